@@ -1,0 +1,67 @@
+/**
+ * `npm run eval`: scores the engine on ../shared/eval (see its README) and prints the tables.
+ * NER is scored twice: with the bundled seed alone (a fresh, offline install) and with the fixture
+ * catalogues (what a synced extension knows). The floors of issue 3 are checked on the second.
+ *
+ *   npm run eval [-- --only article|ioc|ner] [--limit N]
+ */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { runArticleEval } from './article';
+import { runIocEval } from './ioc';
+import { runNerEval } from './ner';
+
+const SHARED = resolve(import.meta.dirname, '../../../shared');
+export const FIXTURE_CATALOGUES = [
+  resolve(SHARED, 'fixtures/misp-galaxy/clusters'),
+  resolve(SHARED, 'fixtures/kev/known_exploited_vulnerabilities.json'),
+];
+
+/** [figure id, comparison, threshold] */
+const FLOORS: [string, '>=', number][] = [
+  ['article.accuracy', '>=', 0.85],
+  ['article.text_f1', '>=', 0.92],
+  ['article.title_exact', '>=', 0.75],
+  ['ioc.pass_rate', '>=', 0.95],
+  ['ner.actor.lenient_p', '>=', 0.85],
+  ['ner.malware.lenient_p', '>=', 0.85],
+  ['ner.location.lenient_p', '>=', 0.85],
+  ['ner.vulnerability.lenient_p', '>=', 0.85],
+  ['ner.indicator.lenient_p', '>=', 0.85],
+  ['ner.actor.lenient_r', '>=', 0.7],
+  ['ner.malware.lenient_r', '>=', 0.6],
+  ['ner.location.lenient_r', '>=', 0.6],
+  ['ner.organization.lenient_r', '>=', 0.4],
+];
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { only: { type: 'string' }, limit: { type: 'string' } },
+  });
+  const only = values.only;
+  const limit = values.limit ? Number(values.limit) : undefined;
+  const figures: Record<string, number> = {};
+  const run = (name: string) => only === undefined || only === name;
+
+  if (run('article')) Object.assign(figures, await runArticleEval({ limit }));
+  if (run('ioc')) Object.assign(figures, await runIocEval());
+  if (run('ner')) {
+    console.log('\n## Entities, bundled seed only (fresh offline install)');
+    const seed = await runNerEval({ catalogue: [] });
+    for (const [k, v] of Object.entries(seed)) figures[k.replace(/^ner\./, 'ner_seed.')] = v;
+    console.log('\n## Entities, seed + fixture catalogues (MISP galaxy clusters, KEV): what a synced extension knows');
+    Object.assign(figures, await runNerEval({ catalogue: FIXTURE_CATALOGUES }));
+  }
+
+  console.log('\n## Floors');
+  let failed = 0;
+  for (const [id, , min] of FLOORS) {
+    if (!(id in figures)) continue;
+    const ok = figures[id] >= min;
+    if (!ok) failed++;
+    console.log(`${ok ? 'ok  ' : 'FAIL'}  ${id.padEnd(34)} ${figures[id].toFixed(3)}  (floor ${min})`);
+  }
+  if (failed > 0) process.exitCode = 1;
+}
+
+await main();
