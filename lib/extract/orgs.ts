@@ -1,6 +1,459 @@
 import type { EntityMatch } from '../types';
 
-/** Organisations named in the text that the catalogue does not know (victims, companies, agencies). */
-export function findOrganizations(_text: string, _known: EntityMatch[]): EntityMatch[] {
-  return []; // placeholder until organisation recognition lands (issue 3)
+/**
+ * Organisations the catalogue does not know: the hospital, council, school district or company an
+ * article names as a victim, the agency that warns, the firm that reports.
+ *
+ * One pass cuts the text into runs of capitalised words (joined by "of", "for", "and", "&" ...); a run
+ * is an organisation only when the text gives a reason, and the reason is kept in `why.rule`:
+ *   - `head`: an organisational head word ends it ("Acme Bank", "Springfield School District",
+ *     "Fink Telecom Services GmbH") or starts it before "of/for" ("Ministry of Health");
+ *   - `gov`: a country or demonym before government/military/army... ("Chinese government");
+ *   - `apposition`: "X, a Texas-based retailer" / "software firm X";
+ *   - `cue`: the text treats it as an actor that speaks or is hit ("X said it", "X disclosed",
+ *     "researchers at X", "X researchers", "attack on X");
+ *   - `acronym`: the letters in brackets after a named organisation ("International Criminal Court
+ *     (ICC)") take the same key;
+ *   - `repeat`: a later mention of a name already accepted in the same text.
+ * Runs that overlap an entity the catalogue knows are left to it, and so are people (a title before,
+ * a role after) and ordinary capitalised words at the start of a sentence.
+ */
+export function findOrganizations(text: string, known: EntityMatch[]): EntityMatch[] {
+  const tokens = tokenize(text);
+  if (tokens.length === 0) return [];
+  const knownAt = indexKnown(text.length, known);
+  const lowerWords = lowercaseVocabulary(tokens);
+  const found: EntityMatch[] = [];
+  const accepted = new Map<string, { key: string; name: string }>(); // surface text → key
+
+  for (const run of capitalisedRuns(text, tokens)) {
+    const cand = trimRun(text, tokens, run, lowerWords);
+    if (!cand) continue;
+    const verdict = judge(text, tokens, cand, knownAt);
+    if (!verdict) continue;
+    const start = tokens[cand.first].start;
+    // "Chinese government": the lower-case head is part of the name.
+    const end = verdict === 'gov' ? tokens[cand.last + 1].end : tokens[cand.last].end;
+    const surface = text.slice(start, end);
+    const name = surface.replace(/\s+/g, ' ');
+    const key = `organization:${slug(name)}`;
+    found.push(org(start, end, surface, key, name, verdict));
+    accepted.set(surface, { key, name });
+    // "International Criminal Court (ICC)": the acronym names the same organisation.
+    const acr = acronymAfter(text, tokens, cand.last);
+    if (verdict !== 'gov' && acr !== undefined && initialsMatch(tokens, cand, tokens[acr].text) && !knownAt.overlaps(tokens[acr].start, tokens[acr].end)) {
+      const t = tokens[acr];
+      found.push(org(t.start, t.end, t.text, key, name, 'acronym'));
+      accepted.set(t.text, { key, name });
+    }
+  }
+  if (accepted.size > 0) addRepeats(text, tokens, accepted, knownAt, found);
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  return dedupe(found);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tokens and runs
+
+interface Token {
+  text: string;
+  start: number;
+  end: number;
+  cap: boolean; // starts with an upper-case letter or is a number inside a name ("Intel 471")
+}
+
+// Letters/digits joined by single inner punctuation ("S.R.L", "Hewlett-Packard", "O'Neill"); the
+// joiners are outside the letter class, so the match is linear.
+const TOKEN = /[\p{L}\p{N}]+(?:[&'’.\-][\p{L}\p{N}]+)*\.?/gu;
+
+function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
+    let t = m[0];
+    // Keep the full stop only on abbreviations of company forms ("Inc.", "Co.", "S.A."); else it ends a sentence.
+    if (t.endsWith('.') && !ABBREV_DOT.has(t.toLowerCase()) && !/\.\p{L}\.$/u.test(t)) t = t.slice(0, -1);
+    out.push({ text: t, start: m.index, end: m.index + t.length, cap: /^\p{Lu}/u.test(t) });
+  }
+  return out;
+}
+
+const ABBREV_DOT = new Set(['inc.', 'co.', 'corp.', 'ltd.', 'bros.', 'dept.', 'univ.', 'intl.', 'plc.', 'llc.']);
+
+/** Lower-case words that may sit inside a name: "Bank of America", "Department for Education". */
+const CONNECTORS = new Set(['of', 'for', 'and', '&', 'de', 'du', 'der', 'des', 'la', 'on', 'the']);
+
+interface Run {
+  first: number;
+  last: number;
+}
+
+/** Maximal runs of capitalised tokens, joined by connectors and by nothing but spaces. */
+function* capitalisedRuns(text: string, tokens: Token[]): Generator<Run> {
+  let i = 0;
+  while (i < tokens.length) {
+    if (!tokens[i].cap) {
+      i++;
+      continue;
+    }
+    let last = i;
+    let j = i + 1;
+    while (j < tokens.length && j - i < 12) {
+      const gap = text.slice(tokens[j - 1].end, tokens[j].start);
+      if (!/^[ \t]{1,3}$/.test(gap) && !(gap === ', ' && isCorpForm(tokens[j].text))) break;
+      const t = tokens[j];
+      if (t.cap || (/^\d/.test(t.text) && tokens[j - 1].cap)) {
+        last = j;
+        j++;
+        continue;
+      }
+      // a connector continues the run only if a capitalised token follows it
+      if (CONNECTORS.has(t.text) && j + 1 < tokens.length && tokens[j + 1].cap && /^[ \t]{1,3}$/.test(text.slice(t.end, tokens[j + 1].start))) {
+        j++;
+        continue;
+      }
+      break;
+    }
+    yield { first: i, last };
+    i = last + 1;
+  }
+}
+
+function isSentenceStart(text: string, tokens: Token[], i: number): boolean {
+  let p = tokens[i].start - 1;
+  while (p >= 0 && /[\s"“‘'(\[*#>|-]/.test(text[p])) {
+    if (text[p] === '\n') return true;
+    p--;
+  }
+  return p < 0 || /[.!?:;•]/.test(text[p]);
+}
+
+/** Words the text also writes in lower case: a capital on them at a sentence start proves nothing. */
+function lowercaseVocabulary(tokens: Token[]): Set<string> {
+  const s = new Set<string>();
+  for (const t of tokens) if (!t.cap && /^\p{Ll}/u.test(t.text)) s.add(t.text);
+  return s;
+}
+
+/** Capitalised words that begin sentences or name things that are not organisations. */
+const NOT_NAME = new Set(
+  (
+    'the a an this that these those it its it’s their our we they he she his her you your i my there here ' +
+    'in on at for from to by with without into onto over under after before during since until when while ' +
+    'if as but and or so yet also however meanwhile moreover furthermore although though because according ' +
+    'yesterday today tomorrow tonight last next earlier later recently now then still what which who whom whose ' +
+    'where why how all some many most several few no not every each both other another any one two three ' +
+    'monday tuesday wednesday thursday friday saturday sunday january february march april may june july ' +
+    'august september october november december jan feb mar apr jun jul aug sep sept oct nov dec ' +
+    'hackers attackers researchers officials experts analysts customers users victims authorities police ' +
+    'mr mrs ms dr prof sir president ceo cto ciso spokesperson spokesman spokeswoman minister secretary senator ' +
+    'director chief head founder chairman governor mayor judge agent officer detective inspector ' +
+    'figure table image source update note read see click share related photo credit editor ' +
+    'first second third finally additionally instead thus therefore overall initially further analysis once unlike like using ' +
+    'ransomware malware phishing breach cyberattack attack security data cyber threat vulnerability exploit ' +
+    'apt ttp ttps ioc iocs c2 rat dns http https url ip'
+  ).split(' '),
+);
+
+/** Words before a name that make it a person. */
+const PERSON_TITLES = new Set(
+  'mr mr. mrs mrs. ms ms. dr dr. prof prof. sir president ceo cto ciso spokesperson spokesman spokeswoman minister secretary senator director chairman governor mayor judge agent officer detective inspector researcher analyst founder commissioner prosecutor attorney lawyer author reporter journalist'
+    .split(' '),
+);
+
+function trimRun(text: string, tokens: Token[], run: Run, lowerWords: Set<string>): Run | undefined {
+  let { first, last } = run;
+  // Drop leading words that are not part of a name: stop-words, and a sentence-initial word the text
+  // also uses in lower case ("Hospitals across ..." vs "hospitals").
+  while (first <= last) {
+    const t = tokens[first];
+    const lw = t.text.toLowerCase();
+    if (NOT_NAME.has(lw) || CONNECTORS.has(lw)) {
+      first++;
+      continue;
+    }
+    if (first === run.first && isSentenceStart(text, tokens, first) && lowerWords.has(lw) && !isHead(lw)) {
+      first++;
+      continue;
+    }
+    break;
+  }
+  while (last >= first && (CONNECTORS.has(tokens[last].text.toLowerCase()) || NOT_NAME.has(tokens[last].text.toLowerCase()))) last--;
+  if (first > last) return undefined;
+  return { first, last };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Judging a candidate
+
+/** Last words that make a capitalised run an organisation. */
+const SUFFIX_HEADS = new Set(
+  (
+    'inc inc. corp corp. corporation incorporated ltd ltd. limited llc llp lp gmbh ag sa s.a. spa s.p.a srl s.r.l bv nv plc co co. kk oy ab asa se ' +
+    'group holdings holding company companies industries enterprises partners ventures capital ' +
+    'bank bancorp banking insurance assurance financial securities credit exchange fund trust ' +
+    'university college school schools academy institute institution laboratory laboratories ' +
+    'hospital hospitals health healthcare clinic clinics medical pharmacy pharmaceuticals pharma ' +
+    'ministry department agency council court courts police authority commission committee bureau ' +
+    'administration office directorate service services parliament assembly senate congress ' +
+    'corps army navy military government cabinet ' +
+    'airlines airline airways airport airports railway railways rail transit port ' +
+    'systems technologies technology networks labs lab solutions telecom telecommunications ' +
+    'communications electronics electric energy power utilities utility motors automotive semiconductor ' +
+    'foundation association federation society league organization organisation alliance coalition ' +
+    'district districts county municipality city church diocese museum library archives ' +
+    'media newspaper broadcasting news times post herald journal tribune gazette studios games entertainment ' +
+    'network cloud research intelligence' // "Lookout Threat Intelligence", "Check Point Research"
+  ).split(' '),
+);
+
+/** First words that make "X of Y" an organisation. */
+const PREFIX_HEADS = new Set(
+  'ministry department university bank office bureau court council commission government institute organization organisation federation union agency board church museum commonwealth league school college academy city county state house secretariat'
+    .split(' '),
+);
+
+// Suffix heads that are too common in product or place names to stand alone after one word.
+const WEAK_SUFFIX = new Set(['network', 'cloud', 'research', 'intelligence', 'city', 'county', 'state', 'news', 'post', 'times', 'press', 'service', 'services', 'security', 'technology', 'power', 'energy', 'media', 'games', 'port', 'rail', 'district', 'districts', 'lab']);
+
+function isHead(lw: string): boolean {
+  return SUFFIX_HEADS.has(lw) || PREFIX_HEADS.has(lw);
+}
+
+function isCorpForm(t: string): boolean {
+  return /^(?:Inc|Corp|Ltd|LLC|LLP|GmbH|AG|SA|S\.A|plc|PLC|Co|Limited|Incorporated)\.?$/.test(t);
+}
+
+/** Lower-case heads after a country or demonym: "Chinese government", "US military". */
+const GOV_HEADS = new Set(['government', 'military', 'army', 'navy', 'authorities', 'intelligence', 'ministry', 'parliament', 'police', 'embassy', 'regime']);
+
+/** Nouns in "X, a ... <noun>" / "<noun> X" that say X is an organisation. */
+const DESCRIPTORS =
+  'company|companies|firm|provider|retailer|maker|manufacturer|giant|operator|vendor|startup|start-up|supplier|contractor|developer|publisher|insurer|lender|bank|chain|carrier|airline|hospital|clinic|university|college|school district|district|nonprofit|non-profit|charity|agency|organization|organisation|conglomerate|subsidiary|brand|business|outlet|newspaper|broadcaster|utility|municipality|council|department|ministry|institution|firm’s|producer|distributor|exchange|marketplace';
+const APPOSITION_AFTER = new RegExp(
+  `^,\\s+(?:a|an|the|which is a|one of the)\\s+(?:[\\p{L}\\p{N}.\\-’']+\\s+){0,6}?(?:${DESCRIPTORS})\\b`,
+  'u',
+);
+const DESCRIPTOR_BEFORE = new RegExp(`\\b(?:${DESCRIPTORS})(?:\\s+(?:called|named))?\\s+$`, 'u');
+
+/** Verbs that follow an organisation (reporting, being hit). */
+const VERB_AFTER =
+  /^(?:’s|'s)?\s*(?:said it|said that it|said in a statement|says it|disclosed|confirmed|notified|announced|revealed|reported that|warned|acknowledged|admitted|informed|has notified|has confirmed|has disclosed|is notifying|began notifying|was hit|has been hit|was breached|has been breached|was attacked|was targeted|fell victim|suffered|is investigating|was the victim|researchers|threat researchers|security researchers|researchers have|observed|has observed|has tracked|tracks|detected|published|discovered|identified|spokesperson|spokesman|spokeswoman|told|customers were|employees|systems were|’s systems|'s systems|’s network|'s network|’s website|'s website)\b/;
+
+/** Words before an organisation. */
+const CUE_BEFORE =
+  /(?:researchers (?:at|from)|analysts (?:at|from)|experts (?:at|from)|according to|tracked by|reported by|discovered by|observed by|attack on|attacks on|attack against|attacks against|breach at|breach of|hack of|hack on|intrusion at|incident at|compromise of|customers of|employees of|systems of|network of|spokesperson for|spokesman for|spokeswoman for|statement from|statement by|a report (?:by|from)|report by|report from|team at|researchers with)\s+(?:the\s+)?$/;
+
+type Rule = 'head' | 'gov' | 'apposition' | 'cue';
+
+function judge(text: string, tokens: Token[], c: Run, knownAt: KnownIndex): Rule | undefined {
+  const start = tokens[c.first].start;
+  const end = tokens[c.last].end;
+  const n = c.last - c.first + 1;
+  const words = tokens.slice(c.first, c.last + 1);
+  const firstLw = words[0].text.toLowerCase();
+  const lastLw = words[n - 1].text.toLowerCase();
+  const corp = isCorpForm(words[n - 1].text);
+  const before = text.slice(Math.max(0, start - 40), start);
+  const after = text.slice(end, end + 60);
+
+  // People: a title before ("Mr", "CEO"), a role after ("John Smith, a researcher at").
+  const prevWord = /([\p{L}.]+)\s*$/u.exec(before)?.[1]?.toLowerCase();
+  if (prevWord !== undefined && PERSON_TITLES.has(prevWord)) return undefined;
+  if (/^,\s+(?:a|an|the)?\s*(?:[\p{L}-]+\s+){0,3}?(?:ceo|spokesperson|spokesman|spokeswoman|researcher|analyst|director|founder|officer|president|professor|manager|chief)\b/iu.test(after)) return undefined;
+
+  // What the catalogue knows is the catalogue's: a known entity crossing the run's edges, the run
+  // itself, or anything but a place inside it ("Microsoft Threat Intelligence" is the vendor). A known
+  // place inside a headed name is fine ("University of London").
+  if (knownAt.crosses(start, end)) return undefined;
+  const inside = knownAt.inside(start, end);
+  if (inside.some((k) => k.start === start && k.end === end)) {
+    return n === 1 && inside[0].type === 'location' && govHeadAfter(text, tokens, c) ? 'gov' : undefined;
+  }
+  if (inside.some((k) => k.type !== 'location')) return undefined;
+  if (n === 1 && isDemonym(words[0].text)) return govHeadAfter(text, tokens, c) ? 'gov' : undefined;
+
+  // Software, techniques and file kinds are not organisations ("Remote Desktop Services",
+  // "Dynamic-Link Library") unless a company form ends the name.
+  if (!corp && words.some((t, i) => i < n - 1 && t.text.toLowerCase().split('-').some((p) => TECH_WORDS.has(p)))) return undefined;
+  if (words.some((t) => /-(?:speaking|based|linked|themed|sponsored|affiliated)$/.test(t.text))) return undefined;
+  const headline = inHeadline(text, tokens, c);
+
+  // "Ministry of Health", "US Department of Commerce", "National Institute of Standards and Technology"
+  const prefixHeaded = words.some((t, i) => i <= n - 3 && PREFIX_HEADS.has(t.text.toLowerCase()) && /^(?:of|for)$/.test(words[i + 1].text));
+  const suffixHeaded = n >= 2 && SUFFIX_HEADS.has(lastLw) && !(n === 2 && WEAK_SUFFIX.has(lastLw));
+  if ((corp && n >= 2) || prefixHeaded || (suffixHeaded && !headline)) {
+    if (allPlaces(inside, tokens, c)) return undefined;
+    if (lastLw === 'group' && !corp && ACTOR_CONTEXT.test(sentenceAround(text, start, end))) return undefined; // "Winnti Group"
+    return 'head';
+  }
+  if (inside.length > 0 || headline) return undefined;
+
+  // Without a head the context must say it. Long headless runs are titles, not names; a coordination
+  // ("Tibetan and Uyghur activists") names two things if any.
+  if (n > 4 || words.some((t) => CONNECTORS.has(t.text.toLowerCase()))) return undefined;
+  if (words[0].text.length < 2) return undefined;
+  if (APPOSITION_AFTER.test(after)) return 'apposition';
+  if (DESCRIPTOR_BEFORE.test(before) && !/\b(?:the|this|that|its|their)\s+\S+\s+$/.test(before)) return 'apposition';
+  const personLike = n >= 2 && n <= 3 && words.every((t) => /^\p{Lu}\p{Ll}+$/u.test(t.text));
+  if (VERB_AFTER.test(after)) {
+    // "John Smith said" — two or three plain capitalised words before a speech verb are a person.
+    if (personLike && /^\s*(?:told|said|spokes|warned|observed|published|discovered|identified|detected)/.test(after)) return undefined;
+    if (personLike && /^\s*(?:’s|'s)\s/.test(after)) return undefined;
+    return 'cue';
+  }
+  if (CUE_BEFORE.test(before.toLowerCase()) && !personLike) return 'cue';
+  return undefined;
+}
+
+/** Words around "X Group" that make it a threat group rather than a company. */
+const ACTOR_CONTEXT = /\b(?:apt|attribut\w*|threat actors?|hack(?:ing|ers?)|cybercrim\w*|campaigns?|toolkits?|espionage|state[- ]sponsored|posing as|backdoor)\b/i;
+
+function sentenceAround(text: string, start: number, end: number): string {
+  return text.slice(Math.max(0, start - 150), Math.min(text.length, end + 150));
+}
+
+const TECH_WORDS = new Set(
+  'remote desktop access windows server mobile android ios linux macos office command control link dynamic sample targeting exploitation explotation execution persistence opening surveillance cameras data file files script protocol process api pdf email payment cards system software app apps web cloud virus total'.split(' '),
+);
+
+function govHeadAfter(text: string, tokens: Token[], c: Run): boolean {
+  const next = tokens[c.last + 1];
+  return next !== undefined && GOV_HEADS.has(next.text) && /^[ \t]+$/.test(text.slice(tokens[c.last].end, next.start));
+}
+
+/** Whether the run sits in a line or sentence written in title case (a headline, a caption). */
+function inHeadline(text: string, tokens: Token[], c: Run): boolean {
+  let a = c.first;
+  while (a > 0 && c.first - a < 12 && !isSentenceStart(text, tokens, a)) a--;
+  let b = c.last + 1;
+  while (b < tokens.length && b - c.last < 12 && !isSentenceStart(text, tokens, b)) b++;
+  const words = tokens.slice(a, b).filter((t) => /^\p{L}{4,}/u.test(t.text));
+  if (words.length < 4) return false;
+  return words.filter((t) => t.cap).length / words.length >= 0.75;
+}
+
+function allPlaces(inside: EntityMatch[], tokens: Token[], c: Run): boolean {
+  // A run that is nothing but known places and a weak head ("Washington County") is a place.
+  if (inside.length === 0) return false;
+  const covered = inside.reduce((s, k) => s + (k.end - k.start), 0);
+  const span = tokens[c.last].end - tokens[c.first].start;
+  return span - covered <= tokens[c.last].text.length + 1 && WEAK_SUFFIX.has(tokens[c.last].text.toLowerCase());
+}
+
+const DEMONYM = /^(?:US|U\.S|UK|EU|[A-Z][a-z]+(?:ian|ean|ese|ish|ch|ic|an|ine|i))$/;
+function isDemonym(t: string): boolean {
+  return DEMONYM.test(t);
+}
+
+function acronymAfter(text: string, tokens: Token[], last: number): number | undefined {
+  const i = last + 1;
+  if (i >= tokens.length) return undefined;
+  const t = tokens[i];
+  if (!/^\s*\(\s*$/.test(text.slice(tokens[last].end, t.start))) return undefined;
+  if (!/^[A-Z][A-Za-z&]{1,9}$/.test(t.text) || !/^[A-Z&]{2}/.test(t.text)) return undefined;
+  if (!/^\s*\)/.test(text.slice(t.end, t.end + 3))) return undefined;
+  return i;
+}
+
+function initialsMatch(tokens: Token[], c: Run, acr: string): boolean {
+  const initials = tokens
+    .slice(c.first, c.last + 1)
+    .filter((t) => t.cap)
+    .map((t) => t.text[0])
+    .join('');
+  const letters = acr.replace(/[^A-Z]/g, '');
+  // all capitals of the acronym appear, in order, among the initials of the words
+  let j = 0;
+  for (const ch of initials) if (ch === letters[j]) j++;
+  return j === letters.length && letters.length >= 2 && letters[0] === initials[0];
+}
+
+function addRepeats(text: string, tokens: Token[], accepted: Map<string, { key: string; name: string }>, knownAt: KnownIndex, found: EntityMatch[]): void {
+  const taken = new Set(found.map((f) => f.start));
+  // Index accepted names by their first token so that one pass over the tokens finds them all.
+  const byFirst = new Map<string, string[]>();
+  for (const surface of accepted.keys()) {
+    const first = /^[^\s]+/.exec(surface)?.[0] ?? surface;
+    const list = byFirst.get(first) ?? [];
+    list.push(surface);
+    byFirst.set(first, list);
+  }
+  for (const t of tokens) {
+    const cands = byFirst.get(t.text);
+    if (!cands || taken.has(t.start)) continue;
+    for (const surface of cands) {
+      if (!text.startsWith(surface, t.start)) continue;
+      const end = t.start + surface.length;
+      if (/[\p{L}\p{N}]/u.test(text[end] ?? '')) continue;
+      if (knownAt.overlaps(t.start, end)) continue;
+      const a = accepted.get(surface)!;
+      found.push(org(t.start, end, surface, a.key, a.name, 'repeat'));
+      taken.add(t.start);
+      break;
+    }
+  }
+}
+
+function org(start: number, end: number, surface: string, key: string, name: string, rule: string): EntityMatch {
+  return { type: 'organization', start, end, text: surface, key, name, why: { rule, source: 'text' } };
+}
+
+function dedupe(sorted: EntityMatch[]): EntityMatch[] {
+  const out: EntityMatch[] = [];
+  let lastEnd = -1;
+  for (const m of sorted) {
+    if (m.start < lastEnd) continue; // nested in or crossing the previous one: the first, longest wins
+    out.push(m);
+    lastEnd = m.end;
+  }
+  return out;
+}
+
+export function slug(name: string): string {
+  return name
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[’']s\b/g, 's')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Known entities, by position
+
+interface KnownIndex {
+  overlaps(start: number, end: number): boolean;
+  inside(start: number, end: number): EntityMatch[];
+  crosses(start: number, end: number): boolean;
+}
+
+function indexKnown(_len: number, known: EntityMatch[]): KnownIndex {
+  const sorted = [...known].sort((a, b) => a.start - b.start);
+  const starts = sorted.map((k) => k.start);
+  // Longest known span bounds how far back an overlapping entity can start.
+  const maxLen = sorted.reduce((m, k) => Math.max(m, k.end - k.start), 0);
+  const near = (start: number, end: number): EntityMatch[] => {
+    const out: EntityMatch[] = [];
+    let i = lowerBound(starts, start - maxLen);
+    for (; i < sorted.length && sorted[i].start < end; i++) if (sorted[i].end > start) out.push(sorted[i]);
+    return out;
+  };
+  return {
+    overlaps: (s, e) => near(s, e).length > 0,
+    inside: (s, e) => near(s, e).filter((k) => k.start >= s && k.end <= e),
+    crosses: (s, e) => near(s, e).some((k) => k.start < s || k.end > e),
+  };
+}
+
+function lowerBound(a: number[], x: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (a[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
