@@ -1,0 +1,166 @@
+/**
+ * The database's rows and its schema history.
+ *
+ * Schema strings list only indexed fields (`&` unique, `*` multi-entry); every other field is stored
+ * but not indexed. Versions only go up: a change adds a new entry to SCHEMA_HISTORY with its
+ * `upgrade()`, which moves existing rows forward. The history is kept whole so that a database
+ * written by any earlier version opens and upgrades step by step.
+ */
+import type { Transaction } from 'dexie';
+import type { CatalogueEntry, Incident, IncidentType } from '../types';
+import type { SavedArticle } from '../messaging';
+import { siteOf } from '../sites';
+
+export const DB_NAME = 'incident-lens';
+
+/** A place the sync reads from. */
+export interface SourceRow {
+  /** `feed:bleepingcomputer`, `kev`, `attack:enterprise`, `misp:threat-actor` ... */
+  id: string;
+  kind: 'feed' | 'kev' | 'attack' | 'misp' | 'stix';
+  url: string;
+  title: string;
+  enabled: boolean;
+  addedAt: number;
+}
+
+/** An article the sync read from a source (not the user's collection). */
+export interface ArticleRow {
+  url: string;
+  sourceId: string;
+  title: string;
+  site: string;
+  published?: string;
+  summary?: string;
+  fetchedAt: number;
+  /** Keys of the entities the article mentions (multi-entry index). */
+  entityKeys: string[];
+  incidentIds: string[];
+}
+
+/** An incident an article reports, flattened for querying. */
+export interface IncidentRow extends Incident {
+  /** Stable id: the article URL and the incident's place in it. */
+  id: string;
+  type: IncidentType;
+  articleUrl: string;
+  published?: string;
+  /** Victim, actor and involved entities (multi-entry index). */
+  entityKeys: string[];
+}
+
+/** A catalogue entry, with the lower-cased names the search index needs. */
+export interface EntityRow extends CatalogueEntry {
+  /** Name and aliases, lower-cased, unique (multi-entry index). */
+  aliasesLower: string[];
+}
+
+/** One entry of CISA's Known Exploited Vulnerabilities catalogue. */
+export interface KevRow {
+  /** `CVE-2023-4966`, as CISA writes it. */
+  cveId: string;
+  vendor: string;
+  product: string;
+  name: string;
+  /** yyyy-mm-dd */
+  dateAdded: string;
+  description: string;
+  requiredAction?: string;
+  dueDate?: string;
+  knownRansomware: boolean;
+  notes?: string;
+  cwes?: string[];
+}
+
+export type CollectionRow = SavedArticle;
+
+/** Per source: when it was read and how to ask again politely. */
+export interface SyncStateRow {
+  sourceId: string;
+  lastAttemptAt?: number;
+  lastSuccessAt?: number;
+  etag?: string;
+  lastModified?: string;
+  failures: number;
+  /** ms since epoch; the scheduler's index. */
+  nextAttemptAt?: number;
+  error?: string;
+}
+
+/** Binary data worth keeping whole, such as the compiled matcher's typed arrays. */
+export interface BlobRow {
+  key: string;
+  data: ArrayBuffer | ArrayBufferView | Blob;
+  updatedAt: number;
+  meta?: Record<string, string | number | boolean>;
+}
+
+export interface SchemaVersion {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => Promise<unknown>;
+}
+
+/** Name and aliases, lower-cased, unique: what `entities.aliasesLower` holds. */
+export function namesLower(entry: Pick<CatalogueEntry, 'name' | 'aliases'>): string[] {
+  return [...new Set([entry.name, ...(entry.aliases ?? [])].map((n) => n.trim().toLowerCase()).filter(Boolean))];
+}
+
+/** Tags as the collection keeps them: trimmed, lower-case, unique, in first-seen order. */
+export function normaliseTags(tags: readonly string[] | undefined): string[] {
+  return [...new Set((tags ?? []).map((t) => t.trim().toLowerCase()).filter(Boolean))];
+}
+
+const V1: Record<string, string> = {
+  sources: 'id, kind',
+  articles: 'url, sourceId, published, *entityKeys',
+  incidents: 'id, type, articleUrl, published, *entityKeys',
+  entities: 'key, type, name',
+  kev: 'cveId, dateAdded, vendor',
+  collection: 'url, savedAt, *tags',
+  syncState: 'sourceId',
+};
+
+/**
+ * v2: catalogue search by any name (`*aliasesLower`), the collection and articles by site, the
+ * scheduler's `nextAttemptAt`, and `blobs` for the compiled matcher. The upgrade fills the new fields
+ * of rows v1 wrote and normalises the collection's tags (v1 stored them as typed).
+ */
+const V2: Record<string, string> = {
+  ...V1,
+  articles: 'url, sourceId, published, site, *entityKeys',
+  entities: 'key, type, *aliasesLower',
+  collection: 'url, savedAt, site, *tags',
+  syncState: 'sourceId, nextAttemptAt',
+  blobs: 'key',
+};
+
+async function upgradeToV2(tx: Transaction): Promise<void> {
+  await tx
+    .table<EntityRow, string>('entities')
+    .toCollection()
+    .modify((row) => {
+      row.aliasesLower = namesLower(row);
+    });
+  await tx
+    .table<CollectionRow, string>('collection')
+    .toCollection()
+    .modify((row) => {
+      row.site ||= siteOf(row.url);
+      row.tags = normaliseTags(row.tags);
+      row.note ??= '';
+    });
+  await tx
+    .table<ArticleRow, string>('articles')
+    .toCollection()
+    .modify((row) => {
+      row.site ||= siteOf(row.url);
+    });
+}
+
+export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
+  { version: 1, stores: V1 },
+  { version: 2, stores: V2, upgrade: upgradeToV2 },
+];
+
+export const CURRENT_VERSION = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1].version;

@@ -1,0 +1,136 @@
+/**
+ * Who may ask the background what, and the shape of what they may send.
+ *
+ * A message is privileged only when it comes from the extension's own pages (popup, options,
+ * collection): their sender URL starts with the extension's base URL. A content script speaks for a
+ * page that may be hostile, so what it sends is validated and it is answered only about its own page.
+ * Extension pages are validated too: a malformed request is a bug worth an error, not a database write.
+ *
+ * Pure (no browser globals): the background passes in the sender and its own identity.
+ */
+import * as v from 'valibot';
+import type { BackgroundProtocol } from './messaging';
+import { isWebUrl, pageUrl } from './sites';
+
+/** The parts of `runtime.MessageSender` the decision uses. */
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+  frameId?: number;
+  tab?: { id?: number; url?: string };
+}
+
+/** The extension checking the message: `runtime.id` and `runtime.getURL('')`. */
+export interface SelfInfo {
+  id: string;
+  baseUrl: string;
+}
+
+export type Caller =
+  | { kind: 'extension'; url: string }
+  | { kind: 'content'; tabId: number; frameId: number; page: string };
+
+/** Tell extension pages from content scripts; null for anything else (other extensions, odd frames). */
+export function identifySender(sender: SenderInfo, self: SelfInfo): Caller | null {
+  if (sender.id !== self.id || typeof sender.url !== 'string') return null;
+  if (sender.url.startsWith(self.baseUrl)) return { kind: 'extension', url: sender.url };
+  // A content script: it runs in a tab, in the top frame only (the manifest does not ask for all frames).
+  const tabId = sender.tab?.id;
+  if (typeof tabId !== 'number' || tabId < 0 || sender.frameId !== 0 || !isWebUrl(sender.url)) return null;
+  return { kind: 'content', tabId, frameId: sender.frameId, page: pageUrl(sender.url) };
+}
+
+const MAX_URL = 2048;
+const webUrl = v.pipe(
+  v.string(),
+  v.maxLength(MAX_URL),
+  v.check(isWebUrl, 'not an http(s) URL'),
+  v.transform(pageUrl),
+);
+const text = (max: number) => v.pipe(v.string(), v.trim(), v.maxLength(max));
+const tag = v.pipe(v.string(), v.trim(), v.toLowerCase(), v.minLength(1), v.maxLength(40));
+const date = v.pipe(
+  v.string(),
+  v.maxLength(40),
+  v.check((s) => !Number.isNaN(Date.parse(s)), 'not a date'),
+);
+
+const schemas = {
+  getStatus: v.undefined(),
+  listCollection: v.optional(
+    v.strictObject({
+      tag: v.optional(tag),
+      limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10_000))),
+    }),
+  ),
+  saveArticle: v.strictObject({
+    url: webUrl,
+    title: v.pipe(text(500), v.minLength(1)),
+    site: v.optional(text(253)),
+    published: v.optional(date),
+    tags: v.optional(v.pipe(v.array(tag), v.maxLength(30))),
+    note: v.optional(text(10_000)),
+  }),
+  removeArticle: v.strictObject({ url: webUrl }),
+  isSaved: v.strictObject({ url: webUrl }),
+  runOnTab: v.strictObject({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+} satisfies { [K in keyof BackgroundProtocol]: v.GenericSchema };
+
+type Request<K extends keyof BackgroundProtocol> = v.InferOutput<(typeof schemas)[K]>;
+
+interface Rule<K extends keyof BackgroundProtocol> {
+  /** Content scripts may send it at all. */
+  content: boolean;
+  /** For content scripts: the request concerns only the sender's own page. */
+  ownPageOnly?: (req: Request<K>, page: string) => boolean;
+}
+
+const samePage = (req: { url: string }, page: string) => req.url === page;
+
+/** The one table of access rules. Every background message must have one (the type says so). */
+const RULES: { [K in keyof BackgroundProtocol]: Rule<K> } = {
+  getStatus: { content: false },
+  listCollection: { content: false },
+  saveArticle: { content: true, ownPageOnly: samePage },
+  removeArticle: { content: false },
+  isSaved: { content: true, ownPageOnly: samePage },
+  runOnTab: { content: false },
+};
+
+export type CheckResult<K extends keyof BackgroundProtocol> =
+  | { ok: true; caller: Caller; data: Request<K> }
+  | { ok: false; error: string };
+
+export function isBackgroundMessage(type: string): type is keyof BackgroundProtocol {
+  return Object.hasOwn(RULES, type);
+}
+
+/**
+ * Decide whether the background answers `type` with `data` from `sender`, and return the request
+ * as validated and normalised (URLs without fragment, tags lower-cased and trimmed).
+ */
+export function checkMessage<K extends keyof BackgroundProtocol>(
+  type: K,
+  data: unknown,
+  sender: SenderInfo,
+  self: SelfInfo,
+): CheckResult<K> {
+  if (!isBackgroundMessage(type)) return { ok: false, error: `unknown message "${String(type)}"` };
+  const caller = identifySender(sender, self);
+  if (!caller) return { ok: false, error: `"${type}": sender not recognised` };
+  const rule = RULES[type];
+  if (caller.kind === 'content' && !rule.content) {
+    return { ok: false, error: `"${type}" is not available to content scripts` };
+  }
+  const parsed = v.safeParse(schemas[type], data);
+  if (!parsed.success) {
+    const first = parsed.issues[0];
+    const where = first.path?.map((p) => String(p.key)).join('.') ?? '';
+    return { ok: false, error: `"${type}": invalid request${where ? ` at ${where}` : ''}: ${first.message}` };
+  }
+  const request = parsed.output as Request<K>;
+  if (caller.kind === 'content' && rule.ownPageOnly && !rule.ownPageOnly(request, caller.page)) {
+    return { ok: false, error: `"${type}": a content script may only ask about its own page` };
+  }
+  return { ok: true, caller, data: request };
+}

@@ -1,0 +1,97 @@
+/**
+ * The one typed protocol between the extension's contexts.
+ *
+ * Every message has a name, a request type and an answer type here. The background answers the
+ * messages in `BackgroundProtocol`; the content script answers those in `TabProtocol` (sent to a tab by
+ * an extension page or the worker). What the background accepts from whom, and how it checks the
+ * request, lives in `lib/messaging-guard.ts` (background only, so that the page side does not carry
+ * the validator).
+ *
+ * To add a message: add it to the right interface below, then (for the background) add its rule to
+ * `RULES` in messaging-guard.ts — the compiler asks for it — and its handler in entrypoints/background.ts.
+ * Room is left for `analyzeArticle(text, published) → Analysis` and
+ * `relatedIncidents(entityKeys, publishedAt) → RelatedIncident[]` (the reading view).
+ */
+import { defineExtensionMessaging } from '@webext-core/messaging';
+
+/** What the extension knows, in numbers, for the popup and the options page. */
+export interface Status {
+  version: string;
+  counts: {
+    sources: number;
+    articles: number;
+    incidents: number;
+    entities: number;
+    kev: number;
+    collection: number;
+  };
+  /** Entries in the entity catalogue held by the database (the synced knowledge). */
+  catalogueSize: number;
+}
+
+/** An article in the user's collection. */
+export interface SavedArticle {
+  /** The page URL without fragment; the key. */
+  url: string;
+  title: string;
+  /** Host without "www." (`bleepingcomputer.com`). */
+  site: string;
+  /** ISO date or date-time the article gives, when it gives one. */
+  published?: string;
+  /** Lower-case, trimmed, unique. */
+  tags: string[];
+  note: string;
+  /** ms since epoch. */
+  savedAt: number;
+}
+
+export interface SaveRequest {
+  url: string;
+  title: string;
+  site?: string;
+  published?: string;
+  tags?: string[];
+  note?: string;
+}
+
+export interface CollectionQuery {
+  /** Only articles with this tag. */
+  tag?: string;
+  limit?: number;
+}
+
+/** What the content script found on its page (asked for by the popup). */
+export interface PageArticle {
+  url: string;
+  isArticle: boolean;
+  title?: string;
+  byline?: string;
+  published?: string;
+  site: string;
+}
+
+/** Messages the background answers. */
+export interface BackgroundProtocol {
+  /** Extension pages only. */
+  getStatus(): Status;
+  /** Extension pages only. Newest first. */
+  listCollection(query?: CollectionQuery): SavedArticle[];
+  /** Extension pages; a content script only for its own page. */
+  saveArticle(req: SaveRequest): SavedArticle;
+  /** Extension pages only. True when something was removed. */
+  removeArticle(req: { url: string }): boolean;
+  /** Extension pages; a content script only for its own page. */
+  isSaved(req: { url: string }): boolean;
+  /** Extension pages only: run the content script on a tab the user pointed at (activeTab). */
+  runOnTab(req: { tabId: number }): boolean;
+}
+
+/** Messages the content script answers (sent with a tab id). */
+export interface TabProtocol {
+  /** What the page is, as the detector sees it. */
+  getPageArticle(): PageArticle;
+}
+
+export type ProtocolMap = BackgroundProtocol & TabProtocol;
+
+export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();
