@@ -1,0 +1,69 @@
+import { describe, it, expect, beforeEach } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import {
+  HIGHLIGHT_TYPES_FALLBACK,
+  defineSettings,
+  isSidebarCollapsed,
+  isSiteDisabled,
+  isTypeShown,
+  setSidebarCollapsed,
+  setSiteDisabled,
+  settings,
+} from '../../lib/settings';
+import { ENTITY_TYPES } from '../../lib/types';
+
+beforeEach(() => {
+  fakeBrowser.reset();
+});
+
+describe('settings', () => {
+  it('gives a fresh install its fallbacks', async () => {
+    const s = defineSettings();
+    expect(await s.highlightTypes.getValue()).toEqual(HIGHLIGHT_TYPES_FALLBACK);
+    expect(ENTITY_TYPES.every((t) => isTypeShown(HIGHLIGHT_TYPES_FALLBACK, t))).toBe(true);
+    expect(await s.disabledSites.getValue()).toEqual([]);
+    expect(await s.sidebarCollapsed.getValue()).toEqual({});
+  });
+
+  it('migrates highlight types from v1 (list of shown types) to v2 (flag per type)', async () => {
+    await fakeBrowser.storage.local.set({ highlightTypes: ['actor', 'vulnerability', 'indicator'] });
+    const s = defineSettings();
+    const flags = await s.highlightTypes.getValue();
+    expect(flags.actor).toBe(true);
+    expect(flags.vulnerability).toBe(true);
+    expect(flags.location).toBe(false);
+    expect(ENTITY_TYPES.filter((t) => isTypeShown(flags, t))).toEqual(['actor', 'vulnerability', 'indicator']);
+    // The stored value and its version moved forward, so the migration runs once.
+    const stored = await fakeBrowser.storage.local.get(['highlightTypes', 'highlightTypes$']);
+    expect(stored.highlightTypes).toEqual(flags);
+    expect(stored['highlightTypes$']).toEqual({ v: 2 });
+  });
+
+  it('leaves a v2 value alone and shows types it does not know yet', async () => {
+    await fakeBrowser.storage.local.set({ highlightTypes: { location: false }, highlightTypes$: { v: 2 } });
+    const flags = await defineSettings().highlightTypes.getValue();
+    expect(flags).toEqual({ location: false });
+    expect(isTypeShown(flags, 'location')).toBe(false);
+    expect(isTypeShown(flags, 'actor')).toBe(true);
+  });
+
+  it('turns sites off and on, subdomains included', async () => {
+    await setSiteDisabled('example.com', true);
+    await setSiteDisabled('therecord.media', true);
+    expect(await settings().disabledSites.getValue()).toEqual(['example.com', 'therecord.media']);
+    expect(await isSiteDisabled('news.example.com')).toBe(true);
+    expect(await isSiteDisabled('badexample.com')).toBe(false);
+    await setSiteDisabled('example.com', false);
+    expect(await isSiteDisabled('example.com')).toBe(false);
+    expect(await settings().disabledSites.getValue()).toEqual(['therecord.media']);
+  });
+
+  it('remembers the sidebar per site, storing only collapsed ones', async () => {
+    await setSidebarCollapsed('bleepingcomputer.com', true);
+    await setSidebarCollapsed('therecord.media', true);
+    await setSidebarCollapsed('therecord.media', false);
+    expect(await isSidebarCollapsed('bleepingcomputer.com')).toBe(true);
+    expect(await isSidebarCollapsed('therecord.media')).toBe(false);
+    expect(await settings().sidebarCollapsed.getValue()).toEqual({ 'bleepingcomputer.com': true });
+  });
+});
