@@ -135,6 +135,8 @@ export interface CatalogueEntry {
    * The matcher decides per alias; this lists the aliases that need a cue.
    */
   ambiguous?: string[];
+  /** Words that, near one of the `ambiguous` aliases, confirm it ("ransomware", "gang", "Tbilisi"). */
+  cues?: string[];
   /** Free extra facts (vendor/product of a CVE, KEV flags, MITRE id ...). */
   meta?: Record<string, string | number | boolean | string[]>;
 }
