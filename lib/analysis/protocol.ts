@@ -1,0 +1,89 @@
+/**
+ * What the reading view (content script + sidebar + card) and the background's analysis service say to
+ * each other. Types only: the content script imports this file, so it must carry no code of the worker.
+ */
+import type { EntityMatch, EntityType, Incident, IncidentType } from '../types';
+
+/** Longest main text the background accepts from a page (characters): ~40,000 words, far above any article. */
+export const MAX_ARTICLE_TEXT = 400_000;
+
+export interface AnalyzeRequest {
+  /** The page the text comes from; must be the sender's own page. */
+  url: string;
+  text: string;
+  published?: string;
+}
+
+/** What the card shows about an entity, taken from the catalogue and the KEV table. */
+export interface EntityFacts {
+  key: string;
+  type: EntityType;
+  subtype?: string;
+  name: string;
+  aliases: string[];
+  description?: string;
+  /** Attributed country (actors) as a name: `Russia`. */
+  country?: string;
+  /** Where the knowledge came from: `seed`, `misp:threat-actor`, `kev` ... */
+  sources: string[];
+  refs?: string[];
+  /** For CVEs: CISA KEV facts, or `inKev: false` when the catalogue does not list it. */
+  kev?: {
+    inKev: boolean;
+    vendor?: string;
+    product?: string;
+    name?: string;
+    dateAdded?: string;
+    dueDate?: string;
+    knownRansomware?: boolean;
+  };
+  /** ATT&CK id for techniques, groups and software (T1566, G0007). */
+  mitreId?: string;
+}
+
+export interface AnalyzeResult {
+  entities: EntityMatch[];
+  incidents: Incident[];
+  /** Card facts for every key in `entities`. */
+  facts: Record<string, EntityFacts>;
+  timings: {
+    /** What loading (or building) the matcher cost, when this call had to. */
+    matcherLoadMs?: number;
+    matcherBuilt?: boolean;
+    analyzeMs: number;
+  };
+}
+
+export interface RelatedArticle {
+  url: string;
+  title: string;
+  site: string;
+  published?: string;
+}
+
+/** An incident of the local database that shares entities with the article being read. */
+export interface RelatedIncident {
+  /** The id of its first incident row. */
+  id: string;
+  type: IncidentType;
+  summary: string;
+  victim?: string;
+  actor?: string;
+  when?: string;
+  published?: string;
+  /** Shared entities, rarest first. */
+  shared: { key: string; name: string; type: EntityType }[];
+  /** `shares APT28 and CVE-2023-4966`. */
+  reason: string;
+  score: number;
+  /** Articles that report it, from other pages than the one being read. */
+  articles: RelatedArticle[];
+}
+
+export interface RelatedRequest {
+  entityKeys: string[];
+  publishedAt?: string;
+  /** The page being read: its own rows are not "related". */
+  url?: string;
+  limit?: number;
+}
