@@ -1,6 +1,19 @@
 /**
- * Article detection. Placeholder with the final signature; the real detector lands with issue 3.
+ * Article detection: is this page an article, its metadata, and its main text mapped back to the
+ * page's Text nodes so that highlights land only inside the article body.
+ *
+ * Works on a live browser document and on a linkedom document alike, and never changes the document
+ * it is given (the content script runs it on the page the user is reading).
  */
+import { findContainers, measure, readText } from './content';
+import { articleScore, explainArticleScore, pageFeatures, type ArticleFeatures } from './features';
+import { readJsonLd } from './jsonld';
+import { clean, readMetadata } from './metadata';
+import { urlShape } from './url-shape';
+
+export { explainArticleScore, type ArticleFeatures } from './features';
+export { urlShape, type UrlShape } from './url-shape';
+export { stripSite, titleKey } from './metadata';
 
 /** One piece of the main text and the page text node it came from. */
 export interface TextSegment {
@@ -22,15 +35,52 @@ export interface ArticleInfo {
   lang?: string;
   /** The main text: article body only (no nav, promo, bio, comments, teasers, footer). */
   text: string;
-  /** Sorted by start; maps every character of `text` that came from the page back to its text node. */
+  /**
+   * Sorted by start; maps every character of `text` that came from the page back to its text node.
+   * The separators the reader inserts between blocks ("\n\n", "\n", " ") belong to no segment.
+   */
   segments: TextSegment[];
+  /** The article score (isArticle is score > 0) and the features it was computed from. */
+  score?: number;
+  features?: ArticleFeatures;
 }
 
-export function detectArticle(doc: Document, _url: string): ArticleInfo {
-  const body = doc.querySelector('article');
-  return { isArticle: body !== null, title: doc.title, text: '', segments: [] };
+export function detectArticle(doc: Document, url: string): ArticleInfo {
+  const stats = measure(doc);
+  const containers = findContainers(doc, stats);
+  const content = readText(containers, stats);
+  const ld = readJsonLd(doc);
+  const features = pageFeatures(doc, ld, urlShape(url), {
+    textLength: content.text.length,
+    paragraphs: content.paragraphs,
+    linkDensity: content.linkDensity,
+  });
+  const score = articleScore(features);
+  const metadata = readMetadata(doc, url, ld, headline(doc, containers));
+  return {
+    isArticle: score > 0,
+    ...metadata,
+    text: content.text,
+    segments: content.segments,
+    score,
+    features,
+  };
 }
 
 export function isArticle(doc: Document, url: string): boolean {
   return detectArticle(doc, url).isArticle;
 }
+
+/** The page's visible headline: the h1 in or just before the body, else the first h1. */
+function headline(doc: Document, containers: Element[]): string | undefined {
+  for (const c of containers) {
+    const inside = c.querySelector('h1');
+    if (inside) return clean(inside.textContent) || undefined;
+  }
+  const h1s = Array.from(doc.querySelectorAll('h1'));
+  const text = h1s.map((h) => clean(h.textContent)).find((t) => t.length > 0);
+  return text || undefined;
+}
+
+// Exposed for explanation in the CLI and the eval.
+export { articleScore };
