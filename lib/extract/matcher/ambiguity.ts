@@ -1,0 +1,104 @@
+/**
+ * Which names are ordinary words, decided per alias from data when the matcher is compiled:
+ * - an ordinary English word (SUBTLEXus: seen ≥ 20 times in 51M words of subtitles, in lower case),
+ *   or one of the field's own generic words (the cue words: "ransomware", "loader" ...);
+ * - a well-known other name (a usually capitalised SUBTLEXus word seen ≥ 100 times: "Zeus", "Cuba"),
+ *   or a name that another catalogue entity of another type also bears (ransomware "Cuba", country Cuba);
+ * - three letters or fewer ("at", "Net", "BR");
+ * - or listed by the catalogue itself (`ambiguous`).
+ * The flags say what a mention must show to count; the gazetteer applies them.
+ */
+import type { CatalogueEntry, EntityType } from '../../types';
+import { COMMON_WORDS, PROPER_WORDS } from './words/common-words';
+import { foldString, isWordCode } from './fold';
+
+/** The first character of the term is a word character: a word character before it rejects a hit. */
+export const F_START_WORD = 1;
+/** The last character of the term is a word character: a word character after it rejects a hit. */
+export const F_END_WORD = 2;
+/** Only with the casing that makes it a name (capitalised words where the name has them). */
+export const F_NEEDS_CASE = 4;
+/** Only with a nearby cue word, or when the same entity is named unambiguously elsewhere in the text. */
+export const F_NEEDS_CUE = 8;
+/** Only with exactly the letters' case of the alias (short names: "BR", "Net", "at"). */
+export const F_EXACT_CASE = 16;
+/** An ATT&CK id (G0007, S0154, T1566.001): found by the patterns, kept for look-ups only. */
+export const F_ATTACK_ID = 32;
+
+/** Default cue words per entity type: near an ambiguous name they make it a name. */
+export const DEFAULT_CUES: Partial<Record<EntityType, readonly string[]>> = {
+  malware: [
+    'ransomware', 'malware', 'trojan', 'trojans', 'backdoor', 'backdoors', 'loader', 'stealer', 'infostealer', 'botnet',
+    'rat', 'worm', 'wiper', 'family', 'families', 'strain', 'strains', 'variant', 'variants', 'payload', 'payloads',
+    'dropper', 'implant', 'spyware', 'rootkit', 'keylogger', 'downloader', 'encryptor', 'locker', 'gang', 'group',
+    'operators', 'operator', 'affiliates', 'affiliate', 'samples', 'sample', 'infection', 'infections', 'raas',
+    'builder', 'decryptor', 'extortion', 'crew', 'miner', 'cryptominer', 'banker', 'toolkit', 'framework',
+    'beacon', 'shell', 'webshell', 'exploit', 'kit', 'actors',
+  ],
+  actor: [
+    'group', 'groups', 'gang', 'actor', 'actors', 'apt', 'hackers', 'hacker', 'operators', 'crew', 'team', 'campaign',
+    'campaigns', 'cluster', 'threat', 'state-sponsored', 'nation-state', 'espionage', 'cyberespionage', 'attributed',
+    'affiliated', 'intrusion', 'operations', 'tracked', 'aka', 'hacktivist', 'hacktivists', 'collective', 'unit',
+  ],
+};
+
+/** Types for which an ambiguous name needs a cue word; elsewhere the right casing is enough. */
+const CUE_TYPES = new Set<EntityType>(['actor', 'malware']);
+/** Types whose names are ordinary phrases in their own right (techniques, attack types). */
+const LEXICAL_TYPES = new Set<EntityType>(['technique', 'attack']);
+
+let commonSet: Set<string> | undefined;
+let properSet: Set<string> | undefined;
+function wordSets(): { common: Set<string>; proper: Set<string> } {
+  if (!commonSet || !properSet) {
+    commonSet = new Set(COMMON_WORDS.split(' '));
+    for (const list of Object.values(DEFAULT_CUES)) for (const w of list ?? []) commonSet.add(w);
+    properSet = new Set(PROPER_WORDS.split(' '));
+  }
+  return { common: commonSet, proper: properSet };
+}
+
+const TOKEN_RE = /[\p{L}\p{N}]+/gu;
+// ATT&CK ids as MITRE numbers them (tactics TA00xx, techniques T1xxx[.xxx], groups G0xxx/G1xxx, software
+// S0xxx/S1xxx); other look-alikes (Proofpoint's TA2541, the T9000 backdoor) are ordinary names.
+const ATTACK_ID_RE = /^(?:ta00\d\d|t1\d{3}(?:\.\d{3})?|[gs][01]\d{3})$/;
+
+export function tokensOf(s: string): string[] {
+  return s.match(TOKEN_RE) ?? [];
+}
+
+/** Folded name → the entity types that bear it, to find names shared across types. */
+export type NameTypes = Map<string, Set<EntityType>>;
+
+export function termFlags(alias: string, folded: string, entry: CatalogueEntry, nameTypes: NameTypes): number {
+  let flags = 0;
+  if (isWordCode(folded.charCodeAt(0))) flags |= F_START_WORD;
+  if (isWordCode(folded.charCodeAt(folded.length - 1))) flags |= F_END_WORD;
+  if (ATTACK_ID_RE.test(folded)) return flags | F_ATTACK_ID;
+
+  const cueType = CUE_TYPES.has(entry.type);
+  const cue = cueType ? F_NEEDS_CUE : 0;
+  if (entry.ambiguous?.some((a) => foldString(a) === folded)) return flags | F_NEEDS_CASE | cue;
+
+  const tokens = tokensOf(folded);
+  if (tokens.length === 0) return flags | F_EXACT_CASE | cue;
+  const { common, proper } = wordSets();
+  if (tokens.length === 1) {
+    const word = tokens[0];
+    if (word.length <= 3) return flags | F_EXACT_CASE | cue;
+    if (LEXICAL_TYPES.has(entry.type)) return flags;
+    if (common.has(word)) return flags | F_NEEDS_CASE | cue;
+    // A name an entity of a cue-less type also bears (country Cuba, ransomware Cuba). Actor and malware
+    // sharing a name (Carbanak) is no ambiguity of the word: the gazetteer picks between them by cue.
+    const sharedWithOtherType = [...(nameTypes.get(folded) ?? [])].some((t) => !CUE_TYPES.has(t));
+    if (cueType && (proper.has(word) || sharedWithOtherType)) return flags | F_NEEDS_CASE | cue;
+    return flags;
+  }
+  if (LEXICAL_TYPES.has(entry.type)) return flags;
+  // Several words, all of them ordinary ("Fancy Bear", "Vice Society"): a name only when capitalised.
+  if (tokens.every((t) => common.has(t) || /^\d+$/.test(t))) {
+    // ...and an all-lower-case alias of an actor or malware ("black energy") needs a cue as well.
+    return flags | F_NEEDS_CASE | (alias === alias.toLowerCase() ? cue : 0);
+  }
+  return flags;
+}

@@ -1,0 +1,257 @@
+/**
+ * The loaded matcher: typed-array views over one ArrayBuffer (layout.ts) and the scan over a text.
+ * Loading copies nothing but the alphabet table; entity records are decoded lazily, when a hit needs them.
+ */
+import { F_END_WORD, F_START_WORD } from './ambiguity';
+import { foldString, isWordCode } from './fold';
+import { FORMAT_VERSION, MAGIC, SECTIONS, type EntityRecord, type MatcherMeta } from './layout';
+
+/** One whole-word occurrence of a catalogue name. `terms` are the terms (one per entity) with that name. */
+export interface RawHit {
+  start: number;
+  end: number;
+  terms: number[];
+}
+
+export interface EntityInfo {
+  key: string;
+  type: string;
+  subtype?: string;
+  name: string;
+  sources: string[];
+  /** Extra cue words the catalogue gave this entity. */
+  cues?: string[];
+}
+
+const SKIP_SYM = 0xffff;
+const decoder = new TextDecoder();
+
+export class CompiledMatcher {
+  readonly buffer: ArrayBuffer;
+  readonly meta: MatcherMeta;
+  /** Names and aliases in the automaton. */
+  readonly termCount: number;
+  readonly entityCount: number;
+  private readonly charSym: Uint16Array;
+  private readonly rootNext: Int32Array;
+  private readonly edgeStart: Int32Array;
+  private readonly edgeSym: Uint16Array;
+  private readonly edgeTo: Int32Array;
+  private readonly fail: Int32Array;
+  private readonly dict: Int32Array;
+  private readonly depth: Uint16Array;
+  private readonly termStart: Int32Array;
+  private readonly termIds: Int32Array;
+  readonly termEntity: Int32Array;
+  readonly termFlags: Uint8Array;
+  private readonly aliasOff: Uint32Array;
+  private readonly aliasBytes: Uint8Array;
+  private readonly entityOff: Uint32Array;
+  private readonly entityBytes: Uint8Array;
+  private readonly entityCache: (EntityInfo | undefined)[];
+  private readonly aliasCache: (string | undefined)[];
+  /** Original-text offsets of the last symbols fed, a ring as long as the deepest term needs. */
+  private readonly ring: Int32Array;
+  private readonly ringMask: number;
+
+  constructor(buffer: ArrayBuffer) {
+    if (buffer.byteLength < 12) throw new Error('matcher: buffer too short');
+    const head = new Uint32Array(buffer, 0, 3);
+    if (head[0] !== MAGIC) throw new Error('matcher: not a compiled matcher (or foreign byte order)');
+    if (head[1] !== FORMAT_VERSION) throw new Error(`matcher: format ${head[1]}, expected ${FORMAT_VERSION}`);
+    if (head[2] !== SECTIONS.length) throw new Error('matcher: unexpected section count');
+    const table = new Uint32Array(buffer, 12, SECTIONS.length * 2);
+    const section = (i: number): [number, number] => {
+      const off = table[i * 2];
+      const len = table[i * 2 + 1];
+      if (off + len > buffer.byteLength) throw new Error('matcher: truncated buffer');
+      return [off, len];
+    };
+    const u8 = (i: number) => new Uint8Array(buffer, ...section(i));
+    const i32 = (i: number) => {
+      const [o, l] = section(i);
+      return new Int32Array(buffer, o, l >> 2);
+    };
+    const u16 = (i: number) => {
+      const [o, l] = section(i);
+      return new Uint16Array(buffer, o, l >> 1);
+    };
+    const u32 = (i: number) => {
+      const [o, l] = section(i);
+      return new Uint32Array(buffer, o, l >> 2);
+    };
+    this.buffer = buffer;
+    this.meta = JSON.parse(decoder.decode(u8(0))) as MatcherMeta;
+    const pairs = u16(1);
+    this.charSym = new Uint16Array(65536);
+    for (let i = 0; i < pairs.length; i += 2) this.charSym[pairs[i]] = pairs[i + 1];
+    this.rootNext = i32(2);
+    this.edgeStart = i32(3);
+    this.edgeSym = u16(4);
+    this.edgeTo = i32(5);
+    this.fail = i32(6);
+    this.dict = i32(7);
+    this.depth = u16(8);
+    this.termStart = i32(9);
+    this.termIds = i32(10);
+    this.termEntity = i32(11);
+    this.termFlags = u8(12);
+    this.aliasOff = u32(13);
+    this.aliasBytes = u8(14);
+    this.entityOff = u32(15);
+    this.entityBytes = u8(16);
+    this.termCount = this.meta.terms;
+    this.entityCount = this.meta.entities;
+    if (this.edgeStart.length !== this.meta.states + 1 || this.termFlags.length !== this.meta.terms) {
+      throw new Error('matcher: sections disagree with their counts');
+    }
+    this.entityCache = new Array(this.meta.entities);
+    this.aliasCache = new Array(this.meta.terms);
+    let size = 1;
+    while (size <= this.meta.maxDepth) size <<= 1;
+    this.ring = new Int32Array(size);
+    this.ringMask = size - 1;
+  }
+
+  /** Bytes the matcher occupies (its buffer plus the alphabet table built on load). */
+  get byteLength(): number {
+    return this.buffer.byteLength + this.charSym.byteLength;
+  }
+
+  /** The alias of a term, as the catalogue wrote it. */
+  alias(term: number): string {
+    let a = this.aliasCache[term];
+    if (a === undefined) {
+      a = decoder.decode(this.aliasBytes.subarray(this.aliasOff[term], this.aliasOff[term + 1]));
+      this.aliasCache[term] = a;
+    }
+    return a;
+  }
+
+  entity(index: number): EntityInfo {
+    let info = this.entityCache[index];
+    if (info === undefined) {
+      const [key, type, subtype, name, sources, cues] = JSON.parse(
+        decoder.decode(this.entityBytes.subarray(this.entityOff[index], this.entityOff[index + 1])),
+      ) as EntityRecord;
+      info = { key, type, name, sources };
+      if (subtype !== null) info.subtype = subtype;
+      if (cues !== null) info.cues = cues;
+      this.entityCache[index] = info;
+    }
+    return info;
+  }
+
+  termEntityInfo(term: number): EntityInfo {
+    return this.entity(this.termEntity[term]);
+  }
+
+  /** Terms whose folded name is exactly `name` (case, quotes, dashes and spaces folded). */
+  lookup(name: string): number[] {
+    const folded = foldString(name);
+    let s = 0;
+    for (let i = 0; i < folded.length && s >= 0; i++) {
+      const sym = this.charSym[folded.charCodeAt(i)];
+      if (sym === 0 || sym === SKIP_SYM) return [];
+      s = s === 0 ? this.rootNext[sym] || -1 : this.edge(s, sym);
+    }
+    if (s <= 0) return [];
+    return Array.from(this.termIds.subarray(this.termStart[s], this.termStart[s + 1]));
+  }
+
+  private edge(s: number, sym: number): number {
+    const edgeSym = this.edgeSym;
+    for (let k = this.edgeStart[s], end = this.edgeStart[s + 1]; k < end; k++) {
+      const es = edgeSym[k];
+      if (es === sym) return this.edgeTo[k];
+      if (es > sym) break;
+    }
+    return -1;
+  }
+
+  /**
+   * Every whole-word occurrence of every name, overlapping ones included, in order of their end.
+   * Offsets are UTF-16 indices into `text`.
+   */
+  scanAll(text: string): RawHit[] {
+    const hits: RawHit[] = [];
+    const { charSym, rootNext, edgeStart, edgeSym, edgeTo, fail, dict, termStart, ring, ringMask } = this;
+    const spaceSym = this.meta.spaceSym;
+    const n = text.length;
+    let s = 0;
+    let k = 0; // symbols fed so far
+    let prevSym = spaceSym;
+    for (let i = 0; i < n; i++) {
+      const code = text.charCodeAt(i);
+      const sym = charSym[code];
+      if (sym === 0) {
+        s = 0;
+        prevSym = 0;
+        continue;
+      }
+      if (sym === SKIP_SYM) continue;
+      if (sym === spaceSym && prevSym === spaceSym) continue; // a run of spaces reads as one
+      prevSym = sym;
+      ring[k & ringMask] = i;
+      k++;
+      // Follow failure links until a state has an edge for this symbol (the root has them all, dense).
+      for (;;) {
+        if (s === 0) {
+          s = rootNext[sym];
+          break;
+        }
+        let next = -1;
+        for (let e = edgeStart[s], end = edgeStart[s + 1]; e < end; e++) {
+          const es = edgeSym[e];
+          if (es === sym) {
+            next = edgeTo[e];
+            break;
+          }
+          if (es > sym) break;
+        }
+        if (next >= 0) {
+          s = next;
+          break;
+        }
+        s = fail[s];
+      }
+      if (s === 0) continue;
+      let t = termStart[s + 1] > termStart[s] ? s : dict[s];
+      if (t === 0) continue;
+      // All terms ending here end with this character: a word character on both sides is mid-word.
+      if (i + 1 < n && isWordCode(code) && isWordCode(text.charCodeAt(i + 1))) continue;
+      while (t !== 0) {
+        const first = this.termIds[termStart[t]];
+        const len = this.depth[t];
+        const start = ring[(k - len) & ringMask];
+        const flags = this.termFlags[first];
+        const okStart = !(flags & F_START_WORD) || start === 0 || !isWordCode(text.charCodeAt(start - 1));
+        const okEnd = !(flags & F_END_WORD) || i + 1 >= n || !isWordCode(text.charCodeAt(i + 1));
+        if (okStart && okEnd) {
+          hits.push({ start, end: i + 1, terms: Array.from(this.termIds.subarray(termStart[t], termStart[t + 1])) });
+        }
+        t = dict[t];
+      }
+    }
+    return hits;
+  }
+
+  /** Leftmost-longest, non-overlapping whole-word occurrences, in text order. */
+  scan(text: string): RawHit[] {
+    return leftmostLongest(this.scanAll(text));
+  }
+}
+
+/** Keeps, from left to right, the longest of the hits that start first and overlap no kept hit. */
+export function leftmostLongest<T extends { start: number; end: number }>(hits: T[]): T[] {
+  const sorted = hits.slice().sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: T[] = [];
+  let lastEnd = -1;
+  for (const h of sorted) {
+    if (h.start >= lastEnd) {
+      out.push(h);
+      lastEnd = h.end;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,39 @@
+/**
+ * The compiled multi-pattern matcher over every catalogue name and alias (Aho–Corasick over a folded
+ * alphabet, in typed arrays). Build once with compileMatcher (worker, CLI), ship or store the buffer
+ * from serializeMatcher, and loadMatcher it wherever text is read: loading is a few views, no rebuild.
+ */
+import type { CatalogueEntry } from '../../types';
+import { buildMatcherBuffer } from './build';
+import { CompiledMatcher } from './compiled';
+
+export { CompiledMatcher, leftmostLongest, type RawHit, type EntityInfo } from './compiled';
+export {
+  F_START_WORD,
+  F_END_WORD,
+  F_NEEDS_CASE,
+  F_NEEDS_CUE,
+  F_EXACT_CASE,
+  F_ATTACK_ID,
+  DEFAULT_CUES,
+} from './ambiguity';
+export { foldString, foldCode, isWordCode, isUpperCode } from './fold';
+
+/** Builds the automaton over the catalogue (vulnerability entries are left to the CVE patterns). */
+export function compileMatcher(entries: readonly CatalogueEntry[]): CompiledMatcher {
+  return new CompiledMatcher(buildMatcherBuffer(entries));
+}
+
+/** The matcher as one ArrayBuffer (automaton, term and entity tables). */
+export function serializeMatcher(matcher: CompiledMatcher): ArrayBuffer {
+  return matcher.buffer;
+}
+
+/** A matcher from serializeMatcher's buffer. Throws on a foreign or damaged buffer. */
+export function loadMatcher(buffer: ArrayBuffer | ArrayBufferView): CompiledMatcher {
+  if (buffer instanceof ArrayBuffer) return new CompiledMatcher(buffer);
+  // A view (Node Buffer, Uint8Array): typed arrays need the bytes 8-aligned at offset 0, so copy once.
+  const copy = new Uint8Array(buffer.byteLength);
+  copy.set(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength));
+  return new CompiledMatcher(copy.buffer);
+}
