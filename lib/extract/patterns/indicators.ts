@@ -1,0 +1,218 @@
+/**
+ * Indicator finders. Each runs on the refanged view (see refang.ts), returns candidates with view
+ * offsets, and may overlap the others: index.ts resolves overlaps (the longest, earliest span wins,
+ * so a URL hides the domain inside it and an e-mail hides its domain).
+ *
+ * Linear time by construction: every regex either has bounded quantifiers or starts only where a
+ * lookbehind says a token starts, and its one unbounded run cannot be split two ways; URL and
+ * e-mail parts are read by hand-written forward scans with length caps.
+ */
+import type { IndicatorSubtype } from '../../types';
+import { isIPv4, isIPv6, isValidDomain } from './hosts';
+
+export interface Candidate {
+  subtype: IndicatorSubtype;
+  /** View offsets. */
+  start: number;
+  end: number;
+  /** Canonical (refanged) value. */
+  value: string;
+}
+
+const MAX_URL = 2048;
+const MAX_LOCAL = 64;
+const MAX_HOST = 253;
+
+function isAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+function isHostChar(c: number): boolean {
+  return isAlnum(c) || c === 45 /* - */ || c === 46 /* . */;
+}
+/** Characters of a user-info or e-mail local part (RFC 5322 atext, the usual subset). */
+function isLocalChar(c: number): boolean {
+  return isAlnum(c) || c === 46 || c === 95 || c === 37 || c === 43 || c === 45; // . _ % + -
+}
+/** Characters a URL path, query or fragment may hold as written in text (no brackets, quotes, <>, \). */
+function isPathChar(c: number): boolean {
+  if (isAlnum(c)) return true;
+  // - . _ ~ : / ? # @ ! $ & ' ( ) * + , ; = %
+  return (
+    c === 45 || c === 46 || c === 95 || c === 126 || c === 58 || c === 47 || c === 63 || c === 35 ||
+    c === 64 || c === 33 || c === 36 || c === 38 || c === 39 || c === 40 || c === 41 || c === 42 ||
+    c === 43 || c === 44 || c === 59 || c === 61 || c === 37
+  );
+}
+
+/** Host at `pos` (IPv6 in brackets, IPv4 or domain); returns its end or -1. */
+function readHost(s: string, pos: number): { end: number; host: string } | null {
+  if (s.charCodeAt(pos) === 91 /* [ */) {
+    const close = s.indexOf(']', pos);
+    if (close < 0 || close - pos > 46) return null;
+    const inner = s.slice(pos + 1, close);
+    return isIPv6(inner) ? { end: close + 1, host: `[${inner.toLowerCase()}]` } : null;
+  }
+  let j = pos;
+  while (j < s.length && j - pos <= MAX_HOST && isHostChar(s.charCodeAt(j))) j++;
+  while (j > pos && s.charCodeAt(j - 1) === 46) j--; // "http://x.com." ends before the dot
+  const host = s.slice(pos, j);
+  if (isIPv4(host) || isValidDomain(host)) return { end: j, host: host.toLowerCase() };
+  return null;
+}
+
+/** Trailing characters that end a sentence rather than a URL. */
+function isTrailingPunct(c: number): boolean {
+  return c === 46 || c === 44 || c === 59 || c === 58 || c === 33 || c === 63 || c === 39 || c === 42;
+}
+
+const SCHEME = /(?<![A-Za-z0-9])(?:https?|ftps?|sftp):\/\//gi;
+
+/** http, https, ftp(s), sftp URLs (hxxp forms arrive refanged). A host is required and validated. */
+export function findUrls(s: string): Candidate[] {
+  const out: Candidate[] = [];
+  SCHEME.lastIndex = 0;
+  for (let m = SCHEME.exec(s); m !== null; m = SCHEME.exec(s)) {
+    const start = m.index;
+    let pos = start + m[0].length;
+    // user-info (`user:pass@` or the `paypal.com@evil.com` trick): the host follows the last '@'.
+    let j = pos;
+    let at = -1;
+    while (j < s.length && j - pos <= MAX_LOCAL * 2) {
+      const c = s.charCodeAt(j);
+      if (c === 64) at = j;
+      else if (!isLocalChar(c) && c !== 58) break;
+      j++;
+    }
+    const userinfo = at >= 0 ? s.slice(pos, at + 1) : '';
+    if (at >= 0) pos = at + 1;
+    const host = readHost(s, pos);
+    if (!host) continue;
+    let end = host.end;
+    // port
+    if (s.charCodeAt(end) === 58) {
+      let k = end + 1;
+      while (k < s.length && k - end <= 5 && s.charCodeAt(k) >= 48 && s.charCodeAt(k) <= 57) k++;
+      if (k > end + 1 && k - end <= 6) end = k;
+    }
+    const c = s.charCodeAt(end);
+    if (c === 47 || c === 63 || c === 35) {
+      // path, query, fragment: read, then give back sentence punctuation and unbalanced ')'.
+      let k = end;
+      let depth = 0;
+      while (k < s.length && k - start < MAX_URL && isPathChar(s.charCodeAt(k))) {
+        const ch = s.charCodeAt(k);
+        if (ch === 40) depth++;
+        else if (ch === 41) depth--;
+        k++;
+      }
+      for (;;) {
+        const last = s.charCodeAt(k - 1);
+        if (isTrailingPunct(last)) k--;
+        else if (last === 41 && depth < 0) {
+          depth++;
+          k--;
+        } else break;
+      }
+      end = Math.max(end, k);
+    }
+    const scheme = m[0].toLowerCase();
+    const value = scheme + userinfo + host.host + s.slice(host.end, end);
+    out.push({ subtype: 'url', start, end, value });
+    SCHEME.lastIndex = end;
+  }
+  return out;
+}
+
+/** user@host.tld — local part up to 64 characters, the host a valid domain. */
+export function findEmails(s: string): Candidate[] {
+  const out: Candidate[] = [];
+  let from = 0;
+  for (let at = s.indexOf('@', from); at >= 0; at = s.indexOf('@', from)) {
+    from = at + 1;
+    let i = at;
+    while (i > 0 && at - i < MAX_LOCAL + 1 && isLocalChar(s.charCodeAt(i - 1))) i--;
+    if (i > 0 && isLocalChar(s.charCodeAt(i - 1))) continue; // local part too long
+    while (i < at && s.charCodeAt(i) === 46) i++; // a sentence's dot is not part of the address
+    const local = s.slice(i, at);
+    if (local.length === 0 || local.endsWith('.') || local.includes('..')) continue;
+    let j = at + 1;
+    while (j < s.length && j - at <= MAX_HOST && isHostChar(s.charCodeAt(j))) j++;
+    while (j > at + 1 && (s.charCodeAt(j - 1) === 46 || s.charCodeAt(j - 1) === 45)) j--;
+    const domain = s.slice(at + 1, j);
+    if (!isValidDomain(domain)) continue;
+    out.push({ subtype: 'email', start: i, end: j, value: `${local}@${domain}`.toLowerCase() });
+    from = j;
+  }
+  return out;
+}
+
+/** Four octets, not part of a longer dotted number (`1.2.3.4.5`) or word (`v1.2.3.4`). */
+const IPV4 = /(?<![A-Za-z0-9_.])(?:\d{1,3}\.){3}\d{1,3}(?![A-Za-z0-9_]|\.\d)/g;
+
+export function findIPv4s(s: string): Candidate[] {
+  const out: Candidate[] = [];
+  IPV4.lastIndex = 0;
+  for (let m = IPV4.exec(s); m !== null; m = IPV4.exec(s)) {
+    if (isIPv4(m[0])) out.push({ subtype: 'ipv4', start: m.index, end: m.index + m[0].length, value: m[0] });
+  }
+  return out;
+}
+
+/** A run of hex digits, colons and dots starting at a token start, with at least one colon. */
+const IPV6_RUN = /(?<![0-9A-Za-z_:.])[0-9A-Fa-f]{0,4}:[0-9A-Fa-f:.]+/g;
+
+export function findIPv6s(s: string): Candidate[] {
+  const out: Candidate[] = [];
+  IPV6_RUN.lastIndex = 0;
+  for (let m = IPV6_RUN.exec(s); m !== null; m = IPV6_RUN.exec(s)) {
+    const runEnd = m.index + m[0].length;
+    const next = s.charCodeAt(runEnd);
+    if (isAlnum(next) || next === 95) continue; // `ab:cd:ez` is not an address
+    let v = m[0];
+    while (v.endsWith('.')) v = v.slice(0, -1);
+    if (v.endsWith(':') && !v.endsWith('::')) v = v.slice(0, -1);
+    if (isIPv6(v)) out.push({ subtype: 'ipv6', start: m.index, end: m.index + v.length, value: v.toLowerCase() });
+  }
+  return out;
+}
+
+/** Dotted names at a token start; the whole token must be a valid domain (no sub-pieces). */
+const DOTTED = /(?<![A-Za-z0-9_-])[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+/g;
+
+/**
+ * Bare domains. `accept` is the caller's rule for bare names (file-extension TLDs, capitalised
+ * TLDs; see index.ts), given the view span.
+ */
+export function findDomains(s: string, accept: (name: string, start: number, end: number) => boolean): Candidate[] {
+  const out: Candidate[] = [];
+  DOTTED.lastIndex = 0;
+  for (let m = DOTTED.exec(s); m !== null; m = DOTTED.exec(s)) {
+    const name = m[0];
+    const start = m.index;
+    const end = start + name.length;
+    if (s.charCodeAt(end) === 64) continue; // the local part of an e-mail
+    if (!isValidDomain(name) || !accept(name, start, end)) continue;
+    out.push({ subtype: 'domain', start, end, value: name.toLowerCase() });
+  }
+  return out;
+}
+
+const HEX_RUN = /(?<![A-Za-z0-9])[0-9A-Fa-f]{32,}(?![A-Za-z0-9])/g;
+const HASH_BY_LENGTH: Record<number, IndicatorSubtype> = { 32: 'md5', 40: 'sha1', 64: 'sha256', 128: 'sha512' };
+
+/**
+ * MD5/SHA-1/SHA-256/SHA-512 by length: a whole hex run of exactly 32/40/64/128 digits between
+ * non-alphanumerics (never a piece of a longer run, never `0x…` addresses). The run must mix
+ * digits and letters: an all-digit run is a number (a random MD5 is all digits with odds of 3 in
+ * 10 million) and all-letter or one-character runs (`aaaa…`, `0000…`) are placeholders.
+ */
+export function findHashes(s: string): Candidate[] {
+  const out: Candidate[] = [];
+  HEX_RUN.lastIndex = 0;
+  for (let m = HEX_RUN.exec(s); m !== null; m = HEX_RUN.exec(s)) {
+    const subtype = HASH_BY_LENGTH[m[0].length];
+    if (!subtype || !/\d/.test(m[0]) || !/[a-fA-F]/.test(m[0])) continue;
+    out.push({ subtype, start: m.index, end: m.index + m[0].length, value: m[0].toLowerCase() });
+  }
+  return out;
+}
