@@ -35,8 +35,10 @@ export function findOrganizations(text: string, known: EntityMatch[]): EntityMat
     // "Chinese government": the lower-case head is part of the name.
     const end = verdict === 'gov' ? tokens[cand.last + 1].end : tokens[cand.last].end;
     const surface = text.slice(start, end);
-    const name = surface.replace(/\s+/g, ' ');
-    const key = `organization:${slug(name)}`;
+    // A name accepted before (an acronym defined earlier) keeps the key it was given.
+    const prior = accepted.get(surface);
+    const name = prior?.name ?? surface.replace(/\s+/g, ' ');
+    const key = prior?.key ?? `organization:${slug(name)}`;
     found.push(org(start, end, surface, key, name, verdict));
     accepted.set(surface, { key, name });
     // "International Criminal Court (ICC)": the acronym names the same organisation.

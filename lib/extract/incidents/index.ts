@@ -1,11 +1,283 @@
-import type { EntityMatch, Incident } from '../../types';
+import type { EntityMatch, EntityRef, Incident, IncidentType } from '../../types';
+import { findDates, type DateMention } from '../dates';
+import { splitSentences } from './sentences';
+import { EVENT, GENERIC, TRIGGERS } from './triggers';
+import { findActor, findPlace, findVictim, reporterKeys, type Scored } from './roles';
+import { chooseWhen } from './when';
 
 export interface IncidentOptions {
   /** The article's publication date (ISO), to resolve "in September". */
   published?: string;
 }
 
-/** The incidents a text reports. */
-export function extractIncidents(_text: string, _entities: EntityMatch[], _opts: IncidentOptions = {}): Incident[] {
-  return []; // placeholder until incident extraction lands (issue 3)
+/**
+ * The incidents a text reports, strongest first.
+ *
+ * 1. Sentences are scored per incident type: the strongest trigger word of the type in the sentence
+ *    (triggers.ts), plus the evidence of entities (a ransomware family, a CVE), discounted when the
+ *    sentence explains or hedges ("ransomware can encrypt ...", "if any data was stolen") and raised in
+ *    the lede, where news puts the story it is about.
+ * 2. Per type, the sentences with evidence form one incident (or one per distinct victim when
+ *    several victims each have their own strong evidence); its victim, actor, place and date are
+ *    chosen from those sentences by the cues around each candidate (roles.ts, when.ts).
+ * 3. Weak types are dropped, and the unspecific ones are merged into the story they belong to: a
+ *    "cyberattack" that is the espionage, the stolen data of a ransomware attack, the exploitation
+ *    that a patch story mentions.
+ */
+export function extractIncidents(text: string, entities: EntityMatch[], opts: IncidentOptions = {}): Incident[] {
+  const sentences = splitSentences(text);
+  if (sentences.length === 0) return [];
+  const sorted = [...entities].sort((a, b) => a.start - b.start);
+  const dates = findDates(text, 0, text.length, opts.published);
+  const reporters = reporterKeys(text, sorted);
+  const infos = sentences.map((s, i) => scoreSentence(text, s.start, s.end, i, sorted, dates));
+
+  // Candidate incidents: per type, the sentences that carry it, grouped by victim.
+  const candidates: Candidate[] = [];
+  for (const type of TYPE_ORDER) {
+    const carrying = infos.filter((s) => (s.scores.get(type) ?? 0) > 0);
+    if (carrying.length === 0) continue;
+    for (const group of groupByVictim(text, type, carrying, reporters)) candidates.push(group);
+  }
+  if (candidates.length === 0) return [];
+
+  const kept = mergeAndFilter(candidates);
+  return kept.map((c) => toIncident(text, c, sorted, opts.published));
+}
+
+/** Types in order of specificity: when two explain the same sentences, the earlier one is the story. */
+const TYPE_ORDER: IncidentType[] = [
+  'ransomware',
+  'wiper',
+  'espionage',
+  'supply-chain',
+  'ddos',
+  'phishing',
+  'fraud',
+  'data-breach',
+  'vulnerability-exploitation',
+  'patch',
+  'vulnerability-disclosure',
+  'cyberattack',
+];
+
+const ATTACK_TYPES = new Set<IncidentType>(['ransomware', 'wiper', 'espionage', 'supply-chain', 'ddos', 'phishing', 'fraud', 'data-breach', 'cyberattack', 'vulnerability-exploitation']);
+
+export interface SentenceInfo {
+  index: number;
+  start: number;
+  end: number;
+  scores: Map<IncidentType, number>;
+  /** Strongest raw trigger weight per type (before discounts): a strong word must appear somewhere. */
+  strongest: Map<IncidentType, number>;
+  /** Where the first trigger of each type sits, to find the subject before it. */
+  triggerAt: Map<IncidentType, number>;
+  entities: EntityMatch[];
+  dates: DateMention[];
+}
+
+function scoreSentence(text: string, start: number, end: number, index: number, entities: EntityMatch[], dates: DateMention[]): SentenceInfo {
+  const s = text.slice(start, end);
+  const scores = new Map<IncidentType, number>();
+  const strongest = new Map<IncidentType, number>();
+  const triggerAt = new Map<IncidentType, number>();
+  const ents = entities.filter((e) => e.start >= start && e.end <= end);
+  const raise = (type: IncidentType, w: number, at: number) => {
+    if (w > (strongest.get(type) ?? 0)) strongest.set(type, w);
+    if (!triggerAt.has(type) || at < triggerAt.get(type)!) triggerAt.set(type, at);
+  };
+  for (const trig of TRIGGERS) {
+    trig.re.lastIndex = 0;
+    const m = trig.re.exec(s);
+    if (m) raise(trig.type, trig.weight, start + m.index);
+  }
+  // Entity evidence: a ransomware family names the kind of attack; a CVE makes "flaw" talk concrete.
+  const hasCve = ents.some((e) => e.type === 'vulnerability');
+  for (const e of ents) {
+    if (e.type === 'malware' && e.subtype === 'ransomware') raise('ransomware', 2, e.start);
+    if (e.type === 'malware' && e.subtype === 'wiper') raise('wiper', 3, e.start);
+  }
+  if (hasCve) {
+    for (const type of ['vulnerability-disclosure', 'patch', 'vulnerability-exploitation'] as const) {
+      const w = strongest.get(type);
+      if (w !== undefined) strongest.set(type, Math.min(3, w + 1));
+    }
+    if (!strongest.has('vulnerability-disclosure')) raise('vulnerability-disclosure', 1, ents.find((e) => e.type === 'vulnerability')!.start);
+  }
+
+  const generic = GENERIC.test(s);
+  const anchored = EVENT.test(s) || ents.some((e) => e.type === 'organization' || e.type === 'actor' || e.type === 'vulnerability' || e.type === 'vendor');
+  for (const [type, w] of strongest) {
+    let v = w;
+    if (generic) v *= 0.35;
+    if (!anchored) v *= 0.6;
+    if (index < 3) v *= 1.5; // the lede
+    scores.set(type, v);
+  }
+  return { index, start, end, scores, strongest, triggerAt, entities: ents, dates: dates.filter((d) => d.start >= start && d.end <= end) };
+}
+
+export interface Candidate {
+  type: IncidentType;
+  sentences: SentenceInfo[];
+  score: number;
+  strongest: number;
+  victim?: Scored;
+}
+
+function groupByVictim(text: string, type: IncidentType, carrying: SentenceInfo[], reporters: Set<string>): Candidate[] {
+  const wantsVictim = ATTACK_TYPES.has(type);
+  const groups = new Map<string, Candidate>();
+  const loose: SentenceInfo[] = [];
+  for (const s of carrying) {
+    const v = wantsVictim ? findVictim(text, s, type, reporters) : undefined;
+    if (v === undefined || v.score < 3) {
+      loose.push(s);
+      continue;
+    }
+    const g = groups.get(v.entity.key) ?? { type, sentences: [], score: 0, strongest: 0, victim: v };
+    g.sentences.push(s);
+    if (v.score > (g.victim?.score ?? 0)) g.victim = v;
+    groups.set(v.entity.key, g);
+  }
+  let list = [...groups.values()];
+  // Sentences without a victim of their own belong to the best-attested victim's story.
+  if (list.length === 0) list = [{ type, sentences: [], score: 0, strongest: 0 }];
+  list.sort((a, b) => b.sentences.length - a.sentences.length || a.sentences[0].index - b.sentences[0].index);
+  list[0].sentences.push(...loose);
+  for (const g of list) {
+    g.sentences.sort((a, b) => a.index - b.index);
+    g.score = g.sentences.reduce((sum, s) => sum + (s.scores.get(type) ?? 0), 0);
+    g.strongest = Math.max(...g.sentences.map((s) => s.strongest.get(type) ?? 0));
+    if (wantsVictim && g.victim === undefined) {
+      // A weaker cue, or the subject of the strongest sentence, still names the victim.
+      let best: Scored | undefined;
+      for (const s of g.sentences) {
+        const v = findVictim(text, s, type, reporters);
+        if (v && (best === undefined || v.score > best.score)) best = v;
+      }
+      if (best && best.score >= 1) g.victim = best;
+    }
+  }
+  return list;
+}
+
+/** Score a type needs, summed over its sentences, to be reported at all. */
+const MIN_SCORE = 4;
+
+function mergeAndFilter(cands: Candidate[]): Candidate[] {
+  // Keep what has a strong trigger somewhere and enough evidence overall.
+  let live = cands.filter((c) => c.score >= MIN_SCORE && (c.strongest >= 3 || c.score >= 6));
+  if (live.length === 0) return [];
+  const top = Math.max(...live.map((c) => c.score));
+  live = live.filter((c) => c.score >= 0.3 * top);
+
+  const sameStory = (a: Candidate, b: Candidate) => a.victim === undefined || b.victim === undefined || a.victim.entity.key === b.victim.entity.key;
+  const absorb = (weak: Candidate, into: Candidate) => {
+    into.sentences = [...new Map([...into.sentences, ...weak.sentences].map((s) => [s.index, s])).values()].sort((x, y) => x.index - y.index);
+    into.score += weak.score * 0.5;
+    if (!into.victim && weak.victim) into.victim = weak.victim;
+  };
+  const byType = (t: IncidentType) => live.filter((c) => c.type === t);
+  const strongestOf = (types: IncidentType[]) =>
+    live.filter((c) => types.includes(c.type)).sort((a, b) => b.score - a.score)[0] as Candidate | undefined;
+  const drop = new Set<Candidate>();
+
+  // "Cyberattack" is what the text calls an attack it has not typed: it is the typed story when there is one.
+  for (const c of byType('cyberattack')) {
+    const into = live.find((o) => o !== c && o.type !== 'cyberattack' && ATTACK_TYPES.has(o.type) && sameStory(o, c));
+    if (into) {
+      absorb(c, into);
+      drop.add(c);
+    }
+  }
+  // Data stolen in a ransomware attack or an espionage operation is part of that story unless the
+  // text makes the breach a story of its own.
+  for (const c of byType('data-breach')) {
+    const into = live.find((o) => (o.type === 'ransomware' || o.type === 'espionage' || o.type === 'wiper') && sameStory(o, c));
+    if (into && c.score < 0.6 * into.score) {
+      absorb(c, into);
+      drop.add(c);
+    }
+  }
+  // Exploitation mentioned in a patch or disclosure story, with no victim of its own, is that story.
+  for (const c of byType('vulnerability-exploitation')) {
+    const into = strongestOf(['patch', 'vulnerability-disclosure']);
+    if (into && !c.victim) {
+      absorb(c, into);
+      drop.add(c);
+    }
+  }
+  // A patch story always talks about the flaw; the flaw is its own story only with its own evidence.
+  const patch = strongestOf(['patch']);
+  for (const c of byType('vulnerability-disclosure')) {
+    if (patch && c.score < 0.4 * patch.score) {
+      absorb(c, patch);
+      drop.add(c);
+    }
+  }
+  live = live.filter((c) => !drop.has(c));
+  // An attack story that mentions flaws in passing is not a vulnerability story.
+  const attack = strongestOf([...ATTACK_TYPES].filter((t) => t !== 'vulnerability-exploitation'));
+  if (attack) {
+    live = live.filter((c) => ATTACK_TYPES.has(c.type) || c.score >= 0.5 * attack.score || c.strongest >= 3 && c.sentences.length >= 2);
+  }
+  return live.sort((a, b) => b.score - a.score);
+}
+
+const LABEL: Record<IncidentType, string> = {
+  ransomware: 'Ransomware attack',
+  'data-breach': 'Data breach',
+  espionage: 'Espionage',
+  ddos: 'DDoS attack',
+  phishing: 'Phishing',
+  'supply-chain': 'Supply-chain attack',
+  'vulnerability-exploitation': 'Exploitation of a vulnerability',
+  'vulnerability-disclosure': 'Vulnerability disclosed',
+  patch: 'Patch',
+  fraud: 'Fraud',
+  wiper: 'Wiper attack',
+  cyberattack: 'Cyberattack',
+};
+
+function ref(e: EntityMatch): EntityRef {
+  return { key: e.key, name: e.name, start: e.start, end: e.end };
+}
+
+function toIncident(text: string, c: Candidate, entities: EntityMatch[], published?: string): Incident {
+  const victim = c.victim ? ref(c.victim.entity) : undefined;
+  const actorEnt = findActor(c.type, c.sentences, entities);
+  const actor = actorEnt ? ref(actorEnt) : undefined;
+  const placeEnt = findPlace(text, c.sentences, c.victim?.entity);
+  const when = chooseWhen(text, c.sentences, published);
+  const others = new Map<string, EntityRef>();
+  for (const s of c.sentences)
+    for (const e of s.entities)
+      if ((e.type === 'malware' || e.type === 'vulnerability' || e.type === 'technique' || e.type === 'product' || e.type === 'vendor') && e.key !== victim?.key && e.key !== actor?.key && !others.has(e.key))
+        others.set(e.key, ref(e));
+
+  let summary = LABEL[c.type];
+  if (victim) summary += ` against ${victim.name}`;
+  else if ((c.type === 'patch' || c.type.startsWith('vulnerability')) && others.size > 0) {
+    const subject = [...others.values()].find((r) => r.key.startsWith('vulnerability:')) ?? [...others.values()][0];
+    summary += ` (${subject.name})`;
+  }
+  if (actor) summary += ` by ${actor.name}`;
+  if (when?.iso) summary += `, ${when.iso}`;
+
+  const incident: Incident = {
+    type: c.type,
+    spans: c.sentences.map((s) => ({ start: s.start, end: s.end })),
+    summary,
+    confidence: Math.min(1, Math.round((c.score / 12) * 100) / 100),
+  };
+  if (victim) incident.victim = victim;
+  if (actor) incident.actor = actor;
+  if (others.size > 0) incident.entities = [...others.values()];
+  if (when) {
+    if (when.iso) incident.when = when.iso;
+    incident.whenText = when.text;
+  }
+  if (placeEnt) incident.place = ref(placeEnt);
+  return incident;
 }

@@ -1,0 +1,135 @@
+/**
+ * Dates and periods in news prose, resolved against the article's publication date:
+ * "on 12 September 2023", "Sept. 12", "in September" (before an October article: the same year),
+ * "last week", "on Monday", "earlier this year", "2023-09-12", "in 2022", "late December 2018".
+ * The result is ISO at the precision the text gives: yyyy-mm-dd, yyyy-mm or yyyy.
+ */
+export interface DateMention {
+  start: number;
+  end: number;
+  /** The words that said when ("in September"). */
+  text: string;
+  /** ISO date or period; undefined when the text needs an article date that is not known. */
+  iso?: string;
+}
+
+const MONTHS: Record<string, number> = {
+  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
+  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10,
+  nov: 11, november: 11, dec: 12, december: 12,
+};
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+
+const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const DAY = '(?:[0-3]?\\d)(?:st|nd|rd|th)?';
+const YEAR = '(?:19|20)\\d\\d';
+const WEEKDAY = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
+const QUAL = '(?:(?:early|mid|late|earlier|later|the end of|the beginning of|the start of)[- ]\\s*)?';
+
+// One alternation, each branch anchored on a distinct first word, so the scan is linear.
+const DATE_RE = new RegExp(
+  [
+    `(?<iso>\\b${YEAR}-[01]\\d-[0-3]\\d\\b)`,
+    `(?<mdy>\\b${MONTH}\\s+${DAY}(?:,?\\s+${YEAR})?\\b)`,
+    `(?<dmy>\\b${DAY}\\s+(?:of\\s+)?${MONTH}(?:,?\\s+${YEAR})?\\b)`,
+    `(?<my>\\b(?:in|since|during|by|until|from|between|of)\\s+${QUAL}${MONTH}(?:,?\\s+${YEAR})?\\b)`,
+    `(?<y>\\b(?:in|since|during|until|from|of)\\s+${QUAL}${YEAR}\\b)`,
+    `(?<rel>\\b(?:yesterday|today|this (?:week|month|year)|last (?:week|month|year|weekend)|earlier (?:this|in the) (?:week|month|year)|(?:earlier|later) this (?:week|month|year)|past (?:week|weekend))\\b)`,
+    `(?<wd>\\b(?:on|last|this|since|late|early)\\s+${WEEKDAY}\\b)`,
+  ].join('|'),
+  'gi',
+);
+
+export function findDates(text: string, from = 0, to = text.length, published?: string): DateMention[] {
+  const pub = parseIso(published);
+  const out: DateMention[] = [];
+  DATE_RE.lastIndex = from;
+  const slice = text.slice(0, to);
+  for (let m = DATE_RE.exec(slice); m !== null; m = DATE_RE.exec(slice)) {
+    const g = m.groups ?? {};
+    const raw = m[0];
+    const iso = resolve(g, raw, pub);
+    if (iso === null) continue; // not a date after all ("may")
+    out.push({ start: m.index, end: m.index + raw.length, text: raw, iso });
+  }
+  return out;
+}
+
+interface Ymd {
+  y: number;
+  m: number;
+  d: number;
+}
+
+function parseIso(s: string | undefined): Ymd | undefined {
+  const m = s ? /^(\d{4})-(\d{2})(?:-(\d{2}))?/.exec(s) : null;
+  if (!m) return undefined;
+  return { y: +m[1], m: +m[2], d: m[3] ? +m[3] : 1 };
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const ym = (y: number, m: number) => `${y}-${pad(m)}`;
+const ymd = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+
+function monthOf(raw: string): number | undefined {
+  const words = raw.toLowerCase().match(/[a-z]+/g) ?? [];
+  for (const w of words) if (w in MONTHS) return MONTHS[w];
+  return undefined;
+}
+const yearOf = (raw: string) => {
+  const m = /\b((?:19|20)\d\d)\b/.exec(raw);
+  return m ? +m[1] : undefined;
+};
+const dayOf = (raw: string) => {
+  const m = /\b([0-3]?\d)(?:st|nd|rd|th)?\b(?!\d)/.exec(raw.replace(/\b(?:19|20)\d\d\b/, ''));
+  return m ? +m[1] : undefined;
+};
+
+/** The year of a month named without one: the latest such month not after the article's date. */
+function yearForMonth(month: number, pub: Ymd | undefined): number | undefined {
+  if (!pub) return undefined;
+  return month <= pub.m ? pub.y : pub.y - 1;
+}
+
+function resolve(g: Record<string, string | undefined>, raw: string, pub: Ymd | undefined): string | undefined | null {
+  if (g.iso) return raw;
+  if (g.mdy || g.dmy || g.my) {
+    // "may" alone is a verb: a bare "May" counts only with a day or year, or capitalised after "in".
+    if (/^(?:in|since|during|by|until|from|between|of)?\s*may$/i.test(raw.trim()) && !/May/.test(raw)) return null;
+    if (/\bmar\b|\bmay\b/.test(raw) && !/May|Mar/.test(raw)) return null;
+    const month = monthOf(raw);
+    if (month === undefined) return null;
+    const day = g.my ? undefined : dayOf(raw);
+    if (day !== undefined && (day < 1 || day > 31)) return null;
+    const year = yearOf(raw) ?? yearForMonth(month, pub);
+    if (year === undefined) return undefined;
+    return day !== undefined ? `${ym(year, month)}-${pad(day)}` : ym(year, month);
+  }
+  if (g.y) return String(yearOf(raw));
+  if (!pub) return undefined;
+  const base = new Date(Date.UTC(pub.y, pub.m - 1, pub.d));
+  const shift = (days: number) => new Date(base.getTime() + days * 86_400_000);
+  if (g.rel) {
+    const r = raw.toLowerCase();
+    if (r === 'yesterday') return ymd(shift(-1));
+    if (r === 'today') return ymd(base);
+    if (/week/.test(r)) {
+      const d = r.startsWith('last') || r.startsWith('past') ? shift(-7) : base;
+      return ym(d.getUTCFullYear(), d.getUTCMonth() + 1);
+    }
+    if (/month/.test(r)) {
+      if (r.startsWith('last')) return pub.m === 1 ? ym(pub.y - 1, 12) : ym(pub.y, pub.m - 1);
+      return ym(pub.y, pub.m);
+    }
+    if (/year/.test(r)) return String(r.startsWith('last') ? pub.y - 1 : pub.y);
+    return undefined;
+  }
+  if (g.wd) {
+    const wd = WEEKDAYS.indexOf(raw.toLowerCase().split(/\s+/).pop() ?? '');
+    // The latest such weekday on or before the article's date ("last Friday" on a Friday: a week back).
+    let back = (base.getUTCDay() - wd + 7) % 7;
+    if (back === 0 && /^last/i.test(raw)) back = 7;
+    return ymd(shift(-back));
+  }
+  return undefined;
+}

@@ -1,0 +1,104 @@
+import type { EntityMatch, IncidentType } from '../../types';
+import type { SentenceInfo } from './index';
+
+/**
+ * Who was hit, who did it and where, from the words around each candidate in the sentences that
+ * report the incident. Victims are organisations (or vendors, or a country when the text says so);
+ * the security firm that reports an attack is not its victim.
+ */
+export interface Scored {
+  entity: EntityMatch;
+  score: number;
+}
+
+// Before a victim: "attack on", "breach at", "hit", "targeting" — up to two words of description
+// between ("attack on US retailer Acme").
+const VICTIM_BEFORE =
+  /\b(?:attacks? (?:on|against)|breach(?:es)? (?:at|of)|hack(?:ing)? (?:of|on|at)|intrusions? (?:at|into)|incidents? (?:at|affecting)|compromise of|targeted|targeting|hit|hitting|struck|crippled|disrupted|breached|compromised|infiltrated|hacked|victims? (?:include|included|including|was|is)|impacting|affecting|affected|customers of|employees of|patients of|systems of|networks? of|data of|stolen from|stole from|leaked from|exfiltrated from|on behalf of)\s+(?:the\s+|a\s+|an\s+)?(?:[\p{L}-]+\s+){0,2}$/iu;
+
+// After a victim: "said it", "disclosed", "was hit", "'s systems" — an apposition may come between
+// ("Acme, a Texas retailer, said it ...").
+const VICTIM_AFTER =
+  /^(?:\s*\([^()]{1,12}\))?(?:\s*,[^,]{1,80},)?\s*(?:(?:’s|'s)\s+(?:\w+\s+)?(?:systems|network|networks|servers|data|customers|employees|patients|students|website|email|infrastructure|it|computer)|said (?:it|that it|in a|on \w+ (?:that )?(?:it|the)|(?:on \w+ )?that (?:the|a|its))|says it|disclosed|confirmed|announced|revealed|notified|is notifying|has notified|began notifying|has begun|(?:was|were|had been|has been|have been) (?:hit|attacked|targeted|breached|hacked|compromised|struck|the (?:victim|target)|affected|impacted|infected|crippled|disrupted)|suffered|fell victim|experienced|detected|discovered (?:a|an|that|suspicious|unauthori[sz]ed)|is investigating|became aware|reported (?:a|an|that)|warned (?:customers|users|employees|patients))/iu;
+
+// The reporter, not the victim: "according to X", "X researchers", "X said the group".
+const REPORTER_BEFORE = /\b(?:according to|researchers (?:at|from|with)|analysts (?:at|from)|experts (?:at|from)|reported by|discovered by|observed by|tracked by|spotted by|analy[sz]ed by|a report (?:by|from)|findings (?:by|from)|report from)\s+(?:the\s+)?$/i;
+const REPORTER_AFTER = /^(?:’s|'s)?\s*(?:threat intelligence|threat research|security research|research team|researchers|analysts|labs?\b|observed|tracks|has tracked|spotted|uncovered|dubbed|attributed|said the (?:group|gang|actor|hackers|attackers|campaign|operators|malware))/i;
+
+/** Keys of entities the text uses as the source of its findings (security firms, researchers). */
+export function reporterKeys(text: string, entities: EntityMatch[]): Set<string> {
+  const out = new Set<string>();
+  for (const e of entities) {
+    if (e.type !== 'organization' && e.type !== 'vendor') continue;
+    const before = text.slice(Math.max(0, e.start - 40), e.start);
+    const after = text.slice(e.end, e.end + 50);
+    if (REPORTER_BEFORE.test(before) || REPORTER_AFTER.test(after)) out.add(e.key);
+  }
+  return out;
+}
+
+const VICTIM_TYPES = new Set(['organization', 'vendor', 'location']);
+
+export function findVictim(text: string, s: SentenceInfo, type: IncidentType, reporters: Set<string>): Scored | undefined {
+  let best: Scored | undefined;
+  const trigger = s.triggerAt.get(type) ?? s.end;
+  for (const e of s.entities) {
+    if (!VICTIM_TYPES.has(e.type)) continue;
+    if (isInsideAnother(e, s.entities)) continue;
+    const before = text.slice(Math.max(s.start, e.start - 45), e.start);
+    const after = text.slice(e.end, Math.min(s.end, e.end + 110));
+    let score = 0;
+    if (VICTIM_BEFORE.test(before)) score += 3;
+    if (VICTIM_AFTER.test(after)) score += 3;
+    if (reporters.has(e.key) || REPORTER_BEFORE.test(before) || REPORTER_AFTER.test(after)) score -= 5;
+    if (e.type === 'organization') score += 1;
+    else if (e.type === 'location') score -= 1.5; // a country is a victim only when the cues say so
+    // The subject before the trigger word is the usual victim of news syntax ("Acme ... data breach").
+    if (score >= 0 && e.start < trigger) score += 0.5;
+    if (/^\s*(?:-based|’s|'s)?\s*(?:ransomware|hackers|group|gang|operators)\b/i.test(after) && e.type !== 'organization') score -= 3;
+    if (best === undefined || score > best.score) best = { entity: e, score };
+  }
+  return best;
+}
+
+function isInsideAnother(e: EntityMatch, all: EntityMatch[]): boolean {
+  return all.some((o) => o !== e && o.start <= e.start && o.end >= e.end && o.end - o.start > e.end - e.start);
+}
+
+/** The actor: an actor entity, or for ransomware the ransomware family, most mentioned in the story. */
+export function findActor(type: IncidentType, sentences: SentenceInfo[], all: EntityMatch[]): EntityMatch | undefined {
+  const pick = (pool: EntityMatch[]) => {
+    const count = new Map<string, { e: EntityMatch; n: number }>();
+    for (const e of pool) {
+      const c = count.get(e.key) ?? { e, n: 0 };
+      c.n++;
+      count.set(e.key, c);
+    }
+    return [...count.values()].sort((a, b) => b.n - a.n || a.e.start - b.e.start)[0]?.e;
+  };
+  const isActor = (e: EntityMatch) => e.type === 'actor' || (type === 'ransomware' && e.type === 'malware' && e.subtype === 'ransomware');
+  const local = sentences.flatMap((s) => s.entities.filter(isActor));
+  if (local.length > 0) return pick(local);
+  // Named elsewhere in the article: only if the article names a single one.
+  const anywhere = all.filter(isActor);
+  if (new Set(anywhere.map((e) => e.key)).size === 1) return anywhere[0];
+  return undefined;
+}
+
+/** Where: a place in the story's sentences that is not the victim itself, after "in"/"based in". */
+export function findPlace(text: string, sentences: SentenceInfo[], victim?: EntityMatch): EntityMatch | undefined {
+  let fallback: EntityMatch | undefined;
+  for (const s of sentences) {
+    for (const e of s.entities) {
+      if (e.type !== 'location') continue;
+      if (victim && e.start >= victim.start && e.end <= victim.end) continue;
+      const before = text.slice(Math.max(s.start, e.start - 20), e.start);
+      const after = text.slice(e.end, e.end + 8);
+      if (/\b(?:in|based in|across|throughout|at)\s+(?:the\s+)?$/i.test(before) || /^-based\b/.test(after)) return e;
+      // A demonym before the victim's name ("Dutch hospital") is the victim's place.
+      if (victim && e.end <= victim.start && victim.start - e.end < 30) fallback ??= e;
+    }
+  }
+  if (victim?.type === 'location') return victim;
+  return fallback;
+}

@@ -1,0 +1,67 @@
+import type { IncidentType } from '../../types';
+
+/**
+ * The words that report an incident of each type, with a weight: 3 names the incident outright
+ * ("ransomware attack", "data breach"), 2 is good evidence ("stole data", "leak site"), 1 only counts
+ * next to something stronger ("stolen", "the attack"). Matched case-insensitively on whole words.
+ */
+export interface Trigger {
+  type: IncidentType;
+  weight: number;
+  re: RegExp;
+}
+
+const W = '[\\w-]*'; // the rest of a word ("encrypt" → "encrypted", "encryption")
+
+function t(type: IncidentType, weight: number, ...words: string[]): Trigger {
+  return { type, weight, re: new RegExp(`\\b(?:${words.join('|')})\\b`, 'gi') };
+}
+
+export const TRIGGERS: Trigger[] = [
+  t('ransomware', 3, `ransomware (?:attack|incident|gang|group|operators?|affiliates?|infection)s?`, `hit by ransomware`, `ransom demands?`, `demanded (?:a )?ransom`, `(?:data )?leak sites?`, `double extortion`),
+  t('ransomware', 2, 'ransomware', `encrypted (?:its |their |the )?(?:files|systems|servers|data|devices)`, `ransom (?:notes?|payments?)`, `paid (?:a|the) ransom`, `decryptor`, `extortion`),
+  t('ransomware', 1, 'ransom', `encrypt${W}`),
+
+  t('data-breach', 3, `data breach(?:es)?`, `breach of (?:personal|customer|patient|user|employee|sensitive) (?:data|information)`, `(?:stole|exfiltrated|leaked|exposed|accessed|compromised|obtained) (?:the )?(?:personal|sensitive|private|customer|patient|user|employee|confidential|internal|corporate)? ?(?:data|information|records|files|details|documents)`, `personal (?:data|information) of`, `unauthori[sz]ed access to (?:\\w+ ){0,3}(?:data|information|records|systems|network|files|accounts)`, `(?:records|accounts|customers|users|patients|employees) (?:were|was|had been|have been) (?:exposed|leaked|stolen|compromised|accessed)`),
+  t('data-breach', 2, `breach(?:ed|es)?`, `exposed (?:database|server|bucket)s?`, `exfiltrat${W}`, `(?:data|information) (?:was|were|had been|may have been|has been) (?:stolen|taken|exposed|accessed|leaked|copied)`, `notif(?:y|ied|ying) (?:affected )?(?:customers|individuals|patients|users|employees)`, `(?:social security|credit card|passport) numbers`, `leaked (?:data|database|documents)`),
+  t('data-breach', 1, 'stolen', 'leak(?:ed|s)?', 'exposed'),
+
+  t('phishing', 3, `(?:spear[- ]?)?phishing (?:campaigns?|attacks?|emails?|messages?|sites?|pages?|kits?|scams?|lures?)`, `smishing`, `vishing`, `credential[- ]harvesting`, `fake login pages?`),
+  t('phishing', 2, `(?:spear[- ]?)?phishing`, `malicious (?:emails|attachments|links)`, `lures?`, `impersonat${W}`),
+
+  t('ddos', 3, `ddos`, `distributed denial[- ]of[- ]service`, `denial[- ]of[- ]service attacks?`),
+  t('ddos', 1, `knocked (?:\\w+ )?offline`, `flooded with traffic`),
+
+  t('espionage', 3, `(?:cyber[- ]?)?espionage`, `spying campaign`, `act of espionage`),
+  t('espionage', 2, `spy(?:ing)? on`, `intelligence[- ]gathering`, `state[- ]sponsored hackers`, `nation[- ]state hackers`),
+
+  t('supply-chain', 3, `supply[- ]chain (?:attack|compromise|incident|breach)s?`, `trojani[sz]ed (?:updates?|installers?|versions?|packages?)`, `malicious (?:npm|pypi|python|nuget|rubygems) packages?`),
+  t('supply-chain', 2, `supply[- ]chain`, `compromised (?:software )?updates?`),
+
+  t('wiper', 3, `wiper(?: malware| attacks?)?`, `(?:wiped|erased|destroyed) (?:data|systems|disks|hard drives|files)`),
+  t('wiper', 2, `destructive (?:malware|attacks?)`),
+
+  t('fraud', 3, `business email compromise`, `bec (?:scams?|attacks?)`, `wire fraud`, `(?:investment|crypto(?:currency)?|romance|tech support) scams?`),
+  t('fraud', 2, `fraud${W}`, `scam${W}`, `stolen funds`, `(?:stole|stealing|siphoned) \\$?[\\d.,]+ ?(?:million|billion)`),
+
+  t('vulnerability-exploitation', 3, `exploited in the wild`, `actively exploited`, `(?:under|active|mass) exploitation`, `exploitation attempts`, `exploited (?:a |the )?(?:zero[- ]day|vulnerabilit(?:y|ies)|flaws?|bugs?)`, `being exploited`, `have been exploited`, `has been exploited`, `were exploited`, `was exploited`),
+  t('vulnerability-exploitation', 1, `exploit(?:ing|ed)`),
+
+  t('vulnerability-disclosure', 3, `(?:discovered|disclosed|found|uncovered|identified|reported) (?:a |an |the |two |three |several |multiple |new )?(?:\\w+ ){0,3}(?:vulnerabilit(?:y|ies)|flaws?|bugs?|zero[- ]days?)`, `proof[- ]of[- ]concept`, `(?:vulnerability|flaw|bug) (?:could|can|would) (?:allow|let|enable)`, `tracked as cve`, `cvss (?:score|v3)`),
+  t('vulnerability-disclosure', 2, `vulnerabilit(?:y|ies)`, `(?:security |critical |severe |high[- ]severity )?(?:flaws?|bugs?)`, `zero[- ]days?`, `remote code execution`, `privilege escalation`),
+
+  t('patch', 3, `(?:released|issued|rolled out|shipped|pushed|published) (?:\\w+ ){0,3}(?:patch(?:es)?|fix(?:es)?|updates?|firmware)`, `patch tuesday`, `security updates?`, `(?:has|have|was|were) (?:been )?(?:patched|fixed|addressed)`, `(?:patched|fixed|addressed|resolved) (?:the |a |an |two |three |several |multiple )?(?:\\w+ ){0,2}(?:vulnerabilit(?:y|ies)|flaws?|bugs?|issues?)`, `hotfix${W}`),
+  t('patch', 2, `patch(?:es|ed|ing)?`, `(?:update|upgrade) to (?:version )?\\d`, `fixed in`, `updated? versions?`, `mitigations?`, `workarounds?`),
+
+  t('cyberattack', 3, `cyber[- ]?attacks?`, `(?:cyber ?security|security|cyber) incidents?`, `(?:was|were|been|got) hacked`, `network intrusion`),
+  t('cyberattack', 2, `hack(?:ers|ing)?`, `intrusions?`, `breached`, `attack on`, `attacked`, `compromised`),
+  t('cyberattack', 1, `the attack`, `outage`),
+];
+
+/** Sentences that explain or hedge rather than report: their triggers count for little. */
+export const GENERIC =
+  /\b(?:can|could|may|might|should|would|typically|usually|often|generally|is a type of|are a type of|refers to|how to|what is|tips?|best practices?|protect (?:yourself|your)|if any|not clear|unclear|no evidence|whether)\b/i;
+
+/** Words that make a sentence report a happening: past events, reporting verbs, numbers of victims. */
+export const EVENT =
+  /\b(?:was|were|has been|have been|had been|said|says|confirmed|disclosed|announced|reported|revealed|notified|detected|discovered|suffered|hit|targeted|claimed|stole|leaked|released|issued|patched|fixed|published|warned|experienced|became aware|is investigating|investigating)\b/i;
