@@ -1,15 +1,32 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { ALL_SITES_ORIGINS } from './lib/sites';
 
+// Permissions, each explained in README.md ("Permissions"). Host access comes from the content
+// script's own match list (lib/sites.ts), activeTab for pages the user points at, and the optional
+// all-sites grant.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // Firefox too gets Manifest V3 (WXT would default it to MV2).
+  manifestVersion: 3,
   vite: () => ({ plugins: [preact()] }),
+  zip: { artifactTemplate: '{{name}}-{{version}}-{{browser}}.zip' },
   manifest: ({ browser }) => ({
     name: 'Incident Lens',
     description: 'Highlights threat actors, malware, CVEs, indicators and incidents in security news — locally.',
-    permissions: ['storage', 'alarms', 'activeTab', 'scripting', 'contextMenus'],
+    permissions: ['storage', 'activeTab', 'scripting', 'contextMenus'],
+    optional_host_permissions: [...ALL_SITES_ORIGINS],
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'incident-lens@incident-lens.dev', strict_min_version: '128.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'incident-lens@incident-lens.dev',
+              strict_min_version: '128.0',
+              // Nothing leaves the browser: no data is collected or transmitted.
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
       : {}),
   }),
 });

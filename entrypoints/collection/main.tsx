@@ -1,2 +1,6 @@
 import { render } from 'preact';
-render(<p>Incident Lens</p>, document.getElementById('app')!);
+import '@/components/pages.css';
+import { Collection } from './Collection';
+
+document.body.style.padding = '16px 24px';
+render(<Collection />, document.getElementById('app')!);

@@ -1,2 +1,6 @@
 import { render } from 'preact';
-render(<p>Incident Lens</p>, document.getElementById('app')!);
+import '@/components/pages.css';
+import { Options } from './Options';
+
+document.body.style.padding = '16px 24px';
+render(<Options />, document.getElementById('app')!);

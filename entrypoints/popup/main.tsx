@@ -1,2 +1,6 @@
 import { render } from 'preact';
-render(<p>Incident Lens</p>, document.getElementById('app')!);
+import '@/components/pages.css';
+import './popup.css';
+import { Popup } from './Popup';
+
+render(<Popup />, document.getElementById('app')!);

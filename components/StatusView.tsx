@@ -1,0 +1,29 @@
+/** What the database holds, as the background reports it. */
+import { Fragment } from 'preact';
+import type { Status } from '@/lib/messaging';
+
+const LABELS: [keyof Status['counts'], string][] = [
+  ['collection', 'Saved articles'],
+  ['articles', 'Articles'],
+  ['incidents', 'Incidents'],
+  ['entities', 'Catalogue entries'],
+  ['kev', 'KEV entries'],
+  ['sources', 'Sources'],
+];
+
+export function StatusView({ status, error }: { status?: Status; error?: string }) {
+  if (error) return <p class="error" role="alert">Background not answering: {error}</p>;
+  if (!status) return <p class="muted">Loading…</p>;
+  return (
+    <dl class="counts" data-testid="status">
+      {LABELS.map(([key, label]) => (
+        <Fragment key={key}>
+          <dt>{label}</dt>
+          <dd data-count={key}>{status.counts[key]}</dd>
+        </Fragment>
+      ))}
+      <dt>Version</dt>
+      <dd data-testid="version">{status.version}</dd>
+    </dl>
+  );
+}

@@ -1,0 +1,34 @@
+/** Related incidents from the local database, each with why it is related and the articles that report it. */
+import type { RelatedIncident } from '../../lib/analysis/protocol';
+import { formatWhen, INCIDENT_LABELS } from './model';
+
+export function RelatedList({ related }: { related: readonly RelatedIncident[] | null | 'error' }) {
+  if (related === null) return <p class="il-empty" aria-busy="true">Looking for related incidents…</p>;
+  if (related === 'error') return <p class="il-empty">Related incidents are not available right now.</p>;
+  if (!related.length) return <p class="il-empty">Nothing related in your local database yet.</p>;
+  return (
+    <ul class="il-related">
+      {related.map((r) => (
+        <li key={r.id} class="il-related-item">
+          <strong>{r.summary || INCIDENT_LABELS[r.type]}</strong>
+          <span class="il-meta">
+            {[INCIDENT_LABELS[r.type], formatWhen(r.when ?? r.published)].filter(Boolean).join(' · ')}
+          </span>
+          <span class="il-reason">{r.reason}</span>
+          {r.articles.length > 0 && (
+            <ul class="il-related-articles">
+              {r.articles.slice(0, 4).map((a) => (
+                <li key={a.url}>
+                  <a href={a.url} target="_blank" rel="noopener noreferrer">
+                    {a.title}
+                  </a>{' '}
+                  <span class="il-meta">{[a.site, formatWhen(a.published)].filter(Boolean).join(', ')}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,60 @@
+/** Save the article to the collection with tags and a note; shows when it is already saved. */
+import { useEffect, useState } from 'preact/hooks';
+
+export interface SavedState {
+  tags: string[];
+  note: string;
+  savedAt: number;
+}
+
+export interface SaveFormProps {
+  /** undefined while asking; null when not saved. */
+  saved: SavedState | null | undefined;
+  /** Tags to suggest for a new save (the article's main entities). */
+  suggestedTags?: string[];
+  onSave: (tags: string[], note: string) => void;
+  busy?: boolean;
+}
+
+export function parseTagInput(input: string): string[] {
+  return [...new Set(input.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean))];
+}
+
+export function SaveForm({ saved, suggestedTags = [], onSave, busy }: SaveFormProps) {
+  const [tags, setTags] = useState('');
+  const [note, setNote] = useState('');
+  useEffect(() => {
+    setTags((saved?.tags ?? suggestedTags).join(', '));
+    setNote(saved?.note ?? '');
+    // Suggestions only fill an empty form once; the user's typing wins afterwards.
+  }, [saved?.savedAt]);
+  return (
+    <form
+      class="il-save"
+      aria-label="Save to collection"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSave(parseTagInput(tags), note.trim());
+      }}
+    >
+      <p class="il-meta" data-testid="saved-state" role="status">
+        {saved === undefined
+          ? ''
+          : saved
+            ? `In your collection since ${new Date(saved.savedAt).toLocaleDateString()}`
+            : 'Not in your collection'}
+      </p>
+      <label class="il-field">
+        <span>Tags</span>
+        <input type="text" name="tags" value={tags} placeholder="apt28, espionage" onInput={(e) => setTags((e.currentTarget as HTMLInputElement).value)} />
+      </label>
+      <label class="il-field">
+        <span>Note</span>
+        <textarea name="note" rows={2} value={note} onInput={(e) => setNote((e.currentTarget as HTMLTextAreaElement).value)} />
+      </label>
+      <button type="submit" class="il-button il-primary" disabled={busy}>
+        {saved ? 'Update saved article' : 'Save to collection'}
+      </button>
+    </form>
+  );
+}

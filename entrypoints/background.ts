@@ -1,3 +1,0 @@
-export default defineBackground(() => {
-  // wired by lib/messaging + services (spine issue)
-});

@@ -1,0 +1,41 @@
+/**
+ * The service worker: a thin router. Each message is checked by lib/messaging-guard (who sent it,
+ * what it holds) before a lib service answers it. No state lives only in memory here: the database and
+ * storage survive the worker being stopped.
+ */
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { onMessage, type BackgroundProtocol } from '@/lib/messaging';
+import { checkMessage, type Caller, type CheckResult, type SelfInfo } from '@/lib/messaging-guard';
+import { getDb, getStatus, isSaved, listCollection, removeArticle, saveArticle } from '@/lib/db';
+import { registerInjection, runOnTab } from './inject';
+
+type Handler<K extends keyof BackgroundProtocol> = (
+  data: Extract<CheckResult<K>, { ok: true }>['data'],
+  caller: Caller,
+) => Promise<ReturnType<BackgroundProtocol[K]>>;
+
+export default defineBackground(() => {
+  const self: SelfInfo = { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') };
+  const version = browser.runtime.getManifest().version;
+
+  function handle<K extends keyof BackgroundProtocol>(type: K, handler: Handler<K>): void {
+    onMessage(type, async (message) => {
+      const checked = checkMessage(type, message.data, message.sender, self);
+      if (!checked.ok) throw new Error(checked.error);
+      return handler(checked.data, checked.caller);
+    });
+  }
+
+  handle('getStatus', () => getStatus(getDb(), version));
+  handle('listCollection', (query) => listCollection(getDb(), query));
+  handle('saveArticle', (req) => saveArticle(getDb(), req));
+  handle('removeArticle', ({ url }) => removeArticle(getDb(), url));
+  handle('isSaved', ({ url }) => isSaved(getDb(), url));
+  handle('runOnTab', async ({ tabId }) => {
+    await runOnTab(tabId);
+    return true;
+  });
+
+  registerInjection();
+});

@@ -1,0 +1,41 @@
+/**
+ * `npm start`: serve the bundled demo article and open Chromium with the built extension on it.
+ * Without a display (no $DISPLAY / $WAYLAND_DISPLAY) or with `--headless`, it runs headless, waits for
+ * the sidebar, writes a screenshot (default demo-screenshot.png, or `--screenshot=PATH`) and exits.
+ */
+import { resolve } from 'node:path';
+import { startDemoServer, DEMO_SITE } from '../demo/server';
+import { ROOT, launchWithExtension } from './chromium';
+
+const args = process.argv.slice(2);
+const noDisplay = process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
+const headless = args.includes('--headless') || noDisplay;
+const shotArg = args.find((a) => a.startsWith('--screenshot='));
+const screenshot = resolve(ROOT, shotArg ? shotArg.slice('--screenshot='.length) : 'demo-screenshot.png');
+
+const demo = await startDemoServer({ '/': DEMO_SITE });
+const url = `${demo.origin}/`;
+const browser = await launchWithExtension({ headless });
+console.log(`Incident Lens ${headless ? '(headless) ' : ''}loaded as ${browser.extensionId}; demo article at ${url}`);
+
+const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+await page.goto(url);
+
+if (headless) {
+  try {
+    await page.waitForSelector('incident-lens-sidebar', { state: 'attached', timeout: 20_000 });
+    // The sidebar asks the background whether the page is saved; give that answer time to paint.
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: screenshot });
+    console.log(`Sidebar mounted. Screenshot: ${screenshot}`);
+  } catch (e) {
+    console.error(`The sidebar did not appear: ${e instanceof Error ? e.message : e}`);
+    process.exitCode = 1;
+  } finally {
+    await browser.close();
+    await demo.close();
+  }
+} else {
+  console.log('Close the browser window to stop.');
+  browser.context.on('close', () => void demo.close());
+}
