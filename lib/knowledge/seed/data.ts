@@ -5,8 +5,9 @@
 import type { EntityType } from '../../types';
 import type { SeedRow } from './row';
 import { ACTORS } from './actors';
+import { PLACE_ROWS } from './places';
 
 export const SEED_ROWS: { type: EntityType; rows: SeedRow[] }[] = [
   { type: 'actor', rows: ACTORS },
-  // places: added by lib/knowledge/seed/places.ts
+  { type: 'location', rows: PLACE_ROWS }, // places: lib/knowledge/seed/places.ts
 ];
