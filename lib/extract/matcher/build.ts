@@ -45,7 +45,7 @@ export function collectTerms(entries: readonly CatalogueEntry[]): { terms: Term[
     const names = namesOf[i];
     if (names.size === 0) return;
     const entity = records.length;
-    const cues = Array.isArray((e as { cues?: unknown }).cues) ? ((e as { cues?: string[] }).cues ?? null) : null;
+    const cues = e.cues?.length ? e.cues : null;
     records.push([e.key, e.type, e.subtype ?? null, e.name, e.sources ?? [], cues]);
     for (const [folded, alias] of names) terms.push({ folded, alias, entity, flags: termFlags(alias, folded, e, nameTypes) });
   });

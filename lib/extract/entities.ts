@@ -1,0 +1,76 @@
+/**
+ * All entities of a text: patterns (CVE ids, ATT&CK ids, indicators), catalogue names (gazetteer) and
+ * organisations the catalogue does not know, with overlaps resolved and in text order.
+ *
+ * Overlaps: what the patterns find from the text's own shape (indicators, CVE ids, ATT&CK ids) wins over
+ * names inside or across it — "microsoft.com" is a domain, not the vendor, since that is what the
+ * writer wrote; then catalogue names; then organisations found by shape. Within one rank the longer span
+ * wins, then the earlier.
+ */
+import type { EntityMatch } from '../types';
+import type { CompiledMatcher } from './matcher';
+import { findPatternEntities } from './patterns';
+import { findCatalogueEntities } from './gazetteer';
+import { findOrganizations } from './orgs';
+
+export interface ExtractOptions {
+  /** Look for organisations beyond the catalogue (default true). */
+  organizations?: boolean;
+}
+
+const ATTACK_KEY_RE = /^(actor|malware|technique):((?:g|s|t|ta)\d{4}(?:\.\d{3})?)$/;
+
+/**
+ * A pattern's ATT&CK id (`actor:g0007`) becomes the catalogue entity that lists the id among its aliases
+ * (`actor:apt28`), so that "G0007" and "APT28" meet at one key.
+ */
+export function mapAttackId(m: EntityMatch, matcher: CompiledMatcher): EntityMatch {
+  const id = ATTACK_KEY_RE.exec(m.key);
+  if (!id) return m;
+  for (const term of matcher.lookup(id[2])) {
+    const entity = matcher.termEntityInfo(term);
+    if (entity.type !== m.type) continue;
+    const mapped: EntityMatch = {
+      ...m,
+      key: entity.key,
+      name: entity.name,
+      why: { ...m.why, alias: matcher.alias(term), source: entity.sources.join(','), rule: 'attack-id' },
+    };
+    if (entity.subtype) mapped.subtype = entity.subtype;
+    else delete mapped.subtype; // the pattern's 'attack-id' described the id, not the entity
+    return mapped;
+  }
+  return m;
+}
+
+/** Rank in overlap resolution: the text's own shapes, then catalogue names, then guessed organisations. */
+function rank(m: EntityMatch, fromPatterns: boolean): number {
+  if (fromPatterns) return m.type === 'indicator' || m.type === 'vulnerability' ? 3 : 2;
+  return 1;
+}
+
+/** Keeps the best of overlapping matches: higher rank, then longer, then earlier. Returns text order. */
+export function resolveOverlaps(items: { m: EntityMatch; rank: number }[], textLength: number): EntityMatch[] {
+  const sorted = items.slice().sort((a, b) => b.rank - a.rank || b.m.end - b.m.start - (a.m.end - a.m.start) || a.m.start - b.m.start);
+  const taken = new Uint8Array(textLength + 1);
+  const kept: EntityMatch[] = [];
+  for (const { m } of sorted) {
+    let free = m.end > m.start;
+    for (let i = m.start; i < m.end && free; i++) if (taken[i]) free = false;
+    if (!free) continue;
+    taken.fill(1, m.start, m.end);
+    kept.push(m);
+  }
+  return kept.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+export function extractEntities(text: string, matcher: CompiledMatcher, opts: ExtractOptions = {}): EntityMatch[] {
+  const items: { m: EntityMatch; rank: number }[] = [];
+  for (const m of findPatternEntities(text)) items.push({ m: mapAttackId(m, matcher), rank: rank(m, true) });
+  for (const m of findCatalogueEntities(text, matcher)) items.push({ m, rank: rank(m, false) });
+  const known = resolveOverlaps(items, text.length);
+  if (opts.organizations === false) return known;
+  const orgs = findOrganizations(text, known);
+  if (orgs.length === 0) return known;
+  return resolveOverlaps([...known.map((m) => ({ m, rank: 1 })), ...orgs.map((m) => ({ m, rank: 0 }))], text.length);
+}

@@ -1,0 +1,163 @@
+/**
+ * Catalogue names in a text: the compiled matcher's whole-word hits, filtered by the rules for names
+ * that are ordinary words (flags decided at compile time, see matcher/ambiguity.ts):
+ * - F_EXACT_CASE: short names count only with the alias's exact letters ("Net", not "net" or "NET");
+ * - F_NEEDS_CASE: ordinary words count only capitalised as names are ("Play", "Vice Society");
+ * - F_NEEDS_CUE: actor and malware names that are ordinary words or other things' names count only with
+ *   a cue word of their type close by ("Play ransomware", "the Royal gang", "Snake malware"), or when
+ *   the same entity is named unambiguously elsewhere in the text.
+ * Among a hit's candidate entities the best-supported wins; then leftmost-longest over the text.
+ */
+import type { EntityMatch, EntityType } from '../types';
+import {
+  DEFAULT_CUES,
+  F_ATTACK_ID,
+  F_EXACT_CASE,
+  F_NEEDS_CASE,
+  F_NEEDS_CUE,
+  isUpperCode,
+  isWordCode,
+  leftmostLongest,
+  type CompiledMatcher,
+  type EntityInfo,
+} from './matcher';
+
+/** Words read on each side of a name when looking for a cue, within its sentence. */
+export const CUE_WINDOW = 3;
+
+const RULE_RANK = { cue: 4, name: 3, case: 3, 'named-elsewhere': 1 } as const;
+type Rule = keyof typeof RULE_RANK;
+
+interface Candidate {
+  start: number;
+  end: number;
+  term: number;
+  entity: EntityInfo;
+  rule: Rule | 'pending';
+  /** A cue of the entity's type is near (breaks ties between entities sharing a name). */
+  cued: boolean;
+}
+
+const cueSets = new Map<string, Set<string>>();
+function cuesFor(entity: EntityInfo): Set<string> {
+  const id = entity.cues?.length ? `${entity.type}|${entity.cues.join('|')}` : entity.type;
+  let set = cueSets.get(id);
+  if (!set) {
+    set = new Set([...(DEFAULT_CUES[entity.type as EntityType] ?? []), ...(entity.cues ?? []).map((c) => c.toLowerCase())]);
+    cueSets.set(id, set);
+  }
+  return set;
+}
+
+/** A sentence ends here: the cue window does not cross it. */
+function isStop(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c === 0x21 || c === 0x3f || c === 0x3b || c === 0x0a) return true; // ! ? ; newline
+  return c === 0x2e && (i + 1 >= text.length || text.charCodeAt(i + 1) === 0x20); // ". "
+}
+
+/** Up to `count` lower-cased words before `from` (going left) or after it (going right), in the sentence. */
+export function wordsAround(text: string, from: number, dir: -1 | 1, count: number): string[] {
+  const words: string[] = [];
+  let i = dir < 0 ? from - 1 : from;
+  while (words.length < count && i >= 0 && i < text.length) {
+    while (i >= 0 && i < text.length && !isWordCode(text.charCodeAt(i))) {
+      if (isStop(text, i)) return words;
+      i += dir;
+    }
+    const edge = i;
+    while (i >= 0 && i < text.length && isWordCode(text.charCodeAt(i))) i += dir;
+    if (edge === i) break;
+    const word = dir < 0 ? text.slice(i + 1, edge + 1) : text.slice(edge, i);
+    if (word.length > 1) words.push(word.toLowerCase()); // "'s" and initials do not use up the window
+  }
+  return words;
+}
+
+export function hasCue(text: string, start: number, end: number, entity: EntityInfo): boolean {
+  const cues = cuesFor(entity);
+  for (const w of wordsAround(text, start, -1, CUE_WINDOW)) if (cues.has(w)) return true;
+  for (const w of wordsAround(text, end, 1, CUE_WINDOW)) if (cues.has(w)) return true;
+  return false;
+}
+
+const TOKEN_RE = /[\p{L}\p{N}]+/gu;
+const LEADING_FUNCTION_WORDS = new Set(['the', 'a', 'an', 'of']);
+
+/** Capitalised as a name: each word the alias capitalises (all of them, if it capitalises none) is capitalised. */
+export function hasNameCase(span: string, alias: string): boolean {
+  const at = alias.match(TOKEN_RE) ?? [];
+  const st = span.match(TOKEN_RE) ?? [];
+  if (at.length === 0 || st.length === 0) return false;
+  const aliasHasUpper = at.some((t) => isUpperCode(t.charCodeAt(0)));
+  const n = at.length === st.length ? at.length : 1;
+  for (let i = 0; i < n; i++) {
+    const a = at[i];
+    if (!/\p{L}/u.test(a[0])) continue;
+    if (i === 0 && n > 1 && LEADING_FUNCTION_WORDS.has(a.toLowerCase())) continue;
+    const need = aliasHasUpper ? isUpperCode(a.charCodeAt(0)) : true;
+    if (need && !isUpperCode(st[i].charCodeAt(0))) return false;
+  }
+  return true;
+}
+
+/** The same letters and digits, in the same case. */
+export function hasExactCase(span: string, alias: string): boolean {
+  return (span.match(TOKEN_RE) ?? []).join(' ') === (alias.match(TOKEN_RE) ?? []).join(' ');
+}
+
+/** Catalogue entities named in the text, with offsets and why each one counted. */
+export function findCatalogueEntities(text: string, matcher: CompiledMatcher): EntityMatch[] {
+  const byHit: Candidate[][] = [];
+  const confirmed = new Set<string>();
+  for (const hit of matcher.scanAll(text)) {
+    const span = text.slice(hit.start, hit.end);
+    const cands: Candidate[] = [];
+    for (const term of hit.terms) {
+      const flags = matcher.termFlags[term];
+      if (flags & F_ATTACK_ID) continue; // the patterns find ATT&CK ids; entities.ts maps them
+      if (flags & F_EXACT_CASE && !hasExactCase(span, matcher.alias(term))) continue;
+      if (flags & F_NEEDS_CASE && !hasNameCase(span, matcher.alias(term))) continue;
+      const entity = matcher.termEntityInfo(term);
+      const cued = DEFAULT_CUES[entity.type as EntityType] !== undefined && hasCue(text, hit.start, hit.end, entity);
+      let rule: Candidate['rule'];
+      if (flags & F_NEEDS_CUE) rule = cued ? 'cue' : 'pending';
+      else rule = flags & (F_NEEDS_CASE | F_EXACT_CASE) ? 'case' : 'name';
+      if (rule !== 'pending') confirmed.add(entity.key);
+      cands.push({ start: hit.start, end: hit.end, term, entity, rule, cued });
+    }
+    if (cands.length > 0) byHit.push(cands);
+  }
+
+  const chosen: Candidate[] = [];
+  for (const cands of byHit) {
+    let best: Candidate | undefined;
+    let bestScore = -1;
+    for (const c of cands) {
+      if (c.rule === 'pending') {
+        if (!confirmed.has(c.entity.key)) continue;
+        c.rule = 'named-elsewhere';
+      }
+      const score = RULE_RANK[c.rule] * 2 + (c.cued ? 1 : 0);
+      if (score > bestScore) {
+        best = c;
+        bestScore = score;
+      }
+    }
+    if (best) chosen.push(best);
+  }
+
+  return leftmostLongest(chosen).map((c) => {
+    const m: EntityMatch = {
+      type: c.entity.type as EntityType,
+      start: c.start,
+      end: c.end,
+      text: text.slice(c.start, c.end),
+      key: c.entity.key,
+      name: c.entity.name,
+      why: { alias: matcher.alias(c.term), source: c.entity.sources.join(','), rule: c.rule },
+    };
+    if (c.entity.subtype) m.subtype = c.entity.subtype;
+    return m;
+  });
+}

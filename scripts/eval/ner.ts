@@ -1,0 +1,177 @@
+/**
+ * Entities against human labels (../shared/eval/ner: AnnoCTR and CyNER; see the README there).
+ *
+ *   npx tsx scripts/eval/ner.ts [--catalogue PATH ...] [--misses TYPE] [--source annoctr|cyner]
+ *
+ * Per source and type — only the types a row's source labels — strict (same start and end) and lenient
+ * (overlapping spans of the same type) precision, recall and F1, over all rows and over the two halves
+ * of each set (even and odd row numbers), so that a rule fitted to some rows shows as a gap between them.
+ * Our `vendor` is scored as `organization` (neither set has a vendor label; a vendor is a company).
+ * `--misses TYPE` lists the most frequent false positives and misses of that type, to read before
+ * changing a rule.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { compileMatcher, type CompiledMatcher } from '../../lib/extract/matcher';
+import { extractEntities } from '../../lib/extract/entities';
+import { loadCatalogue } from '../../bench/lib/catalogue';
+import type { EntityMatch } from '../../lib/types';
+
+const NER_DIR = resolve(import.meta.dirname, '../../../shared/eval/ner');
+const SOURCES = ['annoctr', 'cyner'] as const;
+
+interface Span {
+  type: string;
+  start: number;
+  end: number;
+  text: string;
+}
+interface Row {
+  id: string;
+  source: string;
+  types: string[];
+  text: string;
+  entities: Span[];
+}
+
+/** Counts behind precision and recall, strict and lenient. */
+interface Tally {
+  pred: number;
+  gold: number;
+  strictTp: number;
+  lenientPredOk: number;
+  lenientGoldFound: number;
+}
+const emptyTally = (): Tally => ({ pred: 0, gold: 0, strictTp: 0, lenientPredOk: 0, lenientGoldFound: 0 });
+
+function scoreType(t: Tally): Record<string, number> {
+  const div = (a: number, b: number) => (b === 0 ? 0 : a / b);
+  const f1 = (p: number, r: number) => (p + r === 0 ? 0 : (2 * p * r) / (p + r));
+  const sp = div(t.strictTp, t.pred);
+  const sr = div(t.strictTp, t.gold);
+  const lp = div(t.lenientPredOk, t.pred);
+  const lr = div(t.lenientGoldFound, t.gold);
+  return { strict_p: sp, strict_r: sr, strict_f1: f1(sp, sr), lenient_p: lp, lenient_r: lr, lenient_f1: f1(lp, lr), gold: t.gold, pred: t.pred };
+}
+
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+
+function scoredType(m: EntityMatch): string {
+  return m.type === 'vendor' ? 'organization' : m.type;
+}
+
+function readRows(source: string): Row[] {
+  return readFileSync(resolve(NER_DIR, `${source}.jsonl`), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as Row);
+}
+
+const half = (id: string) => (Number(/(\d+)$/.exec(id)?.[1] ?? 0) % 2 === 0 ? 'even' : 'odd');
+
+interface Miss {
+  fp: Map<string, number>;
+  fn: Map<string, number>;
+}
+
+function tallyRows(rows: Row[], matcher: CompiledMatcher, missType: string | undefined, misses: Miss) {
+  // tallies[part][type], part = 'all' | 'even' | 'odd'
+  const tallies: Record<string, Record<string, Tally>> = { all: {}, even: {}, odd: {} };
+  for (const row of rows) {
+    const types = new Set(row.types);
+    const pred = extractEntities(row.text, matcher)
+      .filter((m) => types.has(scoredType(m)))
+      .map((m) => ({ type: scoredType(m), start: m.start, end: m.end, text: m.text }));
+    const gold = row.entities.filter((g) => types.has(g.type));
+    for (const part of ['all', half(row.id)]) {
+      for (const type of types) {
+        const t = (tallies[part][type] ??= emptyTally());
+        const p = pred.filter((x) => x.type === type);
+        const g = gold.filter((x) => x.type === type);
+        t.pred += p.length;
+        t.gold += g.length;
+        t.strictTp += p.filter((x) => g.some((y) => y.start === x.start && y.end === x.end)).length;
+        t.lenientPredOk += p.filter((x) => g.some((y) => overlaps(x, y))).length;
+        t.lenientGoldFound += g.filter((y) => p.some((x) => overlaps(x, y))).length;
+        if (part === 'all' && type === missType) {
+          for (const x of p) if (!g.some((y) => overlaps(x, y))) misses.fp.set(x.text, (misses.fp.get(x.text) ?? 0) + 1);
+          for (const y of g) if (!p.some((x) => overlaps(x, y))) misses.fn.set(y.text, (misses.fn.get(y.text) ?? 0) + 1);
+        }
+      }
+    }
+  }
+  return tallies;
+}
+
+const fmt = (n: number) => n.toFixed(3);
+
+function printTable(title: string, rows: [string, Record<string, number>][]): void {
+  console.log(`\n${title}`);
+  console.log(`${'type'.padEnd(22)}  gold  pred  strict P  R      F1     lenient P  R      F1`);
+  for (const [name, s] of rows) {
+    console.log(
+      `${name.padEnd(22)} ${String(s.gold).padStart(5)} ${String(s.pred).padStart(5)}  ${fmt(s.strict_p)}  ${fmt(s.strict_r)}  ${fmt(s.strict_f1)}  ${fmt(s.lenient_p)}      ${fmt(s.lenient_r)}  ${fmt(s.lenient_f1)}`,
+    );
+  }
+}
+
+export interface NerEvalOptions {
+  /** Catalogue files or folders added to the seed (MISP galaxy clusters, ATT&CK STIX, KEV). */
+  catalogue?: string[];
+  /** Print the most frequent false positives and misses of this type. */
+  misses?: string;
+  sources?: string[];
+}
+
+export async function runNerEval(opts: NerEvalOptions = {}): Promise<Record<string, number>> {
+  const t0 = performance.now();
+  const { entries, via } = await loadCatalogue(opts.catalogue ?? []);
+  const matcher = compileMatcher(entries);
+  console.log(`catalogue: ${entries.length} entries, ${matcher.termCount} names (${via}), built in ${(performance.now() - t0).toFixed(0)} ms`);
+  const figures: Record<string, number> = {};
+  const sum: Record<string, Record<string, Tally>> = { all: {}, even: {}, odd: {} };
+  const misses: Miss = { fp: new Map(), fn: new Map() };
+  for (const source of opts.sources ?? SOURCES) {
+    const tallies = tallyRows(readRows(source), matcher, opts.misses, misses);
+    for (const part of ['all', 'even', 'odd']) {
+      const table: [string, Record<string, number>][] = [];
+      for (const [type, t] of Object.entries(tallies[part]).sort()) {
+        const s = scoreType(t);
+        table.push([type, s]);
+        const prefix = part === 'all' ? `ner.${source}.${type}` : `ner.${source}.${part}.${type}`;
+        for (const k of ['strict_p', 'strict_r', 'strict_f1', 'lenient_p', 'lenient_r', 'lenient_f1']) figures[`${prefix}.${k}`] = s[k];
+        const acc = (sum[part][type] ??= emptyTally());
+        for (const k of Object.keys(t) as (keyof Tally)[]) acc[k] += t[k];
+      }
+      printTable(`${source} (${part === 'all' ? 'all rows' : `${part} rows`})`, table);
+    }
+  }
+  for (const part of ['all', 'even', 'odd']) {
+    const table: [string, Record<string, number>][] = [];
+    for (const [type, t] of Object.entries(sum[part]).sort()) {
+      const s = scoreType(t);
+      table.push([type, s]);
+      const prefix = part === 'all' ? `ner.${type}` : `ner.${part}.${type}`;
+      for (const k of ['strict_p', 'strict_r', 'strict_f1', 'lenient_p', 'lenient_r', 'lenient_f1']) figures[`${prefix}.${k}`] = s[k];
+    }
+    printTable(`both sources (${part === 'all' ? 'all rows' : `${part} rows`})`, table);
+  }
+  if (opts.misses) {
+    const top = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).slice(0, 60).map(([k, v]) => `${k}×${v}`).join(', ');
+    console.log(`\nfalse positives (${opts.misses}): ${top(misses.fp)}`);
+    console.log(`\nmisses (${opts.misses}): ${top(misses.fn)}`);
+  }
+  return figures;
+}
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('scripts/eval/ner.ts')) {
+  const { values } = parseArgs({
+    options: {
+      catalogue: { type: 'string', multiple: true, default: [] },
+      misses: { type: 'string' },
+      source: { type: 'string', multiple: true },
+    },
+  });
+  await runNerEval({ catalogue: values.catalogue, misses: values.misses, sources: values.source });
+}
