@@ -53,6 +53,8 @@ export interface ReadingSidebarProps {
   onClose: () => void;
   onCardClose: () => void;
   onCardPointer?: (inside: boolean) => void;
+  /** The page's own scheme, so that a dark page gets a dark sidebar whatever the system says. */
+  theme?: 'light' | 'dark';
 }
 
 /** Tags to offer for a new save: the actors, malware and victims the article names. */
@@ -69,7 +71,7 @@ export function ReadingSidebar(props: ReadingSidebarProps) {
   const meta = [article.site, formatWhen(article.published?.slice(0, 10)), article.byline].filter(Boolean).join(' · ');
   const ready = analysis && analysis !== 'error' ? analysis : null;
   return (
-    <>
+    <div class="il-root" data-theme={props.theme}>
       <aside class="il-sidebar" role="complementary" aria-label="Incident Lens" data-collapsed={String(collapsed)}>
         <div class="il-header">
           <h2 class="il-brand">Incident Lens</h2>
@@ -141,7 +143,7 @@ export function ReadingSidebar(props: ReadingSidebarProps) {
           onPointerLeave={() => props.onCardPointer?.(false)}
         />
       )}
-    </>
+    </div>
   );
 }
 
