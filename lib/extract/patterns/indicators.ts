@@ -3,9 +3,10 @@
  * offsets, and may overlap the others: index.ts resolves overlaps (the longest, earliest span wins,
  * so a URL hides the domain inside it and an e-mail hides its domain).
  *
- * Linear time by construction: every regex either has bounded quantifiers or starts only where a
- * lookbehind says a token starts, and its one unbounded run cannot be split two ways; URL and
- * e-mail parts are read by hand-written forward scans with length caps.
+ * Linear time by construction: the regexes have bounded quantifiers or a single unbounded run that
+ * cannot be split two ways, and token borders are checked in code; domains, IPv6 and e-mails are
+ * found from their '.', ':' and '@' by hand-written scans that never read a character twice more
+ * than a bounded number of times (the next search starts after the token, or scans are capped).
  */
 import type { IndicatorSubtype } from '../../types';
 import { isIPv4, isIPv6, isValidDomain } from './hosts';
@@ -146,73 +147,133 @@ export function findEmails(s: string): Candidate[] {
   return out;
 }
 
-/** Four octets, not part of a longer dotted number (`1.2.3.4.5`) or word (`v1.2.3.4`). */
-const IPV4 = /(?<![A-Za-z0-9_.])(?:\d{1,3}\.){3}\d{1,3}(?![A-Za-z0-9_]|\.\d)/g;
+function isWordChar(c: number): boolean {
+  return isAlnum(c) || c === 95; // _
+}
+
+/**
+ * Four octets, not part of a longer dotted number (`1.2.3.4.5`) or word (`v1.2.3.4`). The regex
+ * has no lookbehind (a lookbehind is tried at every position, which costs more than the rare
+ * boundary checks done here) and only bounded quantifiers.
+ */
+const IPV4 = /\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}/g;
 
 export function findIPv4s(s: string): Candidate[] {
   const out: Candidate[] = [];
   IPV4.lastIndex = 0;
   for (let m = IPV4.exec(s); m !== null; m = IPV4.exec(s)) {
-    if (isIPv4(m[0])) out.push({ subtype: 'ipv4', start: m.index, end: m.index + m[0].length, value: m[0] });
+    const start = m.index;
+    const end = start + m[0].length;
+    const before = s.charCodeAt(start - 1);
+    const after = s.charCodeAt(end);
+    const afterNext = s.charCodeAt(end + 1);
+    if (isWordChar(before) || before === 46) continue;
+    if (isWordChar(after) || (after === 46 && afterNext >= 48 && afterNext <= 57)) continue;
+    if (isIPv4(m[0])) out.push({ subtype: 'ipv4', start, end, value: m[0] });
   }
   return out;
 }
 
-/** A run of hex digits, colons and dots starting at a token start, with at least one colon. */
-const IPV6_RUN = /(?<![0-9A-Za-z_:.])[0-9A-Fa-f]{0,4}:[0-9A-Fa-f:.]+/g;
-
-export function findIPv6s(s: string): Candidate[] {
-  const out: Candidate[] = [];
-  IPV6_RUN.lastIndex = 0;
-  for (let m = IPV6_RUN.exec(s); m !== null; m = IPV6_RUN.exec(s)) {
-    const runEnd = m.index + m[0].length;
-    const next = s.charCodeAt(runEnd);
-    if (isAlnum(next) || next === 95) continue; // `ab:cd:ez` is not an address
-    let v = m[0];
-    while (v.endsWith('.')) v = v.slice(0, -1);
-    if (v.endsWith(':') && !v.endsWith('::')) v = v.slice(0, -1);
-    if (isIPv6(v)) out.push({ subtype: 'ipv6', start: m.index, end: m.index + v.length, value: v.toLowerCase() });
-  }
-  return out;
+function isHexDigit(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
 }
-
-/** Dotted names at a token start; the whole token must be a valid domain (no sub-pieces). */
-const DOTTED = /(?<![A-Za-z0-9_-])[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+/g;
 
 /**
- * Bare domains. `accept` is the caller's rule for bare names (file-extension TLDs, capitalised
- * TLDs; see index.ts), given the view span.
+ * IPv6, found from its colons: around each ':' take the maximal run of hex digits, colons and
+ * dots (dots for an IPv4 tail), check what borders it, validate. The next search starts after the
+ * run, so every character is read a bounded number of times.
+ */
+export function findIPv6s(s: string): Candidate[] {
+  const out: Candidate[] = [];
+  let from = 0;
+  for (let colon = s.indexOf(':', from); colon >= 0; colon = s.indexOf(':', from)) {
+    let start = colon;
+    while (start > from && (isHexDigit(s.charCodeAt(start - 1)) || s.charCodeAt(start - 1) === 58)) start--;
+    let end = colon + 1;
+    while (end < s.length && end - start <= 64) {
+      const c = s.charCodeAt(end);
+      if (!isHexDigit(c) && c !== 58 && c !== 46) break;
+      end++;
+    }
+    from = end;
+    const before = s.charCodeAt(start - 1);
+    if (isWordChar(before) || before === 46) continue; // `xyz:ab::1`, `v.ab::1`
+    if (isWordChar(s.charCodeAt(end))) continue; // `ab:cd:ez` is not an address
+    let v = s.slice(start, end);
+    while (v.endsWith('.')) v = v.slice(0, -1);
+    if (v.endsWith(':') && !v.endsWith('::')) v = v.slice(0, -1);
+    if (isIPv6(v)) out.push({ subtype: 'ipv6', start, end: start + v.length, value: v.toLowerCase() });
+  }
+  return out;
+}
+
+function isNameChar(c: number): boolean {
+  return isWordChar(c) || c === 45 || c === 46; // - .
+}
+
+/**
+ * Bare domains, found from their dots: around each '.' that has a name character on both sides,
+ * take the maximal token of letters, digits, '_', '-' and '.'; trim the dots and hyphens at its
+ * ends; the whole token must be a valid domain (no sub-pieces: `my_file.zip` is not `file.zip`).
+ * `accept` is the caller's rule for bare names (file-extension and capitalised TLDs; index.ts),
+ * given the view span. The next search starts after the token: linear.
  */
 export function findDomains(s: string, accept: (name: string, start: number, end: number) => boolean): Candidate[] {
   const out: Candidate[] = [];
-  DOTTED.lastIndex = 0;
-  for (let m = DOTTED.exec(s); m !== null; m = DOTTED.exec(s)) {
-    const name = m[0];
-    const start = m.index;
-    const end = start + name.length;
+  let from = 0;
+  for (let dot = s.indexOf('.', from); dot >= 0; dot = s.indexOf('.', from)) {
+    from = dot + 1;
+    if (!isWordChar(s.charCodeAt(dot - 1)) || !isWordChar(s.charCodeAt(dot + 1))) continue;
+    let start = dot;
+    while (start > 0 && isNameChar(s.charCodeAt(start - 1))) start--;
+    let end = dot + 1;
+    while (end < s.length && isNameChar(s.charCodeAt(end))) end++;
+    from = end;
+    while (start < end && (s.charCodeAt(start) === 46 || s.charCodeAt(start) === 45)) start++;
+    while (end > start && (s.charCodeAt(end - 1) === 46 || s.charCodeAt(end - 1) === 45)) end--;
     if (s.charCodeAt(end) === 64) continue; // the local part of an e-mail
+    const name = s.slice(start, end);
     if (!isValidDomain(name) || !accept(name, start, end)) continue;
     out.push({ subtype: 'domain', start, end, value: name.toLowerCase() });
   }
   return out;
 }
 
-const HEX_RUN = /(?<![A-Za-z0-9])[0-9A-Fa-f]{32,}(?![A-Za-z0-9])/g;
 const HASH_BY_LENGTH: Record<number, IndicatorSubtype> = { 32: 'md5', 40: 'sha1', 64: 'sha256', 128: 'sha512' };
+const MIN_HASH = 32;
+const HAS_DIGIT = /\d/;
+const HAS_HEX_LETTER = /[a-fA-F]/;
 
 /**
  * MD5/SHA-1/SHA-256/SHA-512 by length: a whole hex run of exactly 32/40/64/128 digits between
  * non-alphanumerics (never a piece of a longer run, never `0x…` addresses). The run must mix
  * digits and letters: an all-digit run is a number (a random MD5 is all digits with odds of 3 in
  * 10 million) and all-letter or one-character runs (`aaaa…`, `0000…`) are placeholders.
+ *
+ * Skip scan: a run of 32 must cover every 32nd position, so we probe one character in 32 and only
+ * read around probes that land on a hex digit (prose is ~70 % non-hex): each character is read at
+ * most twice, most never.
  */
 export function findHashes(s: string): Candidate[] {
   const out: Candidate[] = [];
-  HEX_RUN.lastIndex = 0;
-  for (let m = HEX_RUN.exec(s); m !== null; m = HEX_RUN.exec(s)) {
-    const subtype = HASH_BY_LENGTH[m[0].length];
-    if (!subtype || !/\d/.test(m[0]) || !/[a-fA-F]/.test(m[0])) continue;
-    out.push({ subtype, start: m.index, end: m.index + m[0].length, value: m[0].toLowerCase() });
+  let floor = 0; // characters before this were already read
+  for (let probe = MIN_HASH - 1; probe < s.length; ) {
+    if (!isHexDigit(s.charCodeAt(probe))) {
+      floor = probe + 1;
+      probe += MIN_HASH;
+      continue;
+    }
+    let start = probe;
+    while (start > floor && isHexDigit(s.charCodeAt(start - 1))) start--;
+    let end = probe + 1;
+    while (end < s.length && isHexDigit(s.charCodeAt(end))) end++;
+    floor = end + 1;
+    probe = end + MIN_HASH;
+    const subtype = HASH_BY_LENGTH[end - start];
+    if (!subtype || isAlnum(s.charCodeAt(start - 1)) || isAlnum(s.charCodeAt(end))) continue;
+    const run = s.slice(start, end);
+    if (!HAS_DIGIT.test(run) || !HAS_HEX_LETTER.test(run)) continue;
+    out.push({ subtype, start, end, value: run.toLowerCase() });
   }
   return out;
 }
