@@ -1,0 +1,98 @@
+/**
+ * The background's analysis service on the real engine and the real seed page: the matcher is built once,
+ * stored in the database, loaded (not rebuilt) by the next worker, and the answer carries card facts.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { parseHTML } from 'linkedom';
+import { IncidentLensDb } from '../../lib/db/database';
+import { AnalysisService, MATCHER_BLOB } from '../../lib/analysis/service';
+import { ingestArticle } from '../../lib/db/ingest';
+import { relatedIncidents } from '../../lib/db/related';
+import { detectArticle } from '../../lib/detect';
+
+const SEED_PAGE = resolve(import.meta.dirname, '../../../shared/fixtures/pages/icc-espionage.html');
+const SEED_URL = 'https://newswire.example/2023/10/20/war-crimes-tribunal-says-september-cyberattack-was-act-of-espionage/';
+
+function seedArticle() {
+  const { document } = parseHTML(readFileSync(SEED_PAGE, 'utf8'));
+  return detectArticle(document as unknown as Document, SEED_URL);
+}
+
+let db: IncidentLensDb | undefined;
+afterEach(() => db?.close());
+
+describe('analysis service', () => {
+  it('builds the matcher once, then loads it on the next wake', async () => {
+    const factory = new IDBFactory();
+    db = new IncidentLensDb({ indexedDB: factory, IDBKeyRange, name: 'a' });
+    const article = seedArticle();
+    expect(article.isArticle).toBe(true);
+
+    const first = await new AnalysisService({ db, buildId: 't' }).analyze({ url: SEED_URL, text: article.text, published: article.published });
+    expect(first.timings.matcherBuilt).toBe(true);
+    const stored = await db.blobs.get(MATCHER_BLOB);
+    expect(stored?.data).toBeInstanceOf(ArrayBuffer);
+
+    // A new service on the same database is what a woken worker sees.
+    const woken = new AnalysisService({ db, buildId: 't' });
+    const second = await woken.analyze({ url: SEED_URL, text: article.text, published: article.published });
+    expect(second.timings.matcherBuilt).toBe(false);
+    expect(second.timings.matcherLoadMs).toBeLessThan(first.timings.matcherLoadMs as number);
+    expect(second.entities).toEqual(first.entities);
+    // The next call on the same worker pays nothing for the matcher.
+    const third = await woken.analyze({ url: SEED_URL, text: article.text });
+    expect(third.timings.matcherLoadMs).toBeUndefined();
+
+    const keys = new Set(second.entities.map((e) => e.key));
+    expect([...keys].some((k) => k.startsWith('organization:') && /icc|international-criminal-court/.test(k))).toBe(true);
+    expect(keys.has('location:netherlands')).toBe(true);
+    expect(keys.has('location:russia')).toBe(true);
+    // Nothing from the teasers, the promo or the previous-post link.
+    expect([...keys].some((k) => /casio|citibank|ivanti|recorded-future/.test(k))).toBe(false);
+    expect(second.incidents.map((i) => i.type)).toContain('espionage');
+    for (const k of keys) expect(second.facts[k]?.key).toBe(k);
+    expect(second.facts['location:netherlands'].name).toBe('Netherlands');
+
+    // A changed catalogue (the sync added an entry) makes the stored matcher stale: rebuilt on the next wake.
+    await db.entities.put({ key: 'actor:test', type: 'actor', name: 'Test Group', aliases: [], sources: ['misp:threat-actor'], aliasesLower: ['test group'] });
+    const after = await new AnalysisService({ db, buildId: 't' }).analyze({ url: SEED_URL, text: 'The Test Group struck again.' });
+    expect(after.timings.matcherBuilt).toBe(true);
+    expect(after.entities.map((e) => e.key)).toContain('actor:test');
+  });
+
+  it('answers card facts with aliases, country and KEV data', async () => {
+    db = new IncidentLensDb({ indexedDB: new IDBFactory(), IDBKeyRange, name: 'b' });
+    await db.kev.put({
+      cveId: 'CVE-2023-4966',
+      vendor: 'Citrix',
+      product: 'NetScaler ADC and NetScaler Gateway',
+      name: 'Citrix NetScaler ADC and NetScaler Gateway Buffer Overflow Vulnerability',
+      dateAdded: '2023-10-18',
+      description: 'Sensitive information disclosure.',
+      knownRansomware: true,
+    });
+    const svc = new AnalysisService({ db });
+    const r = await svc.analyze({ url: 'https://x.example/a', text: 'Fancy Bear exploited CVE-2023-4966 against hxxp://evil[.]com servers.' });
+    const actor = r.entities.find((e) => e.type === 'actor');
+    expect(actor?.key).toBe('actor:apt28');
+    expect(r.facts['actor:apt28'].aliases).toContain('Fancy Bear');
+    expect(r.facts['actor:apt28'].country).toBe('Russia');
+    const cve = r.facts['vulnerability:cve-2023-4966'];
+    expect(cve.kev).toMatchObject({ inKev: true, vendor: 'Citrix', dateAdded: '2023-10-18', knownRansomware: true });
+  });
+
+  it('feeds the write path: analysed seed article → incidents the related query finds', async () => {
+    db = new IncidentLensDb({ indexedDB: new IDBFactory(), IDBKeyRange, name: 'c' });
+    const article = seedArticle();
+    const r = await new AnalysisService({ db }).analyze({ url: SEED_URL, text: article.text, published: article.published });
+    await ingestArticle(db, { url: SEED_URL, sourceId: 'feed:newswire', title: article.title ?? '', published: article.published, entities: r.entities, incidents: r.incidents });
+    const victimKey = r.incidents.find((i) => i.type === 'espionage')?.victim?.key;
+    expect(victimKey).toBeTruthy();
+    const related = await relatedIncidents(db, [victimKey as string], '2023-11-01', { url: 'https://other.example/icc-follow-up' });
+    expect(related[0].type).toBe('espionage');
+    expect(related[0].articles[0].url).toBe(SEED_URL);
+  });
+});
