@@ -62,6 +62,7 @@ interface Token {
   start: number;
   end: number;
   cap: boolean; // starts with an upper-case letter or is a number inside a name ("Intel 471")
+  possessive: boolean;
 }
 
 // Letters/digits joined by single inner punctuation ("S.R.L", "Hewlett-Packard", "O'Neill"); the
@@ -75,7 +76,10 @@ function tokenize(text: string): Token[] {
     let t = m[0];
     // Keep the full stop only on abbreviations of company forms ("Inc.", "Co.", "S.A."); else it ends a sentence.
     if (t.endsWith('.') && !ABBREV_DOT.has(t.toLowerCase()) && !/\.\p{L}\.$/u.test(t)) t = t.slice(0, -1);
-    out.push({ text: t, start: m.index, end: m.index + t.length, cap: /^\p{Lu}/u.test(t) });
+    // The possessive is not part of the name, and it ends one: "Norway's | Ministry of Foreign Affairs".
+    const possessive = /[’']s$/.test(t);
+    if (possessive) t = t.slice(0, -2);
+    out.push({ text: t, start: m.index, end: m.index + t.length, cap: /^\p{Lu}/u.test(t), possessive });
   }
   return out;
 }
@@ -100,7 +104,7 @@ function* capitalisedRuns(text: string, tokens: Token[]): Generator<Run> {
     }
     let last = i;
     let j = i + 1;
-    while (j < tokens.length && j - i < 12) {
+    while (j < tokens.length && j - i < 12 && !tokens[j - 1].possessive) {
       const gap = text.slice(tokens[j - 1].end, tokens[j].start);
       if (!/^[ \t]{1,3}$/.test(gap) && !(gap === ', ' && isCorpForm(tokens[j].text))) break;
       const t = tokens[j];
@@ -200,10 +204,11 @@ const SUFFIX_HEADS = new Set(
     'administration office directorate service services parliament assembly senate congress ' +
     'corps army navy military government cabinet ' +
     'airlines airline airways airport airports railway railways rail transit port ' +
-    'systems technologies technology networks labs lab solutions telecom telecommunications ' +
+    'systems technologies technology networks labs lab software solutions telecom telecommunications ' +
     'communications electronics electric energy power utilities utility motors automotive semiconductor ' +
     'foundation association federation society league organization organisation alliance coalition ' +
     'district districts county municipality city church diocese museum library archives ' +
+    'cooperative co-op logistics transport shipping freight insurers ' +
     'media newspaper broadcasting news times post herald journal tribune gazette studios games entertainment ' +
     'network cloud research intelligence' // "Lookout Threat Intelligence", "Check Point Research"
   ).split(' '),
@@ -236,11 +241,11 @@ const APPOSITION_AFTER = new RegExp(
   `^,\\s+(?:a|an|the|which is a|one of the)\\s+(?:[\\p{L}\\p{N}.\\-’']+\\s+){0,6}?(?:${DESCRIPTORS})\\b`,
   'u',
 );
-const DESCRIPTOR_BEFORE = new RegExp(`\\b(?:${DESCRIPTORS})(?:\\s+(?:called|named))?\\s+$`, 'u');
+const DESCRIPTOR_BEFORE = new RegExp(`\\b(?:${DESCRIPTORS})(?:,|\\s+(?:called|named))?\\s+$`, 'u');
 
 /** Verbs that follow an organisation (reporting, being hit). */
 const VERB_AFTER =
-  /^(?:’s|'s)?\s*(?:said it|said that it|said in a statement|says it|disclosed|confirmed|notified|announced|revealed|reported that|warned|acknowledged|admitted|informed|has notified|has confirmed|has disclosed|is notifying|began notifying|was hit|has been hit|was breached|has been breached|was attacked|was targeted|fell victim|suffered|is investigating|was the victim|researchers|threat researchers|security researchers|researchers have|observed|has observed|has tracked|tracks|detected|published|discovered|identified|spokesperson|spokesman|spokeswoman|told|customers were|employees|systems were|’s systems|'s systems|’s network|'s network|’s website|'s website)\b/;
+  /^(?:’s|'s)?\s*(?:said it|said its|said (?:that )?(?:hackers|attackers|an attacker|cybercriminals|criminals|a threat actor|an unauthori[sz]ed)|lost \S+ (?:million|billion)|said that it|said in a statement|says it|disclosed|confirmed|notified|announced|revealed|reported that|warned|acknowledged|admitted|informed|has notified|has confirmed|has disclosed|is notifying|began notifying|was hit|has been hit|was breached|has been breached|was attacked|was targeted|fell victim|suffered|is investigating|was the victim|researchers|threat researchers|security researchers|researchers have|observed|has observed|has tracked|tracks|detected|published|discovered|identified|spokesperson|spokesman|spokeswoman|told|customers were|employees|systems were|’s systems|'s systems|’s network|'s network|’s website|'s website)\b/;
 
 /** Words before an organisation. */
 const CUE_BEFORE =
@@ -309,7 +314,7 @@ function judge(text: string, tokens: Token[], c: Run, knownAt: KnownIndex): Rule
 }
 
 /** Words around "X Group" that make it a threat group rather than a company. */
-const ACTOR_CONTEXT = /\b(?:apt|attribut\w*|threat actors?|hack(?:ing|ers?)|cybercrim\w*|campaigns?|toolkits?|espionage|state[- ]sponsored|posing as|backdoor)\b/i;
+const ACTOR_CONTEXT = /\b(?:apt\d*|attribut\w*|threat actors?|hacking groups?|threat groups?|toolkits?|state[- ]sponsored|posing as|backdoors?|ttps)\b/i;
 
 function sentenceAround(text: string, start: number, end: number): string {
   return text.slice(Math.max(0, start - 150), Math.min(text.length, end + 150));

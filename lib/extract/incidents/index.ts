@@ -42,6 +42,10 @@ export function extractIncidents(text: string, entities: EntityMatch[], opts: In
   if (candidates.length === 0) return [];
 
   const kept = mergeAndFilter(candidates);
+  for (const c of kept) {
+    if (ATTACK_TYPES.has(c.type) && c.victim === undefined) c.victim = victimNextDoor(text, c, infos, reporters);
+    if (c.victim) addVictimMentions(c, infos);
+  }
   return kept.map((c) => toIncident(text, c, sorted, opts.published));
 }
 
@@ -92,6 +96,10 @@ function scoreSentence(text: string, start: number, end: number, index: number, 
     if (m) raise(trig.type, trig.weight, start + m.index);
   }
   // Entity evidence: a ransomware family names the kind of attack; a CVE makes "flaw" talk concrete.
+  // A patch sentence always names the flaw it fixes ("fixes 73 vulnerabilities"): only an explicit
+  // discovery or disclosure there makes a disclosure story.
+  const patchSentence = (strongest.get('patch') ?? 0) >= 2;
+  if (patchSentence && (strongest.get('vulnerability-disclosure') ?? 0) < 3) strongest.delete('vulnerability-disclosure');
   const hasCve = ents.some((e) => e.type === 'vulnerability');
   for (const e of ents) {
     if (e.type === 'malware' && e.subtype === 'ransomware') raise('ransomware', 2, e.start);
@@ -102,7 +110,7 @@ function scoreSentence(text: string, start: number, end: number, index: number, 
       const w = strongest.get(type);
       if (w !== undefined) strongest.set(type, Math.min(3, w + 1));
     }
-    if (!strongest.has('vulnerability-disclosure')) raise('vulnerability-disclosure', 1, ents.find((e) => e.type === 'vulnerability')!.start);
+    if (!strongest.has('vulnerability-disclosure') && !patchSentence) raise('vulnerability-disclosure', 1, ents.find((e) => e.type === 'vulnerability')!.start);
   }
 
   const generic = GENERIC.test(s);
@@ -162,12 +170,48 @@ function groupByVictim(text: string, type: IncidentType, carrying: SentenceInfo[
   return list;
 }
 
+/**
+ * News often names the victim in the sentence after the one that names the attack ("Websites were
+ * knocked offline. Acme Airport said its site ..."): look there, with the same cues, when the story's
+ * own sentences name nobody.
+ */
+function victimNextDoor(text: string, c: Candidate, infos: SentenceInfo[], reporters: Set<string>): Scored | undefined {
+  let best: Scored | undefined;
+  for (const s of c.sentences.slice(0, 3)) {
+    const next = infos[s.index + 1];
+    if (!next || c.sentences.includes(next)) continue;
+    const v = findVictim(text, next, c.type, reporters);
+    if (v && v.score >= 3 && (best === undefined || v.score > best.score)) best = v;
+  }
+  return best;
+}
+
+/** Sentences that name the victim and a happening belong to its story (they often hold the date). */
+function addVictimMentions(c: Candidate, infos: SentenceInfo[]): void {
+  const key = c.victim!.entity.key;
+  const have = new Set(c.sentences.map((s) => s.index));
+  for (const s of infos) {
+    if (have.has(s.index) || !s.entities.some((e) => e.key === key)) continue;
+    if (s.scores.size > 0 || s.dates.length > 0) c.sentences.push(s);
+  }
+  c.sentences.sort((a, b) => a.index - b.index);
+}
+
 /** Score a type needs, summed over its sentences, to be reported at all. */
 const MIN_SCORE = 4;
 
 function mergeAndFilter(cands: Candidate[]): Candidate[] {
-  // Keep what has a strong trigger somewhere and enough evidence overall.
-  let live = cands.filter((c) => c.score >= MIN_SCORE && (c.strongest >= 3 || c.score >= 6));
+  // Keep what has a strong trigger somewhere and enough evidence overall. Weak talk of "the attack"
+  // still tells where the typed story continues (and often when it happened).
+  const isLive = (c: Candidate) => c.score >= MIN_SCORE && (c.strongest >= 3 || c.score >= 6);
+  const typedTop = cands.filter((c) => isLive(c) && ATTACK_TYPES.has(c.type) && c.type !== 'cyberattack').sort((a, b) => b.score - a.score)[0];
+  for (const c of cands) {
+    if (c.type !== 'cyberattack' || isLive(c) || !typedTop) continue;
+    if (c.victim === undefined || c.victim.entity.key === typedTop.victim?.entity.key) {
+      typedTop.sentences = [...new Map([...typedTop.sentences, ...c.sentences].map((s) => [s.index, s])).values()].sort((x, y) => x.index - y.index);
+    }
+  }
+  let live = cands.filter(isLive);
   if (live.length === 0) return [];
   const top = Math.max(...live.map((c) => c.score));
   live = live.filter((c) => c.score >= 0.3 * top);
@@ -220,7 +264,7 @@ function mergeAndFilter(cands: Candidate[]): Candidate[] {
   // An attack story that mentions flaws in passing is not a vulnerability story.
   const attack = strongestOf([...ATTACK_TYPES].filter((t) => t !== 'vulnerability-exploitation'));
   if (attack) {
-    live = live.filter((c) => ATTACK_TYPES.has(c.type) || c.score >= 0.5 * attack.score || c.strongest >= 3 && c.sentences.length >= 2);
+    live = live.filter((c) => ATTACK_TYPES.has(c.type) || (c.score >= 0.6 * attack.score && c.sentences.length >= 2));
   }
   return live.sort((a, b) => b.score - a.score);
 }
@@ -249,7 +293,7 @@ function toIncident(text: string, c: Candidate, entities: EntityMatch[], publish
   const actorEnt = findActor(c.type, c.sentences, entities);
   const actor = actorEnt ? ref(actorEnt) : undefined;
   const placeEnt = findPlace(text, c.sentences, c.victim?.entity);
-  const when = chooseWhen(text, c.sentences, published);
+  const when = chooseWhen(text, c.sentences, published, c.victim?.entity.key);
   const others = new Map<string, EntityRef>();
   for (const s of c.sentences)
     for (const e of s.entities)
