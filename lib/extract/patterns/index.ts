@@ -11,7 +11,10 @@
  *   `config.js`, `v2.3.1`, `e.g` are not domains) and ASCII labels (`xn--` for IDNs).
  * - Bare names (not in a URL or e-mail, not defanged) are held to two more rules: the TLD must be
  *   written in lower case (`ASP.NET`, `end.In` are prose) and must not be a common file extension
- *   (`readme.md`, `invoice.zip`: see FILE_EXTENSION_TLDS). Defanging lifts both: `evil[.]zip` is a host.
+ *   (`readme.md`, `invoice.zip`: see FILE_EXTENSION_TLDS); nor may they look like reverse-DNS
+ *   package names (`com.google.android`) or anti-virus detection names with several capitalised
+ *   labels (`Trojan-SMS.AndroidOS.Agent.ao`). Defanging lifts these rules: `evil[.]zip` is a host.
+ * - Four-part numbers in 0.0.0.0/8 or right after "version"/"v" are versions, not IPv4 addresses.
  * - URLs need a scheme (http, https, ftp, ftps, sftp, and their hxxp forms); `evil[.]com/path`
  *   without one is the domain `evil.com`. The host must validate; trailing sentence punctuation
  *   and unbalanced closing parentheses are not part of the URL.
@@ -29,13 +32,21 @@ export { refang, defang, refangedView } from './refang';
 export { isValidDomain, isIPv4, isIPv6, FILE_EXTENSION_TLDS } from './hosts';
 export { findCves, findAttackIds } from './ids';
 
+const PACKAGE_PREFIXES: ReadonlySet<string> = new Set(['com', 'org', 'net', 'edu', 'gov', 'mil']);
+
 /** The bare-name rules (see the module comment); `view` tells whether the span was defanged. */
 function bareNameRule(view: RefangedView) {
   return (name: string, start: number, end: number): boolean => {
     if (view.isRefanged(start, end)) return true;
     const tld = tldOf(name);
-    if (tld !== tld.toLowerCase()) return false;
-    return !FILE_EXTENSION_TLDS.has(tld);
+    if (tld !== tld.toLowerCase() || FILE_EXTENSION_TLDS.has(tld)) return false;
+    const labels = name.split('.');
+    // Reverse-DNS package and class names (`com.google.xxx`, `org.apache.log4j.core`): hosts
+    // never begin with a generic TLD label.
+    if (PACKAGE_PREFIXES.has(labels[0])) return false;
+    // Anti-virus detection names (`Trojan-SMS.AndroidOS.Agent.ao`): several capitalised labels.
+    // Hosts written in prose are lower case or, at most, capitalised once (`Bit.ly`).
+    return labels.filter((l) => l !== l.toLowerCase()).length < 2;
   };
 }
 

@@ -152,11 +152,17 @@ function isWordChar(c: number): boolean {
 }
 
 /**
- * Four octets, not part of a longer dotted number (`1.2.3.4.5`) or word (`v1.2.3.4`). The regex
+ * Four octets, not part of a longer dotted number (`1.2.3.4.5`) or word (`x1.2.3.4`). The regex
  * has no lookbehind (a lookbehind is tried at every position, which costs more than the rare
  * boundary checks done here) and only bounded quantifiers.
  */
 const IPV4 = /\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}/g;
+/**
+ * Four-part version numbers look like addresses: "Version 0.3.0.1", "v1.2.3.4". A quad right
+ * after "version"/"ver."/"v" is a version, and so is any quad in 0.0.0.0/8 ("this network", never
+ * routed, so never an indicator; 0.0.0.0 itself is a bind address, not an IOC).
+ */
+const VERSION_BEFORE = /(?:^|[^A-Za-z])(?:v|ver\.?|version)\s?$/i;
 
 export function findIPv4s(s: string): Candidate[] {
   const out: Candidate[] = [];
@@ -169,7 +175,8 @@ export function findIPv4s(s: string): Candidate[] {
     const afterNext = s.charCodeAt(end + 1);
     if (isWordChar(before) || before === 46) continue;
     if (isWordChar(after) || (after === 46 && afterNext >= 48 && afterNext <= 57)) continue;
-    if (isIPv4(m[0])) out.push({ subtype: 'ipv4', start, end, value: m[0] });
+    if (!isIPv4(m[0]) || m[0].startsWith('0.') || VERSION_BEFORE.test(s.slice(Math.max(0, start - 10), start))) continue;
+    out.push({ subtype: 'ipv4', start, end, value: m[0] });
   }
   return out;
 }
@@ -241,14 +248,19 @@ export function findDomains(s: string, accept: (name: string, start: number, end
 
 const HASH_BY_LENGTH: Record<number, IndicatorSubtype> = { 32: 'md5', 40: 'sha1', 64: 'sha256', 128: 'sha512' };
 const MIN_HASH = 32;
+
+function distinctChars(run: string): number {
+  return new Set(run).size;
+}
 const HAS_DIGIT = /\d/;
 const HAS_HEX_LETTER = /[a-fA-F]/;
 
 /**
  * MD5/SHA-1/SHA-256/SHA-512 by length: a whole hex run of exactly 32/40/64/128 digits between
  * non-alphanumerics (never a piece of a longer run, never `0x…` addresses). The run must mix
- * digits and letters: an all-digit run is a number (a random MD5 is all digits with odds of 3 in
- * 10 million) and all-letter or one-character runs (`aaaa…`, `0000…`) are placeholders.
+ * digits and letters and hold at least 6 distinct digits: an all-digit run is a number (a random
+ * MD5 is all digits with odds of 3 in 10 million), and all-letter or low-variety runs (`aaaa…`,
+ * `0000…`, `bbbb…b1`) are placeholders; a real digest has about 14 distinct digits in 32.
  *
  * Skip scan: a run of 32 must cover every 32nd position, so we probe one character in 32 and only
  * read around probes that land on a hex digit (prose is ~70 % non-hex): each character is read at
@@ -272,7 +284,7 @@ export function findHashes(s: string): Candidate[] {
     const subtype = HASH_BY_LENGTH[end - start];
     if (!subtype || isAlnum(s.charCodeAt(start - 1)) || isAlnum(s.charCodeAt(end))) continue;
     const run = s.slice(start, end);
-    if (!HAS_DIGIT.test(run) || !HAS_HEX_LETTER.test(run)) continue;
+    if (!HAS_DIGIT.test(run) || !HAS_HEX_LETTER.test(run) || distinctChars(run.toLowerCase()) < 6) continue;
     out.push({ subtype, start, end, value: run.toLowerCase() });
   }
   return out;
