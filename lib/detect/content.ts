@@ -11,12 +11,15 @@
 import type { TextSegment } from './index';
 
 export interface Stats {
-  /** Characters of text (whitespace runs counted once). */
+  /** Characters of text (whitespace runs counted once), boilerplate subtrees left out. */
   text: number;
   /** Characters of text inside <a>. */
   link: number;
-  commas: number;
-  /** Paragraph-like descendants with at least 80 characters. */
+  /** Characters in paragraphs: text blocks of at least MIN_PARAGRAPH characters, mostly not links. */
+  good: number;
+  /** Link text outside paragraphs. */
+  bad: number;
+  /** Paragraphs inside. */
   paragraphs: number;
   hasBlockChild: boolean;
   /** In a boilerplate subtree or hidden. */
@@ -45,7 +48,7 @@ const BLOCK_TAGS = new Set([
 ]);
 
 /** Paragraph-like: their text counts for the container around them. */
-const PARAGRAPH_TAGS = new Set(['p', 'pre', 'blockquote', 'td']);
+const PARAGRAPH_TAGS = new Set(['p', 'pre', 'blockquote', 'td', 'li', 'dd']);
 
 /**
  * Class/id words that mark boilerplate. Tested on the class and id tokens (split on non-letters), so
@@ -56,11 +59,10 @@ const BOILERPLATE_TOKENS = new Set([
   'ad', 'ads', 'advert', 'advertisement', 'banner', 'breadcrumb', 'breadcrumbs', 'byline', 'comment', 'comments',
   'cookie', 'cookies', 'disqus', 'footer', 'masthead', 'menu', 'modal', 'nav', 'navbar', 'navigation', 'newsletter',
   'outbrain', 'pagination', 'pager', 'popup', 'promo', 'promotion', 'related', 'share', 'sharing', 'sidebar',
-  'social', 'sponsor', 'sponsored', 'subscribe', 'subscription', 'taboola', 'tags', 'toolbar', 'widget', 'bio',
-  'signup', 'recommended', 'recirc', 'trending', 'popular', 'skip', 'gdpr', 'consent', 'teaser', 'teasers', 'rating',
-  'author', 'meta', 'postmeta', 'toc', 'hidden', 'sr', 'screen', 'print', 'prev', 'next', 'adjacent', 'cta',
+  'social', 'sponsor', 'sponsored', 'subscribe', 'subscription', 'taboola', 'toolbar', 'bio', 'signup', 'recirc',
+  'trending', 'skip', 'gdpr', 'consent', 'teaser', 'teasers', 'postmeta', 'cta',
 ]);
-const BOILERPLATE_SUBSTRINGS = /related|newsletter|comment|share|social|subscribe|sidebar|advert|sponsor|cookie|breadcrumb|promo|author-?bio|about-?the-?author|read-?more|more-?stories|you-?may|also-?like|post-?nav|screen-?reader|visually-?hidden|sr-only/;
+const BOILERPLATE_SUBSTRINGS = /related|newsletter|comment|share|social|subscribe|sidebar|advert|sponsor|cookie|breadcrumb|author-?bio|about-?the-?author|read-?more|more-?stories|you-?may|also-?like|post-?nav|screen-?reader|visually-?hidden|sr-only/;
 /** A container whose class says it holds the body is never skipped for a boilerplate word in it. */
 const CONTENT_HINT = /article|body|content|entry|main|post|story|text|prose|markdown|rich/;
 
@@ -77,13 +79,14 @@ function isHidden(el: Element): boolean {
 }
 
 /** True for subtrees that are boilerplate by their tag, role, class or id. */
-export function isBoilerplate(el: Element): boolean {
+export function isBoilerplate(el: Element, byClass = true): boolean {
   const t = tag(el);
   if (SKIP_TAGS.has(t)) return true;
   if (t === 'body' || t === 'html' || t === 'main' || t === 'article') return isHidden(el);
   if (isHidden(el)) return true;
   const role = el.getAttribute('role');
   if (role && ROLE_SKIP.has(role)) return true;
+  if (!byClass) return false;
   const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase();
   if (names.trim() === '') return false;
   if (BOILERPLATE_SUBSTRINGS.test(names)) return !hasContentHint(names, true);
@@ -103,40 +106,64 @@ function hasContentHint(names: string, strong: boolean): boolean {
   return false;
 }
 
-/** Measures every element of the body in one pass. */
-export function measure(doc: Document): Map<Element, Stats> {
+/**
+ * Measures every element of the page in one pass. `byClass` false ignores class and id names (tags,
+ * roles and hidden elements still count): the retry for themes whose class names look like
+ * boilerplate all the way down ("elementor-widget", "has-sidebar").
+ * The walk starts at the document's top-level elements, not at document.body: broken markup can
+ * leave the real <body> outside document.documentElement (linkedom, a page that opens with <script>).
+ */
+export function measure(doc: Document, byClass = true): Map<Element, Stats> {
   const stats = new Map<Element, Stats>();
-  const body = doc.body;
-  if (body) visit(body, false, false, stats);
+  for (const node of Array.from(doc.childNodes)) if (node.nodeType === 1) visit(node as Element, false, false, stats, byClass);
   return stats;
 }
 
-function visit(el: Element, inLink: boolean, skipped: boolean, stats: Map<Element, Stats>): Stats {
+/** Blocks whose own text is read as a unit: a paragraph of the body or a piece of boilerplate. */
+const TEXT_BLOCKS = new Set(['p', 'pre', 'blockquote', 'li', 'dd', 'dt', 'td', 'th', 'figcaption', 'h2', 'h3', 'h4', 'h5', 'h6']);
+/** Shorter blocks are neutral: headings, captions, labels. */
+const MIN_PARAGRAPH = 50;
+
+function visit(el: Element, inLink: boolean, skipped: boolean, stats: Map<Element, Stats>, byClass: boolean): Stats {
   const t = tag(el);
-  const skip = skipped || isBoilerplate(el);
+  const skip = skipped || isBoilerplate(el, byClass);
   const link = inLink || t === 'a';
-  const s: Stats = { text: 0, link: 0, commas: 0, paragraphs: 0, hasBlockChild: false, skipped: skip };
-  if (SKIP_TAGS.has(t) && t !== 'nav' && t !== 'aside' && t !== 'footer' && t !== 'form') {
-    stats.set(el, s);
-    return s;
-  }
+  const s: Stats = { text: 0, link: 0, good: 0, bad: 0, paragraphs: 0, hasBlockChild: false, skipped: skip };
+  stats.set(el, s);
+  if (SKIP_TAGS.has(t) && t !== 'nav' && t !== 'aside' && t !== 'footer' && t !== 'form') return s;
   for (const child of Array.from(el.childNodes)) {
     if (child.nodeType === 3) {
       const n = textLength((child as Text).data);
       s.text += n;
       if (link) s.link += n;
-      s.commas += countCommas((child as Text).data);
     } else if (child.nodeType === 1) {
-      const c = visit(child as Element, link, skip, stats);
+      const c = visit(child as Element, link, skip, stats, byClass);
       if (BLOCK_TAGS.has(tag(child as Element))) s.hasBlockChild = true;
+      // What a boilerplate subtree holds is not read, so it counts for nothing around it.
+      if (c.skipped && !skip) continue;
       s.text += c.text;
       s.link += c.link;
-      s.commas += c.commas;
-      if (!c.skipped) s.paragraphs += c.paragraphs;
+      s.good += c.good;
+      s.bad += c.bad;
+      s.paragraphs += c.paragraphs;
     }
   }
-  if ((PARAGRAPH_TAGS.has(t) || (t === 'div' && !s.hasBlockChild)) && s.text >= 80 && s.link / s.text < 0.5) s.paragraphs += 1;
-  stats.set(el, s);
+  // A text block with no paragraph inside is judged whole: a paragraph when long and mostly not
+  // links (its inline links are then part of it), otherwise its link text is bad (menus, link lists,
+  // teaser titles) and the rest neutral.
+  const textBlock = TEXT_BLOCKS.has(t) || ((t === 'div' || t === 'section' || t === 'span') && !s.hasBlockChild);
+  if (textBlock && s.good === 0) {
+    if (s.text >= MIN_PARAGRAPH && s.link / s.text < 0.5) {
+      s.good = s.text;
+      s.bad = 0;
+      s.paragraphs = 1;
+    } else {
+      s.bad = s.link;
+    }
+  } else if (t === 'a' && !inLink) {
+    // A link outside any text block (a card, a logo, a button).
+    s.bad = Math.max(0, s.link - s.good);
+  }
   return s;
 }
 
@@ -153,93 +180,45 @@ function textLength(data: string): number {
   return n;
 }
 
-function countCommas(data: string): number {
-  let n = 0;
-  for (let i = data.indexOf(','); i !== -1; i = data.indexOf(',', i + 1)) n++;
-  return n;
-}
+/** Weight of link text outside paragraphs against paragraph text when choosing the container. */
+const BAD_WEIGHT = 1;
 
-function tagWeight(el: Element): number {
-  switch (tag(el)) {
-    case 'article': return 10;
-    case 'main': return 6;
-    case 'div': case 'section': return 5;
-    case 'pre': case 'td': case 'blockquote': return 3;
-    case 'ol': case 'ul': case 'dl': case 'li': case 'form': case 'address': return -3;
-    case 'h1': case 'h2': case 'h3': case 'h4': case 'h5': case 'h6': case 'th': return -5;
-    default: return 0;
-  }
-}
-
-function classWeight(el: Element): number {
-  const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase();
-  let w = 0;
-  if (/article|body|content|entry|main|page|post|story|text|blog|prose|markdown/.test(names)) w += 25;
-  if (/comment|meta|footer|foot|sidebar|widget|related|promo|share|social|sponsor|teaser|card|shopping|tag/.test(names)) w -= 25;
-  if (el.getAttribute('itemprop') === 'articleBody') w += 50;
-  return w;
-}
-
-/** Picks the body container(s) by Readability-style paragraph scoring over the measured elements. */
+/**
+ * The body container: the element with the most paragraph text net of the link text around it
+ * (good − BAD_WEIGHT × bad). Climbing from the body to a wrapper adds navigation, teaser lists and
+ * footers (bad) but no paragraphs, so the climb stops at the body; splitting the body across
+ * page-builder widgets does not matter, as their common ancestor sums them all. Ties go to the
+ * deepest element.
+ */
 export function findContainers(doc: Document, stats: Map<Element, Stats>): Element[] {
-  const scores = new Map<Element, number>();
+  let best: Element | undefined;
+  let bestScore = 0;
   for (const [el, s] of stats) {
-    if (s.skipped) continue;
-    const t = tag(el);
-    const isParagraph = PARAGRAPH_TAGS.has(t) || (t === 'div' && !s.hasBlockChild);
-    if (!isParagraph || s.text < 25) continue;
-    const points = 1 + s.commas + Math.min(Math.floor(s.text / 100), 3);
-    let ancestor = el.parentElement;
-    for (let level = 0; ancestor && level < 4; level++, ancestor = ancestor.parentElement) {
-      const a = stats.get(ancestor);
-      if (!a || a.skipped) break;
-      if (!scores.has(ancestor)) scores.set(ancestor, tagWeight(ancestor) + classWeight(ancestor));
-      const divider = level === 0 ? 1 : level === 1 ? 2 : level * 3;
-      scores.set(ancestor, scores.get(ancestor)! + points / divider);
+    if (s.skipped || s.good === 0) continue;
+    const score = s.good - BAD_WEIGHT * s.bad;
+    if (score > bestScore || (score === bestScore && best !== undefined && el.contains(best) === false && best.contains(el))) {
+      best = el;
+      bestScore = score;
     }
   }
-  let top: Element | undefined;
-  let topScore = -Infinity;
-  for (const [el, score] of scores) {
-    const s = stats.get(el)!;
-    const final = score * (1 - (s.text > 0 ? s.link / s.text : 0));
-    scores.set(el, final);
-    if (final > topScore) {
-      topScore = final;
-      top = el;
-    }
+  if (best) return [best];
+  const body = doc.body ?? doc.documentElement;
+  return body ? [body] : [];
+}
+
+/**
+ * The main content of the page. When class names hide almost everything (page builders whose every
+ * wrapper says "widget" or "sidebar"), it reads the page again ignoring class names.
+ */
+export function extractMain(doc: Document): ContentResult {
+  let stats = measure(doc);
+  let result = readText(findContainers(doc, stats), stats);
+  if (result.text.length < 500) {
+    stats = measure(doc, false);
+    const retry = readText(findContainers(doc, stats), stats);
+    if (retry.text.length > result.text.length * 2) result = retry;
   }
-  const body = doc.body;
-  if (!top) return body ? [body] : [];
-  // A container that holds only part of the body (one section of several) gives way to its parent
-  // when the parent's paragraphs are mostly not in it and the parent is not link-heavy.
-  for (let i = 0; i < 3; i++) {
-    const parent = top.parentElement;
-    if (!parent || parent === body || tag(parent) === 'html') break;
-    const ps = stats.get(parent);
-    const ts = stats.get(top)!;
-    if (!ps || ps.skipped) break;
-    const parentScore = scores.get(parent) ?? 0;
-    if (ps.paragraphs >= ts.paragraphs + 2 && ps.link / Math.max(ps.text, 1) < 0.3 && parentScore >= topScore * 0.6) top = parent;
-    else break;
-  }
-  const containers: Element[] = [];
-  const threshold = Math.max(10, topScore * 0.2);
-  const parent = top.parentElement;
-  if (!parent) return [top];
-  for (const sibling of Array.from(parent.children)) {
-    if (sibling === top) {
-      containers.push(sibling);
-      continue;
-    }
-    const s = stats.get(sibling);
-    if (!s || s.skipped || s.text === 0) continue;
-    const density = s.link / s.text;
-    const score = scores.get(sibling) ?? 0;
-    if (score >= threshold && density < 0.3) containers.push(sibling);
-    else if (tag(sibling) === 'p' && s.text >= 80 && density < 0.25) containers.push(sibling);
-  }
-  return containers;
+  return result;
 }
 
 /** Reads the containers' text, mapping each piece to its Text node. */

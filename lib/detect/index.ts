@@ -5,7 +5,7 @@
  * Works on a live browser document and on a linkedom document alike, and never changes the document
  * it is given (the content script runs it on the page the user is reading).
  */
-import { findContainers, measure, readText } from './content';
+import { extractMain } from './content';
 import { articleScore, explainArticleScore, pageFeatures, type ArticleFeatures } from './features';
 import { readJsonLd } from './jsonld';
 import { clean, readMetadata } from './metadata';
@@ -46,9 +46,8 @@ export interface ArticleInfo {
 }
 
 export function detectArticle(doc: Document, url: string): ArticleInfo {
-  const stats = measure(doc);
-  const containers = findContainers(doc, stats);
-  const content = readText(containers, stats);
+  const content = extractMain(doc);
+  const containers = content.containers;
   const ld = readJsonLd(doc);
   const features = pageFeatures(doc, ld, urlShape(url), {
     textLength: content.text.length,
