@@ -70,7 +70,12 @@ export function extractEntities(text: string, matcher: CompiledMatcher, opts: Ex
   for (const m of findCatalogueEntities(text, matcher)) items.push({ m, rank: rank(m, false) });
   const known = resolveOverlaps(items, text.length);
   if (opts.organizations === false) return known;
-  const orgs = findOrganizations(text, known);
+  // Places may begin an organisation's name ("Chinese government", "Bank of China"): the organisation
+  // finder does not see them as taken, and a longer organisation then wins over the place inside it.
+  const orgs = findOrganizations(text, known.filter((m) => m.type !== 'location'));
   if (orgs.length === 0) return known;
-  return resolveOverlaps([...known.map((m) => ({ m, rank: 1 })), ...orgs.map((m) => ({ m, rank: 0 }))], text.length);
+  return resolveOverlaps(
+    [...known.map((m) => ({ m, rank: m.type === 'location' ? 0 : 1 })), ...orgs.map((m) => ({ m, rank: 0 }))],
+    text.length,
+  );
 }

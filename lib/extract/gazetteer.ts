@@ -23,7 +23,7 @@ import {
 } from './matcher';
 
 /** Words read on each side of a name when looking for a cue, within its sentence. */
-export const CUE_WINDOW = 3;
+export const CUE_WINDOW = 2;
 
 const RULE_RANK = { cue: 4, name: 3, case: 3, 'named-elsewhere': 1 } as const;
 type Rule = keyof typeof RULE_RANK;
@@ -74,11 +74,26 @@ export function wordsAround(text: string, from: number, dir: -1 | 1, count: numb
   return words;
 }
 
+/**
+ * A cue word of the entity's type close by. At the start of a sentence the capital shows nothing and
+ * "Final Payload" or "One group" read as prose, so there only the word right after the name counts.
+ */
 export function hasCue(text: string, start: number, end: number, entity: EntityInfo): boolean {
   const cues = cuesFor(entity);
+  if (startsSentence(text, start)) return wordsAround(text, end, 1, 1).some((w) => cues.has(w));
   for (const w of wordsAround(text, start, -1, CUE_WINDOW)) if (cues.has(w)) return true;
   for (const w of wordsAround(text, end, 1, CUE_WINDOW)) if (cues.has(w)) return true;
   return false;
+}
+
+/** Nothing but spaces, quotes, brackets or list marks between the sentence's start and `start`. */
+export function startsSentence(text: string, start: number): boolean {
+  for (let i = start - 1; i >= 0; i--) {
+    if (isStop(text, i)) return true;
+    const c = text.charCodeAt(i);
+    if (isWordCode(c) || c === 0x2c || c === 0x3a) return false; // a word, a comma or a colon before it
+  }
+  return true;
 }
 
 const TOKEN_RE = /[\p{L}\p{N}]+/gu;
@@ -106,12 +121,20 @@ export function hasExactCase(span: string, alias: string): boolean {
   return (span.match(TOKEN_RE) ?? []).join(' ') === (alias.match(TOKEN_RE) ?? []).join(' ');
 }
 
+const LEXICAL_TYPES = new Set(['technique', 'attack']);
+
+function hasUpper(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (isUpperCode(s.charCodeAt(i))) return true;
+  return false;
+}
+
 /** Catalogue entities named in the text, with offsets and why each one counted. */
 export function findCatalogueEntities(text: string, matcher: CompiledMatcher): EntityMatch[] {
   const byHit: Candidate[][] = [];
   const confirmed = new Set<string>();
   for (const hit of matcher.scanAll(text)) {
     const span = text.slice(hit.start, hit.end);
+    const spanHasUpper = hasUpper(span);
     const cands: Candidate[] = [];
     for (const term of hit.terms) {
       const flags = matcher.termFlags[term];
@@ -119,6 +142,9 @@ export function findCatalogueEntities(text: string, matcher: CompiledMatcher): E
       if (flags & F_EXACT_CASE && !hasExactCase(span, matcher.alias(term))) continue;
       if (flags & F_NEEDS_CASE && !hasNameCase(span, matcher.alias(term))) continue;
       const entity = matcher.termEntityInfo(term);
+      // A name the catalogue capitalises, written all in lower case, is a URL path, a file name or a
+      // hashtag ("…/apt41-targets…", "iran"), not a mention. Techniques and attack types are phrases.
+      if (!spanHasUpper && !LEXICAL_TYPES.has(entity.type) && (hasUpper(entity.name) || hasUpper(matcher.alias(term)))) continue;
       const cued = DEFAULT_CUES[entity.type as EntityType] !== undefined && hasCue(text, hit.start, hit.end, entity);
       let rule: Candidate['rule'];
       if (flags & F_NEEDS_CUE) rule = cued ? 'cue' : 'pending';

@@ -27,18 +27,16 @@ export const F_ATTACK_ID = 32;
 
 /** Default cue words per entity type: near an ambiguous name they make it a name. */
 export const DEFAULT_CUES: Partial<Record<EntityType, readonly string[]>> = {
+  // Nouns that say "this is malicious software". Generic ones ("variant", "payload", "sample", "family",
+  // "group") are left out: "the Delta variant", "Final Payload", "One group" are not malware names.
   malware: [
     'ransomware', 'malware', 'trojan', 'trojans', 'backdoor', 'backdoors', 'loader', 'stealer', 'infostealer', 'botnet',
-    'rat', 'worm', 'wiper', 'family', 'families', 'strain', 'strains', 'variant', 'variants', 'payload', 'payloads',
-    'dropper', 'implant', 'spyware', 'rootkit', 'keylogger', 'downloader', 'encryptor', 'locker', 'gang', 'group',
-    'operators', 'operator', 'affiliates', 'affiliate', 'samples', 'sample', 'infection', 'infections', 'raas',
-    'builder', 'decryptor', 'extortion', 'crew', 'miner', 'cryptominer', 'banker', 'toolkit', 'framework',
-    'beacon', 'shell', 'webshell', 'exploit', 'kit', 'actors',
+    'rat', 'worm', 'wiper', 'spyware', 'rootkit', 'keylogger', 'downloader', 'dropper', 'implant', 'encryptor',
+    'raas', 'cryptominer', 'banker', 'webshell', 'decryptor', 'gang',
   ],
   actor: [
-    'group', 'groups', 'gang', 'actor', 'actors', 'apt', 'hackers', 'hacker', 'operators', 'crew', 'team', 'campaign',
-    'campaigns', 'cluster', 'threat', 'state-sponsored', 'nation-state', 'espionage', 'cyberespionage', 'attributed',
-    'affiliated', 'intrusion', 'operations', 'tracked', 'aka', 'hacktivist', 'hacktivists', 'collective', 'unit',
+    'group', 'gang', 'apt', 'hackers', 'hacker', 'crew', 'hacktivist', 'hacktivists', 'collective', 'state-sponsored',
+    'nation-state', 'cyberespionage',
   ],
 };
 

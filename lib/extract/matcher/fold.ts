@@ -45,11 +45,12 @@ export function foldString(s: string): string {
   return prevSpace && out.endsWith(' ') ? out.slice(0, -1) : out;
 }
 
-// Word characters decide whole-word boundaries: letters, digits and combining marks of any script.
+// Word characters decide whole-word boundaries: letters, digits and combining marks of any script, and
+// the underscore, which joins words into one identifier ("wirte_img01.png" does not name WIRTE).
 const WORD_RE = /[\p{L}\p{N}\p{M}]/u;
 const wordCache = new Uint8Array(65536); // 0 unknown, 1 not a word char, 2 word char (filled lazily)
 for (let c = 0; c < 128; c++) {
-  wordCache[c] = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) ? 2 : 1;
+  wordCache[c] = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f ? 2 : 1;
 }
 
 export function isWordCode(c: number): boolean {
