@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { ALL_SITES_ORIGINS } from './lib/sites';
+import { ALL_SITES_ORIGINS, DEMO_MATCHES } from './lib/sites';
 
 // Permissions, each explained in README.md ("Permissions"). Host access comes from the content
 // script's own match list (lib/sites.ts), activeTab for pages the user points at, and the optional
@@ -15,6 +15,10 @@ export default defineConfig({
     name: 'Incident Lens',
     description: 'Highlights threat actors, malware, CVEs, indicators and incidents in security news — locally.',
     permissions: ['storage', 'activeTab', 'scripting', 'contextMenus'],
+    // The loopback demo only: the same hosts the content script already matches (so no new warning),
+    // granted as host permissions so that on-demand injection and tab details work there without a
+    // user gesture (the end-to-end tests cannot click the toolbar button).
+    host_permissions: [...DEMO_MATCHES],
     optional_host_permissions: [...ALL_SITES_ORIGINS],
     ...(browser === 'firefox'
       ? {

@@ -24,13 +24,15 @@ async function findTarget(): Promise<Target | undefined> {
   const tab = param
     ? await browser.tabs.get(Number(param))
     : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
-  if (tab?.id === undefined || !tab.url || !isWebUrl(tab.url)) return undefined;
+  if (tab?.id === undefined) return undefined;
   try {
+    // The content script knows the page best (and answers even where the tab's URL is hidden from us).
     const page = await sendMessage('getPageArticle', undefined, tab.id);
     if (page) return { tabId: tab.id, page };
   } catch {
-    // No content script on this page (not a listed site, or not yet run): the tab itself says enough.
+    // No content script on this page (not a listed site, or not run yet): the tab itself says enough.
   }
+  if (!tab.url || !isWebUrl(tab.url)) return undefined;
   const url = pageUrl(tab.url);
   return { tabId: tab.id, page: { url, isArticle: false, title: tab.title, site: siteOf(url) } };
 }

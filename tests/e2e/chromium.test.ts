@@ -1,0 +1,180 @@
+/**
+ * The built Chrome extension (.output/chrome-mv3) in headless Debian Chromium: the worker, the content
+ * script on article and non-article pages, and the popup, options and collection pages talking to
+ * the background. Run `npx wxt build` first (npm test does).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, type ExtensionBrowser } from '../../scripts/chromium';
+import type { DemoServer } from '../../demo/server';
+import type { PageArticle, Status } from '../../lib/messaging';
+import { SIDEBAR, inContentWorld, serveTestPages, sidebarText, wireMessage, type WireAnswer } from './helpers';
+
+let server: DemoServer;
+let ext: ExtensionBrowser;
+/** An extension page kept open to reach extension APIs (tabs, storage) without the worker's handle. */
+let probe: Page;
+
+const DEMO_TITLE = 'Kestrel Maritime confirms LockBit attack traced to unpatched Citrix Bleed flaw';
+
+beforeAll(async () => {
+  server = await serveTestPages();
+  ext = await launchWithExtension({ headless: true });
+  probe = await ext.context.newPage();
+  await probe.goto(`${ext.extensionUrl}collection.html`);
+});
+
+afterAll(async () => {
+  await ext?.close();
+  await server?.close();
+});
+
+async function open(path: string): Promise<Page> {
+  const page = await ext.context.newPage();
+  await page.goto(`${server.origin}${path}`, { waitUntil: 'load' });
+  return page;
+}
+
+/**
+ * The tab id of a page. The extension may not read the URLs of tabs (it has no "tabs" permission),
+ * so the page is brought to the front and the active tab asked for.
+ */
+async function tabIdOf(page: Page): Promise<number> {
+  await page.bringToFront();
+  const ids = await probe.evaluate(async () => (await chrome.tabs.query({ active: true })).map((t) => t.id));
+  if (ids.length !== 1 || ids[0] === undefined) throw new Error(`expected one active tab, got ${ids.length}`);
+  return ids[0];
+}
+
+/** Ask a tab's content script what its page is; it answers once its main() has run. */
+async function askPage(page: Page): Promise<PageArticle> {
+  const tabId = await tabIdOf(page);
+  const message = wireMessage('getPageArticle');
+  for (let i = 0; i < 50; i++) {
+    const answer = await probe.evaluate(
+      ([id, msg]) => chrome.tabs.sendMessage(id, msg).catch(() => undefined) as Promise<WireAnswer<PageArticle> | undefined>,
+      [tabId, message] as const,
+    );
+    if (answer?.res) return answer.res;
+    await probe.waitForTimeout(200);
+  }
+  throw new Error('the content script never answered');
+}
+
+describe('Incident Lens in Chromium', () => {
+  it('starts its service worker, which answers the protocol', async () => {
+    expect(ext.worker.url()).toBe(`${ext.extensionUrl}background.js`);
+    const answer = await probe.evaluate((msg) => chrome.runtime.sendMessage(msg) as Promise<WireAnswer<Status>>, wireMessage('getStatus'));
+    expect(answer.err).toBeUndefined();
+    expect(answer.res?.version).toBe('0.1.0');
+    expect(answer.res?.counts).toEqual({ sources: 0, articles: 0, incidents: 0, entities: 0, kev: 0, collection: 0 });
+  });
+
+  it('mounts its sidebar in a closed shadow root on the demo article', async () => {
+    const page = await open('/');
+    await page.waitForSelector(SIDEBAR, { state: 'attached', timeout: 20_000 });
+    expect(await page.locator(SIDEBAR).count()).toBe(1);
+    // The page cannot see inside.
+    expect(await page.evaluate((tag) => document.querySelector(tag)?.shadowRoot ?? null, SIDEBAR)).toBeNull();
+    await expect.poll(() => sidebarText(page), { timeout: 10_000 }).toContain('Not in your collection');
+    const text = await sidebarText(page);
+    expect(text).toContain(DEMO_TITLE);
+    expect(text).toContain('Incident Lens');
+    await page.close();
+  });
+
+  it('mounts on the shared seed article', async () => {
+    const page = await open('/shared/icc-espionage.html');
+    await page.waitForSelector(SIDEBAR, { state: 'attached', timeout: 20_000 });
+    expect((await askPage(page)).isArticle).toBe(true);
+    await page.close();
+  });
+
+  it('stays out of pages that are not articles', async () => {
+    for (const path of ['/shared/home-listing.html', '/fixtures/tag-archive.html']) {
+      const page = await open(path);
+      // The content script ran (it answers) and decided this is no article ...
+      expect((await askPage(page)).isArticle, path).toBe(false);
+      // ... so nothing was added to the page.
+      expect(await page.locator(SIDEBAR).count(), path).toBe(0);
+      await page.close();
+    }
+  });
+
+  it('refuses content scripts privileged messages and answers them only about their own page', async () => {
+    const page = await open('/');
+    await page.waitForSelector(SIDEBAR, { state: 'attached', timeout: 20_000 });
+    const send = (type: string, data?: unknown) =>
+      inContentWorld<WireAnswer>(page, ext.extensionId, `chrome.runtime.sendMessage(${JSON.stringify(wireMessage(type, data))})`);
+
+    expect((await send('getStatus')).err?.message).toBe('"getStatus" is not available to content scripts');
+    expect((await send('listCollection')).err?.message).toBe('"listCollection" is not available to content scripts');
+    expect((await send('isSaved', { url: 'https://example.com/elsewhere' })).err?.message).toBe(
+      '"isSaved": a content script may only ask about its own page',
+    );
+    expect(await send('isSaved', { url: `${server.origin}/#section` })).toEqual({ res: false });
+    await page.close();
+  });
+
+  it('saves the page from the popup, lists it on the collection page, and the sidebar knows', async () => {
+    const article = await open('/');
+    await article.waitForSelector(SIDEBAR, { state: 'attached', timeout: 20_000 });
+    const tabId = await tabIdOf(article);
+
+    const popup = await ext.context.newPage();
+    await popup.goto(`${ext.extensionUrl}popup.html?tab=${tabId}`);
+    await expect.poll(() => popup.getByTestId('page-title').textContent(), { timeout: 10_000 }).toBe(DEMO_TITLE);
+    await expect.poll(() => popup.getByTestId('version').textContent()).toBe('0.1.0');
+    await popup.fill('input[name=tags]', 'LockBit, Ports');
+    await popup.fill('textarea[name=note]', 'Citrix Bleed again');
+    await popup.getByRole('button', { name: 'Save to collection' }).click();
+    await popup.getByTestId('saved').waitFor({ timeout: 10_000 });
+    await expect.poll(() => popup.locator('[data-count=collection]').textContent()).toBe('1');
+
+    const collection = await ext.context.newPage();
+    await collection.goto(`${ext.extensionUrl}collection.html`);
+    const item = collection.locator(`li[data-url="${server.origin}/"]`);
+    await item.waitFor({ timeout: 10_000 });
+    expect(await item.locator('a').textContent()).toBe(DEMO_TITLE);
+    const meta = await item.textContent();
+    expect(meta).toContain('tags: lockbit, ports');
+    expect(meta).toContain('Citrix Bleed again');
+    expect(meta).toContain('The Patch Report');
+
+    await article.reload();
+    await article.waitForSelector(SIDEBAR, { state: 'attached', timeout: 20_000 });
+    await expect.poll(() => sidebarText(article), { timeout: 10_000 }).toContain('In your collection');
+
+    // Removal from the collection page goes through the background too.
+    await item.getByRole('button', { name: 'Remove' }).click();
+    await collection.getByTestId('empty').waitFor({ timeout: 10_000 });
+    for (const p of [article, popup, collection]) await p.close();
+  });
+
+  it('runs on a page it did not detect when the user asks from the popup', async () => {
+    const listing = await open('/shared/home-listing.html');
+    expect((await askPage(listing)).isArticle).toBe(false);
+    expect(await listing.locator(SIDEBAR).count()).toBe(0);
+
+    const popup = await ext.context.newPage();
+    await popup.goto(`${ext.extensionUrl}popup.html?tab=${await tabIdOf(listing)}`);
+    await popup.getByRole('button', { name: 'Read this page' }).click();
+    await listing.waitForSelector(SIDEBAR, { state: 'attached', timeout: 20_000 });
+    expect(await listing.locator(SIDEBAR).count()).toBe(1);
+    await listing.close();
+    if (!popup.isClosed()) await popup.close();
+  });
+
+  it('opens the options page with data from the background and stores settings', async () => {
+    const options = await ext.context.newPage();
+    await options.goto(`${ext.extensionUrl}options.html`);
+    await expect.poll(() => options.getByTestId('version').textContent(), { timeout: 10_000 }).toBe('0.1.0');
+    const indicator = options.locator('input[name=type-indicator]');
+    expect(await indicator.isChecked()).toBe(true);
+    await indicator.uncheck();
+    await expect
+      .poll(() => probe.evaluate(async () => (await chrome.storage.local.get('highlightTypes')).highlightTypes as Record<string, boolean>))
+      .toMatchObject({ indicator: false, actor: true });
+    await options.close();
+  });
+});
