@@ -10,6 +10,8 @@
  */
 import * as v from 'valibot';
 import type { BackgroundProtocol } from './messaging';
+import { MAX_ARTICLE_TEXT } from './analysis/protocol';
+import { ENTITY_TYPES, INCIDENT_TYPES } from './types';
 import { isWebUrl, pageUrl } from './sites';
 
 /** The parts of `runtime.MessageSender` the decision uses. */
@@ -55,6 +57,40 @@ const date = v.pipe(
   v.check((s) => !Number.isNaN(Date.parse(s)), 'not a date'),
 );
 
+const MAX_KEYS = 2000;
+const entityKey = v.pipe(v.string(), v.maxLength(300), v.regex(/^[a-z]+:\S+$/, 'not an entity key'));
+const offset = v.pipe(v.number(), v.integer(), v.minValue(0));
+const entityRef = v.object({ key: entityKey, name: v.pipe(v.string(), v.maxLength(500)), start: v.optional(offset), end: v.optional(offset) });
+const analysedArticle = v.object({
+  url: webUrl,
+  sourceId: v.pipe(v.string(), v.maxLength(200)),
+  title: text(1000),
+  site: v.optional(text(253)),
+  published: v.optional(date),
+  summary: v.optional(text(5000)),
+  entities: v.pipe(
+    v.array(v.object({ key: entityKey, name: v.pipe(v.string(), v.maxLength(500)), type: v.picklist(ENTITY_TYPES), start: offset, end: offset })),
+    v.maxLength(20_000),
+  ),
+  incidents: v.pipe(
+    v.array(
+      v.object({
+        type: v.picklist(INCIDENT_TYPES),
+        victim: v.optional(entityRef),
+        actor: v.optional(entityRef),
+        place: v.optional(entityRef),
+        entities: v.optional(v.array(entityRef)),
+        when: v.optional(v.pipe(v.string(), v.maxLength(40))),
+        whenText: v.optional(v.pipe(v.string(), v.maxLength(200))),
+        spans: v.array(v.object({ start: offset, end: offset })),
+        summary: v.pipe(v.string(), v.maxLength(1000)),
+        confidence: v.optional(v.number()),
+      }),
+    ),
+    v.maxLength(500),
+  ),
+});
+
 const schemas = {
   getStatus: v.undefined(),
   listCollection: v.optional(
@@ -74,6 +110,20 @@ const schemas = {
   removeArticle: v.strictObject({ url: webUrl }),
   isSaved: v.strictObject({ url: webUrl }),
   runOnTab: v.strictObject({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+  // A page decides what text it shows: the size limit keeps a hostile page from tying up the worker.
+  analyzeArticle: v.strictObject({
+    url: webUrl,
+    text: v.pipe(v.string(), v.maxLength(MAX_ARTICLE_TEXT)),
+    published: v.optional(date),
+  }),
+  relatedIncidents: v.strictObject({
+    entityKeys: v.pipe(v.array(entityKey), v.maxLength(MAX_KEYS)),
+    publishedAt: v.optional(date),
+    url: v.optional(webUrl),
+    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50))),
+  }),
+  entityFacts: v.strictObject({ keys: v.pipe(v.array(entityKey), v.maxLength(MAX_KEYS)) }),
+  ingestArticles: v.strictObject({ articles: v.pipe(v.array(analysedArticle), v.maxLength(5000)) }),
 } satisfies { [K in keyof BackgroundProtocol]: v.GenericSchema };
 
 type Request<K extends keyof BackgroundProtocol> = v.InferOutput<(typeof schemas)[K]>;
@@ -95,6 +145,12 @@ const RULES: { [K in keyof BackgroundProtocol]: Rule<K> } = {
   removeArticle: { content: false },
   isSaved: { content: true, ownPageOnly: samePage },
   runOnTab: { content: false },
+  analyzeArticle: { content: true, ownPageOnly: samePage },
+  // What the local database relates to a set of entity keys: no more than the page could learn from the
+  // extension's public sources, and nothing of the user's own collection.
+  relatedIncidents: { content: true, ownPageOnly: (req, page) => req.url === undefined || req.url === page },
+  entityFacts: { content: true },
+  ingestArticles: { content: false },
 };
 
 export type CheckResult<K extends keyof BackgroundProtocol> =

@@ -13,6 +13,14 @@
  * `relatedIncidents(entityKeys, publishedAt) → RelatedIncident[]` (the reading view).
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type {
+  AnalysedArticle,
+  AnalyzeRequest,
+  AnalyzeResult,
+  EntityFacts,
+  RelatedIncident,
+  RelatedRequest,
+} from './analysis/protocol';
 
 /** What the extension knows, in numbers, for the popup and the options page. */
 export interface Status {
@@ -84,12 +92,22 @@ export interface BackgroundProtocol {
   isSaved(req: { url: string }): boolean;
   /** Extension pages only: run the content script on a tab the user pointed at (activeTab). */
   runOnTab(req: { tabId: number }): boolean;
+  /** Content scripts (own page only): entities, incidents and card facts of the article's main text. */
+  analyzeArticle(req: AnalyzeRequest): AnalyzeResult;
+  /** Content scripts and extension pages: incidents of the local database sharing these entities. */
+  relatedIncidents(req: RelatedRequest): RelatedIncident[];
+  /** Content scripts and extension pages: card facts for entity keys. */
+  entityFacts(req: { keys: string[] }): Record<string, EntityFacts>;
+  /** Extension pages only: store analysed articles and their incidents (the sync's write path). */
+  ingestArticles(req: { articles: AnalysedArticle[] }): number;
 }
 
 /** Messages the content script answers (sent with a tab id). */
 export interface TabProtocol {
   /** What the page is, as the detector sees it. */
   getPageArticle(): PageArticle;
+  /** Show or hide the sidebar (the keyboard command). */
+  toggleSidebar(): boolean;
 }
 
 export type ProtocolMap = BackgroundProtocol & TabProtocol;
