@@ -87,3 +87,16 @@ export interface RelatedRequest {
   url?: string;
   limit?: number;
 }
+
+/** An analysed article as the write path stores it (lib/db/ingest.ts): what the sync hands over per item. */
+export interface AnalysedArticle {
+  url: string;
+  sourceId: string;
+  title: string;
+  site?: string;
+  published?: string;
+  summary?: string;
+  /** The article's entity mentions (offsets only tie them to incidents; rows keep keys and names). */
+  entities: Pick<EntityMatch, 'key' | 'name' | 'type' | 'start' | 'end'>[];
+  incidents: Incident[];
+}

@@ -2,22 +2,14 @@
  * The write path for analysed articles: what the sync calls after it has fetched and analysed a feed item
  * (fetch first, then one transaction per batch: Dexie's rule). Re-ingesting an article replaces its rows.
  */
-import type { EntityMatch, EntityRef, Incident } from '../types';
+import type { EntityRef, Incident } from '../types';
+import type { AnalysedArticle } from '../analysis/protocol';
 import { siteOf } from '../sites';
 import type { IncidentLensDb } from './database';
 import type { ArticleRow, IncidentRow } from './schema';
 
-export interface AnalysedArticle {
-  url: string;
-  sourceId: string;
-  title: string;
-  site?: string;
-  published?: string;
-  summary?: string;
-  /** The article's entity mentions (offsets are not kept, only keys and names). */
-  entities: Pick<EntityMatch, 'key' | 'name' | 'type' | 'start' | 'end'>[];
-  incidents: Incident[];
-}
+export type { AnalysedArticle };
+
 
 /** Entity types that say little about which incident this is: never used to tie an incident by themselves. */
 const CONTEXT_TYPES = new Set(['location', 'attack']);

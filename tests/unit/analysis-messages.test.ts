@@ -1,0 +1,44 @@
+/** The reading view's messages through the background's guard: who may send them and what they may hold. */
+import { describe, expect, it } from 'vitest';
+import { checkMessage, type SelfInfo } from '../../lib/messaging-guard';
+import { MAX_ARTICLE_TEXT } from '../../lib/analysis/protocol';
+
+const self: SelfInfo = { id: 'ext', baseUrl: 'chrome-extension://ext/' };
+const content = { id: 'ext', url: 'https://news.example/a#top', frameId: 0, tab: { id: 4 } };
+const page = { id: 'ext', url: 'chrome-extension://ext/collection.html' };
+
+describe('reading messages', () => {
+  it('lets a content script analyse its own page only, within the size limit', () => {
+    expect(checkMessage('analyzeArticle', { url: 'https://news.example/a', text: 'APT28' }, content, self).ok).toBe(true);
+    const other = checkMessage('analyzeArticle', { url: 'https://bank.example/', text: 'x' }, content, self);
+    expect(other).toMatchObject({ ok: false, error: expect.stringContaining('own page') });
+    const huge = checkMessage('analyzeArticle', { url: 'https://news.example/a', text: 'a'.repeat(MAX_ARTICLE_TEXT + 1) }, content, self);
+    expect(huge.ok).toBe(false);
+    expect(checkMessage('analyzeArticle', { url: 'https://news.example/a', text: 'x', extra: 1 }, content, self).ok).toBe(false);
+  });
+
+  it('validates entity keys for related incidents', () => {
+    expect(checkMessage('relatedIncidents', { entityKeys: ['actor:apt28'], publishedAt: '2023-10-20' }, content, self).ok).toBe(true);
+    expect(checkMessage('relatedIncidents', { entityKeys: ['<img src=x>'] }, content, self).ok).toBe(false);
+    expect(checkMessage('relatedIncidents', { entityKeys: Array(2001).fill('actor:x') }, content, self).ok).toBe(false);
+  });
+
+  it('takes analysed articles only from extension pages', () => {
+    const req = {
+      articles: [
+        {
+          url: 'https://news.example/b',
+          sourceId: 'feed:x',
+          title: 'B',
+          entities: [{ key: 'actor:apt28', name: 'APT28', type: 'actor', start: 0, end: 5 }],
+          incidents: [{ type: 'espionage', spans: [{ start: 0, end: 5 }], summary: 's' }],
+        },
+      ],
+    };
+    expect(checkMessage('ingestArticles', req, page, self).ok).toBe(true);
+    expect(checkMessage('ingestArticles', req, content, self).ok).toBe(false);
+    const bad = structuredClone(req);
+    (bad.articles[0].incidents[0] as { type: string }).type = 'made-up';
+    expect(checkMessage('ingestArticles', bad, page, self).ok).toBe(false);
+  });
+});
