@@ -6,10 +6,14 @@ import type { EntityType } from '../../types';
 import type { SeedRow } from './row';
 import { ACTORS } from './actors';
 import { MALWARE_ROWS } from './malware';
+import { VENDORS } from './vendors';
+import { PRODUCTS } from './products';
 import { PLACE_ROWS } from './places';
 
 export const SEED_ROWS: { type: EntityType; rows: SeedRow[] }[] = [
   { type: 'actor', rows: ACTORS },
   { type: 'malware', rows: MALWARE_ROWS },
+  { type: 'vendor', rows: VENDORS },
+  { type: 'product', rows: PRODUCTS },
   { type: 'location', rows: PLACE_ROWS }, // places: lib/knowledge/seed/places.ts
 ];
