@@ -4,11 +4,15 @@
  * storage survive the worker being stopped.
  */
 import { browser } from 'wxt/browser';
+import type { EntityType } from '@/lib/types';
 import { defineBackground } from 'wxt/utils/define-background';
 import { onMessage, type BackgroundProtocol } from '@/lib/messaging';
 import { checkMessage, type Caller, type CheckResult, type SelfInfo } from '@/lib/messaging-guard';
 import { getDb, getStatus, isSaved, listCollection, removeArticle, saveArticle } from '@/lib/db';
 import { registerInjection, runOnTab } from './inject';
+import { AnalysisService } from '@/lib/analysis/service';
+import { relatedIncidents } from '@/lib/db/related';
+import { ingestArticles } from '@/lib/db/ingest';
 
 type Handler<K extends keyof BackgroundProtocol> = (
   data: Extract<CheckResult<K>, { ok: true }>['data'],
@@ -36,6 +40,17 @@ export default defineBackground(() => {
     await runOnTab(tabId);
     return true;
   });
+
+  // The reading view. The matcher is loaded from the database on the first analysis after a wake.
+  const analysis = new AnalysisService({ db: getDb(), buildId: version });
+  handle('analyzeArticle', (req) => analysis.analyze(req));
+  handle('relatedIncidents', (req) =>
+    relatedIncidents(getDb(), req.entityKeys, req.publishedAt, { url: req.url, limit: req.limit }),
+  );
+  handle('entityFacts', async ({ keys }) =>
+    analysis.facts(keys.map((key) => ({ key, type: key.slice(0, key.indexOf(':')) as EntityType, name: key.slice(key.indexOf(':') + 1) }))),
+  );
+  handle('ingestArticles', async ({ articles }) => (await ingestArticles(getDb(), articles)).length);
 
   registerInjection();
 });
