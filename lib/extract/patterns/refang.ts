@@ -10,13 +10,15 @@
 
 /**
  * One alternation of short fixed shapes: linear, no nested quantifiers.
- * - a bracket `[ ( {` + optional space + `.`/`dot`/`@`/`at`/`://`/`:`/`/` + optional space + `] ) }`
- *   (mixed pairs like `(.]` occur in the wild and are accepted),
+ * - a bracket `[ ( {` + optional space + `.`/`dot`/`@`/`at` + optional space + `] ) }`, with one
+ *   space on either side taken along (`john [at] example [dot] com`); mixed pairs like `(.]` occur
+ *   in the wild and are accepted;
+ * - `[:]`, `[://]`, `[/]` (any bracket shape) inside URLs,
  * - ` . ` (space-dot-space; accepted only between host-like characters, see `acceptSpacedDot`),
  * - `hxxp`/`hXXp` (any case) at a word start, followed by `s`? and `:` or `[:`.
  */
 const MARKER =
-  /[[({] ?(?:\.|dot|@|at|:\/\/|:|\/) ?[\])}]| \. |(?<![A-Za-z0-9])h[xX]{2}p(?=[sS]?(?::|\[:))/gi;
+  / ?[[({] ?(?:\.|dot|@|at) ?[\])}] ?|[[({](?::\/\/|:|\/)[\])}]| \. |(?<![A-Za-z0-9])h[xX]{2}p(?=[sS]?(?::|\[:))/gi;
 
 /** Host-like on both sides, lower case: `2.2.2 . 2`, `example . com` — not `attack . The`. */
 function isLowerHostChar(c: number): boolean {
