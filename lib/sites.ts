@@ -74,3 +74,12 @@ export function siteOf(url: string): string {
 export function siteListed(site: string, sites: readonly string[]): boolean {
   return sites.some((s) => site === s || site.endsWith(`.${s}`));
 }
+
+/** Tag name of the sidebar's shadow host: the only element Incident Lens adds to a page. */
+export const SIDEBAR_HOST = 'incident-lens-sidebar';
+
+/**
+ * Set in the content scripts' world of a page just before an on-demand injection (popup or context
+ * menu), read once by the content script's main(): show the sidebar even if the page is no article.
+ */
+export const FORCE_FLAG = '__incidentLensForced';

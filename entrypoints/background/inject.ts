@@ -6,8 +6,7 @@
  *   dynamic content script is registered for every site, and unregistered when the grant is revoked.
  */
 import { browser } from 'wxt/browser';
-import { ALL_SITES_ORIGINS, CONTENT_MATCHES } from '@/lib/sites';
-import { FORCE_FLAG } from '../content/host';
+import { ALL_SITES_ORIGINS, CONTENT_MATCHES, FORCE_FLAG } from '@/lib/sites';
 
 const CONTENT_SCRIPT_FILE = '/content-scripts/content.js';
 const MENU_ID = 'incident-lens-read-page';

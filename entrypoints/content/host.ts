@@ -1,11 +1,9 @@
-/** Names shared by the content script and the code that injects it on demand. */
+/** The content script's side of an on-demand run (see entrypoints/background/inject.ts). */
+import { FORCE_FLAG } from '@/lib/sites';
 
-/** Tag name of the sidebar's shadow host: the only element Incident Lens adds to a page. */
-export const SIDEBAR_HOST = 'incident-lens-sidebar';
+export { SIDEBAR_HOST } from '@/lib/sites';
 
-/** Set in the content script's world just before an on-demand injection, read once by `main()`. */
-export const FORCE_FLAG = '__incidentLensForced';
-
+/** True once after the worker injected this script on demand. */
 export function takeForcedFlag(): boolean {
   const scope = globalThis as Record<string, unknown>;
   const forced = scope[FORCE_FLAG] === true;
