@@ -142,7 +142,8 @@ describe('domains', () => {
     ['example{dot}com', 'example.com'],
     ['example[DOT]com', 'example.com'],
     ['sub[.]evil(.]com', 'sub.evil.com'],
-    ['example . com', 'example.com'],
+    ['www.example . com', 'www.example.com'],
+    ['evil[.]example . com', 'evil.example.com'],
     ['evil[.]zip', 'evil.zip'],
     ['readme[.]md', 'readme.md'],
   ])('defanged %s', (text, value) => {
@@ -179,9 +180,14 @@ describe('domains', () => {
     'example,com',
   ])('rejects %s', (text) => expect(keys(`see ${text} here`)).toEqual([]));
 
-  it('prose with space-dot-space stays prose', () => {
+  it('prose and code with space-dot-space stay prose', () => {
     expect(keys('They hit the network . Then the attack . Security teams')).toEqual([]);
-    expect(keys('end of sentence . com')).toEqual(['indicator:domain:sentence.com']); // lower case both sides: taken
+    expect(keys('the value = { form . email } and the network . com')).toEqual([]);
+    expect(keys('example . com')).toEqual([]); // two bare labels: too much like tokenised prose
+  });
+
+  it('a name followed by "(" is a call in code', () => {
+    expect(keys('logging.info("x") and asyncio.run(main())')).toEqual([]);
   });
 
   it('ASCII labels only: a domain written inside CJK text is cut out at its ASCII edges', () => {

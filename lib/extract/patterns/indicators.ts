@@ -238,7 +238,9 @@ export function findDomains(s: string, accept: (name: string, start: number, end
     from = end;
     while (start < end && (s.charCodeAt(start) === 46 || s.charCodeAt(start) === 45)) start++;
     while (end > start && (s.charCodeAt(end - 1) === 46 || s.charCodeAt(end - 1) === 45)) end--;
-    if (s.charCodeAt(end) === 64) continue; // the local part of an e-mail
+    const next = s.charCodeAt(end);
+    if (next === 64) continue; // the local part of an e-mail
+    if (next === 40) continue; // a call in code: `logging.info(`, `asyncio.run(`
     const name = s.slice(start, end);
     if (!isValidDomain(name) || !accept(name, start, end)) continue;
     out.push({ subtype: 'domain', start, end, value: name.toLowerCase() });

@@ -14,19 +14,34 @@
  *   space on either side taken along (`john [at] example [dot] com`); mixed pairs like `(.]` occur
  *   in the wild and are accepted;
  * - `[:]`, `[://]`, `[/]` (any bracket shape) inside URLs,
- * - ` . ` (space-dot-space; accepted only between host-like characters, see `acceptSpacedDot`),
+ * - ` . ` (space-dot-space; only where it can't be prose, see `acceptSpacedDot`),
  * - `hxxp`/`hXXp` (any case) at a word start, followed by `s`? and `:` or `[:`.
  */
 const MARKER =
   / ?[[({] ?(?:\.|dot|@|at) ?[\])}] ?|[[({](?::\/\/|:|\/)[\])}]| \. |(?<![A-Za-z0-9])h[xX]{2}p(?=[sS]?(?::|\[:))/gi;
 
-/** Host-like on both sides, lower case: `2.2.2 . 2`, `example . com` — not `attack . The`. */
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
 function isLowerHostChar(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 97 && c <= 122);
+  return isDigit(c) || (c >= 97 && c <= 122) || c === 45;
 }
 
+/**
+ * ` . ` is a defang marker only between IP parts (`2.2.2 . 2`) or after a label that already
+ * follows a dot (`www.example . com`, `evil[.]example . com`): tokenised prose and code are full of
+ * lower-case `word . word` (`form . email`, `the network . com`), and `.email`/`.network` are TLDs.
+ * The look-back reads at most one label (63 characters), so the scan stays linear.
+ */
 function acceptSpacedDot(text: string, at: number): boolean {
-  return isLowerHostChar(text.charCodeAt(at - 1)) && isLowerHostChar(text.charCodeAt(at + 3));
+  const before = text.charCodeAt(at - 1);
+  const after = text.charCodeAt(at + 3);
+  if (isDigit(before) && isDigit(after)) return true;
+  if (!isLowerHostChar(before) || !isLowerHostChar(after)) return false;
+  let i = at - 1;
+  while (i > 0 && at - i <= 63 && isLowerHostChar(text.charCodeAt(i - 1))) i--;
+  const prev = text.charCodeAt(i - 1);
+  return prev === 46 /* . */ || prev === 93 /* ] */ || prev === 41 /* ) */ || prev === 125 /* } */;
 }
 
 function replacementFor(marker: string): string {
@@ -125,14 +140,17 @@ export function refangedView(text: string): RefangedView {
 
 /** One-sided brackets (`example[.com`, `1.)1`), accepted by `refang` on a value, not in prose. */
 const HALF_BRACKET_DOT = /[[({]\.|\.[\])}]/g;
+/** Any ` . ` between letters or digits (`example . com`), again only on a value. */
+const SPACED_DOT = /(?<=[A-Za-z0-9]) \. (?=[A-Za-z0-9])/g;
 
 /**
  * Refangs one indicator string: `hxxps://evil[.]com` → `https://evil.com`, `1.1.1(dot)1` →
  * `1.1.1.1`, `user[at]host[.]com` → `user@host.com`. Also accepts lopsided brackets
- * (`test(.}test{.)example[.)com`), which only make sense on a value already known to be one.
+ * (`test(.}test{.)example[.)com`) and any ` . ` (`example . com`), which only make sense on a
+ * value already known to be an indicator, not in running text.
  */
 export function refang(s: string): string {
-  return refangedView(s).text.replace(HALF_BRACKET_DOT, '.');
+  return refangedView(s).text.replace(HALF_BRACKET_DOT, '.').replace(SPACED_DOT, '.');
 }
 
 /**
