@@ -1,0 +1,383 @@
+/**
+ * The reading view on the page: detect → ask the background → paint → sidebar, and keep it true while the
+ * page changes (late text, single-page navigation, infinite scroll). Everything hangs on `ctx`.
+ *
+ * The page's DOM is never changed apart from the sidebar's shadow host: highlights are CSS Custom
+ * Highlights over StaticRanges, their styles an adopted style sheet.
+ */
+import { render } from 'preact';
+import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { detectArticle, type ArticleInfo } from '@/lib/detect';
+import { onMessage, sendMessage } from '@/lib/messaging';
+import { pageUrl, siteOf } from '@/lib/sites';
+import { isSidebarCollapsed, isTypeShown, setSidebarCollapsed, settings } from '@/lib/settings';
+import { createPainter, type Painter } from '@/lib/highlight';
+import type { AnalyzeResult, RelatedIncident } from '@/lib/analysis/protocol';
+import type { EntityMatch, EntityType } from '@/lib/types';
+import { ENTITY_TYPES } from '@/lib/types';
+import { ReadingSidebar, type CardState, type ReadingAnalysis } from '@/components/sidebar/ReadingSidebar';
+import type { SavedState } from '@/components/sidebar/SaveForm';
+import sidebarCss from '@/components/sidebar.css?inline';
+import readingCss from '@/components/sidebar/reading.css?inline';
+import { SIDEBAR_HOST } from './host';
+
+/** Mutation records per frame beyond which we stop looking at them one by one and rescan a little later. */
+const MAX_RECORDS_PER_FRAME = 2000;
+const RESCAN_DELAY_MS = 400;
+/** How long a page that is not (yet) an article is watched for its text to arrive. */
+const LATE_TEXT_WATCH_MS = 20_000;
+const HOVER_OPEN_MS = 120;
+const HOVER_CLOSE_MS = 300;
+
+interface ViewState {
+  info: ArticleInfo;
+  url: string;
+  analysis: ReadingAnalysis | null | 'error';
+  related: RelatedIncident[] | null | 'error';
+  saved: SavedState | null | undefined;
+  saving: boolean;
+  hidden: Set<EntityType>;
+  collapsed: boolean;
+  card: CardState | null;
+  theme: 'light' | 'dark';
+}
+
+/** The page's own colour scheme, from its background, so that the sidebar matches a dark page. */
+function pageTheme(): 'light' | 'dark' {
+  for (const el of [document.body, document.documentElement]) {
+    if (!el) continue;
+    const m = /rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?/.exec(getComputedStyle(el).backgroundColor);
+    if (!m || m[4] === '0') continue;
+    const [r, g, b] = [m[1], m[2], m[3]].map(Number);
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b < 110 ? 'dark' : 'light';
+  }
+  return matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+}
+
+function matchSpans(result: AnalyzeResult): { start: number; end: number }[] {
+  return result.incidents.flatMap((i) => i.spans);
+}
+
+export interface StartOptions {
+  /** The user asked for this page (popup/context menu): read it even if it is no article. */
+  forced: boolean;
+  info: ArticleInfo;
+}
+
+export async function startReading(ctx: ContentScriptContext, opts: StartOptions): Promise<void> {
+  performance.mark('il:start');
+  const painter: Painter<EntityMatch> = createPainter(window, { setTimeout: (fn, ms) => ctx.setTimeout(fn, ms) });
+  ctx.onInvalidated(() => painter.clear());
+  let ui: ShadowRootContentScriptUi<HTMLElement> | undefined;
+  let state: ViewState | undefined;
+  let generation = 0; // bumps on every new article, so late answers for an old one are dropped
+  let hoverTimer: number | undefined;
+  let pointerInCard = false;
+  const occurrence = new Map<string, number>();
+
+  const flags = await settings().highlightTypes.getValue();
+  const hiddenAtStart = new Set(ENTITY_TYPES.filter((t) => !isTypeShown(flags, t)));
+
+  function rerender(): void {
+    const container = ui?.uiContainer;
+    if (!container || !state) return;
+    const s = state;
+    render(
+      <ReadingSidebar
+        article={{ url: s.url, site: s.info.site ?? siteOf(s.url), title: s.info.title, byline: s.info.byline, published: s.info.published }}
+        analysis={s.analysis}
+        related={s.related}
+        saved={s.saved}
+        saving={s.saving}
+        highlights={painter.supported}
+        hiddenTypes={s.hidden}
+        collapsed={s.collapsed}
+        card={s.card}
+        theme={s.theme}
+        viewport={{ width: innerWidth, height: innerHeight }}
+        onToggleType={toggleType}
+        onEntityActivate={activate}
+        onEntityFocus={focusEntity}
+        onSave={save}
+        onCollapsedChange={(c) => {
+          update({ collapsed: c });
+          void setSidebarCollapsed(siteOf(s.url), c);
+        }}
+        onClose={() => {
+          closeCard();
+          ui?.remove();
+        }}
+        onCardClose={closeCard}
+        onCardPointer={(inside) => {
+          pointerInCard = inside;
+          if (!inside) scheduleHover(null);
+        }}
+      />,
+      container,
+    );
+  }
+
+  function update(patch: Partial<ViewState>): void {
+    if (!state) return;
+    state = { ...state, ...patch };
+    rerender();
+  }
+
+  function toggleType(type: EntityType, visible: boolean): void {
+    if (!state) return;
+    const hidden = new Set(state.hidden);
+    if (visible) hidden.delete(type);
+    else hidden.add(type);
+    painter.setTypeVisible(type, visible);
+    update({ hidden });
+    void settings()
+      .highlightTypes.getValue()
+      .then((f) => settings().highlightTypes.setValue({ ...f, [type]: visible }));
+  }
+
+  /** Enter on an entity: scroll to its next occurrence, flash them all, and show its card there. */
+  function activate(key: string): void {
+    const matches = painter.matches();
+    const all = matches.flatMap((m, i) => (m.key === key ? [i] : []));
+    if (!all.length) return;
+    const n = occurrence.get(key) ?? 0;
+    const index = all[n % all.length];
+    occurrence.set(key, n + 1);
+    if (n === 0) painter.flash(key);
+    const rect = painter.reveal(index);
+    painter.setActive(index);
+    if (rect) update({ card: { match: matches[index], anchor: rect } });
+  }
+
+  /** Keyboard focus on an entity in the sidebar: its card, beside the sidebar. */
+  function focusEntity(key: string | null, anchor: DOMRect | null): void {
+    if (!key || !anchor) return;
+    const match = painter.matches().find((m) => m.key === key) ?? firstMatch(key);
+    if (!match) return;
+    const left = Math.max(8, anchor.left - 340);
+    update({ card: { match, anchor: { left, right: left + 320, top: anchor.top, bottom: anchor.top } } });
+  }
+
+  function firstMatch(key: string): EntityMatch | undefined {
+    const a = state?.analysis;
+    return a && a !== 'error' ? a.entities.find((e) => e.key === key) : undefined;
+  }
+
+  function closeCard(): void {
+    painter.setActive(null);
+    if (state?.card) update({ card: null });
+  }
+
+  async function save(tags: string[], note: string): Promise<void> {
+    if (!state) return;
+    const s = state;
+    update({ saving: true });
+    try {
+      const row = await sendMessage('saveArticle', {
+        url: s.url,
+        title: s.info.title || document.title || s.url,
+        site: s.info.site,
+        published: s.info.published,
+        tags,
+        note,
+      });
+      update({ saved: { tags: row.tags, note: row.note, savedAt: row.savedAt }, saving: false });
+    } catch {
+      update({ saving: false });
+    }
+  }
+
+  // Hover: the pointer is mapped to text on an animation frame, at most once per frame.
+  let pointer: { x: number; y: number } | undefined;
+  let pointerFrame = false;
+  function onPointerMove(e: PointerEvent): void {
+    pointer = { x: e.clientX, y: e.clientY };
+    if (pointerFrame) return;
+    pointerFrame = true;
+    ctx.requestAnimationFrame(() => {
+      pointerFrame = false;
+      if (!pointer || !state || state.analysis === null || state.analysis === 'error') return;
+      const hit = painter.hitTest(pointer.x, pointer.y);
+      if (hit && state.card?.match === hit.match) return;
+      scheduleHover(hit ? { match: hit.match, anchor: hit.rect, index: hit.index } : null);
+    });
+  }
+
+  function scheduleHover(next: { match: EntityMatch; anchor: DOMRect; index: number } | null): void {
+    if (hoverTimer !== undefined) clearTimeout(hoverTimer);
+    hoverTimer = ctx.setTimeout(
+      () => {
+        hoverTimer = undefined;
+        if (next) {
+          painter.setActive(next.index);
+          update({ card: { match: next.match, anchor: next.anchor } });
+        } else if (!pointerInCard && state?.card && !state.card.focus) {
+          closeCard();
+        }
+      },
+      next ? HOVER_OPEN_MS : HOVER_CLOSE_MS,
+    );
+  }
+
+  async function mountUi(): Promise<void> {
+    if (ui || ctx.isInvalid) return;
+    ui = await createShadowRootUi(ctx, {
+      name: SIDEBAR_HOST,
+      mode: 'closed',
+      position: 'inline',
+      anchor: 'body',
+      append: 'last',
+      css: `${sidebarCss}\n${readingCss}`,
+      // Keys typed in the sidebar stay there: page shortcuts must not fire while the user types a tag.
+      isolateEvents: true,
+      onMount: (container) => container,
+      onRemove(container) {
+        if (container) render(null, container);
+      },
+    });
+    ui.mount();
+    rerender();
+  }
+
+  /** Read the article now on the page: analysis, highlights, related incidents, saved state. */
+  async function read(info: ArticleInfo): Promise<void> {
+    const gen = ++generation;
+    const url = pageUrl(location.href);
+    occurrence.clear();
+    painter.clear();
+    state = {
+      info,
+      url,
+      analysis: null,
+      related: null,
+      saved: undefined,
+      saving: false,
+      hidden: state?.hidden ?? hiddenAtStart,
+      collapsed: state?.collapsed ?? (await isSidebarCollapsed(siteOf(url))),
+      card: null,
+      theme: pageTheme(),
+    };
+    for (const t of state.hidden) painter.setTypeVisible(t, false);
+    await mountUi();
+    void sendMessage('getSavedArticle', { url }).then(
+      (row) => gen === generation && update({ saved: row ? { tags: row.tags, note: row.note, savedAt: row.savedAt } : null }),
+      () => gen === generation && update({ saved: null }),
+    );
+    let result: AnalyzeResult;
+    try {
+      result = await sendMessage('analyzeArticle', { url, text: info.text, published: info.published });
+    } catch {
+      if (gen === generation) update({ analysis: 'error', related: 'error' });
+      return;
+    }
+    if (gen !== generation || ctx.isInvalid) return;
+    performance.mark('il:analysed');
+    const painted = painter.paint(info, result.entities, matchSpans(result));
+    performance.mark('il:painted', { detail: { ranges: painted.ranges, entities: result.entities.length, ...result.timings } });
+    update({ analysis: { entities: result.entities, incidents: result.incidents, facts: result.facts } });
+    const keys = [...new Set(result.entities.map((e) => e.key))];
+    try {
+      const related = await sendMessage('relatedIncidents', { entityKeys: keys.slice(0, 2000), publishedAt: info.published, url });
+      if (gen === generation) update({ related });
+    } catch {
+      if (gen === generation) update({ related: 'error' });
+    }
+  }
+
+  /**
+   * Re-anchor after the page changed: when the article's text is the same (nodes replaced, re-rendered),
+   * repaint the same matches on the new nodes without asking the background; when it changed, read again.
+   */
+  async function reanchor(): Promise<void> {
+    if (!state || painter.intact()) return;
+    const info = detectArticle(document, location.href);
+    if (!info.isArticle && !opts.forced) return;
+    const a = state.analysis;
+    if (info.text === state.info.text && a && a !== 'error') {
+      state = { ...state, info };
+      painter.paint(info, a.entities, a.incidents.flatMap((i) => i.spans));
+      return;
+    }
+    if (info.text.length) await read(info);
+  }
+
+  // One batched, bounded observer: the callback only counts; the work runs on the next animation frame.
+  let pending = 0;
+  let frameQueued = false;
+  let rescanTimer: number | undefined;
+  const startedAt = performance.now();
+  const observer = new MutationObserver((records) => {
+    pending += records.length;
+    if (frameQueued) return;
+    frameQueued = true;
+    ctx.requestAnimationFrame(onMutationFrame);
+  });
+
+  function onMutationFrame(): void {
+    frameQueued = false;
+    const many = pending > MAX_RECORDS_PER_FRAME;
+    pending = 0;
+    // Too many changes at once (infinite scroll, a re-render): look again when the page has settled.
+    if (rescanTimer !== undefined) clearTimeout(rescanTimer);
+    rescanTimer = ctx.setTimeout(
+      () => {
+        rescanTimer = undefined;
+        void rescan();
+      },
+      many ? RESCAN_DELAY_MS * 2 : RESCAN_DELAY_MS,
+    );
+  }
+
+  async function rescan(): Promise<void> {
+    if (ctx.isInvalid) return;
+    if (state) {
+      await reanchor();
+      return;
+    }
+    // Not an article yet: its text may still be on its way.
+    const info = detectArticle(document, location.href);
+    if (info.isArticle) await read(info);
+    else if (performance.now() - startedAt > LATE_TEXT_WATCH_MS) observer.disconnect();
+  }
+
+  observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true, characterData: true });
+  ctx.onInvalidated(() => observer.disconnect());
+  ctx.addEventListener(document, 'pointermove', onPointerMove, { passive: true });
+  ctx.addEventListener(document, 'keydown', (e) => {
+    if (e.key === 'Escape' && state?.card) closeCard();
+  });
+  ctx.addEventListener(window, 'scroll', () => state?.card && !state.card.focus && closeCard(), { passive: true });
+
+  // Single-page sites: a new URL is a new article (or none); read it once its text is in.
+  ctx.addEventListener(window, 'wxt:locationchange', () => {
+    generation++;
+    painter.clear();
+    closeCard();
+    ctx.setTimeout(() => {
+      const info = detectArticle(document, location.href);
+      if (info.isArticle || opts.forced) void read(info);
+      else {
+        state = undefined;
+        ui?.remove();
+        ui = undefined;
+      }
+    }, RESCAN_DELAY_MS);
+  });
+
+  ctx.onInvalidated(
+    onMessage('toggleSidebar', async () => {
+      if (ui?.mounted) {
+        closeCard();
+        ui.remove();
+        return false;
+      }
+      if (ui) ui.mount();
+      else if (state) await mountUi();
+      rerender();
+      return true;
+    }),
+  );
+
+  if (opts.info.isArticle || opts.forced) await read(opts.info);
+}
