@@ -109,6 +109,7 @@ const schemas = {
   }),
   removeArticle: v.strictObject({ url: webUrl }),
   isSaved: v.strictObject({ url: webUrl }),
+  getSavedArticle: v.strictObject({ url: webUrl }),
   runOnTab: v.strictObject({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
   // A page decides what text it shows: the size limit keeps a hostile page from tying up the worker.
   analyzeArticle: v.strictObject({
@@ -144,6 +145,7 @@ const RULES: { [K in keyof BackgroundProtocol]: Rule<K> } = {
   saveArticle: { content: true, ownPageOnly: samePage },
   removeArticle: { content: false },
   isSaved: { content: true, ownPageOnly: samePage },
+  getSavedArticle: { content: true, ownPageOnly: samePage },
   runOnTab: { content: false },
   analyzeArticle: { content: true, ownPageOnly: samePage },
   // What the local database relates to a set of entity keys: no more than the page could learn from the

@@ -90,6 +90,8 @@ export interface BackgroundProtocol {
   removeArticle(req: { url: string }): boolean;
   /** Extension pages; a content script only for its own page. */
   isSaved(req: { url: string }): boolean;
+  /** Extension pages; a content script only for its own page: the saved row (tags, note) or null. */
+  getSavedArticle(req: { url: string }): SavedArticle | null;
   /** Extension pages only: run the content script on a tab the user pointed at (activeTab). */
   runOnTab(req: { tabId: number }): boolean;
   /** Content scripts (own page only): entities, incidents and card facts of the article's main text. */

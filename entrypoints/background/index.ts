@@ -36,6 +36,7 @@ export default defineBackground(() => {
   handle('saveArticle', (req) => saveArticle(getDb(), req));
   handle('removeArticle', ({ url }) => removeArticle(getDb(), url));
   handle('isSaved', ({ url }) => isSaved(getDb(), url));
+  handle('getSavedArticle', async ({ url }) => (await getDb().collection.get(url)) ?? null);
   handle('runOnTab', async ({ tabId }) => {
     await runOnTab(tabId);
     return true;
