@@ -8,6 +8,7 @@ import { ACTORS } from './actors';
 import { MALWARE_ROWS } from './malware';
 import { VENDORS } from './vendors';
 import { PRODUCTS } from './products';
+import { ORGANIZATIONS } from './organizations';
 import { PLACE_ROWS } from './places';
 
 export const SEED_ROWS: { type: EntityType; rows: SeedRow[] }[] = [
@@ -15,5 +16,6 @@ export const SEED_ROWS: { type: EntityType; rows: SeedRow[] }[] = [
   { type: 'malware', rows: MALWARE_ROWS },
   { type: 'vendor', rows: VENDORS },
   { type: 'product', rows: PRODUCTS },
+  { type: 'organization', rows: ORGANIZATIONS },
   { type: 'location', rows: PLACE_ROWS }, // places: lib/knowledge/seed/places.ts
 ];
