@@ -9,6 +9,7 @@ import { MALWARE_ROWS } from './malware';
 import { VENDORS } from './vendors';
 import { PRODUCTS } from './products';
 import { ORGANIZATIONS } from './organizations';
+import { ATTACKS } from './attacks';
 import { PLACE_ROWS } from './places';
 
 export const SEED_ROWS: { type: EntityType; rows: SeedRow[] }[] = [
@@ -17,5 +18,6 @@ export const SEED_ROWS: { type: EntityType; rows: SeedRow[] }[] = [
   { type: 'vendor', rows: VENDORS },
   { type: 'product', rows: PRODUCTS },
   { type: 'organization', rows: ORGANIZATIONS },
+  { type: 'attack', rows: ATTACKS },
   { type: 'location', rows: PLACE_ROWS }, // places: lib/knowledge/seed/places.ts
 ];
