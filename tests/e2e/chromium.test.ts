@@ -1,3 +1,4 @@
+/// <reference types="chrome" />
 /**
  * The built Chrome extension (.output/chrome-mv3) in headless Debian Chromium: the worker, the content
  * script on article and non-article pages, and the popup, options and collection pages talking to
