@@ -13,15 +13,19 @@ const SEP = `[ \u00A0]?${DASH}[ \u00A0]?`;
  * `CVE-2023-4966`, `cve‑2023‑4966`, `CVE–2023–4966`, `CVE 2023-4966`, `CVE - 2023 - 4966`.
  * Years 1999–2099 (the programme began in 1999), sequence of 4–7 digits, not followed by more digits.
  */
-const CVE = new RegExp(
-  `(?<![A-Za-z0-9_])CVE(?:${SEP}|[ \\u00A0])(1999|20\\d\\d)${SEP}(\\d{4,7})(?![0-9])`,
-  'gi',
-);
+const CVE = new RegExp(`CVE(?:${SEP}|[ \\u00A0])(1999|20\\d\\d)${SEP}(\\d{4,7})(?![0-9])`, 'gi');
+
+/** A letter, digit or '_' before an id makes it part of a longer word (checked in code: a
+ * leading lookbehind would be tried at every position of the text). */
+function glued(text: string, start: number): boolean {
+  return start > 0 && /[A-Za-z0-9_]/.test(text[start - 1]);
+}
 
 export function findCves(text: string): EntityMatch[] {
   const out: EntityMatch[] = [];
   CVE.lastIndex = 0;
   for (let m = CVE.exec(text); m !== null; m = CVE.exec(text)) {
+    if (glued(text, m.index)) continue;
     const name = `CVE-${m[1]}-${m[2]}`;
     out.push({
       type: 'vulnerability',
@@ -42,12 +46,13 @@ export function findCves(text: string): EntityMatch[] {
  * Whole words only (`AT1566x` is not one); `T1566.12` is not an id at all, and `T1566.` at the end
  * of a sentence is `T1566`.
  */
-const ATTACK_ID = /(?<![A-Za-z0-9_])(?:T1\d{3}(?:\.\d{3})?|TA00\d\d|[GS][01]\d{3})(?![A-Za-z0-9_]|\.\d)/g;
+const ATTACK_ID = /(?:T1\d{3}(?:\.\d{3})?|TA00\d\d|[GS][01]\d{3})(?![A-Za-z0-9_]|\.\d)/g;
 
 export function findAttackIds(text: string): EntityMatch[] {
   const out: EntityMatch[] = [];
   ATTACK_ID.lastIndex = 0;
   for (let m = ATTACK_ID.exec(text); m !== null; m = ATTACK_ID.exec(text)) {
+    if (glued(text, m.index)) continue;
     const id = m[0];
     const start = m.index;
     const end = start + id.length;

@@ -9,16 +9,18 @@
  */
 
 /**
- * One alternation of short fixed shapes: linear, no nested quantifiers.
- * - a bracket `[ ( {` + optional space + `.`/`dot`/`@`/`at` + optional space + `] ) }`, with one
- *   space on either side taken along (`john [at] example [dot] com`); mixed pairs like `(.]` occur
- *   in the wild and are accepted;
- * - `[:]`, `[://]`, `[/]` (any bracket shape) inside URLs,
- * - ` . ` (space-dot-space; only where it can't be prose, see `acceptSpacedDot`),
- * - `hxxp`/`hXXp` (any case) at a word start, followed by `s`? and `:` or `[:`.
+ * The markers, found by three cheap scans (one regex over every ` . ` candidate costs 10x more on
+ * real pages, where spaces are everywhere and dots are not):
+ * - BRACKET: a bracket `[ ( {` + optional space + `.`/`dot`/`@`/`at` + optional space + `] ) }`
+ *   (mixed pairs like `(.]` occur in the wild), with one space on either side taken along
+ *   (`john [at] example [dot] com`); and `[:]`, `[://]`, `[/]` inside URLs. Fixed shapes, linear.
+ * - `hxxp`/`hXXp` (any case) at a word start, followed by `s`? and `:` or `[:`: found from `xxp`.
+ * - ` . ` (space-dot-space): found from each '.', kept only where it can't be prose (`acceptSpacedDot`).
  */
-const MARKER =
-  / ?[[({] ?(?:\.|dot|@|at) ?[\])}] ?|[[({](?::\/\/|:|\/)[\])}]| \. |(?<![A-Za-z0-9])h[xX]{2}p(?=[sS]?(?::|\[:))/gi;
+const BRACKET = /[[({] ?(?:\.|dot|@|at) ?[\])}]|[[({](?::\/\/|:|\/)[\])}]/gi;
+const XXP = /[xX]{2}[pP]/g;
+/** Bracketed dots and ats take one space on either side along (`john [at] example [dot] com`). */
+const SPACED_BRACKET = /^[[({] ?(?:\.|dot|@|at) ?[\])}]$/i;
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
@@ -45,11 +47,46 @@ function acceptSpacedDot(text: string, at: number): boolean {
 }
 
 function replacementFor(marker: string): string {
-  if (marker.length === 4 && (marker[0] === 'h' || marker[0] === 'H')) return 'http';
   const inner = marker.replace(/[[\](){} ]/g, '').toLowerCase();
   if (inner === 'dot') return '.';
   if (inner === 'at') return '@';
   return inner; // '.', '@', ':', '://', '/'
+}
+
+function isAsciiAlnum(c: number): boolean {
+  return isDigit(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** [start, end, replacement] of every defang marker, sorted by start (may overlap; see refangedView). */
+function findMarkers(text: string): [number, number, string][] {
+  const out: [number, number, string][] = [];
+  BRACKET.lastIndex = 0;
+  for (let m = BRACKET.exec(text); m !== null; m = BRACKET.exec(text)) {
+    let from = m.index;
+    let to = from + m[0].length;
+    if (SPACED_BRACKET.test(m[0])) {
+      if (text.charCodeAt(from - 1) === 32) from--;
+      if (text.charCodeAt(to) === 32) to++;
+    }
+    out.push([from, to, replacementFor(m[0])]);
+  }
+  XXP.lastIndex = 0;
+  for (let m = XXP.exec(text); m !== null; m = XXP.exec(text)) {
+    const h = m.index - 1;
+    const c = text.charCodeAt(h);
+    if ((c !== 104 && c !== 72) || isAsciiAlnum(text.charCodeAt(h - 1))) continue; // h/H at a word start
+    let k = m.index + 3;
+    if (text.charCodeAt(k) === 115 || text.charCodeAt(k) === 83) k++; // s/S
+    if (text.charCodeAt(k) === 58 || (text.charCodeAt(k) === 91 && text.charCodeAt(k + 1) === 58)) {
+      out.push([h, h + 4, 'http']);
+    }
+  }
+  // From each '.', not from each ' . ': a one-character search is several times faster.
+  for (let dot = text.indexOf('.'); dot >= 0; dot = text.indexOf('.', dot + 1)) {
+    if (text.charCodeAt(dot - 1) !== 32 || text.charCodeAt(dot + 1) !== 32) continue;
+    if (acceptSpacedDot(text, dot - 1)) out.push([dot - 1, dot + 2, '.']);
+  }
+  return out.sort((x, y) => x[0] - y[0]);
 }
 
 /** A replaced stretch: view [v, v+vl) stands for original [o, o+ol). */
@@ -95,21 +132,20 @@ const IDENTITY_VIEW = (text: string): RefangedView => ({
 
 /** Builds the refanged view of `text` (see the module comment). */
 export function refangedView(text: string): RefangedView {
+  const markers = findMarkers(text);
+  if (markers.length === 0) return IDENTITY_VIEW(text);
   const segments: Segment[] = [];
   const parts: string[] = [];
   let last = 0;
   let viewPos = 0;
-  MARKER.lastIndex = 0;
-  for (let m = MARKER.exec(text); m !== null; m = MARKER.exec(text)) {
-    const marker = m[0];
-    if (marker === ' . ' && !acceptSpacedDot(text, m.index)) continue;
-    const replacement = replacementFor(marker);
-    parts.push(text.slice(last, m.index));
-    viewPos += m.index - last;
-    segments.push({ v: viewPos, vl: replacement.length, o: m.index, ol: marker.length });
+  for (const [from, to, replacement] of markers) {
+    if (from < last) continue; // overlaps the previous marker (e.g. the space both spaced brackets want)
+    parts.push(text.slice(last, from));
+    viewPos += from - last;
+    segments.push({ v: viewPos, vl: replacement.length, o: from, ol: to - from });
     parts.push(replacement);
     viewPos += replacement.length;
-    last = m.index + marker.length;
+    last = to;
   }
   if (segments.length === 0) return IDENTITY_VIEW(text);
   parts.push(text.slice(last));
