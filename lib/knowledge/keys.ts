@@ -57,7 +57,15 @@ export function entityKey(type: EntityType, name: string): string {
  * spaces and punctuation all gone. "APT 28", "APT-28" and "apt28" meet; so do "BlackCat" and "Black Cat".
  */
 export function nameKey(name: string): string {
-  return stripMarks(name).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  // Most names are plain ASCII: keep letters and digits in one pass, without Unicode normalisation.
+  let out = '';
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c >= 0x80) return stripMarks(name).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+    if ((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a)) out += name[i];
+    else if (c >= 0x41 && c <= 0x5a) out += String.fromCharCode(c + 32);
+  }
+  return out;
 }
 
 /** Trim, fold every run of whitespace (NBSP included) to one space. */

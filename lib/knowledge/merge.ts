@@ -59,8 +59,8 @@ const JUNK_WORD_TYPES = new Set<EntityType>(['actor', 'malware', 'technique', 'a
  * True for an alias that names nothing: 1–2 characters or only digits; for actors, malware and
  * techniques also a generic word ("Unknown", "Ransomware", "Backdoor").
  */
-export function isJunkAlias(alias: string, type?: EntityType): boolean {
-  const k = nameKey(alias);
+export function isJunkAlias(alias: string, type?: EntityType, key = nameKey(alias)): boolean {
+  const k = key;
   return k.length <= 2 || /^\d+$/.test(k) || ((!type || JUNK_WORD_TYPES.has(type)) && JUNK.has(k));
 }
 
@@ -100,31 +100,37 @@ export function mergeCataloguesWithReport(lists: CatalogueEntry[][]): { entries:
   };
   const all = lists.flat();
   report.input = all.length;
+  // nameKey is asked of the same strings again and again (seed check, joins, vouching): compute each once.
+  const keyCache = new Map<string, string>();
+  const nk = (n: string): string => {
+    let k = keyCache.get(n);
+    if (k === undefined) {
+      k = nameKey(n);
+      keyCache.set(n, k);
+    }
+    return k;
+  };
 
   // Names of seed entries per type, to keep imported aliases from claiming a seed name of another type.
   const seedNames = new Map<string, string>();
   for (const e of all) {
     if (!isSeed(e)) continue;
     for (const n of [e.name, ...e.aliases]) {
-      const k = nameKey(n);
+      const k = nk(n);
       if (k && !seedNames.has(k)) seedNames.set(k, e.type);
     }
   }
 
   const entries: CatalogueEntry[] = [];
   for (const e of all) {
-    const c = isSeed(e) ? e : cleanImported(e, seedNames, report);
+    const c = isSeed(e) ? e : cleanImported(e, seedNames, report, nk);
     if (c) entries.push(c);
   }
 
   const seedKeys = new Set<string>();
-  for (const e of entries) if (isSeed(e)) for (const n of [e.name, ...e.aliases]) seedKeys.add(`${e.type}|${nameKey(n)}`);
+  for (const e of entries) if (isSeed(e)) for (const n of [e.name, ...e.aliases]) seedKeys.add(`${e.type}|${nk(n)}`);
 
   const uf = new UnionFind(entries);
-  const refuse = (reason: keyof MergeReport['refused'], what: string): void => {
-    report.refused[reason]++;
-    if (report.refusedExamples.length < 40) report.refusedExamples.push(`${reason}: ${what}`);
-  };
 
   // 1. Same key: the same entity by definition.
   const byKey = new Map<string, number>();
@@ -134,42 +140,42 @@ export function mergeCataloguesWithReport(lists: CatalogueEntry[][]): { entries:
     else uf.union(i, j);
   });
 
-  // 2–4. Shared names and aliases within a type, strongest evidence first.
-  const names = new Map<string, number[]>();
-  const aliases = new Map<string, number[]>();
+  // 2–4. Shared names and aliases within a type, strongest evidence first. Most names are held by one
+  // entry only, so the index keeps a bare number until a second holder turns it into a list.
+  const names = new Map<string, number | number[]>();
+  const aliases = new Map<string, number | number[]>();
   entries.forEach((e, i) => {
-    push(names, `${e.type}|${nameKey(e.name)}`, i);
-    for (const a of e.aliases) push(aliases, `${e.type}|${nameKey(a)}`, i);
+    add(names, `${e.type}|${nk(e.name)}`, i);
+    for (const a of e.aliases) add(aliases, `${e.type}|${nk(a)}`, i);
   });
-  const tryJoin = (i: number, j: number, shared: string): void => {
+  const tryJoin = (i: number, j: number, typedKey: string): void => {
     const a = uf.find(i);
     const b = uf.find(j);
     if (a === b) return;
-    const label = `${entries[i].type} '${shared}' (${entries[i].key} / ${entries[j].key})`;
-    if (shared.length < MIN_JOIN_ALIAS) return refuse('short-alias', label);
-    if (uf.seed[a] && uf.seed[b]) return refuse('seed', label);
-    if (uf.vendor[a] && uf.vendor[b] && uf.vendor[a] !== uf.vendor[b]) return refuse('vendor', label);
-    if (uf.technique[a] && uf.technique[b] && uf.technique[a] !== uf.technique[b]) return refuse('technique-id', label);
+    const shared = typedKey.slice(typedKey.indexOf('|') + 1);
+    let reason: keyof MergeReport['refused'] | undefined;
+    if (shared.length < MIN_JOIN_ALIAS) reason = 'short-alias';
+    else if (uf.seed[a] && uf.seed[b]) reason = 'seed';
+    else if (uf.vendor[a] && uf.vendor[b] && uf.vendor[a] !== uf.vendor[b]) reason = 'vendor';
+    else if (uf.technique[a] && uf.technique[b] && uf.technique[a] !== uf.technique[b]) reason = 'technique-id';
     // A name the seed gives its own entry is the seed's word that the two are one, whatever a source says.
-    const vouched = (uf.seed[a] || uf.seed[b]) && seedKeys.has(`${entries[i].type}|${shared}`);
-    if (!vouched) {
-      for (const s of uf.sources[a]) if (s !== 'seed' && uf.sources[b].has(s)) return refuse('same-source', `${label} [${s}]`);
-    }
-    uf.union(a, b);
+    else if ((uf.sources[a] & uf.sources[b]) !== 0 && !((uf.seed[a] || uf.seed[b]) && seedKeys.has(typedKey))) reason = 'same-source';
+    if (!reason) return uf.union(a, b);
+    report.refused[reason]++;
+    if (report.refusedExamples.length < 40)
+      report.refusedExamples.push(`${reason}: ${entries[i].type} '${shared}' (${entries[i].key} / ${entries[j].key})`);
   };
   for (const [k, idx] of names) {
-    const shared = k.slice(k.indexOf('|') + 1);
-    for (let n = 1; n < idx.length; n++) tryJoin(idx[0], idx[n], shared);
+    if (typeof idx !== 'number') for (let n = 1; n < idx.length; n++) tryJoin(idx[0], idx[n], k);
   }
   for (const [k, idx] of names) {
     const withAlias = aliases.get(k);
-    if (!withAlias) continue;
-    const shared = k.slice(k.indexOf('|') + 1);
-    for (const i of idx) for (const j of withAlias) tryJoin(i, j, shared);
+    if (withAlias === undefined) continue;
+    for (const i of typeof idx === 'number' ? [idx] : idx)
+      for (const j of typeof withAlias === 'number' ? [withAlias] : withAlias) tryJoin(i, j, k);
   }
   for (const [k, idx] of aliases) {
-    const shared = k.slice(k.indexOf('|') + 1);
-    for (let n = 1; n < idx.length; n++) tryJoin(idx[0], idx[n], shared);
+    if (typeof idx !== 'number') for (let n = 1; n < idx.length; n++) tryJoin(idx[0], idx[n], k);
   }
 
   const groups = new Map<number, CatalogueEntry[]>();
@@ -180,6 +186,13 @@ export function mergeCataloguesWithReport(lists: CatalogueEntry[][]): { entries:
   return { entries: merged, report };
 }
 
+function add(map: Map<string, number | number[]>, key: string, i: number): void {
+  const had = map.get(key);
+  if (had === undefined) map.set(key, i);
+  else if (typeof had === 'number') map.set(key, [had, i]);
+  else had.push(i);
+}
+
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
@@ -187,13 +200,18 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 /** An imported entry without its junk aliases; undefined when its name itself is junk. */
-function cleanImported(e: CatalogueEntry, seedNames: Map<string, string>, report: MergeReport): CatalogueEntry | undefined {
+function cleanImported(
+  e: CatalogueEntry,
+  seedNames: Map<string, string>,
+  report: MergeReport,
+  nk: (s: string) => string,
+): CatalogueEntry | undefined {
   const keep = (a: string): boolean => {
-    if (isJunkAlias(a, e.type)) {
+    if (isJunkAlias(a, e.type, nk(a))) {
       report.junkAliases++;
       return false;
     }
-    const seedType = seedNames.get(nameKey(a));
+    const seedType = seedNames.get(nk(a));
     if (seedType && seedType !== e.type) {
       report.crossTypeAliases++;
       return false;
@@ -202,22 +220,27 @@ function cleanImported(e: CatalogueEntry, seedNames: Map<string, string>, report
   };
   const aliases = e.aliases.filter(keep);
   let name = e.name;
+  const nameOk = e.type === 'vulnerability' || (e.type === 'vendor' ? nk(name).length >= 2 : !isJunkAlias(name, e.type, nk(name)));
+  if (nameOk && aliases.length === e.aliases.length) return e; // nothing to clean: no copy
   // Vulnerabilities are keyed by id; vendors can be two letters ("F5", "LG"); others need a real name.
-  if (e.type !== 'vulnerability' && (e.type === 'vendor' ? nameKey(name).length < 2 : isJunkAlias(name, e.type))) {
-    const better = aliases.find((a) => nameKey(a).length > 2);
+  if (!nameOk) {
+    const better = aliases.find((a) => nk(a).length > 2);
     if (!better) {
       report.junkEntries++;
       return undefined;
     }
     name = better;
   }
+  const out: CatalogueEntry = { ...e, name, aliases: aliases.filter((a) => a !== name) };
   const ambiguous = e.ambiguous?.filter((a) => a === name || aliases.includes(a));
-  return { ...e, name, aliases: aliases.filter((a) => a !== name), ambiguous: ambiguous?.length ? ambiguous : undefined };
+  if (ambiguous?.length) out.ambiguous = ambiguous;
+  else delete out.ambiguous;
+  return out;
 }
 
 /** The entries of one component as one entry. */
 function combine(members: CatalogueEntry[]): CatalogueEntry {
-  if (members.length === 1) return stripUndefined({ ...members[0] });
+  if (members.length === 1) return { ...members[0] };
   const sorted = [...members].sort((a, b) => entryPriority(a) - entryPriority(b));
   const head = sorted[0];
   const seed = sorted.find(isSeed);
@@ -248,36 +271,36 @@ function combine(members: CatalogueEntry[]): CatalogueEntry {
   const meta: NonNullable<CatalogueEntry['meta']> = {};
   for (const m of [...sorted].reverse()) Object.assign(meta, m.meta);
 
-  const out: CatalogueEntry = {
-    key: head.key,
-    type: head.type,
-    name: head.name,
-    aliases,
-    subtype,
-    description: sorted.find((m) => m.description)?.description,
-    country: sorted.find((m) => m.country)?.country,
-    sources: unique(sorted.flatMap((m) => m.sources)),
-    refs: unique(sorted.flatMap((m) => m.refs ?? [])).slice(0, 8),
-    ambiguous: ambiguous.length ? ambiguous : undefined,
-    cues: unique(sorted.flatMap((m) => m.cues ?? [])),
-    meta: Object.keys(meta).length ? meta : undefined,
-  };
-  return stripUndefined(out);
+  const out: CatalogueEntry = { key: head.key, type: head.type, name: head.name, aliases, sources: unique(sorted.flatMap((m) => m.sources)) };
+  if (subtype) out.subtype = subtype;
+  const description = sorted.find((m) => m.description)?.description;
+  if (description) out.description = description;
+  const country = sorted.find((m) => m.country)?.country;
+  if (country) out.country = country;
+  const refs = unique(sorted.flatMap((m) => m.refs ?? [])).slice(0, 8);
+  if (refs.length) out.refs = refs;
+  if (ambiguous.length) out.ambiguous = ambiguous;
+  const cues = unique(sorted.flatMap((m) => m.cues ?? []));
+  if (cues.length) out.cues = cues;
+  if (Object.keys(meta).length) out.meta = meta;
+  return out;
 }
 
 function resolveAliasConflicts(merged: CatalogueEntry[], report: MergeReport): void {
-  const claims = new Map<string, CatalogueEntry[]>();
-  for (const e of merged) {
-    for (const a of e.aliases) push(claims, `${e.type}|${lower(a)}`, e);
-  }
+  const claims = new Map<string, number | number[]>();
+  merged.forEach((e, i) => {
+    for (const a of e.aliases) add(claims, `${e.type}|${lower(a)}`, i);
+  });
   const names = new Map<string, CatalogueEntry>();
   for (const e of merged) {
     const k = `${e.type}|${lower(e.name)}`;
     const other = names.get(k);
     if (!other || rank(e) < rank(other)) names.set(k, e);
   }
-  for (const [k, claimants] of claims) {
+  for (const [k, idx] of claims) {
     const owner = names.get(k);
+    if (typeof idx === 'number' && (!owner || owner === merged[idx])) continue; // one claimant: the usual case
+    const claimants = typeof idx === 'number' ? [merged[idx]] : idx.map((i) => merged[i]);
     const all = owner && !claimants.includes(owner) ? [owner, ...claimants] : claimants;
     if (all.length < 2) continue;
     // The seed's word first (its name, then its alias), then whoever has it as a name, then the best-sourced.
@@ -302,35 +325,35 @@ function rank(e: CatalogueEntry): number {
   return entryPriority(e) * 100 - Math.min(e.sources.length, 99);
 }
 
+/** Names and aliases are already cleaned (one space, trimmed): lower case is enough to compare them. */
 function lower(s: string): string {
-  return cleanName(s).toLowerCase();
+  return s.toLowerCase();
 }
 
 function unique<T>(xs: T[]): T[] {
   return [...new Set(xs)];
 }
 
-function stripUndefined(e: CatalogueEntry): CatalogueEntry {
-  const o = e as unknown as Record<string, unknown>;
-  for (const k of Object.keys(o)) {
-    const v = o[k];
-    if (v === undefined || (Array.isArray(v) && v.length === 0 && k !== 'aliases' && k !== 'sources')) delete o[k];
-  }
-  return e;
-}
-
 /** Union-find over entry indexes that keeps, per component, what the join guards ask about. */
 class UnionFind {
   parent: Int32Array;
   seed: boolean[];
-  sources: Set<string>[];
+  /** Bit set of the non-seed sources in the component (a source past the 30th shares the last bit). */
+  sources: Int32Array;
   vendor: (string | undefined)[];
   technique: (string | undefined)[];
 
   constructor(entries: CatalogueEntry[]) {
     this.parent = Int32Array.from(entries, (_, i) => i);
     this.seed = entries.map(isSeed);
-    this.sources = entries.map((e) => new Set(e.sources));
+    const bits = new Map<string, number>();
+    const bit = (s: string): number => {
+      if (s === 'seed') return 0;
+      let b = bits.get(s);
+      if (b === undefined) bits.set(s, (b = 1 << Math.min(bits.size, 30)));
+      return b;
+    };
+    this.sources = Int32Array.from(entries, (e) => e.sources.reduce((m, s) => m | bit(s), 0));
     this.vendor = entries.map((e) => (e.type === 'product' && typeof e.meta?.vendorKey === 'string' ? e.meta.vendorKey : undefined));
     // Techniques are keyed on their ATT&CK id: two ids are two techniques even under one name
     // (Enterprise T1566.001 and ICS T0865 are both "Spearphishing Attachment").
@@ -352,11 +375,10 @@ class UnionFind {
     const a = this.find(i);
     const b = this.find(j);
     if (a === b) return;
-    // Keep the larger source set as the root so that set merging stays cheap.
-    const [root, child] = this.sources[a].size >= this.sources[b].size ? [a, b] : [b, a];
+    const [root, child] = a < b ? [a, b] : [b, a];
     this.parent[child] = root;
     this.seed[root] = this.seed[root] || this.seed[child];
-    for (const s of this.sources[child]) this.sources[root].add(s);
+    this.sources[root] |= this.sources[child];
     this.vendor[root] ??= this.vendor[child];
     this.technique[root] ??= this.technique[child];
   }
