@@ -1,5 +1,5 @@
 /** Save the article to the collection with tags and a note; shows when it is already saved. */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 
 export interface SavedState {
   tags: string[];
@@ -23,11 +23,17 @@ export function parseTagInput(input: string): string[] {
 export function SaveForm({ saved, suggestedTags = [], onSave, busy }: SaveFormProps) {
   const [tags, setTags] = useState('');
   const [note, setNote] = useState('');
+  const typed = useRef(false);
+  const suggestion = suggestedTags.join(', ');
+  // The saved row fills the form; suggestions fill it only until the user types.
   useEffect(() => {
-    setTags((saved?.tags ?? suggestedTags).join(', '));
-    setNote(saved?.note ?? '');
-    // Suggestions only fill an empty form once; the user's typing wins afterwards.
-  }, [saved?.savedAt]);
+    if (saved) {
+      setTags(saved.tags.join(', '));
+      setNote(saved.note);
+    } else if (!typed.current) {
+      setTags(suggestion);
+    }
+  }, [saved?.savedAt, suggestion]);
   return (
     <form
       class="il-save"
@@ -46,11 +52,17 @@ export function SaveForm({ saved, suggestedTags = [], onSave, busy }: SaveFormPr
       </p>
       <label class="il-field">
         <span>Tags</span>
-        <input type="text" name="tags" value={tags} placeholder="apt28, espionage" onInput={(e) => setTags((e.currentTarget as HTMLInputElement).value)} />
+        <input type="text" name="tags" value={tags} placeholder="apt28, espionage" onInput={(e) => {
+            typed.current = true;
+            setTags((e.currentTarget as HTMLInputElement).value);
+          }} />
       </label>
       <label class="il-field">
         <span>Note</span>
-        <textarea name="note" rows={2} value={note} onInput={(e) => setNote((e.currentTarget as HTMLTextAreaElement).value)} />
+        <textarea name="note" rows={2} value={note} onInput={(e) => {
+            typed.current = true;
+            setNote((e.currentTarget as HTMLTextAreaElement).value);
+          }} />
       </label>
       <button type="submit" class="il-button il-primary" disabled={busy}>
         {saved ? 'Update saved article' : 'Save to collection'}
