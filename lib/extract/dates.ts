@@ -26,7 +26,9 @@ const YEAR = '(?:19|20)\\d\\d';
 const WEEKDAY = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
 const QUAL = '(?:(?:early|mid|late|earlier|later|the end of|the beginning of|the start of)[- ]\\s*)?';
 
-// One alternation, each branch anchored on a distinct first word, so the scan is linear.
+// One alternation, each branch anchored on a distinct first word, so a match attempt is linear. It is
+// tried (sticky) only near a key word — a month, a weekday, "week", a year — that a cheap scan finds:
+// trying it at every position of a long article costs ten times more.
 const DATE_RE = new RegExp(
   [
     `(?<iso>\\b${YEAR}-[01]\\d-[0-3]\\d\\b)`,
@@ -37,20 +39,49 @@ const DATE_RE = new RegExp(
     `(?<rel>\\b(?:yesterday|today|this (?:week|month|year)|last (?:week|month|year|weekend)|earlier (?:this|in the) (?:week|month|year)|(?:earlier|later) this (?:week|month|year)|past (?:week|weekend))\\b)`,
     `(?<wd>\\b(?:on|last|this|since|late|early)\\s+${WEEKDAY}\\b)`,
   ].join('|'),
-  'gi',
+  'iy',
 );
+const KEY = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|week|weekend|month|year|(?:19|20)\d\d)\b/gi;
 
 export function findDates(text: string, from = 0, to = text.length, published?: string): DateMention[] {
   const pub = parseIso(published);
   const out: DateMention[] = [];
-  DATE_RE.lastIndex = from;
-  const slice = text.slice(0, to);
-  for (let m = DATE_RE.exec(slice); m !== null; m = DATE_RE.exec(slice)) {
-    const g = m.groups ?? {};
-    const raw = m[0];
-    const iso = resolve(g, raw, pub);
-    if (iso === null) continue; // not a date after all ("may")
-    out.push({ start: m.index, end: m.index + raw.length, text: raw, iso });
+  let doneTo = from;
+  KEY.lastIndex = from;
+  for (let k = KEY.exec(text); k !== null && k.index < to; k = KEY.exec(text)) {
+    if (k.index < doneTo) continue;
+    if (k[0] === 'may' || k[0] === 'mar' || k[0] === 'march') continue; // the verbs, not the months
+    // Where a date holding this key word may start: the word itself or up to four words before it
+    // ("in early September", "the end of 2022", "earlier this year", "12 September").
+    const starts = wordStartsBefore(text, k.index, Math.max(doneTo, from), 4);
+    for (const st of starts) {
+      DATE_RE.lastIndex = st;
+      const m = DATE_RE.exec(text);
+      if (m === null || m.index + m[0].length <= k.index || m.index + m[0].length > to) continue;
+      const iso = resolve(m.groups ?? {}, m[0], pub);
+      if (iso === null) continue; // not a date after all ("may")
+      out.push({ start: m.index, end: m.index + m[0].length, text: m[0], iso });
+      doneTo = m.index + m[0].length;
+      KEY.lastIndex = doneTo;
+      break;
+    }
+  }
+  return out;
+}
+
+/** Start offsets of the word at `at` and of up to `n` words before it, earliest first, not before `floor`. */
+function wordStartsBefore(text: string, at: number, floor: number, n: number): number[] {
+  const out = [at];
+  let p = at;
+  for (let i = 0; i < n; i++) {
+    let q = p - 1;
+    while (q >= floor && (text[q] === ' ' || text[q] === ',')) q--;
+    if (q < floor || q === p - 1) break;
+    const wordEnd = q + 1;
+    while (q >= floor && /[\w.-]/.test(text[q])) q--;
+    if (q + 1 === wordEnd) break;
+    p = q + 1;
+    out.unshift(p);
   }
   return out;
 }

@@ -61,27 +61,72 @@ interface Token {
   text: string;
   start: number;
   end: number;
-  cap: boolean; // starts with an upper-case letter or is a number inside a name ("Intel 471")
+  cap: boolean; // starts with an upper-case letter
+  lower: boolean; // starts with a lower-case letter
   possessive: boolean;
+  /** First word of a sentence, line or list item. */
+  initial: boolean;
 }
 
-// Letters/digits joined by single inner punctuation ("S.R.L", "Hewlett-Packard", "O'Neill"); the
-// joiners are outside the letter class, so the match is linear.
-const TOKEN = /[\p{L}\p{N}]+(?:[&'’.\-][\p{L}\p{N}]+)*\.?/gu;
+// Tokens are letters/digits joined by single inner punctuation ("S.R.L", "Hewlett-Packard",
+// "O'Neill"), read by one pass over the characters: a page pays for this on every article.
+const JOINERS = new Set(['&', "'", '’', '.', '-']);
+const NON_ASCII_WORD = /[\p{L}\p{N}]/u;
+const NON_ASCII_UPPER = /\p{Lu}/u;
+const NON_ASCII_LOWER = /\p{Ll}/u;
+
+function isWordCode(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  return NON_ASCII_WORD.test(text[i]);
+}
 
 function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
-    let t = m[0];
-    // Keep the full stop only on abbreviations of company forms ("Inc.", "Co.", "S.A."); else it ends a sentence.
-    if (t.endsWith('.') && !ABBREV_DOT.has(t.toLowerCase()) && !/\.\p{L}\.$/u.test(t)) t = t.slice(0, -1);
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!isWordCode(text, i)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    for (;;) {
+      while (i < n && isWordCode(text, i)) i++;
+      if (i + 1 < n && JOINERS.has(text[i]) && isWordCode(text, i + 1)) {
+        i++;
+        continue;
+      }
+      break;
+    }
+    let t = text.slice(start, i);
+    // Keep a full stop only on abbreviations of company forms ("Inc.", "Co.", "S.A."); else it ends a sentence.
+    if (text[i] === '.' && (ABBREV_DOT.has(`${t.toLowerCase()}.`) || /\.\p{L}$/u.test(t))) t += '.';
     // The possessive is not part of the name, and it ends one: "Norway's | Ministry of Foreign Affairs".
-    const possessive = /[’']s$/.test(t);
+    const possessive = t.length > 2 && t[t.length - 1] === 's' && (t[t.length - 2] === '’' || t[t.length - 2] === "'");
     if (possessive) t = t.slice(0, -2);
-    out.push({ text: t, start: m.index, end: m.index + t.length, cap: /^\p{Lu}/u.test(t), possessive });
+    const c = t.charCodeAt(0);
+    const cap = c < 128 ? c >= 65 && c <= 90 : NON_ASCII_UPPER.test(t[0]);
+    const lower = c < 128 ? c >= 97 && c <= 122 : NON_ASCII_LOWER.test(t[0]);
+    out.push({ text: t, start, end: start + t.length, cap, lower, possessive, initial: startsSentence(text, start, out[out.length - 1]) });
+    i = start + t.length + (possessive ? 2 : 0);
+    if (i <= start) i = start + 1;
   }
   return out;
+}
+
+const OPENERS = new Set([' ', '\t', '\r', '"', '“', '‘', "'", '(', '[', '*', '#', '>', '|', '-', '–', '—']);
+const ENDERS = new Set(['.', '!', '?', ':', ';', '•']);
+
+/** Whether the word at `at` begins a sentence: only openers and spaces since the last sentence end. */
+function startsSentence(text: string, at: number, prev: Token | undefined): boolean {
+  const stop = prev ? prev.end : 0;
+  for (let p = at - 1; p >= stop; p--) {
+    const ch = text[p];
+    if (ch === '\n' || ENDERS.has(ch)) return true;
+    if (!OPENERS.has(ch)) return false;
+  }
+  return prev === undefined;
 }
 
 const ABBREV_DOT = new Set(['inc.', 'co.', 'corp.', 'ltd.', 'bros.', 'dept.', 'univ.', 'intl.', 'plc.', 'llc.']);
@@ -125,19 +170,14 @@ function* capitalisedRuns(text: string, tokens: Token[]): Generator<Run> {
   }
 }
 
-function isSentenceStart(text: string, tokens: Token[], i: number): boolean {
-  let p = tokens[i].start - 1;
-  while (p >= 0 && /[\s"“‘'(\[*#>|-]/.test(text[p])) {
-    if (text[p] === '\n') return true;
-    p--;
-  }
-  return p < 0 || /[.!?:;•]/.test(text[p]);
+function isSentenceStart(_text: string, tokens: Token[], i: number): boolean {
+  return tokens[i].initial;
 }
 
 /** Words the text also writes in lower case: a capital on them at a sentence start proves nothing. */
 function lowercaseVocabulary(tokens: Token[]): Set<string> {
   const s = new Set<string>();
-  for (const t of tokens) if (!t.cap && /^\p{Ll}/u.test(t.text)) s.add(t.text);
+  for (const t of tokens) if (t.lower) s.add(t.text);
   return s;
 }
 
@@ -180,6 +220,11 @@ function trimRun(text: string, tokens: Token[], run: Run, lowerWords: Set<string
     }
     if (first === run.first && isSentenceStart(text, tokens, first) && lowerWords.has(lw) && !isHead(lw)) {
       first++;
+      continue;
+    }
+    // "Patients of Riverside Hospital ...": a sentence-initial noun before "of" that is no head.
+    if (first === run.first && first + 1 < last && isSentenceStart(text, tokens, first) && !PREFIX_HEADS.has(lw) && CONNECTORS.has(tokens[first + 1].text)) {
+      first += 2;
       continue;
     }
     break;
@@ -265,8 +310,8 @@ function judge(text: string, tokens: Token[], c: Run, knownAt: KnownIndex): Rule
   const after = text.slice(end, end + 60);
 
   // People: a title before ("Mr", "CEO"), a role after ("John Smith, a researcher at").
-  const prevWord = /([\p{L}.]+)\s*$/u.exec(before)?.[1]?.toLowerCase();
-  if (prevWord !== undefined && PERSON_TITLES.has(prevWord)) return undefined;
+  const prev = tokens[c.first - 1];
+  if (prev !== undefined && start - prev.end <= 2 && PERSON_TITLES.has(prev.text.toLowerCase())) return undefined;
   if (/^,\s+(?:a|an|the)?\s*(?:[\p{L}-]+\s+){0,3}?(?:ceo|spokesperson|spokesman|spokeswoman|researcher|analyst|director|founder|officer|president|professor|manager|chief)\b/iu.test(after)) return undefined;
 
   // What the catalogue knows is the catalogue's: a known entity crossing the run's edges, the run
@@ -335,8 +380,9 @@ function inHeadline(text: string, tokens: Token[], c: Run): boolean {
   while (a > 0 && c.first - a < 12 && !isSentenceStart(text, tokens, a)) a--;
   let b = c.last + 1;
   while (b < tokens.length && b - c.last < 12 && !isSentenceStart(text, tokens, b)) b++;
-  const words = tokens.slice(a, b).filter((t) => /^\p{L}{4,}/u.test(t.text));
-  if (words.length < 4) return false;
+  // Judge by the words around the name, not by the name itself.
+  const words = [...tokens.slice(a, c.first), ...tokens.slice(c.last + 1, b)].filter((t) => /^\p{L}{4,}/u.test(t.text));
+  if (words.length < 3) return false;
   return words.filter((t) => t.cap).length / words.length >= 0.75;
 }
 

@@ -110,11 +110,14 @@ describe('cost', () => {
     while (text.split(/\s+/).length < 10_000) text += c.text + '\n\n';
     const entities = entitiesOf({ ...c, text });
     extractIncidents(text, entities, { published: c.published });
-    const t0 = performance.now();
-    const runs = 5;
-    for (let i = 0; i < runs; i++) extractIncidents(text, entities, { published: c.published });
-    const ms = (performance.now() - t0) / runs;
-    expect(ms).toBeLessThan(50); // shared, loaded CI machine; measured ~ a few ms alone
+    // The fastest of several runs: the machine is shared, and the other runs measure the neighbours.
+    let ms = Infinity;
+    for (let i = 0; i < 7; i++) {
+      const t0 = performance.now();
+      extractIncidents(text, entities, { published: c.published });
+      ms = Math.min(ms, performance.now() - t0);
+    }
+    expect(ms).toBeLessThan(40); // a few ms on an idle machine
     const hostile = 'breach at '.repeat(10_000) + 'a'.repeat(50_000) + ' said it '.repeat(5_000);
     const t1 = performance.now();
     extractIncidents(hostile, [], {});

@@ -1,6 +1,6 @@
 import type { EntityMatch, EntityRef, Incident, IncidentType } from '../../types';
 import { findDates, type DateMention } from '../dates';
-import { splitSentences } from './sentences';
+import { splitSentences, type Span } from './sentences';
 import { EVENT, GENERIC, TRIGGERS } from './triggers';
 import { findActor, findPlace, findVictim, reporterKeys, type Scored } from './roles';
 import { chooseWhen } from './when';
@@ -30,7 +30,7 @@ export function extractIncidents(text: string, entities: EntityMatch[], opts: In
   const sorted = [...entities].sort((a, b) => a.start - b.start);
   const dates = findDates(text, 0, text.length, opts.published);
   const reporters = reporterKeys(text, sorted);
-  const infos = sentences.map((s, i) => scoreSentence(text, s.start, s.end, i, sorted, dates));
+  const infos = scoreSentences(text, sentences, sorted, dates);
 
   // Candidate incidents: per type, the sentences that carry it, grouped by victim.
   const candidates: Candidate[] = [];
@@ -80,49 +80,85 @@ export interface SentenceInfo {
   dates: DateMention[];
 }
 
-function scoreSentence(text: string, start: number, end: number, index: number, entities: EntityMatch[], dates: DateMention[]): SentenceInfo {
-  const s = text.slice(start, end);
-  const scores = new Map<IncidentType, number>();
-  const strongest = new Map<IncidentType, number>();
-  const triggerAt = new Map<IncidentType, number>();
-  const ents = entities.filter((e) => e.start >= start && e.end <= end);
-  const raise = (type: IncidentType, w: number, at: number) => {
-    if (w > (strongest.get(type) ?? 0)) strongest.set(type, w);
-    if (!triggerAt.has(type) || at < triggerAt.get(type)!) triggerAt.set(type, at);
-  };
-  for (const trig of TRIGGERS) {
-    trig.re.lastIndex = 0;
-    const m = trig.re.exec(s);
-    if (m) raise(trig.type, trig.weight, start + m.index);
-  }
-  // Entity evidence: a ransomware family names the kind of attack; a CVE makes "flaw" talk concrete.
-  // A patch sentence always names the flaw it fixes ("fixes 73 vulnerabilities"): only an explicit
-  // discovery or disclosure there makes a disclosure story.
-  const patchSentence = (strongest.get('patch') ?? 0) >= 2;
-  if (patchSentence && (strongest.get('vulnerability-disclosure') ?? 0) < 3) strongest.delete('vulnerability-disclosure');
-  const hasCve = ents.some((e) => e.type === 'vulnerability');
-  for (const e of ents) {
-    if (e.type === 'malware' && e.subtype === 'ransomware') raise('ransomware', 2, e.start);
-    if (e.type === 'malware' && e.subtype === 'wiper') raise('wiper', 3, e.start);
-  }
-  if (hasCve) {
-    for (const type of ['vulnerability-disclosure', 'patch', 'vulnerability-exploitation'] as const) {
-      const w = strongest.get(type);
-      if (w !== undefined) strongest.set(type, Math.min(3, w + 1));
+/**
+ * Every trigger, and the hedging and event words, are scanned once over the whole text and their
+ * matches dealt out to the sentences they fall in: a few scans instead of a few per sentence.
+ */
+function scoreSentences(text: string, spans: Span[], entities: EntityMatch[], dates: DateMention[]): SentenceInfo[] {
+  const infos: SentenceInfo[] = spans.map((sp, index) => ({
+    index,
+    start: sp.start,
+    end: sp.end,
+    scores: new Map(),
+    strongest: new Map(),
+    triggerAt: new Map(),
+    entities: [],
+    dates: [],
+  }));
+  const starts = spans.map((sp) => sp.start);
+  const sentenceAt = (pos: number): SentenceInfo | undefined => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= pos) lo = mid;
+      else hi = mid - 1;
     }
-    if (!strongest.has('vulnerability-disclosure') && !patchSentence) raise('vulnerability-disclosure', 1, ents.find((e) => e.type === 'vulnerability')!.start);
-  }
+    const s = infos[lo];
+    return pos >= s.start && pos < s.end ? s : undefined;
+  };
+  const raise = (s: SentenceInfo, type: IncidentType, w: number, at: number) => {
+    if (w > (s.strongest.get(type) ?? 0)) s.strongest.set(type, w);
+    if (!s.triggerAt.has(type) || at < s.triggerAt.get(type)!) s.triggerAt.set(type, at);
+  };
+  const eachMatch = (re: RegExp, f: (s: SentenceInfo, at: number) => void) => {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      const s = sentenceAt(m.index);
+      if (s) f(s, m.index);
+      if (m[0].length === 0) re.lastIndex++;
+    }
+  };
+  for (const trig of TRIGGERS) eachMatch(trig.re, (s, at) => raise(s, trig.type, trig.weight, at));
+  const generic = new Set<number>();
+  const event = new Set<number>();
+  eachMatch(GENERIC, (s) => generic.add(s.index));
+  eachMatch(EVENT, (s) => event.add(s.index));
+  for (const e of entities) sentenceAt(e.start)?.entities.push(e);
+  for (const d of dates) sentenceAt(d.start)?.dates.push(d);
 
-  const generic = GENERIC.test(s);
-  const anchored = EVENT.test(s) || ents.some((e) => e.type === 'organization' || e.type === 'actor' || e.type === 'vulnerability' || e.type === 'vendor');
-  for (const [type, w] of strongest) {
-    let v = w;
-    if (generic) v *= 0.35;
-    if (!anchored) v *= 0.6;
-    if (index < 3) v *= 1.5; // the lede
-    scores.set(type, v);
+  for (const s of infos) {
+    const { strongest } = s;
+    // A patch sentence always names the flaw it fixes ("fixes 73 vulnerabilities"): only an explicit
+    // discovery or disclosure there makes a disclosure story.
+    const patchSentence = (strongest.get('patch') ?? 0) >= 2;
+    if (patchSentence && (strongest.get('vulnerability-disclosure') ?? 0) < 3) strongest.delete('vulnerability-disclosure');
+    // Entity evidence: a ransomware family names the kind of attack; a CVE makes "flaw" talk concrete.
+    let cve: EntityMatch | undefined;
+    let anchoredByEntity = false;
+    for (const e of s.entities) {
+      if (e.type === 'malware' && e.subtype === 'ransomware') raise(s, 'ransomware', 2, e.start);
+      if (e.type === 'malware' && e.subtype === 'wiper') raise(s, 'wiper', 3, e.start);
+      if (e.type === 'vulnerability') cve ??= e;
+      if (e.type === 'organization' || e.type === 'actor' || e.type === 'vulnerability' || e.type === 'vendor') anchoredByEntity = true;
+    }
+    if (cve) {
+      for (const type of ['vulnerability-disclosure', 'patch', 'vulnerability-exploitation'] as const) {
+        const w = strongest.get(type);
+        if (w !== undefined) strongest.set(type, Math.min(3, w + 1));
+      }
+      if (!strongest.has('vulnerability-disclosure') && !patchSentence) raise(s, 'vulnerability-disclosure', 1, cve.start);
+    }
+    const anchored = event.has(s.index) || anchoredByEntity;
+    for (const [type, w] of strongest) {
+      let v = w;
+      if (generic.has(s.index)) v *= 0.35; // explains or hedges
+      if (!anchored) v *= 0.6; // reports no happening and names nobody
+      if (s.index < 3) v *= 1.5; // the lede
+      s.scores.set(type, v);
+    }
   }
-  return { index, start, end, scores, strongest, triggerAt, entities: ents, dates: dates.filter((d) => d.start >= start && d.end <= end) };
+  return infos;
 }
 
 export interface Candidate {

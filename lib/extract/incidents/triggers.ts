@@ -60,8 +60,8 @@ export const TRIGGERS: Trigger[] = [
 
 /** Sentences that explain or hedge rather than report: their triggers count for little. */
 export const GENERIC =
-  /\b(?:can|could|may|might|should|would|typically|usually|often|generally|is a type of|are a type of|refers to|how to|what is|tips?|best practices?|protect (?:yourself|your)|if any|not clear|unclear|no evidence|whether)\b/i;
+  /\b(?:can|could|may|might|should|would|typically|usually|often|generally|is a type of|are a type of|refers to|how to|what is|tips?|best practices?|protect (?:yourself|your)|if any|not clear|unclear|no evidence|whether)\b/gi;
 
 /** Words that make a sentence report a happening: past events, reporting verbs, numbers of victims. */
 export const EVENT =
-  /\b(?:was|were|has been|have been|had been|said|says|confirmed|disclosed|announced|reported|revealed|notified|detected|discovered|suffered|hit|targeted|claimed|stole|leaked|released|issued|patched|fixed|published|warned|experienced|became aware|is investigating|investigating)\b/i;
+  /\b(?:was|were|has been|have been|had been|said|says|confirmed|disclosed|announced|reported|revealed|notified|detected|discovered|suffered|hit|targeted|claimed|stole|leaked|released|issued|patched|fixed|published|warned|experienced|became aware|is investigating|investigating)\b/gi;

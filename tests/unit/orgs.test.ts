@@ -1,0 +1,100 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { findOrganizations } from '../../lib/extract/orgs';
+import type { EntityMatch } from '../../lib/types';
+
+const names = (text: string, known: EntityMatch[] = []) => findOrganizations(text, known).map((m) => m.text);
+
+function known(text: string, word: string, type: EntityMatch['type'], key: string): EntityMatch {
+  const start = text.indexOf(word);
+  return { type, start, end: start + word.length, text: word, key, name: word };
+}
+
+describe('organisations the catalogue does not know', () => {
+  test('names with organisational heads and company forms', () => {
+    expect(names('Patients of Riverside Regional Hospital were sent elsewhere.')).toEqual(['Riverside Regional Hospital']);
+    expect(names('The attack hit Fink Telecom Services GmbH last year.')).toEqual(['Fink Telecom Services GmbH']);
+    expect(names('Officials at the Department of Health said systems were down.')).toEqual(['Department of Health']);
+    expect(names('Schools in Lakeview Unified School District closed.')).toEqual(['Lakeview Unified School District']);
+    expect(names('Shares of Acme Widgets, Inc. fell.')).toEqual(['Acme Widgets, Inc.']);
+  });
+
+  test('appositions, reporting and victim cues', () => {
+    expect(names('Kaseya, an IT management software firm, disclosed an attack.')).toContain('Kaseya');
+    expect(names('The breach at Halvorsen was found in May.')).toEqual(['Halvorsen']);
+    expect(names('Yesterday Contoso said it was hit by ransomware.')).toEqual(['Contoso']);
+    expect(names('According to Mandiant, the group returned.')).toEqual(['Mandiant']);
+    expect(names('The systems of logistics firm Pinecrest were encrypted.')).toEqual(['Pinecrest']);
+  });
+
+  test('an acronym after a named organisation takes its key, and later mentions follow', () => {
+    const text = 'The International Criminal Court (ICC) said the incident was espionage. The ICC has not named a culprit.';
+    const found = findOrganizations(text, []);
+    expect(found.map((m) => m.text)).toEqual(['International Criminal Court', 'ICC', 'ICC']);
+    expect(new Set(found.map((m) => m.key))).toEqual(new Set(['organization:international-criminal-court']));
+    expect(found.map((m) => m.why?.rule)).toEqual(['head', 'acronym', 'repeat']);
+  });
+
+  test('governments named by country or demonym', () => {
+    expect(names('The leak embarrassed the Chinese government in 2020.')).toEqual(['Chinese government']);
+    const text = 'Analysts believe the Iran government ordered it.';
+    expect(names(text, [known(text, 'Iran', 'location', 'location:iran')])).toEqual(['Iran government']);
+  });
+
+  test('not people, places, products, headlines or sentence-initial words', () => {
+    expect(names('Mr. Smith said it was fine.')).toEqual([]);
+    expect(names('John Smith said the company was breached.')).toEqual([]);
+    expect(names('Hospitals across the region said it was a hard week. The hospitals recovered.')).toEqual([]);
+    expect(names('Computers running Remote Desktop Services were exposed.')).toEqual([]);
+    expect(names('However, researchers disclosed nothing.')).toEqual([]);
+    expect(names('Sample Targeting German Chemical Company Found In The Wild')).toEqual([]);
+    expect(names('We saw attacks against Tibetan and Uyghur activists.')).toEqual([]);
+  });
+
+  test('what the catalogue knows is left to it', () => {
+    const text = 'Microsoft Threat Intelligence said the Lazarus Group used a new loader.';
+    const k = [known(text, 'Microsoft', 'vendor', 'vendor:microsoft'), known(text, 'Lazarus Group', 'actor', 'actor:lazarus-group')];
+    expect(names(text, k)).toEqual([]);
+    const text2 = 'Staff at the University of London were warned.';
+    expect(names(text2, [known(text2, 'London', 'location', 'location:london')])).toEqual(['University of London']);
+  });
+
+  test('linear on hostile input', () => {
+    const hostile = 'Acme Bank of '.repeat(20_000) + 'Ab.'.repeat(20_000) + ' said it'.repeat(10_000);
+    const t0 = performance.now();
+    findOrganizations(hostile, []);
+    expect(performance.now() - t0).toBeLessThan(3000);
+  });
+});
+
+/**
+ * Rule-only precision and recall (lenient: spans overlap) on the rows of ../shared/eval/ner that label
+ * organisations, with no catalogue at all — most labelled organisations there are vendors the
+ * catalogue knows (Proofpoint, Google, Microsoft), so recall here is what the rules add on top.
+ * Both halves of the rows are checked, so that a rule fitted to one half shows on the other.
+ */
+describe('measured on the labelled NER rows', () => {
+  const rows: { types: string[]; text: string; entities: { type: string; start: number; end: number }[] }[] = [];
+  for (const f of ['annoctr', 'cyner']) {
+    const path = resolve(import.meta.dirname, '../../../shared/eval/ner', `${f}.jsonl`);
+    for (const line of readFileSync(path, 'utf8').split('\n')) if (line.trim()) rows.push(JSON.parse(line));
+  }
+  const score = (half: 0 | 1) => {
+    let tp = 0, fp = 0, gold = 0, hit = 0;
+    rows.forEach((r, i) => {
+      if (i % 2 !== half || !r.types.includes('organization')) return;
+      const g = r.entities.filter((e) => e.type === 'organization');
+      const p = findOrganizations(r.text, []);
+      gold += g.length;
+      hit += g.filter((e) => p.some((x) => x.start < e.end && e.start < x.end)).length;
+      for (const x of p) if (g.some((e) => x.start < e.end && e.start < x.end)) tp++; else fp++;
+    });
+    return { p: tp / (tp + fp), r: hit / gold };
+  };
+  test.each([0, 1] as const)('half %i: precision ≥ 0.7, recall ≥ 0.2 without a catalogue', (half) => {
+    const { p, r } = score(half);
+    expect(p).toBeGreaterThanOrEqual(0.7);
+    expect(r).toBeGreaterThanOrEqual(0.2);
+  });
+});
