@@ -19,8 +19,6 @@
  */
 const BRACKET = /[[({] ?(?:\.|dot|@|at) ?[\])}]|[[({](?::\/\/|:|\/)[\])}]/gi;
 const XXP = /[xX]{2}[pP]/g;
-/** Bracketed dots and ats take one space on either side along (`john [at] example [dot] com`). */
-const SPACED_BRACKET = /^[[({] ?(?:\.|dot|@|at) ?[\])}]$/i;
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
@@ -46,11 +44,13 @@ function acceptSpacedDot(text: string, at: number): boolean {
   return prev === 46 /* . */ || prev === 93 /* ] */ || prev === 41 /* ) */ || prev === 125 /* } */;
 }
 
+/** What a bracket marker stands for, read from its first inner character (no regex per marker). */
 function replacementFor(marker: string): string {
-  const inner = marker.replace(/[[\](){} ]/g, '').toLowerCase();
-  if (inner === 'dot') return '.';
-  if (inner === 'at') return '@';
-  return inner; // '.', '@', ':', '://', '/'
+  const c = marker[1] === ' ' ? marker[2] : marker[1];
+  if (c === '.' || c === 'd' || c === 'D') return '.';
+  if (c === '@' || c === 'a' || c === 'A') return '@';
+  if (c === '/') return '/';
+  return marker.length === 5 ? '://' : ':';
 }
 
 function isAsciiAlnum(c: number): boolean {
@@ -64,11 +64,12 @@ function findMarkers(text: string): [number, number, string][] {
   for (let m = BRACKET.exec(text); m !== null; m = BRACKET.exec(text)) {
     let from = m.index;
     let to = from + m[0].length;
-    if (SPACED_BRACKET.test(m[0])) {
+    const replacement = replacementFor(m[0]);
+    if (replacement === '.' || replacement === '@') {
       if (text.charCodeAt(from - 1) === 32) from--;
       if (text.charCodeAt(to) === 32) to++;
     }
-    out.push([from, to, replacementFor(m[0])]);
+    out.push([from, to, replacement]);
   }
   XXP.lastIndex = 0;
   for (let m = XXP.exec(text); m !== null; m = XXP.exec(text)) {
