@@ -7,20 +7,25 @@
  *   span wins. So a URL is one indicator and the domain or IP inside it is not reported again, an
  *   e-mail hides its domain, and a CVE inside a URL is part of the URL. `expandIndicators` gives the
  *   hosts inside URLs and e-mails for search, export and comparison with other tools.
+ * - Always refanged: `hxxp`, `[.]`, `(.)`, `{.}`, `[dot]`, `[:]`, `[://]`, `[/]`, `[@]`, `[at]` are
+ *   read wherever they are (refang.ts); ` . ` only between IP parts or after a dotted label.
+ *   `why.rule === 'defanged'` says a match was written defanged.
  * - Strict about names: a domain needs an ICANN public suffix (`example.nope`, `invoice.exe`,
- *   `config.js`, `v2.3.1`, `e.g` are not domains) and ASCII labels (`xn--` for IDNs).
- * - Bare names (not in a URL or e-mail, not defanged) are held to two more rules: the TLD must be
- *   written in lower case (`ASP.NET`, `end.In` are prose) and must not be a common file extension
- *   (`readme.md`, `invoice.zip`: see FILE_EXTENSION_TLDS); nor may they look like reverse-DNS
- *   package names (`com.google.android`) or anti-virus detection names with several capitalised
- *   labels (`Trojan-SMS.AndroidOS.Agent.ao`). Defanging lifts these rules: `evil[.]zip` is a host.
- * - Four-part numbers in 0.0.0.0/8 or right after "version"/"v" are versions, not IPv4 addresses.
+ *   `config.js`, `v2.3.1`, `e.g` are not domains) and ASCII labels (`xn--` for IDNs), so a domain
+ *   inside CJK text is cut out at its ASCII edges.
+ * - Bare names (not in a URL or e-mail, not defanged) must also: have a TLD written in lower case
+ *   (`ASP.NET`, `end.In` are prose); not end in a common file extension (`readme.md`, `invoice.zip`:
+ *   see FILE_EXTENSION_TLDS); not look like a reverse-DNS package name (`com.google.android`) or an
+ *   anti-virus detection name with several capitalised labels (`Trojan-SMS.AndroidOS.Agent.ao`);
+ *   not be followed by `(` (`logging.info(`). Defanging lifts these rules: `evil[.]zip` is a host.
+ * - Four-part numbers in 0.0.0.0/8 or right after "version"/"v" are versions, not IPv4 addresses;
+ *   octets with leading zeros are not read.
  * - URLs need a scheme (http, https, ftp, ftps, sftp, and their hxxp forms); `evil[.]com/path`
  *   without one is the domain `evil.com`. The host must validate; trailing sentence punctuation
- *   and unbalanced closing parentheses are not part of the URL.
+ *   and unbalanced closing parentheses are not part of the URL. A bracketed IPv6 host is fine.
+ * - Hashes: a whole hex run of 32/40/64/128 that mixes digits and letters (see findHashes).
  * - Keys are `indicator:<subtype>:<refanged value in lower case>`; `name` is the refanged value
  *   (scheme and host lower-cased, path as written) and `text` the text as written.
- * - Always refanged: there is no mode that ignores defanged forms.
  */
 import type { EntityMatch, IndicatorSubtype } from '../../types';
 import { FILE_EXTENSION_TLDS, isIPv4, isIPv6, tldOf } from './hosts';
