@@ -121,7 +121,7 @@ export const ACTORS: SeedRow[] = [
   {
     id: 'killnet',
     name: 'Killnet',
-    aliases: ['KillNet', 'Killnet Collective'],
+    aliases: ['Killnet Collective'],
     country: 'russia',
     description: 'Pro-Russian hacktivist collective running DDoS attacks on Western government and health sites.',
     meta: { motivation: 'hacktivism' },
@@ -425,7 +425,7 @@ export const ACTORS: SeedRow[] = [
       'APT 10', 'menuPass', 'Stone Panda', 'POTASSIUM', 'Red Apollo', 'CVNX', 'HOGFISH', 'Cicada', 'BRONZE RIVERSIDE',
       'G0045',
     ],
-    ambiguous: ['Cicada'],
+    ambiguous: ['Cicada', 'POTASSIUM'],
     country: 'china',
     description: 'Chinese MSS-linked group behind the Cloud Hopper campaign against managed service providers.',
     refs: ['https://attack.mitre.org/groups/G0045/'],
@@ -599,6 +599,7 @@ export const ACTORS: SeedRow[] = [
     id: 'tonto-team',
     name: 'Tonto Team',
     aliases: ['Karma Panda', 'CactusPete', 'Earth Akhlut', 'HEARTBEAT', 'G0131'],
+    ambiguous: ['HEARTBEAT'],
     country: 'china',
     description: 'Chinese group targeting South Korea, Russia and Japan.',
     refs: ['https://attack.mitre.org/groups/G0131/'],
@@ -690,7 +691,7 @@ export const ACTORS: SeedRow[] = [
     id: 'apt38',
     name: 'APT38',
     aliases: [
-      'APT 38', 'BlueNoroff', 'Bluenoroff', 'Stardust Chollima', 'Sapphire Sleet', 'BeagleBoyz', 'NICKEL GLADSTONE',
+      'APT 38', 'BlueNoroff', 'Stardust Chollima', 'Sapphire Sleet', 'BeagleBoyz', 'NICKEL GLADSTONE',
       'COPERNICIUM', 'TA444', 'G0082',
     ],
     country: 'north-korea',
@@ -1160,7 +1161,7 @@ export const ACTORS: SeedRow[] = [
   {
     id: 'lapsus',
     name: 'LAPSUS$',
-    aliases: ['Lapsus$', 'LAPSUS', 'Lapsus Group', 'DEV-0537', 'Strawberry Tempest', 'G1004'],
+    aliases: ['LAPSUS', 'Lapsus Group', 'DEV-0537', 'Strawberry Tempest', 'G1004'],
     description: 'Extortion crew of teenagers that breached Microsoft, Nvidia, Okta and Uber in 2022.',
     refs: ['https://attack.mitre.org/groups/G1004/'],
     meta: { mitreId: 'G1004', motivation: 'financial' },
@@ -1426,7 +1427,7 @@ export const ACTORS: SeedRow[] = [
   {
     id: 'scattered-lapsus-hunters',
     name: 'Scattered LAPSUS$ Hunters',
-    aliases: ['Scattered Lapsus$ Hunters', 'SLSH'],
+    aliases: ['SLSH'],
     description: 'Extortion collective formed in 2025 by people tied to Scattered Spider, LAPSUS$ and ShinyHunters.',
     meta: { motivation: 'financial' },
   },

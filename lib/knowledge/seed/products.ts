@@ -112,9 +112,9 @@ export const PRODUCTS: SeedRow[] = [
   ]),
   ...by('google', [
     { id: 'chrome', name: 'Chrome', aliases: ['Google Chrome'], ambiguous: ['Chrome'], cues: [...SW, 'Google', 'Chromium', 'V8', 'extension', 'extensions', 'Edge', 'Firefox', 'Safari'], description: 'Google’s web browser.' },
-    { id: 'chromium', name: 'Chromium', description: 'Open-source browser project behind Chrome, Edge and others.' },
+    { id: 'chromium', name: 'Chromium', ambiguous: ['Chromium'], cues: [...SW, 'Chrome', 'Google', 'Edge', 'browsers', 'V8'], description: 'Open-source browser project behind Chrome, Edge and others.' },
     { id: 'chrome-v8', name: 'V8', aliases: ['Chromium V8', 'V8 JavaScript engine'], ambiguous: ['V8'], cues: [...SW, 'Chrome', 'Chromium', 'JavaScript', 'engine', 'Google'], description: 'JavaScript engine of Chrome.' },
-    { id: 'android', name: 'Android', aliases: ['Google Android', 'Android OS'], description: 'Google’s mobile operating system.' },
+    { id: 'android', name: 'Android', aliases: ['Google Android', 'Android OS'], ambiguous: ['Android'], cues: [...SW, 'Google', 'iOS', 'iPhone', 'phone', 'phones', 'device', 'devices', 'apps', 'malware', 'mobile', 'Pixel', 'Samsung', 'APK'], description: 'Google’s mobile operating system.' },
     { id: 'pixel', name: 'Pixel', aliases: ['Google Pixel'], ambiguous: ['Pixel'], cues: [...SW, 'Google', 'Android', 'phone', 'phones', 'firmware'], description: 'Google’s phone line.' },
     { id: 'gmail', name: 'Gmail', description: 'Google’s e-mail service.' },
     { id: 'google-workspace', name: 'Google Workspace', aliases: ['G Suite'], description: 'Google’s cloud productivity suite.' },
@@ -154,7 +154,7 @@ export const PRODUCTS: SeedRow[] = [
     { id: 'progress-loadmaster', name: 'LoadMaster', aliases: ['Kemp LoadMaster', 'Progress Kemp LoadMaster'], description: 'Progress Kemp load balancer.' },
   ]),
   ...by('adobe', [
-    { id: 'acrobat-reader', name: 'Acrobat Reader', aliases: ['Adobe Acrobat', 'Adobe Reader', 'Adobe Acrobat Reader', 'Acrobat'], description: 'Adobe’s PDF software.' },
+    { id: 'acrobat-reader', name: 'Acrobat Reader', aliases: ['Adobe Acrobat', 'Adobe Reader', 'Adobe Acrobat Reader', 'Acrobat'], ambiguous: ['Acrobat'], cues: [...SW, 'Adobe', 'PDF', 'Reader'], description: 'Adobe’s PDF software.' },
     { id: 'flash-player', name: 'Flash Player', aliases: ['Adobe Flash', 'Adobe Flash Player'], description: 'Adobe’s retired browser plug-in, long an exploit favourite.' },
     { id: 'coldfusion', name: 'ColdFusion', aliases: ['Adobe ColdFusion'], description: 'Adobe’s web application server.' },
     { id: 'adobe-commerce', name: 'Adobe Commerce', aliases: ['Magento', 'Magento Open Source'], description: 'Adobe’s e-commerce platform, target of card skimmers.' },
@@ -162,7 +162,7 @@ export const PRODUCTS: SeedRow[] = [
   ...by('apache-software-foundation', [
     { id: 'apache-log4j', name: 'Log4j', aliases: ['Apache Log4j', 'Log4j2', 'Log4j 2', 'log4j-core'], description: 'Java logging library behind Log4Shell.' },
     { id: 'apache-struts', name: 'Apache Struts', aliases: ['Struts', 'Struts 2'], ambiguous: ['Struts'], cues: [...SW, 'Apache', 'Java', 'Equifax', 'framework'], description: 'Java web framework whose flaw led to the Equifax breach.' },
-    { id: 'apache-tomcat', name: 'Apache Tomcat', aliases: ['Tomcat'], description: 'Java servlet container.' },
+    { id: 'apache-tomcat', name: 'Apache Tomcat', aliases: ['Tomcat'], ambiguous: ['Tomcat'], cues: [...SW, 'Apache', 'Java', 'servlet'], description: 'Java servlet container.' },
     { id: 'apache-http-server', name: 'Apache HTTP Server', aliases: ['Apache httpd', 'httpd'], description: 'Widely used web server.' },
     { id: 'apache-activemq', name: 'Apache ActiveMQ', aliases: ['ActiveMQ'], description: 'Message broker exploited for ransomware in 2023.' },
     { id: 'apache-ofbiz', name: 'Apache OFBiz', aliases: ['OFBiz'], description: 'Open-source ERP system.' },
@@ -172,7 +172,7 @@ export const PRODUCTS: SeedRow[] = [
     { id: 'apache-airflow', name: 'Apache Airflow', aliases: ['Airflow'], description: 'Workflow orchestration platform.' },
   ]),
   ...by('linux-foundation', [
-    { id: 'linux-kernel', name: 'Linux kernel', aliases: ['Linux', 'Linux Kernel'], description: 'Kernel of Linux systems.' },
+    { id: 'linux-kernel', name: 'Linux kernel', aliases: ['Linux'], description: 'Kernel of Linux systems.' },
     { id: 'kubernetes', name: 'Kubernetes', aliases: ['K8s'], description: 'Container orchestration platform.' },
     { id: 'nodejs', name: 'Node.js', aliases: ['NodeJS'], description: 'Server-side JavaScript runtime.' },
   ]),
@@ -192,7 +192,7 @@ export const PRODUCTS: SeedRow[] = [
   ]),
   ...by('f5', [
     { id: 'big-ip', name: 'BIG-IP', aliases: ['F5 BIG-IP', 'BIG-IP APM', 'BIG-IP LTM'], description: 'F5’s application delivery controllers.' },
-    { id: 'nginx', name: 'NGINX', aliases: ['nginx'], description: 'Web server and reverse proxy owned by F5.' },
+    { id: 'nginx', name: 'NGINX', description: 'Web server and reverse proxy owned by F5.' },
   ]),
   ...by('juniper-networks', [
     { id: 'junos-os', name: 'Junos OS', aliases: ['Junos', 'Juniper Junos'], description: 'Operating system of Juniper routers and firewalls.' },
@@ -362,9 +362,9 @@ export const PRODUCTS: SeedRow[] = [
   { id: 'openssh', name: 'OpenSSH', description: 'Standard SSH implementation, hit by regreSSHion in 2024.' },
   { id: 'openssl', name: 'OpenSSL', description: 'Cryptography library behind Heartbleed.' },
   { id: 'xz-utils', name: 'XZ Utils', aliases: ['xz', 'liblzma'], description: 'Compression library backdoored in 2024.' },
-  { id: 'bash', name: 'Bash', aliases: ['GNU Bash', 'Bourne-Again Shell'], description: 'Unix shell behind Shellshock.' },
+  { id: 'bash', name: 'Bash', aliases: ['GNU Bash', 'Bourne-Again Shell'], ambiguous: ['Bash'], cues: [...SW, 'shell', 'script', 'Linux', 'Unix', 'Shellshock', 'command'], description: 'Unix shell behind Shellshock.' },
   { id: 'glibc', name: 'glibc', aliases: ['GNU C Library'], description: 'GNU C library of Linux systems.' },
-  { id: 'sudo', name: 'sudo', aliases: ['Sudo'], ambiguous: ['sudo', 'Sudo'], cues: [...SW, 'Linux', 'Unix', 'privilege', 'root'], description: 'Unix privilege-elevation tool.' },
+  { id: 'sudo', name: 'sudo', ambiguous: ['sudo'], cues: [...SW, 'Linux', 'Unix', 'privilege', 'root'], description: 'Unix privilege-elevation tool.' },
   { id: 'exim', name: 'Exim', description: 'Mail transfer agent common on Linux servers.' },
   { id: 'roundcube', name: 'Roundcube', aliases: ['Roundcube Webmail'], description: 'Open-source webmail exploited by espionage groups.' },
   { id: 'drupal', name: 'Drupal', description: 'Open-source content-management system.' },
@@ -379,7 +379,7 @@ export const PRODUCTS: SeedRow[] = [
   { id: 'docker', name: 'Docker', description: 'Container platform whose exposed APIs are hijacked for mining.' },
   { id: '7-zip', name: '7-Zip', aliases: ['7Zip'], description: 'Open-source file archiver.' },
   { id: 'notepad-plus-plus', name: 'Notepad++', description: 'Windows text editor.' },
-  { id: 'telegram', name: 'Telegram', description: 'Messaging app used by criminals and hacktivists alike.' },
+  { id: 'telegram', name: 'Telegram', ambiguous: ['Telegram'], cues: [...SW, 'channel', 'channels', 'messaging', 'chat', 'bot', 'bots', 'WhatsApp', 'Signal'], description: 'Messaging app used by criminals and hacktivists alike.' },
   { id: 'signal', name: 'Signal', aliases: ['Signal Messenger', 'Signal app'], ambiguous: ['Signal'], cues: [...SW, 'messaging', 'encrypted', 'chat', 'chats', 'WhatsApp', 'Telegram'], description: 'End-to-end encrypted messaging app.' },
   { id: 'discord', name: 'Discord', description: 'Chat platform abused for malware hosting and command channels.' },
   { id: 'langflow', name: 'Langflow', description: 'AI workflow builder exploited in 2025.' },
