@@ -15,12 +15,13 @@
  * the other MISP clusters, then KEV). Aliases, sources, refs, cues and meta are united.
  *
  * Junk is dropped on the way in, from imported entries only: aliases of one or two characters, pure
- * numbers and words that name nothing ("Unknown", "Ransomware", "Backdoor"), and imported aliases that
- * are the name of a seed entry of another type (an actor "aka Iran"). After merging, an alias still
+ * numbers and words that name nothing ("Unknown", "Ransomware", "Backdoor"), and imported names and
+ * aliases that the seed gives an entity of another type (an actor "aka Iran"; MISP's tool "Turla" next
+ * to the seed's actor Turla: the entry keeps its other names, or goes if it has none). After merging, an alias still
  * claimed by two entries of one type is kept by one (its name, else the seed's, else the better-sourced).
  */
 import type { CatalogueEntry, EntityType } from '../types';
-import { cleanName, nameKey } from './keys';
+import { cleanName, nameKey, slug } from './keys';
 
 export interface MergeReport {
   input: number;
@@ -30,10 +31,12 @@ export interface MergeReport {
   refusedExamples: string[];
   /** Junk aliases removed from imported entries. */
   junkAliases: number;
-  /** Imported entries dropped because their name itself was junk. */
+  /** Imported entries whose name itself was junk: renamed to a better alias, or dropped without one. */
   junkEntries: number;
   /** Imported aliases dropped because they name a seed entity of another type. */
   crossTypeAliases: number;
+  /** Imported entries whose name is a seed name of another type: renamed to another alias, or dropped. */
+  crossTypeNames: number;
   /** Aliases claimed by several merged entries of one type, removed from all but one. */
   aliasConflicts: number;
   aliasConflictExamples: string[];
@@ -95,6 +98,7 @@ export function mergeCataloguesWithReport(lists: CatalogueEntry[][]): { entries:
     junkAliases: 0,
     junkEntries: 0,
     crossTypeAliases: 0,
+    crossTypeNames: 0,
     aliasConflicts: 0,
     aliasConflictExamples: [],
   };
@@ -112,12 +116,15 @@ export function mergeCataloguesWithReport(lists: CatalogueEntry[][]): { entries:
   };
 
   // Names of seed entries per type, to keep imported aliases from claiming a seed name of another type.
-  const seedNames = new Map<string, string>();
+  const seedNames = new Map<string, Set<string>>();
   for (const e of all) {
     if (!isSeed(e)) continue;
     for (const n of [e.name, ...e.aliases]) {
       const k = nk(n);
-      if (k && !seedNames.has(k)) seedNames.set(k, e.type);
+      if (!k) continue;
+      const types = seedNames.get(k);
+      if (types) types.add(e.type);
+      else seedNames.set(k, new Set([e.type]));
     }
   }
 
@@ -202,7 +209,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 /** An imported entry without its junk aliases; undefined when its name itself is junk. */
 function cleanImported(
   e: CatalogueEntry,
-  seedNames: Map<string, string>,
+  seedNames: Map<string, Set<string>>,
   report: MergeReport,
   nk: (s: string) => string,
 ): CatalogueEntry | undefined {
@@ -211,24 +218,32 @@ function cleanImported(
       report.junkAliases++;
       return false;
     }
-    const seedType = seedNames.get(nk(a));
-    if (seedType && seedType !== e.type) {
+    if (seedOwnsElsewhere(a)) {
       report.crossTypeAliases++;
       return false;
     }
     return true;
   };
+  // The seed owns its words: a name the seed gives an entity of another type is not this entry's name.
+  const seedOwnsElsewhere = (a: string): boolean => {
+    const types = seedNames.get(nk(a));
+    return !!types && !types.has(e.type);
+  };
   const aliases = e.aliases.filter(keep);
   let name = e.name;
-  const nameOk = e.type === 'vulnerability' || (e.type === 'vendor' ? nk(name).length >= 2 : !isJunkAlias(name, e.type, nk(name)));
+  // Techniques keep their ATT&CK names next to the seed's attack terms ("Phishing"), and vendors theirs next
+  // to a product of the same name ("CrushFTP"): both are real names of these entities, and the ids point at them.
+  const nameOk =
+    e.type === 'vulnerability' ||
+    e.type === 'technique' ||
+    (e.type === 'vendor' ? nk(name).length >= 2 : !isJunkAlias(name, e.type, nk(name)) && !seedOwnsElsewhere(name));
   if (nameOk && aliases.length === e.aliases.length) return e; // nothing to clean: no copy
   // Vulnerabilities are keyed by id; vendors can be two letters ("F5", "LG"); others need a real name.
   if (!nameOk) {
     const better = aliases.find((a) => nk(a).length > 2);
-    if (!better) {
-      report.junkEntries++;
-      return undefined;
-    }
+    if (seedOwnsElsewhere(name)) report.crossTypeNames++;
+    else report.junkEntries++;
+    if (!better) return undefined;
     name = better;
   }
   const out: CatalogueEntry = { ...e, name, aliases: aliases.filter((a) => a !== name) };
@@ -334,6 +349,14 @@ function unique<T>(xs: T[]): T[] {
   return [...new Set(xs)];
 }
 
+/** A product's vendor as a key, whether the entry says `vendorKey: 'vendor:cisco'` or `vendor: 'Cisco'`. */
+function vendorOf(e: CatalogueEntry): string | undefined {
+  if (e.type !== 'product') return undefined;
+  const { vendorKey, vendor } = e.meta ?? {};
+  if (typeof vendorKey === 'string') return vendorKey;
+  return typeof vendor === 'string' && vendor ? `vendor:${slug(vendor)}` : undefined;
+}
+
 /** Union-find over entry indexes that keeps, per component, what the join guards ask about. */
 class UnionFind {
   parent: Int32Array;
@@ -354,7 +377,7 @@ class UnionFind {
       return b;
     };
     this.sources = Int32Array.from(entries, (e) => e.sources.reduce((m, s) => m | bit(s), 0));
-    this.vendor = entries.map((e) => (e.type === 'product' && typeof e.meta?.vendorKey === 'string' ? e.meta.vendorKey : undefined));
+    this.vendor = entries.map(vendorOf);
     // Techniques are keyed on their ATT&CK id: two ids are two techniques even under one name
     // (Enterprise T1566.001 and ICS T0865 are both "Spearphishing Attachment").
     this.technique = entries.map((e) => (e.type === 'technique' ? e.key : undefined));

@@ -91,6 +91,19 @@ describe('mergeCatalogues', () => {
     expect(report.crossTypeAliases).toBe(1);
   });
 
+  it('gives the seed its words across types: an imported entry named like a seed entity of another type is renamed or dropped', () => {
+    const { entries, report } = mergeCataloguesWithReport([
+      [e('actor:turla', 'Turla', ['Snake'], 'seed'), e('location:cuba', 'Cuba', [], 'seed'), e('malware:cuba', 'Cuba', [], 'seed')],
+      [e('malware:turla', 'Turla', ['Uroburos Rootkit'], 'misp:tool'), e('malware:georgia-x', 'Snake', [], 'misp:tool')],
+      [e('malware:cuba-ransomware', 'Cuba Ransomware', ['Cuba'], 'misp:ransomware')],
+    ]);
+    expect(byKey(entries, 'malware:turla')).toMatchObject({ name: 'Uroburos Rootkit', aliases: [] });
+    expect(byKey(entries, 'malware:georgia-x')).toBeUndefined();
+    expect(report.crossTypeNames).toBe(2);
+    // The seed has Cuba both as a place and as ransomware: the imported ransomware joins the seed's.
+    expect(byKey(entries, 'malware:cuba')!.aliases).toContain('Cuba Ransomware');
+  });
+
   it('leaves an alias claimed by two unjoined entries to one of them', () => {
     const { entries, report } = mergeCataloguesWithReport([
       [e('actor:a', 'Alpha Team', ['Common Crew'], 'seed'), e('actor:b', 'Beta Team', ['Common Crew'], 'seed')],

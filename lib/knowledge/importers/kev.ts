@@ -115,7 +115,7 @@ export function kevProducts(raw: string, vendor: VendorName): ProductName[] {
         if (/^[A-Za-z][A-Za-z0-9+.-]{1,9}$/.test(a)) abbrs.push(a);
         return ' ';
       }),
-    );
+    ).replace(/ ,/g, ',');
     if (!s || JUNK_PRODUCT.test(s)) continue;
     const vendorPrefix = new RegExp(`^${escapeRegExp(vendor.name)}\\s+`, 'i');
     const bare = s.replace(vendorPrefix, '');
