@@ -93,7 +93,8 @@ export function importMispGalaxy(json: unknown): ImportResult {
       continue;
     }
     const entry = toEntry(row.output, kind, source);
-    if (entry === 'skip') result.skipped++;
+    // A name with no letter or digit ("$$$") gives no key.
+    if (entry === 'skip' || (typeof entry === 'object' && entry.key.endsWith(':'))) result.skipped++;
     else if (entry === 'ignore') result.ignored++;
     else result.entries.push(entry);
   }
