@@ -6,7 +6,6 @@ const LABELS: [keyof Status['counts'], string][] = [
   ['collection', 'Saved articles'],
   ['articles', 'Articles'],
   ['incidents', 'Incidents'],
-  ['entities', 'Catalogue entries'],
   ['kev', 'KEV entries'],
   ['sources', 'Sources'],
 ];
@@ -22,6 +21,8 @@ export function StatusView({ status, error }: { status?: Status; error?: string 
           <dd data-count={key}>{status.counts[key]}</dd>
         </Fragment>
       ))}
+      <dt>Catalogue entries</dt>
+      <dd data-testid="catalogue">{status.catalogueSize}</dd>
       <dt>Version</dt>
       <dd data-testid="version">{status.version}</dd>
     </dl>

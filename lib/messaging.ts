@@ -33,7 +33,7 @@ export interface Status {
     kev: number;
     collection: number;
   };
-  /** Entries in the entity catalogue held by the database (the synced knowledge). */
+  /** Entries of the entity catalogue: the bundled seed and what the sync stored, each key once. */
   catalogueSize: number;
 }
 

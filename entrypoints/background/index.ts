@@ -13,6 +13,7 @@ import { registerInjection, runOnTab } from './inject';
 import { AnalysisService } from '@/lib/analysis/service';
 import { relatedIncidents } from '@/lib/db/related';
 import { ingestArticles } from '@/lib/db/ingest';
+import { seedCatalogue } from '@/lib/knowledge/seed';
 
 type Handler<K extends keyof BackgroundProtocol> = (
   data: Extract<CheckResult<K>, { ok: true }>['data'],
@@ -31,7 +32,8 @@ export default defineBackground(() => {
     });
   }
 
-  handle('getStatus', () => getStatus(getDb(), version));
+  let seedKeys: string[] | undefined;
+  handle('getStatus', () => getStatus(getDb(), version, (seedKeys ??= seedCatalogue().map((e) => e.key))));
   handle('listCollection', (query) => listCollection(getDb(), query));
   handle('saveArticle', (req) => saveArticle(getDb(), req));
   handle('removeArticle', ({ url }) => removeArticle(getDb(), url));

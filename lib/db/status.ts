@@ -14,7 +14,12 @@ export async function countRows(db: IncidentLensDb): Promise<Status['counts']> {
   return { sources, articles, incidents, entities, kev, collection };
 }
 
-export async function getStatus(db: IncidentLensDb, version: string): Promise<Status> {
-  const counts = await countRows(db);
-  return { version, counts, catalogueSize: counts.entities };
+/**
+ * The status the popup and options page show. The catalogue is what the matcher knows: the bundled
+ * entries (`bundledKeys`, the seed) together with those the sync stored, each key counted once.
+ */
+export async function getStatus(db: IncidentLensDb, version: string, bundledKeys: readonly string[] = []): Promise<Status> {
+  const [counts, storedKeys] = await Promise.all([countRows(db), db.entities.toCollection().primaryKeys()]);
+  const catalogueSize = new Set<string>([...bundledKeys, ...storedKeys]).size;
+  return { version, counts, catalogueSize };
 }

@@ -69,6 +69,8 @@ describe('Incident Lens in Chromium', () => {
     expect(answer.err).toBeUndefined();
     expect(answer.res?.version).toBe('0.1.0');
     expect(answer.res?.counts).toEqual({ sources: 0, articles: 0, incidents: 0, entities: 0, kev: 0, collection: 0 });
+    // A fresh install already knows the bundled seed catalogue.
+    expect(answer.res?.catalogueSize).toBeGreaterThan(500);
   });
 
   it('mounts its sidebar in a closed shadow root on the demo article', async () => {
@@ -170,6 +172,7 @@ describe('Incident Lens in Chromium', () => {
     const options = await ext.context.newPage();
     await options.goto(`${ext.extensionUrl}options.html`);
     await expect.poll(() => options.getByTestId('version').textContent(), { timeout: 10_000 }).toBe('0.1.0');
+    expect(Number(await options.getByTestId('catalogue').textContent())).toBeGreaterThan(500);
     const indicator = options.locator('input[name=type-indicator]');
     expect(await indicator.isChecked()).toBe(true);
     await indicator.uncheck();

@@ -166,6 +166,12 @@ describe('collection', () => {
       counts: { sources: 0, articles: 0, incidents: 0, entities: 0, kev: 0, collection: 1 },
       catalogueSize: 0,
     });
+    // The catalogue counts bundled and stored entries, each key once.
+    await db.entities.bulkPut([
+      { key: 'actor:apt28', type: 'actor', name: 'APT28', aliases: [], sources: ['misp:threat-actor'], aliasesLower: ['apt28'] },
+      { key: 'actor:apt29', type: 'actor', name: 'APT29', aliases: [], sources: ['misp:threat-actor'], aliasesLower: ['apt29'] },
+    ]);
+    expect((await getStatus(db, '1.2.3', ['actor:apt28', 'malware:lockbit'])).catalogueSize).toBe(3);
     db.close();
   });
 });
