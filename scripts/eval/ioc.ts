@@ -241,7 +241,9 @@ function unitOutcome(checks: Check[]): Outcome {
   return 'pass';
 }
 
-export async function runIocEval(): Promise<Record<string, number>> {
+/** Scores, prints the table (unless quiet) and returns the figures for `npm run eval`. */
+export async function runIocEval(opts: { quiet?: boolean } = {}): Promise<Record<string, number>> {
+  const log = opts.quiet ? () => {} : (line: string) => console.log(line);
   fromHosts.length = 0;
   const cases = readJsonl<CaseRow>('ioc-extractor-cases.jsonl');
   const pairs = readJsonl<PairRow>('ioc-extractor-unit-pairs.jsonl');
@@ -274,31 +276,31 @@ export async function runIocEval(): Promise<Record<string, number>> {
   const notOurs = count('not-ours');
   const total = passed + deliberate + failed;
 
-  console.log('\n## Indicators (ioc-extractor cases and unit pairs)');
-  console.log(`${'kind'.padEnd(12)} ${'pass'.padStart(5)} ${'differ'.padStart(7)} ${'fail'.padStart(5)} ${'scored'.padStart(7)}  not ours`);
+  log('\n## Indicators (ioc-extractor cases and unit pairs)');
+  log(`${'kind'.padEnd(12)} ${'pass'.padStart(5)} ${'differ'.padStart(7)} ${'fail'.padStart(5)} ${'scored'.padStart(7)}  not ours`);
   for (const [kind, r] of [...perKind].sort((a, b) => a[0].localeCompare(b[0]))) {
     const scored = r.pass + r.deliberate + r.fail;
-    console.log(
+    log(
       `${kind.padEnd(12)} ${String(r.pass).padStart(5)} ${String(r.deliberate).padStart(7)} ${String(r.fail).padStart(5)} ${String(scored).padStart(7)}  ${r['not-ours'] || ''}`,
     );
   }
-  console.log(
+  log(
     `units: ${passed}/${total} passed exactly, ${deliberate} differ only by a listed convention, ${failed} failed; ${notOurs} not our kind`,
   );
   const rate = total - deliberate > 0 ? passed / (total - deliberate) : 0;
-  console.log(`pass rate apart from deliberate differences: ${passed}/${total - deliberate} = ${rate.toFixed(3)}`);
+  log(`pass rate apart from deliberate differences: ${passed}/${total - deliberate} = ${rate.toFixed(3)}`);
 
-  console.log('\nDeliberate convention differences:');
-  for (const d of DIFFERENCES) console.log(`  - [${d.unit}] ${d.kind}: ${d.direction} ${d.value} — ${d.reason}`);
-  console.log('\nConvention (compared via expandIndicators, not counted as a difference): highlights never overlap,');
-  console.log('so a host inside a URL or e-mail is part of that indicator, not a separate match. Expected values seen only so:');
-  for (const h of fromHosts) console.log(`  - [${h.unit}] ${h.kind}: ${h.value}`);
+  log('\nDeliberate convention differences:');
+  for (const d of DIFFERENCES) log(`  - [${d.unit}] ${d.kind}: ${d.direction} ${d.value} — ${d.reason}`);
+  log('\nConvention (compared via expandIndicators, not counted as a difference): highlights never overlap,');
+  log('so a host inside a URL or e-mail is part of that indicator, not a separate match. Expected values seen only so:');
+  for (const h of fromHosts) log(`  - [${h.unit}] ${h.kind}: ${h.value}`);
   const failures = outcomes.filter((u) => u.outcome === 'fail');
   if (failures.length > 0) {
-    console.log('\nFailures:');
-    for (const u of failures) for (const c of u.checks) if (c.outcome === 'fail') console.log(`  - [${u.unit}] ${c.kind}: ${c.detail}`);
+    log('\nFailures:');
+    for (const u of failures) for (const c of u.checks) if (c.outcome === 'fail') log(`  - [${u.unit}] ${c.kind}: ${c.detail}`);
   }
-  console.log(`(${cases.length} case inputs extracted in ${ms.toFixed(2)} ms)`);
+  log(`(${cases.length} case inputs extracted in ${ms.toFixed(2)} ms)`);
 
   return {
     'ioc.cases_total': total,

@@ -223,6 +223,8 @@ describe('URLs', () => {
     ['http://example.com[/]test', 'http://example.com/test'],
     ['hxxp://192[.]168[.]0[.]1:80/path', 'http://192.168.0.1:80/path'],
     ['hxxp://example[dot]com/', 'http://example.com/'],
+    ['fxp://files.example.org/x', 'ftp://files.example.org/x'],
+    ['FXP[:]//files.example.org', 'ftp://files.example.org'],
   ])('defanged %s', (text, value) => {
     const m = only(`get ${text} now`);
     expect(m).toMatchObject({ subtype: 'url', name: value, text, start: 4, end: 4 + text.length });
@@ -369,7 +371,25 @@ describe('refang, defang and validators', () => {
     expect(defang('ftp://1.2.3.4/x')).toBe('fxp://1[.]2[.]3[.]4/x');
     expect(defang('user@evil.com')).toBe('user[@]evil[.]com');
     expect(defang('evil.com')).toBe('evil[.]com');
-    expect(refang(defang('https://evil.com/a.php'))).toBe('https://evil.com/a.php');
+  });
+
+  it.each([
+    'https://evil.com/a.php?x=1',
+    'http://1.2.3.4:8080/x',
+    'ftp://files.evil.org/pub',
+    'user@evil.com',
+    'evil.co.uk',
+    '8.8.8.8',
+    '68b329da9893e34099c7d8ad5cb9c940',
+  ])('defang then refang gives back %s, and the finder reads the defanged form', (value) => {
+    const defanged = defang(value);
+    expect(refang(defanged)).toBe(value);
+    expect(findPatternEntities(`ioc ${defanged} end`).map((m) => m.name)).toEqual([value]);
+  });
+
+  it('two spaced brackets side by side', () => {
+    expect(refangedView('a [.] [.] b').text).toBe('a..b');
+    expect(only('evil [.] example [dot] com')).toMatchObject({ name: 'evil.example.com', start: 0, end: 26 });
   });
 
   it('the refanged view maps offsets back', () => {

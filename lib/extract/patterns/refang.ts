@@ -14,11 +14,11 @@
  * - BRACKET: a bracket `[ ( {` + optional space + `.`/`dot`/`@`/`at` + optional space + `] ) }`
  *   (mixed pairs like `(.]` occur in the wild), with one space on either side taken along
  *   (`john [at] example [dot] com`); and `[:]`, `[://]`, `[/]` inside URLs. Fixed shapes, linear.
- * - `hxxp`/`hXXp` (any case) at a word start, followed by `s`? and `:` or `[:`: found from `xxp`.
+ * - `hxxp`/`hXXp` and `fxp` (any case) at a word start, followed by `s`? and `:` or `[:`.
  * - ` . ` (space-dot-space): found from each '.', kept only where it can't be prose (`acceptSpacedDot`).
  */
 const BRACKET = /[[({] ?(?:\.|dot|@|at) ?[\])}]|[[({](?::\/\/|:|\/)[\])}]/gi;
-const XXP = /[xX]{2}[pP]/g;
+const XXP = /[xX]{2}[pP]|[fF][xX][pP]/g;
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
@@ -73,13 +73,15 @@ function findMarkers(text: string): [number, number, string][] {
   }
   XXP.lastIndex = 0;
   for (let m = XXP.exec(text); m !== null; m = XXP.exec(text)) {
-    const h = m.index - 1;
-    const c = text.charCodeAt(h);
-    if ((c !== 104 && c !== 72) || isAsciiAlnum(text.charCodeAt(h - 1))) continue; // h/H at a word start
-    let k = m.index + 3;
+    const ftp = m[0].length === 3 && (m[0][0] === 'f' || m[0][0] === 'F');
+    const start = ftp ? m.index : m.index - 1;
+    const c = text.charCodeAt(start);
+    if (!ftp && c !== 104 && c !== 72) continue; // hxxp needs its h/H
+    if (isAsciiAlnum(text.charCodeAt(start - 1))) continue; // at a word start
+    let k = m.index + m[0].length;
     if (text.charCodeAt(k) === 115 || text.charCodeAt(k) === 83) k++; // s/S
     if (text.charCodeAt(k) === 58 || (text.charCodeAt(k) === 91 && text.charCodeAt(k + 1) === 58)) {
-      out.push([h, h + 4, 'http']);
+      out.push(ftp ? [start, start + 3, 'ftp'] : [start, start + 4, 'http']);
     }
   }
   // From each '.', not from each ' . ': a one-character search is several times faster.
@@ -139,8 +141,14 @@ export function refangedView(text: string): RefangedView {
   const parts: string[] = [];
   let last = 0;
   let viewPos = 0;
-  for (const [from, to, replacement] of markers) {
-    if (from < last) continue; // overlaps the previous marker (e.g. the space both spaced brackets want)
+  for (const marker of markers) {
+    const [, to, replacement] = marker;
+    let from = marker[0];
+    if (from < last) {
+      // Two spaced brackets may both want the space between them: the first keeps it.
+      if (from + 1 === last && text.charCodeAt(from) === 32) from = last;
+      else continue;
+    }
     parts.push(text.slice(last, from));
     viewPos += from - last;
     segments.push({ v: viewPos, vl: replacement.length, o: from, ol: to - from });
