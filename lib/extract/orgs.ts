@@ -201,6 +201,8 @@ const NOT_NAME = new Set(
   ).split(' '),
 );
 
+const CALENDAR = new Set('monday tuesday wednesday thursday friday saturday sunday january february march april june july august september october november december'.split(' '));
+
 /** Words before a name that make it a person. */
 const PERSON_TITLES = new Set(
   'mr mr. mrs mrs. ms ms. dr dr. prof prof. sir president ceo cto ciso spokesperson spokesman spokeswoman minister secretary senator director chairman governor mayor judge agent officer detective inspector researcher analyst founder commissioner prosecutor attorney lawyer author reporter journalist'
@@ -229,7 +231,7 @@ function trimRun(text: string, tokens: Token[], run: Run, lowerWords: Set<string
     }
     break;
   }
-  while (last >= first && (CONNECTORS.has(tokens[last].text.toLowerCase()) || NOT_NAME.has(tokens[last].text.toLowerCase()))) last--;
+  while (last >= first && (CONNECTORS.has(tokens[last].text.toLowerCase()) || CALENDAR.has(tokens[last].text.toLowerCase()))) last--;
   if (first > last) return undefined;
   return { first, last };
 }
@@ -241,7 +243,7 @@ function trimRun(text: string, tokens: Token[], run: Run, lowerWords: Set<string
 const SUFFIX_HEADS = new Set(
   (
     'inc inc. corp corp. corporation incorporated ltd ltd. limited llc llp lp gmbh ag sa s.a. spa s.p.a srl s.r.l bv nv plc co co. kk oy ab asa se ' +
-    'group holdings holding company companies industries enterprises partners ventures capital ' +
+    'group holdings holding company industries enterprises partners ventures capital ' +
     'bank bancorp banking insurance assurance financial securities credit exchange fund trust ' +
     'university college school schools academy institute institution laboratory laboratories ' +
     'hospital hospitals health healthcare clinic clinics medical pharmacy pharmaceuticals pharma ' +
@@ -253,7 +255,7 @@ const SUFFIX_HEADS = new Set(
     'communications electronics electric energy power utilities utility motors automotive semiconductor ' +
     'foundation association federation society league organization organisation alliance coalition ' +
     'district districts county municipality city church diocese museum library archives ' +
-    'cooperative co-op logistics transport shipping freight insurers ' +
+    'cooperative co-op logistics freight insurers ' +
     'media newspaper broadcasting news times post herald journal tribune gazette studios games entertainment ' +
     'network cloud research intelligence' // "Lookout Threat Intelligence", "Check Point Research"
   ).split(' '),
@@ -334,6 +336,9 @@ function judge(text: string, tokens: Token[], c: Run, knownAt: KnownIndex): Rule
   // "Ministry of Health", "US Department of Commerce", "National Institute of Standards and Technology"
   const prefixHeaded = words.some((t, i) => i <= n - 3 && PREFIX_HEADS.has(t.text.toLowerCase()) && /^(?:of|for)$/.test(words[i + 1].text));
   const suffixHeaded = n >= 2 && SUFFIX_HEADS.has(lastLw) && !(n === 2 && WEAK_SUFFIX.has(lastLw));
+  // A name has a word of its own: "Shipping and Logistics" is a sector; and two "and"s make a list.
+  const distinctive = words.some((t) => !isHead(t.text.toLowerCase()) && !CONNECTORS.has(t.text.toLowerCase()));
+  if ((!distinctive && !prefixHeaded) || words.filter((t) => t.text === 'and').length > 1) return undefined;
   if ((corp && n >= 2) || prefixHeaded || (suffixHeaded && !headline)) {
     if (allPlaces(inside, tokens, c)) return undefined;
     if (lastLw === 'group' && !corp && ACTOR_CONTEXT.test(sentenceAround(text, start, end))) return undefined; // "Winnti Group"
@@ -343,10 +348,12 @@ function judge(text: string, tokens: Token[], c: Run, knownAt: KnownIndex): Rule
 
   // Without a head the context must say it. Long headless runs are titles, not names; a coordination
   // ("Tibetan and Uyghur activists") names two things if any.
-  if (n > 4 || words.some((t) => CONNECTORS.has(t.text.toLowerCase()))) return undefined;
+  if (n > 4 || words.some((t) => /^(?:and|&|of|for|on|the)$/i.test(t.text))) return undefined;
   if (words[0].text.length < 2) return undefined;
   if (APPOSITION_AFTER.test(after)) return 'apposition';
-  if (DESCRIPTOR_BEFORE.test(before) && !/\b(?:the|this|that|its|their)\s+\S+\s+$/.test(before)) return 'apposition';
+  // "energy giant Pemex", "software firm Kaseya" — not "the vendor ID" nor a list of field names
+  // ("Network operator Device model").
+  if (DESCRIPTOR_BEFORE.test(before) && !/\b(?:the|this|that|its|their)\s+\S+\s+$/.test(before) && !/\b\p{Lu}\p{L}*\s+\p{Ll}+,?\s+$/u.test(before) && !/^\p{Lu}{1,2}$/u.test(words[0].text)) return 'apposition';
   const personLike = n >= 2 && n <= 3 && words.every((t) => /^\p{Lu}\p{Ll}+$/u.test(t.text));
   if (VERB_AFTER.test(after)) {
     // "John Smith said" — two or three plain capitalised words before a speech verb are a person.
