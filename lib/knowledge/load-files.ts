@@ -9,14 +9,13 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { CatalogueEntry } from '../types';
-import { importAttackStix, stixObjects } from './importers/attack-stix';
 import type { ImportResult } from './importers/common';
-import { importKev, isKev } from './importers/kev';
-import { importMispGalaxy, isMispCluster, UnsupportedGalaxyError } from './importers/misp-galaxy';
+import { UnsupportedGalaxyError } from './importers/misp-galaxy';
+import { importDocument, sniffFormat, type CatalogueFormat } from './import';
 import { mergeCatalogues } from './merge';
 import { seedCatalogue } from './seed';
 
-export type CatalogueFormat = 'misp-galaxy' | 'attack-stix' | 'kev';
+export { sniffFormat, type CatalogueFormat } from './import';
 
 export interface LoadedFile extends ImportResult {
   path: string;
@@ -29,26 +28,6 @@ export class CatalogueFileError extends Error {
     message: string,
   ) {
     super(`${path}: ${message}`);
-  }
-}
-
-/** Which importer a parsed JSON document is for, or undefined. */
-export function sniffFormat(json: unknown): CatalogueFormat | undefined {
-  if (isKev(json)) return 'kev';
-  if (isMispCluster(json)) return 'misp-galaxy';
-  if (stixObjects(json)) return 'attack-stix';
-  return undefined;
-}
-
-/** Import one parsed document whose format is known. */
-export function importDocument(json: unknown, format: CatalogueFormat): ImportResult {
-  switch (format) {
-    case 'kev':
-      return importKev(json);
-    case 'misp-galaxy':
-      return importMispGalaxy(json);
-    case 'attack-stix':
-      return importAttackStix(json);
   }
 }
 
