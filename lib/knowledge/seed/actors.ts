@@ -18,7 +18,6 @@ export const ACTORS: SeedRow[] = [
       'APT 28', 'Fancy Bear', 'Sofacy', 'Sofacy Group', 'Sednit', 'STRONTIUM', 'Forest Blizzard', 'Pawn Storm',
       'Tsar Team', 'UAC-0028', 'UAC-0001', 'G0007', 'Threat Group-4127', 'TG-4127', 'Group 74', 'SNAKEMACKEREL',
       'Swallowtail', 'IRON TWILIGHT', 'Fighting Ursa', 'ITG05', 'BlueDelta', 'TA422', 'FROZENLAKE',
-      'GRU Unit 26165', 'Unit 26165',
     ],
     country: 'russia',
     description: 'Russian military intelligence (GRU Unit 26165) espionage group behind the 2016 DNC intrusion.',
@@ -43,7 +42,7 @@ export const ACTORS: SeedRow[] = [
     name: 'Sandworm',
     aliases: [
       'Sandworm Team', 'Seashell Blizzard', 'Voodoo Bear', 'APT44', 'APT 44', 'IRIDIUM', 'ELECTRUM', 'TeleBots',
-      'IRON VIKING', 'Quedagh', 'FROZENBARENTS', 'GRU Unit 74455', 'Unit 74455', 'UAC-0082', 'G0034',
+      'IRON VIKING', 'Quedagh', 'FROZENBARENTS', 'UAC-0082', 'G0034',
     ],
     ambiguous: ['IRIDIUM', 'ELECTRUM'],
     country: 'russia',
@@ -103,8 +102,7 @@ export const ACTORS: SeedRow[] = [
     id: 'ember-bear',
     name: 'Ember Bear',
     aliases: [
-      'Cadet Blizzard', 'DEV-0586', 'UNC2589', 'Bleeding Bear', 'FROZENVISTA', 'GRU Unit 29155', 'Unit 29155',
-      'G1003',
+      'Cadet Blizzard', 'DEV-0586', 'UNC2589', 'Bleeding Bear', 'FROZENVISTA', 'G1003',
     ],
     country: 'russia',
     description: 'GRU Unit 29155 group behind the WhisperGate wiper attacks on Ukraine in January 2022.',
@@ -434,7 +432,7 @@ export const ACTORS: SeedRow[] = [
   {
     id: 'apt1',
     name: 'APT1',
-    aliases: ['APT 1', 'Comment Crew', 'Comment Panda', 'PLA Unit 61398', 'Unit 61398', 'Byzantine Candor', 'GIF89a', 'TG-8223', 'G0006'],
+    aliases: ['APT 1', 'Comment Crew', 'Comment Panda', 'Byzantine Candor', 'GIF89a', 'TG-8223', 'G0006'],
     country: 'china',
     description: 'PLA Unit 61398, exposed by Mandiant in 2013 for years of intellectual-property theft.',
     refs: ['https://attack.mitre.org/groups/G0006/'],
@@ -443,7 +441,7 @@ export const ACTORS: SeedRow[] = [
   {
     id: 'putter-panda',
     name: 'Putter Panda',
-    aliases: ['APT2', 'APT 2', 'PLA Unit 61486', 'Unit 61486', 'MSUpdater', 'G0024'],
+    aliases: ['APT2', 'APT 2', 'MSUpdater', 'G0024'],
     country: 'china',
     description: 'PLA Unit 61486 group targeting the aerospace and satellite industries.',
     refs: ['https://attack.mitre.org/groups/G0024/'],
@@ -884,6 +882,14 @@ export const ACTORS: SeedRow[] = [
     country: 'iran',
     description: 'Iranian group encrypting and leaking Israeli company data for political ends.',
     meta: { mitreId: 'G1009', motivation: 'sabotage' },
+  },
+  {
+    id: 'domestic-kitten',
+    name: 'Domestic Kitten',
+    aliases: ['APT-C-50'],
+    country: 'iran',
+    description: 'Iranian surveillance operation spying on dissidents with Android spyware.',
+    meta: { motivation: 'espionage' },
   },
   {
     id: 'copykittens',
