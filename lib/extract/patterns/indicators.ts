@@ -158,11 +158,13 @@ function isWordChar(c: number): boolean {
  */
 const IPV4 = /\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}/g;
 /**
- * Four-part version numbers look like addresses: "Version 0.3.0.1", "v1.2.3.4". A quad right
- * after "version"/"ver."/"v" is a version, and so is any quad in 0.0.0.0/8 ("this network", never
- * routed, so never an indicator; 0.0.0.0 itself is a bind address, not an IOC).
+ * Four-part numbers that aren't addresses: versions and numbered sections ("Version 0.3.0.1",
+ * "build 10.0.1.2", "section 2.1.1.3"). A quad right after a word that labels a numbering is that
+ * numbering, and so is any quad in 0.0.0.0/8 ("this network", never routed, so never an indicator;
+ * 0.0.0.0 itself is a bind address, not an IOC).
  */
-const VERSION_BEFORE = /(?:^|[^A-Za-z])(?:v|ver\.?|version)\s?$/i;
+const VERSION_BEFORE =
+  /(?:^|[^A-Za-z])(?:v|ver\.?|version|build|release|rel\.|rev\.?|revision|firmware|section|sec\.|§|chapter|step)\s?$/i;
 
 export function findIPv4s(s: string): Candidate[] {
   const out: Candidate[] = [];
@@ -175,7 +177,7 @@ export function findIPv4s(s: string): Candidate[] {
     const afterNext = s.charCodeAt(end + 1);
     if (isWordChar(before) || before === 46) continue;
     if (isWordChar(after) || (after === 46 && afterNext >= 48 && afterNext <= 57)) continue;
-    if (!isIPv4(m[0]) || m[0].startsWith('0.') || VERSION_BEFORE.test(s.slice(Math.max(0, start - 10), start))) continue;
+    if (!isIPv4(m[0]) || m[0].startsWith('0.') || VERSION_BEFORE.test(s.slice(Math.max(0, start - 12), start))) continue;
     out.push({ subtype: 'ipv4', start, end, value: m[0] });
   }
   return out;
