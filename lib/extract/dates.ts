@@ -34,7 +34,7 @@ const DATE_RE = new RegExp(
     `(?<iso>\\b${YEAR}-[01]\\d-[0-3]\\d\\b)`,
     `(?<mdy>\\b${MONTH}\\s+${DAY}(?:,?\\s+${YEAR})?\\b)`,
     `(?<dmy>\\b${DAY}\\s+(?:of\\s+)?${MONTH}(?:,?\\s+${YEAR})?\\b)`,
-    `(?<my>\\b(?:in|since|during|by|until|from|between|of)\\s+${QUAL}${MONTH}(?:,?\\s+${YEAR}\\b|(?!\\s*[0-3]?\\d\\b)\\b))`,
+    `(?<my>\\b(?:in|since|during|by|until|from|between|of|at)\\s+${QUAL}${MONTH}(?:,?\\s+${YEAR}\\b|(?!\\s*[0-3]?\\d\\b)\\b))`,
     `(?<y>\\b(?:in|since|during|until|from|of)\\s+${QUAL}${YEAR}\\b)`,
     `(?<rel>\\b(?:yesterday|today|this (?:week|month|year)|last (?:week|month|year|weekend)|earlier (?:this|in the) (?:week|month|year)|(?:earlier|later) this (?:week|month|year)|past (?:week|weekend))\\b)`,
     `(?<wd>\\b(?:on|last|this|since|late|early)\\s+${WEEKDAY}\\b)`,

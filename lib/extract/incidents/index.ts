@@ -271,6 +271,14 @@ function mergeAndFilter(cands: Candidate[]): Candidate[] {
       drop.add(c);
     }
   }
+  // Phishing that opened the door to a breach or a ransomware attack is how that story began.
+  for (const c of byType('phishing')) {
+    const into = live.find((o) => (o.type === 'data-breach' || o.type === 'ransomware' || o.type === 'espionage') && sameStory(o, c));
+    if (into && c.score < 0.8 * into.score) {
+      absorb(c, into);
+      drop.add(c);
+    }
+  }
   // Data stolen in a ransomware attack or an espionage operation is part of that story unless the
   // text makes the breach a story of its own.
   for (const c of byType('data-breach')) {

@@ -22,8 +22,8 @@ export const TRIGGERS: Trigger[] = [
   t('ransomware', 2, 'ransomware', `encrypted (?:its |their |the )?(?:files|systems|servers|data|devices)`, `ransom (?:notes?|payments?)`, `paid (?:a|the) ransom`, `decryptor`, `extortion`),
   t('ransomware', 1, 'ransom', `encrypt${W}`),
 
-  t('data-breach', 3, `data breach(?:es)?`, `breach of (?:personal|customer|patient|user|employee|sensitive) (?:data|information)`, `(?:stole|exfiltrated|leaked|exposed|accessed|compromised|obtained) (?:the )?(?:personal|sensitive|private|customer|patient|user|employee|confidential|internal|corporate)? ?(?:data|information|records|files|details|documents)`, `personal (?:data|information) of`, `unauthori[sz]ed access to (?:\\w+ ){0,3}(?:data|information|records|systems|network|files|accounts)`, `(?:records|accounts|customers|users|patients|employees) (?:were|was|had been|have been) (?:exposed|leaked|stolen|compromised|accessed)`),
-  t('data-breach', 2, `breach(?:ed|es)?`, `exposed (?:database|server|bucket)s?`, `exfiltrat${W}`, `(?:data|information) (?:was|were|had been|may have been|has been) (?:stolen|taken|exposed|accessed|leaked|copied)`, `notif(?:y|ied|ying) (?:affected )?(?:customers|individuals|patients|users|employees)`, `unauthori[sz]ed (?:party|parties|third party|actors?|individuals?|users?)`, `(?:social security|credit card|passport) numbers`, `leaked (?:data|database|documents)`),
+  t('data-breach', 3, `data breach(?:es)?`, `breach of (?:personal|customer|patient|user|employee|sensitive) (?:data|information)`, `(?:stole|exfiltrated|leaked|exposed|accessed|viewed|compromised|obtained|acquired|copied) (?:the )?(?:personal|sensitive|private|customer|patient|user|employee|confidential|internal|corporate)? ?(?:data|information|records|files|details|documents)`, `personal (?:data|information) of`, `unauthori[sz]ed access to (?:\\w+ ){0,3}(?:data|information|records|systems|network|files|accounts)`, `(?:records|accounts|customers|users|patients|employees) (?:were|was|had been|have been) (?:exposed|leaked|stolen|compromised|accessed)`),
+  t('data-breach', 2, `breach(?:ed|es)?`, `exposed (?:database|server|bucket)s?`, `exfiltrat${W}`, `(?:data|information|files|records|documents) (?:was|were|had been|may have been|has been|have been) (?:stolen|taken|exposed|accessed|leaked|copied|exfiltrated)`, `notif(?:y|ied|ying) (?:affected )?(?:customers|individuals|patients|users|employees)`, `unauthori[sz]ed (?:party|parties|third party|actors?|individuals?|users?|person|persons)`, `(?:accessed|compromised|breached) (?:the |some |several )?(?:\\w+ ){0,2}(?:email )?accounts`, `(?:social security|credit card|passport) numbers`, `leaked (?:data|database|documents)`),
   t('data-breach', 1, 'stolen', 'leak(?:ed|s)?', 'exposed'),
 
   t('phishing', 3, `(?:spear[- ]?)?phishing (?:campaigns?|attacks?|emails?|messages?|sites?|pages?|kits?|scams?|lures?)`, `smishing`, `vishing`, `credential[- ]harvesting`, `fake login pages?`),
@@ -60,7 +60,7 @@ export const TRIGGERS: Trigger[] = [
 
 /** Sentences that explain or hedge rather than report: their triggers count for little. */
 export const GENERIC =
-  /\b(?:can|could|may|might|should|would|typically|usually|often|generally|is a type of|are a type of|refers to|how to|what is|tips?|best practices?|protect (?:yourself|your)|if any|not clear|unclear|no evidence|whether)\b/gi;
+  /\b(?:typically|usually|in general|generally|is a type of|are a type of|is a form of|refers to|how to|what is|tips?|best practices?|protect (?:yourself|your)|if any|not clear|unclear|no evidence|no sign|whether)\b/gi;
 
 /** Words that make a sentence report a happening: past events, reporting verbs, numbers of victims. */
 export const EVENT =
