@@ -145,7 +145,11 @@ export function findCatalogueEntities(text: string, matcher: CompiledMatcher): E
       // A name the catalogue capitalises, written all in lower case, is a URL path, a file name or a
       // hashtag ("…/apt41-targets…", "iran"), not a mention. Techniques and attack types are phrases.
       if (!spanHasUpper && !LEXICAL_TYPES.has(entity.type) && (hasUpper(entity.name) || hasUpper(matcher.alias(term)))) continue;
-      const cued = DEFAULT_CUES[entity.type as EntityType] !== undefined && hasCue(text, hit.start, hit.end, entity);
+      // The cue is read only where it decides something: a name that needs one, or a name several entities share.
+      const cued =
+        ((flags & F_NEEDS_CUE) !== 0 || hit.terms.length > 1) &&
+        DEFAULT_CUES[entity.type as EntityType] !== undefined &&
+        hasCue(text, hit.start, hit.end, entity);
       let rule: Candidate['rule'];
       if (flags & F_NEEDS_CUE) rule = cued ? 'cue' : 'pending';
       else rule = flags & (F_NEEDS_CASE | F_EXACT_CASE) ? 'case' : 'name';

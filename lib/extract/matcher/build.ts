@@ -6,7 +6,7 @@
 import type { CatalogueEntry } from '../../types';
 import { SKIP, SPACE, foldCode, foldString } from './fold';
 import { termFlags, type NameTypes } from './ambiguity';
-import { FORMAT_VERSION, MAGIC, SECTIONS, align8, type EntityRecord, type MatcherMeta, type SectionName } from './layout';
+import { DENSE_MIN_EDGES, FORMAT_VERSION, MAGIC, SECTIONS, align8, type EntityRecord, type MatcherMeta, type SectionName } from './layout';
 
 interface Term {
   folded: string;
@@ -152,6 +152,30 @@ export function buildMatcherBuffer(entries: readonly CatalogueEntry[]): ArrayBuf
     }
   }
 
+  // The busiest states (near the root, where a scan spends its time) get complete transition rows, so a
+  // step from them is one array read with no edge search and no failure chasing.
+  const stride = symbols + 1;
+  const denseRow = new Int32Array(states).fill(-1);
+  const denseStates: number[] = [];
+  for (let s = 1; s < states; s++) {
+    if (edgeStart[s + 1] - edgeStart[s] >= DENSE_MIN_EDGES) {
+      denseRow[s] = denseStates.length;
+      denseStates.push(s);
+    }
+  }
+  const dense = new Int32Array(denseStates.length * stride);
+  const delta = (s: number, sym: number): number => {
+    for (;;) {
+      if (s === 0) return rootNext[sym];
+      const t = step(s, sym);
+      if (t >= 0) return t;
+      s = fail[s];
+    }
+  };
+  denseStates.forEach((s, row) => {
+    for (let sym = 1; sym <= symbols; sym++) dense[row * stride + sym] = delta(s, sym);
+  });
+
   // The folded alphabet as (code unit, symbol) pairs; the loader spreads them into a dense table.
   const pairs: number[] = [];
   for (let c = 0; c < 65536; c++) {
@@ -189,6 +213,7 @@ export function buildMatcherBuffer(entries: readonly CatalogueEntry[]): ArrayBuf
     symbols,
     spaceSym: symOf.get(SPACE) ?? 0,
     maxDepth,
+    denseRows: denseStates.length,
   };
   const sections: Record<SectionName, ArrayBufferView> = {
     meta: enc.encode(JSON.stringify(meta)),
@@ -198,6 +223,8 @@ export function buildMatcherBuffer(entries: readonly CatalogueEntry[]): ArrayBuf
     edgeSym,
     edgeTo,
     fail,
+    denseRow,
+    dense,
     dict,
     depth,
     termStart,

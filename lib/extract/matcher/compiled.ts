@@ -38,6 +38,8 @@ export class CompiledMatcher {
   private readonly edgeSym: Uint16Array;
   private readonly edgeTo: Int32Array;
   private readonly fail: Int32Array;
+  private readonly denseRow: Int32Array;
+  private readonly dense: Int32Array;
   private readonly dict: Int32Array;
   private readonly depth: Uint16Array;
   private readonly termStart: Int32Array;
@@ -89,17 +91,20 @@ export class CompiledMatcher {
     this.edgeStart = i32(3);
     this.edgeSym = u16(4);
     this.edgeTo = i32(5);
-    this.fail = i32(6);
-    this.dict = i32(7);
-    this.depth = u16(8);
-    this.termStart = i32(9);
-    this.termIds = i32(10);
-    this.termEntity = i32(11);
-    this.termFlags = u8(12);
-    this.aliasOff = u32(13);
-    this.aliasBytes = u8(14);
-    this.entityOff = u32(15);
-    this.entityBytes = u8(16);
+    const at = (name: (typeof SECTIONS)[number]) => SECTIONS.indexOf(name);
+    this.fail = i32(at('fail'));
+    this.denseRow = i32(at('denseRow'));
+    this.dense = i32(at('dense'));
+    this.dict = i32(at('dict'));
+    this.depth = u16(at('depth'));
+    this.termStart = i32(at('termStart'));
+    this.termIds = i32(at('termIds'));
+    this.termEntity = i32(at('termEntity'));
+    this.termFlags = u8(at('termFlags'));
+    this.aliasOff = u32(at('aliasOff'));
+    this.aliasBytes = u8(at('aliasBytes'));
+    this.entityOff = u32(at('entityOff'));
+    this.entityBytes = u8(at('entityBytes'));
     this.termCount = this.meta.terms;
     this.entityCount = this.meta.entities;
     if (this.edgeStart.length !== this.meta.states + 1 || this.termFlags.length !== this.meta.terms) {
@@ -175,7 +180,9 @@ export class CompiledMatcher {
    */
   scanAll(text: string): RawHit[] {
     const hits: RawHit[] = [];
-    const { charSym, rootNext, edgeStart, edgeSym, edgeTo, fail, dict, termStart, ring, ringMask } = this;
+    const { charSym, rootNext, edgeStart, edgeSym, edgeTo, fail, denseRow, dense, dict, termStart, ring, ringMask } = this;
+    const { termIds, depth, termFlags } = this;
+    const stride = this.meta.symbols + 1;
     const spaceSym = this.meta.spaceSym;
     const n = text.length;
     let s = 0;
@@ -200,6 +207,11 @@ export class CompiledMatcher {
           s = rootNext[sym];
           break;
         }
+        const row = denseRow[s];
+        if (row >= 0) {
+          s = dense[row * stride + sym];
+          break;
+        }
         let next = -1;
         for (let e = edgeStart[s], end = edgeStart[s + 1]; e < end; e++) {
           const es = edgeSym[e];
@@ -221,14 +233,16 @@ export class CompiledMatcher {
       // All terms ending here end with this character: a word character on both sides is mid-word.
       if (i + 1 < n && isWordCode(code) && isWordCode(text.charCodeAt(i + 1))) continue;
       while (t !== 0) {
-        const first = this.termIds[termStart[t]];
-        const len = this.depth[t];
+        const first = termIds[termStart[t]];
+        const len = depth[t];
         const start = ring[(k - len) & ringMask];
-        const flags = this.termFlags[first];
+        const flags = termFlags[first];
         const okStart = !(flags & F_START_WORD) || start === 0 || !isWordCode(text.charCodeAt(start - 1));
         const okEnd = !(flags & F_END_WORD) || i + 1 >= n || !isWordCode(text.charCodeAt(i + 1));
         if (okStart && okEnd) {
-          hits.push({ start, end: i + 1, terms: Array.from(this.termIds.subarray(termStart[t], termStart[t + 1])) });
+          const terms: number[] = [];
+          for (let j = termStart[t], end = termStart[t + 1]; j < end; j++) terms.push(termIds[j]);
+          hits.push({ start, end: i + 1, terms });
         }
         t = dict[t];
       }

@@ -10,7 +10,7 @@
  * and the loader checks a marker so that a foreign buffer is rebuilt rather than misread.
  */
 export const MAGIC = 0x43414c49; // "ILAC" read as a little-endian u32
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 
 /** Section order in the buffer. */
 export const SECTIONS = [
@@ -21,6 +21,8 @@ export const SECTIONS = [
   'edgeSym', // Uint16[edges]
   'edgeTo', // Int32[edges]
   'fail', // Int32[states]: Aho–Corasick failure links
+  'denseRow', // Int32[states]: row in `dense` of a state with many edges, or -1
+  'dense', // Int32[rows × (symbols + 1)]: complete transitions (failures resolved) of the busiest states
   'dict', // Int32[states]: nearest terminal state along the failure chain (0 = none)
   'depth', // Uint16[states]: length of the state's string in folded symbols
   'termStart', // Int32[states + 1]: the terms that end at a state (CSR into termIds)
@@ -35,6 +37,9 @@ export const SECTIONS = [
 
 export type SectionName = (typeof SECTIONS)[number];
 
+/** States with at least this many edges get a dense row of complete transitions. */
+export const DENSE_MIN_EDGES = 4;
+
 export interface MatcherMeta {
   states: number;
   edges: number;
@@ -44,6 +49,7 @@ export interface MatcherMeta {
   /** Symbol of the space, for collapsing runs of whitespace. */
   spaceSym: number;
   maxDepth: number;
+  denseRows: number;
 }
 
 /** [key, type, subtype, name, sources, cues] — decoded lazily, one entity at a time. */
