@@ -2,11 +2,11 @@
  * Finds the main content of a page and reads its text with a map back to the page's Text nodes.
  *
  * It works on the live document without changing it (no Readability clone: cloning and parsing a
- * whole page costs ~50 ms in linkedom). One bottom-up pass measures every element (text length, text
- * inside links, commas, paragraphs); paragraphs give points to their parent and grandparents as in
- * Readability's scoring; the best-scoring container, plus siblings that score nearly as well, holds the
- * body. Its text is then walked, skipping boilerplate subtrees (navigation, share bars, promos, author
- * bios, comments, related-post teasers, forms) and link-dense blocks.
+ * whole page costs ~50 ms in linkedom). One pass measures every element: its text, the text inside
+ * links, and how much of it sits in paragraphs (long text blocks that are mostly not links). The body
+ * container is the element with the most paragraph text net of the link text outside paragraphs.
+ * Its text is then walked, skipping boilerplate subtrees (navigation, share bars, promos, author bios,
+ * comments, related-post teasers, forms) and link-dense blocks.
  */
 import type { TextSegment } from './index';
 
@@ -30,8 +30,10 @@ export interface ContentResult {
   containers: Element[];
   text: string;
   segments: TextSegment[];
-  /** Paragraph-like blocks of at least 80 characters in the text. */
+  /** Paragraphs (see Stats.good) in the containers. */
   paragraphs: number;
+  /** Share of the containers' text that is in paragraphs. */
+  paragraphShare: number;
   linkDensity: number;
 }
 
@@ -47,8 +49,6 @@ const BLOCK_TAGS = new Set([
   'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'thead', 'tfoot', 'td', 'th', 'tr', 'ul', 'caption',
 ]);
 
-/** Paragraph-like: their text counts for the container around them. */
-const PARAGRAPH_TAGS = new Set(['p', 'pre', 'blockquote', 'td', 'li', 'dd']);
 
 /**
  * Class/id words that mark boilerplate. Tested on the class and id tokens (split on non-letters), so
@@ -60,7 +60,7 @@ const BOILERPLATE_TOKENS = new Set([
   'cookie', 'cookies', 'disqus', 'footer', 'masthead', 'menu', 'modal', 'nav', 'navbar', 'navigation', 'newsletter',
   'outbrain', 'pagination', 'pager', 'popup', 'promo', 'promotion', 'related', 'share', 'sharing', 'sidebar',
   'social', 'sponsor', 'sponsored', 'subscribe', 'subscription', 'taboola', 'toolbar', 'bio', 'signup', 'recirc',
-  'trending', 'skip', 'gdpr', 'consent', 'teaser', 'teasers', 'postmeta', 'cta',
+  'trending', 'skip', 'gdpr', 'consent', 'teaser', 'teasers', 'postmeta',
 ]);
 const BOILERPLATE_SUBSTRINGS = /related|newsletter|comment|share|social|subscribe|sidebar|advert|sponsor|cookie|breadcrumb|author-?bio|about-?the-?author|read-?more|more-?stories|you-?may|also-?like|post-?nav|screen-?reader|visually-?hidden|sr-only/;
 /** A container whose class says it holds the body is never skipped for a boilerplate word in it. */
@@ -78,23 +78,36 @@ function isHidden(el: Element): boolean {
   return style !== null && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
 }
 
-/** True for subtrees that are boilerplate by their tag, role, class or id. */
-export function isBoilerplate(el: Element, byClass = true): boolean {
+/**
+ * True for subtrees that are boilerplate by their tag, role, class or id. `anchors` are the ancestors
+ * of the page's headline and declared article body: a box whose class says "sidebar" but which holds
+ * the headline is a layout wrapper ("content-sidebar-wrap"), not a sidebar. `anchors` null ignores
+ * class names.
+ */
+export function isBoilerplate(el: Element, anchors: ReadonlySet<Element> | null = NO_ANCHORS): boolean {
   const t = tag(el);
   if (SKIP_TAGS.has(t)) return true;
   if (t === 'body' || t === 'html' || t === 'main' || t === 'article') return isHidden(el);
   if (isHidden(el)) return true;
   const role = el.getAttribute('role');
   if (role && ROLE_SKIP.has(role)) return true;
-  if (!byClass) return false;
+  if (anchors === null) return false;
   const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase();
-  if (names.trim() === '') return false;
-  if (BOILERPLATE_SUBSTRINGS.test(names)) return !hasContentHint(names, true);
-  for (const token of names.split(/[^a-z]+/)) {
-    if (BOILERPLATE_TOKENS.has(token)) return !hasContentHint(names, false);
+  if (names.length === 1) return false;
+  let boilerplate = NAME_CACHE.get(names);
+  if (boilerplate === undefined) {
+    if (BOILERPLATE_SUBSTRINGS.test(names)) boilerplate = !hasContentHint(names, true);
+    else boilerplate = names.split(/[^a-z]+/).some((token) => BOILERPLATE_TOKENS.has(token)) && !hasContentHint(names, false);
+    if (NAME_CACHE.size > 5000) NAME_CACHE.clear();
+    NAME_CACHE.set(names, boilerplate);
   }
-  return false;
+  return boilerplate && !anchors.has(el);
 }
+
+const NO_ANCHORS: ReadonlySet<Element> = new Set();
+
+/** Class strings repeat across a page (and across pages of a site): decide each once. */
+const NAME_CACHE = new Map<string, boolean>();
 
 /** "entry-content" holds the body even when the theme adds "has-sidebar"; "post-meta" does not. */
 function hasContentHint(names: string, strong: boolean): boolean {
@@ -115,7 +128,14 @@ function hasContentHint(names: string, strong: boolean): boolean {
  */
 export function measure(doc: Document, byClass = true): Map<Element, Stats> {
   const stats = new Map<Element, Stats>();
-  for (const node of Array.from(doc.childNodes)) if (node.nodeType === 1) visit(node as Element, false, false, stats, byClass);
+  let anchors: Set<Element> | null = null;
+  if (byClass) {
+    anchors = new Set();
+    for (const a of Array.from(doc.querySelectorAll('h1, [itemprop="articleBody"]')).slice(0, 5)) {
+      for (let e: Element | null = a; e && !anchors.has(e); e = e.parentElement) anchors.add(e);
+    }
+  }
+  for (const node of Array.from(doc.childNodes)) if (node.nodeType === 1) visit(node as Element, false, false, stats, anchors);
   return stats;
 }
 
@@ -124,9 +144,9 @@ const TEXT_BLOCKS = new Set(['p', 'pre', 'blockquote', 'li', 'dd', 'dt', 'td', '
 /** Shorter blocks are neutral: headings, captions, labels. */
 const MIN_PARAGRAPH = 50;
 
-function visit(el: Element, inLink: boolean, skipped: boolean, stats: Map<Element, Stats>, byClass: boolean): Stats {
+function visit(el: Element, inLink: boolean, skipped: boolean, stats: Map<Element, Stats>, anchors: ReadonlySet<Element> | null): Stats {
   const t = tag(el);
-  const skip = skipped || isBoilerplate(el, byClass);
+  const skip = skipped || isBoilerplate(el, anchors);
   const link = inLink || t === 'a';
   const s: Stats = { text: 0, link: 0, good: 0, bad: 0, paragraphs: 0, hasBlockChild: false, skipped: skip };
   stats.set(el, s);
@@ -137,7 +157,7 @@ function visit(el: Element, inLink: boolean, skipped: boolean, stats: Map<Elemen
       s.text += n;
       if (link) s.link += n;
     } else if (child.nodeType === 1) {
-      const c = visit(child as Element, link, skip, stats, byClass);
+      const c = visit(child as Element, link, skip, stats, anchors);
       if (BLOCK_TAGS.has(tag(child as Element))) s.hasBlockChild = true;
       // What a boilerplate subtree holds is not read, so it counts for nothing around it.
       if (c.skipped && !skip) continue;
@@ -230,14 +250,25 @@ export function readText(containers: Element[], stats: Map<Element, Stats>): Con
   }
   let text = 0;
   let link = 0;
+  let good = 0;
+  let paragraphs = 0;
   for (const c of containers) {
     const s = stats.get(c);
     if (s) {
       text += s.text;
       link += s.link;
+      good += s.good;
+      paragraphs += s.paragraphs;
     }
   }
-  return { containers, text: w.out, segments: w.segments, paragraphs: w.paragraphs, linkDensity: text > 0 ? link / text : 1 };
+  return {
+    containers,
+    text: w.out,
+    segments: w.segments,
+    paragraphs,
+    paragraphShare: text > 0 ? good / text : 0,
+    linkDensity: text > 0 ? link / text : 1,
+  };
 }
 
 type Separator = '' | ' ' | '\n' | '\n\n';
@@ -247,7 +278,6 @@ const WS = /[ \t\n\r\f\u00a0]+/g;
 class Walker {
   out = '';
   segments: TextSegment[] = [];
-  paragraphs = 0;
   private pending: Separator = '';
 
   constructor(private stats: Map<Element, Stats>) {}
@@ -270,15 +300,11 @@ class Walker {
     const block = BLOCK_TAGS.has(t);
     if (block) this.separate('\n\n');
     else if (t === 'td' || t === 'th' || t === 'img') this.separate(' ');
-    const before = this.out.length;
     for (const child of Array.from(el.childNodes)) {
       if (child.nodeType === 3) this.text(child as Text);
       else if (child.nodeType === 1) this.walk(child as Element, false);
     }
-    if (block) {
-      this.separate('\n\n');
-      if ((PARAGRAPH_TAGS.has(t) || t === 'li' || t === 'div') && this.out.length - before >= 80) this.paragraphs++;
-    }
+    if (block) this.separate('\n\n');
   }
 
   private skip(el: Element, t: string): boolean {

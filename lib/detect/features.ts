@@ -6,24 +6,31 @@
  */
 import { isProbablyReaderable } from '@mozilla/readability';
 import type { LdNode } from './jsonld';
-import { ARTICLE_LD_TYPES, meta } from './metadata';
+import { ARTICLE_LD_TYPES, meta, type MetaTags } from './metadata';
 import type { UrlShape } from './url-shape';
 
 export interface ArticleFeatures {
-  ldArticle: boolean;
-  /** JSON-LD declares a page kind that is not an article: product, collection, search results, Q&A, forum. */
-  ldOther: boolean;
+  /** JSON-LD or microdata declares an Article, NewsArticle, BlogPosting... */
+  schemaArticle: boolean;
+  /** JSON-LD or microdata declares a page kind that is not an article: product, collection, search results, Q&A, forum. */
+  schemaOther: boolean;
   ogArticle: boolean;
   /** og:type is set to something else than article (website, product, profile...). */
   ogOther: boolean;
   /** A publication date is declared (article:published_time, JSON-LD datePublished, itemprop). */
   published: boolean;
+  /** An author is named (meta, JSON-LD, rel=author, itemprop=author, a byline element). */
+  author: boolean;
+  /** A date is shown near the headline or at the top of the body. */
+  visibleDate: boolean;
   readerable: boolean;
   /** Characters of main text. */
   textLength: number;
-  /** Blocks of at least 80 characters in the main text. */
+  /** Paragraphs (long text blocks, mostly not links) in the main content. */
   paragraphs: number;
-  /** Share of the main container's text that is link text. */
+  /** Share of the main content's text that is in paragraphs (running prose, not labels and lists). */
+  paragraphShare: number;
+  /** Share of the main content's text that is link text. */
   linkDensity: number;
   /** Shop controls: "add to cart/bag/basket", a price in microdata. */
   shop: boolean;
@@ -32,35 +39,73 @@ export interface ArticleFeatures {
   url: UrlShape;
 }
 
-const OTHER_LD_TYPES = new Set([
+const OTHER_SCHEMA_TYPES = new Set([
   'Product', 'ProductGroup', 'CollectionPage', 'SearchResultsPage', 'QAPage', 'DiscussionForumPosting', 'ProfilePage',
-  'ItemList', 'OfferCatalog', 'SoftwareApplication', 'Course', 'Event', 'Store', 'FAQPage',
+  'ItemList', 'OfferCatalog', 'SoftwareApplication', 'Course', 'Event', 'Store', 'FAQPage', 'Question',
 ]);
 
-export function pageFeatures(
-  doc: Document,
-  ld: LdNode[],
-  url: UrlShape,
-  content: { textLength: number; paragraphs: number; linkDensity: number },
-): ArticleFeatures {
-  const ogType = (meta(doc, 'og:type') ?? '').toLowerCase();
+export interface ContentSummary {
+  text: string;
+  paragraphs: number;
+  paragraphShare: number;
+  linkDensity: number;
+  containers: Element[];
+}
+
+export function pageFeatures(doc: Document, tags: MetaTags, ld: LdNode[], url: UrlShape, content: ContentSummary): ArticleFeatures {
+  const ogType = (meta(tags, 'og:type') ?? '').toLowerCase();
+  const microdata = microdataTypes(doc);
+  const schema = [...ld.flatMap((n) => n.types), ...microdata];
   return {
-    ldArticle: ld.some((n) => n.types.some((t) => ARTICLE_LD_TYPES.has(t))),
-    ldOther: ld.some((n) => n.types.some((t) => OTHER_LD_TYPES.has(t))),
+    schemaArticle: schema.some((t) => ARTICLE_LD_TYPES.has(t)),
+    schemaOther: schema.some((t) => OTHER_SCHEMA_TYPES.has(t)),
     ogArticle: ogType === 'article' || ogType.endsWith(':article'),
     ogOther: ogType !== '' && ogType !== 'article' && !ogType.endsWith(':article'),
     published:
-      meta(doc, 'article:published_time') !== undefined ||
+      meta(tags, 'article:published_time', 'datepublished') !== undefined ||
       ld.some((n) => typeof n.raw.datePublished === 'string') ||
       doc.querySelector('[itemprop="datePublished"]') !== null,
+    author: hasAuthor(doc, tags, ld),
+    visibleDate: hasVisibleDate(doc, content),
     readerable: isProbablyReaderable(doc),
-    textLength: content.textLength,
+    textLength: content.text.length,
     paragraphs: content.paragraphs,
+    paragraphShare: content.paragraphShare,
     linkDensity: content.linkDensity,
     shop: hasShopControls(doc),
     linkedHeadings: countLinkedHeadings(doc),
     url,
   };
+}
+
+function microdataTypes(doc: Document): string[] {
+  return Array.from(doc.querySelectorAll('[itemtype]'))
+    .slice(0, 50)
+    .flatMap((el) => (el.getAttribute('itemtype') ?? '').split(/\s+/))
+    .map((t) => t.replace(/^.*[/#]/, ''))
+    .filter((t) => t !== '');
+}
+
+function hasAuthor(doc: Document, tags: MetaTags, ld: LdNode[]): boolean {
+  if (meta(tags, 'author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator')) return true;
+  if (ld.some((n) => n.raw.author !== undefined && n.types.some((t) => t !== 'WebSite' && t !== 'Organization'))) return true;
+  return doc.querySelector('[rel="author"], [itemprop="author"], [class*="byline"], [class*="author"]') !== null;
+}
+
+// Dates as pages print them: 2023-10-20, 10/20/2023, 20.10.2023, October 20, 2023, 20 Oct 2023, Oct. 20th 2023.
+const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
+const DATE = new RegExp(
+  `\\b(?:(?:19|20)\\d\\d-[01]\\d-[0-3]\\d|[0-3]?\\d[./][01]?\\d[./](?:19|20)\\d\\d|[01]?\\d/[0-3]?\\d/(?:19|20)\\d\\d|${MONTH} [0-3]?\\d(?:st|nd|rd|th)?,? (?:19|20)\\d\\d|[0-3]?\\d(?:st|nd|rd|th)? ${MONTH},? (?:19|20)\\d\\d)\\b`,
+  'i',
+);
+
+/** A date in the headline's block, in a <time> near the body, or at the start of the body text. */
+function hasVisibleDate(doc: Document, content: ContentSummary): boolean {
+  const times = doc.querySelectorAll('time').length;
+  if (times >= 1 && times <= 4) return true;
+  const h1 = doc.querySelector('h1');
+  const around = h1?.parentElement?.textContent?.slice(0, 1500) ?? '';
+  return DATE.test(around) || DATE.test(content.text.slice(0, 400));
 }
 
 function hasShopControls(doc: Document): boolean {
@@ -87,17 +132,20 @@ function countLinkedHeadings(doc: Document): number {
 
 /** Each term of the score, by name: the decision is their sum > 0. */
 export function explainArticleScore(f: ArticleFeatures): Record<string, number> {
-  const terms: Record<string, number> = {
+  return {
     bias: -1,
-    ldArticle: f.ldArticle ? 2 : 0,
-    ldOther: f.ldOther ? -2 : 0,
+    schemaArticle: f.schemaArticle ? 2 : 0,
+    schemaOther: f.schemaOther ? -2 : 0,
     ogArticle: f.ogArticle ? 1 : 0,
     ogOther: f.ogOther ? -0.5 : 0,
     published: f.published ? 1 : 0,
+    author: f.author ? 0.5 : -0.5,
+    visibleDate: f.visibleDate ? 0.5 : -0.5,
     readerable: f.readerable ? 0.5 : -1,
     // Long running text is the core of an article; a few hundred characters is not.
     text: f.textLength >= 3000 ? 1.5 : f.textLength >= 1500 ? 0.5 : f.textLength >= 600 ? -0.5 : -2,
-    paragraphs: f.paragraphs >= 8 ? 1 : f.paragraphs >= 4 ? 0.5 : -0.5,
+    paragraphs: f.paragraphs >= 8 ? 0.5 : f.paragraphs >= 4 ? 0 : -1,
+    paragraphShare: f.paragraphShare >= 0.7 ? 0.5 : f.paragraphShare >= 0.5 ? 0 : -1,
     linkDensity: f.linkDensity > 0.35 ? -1.5 : f.linkDensity > 0.2 ? -0.5 : 0,
     shop: f.shop ? -2 : 0,
     linkedHeadings: f.linkedHeadings >= 10 ? -1.5 : f.linkedHeadings >= 5 ? -0.5 : 0,
@@ -110,7 +158,6 @@ export function explainArticleScore(f: ArticleFeatures): Record<string, number> 
     urlForum: f.url.forum ? -2 : 0,
     urlArticle: f.url.articlePath ? 1 : 0,
   };
-  return terms;
 }
 
 export function articleScore(f: ArticleFeatures): number {

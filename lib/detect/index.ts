@@ -8,7 +8,7 @@
 import { extractMain } from './content';
 import { articleScore, explainArticleScore, pageFeatures, type ArticleFeatures } from './features';
 import { readJsonLd } from './jsonld';
-import { clean, readMetadata } from './metadata';
+import { clean, readMeta, readMetadata } from './metadata';
 import { urlShape } from './url-shape';
 
 export { explainArticleScore, type ArticleFeatures } from './features';
@@ -49,13 +49,10 @@ export function detectArticle(doc: Document, url: string): ArticleInfo {
   const content = extractMain(doc);
   const containers = content.containers;
   const ld = readJsonLd(doc);
-  const features = pageFeatures(doc, ld, urlShape(url), {
-    textLength: content.text.length,
-    paragraphs: content.paragraphs,
-    linkDensity: content.linkDensity,
-  });
+  const tags = readMeta(doc);
+  const features = pageFeatures(doc, tags, ld, urlShape(url), content);
   const score = articleScore(features);
-  const metadata = readMetadata(doc, url, ld, headline(doc, containers));
+  const metadata = readMetadata(doc, tags, url, ld, headline(doc, containers));
   return {
     isArticle: score > 0,
     ...metadata,

@@ -18,10 +18,25 @@ export interface Metadata {
   lang?: string;
 }
 
-export function meta(doc: Document, ...keys: string[]): string | undefined {
+/** The page's <meta> tags by property, name or itemprop (lower case), first one of each wins. */
+export type MetaTags = Map<string, string>;
+
+export function readMeta(doc: Document): MetaTags {
+  const tags: MetaTags = new Map();
+  for (const el of Array.from(doc.querySelectorAll('meta[content]'))) {
+    const content = el.getAttribute('content')?.trim();
+    if (!content) continue;
+    for (const attr of ['property', 'name', 'itemprop']) {
+      const key = el.getAttribute(attr)?.toLowerCase();
+      if (key && !tags.has(key)) tags.set(key, content);
+    }
+  }
+  return tags;
+}
+
+export function meta(tags: MetaTags, ...keys: string[]): string | undefined {
   for (const key of keys) {
-    const el = doc.querySelector(`meta[property="${key}"], meta[name="${key}"], meta[itemprop="${key}"]`);
-    const content = el?.getAttribute('content')?.trim();
+    const content = tags.get(key.toLowerCase());
     if (content) return content;
   }
   return undefined;
@@ -46,20 +61,20 @@ export function articleLd(ld: LdNode[]): LdNode | undefined {
   return ld.find((n) => n.types.some((t) => ARTICLE_LD_TYPES.has(t)));
 }
 
-export function readMetadata(doc: Document, url: string, ld: LdNode[], h1: string | undefined): Metadata {
+export function readMetadata(doc: Document, tags: MetaTags, url: string, ld: LdNode[], h1: string | undefined): Metadata {
   const art = articleLd(ld);
-  const site = siteName(doc, url, ld, art);
+  const site = siteName(tags, url, ld, art);
   return {
-    title: pickTitle(doc, art, site, h1),
-    byline: byline(doc, art),
-    published: published(doc, art),
+    title: pickTitle(doc, tags, art, site, h1),
+    byline: byline(doc, tags, art),
+    published: published(doc, tags, art),
     site,
-    lang: clean(doc.documentElement?.getAttribute('lang')) || meta(doc, 'og:locale', 'language') || undefined,
+    lang: clean(doc.documentElement?.getAttribute('lang')) || meta(tags, 'og:locale', 'language') || undefined,
   };
 }
 
-function siteName(doc: Document, url: string, ld: LdNode[], art: LdNode | undefined): string | undefined {
-  const fromMeta = meta(doc, 'og:site_name', 'application-name', 'apple-mobile-web-app-title');
+function siteName(tags: MetaTags, url: string, ld: LdNode[], art: LdNode | undefined): string | undefined {
+  const fromMeta = meta(tags, 'og:site_name', 'application-name', 'apple-mobile-web-app-title');
   if (fromMeta) return clean(fromMeta);
   const publisher = art ? ldText(art.raw.publisher) : undefined;
   if (publisher) return clean(publisher);
@@ -74,20 +89,20 @@ function siteName(doc: Document, url: string, ld: LdNode[], art: LdNode | undefi
   }
 }
 
-function byline(doc: Document, art: LdNode | undefined): string | undefined {
+function byline(doc: Document, tags: MetaTags, art: LdNode | undefined): string | undefined {
   const fromLd = art ? ldText(art.raw.author) : undefined;
   if (fromLd) return clean(fromLd);
-  const fromMeta = meta(doc, 'author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator');
+  const fromMeta = meta(tags, 'author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator');
   if (fromMeta && !/^https?:/.test(fromMeta)) return clean(fromMeta);
   const el = doc.querySelector('[rel="author"], [itemprop="author"] [itemprop="name"], [itemprop="author"], .author-name, .byline');
   const text = clean(el?.textContent).replace(/^by\s+/i, '');
   return text && text.length < 100 ? text : undefined;
 }
 
-function published(doc: Document, art: LdNode | undefined): string | undefined {
+function published(doc: Document, tags: MetaTags, art: LdNode | undefined): string | undefined {
   const candidates = [
     art ? ldText(art.raw.datePublished) : undefined,
-    meta(doc, 'article:published_time', 'datePublished', 'pubdate', 'publishdate', 'date', 'dc.date', 'DC.date.issued', 'sailthru.date', 'parsely-pub-date'),
+    meta(tags, 'article:published_time', 'datePublished', 'pubdate', 'publishdate', 'date', 'dc.date', 'DC.date.issued', 'sailthru.date', 'parsely-pub-date'),
     doc.querySelector('[itemprop="datePublished"]')?.getAttribute('datetime') ?? undefined,
     doc.querySelector('time[datetime]')?.getAttribute('datetime') ?? undefined,
   ];
@@ -115,8 +130,8 @@ const SEPARATORS = /\s+[|\-–—:·•»~/]\s+|\s+::\s+/;
  * (so it is the page's headline, not a logo or a section name), otherwise the declared headlines
  * win over <title>, which is cut at a separator when one side is the site name.
  */
-function pickTitle(doc: Document, art: LdNode | undefined, site: string | undefined, h1: string | undefined): string | undefined {
-  const declared = [meta(doc, 'og:title', 'twitter:title'), art ? ldText(art.raw.headline) ?? ldText(art.raw.name) : undefined]
+function pickTitle(doc: Document, tags: MetaTags, art: LdNode | undefined, site: string | undefined, h1: string | undefined): string | undefined {
+  const declared = [meta(tags, 'og:title', 'twitter:title'), art ? ldText(art.raw.headline) ?? ldText(art.raw.name) : undefined]
     .map((s) => (s ? stripSite(clean(s), site) : ''))
     .filter((s) => s.length > 0);
   const docTitle = stripSite(clean(doc.querySelector('title')?.textContent), site);
