@@ -2,7 +2,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, test } from 'vitest';
+import { analyzeText } from '../../lib/engine';
+import { detectArticle } from '../../lib/detect';
 import { extractIncidents } from '../../lib/extract/incidents';
+import { compileMatcher } from '../../lib/extract/matcher';
+import { seedCatalogue } from '../../lib/knowledge/seed';
 import { splitSentences } from '../../lib/extract/incidents/sentences';
 import { findOrganizations } from '../../lib/extract/orgs';
 import type { EntityMatch } from '../../lib/types';
@@ -87,6 +91,21 @@ describe('the seed article', () => {
     expect(icc.when).toBe('2023-09');
     expect(icc.whenText).toBe('in September');
     expect(text.slice(icc.spans[0].start, icc.spans[0].end)).toContain('act of espionage');
+  });
+});
+
+describe('the seed article through the whole engine (detector, bundled catalogue, organisations)', () => {
+  test('one espionage incident against the ICC, September 2023, with no background sentence in it', () => {
+    const html = readFileSync(resolve(ROOT, '../shared/fixtures/pages/icc-espionage.html'), 'utf8');
+    const { document } = parseHTML(html);
+    const info = detectArticle(document as unknown as Document, 'https://newswire.example/2023/10/20/war-crimes-tribunal-says-september-cyberattack-was-act-of-espionage/');
+    const { incidents } = analyzeText(info.text, compileMatcher(seedCatalogue()), { published: info.published });
+    expect(incidents).toHaveLength(1);
+    const [icc] = incidents;
+    expect(icc.type).toBe('espionage');
+    expect(icc.victim?.name).toMatch(/International Criminal Court|ICC/);
+    expect(icc.when).toBe('2023-09');
+    for (const s of icc.spans) expect(info.text.slice(s.start, s.end)).not.toMatch(/Casio|June 2022/);
   });
 });
 

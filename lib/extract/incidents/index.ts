@@ -44,7 +44,7 @@ export function extractIncidents(text: string, entities: EntityMatch[], opts: In
   const kept = mergeAndFilter(candidates);
   for (const c of kept) {
     if (ATTACK_TYPES.has(c.type) && c.victim === undefined) c.victim = victimNextDoor(text, c, infos, reporters);
-    if (c.victim) addVictimMentions(c, infos);
+    if (c.victim) addVictimMentions(text, c, infos);
   }
   return kept.map((c) => toIncident(text, c, sorted, opts.published));
 }
@@ -222,13 +222,17 @@ function victimNextDoor(text: string, c: Candidate, infos: SentenceInfo[], repor
   return best;
 }
 
+const HAPPENING = /\b(?:detected|discovered|noticed|identified|occurred|began|started|took place|happened|hit|struck|attacked|breached|compromised|encrypted|intruders?|attackers?|hackers?)\b/i;
+
 /** Sentences that name the victim and a happening belong to its story (they often hold the date). */
-function addVictimMentions(c: Candidate, infos: SentenceInfo[]): void {
+function addVictimMentions(text: string, c: Candidate, infos: SentenceInfo[]): void {
   const key = c.victim!.entity.key;
   const have = new Set(c.sentences.map((s) => s.index));
   for (const s of infos) {
     if (have.has(s.index) || !s.entities.some((e) => e.key === key)) continue;
-    if (s.scores.size > 0 || s.dates.length > 0) c.sentences.push(s);
+    // A trigger of any kind, or a date next to a word of the incident ("detected on October 30").
+    // A date alone may be background ("In June 2022, ... the ICC"), and stays out.
+    if (s.scores.size > 0 || (s.dates.length > 0 && HAPPENING.test(text.slice(s.start, s.end)))) c.sentences.push(s);
   }
   c.sentences.sort((a, b) => a.index - b.index);
 }
