@@ -43,8 +43,8 @@ export const PRODUCTS: SeedRow[] = [
     { id: 'windows-smartscreen', name: 'Windows SmartScreen', aliases: ['SmartScreen'], description: 'Windows reputation check for downloaded files.' },
     { id: 'remote-desktop', name: 'Remote Desktop Services', aliases: ['Windows Remote Desktop', 'Remote Desktop Gateway', 'RD Gateway'], description: 'Windows remote-desktop server components.' },
     { id: 'microsoft-copilot', name: 'Microsoft Copilot', aliases: ['Copilot', 'Microsoft 365 Copilot'], ambiguous: ['Copilot'], cues: [...SW, 'Microsoft', 'AI', 'GitHub', 'assistant'], description: 'Microsoft’s AI assistant.' },
-    { id: 'github', name: 'GitHub', aliases: ['GitHub.com'], description: 'Microsoft-owned code hosting platform.' },
-    { id: 'github-actions', name: 'GitHub Actions', description: 'GitHub’s CI/CD automation service.' },
+    { id: 'skype', name: 'Skype', aliases: ['Skype for Business'], description: 'Microsoft’s retired calling and chat app.' },
+    { id: 'onedrive', name: 'OneDrive', aliases: ['Microsoft OneDrive'], description: 'Microsoft’s file storage, abused for payload hosting.' },
     { id: 'linkedin', name: 'LinkedIn', description: 'Microsoft-owned professional network, used for fake recruiter lures.' },
   ]),
   ...by('cisco', [
@@ -108,6 +108,7 @@ export const PRODUCTS: SeedRow[] = [
     { id: 'visionos', name: 'visionOS', description: 'Apple Vision Pro operating system.' },
     { id: 'imessage', name: 'iMessage', description: 'Apple’s messaging service, a zero-click attack surface.' },
     { id: 'iphone', name: 'iPhone', description: 'Apple’s smartphone.' },
+    { id: 'app-store', name: 'App Store', aliases: ['Apple App Store'], description: 'Apple’s app marketplace.' },
     { id: 'icloud', name: 'iCloud', description: 'Apple’s cloud service.' },
   ]),
   ...by('google', [
@@ -220,6 +221,15 @@ export const PRODUCTS: SeedRow[] = [
     { id: 'cleo-vltrader', name: 'VLTrader', aliases: ['Cleo VLTrader'], description: 'Cleo file-transfer product.' },
     { id: 'cleo-lexicom', name: 'LexiCom', aliases: ['Cleo LexiCom'], description: 'Cleo file-transfer product.' },
   ]),
+  ...by('github', [
+    { id: 'github-actions', name: 'GitHub Actions', description: 'GitHub’s CI/CD automation service.' },
+  ]),
+  ...by('tencent', [
+    { id: 'wechat', name: 'WeChat', aliases: ['Weixin'], description: 'Tencent’s messaging super-app.' },
+  ]),
+  ...by('bytedance', [
+    { id: 'tiktok', name: 'TikTok', description: 'ByteDance’s short-video app.' },
+  ]),
   ...by('zoho', [
     { id: 'manageengine', name: 'ManageEngine', aliases: ['Zoho ManageEngine', 'ManageEngine ServiceDesk Plus', 'ADSelfService Plus'], description: 'Zoho’s IT-management product family.' },
   ]),
@@ -228,7 +238,6 @@ export const PRODUCTS: SeedRow[] = [
   ]),
   ...by('meta', [
     { id: 'whatsapp', name: 'WhatsApp', description: 'Meta’s messaging app.' },
-    { id: 'facebook', name: 'Facebook', description: 'Meta’s social network.' },
     { id: 'instagram', name: 'Instagram', description: 'Meta’s photo-sharing network.' },
   ]),
   ...by('salesforce', [
@@ -379,8 +388,9 @@ export const PRODUCTS: SeedRow[] = [
   { id: 'docker', name: 'Docker', description: 'Container platform whose exposed APIs are hijacked for mining.' },
   { id: '7-zip', name: '7-Zip', aliases: ['7Zip'], description: 'Open-source file archiver.' },
   { id: 'notepad-plus-plus', name: 'Notepad++', description: 'Windows text editor.' },
-  { id: 'telegram', name: 'Telegram', ambiguous: ['Telegram'], cues: [...SW, 'channel', 'channels', 'messaging', 'chat', 'bot', 'bots', 'WhatsApp', 'Signal'], description: 'Messaging app used by criminals and hacktivists alike.' },
   { id: 'signal', name: 'Signal', aliases: ['Signal Messenger', 'Signal app'], ambiguous: ['Signal'], cues: [...SW, 'messaging', 'encrypted', 'chat', 'chats', 'WhatsApp', 'Telegram'], description: 'End-to-end encrypted messaging app.' },
+  { id: 'viber', name: 'Viber', description: 'Messaging app owned by Rakuten.' },
+  { id: 'snapchat', name: 'Snapchat', description: 'Snap’s photo-messaging app.' },
   { id: 'discord', name: 'Discord', description: 'Chat platform abused for malware hosting and command channels.' },
   { id: 'langflow', name: 'Langflow', description: 'AI workflow builder exploited in 2025.' },
   { id: 'simplehelp', name: 'SimpleHelp', description: 'Remote-support software exploited by ransomware affiliates in 2025.' },
