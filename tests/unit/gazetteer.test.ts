@@ -1,0 +1,148 @@
+import { describe, it, expect } from 'vitest';
+import { compileMatcher, F_EXACT_CASE, F_NEEDS_CASE, F_NEEDS_CUE } from '../../lib/extract/matcher';
+import { findCatalogueEntities, hasNameCase, startsSentence, wordsAround } from '../../lib/extract/gazetteer';
+import type { CatalogueEntry, EntityType } from '../../lib/types';
+
+const e = (key: string, name: string, aliases: string[] = [], extra: Partial<CatalogueEntry> = {}): CatalogueEntry => ({
+  key,
+  type: key.split(':')[0] as EntityType,
+  name,
+  aliases,
+  sources: ['test'],
+  ...extra,
+});
+
+const catalogue: CatalogueEntry[] = [
+  e('malware:play', 'Play', [], { subtype: 'ransomware' }),
+  e('malware:royal', 'Royal', [], { subtype: 'ransomware' }),
+  e('malware:cuba', 'Cuba', [], { subtype: 'ransomware' }),
+  e('location:cuba', 'Cuba'),
+  e('location:united-states', 'United States', ['US']),
+  e('malware:snake', 'Snake', ['Uroburos']),
+  e('malware:zeus', 'Zeus', ['Zbot']),
+  e('malware:emotet', 'Emotet'),
+  e('malware:one', 'One', [], { subtype: 'ransomware' }),
+  e('malware:net', 'Net', [], { subtype: 'tool' }),
+  e('malware:hive', 'Hive', [], { subtype: 'ransomware', ambiguous: ['Hive'], cues: ['affiliate'] }),
+  e('actor:apt28', 'APT28', ['Fancy Bear', 'G0007']),
+  e('actor:turla', 'Turla'),
+];
+const m = compileMatcher(catalogue);
+
+/** "text=key (rule)" for each match. */
+const found = (text: string) => findCatalogueEntities(text, m).map((x) => `${x.text}=${x.key} (${x.why?.rule})`);
+const flagsOf = (name: string) => m.lookup(name).map((t) => m.termFlags[t]);
+
+describe('which names are ambiguous is decided from data', () => {
+  it('ordinary English words need the casing and a cue', () => {
+    for (const name of ['Play', 'Royal', 'Snake']) expect(flagsOf(name)[0] & (F_NEEDS_CASE | F_NEEDS_CUE)).toBe(F_NEEDS_CASE | F_NEEDS_CUE);
+  });
+  it('names of other things need a cue: a well-known name (Zeus), another entity type (Cuba)', () => {
+    expect(flagsOf('Zeus')[0] & F_NEEDS_CUE).toBe(F_NEEDS_CUE);
+    const cuba = m.lookup('Cuba').map((t) => [m.termEntityInfo(t).key, m.termFlags[t] & F_NEEDS_CUE]);
+    expect(cuba).toContainEqual(['malware:cuba', F_NEEDS_CUE]);
+    expect(cuba).toContainEqual(['location:cuba', 0]);
+  });
+  it('names that are no words need nothing', () => {
+    for (const name of ['Emotet', 'Turla', 'APT28', 'Uroburos']) expect(flagsOf(name)[0] & (F_NEEDS_CASE | F_NEEDS_CUE | F_EXACT_CASE)).toBe(0);
+  });
+  it('three letters or fewer need the exact case', () => {
+    expect(flagsOf('Net')[0] & F_EXACT_CASE).toBe(F_EXACT_CASE);
+    expect(flagsOf('US')[0] & F_EXACT_CASE).toBe(F_EXACT_CASE);
+  });
+});
+
+describe('cue words', () => {
+  it('"Play ransomware", "the Royal gang", "Snake malware", "Cuba ransomware operators" are names', () => {
+    expect(found('Play ransomware encrypted the servers.')).toEqual(['Play=malware:play (cue)']);
+    expect(found('Files were stolen by the Royal gang last week.')).toEqual(['Royal=malware:royal (cue)']);
+    expect(found('Researchers took apart the Snake malware.')).toEqual(['Snake=malware:snake (cue)']);
+    expect(found('We saw Cuba ransomware operators move laterally.')).toEqual(['Cuba=malware:cuba (cue)']);
+  });
+  it('without a cue the words stay words', () => {
+    expect(found('Kids play games and the royal family waves.')).toEqual([]);
+    expect(found('The Royal Mail was hit by the LockBit gang.')).toEqual([]);
+    expect(found('A snake in the grass.')).toEqual([]);
+    expect(found('We watched Play at the theatre.')).toEqual([]);
+  });
+  it('the casing is required even with a cue', () => {
+    expect(found('the play ransomware strain')).toEqual([]);
+  });
+  it('at the start of a sentence only the next word counts as a cue', () => {
+    expect(found('One group claimed the attack.')).toEqual([]);
+    expect(found('One ransomware sample was found.')).toEqual(['One=malware:one (cue)']);
+    expect(found('Play ransomware hit the city.')).toEqual(['Play=malware:play (cue)']);
+  });
+  it('a cue does not reach across a sentence end', () => {
+    expect(found('They went to see Play. Ransomware is a threat.')).toEqual([]);
+  });
+  it('the catalogue may add its own cue words', () => {
+    expect(found('A Hive affiliate sold access.')).toEqual(['Hive=malware:hive (cue)']);
+    expect(found('The office was a Hive of activity.')).toEqual([]);
+  });
+});
+
+describe('named elsewhere', () => {
+  it('an ambiguous mention counts when the same entity is named with a cue in the text', () => {
+    expect(found('Play ransomware struck twice. Later, Play leaked the files.')).toEqual([
+      'Play=malware:play (cue)',
+      'Play=malware:play (named-elsewhere)',
+    ]);
+  });
+  it('but not when no mention is unambiguous', () => {
+    expect(found('Later, Play leaked the files. Then Play left.')).toEqual([]);
+  });
+});
+
+describe('entities sharing a name', () => {
+  it('the place by default, the malware with its cue', () => {
+    expect(found('Havana is the capital of Cuba.')).toEqual(['Cuba=location:cuba (name)']);
+    expect(found('The Cuba ransomware gang hit a bank.')).toEqual(['Cuba=malware:cuba (cue)']);
+  });
+});
+
+describe('casing', () => {
+  it('short names match with exactly their letters', () => {
+    expect(found('attacks on the US grid')).toEqual(['US=location:united-states (case)']);
+    expect(found('let us know, says the Us magazine')).toEqual([]);
+  });
+  it('ordinary multi-word names count only capitalised', () => {
+    expect(found('Fancy Bear struck again.')).toEqual(['Fancy Bear=actor:apt28 (case)']);
+    expect(found('He wore a fancy bear costume.')).toEqual([]);
+  });
+  it('an all-lower-case spelling of a capitalised name is a URL path or a file name', () => {
+    expect(found('see / blog / apt28-report and turla.png')).toEqual([]);
+    expect(found('APT28 and Turla')).toEqual(['APT28=actor:apt28 (name)', 'Turla=actor:turla (name)']);
+  });
+  it('hasNameCase looks at each word the alias capitalises', () => {
+    expect(hasNameCase('Vice Society', 'Vice Society')).toBe(true);
+    expect(hasNameCase('Vice society', 'Vice Society')).toBe(false);
+    expect(hasNameCase('the Dukes', 'The Dukes')).toBe(true);
+    expect(hasNameCase('Ivory Coast', 'ivory coast')).toBe(true);
+    expect(hasNameCase('ivory coast', 'ivory coast')).toBe(false);
+  });
+});
+
+describe('why and ATT&CK ids', () => {
+  it('says which alias, from which source, by which rule', () => {
+    const [x] = findCatalogueEntities('Uroburos was found.', m);
+    expect(x).toMatchObject({ key: 'malware:snake', name: 'Snake', text: 'Uroburos', start: 0, end: 8, why: { alias: 'Uroburos', source: 'test', rule: 'name' } });
+  });
+  it('leaves ATT&CK ids to the patterns', () => {
+    expect(found('G0007 is tracked by MITRE.')).toEqual([]);
+  });
+});
+
+describe('helpers', () => {
+  it('reads words around a span within the sentence', () => {
+    const t = 'The gang, said police. Play ransomware hit them';
+    expect(wordsAround(t, 23, -1, 2)).toEqual([]);
+    expect(wordsAround(t, 27, 1, 2)).toEqual(['ransomware', 'hit']);
+    expect(wordsAround(t, 3, 1, 3)).toEqual(['gang', 'said', 'police']);
+  });
+  it('knows a sentence start', () => {
+    expect(startsSentence('Hi. "Play', 5)).toBe(true);
+    expect(startsSentence('* Play', 2)).toBe(true);
+    expect(startsSentence('We Play', 3)).toBe(false);
+  });
+});
