@@ -21,6 +21,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { EntityMatch } from '../../lib/types';
 import { expandIndicators, findPatternEntities, refang } from '../../lib/extract/patterns';
+import { canonicalIPv6, isIPv6 } from '../../lib/extract/patterns/hosts';
 
 const IOC_DIR = resolve(import.meta.dirname, '../../../shared/eval/ioc');
 
@@ -134,8 +135,10 @@ function findDifference(unit: string, kind: string, direction: Difference['direc
 
 /** Compares expected and found value sets; unlisted differences fail, listed ones are deliberate. */
 function compareSets(unit: string, kind: string, expected: string[], found: string[]): Check {
-  const exp = new Set(expected.map((v) => v.toLowerCase()));
-  const got = new Set(found.map((v) => v.toLowerCase()));
+  // One address, one value: an IPv6 address is compared in its RFC 5952 spelling, as our keys write it.
+  const norm = (v: string) => (kind === 'ipv6s' && isIPv6(v) ? canonicalIPv6(v) : v.toLowerCase());
+  const exp = new Set(expected.map(norm));
+  const got = new Set(found.map(norm));
   const problems: string[] = [];
   let deliberate = false;
   for (const v of exp) {

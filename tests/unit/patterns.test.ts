@@ -96,13 +96,15 @@ describe('IPv4', () => {
 
 describe('IPv6', () => {
   it.each([
-    'fdc4:2581:575b:5a72:0000:0000:0000:0001',
-    '2001:db8::1',
-    'fe80::1',
-    '2001:DB8:0:0:8:800:200C:417A',
-    '::ffff:192.0.2.128',
-  ])('%s', (addr) => {
-    expect(only(`from ${addr}, then`)).toMatchObject({ subtype: 'ipv6', name: addr.toLowerCase(), text: addr });
+    ['fdc4:2581:575b:5a72:0000:0000:0000:0001', 'fdc4:2581:575b:5a72::1'],
+    ['2001:db8::1', '2001:db8::1'],
+    ['fe80::1', 'fe80::1'],
+    ['2001:DB8:0:0:8:800:200C:417A', '2001:db8::8:800:200c:417a'],
+    ['2001:0db8:0000:0001:0000:0000:0000:0001', '2001:db8:0:1::1'],
+    ['2001:db8:0:0:1:0:0:1', '2001:db8::1:0:0:1'],
+    ['::ffff:192.0.2.128', '::ffff:192.0.2.128'],
+  ])('%s, one spelling per address (RFC 5952)', (addr, canonical) => {
+    expect(only(`from ${addr}, then`)).toMatchObject({ subtype: 'ipv6', name: canonical, key: `indicator:ipv6:${canonical}`, text: addr });
   });
 
   it('in brackets with a port', () => {

@@ -91,6 +91,48 @@ const HEX_GROUP = /^[0-9a-fA-F]{1,4}$/;
  * `::1` is loopback and `::` nothing, never indicators. Times (`12:30:45`) and MAC addresses
  * (six groups, no `::`) fail.
  */
+/**
+ * One spelling per IPv6 address (RFC 5952): lower case, no leading zeros, the longest run of two or more
+ * zero groups written as '::'. So `2001:DB8:0:0:0:0:0:1` and `2001:db8::1` meet at one key. An embedded
+ * IPv4 tail stays dotted. Assumes isIPv6(s).
+ */
+export function canonicalIPv6(s: string): string {
+  const expand = (half: string): number[] => {
+    const out: number[] = [];
+    for (const g of half === '' ? [] : half.split(':')) {
+      if (g.includes('.')) {
+        const [a, b, c, d] = g.split('.').map(Number);
+        out.push((a << 8) | b, (c << 8) | d);
+      } else out.push(parseInt(g, 16));
+    }
+    return out;
+  };
+  const halves = s.split('::');
+  const head = expand(halves[0]);
+  const tail = halves.length === 2 ? expand(halves[1]) : [];
+  const groups = [...head, ...new Array<number>(8 - head.length - tail.length).fill(0), ...tail];
+  let best = -1;
+  let bestLen = 1;
+  for (let i = 0; i < 8; ) {
+    if (groups[i] !== 0) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < 8 && groups[j] === 0) j++;
+    if (j - i > bestLen) [best, bestLen] = [i, j - i];
+    i = j;
+  }
+  const hex = groups.map((g) => g.toString(16));
+  // RFC 5952 §5: an address written with an IPv4 tail (::ffff:192.0.2.128) keeps it.
+  const v4 = s.includes('.');
+  if (v4) hex.splice(6, 2, `${groups[6] >> 8}.${groups[6] & 255}.${groups[7] >> 8}.${groups[7] & 255}`);
+  if (best < 0) return hex.join(':');
+  const stop = v4 ? Math.min(best + bestLen, 6) : best + bestLen;
+  if (v4 && best >= 6) return hex.join(':');
+  return `${hex.slice(0, best).join(':')}::${hex.slice(stop).join(':')}`;
+}
+
 export function isIPv6(s: string): boolean {
   if (s.length < 3 || s.length > 45) return false;
   const halves = s.split('::');

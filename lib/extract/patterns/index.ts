@@ -28,7 +28,7 @@
  *   (scheme and host lower-cased, path as written) and `text` the text as written.
  */
 import type { EntityMatch, IndicatorSubtype } from '../../types';
-import { FILE_EXTENSION_TLDS, isIPv4, isIPv6, tldOf } from './hosts';
+import { canonicalIPv6, FILE_EXTENSION_TLDS, isIPv4, isIPv6, tldOf } from './hosts';
 import { findAttackIds, findCves } from './ids';
 import { findDomains, findEmails, findHashes, findIPv4s, findIPv6s, findUrls, type Candidate } from './indicators';
 import { refangedView, type RefangedView } from './refang';
@@ -126,7 +126,7 @@ export function hostOf(subtype: IndicatorSubtype, name: string): IndicatorValue 
   } else return undefined;
   host = host.toLowerCase();
   if (isIPv4(host)) return { subtype: 'ipv4', value: host };
-  if (isIPv6(host)) return { subtype: 'ipv6', value: host };
+  if (isIPv6(host)) return { subtype: 'ipv6', value: canonicalIPv6(host) };
   return { subtype: 'domain', value: host };
 }
 

@@ -9,7 +9,7 @@
  * than a bounded number of times (the next search starts after the token, or scans are capped).
  */
 import type { IndicatorSubtype } from '../../types';
-import { isIPv4, isIPv6, isValidDomain } from './hosts';
+import { canonicalIPv6, isIPv4, isIPv6, isValidDomain } from './hosts';
 
 export interface Candidate {
   subtype: IndicatorSubtype;
@@ -211,7 +211,7 @@ export function findIPv6s(s: string): Candidate[] {
     let v = s.slice(start, end);
     while (v.endsWith('.')) v = v.slice(0, -1);
     if (v.endsWith(':') && !v.endsWith('::')) v = v.slice(0, -1);
-    if (isIPv6(v)) out.push({ subtype: 'ipv6', start, end: start + v.length, value: v.toLowerCase() });
+    if (isIPv6(v)) out.push({ subtype: 'ipv6', start, end: start + v.length, value: canonicalIPv6(v) });
   }
   return out;
 }
