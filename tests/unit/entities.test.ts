@@ -1,0 +1,61 @@
+import { describe, it, expect } from 'vitest';
+import { compileMatcher } from '../../lib/extract/matcher';
+import { extractEntities, mapAttackId, resolveOverlaps } from '../../lib/extract/entities';
+import type { CatalogueEntry, EntityMatch, EntityType } from '../../lib/types';
+
+const e = (key: string, name: string, aliases: string[] = []): CatalogueEntry => ({
+  key,
+  type: key.split(':')[0] as EntityType,
+  name,
+  aliases,
+  sources: ['test'],
+});
+const m = compileMatcher([
+  e('actor:apt28', 'APT28', ['Fancy Bear', 'G0007']),
+  e('malware:x-agent', 'X-Agent', ['S0161']),
+  e('vendor:microsoft', 'Microsoft'),
+  e('vendor:citrix', 'Citrix'),
+  e('technique:t1566', 'Phishing', ['T1566']),
+]);
+
+const brief = (text: string) => extractEntities(text, m, { organizations: false }).map((x) => `${x.text}=${x.key}`);
+
+describe('extractEntities', () => {
+  it('puts patterns and names together, sorted and without overlaps', () => {
+    const text = 'APT28 (G0007) used X-Agent (S0161) and CVE-2023-4966 in Citrix gear.';
+    expect(brief(text)).toEqual([
+      'APT28=actor:apt28',
+      'G0007=actor:apt28',
+      'X-Agent=malware:x-agent',
+      'S0161=malware:x-agent',
+      'CVE-2023-4966=vulnerability:cve-2023-4966',
+      'Citrix=vendor:citrix',
+    ]);
+  });
+  it('lets an indicator win over a name inside it', () => {
+    expect(brief('Mail came from microsoft.com today.')).toEqual(['microsoft.com=indicator:domain:microsoft.com']);
+    expect(brief('Microsoft said so.')).toEqual(['Microsoft=vendor:microsoft']);
+  });
+  it('maps ATT&CK ids to the catalogue entity that lists them, else keeps the id key', () => {
+    const id = (key: string, type: EntityType, text: string): EntityMatch => ({ type, subtype: 'attack-id', start: 0, end: text.length, text, key, name: text, why: { pattern: 'attack-id' } });
+    expect(mapAttackId(id('actor:g0007', 'actor', 'G0007'), m)).toMatchObject({ key: 'actor:apt28', name: 'APT28', why: { rule: 'attack-id', alias: 'G0007' } });
+    expect(mapAttackId(id('actor:g0007', 'actor', 'G0007'), m).subtype).toBeUndefined();
+    expect(mapAttackId(id('actor:g9999', 'actor', 'G9999'), m).key).toBe('actor:g9999');
+    // an id of another type is not taken for this one
+    expect(mapAttackId(id('malware:g0007', 'malware', 'G0007'), m).key).toBe('malware:g0007');
+  });
+  it('resolves overlaps by rank, then length, then position', () => {
+    const mk = (start: number, end: number, key: string): EntityMatch => ({ type: 'actor', start, end, text: '', key, name: key });
+    const kept = resolveOverlaps(
+      [
+        { m: mk(0, 10, 'long-low'), rank: 1 },
+        { m: mk(2, 5, 'short-high'), rank: 3 },
+        { m: mk(6, 12, 'other'), rank: 1 },
+        { m: mk(20, 25, 'a'), rank: 1 },
+        { m: mk(20, 24, 'b'), rank: 1 },
+      ],
+      30,
+    );
+    expect(kept.map((x) => x.key)).toEqual(['short-high', 'other', 'a']);
+  });
+});
