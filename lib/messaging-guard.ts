@@ -136,7 +136,20 @@ interface Rule<K extends keyof BackgroundProtocol> {
   ownPageOnly?: (req: Request<K>, page: string) => boolean;
 }
 
-const samePage = (req: { url: string }, page: string) => req.url === page;
+/**
+ * The sender's own page. After a single-page site moves on with history.pushState, Chrome keeps reporting
+ * the URL the document was loaded with as the sender's, while the content script asks about the new one;
+ * pushState cannot leave the origin, so a URL of the sender's origin is still its own page.
+ */
+const samePage = (req: { url: string }, page: string) => req.url === page || sameOrigin(req.url, page);
+
+function sameOrigin(a: string, b: string): boolean {
+  try {
+    return new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
+  }
+}
 
 /** The one table of access rules. Every background message must have one (the type says so). */
 const RULES: { [K in keyof BackgroundProtocol]: Rule<K> } = {
