@@ -76,7 +76,6 @@ export function EntityCard({ match, facts, anchor, viewport, focus, onClose, onP
       aria-label={`${style.label}: ${name}`}
       tabIndex={-1}
       style={{ left: `${left}px`, width: `${CARD_WIDTH}px`, ...position }}
-      onKeyDown={(e) => e.key === 'Escape' && onClose()}
       onPointerEnter={onPointerEnter}
       onPointerLeave={onPointerLeave}
       data-key={match.key}

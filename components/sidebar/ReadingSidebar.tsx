@@ -70,8 +70,13 @@ export function ReadingSidebar(props: ReadingSidebarProps) {
   const { article, analysis, collapsed } = props;
   const meta = [article.site, formatWhen(article.published?.slice(0, 10)), article.byline].filter(Boolean).join(' · ');
   const ready = analysis && analysis !== 'error' ? analysis : null;
+  // Keys stay inside the shadow root (isolated from the page), so Escape for the card is handled here.
   return (
-    <div class="il-root" data-theme={props.theme}>
+    <div
+      class="il-root"
+      data-theme={props.theme}
+      onKeyDown={(e) => e.key === 'Escape' && props.card && props.onCardClose()}
+    >
       <aside class="il-sidebar" role="complementary" aria-label="Incident Lens" data-collapsed={String(collapsed)}>
         <div class="il-header">
           <h2 class="il-brand">Incident Lens</h2>

@@ -1,0 +1,284 @@
+/// <reference types="chrome" />
+/**
+ * The reading view in the built extension, in headless Chromium, on pages served locally: highlights in
+ * CSS.highlights with the expected texts and none outside the article body, the page's DOM unchanged but
+ * for the sidebar's host, hover and keyboard cards, the sidebar's lists, related incidents from a
+ * database filled through the ingest path, saving that survives a reload, late text, SPA navigation.
+ */
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, ROOT, type ExtensionBrowser } from '../../scripts/chromium';
+import { serveReadingPages, type ReadingServer } from '../fixtures/reading/pages';
+import { HOST, highlightBox, highlightTexts, inShadow, shadowActive, shadowFocus, shadowTexts } from '../fixtures/reading/shadow';
+import { wireMessage, type WireAnswer } from './helpers';
+
+const SHOTS = resolve(ROOT, 'test-results');
+/** Where nothing may be highlighted on the seed page. */
+const SEED_OUTSIDE = 'header, footer, nav, aside, .promo, .author-bio, .comments, .adjacent, .post-navigation';
+
+let server: ReadingServer;
+let ext: ExtensionBrowser;
+let probe: Page;
+
+beforeAll(async () => {
+  server = await serveReadingPages(10_000);
+  ext = await launchWithExtension({ headless: true });
+  probe = await ext.context.newPage();
+  await probe.goto(`${ext.extensionUrl}collection.html`);
+});
+
+afterAll(async () => {
+  await ext?.close();
+  await server?.close();
+});
+
+/** Opens a page, keeping its DOM as it was before the content script ran (document_idle comes later). */
+async function open(path: string): Promise<Page> {
+  const page = await ext.context.newPage();
+  await page.addInitScript(() => {
+    document.addEventListener('DOMContentLoaded', () => {
+      (window as unknown as { __before: string }).__before = document.documentElement.outerHTML;
+    });
+  });
+  await page.goto(`${server.origin}${path}`, { waitUntil: 'load' });
+  return page;
+}
+
+/** Waits until the content script has painted `n` times (it marks the page's performance timeline). */
+async function painted(page: Page, n = 1): Promise<void> {
+  await page.waitForFunction((k) => performance.getEntriesByName('il:painted').length >= k, n, { timeout: 30_000 });
+}
+
+async function domUnchanged(page: Page): Promise<boolean> {
+  return page.evaluate((host) => {
+    const clone = document.documentElement.cloneNode(true) as HTMLElement;
+    clone.querySelectorAll(host).forEach((h) => h.remove());
+    return clone.outerHTML === (window as unknown as { __before: string }).__before;
+  }, HOST);
+}
+
+async function rangesIn(page: Page, inside: string, outside: string): Promise<{ total: number; stray: string[] }> {
+  return page.evaluate(
+    ([ins, outs]) => {
+      const stray: string[] = [];
+      let total = 0;
+      for (const [name, h] of CSS.highlights) {
+        if (!name.startsWith('il-')) continue;
+        for (const r of h) {
+          total++;
+          for (const n of [r.startContainer, r.endContainer]) {
+            const el = n.parentElement;
+            if (!el?.closest(ins) || (outs && el.closest(outs))) stray.push(`${name}: ${n.textContent?.slice(0, 40)}`);
+          }
+        }
+      }
+      return { total, stray };
+    },
+    [inside, outside] as const,
+  );
+}
+
+async function send<T>(type: string, data: unknown): Promise<T> {
+  const answer = await probe.evaluate(([t, d]) => chrome.runtime.sendMessage({ id: 1, type: t, data: d, timestamp: Date.now() }) as Promise<WireAnswer<T>>, [
+    type,
+    data,
+  ] as const);
+  if (answer.err) throw new Error(answer.err.message);
+  return answer.res as T;
+}
+
+describe('reading the seed article', () => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await open('/shared/icc-espionage.html');
+    await painted(page);
+  });
+
+  it('highlights the article’s entities, and nothing outside its body', async () => {
+    const h = await highlightTexts(page);
+    expect(h['il-organization']).toContain('International Criminal Court');
+    expect(h['il-organization']).toContain('ICC');
+    expect(h['il-location']).toEqual(expect.arrayContaining(['The Hague', 'Dutch', 'Russia']));
+    expect(h['il-incident']?.length).toBeGreaterThan(0);
+    const all = Object.values(h).flat().join(' | ');
+    for (const never of ['Casio', 'Citibank', 'Ivanti', 'Recorded Future', 'Sky News']) expect(all).not.toContain(never);
+    const { total, stray } = await rangesIn(page, 'article.post', SEED_OUTSIDE);
+    expect(total).toBeGreaterThan(10);
+    expect(stray).toEqual([]);
+  });
+
+  it('leaves the page’s DOM as it was, apart from the one shadow host, and adds no <style>', async () => {
+    expect(await page.locator(HOST).count()).toBe(1);
+    expect(await domUnchanged(page)).toBe(true);
+    expect(await page.evaluate(() => document.adoptedStyleSheets.length)).toBe(1);
+  });
+
+  it('lists the incident and the entities by type in the sidebar', async () => {
+    expect(await shadowTexts(page, '.il-incident strong')).toContain('Espionage');
+    expect((await shadowTexts(page, '.il-incident .il-meta')).join(' ')).toContain('Victim: International Criminal Court');
+    const groups = await shadowTexts(page, '.il-group h4');
+    expect(groups.some((g) => g.startsWith('Organisation'))).toBe(true);
+    expect(groups.some((g) => g.startsWith('Place'))).toBe(true);
+    await page.screenshot({ path: resolve(SHOTS, 'reading-sidebar.png') });
+  });
+
+  it('opens the card on hover, with the type in words and why it matched', async () => {
+    const box = await highlightBox(page, 'il-organization', 'International Criminal Court');
+    expect(box).toBeDefined();
+    await page.mouse.move(box!.x, box!.y);
+    await expect.poll(() => shadowTexts(page, '[data-testid="card-name"]'), { timeout: 5000 }).toEqual(['International Criminal Court']);
+    expect(await shadowTexts(page, '[data-testid="card-type"]')).toEqual(['Organisation']);
+    expect((await shadowTexts(page, '[data-testid="card-why"]'))[0]).toMatch(/^Matched /);
+    expect(await page.evaluate(() => CSS.highlights.has('il-active'))).toBe(true);
+    await page.screenshot({ path: resolve(SHOTS, 'reading-card.png') });
+    // Away from any highlight, the card closes.
+    await page.mouse.move(5, 880);
+    await expect.poll(() => shadowTexts(page, '.il-card'), { timeout: 5000 }).toEqual([]);
+  });
+
+  it('opens the card on keyboard focus, and Enter scrolls to the entity and flashes it', async () => {
+    const key = await inShadow<string>(page, 'function () { return this.querySelector(\'.il-group[data-type="location"] button.il-entity\').dataset.key; }');
+    expect(key).toMatch(/^location:/);
+    expect(await shadowFocus(page, `button.il-entity[data-key="${key}"]`)).toBe(true);
+    const name = (await inShadow<string>(page, `function () { return this.querySelector('button.il-entity[data-key="${key}"] .il-entity-name').textContent; }`))!;
+    await expect.poll(() => shadowTexts(page, '[data-testid="card-name"]'), { timeout: 5000 }).toEqual([name]);
+    expect(await shadowTexts(page, '[data-testid="card-type"]')).toEqual(['Place']);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => CSS.highlights.get('il-flash')?.size ?? 0)).toBeGreaterThan(0);
+    expect(await shadowActive(page)).toBe('button.il-entity'); // focus stays for the next Enter
+    await page.keyboard.press('Escape');
+    await expect.poll(() => shadowTexts(page, '.il-card'), { timeout: 5000 }).toEqual([]);
+  });
+
+  it('turns a type’s highlights off and on from the sidebar', async () => {
+    await inShadow(page, 'function () { this.querySelector(\'.il-group[data-type="location"] input[type="checkbox"]\').click(); }');
+    await expect.poll(() => page.evaluate(() => CSS.highlights.has('il-location'))).toBe(false);
+    await inShadow(page, 'function () { this.querySelector(\'.il-group[data-type="location"] input[type="checkbox"]\').click(); }');
+    await expect.poll(() => page.evaluate(() => CSS.highlights.has('il-location'))).toBe(true);
+  });
+
+  it('shows related incidents from the database, with the reason', async () => {
+    // Fill the database through the write path the sync uses: analyse other articles, then ingest them.
+    const others = [
+      {
+        url: 'https://therecord.example/icc-hack-follow-up',
+        title: 'ICC hack: court says attackers were after witness files',
+        published: '2023-11-02',
+        text: 'The International Criminal Court said on Thursday that the espionage attack it disclosed in October targeted files about witnesses. The Court, based in The Hague, said Dutch police were investigating the breach of its networks.',
+      },
+      {
+        url: 'https://bleepingcomputer.example/boeing-lockbit',
+        title: 'Boeing confirms LockBit ransomware attack',
+        published: '2023-11-03',
+        text: 'Boeing said a ransomware attack by the LockBit gang hit its parts business. LockBit exploited CVE-2023-4966 in Citrix NetScaler.',
+      },
+    ];
+    const articles = [];
+    for (const o of others) {
+      const r = await send<{ entities: unknown[]; incidents: unknown[] }>('analyzeArticle', { url: o.url, text: o.text, published: o.published });
+      articles.push({ url: o.url, sourceId: 'feed:test', title: o.title, published: o.published, entities: r.entities, incidents: r.incidents });
+    }
+    expect(await send<number>('ingestArticles', { articles })).toBeGreaterThan(0);
+    await page.reload({ waitUntil: 'load' });
+    await painted(page);
+    await expect.poll(() => shadowTexts(page, '.il-reason'), { timeout: 10_000 }).not.toEqual([]);
+    const reasons = await shadowTexts(page, '.il-reason');
+    expect(reasons[0]).toMatch(/^shares .*International Criminal Court/);
+    expect((await shadowTexts(page, '.il-related-articles a'))[0]).toBe('ICC hack: court says attackers were after witness files');
+    expect((await shadowTexts(page, '.il-related-item strong')).join(' ')).not.toContain('Boeing');
+    await page.screenshot({ path: resolve(SHOTS, 'reading-sidebar-related.png') });
+  });
+
+  it('saves the article with tags and a note, and still knows after a reload', async () => {
+    expect(await shadowTexts(page, '[data-testid="saved-state"]')).toEqual(['Not in your collection']);
+    await shadowFocus(page, 'input[name="tags"]');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('icc, espionage');
+    await shadowFocus(page, 'textarea[name="note"]');
+    await page.keyboard.type('Court confirms espionage');
+    await shadowFocus(page, 'button[type="submit"]');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => shadowTexts(page, '[data-testid="saved-state"]'), { timeout: 5000 }).toEqual([expect.stringMatching(/^In your collection since/)]);
+    await page.reload({ waitUntil: 'load' });
+    await painted(page);
+    await expect.poll(() => shadowTexts(page, '[data-testid="saved-state"]'), { timeout: 5000 }).toEqual([expect.stringMatching(/^In your collection since/)]);
+    expect(await inShadow<string>(page, 'function () { return this.querySelector(\'input[name="tags"]\').value; }')).toBe('icc, espionage');
+    expect(await inShadow<string>(page, 'function () { return this.querySelector(\'textarea[name="note"]\').value; }')).toBe('Court confirms espionage');
+  });
+});
+
+describe('other pages', () => {
+  it('stays silent on the listing page', async () => {
+    const page = await open('/shared/home-listing.html');
+    await page.waitForTimeout(2500);
+    expect(await page.locator(HOST).count()).toBe(0);
+    expect(await page.evaluate(() => CSS.highlights.size)).toBe(0);
+    expect(await domUnchanged(page)).toBe(true);
+    await page.close();
+  });
+
+  it('highlights the real Threatpost article inside its body only, DOM unchanged', async () => {
+    const page = await open('/shared/real/trafilatura/threatpost.com.android.html');
+    await painted(page);
+    const h = await highlightTexts(page);
+    expect(Object.values(h).flat().length).toBeGreaterThan(3);
+    // Threatpost's teaser cards ("The Texas Ransomware Attacks…") sit in a slider under the article.
+    const { stray } = await rangesIn(page, 'body', 'body > header, nav, aside, #comments, .comments, .c-post-list-slider, .c-card');
+    expect(stray).toEqual([]);
+    expect(await domUnchanged(page)).toBe(true);
+    await page.close();
+  });
+
+  it('highlights the real Ars Technica article, DOM unchanged', async () => {
+    const page = await open('/shared/real/readability-ars-1/source.html');
+    await painted(page);
+    const { total, stray } = await rangesIn(page, 'body', 'header:not(article header), footer, nav, aside, #comments, .comments');
+    expect(total).toBeGreaterThan(0);
+    expect(stray).toEqual([]);
+    expect(await domUnchanged(page)).toBe(true);
+    await page.close();
+  });
+
+  it('reads the Japanese ScanNetSecurity page without breaking it', async () => {
+    const page = await open('/shared/real/postlight/scan.netsecurity.ne.jp.html');
+    await page.waitForTimeout(3000);
+    // Whether or not it is taken for an article, the page's DOM is untouched apart from the host.
+    expect(await domUnchanged(page)).toBe(true);
+    const { stray } = await rangesIn(page, 'body', 'header, footer, nav, aside');
+    expect(stray).toEqual([]);
+    await page.close();
+  });
+
+  it('paints a 10,000-word article, none of it outside the body', async () => {
+    const page = await open('/gen/long-article.html');
+    await painted(page);
+    const { total, stray } = await rangesIn(page, 'article', '');
+    expect(total).toBeGreaterThan(100);
+    expect(stray).toEqual([]);
+    expect(await domUnchanged(page)).toBe(true);
+    await page.close();
+  });
+
+  it('reads text that arrives late', async () => {
+    const page = await open('/reading/delayed.html');
+    await painted(page);
+    const h = await highlightTexts(page);
+    expect(h['il-vulnerability']).toEqual(expect.arrayContaining(['CVE-2023-46805', 'CVE-2024-21887']));
+    expect(h['il-indicator']).toEqual(expect.arrayContaining(['206.189.208[.]156']));
+    await page.close();
+  });
+
+  it('follows a single-page site to its next article', async () => {
+    const page = await open('/reading/spa.html');
+    await painted(page);
+    expect((await highlightTexts(page))['il-actor']).toEqual(expect.arrayContaining(['APT28', 'Fancy Bear']));
+    await page.click('#go-next');
+    await painted(page, 2);
+    await expect.poll(async () => (await highlightTexts(page))['il-malware'] ?? [], { timeout: 10_000 }).toContain('LockBit');
+    const h = await highlightTexts(page);
+    expect(h['il-actor'] ?? []).not.toContain('APT28');
+    expect(await shadowTexts(page, '[data-testid="article-title"]')).toEqual(['Boeing confirms LockBit ransomware attack on parts business']);
+    await page.close();
+  });
+});
