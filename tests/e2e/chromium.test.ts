@@ -6,7 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, type ExtensionBrowser } from '../../scripts/chromium';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CHROME_BUILD, launchWithExtension, type ExtensionBrowser } from '../../scripts/chromium';
 import type { DemoServer } from '../../demo/server';
 import type { PageArticle, Status } from '../../lib/messaging';
 import { SIDEBAR, inContentWorld, serveTestPages, sidebarText, wireMessage, type WireAnswer } from './helpers';
@@ -73,6 +75,12 @@ describe('Incident Lens in Chromium', () => {
     expect(answer.res?.catalogueSize).toBeGreaterThan(500);
   });
 
+  it('ships a content script without the database in it', () => {
+    const bundle = readFileSync(join(CHROME_BUILD, 'content-scripts', 'content.js'), 'utf8');
+    expect(bundle.length).toBeGreaterThan(1000);
+    expect(bundle).not.toMatch(/indexedDB|Dexie/);
+  });
+
   it('mounts its sidebar in a closed shadow root on the demo article', async () => {
     const page = await open('/');
     await page.waitForSelector(SIDEBAR, { state: 'attached', timeout: 20_000 });
@@ -98,7 +106,8 @@ describe('Incident Lens in Chromium', () => {
       const page = await open(path);
       // The content script ran (it answers) and decided this is no article ...
       expect((await askPage(page)).isArticle, path).toBe(false);
-      // ... so nothing was added to the page.
+      // ... so nothing was added to the page, then or a moment later.
+      await page.waitForTimeout(1000);
       expect(await page.locator(SIDEBAR).count(), path).toBe(0);
       await page.close();
     }
