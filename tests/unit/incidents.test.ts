@@ -109,6 +109,19 @@ describe('the seed article through the whole engine (detector, bundled catalogue
   });
 });
 
+describe('pages that report no incident', () => {
+  test('a page of security tips from the labelled article set', () => {
+    const path = resolve(ROOT, '../shared/eval/article/pages.jsonl');
+    const row = readFileSync(path, 'utf8')
+      .split('\n')
+      .filter((l) => l.includes('top-10-secure-computing-tips'))
+      .map((l) => JSON.parse(l) as { main_content: string })[0];
+    expect(row.main_content).toMatch(/Phishing scams/);
+    const text = row.main_content;
+    expect(extractIncidents(text, findOrganizations(text, []), {})).toEqual([]);
+  });
+});
+
 describe('sentences', () => {
   test('abbreviations and initials do not end a sentence; paragraphs do', () => {
     const text = 'Acme Inc. said on Sept. 12 that Mr. J. Smith left the U.S. team. A second sentence follows!\n\nNew paragraph without a stop\nstill the same line? Yes.';

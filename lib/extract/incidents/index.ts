@@ -78,6 +78,10 @@ export interface SentenceInfo {
   triggerAt: Map<IncidentType, number>;
   entities: EntityMatch[];
   dates: DateMention[];
+  /** Reports a happening (a past event, a statement) or names who or what was involved. */
+  anchored: boolean;
+  /** Explains or hedges ("you", "typically", "if any"). */
+  generic: boolean;
 }
 
 /**
@@ -94,6 +98,8 @@ function scoreSentences(text: string, spans: Span[], entities: EntityMatch[], da
     triggerAt: new Map(),
     entities: [],
     dates: [],
+    anchored: false,
+    generic: false,
   }));
   const starts = spans.map((sp) => sp.start);
   const sentenceAt = (pos: number): SentenceInfo | undefined => {
@@ -140,7 +146,7 @@ function scoreSentences(text: string, spans: Span[], entities: EntityMatch[], da
       if (e.type === 'malware' && e.subtype === 'ransomware') raise(s, 'ransomware', 2, e.start);
       if (e.type === 'malware' && e.subtype === 'wiper') raise(s, 'wiper', 3, e.start);
       if (e.type === 'vulnerability') cve ??= e;
-      if (e.type === 'organization' || e.type === 'actor' || e.type === 'vulnerability' || e.type === 'vendor') anchoredByEntity = true;
+      if (e.type === 'organization' || e.type === 'actor' || e.type === 'vulnerability' || e.type === 'vendor' || e.type === 'malware') anchoredByEntity = true;
     }
     if (cve) {
       for (const type of ['vulnerability-disclosure', 'patch', 'vulnerability-exploitation'] as const) {
@@ -150,6 +156,8 @@ function scoreSentences(text: string, spans: Span[], entities: EntityMatch[], da
       if (!strongest.has('vulnerability-disclosure') && !patchSentence) raise(s, 'vulnerability-disclosure', 1, cve.start);
     }
     const anchored = event.has(s.index) || anchoredByEntity;
+    s.anchored = anchored;
+    s.generic = generic.has(s.index);
     for (const [type, w] of strongest) {
       let v = w;
       if (generic.has(s.index)) v *= 0.35; // explains or hedges
@@ -243,7 +251,9 @@ const MIN_SCORE = 4;
 function mergeAndFilter(cands: Candidate[]): Candidate[] {
   // Keep what has a strong trigger somewhere and enough evidence overall. Weak talk of "the attack"
   // still tells where the typed story continues (and often when it happened).
-  const isLive = (c: Candidate) => c.score >= MIN_SCORE && (c.strongest >= 3 || c.score >= 6);
+  // A story needs one sentence that reports it as a happening, not as advice or a definition.
+  const isLive = (c: Candidate) =>
+    c.score >= MIN_SCORE && (c.strongest >= 3 || c.score >= 6) && c.sentences.some((s) => s.anchored && !s.generic);
   const typedTop = cands.filter((c) => isLive(c) && ATTACK_TYPES.has(c.type) && c.type !== 'cyberattack').sort((a, b) => b.score - a.score)[0];
   for (const c of cands) {
     if (c.type !== 'cyberattack' || isLive(c) || !typedTop) continue;
@@ -275,9 +285,10 @@ function mergeAndFilter(cands: Candidate[]): Candidate[] {
       drop.add(c);
     }
   }
-  // Phishing that opened the door to a breach or a ransomware attack is how that story began.
-  for (const c of byType('phishing')) {
-    const into = live.find((o) => (o.type === 'data-breach' || o.type === 'ransomware' || o.type === 'espionage') && sameStory(o, c));
+  // Phishing or an exploited flaw that opened the door to a breach or a ransomware attack is how that
+  // story began, not a story of its own.
+  for (const c of [...byType('phishing'), ...byType('vulnerability-exploitation')]) {
+    const into = live.find((o) => (o.type === 'data-breach' || o.type === 'ransomware' || o.type === 'espionage' || o.type === 'wiper') && sameStory(o, c));
     if (into && c.score < 0.8 * into.score) {
       absorb(c, into);
       drop.add(c);
@@ -300,12 +311,15 @@ function mergeAndFilter(cands: Candidate[]): Candidate[] {
       drop.add(c);
     }
   }
-  // A patch story always talks about the flaw; the flaw is its own story only with its own evidence.
+  // A patch story always talks about the flaw, and a disclosure often ends with the fix: the lesser
+  // of the two is a story of its own only with evidence of its own, half as strong as the main one.
   const patch = strongestOf(['patch']);
-  for (const c of byType('vulnerability-disclosure')) {
-    if (patch && c.score < 0.4 * patch.score) {
-      absorb(c, patch);
-      drop.add(c);
+  const disclosure = strongestOf(['vulnerability-disclosure']);
+  if (patch && disclosure && !drop.has(patch) && !drop.has(disclosure)) {
+    const [main, lesser] = patch.score >= disclosure.score ? [patch, disclosure] : [disclosure, patch];
+    if (lesser.score < 0.5 * main.score || lesser.strongest < 3) {
+      absorb(lesser, main);
+      drop.add(lesser);
     }
   }
   live = live.filter((c) => !drop.has(c));
