@@ -276,6 +276,7 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
     const painted = painter.paint(info, result.entities, matchSpans(result));
     performance.mark('il:painted', { detail: { ranges: painted.ranges, entities: result.entities.length, ...result.timings } });
     update({ analysis: { entities: result.entities, incidents: result.incidents, facts: result.facts } });
+    performance.mark('il:rendered');
     const keys = [...new Set(result.entities.map((e) => e.key))];
     try {
       const related = await sendMessage('relatedIncidents', { entityKeys: keys.slice(0, 2000), publishedAt: info.published, url });
