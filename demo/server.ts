@@ -41,7 +41,12 @@ export async function startDemoServer(
     .sort((a, b) => b[0].length - a[0].length);
 
   const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    let path: string;
+    try {
+      path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    } catch {
+      return void res.writeHead(400).end('bad request');
+    }
     const mount = table.find(([prefix]) => path.startsWith(prefix));
     if (!mount) return void res.writeHead(404).end('not found');
     const [prefix, dir] = mount;
