@@ -26,7 +26,7 @@ export const ATTACKS: SeedRow[] = [
     { id: 'exposed-database', name: 'Exposed database', aliases: ['unsecured database', 'misconfigured database', 'exposed Elasticsearch', 'open database', 'misconfigured bucket'], description: 'Database left reachable on the internet without authentication.' },
     { id: 'insider-threat', name: 'Insider threat', aliases: ['insider threats', 'insider attack', 'rogue employee', 'rogue insider'], description: 'Harm caused by people inside an organisation.' },
     { id: 'hack-and-leak', name: 'Hack-and-leak operation', aliases: ['hack-and-leak', 'hack and leak', 'hack-and-leak operations'], description: 'Stealing documents and publishing them for political effect.' },
-    { id: 'data-scraping', name: 'Data scraping', aliases: ['web scraping', 'scraped data'], description: 'Bulk collection of data through public or abused interfaces.' },
+    { id: 'data-scraping', name: 'Data scraping', aliases: ['scraped data'], description: 'Bulk collection of data through public or abused interfaces.' },
   ]),
   ...incident('ddos', [
     { id: 'ddos', name: 'DDoS attack', aliases: ['DDoS', 'DDoS attacks', 'distributed denial-of-service', 'distributed denial of service', 'distributed denial-of-service attack', 'denial-of-service', 'denial of service', 'denial-of-service attack', 'DoS attack'], description: 'Flooding a service with traffic to knock it offline.' },
@@ -115,7 +115,7 @@ export const ATTACKS: SeedRow[] = [
   { id: 'dll-side-loading', name: 'DLL side-loading', aliases: ['DLL sideloading', 'DLL side loading', 'DLL hijacking', 'DLL search order hijacking'], description: 'Making a legitimate program load a malicious library.' },
   { id: 'byovd', name: 'Bring your own vulnerable driver', aliases: ['BYOVD', 'bring-your-own-vulnerable-driver'], description: 'Loading a signed but flawed driver to disable defences.' },
   { id: 'lateral-movement', name: 'Lateral movement', aliases: ['lateral-movement', 'move laterally'], description: 'Spreading from the first compromised host to others.' },
-  { id: 'initial-access-brokering', name: 'Initial access brokering', aliases: ['initial access broker', 'initial access brokers', 'IAB', 'access broker'], description: 'Selling footholds in victim networks to other criminals.' },
+  { id: 'initial-access-brokering', name: 'Initial access brokering', aliases: ['initial access broker', 'initial access brokers', 'IAB', 'access broker'], ambiguous: ['IAB'], cues: ['access', 'initial access', 'ransomware', 'broker', 'forum'], description: 'Selling footholds in victim networks to other criminals.' },
   { id: 'clickjacking', name: 'Clickjacking', aliases: ['UI redressing'], description: 'Tricking users into clicking hidden page elements.' },
   { id: 'keylogging', name: 'Keylogging', aliases: ['keystroke logging', 'keylogger'], description: 'Recording keystrokes to steal passwords.' },
   { id: 'infostealer-infection', name: 'Infostealer infection', aliases: ['infostealer', 'infostealers', 'information stealer', 'information-stealing malware', 'stealer logs'], description: 'Malware that harvests browser passwords, cookies and wallets.' },

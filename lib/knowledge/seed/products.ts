@@ -135,14 +135,14 @@ export const PRODUCTS: SeedRow[] = [
     { id: 'mysql', name: 'MySQL', description: 'Open-source database owned by Oracle.' },
     { id: 'oracle-database', name: 'Oracle Database', description: 'Oracle’s relational database.' },
     { id: 'oracle-fusion-middleware', name: 'Oracle Fusion Middleware', aliases: ['Fusion Middleware'], description: 'Oracle’s middleware family.' },
-    { id: 'oracle-cloud', name: 'Oracle Cloud', aliases: ['Oracle Cloud Infrastructure', 'OCI'], description: 'Oracle’s cloud platform.' },
+    { id: 'oracle-cloud', name: 'Oracle Cloud', aliases: ['Oracle Cloud Infrastructure', 'OCI'], ambiguous: ['OCI'], cues: [...SW, 'Oracle', 'cloud', 'tenants', 'tenant'], description: 'Oracle’s cloud platform.' },
     { id: 'virtualbox', name: 'VirtualBox', aliases: ['Oracle VirtualBox'], description: 'Oracle’s desktop hypervisor.' },
   ]),
   ...by('sap', [
     { id: 'sap-netweaver', name: 'SAP NetWeaver', aliases: ['NetWeaver', 'NetWeaver Visual Composer'], description: 'SAP’s application platform, exploited in 2025.' },
   ]),
   ...by('atlassian', [
-    { id: 'confluence', name: 'Confluence', aliases: ['Atlassian Confluence', 'Confluence Server', 'Confluence Data Center'], description: 'Atlassian’s wiki server.' },
+    { id: 'confluence', name: 'Confluence', ambiguous: ['Confluence'], cues: [...SW, 'Atlassian', 'wiki', 'Data Center', 'OGNL'], aliases: ['Atlassian Confluence', 'Confluence Server', 'Confluence Data Center'], description: 'Atlassian’s wiki server.' },
     { id: 'jira', name: 'Jira', aliases: ['Atlassian Jira', 'Jira Server', 'Jira Service Management'], description: 'Atlassian’s issue tracker.' },
     { id: 'bitbucket', name: 'Bitbucket', aliases: ['Atlassian Bitbucket'], description: 'Atlassian’s code hosting product.' },
     { id: 'bamboo', name: 'Atlassian Bamboo', description: 'Atlassian’s CI server.' },
@@ -252,7 +252,7 @@ export const PRODUCTS: SeedRow[] = [
     { id: 'magicinfo', name: 'MagicINFO', aliases: ['Samsung MagicINFO'], description: 'Samsung’s digital-signage server.' },
   ]),
   ...by('qualcomm', [
-    { id: 'snapdragon', name: 'Snapdragon', description: 'Qualcomm mobile chipsets.' },
+    { id: 'snapdragon', name: 'Snapdragon', ambiguous: ['Snapdragon'], cues: [...SW, 'Qualcomm', 'chip', 'chipset', 'chipsets', 'Android'], description: 'Qualcomm mobile chipsets.' },
   ]),
   ...by('arm', [
     { id: 'mali-gpu', name: 'Mali GPU', aliases: ['Arm Mali', 'Mali GPU Kernel Driver'], description: 'Arm graphics driver exploited by spyware vendors.' },
@@ -365,7 +365,7 @@ export const PRODUCTS: SeedRow[] = [
     { id: 'ubuntu', name: 'Ubuntu', description: 'Canonical’s Linux distribution.' },
   ]),
   // community projects and services without a vendor row
-  { id: 'jenkins', name: 'Jenkins', aliases: ['Jenkins CI'], description: 'Open-source automation server.' },
+  { id: 'jenkins', name: 'Jenkins', aliases: ['Jenkins CI'], ambiguous: ['Jenkins'], cues: [...SW, 'CI', 'CI/CD', 'pipeline', 'pipelines', 'plugin', 'plugins', 'build'], description: 'Open-source automation server.' },
   { id: 'crushftp', name: 'CrushFTP', description: 'File-transfer server exploited in 2024 and 2025.' },
   { id: 'gitlab', name: 'GitLab', description: 'Code hosting and CI platform.' },
   { id: 'openssh', name: 'OpenSSH', description: 'Standard SSH implementation, hit by regreSSHion in 2024.' },
@@ -391,7 +391,7 @@ export const PRODUCTS: SeedRow[] = [
   { id: 'signal', name: 'Signal', aliases: ['Signal Messenger', 'Signal app'], ambiguous: ['Signal'], cues: [...SW, 'messaging', 'encrypted', 'chat', 'chats', 'WhatsApp', 'Telegram'], description: 'End-to-end encrypted messaging app.' },
   { id: 'viber', name: 'Viber', description: 'Messaging app owned by Rakuten.' },
   { id: 'snapchat', name: 'Snapchat', description: 'Snap’s photo-messaging app.' },
-  { id: 'discord', name: 'Discord', description: 'Chat platform abused for malware hosting and command channels.' },
+  { id: 'discord', name: 'Discord', ambiguous: ['Discord'], cues: [...SW, 'server', 'servers', 'CDN', 'webhook', 'webhooks', 'chat', 'channel', 'bot', 'Telegram'], description: 'Chat platform abused for malware hosting and command channels.' },
   { id: 'langflow', name: 'Langflow', description: 'AI workflow builder exploited in 2025.' },
   { id: 'simplehelp', name: 'SimpleHelp', description: 'Remote-support software exploited by ransomware affiliates in 2025.' },
   { id: 'erlang-otp', name: 'Erlang/OTP', aliases: ['Erlang OTP SSH'], description: 'Erlang runtime whose SSH server had a critical flaw in 2025.' },
