@@ -67,3 +67,33 @@ describe('settings', () => {
     expect(await settings().sidebarCollapsed.getValue()).toEqual({ 'bleepingcomputer.com': true });
   });
 });
+
+describe('where the content script runs (lib/sites.ts)', () => {
+  it('declares valid match patterns for each news site, its subdomains and the loopback demo', async () => {
+    const { MatchPattern } = await import('wxt/utils/match-patterns');
+    const { CONTENT_MATCHES, NEWS_SITES } = await import('../../lib/sites');
+    const patterns = CONTENT_MATCHES.map((p) => new MatchPattern(p));
+    const covered = (url: string) => patterns.some((p) => p.includes(url));
+    for (const site of NEWS_SITES) {
+      expect(covered(`https://${site}/news/story`), site).toBe(true);
+      expect(covered(`https://www.${site}/news/story`), site).toBe(true);
+    }
+    expect(covered('http://127.0.0.1:8080/')).toBe(true);
+    expect(covered('http://localhost:3000/a')).toBe(true);
+    expect(covered('https://example.com/')).toBe(false);
+    expect(covered('https://bleepingcomputer.com.evil.example/')).toBe(false);
+    expect(covered('http://www.bleepingcomputer.com/')).toBe(false); // https only
+  });
+
+  it('keys pages without fragment and sites without www', async () => {
+    const { pageUrl, siteOf, siteListed, isWebUrl } = await import('../../lib/sites');
+    expect(pageUrl('https://www.example.com/a?b=1#c')).toBe('https://www.example.com/a?b=1');
+    expect(siteOf('https://WWW.Example.com/a')).toBe('example.com');
+    expect(siteOf('https://news.example.com/a')).toBe('news.example.com');
+    expect(siteListed('a.b.example.com', ['example.com'])).toBe(true);
+    expect(siteListed('notexample.com', ['example.com'])).toBe(false);
+    expect(isWebUrl('https://x.test/')).toBe(true);
+    expect(isWebUrl('chrome://settings')).toBe(false);
+    expect(isWebUrl('not a url')).toBe(false);
+  });
+});
