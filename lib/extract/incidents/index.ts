@@ -365,7 +365,9 @@ function toIncident(text: string, c: Candidate, entities: EntityMatch[], publish
   let summary = LABEL[c.type];
   if (victim) summary += ` against ${victim.name}`;
   else if ((c.type === 'patch' || c.type.startsWith('vulnerability')) && others.size > 0) {
-    const subject = [...others.values()].find((r) => r.key.startsWith('vulnerability:')) ?? [...others.values()][0];
+    // Name it by the flaw, else the product, else the vendor.
+    const all = [...others.values()];
+    const subject = all.find((r) => r.key.startsWith('vulnerability:')) ?? all.find((r) => r.key.startsWith('product:')) ?? all[0];
     summary += ` (${subject.name})`;
   }
   if (actor) summary += ` by ${actor.name}`;
