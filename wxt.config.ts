@@ -10,7 +10,11 @@ export default defineConfig({
   // Firefox too gets Manifest V3 (WXT would default it to MV2).
   manifestVersion: 3,
   vite: () => ({ plugins: [preact()] }),
-  zip: { artifactTemplate: '{{name}}-{{version}}-{{browser}}.zip' },
+  zip: {
+    artifactTemplate: '{{name}}-{{version}}-{{browser}}.zip',
+    // The sources zip (for addons.mozilla.org review) is the project, not local scratch or outputs.
+    excludeSources: ['tmp/**', 'bench/tmp/**', 'test-results/**', 'demo-screenshot.png', 'bench-results.json'],
+  },
   manifest: ({ browser }) => ({
     name: 'Incident Lens',
     description: 'Highlights threat actors, malware, CVEs, indicators and incidents in security news — locally.',
