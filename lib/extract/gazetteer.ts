@@ -123,6 +123,25 @@ export function hasExactCase(span: string, alias: string): boolean {
 
 const LEXICAL_TYPES = new Set(['technique', 'attack']);
 
+const isHyphen = (c: number) => c === 0x2d || c === 0x2010 || c === 0x2011;
+const isCapOrDigit = (c: number) => isUpperCode(c) || (c >= 0x30 && c <= 0x39);
+
+/**
+ * A short name that is part of something else: hyphenated to a capitalised word or a number ("TIBER-EU",
+ * "US-CERT", "EU-27"; "US-based" stays a place), or a currency before an amount ("US $20,000").
+ */
+export function insideLongerName(text: string, start: number, end: number): boolean {
+  if (start >= 2 && isHyphen(text.charCodeAt(start - 1)) && isWordCode(text.charCodeAt(start - 2))) {
+    let i = start - 2;
+    while (i > 0 && isWordCode(text.charCodeAt(i - 1))) i--;
+    if (isCapOrDigit(text.charCodeAt(i))) return true;
+  }
+  if (end + 1 < text.length && isHyphen(text.charCodeAt(end)) && isCapOrDigit(text.charCodeAt(end + 1))) return true;
+  let j = end;
+  while (j < text.length && text.charCodeAt(j) === 0x20) j++;
+  return j < text.length && text.charCodeAt(j) === 0x24; // "$"
+}
+
 function hasUpper(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (isUpperCode(s.charCodeAt(i))) return true;
   return false;
@@ -139,7 +158,7 @@ export function findCatalogueEntities(text: string, matcher: CompiledMatcher): E
     for (const term of hit.terms) {
       const flags = matcher.termFlags[term];
       if (flags & F_ATTACK_ID) continue; // the patterns find ATT&CK ids; entities.ts maps them
-      if (flags & F_EXACT_CASE && !hasExactCase(span, matcher.alias(term))) continue;
+      if (flags & F_EXACT_CASE && (!hasExactCase(span, matcher.alias(term)) || insideLongerName(text, hit.start, hit.end))) continue;
       if (flags & F_NEEDS_CASE && !hasNameCase(span, matcher.alias(term))) continue;
       const entity = matcher.termEntityInfo(term);
       // A name the catalogue capitalises, written all in lower case, is a URL path, a file name or a

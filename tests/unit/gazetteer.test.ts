@@ -146,3 +146,11 @@ describe('helpers', () => {
     expect(startsSentence('We Play', 3)).toBe(false);
   });
 });
+
+describe('short names inside longer ones', () => {
+  it('are not places when hyphenated to a capitalised word or a number, or before an amount', () => {
+    expect(found('the TIBER-EU framework and US-CERT')).toEqual([]);
+    expect(found('about US $20,000')).toEqual([]);
+    expect(found('US-based firms')).toEqual(['US=location:united-states (case)']);
+  });
+});

@@ -76,14 +76,12 @@ export function termFlags(alias: string, folded: string, entry: CatalogueEntry, 
 
   const cueType = CUE_TYPES.has(entry.type);
   const cue = cueType ? F_NEEDS_CUE : 0;
-  if (entry.ambiguous?.some((a) => foldString(a) === folded)) return flags | F_NEEDS_CASE | cue;
-
   const tokens = tokensOf(folded);
-  if (tokens.length === 0) return flags | F_EXACT_CASE | cue;
+  if (tokens.length === 0 || (tokens.length === 1 && tokens[0].length <= 3)) return flags | F_EXACT_CASE | cue;
+  if (entry.ambiguous?.some((a) => foldString(a) === folded)) return flags | F_NEEDS_CASE | cue;
   const { common, proper } = wordSets();
   if (tokens.length === 1) {
     const word = tokens[0];
-    if (word.length <= 3) return flags | F_EXACT_CASE | cue;
     if (LEXICAL_TYPES.has(entry.type)) return flags;
     if (common.has(word)) return flags | F_NEEDS_CASE | cue;
     // A name an entity of a cue-less type also bears (country Cuba, ransomware Cuba). Actor and malware
