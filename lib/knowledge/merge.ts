@@ -14,6 +14,8 @@
  * entry, and otherwise those of its most authoritative source (ATT&CK, then MISP's mitre-* clusters, then
  * the other MISP clusters, then KEV). Aliases, sources, refs, cues and meta are united.
  *
+ * A malware family known only to a long-tail list keeps only the full form of a plain-word name
+ * ("Python Ransomware", not "Python"); see fullFormOnly.
  * Junk is dropped on the way in, from imported entries only: aliases of one or two characters, pure
  * numbers and words that name nothing ("Unknown", "Ransomware", "Backdoor"), and imported names and
  * aliases that the seed gives an entity of another type (an actor "aka Iran"; MISP's tool "Turla" next
@@ -255,7 +257,7 @@ function cleanImported(
 
 /** The entries of one component as one entry. */
 function combine(members: CatalogueEntry[]): CatalogueEntry {
-  if (members.length === 1) return { ...members[0] };
+  if (members.length === 1) return fullFormOnly({ ...members[0] }, members);
   const sorted = [...members].sort((a, b) => entryPriority(a) - entryPriority(b));
   const head = sorted[0];
   const seed = sorted.find(isSeed);
@@ -298,7 +300,28 @@ function combine(members: CatalogueEntry[]): CatalogueEntry {
   const cues = unique(sorted.flatMap((m) => m.cues ?? []));
   if (cues.length) out.cues = cues;
   if (Object.keys(meta).length) out.meta = meta;
-  return out;
+  return fullFormOnly(out, members);
+}
+
+const AUTHORITY = (s: string): boolean => s === 'seed' || s === 'attack' || s.startsWith('misp:mitre-');
+
+/**
+ * A malware family that only a long-tail list knows (MISP's ransomware galaxy: "Python Ransomware",
+ * "Desktop Ransomware") is named by its full form only: the plain word it was flagged for ("Python") is
+ * dropped once it has served to join. The seed or ATT&CK knowing the family keeps the short name.
+ */
+function fullFormOnly(e: CatalogueEntry, members: CatalogueEntry[]): CatalogueEntry {
+  if (e.type !== 'malware' || !e.ambiguous?.length || members.some((m) => m.sources.some(AUTHORITY))) return e;
+  for (const word of e.ambiguous) {
+    const prefix = `${word.toLowerCase()} `;
+    const longer = [e.name, ...e.aliases].find((a) => a.toLowerCase().startsWith(prefix));
+    if (!longer) continue;
+    if (e.name === word) e.name = longer;
+    e.aliases = e.aliases.filter((a) => a !== word && a !== longer);
+    e.ambiguous = e.ambiguous.filter((a) => a !== word);
+  }
+  if (!e.ambiguous.length) delete e.ambiguous;
+  return e;
 }
 
 function resolveAliasConflicts(merged: CatalogueEntry[], report: MergeReport): void {

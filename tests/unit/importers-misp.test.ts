@@ -59,6 +59,12 @@ describe('MISP galaxy importer on the real cluster files', () => {
     const satan = find(r.entries, 'malware:satan');
     expect(satan.aliases).toContain('Satan Ransomware');
     for (const e of r.entries) expect(e.name).not.toMatch(/\bransomware$/i);
+    // Plain-word family names need a ransom word nearby; made-up ones do not.
+    expect(find(r.entries, 'malware:python')).toMatchObject({
+      ambiguous: ['Python'], aliases: ['Python Ransomware'], cues: expect.arrayContaining(['ransomware']),
+    });
+    expect(find(r.entries, 'malware:donald-trump').ambiguous).toEqual(['Donald Trump']);
+    expect(find(r.entries, 'malware:lockbit').ambiguous).toBeUndefined();
   });
 
   it('ransomware value forms', () => {

@@ -104,6 +104,17 @@ describe('mergeCatalogues', () => {
     expect(byKey(entries, 'malware:cuba')!.aliases).toContain('Cuba Ransomware');
   });
 
+  it('names a family only a long-tail list knows by its full form when its short name is a plain word', () => {
+    const out = mergeCatalogues(
+      [e('malware:python', 'Python', ['Python Ransomware'], 'misp:ransomware', { ambiguous: ['Python'], cues: ['ransomware'] })],
+      [e('malware:royal', 'Royal', ['Royal Ransomware'], 'misp:ransomware', { ambiguous: ['Royal'] }), e('malware:royal', 'Royal', ['S1073'], 'misp:mitre-malware')],
+    );
+    expect(byKey(out, 'malware:python')).toMatchObject({ name: 'Python Ransomware', aliases: [] });
+    expect(byKey(out, 'malware:python')!.ambiguous).toBeUndefined();
+    // ATT&CK knows Royal: the short name stays (flagged).
+    expect(byKey(out, 'malware:royal')).toMatchObject({ name: 'Royal', ambiguous: ['Royal'] });
+  });
+
   it('leaves an alias claimed by two unjoined entries to one of them', () => {
     const { entries, report } = mergeCataloguesWithReport([
       [e('actor:a', 'Alpha Team', ['Common Crew'], 'seed'), e('actor:b', 'Beta Team', ['Common Crew'], 'seed')],

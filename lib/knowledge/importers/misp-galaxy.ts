@@ -67,6 +67,10 @@ export const MISP_GALAXY_TYPES = Object.keys(KINDS);
 
 export class UnsupportedGalaxyError extends Error {}
 
+/** One word of lower-case letters, capitalised or not. */
+const PLAIN_WORD = /^\p{Lu}?\p{Ll}+$/u;
+const RANSOM_CUES = ['ransomware', 'ransom', 'encryptor', 'decryptor', 'ransom note', 'encrypted files'];
+
 /** meta.type values of the "tool" galaxy that mean a tool rather than malware. */
 const TOOL_TYPES = /hacktool|framework|pua|packer|exploit-kit|reco/i;
 
@@ -131,9 +135,20 @@ function toEntry(row: ClusterValue, kind: Kind, source: string): CatalogueEntry 
       let subtype: string = kind.subtype;
       if (kind.subtype === 'misp-tool') subtype = strings(meta.type).some((t) => TOOL_TYPES.test(t)) ? 'tool' : 'malware';
       else if (kind.subtype !== 'ransomware') subtype = malwareSubtypeFromText(row.description, kind.subtype);
-      return entry('malware', name, aliases, {
+      const e = entry('malware', name, aliases, {
         source, description, refs, subtype, meta: mitreId ? { mitreId } : undefined,
       });
+      // The ransomware galaxy is a long tail of obscure families named with plain words ("Python",
+      // "Desktop", "Satan", "osiris", "Donald Trump"): bare, such a name counts only next to a ransom word. (The seed
+      // decides for the well-known families it lists: merging drops these flags on its aliases.)
+      if (kind.subtype === 'ransomware' && name.split(' ').every((w) => PLAIN_WORD.test(w))) {
+        e.ambiguous = [name];
+        e.cues = [...RANSOM_CUES];
+        // The full form is how such a family can be named unambiguously ("Epsilon ransomware").
+        const full = `${name} Ransomware`;
+        if (!e.aliases.some((a) => a.toLowerCase() === full.toLowerCase())) e.aliases.push(full);
+      }
+      return e;
     }
     case 'technique': {
       const id = mitreId;
