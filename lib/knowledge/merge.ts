@@ -14,6 +14,8 @@
  * entry, and otherwise those of its most authoritative source (ATT&CK, then MISP's mitre-* clusters, then
  * the other MISP clusters, then KEV). Aliases, sources, refs, cues and meta are united.
  *
+ * Merge the raw lists (the seed and each import) every time, not a merged catalogue again: a merged
+ * entry carries the source "seed" and would vouch for every alias it gathered, so a second pass joins more.
  * A malware family known only to a long-tail list keeps only the full form of a plain-word name
  * ("Python Ransomware", not "Python"); see fullFormOnly.
  * Junk is dropped on the way in, from imported entries only: aliases of one or two characters, pure
