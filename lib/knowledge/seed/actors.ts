@@ -54,8 +54,8 @@ export const ACTORS: SeedRow[] = [
     id: 'turla',
     name: 'Turla',
     aliases: [
-      'Snake', 'Venomous Bear', 'Secret Blizzard', 'KRYPTON', 'Waterbug', 'Uroburos', 'IRON HUNTER', 'Group 88',
-      'Pensive Ursa', 'Blue Python', 'ATG26', 'G0010',
+      'Snake', 'Venomous Bear', 'Secret Blizzard', 'KRYPTON', 'Waterbug', 'Uroburos', 'IRON HUNTER',
+      'Pensive Ursa', 'Blue Python', 'G0010',
     ],
     ambiguous: ['Snake', 'KRYPTON'],
     country: 'russia',
@@ -68,7 +68,7 @@ export const ACTORS: SeedRow[] = [
     name: 'Gamaredon',
     aliases: [
       'Gamaredon Group', 'Primitive Bear', 'Aqua Blizzard', 'ACTINIUM', 'Shuckworm', 'Armageddon', 'Trident Ursa',
-      'UAC-0010', 'Winterflounder', 'BlueAlpha', 'IRON TILDEN', 'G0047',
+      'UAC-0010', 'BlueAlpha', 'IRON TILDEN', 'G0047',
     ],
     ambiguous: ['Armageddon'],
     country: 'russia',
@@ -90,7 +90,7 @@ export const ACTORS: SeedRow[] = [
     name: 'Energetic Bear',
     aliases: [
       'Dragonfly', 'Berserk Bear', 'Crouching Yeti', 'Ghost Blizzard', 'BROMINE', 'IRON LIBERTY', 'TEMP.Isotope',
-      'DYMALLOY', 'Koala Team', 'G0035',
+      'DYMALLOY', 'G0035',
     ],
     ambiguous: ['Dragonfly', 'BROMINE'],
     country: 'russia',
@@ -218,7 +218,7 @@ export const ACTORS: SeedRow[] = [
     id: 'fin7',
     name: 'FIN7',
     aliases: [
-      'FIN 7', 'Carbon Spider', 'ELBRUS', 'Sangria Tempest', 'GOLD NIAGARA', 'ITG14', 'Navigator Group', 'G0046',
+      'FIN 7', 'Carbon Spider', 'ELBRUS', 'Sangria Tempest', 'GOLD NIAGARA', 'ITG14', 'G0046',
     ],
     country: 'russia',
     description: 'Financially motivated group known for point-of-sale theft and later ransomware partnerships.',
@@ -328,7 +328,7 @@ export const ACTORS: SeedRow[] = [
     name: 'APT41',
     aliases: [
       'APT 41', 'Wicked Panda', 'Brass Typhoon', 'BARIUM', 'Double Dragon', 'Wicked Spider', 'Earth Baku', 'Grayfly',
-      'BRONZE ATLAS', 'BRONZE EXPORT', 'HOODOO', 'Red Kelpie', 'TA415', 'G0096',
+      'BRONZE ATLAS', 'BRONZE EXPORT', 'HOODOO', 'TA415', 'G0096',
     ],
     ambiguous: ['BARIUM', 'Double Dragon'],
     country: 'china',
@@ -386,7 +386,7 @@ export const ACTORS: SeedRow[] = [
     name: 'APT27',
     aliases: [
       'APT 27', 'Emissary Panda', 'LuckyMouse', 'Lucky Mouse', 'Iron Tiger', 'BRONZE UNION', 'Threat Group-3390',
-      'TG-3390', 'Budworm', 'Linen Typhoon', 'Earth Smilodon', 'G0027',
+      'TG-3390', 'Budworm', 'Linen Typhoon', 'G0027',
     ],
     country: 'china',
     description: 'Chinese espionage group targeting governments, defence and technology firms.',
@@ -432,7 +432,7 @@ export const ACTORS: SeedRow[] = [
   {
     id: 'apt1',
     name: 'APT1',
-    aliases: ['APT 1', 'Comment Crew', 'Comment Panda', 'Byzantine Candor', 'GIF89a', 'TG-8223', 'G0006'],
+    aliases: ['APT 1', 'Comment Crew', 'Comment Panda', 'Byzantine Candor', 'TG-8223', 'G0006'],
     country: 'china',
     description: 'PLA Unit 61398, exposed by Mandiant in 2013 for years of intellectual-property theft.',
     refs: ['https://attack.mitre.org/groups/G0006/'],
@@ -596,8 +596,7 @@ export const ACTORS: SeedRow[] = [
   {
     id: 'tonto-team',
     name: 'Tonto Team',
-    aliases: ['Karma Panda', 'CactusPete', 'Earth Akhlut', 'HEARTBEAT', 'G0131'],
-    ambiguous: ['HEARTBEAT'],
+    aliases: ['Karma Panda', 'CactusPete', 'G0131'],
     country: 'china',
     description: 'Chinese group targeting South Korea, Russia and Japan.',
     refs: ['https://attack.mitre.org/groups/G0131/'],
@@ -777,7 +776,7 @@ export const ACTORS: SeedRow[] = [
   {
     id: 'apt42',
     name: 'APT42',
-    aliases: ['APT 42', 'Damselfly', 'G1044'],
+    aliases: ['APT 42', 'G1044'],
     country: 'iran',
     description: 'IRGC intelligence group running credential phishing and surveillance; overlaps with Charming Kitten.',
     meta: { mitreId: 'G1044', motivation: 'espionage', sponsor: 'IRGC' },
@@ -847,7 +846,7 @@ export const ACTORS: SeedRow[] = [
   {
     id: 'agrius',
     name: 'Agrius',
-    aliases: ['Pink Sandstorm', 'AMERICIUM', 'DEV-0227', 'Agonizing Serpens', 'BlackShadow', 'G1030'],
+    aliases: ['Pink Sandstorm', 'AMERICIUM', 'DEV-0227', 'Agonizing Serpens', 'G1030'],
     country: 'iran',
     description: 'Iranian group running destructive wiper attacks on Israel disguised as ransomware.',
     meta: { mitreId: 'G1030', motivation: 'sabotage' },
@@ -1056,7 +1055,7 @@ export const ACTORS: SeedRow[] = [
   {
     id: 'stealth-falcon',
     name: 'Stealth Falcon',
-    aliases: ['FruityArmor', 'Project Raven', 'G0038'],
+    aliases: ['FruityArmor', 'G0038'],
     country: 'united-arab-emirates',
     description: 'UAE-linked group that spied on journalists, activists and dissidents.',
     refs: ['https://attack.mitre.org/groups/G0038/'],
@@ -1318,7 +1317,6 @@ export const ACTORS: SeedRow[] = [
   {
     id: 'ta413',
     name: 'TA413',
-    aliases: ['LuckyCat'],
     country: 'china',
     description: 'Chinese actor targeting Tibetan groups and European diplomats.',
     meta: { motivation: 'espionage' },
@@ -1426,7 +1424,6 @@ export const ACTORS: SeedRow[] = [
   {
     id: 'unc1549',
     name: 'UNC1549',
-    aliases: ['Smoke Sandstorm'],
     country: 'iran',
     description: 'Iranian group targeting aerospace and defence firms in the Middle East.',
     meta: { motivation: 'espionage' },

@@ -9,7 +9,6 @@ import type { SeedRow } from './row';
  * the matcher takes them in their exact capitals or with a cue.
  */
 
-const AGENCY = ['agency', 'agencies', 'government', 'officials', 'advisory', 'warned', 'said', 'statement', 'investigation', 'director'];
 
 function kind(k: string, rows: SeedRow[]): SeedRow[] {
   for (const r of rows) r.meta = { kind: k, ...(r.meta ?? {}) };
