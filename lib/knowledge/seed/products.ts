@@ -322,7 +322,7 @@ export const PRODUCTS: SeedRow[] = [
     { id: 'winrar', name: 'WinRAR', description: 'Windows archiver with a history of exploited flaws.' },
   ]),
   ...by('nagios-enterprises', [
-    { id: 'nagios-xi', name: 'Nagios XI', aliases: ['Nagios'], description: 'Network monitoring product.' },
+    { id: 'nagios-xi', name: 'Nagios XI', description: 'Network monitoring product.' },
   ]),
   ...by('paessler', [
     { id: 'prtg', name: 'PRTG Network Monitor', aliases: ['PRTG'], description: 'Paessler’s network monitor.' },

@@ -117,7 +117,7 @@ export const VENDORS: SeedRow[] = [
   { id: 'elastic', name: 'Elastic', aliases: ['Elastic NV'], ambiguous: ['Elastic'], cues: [...TECH, 'Elasticsearch', 'Kibana'], description: 'Company behind Elasticsearch and Kibana.' },
   { id: 'hashicorp', name: 'HashiCorp', description: 'Maker of Terraform and Vault.' },
   { id: 'rarlab', name: 'RARLAB', aliases: ['win.rar GmbH'], description: 'Publisher of WinRAR.' },
-  { id: 'nagios-enterprises', name: 'Nagios Enterprises', description: 'Company behind Nagios XI network monitoring.' },
+  { id: 'nagios-enterprises', name: 'Nagios Enterprises', aliases: ['Nagios'], description: 'Company behind Nagios XI network monitoring.' },
   { id: 'paessler', name: 'Paessler', description: 'German maker of PRTG Network Monitor.' },
   { id: 'gladinet', name: 'Gladinet', description: 'Maker of CentreStack and Triofox file-sharing servers.' },
   { id: 'wing-ftp', name: 'Wing FTP', description: 'Maker of Wing FTP Server.' },
