@@ -21,8 +21,8 @@ export interface ArticleFeatures {
   published: boolean;
   /** An author is named (meta, JSON-LD, rel=author, itemprop=author, a byline element). */
   author: boolean;
-  /** A date is shown near the headline or at the top of the body. */
-  visibleDate: boolean;
+  /** A dateline by the headline: a date, "by <Name>", "5 min read", "Updated"; or a few <time> elements. */
+  dateline: boolean;
   readerable: boolean;
   /** Characters of main text. */
   textLength: number;
@@ -36,6 +36,10 @@ export interface ArticleFeatures {
   shop: boolean;
   /** Headings that are mostly a link (cards of a listing), in the whole page. */
   linkedHeadings: number;
+  /** <time> elements in the page: an article shows one or two, a thread or a listing one per item. */
+  times: number;
+  /** Headings (h2–h6) in the main content per 1,000 characters of it. */
+  headingDensity: number;
   url: UrlShape;
 }
 
@@ -66,7 +70,7 @@ export function pageFeatures(doc: Document, tags: MetaTags, ld: LdNode[], url: U
       ld.some((n) => typeof n.raw.datePublished === 'string') ||
       doc.querySelector('[itemprop="datePublished"]') !== null,
     author: hasAuthor(doc, tags, ld),
-    visibleDate: hasVisibleDate(doc, content),
+    dateline: hasDateline(doc, content),
     readerable: isProbablyReaderable(doc),
     textLength: content.text.length,
     paragraphs: content.paragraphs,
@@ -74,6 +78,8 @@ export function pageFeatures(doc: Document, tags: MetaTags, ld: LdNode[], url: U
     linkDensity: content.linkDensity,
     shop: hasShopControls(doc),
     linkedHeadings: countLinkedHeadings(doc),
+    times: doc.querySelectorAll('time').length,
+    headingDensity: headingDensity(content),
     url,
   };
 }
@@ -92,20 +98,47 @@ function hasAuthor(doc: Document, tags: MetaTags, ld: LdNode[]): boolean {
   return doc.querySelector('[rel="author"], [itemprop="author"], [class*="byline"], [class*="author"]') !== null;
 }
 
-// Dates as pages print them: 2023-10-20, 10/20/2023, 20.10.2023, October 20, 2023, 20 Oct 2023, Oct. 20th 2023.
-const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
-const DATE = new RegExp(
-  `\\b(?:(?:19|20)\\d\\d-[01]\\d-[0-3]\\d|[0-3]?\\d[./][01]?\\d[./](?:19|20)\\d\\d|[01]?\\d/[0-3]?\\d/(?:19|20)\\d\\d|${MONTH} [0-3]?\\d(?:st|nd|rd|th)?,? (?:19|20)\\d\\d|[0-3]?\\d(?:st|nd|rd|th)? ${MONTH},? (?:19|20)\\d\\d)\\b`,
-  'i',
+// Dates as pages print them: 2023-10-20, 10/20/2023, 20.10.2023, October 20, 2023, 20 Oct 2023, Dec 10.
+const MONTH_NAMES = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec';
+const MONTH = `(?:${MONTH_NAMES}|${MONTH_NAMES.toUpperCase()})\\.?`;
+const DATELINE = new RegExp(
+  [
+    '\\b(?:19|20)\\d\\d-[01]\\d-[0-3]\\d\\b',
+    '\\b[0-3]?\\d[./][01]?\\d[./](?:19|20)\\d\\d\\b',
+    `\\b${MONTH} [0-3]?\\d(?:st|nd|rd|th)?\\b`,
+    `\\b[0-3]?\\d(?:st|nd|rd|th)? ${MONTH},? (?:19|20)\\d\\d\\b`,
+    '\\b(?:[Bb]y|[Ww]ritten by|[Pp]osted by|[Aa]uthor:?) [A-Z][a-z]+',
+    '\\b(?:[Pp]ublished|[Uu]pdated|[Pp]osted) (?:on )?[A-Za-z0-9]',
+    '\\b\\d+ ?(?:[Mm]in(?:ute)?s?|MIN) (?:[Rr]ead|READ)\\b',
+  ].join('|'),
 );
 
-/** A date in the headline's block, in a <time> near the body, or at the start of the body text. */
-function hasVisibleDate(doc: Document, content: ContentSummary): boolean {
+/** Text in document order right after an element (and its subtree), up to `limit` characters. */
+function textAfter(el: Element, limit: number): string {
+  let out = '';
+  let node: Node | null = el;
+  // Leave el's subtree, then walk forward.
+  const next = (n: Node, enter: boolean): Node | null => {
+    if (enter && n.firstChild) return n.firstChild;
+    for (let c: Node | null = n; c; c = c.parentNode) if (c.nextSibling) return c.nextSibling;
+    return null;
+  };
+  node = next(el, false);
+  for (let steps = 0; node && out.length < limit && steps < 400; steps++) {
+    if (node.nodeType === 3) out += ' ' + (node as Text).data.replace(/\s+/g, ' ');
+    const skip = node.nodeType === 1 && /^(script|style|noscript|template|svg)$/i.test((node as Element).tagName);
+    node = next(node, !skip);
+  }
+  return out.slice(0, limit);
+}
+
+/** A byline, date or reading time just after the headline or at the start of the body; or a few <time>s. */
+function hasDateline(doc: Document, content: ContentSummary): boolean {
   const times = doc.querySelectorAll('time').length;
   if (times >= 1 && times <= 4) return true;
   const h1 = doc.querySelector('h1');
-  const around = h1?.parentElement?.textContent?.slice(0, 1500) ?? '';
-  return DATE.test(around) || DATE.test(content.text.slice(0, 400));
+  const around = h1 ? textAfter(h1, 300) : '';
+  return DATELINE.test(around) || DATELINE.test(content.text.slice(0, 200));
 }
 
 function hasShopControls(doc: Document): boolean {
@@ -115,6 +148,12 @@ function hasShopControls(doc: Document): boolean {
     if (/add to (cart|bag|basket)|buy now|in den warenkorb/.test(label)) return true;
   }
   return false;
+}
+
+function headingDensity(content: ContentSummary): number {
+  let headings = 0;
+  for (const c of content.containers) headings += c.querySelectorAll('h2, h3, h4, h5, h6').length;
+  return content.text.length > 0 ? (headings * 1000) / content.text.length : 0;
 }
 
 function countLinkedHeadings(doc: Document): number {
@@ -140,7 +179,7 @@ export function explainArticleScore(f: ArticleFeatures): Record<string, number> 
     ogOther: f.ogOther ? -0.5 : 0,
     published: f.published ? 1 : 0,
     author: f.author ? 0.5 : -0.5,
-    visibleDate: f.visibleDate ? 0.5 : -0.5,
+    dateline: f.dateline ? 0.5 : -0.5,
     readerable: f.readerable ? 0.5 : -1,
     // Long running text is the core of an article; a few hundred characters is not.
     text: f.textLength >= 3000 ? 1.5 : f.textLength >= 1500 ? 0.5 : f.textLength >= 600 ? -0.5 : -2,
@@ -149,6 +188,9 @@ export function explainArticleScore(f: ArticleFeatures): Record<string, number> 
     linkDensity: f.linkDensity > 0.35 ? -1.5 : f.linkDensity > 0.2 ? -0.5 : 0,
     shop: f.shop ? -2 : 0,
     linkedHeadings: f.linkedHeadings >= 10 ? -1.5 : f.linkedHeadings >= 5 ? -0.5 : 0,
+    times: f.times >= 6 ? -1 : 0,
+    // Service and documentation pages are sections of a few lines under a heading each.
+    headingDensity: f.headingDensity >= 3 ? -0.5 : 0,
     urlRoot: f.url.root ? -2.5 : 0,
     urlDated: f.url.dated ? 1.5 : 0,
     urlSlug: f.url.slugWords >= 5 ? 1 : f.url.slugWords >= 3 ? 0.5 : f.url.slugWords <= 1 ? -0.5 : 0,
