@@ -215,15 +215,24 @@ export function buildMatcherBuffer(entries: readonly CatalogueEntry[]): ArrayBuf
     maxDepth,
     denseRows: denseStates.length,
   };
+  const stateRecs = new Int32Array(states * 4);
+  for (let s = 0; s < states; s++) {
+    stateRecs[s * 4] = edgeStart[s];
+    stateRecs[s * 4 + 1] = denseRow[s] >= 0 ? -(denseRow[s] + 1) : edgeStart[s + 1];
+    stateRecs[s * 4 + 2] = fail[s];
+    stateRecs[s * 4 + 3] = termStart[s + 1] > termStart[s] ? s : dict[s];
+  }
+  const edgePairs = new Int32Array(edges * 2);
+  for (let k = 0; k < edges; k++) {
+    edgePairs[k * 2] = edgeSym[k];
+    edgePairs[k * 2 + 1] = edgeTo[k];
+  }
   const sections: Record<SectionName, ArrayBufferView> = {
     meta: enc.encode(JSON.stringify(meta)),
     charPairs: Uint16Array.from(pairs),
     rootNext,
-    edgeStart,
-    edgeSym,
-    edgeTo,
-    fail,
-    denseRow,
+    states: stateRecs,
+    edges: edgePairs,
     dense,
     dict,
     depth,

@@ -34,11 +34,8 @@ export class CompiledMatcher {
   readonly entityCount: number;
   private readonly charSym: Uint16Array;
   private readonly rootNext: Int32Array;
-  private readonly edgeStart: Int32Array;
-  private readonly edgeSym: Uint16Array;
-  private readonly edgeTo: Int32Array;
-  private readonly fail: Int32Array;
-  private readonly denseRow: Int32Array;
+  private readonly stateRecs: Int32Array;
+  private readonly edges: Int32Array;
   private readonly dense: Int32Array;
   private readonly dict: Int32Array;
   private readonly depth: Uint16Array;
@@ -87,13 +84,10 @@ export class CompiledMatcher {
     const pairs = u16(1);
     this.charSym = new Uint16Array(65536);
     for (let i = 0; i < pairs.length; i += 2) this.charSym[pairs[i]] = pairs[i + 1];
-    this.rootNext = i32(2);
-    this.edgeStart = i32(3);
-    this.edgeSym = u16(4);
-    this.edgeTo = i32(5);
     const at = (name: (typeof SECTIONS)[number]) => SECTIONS.indexOf(name);
-    this.fail = i32(at('fail'));
-    this.denseRow = i32(at('denseRow'));
+    this.rootNext = i32(at('rootNext'));
+    this.stateRecs = i32(at('states'));
+    this.edges = i32(at('edges'));
     this.dense = i32(at('dense'));
     this.dict = i32(at('dict'));
     this.depth = u16(at('depth'));
@@ -107,7 +101,7 @@ export class CompiledMatcher {
     this.entityBytes = u8(at('entityBytes'));
     this.termCount = this.meta.terms;
     this.entityCount = this.meta.entities;
-    if (this.edgeStart.length !== this.meta.states + 1 || this.termFlags.length !== this.meta.terms) {
+    if (this.stateRecs.length !== this.meta.states * 4 || this.termFlags.length !== this.meta.terms) {
       throw new Error('matcher: sections disagree with their counts');
     }
     this.entityCache = new Array(this.meta.entities);
@@ -155,23 +149,34 @@ export class CompiledMatcher {
   lookup(name: string): number[] {
     const folded = foldString(name);
     let s = 0;
-    for (let i = 0; i < folded.length && s >= 0; i++) {
+    for (let i = 0; i < folded.length; i++) {
       const sym = this.charSym[folded.charCodeAt(i)];
       if (sym === 0 || sym === SKIP_SYM) return [];
-      s = s === 0 ? this.rootNext[sym] || -1 : this.edge(s, sym);
+      const next = this.step(s, sym);
+      // A goto edge leads one symbol deeper; anything else was a failure, so the name is not a term.
+      if (next === 0 || this.depth[next] !== i + 1) return [];
+      s = next;
     }
-    if (s <= 0) return [];
+    if (s === 0) return [];
     return Array.from(this.termIds.subarray(this.termStart[s], this.termStart[s + 1]));
   }
 
-  private edge(s: number, sym: number): number {
-    const edgeSym = this.edgeSym;
-    for (let k = this.edgeStart[s], end = this.edgeStart[s + 1]; k < end; k++) {
-      const es = edgeSym[k];
-      if (es === sym) return this.edgeTo[k];
-      if (es > sym) break;
+  /** The complete transition from state `s` on `sym` (failure links followed). */
+  private step(s: number, sym: number): number {
+    const { stateRecs, edges, dense } = this;
+    const stride = this.meta.symbols + 1;
+    for (;;) {
+      if (s === 0) return this.rootNext[sym];
+      const b = s << 2;
+      const end = stateRecs[b + 1];
+      if (end < 0) return dense[(-end - 1) * stride + sym];
+      for (let e = stateRecs[b]; e < end; e++) {
+        const es = edges[e << 1];
+        if (es === sym) return edges[(e << 1) + 1];
+        if (es > sym) break;
+      }
+      s = stateRecs[b + 2];
     }
-    return -1;
   }
 
   /**
@@ -180,7 +185,7 @@ export class CompiledMatcher {
    */
   scanAll(text: string): RawHit[] {
     const hits: RawHit[] = [];
-    const { charSym, rootNext, edgeStart, edgeSym, edgeTo, fail, denseRow, dense, dict, termStart, ring, ringMask } = this;
+    const { charSym, rootNext, stateRecs, edges, dense, dict, termStart, ring, ringMask } = this;
     const { termIds, depth, termFlags } = this;
     const stride = this.meta.symbols + 1;
     const spaceSym = this.meta.spaceSym;
@@ -201,22 +206,24 @@ export class CompiledMatcher {
       prevSym = sym;
       ring[k & ringMask] = i;
       k++;
-      // Follow failure links until a state has an edge for this symbol (the root has them all, dense).
+      // Follow failure links until a state has an edge for this symbol (the root and the busiest states
+      // have complete rows).
       for (;;) {
         if (s === 0) {
           s = rootNext[sym];
           break;
         }
-        const row = denseRow[s];
-        if (row >= 0) {
-          s = dense[row * stride + sym];
+        const b = s << 2;
+        const end = stateRecs[b + 1];
+        if (end < 0) {
+          s = dense[(-end - 1) * stride + sym];
           break;
         }
         let next = -1;
-        for (let e = edgeStart[s], end = edgeStart[s + 1]; e < end; e++) {
-          const es = edgeSym[e];
+        for (let e = stateRecs[b]; e < end; e++) {
+          const es = edges[e << 1];
           if (es === sym) {
-            next = edgeTo[e];
+            next = edges[(e << 1) + 1];
             break;
           }
           if (es > sym) break;
@@ -225,10 +232,10 @@ export class CompiledMatcher {
           s = next;
           break;
         }
-        s = fail[s];
+        s = stateRecs[b + 2];
       }
       if (s === 0) continue;
-      let t = termStart[s + 1] > termStart[s] ? s : dict[s];
+      let t = stateRecs[(s << 2) + 3];
       if (t === 0) continue;
       // All terms ending here end with this character: a word character on both sides is mid-word.
       if (i + 1 < n && isWordCode(code) && isWordCode(text.charCodeAt(i + 1))) continue;

@@ -10,18 +10,18 @@
  * and the loader checks a marker so that a foreign buffer is rebuilt rather than misread.
  */
 export const MAGIC = 0x43414c49; // "ILAC" read as a little-endian u32
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 
 /** Section order in the buffer. */
 export const SECTIONS = [
   'meta', // UTF-8 JSON: counts and scalars (MatcherMeta)
   'charPairs', // Uint16 pairs (code unit, symbol): the folded alphabet; symbol 0xffff = skip
   'rootNext', // Int32[symbols + 1]: the root's transitions, dense
-  'edgeStart', // Int32[states + 1]: each state's edges in edgeSym/edgeTo (CSR), sorted by symbol
-  'edgeSym', // Uint16[edges]
-  'edgeTo', // Int32[edges]
-  'fail', // Int32[states]: Aho–Corasick failure links
-  'denseRow', // Int32[states]: row in `dense` of a state with many edges, or -1
+  // Int32[states × 4], one record per state so that a step touches one cache line:
+  //   [first edge, end of edges | -(dense row + 1), failure link, output state (itself if terminal, else
+  //   the nearest terminal along the failure chain, 0 if none)]
+  'states',
+  'edges', // Int32[edges × 2]: (symbol, target) pairs, each state's sorted by symbol
   'dense', // Int32[rows × (symbols + 1)]: complete transitions (failures resolved) of the busiest states
   'dict', // Int32[states]: nearest terminal state along the failure chain (0 = none)
   'depth', // Uint16[states]: length of the state's string in folded symbols
