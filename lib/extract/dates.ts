@@ -69,21 +69,32 @@ export function findDates(text: string, from = 0, to = text.length, published?: 
   return out;
 }
 
-/** Start offsets of the word at `at` and of up to `n` words before it, earliest first, not before `floor`. */
+/** Words a date may begin with before its key word ("in early September", "last week", "on Monday"). */
+const LEADS = new Set(['in', 'since', 'during', 'by', 'until', 'from', 'between', 'of', 'at', 'on', 'last', 'this', 'late', 'early', 'earlier', 'later', 'past', 'mid']);
+
+/**
+ * Offsets where a date holding the key word at `at` may begin: the key itself, and up to `n` words
+ * before it that are a leading word or a day number; earliest first, not before `floor`.
+ */
 function wordStartsBefore(text: string, at: number, floor: number, n: number): number[] {
   const out = [at];
   let p = at;
   for (let i = 0; i < n; i++) {
     let q = p - 1;
-    while (q >= floor && (text[q] === ' ' || text[q] === ',')) q--;
+    while (q >= floor && (text.charCodeAt(q) === 32 || text.charCodeAt(q) === 44)) q--;
     if (q < floor || q === p - 1) break;
     const wordEnd = q + 1;
-    while (q >= floor && /[\w.-]/.test(text[q])) q--;
+    while (q >= floor && isWordChar(text.charCodeAt(q))) q--;
     if (q + 1 === wordEnd) break;
     p = q + 1;
-    out.unshift(p);
+    const word = text.slice(p, wordEnd).toLowerCase();
+    if (LEADS.has(word) || /^[0-3]?\d(?:st|nd|rd|th)?$/.test(word)) out.unshift(p);
   }
   return out;
+}
+
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 46 || c === 45;
 }
 
 interface Ymd {

@@ -23,13 +23,14 @@ export function findOrganizations(text: string, known: EntityMatch[]): EntityMat
   if (tokens.length === 0) return [];
   const knownAt = indexKnown(text.length, known);
   const lowerWords = lowercaseVocabulary(tokens);
+  const stats = caseStats(tokens);
   const found: EntityMatch[] = [];
   const accepted = new Map<string, { key: string; name: string }>(); // surface text → key
 
   for (const run of capitalisedRuns(text, tokens)) {
     const cand = trimRun(text, tokens, run, lowerWords);
     if (!cand) continue;
-    const verdict = judge(text, tokens, cand, knownAt);
+    const verdict = judge(text, tokens, cand, knownAt, stats);
     if (!verdict) continue;
     const start = tokens[cand.first].start;
     // "Chinese government": the lower-case head is part of the name.
@@ -201,6 +202,8 @@ const NOT_NAME = new Set(
   ).split(' '),
 );
 
+const SYSTEM_OWNERS = new Set(['health', 'healthcare', 'hospital', 'medical', 'school', 'schools', 'university', 'college', 'court', 'library', 'transit', 'water', 'retirement', 'pension', 'banking']);
+
 const CALENDAR = new Set('monday tuesday wednesday thursday friday saturday sunday january february march april june july august september october november december'.split(' '));
 
 /** Words before a name that make it a person. */
@@ -244,7 +247,7 @@ const SUFFIX_HEADS = new Set(
   (
     'inc inc. corp corp. corporation incorporated ltd ltd. limited llc llp lp gmbh ag sa s.a. spa s.p.a srl s.r.l bv nv plc co co. kk oy ab asa se ' +
     'group holdings holding company industries enterprises partners ventures capital ' +
-    'bank bancorp banking insurance assurance financial securities credit exchange fund trust ' +
+    'bank bancorp banking insurance assurance financial securities exchange fund trust ' +
     'university college school schools academy institute institution laboratory laboratories ' +
     'hospital hospitals health healthcare clinic clinics medical pharmacy pharmaceuticals pharma ' +
     'ministry department agency council court courts police authority commission committee bureau ' +
@@ -300,7 +303,7 @@ const CUE_BEFORE =
 
 type Rule = 'head' | 'gov' | 'apposition' | 'cue';
 
-function judge(text: string, tokens: Token[], c: Run, knownAt: KnownIndex): Rule | undefined {
+function judge(text: string, tokens: Token[], c: Run, knownAt: KnownIndex, stats: CaseStats): Rule | undefined {
   const start = tokens[c.first].start;
   const end = tokens[c.last].end;
   const n = c.last - c.first + 1;
@@ -331,11 +334,16 @@ function judge(text: string, tokens: Token[], c: Run, knownAt: KnownIndex): Rule
   // "Dynamic-Link Library") unless a company form ends the name.
   if (!corp && words.some((t, i) => i < n - 1 && t.text.toLowerCase().split('-').some((p) => TECH_WORDS.has(p)))) return undefined;
   if (words.some((t) => /-(?:speaking|based|linked|themed|sponsored|affiliated)$/.test(t.text))) return undefined;
-  const headline = inHeadline(text, tokens, c);
+  const headline = inHeadline(stats, tokens, c);
 
   // "Ministry of Health", "US Department of Commerce", "National Institute of Standards and Technology"
   const prefixHeaded = words.some((t, i) => i <= n - 3 && PREFIX_HEADS.has(t.text.toLowerCase()) && /^(?:of|for)$/.test(words[i + 1].text));
-  const suffixHeaded = n >= 2 && SUFFIX_HEADS.has(lastLw) && !(n === 2 && WEAK_SUFFIX.has(lastLw));
+  const suffixHeaded =
+    n >= 2 &&
+    SUFFIX_HEADS.has(lastLw) &&
+    !(n === 2 && WEAK_SUFFIX.has(lastLw)) &&
+    // "Gallatin Health System", not "Domain Name System"
+    (lastLw !== 'system' || SYSTEM_OWNERS.has(words[n - 2].text.toLowerCase()));
   // A name has a word of its own: "Shipping and Logistics" is a sector; and two "and"s make a list.
   const distinctive = words.some((t) => !isHead(t.text.toLowerCase()) && !CONNECTORS.has(t.text.toLowerCase()));
   if ((!distinctive && !prefixHeaded) || words.filter((t) => t.text === 'and').length > 1) return undefined;
@@ -369,7 +377,7 @@ function judge(text: string, tokens: Token[], c: Run, knownAt: KnownIndex): Rule
 const ACTOR_CONTEXT = /\b(?:apt\d*|attribut\w*|threat actors?|hacking groups?|threat groups?|toolkits?|state[- ]sponsored|posing as|backdoors?|ttps)\b/i;
 
 function sentenceAround(text: string, start: number, end: number): string {
-  return text.slice(Math.max(0, start - 150), Math.min(text.length, end + 150));
+  return text.slice(Math.max(0, start - 100), Math.min(text.length, end + 100));
 }
 
 const TECH_WORDS = new Set(
@@ -381,16 +389,50 @@ function govHeadAfter(text: string, tokens: Token[], c: Run): boolean {
   return next !== undefined && GOV_HEADS.has(next.text) && /^[ \t]+$/.test(text.slice(tokens[c.last].end, next.start));
 }
 
+/**
+ * Per sentence, how many of its longer words (4+ letters) are capitalised: a headline or caption in
+ * title case capitalises nearly all of them. Counted once per text; a run subtracts its own words.
+ */
+interface CaseStats {
+  sentenceOf: Int32Array;
+  caps: number[];
+  long: number[];
+}
+
+function caseStats(tokens: Token[]): CaseStats {
+  const sentenceOf = new Int32Array(tokens.length);
+  const caps: number[] = [];
+  const long: number[] = [];
+  let sid = -1;
+  tokens.forEach((t, i) => {
+    if (t.initial || sid < 0) {
+      sid++;
+      caps.push(0);
+      long.push(0);
+    }
+    sentenceOf[i] = sid;
+    if (t.text.length >= 4 && (t.cap || t.lower)) {
+      long[sid]++;
+      if (t.cap) caps[sid]++;
+    }
+  });
+  return { sentenceOf, caps, long };
+}
+
 /** Whether the run sits in a line or sentence written in title case (a headline, a caption). */
-function inHeadline(text: string, tokens: Token[], c: Run): boolean {
-  let a = c.first;
-  while (a > 0 && c.first - a < 12 && !isSentenceStart(text, tokens, a)) a--;
-  let b = c.last + 1;
-  while (b < tokens.length && b - c.last < 12 && !isSentenceStart(text, tokens, b)) b++;
+function inHeadline(stats: CaseStats, tokens: Token[], c: Run): boolean {
+  const sid = stats.sentenceOf[c.first];
+  let caps = stats.caps[sid];
+  let long = stats.long[sid];
   // Judge by the words around the name, not by the name itself.
-  const words = [...tokens.slice(a, c.first), ...tokens.slice(c.last + 1, b)].filter((t) => /^\p{L}{4,}/u.test(t.text));
-  if (words.length < 3) return false;
-  return words.filter((t) => t.cap).length / words.length >= 0.75;
+  for (let i = c.first; i <= c.last; i++) {
+    const t = tokens[i];
+    if (t.text.length >= 4 && (t.cap || t.lower)) {
+      long--;
+      if (t.cap) caps--;
+    }
+  }
+  return long >= 3 && caps / long >= 0.75;
 }
 
 function allPlaces(inside: EntityMatch[], tokens: Token[], c: Run): boolean {

@@ -1,8 +1,8 @@
 import type { EntityMatch, EntityRef, Incident, IncidentType } from '../../types';
 import { findDates, type DateMention } from '../dates';
 import { splitSentences, type Span } from './sentences';
-import { EVENT, GENERIC, TRIGGERS } from './triggers';
-import { findActor, findPlace, findVictim, reporterKeys, type Scored } from './roles';
+import { EVENT, GENERIC, IMPERATIVE, TRIGGERS } from './triggers';
+import { findActor, findPlace, findVictim, findVictim as findVictimIn, reporterKeys, type Scored } from './roles';
 import { chooseWhen } from './when';
 
 export interface IncidentOptions {
@@ -129,6 +129,10 @@ function scoreSentences(text: string, spans: Span[], entities: EntityMatch[], da
   const generic = new Set<number>();
   const event = new Set<number>();
   eachMatch(GENERIC, (s) => generic.add(s.index));
+  // An imperative counts only as the first word of a sentence or list item.
+  eachMatch(IMPERATIVE, (s, at) => {
+    if (at === s.start || /^[\s"“*•-]*$/.test(text.slice(s.start, at))) generic.add(s.index);
+  });
   eachMatch(EVENT, (s) => event.add(s.index));
   for (const e of entities) sentenceAt(e.start)?.entities.push(e);
   for (const d of dates) sentenceAt(d.start)?.dates.push(d);
@@ -179,6 +183,11 @@ export interface Candidate {
 
 function groupByVictim(text: string, type: IncidentType, carrying: SentenceInfo[], reporters: Set<string>): Candidate[] {
   const wantsVictim = ATTACK_TYPES.has(type);
+  const cache = new Map<number, Scored | undefined>();
+  const findVictim = (t: string, s: SentenceInfo, ty: IncidentType, r: Set<string>) => {
+    if (!cache.has(s.index)) cache.set(s.index, findVictimIn(t, s, ty, r));
+    return cache.get(s.index);
+  };
   const groups = new Map<string, Candidate>();
   const loose: SentenceInfo[] = [];
   for (const s of carrying) {

@@ -60,7 +60,11 @@ export const TRIGGERS: Trigger[] = [
 
 /** Sentences that explain or hedge rather than report: their triggers count for little. */
 export const GENERIC =
-  /(?<=^|[.!?:]\s+|\n\s*(?:[-*•]\s*)?)(?:avoid|always|never|make sure|be sure|be careful|beware|don['’]t|do not|use|keep|install|turn on|check|enable|learn|consider|remember)\b|\b(?:you|your|yourself|typically|usually|in general|generally|is a type of|are a type of|is a form of|refers to|how to|what is|tips?|best practices?|protect (?:yourself|your)|if any|not clear|unclear|no evidence|no sign|whether)\b/gi;
+  /\b(?:you|your|yourself|typically|usually|in general|generally|is a type of|are a type of|is a form of|refers to|how to|what is|tips?|best practices?|protect (?:yourself|your)|if any|not clear|unclear|no evidence|no sign|whether)\b/gi;
+
+/** Advice starts a sentence with an imperative ("Avoid ...", "Always install ..."). */
+export const IMPERATIVE =
+  /\b(?:avoid|always|never|make sure|be sure|be careful|beware|don['’]t|do not|use|keep|install|turn on|check|enable|learn|consider|remember)\b/gi;
 
 /** Words that make a sentence report a happening: past events, reporting verbs, numbers of victims. */
 export const EVENT =
