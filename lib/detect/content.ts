@@ -96,7 +96,9 @@ export function isBoilerplate(el: Element, anchors: ReadonlySet<Element> | null 
   if (names.length === 1) return false;
   let boilerplate = NAME_CACHE.get(names);
   if (boilerplate === undefined) {
-    if (BOILERPLATE_SUBSTRINGS.test(names)) boilerplate = !hasContentHint(names, true);
+    // Layout wrappers name the boxes they arrange: "content-sidebar-wrap", "has-sidebar", "c-fixed-sidebar-layout".
+    if (LAYOUT.test(names)) boilerplate = false;
+    else if (BOILERPLATE_SUBSTRINGS.test(names)) boilerplate = !hasContentHint(names, true);
     else boilerplate = names.split(/[^a-z]+/).some((token) => BOILERPLATE_TOKENS.has(token)) && !hasContentHint(names, false);
     if (NAME_CACHE.size > 5000) NAME_CACHE.clear();
     NAME_CACHE.set(names, boilerplate);
@@ -105,6 +107,8 @@ export function isBoilerplate(el: Element, anchors: ReadonlySet<Element> | null 
 }
 
 const NO_ANCHORS: ReadonlySet<Element> = new Set();
+
+const LAYOUT = /layout|wrap|container|(?:^|[\s_-])(?:has|with|no|is)-|(?:^|\s)(?:row|grid|col|page|site)(?:\s|$)/;
 
 /** Class strings repeat across a page (and across pages of a site): decide each once. */
 const NAME_CACHE = new Map<string, boolean>();
@@ -233,7 +237,7 @@ export function findContainers(doc: Document, stats: Map<Element, Stats>): Eleme
 export function extractMain(doc: Document): ContentResult {
   let stats = measure(doc);
   let result = readText(findContainers(doc, stats), stats);
-  if (result.text.length < 500) {
+  if (result.text.length < 1000) {
     stats = measure(doc, false);
     const retry = readText(findContainers(doc, stats), stats);
     if (retry.text.length > result.text.length * 2) result = retry;
