@@ -51,6 +51,8 @@ export interface AnalyzeResult {
     matcherLoadMs?: number;
     matcherBuilt?: boolean;
     analyzeMs: number;
+    /** Looking up the card facts in the database. */
+    factsMs?: number;
   };
 }
 

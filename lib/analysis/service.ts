@@ -113,8 +113,9 @@ export class AnalysisService {
     const t0 = this.now();
     const { entities, incidents } = analyzeText(req.text, state.matcher, { published: req.published });
     const analyzeMs = this.now() - t0;
+    const t1 = this.now();
     const facts = await this.facts(entities.map((e) => ({ key: e.key, type: e.type, name: e.name, subtype: e.subtype })));
-    const timings: AnalyzeResult['timings'] = { analyzeMs };
+    const timings: AnalyzeResult['timings'] = { analyzeMs, factsMs: this.now() - t1 };
     if (fresh) {
       timings.matcherLoadMs = state.loadMs;
       timings.matcherBuilt = state.built;
