@@ -8,6 +8,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { extractGroup } from './groups/extract';
+import { pageGroup } from './page';
 
 export interface BenchGroup {
   name: string;
@@ -15,7 +16,7 @@ export interface BenchGroup {
 }
 
 /** Every group, in the order they run. */
-const GROUPS: BenchGroup[] = [extractGroup];
+const GROUPS: BenchGroup[] = [extractGroup, pageGroup];
 
 const RESULTS = resolve(import.meta.dirname, '../bench-results.json');
 
