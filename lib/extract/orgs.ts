@@ -256,7 +256,7 @@ const SUFFIX_HEADS = new Set(
     'airlines airline airways airport airports railway railways rail transit port ' +
     'systems technologies technology networks labs lab software solutions telecom telecommunications ' +
     'communications electronics electric energy power utilities utility motors automotive semiconductor ' +
-    'foundation association federation society league organization organisation alliance coalition ' +
+    'foundation association federation union society league organization organisation alliance coalition ' +
     'district districts county municipality city church diocese museum library archives ' +
     'cooperative co-op logistics freight insurers lines system ' +
     'media newspaper broadcasting news times post herald journal tribune gazette studios games entertainment ' +
@@ -271,7 +271,7 @@ const PREFIX_HEADS = new Set(
 );
 
 // Suffix heads that are too common in product or place names to stand alone after one word.
-const WEAK_SUFFIX = new Set(['system', 'lines', 'network', 'cloud', 'research', 'intelligence', 'city', 'county', 'state', 'news', 'post', 'times', 'press', 'service', 'services', 'security', 'technology', 'power', 'energy', 'media', 'games', 'port', 'rail', 'district', 'districts', 'lab']);
+const WEAK_SUFFIX = new Set(['union', 'system', 'lines', 'network', 'cloud', 'research', 'intelligence', 'city', 'county', 'state', 'news', 'post', 'times', 'press', 'service', 'services', 'security', 'technology', 'power', 'energy', 'media', 'games', 'port', 'rail', 'district', 'districts', 'lab']);
 
 function isHead(lw: string): boolean {
   return SUFFIX_HEADS.has(lw) || PREFIX_HEADS.has(lw);

@@ -1,7 +1,7 @@
 import type { EntityMatch, EntityRef, Incident, IncidentType } from '../../types';
 import { findDates, type DateMention } from '../dates';
 import { splitSentences, type Span } from './sentences';
-import { EVENT, GENERIC, IMPERATIVE, TRIGGERS } from './triggers';
+import { EVENT, GENERIC, IMPERATIVE, TRIGGERS, WARNING } from './triggers';
 import { findActor, findPlace, findVictim, findVictim as findVictimIn, reporterKeys, type Scored } from './roles';
 import { chooseWhen } from './when';
 
@@ -134,6 +134,8 @@ function scoreSentences(text: string, spans: Span[], entities: EntityMatch[], da
     if (at === s.start || /^[\s"“*•-]*$/.test(text.slice(s.start, at))) generic.add(s.index);
   });
   eachMatch(EVENT, (s) => event.add(s.index));
+  const warning = new Set<number>();
+  eachMatch(WARNING, (s) => warning.add(s.index));
   for (const e of entities) sentenceAt(e.start)?.entities.push(e);
   for (const d of dates) sentenceAt(d.start)?.dates.push(d);
 
@@ -165,6 +167,7 @@ function scoreSentences(text: string, spans: Span[], entities: EntityMatch[], da
     for (const [type, w] of strongest) {
       let v = w;
       if (generic.has(s.index)) v *= 0.35; // explains or hedges
+      if (warning.has(s.index) && (type === 'phishing' || type === 'fraud')) v *= 0.35; // "watch for phishing emails"
       if (!anchored) v *= 0.6; // reports no happening and names nobody
       if (s.index < 3) v *= 1.5; // the lede
       s.scores.set(type, v);

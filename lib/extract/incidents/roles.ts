@@ -14,7 +14,7 @@ export interface Scored {
 // Before a victim: "attack on", "breach at", "hit", "targeting" — up to two words of description
 // between ("attack on US retailer Acme").
 const VICTIM_BEFORE =
-  /\b(?:attacks? (?:on|against)|breach(?:es)? (?:at|of)|hack(?:ing)? (?:of|on|at)|intrusions? (?:at|into)|incidents? (?:at|affecting)|compromise of|targeted|targeting|hit|hitting|struck|crippled|disrupted|breached|compromised|infiltrated|hacked|victims? (?:include|included|including|was|is)|impacting|affecting|affected|customers of|employees of|patients of|systems of|networks? of|data of|stolen from|stole from|leaked from|exfiltrated from|on behalf of)\s+(?:the\s+|a\s+|an\s+)?(?:[\p{L}-]+\s+){0,2}$/iu;
+  /\b(?:attacks? (?:on|against)|breach(?:es)? (?:at|of)|hack(?:ing)? (?:of|on|at)|intrusions? (?:at|into)|incidents? (?:at|affecting)|compromise of|targeted|targeting|hit|hitting|struck|crippled|disrupted|breached|compromised|infiltrated|hacked|victims? (?:include|included|including|was|is)|impacting|affecting|affected|customers of|employees of|patients of|(?:systems?|networks?|servers?|environment|infrastructure|pipeline|accounts?|website|databases?|data) of|stolen from|stole from|leaked from|exfiltrated from|on behalf of)\s+(?:the\s+|a\s+|an\s+)?(?:[\p{L}-]+\s+){0,2}$/iu;
 
 // After a victim: "said it", "disclosed", "was hit", "'s systems" — an apposition may come between
 // ("Acme, a Texas retailer, said it ...").
@@ -51,6 +51,15 @@ export function findVictim(text: string, s: SentenceInfo, type: IncidentType, re
     if (VICTIM_BEFORE.test(before)) score += 3;
     if (VICTIM_AFTER.test(after)) score += 3;
     if (reporters.has(e.key) || REPORTER_BEFORE.test(before) || REPORTER_AFTER.test(after)) score -= 5;
+    // "claimed the attacks on Telegram": the platform a claim was made on.
+    // A platform named last in a sentence that reports a claim or a post.
+    if (
+      e.type !== 'organization' &&
+      /\bon\s+$/.test(before) &&
+      /^\W*$/.test(text.slice(e.end, s.end)) &&
+      /\b(?:claimed|claiming|posted|posting|announced|published|wrote|shared|boasted|bragged)\b/i.test(text.slice(s.start, e.start))
+    )
+      score -= 4;
     if (e.type === 'organization') score += 1;
     else if (e.type === 'location') score -= 1.5; // a country is a victim only when the cues say so
     // The subject before the trigger word is the usual victim of news syntax ("Acme ... data breach").

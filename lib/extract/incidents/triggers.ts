@@ -22,7 +22,7 @@ export const TRIGGERS: Trigger[] = [
   t('ransomware', 2, 'ransomware', `encrypted (?:its |their |the )?(?:files|systems|servers|data|devices)`, `ransom (?:notes?|payments?)`, `paid (?:a|the) ransom`, `decryptor`, `extortion`),
   t('ransomware', 1, 'ransom', `encrypt${W}`),
 
-  t('data-breach', 3, `data breach(?:es)?`, `breach of (?:personal|customer|patient|user|employee|sensitive) (?:data|information)`, `(?:stole|exfiltrated|leaked|exposed|accessed|viewed|compromised|obtained|acquired|copied) (?:the )?(?:personal|sensitive|private|customer|patient|user|employee|confidential|internal|corporate)? ?(?:data|information|records|files|details|documents)`, `personal (?:data|information) of`, `unauthori[sz]ed access to (?:\\w+ ){0,3}(?:data|information|records|systems|network|files|accounts)`, `(?:records|accounts|customers|users|patients|employees) (?:were|was|had been|have been) (?:exposed|leaked|stolen|compromised|accessed)`),
+  t('data-breach', 3, `data breach(?:es)?`, `(?:stole|copied|took|downloaded|exfiltrated|obtained) (?:a |the )?(?:backup|copy|copies|trove|cache|database) of`, `breach of (?:personal|customer|patient|user|employee|sensitive) (?:data|information)`, `(?:stole|exfiltrated|leaked|exposed|accessed|viewed|compromised|obtained|acquired|copied) (?:the )?(?:personal|sensitive|private|customer|patient|user|employee|confidential|internal|corporate)? ?(?:data|information|records|files|details|documents)`, `personal (?:data|information) of`, `unauthori[sz]ed access to (?:\\w+ ){0,3}(?:data|information|records|systems|network|files|accounts)`, `(?:records|accounts|customers|users|patients|employees) (?:were|was|had been|have been) (?:exposed|leaked|stolen|compromised|accessed)`),
   t('data-breach', 2, `breach(?:ed|es)?`, `exposed (?:database|server|bucket)s?`, `exfiltrat${W}`, `(?:data|information|files|records|documents) (?:was|were|had been|may have been|has been|have been) (?:stolen|taken|exposed|accessed|leaked|copied|exfiltrated)`, `notif(?:y|ied|ying) (?:affected )?(?:customers|individuals|patients|users|employees)`, `unauthori[sz]ed (?:party|parties|third party|actors?|individuals?|users?|person|persons)`, `(?:accessed|compromised|breached) (?:the |some |several )?(?:\\w+ ){0,2}(?:email )?accounts`, `(?:social security|credit card|passport) numbers`, `leaked (?:data|database|documents)`),
   t('data-breach', 1, 'stolen', 'leak(?:ed|s)?', 'exposed'),
 
@@ -47,8 +47,9 @@ export const TRIGGERS: Trigger[] = [
   t('vulnerability-exploitation', 3, `exploited in the wild`, `actively exploited`, `(?:under|active|mass) exploitation`, `exploitation attempts`, `exploited (?:a |the )?(?:zero[- ]day|vulnerabilit(?:y|ies)|flaws?|bugs?)`, `being exploited`, `have been exploited`, `has been exploited`, `were exploited`, `was exploited`),
   t('vulnerability-exploitation', 1, `exploit(?:ing|ed)`),
 
-  t('vulnerability-disclosure', 3, `(?:discovered|disclosed|found|uncovered|identified|reported) (?:a |an |the |two |three |several |multiple |new )?(?:\\w+ ){0,3}(?:vulnerabilit(?:y|ies)|flaws?|bugs?|zero[- ]days?)`, `proof[- ]of[- ]concept`, `(?:vulnerability|flaw|bug) (?:could|can|would) (?:allow|let|enable)`, `tracked as cve`, `cvss (?:score|v3)`),
-  t('vulnerability-disclosure', 2, `vulnerabilit(?:y|ies)`, `(?:security |critical |severe |high[- ]severity )?(?:flaws?|bugs?)`, `zero[- ]days?`, `remote code execution`, `privilege escalation`),
+  t('vulnerability-disclosure', 3, `(?:discovered|disclosed|found|uncovered|identified|reported) (?:a |an |the |two |three |several |multiple |new )?(?:\\w+ ){0,3}(?:vulnerabilit(?:y|ies)|flaws?|bugs?|zero[- ]days?)`, `proof[- ]of[- ]concept`),
+  t('vulnerability-disclosure', 1, `tracked as cve`, `cvss (?:score|v3)`),
+  t('vulnerability-disclosure', 2, `vulnerabilit(?:y|ies)`, `(?:vulnerability|flaw|bug) (?:could|can|would) (?:allow|let|enable)`, `(?:security |critical |severe |high[- ]severity )?(?:flaws?|bugs?)`, `zero[- ]days?`, `remote code execution`, `privilege escalation`),
 
   t('patch', 3, `(?:released|issued|rolled out|shipped|pushed|published) (?!(?:an? |the )?(?:malicious|trojani[sz]ed|fake|rogue|compromised|poisoned|tampered|backdoored))(?:\\w+ ){0,3}(?:patch(?:es)?|fix(?:es)?|updates?|firmware)`, `patch tuesday`, `security updates?`, `(?:has|have|was|were) (?:been )?(?:patched|fixed|addressed)`, `(?:patched|fixed|addressed|resolved) (?:the |a |an |two |three |several |multiple )?(?:\\w+ ){0,2}(?:vulnerabilit(?:y|ies)|flaws?|bugs?|issues?)`, `hotfix${W}`),
   t('patch', 2, `patch(?:es|ed|ing)?`, `(?:update|upgrade) to (?:version )?\\d`, `fixed in`, `updated? versions?`, `mitigations?`, `workarounds?`),
@@ -61,6 +62,9 @@ export const TRIGGERS: Trigger[] = [
 /** Sentences that explain or hedge rather than report: their triggers count for little. */
 export const GENERIC =
   /\b(?:you|your|yourself|typically|usually|in general|generally|is a type of|are a type of|is a form of|refers to|how to|what is|tips?|best practices?|protect (?:yourself|your)|if any|not clear|unclear|no evidence|no sign|whether)\b/gi;
+
+/** A warning to watch out for scams is advice, not a phishing or fraud incident. */
+export const WARNING = /\b(?:watch (?:out )?for|be wary|beware|on the lookout|on alert|be cautious|be suspicious)\b/gi;
 
 /** Advice starts a sentence with an imperative ("Avoid ...", "Always install ..."). */
 export const IMPERATIVE =
