@@ -12,6 +12,7 @@ import type { EntityMatch, EntityType } from '../types';
 import {
   DEFAULT_CUES,
   F_ATTACK_ID,
+  F_LOOKUP_ONLY,
   F_EXACT_CASE,
   F_NEEDS_CASE,
   F_NEEDS_CUE,
@@ -157,7 +158,7 @@ export function findCatalogueEntities(text: string, matcher: CompiledMatcher): E
     const cands: Candidate[] = [];
     for (const term of hit.terms) {
       const flags = matcher.termFlags[term];
-      if (flags & F_ATTACK_ID) continue; // the patterns find ATT&CK ids; entities.ts maps them
+      if (flags & (F_ATTACK_ID | F_LOOKUP_ONLY)) continue; // ids are the patterns' (entities.ts maps them)
       if (flags & F_EXACT_CASE && (!hasExactCase(span, matcher.alias(term)) || insideLongerName(text, hit.start, hit.end))) continue;
       if (flags & F_NEEDS_CASE && !hasNameCase(span, matcher.alias(term))) continue;
       const entity = matcher.termEntityInfo(term);

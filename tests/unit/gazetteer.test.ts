@@ -154,3 +154,21 @@ describe('short names inside longer ones', () => {
     expect(found('US-based firms')).toEqual(['US=location:united-states (case)']);
   });
 });
+
+describe('technique names', () => {
+  const t = compileMatcher([
+    e('technique:t1587.001', 'Malware', ['T1587.001']),
+    e('technique:t1583.001', 'Domains'),
+    e('technique:t1053.002', 'At'),
+    e('technique:t1055', 'Process Injection', ['T1055']),
+    e('technique:t1059.001', 'PowerShell'),
+  ]);
+  const names = (text: string) => findCatalogueEntities(text, t).map((x) => `${x.text}=${x.key}`);
+  it('one ordinary word (or its plural) or three letters is no technique name in text', () => {
+    expect(names('Malware used domains. At noon it ran.')).toEqual([]);
+  });
+  it('ordinary-word names count as ATT&CK writes them; other names in any case', () => {
+    expect(names('It used Process Injection and powershell.')).toEqual(['Process Injection=technique:t1055', 'powershell=technique:t1059.001']);
+    expect(names('the process injection step')).toEqual([]);
+  });
+});

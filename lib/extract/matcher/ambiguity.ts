@@ -25,6 +25,12 @@ export const F_EXACT_CASE = 16;
 /** An ATT&CK id (G0007, S0154, T1566.001): found by the patterns, kept for look-ups only. */
 export const F_ATTACK_ID = 32;
 
+/**
+ * Kept for look-ups, never matched in text: a technique whose name is one ordinary word or three letters
+ * ("Malware", "Server", "Tool", "DNS", "At" — ATT&CK sub-technique names cut from their parent).
+ */
+export const F_LOOKUP_ONLY = 64;
+
 /** Default cue words per entity type: near an ambiguous name they make it a name. */
 export const DEFAULT_CUES: Partial<Record<EntityType, readonly string[]>> = {
   // Nouns that say "this is malicious software". Generic ones ("variant", "payload", "sample", "family",
@@ -47,13 +53,24 @@ const LEXICAL_TYPES = new Set<EntityType>(['technique', 'attack']);
 
 let commonSet: Set<string> | undefined;
 let properSet: Set<string> | undefined;
-function wordSets(): { common: Set<string>; proper: Set<string> } {
+/** An ordinary word, or the plural of one ("domains", "vulnerabilities"). */
+interface WordTest {
+  has(word: string): boolean;
+}
+
+function wordSets(): { common: WordTest; proper: Set<string> } {
   if (!commonSet || !properSet) {
     commonSet = new Set(COMMON_WORDS.split(' '));
     for (const list of Object.values(DEFAULT_CUES)) for (const w of list ?? []) commonSet.add(w);
     properSet = new Set(PROPER_WORDS.split(' '));
   }
-  return { common: commonSet, proper: properSet };
+  const set = commonSet;
+  const common: WordTest = {
+    has: (w) =>
+      set.has(w) ||
+      (w.length > 3 && w.endsWith('s') && (set.has(w.slice(0, -1)) || (w.endsWith('ies') && set.has(`${w.slice(0, -3)}y`)))),
+  };
+  return { common, proper: properSet };
 }
 
 const TOKEN_RE = /[\p{L}\p{N}]+/gu;
@@ -77,9 +94,15 @@ export function termFlags(alias: string, folded: string, entry: CatalogueEntry, 
   const cueType = CUE_TYPES.has(entry.type);
   const cue = cueType ? F_NEEDS_CUE : 0;
   const tokens = tokensOf(folded);
+  const { common, proper } = wordSets();
+  if (entry.type === 'technique') {
+    if (tokens.length <= 1 && (tokens.length === 0 || tokens[0].length <= 3 || common.has(tokens[0]))) return flags | F_LOOKUP_ONLY;
+    // "Process Injection", "Command and Control": a technique's name when written as ATT&CK writes it.
+    if (tokens.every((t) => common.has(t) || /^\d+$/.test(t))) return flags | F_NEEDS_CASE;
+    return flags;
+  }
   if (tokens.length === 0 || (tokens.length === 1 && tokens[0].length <= 3)) return flags | F_EXACT_CASE | cue;
   if (entry.ambiguous?.some((a) => foldString(a) === folded)) return flags | F_NEEDS_CASE | cue;
-  const { common, proper } = wordSets();
   if (tokens.length === 1) {
     const word = tokens[0];
     if (LEXICAL_TYPES.has(entry.type)) return flags;

@@ -15,6 +15,7 @@ export {
   F_NEEDS_CUE,
   F_EXACT_CASE,
   F_ATTACK_ID,
+  F_LOOKUP_ONLY,
   DEFAULT_CUES,
 } from './ambiguity';
 export { foldString, foldCode, isWordCode, isUpperCode } from './fold';
