@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { launchWithExtension, ROOT, type ExtensionBrowser } from '../../scripts/chromium';
 import { serveReadingPages, type ReadingServer } from '../fixtures/reading/pages';
 import { HOST, highlightBox, highlightTexts, inShadow, shadowActive, shadowFocus, shadowTexts } from '../fixtures/reading/shadow';
-import { wireMessage, type WireAnswer } from './helpers';
+import type { WireAnswer } from './helpers';
 
 const SHOTS = resolve(ROOT, 'test-results');
 /** Where nothing may be highlighted on the seed page. */
