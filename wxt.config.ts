@@ -24,6 +24,13 @@ export default defineConfig({
     // user gesture (the end-to-end tests cannot click the toolbar button).
     host_permissions: [...DEMO_MATCHES],
     optional_host_permissions: [...ALL_SITES_ORIGINS],
+    // The keyboard shortcut that shows or hides the reading sidebar (and reads a page it did not run on).
+    commands: {
+      'toggle-sidebar': {
+        suggested_key: { default: 'Alt+Shift+L' },
+        description: 'Show or hide the Incident Lens sidebar',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -6,7 +6,7 @@
 import { browser } from 'wxt/browser';
 import type { EntityType } from '@/lib/types';
 import { defineBackground } from 'wxt/utils/define-background';
-import { onMessage, type BackgroundProtocol } from '@/lib/messaging';
+import { onMessage, sendMessage, type BackgroundProtocol } from '@/lib/messaging';
 import { checkMessage, type Caller, type CheckResult, type SelfInfo } from '@/lib/messaging-guard';
 import { getDb, getStatus, isSaved, listCollection, removeArticle, saveArticle } from '@/lib/db';
 import { registerInjection, runOnTab } from './inject';
@@ -56,4 +56,12 @@ export default defineBackground(() => {
   handle('ingestArticles', async ({ articles }) => (await ingestArticles(getDb(), articles)).length);
 
   registerInjection();
+
+  // The toggle shortcut: the tab's reading view shows or hides its sidebar; a page without the content
+  // script (not a listed news site) is read on demand, which the shortcut's activeTab grant allows.
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command !== 'toggle-sidebar' || tab?.id === undefined) return;
+    const tabId = tab.id;
+    sendMessage('toggleSidebar', undefined, tabId).catch(() => runOnTab(tabId).catch(() => undefined));
+  });
 });
