@@ -208,6 +208,25 @@ describe('reading the seed article', () => {
   });
 });
 
+describe('the toggle command', () => {
+  it('hides and shows the sidebar in the tab it is sent to', async () => {
+    const page = await open('/shared/icc-espionage.html');
+    await painted(page);
+    await page.bringToFront();
+    const toggle = () =>
+      probe.evaluate(async (msg) => {
+        const [tab] = await chrome.tabs.query({ active: true });
+        return ((await chrome.tabs.sendMessage(tab.id!, msg)) as WireAnswer<boolean>).res;
+      }, { id: 2, type: 'toggleSidebar', data: undefined, timestamp: Date.now() });
+    expect(await toggle()).toBe(false);
+    expect(await page.locator(HOST).count()).toBe(0);
+    expect(await toggle()).toBe(true);
+    expect(await page.locator(HOST).count()).toBe(1);
+    expect(await shadowTexts(page, '.il-incident strong')).toContain('Espionage');
+    await page.close();
+  });
+});
+
 describe('other pages', () => {
   it('stays silent on the listing page', async () => {
     const page = await open('/shared/home-listing.html');
