@@ -30,15 +30,17 @@ export function findOrganizations(text: string, known: EntityMatch[]): EntityMat
   for (const run of capitalisedRuns(text, tokens)) {
     const cand = trimRun(text, tokens, run, lowerWords);
     if (!cand) continue;
-    const verdict = judge(text, tokens, cand, knownAt, stats);
+    // "the city of Greenville", "the government of Chile": a lower-case head before the name.
+    const civic = CIVIC_BEFORE.exec(text.slice(Math.max(0, tokens[cand.first].start - 20), tokens[cand.first].start));
+    const verdict = civic && cand.last - cand.first < 3 && !knownAt.overlaps(tokens[cand.first].start, tokens[cand.last].end) ? 'head' : judge(text, tokens, cand, knownAt, stats);
     if (!verdict) continue;
-    const start = tokens[cand.first].start;
+    const start = civic && verdict === 'head' ? tokens[cand.first].start - civic[0].length : tokens[cand.first].start;
     // "Chinese government": the lower-case head is part of the name.
     const end = verdict === 'gov' ? tokens[cand.last + 1].end : tokens[cand.last].end;
     const surface = text.slice(start, end);
     // A name accepted before (an acronym defined earlier) keeps the key it was given.
     const prior = accepted.get(surface);
-    const name = prior?.name ?? surface.replace(/\s+/g, ' ');
+    const name = prior?.name ?? surface.replace(/\s+/g, ' ').replace(/^\p{Ll}/u, (ch) => ch.toUpperCase());
     const key = prior?.key ?? `organization:${slug(name)}`;
     found.push(org(start, end, surface, key, name, verdict));
     accepted.set(surface, { key, name });
@@ -203,6 +205,8 @@ const NOT_NAME = new Set(
 );
 
 const SYSTEM_OWNERS = new Set(['health', 'healthcare', 'hospital', 'medical', 'school', 'schools', 'university', 'college', 'court', 'library', 'transit', 'water', 'retirement', 'pension', 'banking']);
+
+const CIVIC_BEFORE = /\b(?:city|town|village|borough|municipality|county|government) of\s+$/;
 
 const CALENDAR = new Set('monday tuesday wednesday thursday friday saturday sunday january february march april june july august september october november december'.split(' '));
 

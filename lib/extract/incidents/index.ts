@@ -301,7 +301,9 @@ function mergeAndFilter(cands: Candidate[]): Candidate[] {
   // story began, not a story of its own.
   for (const c of [...byType('phishing'), ...byType('vulnerability-exploitation')]) {
     const into = live.find((o) => (o.type === 'data-breach' || o.type === 'ransomware' || o.type === 'espionage' || o.type === 'wiper') && sameStory(o, c));
-    if (into && c.score < 0.8 * into.score) {
+    // Same victim: the same story, told by its first step. No victim of its own: unless it is the bigger part.
+    const shared = into !== undefined && c.victim !== undefined && into.victim?.entity.key === c.victim.entity.key;
+    if (into && (shared ? c.score <= into.score : c.score < 0.8 * into.score)) {
       absorb(c, into);
       drop.add(c);
     }
