@@ -234,7 +234,6 @@ export function buildMatcherBuffer(entries: readonly CatalogueEntry[]): ArrayBuf
     states: stateRecs,
     edges: edgePairs,
     dense,
-    dict,
     depth,
     termStart,
     termIds,

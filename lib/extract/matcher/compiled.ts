@@ -37,7 +37,6 @@ export class CompiledMatcher {
   private readonly stateRecs: Int32Array;
   private readonly edges: Int32Array;
   private readonly dense: Int32Array;
-  private readonly dict: Int32Array;
   private readonly depth: Uint16Array;
   private readonly termStart: Int32Array;
   private readonly termIds: Int32Array;
@@ -89,7 +88,6 @@ export class CompiledMatcher {
     this.stateRecs = i32(at('states'));
     this.edges = i32(at('edges'));
     this.dense = i32(at('dense'));
-    this.dict = i32(at('dict'));
     this.depth = u16(at('depth'));
     this.termStart = i32(at('termStart'));
     this.termIds = i32(at('termIds'));
@@ -185,7 +183,7 @@ export class CompiledMatcher {
    */
   scanAll(text: string): RawHit[] {
     const hits: RawHit[] = [];
-    const { charSym, rootNext, stateRecs, edges, dense, dict, termStart, ring, ringMask } = this;
+    const { charSym, rootNext, stateRecs, edges, dense, termStart, ring, ringMask } = this;
     const { termIds, depth, termFlags } = this;
     const stride = this.meta.symbols + 1;
     const spaceSym = this.meta.spaceSym;
@@ -251,7 +249,7 @@ export class CompiledMatcher {
           for (let j = termStart[t], end = termStart[t + 1]; j < end; j++) terms.push(termIds[j]);
           hits.push({ start, end: i + 1, terms });
         }
-        t = dict[t];
+        t = stateRecs[(stateRecs[(t << 2) + 2] << 2) + 3]; // the next terminal: output of t's failure
       }
     }
     return hits;

@@ -10,7 +10,7 @@
  * and the loader checks a marker so that a foreign buffer is rebuilt rather than misread.
  */
 export const MAGIC = 0x43414c49; // "ILAC" read as a little-endian u32
-export const FORMAT_VERSION = 3;
+export const FORMAT_VERSION = 4;
 
 /** Section order in the buffer. */
 export const SECTIONS = [
@@ -23,7 +23,6 @@ export const SECTIONS = [
   'states',
   'edges', // Int32[edges × 2]: (symbol, target) pairs, each state's sorted by symbol
   'dense', // Int32[rows × (symbols + 1)]: complete transitions (failures resolved) of the busiest states
-  'dict', // Int32[states]: nearest terminal state along the failure chain (0 = none)
   'depth', // Uint16[states]: length of the state's string in folded symbols
   'termStart', // Int32[states + 1]: the terms that end at a state (CSR into termIds)
   'termIds', // Int32[terms]
