@@ -41,7 +41,7 @@ async function open(path: string): Promise<Page> {
       (window as unknown as { __before: string }).__before = document.documentElement.outerHTML;
     });
   });
-  await page.goto(`${server.origin}${path}`, { waitUntil: 'load' });
+  await page.goto(`${server.origin}${path}`, { waitUntil: 'domcontentloaded' });
   return page;
 }
 
