@@ -41,7 +41,7 @@ export function extractIncidents(text: string, entities: EntityMatch[], opts: In
   }
   if (candidates.length === 0) return [];
 
-  const kept = mergeAndFilter(candidates);
+  const kept = mergeAndFilter(text, candidates, opts.published);
   for (const c of kept) {
     if (ATTACK_TYPES.has(c.type) && c.victim === undefined) c.victim = victimNextDoor(text, c, infos, reporters);
     if (c.victim) addVictimMentions(text, c, infos);
@@ -157,7 +157,8 @@ function scoreSentences(text: string, spans: Span[], entities: EntityMatch[], da
     if (cve) {
       for (const type of ['vulnerability-disclosure', 'patch', 'vulnerability-exploitation'] as const) {
         const w = strongest.get(type);
-        if (w !== undefined) strongest.set(type, Math.min(3, w + 1));
+        // A CVE makes talk of a flaw concrete, but only a verb of discovery makes it a disclosure story.
+        if (w !== undefined) strongest.set(type, Math.min(type === 'vulnerability-disclosure' ? Math.max(w, 2) : 3, w + 1));
       }
       if (!strongest.has('vulnerability-disclosure') && !patchSentence) raise(s, 'vulnerability-disclosure', 1, cve.start);
     }
@@ -260,7 +261,7 @@ function addVictimMentions(text: string, c: Candidate, infos: SentenceInfo[]): v
 /** Score a type needs, summed over its sentences, to be reported at all. */
 const MIN_SCORE = 4;
 
-function mergeAndFilter(cands: Candidate[]): Candidate[] {
+function mergeAndFilter(text: string, cands: Candidate[], published?: string): Candidate[] {
   // Keep what has a strong trigger somewhere and enough evidence overall. Weak talk of "the attack"
   // still tells where the typed story continues (and often when it happened).
   // A story needs one sentence that reports it as a happening, not as advice or a definition.
@@ -342,7 +343,37 @@ function mergeAndFilter(cands: Candidate[]): Candidate[] {
   if (attack) {
     live = live.filter((c) => ATTACK_TYPES.has(c.type) || (c.score >= 0.6 * attack.score && c.sentences.length >= 2));
   }
-  return live.sort((a, b) => b.score - a.score);
+  live.sort((a, b) => b.score - a.score);
+  return dropBackground(text, live, published);
+}
+
+/** Words that put an incident in the past of the story: "comes months after a ransomware attack on ...". */
+const BACKGROUND =
+  /\b(?:comes? (?:\w+ ){0,2}after|follow(?:s|ed|ing)? (?:a|an|the|last)|(?:months|weeks|years) (?:after|before|ago)|previously|in the past|last year|a similar|also (?:hit|suffered|targeted|breached)|was also|not the first|second time|the latest in|history of|in recent (?:years|months))\b/i;
+
+/**
+ * The story is the strongest incident; another one stays only if it is not background: not told in
+ * sentences that place it in the past, and not dated months before the story.
+ */
+function dropBackground(text: string, live: Candidate[], published?: string): Candidate[] {
+  if (live.length < 2) return live;
+  const [top, ...rest] = live;
+  const topWhen = chooseWhen(text, top.sentences, published, top.victim?.entity.key)?.iso ?? published?.slice(0, 10);
+  return [
+    top,
+    ...rest.filter((c) => {
+      const cued = c.sentences.filter((s) => BACKGROUND.test(text.slice(s.start, s.end))).length;
+      if (cued * 2 >= c.sentences.length) return false;
+      const when = chooseWhen(text, c.sentences, published, c.victim?.entity.key)?.iso;
+      return !(when && topWhen && monthsBetween(when, topWhen) >= 2);
+    }),
+  ];
+}
+
+function monthsBetween(earlier: string, later: string): number {
+  const [y1, m1 = 1] = earlier.split('-').map(Number);
+  const [y2, m2 = 1] = later.split('-').map(Number);
+  return (y2 - y1) * 12 + (m2 - m1);
 }
 
 const LABEL: Record<IncidentType, string> = {
