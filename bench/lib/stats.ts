@@ -22,3 +22,20 @@ export function timeOnce(fn: () => unknown): number {
   fn();
   return performance.now() - t;
 }
+
+/**
+ * Medians of several functions measured in interleaved rounds (a, b, c, a, b, c ...), so that a burst of
+ * load on a shared machine or a garbage collection falls on all of them alike rather than on one.
+ */
+export function timeInterleaved(fns: Record<string, () => unknown>, rounds = 25, warmup = 3): Record<string, number> {
+  const names = Object.keys(fns);
+  const times: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
+  for (let r = 0; r < warmup + rounds; r++) {
+    for (const n of names) {
+      const t = performance.now();
+      fns[n]();
+      if (r >= warmup) times[n].push(performance.now() - t);
+    }
+  }
+  return Object.fromEntries(names.map((n) => [n, median(times[n])]));
+}
