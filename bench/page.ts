@@ -192,6 +192,7 @@ export const pageGroup: BenchGroup = {
         roundTrips.push(performance.now() - t0);
       }
       const a = analysis as AnalyzeResult;
+      log(`analysis answer: ${a.entities.length} entities, ${Object.keys(a.facts).length} card facts, ${(JSON.stringify(a).length / 1024).toFixed(0)} KiB`);
 
       // A woken worker: stop it, then the first analysis loads the matcher from the database.
       const cdp = await probe.context().newCDPSession(probe);

@@ -16,6 +16,16 @@ export function nameFromKey(key: string): string {
     .join(' ');
 }
 
+/** A card shows a few lines; imported descriptions run to pages (MISP, ATT&CK), and every page load carries them. */
+const MAX_DESCRIPTION = 320;
+
+function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const sentence = cut.lastIndexOf('. ');
+  return sentence > max / 2 ? cut.slice(0, sentence + 1) : `${cut.slice(0, cut.lastIndexOf(' '))}…`;
+}
+
 export function toFacts(entry: CatalogueEntry, countryName?: string, kev?: KevRow): EntityFacts {
   const f: EntityFacts = {
     key: entry.key,
@@ -25,7 +35,7 @@ export function toFacts(entry: CatalogueEntry, countryName?: string, kev?: KevRo
     sources: [...entry.sources],
   };
   if (entry.subtype) f.subtype = entry.subtype;
-  if (entry.description) f.description = entry.description;
+  if (entry.description) f.description = shorten(entry.description, MAX_DESCRIPTION);
   if (entry.country) f.country = countryName ?? nameFromKey(entry.country);
   if (entry.refs?.length) f.refs = entry.refs.slice(0, 5);
   const mitreId = str(entry.meta?.mitreId);
