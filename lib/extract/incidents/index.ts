@@ -1,7 +1,7 @@
 import type { EntityMatch, EntityRef, Incident, IncidentType } from '../../types';
 import { findDates, type DateMention } from '../dates';
 import { splitSentences, type Span } from './sentences';
-import { EVENT, GENERIC, IMPERATIVE, TRIGGERS, WARNING } from './triggers';
+import { ALL_TRIGGERS, EVENT, GENERIC, IMPERATIVE, TRIGGERS_BY_WEIGHT, WARNING } from './triggers';
 import { findActor, findPlace, findVictim, findVictim as findVictimIn, reporterKeys, type Scored } from './roles';
 import { chooseWhen } from './when';
 
@@ -125,7 +125,14 @@ function scoreSentences(text: string, spans: Span[], entities: EntityMatch[], da
       if (m[0].length === 0) re.lastIndex++;
     }
   };
-  for (const trig of TRIGGERS) eachMatch(trig.re, (s, at) => raise(s, trig.type, trig.weight, at));
+  ALL_TRIGGERS.lastIndex = 0;
+  for (let m = ALL_TRIGGERS.exec(text); m !== null; m = ALL_TRIGGERS.exec(text)) {
+    let g = 1;
+    while (m[g] === undefined) g++;
+    const trig = TRIGGERS_BY_WEIGHT[g - 1];
+    const s = sentenceAt(m.index);
+    if (s) raise(s, trig.type, trig.weight, m.index);
+  }
   const generic = new Set<number>();
   const event = new Set<number>();
   eachMatch(GENERIC, (s) => generic.add(s.index));

@@ -59,6 +59,13 @@ export const TRIGGERS: Trigger[] = [
   t('cyberattack', 1, `the attack`, `outage`),
 ];
 
+/**
+ * All triggers in one expression, strongest first, one capture group each: one scan of the text
+ * instead of one per trigger. At a given position the first (strongest) alternative that matches wins.
+ */
+export const TRIGGERS_BY_WEIGHT: Trigger[] = [...TRIGGERS].sort((a, b) => b.weight - a.weight);
+export const ALL_TRIGGERS = new RegExp(TRIGGERS_BY_WEIGHT.map((tr) => `(${tr.re.source})`).join('|'), 'gi');
+
 /** Sentences that explain or hedge rather than report: their triggers count for little. */
 export const GENERIC =
   /\b(?:you|your|yourself|typically|usually|in general|generally|is a type of|are a type of|is a form of|refers to|how to|what is|tips?|best practices?|protect (?:yourself|your)|if any|not clear|unclear|no evidence|no sign|whether)\b/gi;
