@@ -312,7 +312,6 @@ function judge(text: string, tokens: Token[], c: Run, knownAt: KnownIndex, stats
   const end = tokens[c.last].end;
   const n = c.last - c.first + 1;
   const words = tokens.slice(c.first, c.last + 1);
-  const firstLw = words[0].text.toLowerCase();
   const lastLw = words[n - 1].text.toLowerCase();
   const corp = isCorpForm(words[n - 1].text);
   const before = text.slice(Math.max(0, start - 40), start);
@@ -333,6 +332,8 @@ function judge(text: string, tokens: Token[], c: Run, knownAt: KnownIndex, stats
   }
   if (inside.some((k) => k.type !== 'location')) return undefined;
   if (n === 1 && isDemonym(words[0].text)) return govHeadAfter(text, tokens, c) ? 'gov' : undefined;
+  // "Costa Rican government", "Sri Lanka police": a place name of a few words before a governmental head.
+  if (n <= 3 && govHeadAfter(text, tokens, c) && words.every((t) => /^\p{Lu}\p{Ll}+$/u.test(t.text)) && !words.some((t) => isHead(t.text.toLowerCase()))) return 'gov';
 
   // Software, techniques and file kinds are not organisations ("Remote Desktop Services",
   // "Dynamic-Link Library") unless a company form ends the name.

@@ -2,7 +2,7 @@ import type { EntityMatch, EntityRef, Incident, IncidentType } from '../../types
 import { findDates, type DateMention } from '../dates';
 import { splitSentences, type Span } from './sentences';
 import { ALL_TRIGGERS, EVENT, GENERIC, IMPERATIVE, TRIGGERS_BY_WEIGHT, WARNING } from './triggers';
-import { findActor, findPlace, findVictim, findVictim as findVictimIn, reporterKeys, type Scored } from './roles';
+import { findActor, findPlace, findVictim, reporterKeys, type Scored } from './roles';
 import { chooseWhen } from './when';
 
 export interface IncidentOptions {
@@ -194,15 +194,16 @@ export interface Candidate {
 
 function groupByVictim(text: string, type: IncidentType, carrying: SentenceInfo[], reporters: Set<string>): Candidate[] {
   const wantsVictim = ATTACK_TYPES.has(type);
+  // Each sentence is asked twice (to group, then for a weaker cue): ask once.
   const cache = new Map<number, Scored | undefined>();
-  const findVictim = (t: string, s: SentenceInfo, ty: IncidentType, r: Set<string>) => {
-    if (!cache.has(s.index)) cache.set(s.index, findVictimIn(t, s, ty, r));
+  const victimIn = (s: SentenceInfo) => {
+    if (!cache.has(s.index)) cache.set(s.index, findVictim(text, s, type, reporters));
     return cache.get(s.index);
   };
   const groups = new Map<string, Candidate>();
   const loose: SentenceInfo[] = [];
   for (const s of carrying) {
-    const v = wantsVictim ? findVictim(text, s, type, reporters) : undefined;
+    const v = wantsVictim ? victimIn(s) : undefined;
     if (v === undefined || v.score < 3) {
       loose.push(s);
       continue;
@@ -225,7 +226,7 @@ function groupByVictim(text: string, type: IncidentType, carrying: SentenceInfo[
       // A weaker cue, or the subject of the strongest sentence, still names the victim.
       let best: Scored | undefined;
       for (const s of g.sentences) {
-        const v = findVictim(text, s, type, reporters);
+        const v = victimIn(s);
         if (v && (best === undefined || v.score > best.score)) best = v;
       }
       if (best && best.score >= 1) g.victim = best;
