@@ -59,7 +59,12 @@ export const extractGroup: BenchGroup = {
       patterns: () => findPatternEntities(article),
       names: () => findCatalogueEntities(article, loaded),
       scan: () => loaded.scan(article),
+      // The same hits by the full Aho–Corasick pass (failure links), kept to compare with the walk.
+      automaton: () => loaded.scanAllAutomaton(article),
     }, 25, 40);
+    const walkHits = loaded.scanAll(article).length;
+    const automatonHits = loaded.scanAllAutomaton(article).length;
+    if (walkHits !== automatonHits) throw new Error(`scanAll found ${walkHits} hits, the automaton ${automatonHits}`);
     const extractMs = t.extract;
     const fullMs = t.full;
     const patternsMs = t.patterns;
@@ -101,6 +106,7 @@ export const extractGroup: BenchGroup = {
       'extract.article10k_patterns_ms': patternsMs,
       'extract.article10k_names_ms': namesMs,
       'extract.article10k_scan_ms': scanMs,
+      'extract.article10k_scan_automaton_ms': t.automaton,
       'extract.article10k_alternation_ms': alternationMs,
       'extract.alternation_compile_ms': compileMs,
       'extract.article10k_per_term_ms': perTermMs,

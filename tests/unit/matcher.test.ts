@@ -11,8 +11,8 @@ const entry = (key: string, name: string, aliases: string[] = [], type: EntityTy
 });
 
 /** Hits as "start-end:key" strings, one per entity of a hit. */
-function hitsOf(m: CompiledMatcher, text: string, all = true): string[] {
-  const hits = all ? m.scanAll(text) : m.scan(text);
+function hitsOf(m: CompiledMatcher, text: string, all = true, automaton = false): string[] {
+  const hits = automaton ? m.scanAllAutomaton(text) : all ? m.scanAll(text) : m.scan(text);
   return hits.flatMap((h) => h.terms.map((t) => `${h.start}-${h.end}:${m.termEntityInfo(t).key}`)).sort();
 }
 
@@ -64,7 +64,10 @@ describe('automaton against a naive reference', () => {
         const len = Math.floor(rand() * 80);
         for (let i = 0; i < len; i++) text += pick('abcAB-$ .x');
         text = text.replace(/ {2,}/g, ' ');
-        expect(hitsOf(m, text), `terms ${list.map((t) => t.name)} text "${text}"`).toEqual(naive(list, text));
+        const expected = naive(list, text);
+        expect(hitsOf(m, text), `terms ${list.map((t) => t.name)} text "${text}"`).toEqual(expected);
+        // the full Aho–Corasick pass finds the same hits as the walk from word starts
+        expect(hitsOf(m, text, true, true), `automaton: terms ${list.map((t) => t.name)} text "${text}"`).toEqual(expected);
       }
     }
   });
@@ -113,10 +116,12 @@ describe('case, Unicode and offsets', () => {
   it('folds spaces (NBSP, runs, newlines), dashes and quotes, keeping offsets into the original', () => {
     const text = 'Fancy\u00a0 \n Bear, Storm\u20130558, O\u2019Brien Crew';
     expect(hitsOf(m, text)).toEqual(['0-13:actor:apt28', '15-25:actor:storm-0558', '27-39:actor:obrien']);
+    expect(hitsOf(m, text, true, true)).toEqual(hitsOf(m, text));
     expect(text.slice(27, 39)).toBe('O\u2019Brien Crew');
   });
   it('skips soft hyphens and zero-width characters inside a name', () => {
     expect(hitsOf(m, 'Lock\u00adBit and Lock\u200bBit')).toEqual(['0-8:malware:lockbit', '13-21:malware:lockbit']);
+    expect(hitsOf(m, 'Lock\u00adBit and Lock\u200bBit', true, true)).toEqual(['0-8:malware:lockbit', '13-21:malware:lockbit']);
   });
   it('counts UTF-16 code units (astral characters before a name)', () => {
     const text = '😀😀 APT28';
