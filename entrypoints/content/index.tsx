@@ -39,7 +39,8 @@ export default defineContentScript({
     ctx.onInvalidated(onMessage('getPageArticle', () => describePage(detectArticle(document, location.href))));
 
     const page = describePage(info);
-    if (!forced && (await isSiteDisabled(page.site))) return;
+    // The switch is kept per host (siteOf); page.site may be the site's display name (og:site_name).
+    if (!forced && (await isSiteDisabled(siteOf(page.url)))) return;
     if (ctx.isInvalid) return;
     // Reads the article when there is one, and watches a while for text that arrives late.
     await startReading(ctx, { forced, info });
