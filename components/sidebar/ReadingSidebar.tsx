@@ -53,6 +53,8 @@ export interface ReadingSidebarProps {
   onClose: () => void;
   onCardClose: () => void;
   onCardPointer?: (inside: boolean) => void;
+  /** Turn Incident Lens off on this site (the per-site switch); it can be turned back on in the options. */
+  onDisableSite?: () => void;
   /** The page's own scheme, so that a dark page gets a dark sidebar whatever the system says. */
   theme?: 'light' | 'dark';
 }
@@ -133,6 +135,13 @@ export function ReadingSidebar(props: ReadingSidebarProps) {
               <h3 id="il-h-save">Collection</h3>
               <SaveForm saved={props.saved} suggestedTags={suggestTags(analysis)} onSave={props.onSave} busy={props.saving} />
             </section>
+            {props.onDisableSite && (
+              <p class="il-footer">
+                <button type="button" class="il-button" onClick={props.onDisableSite}>
+                  Turn off on this site
+                </button>
+              </p>
+            )}
           </div>
         )}
       </aside>

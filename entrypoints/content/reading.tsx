@@ -11,7 +11,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { detectArticle, type ArticleInfo } from '@/lib/detect';
 import { onMessage, sendMessage } from '@/lib/messaging';
 import { pageUrl, siteOf } from '@/lib/sites';
-import { isSidebarCollapsed, isTypeShown, setSidebarCollapsed, settings } from '@/lib/settings';
+import { isSidebarCollapsed, isTypeShown, setSidebarCollapsed, setSiteDisabled, settings } from '@/lib/settings';
 import { createPainter, type Painter } from '@/lib/highlight';
 import type { AnalyzeResult, RelatedIncident } from '@/lib/analysis/protocol';
 import type { EntityMatch, EntityType } from '@/lib/types';
@@ -75,6 +75,7 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
   let hoverTimer: number | undefined;
   let pointerInCard = false;
   const occurrence = new Map<string, number>();
+  let stopped = false;
 
   const flags = await settings().highlightTypes.getValue();
   const hiddenAtStart = new Set(ENTITY_TYPES.filter((t) => !isTypeShown(flags, t)));
@@ -109,6 +110,10 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
           ui?.remove();
         }}
         onCardClose={closeCard}
+        onDisableSite={() => {
+          void setSiteDisabled(siteOf(s.url), true);
+          stop();
+        }}
         onCardPointer={(inside) => {
           pointerInCard = inside;
           if (!inside) scheduleHover(null);
@@ -116,6 +121,17 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
       />,
       container,
     );
+  }
+
+  /** The user turned the site off: no highlights, no sidebar, no observing, until the next page load. */
+  function stop(): void {
+    stopped = true;
+    generation++;
+    observer.disconnect();
+    painter.clear();
+    ui?.remove();
+    ui = undefined;
+    state = undefined;
   }
 
   function update(patch: Partial<ViewState>): void {
@@ -331,7 +347,7 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
   }
 
   async function rescan(): Promise<void> {
-    if (ctx.isInvalid) return;
+    if (ctx.isInvalid || stopped) return;
     if (state) {
       await reanchor();
       return;
@@ -352,6 +368,7 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
 
   // Single-page sites: a new URL is a new article (or none); read it once its text is in.
   ctx.addEventListener(window, 'wxt:locationchange', () => {
+    if (stopped) return;
     generation++;
     painter.clear();
     closeCard();
@@ -368,6 +385,7 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
 
   ctx.onInvalidated(
     onMessage('toggleSidebar', async () => {
+      if (stopped) return false;
       if (ui?.mounted) {
         closeCard();
         ui.remove();

@@ -227,6 +227,22 @@ describe('the toggle command', () => {
   });
 });
 
+describe('the per-site switch', () => {
+  it('turns Incident Lens off on a site from the sidebar, for this page and the next', async () => {
+    const page = await open('/reading/delayed.html');
+    await painted(page);
+    await inShadow(page, 'function () { [...this.querySelectorAll(".il-footer button")].find((b) => b.textContent.startsWith("Turn off")).click(); }');
+    await expect.poll(() => page.locator(HOST).count()).toBe(0);
+    expect(await page.evaluate(() => CSS.highlights.size)).toBe(0);
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await page.waitForTimeout(3000);
+    expect(await page.locator(HOST).count()).toBe(0);
+    // Back on for the other tests: the options page's switch, through storage.
+    await probe.evaluate(() => chrome.storage.local.set({ disabledSites: [] }));
+    await page.close();
+  });
+});
+
 describe('other pages', () => {
   it('stays silent on the listing page', async () => {
     const page = await open('/shared/home-listing.html');
