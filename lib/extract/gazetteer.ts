@@ -39,15 +39,38 @@ interface Candidate {
   cued: boolean;
 }
 
-const cueSets = new Map<string, Set<string>>();
-function cuesFor(entity: EntityInfo): Set<string> {
+interface Cues {
+  words: Set<string>;
+  /** Cues of several words ("leak site", "ransom note"), as word arrays. */
+  phrases: string[][];
+}
+
+const cueSets = new Map<string, Cues>();
+function cuesFor(entity: EntityInfo): Cues {
   const id = entity.cues?.length ? `${entity.type}|${entity.cues.join('|')}` : entity.type;
-  let set = cueSets.get(id);
-  if (!set) {
-    set = new Set([...(DEFAULT_CUES[entity.type as EntityType] ?? []), ...(entity.cues ?? []).map((c) => c.toLowerCase())]);
-    cueSets.set(id, set);
+  let cues = cueSets.get(id);
+  if (!cues) {
+    cues = { words: new Set(DEFAULT_CUES[entity.type as EntityType] ?? []), phrases: [] };
+    for (const c of entity.cues ?? []) {
+      const words = c.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+      if (words.length === 1) cues.words.add(words[0]);
+      else if (words.length > 1) cues.phrases.push(words);
+    }
+    cueSets.set(id, cues);
   }
-  return set;
+  return cues;
+}
+
+/** The length in words of a cue (word or phrase) that begins at words[i], 0 if none does. */
+function cueAt(words: string[], i: number, cues: Cues): number {
+  if (i >= words.length) return 0;
+  if (cues.words.has(words[i])) return 1;
+  for (const p of cues.phrases) {
+    let k = 0;
+    while (k < p.length && words[i + k] === p[k]) k++;
+    if (k === p.length) return k;
+  }
+  return 0;
 }
 
 /** A sentence ends here: the cue window does not cross it. */
@@ -81,9 +104,17 @@ export function wordsAround(text: string, from: number, dir: -1 | 1, count: numb
  */
 export function hasCue(text: string, start: number, end: number, entity: EntityInfo): boolean {
   const cues = cuesFor(entity);
-  if (startsSentence(text, start)) return wordsAround(text, end, 1, 1).some((w) => cues.has(w));
-  for (const w of wordsAround(text, start, -1, CUE_WINDOW)) if (cues.has(w)) return true;
-  for (const w of wordsAround(text, end, 1, CUE_WINDOW)) if (cues.has(w)) return true;
+  const extra = cues.phrases.reduce((n, p) => Math.max(n, p.length - 1), 0);
+  if (startsSentence(text, start)) return cueAt(wordsAround(text, end, 1, 1 + extra), 0, cues) > 0;
+  // Before the name (in reading order): a cue whose last word is among the CUE_WINDOW nearest words.
+  const before = wordsAround(text, start, -1, CUE_WINDOW + extra).reverse();
+  for (let i = 0; i < before.length; i++) {
+    const len = cueAt(before, i, cues);
+    if (len > 0 && i + len - 1 >= before.length - CUE_WINDOW) return true;
+  }
+  // After it: a cue that begins among the CUE_WINDOW nearest words.
+  const after = wordsAround(text, end, 1, CUE_WINDOW + extra);
+  for (let i = 0; i < Math.min(CUE_WINDOW, after.length); i++) if (cueAt(after, i, cues) > 0) return true;
   return false;
 }
 

@@ -172,3 +172,13 @@ describe('technique names', () => {
     expect(names('the process injection step')).toEqual([]);
   });
 });
+
+describe('cue phrases from the catalogue', () => {
+  const c = compileMatcher([e('malware:royal', 'Royal', [], { subtype: 'ransomware', cues: ['leak site', 'ransom note'] })]);
+  const names = (text: string) => findCatalogueEntities(text, c).map((x) => x.text);
+  it('count when all their words stand in order next to the name', () => {
+    expect(names('the Royal leak site listed it')).toEqual(['Royal']);
+    expect(names('a ransom note from Royal')).toEqual(['Royal']);
+    expect(names('the Royal site leaked nothing')).toEqual([]);
+  });
+});
