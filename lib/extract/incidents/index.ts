@@ -41,13 +41,20 @@ export function extractIncidents(text: string, entities: EntityMatch[], opts: In
   }
   if (candidates.length === 0) return [];
 
-  const kept = mergeAndFilter(text, candidates, opts.published);
+  // A fix or a flaw is a security story only where the text talks security at all ("the issue was
+  // addressed in Part I", "a firmware update", "bug net" are not).
+  const security = SECURITY_CONTEXT.test(text);
+  const relevant = security ? candidates : candidates.filter((c) => !VULN_TYPES.has(c.type));
+  const kept = mergeAndFilter(text, relevant, opts.published);
   for (const c of kept) {
     if (ATTACK_TYPES.has(c.type) && c.victim === undefined) c.victim = victimNextDoor(text, c, infos, reporters);
     if (c.victim) addVictimMentions(text, c, infos);
   }
   return kept.map((c) => toIncident(text, c, sorted, opts.published));
 }
+
+const VULN_TYPES = new Set<IncidentType>(['patch', 'vulnerability-disclosure', 'vulnerability-exploitation']);
+const SECURITY_CONTEXT = /\b(?:vulnerabilit(?:y|ies)|cve-\d{4}|exploit(?:s|ed|ing|ation)?|zero[- ]days?|security (?:flaws?|bugs?|updates?|fix(?:es)?|patch(?:es)?|issues?|holes?|advisor(?:y|ies)|researchers?)|remote code execution|malicious|attackers?|hackers?)\b/i;
 
 /** Types in order of specificity: when two explain the same sentences, the earlier one is the story. */
 const TYPE_ORDER: IncidentType[] = [
@@ -274,7 +281,7 @@ function mergeAndFilter(text: string, cands: Candidate[], published?: string): C
   // still tells where the typed story continues (and often when it happened).
   // A story needs one sentence that reports it as a happening, not as advice or a definition.
   const isLive = (c: Candidate) =>
-    c.score >= MIN_SCORE && (c.strongest >= 3 || c.score >= 6) && c.sentences.some((s) => s.anchored && !s.generic);
+    c.score >= MIN_SCORE && (c.strongest >= 3 || (c.strongest >= 2 && c.score >= 6)) && c.sentences.some((s) => s.anchored && !s.generic);
   const typedTop = cands.filter((c) => isLive(c) && ATTACK_TYPES.has(c.type) && c.type !== 'cyberattack').sort((a, b) => b.score - a.score)[0];
   for (const c of cands) {
     if (c.type !== 'cyberattack' || isLive(c) || !typedTop) continue;
@@ -283,7 +290,15 @@ function mergeAndFilter(text: string, cands: Candidate[], published?: string): C
     }
   }
   let live = cands.filter(isLive);
-  if (live.length === 0) return [];
+  if (live.length === 0) {
+    // A short report may name its incident once, outside the lede: the best candidate still counts
+    // when a specific word names it and a sentence reports it as a happening (not advice).
+    const best = cands
+      .filter((c) => c.type !== 'cyberattack' || c.victim !== undefined)
+      .filter((c) => c.score >= 2.5 && c.strongest >= 3 && c.sentences.some((s) => s.anchored && !s.generic && (s.scores.get(c.type) ?? 0) > 0))
+      .sort((a, b) => b.score - a.score)[0];
+    return best ? [best] : [];
+  }
   const top = Math.max(...live.map((c) => c.score));
   live = live.filter((c) => c.score >= 0.3 * top);
 

@@ -36,20 +36,25 @@ export const TRIGGERS: Trigger[] = [
   t('espionage', 2, `spy(?:ing)? on`, `intelligence[- ]gathering`, `state[- ]sponsored hackers`, `nation[- ]state hackers`),
 
   t('supply-chain', 3, `supply[- ]chain (?:attack|compromise|incident|breach)s?`, `trojani[sz]ed (?:updates?|installers?|versions?|packages?)`, `malicious (?:npm|pypi|python|nuget|rubygems) packages?`),
-  t('supply-chain', 2, `supply[- ]chain`, `compromised (?:software )?updates?`),
+  t('supply-chain', 2, `compromised (?:software )?updates?`),
+  t('supply-chain', 1, `supply[- ]chain`),
 
   t('wiper', 3, `wiper(?: malware| attacks?)?`, `(?:wiped|erased|destroyed) (?:data|systems|disks|hard drives|files)`),
   t('wiper', 2, `destructive (?:malware|attacks?)`),
 
   t('fraud', 3, `business email compromise`, `bec (?:scams?|attacks?)`, `wire fraud`, `(?:investment|crypto(?:currency)?|romance|tech support) scams?`),
-  t('fraud', 2, `fraud${W}`, `scam${W}`, `stolen funds`, `(?:stole|stealing|siphoned) \\$?[\\d.,]+ ?(?:million|billion)`),
+  t('fraud', 2, `fraudsters?`, `defrauded`, `fraudulent (?:transfers?|transactions?|payments?|wires?|invoices?)`, `scammers?`, `stolen funds`, `(?:stole|stealing|siphoned) \\$?[\\d.,]+ ?(?:million|billion)`),
+
+  t('fraud', 1, `fraud${W}`, `scam${W}`),
 
   t('vulnerability-exploitation', 3, `exploited in the wild`, `actively exploited`, `(?:under|active|mass) exploitation`, `exploitation attempts`, `exploited (?:a |the )?(?:zero[- ]day|vulnerabilit(?:y|ies)|flaws?|bugs?)`, `being exploited`, `have been exploited`, `has been exploited`, `were exploited`, `was exploited`),
   t('vulnerability-exploitation', 1, `exploit(?:ing|ed)`),
 
   t('vulnerability-disclosure', 3, `(?:discovered|disclosed|found|uncovered|identified|reported) (?:a |an |the |two |three |several |multiple |new )?(?:\\w+ ){0,3}(?:vulnerabilit(?:y|ies)|flaws?|bugs?|zero[- ]days?)`, `proof[- ]of[- ]concept`),
   t('vulnerability-disclosure', 1, `tracked as cve`, `cvss (?:score|v3)`),
-  t('vulnerability-disclosure', 2, `vulnerabilit(?:y|ies)`, `(?:vulnerability|flaw|bug) (?:could|can|would) (?:allow|let|enable)`, `(?:security |critical |severe |high[- ]severity )?(?:flaws?|bugs?)`, `zero[- ]days?`, `remote code execution`, `privilege escalation`),
+  t('vulnerability-disclosure', 2, `vulnerabilit(?:y|ies)`, `(?:vulnerability|flaw|bug) (?:could|can|would) (?:allow|let|enable)`, `(?:security|critical|severe|serious|high[- ]severity|software|firmware|zero[- ]day|exploitable|unpatched) (?:flaws?|bugs?)`, `zero[- ]days?`, `remote code execution`, `privilege escalation`),
+
+  t('vulnerability-disclosure', 1, `flaws?`, `bugs?`),
 
   t('patch', 3, `(?:released|issued|rolled out|shipped|pushed|published) (?!(?:an? |the )?(?:malicious|trojani[sz]ed|fake|rogue|compromised|poisoned|tampered|backdoored))(?:\\w+ ){0,3}(?:patch(?:es)?|fix(?:es)?|updates?|firmware)`, `patch tuesday`, `security updates?`, `(?:has|have|was|were) (?:been )?(?:patched|fixed|addressed)`, `(?:patched|fixed|addressed|resolved) (?:the |a |an |two |three |several |multiple )?(?:\\w+ ){0,2}(?:vulnerabilit(?:y|ies)|flaws?|bugs?|issues?)`, `hotfix${W}`),
   t('patch', 2, `patch(?:es|ed|ing)?`, `(?:update|upgrade) to (?:version )?\\d`, `fixed in`, `updated? versions?`, `mitigations?`, `workarounds?`),
