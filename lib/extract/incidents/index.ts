@@ -354,7 +354,8 @@ function mergeAndFilter(text: string, cands: Candidate[], published?: string): C
   const patch = strongestOf(['patch']);
   const disclosure = strongestOf(['vulnerability-disclosure']);
   if (patch && disclosure && !drop.has(patch) && !drop.has(disclosure)) {
-    const [main, lesser] = patch.score >= disclosure.score ? [patch, disclosure] : [disclosure, patch];
+    const patchFirst = patch.score > disclosure.score || (patch.score === disclosure.score && patch.sentences[0].index <= disclosure.sentences[0].index);
+    const [main, lesser] = patchFirst ? [patch, disclosure] : [disclosure, patch];
     if (lesser.score < 0.5 * main.score || lesser.strongest < 3) {
       absorb(lesser, main);
       drop.add(lesser);
@@ -366,7 +367,8 @@ function mergeAndFilter(text: string, cands: Candidate[], published?: string): C
   if (attack) {
     live = live.filter((c) => ATTACK_TYPES.has(c.type) || (c.score >= 0.6 * attack.score && c.sentences.length >= 2));
   }
-  live.sort((a, b) => b.score - a.score);
+  // Ties go to the story the text tells first.
+  live.sort((a, b) => b.score - a.score || a.sentences[0].index - b.sentences[0].index);
   return dropBackground(text, live, published);
 }
 
