@@ -35,6 +35,19 @@ function ruleWords(rule: string | undefined): string {
   return words ? ` — ${words}` : '';
 }
 
+const PATTERN_WORDS: Record<string, string> = {
+  cve: 'CVE id',
+  'attack-id': 'ATT&CK id',
+  ipv4: 'IPv4 address',
+  ipv6: 'IPv6 address',
+  email: 'e-mail address',
+  url: 'URL',
+  md5: 'MD5 hash',
+  sha1: 'SHA-1 hash',
+  sha256: 'SHA-256 hash',
+  sha512: 'SHA-512 hash',
+};
+
 /** Each source of a comma-joined list, in words; `text` means the article itself, no catalogue. */
 function sourcesWords(source: string | undefined): string {
   const list = (source ?? '').split(',').filter((s) => s && s !== 'text');
@@ -46,8 +59,9 @@ export function whyMatched(m: Pick<EntityMatch, 'text' | 'name' | 'why' | 'type'
   const why = m.why ?? {};
   const src = sourcesWords(why.source);
   if (why.pattern) {
+    const pattern = PATTERN_WORDS[why.pattern] ?? why.pattern;
     const defanged = m.type === 'indicator' && m.text !== m.name ? `; written defanged, read as ${m.name}` : '';
-    return `Matched the ${why.pattern} pattern${defanged}${src}.`;
+    return `Matched the ${pattern} pattern${defanged}${src}.`;
   }
   const alias = why.alias ?? m.text;
   const rule = ruleWords(why.rule);

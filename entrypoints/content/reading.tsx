@@ -399,4 +399,6 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
   );
 
   if (opts.info.isArticle || opts.forced) await read(opts.info);
+  // Text that arrived between the first detection and the observer's start would go unseen: look once more.
+  else rescanTimer = ctx.setTimeout(() => void rescan(), RESCAN_DELAY_MS);
 }

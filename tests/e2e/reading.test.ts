@@ -304,6 +304,17 @@ describe('other pages', () => {
     await page.close();
   });
 
+  it('matches a dark page with a dark sidebar', async () => {
+    const page = await open('/reading/dark.html');
+    await painted(page);
+    expect(await inShadow<string>(page, 'function () { return this.querySelector(".il-root").dataset.theme; }')).toBe('dark');
+    const box = await highlightBox(page, 'il-vulnerability', 'CVE-2023-46805');
+    await page.mouse.move(box!.x, box!.y);
+    await expect.poll(() => shadowTexts(page, '[data-testid="card-name"]'), { timeout: 5000 }).toEqual(['CVE-2023-46805']);
+    await page.screenshot({ path: resolve(SHOTS, 'reading-dark.png') });
+    await page.close();
+  });
+
   it('follows a single-page site to its next article', async () => {
     const page = await open('/reading/spa.html');
     await painted(page);
