@@ -12,6 +12,9 @@ import type { CatalogueEntry, EntityType } from '../../types';
 import { COMMON_WORDS, PROPER_WORDS } from './words/common-words';
 import { foldString, isWordCode } from './fold';
 
+/** Bump when a change here (or in the word lists) changes the flags a catalogue compiles to. */
+export const RULES_VERSION = 5;
+
 /** The first character of the term is a word character: a word character before it rejects a hit. */
 export const F_START_WORD = 1;
 /** The last character of the term is a word character: a word character after it rejects a hit. */

@@ -6,6 +6,8 @@
 import type { CatalogueEntry } from '../../types';
 import { buildMatcherBuffer } from './build';
 import { CompiledMatcher } from './compiled';
+import { FORMAT_VERSION } from './layout';
+import { RULES_VERSION } from './ambiguity';
 
 export { CompiledMatcher, leftmostLongest, type RawHit, type EntityInfo } from './compiled';
 export {
@@ -19,6 +21,13 @@ export {
   DEFAULT_CUES,
 } from './ambiguity';
 export { foldString, foldCode, isWordCode, isUpperCode } from './fold';
+
+/**
+ * Changes whenever a compiled matcher built by older code would behave differently: the buffer layout
+ * (FORMAT_VERSION, checked on load) or the compile-time rules (term flags, word lists). Caches of
+ * compiled matchers must key on it as well as on the catalogue.
+ */
+export const MATCHER_VERSION = `${FORMAT_VERSION}.${RULES_VERSION}`;
 
 /** Builds the automaton over the catalogue (vulnerability entries are left to the CVE patterns). */
 export function compileMatcher(entries: readonly CatalogueEntry[]): CompiledMatcher {
