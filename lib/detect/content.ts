@@ -21,6 +21,7 @@ export interface Stats {
   bad: number;
   /** Paragraphs inside. */
   paragraphs: number;
+
   hasBlockChild: boolean;
   /** In a boilerplate subtree or hidden. */
   skipped: boolean;
@@ -87,10 +88,13 @@ function isHidden(el: Element): boolean {
 export function isBoilerplate(el: Element, anchors: ReadonlySet<Element> | null = NO_ANCHORS): boolean {
   const t = tag(el);
   if (SKIP_TAGS.has(t)) return true;
+  // The page's header (logo, site name, menus) is boilerplate; an article's own header holds its lead.
+  if (t === 'header' && !el.parentElement?.closest('article, main, [role="main"]')) return true;
   if (t === 'body' || t === 'html' || t === 'main' || t === 'article') return isHidden(el);
   if (isHidden(el)) return true;
   const role = el.getAttribute('role');
   if (role && ROLE_SKIP.has(role)) return true;
+  if (SECTION_TAGS.has(t) && hasBoilerplateHeading(el)) return true;
   if (anchors === null) return false;
   const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase();
   if (names.length === 1) return false;
@@ -109,6 +113,25 @@ export function isBoilerplate(el: Element, anchors: ReadonlySet<Element> | null 
 const NO_ANCHORS: ReadonlySet<Element> = new Set();
 
 const LAYOUT = /layout|wrap|container|(?:^|[\s_-])(?:has|with|no|is)-|(?:^|\s)(?:row|grid|col|page|site)(?:\s|$)/;
+
+const SECTION_TAGS = new Set(['div', 'section', 'ul', 'ol']);
+const HEADING_TAGS = new Set(['h2', 'h3', 'h4', 'h5', 'h6', 'header']);
+/** What readers see at the top of the boxes around an article: the box says what it is. */
+const BOILERPLATE_HEADING =
+  /^(?:related|suggested|recommended|popular|trending|latest|recent|more (?:from|on|in|like|stories|articles|posts|news)|read (?:more|next|also)|you (?:may|might) (?:also )?(?:like|enjoy)|(?:\d+ )?comments?|leave a (?:reply|comment)|discussion|editor'?s picks|top stories|share this|subscribe|sign up|newsletter|about the author|tags?:?$|categories|further reading|see also|(?:\d+ )?responses?)\b/i;
+
+/** A box whose first child (or first grandchild) is a heading saying "Related posts", "Comments"... */
+function hasBoilerplateHeading(el: Element): boolean {
+  let first = el.firstElementChild;
+  for (let depth = 0; first && depth < 2; depth++) {
+    if (HEADING_TAGS.has(tag(first))) {
+      const text = (first.textContent ?? '').trim();
+      return text.length < 60 && BOILERPLATE_HEADING.test(text);
+    }
+    first = first.firstElementChild;
+  }
+  return false;
+}
 
 /** Class strings repeat across a page (and across pages of a site): decide each once. */
 const NAME_CACHE = new Map<string, boolean>();
@@ -154,7 +177,8 @@ function visit(el: Element, inLink: boolean, skipped: boolean, stats: Map<Elemen
   const link = inLink || t === 'a';
   const s: Stats = { text: 0, link: 0, good: 0, bad: 0, paragraphs: 0, hasBlockChild: false, skipped: skip };
   stats.set(el, s);
-  if (SKIP_TAGS.has(t) && t !== 'nav' && t !== 'aside' && t !== 'footer' && t !== 'form') return s;
+  // Nothing under a boilerplate subtree is read or scored, so it is not measured either.
+  if (skip) return s;
   for (const child of Array.from(el.childNodes)) {
     if (child.nodeType === 3) {
       const n = textLength((child as Text).data);
@@ -163,8 +187,7 @@ function visit(el: Element, inLink: boolean, skipped: boolean, stats: Map<Elemen
     } else if (child.nodeType === 1) {
       const c = visit(child as Element, link, skip, stats, anchors);
       if (BLOCK_TAGS.has(tag(child as Element))) s.hasBlockChild = true;
-      // What a boilerplate subtree holds is not read, so it counts for nothing around it.
-      if (c.skipped && !skip) continue;
+      if (c.skipped) continue;
       s.text += c.text;
       s.link += c.link;
       s.good += c.good;
@@ -206,21 +229,27 @@ function textLength(data: string): number {
 
 /** Weight of link text outside paragraphs against paragraph text when choosing the container. */
 const BAD_WEIGHT = 1;
+/** Weight of other text outside paragraphs (headings, short list items, captions). */
+const NEUTRAL_WEIGHT = 0.25;
 
 /**
- * The body container: the element with the most paragraph text net of the link text around it
- * (good − BAD_WEIGHT × bad). Climbing from the body to a wrapper adds navigation, teaser lists and
- * footers (bad) but no paragraphs, so the climb stops at the body; splitting the body across
- * page-builder widgets does not matter, as their common ancestor sums them all. Ties go to the
- * deepest element.
+ * The body container: the element with the most paragraph text net of the link text outside
+ * paragraphs (good + NEUTRAL_WEIGHT × other text − BAD_WEIGHT × bad). Climbing from the body to a
+ * wrapper adds navigation, teaser lists and footers (bad) but no paragraphs, so the climb stops at
+ * the body; splitting the body across page-builder widgets does not matter, as their common ancestor
+ * sums them all; headings and short list items between paragraphs tip the choice to the element that
+ * holds them too. Ties go to the deepest element.
  */
 export function findContainers(doc: Document, stats: Map<Element, Stats>): Element[] {
   let best: Element | undefined;
   let bestScore = 0;
   for (const [el, s] of stats) {
     if (s.skipped || s.good === 0) continue;
-    const score = s.good - BAD_WEIGHT * s.bad;
-    if (score > bestScore || (score === bestScore && best !== undefined && el.contains(best) === false && best.contains(el))) {
+    const neutral = Math.max(0, s.text - s.good - s.link);
+    const score = s.good + NEUTRAL_WEIGHT * neutral - BAD_WEIGHT * s.bad;
+    // Pre-order: an ancestor comes before its descendants, so >= hands ties to the deeper element.
+    if (score > bestScore || (score === bestScore && best !== undefined)) {
+      if (score === bestScore && best !== undefined && !best.contains(el)) continue;
       best = el;
       bestScore = score;
     }

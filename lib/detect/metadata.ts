@@ -42,9 +42,21 @@ export function meta(tags: MetaTags, ...keys: string[]): string | undefined {
   return undefined;
 }
 
-/** Whitespace collapsed, ends trimmed. */
+/**
+ * Whitespace collapsed, ends trimmed, and character references decoded: meta tags and JSON-LD are
+ * often escaped twice ("O&#039;Donnell").
+ */
 export function clean(s: string | null | undefined): string {
-  return (s ?? '').replace(/\s+/g, ' ').trim();
+  return (s ?? '').replace(ENTITY, decodeEntity).replace(/\s+/g, ' ').trim();
+}
+
+const ENTITY = /&(#\d{1,7}|#x[0-9a-f]{1,6}|amp|quot|apos|lt|gt|nbsp);/gi;
+const NAMED: Record<string, string> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>', nbsp: ' ' };
+
+function decodeEntity(whole: string, body: string): string {
+  if (body[0] !== '#') return NAMED[body.toLowerCase()] ?? whole;
+  const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+  return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
 }
 
 /** A comparison key: lower case, quotes and dashes unified, punctuation at the ends dropped. */
@@ -94,9 +106,12 @@ function byline(doc: Document, tags: MetaTags, art: LdNode | undefined): string 
   if (fromLd) return clean(fromLd);
   const fromMeta = meta(tags, 'author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator');
   if (fromMeta && !/^https?:/.test(fromMeta)) return clean(fromMeta);
-  const el = doc.querySelector('[rel="author"], [itemprop="author"] [itemprop="name"], [itemprop="author"], .author-name, .byline');
-  const text = clean(el?.textContent).replace(/^by\s+/i, '');
-  return text && text.length < 100 ? text : undefined;
+  // Most specific first: a byline box often holds the date and "By" too.
+  for (const selector of ['[itemprop="author"] [itemprop="name"]', '[rel="author"]', '[itemprop="author"]', '.author-name', '.byline']) {
+    const text = clean(doc.querySelector(selector)?.textContent).replace(/^by\s+/i, '');
+    if (text && text.length < 100) return text;
+  }
+  return undefined;
 }
 
 function published(doc: Document, tags: MetaTags, art: LdNode | undefined): string | undefined {
