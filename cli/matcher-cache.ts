@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fullCatalogue } from '../lib/knowledge/load-files';
-import { compileMatcher, loadMatcher, serializeMatcher, type CompiledMatcher } from '../lib/extract/matcher';
+import { compileMatcher, loadMatcher, MATCHER_VERSION, serializeMatcher, type CompiledMatcher } from '../lib/extract/matcher';
 import type { CatalogueEntry } from '../lib/types';
 
 const CACHE_DIR = resolve(import.meta.dirname, '../node_modules/.cache/incident-lens');
@@ -20,7 +20,8 @@ export interface LoadedMatcher {
  */
 export async function loadMatcherFor(paths: string[]): Promise<LoadedMatcher> {
   const entries = await fullCatalogue(paths);
-  const hash = createHash('sha256').update(JSON.stringify(entries)).digest('hex').slice(0, 24);
+  // The version changes with the compile rules (ambiguity flags), which the entries alone don't show.
+  const hash = createHash('sha256').update(String(MATCHER_VERSION)).update(JSON.stringify(entries)).digest('hex').slice(0, 24);
   const file = join(CACHE_DIR, `matcher-${hash}.bin`);
   let matcher: CompiledMatcher | undefined;
   try {
