@@ -77,8 +77,11 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
   const occurrence = new Map<string, number>();
   let stopped = false;
 
-  const flags = await settings().highlightTypes.getValue();
-  const hiddenAtStart = new Set(ENTITY_TYPES.filter((t) => !isTypeShown(flags, t)));
+  // Read while the first analysis is on its way, not before it: storage costs milliseconds.
+  const hiddenAtStart = settings()
+    .highlightTypes.getValue()
+    .then((flags) => new Set(ENTITY_TYPES.filter((t) => !isTypeShown(flags, t))))
+    .catch(() => new Set<EntityType>());
 
   function rerender(): void {
     const container = ui?.uiContainer;
@@ -262,6 +265,10 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
     const url = pageUrl(location.href);
     occurrence.clear();
     painter.clear();
+    // The analysis goes first: the worker works on it while this side reads settings and mounts the sidebar.
+    const analysing = sendMessage('analyzeArticle', { url, text: info.text, published: info.published });
+    analysing.catch(() => undefined); // handled below; not an unhandled rejection meanwhile
+    const savedRow = sendMessage('getSavedArticle', { url });
     state = {
       info,
       url,
@@ -269,20 +276,21 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
       related: null,
       saved: undefined,
       saving: false,
-      hidden: state?.hidden ?? hiddenAtStart,
+      hidden: state?.hidden ?? (await hiddenAtStart),
       collapsed: state?.collapsed ?? (await isSidebarCollapsed(siteOf(url))),
       card: null,
       theme: pageTheme(),
     };
+    if (gen !== generation) return;
     for (const t of state.hidden) painter.setTypeVisible(t, false);
     await mountUi();
-    void sendMessage('getSavedArticle', { url }).then(
+    void savedRow.then(
       (row) => gen === generation && update({ saved: row ? { tags: row.tags, note: row.note, savedAt: row.savedAt } : null }),
       () => gen === generation && update({ saved: null }),
     );
     let result: AnalyzeResult;
     try {
-      result = await sendMessage('analyzeArticle', { url, text: info.text, published: info.published });
+      result = await analysing;
     } catch {
       if (gen === generation) update({ analysis: 'error', related: 'error' });
       return;
