@@ -6,7 +6,7 @@
  * it is given (the content script runs it on the page the user is reading).
  */
 import { extractMain } from './content';
-import { articleScore, explainArticleScore, pageFeatures, type ArticleFeatures } from './features';
+import { articleScore, pageFeatures, type ArticleFeatures } from './features';
 import { readJsonLd } from './jsonld';
 import { clean, readMeta, readMetadata } from './metadata';
 import { urlShape } from './url-shape';

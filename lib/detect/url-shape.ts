@@ -31,10 +31,14 @@ const DOCS_HOST = /^(docs|developer|developers|devdocs|manual|wiki|api|reference
 const FORUM_HOST = /^(community|forum|forums|discuss|discussion|bbs|answers)\./;
 
 export function urlShape(url: string): UrlShape {
-  let parsed: URL;
+  let parsed: URL | undefined;
   try {
     parsed = new URL(url);
   } catch {
+    parsed = undefined;
+  }
+  // about:blank, file: and the like say nothing about the page.
+  if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) {
     return { root: false, dated: false, slugWords: 0, listing: false, shop: false, docs: false, forum: false, articlePath: false };
   }
   const path = parsed.pathname.toLowerCase();
