@@ -292,7 +292,7 @@ const GOV_HEADS = new Set(['government', 'military', 'army', 'navy', 'authoritie
 const DESCRIPTORS =
   'company|companies|firm|provider|retailer|maker|manufacturer|giant|operator|vendor|startup|start-up|supplier|contractor|developer|publisher|insurer|lender|bank|chain|carrier|airline|hospital|clinic|university|college|school district|district|nonprofit|non-profit|charity|agency|organization|organisation|conglomerate|subsidiary|brand|business|outlet|newspaper|broadcaster|utility|municipality|council|department|ministry|institution|firm’s|producer|distributor|exchange|marketplace';
 const APPOSITION_AFTER = new RegExp(
-  `^,\\s+(?:a|an|the|which is a|one of the)\\s+(?:[\\p{L}\\p{N}.\\-’']+\\s+){0,6}?(?:${DESCRIPTORS})\\b`,
+  `^,\\s+(?:a|an|the|which is a|one of the)\\s+(?:[\\p{L}\\p{N}.\\-’']+\\s+){0,6}?(?:${DESCRIPTORS})s?\\b`,
   'u',
 );
 const DESCRIPTOR_BEFORE = new RegExp(`\\b(?:${DESCRIPTORS})(?:,|\\s+(?:called|named))?\\s+$`, 'u');

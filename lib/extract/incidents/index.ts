@@ -277,6 +277,21 @@ function addVictimMentions(text: string, c: Candidate, infos: SentenceInfo[]): v
 const MIN_SCORE = 4;
 
 function mergeAndFilter(text: string, cands: Candidate[], published?: string): Candidate[] {
+  // "A cyberattack that compromised emails": the unspecific word and a weaker specific one tell one
+  // story, and the specific type names it.
+  for (const c of cands) {
+    if (c.type !== 'cyberattack') continue;
+    const typed = cands
+      .filter((o) => ATTACK_TYPES.has(o.type) && o.type !== 'cyberattack' && o.type !== 'vulnerability-exploitation' && o.score >= 1.5 && o.strongest >= 2)
+      .filter((o) => c.victim === undefined || o.victim === undefined || o.victim.entity.key === c.victim.entity.key)
+      .sort((a, b) => b.score - a.score)[0];
+    if (!typed) continue;
+    typed.sentences = [...new Map([...typed.sentences, ...c.sentences].map((s) => [s.index, s])).values()].sort((x, y) => x.index - y.index);
+    typed.score += c.score;
+    typed.strongest = Math.max(typed.strongest, c.strongest);
+    typed.victim ??= c.victim;
+    c.score = 0;
+  }
   // Keep what has a strong trigger somewhere and enough evidence overall. Weak talk of "the attack"
   // still tells where the typed story continues (and often when it happened).
   // A story needs one sentence that reports it as a happening, not as advice or a definition.
@@ -359,6 +374,18 @@ function mergeAndFilter(text: string, cands: Candidate[], published?: string): C
     if (lesser.score < 0.5 * main.score || lesser.strongest < 3) {
       absorb(lesser, main);
       drop.add(lesser);
+    }
+  }
+  live = live.filter((c) => !drop.has(c));
+  // Two attack types told in the same sentences are one story told with two words ("a supply chain
+  // attack that hit hundreds of businesses" in a ransomware story): the stronger names it.
+  const attacks = live.filter((c) => ATTACK_TYPES.has(c.type)).sort((a, b) => b.score - a.score);
+  for (const c of attacks.slice(1)) {
+    const main = attacks[0];
+    const within = c.sentences.every((s) => main.sentences.some((t) => t.index === s.index));
+    if (within && sameStory(main, c)) {
+      absorb(c, main);
+      drop.add(c);
     }
   }
   live = live.filter((c) => !drop.has(c));
