@@ -28,7 +28,12 @@ const TYPE_PRIOR: Partial<Record<EntityType, number>> = {
 
 /** Incidents farther apart than this (days) keep half their score; recency never outweighs rarity. */
 const RECENCY_HALF_DAYS = 180;
-const MAX_CANDIDATES = 2000;
+/** Keys mentioned by at most this many incidents (or this share of them) find candidates. */
+const RARE_DF = 100;
+const RARE_SHARE = 0.02;
+const MAX_CANDIDATE_KEYS = 64;
+const FALLBACK_KEYS = 4;
+const PER_KEY_ROWS = 200;
 
 function typeOfKey(key: string): EntityType {
   return key.slice(0, key.indexOf(':')) as EntityType;
@@ -69,6 +74,7 @@ export async function relatedIncidents(
 
   return db.transaction('r', db.incidents, db.articles, db.entities, async () => {
     const total = await db.incidents.count();
+    // df per key from the multi-entry index: counts read the index only, cheap even for hundreds of keys.
     const dfs = await Promise.all(keys.map((k) => db.incidents.where('entityKeys').equals(k).count()));
     const weight = new Map<string, number>();
     keys.forEach((k, i) => {
@@ -76,9 +82,15 @@ export async function relatedIncidents(
     });
     if (!weight.size) return [];
 
-    const rows = (await db.incidents.where('entityKeys').anyOf([...weight.keys()]).distinct().limit(MAX_CANDIDATES).toArray()).filter(
-      (r) => r.articleUrl !== self,
-    );
+    // Candidates come through the telling keys only: fetching every incident that mentions "Microsoft"
+    // costs much and finds nothing worth showing. Without a rare key, the least common few do.
+    const byRarity = keys.map((k, i) => ({ k, df: dfs[i] })).filter((x) => x.df > 0).sort((a, b) => a.df - b.df);
+    const rareLimit = Math.max(RARE_DF, total * RARE_SHARE);
+    const rare = byRarity.filter((x) => x.df <= rareLimit).slice(0, MAX_CANDIDATE_KEYS);
+    const via = rare.length ? rare : byRarity.slice(0, FALLBACK_KEYS);
+    const found = await Promise.all(via.map(({ k }) => db.incidents.where('entityKeys').equals(k).limit(PER_KEY_ROWS).toArray()));
+    const candidates = [...new Map(found.flat().map((r) => [r.id, r])).values()];
+    const rows = candidates.filter((r) => r.articleUrl !== self);
 
     const clusters = new Map<string, IncidentRow[]>();
     for (const r of rows) {

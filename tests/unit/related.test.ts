@@ -174,6 +174,26 @@ describe('relatedIncidents', () => {
     expect(await relatedIncidents(db, [], '2023-11-20')).toEqual([]);
   });
 
+  it('ranks by rarity in a database of thousands of incidents, asked with hundreds of keys', async () => {
+    open();
+    const list: AnalysedArticle[] = [];
+    for (let i = 0; i < 3000; i++) {
+      const victim: [string, string] = [`organization:victim-${i}`, `Victim ${i}`];
+      const ents: [string, string][] = [MS, [`product:p-${i % 50}`, `Product ${i % 50}`]];
+      if (i === 1234) ents.push(CITRIX_CVE);
+      list.push(article(`https://n${i % 40}.example/s/${i}`, `2023-${String((i % 12) + 1).padStart(2, '0')}-10`, 'data-breach', victim, ents));
+    }
+    await ingestArticles(db, list);
+    const keys = [MS[0], CITRIX_CVE[0], 'product:p-7', ...Array.from({ length: 300 }, (_, i) => `actor:unknown-${i}`)];
+    const related = await relatedIncidents(db, keys, '2023-06-01', { limit: 5 });
+    expect(related).toHaveLength(5);
+    expect(related[0].victim).toBe('Victim 1234');
+    expect(related[0].shared.map((x) => x.key)).toEqual([CITRIX_CVE[0], MS[0]]);
+    // The rest share the product (60 incidents) and Microsoft (all 3,000): rarer first, then by date.
+    for (const r of related.slice(1)) expect(r.shared.map((x) => x.key)).toEqual(['product:p-7', MS[0]]);
+    expect(related[1].score).toBeLessThan(related[0].score / 2);
+  });
+
   it('names shared entities from the catalogue when it knows them', async () => {
     open();
     await fill();
