@@ -116,6 +116,7 @@ const schemas = {
     url: webUrl,
     text: v.pipe(v.string(), v.maxLength(MAX_ARTICLE_TEXT)),
     published: v.optional(date),
+    facts: v.optional(v.boolean()),
   }),
   relatedIncidents: v.strictObject({
     entityKeys: v.pipe(v.array(entityKey), v.maxLength(MAX_KEYS)),
@@ -123,7 +124,19 @@ const schemas = {
     url: v.optional(webUrl),
     limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50))),
   }),
-  entityFacts: v.strictObject({ keys: v.pipe(v.array(entityKey), v.maxLength(MAX_KEYS)) }),
+  entityFacts: v.strictObject({
+    entities: v.pipe(
+      v.array(
+        v.strictObject({
+          key: entityKey,
+          type: v.picklist(ENTITY_TYPES),
+          name: v.pipe(v.string(), v.maxLength(500)),
+          subtype: v.optional(v.pipe(v.string(), v.maxLength(40))),
+        }),
+      ),
+      v.maxLength(MAX_KEYS),
+    ),
+  }),
   ingestArticles: v.strictObject({ articles: v.pipe(v.array(analysedArticle), v.maxLength(5000)) }),
 } satisfies { [K in keyof BackgroundProtocol]: v.GenericSchema };
 

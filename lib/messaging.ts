@@ -18,6 +18,7 @@ import type {
   AnalyzeRequest,
   AnalyzeResult,
   EntityFacts,
+  FactsWanted,
   RelatedIncident,
   RelatedRequest,
 } from './analysis/protocol';
@@ -98,8 +99,8 @@ export interface BackgroundProtocol {
   analyzeArticle(req: AnalyzeRequest): AnalyzeResult;
   /** Content scripts and extension pages: incidents of the local database sharing these entities. */
   relatedIncidents(req: RelatedRequest): RelatedIncident[];
-  /** Content scripts and extension pages: card facts for entity keys. */
-  entityFacts(req: { keys: string[] }): Record<string, EntityFacts>;
+  /** Content scripts and extension pages: card facts for entities (by key; type/name for those not catalogued). */
+  entityFacts(req: { entities: FactsWanted[] }): Record<string, EntityFacts>;
   /** Extension pages only: store analysed articles and their incidents (the sync's write path). */
   ingestArticles(req: { articles: AnalysedArticle[] }): number;
 }

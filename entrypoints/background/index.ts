@@ -4,7 +4,6 @@
  * storage survive the worker being stopped.
  */
 import { browser } from 'wxt/browser';
-import type { EntityType } from '@/lib/types';
 import { defineBackground } from 'wxt/utils/define-background';
 import { onMessage, sendMessage, type BackgroundProtocol } from '@/lib/messaging';
 import { checkMessage, type Caller, type CheckResult, type SelfInfo } from '@/lib/messaging-guard';
@@ -50,9 +49,7 @@ export default defineBackground(() => {
   handle('relatedIncidents', (req) =>
     relatedIncidents(getDb(), req.entityKeys, req.publishedAt, { url: req.url, limit: req.limit }),
   );
-  handle('entityFacts', async ({ keys }) =>
-    analysis.facts(keys.map((key) => ({ key, type: key.slice(0, key.indexOf(':')) as EntityType, name: key.slice(key.indexOf(':') + 1) }))),
-  );
+  handle('entityFacts', ({ entities }) => analysis.facts(entities));
   handle('ingestArticles', async ({ articles }) => (await ingestArticles(getDb(), articles)).length);
 
   registerInjection();
