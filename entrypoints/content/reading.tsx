@@ -266,7 +266,8 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
     occurrence.clear();
     painter.clear();
     // The analysis goes first: the worker works on it while this side reads settings and mounts the sidebar.
-    const analysing = sendMessage('analyzeArticle', { url, text: info.text, published: info.published });
+    // Card facts are asked for after painting: the highlights need only the entities.
+    const analysing = sendMessage('analyzeArticle', { url, text: info.text, published: info.published, facts: false });
     analysing.catch(() => undefined); // handled below; not an unhandled rejection meanwhile
     const savedRow = sendMessage('getSavedArticle', { url });
     state = {
@@ -301,7 +302,15 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
     performance.mark('il:painted', { detail: { ranges: painted.ranges, entities: result.entities.length, ...result.timings } });
     update({ analysis: { entities: result.entities, incidents: result.incidents, facts: result.facts } });
     performance.mark('il:rendered');
-    const keys = [...new Set(result.entities.map((e) => e.key))];
+    const wanted = [...new Map(result.entities.map((e) => [e.key, { key: e.key, type: e.type, name: e.name, subtype: e.subtype }])).values()];
+    void sendMessage('entityFacts', { entities: wanted.slice(0, 2000) }).then(
+      (facts) => {
+        const a = state?.analysis;
+        if (gen === generation && a && a !== 'error') update({ analysis: { ...a, facts } });
+      },
+      () => undefined, // cards then show what the match itself knows
+    );
+    const keys = wanted.map((w) => w.key);
     try {
       const related = await sendMessage('relatedIncidents', { entityKeys: keys.slice(0, 2000), publishedAt: info.published, url });
       if (gen === generation) update({ related });

@@ -11,9 +11,9 @@ import { mergeCatalogues } from '../knowledge/merge';
 import { seedCatalogue } from '../knowledge/seed';
 import { SEED_ROWS } from '../knowledge/seed/data';
 import type { IncidentLensDb } from '../db/database';
-import type { CatalogueEntry, EntityType } from '../types';
+import type { CatalogueEntry } from '../types';
 import { bareFacts, nameFromKey, toFacts } from './facts';
-import type { AnalyzeRequest, AnalyzeResult, EntityFacts } from './protocol';
+import type { AnalyzeRequest, AnalyzeResult, EntityFacts, FactsWanted } from './protocol';
 
 export const MATCHER_BLOB = 'matcher';
 /** Bump when the matcher's buffer layout or what goes into it changes. */
@@ -114,7 +114,8 @@ export class AnalysisService {
     const { entities, incidents } = analyzeText(req.text, state.matcher, { published: req.published });
     const analyzeMs = this.now() - t0;
     const t1 = this.now();
-    const facts = await this.facts(entities.map((e) => ({ key: e.key, type: e.type, name: e.name, subtype: e.subtype })));
+    const facts =
+      req.facts === false ? {} : await this.facts(entities.map((e) => ({ key: e.key, type: e.type, name: e.name, subtype: e.subtype })));
     const timings: AnalyzeResult['timings'] = { analyzeMs, factsMs: this.now() - t1 };
     if (fresh) {
       timings.matcherLoadMs = state.loadMs;
@@ -124,7 +125,7 @@ export class AnalysisService {
   }
 
   /** Card facts for entities: the synced catalogue first, then the bundled seed, then what the match itself says. */
-  async facts(wanted: { key: string; type: EntityType; name: string; subtype?: string }[]): Promise<Record<string, EntityFacts>> {
+  async facts(wanted: FactsWanted[]): Promise<Record<string, EntityFacts>> {
     const unique = [...new Map(wanted.map((w) => [w.key, w])).values()];
     const keys = unique.map((w) => w.key);
     const rows = await this.db.entities.bulkGet(keys);

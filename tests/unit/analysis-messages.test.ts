@@ -23,6 +23,13 @@ describe('reading messages', () => {
     expect(checkMessage('relatedIncidents', { entityKeys: Array(2001).fill('actor:x') }, content, self).ok).toBe(false);
   });
 
+  it('asks card facts with typed entities', () => {
+    const ok = checkMessage('entityFacts', { entities: [{ key: 'indicator:ipv4:1.2.3.4', type: 'indicator', name: '1.2.3.4', subtype: 'ipv4' }] }, content, self);
+    expect(ok.ok).toBe(true);
+    expect(checkMessage('entityFacts', { entities: [{ key: 'actor:x', type: 'villain', name: 'X' }] }, content, self).ok).toBe(false);
+    expect(checkMessage('analyzeArticle', { url: 'https://news.example/a', text: 'x', facts: 'no' }, content, self).ok).toBe(false);
+  });
+
   it('takes analysed articles only from extension pages', () => {
     const req = {
       articles: [

@@ -82,6 +82,11 @@ describe('analysis service', () => {
     expect(r.facts['actor:apt28'].country).toBe('Russia');
     const cve = r.facts['vulnerability:cve-2023-4966'];
     expect(cve.kev).toMatchObject({ inKev: true, vendor: 'Citrix', dateAdded: '2023-10-18', knownRansomware: true });
+    // Without facts the answer carries none; asked afterwards, they are the same.
+    const bare = await svc.analyze({ url: 'https://x.example/a', text: 'Fancy Bear exploited CVE-2023-4966.', facts: false });
+    expect(bare.facts).toEqual({});
+    const later = await svc.facts(bare.entities.map((e) => ({ key: e.key, type: e.type, name: e.name, subtype: e.subtype })));
+    expect(later['vulnerability:cve-2023-4966']).toEqual(cve);
   });
 
   it('feeds the write path: analysed seed article → incidents the related query finds', async () => {
