@@ -13,7 +13,7 @@ import { COMMON_WORDS, PROPER_WORDS } from './words/common-words';
 import { foldString, isWordCode } from './fold';
 
 /** Bump when a change here (or in the word lists) changes the flags a catalogue compiles to. */
-export const RULES_VERSION = 5;
+export const RULES_VERSION = 6;
 
 /** The first character of the term is a word character: a word character before it rejects a hit. */
 export const F_START_WORD = 1;
@@ -30,7 +30,8 @@ export const F_ATTACK_ID = 32;
 
 /**
  * Kept for look-ups, never matched in text: a technique whose name is one ordinary word or three letters
- * ("Malware", "Server", "Tool", "DNS", "At" — ATT&CK sub-technique names cut from their parent).
+ * ("Malware", "Server", "Tool", "DNS", "At" — ATT&CK sub-technique names cut from their parent), and the
+ * operating system's own programs that ATT&CK lists as tools (meta.systemUtility: "cmd.exe", "netstat").
  */
 export const F_LOOKUP_ONLY = 64;
 
@@ -93,6 +94,10 @@ export function termFlags(alias: string, folded: string, entry: CatalogueEntry, 
   if (isWordCode(folded.charCodeAt(0))) flags |= F_START_WORD;
   if (isWordCode(folded.charCodeAt(folded.length - 1))) flags |= F_END_WORD;
   if (ATTACK_ID_RE.test(folded)) return flags | F_ATTACK_ID;
+
+  // The operating system's own programs (cmd.exe, schtasks, netstat), which ATT&CK lists as tools since
+  // attackers run them: a reader is not pointed at "cmd.exe" as a malware name; look-ups still know them.
+  if (entry.type === 'malware' && entry.meta?.systemUtility === true) return flags | F_LOOKUP_ONLY;
 
   const cueType = CUE_TYPES.has(entry.type);
   const cue = cueType ? F_NEEDS_CUE : 0;

@@ -10,7 +10,7 @@
 import * as v from 'valibot';
 import type { CatalogueEntry, EntityType } from '../../types';
 import { cleanName, entityKey, shortDescription } from '../keys';
-import { aliasList, malwareSubtypeFromText, pickRefs, strings, type ImportResult } from './common';
+import { aliasList, isSystemUtility, malwareSubtypeFromText, pickRefs, strings, type ImportResult } from './common';
 
 const StixObject = v.looseObject({
   type: v.pipe(v.string(), v.minLength(1)),
@@ -104,6 +104,8 @@ function toEntry(o: NamedObject, type: EntityType): CatalogueEntry | undefined {
   if (mitreId) meta.mitreId = mitreId;
   const domains = strings(o.x_mitre_domains);
   if (domains.length) meta.domains = domains;
+  // The operating system's own programs that ATT&CK lists as tools (cmd, net.exe): see isSystemUtility.
+  if (o.type === 'tool' && isSystemUtility([name, ...aliases], description)) meta.systemUtility = true;
   e.meta = meta;
   return e;
 }

@@ -52,3 +52,22 @@ export function malwareSubtypeFromText(description: string | undefined, fallback
   const first = description?.slice(0, 300) ?? '';
   return /\b(?:is|was)\s+(?:[\w.-]+\s+){0,4}?ransomware\b/i.test(first) ? 'ransomware' : fallback;
 }
+
+/**
+ * ATT&CK's wording for a program that ships with the operating system: "a Windows utility", "an operating
+ * system utility", "the Windows command-line interpreter", "a command-line utility", "a component of the
+ * Windows operating system", "a utility commonly available with operating systems", "The Tasklist utility".
+ * A utility named for its job ("an FTP downloader utility") is not one, nor "a free Microsoft tool" (PsExec).
+ */
+const SYSTEM_UTILITY =
+  /\b(?:windows|operating system|unix-based|linux|command[- ]line|scripting)\s+(?:command[- ]line\s+)?(?:utility|interpreter|tool)\b|\bmicrosoft utility\b|\bcomponent of the (?:windows )?operating system\b|\bis an? utility\b|^the \S+ utility\b|\butility commonly available\b/i;
+
+/**
+ * A built-in system program that ATT&CK files as a tool because attackers run it (cmd, net.exe, schtasks,
+ * certutil, netstat): its description says so, or one of its names is an executable's file name. Such
+ * entries stay in the catalogue for look-ups, but a mention of "cmd.exe" in an article is not a malware
+ * name for a reader to be pointed at (see matcher/ambiguity.ts).
+ */
+export function isSystemUtility(names: readonly string[], description: string | undefined): boolean {
+  return names.some((n) => /\.exe$/i.test(n.trim())) || (!!description && SYSTEM_UTILITY.test(description));
+}
