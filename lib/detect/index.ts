@@ -8,7 +8,7 @@
 import { extractMain } from './content';
 import { articleScore, pageFeatures, type ArticleFeatures } from './features';
 import { readJsonLd } from './jsonld';
-import { clean, readMeta, readMetadata } from './metadata';
+import { clean, readMeta, readMetadata, type Headings } from './metadata';
 import { urlShape } from './url-shape';
 
 export { explainArticleScore, type ArticleFeatures } from './features';
@@ -52,7 +52,7 @@ export function detectArticle(doc: Document, url: string): ArticleInfo {
   const tags = readMeta(doc);
   const features = pageFeatures(doc, tags, ld, urlShape(url), content);
   const score = articleScore(features);
-  const metadata = readMetadata(doc, tags, url, ld, headline(doc, containers));
+  const metadata = readMetadata(doc, tags, url, ld, headings(doc, containers));
   return {
     isArticle: score > 0,
     ...metadata,
@@ -67,15 +67,18 @@ export function isArticle(doc: Document, url: string): boolean {
   return detectArticle(doc, url).isArticle;
 }
 
-/** The page's visible headline: the h1 in or just before the body, else the first h1. */
-function headline(doc: Document, containers: Element[]): string | undefined {
-  for (const c of containers) {
-    const inside = c.querySelector('h1');
-    if (inside) return clean(inside.textContent) || undefined;
+/** The page's h1 headings, the one in or just before the body first. */
+function headings(doc: Document, containers: Element[]): Headings {
+  const all = Array.from(doc.querySelectorAll('h1')).slice(0, 10);
+  let inBody: Element | undefined;
+  for (const c of containers) inBody ??= c.querySelector('h1') ?? undefined;
+  // The body container often starts below the headline: take the h1 of its nearest ancestor.
+  for (let e = containers[0]?.parentElement; !inBody && e && e.localName !== 'body'; e = e.parentElement) {
+    const inside = all.filter((h) => e!.contains(h));
+    if (inside.length === 1) inBody = inside[0];
+    else if (inside.length > 1) break;
   }
-  const h1s = Array.from(doc.querySelectorAll('h1'));
-  const text = h1s.map((h) => clean(h.textContent)).find((t) => t.length > 0);
-  return text || undefined;
+  return { inBody: inBody ? clean(inBody.textContent) : undefined, all: all.map((h) => clean(h.textContent)).filter((t) => t !== '') };
 }
 
 // Exposed for explanation in the CLI and the eval.

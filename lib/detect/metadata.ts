@@ -59,9 +59,10 @@ function decodeEntity(whole: string, body: string): string {
   return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
 }
 
-/** A comparison key: lower case, quotes and dashes unified, punctuation at the ends dropped. */
+/** A comparison key: NFKC, lower case, quotes and dashes unified, punctuation at the ends dropped. */
 export function titleKey(s: string): string {
   return clean(s)
+    .normalize('NFKC')
     .toLowerCase()
     .replace(/[\u2018\u2019\u201a\u201b\u2032`´]/g, "'")
     .replace(/[\u201c\u201d\u201e\u201f\u2033«»]/g, '"')
@@ -73,11 +74,17 @@ export function articleLd(ld: LdNode[]): LdNode | undefined {
   return ld.find((n) => n.types.some((t) => ARTICLE_LD_TYPES.has(t)));
 }
 
-export function readMetadata(doc: Document, tags: MetaTags, url: string, ld: LdNode[], h1: string | undefined): Metadata {
+export function readMetadata(doc: Document, tags: MetaTags, url: string, ld: LdNode[], headings: Headings): Metadata {
   const art = articleLd(ld);
   const site = siteName(tags, url, ld, art);
+  let host = '';
+  try {
+    host = new URL(url).hostname;
+  } catch {
+    host = '';
+  }
   return {
-    title: pickTitle(doc, tags, art, site, h1),
+    title: pickTitle(doc, tags, art, site, host, headings),
     byline: byline(doc, tags, art),
     published: published(doc, tags, art),
     site,
@@ -139,48 +146,82 @@ export function toIso(value: string | undefined): string | undefined {
 
 const SEPARATORS = /\s+[|\-–—:·•»~/]\s+|\s+::\s+/;
 
+/** The page's h1 headings: the one in or just before the body first, then the others in page order. */
+export interface Headings {
+  inBody?: string;
+  all: string[];
+}
+
 /**
  * The headline without the site-name suffix or prefix. Candidates are the visible h1, og:title /
- * twitter:title, the JSON-LD headline and <title>; the h1 wins when another source agrees with it
- * (so it is the page's headline, not a logo or a section name), otherwise the declared headlines
- * win over <title>, which is cut at a separator when one side is the site name.
+ * twitter:title, the JSON-LD headline and <title>. The visible h1 is what a reader takes for the
+ * title, so it wins when another source agrees with it, or when it is the body's own h1 (or the only
+ * one) and reads like a headline rather than a section name; otherwise the declared headlines win over
+ * <title>, which is cut at a separator when one side is the site name.
  */
-function pickTitle(doc: Document, tags: MetaTags, art: LdNode | undefined, site: string | undefined, h1: string | undefined): string | undefined {
+function pickTitle(doc: Document, tags: MetaTags, art: LdNode | undefined, site: string | undefined, host: string, headings: Headings): string | undefined {
   const declared = [meta(tags, 'og:title', 'twitter:title'), art ? ldText(art.raw.headline) ?? ldText(art.raw.name) : undefined]
-    .map((s) => (s ? stripSite(clean(s), site) : ''))
+    .map((s) => (s ? stripSite(clean(s), site, host) : ''))
     .filter((s) => s.length > 0);
-  const docTitle = stripSite(clean(doc.querySelector('title')?.textContent), site);
-  const heading = clean(h1);
-  if (heading) {
-    const k = titleKey(heading);
+  const docTitle = stripSite(clean(doc.querySelector('title')?.textContent), site, host);
+  const siteKey = site ? titleKey(site) : '';
+  const h1s = [headings.inBody, ...headings.all]
+    .map((h) => clean(h))
+    .filter((h) => h.length >= 3 && h.length <= 300 && titleKey(h) !== siteKey);
+  const others = [...declared, docTitle].filter((s) => s.length > 0);
+  for (const h of h1s) {
+    const k = titleKey(h);
     const agrees = (s: string) => {
       const o = titleKey(s);
       return o === k || (k.length >= 15 && (o.startsWith(k) || k.startsWith(o)) && Math.min(o.length, k.length) / Math.max(o.length, k.length) > 0.6);
     };
-    if ([...declared, docTitle].some(agrees)) return heading;
+    if (others.some(agrees)) return h;
   }
+  const own = headings.inBody ? clean(headings.inBody) : headings.all.length === 1 ? clean(headings.all[0]) : '';
+  if (own && words(own) >= 3 && titleKey(own) !== siteKey) return own;
   if (declared.length > 0) return declared[0];
   if (docTitle) return docTitle;
-  return heading || undefined;
+  return h1s[0];
 }
 
-/** Cuts "Headline | Site" / "Site - Headline" at a separator when one side names the site or is short. */
-export function stripSite(title: string, site: string | undefined): string {
+/**
+ * Cuts "Headline | Site" / "Site - Headline" at a separator when one side names the site (its name,
+ * or the words of its host name) or, with no site to recognise, is a short tail.
+ */
+export function stripSite(title: string, site: string | undefined, host = ''): string {
   const parts = title.split(SEPARATORS);
   if (parts.length < 2) return title;
   const siteKey = site ? titleKey(site).replace(/^www\./, '') : '';
+  const hostLabel = hostName(host);
   const isSite = (p: string) => {
     const k = titleKey(p);
-    return siteKey !== '' && (k === siteKey || k.replace(/\s+/g, '') === siteKey.replace(/\s+/g, '') || siteKey.startsWith(k + '.') || k.startsWith(siteKey));
+    if (k === '') return false;
+    if (siteKey !== '' && (k === siteKey || k.replace(/\s+/g, '') === siteKey.replace(/\s+/g, '') || siteKey.startsWith(k + '.') || k.startsWith(siteKey))) return true;
+    if (hostLabel.length < 4) return false;
+    const letters = k.replace(/[^a-z0-9]/g, '');
+    if (letters === hostLabel || k.includes(hostLabel + '.') || (letters.length >= 4 && hostLabel.includes(letters))) return true;
+    // "The Partnership for Student Success" on partnershipstudentsuccess.org.
+    const ws = k.split(/[^a-z0-9]+/).filter((w) => w.length >= 3);
+    return ws.length > 0 && ws.length <= 6 && ws.filter((w) => hostLabel.includes(w)).length / ws.length >= 0.6;
   };
   const first = parts[0];
   const last = parts[parts.length - 1];
-  if (isSite(last)) return title.slice(0, title.lastIndexOf(last)).replace(SEPARATOR_END, '');
-  if (isSite(first)) return title.slice(first.length).replace(SEPARATOR_START, '');
+  // "Site | Section - Headline": cut again what is left.
+  if (isSite(last)) return stripSite(title.slice(0, title.lastIndexOf(last)).replace(SEPARATOR_END, ''), site, host);
+  if (isSite(first)) return stripSite(title.slice(first.length).replace(SEPARATOR_START, ''), site, host);
   // No site name to recognise: drop a short last part ("... | Acme") when the rest is a real headline.
   const rest = title.slice(0, title.lastIndexOf(last)).replace(SEPARATOR_END, '');
   if (words(last) <= 3 && words(rest) >= 4) return rest;
   return title;
+}
+
+/** The distinctive label of a host name: "partnershipstudentsuccess" for www.partnershipstudentsuccess.org. */
+function hostName(host: string): string {
+  const labels = host.toLowerCase().replace(/^www\d?\./, '').split('.');
+  if (labels.length < 2) return labels[0] ?? '';
+  // Skip second-level labels of country suffixes: example.co.uk → example.
+  const second = labels[labels.length - 2];
+  return labels.length >= 3 && /^(co|com|org|net|ac|gov|edu)$/.test(second) ? labels[labels.length - 3] : second;
 }
 
 const SEPARATOR_END = /\s*(?:[|\-–—:·•»~/]|::)\s*$/;
