@@ -198,7 +198,7 @@ const NOT_NAME = new Set(
     'mr mrs ms dr prof sir president ceo cto ciso spokesperson spokesman spokeswoman minister secretary senator ' +
     'director chief head founder chairman governor mayor judge agent officer detective inspector ' +
     'figure table image source update note read see click share related photo credit editor ' +
-    'first second third finally additionally instead thus therefore overall initially further analysis once unlike like using ' +
+    'finally additionally instead thus therefore overall initially analysis unlike using ' +
     'ransomware malware phishing breach cyberattack attack security data cyber threat vulnerability exploit ' +
     'apt ttp ttps ioc iocs c2 rat dns http https url ip'
   ).split(' '),
@@ -209,6 +209,9 @@ const SYSTEM_OWNERS = new Set(['health', 'healthcare', 'hospital', 'medical', 's
 const CIVIC_BEFORE = /\b(?:city|town|village|borough|municipality|county|government) of\s+$/;
 
 const CALENDAR = new Set('monday tuesday wednesday thursday friday saturday sunday january february march april june july august september october november december'.split(' '));
+
+/** Words that open sentences ("First detected in 2019, ...") but also begin names ("First American"). */
+const OPENERS_AT_START = new Set('first second third further once like'.split(' '));
 
 /** Words before a name that make it a person. */
 const PERSON_TITLES = new Set(
@@ -223,7 +226,7 @@ function trimRun(text: string, tokens: Token[], run: Run, lowerWords: Set<string
   while (first <= last) {
     const t = tokens[first];
     const lw = t.text.toLowerCase();
-    if (NOT_NAME.has(lw) || CONNECTORS.has(lw)) {
+    if (NOT_NAME.has(lw) || CONNECTORS.has(lw) || (OPENERS_AT_START.has(lw) && isSentenceStart(text, tokens, first))) {
       first++;
       continue;
     }
@@ -391,7 +394,8 @@ const TECH_WORDS = new Set(
 
 function govHeadAfter(text: string, tokens: Token[], c: Run): boolean {
   const next = tokens[c.last + 1];
-  return next !== undefined && GOV_HEADS.has(next.text) && /^[ \t]+$/.test(text.slice(tokens[c.last].end, next.start));
+  // "Chinese government", "Costa Rica's government"
+  return next !== undefined && GOV_HEADS.has(next.text) && /^(?:[’']s)?[ \t]+$/.test(text.slice(tokens[c.last].end, next.start));
 }
 
 /**

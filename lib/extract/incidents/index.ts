@@ -50,7 +50,18 @@ export function extractIncidents(text: string, entities: EntityMatch[], opts: In
     if (ATTACK_TYPES.has(c.type) && c.victim === undefined) c.victim = victimNextDoor(text, c, infos, reporters);
     if (c.victim) addVictimMentions(text, c, infos);
   }
-  return kept.map((c) => toIncident(text, c, sorted, opts.published));
+  const incidents = kept.map((c) => toIncident(text, c, sorted, opts.published));
+  // Two incidents of one victim are steps of one story: a date told for one dates the other.
+  for (const a of incidents) {
+    if (a.when || !a.victim) continue;
+    const b = incidents.find((o) => o !== a && o.when && o.victim?.key === a.victim?.key);
+    if (b) {
+      a.when = b.when;
+      a.whenText = b.whenText;
+      a.summary += `, ${b.when}`;
+    }
+  }
+  return incidents;
 }
 
 const VULN_TYPES = new Set<IncidentType>(['patch', 'vulnerability-disclosure', 'vulnerability-exploitation']);
@@ -342,7 +353,9 @@ function mergeAndFilter(text: string, cands: Candidate[], published?: string): C
     const into = live.find((o) => (o.type === 'data-breach' || o.type === 'ransomware' || o.type === 'espionage' || o.type === 'wiper') && sameStory(o, c));
     // Same victim: the same story, told by its first step. No victim of its own: unless it is the bigger part.
     const shared = into !== undefined && c.victim !== undefined && into.victim?.entity.key === c.victim.entity.key;
-    if (into && (shared ? c.score <= into.score : c.score < 0.8 * into.score)) {
+    // Phishing told with its own strong words and weight is an event of its own, even as the way in.
+    const ownEvent = c.type === 'phishing' && c.strongest >= 3 && c.score >= 0.35 * (into?.score ?? 0);
+    if (into && !ownEvent && (shared ? c.score <= into.score : c.score < 0.8 * into.score)) {
       absorb(c, into);
       drop.add(c);
     }
@@ -383,7 +396,9 @@ function mergeAndFilter(text: string, cands: Candidate[], published?: string): C
   for (const c of attacks.slice(1)) {
     const main = attacks[0];
     const within = c.sentences.every((s) => main.sentences.some((t) => t.index === s.index));
-    if (within && sameStory(main, c)) {
+    // Phishing strongly told stays an event of its own (the way in is also what happened).
+    const ownEvent = c.type === 'phishing' && c.strongest >= 3 && c.score >= 0.35 * main.score;
+    if (within && !ownEvent && sameStory(main, c)) {
       absorb(c, main);
       drop.add(c);
     }
@@ -410,14 +425,19 @@ const BACKGROUND =
 function dropBackground(text: string, live: Candidate[], published?: string): Candidate[] {
   if (live.length < 2) return live;
   const [top, ...rest] = live;
-  const topWhen = chooseWhen(text, top.sentences, published, top.victim?.entity.key)?.iso ?? published?.slice(0, 10);
+  const topOwnWhen = chooseWhen(text, top.sentences, published, top.victim?.entity.key)?.iso;
   return [
     top,
     ...rest.filter((c) => {
       const cued = c.sentences.filter((s) => BACKGROUND.test(text.slice(s.start, s.end))).length;
       if (cued * 2 >= c.sentences.length) return false;
+      // Dated well before the story, about someone else: background. (The same victim's earlier
+      // step — the phishing that began a breach — is part of the story.)
+      if (c.victim && top.victim && c.victim.entity.key === top.victim.entity.key) return true;
       const when = chooseWhen(text, c.sentences, published, c.victim?.entity.key)?.iso;
-      return !(when && topWhen && monthsBetween(when, topWhen) >= 2);
+      if (!when) return true;
+      if (topOwnWhen) return monthsBetween(when, topOwnWhen) < 2;
+      return !published || monthsBetween(when, published.slice(0, 10)) < 6;
     }),
   ];
 }

@@ -19,7 +19,7 @@ const VICTIM_BEFORE =
 // After a victim: "said it", "disclosed", "was hit", "'s systems" — an apposition may come between
 // ("Acme, a Texas retailer, said it ...").
 const VICTIM_AFTER =
-  /^(?:\s*\([^()]{1,12}\))?(?:\s*,[^,]{1,80},)?(?:\s*,\s*which)?\s*(?:(?:’s|'s)\s+(?:\w+\s+)?(?:systems|network|networks|servers|data|customers|employees|patients|students|website|email|infrastructure|it|computer)|said (?:it|its|that it|in a|on \w+ (?:that )?(?:it|the)|(?:on \w+ )?that (?:the|a|its)|(?:on \w+ )?(?:that )?(?:an? |the )?(?:[\w-]+ )?(?:hackers?|attackers?|actors?|groups?|cybercriminals|criminals|intruders?|unauthori[sz]ed))\b|(?:[a-z]+ ){1,2}its (?:[\w,-]+ ){0,2}(?:systems|network|networks|operations|servers|services|computers|website|pipeline|plants?|factories|stores|offices|doors)\b|lost (?:\S+ )?(?:million|billion|\$)|said (?:[\w,-]+ ){0,5}(?:of )?its (?:own )?(?:direct )?(?:customers|clients|users|systems|servers|network|employees|patients|students|members)|says it|disclosed|confirmed|announced|revealed|notified|is notifying|has notified|began notifying|has begun|(?:was|were|had been|has been|have been) (?:hit|attacked|targeted|breached|hacked|compromised|struck|the (?:victim|target)|affected|impacted|infected|crippled|disrupted)|suffered|fell victim|experienced|detected|discovered (?:a|an|that|suspicious|unauthori[sz]ed)|is investigating|became aware|reported (?:a|an|that)|warned (?:customers|users|employees|patients))/iu;
+  /^(?:\s*\([^()]{1,12}\))?(?:\s*,[^,]{1,80},)?(?:\s*,\s*which)?\s*(?:(?:’s|'s)\s+(?:\w+\s+)?(?:systems|network|networks|servers|data|customers|employees|patients|students|website|email|infrastructure|it|computer)|said (?:it|its|that it|in a|on \w+ (?:that )?(?:it|the)|(?:on \w+ )?that (?:the|a|its)|(?:on \w+ )?(?:that )?(?:an? |the )?(?:[\w$-]+ ){0,2}(?:hackers?|attackers?|actors?|groups?|gang|operators|cybercriminals|criminals|intruders?|unauthori[sz]ed))\b|(?:[a-z]+ ){1,2}its (?:[\w,-]+ ){0,2}(?:systems|network|networks|operations|servers|services|computers|website|pipeline|plants?|factories|stores|offices|doors)\b|lost (?:\S+ )?(?:million|billion|\$)|said (?:[\w,-]+ ){0,5}(?:of )?its (?:own )?(?:direct )?(?:customers|clients|users|systems|servers|network|employees|patients|students|members)|says it|disclosed|confirmed|exposed|leaked|lost|announced|revealed|notified|is notifying|has notified|began notifying|has begun|(?:was|were|had been|has been|have been) (?:hit|attacked|targeted|breached|hacked|compromised|struck|the (?:victim|target)|affected|impacted|infected|crippled|disrupted)|suffered|fell victim|experienced|detected|discovered (?:a|an|that|suspicious|unauthori[sz]ed)|is investigating|became aware|reported (?:a|an|that)|warned (?:customers|users|employees|patients))/iu;
 
 // The reporter, not the victim: "according to X", "X researchers", "X said the group".
 const REPORTER_BEFORE = /\b(?:according to|researchers (?:at|from|with)|analysts (?:at|from)|experts (?:at|from)|reported by|discovered by|observed by|tracked by|spotted by|analy[sz]ed by|a report (?:by|from)|findings (?:by|from)|report from)\s+(?:the\s+)?$/i;
@@ -56,6 +56,10 @@ export function findVictim(text: string, s: SentenceInfo, type: IncidentType, re
     if (VICTIM_BEFORE.test(before)) score += 3;
     if (VICTIM_AFTER.test(after)) score += 3;
     if (reporters.has(e.key) || REPORTER_BEFORE.test(before) || REPORTER_AFTER.test(after)) score -= 5;
+    // "..., Proofpoint warned." — who says it at the end of the sentence is the source.
+    if (/,\s*$/.test(before) && /^\s*(?:warned|said|says|reported|wrote|noted|found|explained|added|observed)\s*[.!]?\s*$/.test(after)) score -= 5;
+    // The subject of a statement that opens the sentence ("Under Armour said that data ...").
+    else if (e === firstNamed(s) && /^\s*(?:the\s+)?$/i.test(text.slice(s.start, e.start)) && /^(?:’s|'s)?\s+(?:said|says|confirmed|announced|disclosed|revealed|admitted)\b/.test(after)) score += 2;
     // The brand a lure imitates is not the one it hits.
     if (IMPERSONATED_BEFORE.test(before)) score -= 5;
     // Police and national agencies investigate and warn; they are rarely the victim of the story.
@@ -77,6 +81,10 @@ export function findVictim(text: string, s: SentenceInfo, type: IncidentType, re
     if (best === undefined || score > best.score) best = { entity: e, score };
   }
   return best;
+}
+
+function firstNamed(s: SentenceInfo): EntityMatch | undefined {
+  return s.entities.find((e) => VICTIM_TYPES.has(e.type));
 }
 
 function isInsideAnother(e: EntityMatch, all: EntityMatch[]): boolean {
