@@ -12,6 +12,7 @@ import type { CompiledMatcher } from './matcher';
 import { findPatternEntities } from './patterns';
 import { findCatalogueEntities } from './gazetteer';
 import { findOrganizations } from './orgs';
+import { inUrlPath } from './url-path';
 
 export interface ExtractOptions {
   /** Look for organisations beyond the catalogue (default true). */
@@ -66,7 +67,11 @@ export function resolveOverlaps(items: { m: EntityMatch; rank: number }[], textL
 
 export function extractEntities(text: string, matcher: CompiledMatcher, opts: ExtractOptions = {}): EntityMatch[] {
   const items: { m: EntityMatch; rank: number }[] = [];
-  for (const m of findPatternEntities(text)) items.push({ m: mapAttackId(m, matcher), rank: rank(m, true) });
+  for (const m of findPatternEntities(text)) {
+    // An ATT&CK id that is a segment of a link's path ("attack.mitre.org / groups / G0078 /") is the link's.
+    if (ATTACK_KEY_RE.test(m.key) && inUrlPath(text, m.start)) continue;
+    items.push({ m: mapAttackId(m, matcher), rank: rank(m, true) });
+  }
   for (const m of findCatalogueEntities(text, matcher)) items.push({ m, rank: rank(m, false) });
   const known = resolveOverlaps(items, text.length);
   if (opts.organizations === false) return known;

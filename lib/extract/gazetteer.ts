@@ -22,6 +22,7 @@ import {
   type CompiledMatcher,
   type EntityInfo,
 } from './matcher';
+import { inUrlPath } from './url-path';
 
 /** Words read on each side of a name when looking for a cue, within its sentence. */
 export const CUE_WINDOW = 2;
@@ -174,6 +175,17 @@ export function insideLongerName(text: string, start: number, end: number): bool
   return j < text.length && text.charCodeAt(j) === 0x24; // "$"
 }
 
+/**
+ * A name glued by a dot to a further word is one part of a dotted identifier: a detection name
+ * ("Win32.Backdoor.NetWiredRC", "Trojan-Banker.AndroidOS.Riltok"), a file name ("socat.zip", "DOHA.pdf"),
+ * a code namespace ("SolarWinds.Orion.Core"). Those are read whole or not at all; a reader is not pointed
+ * at a word inside them. A sentence's full stop is followed by a space, so it never glues.
+ */
+export function insideDottedName(text: string, start: number, end: number): boolean {
+  if (start >= 2 && text.charCodeAt(start - 1) === 0x2e && isWordCode(text.charCodeAt(start - 2))) return true;
+  return end + 1 < text.length && text.charCodeAt(end) === 0x2e && isWordCode(text.charCodeAt(end + 1));
+}
+
 function hasUpper(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (isUpperCode(s.charCodeAt(i))) return true;
   return false;
@@ -184,6 +196,7 @@ export function findCatalogueEntities(text: string, matcher: CompiledMatcher): E
   const byHit: Candidate[][] = [];
   const confirmed = new Set<string>();
   for (const hit of matcher.scanAll(text)) {
+    if (insideDottedName(text, hit.start, hit.end) || inUrlPath(text, hit.start)) continue;
     const span = text.slice(hit.start, hit.end);
     const spanHasUpper = hasUpper(span);
     const cands: Candidate[] = [];
