@@ -33,6 +33,8 @@ export interface EntityCardProps {
 }
 
 const CARD_WIDTH = 320;
+/** The card's element id: the entity button it describes points at it (aria-describedby). */
+export const CARD_ID = 'il-card';
 const GAP = 8;
 
 function subtypeWords(type: string, subtype: string | undefined): string {
@@ -71,6 +73,7 @@ export function EntityCard({ match, facts, anchor, viewport, focus, onClose, onP
   return (
     <div
       ref={ref}
+      id={CARD_ID}
       class="il-card"
       role="dialog"
       aria-label={`${style.label}: ${name}`}

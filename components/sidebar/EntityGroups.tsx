@@ -2,6 +2,7 @@
 import type { EntityType } from '../../lib/types';
 import { TYPE_STYLES } from '../../lib/highlight/styles';
 import type { EntityGroup } from './model';
+import { CARD_ID } from '../card/EntityCard';
 
 export interface EntityGroupsProps {
   groups: EntityGroup[];
@@ -13,9 +14,13 @@ export interface EntityGroupsProps {
   onActivate: (key: string) => void;
   /** Keyboard focus or pointer on an entity: the card shows it (null when focus leaves). */
   onFocusEntity?: (key: string | null, anchor: DOMRect | null) => void;
+  /** ArrowRight on an entity: move the keyboard into its card (links, copy). */
+  onEnterCard?: (key: string) => void;
+  /** The entity whose card is open: its button is described by the card. */
+  cardKey?: string;
 }
 
-export function EntityGroups({ groups, hiddenTypes, highlights, onToggleType, onActivate, onFocusEntity }: EntityGroupsProps) {
+export function EntityGroups({ groups, hiddenTypes, highlights, onToggleType, onActivate, onFocusEntity, onEnterCard, cardKey }: EntityGroupsProps) {
   if (!groups.length) return <p class="il-empty">No entities found in this article.</p>;
   return (
     <div class="il-groups">
@@ -48,7 +53,14 @@ export function EntityGroups({ groups, hiddenTypes, highlights, onToggleType, on
                     class="il-entity"
                     data-key={item.key}
                     aria-label={`${item.name}, ${style.label}, ${item.count} mention${item.count === 1 ? '' : 's'}: show in article`}
+                    aria-describedby={cardKey === item.key ? CARD_ID : undefined}
+                    aria-keyshortcuts="ArrowRight"
                     onClick={() => onActivate(item.key)}
+                    onKeyDown={(e) => {
+                      if (e.key !== 'ArrowRight' || !onEnterCard) return;
+                      e.preventDefault();
+                      onEnterCard(item.key);
+                    }}
                     onFocus={(e) => onFocusEntity?.(item.key, (e.currentTarget as HTMLElement).getBoundingClientRect())}
                     onBlur={() => onFocusEntity?.(null, null)}
                   >

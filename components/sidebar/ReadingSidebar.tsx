@@ -55,6 +55,8 @@ export interface ReadingSidebarProps {
   onCardPointer?: (inside: boolean) => void;
   /** Turn Incident Lens off on this site (the per-site switch); it can be turned back on in the options. */
   onDisableSite?: () => void;
+  /** ArrowRight on an entity in the list: focus its card. */
+  onEnterCard?: (key: string) => void;
   /** The page's own scheme, so that a dark page gets a dark sidebar whatever the system says. */
   theme?: 'light' | 'dark';
 }
@@ -122,6 +124,8 @@ export function ReadingSidebar(props: ReadingSidebarProps) {
                   onToggleType={props.onToggleType}
                   onActivate={props.onEntityActivate}
                   onFocusEntity={props.onEntityFocus}
+                  onEnterCard={props.onEnterCard}
+                  cardKey={props.card?.match.key}
                 />
               ) : (
                 <Pending analysis={analysis} />

@@ -76,6 +76,7 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
   let pointerInCard = false;
   const occurrence = new Map<string, number>();
   let stopped = false;
+  let refocusing = false;
 
   // Read while the first analysis is on its way, not before it: storage costs milliseconds.
   const hiddenAtStart = settings()
@@ -112,7 +113,20 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
           closeCard();
           ui?.remove();
         }}
-        onCardClose={closeCard}
+        onCardClose={() => {
+          const back = state?.card?.focus ? state.card.match.key : undefined;
+          closeCard();
+          // A card the keyboard entered gives focus back to the entity it was opened from.
+          if (back) {
+            refocusing = true; // the focus handler must not open the card that was just closed
+            ui?.shadow.querySelector<HTMLElement>(`button.il-entity[data-key="${CSS.escape(back)}"]`)?.focus();
+            refocusing = false;
+          }
+        }}
+        onEnterCard={(key) => {
+          const c = state?.card;
+          if (c && c.match.key === key) update({ card: { ...c, focus: true } });
+        }}
         onDisableSite={() => {
           void setSiteDisabled(siteOf(s.url), true);
           stop();
@@ -171,7 +185,7 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
 
   /** Keyboard focus on an entity in the sidebar: its card, beside the sidebar. */
   function focusEntity(key: string | null, anchor: DOMRect | null): void {
-    if (!key || !anchor) return;
+    if (!key || !anchor || refocusing) return;
     const match = painter.matches().find((m) => m.key === key) ?? firstMatch(key);
     if (!match) return;
     const left = Math.max(8, anchor.left - 340);

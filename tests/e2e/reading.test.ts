@@ -144,6 +144,14 @@ describe('reading the seed article', () => {
     const name = (await inShadow<string>(page, `function () { return this.querySelector('button.il-entity[data-key="${key}"] .il-entity-name').textContent; }`))!;
     await expect.poll(() => shadowTexts(page, '[data-testid="card-name"]'), { timeout: 5000 }).toEqual([name]);
     expect(await shadowTexts(page, '[data-testid="card-type"]')).toEqual(['Place']);
+    // ArrowRight enters the card, Tab moves inside it, Escape closes it and gives focus back.
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => shadowActive(page)).toBe('div.il-card');
+    await page.keyboard.press('Tab');
+    expect(await inShadow<boolean>(page, 'function () { return !!this.activeElement && !!this.activeElement.closest(".il-card"); }')).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => shadowTexts(page, '.il-card'), { timeout: 5000 }).toEqual([]);
+    expect(await shadowActive(page)).toBe('button.il-entity');
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => CSS.highlights.get('il-flash')?.size ?? 0)).toBeGreaterThan(0);
     expect(await shadowActive(page)).toBe('button.il-entity'); // focus stays for the next Enter
