@@ -14,6 +14,8 @@ export interface ArticleFeatures {
   schemaArticle: boolean;
   /** JSON-LD or microdata declares a page kind that is not an article: product, collection, search results, Q&A, forum. */
   schemaOther: boolean;
+  /** ... and that kind is a forum thread or a Q&A page. */
+  schemaForum: boolean;
   ogArticle: boolean;
   /** og:type is set to something else than article (website, product, profile...). */
   ogOther: boolean;
@@ -48,6 +50,8 @@ const OTHER_SCHEMA_TYPES = new Set([
   'ItemList', 'OfferCatalog', 'SoftwareApplication', 'Course', 'Event', 'Store', 'FAQPage', 'Question',
 ]);
 
+const FORUM_SCHEMA_TYPES = new Set(['QAPage', 'DiscussionForumPosting', 'Question']);
+
 export interface ContentSummary {
   text: string;
   paragraphs: number;
@@ -63,6 +67,7 @@ export function pageFeatures(doc: Document, tags: MetaTags, ld: LdNode[], url: U
   return {
     schemaArticle: schema.some((t) => ARTICLE_LD_TYPES.has(t)),
     schemaOther: schema.some((t) => OTHER_SCHEMA_TYPES.has(t)),
+    schemaForum: schema.some((t) => FORUM_SCHEMA_TYPES.has(t)),
     ogArticle: ogType === 'article' || ogType.endsWith(':article'),
     ogOther: ogType !== '' && ogType !== 'article' && !ogType.endsWith(':article'),
     published:
@@ -175,6 +180,8 @@ export function explainArticleScore(f: ArticleFeatures): Record<string, number> 
     bias: -1,
     schemaArticle: f.schemaArticle ? 2 : 0,
     schemaOther: f.schemaOther ? -2 : 0,
+    // Threads and Q&A carry bylines and dates like articles; their declared type settles it.
+    schemaForum: f.schemaForum ? -2 : 0,
     ogArticle: f.ogArticle ? 1 : 0,
     ogOther: f.ogOther ? -0.5 : 0,
     published: f.published ? 1 : 0,
@@ -184,13 +191,13 @@ export function explainArticleScore(f: ArticleFeatures): Record<string, number> 
     // Long running text is the core of an article; a few hundred characters is not.
     text: f.textLength >= 3000 ? 1.5 : f.textLength >= 1500 ? 0.5 : f.textLength >= 600 ? -0.5 : -2,
     paragraphs: f.paragraphs >= 8 ? 0.5 : f.paragraphs >= 4 ? 0 : -1,
-    paragraphShare: f.paragraphShare >= 0.7 ? 0.5 : f.paragraphShare >= 0.5 ? 0 : -1,
+    paragraphShare: f.paragraphShare >= 0.8 ? 0.5 : f.paragraphShare >= 0.6 ? 0 : -1.5,
     linkDensity: f.linkDensity > 0.35 ? -1.5 : f.linkDensity > 0.2 ? -0.5 : 0,
     shop: f.shop ? -2 : 0,
     linkedHeadings: f.linkedHeadings >= 10 ? -1.5 : f.linkedHeadings >= 5 ? -0.5 : 0,
     times: f.times >= 6 ? -1 : 0,
     // Service and documentation pages are sections of a few lines under a heading each.
-    headingDensity: f.headingDensity >= 3 ? -0.5 : 0,
+    headingDensity: f.headingDensity >= 4 ? -1 : f.headingDensity >= 3 ? -0.5 : 0,
     urlRoot: f.url.root ? -2.5 : 0,
     urlDated: f.url.dated ? 1.5 : 0,
     urlSlug: f.url.slugWords >= 5 ? 1 : f.url.slugWords >= 3 ? 0.5 : f.url.slugWords <= 1 ? -0.5 : 0,

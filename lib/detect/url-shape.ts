@@ -24,10 +24,10 @@ export interface UrlShape {
 
 const LISTING = /^(tags?|category|categories|topics?|section|sections|archives?|author|authors|search|label|page|latest|all)$/;
 const SHOP = /^(products?|shop|store|collections?|cart|checkout|dp|gp|catalog|catalogue|buy|item|itm|sku)$/;
-const DOCS = /^(docs?|documentation|reference|api|manual|handbook|man|kb|knowledge-?base|wiki|sdk|tutorials?)$/;
+const DOCS = /^(docs?|documentation|reference|api|manual|handbook|man|man-?pages|kb|knowledge-?base|wiki|sdk|tutorials?)$/;
 const FORUM = /^(forums?|threads?|t|topic|topics|questions|discussions?|viewtopic|showthread|comments|community|board|boards|r)$/;
 const ARTICLE = /^(blogs?|news|articles?|posts?|stories|story|insights|magazine|editorial|features?|opinion|analysis|press|press-releases?|research|advice)$/;
-const DOCS_HOST = /^(docs|developer|developers|devdocs|manual|wiki|api|reference)\./;
+const DOCS_HOST = /^(docs?|developer|developers|devdocs|manual|wiki|api|reference|learn|support|help)\./;
 const FORUM_HOST = /^(community|forum|forums|discuss|discussion|bbs|answers)\./;
 
 export function urlShape(url: string): UrlShape {

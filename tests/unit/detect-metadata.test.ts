@@ -43,6 +43,12 @@ describe('stripSite: the headline without the site name', () => {
     expect(stripSite('How we hunt APT28 » securelist.com', 'securelist.com')).toBe('How we hunt APT28');
   });
 
+  it('recognises the site from its host name, and cuts twice when the site is named twice', () => {
+    expect(stripSite('Learn More: Academic Tutoring | The Partnership for Student Success', undefined, 'www.partnershipstudentsuccess.org')).toBe('Learn More: Academic Tutoring');
+    expect(stripSite('Critics’ Choice: Best UK Art Exhibitions 2025 – Artlyst', undefined, 'artlyst.com')).toBe('Critics’ Choice: Best UK Art Exhibitions 2025');
+    expect(stripSite('SoundStage! Xperience | SoundStageXperience.com - The Five Best Headphones', 'SoundStage! Xperience', 'www.soundstagexperience.com')).toBe('The Five Best Headphones');
+  });
+
   it('cuts a short last part when the site name is unknown', () => {
     expect(stripSite('Ransomware gang claims attack on city council | Acme News', undefined)).toBe('Ransomware gang claims attack on city council');
   });
