@@ -206,7 +206,7 @@ const NOT_NAME = new Set(
 
 const SYSTEM_OWNERS = new Set(['health', 'healthcare', 'hospital', 'medical', 'school', 'schools', 'university', 'college', 'court', 'library', 'transit', 'water', 'retirement', 'pension', 'banking']);
 
-const CIVIC_BEFORE = /\b(?:city|town|village|borough|municipality|county|government) of\s+$/;
+const CIVIC_BEFORE = /\b(?:(?:city|town|village|county) (?:council|government|hall)|city|town|village|borough|municipality|county|government) of\s+$/;
 
 const CALENDAR = new Set('monday tuesday wednesday thursday friday saturday sunday january february march april june july august september october november december'.split(' '));
 
@@ -373,7 +373,9 @@ function judge(text: string, tokens: Token[], c: Run, knownAt: KnownIndex, stats
   const personLike = n >= 2 && n <= 3 && words.every((t) => /^\p{Lu}\p{Ll}+$/u.test(t.text));
   if (VERB_AFTER.test(after)) {
     // "John Smith said" — two or three plain capitalised words before a speech verb are a person.
-    if (personLike && /^\s*(?:told|said|spokes|warned|observed|published|discovered|identified|detected)/.test(after)) return undefined;
+    // ... unless what follows is what only an organisation says ("said hackers", "said its systems").
+    const orgSpeech = /^\s*said (?:that )?(?:hackers|attackers|an attacker|an unauthori[sz]ed|its (?:systems|network|servers|customers|data)|it (?:was|had been|has been) (?:hit|attacked|breached|hacked|targeted))/.test(after);
+    if (personLike && !orgSpeech && /^\s*(?:told|said|spokes|warned|observed|published|discovered|identified|detected)/.test(after)) return undefined;
     if (personLike && /^\s*(?:’s|'s)\s/.test(after)) return undefined;
     return 'cue';
   }

@@ -65,7 +65,8 @@ export function extractIncidents(text: string, entities: EntityMatch[], opts: In
 }
 
 const VULN_TYPES = new Set<IncidentType>(['patch', 'vulnerability-disclosure', 'vulnerability-exploitation']);
-const SECURITY_CONTEXT = /\b(?:vulnerabilit(?:y|ies)|cve-\d{4}|exploit(?:s|ed|ing|ation)?|zero[- ]days?|security (?:flaws?|bugs?|updates?|fix(?:es)?|patch(?:es)?|issues?|holes?|advisor(?:y|ies)|researchers?)|remote code execution|malicious|attackers?|hackers?)\b/i;
+const SECURITY_CONTEXT =
+  /\b(?:vulnerabilit(?:y|ies)|cve-\d{4}|exploit(?:s|ed|ing|ation)?|zero[- ]days?|security (?:flaws?|bugs?|updates?|fix(?:es)?|patch(?:es)?|issues?|holes?|advisor(?:y|ies)|notes?|bulletins?|researchers?)|patch (?:tuesday|day)|(?:heap|buffer|stack|integer) overflows?|use[- ]after[- ]free|memory corruption|remote code execution|privilege escalation|malicious|attackers?|hackers?|compromised)\b/i;
 
 /** Types in order of specificity: when two explain the same sentences, the earlier one is the story. */
 const TYPE_ORDER: IncidentType[] = [

@@ -13,6 +13,10 @@ export interface Trigger {
 
 const W = '[\\w-]*'; // the rest of a word ("encrypt" → "encrypted", "encryption")
 
+/** What a flaw is called. */
+const FLAW =
+  '(?:vulnerabilit(?:y|ies)|flaws?|bugs?|zero[- ]days?|(?:heap|buffer|stack|integer) overflows?|use[- ]after[- ]free|memory corruption|(?:sql |command |code )?injection|authentication bypass|security (?:issues?|holes?)|loopholes?)';
+
 function t(type: IncidentType, weight: number, ...words: string[]): Trigger {
   return { type, weight, re: new RegExp(`\\b(?:${words.join('|')})\\b`, 'gi') };
 }
@@ -27,7 +31,7 @@ export const TRIGGERS: Trigger[] = [
   t('data-breach', 1, 'stolen', 'leak(?:ed|s)?', 'exposed'),
 
   t('phishing', 3, `(?:spear[- ]?)?phishing (?:campaigns?|attacks?|emails?|messages?|sites?|pages?|kits?|scams?|lures?)`, `(?:emails?|messages?|texts?|text messages|sms) (?:that )?(?:impersonat[\\w]*|claim(?:s|ing)? to (?:be|come) from|pretend[\\w]*|purport[\\w]*)`, `smishing`, `vishing`, `credential[- ]harvesting`, `fake login pages?`),
-  t('phishing', 2, `(?:spear[- ]?)?phishing`, `(?:fake|fraudulent|bogus|spoofed|lookalike|look-alike|counterfeit) (?:websites?|sites?|login|sign-in|log-in|pages?|portals?)`, `(?:emails|messages|texts) (?:that )?(?:claim|pretend|purport|appear)`, `(?:collects?|harvests?|steals?|captures?|capturing|harvesting) (?:their |the |users['’]? |victims['’]? )?(?:[\\w-]+ ){0,2}(?:credentials|passwords|logins?)`, `(?:pretend|purport)(?:s|ed|ing)? to (?:be|come) from`, `posing as`, `malicious (?:emails|attachments|links)`, `lures?`, `impersonat${W}`),
+  t('phishing', 2, `(?:spear[- ]?)?phishing`, `(?:fake|fraudulent|bogus|spoofed|cloned|lookalike|look-alike|counterfeit|copycat) (?:websites?|sites?|login|sign-in|log-in|pages?|portals?)`, `(?:emails|messages|texts) (?:that )?(?:claim|pretend|purport|appear)`, `(?:collects?|harvests?|steals?|captures?|capturing|harvesting) (?:their |the |users['’]? |victims['’]? )?(?:[\\w-]+ ){0,2}(?:credentials|passwords|logins?)`, `(?:pretend|purport)(?:s|ed|ing)? to (?:be|come) from`, `posing as`, `malicious (?:emails|attachments|links)`, `lures?`, `impersonat${W}`),
 
   t('ddos', 3, `ddos`, `distributed denial[- ]of[- ]service`, `denial[- ]of[- ]service attacks?`),
   t('ddos', 1, `knocked (?:\\w+ )?offline`, `flooded with traffic`),
@@ -51,15 +55,15 @@ export const TRIGGERS: Trigger[] = [
   t('vulnerability-exploitation', 1, `exploit(?:ing|ed)`),
 
   t('vulnerability-disclosure', 3, `(?:found|discovered|devised|demonstrated|uncovered) (?:a )?(?:new )?(?:way|method|technique) to`, `reported (?:their|the|its) findings`),
-  t('vulnerability-disclosure', 3, `(?:discovered|disclosed|found|uncovered|identified|reported) (?:a |an |the |two |three |several |multiple |new )?(?:[\\w-]+ ){0,3}(?:vulnerabilit(?:y|ies)|flaws?|bugs?|zero[- ]days?)`, `(?:discovered|found|uncovered|identified) (?:a |an |the )?(?:[\\w-]+ ){0,3}(?:backdoors?|weakness(?:es)?|security (?:issues?|holes?)|loopholes?)`, `proof[- ]of[- ]concept`),
+  t('vulnerability-disclosure', 3, `(?:discovered|disclosed|found|uncovered|identified|reported) (?:a |an |the |two |three |several |multiple |new )?(?:[\\w-]+ ){0,3}${FLAW}`, `(?:discovered|found|uncovered|identified) (?:a |an |the )?(?:[\\w-]+ ){0,3}(?:backdoors?|weakness(?:es)?|security (?:issues?|holes?)|loopholes?)`, `proof[- ]of[- ]concept`),
   t('vulnerability-disclosure', 1, `tracked as cve`, `cvss (?:score|v3)`),
   t('vulnerability-disclosure', 2, `vulnerabilit(?:y|ies)`, `(?:vulnerability|flaw|bug) (?:could|can|would) (?:allow|let|enable)`, `(?:security|critical|severe|serious|high[- ]severity|software|firmware|zero[- ]day|exploitable|unpatched) (?:flaws?|bugs?)`, `zero[- ]days?`, `remote code execution`, `privilege escalation`),
 
   t('vulnerability-disclosure', 1, `flaws?`, `bugs?`),
 
-  t('patch', 3, `(?:fix|patch|address|resolve)(?:es|s) (?:the |a |an |two |three |several |multiple )?(?:[\\w-]+ ){0,3}(?:vulnerabilit(?:y|ies)|flaws?|bugs?|security (?:issues?|holes?))`),
-  t('patch', 3, `(?:released|issued|rolled out|shipped|pushed|published) (?!(?:an? |the )?(?:malicious|trojani[sz]ed|fake|rogue|compromised|poisoned|tampered|backdoored))(?:[\\w-]+ ){0,3}(?:patch(?:es)?|fix(?:es)?|updates?|firmware)`, `patch tuesday`, `security updates?`, `(?:has|have|was|were) (?:been )?(?:patched|fixed|addressed)`, `(?:patched|fixed|addressed|resolved) (?:the |a |an |two |three |several |multiple )?(?:[\\w-]+ ){0,2}(?:vulnerabilit(?:y|ies)|flaws?|bugs?|issues?)`, `hotfix${W}`),
-  t('patch', 2, `patch(?:es|ed|ing)?`, `(?:update|upgrade) to (?:version )?\\d`, `fixed in`, `updated? versions?`, `mitigations?`, `workarounds?`),
+  t('patch', 3, `(?:fix|patch|address|resolve)(?:es|s)? (?:the |a |an |two |three |several |multiple )?(?:[\\w-]+ ){0,3}${FLAW}`, `(?:released|issued|published|rolled out) (?:[\\w.-]+ ){0,3}security (?:notes?|bulletins?|advisor(?:y|ies)|fixes|releases?)`, `patch (?:day|release)`),
+  t('patch', 3, `(?:released|issued|rolled out|shipped|pushed|published) (?!(?:an? |the )?(?:malicious|trojani[sz]ed|fake|rogue|compromised|poisoned|tampered|backdoored))(?:[\\w.-]+ ){0,3}(?:patch(?:es)?|fix(?:es)?|updates?|firmware)`, `patch tuesday`, `security updates?`, `(?:has|have|was|were) (?:been )?(?:patched|fixed|addressed)`, `(?:patched|fixed|addressed|resolved) (?:the |a |an |two |three |several |multiple )?(?:[\\w-]+ ){0,2}(?:vulnerabilit(?:y|ies)|flaws?|bugs?|issues?)`, `hotfix${W}`),
+  t('patch', 2, `patch(?:es|ed|ing)?`, `fixes (?:for|to)`, `(?:urged|advised|told|asked) (?:[\\w-]+ ){0,2}to (?:update|upgrade|patch|install)`, `(?:update|upgrade) to (?:version )?\\d`, `fixed in`, `updated? versions?`, `mitigations?`, `workarounds?`),
 
   t('cyberattack', 3, `cyber[- ]?attacks?`, `(?:cyber ?security|security|cyber) incidents?`, `(?:was|were|been|got) hacked`, `network intrusion`),
   t('cyberattack', 2, `hack(?:ers|ing)?`, `intrusions? (?:at|into|on|of)`, `(?:network|cyber|system) intrusions?`, `breached`, `attack on`, `attacked`, `compromised`),
@@ -86,4 +90,4 @@ export const IMPERATIVE =
 
 /** Words that make a sentence report a happening: past events, reporting verbs, numbers of victims. */
 export const EVENT =
-  /\b(?:was|were|has been|have been|had been|said|says|confirmed|disclosed|announced|reported|revealed|notified|detected|discovered|suffered|hit|targeted|claimed|stole|leaked|released|issued|patched|fixed|published|warned|experienced|became aware|is investigating|investigating|(?:attackers|hackers|scammers|cybercriminals|criminals|fraudsters|threat actors?) (?:are|have|has|were|had)|claiming|demanded|listed|posted|threatened|began|begun|launched|affected|impacted|exposed|encrypted|observed|spotted|uncovered|compromised|breached|attacked|exploited|infected|shut down|took|taken|knocked|forced)\b/gi;
+  /\b(?:was|were|has been|have been|had been|said|says|confirmed|disclosed|announced|reported|revealed|notified|detected|discovered|suffered|hit|targeted|claimed|stole|leaked|released|issued|patched|fixed|published|warned|experienced|became aware|is investigating|investigating|found|uncovered|identified|(?:is|are) targeting|targets|(?:attackers|hackers|scammers|cybercriminals|criminals|fraudsters|threat actors?) (?:are|have|has|were|had)|claiming|demanded|listed|posted|threatened|began|begun|launched|affected|impacted|exposed|encrypted|observed|spotted|uncovered|compromised|breached|attacked|exploited|infected|shut down|took|taken|knocked|forced)\b/gi;
