@@ -1,8 +1,7 @@
 /** The saved-articles page: the collection, newest first, filtered by tag, with removal. */
 import { useEffect, useState } from 'preact/hooks';
 import { sendMessage, type SavedArticle } from '@/lib/messaging';
-import { formatDate } from '@/components/Sidebar';
-import { formatTags } from '@/components/tags';
+import { formatDate, formatTags } from '@/components/format';
 
 export function Collection() {
   const [items, setItems] = useState<SavedArticle[]>();

@@ -12,7 +12,7 @@ import { isWebUrl, pageUrl, siteOf } from '@/lib/sites';
 import { isSiteDisabled, setSiteDisabled } from '@/lib/settings';
 import { StatusView } from '@/components/StatusView';
 import { useStatus } from '@/components/useStatus';
-import { parseTags } from '@/components/tags';
+import { parseTags } from '@/components/format';
 
 interface Target {
   tabId: number;

@@ -26,7 +26,7 @@ describe('lint walls between contexts', () => {
   }, 60_000);
 
   it('keeps UI out of lib/', async () => {
-    expect(await problems(`import * as m from '../components/Sidebar';\nexport default m;\n`, 'lib/probe.ts')).toContain(
+    expect(await problems(`import * as m from '../components/format';\nexport default m;\n`, 'lib/probe.ts')).toContain(
       'no-restricted-imports',
     );
   });
