@@ -13,6 +13,7 @@ import { findPatternEntities } from './patterns';
 import { findCatalogueEntities } from './gazetteer';
 import { findOrganizations } from './orgs';
 import { inUrlPath } from './url-path';
+import { findActorIds } from './actor-ids';
 
 export interface ExtractOptions {
   /** Look for organisations beyond the catalogue (default true). */
@@ -73,6 +74,8 @@ export function extractEntities(text: string, matcher: CompiledMatcher, opts: Ex
     items.push({ m: mapAttackId(m, matcher), rank: rank(m, true) });
   }
   for (const m of findCatalogueEntities(text, matcher)) items.push({ m, rank: rank(m, false) });
+  // Numbered actor designations (TA574, UNC2452) the catalogue may not know yet: below its names.
+  for (const m of findActorIds(text)) if (!inUrlPath(text, m.start)) items.push({ m, rank: 0.5 });
   const known = resolveOverlaps(items, text.length);
   if (opts.organizations === false) return known;
   // Places may begin an organisation's name ("Chinese government", "Bank of China"): the organisation

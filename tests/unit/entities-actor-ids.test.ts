@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { compileMatcher } from '../../lib/extract/matcher';
+import { extractEntities } from '../../lib/extract/entities';
+import { findActorIds } from '../../lib/extract/actor-ids';
+import type { CatalogueEntry } from '../../lib/types';
+
+const m = compileMatcher([
+  { key: 'actor:ta505', type: 'actor', name: 'TA505', aliases: ['Hive0065'], sources: ['test'] },
+  { key: 'actor:apt29', type: 'actor', name: 'APT29', aliases: ['UNC2452'], sources: ['test'] },
+] satisfies CatalogueEntry[]);
+const actors = (text: string) =>
+  extractEntities(text, m, { organizations: false })
+    .filter((x) => x.type === 'actor')
+    .map((x) => `${x.text}=${x.key}`);
+
+describe('numbered actor designations', () => {
+  it('are actors by their shape, unknown ones keyed on the designation', () => {
+    expect(actors('The cybercrime actor TA574 sent almost 40,000 messages.')).toEqual(['TA574=actor:ta574']);
+    expect(actors('Microsoft tracks it as DEV-0537 and Storm-0558; Mandiant as UNC3944.')).toEqual([
+      'DEV-0537=actor:dev-0537',
+      'Storm-0558=actor:storm-0558',
+      'UNC3944=actor:unc3944',
+    ]);
+  });
+  it('a designation the catalogue knows is its entity', () => {
+    expect(actors('TA505 and UNC2452 were active.')).toEqual(['TA505=actor:ta505', 'UNC2452=actor:apt29']);
+  });
+  it('ATT&CK tactic ids, longer tokens and link paths are not designations', () => {
+    expect(findActorIds('Tactic TA0001 (Initial Access) and TA0043.')).toEqual([]);
+    expect(findActorIds('file_TA574.zip, TA574-like, xTA574, TA57')).toEqual([]);
+    expect(actors('see https : / / example.com / actors / TA574 /')).toEqual([]);
+    expect(findActorIds('It was TA574.').map((x) => x.text)).toEqual(['TA574']);
+  });
+});
