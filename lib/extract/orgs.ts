@@ -331,7 +331,7 @@ function judge(text: string, tokens: Token[], c: Run, knownAt: KnownIndex, stats
   if (knownAt.crosses(start, end)) return undefined;
   const inside = knownAt.inside(start, end);
   if (inside.some((k) => k.start === start && k.end === end)) {
-    return n === 1 && inside[0].type === 'location' && govHeadAfter(text, tokens, c) ? 'gov' : undefined;
+    return inside[0].type === 'location' && govHeadAfter(text, tokens, c) ? 'gov' : undefined;
   }
   if (inside.some((k) => k.type !== 'location')) return undefined;
   if (n === 1 && isDemonym(words[0].text)) return govHeadAfter(text, tokens, c) ? 'gov' : undefined;

@@ -458,7 +458,7 @@ const LABEL: Record<IncidentType, string> = {
   'supply-chain': 'Supply-chain attack',
   'vulnerability-exploitation': 'Exploitation of a vulnerability',
   'vulnerability-disclosure': 'Vulnerability disclosed',
-  patch: 'Patch',
+  patch: 'Security patch',
   fraud: 'Fraud',
   wiper: 'Wiper attack',
   cyberattack: 'Cyberattack',
