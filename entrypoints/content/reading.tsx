@@ -25,6 +25,8 @@ import { SIDEBAR_HOST } from './host';
 /** Mutation records per frame beyond which we stop looking at them one by one and rescan a little later. */
 const MAX_RECORDS_PER_FRAME = 2000;
 const RESCAN_DELAY_MS = 400;
+/** Keep postponing the rescan while the page changes, but never longer than this. */
+const RESCAN_MAX_WAIT_MS = 2000;
 /** How long a page that is not (yet) an article is watched for its text to arrive. */
 const LATE_TEXT_WATCH_MS = 20_000;
 const HOVER_OPEN_MS = 120;
@@ -55,6 +57,17 @@ function pageTheme(): 'light' | 'dark' {
   return matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
 }
 
+/** The nearest node containing all of the article's text nodes. */
+function rootOf(info: ArticleInfo): Node | undefined {
+  const first = info.segments[0]?.node;
+  const last = info.segments[info.segments.length - 1]?.node;
+  if (!first || !last) return undefined;
+  const range = document.createRange();
+  range.setStart(first, 0);
+  range.setEnd(last, 0);
+  return range.commonAncestorContainer;
+}
+
 function matchSpans(result: AnalyzeResult): { start: number; end: number }[] {
   return result.incidents.flatMap((i) => i.spans);
 }
@@ -77,6 +90,8 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
   const occurrence = new Map<string, number>();
   let stopped = false;
   let refocusing = false;
+  /** The element holding the article's text: mutations inside it may change what there is to read. */
+  let articleRoot: Node | undefined;
 
   // Read while the first analysis is on its way, not before it: storage costs milliseconds.
   const hiddenAtStart = settings()
@@ -279,6 +294,7 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
     const url = pageUrl(location.href);
     occurrence.clear();
     painter.clear();
+    articleRoot = rootOf(info);
     // The analysis goes first: the worker works on it while this side reads settings and mounts the sidebar.
     // Card facts are asked for after painting: the highlights need only the entities.
     const analysing = sendMessage('analyzeArticle', { url, text: info.text, published: info.published, facts: false });
@@ -337,26 +353,38 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
    * Re-anchor after the page changed: when the article's text is the same (nodes replaced, re-rendered),
    * repaint the same matches on the new nodes without asking the background; when it changed, read again.
    */
-  async function reanchor(): Promise<void> {
-    if (!state || painter.intact()) return;
+  async function reanchor(articleChanged: boolean): Promise<void> {
+    if (!state || (!articleChanged && painter.intact())) return;
     const info = detectArticle(document, location.href);
     if (!info.isArticle && !opts.forced) return;
     const a = state.analysis;
     if (info.text === state.info.text && a && a !== 'error') {
       state = { ...state, info };
-      painter.paint(info, a.entities, a.incidents.flatMap((i) => i.spans));
+      articleRoot = rootOf(info);
+      if (!painter.intact()) painter.paint(info, a.entities, a.incidents.flatMap((i) => i.spans));
       return;
     }
     if (info.text.length) await read(info);
   }
 
-  // One batched, bounded observer: the callback only counts; the work runs on the next animation frame.
-  let pending = 0;
+  // One batched, bounded observer: the callback only queues records; the work runs on the next animation
+  // frame. Past MAX_RECORDS_PER_FRAME it stops keeping them and the page is simply looked at again later.
+  let queued: MutationRecord[] = [];
+  let overflow = false;
   let frameQueued = false;
+  let articleTouched = false;
   let rescanTimer: number | undefined;
+  let rescanDueSince: number | undefined;
   const startedAt = performance.now();
   const observer = new MutationObserver((records) => {
-    pending += records.length;
+    if (!overflow) {
+      if (queued.length + records.length > MAX_RECORDS_PER_FRAME) {
+        overflow = true;
+        queued = [];
+      } else {
+        queued.push(...records);
+      }
+    }
     if (frameQueued) return;
     frameQueued = true;
     ctx.requestAnimationFrame(onMutationFrame);
@@ -364,23 +392,32 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
 
   function onMutationFrame(): void {
     frameQueued = false;
-    const many = pending > MAX_RECORDS_PER_FRAME;
-    pending = 0;
-    // Too many changes at once (infinite scroll, a re-render): look again when the page has settled.
-    if (rescanTimer !== undefined) clearTimeout(rescanTimer);
-    rescanTimer = ctx.setTimeout(
-      () => {
-        rescanTimer = undefined;
-        void rescan();
-      },
-      many ? RESCAN_DELAY_MS * 2 : RESCAN_DELAY_MS,
-    );
+    // Changes inside the article may add text the anchors cannot see (a paragraph appended to a live
+    // story); changes elsewhere (teasers, ads, comments) only matter if they moved the article's nodes.
+    const root = articleRoot;
+    if (overflow || !root || queued.some((r) => root.contains(r.target))) articleTouched = true;
+    queued = [];
+    overflow = false;
+    // Wait for the page to settle, but not forever: a ticking widget must not postpone us for good.
+    const now = performance.now();
+    rescanDueSince ??= now;
+    if (rescanTimer !== undefined) {
+      if (now - rescanDueSince > RESCAN_MAX_WAIT_MS) return;
+      clearTimeout(rescanTimer);
+    }
+    rescanTimer = ctx.setTimeout(() => {
+      rescanTimer = undefined;
+      rescanDueSince = undefined;
+      const force = articleTouched;
+      articleTouched = false;
+      void rescan(force);
+    }, RESCAN_DELAY_MS);
   }
 
-  async function rescan(): Promise<void> {
+  async function rescan(articleChanged = true): Promise<void> {
     if (ctx.isInvalid || stopped) return;
     if (state) {
-      await reanchor();
+      await reanchor(articleChanged);
       return;
     }
     // Not an article yet: its text may still be on its way.
@@ -431,5 +468,8 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
 
   if (opts.info.isArticle || opts.forced) await read(opts.info);
   // Text that arrived between the first detection and the observer's start would go unseen: look once more.
-  else rescanTimer = ctx.setTimeout(() => void rescan(), RESCAN_DELAY_MS);
+  else rescanTimer = ctx.setTimeout(() => {
+    rescanTimer = undefined;
+    void rescan();
+  }, RESCAN_DELAY_MS);
 }

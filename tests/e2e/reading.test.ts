@@ -312,6 +312,22 @@ describe('other pages', () => {
     await page.close();
   });
 
+  it('keeps up with an infinite-scroll page and a story that grows, highlighting only the story', async () => {
+    const page = await open('/reading/scroll.html');
+    await painted(page);
+    // 4,000 teasers arrive in bursts of 400 and the article gains a paragraph: re-read, re-painted.
+    await expect
+      .poll(async () => (await highlightTexts(page))['il-malware'] ?? [], { timeout: 20_000 })
+      .toEqual(expect.arrayContaining(['ALPHV']));
+    await page.waitForFunction(() => document.querySelectorAll('#feed p').length >= 4000);
+    await page.waitForTimeout(1500);
+    const { total, stray } = await rangesIn(page, 'article#story', '');
+    expect(total).toBeGreaterThan(5);
+    expect(stray).toEqual([]);
+    expect(await page.locator(HOST).count()).toBe(1);
+    await page.close();
+  });
+
   it('matches a dark page with a dark sidebar', async () => {
     const page = await open('/reading/dark.html');
     await painted(page);
