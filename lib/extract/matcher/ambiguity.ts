@@ -77,6 +77,15 @@ function wordSets(): { common: WordTest; proper: Set<string> } {
   return { common, proper: properSet };
 }
 
+/**
+ * The stem of an ordinary verb: "encrypt" (the subtitles have "encrypted"), "knight" ("knighted"). A name that is a
+ * verb's bare form ("EnCrypt", a ransomware only a long-tail list knows) reads as the verb in "Encrypt files".
+ */
+function verbStemOfCommon(word: string, common: WordTest): boolean {
+  if (word.length < 4 || /\d/.test(word)) return false;
+  return common.has(`${word}ed`) || common.has(`${word}ing`);
+}
+
 const TOKEN_RE = /[\p{L}\p{N}]+/gu;
 // ATT&CK ids as MITRE numbers them (tactics TA00xx, techniques T1xxx[.xxx], groups G0xxx/G1xxx, software
 // S0xxx/S1xxx); other look-alikes (Proofpoint's TA2541, the T9000 backdoor) are ordinary names.
@@ -114,7 +123,7 @@ export function termFlags(alias: string, folded: string, entry: CatalogueEntry, 
   if (tokens.length === 1) {
     const word = tokens[0];
     if (LEXICAL_TYPES.has(entry.type)) return flags;
-    if (common.has(word)) return flags | F_NEEDS_CASE | cue;
+    if (common.has(word) || (cueType && verbStemOfCommon(word, common))) return flags | F_NEEDS_CASE | cue;
     // A name an entity of a cue-less type also bears (country Cuba, ransomware Cuba). Actor and malware
     // sharing a name (Carbanak) is no ambiguity of the word: the gazetteer picks between them by cue.
     const sharedWithOtherType = [...(nameTypes.get(folded) ?? [])].some((t) => !CUE_TYPES.has(t));
