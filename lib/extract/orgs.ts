@@ -32,7 +32,8 @@ export function findOrganizations(text: string, known: EntityMatch[]): EntityMat
     if (!cand) continue;
     // "the city of Greenville", "the government of Chile": a lower-case head before the name.
     const civic = CIVIC_BEFORE.exec(text.slice(Math.max(0, tokens[cand.first].start - 20), tokens[cand.first].start));
-    const verdict = civic && cand.last - cand.first < 3 && !knownAt.overlaps(tokens[cand.first].start, tokens[cand.last].end) ? 'head' : judge(text, tokens, cand, knownAt, stats);
+    const placeOnly = knownAt.inside(tokens[cand.first].start, tokens[cand.last].end).every((k) => k.type === 'location') && !knownAt.crosses(tokens[cand.first].start, tokens[cand.last].end);
+    const verdict = civic && cand.last - cand.first < 3 && placeOnly ? 'head' : judge(text, tokens, cand, knownAt, stats);
     if (!verdict) continue;
     const start = civic && verdict === 'head' ? tokens[cand.first].start - civic[0].length : tokens[cand.first].start;
     // "Chinese government": the lower-case head is part of the name.
@@ -298,11 +299,11 @@ const APPOSITION_AFTER = new RegExp(
   `^,\\s+(?:a|an|the|which is a|one of the)\\s+(?:[\\p{L}\\p{N}.\\-’']+\\s+){0,6}?(?:${DESCRIPTORS})s?\\b`,
   'u',
 );
-const DESCRIPTOR_BEFORE = new RegExp(`\\b(?:${DESCRIPTORS})(?:,|\\s+(?:called|named))?\\s+$`, 'u');
+const DESCRIPTOR_BEFORE = new RegExp(`\\b(?:${DESCRIPTORS}|site|website)(?:,|\\s+(?:called|named))?\\s+$`, 'u');
 
 /** Verbs that follow an organisation (reporting, being hit). */
 const VERB_AFTER =
-  /^(?:’s|'s)?\s*(?:(?:shut|took|shut down|restored|closed|notified|told|urged|took down) (?:down |offline )?its|said it|said its|said (?:that )?(?:hackers|attackers|an attacker|cybercriminals|criminals|a threat actor|an unauthori[sz]ed)|lost \S+ (?:million|billion)|said that it|said in a statement|says it|disclosed|confirmed|notified|announced|revealed|reported that|warned|acknowledged|admitted|informed|has notified|has confirmed|has disclosed|is notifying|began notifying|was hit|has been hit|was breached|has been breached|was attacked|was targeted|fell victim|suffered|is investigating|was the victim|researchers|threat researchers|security researchers|researchers have|observed|has observed|has tracked|tracks|detected|published|discovered|identified|spokesperson|spokesman|spokeswoman|told|customers were|employees|systems were|’s systems|'s systems|’s network|'s network|’s website|'s website)\b/;
+  /^(?:’s|'s)?\s*(?:(?:shut|took|shut down|restored|closed|notified|told|urged|took down) (?:down |offline )?its|said it|said its|said (?:that )?(?:hackers|attackers|an attacker|cybercriminals|criminals|a threat actor|an unauthori[sz]ed|an? (?:malicious |unknown |unauthori[sz]ed )?third party)|lost \S+ (?:million|billion)|said that it|said in a statement|says it|disclosed|confirmed|notified|announced|revealed|reported that|warned|acknowledged|admitted|informed|has notified|has confirmed|has disclosed|is notifying|began notifying|was hit|has been hit|was breached|has been breached|was attacked|was targeted|fell victim|suffered|is investigating|was the victim|researchers|threat researchers|security researchers|researchers have|observed|has observed|has tracked|tracks|detected|published|discovered|identified|spokesperson|spokesman|spokeswoman|told|customers were|employees|systems were|’s systems|'s systems|’s network|'s network|’s website|'s website)\b/;
 
 /** Words before an organisation. */
 const CUE_BEFORE =
