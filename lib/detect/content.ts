@@ -96,6 +96,7 @@ export function isBoilerplate(el: Element, anchors: ReadonlySet<Element> | null 
   if (role && ROLE_SKIP.has(role)) return true;
   if (SECTION_TAGS.has(t) && hasBoilerplateHeading(el)) return true;
   if (anchors === null) return false;
+  if (hiddenByClass(el)) return true;
   const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase();
   if (names.length === 1) return false;
   let boilerplate = NAME_CACHE.get(names);
@@ -112,22 +113,45 @@ export function isBoilerplate(el: Element, anchors: ReadonlySet<Element> | null 
 
 const NO_ANCHORS: ReadonlySet<Element> = new Set();
 
+/** Utility classes that hide an element (Bootstrap, Tailwind, Webflow, WordPress themes). */
+const HIDDEN_CLASSES = new Set(['hide', 'hidden', 'invisible', 'd-none', 'is-hidden', 'display-none', 'w-condition-invisible', 'screen-reader-text', 'sr-only', 'visually-hidden']);
+/** ... unless another class shows it again from some screen width up ("hidden md:block", "d-none d-lg-block"). */
+const RESPONSIVE = /:|^(?:d|visible|hidden)-(?:xs|sm|md|lg|xl)|-(?:sm|md|lg|xl)-(?:block|flex|inline|grid|table)/;
+
+function hiddenByClass(el: Element): boolean {
+  const cls = el.getAttribute('class');
+  if (!cls) return false;
+  const tokens = cls.toLowerCase().split(/\s+/);
+  return tokens.some((t) => HIDDEN_CLASSES.has(t)) && !tokens.some((t) => RESPONSIVE.test(t));
+}
+
 const LAYOUT = /layout|wrap|container|(?:^|[\s_-])(?:has|with|no|is)-|(?:^|\s)(?:row|grid|col|page|site)(?:\s|$)/;
 
 const SECTION_TAGS = new Set(['div', 'section', 'ul', 'ol']);
 const HEADING_TAGS = new Set(['h2', 'h3', 'h4', 'h5', 'h6', 'header']);
 /** What readers see at the top of the boxes around an article: the box says what it is. */
-const BOILERPLATE_HEADING =
-  /^(?:related|suggested|recommended|popular|trending|latest|recent|more (?:from|on|in|like|stories|articles|posts|news)|read (?:more|next|also)|you (?:may|might) (?:also )?(?:like|enjoy)|(?:\d+ )?comments?|leave a (?:reply|comment)|discussion|editor'?s picks|top stories|share this|subscribe|sign up|newsletter|about the author|tags?:?$|categories|further reading|see also|(?:\d+ )?responses?)\b/i;
+const BOILERPLATE_HEADING = new RegExp(
+  [
+    // "Related posts", "Recommend Posts", "More stories", "Latest news", "Similar articles".
+    '(?:related|suggested|recommend(?:ed|ations?)?|popular|trending|latest|recent|more|other|similar|featured|top)\\b.{0,30}\\b(?:posts?|articles?|stories|news|reads?|reading|content|blogs?|guides?|videos?|resources|insights)$',
+    'related\\b', 'more (?:from|on|in|like|by)\\b', 'read (?:more|next|also)\\b', 'you (?:may|might) (?:also )?(?:like|enjoy)',
+    '(?:\\d+ )?(?:comments?|responses?|replies)\\b', 'leave a (?:reply|comment)', 'join the discussion', "editor'?s picks", 'share (?:this|on)\\b',
+    'subscribe\\b', 'sign up\\b', 'newsletter', 'about the author', 'tags?:?$', 'categories$', 'further reading', 'see also$', 'trending\\b',
+  ].map((p) => `^(?:${p})`).join('|'),
+  'i',
+);
+
+function isBoilerplateHeading(el: Element): boolean {
+  if (!HEADING_TAGS.has(tag(el))) return false;
+  const text = (el.textContent ?? '').trim();
+  return text.length < 60 && BOILERPLATE_HEADING.test(text);
+}
 
 /** A box whose first child (or first grandchild) is a heading saying "Related posts", "Comments"... */
 function hasBoilerplateHeading(el: Element): boolean {
   let first = el.firstElementChild;
   for (let depth = 0; first && depth < 2; depth++) {
-    if (HEADING_TAGS.has(tag(first))) {
-      const text = (first.textContent ?? '').trim();
-      return text.length < 60 && BOILERPLATE_HEADING.test(text);
-    }
+    if (HEADING_TAGS.has(tag(first))) return isBoilerplateHeading(first);
     first = first.firstElementChild;
   }
   return false;
@@ -179,13 +203,17 @@ function visit(el: Element, inLink: boolean, skipped: boolean, stats: Map<Elemen
   stats.set(el, s);
   // Nothing under a boilerplate subtree is read or scored, so it is not measured either.
   if (skip) return s;
+  // A heading saying "Related posts" or "Comments" labels the block after it as well.
+  let labelled = false;
   for (const child of Array.from(el.childNodes)) {
     if (child.nodeType === 3) {
       const n = textLength((child as Text).data);
       s.text += n;
       if (link) s.link += n;
     } else if (child.nodeType === 1) {
-      const c = visit(child as Element, link, skip, stats, anchors);
+      const labelledHere = labelled;
+      labelled = anchors !== null && isBoilerplateHeading(child as Element);
+      const c = visit(child as Element, link, skip || labelled || labelledHere, stats, anchors);
       if (BLOCK_TAGS.has(tag(child as Element))) s.hasBlockChild = true;
       if (c.skipped) continue;
       s.text += c.text;
