@@ -186,6 +186,26 @@ export function insideDottedName(text: string, start: number, end: number): bool
   return end + 1 < text.length && text.charCodeAt(end) === 0x2e && isWordCode(text.charCodeAt(end + 1));
 }
 
+const CUE_TYPE_SET = new Set(['actor', 'malware']);
+/** Nouns for a business: "the Italian company eSurv", "a company called eSurv", "chip maker Allwinner". */
+const ORG_NOUNS = new Set(['company', 'firm', 'vendor', 'maker', 'manufacturer', 'supplier', 'corporation', 'contractor', 'startup']);
+/** Legal forms after a company's name: "eSurv S.R.L", "Trickbot LLC". */
+const LEGAL_FORMS = new Set(['inc', 'ltd', 'llc', 'gmbh', 'corp', 'srl', 'plc', 'co', 's']);
+
+/**
+ * Spyware and groups are sometimes named after the company behind them (eSurv, Allwinner's kernel
+ * backdoor, front companies listed as a group's aliases). Where the text calls the name a company, it is
+ * the company: an organisation noun just before it ("a company called X", "the firm X") or a legal form
+ * just after ("X S.R.L", "X Inc").
+ */
+export function saysOrganisation(text: string, start: number, end: number): boolean {
+  const before = wordsAround(text, start, -1, 2);
+  if (before.length > 0 && (ORG_NOUNS.has(before[0]) || (before[0] === 'called' && before.length > 1 && ORG_NOUNS.has(before[1]))))
+    return true;
+  const after = /^\s*([A-Za-z]{1,4})\b\.?/.exec(text.slice(end, end + 8));
+  return !!after && LEGAL_FORMS.has(after[1].toLowerCase()) && /^[A-Z]/.test(after[1]);
+}
+
 function hasUpper(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (isUpperCode(s.charCodeAt(i))) return true;
   return false;
@@ -206,6 +226,7 @@ export function findCatalogueEntities(text: string, matcher: CompiledMatcher): E
       if (flags & F_EXACT_CASE && (!hasExactCase(span, matcher.alias(term)) || insideLongerName(text, hit.start, hit.end))) continue;
       if (flags & F_NEEDS_CASE && !hasNameCase(span, matcher.alias(term))) continue;
       const entity = matcher.termEntityInfo(term);
+      if (CUE_TYPE_SET.has(entity.type) && saysOrganisation(text, hit.start, hit.end)) continue;
       // A name the catalogue capitalises, written all in lower case, is a URL path, a file name or a
       // hashtag ("…/apt41-targets…", "iran"), not a mention. Techniques and attack types are phrases.
       if (!spanHasUpper && !LEXICAL_TYPES.has(entity.type) && (hasUpper(entity.name) || hasUpper(matcher.alias(term)))) continue;

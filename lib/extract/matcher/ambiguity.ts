@@ -13,7 +13,7 @@ import { COMMON_WORDS, PROPER_WORDS } from './words/common-words';
 import { foldString, isWordCode } from './fold';
 
 /** Bump when a change here (or in the word lists) changes the flags a catalogue compiles to. */
-export const RULES_VERSION = 6;
+export const RULES_VERSION = 7;
 
 /** The first character of the term is a word character: a word character before it rejects a hit. */
 export const F_START_WORD = 1;
@@ -31,7 +31,8 @@ export const F_ATTACK_ID = 32;
 /**
  * Kept for look-ups, never matched in text: a technique whose name is one ordinary word or three letters
  * ("Malware", "Server", "Tool", "DNS", "At" — ATT&CK sub-technique names cut from their parent), and the
- * operating system's own programs that ATT&CK lists as tools (meta.systemUtility: "cmd.exe", "netstat").
+ * operating system's own programs that ATT&CK lists as tools (meta.systemUtility: "cmd.exe", "netstat"),
+ * and software filed under its maker's company name (meta.companyName: "Allwinner").
  */
 export const F_LOOKUP_ONLY = 64;
 
@@ -107,6 +108,8 @@ export function termFlags(alias: string, folded: string, entry: CatalogueEntry, 
   // The operating system's own programs (cmd.exe, schtasks, netstat), which ATT&CK lists as tools since
   // attackers run them: a reader is not pointed at "cmd.exe" as a malware name; look-ups still know them.
   if (entry.type === 'malware' && entry.meta?.systemUtility === true) return flags | F_LOOKUP_ONLY;
+  // Software that ATT&CK files under a company's name (meta.companyName: "Allwinner"): the name is the company's.
+  if (entry.type === 'malware' && entry.meta?.companyName === true) return flags | F_LOOKUP_ONLY;
 
   const cueType = CUE_TYPES.has(entry.type);
   const cue = cueType ? F_NEEDS_CUE : 0;

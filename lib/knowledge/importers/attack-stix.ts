@@ -10,7 +10,7 @@
 import * as v from 'valibot';
 import type { CatalogueEntry, EntityType } from '../../types';
 import { cleanName, entityKey, shortDescription } from '../keys';
-import { aliasList, isSystemUtility, malwareSubtypeFromText, pickRefs, strings, type ImportResult } from './common';
+import { aliasList, describesCompany, isSystemUtility, malwareSubtypeFromText, pickRefs, strings, type ImportResult } from './common';
 
 const StixObject = v.looseObject({
   type: v.pipe(v.string(), v.minLength(1)),
@@ -106,6 +106,7 @@ function toEntry(o: NamedObject, type: EntityType): CatalogueEntry | undefined {
   if (domains.length) meta.domains = domains;
   // The operating system's own programs that ATT&CK lists as tools (cmd, net.exe): see isSystemUtility.
   if (o.type === 'tool' && isSystemUtility([name, ...aliases], description)) meta.systemUtility = true;
+  if (type === 'malware' && describesCompany(description)) meta.companyName = true;
   e.meta = meta;
   return e;
 }

@@ -71,3 +71,11 @@ const SYSTEM_UTILITY =
 export function isSystemUtility(names: readonly string[], description: string | undefined): boolean {
   return names.some((n) => /\.exe$/i.test(n.trim())) || (!!description && SYSTEM_UTILITY.test(description));
 }
+
+/**
+ * ATT&CK files some software under the name of the company whose product carried it ("Allwinner is a
+ * company that supplies processors…": the backdoor in its kernel). The description's first words say so.
+ */
+export function describesCompany(description: string | undefined): boolean {
+  return !!description && /^\S+(?: \S+)? is an? (?:[\w-]+ ){0,3}?(?:company|vendor|manufacturer|corporation|firm)\b/i.test(description);
+}

@@ -17,7 +17,7 @@ import * as v from 'valibot';
 import type { CatalogueEntry, EntityType } from '../../types';
 import { cleanName, entityKey, shortDescription, splitMitreSuffix } from '../keys';
 import { placeKey, placeKeyByIso } from '../places-index';
-import { aliasList, isSystemUtility, malwareSubtypeFromText, pickRefs, saysDeprecated, strings, type ImportResult } from './common';
+import { aliasList, describesCompany, isSystemUtility, malwareSubtypeFromText, pickRefs, saysDeprecated, strings, type ImportResult } from './common';
 
 const ClusterFile = v.looseObject({
   type: v.pipe(v.string(), v.minLength(1)),
@@ -140,6 +140,8 @@ function toEntry(row: ClusterValue, kind: Kind, source: string): CatalogueEntry 
       });
       // ATT&CK's tools include the operating system's own programs (cmd, net.exe, schtasks): marked so.
       if (kind.subtype === 'tool' && isSystemUtility([name, ...aliases], description)) e.meta = { ...e.meta, systemUtility: true };
+      // Software filed under the name of a company ("Allwinner is a company that…"): the name is the company's.
+      if (describesCompany(description)) e.meta = { ...e.meta, companyName: true };
       // The ransomware galaxy is a long tail of obscure families named with plain words ("Python",
       // "Desktop", "Satan", "osiris", "Donald Trump"): bare, such a name counts only next to a ransom word. (The seed
       // decides for the well-known families it lists: merging drops these flags on its aliases.)

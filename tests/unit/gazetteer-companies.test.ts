@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compileMatcher } from '../../lib/extract/matcher';
+import { findCatalogueEntities, saysOrganisation } from '../../lib/extract/gazetteer';
+import { importMispGalaxy } from '../../lib/knowledge/importers/misp-galaxy';
+import { describesCompany } from '../../lib/knowledge/importers/common';
+import type { CatalogueEntry } from '../../lib/types';
+
+const m = compileMatcher([
+  { key: 'malware:esurv', type: 'malware', name: 'eSurv', aliases: [], sources: ['test'] },
+  { key: 'actor:wizard-spider', type: 'actor', name: 'Wizard Spider', aliases: ['Trickbot LLC'], sources: ['test'] },
+  { key: 'malware:exodus', type: 'malware', name: 'Exodus', aliases: [], sources: ['test'] },
+] satisfies CatalogueEntry[]);
+const names = (t: string) => findCatalogueEntities(t, m).map((x) => x.text);
+
+describe('a name the text calls a company', () => {
+  it('is the company, not the spyware or the group', () => {
+    expect(names('This platform is developed by an Italian company called eSurv , which sells cameras.')).toEqual([]);
+    expect(names('the Italian company eSurv , based in Catanzaro')).toEqual([]);
+    expect(names('leased to eSurv S.R.L in 2014')).toEqual([]);
+    expect(saysOrganisation('chip maker eSurv', 11, 16)).toBe(true);
+  });
+  it('elsewhere it stays the entity', () => {
+    expect(names('Exodus and eSurv samples connect to the same servers.')).toEqual(['Exodus', 'eSurv']);
+    expect(names('The eSurv spyware, as the company’s logo shows, …')).toEqual(['eSurv']);
+    expect(saysOrganisation('eSurv is spyware', 0, 5)).toBe(false);
+  });
+});
+
+describe('software that ATT&CK files under a company’s name', () => {
+  it('is recognised from the description', () => {
+    expect(describesCompany('Allwinner is a company that supplies processors used in Android tablets.')).toBe(true);
+    expect(describesCompany('eSurv is mobile surveillanceware designed for the lawful intercept market.')).toBe(false);
+    expect(describesCompany('Remcos is a closed-source tool that is marketed by a company called Breaking Security.')).toBe(false);
+  });
+  it('is kept for look-ups and not highlighted (real mitre-malware cluster)', () => {
+    const file = resolve(process.cwd(), '../shared/fixtures/misp-galaxy/clusters/mitre-malware.json');
+    const entries = importMispGalaxy(JSON.parse(readFileSync(file, 'utf8'))).entries;
+    const flagged = entries.filter((e) => e.meta?.companyName).map((e) => e.name);
+    expect(flagged).toEqual(['Allwinner']);
+    const mm = compileMatcher(entries.filter((e) => ['Allwinner', 'eSurv'].includes(e.name)));
+    expect(mm.lookup('Allwinner').length).toBe(1);
+    expect(findCatalogueEntities('Allwinner shipped a kernel with a root backdoor; eSurv spyware too.', mm).map((x) => x.text)).toEqual(['eSurv']);
+  });
+});
