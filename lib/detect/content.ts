@@ -186,18 +186,21 @@ export function measure(doc: Document, byClass = true): Map<Element, Stats> {
       for (let e: Element | null = a; e && !anchors.has(e); e = e.parentElement) anchors.add(e);
     }
   }
-  for (const node of Array.from(doc.childNodes)) if (node.nodeType === 1) visit(node as Element, false, false, stats, anchors);
+  for (const node of Array.from(doc.childNodes)) if (node.nodeType === 1) visit(node as Element, false, false, stats, anchors, 0);
   return stats;
 }
+
+const MAX_DEPTH = 400;
 
 /** Blocks whose own text is read as a unit: a paragraph of the body or a piece of boilerplate. */
 const TEXT_BLOCKS = new Set(['p', 'pre', 'blockquote', 'li', 'dd', 'dt', 'td', 'th', 'figcaption', 'h2', 'h3', 'h4', 'h5', 'h6']);
 /** Shorter blocks are neutral: headings, captions, labels. */
 const MIN_PARAGRAPH = 50;
 
-function visit(el: Element, inLink: boolean, skipped: boolean, stats: Map<Element, Stats>, anchors: ReadonlySet<Element> | null): Stats {
+function visit(el: Element, inLink: boolean, skipped: boolean, stats: Map<Element, Stats>, anchors: ReadonlySet<Element> | null, depth: number): Stats {
   const t = tag(el);
-  const skip = skipped || isBoilerplate(el, anchors);
+  // A page nested deeper than any real layout is hostile: stop rather than overflow the stack.
+  const skip = skipped || depth > MAX_DEPTH || isBoilerplate(el, anchors);
   const link = inLink || t === 'a';
   const s: Stats = { text: 0, link: 0, good: 0, bad: 0, paragraphs: 0, hasBlockChild: false, skipped: skip };
   stats.set(el, s);
@@ -213,7 +216,7 @@ function visit(el: Element, inLink: boolean, skipped: boolean, stats: Map<Elemen
     } else if (child.nodeType === 1) {
       const labelledHere = labelled;
       labelled = anchors !== null && isBoilerplateHeading(child as Element);
-      const c = visit(child as Element, link, skip || labelled || labelledHere, stats, anchors);
+      const c = visit(child as Element, link, skip || labelled || labelledHere, stats, anchors, depth + 1);
       if (BLOCK_TAGS.has(tag(child as Element))) s.hasBlockChild = true;
       if (c.skipped) continue;
       s.text += c.text;
@@ -370,7 +373,8 @@ class Walker {
 
   private skip(el: Element, t: string): boolean {
     const s = this.stats.get(el);
-    if (!s) return isBoilerplate(el);
+    // Not measured: under a boilerplate subtree or deeper than MAX_DEPTH.
+    if (!s) return true;
     if (s.skipped) return true;
     // Link-dense blocks inside the body: lists of links, "read next" rows, tag clouds.
     if (s.text > 0 && (t === 'ul' || t === 'ol' || t === 'div' || t === 'section' || t === 'table' || t === 'p' || t === 'header' || t === 'dl')) {

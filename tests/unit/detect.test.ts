@@ -167,6 +167,14 @@ describe('the main text reader', () => {
     expectSegmentsMapBack(info);
   });
 
+  it('survives hostile nesting without overflowing the stack', () => {
+    const depth = 20_000;
+    const html = `<html><body>${'<div>'.repeat(depth)}<p>deep</p>${'</div>'.repeat(depth)}<article><p>${'Real prose sits here. '.repeat(10)}</p></article></body></html>`;
+    const info = detectArticle(parse(html), 'https://x.example/news/story');
+    expect(info.text).toContain('Real prose sits here.');
+    expect(info.text).not.toContain('deep');
+  });
+
   it('handles an empty page', () => {
     const info = detectArticle(parse('<html><body></body></html>'), 'https://x.example/');
     expect(info.isArticle).toBe(false);
