@@ -13,7 +13,7 @@ import { COMMON_WORDS, PROPER_WORDS } from './words/common-words';
 import { foldString, isWordCode } from './fold';
 
 /** Bump when a change here (or in the word lists) changes the flags a catalogue compiles to. */
-export const RULES_VERSION = 7;
+export const RULES_VERSION = 8;
 
 /** The first character of the term is a word character: a word character before it rejects a hit. */
 export const F_START_WORD = 1;
@@ -96,6 +96,18 @@ export function tokensOf(s: string): string[] {
   return s.match(TOKEN_RE) ?? [];
 }
 
+const MALWARE_CUE_SET = new Set(DEFAULT_CUES.malware);
+
+/**
+ * Known only to MISP's long-tail lists (the ransomware and tool galaxies), with no seed or ATT&CK entry
+ * behind it. Their synonyms are unvetted: detection names, a scripting language ("Autoit" on Rakhni),
+ * a magician ("Houdini"). Such a synonym counts only with a malware cue near it; the family's own name
+ * and full forms ("Xorist ransomware") count as before.
+ */
+function longTailOnly(entry: CatalogueEntry): boolean {
+  return entry.sources.length > 0 && entry.sources.every((s) => s.startsWith('misp:') && !s.startsWith('misp:mitre-'));
+}
+
 /** Folded name → the entity types that bear it, to find names shared across types. */
 export type NameTypes = Map<string, Set<EntityType>>;
 
@@ -115,6 +127,9 @@ export function termFlags(alias: string, folded: string, entry: CatalogueEntry, 
   const cue = cueType ? F_NEEDS_CUE : 0;
   const tokens = tokensOf(folded);
   const { common, proper } = wordSets();
+  if (entry.type === 'malware' && longTailOnly(entry) && folded !== foldString(entry.name) && !tokens.some((t) => MALWARE_CUE_SET.has(t)))
+    // The flags it would get as a name of its own (named so, it is no longer a synonym: no recursion), plus the cue.
+    return termFlags(alias, folded, { ...entry, name: alias }, nameTypes) | F_NEEDS_CUE;
   if (entry.type === 'technique') {
     if (tokens.length <= 1 && (tokens.length === 0 || tokens[0].length <= 3 || common.has(tokens[0]))) return flags | F_LOOKUP_ONLY;
     // "Process Injection", "Command and Control": a technique's name when written as ATT&CK writes it.
