@@ -1,7 +1,13 @@
 import type { EntityMatch, EntityRef, Incident, IncidentType } from '../../types';
 import { findDates, type DateMention } from '../dates';
 import { splitSentences, type Span } from './sentences';
-import { ALL_TRIGGERS, EVENT, GENERIC, IMPERATIVE, TRIGGERS_BY_WEIGHT, WARNING } from './triggers';
+import { ALL_TRIGGERS, EVENT, GENERIC, IMPERATIVE, TRIGGERS_BY_WEIGHT, WARNING, caseSensitiveTwin } from './triggers';
+
+const ALL_TRIGGERS_CS = caseSensitiveTwin(ALL_TRIGGERS);
+const GENERIC_CS = caseSensitiveTwin(GENERIC);
+const IMPERATIVE_CS = caseSensitiveTwin(IMPERATIVE);
+const EVENT_CS = caseSensitiveTwin(EVENT);
+const WARNING_CS = caseSensitiveTwin(WARNING);
 import { findActor, findPlace, findVictim, reporterKeys, type Scored } from './roles';
 import { chooseWhen } from './when';
 
@@ -136,16 +142,23 @@ function scoreSentences(text: string, spans: Span[], entities: EntityMatch[], da
     if (w > (s.strongest.get(type) ?? 0)) s.strongest.set(type, w);
     if (!s.triggerAt.has(type) || at < s.triggerAt.get(type)!) s.triggerAt.set(type, at);
   };
+  // Scan a lower-cased copy with case-sensitive twins when lower-casing keeps every offset (it does
+  // for all but a few letters such as the Turkish İ); else scan the text case-insensitively.
+  const lower = text.toLowerCase();
+  const fast = lower.length === text.length;
+  const scanned = fast ? lower : text;
+  const pick = (re: RegExp, twin: RegExp) => (fast ? twin : re);
   const eachMatch = (re: RegExp, f: (s: SentenceInfo, at: number) => void) => {
     re.lastIndex = 0;
-    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    for (let m = re.exec(scanned); m !== null; m = re.exec(scanned)) {
       const s = sentenceAt(m.index);
       if (s) f(s, m.index);
       if (m[0].length === 0) re.lastIndex++;
     }
   };
-  ALL_TRIGGERS.lastIndex = 0;
-  for (let m = ALL_TRIGGERS.exec(text); m !== null; m = ALL_TRIGGERS.exec(text)) {
+  const all = pick(ALL_TRIGGERS, ALL_TRIGGERS_CS);
+  all.lastIndex = 0;
+  for (let m = all.exec(scanned); m !== null; m = all.exec(scanned)) {
     let g = 1;
     while (m[g] === undefined) g++;
     const trig = TRIGGERS_BY_WEIGHT[g - 1];
@@ -154,14 +167,14 @@ function scoreSentences(text: string, spans: Span[], entities: EntityMatch[], da
   }
   const generic = new Set<number>();
   const event = new Set<number>();
-  eachMatch(GENERIC, (s) => generic.add(s.index));
+  eachMatch(pick(GENERIC, GENERIC_CS), (s) => generic.add(s.index));
   // An imperative counts only as the first word of a sentence or list item.
-  eachMatch(IMPERATIVE, (s, at) => {
+  eachMatch(pick(IMPERATIVE, IMPERATIVE_CS), (s, at) => {
     if (at === s.start || /^[\s"“*•-]*$/.test(text.slice(s.start, at))) generic.add(s.index);
   });
-  eachMatch(EVENT, (s) => event.add(s.index));
+  eachMatch(pick(EVENT, EVENT_CS), (s) => event.add(s.index));
   const warning = new Set<number>();
-  eachMatch(WARNING, (s) => warning.add(s.index));
+  eachMatch(pick(WARNING, WARNING_CS), (s) => warning.add(s.index));
   for (const e of entities) sentenceAt(e.start)?.entities.push(e);
   for (const d of dates) sentenceAt(d.start)?.dates.push(d);
 

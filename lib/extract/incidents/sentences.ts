@@ -52,6 +52,8 @@ export function splitSentences(text: string): Span[] {
   return out;
 }
 
+const WORDISH = /[\p{L}\p{N}.]/u;
+
 function skipSpace(text: string, i: number): number {
   while (i < text.length && /\s/.test(text[i])) i++;
   return i;
@@ -59,7 +61,10 @@ function skipSpace(text: string, i: number): number {
 
 /** Whether the full stop at `dot` ends a sentence rather than an abbreviation or an initial. */
 function isSentenceEnd(text: string, dot: number, end: number): boolean {
-  const word = /([\p{L}\p{N}.]+)$/u.exec(text.slice(Math.max(0, dot - 20), dot))?.[1] ?? '';
+  // The word before the dot, read backwards (letters, digits and inner dots: "U.S", "Inc").
+  let w = dot;
+  while (w > 0 && dot - w < 20 && WORDISH.test(text[w - 1])) w--;
+  const word = text.slice(w, dot);
   const next = /^\s+(\S)/u.exec(text.slice(end, end + 8))?.[1] ?? '';
   // The next sentence starts with a capital, a digit, a quote or a bracket.
   if (next !== '' && /[\p{Ll}]/u.test(next)) return false;

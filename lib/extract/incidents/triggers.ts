@@ -77,6 +77,14 @@ export const TRIGGERS: Trigger[] = [
 export const TRIGGERS_BY_WEIGHT: Trigger[] = [...TRIGGERS].sort((a, b) => b.weight - a.weight);
 export const ALL_TRIGGERS = new RegExp(TRIGGERS_BY_WEIGHT.map((tr) => `(${tr.re.source})`).join('|'), 'gi');
 
+/**
+ * The same expression without the case-insensitive flag, for text already in lower case: V8 scans a
+ * case-sensitive alternation several times faster. (The trigger words are written in lower case.)
+ */
+export function caseSensitiveTwin(re: RegExp): RegExp {
+  return new RegExp(re.source, re.flags.replace('i', ''));
+}
+
 /** Sentences that explain or hedge rather than report: their triggers count for little. */
 export const GENERIC =
   /\b(?:you|your|yourself|typically|usually|in general|generally|is a type of|are a type of|is a form of|refers to|how to|what is|tips?|best practices?|protect (?:yourself|your)|if any|not clear|unclear|no evidence|no sign|no indication|(?:not|never) (?:yet )?(?:found|seen) (?:any )?evidence|found no evidence|not aware|whether)\b/gi;
