@@ -189,8 +189,8 @@ export function insideDottedName(text: string, start: number, end: number): bool
 const CUE_TYPE_SET = new Set(['actor', 'malware']);
 /** Nouns for a business: "the Italian company eSurv", "a company called eSurv", "chip maker Allwinner". */
 const ORG_NOUNS = new Set(['company', 'firm', 'vendor', 'maker', 'manufacturer', 'supplier', 'corporation', 'contractor', 'startup']);
-/** Legal forms after a company's name: "eSurv S.R.L", "Trickbot LLC". */
-const LEGAL_FORMS = new Set(['inc', 'ltd', 'llc', 'gmbh', 'corp', 'srl', 'plc', 'co', 's']);
+/** Legal forms after a company's name: "eSurv S.R.L", "Trickbot LLC", "X Inc." (a short, anchored look). */
+const LEGAL_FORM_AFTER = /^,?\s{0,3}(?:Inc|Ltd|LLC|GmbH|Corp|PLC|S\.R\.L|Srl|S\.p\.A|S\.A)\b/;
 
 /**
  * Spyware and groups are sometimes named after the company behind them (eSurv, Allwinner's kernel
@@ -202,8 +202,7 @@ export function saysOrganisation(text: string, start: number, end: number): bool
   const before = wordsAround(text, start, -1, 2);
   if (before.length > 0 && (ORG_NOUNS.has(before[0]) || (before[0] === 'called' && before.length > 1 && ORG_NOUNS.has(before[1]))))
     return true;
-  const after = /^\s*([A-Za-z]{1,4})\b\.?/.exec(text.slice(end, end + 8));
-  return !!after && LEGAL_FORMS.has(after[1].toLowerCase()) && /^[A-Z]/.test(after[1]);
+  return LEGAL_FORM_AFTER.test(text.slice(end, end + 12));
 }
 
 function hasUpper(s: string): boolean {

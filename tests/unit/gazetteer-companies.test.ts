@@ -44,3 +44,14 @@ describe('software that ATT&CK files under a company’s name', () => {
     expect(findCatalogueEntities('Allwinner shipped a kernel with a root backdoor; eSurv spyware too.', mm).map((x) => x.text)).toEqual(['eSurv']);
   });
 });
+
+describe('legal forms', () => {
+  it('only a legal form right after the name makes it a company', () => {
+    expect(saysOrganisation('eSurv Inc. said', 0, 5)).toBe(true);
+    expect(saysOrganisation('eSurv, Ltd', 0, 5)).toBe(true);
+    expect(saysOrganisation('eSurv S.p.A', 0, 5)).toBe(true);
+    expect(saysOrganisation('eSurv Co-founder', 0, 5)).toBe(false);
+    expect(saysOrganisation('eSurv Samples', 0, 5)).toBe(false);
+    expect(saysOrganisation('eSurv’s servers', 0, 5)).toBe(false);
+  });
+});
