@@ -6,6 +6,9 @@
  * - F_NEEDS_CUE: actor and malware names that are ordinary words or other things' names count only with
  *   a cue word of their type close by ("Play ransomware", "the Royal gang", "Snake malware"), or when
  *   the same entity is named unambiguously elsewhere in the text.
+ * Whatever the flags, a hit is no mention when it is one part of a dotted identifier ("Win32.Backdoor.NetWiredRC",
+ * "socat.zip"), a segment of a link's path (url-path.ts), or, for actors and malware, a name the text calls
+ * a company ("a company called eSurv", "eSurv S.R.L").
  * Among a hit's candidate entities the best-supported wins; then leftmost-longest over the text.
  */
 import type { EntityMatch, EntityType } from '../types';
