@@ -37,7 +37,7 @@ export function findOrganizations(text: string, known: EntityMatch[]): EntityMat
     if (!verdict) continue;
     const start = civic && verdict === 'head' ? tokens[cand.first].start - civic[0].length : tokens[cand.first].start;
     // "Chinese government": the lower-case head is part of the name.
-    const end = verdict === 'gov' ? tokens[cand.last + 1].end : tokens[cand.last].end;
+    const end = verdict === 'gov' ? tokens[GOV_HEADS.has(tokens[cand.last + 1].text) ? cand.last + 1 : cand.last + 2].end : tokens[cand.last].end;
     const surface = text.slice(start, end);
     // A name accepted before (an acronym defined earlier) keeps the key it was given.
     const prior = accepted.get(surface);
@@ -398,7 +398,11 @@ const TECH_WORDS = new Set(
 function govHeadAfter(text: string, tokens: Token[], c: Run): boolean {
   const next = tokens[c.last + 1];
   // "Chinese government", "Costa Rica's government"
-  return next !== undefined && GOV_HEADS.has(next.text) && /^(?:[’']s)?[ \t]+$/.test(text.slice(tokens[c.last].end, next.start));
+  if (next === undefined || !/^(?:[’']s)?[ \t]+$/.test(text.slice(tokens[c.last].end, next.start))) return false;
+  if (GOV_HEADS.has(next.text)) return true;
+  // "Baltimore's city government", "the US federal government"
+  const after = tokens[c.last + 2];
+  return /^(?:city|state|federal|national|local|county|municipal|regional)$/.test(next.text) && after !== undefined && GOV_HEADS.has(after.text);
 }
 
 /**

@@ -90,6 +90,9 @@ const TYPE_ORDER: IncidentType[] = [
   'cyberattack',
 ];
 
+/** Which specific type an unspecific "cyberattack" most likely is, when the text names several. */
+const NAMES_THE_ATTACK: IncidentType[] = ['ransomware', 'wiper', 'espionage', 'supply-chain', 'ddos', 'data-breach', 'fraud', 'phishing'];
+
 const ATTACK_TYPES = new Set<IncidentType>(['ransomware', 'wiper', 'espionage', 'supply-chain', 'ddos', 'phishing', 'fraud', 'data-breach', 'cyberattack', 'vulnerability-exploitation']);
 
 export interface SentenceInfo {
@@ -306,10 +309,11 @@ function mergeAndFilter(text: string, cands: Candidate[], published?: string): C
   // story, and the specific type names it.
   for (const c of cands) {
     if (c.type !== 'cyberattack') continue;
+    // Strongly named types first, the more specific first (ransomware before data-breach), then weight.
     const typed = cands
       .filter((o) => ATTACK_TYPES.has(o.type) && o.type !== 'cyberattack' && o.type !== 'vulnerability-exploitation' && o.score >= 1.5 && o.strongest >= 2)
       .filter((o) => c.victim === undefined || o.victim === undefined || o.victim.entity.key === c.victim.entity.key)
-      .sort((a, b) => b.score - a.score)[0];
+      .sort((a, b) => Number(b.strongest >= 3) - Number(a.strongest >= 3) || NAMES_THE_ATTACK.indexOf(a.type) - NAMES_THE_ATTACK.indexOf(b.type) || b.score - a.score)[0];
     if (!typed) continue;
     typed.sentences = [...new Map([...typed.sentences, ...c.sentences].map((s) => [s.index, s])).values()].sort((x, y) => x.index - y.index);
     typed.score += c.score;

@@ -57,7 +57,7 @@ export function findVictim(text: string, s: SentenceInfo, type: IncidentType, re
     if (VICTIM_AFTER.test(after)) score += 3;
     if (reporters.has(e.key) || REPORTER_BEFORE.test(before) || REPORTER_AFTER.test(after)) score -= 5;
     // "..., Proofpoint warned." — who says it at the end of the sentence is the source.
-    if (/,\s*$/.test(before) && /^\s*(?:warned|said|says|reported|wrote|noted|found|explained|added|observed)\s*[.!]?\s*$/.test(after)) score -= 5;
+    if (/,\s*(?:[\w-]+\s+){0,3}$/.test(before) && /^\s*(?:warned|said|says|reported|wrote|noted|found|explained|added|observed)\s*[.!]?\s*$/.test(after)) score -= 5;
     // The subject of a statement that opens the sentence ("Under Armour said that data ...").
     else if (e === firstNamed(s) && /^\s*(?:the\s+)?$/i.test(text.slice(s.start, e.start)) && /^(?:’s|'s)?\s+(?:said|says|confirmed|announced|disclosed|revealed|admitted)\b/.test(after)) score += 2;
     // The brand a lure imitates is not the one it hits.
