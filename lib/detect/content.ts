@@ -325,13 +325,40 @@ export function readText(containers: Element[], stats: Map<Element, Stats>): Con
       paragraphs += s.paragraphs;
     }
   }
+  const trimmed = trimEdges(w.out, w.segments);
   return {
     containers,
-    text: w.out,
-    segments: w.segments,
+    text: trimmed.text,
+    segments: trimmed.segments,
     paragraphs,
     paragraphShare: text > 0 ? good / text : 0,
     linkDensity: text > 0 ? link / text : 1,
+  };
+}
+
+/**
+ * Drops the short blocks before the first paragraph and after the last one: the dateline, "Share",
+ * "Table of contents", tags and the author's name that sit at the edges of a body container. A block
+ * is text between "\n\n" separators, which no segment crosses.
+ */
+function trimEdges(text: string, segments: TextSegment[]): { text: string; segments: TextSegment[] } {
+  const blocks: { start: number; end: number }[] = [];
+  let start = 0;
+  for (let i = text.indexOf('\n\n'); i !== -1; i = text.indexOf('\n\n', start)) {
+    blocks.push({ start, end: i });
+    start = i + 2;
+  }
+  blocks.push({ start, end: text.length });
+  const long = blocks.filter((b) => b.end - b.start >= MIN_PARAGRAPH);
+  if (long.length === 0) return { text, segments };
+  const from = long[0].start;
+  const to = long[long.length - 1].end;
+  if (from === 0 && to === text.length) return { text, segments };
+  return {
+    text: text.slice(from, to),
+    segments: segments
+      .filter((seg) => seg.start >= from && seg.end <= to)
+      .map((seg) => ({ ...seg, start: seg.start - from, end: seg.end - from })),
   };
 }
 
