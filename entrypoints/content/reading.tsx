@@ -27,6 +27,8 @@ const MAX_RECORDS_PER_FRAME = 2000;
 const RESCAN_DELAY_MS = 400;
 /** Keep postponing the rescan while the page changes, but never longer than this. */
 const RESCAN_MAX_WAIT_MS = 2000;
+/** How often the article's anchors and length are checked (edits and growth inside it are not observed). */
+const ANCHOR_CHECK_MS = 1500;
 /** How long a page that is not (yet) an article is watched for its text to arrive. */
 const LATE_TEXT_WATCH_MS = 20_000;
 const HOVER_OPEN_MS = 120;
@@ -92,6 +94,7 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
   let refocusing = false;
   /** The element holding the article's text: mutations inside it may change what there is to read. */
   let articleRoot: Node | undefined;
+  let rootTextLength = 0;
 
   // Read while the first analysis is on its way, not before it: storage costs milliseconds.
   const hiddenAtStart = settings()
@@ -295,6 +298,7 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
     occurrence.clear();
     painter.clear();
     articleRoot = rootOf(info);
+    watch(articleRoot);
     // The analysis goes first: the worker works on it while this side reads settings and mounts the sidebar.
     // Card facts are asked for after painting: the highlights need only the entities.
     const analysing = sendMessage('analyzeArticle', { url, text: info.text, published: info.published, facts: false });
@@ -361,6 +365,7 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
     if (info.text === state.info.text && a && a !== 'error') {
       state = { ...state, info };
       articleRoot = rootOf(info);
+      watch(articleRoot);
       if (!painter.intact()) painter.paint(info, a.entities, a.incidents.flatMap((i) => i.spans));
       return;
     }
@@ -426,8 +431,33 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
     else if (performance.now() - startedAt > LATE_TEXT_WATCH_MS) observer.disconnect();
   }
 
-  observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true, characterData: true });
+  /**
+   * What the observer watches. Before an article is found: the whole body (its text may arrive anywhere).
+   * Once it is read: only the children of the article root's parent (the root replaced or removed), so
+   * that the page's own changes — inside the article too — create no mutation records for us at all
+   * (observing a subtree doubles the cost of the page's DOM changes). Edits and growth inside the article
+   * are caught by a slow check of the anchors and of the article's text length; a new URL by the
+   * navigation listener.
+   */
+  function watch(root: Node | undefined): void {
+    observer.disconnect();
+    queued = [];
+    rootTextLength = root?.textContent?.length ?? 0;
+    if (!root) {
+      observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true, characterData: true });
+    } else if (root.parentNode) {
+      observer.observe(root.parentNode, { childList: true });
+    }
+  }
+
+  watch(undefined);
   ctx.onInvalidated(() => observer.disconnect());
+  ctx.setInterval(() => {
+    if (!state || stopped || rescanTimer !== undefined) return;
+    const grown = articleRoot !== undefined && (articleRoot.textContent?.length ?? 0) !== rootTextLength;
+    if (grown || !painter.intact()) void rescan(true);
+  }, ANCHOR_CHECK_MS);
+
   ctx.addEventListener(document, 'pointermove', onPointerMove, { passive: true });
   ctx.addEventListener(document, 'keydown', (e) => {
     if (e.key === 'Escape' && state?.card) closeCard();
@@ -438,6 +468,8 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
   ctx.addEventListener(window, 'wxt:locationchange', () => {
     if (stopped) return;
     generation++;
+    articleRoot = undefined;
+    watch(undefined);
     painter.clear();
     closeCard();
     ctx.setTimeout(() => {
