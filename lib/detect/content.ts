@@ -337,9 +337,10 @@ export function readText(containers: Element[], stats: Map<Element, Stats>): Con
 }
 
 /**
- * Drops the short blocks before the first paragraph and after the last one: the dateline, "Share",
- * "Table of contents", tags and the author's name that sit at the edges of a body container. A block
- * is text between "\n\n" separators, which no segment crosses.
+ * Drops the short blocks before the first paragraph: the dateline, "Share", "Table of contents" and
+ * the author's name that sit at the top of a body container. The end is kept: short blocks after the
+ * last paragraph are often what a security reader wants most (lists of indicators, hashes, CVEs).
+ * A block is text between "\n\n" separators, which no segment crosses.
  */
 function trimEdges(text: string, segments: TextSegment[]): { text: string; segments: TextSegment[] } {
   const blocks: { start: number; end: number }[] = [];
@@ -352,7 +353,7 @@ function trimEdges(text: string, segments: TextSegment[]): { text: string; segme
   const long = blocks.filter((b) => b.end - b.start >= MIN_PARAGRAPH);
   if (long.length === 0) return { text, segments };
   const from = long[0].start;
-  const to = long[long.length - 1].end;
+  const to = text.length;
   if (from === 0 && to === text.length) return { text, segments };
   return {
     text: text.slice(from, to),

@@ -167,6 +167,20 @@ describe('the main text reader', () => {
     expectSegmentsMapBack(info);
   });
 
+  it('drops the short dateline above the first paragraph but keeps a closing list of indicators', () => {
+    const doc = parse(`<html><body><div class="post">
+      <div>March 17, 2025</div><div>5 min read</div>
+      <p>The actor used a loader that fetched its second stage from a compromised WordPress site.</p>
+      <p>Researchers published the indicators below so that defenders can hunt for the intrusion.</p>
+      <h3>Indicators of compromise</h3>
+      <ul><li>evil[.]example</li><li>198.51.100[.]7</li><li>44d88612fea8a8f36de82e1278abb02f</li></ul>
+      </div></body></html>`);
+    const info = detectArticle(doc, 'https://x.example/research/loader-campaign');
+    expect(info.text.startsWith('The actor used a loader')).toBe(true);
+    expect(info.text).toContain('Indicators of compromise\n\nevil[.]example\n\n198.51.100[.]7\n\n44d88612fea8a8f36de82e1278abb02f');
+    expectSegmentsMapBack(info);
+  });
+
   it('survives hostile nesting without overflowing the stack', () => {
     const depth = 20_000;
     const html = `<html><body>${'<div>'.repeat(depth)}<p>deep</p>${'</div>'.repeat(depth)}<article><p>${'Real prose sits here. '.repeat(10)}</p></article></body></html>`;
