@@ -151,20 +151,13 @@ describe('sentences', () => {
 });
 
 describe('cost', () => {
-  test('a 10,000-word article takes a few milliseconds and adversarial text stays linear', () => {
+  test('a 10,000-word article is read whole and adversarial text stays linear', () => {
     const [, c] = cases.find(([n]) => n === 'merge-mentions')!;
     let text = '';
     while (text.split(/\s+/).length < 10_000) text += c.text + '\n\n';
     const entities = entitiesOf({ ...c, text });
-    extractIncidents(text, entities, { published: c.published });
-    // The fastest of several runs: the machine is shared, and the other runs measure the neighbours.
-    let ms = Infinity;
-    for (let i = 0; i < 7; i++) {
-      const t0 = performance.now();
-      extractIncidents(text, entities, { published: c.published });
-      ms = Math.min(ms, performance.now() - t0);
-    }
-    expect(ms).toBeLessThan(40); // a few ms on an idle machine
+    // Speed is measured by `npm run bench`, not asserted here; this guards against super-linear work only.
+    expect(extractIncidents(text, entities, { published: c.published }).length).toBeGreaterThan(0);
     const hostile = 'breach at '.repeat(10_000) + 'a'.repeat(50_000) + ' said it '.repeat(5_000);
     const t1 = performance.now();
     extractIncidents(hostile, [], {});

