@@ -6,6 +6,7 @@
  */
 import { compileMatcher, loadMatcher, serializeMatcher, type CompiledMatcher } from '../../lib/extract/matcher';
 import { extractEntities } from '../../lib/extract/entities';
+import { analyzeText } from '../../lib/engine';
 import { findCatalogueEntities } from '../../lib/extract/gazetteer';
 import { findPatternEntities } from '../../lib/extract/patterns';
 import { KEV, MISP_CLUSTERS, loadCatalogue } from '../lib/catalogue';
@@ -56,6 +57,8 @@ export const extractGroup: BenchGroup = {
       extract: () => extractEntities(article, loaded, { organizations: false }),
       // The same plus the organisation finder (names the catalogue does not know), for the full picture.
       full: () => extractEntities(article, loaded),
+      // Everything the worker does per article: all entities plus the incidents (lib/engine.ts).
+      analyze: () => analyzeText(article, loaded, { published: '2024-06-01' }),
       patterns: () => findPatternEntities(article),
       names: () => findCatalogueEntities(article, loaded),
       scan: () => loaded.scan(article),
@@ -103,6 +106,7 @@ export const extractGroup: BenchGroup = {
       'extract.article10k_ms': extractMs,
       'extract.article10k_cold_ms': coldMs,
       'extract.article10k_full_ms': fullMs,
+      'extract.article10k_analyze_ms': t.analyze,
       'extract.article10k_patterns_ms': patternsMs,
       'extract.article10k_names_ms': namesMs,
       'extract.article10k_scan_ms': scanMs,
