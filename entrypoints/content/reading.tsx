@@ -33,6 +33,8 @@ const ANCHOR_CHECK_MS = 1500;
 const LATE_TEXT_WATCH_MS = 20_000;
 const HOVER_OPEN_MS = 120;
 const HOVER_CLOSE_MS = 300;
+/** Scroll events this soon after we scrolled to an entity are ours. */
+const OWN_SCROLL_GRACE_MS = 400;
 
 interface ViewState {
   info: ArticleInfo;
@@ -95,6 +97,7 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
   /** The element holding the article's text: mutations inside it may change what there is to read. */
   let articleRoot: Node | undefined;
   let rootTextLength = 0;
+  let ownScrollUntil = 0;
 
   // Read while the first analysis is on its way, not before it: storage costs milliseconds.
   const hiddenAtStart = settings()
@@ -196,6 +199,7 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
     const index = all[n % all.length];
     occurrence.set(key, n + 1);
     if (n === 0) painter.flash(key);
+    ownScrollUntil = performance.now() + OWN_SCROLL_GRACE_MS;
     const rect = painter.reveal(index);
     painter.setActive(index);
     if (rect) update({ card: { match: matches[index], anchor: rect } });
@@ -462,7 +466,17 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
   ctx.addEventListener(document, 'keydown', (e) => {
     if (e.key === 'Escape' && state?.card) closeCard();
   });
-  ctx.addEventListener(window, 'scroll', () => state?.card && !state.card.focus && closeCard(), { passive: true });
+  // The page scrolled under a hover card: it no longer points at its words. Our own scrolling (to an
+  // entity the user asked for) keeps the card it opened.
+  ctx.addEventListener(
+    window,
+    'scroll',
+    () => {
+      if (performance.now() < ownScrollUntil) return;
+      if (state?.card && !state.card.focus) closeCard();
+    },
+    { passive: true },
+  );
 
   // Single-page sites: a new URL is a new article (or none); read it once its text is in.
   ctx.addEventListener(window, 'wxt:locationchange', () => {

@@ -154,6 +154,9 @@ describe('reading the seed article', () => {
     expect(await shadowActive(page)).toBe('button.il-entity');
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => CSS.highlights.get('il-flash')?.size ?? 0)).toBeGreaterThan(0);
+    // The card now stands at the occurrence the page scrolled to, and stays there.
+    await page.waitForTimeout(600);
+    expect(await shadowTexts(page, '[data-testid="card-name"]')).toEqual([name]);
     expect(await shadowActive(page)).toBe('button.il-entity'); // focus stays for the next Enter
     await page.keyboard.press('Escape');
     await expect.poll(() => shadowTexts(page, '.il-card'), { timeout: 5000 }).toEqual([]);
