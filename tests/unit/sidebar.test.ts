@@ -160,7 +160,8 @@ describe('sidebar and card in Chromium', () => {
     expect(await text('.il-card-aliases')).toEqual(['Also known as Fancy Bear, Sednit, STRONTIUM, Forest Blizzard']);
     expect(await text('.il-card-fact')).toEqual(['Attributed to: Russia']);
     expect(await text('[data-testid="card-why"]')).toEqual(['Matched “Fancy Bear”, an alias of APT28 (MISP galaxy “threat-actor”).']);
-    expect(await page.evaluate(() => document.querySelector('il-test-host')!.shadowRoot!.activeElement?.className)).toBe('il-card');
+    // Preact runs effects after the frame: the card takes focus shortly after it renders.
+    await expect.poll(() => page.evaluate(() => document.querySelector('il-test-host')!.shadowRoot!.activeElement?.className)).toBe('il-card');
     await calls();
     await page.keyboard.press('Escape');
     expect(await calls()).toContainEqual(['cardClose', []]);
