@@ -61,7 +61,7 @@ const BOILERPLATE_TOKENS = new Set([
   'cookie', 'cookies', 'disqus', 'footer', 'masthead', 'menu', 'modal', 'nav', 'navbar', 'navigation', 'newsletter',
   'outbrain', 'pagination', 'pager', 'popup', 'promo', 'promotion', 'related', 'share', 'sharing', 'sidebar',
   'social', 'sponsor', 'sponsored', 'subscribe', 'subscription', 'taboola', 'toolbar', 'bio', 'signup', 'recirc',
-  'trending', 'skip', 'gdpr', 'consent', 'teaser', 'teasers', 'postmeta',
+  'trending', 'skip', 'gdpr', 'consent', 'teaser', 'teasers', 'postmeta', 'disclosure', 'disclaimer', 'affiliate',
 ]);
 const BOILERPLATE_SUBSTRINGS = /related|newsletter|comment|share|social|subscribe|sidebar|advert|sponsor|cookie|breadcrumb|author-?bio|about-?the-?author|read-?more|more-?stories|you-?may|also-?like|post-?nav|screen-?reader|visually-?hidden|sr-only/;
 /** A container whose class says it holds the body is never skipped for a boilerplate word in it. */
