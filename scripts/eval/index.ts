@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runArticleEval } from './article';
 import { runIocEval } from './ioc';
+import { runIncidentEval } from './incidents';
 import { runNerEval } from './ner';
 
 const SHARED = resolve(import.meta.dirname, '../../../shared');
@@ -32,6 +33,8 @@ const FLOORS: [string, '>=', number][] = [
   ['ner.malware.lenient_r', '>=', 0.6],
   ['ner.location.lenient_r', '>=', 0.6],
   ['ner.organization.lenient_r', '>=', 0.4],
+  ['incidents.heldout.type_f1', '>=', 0.8],
+  ['incidents.heldout.victim_rate', '>=', 0.5],
 ];
 
 async function main(): Promise<void> {
@@ -45,6 +48,7 @@ async function main(): Promise<void> {
 
   if (run('article')) Object.assign(figures, await runArticleEval({ limit }));
   if (run('ioc')) Object.assign(figures, await runIocEval());
+  if (run('incidents')) Object.assign(figures, await runIncidentEval());
   if (run('ner')) {
     console.log('\n## Entities, bundled seed only (fresh offline install)');
     const seed = await runNerEval({ catalogue: [] });
