@@ -21,14 +21,8 @@ import type { SavedState } from '@/components/sidebar/SaveForm';
 import sidebarCss from '@/components/sidebar.css?inline';
 import readingCss from '@/components/sidebar/reading.css?inline';
 import { SIDEBAR_HOST } from './host';
+import { RESCAN_DELAY_MS, watchPage, type PageWatch } from './page-watch';
 
-/** Mutation records per frame beyond which we stop looking at them one by one and rescan a little later. */
-const MAX_RECORDS_PER_FRAME = 2000;
-const RESCAN_DELAY_MS = 400;
-/** Keep postponing the rescan while the page changes, but never longer than this. */
-const RESCAN_MAX_WAIT_MS = 2000;
-/** How often the article's anchors and length are checked (edits and growth inside it are not observed). */
-const ANCHOR_CHECK_MS = 1500;
 /** How long a page that is not (yet) an article is watched for its text to arrive. */
 const LATE_TEXT_WATCH_MS = 20_000;
 const HOVER_OPEN_MS = 120;
@@ -94,9 +88,6 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
   const occurrence = new Map<string, number>();
   let stopped = false;
   let refocusing = false;
-  /** The element holding the article's text: mutations inside it may change what there is to read. */
-  let articleRoot: Node | undefined;
-  let rootTextLength = 0;
   let ownScrollUntil = 0;
 
   // Read while the first analysis is on its way, not before it: storage costs milliseconds.
@@ -165,7 +156,7 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
   function stop(): void {
     stopped = true;
     generation++;
-    observer.disconnect();
+    pageWatch.stop();
     painter.clear();
     ui?.remove();
     ui = undefined;
@@ -301,8 +292,7 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
     const url = pageUrl(location.href);
     occurrence.clear();
     painter.clear();
-    articleRoot = rootOf(info);
-    watch(articleRoot);
+    pageWatch.follow(rootOf(info));
     // The analysis goes first: the worker works on it while this side reads settings and mounts the sidebar.
     // Card facts are asked for after painting: the highlights need only the entities.
     const analysing = sendMessage('analyzeArticle', { url, text: info.text, published: info.published, facts: false });
@@ -368,60 +358,19 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
     const a = state.analysis;
     if (info.text === state.info.text && a && a !== 'error') {
       state = { ...state, info };
-      articleRoot = rootOf(info);
-      watch(articleRoot);
+      pageWatch.follow(rootOf(info));
       if (!painter.intact()) painter.paint(info, a.entities, a.incidents.flatMap((i) => i.spans));
       return;
     }
     if (info.text.length) await read(info);
   }
 
-  // One batched, bounded observer: the callback only queues records; the work runs on the next animation
-  // frame. Past MAX_RECORDS_PER_FRAME it stops keeping them and the page is simply looked at again later.
-  let queued: MutationRecord[] = [];
-  let overflow = false;
-  let frameQueued = false;
-  let articleTouched = false;
-  let rescanTimer: number | undefined;
-  let rescanDueSince: number | undefined;
   const startedAt = performance.now();
-  const observer = new MutationObserver((records) => {
-    if (!overflow) {
-      if (queued.length + records.length > MAX_RECORDS_PER_FRAME) {
-        overflow = true;
-        queued = [];
-      } else {
-        queued.push(...records);
-      }
-    }
-    if (frameQueued) return;
-    frameQueued = true;
-    ctx.requestAnimationFrame(onMutationFrame);
+  const pageWatch: PageWatch = watchPage(ctx, {
+    rescan: (articleChanged) => void rescan(articleChanged),
+    intact: () => painter.intact(),
+    reading: () => state !== undefined && !stopped,
   });
-
-  function onMutationFrame(): void {
-    frameQueued = false;
-    // Changes inside the article may add text the anchors cannot see (a paragraph appended to a live
-    // story); changes elsewhere (teasers, ads, comments) only matter if they moved the article's nodes.
-    const root = articleRoot;
-    if (overflow || !root || queued.some((r) => root.contains(r.target))) articleTouched = true;
-    queued = [];
-    overflow = false;
-    // Wait for the page to settle, but not forever: a ticking widget must not postpone us for good.
-    const now = performance.now();
-    rescanDueSince ??= now;
-    if (rescanTimer !== undefined) {
-      if (now - rescanDueSince > RESCAN_MAX_WAIT_MS) return;
-      clearTimeout(rescanTimer);
-    }
-    rescanTimer = ctx.setTimeout(() => {
-      rescanTimer = undefined;
-      rescanDueSince = undefined;
-      const force = articleTouched;
-      articleTouched = false;
-      void rescan(force);
-    }, RESCAN_DELAY_MS);
-  }
 
   async function rescan(articleChanged = true): Promise<void> {
     if (ctx.isInvalid || stopped) return;
@@ -432,35 +381,8 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
     // Not an article yet: its text may still be on its way.
     const info = detectArticle(document, location.href);
     if (info.isArticle) await read(info);
-    else if (performance.now() - startedAt > LATE_TEXT_WATCH_MS) observer.disconnect();
+    else if (performance.now() - startedAt > LATE_TEXT_WATCH_MS) pageWatch.pause();
   }
-
-  /**
-   * What the observer watches. Before an article is found: the whole body (its text may arrive anywhere).
-   * Once it is read: only the children of the article root's parent (the root replaced or removed), so
-   * that the page's own changes — inside the article too — create no mutation records for us at all
-   * (observing a subtree doubles the cost of the page's DOM changes). Edits and growth inside the article
-   * are caught by a slow check of the anchors and of the article's text length; a new URL by the
-   * navigation listener.
-   */
-  function watch(root: Node | undefined): void {
-    observer.disconnect();
-    queued = [];
-    rootTextLength = root?.textContent?.length ?? 0;
-    if (!root) {
-      observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true, characterData: true });
-    } else if (root.parentNode) {
-      observer.observe(root.parentNode, { childList: true });
-    }
-  }
-
-  watch(undefined);
-  ctx.onInvalidated(() => observer.disconnect());
-  ctx.setInterval(() => {
-    if (!state || stopped || rescanTimer !== undefined) return;
-    const grown = articleRoot !== undefined && (articleRoot.textContent?.length ?? 0) !== rootTextLength;
-    if (grown || !painter.intact()) void rescan(true);
-  }, ANCHOR_CHECK_MS);
 
   ctx.addEventListener(document, 'pointermove', onPointerMove, { passive: true });
   ctx.addEventListener(document, 'keydown', (e) => {
@@ -482,8 +404,7 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
   ctx.addEventListener(window, 'wxt:locationchange', () => {
     if (stopped) return;
     generation++;
-    articleRoot = undefined;
-    watch(undefined);
+    pageWatch.follow(undefined);
     painter.clear();
     closeCard();
     ctx.setTimeout(() => {
@@ -514,8 +435,5 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
 
   if (opts.info.isArticle || opts.forced) await read(opts.info);
   // Text that arrived between the first detection and the observer's start would go unseen: look once more.
-  else rescanTimer = ctx.setTimeout(() => {
-    rescanTimer = undefined;
-    void rescan();
-  }, RESCAN_DELAY_MS);
+  else pageWatch.soon();
 }
