@@ -1,13 +1,14 @@
 import type { EntityMatch, EntityRef, Incident, IncidentType } from '../../types';
 import { findDates, type DateMention } from '../dates';
 import { splitSentences, type Span } from './sentences';
-import { ALL_TRIGGERS, EVENT, GENERIC, IMPERATIVE, TRIGGERS_BY_WEIGHT, WARNING, caseSensitiveTwin } from './triggers';
+import { ALL_TRIGGERS, EVENT, GENERIC, HYPOTHETICAL, IMPERATIVE, TRIGGERS_BY_WEIGHT, WARNING, caseSensitiveTwin } from './triggers';
 
 const ALL_TRIGGERS_CS = caseSensitiveTwin(ALL_TRIGGERS);
 const GENERIC_CS = caseSensitiveTwin(GENERIC);
 const IMPERATIVE_CS = caseSensitiveTwin(IMPERATIVE);
 const EVENT_CS = caseSensitiveTwin(EVENT);
 const WARNING_CS = caseSensitiveTwin(WARNING);
+const HYPOTHETICAL_CS = caseSensitiveTwin(HYPOTHETICAL);
 import { findActor, findPlace, findVictim, reporterKeys, type Scored } from './roles';
 import { chooseWhen } from './when';
 
@@ -176,6 +177,8 @@ function scoreSentences(text: string, spans: Span[], entities: EntityMatch[], da
     if (at === s.start || /^[\s"“*•-]*$/.test(text.slice(s.start, at))) generic.add(s.index);
   });
   eachMatch(pick(EVENT, EVENT_CS), (s) => event.add(s.index));
+  const hypothetical = new Set<number>();
+  eachMatch(pick(HYPOTHETICAL, HYPOTHETICAL_CS), (s) => hypothetical.add(s.index));
   const warning = new Set<number>();
   eachMatch(pick(WARNING, WARNING_CS), (s) => warning.add(s.index));
   for (const e of entities) sentenceAt(e.start)?.entities.push(e);
@@ -204,19 +207,28 @@ function scoreSentences(text: string, spans: Span[], entities: EntityMatch[], da
       }
       if (!strongest.has('vulnerability-disclosure') && !patchSentence) raise(s, 'vulnerability-disclosure', 1, cve.start);
     }
-    const anchored = event.has(s.index) || anchoredByEntity;
+    // A headline reports its story in telegraphic style, without the past tense that marks a happening
+    // elsewhere ("Medtronic Data Breach Impacts 3.8 Million People").
+    const anchored = event.has(s.index) || anchoredByEntity || (s.index === 0 && isHeadline(text, s));
     s.anchored = anchored;
     s.generic = generic.has(s.index);
     for (const [type, w] of strongest) {
       let v = w;
       if (generic.has(s.index)) v *= 0.35; // explains or hedges
       if (warning.has(s.index) && (type === 'phishing' || type === 'fraud')) v *= 0.35; // "watch for phishing emails"
+      if (hypothetical.has(s.index) && (type === 'cyberattack' || type === 'ddos')) v *= 0.35; // "an attacker could ..." 
       if (!anchored) v *= 0.6; // reports no happening and names nobody
       if (s.index < 3) v *= 1.5; // the lede
       s.scores.set(type, v);
     }
   }
   return infos;
+}
+
+/** A first line without a closing full stop, followed by a paragraph break: a headline. */
+function isHeadline(text: string, s: Span): boolean {
+  if (s.end - s.start > 200 || /[.!?…]["'”’)]*$/.test(text.slice(Math.max(s.start, s.end - 3), s.end))) return false;
+  return /^[ \t]*\r?\n/.test(text.slice(s.end, s.end + 4)) || s.end === text.length;
 }
 
 export interface Candidate {

@@ -22,11 +22,11 @@ function t(type: IncidentType, weight: number, ...words: string[]): Trigger {
 }
 
 export const TRIGGERS: Trigger[] = [
-  t('ransomware', 3, `ransomware (?:attack|incident|gang|group|operators?|affiliates?|infection)s?`, `hit by ransomware`, `ransom demands?`, `demand(?:s|ed|ing)? (?:a |an )?(?:\\$[\\d,.]+ (?:million )?|[\\d,.]+ (?:bitcoin|btc) )?ransom`, `(?:data )?leak sites?`, `double extortion`),
+  t('ransomware', 3, `ransomware (?:attack|incident|gang|group|operators?|operations?|campaigns?|strains?|variants?|affiliates?|infection)s?`, `hit by ransomware`, `ransom demands?`, `demand(?:s|ed|ing)? (?:a |an )?(?:\\$[\\d,.]+ (?:million )?|[\\d,.]+ (?:bitcoin|btc) )?ransom`, `(?:data )?leak sites?`, `double extortion`),
   t('ransomware', 2, 'ransomware', `encrypted (?:its |their |the )?(?:files|systems|servers|data|devices)`, `ransom (?:notes?|payments?)`, `paid (?:a|the) ransom`, `decryptor`, `extortion`),
   t('ransomware', 1, 'ransom', `encrypt${W}`),
 
-  t('data-breach', 3, `data breach(?:es)?`, `theft of (?:[\\w-]+ ){0,2}(?:data|information|records|details|credentials|emails)`, `(?:steal|stole|stealing) (?:[\\w-]+ ){0,2}(?:data|information|records|tokens|details|files|emails|documents)`, `(?:stole|copied|took|downloaded|exfiltrated|obtained) (?:a |the )?(?:backup|copy|copies|trove|cache|database) of`, `(?:stole|took|copied|accessed|exfiltrated|downloaded|obtained) (?:[\\w-]+ ){0,3}source code`, `downloaded (?:the )?(?:data|information|records|files)`, `breach of (?:personal|customer|patient|user|employee|sensitive) (?:data|information)`, `(?:stole|exfiltrated|leaked|exposed|accessed|viewed|compromised|obtained|acquired|copied) (?:[\\w,.$'’-]+ ){0,4}?(?:data|information|records|files|details|documents|emails|names|addresses)`, `credential[- ]stuffing`, `personal (?:data|information) of`, `unauthori[sz]ed access to (?:[\\w-]+ ){0,3}(?:data|information|records|systems|network|files|accounts)`, `(?:records|accounts|customers|users|patients|employees) (?:were|was|had been|have been) (?:exposed|leaked|stolen|compromised|accessed)`),
+  t('data-breach', 3, `data breach(?:es)?`, `data[- ]theft`, `theft of (?:[\\w-]+ ){0,2}(?:data|information|records|details|credentials|emails)`, `(?:steal|stole|stealing) (?:[\\w-]+ ){0,2}(?:data|information|records|tokens|details|files|emails|documents)`, `(?:stole|copied|took|downloaded|exfiltrated|obtained) (?:a |the )?(?:backup|copy|copies|trove|cache|database) of`, `(?:stole|took|copied|accessed|exfiltrated|downloaded|obtained) (?:[\\w-]+ ){0,3}source code`, `downloaded (?:the )?(?:data|information|records|files)`, `breach of (?:personal|customer|patient|user|employee|sensitive) (?:data|information)`, `(?:stole|exfiltrated|leaked|exposed|accessed|viewed|compromised|obtained|acquired|copied) (?:[\\w,.$'’-]+ ){0,4}?(?:data|information|records|files|details|documents|emails|names|addresses)`, `credential[- ]stuffing`, `personal (?:data|information) of`, `unauthori[sz]ed access to (?:[\\w-]+ ){0,3}(?:data|information|records|systems|network|files|accounts)`, `(?:records|accounts|customers|users|patients|employees) (?:were|was|had been|have been) (?:exposed|leaked|stolen|compromised|accessed)`),
   t('data-breach', 2, `breach(?:ed|es)?`, `(?:steal|stole|stealing) (?:[\\w-]+ ){0,2}(?:credentials|passwords)`, `exposed (?:database|server|bucket)s?`, `exfiltrat${W}`, `(?:data|information|files|records|documents|details|emails) (?:was|were|had been|may have been|has been|have been) (?:stolen|taken|exposed|accessed|leaked|copied|exfiltrated|compromised)`, `notif(?:y|ied|ying) (?:affected )?(?:customers|individuals|patients|users|employees)`, `unauthori[sz]ed (?:party|parties|third party|actors?|individuals?|users?|person|persons)`, `(?:accessed|compromised|breached) (?:the |some |several )?(?:[\\w-]+ ){0,2}(?:email )?accounts`, `(?:social security|credit card|passport) numbers`, `gained (?:unauthori[sz]ed )?access to`, `(?:took|take|taking|taken) over (?:[\\w-]+ ){0,3}accounts`, `leaked (?:data|database|documents)`),
   t('data-breach', 1, 'stolen', 'leak(?:ed|s)?', 'exposed'),
 
@@ -37,9 +37,9 @@ export const TRIGGERS: Trigger[] = [
   t('ddos', 1, `knocked (?:\\w+ )?offline`, `flooded with traffic`),
 
   t('espionage', 3, `(?:cyber[- ]?)?espionage`, `spying campaign`, `act of espionage`),
-  t('espionage', 2, `spy(?:ing)? on`, `intelligence[- ]gathering`, `state[- ]sponsored hackers`, `nation[- ]state hackers`),
+  t('espionage', 2, `spy(?:ing)? on`, `intelligence[- ]gathering`, `(?:state|government|nation[- ]state)[- ](?:sponsored|backed|supported|linked|aligned) (?:hackers|actors?|threat actors?|groups?|hacking groups?|operators|tools|campaigns?)`, `nation[- ]state hackers`),
 
-  t('supply-chain', 3, `supply[- ]chain (?:attack|compromise|incident|breach)s?`, `trojani[sz]ed (?:updates?|installers?|versions?|packages?)`, `malicious (?:npm|pypi|python|nuget|rubygems) packages?`),
+  t('supply-chain', 3, `supply[- ]chain (?:attack|compromise|incident|breach)s?`, `trojani[sz]ed (?:updates?|installers?|versions?|packages?)`, `malicious (?:npm |pypi |python |nuget |rubygems |open[- ]source |code )?packages?`),
   t('supply-chain', 2, `compromised (?:software )?updates?`),
   t('supply-chain', 1, `supply[- ]chain`),
 
@@ -55,7 +55,7 @@ export const TRIGGERS: Trigger[] = [
   t('vulnerability-exploitation', 1, `exploit(?:ing|ed)`),
 
   t('vulnerability-disclosure', 3, `(?:found|discovered|devised|demonstrated|uncovered) (?:a )?(?:new )?(?:way|method|technique) to`, `reported (?:their|the|its) findings`),
-  t('vulnerability-disclosure', 3, `(?:discovered|disclosed|found|uncovered|identified|reported) (?:a |an |the |two |three |several |multiple |new )?(?:[\\w-]+ ){0,3}${FLAW}`, `(?:discovered|found|uncovered|identified) (?:a |an |the )?(?:[\\w-]+ ){0,3}(?:backdoors?|weakness(?:es)?|security (?:issues?|holes?)|loopholes?)`, `proof[- ]of[- ]concept`),
+  t('vulnerability-disclosure', 3, `(?:discover(?:s|ed)|disclos(?:es|ed)|finds|found|uncover(?:s|ed)|identif(?:ies|ied)|reported) (?:a |an |the |two |three |several |multiple |new )?(?:[\\w-]+ ){0,3}${FLAW}`, `(?:is|are|was|were|remain) vulnerable to`, `(?:demonstrated|presented|showed) (?:a |an )?(?:new )?(?:[\\w-]+ ){0,2}(?:attack|exploit|bypass)(?:es|s)? (?:that|which|against|on|to)`, `(?:discovered|found|uncovered|identified) (?:a |an |the )?(?:[\\w-]+ ){0,3}(?:backdoors?|weakness(?:es)?|security (?:issues?|holes?)|loopholes?)`, `proof[- ]of[- ]concept`),
   t('vulnerability-disclosure', 1, `tracked as cve`, `cvss (?:score|v3)`),
   t('vulnerability-disclosure', 2, `vulnerabilit(?:y|ies)`, `(?:flaws?|bugs?|vulnerabilit(?:y|ies)) in (?:[\\w-]+ ){1,4}(?:lets?|allows?|enables?|could|can)`, `(?:vulnerability|flaw|bug) (?:could|can|would) (?:allow|let|enable)`, `(?:security|critical|severe|serious|high[- ]severity|software|firmware|zero[- ]day|exploitable|unpatched) (?:flaws?|bugs?)`, `zero[- ]days?`, `remote code execution`, `privilege escalation`),
 
@@ -88,6 +88,13 @@ export function caseSensitiveTwin(re: RegExp): RegExp {
 /** Sentences that explain or hedge rather than report: their triggers count for little. */
 export const GENERIC =
   /\b(?:you|your|yourself|typically|usually|in general|generally|is a type of|are a type of|is a form of|refers to|how to|what is|tips?|best practices?|protect (?:yourself|your)|if any|not clear|unclear|no evidence|no sign|no indication|(?:not|never) (?:yet )?(?:found|seen) (?:any )?evidence|found no evidence|not aware|whether)\b/gi;
+
+/**
+ * What an attacker could do is the risk of a flaw, not an attack that happened: "a hacker could use
+ * those flaws", "could allow an attacker to", "attackers can exploit".
+ */
+export const HYPOTHETICAL =
+  /\b(?:(?:attackers?|hackers?|adversar(?:y|ies)|criminals|intruders?|someone|anyone|bad actors?|malicious (?:users?|actors?|parties))\s+(?:\w+\s+)?(?:could|can|would|might|may)|(?:could|can|would|might|may) (?:potentially )?(?:allow|let|enable|permit) (?:an? |the )?(?:[\w-]+ )?(?:attackers?|hackers?|adversar(?:y|ies)|users?|someone|anyone))\b/gi;
 
 /** A warning to watch out for scams is advice, not a phishing or fraud incident. */
 export const WARNING = /\b(?:watch (?:out )?for|be wary|beware|on the lookout|on alert|be cautious|be suspicious)\b/gi;
