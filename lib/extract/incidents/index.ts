@@ -73,7 +73,7 @@ export function extractIncidents(text: string, entities: EntityMatch[], opts: In
 
 const VULN_TYPES = new Set<IncidentType>(['patch', 'vulnerability-disclosure', 'vulnerability-exploitation']);
 const SECURITY_CONTEXT =
-  /\b(?:vulnerabilit(?:y|ies)|cve-\d{4}|exploit(?:s|ed|ing|ation)?|zero[- ]days?|security (?:flaws?|bugs?|updates?|fix(?:es)?|patch(?:es)?|issues?|holes?|advisor(?:y|ies)|notes?|bulletins?|researchers?)|patch (?:tuesday|day)|(?:heap|buffer|stack|integer) overflows?|use[- ]after[- ]free|memory corruption|remote code execution|privilege escalation|malicious|attackers?|hackers?|compromised)\b/i;
+  /\b(?:vulnerabilit(?:y|ies)|cve-\d{4}|exploit(?:s|ed|ing|ation)?|zero[- ]days?|security (?:flaws?|bugs?|updates?|fix(?:es)?|patch(?:es)?|issues?|holes?|advisor(?:y|ies)|notes?|bulletins?|researchers?)|patch (?:tuesday|day)|(?:heap|buffer|stack|integer) overflows?|use[- ]after[- ]free|memory corruption|remote code execution|privilege escalation|vulnerable to|side[- ]channel|malicious|attackers?|hack(?:ed|ers?|ing)|bypass(?:ed|es|ing)?|compromised)\b/i;
 
 /** Types in order of specificity: when two explain the same sentences, the earlier one is the story. */
 const TYPE_ORDER: IncidentType[] = [
@@ -374,6 +374,15 @@ function mergeAndFilter(text: string, cands: Candidate[], published?: string): C
     const into = live.find((o) => o !== c && o.type !== 'cyberattack' && ATTACK_TYPES.has(o.type) && sameStory(o, c));
     if (into) {
       absorb(c, into);
+      drop.add(c);
+    }
+  }
+  // An unspecific attack in a text whose stronger story is a flaw is the attack the flaw allows or that
+  // researchers demonstrated ("the feature has been hacked"), not an incident of its own.
+  const flawStory = strongestOf(['vulnerability-disclosure', 'patch']);
+  for (const c of byType('cyberattack')) {
+    if (!drop.has(c) && flawStory && c.score < flawStory.score) {
+      absorb(c, flawStory);
       drop.add(c);
     }
   }

@@ -23,7 +23,7 @@ const VICTIM_AFTER =
 
 // The reporter, not the victim: "according to X", "X researchers", "X said the group".
 const REPORTER_BEFORE = /\b(?:according to|researchers (?:at|from|with)|analysts (?:at|from)|experts (?:at|from)|reported by|discovered by|observed by|tracked by|spotted by|analy[sz]ed by|a report (?:by|from)|findings (?:by|from)|report from)\s+(?:the\s+)?$/i;
-const REPORTER_AFTER = /^(?:’s|'s)?\s*(?:threat intelligence|threat research|security research|research team|researchers|analysts|labs?\b|observed|tracks|has tracked|spotted|uncovered|dubbed|attributed|said the (?:group|gang|actor|hackers|attackers|campaign|operators|malware))/i;
+const REPORTER_AFTER = /^(?:’s|'s)?\s*(?:threat intelligence|threat research|security research|research team|researchers|analysts|labs?\b|observed|tracks|has tracked|spotted|uncovered|dubbed|attributed|said the (?:group|gang|actor|hackers|attackers|campaign|operators|malware)|published (?:research|a report|findings|an analysis))/i;
 
 const IMPERSONATED_BEFORE =
   /\b(?:pretend(?:s|ed|ing)? to (?:be|come) from|purport(?:s|ed|ing)? to (?:be|come) from|posing as|pose as|poses as|impersonat\w*|spoof\w*|disguised as|masquerad\w* as|claiming to be from|fake|themed)\s+(?:the\s+|a\s+)?$/i;

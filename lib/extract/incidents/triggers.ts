@@ -33,10 +33,10 @@ export const TRIGGERS: Trigger[] = [
   t('phishing', 3, `(?:spear[- ]?)?phishing (?:campaigns?|attacks?|emails?|messages?|sites?|pages?|kits?|scams?|lures?)`, `(?:emails?|messages?|texts?|text messages|sms) (?:that )?(?:impersonat[\\w]*|claim(?:s|ing)? to (?:be|come) from|pretend[\\w]*|purport[\\w]*)`, `smishing`, `vishing`, `credential[- ]harvesting`, `fake login pages?`),
   t('phishing', 2, `(?:spear[- ]?)?phishing`, `(?:fake|fraudulent|bogus|spoofed|cloned|lookalike|look-alike|counterfeit|copycat) (?:websites?|sites?|login|sign-in|log-in|pages?|portals?)`, `(?:emails|messages|texts) (?:that )?(?:claim|pretend|purport|appear)`, `(?:collects?|harvests?|steals?|captures?|capturing|harvesting) (?:their |the |users['’]? |victims['’]? )?(?:[\\w-]+ ){0,2}(?:credentials|passwords|logins?)`, `(?:pretend|purport)(?:s|ed|ing)? to (?:be|come) from`, `posing as`, `malicious (?:emails|attachments|links)`, `lures?`, `impersonat${W}`),
 
-  t('ddos', 3, `ddos`, `distributed denial[- ]of[- ]service`, `denial[- ]of[- ]service attacks?`),
+  t('ddos', 3, `ddos(?! botnets?| services?| for hire| protection| mitigation)`, `distributed denial[- ]of[- ]service`, `denial[- ]of[- ]service attacks?`),
   t('ddos', 1, `knocked (?:\\w+ )?offline`, `flooded with traffic`),
 
-  t('espionage', 3, `(?:cyber[- ]?)?espionage`, `spying campaign`, `act of espionage`),
+  t('espionage', 3, `(?:cyber[- ]?)?espionage(?! groups?| actors?| crews?| tools?)`, `spying campaign`, `act of espionage`),
   t('espionage', 2, `spy(?:ing)? on`, `intelligence[- ]gathering`, `(?:state|government|nation[- ]state)[- ](?:sponsored|backed|supported|linked|aligned) (?:hackers|actors?|threat actors?|groups?|hacking groups?|operators|tools|campaigns?)`, `nation[- ]state hackers`),
 
   t('supply-chain', 3, `supply[- ]chain (?:attack|compromise|incident|breach)s?`, `trojani[sz]ed (?:updates?|installers?|versions?|packages?)`, `malicious (?:npm |pypi |python |nuget |rubygems |open[- ]source |code )?packages?`),
@@ -57,7 +57,7 @@ export const TRIGGERS: Trigger[] = [
   t('vulnerability-disclosure', 3, `(?:found|discovered|devised|demonstrated|uncovered) (?:a )?(?:new )?(?:way|method|technique) to`, `reported (?:their|the|its) findings`),
   t('vulnerability-disclosure', 3, `(?:discover(?:s|ed)|disclos(?:es|ed)|finds|found|uncover(?:s|ed)|identif(?:ies|ied)|reported) (?:a |an |the |two |three |several |multiple |new )?(?:[\\w-]+ ){0,3}${FLAW}`, `(?:is|are|was|were|remain) vulnerable to`, `(?:demonstrated|presented|showed) (?:a |an )?(?:new )?(?:[\\w-]+ ){0,2}(?:attack|exploit|bypass)(?:es|s)? (?:that|which|against|on|to)`, `(?:discovered|found|uncovered|identified) (?:a |an |the )?(?:[\\w-]+ ){0,3}(?:backdoors?|weakness(?:es)?|security (?:issues?|holes?)|loopholes?)`, `proof[- ]of[- ]concept`),
   t('vulnerability-disclosure', 1, `tracked as cve`, `cvss (?:score|v3)`),
-  t('vulnerability-disclosure', 2, `vulnerabilit(?:y|ies)`, `(?:flaws?|bugs?|vulnerabilit(?:y|ies)) in (?:[\\w-]+ ){1,4}(?:lets?|allows?|enables?|could|can)`, `(?:vulnerability|flaw|bug) (?:could|can|would) (?:allow|let|enable)`, `(?:security|critical|severe|serious|high[- ]severity|software|firmware|zero[- ]day|exploitable|unpatched) (?:flaws?|bugs?)`, `zero[- ]days?`, `remote code execution`, `privilege escalation`),
+  t('vulnerability-disclosure', 2, `vulnerabilit(?:y|ies)`, `(?:flaws?|bugs?|vulnerabilit(?:y|ies)) in (?:[\\w-]+ ){1,4}(?:lets?|allows?|enables?|could|can)`, `(?:vulnerability|flaw|bug) (?:could|can|would) (?:allow|let|enable)`, `(?:security|critical|severe|serious|high[- ]severity|software|firmware|zero[- ]day|exploitable|unpatched) (?:flaws?|bugs?)`, `zero[- ]days?`, `remote code execution`, `privilege escalation`, `bypass(?:es|ed|ing)? (?:the |a |an |its )?(?:[\\w'’-]+ ){0,3}(?:authentication|protections?|security|detection|feature|checks?|login|lock|screen|sandbox)`),
 
   t('vulnerability-disclosure', 1, `flaws?`, `bugs?`),
 
@@ -87,7 +87,7 @@ export function caseSensitiveTwin(re: RegExp): RegExp {
 
 /** Sentences that explain or hedge rather than report: their triggers count for little. */
 export const GENERIC =
-  /\b(?:you|your|yourself|typically|usually|in general|generally|is a type of|are a type of|is a form of|refers to|how to|what is|tips?|best practices?|protect (?:yourself|your)|if any|not clear|unclear|no evidence|no sign|no indication|(?:not|never) (?:yet )?(?:found|seen) (?:any )?evidence|found no evidence|not aware|whether)\b/gi;
+  /\b(?:you|your|yourself|typically|usually|in general|generally|is a type of|are a type of|is a form of|refers to|how to|what is|tips?|best practices?|protect (?:yourself|your)|if any|not clear|unclear|no evidence|no sign|no indication|(?:not|never) (?:yet )?(?:found|seen) (?:any )?evidence|found no evidence|not aware|whether|(?:may|might) not be)\b/gi;
 
 /**
  * What an attacker could do is the risk of a flaw, not an attack that happened: "a hacker could use
@@ -105,4 +105,4 @@ export const IMPERATIVE =
 
 /** Words that make a sentence report a happening: past events, reporting verbs, numbers of victims. */
 export const EVENT =
-  /\b(?:was|were|has been|have been|had been|said|says|confirmed|disclosed|announced|reported|revealed|notified|detected|discovered|suffered|hit|targeted|claimed|stole|leaked|released|issued|patched|fixed|published|warned|experienced|became aware|is investigating|investigating|found|uncovered|identified|(?:is|are) targeting|targets|(?:attackers|hackers|scammers|cybercriminals|criminals|fraudsters|threat actors?) (?:are|have|has|were|had)|claiming|demanded|listed|posted|threatened|began|begun|launched|affected|impacted|exposed|encrypted|observed|spotted|uncovered|compromised|breached|attacked|exploited|infected|shut down|took|taken|knocked|forced)\b/gi;
+  /\b(?:was|were|has been|have been|had been|said|says|confirmed|disclosed|announced|reported|revealed|notified|detected|discovered|suffered|hit|targeted|claimed|stole|leaked|released|issued|patched|fixed|published|warned|experienced|became aware|is investigating|investigating|found|uncovered|identified|(?:is|are) targeting|targets|(?:attackers|hackers|scammers|cybercriminals|criminals|fraudsters|threat actors?) (?:are|have|has|were|had)|claiming|demanded|listed|posted|threatened|began|begun|launched|affected|impacted|exposed|encrypted|observed|spotted|uncovered|compromised|breached|attacked|exploited|infected|shut down|took|taken|knocked|forced|(?:is|are|was|were) vulnerable to|demonstrated|presented)\b/gi;
