@@ -43,7 +43,8 @@ interface Doc {
 
 interface Prediction {
   types: Set<string>;
-  victims: string[];
+  /** Per victim we name: its canonical name, then the words the text used for it ("DOJ"). */
+  victims: string[][];
 }
 
 // ---- the sets ----
@@ -84,20 +85,35 @@ interface HeldoutLabel {
   index?: number;
   guid?: string;
   page?: boolean;
+  /** id of a row of a JSON-lines file with a main_content (../eval/article/pages.jsonl). */
+  row?: string;
   types: string[];
   victim?: string;
   aliases?: string[];
 }
 
+interface ArticleRow {
+  id: string;
+  main_content: string;
+  publish_date?: string | null;
+}
+
 async function heldoutDocs(matcher: CompiledMatcher): Promise<Doc[]> {
   const { items } = JSON.parse(readFileSync(HELDOUT_LABELS, 'utf8')) as { items: HeldoutLabel[] };
   const feeds = new Map<string, ReturnType<typeof readFeedItems>>();
+  const rows = new Map<string, ArticleRow[]>();
   const docs: Doc[] = [];
   for (const label of items) {
     const file = resolve(SHARED_FIXTURES, label.source);
     let text: string;
     let published: string | undefined;
-    if (label.page) {
+    if (label.row !== undefined) {
+      if (!rows.has(file)) rows.set(file, readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as ArticleRow));
+      const row = rows.get(file)?.find((r) => r.id === label.row);
+      if (!row) throw new Error(`${label.source}: no row ${label.row}`);
+      text = row.main_content;
+      published = row.publish_date ?? undefined;
+    } else if (label.page) {
       // What the content script analyses: the main text the article detector returns.
       const page = await readPage(file, undefined, matcher);
       text = page.text;
@@ -110,7 +126,7 @@ async function heldoutDocs(matcher: CompiledMatcher): Promise<Doc[]> {
       text = item.text;
       published = item.published;
     }
-    const id = label.page ? label.source : `${label.source}#${label.index}`;
+    const id = label.row !== undefined ? `${label.source}#${label.row}` : label.page ? label.source : `${label.source}#${label.index}`;
     const victims = label.victim ? [{ name: label.victim, aliases: label.aliases ?? [] }] : [];
     docs.push({ id, text, published, types: new Set(label.types), victims });
   }
@@ -124,7 +140,8 @@ function engine(matcher: CompiledMatcher) {
     const incidents: Incident[] = doc.entities
       ? extractIncidents(doc.text, doc.entities, { published: doc.published })
       : analyzeText(doc.text, matcher, { published: doc.published }).incidents;
-    return { types: new Set(incidents.map((i) => i.type)), victims: incidents.flatMap((i) => (i.victim?.name ? [i.victim.name] : [])) };
+    const victims = incidents.flatMap((i) => (i.victim?.name ? [[i.victim.name, doc.text.slice(i.victim.start ?? 0, i.victim.end ?? 0)]] : []));
+    return { types: new Set(incidents.map((i) => i.type)), victims };
   };
 }
 
@@ -146,12 +163,14 @@ export function baseline(doc: Doc): Prediction {
 function norm(s: string): string {
   return s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
-function nameMatches(ours: string, gold: { name: string; aliases: string[] }): boolean {
-  const a = ` ${norm(ours)} `;
-  if (a.trim() === '') return false;
-  return [gold.name, ...gold.aliases].some((g) => {
-    const b = ` ${norm(g)} `;
-    return b.trim() !== '' && (a.includes(b) || b.includes(a));
+function nameMatches(ours: string[], gold: { name: string; aliases: string[] }): boolean {
+  return ours.some((o) => {
+    const a = ` ${norm(o)} `;
+    if (a.trim() === '') return false;
+    return [gold.name, ...gold.aliases].some((g) => {
+      const b = ` ${norm(g)} `;
+      return b.trim() !== '' && (a.includes(b) || b.includes(a));
+    });
   });
 }
 
@@ -185,14 +204,15 @@ function score(docs: Doc[], predict: (d: Doc) => Prediction, only?: readonly str
       s.victims++;
       if (p.victims.some((name) => nameMatches(name, v))) s.victimsNamed++;
     }
-    for (const name of new Set(p.victims)) {
+    const ourVictims = [...new Map(p.victims.map((names) => [names[0], names])).values()];
+    for (const names of ourVictims) {
       s.ourVictims++;
-      if (doc.victims.some((v) => nameMatches(name, v))) s.ourVictimsRight++;
+      if (doc.victims.some((v) => nameMatches(names, v))) s.ourVictimsRight++;
     }
     const extra = ours.filter((t) => !doc.types.has(t));
     const missed = gold.filter((t) => !p.types.has(t));
     const victimMiss = doc.victims.filter((v) => !p.victims.some((name) => nameMatches(name, v))).map((v) => v.name);
-    const wrongVictims = [...new Set(p.victims)].filter((name) => !doc.victims.some((v) => nameMatches(name, v)));
+    const wrongVictims = ourVictims.filter((names) => !doc.victims.some((v) => nameMatches(names, v))).map((names) => names[0]);
     if (extra.length || missed.length || victimMiss.length || wrongVictims.length)
       s.misses.push(
         `${doc.id}: ${extra.length ? `+${extra.join(',')} ` : ''}${missed.length ? `-${missed.join(',')} ` : ''}` +

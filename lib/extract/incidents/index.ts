@@ -382,6 +382,8 @@ function mergeAndFilter(text: string, cands: Candidate[], published?: string): C
   const flawStory = strongestOf(['vulnerability-disclosure', 'patch']);
   for (const c of byType('cyberattack')) {
     if (!drop.has(c) && flawStory && c.score < flawStory.score) {
+      // Its "victim" is the maker of the flawed product: a flaw story has none.
+      c.victim = undefined;
       absorb(c, flawStory);
       drop.add(c);
     }

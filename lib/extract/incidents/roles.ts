@@ -22,8 +22,8 @@ const VICTIM_AFTER =
   /^(?:\s*\([^()]{1,12}\))?(?:\s*,[^,]{1,80},)?(?:\s*,\s*which)?\s*(?:(?:’s|'s)\s+(?:\w+\s+)?(?:systems|network|networks|servers|data|customers|employees|patients|students|website|email|infrastructure|it|computer)|said (?:it|its|that it|in a|on \w+ (?:that )?(?:it|the)|(?:on \w+ )?that (?:the|a|its)|(?:on \w+ )?(?:that )?(?:an? |the )?(?:[\w$-]+ ){0,2}(?:hackers?|attackers?|actors?|groups?|gang|operators|cybercriminals|criminals|intruders?|unauthori[sz]ed|party|parties))\b|(?:[a-z]+ ){1,2}its (?:[\w,-]+ ){0,2}(?:systems|network|networks|operations|servers|services|computers|website|pipeline|plants?|factories|stores|offices|doors)\b|lost (?:\S+ )?(?:million|billion|\$)|said (?:[\w,-]+ ){0,5}(?:of )?its (?:own )?(?:direct )?(?:customers|clients|users|systems|servers|network|employees|patients|students|members)|says it|disclosed|confirmed|exposed|leaked|lost|(?:agreed|voted|decided|chose|opted) to pay|announced|revealed|notified|is notifying|has notified|began notifying|has begun|(?:was|were|had been|has been|have been) (?:hit|attacked|targeted|breached|hacked|compromised|struck|the (?:victim|target)|affected|impacted|infected|crippled|disrupted)|suffered|fell victim|experienced|detected|discovered (?:a|an|that|suspicious|unauthori[sz]ed)|is investigating|became aware|reported (?:a|an|that)|warned (?:customers|users|employees|patients))/iu;
 
 // The reporter, not the victim: "according to X", "X researchers", "X said the group".
-const REPORTER_BEFORE = /\b(?:according to|researchers (?:at|from|with)|analysts (?:at|from)|experts (?:at|from)|reported by|discovered by|observed by|tracked by|spotted by|analy[sz]ed by|a report (?:by|from)|findings (?:by|from)|report from)\s+(?:the\s+)?$/i;
-const REPORTER_AFTER = /^(?:’s|'s)?\s*(?:threat intelligence|threat research|security research|research team|researchers|analysts|labs?\b|observed|tracks|has tracked|spotted|uncovered|dubbed|attributed|said the (?:group|gang|actor|hackers|attackers|campaign|operators|malware)|published (?:research|a report|findings|an analysis))/i;
+const REPORTER_BEFORE = /\b(?:according to|(?:security|cybersecurity|threat intelligence|research|intelligence) (?:company|firm|vendor|provider|outfit|researchers?)|researchers (?:at|from|with)|analysts (?:at|from)|experts (?:at|from)|reported by|discovered by|observed by|tracked by|spotted by|analy[sz]ed by|a report (?:by|from)|findings (?:by|from)|report from)\s+(?:the\s+)?$/i;
+const REPORTER_AFTER = /^(?:’s|'s)?\s*(?:threat intelligence|threat research|security research|research team|researchers|analysts|labs?\b|observed|tracks|has tracked|spotted|uncovered|dubbed|attributed|said the (?:group|gang|actor|hackers|attackers|campaign|operators|malware)|published (?:research|a report|findings|an analysis)|(?:revealed|showed|described|detailed|explained) how)/i;
 
 const IMPERSONATED_BEFORE =
   /\b(?:pretend(?:s|ed|ing)? to (?:be|come) from|purport(?:s|ed|ing)? to (?:be|come) from|posing as|pose as|poses as|impersonat\w*|spoof\w*|disguised as|masquerad\w* as|claiming to be from|fake|themed)\s+(?:the\s+|a\s+)?$/i;
@@ -63,7 +63,7 @@ export function findVictim(text: string, s: SentenceInfo, type: IncidentType, re
     // The brand a lure imitates is not the one it hits.
     if (IMPERSONATED_BEFORE.test(before)) score -= 5;
     // Police and national agencies investigate and warn; they are rarely the victim of the story.
-    if (AUTHORITY.test(e.name) || AUTHORITY.test(e.text)) score -= 3;
+    if (AUTHORITY.test(e.name) || AUTHORITY.test(e.text)) score -= 4;
     // "claimed the attacks on Telegram": the platform a claim was made on.
     // A platform named last in a sentence that reports a claim or a post.
     if (
