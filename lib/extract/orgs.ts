@@ -27,7 +27,27 @@ export function findOrganizations(text: string, known: EntityMatch[]): EntityMat
   const found: EntityMatch[] = [];
   const accepted = new Map<string, { key: string; name: string }>(); // surface text → key
 
+  const accept = (start: number, end: number, rule: string) => {
+    const surface = text.slice(start, end);
+    const prior = accepted.get(surface);
+    const name = prior?.name ?? surface.replace(/\s+/g, ' ');
+    const key = prior?.key ?? `organization:${slug(name)}`;
+    found.push(org(start, end, surface, key, name, rule));
+    accepted.set(surface, { key, name });
+  };
   for (const run of capitalisedRuns(text, tokens)) {
+    // Names the usual rules cannot see: the subject of a title-case headline, a name that begins
+    // with a preposition, two headless names joined by "and".
+    const special = headlineSubject(text, tokens, run, knownAt, stats, lowerWords) ?? prepositionName(text, tokens, run, knownAt);
+    if (special) {
+      accept(tokens[special.first].start, tokens[special.last].end, special.rule);
+      continue;
+    }
+    const pair = coordinatedNames(text, tokens, run, knownAt, lowerWords);
+    if (pair) {
+      for (const r of pair) accept(tokens[r.first].start, tokens[r.last].end, 'cue');
+      continue;
+    }
     const cand = trimRun(text, tokens, run, lowerWords);
     if (!cand) continue;
     // "the city of Greenville", "the government of Chile": a lower-case head before the name.
@@ -303,11 +323,11 @@ const DESCRIPTOR_BEFORE = new RegExp(`\\b(?:${DESCRIPTORS}|site|website)(?:,|\\s
 
 /** Verbs that follow an organisation (reporting, being hit). */
 const VERB_AFTER =
-  /^(?:’s|'s)?\s*(?:(?:shut|took|shut down|restored|closed|notified|told|urged|took down) (?:down |offline )?its|said it|said its|said (?:that )?(?:hackers|attackers|an attacker|cybercriminals|criminals|a threat actor|an unauthori[sz]ed|an? (?:malicious |unknown |unauthori[sz]ed )?third party)|lost \S+ (?:million|billion)|said that it|said in a statement|says it|disclosed|confirmed|notified|announced|revealed|reported that|warned|acknowledged|admitted|informed|has notified|has confirmed|has disclosed|is notifying|began notifying|was hit|has been hit|was breached|has been breached|was attacked|was targeted|fell victim|suffered|is investigating|was the victim|researchers|threat researchers|security researchers|researchers have|observed|has observed|has tracked|tracks|detected|published|discovered|identified|spokesperson|spokesman|spokeswoman|told|customers were|employees|systems were|’s systems|'s systems|’s network|'s network|’s website|'s website)\b/;
+  /^(?:’s|'s)?\s*(?:(?:shut|took|shut down|restored|closed|notified|told|urged|took down) (?:down |offline )?its|said it|said its|said (?:that )?(?:hackers|attackers|an attacker|cybercriminals|criminals|a threat actor|an unauthori[sz]ed|an? (?:malicious |unknown |unauthori[sz]ed )?third party)|lost \S+ (?:million|billion)|said that it|said in a statement|says it|disclosed|confirmed|notified|announced|revealed|reported that|warned|acknowledged|admitted|informed|has notified|has confirmed|has disclosed|is notifying|began notifying|was hit|has been hit|was breached|has been breached|was attacked|was targeted|were hit|have been hit|were breached|were attacked|were targeted|fell victim|suffered|is investigating|was the victim|researchers|threat researchers|security researchers|researchers have|observed|has observed|has tracked|tracks|detected|published|discovered|identified|spokesperson|spokesman|spokeswoman|told|customers|clients|patients|subscribers|policyholders|account holders|employees|systems were|’s systems|'s systems|’s network|'s network|’s website|'s website)\b/;
 
 /** Words before an organisation. */
 const CUE_BEFORE =
-  /(?:researchers (?:at|from)|analysts (?:at|from)|experts (?:at|from)|according to|tracked by|reported by|discovered by|observed by|attack on|attacks on|attack against|attacks against|breach at|breach of|hack of|hack on|intrusion at|incident at|compromise of|customers of|employees of|systems of|network of|spokesperson for|spokesman for|spokeswoman for|statement from|statement by|a report (?:by|from)|report by|report from|team at|researchers with)\s+(?:the\s+)?$/;
+  /(?:researchers (?:at|from)|analysts (?:at|from)|experts (?:at|from)|according to|tracked by|reported by|discovered by|observed by|attack on|attacks on|attack against|attacks against|breach at|breach of|hack of|hack on|intrusion at|incident at|compromise of|customers of|employees of|systems of|network of|spokesperson for|spokesman for|spokeswoman for|statement from|statement by|a report (?:by|from)|report by|report from|team at|researchers with|breached|hacked|infiltrated|crippled|disrupted|struck|attacked|targeted|hit)\s+(?:the\s+)?$/;
 
 type Rule = 'head' | 'gov' | 'apposition' | 'cue';
 
@@ -382,6 +402,67 @@ function judge(text: string, tokens: Token[], c: Run, knownAt: KnownIndex, stats
   }
   if (CUE_BEFORE.test(before.toLowerCase()) && !personLike) return 'cue';
   return undefined;
+}
+
+/** Words that, written in title case right after a headline's first words, report what hit them. */
+const HEADLINE_REPORT = /^(?:Data Breach|Breach|Ransomware Attack|Ransomware|Cyberattack|Cyber Attack|Cyber Incident|Hack|Hacked|Breached|Hit|Says|Confirms|Discloses|Notifies|Admits|Suffers|Warns Customers|Investigating)\b/;
+
+/**
+ * "Medtronic Data Breach Impacts 3.8 Million People": a title-case headline capitalises every word,
+ * so its subject is the one to three words before the words that report an incident, when they are
+ * not words the text also writes in lower case, nor what the catalogue knows.
+ */
+function headlineSubject(text: string, tokens: Token[], run: Run, knownAt: KnownIndex, stats: CaseStats, lowerWords: Set<string>): (Run & { rule: string }) | undefined {
+  if (!tokens[run.first].initial || run.last - run.first < 1 || !inHeadline(stats, tokens, { first: run.first, last: run.first })) return undefined;
+  for (let k = run.first + 1; k <= Math.min(run.last, run.first + 3); k++) {
+    if (!HEADLINE_REPORT.test(text.slice(tokens[k].start, tokens[k].start + 20))) continue;
+    const words = tokens.slice(run.first, k);
+    if (words.some((t) => NOT_NAME.has(t.text.toLowerCase()) || CONNECTORS.has(t.text.toLowerCase()) || lowerWords.has(t.text.toLowerCase()) || t.text.length < 2)) return undefined;
+    if (knownAt.overlaps(tokens[run.first].start, tokens[k - 1].end)) return undefined;
+    return { first: run.first, last: k - 1, rule: 'headline' };
+  }
+  return undefined;
+}
+
+/** Prepositions that also begin company names ("Under Armour", "On Semiconductor"). */
+const NAME_PREPOSITIONS = new Set(['under', 'on', 'at', 'in', 'over', 'for']);
+
+/**
+ * "Under Armour was hit ...": a sentence cannot open with a prepositional phrase that runs straight
+ * into its verb, so a preposition before a name and a verb of the name belongs to the name.
+ */
+function prepositionName(text: string, tokens: Token[], run: Run, knownAt: KnownIndex): (Run & { rule: string }) | undefined {
+  const first = tokens[run.first];
+  if (!first.initial || run.last - run.first < 1 || run.last - run.first > 2 || !NAME_PREPOSITIONS.has(first.text.toLowerCase())) return undefined;
+  const end = tokens[run.last].end;
+  if (!VERB_AFTER.test(text.slice(end, end + 60)) || knownAt.overlaps(first.start, end)) return undefined;
+  if (tokens.slice(run.first + 1, run.last + 1).some((t) => NOT_NAME.has(t.text.toLowerCase()) || CONNECTORS.has(t.text.toLowerCase()) || isHead(t.text.toLowerCase()))) return undefined;
+  return { first: run.first, last: run.last, rule: 'cue' };
+}
+
+/**
+ * "Ubisoft and Crytek were hit", "attacks on Ubisoft and Crytek": two names of one or two words joined
+ * by "and", with a cue for the pair, are two organisations (a name with its own head is judged alone).
+ */
+function coordinatedNames(text: string, tokens: Token[], run: Run, knownAt: KnownIndex, lowerWords: Set<string>): Run[] | undefined {
+  let and = -1;
+  for (let i = run.first + 1; i < run.last; i++) if (tokens[i].text === 'and') and = and === -1 ? i : -2;
+  if (and < 0) return undefined;
+  const parts = [{ first: run.first, last: and - 1 }, { first: and + 1, last: run.last }];
+  if (parts.some((p) => p.last - p.first > 1)) return undefined;
+  const start = tokens[run.first].start;
+  const end = tokens[run.last].end;
+  // "attacks against Tibetan and Uyghur activists": before a lower-case noun the pair are modifiers.
+  const verb = VERB_AFTER.test(text.slice(end, end + 60));
+  if (!verb && (/^[ \t]+\p{Ll}/u.test(text.slice(end, end + 3)) || !CUE_BEFORE.test(text.slice(Math.max(0, start - 40), start).toLowerCase()))) return undefined;
+  for (const p of parts) {
+    const words = tokens.slice(p.first, p.last + 1);
+    if (words.length === 1 && isDemonym(words[0].text)) return undefined;
+    if (words.some((t) => NOT_NAME.has(t.text.toLowerCase()) || CONNECTORS.has(t.text.toLowerCase()) || isHead(t.text.toLowerCase()) || t.text.length < 2)) return undefined;
+    if (words[0].initial && lowerWords.has(words[0].text.toLowerCase())) return undefined;
+    if (knownAt.overlaps(words[0].start, words[words.length - 1].end)) return undefined;
+  }
+  return parts;
 }
 
 /** Words around "X Group" that make it a threat group rather than a company. */

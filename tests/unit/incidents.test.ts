@@ -109,6 +109,32 @@ describe('the seed article through the whole engine (detector, bundled catalogue
   });
 });
 
+describe('victims and types in short invented reports (general rules, not labelled texts)', () => {
+  const matcher = compileMatcher(seedCatalogue());
+  const read = (text: string) => analyzeText(text, matcher, { published: '2024-06-01' }).incidents.map((i) => `${i.type}:${i.victim?.name ?? '-'}`);
+
+  test('victims without head words', () => {
+    expect(read('Under Armour was hit by a ransomware attack last week, the company confirmed on Monday.')).toEqual(['ransomware:Under Armour']);
+    expect(read('The breach exposed personal data of 2 million Zellner customers. Names and addresses were stolen.')).toEqual(['data-breach:Zellner']);
+    expect(read('Medtronic Data Breach Impacts 3.8 Million People\n\nIn April, hackers accessed the company’s systems and stole patients’ data.')).toEqual(['data-breach:Medtronic']);
+  });
+
+  test('the brand a lure imitates, or whose customers it goes after, is not the victim', () => {
+    expect(read('A phishing campaign is targeting Norwave subscribers with emails about billing. The emails lead to a cloned Norwave page.')).toEqual(['phishing:-']);
+    expect(read('Phishing emails impersonating DHL targeted Kestrel Bank employees last month, the lender said.')).toEqual(['phishing:Kestrel Bank']);
+  });
+
+  test('a flaw story is not an attack: demonstrated bypasses, what an attacker could do, flaws found', () => {
+    expect(read('Bypassing the Lockwell Door Sensor\n\nResearchers demonstrated an attack that allowed them to bypass the sensor. The feature has been hacked, and an attacker could open doors.')).toEqual(['vulnerability-disclosure:-']);
+    expect(read('Google Finds 20-Year-Old Windows Vulnerability\n\nThere is no indication that it was used in the wild.')).toEqual(['vulnerability-disclosure:-']);
+  });
+
+  test('a headline reports its story; researchers and security companies report, they are not hit', () => {
+    expect(read('Agentic AI Used to Conduct Ransomware Attack\n\nThe intrusion shows how agents chain known techniques.')).toEqual(['ransomware:-']);
+    expect(read('The first clues came in a report from the security company Qorvel, which flagged nine domains used by the DDoS botnet operators in attacks on banks.').every((s) => !s.includes('Qorvel'))).toBe(true);
+  });
+});
+
 describe('pages that report no incident', () => {
   test('a page of security tips from the labelled article set', () => {
     const path = resolve(ROOT, '../shared/eval/article/pages.jsonl');

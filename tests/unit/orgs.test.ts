@@ -20,6 +20,17 @@ describe('organisations the catalogue does not know', () => {
     expect(names('Shares of Acme Widgets, Inc. fell.')).toEqual(['Acme Widgets, Inc.']);
   });
 
+  test('names without a head word: a headline subject, a name that opens with a preposition, two names joined by "and", "X customers"', () => {
+    expect(names('Medtronic Data Breach Impacts 3.8 Million People\n\nHackers accessed the company’s systems.')).toEqual(['Medtronic']);
+    expect(names('Norvell Confirms Ransomware Attack on Plants\n\nThe company said production stopped.')).toEqual(['Norvell']);
+    // The words are ordinary ones elsewhere in the text: no name.
+    expect(names('Quarry Ransomware Attack Disrupts Production\n\nThe attack encrypted servers at the quarry.')).toEqual([]);
+    expect(names('Under Armour was hit by a ransomware attack.')).toEqual(['Under Armour']);
+    expect(names('Under pressure, the firm paid.')).toEqual([]);
+    expect(names('Ubisoft and Crytek were hit by ransomware.')).toEqual(['Ubisoft', 'Crytek']);
+    expect(names('The breach exposed data of 2 million Zellner customers.')).toEqual(['Zellner']);
+  });
+
   test('appositions, reporting and victim cues', () => {
     expect(names('Kaseya, an IT management software firm, disclosed an attack.')).toContain('Kaseya');
     expect(names('The breach at Halvorsen was found in May.')).toEqual(['Halvorsen']);
