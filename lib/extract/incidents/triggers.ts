@@ -9,6 +9,8 @@ export interface Trigger {
   type: IncidentType;
   weight: number;
   re: RegExp;
+  /** The alternatives without the word boundaries around them. */
+  body: string;
 }
 
 const W = '[\\w-]*'; // the rest of a word ("encrypt" → "encrypted", "encryption")
@@ -18,7 +20,8 @@ const FLAW =
   '(?:vulnerabilit(?:y|ies)|flaws?|bugs?|zero[- ]days?|(?:heap|buffer|stack|integer) overflows?|use[- ]after[- ]free|memory corruption|(?:sql |command |code )?injection|authentication bypass|security (?:issues?|holes?)|loopholes?)';
 
 function t(type: IncidentType, weight: number, ...words: string[]): Trigger {
-  return { type, weight, re: new RegExp(`\\b(?:${words.join('|')})\\b`, 'gi') };
+  const body = words.join('|');
+  return { type, weight, re: new RegExp(`\\b(?:${body})\\b`, 'gi'), body };
 }
 
 export const TRIGGERS: Trigger[] = [
@@ -75,7 +78,10 @@ export const TRIGGERS: Trigger[] = [
  * instead of one per trigger. At a given position the first (strongest) alternative that matches wins.
  */
 export const TRIGGERS_BY_WEIGHT: Trigger[] = [...TRIGGERS].sort((a, b) => b.weight - a.weight);
-export const ALL_TRIGGERS = new RegExp(TRIGGERS_BY_WEIGHT.map((tr) => `(${tr.re.source})`).join('|'), 'gi');
+// The leading boundary is checked once per position rather than once per trigger, and only where a word
+// begins (every trigger starts with a letter): most positions fail there, before any of the
+// alternatives is tried. Same matches, about twice as fast.
+export const ALL_TRIGGERS = new RegExp(`\\b(?=\\w)(?:${TRIGGERS_BY_WEIGHT.map((tr) => `((?:${tr.body})\\b)`).join('|')})`, 'gi');
 
 /**
  * The same expression without the case-insensitive flag, for text already in lower case: V8 scans a
