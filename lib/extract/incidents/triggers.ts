@@ -36,7 +36,7 @@ export const TRIGGERS: Trigger[] = [
   t('phishing', 3, `(?:spear[- ]?)?phishing (?:campaigns?|attacks?|emails?|messages?|sites?|pages?|kits?|scams?|lures?)`, `(?:emails?|messages?|texts?|text messages|sms) (?:that )?(?:impersonat[\\w]*|claim(?:s|ing)? to (?:be|come) from|pretend[\\w]*|purport[\\w]*)`, `smishing`, `vishing`, `credential[- ]harvesting`, `fake login pages?`),
   t('phishing', 2, `(?:spear[- ]?)?phishing`, `(?:fake|fraudulent|bogus|spoofed|cloned|lookalike|look-alike|counterfeit|copycat) (?:websites?|sites?|login|sign-in|log-in|pages?|portals?)`, `(?:emails|messages|texts) (?:that )?(?:claim|pretend|purport|appear)`, `(?:collects?|harvests?|steals?|captures?|capturing|harvesting) (?:their |the |users['’]? |victims['’]? )?(?:[\\w-]+ ){0,2}(?:credentials|passwords|logins?)`, `(?:pretend|purport)(?:s|ed|ing)? to (?:be|come) from`, `posing as`, `malicious (?:emails|attachments|links)`, `lures?`, `impersonat${W}`),
 
-  t('ddos', 3, `ddos(?! botnets?| services?| for hire| protection| mitigation)`, `distributed denial[- ]of[- ]service`, `denial[- ]of[- ]service attacks?`),
+  t('ddos', 3, `(?:ddos|distributed denial[- ]of[- ]service)(?! botnets?| services?| for hire| protection| mitigation)`, `denial[- ]of[- ]service attacks?`),
   t('ddos', 1, `knocked (?:\\w+ )?offline`, `flooded with traffic`),
 
   t('espionage', 3, `(?:cyber[- ]?)?espionage(?! groups?| actors?| crews?| tools?)`, `spying campaign`, `act of espionage`),
@@ -93,7 +93,7 @@ export function caseSensitiveTwin(re: RegExp): RegExp {
 
 /** Sentences that explain or hedge rather than report: their triggers count for little. */
 export const GENERIC =
-  /\b(?:you|your|yourself|typically|usually|in general|generally|is a type of|are a type of|is a form of|refers to|how to|what is|tips?|best practices?|protect (?:yourself|your)|if any|not clear|unclear|no evidence|no sign|no indication|(?:not|never) (?:yet )?(?:found|seen) (?:any )?evidence|found no evidence|not aware|whether|(?:may|might) not be)\b/gi;
+  /\b(?:you|your|yourself|typically|usually|in general|generally|is a type of|are a type of|is a form of|refers to|how to|what is|tips?|best practices?|protect (?:yourself|your)|if any|not clear|unclear|no evidence|no sign|no indication|(?:not|never) (?:yet )?(?:found|seen) (?:any )?evidence|found no evidence|not aware|whether|(?:may|might) not be|unlike)\b/gi;
 
 /**
  * What an attacker could do is the risk of a flaw, not an attack that happened: "a hacker could use
