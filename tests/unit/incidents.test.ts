@@ -129,6 +129,12 @@ describe('victims and types in short invented reports (general rules, not labell
     expect(read('Google Finds 20-Year-Old Windows Vulnerability\n\nThere is no indication that it was used in the wild.')).toEqual(['vulnerability-disclosure:-']);
   });
 
+  test('tools and practices are not incidents: DDoS botnets, a patch policy; a contrast explains', () => {
+    expect(read('Researchers said the Kelpie botnet is unlike traditional botnets that coordinate huge distributed denial-of-service attacks. Its operators rent it out as a proxy network to others.')).toEqual([]);
+    expect(read('Police said they seized servers of one of the largest DDoS botnets and arrested two men.')).toEqual([]);
+    expect(read('Orbital Reverses Patch Policy to Keep Up With AI\n\nExpect shorter patching cycles from Orbital, the company said.')).toEqual([]);
+  });
+
   test('a headline reports its story; researchers and security companies report, they are not hit', () => {
     expect(read('Agentic AI Used to Conduct Ransomware Attack\n\nThe intrusion shows how agents chain known techniques.')).toEqual(['ransomware:-']);
     expect(read('The first clues came in a report from the security company Qorvel, which flagged nine domains used by the DDoS botnet operators in attacks on banks.').every((s) => !s.includes('Qorvel'))).toBe(true);

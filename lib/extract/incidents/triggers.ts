@@ -66,7 +66,7 @@ export const TRIGGERS: Trigger[] = [
 
   t('patch', 3, `(?:fix|patch|address|resolve)(?:es|s)? (?:the |a |an |two |three |several |multiple )?(?:[\\w-]+ ){0,3}${FLAW}`, `(?:released|issued|published|rolled out) (?:[\\w.-]+ ){0,3}security (?:notes?|bulletins?|advisor(?:y|ies)|fixes|releases?)`, `patch (?:day|release)`),
   t('patch', 3, `(?:released|issued|rolled out|shipped|pushed|published) (?!(?:an? |the )?(?:malicious|trojani[sz]ed|fake|rogue|compromised|poisoned|tampered|backdoored))(?:[\\w.-]+ ){0,3}(?:patch(?:es)?|fix(?:es)?|updates?|firmware)`, `patch tuesday`, `security updates?`, `(?:has|have|was|were) (?:been )?(?:patched|fixed|addressed)`, `(?:patched|fixed|addressed|resolved) (?:the |a |an |two |three |several |multiple )?(?:[\\w-]+ ){0,2}(?:vulnerabilit(?:y|ies)|flaws?|bugs?|issues?)`, `hotfix${W}`),
-  t('patch', 2, `patch(?:es|ed|ing)?`, `fixes (?:for|to)`, `(?:urged|advised|told|asked) (?:[\\w-]+ ){0,2}to (?:update|upgrade|patch|install)`, `(?:update|upgrade) to (?:version )?\\d`, `fixed in`, `updated? versions?`, `mitigations?`, `workarounds?`),
+  t('patch', 2, `patch(?:es|ed|ing)?(?! (?:policy|policies|cycles?|cadences?|management|strateg(?:y|ies)|process(?:es)?|schedules?|windows?))`, `fixes (?:for|to)`, `(?:urged|advised|told|asked) (?:[\\w-]+ ){0,2}to (?:update|upgrade|patch|install)`, `(?:update|upgrade) to (?:version )?\\d`, `fixed in`, `updated? versions?`, `mitigations?`, `workarounds?`),
 
   t('cyberattack', 3, `cyber[- ]?attacks?`, `(?:cyber ?security|security|cyber) incidents?`, `(?:was|were|been|got) hacked`, `network intrusion`),
   t('cyberattack', 2, `hack(?:ers|ing)?`, `intrusions? (?:at|into|on|of)`, `(?:network|cyber|system) intrusions?`, `breached`, `attack on`, `attacked`, `compromised`),
