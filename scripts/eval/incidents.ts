@@ -276,9 +276,12 @@ export async function runIncidentEval(opts: { misses?: boolean } = {}): Promise<
   const matcher = compileMatcher(seedCatalogue());
   const run = engine(matcher);
   const systems: [string, (d: Doc) => Prediction][] = [['engine', run], ['baseline', baseline]];
+  const heldout = await heldoutDocs(matcher);
   return {
     ...report('tuned', tunedDocs(), systems, opts.misses ?? false),
-    ...report('heldout', await heldoutDocs(matcher), systems, opts.misses ?? false),
+    ...report('heldout', heldout, systems, opts.misses ?? false),
+    // The security news alone (feed items and article pages), without the general web pages.
+    ...report('heldout_news', heldout.filter((d) => !d.id.includes('../eval/')), systems, false),
   };
 }
 
