@@ -27,6 +27,7 @@ export function findOrganizations(text: string, known: EntityMatch[]): EntityMat
   const found: EntityMatch[] = [];
   const accepted = new Map<string, { key: string; name: string }>(); // surface text → key
 
+  const people = new Set<string>();
   const accept = (start: number, end: number, rule: string) => {
     const surface = text.slice(start, end);
     const prior = accepted.get(surface);
@@ -53,8 +54,14 @@ export function findOrganizations(text: string, known: EntityMatch[]): EntityMat
     // "the city of Greenville", "the government of Chile": a lower-case head before the name.
     const civic = CIVIC_BEFORE.exec(text.slice(Math.max(0, tokens[cand.first].start - 20), tokens[cand.first].start));
     const placeOnly = knownAt.inside(tokens[cand.first].start, tokens[cand.last].end).every((k) => k.type === 'location') && !knownAt.crosses(tokens[cand.first].start, tokens[cand.last].end);
+    // "said Lukas Stefanko ... Stefanko said that it": a surname of a person named in full before.
+    if (cand.first === cand.last && people.has(tokens[cand.first].text)) continue;
     const verdict = civic && cand.last - cand.first < 3 && placeOnly ? 'head' : judge(text, tokens, cand, knownAt, stats);
-    if (!verdict) continue;
+    if (!verdict) {
+      const surname = personSurname(text, tokens, cand);
+      if (surname) people.add(surname);
+      continue;
+    }
     const start = civic && verdict === 'head' ? tokens[cand.first].start - civic[0].length : tokens[cand.first].start;
     // "Chinese government": the lower-case head is part of the name.
     const end = verdict === 'gov' ? tokens[GOV_HEADS.has(tokens[cand.last + 1].text) ? cand.last + 1 : cand.last + 2].end : tokens[cand.last].end;
@@ -463,6 +470,24 @@ function coordinatedNames(text: string, tokens: Token[], run: Run, knownAt: Know
     if (knownAt.overlaps(words[0].start, words[words.length - 1].end)) return undefined;
   }
   return parts;
+}
+
+/**
+ * The last word of two or three plain capitalised words that the text treats as a person: after
+ * "said"/"according to", or before "said", "with"/"of"/"at" + a name, or ", a" + role.
+ */
+function personSurname(text: string, tokens: Token[], c: Run): string | undefined {
+  const n = c.last - c.first + 1;
+  if (n < 2 || n > 3) return undefined;
+  const words = tokens.slice(c.first, c.last + 1);
+  if (!words.every((t) => /^\p{Lu}\p{Ll}+$/u.test(t.text)) || words.some((t) => isHead(t.text.toLowerCase()))) return undefined;
+  const start = words[0].start;
+  const end = words[n - 1].end;
+  const before = text.slice(Math.max(0, start - 16), start);
+  const after = text.slice(end, end + 24);
+  const spoken = /\b(?:said|says|told|according to|wrote)\s+$/.test(before) || /^\s+(?:said|says|told|wrote|explained|added)\b/.test(after);
+  const placed = /^\s+(?:with|of|at|from)\s+\p{Lu}/u.test(after) || /^,\s+(?:a|an|the)\s/.test(after);
+  return spoken || placed ? words[n - 1].text : undefined;
 }
 
 /** Words around "X Group" that make it a threat group rather than a company. */

@@ -129,6 +129,10 @@ describe('victims and types in short invented reports (general rules, not labell
     expect(read('Google Finds 20-Year-Old Windows Vulnerability\n\nThere is no indication that it was used in the wild.')).toEqual(['vulnerability-disclosure:-']);
   });
 
+  test('the employer of a quoted researcher is the source, not the victim', () => {
+    expect(read('A new Android ransomware strain encrypts victims’ files, said Lukas Brandt with ESET in an analysis of the ransomware on Monday. The ransomware spreads by SMS.')).toEqual(['ransomware:-']);
+  });
+
   test('tools and practices are not incidents: DDoS botnets, a patch policy; a contrast explains', () => {
     expect(read('Researchers said the Kelpie botnet is unlike traditional botnets that coordinate huge distributed denial-of-service attacks. Its operators rent it out as a proxy network to others.')).toEqual([]);
     expect(read('Police said they seized servers of one of the largest DDoS botnets and arrested two men.')).toEqual([]);

@@ -31,6 +31,11 @@ describe('organisations the catalogue does not know', () => {
     expect(names('The breach exposed data of 2 million Zellner customers.')).toEqual(['Zellner']);
   });
 
+  test('a surname of a person named in full before is not an organisation; software clients are not customers', () => {
+    expect(names('“It spreads by SMS,” said Lukas Brandt with Norvik. Later Brandt said that it had reached 59 clicks.')).not.toContain('Brandt');
+    expect(names('The stealer takes passwords from FTP clients and VPN clients.')).toEqual([]);
+  });
+
   test('appositions, reporting and victim cues', () => {
     expect(names('Kaseya, an IT management software firm, disclosed an attack.')).toContain('Kaseya');
     expect(names('The breach at Halvorsen was found in May.')).toEqual(['Halvorsen']);

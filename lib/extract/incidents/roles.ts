@@ -27,6 +27,8 @@ const REPORTER_AFTER = /^(?:’s|'s)?\s*(?:threat intelligence|threat research|s
 
 const IMPERSONATED_BEFORE =
   /\b(?:pretend(?:s|ed|ing)? to (?:be|come) from|purport(?:s|ed|ing)? to (?:be|come) from|posing as|pose as|poses as|impersonat\w*|spoof\w*|disguised as|masquerad\w* as|claiming to be from|fake|cloned|bogus|counterfeit|spoofed|look-?alike|copycat|fraudulent|themed)\s+(?:the\s+|a\s+)?$/i;
+/** "said Lukas Stefanko with ESET": the organisation a quoted person works for is the source. */
+const AFFILIATION_BEFORE = /\b(?:said|says|according to|wrote|told)\s+\p{Lu}\p{Ll}+\s+\p{Lu}[\p{L}'’-]+,?\s+(?:with|at|from|of)\s+(?:the\s+)?$/u;
 const BRAND_CUSTOMERS_AFTER = /^(?:’s|'s)?\s*(?:customers|clients|subscribers|users|account holders|policyholders|shoppers)\b/i;
 const AUTHORITY =
   /^(?:the )?(?:FBI|CISA|NSA|NCSC|GCHQ|Europol|Interpol|DOJ|ENISA|US-CERT|CERT|Secret Service|Department of Justice|Justice Department|Federal Bureau of Investigation|Cybersecurity and Infrastructure Security Agency|National Cyber Security Centre|police)\b/i;
@@ -56,7 +58,7 @@ export function findVictim(text: string, s: SentenceInfo, type: IncidentType, re
     let score = 0;
     if (VICTIM_BEFORE.test(before)) score += 3;
     if (VICTIM_AFTER.test(after)) score += 3;
-    if (reporters.has(e.key) || REPORTER_BEFORE.test(before) || REPORTER_AFTER.test(after)) score -= 5;
+    if (reporters.has(e.key) || REPORTER_BEFORE.test(before) || REPORTER_AFTER.test(after) || AFFILIATION_BEFORE.test(before)) score -= 5;
     // "..., Proofpoint warned." — who says it at the end of the sentence is the source.
     if (/,\s*(?:[\w-]+\s+){0,3}$/.test(before) && /^\s*(?:warned|said|says|reported|wrote|noted|found|explained|added|observed)\s*[.!]?\s*$/.test(after)) score -= 5;
     // The subject of a statement that opens the sentence ("Under Armour said that data ...").
