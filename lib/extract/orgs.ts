@@ -37,16 +37,9 @@ export function findOrganizations(text: string, known: EntityMatch[]): EntityMat
     accepted.set(surface, { key, name });
   };
   for (const run of capitalisedRuns(text, tokens)) {
-    // Names the usual rules cannot see: the subject of a title-case headline, a name that begins
-    // with a preposition, two headless names joined by "and".
-    const special = headlineSubject(text, tokens, run, knownAt, stats, lowerWords) ?? prepositionName(text, tokens, run, knownAt);
+    const special = unheadedNames(text, tokens, run, knownAt, stats, lowerWords);
     if (special) {
-      accept(tokens[special.first].start, tokens[special.last].end, special.rule);
-      continue;
-    }
-    const pair = coordinatedNames(text, tokens, run, knownAt, lowerWords);
-    if (pair) {
-      for (const r of pair) accept(tokens[r.first].start, tokens[r.last].end, 'cue');
+      for (const r of special) accept(tokens[r.first].start, tokens[r.last].end, r.rule);
       continue;
     }
     const cand = trimRun(text, tokens, run, lowerWords);
@@ -409,6 +402,20 @@ function judge(text: string, tokens: Token[], c: Run, knownAt: KnownIndex, stats
   }
   if (CUE_BEFORE.test(before.toLowerCase()) && !personLike) return 'cue';
   return undefined;
+}
+
+/**
+ * Names the usual rules cannot see: the subject of a title-case headline, a name that begins with a
+ * preposition, two headless names joined by "and". One call per run, and only runs that can hold one
+ * (a sentence's first words, or a run with "and") go further: this sits in the loop over every run.
+ */
+function unheadedNames(text: string, tokens: Token[], run: Run, knownAt: KnownIndex, stats: CaseStats, lowerWords: Set<string>): (Run & { rule: string })[] | undefined {
+  if (run.last === run.first) return undefined;
+  if (tokens[run.first].initial) {
+    const one = headlineSubject(text, tokens, run, knownAt, stats, lowerWords) ?? prepositionName(text, tokens, run, knownAt);
+    if (one) return [one];
+  }
+  return coordinatedNames(text, tokens, run, knownAt, lowerWords)?.map((r) => ({ ...r, rule: 'cue' }));
 }
 
 /** Words that, written in title case right after a headline's first words, report what hit them. */
