@@ -194,12 +194,25 @@ function score(docs: Doc[], predict: (d: Doc) => Prediction, only?: readonly str
     const p = predict(doc);
     const gold = [...doc.types].filter(keep);
     const ours = [...p.types].filter(keep);
-    const row = (t: string) => s.perType.get(t) ?? (s.perType.set(t, { tp: 0, fp: 0, fn: 0 }), s.perType.get(t)!);
+    const row = (t: string) => {
+      let r = s.perType.get(t);
+      if (!r) s.perType.set(t, (r = { tp: 0, fp: 0, fn: 0 }));
+      return r;
+    };
     for (const t of ours) {
-      if (doc.types.has(t)) (s.tp++, row(t).tp++);
-      else (s.fp++, row(t).fp++);
+      if (doc.types.has(t)) {
+        s.tp++;
+        row(t).tp++;
+      } else {
+        s.fp++;
+        row(t).fp++;
+      }
     }
-    for (const t of gold) if (!p.types.has(t)) (s.fn++, row(t).fn++);
+    for (const t of gold) {
+      if (p.types.has(t)) continue;
+      s.fn++;
+      row(t).fn++;
+    }
     for (const v of doc.victims) {
       s.victims++;
       if (p.victims.some((name) => nameMatches(name, v))) s.victimsNamed++;
