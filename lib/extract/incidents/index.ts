@@ -216,7 +216,7 @@ function scoreSentences(text: string, spans: Span[], entities: EntityMatch[], da
       let v = w;
       if (generic.has(s.index)) v *= 0.35; // explains or hedges
       if (warning.has(s.index) && (type === 'phishing' || type === 'fraud')) v *= 0.35; // "watch for phishing emails"
-      if (hypothetical.has(s.index) && (type === 'cyberattack' || type === 'ddos')) v *= 0.35; // "an attacker could ..." 
+      if (hypothetical.has(s.index) && (type === 'cyberattack' || type === 'ddos')) v *= 0.35; // "an attacker could ..."
       if (!anchored) v *= 0.6; // reports no happening and names nobody
       if (s.index < 3) v *= 1.5; // the lede
       s.scores.set(type, v);

@@ -26,7 +26,7 @@ const REPORTER_BEFORE = /\b(?:according to|(?:security|cybersecurity|threat inte
 const REPORTER_AFTER = /^(?:’s|'s)?\s*(?:threat intelligence|threat research|security research|research team|researchers|analysts|labs?\b|observed|tracks|has tracked|spotted|uncovered|dubbed|attributed|said the (?:group|gang|actor|hackers|attackers|campaign|operators|malware)|published (?:research|a report|findings|an analysis)|(?:revealed|showed|described|detailed|explained) how)/i;
 
 const IMPERSONATED_BEFORE =
-  /\b(?:pretend(?:s|ed|ing)? to (?:be|come) from|purport(?:s|ed|ing)? to (?:be|come) from|posing as|pose as|poses as|impersonat\w*|spoof\w*|disguised as|masquerad\w* as|claiming to be from|fake|cloned|bogus|counterfeit|spoofed|look-?alike|copycat|fraudulent|themed)\s+(?:the\s+|a\s+)?$/i;
+  /\b(?:pretend(?:s|ed|ing)? to (?:be|come) from|purport(?:s|ed|ing)? to (?:be|come) from|posing as|pose as|poses as|impersonat\w*|spoof\w*|disguised as|masquerad\w* as|claiming to be from|fake|cloned|bogus|counterfeit|look-?alike|copycat|fraudulent|themed)\s+(?:the\s+|a\s+)?$/i;
 /** "said Lukas Stefanko with ESET": the organisation a quoted person works for is the source. */
 const AFFILIATION_BEFORE = /\b(?:said|says|according to|wrote|told)\s+\p{Lu}\p{Ll}+\s+\p{Lu}[\p{L}'’-]+,?\s+(?:with|at|from|of)\s+(?:the\s+)?$/u;
 const BRAND_CUSTOMERS_AFTER = /^(?:’s|'s)?\s*(?:customers|clients|subscribers|users|account holders|policyholders|shoppers)\b/i;
