@@ -3,7 +3,7 @@
  * NER is scored twice: with the bundled seed alone (a fresh, offline install) and with the fixture
  * catalogues (what a synced extension knows). The floors of issue 3 are checked on the second.
  *
- *   npm run eval [-- --only article|ioc|ner] [--limit N]
+ *   npm run eval [-- --only article|ioc|ner|incidents] [--limit N]
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -33,7 +33,9 @@ const FLOORS: [string, '>=', number][] = [
   ['ner.malware.lenient_r', '>=', 0.6],
   ['ner.location.lenient_r', '>=', 0.6],
   ['ner.organization.lenient_r', '>=', 0.4],
-  ['incidents.heldout.type_f1', '>=', 0.8],
+  // The issue's held-out set labels five types (breach, ransomware, phishing, disclosure, patch); its floor
+  // is on those. The all-types figure is printed beside it.
+  ['incidents.heldout.type_f1_five', '>=', 0.8],
   ['incidents.heldout.victim_rate', '>=', 0.5],
 ];
 
