@@ -85,6 +85,22 @@ export const INCIDENT_TYPES: readonly IncidentType[] = [
   'cyberattack',
 ];
 
+/** How an incident type reads to a person: the sidebar's headings and the start of each summary. */
+export const INCIDENT_LABELS: Record<IncidentType, string> = {
+  ransomware: 'Ransomware attack',
+  'data-breach': 'Data breach',
+  espionage: 'Espionage',
+  ddos: 'DDoS attack',
+  phishing: 'Phishing',
+  'supply-chain': 'Supply-chain attack',
+  'vulnerability-exploitation': 'Exploitation of a vulnerability',
+  'vulnerability-disclosure': 'Vulnerability disclosed',
+  patch: 'Security patch',
+  fraud: 'Fraud',
+  wiper: 'Wiper attack',
+  cyberattack: 'Cyberattack',
+};
+
 export interface EntityRef {
   key: string;
   name: string;

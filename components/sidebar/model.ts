@@ -1,5 +1,5 @@
 /** What the sidebar shows, computed from the analysis: plain functions, tested without a DOM. */
-import type { EntityMatch, EntityType, Incident, IncidentType } from '../../lib/types';
+import type { EntityMatch, EntityType, Incident } from '../../lib/types';
 import { ENTITY_TYPES } from '../../lib/types';
 
 export interface EntityItem {
@@ -33,20 +33,7 @@ export function groupEntities(matches: readonly Pick<EntityMatch, 'type' | 'key'
   });
 }
 
-export const INCIDENT_LABELS: Record<IncidentType, string> = {
-  ransomware: 'Ransomware attack',
-  'data-breach': 'Data breach',
-  espionage: 'Espionage',
-  ddos: 'DDoS attack',
-  phishing: 'Phishing',
-  'supply-chain': 'Supply-chain attack',
-  'vulnerability-exploitation': 'Vulnerability exploited',
-  'vulnerability-disclosure': 'Vulnerability disclosed',
-  patch: 'Patch released',
-  fraud: 'Fraud',
-  wiper: 'Wiper attack',
-  cyberattack: 'Cyberattack',
-};
+export { INCIDENT_LABELS } from '../../lib/types';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 

@@ -1,4 +1,5 @@
 import type { EntityMatch, EntityRef, Incident, IncidentType } from '../../types';
+import { INCIDENT_LABELS } from '../../types';
 import { findDates, type DateMention } from '../dates';
 import { splitSentences, type Span } from './sentences';
 import { ALL_TRIGGERS, EVENT, GENERIC, HYPOTHETICAL, IMPERATIVE, TRIGGERS_BY_WEIGHT, WARNING, caseSensitiveTwin } from './triggers';
@@ -489,21 +490,6 @@ function monthsBetween(earlier: string, later: string): number {
   return (y2 - y1) * 12 + (m2 - m1);
 }
 
-const LABEL: Record<IncidentType, string> = {
-  ransomware: 'Ransomware attack',
-  'data-breach': 'Data breach',
-  espionage: 'Espionage',
-  ddos: 'DDoS attack',
-  phishing: 'Phishing',
-  'supply-chain': 'Supply-chain attack',
-  'vulnerability-exploitation': 'Exploitation of a vulnerability',
-  'vulnerability-disclosure': 'Vulnerability disclosed',
-  patch: 'Security patch',
-  fraud: 'Fraud',
-  wiper: 'Wiper attack',
-  cyberattack: 'Cyberattack',
-};
-
 function ref(e: EntityMatch): EntityRef {
   return { key: e.key, name: e.name, start: e.start, end: e.end };
 }
@@ -520,7 +506,7 @@ function toIncident(text: string, c: Candidate, entities: EntityMatch[], publish
       if ((e.type === 'malware' || e.type === 'vulnerability' || e.type === 'technique' || e.type === 'product' || e.type === 'vendor') && e.key !== victim?.key && e.key !== actor?.key && !others.has(e.key))
         others.set(e.key, ref(e));
 
-  let summary = LABEL[c.type];
+  let summary = INCIDENT_LABELS[c.type];
   if (victim) summary += ` against ${victim.name}`;
   else if ((c.type === 'patch' || c.type.startsWith('vulnerability')) && others.size > 0) {
     // Name it by the flaw, else the product, else the vendor.
