@@ -34,13 +34,16 @@ export default defineContentScript({
     // Marks on the page's performance timeline: the benchmark reads start → painted from them.
     performance.mark('il:main');
     const forced = takeForcedFlag();
+    // The site switch is read from storage while detection runs (a storage answer takes milliseconds
+    // that detection, synchronous, would otherwise be followed by). Kept per host (siteOf): page.site may
+    // be the site's display name (og:site_name).
+    const disabled = forced ? Promise.resolve(false) : isSiteDisabled(siteOf(pageUrl(location.href)));
+    disabled.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
     const info = detectArticle(document, location.href);
     performance.mark('il:detected');
     ctx.onInvalidated(onMessage('getPageArticle', () => describePage(detectArticle(document, location.href))));
 
-    const page = describePage(info);
-    // The switch is kept per host (siteOf); page.site may be the site's display name (og:site_name).
-    if (!forced && (await isSiteDisabled(siteOf(page.url)))) return;
+    if (await disabled) return;
     if (ctx.isInvalid) return;
     // Reads the article when there is one, and watches a while for text that arrives late.
     await startReading(ctx, { forced, info });

@@ -25,6 +25,8 @@ import { RESCAN_DELAY_MS, watchPage, type PageWatch } from './page-watch';
 
 /** How long a page that is not (yet) an article is watched for its text to arrive. */
 const LATE_TEXT_WATCH_MS = 20_000;
+/** How long the sidebar waits for the first analysis before it shows without it. */
+const SIDEBAR_WAIT_MS = 150;
 const HOVER_OPEN_MS = 120;
 const HOVER_CLOSE_MS = 300;
 /** Scroll events this soon after we scrolled to an entity are ours. */
@@ -293,8 +295,9 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
     occurrence.clear();
     painter.clear();
     pageWatch.follow(rootOf(info));
-    // The analysis goes first: the worker works on it while this side reads settings and mounts the sidebar.
+    // The analysis goes first: the worker works on it while this side reads its settings.
     // Card facts are asked for after painting: the highlights need only the entities.
+    performance.mark('il:sent');
     const analysing = sendMessage('analyzeArticle', { url, text: info.text, published: info.published, facts: false });
     analysing.catch(() => undefined); // handled below; not an unhandled rejection meanwhile
     const savedRow = sendMessage('getSavedArticle', { url });
@@ -312,23 +315,44 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
     };
     if (gen !== generation) return;
     for (const t of state.hidden) painter.setTypeVisible(t, false);
-    await mountUi();
     void savedRow.then(
       (row) => gen === generation && update({ saved: row ? { tags: row.tags, note: row.note, savedAt: row.savedAt } : null }),
       () => gen === generation && update({ saved: null }),
     );
+    // Highlights first. Mounting the sidebar is main-thread work (styles, a render) that would hold the
+    // answer's delivery back, so it waits for the answer, unless the analysis is slow (a worker waking up,
+    // a matcher being built): then the sidebar shows that it is reading meanwhile.
+    const slow = await Promise.race([
+      analysing.then(
+        () => false,
+        () => false,
+      ),
+      new Promise<boolean>((done) => ctx.setTimeout(() => done(true), SIDEBAR_WAIT_MS)),
+    ]);
+    if (gen !== generation) return;
+    if (slow) await mountUi();
     let result: AnalyzeResult;
     try {
       result = await analysing;
+      performance.mark('il:answer');
     } catch {
-      if (gen === generation) update({ analysis: 'error', related: 'error' });
+      if (gen === generation) {
+        await mountUi();
+        update({ analysis: 'error', related: 'error' });
+      }
       return;
     }
     if (gen !== generation || ctx.isInvalid) return;
     performance.mark('il:analysed');
     const painted = painter.paint(info, result.entities, matchSpans(result));
     performance.mark('il:painted', { detail: { ranges: painted.ranges, entities: result.entities.length, ...result.timings } });
-    update({ analysis: { entities: result.entities, incidents: result.incidents, facts: result.facts } });
+    // A task boundary: the browser can put the highlights on screen before the sidebar is built.
+    await new Promise<void>((done) => ctx.setTimeout(done, 0));
+    if (gen !== generation || ctx.isInvalid) return;
+    performance.mark('il:mounting');
+    state = { ...state, analysis: { entities: result.entities, incidents: result.incidents, facts: result.facts } };
+    if (ui) rerender();
+    else await mountUi();
     performance.mark('il:rendered');
     const wanted = [...new Map(result.entities.map((e) => [e.key, { key: e.key, type: e.type, name: e.name, subtype: e.subtype }])).values()];
     void sendMessage('entityFacts', { entities: wanted.slice(0, 2000) }).then(

@@ -63,6 +63,12 @@ export interface AnalyzeResult {
     analyzeMs: number;
     /** Looking up the card facts in the database. */
     factsMs?: number;
+    /**
+     * When the service took the request and when its answer was ready, on the shared wall clock in ms
+     * (timeOrigin + now, comparable between the page and the worker): what the messages cost either way.
+     */
+    receivedAt?: number;
+    answeredAt?: number;
   };
 }
 

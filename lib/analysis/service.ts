@@ -108,6 +108,7 @@ export class AnalysisService {
   }
 
   async analyze(req: AnalyzeRequest): Promise<AnalyzeResult> {
+    const receivedAt = performance.timeOrigin + performance.now();
     const fresh = this.state === undefined;
     const state = await this.matcher();
     const t0 = this.now();
@@ -121,6 +122,8 @@ export class AnalysisService {
       timings.matcherLoadMs = state.loadMs;
       timings.matcherBuilt = state.built;
     }
+    timings.receivedAt = receivedAt;
+    timings.answeredAt = performance.timeOrigin + performance.now();
     return { entities, incidents, facts, timings };
   }
 
