@@ -285,6 +285,7 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
       },
     });
     ui.mount();
+    if (state) state = { ...state, theme: pageTheme() };
     rerender();
   }
 
@@ -311,7 +312,9 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
       hidden: state?.hidden ?? (await hiddenAtStart),
       collapsed: state?.collapsed ?? (await isSidebarCollapsed(siteOf(url))),
       card: null,
-      theme: pageTheme(),
+      // Read when the sidebar mounts (mountUi): the page's computed style costs a style pass over the
+      // whole page, which must not hold the analysis answer back.
+      theme: state?.theme ?? 'light',
     };
     if (gen !== generation) return;
     for (const t of state.hidden) painter.setTypeVisible(t, false);
