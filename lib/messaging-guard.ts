@@ -117,6 +117,7 @@ const schemas = {
     text: v.pipe(v.string(), v.maxLength(MAX_ARTICLE_TEXT)),
     published: v.optional(date),
     facts: v.optional(v.boolean()),
+    forced: v.optional(v.boolean()),
   }),
   relatedIncidents: v.strictObject({
     entityKeys: v.pipe(v.array(entityKey), v.maxLength(MAX_KEYS)),

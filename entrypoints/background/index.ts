@@ -13,6 +13,8 @@ import { AnalysisService } from '@/lib/analysis/service';
 import { relatedIncidents } from '@/lib/db/related';
 import { ingestArticles } from '@/lib/db/ingest';
 import { seedCatalogue } from '@/lib/knowledge/seed';
+import { isSiteDisabled } from '@/lib/settings';
+import { siteOf } from '@/lib/sites';
 
 type Handler<K extends keyof BackgroundProtocol> = (
   data: Extract<CheckResult<K>, { ok: true }>['data'],
@@ -45,7 +47,12 @@ export default defineBackground(() => {
 
   // The reading view. The matcher is loaded from the database on the first analysis after a wake.
   const analysis = new AnalysisService({ db: getDb(), buildId: version });
-  handle('analyzeArticle', (req) => analysis.analyze(req));
+  handle('analyzeArticle', async (req) => {
+    // Pages send their text before they have read the site switch (it saves them a wait): a site the user
+    // turned off is refused here, unread, unless the user asked for the page itself.
+    if (!req.forced && (await isSiteDisabled(siteOf(req.url)))) throw new Error('Incident Lens is turned off on this site');
+    return analysis.analyze(req);
+  });
   handle('relatedIncidents', (req) =>
     relatedIncidents(getDb(), req.entityKeys, req.publishedAt, { url: req.url, limit: req.limit }),
   );

@@ -8,11 +8,12 @@
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { detectArticle, type ArticleInfo } from '@/lib/detect';
-import { onMessage, type PageArticle } from '@/lib/messaging';
+import { onMessage, sendMessage, type PageArticle } from '@/lib/messaging';
+import type { AnalyzeResult } from '@/lib/analysis/protocol';
 import { CONTENT_MATCHES, pageUrl, siteOf } from '@/lib/sites';
 import { isSiteDisabled } from '@/lib/settings';
 import { takeForcedFlag } from './host';
-import { startReading } from './reading';
+import { readViewSettings, startReading } from './reading';
 
 function describePage(info: ArticleInfo): PageArticle {
   const url = pageUrl(location.href);
@@ -37,15 +38,32 @@ export default defineContentScript({
     // The site switch is read from storage while detection runs (a storage answer takes milliseconds
     // that detection, synchronous, would otherwise be followed by). Kept per host (siteOf): page.site may
     // be the site's display name (og:site_name).
-    const disabled = forced ? Promise.resolve(false) : isSiteDisabled(siteOf(pageUrl(location.href)));
+    const site = siteOf(pageUrl(location.href));
+    const disabled = forced ? Promise.resolve(false) : isSiteDisabled(site);
     disabled.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
+    const settings = readViewSettings(site);
     const info = detectArticle(document, location.href);
     performance.mark('il:detected');
     ctx.onInvalidated(onMessage('getPageArticle', () => describePage(detectArticle(document, location.href))));
 
+    // The analysis is asked for in the task that found the article: the worker works on it while the page
+    // renders and this side reads its settings. The worker refuses a site that is turned off, so the text
+    // of such a site is not analysed even though it is sent before the switch is known here.
+    let analysing: Promise<AnalyzeResult> | undefined;
+    if (info.isArticle || forced) {
+      performance.mark('il:sent');
+      analysing = sendMessage('analyzeArticle', {
+        url: pageUrl(location.href),
+        text: info.text,
+        published: info.published,
+        facts: false,
+        forced,
+      });
+      analysing.catch(() => undefined); // awaited by the reading view; not an unhandled rejection meanwhile
+    }
     if (await disabled) return;
     if (ctx.isInvalid) return;
     // Reads the article when there is one, and watches a while for text that arrives late.
-    await startReading(ctx, { forced, info });
+    await startReading(ctx, { forced, info, analysing, settings });
   },
 });

@@ -72,10 +72,30 @@ function matchSpans(result: AnalyzeResult): { start: number; end: number }[] {
   return result.incidents.flatMap((i) => i.spans);
 }
 
+/** The reading view's settings, asked for as the content script starts: storage answers take milliseconds. */
+export interface ViewSettings {
+  hidden: Promise<Set<EntityType>>;
+  collapsed: Promise<boolean>;
+}
+
+export function readViewSettings(site: string): ViewSettings {
+  return {
+    hidden: settings()
+      .highlightTypes.getValue()
+      .then((flags) => new Set(ENTITY_TYPES.filter((t) => !isTypeShown(flags, t))))
+      .catch(() => new Set<EntityType>()),
+    collapsed: isSidebarCollapsed(site).catch(() => false),
+  };
+}
+
 export interface StartOptions {
   /** The user asked for this page (popup/context menu): read it even if it is no article. */
   forced: boolean;
   info: ArticleInfo;
+  /** Read from storage since the script started (readViewSettings). */
+  settings: ViewSettings;
+  /** The analysis of `info`, already asked for (the content script sends it as soon as it has the text). */
+  analysing?: Promise<AnalyzeResult>;
 }
 
 export async function startReading(ctx: ContentScriptContext, opts: StartOptions): Promise<void> {
@@ -91,12 +111,10 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
   let stopped = false;
   let refocusing = false;
   let ownScrollUntil = 0;
+  /** The first article's analysis, when the caller asked for it already. */
+  let firstAnalysis = opts.analysing;
+  let collapsedRead = false;
 
-  // Read while the first analysis is on its way, not before it: storage costs milliseconds.
-  const hiddenAtStart = settings()
-    .highlightTypes.getValue()
-    .then((flags) => new Set(ENTITY_TYPES.filter((t) => !isTypeShown(flags, t))))
-    .catch(() => new Set<EntityType>());
 
   function rerender(): void {
     const container = ui?.uiContainer;
@@ -285,7 +303,10 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
       },
     });
     ui.mount();
-    if (state) state = { ...state, theme: pageTheme() };
+    // The stored collapsed state counts for the first mount; later ones keep what the user chose here.
+    const collapsed = collapsedRead ? state?.collapsed : await opts.settings.collapsed;
+    collapsedRead = true;
+    if (state) state = { ...state, theme: pageTheme(), collapsed: collapsed ?? state.collapsed };
     rerender();
   }
 
@@ -298,9 +319,13 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
     pageWatch.follow(rootOf(info));
     // The analysis goes first: the worker works on it while this side reads its settings.
     // Card facts are asked for after painting: the highlights need only the entities.
-    performance.mark('il:sent');
-    const analysing = sendMessage('analyzeArticle', { url, text: info.text, published: info.published, facts: false });
-    analysing.catch(() => undefined); // handled below; not an unhandled rejection meanwhile
+    let analysing = firstAnalysis;
+    firstAnalysis = undefined;
+    if (!analysing) {
+      performance.mark('il:sent');
+      analysing = sendMessage('analyzeArticle', { url, text: info.text, published: info.published, facts: false, forced: opts.forced });
+      analysing.catch(() => undefined); // handled below; not an unhandled rejection meanwhile
+    }
     const savedRow = sendMessage('getSavedArticle', { url });
     state = {
       info,
@@ -309,8 +334,9 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
       related: null,
       saved: undefined,
       saving: false,
-      hidden: state?.hidden ?? (await hiddenAtStart),
-      collapsed: state?.collapsed ?? (await isSidebarCollapsed(siteOf(url))),
+      hidden: state?.hidden ?? (await opts.settings.hidden),
+      // Needed once the sidebar mounts (mountUi), not for painting.
+      collapsed: state?.collapsed ?? false,
       card: null,
       // Read when the sidebar mounts (mountUi): the page's computed style costs a style pass over the
       // whole page, which must not hold the analysis answer back.

@@ -12,6 +12,11 @@ export interface AnalyzeRequest {
   url: string;
   text: string;
   published?: string;
+  /**
+   * The user asked for this page (popup, context menu): analyse it even on a site turned off. Without it
+   * the service refuses a site the user turned off (the page sends its text before it has read the switch).
+   */
+  forced?: boolean;
   /** Leave the card facts out (ask `entityFacts` after painting): the answer comes sooner. Default: included. */
   facts?: boolean;
 }
