@@ -286,7 +286,7 @@ const SUFFIX_HEADS = new Set(
     'communications electronics electric energy power utilities utility motors automotive semiconductor ' +
     'foundation association federation union society league organization organisation alliance coalition ' +
     'district districts county municipality city church diocese museum library archives ' +
-    'cooperative co-op logistics freight insurers lines system ' +
+    'cooperative co-op logistics freight insurers lines system maritime shipping terminals hotels resorts foods chemicals steel mining petroleum pipeline ' +
     'media newspaper broadcasting news times post herald journal tribune gazette studios games entertainment ' +
     'network cloud research intelligence' // "Lookout Threat Intelligence", "Check Point Research"
   ).split(' '),

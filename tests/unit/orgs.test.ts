@@ -18,6 +18,9 @@ describe('organisations the catalogue does not know', () => {
     expect(names('Officials at the Department of Health said systems were down.')).toEqual(['Department of Health']);
     expect(names('Schools in Lakeview Unified School District closed.')).toEqual(['Lakeview Unified School District']);
     expect(names('Shares of Acme Widgets, Inc. fell.')).toEqual(['Acme Widgets, Inc.']);
+    // Sector words of the companies ransomware news is about: ports, shipping, hotels, chemicals, pipelines.
+    expect(names('Halvard Maritime, which runs terminals in Rotterdam, has confirmed the attack.')).toEqual(['Halvard Maritime']);
+    expect(names('Operations at Greyford Pipeline resumed.')).toEqual(['Greyford Pipeline']);
   });
 
   test('names without a head word: a headline subject, a name that opens with a preposition, two names joined by "and", "X customers"', () => {
