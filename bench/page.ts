@@ -29,7 +29,10 @@ const NAME_SHIM = 'globalThis.__name = (f) => f;';
 const MUTATIONS = 2000;
 
 interface PaintTiming {
+  /** Script start → the entities painted (the incidents' spans come after, in a second answer). */
   startToPainted: number;
+  /** Script start → the incidents' spans painted too (NaN when the page reported none). */
+  startToIncidents: number;
   detect: number;
   /** Detection's end → analysis request sent (settings, the page's own work in between). */
   toSend: number;
@@ -90,6 +93,8 @@ async function timePage(ext: ExtensionBrowser, url: string): Promise<PaintTiming
   });
   await page.goto(url, { waitUntil: 'load' });
   await page.waitForFunction(() => performance.getEntriesByName('il:rendered').length > 0, null, { timeout: 60_000 });
+  // The incidents come in a second answer, after the entities are painted.
+  await page.waitForFunction(() => performance.getEntriesByName('il:incidents-painted').length > 0, null, { timeout: 5_000 }).catch(() => undefined);
   await page.waitForTimeout(100);
   const t = await page.evaluate(() => {
     const at = (n: string) => performance.getEntriesByName(n)[0] as PerformanceMark;
@@ -102,6 +107,7 @@ async function timePage(ext: ExtensionBrowser, url: string): Promise<PaintTiming
     );
     return {
       startToPainted: painted.startTime - main,
+      startToIncidents: (performance.getEntriesByName('il:incidents-painted')[0]?.startTime ?? NaN) - main,
       detect: at('il:detected').startTime - main,
       toSend: at('il:sent').startTime - at('il:detected').startTime,
       request: (detail.receivedAt ?? NaN) - wall(at('il:sent').startTime),
@@ -128,6 +134,7 @@ async function medianTiming(ext: ExtensionBrowser, url: string): Promise<PaintTi
   const longest = m((t) => Math.max(t.longTask, t.detect, t.paint, t.render));
   return {
     startToPainted: m((t) => t.startToPainted),
+    startToIncidents: m((t) => t.startToIncidents),
     detect: m((t) => t.detect),
     toSend: m((t) => t.toSend),
     request: m((t) => t.request),
@@ -215,6 +222,9 @@ export const pageGroup: BenchGroup = {
       log(
         `10k, script start → painted (medians): detect ${long.detect.toFixed(1)}, detected → request sent ${long.toSend.toFixed(1)}, request delivery ${long.request.toFixed(1)}, in the worker ${long.worker.toFixed(1)}, answer delivery ${long.answer.toFixed(1)}, paint ${long.paint.toFixed(1)} ms; sidebar mount+render after painting ${long.render.toFixed(1)} ms`,
       );
+      log(
+        `10k: the entities are painted first; the incidents come in a second answer and their spans are painted ${long.startToIncidents.toFixed(1)} ms after script start`,
+      );
 
       // Where extraction runs. In the worker: the round trip a page pays (text out, analysis back).
       const longHtml = await (await fetch(`${server.origin}/gen/long-article.html`)).text();
@@ -238,6 +248,16 @@ export const pageGroup: BenchGroup = {
       }
       const a = analysis as AnalyzeResult;
       log(`analysis answer: ${a.entities.length} entities, ${Object.keys(a.facts).length} card facts, ${(JSON.stringify(a).length / 1024).toFixed(0)} KiB`);
+      const first = await send<AnalyzeResult>(probe, 'analyzeArticle', {
+        url: 'http://127.0.0.1/gen/long-article.html',
+        ...article,
+        facts: false,
+        packed: true,
+        incidents: false,
+      });
+      log(
+        `the page's first answer (entities packed, no card facts, incidents later): ${first.packed?.kinds.length} distinct matches, ${(first.packed?.spans.length ?? 0) / 3} spans, ${(JSON.stringify(first).length / 1024).toFixed(0)} KiB`,
+      );
 
       // A woken worker: stop it, then the first analysis loads the matcher from the database.
       await stopWorker(probe);
@@ -390,6 +410,7 @@ export const pageGroup: BenchGroup = {
         'page.seed_highlight_ms': seed.startToPainted,
         'page.seed_longest_task_ms': seed.longest,
         'page.article10k_highlight_ms': long.startToPainted,
+        'page.article10k_incidents_painted_ms': long.startToIncidents,
         'page.article10k_longest_task_ms': long.longest,
         'page.article10k_woken_worker_highlight_ms': longWoken,
         'page.article10k_ranges': long.ranges,

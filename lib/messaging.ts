@@ -22,6 +22,7 @@ import type {
   RelatedIncident,
   RelatedRequest,
 } from './analysis/protocol';
+import type { Incident } from './types';
 
 /** What the extension knows, in numbers, for the popup and the options page. */
 export interface Status {
@@ -97,6 +98,11 @@ export interface BackgroundProtocol {
   runOnTab(req: { tabId: number }): boolean;
   /** Content scripts (own page only): entities, incidents and card facts of the article's main text. */
   analyzeArticle(req: AnalyzeRequest): AnalyzeResult;
+  /**
+   * Content scripts (own page only): the incidents of an `analyzeArticle` answered entities first, by its
+   * `incidentsId`; null when the worker no longer has them (ask `analyzeArticle` again).
+   */
+  articleIncidents(req: { url: string; id: string }): Incident[] | null;
   /** Content scripts and extension pages: incidents of the local database sharing these entities. */
   relatedIncidents(req: RelatedRequest): RelatedIncident[];
   /** Content scripts and extension pages: card facts for entities (by key; type/name for those not catalogued). */

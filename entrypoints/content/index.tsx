@@ -57,6 +57,8 @@ export default defineContentScript({
         text: info.text,
         published: info.published,
         facts: false,
+        packed: true,
+        incidents: false,
         forced,
       });
       analysing.catch(() => undefined); // awaited by the reading view; not an unhandled rejection meanwhile

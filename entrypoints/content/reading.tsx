@@ -14,7 +14,8 @@ import { pageUrl, siteOf } from '@/lib/sites';
 import { isSidebarCollapsed, isTypeShown, setSidebarCollapsed, setSiteDisabled, settings } from '@/lib/settings';
 import { createPainter, type Painter } from '@/lib/highlight';
 import type { AnalyzeResult, RelatedIncident } from '@/lib/analysis/protocol';
-import type { EntityMatch, EntityType } from '@/lib/types';
+import { unpackEntities } from '@/lib/analysis/packed';
+import type { EntityMatch, EntityType, Incident } from '@/lib/types';
 import { ENTITY_TYPES } from '@/lib/types';
 import { ReadingSidebar, type CardState, type ReadingAnalysis } from '@/components/sidebar/ReadingSidebar';
 import type { SavedState } from '@/components/sidebar/SaveForm';
@@ -323,7 +324,7 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
     firstAnalysis = undefined;
     if (!analysing) {
       performance.mark('il:sent');
-      analysing = sendMessage('analyzeArticle', { url, text: info.text, published: info.published, facts: false, forced: opts.forced });
+      analysing = sendMessage('analyzeArticle', { url, text: info.text, published: info.published, facts: false, packed: true, incidents: false, forced: opts.forced });
       analysing.catch(() => undefined); // handled below; not an unhandled rejection meanwhile
     }
     const savedRow = sendMessage('getSavedArticle', { url });
@@ -373,17 +374,23 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
     }
     if (gen !== generation || ctx.isInvalid) return;
     performance.mark('il:analysed');
-    const painted = painter.paint(info, result.entities, matchSpans(result));
-    performance.mark('il:painted', { detail: { ranges: painted.ranges, entities: result.entities.length, ...result.timings } });
+    // Packed matches are offsets into the text this view sent, which is `info.text`.
+    const entities = result.packed ? unpackEntities(info.text, result.packed) : result.entities;
+    const painted = painter.paint(info, entities, matchSpans(result));
+    performance.mark('il:painted', { detail: { ranges: painted.ranges, entities: entities.length, ...result.timings } });
+    // Asked for now, so that the worker's answer is on its way while the sidebar mounts.
+    const incidentsLater = result.incidentsId ? askIncidents(info, url, result.incidentsId) : undefined;
+    incidentsLater?.catch(() => undefined); // handled by paintIncidents; not an unhandled rejection meanwhile
     // A task boundary: the browser can put the highlights on screen before the sidebar is built.
     await new Promise<void>((done) => ctx.setTimeout(done, 0));
     if (gen !== generation || ctx.isInvalid) return;
     performance.mark('il:mounting');
-    state = { ...state, analysis: { entities: result.entities, incidents: result.incidents, facts: result.facts } };
+    state = { ...state, analysis: { entities, incidents: result.incidents, facts: result.facts } };
     if (ui) rerender();
     else await mountUi();
     performance.mark('il:rendered');
-    const wanted = [...new Map(result.entities.map((e) => [e.key, { key: e.key, type: e.type, name: e.name, subtype: e.subtype }])).values()];
+    if (incidentsLater) void paintIncidents(gen, info, entities, incidentsLater);
+    const wanted = [...new Map(entities.map((e) => [e.key, { key: e.key, type: e.type, name: e.name, subtype: e.subtype }])).values()];
     void sendMessage('entityFacts', { entities: wanted.slice(0, 2000) }).then(
       (facts) => {
         const a = state?.analysis;
@@ -398,6 +405,32 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
     } catch {
       if (gen === generation) update({ related: 'error' });
     }
+  }
+
+  /**
+   * The incidents of an entities-first answer: asked for once the entities are painted, their spans painted
+   * under the entities when they come and the sidebar told. A worker that was stopped in between no longer
+   * has them: the article is then analysed again, whole.
+   */
+  async function askIncidents(info: ArticleInfo, url: string, id: string): Promise<Incident[]> {
+    const kept = await sendMessage('articleIncidents', { url, id });
+    if (kept) return kept;
+    const whole = { url, text: info.text, published: info.published, facts: false, packed: true, forced: opts.forced };
+    return (await sendMessage('analyzeArticle', whole)).incidents;
+  }
+
+  async function paintIncidents(gen: number, info: ArticleInfo, entities: EntityMatch[], asked: Promise<Incident[]>): Promise<void> {
+    let incidents: Incident[];
+    try {
+      incidents = await asked;
+    } catch {
+      return; // the entities stay painted; the sidebar lists no incidents
+    }
+    const a = state?.analysis;
+    if (gen !== generation || ctx.isInvalid || !a || a === 'error') return;
+    if (incidents.length) painter.paint(info, entities, incidents.flatMap((i) => i.spans));
+    performance.mark('il:incidents-painted', { detail: { incidents: incidents.length } });
+    update({ analysis: { ...a, incidents } });
   }
 
   /**

@@ -3,6 +3,7 @@
  * each other. Types only: the content script imports this file, so it must carry no code of the worker.
  */
 import type { EntityMatch, EntityType, Incident, IncidentType } from '../types';
+import type { PackedEntities } from './packed';
 
 /** Longest main text the background accepts from a page (characters): ~40,000 words, far above any article. */
 export const MAX_ARTICLE_TEXT = 400_000;
@@ -19,6 +20,13 @@ export interface AnalyzeRequest {
   forced?: boolean;
   /** Leave the card facts out (ask `entityFacts` after painting): the answer comes sooner. Default: included. */
   facts?: boolean;
+  /** Answer the entities packed (`packed`, see ./packed.ts) instead of whole in `entities`: a third of the size. */
+  packed?: boolean;
+  /**
+   * `false`: answer the entities without waiting for the incidents (what painting needs); the answer's
+   * `incidentsId` then fetches them with `articleIncidents`. Default: incidents included.
+   */
+  incidents?: boolean;
 }
 
 /** An entity to look up for its card: the key, and what the match knows when the catalogue does not. */
@@ -57,8 +65,13 @@ export interface EntityFacts {
 }
 
 export interface AnalyzeResult {
+  /** Empty when the request asked for `packed` entities and they could be packed. */
   entities: EntityMatch[];
+  /** The entities, when the request asked for them packed: `unpackEntities(text, packed)`. */
+  packed?: PackedEntities;
+  /** Empty when the request said `incidents: false`: they come by `articleIncidents(incidentsId)`. */
   incidents: Incident[];
+  incidentsId?: string;
   /** Card facts for every key in `entities` (empty when the request said `facts: false`). */
   facts: Record<string, EntityFacts>;
   timings: {

@@ -5,17 +5,21 @@
  * text of their article; the answer is entities, incidents and the card facts of every entity found.
  * Page text is analysed here and never leaves the browser.
  */
-import { analyzeText } from '../engine';
+import { extractEntities } from '../extract/entities';
+import { extractIncidents } from '../extract/incidents';
 import { compileMatcher, loadMatcher, serializeMatcher, type CompiledMatcher } from '../extract/matcher';
 import { mergeCatalogues } from '../knowledge/merge';
 import { seedCatalogue } from '../knowledge/seed';
 import { SEED_ROWS } from '../knowledge/seed/data';
 import type { IncidentLensDb } from '../db/database';
-import type { CatalogueEntry } from '../types';
+import type { CatalogueEntry, EntityMatch, Incident } from '../types';
 import { bareFacts, nameFromKey, toFacts } from './facts';
+import { packEntities } from './packed';
 import type { AnalyzeRequest, AnalyzeResult, EntityFacts, FactsWanted } from './protocol';
 
 export const MATCHER_BLOB = 'matcher';
+/** Incidents computed after an entities-first answer, kept until the page asks: a few pages at most. */
+const MAX_PENDING_INCIDENTS = 16;
 /** Bump when the matcher's buffer layout or what goes into it changes. */
 const MATCHER_FORMAT = 1;
 
@@ -60,6 +64,8 @@ export class AnalysisService {
   private readonly now: () => number;
   private state?: Promise<MatcherState>;
   private seedIndex?: Map<string, CatalogueEntry>;
+  /** Entities-first answers: their incidents, by the id the answer gave, with the page they belong to. */
+  private readonly pendingIncidents = new Map<string, { url: string; incidents: Promise<Incident[]> }>();
 
   constructor(opts: AnalysisServiceOptions) {
     this.db = opts.db;
@@ -112,7 +118,12 @@ export class AnalysisService {
     const fresh = this.state === undefined;
     const state = await this.matcher();
     const t0 = this.now();
-    const { entities, incidents } = analyzeText(req.text, state.matcher, { published: req.published });
+    const entities = extractEntities(req.text, state.matcher);
+    // Entities first: the page paints them while the incidents (from these entities, not a second
+    // extraction) are worked out in a task after this answer is on its way; it asks for them by id.
+    const later = req.incidents === false;
+    const incidents = later ? [] : extractIncidents(req.text, entities, { published: req.published });
+    const incidentsId = later ? this.incidentsLater(req, entities) : undefined;
     const analyzeMs = this.now() - t0;
     const t1 = this.now();
     const facts =
@@ -122,9 +133,44 @@ export class AnalysisService {
       timings.matcherLoadMs = state.loadMs;
       timings.matcherBuilt = state.built;
     }
+    const packed = req.packed ? packEntities(req.text, entities) : undefined;
     timings.receivedAt = receivedAt;
     timings.answeredAt = performance.timeOrigin + performance.now();
-    return { entities, incidents, facts, timings };
+    const result: AnalyzeResult = packed ? { entities: [], packed, incidents, facts, timings } : { entities, incidents, facts, timings };
+    if (incidentsId) result.incidentsId = incidentsId;
+    return result;
+  }
+
+  private incidentsLater(req: AnalyzeRequest, entities: EntityMatch[]): string {
+    const id = crypto.randomUUID();
+    const incidents = new Promise<Incident[]>((resolve, reject) =>
+      setTimeout(() => {
+        try {
+          resolve(extractIncidents(req.text, entities, { published: req.published }));
+        } catch (e) {
+          reject(e instanceof Error ? e : new Error(String(e)));
+        }
+      }, 0),
+    );
+    incidents.catch(() => undefined); // reported to the page that asks for them
+    this.pendingIncidents.set(id, { url: req.url, incidents });
+    // Pages that never ask (closed before the answer came) must not keep their text here for good.
+    for (const old of this.pendingIncidents.keys()) {
+      if (this.pendingIncidents.size <= MAX_PENDING_INCIDENTS) break;
+      this.pendingIncidents.delete(old);
+    }
+    return id;
+  }
+
+  /**
+   * The incidents of an entities-first answer, once: null when this worker does not have them (it was
+   * stopped and started since, or the id is not of this page), and the page asks for the whole analysis.
+   */
+  async incidents(url: string, id: string): Promise<Incident[] | null> {
+    const pending = this.pendingIncidents.get(id);
+    if (!pending || pending.url !== url) return null;
+    this.pendingIncidents.delete(id);
+    return pending.incidents;
   }
 
   /** Card facts for entities: the synced catalogue first, then the bundled seed, then what the match itself says. */

@@ -12,6 +12,7 @@ import { AnalysisService, MATCHER_BLOB } from '../../lib/analysis/service';
 import { ingestArticle } from '../../lib/db/ingest';
 import { relatedIncidents } from '../../lib/db/related';
 import { detectArticle } from '../../lib/detect';
+import { unpackEntities } from '../../lib/analysis/packed';
 
 const SEED_PAGE = resolve(import.meta.dirname, '../../../shared/fixtures/pages/icc-espionage.html');
 const SEED_URL = 'https://newswire.example/2023/10/20/war-crimes-tribunal-says-september-cyberattack-was-act-of-espionage/';
@@ -99,5 +100,28 @@ describe('analysis service', () => {
     const related = await relatedIncidents(db, [victimKey as string], '2023-11-01', { url: 'https://other.example/icc-follow-up' });
     expect(related[0].type).toBe('espionage');
     expect(related[0].articles[0].url).toBe(SEED_URL);
+  });
+
+  it('answers the entities first, packed, and the incidents once by id for the same page', async () => {
+    db = new IncidentLensDb({ indexedDB: new IDBFactory(), IDBKeyRange, name: 'p' });
+    const article = seedArticle();
+    const svc = new AnalysisService({ db, buildId: 't' });
+    const whole = await svc.analyze({ url: SEED_URL, text: article.text, published: article.published, facts: false });
+    expect(whole.incidents.length).toBeGreaterThan(0);
+    expect(whole.incidentsId).toBeUndefined();
+
+    const first = await svc.analyze({ url: SEED_URL, text: article.text, published: article.published, facts: false, packed: true, incidents: false });
+    expect(first.entities).toEqual([]);
+    expect(first.incidents).toEqual([]);
+    expect(first.packed).toBeDefined();
+    // Fewer distinct matches than matches: what makes the answer smaller.
+    expect(first.packed!.kinds.length).toBeLessThan(whole.entities.length);
+    expect(unpackEntities(article.text, first.packed!)).toEqual(whole.entities);
+    expect(JSON.stringify(first.packed).length).toBeLessThan(JSON.stringify(whole.entities).length);
+
+    const id = first.incidentsId as string;
+    expect(await svc.incidents('https://other.example/', id)).toBeNull();
+    expect(await svc.incidents(SEED_URL, id)).toEqual(whole.incidents);
+    expect(await svc.incidents(SEED_URL, id)).toBeNull(); // once
   });
 });
