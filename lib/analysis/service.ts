@@ -65,7 +65,7 @@ export class AnalysisService {
   private state?: Promise<MatcherState>;
   private seedIndex?: Map<string, CatalogueEntry>;
   /** Entities-first answers: their incidents, by the id the answer gave, with the page they belong to. */
-  private readonly pendingIncidents = new Map<string, { url: string; incidents: Promise<Incident[]> }>();
+  private readonly pendingIncidents = new Map<string, { url: string; text: string; published?: string; entities: EntityMatch[] }>();
 
   constructor(opts: AnalysisServiceOptions) {
     this.db = opts.db;
@@ -119,8 +119,8 @@ export class AnalysisService {
     const state = await this.matcher();
     const t0 = this.now();
     const entities = extractEntities(req.text, state.matcher);
-    // Entities first: the page paints them while the incidents (from these entities, not a second
-    // extraction) are worked out in a task after this answer is on its way; it asks for them by id.
+    // Entities first: the page paints them, then asks for the incidents by id; the worker keeps these
+    // entities meanwhile, so the incidents need no second extraction.
     const later = req.incidents === false;
     const incidents = later ? [] : extractIncidents(req.text, entities, { published: req.published });
     const incidentsId = later ? this.incidentsLater(req, entities) : undefined;
@@ -143,17 +143,7 @@ export class AnalysisService {
 
   private incidentsLater(req: AnalyzeRequest, entities: EntityMatch[]): string {
     const id = crypto.randomUUID();
-    const incidents = new Promise<Incident[]>((resolve, reject) =>
-      setTimeout(() => {
-        try {
-          resolve(extractIncidents(req.text, entities, { published: req.published }));
-        } catch (e) {
-          reject(e instanceof Error ? e : new Error(String(e)));
-        }
-      }, 0),
-    );
-    incidents.catch(() => undefined); // reported to the page that asks for them
-    this.pendingIncidents.set(id, { url: req.url, incidents });
+    this.pendingIncidents.set(id, { url: req.url, text: req.text, published: req.published, entities });
     // Pages that never ask (closed before the answer came) must not keep their text here for good.
     for (const old of this.pendingIncidents.keys()) {
       if (this.pendingIncidents.size <= MAX_PENDING_INCIDENTS) break;
@@ -170,7 +160,9 @@ export class AnalysisService {
     const pending = this.pendingIncidents.get(id);
     if (!pending || pending.url !== url) return null;
     this.pendingIncidents.delete(id);
-    return pending.incidents;
+    // Worked out when the page asks (after it painted the entities), not right after the entities'
+    // answer: on a busy machine that work would take the CPU from the page receiving and painting them.
+    return extractIncidents(pending.text, pending.entities, { published: pending.published });
   }
 
   /** Card facts for entities: the synced catalogue first, then the bundled seed, then what the match itself says. */

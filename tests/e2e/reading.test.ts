@@ -50,6 +50,11 @@ async function painted(page: Page, n = 1): Promise<void> {
   await page.waitForFunction((k) => performance.getEntriesByName('il:painted').length >= k, n, { timeout: 30_000 });
 }
 
+/** The incidents come in a second answer, after the entities are painted: their spans, and the sidebar's list. */
+async function incidentsPainted(page: Page): Promise<void> {
+  await page.waitForFunction(() => performance.getEntriesByName('il:incidents-painted').length > 0, null, { timeout: 30_000 });
+}
+
 async function domUnchanged(page: Page): Promise<boolean> {
   return page.evaluate((host) => {
     const clone = document.documentElement.cloneNode(true) as HTMLElement;
@@ -93,6 +98,7 @@ describe('reading the seed article', () => {
   beforeAll(async () => {
     page = await open('/shared/icc-espionage.html');
     await painted(page);
+    await incidentsPainted(page);
   });
 
   it('highlights the article’s entities, and nothing outside its body', async () => {
@@ -223,6 +229,7 @@ describe('the toggle command', () => {
   it('hides and shows the sidebar in the tab it is sent to', async () => {
     const page = await open('/shared/icc-espionage.html');
     await painted(page);
+    await incidentsPainted(page);
     await page.bringToFront();
     const toggle = () =>
       probe.evaluate(async (msg) => {
