@@ -146,14 +146,14 @@ describe('mergeCatalogues', () => {
       }
       return min;
     };
-    const big = make(10000);
-    expect(mergeCatalogues(...big)).toHaveLength(20000);
+    const big = make(20000);
+    expect(mergeCatalogues(...big)).toHaveLength(40000);
     const small = best(make(2500));
     const large = best(big);
-    console.log(`merge: 7,500 entries ${small.toFixed(0)} ms CPU, 30,000 entries ${large.toFixed(0)} ms CPU`);
-    // Four times the entries must cost about four times the time (a quadratic step would cost sixteen),
-    // and stay under a second even on a busy machine (about 150 ms on an idle one).
-    expect(large / small).toBeLessThan(8);
-    expect(large).toBeLessThan(1000);
+    console.log(`merge: 7,500 entries ${small.toFixed(0)} ms CPU, 60,000 entries ${large.toFixed(0)} ms CPU`);
+    // Eight times the entries must cost about eight times the time; a quadratic step would cost 64 times.
+    // The bound leaves room for garbage collection and JIT noise, which a timing bound must not trip on
+    // (speed itself is the bench's business, not a test's).
+    expect(large / small).toBeLessThan(24);
   });
 });

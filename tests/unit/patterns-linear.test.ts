@@ -73,7 +73,9 @@ describe('linear time on 100,000-character adversarial inputs', () => {
         const t0 = performance.now();
         run(input);
         const ms = performance.now() - t0;
-        expect(ms, `${fn} took ${ms.toFixed(1)} ms`).toBeLessThan(300);
+        // Linear work on 100k characters takes milliseconds; quadratic or backtracking work takes seconds
+        // to hours. The bound sits far from both, so a busy machine cannot trip it.
+        expect(ms, `${fn} took ${ms.toFixed(1)} ms`).toBeLessThan(1500);
       }
     });
   }
