@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { bundle, launch, pageWith } from '../fixtures/reading/browser';
+import { highlightTexts } from '../fixtures/reading/shadow';
 import { matchAt, spanToPoints } from '../../lib/highlight';
 
 const ARTICLE = `<!doctype html><html><body style="font: 18px/1.6 sans-serif; margin: 40px">
@@ -42,22 +43,6 @@ async function painted(): Promise<Page> {
     (window as unknown as { result: unknown }).result = painter.paint(art, matches);
   }, WORDS);
   return page;
-}
-
-/** Every registered highlight as name → the texts of its ranges. */
-async function highlightTexts(page: Page): Promise<Record<string, string[]>> {
-  return page.evaluate(() => {
-    const out: Record<string, string[]> = {};
-    for (const [name, h] of CSS.highlights) {
-      out[name] = [...h].map((r) => {
-        const live = document.createRange();
-        live.setStart(r.startContainer, r.startOffset);
-        live.setEnd(r.endContainer, r.endOffset);
-        return live.toString();
-      });
-    }
-    return out;
-  });
 }
 
 describe('painter in Chromium', () => {
