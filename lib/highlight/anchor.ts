@@ -4,6 +4,9 @@
  * they cost the page nothing when its DOM changes, so they must be re-anchored when the text moves.
  */
 import type { TextSegment } from '../detect';
+import { lastAtOrBefore } from '../sorted';
+
+const startOf = (s: TextSegment): number => s.start;
 
 /** The part of ArticleInfo the painter needs. */
 export interface AnchoredText {
@@ -17,23 +20,6 @@ export interface DomPoint {
   offset: number;
 }
 
-/** Index of the last segment whose start is ≤ offset, or -1. */
-function lastSegmentStartingAtOrBefore(segments: TextSegment[], offset: number): number {
-  let lo = 0;
-  let hi = segments.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (segments[mid].start <= offset) {
-      found = mid;
-      lo = mid + 1;
-    } else {
-      hi = mid - 1;
-    }
-  }
-  return found;
-}
-
 /**
  * The page positions of the text span [start, end). A span that begins or ends in characters the detector
  * added (block separators) is shrunk to the page text inside it; a span with no page text gives null.
@@ -44,12 +30,12 @@ export function spanToPoints(
   end: number,
 ): { start: DomPoint; end: DomPoint } | null {
   if (end <= start || segments.length === 0) return null;
-  let i = lastSegmentStartingAtOrBefore(segments, start);
+  let i = lastAtOrBefore(segments, start, startOf);
   if (i < 0 || segments[i].end <= start) i += 1; // start lies in a gap: begin at the next segment
   if (i >= segments.length || segments[i].start >= end) return null;
   const s = segments[i];
   const from = Math.max(start, s.start);
-  const j = lastSegmentStartingAtOrBefore(segments, end - 1);
+  const j = lastAtOrBefore(segments, end - 1, startOf);
   if (j < i) return null;
   const e = segments[j];
   const to = Math.min(end, e.end);

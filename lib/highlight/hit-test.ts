@@ -4,6 +4,7 @@
  * fraction of a millisecond whatever the number of matches.
  */
 import type { DomPoint } from './anchor';
+import { lastAtOrBefore } from '../sorted';
 
 export interface Span {
   start: number;
@@ -18,18 +19,7 @@ const MAX_OVERLAP_SCAN = 8;
  * Where matches overlap the one that starts last (the innermost) wins.
  */
 export function matchAt(matches: readonly Span[], offset: number): number {
-  let lo = 0;
-  let hi = matches.length - 1;
-  let last = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (matches[mid].start <= offset) {
-      last = mid;
-      lo = mid + 1;
-    } else {
-      hi = mid - 1;
-    }
-  }
+  const last = lastAtOrBefore(matches, offset, (m) => m.start);
   for (let i = last; i >= 0 && i > last - MAX_OVERLAP_SCAN; i--) {
     if (matches[i].end > offset) return i;
   }

@@ -7,6 +7,7 @@
  * character it stands for, run the plain finders on the view, and map the offsets back to the
  * original text. Texts without markers (most articles) cost one regex scan and no copy.
  */
+import { lastAtOrBefore } from '../../sorted';
 
 /**
  * The markers, found by three cheap scans (one regex over every ` . ` candidate costs 10x more on
@@ -100,6 +101,8 @@ interface Segment {
   ol: number;
 }
 
+const viewOffsetOf = (s: Segment): number => s.v;
+
 /** The text with defang markers replaced, and the way back to original offsets. */
 export interface RefangedView {
   text: string;
@@ -109,21 +112,6 @@ export interface RefangedView {
   toOriginalEnd(v: number): number;
   /** True when the view differs from the original somewhere in [start, end) (view offsets). */
   isRefanged(start: number, end: number): boolean;
-}
-
-/** Index of the last segment with v <= pos, or -1. */
-function lastSegmentAtOrBefore(segments: Segment[], pos: number): number {
-  let lo = 0;
-  let hi = segments.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (segments[mid].v <= pos) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
 }
 
 const IDENTITY_VIEW = (text: string): RefangedView => ({
@@ -163,21 +151,21 @@ export function refangedView(text: string): RefangedView {
   return {
     text: view,
     toOriginalStart(v) {
-      const i = lastSegmentAtOrBefore(segments, v);
+      const i = lastAtOrBefore(segments, v, viewOffsetOf);
       if (i < 0) return v;
       const s = segments[i];
       if (v < s.v + s.vl) return s.o;
       return v - (s.v + s.vl) + s.o + s.ol;
     },
     toOriginalEnd(v) {
-      const i = lastSegmentAtOrBefore(segments, v - 1);
+      const i = lastAtOrBefore(segments, v - 1, viewOffsetOf);
       if (i < 0) return v;
       const s = segments[i];
       if (v - 1 < s.v + s.vl) return s.o + s.ol;
       return v - (s.v + s.vl) + s.o + s.ol;
     },
     isRefanged(start, end) {
-      const i = lastSegmentAtOrBefore(segments, end - 1);
+      const i = lastAtOrBefore(segments, end - 1, viewOffsetOf);
       return i >= 0 && segments[i].v + segments[i].vl > start;
     },
   };
