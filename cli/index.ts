@@ -36,26 +36,39 @@ function fail(message: string): void {
   process.exitCode = 1;
 }
 
-async function extractVerb(catalogue: string[]): Promise<void> {
-  const { matcher } = await loadMatcherFor(catalogue);
+type Row = Record<string, unknown>;
+
+/**
+ * The JSON objects on stdin, one a line, that have a string `required` field. A line that is not one is
+ * answered in place with an error line (keyed by `idKey`, so outputs still pair with inputs) and
+ * makes the exit status non-zero; the other lines go on.
+ */
+async function* stdinRows(idKey: 'id' | 'file', required: 'text' | 'file', expected: string): AsyncGenerator<Row> {
   let n = 0;
   for await (const line of stdinLines()) {
     n++;
-    let row: { id?: unknown; text?: unknown; published?: unknown };
+    let row: unknown;
     try {
       row = JSON.parse(line);
     } catch {
       fail(`stdin line ${n}: not JSON`);
-      write({ id: null, line: n, error: 'not JSON' });
+      write({ [idKey]: null, line: n, error: 'not JSON' });
       continue;
     }
-    if (row === null || typeof row !== 'object' || typeof row.text !== 'string') {
-      fail(`stdin line ${n}: expected {"id", "text"} with a string text`);
-      write({ id: (row as { id?: unknown } | null)?.id ?? null, line: n, error: 'expected {"id", "text"}' });
+    if (row === null || typeof row !== 'object' || typeof (row as Row)[required] !== 'string') {
+      fail(`stdin line ${n}: expected ${expected}`);
+      write({ [idKey]: idKey === 'id' ? ((row as Row | null)?.id ?? null) : null, line: n, error: `expected ${expected}` });
       continue;
     }
+    yield row as Row;
+  }
+}
+
+async function extractVerb(catalogue: string[]): Promise<void> {
+  const { matcher } = await loadMatcherFor(catalogue);
+  for await (const row of stdinRows('id', 'text', '{"id", "text"} with a string text')) {
     const published = typeof row.published === 'string' ? row.published : undefined;
-    write({ id: row.id ?? null, ...analyzeText(row.text, matcher, { published }) });
+    write({ id: row.id ?? null, ...analyzeText(row.text as string, matcher, { published }) });
   }
 }
 
@@ -83,23 +96,8 @@ async function pageVerb(files: string[], url: string | undefined, jsonl: boolean
     for (const file of files) write(await one(file));
     return;
   }
-  let n = 0;
-  for await (const line of stdinLines()) {
-    n++;
-    let row: { file?: unknown; url?: unknown };
-    try {
-      row = JSON.parse(line);
-    } catch {
-      fail(`stdin line ${n}: not JSON`);
-      write({ file: null, line: n, error: 'not JSON' });
-      continue;
-    }
-    if (row === null || typeof row !== 'object' || typeof row.file !== 'string') {
-      fail(`stdin line ${n}: expected {"file", "url"}`);
-      write({ file: null, line: n, error: 'expected {"file", "url"}' });
-      continue;
-    }
-    write(await one(row.file, typeof row.url === 'string' ? row.url : undefined));
+  for await (const row of stdinRows('file', 'file', '{"file", "url"}')) {
+    write(await one(row.file as string, typeof row.url === 'string' ? row.url : undefined));
   }
 }
 
