@@ -78,3 +78,29 @@ export async function setSidebarCollapsed(site: string, collapsed: boolean): Pro
   // Only collapsed sites are stored, so the record stays as small as the user's habits.
   await item.setValue(collapsed ? { ...rest, [site]: true } : rest);
 }
+
+/**
+ * The site switch held in memory and kept current by storage change events: for the worker, which
+ * checks it on every page's analysis request (a storage read there is milliseconds on the page's
+ * critical path). The first call reads storage and starts watching; a worker that is stopped starts
+ * over, so nothing stale outlives it.
+ */
+export function watchDisabledSites(): { isDisabled(site: string): Promise<boolean>; stop(): void } {
+  const item = settings().disabledSites;
+  let sites: DisabledSites | undefined;
+  let reading: Promise<DisabledSites> | undefined;
+  const unwatch = item.watch((value) => {
+    sites = value ?? [];
+  });
+  return {
+    async isDisabled(site) {
+      if (sites === undefined) {
+        reading ??= item.getValue();
+        const read = await reading;
+        sites ??= read; // a change seen while reading is newer than what was read
+      }
+      return siteListed(site, sites);
+    },
+    stop: unwatch,
+  };
+}

@@ -13,7 +13,7 @@ import { AnalysisService } from '@/lib/analysis/service';
 import { relatedIncidents } from '@/lib/db/related';
 import { ingestArticles } from '@/lib/db/ingest';
 import { seedCatalogue } from '@/lib/knowledge/seed';
-import { isSiteDisabled } from '@/lib/settings';
+import { watchDisabledSites } from '@/lib/settings';
 import { siteOf } from '@/lib/sites';
 
 type Handler<K extends keyof BackgroundProtocol> = (
@@ -47,10 +47,11 @@ export default defineBackground(() => {
 
   // The reading view. The matcher is loaded from the database on the first analysis after a wake.
   const analysis = new AnalysisService({ db: getDb(), buildId: version });
+  const siteSwitch = watchDisabledSites();
   handle('analyzeArticle', async (req) => {
     // Pages send their text before they have read the site switch (it saves them a wait): a site the user
     // turned off is refused here, unread, unless the user asked for the page itself.
-    if (!req.forced && (await isSiteDisabled(siteOf(req.url)))) throw new Error('Incident Lens is turned off on this site');
+    if (!req.forced && (await siteSwitch.isDisabled(siteOf(req.url)))) throw new Error('Incident Lens is turned off on this site');
     return analysis.analyze(req);
   });
   handle('articleIncidents', ({ url, id }) => analysis.incidents(url, id));

@@ -9,6 +9,7 @@ import {
   setSidebarCollapsed,
   setSiteDisabled,
   settings,
+  watchDisabledSites,
 } from '../../lib/settings';
 import { ENTITY_TYPES } from '../../lib/types';
 
@@ -95,5 +96,22 @@ describe('where the content script runs (lib/sites.ts)', () => {
     expect(isWebUrl('https://x.test/')).toBe(true);
     expect(isWebUrl('chrome://settings')).toBe(false);
     expect(isWebUrl('not a url')).toBe(false);
+  });
+
+  it('keeps the site switch in memory, current with every change made anywhere', async () => {
+    await setSiteDisabled('example.com', true);
+    const watched = watchDisabledSites();
+    expect(await watched.isDisabled('news.example.com')).toBe(true);
+    // Changed by another context (the popup): the storage event reaches the watcher.
+    await setSiteDisabled('therecord.media', true);
+    await setSiteDisabled('example.com', false);
+    expect(await watched.isDisabled('news.example.com')).toBe(false);
+    expect(await watched.isDisabled('therecord.media')).toBe(true);
+    // Cleared storage (an extension reset) turns every site back on.
+    await fakeBrowser.storage.local.clear();
+    expect(await watched.isDisabled('therecord.media')).toBe(false);
+    watched.stop();
+    await setSiteDisabled('therecord.media', true);
+    expect(await watched.isDisabled('therecord.media')).toBe(false); // stopped: no longer follows
   });
 });
