@@ -247,21 +247,17 @@ function visit(el: Element, inLink: boolean, skipped: boolean, stats: Map<Elemen
 
 /** Whitespace that textLength must fold: any run but a single inner space. */
 const FOLDED = /[ \t\n\r\f\u00a0]{2,}|[\t\n\r\f\u00a0]|^ /;
+const WS_RUN = /[ \t\n\r\f\u00a0]+/g;
 
-/** Characters of text with each whitespace run counted once and leading whitespace not at all. */
+/**
+ * Characters of text with each whitespace run counted once and leading whitespace not at all. Native
+ * string operations, not a loop over characters: this runs over every text node of every page, in code
+ * the JIT has not warmed up yet.
+ */
 function textLength(data: string): number {
-  // Most text nodes of an article are prose with single spaces: one native test instead of a loop.
   if (!FOLDED.test(data)) return data.length;
-  let n = 0;
-  let space = true;
-  for (let i = 0; i < data.length; i++) {
-    const c = data.charCodeAt(i);
-    const ws = c === 32 || c === 10 || c === 9 || c === 13 || c === 160 || c === 12;
-    if (!ws) n++;
-    else if (!space) n++;
-    space = ws;
-  }
-  return n;
+  const folded = data.replace(WS_RUN, ' ');
+  return folded.charCodeAt(0) === 0x20 ? folded.length - 1 : folded.length;
 }
 
 /** Weight of link text outside paragraphs against paragraph text when choosing the container. */
