@@ -67,6 +67,15 @@ export function resolveOverlaps(items: { m: EntityMatch; rank: number }[], textL
 }
 
 export function extractEntities(text: string, matcher: CompiledMatcher, opts: ExtractOptions = {}): EntityMatch[] {
+  const known = extractKnownEntities(text, matcher);
+  return opts.organizations === false ? known : addOrganizations(text, known);
+}
+
+/**
+ * What the text's own shapes and the catalogue name: patterns, catalogue names and numbered actor
+ * designations, overlaps resolved. No reading of sentences: this is what the reading view paints first.
+ */
+export function extractKnownEntities(text: string, matcher: CompiledMatcher): EntityMatch[] {
   const items: { m: EntityMatch; rank: number }[] = [];
   for (const m of findPatternEntities(text)) {
     // An ATT&CK id that is a segment of a link's path ("attack.mitre.org / groups / G0078 /") is the link's.
@@ -76,8 +85,14 @@ export function extractEntities(text: string, matcher: CompiledMatcher, opts: Ex
   for (const m of findCatalogueEntities(text, matcher)) items.push({ m, rank: rank(m, false) });
   // Numbered actor designations (TA574, UNC2452) the catalogue may not know yet: below its names.
   for (const m of findActorIds(text)) if (!inUrlPath(text, m.start)) items.push({ m, rank: 0.5 });
-  const known = resolveOverlaps(items, text.length);
-  if (opts.organizations === false) return known;
+  return resolveOverlaps(items, text.length);
+}
+
+/**
+ * `known` (extractKnownEntities of the same text) with the organisations the catalogue does not know,
+ * found by how sentences speak of them (./orgs.ts).
+ */
+export function addOrganizations(text: string, known: EntityMatch[]): EntityMatch[] {
   // Places may begin an organisation's name ("Chinese government", "Bank of China"): the organisation
   // finder does not see them as taken, and a longer organisation then wins over the place inside it.
   const orgs = findOrganizations(text, known.filter((m) => m.type !== 'location'));
