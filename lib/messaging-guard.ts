@@ -119,9 +119,9 @@ const schemas = {
     facts: v.optional(v.boolean()),
     forced: v.optional(v.boolean()),
     packed: v.optional(v.boolean()),
-    incidents: v.optional(v.boolean()),
+    staged: v.optional(v.boolean()),
   }),
-  articleIncidents: v.strictObject({ url: webUrl, id: v.pipe(v.string(), v.maxLength(64)) }),
+  analysisRest: v.strictObject({ url: webUrl, id: v.pipe(v.string(), v.maxLength(64)) }),
   relatedIncidents: v.strictObject({
     entityKeys: v.pipe(v.array(entityKey), v.maxLength(MAX_KEYS)),
     publishedAt: v.optional(date),
@@ -178,7 +178,7 @@ const RULES: { [K in keyof BackgroundProtocol]: Rule<K> } = {
   getSavedArticle: { content: true, ownPageOnly: samePage },
   runOnTab: { content: false },
   analyzeArticle: { content: true, ownPageOnly: samePage },
-  articleIncidents: { content: true, ownPageOnly: samePage },
+  analysisRest: { content: true, ownPageOnly: samePage },
   // What the local database relates to a set of entity keys: no more than the page could learn from the
   // extension's public sources, and nothing of the user's own collection.
   relatedIncidents: { content: true, ownPageOnly: (req, page) => req.url === undefined || req.url === page },

@@ -9,12 +9,11 @@
  *
  * To add a message: add it to the right interface below, then (for the background) add its rule to
  * `RULES` in messaging-guard.ts — the compiler asks for it — and its handler in entrypoints/background.ts.
- * Room is left for `analyzeArticle(text, published) → Analysis` and
- * `relatedIncidents(entityKeys, publishedAt) → RelatedIncident[]` (the reading view).
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type {
   AnalysedArticle,
+  AnalysisRest,
   AnalyzeRequest,
   AnalyzeResult,
   EntityFacts,
@@ -22,7 +21,6 @@ import type {
   RelatedIncident,
   RelatedRequest,
 } from './analysis/protocol';
-import type { Incident } from './types';
 
 /** What the extension knows, in numbers, for the popup and the options page. */
 export interface Status {
@@ -99,10 +97,11 @@ export interface BackgroundProtocol {
   /** Content scripts (own page only): entities, incidents and card facts of the article's main text. */
   analyzeArticle(req: AnalyzeRequest): AnalyzeResult;
   /**
-   * Content scripts (own page only): the incidents of an `analyzeArticle` answered entities first, by its
-   * `incidentsId`; null when the worker no longer has them (ask `analyzeArticle` again).
+   * Content scripts (own page only): the second stage of a staged `analyzeArticle`, by its `restId` (all the
+   * entities, organisations included, and the incidents); null when the worker no longer has it (ask
+   * `analyzeArticle` again).
    */
-  articleIncidents(req: { url: string; id: string }): Incident[] | null;
+  analysisRest(req: { url: string; id: string }): AnalysisRest | null;
   /** Content scripts and extension pages: incidents of the local database sharing these entities. */
   relatedIncidents(req: RelatedRequest): RelatedIncident[];
   /** Content scripts and extension pages: card facts for entities (by key; type/name for those not catalogued). */

@@ -54,7 +54,7 @@ export default defineBackground(() => {
     if (!req.forced && (await siteSwitch.isDisabled(siteOf(req.url)))) throw new Error('Incident Lens is turned off on this site');
     return analysis.analyze(req);
   });
-  handle('articleIncidents', ({ url, id }) => analysis.incidents(url, id));
+  handle('analysisRest', ({ url, id }) => analysis.rest(url, id));
   handle('relatedIncidents', (req) =>
     relatedIncidents(getDb(), req.entityKeys, req.publishedAt, { url: req.url, limit: req.limit }),
   );

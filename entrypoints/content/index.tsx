@@ -58,7 +58,7 @@ export default defineContentScript({
         published: info.published,
         facts: false,
         packed: true,
-        incidents: false,
+        staged: true,
         forced,
       });
       analysing.catch(() => undefined); // awaited by the reading view; not an unhandled rejection meanwhile

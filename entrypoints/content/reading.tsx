@@ -324,7 +324,7 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
     firstAnalysis = undefined;
     if (!analysing) {
       performance.mark('il:sent');
-      analysing = sendMessage('analyzeArticle', { url, text: info.text, published: info.published, facts: false, packed: true, incidents: false, forced: opts.forced });
+      analysing = sendMessage('analyzeArticle', { url, text: info.text, published: info.published, facts: false, packed: true, staged: true, forced: opts.forced });
       analysing.catch(() => undefined); // handled below; not an unhandled rejection meanwhile
     }
     const savedRow = sendMessage('getSavedArticle', { url });
@@ -378,9 +378,9 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
     const entities = result.packed ? unpackEntities(info.text, result.packed) : result.entities;
     const painted = painter.paint(info, entities, matchSpans(result));
     performance.mark('il:painted', { detail: { ranges: painted.ranges, entities: entities.length, ...result.timings } });
-    // Asked for now, so that the worker's answer is on its way while the sidebar mounts.
-    const incidentsLater = result.incidentsId ? askIncidents(info, url, result.incidentsId) : undefined;
-    incidentsLater?.catch(() => undefined); // handled by paintIncidents; not an unhandled rejection meanwhile
+    // Asked for now, so that the worker works on the rest while the sidebar mounts.
+    const restLater = result.restId ? askRest(info, url, result.restId) : undefined;
+    restLater?.catch(() => undefined); // handled below; not an unhandled rejection meanwhile
     // A task boundary: the browser can put the highlights on screen before the sidebar is built.
     await new Promise<void>((done) => ctx.setTimeout(done, 0));
     if (gen !== generation || ctx.isInvalid) return;
@@ -389,8 +389,9 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
     if (ui) rerender();
     else await mountUi();
     performance.mark('il:rendered');
-    if (incidentsLater) void paintIncidents(gen, info, entities, incidentsLater);
-    const wanted = [...new Map(entities.map((e) => [e.key, { key: e.key, type: e.type, name: e.name, subtype: e.subtype }])).values()];
+    const all = restLater ? await paintRest(gen, info, restLater) : entities;
+    if (all === undefined) return;
+    const wanted = [...new Map(all.map((e) => [e.key, { key: e.key, type: e.type, name: e.name, subtype: e.subtype }])).values()];
     void sendMessage('entityFacts', { entities: wanted.slice(0, 2000) }).then(
       (facts) => {
         const a = state?.analysis;
@@ -398,6 +399,7 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
       },
       () => undefined, // cards then show what the match itself knows
     );
+    // Shared victims and actors count most in relatedness: asked with the whole entity list.
     const keys = wanted.map((w) => w.key);
     try {
       const related = await sendMessage('relatedIncidents', { entityKeys: keys.slice(0, 2000), publishedAt: info.published, url });
@@ -408,29 +410,33 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
   }
 
   /**
-   * The incidents of an entities-first answer: asked for once the entities are painted, their spans painted
-   * under the entities when they come and the sidebar told. A worker that was stopped in between no longer
-   * has them: the article is then analysed again, whole.
+   * The second stage of a staged analysis: every entity (the organisations found by sentence shape too)
+   * and the incidents. A worker that was stopped in between no longer has it: the article is then
+   * analysed again, whole.
    */
-  async function askIncidents(info: ArticleInfo, url: string, id: string): Promise<Incident[]> {
-    const kept = await sendMessage('articleIncidents', { url, id });
-    if (kept) return kept;
-    const whole = { url, text: info.text, published: info.published, facts: false, packed: true, forced: opts.forced };
-    return (await sendMessage('analyzeArticle', whole)).incidents;
+  async function askRest(info: ArticleInfo, url: string, id: string): Promise<{ entities: EntityMatch[]; incidents: Incident[] }> {
+    const rest = (await sendMessage('analysisRest', { url, id })) ?? (await sendMessage('analyzeArticle', { url, text: info.text, published: info.published, facts: false, packed: true, forced: opts.forced }));
+    return { entities: rest.packed ? unpackEntities(info.text, rest.packed) : rest.entities, incidents: rest.incidents };
   }
 
-  async function paintIncidents(gen: number, info: ArticleInfo, entities: EntityMatch[], asked: Promise<Incident[]>): Promise<void> {
-    let incidents: Incident[];
+  /**
+   * Paints the whole analysis over the first stage when it comes, and tells the sidebar. The entities
+   * of the article as they now stand; undefined when the view moved on meanwhile.
+   */
+  async function paintRest(gen: number, info: ArticleInfo, asked: Promise<{ entities: EntityMatch[]; incidents: Incident[] }>): Promise<EntityMatch[] | undefined> {
+    let rest: { entities: EntityMatch[]; incidents: Incident[] } | undefined;
     try {
-      incidents = await asked;
+      rest = await asked;
     } catch {
-      return; // the entities stay painted; the sidebar lists no incidents
+      rest = undefined; // the first stage stays painted; the sidebar lists no incidents
     }
     const a = state?.analysis;
-    if (gen !== generation || ctx.isInvalid || !a || a === 'error') return;
-    if (incidents.length) painter.paint(info, entities, incidents.flatMap((i) => i.spans));
-    performance.mark('il:incidents-painted', { detail: { incidents: incidents.length } });
-    update({ analysis: { ...a, incidents } });
+    if (gen !== generation || ctx.isInvalid || !a || a === 'error') return undefined;
+    if (!rest) return a.entities;
+    const painted = painter.paint(info, rest.entities, rest.incidents.flatMap((i) => i.spans));
+    performance.mark('il:all-painted', { detail: { ranges: painted.ranges, entities: rest.entities.length, incidents: rest.incidents.length } });
+    update({ analysis: { ...a, entities: rest.entities, incidents: rest.incidents } });
+    return rest.entities;
   }
 
   /**

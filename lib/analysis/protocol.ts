@@ -23,10 +23,20 @@ export interface AnalyzeRequest {
   /** Answer the entities packed (`packed`, see ./packed.ts) instead of whole in `entities`: a third of the size. */
   packed?: boolean;
   /**
-   * `false`: answer the entities without waiting for the incidents (what painting needs); the answer's
-   * `incidentsId` then fetches them with `articleIncidents`. Default: incidents included.
+   * `true`: answer in two stages. First what the text's shapes and the catalogue name (patterns, catalogue
+   * names: what painting needs, found without reading sentences); the answer's `restId` then fetches the
+   * rest with `analysisRest`: the entities completed with the organisations found by how sentences speak
+   * of them, and the incidents. Default: everything in one answer.
    */
-  incidents?: boolean;
+  staged?: boolean;
+}
+
+/** The second stage of a staged analysis: the article's entities, all of them, and its incidents. */
+export interface AnalysisRest {
+  /** Empty when they could be packed (as in AnalyzeResult). */
+  entities: EntityMatch[];
+  packed?: PackedEntities;
+  incidents: Incident[];
 }
 
 /** An entity to look up for its card: the key, and what the match knows when the catalogue does not. */
@@ -69,9 +79,9 @@ export interface AnalyzeResult {
   entities: EntityMatch[];
   /** The entities, when the request asked for them packed: `unpackEntities(text, packed)`. */
   packed?: PackedEntities;
-  /** Empty when the request said `incidents: false`: they come by `articleIncidents(incidentsId)`. */
+  /** Empty when the request was `staged`: they come by `analysisRest(restId)`. */
   incidents: Incident[];
-  incidentsId?: string;
+  restId?: string;
   /** Card facts for every key in `entities` (empty when the request said `facts: false`). */
   facts: Record<string, EntityFacts>;
   timings: {

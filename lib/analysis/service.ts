@@ -5,21 +5,21 @@
  * text of their article; the answer is entities, incidents and the card facts of every entity found.
  * Page text is analysed here and never leaves the browser.
  */
-import { extractEntities } from '../extract/entities';
+import { addOrganizations, extractEntities, extractKnownEntities } from '../extract/entities';
 import { extractIncidents } from '../extract/incidents';
 import { compileMatcher, loadMatcher, serializeMatcher, type CompiledMatcher } from '../extract/matcher';
 import { mergeCatalogues } from '../knowledge/merge';
 import { seedCatalogue } from '../knowledge/seed';
 import { SEED_ROWS } from '../knowledge/seed/data';
 import type { IncidentLensDb } from '../db/database';
-import type { CatalogueEntry, EntityMatch, Incident } from '../types';
+import type { CatalogueEntry, EntityMatch } from '../types';
 import { bareFacts, nameFromKey, toFacts } from './facts';
 import { packEntities } from './packed';
-import type { AnalyzeRequest, AnalyzeResult, EntityFacts, FactsWanted } from './protocol';
+import type { AnalysisRest, AnalyzeRequest, AnalyzeResult, EntityFacts, FactsWanted } from './protocol';
 
 export const MATCHER_BLOB = 'matcher';
-/** Incidents computed after an entities-first answer, kept until the page asks: a few pages at most. */
-const MAX_PENDING_INCIDENTS = 16;
+/** First stages answered whose rest the page has not asked for yet: a few pages at most. */
+const MAX_PENDING_RESTS = 16;
 /** Bump when the matcher's buffer layout or what goes into it changes. */
 const MATCHER_FORMAT = 1;
 
@@ -64,8 +64,8 @@ export class AnalysisService {
   private readonly now: () => number;
   private state?: Promise<MatcherState>;
   private seedIndex?: Map<string, CatalogueEntry>;
-  /** Entities-first answers: their incidents, by the id the answer gave, with the page they belong to. */
-  private readonly pendingIncidents = new Map<string, { url: string; text: string; published?: string; entities: EntityMatch[] }>();
+  /** Staged analyses answered first: what their rest is worked out from, by the id the answer gave. */
+  private readonly pendingRests = new Map<string, { url: string; text: string; published?: string; known: EntityMatch[] }>();
 
   constructor(opts: AnalysisServiceOptions) {
     this.db = opts.db;
@@ -118,12 +118,12 @@ export class AnalysisService {
     const fresh = this.state === undefined;
     const state = await this.matcher();
     const t0 = this.now();
-    const entities = extractEntities(req.text, state.matcher);
-    // Entities first: the page paints them, then asks for the incidents by id; the worker keeps these
-    // entities meanwhile, so the incidents need no second extraction.
-    const later = req.incidents === false;
-    const incidents = later ? [] : extractIncidents(req.text, entities, { published: req.published });
-    const incidentsId = later ? this.incidentsLater(req, entities) : undefined;
+    // Staged: what patterns and the catalogue name first (the page paints them), the rest when the page
+    // asks by id; the worker keeps these entities meanwhile, so the rest needs no second catalogue pass.
+    const staged = req.staged === true;
+    const entities = staged ? extractKnownEntities(req.text, state.matcher) : extractEntities(req.text, state.matcher);
+    const incidents = staged ? [] : extractIncidents(req.text, entities, { published: req.published });
+    const restId = staged ? this.keepForRest(req, entities) : undefined;
     const analyzeMs = this.now() - t0;
     const t1 = this.now();
     const facts =
@@ -137,32 +137,36 @@ export class AnalysisService {
     timings.receivedAt = receivedAt;
     timings.answeredAt = performance.timeOrigin + performance.now();
     const result: AnalyzeResult = packed ? { entities: [], packed, incidents, facts, timings } : { entities, incidents, facts, timings };
-    if (incidentsId) result.incidentsId = incidentsId;
+    if (restId) result.restId = restId;
     return result;
   }
 
-  private incidentsLater(req: AnalyzeRequest, entities: EntityMatch[]): string {
+  private keepForRest(req: AnalyzeRequest, known: EntityMatch[]): string {
     const id = crypto.randomUUID();
-    this.pendingIncidents.set(id, { url: req.url, text: req.text, published: req.published, entities });
+    this.pendingRests.set(id, { url: req.url, text: req.text, published: req.published, known });
     // Pages that never ask (closed before the answer came) must not keep their text here for good.
-    for (const old of this.pendingIncidents.keys()) {
-      if (this.pendingIncidents.size <= MAX_PENDING_INCIDENTS) break;
-      this.pendingIncidents.delete(old);
+    for (const old of this.pendingRests.keys()) {
+      if (this.pendingRests.size <= MAX_PENDING_RESTS) break;
+      this.pendingRests.delete(old);
     }
     return id;
   }
 
   /**
-   * The incidents of an entities-first answer, once: null when this worker does not have them (it was
-   * stopped and started since, or the id is not of this page), and the page asks for the whole analysis.
+   * The second stage of a staged analysis, once: the entities completed with the organisations, and the
+   * incidents. Null when this worker does not have it (it was stopped and started since, or the id is not
+   * of this page): the page then asks for the whole analysis.
    */
-  async incidents(url: string, id: string): Promise<Incident[] | null> {
-    const pending = this.pendingIncidents.get(id);
+  async rest(url: string, id: string): Promise<AnalysisRest | null> {
+    const pending = this.pendingRests.get(id);
     if (!pending || pending.url !== url) return null;
-    this.pendingIncidents.delete(id);
-    // Worked out when the page asks (after it painted the entities), not right after the entities'
-    // answer: on a busy machine that work would take the CPU from the page receiving and painting them.
-    return extractIncidents(pending.text, pending.entities, { published: pending.published });
+    this.pendingRests.delete(id);
+    // Worked out when the page asks (after it painted the first stage), not right after that answer: on a
+    // busy machine the work would take the CPU from the page receiving and painting it.
+    const entities = addOrganizations(pending.text, pending.known);
+    const incidents = extractIncidents(pending.text, entities, { published: pending.published });
+    const packed = packEntities(pending.text, entities);
+    return packed ? { entities: [], packed, incidents } : { entities, incidents };
   }
 
   /** Card facts for entities: the synced catalogue first, then the bundled seed, then what the match itself says. */

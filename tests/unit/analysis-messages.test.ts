@@ -17,12 +17,13 @@ describe('reading messages', () => {
     expect(checkMessage('analyzeArticle', { url: 'https://news.example/a', text: 'x', extra: 1 }, content, self).ok).toBe(false);
   });
 
-  it('gives a content script the incidents of its own page only', () => {
-    expect(checkMessage('articleIncidents', { url: 'https://news.example/a', id: 'f3b0c1d2' }, content, self).ok).toBe(true);
-    const other = checkMessage('articleIncidents', { url: 'https://bank.example/', id: 'f3b0c1d2' }, content, self);
+  it('gives a content script the rest of a staged analysis of its own page only', () => {
+    expect(checkMessage('analysisRest', { url: 'https://news.example/a', id: 'f3b0c1d2' }, content, self).ok).toBe(true);
+    const other = checkMessage('analysisRest', { url: 'https://bank.example/', id: 'f3b0c1d2' }, content, self);
     expect(other).toMatchObject({ ok: false, error: expect.stringContaining('own page') });
-    expect(checkMessage('articleIncidents', { url: 'https://news.example/a', id: 'x'.repeat(65) }, content, self).ok).toBe(false);
-    expect(checkMessage('analyzeArticle', { url: 'https://news.example/a', text: 'x', packed: true, incidents: false }, content, self).ok).toBe(true);
+    expect(checkMessage('analysisRest', { url: 'https://news.example/a', id: 'x'.repeat(65) }, content, self).ok).toBe(false);
+    expect(checkMessage('analyzeArticle', { url: 'https://news.example/a', text: 'x', packed: true, staged: true }, content, self).ok).toBe(true);
+    expect(checkMessage('analyzeArticle', { url: 'https://news.example/a', text: 'x', staged: 'yes' }, content, self).ok).toBe(false);
   });
 
   it('validates entity keys for related incidents', () => {
