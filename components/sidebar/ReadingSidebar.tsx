@@ -3,6 +3,7 @@
  * local database, and saving. Driven entirely by props: the content script owns the state and the
  * messages, so the same component renders in tests and (later) in extension pages.
  */
+import { useMemo } from 'preact/hooks';
 import type { EntityFacts, RelatedIncident } from '../../lib/analysis/protocol';
 import type { EntityMatch, EntityType, Incident } from '../../lib/types';
 import { EntityCard, type CardAnchor } from '../card/EntityCard';
@@ -74,6 +75,8 @@ export function ReadingSidebar(props: ReadingSidebarProps) {
   const { article, analysis, collapsed } = props;
   const meta = [article.site, formatWhen(article.published?.slice(0, 10)), article.byline].filter(Boolean).join(' · ');
   const ready = analysis && analysis !== 'error' ? analysis : null;
+  // Grouped once per entity list, not on every render (a hover card re-renders the sidebar).
+  const groups = useMemo(() => (ready ? groupEntities(ready.entities) : []), [ready?.entities]);
   // Keys stay inside the shadow root (isolated from the page), so Escape for the card is handled here.
   return (
     <div
@@ -118,7 +121,7 @@ export function ReadingSidebar(props: ReadingSidebarProps) {
               <h3 id="il-h-entities">In this article</h3>
               {ready ? (
                 <EntityGroups
-                  groups={groupEntities(ready.entities)}
+                  groups={groups}
                   hiddenTypes={props.hiddenTypes}
                   highlights={props.highlights}
                   onToggleType={props.onToggleType}
