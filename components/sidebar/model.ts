@@ -15,14 +15,14 @@ export interface EntityGroup {
   count: number;
 }
 
-let collator: Intl.Collator | undefined;
 /**
- * Names in the reader's alphabetical order. One collator for every comparison: `localeCompare` sets one up
- * per call, which made sorting a long article's entities take ~13 ms of the sidebar's first render.
+ * Names in alphabetical order, case aside. Plain code-unit order: `localeCompare` and `Intl.Collator` load
+ * the browser's collation data on first use, ~11 ms of the sidebar's first render on every page.
  */
 function byName(a: string, b: string): number {
-  collator ??= new Intl.Collator();
-  return collator.compare(a, b);
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  return x < y ? -1 : x > y ? 1 : a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Entities grouped by type (in the contract's order), each entity once with its number of mentions, most first. */
