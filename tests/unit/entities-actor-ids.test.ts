@@ -22,6 +22,14 @@ describe('numbered actor designations', () => {
       'UNC3944=actor:unc3944',
     ]);
   });
+  it('knows the numbered clusters of other vendors too', () => {
+    expect(actors('Volexity tracks the Ivanti exploitation as UTA0178; Talos calls a cluster UAT-5918.')).toEqual([
+      'UTA0178=actor:uta0178',
+      'UAT-5918=actor:uat-5918',
+    ]);
+    expect(actors('Recorded Future links TAG-53 to it, and Unit 42 tracks CL-STA-0002.')).toEqual(['TAG-53=actor:tag-53', 'CL-STA-0002=actor:cl-sta-0002']);
+    expect(findActorIds('TAG-1, CL-XYZ-0002, UTA12, UAT-59 are not designations')).toEqual([]);
+  });
   it('a designation the catalogue knows is its entity', () => {
     expect(actors('TA505 and UNC2452 were active.')).toEqual(['TA505=actor:ta505', 'UNC2452=actor:apt29']);
   });
