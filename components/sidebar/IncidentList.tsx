@@ -1,6 +1,6 @@
 /** The incidents the article reports: type, and who/whom/when where the text says so. */
 import type { Incident } from '../../lib/types';
-import { INCIDENT_LABELS, incidentLine } from './model';
+import { INCIDENT_LABELS, incidentLine, readableSummary } from './model';
 
 export function IncidentList({ incidents }: { incidents: readonly Incident[] }) {
   if (!incidents.length) return <p class="il-empty">No incident reported in this article.</p>;
@@ -9,7 +9,7 @@ export function IncidentList({ incidents }: { incidents: readonly Incident[] }) 
       {incidents.map((inc, i) => (
         <li key={i} class="il-incident" data-type={inc.type}>
           <strong>{INCIDENT_LABELS[inc.type] ?? inc.type}</strong>
-          {inc.summary && <span class="il-incident-summary">{inc.summary}</span>}
+          {inc.summary && <span class="il-incident-summary">{readableSummary(inc.summary, inc.when)}</span>}
           {incidentLine(inc) && <span class="il-meta">{incidentLine(inc)}</span>}
         </li>
       ))}

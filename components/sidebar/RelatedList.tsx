@@ -1,6 +1,6 @@
 /** Related incidents from the local database, each with why it is related and the articles that report it. */
 import type { RelatedIncident } from '../../lib/analysis/protocol';
-import { formatWhen, INCIDENT_LABELS } from './model';
+import { formatWhen, INCIDENT_LABELS, readableSummary } from './model';
 
 export function RelatedList({ related }: { related: readonly RelatedIncident[] | null | 'error' }) {
   if (related === null) return <p class="il-empty" aria-busy="true">Looking for related incidents…</p>;
@@ -10,7 +10,7 @@ export function RelatedList({ related }: { related: readonly RelatedIncident[] |
     <ul class="il-related">
       {related.map((r) => (
         <li key={r.id} class="il-related-item">
-          <strong>{r.summary || INCIDENT_LABELS[r.type]}</strong>
+          <strong>{r.summary ? readableSummary(r.summary, r.when) : INCIDENT_LABELS[r.type]}</strong>
           <span class="il-meta">
             {[INCIDENT_LABELS[r.type], formatWhen(r.when ?? r.published)].filter(Boolean).join(' · ')}
           </span>

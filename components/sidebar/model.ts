@@ -59,6 +59,15 @@ export function formatWhen(when: string | undefined): string | undefined {
   return d ? `${Number(d)} ${month} ${y}` : `${month} ${y}`;
 }
 
+/**
+ * An incident's summary for reading: the engine ends it with the ISO date ("…, 2023-09"), which a reader
+ * gets written out ("…, September 2023").
+ */
+export function readableSummary(summary: string, when: string | undefined): string {
+  const written = formatWhen(when);
+  return when && written && summary.endsWith(`, ${when}`) ? `${summary.slice(0, -when.length)}${written}` : summary;
+}
+
 /** One line that says who was hit, by whom, when: for the sidebar's incident list. */
 export function incidentLine(inc: Pick<Incident, 'victim' | 'actor' | 'when' | 'place'>): string {
   const parts: string[] = [];

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { bundle, launch, pageWith } from '../fixtures/reading/browser';
-import { groupEntities, formatWhen, incidentLine } from '../../components/sidebar/model';
+import { groupEntities, formatWhen, incidentLine, readableSummary } from '../../components/sidebar/model';
 import { indicatorLookups, referenceLookups } from '../../components/card/lookups';
 import { whyMatched } from '../../components/card/why';
 import type { EntityMatch } from '../../lib/types';
@@ -81,6 +81,10 @@ describe('sidebar model', () => {
     expect(formatWhen('2023-10-20')).toBe('20 October 2023');
     expect(formatWhen('2023')).toBe('2023');
     expect(incidentLine({ victim: { key: 'organization:icc', name: 'ICC' }, when: '2023-09' })).toBe('Victim: ICC · When: September 2023');
+    expect(readableSummary('Espionage against International Criminal Court, 2023-09', '2023-09')).toBe('Espionage against International Criminal Court, September 2023');
+    expect(readableSummary('Ransomware attack against Acme, 2024-03-01', '2024-03-01')).toBe('Ransomware attack against Acme, 1 March 2024');
+    expect(readableSummary('Data breach against Acme', undefined)).toBe('Data breach against Acme');
+    expect(readableSummary('Patch (CVE-2024-1234)', '2024')).toBe('Patch (CVE-2024-1234)'); // no date at its end
   });
   it('says why a text matched, and offers lookups only as links', () => {
     expect(whyMatched(ENTITIES[5])).toBe('Matched “Fancy Bear”, an alias of APT28 (MISP galaxy “threat-actor”).');
