@@ -28,6 +28,8 @@ import { RESCAN_DELAY_MS, watchPage, type PageWatch } from './page-watch';
 const LATE_TEXT_WATCH_MS = 20_000;
 /** How long the sidebar waits for the first analysis before it shows without it. */
 const SIDEBAR_WAIT_MS = 150;
+/** How long, after painting the first stage, the sidebar waits for the rest before it shows without it. */
+const REST_WAIT_MS = 150;
 const HOVER_OPEN_MS = 120;
 const HOVER_CLOSE_MS = 300;
 /** Scroll events this soon after we scrolled to an entity are ours. */
@@ -378,18 +380,24 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
     const entities = result.packed ? unpackEntities(info.text, result.packed) : result.entities;
     const painted = painter.paint(info, entities, matchSpans(result));
     performance.mark('il:painted', { detail: { ranges: painted.ranges, entities: entities.length, ...result.timings } });
-    // Asked for now, so that the worker works on the rest while the sidebar mounts.
+    // Asked for at once: the worker works on the rest while the browser puts the highlights on screen.
     const restLater = result.restId ? askRest(info, url, result.restId) : undefined;
     restLater?.catch(() => undefined); // handled below; not an unhandled rejection meanwhile
-    // A task boundary: the browser can put the highlights on screen before the sidebar is built.
-    await new Promise<void>((done) => ctx.setTimeout(done, 0));
+    // The sidebar waits a little for the rest, so that it is built once, whole; the wait is also the task
+    // boundary that lets the highlights reach the screen before the sidebar is built.
+    const early = await settleWithin(restLater, REST_WAIT_MS);
     if (gen !== generation || ctx.isInvalid) return;
+    let analysis: ReadingAnalysis = { entities, incidents: result.incidents, facts: result.facts };
+    if (early) {
+      paintWhole(info, early);
+      analysis = { ...analysis, entities: early.entities, incidents: early.incidents };
+    }
     performance.mark('il:mounting');
-    state = { ...state, analysis: { entities, incidents: result.incidents, facts: result.facts } };
+    state = { ...state, analysis };
     if (ui) rerender();
     else await mountUi();
     performance.mark('il:rendered');
-    const all = restLater ? await paintRest(gen, info, restLater) : entities;
+    const all = restLater && !early ? await paintRest(gen, info, restLater) : analysis.entities;
     if (all === undefined) return;
     const wanted = [...new Map(all.map((e) => [e.key, { key: e.key, type: e.type, name: e.name, subtype: e.subtype }])).values()];
     void sendMessage('entityFacts', { entities: wanted.slice(0, 2000) }).then(
@@ -419,9 +427,20 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
     return { entities: rest.packed ? unpackEntities(info.text, rest.packed) : rest.entities, incidents: rest.incidents };
   }
 
+  /** What a promise gave within `ms`, or undefined (too late, or it failed); a timer's task in any case. */
+  function settleWithin<T>(p: Promise<T> | undefined, ms: number): Promise<T | undefined> {
+    const late = new Promise<undefined>((done) => ctx.setTimeout(() => done(undefined), p ? ms : 0));
+    return p ? Promise.race([p.catch(() => undefined), late]) : late;
+  }
+
+  function paintWhole(info: ArticleInfo, rest: { entities: EntityMatch[]; incidents: Incident[] }): void {
+    const painted = painter.paint(info, rest.entities, rest.incidents.flatMap((i) => i.spans));
+    performance.mark('il:all-painted', { detail: { ranges: painted.ranges, entities: rest.entities.length, incidents: rest.incidents.length } });
+  }
+
   /**
-   * Paints the whole analysis over the first stage when it comes, and tells the sidebar. The entities
-   * of the article as they now stand; undefined when the view moved on meanwhile.
+   * Paints the whole analysis over the first stage when it comes after the sidebar was built, and tells
+   * the sidebar. The entities of the article as they now stand; undefined when the view moved on.
    */
   async function paintRest(gen: number, info: ArticleInfo, asked: Promise<{ entities: EntityMatch[]; incidents: Incident[] }>): Promise<EntityMatch[] | undefined> {
     let rest: { entities: EntityMatch[]; incidents: Incident[] } | undefined;
@@ -433,8 +452,7 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
     const a = state?.analysis;
     if (gen !== generation || ctx.isInvalid || !a || a === 'error') return undefined;
     if (!rest) return a.entities;
-    const painted = painter.paint(info, rest.entities, rest.incidents.flatMap((i) => i.spans));
-    performance.mark('il:all-painted', { detail: { ranges: painted.ranges, entities: rest.entities.length, incidents: rest.incidents.length } });
+    paintWhole(info, rest);
     update({ analysis: { ...a, entities: rest.entities, incidents: rest.incidents } });
     return rest.entities;
   }
