@@ -1,6 +1,8 @@
 /**
  * Drive firefox-esr over WebDriver BiDi, with no driver binary: start Firefox with a remote-debugging
- * port, read the WebSocket address it prints, and speak the protocol's JSON commands.
+ * port, read the WebSocket address it prints, and speak the protocol's JSON commands. With
+ * `--remote-allow-system-access` BiDi may also open the extension's own pages (moz-extension://), at the
+ * address EXTENSION_UUID fixes for it.
  * Needs a global WebSocket (Node 22+, or Node 20 with --experimental-websocket: vitest.e2e.config.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -8,8 +10,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+export const EXTENSION_ID = 'incident-lens@incident-lens.dev';
+/** The extension's moz-extension:// host in the test profile (Firefox picks a random one otherwise). */
+export const EXTENSION_UUID = '0b9d6e1c-5a4f-4c1e-9d7a-3f2b8c6e1a55';
+export const EXTENSION_URL = `moz-extension://${EXTENSION_UUID}/`;
+
 /** Profile preferences: allow the unsigned temporary add-on, keep Firefox quiet and offline. */
 const PREFS: Record<string, string | number | boolean> = {
+  'extensions.webextensions.uuids': JSON.stringify({ [EXTENSION_ID]: EXTENSION_UUID }),
   'xpinstall.signatures.required': false,
   // Grant the content script's host permissions at install, as a user accepting the install prompt would.
   'extensions.originControls.grantByDefault': true,
@@ -33,7 +41,7 @@ export async function launchFirefox(binary = process.env.FIREFOX_PATH ?? 'firefo
     join(profile, 'user.js'),
     Object.entries(PREFS).map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});`).join('\n'),
   );
-  const child: ChildProcess = spawn(binary, ['--headless', '--remote-debugging-port=0', '--no-remote', '-profile', profile], {
+  const child: ChildProcess = spawn(binary, ['--headless', '--remote-allow-system-access', '--remote-debugging-port=0', '--no-remote', '-profile', profile], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   const wsUrl = await new Promise<string>((ok, fail) => {
