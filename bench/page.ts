@@ -172,7 +172,9 @@ async function wokenTiming(ext: ExtensionBrowser, probe: Page, url: string): Pro
   const runs: number[] = [];
   for (let i = 0; i < 3; i++) {
     await stopWorker(probe);
-    runs.push((await timePage(ext, url)).startToPainted);
+    const t = await timePage(ext, url);
+    if (process.env.IL_BENCH_RUNS) console.log(`woken: ${JSON.stringify(Object.fromEntries(Object.entries(t).map(([k, v]) => [k, Math.round(v * 10) / 10])))}`);
+    runs.push(t.startToPainted);
   }
   return median(runs);
 }
