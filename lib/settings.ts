@@ -82,20 +82,21 @@ export async function setSidebarCollapsed(site: string, collapsed: boolean): Pro
 /**
  * The site switch held in memory and kept current by storage change events: for the worker, which
  * checks it on every page's analysis request (a storage read there is milliseconds on the page's
- * critical path). The first call reads storage and starts watching; a worker that is stopped starts
- * over, so nothing stale outlives it.
+ * critical path). It reads storage as it is made and watches from then on; a worker that is stopped
+ * starts over, so nothing stale outlives it.
  */
 export function watchDisabledSites(): { isDisabled(site: string): Promise<boolean>; stop(): void } {
   const item = settings().disabledSites;
   let sites: DisabledSites | undefined;
-  let reading: Promise<DisabledSites> | undefined;
   const unwatch = item.watch((value) => {
     sites = value ?? [];
   });
+  // Read at once: a worker woken by a page's request has the answer by the time the request is read.
+  const reading = item.getValue();
+  reading.catch(() => undefined); // awaited (and its failure met) by the first isDisabled
   return {
     async isDisabled(site) {
       if (sites === undefined) {
-        reading ??= item.getValue();
         const read = await reading;
         sites ??= read; // a change seen while reading is newer than what was read
       }
