@@ -7,7 +7,7 @@
  */
 import { addOrganizations, extractEntities, extractKnownEntities } from '../extract/entities';
 import { extractIncidents } from '../extract/incidents';
-import { compileMatcher, loadMatcher, serializeMatcher, type CompiledMatcher } from '../extract/matcher';
+import { compileMatcher, loadMatcher, MATCHER_VERSION, serializeMatcher, type CompiledMatcher } from '../extract/matcher';
 import { mergeCatalogues } from '../knowledge/merge';
 import { seedCatalogue } from '../knowledge/seed';
 import { SEED_ROWS } from '../knowledge/seed/data';
@@ -20,8 +20,6 @@ import type { AnalysisRest, AnalyzeRequest, AnalyzeResult, EntityFacts, FactsWan
 export const MATCHER_BLOB = 'matcher';
 /** First stages answered whose rest the page has not asked for yet: a few pages at most. */
 const MAX_PENDING_RESTS = 16;
-/** Bump when the matcher's buffer layout or what goes into it changes. */
-const MATCHER_FORMAT = 1;
 
 export interface MatcherState {
   matcher: CompiledMatcher;
@@ -49,7 +47,9 @@ function seedRowCount(): number {
  * cheap and catches additions; the sync calls `invalidateMatcher` after it rewrites entries in place.
  */
 async function catalogueStamp(db: IncidentLensDb, buildId: string, seedCount: number): Promise<string> {
-  return `${MATCHER_FORMAT}|${buildId}|seed:${seedCount}|db:${await db.entities.count()}`;
+  // The matcher's version moves with its buffer layout and its compile rules: a build of the same
+  // extension version with new rules (a developer's reload) must not load the old buffer.
+  return `${MATCHER_VERSION}|${buildId}|seed:${seedCount}|db:${await db.entities.count()}`;
 }
 
 /** Drop the stored matcher: the next analysis rebuilds it. For the sync, after it changed the catalogue. */
