@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { compileMatcher, F_EXACT_CASE, F_NEEDS_CASE, F_NEEDS_CUE } from '../../lib/extract/matcher';
 import { findCatalogueEntities, hasNameCase, startsSentence, wordsAround } from '../../lib/extract/gazetteer';
 import type { CatalogueEntry, EntityType } from '../../lib/types';
+import { seedCatalogue } from '../../lib/knowledge/seed';
 
 const e = (key: string, name: string, aliases: string[] = [], extra: Partial<CatalogueEntry> = {}): CatalogueEntry => ({
   key,
@@ -180,5 +181,29 @@ describe('cue phrases from the catalogue', () => {
     expect(names('the Royal leak site listed it')).toEqual(['Royal']);
     expect(names('a ransom note from Royal')).toEqual(['Royal']);
     expect(names('the Royal site leaked nothing')).toEqual([]);
+  });
+});
+
+describe('vulnerabilities by their nicknames (the seed catalogue)', () => {
+  const seedMatcher = compileMatcher(seedCatalogue());
+  const vulns = (text: string) =>
+    findCatalogueEntities(text, seedMatcher)
+      .filter((x) => x.type === 'vulnerability')
+      .map((x) => `${x.text}=${x.key}`);
+
+  it('names the CVE a nickname stands for', () => {
+    expect(vulns('Attackers chained Log4Shell with Citrix Bleed 2 and ProxyNotShell.')).toEqual([
+      'Log4Shell=vulnerability:cve-2021-44228',
+      'Citrix Bleed 2=vulnerability:cve-2025-5777',
+      'ProxyNotShell=vulnerability:cve-2022-41040',
+    ]);
+  });
+
+  it('counts a nickname that is a word only capitalised, with a cue near it', () => {
+    expect(vulns('The market meltdown and a Meltdown of confidence followed.')).toEqual([]);
+    expect(vulns('Intel patched the Downfall flaw; the Meltdown vulnerability is older.')).toEqual([
+      'Downfall=vulnerability:cve-2022-40982',
+      'Meltdown=vulnerability:cve-2017-5754',
+    ]);
   });
 });

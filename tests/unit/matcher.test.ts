@@ -158,8 +158,11 @@ describe('serialisation', () => {
     const cut = serializeMatcher(m).slice(0, 200);
     expect(() => loadMatcher(cut)).toThrow();
   });
-  it('leaves vulnerabilities to the CVE patterns', () => {
-    expect(m.lookup('Citrix Bleed')).toEqual([]);
+  it('leaves CVE ids to the CVE patterns, and knows vulnerabilities by their nicknames', () => {
     expect(hitsOf(m, 'CVE-2023-4966')).toEqual([]);
+    expect(m.lookup('Citrix Bleed').map((t) => m.termEntityInfo(t).key)).toEqual(['vulnerability:cve-2023-4966']);
+    // A KEV row names nothing but its CVE id: no term, no record.
+    const kevOnly = compileMatcher([entry('vulnerability:cve-2024-3400', 'CVE-2024-3400', [], 'vulnerability')]);
+    expect(kevOnly.termCount).toBe(0);
   });
 });

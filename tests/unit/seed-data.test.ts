@@ -8,6 +8,7 @@ import { VENDORS } from '../../lib/knowledge/seed/vendors';
 import { PRODUCTS } from '../../lib/knowledge/seed/products';
 import { ORGANIZATIONS } from '../../lib/knowledge/seed/organizations';
 import { ATTACKS } from '../../lib/knowledge/seed/attacks';
+import { VULNERABILITIES } from '../../lib/knowledge/seed/vulnerabilities';
 import { foldString } from '../../lib/extract/matcher/fold';
 import { COMMON_WORDS } from '../../lib/extract/matcher/words/common-words';
 
@@ -19,6 +20,7 @@ const FILES: { type: EntityType; rows: SeedRow[]; min: number }[] = [
   { type: 'product', rows: PRODUCTS, min: 150 },
   { type: 'organization', rows: ORGANIZATIONS, min: 150 },
   { type: 'attack', rows: ATTACKS, min: 60 },
+  { type: 'vulnerability', rows: VULNERABILITIES, min: 35 },
 ];
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -148,6 +150,16 @@ describe('seed data: ambiguity and collisions', () => {
       }
     }
     expect(unflagged).toEqual([]);
+  });
+
+  it('keys vulnerabilities by their CVE id, named by it, with at least one nickname', () => {
+    for (const r of VULNERABILITIES) {
+      expect(r.name, r.id).toMatch(/^CVE-\d{4}-\d{4,}$/);
+      expect(r.id, r.name).toBe(r.name.toLowerCase());
+      expect(r.aliases?.length, r.id).toBeGreaterThan(0);
+    }
+    expect(byId(VULNERABILITIES, 'cve-2021-44228').aliases).toContain('Log4Shell');
+    expect(byId(VULNERABILITIES, 'cve-2017-5754').ambiguous).toEqual(['Meltdown']);
   });
 
   it('marks the names the issue calls out as needing a cue', () => {

@@ -13,7 +13,7 @@ import { COMMON_WORDS, PROPER_WORDS } from './words/common-words';
 import { foldString, isWordCode } from './fold';
 
 /** Bump when a change here (or in the word lists) changes the flags a catalogue compiles to. */
-export const RULES_VERSION = 8;
+export const RULES_VERSION = 9;
 
 /** The first character of the term is a word character: a word character before it rejects a hit. */
 export const F_START_WORD = 1;
@@ -49,10 +49,12 @@ export const DEFAULT_CUES: Partial<Record<EntityType, readonly string[]>> = {
     'group', 'gang', 'apt', 'hackers', 'hacker', 'crew', 'hacktivist', 'hacktivists', 'collective', 'state-sponsored',
     'nation-state', 'cyberespionage',
   ],
+  // Vulnerabilities' nicknames that are words ("Meltdown", "Downfall", "POODLE").
+  vulnerability: ['vulnerability', 'vulnerabilities', 'flaw', 'flaws', 'bug', 'exploit', 'exploits', 'exploited', 'exploitation', 'attack', 'attacks', 'cve', 'patch', 'patched'],
 };
 
 /** Types for which an ambiguous name needs a cue word; elsewhere the right casing is enough. */
-const CUE_TYPES = new Set<EntityType>(['actor', 'malware']);
+const CUE_TYPES = new Set<EntityType>(['actor', 'malware', 'vulnerability']);
 /** Types whose names are ordinary phrases in their own right (techniques, attack types). */
 const LEXICAL_TYPES = new Set<EntityType>(['technique', 'attack']);
 

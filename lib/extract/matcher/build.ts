@@ -23,7 +23,9 @@ function matchable(folded: string): boolean {
 }
 
 export function collectTerms(entries: readonly CatalogueEntry[]): { terms: Term[]; records: EntityRecord[] } {
-  const usable = entries.filter((e) => e.type !== 'vulnerability');
+  // Vulnerabilities count by their nicknames ("Log4Shell") only: a CVE id is never a term, and an entry
+  // without another name (every KEV row) adds nothing.
+  const usable = entries;
   const nameTypes: NameTypes = new Map();
   const namesOf = usable.map((e) => {
     const seen = new Map<string, string>();

@@ -29,7 +29,7 @@ export { foldString, foldCode, isWordCode, isUpperCode } from './fold';
  */
 export const MATCHER_VERSION = `${FORMAT_VERSION}.${RULES_VERSION}`;
 
-/** Builds the automaton over the catalogue (vulnerability entries are left to the CVE patterns). */
+/** Builds the automaton over the catalogue (CVE ids are left to the CVE patterns; vulnerabilities' nicknames are terms). */
 export function compileMatcher(entries: readonly CatalogueEntry[]): CompiledMatcher {
   return new CompiledMatcher(buildMatcherBuffer(entries));
 }

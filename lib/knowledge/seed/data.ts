@@ -11,6 +11,7 @@ import { PRODUCTS } from './products';
 import { ORGANIZATIONS } from './organizations';
 import { ATTACKS } from './attacks';
 import { PLACE_ROWS } from './places';
+import { VULNERABILITIES } from './vulnerabilities';
 
 export const SEED_ROWS: { type: EntityType; rows: SeedRow[] }[] = [
   { type: 'actor', rows: ACTORS },
@@ -19,5 +20,6 @@ export const SEED_ROWS: { type: EntityType; rows: SeedRow[] }[] = [
   { type: 'product', rows: PRODUCTS },
   { type: 'organization', rows: ORGANIZATIONS },
   { type: 'attack', rows: ATTACKS },
+  { type: 'vulnerability', rows: VULNERABILITIES },
   { type: 'location', rows: PLACE_ROWS }, // places: lib/knowledge/seed/places.ts
 ];
