@@ -45,9 +45,16 @@ async function open(path: string): Promise<Page> {
   return page;
 }
 
-/** Waits until the content script has painted `n` times (it marks the page's performance timeline). */
+/**
+ * Waits until the content script has read `n` articles: highlights painted and the sidebar rendered with
+ * the analysis (it marks the page's performance timeline; the sidebar waits a little for the second stage).
+ */
 async function painted(page: Page, n = 1): Promise<void> {
-  await page.waitForFunction((k) => performance.getEntriesByName('il:painted').length >= k, n, { timeout: 30_000 });
+  await page.waitForFunction(
+    (k) => performance.getEntriesByName('il:painted').length >= k && performance.getEntriesByName('il:rendered').length >= k,
+    n,
+    { timeout: 30_000 },
+  );
 }
 
 /**
