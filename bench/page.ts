@@ -133,12 +133,17 @@ async function timePage(ext: ExtensionBrowser, url: string): Promise<PaintTiming
   return t;
 }
 
+/** With IL_BENCH_RUNS=1, every timed run, to 0.1 ms. */
+function printRun(label: string, t: PaintTiming): void {
+  if (process.env.IL_BENCH_RUNS) console.log(label + JSON.stringify(Object.fromEntries(Object.entries(t).map(([k, v]) => [k, Math.round(v * 10) / 10]))));
+}
+
 async function medianTiming(ext: ExtensionBrowser, url: string): Promise<PaintTiming & { longest: number }> {
   await timePage(ext, url); // warm-up: worker awake, matcher loaded, caches warm
   const runs: PaintTiming[] = [];
   for (let i = 0; i < RUNS; i++) runs.push(await timePage(ext, url));
   const m = (f: (t: PaintTiming) => number) => median(runs.map(f));
-  if (process.env.IL_BENCH_RUNS) for (const t of runs) console.log(JSON.stringify(Object.fromEntries(Object.entries(t).map(([k, v]) => [k, Math.round(v * 10) / 10]))));
+  for (const t of runs) printRun('', t);
   // The longest task: long tasks the observer saw, or our own longest synchronous blocks (detection,
   // painting, the sidebar's mount and render, which runs in a task of its own after painting).
   const longest = m((t) => Math.max(t.longTask, t.detect, t.paint, t.render));
@@ -174,7 +179,7 @@ async function wokenTiming(ext: ExtensionBrowser, probe: Page, url: string): Pro
   for (let i = 0; i < 3; i++) {
     await stopWorker(probe);
     const t = await timePage(ext, url);
-    if (process.env.IL_BENCH_RUNS) console.log(`woken: ${JSON.stringify(Object.fromEntries(Object.entries(t).map(([k, v]) => [k, Math.round(v * 10) / 10])))}`);
+    printRun('woken: ', t);
     runs.push(t.startToPainted);
   }
   return median(runs);

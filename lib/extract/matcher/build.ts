@@ -25,9 +25,8 @@ function matchable(folded: string): boolean {
 export function collectTerms(entries: readonly CatalogueEntry[]): { terms: Term[]; records: EntityRecord[] } {
   // Vulnerabilities count by their nicknames ("Log4Shell") only: a CVE id is never a term, and an entry
   // without another name (every KEV row) adds nothing.
-  const usable = entries;
   const nameTypes: NameTypes = new Map();
-  const namesOf = usable.map((e) => {
+  const namesOf = entries.map((e) => {
     const seen = new Map<string, string>();
     for (const alias of [e.name, ...e.aliases]) {
       if (typeof alias !== 'string') continue;
@@ -43,7 +42,7 @@ export function collectTerms(entries: readonly CatalogueEntry[]): { terms: Term[
   });
   const terms: Term[] = [];
   const records: EntityRecord[] = [];
-  usable.forEach((e, i) => {
+  entries.forEach((e, i) => {
     const names = namesOf[i];
     if (names.size === 0) return;
     const entity = records.length;
