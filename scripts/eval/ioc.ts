@@ -22,6 +22,7 @@ import { pathToFileURL } from 'node:url';
 import type { EntityMatch } from '../../lib/types';
 import { expandIndicators, findPatternEntities, refang } from '../../lib/extract/patterns';
 import { canonicalIPv6, isIPv6 } from '../../lib/extract/patterns/hosts';
+import { runIocCaseFile } from './ioc-cases';
 
 const IOC_DIR = resolve(import.meta.dirname, '../../../shared/eval/ioc');
 
@@ -304,8 +305,10 @@ export async function runIocEval(opts: { quiet?: boolean } = {}): Promise<Record
     for (const u of failures) for (const c of u.checks) if (c.outcome === 'fail') log(`  - [${u.unit}] ${c.kind}: ${c.detail}`);
   }
   log(`(${cases.length} case inputs extracted in ${ms.toFixed(2)} ms)`);
+  const own = runIocCaseFile(log);
 
   return {
+    ...own,
     'ioc.cases_total': total,
     'ioc.cases_passed': passed,
     'ioc.cases_deliberate': deliberate,
