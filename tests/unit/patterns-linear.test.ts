@@ -4,7 +4,7 @@
  * a loaded machine and still fails any backtracking blow-up.
  */
 import { describe, expect, it } from 'vitest';
-import { findPatternEntities, refang, refangedView } from '../../lib/extract/patterns';
+import { expandIndicators, findPatternEntities, refang, refangedView } from '../../lib/extract/patterns';
 import { findDomains, findEmails, findHashes, findIPv4s, findIPv6s, findUrls } from '../../lib/extract/patterns/indicators';
 import { findAttackIds, findCves } from '../../lib/extract/patterns/ids';
 
@@ -46,6 +46,17 @@ const ADVERSARIAL: Record<string, string> = {
   'cve dashes': fill('CVE-'),
   'technique prefixes': fill('T1566.'),
   'technique near-misses': fill('T1566.00'),
+  'half brackets between labels': fill('a[.a.]'),
+  'backslash dots': fill('a\\.'),
+  'double-underscore schemes': fill('http__'),
+  'backslash schemes': fill('hxxp:\\\\'),
+  'spelled ats': fill('a at '),
+  'spelled e-mail chains': fill('a at b dot '),
+  'spelled dots': fill(' dot '),
+  'encoded schemes': fill('http%3A%2F%2F'),
+  'encoded url runs': `http%3A%2F%2F${fill('a%2E')}`,
+  'quoted urls': fill("'http://a.com/'"),
+  'redirector query urls': `https://a.com/?u=${fill('http%3A%2F%2Fa.com%2F')}`,
 };
 
 describe('linear time on 100,000-character adversarial inputs', () => {
@@ -54,6 +65,7 @@ describe('linear time on 100,000-character adversarial inputs', () => {
 
   const finders: Record<string, (s: string) => unknown> = {
     findPatternEntities,
+    expandIndicators: (s) => expandIndicators(findPatternEntities(s)),
     refang,
     refangedView,
     findCves,

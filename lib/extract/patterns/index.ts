@@ -8,7 +8,8 @@
  *   e-mail hides its domain, and a CVE inside a URL is part of the URL. `expandIndicators` gives the
  *   hosts inside URLs and e-mails for search, export and comparison with other tools.
  * - Always refanged: `hxxp`, `[.]`, `(.)`, `{.}`, `[dot]`, `[:]`, `[://]`, `[/]`, `[@]`, `[at]` are
- *   read wherever they are (refang.ts); ` . ` only between IP parts or after a dotted label.
+ *   read wherever they are (refang.ts); one-sided `[.`/`.]` and `\\.` only between letters or digits;
+ *   ` . ` only between IP parts or after a dotted label.
  *   `why.rule === 'defanged'` says a match was written defanged.
  * - Strict about names: a domain needs an ICANN public suffix (`example.nope`, `invoice.exe`,
  *   `config.js`, `v2.3.1`, `e.g` are not domains) and ASCII labels (`xn--` for IDNs), so a domain
@@ -20,9 +21,13 @@
  *   not be followed by `(` (`logging.info(`). Defanging lifts these rules: `evil[.]zip` is a host.
  * - Four-part numbers in 0.0.0.0/8 or right after "version"/"v" are versions, not IPv4 addresses;
  *   octets with leading zeros are not read.
- * - URLs need a scheme (http, https, ftp, ftps, sftp, and their hxxp forms); `evil[.]com/path`
- *   without one is the domain `evil.com`. The host must validate; trailing sentence punctuation
- *   and unbalanced closing parentheses are not part of the URL. A bracketed IPv6 host is fine.
+ * - URLs need a scheme (http, https, ftp, ftps, sftp, and their hxxp forms, `http__` and `http:\\`
+ *   included); `evil[.]com/path` without one is the domain `evil.com`. The host must validate;
+ *   trailing sentence punctuation and unbalanced closing parentheses are not part of the URL, and a
+ *   URL opened by a quote in code ends at that quote. A bracketed IPv6 host, user info and a port
+ *   are fine. A percent-encoded URL (`http%3A%2F%2Fevil%2Ecom`) is read decoded; one inside another
+ *   URL's query stays part of that URL's highlight and is listed by `expandIndicators`.
+ * - Spelled-out e-mails (`user at example dot com`) count; a spelled-out ` dot ` alone does not.
  * - Hashes: a whole hex run of 32/40/64/128 that mixes digits and letters (see findHashes).
  * - Keys are `indicator:<subtype>:<refanged value in lower case>`; `name` is the refanged value
  *   (scheme and host lower-cased, path as written) and `text` the text as written.
@@ -131,8 +136,21 @@ export function hostOf(subtype: IndicatorSubtype, name: string): IndicatorValue 
 }
 
 /**
- * Every indicator value in the matches, plus the host of each URL and e-mail (which the highlights
- * don't report separately). For export, search and comparison with list-style extractors.
+ * URLs carried inside a URL's path or query, plain or percent-encoded: a redirector's target
+ * (`https://www.google.com/url?q=https%3A%2F%2Fevil.com%2Fa`, Safe Links, `?u=http://…`).
+ */
+export function innerUrls(url: string): string[] {
+  const rest = url.indexOf('://');
+  if (url.indexOf('://', rest + 3) < 0 && !/%3A%2F%2F/i.test(url)) return [];
+  const cut = rest < 0 ? -1 : url.slice(rest + 3).search(/[/?#]/);
+  if (cut < 0) return [];
+  return findUrls(url.slice(rest + 3 + cut)).map((c) => c.value);
+}
+
+/**
+ * Every indicator value in the matches, plus the host of each URL and e-mail and the URLs inside a
+ * URL's query (which the highlights don't report separately: they never overlap). For export,
+ * search and comparison with list-style extractors.
  */
 export function expandIndicators(matches: readonly EntityMatch[]): IndicatorValue[] {
   const out: IndicatorValue[] = [];
@@ -142,6 +160,12 @@ export function expandIndicators(matches: readonly EntityMatch[]): IndicatorValu
     out.push({ subtype, value: m.name });
     const host = hostOf(subtype, m.name);
     if (host) out.push(host);
+    if (subtype !== 'url') continue;
+    for (const inner of innerUrls(m.name)) {
+      out.push({ subtype: 'url', value: inner });
+      const innerHost = hostOf('url', inner);
+      if (innerHost) out.push(innerHost);
+    }
   }
   return out;
 }

@@ -66,14 +66,52 @@ function isTrailingPunct(c: number): boolean {
   return c === 46 || c === 44 || c === 59 || c === 58 || c === 33 || c === 63 || c === 39 || c === 42;
 }
 
-const SCHEME = /(?<![A-Za-z0-9])(?:https?|ftps?|sftp):\/\//gi;
+const SCHEME = /(?<![A-Za-z0-9])(?:https?|ftps?|sftp)(?::\/\/|%3A%2F%2F)/gi;
 
-/** http, https, ftp(s), sftp URLs (hxxp forms arrive refanged). A host is required and validated. */
+/** Characters of a percent-encoded URL inside a query value (`q=https%3A%2F%2Fevil.com%2Fa`): it ends at `&`. */
+function isEncodedChar(c: number): boolean {
+  return isAlnum(c) || c === 37 || c === 46 || c === 95 || c === 126 || c === 45 || c === 43; // % . _ ~ - +
+}
+
+/**
+ * A percent-encoded URL at `start` (its scheme matched as `http%3A%2F%2F`): the run of encoded-URL
+ * characters, decoded, must itself read as a URL from its first character. The span is the encoded
+ * run (sentence punctuation given back); the value is the decoded URL.
+ */
+function encodedUrlAt(s: string, start: number): { end: number; url: Candidate | null } {
+  let end = start;
+  while (end < s.length && end - start < MAX_URL && isEncodedChar(s.charCodeAt(end))) end++;
+  while (end > start && isTrailingPunct(s.charCodeAt(end - 1))) end--;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(s.slice(start, end).replace(/\+/g, ' '));
+  } catch {
+    return { end, url: null }; // a broken escape: not a URL we can read
+  }
+  if (/%3A%2F%2F/i.test(decoded.slice(0, 16))) return { end, url: null }; // encoded twice: read once only
+  const inner = findUrls(decoded)[0];
+  if (!inner || inner.start !== 0) return { end, url: null };
+  return { end, url: { subtype: 'url', start, end, value: inner.value } };
+}
+
+/**
+ * http, https, ftp(s), sftp URLs (hxxp forms arrive refanged). A host is required and validated.
+ * A URL opened by a quote (`DownloadString('https://…')`, `u='http://…';`) ends at that quote; a
+ * percent-encoded URL (`http%3A%2F%2Fexample%2Ecom`) is read decoded (see encodedUrlAt).
+ */
 export function findUrls(s: string): Candidate[] {
   const out: Candidate[] = [];
   SCHEME.lastIndex = 0;
   for (let m = SCHEME.exec(s); m !== null; m = SCHEME.exec(s)) {
     const start = m.index;
+    if (m[0].endsWith('F') || m[0].endsWith('f')) {
+      // The next search starts after the run, read or not: each character is decoded once at most.
+      const { end, url } = encodedUrlAt(s, start);
+      if (url) out.push(url);
+      SCHEME.lastIndex = Math.max(end, start + m[0].length);
+      continue;
+    }
+    const quoted = s.charCodeAt(start - 1) === 39; // '
     let pos = start + m[0].length;
     // user-info (`user:pass@` or the `paypal.com@evil.com` trick): the host follows the last '@'.
     let j = pos;
@@ -102,6 +140,7 @@ export function findUrls(s: string): Candidate[] {
       let depth = 0;
       while (k < s.length && k - start < MAX_URL && isPathChar(s.charCodeAt(k))) {
         const ch = s.charCodeAt(k);
+        if (ch === 39 && quoted) break;
         if (ch === 40) depth++;
         else if (ch === 41) depth--;
         k++;

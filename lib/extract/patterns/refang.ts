@@ -10,16 +10,27 @@
 import { lastAtOrBefore } from '../../sorted';
 
 /**
- * The markers, found by three cheap scans (one regex over every ` . ` candidate costs 10x more on
+ * The markers, found by a few cheap scans (one regex over every ` . ` candidate costs 10x more on
  * real pages, where spaces are everywhere and dots are not):
  * - BRACKET: a bracket `[ ( {` + optional space + `.`/`dot`/`@`/`at` + optional space + `] ) }`
  *   (mixed pairs like `(.]` occur in the wild), with one space on either side taken along
  *   (`john [at] example [dot] com`); and `[:]`, `[://]`, `[/]` inside URLs. Fixed shapes, linear.
- * - `hxxp`/`hXXp` and `fxp` (any case) at a word start, followed by `s`? and `:` or `[:`.
- * - ` . ` (space-dot-space): found from each '.', kept only where it can't be prose (`acceptSpacedDot`).
+ * - `hxxp`/`hXXp` and `fxp` (any case) at a word start, followed by `s`? and `:`, `[:` or `__`.
+ * - `__` and `:\\`: the `://` of a scheme written `__` (`http__example.com`, as Cisco ESA and file names
+ *   write it) or `:\\` (`http:\\example.com`), right after http(s)/hxxp(s)/ftp(s)/fxp at a word start.
+ * - From each '.': ` . ` (space-dot-space), kept only where it can't be prose (`acceptSpacedDot`);
+ *   a one-sided bracket (`example[.com`, `evil.]ru`, `1(.1`) and a backslash-escaped dot
+ *   (`evil\.com`, as regexes and YARA rules write hosts), both only with a letter or digit right
+ *   on either side, so `(see note 1.) Then` and `C:\\dir\\a.exe` stay prose.
+ * - Spelled-out e-mails (`user at example dot com`, `user AT example DOT com`): ` at ` is an '@' only
+ *   when a host label and at least one ` dot ` + label follow it (`readSpelledEmail`); a bare
+ *   ` dot ` (`the dot com bubble`) or ` at ` before a written domain (`met at example.com`) is prose.
  */
 const BRACKET = /[[({] ?(?:\.|dot|@|at) ?[\])}]|[[({](?::\/\/|:|\/)[\])}]/gi;
 const XXP = /[xX]{2}[pP]|[fF][xX][pP]/g;
+/** A scheme right before `__` or `:\\` (checked on the few characters before each, found by indexOf). */
+const SCHEME_BEFORE = /(?:h[tx]{2}ps?|ftps?|fxp)$/i;
+const SPELLED_AT = / (?:at|AT|At) /g;
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
@@ -58,6 +69,48 @@ function isAsciiAlnum(c: number): boolean {
   return isDigit(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
+/** A word start for a scheme: no letter, digit or '_' before it (`screenshot_http__x.com` is a file name). */
+function atWordStart(text: string, i: number): boolean {
+  const c = text.charCodeAt(i - 1);
+  return !isAsciiAlnum(c) && c !== 95;
+}
+
+function isLabelChar(c: number): boolean {
+  return isAsciiAlnum(c) || c === 45;
+}
+
+/** Length of the host label (letters, digits, '-') at `i`, at most 63; 0 when none. */
+function labelAt(text: string, i: number): number {
+  let j = i;
+  while (j < text.length && j - i < 63 && isLabelChar(text.charCodeAt(j))) j++;
+  return isLabelChar(text.charCodeAt(j)) ? 0 : j - i;
+}
+
+const SPELLED_DOT = /^ (?:dot|DOT|Dot) /;
+
+/**
+ * `user at example dot com`: from the ` at ` at `at`, the markers for '@' and each ` dot `, or none
+ * when the shape is not there (a local-part character before, a label, then one to four ` dot `
+ * + label). Reads at most five labels and separators: bounded per ` at `.
+ */
+function readSpelledEmail(text: string, at: number): [number, number, string][] {
+  const c = text.charCodeAt(at - 1);
+  if (!isAsciiAlnum(c) && c !== 95 && c !== 45) return [];
+  const out: [number, number, string][] = [[at, at + 4, '@']];
+  let i = at + 4;
+  let n = labelAt(text, i);
+  if (n === 0) return [];
+  i += n;
+  for (let k = 0; k < 4; k++) {
+    if (!SPELLED_DOT.test(text.slice(i, i + 5))) break;
+    n = labelAt(text, i + 5);
+    if (n === 0) break;
+    out.push([i, i + 5, '.']);
+    i += 5 + n;
+  }
+  return out.length > 1 ? out : [];
+}
+
 /** [start, end, replacement] of every defang marker, sorted by start (may overlap; see refangedView). */
 function findMarkers(text: string): [number, number, string][] {
   const out: [number, number, string][] = [];
@@ -81,14 +134,40 @@ function findMarkers(text: string): [number, number, string][] {
     if (isAsciiAlnum(text.charCodeAt(start - 1))) continue; // at a word start
     let k = m.index + m[0].length;
     if (text.charCodeAt(k) === 115 || text.charCodeAt(k) === 83) k++; // s/S
-    if (text.charCodeAt(k) === 58 || (text.charCodeAt(k) === 91 && text.charCodeAt(k + 1) === 58)) {
+    const next = text.charCodeAt(k);
+    if (next === 58 || (next === 91 && text.charCodeAt(k + 1) === 58) || (next === 95 && text.charCodeAt(k + 1) === 95)) {
       out.push(ftp ? [start, start + 3, 'ftp'] : [start, start + 4, 'http']);
+    }
+  }
+  for (const sep of ['__', ':\\\\']) {
+    for (let i = text.indexOf(sep); i >= 0; i = text.indexOf(sep, i + sep.length)) {
+      const c = text.charCodeAt(i + sep.length);
+      if (!isAsciiAlnum(c) && c !== 91) continue;
+      const scheme = SCHEME_BEFORE.exec(text.slice(Math.max(0, i - 5), i));
+      if (scheme && atWordStart(text, i - scheme[0].length)) out.push([i, i + sep.length, '://']);
+    }
+  }
+  // Spelled-out e-mails need a spelled-out dot: most texts have none, and then ` at ` is not read.
+  if (text.includes(' dot ') || text.includes(' DOT ') || text.includes(' Dot ')) {
+    SPELLED_AT.lastIndex = 0;
+    for (let m = SPELLED_AT.exec(text); m !== null; m = SPELLED_AT.exec(text)) {
+      out.push(...readSpelledEmail(text, m.index));
+      SPELLED_AT.lastIndex = m.index + 3; // "a at b at c": the next ` at ` may share this one's space
     }
   }
   // From each '.', not from each ' . ': a one-character search is several times faster.
   for (let dot = text.indexOf('.'); dot >= 0; dot = text.indexOf('.', dot + 1)) {
-    if (text.charCodeAt(dot - 1) !== 32 || text.charCodeAt(dot + 1) !== 32) continue;
-    if (acceptSpacedDot(text, dot - 1)) out.push([dot - 1, dot + 2, '.']);
+    const before = text.charCodeAt(dot - 1);
+    const after = text.charCodeAt(dot + 1);
+    if (before === 32 && after === 32) {
+      if (acceptSpacedDot(text, dot - 1)) out.push([dot - 1, dot + 2, '.']);
+    } else if ((before === 91 || before === 40 || before === 123 || before === 92) && isAsciiAlnum(after)) {
+      // `example[.com`, `1(.1`, `evil\.com`
+      if (isAsciiAlnum(text.charCodeAt(dot - 2))) out.push([dot - 1, dot + 1, '.']);
+    } else if ((after === 93 || after === 41 || after === 125) && isAsciiAlnum(before)) {
+      // `evil.]ru`, `1.)1`
+      if (isAsciiAlnum(text.charCodeAt(dot + 2))) out.push([dot, dot + 2, '.']);
+    }
   }
   return out.sort((x, y) => x[0] - y[0]);
 }

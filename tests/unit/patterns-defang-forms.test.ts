@@ -1,0 +1,111 @@
+/**
+ * The indicator forms of issue 8: defanged spellings with odd brackets, backslashes, `__` schemes and
+ * spelled-out e-mails; URLs bounded by quotes in code; URLs inside query strings. Each rule with what
+ * it must read and what it must leave alone.
+ */
+import { describe, expect, it } from 'vitest';
+import { expandIndicators, findPatternEntities, innerUrls } from '../../lib/extract/patterns';
+import { checkIocCase, readIocCases } from '../../scripts/eval/ioc-cases';
+
+const keys = (text: string) => findPatternEntities(text).map((m) => m.key);
+const spans = (text: string) => findPatternEntities(text).map((m) => m.text);
+
+describe('one-sided brackets and backslash dots', () => {
+  it('reads them between letters or digits', () => {
+    expect(keys('hxxp://example[.com/x.exe')).toEqual(['indicator:url:http://example.com/x.exe']);
+    expect(keys('the host evil.]ru')).toEqual(['indicator:domain:evil.ru']);
+    expect(keys('10[.1[.1.]5')).toEqual(['indicator:ipv4:10.1.1.5']);
+    expect(keys('files(.example{.com')).toEqual(['indicator:domain:files.example.com']);
+    expect(keys('malware-drop\\.com')).toEqual(['indicator:domain:malware-drop.com']);
+    expect(keys('192\\.168\\.20\\.7')).toEqual(['indicator:ipv4:192.168.20.7']);
+    expect(spans('at evil.]ru now')).toEqual(['evil.]ru']);
+    expect(findPatternEntities('evil.]ru')[0].why).toEqual({ pattern: 'domain', rule: 'defanged' });
+  });
+  it('leaves prose and paths alone', () => {
+    expect(keys('(see note 1.) Then')).toEqual([]);
+    expect(keys('a list [.com, .net] of TLDs')).toEqual([]);
+    expect(keys('C:\\Windows\\System32\\cmd.exe')).toEqual([]);
+    expect(keys('end of a sentence.) Next')).toEqual([]);
+    expect(keys('foo(.5)')).toEqual([]);
+  });
+});
+
+describe('schemes written with __ or :\\\\', () => {
+  it('reads http__, hxxps__ and http:\\\\ at a word start', () => {
+    expect(keys('logged http__example.com/path')).toEqual(['indicator:url:http://example.com/path']);
+    expect(keys('hxxps__bad-site.org/gate.php')).toEqual(['indicator:url:https://bad-site.org/gate.php']);
+    expect(keys('opened http:\\\\example.com/path')).toEqual(['indicator:url:http://example.com/path']);
+    expect(spans('x hxxps__bad-site.org/a y')).toEqual(['hxxps__bad-site.org/a']);
+  });
+  it('not inside a word or without a host after it', () => {
+    expect(keys('screenshot_http__example_com.png')).toEqual([]);
+    expect(keys('my_http__ handler')).toEqual([]);
+    expect(keys('xhttp__example.com')).toEqual([]);
+    expect(keys('http__ then words')).toEqual([]);
+  });
+});
+
+describe('spelled-out e-mails', () => {
+  it('reads user at host dot tld in any of the usual cases', () => {
+    expect(keys('write to recover At protonmail DOT com')).toEqual(['indicator:email:recover@protonmail.com']);
+    expect(keys('mail decrypt at tutanota dot com for the key')).toEqual(['indicator:email:decrypt@tutanota.com']);
+    expect(keys('ops AT mail dot example dot co dot uk')).toEqual(['indicator:email:ops@mail.example.co.uk']);
+    expect(spans('mail decrypt at tutanota dot com now')).toEqual(['decrypt at tutanota dot com']);
+  });
+  it('leaves prose alone', () => {
+    expect(keys('the dot com bubble burst')).toEqual([]);
+    expect(keys('We met them at the conference dot matrix')).toEqual([]);
+    expect(keys('She works at Google dot not matter')).toEqual([]);
+    expect(keys('found at example.com today')).toEqual(['indicator:domain:example.com']);
+    expect(keys('look at this dot')).toEqual([]);
+  });
+});
+
+describe('URLs in code end at their quote', () => {
+  it("stops at the quote that opened the URL", () => {
+    expect(keys("DownloadString('https://raw.example.com/a.ps1')")).toEqual(['indicator:url:https://raw.example.com/a.ps1']);
+    expect(keys("var u='http://x.example.com/a';var v=1;")).toEqual(['indicator:url:http://x.example.com/a']);
+    expect(keys("['http://a.example.com/1','http://b.example.com/2']")).toEqual([
+      'indicator:url:http://a.example.com/1',
+      'indicator:url:http://b.example.com/2',
+    ]);
+  });
+  it("keeps an apostrophe in a URL that no quote opened", () => {
+    expect(keys("see https://example.com/it's-here now")).toEqual(["indicator:url:https://example.com/it's-here"]);
+  });
+});
+
+describe('URLs inside URLs', () => {
+  it('reads a percent-encoded URL on its own, decoded', () => {
+    const [m] = findPatternEntities('logged http%3A%2F%2Fexample%2Ecom%2Fpath in the proxy');
+    expect(m.key).toBe('indicator:url:http://example.com/path');
+    expect(m.text).toBe('http%3A%2F%2Fexample%2Ecom%2Fpath');
+  });
+  it('lists the target of a redirector with the redirector, and its host', () => {
+    const url = 'https://www.google.com/url?q=https%3A%2F%2Fevil.example.com%2Fpayload.exe&sa=D';
+    expect(keys(url)).toEqual([`indicator:url:${url.toLowerCase()}`]);
+    expect(innerUrls(url)).toEqual(['https://evil.example.com/payload.exe']);
+    expect(expandIndicators(findPatternEntities(url)).map((v) => `${v.subtype}:${v.value}`)).toEqual([
+      `url:${url}`,
+      'domain:www.google.com',
+      'url:https://evil.example.com/payload.exe',
+      'domain:evil.example.com',
+    ]);
+    expect(innerUrls('https://redirect.example.com/r?u=http://evil.example.org/x')).toEqual(['http://evil.example.org/x']);
+  });
+  it('nothing for ordinary queries, broken escapes or a target that is no URL', () => {
+    expect(innerUrls('https://example.com/search?q=apt28&page=2')).toEqual([]);
+    expect(innerUrls('https://example.com/?u=http%3A%2F%2F%ZZbad')).toEqual([]);
+    expect(keys('http%3A%2F%2Fnot-a-host in a log')).toEqual([]);
+    expect(innerUrls('https://example.com/?u=http%3A%2F%2Fexample.nope%2Fa')).toEqual([]);
+  });
+});
+
+describe("the project's own indicator cases (tests/fixtures/ioc-cases)", () => {
+  it('every case reads exactly as expected', () => {
+    const cases = readIocCases();
+    expect(cases.length).toBeGreaterThan(90);
+    const failed = cases.filter((c) => !checkIocCase(c).ok).map((c) => `#${c.id} ${c.form}`);
+    expect(failed).toEqual([]);
+  });
+});
