@@ -3,6 +3,7 @@
  * itemprop microdata, <time>, <h1> and <title>.
  */
 import { ldText, type LdNode } from './jsonld';
+import { visibleDate } from './visible-date';
 
 export const ARTICLE_LD_TYPES = new Set([
   'Article', 'NewsArticle', 'BlogPosting', 'ReportageNewsArticle', 'AnalysisNewsArticle', 'OpinionNewsArticle',
@@ -83,10 +84,11 @@ export function readMetadata(doc: Document, tags: MetaTags, url: string, ld: LdN
   } catch {
     host = '';
   }
+  const title = pickTitle(doc, tags, art, site, host, headings);
   return {
-    title: pickTitle(doc, tags, art, site, host, headings),
+    title,
     byline: byline(doc, tags, art),
-    published: published(doc, tags, art),
+    published: publishedOrShown(published(doc, tags, art), visibleDate(doc, headlineElement(doc, title))),
     site,
     lang: clean(doc.documentElement?.getAttribute('lang')) || meta(tags, 'og:locale', 'language') || undefined,
   };
@@ -133,6 +135,26 @@ function published(doc: Document, tags: MetaTags, art: LdNode | undefined): stri
     if (iso) return iso;
   }
   return undefined;
+}
+
+/**
+ * The declared date, unless the page shows none or shows the day before or after it (a time declared
+ * in UTC that falls on another day than the publisher's): then the day the reader sees.
+ */
+function publishedOrShown(declared: string | undefined, shown: string | undefined): string | undefined {
+  if (!declared || !shown) return declared ?? shown;
+  const day = declared.slice(0, 10);
+  if (day === shown || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return declared;
+  const apart = Math.abs(Date.parse(`${day}T00:00:00Z`) - Date.parse(`${shown}T00:00:00Z`)) / 86_400_000;
+  return apart <= 1 ? shown : declared;
+}
+
+/** The heading element that shows the page's headline, if one does. */
+function headlineElement(doc: Document, title: string | undefined): Element | undefined {
+  if (!title) return undefined;
+  const key = titleKey(title);
+  const headings = Array.from(doc.querySelectorAll('h1, h2, h3')).slice(0, 60);
+  return headings.find((h) => titleKey(h.textContent ?? '') === key) ?? headings.find((h) => h.localName === 'h1');
 }
 
 /** ISO 8601 as given when it already is one (keeps the page's offset); otherwise what Date makes of it. */
