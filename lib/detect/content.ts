@@ -25,6 +25,10 @@ export interface Stats {
   hasBlockChild: boolean;
   /** In a boilerplate subtree or hidden. */
   skipped: boolean;
+  /** Holds a heading that is a link to another page (a teaser's title). */
+  linkHeading?: boolean;
+  /** Skipped as a teaser of another story (see visit). */
+  teaser?: boolean;
 }
 
 export interface ContentResult {
@@ -63,7 +67,9 @@ const BOILERPLATE_TOKENS = new Set([
   'social', 'sponsor', 'sponsored', 'subscribe', 'subscription', 'taboola', 'toolbar', 'bio', 'signup', 'recirc',
   'trending', 'skip', 'gdpr', 'consent', 'teaser', 'teasers', 'postmeta', 'disclosure', 'disclaimer', 'affiliate',
 ]);
-const BOILERPLATE_SUBSTRINGS = /related|newsletter|comment|share|social|subscribe|sidebar|advert|sponsor|cookie|breadcrumb|author-?bio|about-?the-?author|read-?more|more-?stories|you-?may|also-?like|post-?nav|screen-?reader|visually-?hidden|sr-only/;
+const BOILERPLATE_SUBSTRINGS = /related|newsletter|comment|share|social|subscribe|sidebar|advert|sponsor|cookie|breadcrumb|author-?bio|about-?the-?author|read-?more|more-?stories|you-?may|also-?like|post-?nav|screen-?reader|visually-?hidden|sr-only|promo/;
+/** The author's box under a post ("author-container", "author-box", "post-author-info"): named like a layout wrapper, but never the story. */
+const AUTHOR_BOX = /author-?(?:box|container|info|card|wrap|profile|section|about)/;
 /** A container whose class says it holds the body is never skipped for a boilerplate word in it. */
 const CONTENT_HINT = /article|body|content|entry|main|post|story|text|prose|markdown|rich/;
 
@@ -87,13 +93,16 @@ function isHidden(el: Element): boolean {
  */
 export function isBoilerplate(el: Element, anchors: ReadonlySet<Element> | null = NO_ANCHORS): boolean {
   const t = tag(el);
-  if (SKIP_TAGS.has(t)) return true;
+  // ASP.NET pages wrap the whole page in one <form>: a form right under <body> that holds headings or
+  // paragraphs is layout, not a search box or a sign-up form.
+  if (SKIP_TAGS.has(t) && !(t === 'form' && (anchors?.has(el) || (el.parentElement?.localName === 'body' && el.querySelector('p, h1, h2, article, main') !== null)))) return true;
   // The page's header (logo, site name, menus) is boilerplate; an article's own header holds its lead.
   if (t === 'header' && !el.parentElement?.closest('article, main, [role="main"]')) return true;
   if (t === 'body' || t === 'html' || t === 'main' || t === 'article') return isHidden(el);
   if (isHidden(el)) return true;
   const role = el.getAttribute('role');
-  if (role && ROLE_SKIP.has(role)) return true;
+  // A role misused on the box that holds the headline (role="contentinfo" on an article) does not hide it.
+  if (role && ROLE_SKIP.has(role) && !anchors?.has(el)) return true;
   if (SECTION_TAGS.has(t) && hasBoilerplateHeading(el)) return true;
   if (anchors === null) return false;
   if (hiddenByClass(el)) return true;
@@ -102,7 +111,8 @@ export function isBoilerplate(el: Element, anchors: ReadonlySet<Element> | null 
   let boilerplate = NAME_CACHE.get(names);
   if (boilerplate === undefined) {
     // Layout wrappers name the boxes they arrange: "content-sidebar-wrap", "has-sidebar", "c-fixed-sidebar-layout".
-    if (LAYOUT.test(names)) boilerplate = false;
+    if (AUTHOR_BOX.test(names)) boilerplate = true;
+    else if (LAYOUT.test(names)) boilerplate = false;
     else if (BOILERPLATE_SUBSTRINGS.test(names)) boilerplate = !hasContentHint(names, true);
     else boilerplate = names.split(/[^a-z]+/).some((token) => BOILERPLATE_TOKENS.has(token)) && !hasContentHint(names, false);
     if (NAME_CACHE.size > 5000) NAME_CACHE.clear();
@@ -133,7 +143,8 @@ const HEADING_TAGS = new Set(['h2', 'h3', 'h4', 'h5', 'h6', 'header']);
 const BOILERPLATE_HEADING = new RegExp(
   [
     // "Related posts", "Recommend Posts", "More stories", "Latest news", "Similar articles".
-    '(?:related|suggested|recommend(?:ed|ations?)?|popular|trending|latest|recent|more|other|similar|featured|top)\\b.{0,30}\\b(?:posts?|articles?|stories|news|reads?|reading|content|blogs?|guides?|videos?|resources|insights)$',
+    // "Other stories you might like", "Additional resources".
+    '(?:related|suggested|recommend(?:ed|ations?)?|popular|trending|latest|recent|more|other|similar|featured|top|additional)\\b.{0,30}\\b(?:posts?|articles?|stories|news|reads?|reading|content|blogs?|guides?|videos?|resources|insights)(?:\\s.{0,30})?$',
     'related\\b', 'more (?:from|on|in|like|by)\\b', 'read (?:more|next|also)\\b', 'you (?:may|might) (?:also )?(?:like|enjoy)',
     '(?:\\d+ )?(?:comments?|responses?|replies)\\b', 'leave a (?:reply|comment)', 'join the discussion', "editor'?s picks", 'share (?:this|on)\\b',
     'subscribe\\b', 'sign up\\b', 'newsletter', 'about the author', 'tags?:?$', 'categories$', 'further reading', 'see also$', 'trending\\b',
@@ -160,9 +171,15 @@ function hasBoilerplateHeading(el: Element): boolean {
 /** Class strings repeat across a page (and across pages of a site): decide each once. */
 const NAME_CACHE = new Map<string, boolean>();
 
+/** Utility classes (Tailwind, Bootstrap) that happen to hold a content word: text colours, sizes, alignment. */
+const UTILITY_CLASS = /^text-(?:.*\d|xs|sm|base|lg|xl|left|right|center|justify|black|white|muted|primary|secondary|gray|grey|dark|light|body|truncate|wrap|nowrap)/;
+
 /** "entry-content" holds the body even when the theme adds "has-sidebar"; "post-meta" does not. */
 function hasContentHint(names: string, strong: boolean): boolean {
-  for (const token of names.split(/\s+/)) {
+  for (const whole of names.split(/\s+/)) {
+    // A BEM element is named by what follows "__": "article__subscribe" is the article's subscribe box.
+    const token = whole.includes('__') ? whole.slice(whole.lastIndexOf('__') + 2) : whole;
+    if (UTILITY_CLASS.test(token)) continue; // "text-gray-400" styles a box, it doesn't say what it holds
     if (CONTENT_HINT.test(token) && !/meta|nav|comment|related|share|bio|author|footer|header|sidebar|promo|teaser|card|list|widget/.test(token)) {
       return !strong || /(^|[-_])(content|body|text|entry|article)([-_]|$)/.test(token);
     }
@@ -177,7 +194,7 @@ function hasContentHint(names: string, strong: boolean): boolean {
  * The walk starts at the document's top-level elements, not at document.body: broken markup can
  * leave the real <body> outside document.documentElement (linkedom, a page that opens with <script>).
  */
-export function measure(doc: Document, byClass = true): Map<Element, Stats> {
+export function measure(doc: Document, byClass = true, teasers = true): Map<Element, Stats> {
   const stats = new Map<Element, Stats>();
   let anchors: Set<Element> | null = null;
   if (byClass) {
@@ -186,7 +203,7 @@ export function measure(doc: Document, byClass = true): Map<Element, Stats> {
       for (let e: Element | null = a; e && !anchors.has(e); e = e.parentElement) anchors.add(e);
     }
   }
-  for (const node of Array.from(doc.childNodes)) if (node.nodeType === 1) visit(node as Element, false, false, stats, anchors, 0);
+  for (const node of Array.from(doc.childNodes)) if (node.nodeType === 1) visit(node as Element, false, false, stats, anchors, 0, teasers);
   return stats;
 }
 
@@ -197,7 +214,7 @@ const TEXT_BLOCKS = new Set(['p', 'pre', 'blockquote', 'li', 'dd', 'dt', 'td', '
 /** Shorter blocks are neutral: headings, captions, labels. */
 const MIN_PARAGRAPH = 50;
 
-function visit(el: Element, inLink: boolean, skipped: boolean, stats: Map<Element, Stats>, anchors: ReadonlySet<Element> | null, depth: number): Stats {
+function visit(el: Element, inLink: boolean, skipped: boolean, stats: Map<Element, Stats>, anchors: ReadonlySet<Element> | null, depth: number, teasers: boolean): Stats {
   const t = tag(el);
   // A page nested deeper than any real layout is hostile: stop rather than overflow the stack.
   const skip = skipped || depth > MAX_DEPTH || isBoilerplate(el, anchors);
@@ -216,7 +233,7 @@ function visit(el: Element, inLink: boolean, skipped: boolean, stats: Map<Elemen
     } else if (child.nodeType === 1) {
       const labelledHere = labelled;
       labelled = anchors !== null && isBoilerplateHeading(child as Element);
-      const c = visit(child as Element, link, skip || labelled || labelledHere, stats, anchors, depth + 1);
+      const c = visit(child as Element, link, skip || labelled || labelledHere, stats, anchors, depth + 1, teasers);
       if (BLOCK_TAGS.has(tag(child as Element))) s.hasBlockChild = true;
       if (c.skipped) continue;
       s.text += c.text;
@@ -224,7 +241,22 @@ function visit(el: Element, inLink: boolean, skipped: boolean, stats: Map<Elemen
       s.good += c.good;
       s.bad += c.bad;
       s.paragraphs += c.paragraphs;
+      if (c.linkHeading) s.linkHeading = true;
     }
+  }
+  // "That Marriott breach: Hackers stole …", "Read more: …": a line that sends the reader to another story.
+  if (t === 'p' && s.link > 0 && s.text <= MAX_PROMO_LINE && isPromoLine(el)) {
+    s.skipped = true;
+    return s;
+  }
+  if (HEADING_LINK_TAGS.has(t) && s.text > 0 && s.link / s.text > 0.6 && linksAway(el)) s.linkHeading = true;
+  // A teaser of another story: a card whose title links away, with a line or two of summary, among
+  // cards like it ("Latest posts", "Continue reading" rows, "More from ..." grids), even inside the
+  // article's container. Not the headline's own box.
+  if (teasers && s.linkHeading && s.text <= MAX_TEASER && TEASER_TAGS.has(t) && !anchors?.has(el) && hasTwin(el)) {
+    s.skipped = true;
+    s.teaser = true;
+    return s;
   }
   // A text block with no paragraph inside is judged whole: a paragraph when long and mostly not
   // links (its inline links are then part of it), otherwise its link text is bad (menus, link lists,
@@ -243,6 +275,52 @@ function visit(el: Element, inLink: boolean, skipped: boolean, stats: Map<Elemen
     s.bad = Math.max(0, s.link - s.good);
   }
   return s;
+}
+
+const MAX_PROMO_LINE = 160;
+const PROMO_LABEL = /^(?:read (?:more|next|also)|also read|related|see also|more|recommended|don't miss|must read)\s*:/i;
+
+/**
+ * A short paragraph that opens with a link to another page labelled with a colon ("That Marriott
+ * breach: Hackers stole …", "The best defense…: Data breaches …"), or with "Read more:" / "Related:"
+ * and a link.
+ */
+function isPromoLine(p: Element): boolean {
+  const text = (p.textContent ?? '').replace(/\s+/g, ' ').trim();
+  if (PROMO_LABEL.test(text)) return true;
+  const a = p.querySelector('a[href]');
+  const href = a?.getAttribute('href') ?? '';
+  if (!a || href.startsWith('#') || href.startsWith('javascript:')) return false;
+  const label = (a.textContent ?? '').replace(/\s+/g, ' ').trim();
+  if (label.length < 3 || !text.startsWith(label)) return false;
+  return label.endsWith(':') || text.charAt(label.length) === ':';
+}
+
+const HEADING_LINK_TAGS = new Set(['h2', 'h3', 'h4', 'h5', 'h6']);
+const TEASER_TAGS = new Set(['article', 'li', 'div', 'section']);
+/** Characters: a teaser is a title and a summary of a line or two, not a story. */
+const MAX_TEASER = 600;
+
+/** A heading whose link goes to another page (not an anchor of this one: "#section-2"). */
+function linksAway(heading: Element): boolean {
+  const a = heading.querySelector('a[href]') ?? heading.closest('a[href]');
+  const href = a?.getAttribute('href') ?? '';
+  return href !== '' && !href.startsWith('#') && !href.startsWith('javascript:');
+}
+
+/**
+ * Teasers come in lists: the element, or the wrapper it is the only child of, has a sibling of the
+ * same tag and class.
+ */
+function hasTwin(el: Element): boolean {
+  for (let e: Element | null = el, depth = 0; e && depth < 2; e = e.parentElement, depth++) {
+    const cls = e.getAttribute('class') ?? '';
+    for (const sib of [e.previousElementSibling, e.nextElementSibling]) {
+      if (sib && sib.localName === e.localName && (sib.getAttribute('class') ?? '') === cls) return true;
+    }
+    if (e.parentElement && e.parentElement.children.length !== 1) break;
+  }
+  return false;
 }
 
 /** Whitespace that textLength must fold: any run but a single inner space. */
@@ -299,6 +377,10 @@ export function findContainers(doc: Document, stats: Map<Element, Stats>): Eleme
 export function extractMain(doc: Document): ContentResult {
   let stats = measure(doc);
   let result = readText(findContainers(doc, stats), stats);
+  if (cardsAreTheContent(stats, result.text.length)) {
+    stats = measure(doc, true, false);
+    result = readText(findContainers(doc, stats), stats);
+  }
   if (result.text.length < 1000) {
     stats = measure(doc, false);
     const retry = readText(findContainers(doc, stats), stats);
@@ -306,6 +388,26 @@ export function extractMain(doc: Document): ContentResult {
   }
   return result;
 }
+
+/**
+ * Cards with linked titles are teasers of other stories when they sit beside a story; on a listicle,
+ * a guide's table of chapters or a landing page they are the content. They are the content when their
+ * text outweighs what is left without them, or is half of it in a long run of cards (teaser boxes hold
+ * three to six).
+ */
+function cardsAreTheContent(stats: Map<Element, Stats>, kept: number): boolean {
+  let text = 0;
+  let count = 0;
+  for (const [el, s] of stats) {
+    if (!s.teaser) continue;
+    const parent = el.parentElement ? stats.get(el.parentElement) : undefined;
+    if (parent?.skipped) continue; // inside a box skipped for another reason
+    text += s.text;
+    count++;
+  }
+  return text > 0 && (text >= kept || (count >= MIN_LISTICLE && text >= kept / 2));
+}
+const MIN_LISTICLE = 6;
 
 /** Reads the containers' text, mapping each piece to its Text node. */
 export function readText(containers: Element[], stats: Map<Element, Stats>): ContentResult {
