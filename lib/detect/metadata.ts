@@ -166,7 +166,7 @@ export function toIso(value: string | undefined): string | undefined {
   return Number.isNaN(t) ? undefined : new Date(t).toISOString();
 }
 
-const SEPARATORS = /\s+[|\-–—:·•»~/]\s+|\s+::\s+/;
+const SEPARATORS = /\s+[|\-–—:·•»~/]\s+|\s+(?:::|--)\s+/;
 
 /** The page's h1 headings: the one in or just before the body first, then the others in page order. */
 export interface Headings {
@@ -195,12 +195,20 @@ function pickTitle(doc: Document, tags: MetaTags, art: LdNode | undefined, site:
     const k = titleKey(h);
     const agrees = (s: string) => {
       const o = titleKey(s);
-      return o === k || (k.length >= 15 && (o.startsWith(k) || k.startsWith(o)) && Math.min(o.length, k.length) / Math.max(o.length, k.length) > 0.6);
+      if (o === k || lettersOf(s) === lettersOf(h)) return true;
+      // "Wedding Planning Tools" shown, "Wedding Planning Tools – Caterer Comparison Spreadsheet" declared.
+      if (k.length >= 10 && o.startsWith(k) && SPACED_SEPARATOR_START.test(o.slice(k.length))) return true;
+      return k.length >= 15 && (o.startsWith(k) || k.startsWith(o)) && Math.min(o.length, k.length) / Math.max(o.length, k.length) > 0.6;
     };
-    if (others.some(agrees)) return h;
+    const match = others.find(agrees);
+    if (match === undefined) continue;
+    // The same words, but the h1's text lost the punctuation between its inline parts
+    // ("Enable Macros" + "A New Threat Actor …"): the declared title is how it reads.
+    if (match !== h && lettersOf(match) === lettersOf(h) && match.length > h.length) return match;
+    return h;
   }
   const own = headings.inBody ? clean(headings.inBody) : headings.all.length === 1 ? clean(headings.all[0]) : '';
-  if (own && words(own) >= 3 && titleKey(own) !== siteKey) return own;
+  if (own && headlineWords(own) >= 3 && titleKey(own) !== siteKey) return own;
   if (declared.length > 0) return declared[0];
   if (docTitle) return docTitle;
   return h1s[0];
@@ -246,8 +254,21 @@ function hostName(host: string): string {
   return labels.length >= 3 && /^(co|com|org|net|ac|gov|edu)$/.test(second) ? labels[labels.length - 3] : second;
 }
 
-const SEPARATOR_END = /\s*(?:[|\-–—:·•»~/]|::)\s*$/;
-const SEPARATOR_START = /^\s*(?:[|\-–—:·•»~/]|::)\s*/;
+const SEPARATOR_END = /\s*(?:[|\-–—:·•»~/]|::|--)\s*$/;
+const SEPARATOR_START = /^\s*(?:[|\-–—:·•»~/]|::|--)\s*/;
+const SPACED_SEPARATOR_START = /^\s+(?:[|\-–—:·•»~/]|::|--)\s/;
+
+function lettersOf(s: string): string {
+  return titleKey(s).replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/**
+ * Words of a headline, not counting codes: "ICS Alert (IR-ALERT-H-16-056-01)" and "Alert (AA20-258A)"
+ * label a page; the headline is elsewhere (the <title>, a subtitle).
+ */
+function headlineWords(s: string): number {
+  return s.split(/\s+/).filter((w) => w !== '' && !/\d/.test(w)).length;
+}
 
 function words(s: string): number {
   return s.split(/\s+/).filter(Boolean).length;

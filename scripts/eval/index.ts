@@ -3,7 +3,7 @@
  * NER is scored twice: with the bundled seed alone (a fresh, offline install) and with the fixture
  * catalogues (what a synced extension knows). The floors of issue 3 are checked on the second.
  *
- *   npm run eval [-- --only article|ioc|ner|incidents] [--limit N]
+ *   npm run eval [-- --only article|ioc|secnews-pages|ner|incidents] [--limit N]
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -11,6 +11,7 @@ import { runArticleEval } from './article';
 import { runIocEval } from './ioc';
 import { runIncidentEval } from './incidents';
 import { runNerEval } from './ner';
+import { runSecnewsPagesEval } from './secnews-pages';
 
 const SHARED = resolve(import.meta.dirname, '../../../shared');
 export const FIXTURE_CATALOGUES = [
@@ -24,6 +25,9 @@ const FLOORS: [string, '>=', number][] = [
   ['article.text_f1', '>=', 0.92],
   ['article.title_exact', '>=', 0.75],
   ['ioc.pass_rate', '>=', 0.95],
+  ['ioc.own_heldout_pass_rate', '>=', 0.95],
+  ['article.title_exact_heldout', '>=', 0.85],
+  ['secnews.heldout.title_exact', '>=', 0.85],
   ['ner.actor.lenient_p', '>=', 0.85],
   ['ner.malware.lenient_p', '>=', 0.85],
   ['ner.location.lenient_p', '>=', 0.85],
@@ -50,6 +54,7 @@ async function main(): Promise<void> {
 
   if (run('article')) Object.assign(figures, await runArticleEval({ limit }));
   if (run('ioc')) Object.assign(figures, await runIocEval());
+  if (run('secnews-pages')) Object.assign(figures, await runSecnewsPagesEval());
   if (run('incidents')) Object.assign(figures, await runIncidentEval());
   if (run('ner')) {
     console.log('\n## Entities, bundled seed only (fresh offline install)');
