@@ -1,4 +1,5 @@
 import type { EntityMatch } from '../types';
+import { slug } from '../knowledge/keys';
 
 /**
  * Organisations the catalogue does not know: the hospital, council, school district or company an
@@ -214,7 +215,9 @@ function* capitalisedRuns(text: string, tokens: Token[]): Generator<Run> {
     while (j < tokens.length && j - i < 12 && !tokens[j - 1].possessive) {
       const gapStart = tokens[j - 1].end;
       const gapEnd = tokens[j].start;
-      if (!isBlankGap(text, gapStart, gapEnd) && !(gapEnd - gapStart === 2 && text.startsWith(', ', gapStart) && isCorpForm(tokens[j].text))) break;
+      // "Marks & Spencer": an ampersand between two capitalised words joins them (it is no token).
+      const amp = gapEnd - gapStart === 3 && text.startsWith(' & ', gapStart) && tokens[j].cap;
+      if (!amp && !isBlankGap(text, gapStart, gapEnd) && !(gapEnd - gapStart === 2 && text.startsWith(', ', gapStart) && isCorpForm(tokens[j].text))) break;
       const t = tokens[j];
       if (t.cap || (/^\d/.test(t.text) && tokens[j - 1].cap)) {
         last = j;
@@ -429,7 +432,8 @@ function judge(text: string, tokens: Token[], c: Run, knownAt: KnownIndex, stats
   // "energy giant Pemex", "software firm Kaseya" — not "the vendor ID" nor a list of field names
   // ("Network operator Device model").
   if (DESCRIPTOR_BEFORE.test(before) && !/\b(?:the|this|that|its|their)\s+\S+\s+$/.test(before) && !/\b\p{Lu}\p{L}*\s+\p{Ll}+,?\s+$/u.test(before) && !/^\p{Lu}{1,2}$/u.test(words[0].text)) return 'apposition';
-  const personLike = n >= 2 && n <= 3 && words.every((t) => /^\p{Lu}\p{Ll}+$/u.test(t.text));
+  // An ampersand joins the names of a firm, never a person's ("Marks & Spencer", "Johnson & Johnson").
+  const personLike = n >= 2 && n <= 3 && words.every((t) => /^\p{Lu}\p{Ll}+$/u.test(t.text)) && !text.slice(start, end).includes('&');
   if (VERB_AFTER.test(after)) {
     // "John Smith said" — two or three plain capitalised words before a speech verb are a person.
     // ... unless what follows is what only an organisation says ("said hackers", "said its systems").
@@ -677,16 +681,6 @@ function dedupe(sorted: EntityMatch[]): EntityMatch[] {
     lastEnd = m.end;
   }
   return out;
-}
-
-export function slug(name: string): string {
-  return name
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[’']s\b/g, 's')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
 }
 
 // ---------------------------------------------------------------------------------------------
