@@ -1,5 +1,6 @@
 import type { EntityMatch } from '../types';
 import { slug } from '../knowledge/keys';
+import { findPeople, isPerson, personAtStart } from './people';
 
 /**
  * Organisations the catalogue does not know: the hospital, council, school district or company an
@@ -29,8 +30,11 @@ export function findOrganizations(text: string, known: EntityMatch[]): EntityMat
   const accepted = new Map<string, { key: string; name: string }>(); // surface text → key
 
   const people = new Set<string>();
+  // People the text introduces as such (a role, a speech verb, a middle initial) are never organisations.
+  const named = findPeople(text);
   const accept = (start: number, end: number, rule: string) => {
     const surface = text.slice(start, end);
+    if (isPerson(named, surface)) return;
     const prior = accepted.get(surface);
     const name = prior?.name ?? surface.replace(/\s+/g, ' ');
     const key = prior?.key ?? `organization:${slug(name)}`;
@@ -43,8 +47,22 @@ export function findOrganizations(text: string, known: EntityMatch[]): EntityMat
       for (const r of special) accept(tokens[r.first].start, tokens[r.last].end, r.rule);
       continue;
     }
-    const cand = trimRun(text, tokens, run, lowerWords);
+    let cand = trimRun(text, tokens, run, lowerWords);
     if (!cand) continue;
+    // "Christian Rossow of Saarland University", "Nicholas Roberts for The New York Times": a person
+    // and a connector before the organisation.
+    const personLength = named.names.size > 0 ? personAtStart(named, text.slice(tokens[cand.first].start, tokens[cand.last].end)) : 0;
+    if (personLength > 0) {
+      const personEnd = tokens[cand.first].start + personLength;
+      let next = cand.first;
+      while (next <= cand.last && tokens[next].start < personEnd) next++;
+      if (next <= cand.last && CONNECTORS.has(tokens[next].text)) next++;
+      if (next > cand.last) continue;
+      cand = { first: next, last: cand.last };
+    }
+    if (isPerson(named, text.slice(tokens[cand.first].start, tokens[cand.last].end))) continue;
+    // Words that name no organisation on their own ("Internet", "IoT", "ISP", "Cybersecurity").
+    if (cand.first === cand.last && NEVER_ALONE.has(tokens[cand.first].text.toLowerCase())) continue;
     // "the city of Greenville", "the government of Chile": a lower-case head before the name.
     // (It ends in "of": only a name right after that word is looked at.)
     const civic = tokens[cand.first - 1]?.text === 'of' ? CIVIC_BEFORE.exec(text.slice(Math.max(0, tokens[cand.first].start - 20), tokens[cand.first].start)) : null;
@@ -258,6 +276,18 @@ const NOT_NAME = new Set(
     'finally additionally instead thus therefore overall initially analysis unlike using ' +
     'ransomware malware phishing breach cyberattack attack security data cyber threat vulnerability exploit ' +
     'apt ttp ttps ioc iocs c2 rat dns http https url ip'
+  ).split(' '),
+);
+
+/**
+ * Capitalised words that are never an organisation by themselves: technology and trade words often
+ * capitalised or abbreviated, and contractions that open sentences.
+ */
+const NEVER_ALONE = new Set(
+  (
+    'internet intranet web cloud iot isp isps msp msps mssp pc pcs mac macs iam law laws cybersecurity cyber-security infosec ' +
+    'email e-mail online software hardware firmware network networks server servers wifi wi-fi vpn vpns saas api apis ' +
+    'we’ve we\'ve we’re we\'re we’ll we\'ll i’m i\'m i’ve i\'ve you’re you\'re they’re they\'re they’ve they\'ve it’s it\'s that’s that\'s there’s there\'s here’s here\'s let’s let\'s'
   ).split(' '),
 );
 
