@@ -14,6 +14,7 @@ import { findCatalogueEntities } from './gazetteer';
 import { findOrganizations } from './orgs';
 import { inUrlPath } from './url-path';
 import { findActorIds } from './actor-ids';
+import { findMalwareByShape } from './malware-names';
 
 export interface ExtractOptions {
   /** Look for organisations beyond the catalogue (default true). */
@@ -85,7 +86,10 @@ export function extractKnownEntities(text: string, matcher: CompiledMatcher): En
   for (const m of findCatalogueEntities(text, matcher)) items.push({ m, rank: rank(m, false) });
   // Numbered actor designations (TA574, UNC2452) the catalogue may not know yet: below its names.
   for (const m of findActorIds(text)) if (!inUrlPath(text, m.start)) items.push({ m, rank: 0.5 });
-  return resolveOverlaps(items, text.length);
+  const named = resolveOverlaps(items, text.length);
+  // Malware the catalogue does not know, named as such by the text ("Ares Malware", "dubbed LEMPO").
+  const shaped = findMalwareByShape(text, named);
+  return shaped.length === 0 ? named : resolveOverlaps([...named.map((m) => ({ m, rank: 1 })), ...shaped.map((m) => ({ m, rank: 0 }))], text.length);
 }
 
 /**
