@@ -30,3 +30,20 @@ describe('the attacker is not the victim', () => {
     expect(victims('Two separate Russian intelligence-affiliated adversaries breached the DNC network in a data breach.')).not.toContain('Russian intelligence');
   });
 });
+
+describe('a place is the victim only when the place itself was hit', () => {
+  test('a place that describes the targets is not the victim', () => {
+    expect(victims('The group has targeted Singapore organizations since 2017 in an espionage campaign that stole data.')).not.toContain('Singapore');
+    expect(victims('The espionage campaign targeted US and European energy firms with spear-phishing emails.')).not.toContain('United States');
+  });
+
+  test('negative: a place that was hit is', () => {
+    expect(victims('A wave of DDoS attacks hit Estonia, knocking government and bank websites offline in a distributed denial-of-service attack.')).toContain('Estonia');
+  });
+});
+
+describe('the maker of an exploited product is not who was hit', () => {
+  test('a vendor named for its product in an exploitation story', () => {
+    expect(victims('The threat actors exploited CVE-2019-11510, an arbitrary file reading vulnerability affecting Pulse Secure VPN appliances, to gain access to federal networks. The flaw was actively exploited.')).not.toContain('Ivanti');
+  });
+});

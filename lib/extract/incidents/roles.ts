@@ -41,6 +41,10 @@ const ATTACKER_NEAR = new RegExp(
   'u',
 );
 
+/** After a place: a noun it describes, possibly after "and" + another place word ("US and European energy firms"). */
+const PLACE_AS_MODIFIER =
+  /^(?:[’']s)?(?:\s+and\s+\p{Lu}[\p{L}-]*)?\s+(?!(?:was|were|is|are|has|have|had|said|says|confirmed|suffered|fell|experienced|and|or|in|on|at|last|this|after|before|when|with|by|for|from|to|which|that|but|as|itself|government|authorities)\b)\p{Ll}[\p{L}-]+/u;
+
 const IMPERSONATED_BEFORE =
   /\b(?:pretend(?:s|ed|ing)? to (?:be|come) from|purport(?:s|ed|ing)? to (?:be|come) from|posing as|pose as|poses as|impersonat\w*|spoof\w*|disguised as|masquerad\w* as|claiming to be from|fake|cloned|bogus|counterfeit|look-?alike|copycat|fraudulent|themed)\s+(?:the\s+|a\s+)?$/i;
 /** "said Lukas Stefanko with ESET": the organisation a quoted person works for is the source. */
@@ -88,6 +92,9 @@ export function findVictim(text: string, s: SentenceInfo, type: IncidentType, re
     // scam goes after in its name ("targeting Netflix subscribers"): the people are.
     if (IMPERSONATED_BEFORE.test(before)) score -= 5;
     if ((type === 'phishing' || type === 'fraud') && BRAND_CUSTOMERS_AFTER.test(after)) continue;
+    // The maker of an exploited product is not who was hit ("a flaw affecting Pulse Secure VPN
+    // appliances"), unless the text says it was.
+    if (type === 'vulnerability-exploitation' && e.type === 'vendor' && !VICTIM_AFTER.test(after)) continue;
     // Police and national agencies investigate and warn; they are rarely the victim of the story.
     if (AUTHORITY.test(e.name) || AUTHORITY.test(e.text)) score -= 4;
     // "claimed the attacks on Telegram": the platform a claim was made on.
@@ -99,6 +106,10 @@ export function findVictim(text: string, s: SentenceInfo, type: IncidentType, re
       /\b(?:claimed|claiming|posted|posting|announced|published|wrote|shared|boasted|bragged)\b/i.test(text.slice(s.start, e.start))
     )
       score -= 4;
+    // A place is the victim only when the text says the place itself was hit ("an attack on Estonia",
+    // "Ukraine was hit"); a place that describes the targets ("Singapore organisations", "Middle Eastern
+    // targets", "US and European energy firms") or sits in a list of where they are is not.
+    if (e.type === 'location' && PLACE_AS_MODIFIER.test(after)) continue;
     if (e.type === 'organization') score += 1;
     else if (e.type === 'location') score -= 1.5; // a country is a victim only when the cues say so
     // The subject before the trigger word is the usual victim of news syntax ("Acme ... data breach").
