@@ -6,7 +6,8 @@
  * A name is two or three capitalised words (a middle initial allowed: "Robert S. Mueller"); the text
  * makes it a person by
  *   - a role or title right before it: "CEO Aaron Barr", "activist Ahmed Mansoor", "Dr. Jane Roe";
- *   - a speech verb before it: "said Christian Rossow of Saarland University", "according to Jane Roe";
+ *   - a speech verb before it: "said Christian Rossow of Saarland University", "according to Jane Roe",
+ *     or after it and its organisation: "Dan Ehrlich of Phobos Group said";
  *   - a role in apposition after it: "Rami Essaid, a co-founder at ...", "Donaghy, a UK-based journalist",
  *     "Jesse LaBrocca — the administrator of ...", or before it: "the chief of X, Meir Dagan, said";
  *   - a middle initial ("Jayson E. Street");
@@ -18,6 +19,8 @@ export interface People {
   names: Set<string>;
   /** Last words of the full names, and single names the text gives a role ("Donaghy"). */
   surnames: Set<string>;
+  /** First words of the full names ("Kevin" of "Kevin Beaumont"): alone, the same person. */
+  given: Set<string>;
 }
 
 const WORD = String.raw`\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:[-’']\p{Lu}?\p{Ll}+)?`;
@@ -45,6 +48,8 @@ const ROLE_AFTER = new RegExp(
 );
 /** "the retiring chief of Israel’s Mossad intelligence agency, Meir Dagan, and ...": a role of an organisation, then the name. */
 const ROLE_OF = new RegExp(String.raw`\b(?:chief|head|director|leader|founder|ceo|president|minister|secretary|spokesperson|spokesman|spokeswoman|administrator) of [^,.;:!?]{1,60},[ \t]+${NAME}(?=[ \t]*,)`, 'gu');
+/** "Dan Ehrlich of Phobos Group said": a name, its organisation, then a speech verb in the same clause. */
+const NAME_OF_SAID = new RegExp(String.raw`(?<![\p{L}\p{N}])${NAME}[ \t]+(?:of|at|from|with)[ \t]+(?:the[ \t]+)?\p{Lu}[^.;:!?\n]{0,50}?\b(?:said|says|told|wrote|explained|noted|added)\b`, 'gu');
 /** A photo credit or byline: "Credit...Nicholas Roberts for The New York Times", "Photo: Jane Roe". */
 const CREDIT = new RegExp(String.raw`\b(?:Credit|Credits|Photo|Photograph|Image|Illustration|Photo by|Image by|By)[ \t]*(?:\.{2,}|…|:)?[ \t]*${NAME}(?![\p{L}\p{N}])`, 'gu');
 const MIDDLE_INITIAL = new RegExp(String.raw`(?<![\p{L}\p{N}])(${WORD}[ \t]+\p{Lu}\.[ \t]+${WORD})(?![\p{L}\p{N}])`, 'gu');
@@ -56,16 +61,23 @@ const MIDDLE_INITIAL = new RegExp(String.raw`(?<![\p{L}\p{N}])(${WORD}[ \t]+\p{L
 const NOT_A_SURNAME =
   /^(?:University|College|Institute|School|Center|Centre|Group|Team|Lab|Labs|Research|Intelligence|Security|Service|Services|Agency|Department|Ministry|Office|Bureau|Council|Committee|Commission|Court|Bank|Company|Corporation|Corp|Inc|Ltd|Foundation|Association|Society|Network|Networks|Systems|Technologies|Software|Solutions|Times|News|Post|Journal|Magazine|Lake|River|Street|Road|Avenue|Square|State|States|City|County|Republic|Kingdom|Union|Airlines?|Airport|Hospital|Health|Police|Army|Navy|Force|Forces|Officer|Executive|Counsel|General|Director|Secretary|Minister)$/u;
 
+/** First words that begin names of organisations and things, never a person's. */
+const NOT_A_GIVEN_NAME = /^(?:The|A|An|This|That|These|Those|Its|Our|Their|His|Her|Security|Cyber|National|Federal|State|General|United|New|North|South|East|West|Central|Royal|International|Global|American|British|European|Chinese|Russian|Threat|Senior|Chief|Former|Both|All|Many|Some|Most|Several|Other)$/u;
+
 export function findPeople(text: string): People {
   const names = new Set<string>();
   const surnames = new Set<string>();
+  const given = new Set<string>();
   const add = (raw: string, single: boolean) => {
     const name = raw.replace(/\s+/g, ' ').trim();
     const words = name.split(' ');
     const last = words[words.length - 1];
-    if (NOT_A_SURNAME.test(last) || words.some((w) => NOT_A_SURNAME.test(w))) return;
+    if (NOT_A_SURNAME.test(last) || words.some((w) => NOT_A_SURNAME.test(w)) || NOT_A_GIVEN_NAME.test(words[0])) return;
     if (words.length === 1 && !single) return;
-    if (words.length > 1) names.add(name);
+    if (words.length > 1) {
+      names.add(name);
+      given.add(words[0]);
+    }
     // "Robert S. Mueller": the name without its initial is the same person.
     if (words.length === 3 && /^\p{Lu}\.$/u.test(words[1])) names.add(`${words[0]} ${words[2]}`);
     surnames.add(last);
@@ -76,13 +88,17 @@ export function findPeople(text: string): People {
   for (const m of text.matchAll(MIDDLE_INITIAL)) add(m[1], false);
   for (const m of text.matchAll(CREDIT)) add(m[1], false);
   for (const m of text.matchAll(ROLE_OF)) add(m[1], false);
-  return { names, surnames };
+  for (const m of text.matchAll(NAME_OF_SAID)) add(m[1], false);
+  return { names, surnames, given };
 }
 
-/** True when `surface` (a capitalised run) names one of the people: a full name, a surname alone, or a run holding a full name's first two words ("Special Counsel Robert S"). */
+/**
+ * True when `surface` (a capitalised run) names one of the people: a full name, a surname or given name
+ * alone, or a run holding a full name's first two words ("Special Counsel Robert S").
+ */
 export function isPerson(people: People, surface: string): boolean {
   const s = surface.replace(/\s+/g, ' ').trim();
-  if (people.names.has(s) || (!s.includes(' ') && people.surnames.has(s))) return true;
+  if (people.names.has(s) || (!s.includes(' ') && (people.surnames.has(s) || people.given.has(s)))) return true;
   for (const n of people.names) {
     const two = n.split(' ').slice(0, 2).join(' ').replace(/\.$/, '');
     if (` ${s} `.includes(` ${two} `) || s.endsWith(` ${two}`)) return true;

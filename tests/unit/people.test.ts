@@ -19,7 +19,9 @@ describe('people the text introduces', () => {
     expect([...findPeople('Image Credit...Nicholas Roberts for The New York Times').names]).toEqual(['Nicholas Roberts']);
     expect([...findPeople('On Friday, Jesse LaBrocca — the administrator of the forum — banned it.').names]).toEqual(['Jesse LaBrocca']);
     expect([...findPeople('the retiring chief of Israel’s Mossad intelligence agency, Meir Dagan, and others said so.').names]).toEqual(['Meir Dagan']);
-    // Negative: a list of organisations after a role of one is not a person.
+    expect([...findPeople('Dan Ehrlich of Phobos Group said the leak was caused by a misconfigured server.').names]).toEqual(['Dan Ehrlich']);
+    // Negative: an organisation "of" a place that speaks is not a person; nor a list of organisations after a role of one.
+    expect([...findPeople('The Bank of America said its systems were down. The Department of Justice said so.').names]).toEqual([]);
     expect([...findPeople('the head of security at Acme, Globex Corporation, and Initech said so.').names]).toEqual([]);
   });
 
@@ -58,5 +60,23 @@ describe('people and common words are not organisations', () => {
     expect(orgs('The attack on Riverside Regional Hospital began Monday, Acme Corp said.')).toEqual(['Riverside Regional Hospital', 'Acme Corp']);
     expect(orgs('The breach at Internet Initiative Japan Inc. exposed data.')).toEqual(['Internet Initiative Japan Inc.']);
     expect(orgs('The Internet Society said it was investigating.')).toEqual(['Internet Society']);
+  });
+});
+
+describe('people and companies are not malware', () => {
+  test('a person the text introduces, and a company named "X Group"', async () => {
+    const { extractEntities } = await import('../../lib/extract/entities');
+    const { compileMatcher } = await import('../../lib/extract/matcher');
+    const entries = [
+      { key: 'malware:kevin', type: 'malware' as const, subtype: 'malware', name: 'Kevin', aliases: [], sources: ['test'] },
+      { key: 'malware:phobos', type: 'malware' as const, subtype: 'ransomware', name: 'Phobos', aliases: [], sources: ['test'] },
+    ];
+    const m = compileMatcher(entries);
+    const typed = (text: string) => extractEntities(text, m).map((e) => `${e.type}:${e.text}`);
+    expect(typed('Kevin Beaumont, a security researcher, said Kevin had tested the exploit.')).not.toContain('malware:Kevin');
+    expect(typed('Dan Ehrlich of Phobos Group said the leak was caused by a misconfigured server.')).not.toContain('malware:Phobos');
+    // Negative: the same names used for malware stay malware.
+    expect(typed('The Kevin backdoor was used by the group. Kevin beacons hourly.')).toContain('malware:Kevin');
+    expect(typed('The Phobos ransomware encrypted the files.')).toContain('malware:Phobos');
   });
 });
