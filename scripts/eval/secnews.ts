@@ -17,7 +17,8 @@
  * Figures per split: type precision/recall/F1 micro over (page, type) pairs and per type; victim match
  * (pages with a labelled victim where one of ours meets one) and victim precision (our victims, one per
  * page and name, that meet a labelled one; okVictims left out); reporters named as victims; people or
- * common words typed as organisations (distinct names per page); actors found.
+ * common words typed as organisations (distinct names per page); actors found; the event's date where the
+ * label gives it (an incident's date that agrees with it as far as both go: "2020-08" and "2020-08-04").
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -103,6 +104,9 @@ interface SplitScore {
   badOrgs: string[];
   actorPages: number;
   actorPagesMatched: number;
+  /** Pages whose label gives the event's date, and those where an incident's date agrees with it (same day, month or year as far as both go). */
+  whenPages: number;
+  whenPagesMatched: number;
   misses: string[];
 }
 
@@ -120,6 +124,8 @@ function scoreSplit(pages: PageOut[]): SplitScore {
     badOrgs: [],
     actorPages: 0,
     actorPagesMatched: 0,
+    whenPages: 0,
+    whenPagesMatched: 0,
     misses: [],
   };
   const row = (t: string) => {
@@ -179,6 +185,12 @@ function scoreSplit(pages: PageOut[]): SplitScore {
       s.actorPages++;
       if (p.actors.some((a) => namesMeet(a, label.actors))) s.actorPagesMatched++;
     }
+    if (label.when) {
+      s.whenPages++;
+      const w = label.when;
+      if (p.when.some((x) => x.startsWith(w) || w.startsWith(x))) s.whenPagesMatched++;
+      else notes.push(`when: ${p.when.join('|') || 'none'}, label ${w}`);
+    }
     if (notes.length > 0) s.misses.push(`${label.split === 'heldout' ? 'H' : 'T'} ${label.file}: ${notes.join('; ')}`);
   }
   s.badOrgs = [...new Set(s.badOrgs)];
@@ -192,10 +204,11 @@ function print(name: string, s: SplitScore, showMisses: boolean): Record<string,
   const vm = s.victimPages === 0 ? 0 : s.victimPagesMatched / s.victimPages;
   const vp = s.ourVictims === 0 ? 0 : s.ourVictimsRight / s.ourVictims;
   const am = s.actorPages === 0 ? 0 : s.actorPagesMatched / s.actorPages;
+  const wm = s.whenPages === 0 ? 0 : s.whenPagesMatched / s.whenPages;
   console.log(`\n### secnews ${name}: ${s.pages} pages (${s.empty} with under 500 characters of main text)`);
   console.log(`types micro   P ${f3(t.p)}  R ${f3(t.r)}  F1 ${f3(t.f1)}   (tp ${s.types.tp}, fp ${s.types.fp}, fn ${s.types.fn})`);
   for (const [type, c] of [...s.perType].sort()) console.log(`  ${type.padEnd(27)} F1 ${f3(prf(c).f1)}  ${c.tp}/${c.fp}/${c.fn}`);
-  console.log(`victim match  ${s.victimPagesMatched}/${s.victimPages} ${f3(vm)}   victim precision ${s.ourVictimsRight}/${s.ourVictims} ${f3(vp)}   actor found ${s.actorPagesMatched}/${s.actorPages} ${f3(am)}`);
+  console.log(`victim match  ${s.victimPagesMatched}/${s.victimPages} ${f3(vm)}   victim precision ${s.ourVictimsRight}/${s.ourVictims} ${f3(vp)}   actor found ${s.actorPagesMatched}/${s.actorPages} ${f3(am)}   when ${s.whenPagesMatched}/${s.whenPages} ${f3(wm)}`);
   // The held-out pages' own outputs are not printed: reading them would be tuning on them.
   const which = (list: string[]) => (showMisses && list.length > 0 ? `  (${list.join('; ')})` : '');
   console.log(`reporter as victim: ${s.reporterVictims.length}${which(s.reporterVictims)}`);
@@ -209,6 +222,7 @@ function print(name: string, s: SplitScore, showMisses: boolean): Record<string,
     [`${k}victim_match`]: vm,
     [`${k}victim_precision`]: vp,
     [`${k}actor_match`]: am,
+    [`${k}when_match`]: wm,
     [`${k}reporter_as_victim`]: s.reporterVictims.length,
     [`${k}person_or_word_as_org`]: s.badOrgs.length,
   };
