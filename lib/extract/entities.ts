@@ -14,6 +14,8 @@ import { findCatalogueEntities } from './gazetteer';
 import { findOrganizations } from './orgs';
 import { inUrlPath } from './url-path';
 import { findActorIds } from './actor-ids';
+import { findMalwareByShape } from './malware-names';
+import { findPeople, isPerson } from './people';
 
 export interface ExtractOptions {
   /** Look for organisations beyond the catalogue (default true). */
@@ -85,7 +87,32 @@ export function extractKnownEntities(text: string, matcher: CompiledMatcher): En
   for (const m of findCatalogueEntities(text, matcher)) items.push({ m, rank: rank(m, false) });
   // Numbered actor designations (TA574, UNC2452) the catalogue may not know yet: below its names.
   for (const m of findActorIds(text)) if (!inUrlPath(text, m.start)) items.push({ m, rank: 0.5 });
-  return resolveOverlaps(items, text.length);
+  const named = notMalware(text, resolveOverlaps(items, text.length));
+  // Malware the catalogue does not know, named as such by the text ("Ares Malware", "dubbed LEMPO").
+  const shaped = findMalwareByShape(text, named);
+  return shaped.length === 0 ? named : resolveOverlaps([...named.map((m) => ({ m, rank: 1 })), ...shaped.map((m) => ({ m, rank: 0 }))], text.length);
+}
+
+/** A word for malware right after a name: "Kevin backdoor" is the malware, "Kevin said" the person. */
+const MALWARE_AFTER = /^\s*(?:malware|backdoor|implant|trojan|rat|loader|stealer|ransomware|wiper|botnet|variant|sample|payload|family)s?\b/i;
+
+/**
+ * Catalogue names of malware and actors that the text uses for something else: a person it introduces
+ * ("Kevin Beaumont, a researcher ... Kevin said" is not the Kevin backdoor), or a company named with a
+ * capitalised "Group" ("Phobos Group said" is a security firm, not the Phobos ransomware).
+ */
+function notMalware(text: string, entities: EntityMatch[]): EntityMatch[] {
+  const suspects = entities.filter((m) => m.type === 'malware' || m.type === 'actor');
+  if (suspects.length === 0) return entities;
+  const people = findPeople(text);
+  const drop = new Set<EntityMatch>();
+  for (const m of suspects) {
+    const after = text.slice(m.end, m.end + 24);
+    if (MALWARE_AFTER.test(after)) continue;
+    if (!m.text.includes(' ') && isPerson(people, m.text)) drop.add(m);
+    else if (m.type === 'malware' && /^\s+Group\b/.test(after)) drop.add(m);
+  }
+  return drop.size === 0 ? entities : entities.filter((m) => !drop.has(m));
 }
 
 /**

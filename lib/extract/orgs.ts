@@ -1,4 +1,6 @@
 import type { EntityMatch } from '../types';
+import { slug } from '../knowledge/keys';
+import { findPeople, isPerson, personAtStart } from './people';
 
 /**
  * Organisations the catalogue does not know: the hospital, council, school district or company an
@@ -28,8 +30,11 @@ export function findOrganizations(text: string, known: EntityMatch[]): EntityMat
   const accepted = new Map<string, { key: string; name: string }>(); // surface text → key
 
   const people = new Set<string>();
+  // People the text introduces as such (a role, a speech verb, a middle initial) are never organisations.
+  const named = findPeople(text);
   const accept = (start: number, end: number, rule: string) => {
     const surface = text.slice(start, end);
+    if (isPerson(named, surface)) return;
     const prior = accepted.get(surface);
     const name = prior?.name ?? surface.replace(/\s+/g, ' ');
     const key = prior?.key ?? `organization:${slug(name)}`;
@@ -42,8 +47,22 @@ export function findOrganizations(text: string, known: EntityMatch[]): EntityMat
       for (const r of special) accept(tokens[r.first].start, tokens[r.last].end, r.rule);
       continue;
     }
-    const cand = trimRun(text, tokens, run, lowerWords);
+    let cand = trimRun(text, tokens, run, lowerWords);
     if (!cand) continue;
+    // "Christian Rossow of Saarland University", "Nicholas Roberts for The New York Times": a person
+    // and a connector before the organisation.
+    const personLength = named.names.size > 0 ? personAtStart(named, text.slice(tokens[cand.first].start, tokens[cand.last].end)) : 0;
+    if (personLength > 0) {
+      const personEnd = tokens[cand.first].start + personLength;
+      let next = cand.first;
+      while (next <= cand.last && tokens[next].start < personEnd) next++;
+      if (next <= cand.last && CONNECTORS.has(tokens[next].text)) next++;
+      if (next > cand.last) continue;
+      cand = { first: next, last: cand.last };
+    }
+    if (isPerson(named, text.slice(tokens[cand.first].start, tokens[cand.last].end))) continue;
+    // Words that name no organisation on their own ("Internet", "IoT", "ISP", "Cybersecurity").
+    if (cand.first === cand.last && NEVER_ALONE.has(tokens[cand.first].text.toLowerCase())) continue;
     // "the city of Greenville", "the government of Chile": a lower-case head before the name.
     // (It ends in "of": only a name right after that word is looked at.)
     const civic = tokens[cand.first - 1]?.text === 'of' ? CIVIC_BEFORE.exec(text.slice(Math.max(0, tokens[cand.first].start - 20), tokens[cand.first].start)) : null;
@@ -214,7 +233,9 @@ function* capitalisedRuns(text: string, tokens: Token[]): Generator<Run> {
     while (j < tokens.length && j - i < 12 && !tokens[j - 1].possessive) {
       const gapStart = tokens[j - 1].end;
       const gapEnd = tokens[j].start;
-      if (!isBlankGap(text, gapStart, gapEnd) && !(gapEnd - gapStart === 2 && text.startsWith(', ', gapStart) && isCorpForm(tokens[j].text))) break;
+      // "Marks & Spencer": an ampersand between two capitalised words joins them (it is no token).
+      const amp = gapEnd - gapStart === 3 && text.startsWith(' & ', gapStart) && tokens[j].cap;
+      if (!amp && !isBlankGap(text, gapStart, gapEnd) && !(gapEnd - gapStart === 2 && text.startsWith(', ', gapStart) && isCorpForm(tokens[j].text))) break;
       const t = tokens[j];
       if (t.cap || (/^\d/.test(t.text) && tokens[j - 1].cap)) {
         last = j;
@@ -255,6 +276,18 @@ const NOT_NAME = new Set(
     'finally additionally instead thus therefore overall initially analysis unlike using ' +
     'ransomware malware phishing breach cyberattack attack security data cyber threat vulnerability exploit ' +
     'apt ttp ttps ioc iocs c2 rat dns http https url ip'
+  ).split(' '),
+);
+
+/**
+ * Capitalised words that are never an organisation by themselves: technology and trade words often
+ * capitalised or abbreviated, and contractions that open sentences.
+ */
+const NEVER_ALONE = new Set(
+  (
+    'internet intranet web cloud iot isp isps msp msps mssp pc pcs mac macs iam law laws cybersecurity cyber-security infosec ' +
+    'email e-mail online software hardware firmware network networks server servers wifi wi-fi vpn vpns saas api apis ' +
+    'we’ve we\'ve we’re we\'re we’ll we\'ll i’m i\'m i’ve i\'ve you’re you\'re they’re they\'re they’ve they\'ve it’s it\'s that’s that\'s there’s there\'s here’s here\'s let’s let\'s'
   ).split(' '),
 );
 
@@ -429,7 +462,8 @@ function judge(text: string, tokens: Token[], c: Run, knownAt: KnownIndex, stats
   // "energy giant Pemex", "software firm Kaseya" — not "the vendor ID" nor a list of field names
   // ("Network operator Device model").
   if (DESCRIPTOR_BEFORE.test(before) && !/\b(?:the|this|that|its|their)\s+\S+\s+$/.test(before) && !/\b\p{Lu}\p{L}*\s+\p{Ll}+,?\s+$/u.test(before) && !/^\p{Lu}{1,2}$/u.test(words[0].text)) return 'apposition';
-  const personLike = n >= 2 && n <= 3 && words.every((t) => /^\p{Lu}\p{Ll}+$/u.test(t.text));
+  // An ampersand joins the names of a firm, never a person's ("Marks & Spencer", "Johnson & Johnson").
+  const personLike = n >= 2 && n <= 3 && words.every((t) => /^\p{Lu}\p{Ll}+$/u.test(t.text)) && !text.slice(start, end).includes('&');
   if (VERB_AFTER.test(after)) {
     // "John Smith said" — two or three plain capitalised words before a speech verb are a person.
     // ... unless what follows is what only an organisation says ("said hackers", "said its systems").
@@ -677,16 +711,6 @@ function dedupe(sorted: EntityMatch[]): EntityMatch[] {
     lastEnd = m.end;
   }
   return out;
-}
-
-export function slug(name: string): string {
-  return name
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[’']s\b/g, 's')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -6,14 +6,27 @@ import type { EntityType } from '../types';
 
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 
-/** Strip accents: "Curaçao" → "Curacao", "Zürich" → "Zurich". */
+/**
+ * Latin letters that Unicode does not decompose into a base letter and a mark ("Ł" of "Łódź", "ø" of
+ * "Tromsø", "ß"), read as the base letters a reader would type.
+ */
+const UNDECOMPOSED: Record<string, string> = {
+  Ł: 'L', ł: 'l', Ø: 'O', ø: 'o', Đ: 'D', đ: 'd', Ð: 'D', ð: 'd', Ħ: 'H', ħ: 'h', ı: 'i', ß: 'ss',
+  Æ: 'AE', æ: 'ae', Œ: 'OE', œ: 'oe', Þ: 'Th', þ: 'th',
+};
+const UNDECOMPOSED_RE = /[ŁłØøĐđÐðĦħıßÆæŒœÞþ]/g;
+
+/** Strip accents: "Curaçao" → "Curacao", "Zürich" → "Zurich", "Łódź" → "Lodz". */
 function stripMarks(s: string): string {
-  return s.normalize('NFKD').replace(COMBINING_MARKS, '');
+  return s.normalize('NFKD').replace(COMBINING_MARKS, '').replace(UNDECOMPOSED_RE, (c) => UNDECOMPOSED[c]);
 }
 
 /**
- * The slug part of a key: lower case, accents stripped, '&' read as "and", apostrophes dropped, every
- * other run of non-alphanumerics one hyphen. "The Hague" → "the-hague", "Côte d'Ivoire" → "cote-divoire".
+ * The slug part of a key, the one used for every key whoever makes it (catalogue importers, the
+ * organisation finder): lower case, accents stripped, '&' read as "and", apostrophes dropped, every
+ * other run of characters that are not letters or digits one hyphen. Letters of any script are kept,
+ * so that a name in Cyrillic or Chinese gets a key of its own rather than an empty one.
+ * "The Hague" → "the-hague", "Côte d'Ivoire" → "cote-divoire", "Marks & Spencer" → "marks-and-spencer".
  */
 export function slug(name: string): string {
   return stripMarks(name)

@@ -3,13 +3,15 @@
  * NER is scored twice: with the bundled seed alone (a fresh, offline install) and with the fixture
  * catalogues (what a synced extension knows). The floors of issue 3 are checked on the second.
  *
- *   npm run eval [-- --only article|ioc|secnews-pages|ner|incidents] [--limit N]
+ *   npm run eval [-- --only article|ioc|secnews-pages|ner|incidents|secnews|casie] [--limit N]
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runArticleEval } from './article';
 import { runIocEval } from './ioc';
 import { runIncidentEval } from './incidents';
+import { runSecnewsEval } from './secnews';
+import { runCasieEval } from './casie';
 import { runNerEval } from './ner';
 import { runSecnewsPagesEval } from './secnews-pages';
 
@@ -56,6 +58,8 @@ async function main(): Promise<void> {
   if (run('ioc')) Object.assign(figures, await runIocEval());
   if (run('secnews-pages')) Object.assign(figures, await runSecnewsPagesEval());
   if (run('incidents')) Object.assign(figures, await runIncidentEval());
+  if (run('incidents') || run('secnews')) Object.assign(figures, await runSecnewsEval());
+  if (run('incidents') || run('casie')) Object.assign(figures, await runCasieEval());
   if (run('ner')) {
     console.log('\n## Entities, bundled seed only (fresh offline install)');
     const seed = await runNerEval({ catalogue: [] });

@@ -11,6 +11,24 @@ describe('keys', () => {
     expect(slug('LockBit 3.0')).toBe('lockbit-3-0');
   });
 
+  it('slugs "&", diacritics, letters Unicode does not decompose, and names in other scripts', () => {
+    expect(slug('Marks & Spencer')).toBe('marks-and-spencer');
+    expect(slug('Marks and Spencer')).toBe(slug('Marks & Spencer'));
+    expect(slug('Łódź')).toBe('lodz');
+    expect(slug('Tromsø Kommune')).toBe('tromso-kommune');
+    expect(slug('Straße')).toBe('strasse');
+    expect(slug('Société Générale')).toBe('societe-generale');
+    expect(slug("McDonald's")).toBe('mcdonalds');
+    expect(slug('McDonald’s')).toBe('mcdonalds');
+    // Other scripts keep their letters: a key of their own, never an empty one.
+    expect(slug('Лаборатория Касперского')).toBe('лаборатория-касперского');
+    expect(slug('国家电网')).toBe('国家电网');
+    expect(slug('Лаборатория Касперского')).not.toBe(slug('国家电网'));
+    // Negative: '&' inside a name is not dropped, and different names stay apart.
+    expect(slug('AT&T')).toBe('at-and-t');
+    expect(slug('Lodz Bank')).not.toBe(slug('Łódź'));
+  });
+
   it('keys entities, CVEs and techniques on their ids', () => {
     expect(entityKey('actor', 'APT28')).toBe('actor:apt28');
     expect(entityKey('location', 'The Hague')).toBe('location:the-hague');

@@ -116,4 +116,15 @@ describe('measured on the labelled NER rows', () => {
     expect(p).toBeGreaterThanOrEqual(0.7);
     expect(r).toBeGreaterThanOrEqual(0.2);
   });
+
+  test('organisations found by sentence shape take the catalogue\'s key form ("&", diacritics, other scripts)', () => {
+    const keyOf = (text: string) => findOrganizations(text, []).map((m) => m.key);
+    expect(keyOf('Yesterday, Marks & Spencer said it was investigating the incident.')).toEqual(['organization:marks-and-spencer']);
+    expect(keyOf('Łódź City Council said its systems were down.')).toEqual(['organization:lodz-city-council']);
+    expect(keyOf('Officials at Miasto Łódź Hospital said systems were down.')).toEqual(['organization:miasto-lodz-hospital']);
+    expect(names('The attack on Marks & Spencer disrupted orders.')).toEqual(['Marks & Spencer']);
+    // Negative: two people before "said" stay people; an ampersand between lower-case words joins nothing.
+    expect(names('Yesterday, John Smith said it was investigating the incident.')).toEqual([]);
+    expect(names('Salt & pepper shakers were stolen.')).toEqual([]);
+  });
 });

@@ -322,11 +322,12 @@ function mergeAndFilter(text: string, cands: Candidate[], published?: string): C
   // story, and the specific type names it.
   for (const c of cands) {
     if (c.type !== 'cyberattack') continue;
-    // Strongly named types first, the more specific first (ransomware before data-breach), then weight.
+    // Strongly named types first, the more specific first (ransomware before data-breach); among the
+    // weakly named, the better attested (one aside on ransomware does not name a spying campaign).
     const typed = cands
       .filter((o) => ATTACK_TYPES.has(o.type) && o.type !== 'cyberattack' && o.type !== 'vulnerability-exploitation' && o.score >= 1.5 && o.strongest >= 2)
       .filter((o) => c.victim === undefined || o.victim === undefined || o.victim.entity.key === c.victim.entity.key)
-      .sort((a, b) => Number(b.strongest >= 3) - Number(a.strongest >= 3) || NAMES_THE_ATTACK.indexOf(a.type) - NAMES_THE_ATTACK.indexOf(b.type) || b.score - a.score)[0];
+      .sort((a, b) => Number(b.strongest >= 3) - Number(a.strongest >= 3) || (a.strongest >= 3 ? 0 : b.score - a.score) || NAMES_THE_ATTACK.indexOf(a.type) - NAMES_THE_ATTACK.indexOf(b.type) || b.score - a.score)[0];
     if (!typed) continue;
     typed.sentences = [...new Map([...typed.sentences, ...c.sentences].map((s) => [s.index, s])).values()].sort((x, y) => x.index - y.index);
     typed.score += c.score;
@@ -420,13 +421,13 @@ function mergeAndFilter(text: string, cands: Candidate[], published?: string): C
     }
   }
   // A patch story always talks about the flaw, and a disclosure often ends with the fix: the lesser
-  // of the two is a story of its own only with evidence of its own, half as strong as the main one.
+  // of the two is a story of its own only with strong words of its own and a quarter of the main one's weight.
   const patch = strongestOf(['patch']);
   const disclosure = strongestOf(['vulnerability-disclosure']);
   if (patch && disclosure && !drop.has(patch) && !drop.has(disclosure)) {
     const patchFirst = patch.score > disclosure.score || (patch.score === disclosure.score && patch.sentences[0].index <= disclosure.sentences[0].index);
     const [main, lesser] = patchFirst ? [patch, disclosure] : [disclosure, patch];
-    if (lesser.score < 0.5 * main.score || lesser.strongest < 3) {
+    if (lesser.score < 0.25 * main.score || lesser.strongest < 3) {
       absorb(lesser, main);
       drop.add(lesser);
     }
@@ -446,10 +447,11 @@ function mergeAndFilter(text: string, cands: Candidate[], published?: string): C
     }
   }
   live = live.filter((c) => !drop.has(c));
-  // An attack story that mentions flaws in passing is not a vulnerability story.
+  // An attack story that mentions flaws in passing is not a vulnerability story; one that tells of the
+  // flaw in two sentences and with a third of the attack's weight also reports the flaw.
   const attack = strongestOf([...ATTACK_TYPES].filter((t) => t !== 'vulnerability-exploitation'));
   if (attack) {
-    live = live.filter((c) => ATTACK_TYPES.has(c.type) || (c.score >= 0.6 * attack.score && c.sentences.length >= 2));
+    live = live.filter((c) => ATTACK_TYPES.has(c.type) || (c.score >= 0.3 * attack.score && c.sentences.length >= 2));
   }
   // Ties go to the story the text tells first.
   live.sort((a, b) => b.score - a.score || a.sentences[0].index - b.sentences[0].index);

@@ -14,16 +14,36 @@ export interface Scored {
 // Before a victim: "attack on", "breach at", "hit", "targeting" — up to two words of description
 // between ("attack on US retailer Acme").
 const VICTIM_BEFORE =
-  /\b(?:attacks? (?:on|against)|breach(?:es)? (?:at|of)|hack(?:ing)? (?:of|on|at)|intrusions? (?:at|into)|incidents? (?:at|affecting)|compromise of|targeted|targeting|hit|hitting|struck|crippled|disrupted|breached|compromised|infiltrated|hacked|victims? (?:include|included|including|was|is)|impacting|affecting|affected|customers of|employees of|patients of|(?:systems?|networks?|servers?|environment|infrastructure|pipeline|accounts?|website|databases?|data) of|stolen from|stole from|leaked from|exfiltrated from|on behalf of)\s+(?:the\s+|a\s+|an\s+)?(?:[\p{L}-]+\s+){0,2}$/iu;
+  /\b(?:attacks? (?:on|against)|breach(?:es)? (?:at|of)|hack(?:ing)? (?:of|on|at)|intrusions? (?:at|into)|incidents? (?:at|affecting)|compromise of|targeted|targeting|hit|hitting|struck|crippled|disrupted|breached|compromised|infiltrated|hacked|victims? (?:include|included|including|was|is)|impacting|affecting|affected|customers of|employees of|patients of|(?:systems?|networks?|servers?|environment|infrastructure|pipeline|accounts?|website|databases?|data) of|stolen from|stole from|leaked from|exfiltrated from|on behalf of|(?:gained|obtained|unauthori[sz]ed) access to)\s+(?:the\s+|a\s+|an\s+)?(?:[\p{L}-]+\s+){0,2}$/iu;
 
 // After a victim: "said it", "disclosed", "was hit", "'s systems" — an apposition may come between
 // ("Acme, a Texas retailer, said it ...").
 const VICTIM_AFTER =
   /^(?:\s*\([^()]{1,12}\))?(?:\s*,[^,]{1,80},)?(?:\s*,\s*which)?\s*(?:(?:’s|'s)\s+(?:\w+\s+)?(?:systems|network|networks|servers|data|customers|employees|patients|students|website|email|infrastructure|it|computer)|said (?:it|its|that it|in a|on \w+ (?:that )?(?:it|the)|(?:on \w+ )?that (?:the|a|its)|(?:on \w+ )?(?:that )?(?:an? |the )?(?:[\w$-]+ ){0,2}(?:hackers?|attackers?|actors?|groups?|gang|operators|cybercriminals|criminals|intruders?|unauthori[sz]ed|party|parties))\b|(?:[a-z]+ ){1,2}its (?:[\w,-]+ ){0,2}(?:systems|network|networks|operations|servers|services|computers|website|pipeline|plants?|factories|stores|offices|doors)\b|lost (?:\S+ )?(?:million|billion|\$)|said (?:[\w,-]+ ){0,5}(?:of )?its (?:own )?(?:direct )?(?:customers|clients|users|systems|servers|network|employees|patients|students|members)|says it|disclosed|confirmed|exposed|leaked|lost|(?:agreed|voted|decided|chose|opted) to pay|announced|revealed|notified|is notifying|has notified|began notifying|has begun|(?:was|were|had been|has been|have been) (?:hit|attacked|targeted|breached|hacked|compromised|struck|the (?:victim|target)|affected|impacted|infected|crippled|disrupted)|suffered|fell victim|experienced|(?:customers|patients|subscribers|policyholders|account holders|employees|students)\b|(?:data breach|breach|ransomware attack|cyber ?attack|hack)\b|detected|discovered (?:a|an|that|suspicious|unauthori[sz]ed)|is investigating|became aware|reported (?:a|an|that)|warned (?:customers|users|employees|patients))/iu;
 
-// The reporter, not the victim: "according to X", "X researchers", "X said the group".
-const REPORTER_BEFORE = /\b(?:according to|(?:security|cybersecurity|threat intelligence|research|intelligence) (?:company|firm|vendor|provider|outfit|researchers?)|researchers (?:at|from|with)|analysts (?:at|from)|experts (?:at|from)|reported by|discovered by|observed by|tracked by|spotted by|analy[sz]ed by|a report (?:by|from)|findings (?:by|from)|report from)\s+(?:the\s+)?$/i;
-const REPORTER_AFTER = /^(?:’s|'s)?\s*(?:threat intelligence|threat research|security research|research team|researchers|analysts|labs?\b|observed|tracks|has tracked|spotted|uncovered|dubbed|attributed|said the (?:group|gang|actor|hackers|attackers|campaign|operators|malware)|published (?:research|a report|findings|an analysis)|(?:revealed|showed|described|detailed|explained) how)/i;
+// The reporter, not the victim: "according to X", "X researchers", "X said the group", "an analysis
+// released by X", "submitted to X" (a detection service), "X has observed", "X assesses".
+const REPORTER_BEFORE =
+  /\b(?:according to|(?:security|cybersecurity|threat intelligence|research|intelligence|antivirus|anti-virus) (?:company|firm|vendor|provider|outfit|researchers?)|researchers (?:at|from|with)|analysts (?:at|from)|experts (?:at|from)|reported by|discovered by|observed by|tracked by|spotted by|analy[sz]ed by|detected by|flagged by|identified by|uncovered by|(?:released|published|issued|shared) by|(?:a |an |the )?(?:new |recent |latest )?(?:report|analysis|research|study|blog(?: post)?|advisory|alert|telemetry|data|findings|paper|write-?up)(?: \w+){0,2} (?:by|from)|report from|(?:submitted|uploaded) to|(?:scanned|seen|found) (?:on|by)|(?:credit(?:ed)? to|thanks to))\s+(?:the\s+)?$/i;
+const REPORTER_AFTER =
+  /^(?:’s|'s)?(?:\s+\p{Lu}[\p{L}-]+)?\s*(?:threat intelligence|threat research|security research|security response|research team|research (?:group|center|centre|division|lab)|researchers|analysts|labs?\b|intelligence team|incident response|observed|tracks|has tracked|(?:is|are|has been|have been) (?:tracking|monitoring)|(?:has |have )?(?:observed|identified|detected|documented|analy[sz]ed|attributed|assessed|seen|tracked) (?!(?:a |an |the )?(?:breach|intrusion|attack|compromise|incident|ransomware|unauthori[sz]ed|suspicious)\b)|assess(?:es)?|believes|spotted|uncovered|dubbed|attributed|recommends|continues to (?:track|monitor|investigate)|said the (?:group|gang|actor|hackers|attackers|campaign|operators|malware)|published (?:research|a report|findings|an analysis)|(?:revealed|showed|described|detailed|explained) how|discovered (?:new |a new |the )?(?:evidence|samples?|variants?|versions?|campaigns?|backdoors?|malware|implants?|toolsets?|frameworks?|activity)\b)/iu;
+const RESPONDER_AFTER = /^(?:’s|'s)?\s*(?:(?:was|were|had been|has been) (?:contacted|hired|called in|brought in|engaged|retained)\b|(?:’s|'s)? role in (?:investigating|responding)|(?:responded|was called) to (?:the|a|an) )/i;
+const RESPONDER_BEFORE = /\b(?:contacted|hired|called in|brought in|engaged|retained|enlisted)\s+(?:the\s+)?(?:security firm\s+|forensic firm\s+|incident response firm\s+)?$/i;
+const RESPONDER_TASK = /^\s+(?:to (?:respond|investigate|help|assist|remediate|look into)|for (?:incident response|forensics|the investigation))/i;
+/** A research team by its name: "Check Point Research", "Microsoft Threat Intelligence", "Cisco Talos", "Unit 42". */
+const RESEARCH_TEAM_NAME = /(?:\b(?:Research|Labs?|Threat Intelligence|Threat Research|Security Response|Research Center|SpiderLabs|X-Force(?: Red)?|Talos|Unit 42|Threat Hunting|Threat Analysis Group|CTU|ATR|GReAT)|\bSecurity Intelligence)$/u;
+
+const ATTACKER_AFTER = /^\s*(?:(?:has|have|had|then|later|allegedly|reportedly)\s+)?(?:gained (?:\w+ )?access|obtained access|breached|hacked into|hacked (?:the|a|an|its|their)|infiltrated|stole|exfiltrated|deployed|spear-?phished|used (?:the|a|an|its) (?:\w+ )?(?:backdoor|malware|implant|exploit))\b/;
+
+/** The attacker's verb after a name, with an apposition of one or two capitalised words or agency words between. */
+const ATTACKER_NEAR = new RegExp(
+  String.raw`^(?:\s+(?:agency|unit|group|service|\p{Lu}[\p{L}\d-]+)){0,2}\s*[“"]?\s*(?:(?:has|have|had|then|later|allegedly|reportedly)\s+)?(?:gained (?:\w+ )?access|obtained access|breached|hacked into|infiltrated|exfiltrated|stole)\b`,
+  'u',
+);
+
+/** After a place: a noun it describes, possibly after "and" + another place word ("US and European energy firms"). */
+const PLACE_AS_MODIFIER =
+  /^(?:[’']s)?(?:\s+and\s+\p{Lu}[\p{L}-]*)?\s+(?!(?:was|were|is|are|has|have|had|said|says|confirmed|suffered|fell|experienced|and|or|in|on|at|last|this|after|before|when|with|by|for|from|to|which|that|but|as|itself|government|authorities)\b)\p{Ll}[\p{L}-]+/u;
 
 const IMPERSONATED_BEFORE =
   /\b(?:pretend(?:s|ed|ing)? to (?:be|come) from|purport(?:s|ed|ing)? to (?:be|come) from|posing as|pose as|poses as|impersonat\w*|spoof\w*|disguised as|masquerad\w* as|claiming to be from|fake|cloned|bogus|counterfeit|look-?alike|copycat|fraudulent|themed)\s+(?:the\s+|a\s+)?$/i;
@@ -33,14 +53,19 @@ const BRAND_CUSTOMERS_AFTER = /^(?:’s|'s)?\s*(?:customers|clients|subscribers|
 const AUTHORITY =
   /^(?:the )?(?:FBI|CISA|NSA|NCSC|GCHQ|Europol|Interpol|DOJ|ENISA|US-CERT|CERT|Secret Service|Department of Justice|Justice Department|Federal Bureau of Investigation|Cybersecurity and Infrastructure Security Agency|National Cyber Security Centre|police)\b/i;
 
-/** Keys of entities the text uses as the source of its findings (security firms, researchers). */
+/** Keys of entities the text uses as the source of its findings (security firms, researchers), or names as the attacker. */
 export function reporterKeys(text: string, entities: EntityMatch[]): Set<string> {
   const out = new Set<string>();
   for (const e of entities) {
     if (e.type !== 'organization' && e.type !== 'vendor') continue;
     const before = text.slice(Math.max(0, e.start - 40), e.start);
     const after = text.slice(e.end, e.end + 50);
-    if (REPORTER_BEFORE.test(before) || REPORTER_AFTER.test(after)) out.add(e.key);
+    if (REPORTER_BEFORE.test(before) || REPORTER_AFTER.test(after) || RESEARCH_TEAM_NAME.test(e.name) || RESEARCH_TEAM_NAME.test(e.text)) out.add(e.key);
+    // The attacker, named by what it did anywhere in the text ("the Russian intelligence agency GRU had
+    // exfiltrated ...", "Lazarus breached"), is never the victim either.
+    else if (ATTACKER_NEAR.test(after)) out.add(e.key);
+    // The firm called in to respond: "CrowdStrike was contacted to respond", "hired Mandiant to investigate".
+    else if (RESPONDER_AFTER.test(after) || (RESPONDER_BEFORE.test(before) && RESPONDER_TASK.test(after))) out.add(e.key);
   }
   return out;
 }
@@ -67,6 +92,9 @@ export function findVictim(text: string, s: SentenceInfo, type: IncidentType, re
     // scam goes after in its name ("targeting Netflix subscribers"): the people are.
     if (IMPERSONATED_BEFORE.test(before)) score -= 5;
     if ((type === 'phishing' || type === 'fraud') && BRAND_CUSTOMERS_AFTER.test(after)) continue;
+    // The maker of an exploited product is not who was hit ("a flaw affecting Pulse Secure VPN
+    // appliances"), unless the text says it was.
+    if (type === 'vulnerability-exploitation' && e.type === 'vendor' && !VICTIM_AFTER.test(after)) continue;
     // Police and national agencies investigate and warn; they are rarely the victim of the story.
     if (AUTHORITY.test(e.name) || AUTHORITY.test(e.text)) score -= 4;
     // "claimed the attacks on Telegram": the platform a claim was made on.
@@ -78,11 +106,20 @@ export function findVictim(text: string, s: SentenceInfo, type: IncidentType, re
       /\b(?:claimed|claiming|posted|posting|announced|published|wrote|shared|boasted|bragged)\b/i.test(text.slice(s.start, e.start))
     )
       score -= 4;
+    // A place is the victim only when the text says the place itself was hit ("an attack on Estonia",
+    // "Ukraine was hit"); a place that describes the targets ("Singapore organisations", "Middle Eastern
+    // targets", "US and European energy firms") or sits in a list of where they are is not.
+    if (e.type === 'location' && PLACE_AS_MODIFIER.test(after)) continue;
     if (e.type === 'organization') score += 1;
     else if (e.type === 'location') score -= 1.5; // a country is a victim only when the cues say so
     // The subject before the trigger word is the usual victim of news syntax ("Acme ... data breach").
     if (score >= 0 && e.start < trigger) score += 0.5;
     if (/^\s*(?:-based|’s|'s)?\s*(?:ransomware|hackers|group|gang|operators)\b/i.test(after) && e.type !== 'organization') score -= 3;
+    // The subject of an attacker's verb: "Russian intelligence gained access to ...", "X breached Y".
+    // (Lower-case verbs only: "Acme Hacked" is a headline about the victim.)
+    if (ATTACKER_AFTER.test(after)) score -= 4;
+    // "Russian intelligence-affiliated adversaries", "Iran-linked hackers": whom the attacker serves.
+    if (/^-?\s*(?:affiliated|linked|backed|sponsored|aligned|nexus|connected|controlled)\b/i.test(after)) score -= 5;
     if (best === undefined || score > best.score) best = { entity: e, score };
   }
   return best;

@@ -39,7 +39,10 @@ export const TRIGGERS: Trigger[] = [
   t('ddos', 3, `(?:ddos|distributed denial[- ]of[- ]service)(?! botnets?| services?| for hire| protection| mitigation)`, `denial[- ]of[- ]service attacks?`),
   t('ddos', 1, `knocked (?:\\w+ )?offline`, `flooded with traffic`),
 
-  t('espionage', 3, `(?:cyber[- ]?)?espionage(?! groups?| actors?| crews?| tools?)`, `spying campaign`, `act of espionage`),
+  t('espionage', 3, `(?:cyber[- ]?)?espionage(?! groups?| actors?| crews?| tools?| toolkits?)`, `spy(?:ing)? (?:campaigns?|frameworks?|platforms?|operations?|toolkits?|tool ?sets?)`, `act of espionage`),
+  // A group or tool named for espionage makes it the topic, but it is the actor's description, not a report of an act.
+  t('espionage', 2, `(?:cyber[- ]?)?espionage (?:groups?|actors?|crews?|tools?|toolkits?)`, `cyber[- ]?spies`, `(?:target(?:s|ed|ing)?|against|compromis(?:e|ed|ing)|infiltrat(?:e|ed|ing)) (?:[\\w-]+ ){0,3}(?:government(?:al)?|diplomatic|military|ministr(?:y|ies)|embass(?:y|ies)|dissidents|journalists|activists|think tanks?)(?: \\w+)?`),
+  t('espionage', 1, `advanced persistent threats?`, `apt (?:groups?|actors?)`, `(?:collect|steal|exfiltrat)\\w* (?:sensitive |confidential |classified )?(?:documents|intelligence)`, `spyware`),
   t('espionage', 2, `spy(?:ing)? on`, `intelligence[- ]gathering`, `(?:state|government|nation[- ]state)[- ](?:sponsored|backed|supported|linked|aligned) (?:hackers|actors?|threat actors?|groups?|hacking groups?|operators|tools|campaigns?)`, `nation[- ]state hackers`),
 
   t('supply-chain', 3, `supply[- ]chain (?:attack|compromise|incident|breach)s?`, `trojani[sz]ed (?:updates?|installers?|versions?|packages?)`, `malicious (?:npm |pypi |python |nuget |rubygems |open[- ]source |code )?packages?`),
@@ -47,7 +50,8 @@ export const TRIGGERS: Trigger[] = [
   t('supply-chain', 1, `supply[- ]chain`),
 
   t('wiper', 3, `wiper(?: malware| attacks?)?`, `(?:wiped|erased|destroyed) (?:data|systems|disks|hard drives|files)`),
-  t('wiper', 2, `destructive (?:malware|attacks?)`),
+  t('wiper', 3, `(?:wipe[sd]?|wiping|overwrit(?:e|es|ing|ten)|destroy(?:s|ed|ing)?|eras(?:e|es|ed|ing)) (?:the |all |its |their |any |remote |writable |available |local )?(?:[\\w-]+ ){0,2}(?:disks?|drives?|mbr|master boot records?|hard drives|partitions?|workstations)`, `disk[- ]?wip\\w*`),
+  t('wiper', 2, `destructive (?:malware|attacks?|components?|functionality|payloads?|nature|capabilit(?:y|ies)|operations?|portion)`, `render(?:s|ed|ing)? (?:the |a )?(?:machines?|systems?|computers?|devices?|hosts?) (?:unusable|inoperable|unbootable)`),
 
   t('fraud', 3, `business email compromise`, `bec (?:scams?|attacks?)`, `wire fraud`, `(?:investment|crypto(?:currency)?|romance|tech support) scams?`),
   t('fraud', 2, `fraudsters?`, `defrauded`, `fraudulent (?:transfers?|transactions?|payments?|wires?|invoices?)`, `scammers?`, `stolen funds`, `(?:stole|stealing|siphoned) \\$?[\\d.,]+ ?(?:million|billion)`),

@@ -1,0 +1,82 @@
+import { describe, expect, test } from 'vitest';
+import { findPeople, isPerson } from '../../lib/extract/people';
+import { findOrganizations } from '../../lib/extract/orgs';
+
+const orgs = (text: string) => findOrganizations(text, []).map((m) => m.text);
+
+describe('people the text introduces', () => {
+  test('a role or title before the name', () => {
+    expect([...findPeople('HBGary Federal CEO Aaron Barr thought so.').names]).toEqual(['Aaron Barr']);
+    expect([...findPeople('UAE human rights activist Ahmed Mansoor was targeted.').names]).toEqual(['Ahmed Mansoor']);
+    expect([...findPeople('Dr. Jane Roe of the clinic said so.').names]).toEqual(['Jane Roe']);
+  });
+
+  test('a speech verb, a role after, a middle initial, a credit line', () => {
+    expect([...findPeople('“It stays hidden,” said Christian Rossow of Saarland University.').names]).toEqual(['Christian Rossow']);
+    expect([...findPeople('said Rami Essaid, a co-founder at Distil Networks.').names]).toEqual(['Rami Essaid']);
+    expect([...findPeople('Donaghy, a UK-based journalist, was hit.').surnames]).toEqual(['Donaghy']);
+    expect([...findPeople('the report by Special Counsel Robert S. Mueller cites it.').names]).toContain('Robert S. Mueller');
+    expect([...findPeople('Image Credit...Nicholas Roberts for The New York Times').names]).toEqual(['Nicholas Roberts']);
+    expect([...findPeople('On Friday, Jesse LaBrocca — the administrator of the forum — banned it.').names]).toEqual(['Jesse LaBrocca']);
+    expect([...findPeople('the retiring chief of Israel’s Mossad intelligence agency, Meir Dagan, and others said so.').names]).toEqual(['Meir Dagan']);
+    expect([...findPeople('Dan Ehrlich of Phobos Group said the leak was caused by a misconfigured server.').names]).toEqual(['Dan Ehrlich']);
+    // Negative: an organisation "of" a place that speaks is not a person; nor a list of organisations after a role of one.
+    expect([...findPeople('The Bank of America said its systems were down. The Department of Justice said so.').names]).toEqual([]);
+    expect([...findPeople('the head of security at Acme, Globex Corporation, and Initech said so.').names]).toEqual([]);
+  });
+
+  test('negative: organisations and things with a role-like word before them are not people', () => {
+    expect([...findPeople('said Saarland University in a statement.').names]).toEqual([]);
+    expect([...findPeople('Researchers at Palo Alto Networks, a security vendor, said so.').names]).toEqual([]);
+    expect([...findPeople('The Agent Tesla Keylogger spread widely.').names]).toEqual([]);
+    expect([...findPeople('Chief Executive Officer of the firm resigned.').names]).toEqual([]);
+    expect(findPeople('Acme Bank said its systems were down.').names.size).toBe(0);
+  });
+
+  test('a full name, its surname alone, and a run that holds the name are the person', () => {
+    const p = findPeople('HBGary Federal CEO Aaron Barr thought so. Special Counsel Robert S. Mueller agreed.');
+    expect(isPerson(p, 'Aaron Barr')).toBe(true);
+    expect(isPerson(p, 'Barr')).toBe(true);
+    expect(isPerson(p, 'Special Counsel Robert S')).toBe(true);
+    expect(isPerson(p, 'HBGary Federal')).toBe(false);
+    expect(isPerson(p, 'Barr Industries')).toBe(false);
+  });
+});
+
+describe('people and common words are not organisations', () => {
+  test('people', () => {
+    expect(orgs('HBGary Federal CEO Aaron Barr thought he had won. When Barr told one of them, the attack on Barr began.')).toEqual([]);
+    expect(orgs('“It stays hidden,” said Christian Rossow of Saarland University. Rossow said the team hopes to continue.')).toEqual(['Saarland University']);
+    expect(orgs('Image Credit...Nicholas Roberts for The New York Times. The attack on Natanz was reported.')).toEqual(['The New York Times', 'Natanz']);
+    expect(orgs('contacted Rori Donaghy. Donaghy, a UK-based journalist, was hit. The attack on Donaghy involved a link.')).toEqual([]);
+  });
+
+  test('common words', () => {
+    expect(orgs('Most denial-of-service attacks on the Internet today use them. We’ve seen IoT botnets grow.')).toEqual([]);
+    expect(orgs('The ISP said it was investigating. The MSP said it had restored service.')).toEqual([]);
+  });
+
+  test('negative: organisations beside people and common words stay', () => {
+    expect(orgs('The attack on Riverside Regional Hospital began Monday, Acme Corp said.')).toEqual(['Riverside Regional Hospital', 'Acme Corp']);
+    expect(orgs('The breach at Internet Initiative Japan Inc. exposed data.')).toEqual(['Internet Initiative Japan Inc.']);
+    expect(orgs('The Internet Society said it was investigating.')).toEqual(['Internet Society']);
+  });
+});
+
+describe('people and companies are not malware', () => {
+  test('a person the text introduces, and a company named "X Group"', async () => {
+    const { extractEntities } = await import('../../lib/extract/entities');
+    const { compileMatcher } = await import('../../lib/extract/matcher');
+    const entries = [
+      { key: 'malware:kevin', type: 'malware' as const, subtype: 'malware', name: 'Kevin', aliases: [], sources: ['test'] },
+      { key: 'malware:phobos', type: 'malware' as const, subtype: 'ransomware', name: 'Phobos', aliases: [], sources: ['test'] },
+    ];
+    const m = compileMatcher(entries);
+    const typed = (text: string) => extractEntities(text, m).map((e) => `${e.type}:${e.text}`);
+    expect(typed('Kevin Beaumont, a security researcher, said Kevin had tested the exploit.')).not.toContain('malware:Kevin');
+    expect(typed('Dan Ehrlich of Phobos Group said the leak was caused by a misconfigured server.')).not.toContain('malware:Phobos');
+    // Negative: the same names used for malware stay malware.
+    expect(typed('The Kevin backdoor was used by the group. Kevin beacons hourly.')).toContain('malware:Kevin');
+    expect(typed('The Phobos ransomware encrypted the files.')).toContain('malware:Phobos');
+  });
+});
