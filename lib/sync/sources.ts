@@ -134,5 +134,7 @@ export async function ensureBuiltinSources(db: { sources: { toArray(): Promise<S
   }
   if (changed.length) await db.sources.bulkPut(changed);
   for (const c of changed) byId.set(c.id, c);
-  return [...byId.values()];
+  // The registry's order, then the user's feeds in the order they were added.
+  const order = new Map(BUILTIN_SOURCES.map((s, i) => [s.id, i]));
+  return [...byId.values()].sort((a, b) => (order.get(a.id) ?? Infinity) - (order.get(b.id) ?? Infinity) || a.addedAt - b.addedAt);
 }
