@@ -15,6 +15,11 @@ import { ingestArticles } from '@/lib/db/ingest';
 import { seedCatalogue } from '@/lib/knowledge/seed';
 import { watchDisabledSites } from '@/lib/settings';
 import { siteOf } from '@/lib/sites';
+import { registerSync, scheduleSync, startSync } from './sync';
+import { syncOverview } from '@/lib/sync/status';
+import { addUserFeed, removeUserFeed, setSourceEnabled } from '@/lib/sync/user-feeds';
+import { sourceView } from '@/lib/sync/status';
+import { setIntervals } from '@/lib/sync/settings';
 
 type Handler<K extends keyof BackgroundProtocol> = (
   data: Extract<CheckResult<K>, { ok: true }>['data'],
@@ -62,6 +67,26 @@ export default defineBackground(() => {
   handle('ingestArticles', async ({ articles }) => (await ingestArticles(getDb(), articles)).length);
 
   registerInjection();
+
+  // The sync (entrypoints/background/sync.ts; the work is in lib/sync).
+  registerSync(analysis);
+  handle('getSyncStatus', () => syncOverview(getDb()));
+  handle('syncNow', async () => {
+    startSync(analysis, { force: true }).catch((e: unknown) => console.warn('Incident Lens: sync failed', e));
+    return { started: true };
+  });
+  handle('setSourceEnabled', ({ id, enabled }) => setSourceEnabled(getDb(), id, enabled));
+  handle('addFeed', async ({ url }) => {
+    const { source } = await addUserFeed(getDb(), url);
+    startSync(analysis, { only: [source.id] }).catch(() => undefined);
+    return sourceView(source, undefined);
+  });
+  handle('removeFeed', ({ id }) => removeUserFeed(getDb(), id));
+  handle('setSyncIntervals', async (req) => {
+    const saved = await setIntervals(req);
+    await scheduleSync();
+    return saved;
+  });
 
   // The toggle shortcut: the tab's reading view shows or hides its sidebar; a page without the content
   // script (not a listed news site) is read on demand, which the shortcut's activeTab grant allows.
