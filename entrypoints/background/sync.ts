@@ -11,9 +11,16 @@ import { browser } from 'wxt/browser';
 import { getDb } from '@/lib/db';
 import type { AnalysisService } from '@/lib/analysis/service';
 import { runSync, type RunOptions, type RunSummary } from '@/lib/sync/run';
-import { getIntervals, getSourceBaseOverride } from '@/lib/sync/settings';
+import { getIntervals, getSourceBaseOverride, getTestTimeoutMs } from '@/lib/sync/settings';
 
 export const SYNC_ALARM = 'sync';
+let life: string | undefined;
+/** This worker life's id (memory only, on purpose: a new life means the last one was stopped). */
+function workerLife(): string {
+  life ??= crypto.randomUUID();
+  return life;
+}
+
 export const RESUME_ALARM = 'sync-resume';
 
 /** (Re)create the periodic alarm with the user's feed interval; the first run a minute from now. */
@@ -36,6 +43,8 @@ export function startSync(analysis: AnalysisService, opts: RunOptions = {}): Pro
           hasPermission: (origin) => browser.permissions.contains({ origins: [origin] }),
           intervals: await getIntervals(),
           baseOverride: await getSourceBaseOverride(),
+          timeoutMs: await getTestTimeoutMs(),
+          instance: workerLife(),
         },
         opts,
       );

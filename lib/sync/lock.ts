@@ -8,6 +8,8 @@ import { storage } from 'wxt/utils/storage';
 
 export interface LockRecord {
   owner: string;
+  /** The worker life that holds it (see acquireLock's `instance`). */
+  instance?: string;
   expiresAt: number;
   startedAt: number;
 }
@@ -21,13 +23,20 @@ export interface RunLock {
   release(): Promise<void>;
 }
 
-/** The lock if it is free (or lapsed), else null. */
-export async function acquireLock(now = Date.now, ttlMs = LOCK_TTL_MS): Promise<RunLock | null> {
+/**
+ * The lock if it is free, lapsed, or held by another life of the worker, else null. `instance` names this
+ * worker's life (an id made when the worker starts): a browser runs one background worker per extension at
+ * a time, so a lock held by another life was left by a worker that was stopped, and is taken over at once
+ * rather than after its expiry.
+ */
+export async function acquireLock(now = Date.now, ttlMs = LOCK_TTL_MS, instance?: string): Promise<RunLock | null> {
   const held = await storage.getItem<LockRecord>(KEY);
-  if (held && held.expiresAt > now()) return null;
+  const orphaned = held !== null && instance !== undefined && held.instance !== undefined && held.instance !== instance;
+  if (held && held.expiresAt > now() && !orphaned) return null;
   const owner = crypto.randomUUID();
   const startedAt = now();
-  await storage.setItem<LockRecord>(KEY, { owner, startedAt, expiresAt: startedAt + ttlMs });
+  const record = (expiresAt: number): LockRecord => (instance ? { owner, instance, startedAt, expiresAt } : { owner, startedAt, expiresAt });
+  await storage.setItem<LockRecord>(KEY, record(startedAt + ttlMs));
   // Read back: of two takers racing, the last writer holds it and the other stands down.
   const mine = await storage.getItem<LockRecord>(KEY);
   if (mine?.owner !== owner) return null;
@@ -36,7 +45,7 @@ export async function acquireLock(now = Date.now, ttlMs = LOCK_TTL_MS): Promise<
     async refresh() {
       const cur = await storage.getItem<LockRecord>(KEY);
       if (cur && cur.owner !== owner) throw new Error('the sync lock was taken over');
-      await storage.setItem<LockRecord>(KEY, { owner, startedAt, expiresAt: now() + ttlMs });
+      await storage.setItem<LockRecord>(KEY, record(now() + ttlMs));
     },
     async release() {
       const cur = await storage.getItem<LockRecord>(KEY);

@@ -35,6 +35,8 @@ export interface SyncDeps {
   /** Loopback origin the built-in sources are fetched under (tests); ignored unless loopback. */
   baseOverride?: string;
   timeoutMs?: number;
+  /** This worker life's id, for the run lock (a lock of another life was left by a stopped worker). */
+  instance?: string;
   /** Called as each source finishes (tests use it to stop a run half-way). */
   onSourceDone?: (sourceId: string) => Promise<void> | void;
 }
@@ -72,7 +74,7 @@ export async function markDue(db: IncidentLensDb, sources: SourceRow[], only?: r
 
 export async function runSync(deps: SyncDeps, opts: RunOptions = {}): Promise<RunSummary> {
   const now = deps.now ?? Date.now;
-  const lock = await acquireLock(now);
+  const lock = await acquireLock(now, undefined, deps.instance);
   if (!lock) return { ran: false, outcomes: [] };
   try {
     return await runLocked(deps, opts, lock);

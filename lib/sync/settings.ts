@@ -38,3 +38,10 @@ export async function getSourceBaseOverride(): Promise<string | undefined> {
   const v = await storage.getItem<string>('local:syncSourceBase');
   return typeof v === 'string' && isLoopbackOrigin(v) ? v : undefined;
 }
+
+/** For the end-to-end tests, with the loopback base only: a shorter request timeout (ms, 500–30,000). */
+export async function getTestTimeoutMs(): Promise<number | undefined> {
+  if (!(await getSourceBaseOverride())) return undefined;
+  const v = await storage.getItem<number>('local:syncTimeoutMs');
+  return typeof v === 'number' && v >= 500 && v <= 30_000 ? v : undefined;
+}

@@ -136,3 +136,17 @@ describe('runSync', () => {
     expect(elsewhere.requests[0].url).toBe(url('feed:cisa'));
   });
 });
+
+describe('run lock across worker lives', () => {
+  it('a lock left by a stopped worker is taken over by the next life at once; the same life is kept out', async () => {
+    const first = await acquireLock(Date.now, undefined, 'life-1');
+    expect(first).not.toBeNull();
+    expect(await acquireLock(Date.now, undefined, 'life-1')).toBeNull();
+    const next = await acquireLock(Date.now, undefined, 'life-2');
+    expect(next).not.toBeNull();
+    // The old holder cannot keep going once its lock was taken over.
+    await expect(first!.refresh()).rejects.toThrow(/taken over/);
+    await first!.release();
+    expect(await acquireLock(Date.now, undefined, 'life-2')).toBeNull();
+  });
+});
