@@ -50,11 +50,13 @@ function SourceLine({ source, granted, onChange }: { source: SourceView; granted
     ? 'off'
     : source.lastOutcome === 'error'
       ? `error: ${source.error ?? 'unknown'}`
-      : source.lastOutcome === 'no-permission' || !granted
+      : source.lastOutcome === 'no-permission'
         ? 'waiting for permission'
         : source.lastSuccessAt
           ? `ok, ${source.added ?? 0} new`
-          : 'not read yet';
+          : granted
+            ? 'not read yet'
+            : 'needs permission';
   return (
     <tr data-source={source.id} class={source.lastOutcome === 'error' && source.enabled ? 'failing' : undefined}>
       <td>
