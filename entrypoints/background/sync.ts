@@ -11,7 +11,7 @@ import { browser } from 'wxt/browser';
 import { getDb } from '@/lib/db';
 import type { AnalysisService } from '@/lib/analysis/service';
 import { runSync, type RunOptions, type RunSummary } from '@/lib/sync/run';
-import { getIntervals, getSourceBaseOverride, getTestTimeoutMs } from '@/lib/sync/settings';
+import { getIntervals, getSourceBaseOverride, getTestTimeoutMs, saveLastRun, type LastRun } from '@/lib/sync/settings';
 
 export const SYNC_ALARM = 'sync';
 let life: string | undefined;
@@ -48,7 +48,12 @@ export function startSync(analysis: AnalysisService, opts: RunOptions = {}): Pro
         },
         opts,
       );
-      if (summary.matcherRebuildMs !== undefined) console.info(`Incident Lens: matcher rebuilt in ${Math.round(summary.matcherRebuildMs)} ms`);
+      if (summary.ran) {
+        const last: LastRun = { at: Date.now(), sources: summary.outcomes.length, errors: summary.outcomes.filter((o) => o.outcome === 'error').length };
+        if (summary.catalogueEntities !== undefined) last.catalogueEntities = summary.catalogueEntities;
+        if (summary.matcherRebuildMs !== undefined) last.matcherRebuildMs = summary.matcherRebuildMs;
+        await saveLastRun(last);
+      }
       return summary;
     } finally {
       // A run that ended (or found another one going) needs no resume; one killed mid-way never gets here.

@@ -45,3 +45,16 @@ export async function getTestTimeoutMs(): Promise<number | undefined> {
   const v = await storage.getItem<number>('local:syncTimeoutMs');
   return typeof v === 'number' && v >= 500 && v <= 30_000 ? v : undefined;
 }
+
+/** What the last run did, for the benchmark and for diagnosis (`local:syncLastRun`). */
+export interface LastRun {
+  at: number;
+  sources: number;
+  errors: number;
+  catalogueEntities?: number;
+  matcherRebuildMs?: number;
+}
+
+export async function saveLastRun(run: LastRun): Promise<void> {
+  await storage.setItem<LastRun>('local:syncLastRun', run);
+}
