@@ -15,11 +15,7 @@ import { ingestArticles } from '@/lib/db/ingest';
 import { seedCatalogue } from '@/lib/knowledge/seed';
 import { watchDisabledSites } from '@/lib/settings';
 import { siteOf } from '@/lib/sites';
-import { registerSync, scheduleSync, startSync } from './sync';
-import { syncOverview } from '@/lib/sync/status';
-import { addUserFeed, removeUserFeed, setSourceEnabled } from '@/lib/sync/user-feeds';
-import { sourceView } from '@/lib/sync/status';
-import { setIntervals } from '@/lib/sync/settings';
+import { registerSync, scheduleSync, startSync, syncModule } from './sync';
 
 type Handler<K extends keyof BackgroundProtocol> = (
   data: Extract<CheckResult<K>, { ok: true }>['data'],
@@ -70,20 +66,21 @@ export default defineBackground(() => {
 
   // The sync (entrypoints/background/sync.ts; the work is in lib/sync).
   registerSync(analysis);
-  handle('getSyncStatus', () => syncOverview(getDb()));
+  handle('getSyncStatus', async () => (await syncModule()).syncOverview(getDb()));
   handle('syncNow', async () => {
     startSync(analysis, { force: true }).catch((e: unknown) => console.warn('Incident Lens: sync failed', e));
     return { started: true };
   });
-  handle('setSourceEnabled', ({ id, enabled }) => setSourceEnabled(getDb(), id, enabled));
+  handle('setSourceEnabled', async ({ id, enabled }) => (await syncModule()).setSourceEnabled(getDb(), id, enabled));
   handle('addFeed', async ({ url }) => {
-    const { source } = await addUserFeed(getDb(), url);
+    const sync = await syncModule();
+    const { source } = await sync.addUserFeed(getDb(), url);
     startSync(analysis, { only: [source.id] }).catch(() => undefined);
-    return sourceView(source, undefined);
+    return sync.sourceView(source, undefined);
   });
-  handle('removeFeed', ({ id }) => removeUserFeed(getDb(), id));
+  handle('removeFeed', async ({ id }) => (await syncModule()).removeUserFeed(getDb(), id));
   handle('setSyncIntervals', async (req) => {
-    const saved = await setIntervals(req);
+    const saved = await (await syncModule()).setIntervals(req);
     await scheduleSync();
     return saved;
   });
