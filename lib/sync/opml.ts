@@ -5,12 +5,16 @@
  */
 import { FeedError } from './parse/errors';
 import { canonicalUrl } from './parse/links';
-import { inlineText } from './parse/text';
 import { attr, elements, localName, parseXml, type TNode } from './parse/xml';
 
 export interface OpmlFeed {
   url: string;
   title: string;
+}
+
+/** Attribute text is plain text (never markup): whitespace collapsed, length bounded. */
+function plain(s: string): string {
+  return s.replace(/\s+/g, ' ').trim().slice(0, 200);
 }
 
 export function parseOpml(text: string): OpmlFeed[] {
@@ -21,7 +25,7 @@ export function parseOpml(text: string): OpmlFeed[] {
     for (const el of elements(node)) {
       if (localName(el.tagName) === 'outline') {
         const url = canonicalUrl(attr(el, 'xmlUrl') ?? attr(el, 'xmlurl'));
-        if (url && !out.has(url)) out.set(url, { url, title: inlineText(attr(el, 'title') ?? attr(el, 'text') ?? '', 200) || new URL(url).host });
+        if (url && !out.has(url)) out.set(url, { url, title: plain(attr(el, 'title') ?? attr(el, 'text') ?? '') || new URL(url).host });
       }
       walk(el);
     }
