@@ -102,6 +102,16 @@ async function stopWorker(): Promise<void> {
 }
 
 describe('sync (Chromium)', () => {
+  it('opens the onboarding page on install: it says what is fetched, that page text is never sent, and asks in one click', async () => {
+    await expect.poll(() => ext.context.pages().some((p) => p.url() === `${ext.extensionUrl}onboarding.html`), { timeout: 10_000 }).toBe(true);
+    const onboarding = ext.context.pages().find((p) => p.url() === `${ext.extensionUrl}onboarding.html`)!;
+    await onboarding.getByRole('button', { name: 'Allow and sync' }).waitFor({ timeout: 10_000 });
+    const text = await onboarding.textContent('main');
+    expect(text).toMatch(/It never sends what you read/);
+    expect(text).toContain('www.bleepingcomputer.com');
+    expect(text).toContain('raw.githubusercontent.com');
+  });
+
   it('a CVE has no KEV facts before the sync', async () => {
     const facts = await ask('entityFacts', { entities: [KEV_CVE] });
     expect(facts[KEV_CVE.key].kev?.inKev ?? false).toBe(false);
