@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { ALL_SITES_ORIGINS, DEMO_MATCHES } from './lib/sites';
+import { BUILTIN_ORIGINS } from './lib/sync/sources';
 
 // Permissions, each explained in README.md ("Permissions"). Host access comes from the content
 // script's own match list (lib/sites.ts), activeTab for pages the user points at, and the optional
@@ -18,12 +19,14 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Incident Lens',
     description: 'Highlights threat actors, malware, CVEs, indicators and incidents in security news — locally.',
-    permissions: ['storage', 'activeTab', 'scripting', 'contextMenus'],
+    permissions: ['storage', 'activeTab', 'scripting', 'contextMenus', 'alarms'],
     // The loopback demo only: the same hosts the content script already matches (so no new warning),
     // granted as host permissions so that on-demand injection and tab details work there without a
     // user gesture (the end-to-end tests cannot click the toolbar button).
     host_permissions: [...DEMO_MATCHES],
-    optional_host_permissions: [...ALL_SITES_ORIGINS],
+    // The sync's sources (lib/sync/sources.ts), each asked for when the user turns the sync on (onboarding page,
+    // options); a user's own feed's host when the user adds it (covered by the all-sites pattern).
+    optional_host_permissions: [...ALL_SITES_ORIGINS, ...BUILTIN_ORIGINS],
     // The keyboard shortcut that shows or hides the reading sidebar (and reads a page it did not run on).
     commands: {
       'toggle-sidebar': {

@@ -91,6 +91,9 @@ const analysedArticle = v.object({
   ),
 });
 
+const sourceId = v.pipe(v.string(), v.maxLength(200), v.regex(/^[a-z]+(:[\w.-]+)*$/, 'not a source id'));
+const intervalMin = v.pipe(v.number(), v.integer(), v.minValue(5), v.maxValue(7 * 24 * 60));
+
 const schemas = {
   getStatus: v.undefined(),
   listCollection: v.optional(
@@ -142,6 +145,12 @@ const schemas = {
     ),
   }),
   ingestArticles: v.strictObject({ articles: v.pipe(v.array(analysedArticle), v.maxLength(5000)) }),
+  getSyncStatus: v.undefined(),
+  syncNow: v.undefined(),
+  setSourceEnabled: v.strictObject({ id: sourceId, enabled: v.boolean() }),
+  addFeed: v.strictObject({ url: v.pipe(v.string(), v.trim(), v.maxLength(MAX_URL), v.check(isWebUrl, 'not an http(s) URL')) }),
+  removeFeed: v.strictObject({ id: sourceId }),
+  setSyncIntervals: v.strictObject({ feedsMin: intervalMin, cataloguesMin: intervalMin }),
 } satisfies { [K in keyof BackgroundProtocol]: v.GenericSchema };
 
 type Request<K extends keyof BackgroundProtocol> = v.InferOutput<(typeof schemas)[K]>;
@@ -184,6 +193,12 @@ const RULES: { [K in keyof BackgroundProtocol]: Rule<K> } = {
   relatedIncidents: { content: true, ownPageOnly: (req, page) => req.url === undefined || req.url === page },
   entityFacts: { content: true },
   ingestArticles: { content: false },
+  getSyncStatus: { content: false },
+  syncNow: { content: false },
+  setSourceEnabled: { content: false },
+  addFeed: { content: false },
+  removeFeed: { content: false },
+  setSyncIntervals: { content: false },
 };
 
 export type CheckResult<K extends keyof BackgroundProtocol> =

@@ -21,6 +21,8 @@ import type {
   RelatedIncident,
   RelatedRequest,
 } from './analysis/protocol';
+import type { SourceView, SyncOverview } from './sync/status';
+import type { SyncIntervals } from './sync/settings';
 
 /** What the extension knows, in numbers, for the popup and the options page. */
 export interface Status {
@@ -108,6 +110,18 @@ export interface BackgroundProtocol {
   entityFacts(req: { entities: FactsWanted[] }): Record<string, EntityFacts>;
   /** Extension pages only: store analysed articles and their incidents (the sync's write path). */
   ingestArticles(req: { articles: AnalysedArticle[] }): number;
+  /** Extension pages only: every source with its status, the intervals, whether a run is going on. */
+  getSyncStatus(): SyncOverview;
+  /** Extension pages only: read every enabled source now (in the background; the answer does not wait for it). */
+  syncNow(): { started: boolean };
+  /** Extension pages only: turn a source on or off. */
+  setSourceEnabled(req: { id: string; enabled: boolean }): boolean;
+  /** Extension pages only: add a feed of the user's after fetching and parsing it (throws with the reason). */
+  addFeed(req: { url: string }): SourceView;
+  /** Extension pages only: remove one of the user's feeds. */
+  removeFeed(req: { id: string }): boolean;
+  /** Extension pages only: minutes between reads of feeds and of catalogues. */
+  setSyncIntervals(req: SyncIntervals): SyncIntervals;
 }
 
 /** Messages the content script answers (sent with a tab id). */

@@ -15,6 +15,7 @@ import { ingestArticles } from '@/lib/db/ingest';
 import { seedCatalogue } from '@/lib/knowledge/seed';
 import { watchDisabledSites } from '@/lib/settings';
 import { siteOf } from '@/lib/sites';
+import { registerSync, scheduleSync, startSync, syncModule } from './sync';
 
 type Handler<K extends keyof BackgroundProtocol> = (
   data: Extract<CheckResult<K>, { ok: true }>['data'],
@@ -62,6 +63,27 @@ export default defineBackground(() => {
   handle('ingestArticles', async ({ articles }) => (await ingestArticles(getDb(), articles)).length);
 
   registerInjection();
+
+  // The sync (entrypoints/background/sync.ts; the work is in lib/sync).
+  registerSync(analysis);
+  handle('getSyncStatus', async () => (await syncModule()).syncOverview(getDb()));
+  handle('syncNow', async () => {
+    startSync(analysis, { force: true }).catch((e: unknown) => console.warn('Incident Lens: sync failed', e));
+    return { started: true };
+  });
+  handle('setSourceEnabled', async ({ id, enabled }) => (await syncModule()).setSourceEnabled(getDb(), id, enabled));
+  handle('addFeed', async ({ url }) => {
+    const sync = await syncModule();
+    const { source } = await sync.addUserFeed(getDb(), url);
+    startSync(analysis, { only: [source.id] }).catch(() => undefined);
+    return sync.sourceView(source, undefined);
+  });
+  handle('removeFeed', async ({ id }) => (await syncModule()).removeUserFeed(getDb(), id));
+  handle('setSyncIntervals', async (req) => {
+    const saved = await (await syncModule()).setIntervals(req);
+    await scheduleSync();
+    return saved;
+  });
 
   // The toggle shortcut: the tab's reading view shows or hides its sidebar; a page without the content
   // script (not a listed news site) is read on demand, which the shortcut's activeTab grant allows.

@@ -6,6 +6,7 @@ import { ALL_SITES_ORIGINS, NEWS_SITES } from '@/lib/sites';
 import { isTypeShown, setSiteDisabled, settings, type HighlightTypes } from '@/lib/settings';
 import { StatusView } from '@/components/StatusView';
 import { useStatus } from '@/components/useStatus';
+import { SourcesSection } from './Sources';
 
 const TYPE_LABELS: Record<EntityType, string> = {
   actor: 'Threat actors',
@@ -93,6 +94,7 @@ export function Options() {
       <h1>Incident Lens options</h1>
       <HighlightSection />
       <SitesSection />
+      <SourcesSection />
       <h2>Data</h2>
       <StatusView status={status} error={error} />
       <p class="muted">Everything stays in this browser. Page text is never sent anywhere.</p>

@@ -13,6 +13,7 @@ import { isSiteDisabled, setSiteDisabled } from '@/lib/settings';
 import { StatusView } from '@/components/StatusView';
 import { useStatus } from '@/components/useStatus';
 import { parseTags } from '@/components/format';
+import { SyncLine } from './SyncLine';
 
 interface Target {
   tabId: number;
@@ -133,6 +134,7 @@ export function Popup() {
       )}
       <h2>Status</h2>
       <StatusView status={status} error={error} />
+      <SyncLine />
       <footer>
         <a href="/collection.html" onClick={openCollection}>Open your collection</a>
       </footer>

@@ -102,6 +102,10 @@ export class AnalysisService {
         // a damaged or foreign buffer: rebuild below
       }
     }
+    return this.build(t0, stamp);
+  }
+
+  private async build(t0: number, stamp: string): Promise<MatcherState> {
     const synced = (await this.db.entities.toArray()).map(({ aliasesLower: _drop, ...entry }) => entry);
     const matcher = compileMatcher(mergeCatalogues(this.seed(), synced));
     await this.db.blobs.put({
@@ -111,6 +115,19 @@ export class AnalysisService {
       meta: { stamp, terms: matcher.termCount },
     });
     return { matcher, loadMs: this.now() - t0, built: true, stamp };
+  }
+
+  /**
+   * For the sync, after it changed the catalogue: build the matcher from the catalogue as it is now, store
+   * it, then answer with it. Until it is stored the old matcher keeps answering (nothing is dropped first),
+   * and a worker started afterwards loads the stored one instead of building it on a page's request.
+   */
+  async rebuild(): Promise<MatcherState> {
+    const t0 = this.now();
+    const seedCount = this.seed === seedCatalogue ? seedRowCount() : this.seed().length;
+    const next = await this.build(t0, await catalogueStamp(this.db, this.buildId, seedCount));
+    this.state = Promise.resolve(next);
+    return next;
   }
 
   async analyze(req: AnalyzeRequest): Promise<AnalyzeResult> {

@@ -85,6 +85,12 @@ export interface SyncStateRow {
   /** ms since epoch; the scheduler's index. */
   nextAttemptAt?: number;
   error?: string;
+  /** Not indexed (no schema version needed). What the last read of the source did: new rows it added. */
+  added?: number;
+  /** New rows added by every read since the source was first read. */
+  totalAdded?: number;
+  /** How the last attempt ended: read, unchanged (304), failed, or waiting for the host permission. */
+  lastOutcome?: 'ok' | 'not-modified' | 'error' | 'no-permission';
 }
 
 /** Binary data worth keeping whole, such as the compiled matcher's typed arrays. */

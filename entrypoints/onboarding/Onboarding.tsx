@@ -1,0 +1,56 @@
+/**
+ * The page opened on install: what the sync reads and when, that nothing of the user's leaves the
+ * browser, and one button that asks for the built-in sources' hosts (the click is the user gesture the
+ * permission request needs) and starts the first sync.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { sendMessage } from '@/lib/messaging';
+import { BUILTIN_ORIGINS, BUILTIN_SOURCES } from '@/lib/sync/sources';
+
+export function Onboarding() {
+  const [granted, setGranted] = useState<boolean>();
+  const [message, setMessage] = useState('');
+  useEffect(() => {
+    void browser.permissions.contains({ origins: [...BUILTIN_ORIGINS] }).then(setGranted);
+  }, []);
+
+  const allow = () => {
+    void browser.permissions.request({ origins: [...BUILTIN_ORIGINS] }).then(async (ok) => {
+      setGranted(ok);
+      if (!ok) return setMessage('No access was given: the sync waits. You can allow it later in the options.');
+      await sendMessage('syncNow');
+      setMessage('The first sync has started. Related incidents appear beside articles as it goes.');
+    });
+  };
+  const feeds = BUILTIN_SOURCES.filter((s) => s.kind === 'feed');
+  const hosts = BUILTIN_ORIGINS.map((o) => new URL(o.replace('/*', '/')).host);
+
+  return (
+    <main>
+      <h1>Incident Lens is installed</h1>
+      <p>
+        On security news articles it highlights threat actors, malware, CVEs, techniques and indicators, and shows the incidents the
+        article reports. To show <strong>related incidents</strong> from other publishers and the facts of CISA's Known Exploited
+        Vulnerabilities catalogue, it keeps a local database in sync with public sources:
+      </p>
+      <ul>
+        <li>{feeds.length} security news feeds ({feeds.slice(0, 5).map((f) => f.title).join(', ')} …), every 30 minutes;</li>
+        <li>CISA's KEV catalogue, MITRE ATT&CK and MISP galaxy clusters, once a day.</li>
+      </ul>
+      <p>
+        It only downloads these public files. <strong>It never sends what you read</strong>: page text stays in this browser, and no
+        request carries your history or cookies.
+      </p>
+      <p class="muted">Access asked for: {hosts.join(', ')}.</p>
+      {granted ? (
+        <p data-testid="granted">Access to the sources is allowed. You can change sources and intervals in the options.</p>
+      ) : (
+        <button type="button" class="primary" name="allow" onClick={allow}>
+          Allow and sync
+        </button>
+      )}
+      {message && <p role="status">{message}</p>}
+    </main>
+  );
+}

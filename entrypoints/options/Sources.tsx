@@ -1,0 +1,231 @@
+/**
+ * The options page's "Sources" section: every source the sync reads, with its switch, its status (last
+ * success, last error in plain words, items added), the user's own feeds (add by URL, remove), OPML import
+ * and export, the intervals and "Sync now". Host permissions are asked for here, in the click that needs
+ * them (permissions.request must run inside the user's gesture: nothing is awaited before it).
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { sendMessage } from '@/lib/messaging';
+import type { SourceView, SyncOverview } from '@/lib/sync/status';
+import { buildOpml, parseOpml } from '@/lib/sync/opml';
+import { originPattern } from '@/lib/sync/sources';
+import { ago } from '@/components/sync/format';
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+function useSyncOverview(): { overview?: SyncOverview; error?: string; refresh: () => void } {
+  const [overview, setOverview] = useState<SyncOverview>();
+  const [error, setError] = useState<string>();
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    let stop = false;
+    sendMessage('getSyncStatus').then(
+      (o) => !stop && (setOverview(o), setError(undefined)),
+      (e: unknown) => !stop && setError(errorText(e)),
+    );
+    return () => {
+      stop = true;
+    };
+  }, [tick]);
+  // While a run goes on, look again every two seconds.
+  useEffect(() => {
+    if (!overview?.running) return;
+    const t = setTimeout(() => setTick((n) => n + 1), 2000);
+    return () => clearTimeout(t);
+  }, [overview, tick]);
+  return { overview, error, refresh: () => setTick((n) => n + 1) };
+}
+
+function SourceLine({ source, granted, onChange }: { source: SourceView; granted: boolean; onChange: () => void }) {
+  const toggle = () => {
+    const enabling = !source.enabled;
+    const asking = enabling && !granted ? browser.permissions.request({ origins: [source.origin] }) : Promise.resolve(true);
+    void asking.then(() => sendMessage('setSourceEnabled', { id: source.id, enabled: enabling })).then(onChange);
+  };
+  const remove = () => void sendMessage('removeFeed', { id: source.id }).then(onChange);
+  const status = !source.enabled
+    ? 'off'
+    : source.lastOutcome === 'error'
+      ? `error: ${source.error ?? 'unknown'}`
+      : source.lastOutcome === 'no-permission'
+        ? 'waiting for permission'
+        : source.lastSuccessAt
+          ? `ok, ${source.added ?? 0} new`
+          : granted
+            ? 'not read yet'
+            : 'needs permission';
+  return (
+    <tr data-source={source.id} class={source.lastOutcome === 'error' && source.enabled ? 'failing' : undefined}>
+      <td>
+        <label>
+          <input type="checkbox" checked={source.enabled} onChange={toggle} /> {source.title}
+        </label>
+      </td>
+      <td data-field="status">{status}</td>
+      <td data-field="last-success">{ago(source.lastSuccessAt)}</td>
+      <td data-field="added">{source.totalAdded ?? 0}</td>
+      <td>{!source.builtin && <button type="button" onClick={remove}>Remove</button>}</td>
+    </tr>
+  );
+}
+
+export function SourcesSection() {
+  const { overview, error, refresh } = useSyncOverview();
+  const [granted, setGranted] = useState<Set<string>>(new Set());
+  const [feedUrl, setFeedUrl] = useState('');
+  const [message, setMessage] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (!overview) return;
+    const origins = [...new Set(overview.sources.map((s) => s.origin))];
+    void Promise.all(origins.map(async (o) => [o, await browser.permissions.contains({ origins: [o] })] as const)).then((list) =>
+      setGranted(new Set(list.filter(([, ok]) => ok).map(([o]) => o))),
+    );
+  }, [overview]);
+
+  if (error) return <p role="alert">Could not read the sync's status: {error}</p>;
+  if (!overview) return <p class="muted">Reading the sources…</p>;
+
+  const missing = [...new Set(overview.sources.filter((s) => s.enabled && !granted.has(s.origin)).map((s) => s.origin))];
+  const grantAll = () => void browser.permissions.request({ origins: missing }).then(refresh);
+  const syncNow = () => void sendMessage('syncNow').then(() => (setMessage('Sync started.'), setTimeout(refresh, 300)));
+
+  const addFeed = (e: Event) => {
+    e.preventDefault();
+    let origin: string;
+    try {
+      origin = originPattern(feedUrl.trim());
+    } catch {
+      setMessage('Give the address of the feed, starting with http:// or https://.');
+      return;
+    }
+    setBusy(true);
+    // Asked first, in the click: the worker then fetches the feed to check it before keeping it.
+    void browser.permissions
+      .request({ origins: [origin] })
+      .then((ok) => {
+        if (!ok) throw new Error(`Incident Lens needs your permission to read ${new URL(feedUrl.trim()).host}.`);
+        return sendMessage('addFeed', { url: feedUrl.trim() });
+      })
+      .then(
+        (s) => (setMessage(`Added “${s.title}”.`), setFeedUrl('')),
+        (err: unknown) => setMessage(`Not added: ${errorText(err)}`),
+      )
+      .finally(() => (setBusy(false), refresh()));
+  };
+
+  const importOpml = (e: Event) => {
+    const file = (e.currentTarget as HTMLInputElement).files?.[0];
+    if (!file) return;
+    void file
+      .text()
+      .then(async (text) => {
+        const feeds = parseOpml(text);
+        const known = new Set(overview.sources.map((s) => s.url));
+        const fresh = feeds.filter((f) => !known.has(f.url));
+        if (!fresh.length) return `Nothing new in ${file.name}.`;
+        const ok = await browser.permissions.request({ origins: [...new Set(fresh.map((f) => originPattern(f.url)))] });
+        if (!ok) return 'Not imported: the permission to read those sites was not given.';
+        const failed: string[] = [];
+        for (const f of fresh) await sendMessage('addFeed', { url: f.url }).catch((err: unknown) => failed.push(`${f.title}: ${errorText(err)}`));
+        return `Imported ${fresh.length - failed.length} of ${fresh.length} feeds.${failed.length ? ` Not added: ${failed.join('; ')}` : ''}`;
+      })
+      .then(setMessage, (err: unknown) => setMessage(`Not imported: ${errorText(err)}`))
+      .finally(refresh);
+  };
+
+  const exportOpml = () => {
+    const feeds = overview.sources.filter((s) => s.kind === 'feed' && s.enabled).map((s) => ({ url: s.url, title: s.title }));
+    const url = URL.createObjectURL(new Blob([buildOpml(feeds)], { type: 'text/x-opml' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = 'incident-lens-feeds.opml';
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
+
+  const setInterval = (key: 'feedsMin' | 'cataloguesMin', value: number) =>
+    void sendMessage('setSyncIntervals', { ...overview.intervals, [key]: value }).then(refresh, (err: unknown) => setMessage(errorText(err)));
+
+  const feeds = overview.sources.filter((s) => s.kind === 'feed');
+  const catalogues = overview.sources.filter((s) => s.kind !== 'feed');
+  const table = (list: SourceView[]) => (
+    <table class="sources">
+      <thead>
+        <tr>
+          <th>Source</th>
+          <th>Status</th>
+          <th>Last read</th>
+          <th>Added</th>
+          <th />
+        </tr>
+      </thead>
+      <tbody>
+        {list.map((s) => (
+          <SourceLine key={s.id} source={s} granted={granted.has(s.origin)} onChange={refresh} />
+        ))}
+      </tbody>
+    </table>
+  );
+
+  return (
+    <fieldset data-section="sources">
+      <legend>Sources</legend>
+      <p class="muted">
+        The sync reads these public sources from this browser: news feeds every {overview.intervals.feedsMin} minutes, catalogues
+        every {Math.round(overview.intervals.cataloguesMin / 60)} hours. It sends nothing of yours: no page text, no history.
+      </p>
+      <div class="row">
+        <button type="button" class="primary" name="sync-now" onClick={syncNow} disabled={overview.running}>
+          {overview.running ? 'Syncing…' : 'Sync now'}
+        </button>
+        {missing.length > 0 && (
+          <button type="button" name="grant" onClick={grantAll}>
+            Allow reading {missing.length} site{missing.length === 1 ? '' : 's'}
+          </button>
+        )}
+        <span class="muted" data-testid="sync-summary">
+          Last sync {ago(overview.lastSyncAt)} · {overview.errorCount} failing
+        </span>
+      </div>
+      {message && <p role="status">{message}</p>}
+      <h2>News feeds</h2>
+      {table(feeds)}
+      <form class="row" onSubmit={addFeed}>
+        <input type="url" name="feed-url" placeholder="https://example.com/feed.xml" value={feedUrl} onInput={(e) => setFeedUrl(e.currentTarget.value)} required />
+        <button type="submit" disabled={busy}>{busy ? 'Checking…' : 'Add feed'}</button>
+      </form>
+      <div class="row">
+        <label>
+          Import OPML <input type="file" name="opml" accept=".opml,.xml,text/xml,text/x-opml" onChange={importOpml} />
+        </label>
+        <button type="button" onClick={exportOpml}>Export OPML</button>
+      </div>
+      <h2>Catalogues</h2>
+      {table(catalogues)}
+      <h2>How often</h2>
+      <div class="row">
+        <label>
+          Feeds every{' '}
+          <select name="feeds-interval" value={overview.intervals.feedsMin} onChange={(e) => setInterval('feedsMin', Number(e.currentTarget.value))}>
+            {[15, 30, 60, 120, 360].map((m) => (
+              <option key={m} value={m}>{m} min</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Catalogues every{' '}
+          <select name="catalogues-interval" value={overview.intervals.cataloguesMin} onChange={(e) => setInterval('cataloguesMin', Number(e.currentTarget.value))}>
+            {[360, 720, 1440, 4320, 10080].map((m) => (
+              <option key={m} value={m}>{m / 60} h</option>
+            ))}
+          </select>
+        </label>
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,59 @@
+/**
+ * The user's own feeds: added by URL only after the feed was fetched and parsed (a page, a 404 or a
+ * broken file is refused with the reason), removed with their status. Their items stay in the database
+ * until retention drops them, like any other source's.
+ */
+import type { IncidentLensDb } from '../db/database';
+import type { SourceRow } from '../db/schema';
+import { fetchSource, FEED_MAX_BYTES } from './fetch';
+import { decodeBody, FeedError, parseFeed } from './parse';
+import { canonicalUrl } from './parse/links';
+import { ensureBuiltinSources, isCatalogue, userFeedId } from './sources';
+import { DIRTY_KEY } from './catalogues';
+
+export interface AddFeedResult {
+  source: SourceRow;
+  items: number;
+}
+
+/** Fetch and parse `url`; keep it as a source (enabled, due now) if it is a feed. Throws with a plain reason. */
+export async function addUserFeed(db: IncidentLensDb, rawUrl: string, opts: { fetch?: typeof fetch; now?: number; timeoutMs?: number } = {}): Promise<AddFeedResult> {
+  const url = canonicalUrl(rawUrl.trim());
+  if (!url) throw new FeedError('give the address of the feed, starting with http:// or https://');
+  const id = userFeedId(url);
+  const known = (await db.sources.toArray()).find((s) => s.id === id || s.url === url);
+  if (known) throw new FeedError(`this feed is already in the list ("${known.title}")`);
+  const res = await fetchSource(url, { fetch: opts.fetch, maxBytes: FEED_MAX_BYTES, timeoutMs: opts.timeoutMs });
+  if (res.notModified) throw new FeedError('the server answered "not modified" to a first request');
+  const feed = parseFeed(decodeBody(res.body, res.contentType), id, url);
+  if (!feed.items.length) throw new FeedError('the feed parses but holds no items with links');
+  const now = opts.now ?? Date.now();
+  const source: SourceRow = { id, kind: 'feed', url, title: feed.title || new URL(url).host, enabled: true, addedAt: now };
+  await db.transaction('rw', db.sources, db.syncState, async () => {
+    await db.sources.put(source);
+    await db.syncState.put({ sourceId: id, failures: 0, nextAttemptAt: 0 });
+  });
+  return { source, items: feed.items.length };
+}
+
+/** Remove a user's feed (built-ins can only be disabled). True when something was removed. */
+export async function removeUserFeed(db: IncidentLensDb, id: string): Promise<boolean> {
+  if (!id.startsWith('feed:user:')) return false;
+  return db.transaction('rw', db.sources, db.syncState, async () => {
+    const had = (await db.sources.get(id)) !== undefined;
+    await db.sources.delete(id);
+    await db.syncState.delete(id);
+    return had;
+  });
+}
+
+/** Turn a source on or off. A catalogue turned off leaves the merged catalogue at the next run (it is marked for a merge). */
+export async function setSourceEnabled(db: IncidentLensDb, id: string, enabled: boolean): Promise<boolean> {
+  const row = (await ensureBuiltinSources(db)).find((s) => s.id === id);
+  if (!row) return false;
+  await db.transaction('rw', db.sources, db.blobs, async () => {
+    await db.sources.update(id, { enabled });
+    if (isCatalogue(row.kind)) await db.blobs.put({ key: DIRTY_KEY, data: new Uint8Array(0), updatedAt: Date.now() });
+  });
+  return true;
+}

@@ -1,0 +1,10 @@
+/**
+ * Everything the background worker's sync needs, in one module that the worker loads with `import()` only
+ * when a sync message or alarm arrives: a worker woken to answer a page never evaluates the sync, the feed
+ * parser or the catalogue importers. (The background is one classic script; the bundler keeps this
+ * module's code in it but behind a lazy initialiser that only `import()` runs.)
+ */
+export { runSync, type RunOptions, type RunSummary } from './run';
+export { syncOverview, sourceView } from './status';
+export { addUserFeed, removeUserFeed, setSourceEnabled } from './user-feeds';
+export { getIntervals, setIntervals, getSourceBaseOverride, getTestTimeoutMs, saveLastRun, type LastRun } from './settings';

@@ -1,0 +1,178 @@
+/// <reference types="chrome" />
+/**
+ * The sync in the built Chrome extension (.output/chrome-mv3) in headless Chromium, against a loopback
+ * server answering the built-in sources' URLs from ../shared fixtures (the extension's test base, a
+ * loopback origin, points them there): the worker reads the feeds and catalogues into its database; a
+ * source that answers 500, hangs or serves a web page gets a readable error while the others sync; the
+ * worker stopped in the middle of a run and a new run leave no duplicates; the popup and the options page
+ * show the status; a CVE's card facts carry KEV's after the sync.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, type ExtensionBrowser } from '../../scripts/chromium';
+import type { BackgroundProtocol } from '../../lib/messaging';
+import type { SyncOverview } from '../../lib/sync/status';
+import { wireMessage, type WireAnswer } from './helpers';
+import { startSyncServer, type SyncServer } from './sync-server';
+
+let server: SyncServer;
+let ext: ExtensionBrowser;
+let probe: Page;
+
+const FEED_ITEMS = 5 + 3 + 3 + 3 + 10;
+const KEV_CVE = { key: 'vulnerability:cve-2025-48384', type: 'vulnerability' as const, name: 'CVE-2025-48384' };
+
+beforeAll(async () => {
+  server = await startSyncServer({
+    'feed:therecord': { file: 'feeds/arkham/rss_therecord.xml' },
+    'feed:bleepingcomputer': { file: 'feeds/oculus/bleepingcomputer.xml' },
+    'feed:krebsonsecurity': { file: 'feeds/oculus/krebs.xml' },
+    'feed:cisa': { file: 'feeds/oculus/cisa.xml' },
+    'feed:schneier': { file: 'feeds/schneier/schneier-atom-2019-08-21.xml' },
+    'feed:darkreading': { status: 500 },
+    'feed:securityweek': { hang: true },
+    'feed:thehackernews': { garbage: '<html><body>Please enable JavaScript</body></html>' },
+    kev: { file: 'kev/known_exploited_vulnerabilities.json' },
+    'attack:ics': { file: 'stix/attack/ics-attack-18.1.json' },
+    'misp:threat-actor': { file: 'misp-galaxy/clusters/threat-actor.json' },
+  });
+  ext = await launchWithExtension({ headless: true });
+  probe = await ext.context.newPage();
+  await probe.goto(`${ext.extensionUrl}collection.html`);
+  await probe.evaluate((origin) => chrome.storage.local.set({ syncSourceBase: origin, syncTimeoutMs: 2000 }), server.origin);
+});
+
+afterAll(async () => {
+  await ext?.close();
+  await server?.close();
+});
+
+async function ask<K extends keyof BackgroundProtocol>(type: K, data?: Parameters<BackgroundProtocol[K]>[0]): Promise<ReturnType<BackgroundProtocol[K]>> {
+  const answer = await probe.evaluate((msg) => chrome.runtime.sendMessage(msg) as Promise<WireAnswer>, wireMessage(type, data));
+  if (answer?.err) throw new Error(answer.err.message);
+  return answer?.res as ReturnType<BackgroundProtocol[K]>;
+}
+
+/** Rows in a table of the extension's database, read by the extension page itself. */
+function count(table: string): Promise<number> {
+  return probe.evaluate(
+    (name) =>
+      new Promise<number>((ok, fail) => {
+        const open = indexedDB.open('incident-lens');
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction(name).objectStore(name).count();
+          req.onsuccess = () => (ok(req.result), open.result.close());
+          req.onerror = () => fail(req.error);
+        };
+      }),
+    table,
+  );
+}
+
+async function overview(): Promise<SyncOverview> {
+  return ask('getSyncStatus');
+}
+
+const source = (o: SyncOverview, id: string) => o.sources.find((s) => s.id === id)!;
+
+/** The extension's service worker targets, as the DevTools protocol lists them. */
+async function workerTargets(): Promise<{ targetId: string; url: string }[]> {
+  const browser = ext.context.browser();
+  if (!browser) throw new Error('no browser handle');
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
+    return targetInfos.filter((t) => t.type === 'service_worker' && t.url.startsWith(ext.extensionUrl));
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Stop the extension's service worker (close its target), as the browser may at any moment. */
+async function stopWorker(): Promise<void> {
+  const browser = ext.context.browser()!;
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    for (const t of await workerTargets()) await cdp.send('Target.closeTarget', { targetId: t.targetId });
+  } finally {
+    await cdp.detach();
+  }
+  await expect.poll(async () => (await workerTargets()).length, { timeout: 10_000 }).toBe(0);
+}
+
+describe('sync (Chromium)', () => {
+  it('opens the onboarding page on install: it says what is fetched, that page text is never sent, and asks in one click', async () => {
+    await expect.poll(() => ext.context.pages().some((p) => p.url() === `${ext.extensionUrl}onboarding.html`), { timeout: 10_000 }).toBe(true);
+    const onboarding = ext.context.pages().find((p) => p.url() === `${ext.extensionUrl}onboarding.html`)!;
+    await onboarding.getByRole('button', { name: 'Allow and sync' }).waitFor({ timeout: 10_000 });
+    const text = await onboarding.textContent('main');
+    expect(text).toMatch(/It never sends what you read/);
+    expect(text).toContain('www.bleepingcomputer.com');
+    expect(text).toContain('raw.githubusercontent.com');
+  });
+
+  it('a CVE has no KEV facts before the sync', async () => {
+    const facts = await ask('entityFacts', { entities: [KEV_CVE] });
+    expect(facts[KEV_CVE.key].kev?.inKev ?? false).toBe(false);
+  });
+
+  it('syncs; the worker stopped mid-run and a new run leave every item once, and the catalogues in', async () => {
+    const kevHeld = server.hold('kev');
+    expect(await ask('syncNow')).toEqual({ started: true });
+    // Feeds are read first; when the KEV request arrives they are all written.
+    await kevHeld.arrived;
+    expect(await count('articles')).toBe(FEED_ITEMS);
+    // A mark in this worker life's memory: gone if the next run happens in a new life.
+    await ext.worker.evaluate(() => ((globalThis as Record<string, unknown>).__lifeMark = 1));
+    await stopWorker();
+    kevHeld.release();
+    expect(await count('kev')).toBe(0);
+
+    // A new worker life takes the run over (the dead one's lock is not waited for).
+    await expect.poll(async () => (await ask('syncNow')).started, { timeout: 20_000 }).toBe(true);
+    await expect
+      .poll(async () => source(await overview(), 'misp:threat-actor').lastSuccessAt ?? 0, { timeout: 90_000, interval: 1000 })
+      .toBeGreaterThan(0);
+    await expect.poll(async () => (await overview()).running, { timeout: 60_000, interval: 1000 }).toBe(false);
+
+    const worker = ext.context.serviceWorkers().find((w) => w.url().startsWith(ext.extensionUrl))!;
+    expect(await worker.evaluate(() => (globalThis as Record<string, unknown>).__lifeMark)).toBeUndefined();
+    expect(await count('articles')).toBe(FEED_ITEMS);
+    expect(await count('kev')).toBe(1404);
+    expect(await count('entities')).toBeGreaterThan(1000);
+    expect(server.seen.get('feed:cisa')).toBeGreaterThanOrEqual(2);
+  });
+
+  it('failing sources have readable errors while the others synced', async () => {
+    const o = await overview();
+    expect(source(o, 'feed:cisa')).toMatchObject({ lastOutcome: expect.stringMatching(/ok|not-modified/), totalAdded: 3 });
+    expect(source(o, 'feed:schneier').totalAdded).toBe(10);
+    expect(source(o, 'feed:darkreading').error).toBe('the server failed to answer (HTTP 500 Internal Server Error)');
+    expect(source(o, 'feed:securityweek').error).toMatch(/within 2 seconds/);
+    expect(source(o, 'feed:thehackernews').error).toMatch(/web page, not a feed/);
+    expect(source(o, 'feed:helpnetsecurity').error).toMatch(/does not exist \(HTTP 404/);
+    expect(o.errorCount).toBeGreaterThanOrEqual(4);
+  });
+
+  it('after the sync a CVE card carries its KEV facts', async () => {
+    const facts = await ask('entityFacts', { entities: [KEV_CVE] });
+    expect(facts[KEV_CVE.key].kev).toMatchObject({ inKev: true, vendor: 'Git', dateAdded: '2025-08-25' });
+  });
+
+  it('the popup and the options page show the status', async () => {
+    const popup = await ext.context.newPage();
+    await popup.goto(`${ext.extensionUrl}popup.html`);
+    const line = popup.getByTestId('sync-line');
+    await expect.poll(() => line.textContent(), { timeout: 10_000 }).toMatch(/Last sync (just now|\d+ min ago) · \d+ sources failing/);
+    await popup.close();
+
+    const options = await ext.context.newPage();
+    await options.goto(`${ext.extensionUrl}options.html`);
+    const row = (id: string) => options.locator(`tr[data-source="${id}"] [data-field=status]`);
+    await expect.poll(() => row('feed:darkreading').textContent(), { timeout: 10_000 }).toBe('error: the server failed to answer (HTTP 500 Internal Server Error)');
+    expect(await row('feed:cisa').textContent()).toMatch(/^ok, \d+ new$/);
+    expect(await options.locator('tr[data-source="kev"] [data-field=added]').textContent()).toBe('1404');
+    await options.close();
+  });
+});

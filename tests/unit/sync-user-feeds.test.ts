@@ -1,0 +1,87 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { IncidentLensDb } from '../../lib/db/database';
+import { addUserFeed, removeUserFeed, setSourceEnabled } from '../../lib/sync/user-feeds';
+import { buildOpml, parseOpml } from '../../lib/sync/opml';
+import { catalogueDirty } from '../../lib/sync/catalogues';
+import { syncOverview } from '../../lib/sync/status';
+import { userFeedId } from '../../lib/sync/sources';
+import { fakeServer } from './sync-fixtures';
+
+let db: IncidentLensDb;
+beforeEach(() => {
+  fakeBrowser.reset();
+  db = new IncidentLensDb({ indexedDB: new IDBFactory(), IDBKeyRange });
+});
+
+describe("the user's feeds", () => {
+  const net = () => {
+    const s = fakeServer({ 'https://blog.example/feed.xml': 'feeds/schneier/schneier-atom-2019-08-21.xml' });
+    s.answers.set('https://blog.example/', () => new Response('<!doctype html><html><body>home</body></html>', { headers: { 'content-type': 'text/html' } }));
+    return s;
+  };
+
+  it('a feed is kept only after it was fetched and parsed, enabled and due at once', async () => {
+    const { source, items } = await addUserFeed(db, 'https://blog.example/feed.xml#top', { fetch: net().fetch, now: 5 });
+    expect(items).toBe(10);
+    expect(source).toEqual({ id: userFeedId('https://blog.example/feed.xml'), kind: 'feed', url: 'https://blog.example/feed.xml', title: 'Schneier on Security', enabled: true, addedAt: 5 });
+    expect(await db.syncState.get(source.id)).toMatchObject({ nextAttemptAt: 0, failures: 0 });
+    const view = (await syncOverview(db)).sources.find((s) => s.id === source.id);
+    expect(view).toMatchObject({ builtin: false, origin: 'https://blog.example/*' });
+  });
+
+  it('refuses a web page, a missing feed, a non-web address and a feed already listed, saying why', async () => {
+    const { fetch } = net();
+    await expect(addUserFeed(db, 'https://blog.example/', { fetch })).rejects.toThrow(/web page, not a feed/);
+    await expect(addUserFeed(db, 'https://blog.example/missing.xml', { fetch })).rejects.toThrow(/does not exist \(HTTP 404/);
+    await expect(addUserFeed(db, 'javascript:alert(1)', { fetch })).rejects.toThrow(/starting with http/);
+    await addUserFeed(db, 'https://blog.example/feed.xml', { fetch });
+    await expect(addUserFeed(db, 'https://blog.example/feed.xml?utm_source=x', { fetch })).rejects.toThrow(/already in the list/);
+    expect(await db.sources.count()).toBe(1);
+  });
+
+  it('removes only user feeds; built-ins are switched off instead', async () => {
+    const { source } = await addUserFeed(db, 'https://blog.example/feed.xml', { fetch: net().fetch });
+    expect(await removeUserFeed(db, 'feed:bleepingcomputer')).toBe(false);
+    expect(await removeUserFeed(db, source.id)).toBe(true);
+    expect(await db.sources.get(source.id)).toBeUndefined();
+    expect(await setSourceEnabled(db, 'feed:bleepingcomputer', false)).toBe(true);
+    expect((await db.sources.get('feed:bleepingcomputer'))?.enabled).toBe(false);
+    expect(await catalogueDirty(db)).toBe(false);
+    // A catalogue switched off must leave the merged catalogue: it is marked for a merge.
+    await setSourceEnabled(db, 'misp:ransomware', false);
+    expect(await catalogueDirty(db)).toBe(true);
+  });
+});
+
+describe('OPML', () => {
+  it('reads nested outlines with xmlUrl (and only those), once each', () => {
+    const feeds = parseOpml(`<?xml version="1.0"?>
+      <opml version="1.0"><head><title>mine</title></head><body>
+        <outline text="Security">
+          <outline text="Krebs" type="rss" xmlUrl="https://krebsonsecurity.com/feed/"/>
+          <outline title="Tom &amp; Jerry's &lt;blog&gt;" xmlUrl="https://tj.example/rss?utm_medium=x"/>
+        </outline>
+        <outline text="a page" htmlUrl="https://example.com/"/>
+        <outline text="again" xmlUrl="https://krebsonsecurity.com/feed/"/>
+        <outline text="bad" xmlUrl="javascript:alert(1)"/>
+      </body></opml>`);
+    expect(feeds).toEqual([
+      { url: 'https://krebsonsecurity.com/feed/', title: 'Krebs' },
+      { url: 'https://tj.example/rss', title: "Tom & Jerry's <blog>" },
+    ]);
+  });
+
+  it('writes what it reads back, escaped', () => {
+    const feeds = [{ url: 'https://a.example/feed?x=1&y=2', title: 'A & "B" <c>' }];
+    const text = buildOpml(feeds);
+    expect(text).toContain('xmlUrl="https://a.example/feed?x=1&amp;y=2"');
+    expect(parseOpml(text)).toEqual(feeds);
+  });
+
+  it('refuses what is not OPML and documents declaring entities', () => {
+    expect(() => parseOpml('<rss><channel/></rss>')).toThrow(/not an OPML file/);
+    expect(() => parseOpml('<!DOCTYPE x [<!ENTITY a "b">]><opml><body/></opml>')).toThrow(/declares its own XML entities/);
+  });
+});
