@@ -57,13 +57,32 @@ export function highlightCss(): string {
 /**
  * Adds the highlight styles to the document through a constructed sheet: no <style> element in the page.
  * Returns the function that takes them out again.
+ *
+ * Firefox before 153 (ESR 140) shows a content script the page's `adoptedStyleSheets` through an Xray
+ * wrapper that can be neither iterated nor given a sheet made in the content script's compartment
+ * (Mozilla bugs 1751346, 1928865). There the sheet is made by the page's own constructor and added
+ * through the page's own view of the document (`wrappedJSObject`): the same sheet, the same result.
  */
 export function installHighlightStyles(win: PageWindow): () => void {
+  try {
+    return adoptSheet(win, highlightCss());
+  } catch (error) {
+    const page = (win as { wrappedJSObject?: PageWindow }).wrappedJSObject;
+    if (!page) throw error;
+    return adoptSheet(page, highlightCss());
+  }
+}
+
+function adoptSheet(win: PageWindow, css: string): () => void {
   const doc = win.document;
   const sheet = new win.CSSStyleSheet();
-  sheet.replaceSync(highlightCss());
-  doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+  sheet.replaceSync(css);
+  // In place: the list's own methods work on the page's view in Firefox, where a new array could not be
+  // handed over (it would belong to the content script).
+  doc.adoptedStyleSheets.push(sheet);
   return () => {
-    doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet);
+    const now = doc.adoptedStyleSheets;
+    const at = now.indexOf(sheet);
+    if (at >= 0) now.splice(at, 1);
   };
 }
