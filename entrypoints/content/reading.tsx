@@ -23,6 +23,7 @@ import sidebarCss from '@/components/sidebar.css?inline';
 import readingCss from '@/components/sidebar/reading.css?inline';
 import { SIDEBAR_HOST } from './host';
 import { RESCAN_DELAY_MS, watchPage, type PageWatch } from './page-watch';
+import { sidebarFitsBeside } from './layout';
 
 /** How long a page that is not (yet) an article is watched for its text to arrive. */
 const LATE_TEXT_WATCH_MS = 20_000;
@@ -117,6 +118,15 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
   /** The first article's analysis, when the caller asked for it already. */
   let firstAnalysis = opts.analysing;
   let collapsedRead = false;
+  /** The reader opened or collapsed the sidebar on this page: the layout no longer decides for them. */
+  let collapsedByReader = false;
+  /** Collapsed on this site by the reader's earlier choice (settings). */
+  let collapsedOnSite = false;
+
+  /** Open beside the text where it leaves room, a tab at the window's edge where it does not. */
+  function layoutCollapsed(info: ArticleInfo): boolean {
+    return collapsedOnSite || !sidebarFitsBeside(info.segments.map((s) => s.node), innerWidth);
+  }
 
 
   function rerender(): void {
@@ -141,6 +151,7 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
         onEntityFocus={focusEntity}
         onSave={save}
         onCollapsedChange={(c) => {
+          collapsedByReader = true;
           update({ collapsed: c });
           void setSidebarCollapsed(siteOf(s.url), c);
         }}
@@ -306,8 +317,10 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
       },
     });
     ui.mount();
-    // The stored collapsed state counts for the first mount; later ones keep what the user chose here.
-    const collapsed = collapsedRead ? state?.collapsed : await opts.settings.collapsed;
+    // The stored collapsed state counts for the first mount, and so does the room the text leaves; later
+    // mounts keep what the reader chose here.
+    if (!collapsedRead) collapsedOnSite = await opts.settings.collapsed;
+    const collapsed = collapsedRead ? state?.collapsed : state && layoutCollapsed(state.info);
     collapsedRead = true;
     if (state) state = { ...state, theme: pageTheme(), collapsed: collapsed ?? state.collapsed };
     rerender();
@@ -494,6 +507,19 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
     else if (performance.now() - startedAt > LATE_TEXT_WATCH_MS) pageWatch.pause();
   }
 
+  // A window made narrower (or wider) moves the text: the sidebar the layout placed follows it, until the
+  // reader opens or collapses it by hand.
+  let resizeFrame = false;
+  ctx.addEventListener(window, 'resize', () => {
+    if (resizeFrame || collapsedByReader) return;
+    resizeFrame = true;
+    ctx.requestAnimationFrame(() => {
+      resizeFrame = false;
+      if (!state || !ui?.mounted || collapsedByReader) return;
+      const collapsed = layoutCollapsed(state.info);
+      if (collapsed !== state.collapsed) update({ collapsed });
+    });
+  });
   ctx.addEventListener(document, 'pointermove', onPointerMove, { passive: true });
   ctx.addEventListener(document, 'keydown', (e) => {
     if (e.key === 'Escape' && state?.card) closeCard();
