@@ -95,7 +95,13 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
 
   /** Open beside the text where it leaves room, a tab at the window's edge where it does not. */
   function layoutCollapsed(info: ArticleInfo): boolean {
-    return collapsedOnSite || !sidebarFitsBeside(info.segments.map((s) => s.node), innerWidth);
+    return (
+      collapsedOnSite ||
+      !sidebarFitsBeside(
+        info.segments.map((s) => s.node),
+        innerWidth,
+      )
+    );
   }
 
   function rerender(): void {
@@ -104,7 +110,13 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
     const s = state;
     render(
       <ReadingSidebar
-        article={{ url: s.url, site: s.info.site ?? siteOf(s.url), title: s.info.title, byline: s.info.byline, published: s.info.published }}
+        article={{
+          url: s.url,
+          site: s.info.site ?? siteOf(s.url),
+          title: s.info.title,
+          byline: s.info.byline,
+          published: s.info.published,
+        }}
         analysis={s.analysis}
         related={s.related}
         saved={s.saved}

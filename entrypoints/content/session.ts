@@ -114,7 +114,9 @@ export class ReadingSession {
 
   private paintWhole(whole: WholeAnalysis): void {
     const painted = this.host.painter.paint(this.info, whole.entities, spansOf(whole.incidents));
-    performance.mark('il:all-painted', { detail: { ranges: painted.ranges, entities: whole.entities.length, incidents: whole.incidents.length } });
+    performance.mark('il:all-painted', {
+      detail: { ranges: painted.ranges, entities: whole.entities.length, incidents: whole.incidents.length },
+    });
   }
 
   /**
@@ -147,7 +149,11 @@ export class ReadingSession {
       () => undefined, // cards then show what the match itself knows
     );
     try {
-      const related = await sendMessage('relatedIncidents', { entityKeys: wanted.map((w) => w.key).slice(0, MAX_KEYS), publishedAt: this.info.published, url: this.url });
+      const related = await sendMessage('relatedIncidents', {
+        entityKeys: wanted.map((w) => w.key).slice(0, MAX_KEYS),
+        publishedAt: this.info.published,
+        url: this.url,
+      });
       this.update({ related });
     } catch {
       this.update({ related: 'error' });
