@@ -79,7 +79,10 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
   ctx.onInvalidated(() => painter.clear());
   /** Aborted when the reader turns the site off: no highlights, no sidebar, no observing until the next load. */
   const view = new AbortController();
-  ctx.onInvalidated(() => view.abort());
+  ctx.onInvalidated(() => {
+    view.abort();
+    session?.abort(); // answers that come after the extension reloaded paint nothing
+  });
   let ui: ShadowRootContentScriptUi<HTMLElement> | undefined;
   let state: ViewState | undefined;
   let session: ReadingSession | undefined;
