@@ -87,7 +87,10 @@ async function linesUnder(page: Page, box: Pick<Box, 'left' | 'right'>): Promise
 describe('the sidebar beside the text', () => {
   for (const width of WIDTHS) {
     for (const path of PAGES) {
-      const name = path.split('/').pop()!.replace(/\.html(\.gz)?$/, '');
+      const name = path
+        .split('/')
+        .pop()!
+        .replace(/\.html(\.gz)?$/, '');
       it(`${name} at ${width} px: the open sidebar covers no line of the article`, async () => {
         const page = await ext.context.newPage();
         // Saved pages name their sites' style sheets and scripts: nothing leaves the machine.
@@ -118,7 +121,7 @@ describe('the sidebar beside the text', () => {
     }
   }
 
-  it('on the dark page at 1280 px the tab leaves every line visible, and at 1920 px, on a column page, the sidebar opens', async () => {
+  it('on the dark page at 1280 px the tab leaves every line visible; at 1920 px, on a column page, the sidebar opens, and a narrower window makes it a tab', async () => {
     const page = await ext.context.newPage();
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(`${server.origin}/reading/dark.html`, { waitUntil: 'domcontentloaded' });
@@ -140,6 +143,10 @@ describe('the sidebar beside the text', () => {
     const open = await sidebarBox(wide);
     expect(open?.collapsed).toBe(false);
     expect((await linesUnder(wide, open!)).under).toBe(0);
+    await wide.screenshot({ path: resolve(SHOTS, 'layout-long-article-1920-open.png') });
+    // Narrowed to 1280 px the text reaches under it: the sidebar the layout placed becomes a tab.
+    await wide.setViewportSize({ width: 1280, height: 900 });
+    await expect.poll(async () => (await sidebarBox(wide))?.collapsed).toBe(true);
     await wide.close();
   });
 });
