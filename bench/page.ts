@@ -23,7 +23,8 @@ import { serveReadingPages, type ReadingServer } from '../tests/fixtures/reading
 import { KEV, MISP_CLUSTERS, loadCatalogue } from './lib/catalogue';
 import { median } from './lib/stats';
 import type { BenchGroup } from './run';
-import type { AnalyzeResult } from '../lib/analysis/protocol';
+import type { ArticleAnalysis, FirstStage } from '../lib/analysis/protocol';
+import { ANALYSIS_MARK, FIRST_STAGE_MARK, type AnalysisTimings } from '../lib/analysis/service';
 
 const RUNS = 7;
 /** tsx keeps function names with a `__name` helper that functions sent to the page would call. */
@@ -86,6 +87,17 @@ async function storeCatalogue(probe: Page, entries: unknown[]): Promise<number> 
   }, entries);
 }
 
+/**
+ * The worker's record of its latest analysis of one kind (lib/analysis/service.ts), read on the worker's own
+ * performance timeline: timings stay off the wire. The newest worker: a stopped one was replaced.
+ */
+async function workerTimings(ext: ExtensionBrowser, mark: string): Promise<AnalysisTimings> {
+  const workers = ext.context.serviceWorkers();
+  const detail = await workers[workers.length - 1]?.evaluate((name) => (performance.getEntriesByName(name).at(-1) as PerformanceMark | undefined)?.detail, mark);
+  if (!detail) throw new Error(`the worker has no ${mark}`);
+  return detail as AnalysisTimings;
+}
+
 /** Opens a page in the extension's browser with a long-task observer, and reads the content script's marks. */
 async function timePage(ext: ExtensionBrowser, url: string): Promise<PaintTiming> {
   const page = await ext.context.newPage();
@@ -109,7 +121,7 @@ async function timePage(ext: ExtensionBrowser, url: string): Promise<PaintTiming
     const at = (n: string) => performance.getEntriesByName(n)[0] as PerformanceMark;
     const main = at('il:main').startTime;
     const painted = at('il:painted');
-    const detail = painted.detail as { ranges: number; receivedAt?: number; answeredAt?: number };
+    const detail = painted.detail as { ranges: number };
     const wall = (ms: number) => performance.timeOrigin + ms;
     const tasks = (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks.filter(
       (x) => x.start >= main,
@@ -119,9 +131,8 @@ async function timePage(ext: ExtensionBrowser, url: string): Promise<PaintTiming
       startToAll: (performance.getEntriesByName('il:all-painted')[0]?.startTime ?? NaN) - main,
       detect: at('il:detected').startTime - main,
       toSend: at('il:sent').startTime - at('il:detected').startTime,
-      request: (detail.receivedAt ?? NaN) - wall(at('il:sent').startTime),
-      worker: (detail.answeredAt ?? NaN) - (detail.receivedAt ?? NaN),
-      answer: wall(at('il:answer').startTime) - (detail.answeredAt ?? NaN),
+      sentAt: wall(at('il:sent').startTime),
+      answerAt: wall(at('il:answer').startTime),
       paintAndRender: at('il:rendered').startTime - at('il:analysed').startTime,
       paint: painted.startTime - at('il:analysed').startTime,
       render: at('il:rendered').startTime - at('il:mounting').startTime,
@@ -130,7 +141,10 @@ async function timePage(ext: ExtensionBrowser, url: string): Promise<PaintTiming
     };
   });
   await page.close();
-  return t;
+  const { sentAt, answerAt, ...rest } = t;
+  const w = await workerTimings(ext, FIRST_STAGE_MARK);
+  if (w.url !== url) throw new Error(`the worker's last first stage was of ${w.url}, not ${url}`);
+  return { ...rest, request: w.receivedAt - sentAt, worker: w.answeredAt - w.receivedAt, answer: answerAt - w.answeredAt };
 }
 
 /** With IL_BENCH_RUNS=1, every timed run, to 0.1 ms. */
@@ -277,28 +291,24 @@ export const pageGroup: BenchGroup = {
         return { text: info.text, published: info.published };
       });
       const roundTrips: number[] = [];
-      let analysis: AnalyzeResult | undefined;
+      let analysis: ArticleAnalysis | undefined;
       for (let i = 0; i < RUNS + 1; i++) {
         const t0 = performance.now();
-        analysis = await send<AnalyzeResult>(probe, 'analyzeArticle', { url: 'http://127.0.0.1/gen/long-article.html', ...article });
+        analysis = await send<ArticleAnalysis>(probe, 'analyzeArticle', { url: 'http://127.0.0.1/gen/long-article.html', ...article });
         roundTrips.push(performance.now() - t0);
       }
-      const a = analysis as AnalyzeResult;
+      const a = analysis as ArticleAnalysis;
+      const whole = await workerTimings(ext, ANALYSIS_MARK);
       log(`analysis answer: ${a.entities.length} entities, ${Object.keys(a.facts).length} card facts, ${(JSON.stringify(a).length / 1024).toFixed(0)} KiB`);
-      const first = await send<AnalyzeResult>(probe, 'analyzeArticle', {
-        url: 'http://127.0.0.1/gen/long-article.html',
-        ...article,
-        facts: false,
-        packed: true,
-        staged: true,
-      });
+      const first = await send<FirstStage>(probe, 'analyzeFirstStage', { url: 'http://127.0.0.1/gen/long-article.html', ...article });
       log(
-        `the page's first answer (first stage, packed, no card facts): ${first.packed?.kinds.length} distinct matches, ${(first.packed?.spans.length ?? 0) / 3} spans, ${(JSON.stringify(first).length / 1024).toFixed(0)} KiB`,
+        `the page's first answer (first stage, packed, no card facts): ${first.entities.kinds.length} distinct matches, ${first.entities.spans.length / 3} spans, ${(JSON.stringify(first).length / 1024).toFixed(0)} KiB`,
       );
 
       // A woken worker: stop it, then the first analysis loads the matcher from the database.
       await stopWorker(probe);
-      const woken = await send<AnalyzeResult>(probe, 'analyzeArticle', { url: 'http://127.0.0.1/gen/long-article.html', ...article });
+      await send<ArticleAnalysis>(probe, 'analyzeArticle', { url: 'http://127.0.0.1/gen/long-article.html', ...article });
+      const woken = await workerTimings(ext, ANALYSIS_MARK);
 
       // The alternative: every page loads the compiled matcher itself (bytes fetched, views made) and extracts.
       // The buffer is compiled inside the page's bundle (untimed), so its format is the bundle's own.
@@ -438,7 +448,7 @@ export const pageGroup: BenchGroup = {
       await paintIn(true);
       const [withLive] = await mutationCosts([[page]]);
 
-      log(`worker round trip ${median(roundTrips.slice(1)).toFixed(1)} ms (analysis ${a.timings.analyzeMs.toFixed(1)} ms, card facts ${a.timings.factsMs?.toFixed(1)} ms of it); woken worker loaded its matcher in ${woken.timings.matcherLoadMs?.toFixed(1)} ms`);
+      log(`worker round trip ${median(roundTrips.slice(1)).toFixed(1)} ms (analysis ${whole.analyzeMs.toFixed(1)} ms, card facts ${whole.factsMs?.toFixed(1)} ms of it); woken worker loaded its matcher in ${woken.matcherLoadMs?.toFixed(1)} ms`);
       log(`in-page alternative: decode + load matcher ${inPage.load.toFixed(1)} ms (${(inPage.bytes / 1048576).toFixed(1)} MiB) + extract ${inPage.extract.toFixed(1)} ms, per page`);
       log(`mark.js given ${names.length} catalogue names found in the article`);
       log(
@@ -463,7 +473,7 @@ export const pageGroup: BenchGroup = {
         'page.mutation_overhead_ratio_live_ranges': withLive / without,
         'page.hover_hit_test_ms': hover.ours,
         'page.worker_roundtrip_ms': median(roundTrips.slice(1)),
-        'page.worker_matcher_load_ms': woken.timings.matcherLoadMs ?? -1,
+        'page.worker_matcher_load_ms': woken.matcherLoadMs ?? -1,
         'page.content_matcher_load_ms': inPage.load,
         'page.content_extract_ms': inPage.extract,
         'page.matcher_bytes': inPage.bytes,

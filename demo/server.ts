@@ -55,7 +55,10 @@ export async function startDemoServer(
     if (path.endsWith('/')) file = join(file, 'index.html');
     try {
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      // Saved pages kept gzipped (../shared/fixtures/pages/secnews) are served as the pages they are.
+      const gzippedPage = file.endsWith('.html.gz');
+      const type = gzippedPage ? TYPES['.html'] : TYPES[extname(file)];
+      res.writeHead(200, { 'content-type': type ?? 'application/octet-stream', 'cache-control': 'no-store', ...(gzippedPage ? { 'content-encoding': 'gzip' } : {}) });
       res.end(body);
     } catch {
       res.writeHead(404).end('not found');

@@ -57,6 +57,14 @@ const date = v.pipe(
   v.check((s) => !Number.isNaN(Date.parse(s)), 'not a date'),
 );
 
+// A page decides what text it shows: the size limit keeps a hostile page from tying up the worker.
+const articleText = v.strictObject({
+  url: webUrl,
+  text: v.pipe(v.string(), v.maxLength(MAX_ARTICLE_TEXT)),
+  published: v.optional(date),
+  forced: v.optional(v.boolean()),
+});
+
 const MAX_KEYS = 2000;
 const entityKey = v.pipe(v.string(), v.maxLength(300), v.regex(/^[a-z]+:\S+$/, 'not an entity key'));
 const offset = v.pipe(v.number(), v.integer(), v.minValue(0));
@@ -114,17 +122,9 @@ const schemas = {
   isSaved: v.strictObject({ url: webUrl }),
   getSavedArticle: v.strictObject({ url: webUrl }),
   runOnTab: v.strictObject({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
-  // A page decides what text it shows: the size limit keeps a hostile page from tying up the worker.
-  analyzeArticle: v.strictObject({
-    url: webUrl,
-    text: v.pipe(v.string(), v.maxLength(MAX_ARTICLE_TEXT)),
-    published: v.optional(date),
-    facts: v.optional(v.boolean()),
-    forced: v.optional(v.boolean()),
-    packed: v.optional(v.boolean()),
-    staged: v.optional(v.boolean()),
-  }),
-  analysisRest: v.strictObject({ url: webUrl, id: v.pipe(v.string(), v.maxLength(64)) }),
+  analyzeArticle: articleText,
+  analyzeFirstStage: articleText,
+  analyzeSecondStage: v.strictObject({ url: webUrl, id: v.pipe(v.string(), v.maxLength(64)) }),
   relatedIncidents: v.strictObject({
     entityKeys: v.pipe(v.array(entityKey), v.maxLength(MAX_KEYS)),
     publishedAt: v.optional(date),
@@ -187,7 +187,8 @@ const RULES: { [K in keyof BackgroundProtocol]: Rule<K> } = {
   getSavedArticle: { content: true, ownPageOnly: samePage },
   runOnTab: { content: false },
   analyzeArticle: { content: true, ownPageOnly: samePage },
-  analysisRest: { content: true, ownPageOnly: samePage },
+  analyzeFirstStage: { content: true, ownPageOnly: samePage },
+  analyzeSecondStage: { content: true, ownPageOnly: samePage },
   // What the local database relates to a set of entity keys: no more than the page could learn from the
   // extension's public sources, and nothing of the user's own collection.
   relatedIncidents: { content: true, ownPageOnly: (req, page) => req.url === undefined || req.url === page },

@@ -13,10 +13,11 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type {
   AnalysedArticle,
-  AnalysisRest,
-  AnalyzeRequest,
-  AnalyzeResult,
+  ArticleAnalysis,
+  ArticleText,
   EntityFacts,
+  FirstStage,
+  SecondStage,
   FactsWanted,
   RelatedIncident,
   RelatedRequest,
@@ -96,14 +97,15 @@ export interface BackgroundProtocol {
   getSavedArticle(req: { url: string }): SavedArticle | null;
   /** Extension pages only: run the content script on a tab the user pointed at (activeTab). */
   runOnTab(req: { tabId: number }): boolean;
-  /** Content scripts (own page only): entities, incidents and card facts of the article's main text. */
-  analyzeArticle(req: AnalyzeRequest): AnalyzeResult;
+  /** Extension pages; a content script only for its own page: the whole analysis (entities, incidents, card facts). */
+  analyzeArticle(req: ArticleText): ArticleAnalysis;
+  /** Content scripts (own page only): the reading view's first stage, what painting needs. */
+  analyzeFirstStage(req: ArticleText): FirstStage;
   /**
-   * Content scripts (own page only): the second stage of a staged `analyzeArticle`, by its `restId` (all the
-   * entities, organisations included, and the incidents); null when the worker no longer has it (ask
-   * `analyzeArticle` again).
+   * Content scripts (own page only): the second stage, by the first stage's id (all the entities,
+   * organisations included, and the incidents); null when the worker no longer has it (ask both again).
    */
-  analysisRest(req: { url: string; id: string }): AnalysisRest | null;
+  analyzeSecondStage(req: { url: string; id: string }): SecondStage | null;
   /** Content scripts and extension pages: incidents of the local database sharing these entities. */
   relatedIncidents(req: RelatedRequest): RelatedIncident[];
   /** Content scripts and extension pages: card facts for entities (by key; type/name for those not catalogued). */

@@ -6,6 +6,7 @@
 import { resolve } from 'node:path';
 import { startDemoServer, DEMO_SITE } from '../demo/server';
 import { ROOT, launchWithExtension } from './chromium';
+import { SIDEBAR_HOST } from '../lib/sites';
 
 const args = process.argv.slice(2);
 const noDisplay = process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
@@ -23,7 +24,7 @@ await page.goto(url);
 
 if (headless) {
   try {
-    await page.waitForSelector('incident-lens-sidebar', { state: 'attached', timeout: 20_000 });
+    await page.waitForSelector(SIDEBAR_HOST, { state: 'attached', timeout: 20_000 });
     // The sidebar asks the background whether the page is saved; give that answer time to paint.
     await page.waitForTimeout(800);
     await page.screenshot({ path: screenshot });

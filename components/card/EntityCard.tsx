@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { EntityFacts } from '../../lib/analysis/protocol';
 import type { EntityMatch } from '../../lib/types';
 import { TYPE_STYLES } from '../../lib/highlight/styles';
+import { indicatorLabel } from '../../lib/labels';
 import { indicatorLookups, referenceLookups } from './lookups';
 import { sourceLabel, whyMatched } from './why';
 
@@ -39,7 +40,7 @@ const GAP = 8;
 
 function subtypeWords(type: string, subtype: string | undefined): string {
   if (!subtype) return '';
-  if (type === 'indicator') return ({ ipv4: 'IPv4 address', ipv6: 'IPv6 address', domain: 'domain', url: 'URL', email: 'e-mail address' } as Record<string, string>)[subtype] ?? subtype.toUpperCase() + ' hash';
+  if (type === 'indicator') return indicatorLabel(subtype);
   return subtype;
 }
 

@@ -1,5 +1,6 @@
 /** Words for where a fact came from and why a piece of text was taken for an entity. */
 import type { EntityMatch } from '../../lib/types';
+import { INDICATOR_LABELS } from '../../lib/labels';
 
 const SOURCE_LABELS: Record<string, string> = {
   seed: 'Incident Lens built-in catalogue',
@@ -38,14 +39,7 @@ function ruleWords(rule: string | undefined): string {
 const PATTERN_WORDS: Record<string, string> = {
   cve: 'CVE id',
   'attack-id': 'ATT&CK id',
-  ipv4: 'IPv4 address',
-  ipv6: 'IPv6 address',
-  email: 'e-mail address',
-  url: 'URL',
-  md5: 'MD5 hash',
-  sha1: 'SHA-1 hash',
-  sha256: 'SHA-256 hash',
-  sha512: 'SHA-512 hash',
+  ...INDICATOR_LABELS,
 };
 
 /** Each source of a comma-joined list, in words; `text` means the article itself, no catalogue. */

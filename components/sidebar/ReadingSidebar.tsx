@@ -85,6 +85,12 @@ export function ReadingSidebar(props: ReadingSidebarProps) {
       onKeyDown={(e) => e.key === 'Escape' && props.card && props.onCardClose()}
     >
       <aside class="il-sidebar" role="complementary" aria-label="Incident Lens" data-collapsed={String(collapsed)}>
+        {collapsed ? (
+          // Collapsed: one narrow tab on the window's edge, the name written upwards; it opens on request.
+          <button type="button" class="il-tab" aria-expanded="false" aria-controls="il-body" title="Expand" onClick={() => props.onCollapsedChange(false)}>
+            Incident Lens
+          </button>
+        ) : (
         <div class="il-header">
           <h2 class="il-brand">Incident Lens</h2>
           <button
@@ -102,6 +108,7 @@ export function ReadingSidebar(props: ReadingSidebarProps) {
             ×
           </button>
         </div>
+        )}
         {!collapsed && (
           <div class="il-body" id="il-body">
             <p class="il-title" data-testid="article-title">

@@ -49,13 +49,20 @@ export default defineBackground(() => {
   // The reading view. The matcher is loaded from the database on the first analysis after a wake.
   const analysis = new AnalysisService({ db: getDb(), buildId: version });
   const siteSwitch = watchDisabledSites();
-  handle('analyzeArticle', async (req) => {
-    // Pages send their text before they have read the site switch (it saves them a wait): a site the user
-    // turned off is refused here, unread, unless the user asked for the page itself.
+  // Pages send their text before they have read the site switch (it saves them a wait): a site the user
+  // turned off is refused here, unread, unless the user asked for the page itself.
+  const allowed = async (req: { url: string; forced?: boolean }) => {
     if (!req.forced && (await siteSwitch.isDisabled(siteOf(req.url)))) throw new Error('Incident Lens is turned off on this site');
+  };
+  handle('analyzeArticle', async (req) => {
+    await allowed(req);
     return analysis.analyze(req);
   });
-  handle('analysisRest', ({ url, id }) => analysis.rest(url, id));
+  handle('analyzeFirstStage', async (req) => {
+    await allowed(req);
+    return analysis.firstStage(req);
+  });
+  handle('analyzeSecondStage', ({ url, id }) => analysis.secondStage(url, id));
   handle('relatedIncidents', (req) =>
     relatedIncidents(getDb(), req.entityKeys, req.publishedAt, { url: req.url, limit: req.limit }),
   );

@@ -25,7 +25,12 @@ export async function runOnTab(tabId: number): Promise<void> {
   await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT_FILE] });
 }
 
-/** Register or unregister the all-sites content script to match the permission the user granted. */
+/**
+ * Register or unregister the all-sites content script to match the permission the user granted.
+ * (webext-dynamic-content-scripts does this for per-origin grants; with one all-sites grant, MV3 on both
+ * browsers and scripting.registerContentScripts in both, it would add seven packages and an MV2
+ * polyfill for these dozen lines.)
+ */
 export async function syncAllSitesScript(): Promise<void> {
   const granted = await browser.permissions.contains({ origins: [...ALL_SITES_ORIGINS] });
   const registered = await browser.scripting.getRegisteredContentScripts({ ids: [ALL_SITES_SCRIPT_ID] });

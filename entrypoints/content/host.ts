@@ -1,8 +1,6 @@
 /** The content script's side of an on-demand run (see entrypoints/background/inject.ts). */
 import { FORCE_FLAG } from '@/lib/sites';
 
-export { SIDEBAR_HOST } from '@/lib/sites';
-
 /** True once after the worker injected this script on demand. */
 export function takeForcedFlag(): boolean {
   const scope = globalThis as Record<string, unknown>;

@@ -8,12 +8,12 @@
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { detectArticle, type ArticleInfo } from '@/lib/detect';
-import { onMessage, sendMessage, type PageArticle } from '@/lib/messaging';
-import type { AnalyzeResult } from '@/lib/analysis/protocol';
+import { onMessage, type PageArticle } from '@/lib/messaging';
 import { CONTENT_MATCHES, pageUrl, siteOf } from '@/lib/sites';
 import { isSiteDisabled } from '@/lib/settings';
 import { takeForcedFlag } from './host';
 import { readViewSettings, startReading } from './reading';
+import { analyseArticle } from './analysis-client';
 
 function describePage(info: ArticleInfo): PageArticle {
   const url = pageUrl(location.href);
@@ -49,20 +49,10 @@ export default defineContentScript({
     // The analysis is asked for in the task that found the article: the worker works on it while the page
     // renders and this side reads its settings. The worker refuses a site that is turned off, so the text
     // of such a site is not analysed even though it is sent before the switch is known here.
-    let analysing: Promise<AnalyzeResult> | undefined;
-    if (info.isArticle || forced) {
-      performance.mark('il:sent');
-      analysing = sendMessage('analyzeArticle', {
-        url: pageUrl(location.href),
-        text: info.text,
-        published: info.published,
-        facts: false,
-        packed: true,
-        staged: true,
-        forced,
-      });
-      analysing.catch(() => undefined); // awaited by the reading view; not an unhandled rejection meanwhile
-    }
+    const analysing =
+      info.isArticle || forced
+        ? analyseArticle({ url: pageUrl(location.href), text: info.text, published: info.published, forced })
+        : undefined;
     if (await disabled) return;
     if (ctx.isInvalid) return;
     // Reads the article when there is one, and watches a while for text that arrives late.

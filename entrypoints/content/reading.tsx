@@ -2,6 +2,12 @@
  * The reading view on the page: detect → ask the background → paint → sidebar, and keep it true while the
  * page changes (late text, single-page navigation, infinite scroll). Everything hangs on `ctx`.
  *
+ * The view owns what outlives one article: the painter, the sidebar's shadow host and its state, the
+ * reader's choices (hidden types, collapsed). Each article read is a ReadingSession (./session.ts), aborted
+ * when the next one starts. The hover card (./hover.ts), single-page navigation (./navigation.ts), the page's
+ * theme (./theme.ts), late text and changes (./page-watch.ts) and where the sidebar stands (./layout.ts) are
+ * modules of their own.
+ *
  * The page's DOM is never changed apart from the sidebar's shadow host: highlights are CSS Custom
  * Highlights over StaticRanges, their styles an adopted style sheet.
  */
@@ -10,55 +16,25 @@ import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/co
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { detectArticle, type ArticleInfo } from '@/lib/detect';
 import { onMessage, sendMessage } from '@/lib/messaging';
-import { pageUrl, siteOf } from '@/lib/sites';
+import { pageUrl, siteOf, SIDEBAR_HOST } from '@/lib/sites';
 import { isSidebarCollapsed, isTypeShown, setSidebarCollapsed, setSiteDisabled, settings } from '@/lib/settings';
 import { createPainter, type Painter } from '@/lib/highlight';
-import type { AnalyzeResult, RelatedIncident } from '@/lib/analysis/protocol';
-import { unpackEntities } from '@/lib/analysis/packed';
-import type { EntityMatch, EntityType, Incident } from '@/lib/types';
+import type { EntityMatch, EntityType } from '@/lib/types';
 import { ENTITY_TYPES } from '@/lib/types';
-import { ReadingSidebar, type CardState, type ReadingAnalysis } from '@/components/sidebar/ReadingSidebar';
-import type { SavedState } from '@/components/sidebar/SaveForm';
+import { ReadingSidebar } from '@/components/sidebar/ReadingSidebar';
 import sidebarCss from '@/components/sidebar.css?inline';
 import readingCss from '@/components/sidebar/reading.css?inline';
-import { SIDEBAR_HOST } from './host';
-import { RESCAN_DELAY_MS, watchPage, type PageWatch } from './page-watch';
+import { analyseArticle, type StagedAnalysis } from './analysis-client';
+import { watchHover } from './hover';
+import { sidebarFitsBeside } from './layout';
+import { watchNavigation } from './navigation';
+import { watchPage, type PageWatch } from './page-watch';
+import { ReadingSession, spansOf } from './session';
+import { pageTheme } from './theme';
+import type { ViewState } from './view-state';
 
 /** How long a page that is not (yet) an article is watched for its text to arrive. */
 const LATE_TEXT_WATCH_MS = 20_000;
-/** How long the sidebar waits for the first analysis before it shows without it. */
-const SIDEBAR_WAIT_MS = 150;
-/** How long, after painting the first stage, the sidebar waits for the rest before it shows without it. */
-const REST_WAIT_MS = 150;
-const HOVER_OPEN_MS = 120;
-const HOVER_CLOSE_MS = 300;
-/** Scroll events this soon after we scrolled to an entity are ours. */
-const OWN_SCROLL_GRACE_MS = 400;
-
-interface ViewState {
-  info: ArticleInfo;
-  url: string;
-  analysis: ReadingAnalysis | null | 'error';
-  related: RelatedIncident[] | null | 'error';
-  saved: SavedState | null | undefined;
-  saving: boolean;
-  hidden: Set<EntityType>;
-  collapsed: boolean;
-  card: CardState | null;
-  theme: 'light' | 'dark';
-}
-
-/** The page's own colour scheme, from its background, so that the sidebar matches a dark page. */
-function pageTheme(): 'light' | 'dark' {
-  for (const el of [document.body, document.documentElement]) {
-    if (!el) continue;
-    const m = /rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?/.exec(getComputedStyle(el).backgroundColor);
-    if (!m || m[4] === '0') continue;
-    const [r, g, b] = [m[1], m[2], m[3]].map(Number);
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b < 110 ? 'dark' : 'light';
-  }
-  return matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
-}
 
 /** The nearest node containing all of the article's text nodes. */
 function rootOf(info: ArticleInfo): Node | undefined {
@@ -69,10 +45,6 @@ function rootOf(info: ArticleInfo): Node | undefined {
   range.setStart(first, 0);
   range.setEnd(last, 0);
   return range.commonAncestorContainer;
-}
-
-function matchSpans(result: AnalyzeResult): { start: number; end: number }[] {
-  return result.incidents.flatMap((i) => i.spans);
 }
 
 /** The reading view's settings, asked for as the content script starts: storage answers take milliseconds. */
@@ -98,26 +70,42 @@ export interface StartOptions {
   /** Read from storage since the script started (readViewSettings). */
   settings: ViewSettings;
   /** The analysis of `info`, already asked for (the content script sends it as soon as it has the text). */
-  analysing?: Promise<AnalyzeResult>;
+  analysing?: StagedAnalysis;
 }
 
 export async function startReading(ctx: ContentScriptContext, opts: StartOptions): Promise<void> {
   performance.mark('il:start');
   const painter: Painter<EntityMatch> = createPainter(window, { setTimeout: (fn, ms) => ctx.setTimeout(fn, ms) });
   ctx.onInvalidated(() => painter.clear());
+  /** Aborted when the reader turns the site off: no highlights, no sidebar, no observing until the next load. */
+  const view = new AbortController();
+  ctx.onInvalidated(() => {
+    view.abort();
+    session?.abort(); // answers that come after the extension reloaded paint nothing
+  });
   let ui: ShadowRootContentScriptUi<HTMLElement> | undefined;
   let state: ViewState | undefined;
-  let generation = 0; // bumps on every new article, so late answers for an old one are dropped
-  let hoverTimer: number | undefined;
-  let pointerInCard = false;
+  let session: ReadingSession | undefined;
   const occurrence = new Map<string, number>();
-  let stopped = false;
   let refocusing = false;
-  let ownScrollUntil = 0;
   /** The first article's analysis, when the caller asked for it already. */
   let firstAnalysis = opts.analysing;
   let collapsedRead = false;
+  /** The reader opened or collapsed the sidebar on this page: the layout no longer decides for them. */
+  let collapsedByReader = false;
+  /** Collapsed on this site by the reader's earlier choice (settings). */
+  let collapsedOnSite = false;
 
+  /** Open beside the text where it leaves room, a tab at the window's edge where it does not. */
+  function layoutCollapsed(info: ArticleInfo): boolean {
+    return (
+      collapsedOnSite ||
+      !sidebarFitsBeside(
+        info.segments.map((s) => s.node),
+        innerWidth,
+      )
+    );
+  }
 
   function rerender(): void {
     const container = ui?.uiContainer;
@@ -125,7 +113,13 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
     const s = state;
     render(
       <ReadingSidebar
-        article={{ url: s.url, site: s.info.site ?? siteOf(s.url), title: s.info.title, byline: s.info.byline, published: s.info.published }}
+        article={{
+          url: s.url,
+          site: s.info.site ?? siteOf(s.url),
+          title: s.info.title,
+          byline: s.info.byline,
+          published: s.info.published,
+        }}
         analysis={s.analysis}
         related={s.related}
         saved={s.saved}
@@ -141,6 +135,7 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
         onEntityFocus={focusEntity}
         onSave={save}
         onCollapsedChange={(c) => {
+          collapsedByReader = true;
           update({ collapsed: c });
           void setSidebarCollapsed(siteOf(s.url), c);
         }}
@@ -166,10 +161,7 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
           void setSiteDisabled(siteOf(s.url), true);
           stop();
         }}
-        onCardPointer={(inside) => {
-          pointerInCard = inside;
-          if (!inside) scheduleHover(null);
-        }}
+        onCardPointer={(inside) => hover.pointerInCard(inside)}
       />,
       container,
     );
@@ -177,8 +169,8 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
 
   /** The user turned the site off: no highlights, no sidebar, no observing, until the next page load. */
   function stop(): void {
-    stopped = true;
-    generation++;
+    view.abort();
+    session?.abort();
     pageWatch.stop();
     painter.clear();
     ui?.remove();
@@ -213,7 +205,7 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
     const index = all[n % all.length];
     occurrence.set(key, n + 1);
     if (n === 0) painter.flash(key);
-    ownScrollUntil = performance.now() + OWN_SCROLL_GRACE_MS;
+    hover.scrollingToEntity();
     const rect = painter.reveal(index);
     painter.setActive(index);
     if (rect) update({ card: { match: matches[index], anchor: rect } });
@@ -222,15 +214,11 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
   /** Keyboard focus on an entity in the sidebar: its card, beside the sidebar. */
   function focusEntity(key: string | null, anchor: DOMRect | null): void {
     if (!key || !anchor || refocusing) return;
-    const match = painter.matches().find((m) => m.key === key) ?? firstMatch(key);
+    const a = state?.analysis;
+    const match = painter.matches().find((m) => m.key === key) ?? (a && a !== 'error' ? a.entities.find((e) => e.key === key) : undefined);
     if (!match) return;
     const left = Math.max(8, anchor.left - 340);
     update({ card: { match, anchor: { left, right: left + 320, top: anchor.top, bottom: anchor.top } } });
-  }
-
-  function firstMatch(key: string): EntityMatch | undefined {
-    const a = state?.analysis;
-    return a && a !== 'error' ? a.entities.find((e) => e.key === key) : undefined;
   }
 
   function closeCard(): void {
@@ -257,37 +245,19 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
     }
   }
 
-  // Hover: the pointer is mapped to text on an animation frame, at most once per frame.
-  let pointer: { x: number; y: number } | undefined;
-  let pointerFrame = false;
-  function onPointerMove(e: PointerEvent): void {
-    pointer = { x: e.clientX, y: e.clientY };
-    if (pointerFrame) return;
-    pointerFrame = true;
-    ctx.requestAnimationFrame(() => {
-      pointerFrame = false;
-      if (!pointer || !state || state.analysis === null || state.analysis === 'error') return;
-      const hit = painter.hitTest(pointer.x, pointer.y);
-      if (hit && state.card?.match === hit.match) return;
-      scheduleHover(hit ? { match: hit.match, anchor: hit.rect, index: hit.index } : null);
-    });
-  }
-
-  function scheduleHover(next: { match: EntityMatch; anchor: DOMRect; index: number } | null): void {
-    if (hoverTimer !== undefined) clearTimeout(hoverTimer);
-    hoverTimer = ctx.setTimeout(
-      () => {
-        hoverTimer = undefined;
-        if (next) {
-          painter.setActive(next.index);
-          update({ card: { match: next.match, anchor: next.anchor } });
-        } else if (!pointerInCard && state?.card && !state.card.focus) {
-          closeCard();
-        }
-      },
-      next ? HOVER_OPEN_MS : HOVER_CLOSE_MS,
-    );
-  }
+  const hover = watchHover<EntityMatch>(ctx, view.signal, {
+    active: () => !!state && state.analysis !== null && state.analysis !== 'error',
+    hitTest: (x, y) => {
+      const hit = painter.hitTest(x, y);
+      return hit ? { match: hit.match, rect: hit.rect, index: hit.index } : null;
+    },
+    card: () => state?.card ?? null,
+    open: (hit) => {
+      painter.setActive(hit.index);
+      update({ card: { match: hit.match, anchor: hit.rect } });
+    },
+    close: closeCard,
+  });
 
   async function mountUi(): Promise<void> {
     if (ui || ctx.isInvalid) return;
@@ -306,30 +276,30 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
       },
     });
     ui.mount();
-    // The stored collapsed state counts for the first mount; later ones keep what the user chose here.
-    const collapsed = collapsedRead ? state?.collapsed : await opts.settings.collapsed;
+    // The stored collapsed state counts for the first mount, and so does the room the text leaves; later
+    // mounts keep what the reader chose here.
+    if (!collapsedRead) collapsedOnSite = await opts.settings.collapsed;
+    const collapsed = collapsedRead ? state?.collapsed : state && layoutCollapsed(state.info);
     collapsedRead = true;
-    if (state) state = { ...state, theme: pageTheme(), collapsed: collapsed ?? state.collapsed };
+    // The page's computed style costs a style pass over the whole page: read here, not before painting.
+    if (state) state = { ...state, theme: pageTheme(window), collapsed: collapsed ?? state.collapsed };
     rerender();
   }
 
-  /** Read the article now on the page: analysis, highlights, related incidents, saved state. */
+  /** Read the article now on the page: a new session (the previous one, if any, is over). */
   async function read(info: ArticleInfo): Promise<void> {
-    const gen = ++generation;
+    session?.abort();
     const url = pageUrl(location.href);
     occurrence.clear();
     painter.clear();
     pageWatch.follow(rootOf(info));
     // The analysis goes first: the worker works on it while this side reads its settings.
-    // Card facts are asked for after painting: the highlights need only the entities.
-    let analysing = firstAnalysis;
+    const analysis = firstAnalysis ?? analyseArticle({ url, text: info.text, published: info.published, forced: opts.forced });
     firstAnalysis = undefined;
-    if (!analysing) {
-      performance.mark('il:sent');
-      analysing = sendMessage('analyzeArticle', { url, text: info.text, published: info.published, facts: false, packed: true, staged: true, forced: opts.forced });
-      analysing.catch(() => undefined); // handled below; not an unhandled rejection meanwhile
-    }
-    const savedRow = sendMessage('getSavedArticle', { url });
+    const current = new ReadingSession(sessionHost, info, analysis);
+    session = current;
+    const hidden = state?.hidden ?? (await opts.settings.hidden);
+    if (current.signal.aborted || view.signal.aborted) return;
     state = {
       info,
       url,
@@ -337,125 +307,26 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
       related: null,
       saved: undefined,
       saving: false,
-      hidden: state?.hidden ?? (await opts.settings.hidden),
+      hidden,
       // Needed once the sidebar mounts (mountUi), not for painting.
       collapsed: state?.collapsed ?? false,
       card: null,
-      // Read when the sidebar mounts (mountUi): the page's computed style costs a style pass over the
-      // whole page, which must not hold the analysis answer back.
+      // Read when the sidebar mounts (mountUi).
       theme: state?.theme ?? 'light',
     };
-    if (gen !== generation) return;
-    for (const t of state.hidden) painter.setTypeVisible(t, false);
-    void savedRow.then(
-      (row) => gen === generation && update({ saved: row ? { tags: row.tags, note: row.note, savedAt: row.savedAt } : null }),
-      () => gen === generation && update({ saved: null }),
-    );
-    // Highlights first. Mounting the sidebar is main-thread work (styles, a render) that would hold the
-    // answer's delivery back, so it waits for the answer, unless the analysis is slow (a worker waking up,
-    // a matcher being built): then the sidebar shows that it is reading meanwhile.
-    const slow = await Promise.race([
-      analysing.then(
-        () => false,
-        () => false,
-      ),
-      new Promise<boolean>((done) => ctx.setTimeout(() => done(true), SIDEBAR_WAIT_MS)),
-    ]);
-    if (gen !== generation) return;
-    if (slow) await mountUi();
-    let result: AnalyzeResult;
-    try {
-      result = await analysing;
-      performance.mark('il:answer');
-    } catch {
-      if (gen === generation) {
-        await mountUi();
-        update({ analysis: 'error', related: 'error' });
-      }
-      return;
-    }
-    if (gen !== generation || ctx.isInvalid) return;
-    performance.mark('il:analysed');
-    // Packed matches are offsets into the text this view sent, which is `info.text`.
-    const entities = result.packed ? unpackEntities(info.text, result.packed) : result.entities;
-    const painted = painter.paint(info, entities, matchSpans(result));
-    performance.mark('il:painted', { detail: { ranges: painted.ranges, entities: entities.length, ...result.timings } });
-    // Asked for at once: the worker works on the rest while the browser puts the highlights on screen.
-    const restLater = result.restId ? askRest(info, url, result.restId) : undefined;
-    restLater?.catch(() => undefined); // handled below; not an unhandled rejection meanwhile
-    // The sidebar waits a little for the rest, so that it is built once, whole; the wait is also the task
-    // boundary that lets the highlights reach the screen before the sidebar is built.
-    const early = await settleWithin(restLater, REST_WAIT_MS);
-    if (gen !== generation || ctx.isInvalid) return;
-    let analysis: ReadingAnalysis = { entities, incidents: result.incidents, facts: result.facts };
-    if (early) {
-      paintWhole(info, early);
-      analysis = { ...analysis, entities: early.entities, incidents: early.incidents };
-    }
-    performance.mark('il:mounting');
-    state = { ...state, analysis };
-    if (ui) rerender();
-    else await mountUi();
-    performance.mark('il:rendered');
-    const all = restLater && !early ? await paintRest(gen, info, restLater) : analysis.entities;
-    if (all === undefined) return;
-    const wanted = [...new Map(all.map((e) => [e.key, { key: e.key, type: e.type, name: e.name, subtype: e.subtype }])).values()];
-    void sendMessage('entityFacts', { entities: wanted.slice(0, 2000) }).then(
-      (facts) => {
-        const a = state?.analysis;
-        if (gen === generation && a && a !== 'error') update({ analysis: { ...a, facts } });
-      },
-      () => undefined, // cards then show what the match itself knows
-    );
-    // Shared victims and actors count most in relatedness: asked with the whole entity list.
-    const keys = wanted.map((w) => w.key);
-    try {
-      const related = await sendMessage('relatedIncidents', { entityKeys: keys.slice(0, 2000), publishedAt: info.published, url });
-      if (gen === generation) update({ related });
-    } catch {
-      if (gen === generation) update({ related: 'error' });
-    }
+    for (const t of hidden) painter.setTypeVisible(t, false);
+    await current.run();
   }
 
-  /**
-   * The second stage of a staged analysis: every entity (the organisations found by sentence shape too)
-   * and the incidents. A worker that was stopped in between no longer has it: the article is then
-   * analysed again, whole.
-   */
-  async function askRest(info: ArticleInfo, url: string, id: string): Promise<{ entities: EntityMatch[]; incidents: Incident[] }> {
-    const rest = (await sendMessage('analysisRest', { url, id })) ?? (await sendMessage('analyzeArticle', { url, text: info.text, published: info.published, facts: false, packed: true, forced: opts.forced }));
-    return { entities: rest.packed ? unpackEntities(info.text, rest.packed) : rest.entities, incidents: rest.incidents };
-  }
-
-  /** What a promise gave within `ms`, or undefined (too late, or it failed); a timer's task in any case. */
-  function settleWithin<T>(p: Promise<T> | undefined, ms: number): Promise<T | undefined> {
-    const late = new Promise<undefined>((done) => ctx.setTimeout(() => done(undefined), p ? ms : 0));
-    return p ? Promise.race([p.catch(() => undefined), late]) : late;
-  }
-
-  function paintWhole(info: ArticleInfo, rest: { entities: EntityMatch[]; incidents: Incident[] }): void {
-    const painted = painter.paint(info, rest.entities, rest.incidents.flatMap((i) => i.spans));
-    performance.mark('il:all-painted', { detail: { ranges: painted.ranges, entities: rest.entities.length, incidents: rest.incidents.length } });
-  }
-
-  /**
-   * Paints the whole analysis over the first stage when it comes after the sidebar was built, and tells
-   * the sidebar. The entities of the article as they now stand; undefined when the view moved on.
-   */
-  async function paintRest(gen: number, info: ArticleInfo, asked: Promise<{ entities: EntityMatch[]; incidents: Incident[] }>): Promise<EntityMatch[] | undefined> {
-    let rest: { entities: EntityMatch[]; incidents: Incident[] } | undefined;
-    try {
-      rest = await asked;
-    } catch {
-      rest = undefined; // the first stage stays painted; the sidebar lists no incidents
-    }
-    const a = state?.analysis;
-    if (gen !== generation || ctx.isInvalid || !a || a === 'error') return undefined;
-    if (!rest) return a.entities;
-    paintWhole(info, rest);
-    update({ analysis: { ...a, entities: rest.entities, incidents: rest.incidents } });
-    return rest.entities;
-  }
+  const sessionHost = {
+    painter,
+    state: () => state,
+    update,
+    hasUi: () => ui !== undefined,
+    mountUi,
+    rerender,
+    setTimeout: (fn: () => void, ms: number) => void ctx.setTimeout(fn, ms),
+  };
 
   /**
    * Re-anchor after the page changed: when the article's text is the same (nodes replaced, re-rendered),
@@ -469,7 +340,7 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
     if (info.text === state.info.text && a && a !== 'error') {
       state = { ...state, info };
       pageWatch.follow(rootOf(info));
-      if (!painter.intact()) painter.paint(info, a.entities, a.incidents.flatMap((i) => i.spans));
+      if (!painter.intact()) painter.paint(info, a.entities, spansOf(a.incidents));
       return;
     }
     if (info.text.length) await read(info);
@@ -479,11 +350,11 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
   const pageWatch: PageWatch = watchPage(ctx, {
     rescan: (articleChanged) => void rescan(articleChanged),
     intact: () => painter.intact(),
-    reading: () => state !== undefined && !stopped,
+    reading: () => state !== undefined && !view.signal.aborted,
   });
 
   async function rescan(articleChanged = true): Promise<void> {
-    if (ctx.isInvalid || stopped) return;
+    if (ctx.isInvalid || view.signal.aborted) return;
     if (state) {
       await reanchor(articleChanged);
       return;
@@ -494,30 +365,28 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
     else if (performance.now() - startedAt > LATE_TEXT_WATCH_MS) pageWatch.pause();
   }
 
-  ctx.addEventListener(document, 'pointermove', onPointerMove, { passive: true });
-  ctx.addEventListener(document, 'keydown', (e) => {
-    if (e.key === 'Escape' && state?.card) closeCard();
+  // A window made narrower (or wider) moves the text: the sidebar the layout placed follows it, until the
+  // reader opens or collapses it by hand.
+  let resizeFrame = false;
+  ctx.addEventListener(window, 'resize', () => {
+    if (resizeFrame || collapsedByReader) return;
+    resizeFrame = true;
+    ctx.requestAnimationFrame(() => {
+      resizeFrame = false;
+      if (!state || !ui?.mounted || collapsedByReader) return;
+      const collapsed = layoutCollapsed(state.info);
+      if (collapsed !== state.collapsed) update({ collapsed });
+    });
   });
-  // The page scrolled under a hover card: it no longer points at its words. Our own scrolling (to an
-  // entity the user asked for) keeps the card it opened.
-  ctx.addEventListener(
-    window,
-    'scroll',
-    () => {
-      if (performance.now() < ownScrollUntil) return;
-      if (state?.card && !state.card.focus) closeCard();
-    },
-    { passive: true },
-  );
 
-  // Single-page sites: a new URL is a new article (or none); read it once its text is in.
-  ctx.addEventListener(window, 'wxt:locationchange', () => {
-    if (stopped) return;
-    generation++;
-    pageWatch.follow(undefined);
-    painter.clear();
-    closeCard();
-    ctx.setTimeout(() => {
+  watchNavigation(ctx, view.signal, {
+    left() {
+      session?.abort();
+      pageWatch.follow(undefined);
+      painter.clear();
+      closeCard();
+    },
+    arrived() {
       const info = detectArticle(document, location.href);
       if (info.isArticle || opts.forced) void read(info);
       else {
@@ -525,12 +394,12 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
         ui?.remove();
         ui = undefined;
       }
-    }, RESCAN_DELAY_MS);
+    },
   });
 
   ctx.onInvalidated(
     onMessage('toggleSidebar', async () => {
-      if (stopped) return false;
+      if (view.signal.aborted) return false;
       if (ui?.mounted) {
         closeCard();
         ui.remove();

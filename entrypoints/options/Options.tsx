@@ -2,24 +2,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ENTITY_TYPES, type EntityType } from '@/lib/types';
+import { TYPE_LABELS } from '@/lib/labels';
 import { ALL_SITES_ORIGINS, NEWS_SITES } from '@/lib/sites';
 import { isTypeShown, setSiteDisabled, settings, type HighlightTypes } from '@/lib/settings';
 import { StatusView } from '@/components/StatusView';
 import { useStatus } from '@/components/useStatus';
 import { SourcesSection } from './Sources';
-
-const TYPE_LABELS: Record<EntityType, string> = {
-  actor: 'Threat actors',
-  malware: 'Malware, ransomware and tools',
-  vulnerability: 'Vulnerabilities (CVE)',
-  technique: 'ATT&CK techniques',
-  vendor: 'Vendors',
-  product: 'Products',
-  organization: 'Organisations',
-  location: 'Countries and places',
-  attack: 'Attack types',
-  indicator: 'Indicators (IPs, domains, hashes …)',
-};
 
 function HighlightSection() {
   const [flags, setFlags] = useState<HighlightTypes>();

@@ -7,8 +7,11 @@
  */
 import type { EntityMatch } from '../types';
 
-/** A match without its place in the text: what all occurrences of one entity, matched one way, share. */
-export type EntityKind = Omit<EntityMatch, 'start' | 'end' | 'text'>;
+/**
+ * A match without its place in the text: what all occurrences of one entity, matched one way, share. `text`
+ * only where a match's text is not the slice of the article at its offsets (the page takes it from there).
+ */
+export type EntityKind = Omit<EntityMatch, 'start' | 'end' | 'text'> & { text?: string };
 
 export interface PackedEntities {
   kinds: EntityKind[];
@@ -16,15 +19,15 @@ export interface PackedEntities {
   spans: number[];
 }
 
-/** Pack matches of `text`. Matches whose text is not the text's own slice are not packable: undefined. */
-export function packEntities(text: string, entities: EntityMatch[]): PackedEntities | undefined {
+/** Pack matches of `text`. A match whose text is not the text's own slice carries its text in its kind. */
+export function packEntities(text: string, entities: EntityMatch[]): PackedEntities {
   const kinds: EntityKind[] = [];
   const index = new Map<string, number>();
   const spans: number[] = [];
-  for (const { start, end, text: matched, ...kind } of entities) {
-    if (text.slice(start, end) !== matched) return undefined;
+  for (const { start, end, text: matched, ...rest } of entities) {
+    const kind: EntityKind = text.slice(start, end) === matched ? rest : { ...rest, text: matched };
     // The same fields in the same order give the same JSON: matches of one entity matched one way.
-    const id = JSON.stringify([kind.key, kind.type, kind.name, kind.subtype, kind.why]);
+    const id = JSON.stringify([kind.key, kind.type, kind.name, kind.subtype, kind.why, kind.text]);
     let k = index.get(id);
     if (k === undefined) {
       k = kinds.push(kind) - 1;
@@ -43,7 +46,7 @@ export function unpackEntities(text: string, packed: PackedEntities): EntityMatc
     const [start, end, k] = [spans[i], spans[i + 1], spans[i + 2]];
     const kind = kinds[k];
     if (!kind || !(start >= 0 && end > start && end <= text.length)) continue; // nothing to paint there
-    out.push({ ...kind, start, end, text: text.slice(start, end) });
+    out.push({ ...kind, start, end, text: kind.text ?? text.slice(start, end) });
   }
   return out;
 }

@@ -8,7 +8,8 @@ import type { PackedEntities } from './packed';
 /** Longest main text the background accepts from a page (characters): ~40,000 words, far above any article. */
 export const MAX_ARTICLE_TEXT = 400_000;
 
-export interface AnalyzeRequest {
+/** An article's main text, as a page sends it to be analysed. */
+export interface ArticleText {
   /** The page the text comes from; must be the sender's own page. */
   url: string;
   text: string;
@@ -18,25 +19,32 @@ export interface AnalyzeRequest {
    * the service refuses a site the user turned off (the page sends its text before it has read the switch).
    */
   forced?: boolean;
-  /** Leave the card facts out (ask `entityFacts` after painting): the answer comes sooner. Default: included. */
-  facts?: boolean;
-  /** Answer the entities packed (`packed`, see ./packed.ts) instead of whole in `entities`: a third of the size. */
-  packed?: boolean;
-  /**
-   * `true`: answer in two stages. First what the text's shapes and the catalogue name (patterns, catalogue
-   * names: what painting needs, found without reading sentences); the answer's `restId` then fetches the
-   * rest with `analysisRest`: the entities completed with the organisations found by how sentences speak
-   * of them, and the incidents. Default: everything in one answer.
-   */
-  staged?: boolean;
 }
 
-/** The second stage of a staged analysis: the article's entities, all of them, and its incidents. */
-export interface AnalysisRest {
-  /** Empty when they could be packed (as in AnalyzeResult). */
-  entities: EntityMatch[];
-  packed?: PackedEntities;
+/**
+ * The reading view's first stage: what the text's shapes and the catalogue name (patterns, catalogue
+ * names: what painting needs, found without reading sentences), packed (./packed.ts), and the id that
+ * asks for the second stage.
+ */
+export interface FirstStage {
+  id: string;
+  entities: PackedEntities;
+}
+
+/**
+ * The second stage: every entity of the article (the organisations found by how sentences speak of them
+ * too), packed, and its incidents.
+ */
+export interface SecondStage {
+  entities: PackedEntities;
   incidents: Incident[];
+}
+
+/** An article analysed whole, in one answer: its entities, its incidents and the card facts of every entity. */
+export interface ArticleAnalysis {
+  entities: EntityMatch[];
+  incidents: Incident[];
+  facts: Record<string, EntityFacts>;
 }
 
 /** An entity to look up for its card: the key, and what the match knows when the catalogue does not. */
@@ -72,32 +80,6 @@ export interface EntityFacts {
   };
   /** ATT&CK id for techniques, groups and software (T1566, G0007). */
   mitreId?: string;
-}
-
-export interface AnalyzeResult {
-  /** Empty when the request asked for `packed` entities and they could be packed. */
-  entities: EntityMatch[];
-  /** The entities, when the request asked for them packed: `unpackEntities(text, packed)`. */
-  packed?: PackedEntities;
-  /** Empty when the request was `staged`: they come by `analysisRest(restId)`. */
-  incidents: Incident[];
-  restId?: string;
-  /** Card facts for every key in `entities` (empty when the request said `facts: false`). */
-  facts: Record<string, EntityFacts>;
-  timings: {
-    /** What loading (or building) the matcher cost, when this call had to. */
-    matcherLoadMs?: number;
-    matcherBuilt?: boolean;
-    analyzeMs: number;
-    /** Looking up the card facts in the database. */
-    factsMs?: number;
-    /**
-     * When the service took the request and when its answer was ready, on the shared wall clock in ms
-     * (timeOrigin + now, comparable between the page and the worker): what the messages cost either way.
-     */
-    receivedAt?: number;
-    answeredAt?: number;
-  };
 }
 
 export interface RelatedArticle {

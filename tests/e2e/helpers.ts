@@ -3,10 +3,11 @@ import { resolve } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { DEMO_SITE, startDemoServer, type DemoServer } from '../../demo/server';
 import { ROOT } from '../../scripts/chromium';
+import { SIDEBAR_HOST } from '../../lib/sites';
 
 export const SHARED_PAGES = resolve(ROOT, '../shared/fixtures/pages');
 export const OWN_PAGES = resolve(ROOT, 'tests/fixtures/pages');
-export const SIDEBAR = 'incident-lens-sidebar';
+export const SIDEBAR = SIDEBAR_HOST;
 
 /** `/` the demo site, `/shared/` the shared fixture pages (read in place), `/fixtures/` our own. */
 export function serveTestPages(): Promise<DemoServer> {

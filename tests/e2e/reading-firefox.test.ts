@@ -47,5 +47,9 @@ describe('reading view in Firefox', () => {
     );
     expect(JSON.parse(orgs)).toContain('International Criminal Court');
     expect(await evaluate<number>(context, `document.querySelectorAll(${JSON.stringify(HOST)}).length`)).toBe(1);
+    // The highlights' styles are in the page (one adopted sheet with the ::highlight rules): without them
+    // the highlights would be registered but invisible. ESR 140 needs the page-side route (styles.ts).
+    const sheets = await evaluate<string>(context, `JSON.stringify([...document.adoptedStyleSheets].map((s) => [...s.cssRules].map((r) => r.cssText).join('\\n')))`);
+    expect(JSON.parse(sheets).filter((css: string) => css.includes('::highlight(il-organization)'))).toHaveLength(1);
   });
 });

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, ROOT, type ExtensionBrowser } from '../../scripts/chromium';
 import { serveReadingPages, type ReadingServer } from '../fixtures/reading/pages';
-import { HOST, highlightBox, highlightTexts, inShadow, shadowActive, shadowFocus, shadowTexts } from '../fixtures/reading/shadow';
+import { HOST, highlightBox, highlightTexts, inShadow, openSidebar, shadowActive, shadowFocus, shadowTexts } from '../fixtures/reading/shadow';
 import type { WireAnswer } from './helpers';
 
 const SHOTS = resolve(ROOT, 'test-results');
@@ -261,6 +261,9 @@ describe('the per-site switch', () => {
   it('turns Incident Lens off on a site from the sidebar, for this page and the next', async () => {
     const page = await open('/reading/delayed.html');
     await painted(page);
+    // Its text runs to the window's edge: the sidebar waits as a tab until the reader opens it.
+    await openSidebar(page);
+    await expect.poll(() => shadowTexts(page, '.il-footer button')).toContain('Turn off on this site');
     await inShadow(page, 'function () { [...this.querySelectorAll(".il-footer button")].find((b) => b.textContent.startsWith("Turn off")).click(); }');
     await expect.poll(() => page.locator(HOST).count()).toBe(0);
     expect(await page.evaluate(() => CSS.highlights.size)).toBe(0);

@@ -6,7 +6,15 @@ import { describe, it, expect } from 'vitest';
 import { ESLint } from 'eslint';
 import { resolve } from 'node:path';
 
-const eslint = new ESLint({ cwd: resolve(import.meta.dirname, '../..') });
+// The probes below are files that do not exist: linted without type information (the project service
+// knows only real files), which the walls do not need.
+const eslint = new ESLint({
+  cwd: resolve(import.meta.dirname, '../..'),
+  overrideConfig: {
+    languageOptions: { parserOptions: { projectService: false } },
+    rules: { '@typescript-eslint/no-floating-promises': 'off' },
+  },
+});
 
 async function problems(code: string, filePath: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });
@@ -23,6 +31,41 @@ describe('lint walls between contexts', () => {
       }
       expect(await problems(`import * as m from '@/lib/messaging';\nexport default m;\n`, file)).toEqual([]);
     }
+  }, 60_000);
+
+  it('follows the runtimes: page code takes no worker or Node code, worker code no page or Node code, shared lib/ neither', async () => {
+    const banned = (source: string, file: string) => problems(`import * as m from '${source}';\nexport default m;\n`, file);
+    // Page code: the analysis service pulls the whole seed catalogue in; the matcher and the catalogue live in the worker.
+    for (const [file, sources] of [
+      ['entrypoints/content/probe.ts', ['@/lib/analysis/service', '@/lib/extract/entities', '@/lib/knowledge/seed', 'node:fs']],
+      ['components/sidebar/Probe.tsx', ['../../lib/analysis/service', '../../lib/engine']],
+      ['lib/highlight/probe.ts', ['../analysis/service', '../db', '../extract/matcher', 'node:path']],
+      // Worker code: no page code, no Node.
+      ['lib/db/probe.ts', ['../highlight', '../detect/content', '../../components/card/why', 'node:fs']],
+      ['entrypoints/background/probe.ts', ['@/lib/highlight', '@/entrypoints/content/layout']],
+      // Shared lib/: none of them.
+      ['lib/probe.ts', ['./db', './analysis/service', './highlight/painter', 'node:fs', 'dexie']],
+    ] as const) {
+      for (const source of sources) expect(await banned(source, file), `${source} in ${file}`).toContain('no-restricted-imports');
+    }
+    // What each may use.
+    for (const [file, source] of [
+      ['entrypoints/content/probe.ts', '@/lib/detect'],
+      ['entrypoints/content/probe.ts', '@/lib/analysis/packed'],
+      ['lib/db/probe.ts', '../extract/entities'],
+      ['lib/probe.ts', './types'],
+      ['lib/knowledge/load-files.ts', 'node:fs'],
+      ['cli/probe.ts', '../lib/db'],
+    ] as const) {
+      expect(await banned(source, file), `${source} in ${file}`).toEqual([]);
+    }
+  }, 60_000);
+
+  it('finds a promise left floating in page code (type-aware, on a real file of the project)', async () => {
+    const typed = new ESLint({ cwd: resolve(import.meta.dirname, '../..') });
+    const code = "import { sendMessage } from '@/lib/messaging';\nexport function f(): void {\n  sendMessage('isSaved', { url: 'https://a.example/' });\n}\n";
+    const [result] = await typed.lintText(code, { filePath: 'entrypoints/content/layout.ts' });
+    expect(result.messages.map((m) => m.ruleId)).toContain('@typescript-eslint/no-floating-promises');
   }, 60_000);
 
   it('keeps UI out of lib/', async () => {

@@ -1,0 +1,20 @@
+/** What the reading view shows: the article being read, its analysis as far as it came, and the sidebar's state. */
+import type { ArticleInfo } from '@/lib/detect';
+import type { RelatedIncident } from '@/lib/analysis/protocol';
+import type { EntityType } from '@/lib/types';
+import type { CardState, ReadingAnalysis } from '@/components/sidebar/ReadingSidebar';
+import type { SavedState } from '@/components/sidebar/SaveForm';
+import type { Theme } from './theme';
+
+export interface ViewState {
+  info: ArticleInfo;
+  url: string;
+  analysis: ReadingAnalysis | null | 'error';
+  related: RelatedIncident[] | null | 'error';
+  saved: SavedState | null | undefined;
+  saving: boolean;
+  hidden: Set<EntityType>;
+  collapsed: boolean;
+  card: CardState | null;
+  theme: Theme;
+}
