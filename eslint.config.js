@@ -78,19 +78,21 @@ const OUTSIDE = {
   node: ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'zlib', 'linkedom'],
 };
 
-/** A no-restricted-imports block for the files of `paths` (folders or files), banning the other runtimes. */
+/** A no-restricted-imports block (type-only imports pass) for the files of `paths` (folders or files), banning the other runtimes. */
 function wall(paths, banned, message) {
   return {
     files: paths.flatMap((p) => [`${p}/**`, `${p}.ts`, `${p}.tsx`]),
     rules: {
-      'no-restricted-imports': [
+      // typescript-eslint's form of the rule: a type-only import carries no code into the other runtime.
+      '@typescript-eslint/no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: [...new Set(banned)], message },
+            { group: [...new Set(banned)], message, allowTypeImports: true },
             {
               group: ['**/entrypoints/**', '@/entrypoints/**', 'preact', 'preact/*'],
               message: 'lib/ is the engine: plain TypeScript that runs in the worker, the page and Node, without UI.',
+              allowTypeImports: true,
             },
           ].filter((p, i) => i === 0 || paths.every((x) => x.startsWith('lib/'))),
         },
@@ -108,7 +110,7 @@ const WALLS = [
   // Node code may import anything; Node files inside lib/ still carry no UI.
   {
     files: RUNTIMES.node.flatMap((p) => [`${p}/**`, `${p}.ts`]),
-    rules: { 'no-restricted-imports': 'off' },
+    rules: { '@typescript-eslint/no-restricted-imports': 'off' },
   },
   wall(
     RUNTIMES.node.filter((p) => p.startsWith('lib/')),

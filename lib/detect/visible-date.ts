@@ -11,7 +11,7 @@
  * short line of text right below the headline that holds a date (`dateAfterHeadline`); else the first
  * candidate before the headline. Only a full date (day, month and year) counts.
  */
-import { findDates } from '../extract/dates';
+import { findDates } from '../dates';
 
 const CANDIDATES = [
   'time',

@@ -1,6 +1,6 @@
 import type { EntityMatch, EntityRef, Incident, IncidentType } from '../../types';
 import { INCIDENT_LABELS } from '../../types';
-import { findDates, type DateMention } from '../dates';
+import { findDates, type DateMention } from '../../dates';
 import { splitSentences, type Span } from './sentences';
 import { ALL_TRIGGERS, EVENT, GENERIC, HYPOTHETICAL, IMPERATIVE, TRIGGERS_BY_WEIGHT, WARNING, caseSensitiveTwin } from './triggers';
 

@@ -1,4 +1,4 @@
-import type { DateMention } from '../dates';
+import type { DateMention } from '../../dates';
 import type { SentenceInfo } from './index';
 
 /**
