@@ -15,14 +15,17 @@
  * 2. **Same kind of event.** A flaw being disclosed or patched and an attack (exploitation wave, breach,
  *    ransomware ...) are different events even about the same CVE: items of the `flaw` family never join
  *    items of the `attack` family. Items without an incident type join either.
- * 3. **Same victim.** When both items name a victim, and neither item mentions the other's victim at all,
- *    they are different events — two LockBit attacks on two companies are two incidents. The same check
- *    runs against every victim of the cluster joined, so that a chain of items cannot bridge two victims.
- * 4. **Enough shared evidence.** The sum of what they share reaches JOIN_SCORE: a shared CVE or indicator
- *    weighs 3, a shared victim 3, a shared organisation or actor 2, a shared malware or product 1.5, a
- *    shared vendor 1; a distinctive word shared by both titles 1, one shared between a title and a
- *    summary or between summaries 0.5. A shared vendor and a word ("Microsoft" + "Office") is not enough;
- *    a victim and one word of the headline is.
+ * 3. **Same victim.** When both items name a victim (places aside), and neither mentions the other's at
+ *    all, nor do the victims' names share a word ("Lloyds Bank", "Lloyds"), they are different events —
+ *    two LockBit attacks on two companies are two incidents. A newcomer is checked against every victim
+ *    of the cluster it would join, so that a chain of items cannot bridge two victims.
+ * 4. **Enough shared evidence**, some of it headline-level. The sum of what they share reaches JOIN_SCORE
+ *    (3): the same victim 3; a shared CVE or indicator 3, organisation, actor or malware 2, product or
+ *    vendor 1; a distinctive word of both titles 1; a word shared between a title and a summary or two
+ *    summaries 0.5 (at most 2 in all). And something is headline-level: a word of both titles, a shared
+ *    CVE or indicator, or a shared victim that a headline names. So "Microsoft" + "Windows" is not an
+ *    event, nor is a security firm quoted in two unrelated stories; "Cellebrite" in two headlines with the
+ *    victim the same is.
  *
  * Pure functions of plain data: the caller (lib/cluster/assign.ts) brings the earlier items.
  */
@@ -118,6 +121,8 @@ export function distinctiveWords(text: string): string[] {
     if (w.length > 4 && w.endsWith('s') && !w.endsWith('ss')) w = w.slice(0, -1);
     if (STOP.has(w)) continue;
     out.add(w);
+    // "fbi.gov", "nsa-linked": the name inside meets the bare name of another headline.
+    if (/[.-]/.test(w)) for (const part of w.split(/[.-]/)) if (part.length >= 3 && !STOP.has(part)) out.add(part);
   }
   return [...out];
 }

@@ -3,7 +3,7 @@
  * NER is scored twice: with the bundled seed alone (a fresh, offline install) and with the fixture
  * catalogues (what a synced extension knows). The floors of issue 3 are checked on the second.
  *
- *   npm run eval [-- --only article|ioc|ner|incidents] [--limit N]
+ *   npm run eval [-- --only article|ioc|ner|incidents|clusters] [--limit N]
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -11,6 +11,7 @@ import { runArticleEval } from './article';
 import { runIocEval } from './ioc';
 import { runIncidentEval } from './incidents';
 import { runNerEval } from './ner';
+import { clusterFigures } from './clusters';
 
 const SHARED = resolve(import.meta.dirname, '../../../shared');
 export const FIXTURE_CATALOGUES = [
@@ -51,6 +52,11 @@ async function main(): Promise<void> {
   if (run('article')) Object.assign(figures, await runArticleEval({ limit }));
   if (run('ioc')) Object.assign(figures, await runIocEval());
   if (run('incidents')) Object.assign(figures, await runIncidentEval());
+  if (run('clusters')) {
+    console.log('\n## Clustering feed items into events (pairwise, our labels; TF-IDF single-link baseline beside)');
+    const { loadMatcherFor } = await import('../../cli/matcher-cache');
+    Object.assign(figures, await clusterFigures((await loadMatcherFor(FIXTURE_CATALOGUES)).matcher));
+  }
   if (run('ner')) {
     console.log('\n## Entities, bundled seed only (fresh offline install)');
     const seed = await runNerEval({ catalogue: [] });
