@@ -6,6 +6,8 @@
 import { matchKeys, sameEvent, victimsConflict } from './rule';
 import { clusterId, type ClusterMember } from './summarise';
 
+const PER_KEY = 40;
+
 interface ClusterInfo {
   victims: Map<string, { key: string; name: string }>;
   anchors: Set<string>;
@@ -47,7 +49,11 @@ export class Clusterer {
     const seen = new Set<ClusterMember>();
     let best: { id: string; score: number } | undefined;
     for (const k of matchKeys(item.features)) {
-      for (const other of this.byKey.get(k) ?? []) {
+      // The latest few items of each key: a key in every other item ("Microsoft") compares with the
+      // stories of the last days, not with the whole history (items arrive in publication order).
+      const list = this.byKey.get(k) ?? [];
+      for (let i = list.length - 1; i >= Math.max(0, list.length - PER_KEY); i--) {
+        const other = list[i];
         if (seen.has(other) || other.url === item.url) continue;
         seen.add(other);
         const score = sameEvent(item.features, other.features);

@@ -22,12 +22,20 @@ export function itemFeatures(a: Pick<AnalysedArticle, 'title' | 'summary' | 'pub
   const victims = uniqueRefs(same.map((i) => i.victim));
   const actors = uniqueRefs(same.map((i) => i.actor));
   const anchors = new Set<string>(victims.map((v) => v.key));
-  for (const e of a.entities) if (anchorWeight(e.key) > 0) anchors.add(e.key);
-  for (const r of actors) anchors.add(r.key);
+  const names: Record<string, string> = {};
+  for (const e of a.entities)
+    if (anchorWeight(e.key) > 0 && !anchors.has(e.key)) {
+      anchors.add(e.key);
+      names[e.key] = e.name;
+    }
+  for (const r of [...victims, ...actors]) {
+    anchors.add(r.key);
+    names[r.key] = r.name;
+  }
   const words = distinctiveWords(a.title);
   const inTitle = new Set(words);
   const extra = distinctiveWords(a.summary ?? '').filter((w) => !inTitle.has(w));
-  const f: ItemFeatures = { t: timeOf(a.published, now), victims, actors, anchors: [...anchors], words, extra };
+  const f: ItemFeatures = { t: timeOf(a.published, now), victims, actors, anchors: [...anchors], names, words, extra };
   if (main) {
     f.type = main.type;
     f.family = familyOf(main.type);

@@ -71,7 +71,9 @@ function member(row: StoredItem): ClusterMember {
 
 export async function ingestPrepared(store: IngestStore, batch: PreparedItem[], opts: IngestOptions = {}): Promise<IngestOutcome> {
   const now = opts.now ?? Date.now();
-  const cutoff = new Date(now - (opts.retentionDays ?? DEFAULT_RETENTION_DAYS) * DAY).toISOString();
+  const days = opts.retentionDays ?? DEFAULT_RETENTION_DAYS;
+  // No limit (Infinity): the write path for analysed articles keeps what it is given.
+  const cutoff = Number.isFinite(days) ? new Date(now - days * DAY).toISOString() : '';
   const out: IngestOutcome = { added: 0, updated: 0, unchanged: 0, duplicates: 0, expired: 0, clusterOf: new Map(), clusters: [], incidents: [] };
 
   // Rows and features are worked out before the transaction: inside it, only the store is waited for.
@@ -98,7 +100,7 @@ export async function ingestPrepared(store: IngestStore, batch: PreparedItem[], 
     const deleteUrls = new Set<string>();
     const touched = new Set<string>();
     // Retention first: what is too old goes, with its place in its cluster.
-    const expired = await store.publishedBefore(cutoff);
+    const expired = cutoff ? await store.publishedBefore(cutoff) : [];
     for (const r of expired) {
       deleteUrls.add(r.url);
       if (r.clusterId) touched.add(r.clusterId);

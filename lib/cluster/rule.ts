@@ -49,6 +49,8 @@ export interface ItemFeatures {
   actors: EntityRef[];
   /** Entity keys that say which event this is (see ANCHOR_WEIGHT). */
   anchors: string[];
+  /** Display names of the anchors, by key (for "shares …" without the catalogue). */
+  names?: Record<string, string>;
   /** Distinctive words of the title. */
   words: string[];
   /** Distinctive words of the summary that are not in the title. */

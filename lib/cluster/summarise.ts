@@ -39,6 +39,8 @@ export interface ClusterRow {
   entityKeys: string[];
   /** Union of the items' anchors (rule 3 checks a newcomer against them and the victims). */
   anchors: string[];
+  /** Display names of the anchors, by key. */
+  names: Record<string, string>;
 }
 
 const MAX_KEYS = 200;
@@ -82,6 +84,8 @@ export function summariseCluster(id: string, members: readonly ClusterMember[]):
   const cves = [...keys].filter((k) => k.startsWith('vulnerability:cve-')).map((k) => k.slice('vulnerability:'.length).toUpperCase());
   const anchors = new Set<string>();
   for (const m of sorted) for (const k of m.features.anchors) if (anchors.size < MAX_KEYS) anchors.add(k);
+  const names: Record<string, string> = {};
+  for (const m of sorted) for (const [k, n] of Object.entries(m.features.names ?? {})) if (anchors.has(k)) names[k] ??= n;
   const withType = sorted.find((m) => m.features.type === type && m.features.summary);
   const label = type ? INCIDENT_LABELS[type] : 'Reports';
   const summary = withType?.features.summary ?? (victims[0] ? `${label} against ${victims[0].name}` : label);
@@ -102,6 +106,7 @@ export function summariseCluster(id: string, members: readonly ClusterMember[]):
     sites: [...new Set(sorted.map((m) => m.site).filter(Boolean))],
     entityKeys: [...keys],
     anchors: [...anchors],
+    names,
   };
   if (type) row.type = type;
   return row;

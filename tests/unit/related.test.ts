@@ -33,7 +33,8 @@ function article(
   return {
     url,
     sourceId: `feed:${new URL(url).hostname}`,
-    title: `${type} at ${victim?.[1] ?? 'someone'}`,
+    // Distinct headlines: twelve stories titled alike within days would be one event to the clustering.
+    title: victim ? `${type} at ${victim[1]}` : `${type} story ${new URL(url).pathname.slice(1)}`,
     published,
     entities: ents,
     incidents: [
