@@ -38,8 +38,9 @@ export function itemFeatures(a: Pick<AnalysedArticle, 'title' | 'summary' | 'pub
   const f: ItemFeatures = { t: timeOf(a.published, now), victims, actors, anchors: [...anchors], names, words, extra };
   if (main) {
     f.type = main.type;
-    f.family = familyOf(main.type);
     f.summary = main.summary;
   }
+  const family = familyOf(main?.type, `${a.title}\n${a.summary ?? ''}`);
+  if (family) f.family = family;
   return f;
 }

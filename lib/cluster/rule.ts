@@ -75,9 +75,18 @@ const STRONG = new Set(['vulnerability', 'indicator']);
 
 const FLAW_TYPES = new Set<IncidentType>(['vulnerability-disclosure', 'patch']);
 
-export function familyOf(type: IncidentType | undefined): Family | undefined {
-  if (!type) return undefined;
-  return FLAW_TYPES.has(type) ? 'flaw' : 'attack';
+const ATTACK_CUES = /\b(?:exploit(?:ed|ing|ation)|in the wild|hijack(?:s|ed|ing)?|compromised?|breached|stole|attackers? (?:are|have|used))\b/i;
+const FLAW_CUES = /\b(?:patch(?:es|ed)?|fix(?:es|ed)?|security updates?|advisory|disclosed)\b/i;
+
+/**
+ * The family of an item: from its incident type, else from the words of its title and summary (an item
+ * the engine gave no type can still say "exploited in the wild" or "patches").
+ */
+export function familyOf(type: IncidentType | undefined, text = ''): Family | undefined {
+  if (type) return FLAW_TYPES.has(type) ? 'flaw' : 'attack';
+  if (ATTACK_CUES.test(text)) return 'attack';
+  if (FLAW_CUES.test(text)) return 'flaw';
+  return undefined;
 }
 
 export function anchorWeight(key: string): number {
@@ -109,9 +118,14 @@ const STOP = new Set(
     'software app apps service services tool tools code files file make makes made use used uses using take takes ' +
     'how why what get gets got could like well way ways help helps need needs want wants know known look looks ' +
     'security-week threatpost zdnet csoonline register bleepingcomputer infosecurity naked help net dark reading motherboard ' +
-    'blog post posts article story stories read more first stop reader readers appear appears'
+    'blog post posts article story stories read more first stop reader readers appear appears cve'
   ).split(/\s+/),
 );
+
+function keep(w: string): boolean {
+  if (w.length < 3 || STOP.has(w)) return false;
+  return !/^\d+$/.test(w) || (w.length >= 4 && !/^(19|20)\d\d$/.test(w));
+}
 
 /** Lower-cased distinctive words of a text: letters/digits runs of 3+ characters, plural s folded, stop words out. */
 export function distinctiveWords(text: string): string[] {
@@ -119,12 +133,12 @@ export function distinctiveWords(text: string): string[] {
   for (const m of text.toLowerCase().matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*[\p{L}\p{N}]/gu)) {
     let w = m[0].replace(/['’]s$/, '').replace(/\.$/, '');
     if (w.length < 3 || STOP.has(w)) continue;
-    if (/^\d+$/.test(w) && (w.length < 4 || /^(19|20)\d\d$/.test(w))) continue;
+    if (!keep(w)) continue;
     if (w.length > 4 && w.endsWith('s') && !w.endsWith('ss')) w = w.slice(0, -1);
     if (STOP.has(w)) continue;
     out.add(w);
     // "fbi.gov", "nsa-linked": the name inside meets the bare name of another headline.
-    if (/[.-]/.test(w)) for (const part of w.split(/[.-]/)) if (part.length >= 3 && !STOP.has(part)) out.add(part);
+    if (/[.-]/.test(w)) for (const part of w.split(/[.-]/)) if (keep(part)) out.add(part);
   }
   return [...out];
 }
