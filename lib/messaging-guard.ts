@@ -91,6 +91,19 @@ const analysedArticle = v.object({
   ),
 });
 
+const feedItem = v.object({
+  sourceId: v.pipe(v.string(), v.maxLength(200)),
+  guid: v.optional(v.pipe(v.string(), v.maxLength(2000))),
+  url: webUrl,
+  title: text(1000),
+  summary: v.optional(v.pipe(v.string(), v.maxLength(20_000))),
+  content: v.optional(v.pipe(v.string(), v.maxLength(400_000))),
+  published: v.optional(v.pipe(v.string(), v.maxLength(40))),
+  updated: v.optional(v.pipe(v.string(), v.maxLength(40))),
+  author: v.optional(v.pipe(v.string(), v.maxLength(500))),
+  categories: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(100))),
+});
+
 const schemas = {
   getStatus: v.undefined(),
   listCollection: v.optional(
@@ -142,6 +155,7 @@ const schemas = {
     ),
   }),
   ingestArticles: v.strictObject({ articles: v.pipe(v.array(analysedArticle), v.maxLength(5000)) }),
+  ingestFeedItems: v.strictObject({ items: v.pipe(v.array(feedItem), v.maxLength(5000)) }),
 } satisfies { [K in keyof BackgroundProtocol]: v.GenericSchema };
 
 type Request<K extends keyof BackgroundProtocol> = v.InferOutput<(typeof schemas)[K]>;
@@ -184,6 +198,7 @@ const RULES: { [K in keyof BackgroundProtocol]: Rule<K> } = {
   relatedIncidents: { content: true, ownPageOnly: (req, page) => req.url === undefined || req.url === page },
   entityFacts: { content: true },
   ingestArticles: { content: false },
+  ingestFeedItems: { content: false },
 };
 
 export type CheckResult<K extends keyof BackgroundProtocol> =

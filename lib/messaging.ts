@@ -21,6 +21,8 @@ import type {
   RelatedIncident,
   RelatedRequest,
 } from './analysis/protocol';
+import type { FeedItem } from './sync/item';
+import type { IngestItemsReport } from './sync/ingest-items';
 
 /** What the extension knows, in numbers, for the popup and the options page. */
 export interface Status {
@@ -108,6 +110,8 @@ export interface BackgroundProtocol {
   entityFacts(req: { entities: FactsWanted[] }): Record<string, EntityFacts>;
   /** Extension pages only: store analysed articles and their incidents (the sync's write path). */
   ingestArticles(req: { articles: AnalysedArticle[] }): number;
+  /** Extension pages only: read parsed feed items, deduplicate, cluster into incidents and store them (the sync's write path). */
+  ingestFeedItems(req: { items: FeedItem[] }): IngestItemsReport;
 }
 
 /** Messages the content script answers (sent with a tab id). */
