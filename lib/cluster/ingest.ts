@@ -13,12 +13,14 @@ import { toRows } from '../db/ingest';
 import type { ArticleRow, IncidentRow } from '../db/schema';
 import { Clusterer } from './assign';
 import { itemFeatures, timeOf } from './features';
-import { matchKeys, WINDOW_DAYS } from './rule';
+import { WINDOW_DAYS } from './rule';
 import type { IngestStore, StoredItem } from './store';
 import { summariseCluster, type ClusterMember, type ClusterRow } from './summarise';
 
 const DAY = 86_400_000;
 const DEDUP_TITLE_DAYS = 3;
+/** Stored items of the time window compared with a batch, newest first: a few weeks of every feed. */
+const MAX_CANDIDATES = 10_000;
 export const DEFAULT_RETENTION_DAYS = 365;
 
 /** An analysed item ready to store: the analysis plus what deduplication reads. */
@@ -81,15 +83,15 @@ export async function ingestPrepared(store: IngestStore, batch: PreparedItem[], 
     .map((p) => {
       const { article, incidents } = toRows(p.article, now);
       const features = itemFeatures(p.article, now);
-      // Without a date the item is dated when it was first read, so that retention can find it.
-      article.published ??= new Date(features.t).toISOString();
+      // Stored as full ISO (the time window and retention compare strings); without a date the item is
+      // dated when it was first read, so that retention can find it.
+      article.published = new Date(features.t).toISOString();
       const row: StoredItem = {
         ...article,
         titleKey: titleKey(p.article.title),
         contentHash: p.contentHash,
         clusterId: '',
         features,
-        matchKeys: matchKeys(features),
       };
       if (p.guid) row.guid = p.guid;
       return { row, incidents };
@@ -167,14 +169,14 @@ export async function ingestPrepared(store: IngestStore, batch: PreparedItem[], 
     }
     if (!toCluster.length && !deleteUrls.size) return out;
 
-    // Candidates: stored items sharing a match key, within the time window of the batch.
-    const keys = [...new Set(toCluster.flatMap((i) => i.row.matchKeys))];
-    const from = Math.min(...toCluster.map((i) => i.row.features.t)) - WINDOW_DAYS * DAY;
-    const to = Math.max(...toCluster.map((i) => i.row.features.t)) + WINDOW_DAYS * DAY;
+    // Candidates: the stored items of the batch's time window (the rule never looks further).
     const leaving = new Set([...deleteUrls, ...toCluster.map((i) => i.row.url)]);
-    const earlier = (toCluster.length ? await store.findByMatchKeys(keys) : []).filter(
-      (r) => !leaving.has(r.url) && r.features.t >= from && r.features.t <= to,
-    );
+    let earlier: StoredItem[] = [];
+    if (toCluster.length) {
+      const from = new Date(Math.min(...toCluster.map((i) => i.row.features.t)) - WINDOW_DAYS * DAY).toISOString();
+      const to = new Date(Math.max(...toCluster.map((i) => i.row.features.t)) + WINDOW_DAYS * DAY).toISOString();
+      earlier = (await store.publishedBetween(from, to, MAX_CANDIDATES)).filter((r) => !leaving.has(r.url));
+    }
     const earlierClusters = (await store.getClusters([...new Set(earlier.map((r) => r.clusterId))])).filter((c): c is ClusterRow => !!c);
     const clusterer = new Clusterer(earlier.map(member), earlierClusters);
     for (const { row } of toCluster) {

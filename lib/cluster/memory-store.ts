@@ -7,7 +7,6 @@ export class MemoryStore implements IngestStore {
   readonly items = new Map<string, ArticleRow>();
   readonly clusters = new Map<string, ClusterRow>();
   readonly incidents = new Map<string, IncidentRow>();
-  private readonly byMatchKey = new Map<string, Set<string>>();
 
   run<T>(fn: () => Promise<T>): Promise<T> {
     return fn();
@@ -27,10 +26,11 @@ export class MemoryStore implements IngestStore {
     return [...this.items.values()].filter((r) => r.titleKey !== undefined && want.has(r.titleKey));
   }
 
-  async findByMatchKeys(keys: string[]): Promise<StoredItem[]> {
-    const urls = new Set<string>();
-    for (const k of keys) for (const u of this.byMatchKey.get(k) ?? []) urls.add(u);
-    return [...urls].map((u) => this.items.get(u)).filter(isStoredItem);
+  async publishedBetween(from: string, to: string, limit: number): Promise<StoredItem[]> {
+    return [...this.items.values()]
+      .filter((r): r is StoredItem => isStoredItem(r) && r.published! >= from && r.published! <= to)
+      .sort((a, b) => (a.published! < b.published! ? 1 : a.published! > b.published! ? -1 : 0))
+      .slice(0, limit);
   }
 
   async membersOf(clusterIds: string[]): Promise<StoredItem[]> {
@@ -49,17 +49,11 @@ export class MemoryStore implements IngestStore {
   async write(w: StoreWrite): Promise<void> {
     for (const url of w.deleteUrls) {
       const old = this.items.get(url);
-      for (const k of old?.matchKeys ?? []) this.byMatchKey.get(k)?.delete(url);
       for (const id of old?.incidentIds ?? []) this.incidents.delete(id);
       this.items.delete(url);
     }
     for (const row of w.items) {
       this.items.set(row.url, row);
-      for (const k of row.matchKeys) {
-        let set = this.byMatchKey.get(k);
-        if (!set) this.byMatchKey.set(k, (set = new Set()));
-        set.add(row.url);
-      }
     }
     for (const inc of w.incidents) this.incidents.set(inc.id, inc);
     for (const id of w.deleteClusters) this.clusters.delete(id);

@@ -7,10 +7,10 @@ import type { ArticleRow, IncidentRow } from '../db/schema';
 import type { ClusterRow } from './summarise';
 
 /** An article row as the sync's ingest writes it: every clustering field present. */
-export type StoredItem = ArticleRow & Required<Pick<ArticleRow, 'titleKey' | 'contentHash' | 'clusterId' | 'features' | 'matchKeys'>>;
+export type StoredItem = ArticleRow & Required<Pick<ArticleRow, 'titleKey' | 'contentHash' | 'clusterId' | 'features'>>;
 
 export function isStoredItem(row: ArticleRow | undefined): row is StoredItem {
-  return !!row && !!row.features && !!row.clusterId && !!row.matchKeys && row.contentHash !== undefined && row.titleKey !== undefined;
+  return !!row && !!row.features && !!row.clusterId && row.contentHash !== undefined && row.titleKey !== undefined;
 }
 
 export interface StoreWrite {
@@ -29,8 +29,11 @@ export interface IngestStore {
   getByUrls(urls: string[]): Promise<(ArticleRow | undefined)[]>;
   getByGuids(guids: string[]): Promise<ArticleRow[]>;
   getByTitleKeys(keys: string[]): Promise<ArticleRow[]>;
-  /** Items with any of these match keys (clustering candidates); the caller filters by time. */
-  findByMatchKeys(keys: string[]): Promise<StoredItem[]>;
+  /**
+   * Clustering candidates: the items published between two ISO dates (the batch's time window), newest
+   * first, at most `limit`.
+   */
+  publishedBetween(from: string, to: string, limit: number): Promise<StoredItem[]>;
   membersOf(clusterIds: string[]): Promise<StoredItem[]>;
   getClusters(ids: string[]): Promise<(ClusterRow | undefined)[]>;
   /** Items published before this ISO date (retention). */

@@ -7,7 +7,6 @@ import type { ArticleRow, IncidentRow } from '../db/schema';
 import { Clusterer } from './assign';
 import { itemFeatures } from './features';
 import { titleKey, contentHash } from './ingest';
-import { matchKeys } from './rule';
 import type { StoredItem } from './store';
 import { summariseCluster, type ClusterMember } from './summarise';
 
@@ -29,7 +28,6 @@ export async function upgradeToV4(tx: Transaction): Promise<void> {
       contentHash: contentHash(a.title, a.summary, a.published, JSON.stringify(a.entityKeys)),
       clusterId: '',
       features,
-      matchKeys: matchKeys(features),
     };
   });
   rows.sort((a, b) => a.features.t - b.features.t);

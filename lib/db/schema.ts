@@ -47,10 +47,9 @@ export interface ArticleRow {
   titleKey?: string;
   /** v4: what the item's text and analysis were, so that the same item ingested again changes nothing. */
   contentHash?: string;
-  /** v4: the cluster (incident) the item reports, its clustering features and the keys it is found by. */
+  /** v4: the cluster (incident) the item reports, and its clustering features. */
   clusterId?: string;
   features?: ItemFeatures;
-  matchKeys?: string[];
 }
 
 /** An incident an article reports, flattened for querying. */
@@ -174,13 +173,13 @@ async function upgradeToV2(tx: Transaction): Promise<void> {
 }
 
 /**
- * v4: feed items clustered into incidents (lib/cluster). Articles gain the dedup indexes (guid, titleKey),
- * their cluster and the keys clustering finds them by; `clusters` holds one row per real-world event,
+ * v4: feed items clustered into incidents (lib/cluster). Articles gain the dedup indexes (guid, titleKey)
+ * and their cluster; `clusters` holds one row per real-world event,
  * found by entity for related incidents. The upgrade clusters the articles earlier versions stored.
  */
 const V4: Record<string, string> = {
   ...V2,
-  articles: 'url, sourceId, published, site, *entityKeys, guid, titleKey, clusterId, *matchKeys',
+  articles: 'url, sourceId, published, site, *entityKeys, guid, titleKey, clusterId',
   clusters: 'id, lastSeen, *entityKeys',
 };
 
