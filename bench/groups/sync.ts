@@ -4,7 +4,7 @@
  * MISP galaxy clusters + KEV), running the worker's own code bundled into a page:
  * - ingest throughput: 10,000 real news items (bench/sync/items.ts) in feed-sized batches of 50, each item
  *   read by the engine (title, summary and the whole text as content), deduplicated, clustered and
- *   written; median of 3 runs into fresh databases after a warm-up;
+ *   written; median of 3 runs (IL_BENCH_SYNC_RUNS) into fresh databases after a warm-up;
  * - relatedIncidents p50/p95 over 200 queries (the entity keys of real analysed items) on a database of
  *   200,000 articles and 50,000 clustered incidents, and the database's size (navigator.storage.estimate);
  * - clustering quality on our labels (Node, same code), pairwise, beside the TF-IDF single-link baseline.
@@ -24,7 +24,8 @@ type SB = typeof import('../sync/entry');
 const NAME_SHIM = 'globalThis.__name = (f) => f;';
 const ITEMS = 10_000;
 const BATCH = 50;
-const INGEST_RUNS = 3;
+/** Runs of the 10,000-item ingest (median reported); IL_BENCH_SYNC_RUNS=1 for a quick look. */
+const INGEST_RUNS = Number(process.env.IL_BENCH_SYNC_RUNS ?? 3);
 const ARTICLES = 200_000;
 const CLUSTERS = 50_000;
 const QUERIES = 200;
@@ -78,7 +79,7 @@ export const syncGroup: BenchGroup = {
         await page.evaluate((chunk) => (window as unknown as { items: unknown[] }).items.push(...chunk), items.slice(i, i + 1000));
       const now = Date.parse(items[items.length - 1].published!) + 86_400_000;
 
-      // Ingest: a warm-up on 1,000 items, then fresh databases of 10,000.
+      // Ingest: a warm-up on 300 items, then fresh databases of 10,000.
       const ingest = (name: string, count: number) =>
         page.evaluate(
           async ([dbName, n, batch, at]) => {
@@ -100,7 +101,7 @@ export const syncGroup: BenchGroup = {
           [name, count, BATCH, now] as const,
         );
       const deleteDb = (name: string) => page.evaluate((n) => new Promise((ok) => { const r = indexedDB.deleteDatabase(n); r.onsuccess = r.onerror = r.onblocked = () => ok(null); }), name);
-      await ingest('bench-warmup', 1000);
+      await ingest('bench-warmup', 300);
       await deleteDb('bench-warmup');
       const rates: number[] = [];
       for (let r = 0; r < INGEST_RUNS; r++) {

@@ -143,6 +143,32 @@ export function distinctiveWords(text: string): string[] {
   return [...out];
 }
 
+/** Sets of an item's features, made once per item (an item is compared with many others). */
+interface FeatureSets {
+  anchors: Set<string>;
+  words: Set<string>;
+  extra: Set<string>;
+  victimKeys: Set<string>;
+  victimWords: Set<string>;
+}
+const SETS = new WeakMap<ItemFeatures, FeatureSets>();
+
+function setsOf(f: ItemFeatures): FeatureSets {
+  let s = SETS.get(f);
+  if (!s) {
+    const victims = f.victims.filter((v) => !v.key.startsWith('location:'));
+    s = {
+      anchors: new Set(f.anchors),
+      words: new Set(f.words),
+      extra: new Set(f.extra),
+      victimKeys: new Set(victims.map((v) => v.key)),
+      victimWords: nameWords(victims),
+    };
+    SETS.set(f, s);
+  }
+  return s;
+}
+
 /** Lower-case words (4+ letters) of entity names: "Lloyds Bank" and "Lloyds" meet by "lloyds". */
 function nameWords(refs: readonly { name: string }[]): Set<string> {
   const out = new Set<string>();
@@ -158,12 +184,9 @@ function slugWords(keys: Iterable<string>): Set<string> {
 
 /** Both items name a victim, and some victim of one is a victim of the other (same key or a shared name word). */
 function sameVictim(a: ItemFeatures, b: ItemFeatures): EntityRef[] {
-  const aVictims = a.victims.filter((v) => !v.key.startsWith('location:'));
-  const bVictims = b.victims.filter((v) => !v.key.startsWith('location:'));
-  if (!aVictims.length || !bVictims.length) return [];
-  const bKeys = new Set(bVictims.map((v) => v.key));
-  const bWords = nameWords(bVictims);
-  return aVictims.filter((v) => bKeys.has(v.key) || [...nameWords([v])].some((w) => bWords.has(w)));
+  const bs = setsOf(b);
+  if (!bs.victimKeys.size || !setsOf(a).victimKeys.size) return [];
+  return a.victims.filter((v) => !v.key.startsWith('location:') && (bs.victimKeys.has(v.key) || [...nameWords([v])].some((w) => bs.victimWords.has(w))));
 }
 
 /**
@@ -182,7 +205,8 @@ export function sharedScore(a: ItemFeatures, b: ItemFeatures): { score: number; 
     const titleWords = new Set([...a.words, ...b.words]);
     if ([...nameWords(victims)].some((w) => titleWords.has(w) || titleWords.has(w.replace(/s$/, '')))) headline = true;
   }
-  const bAnchors = new Set(b.anchors);
+  const bs = setsOf(b);
+  const bAnchors = bs.anchors;
   const shared: string[] = [];
   for (const k of a.anchors) {
     if (!bAnchors.has(k) || (victim && victimKeys.has(k))) continue;
@@ -192,8 +216,8 @@ export function sharedScore(a: ItemFeatures, b: ItemFeatures): { score: number; 
   }
   // A name already counted as an entity is not counted again as a word of the summaries.
   const named = slugWords(shared);
-  const bTitle = new Set(b.words);
-  const bExtra = new Set(b.extra);
+  const bTitle = bs.words;
+  const bExtra = bs.extra;
   let words = 0;
   for (const w of a.words) {
     if (bTitle.has(w)) {
@@ -211,7 +235,7 @@ export function sharedScore(a: ItemFeatures, b: ItemFeatures): { score: number; 
  * ("Lloyds Bank", "Lloyds").
  */
 export function victimsConflict(
-  a: Pick<ItemFeatures, 'victims' | 'anchors'>,
+  a: ItemFeatures,
   bVictimRefs: readonly { key: string; name: string }[],
   bAnchors: ReadonlySet<string>,
 ): boolean {
@@ -221,7 +245,7 @@ export function victimsConflict(
   const bWords = nameWords(bVictims);
   if ([...nameWords(aVictims)].some((w) => bWords.has(w))) return false;
   if (aVictims.some((v) => bAnchors.has(v.key))) return false;
-  const aAnchors = new Set(a.anchors);
+  const aAnchors = setsOf(a).anchors;
   if (bVictims.some((v) => aAnchors.has(v.key))) return false;
   return true;
 }
@@ -230,7 +254,7 @@ export function victimsConflict(
 export function sameEvent(a: ItemFeatures, b: ItemFeatures): number {
   if (Math.abs(a.t - b.t) > WINDOW_DAYS * DAY) return 0;
   if (a.family && b.family && a.family !== b.family) return 0;
-  if (victimsConflict(a, b.victims, new Set(b.anchors))) return 0;
+  if (victimsConflict(a, b.victims, setsOf(b).anchors)) return 0;
   const { score, headline } = sharedScore(a, b);
   return headline && score >= JOIN_SCORE ? score : 0;
 }
