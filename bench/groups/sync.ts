@@ -113,14 +113,15 @@ export const syncGroup: BenchGroup = {
       figures['sync.ingest_items_per_s'] = Math.round(median(rates));
 
       // The queries: entity keys of real analysed items (from the last ingest), as a page would send them.
-      const queries = await page.evaluate(async (n) => {
+      const queries = await page.evaluate(async ([n, dbName]) => {
         const w = window as unknown as { SB: SB };
-        const db = new w.SB.IncidentLensDb({ name: 'bench-ingest-2' });
+        const db = new w.SB.IncidentLensDb({ name: dbName });
         const rows = await db.articles.toArray();
         db.close();
         const step = Math.max(1, Math.floor(rows.length / n));
         return rows.filter((_, i) => i % step === 0).slice(0, n).map((r) => r.entityKeys);
-      }, QUERIES);
+      }, [QUERIES, `bench-ingest-${INGEST_RUNS - 1}`] as const);
+      if (!queries.length) throw new Error('no analysed items to take queries from');
       await deleteDb(`bench-ingest-${INGEST_RUNS - 1}`);
 
       // A database of 200,000 articles and 50,000 clustered incidents: keys drawn from the real items'
