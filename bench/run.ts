@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { extractGroup } from './groups/extract';
 import { pageGroup } from './page';
 import { syncFetchGroup } from './sync-fetch';
+import { syncGroup } from './groups/sync';
 
 export interface BenchGroup {
   name: string;
@@ -17,7 +18,7 @@ export interface BenchGroup {
 }
 
 /** Every group, in the order they run. */
-const GROUPS: BenchGroup[] = [extractGroup, pageGroup, syncFetchGroup];
+const GROUPS: BenchGroup[] = [extractGroup, pageGroup, syncFetchGroup, syncGroup];
 
 const RESULTS = resolve(import.meta.dirname, '../bench-results.json');
 

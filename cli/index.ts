@@ -5,6 +5,8 @@
  *   page FILE.html [...]    one page → one JSON object; several files → one JSON line each, with "file"
  *   page --jsonl            {"file","url"} lines on stdin → one JSON line each
  *   catalogue               counts of what the catalogue knows
+ *   cluster                 feed items {"id","title","summary","published","link","source"} on stdin →
+ *                           {"id","cluster","incident"} per item (the sync's clustering, in memory)
  *
  * Options: --catalogue PATH (repeatable; MISP galaxy cluster file or folder, ATT&CK STIX bundle, KEV JSON),
  *          --url URL (page, single file).
@@ -14,11 +16,13 @@ import { createInterface } from 'node:readline';
 import { loadMatcherFor } from './matcher-cache';
 import { analyzeText } from '../lib/engine';
 import { readPage, type PageResult } from './page';
+import { checkInput, ClusterRun, type ClusterInput } from './cluster';
 
 const USAGE = `usage: cli extract [--catalogue PATH]...
        cli page FILE.html[.gz] [FILE ...] [--url URL] [--catalogue PATH]...
        cli page --jsonl [--catalogue PATH]...   (reads {"file","url"} lines on stdin)
-       cli catalogue [--catalogue PATH]...`;
+       cli catalogue [--catalogue PATH]...
+       cli cluster [--catalogue PATH]...        (reads {"id","title","summary","published","link","source"} lines)`;
 
 class UsageError extends Error {}
 
@@ -43,7 +47,7 @@ type Row = Record<string, unknown>;
  * answered in place with an error line (keyed by `idKey`, so outputs still pair with inputs) and
  * makes the exit status non-zero; the other lines go on.
  */
-async function* stdinRows(idKey: 'id' | 'file', required: 'text' | 'file', expected: string): AsyncGenerator<Row> {
+async function* stdinRows(idKey: 'id' | 'file', required: 'text' | 'file' | 'title', expected: string): AsyncGenerator<Row> {
   let n = 0;
   for await (const line of stdinLines()) {
     n++;
@@ -101,6 +105,23 @@ async function pageVerb(files: string[], url: string | undefined, jsonl: boolean
   }
 }
 
+async function clusterVerb(catalogue: string[]): Promise<void> {
+  const { matcher } = await loadMatcherFor(catalogue);
+  const run = new ClusterRun(matcher);
+  const expected = '{"id", "title", "summary", "published", "link", "source"}';
+  // Answers come once every item is in (a later item can join an earlier one's event); bad lines at once.
+  for await (const row of stdinRows('id', 'title', expected)) {
+    const problem = checkInput(row);
+    if (problem) {
+      fail(`item ${JSON.stringify(row.id ?? null)}: ${problem}`);
+      write({ id: row.id ?? null, error: problem });
+      continue;
+    }
+    await run.add(row as unknown as ClusterInput);
+  }
+  for (const out of run.results()) write(out);
+}
+
 async function catalogueVerb(catalogue: string[]): Promise<void> {
   const { entries, names } = await loadMatcherFor(catalogue);
   const byType: Record<string, number> = {};
@@ -133,6 +154,8 @@ async function main(argv: string[]): Promise<void> {
       return pageVerb(rest, values.url, values.jsonl ?? false, catalogue);
     case 'catalogue':
       return catalogueVerb(catalogue);
+    case 'cluster':
+      return clusterVerb(catalogue);
     default:
       throw new UsageError(`unknown verb "${verb}"`);
   }

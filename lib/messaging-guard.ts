@@ -101,6 +101,18 @@ const analysedArticle = v.object({
 
 const sourceId = v.pipe(v.string(), v.maxLength(200), v.regex(/^[a-z]+(:[\w.-]+)*$/, 'not a source id'));
 const intervalMin = v.pipe(v.number(), v.integer(), v.minValue(5), v.maxValue(7 * 24 * 60));
+const feedItem = v.object({
+  sourceId: v.pipe(v.string(), v.maxLength(200)),
+  guid: v.optional(v.pipe(v.string(), v.maxLength(2000))),
+  url: webUrl,
+  title: text(1000),
+  summary: v.optional(v.pipe(v.string(), v.maxLength(20_000))),
+  content: v.optional(v.pipe(v.string(), v.maxLength(400_000))),
+  published: v.optional(v.pipe(v.string(), v.maxLength(40))),
+  updated: v.optional(v.pipe(v.string(), v.maxLength(40))),
+  author: v.optional(v.pipe(v.string(), v.maxLength(500))),
+  categories: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(100))),
+});
 
 const schemas = {
   getStatus: v.undefined(),
@@ -151,6 +163,7 @@ const schemas = {
   addFeed: v.strictObject({ url: v.pipe(v.string(), v.trim(), v.maxLength(MAX_URL), v.check(isWebUrl, 'not an http(s) URL')) }),
   removeFeed: v.strictObject({ id: sourceId }),
   setSyncIntervals: v.strictObject({ feedsMin: intervalMin, cataloguesMin: intervalMin }),
+  ingestFeedItems: v.strictObject({ items: v.pipe(v.array(feedItem), v.maxLength(5000)) }),
 } satisfies { [K in keyof BackgroundProtocol]: v.GenericSchema };
 
 type Request<K extends keyof BackgroundProtocol> = v.InferOutput<(typeof schemas)[K]>;
@@ -200,6 +213,7 @@ const RULES: { [K in keyof BackgroundProtocol]: Rule<K> } = {
   addFeed: { content: false },
   removeFeed: { content: false },
   setSyncIntervals: { content: false },
+  ingestFeedItems: { content: false },
 };
 
 export type CheckResult<K extends keyof BackgroundProtocol> =

@@ -24,6 +24,8 @@ import type {
 } from './analysis/protocol';
 import type { SourceView, SyncOverview } from './sync/status';
 import type { SyncIntervals } from './sync/settings';
+import type { FeedItem } from './sync/item';
+import type { IngestItemsReport } from './sync/ingest-items';
 
 /** What the extension knows, in numbers, for the popup and the options page. */
 export interface Status {
@@ -124,6 +126,8 @@ export interface BackgroundProtocol {
   removeFeed(req: { id: string }): boolean;
   /** Extension pages only: minutes between reads of feeds and of catalogues. */
   setSyncIntervals(req: SyncIntervals): SyncIntervals;
+  /** Extension pages only: read parsed feed items, deduplicate, cluster into incidents and store them (the sync's write path). */
+  ingestFeedItems(req: { items: FeedItem[] }): IngestItemsReport;
 }
 
 /** Messages the content script answers (sent with a tab id). */

@@ -15,6 +15,12 @@ export function RelatedList({ related }: { related: readonly RelatedIncident[] |
             {[INCIDENT_LABELS[r.type], formatWhen(r.when ?? r.published)].filter(Boolean).join(' · ')}
           </span>
           <span class="il-reason">{r.reason}</span>
+          {r.sites && r.sites.length > 1 && (
+            <span class="il-meta il-sources">
+              Reported by {r.sites.length} publishers: {r.sites.slice(0, 4).join(', ')}
+              {r.sites.length > 4 ? ' …' : ''}
+            </span>
+          )}
           {r.articles.length > 0 && (
             <ul class="il-related-articles">
               {r.articles.slice(0, 4).map((a) => (

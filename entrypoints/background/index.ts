@@ -68,6 +68,11 @@ export default defineBackground(() => {
   );
   handle('entityFacts', ({ entities }) => analysis.facts(entities));
   handle('ingestArticles', async ({ articles }) => (await ingestArticles(getDb(), articles)).length);
+  // Loaded when asked: a worker woken for a page's analysis does not evaluate the ingest and clustering.
+  handle('ingestFeedItems', async ({ items }) => {
+    const { ingestFeedItems } = await import('@/lib/sync/ingest-items');
+    return ingestFeedItems(getDb(), items, { matcher: (await analysis.matcher()).matcher });
+  });
 
   registerInjection();
 

@@ -106,6 +106,15 @@ export interface RelatedIncident {
   score: number;
   /** Articles that report it, from other pages than the one being read. */
   articles: RelatedArticle[];
+  /** The clustered incident's headline (its first article's title). */
+  title?: string;
+  /** The sites of `articles`, each once: the publishers that reported it. */
+  sites?: string[];
+  /** CVE ids the incident involves. */
+  cves?: string[];
+  /** ISO: its first and latest article. */
+  firstSeen?: string;
+  lastSeen?: string;
 }
 
 export interface RelatedRequest {

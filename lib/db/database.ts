@@ -9,6 +9,7 @@ import {
   SCHEMA_HISTORY,
   type ArticleRow,
   type BlobRow,
+  type ClusterRow,
   type CollectionRow,
   type EntityRow,
   type IncidentRow,
@@ -26,6 +27,7 @@ export class IncidentLensDb extends Dexie {
   collection!: EntityTable<CollectionRow, 'url'>;
   syncState!: EntityTable<SyncStateRow, 'sourceId'>;
   blobs!: EntityTable<BlobRow, 'key'>;
+  clusters!: EntityTable<ClusterRow, 'id'>;
 
   /** `options.indexedDB`/`IDBKeyRange` let Node tests pass fake-indexeddb. */
   constructor(options: DexieOptions & { name?: string } = {}) {

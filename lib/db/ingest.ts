@@ -7,6 +7,8 @@ import type { AnalysedArticle } from '../analysis/protocol';
 import { siteOf } from '../sites';
 import type { IncidentLensDb } from './database';
 import type { ArticleRow, IncidentRow } from './schema';
+import { DexieStore } from '../cluster/dexie-store';
+import { contentHash, ingestPrepared } from '../cluster/ingest';
 
 export type { AnalysedArticle };
 
@@ -69,18 +71,14 @@ export function toRows(a: AnalysedArticle, now: number): { article: ArticleRow; 
   return { article, incidents };
 }
 
-/** Store analysed articles and their incidents in one transaction. Returns the incident rows written. */
+/**
+ * Store analysed articles and their incidents in one transaction, clustered into events with the items
+ * the sync ingested (lib/cluster). An article analysed again replaces its rows. Returns the incident rows
+ * written. No retention here: this path keeps what it is given.
+ */
 export async function ingestArticles(db: IncidentLensDb, list: AnalysedArticle[], now = Date.now()): Promise<IncidentRow[]> {
-  const rows = list.map((a) => toRows(a, now));
-  return db.transaction('rw', db.articles, db.incidents, async () => {
-    const urls = rows.map((r) => r.article.url);
-    // Replace, not append: an article analysed again (better catalogue) must not keep its old incidents.
-    await db.incidents.where('articleUrl').anyOf(urls).delete();
-    await db.articles.bulkPut(rows.map((r) => r.article));
-    const incidents = rows.flatMap((r) => r.incidents);
-    await db.incidents.bulkPut(incidents);
-    return incidents;
-  });
+  const prepared = list.map((article) => ({ article, contentHash: contentHash(JSON.stringify(article)) }));
+  return (await ingestPrepared(new DexieStore(db), prepared, { now, retentionDays: Infinity })).incidents;
 }
 
 export async function ingestArticle(db: IncidentLensDb, a: AnalysedArticle, now = Date.now()): Promise<IncidentRow[]> {

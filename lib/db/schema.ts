@@ -10,6 +10,11 @@ import type { Transaction } from 'dexie';
 import type { CatalogueEntry, Incident, IncidentType } from '../types';
 import type { SavedArticle } from '../messaging';
 import { siteOf } from '../sites';
+import type { ItemFeatures } from '../cluster/rule';
+import type { ClusterRow } from '../cluster/summarise';
+import { upgradeToV4 } from '../cluster/upgrade';
+
+export type { ClusterRow };
 
 export const DB_NAME = 'incident-lens';
 
@@ -36,6 +41,15 @@ export interface ArticleRow {
   /** Keys of the entities the article mentions (multi-entry index). */
   entityKeys: string[];
   incidentIds: string[];
+  /** v4, items the sync ingested (lib/sync/ingest-items.ts): the feed's guid, for deduplication. */
+  guid?: string;
+  /** v4: the title normalised (near-identical titles meet here). */
+  titleKey?: string;
+  /** v4: what the item's text and analysis were, so that the same item ingested again changes nothing. */
+  contentHash?: string;
+  /** v4: the cluster (incident) the item reports, and its clustering features. */
+  clusterId?: string;
+  features?: ItemFeatures;
 }
 
 /** An incident an article reports, flattened for querying. */
@@ -164,9 +178,21 @@ async function upgradeToV2(tx: Transaction): Promise<void> {
     });
 }
 
+/**
+ * v4: feed items clustered into incidents (lib/cluster). Articles gain the dedup indexes (guid, titleKey)
+ * and their cluster; `clusters` holds one row per real-world event,
+ * found by entity for related incidents. The upgrade clusters the articles earlier versions stored.
+ */
+const V4: Record<string, string> = {
+  ...V2,
+  articles: 'url, sourceId, published, site, *entityKeys, guid, titleKey, clusterId',
+  clusters: 'id, lastSeen, *entityKeys',
+};
+
 export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
   { version: 1, stores: V1 },
   { version: 2, stores: V2, upgrade: upgradeToV2 },
+  { version: 4, stores: V4, upgrade: upgradeToV4 },
 ];
 
 export const CURRENT_VERSION = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1].version;

@@ -11,7 +11,7 @@
  */
 import type { IncidentLensDb } from '../db/database';
 import type { SourceRow, SyncStateRow } from '../db/schema';
-import type { CompiledMatcher } from '../extract/matcher';
+import { compileMatcher, type CompiledMatcher } from '../extract/matcher';
 import { catalogueDirty, importCatalogue, mergeStoredCatalogues, storeCatalogue } from './catalogues';
 import { backoffMs, DEFAULT_TIMEOUT_MS, FetchError, fetchSource } from './fetch';
 import { ingestFeedItems } from './ingest-items';
@@ -22,7 +22,10 @@ import { effectiveUrl, ensureBuiltinSources, isCatalogue, maxBytesFor, originPat
 
 export interface SyncDeps {
   db: IncidentLensDb;
-  /** The matcher feed items are analysed with (the worker's current one). */
+  /**
+   * The matcher feed items are analysed with (the worker's current one). Default: one with no catalogue
+   * names (identifiers and indicators only), for tools and tests that do not care about names.
+   */
   matcher?: () => Promise<CompiledMatcher>;
   /** Called after the catalogue changed: rebuild and store the matcher (the old one answers meanwhile). */
   onCatalogueChanged?: () => Promise<unknown>;
@@ -99,7 +102,7 @@ async function runLocked(deps: SyncDeps, opts: RunOptions, lock: RunLock): Promi
   let matcher: CompiledMatcher | undefined;
   for (const source of due) {
     await lock.refresh();
-    if (source.kind === 'feed' && deps.matcher && !matcher) matcher = await deps.matcher();
+    if (source.kind === 'feed' && !matcher) matcher = deps.matcher ? await deps.matcher() : compileMatcher([]);
     const outcome = await syncSource(deps, source, states.get(source.id), matcher);
     if (outcome.outcome === 'ok' && isCatalogue(source.kind)) catalogueChanged = true;
     summary.outcomes.push(outcome);
@@ -123,7 +126,7 @@ function intervalMs(source: SourceRow, intervals: SyncIntervals): number {
 }
 
 /** Read one source and record what happened. Never throws: a failure is the source's status. */
-export async function syncSource(deps: SyncDeps, source: SourceRow, prior: SyncStateRow | undefined, matcher?: CompiledMatcher): Promise<SourceOutcome> {
+export async function syncSource(deps: SyncDeps, source: SourceRow, prior: SyncStateRow | undefined, matcher: CompiledMatcher = compileMatcher([])): Promise<SourceOutcome> {
   const { db } = deps;
   const now = deps.now ?? Date.now;
   const intervals = deps.intervals ?? DEFAULT_INTERVALS;

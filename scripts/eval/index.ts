@@ -3,7 +3,7 @@
  * NER is scored twice: with the bundled seed alone (a fresh, offline install) and with the fixture
  * catalogues (what a synced extension knows). The floors of issue 3 are checked on the second.
  *
- *   npm run eval [-- --only article|ioc|secnews-pages|ner|incidents|secnews|casie] [--limit N]
+ *   npm run eval [-- --only article|ioc|secnews-pages|ner|incidents|secnews|casie|clusters] [--limit N]
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -14,6 +14,7 @@ import { runSecnewsEval } from './secnews';
 import { runCasieEval } from './casie';
 import { runNerEval } from './ner';
 import { runSecnewsPagesEval } from './secnews-pages';
+import { clusterFigures } from './clusters';
 
 const SHARED = resolve(import.meta.dirname, '../../../shared');
 export const FIXTURE_CATALOGUES = [
@@ -60,6 +61,11 @@ async function main(): Promise<void> {
   if (run('incidents')) Object.assign(figures, await runIncidentEval());
   if (run('incidents') || run('secnews')) Object.assign(figures, await runSecnewsEval());
   if (run('incidents') || run('casie')) Object.assign(figures, await runCasieEval());
+  if (run('clusters')) {
+    console.log('\n## Clustering feed items into events (pairwise, our labels; TF-IDF single-link baseline beside)');
+    const { loadMatcherFor } = await import('../../cli/matcher-cache');
+    Object.assign(figures, await clusterFigures((await loadMatcherFor(FIXTURE_CATALOGUES)).matcher));
+  }
   if (run('ner')) {
     console.log('\n## Entities, bundled seed only (fresh offline install)');
     const seed = await runNerEval({ catalogue: [] });

@@ -71,7 +71,7 @@ describe('database migrations', () => {
     const versions = SCHEMA_HISTORY.map((s) => s.version);
     expect(versions).toEqual([...versions].sort((a, b) => a - b));
     expect(new Set(versions).size).toBe(versions.length);
-    expect(CURRENT_VERSION).toBe(2);
+    expect(CURRENT_VERSION).toBe(4);
   });
 
   it('opens a version-1 database, upgrades it and finds every row', async () => {
@@ -120,7 +120,7 @@ describe('database migrations', () => {
     await db.open();
     expect(db.verno).toBe(CURRENT_VERSION);
     expect(db.tables.map((t) => t.name).sort()).toEqual(
-      ['articles', 'blobs', 'collection', 'entities', 'incidents', 'kev', 'sources', 'syncState'],
+      ['articles', 'blobs', 'clusters', 'collection', 'entities', 'incidents', 'kev', 'sources', 'syncState'],
     );
     expect(db.entities.schema.indexes.find((i) => i.name === 'aliasesLower')?.multi).toBe(true);
     expect(db.incidents.schema.indexes.find((i) => i.name === 'entityKeys')?.multi).toBe(true);

@@ -60,6 +60,7 @@ describe('checkMessage', () => {
       ['listCollection', undefined],
       ['removeArticle', { url: page }],
       ['runOnTab', { tabId: 7 }],
+      ['ingestFeedItems', { items: [] }],
     ] as const) {
       const r = checkMessage(type, data, content, self);
       expect(r).toEqual({ ok: false, error: `"${type}" is not available to content scripts` });
@@ -79,6 +80,8 @@ describe('checkMessage', () => {
       ['getStatus', { sneaky: 1 }, 'invalid request'],
       ['runOnTab', { tabId: -1 }, 'at tabId'],
       ['listCollection', { limit: 1e9 }, 'at limit'],
+      ['ingestFeedItems', { items: [{ sourceId: 'feed:x', url: 'javascript:alert(1)', title: 'x' }] }, 'at items.0.url'],
+      ['ingestFeedItems', { items: [{ sourceId: 'feed:x', url: page, title: 'x', summary: 'x'.repeat(30_000) }] }, 'at items.0.summary'],
     ];
     for (const [type, data, where] of cases) {
       const r = checkMessage(type, data, popup, self);

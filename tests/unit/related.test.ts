@@ -33,7 +33,8 @@ function article(
   return {
     url,
     sourceId: `feed:${new URL(url).hostname}`,
-    title: `${type} at ${victim?.[1] ?? 'someone'}`,
+    // Distinct headlines: twelve stories titled alike within days would be one event to the clustering.
+    title: victim ? `${type} at ${victim[1]}` : `${type} story ${new URL(url).pathname.slice(1)}`,
     published,
     entities: ents,
     incidents: [
@@ -147,6 +148,9 @@ describe('relatedIncidents', () => {
       'https://therecord.example/boeing',
     ]);
     expect(related.filter((r) => r.victim === 'Boeing')).toHaveLength(1);
+    // Several publishers, newest first, and the clustered incident's own facts.
+    expect(related[0].sites).toEqual(['therecord.example', 'bleepingcomputer.example']);
+    expect(related[0]).toMatchObject({ type: 'ransomware', cves: ['CVE-2023-4966'], firstSeen: expect.stringMatching(/^2023-11-10/), lastSeen: expect.stringMatching(/^2023-11-14/) });
     // Microsoft-only patch stories follow, far below.
     expect(related[1].reason).toBe('shares Microsoft');
     expect(related[1].score).toBeLessThan(related[0].score / 2);

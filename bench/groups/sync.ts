@@ -1,0 +1,224 @@
+/**
+ * Group `sync`: feed items into incidents, in headless Chromium's real IndexedDB (fake-indexeddb is
+ * 3–10× off either way; the unit tests use it for correctness only), with the full catalogue (seed +
+ * MISP galaxy clusters + KEV), running the worker's own code bundled into a page:
+ * - ingest throughput: 10,000 real news items (bench/sync/items.ts) in feed-sized batches of 50, each item
+ *   read by the engine (title, summary and the whole text as content), deduplicated, clustered and
+ *   written; median of 3 runs (IL_BENCH_SYNC_RUNS) into fresh databases after a warm-up;
+ * - relatedIncidents p50/p95 over 200 queries (the entity keys of real analysed items) on a database of
+ *   200,000 articles and 50,000 clustered incidents, and the database's size (navigator.storage.estimate);
+ * - clustering quality on our labels (Node, same code), pairwise, beside the TF-IDF single-link baseline.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Browser } from 'playwright-core';
+import { bundle, launch } from '../../tests/fixtures/reading/browser';
+import { KEV, MISP_CLUSTERS, loadCatalogue } from '../lib/catalogue';
+import { median } from '../lib/stats';
+import { benchItems } from '../sync/items';
+import { clusterFigures } from '../../scripts/eval/clusters';
+import { loadMatcherFor } from '../../cli/matcher-cache';
+import type { BenchGroup } from '../run';
+
+type SB = typeof import('../sync/entry');
+const NAME_SHIM = 'globalThis.__name = (f) => f;';
+const ITEMS = 10_000;
+const BATCH = 50;
+/** Runs of the 10,000-item ingest (median reported); IL_BENCH_SYNC_RUNS=1 for a quick look. */
+const INGEST_RUNS = Number(process.env.IL_BENCH_SYNC_RUNS ?? 3);
+const ARTICLES = 200_000;
+const CLUSTERS = 50_000;
+const QUERIES = 200;
+
+function blankServer(): Promise<Server> {
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html' });
+    res.end('<!DOCTYPE html><title>sync bench</title>');
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
+}
+
+export const syncGroup: BenchGroup = {
+  name: 'sync',
+  async run(log) {
+    const figures: Record<string, number> = {};
+
+    // Clustering quality (Node): the held-out half is the figure; the tuned half and the baseline beside it.
+    const { matcher } = await loadMatcherFor([MISP_CLUSTERS, KEV]);
+    const q = await clusterFigures(matcher, log);
+    figures['sync.cluster_precision'] = q['clusters.heldout.precision'];
+    figures['sync.cluster_recall'] = q['clusters.heldout.recall'];
+    figures['sync.cluster_tfidf_precision'] = q['clusters.heldout.tfidf_precision'];
+    figures['sync.cluster_tfidf_recall'] = q['clusters.heldout.tfidf_recall'];
+    figures['sync.cluster_f1'] = q['clusters.heldout.f1'];
+    figures['sync.cluster_tfidf_f1'] = q['clusters.heldout.tfidf_f1'];
+    figures['sync.cluster_tune_precision'] = q['clusters.tune.precision'];
+    figures['sync.cluster_tune_recall'] = q['clusters.tune.recall'];
+
+    const server = await blankServer();
+    let browser: Browser | undefined;
+    try {
+      browser = await launch();
+      const page = await browser.newPage();
+      await page.addInitScript(NAME_SHIM);
+      await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+      await page.evaluate(NAME_SHIM);
+      await page.addScriptTag({ content: await bundle('bench/sync/entry.ts', 'SB') });
+      const { entries } = await loadCatalogue([MISP_CLUSTERS, KEV]);
+      const terms = await page.evaluate((cat) => {
+        const w = window as unknown as { SB: SB; matcher: unknown };
+        const m = w.SB.compileMatcher(cat);
+        w.matcher = m;
+        return m.termCount;
+      }, entries);
+      log(`matcher compiled in the page: ${terms} names`);
+
+      const items = benchItems(ITEMS);
+      await page.evaluate(() => ((window as unknown as { items: unknown[] }).items = []));
+      for (let i = 0; i < items.length; i += 1000)
+        await page.evaluate((chunk) => (window as unknown as { items: unknown[] }).items.push(...chunk), items.slice(i, i + 1000));
+      const now = Date.parse(items[items.length - 1].published!) + 86_400_000;
+
+      // Ingest: a warm-up on 300 items, then fresh databases of 10,000.
+      const ingest = (name: string, count: number) =>
+        page.evaluate(
+          async ([dbName, n, batch, at]) => {
+            const w = window as unknown as { SB: SB; matcher: Parameters<SB['ingestFeedItems']>[2]['matcher']; items: Parameters<SB['ingestFeedItems']>[1] };
+            const db = new w.SB.IncidentLensDb({ name: dbName });
+            await db.open();
+            const t0 = performance.now();
+            let added = 0;
+            for (let i = 0; i < n; i += batch) {
+              const r = await w.SB.ingestFeedItems(db, w.items.slice(i, i + batch), { matcher: w.matcher, now: at });
+              added += r.added;
+            }
+            const ms = performance.now() - t0;
+            const clusters = await db.clusters.count();
+            const multi = await db.clusters.filter((c) => c.articles.length > 1).count();
+            db.close();
+            return { ms, added, clusters, multi };
+          },
+          [name, count, BATCH, now] as const,
+        );
+      const deleteDb = (name: string) => page.evaluate((n) => new Promise((ok) => { const r = indexedDB.deleteDatabase(n); r.onsuccess = r.onerror = r.onblocked = () => ok(null); }), name);
+      await ingest('bench-warmup', 300);
+      await deleteDb('bench-warmup');
+      const rates: number[] = [];
+      for (let r = 0; r < INGEST_RUNS; r++) {
+        const res = await ingest(`bench-ingest-${r}`, ITEMS);
+        rates.push((res.added / res.ms) * 1000);
+        log(`ingest run ${r + 1}: ${res.added} items in ${(res.ms / 1000).toFixed(2)} s → ${rates[r].toFixed(0)} items/s; ${res.clusters} clusters, ${res.multi} with several articles`);
+        if (r < INGEST_RUNS - 1) await deleteDb(`bench-ingest-${r}`);
+      }
+      figures['sync.ingest_items_per_s'] = Math.round(median(rates));
+
+      // The queries: entity keys of real analysed items (from the last ingest), as a page would send them.
+      const queries = await page.evaluate(async ([n, dbName]) => {
+        const w = window as unknown as { SB: SB };
+        const db = new w.SB.IncidentLensDb({ name: dbName });
+        const rows = await db.articles.toArray();
+        db.close();
+        const step = Math.max(1, Math.floor(rows.length / n));
+        return rows.filter((_, i) => i % step === 0).slice(0, n).map((r) => r.entityKeys);
+      }, [QUERIES, `bench-ingest-${INGEST_RUNS - 1}`] as const);
+      if (!queries.length) throw new Error('no analysed items to take queries from');
+      await deleteDb(`bench-ingest-${INGEST_RUNS - 1}`);
+
+      // A database of 200,000 articles and 50,000 clustered incidents: keys drawn from the real items'
+      // keys by their frequency, one victim of its own per incident, ids sortable by time.
+      const fill = await page.evaluate(
+        async ([nArticles, nClusters, keyLists, at]) => {
+          const w = window as unknown as { SB: SB };
+          const db = new w.SB.IncidentLensDb({ name: 'bench-related' });
+          await db.open();
+          const pool = keyLists.flat();
+          let seed = 7;
+          const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+          const pick = () => pool[Math.floor(rnd() * pool.length)];
+          const t0 = performance.now();
+          const span = 365 * 86_400_000;
+          for (let c0 = 0; c0 < nClusters; c0 += 5000) {
+            const clusters: unknown[] = [];
+            const articles: unknown[] = [];
+            for (let c = c0; c < Math.min(nClusters, c0 + 5000); c++) {
+              const t = at - span + (c / nClusters) * span;
+              const victim = { key: `organization:victim-${c}`, name: `Victim ${c}` };
+              const keys = [...new Set([victim.key, ...Array.from({ length: 4 + Math.floor(rnd() * 8) }, pick)])];
+              const id = w.SB.clusterId(t, `https://n.example/${c}`);
+              const per = Math.round(nArticles / nClusters);
+              const arts = Array.from({ length: per }, (_, k) => ({
+                url: `https://site${k}.example/news/${c}`,
+                title: `Story ${c} as site ${k} tells it`,
+                site: `site${k}.example`,
+                published: new Date(t + k * 3_600_000).toISOString(),
+              }));
+              clusters.push({
+                id,
+                type: 'data-breach' as const,
+                title: arts[0].title,
+                summary: `Data breach at Victim ${c}`,
+                victims: [victim],
+                actors: [],
+                cves: [],
+                firstSeen: arts[0].published,
+                lastSeen: arts[per - 1].published,
+                articles: arts,
+                sites: arts.map((a) => a.site),
+                entityKeys: keys,
+                anchors: keys,
+                names: { [victim.key]: victim.name },
+              });
+              for (const a of arts)
+                articles.push({ ...a, sourceId: `feed:${a.site}`, fetchedAt: at, entityKeys: keys, incidentIds: [], clusterId: id, titleKey: a.title.toLowerCase(), contentHash: '0' });
+            }
+            await db.transaction('rw', db.clusters, db.articles, async () => {
+              await db.clusters.bulkPut(clusters as never);
+              await db.articles.bulkPut(articles as never);
+            });
+          }
+          const fillMs = performance.now() - t0;
+          const counts = { articles: await db.articles.count(), clusters: await db.clusters.count() };
+          db.close();
+          return { fillMs, ...counts };
+        },
+        [ARTICLES, CLUSTERS, queries, now] as const,
+      );
+      log(`related: database of ${fill.articles} articles and ${fill.clusters} clustered incidents written in ${(fill.fillMs / 1000).toFixed(1)} s`);
+
+      const rel = await page.evaluate(
+        async ([keyLists, at]) => {
+          const w = window as unknown as { SB: SB };
+          const db = new w.SB.IncidentLensDb({ name: 'bench-related' });
+          await db.open();
+          w.SB.forgetClusterCount();
+          const times: number[] = [];
+          let answered = 0;
+          let articles = 0;
+          // Warm-up: the first queries open the database and fill its caches.
+          for (const keys of keyLists.slice(0, 10)) await w.SB.relatedIncidents(db, keys, new Date(at).toISOString(), { limit: 10, now: at });
+          for (const keys of keyLists) {
+            const t0 = performance.now();
+            const r = await w.SB.relatedIncidents(db, keys, new Date(at).toISOString(), { limit: 10, now: at });
+            times.push(performance.now() - t0);
+            if (r.length) answered++;
+            articles += r.reduce((n, x) => n + x.articles.length, 0);
+          }
+          db.close();
+          const est = await navigator.storage.estimate();
+          return { times, answered, articles, bytes: est.usage ?? 0, keys: keyLists.reduce((n, k) => n + k.length, 0) / keyLists.length };
+        },
+        [queries, now] as const,
+      );
+      const sorted = [...rel.times].sort((a, b) => a - b);
+      const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+      log(`related: ${rel.times.length} queries of ${rel.keys.toFixed(1)} keys on average; ${rel.answered} answered, ${(rel.articles / Math.max(1, rel.answered)).toFixed(1)} articles per answer`);
+      figures['sync.related_p50_ms'] = pct(0.5);
+      figures['sync.related_p95_ms'] = pct(0.95);
+      figures['sync.db_bytes'] = rel.bytes;
+    } finally {
+      await browser?.close();
+      server.close();
+    }
+    return figures;
+  },
+};

@@ -1,0 +1,142 @@
+/// <reference types="chrome" />
+/**
+ * Feed items into incidents in the built extension, in headless Chromium: an extension page hands the
+ * worker parsed feed items (the sync's write path, `ingestFeedItems`); the worker reads them with its
+ * matcher, clusters them into incidents in the real IndexedDB, and the seed article's sidebar then lists
+ * the clustered incident with its articles from several publishers. Handing the same items over again
+ * changes nothing.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, type ExtensionBrowser } from '../../scripts/chromium';
+import type { DemoServer } from '../../demo/server';
+import { shadowTexts } from '../fixtures/reading/shadow';
+import { serveTestPages, type WireAnswer } from './helpers';
+
+let server: DemoServer;
+let ext: ExtensionBrowser;
+let probe: Page;
+
+beforeAll(async () => {
+  server = await serveTestPages();
+  ext = await launchWithExtension({ headless: true });
+  probe = await ext.context.newPage();
+  await probe.goto(`${ext.extensionUrl}collection.html`);
+});
+
+afterAll(async () => {
+  await ext?.close();
+  await server?.close();
+});
+
+async function send<T>(type: string, data: unknown): Promise<T> {
+  const answer = await probe.evaluate(
+    ([t, d]) => chrome.runtime.sendMessage({ id: 1, type: t, data: d, timestamp: Date.now() }) as Promise<WireAnswer<T>>,
+    [type, data] as const,
+  );
+  if (answer.err) throw new Error(answer.err.message);
+  return answer.res as T;
+}
+
+/** Rows of a table of the extension's database, read from an extension page. */
+function tableRows(table: string): Promise<Record<string, unknown>[]> {
+  return probe.evaluate(
+    (name) =>
+      new Promise<Record<string, unknown>[]>((done, fail) => {
+        const req = indexedDB.open('incident-lens');
+        req.onerror = () => fail(req.error);
+        req.onsuccess = () => {
+          const db = req.result;
+          const all = db.transaction(name).objectStore(name).getAll();
+          all.onsuccess = () => {
+            done(all.result as Record<string, unknown>[]);
+            db.close();
+          };
+          all.onerror = () => fail(all.error);
+        };
+      }),
+    table,
+  );
+}
+
+/** Recent dates: items older than the retention limit (a year by default) are not kept. */
+const daysAgo = (d: number) => new Date(Date.now() - d * 86_400_000).toISOString();
+
+const ITEMS = [
+  {
+    sourceId: 'feed:therecord',
+    guid: 'therecord-icc-1',
+    url: 'https://therecord.media/international-criminal-court-cyberattack',
+    title: 'International Criminal Court says hackers breached its systems',
+    summary: 'The International Criminal Court in The Hague said it detected unusual activity in its information systems at the end of last week.',
+    published: daysAgo(20),
+  },
+  {
+    sourceId: 'feed:bleepingcomputer',
+    guid: 'bc-icc',
+    url: 'https://www.bleepingcomputer.com/news/security/international-criminal-court-hit-by-cyberattack/',
+    title: 'International Criminal Court hit by cyberattack, systems disrupted',
+    summary: 'The ICC disclosed a cyberattack on its networks; the court is working with Dutch authorities to respond.',
+    published: daysAgo(19),
+  },
+  {
+    sourceId: 'feed:securityweek',
+    guid: 'sw-icc',
+    url: 'https://www.securityweek.com/icc-cyberattack-espionage/',
+    title: 'International Criminal Court cyberattack was espionage, court says',
+    summary: 'The International Criminal Court said the breach of its systems was a targeted attack aimed at espionage.',
+    published: daysAgo(17),
+  },
+  {
+    sourceId: 'feed:bleepingcomputer',
+    guid: 'bc-boeing',
+    url: 'https://www.bleepingcomputer.com/news/security/boeing-lockbit/',
+    title: 'Boeing confirms LockBit ransomware attack on parts business',
+    summary: 'Boeing said the LockBit ransomware gang breached its parts and distribution business.',
+    published: daysAgo(5),
+  },
+];
+
+describe('feed items into incidents, through the worker', () => {
+  it('stores the items and clusters the court’s breach from three publishers into one incident', async () => {
+    const report = await send<Record<string, number>>('ingestFeedItems', { items: ITEMS });
+    expect(report).toMatchObject({ added: 4, updated: 0, unchanged: 0, rejected: 0 });
+    const articles = await tableRows('articles');
+    expect(articles).toHaveLength(4);
+    const clusterOf = new Map(articles.map((a) => [a.url as string, a.clusterId as string]));
+    const icc = clusterOf.get(ITEMS[0].url);
+    expect(clusterOf.get(ITEMS[1].url)).toBe(icc);
+    expect(clusterOf.get(ITEMS[2].url)).toBe(icc);
+    expect(clusterOf.get(ITEMS[3].url)).not.toBe(icc);
+    const clusters = await tableRows('clusters');
+    const iccCluster = clusters.find((c) => c.id === icc)!;
+    expect(iccCluster.sites).toEqual(['therecord.media', 'bleepingcomputer.com', 'securityweek.com']);
+    expect((iccCluster.victims as { key: string }[])[0].key).toBe('organization:international-criminal-court');
+  });
+
+  it('changes nothing when the same items come again', async () => {
+    const before = { articles: await tableRows('articles'), clusters: await tableRows('clusters'), incidents: await tableRows('incidents') };
+    const report = await send<Record<string, number>>('ingestFeedItems', { items: ITEMS });
+    expect(report).toMatchObject({ added: 0, updated: 0, unchanged: 4 });
+    expect({ articles: await tableRows('articles'), clusters: await tableRows('clusters'), incidents: await tableRows('incidents') }).toEqual(before);
+  });
+
+  it('refuses malformed items with the place of the problem, and stores nothing of them', async () => {
+    await expect(send('ingestFeedItems', { items: [{ ...ITEMS[0], url: 'javascript:alert(1)' }] })).rejects.toThrow(/items\.0\.url/);
+    expect(await tableRows('articles')).toHaveLength(4);
+  });
+
+  it('lists the clustered incident beside the seed article, with articles from several publishers', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(`${server.origin}/shared/icc-espionage.html`, { waitUntil: 'load' });
+    await expect.poll(() => shadowTexts(page, '.il-reason'), { timeout: 20_000 }).not.toEqual([]);
+    const reasons = await shadowTexts(page, '.il-reason');
+    expect(reasons[0]).toMatch(/^shares .*International Criminal Court/);
+    const sources = await shadowTexts(page, '.il-sources');
+    expect(sources[0]).toMatch(/^Reported by 3 publishers: /);
+    const links = await shadowTexts(page, '.il-related-item:first-child .il-related-articles a');
+    expect(links.sort()).toEqual(ITEMS.slice(0, 3).map((i) => i.title).sort());
+    expect((await shadowTexts(page, '.il-related-item strong')).join(' ')).not.toContain('Boeing');
+    await page.close();
+  });
+});

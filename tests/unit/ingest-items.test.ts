@@ -1,0 +1,214 @@
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { IncidentLensDb } from '../../lib/db/database';
+import { compileMatcher, type CompiledMatcher } from '../../lib/extract/matcher';
+import { seedCatalogue } from '../../lib/knowledge/seed';
+import { ingestFeedItems, ingestFeedItemsInto } from '../../lib/sync/ingest-items';
+import { MemoryStore } from '../../lib/cluster/memory-store';
+import { titleKey } from '../../lib/cluster/ingest';
+import type { FeedItem } from '../../lib/sync/item';
+
+let matcher: CompiledMatcher;
+beforeAll(() => {
+  matcher = compileMatcher(seedCatalogue());
+});
+
+let db: IncidentLensDb;
+afterEach(() => db?.close());
+function open(): IncidentLensDb {
+  db = new IncidentLensDb({ indexedDB: new IDBFactory(), IDBKeyRange, name: `t-${Math.random()}` });
+  return db;
+}
+
+const NOW = Date.parse('2023-11-20T00:00:00Z');
+
+function item(site: string, slug: string, published: string, title: string, summary: string, extra: Partial<FeedItem> = {}): FeedItem {
+  return { sourceId: `feed:${site}`, url: `https://${site}/${slug}`, guid: `${site}:${slug}`, title, summary, published, ...extra };
+}
+
+const BOEING_1 = item(
+  'bleepingcomputer.example',
+  'boeing-lockbit',
+  '2023-11-02T10:00:00Z',
+  'Boeing confirms LockBit ransomware attack on parts business',
+  'Boeing said the LockBit ransomware gang breached its parts and distribution business and threatened to leak data.',
+);
+const BOEING_2 = item(
+  'therecord.example',
+  'lockbit-boeing-claim',
+  '2023-11-03T08:00:00Z',
+  'LockBit claims Boeing hack, threatens to publish stolen files',
+  'The LockBit gang listed Boeing on its leak site, saying the aerospace company had until November 2 to pay.',
+);
+const ICBC = item(
+  'securityweek.example',
+  'icbc-ransomware',
+  '2023-11-10T09:00:00Z',
+  'LockBit ransomware hits Industrial and Commercial Bank of China',
+  'ICBC said its US arm was hit by a LockBit ransomware attack that disrupted Treasury trades.',
+);
+const CITRIX_PATCH = item(
+  'thehackernews.example',
+  'citrix-patch',
+  '2023-10-10T09:00:00Z',
+  'Citrix patches critical NetScaler flaw CVE-2023-4966',
+  'Citrix released updates for CVE-2023-4966, a critical information disclosure vulnerability in NetScaler ADC and Gateway.',
+);
+const CITRIX_EXPLOITED = item(
+  'darkreading.example',
+  'citrix-bleed-exploited',
+  '2023-10-18T09:00:00Z',
+  'Hackers exploit Citrix Bleed CVE-2023-4966 to hijack sessions',
+  'Attackers are exploiting CVE-2023-4966 in the wild to hijack authenticated sessions on NetScaler appliances, researchers warned.',
+);
+const CITRIX_EXPLOITED_2 = item(
+  'theregister.example',
+  'citrix-bleed-wave',
+  '2023-10-20T09:00:00Z',
+  'Citrix Bleed exploitation wave hits NetScaler boxes worldwide',
+  'Mass exploitation of CVE-2023-4966 is under way, with attackers hijacking sessions on unpatched NetScaler devices.',
+);
+
+async function dump(d: IncidentLensDb) {
+  return {
+    articles: await d.articles.toArray(),
+    clusters: await d.clusters.toArray(),
+    incidents: await d.incidents.toArray(),
+  };
+}
+
+async function clusterOf(url: string): Promise<string | undefined> {
+  return (await db.articles.get(url))?.clusterId;
+}
+
+describe('ingestFeedItems: clustering', () => {
+  it('puts one victim’s breach reported by two publishers in one incident, with both articles', async () => {
+    open();
+    const report = await ingestFeedItems(db, [BOEING_1, BOEING_2], { matcher, now: NOW });
+    expect(report).toMatchObject({ added: 2, updated: 0, unchanged: 0, duplicates: 0, rejected: 0 });
+    const id = await clusterOf(BOEING_1.url);
+    expect(id).toBeDefined();
+    expect(await clusterOf(BOEING_2.url)).toBe(id);
+    const cluster = await db.clusters.get(id!);
+    expect(cluster).toMatchObject({ type: 'ransomware', title: BOEING_1.title, victims: [{ key: 'organization:boeing', name: 'Boeing' }] });
+    expect(cluster?.sites).toEqual(['bleepingcomputer.example', 'therecord.example']);
+    expect(cluster?.firstSeen).toBe('2023-11-02T10:00:00.000Z');
+    expect(cluster?.lastSeen).toBe('2023-11-03T08:00:00.000Z');
+    expect(cluster?.entityKeys).toContain('malware:lockbit');
+    // Each article keeps its entity keys and its incident rows.
+    expect((await db.articles.get(BOEING_2.url))?.entityKeys).toContain('organization:boeing');
+    expect(await db.incidents.where('articleUrl').equals(BOEING_2.url).count()).toBeGreaterThan(0);
+  });
+
+  it('keeps two LockBit attacks on two victims apart', async () => {
+    open();
+    await ingestFeedItems(db, [BOEING_1, ICBC], { matcher, now: NOW });
+    expect(await clusterOf(BOEING_1.url)).not.toBe(await clusterOf(ICBC.url));
+    // Arriving one by one, a later Boeing report still finds Boeing's incident, not ICBC's.
+    await ingestFeedItems(db, [BOEING_2], { matcher, now: NOW });
+    expect(await clusterOf(BOEING_2.url)).toBe(await clusterOf(BOEING_1.url));
+    expect(await db.clusters.count()).toBe(2);
+  });
+
+  it('keeps a vendor’s patch and the later exploitation wave of that CVE apart, and the wave together', async () => {
+    open();
+    await ingestFeedItems(db, [CITRIX_PATCH, CITRIX_EXPLOITED, CITRIX_EXPLOITED_2], { matcher, now: NOW });
+    const patch = await clusterOf(CITRIX_PATCH.url);
+    const wave = await clusterOf(CITRIX_EXPLOITED.url);
+    expect(wave).not.toBe(patch);
+    expect(await clusterOf(CITRIX_EXPLOITED_2.url)).toBe(wave);
+    expect((await db.clusters.get(wave!))?.cves).toEqual(['CVE-2023-4966']);
+  });
+
+  it('clusters the same way in memory (the CLI) as in Dexie (the worker)', async () => {
+    open();
+    const batch = [CITRIX_PATCH, CITRIX_EXPLOITED, CITRIX_EXPLOITED_2, BOEING_1, BOEING_2, ICBC];
+    await ingestFeedItems(db, batch, { matcher, now: NOW });
+    const store = new MemoryStore();
+    await ingestFeedItemsInto(store, batch, { matcher, now: NOW });
+    for (const i of batch) expect(store.items.get(i.url)?.clusterId).toBe(await clusterOf(i.url));
+    expect([...store.clusters.values()].sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+      (await db.clusters.toArray()).sort((a, b) => a.id.localeCompare(b.id)),
+    );
+  });
+});
+
+describe('ingestFeedItems: deduplication, updates, idempotence', () => {
+  it('changes nothing when the same batch comes again (a worker stopped mid-run runs again)', async () => {
+    open();
+    const batch = [BOEING_1, BOEING_2, ICBC, CITRIX_PATCH];
+    await ingestFeedItems(db, batch, { matcher, now: NOW });
+    const before = await dump(db);
+    const again = await ingestFeedItems(db, batch, { matcher, now: NOW + 3_600_000 });
+    expect(again).toMatchObject({ added: 0, updated: 0, unchanged: 4 });
+    expect(await dump(db)).toEqual(before);
+  });
+
+  it('keeps one row for the same guid under a new link, and updates it', async () => {
+    open();
+    await ingestFeedItems(db, [BOEING_1], { matcher, now: NOW });
+    const moved = { ...BOEING_1, url: 'https://bleepingcomputer.example/news/boeing-lockbit-updated', summary: `${BOEING_1.summary} Updated with Boeing's statement.` };
+    const report = await ingestFeedItems(db, [moved], { matcher, now: NOW });
+    expect(report).toMatchObject({ added: 0, updated: 1 });
+    expect(await db.articles.get(BOEING_1.url)).toBeUndefined();
+    expect((await db.articles.get(moved.url))?.summary).toContain('Updated');
+    expect(await db.articles.count()).toBe(1);
+    expect(await db.incidents.where('articleUrl').equals(BOEING_1.url).count()).toBe(0);
+  });
+
+  it('updates an item whose text changed, and its cluster with it', async () => {
+    open();
+    await ingestFeedItems(db, [BOEING_1, BOEING_2], { matcher, now: NOW });
+    const id = await clusterOf(BOEING_1.url);
+    const retitled = { ...BOEING_1, title: 'Boeing: LockBit ransomware attack hit parts and distribution business' };
+    expect(await ingestFeedItems(db, [retitled], { matcher, now: NOW })).toMatchObject({ added: 0, updated: 1, unchanged: 0 });
+    expect((await db.articles.get(BOEING_1.url))?.title).toBe(retitled.title);
+    expect(await clusterOf(BOEING_1.url)).toBe(id);
+    const cluster = await db.clusters.get(id!);
+    expect(cluster?.title).toBe(retitled.title);
+    expect(cluster?.articles.map((a) => a.url)).toEqual([BOEING_1.url, BOEING_2.url]);
+  });
+
+  it('does not store a syndicated copy (same headline, another site, same days) twice', async () => {
+    open();
+    const copy = item('yahoo.example', 'boeing-copy', '2023-11-02T14:00:00Z', `${BOEING_1.title} - BleepingComputer`, 'Syndicated.');
+    const report = await ingestFeedItems(db, [BOEING_1, copy], { matcher, now: NOW });
+    expect(report).toMatchObject({ added: 1, duplicates: 1 });
+    expect(await db.articles.get(copy.url)).toBeUndefined();
+    expect(titleKey('Boeing confirms LockBit ransomware attack | SecurityWeek')).toBe('boeing confirms lockbit ransomware attack');
+  });
+
+  it('rejects items without a usable link or title, and keeps the others', async () => {
+    open();
+    const bad = [
+      { ...BOEING_1, url: 'javascript:alert(1)' },
+      { ...BOEING_1, url: 'not a url' },
+      { ...BOEING_1, url: 'https://x.example/empty', title: '   ' },
+    ];
+    const report = await ingestFeedItems(db, [...bad, ICBC], { matcher, now: NOW });
+    expect(report).toMatchObject({ added: 1, rejected: 3 });
+  });
+});
+
+describe('ingestFeedItems: retention', () => {
+  it('drops items older than the limit with their place in their cluster, and never the collection', async () => {
+    open();
+    const old = item('bleepingcomputer.example', 'old-boeing', '2022-01-05T00:00:00Z', 'Boeing hit by LockBit ransomware, old story', 'Boeing and LockBit, long ago.');
+    await ingestFeedItems(db, [old, BOEING_1, BOEING_2], { matcher, now: Date.parse('2022-01-10'), retentionDays: 3650 });
+    await db.collection.put({ url: old.url, title: old.title, site: 'bleepingcomputer.example', tags: ['keep'], note: 'mine', savedAt: 1 });
+    expect(await db.articles.count()).toBe(3);
+    const oldCluster = await clusterOf(old.url);
+
+    const report = await ingestFeedItems(db, [ICBC], { matcher, now: NOW, retentionDays: 365 });
+    expect(report).toMatchObject({ added: 1, expired: 1 });
+    expect(await db.articles.get(old.url)).toBeUndefined();
+    expect(await db.incidents.where('articleUrl').equals(old.url).count()).toBe(0);
+    expect(oldCluster).not.toBe(await clusterOf(BOEING_1.url));
+    expect(await db.clusters.get(oldCluster!)).toBeUndefined();
+    for (const c of await db.clusters.toArray()) expect(c.articles.map((a) => a.url)).not.toContain(old.url);
+    // The user's collection is not the sync's to prune.
+    expect(await db.collection.get(old.url)).toMatchObject({ note: 'mine', tags: ['keep'] });
+    // An item already too old when it arrives is not stored.
+    expect(await ingestFeedItems(db, [old], { matcher, now: NOW })).toMatchObject({ added: 0, expired: 1 });
+  });
+});
