@@ -10,6 +10,8 @@ import type { Transaction } from 'dexie';
 import type { CatalogueEntry, Incident, IncidentType } from '../types';
 import type { SavedArticle } from '../messaging';
 import { siteOf } from '../sites';
+import { normaliseTags } from '../tags';
+import { indexFields } from '../collection/saved';
 
 export const DB_NAME = 'incident-lens';
 
@@ -106,10 +108,8 @@ export function namesLower(entry: Pick<CatalogueEntry, 'name' | 'aliases'>): str
   return [...new Set([entry.name, ...(entry.aliases ?? [])].map((n) => n.trim().toLowerCase()).filter(Boolean))];
 }
 
-/** Tags as the collection keeps them: trimmed, lower-case, unique, in first-seen order. */
-export function normaliseTags(tags: readonly string[] | undefined): string[] {
-  return [...new Set((tags ?? []).map((t) => t.trim().toLowerCase()).filter(Boolean))];
-}
+/** Tags as the collection keeps them (lib/tags.ts, the one normalisation). */
+export { normaliseTags };
 
 const V1: Record<string, string> = {
   sources: 'id, kind',
@@ -158,9 +158,32 @@ async function upgradeToV2(tx: Transaction): Promise<void> {
     });
 }
 
+/**
+ * v5 (the collection keeps what the page was): saved articles keep their text, entities and incidents;
+ * indexes to filter them by entity, entity type, incident type and date. The upgrade gives rows saved
+ * before the fields they did not have (no text: those pages were never read at save time).
+ */
+const V5: Record<string, string> = {
+  ...V2,
+  collection: 'url, savedAt, updatedAt, site, published, *tags, *entityKeys, *entityTypes, *incidentTypes',
+};
+
+async function upgradeToV5(tx: Transaction): Promise<void> {
+  await tx
+    .table<CollectionRow, string>('collection')
+    .toCollection()
+    .modify((row) => {
+      row.entities ??= [];
+      row.incidents ??= [];
+      row.updatedAt ??= row.savedAt;
+      Object.assign(row, indexFields(row.entities, row.incidents));
+    });
+}
+
 export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
   { version: 1, stores: V1 },
   { version: 2, stores: V2, upgrade: upgradeToV2 },
+  { version: 5, stores: V5, upgrade: upgradeToV5 },
 ];
 
 export const CURRENT_VERSION = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1].version;

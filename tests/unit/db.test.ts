@@ -71,7 +71,7 @@ describe('database migrations', () => {
     const versions = SCHEMA_HISTORY.map((s) => s.version);
     expect(versions).toEqual([...versions].sort((a, b) => a - b));
     expect(new Set(versions).size).toBe(versions.length);
-    expect(CURRENT_VERSION).toBe(2);
+    expect(CURRENT_VERSION).toBe(5);
   });
 
   it('opens a version-1 database, upgrades it and finds every row', async () => {
@@ -96,6 +96,9 @@ describe('database migrations', () => {
 
     const a = await db.collection.get('https://www.example.com/a');
     expect(a).toMatchObject({ site: 'example.com', tags: ['apt28', 'espionage'], note: 'first', savedAt: 100 });
+    // v5: rows saved before it have what later rows have, empty, and are found by its indexes.
+    expect(a).toMatchObject({ updatedAt: 100, entities: [], incidents: [], entityKeys: [], entityTypes: [], incidentTypes: [] });
+    expect(await db.collection.where('updatedAt').equals(100).count()).toBe(1);
     const b = await db.collection.get('https://news.example.org/b');
     expect(b).toMatchObject({ site: 'custom-site', note: '' });
     expect(await db.collection.where('site').equals('example.com').count()).toBe(1);
@@ -146,11 +149,19 @@ describe('collection', () => {
       note: '',
       published: '2024-02-20',
       savedAt: 1000,
+      updatedAt: 1000,
+      entities: [],
+      incidents: [],
+      entityKeys: [],
+      entityTypes: [],
+      incidentTypes: [],
     });
     await saveArticle(db, { url: 'https://therecord.media/y', title: 'Story Y', tags: ['espionage'] }, 2000);
     const again = await saveArticle(db, { url: 'https://www.bleepingcomputer.com/news/x', title: 'Story X', note: 'read later' }, 3000);
     expect(again.savedAt).toBe(1000);
     expect(again.note).toBe('read later');
+    expect(again.updatedAt).toBe(3000);
+    expect(again.tags).toEqual(['ransomware', 'lockbit']); // not given: kept
 
     expect((await listCollection(db)).map((r) => r.title)).toEqual(['Story Y', 'Story X']);
     expect((await listCollection(db, { tag: 'Espionage' })).map((r) => r.title)).toEqual(['Story Y']);
