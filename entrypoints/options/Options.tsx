@@ -6,6 +6,7 @@ import { ALL_SITES_ORIGINS, NEWS_SITES } from '@/lib/sites';
 import { isTypeShown, setSiteDisabled, settings, type HighlightTypes } from '@/lib/settings';
 import { StatusView } from '@/components/StatusView';
 import { useStatus } from '@/components/useStatus';
+import { DataSection } from './DataSection';
 
 const TYPE_LABELS: Record<EntityType, string> = {
   actor: 'Threat actors',
@@ -95,6 +96,7 @@ export function Options() {
       <SitesSection />
       <h2>Data</h2>
       <StatusView status={status} error={error} />
+      <DataSection />
       <p class="muted">Everything stays in this browser. Page text is never sent anywhere.</p>
     </main>
   );
