@@ -86,6 +86,12 @@ describe('the extension pages in Firefox', () => {
     expect(meta).toContain('Citrix Bleed again');
     // What the worker read in the saved text is kept and shown: the entities it names.
     expect(await js<string>(collection, text(`${item} .chips`))).toContain('LockBit');
+    // The saved text reads offline, and a filter narrows the list (the collection page reads IndexedDB itself).
+    await js(collection, `[...document.querySelectorAll('${item} button')].find((b) => b.textContent === 'Read saved text').click(), true`);
+    await expect.poll(() => js(collection, text('[data-testid="reader-text"]')), { timeout: 10_000 }).toContain('Kestrel Maritime');
+    await js(collection, `[...document.querySelectorAll('button')].find((b) => b.textContent.startsWith('← Back')).click(), true`);
+    await js(collection, type('input[name=q]', 'no such words anywhere'));
+    await expect.poll(() => js(collection, text('[data-testid="none-match"]')), { timeout: 10_000 }).toBe('No saved article matches these filters.');
   });
 
   it('opens the options page with data from the background and stores a setting', async () => {
