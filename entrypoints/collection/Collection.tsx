@@ -4,7 +4,7 @@
  * article (the popup links there).
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { getDb, removeArticles, restoreArticles, tagArticles, updateArticle } from '@/lib/db';
+import { getDb, getSavedArticle, removeArticles, restoreArticles, tagArticles, updateArticle } from '@/lib/db';
 import type { CollectionFilter } from '@/lib/collection/filter';
 import type { SavedArticle } from '@/lib/messaging';
 import { exportArticles, EXPORT_FORMATS, FORMAT_LABELS, type ExportFormat } from '@/lib/export/formats';
@@ -33,12 +33,10 @@ export function Collection() {
   useEffect(() => {
     const wanted = new URLSearchParams(location.search).get('article');
     if (!wanted) return;
-    void getDb()
-      .collection.get(wanted)
-      .then((row) => {
-        if (row?.text) setReading(row);
-        else if (row) setFilter({ text: row.url });
-      });
+    void getSavedArticle(getDb(), wanted).then((row) => {
+      if (row?.text) setReading(row);
+      else if (row) setFilter({ text: row.url });
+    });
   }, []);
 
   // The selection keeps only articles still there.

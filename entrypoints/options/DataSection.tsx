@@ -7,7 +7,7 @@ import { useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { getDb } from '@/lib/db';
 import { eraseEverything, exportEverything, importData, type SettingsStore } from '@/lib/db/data';
-import { parseImport } from '@/lib/export/import';
+import { MAX_IMPORT_CHARS, parseImport } from '@/lib/export/import';
 import { exportFile } from '@/lib/export/formats';
 import { download } from '@/components/download';
 import './data-section.css';
@@ -51,6 +51,8 @@ export function DataSection() {
 
   const importFile = (file: File) =>
     run(`Importing ${file.name}…`, async () => {
+      // A file larger than any export could be is refused before it is read into memory.
+      if (file.size > MAX_IMPORT_CHARS * 4) throw new Error(`${file.name} is too large to be an Incident Lens export. Nothing was changed.`);
       const parsed = parseImport(await file.text());
       if (!parsed.ok) throw new Error(parsed.error);
       const s = await importData(getDb(), parsed.data, settingsStore());

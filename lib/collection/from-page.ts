@@ -1,7 +1,8 @@
 /** A page read without a browser (the CLI) as the collection would keep it, had the user saved it then. */
 import type { SavedArticle } from '../messaging';
 import type { EntityMatch, Incident } from '../types';
-import { pageUrl, siteOf } from '../sites';
+import { siteOf } from '../sites';
+import { articleUrl } from './article-url';
 import { excerptOf, summariseEntities, withIndexes } from './saved';
 
 export interface PageFacts {
@@ -21,7 +22,7 @@ export interface PageFacts {
  */
 export function savedFromPage(page: PageFacts): SavedArticle {
   const web = /^https?:/i.test(page.url);
-  const url = web ? pageUrl(page.url) : page.url;
+  const url = web ? articleUrl(page.url) : page.url;
   const t = page.published ? Date.parse(page.published) : NaN;
   const at = Number.isNaN(t) ? 0 : t;
   const row: Omit<SavedArticle, 'entityKeys' | 'entityTypes' | 'incidentTypes'> = {

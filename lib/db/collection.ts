@@ -1,7 +1,8 @@
 /** The user's collection of saved articles. */
 import type { CollectionQuery, SaveRequest, SavedArticle } from '../messaging';
 import type { EntityMatch, Incident } from '../types';
-import { pageUrl, siteOf } from '../sites';
+import { siteOf } from '../sites';
+import { articleUrl } from '../collection/article-url';
 import { normaliseTags } from '../tags';
 import { excerptOf, summariseEntities, withIndexes } from '../collection/saved';
 import { matchesFilter, sortRows, type CollectionFilter } from '../collection/filter';
@@ -15,7 +16,8 @@ export interface ArticleFindings {
 }
 
 /**
- * Save an article, or save it again. Saving again (same URL without fragment) keeps the first `savedAt`,
+ * Save an article, or save it again. Saving again (same URL without fragment and tracking parameters:
+ * lib/collection/article-url.ts) keeps the first `savedAt`,
  * refreshes what the page says (title, text, entities ... when the new save brings text; otherwise the saved
  * text stays), and keeps the saved tags and note unless the request gives them (the forms show them, so
  * what they send is what the user wants kept).
@@ -26,7 +28,7 @@ export async function saveArticle(
   now = Date.now(),
   found?: ArticleFindings,
 ): Promise<SavedArticle> {
-  const url = pageUrl(req.url);
+  const url = articleUrl(req.url);
   return writing(() =>
     db.transaction('rw', db.collection, async () => {
       const old = await db.collection.get(url);
@@ -67,7 +69,7 @@ export async function updateArticle(
 ): Promise<SavedArticle | null> {
   return writing(() =>
     db.transaction('rw', db.collection, async () => {
-      const old = await db.collection.get(pageUrl(url));
+      const old = await db.collection.get(articleUrl(url));
       if (!old) return null;
       const row = { ...old, updatedAt: now };
       if (change.tags) row.tags = normaliseTags(change.tags);
@@ -90,7 +92,7 @@ export async function tagArticles(
   const removing = new Set(normaliseTags(remove));
   return writing(() =>
     db.transaction('rw', db.collection, async () => {
-      const rows = (await db.collection.bulkGet(urls.map(pageUrl))).filter((r): r is SavedArticle => r !== undefined);
+      const rows = (await db.collection.bulkGet(urls.map(articleUrl))).filter((r): r is SavedArticle => r !== undefined);
       const changed = rows.flatMap((r) => {
         const tags = normaliseTags([...r.tags.filter((t) => !removing.has(t)), ...adding]);
         return tags.join('\u0000') === r.tags.join('\u0000') ? [] : [{ ...r, tags, updatedAt: now }];
@@ -103,7 +105,7 @@ export async function tagArticles(
 
 /** Remove articles; returns the rows removed, whole, so that the page can undo. */
 export async function removeArticles(db: IncidentLensDb, urls: readonly string[]): Promise<SavedArticle[]> {
-  const keys = [...new Set(urls.map(pageUrl))];
+  const keys = [...new Set(urls.map(articleUrl))];
   return db.transaction('rw', db.collection, async () => {
     const rows = (await db.collection.bulkGet(keys)).filter((r): r is SavedArticle => r !== undefined);
     await db.collection.bulkDelete(rows.map((r) => r.url));
@@ -128,11 +130,11 @@ export async function removeArticle(db: IncidentLensDb, url: string): Promise<bo
 }
 
 export async function isSaved(db: IncidentLensDb, url: string): Promise<boolean> {
-  return (await db.collection.get(pageUrl(url))) !== undefined;
+  return (await db.collection.get(articleUrl(url))) !== undefined;
 }
 
 export async function getSavedArticle(db: IncidentLensDb, url: string): Promise<SavedArticle | null> {
-  return (await db.collection.get(pageUrl(url))) ?? null;
+  return (await db.collection.get(articleUrl(url))) ?? null;
 }
 
 /** Newest first, optionally only one tag's articles. */

@@ -12,6 +12,7 @@ import type { SavedArticle } from '../messaging';
 import { siteOf } from '../sites';
 import { normaliseTags } from '../tags';
 import { indexFields } from '../collection/saved';
+import { articleUrl } from '../collection/article-url';
 
 export const DB_NAME = 'incident-lens';
 
@@ -161,7 +162,8 @@ async function upgradeToV2(tx: Transaction): Promise<void> {
 /**
  * v5 (the collection keeps what the page was): saved articles keep their text, entities and incidents;
  * indexes to filter them by entity, entity type, incident type and date. The upgrade gives rows saved
- * before the fields they did not have (no text: those pages were never read at save time).
+ * before the fields they did not have (no text: those pages were never read at save time), and keys them
+ * by their URL without tracking parameters (lib/collection/article-url.ts).
  */
 const V5: Record<string, string> = {
   ...V2,
@@ -169,15 +171,29 @@ const V5: Record<string, string> = {
 };
 
 async function upgradeToV5(tx: Transaction): Promise<void> {
-  await tx
-    .table<CollectionRow, string>('collection')
-    .toCollection()
-    .modify((row) => {
-      row.entities ??= [];
-      row.incidents ??= [];
-      row.updatedAt ??= row.savedAt;
-      Object.assign(row, indexFields(row.entities, row.incidents));
-    });
+  const table = tx.table<CollectionRow, string>('collection');
+  await table.toCollection().modify((row) => {
+    row.entities ??= [];
+    row.incidents ??= [];
+    row.updatedAt ??= row.savedAt;
+    Object.assign(row, indexFields(row.entities, row.incidents));
+  });
+  // Rows saved with tracking parameters in their URL move to the URL the collection now keys by; one whose
+  // new key is taken already stays where it is (nothing is dropped).
+  for (const row of await table.toArray()) {
+    const url = safeArticleUrl(row.url);
+    if (url === row.url || (await table.get(url))) continue;
+    await table.delete(row.url);
+    await table.add({ ...row, url });
+  }
+}
+
+function safeArticleUrl(url: string): string {
+  try {
+    return articleUrl(url);
+  } catch {
+    return url;
+  }
 }
 
 export const SCHEMA_HISTORY: readonly SchemaVersion[] = [

@@ -10,7 +10,8 @@ import type { SavedArticle } from '../messaging';
 import type { SourceRow } from '../db/schema';
 import { ENTITY_TYPES, INCIDENT_TYPES } from '../types';
 import { MAX_ARTICLE_TEXT } from '../analysis/protocol';
-import { isWebUrl, pageUrl } from '../sites';
+import { isWebUrl } from '../sites';
+import { articleUrl } from '../collection/article-url';
 import { MAX_TAG_LENGTH, MAX_TAGS, normaliseTag, normaliseTags } from '../tags';
 import { withIndexes } from '../collection/saved';
 import { EXPORT_FORMAT, EXPORT_VERSION } from './json';
@@ -23,7 +24,7 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const MARKUP = /<\/?[a-z][^>]*>/i;
 const plain = (max: number) =>
   v.pipe(v.string(), v.maxLength(max), v.check((s) => !MARKUP.test(s), 'holds HTML markup'));
-const webUrl = v.pipe(v.string(), v.maxLength(2048), v.check(isWebUrl, 'not an http(s) URL'), v.transform(pageUrl));
+const webUrl = v.pipe(v.string(), v.maxLength(2048), v.check(isWebUrl, 'not an http(s) URL'), v.transform(articleUrl));
 const date = v.pipe(v.string(), v.maxLength(40), v.check((s) => !Number.isNaN(Date.parse(s)), 'not a date'));
 const time = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(8.64e15));
 const offset = v.pipe(v.number(), v.integer(), v.minValue(0));

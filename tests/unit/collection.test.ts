@@ -12,6 +12,7 @@ import {
 } from '../../lib/db/collection';
 import { normaliseTag, normaliseTags, parseTags } from '../../lib/tags';
 import { excerptOf } from '../../lib/collection/saved';
+import { articleUrl } from '../../lib/collection/article-url';
 import type { CollectionSort } from '../../lib/collection/filter';
 import { parseTagInput } from '../../components/sidebar/SaveForm';
 import { parseTags as formParseTags } from '../../components/format';
@@ -82,6 +83,16 @@ describe('saving', () => {
     const third = await saveArticle(db, { ...ICC_SAVE, url: CITRIX_SAVE.url, tags: ['Boeing'], note: '' }, 6_000, ICC_FINDINGS);
     expect(third).toMatchObject({ tags: ['boeing'], note: '', text: ICC_SAVE.text, incidentTypes: ['espionage'], savedAt: 1_000 });
     expect(await db.collection.count()).toBe(1);
+  });
+
+  it('is one article whether reached with tracking parameters or a fragment', async () => {
+    expect(articleUrl('https://therecord.media/a?utm_source=x&id=7&fbclid=abc#top')).toBe('https://therecord.media/a?id=7');
+    expect(articleUrl('https://example.com/p?page=2')).toBe('https://example.com/p?page=2');
+    await saveArticle(db, { ...ICC_SAVE, url: `${ICC_SAVE.url}?utm_medium=email&utm_campaign=daily` }, 1_000, ICC_FINDINGS);
+    const again = await saveArticle(db, { url: `${ICC_SAVE.url}?fbclid=1#comments`, title: ICC_SAVE.title }, 2_000);
+    expect(again).toMatchObject({ url: ICC_SAVE.url, savedAt: 1_000, updatedAt: 2_000 });
+    expect(await db.collection.count()).toBe(1);
+    expect(await getSavedArticle(db, `${ICC_SAVE.url}?utm_source=newsletter`)).toMatchObject({ url: ICC_SAVE.url });
   });
 
   it('excerpts cut at a word', () => {

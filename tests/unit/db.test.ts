@@ -61,6 +61,7 @@ async function writeV1Database(): Promise<void> {
   await v1.table('collection').bulkAdd([
     { url: 'https://www.example.com/a', title: 'A', tags: [' APT28', 'apt28', 'Espionage '], note: 'first', savedAt: 100 },
     { url: 'https://news.example.org/b', title: 'B', site: 'custom-site', tags: [], savedAt: 200 },
+    { url: 'https://news.example.org/c?utm_source=feed&id=3', title: 'C', tags: [], savedAt: 300 },
   ]);
   await v1.table('syncState').add({ sourceId: 'kev', failures: 2, lastAttemptAt: 5 });
   v1.close();
@@ -85,7 +86,7 @@ describe('database migrations', () => {
     expect(await db.incidents.count()).toBe(1);
     expect(await db.entities.count()).toBe(2);
     expect(await db.kev.count()).toBe(1);
-    expect(await db.collection.count()).toBe(2);
+    expect(await db.collection.count()).toBe(3);
     expect(await db.syncState.count()).toBe(1);
 
     // The upgrade filled v2's indexed fields, so v2's queries find v1's rows.
@@ -99,6 +100,8 @@ describe('database migrations', () => {
     // v5: rows saved before it have what later rows have, empty, and are found by its indexes.
     expect(a).toMatchObject({ updatedAt: 100, entities: [], incidents: [], entityKeys: [], entityTypes: [], incidentTypes: [] });
     expect(await db.collection.where('updatedAt').equals(100).count()).toBe(1);
+    // v5 keys the collection by URL without tracking parameters.
+    expect(await db.collection.get('https://news.example.org/c?id=3')).toMatchObject({ title: 'C', savedAt: 300 });
     const b = await db.collection.get('https://news.example.org/b');
     expect(b).toMatchObject({ site: 'custom-site', note: '' });
     expect(await db.collection.where('site').equals('example.com').count()).toBe(1);
