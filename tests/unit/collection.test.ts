@@ -13,7 +13,7 @@ import {
 import { normaliseTag, normaliseTags, parseTags } from '../../lib/tags';
 import { excerptOf } from '../../lib/collection/saved';
 import { articleUrl } from '../../lib/collection/article-url';
-import type { CollectionSort } from '../../lib/collection/filter';
+import { facets, type CollectionSort } from '../../lib/collection/filter';
 import { parseTagInput } from '../../components/sidebar/SaveForm';
 import { parseTags as formParseTags } from '../../components/format';
 import { checkMessage } from '../../lib/messaging-guard';
@@ -48,6 +48,23 @@ describe('tags, normalised in one place', () => {
       { id: 'me', baseUrl: 'chrome-extension://me/' },
     );
     expect(checked.ok && checked.data.tags).toEqual(['moveit transfer', 'cl0p']);
+  });
+});
+
+describe('the guard on saveArticle', () => {
+  const self = { id: 'me', baseUrl: 'chrome-extension://me/' };
+  const content = { id: 'me', url: 'https://therecord.media/icc-espionage', frameId: 0, tab: { id: 3 } };
+  it("lets a content script save its own page with its text, within limits", () => {
+    const ok = checkMessage('saveArticle', { ...ICC_SAVE, author: 'A. Martin', excerpt: 'x' }, content, self);
+    expect(ok.ok && ok.data).toMatchObject({ url: ICC_SAVE.url, text: ICC_SAVE.text, author: 'A. Martin', tags: ['espionage'] });
+    const other = checkMessage('saveArticle', { ...ICC_SAVE, url: 'https://example.com/x' }, content, self);
+    expect(other).toEqual({ ok: false, error: '"saveArticle": a content script may only ask about its own page' });
+    const huge = checkMessage('saveArticle', { ...ICC_SAVE, text: 'x'.repeat(400_001) }, content, self);
+    expect(huge.ok).toBe(false);
+    const tags = checkMessage('saveArticle', { ...ICC_SAVE, tags: Array.from({ length: 31 }, (_, i) => `t${i}`) }, content, self);
+    expect(tags.ok).toBe(false);
+    const long = checkMessage('saveArticle', { ...ICC_SAVE, tags: ['x'.repeat(41)] }, content, self);
+    expect(long.ok).toBe(false);
   });
 });
 
@@ -119,6 +136,17 @@ describe('filters', () => {
     expect(await titles({ text: 'hyperlink' })).toEqual([CITRIX_SAVE.title]);
     expect(await titles({ text: 'stolen hague' })).toEqual([]);
     expect(await titles({ entityType: 'location', text: 'boeing' })).toEqual([CITRIX_SAVE.title]);
+  });
+
+  it('offers the tags, sites and entities the collection has, entities by how many articles name them', async () => {
+    await fill();
+    await saveArticle(db, { ...ICC_SAVE, url: 'https://therecord.media/icc-2' }, 4_000, ICC_FINDINGS);
+    const f = facets(await db.collection.toArray());
+    expect(f.entities.slice(0, 2).map((e) => [e.name, e.articles])).toEqual([['International Criminal Court', 2], ['The Hague', 2]]);
+    expect(f.tags).toEqual(['citrix', 'espionage', 'ransomware', 'todo']);
+    expect(f.sites).toEqual(['bleepingcomputer.com', 'example.org', 'therecord.media']);
+    expect(f.entities).toHaveLength(15);
+    expect(f.entities.find((e) => e.key === 'actor:apt28')).toEqual({ key: 'actor:apt28', name: 'APT28', type: 'actor', articles: 1 });
   });
 
   it('sorts by save date, article date or title', async () => {
