@@ -34,6 +34,9 @@ async function findTarget(): Promise<Target | undefined> {
   return { tabId: tab.id, page: { url, isArticle: false, title: tab.title, site: siteOf(url) } };
 }
 
+/** Saved again on a later day than first saved (the same day says nothing new). */
+const updatedLater = (a: SavedArticle) => new Date(a.updatedAt).toDateString() !== new Date(a.savedAt).toDateString();
+
 /** The collection page showing one saved article. */
 export function collectionLink(url: string): string {
   return `${browser.runtime.getURL('/collection.html')}?article=${encodeURIComponent(url)}`;
@@ -118,7 +121,7 @@ export function CurrentTab({ onSaved }: { onSaved?: () => void }) {
         <div data-testid="saved">
           <p>
             {`Saved on ${formatDate(new Date(saved.savedAt).toISOString())}`}
-            {saved.updatedAt !== saved.savedAt ? ` (updated ${formatDate(new Date(saved.updatedAt).toISOString())})` : ''} ·{' '}
+            {updatedLater(saved) ? ` (updated ${formatDate(new Date(saved.updatedAt).toISOString())})` : ''} ·{' '}
             <a href={collectionLink(page.url)} onClick={openSaved}>
               See it in your collection
             </a>

@@ -132,6 +132,8 @@ describe('the collection in Chromium', () => {
 
     // The popup opened again knows the page is saved; "save again" keeps tags and note.
     await popup.reload();
+    await popup.getByRole('button', { name: 'Save again' }).waitFor();
+    await popup.screenshot({ path: join(SHOTS, 'popup-saved.png') });
     await popup.getByRole('button', { name: 'Save again' }).click();
     await expect.poll(() => popup.getByRole('status').last().textContent(), { timeout: 15_000 }).toBe('Updated in your collection.');
     const [again] = await readCollection(probe);
@@ -292,6 +294,9 @@ describe('the collection in Chromium', () => {
     await options.locator('input[name=type-indicator]').click(); // a setting worth carrying over
     await expect.poll(() => options.evaluate(async () => JSON.stringify((await chrome.storage.local.get('highlightTypes')).highlightTypes))).toMatch(/"indicator":false/);
     const file = await downloaded(options, () => options.getByRole('button', { name: 'Export everything' }).click());
+    await options.getByRole('button', { name: 'Erase everything…' }).click();
+    await options.locator('.data-section').screenshot({ path: join(SHOTS, 'options-data.png') });
+    await options.getByRole('button', { name: 'Cancel' }).click();
     everything = file.text;
     const parsed = JSON.parse(everything);
     expect(parsed.articles).toHaveLength(2);
