@@ -47,12 +47,10 @@ export function BulkBar({ count, shown, onSelectAll, onClear, onTag, onExport, o
             Add tags
           </button>
         </form>
-        <label class="inline">
-          Format
-          <select name="bulk-format" value={format} onChange={(e) => setFormat(e.currentTarget.value as ExportFormat)}>
-            {EXPORT_FORMATS.map((f) => <option key={f} value={f}>{FORMAT_LABELS[f]}</option>)}
-          </select>
-        </label>
+        <label for="bulk-format">Format</label>
+        <select id="bulk-format" name="bulk-format" value={format} onChange={(e) => setFormat(e.currentTarget.value as ExportFormat)}>
+          {EXPORT_FORMATS.map((f) => <option key={f} value={f}>{FORMAT_LABELS[f]}</option>)}
+        </select>
         <button type="button" onClick={() => onExport(format)} disabled={count === 0}>
           Export selected
         </button>

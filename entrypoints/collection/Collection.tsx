@@ -91,12 +91,10 @@ export function Collection() {
       </p>
       <Filters filter={filter} facets={facets} onChange={setFilter} />
       <section class="row wrap export" aria-label="Export">
-        <label class="inline">
-          Export format
-          <select name="format" value={format} onChange={(e) => setFormat(e.currentTarget.value as ExportFormat)}>
-            {EXPORT_FORMATS.map((f) => <option key={f} value={f}>{FORMAT_LABELS[f]}</option>)}
-          </select>
-        </label>
+        <label for="export-format">Export format</label>
+        <select id="export-format" name="format" value={format} onChange={(e) => setFormat(e.currentTarget.value as ExportFormat)}>
+          {EXPORT_FORMATS.map((f) => <option key={f} value={f}>{FORMAT_LABELS[f]}</option>)}
+        </select>
         <button type="button" onClick={() => rows && void exportRows(format, rows)} disabled={!rows?.length}>
           Export shown ({rows?.length ?? 0})
         </button>

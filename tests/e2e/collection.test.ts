@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { ROOT, launchWithExtension, type ExtensionBrowser } from '../../scripts/chromium';
 import type { DemoServer } from '../../demo/server';
 import type { SavedArticle } from '../../lib/messaging';
-import { SIDEBAR, serveTestPages, sidebarText } from './helpers';
+import { SIDEBAR, serveTestPages, sidebarText, wireMessage } from './helpers';
 import { validateBundle } from '../support/stix-schemas';
 
 const SHOTS = resolve(ROOT, 'test-results');
@@ -166,6 +166,21 @@ describe('the collection in Chromium', () => {
     await page.close();
   });
 
+  it('follows a save made elsewhere without a reload, and opens an article from its link', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(`${ext.extensionUrl}collection.html?article=${encodeURIComponent(`${server.origin}/?utm_source=popup`)}`);
+    await expect.poll(() => page.getByTestId('reader-text').textContent(), { timeout: 10_000 }).toContain('Kestrel Maritime');
+    await page.getByRole('button', { name: '← Back to the collection' }).click();
+    await expect.poll(() => titles(page)).toEqual([ICC_TITLE, DEMO_TITLE]);
+    const url = `${server.origin}/elsewhere`;
+    const answer = await probe.evaluate((msg) => chrome.runtime.sendMessage(msg), wireMessage('saveArticle', { url, title: 'Saved elsewhere' }));
+    expect(answer).toMatchObject({ res: { url, title: 'Saved elsewhere' } });
+    await expect.poll(() => titles(page), { timeout: 10_000 }).toEqual(['Saved elsewhere', ICC_TITLE, DEMO_TITLE]);
+    await item(page, 'Saved elsewhere').getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(() => titles(page)).toEqual([ICC_TITLE, DEMO_TITLE]);
+    await page.close();
+  });
+
   it('lists both, reads the saved text offline, and filters by tag, incident type, entity, site, date and words', async () => {
     collection = await ext.context.newPage();
     await collection.goto(`${ext.extensionUrl}collection.html`);
@@ -188,6 +203,9 @@ describe('the collection in Chromium', () => {
     await collection.locator('select[name=entity]').selectOption('malware:lockbit');
     await expect.poll(shown).toEqual([DEMO_TITLE]);
     await collection.getByRole('button', { name: 'Clear filters' }).click();
+    // Each control is named by its label alone.
+    expect(await collection.getByLabel('Tag', { exact: true }).evaluate((el) => el.tagName)).toBe('SELECT');
+    expect(await collection.getByLabel('Incident type', { exact: true }).evaluate((el) => el.getAttribute('name'))).toBe('incidentType');
     await collection.getByLabel('Search saved articles').fill('hague espionage');
     await expect.poll(shown).toEqual([ICC_TITLE]);
     await collection.getByLabel('Search saved articles').fill('nothing-like-this');
