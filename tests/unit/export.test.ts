@@ -6,7 +6,9 @@ import type { SavedArticle } from '../../lib/messaging';
 import { csvCell, toCsv, CSV_COLUMNS } from '../../lib/export/csv';
 import { mdLine, mdText, toMarkdown } from '../../lib/export/markdown';
 import { indicatorPattern, stixBundle, stixTime } from '../../lib/export/stix';
-import { readExample, typesBundleSchemaLists, validateBundle } from '../support/stix-schemas';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { OASIS_EXAMPLES, readExample, typesBundleSchemaLists, validateBundle } from '../support/stix-schemas';
 import { BARE_SAVE, CITRIX_FINDINGS, CITRIX_SAVE, ICC_FINDINGS, ICC_SAVE } from '../support/saved-sample';
 
 let rows: SavedArticle[];
@@ -168,6 +170,30 @@ describe('STIX 2.1', () => {
     const alone = stixBundle([rows[0]]);
     const boeing = (x: typeof a) => x.objects.find((o) => o.name === 'Boeing')!.id;
     expect(boeing(alone)).toBe(boeing(a));
+  });
+
+  it('has the shape of the OASIS examples: the properties they use for each type (and common ones), ATT&CK as MITRE writes it', () => {
+    const seen = new Map<string, Set<string>>();
+    for (const file of readdirSync(OASIS_EXAMPLES).filter((f) => f.endsWith('.json'))) {
+      for (const o of readExample(file).objects) {
+        const keys = seen.get(o.type as string) ?? new Set<string>();
+        Object.keys(o).forEach((k) => keys.add(k));
+        seen.set(o.type as string, keys);
+      }
+    }
+    const COMMON = ['labels', 'external_references'];
+    const bundle = stixBundle(rows);
+    const compared = new Set<string>();
+    for (const o of bundle.objects) {
+      const keys = seen.get(o.type);
+      if (!keys) continue;
+      compared.add(o.type);
+      for (const k of Object.keys(o)) expect([...keys, ...COMMON], `${o.type}.${k}`).toContain(k);
+    }
+    expect([...compared].sort()).toEqual(['attack-pattern', 'identity', 'indicator', 'intrusion-set', 'malware', 'relationship', 'report', 'tool', 'vulnerability']);
+    // MITRE's own bundles name the ATT&CK id the same way.
+    const attack = readFileSync(join(OASIS_EXAMPLES, '../attack/sample_3.3.0_stix-detection-strategy.json'), 'utf8');
+    expect(attack).toContain('"source_name": "mitre-attack"');
   });
 
   it('writes timestamps STIX accepts', () => {
