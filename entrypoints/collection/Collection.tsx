@@ -33,10 +33,14 @@ export function Collection() {
   useEffect(() => {
     const wanted = new URLSearchParams(location.search).get('article');
     if (!wanted) return;
-    void getSavedArticle(getDb(), wanted).then((row) => {
-      if (row?.text) setReading(row);
-      else if (row) setFilter({ text: row.url });
-    });
+    getSavedArticle(getDb(), wanted).then(
+      (row) => {
+        if (row?.text) setReading(row);
+        else if (row) setFilter({ text: row.url });
+        else setFailure('That article is not in your collection (any more).');
+      },
+      () => setFailure('That link does not name an article.'),
+    );
   }, []);
 
   // The selection keeps only articles still there.
