@@ -7,6 +7,7 @@
  *   catalogue               counts of what the catalogue knows
  *   cluster                 feed items {"id","title","summary","published","link","source"} on stdin →
  *                           {"id","cluster","incident"} per item (the sync's clustering, in memory)
+ *   stix FILE.html          the STIX 2.1 bundle the collection would export for that page
  *
  * Options: --catalogue PATH (repeatable; MISP galaxy cluster file or folder, ATT&CK STIX bundle, KEV JSON),
  *          --url URL (page, single file).
@@ -17,12 +18,17 @@ import { loadMatcherFor } from './matcher-cache';
 import { analyzeText } from '../lib/engine';
 import { readPage, type PageResult } from './page';
 import { checkInput, ClusterRun, type ClusterInput } from './cluster';
+import { pathToFileURL } from 'node:url';
+import { resolve } from 'node:path';
+import { savedFromPage } from '../lib/collection/from-page';
+import { stixBundle } from '../lib/export/stix';
 
 const USAGE = `usage: cli extract [--catalogue PATH]...
        cli page FILE.html[.gz] [FILE ...] [--url URL] [--catalogue PATH]...
        cli page --jsonl [--catalogue PATH]...   (reads {"file","url"} lines on stdin)
        cli catalogue [--catalogue PATH]...
-       cli cluster [--catalogue PATH]...        (reads {"id","title","summary","published","link","source"} lines)`;
+       cli cluster [--catalogue PATH]...        (reads {"id","title","summary","published","link","source"} lines)
+       cli stix FILE.html[.gz] [--url URL] [--catalogue PATH]...`;
 
 class UsageError extends Error {}
 
@@ -122,6 +128,16 @@ async function clusterVerb(catalogue: string[]): Promise<void> {
   for (const out of run.results()) write(out);
 }
 
+/** The bundle the collection would export had the page been saved: deterministic (see lib/export/stix.ts). */
+async function stixVerb(files: string[], url: string | undefined, catalogue: string[]): Promise<void> {
+  if (files.length !== 1) throw new UsageError('stix needs one FILE');
+  const { matcher } = await loadMatcherFor(catalogue);
+  const page = await readPage(files[0], url, matcher);
+  const at = url ?? page.canonical ?? pathToFileURL(resolve(files[0])).href;
+  const article = savedFromPage({ ...page, url: at });
+  process.stdout.write(JSON.stringify(stixBundle([article]), null, 2) + '\n');
+}
+
 async function catalogueVerb(catalogue: string[]): Promise<void> {
   const { entries, names } = await loadMatcherFor(catalogue);
   const byType: Record<string, number> = {};
@@ -156,6 +172,8 @@ async function main(argv: string[]): Promise<void> {
       return catalogueVerb(catalogue);
     case 'cluster':
       return clusterVerb(catalogue);
+    case 'stix':
+      return stixVerb(rest, values.url, catalogue);
     default:
       throw new UsageError(`unknown verb "${verb}"`);
   }

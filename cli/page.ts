@@ -15,6 +15,8 @@ export interface PageResult {
   site: string | null;
   lang: string | null;
   url: string | null;
+  /** The page's own canonical URL, when it names one. */
+  canonical: string | null;
   text: string;
   entities: EntityMatch[];
   incidents: Incident[];
@@ -26,7 +28,8 @@ export async function readPage(file: string, url: string | undefined, matcher: C
   if (file.endsWith('.gz') || (bytes[0] === 0x1f && bytes[1] === 0x8b)) bytes = gunzipSync(bytes);
   const html = bytes.toString('utf8');
   const { document } = parseHTML(html);
-  const pageUrl = url ?? canonicalUrl(document) ?? 'about:blank';
+  const canonical = canonicalUrl(document);
+  const pageUrl = url ?? canonical ?? 'about:blank';
   const info = detectArticle(document as unknown as Document, pageUrl);
   // Entities are read from the main text of articles only; elsewhere the extension stays silent too.
   const analysis = info.isArticle ? analyzeText(info.text, matcher, { published: info.published }) : { entities: [], incidents: [] };
@@ -39,12 +42,14 @@ export async function readPage(file: string, url: string | undefined, matcher: C
     site: info.site ?? null,
     lang: info.lang ?? null,
     url: url ?? null,
+    canonical: canonical ?? null,
     text: info.text,
     ...analysis,
   };
 }
 
-function canonicalUrl(document: { querySelector(s: string): { getAttribute(n: string): string | null } | null }): string | undefined {
+/** The page's own `<link rel=canonical>`, when it names an absolute URL. */
+export function canonicalUrl(document: { querySelector(s: string): { getAttribute(n: string): string | null } | null }): string | undefined {
   const href = document.querySelector('link[rel="canonical"]')?.getAttribute('href');
   if (!href) return undefined;
   try {

@@ -1,4 +1,8 @@
 /** How the extension's pages write dates and tags, and read tags typed by the user. */
+import { parseTags } from '@/lib/tags';
+
+/** Tags as typed in a text field ("APT28, espionage") to a list (lib/tags.ts). */
+export { parseTags };
 
 /** A short local date ("Mar 12, 2026") for an ISO date or date-time; undefined when there is none. */
 export function formatDate(iso: string | undefined): string | undefined {
@@ -6,11 +10,6 @@ export function formatDate(iso: string | undefined): string | undefined {
   const t = Date.parse(iso);
   if (Number.isNaN(t)) return undefined;
   return new Date(t).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
-}
-
-/** Tags as typed in a text field ("APT28, espionage") to a list: trimmed, lower-case, unique. */
-export function parseTags(input: string): string[] {
-  return [...new Set(input.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean))];
 }
 
 export function formatTags(tags: readonly string[]): string {

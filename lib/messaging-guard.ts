@@ -13,6 +13,7 @@ import type { BackgroundProtocol } from './messaging';
 import { MAX_ARTICLE_TEXT } from './analysis/protocol';
 import { ENTITY_TYPES, INCIDENT_TYPES } from './types';
 import { isWebUrl, pageUrl } from './sites';
+import { MAX_TAG_LENGTH, MAX_TAGS, normaliseTag, normaliseTags } from './tags';
 
 /** The parts of `runtime.MessageSender` the decision uses. */
 export interface SenderInfo {
@@ -50,7 +51,8 @@ const webUrl = v.pipe(
   v.transform(pageUrl),
 );
 const text = (max: number) => v.pipe(v.string(), v.trim(), v.maxLength(max));
-const tag = v.pipe(v.string(), v.trim(), v.toLowerCase(), v.minLength(1), v.maxLength(40));
+const tag = v.pipe(v.string(), v.transform(normaliseTag), v.minLength(1), v.maxLength(MAX_TAG_LENGTH));
+const tags = v.pipe(v.array(tag), v.maxLength(MAX_TAGS), v.transform((list: string[]) => normaliseTags(list)));
 const date = v.pipe(
   v.string(),
   v.maxLength(40),
@@ -127,7 +129,10 @@ const schemas = {
     title: v.pipe(text(500), v.minLength(1)),
     site: v.optional(text(253)),
     published: v.optional(date),
-    tags: v.optional(v.pipe(v.array(tag), v.maxLength(30))),
+    author: v.optional(text(500)),
+    excerpt: v.optional(text(2000)),
+    text: v.optional(v.pipe(v.string(), v.maxLength(MAX_ARTICLE_TEXT))),
+    tags: v.optional(tags),
     note: v.optional(text(10_000)),
   }),
   removeArticle: v.strictObject({ url: webUrl }),

@@ -26,6 +26,7 @@ import type { SourceView, SyncOverview } from './sync/status';
 import type { SyncIntervals } from './sync/settings';
 import type { FeedItem } from './sync/item';
 import type { IngestItemsReport } from './sync/ingest-items';
+import type { EntityType, Incident, IncidentType } from './types';
 
 /** What the extension knows, in numbers, for the popup and the options page. */
 export interface Status {
@@ -42,20 +43,44 @@ export interface Status {
   catalogueSize: number;
 }
 
-/** An article in the user's collection. */
+/** An entity a saved article names: once per key, with how often the text names it. */
+export interface SavedEntity {
+  key: string;
+  type: EntityType;
+  subtype?: string;
+  name: string;
+  count: number;
+}
+
+/** An article in the user's collection: what the page was when it was saved. */
 export interface SavedArticle {
-  /** The page URL without fragment; the key. */
+  /** The page URL without fragment (canonical when the page names one of its own site); the key. */
   url: string;
   title: string;
   /** Host without "www." (`bleepingcomputer.com`). */
   site: string;
+  /** The byline, when the page gives one. */
+  author?: string;
   /** ISO date or date-time the article gives, when it gives one. */
   published?: string;
-  /** Lower-case, trimmed, unique. */
+  /** The start of the main text (or the page's description). */
+  excerpt?: string;
+  /** The article's main text as it was at save time: readable offline. Incident spans are offsets into it. */
+  text?: string;
+  /** The entities the text names, most named first. */
+  entities: SavedEntity[];
+  incidents: Incident[];
+  /** Lower-case, trimmed, unique (lib/tags.ts). */
   tags: string[];
   note: string;
-  /** ms since epoch. */
+  /** ms since epoch: first saved. */
   savedAt: number;
+  /** ms since epoch: last saved again or edited. */
+  updatedAt: number;
+  /** Derived from entities and incidents for the database's indexes (lib/collection/saved.ts). */
+  entityKeys: string[];
+  entityTypes: EntityType[];
+  incidentTypes: IncidentType[];
 }
 
 export interface SaveRequest {
@@ -63,7 +88,14 @@ export interface SaveRequest {
   title: string;
   site?: string;
   published?: string;
+  /** The byline. */
+  author?: string;
+  excerpt?: string;
+  /** The main text: the worker reads its entities and incidents and keeps it with the article. */
+  text?: string;
+  /** Given: the tags the article keeps from now on (forms show the saved ones); absent: keep the saved ones. */
   tags?: string[];
+  /** As `tags`. */
   note?: string;
 }
 
@@ -81,6 +113,8 @@ export interface PageArticle {
   byline?: string;
   published?: string;
   site: string;
+  /** The main text, for saving (articles only). */
+  text?: string;
 }
 
 /** Messages the background answers. */

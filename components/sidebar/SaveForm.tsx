@@ -1,5 +1,6 @@
 /** Save the article to the collection with tags and a note; shows when it is already saved. */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { parseTags } from '@/lib/tags';
 
 export interface SavedState {
   tags: string[];
@@ -16,9 +17,8 @@ export interface SaveFormProps {
   busy?: boolean;
 }
 
-export function parseTagInput(input: string): string[] {
-  return [...new Set(input.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean))];
-}
+/** Tags as typed (lib/tags.ts). */
+export const parseTagInput = parseTags;
 
 export function SaveForm({ saved, suggestedTags = [], onSave, busy }: SaveFormProps) {
   const [tags, setTags] = useState('');

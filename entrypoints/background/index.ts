@@ -7,7 +7,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { onMessage, sendMessage, type BackgroundProtocol } from '@/lib/messaging';
 import { checkMessage, type Caller, type CheckResult, type SelfInfo } from '@/lib/messaging-guard';
-import { getDb, getStatus, isSaved, listCollection, removeArticle, saveArticle } from '@/lib/db';
+import { getDb, getSavedArticle, getStatus, isSaved, listCollection, removeArticle, saveArticle } from '@/lib/db';
 import { registerInjection, runOnTab } from './inject';
 import { AnalysisService } from '@/lib/analysis/service';
 import { relatedIncidents } from '@/lib/db/related';
@@ -37,10 +37,13 @@ export default defineBackground(() => {
   let seedKeys: string[] | undefined;
   handle('getStatus', () => getStatus(getDb(), version, (seedKeys ??= seedCatalogue().map((e) => e.key))));
   handle('listCollection', (query) => listCollection(getDb(), query));
-  handle('saveArticle', (req) => saveArticle(getDb(), req));
+  // Saving keeps what the text names: the worker reads it (whole, not staged) before the row is written.
+  handle('saveArticle', async (req) =>
+    saveArticle(getDb(), req, Date.now(), req.text ? await analysis.analyze({ url: req.url, text: req.text, published: req.published }) : undefined),
+  );
   handle('removeArticle', ({ url }) => removeArticle(getDb(), url));
   handle('isSaved', ({ url }) => isSaved(getDb(), url));
-  handle('getSavedArticle', async ({ url }) => (await getDb().collection.get(url)) ?? null);
+  handle('getSavedArticle', ({ url }) => getSavedArticle(getDb(), url));
   handle('runOnTab', async ({ tabId }) => {
     await runOnTab(tabId);
     return true;

@@ -1,51 +1,169 @@
-/** The saved-articles page: the collection, newest first, filtered by tag, with removal. */
-import { useEffect, useState } from 'preact/hooks';
-import { sendMessage, type SavedArticle } from '@/lib/messaging';
-import { formatDate, formatTags } from '@/components/format';
+/**
+ * The saved-articles page: filter, search, sort, edit tags and notes in place, delete with undo, act on a
+ * selection, export, and read an article's saved text offline. `collection.html?article=URL` opens one
+ * article (the popup links there).
+ */
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { getDb, getSavedArticle, removeArticles, restoreArticles, tagArticles, updateArticle } from '@/lib/db';
+import type { CollectionFilter } from '@/lib/collection/filter';
+import type { SavedArticle } from '@/lib/messaging';
+import { exportArticles, EXPORT_FORMATS, FORMAT_LABELS, type ExportFormat } from '@/lib/export/formats';
+import { download } from '@/components/download';
+import { useCollection } from './useCollection';
+import { Filters } from './Filters';
+import { ArticleItem } from './ArticleItem';
+import { BulkBar } from './BulkBar';
+import { Reader } from './Reader';
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export function Collection() {
-  const [items, setItems] = useState<SavedArticle[]>();
-  const [error, setError] = useState<string>();
-  const [tag, setTag] = useState('');
-  const [tick, setTick] = useState(0);
+  const [filter, setFilter] = useState<CollectionFilter>({});
+  const { rows, facets, total, error } = useCollection(filter);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [reading, setReading] = useState<SavedArticle | null>(null);
+  const [undo, setUndo] = useState<SavedArticle[] | null>(null);
+  const [busy, setBusy] = useState('');
+  const [notice, setNotice] = useState('');
+  const [failure, setFailure] = useState('');
+  const [format, setFormat] = useState<ExportFormat>('json');
 
+  // ?article=URL: open that article's saved text, or show it alone when it has none.
   useEffect(() => {
-    const query = tag.trim() ? { tag: tag.trim() } : undefined;
-    sendMessage('listCollection', query).then(setItems, (e: unknown) => setError(String(e)));
-  }, [tag, tick]);
-
-  // The popup or a sidebar may save while this page is open: look again when the user comes back.
-  useEffect(() => {
-    const again = () => document.visibilityState === 'visible' && setTick((t) => t + 1);
-    document.addEventListener('visibilitychange', again);
-    return () => document.removeEventListener('visibilitychange', again);
+    const wanted = new URLSearchParams(location.search).get('article');
+    if (!wanted) return;
+    getSavedArticle(getDb(), wanted).then(
+      (row) => {
+        if (row?.text) setReading(row);
+        else if (row) setFilter({ text: row.url });
+        else setFailure('That article is not in your collection (any more).');
+      },
+      () => setFailure('That link does not name an article.'),
+    );
   }, []);
 
-  const remove = async (url: string) => {
-    await sendMessage('removeArticle', { url });
-    setTick((t) => t + 1);
-  };
+  // The selection keeps only articles still there.
+  const shownUrls = useMemo(() => new Set(rows?.map((r) => r.url)), [rows]);
+  const chosen = rows?.filter((r) => selected.has(r.url)) ?? [];
+
+  /** Run a slow operation with its progress shown and its failure told; the page stays usable. */
+  async function run(label: string, work: () => Promise<string | void>) {
+    setBusy(label);
+    setFailure('');
+    setNotice('');
+    try {
+      const done = await work();
+      if (done) setNotice(done);
+    } catch (e) {
+      setFailure(message(e));
+    } finally {
+      setBusy('');
+    }
+  }
+
+  const remove = (urls: string[]) =>
+    run('Deleting…', async () => {
+      const removed = await removeArticles(getDb(), urls);
+      setSelected((s) => new Set([...s].filter((u) => !urls.includes(u))));
+      setUndo(removed);
+    });
+
+  const restore = () =>
+    run('Restoring…', async () => {
+      const rowsBack = undo ?? [];
+      setUndo(null);
+      const n = await restoreArticles(getDb(), rowsBack);
+      return `Restored ${plural(n, 'article')}.`;
+    });
+
+  const exportRows = (fmt: ExportFormat, list: SavedArticle[]) =>
+    run(`Exporting ${plural(list.length, 'article')}…`, async () => {
+      // Let the progress paint before the work takes the thread.
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      download(exportArticles(fmt, list));
+      return `Exported ${plural(list.length, 'article')} as ${FORMAT_LABELS[fmt]}.`;
+    });
+
+  if (reading) return <main><Reader article={reading} onClose={() => setReading(null)} /></main>;
 
   return (
-    <main>
+    <main aria-busy={busy ? 'true' : 'false'}>
       <h1>Your collection</h1>
-      <label>
-        Filter by tag <input type="search" name="tag" value={tag} onInput={(e) => setTag(e.currentTarget.value)} />
-      </label>
-      {error && <p class="error" role="alert">{error}</p>}
-      {items === undefined && !error && <p class="muted">Loading…</p>}
-      {items?.length === 0 && <p class="muted" data-testid="empty">Nothing saved yet. Save an article from the toolbar popup.</p>}
-      {items && items.length > 0 && (
-        <ol data-testid="collection">
-          {items.map((item) => (
-            <li key={item.url} data-url={item.url}>
-              <a href={item.url} target="_blank" rel="noopener noreferrer">{item.title}</a>
-              <div class="muted">
-                {[item.site, formatDate(item.published), item.tags.length ? `tags: ${formatTags(item.tags)}` : ''].filter(Boolean).join(' · ')}
-              </div>
-              {item.note && <p>{item.note}</p>}
-              <button type="button" onClick={() => void remove(item.url)}>Remove</button>
-            </li>
+      <p class="muted" data-testid="count">
+        {total === undefined ? 'Loading…' : rows && rows.length !== total ? `${rows.length} of ${plural(total, 'article')} shown` : plural(total, 'saved article')}
+      </p>
+      <Filters filter={filter} facets={facets} onChange={setFilter} />
+      <section class="row wrap export" aria-label="Export">
+        <label for="export-format">Export format</label>
+        <select id="export-format" name="format" value={format} onChange={(e) => setFormat(e.currentTarget.value as ExportFormat)}>
+          {EXPORT_FORMATS.map((f) => <option key={f} value={f}>{FORMAT_LABELS[f]}</option>)}
+        </select>
+        <button type="button" onClick={() => rows && void exportRows(format, rows)} disabled={!rows?.length}>
+          Export shown ({rows?.length ?? 0})
+        </button>
+      </section>
+      <BulkBar
+        count={chosen.length}
+        shown={rows?.length ?? 0}
+        onSelectAll={() => setSelected(new Set(shownUrls))}
+        onClear={() => setSelected(new Set())}
+        onTag={(tags) =>
+          void run('Tagging…', async () => `Tagged ${plural(await tagArticles(getDb(), chosen.map((r) => r.url), tags), 'article')}.`)
+        }
+        onExport={(fmt) => void exportRows(fmt, chosen)}
+        onDelete={() => void remove(chosen.map((r) => r.url))}
+      />
+      <div class="status-area" aria-live="polite">
+        {busy && (
+          <p class="busy" role="status">
+            <progress aria-label={busy} /> {busy}
+          </p>
+        )}
+        {notice && <p role="status" data-testid="notice">{notice}</p>}
+        {undo && (
+          <p class="undo" role="status" data-testid="undo">
+            {`Deleted ${plural(undo.length, 'article')}.`}{' '}
+            <button type="button" onClick={() => void restore()}>
+              Undo
+            </button>{' '}
+            <button type="button" aria-label="Dismiss" onClick={() => setUndo(null)}>
+              ×
+            </button>
+          </p>
+        )}
+      </div>
+      {(failure || error) && (
+        <p class="error" role="alert">
+          {failure || error}
+        </p>
+      )}
+      {rows === undefined && !error && <p class="muted">Loading…</p>}
+      {total === 0 && <p class="muted" data-testid="empty">Nothing saved yet. Save an article from the toolbar popup or the sidebar.</p>}
+      {total !== 0 && rows?.length === 0 && <p class="muted" data-testid="none-match">No saved article matches these filters.</p>}
+      {rows && rows.length > 0 && (
+        <ol class="articles" data-testid="collection">
+          {rows.map((a) => (
+            <ArticleItem
+              key={a.url}
+              article={a}
+              selected={selected.has(a.url)}
+              onSelect={(on) =>
+                setSelected((s) => {
+                  const next = new Set(s);
+                  if (on) next.add(a.url);
+                  else next.delete(a.url);
+                  return next;
+                })
+              }
+              onSave={async (change) => {
+                setFailure('');
+                await updateArticle(getDb(), a.url, change);
+              }}
+              onDelete={() => void remove([a.url])}
+              onRead={() => setReading(a)}
+              onEntity={(key) => setFilter({ ...filter, entityKey: key })}
+            />
           ))}
         </ol>
       )}

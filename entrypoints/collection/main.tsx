@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import '@/components/pages.css';
+import './collection.css';
 import { Collection } from './Collection';
 
-document.body.style.padding = '16px 24px';
 render(<Collection />, document.getElementById('app')!);

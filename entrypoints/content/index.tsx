@@ -24,6 +24,7 @@ function describePage(info: ArticleInfo): PageArticle {
     byline: info.byline,
     published: info.published,
     site: info.site ?? siteOf(url),
+    text: info.isArticle ? info.text : undefined, // for saving from the popup
   };
 }
 

@@ -236,6 +236,8 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
         title: s.info.title || document.title || s.url,
         site: s.info.site,
         published: s.info.published,
+        author: s.info.byline,
+        text: s.info.text, // the collection keeps the text, and what the worker reads in it
         tags,
         note,
       });

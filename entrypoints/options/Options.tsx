@@ -8,6 +8,7 @@ import { isTypeShown, setSiteDisabled, settings, type HighlightTypes } from '@/l
 import { StatusView } from '@/components/StatusView';
 import { useStatus } from '@/components/useStatus';
 import { SourcesSection } from './Sources';
+import { DataSection } from './DataSection';
 
 function HighlightSection() {
   const [flags, setFlags] = useState<HighlightTypes>();
@@ -85,6 +86,7 @@ export function Options() {
       <SourcesSection />
       <h2>Data</h2>
       <StatusView status={status} error={error} />
+      <DataSection />
       <p class="muted">Everything stays in this browser. Page text is never sent anywhere.</p>
     </main>
   );

@@ -15,6 +15,9 @@ import type { ClusterRow } from '../cluster/summarise';
 import { upgradeToV4 } from '../cluster/upgrade';
 
 export type { ClusterRow };
+import { normaliseTags } from '../tags';
+import { indexFields } from '../collection/saved';
+import { articleUrl } from '../collection/article-url';
 
 export const DB_NAME = 'incident-lens';
 
@@ -126,10 +129,8 @@ export function namesLower(entry: Pick<CatalogueEntry, 'name' | 'aliases'>): str
   return [...new Set([entry.name, ...(entry.aliases ?? [])].map((n) => n.trim().toLowerCase()).filter(Boolean))];
 }
 
-/** Tags as the collection keeps them: trimmed, lower-case, unique, in first-seen order. */
-export function normaliseTags(tags: readonly string[] | undefined): string[] {
-  return [...new Set((tags ?? []).map((t) => t.trim().toLowerCase()).filter(Boolean))];
-}
+/** Tags as the collection keeps them (lib/tags.ts, the one normalisation). */
+export { normaliseTags };
 
 const V1: Record<string, string> = {
   sources: 'id, kind',
@@ -189,10 +190,48 @@ const V4: Record<string, string> = {
   clusters: 'id, lastSeen, *entityKeys',
 };
 
+/**
+ * v5 (the collection keeps what the page was): saved articles keep their text, entities and incidents;
+ * indexes to filter them by entity, entity type, incident type and date. The upgrade gives rows saved
+ * before the fields they did not have (no text: those pages were never read at save time), and keys them
+ * by their URL without tracking parameters (lib/collection/article-url.ts).
+ */
+const V5: Record<string, string> = {
+  ...V4,
+  collection: 'url, savedAt, updatedAt, site, published, *tags, *entityKeys, *entityTypes, *incidentTypes',
+};
+
+async function upgradeToV5(tx: Transaction): Promise<void> {
+  const table = tx.table<CollectionRow, string>('collection');
+  await table.toCollection().modify((row) => {
+    row.entities ??= [];
+    row.incidents ??= [];
+    row.updatedAt ??= row.savedAt;
+    Object.assign(row, indexFields(row.entities, row.incidents));
+  });
+  // Rows saved with tracking parameters in their URL move to the URL the collection now keys by; one whose
+  // new key is taken already stays where it is (nothing is dropped).
+  for (const row of await table.toArray()) {
+    const url = safeArticleUrl(row.url);
+    if (url === row.url || (await table.get(url))) continue;
+    await table.delete(row.url);
+    await table.add({ ...row, url });
+  }
+}
+
+function safeArticleUrl(url: string): string {
+  try {
+    return articleUrl(url);
+  } catch {
+    return url;
+  }
+}
+
 export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
   { version: 1, stores: V1 },
   { version: 2, stores: V2, upgrade: upgradeToV2 },
   { version: 4, stores: V4, upgrade: upgradeToV4 },
+  { version: 5, stores: V5, upgrade: upgradeToV5 },
 ];
 
 export const CURRENT_VERSION = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1].version;

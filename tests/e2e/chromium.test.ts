@@ -149,7 +149,7 @@ describe('Incident Lens in Chromium', () => {
     await item.waitFor({ timeout: 10_000 });
     expect(await item.locator('a').textContent()).toBe(DEMO_TITLE);
     const meta = await item.textContent();
-    expect(meta).toContain('tags: lockbit, ports');
+    expect(meta).toContain('Tags: lockbit, ports');
     expect(meta).toContain('Citrix Bleed again');
     expect(meta).toContain('The Patch Report');
 
@@ -157,8 +157,8 @@ describe('Incident Lens in Chromium', () => {
     await article.waitForSelector(SIDEBAR, { state: 'attached', timeout: 20_000 });
     await expect.poll(() => sidebarText(article), { timeout: 10_000 }).toContain('In your collection');
 
-    // Removal from the collection page goes through the background too.
-    await item.getByRole('button', { name: 'Remove' }).click();
+    // Deleting from the collection page: the page writes the extension's database itself.
+    await item.getByRole('button', { name: 'Delete' }).click();
     await collection.getByTestId('empty').waitFor({ timeout: 10_000 });
     for (const p of [article, popup, collection]) await p.close();
   });

@@ -75,15 +75,23 @@ describe('the extension pages in Firefox', () => {
     await js(popup, type('input[name=tags]', 'LockBit, Ports'));
     await js(popup, type('textarea[name=note]', 'Citrix Bleed again'));
     await js(popup, `[...document.querySelectorAll('button')].find((b) => b.textContent === 'Save to collection').click(), true`);
-    await expect.poll(() => js(popup, text('[data-testid="saved"]')), { timeout: 10_000 }).toBe('In your collection.');
+    await expect.poll(() => js(popup, text('[data-testid="saved"]')), { timeout: 10_000 }).toMatch(/^Saved on .*See it in your collection/);
     await expect.poll(() => js(popup, text('[data-count="collection"]'))).toBe('1');
 
     const collection = await openTab(`${EXTENSION_URL}collection.html`);
     const item = `li[data-url="${server.origin}/"]`;
     await expect.poll(() => js(collection, text(`${item} a`)), { timeout: 10_000 }).toBe(DEMO_TITLE);
     const meta = await js<string>(collection, text(item));
-    expect(meta).toContain('tags: lockbit, ports');
+    expect(meta).toContain('Tags: lockbit, ports');
     expect(meta).toContain('Citrix Bleed again');
+    // What the worker read in the saved text is kept and shown: the entities it names.
+    expect(await js<string>(collection, text(`${item} .chips`))).toContain('LockBit');
+    // The saved text reads offline, and a filter narrows the list (the collection page reads IndexedDB itself).
+    await js(collection, `[...document.querySelectorAll('${item} button')].find((b) => b.textContent === 'Read saved text').click(), true`);
+    await expect.poll(() => js(collection, text('[data-testid="reader-text"]')), { timeout: 10_000 }).toContain('Kestrel Maritime');
+    await js(collection, `[...document.querySelectorAll('button')].find((b) => b.textContent.startsWith('← Back')).click(), true`);
+    await js(collection, type('input[name=q]', 'no such words anywhere'));
+    await expect.poll(() => js(collection, text('[data-testid="none-match"]')), { timeout: 10_000 }).toBe('No saved article matches these filters.');
   });
 
   it('opens the options page with data from the background and stores a setting', async () => {

@@ -61,6 +61,7 @@ async function writeV1Database(): Promise<void> {
   await v1.table('collection').bulkAdd([
     { url: 'https://www.example.com/a', title: 'A', tags: [' APT28', 'apt28', 'Espionage '], note: 'first', savedAt: 100 },
     { url: 'https://news.example.org/b', title: 'B', site: 'custom-site', tags: [], savedAt: 200 },
+    { url: 'https://news.example.org/c?utm_source=feed&id=3', title: 'C', tags: [], savedAt: 300 },
   ]);
   await v1.table('syncState').add({ sourceId: 'kev', failures: 2, lastAttemptAt: 5 });
   v1.close();
@@ -71,7 +72,7 @@ describe('database migrations', () => {
     const versions = SCHEMA_HISTORY.map((s) => s.version);
     expect(versions).toEqual([...versions].sort((a, b) => a - b));
     expect(new Set(versions).size).toBe(versions.length);
-    expect(CURRENT_VERSION).toBe(4);
+    expect(CURRENT_VERSION).toBe(5);
   });
 
   it('opens a version-1 database, upgrades it and finds every row', async () => {
@@ -85,7 +86,7 @@ describe('database migrations', () => {
     expect(await db.incidents.count()).toBe(1);
     expect(await db.entities.count()).toBe(2);
     expect(await db.kev.count()).toBe(1);
-    expect(await db.collection.count()).toBe(2);
+    expect(await db.collection.count()).toBe(3);
     expect(await db.syncState.count()).toBe(1);
 
     // The upgrade filled v2's indexed fields, so v2's queries find v1's rows.
@@ -96,6 +97,11 @@ describe('database migrations', () => {
 
     const a = await db.collection.get('https://www.example.com/a');
     expect(a).toMatchObject({ site: 'example.com', tags: ['apt28', 'espionage'], note: 'first', savedAt: 100 });
+    // v5: rows saved before it have what later rows have, empty, and are found by its indexes.
+    expect(a).toMatchObject({ updatedAt: 100, entities: [], incidents: [], entityKeys: [], entityTypes: [], incidentTypes: [] });
+    expect(await db.collection.where('updatedAt').equals(100).count()).toBe(1);
+    // v5 keys the collection by URL without tracking parameters.
+    expect(await db.collection.get('https://news.example.org/c?id=3')).toMatchObject({ title: 'C', savedAt: 300 });
     const b = await db.collection.get('https://news.example.org/b');
     expect(b).toMatchObject({ site: 'custom-site', note: '' });
     expect(await db.collection.where('site').equals('example.com').count()).toBe(1);
@@ -146,11 +152,19 @@ describe('collection', () => {
       note: '',
       published: '2024-02-20',
       savedAt: 1000,
+      updatedAt: 1000,
+      entities: [],
+      incidents: [],
+      entityKeys: [],
+      entityTypes: [],
+      incidentTypes: [],
     });
     await saveArticle(db, { url: 'https://therecord.media/y', title: 'Story Y', tags: ['espionage'] }, 2000);
     const again = await saveArticle(db, { url: 'https://www.bleepingcomputer.com/news/x', title: 'Story X', note: 'read later' }, 3000);
     expect(again.savedAt).toBe(1000);
     expect(again.note).toBe('read later');
+    expect(again.updatedAt).toBe(3000);
+    expect(again.tags).toEqual(['ransomware', 'lockbit']); // not given: kept
 
     expect((await listCollection(db)).map((r) => r.title)).toEqual(['Story Y', 'Story X']);
     expect((await listCollection(db, { tag: 'Espionage' })).map((r) => r.title)).toEqual(['Story Y']);

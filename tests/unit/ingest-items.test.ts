@@ -195,7 +195,7 @@ describe('ingestFeedItems: retention', () => {
     open();
     const old = item('bleepingcomputer.example', 'old-boeing', '2022-01-05T00:00:00Z', 'Boeing hit by LockBit ransomware, old story', 'Boeing and LockBit, long ago.');
     await ingestFeedItems(db, [old, BOEING_1, BOEING_2], { matcher, now: Date.parse('2022-01-10'), retentionDays: 3650 });
-    await db.collection.put({ url: old.url, title: old.title, site: 'bleepingcomputer.example', tags: ['keep'], note: 'mine', savedAt: 1 });
+    await db.collection.put({ url: old.url, title: old.title, site: 'bleepingcomputer.example', tags: ['keep'], note: 'mine', savedAt: 1, updatedAt: 1, entities: [], incidents: [], entityKeys: [], entityTypes: [], incidentTypes: [] });
     expect(await db.articles.count()).toBe(3);
     const oldCluster = await clusterOf(old.url);
 

@@ -1,0 +1,162 @@
+/**
+ * The popup's current-tab section: is this an article, save it (tags, note) or see when it was saved with a
+ * link to it in the collection, read it on demand, and turn Incident Lens off for its site.
+ *
+ * `popup.html?tab=ID` aims it at a given tab instead of the active one (the end-to-end tests open the popup
+ * as a page, where the "active tab" would be the popup itself).
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { sendMessage, type PageArticle, type SavedArticle } from '@/lib/messaging';
+import { isWebUrl, pageUrl, siteOf } from '@/lib/sites';
+import { isSiteDisabled, setSiteDisabled } from '@/lib/settings';
+import { parseTags } from '@/lib/tags';
+import { formatDate } from '@/components/format';
+
+interface Target {
+  tabId: number;
+  page: PageArticle;
+}
+
+async function findTarget(): Promise<Target | undefined> {
+  const param = new URLSearchParams(location.search).get('tab');
+  const tab = param ? await browser.tabs.get(Number(param)) : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+  if (tab?.id === undefined) return undefined;
+  try {
+    // The content script knows the page best (and answers even where the tab's URL is hidden from us).
+    const page = await sendMessage('getPageArticle', undefined, tab.id);
+    if (page) return { tabId: tab.id, page };
+  } catch {
+    // No content script on this page (not a listed site, or not run yet): the tab itself says enough.
+  }
+  if (!tab.url || !isWebUrl(tab.url)) return undefined;
+  const url = pageUrl(tab.url);
+  return { tabId: tab.id, page: { url, isArticle: false, title: tab.title, site: siteOf(url) } };
+}
+
+/** Saved again on a later day than first saved (the same day says nothing new). */
+const updatedLater = (a: SavedArticle) => new Date(a.updatedAt).toDateString() !== new Date(a.savedAt).toDateString();
+
+/** The collection page showing one saved article. */
+export function collectionLink(url: string): string {
+  return `${browser.runtime.getURL('/collection.html')}?article=${encodeURIComponent(url)}`;
+}
+
+export function CurrentTab({ onSaved }: { onSaved?: () => void }) {
+  const [target, setTarget] = useState<Target | null>();
+  const [saved, setSaved] = useState<SavedArticle | null>();
+  const [disabled, setDisabled] = useState(false);
+  const [tags, setTags] = useState('');
+  const [note, setNote] = useState('');
+  const [message, setMessage] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    findTarget().then(
+      async (t) => {
+        setTarget(t ?? null);
+        if (!t) return;
+        setSaved(await sendMessage('getSavedArticle', { url: t.page.url }));
+        setDisabled(await isSiteDisabled(t.page.site));
+      },
+      () => setTarget(null),
+    );
+  }, []);
+
+  /** Save, or save again: the page's text comes along, so the worker keeps its entities and incidents. */
+  const save = async (again: boolean) => {
+    if (!target) return;
+    const { page } = target;
+    setBusy(true);
+    setMessage(again ? 'Saving again…' : 'Saving…');
+    try {
+      const row = await sendMessage('saveArticle', {
+        url: page.url,
+        title: page.title || page.url,
+        site: page.site,
+        published: page.published,
+        author: page.byline,
+        text: page.text,
+        ...(again ? {} : { tags: parseTags(tags), note: note.trim() }),
+      });
+      setSaved(row);
+      setMessage(again ? 'Updated in your collection.' : 'Saved to your collection.');
+      onSaved?.();
+    } catch (e) {
+      setMessage(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const runHere = async () => {
+    if (!target) return;
+    await sendMessage('runOnTab', { tabId: target.tabId });
+    window.close();
+  };
+
+  const toggleSite = async () => {
+    if (!target) return;
+    await setSiteDisabled(target.page.site, !disabled);
+    setDisabled(!disabled);
+  };
+
+  const openSaved = (e: MouseEvent) => {
+    if (!target) return;
+    e.preventDefault();
+    void browser.tabs.create({ url: collectionLink(target.page.url) });
+    window.close();
+  };
+
+  if (target === undefined) return <p class="muted">Looking at this page…</p>;
+  if (target === null) return <p class="muted">Incident Lens reads web pages; this tab is not one.</p>;
+  const { page } = target;
+  return (
+    <section aria-label="This page">
+      <p class="page-title" data-testid="page-title">{page.title || page.url}</p>
+      <p class="muted" data-testid="detected">
+        {page.site} · {page.isArticle ? 'article detected' : 'not detected as an article'}
+      </p>
+      {saved === undefined ? null : saved ? (
+        <div data-testid="saved">
+          <p>
+            {`Saved on ${formatDate(new Date(saved.savedAt).toISOString())}`}
+            {updatedLater(saved) ? ` (updated ${formatDate(new Date(saved.updatedAt).toISOString())})` : ''} ·{' '}
+            <a href={collectionLink(page.url)} onClick={openSaved}>
+              See it in your collection
+            </a>
+          </p>
+          <button type="button" onClick={() => void save(true)} disabled={busy}>
+            Save again
+          </button>
+        </div>
+      ) : (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save(false);
+          }}
+        >
+          <label>
+            Tags <input type="text" name="tags" placeholder="ransomware, apt28" value={tags} onInput={(e) => setTags(e.currentTarget.value)} />
+          </label>
+          <label>
+            Note <textarea name="note" rows={2} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+          </label>
+          <button type="submit" class="primary" disabled={busy}>
+            Save to collection
+          </button>
+        </form>
+      )}
+      <div class="row">
+        <button type="button" onClick={() => void runHere()}>
+          Read this page
+        </button>
+        <label class="row">
+          <input type="checkbox" checked={disabled} onChange={() => void toggleSite()} /> Off on this site
+        </label>
+      </div>
+      {message && <p role="status">{message}</p>}
+    </section>
+  );
+}
