@@ -282,8 +282,8 @@ const PROMO_LABEL = /^(?:read (?:more|next|also)|also read|related|see also|more
 
 /**
  * A short paragraph that opens with a link to another page labelled with a colon ("That Marriott
- * breach: Hackers stole …", "The best defense…: Data breaches …"), or with "Read more:" / "Related:"
- * and a link.
+ * breach: Hackers stole …", "The best defense…: Data breaches …"), the label a few words without
+ * digits; or one that opens with "Read more:" / "Related:".
  */
 function isPromoLine(p: Element): boolean {
   const text = (p.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -292,7 +292,8 @@ function isPromoLine(p: Element): boolean {
   const href = a?.getAttribute('href') ?? '';
   if (!a || href.startsWith('#') || href.startsWith('javascript:')) return false;
   const label = (a.textContent ?? '').replace(/\s+/g, ' ').trim();
-  if (label.length < 3 || !text.startsWith(label)) return false;
+  // A headline-like label of words: "CVE-2024-21887: command injection …" and "evil[.]com: C2" are the story's own lists.
+  if (label.length < 3 || /\d/.test(label) || label.split(' ').length < 2 || !text.startsWith(label)) return false;
   return label.endsWith(':') || text.charAt(label.length) === ':';
 }
 

@@ -85,10 +85,11 @@ export function readMetadata(doc: Document, tags: MetaTags, url: string, ld: LdN
     host = '';
   }
   const title = pickTitle(doc, tags, art, site, host, headings);
+  const declared = published(doc, tags, art);
   return {
     title,
     byline: byline(doc, tags, art),
-    published: publishedOrShown(published(doc, tags, art), visibleDate(doc, headlineElement(doc, title))),
+    published: publishedOrShown(declared, needsShownDate(declared) ? visibleDate(doc, headlineElement(doc, title)) : undefined),
     site,
     lang: clean(doc.documentElement?.getAttribute('lang')) || meta(tags, 'og:locale', 'language') || undefined,
   };
@@ -147,6 +148,15 @@ function publishedOrShown(declared: string | undefined, shown: string | undefine
   if (day === shown || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return declared;
   const apart = Math.abs(Date.parse(`${day}T00:00:00Z`) - Date.parse(`${shown}T00:00:00Z`)) / 86_400_000;
   return apart <= 1 ? shown : declared;
+}
+
+/**
+ * Whether to look for the date the page shows: when none is declared, or when the declared one is a
+ * UTC time (which may fall on another day than the publisher's). A time with the publisher's own
+ * offset, or a bare day, already is the day the page shows.
+ */
+function needsShownDate(declared: string | undefined): boolean {
+  return declared === undefined || /T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]00:?00)$/.test(declared);
 }
 
 /** The heading element that shows the page's headline, if one does. */

@@ -13,13 +13,14 @@
  */
 import { findDates } from '../dates';
 
-const CANDIDATES = [
-  'time',
-  '[itemprop="datePublished"]',
-  '[class*="date"]', '[class*="Date"]', '[id*="date"]', '[id*="Date"]',
-  '[class*="posted"]', '[class*="publish"]', '[class*="byline"]', '[class*="meta"]', '[class*="submitted"]',
-  '[class*="time"]',
-].join(',');
+/** Class or id words of a date's place (tested on the attributes as written, so "Date" too). */
+const DATE_PLACE = /date|posted|publish|byline|meta|submitted|time/i;
+const HEADINGS = new Set(['h1', 'h2', 'h3']);
+
+/** A `<time>`, an itemprop=datePublished, or an element whose class or id names a date's place. */
+function isCandidate(el: Element): boolean {
+  return el.localName === 'time' || el.getAttribute('itemprop') === 'datePublished' || DATE_PLACE.test(classAndId(el));
+}
 
 /** Containers whose dates belong to something else than the story. */
 const ELSEWHERE = /comment|related|sidebar|recent|popular|latest|trending|footer|archive|widget-area|more-stories|reply/i;
@@ -27,18 +28,47 @@ const ELSEWHERE_TAGS = new Set(['aside', 'nav', 'footer']);
 /** A date labelled as a change rather than the publication. */
 const NOT_PUBLISHED = /updat|modif|revis|edited/i;
 const MAX_TEXT = 200;
-const MAX_CANDIDATES = 400;
+const MAX_CANDIDATES = 3000;
 
 function classAndId(el: Element): string {
   return `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
 }
 
-function elsewhere(el: Element): boolean {
+function elsewhere(el: Element, seen: Map<Element, boolean>): boolean {
+  const path: Element[] = [];
+  let found = false;
   for (let e: Element | null = el, depth = 0; e && depth < 12; e = e.parentElement, depth++) {
-    if (ELSEWHERE_TAGS.has(e.localName)) return true;
-    if (ELSEWHERE.test(classAndId(e))) return true;
+    const known = seen.get(e);
+    if (known !== undefined) {
+      found = known;
+      break;
+    }
+    path.push(e);
+    if (ELSEWHERE_TAGS.has(e.localName) || ELSEWHERE.test(classAndId(e))) {
+      found = true;
+      break;
+    }
   }
-  return false;
+  for (const e of path) seen.set(e, found);
+  return found;
+}
+
+/** The element's text if it is short (at most `max` characters), else undefined: read without building a long string. */
+function shortText(el: Element, max: number): string | undefined {
+  const parts: string[] = [];
+  let n = 0;
+  const read = (node: Node): boolean => {
+    for (let c = node.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === 3) {
+        const v = c.nodeValue ?? '';
+        n += v.length;
+        if (n > max) return false;
+        parts.push(v);
+      } else if (c.nodeType === 1 && !read(c)) return false;
+    }
+    return true;
+  };
+  return read(el) ? parts.join('') : undefined;
 }
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})/;
@@ -77,8 +107,8 @@ function dateOf(el: Element): string | undefined {
       if (day) return day;
     }
   }
-  const text = el.textContent ?? '';
-  if (text.length > MAX_TEXT * 2) return undefined;
+  const text = shortText(el, MAX_TEXT * 2);
+  if (text === undefined) return undefined;
   // "Original release date: May 1, 2020 | Last revised: …": the part before an update label.
   const cut = text.search(NOT_PUBLISHED);
   return readVisibleDate(cut > 0 ? text.slice(0, cut) : cut === 0 ? '' : text);
@@ -89,21 +119,52 @@ function dateOf(el: Element): string | undefined {
  * element holding the page's headline, when known.
  */
 export function visibleDate(doc: Document, headline?: Element): string | undefined {
-  // From the document, not doc.body: a page with a stray second <body> (or none) is still read whole.
-  // In document order, headings included, so that "after the headline" is a place in the list.
-  const found = Array.from(doc.querySelectorAll(`${CANDIDATES},h1,h2,h3`)).slice(0, MAX_CANDIDATES);
-  let before: string | undefined;
-  let after = !headline;
-  for (const el of found) {
-    if (el === headline) after = true;
-    if (/^h[123]$/.test(el.localName) && !el.matches(CANDIDATES)) continue; // a heading, not a date's place
-    if (el.closest('head') || NOT_PUBLISHED.test(classAndId(el)) || elsewhere(el)) continue;
-    const day = dateOf(el);
-    if (!day) continue;
-    if (after || headline!.contains(el)) return day;
-    before ??= day;
+  // The headline's neighbourhood first (its box a few levels up), where the byline sits; the whole
+  // page when that holds no date. From the document, not doc.body: a page with a stray second <body>
+  // (or none) is still read whole. One pass over the elements with one test each (a selector list of
+  // substring matches costs several passes in a DOM written in JavaScript), headings kept in the list
+  // so that "after the headline" is a place in it.
+  const seen = new Map<Element, boolean>();
+  if (headline) {
+    let box: Element = headline;
+    for (let i = 0; i < NEAR_LEVELS && box.parentElement && box.parentElement.localName !== 'body'; i++) box = box.parentElement;
+    const near = datesIn(Array.from(box.querySelectorAll('*')), headline, seen, false);
+    if (near) return near;
   }
-  return (headline ? dateAfterHeadline(headline) : undefined) ?? before;
+  return datesIn(Array.from(doc.querySelectorAll('*')), headline, seen, true);
+}
+
+const NEAR_LEVELS = 4;
+
+/**
+ * The first date after the headline among `elements` (document order); with `whole`, then a short
+ * line under the headline, then the first date above it.
+ */
+function datesIn(elements: Element[], headline: Element | undefined, seen: Map<Element, boolean>, whole: boolean): string | undefined {
+  const found: Element[] = [];
+  for (const el of elements) {
+    if (HEADINGS.has(el.localName) || isCandidate(el)) found.push(el);
+    if (found.length >= MAX_CANDIDATES) break;
+  }
+  const at = headline ? found.indexOf(headline) : -1;
+  const dateAt = (el: Element): string | undefined => {
+    if (HEADINGS.has(el.localName) && !isCandidate(el)) return undefined; // a heading, not a date's place
+    if (el.closest('head') || NOT_PUBLISHED.test(classAndId(el)) || elsewhere(el, seen)) return undefined;
+    return dateOf(el);
+  };
+  // After the headline first (inside it counts as after); what is above it only when nothing below is.
+  for (let i = at + 1; i < found.length; i++) {
+    const day = dateAt(found[i]);
+    if (day) return day;
+  }
+  if (!whole) return undefined;
+  const below = headline ? dateAfterHeadline(headline) : undefined;
+  if (below) return below;
+  for (let i = 0; i < at; i++) {
+    const day = dateAt(found[i]);
+    if (day) return day;
+  }
+  return undefined;
 }
 
 const SKIP_TEXT_IN = new Set(['script', 'style', 'noscript', 'template']);

@@ -41,9 +41,11 @@ describe('promo lines and labelled boxes', () => {
     expect(t).not.toContain('That Marriott breach');
     expect(t).not.toContain('Patch now');
   });
-  it('keeps a sentence that merely starts with a link', () => {
-    const t = text(`<article><h1>H</h1>${para(6)}<p><a href="https://cisa.gov">CISA</a> said the flaw is exploited and agencies must patch by Friday.</p></article>`);
+  it('keeps a sentence that merely starts with a link, and the story\'s own linked lists', () => {
+    const t = text(`<article><h1>H</h1>${para(6)}<p><a href="https://cisa.gov">CISA</a> said the flaw is exploited and agencies must patch by Friday.</p><p><a href="https://nvd.nist.gov/vuln/detail/CVE-2024-21887">CVE-2024-21887</a>: command injection in the web component.</p><p><a href="/iocs">gpoaccess[.]com</a>: the C2 domain.</p></article>`);
     expect(t).toContain('CISA said the flaw is exploited');
+    expect(t).toContain('CVE-2024-21887: command injection');
+    expect(t).toContain('gpoaccess[.]com: the C2 domain');
   });
   it('drops the block after "Other stories you might like" and "Additional resources"', () => {
     const t = text(`<article><h1>H</h1>${para(6)}</article><h3>Other stories you might like</h3><div><p>University secures funding to build robots for nuclear sites, a story of its own.</p></div><h4>Additional Resources</h4><ul><li>Download the 2020 Global Threat Report to learn more.</li></ul>`);
