@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { IncidentLensDb } from '../../lib/db/database';
-import { SCHEMA_HISTORY } from '../../lib/db/schema';
+import { CURRENT_VERSION, SCHEMA_HISTORY } from '../../lib/db/schema';
 
 /** A database as version 2 wrote it: articles and their incident rows, no clusters. */
 async function writeV2(indexedDB: IDBFactory): Promise<void> {
@@ -38,7 +38,7 @@ describe('schema v4 (clusters)', () => {
     await writeV2(indexedDB);
     const db = new IncidentLensDb({ indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(CURRENT_VERSION);
     expect(await db.articles.count()).toBe(3);
     const a = await db.articles.get('https://a.example/cellebrite');
     const b = await db.articles.get('https://b.example/cellebrite');
