@@ -4,7 +4,8 @@
  * MISP galaxy clusters + KEV), running the worker's own code bundled into a page:
  * - ingest throughput: 10,000 real news items (bench/sync/items.ts) in feed-sized batches of 50, each item
  *   read by the engine (title, summary and the whole text as content), deduplicated, clustered and
- *   written; median of 3 runs (IL_BENCH_SYNC_RUNS) into fresh databases after a warm-up;
+ *   written; median of 3 runs (IL_BENCH_SYNC_RUNS) into fresh databases after a warm-up; beside it the
+ *   engine's reading alone (ms an item) and the same items with title and summary only (most feeds);
  * - relatedIncidents p50/p95 over 200 queries (the entity keys of real analysed items) on a database of
  *   200,000 articles and 50,000 clustered incidents, and the database's size (navigator.storage.estimate);
  * - clustering quality on our labels (Node, same code), pairwise, beside the TF-IDF single-link baseline.
@@ -111,6 +112,28 @@ export const syncGroup: BenchGroup = {
         if (r < INGEST_RUNS - 1) await deleteDb(`bench-ingest-${r}`);
       }
       figures['sync.ingest_items_per_s'] = Math.round(median(rates));
+
+      // Where the time goes: the engine's reading of the items alone (no database), on 2,000 of them.
+      const analysis = await page.evaluate(
+        ([n]) => {
+          const w = window as unknown as { SB: SB; matcher: Parameters<SB['prepareFeedItem']>[1]; items: Parameters<SB['prepareFeedItem']>[0][] };
+          const t0 = performance.now();
+          for (const item of w.items.slice(0, n)) w.SB.prepareFeedItem(item, w.matcher);
+          return (performance.now() - t0) / n;
+        },
+        [2000] as const,
+      );
+      figures['sync.ingest_analysis_ms_per_item'] = analysis;
+      log(`the engine alone reads an item (title, summary, whole text) in ${analysis.toFixed(2)} ms`);
+      // Most feeds carry no full text: the same items with title and summary only.
+      await page.evaluate(() => {
+        const w = window as unknown as { items: { content?: string }[] };
+        for (const item of w.items) delete item.content;
+      });
+      const bare = await ingest('bench-ingest-summary', ITEMS);
+      await deleteDb('bench-ingest-summary');
+      figures['sync.ingest_summary_items_per_s'] = Math.round((bare.added / bare.ms) * 1000);
+      log(`ingest, title and summary only: ${bare.added} items in ${(bare.ms / 1000).toFixed(2)} s`);
 
       // The queries: entity keys of real analysed items (from the last ingest), as a page would send them.
       const queries = await page.evaluate(async ([n, dbName]) => {

@@ -101,11 +101,16 @@ export async function ingestPrepared(store: IngestStore, batch: PreparedItem[], 
   return store.run(async () => {
     const deleteUrls = new Set<string>();
     const touched = new Set<string>();
+    /** Clusters of stored rows that go (expired or replaced): their other members must be read. */
+    const storedBefore = new Set<string>();
     // Retention first: what is too old goes, with its place in its cluster.
     const expired = cutoff ? await store.publishedBefore(cutoff) : [];
     for (const r of expired) {
       deleteUrls.add(r.url);
-      if (r.clusterId) touched.add(r.clusterId);
+      if (r.clusterId) {
+        touched.add(r.clusterId);
+        storedBefore.add(r.clusterId);
+      }
     }
     out.expired = expired.length;
 
@@ -155,7 +160,10 @@ export async function ingestPrepared(store: IngestStore, batch: PreparedItem[], 
         out.updated++;
         replaced.add(found.prev.url);
         deleteUrls.add(found.prev.url);
-        if (found.prev.clusterId) touched.add(found.prev.clusterId);
+        if (found.prev.clusterId) {
+          touched.add(found.prev.clusterId);
+          storedBefore.add(found.prev.clusterId);
+        }
         const i = seenInBatch.indexOf(found.prev as StoredItem);
         if (i >= 0) {
           seenInBatch.splice(i, 1);
@@ -186,9 +194,11 @@ export async function ingestPrepared(store: IngestStore, batch: PreparedItem[], 
       out.clusterOf.set(row.url, row.clusterId);
     }
 
-    // Every touched cluster is worked out again from all its members.
+    // Every touched cluster is worked out again from all its members. Stored members can only belong to
+    // clusters some stored row was in (a cluster this batch started has none).
     const ids = [...touched];
-    const stored = (await store.membersOf(ids)).filter((r) => !leaving.has(r.url));
+    const storedClusters = new Set([...earlier.map((r) => r.clusterId), ...storedBefore]);
+    const stored = (await store.membersOf(ids.filter((id) => storedClusters.has(id)))).filter((r) => !leaving.has(r.url));
     const byCluster = new Map<string, ClusterMember[]>(ids.map((id) => [id, []]));
     for (const r of [...stored, ...toCluster.map((i) => i.row)]) byCluster.get(r.clusterId)?.push(member(r));
     const deleteClusters: string[] = [];
