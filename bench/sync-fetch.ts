@@ -7,7 +7,10 @@
  * 404). A run after the first re-merges and rebuilds with nothing downloaded (a catalogue switched off and
  * on marks the catalogue for a merge; the files answer 304).
  * - `sync.matcher_rebuild_ms`: the matcher compiled from seed + merged catalogue and stored (median);
- * - `sync.catalogue_merge_entities`: entities the merge wrote.
+ * - `sync.catalogue_merge_entities`: entities the merge wrote;
+ * - `sync.analysis_wait_during_rebuild_ms`: the longest round trip of a page analysis (a short text) asked
+ *   again and again while a run merged the catalogue and rebuilt the matcher: the old matcher answers, but
+ *   the compile is one synchronous task in the worker, so a request arriving during it waits for it.
  * Run `npx wxt build` first.
  */
 import type { Page } from 'playwright-core';
@@ -41,6 +44,28 @@ async function runOnce(probe: Page, after: number): Promise<LastRun> {
   throw new Error('the sync did not finish within 5 minutes');
 }
 
+/** Page analyses sent one after another until stopped; their round trips (ms). */
+function probeAnalysis(probe: Page): { stop(): Promise<number[]> } {
+  let going = true;
+  const waits: number[] = [];
+  const text = 'APT28 exploited CVE-2023-4966 in Citrix NetScaler to reach the ministry, Mandiant said.';
+  const loop = (async () => {
+    while (going) {
+      const t0 = performance.now();
+      await send(probe, 'analyzeArticle', { url: 'http://127.0.0.1/bench/during-rebuild', text, facts: false });
+      waits.push(performance.now() - t0);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  })();
+  return {
+    async stop() {
+      going = false;
+      await loop;
+      return waits;
+    },
+  };
+}
+
 export const syncFetchGroup: BenchGroup = {
   name: 'sync-fetch',
   async run(log) {
@@ -56,19 +81,30 @@ export const syncFetchGroup: BenchGroup = {
       await probe.goto(`${ext.extensionUrl}collection.html`);
       await probe.evaluate((origin) => chrome.storage.local.set({ syncSourceBase: origin }), server.origin);
       const rebuilds: number[] = [];
+      const waitMax: number[] = [];
       let entities = 0;
       for (let i = 0; i < RUNS; i++) {
         if (i > 0) {
           await send(probe, 'setSourceEnabled', { id: 'misp:country', enabled: false });
           await send(probe, 'setSourceEnabled', { id: 'misp:country', enabled: true });
         }
+        const probing = i > 0 ? probeAnalysis(probe) : undefined;
         const last = await runOnce(probe, Date.now());
+        if (probing) {
+          const waits = await probing.stop();
+          waitMax.push(Math.max(...waits));
+          log(`  ${waits.length} analyses during the run, longest ${Math.max(...waits).toFixed(0)} ms, median ${median(waits).toFixed(0)} ms`);
+        }
         if (last.matcherRebuildMs === undefined) throw new Error('the run rebuilt no matcher');
         rebuilds.push(last.matcherRebuildMs);
         entities = last.catalogueEntities ?? 0;
         log(`run ${i + 1}: matcher rebuilt in ${last.matcherRebuildMs.toFixed(0)} ms, ${entities} catalogue entities, ${last.errors} sources failing (no fixture)`);
       }
-      return { 'sync.matcher_rebuild_ms': median(rebuilds), 'sync.catalogue_merge_entities': entities };
+      return {
+        'sync.matcher_rebuild_ms': median(rebuilds),
+        'sync.catalogue_merge_entities': entities,
+        'sync.analysis_wait_during_rebuild_ms': median(waitMax),
+      };
     } finally {
       await ext.close();
       await server.close();

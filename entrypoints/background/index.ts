@@ -15,7 +15,7 @@ import { ingestArticles } from '@/lib/db/ingest';
 import { seedCatalogue } from '@/lib/knowledge/seed';
 import { watchDisabledSites } from '@/lib/settings';
 import { siteOf } from '@/lib/sites';
-import { registerSync, scheduleSync, startSync, syncModule } from './sync';
+import { registerSync, scheduleSync, startSync, syncModule, workerLife } from './sync';
 
 type Handler<K extends keyof BackgroundProtocol> = (
   data: Extract<CheckResult<K>, { ok: true }>['data'],
@@ -81,7 +81,7 @@ export default defineBackground(() => {
 
   // The sync (entrypoints/background/sync.ts; the work is in lib/sync).
   registerSync(analysis);
-  handle('getSyncStatus', async () => (await syncModule()).syncOverview(getDb()));
+  handle('getSyncStatus', async () => (await syncModule()).syncOverview(getDb(), workerLife()));
   handle('syncNow', async () => {
     startSync(analysis, { force: true }).catch((e: unknown) => console.warn('Incident Lens: sync failed', e));
     return { started: true };

@@ -21,7 +21,7 @@ export const syncModule = () => import('@/lib/sync/worker');
 
 let life: string | undefined;
 /** This worker life's id (memory only, on purpose: a new life means the last one was stopped). */
-function workerLife(): string {
+export function workerLife(): string {
   life ??= crypto.randomUUID();
   return life;
 }
@@ -37,8 +37,9 @@ export async function scheduleSync(): Promise<void> {
 export async function startSync(analysis: AnalysisService, opts: RunOptions = {}): Promise<RunSummary> {
   const sync = await syncModule();
   await browser.alarms.create(RESUME_ALARM, { delayInMinutes: 1 });
+  let summary: RunSummary | undefined;
   try {
-    const summary = await sync.runSync(
+    summary = await sync.runSync(
       {
         db: getDb(),
         matcher: async () => (await analysis.matcher()).matcher,
@@ -63,8 +64,9 @@ export async function startSync(analysis: AnalysisService, opts: RunOptions = {}
     }
     return summary;
   } finally {
-    // A run that ended (or found another one going) needs no resume; one killed mid-way never gets here.
-    await browser.alarms.clear(RESUME_ALARM);
+    // A run that ended needs no resume (one killed mid-way never gets here). One that found another run
+    // going leaves the alarm set: that run's own end clears it, and if its worker dies, the alarm resumes it.
+    if (summary?.ran !== false) await browser.alarms.clear(RESUME_ALARM);
   }
 }
 

@@ -139,9 +139,13 @@ export class AnalysisService {
     return this.build(t0, stamp);
   }
 
-  private async build(t0: number, stamp: string): Promise<MatcherState> {
+  private async build(t0: number, stamp: string, yieldBetween = false): Promise<MatcherState> {
     const synced = (await this.db.entities.toArray()).map(({ aliasesLower: _drop, ...entry }) => entry);
-    const matcher = compileMatcher(mergeCatalogues(this.seed(), synced));
+    const merged = mergeCatalogues(this.seed(), synced);
+    // A rebuild in the background lets page requests that came during the merge be answered (by the old
+    // matcher) before the compile, the other long synchronous step, starts.
+    if (yieldBetween) await new Promise((ok) => setTimeout(ok, 0));
+    const matcher = compileMatcher(merged);
     await this.db.blobs.put({
       key: MATCHER_BLOB,
       data: serializeMatcher(matcher),
@@ -159,7 +163,7 @@ export class AnalysisService {
   async rebuild(): Promise<MatcherState> {
     const t0 = this.now();
     const seedCount = this.seed === seedCatalogue ? seedRowCount() : this.seed().length;
-    const next = await this.build(t0, await catalogueStamp(this.db, this.buildId, seedCount));
+    const next = await this.build(t0, await catalogueStamp(this.db, this.buildId, seedCount), true);
     this.state = Promise.resolve(next);
     return next;
   }

@@ -20,6 +20,9 @@ import { decodeBody, parseFeed } from './parse';
 import { DEFAULT_INTERVALS, type SyncIntervals } from './settings';
 import { effectiveUrl, ensureBuiltinSources, isCatalogue, maxBytesFor, originPattern } from './sources';
 
+/** Items taken from one read of a feed (feeds list their newest first). */
+export const MAX_ITEMS_PER_FEED = 500;
+
 export interface SyncDeps {
   db: IncidentLensDb;
   /**
@@ -113,6 +116,8 @@ async function runLocked(deps: SyncDeps, opts: RunOptions, lock: RunLock): Promi
     const catalogueIds = new Set(sources.filter((s) => s.enabled && isCatalogue(s.kind)).map((s) => s.id));
     summary.catalogueEntities = await mergeStoredCatalogues(db, catalogueIds);
     if (deps.onCatalogueChanged) {
+      // Page requests queued behind the merge are answered before the rebuild's own long steps.
+      await new Promise((ok) => setTimeout(ok, 0));
       const t0 = performance.now();
       await deps.onCatalogueChanged();
       summary.matcherRebuildMs = performance.now() - t0;
@@ -164,7 +169,8 @@ export async function syncSource(deps: SyncDeps, source: SourceRow, prior: SyncS
       return { sourceId: source.id, outcome: 'ok', added };
     }
     const feed = parseFeed(text, source.id, url);
-    const report = await ingestFeedItems(db, feed.items, { matcher, now: now() });
+    // A feed lists its latest items; one that lists thousands is read only for its newest.
+    const report = await ingestFeedItems(db, feed.items.slice(0, MAX_ITEMS_PER_FEED), { matcher, now: now() });
     await db.syncState.put({ ...ok, added: report.added, totalAdded: (prior?.totalAdded ?? 0) + report.added });
     return { sourceId: source.id, outcome: 'ok', added: report.added };
   } catch (e) {
@@ -177,7 +183,13 @@ export async function syncSource(deps: SyncDeps, source: SourceRow, prior: SyncS
   }
 }
 
-function plainError(e: unknown): string {
+/** The source's last error as the options page shows it. */
+export function plainError(e: unknown): string {
   if (e instanceof Error && (e.name === 'FetchError' || e.name === 'FeedError')) return e.message;
+  // Dexie wraps the browser's error of an aborted transaction: the cause is its `inner`.
+  const names = e instanceof Error ? [e.name, (e as Error & { inner?: Error }).inner?.name] : [];
+  if (names.includes('QuotaExceededError')) {
+    return "the browser's storage for Incident Lens is full: nothing of this source was written (free some space, or drop old items)";
+  }
   return `could not be read (${e instanceof Error ? e.message : String(e)})`;
 }

@@ -60,12 +60,17 @@ export function sourceView(row: SourceRow, state: SyncStateRow | undefined): Sou
   return view;
 }
 
-export async function syncOverview(db: IncidentLensDb): Promise<SyncOverview> {
+/**
+ * `instance`: the asking worker's life. A lock held by another life was left by a stopped worker: no run
+ * is going on (the next one takes the lock over).
+ */
+export async function syncOverview(db: IncidentLensDb, instance?: string): Promise<SyncOverview> {
   const sources = await ensureBuiltinSources(db);
   const states = await db.syncState.bulkGet(sources.map((s) => s.id));
   const views = sources.map((s, i) => sourceView(s, states[i]));
   const enabled = views.filter((v) => v.enabled);
-  const lock = await currentLock();
+  const held = await currentLock();
+  const lock = held && instance && held.instance && held.instance !== instance ? null : held;
   const last = Math.max(0, ...views.map((v) => v.lastSuccessAt ?? 0));
   const out: SyncOverview = {
     running: lock !== null,

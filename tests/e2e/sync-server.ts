@@ -22,7 +22,9 @@ export interface SyncServer {
   close(): Promise<void>;
 }
 
+/** A built-in source's path under the test base; a key starting with `/` is a path of its own (a user's feed). */
 function pathOf(id: string): string {
+  if (id.startsWith('/')) return id;
   const u = new URL(BUILTIN_SOURCES.find((s) => s.id === id)!.url);
   return `/${u.host}${u.pathname}`;
 }

@@ -35,6 +35,8 @@ beforeAll(async () => {
     kev: { file: 'kev/known_exploited_vulnerabilities.json' },
     'attack:ics': { file: 'stix/attack/ics-attack-18.1.json' },
     'misp:threat-actor': { file: 'misp-galaxy/clusters/threat-actor.json' },
+    '/mine/ncsc.xml': { file: 'feeds/arkham/ncsc_all.xml' },
+    '/mine/home.html': { garbage: '<!doctype html><html><body>a home page</body></html>' },
   });
   ext = await launchWithExtension({ headless: true });
   probe = await ext.context.newPage();
@@ -173,6 +175,24 @@ describe('sync (Chromium)', () => {
     await expect.poll(() => row('feed:darkreading').textContent(), { timeout: 10_000 }).toBe('error: the server failed to answer (HTTP 500 Internal Server Error)');
     expect(await row('feed:cisa').textContent()).toMatch(/^ok, \d+ new$/);
     expect(await options.locator('tr[data-source="kev"] [data-field=added]').textContent()).toBe('1404');
+    await options.close();
+  });
+
+  it("adds the user's feed from the options page only once it parses, and syncs it", async () => {
+    const options = await ext.context.newPage();
+    await options.goto(`${ext.extensionUrl}options.html`);
+    const field = options.locator('input[name=feed-url]');
+    await field.fill(`${server.origin}/mine/home.html`);
+    await options.getByRole('button', { name: 'Add feed' }).click();
+    await expect.poll(() => options.getByRole('status').textContent(), { timeout: 20_000 }).toMatch(/^Not added: .*web page, not a feed/);
+
+    const before = await count('articles');
+    await field.fill(`${server.origin}/mine/ncsc.xml`);
+    await options.getByRole('button', { name: 'Add feed' }).click();
+    await expect.poll(() => options.getByRole('status').textContent(), { timeout: 20_000 }).toBe('Added “All Feed”.');
+    const mine = (await overview()).sources.find((s) => s.url === `${server.origin}/mine/ncsc.xml`)!;
+    expect(mine).toMatchObject({ builtin: false, enabled: true });
+    await expect.poll(() => count('articles'), { timeout: 30_000 }).toBe(before + 5);
     await options.close();
   });
 });

@@ -150,3 +150,14 @@ describe('run lock across worker lives', () => {
     expect(await acquireLock(Date.now, undefined, 'life-2')).toBeNull();
   });
 });
+
+describe('errors in plain words', () => {
+  it('a full disk says so, and that nothing was written', async () => {
+    const { plainError } = await import('../../lib/sync/run');
+    const quota = Object.assign(new Error('QuotaExceededError: the quota has been exceeded'), { name: 'QuotaExceededError' });
+    expect(plainError(quota)).toMatch(/storage for Incident Lens is full: nothing of this source was written/);
+    const wrapped = Object.assign(new Error('Transaction aborted'), { name: 'AbortError', inner: quota });
+    expect(plainError(wrapped)).toMatch(/is full/);
+    expect(plainError(new TypeError('x is undefined'))).toBe('could not be read (x is undefined)');
+  });
+});

@@ -85,3 +85,12 @@ describe('OPML', () => {
     expect(() => parseOpml('<!DOCTYPE x [<!ENTITY a "b">]><opml><body/></opml>')).toThrow(/declares its own XML entities/);
   });
 });
+
+describe('sync status', () => {
+  it('a lock left by a stopped worker life does not show as a run going on', async () => {
+    const { acquireLock } = await import('../../lib/sync/lock');
+    await acquireLock(Date.now, undefined, 'life-1');
+    expect((await syncOverview(db, 'life-1')).running).toBe(true);
+    expect((await syncOverview(db, 'life-2')).running).toBe(false);
+  });
+});
