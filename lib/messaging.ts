@@ -21,6 +21,7 @@ import type {
   RelatedIncident,
   RelatedRequest,
 } from './analysis/protocol';
+import type { IncidentBrief, IncidentDetail, SearchAnswer, SearchProgress } from './search/protocol';
 
 /** What the extension knows, in numbers, for the popup and the options page. */
 export interface Status {
@@ -108,6 +109,16 @@ export interface BackgroundProtocol {
   entityFacts(req: { entities: FactsWanted[] }): Record<string, EntityFacts>;
   /** Extension pages only: store analysed articles and their incidents (the sync's write path). */
   ingestArticles(req: { articles: AnalysedArticle[] }): number;
+  /** Extension pages only: the popup's search, hits grouped by kind. */
+  search(req: { query: string; limit?: number }): SearchAnswer;
+  /** Extension pages only: an incident found by search, with the articles that report it. */
+  searchIncident(req: { id: string }): IncidentDetail | null;
+  /** Extension pages only: the incidents an entity found by search is involved in, newest first. */
+  entityIncidents(req: { key: string; limit?: number }): IncidentBrief[];
+  /** Extension pages only: the search index's state (and a rebuild's progress). */
+  searchIndexStatus(): SearchProgress;
+  /** Extension pages only: rebuild the search index from the database; answers at once, progress by status. */
+  rebuildSearchIndex(): SearchProgress;
 }
 
 /** Messages the content script answers (sent with a tab id). */

@@ -15,6 +15,8 @@ import { ingestArticles } from '@/lib/db/ingest';
 import { seedCatalogue } from '@/lib/knowledge/seed';
 import { watchDisabledSites } from '@/lib/settings';
 import { siteOf } from '@/lib/sites';
+import { SearchService } from '@/lib/search/service';
+import { entityIncidents, incidentDetail } from '@/lib/search/details';
 
 type Handler<K extends keyof BackgroundProtocol> = (
   data: Extract<CheckResult<K>, { ok: true }>['data'],
@@ -60,6 +62,20 @@ export default defineBackground(() => {
   );
   handle('entityFacts', ({ entities }) => analysis.facts(entities));
   handle('ingestArticles', async ({ articles }) => (await ingestArticles(getDb(), articles)).length);
+
+  // Search: the index follows every write of this worker from here on, and is loaded (or built) on the
+  // first search or the first write.
+  const search = new SearchService({ db: getDb(), buildId: version });
+  search.watch();
+  handle('search', ({ query, limit }) => search.search(query, limit));
+  handle('searchIncident', ({ id }) => incidentDetail(getDb(), id));
+  handle('entityIncidents', ({ key, limit }) => entityIncidents(getDb(), key, limit));
+  handle('searchIndexStatus', async () => search.progress());
+  handle('rebuildSearchIndex', async () => {
+    void search.rebuild().catch(() => undefined); // its failure shows in the progress
+    await new Promise((r) => setTimeout(r, 0));
+    return search.progress();
+  });
 
   registerInjection();
 

@@ -216,6 +216,7 @@ export class SearchService {
   /** Forget the index and build it again from the tables (the options page's "Rebuild"). */
   rebuild(): Promise<void> {
     const previous = this.state ?? Promise.resolve();
+    this.status = { state: 'building', done: 0, total: 0 };
     this.state = previous.catch(() => undefined).then(() => this.build());
     this.state.catch(() => undefined);
     return this.state;
