@@ -13,6 +13,7 @@ import { isSiteDisabled, setSiteDisabled } from '@/lib/settings';
 import { StatusView } from '@/components/StatusView';
 import { useStatus } from '@/components/useStatus';
 import { parseTags } from '@/components/format';
+import { Search } from './Search';
 
 interface Target {
   tabId: number;
@@ -96,6 +97,7 @@ export function Popup() {
   return (
     <main>
       <h1>Incident Lens</h1>
+      <Search />
       {target === undefined && <p class="muted">Looking at this page…</p>}
       {target === null && <p class="muted">Incident Lens reads web pages; this tab is not one.</p>}
       {target && (

@@ -13,7 +13,7 @@
  * letters, some vowels) and, when a word finds nothing, from the words one edit away (a letter left out,
  * added, changed, or two swapped) that the index does hold.
  */
-import FlexSearch, { type Index as FlexIndex } from 'flexsearch';
+import FlexSearch, { type Encoder, type Index as FlexIndex } from 'flexsearch';
 import { SEARCH_KINDS, type SearchKind } from './docs';
 
 /** Bumped when the index options or the stored layout change: a stored index of another version is rebuilt. */
@@ -23,8 +23,23 @@ export const SEARCH_INDEX_VERSION = 1;
 const MIN_FUZZY_LENGTH = 4;
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
+let encoder: Encoder | undefined;
+
+/** One encoder for every index (made on first use: nothing runs at import). */
+function sharedEncoder(): Encoder {
+  encoder ??= new FlexSearch.Encoder(FlexSearch.Charset.LatinBalance);
+  return encoder;
+}
+
+/** How long a word is once encoded (the balanced encoder folds "zzxj" to "sk"). */
+function encodedLength(word: string): number {
+  return sharedEncoder()
+    .encode(word)
+    .reduce((n: number, w: string) => n + w.length, 0);
+}
+
 function makeIndex(): FlexIndex {
-  return new FlexSearch.Index({ tokenize: 'forward', encoder: FlexSearch.Charset.LatinBalance, fastupdate: true, resolution: 9 });
+  return new FlexSearch.Index({ tokenize: 'forward', encoder: sharedEncoder(), fastupdate: true, resolution: 9 });
 }
 
 /** Keys of one kind as small integers. */
@@ -159,7 +174,9 @@ export class SearchIndex {
     let changed = false;
     const fixed = words.map((w) => {
       if (w.length < MIN_FUZZY_LENGTH || this.known(w)) return w;
-      const near = oneEditAway(w).find((c) => this.known(c));
+      // A correction the encoder folds to a stub would match as a prefix of half the index.
+      const min = Math.max(MIN_FUZZY_LENGTH - 1, encodedLength(w) - 1);
+      const near = oneEditAway(w).find((c) => encodedLength(c) >= min && this.known(c));
       if (near) changed = true;
       return near ?? w;
     });

@@ -98,6 +98,9 @@ describe('SearchIndex', () => {
     expect(r.corrected).toBe('lazarus');
     expect(ix.search('lzaarus').results.entity).toEqual(['actor:lazarus-group']);
     expect(ix.search('ransomware').results.entity).toEqual([]);
+    // "zzxj", one edit from "zzqxj", folds to "sk", a prefix of Scattered Spider's words: not taken.
+    ix.put('entity', 'actor:scattered-spider', 'Scattered Spider');
+    expect(ix.search('zzqxj').results.entity).toEqual([]);
   });
 
   it('round-trips through export and import, and keeps updating after', async () => {
