@@ -5,6 +5,7 @@
  */
 import type { EntityType } from '../types';
 import type { PageWindow } from './support';
+import { settings, type HighlightColors } from '../settings';
 
 export interface TypeStyle {
   /** Words for people: what the sidebar and the card call this type. */
@@ -41,9 +42,27 @@ export const FLASH_HIGHLIGHT = 'il-flash';
 /** The occurrence the card is showing. */
 export const ACTIVE_HIGHLIGHT = 'il-active';
 
-export function highlightCss(): string {
+const HEX_COLOR = /^#[0-9a-f]{6}$/i;
+
+/** A chosen colour as a translucent tint like the built-in ones; undefined for anything but `#rrggbb`. */
+export function tintOf(color: string, alpha = 0.24): string | undefined {
+  if (!HEX_COLOR.test(color)) return undefined;
+  const n = Number.parseInt(color.slice(1), 16);
+  return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
+}
+
+/** A type's look with the user's colour (from the options page) in place of its own. */
+export function styleOf(type: EntityType, colors: HighlightColors = {}): TypeStyle {
+  const own = TYPE_STYLES[type];
+  const color = colors[type];
+  const tint = color ? tintOf(color) : undefined;
+  return tint ? { ...own, color: color!, tint } : own;
+}
+
+export function highlightCss(colors: HighlightColors = {}): string {
   const rules: string[] = [];
-  for (const [type, s] of Object.entries(TYPE_STYLES) as [EntityType, TypeStyle][]) {
+  for (const type of Object.keys(TYPE_STYLES) as EntityType[]) {
+    const s = styleOf(type, colors);
     rules.push(
       `::highlight(${highlightName(type)}) { background-color: ${s.tint}; text-decoration: underline ${s.line} ${s.color}; text-decoration-thickness: 2px; text-underline-offset: 3px; }`,
     );
@@ -54,16 +73,30 @@ export function highlightCss(): string {
   return rules.join('\n');
 }
 
+/** The user's colours as stored, and their changes; nothing where there is no extension storage. */
+function watchColors(apply: (colors: HighlightColors) => void): () => void {
+  try {
+    const item = settings().highlightColors;
+    item.getValue().then(apply, () => undefined);
+    return item.watch((colors) => apply(colors ?? {}));
+  } catch {
+    return () => undefined; // a page outside the extension (the page bench): the built-in colours
+  }
+}
+
 /**
  * Adds the highlight styles to the document through a constructed sheet: no <style> element in the page.
- * Returns the function that takes them out again.
+ * The sheet follows the colours chosen on the options page. Returns the function that takes it out again
+ * (and stops following them).
  */
 export function installHighlightStyles(win: PageWindow): () => void {
   const doc = win.document;
   const sheet = new win.CSSStyleSheet();
   sheet.replaceSync(highlightCss());
   doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+  const unwatch = watchColors((colors) => sheet.replaceSync(highlightCss(colors)));
   return () => {
+    unwatch();
     doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet);
   };
 }
