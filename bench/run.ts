@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { extractGroup } from './groups/extract';
 import { pageGroup } from './page';
+import { searchGroup } from './groups/search';
 
 export interface BenchGroup {
   name: string;
@@ -16,7 +17,7 @@ export interface BenchGroup {
 }
 
 /** Every group, in the order they run. */
-const GROUPS: BenchGroup[] = [extractGroup, pageGroup];
+const GROUPS: BenchGroup[] = [extractGroup, pageGroup, searchGroup];
 
 const RESULTS = resolve(import.meta.dirname, '../bench-results.json');
 

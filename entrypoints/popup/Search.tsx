@@ -115,7 +115,9 @@ export function Search() {
           ? `Search failed: ${error}`
           : query.trim() && answer && !pending
             ? total
-              ? `${total} result${total === 1 ? '' : 's'}${answer.corrected ? ` for “${answer.corrected}”` : ''}`
+              ? answer.corrected
+                ? `${total} close match${total === 1 ? '' : 'es'} (nothing exactly as typed)`
+                : `${total} result${total === 1 ? '' : 's'}`
               : 'Nothing found.'
             : ''}
       </p>

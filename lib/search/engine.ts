@@ -165,20 +165,30 @@ export class SearchIndex {
     return false;
   }
 
+  private anyHits(query: string): boolean {
+    return SEARCH_KINDS.some((k) => this.lookup(k, query, 1).length > 0);
+  }
+
   /**
-   * The query with each word that no kind knows replaced by the first word one edit away that some kind
-   * does know; null when nothing changed.
+   * The query with each word that no kind knows replaced by a word one edit away that some kind does know,
+   * the first with which the query (so far) finds something; null when nothing changed.
    */
   corrected(query: string): string | null {
     const words = queryWords(query);
+    const known = words.map((w) => w.length < MIN_FUZZY_LENGTH || this.known(w));
     let changed = false;
-    const fixed = words.map((w) => {
-      if (w.length < MIN_FUZZY_LENGTH || this.known(w)) return w;
+    const fixed = [...words];
+    words.forEach((w, i) => {
+      if (known[i]) return;
       // A correction the encoder folds to a stub would match as a prefix of half the index.
       const min = Math.max(MIN_FUZZY_LENGTH - 1, encodedLength(w) - 1);
-      const near = oneEditAway(w).find((c) => encodedLength(c) >= min && this.known(c));
-      if (near) changed = true;
-      return near ?? w;
+      const options = oneEditAway(w).filter((c) => encodedLength(c) >= min && this.known(c));
+      const others = (c: string) => fixed.map((f, j) => (j === i ? c : f)).filter((_, j) => j === i || known[j] || j < i);
+      const best = options.find((c) => this.anyHits(others(c).join(' '))) ?? options[0];
+      if (best) {
+        fixed[i] = best;
+        changed = true;
+      }
     });
     return changed ? fixed.join(' ') : null;
   }

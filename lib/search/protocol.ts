@@ -31,7 +31,10 @@ export interface SearchProgress {
 export interface SearchAnswer {
   query: string;
   groups: Record<SearchKind, SearchHit[]>;
-  /** The query as corrected for typos, when the words as typed found nothing. */
+  /**
+   * The query as corrected for typos, when the words as typed found nothing. As the index reads it: the
+   * encoder folds some vowels and letters alike, so it may not be spelled as a person would.
+   */
   corrected?: string;
   progress: SearchProgress;
 }

@@ -246,8 +246,8 @@ export class SearchService {
       }
       this.dirtyKinds.add(kind);
     }
-    this.status = { state: 'ready', done: this.status.done, total: this.status.done, from: 'built' };
     await this.persist();
+    this.status = { state: 'ready', done: this.status.done, total: this.status.done, from: 'built' };
   }
 
   /** Hits per kind for a query, with what the popup shows of each. */

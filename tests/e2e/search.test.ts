@@ -118,7 +118,7 @@ async function openPopup(): Promise<Page> {
 async function typeQuery(popup: Page, query: string): Promise<void> {
   await popup.locator('#search-box').fill('');
   await popup.locator('#search-box').pressSequentially(query, { delay: 15 });
-  await expect.poll(() => popup.locator('[role=status].search-status').textContent(), { timeout: 15_000 }).toMatch(/results?|Nothing/);
+  await expect.poll(() => popup.locator('[role=status].search-status').textContent(), { timeout: 15_000 }).toMatch(/results?|match|Nothing/);
 }
 
 const hitKeys = (popup: Page, kind: string) =>
@@ -148,6 +148,7 @@ describe('popup search', () => {
     expect(await hitKeys(popup, 'saved')).toEqual([SAVED]);
     await typeQuery(popup, 'ambulnces'); // a typo
     expect(await hitKeys(popup, 'article')).toEqual([ARTICLE]);
+    expect(await popup.locator('.search-status').textContent()).toBe('1 close match (nothing exactly as typed)');
     await typeQuery(popup, 'xylophone');
     expect(await popup.locator('.search-status').textContent()).toBe('Nothing found.');
     await popup.close();
