@@ -154,6 +154,10 @@ export class SearchService {
     return this.applying;
   }
 
+  private hasPending(): boolean {
+    return SEARCH_KINDS.some((k) => this.pending.get(k)!.size > 0);
+  }
+
   private schedulePersist(): void {
     if (!this.dirtyKinds.size) return;
     clearTimeout(this.persistTimer);
@@ -171,10 +175,17 @@ export class SearchService {
     await this.persisting;
     this.persisting = (async () => {
       const kinds = [...this.dirtyKinds];
+      // Rows written but not applied yet: their apply writes the index again, with them in it.
+      if (!kinds.length || this.hasPending()) return;
       this.dirtyKinds.clear();
-      if (!kinds.length) return;
-      const exported = await Promise.all(kinds.map(async (k) => [k, encode(await this.index.exportKind(k))] as const));
+      // Counted before the export: a row written meanwhile makes the stored counts fall short (a rebuild
+      // on the next load), never claims a row the stored index lacks.
       const stamp = await this.stamp();
+      const exported = await Promise.all(kinds.map(async (k) => [k, encode(await this.index.exportKind(k))] as const));
+      if (this.hasPending()) {
+        for (const k of kinds) this.dirtyKinds.add(k);
+        return;
+      }
       const now = Date.now();
       await this.db.transaction('rw', this.db.blobs, async () => {
         for (const [kind, data] of exported) await this.db.blobs.put({ key: SEARCH_BLOB_PREFIX + kind, data, updatedAt: now });
