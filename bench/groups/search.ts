@@ -190,16 +190,23 @@ export const searchGroup: BenchGroup = {
       await popup.close();
 
       const opens: number[] = [];
+      const boxes: number[] = [];
       for (let i = 0; i < POPUP_RUNS + 1; i++) {
         const page = await ext.context.newPage();
         await page.setViewportSize({ width: 380, height: 600 });
         const t0 = performance.now();
         await page.goto(`${ext.extensionUrl}popup.html`);
+        await page.locator('#search-box').waitFor();
+        const box = performance.now() - t0;
         await page.locator('#search-box').fill('lockbit');
         await page.locator('[role=option]').first().waitFor();
-        if (i > 0) opens.push(performance.now() - t0);
+        if (i > 0) {
+          opens.push(performance.now() - t0);
+          boxes.push(box);
+        }
         await page.close();
       }
+      log(`popup: search box there after ${median(boxes).toFixed(0)} ms (median), its first hits after ${median(opens).toFixed(0)} ms`);
 
       return {
         'search.p50_ms': percentile(all, 50),
