@@ -129,7 +129,11 @@ export class SearchService {
     this.pending.get(kind)!.add(key);
     if (this.watched.has(tx)) return;
     this.watched.add(tx);
-    tx.on('complete', () => void this.apply());
+    // After a rollback too: the rows are read again as committed, and nothing is left noted.
+    const apply = () => void this.apply();
+    tx.on('complete', apply);
+    tx.on('abort', apply);
+    tx.on('error', apply);
   }
 
   /** Bring the index up to the committed rows of every key noted so far. */
