@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { SearchHit } from '@/lib/search/protocol';
+import { settings, type HighlightColors } from '@/lib/settings';
 import { useSearch } from './useSearch';
 import { KIND_ORDER, optionId, SearchResults } from './SearchResults';
 import { EntityView, IncidentView } from './SearchDetail';
@@ -23,6 +24,10 @@ export function Search() {
   const [opened, setOpened] = useState<SearchHit>();
   const input = useRef<HTMLInputElement>(null);
   const { answer, error, pending } = useSearch(query);
+  const [colors, setColors] = useState<HighlightColors>();
+  useEffect(() => {
+    void settings().highlightColors.getValue().then(setColors, () => undefined);
+  }, []);
   const hits = answer ? KIND_ORDER.flatMap((k) => answer.groups[k]) : [];
   const progress = answer?.progress;
 
@@ -121,7 +126,7 @@ export function Search() {
               : 'Nothing found.'
             : ''}
       </p>
-      {total > 0 && <SearchResults id={RESULTS_ID} hits={hits} active={active} onPick={pick} onHover={setActive} />}
+      {total > 0 && <SearchResults id={RESULTS_ID} hits={hits} active={active} onPick={pick} onHover={setActive} colors={colors} />}
     </section>
   );
 }

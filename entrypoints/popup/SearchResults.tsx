@@ -1,6 +1,7 @@
 /** Search hits grouped by kind, as options of a listbox that the search box drives (aria-activedescendant). */
 import type { SearchHit, SearchKind } from '@/lib/search/protocol';
-import { TYPE_STYLES } from '@/lib/highlight/styles';
+import { styleOf } from '@/lib/highlight/styles';
+import type { HighlightColors } from '@/lib/settings';
 
 export const KIND_LABELS: Record<SearchKind, string> = {
   incident: 'Incidents',
@@ -19,9 +20,11 @@ interface Props {
   active: number;
   onPick: (hit: SearchHit) => void;
   onHover: (index: number) => void;
+  /** The colours chosen on the options page, for the swatches. */
+  colors?: HighlightColors;
 }
 
-export function SearchResults({ id, hits, active, onPick, onHover }: Props) {
+export function SearchResults({ id, hits, active, onPick, onHover, colors }: Props) {
   let i = -1;
   return (
     <div id={id} role="listbox" aria-label="Search results" class="search-results">
@@ -47,7 +50,7 @@ export function SearchResults({ id, hits, active, onPick, onHover }: Props) {
                   onClick={() => onPick(hit)}
                   onMouseEnter={() => onHover(index)}
                 >
-                  {hit.type && <span class="il-swatch" style={{ background: TYPE_STYLES[hit.type].color }} aria-hidden="true" />}
+                  {hit.type && <span class="il-swatch" style={{ background: styleOf(hit.type, colors).color }} aria-hidden="true" />}
                   <span class="search-hit-text">
                     <span class="search-hit-title">{hit.title}</span>
                     {hit.detail && <span class="search-hit-detail">{hit.detail}</span>}
