@@ -112,13 +112,16 @@ export function Search() {
           <label>
             {progress.state === 'loading' ? 'Loading the search index…' : 'Building the search index…'}{' '}
             <progress max={progress.total || undefined} value={progress.total ? progress.done : undefined} />
+            {total > 0 && ' Results so far:'}
           </label>
         </p>
       )}
       <p role="status" class="muted search-status">
         {error
           ? `Search failed: ${error}`
-          : query.trim() && answer && !pending
+          : building && !total
+            ? ''
+            : query.trim() && answer && !pending
             ? total
               ? answer.corrected
                 ? `${total} close match${total === 1 ? '' : 'es'} (nothing exactly as typed)`

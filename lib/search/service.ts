@@ -28,6 +28,8 @@ const TABLE_OF: Record<SearchKind, 'incidents' | 'articles' | 'entities' | 'coll
   saved: 'collection',
 };
 const PAGE = 1000;
+/** Small kinds first: a woken worker answers entities and the collection while the articles still load. */
+const LOAD_ORDER: readonly SearchKind[] = ['entity', 'saved', 'incident', 'article'];
 const MAX_QUERY = 200;
 
 export interface SearchServiceOptions {
@@ -210,17 +212,22 @@ export class SearchService {
   }
 
   private async loadOrBuild(): Promise<void> {
-    this.status = { state: 'loading', done: 0, total: 0 };
+    this.status = { state: 'loading', done: 0, total: SEARCH_KINDS.length };
     const [meta, stamp] = await Promise.all([this.db.blobs.get(META_BLOB), this.stamp()]);
     if (meta?.meta?.stamp === stamp) {
-      const blobs = await this.db.blobs.bulkGet(SEARCH_KINDS.map((k) => SEARCH_BLOB_PREFIX + k));
+      // Searches meanwhile read what is loaded so far: the small kinds come first.
       const index = new SearchIndex();
-      const ok = SEARCH_KINDS.every((kind, i) => {
-        const stored = decode(blobs[i]?.data);
-        return stored !== undefined && index.importKind(kind, stored);
-      });
+      this.index = index;
+      let ok = true;
+      for (const kind of LOAD_ORDER) {
+        const stored = decode((await this.db.blobs.get(SEARCH_BLOB_PREFIX + kind))?.data);
+        if (!stored || !index.importKind(kind, stored)) {
+          ok = false;
+          break;
+        }
+        this.status.done++;
+      }
       if (ok) {
-        this.index = index;
         this.status = { state: 'ready', done: 0, total: 0, from: 'stored' };
         return;
       }
@@ -270,8 +277,8 @@ export class SearchService {
     const q = query.trim().slice(0, MAX_QUERY);
     const empty = Object.fromEntries(SEARCH_KINDS.map((k) => [k, []])) as unknown as Record<SearchKind, SearchHit[]>;
     const building = this.ready();
-    // The first build answers from what it has indexed so far; a load is quick enough to wait for.
-    if (this.status.state !== 'building') await building;
+    // A build or a load answers from what it holds so far (the progress says so, and the popup asks again).
+    if (this.status.state !== 'building' && this.status.state !== 'loading') await building;
     else building.catch(() => undefined);
     if (!q) return { query, groups: empty, progress: this.progress() };
     const { results, corrected } = this.index.search(q, limit);

@@ -186,6 +186,9 @@ describe('SearchService', () => {
 
     open(name);
     const second = service();
+    const early = await second.search('sandworm'); // answered at once, from what is loaded so far
+    expect(early.progress.state).toBe('loading');
+    await second.ready();
     const answer = await second.search('sandworm');
     expect(answer.progress.from).toBe('stored');
     expect(answer.groups.saved.map((h) => h.key)).toEqual(['https://blog.example/a']);
@@ -203,6 +206,7 @@ describe('SearchService', () => {
     other.close();
     open(name);
     const third = service();
+    await third.ready();
     const rebuilt = await third.search('scattered');
     expect(rebuilt.progress.from).toBe('built');
     expect(rebuilt.groups.saved.map((h) => h.key)).toEqual(['https://blog.example/c']);
