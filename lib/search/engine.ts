@@ -211,13 +211,29 @@ export class SearchIndex {
     return { version: SEARCH_INDEX_VERSION, keys: this.registries.get(kind)!.keys, chunks };
   }
 
-  /** Replace one kind with what was stored. False (and the kind left empty) for a foreign or damaged store. */
-  importKind(kind: SearchKind, stored: StoredKind): boolean {
+  /**
+   * Replace one kind with what was stored, chunk by chunk: `read` gives each chunk's text, `pause` lets the
+   * caller answer other work between chunks (a large kind is many megabytes). False (and the kind left
+   * empty) for a foreign or damaged store.
+   */
+  async importKind(
+    kind: SearchKind,
+    stored: Pick<StoredKind, 'version' | 'keys'> & { chunkKeys?: string[]; chunks?: Record<string, string> },
+    read?: (chunkKey: string) => Promise<string | undefined>,
+    pause: () => Promise<void> = async () => undefined,
+  ): Promise<boolean> {
     const index = makeIndex();
     try {
       if (stored.version !== SEARCH_INDEX_VERSION || !Array.isArray(stored.keys)) throw new Error('other version');
+      const chunkKeys = stored.chunkKeys ?? Object.keys(stored.chunks ?? {});
       // Only the word map: the register is the registry's job (see above).
-      for (const [key, data] of Object.entries(stored.chunks)) if (key.endsWith('.map')) index.import(key, data);
+      for (const key of chunkKeys) {
+        if (!key.endsWith('.map')) continue;
+        const data = stored.chunks?.[key] ?? (await read?.(key));
+        if (data === undefined) throw new Error(`chunk ${key} missing`);
+        index.import(key, data);
+        await pause();
+      }
       this.indexes.set(kind, index);
       this.registries.set(kind, Registry.from(stored.keys));
       return true;

@@ -16,7 +16,7 @@ import { seedCatalogue } from '../knowledge/seed';
 import { TYPE_STYLES } from '../highlight/styles';
 import { INCIDENT_LABELS, type CatalogueEntry } from '../types';
 import { articleText, entityText, incidentText, savedText, SEARCH_KINDS, type SearchKind } from './docs';
-import { SearchIndex, SEARCH_INDEX_VERSION, type StoredKind } from './engine';
+import { SearchIndex, SEARCH_INDEX_VERSION } from './engine';
 import type { SearchAnswer, SearchHit, SearchProgress } from './protocol';
 
 export const SEARCH_BLOB_PREFIX = 'search:';
@@ -65,18 +65,35 @@ function keyOf(kind: SearchKind, row: Row): string {
 const day = (iso: string | undefined) => (iso ? iso.slice(0, 10) : '');
 const joined = (...parts: (string | undefined)[]) => parts.filter(Boolean).join(' · ');
 
-function encode(stored: StoredKind): Uint8Array {
-  return new TextEncoder().encode(JSON.stringify(stored));
+/** A kind is stored as its registry (`search:article`) and FlexSearch's chunks (`search:article#1.map` ...). */
+interface StoredKindHead {
+  version: number;
+  keys: (string | null)[];
+  chunkKeys: string[];
 }
 
-function decode(data: unknown): StoredKind | undefined {
+const chunkBlob = (kind: SearchKind, chunkKey: string) => `${SEARCH_BLOB_PREFIX}${kind}#${chunkKey}`;
+
+function encodeText(text: string): Uint8Array {
+  return new TextEncoder().encode(text);
+}
+
+function decodeText(data: unknown): string | undefined {
   if (!(data instanceof Uint8Array) && !(data instanceof ArrayBuffer)) return undefined;
+  return new TextDecoder().decode(data);
+}
+
+function decodeHead(data: unknown): StoredKindHead | undefined {
+  const text = decodeText(data);
+  if (text === undefined) return undefined;
   try {
-    return JSON.parse(new TextDecoder().decode(data)) as StoredKind;
+    return JSON.parse(text) as StoredKindHead;
   } catch {
     return undefined;
   }
 }
+
+const pause = () => new Promise<void>((r) => setTimeout(r, 0));
 
 export class SearchService {
   private readonly db: IncidentLensDb;
@@ -187,14 +204,21 @@ export class SearchService {
       // Counted before the export: a row written meanwhile makes the stored counts fall short (a rebuild
       // on the next load), never claims a row the stored index lacks.
       const stamp = await this.stamp();
-      const exported = await Promise.all(kinds.map(async (k) => [k, encode(await this.index.exportKind(k))] as const));
+      const exported = await Promise.all(kinds.map(async (k) => [k, await this.index.exportKind(k)] as const));
       if (this.hasPending()) {
         for (const k of kinds) this.dirtyKinds.add(k);
         return;
       }
       const now = Date.now();
       await this.db.transaction('rw', this.db.blobs, async () => {
-        for (const [kind, data] of exported) await this.db.blobs.put({ key: SEARCH_BLOB_PREFIX + kind, data, updatedAt: now });
+        for (const [kind, stored] of exported) {
+          await this.db.blobs.where(':id').between(chunkBlob(kind, ''), chunkBlob(kind, '\uffff')).delete();
+          const head: StoredKindHead = { version: stored.version, keys: stored.keys, chunkKeys: Object.keys(stored.chunks) };
+          await this.db.blobs.put({ key: SEARCH_BLOB_PREFIX + kind, data: encodeText(JSON.stringify(head)), updatedAt: now });
+          for (const [chunkKey, text] of Object.entries(stored.chunks)) {
+            await this.db.blobs.put({ key: chunkBlob(kind, chunkKey), data: encodeText(text), updatedAt: now });
+          }
+        }
         await this.db.blobs.put({ key: META_BLOB, data: new Uint8Array(0), updatedAt: now, meta: { stamp } });
       });
     })();
@@ -220,8 +244,10 @@ export class SearchService {
       this.index = index;
       let ok = true;
       for (const kind of LOAD_ORDER) {
-        const stored = decode((await this.db.blobs.get(SEARCH_BLOB_PREFIX + kind))?.data);
-        if (!stored || !index.importKind(kind, stored)) {
+        const head = decodeHead((await this.db.blobs.get(SEARCH_BLOB_PREFIX + kind))?.data);
+        const read = async (chunkKey: string) => decodeText((await this.db.blobs.get(chunkBlob(kind, chunkKey)))?.data);
+        // Chunk by chunk, with a pause between: the worker answers messages while a large kind loads.
+        if (!head || !(await index.importKind(kind, head, read, pause))) {
           ok = false;
           break;
         }

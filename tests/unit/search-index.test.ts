@@ -109,12 +109,19 @@ describe('SearchIndex', () => {
     ix.put('saved', 'u2', 'Salt Typhoon telecoms');
     const stored = await ix.exportKind('saved');
     const back = new SearchIndex();
-    expect(back.importKind('saved', JSON.parse(JSON.stringify(stored)))).toBe(true);
+    expect(await back.importKind('saved', JSON.parse(JSON.stringify(stored)))).toBe(true);
     expect(back.search('typhoon').results.saved.sort()).toEqual(['u1', 'u2']);
     back.remove('saved', 'u1');
     back.put('saved', 'u3', 'Flax Typhoon botnet');
     expect(back.search('typhoon').results.saved.sort()).toEqual(['u2', 'u3']);
-    expect(back.importKind('saved', { version: -1, keys: [], chunks: {} })).toBe(false);
+    expect(await back.importKind('saved', { version: -1, keys: [], chunks: {} })).toBe(false);
+    // Chunks read one by one, as the worker reads them from the database; a missing one fails the kind.
+    const byRead = new SearchIndex();
+    const head = { version: stored.version, keys: stored.keys, chunkKeys: Object.keys(stored.chunks) };
+    expect(await byRead.importKind('saved', head, async (k) => stored.chunks[k])).toBe(true);
+    expect(byRead.search('salt').results.saved).toEqual(['u2']);
+    expect(await byRead.importKind('saved', head, async () => undefined)).toBe(false);
+    expect(byRead.search('salt').results.saved).toEqual([]);
   });
 });
 
@@ -211,6 +218,24 @@ describe('SearchService', () => {
     expect(rebuilt.progress.from).toBe('built');
     expect(rebuilt.groups.saved.map((h) => h.key)).toEqual(['https://blog.example/c']);
     expect((await keys(third, 'kimsuky')).saved).toEqual(['https://blog.example/b']);
+  });
+
+  it('rebuilds when a stored chunk is missing or damaged', async () => {
+    factory = new IDBFactory();
+    open('damaged');
+    const first = service();
+    await saveArticle(db, { url: 'https://blog.example/z', title: 'Turla satellites', note: '' });
+    await first.apply();
+    await first.persist();
+    const chunks = (await db.blobs.toCollection().primaryKeys()).filter((k) => String(k).startsWith('search:saved#'));
+    expect(chunks.length).toBeGreaterThan(0);
+    await db.blobs.put({ key: String(chunks[0]), data: new Uint8Array([1, 2, 3]), updatedAt: 0 });
+    db.close();
+    open('damaged');
+    const second = service();
+    await second.ready();
+    expect(second.progress().from).toBe('built');
+    expect((await keys(second, 'turla')).saved).toEqual(['https://blog.example/z']);
   });
 
   it('rebuilds on request, with progress counting every row', async () => {
