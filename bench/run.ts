@@ -11,6 +11,7 @@ import { extractGroup } from './groups/extract';
 import { pageGroup } from './page';
 import { syncFetchGroup } from './sync-fetch';
 import { syncGroup } from './groups/sync';
+import { searchGroup } from './groups/search';
 
 export interface BenchGroup {
   name: string;
@@ -18,7 +19,7 @@ export interface BenchGroup {
 }
 
 /** Every group, in the order they run. */
-const GROUPS: BenchGroup[] = [extractGroup, pageGroup, syncFetchGroup, syncGroup];
+const GROUPS: BenchGroup[] = [extractGroup, pageGroup, syncFetchGroup, syncGroup, searchGroup];
 
 const RESULTS = resolve(import.meta.dirname, '../bench-results.json');
 

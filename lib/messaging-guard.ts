@@ -169,6 +169,17 @@ const schemas = {
   removeFeed: v.strictObject({ id: sourceId }),
   setSyncIntervals: v.strictObject({ feedsMin: intervalMin, cataloguesMin: intervalMin }),
   ingestFeedItems: v.strictObject({ items: v.pipe(v.array(feedItem), v.maxLength(5000)) }),
+  search: v.strictObject({
+    query: v.pipe(v.string(), v.maxLength(200)),
+    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50))),
+  }),
+  searchIncident: v.strictObject({ id: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_URL + 20)) }),
+  entityIncidents: v.strictObject({
+    key: entityKey,
+    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50))),
+  }),
+  searchIndexStatus: v.undefined(),
+  rebuildSearchIndex: v.undefined(),
 } satisfies { [K in keyof BackgroundProtocol]: v.GenericSchema };
 
 type Request<K extends keyof BackgroundProtocol> = v.InferOutput<(typeof schemas)[K]>;
@@ -219,6 +230,12 @@ const RULES: { [K in keyof BackgroundProtocol]: Rule<K> } = {
   removeFeed: { content: false },
   setSyncIntervals: { content: false },
   ingestFeedItems: { content: false },
+  // Search reads the user's collection: extension pages only.
+  search: { content: false },
+  searchIncident: { content: false },
+  entityIncidents: { content: false },
+  searchIndexStatus: { content: false },
+  rebuildSearchIndex: { content: false },
 };
 
 export type CheckResult<K extends keyof BackgroundProtocol> =

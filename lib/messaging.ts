@@ -27,6 +27,7 @@ import type { SyncIntervals } from './sync/settings';
 import type { FeedItem } from './sync/item';
 import type { IngestItemsReport } from './sync/ingest-items';
 import type { EntityType, Incident, IncidentType } from './types';
+import type { IncidentBrief, IncidentDetail, SearchAnswer, SearchProgress } from './search/protocol';
 
 /** What the extension knows, in numbers, for the popup and the options page. */
 export interface Status {
@@ -162,6 +163,16 @@ export interface BackgroundProtocol {
   setSyncIntervals(req: SyncIntervals): SyncIntervals;
   /** Extension pages only: read parsed feed items, deduplicate, cluster into incidents and store them (the sync's write path). */
   ingestFeedItems(req: { items: FeedItem[] }): IngestItemsReport;
+  /** Extension pages only: the popup's search, hits grouped by kind. */
+  search(req: { query: string; limit?: number }): SearchAnswer;
+  /** Extension pages only: an incident found by search, with the articles that report it. */
+  searchIncident(req: { id: string }): IncidentDetail | null;
+  /** Extension pages only: the incidents an entity found by search is involved in, newest first. */
+  entityIncidents(req: { key: string; limit?: number }): IncidentBrief[];
+  /** Extension pages only: the search index's state (and a rebuild's progress). */
+  searchIndexStatus(): SearchProgress;
+  /** Extension pages only: rebuild the search index from the database; answers at once, progress by status. */
+  rebuildSearchIndex(): SearchProgress;
 }
 
 /** Messages the content script answers (sent with a tab id). */

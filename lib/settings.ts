@@ -14,6 +14,9 @@ import { siteListed } from './sites';
 /** Which entity types are highlighted. A type missing from the record is shown. */
 export type HighlightTypes = Partial<Record<EntityType, boolean>>;
 
+/** Colours the user chose for entity types (`#rrggbb`); a type missing from the record keeps its own. */
+export type HighlightColors = Partial<Record<EntityType, string>>;
+
 /** Sites (host without "www.") where the user turned Incident Lens off. */
 export type DisabledSites = string[];
 
@@ -39,6 +42,7 @@ export function defineSettings() {
       },
     }),
     disabledSites: storage.defineItem<DisabledSites>('local:disabledSites', { fallback: [], version: 1 }),
+    highlightColors: storage.defineItem<HighlightColors>('local:highlightColors', { fallback: {}, version: 1 }),
     sidebarCollapsed: storage.defineItem<SidebarCollapsed>('local:sidebarCollapsed', { fallback: {}, version: 1 }),
   };
 }

@@ -16,6 +16,8 @@ import { seedCatalogue } from '@/lib/knowledge/seed';
 import { watchDisabledSites } from '@/lib/settings';
 import { siteOf } from '@/lib/sites';
 import { registerSync, scheduleSync, startSync, syncModule, workerLife } from './sync';
+import { SearchService } from '@/lib/search/service';
+import { entityIncidents, incidentDetail } from '@/lib/search/details';
 
 type Handler<K extends keyof BackgroundProtocol> = (
   data: Extract<CheckResult<K>, { ok: true }>['data'],
@@ -75,6 +77,20 @@ export default defineBackground(() => {
   handle('ingestFeedItems', async ({ items }) => {
     const { ingestFeedItems } = await import('@/lib/sync/ingest-items');
     return ingestFeedItems(getDb(), items, { matcher: (await analysis.matcher()).matcher });
+  });
+
+  // Search: the index follows every write of this worker from here on, and is loaded (or built) on the
+  // first search or the first write.
+  const search = new SearchService({ db: getDb(), buildId: version });
+  search.watch();
+  handle('search', ({ query, limit }) => search.search(query, limit));
+  handle('searchIncident', ({ id }) => incidentDetail(getDb(), id));
+  handle('entityIncidents', ({ key, limit }) => entityIncidents(getDb(), key, limit));
+  handle('searchIndexStatus', async () => search.progress());
+  handle('rebuildSearchIndex', async () => {
+    void search.rebuild().catch(() => undefined); // its failure shows in the progress
+    await new Promise((r) => setTimeout(r, 0));
+    return search.progress();
   });
 
   registerInjection();

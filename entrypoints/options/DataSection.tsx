@@ -68,8 +68,8 @@ export function DataSection() {
     });
 
   return (
-    <section aria-labelledby="data-heading" class="data-section" aria-busy={busy ? 'true' : 'false'}>
-      <h3 id="data-heading">Export, import, erase</h3>
+    <section aria-labelledby="data-heading" id="data" class="data-section" aria-busy={busy ? 'true' : 'false'}>
+      <h2 id="data-heading">Your data: export, import, erase</h2>
       <p class="muted">Your collection, settings and sources, in one file you can keep or move to another browser.</p>
       <div class="row">
         <button type="button" onClick={() => void exportAll()} disabled={!!busy}>

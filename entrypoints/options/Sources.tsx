@@ -173,7 +173,7 @@ export function SourcesSection() {
   );
 
   return (
-    <fieldset data-section="sources">
+    <fieldset data-section="sources" id="sources">
       <legend>Sources</legend>
       <p class="muted">
         The sync reads these public sources from this browser: news feeds every {overview.intervals.feedsMin} minutes, catalogues

@@ -7,6 +7,7 @@ import { StatusView } from '@/components/StatusView';
 import { useStatus } from '@/components/useStatus';
 import { SyncLine } from './SyncLine';
 import { CurrentTab } from './CurrentTab';
+import { Search } from './Search';
 
 export function Popup() {
   const { status, error, refresh } = useStatus();
@@ -19,6 +20,7 @@ export function Popup() {
   return (
     <main>
       <h1>Incident Lens</h1>
+      <Search />
       <CurrentTab onSaved={refresh} />
       <h2>Status</h2>
       <StatusView status={status} error={error} />

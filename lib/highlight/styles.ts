@@ -6,6 +6,7 @@
 import type { EntityType } from '../types';
 import { TYPE_LABELS } from '../labels';
 import type { PageWindow } from './support';
+import { settings, type HighlightColors } from '../settings';
 
 export interface TypeStyle {
   /** Words for people: what the sidebar and the card call this type (lib/labels.ts). */
@@ -42,9 +43,27 @@ export const FLASH_HIGHLIGHT = 'il-flash';
 /** The occurrence the card is showing. */
 export const ACTIVE_HIGHLIGHT = 'il-active';
 
-export function highlightCss(): string {
+const HEX_COLOR = /^#[0-9a-f]{6}$/i;
+
+/** A chosen colour as a translucent tint like the built-in ones; undefined for anything but `#rrggbb`. */
+export function tintOf(color: string, alpha = 0.24): string | undefined {
+  if (!HEX_COLOR.test(color)) return undefined;
+  const n = Number.parseInt(color.slice(1), 16);
+  return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
+}
+
+/** A type's look with the user's colour (from the options page) in place of its own. */
+export function styleOf(type: EntityType, colors: HighlightColors = {}): TypeStyle {
+  const own = TYPE_STYLES[type];
+  const color = colors[type];
+  const tint = color ? tintOf(color) : undefined;
+  return tint ? { ...own, color: color!, tint } : own;
+}
+
+export function highlightCss(colors: HighlightColors = {}): string {
   const rules: string[] = [];
-  for (const [type, s] of Object.entries(TYPE_STYLES) as [EntityType, TypeStyle][]) {
+  for (const type of Object.keys(TYPE_STYLES) as EntityType[]) {
+    const s = styleOf(type, colors);
     rules.push(
       `::highlight(${highlightName(type)}) { background-color: ${s.tint}; text-decoration: underline ${s.line} ${s.color}; text-decoration-thickness: 2px; text-underline-offset: 3px; }`,
     );
@@ -55,9 +74,21 @@ export function highlightCss(): string {
   return rules.join('\n');
 }
 
+/** The user's colours as stored, and their changes; nothing where there is no extension storage. */
+function watchColors(apply: (colors: HighlightColors) => void): () => void {
+  try {
+    const item = settings().highlightColors;
+    item.getValue().then(apply, () => undefined);
+    return item.watch((colors) => apply(colors ?? {}));
+  } catch {
+    return () => undefined; // a page outside the extension (the page bench): the built-in colours
+  }
+}
+
 /**
  * Adds the highlight styles to the document through a constructed sheet: no <style> element in the page.
- * Returns the function that takes them out again.
+ * The sheet follows the colours chosen on the options page. Returns the function that takes it out again
+ * (and stops following them).
  *
  * Firefox before 153 (ESR 140) shows a content script the page's `adoptedStyleSheets` through an Xray
  * wrapper that can be neither iterated nor given a sheet made in the content script's compartment
@@ -65,25 +96,37 @@ export function highlightCss(): string {
  * through the page's own view of the document (`wrappedJSObject`): the same sheet, the same result.
  */
 export function installHighlightStyles(win: PageWindow): () => void {
+  let adopted: AdoptedSheet;
   try {
-    return adoptSheet(win, highlightCss());
+    adopted = adoptSheet(win, highlightCss());
   } catch (error) {
     const page = (win as { wrappedJSObject?: PageWindow }).wrappedJSObject;
     if (!page) throw error;
-    return adoptSheet(page, highlightCss());
+    adopted = adoptSheet(page, highlightCss());
   }
+  const unwatch = watchColors((colors) => adopted.sheet.replaceSync(highlightCss(colors)));
+  return () => {
+    unwatch();
+    adopted.remove();
+  };
 }
 
-function adoptSheet(win: PageWindow, css: string): () => void {
+interface AdoptedSheet {
+  sheet: CSSStyleSheet;
+  remove: () => void;
+}
+
+function adoptSheet(win: PageWindow, css: string): AdoptedSheet {
   const doc = win.document;
   const sheet = new win.CSSStyleSheet();
   sheet.replaceSync(css);
   // In place: the list's own methods work on the page's view in Firefox, where a new array could not be
   // handed over (it would belong to the content script).
   doc.adoptedStyleSheets.push(sheet);
-  return () => {
+  const remove = () => {
     const now = doc.adoptedStyleSheets;
     const at = now.indexOf(sheet);
     if (at >= 0) now.splice(at, 1);
   };
+  return { sheet, remove };
 }

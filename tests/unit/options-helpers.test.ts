@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { siteFromInput } from '../../entrypoints/options/SitesSection';
+import { formatBytes } from '../../entrypoints/options/StorageSection';
+
+describe('options helpers', () => {
+  it('reads a site as typed: a host, a URL, with or without www, in any case', () => {
+    expect(siteFromInput('example.com')).toBe('example.com');
+    expect(siteFromInput('  https://www.Example.org/some/page?x=1 ')).toBe('example.org');
+    expect(siteFromInput('news.example.co.uk')).toBe('news.example.co.uk');
+    for (const bad of ['', '   ', 'localhost', 'not a site', 'javascript:alert(1)', 'http://']) expect(siteFromInput(bad), bad).toBeNull();
+  });
+
+  it('writes sizes in the unit a person reads', () => {
+    expect(formatBytes(0)).toBe('0 bytes');
+    expect(formatBytes(2048)).toBe('2.0 KB');
+    expect(formatBytes(98_383_902)).toBe('94 MB');
+    expect(formatBytes(10 * 1024 ** 3)).toBe('10 GB');
+  });
+});

@@ -1,0 +1,282 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { IncidentLensDb } from '../../lib/db/database';
+import { namesLower, type EntityRow } from '../../lib/db/schema';
+import { ingestArticles, type AnalysedArticle } from '../../lib/db/ingest';
+import { removeArticle, saveArticle } from '../../lib/db/collection';
+import { SearchService } from '../../lib/search/service';
+import { oneEditAway, SearchIndex } from '../../lib/search/engine';
+import { entityIncidents, incidentDetail } from '../../lib/search/details';
+import type { CatalogueEntry } from '../../lib/types';
+
+const SEED: CatalogueEntry[] = [
+  { key: 'actor:apt28', type: 'actor', name: 'APT28', aliases: ['Fancy Bear', 'Sofacy', 'Forest Blizzard'], sources: ['seed'] },
+  { key: 'actor:lazarus-group', type: 'actor', name: 'Lazarus Group', aliases: ['Hidden Cobra'], sources: ['seed'] },
+  { key: 'vulnerability:cve-2023-4966', type: 'vulnerability', name: 'CVE-2023-4966', aliases: ['Citrix Bleed'], sources: ['seed'] },
+  { key: 'malware:lockbit', type: 'malware', subtype: 'ransomware', name: 'LockBit', aliases: ['LockBit 3.0'], sources: ['seed'] },
+];
+
+const technique = (): EntityRow => {
+  const e: CatalogueEntry = { key: 'technique:t1566', type: 'technique', name: 'Phishing', aliases: ['T1566'], sources: ['attack'], meta: { mitreId: 'T1566' } };
+  return { ...e, aliasesLower: namesLower(e) };
+};
+
+function article(n: number, title: string, extra: Partial<AnalysedArticle> = {}): AnalysedArticle {
+  return { url: `https://news.example/${n}`, sourceId: 'feed:example', title, published: '2024-03-0' + (n % 9 + 1), entities: [], incidents: [], ...extra };
+}
+
+const ransom: AnalysedArticle = article(1, 'Hospital chain hit by LockBit ransomware', {
+  summary: 'The Ardent clinics lost access to patient records.',
+  entities: [
+    { key: 'malware:lockbit', name: 'LockBit', type: 'malware', start: 22, end: 29 },
+    { key: 'organization:ardent', name: 'Ardent Health', type: 'organization', start: 0, end: 8 },
+  ],
+  incidents: [
+    {
+      type: 'ransomware',
+      victim: { key: 'organization:ardent', name: 'Ardent Health' },
+      actor: { key: 'malware:lockbit', name: 'LockBit' },
+      spans: [{ start: 0, end: 40 }],
+      summary: 'Ransomware attack on Ardent Health',
+    },
+  ],
+});
+
+let db: IncidentLensDb;
+const services: SearchService[] = [];
+afterEach(() => {
+  db?.close();
+  services.length = 0;
+});
+
+function open(name = `s-${Math.random()}`): IncidentLensDb {
+  db = new IncidentLensDb({ indexedDB: factory, IDBKeyRange, name });
+  return db;
+}
+let factory = new IDBFactory();
+
+function service(d = db): SearchService {
+  const s = new SearchService({ db: d, seed: () => SEED, buildId: 'test', persistDelayMs: 10_000 });
+  s.watch();
+  services.push(s);
+  return s;
+}
+
+const keys = async (s: SearchService, q: string) => {
+  const a = await s.search(q);
+  return Object.fromEntries(Object.entries(a.groups).map(([k, hits]) => [k, hits.map((h) => h.key)]));
+};
+
+describe('oneEditAway', () => {
+  it('holds deletions, swaps, changes and insertions, not the word itself', () => {
+    const near = oneEditAway('lock');
+    for (const w of ['lck', 'olck', 'lack', 'blocks'.slice(0, 5), 'locks']) expect(near).toContain(w);
+    expect(near).not.toContain('lock');
+    expect(near).not.toContain('lo');
+  });
+});
+
+describe('SearchIndex', () => {
+  it('finds by word and prefix, replaces and removes documents', () => {
+    const ix = new SearchIndex();
+    ix.put('article', 'a', 'Citrix gateway exploited');
+    ix.put('article', 'b', 'Fortinet patch');
+    expect(ix.search('citr').results.article).toEqual(['a']);
+    ix.put('article', 'a', 'Ivanti appliances exploited');
+    expect(ix.search('citrix').results.article).toEqual([]);
+    expect(ix.search('ivanti').results.article).toEqual(['a']);
+    ix.remove('article', 'a');
+    expect(ix.search('exploited').results.article).toEqual([]);
+    expect(ix.size('article')).toBe(1);
+  });
+
+  it('corrects a word one edit away when nothing matches as typed', () => {
+    const ix = new SearchIndex();
+    ix.put('entity', 'actor:lazarus-group', 'Lazarus Group');
+    const r = ix.search('lazrus');
+    expect(r.results.entity).toEqual(['actor:lazarus-group']);
+    expect(r.corrected).toBeTruthy();
+    expect(ix.search('lzaarus').results.entity).toEqual(['actor:lazarus-group']);
+    expect(ix.search('ransomware').results.entity).toEqual([]);
+    // "zzxj", one edit from "zzqxj", folds to "sk", a prefix of Scattered Spider's words: not taken.
+    ix.put('entity', 'actor:scattered-spider', 'Scattered Spider');
+    expect(ix.search('zzqxj').results.entity).toEqual([]);
+  });
+
+  it('round-trips through export and import, and keeps updating after', async () => {
+    const ix = new SearchIndex();
+    ix.put('saved', 'u1', 'Volt Typhoon routers');
+    ix.put('saved', 'u2', 'Salt Typhoon telecoms');
+    const stored = await ix.exportKind('saved');
+    const back = new SearchIndex();
+    expect(await back.importKind('saved', JSON.parse(JSON.stringify(stored)))).toBe(true);
+    expect(back.search('typhoon').results.saved.sort()).toEqual(['u1', 'u2']);
+    back.remove('saved', 'u1');
+    back.put('saved', 'u3', 'Flax Typhoon botnet');
+    expect(back.search('typhoon').results.saved.sort()).toEqual(['u2', 'u3']);
+    expect(await back.importKind('saved', { version: -1, keys: [], chunks: {} })).toBe(false);
+    // Chunks read one by one, as the worker reads them from the database; a missing one fails the kind.
+    const byRead = new SearchIndex();
+    const head = { version: stored.version, keys: stored.keys, chunkKeys: Object.keys(stored.chunks) };
+    expect(await byRead.importKind('saved', head, async (k) => stored.chunks[k])).toBe(true);
+    expect(byRead.search('salt').results.saved).toEqual(['u2']);
+    expect(await byRead.importKind('saved', head, async () => undefined)).toBe(false);
+    expect(byRead.search('salt').results.saved).toEqual([]);
+  });
+});
+
+describe('SearchService', () => {
+  it('indexes the seed, synced entities, articles, incidents and the collection, and follows writes', async () => {
+    open();
+    const s = service();
+    await ingestArticles(db, [ransom, article(2, 'Citrix Bleed exploited against banks')]);
+    await db.entities.put(technique());
+    await saveArticle(db, { url: 'https://blog.example/post', title: 'Notes on router botnets', note: 'check the watchlist' });
+    await s.apply();
+
+    expect((await keys(s, 'fancy bear')).entity).toEqual(['actor:apt28']);
+    expect((await keys(s, 'sofac')).entity).toEqual(['actor:apt28']);
+    expect((await keys(s, 'CVE-2023-4966')).entity).toEqual(['vulnerability:cve-2023-4966']);
+    expect((await keys(s, 'phishing')).entity).toEqual(['technique:t1566']);
+    expect((await keys(s, 'T1566')).entity).toEqual(['technique:t1566']);
+    expect((await keys(s, 'ardent')).incident).toEqual(['https://news.example/1#0']);
+    expect((await keys(s, 'hospit')).article).toEqual(['https://news.example/1']);
+    expect((await keys(s, 'patient records')).article).toEqual(['https://news.example/1']);
+    expect((await keys(s, 'watchlist')).saved).toEqual(['https://blog.example/post']);
+    const typo = await s.search('ransomwrae');
+    expect(typo.corrected).toBeTruthy();
+    expect(typo.groups.article.map((h) => h.key)).toEqual(['https://news.example/1']);
+
+    const hit = (await s.search('citrix bleed')).groups.entity[0];
+    expect(hit).toMatchObject({ kind: 'entity', title: 'CVE-2023-4966', type: 'vulnerability' });
+    expect(hit.detail).toContain('Citrix Bleed');
+
+    // Update and delete.
+    await saveArticle(db, { url: 'https://blog.example/post', title: 'Notes on router botnets', note: 'read again in May' });
+    await db.articles.update('https://news.example/2', { title: 'Ivanti gateways exploited' });
+    await s.apply();
+    expect((await keys(s, 'watchlist')).saved).toEqual([]);
+    expect((await keys(s, 'again')).saved).toEqual(['https://blog.example/post']);
+    expect((await keys(s, 'ivanti')).article).toEqual(['https://news.example/2']);
+    await removeArticle(db, 'https://blog.example/post');
+    await db.entities.delete('technique:t1566');
+    await s.apply();
+    expect((await keys(s, 'router')).saved).toEqual([]);
+    expect((await keys(s, 'phishing')).entity).toEqual([]);
+  });
+
+  it('does not index a write that was rolled back', async () => {
+    open();
+    const s = service();
+    await s.ready();
+    await db
+      .transaction('rw', db.collection, async () => {
+        await db.collection.put({ url: 'https://x.example/', title: 'Phantom row', site: 'x.example', tags: [], note: '', savedAt: 1, updatedAt: 1, entities: [], incidents: [], entityKeys: [], entityTypes: [], incidentTypes: [] });
+        throw new Error('abort');
+      })
+      .catch(() => undefined);
+    await s.apply();
+    expect((await keys(s, 'phantom')).saved).toEqual([]);
+  });
+
+  it('stores the index and loads it in the next worker; rebuilds when rows were written unseen', async () => {
+    factory = new IDBFactory();
+    const name = 'persist';
+    open(name);
+    const first = service();
+    await ingestArticles(db, [ransom]);
+    await saveArticle(db, { url: 'https://blog.example/a', title: 'Sandworm wipers in Ukraine', note: '' });
+    await first.apply();
+    await first.persist();
+    expect((await first.search('sandworm')).progress.from).toBe('built');
+    db.close();
+
+    open(name);
+    const second = service();
+    const early = await second.search('sandworm'); // answered at once, from what is loaded so far
+    expect(early.progress.state).toBe('loading');
+    await second.ready();
+    const answer = await second.search('sandworm');
+    expect(answer.progress.from).toBe('stored');
+    expect(answer.groups.saved.map((h) => h.key)).toEqual(['https://blog.example/a']);
+    expect((await keys(second, 'lockbit')).incident).toEqual(['https://news.example/1#0']);
+    // Still incremental after loading.
+    await saveArticle(db, { url: 'https://blog.example/b', title: 'Kimsuky phishing lures', note: '' });
+    await second.apply();
+    expect((await keys(second, 'kimsuky')).saved).toEqual(['https://blog.example/b']);
+    await second.persist();
+    db.close();
+
+    // Written by a database connection nobody watches: the counts differ, the stored index is rebuilt.
+    const other = new IncidentLensDb({ indexedDB: factory, IDBKeyRange, name });
+    await saveArticle(other, { url: 'https://blog.example/c', title: 'Scattered Spider help desks', note: '' });
+    other.close();
+    open(name);
+    const third = service();
+    await third.ready();
+    const rebuilt = await third.search('scattered');
+    expect(rebuilt.progress.from).toBe('built');
+    expect(rebuilt.groups.saved.map((h) => h.key)).toEqual(['https://blog.example/c']);
+    expect((await keys(third, 'kimsuky')).saved).toEqual(['https://blog.example/b']);
+  });
+
+  it('rebuilds when a stored chunk is missing or damaged', async () => {
+    factory = new IDBFactory();
+    open('damaged');
+    const first = service();
+    await saveArticle(db, { url: 'https://blog.example/z', title: 'Turla satellites', note: '' });
+    await first.apply();
+    await first.persist();
+    const chunks = (await db.blobs.toCollection().primaryKeys()).filter((k) => String(k).startsWith('search:saved#'));
+    expect(chunks.length).toBeGreaterThan(0);
+    await db.blobs.put({ key: String(chunks[0]), data: new Uint8Array([1, 2, 3]), updatedAt: 0 });
+    db.close();
+    open('damaged');
+    const second = service();
+    await second.ready();
+    expect(second.progress().from).toBe('built');
+    expect((await keys(second, 'turla')).saved).toEqual(['https://blog.example/z']);
+  });
+
+  it('rebuilds on request, with progress counting every row', async () => {
+    open();
+    const s = service();
+    await ingestArticles(db, [ransom, article(2, 'Second story')]);
+    await s.apply();
+    await s.rebuild();
+    const p = s.progress();
+    expect(p).toMatchObject({ state: 'ready', from: 'built' });
+    expect(p.total).toBe(SEED.length + 2 + 1); // seed, two articles, one incident
+  });
+});
+
+describe('search details', () => {
+  it('opens an incident with its articles and an entity with its incidents', async () => {
+    open();
+    const again = article(3, 'Ardent Health confirms ransomware attack', {
+      published: '2024-03-09',
+      entities: ransom.entities,
+      incidents: ransom.incidents,
+    });
+    await ingestArticles(db, [ransom, again]);
+    const detail = await incidentDetail(db, 'https://news.example/1#0');
+    expect(detail?.victim).toBe('Ardent Health');
+    expect(detail?.articles.map((a) => a.url)).toEqual(['https://news.example/1', 'https://news.example/3']);
+    const list = await entityIncidents(db, 'malware:lockbit');
+    expect(list.map((i) => i.id)).toEqual(['https://news.example/3#0', 'https://news.example/1#0']);
+    expect(list[0].articleTitle).toBe('Ardent Health confirms ransomware attack');
+    expect(await incidentDetail(db, 'nope')).toBeNull();
+  });
+});
+
+describe('corrections in a query of several words', () => {
+  it('take the word one edit away that makes the whole query find something', () => {
+    const ix = new SearchIndex();
+    ix.put('article', 'a', 'Phishing campaign targets banks');
+    ix.put('article', 'b', 'Phishnet botnet returns');
+    const r = ix.search('phishng campaign');
+    expect(r.results.article).toEqual(['a']);
+    // The encoder folds vowels: "phisheng" and "phishing" are one word to the index.
+    expect(r.corrected).toMatch(/^phish[ei]ng campaign$/);
+  });
+});
