@@ -35,8 +35,9 @@ const markupRules = {
  * Where code runs, by folder (or file, where a folder still mixes runtimes). The lint walls below are made
  * from this table alone, so that moving lib/ files into runtime folders changes only these lists.
  * - page: the content script, what it renders, and the engine parts that need a page's DOM;
- * - worker: the service worker and what only it runs (the database, the sync, the analysis service, the
- *   catalogue and the matcher it compiles, the message guard);
+ * - worker: the service worker and what runs in the extension's own origin (the database, the sync and its
+ *   clustering, the search index, exports, the analysis service, the catalogue and the matcher it
+ *   compiles, the message guard); extension pages (popup, options, collection) may use it too;
  * - node: file loading and generation, the CLI, scripts, benchmarks (they may import anything);
  * - the rest of lib/ (types, messages, settings, sites, labels ...) is shared and runs everywhere.
  */
@@ -46,6 +47,9 @@ const RUNTIMES = {
     'entrypoints/background',
     'lib/db',
     'lib/sync',
+    'lib/cluster',
+    'lib/search',
+    'lib/export',
     'lib/analysis/service',
     'lib/analysis/facts',
     'lib/knowledge',

@@ -13,7 +13,7 @@ import type { Transaction } from 'dexie';
 import type { IncidentLensDb } from '../db/database';
 import type { ArticleRow, CollectionRow, EntityRow, IncidentRow } from '../db/schema';
 import { seedCatalogue } from '../knowledge/seed';
-import { TYPE_STYLES } from '../highlight/styles';
+import { TYPE_LABELS } from '../labels';
 import { INCIDENT_LABELS, type CatalogueEntry } from '../types';
 import { articleText, entityText, incidentText, savedText, SEARCH_KINDS, type SearchKind } from './docs';
 import { SearchIndex, SEARCH_INDEX_VERSION } from './engine';
@@ -333,7 +333,7 @@ export class SearchService {
         kind: 'entity',
         key: e.key,
         title: e.name,
-        detail: joined(TYPE_STYLES[e.type]?.label ?? e.type, e.aliases.slice(0, 3).join(', ')),
+        detail: joined(TYPE_LABELS[e.type] ?? e.type, e.aliases.slice(0, 3).join(', ')),
         type: e.type,
         ...(e.subtype ? { subtype: e.subtype } : {}),
       })),
