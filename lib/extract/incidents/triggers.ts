@@ -40,8 +40,8 @@ export const TRIGGERS: Trigger[] = [
   t('ddos', 1, `knocked (?:\\w+ )?offline`, `flooded with traffic`),
 
   t('espionage', 3, `(?:cyber[- ]?)?espionage(?! groups?| actors?| crews?| tools?| toolkits?)`, `spy(?:ing)? (?:campaigns?|frameworks?|platforms?|operations?|toolkits?|tool ?sets?)`, `act of espionage`),
-  // A group or tool named for espionage makes it the topic, but it is the actor's description, not a report of an act.
-  t('espionage', 2, `(?:cyber[- ]?)?espionage (?:groups?|actors?|crews?|tools?|toolkits?)`, `cyber[- ]?spies`, `(?:target(?:s|ed|ing)?|against|compromis(?:e|ed|ing)|infiltrat(?:e|ed|ing)) (?:[\\w-]+ ){0,3}(?:government(?:al)?|diplomatic|military|ministr(?:y|ies)|embass(?:y|ies)|dissidents|journalists|activists|think tanks?)(?: \\w+)?`),
+  // Spies, and targets that only spies go after (an espionage group is the actor's description, not an act).
+  t('espionage', 2, `cyber[- ]?spies`, `(?:target(?:s|ed|ing)?|against|compromis(?:e|ed|ing)|infiltrat(?:e|ed|ing)) (?:[\\w-]+ ){0,3}(?:government(?:al)?|diplomatic|military|ministr(?:y|ies)|embass(?:y|ies)|dissidents|journalists|activists|think tanks?)(?: \\w+)?`),
   t('espionage', 1, `advanced persistent threats?`, `apt (?:groups?|actors?)`, `(?:collect|steal|exfiltrat)\\w* (?:sensitive |confidential |classified )?(?:documents|intelligence)`, `spyware`),
   t('espionage', 2, `spy(?:ing)? on`, `intelligence[- ]gathering`, `(?:state|government|nation[- ]state)[- ](?:sponsored|backed|supported|linked|aligned) (?:hackers|actors?|threat actors?|groups?|hacking groups?|operators|tools|campaigns?)`, `nation[- ]state hackers`),
 
