@@ -52,3 +52,13 @@ describe('an espionage group is the actor, not an espionage incident', () => {
     expect(types(text)).toContain('vulnerability-exploitation');
   });
 });
+
+describe('malicious spam is phishing', () => {
+  test('malspam, malicious attachments, spear-fishing', () => {
+    expect(types('Hancitor malspam was disguised as parking ticket notices last week. The malicious spam carried Word documents with macros that installed Pony.')).toContain('phishing');
+  });
+
+  test('negative: spam filters and e-mail products are not phishing', () => {
+    expect(types('Acme released a new spam filter for its e-mail product on Tuesday. The company said the update improves performance.')).not.toContain('phishing');
+  });
+});

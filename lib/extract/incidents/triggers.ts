@@ -34,6 +34,9 @@ export const TRIGGERS: Trigger[] = [
   t('data-breach', 1, 'stolen', 'leak(?:ed|s)?', 'exposed'),
 
   t('phishing', 3, `(?:spear[- ]?)?phishing (?:campaigns?|attacks?|emails?|messages?|sites?|pages?|kits?|scams?|lures?)`, `(?:emails?|messages?|texts?|text messages|sms) (?:that )?(?:impersonat[\\w]*|claim(?:s|ing)? to (?:be|come) from|pretend[\\w]*|purport[\\w]*)`, `smishing`, `vishing`, `credential[- ]harvesting`, `fake login pages?`),
+  // Malicious spam is phishing's delivery by another name ("malspam", "spear-fishing").
+  t('phishing', 3, `mal-?spam`, `malicious (?:spam|e-?mails?|attachments?)`, `spear-?fish(?:ing)?`),
+  t('phishing', 2, `(?:spam|e-?mail) (?:campaigns?|runs?|waves?)`, `disguised as (?:an? |the )?(?:[\\w-]+ ){0,3}(?:e-?mails?|messages?|notifications?|invoices?|complaints?|notices?)`),
   t('phishing', 2, `(?:spear[- ]?)?phishing`, `(?:fake|fraudulent|bogus|spoofed|cloned|lookalike|look-alike|counterfeit|copycat) (?:websites?|sites?|login|sign-in|log-in|pages?|portals?)`, `(?:emails|messages|texts) (?:that )?(?:claim|pretend|purport|appear)`, `(?:collects?|harvests?|steals?|captures?|capturing|harvesting) (?:their |the |users['’]? |victims['’]? )?(?:[\\w-]+ ){0,2}(?:credentials|passwords|logins?)`, `(?:pretend|purport)(?:s|ed|ing)? to (?:be|come) from`, `posing as`, `malicious (?:emails|attachments|links)`, `lures?`, `impersonat${W}`),
 
   t('ddos', 3, `(?:ddos|distributed denial[- ]of[- ]service)(?! botnets?| services?| for hire| protection| mitigation)`, `denial[- ]of[- ]service attacks?`),
