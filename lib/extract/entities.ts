@@ -87,10 +87,7 @@ export function extractKnownEntities(text: string, matcher: CompiledMatcher): En
   for (const m of findCatalogueEntities(text, matcher)) items.push({ m, rank: rank(m, false) });
   // Numbered actor designations (TA574, UNC2452) the catalogue may not know yet: below its names.
   for (const m of findActorIds(text)) if (!inUrlPath(text, m.start)) items.push({ m, rank: 0.5 });
-  const named = notMalware(text, resolveOverlaps(items, text.length));
-  // Malware the catalogue does not know, named as such by the text ("Ares Malware", "dubbed LEMPO").
-  const shaped = findMalwareByShape(text, named);
-  return shaped.length === 0 ? named : resolveOverlaps([...named.map((m) => ({ m, rank: 1 })), ...shaped.map((m) => ({ m, rank: 0 }))], text.length);
+  return resolveOverlaps(items, text.length);
 }
 
 /** A word for malware right after a name: "Kevin backdoor" is the malware, "Kevin said" the person. */
@@ -120,12 +117,17 @@ function notMalware(text: string, entities: EntityMatch[]): EntityMatch[] {
  * found by how sentences speak of them (./orgs.ts).
  */
 export function addOrganizations(text: string, known: EntityMatch[]): EntityMatch[] {
+  // Sentence reading, kept out of the first stage: catalogue names of malware the text uses for a person
+  // or a company go, and malware the text names as such ("Ares Malware", "dubbed LEMPO") comes in.
+  const cleaned = notMalware(text, known);
+  const shaped = findMalwareByShape(text, cleaned);
+  const base = shaped.length === 0 ? cleaned : resolveOverlaps([...cleaned.map((m) => ({ m, rank: 1 })), ...shaped.map((m) => ({ m, rank: 0 }))], text.length);
   // Places may begin an organisation's name ("Chinese government", "Bank of China"): the organisation
   // finder does not see them as taken, and a longer organisation then wins over the place inside it.
-  const orgs = findOrganizations(text, known.filter((m) => m.type !== 'location'));
-  if (orgs.length === 0) return known;
+  const orgs = findOrganizations(text, base.filter((m) => m.type !== 'location'));
+  if (orgs.length === 0) return base;
   return resolveOverlaps(
-    [...known.map((m) => ({ m, rank: m.type === 'location' ? 0 : 1 })), ...orgs.map((m) => ({ m, rank: 0 }))],
+    [...base.map((m) => ({ m, rank: m.type === 'location' ? 0 : 1 })), ...orgs.map((m) => ({ m, rank: 0 }))],
     text.length,
   );
 }

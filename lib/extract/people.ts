@@ -64,7 +64,17 @@ const NOT_A_SURNAME =
 /** First words that begin names of organisations and things, never a person's. */
 const NOT_A_GIVEN_NAME = /^(?:The|A|An|This|That|These|Those|Its|Our|Their|His|Her|Security|Cyber|National|Federal|State|General|United|New|North|South|East|West|Central|Royal|International|Global|American|British|European|Chinese|Russian|Threat|Senior|Chief|Former|Both|All|Many|Some|Most|Several|Other)$/u;
 
+/** The last text's answer: one analysis asks twice (catalogue names, then organisations) for the same text. */
+let last: { text: string; people: People } | undefined;
+
 export function findPeople(text: string): People {
+  if (last?.text === text) return last.people;
+  const people = readPeople(text);
+  last = { text, people };
+  return people;
+}
+
+function readPeople(text: string): People {
   const names = new Set<string>();
   const surnames = new Set<string>();
   const given = new Set<string>();

@@ -47,3 +47,15 @@ describe('the maker of an exploited product is not who was hit', () => {
     expect(victims('The threat actors exploited CVE-2019-11510, an arbitrary file reading vulnerability affecting Pulse Secure VPN appliances, to gain access to federal networks. The flaw was actively exploited.')).not.toContain('Ivanti');
   });
 });
+
+describe('a security firm the catalogue knows needs the text’s word to be a victim', () => {
+  test('a weak cue does not make Proofpoint the victim of the phishing it describes', () => {
+    expect(
+      victims('The phishing attack proved elaborate, and Proofpoint says the kit is the real novelty. The phishing attack begins with a friendly landing page, Proofpoint says.'),
+    ).not.toContain('Proofpoint');
+  });
+
+  test('negative: a firm that says it was breached is the victim', () => {
+    expect(victims('FireEye said it was breached by a nation-state attacker that stole its red team tools in a data breach.')).toContain('FireEye');
+  });
+});

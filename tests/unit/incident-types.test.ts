@@ -42,3 +42,23 @@ describe('incident types in threat reports', () => {
     expect(types('Researchers discovered a critical vulnerability in the Acme router firmware, tracked as CVE-2024-1234. The researchers disclosed the flaw to Acme in March. The flaw lets attackers run code. A fix is expected.')).toEqual(['vulnerability-disclosure']);
   });
 });
+
+describe('an espionage group is the actor, not an espionage incident', () => {
+  test('zero-days exploited by a Chinese espionage group: an exploitation story', () => {
+    const text =
+      'Ivanti zero-days exploited by Chinese espionage group\n\nIvanti warned customers on Wednesday that two zero-day vulnerabilities in its Connect Secure VPN appliances, CVE-2023-46805 and CVE-2024-21887, are being exploited in the wild. ' +
+      'Researchers at Volexity attributed the attacks to a suspected Chinese state-backed group they track as UTA0178.';
+    expect(types(text)).not.toContain('espionage');
+    expect(types(text)).toContain('vulnerability-exploitation');
+  });
+});
+
+describe('malicious spam is phishing', () => {
+  test('malspam, malicious attachments, spear-fishing', () => {
+    expect(types('Hancitor malspam was disguised as parking ticket notices last week. The malicious spam carried Word documents with macros that installed Pony.')).toContain('phishing');
+  });
+
+  test('negative: spam filters and e-mail products are not phishing', () => {
+    expect(types('Acme released a new spam filter for its e-mail product on Tuesday. The company said the update improves performance.')).not.toContain('phishing');
+  });
+});

@@ -1,4 +1,5 @@
 import type { EntityMatch, IncidentType } from '../../types';
+import { ORGANIZATIONS } from '../../knowledge/seed/organizations';
 import type { SentenceInfo } from './index';
 
 /**
@@ -72,6 +73,17 @@ export function reporterKeys(text: string, entities: EntityMatch[]): Set<string>
 
 const VICTIM_TYPES = new Set(['organization', 'vendor', 'location']);
 
+/**
+ * Security firms and research teams the catalogue knows (its 'security-research' organisations): in news
+ * they are the source of findings far more often than the victim, so they need the text's word for it
+ * ("FireEye said it was breached") rather than a weak cue.
+ */
+let researchKeys: Set<string> | undefined;
+function isResearchFirm(key: string): boolean {
+  researchKeys ??= new Set(ORGANIZATIONS.filter((r) => r.meta?.kind === 'security-research').map((r) => `organization:${r.id}`));
+  return researchKeys.has(key);
+}
+
 export function findVictim(text: string, s: SentenceInfo, type: IncidentType, reporters: Set<string>): Scored | undefined {
   let best: Scored | undefined;
   const trigger = s.triggerAt.get(type) ?? s.end;
@@ -110,6 +122,7 @@ export function findVictim(text: string, s: SentenceInfo, type: IncidentType, re
     // "Ukraine was hit"); a place that describes the targets ("Singapore organisations", "Middle Eastern
     // targets", "US and European energy firms") or sits in a list of where they are is not.
     if (e.type === 'location' && PLACE_AS_MODIFIER.test(after)) continue;
+    if (isResearchFirm(e.key)) score -= 2.5;
     if (e.type === 'organization') score += 1;
     else if (e.type === 'location') score -= 1.5; // a country is a victim only when the cues say so
     // The subject before the trigger word is the usual victim of news syntax ("Acme ... data breach").

@@ -34,14 +34,17 @@ export const TRIGGERS: Trigger[] = [
   t('data-breach', 1, 'stolen', 'leak(?:ed|s)?', 'exposed'),
 
   t('phishing', 3, `(?:spear[- ]?)?phishing (?:campaigns?|attacks?|emails?|messages?|sites?|pages?|kits?|scams?|lures?)`, `(?:emails?|messages?|texts?|text messages|sms) (?:that )?(?:impersonat[\\w]*|claim(?:s|ing)? to (?:be|come) from|pretend[\\w]*|purport[\\w]*)`, `smishing`, `vishing`, `credential[- ]harvesting`, `fake login pages?`),
+  // Malicious spam is phishing's delivery by another name ("malspam", "spear-fishing").
+  t('phishing', 3, `mal-?spam`, `malicious (?:spam|e-?mails?|attachments?)`, `spear-?fish(?:ing)?`),
+  t('phishing', 2, `(?:spam|e-?mail) (?:campaigns?|runs?|waves?)`, `disguised as (?:an? |the )?(?:[\\w-]+ ){0,3}(?:e-?mails?|messages?|notifications?|invoices?|complaints?|notices?)`),
   t('phishing', 2, `(?:spear[- ]?)?phishing`, `(?:fake|fraudulent|bogus|spoofed|cloned|lookalike|look-alike|counterfeit|copycat) (?:websites?|sites?|login|sign-in|log-in|pages?|portals?)`, `(?:emails|messages|texts) (?:that )?(?:claim|pretend|purport|appear)`, `(?:collects?|harvests?|steals?|captures?|capturing|harvesting) (?:their |the |users['’]? |victims['’]? )?(?:[\\w-]+ ){0,2}(?:credentials|passwords|logins?)`, `(?:pretend|purport)(?:s|ed|ing)? to (?:be|come) from`, `posing as`, `malicious (?:emails|attachments|links)`, `lures?`, `impersonat${W}`),
 
   t('ddos', 3, `(?:ddos|distributed denial[- ]of[- ]service)(?! botnets?| services?| for hire| protection| mitigation)`, `denial[- ]of[- ]service attacks?`),
   t('ddos', 1, `knocked (?:\\w+ )?offline`, `flooded with traffic`),
 
   t('espionage', 3, `(?:cyber[- ]?)?espionage(?! groups?| actors?| crews?| tools?| toolkits?)`, `spy(?:ing)? (?:campaigns?|frameworks?|platforms?|operations?|toolkits?|tool ?sets?)`, `act of espionage`),
-  // A group or tool named for espionage makes it the topic, but it is the actor's description, not a report of an act.
-  t('espionage', 2, `(?:cyber[- ]?)?espionage (?:groups?|actors?|crews?|tools?|toolkits?)`, `cyber[- ]?spies`, `(?:target(?:s|ed|ing)?|against|compromis(?:e|ed|ing)|infiltrat(?:e|ed|ing)) (?:[\\w-]+ ){0,3}(?:government(?:al)?|diplomatic|military|ministr(?:y|ies)|embass(?:y|ies)|dissidents|journalists|activists|think tanks?)(?: \\w+)?`),
+  // Spies, and targets that only spies go after (an espionage group is the actor's description, not an act).
+  t('espionage', 2, `cyber[- ]?spies`, `(?:target(?:s|ed|ing)?|against|compromis(?:e|ed|ing)|infiltrat(?:e|ed|ing)) (?:[\\w-]+ ){0,3}(?:government(?:al)?|diplomatic|military|ministr(?:y|ies)|embass(?:y|ies)|dissidents|journalists|activists|think tanks?)(?: \\w+)?`),
   t('espionage', 1, `advanced persistent threats?`, `apt (?:groups?|actors?)`, `(?:collect|steal|exfiltrat)\\w* (?:sensitive |confidential |classified )?(?:documents|intelligence)`, `spyware`),
   t('espionage', 2, `spy(?:ing)? on`, `intelligence[- ]gathering`, `(?:state|government|nation[- ]state)[- ](?:sponsored|backed|supported|linked|aligned) (?:hackers|actors?|threat actors?|groups?|hacking groups?|operators|tools|campaigns?)`, `nation[- ]state hackers`),
 
