@@ -185,8 +185,9 @@ export async function ingestPrepared(store: IngestStore, batch: PreparedItem[], 
       const to = new Date(Math.max(...toCluster.map((i) => i.row.features.t)) + WINDOW_DAYS * DAY).toISOString();
       earlier = (await store.publishedBetween(from, to, MAX_CANDIDATES)).filter((r) => !leaving.has(r.url));
     }
-    const earlierClusters = (await store.getClusters([...new Set(earlier.map((r) => r.clusterId))])).filter((c): c is ClusterRow => !!c);
-    const clusterer = new Clusterer(earlier.map(member), earlierClusters);
+    // Rule 3 checks a newcomer against the victims and anchors of the cluster's members in the window
+    // (the only ones it can join through), gathered from the rows already read.
+    const clusterer = new Clusterer(earlier.map(member), []);
     for (const { row } of toCluster) {
       const m = member(row);
       row.clusterId = clusterer.add(m);

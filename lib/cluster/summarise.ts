@@ -43,7 +43,7 @@ export interface ClusterRow {
   names: Record<string, string>;
 }
 
-const MAX_KEYS = 200;
+const MAX_KEYS = 64;
 
 function hash(s: string): string {
   let h = 0x811c9dc5;
@@ -79,7 +79,10 @@ export function summariseCluster(id: string, members: readonly ClusterMember[]):
   for (const [t, n] of typeCounts) if (!type || n > (typeCounts.get(type) ?? 0)) type = t;
   const victims = mergeRefs(sorted.map((m) => m.features.victims));
   const actors = mergeRefs(sorted.map((m) => m.features.actors));
+  // The index entries a cluster row costs on every rewrite: what says which event it is (victims, CVEs,
+  // organisations, malware ...) first, then the rest of what its articles mention, up to MAX_KEYS.
   const keys = new Set<string>();
+  for (const m of sorted) for (const k of m.features.anchors) if (keys.size < MAX_KEYS) keys.add(k);
   for (const m of sorted) for (const k of m.entityKeys) if (keys.size < MAX_KEYS) keys.add(k);
   const cves = [...keys].filter((k) => k.startsWith('vulnerability:cve-')).map((k) => k.slice('vulnerability:'.length).toUpperCase());
   const anchors = new Set<string>();
