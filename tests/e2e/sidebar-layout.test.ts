@@ -144,8 +144,8 @@ describe('the sidebar beside the text', () => {
     expect(open?.collapsed).toBe(false);
     expect((await linesUnder(wide, open!)).under).toBe(0);
     await wide.screenshot({ path: resolve(SHOTS, 'layout-long-article-1920-open.png') });
-    // Narrowed to 1280 px the text reaches under it: the sidebar the layout placed becomes a tab.
-    await wide.setViewportSize({ width: 1280, height: 900 });
+    // Narrowed to 1000 px the text reaches under it: the sidebar the layout placed becomes a tab.
+    await wide.setViewportSize({ width: 1000, height: 900 });
     await expect.poll(async () => (await sidebarBox(wide))?.collapsed).toBe(true);
     await wide.close();
   });
