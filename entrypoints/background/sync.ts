@@ -46,6 +46,7 @@ export async function startSync(analysis: AnalysisService, opts: RunOptions = {}
         onCatalogueChanged: () => analysis.rebuild(),
         hasPermission: (origin) => browser.permissions.contains({ origins: [origin] }),
         intervals: await sync.getIntervals(),
+        retentionDays: await sync.getRetentionDays(),
         baseOverride: await sync.getSourceBaseOverride(),
         timeoutMs: await sync.getTestTimeoutMs(),
         instance: workerLife(),

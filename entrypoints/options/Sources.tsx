@@ -10,6 +10,7 @@ import { sendMessage } from '@/lib/messaging';
 import type { SourceView, SyncOverview } from '@/lib/sync/status';
 import { buildOpml, parseOpml } from '@/lib/sync/opml';
 import { originPattern } from '@/lib/sync/sources';
+import { getRetentionDays, RETENTION_CHOICES_DAYS, setRetentionDays } from '@/lib/sync/settings';
 import { ago } from '@/components/sync/format';
 
 function errorText(e: unknown): string {
@@ -225,7 +226,35 @@ export function SourcesSection() {
             ))}
           </select>
         </label>
+        <RetentionChoice />
       </div>
     </fieldset>
   );
+}
+
+/** How long feed items are kept: the user's choice, stored in `local:retentionDays` (lib/sync/settings.ts). */
+function RetentionChoice() {
+  const [days, setDays] = useState<number>();
+  useEffect(() => {
+    void getRetentionDays().then(setDays);
+  }, []);
+  if (days === undefined) return null;
+  const choices: readonly number[] = RETENTION_CHOICES_DAYS.includes(days as (typeof RETENTION_CHOICES_DAYS)[number]) ? RETENTION_CHOICES_DAYS : [...RETENTION_CHOICES_DAYS, days].sort((a, b) => a - b);
+  return (
+    <label>
+      Keep news items for{' '}
+      <select name="retention" value={days} onChange={(e) => void setRetentionDays(Number(e.currentTarget.value)).then(setDays)}>
+        {choices.map((d) => (
+          <option key={d} value={d}>{retentionLabel(d)}</option>
+        ))}
+      </select>{' '}
+      <span class="muted">(your collection is never dropped)</span>
+    </label>
+  );
+}
+
+function retentionLabel(days: number): string {
+  if (days % 365 === 0) return days === 365 ? '1 year' : `${days / 365} years`;
+  if (days >= 28 && days < 365) return `${Math.round(days / 30.4)} months`;
+  return `${days} days`;
 }

@@ -32,6 +32,8 @@ export interface SyncDeps {
   matcher?: () => Promise<CompiledMatcher>;
   /** Called after the catalogue changed: rebuild and store the matcher (the old one answers meanwhile). */
   onCatalogueChanged?: () => Promise<unknown>;
+  /** Feed items published longer ago are dropped (default: ingestFeedItems' one year). */
+  retentionDays?: number;
   /** Whether the extension may read this origin pattern (`permissions.contains`). Default: yes. */
   hasPermission?: (origin: string) => Promise<boolean>;
   fetch?: typeof fetch;
@@ -170,7 +172,7 @@ export async function syncSource(deps: SyncDeps, source: SourceRow, prior: SyncS
     }
     const feed = parseFeed(text, source.id, url);
     // A feed lists its latest items; one that lists thousands is read only for its newest.
-    const report = await ingestFeedItems(db, feed.items.slice(0, MAX_ITEMS_PER_FEED), { matcher, now: now() });
+    const report = await ingestFeedItems(db, feed.items.slice(0, MAX_ITEMS_PER_FEED), { matcher, now: now(), retentionDays: deps.retentionDays });
     await db.syncState.put({ ...ok, added: report.added, totalAdded: (prior?.totalAdded ?? 0) + report.added });
     return { sourceId: source.id, outcome: 'ok', added: report.added };
   } catch (e) {

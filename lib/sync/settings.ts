@@ -30,6 +30,23 @@ export async function setIntervals(next: SyncIntervals): Promise<SyncIntervals> 
   return clean;
 }
 
+/** Feed items published longer ago than this are dropped (the user's collection never is). */
+export const DEFAULT_RETENTION_DAYS = 365;
+export const RETENTION_CHOICES_DAYS = [30, 90, 182, 365, 730, 1825, 3650] as const;
+
+const retentionItem = () => storage.defineItem<number>('local:retentionDays', { fallback: DEFAULT_RETENTION_DAYS });
+
+/** Days feed items are kept: the user's choice, between a week and ten years. */
+export async function getRetentionDays(): Promise<number> {
+  const v = await retentionItem().getValue();
+  return typeof v === 'number' && Number.isFinite(v) ? Math.min(3650, Math.max(7, Math.round(v))) : DEFAULT_RETENTION_DAYS;
+}
+
+export async function setRetentionDays(days: number): Promise<number> {
+  await retentionItem().setValue(Math.min(3650, Math.max(7, Math.round(days))));
+  return getRetentionDays();
+}
+
 /**
  * For the end-to-end tests: a loopback origin under which built-in sources are fetched (see sources.ts).
  * Anything but `http://127.0.0.1:PORT` / `http://localhost:PORT` is ignored.

@@ -56,7 +56,7 @@ describe('options page', () => {
   it('is usable by keyboard alone, with a visible focus on every stop', async () => {
     const page = await openOptions();
     const stops: string[] = [];
-    for (let i = 0; i < 80; i++) {
+    for (let i = 0; i < 250; i++) {
       await page.keyboard.press('Tab');
       const stop = await page.evaluate(() => {
         const el = document.activeElement as HTMLElement | null;

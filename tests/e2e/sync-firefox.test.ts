@@ -58,7 +58,7 @@ const count = (table: string) =>
 
 describe('the sync in Firefox', () => {
   it('syncs the fixture feeds and KEV; a failing source gets a readable error', async () => {
-    await js(`browser.storage.local.set({ syncSourceBase: ${JSON.stringify(server.origin)}, syncTimeoutMs: 2000 }).then(() => true)`);
+    await js(`browser.storage.local.set({ syncSourceBase: ${JSON.stringify(server.origin)}, syncTimeoutMs: 2000, retentionDays: 3650 }).then(() => true)`);
     expect((await ask('syncNow')).res).toEqual({ started: true });
     type Status = { running: boolean; sources: { id: string; lastSuccessAt?: number; error?: string; totalAdded?: number }[] };
     const status = async () => (await ask('getSyncStatus')).res as Status;

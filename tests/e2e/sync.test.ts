@@ -41,7 +41,7 @@ beforeAll(async () => {
   ext = await launchWithExtension({ headless: true });
   probe = await ext.context.newPage();
   await probe.goto(`${ext.extensionUrl}collection.html`);
-  await probe.evaluate((origin) => chrome.storage.local.set({ syncSourceBase: origin, syncTimeoutMs: 2000 }), server.origin);
+  await probe.evaluate((origin) => chrome.storage.local.set({ syncSourceBase: origin, syncTimeoutMs: 2000, retentionDays: 3650 }), server.origin);
 });
 
 afterAll(async () => {
@@ -184,12 +184,12 @@ describe('sync (Chromium)', () => {
     const field = options.locator('input[name=feed-url]');
     await field.fill(`${server.origin}/mine/home.html`);
     await options.getByRole('button', { name: 'Add feed' }).click();
-    await expect.poll(() => options.getByRole('status').textContent(), { timeout: 20_000 }).toMatch(/^Not added: .*web page, not a feed/);
+    await expect.poll(() => options.locator('[data-section=sources]').getByRole('status').textContent(), { timeout: 20_000 }).toMatch(/^Not added: .*web page, not a feed/);
 
     const before = await count('articles');
     await field.fill(`${server.origin}/mine/ncsc.xml`);
     await options.getByRole('button', { name: 'Add feed' }).click();
-    await expect.poll(() => options.getByRole('status').textContent(), { timeout: 20_000 }).toBe('Added “All Feed”.');
+    await expect.poll(() => options.locator('[data-section=sources]').getByRole('status').textContent(), { timeout: 20_000 }).toBe('Added “All Feed”.');
     const mine = (await overview()).sources.find((s) => s.url === `${server.origin}/mine/ncsc.xml`)!;
     expect(mine).toMatchObject({ builtin: false, enabled: true });
     await expect.poll(() => count('articles'), { timeout: 30_000 }).toBe(before + 5);
