@@ -47,11 +47,20 @@ export class DexieStore implements IngestStore {
   }
 
   getByGuids(guids: string[]): Promise<ArticleRow[]> {
-    return guids.length ? this.db.articles.where('guid').anyOf(guids).toArray() : Promise.resolve([]);
+    return this.byIndex(guids, (k) => this.db.articles.where('guid').equals(k).toArray());
   }
 
   getByTitleKeys(keys: string[]): Promise<ArticleRow[]> {
-    return keys.length ? this.db.articles.where('titleKey').anyOf(keys).toArray() : Promise.resolve([]);
+    return this.byIndex(keys, (k) => this.db.articles.where('titleKey').equals(k).toArray());
+  }
+
+  /**
+   * The rows (or keys) under each of these index keys, in the order `anyOf` gives (index key, then URL),
+   * but asked all at once: `anyOf` walks one cursor that waits for each step, a round trip per key.
+   */
+  private async byIndex<T>(keys: string[], read: (key: string) => Promise<T[]>): Promise<T[]> {
+    const sorted = [...new Set(keys)].sort();
+    return (await Promise.all(sorted.map(read))).flat();
   }
 
   /** The rows of these keys, in their order: cached ones from memory, the others read in one bulkGet. */
@@ -77,7 +86,7 @@ export class DexieStore implements IngestStore {
 
   async membersOf(clusterIds: string[]): Promise<CachedMember[]> {
     if (!clusterIds.length) return [];
-    return this.members(await this.db.articles.where('clusterId').anyOf(clusterIds).primaryKeys());
+    return this.members(await this.byIndex(clusterIds, (id) => this.db.articles.where('clusterId').equals(id).primaryKeys()));
   }
 
   getClusters(ids: string[]): Promise<(ClusterRow | undefined)[]> {
