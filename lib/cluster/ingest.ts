@@ -14,6 +14,7 @@ import type { ArticleRow, IncidentRow } from '../db/schema';
 import { Clusterer } from './assign';
 import { itemFeatures, timeOf } from './features';
 import { WINDOW_DAYS } from './rule';
+import type { CachedMember } from './member-cache';
 import type { IngestStore, StoredItem } from './store';
 import { summariseCluster, type ClusterMember, type ClusterRow } from './summarise';
 
@@ -67,7 +68,7 @@ export function contentHash(...parts: (string | undefined)[]): string {
   return (h >>> 0).toString(16).padStart(8, '0');
 }
 
-function member(row: StoredItem): ClusterMember {
+function member(row: ClusterMember): ClusterMember {
   return { url: row.url, title: row.title, site: row.site, published: row.published, entityKeys: row.entityKeys, features: row.features, clusterId: row.clusterId };
 }
 
@@ -179,7 +180,7 @@ export async function ingestPrepared(store: IngestStore, batch: PreparedItem[], 
 
     // Candidates: the stored items of the batch's time window (the rule never looks further).
     const leaving = new Set([...deleteUrls, ...toCluster.map((i) => i.row.url)]);
-    let earlier: StoredItem[] = [];
+    let earlier: CachedMember[] = [];
     if (toCluster.length) {
       const from = new Date(Math.min(...toCluster.map((i) => i.row.features.t)) - WINDOW_DAYS * DAY).toISOString();
       const to = new Date(Math.max(...toCluster.map((i) => i.row.features.t)) + WINDOW_DAYS * DAY).toISOString();

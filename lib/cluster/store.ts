@@ -4,6 +4,7 @@
  * Every call of one ingest runs inside `run`, which is one read-write transaction in Dexie.
  */
 import type { ArticleRow, IncidentRow } from '../db/schema';
+import type { CachedMember } from './member-cache';
 import type { ClusterRow } from './summarise';
 
 /** An article row as the sync's ingest writes it: every clustering field present. */
@@ -31,10 +32,10 @@ export interface IngestStore {
   getByTitleKeys(keys: string[]): Promise<ArticleRow[]>;
   /**
    * Clustering candidates: the items published between two ISO dates (the batch's time window), newest
-   * first, at most `limit`.
+   * first, at most `limit`. Only what clustering reads of them (a StoredItem is one too).
    */
-  publishedBetween(from: string, to: string, limit: number): Promise<StoredItem[]>;
-  membersOf(clusterIds: string[]): Promise<StoredItem[]>;
+  publishedBetween(from: string, to: string, limit: number): Promise<CachedMember[]>;
+  membersOf(clusterIds: string[]): Promise<CachedMember[]>;
   getClusters(ids: string[]): Promise<(ClusterRow | undefined)[]>;
   /** Items published before this ISO date (retention). */
   publishedBefore(iso: string): Promise<ArticleRow[]>;
