@@ -46,7 +46,10 @@ describe('reading view in Firefox', () => {
       `JSON.stringify([...(CSS.highlights.get('il-organization') || [])].map((r) => { const l = document.createRange(); l.setStart(r.startContainer, r.startOffset); l.setEnd(r.endContainer, r.endOffset); return l.toString(); }))`,
     );
     expect(JSON.parse(orgs)).toContain('International Criminal Court');
-    expect(await evaluate<number>(context, `document.querySelectorAll(${JSON.stringify(HOST)}).length`)).toBe(1);
+    // The sidebar is built once the second stage is in (up to 150 ms after the first paint): wait for it.
+    await expect
+      .poll(() => evaluate<number>(context, `document.querySelectorAll(${JSON.stringify(HOST)}).length`), { timeout: 10_000, interval: 100 })
+      .toBe(1);
     // The highlights' styles are in the page (one adopted sheet with the ::highlight rules): without them
     // the highlights would be registered but invisible. ESR 140 needs the page-side route (styles.ts).
     const sheets = await evaluate<string>(context, `JSON.stringify([...document.adoptedStyleSheets].map((s) => [...s.cssRules].map((r) => r.cssText).join('\\n')))`);
