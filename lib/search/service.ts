@@ -1,7 +1,8 @@
 /**
  * The worker's search service. It keeps the search index current as rows are written (Dexie hooks on the
  * four tables it reads: whatever path writes them, the sync's, the collection's or an import, in this
- * worker) and stores it in the database's `blobs` table, so a woken worker loads it rather than rebuilds it.
+ * worker; and Dexie's broadcast of other contexts' commits, such as the collection page's own edits) and
+ * stores it in the database's `blobs` table, so a woken worker loads it rather than rebuilds it.
  *
  * Writes are applied after their transaction commits (a rolled-back write never reaches the index), a few
  * at a time, re-read from the database so the index shows what was committed last. The stored copy is
@@ -9,7 +10,7 @@
  * a stored index whose counts no longer match (rows written while no worker was watching) is rebuilt.
  * The options page can ask for a rebuild at any time; its progress is in `progress()`.
  */
-import type { Transaction } from 'dexie';
+import Dexie, { cmp, RangeSet, type IndexableType, type ObservabilitySet, type Transaction } from 'dexie';
 import type { IncidentLensDb } from '../db/database';
 import type { ArticleRow, CollectionRow, EntityRow, IncidentRow } from '../db/schema';
 import { seedCatalogue } from '../knowledge/seed';
@@ -107,6 +108,10 @@ export class SearchService {
   private readonly pending = new Map<SearchKind, Set<string>>(SEARCH_KINDS.map((k) => [k, new Set()]));
   private readonly dirtyKinds = new Set<SearchKind>();
   private readonly watched = new WeakSet<Transaction>();
+  /** This worker's noted transactions not yet complete: their broadcast is this worker's own write. */
+  private readonly open = new Set<Transaction>();
+  /** Key ranges another context changed (a clear, a range delete, a bulk write): re-read as a whole. */
+  private readonly ranges = new Map<SearchKind, { from: IndexableType; to: IndexableType }[]>(SEARCH_KINDS.map((k) => [k, []]));
   private applying?: Promise<void>;
   private persistTimer?: ReturnType<typeof setTimeout>;
   private persisting?: Promise<void>;
@@ -144,12 +149,58 @@ export class SearchService {
     }
   }
 
+  /**
+   * Follow writes made by other contexts too (the collection page edits, deletes and imports the collection
+   * itself). Dexie broadcasts the keys each committed transaction changed, per table, to every context of
+   * the origin; this worker's own transactions are skipped (the hooks noted them). Returns the unsubscribe.
+   */
+  follow(): () => void {
+    const listener = (parts: ObservabilitySet) => this.noteBroadcast(parts);
+    Dexie.on('storagemutated', listener);
+    return () => Dexie.on.storagemutated.unsubscribe(listener);
+  }
+
+  private noteBroadcast(parts: ObservabilitySet): void {
+    for (const tx of this.open) {
+      if ((tx.idbtrans as IDBTransaction & { mutatedParts?: unknown }).mutatedParts === parts) return;
+    }
+    let noted = false;
+    for (const kind of SEARCH_KINDS) {
+      // The primary key's part ('' index); `all` is Dexie's "anything may have changed".
+      const tree = parts[`idb://${this.db.name}/${TABLE_OF[kind]}/`] ?? (parts.all ? new RangeSet(Dexie.minKey, Dexie.maxKey) : undefined);
+      if (!tree) continue;
+      // A broadcast from another context arrives as a plain tree (structured clone): wrapped to be walked.
+      const set = RangeSet(tree);
+      for (const { from, to } of { [Symbol.iterator]: () => set[Symbol.iterator]() }) {
+        if (cmp(from, to) === 0) this.pending.get(kind)!.add(String(from));
+        else this.ranges.get(kind)!.push({ from, to });
+        noted = true;
+      }
+    }
+    if (noted) void this.apply();
+  }
+
+  /** A changed range as keys: those the table holds in it now, and those the index holds in it. */
+  private async takeRanges(kind: SearchKind): Promise<void> {
+    const ranges = this.ranges.get(kind)!.splice(0);
+    for (const { from, to } of ranges) {
+      const stored = (await this.db.table(TABLE_OF[kind]).where(':id').between(from, to, true, true).primaryKeys()) as IndexableType[];
+      const keys = this.pending.get(kind)!;
+      for (const k of stored) keys.add(String(k));
+      for (const k of this.index.keys(kind)) if (cmp(k, from) >= 0 && cmp(k, to) <= 0) keys.add(k);
+    }
+  }
+
   private note(kind: SearchKind, key: string, tx: Transaction): void {
     this.pending.get(kind)!.add(key);
     if (this.watched.has(tx)) return;
     this.watched.add(tx);
+    this.open.add(tx);
     // After a rollback too: the rows are read again as committed, and nothing is left noted.
-    const apply = () => void this.apply();
+    const apply = () => {
+      this.open.delete(tx);
+      void this.apply();
+    };
     tx.on('complete', apply);
     tx.on('abort', apply);
     tx.on('error', apply);
@@ -161,6 +212,7 @@ export class SearchService {
       // Writes wake the index (loaded, or built from the tables as they are now) before they are applied.
       await this.ready().catch(() => undefined);
       for (const kind of SEARCH_KINDS) {
+        if (this.ranges.get(kind)!.length) await this.takeRanges(kind);
         const keys = [...this.pending.get(kind)!];
         this.pending.get(kind)!.clear();
         if (!keys.length) continue;
@@ -178,7 +230,7 @@ export class SearchService {
   }
 
   private hasPending(): boolean {
-    return SEARCH_KINDS.some((k) => this.pending.get(k)!.size > 0);
+    return SEARCH_KINDS.some((k) => this.pending.get(k)!.size > 0 || this.ranges.get(k)!.length > 0);
   }
 
   private schedulePersist(): void {

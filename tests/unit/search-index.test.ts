@@ -1,9 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { IncidentLensDb } from '../../lib/db/database';
 import { namesLower, type EntityRow } from '../../lib/db/schema';
 import { ingestArticles, type AnalysedArticle } from '../../lib/db/ingest';
-import { removeArticle, saveArticle } from '../../lib/db/collection';
+import { removeArticle, removeArticles, saveArticle, updateArticle } from '../../lib/db/collection';
 import { SearchService } from '../../lib/search/service';
 import { oneEditAway, SearchIndex } from '../../lib/search/engine';
 import { entityIncidents, incidentDetail } from '../../lib/search/details';
@@ -163,6 +163,63 @@ describe('SearchService', () => {
     await s.apply();
     expect((await keys(s, 'router')).saved).toEqual([]);
     expect((await keys(s, 'phishing')).entity).toEqual([]);
+  });
+
+  it("follows another context's writes of the collection: edits, deletes and a cleared table", async () => {
+    const name = `s-${Math.random()}`;
+    const worker = open(name);
+    const s = service(worker);
+    const stop = s.follow();
+    // The collection page: its own database object over the same database, whose writes no hook of the worker sees.
+    const page = new IncidentLensDb({ indexedDB: factory, IDBKeyRange, name });
+    try {
+      await saveArticle(page, { url: 'https://blog.example/a', title: 'Notes on router botnets', note: 'first draft' });
+      await saveArticle(page, { url: 'https://blog.example/b', title: 'Printer firmware backdoor', note: '' });
+      await s.apply();
+      expect((await keys(s, 'router')).saved).toEqual(['https://blog.example/a']);
+
+      await updateArticle(page, 'https://blog.example/a', { note: 'zanzibarite' });
+      await s.apply();
+      expect((await keys(s, 'zanzibarite')).saved).toEqual(['https://blog.example/a']);
+      expect((await keys(s, 'draft')).saved).toEqual([]);
+
+      await removeArticles(page, ['https://blog.example/a']);
+      await s.apply();
+      expect((await keys(s, 'zanzibarite')).saved).toEqual([]);
+      expect((await keys(s, 'printer')).saved).toEqual(['https://blog.example/b']);
+
+      // A range (here the whole table) rather than keys: what the index holds in it is checked against the table.
+      await page.collection.clear();
+      await s.apply();
+      expect((await keys(s, 'printer')).saved).toEqual([]);
+    } finally {
+      stop();
+      page.close();
+    }
+  });
+
+  it("re-reads only what its own worker wrote: the broadcast of its own bulk write is skipped", async () => {
+    open();
+    const s = service();
+    const stop = s.follow();
+    const row = (n: number, title: string) => ({
+      url: `https://blog.example/${n}`, title, site: 'blog.example', tags: [], note: '', savedAt: 1, updatedAt: 1,
+      entities: [], incidents: [], entityKeys: [], entityTypes: [], incidentTypes: [],
+    });
+    try {
+      await db.collection.bulkPut(Array.from({ length: 10 }, (_, n) => row(n, 'Older post')));
+      await s.apply();
+      const puts = vi.spyOn(SearchIndex.prototype, 'put');
+      // 50 rows or more: Dexie broadcasts the whole table as changed, not the keys.
+      await db.collection.bulkPut(Array.from({ length: 60 }, (_, n) => row(100 + n, 'Satellite modem wiper')));
+      await new Promise((r) => setTimeout(r, 0));
+      await s.apply();
+      expect((await keys(s, 'satellite')).saved).toHaveLength(6);
+      expect(puts).toHaveBeenCalledTimes(60);
+      puts.mockRestore();
+    } finally {
+      stop();
+    }
   });
 
   it('does not index a write that was rolled back', async () => {
