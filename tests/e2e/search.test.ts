@@ -3,6 +3,7 @@
  * Search from the popup, in the built extension in headless Chromium: data written through the worker
  * (ingestArticles, the bundled seed, a saved article, and an ATT&CK technique stored as the sync would
  * store it, then the index rebuilt on request), found as typed letter by letter, opened by keyboard.
+ * Also: the collection page's own writes (a note edited, an article deleted) reach the worker's index.
  * Also: axe-core on the popup with results and with an opened hit, and screenshots light and dark.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -196,6 +197,40 @@ describe('popup search', () => {
     await expect.poll(() => detail.getByTestId('incident-articles').textContent()).toContain('Ardent Health hospitals hit by LockBit ransomware');
     expect(await detail.textContent()).toContain('Victim');
     await popup.close();
+  });
+
+  it("follows the collection page's own writes: an edited note is found by its new word, a deleted article no more", async () => {
+    const collection = await ext.context.newPage();
+    await collection.goto(`${ext.extensionUrl}collection.html`);
+    const row = collection.locator('li.article', { has: collection.locator('a.article-title', { hasText: 'Reading list: critical infrastructure' }) });
+    await row.getByRole('button', { name: 'Edit tags and note' }).click();
+    await row.locator('textarea[name=note]').fill('compare with the zanzibarite advisory');
+    await row.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => row.getByTestId('note').textContent()).toBe('compare with the zanzibarite advisory');
+
+    // The page wrote the database itself: no message reached the worker, no row count changed.
+    const popup = await openPopup();
+    await expect
+      .poll(async () => {
+        await typeQuery(popup, 'zanzibarite');
+        return hitKeys(popup, 'saved');
+      }, { timeout: 15_000 })
+      .toEqual([SAVED]);
+    await typeQuery(popup, 'quokka'); // the old note's word
+    expect(await hitKeys(popup, 'saved')).toEqual([]);
+
+    await row.getByRole('button', { name: 'Delete' }).click();
+    await collection.getByTestId('undo').waitFor();
+    await expect
+      .poll(async () => {
+        await typeQuery(popup, 'zanzibarite');
+        return popup.locator('.search-status').textContent();
+      }, { timeout: 15_000 })
+      .toBe('Nothing found.');
+    await typeQuery(popup, 'reading list');
+    expect(await hitKeys(popup, 'saved')).toEqual([]);
+    await popup.close();
+    await collection.close();
   });
 
   it('looks right light and dark (screenshots in test-results/)', async () => {
