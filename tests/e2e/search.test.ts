@@ -233,6 +233,61 @@ describe('popup search', () => {
     await collection.close();
   });
 
+  it('asks its status after the first search has answered, not ahead of it; with nothing typed, a moment after opening', async () => {
+    // The page's messages to the worker, in order, as sent and as answered. The page's clock is held, so the
+    // "moment after opening" passes only when the test says so.
+    const opened = async () => {
+      const popup = await ext.context.newPage();
+      await popup.clock.install();
+      await popup.addInitScript(() => {
+        const log: string[] = [];
+        (window as unknown as { sent: string[] }).sent = log;
+        const runtime = chrome.runtime as unknown as { sendMessage: (...args: unknown[]) => unknown };
+        const original = runtime.sendMessage.bind(runtime);
+        runtime.sendMessage = (...args: unknown[]) => {
+          const type = (args.find((a) => typeof a === 'object' && a !== null && 'type' in a) as { type?: string } | undefined)?.type;
+          log.push(`send ${type}`);
+          const at = args.findIndex((a) => typeof a === 'function');
+          if (at >= 0) {
+            const callback = args[at] as (...r: unknown[]) => void;
+            args[at] = (...r: unknown[]) => {
+              log.push(`answer ${type}`);
+              callback(...r);
+            };
+            return original(...args);
+          }
+          return (original(...args) as Promise<unknown>).then((r) => {
+            log.push(`answer ${type}`);
+            return r;
+          });
+        };
+      });
+      await popup.goto(`${ext.extensionUrl}popup.html`);
+      await popup.locator('#search-box').waitFor();
+      return popup;
+    };
+    const sent = (popup: Page) => popup.evaluate(() => (window as unknown as { sent: string[] }).sent.filter((m) => /search|getStatus/.test(m)));
+
+    const popup = await opened();
+    await popup.locator('#search-box').fill('lockbit');
+    await popup.clock.runFor(100); // the search's debounce, not the status's wait
+    await popup.locator('[role=option]').first().waitFor();
+    await popup.getByTestId('status').waitFor();
+    const order = await sent(popup);
+    expect(order.indexOf('send getStatus')).toBeGreaterThan(order.indexOf('answer search'));
+    expect(order.indexOf('answer search')).toBeGreaterThanOrEqual(0);
+    expect(Number(await popup.locator('[data-count=articles]').textContent())).toBeGreaterThanOrEqual(2);
+    await popup.close();
+
+    const idle = await opened();
+    expect(await sent(idle)).toEqual([]);
+    expect(await idle.getByTestId('status').count()).toBe(0);
+    await idle.clock.runFor(300);
+    await idle.getByTestId('status').waitFor();
+    expect(await sent(idle)).toEqual(['send getStatus', 'answer getStatus']);
+    await idle.close();
+  });
+
   it('looks right light and dark (screenshots in test-results/)', async () => {
     for (const scheme of ['light', 'dark'] as const) {
       const popup = await openPopup();
