@@ -7,7 +7,8 @@
  * Writes are applied after their transaction commits (a rolled-back write never reaches the index), a few
  * at a time, re-read from the database so the index shows what was committed last. The stored copy is
  * written a moment after the last change (`persistDelayMs`) and stamped with the row counts it reflects:
- * a stored index whose counts no longer match (rows written while no worker was watching) is rebuilt.
+ * a stored index whose counts no longer match (rows written while no worker was watching) is rebuilt; the
+ * collection's stamp (its count and latest edit) apart, a mismatch there only re-reads the collection.
  * The options page can ask for a rebuild at any time; its progress is in `progress()`.
  */
 import Dexie, { cmp, RangeSet, type IndexableType, type ObservabilitySet, type Transaction } from 'dexie';
@@ -239,9 +240,20 @@ export class SearchService {
     this.persistTimer = setTimeout(() => void this.persist(), this.persistDelayMs);
   }
 
-  private async stamp(): Promise<string> {
-    const counts = await Promise.all(SEARCH_KINDS.map((k) => this.db.table(TABLE_OF[k]).count()));
-    return `${SEARCH_INDEX_VERSION}|${this.buildId}|seed:${this.seedEntries().size}|${counts.join(',')}`;
+  private async stamp(): Promise<{ stamp: string; saved: string }> {
+    const kinds = SEARCH_KINDS.filter((k) => k !== 'saved');
+    const counts = await Promise.all(kinds.map((k) => this.db.table(TABLE_OF[k]).count()));
+    return { stamp: `${SEARCH_INDEX_VERSION}|${this.buildId}|seed:${this.seedEntries().size}|${counts.join(',')}`, saved: await this.savedMark() };
+  }
+
+  /**
+   * The collection, apart: the collection page writes it itself, also while no worker runs to hear it. Its
+   * count and latest `updatedAt` (an edit bumps it) tell a woken worker to re-read the collection (small)
+   * rather than rebuild everything.
+   */
+  private async savedMark(): Promise<string> {
+    const [count, latest] = await Promise.all([this.db.collection.count(), this.db.collection.orderBy('updatedAt').reverse().limit(1).keys()]);
+    return `${count}|${String(latest[0] ?? '')}`;
   }
 
   /** Write the changed kinds and the stamp now (tests; and what the delayed write runs). */
@@ -255,7 +267,7 @@ export class SearchService {
       this.dirtyKinds.clear();
       // Counted before the export: a row written meanwhile makes the stored counts fall short (a rebuild
       // on the next load), never claims a row the stored index lacks.
-      const stamp = await this.stamp();
+      const { stamp, saved } = await this.stamp();
       const exported = await Promise.all(kinds.map(async (k) => [k, await this.index.exportKind(k)] as const));
       if (this.hasPending()) {
         for (const k of kinds) this.dirtyKinds.add(k);
@@ -271,7 +283,7 @@ export class SearchService {
             await this.db.blobs.put({ key: chunkBlob(kind, chunkKey), data: encodeText(text), updatedAt: now });
           }
         }
-        await this.db.blobs.put({ key: META_BLOB, data: new Uint8Array(0), updatedAt: now, meta: { stamp } });
+        await this.db.blobs.put({ key: META_BLOB, data: new Uint8Array(0), updatedAt: now, meta: { stamp, saved } });
       });
     })();
     await this.persisting;
@@ -289,7 +301,7 @@ export class SearchService {
 
   private async loadOrBuild(): Promise<void> {
     this.status = { state: 'loading', done: 0, total: SEARCH_KINDS.length };
-    const [meta, stamp] = await Promise.all([this.db.blobs.get(META_BLOB), this.stamp()]);
+    const [meta, { stamp, saved }] = await Promise.all([this.db.blobs.get(META_BLOB), this.stamp()]);
     if (meta?.meta?.stamp === stamp) {
       // Searches meanwhile read what is loaded so far: the small kinds come first.
       const index = new SearchIndex();
@@ -307,6 +319,11 @@ export class SearchService {
       }
       if (ok) {
         this.status = { state: 'ready', done: 0, total: 0, from: 'stored' };
+        if (meta.meta.saved !== saved) {
+          // Written while no worker watched: the whole collection is re-read once the load is done.
+          this.ranges.get('saved')!.push({ from: Dexie.minKey, to: Dexie.maxKey });
+          void this.apply();
+        }
         return;
       }
     }

@@ -264,17 +264,34 @@ describe('SearchService', () => {
     await second.persist();
     db.close();
 
-    // Written by a database connection nobody watches: the counts differ, the stored index is rebuilt.
+    // The collection written (a save, an edited note) by a database connection nobody watches, as the
+    // collection page does while the worker sleeps: the stored index is loaded and the collection re-read.
     const other = new IncidentLensDb({ indexedDB: factory, IDBKeyRange, name });
     await saveArticle(other, { url: 'https://blog.example/c', title: 'Scattered Spider help desks', note: '' });
+    await updateArticle(other, 'https://blog.example/b', { note: 'zanzibarite' }, Date.now() + 1000);
     other.close();
     open(name);
     const third = service();
     await third.ready();
-    const rebuilt = await third.search('scattered');
+    await third.apply();
+    const loaded = await third.search('scattered');
+    expect(loaded.progress.from).toBe('stored');
+    expect(loaded.groups.saved.map((h) => h.key)).toEqual(['https://blog.example/c']);
+    expect((await keys(third, 'zanzibarite')).saved).toEqual(['https://blog.example/b']);
+    await third.persist();
+    db.close();
+
+    // Articles written unseen: the counts differ, the stored index is rebuilt.
+    const sync = new IncidentLensDb({ indexedDB: factory, IDBKeyRange, name });
+    await ingestArticles(sync, [article(7, 'Volt Typhoon routers')]);
+    sync.close();
+    open(name);
+    const fourth = service();
+    await fourth.ready();
+    const rebuilt = await fourth.search('volt typhoon');
     expect(rebuilt.progress.from).toBe('built');
-    expect(rebuilt.groups.saved.map((h) => h.key)).toEqual(['https://blog.example/c']);
-    expect((await keys(third, 'kimsuky')).saved).toEqual(['https://blog.example/b']);
+    expect(rebuilt.groups.article.map((h) => h.key)).toEqual(['https://news.example/7']);
+    expect((await keys(fourth, 'zanzibarite')).saved).toEqual(['https://blog.example/b']);
   });
 
   it('rebuilds when a stored chunk is missing or damaged', async () => {
