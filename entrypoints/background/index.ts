@@ -83,6 +83,7 @@ export default defineBackground(() => {
   // first search or the first write.
   const search = new SearchService({ db: getDb(), buildId: version });
   search.watch();
+  search.follow(); // and the writes of the collection and options pages
   handle('search', ({ query, limit }) => search.search(query, limit));
   handle('searchIncident', ({ id }) => incidentDetail(getDb(), id));
   handle('entityIncidents', ({ key, limit }) => entityIncidents(getDb(), key, limit));

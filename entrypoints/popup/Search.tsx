@@ -18,7 +18,8 @@ function openTab(url: string): void {
   void browser.tabs.create({ url });
 }
 
-export function Search() {
+/** `onTyped`: a query is in the box; `onSettled`: a search has answered (or failed). */
+export function Search({ onTyped, onSettled }: { onTyped?: () => void; onSettled?: () => void } = {}) {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(-1);
   const [opened, setOpened] = useState<SearchHit>();
@@ -28,6 +29,12 @@ export function Search() {
   useEffect(() => {
     void settings().highlightColors.getValue().then(setColors, () => undefined);
   }, []);
+  useEffect(() => {
+    if (query.trim()) onTyped?.();
+  }, [query]);
+  useEffect(() => {
+    if (answer || error) onSettled?.();
+  }, [answer, error]);
   const hits = answer ? KIND_ORDER.flatMap((k) => answer.groups[k]) : [];
   const progress = answer?.progress;
 

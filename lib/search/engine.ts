@@ -152,6 +152,11 @@ export class SearchIndex {
     return this.registries.get(kind)!.size;
   }
 
+  /** The keys of one kind the index holds. */
+  keys(kind: SearchKind): string[] {
+    return this.registries.get(kind)!.keys.filter((k): k is string => k !== null);
+  }
+
   /** Keys of one kind matching every word of the query (the last one as a prefix), best first. */
   private lookup(kind: SearchKind, query: string, limit: number): string[] {
     // Room for released numbers among the first answers (see above).

@@ -1,15 +1,17 @@
 /**
  * The worker's search service. It keeps the search index current as rows are written (Dexie hooks on the
  * four tables it reads: whatever path writes them, the sync's, the collection's or an import, in this
- * worker) and stores it in the database's `blobs` table, so a woken worker loads it rather than rebuilds it.
+ * worker; and Dexie's broadcast of other contexts' commits, such as the collection page's own edits) and
+ * stores it in the database's `blobs` table, so a woken worker loads it rather than rebuilds it.
  *
  * Writes are applied after their transaction commits (a rolled-back write never reaches the index), a few
  * at a time, re-read from the database so the index shows what was committed last. The stored copy is
  * written a moment after the last change (`persistDelayMs`) and stamped with the row counts it reflects:
- * a stored index whose counts no longer match (rows written while no worker was watching) is rebuilt.
+ * a stored index whose counts no longer match (rows written while no worker was watching) is rebuilt; the
+ * collection's stamp (its count and latest edit) apart, a mismatch there only re-reads the collection.
  * The options page can ask for a rebuild at any time; its progress is in `progress()`.
  */
-import type { Transaction } from 'dexie';
+import Dexie, { cmp, RangeSet, type IndexableType, type ObservabilitySet, type Transaction } from 'dexie';
 import type { IncidentLensDb } from '../db/database';
 import type { ArticleRow, CollectionRow, EntityRow, IncidentRow } from '../db/schema';
 import { seedCatalogue } from '../knowledge/seed';
@@ -107,6 +109,10 @@ export class SearchService {
   private readonly pending = new Map<SearchKind, Set<string>>(SEARCH_KINDS.map((k) => [k, new Set()]));
   private readonly dirtyKinds = new Set<SearchKind>();
   private readonly watched = new WeakSet<Transaction>();
+  /** This worker's noted transactions not yet complete: their broadcast is this worker's own write. */
+  private readonly open = new Set<Transaction>();
+  /** Key ranges another context changed (a clear, a range delete, a bulk write): re-read as a whole. */
+  private readonly ranges = new Map<SearchKind, { from: IndexableType; to: IndexableType }[]>(SEARCH_KINDS.map((k) => [k, []]));
   private applying?: Promise<void>;
   private persistTimer?: ReturnType<typeof setTimeout>;
   private persisting?: Promise<void>;
@@ -144,12 +150,58 @@ export class SearchService {
     }
   }
 
+  /**
+   * Follow writes made by other contexts too (the collection page edits, deletes and imports the collection
+   * itself). Dexie broadcasts the keys each committed transaction changed, per table, to every context of
+   * the origin; this worker's own transactions are skipped (the hooks noted them). Returns the unsubscribe.
+   */
+  follow(): () => void {
+    const listener = (parts: ObservabilitySet) => this.noteBroadcast(parts);
+    Dexie.on('storagemutated', listener);
+    return () => Dexie.on.storagemutated.unsubscribe(listener);
+  }
+
+  private noteBroadcast(parts: ObservabilitySet): void {
+    for (const tx of this.open) {
+      if ((tx.idbtrans as IDBTransaction & { mutatedParts?: unknown }).mutatedParts === parts) return;
+    }
+    let noted = false;
+    for (const kind of SEARCH_KINDS) {
+      // The primary key's part ('' index); `all` is Dexie's "anything may have changed".
+      const tree = parts[`idb://${this.db.name}/${TABLE_OF[kind]}/`] ?? (parts.all ? new RangeSet(Dexie.minKey, Dexie.maxKey) : undefined);
+      if (!tree) continue;
+      // A broadcast from another context arrives as a plain tree (structured clone): wrapped to be walked.
+      const set = RangeSet(tree);
+      for (const { from, to } of { [Symbol.iterator]: () => set[Symbol.iterator]() }) {
+        if (cmp(from, to) === 0) this.pending.get(kind)!.add(String(from));
+        else this.ranges.get(kind)!.push({ from, to });
+        noted = true;
+      }
+    }
+    if (noted) void this.apply();
+  }
+
+  /** A changed range as keys: those the table holds in it now, and those the index holds in it. */
+  private async takeRanges(kind: SearchKind): Promise<void> {
+    const ranges = this.ranges.get(kind)!.splice(0);
+    for (const { from, to } of ranges) {
+      const stored = (await this.db.table(TABLE_OF[kind]).where(':id').between(from, to, true, true).primaryKeys()) as IndexableType[];
+      const keys = this.pending.get(kind)!;
+      for (const k of stored) keys.add(String(k));
+      for (const k of this.index.keys(kind)) if (cmp(k, from) >= 0 && cmp(k, to) <= 0) keys.add(k);
+    }
+  }
+
   private note(kind: SearchKind, key: string, tx: Transaction): void {
     this.pending.get(kind)!.add(key);
     if (this.watched.has(tx)) return;
     this.watched.add(tx);
+    this.open.add(tx);
     // After a rollback too: the rows are read again as committed, and nothing is left noted.
-    const apply = () => void this.apply();
+    const apply = () => {
+      this.open.delete(tx);
+      void this.apply();
+    };
     tx.on('complete', apply);
     tx.on('abort', apply);
     tx.on('error', apply);
@@ -161,6 +213,7 @@ export class SearchService {
       // Writes wake the index (loaded, or built from the tables as they are now) before they are applied.
       await this.ready().catch(() => undefined);
       for (const kind of SEARCH_KINDS) {
+        if (this.ranges.get(kind)!.length) await this.takeRanges(kind);
         const keys = [...this.pending.get(kind)!];
         this.pending.get(kind)!.clear();
         if (!keys.length) continue;
@@ -178,7 +231,7 @@ export class SearchService {
   }
 
   private hasPending(): boolean {
-    return SEARCH_KINDS.some((k) => this.pending.get(k)!.size > 0);
+    return SEARCH_KINDS.some((k) => this.pending.get(k)!.size > 0 || this.ranges.get(k)!.length > 0);
   }
 
   private schedulePersist(): void {
@@ -187,9 +240,20 @@ export class SearchService {
     this.persistTimer = setTimeout(() => void this.persist(), this.persistDelayMs);
   }
 
-  private async stamp(): Promise<string> {
-    const counts = await Promise.all(SEARCH_KINDS.map((k) => this.db.table(TABLE_OF[k]).count()));
-    return `${SEARCH_INDEX_VERSION}|${this.buildId}|seed:${this.seedEntries().size}|${counts.join(',')}`;
+  private async stamp(): Promise<{ stamp: string; saved: string }> {
+    const kinds = SEARCH_KINDS.filter((k) => k !== 'saved');
+    const counts = await Promise.all(kinds.map((k) => this.db.table(TABLE_OF[k]).count()));
+    return { stamp: `${SEARCH_INDEX_VERSION}|${this.buildId}|seed:${this.seedEntries().size}|${counts.join(',')}`, saved: await this.savedMark() };
+  }
+
+  /**
+   * The collection, apart: the collection page writes it itself, also while no worker runs to hear it. Its
+   * count and latest `updatedAt` (an edit bumps it) tell a woken worker to re-read the collection (small)
+   * rather than rebuild everything.
+   */
+  private async savedMark(): Promise<string> {
+    const [count, latest] = await Promise.all([this.db.collection.count(), this.db.collection.orderBy('updatedAt').reverse().limit(1).keys()]);
+    return `${count}|${String(latest[0] ?? '')}`;
   }
 
   /** Write the changed kinds and the stamp now (tests; and what the delayed write runs). */
@@ -203,7 +267,7 @@ export class SearchService {
       this.dirtyKinds.clear();
       // Counted before the export: a row written meanwhile makes the stored counts fall short (a rebuild
       // on the next load), never claims a row the stored index lacks.
-      const stamp = await this.stamp();
+      const { stamp, saved } = await this.stamp();
       const exported = await Promise.all(kinds.map(async (k) => [k, await this.index.exportKind(k)] as const));
       if (this.hasPending()) {
         for (const k of kinds) this.dirtyKinds.add(k);
@@ -219,7 +283,7 @@ export class SearchService {
             await this.db.blobs.put({ key: chunkBlob(kind, chunkKey), data: encodeText(text), updatedAt: now });
           }
         }
-        await this.db.blobs.put({ key: META_BLOB, data: new Uint8Array(0), updatedAt: now, meta: { stamp } });
+        await this.db.blobs.put({ key: META_BLOB, data: new Uint8Array(0), updatedAt: now, meta: { stamp, saved } });
       });
     })();
     await this.persisting;
@@ -237,7 +301,7 @@ export class SearchService {
 
   private async loadOrBuild(): Promise<void> {
     this.status = { state: 'loading', done: 0, total: SEARCH_KINDS.length };
-    const [meta, stamp] = await Promise.all([this.db.blobs.get(META_BLOB), this.stamp()]);
+    const [meta, { stamp, saved }] = await Promise.all([this.db.blobs.get(META_BLOB), this.stamp()]);
     if (meta?.meta?.stamp === stamp) {
       // Searches meanwhile read what is loaded so far: the small kinds come first.
       const index = new SearchIndex();
@@ -255,6 +319,11 @@ export class SearchService {
       }
       if (ok) {
         this.status = { state: 'ready', done: 0, total: 0, from: 'stored' };
+        if (meta.meta.saved !== saved) {
+          // Written while no worker watched: the whole collection is re-read once the load is done.
+          this.ranges.get('saved')!.push({ from: Dexie.minKey, to: Dexie.maxKey });
+          void this.apply();
+        }
         return;
       }
     }

@@ -3,6 +3,7 @@
  * Search from the popup, in the built extension in headless Chromium: data written through the worker
  * (ingestArticles, the bundled seed, a saved article, and an ATT&CK technique stored as the sync would
  * store it, then the index rebuilt on request), found as typed letter by letter, opened by keyboard.
+ * Also: the collection page's own writes (a note edited, an article deleted) reach the worker's index.
  * Also: axe-core on the popup with results and with an opened hit, and screenshots light and dark.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -196,6 +197,95 @@ describe('popup search', () => {
     await expect.poll(() => detail.getByTestId('incident-articles').textContent()).toContain('Ardent Health hospitals hit by LockBit ransomware');
     expect(await detail.textContent()).toContain('Victim');
     await popup.close();
+  });
+
+  it("follows the collection page's own writes: an edited note is found by its new word, a deleted article no more", async () => {
+    const collection = await ext.context.newPage();
+    await collection.goto(`${ext.extensionUrl}collection.html`);
+    const row = collection.locator('li.article', { has: collection.locator('a.article-title', { hasText: 'Reading list: critical infrastructure' }) });
+    await row.getByRole('button', { name: 'Edit tags and note' }).click();
+    await row.locator('textarea[name=note]').fill('compare with the zanzibarite advisory');
+    await row.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => row.getByTestId('note').textContent()).toBe('compare with the zanzibarite advisory');
+
+    // The page wrote the database itself: no message reached the worker, no row count changed.
+    const popup = await openPopup();
+    await expect
+      .poll(async () => {
+        await typeQuery(popup, 'zanzibarite');
+        return hitKeys(popup, 'saved');
+      }, { timeout: 15_000 })
+      .toEqual([SAVED]);
+    await typeQuery(popup, 'quokka'); // the old note's word
+    expect(await hitKeys(popup, 'saved')).toEqual([]);
+
+    await row.getByRole('button', { name: 'Delete' }).click();
+    await collection.getByTestId('undo').waitFor();
+    await expect
+      .poll(async () => {
+        await typeQuery(popup, 'zanzibarite');
+        return popup.locator('.search-status').textContent();
+      }, { timeout: 15_000 })
+      .toBe('Nothing found.');
+    await typeQuery(popup, 'reading list');
+    expect(await hitKeys(popup, 'saved')).toEqual([]);
+    await popup.close();
+    await collection.close();
+  });
+
+  it('asks its status after the first search has answered, not ahead of it; with nothing typed, a moment after opening', async () => {
+    // The page's messages to the worker, in order, as sent and as answered. The page's clock is held, so the
+    // "moment after opening" passes only when the test says so.
+    const opened = async () => {
+      const popup = await ext.context.newPage();
+      await popup.clock.install();
+      await popup.addInitScript(() => {
+        const log: string[] = [];
+        (window as unknown as { sent: string[] }).sent = log;
+        const runtime = chrome.runtime as unknown as { sendMessage: (...args: unknown[]) => unknown };
+        const original = runtime.sendMessage.bind(runtime);
+        runtime.sendMessage = (...args: unknown[]) => {
+          const type = (args.find((a) => typeof a === 'object' && a !== null && 'type' in a) as { type?: string } | undefined)?.type;
+          log.push(`send ${type}`);
+          const at = args.findIndex((a) => typeof a === 'function');
+          if (at >= 0) {
+            const callback = args[at] as (...r: unknown[]) => void;
+            args[at] = (...r: unknown[]) => {
+              log.push(`answer ${type}`);
+              callback(...r);
+            };
+            return original(...args);
+          }
+          return (original(...args) as Promise<unknown>).then((r) => {
+            log.push(`answer ${type}`);
+            return r;
+          });
+        };
+      });
+      await popup.goto(`${ext.extensionUrl}popup.html`);
+      await popup.locator('#search-box').waitFor();
+      return popup;
+    };
+    const sent = (popup: Page) => popup.evaluate(() => (window as unknown as { sent: string[] }).sent.filter((m) => /search|getStatus/.test(m)));
+
+    const popup = await opened();
+    await popup.locator('#search-box').fill('lockbit');
+    await popup.clock.runFor(100); // the search's debounce, not the status's wait
+    await popup.locator('[role=option]').first().waitFor();
+    await popup.getByTestId('status').waitFor();
+    const order = await sent(popup);
+    expect(order.indexOf('send getStatus')).toBeGreaterThan(order.indexOf('answer search'));
+    expect(order.indexOf('answer search')).toBeGreaterThanOrEqual(0);
+    expect(Number(await popup.locator('[data-count=articles]').textContent())).toBeGreaterThanOrEqual(2);
+    await popup.close();
+
+    const idle = await opened();
+    expect(await sent(idle)).toEqual([]);
+    expect(await idle.getByTestId('status').count()).toBe(0);
+    await idle.clock.runFor(300);
+    await idle.getByTestId('status').waitFor();
+    expect(await sent(idle)).toEqual(['send getStatus', 'answer getStatus']);
+    await idle.close();
   });
 
   it('looks right light and dark (screenshots in test-results/)', async () => {

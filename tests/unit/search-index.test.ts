@@ -1,9 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { IncidentLensDb } from '../../lib/db/database';
 import { namesLower, type EntityRow } from '../../lib/db/schema';
 import { ingestArticles, type AnalysedArticle } from '../../lib/db/ingest';
-import { removeArticle, saveArticle } from '../../lib/db/collection';
+import { removeArticle, removeArticles, saveArticle, updateArticle } from '../../lib/db/collection';
 import { SearchService } from '../../lib/search/service';
 import { oneEditAway, SearchIndex } from '../../lib/search/engine';
 import { entityIncidents, incidentDetail } from '../../lib/search/details';
@@ -165,6 +165,63 @@ describe('SearchService', () => {
     expect((await keys(s, 'phishing')).entity).toEqual([]);
   });
 
+  it("follows another context's writes of the collection: edits, deletes and a cleared table", async () => {
+    const name = `s-${Math.random()}`;
+    const worker = open(name);
+    const s = service(worker);
+    const stop = s.follow();
+    // The collection page: its own database object over the same database, whose writes no hook of the worker sees.
+    const page = new IncidentLensDb({ indexedDB: factory, IDBKeyRange, name });
+    try {
+      await saveArticle(page, { url: 'https://blog.example/a', title: 'Notes on router botnets', note: 'first draft' });
+      await saveArticle(page, { url: 'https://blog.example/b', title: 'Printer firmware backdoor', note: '' });
+      await s.apply();
+      expect((await keys(s, 'router')).saved).toEqual(['https://blog.example/a']);
+
+      await updateArticle(page, 'https://blog.example/a', { note: 'zanzibarite' });
+      await s.apply();
+      expect((await keys(s, 'zanzibarite')).saved).toEqual(['https://blog.example/a']);
+      expect((await keys(s, 'draft')).saved).toEqual([]);
+
+      await removeArticles(page, ['https://blog.example/a']);
+      await s.apply();
+      expect((await keys(s, 'zanzibarite')).saved).toEqual([]);
+      expect((await keys(s, 'printer')).saved).toEqual(['https://blog.example/b']);
+
+      // A range (here the whole table) rather than keys: what the index holds in it is checked against the table.
+      await page.collection.clear();
+      await s.apply();
+      expect((await keys(s, 'printer')).saved).toEqual([]);
+    } finally {
+      stop();
+      page.close();
+    }
+  });
+
+  it("re-reads only what its own worker wrote: the broadcast of its own bulk write is skipped", async () => {
+    open();
+    const s = service();
+    const stop = s.follow();
+    const row = (n: number, title: string) => ({
+      url: `https://blog.example/${n}`, title, site: 'blog.example', tags: [], note: '', savedAt: 1, updatedAt: 1,
+      entities: [], incidents: [], entityKeys: [], entityTypes: [], incidentTypes: [],
+    });
+    try {
+      await db.collection.bulkPut(Array.from({ length: 10 }, (_, n) => row(n, 'Older post')));
+      await s.apply();
+      const puts = vi.spyOn(SearchIndex.prototype, 'put');
+      // 50 rows or more: Dexie broadcasts the whole table as changed, not the keys.
+      await db.collection.bulkPut(Array.from({ length: 60 }, (_, n) => row(100 + n, 'Satellite modem wiper')));
+      await new Promise((r) => setTimeout(r, 0));
+      await s.apply();
+      expect((await keys(s, 'satellite')).saved).toHaveLength(6);
+      expect(puts).toHaveBeenCalledTimes(60);
+      puts.mockRestore();
+    } finally {
+      stop();
+    }
+  });
+
   it('does not index a write that was rolled back', async () => {
     open();
     const s = service();
@@ -207,17 +264,34 @@ describe('SearchService', () => {
     await second.persist();
     db.close();
 
-    // Written by a database connection nobody watches: the counts differ, the stored index is rebuilt.
+    // The collection written (a save, an edited note) by a database connection nobody watches, as the
+    // collection page does while the worker sleeps: the stored index is loaded and the collection re-read.
     const other = new IncidentLensDb({ indexedDB: factory, IDBKeyRange, name });
     await saveArticle(other, { url: 'https://blog.example/c', title: 'Scattered Spider help desks', note: '' });
+    await updateArticle(other, 'https://blog.example/b', { note: 'zanzibarite' }, Date.now() + 1000);
     other.close();
     open(name);
     const third = service();
     await third.ready();
-    const rebuilt = await third.search('scattered');
+    await third.apply();
+    const loaded = await third.search('scattered');
+    expect(loaded.progress.from).toBe('stored');
+    expect(loaded.groups.saved.map((h) => h.key)).toEqual(['https://blog.example/c']);
+    expect((await keys(third, 'zanzibarite')).saved).toEqual(['https://blog.example/b']);
+    await third.persist();
+    db.close();
+
+    // Articles written unseen: the counts differ, the stored index is rebuilt.
+    const sync = new IncidentLensDb({ indexedDB: factory, IDBKeyRange, name });
+    await ingestArticles(sync, [article(7, 'Volt Typhoon routers')]);
+    sync.close();
+    open(name);
+    const fourth = service();
+    await fourth.ready();
+    const rebuilt = await fourth.search('volt typhoon');
     expect(rebuilt.progress.from).toBe('built');
-    expect(rebuilt.groups.saved.map((h) => h.key)).toEqual(['https://blog.example/c']);
-    expect((await keys(third, 'kimsuky')).saved).toEqual(['https://blog.example/b']);
+    expect(rebuilt.groups.article.map((h) => h.key)).toEqual(['https://news.example/7']);
+    expect((await keys(fourth, 'zanzibarite')).saved).toEqual(['https://blog.example/b']);
   });
 
   it('rebuilds when a stored chunk is missing or damaged', async () => {
