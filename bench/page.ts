@@ -93,7 +93,10 @@ async function storeCatalogue(probe: Page, entries: unknown[]): Promise<number> 
  */
 async function workerTimings(ext: ExtensionBrowser, mark: string): Promise<AnalysisTimings> {
   const workers = ext.context.serviceWorkers();
-  const detail = await workers[workers.length - 1]?.evaluate((name) => (performance.getEntriesByName(name).at(-1) as PerformanceMark | undefined)?.detail, mark);
+  const detail = await workers[workers.length - 1]?.evaluate(
+    (name) => (performance.getEntriesByName(name).at(-1) as PerformanceMark | undefined)?.detail,
+    mark,
+  );
   if (!detail) throw new Error(`the worker has no ${mark}`);
   return detail as AnalysisTimings;
 }
@@ -115,7 +118,9 @@ async function timePage(ext: ExtensionBrowser, url: string): Promise<PaintTiming
   await new Promise((done) => setTimeout(done, QUIET_MS));
   await page.waitForFunction(() => performance.getEntriesByName('il:rendered').length > 0, null, { timeout: 60_000 });
   // The second stage (organisations by sentence shape, incidents) comes in a second answer.
-  await page.waitForFunction(() => performance.getEntriesByName('il:all-painted').length > 0, null, { timeout: 5_000 }).catch(() => undefined);
+  await page
+    .waitForFunction(() => performance.getEntriesByName('il:all-painted').length > 0, null, { timeout: 5_000 })
+    .catch(() => undefined);
   await page.waitForTimeout(100);
   const t = await page.evaluate(() => {
     const at = (n: string) => performance.getEntriesByName(n)[0] as PerformanceMark;
@@ -123,9 +128,7 @@ async function timePage(ext: ExtensionBrowser, url: string): Promise<PaintTiming
     const painted = at('il:painted');
     const detail = painted.detail as { ranges: number };
     const wall = (ms: number) => performance.timeOrigin + ms;
-    const tasks = (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks.filter(
-      (x) => x.start >= main,
-    );
+    const tasks = (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks.filter((x) => x.start >= main);
     return {
       startToPainted: painted.startTime - main,
       startToAll: (performance.getEntriesByName('il:all-painted')[0]?.startTime ?? NaN) - main,
@@ -149,7 +152,8 @@ async function timePage(ext: ExtensionBrowser, url: string): Promise<PaintTiming
 
 /** With IL_BENCH_RUNS=1, every timed run, to 0.1 ms. */
 function printRun(label: string, t: PaintTiming): void {
-  if (process.env.IL_BENCH_RUNS) console.log(label + JSON.stringify(Object.fromEntries(Object.entries(t).map(([k, v]) => [k, Math.round(v * 10) / 10]))));
+  if (process.env.IL_BENCH_RUNS)
+    console.log(label + JSON.stringify(Object.fromEntries(Object.entries(t).map(([k, v]) => [k, Math.round(v * 10) / 10]))));
 }
 
 async function medianTiming(ext: ExtensionBrowser, url: string): Promise<PaintTiming & { longest: number }> {
@@ -299,7 +303,9 @@ export const pageGroup: BenchGroup = {
       }
       const a = analysis as ArticleAnalysis;
       const whole = await workerTimings(ext, ANALYSIS_MARK);
-      log(`analysis answer: ${a.entities.length} entities, ${Object.keys(a.facts).length} card facts, ${(JSON.stringify(a).length / 1024).toFixed(0)} KiB`);
+      log(
+        `analysis answer: ${a.entities.length} entities, ${Object.keys(a.facts).length} card facts, ${(JSON.stringify(a).length / 1024).toFixed(0)} KiB`,
+      );
       const first = await send<FirstStage>(probe, 'analyzeFirstStage', { url: 'http://127.0.0.1/gen/long-article.html', ...article });
       log(
         `the page's first answer (first stage, packed, no card facts): ${first.entities.kinds.length} distinct matches, ${first.entities.spans.length / 3} spans, ${(JSON.stringify(first).length / 1024).toFixed(0)} KiB`,
@@ -448,13 +454,19 @@ export const pageGroup: BenchGroup = {
       await paintIn(true);
       const [withLive] = await mutationCosts([[page]]);
 
-      log(`worker round trip ${median(roundTrips.slice(1)).toFixed(1)} ms (analysis ${whole.analyzeMs.toFixed(1)} ms, card facts ${whole.factsMs?.toFixed(1)} ms of it); woken worker loaded its matcher in ${woken.matcherLoadMs?.toFixed(1)} ms`);
-      log(`in-page alternative: decode + load matcher ${inPage.load.toFixed(1)} ms (${(inPage.bytes / 1048576).toFixed(1)} MiB) + extract ${inPage.extract.toFixed(1)} ms, per page`);
+      log(
+        `worker round trip ${median(roundTrips.slice(1)).toFixed(1)} ms (analysis ${whole.analyzeMs.toFixed(1)} ms, card facts ${whole.factsMs?.toFixed(1)} ms of it); woken worker loaded its matcher in ${woken.matcherLoadMs?.toFixed(1)} ms`,
+      );
+      log(
+        `in-page alternative: decode + load matcher ${inPage.load.toFixed(1)} ms (${(inPage.bytes / 1048576).toFixed(1)} MiB) + extract ${inPage.extract.toFixed(1)} ms, per page`,
+      );
       log(`mark.js given ${names.length} catalogue names found in the article`);
       log(
         `mutations: ${without.toFixed(1)} ms bare (${bareInExtBrowser.toFixed(1)} ms in the extension's browser, no content script), ${withExtension.toFixed(1)} ms with the extension (highlights + observer), ${withStatic.toFixed(1)} ms with the painter's static highlights alone, ${withLive.toFixed(1)} ms with the same ranges live; outside the article ${outsideBare.toFixed(1)} → ${outsideWithExtension.toFixed(1)} ms`,
       );
-      log(`hit test: ${hover.hits} hits in ${hover.points * 10} tries on highlighted words; highlightsFromPoint ${hover.native >= 0 ? `${hover.native.toFixed(3)} ms` : 'not available'}`);
+      log(
+        `hit test: ${hover.hits} hits in ${hover.points * 10} tries on highlighted words; highlightsFromPoint ${hover.native >= 0 ? `${hover.native.toFixed(3)} ms` : 'not available'}`,
+      );
 
       const out: Record<string, number> = {
         'page.seed_highlight_ms': seed.startToPainted,

@@ -22,11 +22,21 @@ import type { SyncOverview } from '../lib/sync/status';
 import type { LastRun } from '../lib/sync/settings';
 
 const RUNS = 3;
-const MISP = ['threat-actor', 'ransomware', 'tool', 'mitre-intrusion-set', 'mitre-malware', 'mitre-tool', 'mitre-attack-pattern', 'country'];
+const MISP = [
+  'threat-actor',
+  'ransomware',
+  'tool',
+  'mitre-intrusion-set',
+  'mitre-malware',
+  'mitre-tool',
+  'mitre-attack-pattern',
+  'country',
+];
 
 async function send<T>(probe: Page, type: string, data?: unknown): Promise<T> {
   const answer = await probe.evaluate(
-    ([t, d]) => chrome.runtime.sendMessage({ id: 1, type: t, data: d, timestamp: Date.now() }) as Promise<{ res?: T; err?: { message: string } }>,
+    ([t, d]) =>
+      chrome.runtime.sendMessage({ id: 1, type: t, data: d, timestamp: Date.now() }) as Promise<{ res?: T; err?: { message: string } }>,
     [type, data] as const,
   );
   if (answer.err) throw new Error(`${type}: ${answer.err.message}`);
@@ -93,12 +103,16 @@ export const syncFetchGroup: BenchGroup = {
         if (probing) {
           const waits = await probing.stop();
           waitMax.push(Math.max(...waits));
-          log(`  ${waits.length} analyses during the run, longest ${Math.max(...waits).toFixed(0)} ms, median ${median(waits).toFixed(0)} ms`);
+          log(
+            `  ${waits.length} analyses during the run, longest ${Math.max(...waits).toFixed(0)} ms, median ${median(waits).toFixed(0)} ms`,
+          );
         }
         if (last.matcherRebuildMs === undefined) throw new Error('the run rebuilt no matcher');
         rebuilds.push(last.matcherRebuildMs);
         entities = last.catalogueEntities ?? 0;
-        log(`run ${i + 1}: matcher rebuilt in ${last.matcherRebuildMs.toFixed(0)} ms, ${entities} catalogue entities, ${last.errors} sources failing (no fixture)`);
+        log(
+          `run ${i + 1}: matcher rebuilt in ${last.matcherRebuildMs.toFixed(0)} ms, ${entities} catalogue entities, ${last.errors} sources failing (no fixture)`,
+        );
       }
       return {
         'sync.matcher_rebuild_ms': median(rebuilds),

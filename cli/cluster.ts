@@ -62,7 +62,8 @@ export function checkInput(row: Record<string, unknown>): string | undefined {
 function toFeedItem(row: ClusterInput): FeedItem {
   const source = row.source?.trim() || 'stdin';
   // Without a link, the item still needs an address of its own (it is only a key here).
-  const url = row.link ?? `https://${encodeURIComponent(source).replace(/%/g, '') || 'stdin'}.invalid/${encodeURIComponent(String(row.id))}`;
+  const url =
+    row.link ?? `https://${encodeURIComponent(source).replace(/%/g, '') || 'stdin'}.invalid/${encodeURIComponent(String(row.id))}`;
   const item: FeedItem = { sourceId: `cli:${source}`, guid: `cli:${String(row.id)}`, url, title: row.title };
   if (row.summary) item.summary = row.summary;
   if (row.published) item.published = row.published;

@@ -11,7 +11,12 @@ const LABELS: [keyof Status['counts'], string][] = [
 ];
 
 export function StatusView({ status, error }: { status?: Status; error?: string }) {
-  if (error) return <p class="error" role="alert">Background not answering: {error}</p>;
+  if (error)
+    return (
+      <p class="error" role="alert">
+        Background not answering: {error}
+      </p>
+    );
   if (!status) return <p class="muted">Loading…</p>;
   return (
     <dl class="counts" data-testid="status">

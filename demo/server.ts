@@ -32,10 +32,7 @@ export interface DemoServer {
  * Serve each URL prefix from a folder: `{ '/': 'demo/site', '/shared/': '../shared/fixtures/pages' }`.
  * The longest matching prefix wins; paths that climb out of their folder get 404.
  */
-export async function startDemoServer(
-  mounts: Record<string, string> = { '/': DEMO_SITE },
-  port = 0,
-): Promise<DemoServer> {
+export async function startDemoServer(mounts: Record<string, string> = { '/': DEMO_SITE }, port = 0): Promise<DemoServer> {
   const table = Object.entries(mounts)
     .map(([prefix, dir]) => [prefix, resolve(dir)] as const)
     .sort((a, b) => b[0].length - a[0].length);
@@ -58,7 +55,11 @@ export async function startDemoServer(
       // Saved pages kept gzipped (../shared/fixtures/pages/secnews) are served as the pages they are.
       const gzippedPage = file.endsWith('.html.gz');
       const type = gzippedPage ? TYPES['.html'] : TYPES[extname(file)];
-      res.writeHead(200, { 'content-type': type ?? 'application/octet-stream', 'cache-control': 'no-store', ...(gzippedPage ? { 'content-encoding': 'gzip' } : {}) });
+      res.writeHead(200, {
+        'content-type': type ?? 'application/octet-stream',
+        'cache-control': 'no-store',
+        ...(gzippedPage ? { 'content-encoding': 'gzip' } : {}),
+      });
       res.end(body);
     } catch {
       res.writeHead(404).end('not found');

@@ -14,13 +14,35 @@ export interface DateMention {
 }
 
 const MONTHS: Record<string, number> = {
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
-  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10,
-  nov: 11, november: 11, dec: 12, december: 12,
+  jan: 1,
+  january: 1,
+  feb: 2,
+  february: 2,
+  mar: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
+  may: 5,
+  jun: 6,
+  june: 6,
+  jul: 7,
+  july: 7,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  oct: 10,
+  october: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
+  december: 12,
 };
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
-const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const MONTH =
+  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 const DAY = '(?:[0-3]?\\d)(?:st|nd|rd|th)?';
 const YEAR = '(?:19|20)\\d\\d';
 const WEEKDAY = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
@@ -41,7 +63,8 @@ const DATE_RE = new RegExp(
   ].join('|'),
   'iy',
 );
-const KEY = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|week|weekend|month|year|(?:19|20)\d\d)\b/gi;
+const KEY =
+  /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|week|weekend|month|year|(?:19|20)\d\d)\b/gi;
 
 export function findDates(text: string, from = 0, to = text.length, published?: string): DateMention[] {
   const pub = parseIso(published);
@@ -70,7 +93,26 @@ export function findDates(text: string, from = 0, to = text.length, published?: 
 }
 
 /** Words a date may begin with before its key word ("in early September", "last week", "on Monday"). */
-const LEADS = new Set(['in', 'since', 'during', 'by', 'until', 'from', 'between', 'of', 'at', 'on', 'last', 'this', 'late', 'early', 'earlier', 'later', 'past', 'mid']);
+const LEADS = new Set([
+  'in',
+  'since',
+  'during',
+  'by',
+  'until',
+  'from',
+  'between',
+  'of',
+  'at',
+  'on',
+  'last',
+  'this',
+  'late',
+  'early',
+  'earlier',
+  'later',
+  'past',
+  'mid',
+]);
 
 /**
  * Offsets where a date holding the key word at `at` may begin: the key itself, and up to `n` words

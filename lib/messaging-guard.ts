@@ -29,9 +29,7 @@ export interface SelfInfo {
   baseUrl: string;
 }
 
-export type Caller =
-  | { kind: 'extension'; url: string }
-  | { kind: 'content'; tabId: number; frameId: number; page: string };
+export type Caller = { kind: 'extension'; url: string } | { kind: 'content'; tabId: number; frameId: number; page: string };
 
 /** Tell extension pages from content scripts; null for anything else (other extensions, odd frames). */
 export function identifySender(sender: SenderInfo, self: SelfInfo): Caller | null {
@@ -44,15 +42,14 @@ export function identifySender(sender: SenderInfo, self: SelfInfo): Caller | nul
 }
 
 const MAX_URL = 2048;
-const webUrl = v.pipe(
-  v.string(),
-  v.maxLength(MAX_URL),
-  v.check(isWebUrl, 'not an http(s) URL'),
-  v.transform(pageUrl),
-);
+const webUrl = v.pipe(v.string(), v.maxLength(MAX_URL), v.check(isWebUrl, 'not an http(s) URL'), v.transform(pageUrl));
 const text = (max: number) => v.pipe(v.string(), v.trim(), v.maxLength(max));
 const tag = v.pipe(v.string(), v.transform(normaliseTag), v.minLength(1), v.maxLength(MAX_TAG_LENGTH));
-const tags = v.pipe(v.array(tag), v.maxLength(MAX_TAGS), v.transform((list: string[]) => normaliseTags(list)));
+const tags = v.pipe(
+  v.array(tag),
+  v.maxLength(MAX_TAGS),
+  v.transform((list: string[]) => normaliseTags(list)),
+);
 const date = v.pipe(
   v.string(),
   v.maxLength(40),
@@ -70,7 +67,12 @@ const articleText = v.strictObject({
 const MAX_KEYS = 2000;
 const entityKey = v.pipe(v.string(), v.maxLength(300), v.regex(/^[a-z]+:\S+$/, 'not an entity key'));
 const offset = v.pipe(v.number(), v.integer(), v.minValue(0));
-const entityRef = v.object({ key: entityKey, name: v.pipe(v.string(), v.maxLength(500)), start: v.optional(offset), end: v.optional(offset) });
+const entityRef = v.object({
+  key: entityKey,
+  name: v.pipe(v.string(), v.maxLength(500)),
+  start: v.optional(offset),
+  end: v.optional(offset),
+});
 const analysedArticle = v.object({
   url: webUrl,
   sourceId: v.pipe(v.string(), v.maxLength(200)),
@@ -79,7 +81,9 @@ const analysedArticle = v.object({
   published: v.optional(date),
   summary: v.optional(text(5000)),
   entities: v.pipe(
-    v.array(v.object({ key: entityKey, name: v.pipe(v.string(), v.maxLength(500)), type: v.picklist(ENTITY_TYPES), start: offset, end: offset })),
+    v.array(
+      v.object({ key: entityKey, name: v.pipe(v.string(), v.maxLength(500)), type: v.picklist(ENTITY_TYPES), start: offset, end: offset }),
+    ),
     v.maxLength(20_000),
   ),
   incidents: v.pipe(
@@ -238,9 +242,7 @@ const RULES: { [K in keyof BackgroundProtocol]: Rule<K> } = {
   rebuildSearchIndex: { content: false },
 };
 
-export type CheckResult<K extends keyof BackgroundProtocol> =
-  | { ok: true; caller: Caller; data: Request<K> }
-  | { ok: false; error: string };
+export type CheckResult<K extends keyof BackgroundProtocol> = { ok: true; caller: Caller; data: Request<K> } | { ok: false; error: string };
 
 export function isBackgroundMessage(type: string): type is keyof BackgroundProtocol {
   return Object.hasOwn(RULES, type);

@@ -39,10 +39,7 @@ export const NEWS_SITES: readonly string[] = [
 export const DEMO_MATCHES: readonly string[] = ['http://localhost/*', 'http://127.0.0.1/*'];
 
 /** Match patterns of the static content script: each news site and its subdomains, plus the demo. */
-export const CONTENT_MATCHES: readonly string[] = [
-  ...NEWS_SITES.map((host) => `https://*.${host}/*`),
-  ...DEMO_MATCHES,
-];
+export const CONTENT_MATCHES: readonly string[] = [...NEWS_SITES.map((host) => `https://*.${host}/*`), ...DEMO_MATCHES];
 
 /** The optional permission that lets the content script run on every site. */
 export const ALL_SITES_ORIGINS: readonly string[] = ['*://*/*'];

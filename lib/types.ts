@@ -4,16 +4,7 @@
  */
 
 export type EntityType =
-  | 'actor'
-  | 'malware'
-  | 'vulnerability'
-  | 'technique'
-  | 'vendor'
-  | 'product'
-  | 'organization'
-  | 'location'
-  | 'attack'
-  | 'indicator';
+  'actor' | 'malware' | 'vulnerability' | 'technique' | 'vendor' | 'product' | 'organization' | 'location' | 'attack' | 'indicator';
 
 export const ENTITY_TYPES: readonly EntityType[] = [
   'actor',
@@ -29,16 +20,7 @@ export const ENTITY_TYPES: readonly EntityType[] = [
 ];
 
 export type MalwareSubtype = 'ransomware' | 'malware' | 'tool';
-export type IndicatorSubtype =
-  | 'ipv4'
-  | 'ipv6'
-  | 'domain'
-  | 'url'
-  | 'email'
-  | 'md5'
-  | 'sha1'
-  | 'sha256'
-  | 'sha512';
+export type IndicatorSubtype = 'ipv4' | 'ipv6' | 'domain' | 'url' | 'email' | 'md5' | 'sha1' | 'sha256' | 'sha512';
 
 /** One mention of an entity in a text. Offsets are UTF-16 code units into that text. */
 export interface EntityMatch {

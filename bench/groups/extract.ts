@@ -52,19 +52,23 @@ export const extractGroup: BenchGroup = {
     const coldMs = timeOnce(() => extractEntities(article, loaded, { organizations: false }));
     // Measured in interleaved rounds so that load on a shared machine falls on every figure alike, after
     // enough warm-up rounds for V8 to reach its optimising tier (a few rounds leave it half-way).
-    const t = timeInterleaved({
-      // The issue's figure: patterns and catalogue names together, what a page pays per article.
-      extract: () => extractEntities(article, loaded, { organizations: false }),
-      // The same plus the organisation finder (names the catalogue does not know), for the full picture.
-      full: () => extractEntities(article, loaded),
-      // Everything the worker does per article: all entities plus the incidents (lib/engine.ts).
-      analyze: () => analyzeText(article, loaded, { published: '2024-06-01' }),
-      patterns: () => findPatternEntities(article),
-      names: () => findCatalogueEntities(article, loaded),
-      scan: () => loaded.scan(article),
-      // The same hits by the full Aho–Corasick pass (failure links), kept to compare with the walk.
-      automaton: () => loaded.scanAllAutomaton(article),
-    }, 25, 40);
+    const t = timeInterleaved(
+      {
+        // The issue's figure: patterns and catalogue names together, what a page pays per article.
+        extract: () => extractEntities(article, loaded, { organizations: false }),
+        // The same plus the organisation finder (names the catalogue does not know), for the full picture.
+        full: () => extractEntities(article, loaded),
+        // Everything the worker does per article: all entities plus the incidents (lib/engine.ts).
+        analyze: () => analyzeText(article, loaded, { published: '2024-06-01' }),
+        patterns: () => findPatternEntities(article),
+        names: () => findCatalogueEntities(article, loaded),
+        scan: () => loaded.scan(article),
+        // The same hits by the full Aho–Corasick pass (failure links), kept to compare with the walk.
+        automaton: () => loaded.scanAllAutomaton(article),
+      },
+      25,
+      40,
+    );
     const walkHits = loaded.scanAll(article).length;
     const automatonHits = loaded.scanAllAutomaton(article).length;
     if (walkHits !== automatonHits) throw new Error(`scanAll found ${walkHits} hits, the automaton ${automatonHits}`);

@@ -23,7 +23,16 @@ import type { SearchAnswer, SearchProgress } from '../../lib/search/protocol';
 
 const ARTICLES = Number(process.env.IL_BENCH_SEARCH_ARTICLES ?? 100_000);
 const ENTITIES = Number(process.env.IL_BENCH_SEARCH_ENTITIES ?? 20_000);
-const QUERIES = ['lockbit', 'fancy bear', 'CVE-2023-4966', 'ransomware hospital', 'citrix bleed', 'phishng campaign', 'volt typhoon', 'microsoft exchange'];
+const QUERIES = [
+  'lockbit',
+  'fancy bear',
+  'CVE-2023-4966',
+  'ransomware hospital',
+  'citrix bleed',
+  'phishng campaign',
+  'volt typhoon',
+  'microsoft exchange',
+];
 const PASSES = 3;
 const POPUP_RUNS = 7;
 const NAME_SHIM = 'globalThis.__name = (f) => f;';
@@ -31,14 +40,13 @@ const NAME_SHIM = 'globalThis.__name = (f) => f;';
 /** Sentences of real security news (the CASIE articles), to make titles and summaries of. */
 function sentences(): string[] {
   const lines = readFileSync(resolve(SHARED, 'eval/incidents/casie-dev.jsonl'), 'utf8').trim().split('\n');
-  return lines
-    .flatMap((l) => (JSON.parse(l) as { text: string }).text.split(/(?<=\.)\s+/))
-    .filter((s) => s.length > 40 && s.length < 300);
+  return lines.flatMap((l) => (JSON.parse(l) as { text: string }).text.split(/(?<=\.)\s+/)).filter((s) => s.length > 40 && s.length < 300);
 }
 
 async function send<T>(probe: Page, type: string, data?: unknown): Promise<T> {
   const answer = await probe.evaluate(
-    ([t, d]) => chrome.runtime.sendMessage({ id: 1, type: t, data: d, timestamp: Date.now() }) as Promise<{ res?: T; err?: { message: string } }>,
+    ([t, d]) =>
+      chrome.runtime.sendMessage({ id: 1, type: t, data: d, timestamp: Date.now() }) as Promise<{ res?: T; err?: { message: string } }>,
     [type, data] as const,
   );
   if (answer.err) throw new Error(`${type}: ${answer.err.message}`);
@@ -150,7 +158,14 @@ export const searchGroup: BenchGroup = {
     for (let i = 0; entities.length < ENTITIES; i++) {
       const words = pool[i % pool.length].split(/\W+/).filter((w) => /^[A-Z][a-z]{3,}$/.test(w));
       const name = `${words[0] ?? 'Acme'} ${words[1] ?? 'Holdings'} ${i}`;
-      entities.push({ key: `organization:bench-${i}`, type: 'organization', name, aliases: [], sources: ['bench'], aliasesLower: [name.toLowerCase()] });
+      entities.push({
+        key: `organization:bench-${i}`,
+        type: 'organization',
+        name,
+        aliases: [],
+        sources: ['bench'],
+        aliasesLower: [name.toLowerCase()],
+      });
     }
     log(`${ARTICLES} articles, ${entities.length} entities (${catalogue.length} from the catalogue), ${pool.length} sentences`);
 
@@ -174,7 +189,9 @@ export const searchGroup: BenchGroup = {
       // The build is done when it has stored the index: asking once more waits behind that write.
       const buildMs = performance.now() - t;
       const indexBytes = await storedBytes(probe);
-      log(`index of ${progress.total} rows built and stored in ${(buildMs / 1000).toFixed(1)} s; ${(indexBytes / 1048576).toFixed(1)} MiB stored`);
+      log(
+        `index of ${progress.total} rows built and stored in ${(buildMs / 1000).toFixed(1)} s; ${(indexBytes / 1048576).toFixed(1)} MiB stored`,
+      );
 
       const popup = await ext.context.newPage();
       await popup.goto(`${ext.extensionUrl}popup.html`);
@@ -218,7 +235,9 @@ export const searchGroup: BenchGroup = {
         }
         return median(times).toFixed(0);
       };
-      log(`round trips from a page: getStatus ${await roundTrip('getStatus')} ms, search "lockbit" ${await roundTrip('search', { query: 'lockbit' })} ms`);
+      log(
+        `round trips from a page: getStatus ${await roundTrip('getStatus')} ms, search "lockbit" ${await roundTrip('search', { query: 'lockbit' })} ms`,
+      );
       log(`popup: search box there after ${median(boxes).toFixed(0)} ms (median), its first hits after ${median(opens).toFixed(0)} ms`);
 
       // A stopped worker (MV3 stops it when idle): the first search wakes it and loads the stored index.
@@ -233,14 +252,16 @@ export const searchGroup: BenchGroup = {
         const t1 = performance.now();
         // Answered at once from what is loaded so far; asked again (as the popup does) until every kind is in.
         let answer = await send<SearchAnswer>(probe, 'search', { query: 'lockbit' });
-        while (!answer.groups.entity.length && answer.progress.state === 'loading') answer = await send<SearchAnswer>(probe, 'search', { query: 'lockbit' });
+        while (!answer.groups.entity.length && answer.progress.state === 'loading')
+          answer = await send<SearchAnswer>(probe, 'search', { query: 'lockbit' });
         colds.push(performance.now() - t1);
         while (answer.progress.state === 'loading') {
           await new Promise((r) => setTimeout(r, 100));
           answer = await send<SearchAnswer>(probe, 'search', { query: 'lockbit' });
         }
         readies.push(performance.now() - t1);
-        if (answer.progress.from !== 'stored') throw new Error(`a woken worker ${answer.progress.from ?? answer.progress.state} its index instead of loading it`);
+        if (answer.progress.from !== 'stored')
+          throw new Error(`a woken worker ${answer.progress.from ?? answer.progress.state} its index instead of loading it`);
 
         await cdp.send('ServiceWorker.stopAllWorkers');
         await new Promise((r) => setTimeout(r, 500));

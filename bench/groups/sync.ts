@@ -84,7 +84,11 @@ export const syncGroup: BenchGroup = {
       const ingest = (name: string, count: number) =>
         page.evaluate(
           async ([dbName, n, batch, at]) => {
-            const w = window as unknown as { SB: SB; matcher: Parameters<SB['ingestFeedItems']>[2]['matcher']; items: Parameters<SB['ingestFeedItems']>[1] };
+            const w = window as unknown as {
+              SB: SB;
+              matcher: Parameters<SB['ingestFeedItems']>[2]['matcher'];
+              items: Parameters<SB['ingestFeedItems']>[1];
+            };
             const db = new w.SB.IncidentLensDb({ name: dbName });
             await db.open();
             const t0 = performance.now();
@@ -101,14 +105,24 @@ export const syncGroup: BenchGroup = {
           },
           [name, count, BATCH, now] as const,
         );
-      const deleteDb = (name: string) => page.evaluate((n) => new Promise((ok) => { const r = indexedDB.deleteDatabase(n); r.onsuccess = r.onerror = r.onblocked = () => ok(null); }), name);
+      const deleteDb = (name: string) =>
+        page.evaluate(
+          (n) =>
+            new Promise((ok) => {
+              const r = indexedDB.deleteDatabase(n);
+              r.onsuccess = r.onerror = r.onblocked = () => ok(null);
+            }),
+          name,
+        );
       await ingest('bench-warmup', 300);
       await deleteDb('bench-warmup');
       const rates: number[] = [];
       for (let r = 0; r < INGEST_RUNS; r++) {
         const res = await ingest(`bench-ingest-${r}`, ITEMS);
         rates.push((res.added / res.ms) * 1000);
-        log(`ingest run ${r + 1}: ${res.added} items in ${(res.ms / 1000).toFixed(2)} s → ${rates[r].toFixed(0)} items/s; ${res.clusters} clusters, ${res.multi} with several articles`);
+        log(
+          `ingest run ${r + 1}: ${res.added} items in ${(res.ms / 1000).toFixed(2)} s → ${rates[r].toFixed(0)} items/s; ${res.clusters} clusters, ${res.multi} with several articles`,
+        );
         if (r < INGEST_RUNS - 1) await deleteDb(`bench-ingest-${r}`);
       }
       figures['sync.ingest_items_per_s'] = Math.round(median(rates));
@@ -116,7 +130,11 @@ export const syncGroup: BenchGroup = {
       // Where the time goes: the engine's reading of the items alone (no database), on 2,000 of them.
       const analysis = await page.evaluate(
         ([n]) => {
-          const w = window as unknown as { SB: SB; matcher: Parameters<SB['prepareFeedItem']>[1]; items: Parameters<SB['prepareFeedItem']>[0][] };
+          const w = window as unknown as {
+            SB: SB;
+            matcher: Parameters<SB['prepareFeedItem']>[1];
+            items: Parameters<SB['prepareFeedItem']>[0][];
+          };
           const t0 = performance.now();
           for (const item of w.items.slice(0, n)) w.SB.prepareFeedItem(item, w.matcher);
           return (performance.now() - t0) / n;
@@ -136,14 +154,20 @@ export const syncGroup: BenchGroup = {
       log(`ingest, title and summary only: ${bare.added} items in ${(bare.ms / 1000).toFixed(2)} s`);
 
       // The queries: entity keys of real analysed items (from the last ingest), as a page would send them.
-      const queries = await page.evaluate(async ([n, dbName]) => {
-        const w = window as unknown as { SB: SB };
-        const db = new w.SB.IncidentLensDb({ name: dbName });
-        const rows = await db.articles.toArray();
-        db.close();
-        const step = Math.max(1, Math.floor(rows.length / n));
-        return rows.filter((_, i) => i % step === 0).slice(0, n).map((r) => r.entityKeys);
-      }, [QUERIES, `bench-ingest-${INGEST_RUNS - 1}`] as const);
+      const queries = await page.evaluate(
+        async ([n, dbName]) => {
+          const w = window as unknown as { SB: SB };
+          const db = new w.SB.IncidentLensDb({ name: dbName });
+          const rows = await db.articles.toArray();
+          db.close();
+          const step = Math.max(1, Math.floor(rows.length / n));
+          return rows
+            .filter((_, i) => i % step === 0)
+            .slice(0, n)
+            .map((r) => r.entityKeys);
+        },
+        [QUERIES, `bench-ingest-${INGEST_RUNS - 1}`] as const,
+      );
       if (!queries.length) throw new Error('no analysed items to take queries from');
       await deleteDb(`bench-ingest-${INGEST_RUNS - 1}`);
 
@@ -156,7 +180,7 @@ export const syncGroup: BenchGroup = {
           await db.open();
           const pool = keyLists.flat();
           let seed = 7;
-          const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+          const rnd = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
           const pick = () => pool[Math.floor(rnd() * pool.length)];
           const t0 = performance.now();
           const span = 365 * 86_400_000;
@@ -192,7 +216,16 @@ export const syncGroup: BenchGroup = {
                 names: { [victim.key]: victim.name },
               });
               for (const a of arts)
-                articles.push({ ...a, sourceId: `feed:${a.site}`, fetchedAt: at, entityKeys: keys, incidentIds: [], clusterId: id, titleKey: a.title.toLowerCase(), contentHash: '0' });
+                articles.push({
+                  ...a,
+                  sourceId: `feed:${a.site}`,
+                  fetchedAt: at,
+                  entityKeys: keys,
+                  incidentIds: [],
+                  clusterId: id,
+                  titleKey: a.title.toLowerCase(),
+                  contentHash: '0',
+                });
             }
             await db.transaction('rw', db.clusters, db.articles, async () => {
               await db.clusters.bulkPut(clusters as never);
@@ -206,7 +239,9 @@ export const syncGroup: BenchGroup = {
         },
         [ARTICLES, CLUSTERS, queries, now] as const,
       );
-      log(`related: database of ${fill.articles} articles and ${fill.clusters} clustered incidents written in ${(fill.fillMs / 1000).toFixed(1)} s`);
+      log(
+        `related: database of ${fill.articles} articles and ${fill.clusters} clustered incidents written in ${(fill.fillMs / 1000).toFixed(1)} s`,
+      );
 
       const rel = await page.evaluate(
         async ([keyLists, at]) => {
@@ -218,7 +253,8 @@ export const syncGroup: BenchGroup = {
           let answered = 0;
           let articles = 0;
           // Warm-up: the first queries open the database and fill its caches.
-          for (const keys of keyLists.slice(0, 10)) await w.SB.relatedIncidents(db, keys, new Date(at).toISOString(), { limit: 10, now: at });
+          for (const keys of keyLists.slice(0, 10))
+            await w.SB.relatedIncidents(db, keys, new Date(at).toISOString(), { limit: 10, now: at });
           for (const keys of keyLists) {
             const t0 = performance.now();
             const r = await w.SB.relatedIncidents(db, keys, new Date(at).toISOString(), { limit: 10, now: at });
@@ -234,7 +270,9 @@ export const syncGroup: BenchGroup = {
       );
       const sorted = [...rel.times].sort((a, b) => a - b);
       const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
-      log(`related: ${rel.times.length} queries of ${rel.keys.toFixed(1)} keys on average; ${rel.answered} answered, ${(rel.articles / Math.max(1, rel.answered)).toFixed(1)} articles per answer`);
+      log(
+        `related: ${rel.times.length} queries of ${rel.keys.toFixed(1)} keys on average; ${rel.answered} answered, ${(rel.articles / Math.max(1, rel.answered)).toFixed(1)} articles per answer`,
+      );
       figures['sync.related_p50_ms'] = pct(0.5);
       figures['sync.related_p95_ms'] = pct(0.95);
       figures['sync.db_bytes'] = rel.bytes;

@@ -144,9 +144,7 @@ export function EntityCard({ match, facts, anchor, viewport, focus, onClose, onP
       <p class="il-card-why" data-testid="card-why">
         {whyMatched(match)}
       </p>
-      {facts && facts.sources.length > 0 && (
-        <p class="il-card-src">Known from: {facts.sources.map(sourceLabel).join('; ')}</p>
-      )}
+      {facts && facts.sources.length > 0 && <p class="il-card-src">Known from: {facts.sources.map(sourceLabel).join('; ')}</p>}
     </div>
   );
 }

@@ -35,7 +35,10 @@ export function indicatorLookups(subtype: string | undefined, value: string): Lo
     case 'sha512':
       return [
         { label: 'VirusTotal', url: `https://www.virustotal.com/gui/file/${enc(value)}` },
-        { label: 'MalwareBazaar', url: `https://bazaar.abuse.ch/browse.php?search=${enc(`${subtype === 'sha512' ? 'sha3_384' : subtype}:${value}`)}` },
+        {
+          label: 'MalwareBazaar',
+          url: `https://bazaar.abuse.ch/browse.php?search=${enc(`${subtype === 'sha512' ? 'sha3_384' : subtype}:${value}`)}`,
+        },
       ];
     case 'email':
       return [{ label: 'VirusTotal', url: `https://www.virustotal.com/gui/search/${enc(enc(value))}` }];

@@ -20,7 +20,16 @@ export interface EntityGroupsProps {
   cardKey?: string;
 }
 
-export function EntityGroups({ groups, hiddenTypes, highlights, onToggleType, onActivate, onFocusEntity, onEnterCard, cardKey }: EntityGroupsProps) {
+export function EntityGroups({
+  groups,
+  hiddenTypes,
+  highlights,
+  onToggleType,
+  onActivate,
+  onFocusEntity,
+  onEnterCard,
+  cardKey,
+}: EntityGroupsProps) {
   if (!groups.length) return <p class="il-empty">No entities found in this article.</p>;
   return (
     <div class="il-groups">

@@ -79,35 +79,38 @@ export function ReadingSidebar(props: ReadingSidebarProps) {
   const groups = useMemo(() => (ready ? groupEntities(ready.entities) : []), [ready?.entities]);
   // Keys stay inside the shadow root (isolated from the page), so Escape for the card is handled here.
   return (
-    <div
-      class="il-root"
-      data-theme={props.theme}
-      onKeyDown={(e) => e.key === 'Escape' && props.card && props.onCardClose()}
-    >
+    <div class="il-root" data-theme={props.theme} onKeyDown={(e) => e.key === 'Escape' && props.card && props.onCardClose()}>
       <aside class="il-sidebar" role="complementary" aria-label="Incident Lens" data-collapsed={String(collapsed)}>
         {collapsed ? (
           // Collapsed: one narrow tab on the window's edge, the name written upwards; it opens on request.
-          <button type="button" class="il-tab" aria-expanded="false" aria-controls="il-body" title="Expand" onClick={() => props.onCollapsedChange(false)}>
+          <button
+            type="button"
+            class="il-tab"
+            aria-expanded="false"
+            aria-controls="il-body"
+            title="Expand"
+            onClick={() => props.onCollapsedChange(false)}
+          >
             Incident Lens
           </button>
         ) : (
-        <div class="il-header">
-          <h2 class="il-brand">Incident Lens</h2>
-          <button
-            type="button"
-            class="il-icon-button"
-            aria-expanded={!collapsed}
-            aria-controls="il-body"
-            aria-label={collapsed ? 'Expand Incident Lens' : 'Collapse Incident Lens'}
-            title={collapsed ? 'Expand' : 'Collapse'}
-            onClick={() => props.onCollapsedChange(!collapsed)}
-          >
-            {collapsed ? '◂' : '▸'}
-          </button>
-          <button type="button" class="il-icon-button" title="Close" aria-label="Close Incident Lens" onClick={props.onClose}>
-            ×
-          </button>
-        </div>
+          <div class="il-header">
+            <h2 class="il-brand">Incident Lens</h2>
+            <button
+              type="button"
+              class="il-icon-button"
+              aria-expanded={!collapsed}
+              aria-controls="il-body"
+              aria-label={collapsed ? 'Expand Incident Lens' : 'Collapse Incident Lens'}
+              title={collapsed ? 'Expand' : 'Collapse'}
+              onClick={() => props.onCollapsedChange(!collapsed)}
+            >
+              {collapsed ? '◂' : '▸'}
+            </button>
+            <button type="button" class="il-icon-button" title="Close" aria-label="Close Incident Lens" onClick={props.onClose}>
+              ×
+            </button>
+          </div>
         )}
         {!collapsed && (
           <div class="il-body" id="il-body">

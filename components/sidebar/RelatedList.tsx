@@ -3,7 +3,12 @@ import type { RelatedIncident } from '../../lib/analysis/protocol';
 import { formatWhen, INCIDENT_LABELS, readableSummary } from './model';
 
 export function RelatedList({ related }: { related: readonly RelatedIncident[] | null | 'error' }) {
-  if (related === null) return <p class="il-empty" aria-busy="true">Looking for related incidents…</p>;
+  if (related === null)
+    return (
+      <p class="il-empty" aria-busy="true">
+        Looking for related incidents…
+      </p>
+    );
   if (related === 'error') return <p class="il-empty">Related incidents are not available right now.</p>;
   if (!related.length) return <p class="il-empty">Nothing related in your local database yet.</p>;
   return (
@@ -11,9 +16,7 @@ export function RelatedList({ related }: { related: readonly RelatedIncident[] |
       {related.map((r) => (
         <li key={r.id} class="il-related-item">
           <strong>{r.summary ? readableSummary(r.summary, r.when) : INCIDENT_LABELS[r.type]}</strong>
-          <span class="il-meta">
-            {[INCIDENT_LABELS[r.type], formatWhen(r.when ?? r.published)].filter(Boolean).join(' · ')}
-          </span>
+          <span class="il-meta">{[INCIDENT_LABELS[r.type], formatWhen(r.when ?? r.published)].filter(Boolean).join(' · ')}</span>
           <span class="il-reason">{r.reason}</span>
           {r.sites && r.sites.length > 1 && (
             <span class="il-meta il-sources">

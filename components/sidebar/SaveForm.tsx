@@ -52,17 +52,28 @@ export function SaveForm({ saved, suggestedTags = [], onSave, busy }: SaveFormPr
       </p>
       <label class="il-field">
         <span>Tags</span>
-        <input type="text" name="tags" value={tags} placeholder="apt28, espionage" onInput={(e) => {
+        <input
+          type="text"
+          name="tags"
+          value={tags}
+          placeholder="apt28, espionage"
+          onInput={(e) => {
             typed.current = true;
             setTags((e.currentTarget as HTMLInputElement).value);
-          }} />
+          }}
+        />
       </label>
       <label class="il-field">
         <span>Note</span>
-        <textarea name="note" rows={2} value={note} onInput={(e) => {
+        <textarea
+          name="note"
+          rows={2}
+          value={note}
+          onInput={(e) => {
             typed.current = true;
             setNote((e.currentTarget as HTMLTextAreaElement).value);
-          }} />
+          }}
+        />
       </label>
       <button type="submit" class="il-button il-primary" disabled={busy}>
         {saved ? 'Update saved article' : 'Save to collection'}

@@ -36,9 +36,7 @@ export function groupEntities(matches: readonly Pick<EntityMatch, 'type' | 'key'
     else items.set(m.key, { key: m.key, name: m.name, count: 1 });
   }
   return ENTITY_TYPES.filter((t) => byType.has(t)).map((type) => {
-    const items = [...(byType.get(type) as Map<string, EntityItem>).values()].sort(
-      (a, b) => b.count - a.count || byName(a.name, b.name),
-    );
+    const items = [...(byType.get(type) as Map<string, EntityItem>).values()].sort((a, b) => b.count - a.count || byName(a.name, b.name));
     return { type, items, count: items.reduce((n, i) => n + i.count, 0) };
   });
 }

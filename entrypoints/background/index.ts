@@ -41,7 +41,12 @@ export default defineBackground(() => {
   handle('listCollection', (query) => listCollection(getDb(), query));
   // Saving keeps what the text names: the worker reads it (whole, not staged) before the row is written.
   handle('saveArticle', async (req) =>
-    saveArticle(getDb(), req, Date.now(), req.text ? await analysis.analyze({ url: req.url, text: req.text, published: req.published }) : undefined),
+    saveArticle(
+      getDb(),
+      req,
+      Date.now(),
+      req.text ? await analysis.analyze({ url: req.url, text: req.text, published: req.published }) : undefined,
+    ),
   );
   handle('removeArticle', ({ url }) => removeArticle(getDb(), url));
   handle('isSaved', ({ url }) => isSaved(getDb(), url));
@@ -68,9 +73,7 @@ export default defineBackground(() => {
     return analysis.firstStage(req);
   });
   handle('analyzeSecondStage', ({ url, id }) => analysis.secondStage(url, id));
-  handle('relatedIncidents', (req) =>
-    relatedIncidents(getDb(), req.entityKeys, req.publishedAt, { url: req.url, limit: req.limit }),
-  );
+  handle('relatedIncidents', (req) => relatedIncidents(getDb(), req.entityKeys, req.publishedAt, { url: req.url, limit: req.limit }));
   handle('entityFacts', ({ entities }) => analysis.facts(entities));
   handle('ingestArticles', async ({ articles }) => (await ingestArticles(getDb(), articles)).length);
   // Loaded when asked: a worker woken for a page's analysis does not evaluate the ingest and clustering.

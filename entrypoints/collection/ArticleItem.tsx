@@ -51,7 +51,12 @@ export function ArticleItem({ article: a, selected, onSelect, onSave, onDelete, 
     }
   };
 
-  const facts = [a.site, a.author && `by ${a.author}`, a.published && formatDate(a.published), `saved ${formatDate(new Date(a.savedAt).toISOString())}`].filter(Boolean);
+  const facts = [
+    a.site,
+    a.author && `by ${a.author}`,
+    a.published && formatDate(a.published),
+    `saved ${formatDate(new Date(a.savedAt).toISOString())}`,
+  ].filter(Boolean);
   return (
     <li class={`article${selected ? ' selected' : ''}`} data-url={a.url} aria-labelledby={titleId}>
       <div class="article-head">
@@ -64,7 +69,9 @@ export function ArticleItem({ article: a, selected, onSelect, onSave, onDelete, 
       {a.excerpt && <p class="excerpt">{a.excerpt}</p>}
       {a.incidents.length > 0 && (
         <ul class="incidents" aria-label="Incidents">
-          {a.incidents.map((i, n) => <li key={n}>{i.summary || INCIDENT_LABELS[i.type]}</li>)}
+          {a.incidents.map((i, n) => (
+            <li key={n}>{i.summary || INCIDENT_LABELS[i.type]}</li>
+          ))}
         </ul>
       )}
       {a.entities.length > 0 && (
@@ -100,16 +107,30 @@ export function ArticleItem({ article: a, selected, onSelect, onSave, onDelete, 
             Note
             <textarea name="note" rows={3} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
           </label>
-          {error && <p class="error" role="alert">{error}</p>}
+          {error && (
+            <p class="error" role="alert">
+              {error}
+            </p>
+          )}
           <div class="row">
-            <button type="submit" class="primary">Save</button>
-            <button type="button" onClick={stopEdit}>Cancel</button>
+            <button type="submit" class="primary">
+              Save
+            </button>
+            <button type="button" onClick={stopEdit}>
+              Cancel
+            </button>
           </div>
         </form>
       ) : (
         <div class="tags-note">
-          <p class="tags" data-testid="tags">{a.tags.length ? `Tags: ${formatTags(a.tags)}` : <span class="muted">No tags</span>}</p>
-          {a.note && <p class="note" data-testid="note">{a.note}</p>}
+          <p class="tags" data-testid="tags">
+            {a.tags.length ? `Tags: ${formatTags(a.tags)}` : <span class="muted">No tags</span>}
+          </p>
+          {a.note && (
+            <p class="note" data-testid="note">
+              {a.note}
+            </p>
+          )}
         </div>
       )}
       <div class="row actions">

@@ -50,7 +50,11 @@ export function BulkBar({ count, shown, onSelectAll, onClear, onTag, onExport, o
         <span class="group">
           <label for="bulk-format">Format</label>
           <select id="bulk-format" name="bulk-format" value={format} onChange={(e) => setFormat(e.currentTarget.value as ExportFormat)}>
-            {EXPORT_FORMATS.map((f) => <option key={f} value={f}>{FORMAT_LABELS[f]}</option>)}
+            {EXPORT_FORMATS.map((f) => (
+              <option key={f} value={f}>
+                {FORMAT_LABELS[f]}
+              </option>
+            ))}
           </select>
           <button type="button" onClick={() => onExport(format)} disabled={count === 0}>
             Export selected

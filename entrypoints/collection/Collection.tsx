@@ -85,19 +85,32 @@ export function Collection() {
       return `Exported ${plural(list.length, 'article')} as ${FORMAT_LABELS[fmt]}.`;
     });
 
-  if (reading) return <main><Reader article={reading} onClose={() => setReading(null)} /></main>;
+  if (reading)
+    return (
+      <main>
+        <Reader article={reading} onClose={() => setReading(null)} />
+      </main>
+    );
 
   return (
     <main aria-busy={busy ? 'true' : 'false'}>
       <h1>Your collection</h1>
       <p class="muted" data-testid="count">
-        {total === undefined ? 'Loading…' : rows && rows.length !== total ? `${rows.length} of ${plural(total, 'article')} shown` : plural(total, 'saved article')}
+        {total === undefined
+          ? 'Loading…'
+          : rows && rows.length !== total
+            ? `${rows.length} of ${plural(total, 'article')} shown`
+            : plural(total, 'saved article')}
       </p>
       <Filters filter={filter} facets={facets} onChange={setFilter} />
       <section class="row wrap export" aria-label="Export">
         <label for="export-format">Export format</label>
         <select id="export-format" name="format" value={format} onChange={(e) => setFormat(e.currentTarget.value as ExportFormat)}>
-          {EXPORT_FORMATS.map((f) => <option key={f} value={f}>{FORMAT_LABELS[f]}</option>)}
+          {EXPORT_FORMATS.map((f) => (
+            <option key={f} value={f}>
+              {FORMAT_LABELS[f]}
+            </option>
+          ))}
         </select>
         <button type="button" onClick={() => rows && void exportRows(format, rows)} disabled={!rows?.length}>
           Export shown ({rows?.length ?? 0})
@@ -109,7 +122,18 @@ export function Collection() {
         onSelectAll={() => setSelected(new Set(shownUrls))}
         onClear={() => setSelected(new Set())}
         onTag={(tags) =>
-          void run('Tagging…', async () => `Tagged ${plural(await tagArticles(getDb(), chosen.map((r) => r.url), tags), 'article')}.`)
+          void run(
+            'Tagging…',
+            async () =>
+              `Tagged ${plural(
+                await tagArticles(
+                  getDb(),
+                  chosen.map((r) => r.url),
+                  tags,
+                ),
+                'article',
+              )}.`,
+          )
         }
         onExport={(fmt) => void exportRows(fmt, chosen)}
         onDelete={() => void remove(chosen.map((r) => r.url))}
@@ -120,7 +144,11 @@ export function Collection() {
             <progress aria-label={busy} /> {busy}
           </p>
         )}
-        {notice && <p role="status" data-testid="notice">{notice}</p>}
+        {notice && (
+          <p role="status" data-testid="notice">
+            {notice}
+          </p>
+        )}
         {undo && (
           <p class="undo" role="status" data-testid="undo">
             {`Deleted ${plural(undo.length, 'article')}.`}{' '}
@@ -139,8 +167,16 @@ export function Collection() {
         </p>
       )}
       {rows === undefined && !error && <p class="muted">Loading…</p>}
-      {total === 0 && <p class="muted" data-testid="empty">Nothing saved yet. Save an article from the toolbar popup or the sidebar.</p>}
-      {total !== 0 && rows?.length === 0 && <p class="muted" data-testid="none-match">No saved article matches these filters.</p>}
+      {total === 0 && (
+        <p class="muted" data-testid="empty">
+          Nothing saved yet. Save an article from the toolbar popup or the sidebar.
+        </p>
+      )}
+      {total !== 0 && rows?.length === 0 && (
+        <p class="muted" data-testid="none-match">
+          No saved article matches these filters.
+        </p>
+      )}
       {rows && rows.length > 0 && (
         <ol class="articles" data-testid="collection">
           {rows.map((a) => (

@@ -52,12 +52,23 @@ export function Filters({ filter, facets, onChange }: Props) {
   return (
     <form class="filters" role="search" aria-label="Filter the collection" onSubmit={(e) => e.preventDefault()}>
       <Field id="filter-q" label="Search saved articles" wide>
-        <input type="search" id="filter-q" name="q" value={filter.text ?? ''} placeholder="Words in title, text or notes" onInput={(e) => set('text', e.currentTarget.value)} />
+        <input
+          type="search"
+          id="filter-q"
+          name="q"
+          value={filter.text ?? ''}
+          placeholder="Words in title, text or notes"
+          onInput={(e) => set('text', e.currentTarget.value)}
+        />
       </Field>
       <Field id="filter-tag" label="Tag">
         <select id="filter-tag" name="tag" value={filter.tag ?? ''} onChange={(e) => set('tag', e.currentTarget.value)}>
           <option value="">Any tag</option>
-          {facets?.tags.map((t) => <option key={t} value={t}>{t}</option>)}
+          {facets?.tags.map((t) => (
+            <option key={t} value={t}>
+              {t}
+            </option>
+          ))}
         </select>
       </Field>
       <Field id="filter-entity" label="Entity">
@@ -69,21 +80,43 @@ export function Filters({ filter, facets, onChange }: Props) {
         </select>
       </Field>
       <Field id="filter-entityType" label="Entity type">
-        <select id="filter-entityType" name="entityType" value={filter.entityType ?? ''} onChange={(e) => set('entityType', e.currentTarget.value as EntityType)}>
+        <select
+          id="filter-entityType"
+          name="entityType"
+          value={filter.entityType ?? ''}
+          onChange={(e) => set('entityType', e.currentTarget.value as EntityType)}
+        >
           <option value="">Any type</option>
-          {ENTITY_TYPES.map((t) => <option key={t} value={t}>{TYPE_NAMES[t]}</option>)}
+          {ENTITY_TYPES.map((t) => (
+            <option key={t} value={t}>
+              {TYPE_NAMES[t]}
+            </option>
+          ))}
         </select>
       </Field>
       <Field id="filter-incidentType" label="Incident type">
-        <select id="filter-incidentType" name="incidentType" value={filter.incidentType ?? ''} onChange={(e) => set('incidentType', e.currentTarget.value as IncidentType)}>
+        <select
+          id="filter-incidentType"
+          name="incidentType"
+          value={filter.incidentType ?? ''}
+          onChange={(e) => set('incidentType', e.currentTarget.value as IncidentType)}
+        >
           <option value="">Any incident</option>
-          {INCIDENT_TYPES.map((t) => <option key={t} value={t}>{INCIDENT_LABELS[t]}</option>)}
+          {INCIDENT_TYPES.map((t) => (
+            <option key={t} value={t}>
+              {INCIDENT_LABELS[t]}
+            </option>
+          ))}
         </select>
       </Field>
       <Field id="filter-site" label="Site">
         <select id="filter-site" name="site" value={filter.site ?? ''} onChange={(e) => set('site', e.currentTarget.value)}>
           <option value="">Any site</option>
-          {facets?.sites.map((s) => <option key={s} value={s}>{s}</option>)}
+          {facets?.sites.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
         </select>
       </Field>
       <Field id="filter-from" label="From">
@@ -93,8 +126,17 @@ export function Filters({ filter, facets, onChange }: Props) {
         <input type="date" id="filter-to" name="to" value={filter.to ?? ''} onInput={(e) => set('to', e.currentTarget.value)} />
       </Field>
       <Field id="filter-sort" label="Sort">
-        <select id="filter-sort" name="sort" value={filter.sort ?? 'saved-desc'} onChange={(e) => set('sort', e.currentTarget.value as CollectionSort)}>
-          {SORTS.map((s) => <option key={s} value={s}>{SORT_LABELS[s]}</option>)}
+        <select
+          id="filter-sort"
+          name="sort"
+          value={filter.sort ?? 'saved-desc'}
+          onChange={(e) => set('sort', e.currentTarget.value as CollectionSort)}
+        >
+          {SORTS.map((s) => (
+            <option key={s} value={s}>
+              {SORT_LABELS[s]}
+            </option>
+          ))}
         </select>
       </Field>
       {active && (

@@ -6,7 +6,10 @@ import { formatDate } from '@/components/format';
 export function Reader({ article: a, onClose }: { article: SavedArticle; onClose: () => void }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [a.url]);
-  const paragraphs = (a.text ?? '').split(/\n\s*\n|\n/).map((p) => p.trim()).filter(Boolean);
+  const paragraphs = (a.text ?? '')
+    .split(/\n\s*\n|\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   return (
     <article
       class="reader"
@@ -28,7 +31,9 @@ export function Reader({ article: a, onClose }: { article: SavedArticle; onClose
         </a>
       </p>
       <div class="reader-text" data-testid="reader-text">
-        {paragraphs.map((p, i) => <p key={i}>{p}</p>)}
+        {paragraphs.map((p, i) => (
+          <p key={i}>{p}</p>
+        ))}
       </div>
     </article>
   );

@@ -30,17 +30,24 @@ export function Onboarding() {
     <main>
       <h1>Incident Lens is installed</h1>
       <p>
-        On security news articles it highlights threat actors, malware, CVEs, techniques and indicators, and shows the incidents the
-        article reports. To show <strong>related incidents</strong> from other publishers and the facts of CISA's Known Exploited
-        Vulnerabilities catalogue, it keeps a local database in sync with public sources:
+        On security news articles it highlights threat actors, malware, CVEs, techniques and indicators, and shows the incidents the article
+        reports. To show <strong>related incidents</strong> from other publishers and the facts of CISA's Known Exploited Vulnerabilities
+        catalogue, it keeps a local database in sync with public sources:
       </p>
       <ul>
-        <li>{feeds.length} security news feeds ({feeds.slice(0, 5).map((f) => f.title).join(', ')} …), every 30 minutes;</li>
+        <li>
+          {feeds.length} security news feeds (
+          {feeds
+            .slice(0, 5)
+            .map((f) => f.title)
+            .join(', ')}{' '}
+          …), every 30 minutes;
+        </li>
         <li>CISA's KEV catalogue, MITRE ATT&CK and MISP galaxy clusters, once a day.</li>
       </ul>
       <p>
-        It only downloads these public files. <strong>It never sends what you read</strong>: page text stays in this browser, and no
-        request carries your history or cookies.
+        It only downloads these public files. <strong>It never sends what you read</strong>: page text stays in this browser, and no request
+        carries your history or cookies.
       </p>
       <p class="muted">Access asked for: {hosts.join(', ')}.</p>
       {granted ? (

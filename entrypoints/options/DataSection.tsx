@@ -52,7 +52,8 @@ export function DataSection() {
   const importFile = (file: File) =>
     run(`Importing ${file.name}…`, async () => {
       // A file larger than any export could be is refused before it is read into memory.
-      if (file.size > MAX_IMPORT_CHARS * 4) throw new Error(`${file.name} is too large to be an Incident Lens export. Nothing was changed.`);
+      if (file.size > MAX_IMPORT_CHARS * 4)
+        throw new Error(`${file.name} is too large to be an Incident Lens export. Nothing was changed.`);
       const parsed = parseImport(await file.text());
       if (!parsed.ok) throw new Error(parsed.error);
       const s = await importData(getDb(), parsed.data, settingsStore());
@@ -110,7 +111,13 @@ export function DataSection() {
             </p>
             <label>
               Confirmation
-              <input type="text" name="confirm-erase" value={confirmText} autoFocus onInput={(e) => setConfirmText(e.currentTarget.value)} />
+              <input
+                type="text"
+                name="confirm-erase"
+                value={confirmText}
+                autoFocus
+                onInput={(e) => setConfirmText(e.currentTarget.value)}
+              />
             </label>
             <div class="row">
               <button type="submit" class="danger" disabled={confirmText.trim().toLowerCase() !== 'erase'}>

@@ -39,7 +39,10 @@ export function HighlightSection() {
             return (
               <tr key={type}>
                 <th scope="row" id={`type-${type}-label`}>
-                  <span class="sample" style={{ background: style.tint, textDecorationColor: style.color, textDecorationStyle: style.line }}>
+                  <span
+                    class="sample"
+                    style={{ background: style.tint, textDecorationColor: style.color, textDecorationStyle: style.line }}
+                  >
                     {label}
                   </span>
                 </th>

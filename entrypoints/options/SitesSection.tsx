@@ -56,10 +56,7 @@ export function SitesSection() {
     <section aria-labelledby="sites-title" id="sites">
       <h2 id="sites-title">Where it runs</h2>
       <h3>By itself</h3>
-      <p>
-        On {NEWS_SITES.length} security news sites, where it shows the sidebar on articles and stays silent on
-        other pages.
-      </p>
+      <p>On {NEWS_SITES.length} security news sites, where it shows the sidebar on articles and stays silent on other pages.</p>
       <details>
         <summary>The sites</summary>
         <ul class="columns">
@@ -69,13 +66,11 @@ export function SitesSection() {
         </ul>
       </details>
       <label>
-        <input type="checkbox" name="all-sites" checked={allSites} onChange={toggleAllSites} /> Run on every site I visit
-        (asks your browser for access to all sites)
+        <input type="checkbox" name="all-sites" checked={allSites} onChange={toggleAllSites} /> Run on every site I visit (asks your browser
+        for access to all sites)
       </label>
       <h3>On demand</h3>
-      <p>
-        Anywhere else, when you ask: “Read this page” in the toolbar popup, the page's context menu, or Alt+Shift+L.
-      </p>
+      <p>Anywhere else, when you ask: “Read this page” in the toolbar popup, the page's context menu, or Alt+Shift+L.</p>
       <h3>Never</h3>
       {disabled.length === 0 ? (
         <p class="muted">No sites turned off.</p>
@@ -94,7 +89,13 @@ export function SitesSection() {
       <form class="row" onSubmit={(e) => void turnOff(e)}>
         <label class="grow">
           Turn off on a site
-          <input type="text" name="disable-site" placeholder="example.com" value={adding} onInput={(e) => setAdding(e.currentTarget.value)} />
+          <input
+            type="text"
+            name="disable-site"
+            placeholder="example.com"
+            value={adding}
+            onInput={(e) => setAdding(e.currentTarget.value)}
+          />
         </label>
         <button type="submit">Turn off</button>
       </form>

@@ -68,7 +68,13 @@ function SourceLine({ source, granted, onChange }: { source: SourceView; granted
       <td data-field="status">{status}</td>
       <td data-field="last-success">{ago(source.lastSuccessAt)}</td>
       <td data-field="added">{source.totalAdded ?? 0}</td>
-      <td>{!source.builtin && <button type="button" onClick={remove}>Remove</button>}</td>
+      <td>
+        {!source.builtin && (
+          <button type="button" onClick={remove}>
+            Remove
+          </button>
+        )}
+      </td>
     </tr>
   );
 }
@@ -132,7 +138,8 @@ export function SourcesSection() {
         const ok = await browser.permissions.request({ origins: [...new Set(fresh.map((f) => originPattern(f.url)))] });
         if (!ok) return 'Not imported: the permission to read those sites was not given.';
         const failed: string[] = [];
-        for (const f of fresh) await sendMessage('addFeed', { url: f.url }).catch((err: unknown) => failed.push(`${f.title}: ${errorText(err)}`));
+        for (const f of fresh)
+          await sendMessage('addFeed', { url: f.url }).catch((err: unknown) => failed.push(`${f.title}: ${errorText(err)}`));
         return `Imported ${fresh.length - failed.length} of ${fresh.length} feeds.${failed.length ? ` Not added: ${failed.join('; ')}` : ''}`;
       })
       .then(setMessage, (err: unknown) => setMessage(`Not imported: ${errorText(err)}`))
@@ -150,7 +157,9 @@ export function SourcesSection() {
   };
 
   const setInterval = (key: 'feedsMin' | 'cataloguesMin', value: number) =>
-    void sendMessage('setSyncIntervals', { ...overview.intervals, [key]: value }).then(refresh, (err: unknown) => setMessage(errorText(err)));
+    void sendMessage('setSyncIntervals', { ...overview.intervals, [key]: value }).then(refresh, (err: unknown) =>
+      setMessage(errorText(err)),
+    );
 
   const feeds = overview.sources.filter((s) => s.kind === 'feed');
   const catalogues = overview.sources.filter((s) => s.kind !== 'feed');
@@ -177,8 +186,8 @@ export function SourcesSection() {
     <fieldset data-section="sources" id="sources">
       <legend>Sources</legend>
       <p class="muted">
-        The sync reads these public sources from this browser: news feeds every {overview.intervals.feedsMin} minutes, catalogues
-        every {Math.round(overview.intervals.cataloguesMin / 60)} hours. It sends nothing of yours: no page text, no history.
+        The sync reads these public sources from this browser: news feeds every {overview.intervals.feedsMin} minutes, catalogues every{' '}
+        {Math.round(overview.intervals.cataloguesMin / 60)} hours. It sends nothing of yours: no page text, no history.
       </p>
       <div class="row">
         <button type="button" class="primary" name="sync-now" onClick={syncNow} disabled={overview.running}>
@@ -197,14 +206,25 @@ export function SourcesSection() {
       <h2>News feeds</h2>
       {table(feeds)}
       <form class="row" onSubmit={addFeed}>
-        <input type="url" name="feed-url" placeholder="https://example.com/feed.xml" value={feedUrl} onInput={(e) => setFeedUrl(e.currentTarget.value)} required />
-        <button type="submit" disabled={busy}>{busy ? 'Checking…' : 'Add feed'}</button>
+        <input
+          type="url"
+          name="feed-url"
+          placeholder="https://example.com/feed.xml"
+          value={feedUrl}
+          onInput={(e) => setFeedUrl(e.currentTarget.value)}
+          required
+        />
+        <button type="submit" disabled={busy}>
+          {busy ? 'Checking…' : 'Add feed'}
+        </button>
       </form>
       <div class="row">
         <label>
           Import OPML <input type="file" name="opml" accept=".opml,.xml,text/xml,text/x-opml" onChange={importOpml} />
         </label>
-        <button type="button" onClick={exportOpml}>Export OPML</button>
+        <button type="button" onClick={exportOpml}>
+          Export OPML
+        </button>
       </div>
       <h2>Catalogues</h2>
       {table(catalogues)}
@@ -212,17 +232,29 @@ export function SourcesSection() {
       <div class="row">
         <label>
           Feeds every{' '}
-          <select name="feeds-interval" value={overview.intervals.feedsMin} onChange={(e) => setInterval('feedsMin', Number(e.currentTarget.value))}>
+          <select
+            name="feeds-interval"
+            value={overview.intervals.feedsMin}
+            onChange={(e) => setInterval('feedsMin', Number(e.currentTarget.value))}
+          >
             {[15, 30, 60, 120, 360].map((m) => (
-              <option key={m} value={m}>{m} min</option>
+              <option key={m} value={m}>
+                {m} min
+              </option>
             ))}
           </select>
         </label>
         <label>
           Catalogues every{' '}
-          <select name="catalogues-interval" value={overview.intervals.cataloguesMin} onChange={(e) => setInterval('cataloguesMin', Number(e.currentTarget.value))}>
+          <select
+            name="catalogues-interval"
+            value={overview.intervals.cataloguesMin}
+            onChange={(e) => setInterval('cataloguesMin', Number(e.currentTarget.value))}
+          >
             {[360, 720, 1440, 4320, 10080].map((m) => (
-              <option key={m} value={m}>{m / 60} h</option>
+              <option key={m} value={m}>
+                {m / 60} h
+              </option>
             ))}
           </select>
         </label>
@@ -239,13 +271,17 @@ function RetentionChoice() {
     void getRetentionDays().then(setDays);
   }, []);
   if (days === undefined) return null;
-  const choices: readonly number[] = RETENTION_CHOICES_DAYS.includes(days as (typeof RETENTION_CHOICES_DAYS)[number]) ? RETENTION_CHOICES_DAYS : [...RETENTION_CHOICES_DAYS, days].sort((a, b) => a - b);
+  const choices: readonly number[] = RETENTION_CHOICES_DAYS.includes(days as (typeof RETENTION_CHOICES_DAYS)[number])
+    ? RETENTION_CHOICES_DAYS
+    : [...RETENTION_CHOICES_DAYS, days].sort((a, b) => a - b);
   return (
     <label>
       Keep news items for{' '}
       <select name="retention" value={days} onChange={(e) => void setRetentionDays(Number(e.currentTarget.value)).then(setDays)}>
         {choices.map((d) => (
-          <option key={d} value={d}>{retentionLabel(d)}</option>
+          <option key={d} value={d}>
+            {retentionLabel(d)}
+          </option>
         ))}
       </select>{' '}
       <span class="muted">(your collection is never dropped)</span>

@@ -51,8 +51,8 @@ function SearchIndexPart() {
     <>
       <h3>Search index</h3>
       <p class="muted">
-        The popup's search reads an index the extension keeps up to date as it stores things. Rebuild it if search
-        misses something you know is there.
+        The popup's search reads an index the extension keeps up to date as it stores things. Rebuild it if search misses something you know
+        is there.
       </p>
       <p role="status" data-testid="index-state">
         {progress?.state === 'building' && (
@@ -87,7 +87,11 @@ export function StorageSection() {
   const persist = async () => {
     const granted = await navigator.storage.persist();
     setPersisted(granted);
-    setMessage(granted ? 'Your browser will keep this data until you remove it.' : 'Your browser declined; it may clear this data when space runs low.');
+    setMessage(
+      granted
+        ? 'Your browser will keep this data until you remove it.'
+        : 'Your browser declined; it may clear this data when space runs low.',
+    );
   };
 
   return (

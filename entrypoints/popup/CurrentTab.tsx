@@ -113,7 +113,9 @@ export function CurrentTab({ onSaved }: { onSaved?: () => void }) {
   const { page } = target;
   return (
     <section aria-label="This page">
-      <p class="page-title" data-testid="page-title">{page.title || page.url}</p>
+      <p class="page-title" data-testid="page-title">
+        {page.title || page.url}
+      </p>
       <p class="muted" data-testid="detected">
         {page.site} · {page.isArticle ? 'article detected' : 'not detected as an article'}
       </p>
@@ -138,7 +140,8 @@ export function CurrentTab({ onSaved }: { onSaved?: () => void }) {
           }}
         >
           <label>
-            Tags <input type="text" name="tags" placeholder="ransomware, apt28" value={tags} onInput={(e) => setTags(e.currentTarget.value)} />
+            Tags{' '}
+            <input type="text" name="tags" placeholder="ransomware, apt28" value={tags} onInput={(e) => setTags(e.currentTarget.value)} />
           </label>
           <label>
             Note <textarea name="note" rows={2} value={note} onInput={(e) => setNote(e.currentTarget.value)} />

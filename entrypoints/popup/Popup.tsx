@@ -39,7 +39,9 @@ export function Popup() {
       <StatusView status={status} error={error} />
       <SyncLine />
       <footer>
-        <a href="/collection.html" onClick={openCollection}>Open your collection</a>
+        <a href="/collection.html" onClick={openCollection}>
+          Open your collection
+        </a>
       </footer>
     </main>
   );

@@ -27,7 +27,9 @@ export function Search({ onTyped, onSettled }: { onTyped?: () => void; onSettled
   const { answer, error, pending } = useSearch(query);
   const [colors, setColors] = useState<HighlightColors>();
   useEffect(() => {
-    void settings().highlightColors.getValue().then(setColors, () => undefined);
+    void settings()
+      .highlightColors.getValue()
+      .then(setColors, () => undefined);
   }, []);
   useEffect(() => {
     if (query.trim()) onTyped?.();
@@ -84,7 +86,11 @@ export function Search({ onTyped, onSettled }: { onTyped?: () => void; onSettled
     };
     return (
       <div onKeyDown={detailKeys}>
-        {opened.kind === 'incident' ? <IncidentView hit={opened} onBack={back} open={openTab} /> : <EntityView hit={opened} onBack={back} open={openTab} />}
+        {opened.kind === 'incident' ? (
+          <IncidentView hit={opened} onBack={back} open={openTab} />
+        ) : (
+          <EntityView hit={opened} onBack={back} open={openTab} />
+        )}
       </div>
     );
   }
@@ -129,12 +135,12 @@ export function Search({ onTyped, onSettled }: { onTyped?: () => void; onSettled
           : building && !total
             ? ''
             : query.trim() && answer && !pending
-            ? total
-              ? answer.corrected
-                ? `${total} close match${total === 1 ? '' : 'es'} (nothing exactly as typed)`
-                : `${total} result${total === 1 ? '' : 's'}`
-              : 'Nothing found.'
-            : ''}
+              ? total
+                ? answer.corrected
+                  ? `${total} close match${total === 1 ? '' : 'es'} (nothing exactly as typed)`
+                  : `${total} result${total === 1 ? '' : 's'}`
+                : 'Nothing found.'
+              : ''}
       </p>
       {total > 0 && <SearchResults id={RESULTS_ID} hits={hits} active={active} onPick={pick} onHover={setActive} colors={colors} />}
     </section>

@@ -103,7 +103,13 @@ export function IncidentView({ hit, onBack, open }: DetailProps) {
           <h3>Reported by</h3>
           <ul class="links" data-testid="incident-articles">
             {detail.articles.map((a) => (
-              <ArticleLink key={a.url} url={a.url} title={a.title} meta={[a.site, formatDate(a.published)].filter(Boolean).join(' · ')} open={open} />
+              <ArticleLink
+                key={a.url}
+                url={a.url}
+                title={a.title}
+                meta={[a.site, formatDate(a.published)].filter(Boolean).join(' · ')}
+                open={open}
+              />
             ))}
           </ul>
         </>
@@ -115,7 +121,8 @@ export function IncidentView({ hit, onBack, open }: DetailProps) {
 export function EntityView({ hit, onBack, open }: DetailProps) {
   const type = hit.type ?? 'actor';
   const { value: facts } = useAsk<Record<string, EntityFacts>>(
-    () => sendMessage('entityFacts', { entities: [{ key: hit.key, type, name: hit.title, ...(hit.subtype ? { subtype: hit.subtype } : {}) }] }),
+    () =>
+      sendMessage('entityFacts', { entities: [{ key: hit.key, type, name: hit.title, ...(hit.subtype ? { subtype: hit.subtype } : {}) }] }),
     [hit.key],
   );
   const { value: incidents, error } = useAsk<IncidentBrief[]>(() => sendMessage('entityIncidents', { key: hit.key, limit: 10 }), [hit.key]);

@@ -24,7 +24,9 @@ export function SyncLine() {
         {overview.running ? 'Syncing…' : `Last sync ${ago(overview.lastSyncAt)}`} · {problems}
         {overview.waitingCount ? ` · ${overview.waitingCount} waiting for permission` : ''}
       </span>
-      <button type="button" name="sync-now" onClick={syncNow} disabled={overview.running}>Sync now</button>
+      <button type="button" name="sync-now" onClick={syncNow} disabled={overview.running}>
+        Sync now
+      </button>
     </p>
   );
 }

@@ -178,7 +178,14 @@ export class AnalysisService {
     const analyzeMs = this.now() - t0;
     const t1 = this.now();
     const facts = await this.facts(entities.map((e) => ({ key: e.key, type: e.type, name: e.name, subtype: e.subtype })));
-    record(ANALYSIS_MARK, { url: req.url, receivedAt, answeredAt: wallClock(), analyzeMs, factsMs: this.now() - t1, ...loadTimings(state, fresh) });
+    record(ANALYSIS_MARK, {
+      url: req.url,
+      receivedAt,
+      answeredAt: wallClock(),
+      analyzeMs,
+      factsMs: this.now() - t1,
+      ...loadTimings(state, fresh),
+    });
     return { entities, incidents, facts };
   }
 

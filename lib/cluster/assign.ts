@@ -18,7 +18,10 @@ export class Clusterer {
   private readonly info = new Map<string, ClusterInfo>();
 
   /** `clusters`: victims and anchors of the clusters the earlier items belong to, as stored. */
-  constructor(earlier: readonly ClusterMember[], clusters: readonly { id: string; victims: { key: string; name: string }[]; anchors: string[] }[]) {
+  constructor(
+    earlier: readonly ClusterMember[],
+    clusters: readonly { id: string; victims: { key: string; name: string }[]; anchors: string[] }[],
+  ) {
     for (const c of clusters) this.info.set(c.id, { victims: new Map(c.victims.map((v) => [v.key, v])), anchors: new Set(c.anchors) });
     for (const m of earlier) if (m.clusterId) this.index(m);
   }

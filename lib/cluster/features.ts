@@ -15,7 +15,10 @@ export function timeOf(date: string | undefined, fallback: number): number {
   return Number.isNaN(t) ? fallback : t;
 }
 
-export function itemFeatures(a: Pick<AnalysedArticle, 'title' | 'summary' | 'published' | 'entities' | 'incidents'>, now: number): ItemFeatures {
+export function itemFeatures(
+  a: Pick<AnalysedArticle, 'title' | 'summary' | 'published' | 'entities' | 'incidents'>,
+  now: number,
+): ItemFeatures {
   const main = a.incidents[0];
   // Victims and actors of every incident of the same type as the main one (a roundup's other stories are not this event).
   const same = main ? a.incidents.filter((i) => i.type === main.type) : [];

@@ -69,7 +69,15 @@ export function contentHash(...parts: (string | undefined)[]): string {
 }
 
 function member(row: ClusterMember): ClusterMember {
-  return { url: row.url, title: row.title, site: row.site, published: row.published, entityKeys: row.entityKeys, features: row.features, clusterId: row.clusterId };
+  return {
+    url: row.url,
+    title: row.title,
+    site: row.site,
+    published: row.published,
+    entityKeys: row.entityKeys,
+    features: row.features,
+    clusterId: row.clusterId,
+  };
 }
 
 export async function ingestPrepared(store: IngestStore, batch: PreparedItem[], opts: IngestOptions = {}): Promise<IngestOutcome> {
@@ -77,7 +85,16 @@ export async function ingestPrepared(store: IngestStore, batch: PreparedItem[], 
   const days = opts.retentionDays ?? DEFAULT_RETENTION_DAYS;
   // No limit (Infinity): the write path for analysed articles keeps what it is given.
   const cutoff = Number.isFinite(days) ? new Date(now - days * DAY).toISOString() : '';
-  const out: IngestOutcome = { added: 0, updated: 0, unchanged: 0, duplicates: 0, expired: 0, clusterOf: new Map(), clusters: [], incidents: [] };
+  const out: IngestOutcome = {
+    added: 0,
+    updated: 0,
+    unchanged: 0,
+    duplicates: 0,
+    expired: 0,
+    clusterOf: new Map(),
+    clusters: [],
+    incidents: [],
+  };
 
   // Rows and features are worked out before the transaction: inside it, only the store is waited for.
   const items = batch

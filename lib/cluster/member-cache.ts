@@ -43,5 +43,13 @@ export class MemberCache {
 }
 
 export function memberOf(row: ClusterMember & { clusterId: string }): CachedMember {
-  return { url: row.url, title: row.title, site: row.site, published: row.published, entityKeys: row.entityKeys, features: row.features, clusterId: row.clusterId };
+  return {
+    url: row.url,
+    title: row.title,
+    site: row.site,
+    published: row.published,
+    entityKeys: row.entityKeys,
+    features: row.features,
+    clusterId: row.clusterId,
+  };
 }

@@ -75,7 +75,8 @@ const STRONG = new Set(['vulnerability', 'indicator']);
 
 const FLAW_TYPES = new Set<IncidentType>(['vulnerability-disclosure', 'patch']);
 
-const ATTACK_CUES = /\b(?:exploit(?:ed|ing|ation)|in the wild|hijack(?:s|ed|ing)?|compromised?|breached|stole|attackers? (?:are|have|used))\b/i;
+const ATTACK_CUES =
+  /\b(?:exploit(?:ed|ing|ation)|in the wild|hijack(?:s|ed|ing)?|compromised?|breached|stole|attackers? (?:are|have|used))\b/i;
 const FLAW_CUES = /\b(?:patch(?:es|ed)?|fix(?:es|ed)?|security updates?|advisory|disclosed)\b/i;
 
 /**
@@ -186,7 +187,9 @@ function slugWords(keys: Iterable<string>): Set<string> {
 function sameVictim(a: ItemFeatures, b: ItemFeatures): EntityRef[] {
   const bs = setsOf(b);
   if (!bs.victimKeys.size || !setsOf(a).victimKeys.size) return [];
-  return a.victims.filter((v) => !v.key.startsWith('location:') && (bs.victimKeys.has(v.key) || [...nameWords([v])].some((w) => bs.victimWords.has(w))));
+  return a.victims.filter(
+    (v) => !v.key.startsWith('location:') && (bs.victimKeys.has(v.key) || [...nameWords([v])].some((w) => bs.victimWords.has(w))),
+  );
 }
 
 /**

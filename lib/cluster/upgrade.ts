@@ -34,7 +34,14 @@ export async function upgradeToV4(tx: Transaction): Promise<void> {
   const clusterer = new Clusterer([], []);
   const members = new Map<string, ClusterMember[]>();
   for (const row of rows) {
-    const m: ClusterMember = { url: row.url, title: row.title, site: row.site, published: row.published, entityKeys: row.entityKeys, features: row.features };
+    const m: ClusterMember = {
+      url: row.url,
+      title: row.title,
+      site: row.site,
+      published: row.published,
+      entityKeys: row.entityKeys,
+      features: row.features,
+    };
     row.clusterId = clusterer.add(m);
     members.set(row.clusterId, [...(members.get(row.clusterId) ?? []), m]);
   }

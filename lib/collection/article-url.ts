@@ -5,7 +5,8 @@
  */
 import { pageUrl } from '../sites';
 
-const TRACKING = /^(utm_[a-z_]+|mc_(cid|eid)|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|igshid|_hsenc|_hsmi|mkt_tok|ref_src|ref_url|cmpid|ncid|sr_share)$/i;
+const TRACKING =
+  /^(utm_[a-z_]+|mc_(cid|eid)|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|igshid|_hsenc|_hsmi|mkt_tok|ref_src|ref_url|cmpid|ncid|sr_share)$/i;
 
 export function articleUrl(url: string): string {
   const u = new URL(pageUrl(url));

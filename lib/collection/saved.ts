@@ -30,7 +30,10 @@ export function excerptOf(text: string, max = EXCERPT_LENGTH): string {
 }
 
 /** The derived index fields of a row: entity keys and types, incident types (each once, sorted). */
-export function indexFields(entities: readonly SavedEntity[], incidents: readonly Incident[]): Pick<SavedArticle, 'entityKeys' | 'entityTypes' | 'incidentTypes'> {
+export function indexFields(
+  entities: readonly SavedEntity[],
+  incidents: readonly Incident[],
+): Pick<SavedArticle, 'entityKeys' | 'entityTypes' | 'incidentTypes'> {
   const sorted = <T extends string>(values: Iterable<T>): T[] => [...new Set(values)].sort();
   return {
     entityKeys: sorted(entities.map((e) => e.key)),
@@ -40,6 +43,8 @@ export function indexFields(entities: readonly SavedEntity[], incidents: readonl
 }
 
 /** A row with its index fields recomputed from what it holds (after an edit, an import, an upgrade). */
-export function withIndexes<T extends Omit<SavedArticle, 'entityKeys' | 'entityTypes' | 'incidentTypes'>>(row: T): T & Pick<SavedArticle, 'entityKeys' | 'entityTypes' | 'incidentTypes'> {
+export function withIndexes<T extends Omit<SavedArticle, 'entityKeys' | 'entityTypes' | 'incidentTypes'>>(
+  row: T,
+): T & Pick<SavedArticle, 'entityKeys' | 'entityTypes' | 'incidentTypes'> {
   return { ...row, ...indexFields(row.entities, row.incidents) };
 }

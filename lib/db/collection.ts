@@ -22,12 +22,7 @@ export interface ArticleFindings {
  * text stays), and keeps the saved tags and note unless the request gives them (the forms show them, so
  * what they send is what the user wants kept).
  */
-export async function saveArticle(
-  db: IncidentLensDb,
-  req: SaveRequest,
-  now = Date.now(),
-  found?: ArticleFindings,
-): Promise<SavedArticle> {
+export async function saveArticle(db: IncidentLensDb, req: SaveRequest, now = Date.now(), found?: ArticleFindings): Promise<SavedArticle> {
   const url = articleUrl(req.url);
   return writing(() =>
     db.transaction('rw', db.collection, async () => {
@@ -141,7 +136,12 @@ export async function getSavedArticle(db: IncidentLensDb, url: string): Promise<
 export async function listCollection(db: IncidentLensDb, query: CollectionQuery = {}): Promise<SavedArticle[]> {
   const limit = query.limit ?? 1000;
   if (query.tag) {
-    return sortRows(await db.collection.where('tags').equals(normaliseTags([query.tag])[0] ?? '').toArray()).slice(0, limit);
+    return sortRows(
+      await db.collection
+        .where('tags')
+        .equals(normaliseTags([query.tag])[0] ?? '')
+        .toArray(),
+    ).slice(0, limit);
   }
   return db.collection.orderBy('savedAt').reverse().limit(limit).toArray();
 }
@@ -155,7 +155,10 @@ export async function queryCollection(db: IncidentLensDb, filter: CollectionFilt
   const rows = filter.entityKey
     ? await c.where('entityKeys').equals(filter.entityKey).toArray()
     : filter.tag
-      ? await c.where('tags').equals(normaliseTags([filter.tag])[0] ?? '').toArray()
+      ? await c
+          .where('tags')
+          .equals(normaliseTags([filter.tag])[0] ?? '')
+          .toArray()
       : filter.incidentType
         ? await c.where('incidentTypes').equals(filter.incidentType).toArray()
         : filter.site
@@ -163,5 +166,8 @@ export async function queryCollection(db: IncidentLensDb, filter: CollectionFilt
           : filter.entityType
             ? await c.where('entityTypes').equals(filter.entityType).toArray()
             : await c.toArray();
-  return sortRows(rows.filter((r) => matchesFilter(r, filter)), filter.sort);
+  return sortRows(
+    rows.filter((r) => matchesFilter(r, filter)),
+    filter.sort,
+  );
 }

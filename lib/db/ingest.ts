@@ -12,7 +12,6 @@ import { contentHash, ingestPrepared } from '../cluster/ingest';
 
 export type { AnalysedArticle };
 
-
 /** Entity types that say little about which incident this is: never used to tie an incident by themselves. */
 const CONTEXT_TYPES = new Set(['location', 'attack']);
 

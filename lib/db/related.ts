@@ -105,7 +105,10 @@ export async function relatedIncidents(
       const w = weight.get(k) ?? 0;
       for (const id of idLists[i]) rough.set(id, (rough.get(id) ?? 0) + w);
     });
-    const toRead = [...rough].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? 1 : -1)).slice(0, limit * READ_PER_ANSWER).map(([id]) => id);
+    const toRead = [...rough]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? 1 : -1))
+      .slice(0, limit * READ_PER_ANSWER)
+      .map(([id]) => id);
     const rows = (await db.clusters.bulkGet(toRead)).filter((r): r is ClusterRow => !!r && !!r.type);
 
     // The article being read is not "related" to itself: its cluster counts only by its other articles.
@@ -115,8 +118,7 @@ export async function relatedIncidents(
       const urls = [...new Set(withSelf.flatMap((r) => r.articles.map((a) => a.url).filter((u) => u !== self)))];
       const arts = await db.articles.bulkGet(urls);
       const keysOf = new Map(arts.flatMap((a) => (a ? [[a.url, a.entityKeys] as const] : [])));
-      for (const r of withSelf)
-        others.set(r.id, new Set(r.articles.filter((a) => a.url !== self).flatMap((a) => keysOf.get(a.url) ?? [])));
+      for (const r of withSelf) others.set(r.id, new Set(r.articles.filter((a) => a.url !== self).flatMap((a) => keysOf.get(a.url) ?? [])));
     }
 
     const ref = time(publishedAt) ?? now;

@@ -44,16 +44,73 @@ export interface ContentResult {
 
 /** Elements whose subtree is never text a reader reads as the article. */
 const SKIP_TAGS = new Set([
-  'script', 'style', 'noscript', 'template', 'svg', 'canvas', 'iframe', 'object', 'embed', 'video', 'audio',
-  'button', 'select', 'input', 'textarea', 'form', 'nav', 'aside', 'footer', 'dialog', 'menu', 'head', 'math',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'canvas',
+  'iframe',
+  'object',
+  'embed',
+  'video',
+  'audio',
+  'button',
+  'select',
+  'input',
+  'textarea',
+  'form',
+  'nav',
+  'aside',
+  'footer',
+  'dialog',
+  'menu',
+  'head',
+  'math',
 ]);
 
 const BLOCK_TAGS = new Set([
-  'address', 'article', 'blockquote', 'body', 'center', 'dd', 'details', 'dir', 'div', 'dl', 'dt', 'fieldset',
-  'figcaption', 'figure', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'li', 'main',
-  'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'thead', 'tfoot', 'td', 'th', 'tr', 'ul', 'caption',
+  'address',
+  'article',
+  'blockquote',
+  'body',
+  'center',
+  'dd',
+  'details',
+  'dir',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'li',
+  'main',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'thead',
+  'tfoot',
+  'td',
+  'th',
+  'tr',
+  'ul',
+  'caption',
 ]);
-
 
 /**
  * Class/id words that mark boilerplate. Tested on the class and id tokens (split on non-letters), so
@@ -61,19 +118,77 @@ const BLOCK_TAGS = new Set([
  * own are in BOILERPLATE_SUBSTRINGS.
  */
 const BOILERPLATE_TOKENS = new Set([
-  'ad', 'ads', 'advert', 'advertisement', 'banner', 'breadcrumb', 'breadcrumbs', 'byline', 'comment', 'comments',
-  'cookie', 'cookies', 'disqus', 'footer', 'masthead', 'menu', 'modal', 'nav', 'navbar', 'navigation', 'newsletter',
-  'outbrain', 'pagination', 'pager', 'popup', 'promo', 'promotion', 'related', 'share', 'sharing', 'sidebar',
-  'social', 'sponsor', 'sponsored', 'subscribe', 'subscription', 'taboola', 'toolbar', 'bio', 'signup', 'recirc',
-  'trending', 'skip', 'gdpr', 'consent', 'teaser', 'teasers', 'postmeta', 'disclosure', 'disclaimer', 'affiliate',
+  'ad',
+  'ads',
+  'advert',
+  'advertisement',
+  'banner',
+  'breadcrumb',
+  'breadcrumbs',
+  'byline',
+  'comment',
+  'comments',
+  'cookie',
+  'cookies',
+  'disqus',
+  'footer',
+  'masthead',
+  'menu',
+  'modal',
+  'nav',
+  'navbar',
+  'navigation',
+  'newsletter',
+  'outbrain',
+  'pagination',
+  'pager',
+  'popup',
+  'promo',
+  'promotion',
+  'related',
+  'share',
+  'sharing',
+  'sidebar',
+  'social',
+  'sponsor',
+  'sponsored',
+  'subscribe',
+  'subscription',
+  'taboola',
+  'toolbar',
+  'bio',
+  'signup',
+  'recirc',
+  'trending',
+  'skip',
+  'gdpr',
+  'consent',
+  'teaser',
+  'teasers',
+  'postmeta',
+  'disclosure',
+  'disclaimer',
+  'affiliate',
 ]);
-const BOILERPLATE_SUBSTRINGS = /related|newsletter|comment|share|social|subscribe|sidebar|advert|sponsor|cookie|breadcrumb|author-?bio|about-?the-?author|read-?more|more-?stories|you-?may|also-?like|post-?nav|screen-?reader|visually-?hidden|sr-only|promo/;
+const BOILERPLATE_SUBSTRINGS =
+  /related|newsletter|comment|share|social|subscribe|sidebar|advert|sponsor|cookie|breadcrumb|author-?bio|about-?the-?author|read-?more|more-?stories|you-?may|also-?like|post-?nav|screen-?reader|visually-?hidden|sr-only|promo/;
 /** The author's box under a post ("author-container", "author-box", "post-author-info"): named like a layout wrapper, but never the story. */
 const AUTHOR_BOX = /author-?(?:box|container|info|card|wrap|profile|section|about)/;
 /** A container whose class says it holds the body is never skipped for a boilerplate word in it. */
 const CONTENT_HINT = /article|body|content|entry|main|post|story|text|prose|markdown|rich/;
 
-const ROLE_SKIP = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'dialog', 'menu', 'menubar', 'toolbar', 'alert']);
+const ROLE_SKIP = new Set([
+  'navigation',
+  'banner',
+  'contentinfo',
+  'complementary',
+  'search',
+  'dialog',
+  'menu',
+  'menubar',
+  'toolbar',
+  'alert',
+]);
 
 function tag(el: Element): string {
   return el.localName ?? el.tagName.toLowerCase();
@@ -95,7 +210,14 @@ export function isBoilerplate(el: Element, anchors: ReadonlySet<Element> | null 
   const t = tag(el);
   // ASP.NET pages wrap the whole page in one <form>: a form right under <body> that holds headings or
   // paragraphs is layout, not a search box or a sign-up form.
-  if (SKIP_TAGS.has(t) && !(t === 'form' && (anchors?.has(el) || (el.parentElement?.localName === 'body' && el.querySelector('p, h1, h2, article, main') !== null)))) return true;
+  if (
+    SKIP_TAGS.has(t) &&
+    !(
+      t === 'form' &&
+      (anchors?.has(el) || (el.parentElement?.localName === 'body' && el.querySelector('p, h1, h2, article, main') !== null))
+    )
+  )
+    return true;
   // The page's header (logo, site name, menus) is boilerplate; an article's own header holds its lead.
   if (t === 'header' && !el.parentElement?.closest('article, main, [role="main"]')) return true;
   if (t === 'body' || t === 'html' || t === 'main' || t === 'article') return isHidden(el);
@@ -124,7 +246,18 @@ export function isBoilerplate(el: Element, anchors: ReadonlySet<Element> | null 
 const NO_ANCHORS: ReadonlySet<Element> = new Set();
 
 /** Utility classes that hide an element (Bootstrap, Tailwind, Webflow, WordPress themes). */
-const HIDDEN_CLASSES = new Set(['hide', 'hidden', 'invisible', 'd-none', 'is-hidden', 'display-none', 'w-condition-invisible', 'screen-reader-text', 'sr-only', 'visually-hidden']);
+const HIDDEN_CLASSES = new Set([
+  'hide',
+  'hidden',
+  'invisible',
+  'd-none',
+  'is-hidden',
+  'display-none',
+  'w-condition-invisible',
+  'screen-reader-text',
+  'sr-only',
+  'visually-hidden',
+]);
 /** ... unless another class shows it again from some screen width up ("hidden md:block", "d-none d-lg-block"). */
 const RESPONSIVE = /:|^(?:d|visible|hidden)-(?:xs|sm|md|lg|xl)|-(?:sm|md|lg|xl)-(?:block|flex|inline|grid|table)/;
 
@@ -145,10 +278,27 @@ const BOILERPLATE_HEADING = new RegExp(
     // "Related posts", "Recommend Posts", "More stories", "Latest news", "Similar articles".
     // "Other stories you might like", "Additional resources".
     '(?:related|suggested|recommend(?:ed|ations?)?|popular|trending|latest|recent|more|other|similar|featured|top|additional)\\b.{0,30}\\b(?:posts?|articles?|stories|news|reads?|reading|content|blogs?|guides?|videos?|resources|insights)(?:\\s.{0,30})?$',
-    'related\\b', 'more (?:from|on|in|like|by)\\b', 'read (?:more|next|also)\\b', 'you (?:may|might) (?:also )?(?:like|enjoy)',
-    '(?:\\d+ )?(?:comments?|responses?|replies)\\b', 'leave a (?:reply|comment)', 'join the discussion', "editor'?s picks", 'share (?:this|on)\\b',
-    'subscribe\\b', 'sign up\\b', 'newsletter', 'about the author', 'tags?:?$', 'categories$', 'further reading', 'see also$', 'trending\\b',
-  ].map((p) => `^(?:${p})`).join('|'),
+    'related\\b',
+    'more (?:from|on|in|like|by)\\b',
+    'read (?:more|next|also)\\b',
+    'you (?:may|might) (?:also )?(?:like|enjoy)',
+    '(?:\\d+ )?(?:comments?|responses?|replies)\\b',
+    'leave a (?:reply|comment)',
+    'join the discussion',
+    "editor'?s picks",
+    'share (?:this|on)\\b',
+    'subscribe\\b',
+    'sign up\\b',
+    'newsletter',
+    'about the author',
+    'tags?:?$',
+    'categories$',
+    'further reading',
+    'see also$',
+    'trending\\b',
+  ]
+    .map((p) => `^(?:${p})`)
+    .join('|'),
   'i',
 );
 
@@ -172,7 +322,8 @@ function hasBoilerplateHeading(el: Element): boolean {
 const NAME_CACHE = new Map<string, boolean>();
 
 /** Utility classes (Tailwind, Bootstrap) that happen to hold a content word: text colours, sizes, alignment. */
-const UTILITY_CLASS = /^text-(?:.*\d|xs|sm|base|lg|xl|left|right|center|justify|black|white|muted|primary|secondary|gray|grey|dark|light|body|truncate|wrap|nowrap)/;
+const UTILITY_CLASS =
+  /^text-(?:.*\d|xs|sm|base|lg|xl|left|right|center|justify|black|white|muted|primary|secondary|gray|grey|dark|light|body|truncate|wrap|nowrap)/;
 
 /** "entry-content" holds the body even when the theme adds "has-sidebar"; "post-meta" does not. */
 function hasContentHint(names: string, strong: boolean): boolean {
@@ -180,7 +331,10 @@ function hasContentHint(names: string, strong: boolean): boolean {
     // A BEM element is named by what follows "__": "article__subscribe" is the article's subscribe box.
     const token = whole.includes('__') ? whole.slice(whole.lastIndexOf('__') + 2) : whole;
     if (UTILITY_CLASS.test(token)) continue; // "text-gray-400" styles a box, it doesn't say what it holds
-    if (CONTENT_HINT.test(token) && !/meta|nav|comment|related|share|bio|author|footer|header|sidebar|promo|teaser|card|list|widget/.test(token)) {
+    if (
+      CONTENT_HINT.test(token) &&
+      !/meta|nav|comment|related|share|bio|author|footer|header|sidebar|promo|teaser|card|list|widget/.test(token)
+    ) {
       return !strong || /(^|[-_])(content|body|text|entry|article)([-_]|$)/.test(token);
     }
   }
@@ -214,7 +368,15 @@ const TEXT_BLOCKS = new Set(['p', 'pre', 'blockquote', 'li', 'dd', 'dt', 'td', '
 /** Shorter blocks are neutral: headings, captions, labels. */
 const MIN_PARAGRAPH = 50;
 
-function visit(el: Element, inLink: boolean, skipped: boolean, stats: Map<Element, Stats>, anchors: ReadonlySet<Element> | null, depth: number, teasers: boolean): Stats {
+function visit(
+  el: Element,
+  inLink: boolean,
+  skipped: boolean,
+  stats: Map<Element, Stats>,
+  anchors: ReadonlySet<Element> | null,
+  depth: number,
+  teasers: boolean,
+): Stats {
   const t = tag(el);
   // A page nested deeper than any real layout is hostile: stop rather than overflow the stack.
   const skip = skipped || depth > MAX_DEPTH || isBoilerplate(el, anchors);
@@ -514,7 +676,10 @@ class Walker {
     if (!s) return true;
     if (s.skipped) return true;
     // Link-dense blocks inside the body: lists of links, "read next" rows, tag clouds.
-    if (s.text > 0 && (t === 'ul' || t === 'ol' || t === 'div' || t === 'section' || t === 'table' || t === 'p' || t === 'header' || t === 'dl')) {
+    if (
+      s.text > 0 &&
+      (t === 'ul' || t === 'ol' || t === 'div' || t === 'section' || t === 'table' || t === 'p' || t === 'header' || t === 'dl')
+    ) {
       const density = s.link / s.text;
       if (density > 0.5 && (t !== 'p' || s.text < 200)) return true;
     }

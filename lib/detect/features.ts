@@ -46,8 +46,21 @@ export interface ArticleFeatures {
 }
 
 const OTHER_SCHEMA_TYPES = new Set([
-  'Product', 'ProductGroup', 'CollectionPage', 'SearchResultsPage', 'QAPage', 'DiscussionForumPosting', 'ProfilePage',
-  'ItemList', 'OfferCatalog', 'SoftwareApplication', 'Course', 'Event', 'Store', 'FAQPage', 'Question',
+  'Product',
+  'ProductGroup',
+  'CollectionPage',
+  'SearchResultsPage',
+  'QAPage',
+  'DiscussionForumPosting',
+  'ProfilePage',
+  'ItemList',
+  'OfferCatalog',
+  'SoftwareApplication',
+  'Course',
+  'Event',
+  'Store',
+  'FAQPage',
+  'Question',
 ]);
 
 const FORUM_SCHEMA_TYPES = new Set(['QAPage', 'DiscussionForumPosting', 'Question']);
@@ -104,7 +117,8 @@ function hasAuthor(doc: Document, tags: MetaTags, ld: LdNode[]): boolean {
 }
 
 // Dates as pages print them: 2023-10-20, 10/20/2023, 20.10.2023, October 20, 2023, 20 Oct 2023, Dec 10.
-const MONTH_NAMES = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec';
+const MONTH_NAMES =
+  'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec';
 const MONTH = `(?:${MONTH_NAMES}|${MONTH_NAMES.toUpperCase()})\\.?`;
 const DATELINE = new RegExp(
   [
@@ -147,7 +161,8 @@ function hasDateline(doc: Document, content: ContentSummary): boolean {
 }
 
 function hasShopControls(doc: Document): boolean {
-  if (doc.querySelector('[itemprop="price"], [itemprop="offers"], meta[property="product:price:amount"], meta[property="og:price:amount"]')) return true;
+  if (doc.querySelector('[itemprop="price"], [itemprop="offers"], meta[property="product:price:amount"], meta[property="og:price:amount"]'))
+    return true;
   for (const el of Array.from(doc.querySelectorAll('button, input[type="submit"]')).slice(0, 200)) {
     const label = (el.textContent || el.getAttribute('value') || '').toLowerCase();
     if (/add to (cart|bag|basket)|buy now|in den warenkorb/.test(label)) return true;

@@ -22,7 +22,11 @@ export function readJsonLd(doc: Document): LdNode[] {
 }
 
 function parseLoose(source: string): unknown {
-  const trimmed = source.trim().replace(/^<!--/, '').replace(/-->$/, '').replace(/^\/\/<!\[CDATA\[|\/\/\]\]>$/g, '');
+  const trimmed = source
+    .trim()
+    .replace(/^<!--/, '')
+    .replace(/-->$/, '')
+    .replace(/^\/\/<!\[CDATA\[|\/\/\]\]>$/g, '');
   try {
     return JSON.parse(trimmed);
   } catch {

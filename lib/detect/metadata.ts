@@ -6,9 +6,22 @@ import { ldText, type LdNode } from './jsonld';
 import { visibleDate } from './visible-date';
 
 export const ARTICLE_LD_TYPES = new Set([
-  'Article', 'NewsArticle', 'BlogPosting', 'ReportageNewsArticle', 'AnalysisNewsArticle', 'OpinionNewsArticle',
-  'BackgroundNewsArticle', 'ReviewNewsArticle', 'TechArticle', 'Report', 'ScholarlyArticle', 'LiveBlogPosting',
-  'SatiricalArticle', 'AdvertiserContentArticle', 'Blog', 'MedicalScholarlyArticle',
+  'Article',
+  'NewsArticle',
+  'BlogPosting',
+  'ReportageNewsArticle',
+  'AnalysisNewsArticle',
+  'OpinionNewsArticle',
+  'BackgroundNewsArticle',
+  'ReviewNewsArticle',
+  'TechArticle',
+  'Report',
+  'ScholarlyArticle',
+  'LiveBlogPosting',
+  'SatiricalArticle',
+  'AdvertiserContentArticle',
+  'Blog',
+  'MedicalScholarlyArticle',
 ]);
 
 export interface Metadata {
@@ -127,7 +140,18 @@ function byline(doc: Document, tags: MetaTags, art: LdNode | undefined): string 
 function published(doc: Document, tags: MetaTags, art: LdNode | undefined): string | undefined {
   const candidates = [
     art ? ldText(art.raw.datePublished) : undefined,
-    meta(tags, 'article:published_time', 'datePublished', 'pubdate', 'publishdate', 'date', 'dc.date', 'DC.date.issued', 'sailthru.date', 'parsely-pub-date'),
+    meta(
+      tags,
+      'article:published_time',
+      'datePublished',
+      'pubdate',
+      'publishdate',
+      'date',
+      'dc.date',
+      'DC.date.issued',
+      'sailthru.date',
+      'parsely-pub-date',
+    ),
     doc.querySelector('[itemprop="datePublished"]')?.getAttribute('datetime') ?? undefined,
     doc.querySelector('time[datetime]')?.getAttribute('datetime') ?? undefined,
   ];
@@ -191,8 +215,15 @@ export interface Headings {
  * one) and reads like a headline rather than a section name; otherwise the declared headlines win over
  * <title>, which is cut at a separator when one side is the site name.
  */
-function pickTitle(doc: Document, tags: MetaTags, art: LdNode | undefined, site: string | undefined, host: string, headings: Headings): string | undefined {
-  const declared = [meta(tags, 'og:title', 'twitter:title'), art ? ldText(art.raw.headline) ?? ldText(art.raw.name) : undefined]
+function pickTitle(
+  doc: Document,
+  tags: MetaTags,
+  art: LdNode | undefined,
+  site: string | undefined,
+  host: string,
+  headings: Headings,
+): string | undefined {
+  const declared = [meta(tags, 'og:title', 'twitter:title'), art ? (ldText(art.raw.headline) ?? ldText(art.raw.name)) : undefined]
     .map((s) => (s ? stripSite(clean(s), site, host) : ''))
     .filter((s) => s.length > 0);
   const docTitle = stripSite(clean(doc.querySelector('title')?.textContent), site, host);
@@ -236,7 +267,11 @@ export function stripSite(title: string, site: string | undefined, host = ''): s
   const isSite = (p: string) => {
     const k = titleKey(p);
     if (k === '') return false;
-    if (siteKey !== '' && (k === siteKey || k.replace(/\s+/g, '') === siteKey.replace(/\s+/g, '') || siteKey.startsWith(k + '.') || k.startsWith(siteKey))) return true;
+    if (
+      siteKey !== '' &&
+      (k === siteKey || k.replace(/\s+/g, '') === siteKey.replace(/\s+/g, '') || siteKey.startsWith(k + '.') || k.startsWith(siteKey))
+    )
+      return true;
     if (hostLabel.length < 4) return false;
     const letters = k.replace(/[^a-z0-9]/g, '');
     if (letters === hostLabel || k.includes(hostLabel + '.') || (letters.length >= 4 && hostLabel.includes(letters))) return true;
@@ -257,7 +292,10 @@ export function stripSite(title: string, site: string | undefined, host = ''): s
 
 /** The distinctive label of a host name: "partnershipstudentsuccess" for www.partnershipstudentsuccess.org. */
 function hostName(host: string): string {
-  const labels = host.toLowerCase().replace(/^www\d?\./, '').split('.');
+  const labels = host
+    .toLowerCase()
+    .replace(/^www\d?\./, '')
+    .split('.');
   if (labels.length < 2) return labels[0] ?? '';
   // Skip second-level labels of country suffixes: example.co.uk → example.
   const second = labels[labels.length - 2];

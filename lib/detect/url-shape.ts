@@ -25,11 +25,19 @@ export interface UrlShape {
 // Path segments by what they say, as sets (a page pays for this on every load: set lookups, no
 // regular expressions to compile in a content script that starts cold).
 const words = (list: string) => new Set(list.split(' '));
-const LISTING = words('tag tags category categories topic topics section sections archive archives author authors search label page latest all');
+const LISTING = words(
+  'tag tags category categories topic topics section sections archive archives author authors search label page latest all',
+);
 const SHOP = words('product products shop store collection collections cart checkout dp gp catalog catalogue buy item itm sku');
-const DOCS = words('doc docs documentation reference api manual handbook man manpages man-pages kb knowledgebase knowledge-base wiki sdk tutorial tutorials');
-const FORUM = words('forum forums thread threads t topic topics questions discussion discussions viewtopic showthread comments community board boards r');
-const ARTICLE = words('blog blogs news article articles post posts stories story insights magazine editorial feature features opinion analysis press press-release press-releases research advice');
+const DOCS = words(
+  'doc docs documentation reference api manual handbook man manpages man-pages kb knowledgebase knowledge-base wiki sdk tutorial tutorials',
+);
+const FORUM = words(
+  'forum forums thread threads t topic topics questions discussion discussions viewtopic showthread comments community board boards r',
+);
+const ARTICLE = words(
+  'blog blogs news article articles post posts stories story insights magazine editorial feature features opinion analysis press press-release press-releases research advice',
+);
 const DOCS_HOST = /^(docs?|developer|developers|devdocs|manual|wiki|api|reference|learn|support|help)\./;
 const FORUM_HOST = /^(community|forum|forums|discuss|discussion|bbs|answers)\./;
 
@@ -48,7 +56,8 @@ export function urlShape(url: string): UrlShape {
   const segments = path.split('/').filter((s) => s !== '');
   const host = parsed.hostname.toLowerCase().replace(/^www\./, '');
   const last = (segments[segments.length - 1] ?? '').replace(/\.(html?|php|aspx?|jsp|shtml)$/, '');
-  const root = segments.length === 0 || (segments.length === 1 && /^(index|home|default)(\.\w+)?$|^[a-z]{2}(-[a-z]{2})?$/.test(segments[0]));
+  const root =
+    segments.length === 0 || (segments.length === 1 && /^(index|home|default)(\.\w+)?$|^[a-z]{2}(-[a-z]{2})?$/.test(segments[0]));
   const query = parsed.searchParams;
   const search = ['q', 's', 'query', 'search', 'keyword', 'keywords'].some((k) => query.has(k));
   const pageN = /\/page\/\d+\/?$/.test(path) || (/^\d+$/.test(query.get('page') ?? '') && Number(query.get('page')) > 1);

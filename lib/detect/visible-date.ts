@@ -189,7 +189,7 @@ function nextInOrder(n: Node): Node | null {
 function dateAfterHeadline(headline: Element): string | undefined {
   let chars = 0;
   let nodes = 0;
-  for (let n = nextOutside(headline); n && nodes < MAX_WALK_NODES && chars < MAX_WALK_CHARS; ) {
+  for (let n = nextOutside(headline); n && nodes < MAX_WALK_NODES && chars < MAX_WALK_CHARS;) {
     if (n.nodeType === 1 && SKIP_TEXT_IN.has((n as Element).localName)) {
       n = nextOutside(n);
       continue;
@@ -210,4 +210,3 @@ function dateAfterHeadline(headline: Element): string | undefined {
   }
   return undefined;
 }
-

@@ -34,7 +34,11 @@ export function exportArticles(format: ExportFormat, articles: readonly SavedArt
     case 'markdown':
       return { name: `${base}.md`, type: 'text/markdown;charset=utf-8', text: toMarkdown(articles) };
     case 'stix':
-      return { name: `${base}.stix.json`, type: 'application/stix+json;version=2.1', text: JSON.stringify(stixBundle(articles), null, 1) + '\n' };
+      return {
+        name: `${base}.stix.json`,
+        type: 'application/stix+json;version=2.1',
+        text: JSON.stringify(stixBundle(articles), null, 1) + '\n',
+      };
   }
 }
 

@@ -23,14 +23,28 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 const MARKUP = /<\/?[a-z][^>]*>/i;
 const plain = (max: number) =>
-  v.pipe(v.string(), v.maxLength(max), v.check((s) => !MARKUP.test(s), 'holds HTML markup'));
+  v.pipe(
+    v.string(),
+    v.maxLength(max),
+    v.check((s) => !MARKUP.test(s), 'holds HTML markup'),
+  );
 const webUrl = v.pipe(v.string(), v.maxLength(2048), v.check(isWebUrl, 'not an http(s) URL'), v.transform(articleUrl));
-const date = v.pipe(v.string(), v.maxLength(40), v.check((s) => !Number.isNaN(Date.parse(s)), 'not a date'));
+const date = v.pipe(
+  v.string(),
+  v.maxLength(40),
+  v.check((s) => !Number.isNaN(Date.parse(s)), 'not a date'),
+);
 const time = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(8.64e15));
 const offset = v.pipe(v.number(), v.integer(), v.minValue(0));
 const entityKey = v.pipe(v.string(), v.maxLength(300), v.regex(/^[a-z]+:\S+$/, 'not an entity key'));
 const entityRef = v.object({ key: entityKey, name: plain(500), start: v.optional(offset), end: v.optional(offset) });
-const tag = v.pipe(v.string(), v.transform(normaliseTag), v.minLength(1, 'empty tag'), v.maxLength(MAX_TAG_LENGTH), v.check((s) => !MARKUP.test(s), 'holds HTML markup'));
+const tag = v.pipe(
+  v.string(),
+  v.transform(normaliseTag),
+  v.minLength(1, 'empty tag'),
+  v.maxLength(MAX_TAG_LENGTH),
+  v.check((s) => !MARKUP.test(s), 'holds HTML markup'),
+);
 
 const incident = v.object({
   type: v.picklist(INCIDENT_TYPES),
@@ -66,7 +80,11 @@ const article = v.object({
     v.maxLength(20_000),
   ),
   incidents: v.pipe(v.array(incident), v.maxLength(500)),
-  tags: v.pipe(v.array(tag), v.maxLength(MAX_TAGS), v.transform((t: string[]) => normaliseTags(t))),
+  tags: v.pipe(
+    v.array(tag),
+    v.maxLength(MAX_TAGS),
+    v.transform((t: string[]) => normaliseTags(t)),
+  ),
   note: v.pipe(v.string(), v.maxLength(10_000)),
   savedAt: time,
   updatedAt: v.optional(time),
@@ -159,7 +177,8 @@ export function parseImport(text: string): ImportResult {
   });
   const seen = new Set<string>();
   for (const a of articles) {
-    if (seen.has(a.url)) return { ok: false, error: `The file cannot be imported: the article ${a.url} is in it twice. Nothing was changed.` };
+    if (seen.has(a.url))
+      return { ok: false, error: `The file cannot be imported: the article ${a.url} is in it twice. Nothing was changed.` };
     seen.add(a.url);
   }
   const data: ImportData = { articles };

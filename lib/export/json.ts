@@ -26,7 +26,12 @@ export function toExportFile(
   extra: { settings?: Record<string, unknown>; sources?: readonly SourceRow[] } = {},
   now = Date.now(),
 ): ExportFile {
-  const file: ExportFile = { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: new Date(now).toISOString(), articles: [...articles] };
+  const file: ExportFile = {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt: new Date(now).toISOString(),
+    articles: [...articles],
+  };
   if (extra.settings) file.settings = extra.settings;
   if (extra.sources) file.sources = [...extra.sources];
   return file;

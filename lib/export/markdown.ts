@@ -16,7 +16,9 @@ export function mdText(text: string): string {
 
 /** As mdText, for text that starts a line: a start that would make a list or a quote is escaped too. */
 export function mdLine(text: string): string {
-  return mdText(text).replace(/^([-+])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2');
+  return mdText(text)
+    .replace(/^([-+])/, '\\$1')
+    .replace(/^(\d+)([.)])/, '$1\\$2');
 }
 
 /** A link destination Markdown cannot misread (spaces, brackets and angle brackets percent-encoded). */
@@ -62,5 +64,10 @@ function section(a: SavedArticle): string {
 }
 
 export function toMarkdown(articles: readonly SavedArticle[], title = 'Incident Lens collection'): string {
-  return [`# ${mdText(title)}`, '', ...articles.map(section)].join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+  return (
+    [`# ${mdText(title)}`, '', ...articles.map(section)]
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trimEnd() + '\n'
+  );
 }

@@ -38,7 +38,10 @@ const stixId = (type: string, name: string) => `${type}--${uuidv5(`${type}|${nam
 /** An ISO timestamp STIX accepts (UTC, milliseconds, Z), from a date, a date-time or ms since epoch. */
 export function stixTime(value: string | number | undefined, fallback?: string): string | undefined {
   if (value === undefined || value === '') return fallback;
-  const t = typeof value === 'number' ? value : Date.parse(/^\d{4}(-\d{2}){0,2}$/.test(value) ? `${value.padEnd(10, '-01').slice(0, 10)}T00:00:00Z` : value);
+  const t =
+    typeof value === 'number'
+      ? value
+      : Date.parse(/^\d{4}(-\d{2}){0,2}$/.test(value) ? `${value.padEnd(10, '-01').slice(0, 10)}T00:00:00Z` : value);
   return Number.isNaN(t) ? fallback : new Date(t).toISOString();
 }
 
@@ -165,7 +168,9 @@ function relationship(type: string, source: StixObject, target: StixObject): Sti
 
 /** The relationships an incident states between the objects of its article. */
 function incidentRelationships(incident: Incident, objectOf: (ref: EntityRef | undefined) => StixObject | undefined): StixObject[] {
-  const refs = [incident.victim, incident.place, ...(incident.entities ?? [])].map(objectOf).filter((o): o is StixObject => o !== undefined);
+  const refs = [incident.victim, incident.place, ...(incident.entities ?? [])]
+    .map(objectOf)
+    .filter((o): o is StixObject => o !== undefined);
   const actor = objectOf(incident.actor);
   const malware = refs.filter((o) => o.type === 'malware');
   const doer = actor?.type === 'intrusion-set' ? actor : malware[0];
@@ -192,12 +197,22 @@ export function articleObjects(article: SavedArticle): { report: StixObject; obj
   const objects = [...new Map([...byKey.values(), ...relations].map((o) => [o.id, o])).values()];
   // A report must refer to something: an article that names nothing STIX knows refers to its publisher.
   if (!objects.length) {
-    objects.push({ type: 'identity', id: stixId('identity', `site:${article.site}`), ...shared, name: article.site || article.url, identity_class: 'organization' });
+    objects.push({
+      type: 'identity',
+      id: stixId('identity', `site:${article.site}`),
+      ...shared,
+      name: article.site || article.url,
+      identity_class: 'organization',
+    });
   }
   const created = stixTime(article.savedAt)!;
   const modified = stixTime(Math.max(article.updatedAt ?? article.savedAt, article.savedAt))!;
   const summaries = article.incidents.map((i) => i.summary || INCIDENT_LABELS[i.type]);
-  const description = [article.excerpt, article.note ? `Note: ${article.note}` : '', summaries.length ? `Incidents: ${summaries.join('; ')}.` : '']
+  const description = [
+    article.excerpt,
+    article.note ? `Note: ${article.note}` : '',
+    summaries.length ? `Incidents: ${summaries.join('; ')}.` : '',
+  ]
     .filter(Boolean)
     .join('\n\n');
   const report: StixObject = {
@@ -211,7 +226,9 @@ export function articleObjects(article: SavedArticle): { report: StixObject; obj
     report_types: ['threat-report'],
     published: stixTime(article.published, created),
     ...(article.tags.length ? { labels: article.tags } : {}),
-    external_references: [{ source_name: article.site || 'web', url: article.url, ...(article.author ? { description: `By ${article.author}` } : {}) }],
+    external_references: [
+      { source_name: article.site || 'web', url: article.url, ...(article.author ? { description: `By ${article.author}` } : {}) },
+    ],
     object_refs: objects.map((o) => o.id),
   };
   return { report, objects };

@@ -91,7 +91,8 @@ export function extractKnownEntities(text: string, matcher: CompiledMatcher): En
 }
 
 /** A word for malware right after a name: "Kevin backdoor" is the malware, "Kevin said" the person. */
-const MALWARE_AFTER = /^\s*(?:malware|backdoor|implant|trojan|rat|loader|stealer|ransomware|wiper|botnet|variant|sample|payload|family)s?\b/i;
+const MALWARE_AFTER =
+  /^\s*(?:malware|backdoor|implant|trojan|rat|loader|stealer|ransomware|wiper|botnet|variant|sample|payload|family)s?\b/i;
 
 /**
  * Catalogue names of malware and actors that the text uses for something else: a person it introduces
@@ -121,10 +122,16 @@ export function addOrganizations(text: string, known: EntityMatch[]): EntityMatc
   // or a company go, and malware the text names as such ("Ares Malware", "dubbed LEMPO") comes in.
   const cleaned = notMalware(text, known);
   const shaped = findMalwareByShape(text, cleaned);
-  const base = shaped.length === 0 ? cleaned : resolveOverlaps([...cleaned.map((m) => ({ m, rank: 1 })), ...shaped.map((m) => ({ m, rank: 0 }))], text.length);
+  const base =
+    shaped.length === 0
+      ? cleaned
+      : resolveOverlaps([...cleaned.map((m) => ({ m, rank: 1 })), ...shaped.map((m) => ({ m, rank: 0 }))], text.length);
   // Places may begin an organisation's name ("Chinese government", "Bank of China"): the organisation
   // finder does not see them as taken, and a longer organisation then wins over the place inside it.
-  const orgs = findOrganizations(text, base.filter((m) => m.type !== 'location'));
+  const orgs = findOrganizations(
+    text,
+    base.filter((m) => m.type !== 'location'),
+  );
   if (orgs.length === 0) return base;
   return resolveOverlaps(
     [...base.map((m) => ({ m, rank: m.type === 'location' ? 0 : 1 })), ...orgs.map((m) => ({ m, rank: 0 }))],

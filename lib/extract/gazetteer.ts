@@ -56,7 +56,10 @@ function cuesFor(entity: EntityInfo): Cues {
   if (!cues) {
     cues = { words: new Set(DEFAULT_CUES[entity.type as EntityType] ?? []), phrases: [] };
     for (const c of entity.cues ?? []) {
-      const words = c.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+      const words = c
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter(Boolean);
       if (words.length === 1) cues.words.add(words[0]);
       else if (words.length > 1) cues.phrases.push(words);
     }
@@ -282,4 +285,3 @@ export function findCatalogueEntities(text: string, matcher: CompiledMatcher): E
     return m;
   });
 }
-

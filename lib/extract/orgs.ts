@@ -65,8 +65,13 @@ export function findOrganizations(text: string, known: EntityMatch[]): EntityMat
     if (cand.first === cand.last && NEVER_ALONE.has(tokens[cand.first].text.toLowerCase())) continue;
     // "the city of Greenville", "the government of Chile": a lower-case head before the name.
     // (It ends in "of": only a name right after that word is looked at.)
-    const civic = tokens[cand.first - 1]?.text === 'of' ? CIVIC_BEFORE.exec(text.slice(Math.max(0, tokens[cand.first].start - 20), tokens[cand.first].start)) : null;
-    const placeOnly = () => knownAt.inside(tokens[cand.first].start, tokens[cand.last].end).every((k) => k.type === 'location') && !knownAt.crosses(tokens[cand.first].start, tokens[cand.last].end);
+    const civic =
+      tokens[cand.first - 1]?.text === 'of'
+        ? CIVIC_BEFORE.exec(text.slice(Math.max(0, tokens[cand.first].start - 20), tokens[cand.first].start))
+        : null;
+    const placeOnly = () =>
+      knownAt.inside(tokens[cand.first].start, tokens[cand.last].end).every((k) => k.type === 'location') &&
+      !knownAt.crosses(tokens[cand.first].start, tokens[cand.last].end);
     // "said Lukas Stefanko ... Stefanko said that it": a surname of a person named in full before.
     if (cand.first === cand.last && people.has(tokens[cand.first].text)) continue;
     const verdict = civic && cand.last - cand.first < 3 && placeOnly() ? 'head' : judge(text, tokens, cand, knownAt, stats);
@@ -77,7 +82,8 @@ export function findOrganizations(text: string, known: EntityMatch[]): EntityMat
     }
     const start = civic && verdict === 'head' ? tokens[cand.first].start - civic[0].length : tokens[cand.first].start;
     // "Chinese government": the lower-case head is part of the name.
-    const end = verdict === 'gov' ? tokens[GOV_HEADS.has(tokens[cand.last + 1].text) ? cand.last + 1 : cand.last + 2].end : tokens[cand.last].end;
+    const end =
+      verdict === 'gov' ? tokens[GOV_HEADS.has(tokens[cand.last + 1].text) ? cand.last + 1 : cand.last + 2].end : tokens[cand.last].end;
     const surface = text.slice(start, end);
     // A name accepted before (an acronym defined earlier) keeps the key it was given.
     const prior = accepted.get(surface);
@@ -87,7 +93,12 @@ export function findOrganizations(text: string, known: EntityMatch[]): EntityMat
     accepted.set(surface, { key, name });
     // "International Criminal Court (ICC)": the acronym names the same organisation.
     const acr = acronymAfter(text, tokens, cand.last);
-    if (verdict !== 'gov' && acr !== undefined && initialsMatch(tokens, cand, tokens[acr].text) && !knownAt.overlaps(tokens[acr].start, tokens[acr].end)) {
+    if (
+      verdict !== 'gov' &&
+      acr !== undefined &&
+      initialsMatch(tokens, cand, tokens[acr].text) &&
+      !knownAt.overlaps(tokens[acr].start, tokens[acr].end)
+    ) {
       const t = tokens[acr];
       found.push(org(t.start, t.end, t.text, key, name, 'acronym'));
       accepted.set(t.text, { key, name });
@@ -176,8 +187,22 @@ function tokenize(text: string): { tokens: Token[]; lowerWords: Set<string> } {
 /** Characters that may open a sentence before its first word: spaces, quotes, brackets, list marks. */
 function isOpener(c: number): boolean {
   switch (c) {
-    case 0x20: case 0x09: case 0x0d: case 0x22: case 0x201c: case 0x2018: case 0x27: case 0x28: case 0x5b:
-    case 0x2a: case 0x23: case 0x3e: case 0x7c: case 0x2d: case 0x2013: case 0x2014:
+    case 0x20:
+    case 0x09:
+    case 0x0d:
+    case 0x22:
+    case 0x201c:
+    case 0x2018:
+    case 0x27:
+    case 0x28:
+    case 0x5b:
+    case 0x2a:
+    case 0x23:
+    case 0x3e:
+    case 0x7c:
+    case 0x2d:
+    case 0x2013:
+    case 0x2014:
       return true;
     default:
       return false;
@@ -235,7 +260,12 @@ function* capitalisedRuns(text: string, tokens: Token[]): Generator<Run> {
       const gapEnd = tokens[j].start;
       // "Marks & Spencer": an ampersand between two capitalised words joins them (it is no token).
       const amp = gapEnd - gapStart === 3 && text.startsWith(' & ', gapStart) && tokens[j].cap;
-      if (!amp && !isBlankGap(text, gapStart, gapEnd) && !(gapEnd - gapStart === 2 && text.startsWith(', ', gapStart) && isCorpForm(tokens[j].text))) break;
+      if (
+        !amp &&
+        !isBlankGap(text, gapStart, gapEnd) &&
+        !(gapEnd - gapStart === 2 && text.startsWith(', ', gapStart) && isCorpForm(tokens[j].text))
+      )
+        break;
       const t = tokens[j];
       if (t.cap || (/^\d/.test(t.text) && tokens[j - 1].cap)) {
         last = j;
@@ -257,7 +287,6 @@ function* capitalisedRuns(text: string, tokens: Token[]): Generator<Run> {
 function isSentenceStart(_text: string, tokens: Token[], i: number): boolean {
   return tokens[i].initial;
 }
-
 
 /** Capitalised words that begin sentences or name things that are not organisations. */
 const NOT_NAME = new Set(
@@ -287,23 +316,45 @@ const NEVER_ALONE = new Set(
   (
     'internet intranet web cloud iot isp isps msp msps mssp pc pcs mac macs iam law laws cybersecurity cyber-security infosec ' +
     'email e-mail online software hardware firmware network networks server servers wifi wi-fi vpn vpns saas api apis ' +
-    'we’ve we\'ve we’re we\'re we’ll we\'ll i’m i\'m i’ve i\'ve you’re you\'re they’re they\'re they’ve they\'ve it’s it\'s that’s that\'s there’s there\'s here’s here\'s let’s let\'s'
+    "we’ve we've we’re we're we’ll we'll i’m i'm i’ve i've you’re you're they’re they're they’ve they've it’s it's that’s that's there’s there's here’s here's let’s let's"
   ).split(' '),
 );
 
-const SYSTEM_OWNERS = new Set(['health', 'healthcare', 'hospital', 'medical', 'school', 'schools', 'university', 'college', 'court', 'library', 'transit', 'water', 'retirement', 'pension', 'banking']);
+const SYSTEM_OWNERS = new Set([
+  'health',
+  'healthcare',
+  'hospital',
+  'medical',
+  'school',
+  'schools',
+  'university',
+  'college',
+  'court',
+  'library',
+  'transit',
+  'water',
+  'retirement',
+  'pension',
+  'banking',
+]);
 
-const CIVIC_BEFORE = /\b(?:(?:city|town|village|county) (?:council|government|hall)|city|town|village|borough|municipality|county|government) of\s+$/;
+const CIVIC_BEFORE =
+  /\b(?:(?:city|town|village|county) (?:council|government|hall)|city|town|village|borough|municipality|county|government) of\s+$/;
 
-const CALENDAR = new Set('monday tuesday wednesday thursday friday saturday sunday january february march april june july august september october november december'.split(' '));
+const CALENDAR = new Set(
+  'monday tuesday wednesday thursday friday saturday sunday january february march april june july august september october november december'.split(
+    ' ',
+  ),
+);
 
 /** Words that open sentences ("First detected in 2019, ...") but also begin names ("First American"). */
 const OPENERS_AT_START = new Set('first second third further once like'.split(' '));
 
 /** Words before a name that make it a person. */
 const PERSON_TITLES = new Set(
-  'mr mr. mrs mrs. ms ms. dr dr. prof prof. sir president ceo cto ciso spokesperson spokesman spokeswoman minister secretary senator director chairman governor mayor judge agent officer detective inspector researcher analyst founder commissioner prosecutor attorney lawyer author reporter journalist'
-    .split(' '),
+  'mr mr. mrs mrs. ms ms. dr dr. prof prof. sir president ceo cto ciso spokesperson spokesman spokeswoman minister secretary senator director chairman governor mayor judge agent officer detective inspector researcher analyst founder commissioner prosecutor attorney lawyer author reporter journalist'.split(
+    ' ',
+  ),
 );
 
 function trimRun(text: string, tokens: Token[], run: Run, lowerWords: Set<string>): Run | undefined {
@@ -322,7 +373,13 @@ function trimRun(text: string, tokens: Token[], run: Run, lowerWords: Set<string
       continue;
     }
     // "Patients of Riverside Hospital ...": a sentence-initial noun before "of" that is no head.
-    if (first === run.first && first + 1 < last && isSentenceStart(text, tokens, first) && !PREFIX_HEADS.has(lw) && CONNECTORS.has(tokens[first + 1].text)) {
+    if (
+      first === run.first &&
+      first + 1 < last &&
+      isSentenceStart(text, tokens, first) &&
+      !PREFIX_HEADS.has(lw) &&
+      CONNECTORS.has(tokens[first + 1].text)
+    ) {
       first += 2;
       continue;
     }
@@ -354,18 +411,48 @@ const SUFFIX_HEADS = new Set(
     'district districts county municipality city church diocese museum library archives ' +
     'cooperative co-op logistics freight insurers lines system maritime shipping terminals hotels resorts foods chemicals steel mining petroleum pipeline ' +
     'media newspaper broadcasting news times post herald journal tribune gazette studios games entertainment ' +
-    'network cloud research intelligence' // "Lookout Threat Intelligence", "Check Point Research"
-  ).split(' '),
+    'network cloud research intelligence'
+  ) // "Lookout Threat Intelligence", "Check Point Research"
+    .split(' '),
 );
 
 /** First words that make "X of Y" an organisation. */
 const PREFIX_HEADS = new Set(
-  'ministry department university bank office bureau court council commission government institute organization organisation federation union agency board church museum commonwealth league school college academy city county state house secretariat'
-    .split(' '),
+  'ministry department university bank office bureau court council commission government institute organization organisation federation union agency board church museum commonwealth league school college academy city county state house secretariat'.split(
+    ' ',
+  ),
 );
 
 // Suffix heads that are too common in product or place names to stand alone after one word.
-const WEAK_SUFFIX = new Set(['union', 'system', 'lines', 'network', 'cloud', 'research', 'intelligence', 'city', 'county', 'state', 'news', 'post', 'times', 'press', 'service', 'services', 'security', 'technology', 'power', 'energy', 'media', 'games', 'port', 'rail', 'district', 'districts', 'lab']);
+const WEAK_SUFFIX = new Set([
+  'union',
+  'system',
+  'lines',
+  'network',
+  'cloud',
+  'research',
+  'intelligence',
+  'city',
+  'county',
+  'state',
+  'news',
+  'post',
+  'times',
+  'press',
+  'service',
+  'services',
+  'security',
+  'technology',
+  'power',
+  'energy',
+  'media',
+  'games',
+  'port',
+  'rail',
+  'district',
+  'districts',
+  'lab',
+]);
 
 function isHead(lw: string): boolean {
   return SUFFIX_HEADS.has(lw) || PREFIX_HEADS.has(lw);
@@ -376,7 +463,19 @@ function isCorpForm(t: string): boolean {
 }
 
 /** Lower-case heads after a country or demonym: "Chinese government", "US military". */
-const GOV_HEADS = new Set(['government', 'military', 'army', 'navy', 'authorities', 'intelligence', 'ministry', 'parliament', 'police', 'embassy', 'regime']);
+const GOV_HEADS = new Set([
+  'government',
+  'military',
+  'army',
+  'navy',
+  'authorities',
+  'intelligence',
+  'ministry',
+  'parliament',
+  'police',
+  'embassy',
+  'regime',
+]);
 
 /** Nouns in "X, a ... <noun>" / "<noun> X" that say X is an organisation. */
 const DESCRIPTORS =
@@ -398,7 +497,8 @@ const CUE_BEFORE =
 type Rule = 'head' | 'gov' | 'apposition' | 'cue';
 
 /** ", a researcher at", ", the company's CEO": a person's role after a name. */
-const ROLE_AFTER = /^,\s+(?:a|an|the)?\s*(?:[\p{L}-]+\s+){0,3}?(?:ceo|spokesperson|spokesman|spokeswoman|researcher|analyst|director|founder|officer|president|professor|manager|chief)\b/iu;
+const ROLE_AFTER =
+  /^,\s+(?:a|an|the)?\s*(?:[\p{L}-]+\s+){0,3}?(?:ceo|spokesperson|spokesman|spokeswoman|researcher|analyst|director|founder|officer|president|professor|manager|chief)\b/iu;
 
 function judge(text: string, tokens: Token[], c: Run, knownAt: KnownIndex, stats: CaseStats): Rule | undefined {
   const start = tokens[c.first].start;
@@ -428,11 +528,28 @@ function judge(text: string, tokens: Token[], c: Run, knownAt: KnownIndex, stats
   if (whole) return govHeadAfter(text, tokens, c) ? 'gov' : undefined;
   if (n === 1 && isDemonym(words[0].text)) return govHeadAfter(text, tokens, c) ? 'gov' : undefined;
   // "Costa Rican government", "Sri Lanka police": a place name of a few words before a governmental head.
-  if (n <= 3 && govHeadAfter(text, tokens, c) && words.every((t) => /^\p{Lu}\p{Ll}+$/u.test(t.text)) && !words.some((t) => isHead(t.text.toLowerCase()))) return 'gov';
+  if (
+    n <= 3 &&
+    govHeadAfter(text, tokens, c) &&
+    words.every((t) => /^\p{Lu}\p{Ll}+$/u.test(t.text)) &&
+    !words.some((t) => isHead(t.text.toLowerCase()))
+  )
+    return 'gov';
 
   // Software, techniques and file kinds are not organisations ("Remote Desktop Services",
   // "Dynamic-Link Library") unless a company form ends the name.
-  if (!corp && words.some((t, i) => i < n - 1 && t.text.toLowerCase().split('-').some((p) => TECH_WORDS.has(p)))) return undefined;
+  if (
+    !corp &&
+    words.some(
+      (t, i) =>
+        i < n - 1 &&
+        t.text
+          .toLowerCase()
+          .split('-')
+          .some((p) => TECH_WORDS.has(p)),
+    )
+  )
+    return undefined;
   if (words.some((t) => /-(?:speaking|based|linked|themed|sponsored|affiliated)$/.test(t.text))) return undefined;
   const headline = inHeadline(stats, tokens, c);
 
@@ -461,14 +578,24 @@ function judge(text: string, tokens: Token[], c: Run, knownAt: KnownIndex, stats
   if (APPOSITION_AFTER.test(after)) return 'apposition';
   // "energy giant Pemex", "software firm Kaseya" — not "the vendor ID" nor a list of field names
   // ("Network operator Device model").
-  if (DESCRIPTOR_BEFORE.test(before) && !/\b(?:the|this|that|its|their)\s+\S+\s+$/.test(before) && !/\b\p{Lu}\p{L}*\s+\p{Ll}+,?\s+$/u.test(before) && !/^\p{Lu}{1,2}$/u.test(words[0].text)) return 'apposition';
+  if (
+    DESCRIPTOR_BEFORE.test(before) &&
+    !/\b(?:the|this|that|its|their)\s+\S+\s+$/.test(before) &&
+    !/\b\p{Lu}\p{L}*\s+\p{Ll}+,?\s+$/u.test(before) &&
+    !/^\p{Lu}{1,2}$/u.test(words[0].text)
+  )
+    return 'apposition';
   // An ampersand joins the names of a firm, never a person's ("Marks & Spencer", "Johnson & Johnson").
   const personLike = n >= 2 && n <= 3 && words.every((t) => /^\p{Lu}\p{Ll}+$/u.test(t.text)) && !text.slice(start, end).includes('&');
   if (VERB_AFTER.test(after)) {
     // "John Smith said" — two or three plain capitalised words before a speech verb are a person.
     // ... unless what follows is what only an organisation says ("said hackers", "said its systems").
-    const orgSpeech = /^\s*said (?:that )?(?:hackers|attackers|an attacker|an unauthori[sz]ed|its (?:systems|network|servers|customers|data)|it (?:was|had been|has been) (?:hit|attacked|breached|hacked|targeted))/.test(after);
-    if (personLike && !orgSpeech && /^\s*(?:told|said|spokes|warned|observed|published|discovered|identified|detected)/.test(after)) return undefined;
+    const orgSpeech =
+      /^\s*said (?:that )?(?:hackers|attackers|an attacker|an unauthori[sz]ed|its (?:systems|network|servers|customers|data)|it (?:was|had been|has been) (?:hit|attacked|breached|hacked|targeted))/.test(
+        after,
+      );
+    if (personLike && !orgSpeech && /^\s*(?:told|said|spokes|warned|observed|published|discovered|identified|detected)/.test(after))
+      return undefined;
     if (personLike && /^\s*(?:’s|'s)\s/.test(after)) return undefined;
     return 'cue';
   }
@@ -481,7 +608,14 @@ function judge(text: string, tokens: Token[], c: Run, knownAt: KnownIndex, stats
  * preposition, two headless names joined by "and". One call per run, and only runs that can hold one
  * (a sentence's first words, or a run with "and") go further: this sits in the loop over every run.
  */
-function unheadedNames(text: string, tokens: Token[], run: Run, knownAt: KnownIndex, stats: CaseStats, lowerWords: Set<string>): (Run & { rule: string })[] | undefined {
+function unheadedNames(
+  text: string,
+  tokens: Token[],
+  run: Run,
+  knownAt: KnownIndex,
+  stats: CaseStats,
+  lowerWords: Set<string>,
+): (Run & { rule: string })[] | undefined {
   if (run.last === run.first) return undefined;
   if (tokens[run.first].initial) {
     const one = headlineSubject(text, tokens, run, knownAt, stats, lowerWords) ?? prepositionName(text, tokens, run, knownAt);
@@ -491,19 +625,37 @@ function unheadedNames(text: string, tokens: Token[], run: Run, knownAt: KnownIn
 }
 
 /** Words that, written in title case right after a headline's first words, report what hit them. */
-const HEADLINE_REPORT = /^(?:Data Breach|Breach|Ransomware Attack|Ransomware|Cyberattack|Cyber Attack|Cyber Incident|Hack|Hacked|Breached|Hit|Says|Confirms|Discloses|Notifies|Admits|Suffers|Warns Customers|Investigating)\b/;
+const HEADLINE_REPORT =
+  /^(?:Data Breach|Breach|Ransomware Attack|Ransomware|Cyberattack|Cyber Attack|Cyber Incident|Hack|Hacked|Breached|Hit|Says|Confirms|Discloses|Notifies|Admits|Suffers|Warns Customers|Investigating)\b/;
 
 /**
  * "Medtronic Data Breach Impacts 3.8 Million People": a title-case headline capitalises every word,
  * so its subject is the one to three words before the words that report an incident, when they are
  * not words the text also writes in lower case, nor what the catalogue knows.
  */
-function headlineSubject(text: string, tokens: Token[], run: Run, knownAt: KnownIndex, stats: CaseStats, lowerWords: Set<string>): (Run & { rule: string }) | undefined {
-  if (!tokens[run.first].initial || run.last - run.first < 1 || !inHeadline(stats, tokens, { first: run.first, last: run.first })) return undefined;
+function headlineSubject(
+  text: string,
+  tokens: Token[],
+  run: Run,
+  knownAt: KnownIndex,
+  stats: CaseStats,
+  lowerWords: Set<string>,
+): (Run & { rule: string }) | undefined {
+  if (!tokens[run.first].initial || run.last - run.first < 1 || !inHeadline(stats, tokens, { first: run.first, last: run.first }))
+    return undefined;
   for (let k = run.first + 1; k <= Math.min(run.last, run.first + 3); k++) {
     if (!HEADLINE_REPORT.test(text.slice(tokens[k].start, tokens[k].start + 20))) continue;
     const words = tokens.slice(run.first, k);
-    if (words.some((t) => NOT_NAME.has(t.text.toLowerCase()) || CONNECTORS.has(t.text.toLowerCase()) || lowerWords.has(t.text.toLowerCase()) || t.text.length < 2)) return undefined;
+    if (
+      words.some(
+        (t) =>
+          NOT_NAME.has(t.text.toLowerCase()) ||
+          CONNECTORS.has(t.text.toLowerCase()) ||
+          lowerWords.has(t.text.toLowerCase()) ||
+          t.text.length < 2,
+      )
+    )
+      return undefined;
     if (knownAt.overlaps(tokens[run.first].start, tokens[k - 1].end)) return undefined;
     return { first: run.first, last: k - 1, rule: 'headline' };
   }
@@ -519,10 +671,16 @@ const NAME_PREPOSITIONS = new Set(['under', 'on', 'at', 'in', 'over', 'for']);
  */
 function prepositionName(text: string, tokens: Token[], run: Run, knownAt: KnownIndex): (Run & { rule: string }) | undefined {
   const first = tokens[run.first];
-  if (!first.initial || run.last - run.first < 1 || run.last - run.first > 2 || !NAME_PREPOSITIONS.has(first.text.toLowerCase())) return undefined;
+  if (!first.initial || run.last - run.first < 1 || run.last - run.first > 2 || !NAME_PREPOSITIONS.has(first.text.toLowerCase()))
+    return undefined;
   const end = tokens[run.last].end;
   if (!VERB_AFTER.test(text.slice(end, end + 60)) || knownAt.overlaps(first.start, end)) return undefined;
-  if (tokens.slice(run.first + 1, run.last + 1).some((t) => NOT_NAME.has(t.text.toLowerCase()) || CONNECTORS.has(t.text.toLowerCase()) || isHead(t.text.toLowerCase()))) return undefined;
+  if (
+    tokens
+      .slice(run.first + 1, run.last + 1)
+      .some((t) => NOT_NAME.has(t.text.toLowerCase()) || CONNECTORS.has(t.text.toLowerCase()) || isHead(t.text.toLowerCase()))
+  )
+    return undefined;
   return { first: run.first, last: run.last, rule: 'cue' };
 }
 
@@ -534,17 +692,30 @@ function coordinatedNames(text: string, tokens: Token[], run: Run, knownAt: Know
   let and = -1;
   for (let i = run.first + 1; i < run.last; i++) if (tokens[i].text === 'and') and = and === -1 ? i : -2;
   if (and < 0) return undefined;
-  const parts = [{ first: run.first, last: and - 1 }, { first: and + 1, last: run.last }];
+  const parts = [
+    { first: run.first, last: and - 1 },
+    { first: and + 1, last: run.last },
+  ];
   if (parts.some((p) => p.last - p.first > 1)) return undefined;
   const start = tokens[run.first].start;
   const end = tokens[run.last].end;
   // "attacks against Tibetan and Uyghur activists": before a lower-case noun the pair are modifiers.
   const verb = VERB_AFTER.test(text.slice(end, end + 60));
-  if (!verb && (/^[ \t]+\p{Ll}/u.test(text.slice(end, end + 3)) || !CUE_BEFORE.test(text.slice(Math.max(0, start - 40), start).toLowerCase()))) return undefined;
+  if (
+    !verb &&
+    (/^[ \t]+\p{Ll}/u.test(text.slice(end, end + 3)) || !CUE_BEFORE.test(text.slice(Math.max(0, start - 40), start).toLowerCase()))
+  )
+    return undefined;
   for (const p of parts) {
     const words = tokens.slice(p.first, p.last + 1);
     if (words.length === 1 && isDemonym(words[0].text)) return undefined;
-    if (words.some((t) => NOT_NAME.has(t.text.toLowerCase()) || CONNECTORS.has(t.text.toLowerCase()) || isHead(t.text.toLowerCase()) || t.text.length < 2)) return undefined;
+    if (
+      words.some(
+        (t) =>
+          NOT_NAME.has(t.text.toLowerCase()) || CONNECTORS.has(t.text.toLowerCase()) || isHead(t.text.toLowerCase()) || t.text.length < 2,
+      )
+    )
+      return undefined;
     if (words[0].initial && lowerWords.has(words[0].text.toLowerCase())) return undefined;
     if (knownAt.overlaps(words[0].start, words[words.length - 1].end)) return undefined;
   }
@@ -570,14 +741,17 @@ function personSurname(text: string, tokens: Token[], c: Run): string | undefine
 }
 
 /** Words around "X Group" that make it a threat group rather than a company. */
-const ACTOR_CONTEXT = /\b(?:apt\d*|attribut\w*|threat actors?|hacking groups?|threat groups?|toolkits?|state[- ]sponsored|posing as|backdoors?|ttps)\b/i;
+const ACTOR_CONTEXT =
+  /\b(?:apt\d*|attribut\w*|threat actors?|hacking groups?|threat groups?|toolkits?|state[- ]sponsored|posing as|backdoors?|ttps)\b/i;
 
 function sentenceAround(text: string, start: number, end: number): string {
   return text.slice(Math.max(0, start - 100), Math.min(text.length, end + 100));
 }
 
 const TECH_WORDS = new Set(
-  'remote desktop access windows server mobile android ios linux macos office command control link dynamic sample targeting exploitation explotation execution persistence opening surveillance cameras data file files script protocol process api pdf email payment cards system software app apps web cloud virus total'.split(' '),
+  'remote desktop access windows server mobile android ios linux macos office command control link dynamic sample targeting exploitation explotation execution persistence opening surveillance cameras data file files script protocol process api pdf email payment cards system software app apps web cloud virus total'.split(
+    ' ',
+  ),
 );
 
 function govHeadAfter(text: string, tokens: Token[], c: Run): boolean {
@@ -587,7 +761,9 @@ function govHeadAfter(text: string, tokens: Token[], c: Run): boolean {
   if (GOV_HEADS.has(next.text)) return true;
   // "Baltimore's city government", "the US federal government"
   const after = tokens[c.last + 2];
-  return /^(?:city|state|federal|national|local|county|municipal|regional)$/.test(next.text) && after !== undefined && GOV_HEADS.has(after.text);
+  return (
+    /^(?:city|state|federal|national|local|county|municipal|regional)$/.test(next.text) && after !== undefined && GOV_HEADS.has(after.text)
+  );
 }
 
 /**
@@ -672,7 +848,13 @@ function initialsMatch(tokens: Token[], c: Run, acr: string): boolean {
   return j === letters.length && letters.length >= 2 && letters[0] === initials[0];
 }
 
-function addRepeats(text: string, tokens: Token[], accepted: Map<string, { key: string; name: string }>, knownAt: KnownIndex, found: EntityMatch[]): void {
+function addRepeats(
+  text: string,
+  tokens: Token[],
+  accepted: Map<string, { key: string; name: string }>,
+  knownAt: KnownIndex,
+  found: EntityMatch[],
+): void {
   const taken = new Set(found.map((f) => f.start));
   // Index accepted names by their first token so that one pass over the tokens finds them all.
   const byFirst = new Map<string, string[]>();

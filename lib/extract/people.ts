@@ -28,12 +28,70 @@ const NAME = String.raw`(${WORD}(?:[ \t]+\p{Lu}\.)?(?:[ \t]+${WORD}){1,2})`;
 
 /** Roles and titles written before a name; the first letter may be upper or lower case. */
 const ROLES = [
-  'ceo', 'cto', 'ciso', 'cfo', 'coo', 'founder', 'co-founder', 'cofounder', 'chief', 'director', 'president', 'chairman', 'chairwoman',
-  'researcher', 'analyst', 'journalist', 'activist', 'administrator', 'admin', 'spokesperson', 'spokesman', 'spokeswoman', 'professor',
-  'minister', 'secretary', 'counsel', 'attorney', 'lawyer', 'prosecutor', 'judge', 'senator', 'congressman', 'congresswoman',
-  'representative', 'officer', 'agent', 'reporter', 'author', 'editor', 'engineer', 'scientist', 'student', 'programmer',
-  'developer', 'consultant', 'manager', 'investigator', 'blogger', 'dissident', 'lecturer', 'governor', 'mayor', 'detective',
-  'inspector', 'commissioner', 'ambassador', 'colonel', 'lieutenant', 'sergeant', 'mr', 'mrs', 'ms', 'dr', 'prof',
+  'ceo',
+  'cto',
+  'ciso',
+  'cfo',
+  'coo',
+  'founder',
+  'co-founder',
+  'cofounder',
+  'chief',
+  'director',
+  'president',
+  'chairman',
+  'chairwoman',
+  'researcher',
+  'analyst',
+  'journalist',
+  'activist',
+  'administrator',
+  'admin',
+  'spokesperson',
+  'spokesman',
+  'spokeswoman',
+  'professor',
+  'minister',
+  'secretary',
+  'counsel',
+  'attorney',
+  'lawyer',
+  'prosecutor',
+  'judge',
+  'senator',
+  'congressman',
+  'congresswoman',
+  'representative',
+  'officer',
+  'agent',
+  'reporter',
+  'author',
+  'editor',
+  'engineer',
+  'scientist',
+  'student',
+  'programmer',
+  'developer',
+  'consultant',
+  'manager',
+  'investigator',
+  'blogger',
+  'dissident',
+  'lecturer',
+  'governor',
+  'mayor',
+  'detective',
+  'inspector',
+  'commissioner',
+  'ambassador',
+  'colonel',
+  'lieutenant',
+  'sergeant',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
 ];
 /** Roles that are also the first word of names of things ("Agent Tesla"): only in lower case. */
 const LOWER_ONLY = new Set(['agent', 'admin', 'student', 'developer', 'manager', 'representative']);
@@ -41,17 +99,29 @@ const caseFree = (w: string) => (LOWER_ONLY.has(w) ? w : `[${w[0]}${w[0].toUpper
 const ROLE_WORDS = ROLES.map(caseFree).join('|');
 
 const ROLE_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${ROLE_WORDS})\.?[ \t]+${NAME}(?![\p{L}\p{N}])`, 'gu');
-const SPEECH_BEFORE = new RegExp(String.raw`\b(?:said|says|told|according to|wrote|added|explained|noted|asked)[ \t]+${NAME}(?=[ \t]*[,.;:]|[ \t]+(?:of|from|at|with|who)\b)`, 'gu');
+const SPEECH_BEFORE = new RegExp(
+  String.raw`\b(?:said|says|told|according to|wrote|added|explained|noted|asked)[ \t]+${NAME}(?=[ \t]*[,.;:]|[ \t]+(?:of|from|at|with|who)\b)`,
+  'gu',
+);
 const ROLE_AFTER = new RegExp(
   String.raw`(?<![\p{L}\p{N}])(${WORD}(?:[ \t]+\p{Lu}\.)?(?:[ \t]+${WORD}){0,2})(?:,|[ \t]*[—–])[ \t]+(?:a|an|the)?[ \t]*(?:[\p{L}-]+[ \t]+){0,3}?(?:${ROLES.join('|')})(?![\p{L}\p{N}])`,
   'gu',
 );
 /** "the retiring chief of Israel’s Mossad intelligence agency, Meir Dagan, and ...": a role of an organisation, then the name. */
-const ROLE_OF = new RegExp(String.raw`\b(?:chief|head|director|leader|founder|ceo|president|minister|secretary|spokesperson|spokesman|spokeswoman|administrator) of [^,.;:!?]{1,60},[ \t]+${NAME}(?=[ \t]*,)`, 'gu');
+const ROLE_OF = new RegExp(
+  String.raw`\b(?:chief|head|director|leader|founder|ceo|president|minister|secretary|spokesperson|spokesman|spokeswoman|administrator) of [^,.;:!?]{1,60},[ \t]+${NAME}(?=[ \t]*,)`,
+  'gu',
+);
 /** "Dan Ehrlich of Phobos Group said": a name, its organisation, then a speech verb in the same clause. */
-const NAME_OF_SAID = new RegExp(String.raw`(?<![\p{L}\p{N}])${NAME}[ \t]+(?:of|at|from|with)[ \t]+(?:the[ \t]+)?\p{Lu}[^.;:!?\n]{0,50}?\b(?:said|says|told|wrote|explained|noted|added)\b`, 'gu');
+const NAME_OF_SAID = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])${NAME}[ \t]+(?:of|at|from|with)[ \t]+(?:the[ \t]+)?\p{Lu}[^.;:!?\n]{0,50}?\b(?:said|says|told|wrote|explained|noted|added)\b`,
+  'gu',
+);
 /** A photo credit or byline: "Credit...Nicholas Roberts for The New York Times", "Photo: Jane Roe". */
-const CREDIT = new RegExp(String.raw`\b(?:Credit|Credits|Photo|Photograph|Image|Illustration|Photo by|Image by|By)[ \t]*(?:\.{2,}|…|:)?[ \t]*${NAME}(?![\p{L}\p{N}])`, 'gu');
+const CREDIT = new RegExp(
+  String.raw`\b(?:Credit|Credits|Photo|Photograph|Image|Illustration|Photo by|Image by|By)[ \t]*(?:\.{2,}|…|:)?[ \t]*${NAME}(?![\p{L}\p{N}])`,
+  'gu',
+);
 const MIDDLE_INITIAL = new RegExp(String.raw`(?<![\p{L}\p{N}])(${WORD}[ \t]+\p{Lu}\.[ \t]+${WORD})(?![\p{L}\p{N}])`, 'gu');
 
 /**
@@ -62,7 +132,8 @@ const NOT_A_SURNAME =
   /^(?:University|College|Institute|School|Center|Centre|Group|Team|Lab|Labs|Research|Intelligence|Security|Service|Services|Agency|Department|Ministry|Office|Bureau|Council|Committee|Commission|Court|Bank|Company|Corporation|Corp|Inc|Ltd|Foundation|Association|Society|Network|Networks|Systems|Technologies|Software|Solutions|Times|News|Post|Journal|Magazine|Lake|River|Street|Road|Avenue|Square|State|States|City|County|Republic|Kingdom|Union|Airlines?|Airport|Hospital|Health|Police|Army|Navy|Force|Forces|Officer|Executive|Counsel|General|Director|Secretary|Minister)$/u;
 
 /** First words that begin names of organisations and things, never a person's. */
-const NOT_A_GIVEN_NAME = /^(?:The|A|An|This|That|These|Those|Its|Our|Their|His|Her|Security|Cyber|National|Federal|State|General|United|New|North|South|East|West|Central|Royal|International|Global|American|British|European|Chinese|Russian|Threat|Senior|Chief|Former|Both|All|Many|Some|Most|Several|Other)$/u;
+const NOT_A_GIVEN_NAME =
+  /^(?:The|A|An|This|That|These|Those|Its|Our|Their|His|Her|Security|Cyber|National|Federal|State|General|United|New|North|South|East|West|Central|Royal|International|Global|American|British|European|Chinese|Russian|Threat|Senior|Chief|Former|Both|All|Many|Some|Most|Several|Other)$/u;
 
 /** The last text's answer: one analysis asks twice (catalogue names, then organisations) for the same text. */
 let last: { text: string; people: People } | undefined;

@@ -30,7 +30,14 @@ export function inUrlPath(text: string, start: number): boolean {
     if (HOST.test(seg) || DEFANGED_DOT.test(text.slice(Math.max(0, j - 8), j))) return true;
     if (seg === ':' || seg.endsWith(':')) {
       // "https : / /" or "https:/ /": the scheme is the word before the colon.
-      const before = seg === ':' ? text.slice(Math.max(0, j - 8), j).trim().split(/\s+/).pop() ?? '' : seg.slice(0, -1);
+      const before =
+        seg === ':'
+          ? (text
+              .slice(Math.max(0, j - 8), j)
+              .trim()
+              .split(/\s+/)
+              .pop() ?? '')
+          : seg.slice(0, -1);
       return SCHEME.test(before);
     }
     if (!SEGMENT.test(seg)) return false;

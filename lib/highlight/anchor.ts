@@ -24,11 +24,7 @@ export interface DomPoint {
  * The page positions of the text span [start, end). A span that begins or ends in characters the detector
  * added (block separators) is shrunk to the page text inside it; a span with no page text gives null.
  */
-export function spanToPoints(
-  segments: TextSegment[],
-  start: number,
-  end: number,
-): { start: DomPoint; end: DomPoint } | null {
+export function spanToPoints(segments: TextSegment[], start: number, end: number): { start: DomPoint; end: DomPoint } | null {
   if (end <= start || segments.length === 0) return null;
   let i = lastAtOrBefore(segments, start, startOf);
   if (i < 0 || segments[i].end <= start) i += 1; // start lies in a gap: begin at the next segment

@@ -11,14 +11,33 @@ const COMBINING_MARKS = /[\u0300-\u036f]/g;
  * "Tromsø", "ß"), read as the base letters a reader would type.
  */
 const UNDECOMPOSED: Record<string, string> = {
-  Ł: 'L', ł: 'l', Ø: 'O', ø: 'o', Đ: 'D', đ: 'd', Ð: 'D', ð: 'd', Ħ: 'H', ħ: 'h', ı: 'i', ß: 'ss',
-  Æ: 'AE', æ: 'ae', Œ: 'OE', œ: 'oe', Þ: 'Th', þ: 'th',
+  Ł: 'L',
+  ł: 'l',
+  Ø: 'O',
+  ø: 'o',
+  Đ: 'D',
+  đ: 'd',
+  Ð: 'D',
+  ð: 'd',
+  Ħ: 'H',
+  ħ: 'h',
+  ı: 'i',
+  ß: 'ss',
+  Æ: 'AE',
+  æ: 'ae',
+  Œ: 'OE',
+  œ: 'oe',
+  Þ: 'Th',
+  þ: 'th',
 };
 const UNDECOMPOSED_RE = /[ŁłØøĐđÐðĦħıßÆæŒœÞþ]/g;
 
 /** Strip accents: "Curaçao" → "Curacao", "Zürich" → "Zurich", "Łódź" → "Lodz". */
 function stripMarks(s: string): string {
-  return s.normalize('NFKD').replace(COMBINING_MARKS, '').replace(UNDECOMPOSED_RE, (c) => UNDECOMPOSED[c]);
+  return s
+    .normalize('NFKD')
+    .replace(COMBINING_MARKS, '')
+    .replace(UNDECOMPOSED_RE, (c) => UNDECOMPOSED[c]);
 }
 
 /**
@@ -74,7 +93,10 @@ export function nameKey(name: string): string {
   let out = '';
   for (let i = 0; i < name.length; i++) {
     const c = name.charCodeAt(i);
-    if (c >= 0x80) return stripMarks(name).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+    if (c >= 0x80)
+      return stripMarks(name)
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}]+/gu, '');
     if ((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a)) out += name[i];
     else if (c >= 0x41 && c <= 0x5a) out += String.fromCharCode(c + 32);
   }

@@ -49,13 +49,76 @@ export interface MergeReport {
 /** Words that sources put in name or alias fields but that name no entity. */
 const JUNK = new Set(
   [
-    'unknown', 'other', 'others', 'none', 'na', 'n a', 'tbd', 'test', 'sample', 'generic', 'misc', 'various',
-    'ransomware', 'ransom', 'malware', 'tool', 'tools', 'trojan', 'backdoor', 'rat', 'botnet', 'worm', 'virus',
-    'loader', 'dropper', 'downloader', 'stealer', 'infostealer', 'spyware', 'adware', 'rootkit', 'exploit',
-    'apt', 'group', 'actor', 'threat actor', 'hacker', 'hackers', 'hacktivist', 'hacktivists', 'criminal',
-    'cybercriminals', 'agent', 'admin', 'update', 'updater', 'server', 'client', 'android', 'windows', 'linux',
-    'macos', 'ios', 'unix', 'web', 'webshell', 'web shell', 'crypto', 'cryptor', 'locker', 'miner', 'bot',
-    'payload', 'implant', 'banker', 'keylogger', 'phishing', 'spam', 'decryptor', 'fake',
+    'unknown',
+    'other',
+    'others',
+    'none',
+    'na',
+    'n a',
+    'tbd',
+    'test',
+    'sample',
+    'generic',
+    'misc',
+    'various',
+    'ransomware',
+    'ransom',
+    'malware',
+    'tool',
+    'tools',
+    'trojan',
+    'backdoor',
+    'rat',
+    'botnet',
+    'worm',
+    'virus',
+    'loader',
+    'dropper',
+    'downloader',
+    'stealer',
+    'infostealer',
+    'spyware',
+    'adware',
+    'rootkit',
+    'exploit',
+    'apt',
+    'group',
+    'actor',
+    'threat actor',
+    'hacker',
+    'hackers',
+    'hacktivist',
+    'hacktivists',
+    'criminal',
+    'cybercriminals',
+    'agent',
+    'admin',
+    'update',
+    'updater',
+    'server',
+    'client',
+    'android',
+    'windows',
+    'linux',
+    'macos',
+    'ios',
+    'unix',
+    'web',
+    'webshell',
+    'web shell',
+    'crypto',
+    'cryptor',
+    'locker',
+    'miner',
+    'bot',
+    'payload',
+    'implant',
+    'banker',
+    'keylogger',
+    'phishing',
+    'spam',
+    'decryptor',
+    'fake',
   ].map(nameKey),
 );
 
@@ -283,14 +346,18 @@ function combine(members: CatalogueEntry[]): CatalogueEntry {
 
   // The seed decides for its own aliases whether they need a cue; imported flags count for the rest.
   const seedNames = new Set(seed ? [seed.name, ...seed.aliases].map(lower) : []);
-  const ambiguous = unique(
-    sorted.flatMap((m) => (m.ambiguous ?? []).filter((a) => isSeed(m) || !seedNames.has(lower(a)))),
-  );
+  const ambiguous = unique(sorted.flatMap((m) => (m.ambiguous ?? []).filter((a) => isSeed(m) || !seedNames.has(lower(a)))));
 
   const meta: NonNullable<CatalogueEntry['meta']> = {};
   for (const m of [...sorted].reverse()) Object.assign(meta, m.meta);
 
-  const out: CatalogueEntry = { key: head.key, type: head.type, name: head.name, aliases, sources: unique(sorted.flatMap((m) => m.sources)) };
+  const out: CatalogueEntry = {
+    key: head.key,
+    type: head.type,
+    name: head.name,
+    aliases,
+    sources: unique(sorted.flatMap((m) => m.sources)),
+  };
   if (subtype) out.subtype = subtype;
   const description = sorted.find((m) => m.description)?.description;
   if (description) out.description = description;
@@ -345,17 +412,15 @@ function resolveAliasConflicts(merged: CatalogueEntry[], report: MergeReport): v
     if (all.length < 2) continue;
     // The seed's word first (its name, then its alias), then whoever has it as a name, then the best-sourced.
     const keeper =
-      (owner && isSeed(owner) ? owner : undefined) ??
-      claimants.find(isSeed) ??
-      owner ??
-      [...all].sort((a, b) => rank(a) - rank(b))[0];
+      (owner && isSeed(owner) ? owner : undefined) ?? claimants.find(isSeed) ?? owner ?? [...all].sort((a, b) => rank(a) - rank(b))[0];
     const alias = k.slice(k.indexOf('|') + 1);
     for (const e of claimants) {
       if (e === keeper) continue;
       e.aliases = e.aliases.filter((a) => lower(a) !== alias);
       if (e.ambiguous) e.ambiguous = e.ambiguous.filter((a) => lower(a) !== alias);
       report.aliasConflicts++;
-      if (report.aliasConflictExamples.length < 40) report.aliasConflictExamples.push(`'${alias}': kept by ${keeper.key}, removed from ${e.key}`);
+      if (report.aliasConflictExamples.length < 40)
+        report.aliasConflictExamples.push(`'${alias}': kept by ${keeper.key}, removed from ${e.key}`);
     }
   }
 }

@@ -29,7 +29,8 @@ export function entityText(entry: CatalogueEntry): string {
 
 /** The collection engineer's saved row may carry `excerpt` and `text`; both are read when present. */
 export function savedText(row: CollectionRow & { excerpt?: unknown; text?: unknown; author?: unknown }): string {
-  const extra = [row.excerpt, row.author, typeof row.text === 'string' ? row.text.slice(0, SAVED_TEXT_CHARS) : '']
-    .filter((x): x is string => typeof x === 'string');
+  const extra = [row.excerpt, row.author, typeof row.text === 'string' ? row.text.slice(0, SAVED_TEXT_CHARS) : ''].filter(
+    (x): x is string => typeof x === 'string',
+  );
   return [row.title, row.note ?? '', (row.tags ?? []).join(' '), row.site, ...extra].join(' \n ');
 }

@@ -200,8 +200,7 @@ export class SearchIndex {
 
   /** Up to `limit` keys per kind; corrected for typos when the query as typed finds nothing. */
   search(query: string, limit = 6): { results: Record<SearchKind, string[]>; corrected?: string } {
-    const run = (q: string) =>
-      Object.fromEntries(SEARCH_KINDS.map((k) => [k, this.lookup(k, q, limit)])) as Record<SearchKind, string[]>;
+    const run = (q: string) => Object.fromEntries(SEARCH_KINDS.map((k) => [k, this.lookup(k, q, limit)])) as Record<SearchKind, string[]>;
     const results = run(query);
     if (SEARCH_KINDS.some((k) => results[k].length)) return { results };
     const fixed = this.corrected(query);

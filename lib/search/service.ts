@@ -243,7 +243,10 @@ export class SearchService {
   private async stamp(): Promise<{ stamp: string; saved: string }> {
     const kinds = SEARCH_KINDS.filter((k) => k !== 'saved');
     const counts = await Promise.all(kinds.map((k) => this.db.table(TABLE_OF[k]).count()));
-    return { stamp: `${SEARCH_INDEX_VERSION}|${this.buildId}|seed:${this.seedEntries().size}|${counts.join(',')}`, saved: await this.savedMark() };
+    return {
+      stamp: `${SEARCH_INDEX_VERSION}|${this.buildId}|seed:${this.seedEntries().size}|${counts.join(',')}`,
+      saved: await this.savedMark(),
+    };
   }
 
   /**
@@ -252,7 +255,10 @@ export class SearchService {
    * rather than rebuild everything.
    */
   private async savedMark(): Promise<string> {
-    const [count, latest] = await Promise.all([this.db.collection.count(), this.db.collection.orderBy('updatedAt').reverse().limit(1).keys()]);
+    const [count, latest] = await Promise.all([
+      this.db.collection.count(),
+      this.db.collection.orderBy('updatedAt').reverse().limit(1).keys(),
+    ]);
     return `${count}|${String(latest[0] ?? '')}`;
   }
 
@@ -397,7 +403,13 @@ export class SearchService {
         detail: joined(INCIDENT_LABELS[r.type], day(r.when ?? r.published)),
         url: r.articleUrl,
       })),
-      article: present(articles).map((r) => ({ kind: 'article', key: r.url, title: r.title, detail: joined(r.site, day(r.published)), url: r.url })),
+      article: present(articles).map((r) => ({
+        kind: 'article',
+        key: r.url,
+        title: r.title,
+        detail: joined(r.site, day(r.published)),
+        url: r.url,
+      })),
       entity: present(entities.map((r, i) => r ?? this.seedEntries().get(results.entity[i]))).map((e) => ({
         kind: 'entity',
         key: e.key,

@@ -83,7 +83,8 @@ export function importCatalogue(source: Pick<SourceRow, 'kind' | 'title'>, text:
   }
   const want = FORMAT_OF[source.kind];
   const found = sniffFormat(json);
-  if (!want || found !== want) throw new FeedError(`this is not ${want ? WHAT[want] : 'a catalogue'}${found ? ` (it looks like ${WHAT[found]})` : ''}`);
+  if (!want || found !== want)
+    throw new FeedError(`this is not ${want ? WHAT[want] : 'a catalogue'}${found ? ` (it looks like ${WHAT[found]})` : ''}`);
   let entries: CatalogueEntry[];
   try {
     entries = importDocument(json, want).entries;
@@ -97,7 +98,13 @@ export function importCatalogue(source: Pick<SourceRow, 'kind' | 'title'>, text:
  * Store one source's import with its status, in one transaction: raw entries, KEV rows, the dirty mark.
  * Returns how many entries (KEV: vulnerabilities) are new to this source.
  */
-export async function storeCatalogue(db: IncidentLensDb, sourceId: string, imported: CatalogueImport, state: SyncStateRow, now = Date.now()): Promise<number> {
+export async function storeCatalogue(
+  db: IncidentLensDb,
+  sourceId: string,
+  imported: CatalogueImport,
+  state: SyncStateRow,
+  now = Date.now(),
+): Promise<number> {
   const key = CATALOGUE_PREFIX + sourceId;
   return db.transaction('rw', db.blobs, db.kev, db.syncState, async () => {
     let added: number;
@@ -110,7 +117,12 @@ export async function storeCatalogue(db: IncidentLensDb, sourceId: string, impor
       const before = new Set(decodeEntries((await db.blobs.get(key))?.data).map((e) => e.key));
       added = imported.entries.filter((e) => !before.has(e.key)).length;
     }
-    await db.blobs.put({ key, data: new TextEncoder().encode(JSON.stringify(imported.entries)), updatedAt: now, meta: { entries: imported.entries.length } });
+    await db.blobs.put({
+      key,
+      data: new TextEncoder().encode(JSON.stringify(imported.entries)),
+      updatedAt: now,
+      meta: { entries: imported.entries.length },
+    });
     await db.blobs.put({ key: DIRTY_KEY, data: new Uint8Array(0), updatedAt: now });
     await db.syncState.put({ ...state, added, totalAdded: (state.totalAdded ?? 0) + added });
     return added;

@@ -34,8 +34,7 @@ export interface FetchOptions extends Validators {
 }
 
 export type FetchResult =
-  | { notModified: true }
-  | { notModified: false; body: Uint8Array; contentType: string | null; etag?: string; lastModified?: string };
+  { notModified: true } | { notModified: false; body: Uint8Array; contentType: string | null; etag?: string; lastModified?: string };
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const FEED_MAX_BYTES = 5 * 1024 * 1024;
@@ -114,7 +113,10 @@ export async function fetchSource(url: string, opts: FetchOptions = {}): Promise
     } catch (e) {
       if (abort.signal.aborted) throw new FetchError('timeout', `no answer within ${Math.round(timeoutMs / 1000)} seconds`);
       const host = URL.canParse(url) ? new URL(url).host : url;
-      throw new FetchError('network', `could not reach ${host} (${(e as Error).message || 'network error'}; offline, or the site's permission not granted?)`);
+      throw new FetchError(
+        'network',
+        `could not reach ${host} (${(e as Error).message || 'network error'}; offline, or the site's permission not granted?)`,
+      );
     }
     if (res.status === 304) return { notModified: true };
     if (!res.ok) {
@@ -145,7 +147,10 @@ export async function fetchSource(url: string, opts: FetchOptions = {}): Promise
  * jitter" (half fixed, half random), so that sources failing together do not retry together. A server's
  * Retry-After is honoured when it asks for longer.
  */
-export function backoffMs(failures: number, opts: { baseMs?: number; maxMs?: number; random?: () => number; retryAfterMs?: number } = {}): number {
+export function backoffMs(
+  failures: number,
+  opts: { baseMs?: number; maxMs?: number; random?: () => number; retryAfterMs?: number } = {},
+): number {
   const base = opts.baseMs ?? 5 * 60_000;
   const max = opts.maxMs ?? 24 * 60 * 60_000;
   const exp = Math.min(max, base * 2 ** Math.max(0, Math.min(failures - 1, 30)));

@@ -35,7 +35,8 @@ export async function acquireLock(now = Date.now, ttlMs = LOCK_TTL_MS, instance?
   if (held && held.expiresAt > now() && !orphaned) return null;
   const owner = crypto.randomUUID();
   const startedAt = now();
-  const record = (expiresAt: number): LockRecord => (instance ? { owner, instance, startedAt, expiresAt } : { owner, startedAt, expiresAt });
+  const record = (expiresAt: number): LockRecord =>
+    instance ? { owner, instance, startedAt, expiresAt } : { owner, startedAt, expiresAt };
   await storage.setItem<LockRecord>(KEY, record(startedAt + ttlMs));
   // Read back: of two takers racing, the last writer holds it and the other stands down.
   const mine = await storage.getItem<LockRecord>(KEY);

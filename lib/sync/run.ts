@@ -101,7 +101,11 @@ async function runLocked(deps: SyncDeps, opts: RunOptions, lock: RunLock): Promi
   // Feeds first (small, what the user waits for), then catalogues; within each, the longest-waiting first.
   const due = enabled
     .filter((s) => (states.get(s.id)?.nextAttemptAt ?? 0) <= now())
-    .sort((a, b) => Number(isCatalogue(a.kind)) - Number(isCatalogue(b.kind)) || (states.get(a.id)?.nextAttemptAt ?? 0) - (states.get(b.id)?.nextAttemptAt ?? 0));
+    .sort(
+      (a, b) =>
+        Number(isCatalogue(a.kind)) - Number(isCatalogue(b.kind)) ||
+        (states.get(a.id)?.nextAttemptAt ?? 0) - (states.get(b.id)?.nextAttemptAt ?? 0),
+    );
   const summary: RunSummary = { ran: true, outcomes: [] };
   let catalogueChanged = await catalogueDirty(db);
   let matcher: CompiledMatcher | undefined;
@@ -133,7 +137,12 @@ function intervalMs(source: SourceRow, intervals: SyncIntervals): number {
 }
 
 /** Read one source and record what happened. Never throws: a failure is the source's status. */
-export async function syncSource(deps: SyncDeps, source: SourceRow, prior: SyncStateRow | undefined, matcher: CompiledMatcher = compileMatcher([])): Promise<SourceOutcome> {
+export async function syncSource(
+  deps: SyncDeps,
+  source: SourceRow,
+  prior: SyncStateRow | undefined,
+  matcher: CompiledMatcher = compileMatcher([]),
+): Promise<SourceOutcome> {
   const { db } = deps;
   const now = deps.now ?? Date.now;
   const intervals = deps.intervals ?? DEFAULT_INTERVALS;
@@ -152,7 +161,10 @@ export async function syncSource(deps: SyncDeps, source: SourceRow, prior: SyncS
       lastModified: prior?.lastModified,
       timeoutMs: deps.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       maxBytes: maxBytesFor(source.kind),
-      accept: source.kind === 'feed' ? 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5' : 'application/json',
+      accept:
+        source.kind === 'feed'
+          ? 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5'
+          : 'application/json',
     });
     const ok: SyncStateRow = { ...base, failures: 0, lastSuccessAt: now(), nextAttemptAt: now() + intervalMs(source, intervals) };
     delete ok.error;
@@ -172,14 +184,22 @@ export async function syncSource(deps: SyncDeps, source: SourceRow, prior: SyncS
     }
     const feed = parseFeed(text, source.id, url);
     // A feed lists its latest items; one that lists thousands is read only for its newest.
-    const report = await ingestFeedItems(db, feed.items.slice(0, MAX_ITEMS_PER_FEED), { matcher, now: now(), retentionDays: deps.retentionDays });
+    const report = await ingestFeedItems(db, feed.items.slice(0, MAX_ITEMS_PER_FEED), {
+      matcher,
+      now: now(),
+      retentionDays: deps.retentionDays,
+    });
     await db.syncState.put({ ...ok, added: report.added, totalAdded: (prior?.totalAdded ?? 0) + report.added });
     return { sourceId: source.id, outcome: 'ok', added: report.added };
   } catch (e) {
     const failures = (prior?.failures ?? 0) + 1;
     const message = plainError(e);
     const retryAfterMs = e instanceof FetchError ? e.retryAfterMs : undefined;
-    const wait = backoffMs(failures, { random: deps.random, retryAfterMs, maxMs: Math.max(intervalMs(source, intervals), 6 * 60 * 60_000) });
+    const wait = backoffMs(failures, {
+      random: deps.random,
+      retryAfterMs,
+      maxMs: Math.max(intervalMs(source, intervals), 6 * 60 * 60_000),
+    });
     await db.syncState.put({ ...base, failures, error: message, lastOutcome: 'error', added: 0, nextAttemptAt: now() + wait });
     return { sourceId: source.id, outcome: 'error', added: 0, error: message };
   }

@@ -21,11 +21,17 @@ function clampMin(n: unknown, fallback: number): number {
 
 export async function getIntervals(): Promise<SyncIntervals> {
   const v = await intervalsItem().getValue();
-  return { feedsMin: clampMin(v?.feedsMin, DEFAULT_INTERVALS.feedsMin), cataloguesMin: clampMin(v?.cataloguesMin, DEFAULT_INTERVALS.cataloguesMin) };
+  return {
+    feedsMin: clampMin(v?.feedsMin, DEFAULT_INTERVALS.feedsMin),
+    cataloguesMin: clampMin(v?.cataloguesMin, DEFAULT_INTERVALS.cataloguesMin),
+  };
 }
 
 export async function setIntervals(next: SyncIntervals): Promise<SyncIntervals> {
-  const clean = { feedsMin: clampMin(next.feedsMin, DEFAULT_INTERVALS.feedsMin), cataloguesMin: clampMin(next.cataloguesMin, DEFAULT_INTERVALS.cataloguesMin) };
+  const clean = {
+    feedsMin: clampMin(next.feedsMin, DEFAULT_INTERVALS.feedsMin),
+    cataloguesMin: clampMin(next.cataloguesMin, DEFAULT_INTERVALS.cataloguesMin),
+  };
   await intervalsItem().setValue(clean);
   return clean;
 }

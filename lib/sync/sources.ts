@@ -24,10 +24,21 @@ export interface BuiltinSource {
   home?: string;
 }
 
-const feed = (id: string, title: string, url: string, home: string): BuiltinSource => ({ id: `feed:${id}`, kind: 'feed', title, url, home });
+const feed = (id: string, title: string, url: string, home: string): BuiltinSource => ({
+  id: `feed:${id}`,
+  kind: 'feed',
+  title,
+  url,
+  home,
+});
 const ATTACK = 'https://raw.githubusercontent.com/mitre-attack/attack-stix-data/master';
 const MISP = 'https://raw.githubusercontent.com/MISP/misp-galaxy/main/clusters';
-const misp = (name: string, title: string): BuiltinSource => ({ id: `misp:${name}`, kind: 'misp', title: `MISP galaxy: ${title}`, url: `${MISP}/${name}.json` });
+const misp = (name: string, title: string): BuiltinSource => ({
+  id: `misp:${name}`,
+  kind: 'misp',
+  title: `MISP galaxy: ${title}`,
+  url: `${MISP}/${name}.json`,
+});
 
 export const BUILTIN_SOURCES: readonly BuiltinSource[] = [
   feed('therecord', 'The Record', 'https://therecord.media/feed/', 'https://therecord.media/'),
@@ -37,14 +48,29 @@ export const BUILTIN_SOURCES: readonly BuiltinSource[] = [
   feed('krebsonsecurity', 'Krebs on Security', 'https://krebsonsecurity.com/feed/', 'https://krebsonsecurity.com/'),
   feed('darkreading', 'Dark Reading', 'https://www.darkreading.com/rss.xml', 'https://www.darkreading.com/'),
   feed('helpnetsecurity', 'Help Net Security', 'https://www.helpnetsecurity.com/feed/', 'https://www.helpnetsecurity.com/'),
-  feed('theregister', 'The Register: Security', 'https://www.theregister.com/security/headlines.atom', 'https://www.theregister.com/security/'),
+  feed(
+    'theregister',
+    'The Register: Security',
+    'https://www.theregister.com/security/headlines.atom',
+    'https://www.theregister.com/security/',
+  ),
   feed('cyberscoop', 'CyberScoop', 'https://cyberscoop.com/feed/', 'https://cyberscoop.com/'),
   feed('sans-isc', 'SANS Internet Storm Center', 'https://isc.sans.edu/rssfeed_full.xml', 'https://isc.sans.edu/'),
-  feed('cisa', 'CISA advisories', 'https://www.cisa.gov/cybersecurity-advisories/all.xml', 'https://www.cisa.gov/news-events/cybersecurity-advisories'),
+  feed(
+    'cisa',
+    'CISA advisories',
+    'https://www.cisa.gov/cybersecurity-advisories/all.xml',
+    'https://www.cisa.gov/news-events/cybersecurity-advisories',
+  ),
   feed('ncsc', 'NCSC UK', 'https://www.ncsc.gov.uk/api/1/services/v1/all-rss-feed.xml', 'https://www.ncsc.gov.uk/'),
   feed('schneier', 'Schneier on Security', 'https://www.schneier.com/feed/atom/', 'https://www.schneier.com/'),
   feed('securityaffairs', 'Security Affairs', 'https://securityaffairs.com/feed', 'https://securityaffairs.com/'),
-  feed('infosecurity-magazine', 'Infosecurity Magazine', 'https://www.infosecurity-magazine.com/rss/news/', 'https://www.infosecurity-magazine.com/'),
+  feed(
+    'infosecurity-magazine',
+    'Infosecurity Magazine',
+    'https://www.infosecurity-magazine.com/rss/news/',
+    'https://www.infosecurity-magazine.com/',
+  ),
   feed('welivesecurity', 'WeLiveSecurity (ESET)', 'https://www.welivesecurity.com/en/rss/feed/', 'https://www.welivesecurity.com/'),
   {
     id: 'kev',
@@ -53,9 +79,27 @@ export const BUILTIN_SOURCES: readonly BuiltinSource[] = [
     url: 'https://www.cisa.gov/sites/default/files/feeds/known_exploited_vulnerabilities.json',
     home: 'https://www.cisa.gov/known-exploited-vulnerabilities-catalog',
   },
-  { id: 'attack:enterprise', kind: 'attack', title: 'MITRE ATT&CK Enterprise', url: `${ATTACK}/enterprise-attack/enterprise-attack.json`, home: 'https://attack.mitre.org/' },
-  { id: 'attack:ics', kind: 'attack', title: 'MITRE ATT&CK ICS', url: `${ATTACK}/ics-attack/ics-attack.json`, home: 'https://attack.mitre.org/' },
-  { id: 'attack:mobile', kind: 'attack', title: 'MITRE ATT&CK Mobile', url: `${ATTACK}/mobile-attack/mobile-attack.json`, home: 'https://attack.mitre.org/' },
+  {
+    id: 'attack:enterprise',
+    kind: 'attack',
+    title: 'MITRE ATT&CK Enterprise',
+    url: `${ATTACK}/enterprise-attack/enterprise-attack.json`,
+    home: 'https://attack.mitre.org/',
+  },
+  {
+    id: 'attack:ics',
+    kind: 'attack',
+    title: 'MITRE ATT&CK ICS',
+    url: `${ATTACK}/ics-attack/ics-attack.json`,
+    home: 'https://attack.mitre.org/',
+  },
+  {
+    id: 'attack:mobile',
+    kind: 'attack',
+    title: 'MITRE ATT&CK Mobile',
+    url: `${ATTACK}/mobile-attack/mobile-attack.json`,
+    home: 'https://attack.mitre.org/',
+  },
   misp('threat-actor', 'threat actors'),
   misp('ransomware', 'ransomware'),
   misp('tool', 'tools'),
@@ -123,7 +167,10 @@ export function builtinRow(s: BuiltinSource, now: number): SourceRow {
  * The sources table brought up to date with the built-ins: missing ones added (enabled), the URL and title
  * of existing ones refreshed (a new release may move a feed); the user's choices and feeds kept.
  */
-export async function ensureBuiltinSources(db: { sources: { toArray(): Promise<SourceRow[]>; bulkPut(rows: SourceRow[]): Promise<unknown> } }, now = Date.now()): Promise<SourceRow[]> {
+export async function ensureBuiltinSources(
+  db: { sources: { toArray(): Promise<SourceRow[]>; bulkPut(rows: SourceRow[]): Promise<unknown> } },
+  now = Date.now(),
+): Promise<SourceRow[]> {
   const rows = await db.sources.toArray();
   const byId = new Map(rows.map((r) => [r.id, r]));
   const changed: SourceRow[] = [];

@@ -17,7 +17,11 @@ export interface AddFeedResult {
 }
 
 /** Fetch and parse `url`; keep it as a source (enabled, due now) if it is a feed. Throws with a plain reason. */
-export async function addUserFeed(db: IncidentLensDb, rawUrl: string, opts: { fetch?: typeof fetch; now?: number; timeoutMs?: number } = {}): Promise<AddFeedResult> {
+export async function addUserFeed(
+  db: IncidentLensDb,
+  rawUrl: string,
+  opts: { fetch?: typeof fetch; now?: number; timeoutMs?: number } = {},
+): Promise<AddFeedResult> {
   const url = canonicalUrl(rawUrl.trim());
   if (!url) throw new FeedError('give the address of the feed, starting with http:// or https://');
   const id = userFeedId(url);

@@ -7,4 +7,12 @@
 export { runSync, type RunOptions, type RunSummary } from './run';
 export { syncOverview, sourceView } from './status';
 export { addUserFeed, removeUserFeed, setSourceEnabled } from './user-feeds';
-export { getIntervals, setIntervals, getRetentionDays, getSourceBaseOverride, getTestTimeoutMs, saveLastRun, type LastRun } from './settings';
+export {
+  getIntervals,
+  setIntervals,
+  getRetentionDays,
+  getSourceBaseOverride,
+  getTestTimeoutMs,
+  saveLastRun,
+  type LastRun,
+} from './settings';

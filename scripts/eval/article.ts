@@ -94,7 +94,11 @@ function mean(xs: number[]): number {
 }
 
 function summarise(outcomes: Outcome[]): Record<string, number> {
-  let tp = 0, fp = 0, fn = 0, tn = 0, readerableOk = 0;
+  let tp = 0,
+    fp = 0,
+    fn = 0,
+    tn = 0,
+    readerableOk = 0;
   for (const o of outcomes) {
     if (o.predicted && o.row.is_article) tp++;
     else if (o.predicted) fp++;
@@ -153,11 +157,27 @@ export async function runArticleEval(opts: { limit?: number; dump?: string } = {
     }
     outcomes.push(o);
     if (opts.dump) {
-      dump.push(JSON.stringify({
-        id: row.id, url: row.url, type: row.page_type, gold: row.is_article, predicted: info.isArticle, score: info.score,
-        features: info.features, title: info.title, goldTitle: row.title,
-        titleOk: o.titleOk, dateOk: o.dateOk, published: info.published, goldDate: row.publish_date, heldOut: isHeldOutThird(row.id), textF1: o.textF1, baseTextF1: o.baseTextF1, ms,
-      }));
+      dump.push(
+        JSON.stringify({
+          id: row.id,
+          url: row.url,
+          type: row.page_type,
+          gold: row.is_article,
+          predicted: info.isArticle,
+          score: info.score,
+          features: info.features,
+          title: info.title,
+          goldTitle: row.title,
+          titleOk: o.titleOk,
+          dateOk: o.dateOk,
+          published: info.published,
+          goldDate: row.publish_date,
+          heldOut: isHeldOutThird(row.id),
+          textF1: o.textF1,
+          baseTextF1: o.baseTextF1,
+          ms,
+        }),
+      );
     }
   }
   if (opts.dump) writeFileSync(opts.dump, dump.join('\n') + '\n');
@@ -168,18 +188,29 @@ export async function runArticleEval(opts: { limit?: number; dump?: string } = {
   const tune = summarise(outcomes.filter((o) => !isHeldOutThird(o.row.id)));
   const held = summarise(outcomes.filter((o) => isHeldOutThird(o.row.id)));
   console.log('\n## Article detection (WCXB dev, ../shared/eval/article)');
-  console.log(`${'figure'.padEnd(44)} ${'all'.padStart(7)} ${'even'.padStart(7)} ${'odd'.padStart(7)} ${'2/3'.padStart(7)} ${'held'.padStart(7)}`);
+  console.log(
+    `${'figure'.padEnd(44)} ${'all'.padStart(7)} ${'even'.padStart(7)} ${'odd'.padStart(7)} ${'2/3'.padStart(7)} ${'held'.padStart(7)}`,
+  );
   for (const key of Object.keys(all)) {
     const f = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(3)).padStart(7);
     console.log(`${key.padEnd(44)} ${f(all[key])} ${f(even[key])} ${f(odd[key])} ${f(tune[key])} ${f(held[key])}`);
   }
-  console.log('(2/3: ids not a multiple of 3, the pages title and date rules were tuned on; held: ids that are a multiple of 3, set aside before)');
+  console.log(
+    '(2/3: ids not a multiple of 3, the pages title and date rules were tuned on; held: ids that are a multiple of 3, set aside before)',
+  );
   const figures: Record<string, number> = {};
   for (const key of [
-    'article.accuracy', 'article.precision', 'article.recall', 'article.title_exact', 'article.text_f1',
-    'article.baseline_readerable_accuracy', 'article.baseline_readability_title_exact', 'article.baseline_readability_text_f1',
+    'article.accuracy',
+    'article.precision',
+    'article.recall',
+    'article.title_exact',
+    'article.text_f1',
+    'article.baseline_readerable_accuracy',
+    'article.baseline_readability_title_exact',
+    'article.baseline_readability_text_f1',
     'article.median_ms',
-  ]) figures[key] = all[key];
+  ])
+    figures[key] = all[key];
   figures['article.accuracy_odd'] = odd['article.accuracy'];
   figures['article.text_f1_odd'] = odd['article.text_f1'];
   figures['article.title_exact_odd'] = odd['article.title_exact'];

@@ -105,13 +105,24 @@ export async function runCasieEval(opts: { misses?: boolean; limit?: number } = 
       victims: incidents.flatMap((i) => (i.victim ? [[i.victim.name, text.slice(i.victim.start ?? 0, i.victim.end ?? 0)]] : [])),
     };
   });
-  const baseline: Pred[] = rows.map((r) => ({ types: new Set(KEYWORDS.filter(([, re]) => re.test(`${r.title}\n${r.text}`)).map(([t]) => t)), victims: [] }));
+  const baseline: Pred[] = rows.map((r) => ({
+    types: new Set(KEYWORDS.filter(([, re]) => re.test(`${r.title}\n${r.text}`)).map(([t]) => t)),
+    victims: [],
+  }));
   const figures: Record<string, number> = {};
   for (const half of ['tuned', 'heldout'] as const) {
     const idx = rows.map((r, i) => [r, i] as const).filter(([r]) => isHeldOut(r.id) === (half === 'heldout'));
     const part = idx.map(([r]) => r);
-    const e = score(part, idx.map(([, i]) => engine[i]), true);
-    const b = score(part, idx.map(([, i]) => baseline[i]), false);
+    const e = score(
+      part,
+      idx.map(([, i]) => engine[i]),
+      true,
+    );
+    const b = score(
+      part,
+      idx.map(([, i]) => baseline[i]),
+      false,
+    );
     const em = prf(e.micro);
     const bm = prf(b.micro);
     const vm = e.vPages === 0 ? 0 : e.vMatched / e.vPages;
@@ -119,11 +130,20 @@ export async function runCasieEval(opts: { misses?: boolean; limit?: number } = 
     console.log(`\n### CASIE ${half}: ${part.length} articles, ${e.vPages} with a named victim`);
     console.log(`engine    micro P ${f3(em.p)} R ${f3(em.r)} F1 ${f3(em.f1)}  macro F1 ${f3(e.macro)}`);
     console.log(`baseline  micro P ${f3(bm.p)} R ${f3(bm.r)} F1 ${f3(bm.f1)}  macro F1 ${f3(b.macro)}`);
-    for (const t of FIVE_TYPES) console.log(`  ${t.padEnd(26)} engine F1 ${f3(prf(e.per.get(t)!).f1)}  baseline F1 ${f3(prf(b.per.get(t)!).f1)}`);
+    for (const t of FIVE_TYPES)
+      console.log(`  ${t.padEnd(26)} engine F1 ${f3(prf(e.per.get(t)!).f1)}  baseline F1 ${f3(prf(b.per.get(t)!).f1)}`);
     console.log(`victim match ${e.vMatched}/${e.vPages} ${f3(vm)}   victim precision ${e.oursRight}/${e.ours} ${f3(vp)}`);
     if (opts.misses && half === 'tuned') for (const m of e.misses) console.log(`  ${m}`);
     const k = `casie.${half}.`;
-    Object.assign(figures, { [`${k}type_f1`]: em.f1, [`${k}type_p`]: em.p, [`${k}type_r`]: em.r, [`${k}macro_f1`]: e.macro, [`${k}baseline_type_f1`]: bm.f1, [`${k}victim_match`]: vm, [`${k}victim_precision`]: vp });
+    Object.assign(figures, {
+      [`${k}type_f1`]: em.f1,
+      [`${k}type_p`]: em.p,
+      [`${k}type_r`]: em.r,
+      [`${k}macro_f1`]: e.macro,
+      [`${k}baseline_type_f1`]: bm.f1,
+      [`${k}victim_match`]: vm,
+      [`${k}victim_precision`]: vp,
+    });
     for (const t of FIVE_TYPES) figures[`${k}f1.${t}`] = prf(e.per.get(t)!).f1;
   }
   return figures;

@@ -46,10 +46,11 @@ function isoDate(d: string): string {
 
 export function loadLabelled(): LabelledItem[] {
   const texts = new Map<string, { url: string; date: string; title: string; text: string }>();
-  for (const line of readFileSync(CASIE, 'utf8').split('\n')) if (line.trim()) {
-    const r = JSON.parse(line) as { id: string; url: string; date: string; title: string; text: string };
-    texts.set(r.id, r);
-  }
+  for (const line of readFileSync(CASIE, 'utf8').split('\n'))
+    if (line.trim()) {
+      const r = JSON.parse(line) as { id: string; url: string; date: string; title: string; text: string };
+      texts.set(r.id, r);
+    }
   const out: LabelledItem[] = [];
   for (const line of readFileSync(LABELS, 'utf8').split('\n')) {
     if (!line.trim()) continue;
@@ -139,7 +140,13 @@ export function tfidfBaseline(items: FeedItem[], events: string[]): PairScores &
       for (const [t, w] of a) s += w * (b.get(t) ?? 0);
       if (s > 0.05) sims.push({ i, j, s });
     }
-  let best: PairScores & { threshold: number } = { ...pairScores(events, events.map(() => null)), threshold: 1 };
+  let best: PairScores & { threshold: number } = {
+    ...pairScores(
+      events,
+      events.map(() => null),
+    ),
+    threshold: 1,
+  };
   for (let th = 0.1; th <= 0.9001; th += 0.025) {
     const parent = items.map((_, i) => i);
     const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x])));
@@ -147,7 +154,10 @@ export function tfidfBaseline(items: FeedItem[], events: string[]): PairScores &
     const groups = items.map((_, i) => String(find(i)));
     const sizes = new Map<string, number>();
     for (const g of groups) sizes.set(g, (sizes.get(g) ?? 0) + 1);
-    const scores = pairScores(events, groups.map((g) => ((sizes.get(g) ?? 0) > 1 ? g : null)));
+    const scores = pairScores(
+      events,
+      groups.map((g) => ((sizes.get(g) ?? 0) > 1 ? g : null)),
+    );
     if (scores.f1 > best.f1) best = { ...scores, threshold: Math.round(th * 1000) / 1000 };
   }
   return best;
@@ -160,8 +170,17 @@ export async function clusterFigures(matcher: CompiledMatcher, log: (line: strin
   for (const split of ['tune', 'heldout'] as const) {
     const set = all.filter((l) => l.split === split);
     const events = set.map((l) => l.event);
-    const ours = pairScores(events, await clusterWithIngest(set.map((l) => l.item), matcher));
-    const base = tfidfBaseline(set.map((l) => l.item), events);
+    const ours = pairScores(
+      events,
+      await clusterWithIngest(
+        set.map((l) => l.item),
+        matcher,
+      ),
+    );
+    const base = tfidfBaseline(
+      set.map((l) => l.item),
+      events,
+    );
     const sites = new Set(set.map((l) => new URL(l.item.url).hostname)).size;
     log(
       `${split.padEnd(7)} ${set.length} items, ${sites} sites, ${ours.truePairs} same-event pairs | ours P ${ours.precision.toFixed(3)} R ${ours.recall.toFixed(3)} F1 ${ours.f1.toFixed(3)} (${ours.predictedPairs} pairs) | TF-IDF single-link @${base.threshold} P ${base.precision.toFixed(3)} R ${base.recall.toFixed(3)} F1 ${base.f1.toFixed(3)}`,
@@ -178,15 +197,20 @@ export async function clusterFigures(matcher: CompiledMatcher, log: (line: strin
 
 async function showSplit(split: string, matcher: CompiledMatcher): Promise<void> {
   const set = loadLabelled().filter((l) => l.split === split);
-  const pred = await clusterWithIngest(set.map((l) => l.item), matcher);
+  const pred = await clusterWithIngest(
+    set.map((l) => l.item),
+    matcher,
+  );
   const byEvent = new Map<string, number[]>();
   set.forEach((l, i) => byEvent.set(l.event, [...(byEvent.get(l.event) ?? []), i]));
-  for (const [ev, idx] of byEvent) if (idx.length > 1) console.log(ev, idx.map((i) => `${set[i].item.guid}→${pred[i]?.slice(-4) ?? '-'}`).join(' '));
+  for (const [ev, idx] of byEvent)
+    if (idx.length > 1) console.log(ev, idx.map((i) => `${set[i].item.guid}→${pred[i]?.slice(-4) ?? '-'}`).join(' '));
   const byPred = new Map<string, number[]>();
   pred.forEach((p, i) => p && byPred.set(p, [...(byPred.get(p) ?? []), i]));
   for (const [p, idx] of byPred) {
     const evs = new Set(idx.map((i) => set[i].event));
-    if (evs.size > 1) console.log('MIXED', p.slice(-4), idx.map((i) => `${set[i].item.guid}:${set[i].item.title.slice(0, 50)}`).join(' || '));
+    if (evs.size > 1)
+      console.log('MIXED', p.slice(-4), idx.map((i) => `${set[i].item.guid}:${set[i].item.title.slice(0, 50)}`).join(' || '));
   }
 }
 

@@ -76,7 +76,14 @@ function tunedDocs(): Doc[] {
     .map((f) => {
       const c = JSON.parse(readFileSync(resolve(TUNED_DIR, f), 'utf8')) as TunedCase;
       const victims = [...new Set(c.expect.flatMap((e) => (e.victim ? [e.victim] : [])))].map((name) => ({ name, aliases: [] }));
-      return { id: f.replace(/\.json$/, ''), text: c.text, published: c.published, types: new Set(c.expect.map((e) => e.type)), victims, entities: tunedEntities(c) };
+      return {
+        id: f.replace(/\.json$/, ''),
+        text: c.text,
+        published: c.published,
+        types: new Set(c.expect.map((e) => e.type)),
+        victims,
+        entities: tunedEntities(c),
+      };
     });
 }
 
@@ -108,7 +115,14 @@ async function heldoutDocs(matcher: CompiledMatcher): Promise<Doc[]> {
     let text: string;
     let published: string | undefined;
     if (label.row !== undefined) {
-      if (!rows.has(file)) rows.set(file, readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as ArticleRow));
+      if (!rows.has(file))
+        rows.set(
+          file,
+          readFileSync(file, 'utf8')
+            .trim()
+            .split('\n')
+            .map((l) => JSON.parse(l) as ArticleRow),
+        );
       const row = rows.get(file)?.find((r) => r.id === label.row);
       if (!row) throw new Error(`${label.source}: no row ${label.row}`);
       text = row.main_content;
@@ -122,7 +136,8 @@ async function heldoutDocs(matcher: CompiledMatcher): Promise<Doc[]> {
       if (!feeds.has(file)) feeds.set(file, readFeedItems(file));
       const item = feeds.get(file)?.[label.index ?? -1];
       if (!item) throw new Error(`${label.source}: no item ${label.index}`);
-      if (label.guid !== undefined && item.guid !== label.guid) throw new Error(`${label.source}[${label.index}]: guid ${item.guid}, label says ${label.guid}`);
+      if (label.guid !== undefined && item.guid !== label.guid)
+        throw new Error(`${label.source}[${label.index}]: guid ${item.guid}, label says ${label.guid}`);
       text = item.text;
       published = item.published;
     }
@@ -140,7 +155,9 @@ function engine(matcher: CompiledMatcher) {
     const incidents: Incident[] = doc.entities
       ? extractIncidents(doc.text, doc.entities, { published: doc.published })
       : analyzeText(doc.text, matcher, { published: doc.published }).incidents;
-    const victims = incidents.flatMap((i) => (i.victim?.name ? [[i.victim.name, doc.text.slice(i.victim.start ?? 0, i.victim.end ?? 0)]] : []));
+    const victims = incidents.flatMap((i) =>
+      i.victim?.name ? [[i.victim.name, doc.text.slice(i.victim.start ?? 0, i.victim.end ?? 0)]] : [],
+    );
     return { types: new Set(incidents.map((i) => i.type)), victims };
   };
 }
@@ -161,7 +178,12 @@ export function baseline(doc: Doc): Prediction {
 
 /** Lower case, no diacritics, words split by anything that is not a letter or digit. */
 function norm(s: string): string {
-  return s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return s
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 function nameMatches(ours: string[], gold: { name: string; aliases: string[] }): boolean {
   return ours.some((o) => {
@@ -245,18 +267,25 @@ const f3 = (x: number) => x.toFixed(3);
 function report(name: string, docs: Doc[], systems: [string, (d: Doc) => Prediction][], showMisses: boolean): Record<string, number> {
   const figures: Record<string, number> = {};
   const nVictims = docs.reduce((n, d) => n + d.victims.length, 0);
-  console.log(`\n### ${name}: ${docs.length} texts, ${docs.reduce((n, d) => n + d.types.size, 0)} (text, type) labels, ${nVictims} named victims`);
+  console.log(
+    `\n### ${name}: ${docs.length} texts, ${docs.reduce((n, d) => n + d.types.size, 0)} (text, type) labels, ${nVictims} named victims`,
+  );
   console.log('system    | types  | P     | R     | F1    | victims named | our victims right');
   console.log('----------|--------|-------|-------|-------|---------------|------------------');
   const scores = new Map<string, Score>();
   for (const [sys, predict] of systems) {
-    for (const [scope, only] of [['all', undefined], ['five', FIVE_TYPES]] as const) {
+    for (const [scope, only] of [
+      ['all', undefined],
+      ['five', FIVE_TYPES],
+    ] as const) {
       const s = score(docs, predict, only);
       if (scope === 'all') scores.set(sys, s);
       const { p, r, f1 } = prf(s.tp, s.fp, s.fn);
       const vr = s.victims === 0 ? 0 : s.victimsNamed / s.victims;
       const vp = s.ourVictims === 0 ? 0 : s.ourVictimsRight / s.ourVictims;
-      console.log(`${sys.padEnd(9)} | ${scope.padEnd(6)} | ${f3(p)} | ${f3(r)} | ${f3(f1)} | ${`${s.victimsNamed}/${s.victims} ${f3(vr)}`.padEnd(13)} | ${s.ourVictimsRight}/${s.ourVictims}`);
+      console.log(
+        `${sys.padEnd(9)} | ${scope.padEnd(6)} | ${f3(p)} | ${f3(r)} | ${f3(f1)} | ${`${s.victimsNamed}/${s.victims} ${f3(vr)}`.padEnd(13)} | ${s.ourVictimsRight}/${s.ourVictims}`,
+      );
       const prefix = `incidents.${name}.${sys === 'engine' ? '' : `${sys}_`}`;
       const suffix = scope === 'all' ? '' : '_five';
       figures[`${prefix}type_f1${suffix}`] = f1;
@@ -288,13 +317,21 @@ export async function runIncidentEval(opts: { misses?: boolean } = {}): Promise<
   console.log('\n## Incidents: document-level types and victims (engine vs keyword baseline, same run)');
   const matcher = compileMatcher(seedCatalogue());
   const run = engine(matcher);
-  const systems: [string, (d: Doc) => Prediction][] = [['engine', run], ['baseline', baseline]];
+  const systems: [string, (d: Doc) => Prediction][] = [
+    ['engine', run],
+    ['baseline', baseline],
+  ];
   const heldout = await heldoutDocs(matcher);
   return {
     ...report('tuned', tunedDocs(), systems, opts.misses ?? false),
     ...report('heldout', heldout, systems, opts.misses ?? false),
     // The security news alone (feed items and article pages), without the general web pages.
-    ...report('heldout_news', heldout.filter((d) => !d.id.includes('../eval/')), systems, false),
+    ...report(
+      'heldout_news',
+      heldout.filter((d) => !d.id.includes('../eval/')),
+      systems,
+      false,
+    ),
   };
 }
 

@@ -56,10 +56,13 @@ export function runIocCaseFile(log: (line: string) => void): Record<string, numb
   const rate = (xs: typeof results) => (xs.length === 0 ? 0 : xs.filter((r) => r.ok).length / xs.length);
   const tune = results.filter((r) => !isHeldOutCase(r.c));
   const held = results.filter((r) => isHeldOutCase(r.c));
-  log('\n## Indicators: the project\'s own case file (tests/fixtures/ioc-cases)');
-  log(`tuning ${tune.filter((r) => r.ok).length}/${tune.length} = ${rate(tune).toFixed(3)}; held-out ${held.filter((r) => r.ok).length}/${held.length} = ${rate(held).toFixed(3)}; all ${rate(results).toFixed(3)}`);
+  log("\n## Indicators: the project's own case file (tests/fixtures/ioc-cases)");
+  log(
+    `tuning ${tune.filter((r) => r.ok).length}/${tune.length} = ${rate(tune).toFixed(3)}; held-out ${held.filter((r) => r.ok).length}/${held.length} = ${rate(held).toFixed(3)}; all ${rate(results).toFixed(3)}`,
+  );
   for (const r of tune) {
-    if (!r.ok) log(`  - #${r.c.id} ${r.c.form}: ${[...r.missing.map((m) => `missing ${m}`), ...r.extra.map((e) => `extra ${e}`)].join('; ')}`);
+    if (!r.ok)
+      log(`  - #${r.c.id} ${r.c.form}: ${[...r.missing.map((m) => `missing ${m}`), ...r.extra.map((e) => `extra ${e}`)].join('; ')}`);
   }
   const heldFailed = held.filter((r) => !r.ok).length;
   if (heldFailed > 0) log(`  (${heldFailed} held-out case(s) failed; not listed)`);

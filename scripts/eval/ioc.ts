@@ -52,9 +52,7 @@ const EXTRACT_FNS: Record<string, string> = {
   extractEmail: 'emails',
   extractCVE: 'cves',
 };
-const OUR_VALIDATORS = new Set([
-  'isMD5', 'isSHA1', 'isSHA256', 'isSHA512', 'isDomain', 'isIPv4', 'isIPv6', 'isURL', 'isEmail', 'isCVE',
-]);
+const OUR_VALIDATORS = new Set(['isMD5', 'isSHA1', 'isSHA256', 'isSHA512', 'isDomain', 'isIPv4', 'isIPv6', 'isURL', 'isEmail', 'isCVE']);
 
 interface Difference {
   unit: string;
@@ -186,7 +184,12 @@ function scoreCase(row: CaseRow): Check[] {
       if (distinct.length === value) checks.push({ unit: caseName(row), kind, outcome: 'pass' });
       else if (value === 0) checks.push(compareSets(caseName(row), kind, [], distinct));
       else {
-        checks.push({ unit: caseName(row), kind, outcome: 'fail', detail: `expected ${String(value)} values, found ${distinct.join(', ')}` });
+        checks.push({
+          unit: caseName(row),
+          kind,
+          outcome: 'fail',
+          detail: `expected ${String(value)} values, found ${distinct.join(', ')}`,
+        });
       }
     } else {
       for (const v of value as string[]) {

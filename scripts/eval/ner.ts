@@ -55,7 +55,16 @@ function scoreType(t: Tally): Record<string, number> {
   const sr = div(t.strictTp, t.gold);
   const lp = div(t.lenientPredOk, t.pred);
   const lr = div(t.lenientGoldFound, t.gold);
-  return { strict_p: sp, strict_r: sr, strict_f1: f1(sp, sr), lenient_p: lp, lenient_r: lr, lenient_f1: f1(lp, lr), gold: t.gold, pred: t.pred };
+  return {
+    strict_p: sp,
+    strict_r: sr,
+    strict_f1: f1(sp, sr),
+    lenient_p: lp,
+    lenient_r: lr,
+    lenient_f1: f1(lp, lr),
+    gold: t.gold,
+    pred: t.pred,
+  };
 }
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
@@ -132,7 +141,9 @@ export async function runNerEval(opts: NerEvalOptions = {}): Promise<Record<stri
   const t0 = performance.now();
   const { entries, via } = await loadCatalogue(opts.catalogue ?? []);
   const matcher = compileMatcher(entries);
-  console.log(`catalogue: ${entries.length} entries, ${matcher.termCount} names (${via}), built in ${(performance.now() - t0).toFixed(0)} ms`);
+  console.log(
+    `catalogue: ${entries.length} entries, ${matcher.termCount} names (${via}), built in ${(performance.now() - t0).toFixed(0)} ms`,
+  );
   const figures: Record<string, number> = {};
   const sum: Record<string, Record<string, Tally>> = { all: {}, even: {}, odd: {}, tuned: {}, heldout: {} };
   const misses: Miss = { fp: new Map(), fn: new Map() };
@@ -167,7 +178,12 @@ export async function runNerEval(opts: NerEvalOptions = {}): Promise<Record<stri
     printTable(`both sources (${part === 'all' ? 'all rows' : `${part} rows`})`, table);
   }
   if (opts.misses) {
-    const top = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).slice(0, 60).map(([k, v]) => `${k}×${v}`).join(', ');
+    const top = (m: Map<string, number>) =>
+      [...m]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 60)
+        .map(([k, v]) => `${k}×${v}`)
+        .join(', ');
     console.log(`\nfalse positives (${opts.misses}): ${top(misses.fp)}`);
     console.log(`\nmisses (${opts.misses}): ${top(misses.fn)}`);
   }

@@ -88,10 +88,11 @@ export async function runSecnewsPagesEval(opts: { verbose?: boolean } = {}): Pro
     .map((l) => JSON.parse(l) as Row);
   const leaks = new Map<string, LeakRow>();
   if (existsSync(LEAKS)) {
-    for (const l of readFileSync(LEAKS, 'utf8').split('\n')) if (l.trim()) {
-      const row = JSON.parse(l) as LeakRow;
-      leaks.set(row.file, row);
-    }
+    for (const l of readFileSync(LEAKS, 'utf8').split('\n'))
+      if (l.trim()) {
+        const row = JSON.parse(l) as LeakRow;
+        leaks.set(row.file, row);
+      }
   }
   const results: Result[] = [];
   rows.forEach((row, index) => {

@@ -77,7 +77,8 @@ async function readAll(matcher: CompiledMatcher, labels: Label[]): Promise<PageO
   for (const label of labels) {
     const page = await readPage(resolve(SECNEWS, label.file), urls.get(label.file), matcher);
     const text = page.text ?? '';
-    const surface = (r?: { start?: number; end?: number }) => (r?.start !== undefined && r.end !== undefined ? text.slice(r.start, r.end) : '');
+    const surface = (r?: { start?: number; end?: number }) =>
+      r?.start !== undefined && r.end !== undefined ? text.slice(r.start, r.end) : '';
     out.push({
       label,
       textLength: text.length,
@@ -208,7 +209,9 @@ function print(name: string, s: SplitScore, showMisses: boolean): Record<string,
   console.log(`\n### secnews ${name}: ${s.pages} pages (${s.empty} with under 500 characters of main text)`);
   console.log(`types micro   P ${f3(t.p)}  R ${f3(t.r)}  F1 ${f3(t.f1)}   (tp ${s.types.tp}, fp ${s.types.fp}, fn ${s.types.fn})`);
   for (const [type, c] of [...s.perType].sort()) console.log(`  ${type.padEnd(27)} F1 ${f3(prf(c).f1)}  ${c.tp}/${c.fp}/${c.fn}`);
-  console.log(`victim match  ${s.victimPagesMatched}/${s.victimPages} ${f3(vm)}   victim precision ${s.ourVictimsRight}/${s.ourVictims} ${f3(vp)}   actor found ${s.actorPagesMatched}/${s.actorPages} ${f3(am)}   when ${s.whenPagesMatched}/${s.whenPages} ${f3(wm)}`);
+  console.log(
+    `victim match  ${s.victimPagesMatched}/${s.victimPages} ${f3(vm)}   victim precision ${s.ourVictimsRight}/${s.ourVictims} ${f3(vp)}   actor found ${s.actorPagesMatched}/${s.actorPages} ${f3(am)}   when ${s.whenPagesMatched}/${s.whenPages} ${f3(wm)}`,
+  );
   // The held-out pages' own outputs are not printed: reading them would be tuning on them.
   const which = (list: string[]) => (showMisses && list.length > 0 ? `  (${list.join('; ')})` : '');
   console.log(`reporter as victim: ${s.reporterVictims.length}${which(s.reporterVictims)}`);

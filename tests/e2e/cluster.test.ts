@@ -68,7 +68,8 @@ const ITEMS = [
     guid: 'therecord-icc-1',
     url: 'https://therecord.media/international-criminal-court-cyberattack',
     title: 'International Criminal Court says hackers breached its systems',
-    summary: 'The International Criminal Court in The Hague said it detected unusual activity in its information systems at the end of last week.',
+    summary:
+      'The International Criminal Court in The Hague said it detected unusual activity in its information systems at the end of last week.',
     published: daysAgo(20),
   },
   {
@@ -115,10 +116,18 @@ describe('feed items into incidents, through the worker', () => {
   });
 
   it('changes nothing when the same items come again', async () => {
-    const before = { articles: await tableRows('articles'), clusters: await tableRows('clusters'), incidents: await tableRows('incidents') };
+    const before = {
+      articles: await tableRows('articles'),
+      clusters: await tableRows('clusters'),
+      incidents: await tableRows('incidents'),
+    };
     const report = await send<Record<string, number>>('ingestFeedItems', { items: ITEMS });
     expect(report).toMatchObject({ added: 0, updated: 0, unchanged: 4 });
-    expect({ articles: await tableRows('articles'), clusters: await tableRows('clusters'), incidents: await tableRows('incidents') }).toEqual(before);
+    expect({
+      articles: await tableRows('articles'),
+      clusters: await tableRows('clusters'),
+      incidents: await tableRows('incidents'),
+    }).toEqual(before);
   });
 
   it('refuses malformed items with the place of the problem, and stores nothing of them', async () => {
@@ -135,7 +144,11 @@ describe('feed items into incidents, through the worker', () => {
     const sources = await shadowTexts(page, '.il-sources');
     expect(sources[0]).toMatch(/^Reported by 3 publishers: /);
     const links = await shadowTexts(page, '.il-related-item:first-child .il-related-articles a');
-    expect(links.sort()).toEqual(ITEMS.slice(0, 3).map((i) => i.title).sort());
+    expect(links.sort()).toEqual(
+      ITEMS.slice(0, 3)
+        .map((i) => i.title)
+        .sort(),
+    );
     expect((await shadowTexts(page, '.il-related-item strong')).join(' ')).not.toContain('Boeing');
     await page.close();
   });

@@ -89,7 +89,11 @@ async function inSidebar(page: Page, fn: string): Promise<unknown> {
     const shadow = find(root)?.shadowRoots?.[0];
     if (!shadow) throw new Error('no sidebar shadow root');
     const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
-    const { result, exceptionDetails } = await cdp.send('Runtime.callFunctionOn', { objectId: object.objectId!, functionDeclaration: fn, returnByValue: true });
+    const { result, exceptionDetails } = await cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId!,
+      functionDeclaration: fn,
+      returnByValue: true,
+    });
     if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
     return result.value;
   } finally {
@@ -173,7 +177,10 @@ describe('the collection in Chromium', () => {
     await page.getByRole('button', { name: '← Back to the collection' }).click();
     await expect.poll(() => titles(page)).toEqual([ICC_TITLE, DEMO_TITLE]);
     const url = `${server.origin}/elsewhere`;
-    const answer = await probe.evaluate((msg) => chrome.runtime.sendMessage(msg), wireMessage('saveArticle', { url, title: 'Saved elsewhere' }));
+    const answer = await probe.evaluate(
+      (msg) => chrome.runtime.sendMessage(msg),
+      wireMessage('saveArticle', { url, title: 'Saved elsewhere' }),
+    );
     expect(answer).toMatchObject({ res: { url, title: 'Saved elsewhere' } });
     await expect.poll(() => titles(page), { timeout: 10_000 }).toEqual(['Saved elsewhere', ICC_TITLE, DEMO_TITLE]);
     await item(page, 'Saved elsewhere').getByRole('button', { name: 'Delete' }).click();
@@ -287,7 +294,12 @@ describe('the collection in Chromium', () => {
     const stix = await exportAs('stix');
     const bundle = JSON.parse(stix.text);
     expect(validateBundle(bundle)).toEqual({ valid: true, errors: [] });
-    expect(bundle.objects.filter((o: { type: string }) => o.type === 'report').map((o: { name: string }) => o.name).sort()).toEqual([DEMO_TITLE, ICC_TITLE].sort());
+    expect(
+      bundle.objects
+        .filter((o: { type: string }) => o.type === 'report')
+        .map((o: { name: string }) => o.name)
+        .sort(),
+    ).toEqual([DEMO_TITLE, ICC_TITLE].sort());
     expect(bundle.objects.some((o: { type: string; name?: string }) => o.type === 'malware' && o.name === 'LockBit')).toBe(true);
     // Exported twice, the same bundle.
     expect((await exportAs('stix')).text).toBe(stix.text);
@@ -310,7 +322,9 @@ describe('the collection in Chromium', () => {
     const options = await ext.context.newPage();
     await options.goto(`${ext.extensionUrl}options.html`);
     await options.locator('input[name=type-indicator]').click(); // a setting worth carrying over
-    await expect.poll(() => options.evaluate(async () => JSON.stringify((await chrome.storage.local.get('highlightTypes')).highlightTypes))).toMatch(/"indicator":false/);
+    await expect
+      .poll(() => options.evaluate(async () => JSON.stringify((await chrome.storage.local.get('highlightTypes')).highlightTypes)))
+      .toMatch(/"indicator":false/);
     const file = await downloaded(options, () => options.getByRole('button', { name: 'Export everything' }).click());
     await options.getByRole('button', { name: 'Erase everything…' }).click();
     await options.locator('.data-section').screenshot({ path: join(SHOTS, 'options-data.png') });
@@ -351,7 +365,9 @@ describe('the collection in Chromium', () => {
       expect(summary).toMatch(/2 new articles, 0 articles updated, 0 already there/);
       const byUrl = (list: SavedArticle[]) => [...list].sort((a, b) => a.url.localeCompare(b.url));
       expect(byUrl(await readCollection(options))).toEqual(byUrl(await readCollection(collection)));
-      expect(await options.evaluate(async () => (await chrome.storage.local.get('highlightTypes')).highlightTypes)).toMatchObject({ indicator: false });
+      expect(await options.evaluate(async () => (await chrome.storage.local.get('highlightTypes')).highlightTypes)).toMatchObject({
+        indicator: false,
+      });
       // The same file again merges into what is there: nothing doubles.
       expect(await importFile(write('again.json', everything))).toMatch(/0 new articles, 0 articles updated, 2 already there/);
       expect(await readCollection(options)).toHaveLength(2);
@@ -371,7 +387,11 @@ describe('the collection in Chromium', () => {
         ['not-ours.json', JSON.stringify({ articles: [] }), /not an Incident Lens export/],
         ['wrong-type.json', JSON.stringify({ ...data, articles: [{ ...data.articles[0], savedAt: 'yesterday' }] }), /articles\.0\.savedAt/],
         ['proto.json', everything.replace('"format"', '"__proto__": {"isAdmin": true}, "format"'), /"__proto__" key/],
-        ['markup.json', JSON.stringify({ ...data, articles: [{ ...data.articles[0], title: '<img src=x onerror=alert(1)>' }] }), /articles\.0\.title: holds HTML markup/],
+        [
+          'markup.json',
+          JSON.stringify({ ...data, articles: [{ ...data.articles[0], title: '<img src=x onerror=alert(1)>' }] }),
+          /articles\.0\.title: holds HTML markup/,
+        ],
         ['setting.json', JSON.stringify({ ...data, settings: { highlightTypes: { actor: '<b>yes</b>' } } }), /setting "highlightTypes"/],
       ];
       for (const [name, text, why] of cases) {

@@ -17,7 +17,9 @@ let firefox: BidiFirefox;
 beforeAll(async () => {
   server = await serveTestPages();
   firefox = await launchFirefox();
-  const installed = await firefox.send<{ extension: string }>('webExtension.install', { extensionData: { type: 'path', path: FIREFOX_BUILD } });
+  const installed = await firefox.send<{ extension: string }>('webExtension.install', {
+    extensionData: { type: 'path', path: FIREFOX_BUILD },
+  });
   expect(installed.extension).toBe(EXTENSION_ID);
 });
 
@@ -91,7 +93,9 @@ describe('the extension pages in Firefox', () => {
     await expect.poll(() => js(collection, text('[data-testid="reader-text"]')), { timeout: 10_000 }).toContain('Kestrel Maritime');
     await js(collection, `[...document.querySelectorAll('button')].find((b) => b.textContent.startsWith('← Back')).click(), true`);
     await js(collection, type('input[name=q]', 'no such words anywhere'));
-    await expect.poll(() => js(collection, text('[data-testid="none-match"]')), { timeout: 10_000 }).toBe('No saved article matches these filters.');
+    await expect
+      .poll(() => js(collection, text('[data-testid="none-match"]')), { timeout: 10_000 })
+      .toBe('No saved article matches these filters.');
   });
 
   it('opens the options page with data from the background and stores a setting', async () => {

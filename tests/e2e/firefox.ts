@@ -39,11 +39,17 @@ export async function launchFirefox(binary = process.env.FIREFOX_PATH ?? 'firefo
   const profile = mkdtempSync(join(tmpdir(), 'incident-lens-firefox-'));
   writeFileSync(
     join(profile, 'user.js'),
-    Object.entries(PREFS).map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});`).join('\n'),
+    Object.entries(PREFS)
+      .map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});`)
+      .join('\n'),
   );
-  const child: ChildProcess = spawn(binary, ['--headless', '--remote-allow-system-access', '--remote-debugging-port=0', '--no-remote', '-profile', profile], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    binary,
+    ['--headless', '--remote-allow-system-access', '--remote-debugging-port=0', '--no-remote', '-profile', profile],
+    {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   const wsUrl = await new Promise<string>((ok, fail) => {
     let log = '';
     const timer = setTimeout(() => fail(new Error(`Firefox did not start its BiDi server:\n${log}`)), 60_000);
@@ -77,7 +83,7 @@ export async function launchFirefox(binary = process.env.FIREFOX_PATH ?? 'firefo
     else p?.ok(msg.result);
   });
 
-  const send = <T,>(method: string, params: Record<string, unknown> = {}) =>
+  const send = <T>(method: string, params: Record<string, unknown> = {}) =>
     new Promise<T>((ok, fail) => {
       const id = nextId++;
       pending.set(id, { ok: ok as (v: unknown) => void, fail });

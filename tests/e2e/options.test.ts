@@ -74,8 +74,17 @@ describe('options page', () => {
     }
     expect(stops.filter((s) => s.startsWith('NO-FOCUS-RING'))).toEqual([]);
     // Every kind of control is reached: links of the section list, checkboxes, colours, buttons, the site box.
-    for (const want of ['a Highlighting', 'input Highlight Threat actor', 'input Colour of Threat actor', 'input disable-site', 'button Rebuild the search index']) {
-      expect(stops.some((s) => s.endsWith(want)), want).toBe(true);
+    for (const want of [
+      'a Highlighting',
+      'input Highlight Threat actor',
+      'input Colour of Threat actor',
+      'input disable-site',
+      'button Rebuild the search index',
+    ]) {
+      expect(
+        stops.some((s) => s.endsWith(want)),
+        want,
+      ).toBe(true);
     }
 
     // Turn a site off with the keyboard.
@@ -86,7 +95,9 @@ describe('options page', () => {
     const stored = await page.evaluate(async () => (await chrome.storage.local.get('disabledSites')).disabledSites as string[]);
     expect(stored).toEqual(['example.org']);
     await page.getByRole('button', { name: 'Turn back on for example.org' }).press('Enter');
-    await expect.poll(() => page.evaluate(async () => (await chrome.storage.local.get('disabledSites')).disabledSites as string[])).toEqual([]);
+    await expect
+      .poll(() => page.evaluate(async () => (await chrome.storage.local.get('disabledSites')).disabledSites as string[]))
+      .toEqual([]);
     await page.close();
   });
 
@@ -100,7 +111,9 @@ describe('options page', () => {
     const options = await openOptions();
     await options.locator('input[name=color-actor]').fill('#123456');
     await expect
-      .poll(() => options.evaluate(async () => (await chrome.storage.local.get('highlightColors')).highlightColors as Record<string, string>))
+      .poll(() =>
+        options.evaluate(async () => (await chrome.storage.local.get('highlightColors')).highlightColors as Record<string, string>),
+      )
       .toEqual({ actor: '#123456' });
     await expect.poll(() => adoptedCss(article), { timeout: 10_000 }).toMatch(/::highlight\(il-actor\) \{[^}]*rgb\(18, 52, 86\)/);
 

@@ -38,7 +38,10 @@ describe('reading view in Firefox', () => {
     const context = contexts[0].context;
     await firefox.send('browsingContext.navigate', { context, url: `${server.origin}/shared/icc-espionage.html`, wait: 'complete' });
     await expect
-      .poll(() => evaluate<number>(context, 'typeof CSS.highlights === "object" ? CSS.highlights.size : -1'), { timeout: 30_000, interval: 250 })
+      .poll(() => evaluate<number>(context, 'typeof CSS.highlights === "object" ? CSS.highlights.size : -1'), {
+        timeout: 30_000,
+        interval: 250,
+      })
       .toBeGreaterThan(0);
     // The texts of the organisation highlight, read through live ranges in the page.
     const orgs = await evaluate<string>(
@@ -48,11 +51,17 @@ describe('reading view in Firefox', () => {
     expect(JSON.parse(orgs)).toContain('International Criminal Court');
     // The sidebar is built once the second stage is in (up to 150 ms after the first paint): wait for it.
     await expect
-      .poll(() => evaluate<number>(context, `document.querySelectorAll(${JSON.stringify(HOST)}).length`), { timeout: 10_000, interval: 100 })
+      .poll(() => evaluate<number>(context, `document.querySelectorAll(${JSON.stringify(HOST)}).length`), {
+        timeout: 10_000,
+        interval: 100,
+      })
       .toBe(1);
     // The highlights' styles are in the page (one adopted sheet with the ::highlight rules): without them
     // the highlights would be registered but invisible. ESR 140 needs the page-side route (styles.ts).
-    const sheets = await evaluate<string>(context, `JSON.stringify([...document.adoptedStyleSheets].map((s) => [...s.cssRules].map((r) => r.cssText).join('\\n')))`);
+    const sheets = await evaluate<string>(
+      context,
+      `JSON.stringify([...document.adoptedStyleSheets].map((s) => [...s.cssRules].map((r) => r.cssText).join('\\n')))`,
+    );
     expect(JSON.parse(sheets).filter((css: string) => css.includes('::highlight(il-organization)'))).toHaveLength(1);
   });
 });

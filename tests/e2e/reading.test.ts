@@ -10,7 +10,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, ROOT, type ExtensionBrowser } from '../../scripts/chromium';
 import { serveReadingPages, type ReadingServer } from '../fixtures/reading/pages';
-import { HOST, highlightBox, highlightTexts, inShadow, openSidebar, shadowActive, shadowFocus, shadowTexts } from '../fixtures/reading/shadow';
+import {
+  HOST,
+  highlightBox,
+  highlightTexts,
+  inShadow,
+  openSidebar,
+  shadowActive,
+  shadowFocus,
+  shadowTexts,
+} from '../fixtures/reading/shadow';
 import type { WireAnswer } from './helpers';
 
 const SHOTS = resolve(ROOT, 'test-results');
@@ -95,10 +104,10 @@ async function rangesIn(page: Page, inside: string, outside: string): Promise<{ 
 }
 
 async function send<T>(type: string, data: unknown): Promise<T> {
-  const answer = await probe.evaluate(([t, d]) => chrome.runtime.sendMessage({ id: 1, type: t, data: d, timestamp: Date.now() }) as Promise<WireAnswer<T>>, [
-    type,
-    data,
-  ] as const);
+  const answer = await probe.evaluate(
+    ([t, d]) => chrome.runtime.sendMessage({ id: 1, type: t, data: d, timestamp: Date.now() }) as Promise<WireAnswer<T>>,
+    [type, data] as const,
+  );
   if (answer.err) throw new Error(answer.err.message);
   return answer.res as T;
 }
@@ -156,17 +165,25 @@ describe('reading the seed article', () => {
   });
 
   it('opens the card on keyboard focus, and Enter scrolls to the entity and flashes it', async () => {
-    const key = await inShadow<string>(page, 'function () { return this.querySelector(\'.il-group[data-type="location"] button.il-entity\').dataset.key; }');
+    const key = await inShadow<string>(
+      page,
+      'function () { return this.querySelector(\'.il-group[data-type="location"] button.il-entity\').dataset.key; }',
+    );
     expect(key).toMatch(/^location:/);
     expect(await shadowFocus(page, `button.il-entity[data-key="${key}"]`)).toBe(true);
-    const name = (await inShadow<string>(page, `function () { return this.querySelector('button.il-entity[data-key="${key}"] .il-entity-name').textContent; }`))!;
+    const name = (await inShadow<string>(
+      page,
+      `function () { return this.querySelector('button.il-entity[data-key="${key}"] .il-entity-name').textContent; }`,
+    ))!;
     await expect.poll(() => shadowTexts(page, '[data-testid="card-name"]'), { timeout: 5000 }).toEqual([name]);
     expect(await shadowTexts(page, '[data-testid="card-type"]')).toEqual(['Place']);
     // ArrowRight enters the card, Tab moves inside it, Escape closes it and gives focus back.
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => shadowActive(page)).toBe('div.il-card');
     await page.keyboard.press('Tab');
-    expect(await inShadow<boolean>(page, 'function () { return !!this.activeElement && !!this.activeElement.closest(".il-card"); }')).toBe(true);
+    expect(await inShadow<boolean>(page, 'function () { return !!this.activeElement && !!this.activeElement.closest(".il-card"); }')).toBe(
+      true,
+    );
     await page.keyboard.press('Escape');
     await expect.poll(() => shadowTexts(page, '.il-card'), { timeout: 5000 }).toEqual([]);
     expect(await shadowActive(page)).toBe('button.il-entity');
@@ -205,8 +222,19 @@ describe('reading the seed article', () => {
     ];
     const articles = [];
     for (const o of others) {
-      const r = await send<{ entities: unknown[]; incidents: unknown[] }>('analyzeArticle', { url: o.url, text: o.text, published: o.published });
-      articles.push({ url: o.url, sourceId: 'feed:test', title: o.title, published: o.published, entities: r.entities, incidents: r.incidents });
+      const r = await send<{ entities: unknown[]; incidents: unknown[] }>('analyzeArticle', {
+        url: o.url,
+        text: o.text,
+        published: o.published,
+      });
+      articles.push({
+        url: o.url,
+        sourceId: 'feed:test',
+        title: o.title,
+        published: o.published,
+        entities: r.entities,
+        incidents: r.incidents,
+      });
     }
     expect(await send<number>('ingestArticles', { articles })).toBeGreaterThan(0);
     await page.reload({ waitUntil: 'load' });
@@ -228,12 +256,18 @@ describe('reading the seed article', () => {
     await page.keyboard.type('Court confirms espionage');
     await shadowFocus(page, 'button[type="submit"]');
     await page.keyboard.press('Enter');
-    await expect.poll(() => shadowTexts(page, '[data-testid="saved-state"]'), { timeout: 5000 }).toEqual([expect.stringMatching(/^In your collection since/)]);
+    await expect
+      .poll(() => shadowTexts(page, '[data-testid="saved-state"]'), { timeout: 5000 })
+      .toEqual([expect.stringMatching(/^In your collection since/)]);
     await page.reload({ waitUntil: 'load' });
     await painted(page);
-    await expect.poll(() => shadowTexts(page, '[data-testid="saved-state"]'), { timeout: 5000 }).toEqual([expect.stringMatching(/^In your collection since/)]);
+    await expect
+      .poll(() => shadowTexts(page, '[data-testid="saved-state"]'), { timeout: 5000 })
+      .toEqual([expect.stringMatching(/^In your collection since/)]);
     expect(await inShadow<string>(page, 'function () { return this.querySelector(\'input[name="tags"]\').value; }')).toBe('icc, espionage');
-    expect(await inShadow<string>(page, 'function () { return this.querySelector(\'textarea[name="note"]\').value; }')).toBe('Court confirms espionage');
+    expect(await inShadow<string>(page, 'function () { return this.querySelector(\'textarea[name="note"]\').value; }')).toBe(
+      'Court confirms espionage',
+    );
   });
 });
 
@@ -244,10 +278,13 @@ describe('the toggle command', () => {
     await incidentsPainted(page);
     await page.bringToFront();
     const toggle = () =>
-      probe.evaluate(async (msg) => {
-        const [tab] = await chrome.tabs.query({ active: true });
-        return ((await chrome.tabs.sendMessage(tab.id!, msg)) as WireAnswer<boolean>).res;
-      }, { id: 2, type: 'toggleSidebar', data: undefined, timestamp: Date.now() });
+      probe.evaluate(
+        async (msg) => {
+          const [tab] = await chrome.tabs.query({ active: true });
+          return ((await chrome.tabs.sendMessage(tab.id!, msg)) as WireAnswer<boolean>).res;
+        },
+        { id: 2, type: 'toggleSidebar', data: undefined, timestamp: Date.now() },
+      );
     expect(await toggle()).toBe(false);
     expect(await page.locator(HOST).count()).toBe(0);
     expect(await toggle()).toBe(true);
@@ -264,7 +301,10 @@ describe('the per-site switch', () => {
     // Its text runs to the window's edge: the sidebar waits as a tab until the reader opens it.
     await openSidebar(page);
     await expect.poll(() => shadowTexts(page, '.il-footer button')).toContain('Turn off on this site');
-    await inShadow(page, 'function () { [...this.querySelectorAll(".il-footer button")].find((b) => b.textContent.startsWith("Turn off")).click(); }');
+    await inShadow(
+      page,
+      'function () { [...this.querySelectorAll(".il-footer button")].find((b) => b.textContent.startsWith("Turn off")).click(); }',
+    );
     await expect.poll(() => page.locator(HOST).count()).toBe(0);
     expect(await page.evaluate(() => CSS.highlights.size)).toBe(0);
     await page.reload({ waitUntil: 'domcontentloaded' });
@@ -373,7 +413,9 @@ describe('other pages', () => {
     await expect.poll(async () => (await highlightTexts(page))['il-malware'] ?? [], { timeout: 10_000 }).toContain('LockBit');
     const h = await highlightTexts(page);
     expect(h['il-actor'] ?? []).not.toContain('APT28');
-    expect(await shadowTexts(page, '[data-testid="article-title"]')).toEqual(['Boeing confirms LockBit ransomware attack on parts business']);
+    expect(await shadowTexts(page, '[data-testid="article-title"]')).toEqual([
+      'Boeing confirms LockBit ransomware attack on parts business',
+    ]);
     await page.close();
   });
 });

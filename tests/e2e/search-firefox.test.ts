@@ -11,7 +11,9 @@ let firefox: BidiFirefox;
 
 beforeAll(async () => {
   firefox = await launchFirefox();
-  const installed = await firefox.send<{ extension: string }>('webExtension.install', { extensionData: { type: 'path', path: FIREFOX_BUILD } });
+  const installed = await firefox.send<{ extension: string }>('webExtension.install', {
+    extensionData: { type: 'path', path: FIREFOX_BUILD },
+  });
   expect(installed.extension).toBe(EXTENSION_ID);
 });
 
@@ -64,7 +66,9 @@ describe('popup search in Firefox', () => {
     expect(saved).toContain('"res"');
 
     await js(popup, typeQuery('wombat'));
-    await expect.poll(() => js<string>(popup, optionKeys('saved')), { timeout: 20_000 }).toBe(JSON.stringify(['https://blog.example/kimsuky']));
+    await expect
+      .poll(() => js<string>(popup, optionKeys('saved')), { timeout: 20_000 })
+      .toBe(JSON.stringify(['https://blog.example/kimsuky']));
 
     await js(popup, typeQuery('fancy bea'));
     await expect.poll(() => js<string>(popup, optionKeys('entity')), { timeout: 10_000 }).toContain('actor:apt28');
@@ -72,6 +76,8 @@ describe('popup search in Firefox', () => {
       popup,
       `document.querySelector('#search-box').dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true })), true`,
     );
-    await expect.poll(() => js(popup, `document.querySelector('[data-testid="card-name"]')?.textContent ?? null`), { timeout: 10_000 }).toBe('APT28');
+    await expect
+      .poll(() => js(popup, `document.querySelector('[data-testid="card-name"]')?.textContent ?? null`), { timeout: 10_000 })
+      .toBe('APT28');
   });
 });

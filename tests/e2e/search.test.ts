@@ -72,7 +72,11 @@ beforeAll(async () => {
       },
     ],
   });
-  await send('saveArticle', { url: SAVED, title: 'Reading list: critical infrastructure', note: 'the quokka report is worth a second read' });
+  await send('saveArticle', {
+    url: SAVED,
+    title: 'Reading list: critical infrastructure',
+    note: 'the quokka report is worth a second read',
+  });
 
   // The technique, as the ATT&CK sync stores it: written to the database by another context, which no hook
   // sees; the rebuild the options page offers brings it in.
@@ -119,7 +123,9 @@ async function openPopup(): Promise<Page> {
 async function typeQuery(popup: Page, query: string): Promise<void> {
   await popup.locator('#search-box').fill('');
   await popup.locator('#search-box').pressSequentially(query, { delay: 15 });
-  await expect.poll(() => popup.locator('[role=status].search-status').textContent(), { timeout: 15_000 }).toMatch(/results?|match|Nothing/);
+  await expect
+    .poll(() => popup.locator('[role=status].search-status').textContent(), { timeout: 15_000 })
+    .toMatch(/results?|match|Nothing/);
 }
 
 const hitKeys = (popup: Page, kind: string) =>
@@ -188,13 +194,17 @@ describe('popup search', () => {
   it('opens an incident with the articles that report it', async () => {
     const popup = await openPopup();
     await typeQuery(popup, 'ardent');
-    const incident = (await popup.locator('[role=option]').evaluateAll((els) => els.map((e) => e.getAttribute('data-key')))).indexOf(`${ARTICLE}#0`);
+    const incident = (await popup.locator('[role=option]').evaluateAll((els) => els.map((e) => e.getAttribute('data-key')))).indexOf(
+      `${ARTICLE}#0`,
+    );
     expect(incident).toBeGreaterThanOrEqual(0);
     for (let i = 0; i < incident; i++) await popup.keyboard.press('ArrowDown');
     await popup.keyboard.press('Enter');
     const detail = popup.getByTestId('incident-detail');
     await detail.waitFor();
-    await expect.poll(() => detail.getByTestId('incident-articles').textContent()).toContain('Ardent Health hospitals hit by LockBit ransomware');
+    await expect
+      .poll(() => detail.getByTestId('incident-articles').textContent())
+      .toContain('Ardent Health hospitals hit by LockBit ransomware');
     expect(await detail.textContent()).toContain('Victim');
     await popup.close();
   });
@@ -202,7 +212,9 @@ describe('popup search', () => {
   it("follows the collection page's own writes: an edited note is found by its new word, a deleted article no more", async () => {
     const collection = await ext.context.newPage();
     await collection.goto(`${ext.extensionUrl}collection.html`);
-    const row = collection.locator('li.article', { has: collection.locator('a.article-title', { hasText: 'Reading list: critical infrastructure' }) });
+    const row = collection.locator('li.article', {
+      has: collection.locator('a.article-title', { hasText: 'Reading list: critical infrastructure' }),
+    });
     await row.getByRole('button', { name: 'Edit tags and note' }).click();
     await row.locator('textarea[name=note]').fill('compare with the zanzibarite advisory');
     await row.getByRole('button', { name: 'Save', exact: true }).click();
@@ -211,10 +223,13 @@ describe('popup search', () => {
     // The page wrote the database itself: no message reached the worker, no row count changed.
     const popup = await openPopup();
     await expect
-      .poll(async () => {
-        await typeQuery(popup, 'zanzibarite');
-        return hitKeys(popup, 'saved');
-      }, { timeout: 15_000 })
+      .poll(
+        async () => {
+          await typeQuery(popup, 'zanzibarite');
+          return hitKeys(popup, 'saved');
+        },
+        { timeout: 15_000 },
+      )
       .toEqual([SAVED]);
     await typeQuery(popup, 'quokka'); // the old note's word
     expect(await hitKeys(popup, 'saved')).toEqual([]);
@@ -222,10 +237,13 @@ describe('popup search', () => {
     await row.getByRole('button', { name: 'Delete' }).click();
     await collection.getByTestId('undo').waitFor();
     await expect
-      .poll(async () => {
-        await typeQuery(popup, 'zanzibarite');
-        return popup.locator('.search-status').textContent();
-      }, { timeout: 15_000 })
+      .poll(
+        async () => {
+          await typeQuery(popup, 'zanzibarite');
+          return popup.locator('.search-status').textContent();
+        },
+        { timeout: 15_000 },
+      )
       .toBe('Nothing found.');
     await typeQuery(popup, 'reading list');
     expect(await hitKeys(popup, 'saved')).toEqual([]);
@@ -266,7 +284,8 @@ describe('popup search', () => {
       await popup.locator('#search-box').waitFor();
       return popup;
     };
-    const sent = (popup: Page) => popup.evaluate(() => (window as unknown as { sent: string[] }).sent.filter((m) => /search|getStatus/.test(m)));
+    const sent = (popup: Page) =>
+      popup.evaluate(() => (window as unknown as { sent: string[] }).sent.filter((m) => /search|getStatus/.test(m)));
 
     const popup = await opened();
     await popup.locator('#search-box').fill('lockbit');

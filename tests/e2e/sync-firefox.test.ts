@@ -23,7 +23,9 @@ beforeAll(async () => {
     kev: { file: 'kev/known_exploited_vulnerabilities.json' },
   });
   firefox = await launchFirefox();
-  const installed = await firefox.send<{ extension: string }>('webExtension.install', { extensionData: { type: 'path', path: FIREFOX_BUILD } });
+  const installed = await firefox.send<{ extension: string }>('webExtension.install', {
+    extensionData: { type: 'path', path: FIREFOX_BUILD },
+  });
   expect(installed.extension).toBe(EXTENSION_ID);
   const { context } = await firefox.send<{ context: string }>('browsingContext.create', { type: 'tab' });
   await firefox.send('browsingContext.navigate', { context, url: `${EXTENSION_URL}options.html`, wait: 'complete' });
@@ -58,11 +60,15 @@ const count = (table: string) =>
 
 describe('the sync in Firefox', () => {
   it('syncs the fixture feeds and KEV; a failing source gets a readable error', async () => {
-    await js(`browser.storage.local.set({ syncSourceBase: ${JSON.stringify(server.origin)}, syncTimeoutMs: 2000, retentionDays: 3650 }).then(() => true)`);
+    await js(
+      `browser.storage.local.set({ syncSourceBase: ${JSON.stringify(server.origin)}, syncTimeoutMs: 2000, retentionDays: 3650 }).then(() => true)`,
+    );
     expect((await ask('syncNow')).res).toEqual({ started: true });
     type Status = { running: boolean; sources: { id: string; lastSuccessAt?: number; error?: string; totalAdded?: number }[] };
     const status = async () => (await ask('getSyncStatus')).res as Status;
-    await expect.poll(async () => (await status()).sources.find((s) => s.id === 'kev')?.lastSuccessAt ?? 0, { timeout: 90_000, interval: 1000 }).toBeGreaterThan(0);
+    await expect
+      .poll(async () => (await status()).sources.find((s) => s.id === 'kev')?.lastSuccessAt ?? 0, { timeout: 90_000, interval: 1000 })
+      .toBeGreaterThan(0);
     await expect.poll(async () => (await status()).running, { timeout: 60_000, interval: 1000 }).toBe(false);
     expect(await count('articles')).toBe(3 + 3 + 10);
     expect(await count('kev')).toBe(1404);

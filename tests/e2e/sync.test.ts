@@ -41,7 +41,10 @@ beforeAll(async () => {
   ext = await launchWithExtension({ headless: true });
   probe = await ext.context.newPage();
   await probe.goto(`${ext.extensionUrl}collection.html`);
-  await probe.evaluate((origin) => chrome.storage.local.set({ syncSourceBase: origin, syncTimeoutMs: 2000, retentionDays: 3650 }), server.origin);
+  await probe.evaluate(
+    (origin) => chrome.storage.local.set({ syncSourceBase: origin, syncTimeoutMs: 2000, retentionDays: 3650 }),
+    server.origin,
+  );
 });
 
 afterAll(async () => {
@@ -49,7 +52,10 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function ask<K extends keyof BackgroundProtocol>(type: K, data?: Parameters<BackgroundProtocol[K]>[0]): Promise<ReturnType<BackgroundProtocol[K]>> {
+async function ask<K extends keyof BackgroundProtocol>(
+  type: K,
+  data?: Parameters<BackgroundProtocol[K]>[0],
+): Promise<ReturnType<BackgroundProtocol[K]>> {
   const answer = await probe.evaluate((msg) => chrome.runtime.sendMessage(msg) as Promise<WireAnswer>, wireMessage(type, data));
   if (answer?.err) throw new Error(answer.err.message);
   return answer?.res as ReturnType<BackgroundProtocol[K]>;
@@ -105,7 +111,9 @@ async function stopWorker(): Promise<void> {
 
 describe('sync (Chromium)', () => {
   it('opens the onboarding page on install: it says what is fetched, that page text is never sent, and asks in one click', async () => {
-    await expect.poll(() => ext.context.pages().some((p) => p.url() === `${ext.extensionUrl}onboarding.html`), { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(() => ext.context.pages().some((p) => p.url() === `${ext.extensionUrl}onboarding.html`), { timeout: 10_000 })
+      .toBe(true);
     const onboarding = ext.context.pages().find((p) => p.url() === `${ext.extensionUrl}onboarding.html`)!;
     await onboarding.getByRole('button', { name: 'Allow and sync' }).waitFor({ timeout: 10_000 });
     const text = await onboarding.textContent('main');
@@ -172,7 +180,9 @@ describe('sync (Chromium)', () => {
     const options = await ext.context.newPage();
     await options.goto(`${ext.extensionUrl}options.html`);
     const row = (id: string) => options.locator(`tr[data-source="${id}"] [data-field=status]`);
-    await expect.poll(() => row('feed:darkreading').textContent(), { timeout: 10_000 }).toBe('error: the server failed to answer (HTTP 500 Internal Server Error)');
+    await expect
+      .poll(() => row('feed:darkreading').textContent(), { timeout: 10_000 })
+      .toBe('error: the server failed to answer (HTTP 500 Internal Server Error)');
     expect(await row('feed:cisa').textContent()).toMatch(/^ok, \d+ new$/);
     expect(await options.locator('tr[data-source="kev"] [data-field=added]').textContent()).toBe('1404');
     await options.close();
@@ -184,12 +194,16 @@ describe('sync (Chromium)', () => {
     const field = options.locator('input[name=feed-url]');
     await field.fill(`${server.origin}/mine/home.html`);
     await options.getByRole('button', { name: 'Add feed' }).click();
-    await expect.poll(() => options.locator('[data-section=sources]').getByRole('status').textContent(), { timeout: 20_000 }).toMatch(/^Not added: .*web page, not a feed/);
+    await expect
+      .poll(() => options.locator('[data-section=sources]').getByRole('status').textContent(), { timeout: 20_000 })
+      .toMatch(/^Not added: .*web page, not a feed/);
 
     const before = await count('articles');
     await field.fill(`${server.origin}/mine/ncsc.xml`);
     await options.getByRole('button', { name: 'Add feed' }).click();
-    await expect.poll(() => options.locator('[data-section=sources]').getByRole('status').textContent(), { timeout: 20_000 }).toBe('Added “All Feed”.');
+    await expect
+      .poll(() => options.locator('[data-section=sources]').getByRole('status').textContent(), { timeout: 20_000 })
+      .toBe('Added “All Feed”.');
     const mine = (await overview()).sources.find((s) => s.url === `${server.origin}/mine/ncsc.xml`)!;
     expect(mine).toMatchObject({ builtin: false, enabled: true });
     await expect.poll(() => count('articles'), { timeout: 30_000 }).toBe(before + 5);

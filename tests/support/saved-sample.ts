@@ -18,7 +18,8 @@ export const CITRIX_SAVE: SaveRequest = {
   note: '=HYPERLINK("http://evil")',
 };
 
-const m = (key: string, type: string, name: string, subtype?: string) => ({ key, type, name, subtype }) as ArticleFindings['entities'][number];
+const m = (key: string, type: string, name: string, subtype?: string) =>
+  ({ key, type, name, subtype }) as ArticleFindings['entities'][number];
 
 export const CITRIX_FINDINGS: ArticleFindings = {
   entities: [
@@ -54,7 +55,12 @@ export const CITRIX_FINDINGS: ArticleFindings = {
       spans: [{ start: 0, end: 120 }],
       when: '2023-11',
     },
-    { type: 'data-breach', summary: 'Data breach at Boeing', victim: { key: 'organization:boeing', name: 'Boeing' }, spans: [{ start: 200, end: 240 }] },
+    {
+      type: 'data-breach',
+      summary: 'Data breach at Boeing',
+      victim: { key: 'organization:boeing', name: 'Boeing' },
+      spans: [{ start: 200, end: 240 }],
+    },
   ],
 };
 
@@ -68,9 +74,17 @@ export const ICC_SAVE: SaveRequest = {
 };
 
 export const ICC_FINDINGS: ArticleFindings = {
-  entities: [m('organization:international-criminal-court', 'organization', 'International Criminal Court'), m('location:the-hague', 'location', 'The Hague')],
+  entities: [
+    m('organization:international-criminal-court', 'organization', 'International Criminal Court'),
+    m('location:the-hague', 'location', 'The Hague'),
+  ],
   incidents: [
-    { type: 'espionage', summary: 'Espionage against International Criminal Court', victim: { key: 'organization:international-criminal-court', name: 'International Criminal Court' }, spans: [{ start: 0, end: 60 }] },
+    {
+      type: 'espionage',
+      summary: 'Espionage against International Criminal Court',
+      victim: { key: 'organization:international-criminal-court', name: 'International Criminal Court' },
+      spans: [{ start: 0, end: 60 }],
+    },
   ],
 };
 

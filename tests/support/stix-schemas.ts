@@ -39,7 +39,8 @@ function compiler(): Ajv2020 {
     ajv.addSchema(schema);
     if (file.endsWith('common/bundle.json')) {
       bundleId = schema.$id;
-      for (const m of readFileSync(file, 'utf8').matchAll(/"\$ref": "\.\.\/(?:sdos|sros|observables|common)\/([a-z0-9-]+)\.json"/g)) bundleTypes.add(m[1]);
+      for (const m of readFileSync(file, 'utf8').matchAll(/"\$ref": "\.\.\/(?:sdos|sros|observables|common)\/([a-z0-9-]+)\.json"/g))
+        bundleTypes.add(m[1]);
     } else if (/\/(sdos|sros|observables)\//.test(file)) {
       typeIds.set(file.replace(/^.*\/([a-z0-9-]+)\.json$/, '$1'), schema.$id);
     }

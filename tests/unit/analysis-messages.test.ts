@@ -19,15 +19,22 @@ describe('reading messages', () => {
 
   it('gives a content script the two stages of its own page only, each in one shape', () => {
     expect(checkMessage('analyzeFirstStage', { url: 'https://news.example/a', text: 'APT28', forced: true }, content, self).ok).toBe(true);
-    expect(checkMessage('analyzeFirstStage', { url: 'https://bank.example/', text: 'x' }, content, self)).toMatchObject({ ok: false, error: expect.stringContaining('own page') });
+    expect(checkMessage('analyzeFirstStage', { url: 'https://bank.example/', text: 'x' }, content, self)).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('own page'),
+    });
     expect(checkMessage('analyzeSecondStage', { url: 'https://news.example/a', id: 'f3b0c1d2' }, content, self).ok).toBe(true);
     const other = checkMessage('analyzeSecondStage', { url: 'https://bank.example/', id: 'f3b0c1d2' }, content, self);
     expect(other).toMatchObject({ ok: false, error: expect.stringContaining('own page') });
     expect(checkMessage('analyzeSecondStage', { url: 'https://news.example/a', id: 'x'.repeat(65) }, content, self).ok).toBe(false);
     // No optimisation flags on the wire any more: a request that carries one is refused.
     for (const flag of ['packed', 'staged', 'facts']) {
-      expect(checkMessage('analyzeFirstStage', { url: 'https://news.example/a', text: 'x', [flag]: true }, content, self).ok, flag).toBe(false);
-      expect(checkMessage('analyzeArticle', { url: 'https://news.example/a', text: 'x', [flag]: true }, content, self).ok, flag).toBe(false);
+      expect(checkMessage('analyzeFirstStage', { url: 'https://news.example/a', text: 'x', [flag]: true }, content, self).ok, flag).toBe(
+        false,
+      );
+      expect(checkMessage('analyzeArticle', { url: 'https://news.example/a', text: 'x', [flag]: true }, content, self).ok, flag).toBe(
+        false,
+      );
     }
   });
 
@@ -38,7 +45,12 @@ describe('reading messages', () => {
   });
 
   it('asks card facts with typed entities', () => {
-    const ok = checkMessage('entityFacts', { entities: [{ key: 'indicator:ipv4:1.2.3.4', type: 'indicator', name: '1.2.3.4', subtype: 'ipv4' }] }, content, self);
+    const ok = checkMessage(
+      'entityFacts',
+      { entities: [{ key: 'indicator:ipv4:1.2.3.4', type: 'indicator', name: '1.2.3.4', subtype: 'ipv4' }] },
+      content,
+      self,
+    );
     expect(ok.ok).toBe(true);
     expect(checkMessage('entityFacts', { entities: [{ key: 'actor:x', type: 'villain', name: 'X' }] }, content, self).ok).toBe(false);
   });

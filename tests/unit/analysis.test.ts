@@ -38,7 +38,11 @@ describe('analysis service', () => {
     const article = seedArticle();
     expect(article.isArticle).toBe(true);
 
-    const first = await new AnalysisService({ db, buildId: 't' }).analyze({ url: SEED_URL, text: article.text, published: article.published });
+    const first = await new AnalysisService({ db, buildId: 't' }).analyze({
+      url: SEED_URL,
+      text: article.text,
+      published: article.published,
+    });
     const firstTimings = lastTimings();
     expect(firstTimings.matcherBuilt).toBe(true);
     expect(firstTimings.url).toBe(SEED_URL);
@@ -67,7 +71,14 @@ describe('analysis service', () => {
     expect(second.facts['location:netherlands'].name).toBe('Netherlands');
 
     // A changed catalogue (the sync added an entry) makes the stored matcher stale: rebuilt on the next wake.
-    await db.entities.put({ key: 'actor:test', type: 'actor', name: 'Test Group', aliases: [], sources: ['misp:threat-actor'], aliasesLower: ['test group'] });
+    await db.entities.put({
+      key: 'actor:test',
+      type: 'actor',
+      name: 'Test Group',
+      aliases: [],
+      sources: ['misp:threat-actor'],
+      aliasesLower: ['test group'],
+    });
     const after = await new AnalysisService({ db, buildId: 't' }).analyze({ url: SEED_URL, text: 'The Test Group struck again.' });
     expect(lastTimings().matcherBuilt).toBe(true);
     expect(after.entities.map((e) => e.key)).toContain('actor:test');
@@ -85,7 +96,10 @@ describe('analysis service', () => {
       knownRansomware: true,
     });
     const svc = new AnalysisService({ db });
-    const r = await svc.analyze({ url: 'https://x.example/a', text: 'Fancy Bear exploited CVE-2023-4966 against hxxp://evil[.]com servers.' });
+    const r = await svc.analyze({
+      url: 'https://x.example/a',
+      text: 'Fancy Bear exploited CVE-2023-4966 against hxxp://evil[.]com servers.',
+    });
     const actor = r.entities.find((e) => e.type === 'actor');
     expect(actor?.key).toBe('actor:apt28');
     expect(r.facts['actor:apt28'].aliases).toContain('Fancy Bear');
@@ -102,7 +116,14 @@ describe('analysis service', () => {
     db = new IncidentLensDb({ indexedDB: new IDBFactory(), IDBKeyRange, name: 'c' });
     const article = seedArticle();
     const r = await new AnalysisService({ db }).analyze({ url: SEED_URL, text: article.text, published: article.published });
-    await ingestArticle(db, { url: SEED_URL, sourceId: 'feed:newswire', title: article.title ?? '', published: article.published, entities: r.entities, incidents: r.incidents });
+    await ingestArticle(db, {
+      url: SEED_URL,
+      sourceId: 'feed:newswire',
+      title: article.title ?? '',
+      published: article.published,
+      entities: r.entities,
+      incidents: r.incidents,
+    });
     const victimKey = r.incidents.find((i) => i.type === 'espionage')?.victim?.key;
     expect(victimKey).toBeTruthy();
     const related = await relatedIncidents(db, [victimKey as string], '2023-11-01', { url: 'https://other.example/icc-follow-up' });

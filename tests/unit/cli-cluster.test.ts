@@ -9,7 +9,12 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const KEV = resolve(ROOT, '../shared/fixtures/kev/known_exploited_vulnerabilities.json');
 
 function cli(args: string[], input: string) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', resolve(ROOT, 'cli/index.ts'), ...args], { cwd: ROOT, input, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', resolve(ROOT, 'cli/index.ts'), ...args], {
+    cwd: ROOT,
+    input,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -20,13 +25,62 @@ const lines = (s: string) =>
     .map((l) => JSON.parse(l) as Record<string, unknown>);
 
 const ITEMS = [
-  { id: 'p1', title: 'Citrix patches critical NetScaler flaw CVE-2023-4966', summary: 'Citrix released updates for CVE-2023-4966, a critical information disclosure vulnerability in NetScaler ADC and Gateway.', published: '2023-10-10T09:00:00Z', link: 'https://thehackernews.example/citrix-patch', source: 'thehackernews' },
-  { id: 'b1', title: 'Boeing confirms LockBit ransomware attack on parts business', summary: 'Boeing said the LockBit ransomware gang breached its parts and distribution business.', published: '2023-11-02T10:00:00Z', link: 'https://bleepingcomputer.example/boeing', source: 'bleepingcomputer' },
-  { id: 'e1', title: 'Hackers exploit Citrix Bleed CVE-2023-4966 to hijack sessions', summary: 'Attackers are exploiting CVE-2023-4966 in the wild to hijack authenticated sessions on NetScaler appliances.', published: '2023-10-18T09:00:00Z', link: 'https://darkreading.example/citrix-bleed', source: 'darkreading' },
-  { id: 'b2', title: 'LockBit claims Boeing hack, threatens to publish stolen files', summary: 'The LockBit gang listed Boeing on its leak site, saying the aerospace company had until November 2 to pay.', published: '2023-11-03T08:00:00Z', link: 'https://therecord.example/boeing', source: 'therecord' },
-  { id: 'e2', title: 'Citrix Bleed exploitation wave hits NetScaler boxes worldwide', summary: 'Mass exploitation of CVE-2023-4966 is under way, with attackers hijacking sessions on unpatched NetScaler devices.', published: '2023-10-20T09:00:00Z', link: 'https://theregister.example/citrix-wave', source: 'theregister' },
-  { id: 'i1', title: 'LockBit ransomware hits Industrial and Commercial Bank of China', summary: 'ICBC said its US arm was hit by a LockBit ransomware attack that disrupted Treasury trades.', published: '2023-11-10T09:00:00Z', link: 'https://securityweek.example/icbc', source: 'securityweek' },
-  { id: 'x1', title: 'Five tips for better passwords', summary: 'Use a password manager.', published: '2023-11-11T09:00:00Z', link: 'https://blog.example/passwords', source: 'blog' },
+  {
+    id: 'p1',
+    title: 'Citrix patches critical NetScaler flaw CVE-2023-4966',
+    summary: 'Citrix released updates for CVE-2023-4966, a critical information disclosure vulnerability in NetScaler ADC and Gateway.',
+    published: '2023-10-10T09:00:00Z',
+    link: 'https://thehackernews.example/citrix-patch',
+    source: 'thehackernews',
+  },
+  {
+    id: 'b1',
+    title: 'Boeing confirms LockBit ransomware attack on parts business',
+    summary: 'Boeing said the LockBit ransomware gang breached its parts and distribution business.',
+    published: '2023-11-02T10:00:00Z',
+    link: 'https://bleepingcomputer.example/boeing',
+    source: 'bleepingcomputer',
+  },
+  {
+    id: 'e1',
+    title: 'Hackers exploit Citrix Bleed CVE-2023-4966 to hijack sessions',
+    summary: 'Attackers are exploiting CVE-2023-4966 in the wild to hijack authenticated sessions on NetScaler appliances.',
+    published: '2023-10-18T09:00:00Z',
+    link: 'https://darkreading.example/citrix-bleed',
+    source: 'darkreading',
+  },
+  {
+    id: 'b2',
+    title: 'LockBit claims Boeing hack, threatens to publish stolen files',
+    summary: 'The LockBit gang listed Boeing on its leak site, saying the aerospace company had until November 2 to pay.',
+    published: '2023-11-03T08:00:00Z',
+    link: 'https://therecord.example/boeing',
+    source: 'therecord',
+  },
+  {
+    id: 'e2',
+    title: 'Citrix Bleed exploitation wave hits NetScaler boxes worldwide',
+    summary: 'Mass exploitation of CVE-2023-4966 is under way, with attackers hijacking sessions on unpatched NetScaler devices.',
+    published: '2023-10-20T09:00:00Z',
+    link: 'https://theregister.example/citrix-wave',
+    source: 'theregister',
+  },
+  {
+    id: 'i1',
+    title: 'LockBit ransomware hits Industrial and Commercial Bank of China',
+    summary: 'ICBC said its US arm was hit by a LockBit ransomware attack that disrupted Treasury trades.',
+    published: '2023-11-10T09:00:00Z',
+    link: 'https://securityweek.example/icbc',
+    source: 'securityweek',
+  },
+  {
+    id: 'x1',
+    title: 'Five tips for better passwords',
+    summary: 'Use a password manager.',
+    published: '2023-11-11T09:00:00Z',
+    link: 'https://blog.example/passwords',
+    source: 'blog',
+  },
 ];
 
 describe('cli cluster', () => {

@@ -9,7 +9,11 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const PAGES = resolve(ROOT, '../shared/fixtures/pages');
 
 function stix(args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', resolve(ROOT, 'cli/index.ts'), 'stix', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', resolve(ROOT, 'cli/index.ts'), 'stix', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -23,7 +27,10 @@ describe('cli stix', () => {
     const bundle = JSON.parse(first.out) as { type: string; objects: Obj[] };
     expect(validateBundle(bundle)).toEqual({ valid: true, errors: [] });
     const report = bundle.objects.find((o) => o.type === 'report')!;
-    expect(report).toMatchObject({ name: 'War crimes tribunal says September cyberattack was act of espionage', published: '2023-10-20T14:05:00.000Z' });
+    expect(report).toMatchObject({
+      name: 'War crimes tribunal says September cyberattack was act of espionage',
+      published: '2023-10-20T14:05:00.000Z',
+    });
     const names = bundle.objects.map((o) => `${o.type}:${o.name}`);
     expect(names).toEqual(expect.arrayContaining(['identity:International Criminal Court', 'location:The Hague', 'location:Russia']));
     expect(bundle.objects.find((o) => o.name === 'Russia')).toMatchObject({ country: 'RU' });
@@ -38,8 +45,17 @@ describe('cli stix', () => {
 
   it('every page of the shared fixtures gives a valid bundle', () => {
     // The shared pages of our own, and three real security-news pages about named groups and ransomware.
-    const real = ['blog.trendmicro.com--gamaredon-apt-group-use-covid-19-lure-in-campaigns.html.gz', 'news.sophos.com--inside-a-new-ryuk-ransomware-attack.html.gz', 'blog.intel471.com--revil-ransomware-as-a-service-an-analysis-of-a-ransomware.html.gz'];
-    const files = [...readdirSync(PAGES).filter((f) => f.endsWith('.html')).map((f) => resolve(PAGES, f)), ...real.map((f) => resolve(PAGES, 'secnews', f))];
+    const real = [
+      'blog.trendmicro.com--gamaredon-apt-group-use-covid-19-lure-in-campaigns.html.gz',
+      'news.sophos.com--inside-a-new-ryuk-ransomware-attack.html.gz',
+      'blog.intel471.com--revil-ransomware-as-a-service-an-analysis-of-a-ransomware.html.gz',
+    ];
+    const files = [
+      ...readdirSync(PAGES)
+        .filter((f) => f.endsWith('.html'))
+        .map((f) => resolve(PAGES, f)),
+      ...real.map((f) => resolve(PAGES, 'secnews', f)),
+    ];
     expect(files).toHaveLength(5);
     let relationships = 0;
     for (const file of files) {

@@ -74,7 +74,9 @@ describe('cli page', () => {
 
 describe('cli extract', () => {
   it('answers each line with entities and incidents, and flags a bad line without stopping', () => {
-    const input = ['not json', JSON.stringify({ id: 'a', text: 'Fancy Bear used hxxps://evil[.]com/x and CVE\u20112023\u20114966.' })].join('\n');
+    const input = ['not json', JSON.stringify({ id: 'a', text: 'Fancy Bear used hxxps://evil[.]com/x and CVE\u20112023\u20114966.' })].join(
+      '\n',
+    );
     const r = cli(['extract'], input);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/stdin line 1: not JSON/);

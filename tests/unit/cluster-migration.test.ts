@@ -19,15 +19,45 @@ async function writeV2(indexedDB: IDBFactory): Promise<void> {
     entityKeys: keys,
     incidentIds,
   });
-  await v2.table('articles').bulkAdd([
-    article('https://a.example/cellebrite', 'Hacker steals 900 GB of Cellebrite data', '2017-01-12', ['organization:cellebrite'], ['https://a.example/cellebrite#0']),
-    article('https://b.example/cellebrite', 'Cellebrite confirms data breach', '2017-01-13', ['organization:cellebrite'], ['https://b.example/cellebrite#0']),
-    article('https://c.example/other', 'Moodle flaw patched', '2017-01-13', ['product:moodle'], []),
-  ]);
+  await v2
+    .table('articles')
+    .bulkAdd([
+      article(
+        'https://a.example/cellebrite',
+        'Hacker steals 900 GB of Cellebrite data',
+        '2017-01-12',
+        ['organization:cellebrite'],
+        ['https://a.example/cellebrite#0'],
+      ),
+      article(
+        'https://b.example/cellebrite',
+        'Cellebrite confirms data breach',
+        '2017-01-13',
+        ['organization:cellebrite'],
+        ['https://b.example/cellebrite#0'],
+      ),
+      article('https://c.example/other', 'Moodle flaw patched', '2017-01-13', ['product:moodle'], []),
+    ]);
   const victim = { key: 'organization:cellebrite', name: 'Cellebrite' };
   await v2.table('incidents').bulkAdd([
-    { id: 'https://a.example/cellebrite#0', type: 'data-breach', articleUrl: 'https://a.example/cellebrite', victim, spans: [], summary: 'Data breach at Cellebrite', entityKeys: [victim.key] },
-    { id: 'https://b.example/cellebrite#0', type: 'data-breach', articleUrl: 'https://b.example/cellebrite', victim, spans: [], summary: 'Data breach at Cellebrite', entityKeys: [victim.key] },
+    {
+      id: 'https://a.example/cellebrite#0',
+      type: 'data-breach',
+      articleUrl: 'https://a.example/cellebrite',
+      victim,
+      spans: [],
+      summary: 'Data breach at Cellebrite',
+      entityKeys: [victim.key],
+    },
+    {
+      id: 'https://b.example/cellebrite#0',
+      type: 'data-breach',
+      articleUrl: 'https://b.example/cellebrite',
+      victim,
+      spans: [],
+      summary: 'Data breach at Cellebrite',
+      entityKeys: [victim.key],
+    },
   ]);
   v2.close();
 }

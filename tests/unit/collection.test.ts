@@ -54,7 +54,7 @@ describe('tags, normalised in one place', () => {
 describe('the guard on saveArticle', () => {
   const self = { id: 'me', baseUrl: 'chrome-extension://me/' };
   const content = { id: 'me', url: 'https://therecord.media/icc-espionage', frameId: 0, tab: { id: 3 } };
-  it("lets a content script save its own page with its text, within limits", () => {
+  it('lets a content script save its own page with its text, within limits', () => {
     const ok = checkMessage('saveArticle', { ...ICC_SAVE, author: 'A. Martin', excerpt: 'x' }, content, self);
     expect(ok.ok && ok.data).toMatchObject({ url: ICC_SAVE.url, text: ICC_SAVE.text, author: 'A. Martin', tags: ['espionage'] });
     const other = checkMessage('saveArticle', { ...ICC_SAVE, url: 'https://example.com/x' }, content, self);
@@ -84,7 +84,17 @@ describe('saving', () => {
     expect(row.entities[0]).toEqual({ key: 'organization:boeing', type: 'organization', name: 'Boeing', count: 2 });
     expect(row.entities).toHaveLength(13);
     expect(row.incidents.map((i) => i.type)).toEqual(['ransomware', 'data-breach']);
-    expect(row.entityTypes).toEqual(['actor', 'attack', 'indicator', 'location', 'malware', 'organization', 'product', 'technique', 'vulnerability']);
+    expect(row.entityTypes).toEqual([
+      'actor',
+      'attack',
+      'indicator',
+      'location',
+      'malware',
+      'organization',
+      'product',
+      'technique',
+      'vulnerability',
+    ]);
     expect(row.incidentTypes).toEqual(['data-breach', 'ransomware']);
     expect(await getSavedArticle(db, CITRIX_SAVE.url)).toEqual(row);
   });
@@ -93,7 +103,13 @@ describe('saving', () => {
     await saveArticle(db, CITRIX_SAVE, 1_000, CITRIX_FINDINGS);
     // Again without text (a popup on a page the content script did not read): text and entities stay.
     const again = await saveArticle(db, { url: `${CITRIX_SAVE.url}-`.slice(0, -1), title: 'New title' }, 5_000);
-    expect(again).toMatchObject({ title: 'New title', savedAt: 1_000, updatedAt: 5_000, tags: ['ransomware', 'citrix'], note: CITRIX_SAVE.note });
+    expect(again).toMatchObject({
+      title: 'New title',
+      savedAt: 1_000,
+      updatedAt: 5_000,
+      tags: ['ransomware', 'citrix'],
+      note: CITRIX_SAVE.note,
+    });
     expect(again.text).toBe(CITRIX_SAVE.text);
     expect(again.entities).toHaveLength(13);
     // Again with new text and the form's tags: both replace.
@@ -142,7 +158,10 @@ describe('filters', () => {
     await fill();
     await saveArticle(db, { ...ICC_SAVE, url: 'https://therecord.media/icc-2' }, 4_000, ICC_FINDINGS);
     const f = facets(await db.collection.toArray());
-    expect(f.entities.slice(0, 2).map((e) => [e.name, e.articles])).toEqual([['International Criminal Court', 2], ['The Hague', 2]]);
+    expect(f.entities.slice(0, 2).map((e) => [e.name, e.articles])).toEqual([
+      ['International Criminal Court', 2],
+      ['The Hague', 2],
+    ]);
     expect(f.tags).toEqual(['citrix', 'espionage', 'ransomware', 'todo']);
     expect(f.sites).toEqual(['bleepingcomputer.com', 'example.org', 'therecord.media']);
     expect(f.entities).toHaveLength(15);
@@ -186,7 +205,13 @@ describe('editing', () => {
     };
     db.collection.hook('updating', quota);
     db.collection.hook('creating', quota);
-    await expect(tagArticles(db, before.map((r) => r.url), ['x'])).rejects.toThrow(/storage .* is full, so nothing was changed/);
+    await expect(
+      tagArticles(
+        db,
+        before.map((r) => r.url),
+        ['x'],
+      ),
+    ).rejects.toThrow(/storage .* is full, so nothing was changed/);
     await expect(saveArticle(db, { url: 'https://example.com/new', title: 'New' })).rejects.toThrow(/is full/);
     db.collection.hook('updating').unsubscribe(quota);
     db.collection.hook('creating').unsubscribe(quota);

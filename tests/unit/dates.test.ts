@@ -2,7 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { findDates } from '../../lib/dates';
 
 const PUB = '2023-10-20T14:05:00+00:00'; // a Friday
-const when = (text: string, published: string | null = PUB) => findDates(text, 0, text.length, published ?? undefined).map((d) => [d.text, d.iso]);
+const when = (text: string, published: string | null = PUB) =>
+  findDates(text, 0, text.length, published ?? undefined).map((d) => [d.text, d.iso]);
 
 describe('dates resolved against the article date', () => {
   test('a month without a year is the latest one not after the article', () => {

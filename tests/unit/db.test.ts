@@ -55,8 +55,13 @@ async function writeV1Database(): Promise<void> {
     { key: 'malware:lockbit', type: 'malware', subtype: 'ransomware', name: 'LockBit', aliases: [], sources: ['seed'] },
   ]);
   await v1.table('kev').add({
-    cveId: 'CVE-2023-4966', vendor: 'Citrix', product: 'NetScaler ADC', name: 'Citrix Bleed',
-    dateAdded: '2023-10-18', description: 'Buffer overflow', knownRansomware: true,
+    cveId: 'CVE-2023-4966',
+    vendor: 'Citrix',
+    product: 'NetScaler ADC',
+    name: 'Citrix Bleed',
+    dateAdded: '2023-10-18',
+    description: 'Buffer overflow',
+    knownRansomware: true,
   });
   await v1.table('collection').bulkAdd([
     { url: 'https://www.example.com/a', title: 'A', tags: [' APT28', 'apt28', 'Espionage '], note: 'first', savedAt: 100 },
@@ -125,9 +130,17 @@ describe('database migrations', () => {
     const db = open();
     await db.open();
     expect(db.verno).toBe(CURRENT_VERSION);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(
-      ['articles', 'blobs', 'clusters', 'collection', 'entities', 'incidents', 'kev', 'sources', 'syncState'],
-    );
+    expect(db.tables.map((t) => t.name).sort()).toEqual([
+      'articles',
+      'blobs',
+      'clusters',
+      'collection',
+      'entities',
+      'incidents',
+      'kev',
+      'sources',
+      'syncState',
+    ]);
     expect(db.entities.schema.indexes.find((i) => i.name === 'aliasesLower')?.multi).toBe(true);
     expect(db.incidents.schema.indexes.find((i) => i.name === 'entityKeys')?.multi).toBe(true);
     expect(db.articles.schema.indexes.find((i) => i.name === 'entityKeys')?.multi).toBe(true);
@@ -138,12 +151,16 @@ describe('database migrations', () => {
 describe('collection', () => {
   it('saves, updates, lists by tag and removes', async () => {
     const db = open();
-    const first = await saveArticle(db, {
-      url: 'https://www.bleepingcomputer.com/news/x#comments',
-      title: '  Story X ',
-      tags: ['Ransomware', 'ransomware', ' lockbit'],
-      published: '2024-02-20',
-    }, 1000);
+    const first = await saveArticle(
+      db,
+      {
+        url: 'https://www.bleepingcomputer.com/news/x#comments',
+        title: '  Story X ',
+        tags: ['Ransomware', 'ransomware', ' lockbit'],
+        published: '2024-02-20',
+      },
+      1000,
+    );
     expect(first).toEqual({
       url: 'https://www.bleepingcomputer.com/news/x',
       title: 'Story X',

@@ -30,31 +30,49 @@ line two"}</script>
   });
 
   it('finds an article declared as the mainEntity of a WebPage', () => {
-    const doc = parse(`<script type="application/ld+json">{"@type":"WebPage","mainEntity":{"@type":"TechArticle","headline":"T"}}</script>`);
+    const doc = parse(
+      `<script type="application/ld+json">{"@type":"WebPage","mainEntity":{"@type":"TechArticle","headline":"T"}}</script>`,
+    );
     expect(readJsonLd(doc).flatMap((n) => n.types)).toContain('TechArticle');
   });
 });
 
 describe('stripSite: the headline without the site name', () => {
   it('cuts a suffix or prefix that names the site', () => {
-    expect(stripSite('War crimes tribunal says attack was espionage | Cyber Security Newswire', 'Cyber Security Newswire')).toBe('War crimes tribunal says attack was espionage');
+    expect(stripSite('War crimes tribunal says attack was espionage | Cyber Security Newswire', 'Cyber Security Newswire')).toBe(
+      'War crimes tribunal says attack was espionage',
+    );
     expect(stripSite('Ars Technica - Just-released Minecraft exploit', 'Ars Technica')).toBe('Just-released Minecraft exploit');
     expect(stripSite('Patch now: Citrix Bleed exploited – The Record', 'The Record')).toBe('Patch now: Citrix Bleed exploited');
     expect(stripSite('How we hunt APT28 » securelist.com', 'securelist.com')).toBe('How we hunt APT28');
   });
 
   it('recognises the site from its host name, and cuts twice when the site is named twice', () => {
-    expect(stripSite('Learn More: Academic Tutoring | The Partnership for Student Success', undefined, 'www.partnershipstudentsuccess.org')).toBe('Learn More: Academic Tutoring');
-    expect(stripSite('Critics’ Choice: Best UK Art Exhibitions 2025 – Artlyst', undefined, 'artlyst.com')).toBe('Critics’ Choice: Best UK Art Exhibitions 2025');
-    expect(stripSite('SoundStage! Xperience | SoundStageXperience.com - The Five Best Headphones', 'SoundStage! Xperience', 'www.soundstagexperience.com')).toBe('The Five Best Headphones');
+    expect(
+      stripSite('Learn More: Academic Tutoring | The Partnership for Student Success', undefined, 'www.partnershipstudentsuccess.org'),
+    ).toBe('Learn More: Academic Tutoring');
+    expect(stripSite('Critics’ Choice: Best UK Art Exhibitions 2025 – Artlyst', undefined, 'artlyst.com')).toBe(
+      'Critics’ Choice: Best UK Art Exhibitions 2025',
+    );
+    expect(
+      stripSite(
+        'SoundStage! Xperience | SoundStageXperience.com - The Five Best Headphones',
+        'SoundStage! Xperience',
+        'www.soundstagexperience.com',
+      ),
+    ).toBe('The Five Best Headphones');
   });
 
   it('cuts a short last part when the site name is unknown', () => {
-    expect(stripSite('Ransomware gang claims attack on city council | Acme News', undefined)).toBe('Ransomware gang claims attack on city council');
+    expect(stripSite('Ransomware gang claims attack on city council | Acme News', undefined)).toBe(
+      'Ransomware gang claims attack on city council',
+    );
   });
 
   it('keeps separators that belong to the headline', () => {
-    expect(stripSite('APT28 – Fancy Bear – targets embassies in new campaign', 'Example')).toBe('APT28 – Fancy Bear – targets embassies in new campaign');
+    expect(stripSite('APT28 – Fancy Bear – targets embassies in new campaign', 'Example')).toBe(
+      'APT28 – Fancy Bear – targets embassies in new campaign',
+    );
     expect(stripSite('Patch Tuesday: 3 zero-days fixed', 'Example')).toBe('Patch Tuesday: 3 zero-days fixed');
     expect(stripSite('No separator here', 'Example')).toBe('No separator here');
   });

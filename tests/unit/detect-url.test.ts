@@ -12,10 +12,19 @@ describe('urlShape: positive and negative examples of each predicate', () => {
   });
 
   it('dated: a date in the path', () => {
-    for (const url of ['https://n.example/2023/10/20/war-crimes/', 'https://n.example/2023/10/story', 'https://n.example/news/2023-10-20-story']) {
+    for (const url of [
+      'https://n.example/2023/10/20/war-crimes/',
+      'https://n.example/2023/10/story',
+      'https://n.example/news/2023-10-20-story',
+    ]) {
       expect(urlShape(url).dated, url).toBe(true);
     }
-    for (const url of ['https://n.example/2023/', 'https://n.example/product/2023-model', 'https://n.example/a63515464/diet-trends-2025/', 'https://n.example/2023/13/x']) {
+    for (const url of [
+      'https://n.example/2023/',
+      'https://n.example/product/2023-model',
+      'https://n.example/a63515464/diet-trends-2025/',
+      'https://n.example/2023/13/x',
+    ]) {
       expect(urlShape(url).dated, url).toBe(false);
     }
   });
@@ -39,7 +48,11 @@ describe('urlShape: positive and negative examples of each predicate', () => {
     ]) {
       expect(urlShape(url).listing, url).toBe(true);
     }
-    for (const url of ['https://n.example/2023/10/20/tagging-best-practices/', 'https://n.example/news/story?page=1', 'https://n.example/blog/categories-of-malware']) {
+    for (const url of [
+      'https://n.example/2023/10/20/tagging-best-practices/',
+      'https://n.example/news/story?page=1',
+      'https://n.example/blog/categories-of-malware',
+    ]) {
       expect(urlShape(url).listing, url).toBe(false);
     }
   });

@@ -54,7 +54,22 @@ describe('detectArticle on the seed article (icc-espionage.html)', () => {
   });
 
   it('leaves out navigation, promo, bio, comment form, previous/next links, related posts and footer', () => {
-    for (const outside of ['Recorded Future', 'Learn more', 'UK Editor', 'Leave a Reply', 'Post Comment', 'Casio', 'India raids', 'Related Posts', 'Ivanti', 'Citibank', 'Privacy', 'Ransomware', 'No previous article', 'By Alexander']) {
+    for (const outside of [
+      'Recorded Future',
+      'Learn more',
+      'UK Editor',
+      'Leave a Reply',
+      'Post Comment',
+      'Casio',
+      'India raids',
+      'Related Posts',
+      'Ivanti',
+      'Citibank',
+      'Privacy',
+      'Ransomware',
+      'No previous article',
+      'By Alexander',
+    ]) {
       expect(info.text).not.toContain(outside);
     }
     // Highlights cannot land outside the body either: every segment's node is inside the entry content.
@@ -86,8 +101,13 @@ describe('detectArticle on pages that are not articles', () => {
   });
 
   it('search results', () => {
-    const items = Array.from({ length: 12 }, (_, i) => `<li><h3><a href="/2024/01/${i}/story-${i}">Ransomware story number ${i}</a></h3><p>Snippet ${i}.</p></li>`).join('');
-    const doc = parse(`<html><head><title>Search: ransomware</title></head><body><h1>Results for ransomware</h1><ul>${items}</ul></body></html>`);
+    const items = Array.from(
+      { length: 12 },
+      (_, i) => `<li><h3><a href="/2024/01/${i}/story-${i}">Ransomware story number ${i}</a></h3><p>Snippet ${i}.</p></li>`,
+    ).join('');
+    const doc = parse(
+      `<html><head><title>Search: ransomware</title></head><body><h1>Results for ransomware</h1><ul>${items}</ul></body></html>`,
+    );
     expect(isArticle(doc, 'https://news.example/search?q=ransomware')).toBe(false);
   });
 });
@@ -96,7 +116,10 @@ describe('detectArticle on real article pages', () => {
   it('Ars Technica (Readability test page ars-1) with the expected metadata', () => {
     const expected = JSON.parse(readFileSync(resolve(PAGES, 'real/readability-ars-1/expected-metadata.json'), 'utf8'));
     const doc = load('real/readability-ars-1/source.html');
-    const info = detectArticle(doc, 'https://arstechnica.com/security/2015/04/just-released-minecraft-exploit-makes-it-easy-to-crash-game-servers/');
+    const info = detectArticle(
+      doc,
+      'https://arstechnica.com/security/2015/04/just-released-minecraft-exploit-makes-it-easy-to-crash-game-servers/',
+    );
     expect(info.isArticle).toBe(true);
     expect(info.title).toBe(expected.title);
     expect(info.byline).toBe(expected.byline);
@@ -116,7 +139,13 @@ describe('detectArticle on real article pages', () => {
     expect(info.published).toBe('2019-07-30T13:16:29-04:00');
     expect(info.text).toContain('The Android ransomware, dubbed Android/Filecoder.C, has been active since at least July 12');
     expect(info.text).toContain('using novel techniques to exfiltrate data.');
-    for (const outside of ['Texas Ransomware Attacks', 'Fortnite', 'Any md5 or sha256', 'Leave A Comment', 'Subscribe to our Threatpost Today newsletter']) {
+    for (const outside of [
+      'Texas Ransomware Attacks',
+      'Fortnite',
+      'Any md5 or sha256',
+      'Leave A Comment',
+      'Subscribe to our Threatpost Today newsletter',
+    ]) {
       expect(info.text).not.toContain(outside);
     }
     expectSegmentsMapBack(info);

@@ -27,7 +27,10 @@ describe('numbered actor designations', () => {
       'UTA0178=actor:uta0178',
       'UAT-5918=actor:uat-5918',
     ]);
-    expect(actors('Recorded Future links TAG-53 to it, and Unit 42 tracks CL-STA-0002.')).toEqual(['TAG-53=actor:tag-53', 'CL-STA-0002=actor:cl-sta-0002']);
+    expect(actors('Recorded Future links TAG-53 to it, and Unit 42 tracks CL-STA-0002.')).toEqual([
+      'TAG-53=actor:tag-53',
+      'CL-STA-0002=actor:cl-sta-0002',
+    ]);
     expect(findActorIds('TAG-1, CL-XYZ-0002, UTA12, UAT-59 are not designations')).toEqual([]);
   });
   it('a designation the catalogue knows is its entity', () => {

@@ -37,8 +37,21 @@ describe('extractEntities', () => {
     expect(brief('Microsoft said so.')).toEqual(['Microsoft=vendor:microsoft']);
   });
   it('maps ATT&CK ids to the catalogue entity that lists them, else keeps the id key', () => {
-    const id = (key: string, type: EntityType, text: string): EntityMatch => ({ type, subtype: 'attack-id', start: 0, end: text.length, text, key, name: text, why: { pattern: 'attack-id' } });
-    expect(mapAttackId(id('actor:g0007', 'actor', 'G0007'), m)).toMatchObject({ key: 'actor:apt28', name: 'APT28', why: { rule: 'attack-id', alias: 'G0007' } });
+    const id = (key: string, type: EntityType, text: string): EntityMatch => ({
+      type,
+      subtype: 'attack-id',
+      start: 0,
+      end: text.length,
+      text,
+      key,
+      name: text,
+      why: { pattern: 'attack-id' },
+    });
+    expect(mapAttackId(id('actor:g0007', 'actor', 'G0007'), m)).toMatchObject({
+      key: 'actor:apt28',
+      name: 'APT28',
+      why: { rule: 'attack-id', alias: 'G0007' },
+    });
     expect(mapAttackId(id('actor:g0007', 'actor', 'G0007'), m).subtype).toBeUndefined();
     expect(mapAttackId(id('actor:g9999', 'actor', 'G9999'), m).key).toBe('actor:g9999');
     // an id of another type is not taken for this one

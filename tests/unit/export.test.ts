@@ -60,7 +60,13 @@ describe('CSV', () => {
     expect(table).toHaveLength(4);
     expect(table.every((r) => r.length === CSV_COLUMNS.length)).toBe(true);
     const citrix = Object.fromEntries(CSV_COLUMNS.map((c, i) => [c, table[1][i]]));
-    expect(citrix).toMatchObject({ url: rows[0].url, title: CITRIX_SAVE.title, tags: 'ransomware; citrix', published: '2023-11-13', author: 'Sergiu Gatlan' });
+    expect(citrix).toMatchObject({
+      url: rows[0].url,
+      title: CITRIX_SAVE.title,
+      tags: 'ransomware; citrix',
+      published: '2023-11-13',
+      author: 'Sergiu Gatlan',
+    });
     expect(citrix.incident_types).toBe('ransomware; data-breach');
     expect(table[3][CSV_COLUMNS.indexOf('title')]).toBe('Vendor advisory, read later');
     expect(csvCell('say "hi"\nthere')).toBe('"say ""hi""\nthere"');
@@ -90,7 +96,9 @@ describe('Markdown', () => {
   });
 
   it('escapes what would make markup of a title', () => {
-    expect(mdText('<img src=x onerror=alert(1)> [x](javascript:1) *b* # h')).toBe('\\<img src=x onerror=alert(1)\\> \\[x\\](javascript:1) \\*b\\* \\# h');
+    expect(mdText('<img src=x onerror=alert(1)> [x](javascript:1) *b* # h')).toBe(
+      '\\<img src=x onerror=alert(1)\\> \\[x\\](javascript:1) \\*b\\* \\# h',
+    );
     expect(mdLine('- not a list')).toBe('\\- not a list');
     expect(mdLine('1. not a list')).toBe('1\\. not a list');
     expect(mdText('1. inside a line')).toBe('1. inside a line');
@@ -123,15 +131,21 @@ describe('STIX 2.1', () => {
     expect(named('intrusion-set', 'APT28')).toBeDefined();
     expect(named('malware', 'LockBit')).toMatchObject({ is_family: true, malware_types: ['ransomware'] });
     expect(named('tool', 'Cobalt Strike')).toBeDefined();
-    expect(named('vulnerability', 'CVE-2023-4966')).toMatchObject({ external_references: [{ source_name: 'cve', external_id: 'CVE-2023-4966' }] });
+    expect(named('vulnerability', 'CVE-2023-4966')).toMatchObject({
+      external_references: [{ source_name: 'cve', external_id: 'CVE-2023-4966' }],
+    });
     expect(named('attack-pattern', 'T1566.001')).toMatchObject({
-      external_references: [{ source_name: 'mitre-attack', external_id: 'T1566.001', url: 'https://attack.mitre.org/techniques/T1566/001/' }],
+      external_references: [
+        { source_name: 'mitre-attack', external_id: 'T1566.001', url: 'https://attack.mitre.org/techniques/T1566/001/' },
+      ],
     });
     expect(named('identity', 'Boeing')).toMatchObject({ identity_class: 'organization' });
     expect(named('location', 'United States')).toMatchObject({ country: 'US' });
     expect(named('location', 'The Hague')).toMatchObject({ city: 'The Hague', country: 'NL' });
     expect(named('indicator', '185.220.101.45')).toMatchObject({ pattern: "[ipv4-addr:value = '185.220.101.45']", pattern_type: 'stix' });
-    expect(named('indicator', '44d88612fea8a8f36de82e1278abb02f')).toMatchObject({ pattern: "[file:hashes.MD5 = '44d88612fea8a8f36de82e1278abb02f']" });
+    expect(named('indicator', '44d88612fea8a8f36de82e1278abb02f')).toMatchObject({
+      pattern: "[file:hashes.MD5 = '44d88612fea8a8f36de82e1278abb02f']",
+    });
     expect(named('indicator', "http://bad.example/x?a='1'")).toMatchObject({ pattern: "[url:value = 'http://bad.example/x?a=\\'1\\'']" });
     expect(bundle.objects.some((o) => o.name === 'NetScaler ADC')).toBe(false); // products have no STIX object
     expect(indicatorPattern('sha256', 'ab')).toBe("[file:hashes.'SHA-256' = 'ab']");
@@ -150,10 +164,15 @@ describe('STIX 2.1', () => {
     expect(rel('exploits')).toEqual(['LockBit → CVE-2023-4966']);
     expect(rel('indicates')).toEqual(['185.220.101.45 → APT28']);
     for (const o of bundle.objects) {
-      for (const ref of [...((o.object_refs as string[]) ?? []), o.source_ref, o.target_ref].filter(Boolean)) expect(byId.has(ref as string)).toBe(true);
+      for (const ref of [...((o.object_refs as string[]) ?? []), o.source_ref, o.target_ref].filter(Boolean))
+        expect(byId.has(ref as string)).toBe(true);
     }
     const report = bundle.objects.find((o) => o.type === 'report' && o.name === CITRIX_SAVE.title)!;
-    expect(report).toMatchObject({ published: '2023-11-13T00:00:00.000Z', labels: ['ransomware', 'citrix'], created: '2024-01-02T00:00:00.000Z' });
+    expect(report).toMatchObject({
+      published: '2023-11-13T00:00:00.000Z',
+      labels: ['ransomware', 'citrix'],
+      created: '2024-01-02T00:00:00.000Z',
+    });
     // The bare page names nothing: it refers to its publisher.
     const bare = bundle.objects.find((o) => o.type === 'report' && o.name === BARE_SAVE.title)!;
     expect((bare.object_refs as string[]).map((id) => byId.get(id)!.name)).toEqual(['example.org']);
@@ -190,7 +209,17 @@ describe('STIX 2.1', () => {
       compared.add(o.type);
       for (const k of Object.keys(o)) expect([...keys, ...COMMON], `${o.type}.${k}`).toContain(k);
     }
-    expect([...compared].sort()).toEqual(['attack-pattern', 'identity', 'indicator', 'intrusion-set', 'malware', 'relationship', 'report', 'tool', 'vulnerability']);
+    expect([...compared].sort()).toEqual([
+      'attack-pattern',
+      'identity',
+      'indicator',
+      'intrusion-set',
+      'malware',
+      'relationship',
+      'report',
+      'tool',
+      'vulnerability',
+    ]);
     // MITRE's own bundles name the ATT&CK id the same way.
     const attack = readFileSync(join(OASIS_EXAMPLES, '../attack/sample_3.3.0_stix-detection-strategy.json'), 'utf8');
     expect(attack).toContain('"source_name": "mitre-attack"');

@@ -41,7 +41,9 @@ describe('software that ATT&CK files under a company’s name', () => {
     expect(flagged).toEqual(['Allwinner']);
     const mm = compileMatcher(entries.filter((e) => ['Allwinner', 'eSurv'].includes(e.name)));
     expect(mm.lookup('Allwinner').length).toBe(1);
-    expect(findCatalogueEntities('Allwinner shipped a kernel with a root backdoor; eSurv spyware too.', mm).map((x) => x.text)).toEqual(['eSurv']);
+    expect(findCatalogueEntities('Allwinner shipped a kernel with a root backdoor; eSurv spyware too.', mm).map((x) => x.text)).toEqual([
+      'eSurv',
+    ]);
   });
 });
 

@@ -45,7 +45,8 @@ describe('which names are ambiguous is decided from data', () => {
     expect(cuba).toContainEqual(['location:cuba', 0]);
   });
   it('names that are no words need nothing', () => {
-    for (const name of ['Emotet', 'Turla', 'APT28', 'Uroburos']) expect(flagsOf(name)[0] & (F_NEEDS_CASE | F_NEEDS_CUE | F_EXACT_CASE)).toBe(0);
+    for (const name of ['Emotet', 'Turla', 'APT28', 'Uroburos'])
+      expect(flagsOf(name)[0] & (F_NEEDS_CASE | F_NEEDS_CUE | F_EXACT_CASE)).toBe(0);
   });
   it('three letters or fewer need the exact case', () => {
     expect(flagsOf('Net')[0] & F_EXACT_CASE).toBe(F_EXACT_CASE);
@@ -127,7 +128,14 @@ describe('casing', () => {
 describe('why and ATT&CK ids', () => {
   it('says which alias, from which source, by which rule', () => {
     const [x] = findCatalogueEntities('Uroburos was found.', m);
-    expect(x).toMatchObject({ key: 'malware:snake', name: 'Snake', text: 'Uroburos', start: 0, end: 8, why: { alias: 'Uroburos', source: 'test', rule: 'name' } });
+    expect(x).toMatchObject({
+      key: 'malware:snake',
+      name: 'Snake',
+      text: 'Uroburos',
+      start: 0,
+      end: 8,
+      why: { alias: 'Uroburos', source: 'test', rule: 'name' },
+    });
   });
   it('leaves ATT&CK ids to the patterns', () => {
     expect(found('G0007 is tracked by MITRE.')).toEqual([]);
@@ -169,7 +177,10 @@ describe('technique names', () => {
     expect(names('Malware used domains. At noon it ran.')).toEqual([]);
   });
   it('ordinary-word names count as ATT&CK writes them; other names in any case', () => {
-    expect(names('It used Process Injection and powershell.')).toEqual(['Process Injection=technique:t1055', 'powershell=technique:t1059.001']);
+    expect(names('It used Process Injection and powershell.')).toEqual([
+      'Process Injection=technique:t1055',
+      'powershell=technique:t1059.001',
+    ]);
     expect(names('the process injection step')).toEqual([]);
   });
 });

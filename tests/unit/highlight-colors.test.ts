@@ -25,7 +25,11 @@ describe('highlight colours', () => {
     expect(tintOf('#ff0000')).toBe('rgba(255, 0, 0, 0.24)');
     expect(tintOf('red')).toBeUndefined();
     expect(tintOf('#ff0000; background: url(x)')).toBeUndefined();
-    expect(styleOf('actor', { actor: '#00ff00' })).toMatchObject({ color: '#00ff00', tint: 'rgba(0, 255, 0, 0.24)', label: TYPE_STYLES.actor.label });
+    expect(styleOf('actor', { actor: '#00ff00' })).toMatchObject({
+      color: '#00ff00',
+      tint: 'rgba(0, 255, 0, 0.24)',
+      label: TYPE_STYLES.actor.label,
+    });
     expect(styleOf('actor', { actor: 'expression(x)' })).toBe(TYPE_STYLES.actor);
     const css = highlightCss({ malware: '#123456' });
     expect(css).toContain('::highlight(il-malware) { background-color: rgba(18, 52, 86, 0.24); text-decoration: underline wavy #123456;');

@@ -61,14 +61,16 @@ describe('painter in Chromium', () => {
     expect(h['il-indicator'].sort()).toEqual(['1.2.3[.]4', 'evil[.]com']);
     expect(h['il-vulnerability']).toEqual(['CVE-2023-4966']);
     // Nothing in the nav or the teaser: every range starts inside <article>.
-    const outside = await page.evaluate(() =>
-      [...CSS.highlights.values()].flatMap((h) => [...h]).filter((r) => !r.startContainer.parentElement?.closest('article')).length,
+    const outside = await page.evaluate(
+      () => [...CSS.highlights.values()].flatMap((h) => [...h]).filter((r) => !r.startContainer.parentElement?.closest('article')).length,
     );
     expect(outside).toBe(0);
     // The page's DOM is untouched and no <style> was added: the styles are an adopted sheet.
     expect(await page.evaluate(() => document.body.outerHTML)).toBe(before);
     expect(await page.evaluate(() => document.adoptedStyleSheets.length)).toBe(1);
-    expect(await page.evaluate(() => [...document.adoptedStyleSheets[0].cssRules].some((r) => r.cssText.includes('::highlight(il-actor)')))).toBe(true);
+    expect(
+      await page.evaluate(() => [...document.adoptedStyleSheets[0].cssRules].some((r) => r.cssText.includes('::highlight(il-actor)'))),
+    ).toBe(true);
     await page.close();
   });
 

@@ -28,7 +28,7 @@ beforeEach(async () => {
   await saveArticle(db, ICC_SAVE, 2_000, ICC_FINDINGS);
   await saveArticle(db, BARE_SAVE, 3_000);
   await db.sources.add({ id: 'feed:mine', kind: 'feed', url: 'https://example.org/feed.xml', title: 'Mine', enabled: true, addedAt: 5 });
-  const settings = { disabledSites: ['example.com'], highlightTypes: { actor: true, indicator: false }, 'disabledSites$': { v: 1 } };
+  const settings = { disabledSites: ['example.com'], highlightTypes: { actor: true, indicator: false }, disabledSites$: { v: 1 } };
   file = toJson(await exportEverything(db, memoryStore(settings), 10_000));
 });
 
@@ -48,7 +48,11 @@ describe('import', () => {
     expect(await importData(empty, parsed.data, store)).toEqual({ added: 3, updated: 0, unchanged: 0, sourcesAdded: 1, settings: 3 });
     expect(await empty.collection.orderBy('url').toArray()).toEqual(await db.collection.orderBy('url').toArray());
     expect(await empty.sources.toArray()).toEqual(await db.sources.toArray());
-    expect(store.items).toEqual({ disabledSites: ['example.com'], highlightTypes: { actor: true, indicator: false }, 'disabledSites$': { v: 1 } });
+    expect(store.items).toEqual({
+      disabledSites: ['example.com'],
+      highlightTypes: { actor: true, indicator: false },
+      disabledSites$: { v: 1 },
+    });
     // The indexes find imported rows.
     expect(await empty.collection.where('entityKeys').equals('actor:apt28').count()).toBe(1);
   });

@@ -61,7 +61,9 @@ describe('MISP galaxy importer on the real cluster files', () => {
     for (const e of r.entries) expect(e.name).not.toMatch(/\bransomware$/i);
     // Plain-word family names need a ransom word nearby; made-up ones do not.
     expect(find(r.entries, 'malware:python')).toMatchObject({
-      ambiguous: ['Python'], aliases: ['Python Ransomware'], cues: expect.arrayContaining(['ransomware']),
+      ambiguous: ['Python'],
+      aliases: ['Python Ransomware'],
+      cues: expect.arrayContaining(['ransomware']),
     });
     expect(find(r.entries, 'malware:donald-trump').ambiguous).toEqual(['Donald Trump']);
     expect(find(r.entries, 'malware:lockbit').ambiguous).toBeUndefined();
@@ -70,7 +72,10 @@ describe('MISP galaxy importer on the real cluster files', () => {
   it('ransomware value forms', () => {
     expect(ransomwareNames('Satan Ransomware')).toEqual(['Satan', 'Satan Ransomware']);
     expect(ransomwareNames('LoveLock Ransomware or Love2Lock Ransomware')).toEqual([
-      'LoveLock', 'LoveLock Ransomware', 'Love2Lock', 'Love2Lock Ransomware',
+      'LoveLock',
+      'LoveLock Ransomware',
+      'Love2Lock',
+      'Love2Lock Ransomware',
     ]);
     expect(ransomwareNames('Cryptorium (Fake Ransomware)')).toEqual(['Cryptorium']);
     expect(ransomwareNames('of Ransomware: OpenToYou (Formerly known as OpenToDecrypt)')).toEqual(['OpenToYou', 'OpenToDecrypt']);
@@ -121,13 +126,24 @@ describe('MISP galaxy importer on the real cluster files', () => {
     const file = read('threat-actor') as { values: unknown[] };
     const corrupted = {
       ...file,
-      values: [...file.values.slice(0, 10), null, 42, { value: '' }, { value: 7 }, { description: 'no value' }, { value: 'X', meta: 'not an object' }],
+      values: [
+        ...file.values.slice(0, 10),
+        null,
+        42,
+        { value: '' },
+        { value: 7 },
+        { description: 'no value' },
+        { value: 'X', meta: 'not an object' },
+      ],
     };
     const r = importMispGalaxy(corrupted);
     expect(r.entries.length).toBe(10);
     expect(r.skipped).toBe(6);
     // Odd field shapes inside meta are read leniently, not rejected.
-    const odd = importMispGalaxy({ type: 'threat-actor', values: [{ value: 'Odd Panda', meta: { synonyms: 'Single Synonym', country: ['CN'], refs: 5 } }] });
+    const odd = importMispGalaxy({
+      type: 'threat-actor',
+      values: [{ value: 'Odd Panda', meta: { synonyms: 'Single Synonym', country: ['CN'], refs: 5 } }],
+    });
     expect(odd.entries[0]).toMatchObject({ name: 'Odd Panda', aliases: ['Single Synonym'], country: 'location:china' });
   });
 

@@ -51,7 +51,13 @@ describe('ATT&CK STIX importer', () => {
   });
 
   it('skips and counts malformed objects', () => {
-    const objects = [...bundle.objects.slice(0, 200), null, { type: 'malware' }, { type: 'malware', id: 'malware--x' }, { type: 'intrusion-set', id: 'i--1', name: 42 }];
+    const objects = [
+      ...bundle.objects.slice(0, 200),
+      null,
+      { type: 'malware' },
+      { type: 'malware', id: 'malware--x' },
+      { type: 'intrusion-set', id: 'i--1', name: 42 },
+    ];
     const r = importAttackStix({ type: 'bundle', id: 'bundle--1', objects });
     expect(r.skipped).toBe(4);
     expect(r.entries.length + r.ignored).toBe(200);
@@ -108,9 +114,13 @@ describe('CISA KEV importer', () => {
     expect(find(r.entries, 'product:microsoft-windows').aliases).toContain('Windows');
     const vendor = kevVendors('Cisco')[0];
     expect(kevProducts('Adaptive Security Appliance (ASA) and Firepower Threat Defense (FTD)', vendor).map((p) => p.name)).toEqual([
-      'Adaptive Security Appliance', 'Firepower Threat Defense',
+      'Adaptive Security Appliance',
+      'Firepower Threat Defense',
     ]);
-    expect(kevProducts('Adaptive Security Appliance (ASA)', vendor)[0]).toMatchObject({ aliases: expect.arrayContaining(['Cisco ASA', 'ASA']), ambiguous: ['ASA'] });
+    expect(kevProducts('Adaptive Security Appliance (ASA)', vendor)[0]).toMatchObject({
+      aliases: expect.arrayContaining(['Cisco ASA', 'ASA']),
+      ambiguous: ['ASA'],
+    });
     // Lists of plain words are not split into words.
     expect(kevProducts('Backup and Replication', kevVendors('NAKIVO')[0]).map((p) => p.name)).toEqual(['Backup and Replication']);
     expect(kevProducts('Multiple Products', vendor)).toEqual([]);

@@ -24,11 +24,14 @@ describe('the operating system’s own programs among ATT&CK tools', () => {
     // Tools named for their job, and third-party tools, are not.
     expect(isSystemUtility(['CARROTBALL'], 'CARROTBALL is an FTP downloader utility that has been in use since 2019.')).toBe(false);
     expect(isSystemUtility(['PsExec'], 'PsExec is a free Microsoft tool that can be used to execute a program.')).toBe(false);
-    expect(isSystemUtility(['Mimikatz'], 'Mimikatz is a credential dumper capable of obtaining plaintext Windows account logins.')).toBe(false);
+    expect(isSystemUtility(['Mimikatz'], 'Mimikatz is a credential dumper capable of obtaining plaintext Windows account logins.')).toBe(
+      false,
+    );
   });
 
   it('are marked in the real mitre-tool cluster, and attack tools are not', () => {
-    for (const n of ['cmd', 'Net', 'schtasks', 'netstat', 'certutil', 'at', 'attrib', 'ipconfig', 'Systeminfo']) expect(utility(n), n).toBe(true);
+    for (const n of ['cmd', 'Net', 'schtasks', 'netstat', 'certutil', 'at', 'attrib', 'ipconfig', 'Systeminfo'])
+      expect(utility(n), n).toBe(true);
     for (const n of ['Mimikatz', 'PsExec', 'BloodHound', 'Impacket', 'Rclone', 'Windows Credential Editor', 'CARROTBALL', 'ngrok'])
       expect(utility(n), n).toBe(false);
   });
@@ -40,7 +43,9 @@ describe('the operating system’s own programs among ATT&CK tools', () => {
     ];
     const m = compileMatcher(catalogue);
     expect(m.lookup('cmd.exe').length).toBeGreaterThan(0);
-    const found = findCatalogueEntities('Emotet ran cmd.exe /c and schtasks /create, then Mimikatz dumped passwords.', m).map((x) => x.text);
+    const found = findCatalogueEntities('Emotet ran cmd.exe /c and schtasks /create, then Mimikatz dumped passwords.', m).map(
+      (x) => x.text,
+    );
     expect(found).toEqual(['Emotet', 'Mimikatz']);
   });
 });

@@ -4,12 +4,23 @@ import { compileMatcher } from '../../lib/extract/matcher';
 import { seedCatalogue } from '../../lib/knowledge/seed';
 
 const matcher = compileMatcher(seedCatalogue());
-const types = (text: string) => analyzeText(text, matcher, { published: '2024-05-20' }).incidents.map((i) => i.type).sort();
+const types = (text: string) =>
+  analyzeText(text, matcher, { published: '2024-05-20' })
+    .incidents.map((i) => i.type)
+    .sort();
 
 describe('incident types in threat reports', () => {
   test('a spying framework or an espionage group targeting governments is espionage', () => {
-    expect(types('Researchers found a full-blown spying framework used against a diplomatic entity in Central Asia. The spying framework consists of two packages and steals documents.')).toContain('espionage');
-    expect(types('The cyberespionage group targeted government entities in the region. The group compromised ministries and embassies with a backdoor. The espionage group has been active since 2014.')).toContain('espionage');
+    expect(
+      types(
+        'Researchers found a full-blown spying framework used against a diplomatic entity in Central Asia. The spying framework consists of two packages and steals documents.',
+      ),
+    ).toContain('espionage');
+    expect(
+      types(
+        'The cyberespionage group targeted government entities in the region. The group compromised ministries and embassies with a backdoor. The espionage group has been active since 2014.',
+      ),
+    ).toContain('espionage');
   });
 
   test('negative: talk of spying without a campaign is not espionage', () => {
@@ -17,11 +28,17 @@ describe('incident types in threat reports', () => {
   });
 
   test('destructive malware that wipes disks is a wiper attack', () => {
-    expect(types('The malware hit the Winter Olympics. Its destructive functionality wipes the master boot record and renders the machines unusable. The destructive attack took systems offline.')).toContain('wiper');
+    expect(
+      types(
+        'The malware hit the Winter Olympics. Its destructive functionality wipes the master boot record and renders the machines unusable. The destructive attack took systems offline.',
+      ),
+    ).toContain('wiper');
   });
 
   test('negative: ransomware deleting shadow copies is not a wiper', () => {
-    expect(types('The ransomware attack encrypted files at Acme Corp. The ransomware deletes shadow copies before encrypting the data.')).not.toContain('wiper');
+    expect(
+      types('The ransomware attack encrypted files at Acme Corp. The ransomware deletes shadow copies before encrypting the data.'),
+    ).not.toContain('wiper');
   });
 
   test('an aside on ransomware does not name a spying campaign that the text tells at length', () => {
@@ -39,7 +56,11 @@ describe('incident types in threat reports', () => {
           'Acme released a patch on May 2. The security update fixes the vulnerability. Users should install the security update.',
       ),
     ).toEqual(['patch', 'vulnerability-disclosure']);
-    expect(types('Researchers discovered a critical vulnerability in the Acme router firmware, tracked as CVE-2024-1234. The researchers disclosed the flaw to Acme in March. The flaw lets attackers run code. A fix is expected.')).toEqual(['vulnerability-disclosure']);
+    expect(
+      types(
+        'Researchers discovered a critical vulnerability in the Acme router firmware, tracked as CVE-2024-1234. The researchers disclosed the flaw to Acme in March. The flaw lets attackers run code. A fix is expected.',
+      ),
+    ).toEqual(['vulnerability-disclosure']);
   });
 });
 
@@ -55,10 +76,16 @@ describe('an espionage group is the actor, not an espionage incident', () => {
 
 describe('malicious spam is phishing', () => {
   test('malspam, malicious attachments, spear-fishing', () => {
-    expect(types('Hancitor malspam was disguised as parking ticket notices last week. The malicious spam carried Word documents with macros that installed Pony.')).toContain('phishing');
+    expect(
+      types(
+        'Hancitor malspam was disguised as parking ticket notices last week. The malicious spam carried Word documents with macros that installed Pony.',
+      ),
+    ).toContain('phishing');
   });
 
   test('negative: spam filters and e-mail products are not phishing', () => {
-    expect(types('Acme released a new spam filter for its e-mail product on Tuesday. The company said the update improves performance.')).not.toContain('phishing');
+    expect(
+      types('Acme released a new spam filter for its e-mail product on Tuesday. The company said the update improves performance.'),
+    ).not.toContain('phishing');
   });
 });

@@ -42,7 +42,20 @@ const cases = readdirSync(FIXTURES)
 describe('incidents in labelled texts', () => {
   test('there are labelled cases for every incident type and for texts without one', () => {
     const types = new Set(cases.flatMap(([, c]) => c.expect.map((e) => e.type)));
-    for (const t of ['ransomware', 'data-breach', 'espionage', 'ddos', 'phishing', 'supply-chain', 'vulnerability-exploitation', 'vulnerability-disclosure', 'patch', 'fraud', 'wiper', 'cyberattack'])
+    for (const t of [
+      'ransomware',
+      'data-breach',
+      'espionage',
+      'ddos',
+      'phishing',
+      'supply-chain',
+      'vulnerability-exploitation',
+      'vulnerability-disclosure',
+      'patch',
+      'fraud',
+      'wiper',
+      'cyberattack',
+    ])
       expect(types, t).toContain(t);
     expect(cases.some(([, c]) => c.expect.length === 0)).toBe(true);
   });
@@ -76,7 +89,14 @@ describe('the seed article', () => {
     expect(text).toContain('act of espionage');
     expect(text).not.toContain('Casio');
     const places: EntityMatch[] = [];
-    for (const [word, key] of [['Netherlands', 'location:netherlands'], ['Dutch', 'location:netherlands'], ['Russian', 'location:russia'], ['Russia', 'location:russia'], ['Brazil', 'location:brazil'], ['The Hague', 'location:the-hague']] as const) {
+    for (const [word, key] of [
+      ['Netherlands', 'location:netherlands'],
+      ['Dutch', 'location:netherlands'],
+      ['Russian', 'location:russia'],
+      ['Russia', 'location:russia'],
+      ['Brazil', 'location:brazil'],
+      ['The Hague', 'location:the-hague'],
+    ] as const) {
       for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
         if (/\w/.test(text[i + word.length] ?? ' ')) continue;
         places.push({ type: 'location', start: i, end: i + word.length, text: word, key, name: word });
@@ -98,7 +118,10 @@ describe('the seed article through the whole engine (detector, bundled catalogue
   test('one espionage incident against the ICC, September 2023, with no background sentence in it', () => {
     const html = readFileSync(resolve(ROOT, '../shared/fixtures/pages/icc-espionage.html'), 'utf8');
     const { document } = parseHTML(html);
-    const info = detectArticle(document as unknown as Document, 'https://newswire.example/2023/10/20/war-crimes-tribunal-says-september-cyberattack-was-act-of-espionage/');
+    const info = detectArticle(
+      document as unknown as Document,
+      'https://newswire.example/2023/10/20/war-crimes-tribunal-says-september-cyberattack-was-act-of-espionage/',
+    );
     const { incidents } = analyzeText(info.text, compileMatcher(seedCatalogue()), { published: info.published });
     expect(incidents).toHaveLength(1);
     const [icc] = incidents;
@@ -111,37 +134,72 @@ describe('the seed article through the whole engine (detector, bundled catalogue
 
 describe('victims and types in short invented reports (general rules, not labelled texts)', () => {
   const matcher = compileMatcher(seedCatalogue());
-  const read = (text: string) => analyzeText(text, matcher, { published: '2024-06-01' }).incidents.map((i) => `${i.type}:${i.victim?.name ?? '-'}`);
+  const read = (text: string) =>
+    analyzeText(text, matcher, { published: '2024-06-01' }).incidents.map((i) => `${i.type}:${i.victim?.name ?? '-'}`);
 
   test('victims without head words', () => {
-    expect(read('Under Armour was hit by a ransomware attack last week, the company confirmed on Monday.')).toEqual(['ransomware:Under Armour']);
-    expect(read('The breach exposed personal data of 2 million Zellner customers. Names and addresses were stolen.')).toEqual(['data-breach:Zellner']);
-    expect(read('Medtronic Data Breach Impacts 3.8 Million People\n\nIn April, hackers accessed the company’s systems and stole patients’ data.')).toEqual(['data-breach:Medtronic']);
+    expect(read('Under Armour was hit by a ransomware attack last week, the company confirmed on Monday.')).toEqual([
+      'ransomware:Under Armour',
+    ]);
+    expect(read('The breach exposed personal data of 2 million Zellner customers. Names and addresses were stolen.')).toEqual([
+      'data-breach:Zellner',
+    ]);
+    expect(
+      read(
+        'Medtronic Data Breach Impacts 3.8 Million People\n\nIn April, hackers accessed the company’s systems and stole patients’ data.',
+      ),
+    ).toEqual(['data-breach:Medtronic']);
   });
 
   test('the brand a lure imitates, or whose customers it goes after, is not the victim', () => {
-    expect(read('A phishing campaign is targeting Norwave subscribers with emails about billing. The emails lead to a cloned Norwave page.')).toEqual(['phishing:-']);
-    expect(read('Phishing emails impersonating DHL targeted Kestrel Bank employees last month, the lender said.')).toEqual(['phishing:Kestrel Bank']);
+    expect(
+      read('A phishing campaign is targeting Norwave subscribers with emails about billing. The emails lead to a cloned Norwave page.'),
+    ).toEqual(['phishing:-']);
+    expect(read('Phishing emails impersonating DHL targeted Kestrel Bank employees last month, the lender said.')).toEqual([
+      'phishing:Kestrel Bank',
+    ]);
   });
 
   test('a flaw story is not an attack: demonstrated bypasses, what an attacker could do, flaws found', () => {
-    expect(read('Bypassing the Lockwell Door Sensor\n\nResearchers demonstrated an attack that allowed them to bypass the sensor. The feature has been hacked, and an attacker could open doors.')).toEqual(['vulnerability-disclosure:-']);
-    expect(read('Google Finds 20-Year-Old Windows Vulnerability\n\nThere is no indication that it was used in the wild.')).toEqual(['vulnerability-disclosure:-']);
+    expect(
+      read(
+        'Bypassing the Lockwell Door Sensor\n\nResearchers demonstrated an attack that allowed them to bypass the sensor. The feature has been hacked, and an attacker could open doors.',
+      ),
+    ).toEqual(['vulnerability-disclosure:-']);
+    expect(read('Google Finds 20-Year-Old Windows Vulnerability\n\nThere is no indication that it was used in the wild.')).toEqual([
+      'vulnerability-disclosure:-',
+    ]);
   });
 
   test('the employer of a quoted researcher is the source, not the victim', () => {
-    expect(read('A new Android ransomware strain encrypts victims’ files, said Lukas Brandt with ESET in an analysis of the ransomware on Monday. The ransomware spreads by SMS.')).toEqual(['ransomware:-']);
+    expect(
+      read(
+        'A new Android ransomware strain encrypts victims’ files, said Lukas Brandt with ESET in an analysis of the ransomware on Monday. The ransomware spreads by SMS.',
+      ),
+    ).toEqual(['ransomware:-']);
   });
 
   test('tools and practices are not incidents: DDoS botnets, a patch policy; a contrast explains', () => {
-    expect(read('Researchers said the Kelpie botnet is unlike traditional botnets that coordinate huge distributed denial-of-service attacks. Its operators rent it out as a proxy network to others.')).toEqual([]);
+    expect(
+      read(
+        'Researchers said the Kelpie botnet is unlike traditional botnets that coordinate huge distributed denial-of-service attacks. Its operators rent it out as a proxy network to others.',
+      ),
+    ).toEqual([]);
     expect(read('Police said they seized servers of one of the largest DDoS botnets and arrested two men.')).toEqual([]);
-    expect(read('Orbital Reverses Patch Policy to Keep Up With AI\n\nExpect shorter patching cycles from Orbital, the company said.')).toEqual([]);
+    expect(
+      read('Orbital Reverses Patch Policy to Keep Up With AI\n\nExpect shorter patching cycles from Orbital, the company said.'),
+    ).toEqual([]);
   });
 
   test('a headline reports its story; researchers and security companies report, they are not hit', () => {
-    expect(read('Agentic AI Used to Conduct Ransomware Attack\n\nThe intrusion shows how agents chain known techniques.')).toEqual(['ransomware:-']);
-    expect(read('The first clues came in a report from the security company Qorvel, which flagged nine domains used by the DDoS botnet operators in attacks on banks.').every((s) => !s.includes('Qorvel'))).toBe(true);
+    expect(read('Agentic AI Used to Conduct Ransomware Attack\n\nThe intrusion shows how agents chain known techniques.')).toEqual([
+      'ransomware:-',
+    ]);
+    expect(
+      read(
+        'The first clues came in a report from the security company Qorvel, which flagged nine domains used by the DDoS botnet operators in attacks on banks.',
+      ).every((s) => !s.includes('Qorvel')),
+    ).toBe(true);
   });
 });
 
@@ -175,7 +233,8 @@ describe('pages that are not security news', () => {
 
 describe('sentences', () => {
   test('abbreviations and initials do not end a sentence; paragraphs do', () => {
-    const text = 'Acme Inc. said on Sept. 12 that Mr. J. Smith left the U.S. team. A second sentence follows!\n\nNew paragraph without a stop\nstill the same line? Yes.';
+    const text =
+      'Acme Inc. said on Sept. 12 that Mr. J. Smith left the U.S. team. A second sentence follows!\n\nNew paragraph without a stop\nstill the same line? Yes.';
     const got = splitSentences(text).map((s) => text.slice(s.start, s.end));
     expect(got).toEqual([
       'Acme Inc. said on Sept. 12 that Mr. J. Smith left the U.S. team.',

@@ -147,7 +147,11 @@ describe('ingestFeedItems: deduplication, updates, idempotence', () => {
   it('keeps one row for the same guid under a new link, and updates it', async () => {
     open();
     await ingestFeedItems(db, [BOEING_1], { matcher, now: NOW });
-    const moved = { ...BOEING_1, url: 'https://bleepingcomputer.example/news/boeing-lockbit-updated', summary: `${BOEING_1.summary} Updated with Boeing's statement.` };
+    const moved = {
+      ...BOEING_1,
+      url: 'https://bleepingcomputer.example/news/boeing-lockbit-updated',
+      summary: `${BOEING_1.summary} Updated with Boeing's statement.`,
+    };
     const report = await ingestFeedItems(db, [moved], { matcher, now: NOW });
     expect(report).toMatchObject({ added: 0, updated: 1 });
     expect(await db.articles.get(BOEING_1.url)).toBeUndefined();
@@ -193,9 +197,28 @@ describe('ingestFeedItems: deduplication, updates, idempotence', () => {
 describe('ingestFeedItems: retention', () => {
   it('drops items older than the limit with their place in their cluster, and never the collection', async () => {
     open();
-    const old = item('bleepingcomputer.example', 'old-boeing', '2022-01-05T00:00:00Z', 'Boeing hit by LockBit ransomware, old story', 'Boeing and LockBit, long ago.');
+    const old = item(
+      'bleepingcomputer.example',
+      'old-boeing',
+      '2022-01-05T00:00:00Z',
+      'Boeing hit by LockBit ransomware, old story',
+      'Boeing and LockBit, long ago.',
+    );
     await ingestFeedItems(db, [old, BOEING_1, BOEING_2], { matcher, now: Date.parse('2022-01-10'), retentionDays: 3650 });
-    await db.collection.put({ url: old.url, title: old.title, site: 'bleepingcomputer.example', tags: ['keep'], note: 'mine', savedAt: 1, updatedAt: 1, entities: [], incidents: [], entityKeys: [], entityTypes: [], incidentTypes: [] });
+    await db.collection.put({
+      url: old.url,
+      title: old.title,
+      site: 'bleepingcomputer.example',
+      tags: ['keep'],
+      note: 'mine',
+      savedAt: 1,
+      updatedAt: 1,
+      entities: [],
+      incidents: [],
+      entityKeys: [],
+      entityTypes: [],
+      incidentTypes: [],
+    });
     expect(await db.articles.count()).toBe(3);
     const oldCluster = await clusterOf(old.url);
 

@@ -48,9 +48,19 @@ describe('the full catalogue from the real fixture files', async () => {
 
   it('reads every cluster file of the folder and the other formats', () => {
     expect(reports.map((r) => r.format).sort()).toEqual([
-      'attack-stix', 'kev', 'misp-galaxy', 'misp-galaxy', 'misp-galaxy', 'misp-galaxy', 'misp-galaxy', 'misp-galaxy', 'misp-galaxy', 'misp-galaxy', 'misp-galaxy',
+      'attack-stix',
+      'kev',
+      'misp-galaxy',
+      'misp-galaxy',
+      'misp-galaxy',
+      'misp-galaxy',
+      'misp-galaxy',
+      'misp-galaxy',
+      'misp-galaxy',
+      'misp-galaxy',
+      'misp-galaxy',
     ]);
-    expect(reports.reduce((n, r) => n + r.skipped, 0)).toBe(1); // the MISP ransomware value "$$$" 
+    expect(reports.reduce((n, r) => n + r.skipped, 0)).toBe(1); // the MISP ransomware value "$$$"
   });
 
   it('joins APT28 from the seed, MISP threat-actor, MISP intrusion-set into one entry', () => {
@@ -59,7 +69,9 @@ describe('the full catalogue from the real fixture files', async () => {
     expect(apt28.sources).toEqual(expect.arrayContaining(['seed', 'misp:threat-actor', 'misp:mitre-intrusion-set']));
     expect(apt28.aliases).toEqual(expect.arrayContaining(['G0007', 'Fancy Bear', 'Sofacy', 'Forest Blizzard']));
     expect(apt28.country).toBe('location:russia');
-    expect(entries.filter((e) => e.type === 'actor' && [e.name, ...e.aliases].some((n) => n.toLowerCase() === 'fancy bear'))).toHaveLength(1);
+    expect(entries.filter((e) => e.type === 'actor' && [e.name, ...e.aliases].some((n) => n.toLowerCase() === 'fancy bear'))).toHaveLength(
+      1,
+    );
   });
 
   it('knows LockBit as ransomware, Spearphishing Attachment as T1566.001, and the KEV facts', () => {

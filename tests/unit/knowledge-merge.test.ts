@@ -10,8 +10,15 @@ const byKey = (list: CatalogueEntry[], key: string) => list.find((x) => x.key ==
 
 describe('mergeCatalogues', () => {
   it('joins one actor described by the seed, a MISP cluster and ATT&CK, on the seed key', () => {
-    const seed = e('actor:apt28', 'APT28', ['Fancy Bear', 'Forest Blizzard'], 'seed', { description: 'Seed words.', country: 'location:russia', ambiguous: [] });
-    const misp = e('actor:sofacy', 'Sofacy', ['APT28', 'Sednit'], 'misp:threat-actor', { description: 'MISP words.', refs: ['https://x.example/1'] });
+    const seed = e('actor:apt28', 'APT28', ['Fancy Bear', 'Forest Blizzard'], 'seed', {
+      description: 'Seed words.',
+      country: 'location:russia',
+      ambiguous: [],
+    });
+    const misp = e('actor:sofacy', 'Sofacy', ['APT28', 'Sednit'], 'misp:threat-actor', {
+      description: 'MISP words.',
+      refs: ['https://x.example/1'],
+    });
     const mitre = e('actor:apt-28', 'APT 28', ['Sednit', 'G0007'], 'misp:mitre-intrusion-set', { meta: { mitreId: 'G0007' } });
     const out = mergeCatalogues([seed], [misp], [mitre]);
     expect(out).toHaveLength(1);
@@ -27,7 +34,10 @@ describe('mergeCatalogues', () => {
   });
 
   it('without a seed entry takes the key and name of the most authoritative source', () => {
-    const out = mergeCatalogues([e('malware:foo-ransomware', 'Foo Ransomware', ['FooLocker'], 'misp:ransomware', { subtype: 'ransomware' })], [e('malware:foolocker', 'FooLocker', ['S9999'], 'attack', { subtype: 'malware' })]);
+    const out = mergeCatalogues(
+      [e('malware:foo-ransomware', 'Foo Ransomware', ['FooLocker'], 'misp:ransomware', { subtype: 'ransomware' })],
+      [e('malware:foolocker', 'FooLocker', ['S9999'], 'attack', { subtype: 'malware' })],
+    );
     expect(out).toHaveLength(1);
     expect(out[0]).toMatchObject({ key: 'malware:foolocker', name: 'FooLocker', subtype: 'ransomware' });
   });
@@ -36,7 +46,10 @@ describe('mergeCatalogues', () => {
     const { entries, report } = mergeCataloguesWithReport([
       [e('actor:a', 'Alpha Team', ['Shared Name'], 'seed'), e('actor:b', 'Beta Team', ['Shared Name'], 'seed')],
       [e('actor:c', 'Gamma Panda', ['Lotus Crew'], 'misp:threat-actor'), e('actor:d', 'Delta Panda', ['Lotus Crew'], 'misp:threat-actor')],
-      [e('product:cisco-asa', 'Adaptive Security Appliance', ['ASA'], 'kev'), e('product:x-asa', 'Another Suite Application', ['ASA'], 'misc')],
+      [
+        e('product:cisco-asa', 'Adaptive Security Appliance', ['ASA'], 'kev'),
+        e('product:x-asa', 'Another Suite Application', ['ASA'], 'misc'),
+      ],
     ]);
     expect(entries).toHaveLength(6);
     expect(report.refused.seed).toBe(1);
@@ -107,7 +120,10 @@ describe('mergeCatalogues', () => {
   it('names a family only a long-tail list knows by its full form when its short name is a plain word', () => {
     const out = mergeCatalogues(
       [e('malware:python', 'Python', ['Python Ransomware'], 'misp:ransomware', { ambiguous: ['Python'], cues: ['ransomware'] })],
-      [e('malware:royal', 'Royal', ['Royal Ransomware'], 'misp:ransomware', { ambiguous: ['Royal'] }), e('malware:royal', 'Royal', ['S1073'], 'misp:mitre-malware')],
+      [
+        e('malware:royal', 'Royal', ['Royal Ransomware'], 'misp:ransomware', { ambiguous: ['Royal'] }),
+        e('malware:royal', 'Royal', ['S1073'], 'misp:mitre-malware'),
+      ],
     );
     expect(byKey(out, 'malware:python')).toMatchObject({ name: 'Python Ransomware', aliases: [] });
     expect(byKey(out, 'malware:python')!.ambiguous).toBeUndefined();

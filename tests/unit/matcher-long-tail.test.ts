@@ -5,7 +5,14 @@ import type { CatalogueEntry } from '../../lib/types';
 
 const m = compileMatcher([
   // As MISP's ransomware galaxy lists it, and nobody else.
-  { key: 'malware:rakhni', type: 'malware', subtype: 'ransomware', name: 'Rakhni', aliases: ['Autoit', 'Bandarchor', 'Rakhni Ransomware'], sources: ['misp:ransomware'] },
+  {
+    key: 'malware:rakhni',
+    type: 'malware',
+    subtype: 'ransomware',
+    name: 'Rakhni',
+    aliases: ['Autoit', 'Bandarchor', 'Rakhni Ransomware'],
+    sources: ['misp:ransomware'],
+  },
   // The same kind of synonym on a family ATT&CK or the seed knows is vouched for.
   { key: 'malware:njrat', type: 'malware', name: 'njRAT', aliases: ['Bladabindi'], sources: ['misp:tool', 'misp:mitre-malware'] },
   { key: 'actor:ta2541', type: 'actor', name: 'TA2541', aliases: ['Vermilion Tempest'], sources: ['misp:threat-actor'] },
@@ -22,6 +29,10 @@ describe('synonyms known only to long-tail MISP lists', () => {
   });
   it('the family’s own name and full form, vouched-for synonyms and actor synonyms do not', () => {
     for (const a of ['Rakhni', 'Rakhni Ransomware', 'Bladabindi', 'Vermilion Tempest']) expect(needsCue(a), a).toBe(false);
-    expect(names('Rakhni spread again; Bladabindi too, says Vermilion Tempest report.')).toEqual(['Rakhni', 'Bladabindi', 'Vermilion Tempest']);
+    expect(names('Rakhni spread again; Bladabindi too, says Vermilion Tempest report.')).toEqual([
+      'Rakhni',
+      'Bladabindi',
+      'Vermilion Tempest',
+    ]);
   });
 });

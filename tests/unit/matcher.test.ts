@@ -73,10 +73,20 @@ describe('automaton against a naive reference', () => {
   });
 
   it('keeps the leftmost, then longest, of overlapping hits', () => {
-    const m = compileMatcher([entry('malware:cobalt', 'Cobalt'), entry('malware:cobalt-strike', 'Cobalt Strike'), entry('actor:strike-team', 'Strike Team')]);
+    const m = compileMatcher([
+      entry('malware:cobalt', 'Cobalt'),
+      entry('malware:cobalt-strike', 'Cobalt Strike'),
+      entry('actor:strike-team', 'Strike Team'),
+    ]);
     expect(hitsOf(m, 'Cobalt Strike Team', false)).toEqual(['0-13:malware:cobalt-strike']);
     expect(hitsOf(m, 'the Cobalt gang', false)).toEqual(['4-10:malware:cobalt']);
-    expect(leftmostLongest([{ start: 5, end: 9 }, { start: 0, end: 6 }, { start: 0, end: 3 }])).toEqual([{ start: 0, end: 6 }]);
+    expect(
+      leftmostLongest([
+        { start: 5, end: 9 },
+        { start: 0, end: 6 },
+        { start: 0, end: 3 },
+      ]),
+    ).toEqual([{ start: 0, end: 6 }]);
   });
 });
 
@@ -145,7 +155,12 @@ describe('serialisation', () => {
     expect(hitsOf(back, text)).toEqual(hitsOf(m, text));
     expect(back.termCount).toBe(m.termCount);
     expect(back.lookup('g0007').map((t) => back.termEntityInfo(t).key)).toEqual(['actor:apt28']);
-    expect(back.lookup('cuba').map((t) => back.termEntityInfo(t).key).sort()).toEqual(['location:cuba', 'malware:cuba']);
+    expect(
+      back
+        .lookup('cuba')
+        .map((t) => back.termEntityInfo(t).key)
+        .sort(),
+    ).toEqual(['location:cuba', 'malware:cuba']);
   });
   it('loads from a Node Buffer at any offset', () => {
     const bytes = new Uint8Array(serializeMatcher(m));

@@ -32,15 +32,61 @@ function item(site: string, slug: string, published: string, title: string, summ
   return { sourceId: `feed:${site}`, url: `https://${site}/${slug}`, guid: `${site}:${slug}`, title, summary, published };
 }
 
-const BOEING_1 = item('bleepingcomputer.example', 'boeing-lockbit', '2023-11-02T10:00:00Z', 'Boeing confirms LockBit ransomware attack on parts business', 'Boeing said the LockBit ransomware gang breached its parts and distribution business and threatened to leak data.');
-const BOEING_2 = item('therecord.example', 'lockbit-boeing-claim', '2023-11-03T08:00:00Z', 'LockBit claims Boeing hack, threatens to publish stolen files', 'The LockBit gang listed Boeing on its leak site, saying the aerospace company had until November 2 to pay.');
-const BOEING_3 = item('securityweek.example', 'boeing-lockbit-data', '2023-11-06T08:00:00Z', 'LockBit leaks Boeing data after the aerospace giant refuses to pay', 'The LockBit ransomware gang published data stolen from Boeing.');
-const ICBC = item('securityweek.example', 'icbc-ransomware', '2023-11-10T09:00:00Z', 'LockBit ransomware hits Industrial and Commercial Bank of China', 'ICBC said its US arm was hit by a LockBit ransomware attack that disrupted Treasury trades.');
-const CITRIX_PATCH = item('thehackernews.example', 'citrix-patch', '2023-10-10T09:00:00Z', 'Citrix patches critical NetScaler flaw CVE-2023-4966', 'Citrix released updates for CVE-2023-4966, a critical information disclosure vulnerability in NetScaler ADC and Gateway.');
-const CITRIX_EXPLOITED = item('darkreading.example', 'citrix-bleed-exploited', '2023-10-18T09:00:00Z', 'Hackers exploit Citrix Bleed CVE-2023-4966 to hijack sessions', 'Attackers are exploiting CVE-2023-4966 in the wild to hijack authenticated sessions on NetScaler appliances, researchers warned.');
-const CITRIX_EXPLOITED_2 = item('theregister.example', 'citrix-bleed-wave', '2023-10-20T09:00:00Z', 'Citrix Bleed exploitation wave hits NetScaler boxes worldwide', 'Mass exploitation of CVE-2023-4966 is under way, with attackers hijacking sessions on unpatched NetScaler devices.');
+const BOEING_1 = item(
+  'bleepingcomputer.example',
+  'boeing-lockbit',
+  '2023-11-02T10:00:00Z',
+  'Boeing confirms LockBit ransomware attack on parts business',
+  'Boeing said the LockBit ransomware gang breached its parts and distribution business and threatened to leak data.',
+);
+const BOEING_2 = item(
+  'therecord.example',
+  'lockbit-boeing-claim',
+  '2023-11-03T08:00:00Z',
+  'LockBit claims Boeing hack, threatens to publish stolen files',
+  'The LockBit gang listed Boeing on its leak site, saying the aerospace company had until November 2 to pay.',
+);
+const BOEING_3 = item(
+  'securityweek.example',
+  'boeing-lockbit-data',
+  '2023-11-06T08:00:00Z',
+  'LockBit leaks Boeing data after the aerospace giant refuses to pay',
+  'The LockBit ransomware gang published data stolen from Boeing.',
+);
+const ICBC = item(
+  'securityweek.example',
+  'icbc-ransomware',
+  '2023-11-10T09:00:00Z',
+  'LockBit ransomware hits Industrial and Commercial Bank of China',
+  'ICBC said its US arm was hit by a LockBit ransomware attack that disrupted Treasury trades.',
+);
+const CITRIX_PATCH = item(
+  'thehackernews.example',
+  'citrix-patch',
+  '2023-10-10T09:00:00Z',
+  'Citrix patches critical NetScaler flaw CVE-2023-4966',
+  'Citrix released updates for CVE-2023-4966, a critical information disclosure vulnerability in NetScaler ADC and Gateway.',
+);
+const CITRIX_EXPLOITED = item(
+  'darkreading.example',
+  'citrix-bleed-exploited',
+  '2023-10-18T09:00:00Z',
+  'Hackers exploit Citrix Bleed CVE-2023-4966 to hijack sessions',
+  'Attackers are exploiting CVE-2023-4966 in the wild to hijack authenticated sessions on NetScaler appliances, researchers warned.',
+);
+const CITRIX_EXPLOITED_2 = item(
+  'theregister.example',
+  'citrix-bleed-wave',
+  '2023-10-20T09:00:00Z',
+  'Citrix Bleed exploitation wave hits NetScaler boxes worldwide',
+  'Mass exploitation of CVE-2023-4966 is under way, with attackers hijacking sessions on unpatched NetScaler devices.',
+);
 /** BOEING_1's link, later saying something else entirely. */
-const BOEING_1_REWRITTEN = { ...BOEING_1, title: 'Gardening tips for the first frost of the season', summary: 'How to keep tomatoes and roses alive when the nights get cold.' };
+const BOEING_1_REWRITTEN = {
+  ...BOEING_1,
+  title: 'Gardening tips for the first frost of the season',
+  summary: 'How to keep tomatoes and roses alive when the nights get cold.',
+};
 
 const sorted = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
 
@@ -48,13 +94,23 @@ describe('the ingest member cache', () => {
   it('clusters batch after batch through Dexie exactly as the in-memory store does, updates included', async () => {
     open();
     const store = new MemoryStore();
-    const batches = [[CITRIX_PATCH], [CITRIX_EXPLOITED], [CITRIX_EXPLOITED_2, BOEING_1], [BOEING_2], [BOEING_1_REWRITTEN], [BOEING_3], [ICBC]];
+    const batches = [
+      [CITRIX_PATCH],
+      [CITRIX_EXPLOITED],
+      [CITRIX_EXPLOITED_2, BOEING_1],
+      [BOEING_2],
+      [BOEING_1_REWRITTEN],
+      [BOEING_3],
+      [ICBC],
+    ];
     for (const b of batches) {
       const viaDexie = await ingestFeedItems(db, b, { matcher, now: NOW });
       const { report } = await ingestFeedItemsInto(store, b, { matcher, now: NOW });
       expect(viaDexie).toEqual(report);
     }
-    expect((await db.articles.toArray()).map((r) => [r.url, r.clusterId]).sort()).toEqual([...store.items.values()].map((r) => [r.url, r.clusterId]).sort());
+    expect((await db.articles.toArray()).map((r) => [r.url, r.clusterId]).sort()).toEqual(
+      [...store.items.values()].map((r) => [r.url, r.clusterId]).sort(),
+    );
     expect(sorted(await db.clusters.toArray())).toEqual(sorted([...store.clusters.values()]));
     // The Boeing stories met across batches (BOEING_3 joined through rows read in earlier batches).
     const boeing = (await db.articles.get(BOEING_2.url))!.clusterId;

@@ -26,10 +26,15 @@ async function problems(code: string, filePath: string): Promise<string[]> {
 describe('lint walls between contexts', () => {
   it('keeps the database, the sync, Dexie and worker code out of page code', async () => {
     for (const file of ['entrypoints/content/probe.ts', 'components/Probe.tsx']) {
-      for (const source of ['@/lib/db', '../../lib/db/schema', 'dexie', '@/lib/sync/feeds', '../background/inject', '@/lib/messaging-guard']) {
-        expect(await problems(`import * as m from '${source}';\nexport default m;\n`, file), `${source} in ${file}`).toContain(
-          RULE,
-        );
+      for (const source of [
+        '@/lib/db',
+        '../../lib/db/schema',
+        'dexie',
+        '@/lib/sync/feeds',
+        '../background/inject',
+        '@/lib/messaging-guard',
+      ]) {
+        expect(await problems(`import * as m from '${source}';\nexport default m;\n`, file), `${source} in ${file}`).toContain(RULE);
       }
       expect(await problems(`import * as m from '@/lib/messaging';\nexport default m;\n`, file)).toEqual([]);
     }
@@ -63,12 +68,18 @@ describe('lint walls between contexts', () => {
     }
     // A type-only import carries no code across: the shared protocol may name the worker's shapes.
     expect(await problems(`import type { IncidentRow } from './db/schema';\nexport type T = IncidentRow;\n`, 'lib/probe.ts')).toEqual([]);
-    expect(await problems(`import { type IncidentRow, ingestArticles } from './db';\nexport type T = IncidentRow;\nexport const f = ingestArticles;\n`, 'lib/probe.ts')).toContain(RULE);
+    expect(
+      await problems(
+        `import { type IncidentRow, ingestArticles } from './db';\nexport type T = IncidentRow;\nexport const f = ingestArticles;\n`,
+        'lib/probe.ts',
+      ),
+    ).toContain(RULE);
   }, 60_000);
 
   it('finds a promise left floating in page code (type-aware, on a real file of the project)', async () => {
     const typed = new ESLint({ cwd: resolve(import.meta.dirname, '../..') });
-    const code = "import { sendMessage } from '@/lib/messaging';\nexport function f(): void {\n  sendMessage('isSaved', { url: 'https://a.example/' });\n}\n";
+    const code =
+      "import { sendMessage } from '@/lib/messaging';\nexport function f(): void {\n  sendMessage('isSaved', { url: 'https://a.example/' });\n}\n";
     const [result] = await typed.lintText(code, { filePath: 'entrypoints/content/layout.ts' });
     expect(result.messages.map((m) => m.ruleId)).toContain('@typescript-eslint/no-floating-promises');
   }, 60_000);

@@ -5,7 +5,10 @@ const self = { id: 'abcdefghijklmnop', baseUrl: 'chrome-extension://abcdefghijkl
 const popup: SenderInfo = { id: self.id, url: 'chrome-extension://abcdefghijklmnop/popup.html' };
 // The collection page open in a tab still counts as an extension page: its URL says so.
 const collectionTab: SenderInfo = {
-  id: self.id, url: 'chrome-extension://abcdefghijklmnop/collection.html', tab: { id: 3 }, frameId: 0,
+  id: self.id,
+  url: 'chrome-extension://abcdefghijklmnop/collection.html',
+  tab: { id: 3 },
+  frameId: 0,
 };
 const page = 'https://www.bleepingcomputer.com/news/security/lockbit-returns/';
 const content: SenderInfo = { id: self.id, url: `${page}#comments`, tab: { id: 7, url: page }, frameId: 0 };
@@ -36,17 +39,23 @@ describe('checkMessage', () => {
   it('lets extension pages ask everything, with valid requests', () => {
     expect(checkMessage('getStatus', undefined, popup, self)).toMatchObject({ ok: true, data: undefined });
     expect(checkMessage('listCollection', { tag: ' APT28 ', limit: 5 }, popup, self)).toMatchObject({
-      ok: true, data: { tag: 'apt28', limit: 5 },
+      ok: true,
+      data: { tag: 'apt28', limit: 5 },
     });
     expect(checkMessage('removeArticle', { url: `${page}#x` }, collectionTab, self)).toMatchObject({
-      ok: true, data: { url: page },
+      ok: true,
+      data: { url: page },
     });
     expect(checkMessage('runOnTab', { tabId: 4 }, popup, self).ok).toBe(true);
   });
 
   it('answers content scripts only about their own page', () => {
     const save = checkMessage('saveArticle', { url: page, title: ' LockBit returns ', tags: ['Ransomware'] }, content, self);
-    expect(save).toMatchObject({ ok: true, caller: { kind: 'content', tabId: 7 }, data: { title: 'LockBit returns', tags: ['ransomware'] } });
+    expect(save).toMatchObject({
+      ok: true,
+      caller: { kind: 'content', tabId: 7 },
+      data: { title: 'LockBit returns', tags: ['ransomware'] },
+    });
     expect(checkMessage('isSaved', { url: `${page}#top` }, content, self).ok).toBe(true);
 
     const other = checkMessage('isSaved', { url: 'https://therecord.media/elsewhere' }, content, self);
@@ -95,7 +104,8 @@ describe('checkMessage', () => {
     expect(isBackgroundMessage('getPageArticle')).toBe(false);
     expect(isBackgroundMessage('toString')).toBe(false);
     expect(checkMessage('constructor' as 'getStatus', undefined, popup, self)).toEqual({
-      ok: false, error: 'unknown message "constructor"',
+      ok: false,
+      error: 'unknown message "constructor"',
     });
   });
 });

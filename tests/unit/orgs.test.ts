@@ -35,7 +35,9 @@ describe('organisations the catalogue does not know', () => {
   });
 
   test('a surname of a person named in full before is not an organisation; software clients are not customers', () => {
-    expect(names('“It spreads by SMS,” said Lukas Brandt with Norvik. Later Brandt said that it had reached 59 clicks.')).not.toContain('Brandt');
+    expect(names('“It spreads by SMS,” said Lukas Brandt with Norvik. Later Brandt said that it had reached 59 clicks.')).not.toContain(
+      'Brandt',
+    );
     expect(names('The stealer takes passwords from FTP clients and VPN clients.')).toEqual([]);
   });
 
@@ -100,14 +102,19 @@ describe('measured on the labelled NER rows', () => {
     for (const line of readFileSync(path, 'utf8').split('\n')) if (line.trim()) rows.push(JSON.parse(line));
   }
   const score = (half: 0 | 1) => {
-    let tp = 0, fp = 0, gold = 0, hit = 0;
+    let tp = 0,
+      fp = 0,
+      gold = 0,
+      hit = 0;
     rows.forEach((r, i) => {
       if (i % 2 !== half || !r.types.includes('organization')) return;
       const g = r.entities.filter((e) => e.type === 'organization');
       const p = findOrganizations(r.text, []);
       gold += g.length;
       hit += g.filter((e) => p.some((x) => x.start < e.end && e.start < x.end)).length;
-      for (const x of p) if (g.some((e) => x.start < e.end && e.start < x.end)) tp++; else fp++;
+      for (const x of p)
+        if (g.some((e) => x.start < e.end && e.start < x.end)) tp++;
+        else fp++;
     });
     return { p: tp / (tp + fp), r: hit / gold };
   };

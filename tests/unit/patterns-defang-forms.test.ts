@@ -62,7 +62,7 @@ describe('spelled-out e-mails', () => {
 });
 
 describe('URLs in code end at their quote', () => {
-  it("stops at the quote that opened the URL", () => {
+  it('stops at the quote that opened the URL', () => {
     expect(keys("DownloadString('https://raw.example.com/a.ps1')")).toEqual(['indicator:url:https://raw.example.com/a.ps1']);
     expect(keys("var u='http://x.example.com/a';var v=1;")).toEqual(['indicator:url:http://x.example.com/a']);
     expect(keys("['http://a.example.com/1','http://b.example.com/2']")).toEqual([
@@ -70,7 +70,7 @@ describe('URLs in code end at their quote', () => {
       'indicator:url:http://b.example.com/2',
     ]);
   });
-  it("keeps an apostrophe in a URL that no quote opened", () => {
+  it('keeps an apostrophe in a URL that no quote opened', () => {
     expect(keys("see https://example.com/it's-here now")).toEqual(["indicator:url:https://example.com/it's-here"]);
   });
 });

@@ -18,7 +18,7 @@ const ADVERSARIAL: Record<string, string> = {
   'one long word': fill('a'),
   'one long name token': fill('example.com'),
   'hyphens and underscores': fill('a-_'),
-  'dots': fill('.'),
+  dots: fill('.'),
   'hxxp schemes': fill('hxxp://'),
   'http schemes': fill('http://'),
   'hXXps with bracket colon': fill('hXXps[:]//'),

@@ -54,7 +54,12 @@ describe('ATT&CK ids', () => {
   });
 
   it('groups and software carry the attack-id subtype for the catalogue to resolve', () => {
-    expect(only('G0007 is APT28')).toMatchObject({ type: 'actor', subtype: 'attack-id', key: 'actor:g0007', why: { pattern: 'attack-id' } });
+    expect(only('G0007 is APT28')).toMatchObject({
+      type: 'actor',
+      subtype: 'attack-id',
+      key: 'actor:g0007',
+      why: { pattern: 'attack-id' },
+    });
     expect(only('S0154 is Cobalt Strike')).toMatchObject({ type: 'malware', subtype: 'attack-id', key: 'malware:s0154' });
   });
 
@@ -88,10 +93,26 @@ describe('IPv4', () => {
     expect(m.why?.rule).toBe('defanged');
   });
 
-  it.each(['1.2.3.4.5', '1.1.1.1.1.1', 'v1.2.3.4', 'x1.2.3.4', '256.1.1.1', '1.2.3', '010.1.1.1', '1.2.3.04', '192,168,0,1', 'Version 0.3.0.1', 'version 1.2.3.4', 'build 10.0.1.2', 'section 2.1.1.3', '§ 4.1.2.3', 'firmware 1.0.12.4', '0.0.0.0', '1.2.3.4x', 'ab.1.2.3.4'])(
-    'rejects %s',
-    (text) => expect(keys(text).filter((k) => k.startsWith('indicator:ipv4'))).toEqual([]),
-  );
+  it.each([
+    '1.2.3.4.5',
+    '1.1.1.1.1.1',
+    'v1.2.3.4',
+    'x1.2.3.4',
+    '256.1.1.1',
+    '1.2.3',
+    '010.1.1.1',
+    '1.2.3.04',
+    '192,168,0,1',
+    'Version 0.3.0.1',
+    'version 1.2.3.4',
+    'build 10.0.1.2',
+    'section 2.1.1.3',
+    '§ 4.1.2.3',
+    'firmware 1.0.12.4',
+    '0.0.0.0',
+    '1.2.3.4x',
+    'ab.1.2.3.4',
+  ])('rejects %s', (text) => expect(keys(text).filter((k) => k.startsWith('indicator:ipv4'))).toEqual([]));
 });
 
 describe('IPv6', () => {
@@ -115,10 +136,19 @@ describe('IPv6', () => {
     });
   });
 
-  it.each(['12:30', '12:30:45', 'at 10:00:00.', '00:1a:2b:3c:4d:5e', '::1', '::', 'ab:cd:ez', '1:2:3:4:5:6:7:8:9', 'a::b::c', 'std::vector', 'Note: add'])(
-    'rejects %s',
-    (text) => expect(keys(text)).toEqual([]),
-  );
+  it.each([
+    '12:30',
+    '12:30:45',
+    'at 10:00:00.',
+    '00:1a:2b:3c:4d:5e',
+    '::1',
+    '::',
+    'ab:cd:ez',
+    '1:2:3:4:5:6:7:8:9',
+    'a::b::c',
+    'std::vector',
+    'Note: add',
+  ])('rejects %s', (text) => expect(keys(text)).toEqual([]));
 });
 
 describe('domains', () => {
@@ -132,7 +162,13 @@ describe('domains', () => {
     ['short.is', 'short.is'],
     ['Bit.ly', 'bit.ly'],
   ])('%s', (text, value) => {
-    expect(only(`visit ${text}.`)).toMatchObject({ type: 'indicator', subtype: 'domain', name: value, key: `indicator:domain:${value}`, text });
+    expect(only(`visit ${text}.`)).toMatchObject({
+      type: 'indicator',
+      subtype: 'domain',
+      name: value,
+      key: `indicator:domain:${value}`,
+      text,
+    });
   });
 
   it.each([
@@ -253,10 +289,17 @@ describe('URLs', () => {
     ]);
   });
 
-  it.each(['http://example,com/', 'http://192,168,0,1', 'http://[example.com', 'http://localhost/', 'http://example.nope/', 'tcp://example.com:80/', 'hxxpfoo', 'http://テスト.example.com', 'xhttp://'])(
-    'no URL in %s',
-    (text) => expect(findPatternEntities(text).filter((m) => m.subtype === 'url')).toEqual([]),
-  );
+  it.each([
+    'http://example,com/',
+    'http://192,168,0,1',
+    'http://[example.com',
+    'http://localhost/',
+    'http://example.nope/',
+    'tcp://example.com:80/',
+    'hxxpfoo',
+    'http://テスト.example.com',
+    'xhttp://',
+  ])('no URL in %s', (text) => expect(findPatternEntities(text).filter((m) => m.subtype === 'url')).toEqual([]));
 
   it('no scheme: the domain, not a URL', () => {
     expect(keys('example[.]com/path')).toEqual(['indicator:domain:example.com']);
@@ -300,7 +343,12 @@ describe('hashes', () => {
     [sha512, 'sha512'],
     [md5.toUpperCase(), 'md5'],
   ])('%s', (hash, subtype) => {
-    expect(only(`hash: ${hash}.`)).toMatchObject({ subtype, name: hash.toLowerCase(), key: `indicator:${subtype}:${hash.toLowerCase()}`, start: 6 });
+    expect(only(`hash: ${hash}.`)).toMatchObject({
+      subtype,
+      name: hash.toLowerCase(),
+      key: `indicator:${subtype}:${hash.toLowerCase()}`,
+      start: 6,
+    });
   });
 
   it('a file named by its hash', () => {

@@ -18,8 +18,12 @@ describe('people the text introduces', () => {
     expect([...findPeople('the report by Special Counsel Robert S. Mueller cites it.').names]).toContain('Robert S. Mueller');
     expect([...findPeople('Image Credit...Nicholas Roberts for The New York Times').names]).toEqual(['Nicholas Roberts']);
     expect([...findPeople('On Friday, Jesse LaBrocca — the administrator of the forum — banned it.').names]).toEqual(['Jesse LaBrocca']);
-    expect([...findPeople('the retiring chief of Israel’s Mossad intelligence agency, Meir Dagan, and others said so.').names]).toEqual(['Meir Dagan']);
-    expect([...findPeople('Dan Ehrlich of Phobos Group said the leak was caused by a misconfigured server.').names]).toEqual(['Dan Ehrlich']);
+    expect([...findPeople('the retiring chief of Israel’s Mossad intelligence agency, Meir Dagan, and others said so.').names]).toEqual([
+      'Meir Dagan',
+    ]);
+    expect([...findPeople('Dan Ehrlich of Phobos Group said the leak was caused by a misconfigured server.').names]).toEqual([
+      'Dan Ehrlich',
+    ]);
     // Negative: an organisation "of" a place that speaks is not a person; nor a list of organisations after a role of one.
     expect([...findPeople('The Bank of America said its systems were down. The Department of Justice said so.').names]).toEqual([]);
     expect([...findPeople('the head of security at Acme, Globex Corporation, and Initech said so.').names]).toEqual([]);
@@ -46,8 +50,13 @@ describe('people the text introduces', () => {
 describe('people and common words are not organisations', () => {
   test('people', () => {
     expect(orgs('HBGary Federal CEO Aaron Barr thought he had won. When Barr told one of them, the attack on Barr began.')).toEqual([]);
-    expect(orgs('“It stays hidden,” said Christian Rossow of Saarland University. Rossow said the team hopes to continue.')).toEqual(['Saarland University']);
-    expect(orgs('Image Credit...Nicholas Roberts for The New York Times. The attack on Natanz was reported.')).toEqual(['The New York Times', 'Natanz']);
+    expect(orgs('“It stays hidden,” said Christian Rossow of Saarland University. Rossow said the team hopes to continue.')).toEqual([
+      'Saarland University',
+    ]);
+    expect(orgs('Image Credit...Nicholas Roberts for The New York Times. The attack on Natanz was reported.')).toEqual([
+      'The New York Times',
+      'Natanz',
+    ]);
     expect(orgs('contacted Rori Donaghy. Donaghy, a UK-based journalist, was hit. The attack on Donaghy involved a link.')).toEqual([]);
   });
 
@@ -57,7 +66,10 @@ describe('people and common words are not organisations', () => {
   });
 
   test('negative: organisations beside people and common words stay', () => {
-    expect(orgs('The attack on Riverside Regional Hospital began Monday, Acme Corp said.')).toEqual(['Riverside Regional Hospital', 'Acme Corp']);
+    expect(orgs('The attack on Riverside Regional Hospital began Monday, Acme Corp said.')).toEqual([
+      'Riverside Regional Hospital',
+      'Acme Corp',
+    ]);
     expect(orgs('The breach at Internet Initiative Japan Inc. exposed data.')).toEqual(['Internet Initiative Japan Inc.']);
     expect(orgs('The Internet Society said it was investigating.')).toEqual(['Internet Society']);
   });

@@ -63,7 +63,16 @@ describe('seed places', () => {
   });
 
   it('flags names that are ordinary words or other things, with cues', () => {
-    for (const [id, alias] of [['georgia', 'Georgia'], ['jordan', 'Jordan'], ['chad', 'Chad'], ['turkey', 'Turkey'], ['cuba', 'Cuba'], ['niger', 'Niger'], ['guinea', 'Guinea'], ['poland', 'Polish']]) {
+    for (const [id, alias] of [
+      ['georgia', 'Georgia'],
+      ['jordan', 'Jordan'],
+      ['chad', 'Chad'],
+      ['turkey', 'Turkey'],
+      ['cuba', 'Cuba'],
+      ['niger', 'Niger'],
+      ['guinea', 'Guinea'],
+      ['poland', 'Polish'],
+    ]) {
       const r = byId.get(id)!;
       expect(r.ambiguous, id).toContain(alias);
       expect(r.cues?.length, id).toBeGreaterThan(0);

@@ -65,29 +65,33 @@ async function fill(): Promise<void> {
     );
   }
   list.push(
-    article('https://bleepingcomputer.example/boeing-lockbit', '2023-11-10', 'ransomware', ['organization:boeing', 'Boeing'], [
-      CITRIX_CVE,
-      LOCKBIT,
-      ['vendor:citrix', 'Citrix'],
-    ]),
+    article(
+      'https://bleepingcomputer.example/boeing-lockbit',
+      '2023-11-10',
+      'ransomware',
+      ['organization:boeing', 'Boeing'],
+      [CITRIX_CVE, LOCKBIT, ['vendor:citrix', 'Citrix']],
+    ),
   );
   // The same Boeing incident reported by a second site: one related incident with two articles.
-  list.push(
-    article('https://therecord.example/boeing', '2023-11-14', 'ransomware', ['organization:boeing', 'Boeing'], [LOCKBIT, MS]),
-  );
-  list.push(
-    article('https://old.example/icbc', '2021-03-01', 'ransomware', ['organization:icbc', 'ICBC'], [LOCKBIT]),
-  );
+  list.push(article('https://therecord.example/boeing', '2023-11-14', 'ransomware', ['organization:boeing', 'Boeing'], [LOCKBIT, MS]));
+  list.push(article('https://old.example/icbc', '2021-03-01', 'ransomware', ['organization:icbc', 'ICBC'], [LOCKBIT]));
   await ingestArticles(db, list, Date.parse('2023-12-01'));
 }
 
 describe('ingest', () => {
   it('stores an article and its incidents in one go, keyed by entity', async () => {
     open();
-    const a = article('https://x.example/a', '2023-10-01', 'data-breach', ['organization:casio', 'Casio'], [
-      ['location:japan', 'Japan'],
-      ['vendor:microsoft', 'Microsoft'],
-    ]);
+    const a = article(
+      'https://x.example/a',
+      '2023-10-01',
+      'data-breach',
+      ['organization:casio', 'Casio'],
+      [
+        ['location:japan', 'Japan'],
+        ['vendor:microsoft', 'Microsoft'],
+      ],
+    );
     const rows = await ingestArticle(db, a);
     expect(rows).toHaveLength(1);
     const stored = await db.incidents.get('https://x.example/a#0');
@@ -150,7 +154,12 @@ describe('relatedIncidents', () => {
     expect(related.filter((r) => r.victim === 'Boeing')).toHaveLength(1);
     // Several publishers, newest first, and the clustered incident's own facts.
     expect(related[0].sites).toEqual(['bleepingcomputer.example', 'therecord.example']);
-    expect(related[0]).toMatchObject({ type: 'ransomware', cves: ['CVE-2023-4966'], firstSeen: expect.stringMatching(/^2023-11-10/), lastSeen: expect.stringMatching(/^2023-11-14/) });
+    expect(related[0]).toMatchObject({
+      type: 'ransomware',
+      cves: ['CVE-2023-4966'],
+      firstSeen: expect.stringMatching(/^2023-11-10/),
+      lastSeen: expect.stringMatching(/^2023-11-14/),
+    });
     // Microsoft-only patch stories follow, far below.
     expect(related[1].reason).toBe('shares Microsoft');
     expect(related[1].score).toBeLessThan(related[0].score / 2);
@@ -185,7 +194,9 @@ describe('relatedIncidents', () => {
       const victim: [string, string] = [`organization:victim-${i}`, `Victim ${i}`];
       const ents: [string, string][] = [MS, [`product:p-${i % 50}`, `Product ${i % 50}`]];
       if (i === 1234) ents.push(CITRIX_CVE);
-      list.push(article(`https://n${i % 40}.example/s/${i}`, `2023-${String((i % 12) + 1).padStart(2, '0')}-10`, 'data-breach', victim, ents));
+      list.push(
+        article(`https://n${i % 40}.example/s/${i}`, `2023-${String((i % 12) + 1).padStart(2, '0')}-10`, 'data-breach', victim, ents),
+      );
     }
     await ingestArticles(db, list);
     const keys = [MS[0], CITRIX_CVE[0], 'product:p-7', ...Array.from({ length: 300 }, (_, i) => `actor:unknown-${i}`)];

@@ -17,12 +17,27 @@ const SEED: CatalogueEntry[] = [
 ];
 
 const technique = (): EntityRow => {
-  const e: CatalogueEntry = { key: 'technique:t1566', type: 'technique', name: 'Phishing', aliases: ['T1566'], sources: ['attack'], meta: { mitreId: 'T1566' } };
+  const e: CatalogueEntry = {
+    key: 'technique:t1566',
+    type: 'technique',
+    name: 'Phishing',
+    aliases: ['T1566'],
+    sources: ['attack'],
+    meta: { mitreId: 'T1566' },
+  };
   return { ...e, aliasesLower: namesLower(e) };
 };
 
 function article(n: number, title: string, extra: Partial<AnalysedArticle> = {}): AnalysedArticle {
-  return { url: `https://news.example/${n}`, sourceId: 'feed:example', title, published: '2024-03-0' + (n % 9 + 1), entities: [], incidents: [], ...extra };
+  return {
+    url: `https://news.example/${n}`,
+    sourceId: 'feed:example',
+    title,
+    published: '2024-03-0' + ((n % 9) + 1),
+    entities: [],
+    incidents: [],
+    ...extra,
+  };
 }
 
 const ransom: AnalysedArticle = article(1, 'Hospital chain hit by LockBit ransomware', {
@@ -198,13 +213,23 @@ describe('SearchService', () => {
     }
   });
 
-  it("re-reads only what its own worker wrote: the broadcast of its own bulk write is skipped", async () => {
+  it('re-reads only what its own worker wrote: the broadcast of its own bulk write is skipped', async () => {
     open();
     const s = service();
     const stop = s.follow();
     const row = (n: number, title: string) => ({
-      url: `https://blog.example/${n}`, title, site: 'blog.example', tags: [], note: '', savedAt: 1, updatedAt: 1,
-      entities: [], incidents: [], entityKeys: [], entityTypes: [], incidentTypes: [],
+      url: `https://blog.example/${n}`,
+      title,
+      site: 'blog.example',
+      tags: [],
+      note: '',
+      savedAt: 1,
+      updatedAt: 1,
+      entities: [],
+      incidents: [],
+      entityKeys: [],
+      entityTypes: [],
+      incidentTypes: [],
     });
     try {
       await db.collection.bulkPut(Array.from({ length: 10 }, (_, n) => row(n, 'Older post')));
@@ -228,7 +253,20 @@ describe('SearchService', () => {
     await s.ready();
     await db
       .transaction('rw', db.collection, async () => {
-        await db.collection.put({ url: 'https://x.example/', title: 'Phantom row', site: 'x.example', tags: [], note: '', savedAt: 1, updatedAt: 1, entities: [], incidents: [], entityKeys: [], entityTypes: [], incidentTypes: [] });
+        await db.collection.put({
+          url: 'https://x.example/',
+          title: 'Phantom row',
+          site: 'x.example',
+          tags: [],
+          note: '',
+          savedAt: 1,
+          updatedAt: 1,
+          entities: [],
+          incidents: [],
+          entityKeys: [],
+          entityTypes: [],
+          incidentTypes: [],
+        });
         throw new Error('abort');
       })
       .catch(() => undefined);

@@ -108,13 +108,11 @@ describe('seed data: shape', () => {
 describe('seed data: ambiguity and collisions', () => {
   it('lists only the row’s own names as ambiguous', () => {
     for (const f of FILES)
-      for (const r of f.rows)
-        for (const a of r.ambiguous ?? []) expect(has(r, a), `${f.type}:${r.id} ${a}`).toBe(true);
+      for (const r of f.rows) for (const a of r.ambiguous ?? []) expect(has(r, a), `${f.type}:${r.id} ${a}`).toBe(true);
   });
 
   it('gives cues only where there is something ambiguous', () => {
-    for (const f of FILES)
-      for (const r of f.rows) if (r.cues) expect(r.ambiguous?.length, `${f.type}:${r.id}`).toBeGreaterThan(0);
+    for (const f of FILES) for (const r of f.rows) if (r.cues) expect(r.ambiguous?.length, `${f.type}:${r.id}`).toBeGreaterThan(0);
   });
 
   it('never gives one name to two entities of the same type', () => {
@@ -200,8 +198,7 @@ describe('seed data: references between rows', () => {
     for (const a of mapped) expect(INCIDENT_TYPES, a.id).toContain(a.meta!.incidentType);
     // every incident type but the editorial ones (patch, disclosure) is reachable from some attack term
     const reached = new Set(mapped.map((a) => a.meta!.incidentType));
-    for (const t of INCIDENT_TYPES)
-      if (t !== 'patch' && t !== 'vulnerability-disclosure') expect(reached.has(t), t).toBe(true);
+    for (const t of INCIDENT_TYPES) if (t !== 'patch' && t !== 'vulnerability-disclosure') expect(reached.has(t), t).toBe(true);
   });
 
   it('gives each ATT&CK group id to one actor, listed among its aliases', () => {

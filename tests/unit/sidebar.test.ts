@@ -73,7 +73,11 @@ describe('sidebar model', () => {
   it('groups entities by type with counts, most mentioned first', () => {
     const g = groupEntities(ENTITIES);
     expect(g.map((x) => x.type)).toEqual(['actor', 'vulnerability', 'organization', 'location', 'indicator']);
-    expect(g[2]).toEqual({ type: 'organization', count: 3, items: [{ key: 'organization:icc', name: 'International Criminal Court', count: 3 }] });
+    expect(g[2]).toEqual({
+      type: 'organization',
+      count: 3,
+      items: [{ key: 'organization:icc', name: 'International Criminal Court', count: 3 }],
+    });
     expect(g[3].items.map((i) => i.name)).toEqual(['Netherlands', 'Russia']);
   });
   it('writes dates and incident lines in words', () => {
@@ -81,8 +85,12 @@ describe('sidebar model', () => {
     expect(formatWhen('2023-10-20')).toBe('20 October 2023');
     expect(formatWhen('2023')).toBe('2023');
     expect(incidentLine({ victim: { key: 'organization:icc', name: 'ICC' }, when: '2023-09' })).toBe('Victim: ICC · When: September 2023');
-    expect(readableSummary('Espionage against International Criminal Court, 2023-09', '2023-09')).toBe('Espionage against International Criminal Court, September 2023');
-    expect(readableSummary('Ransomware attack against Acme, 2024-03-01', '2024-03-01')).toBe('Ransomware attack against Acme, 1 March 2024');
+    expect(readableSummary('Espionage against International Criminal Court, 2023-09', '2023-09')).toBe(
+      'Espionage against International Criminal Court, September 2023',
+    );
+    expect(readableSummary('Ransomware attack against Acme, 2024-03-01', '2024-03-01')).toBe(
+      'Ransomware attack against Acme, 1 March 2024',
+    );
     expect(readableSummary('Data breach against Acme', undefined)).toBe('Data breach against Acme');
     expect(readableSummary('Patch (CVE-2024-1234)', '2024')).toBe('Patch (CVE-2024-1234)'); // no date at its end
   });
@@ -117,12 +125,27 @@ describe('sidebar and card in Chromium', () => {
   const shadow = (sel: string) => page.locator(`il-test-host ${sel}`);
 
   it('says it is reading, then lists incidents, entities and related incidents', async () => {
-    await show({ article: { url: 'https://news.example/a', site: 'news.example', title: 'War crimes tribunal says…', published: '2023-10-20T14:05:00Z' } });
+    await show({
+      article: {
+        url: 'https://news.example/a',
+        site: 'news.example',
+        title: 'War crimes tribunal says…',
+        published: '2023-10-20T14:05:00Z',
+      },
+    });
     expect(await text('[aria-busy="true"]')).toContain('Reading the article…');
     await show({
       analysis: {
         entities: ENTITIES,
-        incidents: [{ type: 'espionage', victim: { key: 'organization:icc', name: 'International Criminal Court' }, when: '2023-09', spans: [], summary: 'Espionage against International Criminal Court' }],
+        incidents: [
+          {
+            type: 'espionage',
+            victim: { key: 'organization:icc', name: 'International Criminal Court' },
+            when: '2023-09',
+            spans: [],
+            summary: 'Espionage against International Criminal Court',
+          },
+        ],
         facts: FACTS,
       },
       related: RELATED,
@@ -165,7 +188,9 @@ describe('sidebar and card in Chromium', () => {
     expect(await text('.il-card-fact')).toEqual(['Attributed to: Russia']);
     expect(await text('[data-testid="card-why"]')).toEqual(['Matched “Fancy Bear”, an alias of APT28 (MISP galaxy “threat-actor”).']);
     // Preact runs effects after the frame: the card takes focus shortly after it renders.
-    await expect.poll(() => page.evaluate(() => document.querySelector('il-test-host')!.shadowRoot!.activeElement?.className)).toBe('il-card');
+    await expect
+      .poll(() => page.evaluate(() => document.querySelector('il-test-host')!.shadowRoot!.activeElement?.className))
+      .toBe('il-card');
     await calls();
     await page.keyboard.press('Escape');
     expect(await calls()).toContainEqual(['cardClose', []]);
@@ -178,7 +203,11 @@ describe('sidebar and card in Chromium', () => {
     expect(await text('[data-testid="card-type"]')).toEqual(['Indicator · domain']);
     expect(await text('[data-testid="card-value"]')).toEqual(['evil.com']);
     const links = await page.evaluate(() =>
-      [...document.querySelector('il-test-host')!.shadowRoot!.querySelectorAll('.il-card-links a')].map((a) => [a.textContent, a.getAttribute('href'), a.getAttribute('rel')]),
+      [...document.querySelector('il-test-host')!.shadowRoot!.querySelectorAll('.il-card-links a')].map((a) => [
+        a.textContent,
+        a.getAttribute('href'),
+        a.getAttribute('rel'),
+      ]),
     );
     expect(links[0]).toEqual(['VirusTotal', 'https://www.virustotal.com/gui/domain/evil.com', 'noopener noreferrer']);
   });

@@ -15,14 +15,21 @@ function fakeFetch(answer: (call: Call, signal: AbortSignal) => Promise<Response
 
 describe('fetchSource', () => {
   it('sends the validators it was given and reads a 304 as "not modified"', async () => {
-    const { f, calls } = fakeFetch((c) => (c.headers['if-none-match'] === '"v1"' ? new Response(null, { status: 304 }) : new Response('x')));
+    const { f, calls } = fakeFetch((c) =>
+      c.headers['if-none-match'] === '"v1"' ? new Response(null, { status: 304 }) : new Response('x'),
+    );
     const res = await fetchSource('https://a.example/feed', { fetch: f, etag: '"v1"', lastModified: 'Wed, 01 May 2024 10:00:00 GMT' });
     expect(res).toEqual({ notModified: true });
     expect(calls[0].headers['if-modified-since']).toBe('Wed, 01 May 2024 10:00:00 GMT');
   });
 
   it('returns the body with the new validators', async () => {
-    const { f, calls } = fakeFetch(() => new Response('<rss/>', { headers: { etag: '"v2"', 'last-modified': 'Thu, 02 May 2024 10:00:00 GMT', 'content-type': 'application/rss+xml' } }));
+    const { f, calls } = fakeFetch(
+      () =>
+        new Response('<rss/>', {
+          headers: { etag: '"v2"', 'last-modified': 'Thu, 02 May 2024 10:00:00 GMT', 'content-type': 'application/rss+xml' },
+        }),
+    );
     const res = await fetchSource('https://a.example/feed', { fetch: f });
     expect(calls[0].headers['if-none-match']).toBeUndefined();
     expect(res.notModified).toBe(false);
@@ -68,7 +75,9 @@ describe('fetchSource', () => {
   });
 
   it('says what an HTTP error means, and passes Retry-After on', async () => {
-    const { f } = fakeFetch(() => new Response('no', { status: 503, statusText: 'Service Unavailable', headers: { 'retry-after': '120' } }));
+    const { f } = fakeFetch(
+      () => new Response('no', { status: 503, statusText: 'Service Unavailable', headers: { 'retry-after': '120' } }),
+    );
     const err = (await fetchSource('https://down.example/feed', { fetch: f }).catch((e: unknown) => e)) as FetchError;
     expect(err.message).toBe('the server failed to answer (HTTP 503 Service Unavailable)');
     expect(err.status).toBe(503);

@@ -13,82 +13,125 @@ function read(path: string, contentType?: string) {
 /** Facts read off the fixture files by hand: item count, format, and the first item's title, link and date. */
 const EXPECTED: Record<string, { format: string; count: number; title: string; url: string; published?: string }> = {
   'arkham/ncsc_all.xml': {
-    format: 'rss', count: 5, title: 'Managing the cyber risk of agentic AI',
-    url: 'https://www.ncsc.gov.uk/blogs/managing-the-cyber-risk-of-agentic-ai', published: '2026-08-20T12:00:00.000Z',
+    format: 'rss',
+    count: 5,
+    title: 'Managing the cyber risk of agentic AI',
+    url: 'https://www.ncsc.gov.uk/blogs/managing-the-cyber-risk-of-agentic-ai',
+    published: '2026-08-20T12:00:00.000Z',
   },
   'arkham/rss_therecord.xml': {
-    format: 'rss', count: 5,
+    format: 'rss',
+    count: 5,
     title: 'Meta pledges to overhaul kids’ safety protections, pay $17 billion to settle social media case',
-    url: 'https://therecord.media/meta-settlement-children-online-safety-social-media', published: '2026-08-26T18:35:00.000Z',
+    url: 'https://therecord.media/meta-settlement-children-online-safety-social-media',
+    published: '2026-08-26T18:35:00.000Z',
   },
   'oculus/bleepingcomputer.xml': {
-    format: 'rss', count: 3, title: 'Flipper Zero firmware development continues with community help',
+    format: 'rss',
+    count: 3,
+    title: 'Flipper Zero firmware development continues with community help',
     url: 'https://www.bleepingcomputer.com/news/security/flipper-zero-firmware-development-continues-with-community-help/',
     published: '2026-07-05T14:14:52.000Z',
   },
   'oculus/cisa.xml': {
-    format: 'rss', count: 3, title: 'CubeSpace CW0057 Reaction Wheel',
-    url: 'https://www.cisa.gov/news-events/ics-advisories/icsa-26-183-02', published: '2026-07-02T12:00:00.000Z',
+    format: 'rss',
+    count: 3,
+    title: 'CubeSpace CW0057 Reaction Wheel',
+    url: 'https://www.cisa.gov/news-events/ics-advisories/icsa-26-183-02',
+    published: '2026-07-02T12:00:00.000Z',
   },
   'oculus/darkreading.xml': {
-    format: 'rss', count: 3, title: 'Chinese LLMs Broaden the Gap Between Attackers & Defenders',
+    format: 'rss',
+    count: 3,
+    title: 'Chinese LLMs Broaden the Gap Between Attackers & Defenders',
     url: 'https://www.darkreading.com/cyber-risk/chinese-llms-broaden-gap-between-attackers-and-defenders',
     published: '2026-07-03T13:01:00.000Z',
   },
   'oculus/krebs.xml': {
-    format: 'rss', count: 3, title: 'FBI Seizes NetNut Proxy Platform, Popa Botnet',
-    url: 'https://krebsonsecurity.com/2026/07/fbi-seizes-netnut-proxy-platform-popa-botnet/', published: '2026-07-02T19:27:33.000Z',
+    format: 'rss',
+    count: 3,
+    title: 'FBI Seizes NetNut Proxy Platform, Popa Botnet',
+    url: 'https://krebsonsecurity.com/2026/07/fbi-seizes-netnut-proxy-platform-popa-botnet/',
+    published: '2026-07-02T19:27:33.000Z',
   },
   'oculus/securityweek.xml': {
-    format: 'rss', count: 3,
+    format: 'rss',
+    count: 3,
     title: 'In Other News: Canadian Hacker Jailed, Open Source Zero-Days, Two Sentenced for ATM Jackpotting',
     url: 'https://www.securityweek.com/in-other-news-canadian-hacker-jailed-open-source-zero-days-two-sentenced-for-atm-jackpotting/',
     published: '2026-07-03T15:10:42.000Z',
   },
   'oculus/thehackernews.xml': {
-    format: 'rss', count: 3, title: 'U.S. Government Entity Paid Kairos $1 Million in Data-Theft Extortion Case',
-    url: 'https://thehackernews.com/2026/07/us-government-entity-paid-kairos-group.html', published: '2026-07-04T12:47:53.000Z',
+    format: 'rss',
+    count: 3,
+    title: 'U.S. Government Entity Paid Kairos $1 Million in Data-Theft Extortion Case',
+    url: 'https://thehackernews.com/2026/07/us-government-entity-paid-kairos-group.html',
+    published: '2026-07-04T12:47:53.000Z',
   },
   'oculus/theregister.xml': {
-    format: 'rss', count: 3, title: 'MFA-optional banks leave safe doors (and accounts) wide open for thieves to pillage',
+    format: 'rss',
+    count: 3,
+    title: 'MFA-optional banks leave safe doors (and accounts) wide open for thieves to pillage',
     url: 'https://www.theregister.com/security/2026/07/05/mfa-optional-banks-leave-safe-doors-and-accounts-wide-open-for-thieves-to-pillage/5266161',
     published: '2026-07-05T15:01:00.000Z',
   },
   'quirks-rsparser/3960.json': {
-    format: 'json', count: 20, title: 'Lecker, lecker', url: 'https://journal.3960.org/posts/2020-02-21-lecker-lecker/',
+    format: 'json',
+    count: 20,
+    title: 'Lecker, lecker',
+    url: 'https://journal.3960.org/posts/2020-02-21-lecker-lecker/',
     published: '2020-02-21T17:08:06.000Z',
   },
   'quirks-rsparser/aktuality.rss': {
-    format: 'rss', count: 30, title: 'Analytici Goldman Sachs zvýšili odhad rastu ekonomiky USA',
+    format: 'rss',
+    count: 30,
+    title: 'Analytici Goldman Sachs zvýšili odhad rastu ekonomiky USA',
     url: 'https://www.aktuality.sk/clanok/856577/analytici-goldman-sachs-zvysili-odhad-rastu-ekonomiky-usa/',
     published: '2021-01-17T18:27:00.000Z',
   },
   'quirks-rsparser/bio.rdf': {
-    format: 'rdf', count: 30,
-    title: 'Wheat inositol pyrophosphate kinase (TaVIH2-3B) interacts with Fasciclin-like arabinogalactan (FLA6) protein and alters the plant cell-wall composition',
-    url: 'http://biorxiv.org/cgi/content/short/743294v1?rss=1', published: '2019-08-27T00:00:00.000Z',
+    format: 'rdf',
+    count: 30,
+    title:
+      'Wheat inositol pyrophosphate kinase (TaVIH2-3B) interacts with Fasciclin-like arabinogalactan (FLA6) protein and alters the plant cell-wall composition',
+    url: 'http://biorxiv.org/cgi/content/short/743294v1?rss=1',
+    published: '2019-08-27T00:00:00.000Z',
   },
   'quirks-rsparser/kc0011.rss': {
-    format: 'rss', count: 20, title: '建国35周年纪念，华表，和平鸽',
+    format: 'rss',
+    count: 20,
+    title: '建国35周年纪念，华表，和平鸽',
     url: 'http://www.kc0011.net/dispbbs.asp?BoardID=10&ID=25164257&Page=1',
   },
   'quirks-rsparser/macworld.rss': {
     // The feed's link carries a tracking fragment (#tk.rss_all), dropped.
-    format: 'rss', count: 30, title: 'Best smart lock', url: 'https://www.techhive.com/article/3212828/connected-home/best-smart-lock.html',
+    format: 'rss',
+    count: 30,
+    title: 'Best smart lock',
+    url: 'https://www.techhive.com/article/3212828/connected-home/best-smart-lock.html',
     published: '2017-11-28T23:40:00.000Z',
   },
   'quirks-rsparser/phpxml.rss': {
-    format: 'rss', count: 20, title: 'Serdar Gözübüyük scheidsrechter bij FC Twente - FC Utrecht',
+    format: 'rss',
+    count: 20,
+    title: 'Serdar Gözübüyük scheidsrechter bij FC Twente - FC Utrecht',
     url: 'https://www.fcutrecht.net/nieuws/serdar-g-z-b-y-k-scheidsrechter-bij-fc-twente-fc-utrecht~8805',
     published: '2021-09-06T10:17:00.000Z',
   },
   'schneier/schneier-atom-2019-08-21.xml': {
-    format: 'atom', count: 10, title: 'Google Finds 20-Year-Old Microsoft Windows Vulnerability',
-    url: 'https://www.schneier.com/blog/archives/2019/08/google_finds_20.html', published: '2019-08-21T11:46:38.000Z',
+    format: 'atom',
+    count: 10,
+    title: 'Google Finds 20-Year-Old Microsoft Windows Vulnerability',
+    url: 'https://www.schneier.com/blog/archives/2019/08/google_finds_20.html',
+    published: '2019-08-21T11:46:38.000Z',
   },
 };
 
-const files = readdirSync(FEEDS).flatMap((d) => readdirSync(resolve(FEEDS, d)).filter((f) => !f.startsWith('LICENSE')).map((f) => `${d}/${f}`));
+const files = readdirSync(FEEDS).flatMap((d) =>
+  readdirSync(resolve(FEEDS, d))
+    .filter((f) => !f.startsWith('LICENSE'))
+    .map((f) => `${d}/${f}`),
+);
 
 describe('every fixture feed parses', () => {
   it('has an expectation for every fixture file (a new fixture must be added here)', () => {
@@ -131,7 +174,7 @@ describe('quirks', () => {
   it('Krebs: content:encoded becomes the item content, numeric entities decoded', () => {
     const feed = read('oculus/krebs.xml');
     expect(feed.items.every((i) => (i.content?.length ?? 0) > 1000)).toBe(true);
-    expect(feed.items.some((i) => i.categories?.includes('Ne\'er-Do-Well News'))).toBe(true);
+    expect(feed.items.some((i) => i.categories?.includes("Ne'er-Do-Well News"))).toBe(true);
   });
 
   it('GB2312: decoded from the XML declaration when no header says so', () => {
@@ -148,7 +191,7 @@ describe('quirks', () => {
     const feed = read('schneier/schneier-atom-2019-08-21.xml');
     expect(feed.items[0].guid).toBe('tag:www.schneier.com,2019:/blog//2.12196');
     expect(feed.items[0].categories).toEqual(['Google', 'Microsoft', 'vulnerabilities', 'Windows']);
-    expect(feed.items[0].content).toContain('There\'s no indication that this vulnerability was ever used in the wild');
+    expect(feed.items[0].content).toContain("There's no indication that this vulnerability was ever used in the wild");
   });
 });
 
@@ -166,7 +209,8 @@ describe('hostile and broken feeds', () => {
   });
 
   it('refuses external entities', () => {
-    const xxe = '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><rss><channel><item><title>&x;</title><link>https://a.example/</link></item></channel></rss>';
+    const xxe =
+      '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><rss><channel><item><title>&x;</title><link>https://a.example/</link></item></channel></rss>';
     expect(() => parseFeed(xxe, 's', 'https://a.example/feed')).toThrow(FeedError);
   });
 
@@ -180,7 +224,9 @@ describe('hostile and broken feeds', () => {
     expect(() => parseFeed('\u0000\u0001garbage', 's', 'https://a.example/')).toThrow(/not a feed/);
     expect(() => parseFeed('<!DOCTYPE html><html><body>hi</body></html>', 's', 'https://a.example/')).toThrow(/web page/);
     expect(() => parseFeed('<svg><g/></svg>', 's', 'https://a.example/')).toThrow(/not a feed/);
-    expect(() => parseFeed('{"version": "https://jsonfeed.org/version/1.1", "items": [', 's', 'https://a.example/')).toThrow(/not valid JSON/);
+    expect(() => parseFeed('{"version": "https://jsonfeed.org/version/1.1", "items": [', 's', 'https://a.example/')).toThrow(
+      /not valid JSON/,
+    );
     expect(() => parseFeed('{"hello": 1}', 's', 'https://a.example/')).toThrow(/not a JSON Feed/);
   });
 

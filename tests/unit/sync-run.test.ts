@@ -121,18 +121,30 @@ describe('runSync', () => {
 
   it('a source whose host is not granted waits without a request and without a failure', async () => {
     const net = server();
-    const run = await runSync({ db, fetch: net.fetch, now: () => clock, hasPermission: async (o) => !o.includes('krebsonsecurity') }, { force: true, only: FEEDS });
+    const run = await runSync(
+      { db, fetch: net.fetch, now: () => clock, hasPermission: async (o) => !o.includes('krebsonsecurity') },
+      { force: true, only: FEEDS },
+    );
     expect(net.requests.map((r) => r.url)).not.toContain(url('feed:krebsonsecurity'));
-    expect(run.outcomes.find((o) => o.sourceId === 'feed:krebsonsecurity')).toMatchObject({ outcome: 'no-permission', error: 'waiting for permission to read krebsonsecurity.com' });
+    expect(run.outcomes.find((o) => o.sourceId === 'feed:krebsonsecurity')).toMatchObject({
+      outcome: 'no-permission',
+      error: 'waiting for permission to read krebsonsecurity.com',
+    });
     expect((await db.syncState.get('feed:krebsonsecurity'))?.failures).toBe(0);
   });
 
   it('fetches built-in sources under a loopback test origin only', async () => {
     const local = fakeServer({ 'http://127.0.0.1:9999/www.cisa.gov/cybersecurity-advisories/all.xml': 'feeds/oculus/cisa.xml' });
-    const run = await runSync({ db, fetch: local.fetch, now: () => clock, baseOverride: 'http://127.0.0.1:9999' }, { force: true, only: ['feed:cisa'] });
+    const run = await runSync(
+      { db, fetch: local.fetch, now: () => clock, baseOverride: 'http://127.0.0.1:9999' },
+      { force: true, only: ['feed:cisa'] },
+    );
     expect(run.outcomes[0].outcome).toBe('ok');
     const elsewhere = fakeServer({});
-    await runSync({ db, fetch: elsewhere.fetch, now: () => clock, baseOverride: 'https://evil.example' }, { force: true, only: ['feed:cisa'] });
+    await runSync(
+      { db, fetch: elsewhere.fetch, now: () => clock, baseOverride: 'https://evil.example' },
+      { force: true, only: ['feed:cisa'] },
+    );
     expect(elsewhere.requests[0].url).toBe(url('feed:cisa'));
   });
 });

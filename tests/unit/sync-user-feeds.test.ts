@@ -18,14 +18,24 @@ beforeEach(() => {
 describe("the user's feeds", () => {
   const net = () => {
     const s = fakeServer({ 'https://blog.example/feed.xml': 'feeds/schneier/schneier-atom-2019-08-21.xml' });
-    s.answers.set('https://blog.example/', () => new Response('<!doctype html><html><body>home</body></html>', { headers: { 'content-type': 'text/html' } }));
+    s.answers.set(
+      'https://blog.example/',
+      () => new Response('<!doctype html><html><body>home</body></html>', { headers: { 'content-type': 'text/html' } }),
+    );
     return s;
   };
 
   it('a feed is kept only after it was fetched and parsed, enabled and due at once', async () => {
     const { source, items } = await addUserFeed(db, 'https://blog.example/feed.xml#top', { fetch: net().fetch, now: 5 });
     expect(items).toBe(10);
-    expect(source).toEqual({ id: userFeedId('https://blog.example/feed.xml'), kind: 'feed', url: 'https://blog.example/feed.xml', title: 'Schneier on Security', enabled: true, addedAt: 5 });
+    expect(source).toEqual({
+      id: userFeedId('https://blog.example/feed.xml'),
+      kind: 'feed',
+      url: 'https://blog.example/feed.xml',
+      title: 'Schneier on Security',
+      enabled: true,
+      addedAt: 5,
+    });
     expect(await db.syncState.get(source.id)).toMatchObject({ nextAttemptAt: 0, failures: 0 });
     const view = (await syncOverview(db)).sources.find((s) => s.id === source.id);
     expect(view).toMatchObject({ builtin: false, origin: 'https://blog.example/*' });

@@ -95,7 +95,18 @@ const TYPE_ORDER: IncidentType[] = [
 /** Which specific type an unspecific "cyberattack" most likely is, when the text names several. */
 const NAMES_THE_ATTACK: IncidentType[] = ['ransomware', 'wiper', 'espionage', 'supply-chain', 'ddos', 'data-breach', 'fraud', 'phishing'];
 
-const ATTACK_TYPES = new Set<IncidentType>(['ransomware', 'wiper', 'espionage', 'supply-chain', 'ddos', 'phishing', 'fraud', 'data-breach', 'cyberattack', 'vulnerability-exploitation']);
+const ATTACK_TYPES = new Set<IncidentType>([
+  'ransomware',
+  'wiper',
+  'espionage',
+  'supply-chain',
+  'ddos',
+  'phishing',
+  'fraud',
+  'data-breach',
+  'cyberattack',
+  'vulnerability-exploitation',
+]);
 
 export interface SentenceInfo {
   index: number;
@@ -198,7 +209,8 @@ function scoreSentences(text: string, spans: Span[], entities: EntityMatch[], da
       if (e.type === 'malware' && e.subtype === 'ransomware') raise(s, 'ransomware', 2, e.start);
       if (e.type === 'malware' && e.subtype === 'wiper') raise(s, 'wiper', 3, e.start);
       if (e.type === 'vulnerability') cve ??= e;
-      if (e.type === 'organization' || e.type === 'actor' || e.type === 'vulnerability' || e.type === 'vendor' || e.type === 'malware') anchoredByEntity = true;
+      if (e.type === 'organization' || e.type === 'actor' || e.type === 'vulnerability' || e.type === 'vendor' || e.type === 'malware')
+        anchoredByEntity = true;
     }
     if (cve) {
       for (const type of ['vulnerability-disclosure', 'patch', 'vulnerability-exploitation'] as const) {
@@ -299,7 +311,8 @@ function victimNextDoor(text: string, c: Candidate, infos: SentenceInfo[], repor
   return best;
 }
 
-const HAPPENING = /\b(?:detected|discovered|noticed|identified|occurred|began|started|took place|happened|hit|struck|attacked|breached|compromised|encrypted|intruders?|attackers?|hackers?)\b/i;
+const HAPPENING =
+  /\b(?:detected|discovered|noticed|identified|occurred|began|started|took place|happened|hit|struck|attacked|breached|compromised|encrypted|intruders?|attackers?|hackers?)\b/i;
 
 /** Sentences that name the victim and a happening belong to its story (they often hold the date). */
 function addVictimMentions(text: string, c: Candidate, infos: SentenceInfo[]): void {
@@ -325,11 +338,26 @@ function mergeAndFilter(text: string, cands: Candidate[], published?: string): C
     // Strongly named types first, the more specific first (ransomware before data-breach); among the
     // weakly named, the better attested (one aside on ransomware does not name a spying campaign).
     const typed = cands
-      .filter((o) => ATTACK_TYPES.has(o.type) && o.type !== 'cyberattack' && o.type !== 'vulnerability-exploitation' && o.score >= 1.5 && o.strongest >= 2)
+      .filter(
+        (o) =>
+          ATTACK_TYPES.has(o.type) &&
+          o.type !== 'cyberattack' &&
+          o.type !== 'vulnerability-exploitation' &&
+          o.score >= 1.5 &&
+          o.strongest >= 2,
+      )
       .filter((o) => c.victim === undefined || o.victim === undefined || o.victim.entity.key === c.victim.entity.key)
-      .sort((a, b) => Number(b.strongest >= 3) - Number(a.strongest >= 3) || (a.strongest >= 3 ? 0 : b.score - a.score) || NAMES_THE_ATTACK.indexOf(a.type) - NAMES_THE_ATTACK.indexOf(b.type) || b.score - a.score)[0];
+      .sort(
+        (a, b) =>
+          Number(b.strongest >= 3) - Number(a.strongest >= 3) ||
+          (a.strongest >= 3 ? 0 : b.score - a.score) ||
+          NAMES_THE_ATTACK.indexOf(a.type) - NAMES_THE_ATTACK.indexOf(b.type) ||
+          b.score - a.score,
+      )[0];
     if (!typed) continue;
-    typed.sentences = [...new Map([...typed.sentences, ...c.sentences].map((s) => [s.index, s])).values()].sort((x, y) => x.index - y.index);
+    typed.sentences = [...new Map([...typed.sentences, ...c.sentences].map((s) => [s.index, s])).values()].sort(
+      (x, y) => x.index - y.index,
+    );
     typed.score += c.score;
     typed.strongest = Math.max(typed.strongest, c.strongest);
     typed.victim ??= c.victim;
@@ -340,11 +368,15 @@ function mergeAndFilter(text: string, cands: Candidate[], published?: string): C
   // A story needs one sentence that reports it as a happening, not as advice or a definition.
   const isLive = (c: Candidate) =>
     c.score >= MIN_SCORE && (c.strongest >= 3 || (c.strongest >= 2 && c.score >= 6)) && c.sentences.some((s) => s.anchored && !s.generic);
-  const typedTop = cands.filter((c) => isLive(c) && ATTACK_TYPES.has(c.type) && c.type !== 'cyberattack').sort((a, b) => b.score - a.score)[0];
+  const typedTop = cands
+    .filter((c) => isLive(c) && ATTACK_TYPES.has(c.type) && c.type !== 'cyberattack')
+    .sort((a, b) => b.score - a.score)[0];
   for (const c of cands) {
     if (c.type !== 'cyberattack' || isLive(c) || !typedTop) continue;
     if (c.victim === undefined || c.victim.entity.key === typedTop.victim?.entity.key) {
-      typedTop.sentences = [...new Map([...typedTop.sentences, ...c.sentences].map((s) => [s.index, s])).values()].sort((x, y) => x.index - y.index);
+      typedTop.sentences = [...new Map([...typedTop.sentences, ...c.sentences].map((s) => [s.index, s])).values()].sort(
+        (x, y) => x.index - y.index,
+      );
     }
   }
   let live = cands.filter(isLive);
@@ -353,16 +385,21 @@ function mergeAndFilter(text: string, cands: Candidate[], published?: string): C
     // when a specific word names it and a sentence reports it as a happening (not advice).
     const best = cands
       .filter((c) => c.type !== 'cyberattack' || c.victim !== undefined)
-      .filter((c) => c.score >= 2.5 && c.strongest >= 3 && c.sentences.some((s) => s.anchored && !s.generic && (s.scores.get(c.type) ?? 0) > 0))
+      .filter(
+        (c) => c.score >= 2.5 && c.strongest >= 3 && c.sentences.some((s) => s.anchored && !s.generic && (s.scores.get(c.type) ?? 0) > 0),
+      )
       .sort((a, b) => b.score - a.score)[0];
     return best ? [best] : [];
   }
   const top = Math.max(...live.map((c) => c.score));
   live = live.filter((c) => c.score >= 0.3 * top);
 
-  const sameStory = (a: Candidate, b: Candidate) => a.victim === undefined || b.victim === undefined || a.victim.entity.key === b.victim.entity.key;
+  const sameStory = (a: Candidate, b: Candidate) =>
+    a.victim === undefined || b.victim === undefined || a.victim.entity.key === b.victim.entity.key;
   const absorb = (weak: Candidate, into: Candidate) => {
-    into.sentences = [...new Map([...into.sentences, ...weak.sentences].map((s) => [s.index, s])).values()].sort((x, y) => x.index - y.index);
+    into.sentences = [...new Map([...into.sentences, ...weak.sentences].map((s) => [s.index, s])).values()].sort(
+      (x, y) => x.index - y.index,
+    );
     into.score += weak.score * 0.5;
     if (!into.victim && weak.victim) into.victim = weak.victim;
   };
@@ -393,7 +430,9 @@ function mergeAndFilter(text: string, cands: Candidate[], published?: string): C
   // Phishing or an exploited flaw that opened the door to a breach or a ransomware attack is how that
   // story began, not a story of its own.
   for (const c of [...byType('phishing'), ...byType('vulnerability-exploitation')]) {
-    const into = live.find((o) => (o.type === 'data-breach' || o.type === 'ransomware' || o.type === 'espionage' || o.type === 'wiper') && sameStory(o, c));
+    const into = live.find(
+      (o) => (o.type === 'data-breach' || o.type === 'ransomware' || o.type === 'espionage' || o.type === 'wiper') && sameStory(o, c),
+    );
     // Same victim: the same story, told by its first step. No victim of its own: unless it is the bigger part.
     const shared = into !== undefined && c.victim !== undefined && into.victim?.entity.key === c.victim.entity.key;
     // Phishing told with its own strong words and weight is an event of its own, even as the way in.
@@ -425,7 +464,8 @@ function mergeAndFilter(text: string, cands: Candidate[], published?: string): C
   const patch = strongestOf(['patch']);
   const disclosure = strongestOf(['vulnerability-disclosure']);
   if (patch && disclosure && !drop.has(patch) && !drop.has(disclosure)) {
-    const patchFirst = patch.score > disclosure.score || (patch.score === disclosure.score && patch.sentences[0].index <= disclosure.sentences[0].index);
+    const patchFirst =
+      patch.score > disclosure.score || (patch.score === disclosure.score && patch.sentences[0].index <= disclosure.sentences[0].index);
     const [main, lesser] = patchFirst ? [patch, disclosure] : [disclosure, patch];
     if (lesser.score < 0.25 * main.score || lesser.strongest < 3) {
       absorb(lesser, main);
@@ -505,7 +545,12 @@ function toIncident(text: string, c: Candidate, entities: EntityMatch[], publish
   const others = new Map<string, EntityRef>();
   for (const s of c.sentences)
     for (const e of s.entities)
-      if ((e.type === 'malware' || e.type === 'vulnerability' || e.type === 'technique' || e.type === 'product' || e.type === 'vendor') && e.key !== victim?.key && e.key !== actor?.key && !others.has(e.key))
+      if (
+        (e.type === 'malware' || e.type === 'vulnerability' || e.type === 'technique' || e.type === 'product' || e.type === 'vendor') &&
+        e.key !== victim?.key &&
+        e.key !== actor?.key &&
+        !others.has(e.key)
+      )
         others.set(e.key, ref(e));
 
   let summary = INCIDENT_LABELS[c.type];

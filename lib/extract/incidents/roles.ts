@@ -28,13 +28,18 @@ const REPORTER_BEFORE =
   /\b(?:according to|(?:security|cybersecurity|threat intelligence|research|intelligence|antivirus|anti-virus) (?:company|firm|vendor|provider|outfit|researchers?)|researchers (?:at|from|with)|analysts (?:at|from)|experts (?:at|from)|reported by|discovered by|observed by|tracked by|spotted by|analy[sz]ed by|detected by|flagged by|identified by|uncovered by|(?:released|published|issued|shared) by|(?:a |an |the )?(?:new |recent |latest )?(?:report|analysis|research|study|blog(?: post)?|advisory|alert|telemetry|data|findings|paper|write-?up)(?: \w+){0,2} (?:by|from)|report from|(?:submitted|uploaded) to|(?:scanned|seen|found) (?:on|by)|(?:credit(?:ed)? to|thanks to))\s+(?:the\s+)?$/i;
 const REPORTER_AFTER =
   /^(?:’s|'s)?(?:\s+\p{Lu}[\p{L}-]+)?\s*(?:threat intelligence|threat research|security research|security response|research team|research (?:group|center|centre|division|lab)|researchers|analysts|labs?\b|intelligence team|incident response|observed|tracks|has tracked|(?:is|are|has been|have been) (?:tracking|monitoring)|(?:has |have )?(?:observed|identified|detected|documented|analy[sz]ed|attributed|assessed|seen|tracked) (?!(?:a |an |the )?(?:breach|intrusion|attack|compromise|incident|ransomware|unauthori[sz]ed|suspicious)\b)|assess(?:es)?|believes|spotted|uncovered|dubbed|attributed|recommends|continues to (?:track|monitor|investigate)|said the (?:group|gang|actor|hackers|attackers|campaign|operators|malware)|published (?:research|a report|findings|an analysis)|(?:revealed|showed|described|detailed|explained) how|discovered (?:new |a new |the )?(?:evidence|samples?|variants?|versions?|campaigns?|backdoors?|malware|implants?|toolsets?|frameworks?|activity)\b)/iu;
-const RESPONDER_AFTER = /^(?:’s|'s)?\s*(?:(?:was|were|had been|has been) (?:contacted|hired|called in|brought in|engaged|retained)\b|(?:’s|'s)? role in (?:investigating|responding)|(?:responded|was called) to (?:the|a|an) )/i;
-const RESPONDER_BEFORE = /\b(?:contacted|hired|called in|brought in|engaged|retained|enlisted)\s+(?:the\s+)?(?:security firm\s+|forensic firm\s+|incident response firm\s+)?$/i;
-const RESPONDER_TASK = /^\s+(?:to (?:respond|investigate|help|assist|remediate|look into)|for (?:incident response|forensics|the investigation))/i;
+const RESPONDER_AFTER =
+  /^(?:’s|'s)?\s*(?:(?:was|were|had been|has been) (?:contacted|hired|called in|brought in|engaged|retained)\b|(?:’s|'s)? role in (?:investigating|responding)|(?:responded|was called) to (?:the|a|an) )/i;
+const RESPONDER_BEFORE =
+  /\b(?:contacted|hired|called in|brought in|engaged|retained|enlisted)\s+(?:the\s+)?(?:security firm\s+|forensic firm\s+|incident response firm\s+)?$/i;
+const RESPONDER_TASK =
+  /^\s+(?:to (?:respond|investigate|help|assist|remediate|look into)|for (?:incident response|forensics|the investigation))/i;
 /** A research team by its name: "Check Point Research", "Microsoft Threat Intelligence", "Cisco Talos", "Unit 42". */
-const RESEARCH_TEAM_NAME = /(?:\b(?:Research|Labs?|Threat Intelligence|Threat Research|Security Response|Research Center|SpiderLabs|X-Force(?: Red)?|Talos|Unit 42|Threat Hunting|Threat Analysis Group|CTU|ATR|GReAT)|\bSecurity Intelligence)$/u;
+const RESEARCH_TEAM_NAME =
+  /(?:\b(?:Research|Labs?|Threat Intelligence|Threat Research|Security Response|Research Center|SpiderLabs|X-Force(?: Red)?|Talos|Unit 42|Threat Hunting|Threat Analysis Group|CTU|ATR|GReAT)|\bSecurity Intelligence)$/u;
 
-const ATTACKER_AFTER = /^\s*(?:(?:has|have|had|then|later|allegedly|reportedly)\s+)?(?:gained (?:\w+ )?access|obtained access|breached|hacked into|hacked (?:the|a|an|its|their)|infiltrated|stole|exfiltrated|deployed|spear-?phished|used (?:the|a|an|its) (?:\w+ )?(?:backdoor|malware|implant|exploit))\b/;
+const ATTACKER_AFTER =
+  /^\s*(?:(?:has|have|had|then|later|allegedly|reportedly)\s+)?(?:gained (?:\w+ )?access|obtained access|breached|hacked into|hacked (?:the|a|an|its|their)|infiltrated|stole|exfiltrated|deployed|spear-?phished|used (?:the|a|an|its) (?:\w+ )?(?:backdoor|malware|implant|exploit))\b/;
 
 /** The attacker's verb after a name, with an apposition of one or two capitalised words or agency words between. */
 const ATTACKER_NEAR = new RegExp(
@@ -49,7 +54,8 @@ const PLACE_AS_MODIFIER =
 const IMPERSONATED_BEFORE =
   /\b(?:pretend(?:s|ed|ing)? to (?:be|come) from|purport(?:s|ed|ing)? to (?:be|come) from|posing as|pose as|poses as|impersonat\w*|spoof\w*|disguised as|masquerad\w* as|claiming to be from|fake|cloned|bogus|counterfeit|look-?alike|copycat|fraudulent|themed)\s+(?:the\s+|a\s+)?$/i;
 /** "said Lukas Stefanko with ESET": the organisation a quoted person works for is the source. */
-const AFFILIATION_BEFORE = /\b(?:said|says|according to|wrote|told)\s+\p{Lu}\p{Ll}+\s+\p{Lu}[\p{L}'’-]+,?\s+(?:with|at|from|of)\s+(?:the\s+)?$/u;
+const AFFILIATION_BEFORE =
+  /\b(?:said|says|according to|wrote|told)\s+\p{Lu}\p{Ll}+\s+\p{Lu}[\p{L}'’-]+,?\s+(?:with|at|from|of)\s+(?:the\s+)?$/u;
 const BRAND_CUSTOMERS_AFTER = /^(?:’s|'s)?\s*(?:customers|clients|subscribers|users|account holders|policyholders|shoppers)\b/i;
 const AUTHORITY =
   /^(?:the )?(?:FBI|CISA|NSA|NCSC|GCHQ|Europol|Interpol|DOJ|ENISA|US-CERT|CERT|Secret Service|Department of Justice|Justice Department|Federal Bureau of Investigation|Cybersecurity and Infrastructure Security Agency|National Cyber Security Centre|police)\b/i;
@@ -61,7 +67,8 @@ export function reporterKeys(text: string, entities: EntityMatch[]): Set<string>
     if (e.type !== 'organization' && e.type !== 'vendor') continue;
     const before = text.slice(Math.max(0, e.start - 40), e.start);
     const after = text.slice(e.end, e.end + 50);
-    if (REPORTER_BEFORE.test(before) || REPORTER_AFTER.test(after) || RESEARCH_TEAM_NAME.test(e.name) || RESEARCH_TEAM_NAME.test(e.text)) out.add(e.key);
+    if (REPORTER_BEFORE.test(before) || REPORTER_AFTER.test(after) || RESEARCH_TEAM_NAME.test(e.name) || RESEARCH_TEAM_NAME.test(e.text))
+      out.add(e.key);
     // The attacker, named by what it did anywhere in the text ("the Russian intelligence agency GRU had
     // exfiltrated ...", "Lazarus breached"), is never the victim either.
     else if (ATTACKER_NEAR.test(after)) out.add(e.key);
@@ -97,9 +104,18 @@ export function findVictim(text: string, s: SentenceInfo, type: IncidentType, re
     if (VICTIM_AFTER.test(after)) score += 3;
     if (reporters.has(e.key) || REPORTER_BEFORE.test(before) || REPORTER_AFTER.test(after) || AFFILIATION_BEFORE.test(before)) score -= 5;
     // "..., Proofpoint warned." — who says it at the end of the sentence is the source.
-    if (/,\s*(?:[\w-]+\s+){0,3}$/.test(before) && /^\s*(?:warned|said|says|reported|wrote|noted|found|explained|added|observed)\s*[.!]?\s*$/.test(after)) score -= 5;
+    if (
+      /,\s*(?:[\w-]+\s+){0,3}$/.test(before) &&
+      /^\s*(?:warned|said|says|reported|wrote|noted|found|explained|added|observed)\s*[.!]?\s*$/.test(after)
+    )
+      score -= 5;
     // The subject of a statement that opens the sentence ("Under Armour said that data ...").
-    else if (e === firstNamed(s) && /^\s*(?:the\s+)?$/i.test(text.slice(s.start, e.start)) && /^(?:’s|'s)?\s+(?:said|says|confirmed|announced|disclosed|revealed|admitted)\b/.test(after)) score += 2;
+    else if (
+      e === firstNamed(s) &&
+      /^\s*(?:the\s+)?$/i.test(text.slice(s.start, e.start)) &&
+      /^(?:’s|'s)?\s+(?:said|says|confirmed|announced|disclosed|revealed|admitted)\b/.test(after)
+    )
+      score += 2;
     // The brand a lure imitates is not the one it hits; nor is the brand whose customers a lure or
     // scam goes after in its name ("targeting Netflix subscribers"): the people are.
     if (IMPERSONATED_BEFORE.test(before)) score -= 5;

@@ -72,7 +72,11 @@ function isSentenceEnd(text: string, dot: number, end: number): boolean {
   if (ABBREVIATIONS.has(lw)) {
     // "Acme Inc. said" goes on; "... by Acme Inc. The company" is ambiguous: a capital after a company
     // form usually starts a new sentence, after a title ("Dr.") it never does.
-    return /^(?:inc|corp|co|ltd|llc|plc|etc|al)$/.test(lw) && /\p{Lu}/u.test(next) && !/^\s+(?:said|says|and|or)\b/.test(text.slice(end, end + 10));
+    return (
+      /^(?:inc|corp|co|ltd|llc|plc|etc|al)$/.test(lw) &&
+      /\p{Lu}/u.test(next) &&
+      !/^\s+(?:said|says|and|or)\b/.test(text.slice(end, end + 10))
+    );
   }
   // Initials and dotted acronyms: "J. Smith", "U.S. officials" — a single letter before the dot.
   if (/^(?:\p{L}\.)*\p{L}$/u.test(word) && word.length <= 5 && /\p{Lu}/u.test(word)) {

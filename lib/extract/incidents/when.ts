@@ -6,8 +6,10 @@ import type { SentenceInfo } from './index';
  * Friday") is when the news broke, not when the attack happened; a date next to "detected",
  * "discovered", "occurred", "began" or the incident noun is.
  */
-const REPORTING_BEFORE = /\b(?:said|says|announced|stated|told|reported|disclosed|confirmed|published|wrote|revealed|warned)\s+(?:\w+\s+){0,1}$/i;
-const HAPPENING_NEAR = /\b(?:detected|discovered|noticed|identified|occurred|began|started|took place|happened|hit|struck|attacked|breached|compromised|encrypted|incident|attack|breach|intrusion|between|since|first)\b/i;
+const REPORTING_BEFORE =
+  /\b(?:said|says|announced|stated|told|reported|disclosed|confirmed|published|wrote|revealed|warned)\s+(?:\w+\s+){0,1}$/i;
+const HAPPENING_NEAR =
+  /\b(?:detected|discovered|noticed|identified|occurred|began|started|took place|happened|hit|struck|attacked|breached|compromised|encrypted|incident|attack|breach|intrusion|between|since|first)\b/i;
 
 export function chooseWhen(text: string, sentences: SentenceInfo[], published?: string, victimKey?: string): DateMention | undefined {
   let best: { d: DateMention; score: number } | undefined;
@@ -31,7 +33,10 @@ export function chooseWhen(text: string, sentences: SentenceInfo[], published?: 
   if (best === undefined) return undefined;
   // "in April ... on April 12": a close runner-up that refines the chosen period is the better answer.
   const chosen = best;
-  const refined = scored.filter((x) => x.d.iso && chosen.d.iso && x.d.iso.length > chosen.d.iso.length && x.d.iso.startsWith(chosen.d.iso) && x.score >= chosen.score - 1.5);
+  const refined = scored.filter(
+    (x) =>
+      x.d.iso && chosen.d.iso && x.d.iso.length > chosen.d.iso.length && x.d.iso.startsWith(chosen.d.iso) && x.score >= chosen.score - 1.5,
+  );
   refined.sort((a, b) => b.score - a.score);
   return (refined[0] ?? chosen).d;
 }

@@ -41,16 +41,64 @@ export const DEFAULT_CUES: Partial<Record<EntityType, readonly string[]>> = {
   // Nouns that say "this is malicious software". Generic ones ("variant", "payload", "sample", "family",
   // "group") are left out: "the Delta variant", "Final Payload", "One group" are not malware names.
   malware: [
-    'ransomware', 'malware', 'trojan', 'trojans', 'backdoor', 'backdoors', 'loader', 'stealer', 'infostealer', 'botnet',
-    'rat', 'worm', 'wiper', 'spyware', 'rootkit', 'keylogger', 'downloader', 'dropper', 'implant', 'encryptor',
-    'raas', 'cryptominer', 'banker', 'webshell', 'decryptor', 'gang',
+    'ransomware',
+    'malware',
+    'trojan',
+    'trojans',
+    'backdoor',
+    'backdoors',
+    'loader',
+    'stealer',
+    'infostealer',
+    'botnet',
+    'rat',
+    'worm',
+    'wiper',
+    'spyware',
+    'rootkit',
+    'keylogger',
+    'downloader',
+    'dropper',
+    'implant',
+    'encryptor',
+    'raas',
+    'cryptominer',
+    'banker',
+    'webshell',
+    'decryptor',
+    'gang',
   ],
   actor: [
-    'group', 'gang', 'apt', 'hackers', 'hacker', 'crew', 'hacktivist', 'hacktivists', 'collective', 'state-sponsored',
-    'nation-state', 'cyberespionage',
+    'group',
+    'gang',
+    'apt',
+    'hackers',
+    'hacker',
+    'crew',
+    'hacktivist',
+    'hacktivists',
+    'collective',
+    'state-sponsored',
+    'nation-state',
+    'cyberespionage',
   ],
   // Vulnerabilities' nicknames that are words ("Meltdown", "Downfall", "POODLE").
-  vulnerability: ['vulnerability', 'vulnerabilities', 'flaw', 'flaws', 'bug', 'exploit', 'exploits', 'exploited', 'exploitation', 'attack', 'attacks', 'cve', 'patch', 'patched'],
+  vulnerability: [
+    'vulnerability',
+    'vulnerabilities',
+    'flaw',
+    'flaws',
+    'bug',
+    'exploit',
+    'exploits',
+    'exploited',
+    'exploitation',
+    'attack',
+    'attacks',
+    'cve',
+    'patch',
+    'patched',
+  ],
 };
 
 /** Types for which an ambiguous name needs a cue word; elsewhere the right casing is enough. */
@@ -74,8 +122,7 @@ function wordSets(): { common: WordTest; proper: Set<string> } {
   const set = commonSet;
   const common: WordTest = {
     has: (w) =>
-      set.has(w) ||
-      (w.length > 3 && w.endsWith('s') && (set.has(w.slice(0, -1)) || (w.endsWith('ies') && set.has(`${w.slice(0, -3)}y`)))),
+      set.has(w) || (w.length > 3 && w.endsWith('s') && (set.has(w.slice(0, -1)) || (w.endsWith('ies') && set.has(`${w.slice(0, -3)}y`)))),
   };
   return { common, proper: properSet };
 }

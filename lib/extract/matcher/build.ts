@@ -59,7 +59,8 @@ export function buildMatcherBuffer(entries: readonly CatalogueEntry[]): ArrayBuf
 
   // Alphabet: the folded code units the terms use, most frequent first (lowest symbol ids).
   const freq = new Map<number, number>();
-  for (const t of terms) for (let i = 0; i < t.folded.length; i++) freq.set(t.folded.charCodeAt(i), (freq.get(t.folded.charCodeAt(i)) ?? 0) + 1);
+  for (const t of terms)
+    for (let i = 0; i < t.folded.length; i++) freq.set(t.folded.charCodeAt(i), (freq.get(t.folded.charCodeAt(i)) ?? 0) + 1);
   const alphabet = [...freq.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([c]) => c);
   if (alphabet.length > 0xfffe) throw new Error('matcher: alphabet too large');
   const symOf = new Map<number, number>(alphabet.map((c, i) => [c, i + 1]));

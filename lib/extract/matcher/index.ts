@@ -10,16 +10,7 @@ import { FORMAT_VERSION } from './layout';
 import { RULES_VERSION } from './ambiguity';
 
 export { CompiledMatcher, leftmostLongest, type RawHit, type EntityInfo } from './compiled';
-export {
-  F_START_WORD,
-  F_END_WORD,
-  F_NEEDS_CASE,
-  F_NEEDS_CUE,
-  F_EXACT_CASE,
-  F_ATTACK_ID,
-  F_LOOKUP_ONLY,
-  DEFAULT_CUES,
-} from './ambiguity';
+export { F_START_WORD, F_END_WORD, F_NEEDS_CASE, F_NEEDS_CUE, F_EXACT_CASE, F_ATTACK_ID, F_LOOKUP_ONLY, DEFAULT_CUES } from './ambiguity';
 export { foldString, foldCode, isWordCode, isUpperCode } from './fold';
 
 /**

@@ -23,7 +23,20 @@ const TLDTS_OPTIONS = {
  * (.cc, .pl, .ai, .app, .io) are deliberately NOT in this list.
  */
 export const FILE_EXTENSION_TLDS: ReadonlySet<string> = new Set([
-  'zip', 'mov', 'md', 'py', 'sh', 'rs', 'ps', 'so', 'one', 'pub', 'java', 'cab', 'map', 'pm',
+  'zip',
+  'mov',
+  'md',
+  'py',
+  'sh',
+  'rs',
+  'ps',
+  'so',
+  'one',
+  'pub',
+  'java',
+  'cab',
+  'map',
+  'pm',
 ]);
 
 const MAX_DOMAIN_LENGTH = 253;
@@ -113,7 +126,7 @@ export function canonicalIPv6(s: string): string {
   const groups = [...head, ...new Array<number>(8 - head.length - tail.length).fill(0), ...tail];
   let best = -1;
   let bestLen = 1;
-  for (let i = 0; i < 8; ) {
+  for (let i = 0; i < 8;) {
     if (groups[i] !== 0) {
       i++;
       continue;

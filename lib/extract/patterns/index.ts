@@ -63,14 +63,7 @@ function bareNameRule(view: RefangedView) {
 /** All indicator candidates of a text, with view offsets (overlapping; see findPatternEntities). */
 function indicatorCandidates(view: RefangedView): Candidate[] {
   const s = view.text;
-  return [
-    ...findUrls(s),
-    ...findEmails(s),
-    ...findIPv6s(s),
-    ...findIPv4s(s),
-    ...findDomains(s, bareNameRule(view)),
-    ...findHashes(s),
-  ];
+  return [...findUrls(s), ...findEmails(s), ...findIPv6s(s), ...findIPv4s(s), ...findDomains(s, bareNameRule(view)), ...findHashes(s)];
 }
 
 function toMatch(c: Candidate, text: string, view: RefangedView): EntityMatch {

@@ -28,7 +28,7 @@ function isAlnum(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 function isHostChar(c: number): boolean {
-  return isAlnum(c) || c === 45 /* - */ || c === 46 /* . */;
+  return isAlnum(c) || c === 45 /* - */ || c === 46; /* . */
 }
 /** Characters of a user-info or e-mail local part (RFC 5322 atext, the usual subset). */
 function isLocalChar(c: number): boolean {
@@ -39,9 +39,27 @@ function isPathChar(c: number): boolean {
   if (isAlnum(c)) return true;
   // - . _ ~ : / ? # @ ! $ & ' ( ) * + , ; = %
   return (
-    c === 45 || c === 46 || c === 95 || c === 126 || c === 58 || c === 47 || c === 63 || c === 35 ||
-    c === 64 || c === 33 || c === 36 || c === 38 || c === 39 || c === 40 || c === 41 || c === 42 ||
-    c === 43 || c === 44 || c === 59 || c === 61 || c === 37
+    c === 45 ||
+    c === 46 ||
+    c === 95 ||
+    c === 126 ||
+    c === 58 ||
+    c === 47 ||
+    c === 63 ||
+    c === 35 ||
+    c === 64 ||
+    c === 33 ||
+    c === 36 ||
+    c === 38 ||
+    c === 39 ||
+    c === 40 ||
+    c === 41 ||
+    c === 42 ||
+    c === 43 ||
+    c === 44 ||
+    c === 59 ||
+    c === 61 ||
+    c === 37
   );
 }
 
@@ -202,8 +220,7 @@ const IPV4 = /\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}/g;
  * numbering, and so is any quad in 0.0.0.0/8 ("this network", never routed, so never an indicator;
  * 0.0.0.0 itself is a bind address, not an IOC).
  */
-const VERSION_BEFORE =
-  /(?:^|[^A-Za-z])(?:v|ver\.?|version|build|release|rel\.|rev\.?|revision|firmware|section|sec\.|§|chapter|step)\s?$/i;
+const VERSION_BEFORE = /(?:^|[^A-Za-z])(?:v|ver\.?|version|build|release|rel\.|rev\.?|revision|firmware|section|sec\.|§|chapter|step)\s?$/i;
 
 export function findIPv4s(s: string): Candidate[] {
   const out: Candidate[] = [];
@@ -312,7 +329,7 @@ const HAS_HEX_LETTER = /[a-fA-F]/;
 export function findHashes(s: string): Candidate[] {
   const out: Candidate[] = [];
   let floor = 0; // characters before this were already read
-  for (let probe = MIN_HASH - 1; probe < s.length; ) {
+  for (let probe = MIN_HASH - 1; probe < s.length;) {
     if (!isHexDigit(s.charCodeAt(probe))) {
       floor = probe + 1;
       probe += MIN_HASH;

@@ -53,7 +53,7 @@ function acceptSpacedDot(text: string, at: number): boolean {
   let i = at - 1;
   while (i > 0 && at - i <= 63 && isLowerHostChar(text.charCodeAt(i - 1))) i--;
   const prev = text.charCodeAt(i - 1);
-  return prev === 46 /* . */ || prev === 93 /* ] */ || prev === 41 /* ) */ || prev === 125 /* } */;
+  return prev === 46 /* . */ || prev === 93 /* ] */ || prev === 41 /* ) */ || prev === 125; /* } */
 }
 
 /** What a bracket marker stands for, read from its first inner character (no regex per marker). */

@@ -98,7 +98,10 @@ function toEntry(o: NamedObject, type: EntityType): CatalogueEntry | undefined {
   if (type === 'malware') e.subtype = o.type === 'tool' ? 'tool' : malwareSubtypeFromText(o.description, 'malware');
   const description = shortDescription(o.description);
   if (description) e.description = description;
-  const urls = pickRefs(refs.flatMap((r) => (r.url ? [r.url] : [])), /attack\.mitre\.org/);
+  const urls = pickRefs(
+    refs.flatMap((r) => (r.url ? [r.url] : [])),
+    /attack\.mitre\.org/,
+  );
   if (urls) e.refs = urls;
   const meta: NonNullable<CatalogueEntry['meta']> = { stixId: o.id };
   if (mitreId) meta.mitreId = mitreId;

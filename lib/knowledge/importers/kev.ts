@@ -61,7 +61,10 @@ const JUNK_PRODUCT = /^(?:multiple|various|unspecified|unknown)\b/i;
 const JUNK_VENDOR = /^(?:multiple|various|unknown|npm package)\b/i;
 
 function isGeneric(name: string): boolean {
-  const words = name.toLowerCase().split(/[^a-z0-9+]+/).filter(Boolean);
+  const words = name
+    .toLowerCase()
+    .split(/[^a-z0-9+]+/)
+    .filter(Boolean);
   return words.every((w) => GENERIC.has(w));
 }
 
@@ -104,7 +107,10 @@ interface ProductName {
 export function kevProducts(raw: string, vendor: VendorName): ProductName[] {
   let s = cleanName(raw.replace(/\(\s*formerly[^()]*\)/gi, ' '));
   if (!s || JUNK_PRODUCT.test(s)) return [];
-  const parts = s.split(/\s*,\s*(?:and\s+)?|\s+and\s+/i).map(cleanName).filter(Boolean);
+  const parts = s
+    .split(/\s*,\s*(?:and\s+)?|\s+and\s+/i)
+    .map(cleanName)
+    .filter(Boolean);
   const pieces = parts.length > 1 && parts.every((p) => looksLikeName(stripParens(p))) ? parts : [s];
   const out: ProductName[] = [];
   for (const piece of pieces) {

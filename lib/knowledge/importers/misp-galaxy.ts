@@ -17,7 +17,16 @@ import * as v from 'valibot';
 import type { CatalogueEntry, EntityType } from '../../types';
 import { cleanName, entityKey, shortDescription, splitMitreSuffix } from '../keys';
 import { placeKey, placeKeyByIso } from '../places-index';
-import { aliasList, describesCompany, isSystemUtility, malwareSubtypeFromText, pickRefs, saysDeprecated, strings, type ImportResult } from './common';
+import {
+  aliasList,
+  describesCompany,
+  isSystemUtility,
+  malwareSubtypeFromText,
+  pickRefs,
+  saysDeprecated,
+  strings,
+  type ImportResult,
+} from './common';
 
 const ClusterFile = v.looseObject({
   type: v.pipe(v.string(), v.minLength(1)),
@@ -120,10 +129,13 @@ function toEntry(row: ClusterValue, kind: Kind, source: string): CatalogueEntry 
     case 'actor': {
       if (!baseName) return 'skip';
       const country =
-        strings(meta.country).map(placeKey).find(Boolean) ??
-        strings(meta['cfr-suspected-state-sponsor']).map(placeKey).find(Boolean);
+        strings(meta.country).map(placeKey).find(Boolean) ?? strings(meta['cfr-suspected-state-sponsor']).map(placeKey).find(Boolean);
       return entry('actor', baseName, [...synonyms, ...(mitreId ? [mitreId] : [])], {
-        source, description, refs, country, meta: mitreId ? { mitreId } : undefined,
+        source,
+        description,
+        refs,
+        country,
+        meta: mitreId ? { mitreId } : undefined,
       });
     }
     case 'malware': {
@@ -136,7 +148,11 @@ function toEntry(row: ClusterValue, kind: Kind, source: string): CatalogueEntry 
       if (kind.subtype === 'misp-tool') subtype = strings(meta.type).some((t) => TOOL_TYPES.test(t)) ? 'tool' : 'malware';
       else if (kind.subtype !== 'ransomware') subtype = malwareSubtypeFromText(row.description, kind.subtype);
       const e = entry('malware', name, aliases, {
-        source, description, refs, subtype, meta: mitreId ? { mitreId } : undefined,
+        source,
+        description,
+        refs,
+        subtype,
+        meta: mitreId ? { mitreId } : undefined,
       });
       // ATT&CK's tools include the operating system's own programs (cmd, net.exe, schtasks): marked so.
       if (kind.subtype === 'tool' && isSystemUtility([name, ...aliases], description)) e.meta = { ...e.meta, systemUtility: true };
@@ -162,7 +178,10 @@ function toEntry(row: ClusterValue, kind: Kind, source: string): CatalogueEntry 
         .filter((t, i, all) => t && all.indexOf(t) === i);
       return {
         ...entry('technique', baseName, [id], {
-          source, description, refs, meta: { mitreId: id, ...(tactics.length ? { tactics } : {}) },
+          source,
+          description,
+          refs,
+          meta: { mitreId: id, ...(tactics.length ? { tactics } : {}) },
         }),
         key: entityKey('technique', id),
       };

@@ -27,7 +27,8 @@ export function parseFeed(text: string, sourceId: string, feedUrl: string): Pars
     return readJsonFeed(json, sourceId, feedUrl);
   }
   if (!body.startsWith('<')) throw new FeedError('this is not a feed (neither XML nor JSON)');
-  if (/^<!doctype html|^<html[\s>]/i.test(body)) throw new FeedError('this is a web page, not a feed (look for the site\'s RSS or Atom link)');
+  if (/^<!doctype html|^<html[\s>]/i.test(body))
+    throw new FeedError("this is a web page, not a feed (look for the site's RSS or Atom link)");
   const roots = parseXml(body);
   const root = roots.find((n) => !n.tagName.startsWith('!'));
   if (!root) throw new FeedError('the feed has no root element');

@@ -6,8 +6,32 @@
 import { Parser } from 'htmlparser2';
 
 const BLOCK = new Set([
-  'p', 'div', 'br', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'tr', 'table', 'blockquote',
-  'pre', 'section', 'article', 'header', 'footer', 'figure', 'figcaption', 'hr', 'dd', 'dt', 'dl',
+  'p',
+  'div',
+  'br',
+  'li',
+  'ul',
+  'ol',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'tr',
+  'table',
+  'blockquote',
+  'pre',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'figure',
+  'figcaption',
+  'hr',
+  'dd',
+  'dt',
+  'dl',
 ]);
 const HIDDEN = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'svg', 'head', 'title']);
 
@@ -50,5 +74,8 @@ function collapse(s: string): string {
 
 /** One-line text (titles, authors). */
 export function inlineText(html: string, max = 1000): string {
-  return htmlToText(html, max * 2).replace(/\s+/g, ' ').trim().slice(0, max);
+  return htmlToText(html, max * 2)
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, max);
 }

@@ -122,7 +122,8 @@ export function readXmlFeed(root: TNode, sourceId: string, feedUrl: string): Par
     const channel = child(root, 'channel');
     const chCtx = channel ? base(channel, ctx) : ctx;
     // RSS 2.0 puts items in the channel; RSS 1.0 beside it.
-    const itemNodes = name === 'rss' && channel ? children(channel, 'item') : [...children(root, 'item'), ...(channel ? children(channel, 'item') : [])];
+    const itemNodes =
+      name === 'rss' && channel ? children(channel, 'item') : [...children(root, 'item'), ...(channel ? children(channel, 'item') : [])];
     const items = itemNodes.flatMap((i) => rssItem(i, chCtx) ?? []);
     return {
       format: name === 'rss' ? 'rss' : 'rdf',
@@ -132,5 +133,7 @@ export function readXmlFeed(root: TNode, sourceId: string, feedUrl: string): Par
     };
   }
   const seen = elements(root).length;
-  throw new FeedError(`this is XML but not a feed (its root element is <${root.tagName}>${seen ? '' : ', empty'}; expected <rss>, <rdf:RDF> or <feed>)`);
+  throw new FeedError(
+    `this is XML but not a feed (its root element is <${root.tagName}>${seen ? '' : ', empty'}; expected <rss>, <rdf:RDF> or <feed>)`,
+  );
 }

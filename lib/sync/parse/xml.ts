@@ -23,14 +23,18 @@ function escapeText(s: string): string {
 /** The document's top-level nodes. Throws FeedError for refused or unreadable documents. */
 export function parseXml(text: string): TNode[] {
   if (text.length > MAX_FEED_CHARS) {
-    throw new FeedError(`the feed is too large (${Math.round(text.length / 1e6)} million characters; the limit is ${MAX_FEED_CHARS / 1e6} million)`);
+    throw new FeedError(
+      `the feed is too large (${Math.round(text.length / 1e6)} million characters; the limit is ${MAX_FEED_CHARS / 1e6} million)`,
+    );
   }
   // A DOCTYPE's internal subset is the only place entities are declared. Look only before the root's first
   // child would start: the prolog is where a DOCTYPE may be, and a scan of the whole text is not needed.
   const prologEnd = text.search(/<(?![?!])/);
   const prolog = prologEnd < 0 ? text : text.slice(0, prologEnd);
   if (ENTITY_DECL.test(prolog)) {
-    throw new FeedError('the feed declares its own XML entities (a DOCTYPE with <!ENTITY>), refused: that is how entity-expansion attacks work, and feeds never need it');
+    throw new FeedError(
+      'the feed declares its own XML entities (a DOCTYPE with <!ENTITY>), refused: that is how entity-expansion attacks work, and feeds never need it',
+    );
   }
   // Stray text before the root (a broken `<?phpxml ...?>` declaration, blank lines) is skipped by the parser.
   const escaped = text.replace(CDATA, (_m, inner: string) => escapeText(inner));
