@@ -17,10 +17,16 @@ export class Clusterer {
   private readonly byKey = new Map<string, ClusterMember[]>();
   private readonly info = new Map<string, ClusterInfo>();
 
-  /** `clusters`: victims and anchors of the clusters the earlier items belong to, as stored. */
+  /**
+   * `clusters`: victims and anchors of the clusters the earlier items belong to, as stored. `retired`:
+   * clusters a replaced item was in; an item that starts a cluster never takes one of their ids (a
+   * rewritten item that founded its cluster would otherwise land back in it under the same id, with the
+   * members of the event it no longer reports).
+   */
   constructor(
     earlier: readonly ClusterMember[],
     clusters: readonly { id: string; victims: { key: string; name: string }[]; anchors: string[] }[],
+    private readonly retired: ReadonlySet<string> = new Set(),
   ) {
     for (const c of clusters) this.info.set(c.id, { victims: new Map(c.victims.map((v) => [v.key, v])), anchors: new Set(c.anchors) });
     for (const m of earlier) if (m.clusterId) this.index(m);
@@ -47,6 +53,13 @@ export class Clusterer {
     }
   }
 
+  /** A new cluster's id for this item, not one of the retired ones. */
+  private freshId(item: ClusterMember): string {
+    let id = clusterId(item.features.t, item.url);
+    for (let n = 1; this.retired.has(id); n++) id = clusterId(item.features.t, `${item.url}#${n}`);
+    return id;
+  }
+
   /** The cluster the item joins (or starts); sets `item.clusterId` and returns it. */
   add(item: ClusterMember): string {
     const seen = new Set<ClusterMember>();
@@ -66,7 +79,7 @@ export class Clusterer {
         best = { id: other.clusterId!, score };
       }
     }
-    item.clusterId = best?.id ?? clusterId(item.features.t, item.url);
+    item.clusterId = best?.id ?? this.freshId(item);
     this.index(item);
     return item.clusterId;
   }

@@ -205,7 +205,9 @@ export async function ingestPrepared(store: IngestStore, batch: PreparedItem[], 
     }
     // Rule 3 checks a newcomer against the victims and anchors of the cluster's members in the window
     // (the only ones it can join through), gathered from the rows already read.
-    const clusterer = new Clusterer(earlier.map(member), []);
+    // A replaced item's old cluster keeps its id for the members that stay: the new version joins it only
+    // by the rule, like any item, and otherwise starts a cluster of another id.
+    const clusterer = new Clusterer(earlier.map(member), [], storedBefore);
     for (const { row } of toCluster) {
       const m = member(row);
       row.clusterId = clusterer.add(m);
