@@ -29,6 +29,7 @@
  *
  * Pure functions of plain data: the caller (lib/cluster/assign.ts) brings the earlier items.
  */
+import { stemmer } from 'stemmer';
 import type { EntityRef, IncidentType } from '../types';
 
 export const WINDOW_DAYS = 10;
@@ -128,6 +129,14 @@ function keep(w: string): boolean {
   return !/^\d+$/.test(w) || (w.length >= 4 && !/^(19|20)\d\d$/.test(w));
 }
 
+/** The stop words' stems too: "attacked" and "warnings" are stop words once stemmed. */
+const STOP_STEMS = new Set([...STOP].map((w) => stemmer(w)));
+
+/** A word with its inflections folded (Porter's stemmer): "confirms", "confirmed" are "confirm". */
+function fold(w: string): string {
+  return /\d/.test(w) ? w : stemmer(w);
+}
+
 /** Lower-cased distinctive words of a text: letters/digits runs of 3+ characters, plural s folded, stop words out. */
 export function distinctiveWords(text: string): string[] {
   const out = new Set<string>();
@@ -135,11 +144,10 @@ export function distinctiveWords(text: string): string[] {
     let w = m[0].replace(/['’]s$/, '').replace(/\.$/, '');
     if (w.length < 3 || STOP.has(w)) continue;
     if (!keep(w)) continue;
-    if (w.length > 4 && w.endsWith('s') && !w.endsWith('ss')) w = w.slice(0, -1);
-    if (STOP.has(w)) continue;
-    out.add(w);
     // "fbi.gov", "nsa-linked": the name inside meets the bare name of another headline.
-    if (/[.-]/.test(w)) for (const part of w.split(/[.-]/)) if (keep(part)) out.add(part);
+    if (/[.-]/.test(w)) for (const part of w.split(/[.-]/)) if (keep(part) && !STOP_STEMS.has(fold(part))) out.add(fold(part));
+    w = fold(w);
+    if (!STOP_STEMS.has(w)) out.add(w);
   }
   return [...out];
 }
@@ -151,6 +159,10 @@ interface FeatureSets {
   extra: Set<string>;
   victimKeys: Set<string>;
   victimWords: Set<string>;
+  /** Anchors the headline names (a distinctive word of the anchor's name is a word of the title). */
+  titled: Set<string>;
+  /** The distinctive words of each anchor's name (a title word that is a shared anchor's name counts once). */
+  anchorWords: Map<string, string[]>;
 }
 const SETS = new WeakMap<ItemFeatures, FeatureSets>();
 
@@ -158,28 +170,34 @@ function setsOf(f: ItemFeatures): FeatureSets {
   let s = SETS.get(f);
   if (!s) {
     const victims = f.victims.filter((v) => !v.key.startsWith('location:'));
+    const words = new Set(f.words);
+    const names = new Map<string, string>(Object.entries(f.names ?? {}));
+    for (const r of [...f.victims, ...f.actors]) names.set(r.key, r.name);
+    const anchorWords = new Map<string, string[]>();
+    const titled = new Set<string>();
+    for (const k of f.anchors) {
+      // The name and the key's slug ("organization:st-jude-medical"; rows of older versions have no names).
+      const ws = distinctiveWords(`${names.get(k) ?? ''} ${k.slice(k.lastIndexOf(':') + 1).replace(/-/g, ' ')}`);
+      anchorWords.set(k, ws);
+      if (ws.some((w) => words.has(w))) titled.add(k);
+    }
     s = {
       anchors: new Set(f.anchors),
-      words: new Set(f.words),
+      words,
       extra: new Set(f.extra),
       victimKeys: new Set(victims.map((v) => v.key)),
       victimWords: nameWords(victims),
+      titled,
+      anchorWords,
     };
     SETS.set(f, s);
   }
   return s;
 }
-
 /** Lower-case words (4+ letters) of entity names: "Lloyds Bank" and "Lloyds" meet by "lloyds". */
 function nameWords(refs: readonly { name: string }[]): Set<string> {
   const out = new Set<string>();
   for (const r of refs) for (const w of r.name.toLowerCase().match(/[\p{L}\p{N}]{4,}/gu) ?? []) if (!STOP.has(w)) out.add(w);
-  return out;
-}
-
-function slugWords(keys: Iterable<string>): Set<string> {
-  const out = new Set<string>();
-  for (const k of keys) for (const w of k.slice(k.lastIndexOf(':') + 1).split('-')) if (w.length >= 3) out.add(w.replace(/s$/, ''));
   return out;
 }
 
@@ -194,41 +212,40 @@ function sameVictim(a: ItemFeatures, b: ItemFeatures): EntityRef[] {
 
 /**
  * How much two items share, by the weights above (0 when nothing), and whether any of it is
- * headline-level: a word of both titles, or a shared victim, CVE, indicator or actor.
+ * headline-level: a word of both titles, a shared CVE or indicator, or a shared victim or anchor that a
+ * headline names. A name counts once: as the entity it is, not again as a word of the titles or summaries.
  */
 export function sharedScore(a: ItemFeatures, b: ItemFeatures): { score: number; headline: boolean } {
   let score = 0;
   let headline = false;
+  const as = setsOf(a);
+  const bs = setsOf(b);
+  const named = new Set<string>();
   const victims = sameVictim(a, b);
   const victim = victims.length > 0;
   const victimKeys = new Set([...a.victims, ...b.victims].map((v) => v.key));
   if (victim) {
     score += VICTIM_WEIGHT;
     // A victim the headlines name is the story; one found only in the text may be the source quoted.
-    const titleWords = new Set([...a.words, ...b.words]);
-    if ([...nameWords(victims)].some((w) => titleWords.has(w) || titleWords.has(w.replace(/s$/, '')))) headline = true;
+    for (const v of victims) for (const w of distinctiveWords(v.name)) named.add(w);
+    for (const k of victimKeys) for (const w of [...(as.anchorWords.get(k) ?? []), ...(bs.anchorWords.get(k) ?? [])]) named.add(w);
+    if ([...named].some((w) => as.words.has(w) || bs.words.has(w))) headline = true;
   }
-  const bs = setsOf(b);
-  const bAnchors = bs.anchors;
-  const shared: string[] = [];
   for (const k of a.anchors) {
-    if (!bAnchors.has(k) || (victim && victimKeys.has(k))) continue;
-    shared.push(k);
+    if (!bs.anchors.has(k) || (victim && victimKeys.has(k))) continue;
     score += anchorWeight(k);
-    if (STRONG.has(k.slice(0, k.indexOf(':')))) headline = true;
+    if (STRONG.has(k.slice(0, k.indexOf(':'))) || as.titled.has(k) || bs.titled.has(k)) headline = true;
+    for (const w of as.anchorWords.get(k) ?? []) named.add(w);
+    for (const w of bs.anchorWords.get(k) ?? []) named.add(w);
   }
-  // A name already counted as an entity is not counted again as a word of the summaries.
-  const named = slugWords(shared);
-  const bTitle = bs.words;
-  const bExtra = bs.extra;
   let words = 0;
   for (const w of a.words) {
-    if (bTitle.has(w)) {
+    if (bs.words.has(w)) {
       score += TITLE_WORD;
       headline = true;
-    } else if (bExtra.has(w) && !named.has(w)) words += OTHER_WORD;
+    } else if (bs.extra.has(w) && !named.has(w)) words += OTHER_WORD;
   }
-  for (const w of a.extra) if ((bTitle.has(w) || bExtra.has(w)) && !named.has(w)) words += OTHER_WORD;
+  for (const w of a.extra) if ((bs.words.has(w) || bs.extra.has(w)) && !named.has(w)) words += OTHER_WORD;
   score += Math.min(words, MAX_OTHER_WORDS);
   return { score, headline };
 }
@@ -253,10 +270,20 @@ export function victimsConflict(
   return true;
 }
 
+/**
+ * Rule 2: one is a flaw disclosed or patched, the other an attack. A family read only from cue words
+ * ("exploited", "patches") of an item the engine gave no incident type is a hint, not a kind: two such
+ * hints never keep items apart ("could be exploited" is said of flaws too); a typed item against a typed
+ * or hinted one does.
+ */
+function kindsDiffer(a: ItemFeatures, b: ItemFeatures): boolean {
+  return !!a.family && !!b.family && a.family !== b.family && !!(a.type || b.type);
+}
+
 /** Rules 1, 2 and 4 between two items (rule 3 is checked against the whole cluster by the caller). */
 export function sameEvent(a: ItemFeatures, b: ItemFeatures): number {
   if (Math.abs(a.t - b.t) > WINDOW_DAYS * DAY) return 0;
-  if (a.family && b.family && a.family !== b.family) return 0;
+  if (kindsDiffer(a, b)) return 0;
   if (victimsConflict(a, b.victims, setsOf(b).anchors)) return 0;
   const { score, headline } = sharedScore(a, b);
   return headline && score >= JOIN_SCORE ? score : 0;
