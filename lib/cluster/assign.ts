@@ -3,7 +3,7 @@
  * the caller from its store: those sharing a match key with the batch, within the time window) plus the
  * batch itself, added one by one in publication order. The rule itself is in rule.ts.
  */
-import { matchKeys, sameEvent, victimsConflict } from './rule';
+import { bagOf, matchKeys, sameEvent, victimsConflict, type Rarity } from './rule';
 import { clusterId, type ClusterMember } from './summarise';
 
 const PER_KEY = 40;
@@ -16,6 +16,9 @@ interface ClusterInfo {
 export class Clusterer {
   private readonly byKey = new Map<string, ClusterMember[]>();
   private readonly info = new Map<string, ClusterInfo>();
+  /** How many items of the working set have each key (rule 5's rarity), and how many items it holds. */
+  private readonly df = new Map<string, number>();
+  private readonly rarity: Rarity = { n: 0, df: (k) => this.df.get(k) ?? 0 };
 
   /**
    * `clusters`: victims and anchors of the clusters the earlier items belong to, as stored. `retired`:
@@ -29,7 +32,16 @@ export class Clusterer {
     private readonly retired: ReadonlySet<string> = new Set(),
   ) {
     for (const c of clusters) this.info.set(c.id, { victims: new Map(c.victims.map((v) => [v.key, v])), anchors: new Set(c.anchors) });
-    for (const m of earlier) if (m.clusterId) this.index(m);
+    for (const m of earlier)
+      if (m.clusterId) {
+        this.count(m);
+        this.index(m);
+      }
+  }
+
+  private count(m: ClusterMember): void {
+    this.rarity.n++;
+    for (const k of bagOf(m.features).keys()) this.df.set(k, (this.df.get(k) ?? 0) + 1);
   }
 
   private index(m: ClusterMember): void {
@@ -62,6 +74,7 @@ export class Clusterer {
 
   /** The cluster the item joins (or starts); sets `item.clusterId` and returns it. */
   add(item: ClusterMember): string {
+    this.count(item);
     const seen = new Set<ClusterMember>();
     let best: { id: string; score: number } | undefined;
     for (const k of matchKeys(item.features)) {
@@ -72,7 +85,7 @@ export class Clusterer {
         const other = list[i];
         if (seen.has(other) || other.url === item.url) continue;
         seen.add(other);
-        const score = sameEvent(item.features, other.features);
+        const score = sameEvent(item.features, other.features, this.rarity);
         if (!score || (best && best.score >= score)) continue;
         const info = this.info.get(other.clusterId!);
         if (info && victimsConflict(item.features, [...info.victims.values()], info.anchors)) continue;

@@ -7,6 +7,8 @@
  * (ordinary English and the vocabulary every security story uses — "hackers", "ransomware", "data" — are
  * left out, so what is left is mostly names: "Cellebrite", "Netgear", "WebEx", "FAFSA").
  *
+ * Words are compared by their stems (Porter's: "confirms" and "confirmed" are one word).
+ *
  * Items are clustered single-link, incrementally, in publication order: a new item joins the cluster of
  * the most similar earlier item when all of these hold, else it starts a cluster of its own:
  *
@@ -14,7 +16,9 @@
  *    a story that resurfaces months later is a new event).
  * 2. **Same kind of event.** A flaw being disclosed or patched and an attack (exploitation wave, breach,
  *    ransomware ...) are different events even about the same CVE: items of the `flaw` family never join
- *    items of the `attack` family. Items without an incident type join either.
+ *    items of the `attack` family. An item's family comes from its incident type, else from cue words
+ *    ("exploited in the wild", "patches"); two items whose families are only cue-word hints are not kept
+ *    apart by them, nor are items without any.
  * 3. **Same victim.** When both items name a victim (places aside), and neither mentions the other's at
  *    all, nor do the victims' names share a word ("Lloyds Bank", "Lloyds"), they are different events —
  *    two LockBit attacks on two companies are two incidents. A newcomer is checked against every victim
@@ -23,9 +27,16 @@
  *    (3): the same victim 3; a shared CVE or indicator 3, organisation, actor or malware 2, product or
  *    vendor 1; a distinctive word of both titles 1; a word shared between a title and a summary or two
  *    summaries 0.5 (at most 2 in all). And something is headline-level: a word of both titles, a shared
- *    CVE or indicator, or a shared victim that a headline names. So "Microsoft" + "Windows" is not an
- *    event, nor is a security firm quoted in two unrelated stories; "Cellebrite" in two headlines with the
- *    victim the same is.
+ *    CVE or indicator, or a shared victim or other anchor that one of the headlines names. So "Microsoft"
+ *    + "Windows" is not an event, nor is a security firm quoted in two unrelated stories; "Cellebrite" in
+ *    two headlines with the victim the same is, and so is "Charger" in one headline and the other's text
+ *    with the app store and the security firm named by both.
+ * 5. **Or the same words, rare ones.** Failing 4, the cosine of the two items' words and anchors (title
+ *    words counted twice), each weighed by its rarity among the items being clustered (inverse document
+ *    frequency over the stored items of the time window and the batch), reaches JOIN_SIMILARITY (0.25):
+ *    two reports of one event told in other words than the entities the engine knows ("HR managers
+ *    beware: ransomware could be your next job applicant" / "Ransomware masquerades as CV"). Rules 1–3
+ *    still hold.
  *
  * Pure functions of plain data: the caller (lib/cluster/assign.ts) brings the earlier items.
  */
@@ -34,6 +45,7 @@ import type { EntityRef, IncidentType } from '../types';
 
 export const WINDOW_DAYS = 10;
 export const JOIN_SCORE = 3;
+export const JOIN_SIMILARITY = 0.25;
 const DAY = 86_400_000;
 
 export type Family = 'flaw' | 'attack';
@@ -280,13 +292,67 @@ function kindsDiffer(a: ItemFeatures, b: ItemFeatures): boolean {
   return !!a.family && !!b.family && a.family !== b.family && !!(a.type || b.type);
 }
 
-/** Rules 1, 2 and 4 between two items (rule 3 is checked against the whole cluster by the caller). */
-export function sameEvent(a: ItemFeatures, b: ItemFeatures): number {
+/**
+ * How rare each word and anchor is among the items clustering is looking at (the stored items of the time
+ * window and the batch): `n` items, `df(key)` of them with that key. The caller (assign.ts) keeps it.
+ */
+export interface Rarity {
+  n: number;
+  df(key: string): number;
+}
+
+/** The keys an item's text is weighed by: anchors, words of the summary once, words of the title twice. */
+export function bagOf(f: ItemFeatures): Map<string, number> {
+  const bag = new Map<string, number>();
+  for (const k of f.anchors) bag.set(k, 1);
+  for (const w of f.extra) bag.set(w, 1);
+  for (const w of f.words) bag.set(w, TITLE_BAG_WEIGHT);
+  return bag;
+}
+const TITLE_BAG_WEIGHT = 2;
+const BAGS = new WeakMap<ItemFeatures, Map<string, number>>();
+function cachedBag(f: ItemFeatures): Map<string, number> {
+  let b = BAGS.get(f);
+  if (!b) BAGS.set(f, (b = bagOf(f)));
+  return b;
+}
+
+/**
+ * Rule 5's measure: the cosine of the two items' bags, each key weighed by its rarity (smoothed inverse
+ * document frequency, log((n + 1) / df)): two reports of one event share its rare words — names, numbers,
+ * what happened — while two stories of one week share only the week's common ones.
+ */
+export function similarity(a: ItemFeatures, b: ItemFeatures, rarity: Rarity): number {
+  const idf = (k: string) => Math.log((rarity.n + 1) / Math.max(1, rarity.df(k)));
+  const weigh = (bag: Map<string, number>) => {
+    const v = new Map<string, number>();
+    let norm = 0;
+    for (const [k, x] of bag) {
+      const w = x * idf(k);
+      v.set(k, w);
+      norm += w * w;
+    }
+    return { v, norm: Math.sqrt(norm) };
+  };
+  const va = weigh(cachedBag(a));
+  const vb = weigh(cachedBag(b));
+  if (!va.norm || !vb.norm) return 0;
+  let dot = 0;
+  for (const [k, w] of va.v) dot += w * (vb.v.get(k) ?? 0);
+  return dot / (va.norm * vb.norm);
+}
+
+/**
+ * Rules 1, 2, 4 and 5 between two items (rule 3 is checked against the whole cluster by the caller): how
+ * strongly they are one event, 0 when they are not.
+ */
+export function sameEvent(a: ItemFeatures, b: ItemFeatures, rarity?: Rarity): number {
   if (Math.abs(a.t - b.t) > WINDOW_DAYS * DAY) return 0;
   if (kindsDiffer(a, b)) return 0;
   if (victimsConflict(a, b.victims, setsOf(b).anchors)) return 0;
   const { score, headline } = sharedScore(a, b);
-  return headline && score >= JOIN_SCORE ? score : 0;
+  if (headline && score >= JOIN_SCORE) return score;
+  return rarity && similarity(a, b, rarity) >= JOIN_SIMILARITY ? JOIN_SCORE : 0;
 }
 
 /** The index keys an item is found by: its anchors and its title words. */
