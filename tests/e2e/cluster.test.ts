@@ -152,4 +152,28 @@ describe('feed items into incidents, through the worker', () => {
     expect((await shadowTexts(page, '.il-related-item strong')).join(' ')).not.toContain('Boeing');
     await page.close();
   });
+
+  it('re-clusters an item rewritten under its URL: it leaves the court’s incident, which keeps the other two', async () => {
+    const icc = (await tableRows('articles')).find((a) => a.url === ITEMS[0].url)!.clusterId as string;
+    const rewritten = {
+      ...ITEMS[0],
+      title: 'Toyota confirms data breach after Medusa ransomware attack on its finance arm',
+      summary: 'Toyota Financial Services said the Medusa gang stole customer data from its European systems.',
+    };
+    const report = await send<Record<string, number>>('ingestFeedItems', { items: [rewritten] });
+    expect(report).toMatchObject({ added: 0, updated: 1 });
+    const articles = await tableRows('articles');
+    expect(articles).toHaveLength(4);
+    const clusterOf = new Map(articles.map((a) => [a.url as string, a.clusterId as string]));
+    const moved = clusterOf.get(ITEMS[0].url);
+    expect(moved).not.toBe(icc);
+    expect(clusterOf.get(ITEMS[1].url)).toBe(icc);
+    const clusters = await tableRows('clusters');
+    const court = clusters.find((c) => c.id === icc)!;
+    expect((court.articles as { url: string }[]).map((a) => a.url)).toEqual([ITEMS[1].url, ITEMS[2].url]);
+    expect(court.firstSeen).toBe(ITEMS[1].published);
+    expect(court.sites).toEqual(['bleepingcomputer.com', 'securityweek.com']);
+    expect((clusters.find((c) => c.id === moved)!.articles as { url: string }[]).map((a) => a.url)).toEqual([ITEMS[0].url]);
+    expect(clusters).toHaveLength(3);
+  });
 });
