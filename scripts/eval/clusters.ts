@@ -7,8 +7,8 @@
  * Pairwise precision and recall: over the pairs of items that we put in one cluster and that the labels
  * put in one event. Beside it, in the same run, the baseline the issue names: TF-IDF cosine over title +
  * summary with single-link grouping, its threshold tuned on each set itself (the best F1 it can reach).
- * Both halves are reported: `tune` (January 2017, looked at while writing the rule) and `heldout`
- * (27 March – 12 April 2017, never looked at while tuning).
+ * Every half is reported: `tune` (January 2017, looked at while writing the rule), `heldout` (27 March –
+ * 12 April 2017) and `heldout-feb` (February 2017), never looked at while tuning.
  *
  *   npx tsx scripts/eval/clusters.ts [--show tune]
  */
@@ -28,8 +28,12 @@ export const SUMMARY_CHARS = 300;
 export interface LabelledItem {
   item: FeedItem;
   event: string;
-  split: 'tune' | 'heldout';
+  split: Split;
 }
+
+/** The labelled halves (tests/fixtures/clusters/README.md): tuning looks at `tune` only. */
+export const SPLITS = ['tune', 'heldout', 'heldout-feb'] as const;
+export type Split = (typeof SPLITS)[number];
 
 /** "Title | Site | Tagline" and "Title - Site" as pages title themselves: the headline a feed would give. */
 export function headline(title: string): string {
@@ -54,7 +58,7 @@ export function loadLabelled(): LabelledItem[] {
   const out: LabelledItem[] = [];
   for (const line of readFileSync(LABELS, 'utf8').split('\n')) {
     if (!line.trim()) continue;
-    const l = JSON.parse(line) as { id: string; event: string; split: 'tune' | 'heldout' };
+    const l = JSON.parse(line) as { id: string; event: string; split: Split };
     const r = texts.get(l.id);
     if (!r) throw new Error(`${l.id}: not in ${CASIE}`);
     const summary = r.text.slice(0, SUMMARY_CHARS).replace(/\s+\S*$/, '');
@@ -167,7 +171,7 @@ export function tfidfBaseline(items: FeedItem[], events: string[]): PairScores &
 export async function clusterFigures(matcher: CompiledMatcher, log: (line: string) => void = console.log): Promise<Record<string, number>> {
   const all = loadLabelled();
   const figures: Record<string, number> = {};
-  for (const split of ['tune', 'heldout'] as const) {
+  for (const split of SPLITS) {
     const set = all.filter((l) => l.split === split);
     const events = set.map((l) => l.event);
     const ours = pairScores(
@@ -183,7 +187,7 @@ export async function clusterFigures(matcher: CompiledMatcher, log: (line: strin
     );
     const sites = new Set(set.map((l) => new URL(l.item.url).hostname)).size;
     log(
-      `${split.padEnd(7)} ${set.length} items, ${sites} sites, ${ours.truePairs} same-event pairs | ours P ${ours.precision.toFixed(3)} R ${ours.recall.toFixed(3)} F1 ${ours.f1.toFixed(3)} (${ours.predictedPairs} pairs) | TF-IDF single-link @${base.threshold} P ${base.precision.toFixed(3)} R ${base.recall.toFixed(3)} F1 ${base.f1.toFixed(3)}`,
+      `${split.padEnd(11)} ${set.length} items, ${sites} sites, ${ours.truePairs} same-event pairs | ours P ${ours.precision.toFixed(3)} R ${ours.recall.toFixed(3)} F1 ${ours.f1.toFixed(3)} (${ours.predictedPairs} pairs) | TF-IDF single-link @${base.threshold} P ${base.precision.toFixed(3)} R ${base.recall.toFixed(3)} F1 ${base.f1.toFixed(3)}`,
     );
     figures[`clusters.${split}.precision`] = ours.precision;
     figures[`clusters.${split}.recall`] = ours.recall;
