@@ -25,8 +25,8 @@
  *    of the cluster it would join, so that a chain of items cannot bridge two victims.
  * 4. **Enough shared evidence**, some of it headline-level. The sum of what they share reaches JOIN_SCORE
  *    (3): the same victim 3; a shared CVE or indicator 3, organisation, actor or malware 2, product or
- *    vendor 1; a distinctive word of both titles 1; a word shared between a title and a summary or two
- *    summaries 0.5 (at most 2 in all). And something is headline-level: a word of both titles, a shared
+ *    vendor 1; a distinctive word of both titles 1 (the summaries count through the entities found in
+ *    them: their other words are rule 5's). And something is headline-level: a word of both titles, a shared
  *    CVE or indicator, or a shared victim or other anchor that one of the headlines names. So "Microsoft"
  *    + "Windows" is not an event, nor is a security firm quoted in two unrelated stories; "Cellebrite" in
  *    two headlines with the victim the same is, and so is "Charger" in one headline and the other's text
@@ -81,8 +81,6 @@ const ANCHOR_WEIGHT: Record<string, number> = {
 };
 const VICTIM_WEIGHT = 3;
 const TITLE_WORD = 1;
-const OTHER_WORD = 0.5;
-const MAX_OTHER_WORDS = 2;
 /** Anchor types that say "this event" on their own, like a headline word does. */
 const STRONG = new Set(['vulnerability', 'indicator']);
 
@@ -168,7 +166,6 @@ export function distinctiveWords(text: string): string[] {
 interface FeatureSets {
   anchors: Set<string>;
   words: Set<string>;
-  extra: Set<string>;
   victimKeys: Set<string>;
   victimWords: Set<string>;
   /** Anchors the headline names (a distinctive word of the anchor's name is a word of the title). */
@@ -196,7 +193,6 @@ function setsOf(f: ItemFeatures): FeatureSets {
     s = {
       anchors: new Set(f.anchors),
       words,
-      extra: new Set(f.extra),
       victimKeys: new Set(victims.map((v) => v.key)),
       victimWords: nameWords(victims),
       titled,
@@ -225,40 +221,33 @@ function sameVictim(a: ItemFeatures, b: ItemFeatures): EntityRef[] {
 /**
  * How much two items share, by the weights above (0 when nothing), and whether any of it is
  * headline-level: a word of both titles, a shared CVE or indicator, or a shared victim or anchor that a
- * headline names. A name counts once: as the entity it is, not again as a word of the titles or summaries.
+ * headline names. Words of the summaries count here only through the entities the engine found in them
+ * (rule 5 weighs all the words, by their rarity).
  */
 export function sharedScore(a: ItemFeatures, b: ItemFeatures): { score: number; headline: boolean } {
   let score = 0;
   let headline = false;
   const as = setsOf(a);
   const bs = setsOf(b);
-  const named = new Set<string>();
   const victims = sameVictim(a, b);
-  const victim = victims.length > 0;
   const victimKeys = new Set([...a.victims, ...b.victims].map((v) => v.key));
-  if (victim) {
+  if (victims.length) {
     score += VICTIM_WEIGHT;
     // A victim the headlines name is the story; one found only in the text may be the source quoted.
-    for (const v of victims) for (const w of distinctiveWords(v.name)) named.add(w);
+    const named = new Set(victims.flatMap((v) => distinctiveWords(v.name)));
     for (const k of victimKeys) for (const w of [...(as.anchorWords.get(k) ?? []), ...(bs.anchorWords.get(k) ?? [])]) named.add(w);
     if ([...named].some((w) => as.words.has(w) || bs.words.has(w))) headline = true;
   }
   for (const k of a.anchors) {
-    if (!bs.anchors.has(k) || (victim && victimKeys.has(k))) continue;
+    if (!bs.anchors.has(k) || (victims.length && victimKeys.has(k))) continue;
     score += anchorWeight(k);
     if (STRONG.has(k.slice(0, k.indexOf(':'))) || as.titled.has(k) || bs.titled.has(k)) headline = true;
-    for (const w of as.anchorWords.get(k) ?? []) named.add(w);
-    for (const w of bs.anchorWords.get(k) ?? []) named.add(w);
   }
-  let words = 0;
-  for (const w of a.words) {
+  for (const w of a.words)
     if (bs.words.has(w)) {
       score += TITLE_WORD;
       headline = true;
-    } else if (bs.extra.has(w) && !named.has(w)) words += OTHER_WORD;
-  }
-  for (const w of a.extra) if ((bs.words.has(w) || bs.extra.has(w)) && !named.has(w)) words += OTHER_WORD;
-  score += Math.min(words, MAX_OTHER_WORDS);
+    }
   return { score, headline };
 }
 /**
