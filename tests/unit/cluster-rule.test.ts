@@ -115,4 +115,22 @@ describe('clustering rule: its parts, on hand-written features', () => {
     expect(sameEvent(b, a, mixed)).toBe(0);
     expect(similarity(a, b, common)).toBeGreaterThan(0);
   });
+
+  it('does not count words the summaries share towards rule 4: a headline word and a product are a topic', () => {
+    const a = hand({
+      anchors: ['product:outlook'],
+      names: { 'product:outlook': 'Outlook' },
+      words: distinctiveWords('Spies target Norway ministry'),
+      extra: distinctiveWords('Analysts said the intrusion began with Outlook invitations resembling election interference operations'),
+    });
+    const b = hand({
+      anchors: ['product:outlook'],
+      names: { 'product:outlook': 'Outlook' },
+      words: distinctiveWords('Norway police warn of tax refund scam'),
+      extra: distinctiveWords('Analysts describe Outlook invitations, election interference operations and intrusion tooling'),
+    });
+    // "norway" in both headlines (1) and Outlook in both texts (1): 2. The summaries' shared words
+    // (analysts, intrusion, invitations, election, interference, operations) add nothing to rule 4.
+    expect(sameEvent(b, a)).toBe(0);
+  });
 });
