@@ -62,7 +62,7 @@ function probeAnalysis(probe: Page): { stop(): Promise<number[]> } {
   const loop = (async () => {
     while (going) {
       const t0 = performance.now();
-      await send(probe, 'analyzeArticle', { url: 'http://127.0.0.1/bench/during-rebuild', text, facts: false });
+      await send(probe, 'analyzeArticle', { url: 'http://127.0.0.1/bench/during-rebuild', text });
       waits.push(performance.now() - t0);
       await new Promise((r) => setTimeout(r, 50));
     }
