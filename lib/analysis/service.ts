@@ -15,13 +15,7 @@ import type { IncidentLensDb } from '../db/database';
 import type { CatalogueEntry, EntityMatch } from '../types';
 import { bareFacts, nameFromKey, toFacts } from './facts';
 import { packEntities } from './packed';
-import {
-  enabledSourceIds,
-  mergeStoredCatalogue,
-  readMergeRecord,
-  type MergedCatalogue,
-  type MergeRecord,
-} from '../knowledge/stored-catalogue';
+import { enabledSourceIds, mergeStoredCatalogue, readMergeRecord, type MergeRecord } from '../knowledge/stored-catalogue';
 import { nextTask, runSliced, runToEnd, type SliceStats } from './slices';
 import type { ArticleAnalysis, ArticleText, EntityFacts, FactsWanted, FirstStage, SecondStage } from './protocol';
 
@@ -83,8 +77,9 @@ export interface RebuildProgress {
 export interface RebuildSplit extends SliceStats {
   /** Reading the stored imports and merging them with the seed. */
   mergeMs: number;
-  /** Writing the merged catalogue to `entities` (0 when it was not written). */
+  /** Writing the merged catalogue's changed rows to `entities`, alongside the compile (0 when not written). */
   writeMs: number;
+  rowsWritten: number;
   compileMs: number;
   /** Storing the compiled matcher. */
   storeMs: number;
@@ -211,6 +206,9 @@ export class AnalysisService {
       const t1 = this.now();
       progress.step = 'compile';
       const matcher = await run(compileSteps(merged.entries));
+      const compileMs = this.now() - t1;
+      // The catalogue's write went on while the matcher compiled.
+      const written = await merged.written;
       const t2 = this.now();
       progress.step = 'store';
       // Not written, the merge is the recorded one again (the same seed and sources give the same catalogue).
@@ -221,21 +219,18 @@ export class AnalysisService {
         updatedAt: Date.now(),
         meta: { stamp, terms: matcher.termCount },
       });
-      return this.built(t0, matcher, stamp, merged, { compileMs: t2 - t1, storeMs: this.now() - t2, ...stats });
+      const split: RebuildSplit = {
+        mergeMs: merged.mergeMs,
+        writeMs: written.ms,
+        rowsWritten: written.put + written.deleted,
+        compileMs,
+        storeMs: this.now() - t2,
+        ...stats,
+      };
+      return { matcher, loadMs: this.now() - t0, built: true, stamp, entities: merged.record.entities, split };
     } finally {
       if (this.progress === progress) this.progress = undefined;
     }
-  }
-
-  private built(
-    t0: number,
-    matcher: CompiledMatcher,
-    stamp: string,
-    merged: MergedCatalogue,
-    rest: Omit<RebuildSplit, 'mergeMs' | 'writeMs'>,
-  ): MatcherState {
-    const split: RebuildSplit = { mergeMs: merged.mergeMs, writeMs: merged.writeMs, ...rest };
-    return { matcher, loadMs: this.now() - t0, built: true, stamp, entities: merged.record.entities, split };
   }
 
   /** The rebuild under way, if any: its step and how often it has let other work run. */

@@ -15,7 +15,7 @@
 import type { IncidentLensDb } from '../db/database';
 import { namesLower, type EntityRow } from '../db/schema';
 import type { CatalogueEntry } from '../types';
-import { mergeCataloguesWithReport, mergeSteps, type MergeResult } from './merge';
+import { mergeSteps } from './merge';
 
 export const CATALOGUE_PREFIX = 'catalogue:';
 /** Written with each import and removed with the merge: a run stopped in between merges next time. */
@@ -77,21 +77,32 @@ export interface MergeOptions {
   /** Write the result to `entities` with its record (the sync; a worker whose record is stale). Default: yes. */
   write?: boolean;
   /** Runs the merge's steps (sliced, in the worker); by default straight through. */
-  run?: (steps: Generator<void, MergeResult, void>) => MergeResult | Promise<MergeResult>;
+  run?: <T>(steps: Generator<void, T, void>) => T | Promise<T>;
   now?: () => number;
 }
 
 export interface MergedCatalogue {
   entries: CatalogueEntry[];
   record: MergeRecord;
-  /** ms: merging, and writing the table (0 when not written). */
+  /** ms: reading the imports and merging them. */
   mergeMs: number;
-  writeMs: number;
+  /** The write to `entities`, under way (its ms when done; 0 when nothing was to be written). */
+  written: Promise<WriteStats>;
+}
+
+export interface WriteStats {
+  ms: number;
+  /** Rows put (new or changed) and deleted. */
+  put: number;
+  deleted: number;
 }
 
 /**
- * The seed and the stored imports, merged in one call; written to `entities` (replacing what was there),
- * with its record and without the dirty mark, in one transaction.
+ * The seed and the stored imports, merged in one call, and written to `entities` with its record and without
+ * the dirty mark, in one transaction. The write is started, not awaited (`written`): the worker compiles the
+ * matcher meanwhile. Only rows that changed since the last merge are written (the record keeps a hash of
+ * each row), so a daily sync that changed a few entries writes a few rows, and pages reading the table
+ * (cards, related incidents) do not wait behind a rewrite of thousands.
  */
 export async function mergeStoredCatalogue(
   db: IncidentLensDb,
@@ -102,21 +113,103 @@ export async function mergeStoredCatalogue(
   const t0 = performance.now();
   const ids = opts.sourceIds ?? new Set((await readMergeRecord(db))?.sources ?? (await enabledSourceIds(db)));
   const { sources, lists } = await storedImports(db, ids);
-  const entries = (opts.run ? await opts.run(mergeSteps([seed, ...lists])) : mergeCataloguesWithReport([seed, ...lists])).entries;
+  const run = opts.run ?? runStraight;
+  const entries = (await run(mergeSteps([seed, ...lists]))).entries;
   const record: MergeRecord = { seed: seedStamp, sources, entities: lists.length ? entries.length : 0, at: (opts.now ?? Date.now)() };
-  const t1 = performance.now();
-  if (opts.write === false) return { entries, record, mergeMs: t1 - t0, writeMs: 0 };
-  const rows: EntityRow[] = lists.length ? entries.map((e) => ({ ...e, aliasesLower: namesLower(e) })) : [];
+  if (opts.write === false)
+    return { entries, record, mergeMs: performance.now() - t0, written: Promise.resolve({ ms: 0, put: 0, deleted: 0 }) };
+  // With no import the catalogue is the seed alone: the table stays empty (readers fall back to the seed).
+  const rows = await run(rowSteps(lists.length ? entries : []));
+  const before = await previousHashes(db);
+  const mergeMs = performance.now() - t0;
+  const written = writeRows(db, rows, before, record);
+  written.catch(() => undefined); // the caller awaits it; until then a failure is not "unhandled"
+  return { entries, record, mergeMs, written };
+}
+
+function runStraight<T>(steps: Generator<void, T, void>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+interface HashedRow {
+  row: EntityRow;
+  hash: number;
+}
+
+function* rowSteps(entries: CatalogueEntry[]): Generator<void, HashedRow[], void> {
+  const out: HashedRow[] = [];
+  for (const e of entries) {
+    const row: EntityRow = { ...e, aliasesLower: namesLower(e) };
+    if (out.push({ row, hash: hash53(JSON.stringify(row)) }) % 256 === 0) yield;
+  }
+  return out;
+}
+
+/** The row hashes of the last merge, when the table still holds that merge (else undefined: rewrite it all). */
+async function previousHashes(db: IncidentLensDb): Promise<Map<string, number> | undefined> {
+  const stored = await db.blobs.get(MERGE_RECORD);
+  if (!stored || stored.data instanceof Blob || stored.data.byteLength === 0) return undefined;
+  let pairs: unknown;
+  try {
+    pairs = JSON.parse(new TextDecoder().decode(stored.data));
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(pairs)) return undefined;
+  const hashes = new Map(pairs as [string, number][]);
+  return (await db.entities.count()) === hashes.size ? hashes : undefined;
+}
+
+async function writeRows(
+  db: IncidentLensDb,
+  rows: HashedRow[],
+  before: Map<string, number> | undefined,
+  record: MergeRecord,
+): Promise<WriteStats> {
+  const t0 = performance.now();
+  const changed = before ? rows.filter((r) => before.get(r.row.key) !== r.hash).map((r) => r.row) : rows.map((r) => r.row);
+  const keep = new Set(rows.map((r) => r.row.key));
+  const gone = before ? [...before.keys()].filter((k) => !keep.has(k)) : [];
+  const hashes = new TextEncoder().encode(JSON.stringify(rows.map((r) => [r.row.key, r.hash])));
   await db.transaction('rw', db.entities, db.blobs, async () => {
-    await db.entities.clear();
-    for (let i = 0; i < rows.length; i += WRITE_CHUNK) await db.entities.bulkPut(rows.slice(i, i + WRITE_CHUNK));
+    if (!before) await db.entities.clear();
+    else if (gone.length) await db.entities.bulkDelete(gone);
+    // In chunks: between two, the worker's thread is free for a page's message.
+    for (let i = 0; i < changed.length; i += WRITE_CHUNK) await db.entities.bulkPut(changed.slice(i, i + WRITE_CHUNK));
     await db.blobs.put({
       key: MERGE_RECORD,
-      data: new Uint8Array(0),
+      data: hashes,
       updatedAt: record.at,
       meta: { seed: record.seed, sources: record.sources.join('\n'), entities: record.entities, at: record.at },
     });
     await db.blobs.delete(DIRTY_KEY);
   });
-  return { entries, record, mergeMs: t1 - t0, writeMs: performance.now() - t1 };
+  return { ms: performance.now() - t0, put: changed.length, deleted: gone.length };
+}
+
+/**
+ * A 53-bit hash of a string (two 32-bit multiplicative lanes, mixed at the end): a row's fingerprint, so that
+ * an unchanged row is not written again. Two versions of one row meeting on one hash is a 2^-53 chance.
+ */
+export function hash53(s: string): number {
+  let a = 0x811c9dc5 ^ s.length;
+  let b = 0x9e3779b9;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+    b ^= b >>> 13;
+  }
+  a ^= a >>> 16;
+  a = Math.imul(a, 0x85ebca6b);
+  a ^= a >>> 13;
+  a = Math.imul(a, 0xc2b2ae35);
+  a ^= a >>> 16;
+  b ^= b >>> 15;
+  b = Math.imul(b, 0x2c1b3c6d);
+  b ^= b >>> 12;
+  return (b & 0x1fffff) * 0x100000000 + (a >>> 0);
 }

@@ -65,6 +65,28 @@ describe('matcher rebuild', () => {
     expect(await db.entities.get('actor:cobalt-mirage')).toBeUndefined();
   });
 
+  it('writes only the catalogue rows that changed since the last merge, and all of them when the table is not that merge', async () => {
+    open('diff');
+    await store('attack:enterprise', ATTACK);
+    await store('misp:threat-actor', MISP);
+    const service = new AnalysisService({ db, seed: () => SEED, buildId: 't' });
+    const both = new Set(['attack:enterprise', 'misp:threat-actor']);
+    expect((await service.rebuild(both)).split?.rowsWritten).toBe(4);
+    expect((await service.rebuild(both)).split?.rowsWritten).toBe(0);
+    // One actor gains an alias, the other is gone from its source: one row put, one deleted.
+    await store('misp:threat-actor', [{ ...MISP[0], key: 'actor:cobalt-mirage-2', name: 'Cobalt Mirage II' }]);
+    await store('attack:enterprise', [{ ...ATTACK[0], aliases: ['Phosphorus'] }]);
+    expect((await service.rebuild(both)).split?.rowsWritten).toBe(3);
+    expect(await db.entities.get('actor:cobalt-mirage')).toBeUndefined();
+    expect((await db.entities.get('actor:charming-kitten'))?.aliases).toEqual(['Phosphorus']);
+    expect((await db.entities.get('actor:cobalt-mirage-2'))?.name).toBe('Cobalt Mirage II');
+    expect(await db.entities.count()).toBe(4);
+    // A table emptied behind the merge's back is written whole again.
+    await db.entities.clear();
+    expect((await service.rebuild(both)).split?.rowsWritten).toBe(4);
+    expect(await db.entities.count()).toBe(4);
+  });
+
   it('answers a page during the rebuild with the old matcher, before the rebuild ends; pages after it get the new names', async () => {
     open('during');
     // Slices of 0 ms: a pause at every step of the merge and the compile, whatever the machine's speed.
