@@ -194,7 +194,7 @@ async function writeRows(
  * A 53-bit hash of a string (two 32-bit multiplicative lanes, mixed at the end): a row's fingerprint, so that
  * an unchanged row is not written again. Two versions of one row meeting on one hash is a 2^-53 chance.
  */
-export function hash53(s: string): number {
+function hash53(s: string): number {
   let a = 0x811c9dc5 ^ s.length;
   let b = 0x9e3779b9;
   for (let i = 0; i < s.length; i++) {

@@ -17,7 +17,7 @@ import { seedCatalogue } from '../knowledge/seed';
 import type { CatalogueEntry } from '../types';
 import { FeedError } from './parse/errors';
 
-export { CATALOGUE_PREFIX, DIRTY_KEY };
+export { DIRTY_KEY };
 
 const FORMAT_OF: Record<string, CatalogueFormat> = { kev: 'kev', attack: 'attack-stix', misp: 'misp-galaxy', stix: 'attack-stix' };
 const WHAT: Record<CatalogueFormat, string> = {
