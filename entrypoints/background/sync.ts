@@ -43,7 +43,7 @@ export async function startSync(analysis: AnalysisService, opts: RunOptions = {}
       {
         db: getDb(),
         matcher: async () => (await analysis.matcher()).matcher,
-        onCatalogueChanged: () => analysis.rebuild(),
+        onCatalogueChanged: (sourceIds) => analysis.rebuild(sourceIds),
         hasPermission: (origin) => browser.permissions.contains({ origins: [origin] }),
         intervals: await sync.getIntervals(),
         retentionDays: await sync.getRetentionDays(),
@@ -61,6 +61,7 @@ export async function startSync(analysis: AnalysisService, opts: RunOptions = {}
         errors,
         ...(summary.catalogueEntities !== undefined ? { catalogueEntities: summary.catalogueEntities } : {}),
         ...(summary.matcherRebuildMs !== undefined ? { matcherRebuildMs: summary.matcherRebuildMs } : {}),
+        ...(summary.matcherRebuildSplit ? { matcherRebuildSplit: summary.matcherRebuildSplit } : {}),
       });
     }
     return summary;

@@ -8,14 +8,15 @@
  */
 import { addOrganizations, extractEntities, extractKnownEntities } from '../extract/entities';
 import { extractIncidents } from '../extract/incidents';
-import { compileMatcher, loadMatcher, MATCHER_VERSION, serializeMatcher, type CompiledMatcher } from '../extract/matcher';
-import { mergeCatalogues } from '../knowledge/merge';
+import { compileSteps, loadMatcher, MATCHER_VERSION, serializeMatcher, type CompiledMatcher } from '../extract/matcher';
 import { seedCatalogue } from '../knowledge/seed';
 import { SEED_ROWS } from '../knowledge/seed/data';
 import type { IncidentLensDb } from '../db/database';
 import type { CatalogueEntry, EntityMatch } from '../types';
 import { bareFacts, nameFromKey, toFacts } from './facts';
 import { packEntities } from './packed';
+import { enabledSourceIds, mergeStoredCatalogue, readMergeRecord, type MergeRecord } from '../knowledge/stored-catalogue';
+import { nextTask, runSliced, runToEnd, type SliceStats } from './slices';
 import type { ArticleAnalysis, ArticleText, EntityFacts, FactsWanted, FirstStage, SecondStage } from './protocol';
 
 export const MATCHER_BLOB = 'matcher';
@@ -61,6 +62,27 @@ export interface MatcherState {
   loadMs: number;
   built: boolean;
   stamp: string;
+  /** Built: the catalogue's entries in the `entities` table (0 with no stored import), and what the build cost. */
+  entities?: number;
+  split?: RebuildSplit;
+}
+
+/** A build under way: its step, and how many times it paused for other work so far. */
+export interface RebuildProgress {
+  step: 'merge' | 'compile' | 'store';
+  pauses: number;
+}
+
+/** Where a build's time went (ms), and how it was sliced. */
+export interface RebuildSplit extends SliceStats {
+  /** Reading the stored imports and merging them with the seed. */
+  mergeMs: number;
+  /** Writing the merged catalogue's changed rows to `entities`, alongside the compile (0 when not written). */
+  writeMs: number;
+  rowsWritten: number;
+  compileMs: number;
+  /** Storing the compiled matcher. */
+  storeMs: number;
 }
 
 export interface AnalysisServiceOptions {
@@ -70,6 +92,8 @@ export interface AnalysisServiceOptions {
   /** Extension version (or build id): a new build brings a new seed, so the stored matcher is stale. */
   buildId?: string;
   now?: () => number;
+  /** A rebuild's slices (ms) between which the worker answers pages. */
+  sliceMs?: number;
 }
 
 function seedRowCount(): number {
@@ -77,13 +101,13 @@ function seedRowCount(): number {
 }
 
 /**
- * The stored matcher must be rebuilt when the seed or the synced catalogue changes. Counting rows is
- * cheap and catches additions; the sync calls `invalidateMatcher` after it rewrites entries in place.
+ * The stored matcher must be rebuilt when the seed or the merged catalogue changes: its stamp names the
+ * seed and the merge it was compiled from. The matcher's version moves with its buffer layout and its
+ * compile rules: a build of the same extension version with new rules (a developer's reload) must not load
+ * the old buffer.
  */
-async function catalogueStamp(db: IncidentLensDb, buildId: string, seedCount: number): Promise<string> {
-  // The matcher's version moves with its buffer layout and its compile rules: a build of the same
-  // extension version with new rules (a developer's reload) must not load the old buffer.
-  return `${MATCHER_VERSION}|${buildId}|seed:${seedCount}|db:${await db.entities.count()}`;
+function matcherStamp(seedStamp: string, record: MergeRecord | undefined): string {
+  return `${MATCHER_VERSION}|${seedStamp}|merge:${record?.at ?? 0}`;
 }
 
 /** Drop the stored matcher: the next analysis rebuilds it. For the sync, after it changed the catalogue. */
@@ -96,7 +120,12 @@ export class AnalysisService {
   private readonly seed: () => CatalogueEntry[];
   private readonly buildId: string;
   private readonly now: () => number;
+  private readonly sliceMs: number;
   private state?: Promise<MatcherState>;
+  /** A rebuild under way: a worker with no matcher yet waits for it rather than building a second one. */
+  private rebuilding?: Promise<MatcherState>;
+  private seedEntries?: CatalogueEntry[];
+  private progress?: RebuildProgress;
   private seedIndex?: Map<string, CatalogueEntry>;
   /** Staged analyses answered first: what their rest is worked out from, by the id the answer gave. */
   private readonly pendingRests = new Map<string, { url: string; text: string; published?: string; known: EntityMatch[] }>();
@@ -106,11 +135,12 @@ export class AnalysisService {
     this.seed = opts.seed ?? seedCatalogue;
     this.buildId = opts.buildId ?? '';
     this.now = opts.now ?? (() => performance.now());
+    this.sliceMs = opts.sliceMs ?? 8;
   }
 
   /** The matcher, loaded once per worker life (concurrent callers share the one load). */
   matcher(): Promise<MatcherState> {
-    this.state ??= this.loadOrBuild().catch((e: unknown) => {
+    this.state ??= (this.rebuilding ?? this.loadOrBuild()).catch((e: unknown) => {
       this.state = undefined; // a failed load must not poison every later call
       throw e;
     });
@@ -123,49 +153,109 @@ export class AnalysisService {
     await invalidateMatcher(this.db);
   }
 
+  /** Names the seed a merge used: a new build brings a new seed. */
+  private seedStamp(): string {
+    const seedCount = this.seed === seedCatalogue ? seedRowCount() : this.seedList().length;
+    return `${this.buildId}|seed:${seedCount}`;
+  }
+
+  private seedList(): CatalogueEntry[] {
+    this.seedEntries ??= this.seed();
+    return this.seedEntries;
+  }
+
   private async loadOrBuild(): Promise<MatcherState> {
     const t0 = this.now();
-    const seedCount = this.seed === seedCatalogue ? seedRowCount() : this.seed().length;
-    const stamp = await catalogueStamp(this.db, this.buildId, seedCount);
+    const seedStamp = this.seedStamp();
+    const record = await readMergeRecord(this.db);
     const stored = await this.db.blobs.get(MATCHER_BLOB);
-    if (stored && stored.meta?.stamp === stamp && !(stored.data instanceof Blob)) {
+    const current = record?.seed === seedStamp;
+    if (current && stored && stored.meta?.stamp === matcherStamp(seedStamp, record) && !(stored.data instanceof Blob)) {
       try {
         const matcher = loadMatcher(stored.data);
-        return { matcher, loadMs: this.now() - t0, built: false, stamp };
+        return { matcher, loadMs: this.now() - t0, built: false, stamp: matcherStamp(seedStamp, record) };
       } catch {
         // a damaged or foreign buffer: rebuild below
       }
     }
-    return this.build(t0, stamp);
-  }
-
-  private async build(t0: number, stamp: string, yieldBetween = false): Promise<MatcherState> {
-    const synced = (await this.db.entities.toArray()).map(({ aliasesLower: _drop, ...entry }) => entry);
-    const merged = mergeCatalogues(this.seed(), synced);
-    // A rebuild in the background lets page requests that came during the merge be answered (by the old
-    // matcher) before the compile, the other long synchronous step, starts.
-    if (yieldBetween) await new Promise((ok) => setTimeout(ok, 0));
-    const matcher = compileMatcher(merged);
-    await this.db.blobs.put({
-      key: MATCHER_BLOB,
-      data: serializeMatcher(matcher),
-      updatedAt: Date.now(),
-      meta: { stamp, terms: matcher.termCount },
-    });
-    return { matcher, loadMs: this.now() - t0, built: true, stamp };
+    // The same merge again when the table holds it; merged anew and written when it was merged with another
+    // seed (a new build) or by older code (no record).
+    return this.build(t0, current ? { write: false, sliced: false, record } : { write: true, sliced: false });
   }
 
   /**
-   * For the sync, after it changed the catalogue: build the matcher from the catalogue as it is now, store
-   * it, then answer with it. Until it is stored the old matcher keeps answering (nothing is dropped first),
-   * and a worker started afterwards loads the stored one instead of building it on a page's request.
+   * The catalogue merged (seed + each stored import, one merge), the matcher compiled from it and stored.
+   * Sliced, the merge and the compile pause every few ms, so that pages asking meanwhile are answered.
    */
-  async rebuild(): Promise<MatcherState> {
+  private async build(
+    t0: number,
+    opts: { sourceIds?: ReadonlySet<string>; write: boolean; sliced: boolean; record?: MergeRecord },
+  ): Promise<MatcherState> {
+    const stats: SliceStats = { pauses: 0, longestSliceMs: 0 };
+    const progress: RebuildProgress = { step: 'merge', pauses: 0 };
+    const pause = async (): Promise<void> => {
+      await nextTask();
+      progress.pauses++;
+    };
+    const run = <T>(steps: Generator<void, T, void>): T | Promise<T> =>
+      opts.sliced ? runSliced(steps, { sliceMs: this.sliceMs, stats, pause }) : runToEnd(steps);
+    if (opts.sliced) this.progress = progress;
+    try {
+      const seedStamp = this.seedStamp();
+      const merged = await mergeStoredCatalogue(this.db, this.seedList(), seedStamp, { sourceIds: opts.sourceIds, write: opts.write, run });
+      const t1 = this.now();
+      progress.step = 'compile';
+      const matcher = await run(compileSteps(merged.entries));
+      const compileMs = this.now() - t1;
+      // The catalogue's write went on while the matcher compiled.
+      const written = await merged.written;
+      const t2 = this.now();
+      progress.step = 'store';
+      // Not written, the merge is the recorded one again (the same seed and sources give the same catalogue).
+      const stamp = matcherStamp(seedStamp, opts.record ?? merged.record);
+      await this.db.blobs.put({
+        key: MATCHER_BLOB,
+        data: serializeMatcher(matcher),
+        updatedAt: Date.now(),
+        meta: { stamp, terms: matcher.termCount },
+      });
+      const split: RebuildSplit = {
+        mergeMs: merged.mergeMs,
+        writeMs: written.ms,
+        rowsWritten: written.put + written.deleted,
+        compileMs,
+        storeMs: this.now() - t2,
+        ...stats,
+      };
+      return { matcher, loadMs: this.now() - t0, built: true, stamp, entities: merged.record.entities, split };
+    } finally {
+      if (this.progress === progress) this.progress = undefined;
+    }
+  }
+
+  /** The rebuild under way, if any: its step and how often it has let other work run. */
+  rebuildProgress(): RebuildProgress | undefined {
+    return this.progress && { ...this.progress };
+  }
+
+  /**
+   * For the sync, after it changed the catalogue: merge the seed with the stored imports of these sources
+   * (default: the enabled ones), write the merged catalogue, build the matcher from it, store it, then answer
+   * with it. Until it is stored the old matcher keeps answering (nothing is dropped first), and the work is
+   * sliced so that a page's request waits a slice at most; a worker started afterwards loads the stored matcher.
+   */
+  async rebuild(sourceIds?: ReadonlySet<string>): Promise<MatcherState> {
     const t0 = this.now();
-    const seedCount = this.seed === seedCatalogue ? seedRowCount() : this.seed().length;
-    const next = await this.build(t0, await catalogueStamp(this.db, this.buildId, seedCount), true);
-    this.state = Promise.resolve(next);
-    return next;
+    const building = (async () =>
+      this.build(t0, { sourceIds: sourceIds ?? (await enabledSourceIds(this.db)), write: true, sliced: true }))();
+    this.rebuilding = building;
+    try {
+      const next = await building;
+      this.state = Promise.resolve(next);
+      return next;
+    } finally {
+      if (this.rebuilding === building) this.rebuilding = undefined;
+    }
   }
 
   /** The whole analysis in one answer: every entity, the incidents and the card facts (extension pages, tools). */
@@ -260,7 +350,7 @@ export class AnalysisService {
   }
 
   private seedEntry(key: string): CatalogueEntry | undefined {
-    this.seedIndex ??= new Map(this.seed().map((e) => [e.key, e]));
+    this.seedIndex ??= new Map(this.seedList().map((e) => [e.key, e]));
     return this.seedIndex.get(key);
   }
 }

@@ -156,7 +156,28 @@ export function mergeCatalogues(...lists: CatalogueEntry[][]): CatalogueEntry[] 
   return mergeCataloguesWithReport(lists).entries;
 }
 
-export function mergeCataloguesWithReport(lists: CatalogueEntry[][]): { entries: CatalogueEntry[]; report: MergeReport } {
+export function mergeCataloguesWithReport(lists: CatalogueEntry[][]): MergeResult {
+  const steps = mergeSteps(lists);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+export interface MergeResult {
+  entries: CatalogueEntry[];
+  report: MergeReport;
+}
+
+/** Loop iterations between two points where a sliced merge may pause. */
+const EVERY = 512;
+
+/**
+ * The merge as resumable steps: it yields every few hundred entries or names, so that a caller that must stay
+ * responsive (the worker, answering pages meanwhile) can pause between slices; mergeCataloguesWithReport runs
+ * it straight through. Both give the same catalogue.
+ */
+export function* mergeSteps(lists: CatalogueEntry[][]): Generator<void, MergeResult, void> {
   const report: MergeReport = {
     input: 0,
     output: 0,
@@ -195,15 +216,19 @@ export function mergeCataloguesWithReport(lists: CatalogueEntry[][]): { entries:
     }
   }
 
+  yield;
   const entries: CatalogueEntry[] = [];
-  for (const e of all) {
+  for (let i = 0; i < all.length; i++) {
+    const e = all[i];
     const c = isSeed(e) ? e : cleanImported(e, seedNames, report, nk);
     if (c) entries.push(c);
+    if (i % EVERY === 0) yield;
   }
 
   const seedKeys = new Set<string>();
   for (const e of entries) if (isSeed(e)) for (const n of [e.name, ...e.aliases]) seedKeys.add(`${e.type}|${nk(n)}`);
 
+  yield;
   const uf = new UnionFind(entries);
 
   // 1. Same key: the same entity by definition.
@@ -218,10 +243,12 @@ export function mergeCataloguesWithReport(lists: CatalogueEntry[][]): { entries:
   // entry only, so the index keeps a bare number until a second holder turns it into a list.
   const names = new Map<string, number | number[]>();
   const aliases = new Map<string, number | number[]>();
-  entries.forEach((e, i) => {
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i];
     add(names, `${e.type}|${nk(e.name)}`, i);
     for (const a of e.aliases) add(aliases, `${e.type}|${nk(a)}`, i);
-  });
+    if (i % EVERY === 0) yield;
+  }
   const tryJoin = (i: number, j: number, typedKey: string): void => {
     const a = uf.find(i);
     const b = uf.find(j);
@@ -239,22 +266,28 @@ export function mergeCataloguesWithReport(lists: CatalogueEntry[][]): { entries:
     if (report.refusedExamples.length < 40)
       report.refusedExamples.push(`${reason}: ${entries[i].type} '${shared}' (${entries[i].key} / ${entries[j].key})`);
   };
+  let n = 0;
   for (const [k, idx] of names) {
-    if (typeof idx !== 'number') for (let n = 1; n < idx.length; n++) tryJoin(idx[0], idx[n], k);
+    if (typeof idx !== 'number') for (let m = 1; m < idx.length; m++) tryJoin(idx[0], idx[m], k);
+    if (++n % EVERY === 0) yield;
   }
   for (const [k, idx] of names) {
+    if (++n % EVERY === 0) yield;
     const withAlias = aliases.get(k);
     if (withAlias === undefined) continue;
     for (const i of typeof idx === 'number' ? [idx] : idx)
       for (const j of typeof withAlias === 'number' ? [withAlias] : withAlias) tryJoin(i, j, k);
   }
   for (const [k, idx] of aliases) {
-    if (typeof idx !== 'number') for (let n = 1; n < idx.length; n++) tryJoin(idx[0], idx[n], k);
+    if (typeof idx !== 'number') for (let m = 1; m < idx.length; m++) tryJoin(idx[0], idx[m], k);
+    if (++n % EVERY === 0) yield;
   }
 
   const groups = new Map<number, CatalogueEntry[]>();
   entries.forEach((e, i) => push(groups, uf.find(i), e));
-  const merged = [...groups.values()].map(combine);
+  yield;
+  const merged: CatalogueEntry[] = [];
+  for (const members of groups.values()) if (merged.push(combine(members)) % EVERY === 0) yield;
   resolveAliasConflicts(merged, report);
   report.output = merged.length;
   return { entries: merged, report };

@@ -4,19 +4,20 @@
  * Each download is imported by the existing importers and kept raw, per source, in `blobs`
  * (`catalogue:<sourceId>`): the guarded merge (lib/knowledge/merge.ts) must see each import as its own
  * list every time, never a merged catalogue again. KEV rows also go to the `kev` table (the card's KEV
- * facts). After a run that changed any catalogue the lists of the enabled sources are merged into the
- * `entities` table, in one transaction; a `catalogue:dirty` mark written with each import and removed
+ * facts). After a run that changed any catalogue the seed and the lists of the enabled sources are merged in
+ * one call into the `entities` table (lib/analysis/catalogue.ts; in the worker the analysis service does it
+ * and compiles the matcher from the result); a `catalogue:dirty` mark written with each import and removed
  * with the merge lets a run stopped in between finish the merge the next time.
  */
 import type { IncidentLensDb } from '../db/database';
-import { namesLower, type EntityRow, type KevRow, type SourceRow, type SyncStateRow } from '../db/schema';
+import type { KevRow, SourceRow, SyncStateRow } from '../db/schema';
+import { CATALOGUE_PREFIX, DIRTY_KEY, decodeEntries, mergeStoredCatalogue } from '../knowledge/stored-catalogue';
 import { importDocument, sniffFormat, type CatalogueFormat } from '../knowledge/import';
-import { mergeCatalogues } from '../knowledge/merge';
+import { seedCatalogue } from '../knowledge/seed';
 import type { CatalogueEntry } from '../types';
 import { FeedError } from './parse/errors';
 
-export const CATALOGUE_PREFIX = 'catalogue:';
-export const DIRTY_KEY = 'catalogue:dirty';
+export { DIRTY_KEY };
 
 const FORMAT_OF: Record<string, CatalogueFormat> = { kev: 'kev', attack: 'attack-stix', misp: 'misp-galaxy', stix: 'attack-stix' };
 const WHAT: Record<CatalogueFormat, string> = {
@@ -56,16 +57,6 @@ export function kevRows(json: unknown): KevRow[] {
     rows.push(row);
   }
   return rows;
-}
-
-function decodeEntries(data: unknown): CatalogueEntry[] {
-  if (!(data instanceof Uint8Array) && !(data instanceof ArrayBuffer)) return [];
-  try {
-    const parsed: unknown = JSON.parse(new TextDecoder().decode(data));
-    return Array.isArray(parsed) ? (parsed as CatalogueEntry[]) : [];
-  } catch {
-    return [];
-  }
 }
 
 export interface CatalogueImport {
@@ -134,21 +125,16 @@ export async function catalogueDirty(db: IncidentLensDb): Promise<boolean> {
 }
 
 /**
- * Merge the stored imports of the enabled catalogue sources into `entities` (replacing what was there),
- * and clear the dirty mark, in one transaction. Returns the number of entities.
+ * Without the analysis service (tools, tests): merge the seed and the stored imports of the enabled
+ * catalogue sources, in one call, into `entities` (replacing what was there), and clear the dirty mark, in
+ * one transaction. Returns the number of entities. The record names no build: a service loading afterwards
+ * merges again with its own seed and compiles its matcher from that.
  */
-export async function mergeStoredCatalogues(db: IncidentLensDb, enabledIds: ReadonlySet<string>): Promise<number> {
-  const blobs = await db.blobs.where('key').startsWith(CATALOGUE_PREFIX).toArray();
-  const lists = blobs
-    .filter((b) => b.key !== DIRTY_KEY && enabledIds.has(b.key.slice(CATALOGUE_PREFIX.length)))
-    .sort((a, b) => a.key.localeCompare(b.key))
-    .map((b) => decodeEntries(b.data));
-  const merged = mergeCatalogues(...lists);
-  const rows: EntityRow[] = merged.map((e) => ({ ...e, aliasesLower: namesLower(e) }));
-  await db.transaction('rw', db.entities, db.blobs, async () => {
-    await db.entities.clear();
-    await db.entities.bulkPut(rows);
-    await db.blobs.delete(DIRTY_KEY);
-  });
-  return rows.length;
+export async function mergeStoredCatalogues(
+  db: IncidentLensDb,
+  enabledIds: ReadonlySet<string>,
+  seed: () => CatalogueEntry[] = seedCatalogue,
+): Promise<number> {
+  const entries = seed();
+  return (await mergeStoredCatalogue(db, entries, `sync|seed:${entries.length}`, { sourceIds: enabledIds })).record.entities;
 }

@@ -13,6 +13,7 @@ import type { IncidentLensDb } from '../db/database';
 import type { SourceRow, SyncStateRow } from '../db/schema';
 import { compileMatcher, type CompiledMatcher } from '../extract/matcher';
 import { catalogueDirty, importCatalogue, mergeStoredCatalogues, storeCatalogue } from './catalogues';
+import type { RebuildSplit } from '../analysis/service';
 import { backoffMs, DEFAULT_TIMEOUT_MS, FetchError, fetchSource } from './fetch';
 import { ingestFeedItems } from './ingest-items';
 import { acquireLock, type RunLock } from './lock';
@@ -30,8 +31,11 @@ export interface SyncDeps {
    * names (identifiers and indicators only), for tools and tests that do not care about names.
    */
   matcher?: () => Promise<CompiledMatcher>;
-  /** Called after the catalogue changed: rebuild and store the matcher (the old one answers meanwhile). */
-  onCatalogueChanged?: () => Promise<unknown>;
+  /**
+   * Called after the catalogue changed, with the enabled catalogue sources: merge the seed and their stored
+   * imports, rebuild and store the matcher (the old one answers meanwhile). Without it the run merges alone.
+   */
+  onCatalogueChanged?: (sourceIds: ReadonlySet<string>) => Promise<CatalogueRebuilt>;
   /** Feed items published longer ago are dropped (default: ingestFeedItems' one year). */
   retentionDays?: number;
   /** Whether the extension may read this origin pattern (`permissions.contains`). Default: yes. */
@@ -63,12 +67,19 @@ export interface SourceOutcome {
   error?: string;
 }
 
+/** What a catalogue rebuild reports back: entities merged, and where its time went. */
+export interface CatalogueRebuilt {
+  entities?: number;
+  split?: RebuildSplit;
+}
+
 export interface RunSummary {
   /** False when another run held the lock. */
   ran: boolean;
   outcomes: SourceOutcome[];
   catalogueEntities?: number;
   matcherRebuildMs?: number;
+  matcherRebuildSplit?: RebuildSplit;
 }
 
 /** Mark every enabled source (or those in `only`) due now, in the database: progress a stopped run keeps. */
@@ -120,14 +131,14 @@ async function runLocked(deps: SyncDeps, opts: RunOptions, lock: RunLock): Promi
   if (catalogueChanged) {
     await lock.refresh();
     const catalogueIds = new Set(sources.filter((s) => s.enabled && isCatalogue(s.kind)).map((s) => s.id));
-    summary.catalogueEntities = await mergeStoredCatalogues(db, catalogueIds);
     if (deps.onCatalogueChanged) {
-      // Page requests queued behind the merge are answered before the rebuild's own long steps.
-      await new Promise((ok) => setTimeout(ok, 0));
+      // One merge (seed + each import) and the compile, sliced: pages asking meanwhile are answered.
       const t0 = performance.now();
-      await deps.onCatalogueChanged();
+      const rebuilt = await deps.onCatalogueChanged(catalogueIds);
       summary.matcherRebuildMs = performance.now() - t0;
-    }
+      summary.catalogueEntities = rebuilt.entities;
+      if (rebuilt.split) summary.matcherRebuildSplit = rebuilt.split;
+    } else summary.catalogueEntities = await mergeStoredCatalogues(db, catalogueIds);
   }
   return summary;
 }

@@ -1,6 +1,7 @@
 /** The sync's settings in `storage.local`: how often to read feeds and catalogues, and the test-only base URL. */
 import { storage } from 'wxt/utils/storage';
 import { isLoopbackOrigin } from './sources';
+import type { RebuildSplit } from '../analysis/service';
 
 export interface SyncIntervals {
   /** Minutes between two reads of a news feed. */
@@ -76,6 +77,8 @@ export interface LastRun {
   errors: number;
   catalogueEntities?: number;
   matcherRebuildMs?: number;
+  /** Where the rebuild's time went (merge, entities write, compile, store) and its longest slice, ms. */
+  matcherRebuildSplit?: RebuildSplit;
 }
 
 export async function saveLastRun(run: LastRun): Promise<void> {

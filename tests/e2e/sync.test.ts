@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/chromium';
 import type { BackgroundProtocol } from '../../lib/messaging';
 import type { SyncOverview } from '../../lib/sync/status';
+import type { LastRun } from '../../lib/sync/settings';
 import { wireMessage, type WireAnswer } from './helpers';
 import { startSyncServer, type SyncServer } from './sync-server';
 
@@ -21,6 +22,9 @@ let probe: Page;
 
 const FEED_ITEMS = 5 + 3 + 3 + 3 + 10;
 const KEV_CVE = { key: 'vulnerability:cve-2025-48384', type: 'vulnerability' as const, name: 'CVE-2025-48384' };
+/** A name the seed does not know and the synced catalogues (ATT&CK ICS, MISP threat actors) do. */
+const XENOTIME = { url: 'https://news.example/2024/xenotime', text: 'The XENOTIME group deployed TRITON at a petrochemical plant.' };
+const XENOTIME_KEY = 'actor:temp-veles';
 
 beforeAll(async () => {
   server = await startSyncServer({
@@ -78,6 +82,11 @@ function count(table: string): Promise<number> {
   );
 }
 
+/** The catalogue keys a page's first request is answered with for the XENOTIME text. */
+async function firstStageKeys(): Promise<string[]> {
+  return (await ask('analyzeFirstStage', XENOTIME)).entities.kinds.map((k) => k.key);
+}
+
 async function overview(): Promise<SyncOverview> {
   return ask('getSyncStatus');
 }
@@ -127,6 +136,10 @@ describe('sync (Chromium)', () => {
     expect(facts[KEV_CVE.key].kev?.inKev ?? false).toBe(false);
   });
 
+  it('a page read before the sync does not know the catalogues’ names', async () => {
+    expect(await firstStageKeys()).not.toContain(XENOTIME_KEY);
+  });
+
   it('syncs; the worker stopped mid-run and a new run leave every item once, and the catalogues in', async () => {
     const kevHeld = server.hold('kev');
     expect(await ask('syncNow')).toEqual({ started: true });
@@ -163,6 +176,19 @@ describe('sync (Chromium)', () => {
     expect(source(o, 'feed:thehackernews').error).toMatch(/web page, not a feed/);
     expect(source(o, 'feed:helpnetsecurity').error).toMatch(/does not exist \(HTTP 404/);
     expect(o.errorCount).toBeGreaterThanOrEqual(4);
+  });
+
+  it('pages read after the sync use the new names, also in a worker woken afterwards (the matcher it stored)', async () => {
+    expect(await firstStageKeys()).toContain(XENOTIME_KEY);
+    const last = (await probe.evaluate(() => chrome.storage.local.get('syncLastRun'))).syncLastRun as LastRun;
+    expect(last.matcherRebuildMs).toBeGreaterThan(0);
+    expect(last.matcherRebuildSplit?.pauses).toBeGreaterThan(0);
+    await stopWorker();
+    expect(await firstStageKeys()).toContain(XENOTIME_KEY);
+    // The card reads the same merged catalogue: ATT&CK's and MISP's names of the group.
+    const facts = await ask('entityFacts', { entities: [{ key: XENOTIME_KEY, type: 'actor', name: 'XENOTIME' }] });
+    expect(facts[XENOTIME_KEY].aliases).toContain('XENOTIME');
+    expect(facts[XENOTIME_KEY].sources).toEqual(expect.arrayContaining(['attack', 'misp:threat-actor']));
   });
 
   it('after the sync a CVE card carries its KEV facts', async () => {

@@ -10,6 +10,7 @@ import { parseHTML } from 'linkedom';
 import { IncidentLensDb } from '../../lib/db/database';
 import { ANALYSIS_MARK, AnalysisService, FIRST_STAGE_MARK, MATCHER_BLOB, type AnalysisTimings } from '../../lib/analysis/service';
 import { ingestArticle } from '../../lib/db/ingest';
+import { mergeStoredCatalogues } from '../../lib/sync/catalogues';
 import { relatedIncidents } from '../../lib/db/related';
 import { detectArticle } from '../../lib/detect';
 import { packEntities, unpackEntities } from '../../lib/analysis/packed';
@@ -70,15 +71,11 @@ describe('analysis service', () => {
     for (const k of keys) expect(second.facts[k]?.key).toBe(k);
     expect(second.facts['location:netherlands'].name).toBe('Netherlands');
 
-    // A changed catalogue (the sync added an entry) makes the stored matcher stale: rebuilt on the next wake.
-    await db.entities.put({
-      key: 'actor:test',
-      type: 'actor',
-      name: 'Test Group',
-      aliases: [],
-      sources: ['misp:threat-actor'],
-      aliasesLower: ['test group'],
-    });
+    // A changed catalogue (the sync stored an import and merged it) makes the stored matcher stale: rebuilt on
+    // the next wake.
+    const test = { key: 'actor:test', type: 'actor', name: 'Test Group', aliases: [], sources: ['misp:threat-actor'] };
+    await db.blobs.put({ key: 'catalogue:misp:threat-actor', data: new TextEncoder().encode(JSON.stringify([test])), updatedAt: 1 });
+    await mergeStoredCatalogues(db, new Set(['misp:threat-actor']));
     const after = await new AnalysisService({ db, buildId: 't' }).analyze({ url: SEED_URL, text: 'The Test Group struck again.' });
     expect(lastTimings().matcherBuilt).toBe(true);
     expect(after.entities.map((e) => e.key)).toContain('actor:test');

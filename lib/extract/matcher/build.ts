@@ -23,10 +23,19 @@ function matchable(folded: string): boolean {
 }
 
 export function collectTerms(entries: readonly CatalogueEntry[]): { terms: Term[]; records: EntityRecord[] } {
+  const steps = collectTermSteps(entries);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+function* collectTermSteps(entries: readonly CatalogueEntry[]): Generator<void, { terms: Term[]; records: EntityRecord[] }, void> {
   // Vulnerabilities count by their nicknames ("Log4Shell") only: a CVE id is never a term, and an entry
   // without another name (every KEV row) adds nothing.
   const nameTypes: NameTypes = new Map();
-  const namesOf = entries.map((e) => {
+  const namesOf: Map<string, string>[] = [];
+  for (const e of entries) {
     const seen = new Map<string, string>();
     for (const alias of [e.name, ...e.aliases]) {
       if (typeof alias !== 'string') continue;
@@ -38,85 +47,140 @@ export function collectTerms(entries: readonly CatalogueEntry[]): { terms: Term[
       if (!types) nameTypes.set(folded, (types = new Set()));
       types.add(e.type);
     }
-    return seen;
-  });
+    if (namesOf.push(seen) % EVERY === 0) yield;
+  }
   const terms: Term[] = [];
   const records: EntityRecord[] = [];
-  entries.forEach((e, i) => {
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i];
     const names = namesOf[i];
-    if (names.size === 0) return;
+    if (names.size === 0) continue;
     const entity = records.length;
     const cues = e.cues?.length ? e.cues : null;
     records.push([e.key, e.type, e.subtype ?? null, e.name, e.sources ?? [], cues]);
     for (const [folded, alias] of names) terms.push({ folded, alias, entity, flags: termFlags(alias, folded, e, nameTypes) });
-  });
+    if (i % 256 === 0) yield;
+  }
   return { terms, records };
 }
 
-/** Compiles the catalogue into the serialised automaton. */
+function maxDepthOf(texts: readonly string[]): number {
+  let max = 0;
+  for (const t of texts) if (t.length > max) max = t.length;
+  return max;
+}
+
+/** Compiles the catalogue into the serialised automaton, in one go. */
 export function buildMatcherBuffer(entries: readonly CatalogueEntry[]): ArrayBuffer {
-  const { terms, records } = collectTerms(entries);
+  const steps = buildSteps(entries);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** Loop iterations between two points where a sliced build may pause (each a fraction of a millisecond). */
+const EVERY = 1024;
+
+/**
+ * The compile as resumable steps: it yields every few hundred iterations of each loop, so that a caller that
+ * must stay responsive (the worker, which answers pages meanwhile) can pause between slices; buildMatcherBuffer
+ * runs it straight through. Both give the same bytes.
+ */
+export function* buildSteps(entries: readonly CatalogueEntry[]): Generator<void, ArrayBuffer, void> {
+  const { terms, records } = yield* collectTermSteps(entries);
 
   // Alphabet: the folded code units the terms use, most frequent first (lowest symbol ids).
-  const freq = new Map<number, number>();
-  for (const t of terms)
-    for (let i = 0; i < t.folded.length; i++) freq.set(t.folded.charCodeAt(i), (freq.get(t.folded.charCodeAt(i)) ?? 0) + 1);
-  const alphabet = [...freq.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([c]) => c);
-  if (alphabet.length > 0xfffe) throw new Error('matcher: alphabet too large');
-  const symOf = new Map<number, number>(alphabet.map((c, i) => [c, i + 1]));
-  const symbols = alphabet.length;
-
-  // Trie with Map children; terminal terms per node.
-  const children: Map<number, number>[] = [new Map()];
-  const nodeTerms: (number[] | undefined)[] = [undefined];
-  const nodeDepth: number[] = [0];
-  terms.forEach((t, id) => {
-    let node = 0;
-    for (let i = 0; i < t.folded.length; i++) {
-      const sym = symOf.get(t.folded.charCodeAt(i))!;
-      let next = children[node].get(sym);
-      if (next === undefined) {
-        next = children.length;
-        children.push(new Map());
-        nodeTerms.push(undefined);
-        nodeDepth.push(nodeDepth[node] + 1);
-        children[node].set(sym, next);
-      }
-      node = next;
-    }
-    (nodeTerms[node] ??= []).push(id);
-  });
-
-  // Breadth-first renumbering (root = 0) gives failure links in one pass and cache-friendly order.
-  const order: number[] = [0];
-  const newId = new Int32Array(children.length);
-  for (let q = 0; q < order.length; q++) {
-    const sorted = [...children[order[q]].entries()].sort((a, b) => a[0] - b[0]);
-    children[order[q]] = new Map(sorted);
-    for (const [, child] of sorted) {
-      newId[child] = order.length;
-      order.push(child);
-    }
+  const freq = new Uint32Array(65536);
+  let totalLength = 0;
+  for (const t of terms) {
+    totalLength += t.folded.length;
+    for (let i = 0; i < t.folded.length; i++) freq[t.folded.charCodeAt(i)]++;
   }
-  const states = order.length;
+  const alphabet: number[] = [];
+  for (let c = 0; c < 65536; c++) if (freq[c] > 0) alphabet.push(c);
+  alphabet.sort((a, b) => freq[b] - freq[a] || a - b);
+  if (alphabet.length > 0xfffe) throw new Error('matcher: alphabet too large');
+  const symOf = new Uint16Array(65536); // 0: not in the alphabet
+  alphabet.forEach((c, i) => (symOf[c] = i + 1));
+  const symbols = alphabet.length;
+  yield;
+
+  // Each term as a string of its symbols, and the terms in the order of those strings (ties by term id).
+  // Inserted in that order, the trie's nodes come in depth-first order with every node's children in symbol
+  // order, and no node needs a map of its children: a term shares with the one before it the path of their
+  // common prefix and adds nodes for the rest.
+  const symText = new Array<string>(terms.length);
+  for (let id = 0; id < terms.length; id++) {
+    const f = terms[id].folded;
+    let str = '';
+    for (let i = 0; i < f.length; i++) str += String.fromCharCode(symOf[f.charCodeAt(i)]);
+    symText[id] = str;
+    if (id % EVERY === 0) yield;
+  }
+  const sorted = Array.from(terms.keys()).sort((a, b) => (symText[a] < symText[b] ? -1 : symText[a] > symText[b] ? 1 : a - b));
+  yield;
+  const maxNodes = totalLength + 1;
+  const nodeParent = new Int32Array(maxNodes);
+  const nodeSym = new Uint16Array(maxNodes);
+  const nodeDepth = new Uint16Array(maxNodes);
+  const nodeTermFirst = new Int32Array(maxNodes).fill(-1); // position in `sorted` of the node's first term
+  const nodeTermCount = new Int32Array(maxNodes);
+  const path = new Int32Array(maxDepthOf(symText) + 1); // path[d]: node at depth d on the previous term's path
+  let nodes = 1;
+  let prev = '';
+  for (let n = 0; n < sorted.length; n++) {
+    const str = symText[sorted[n]];
+    const common = Math.min(str.length, prev.length);
+    let p = 0;
+    while (p < common && str.charCodeAt(p) === prev.charCodeAt(p)) p++;
+    for (let d = p; d < str.length; d++) {
+      const node = nodes++;
+      nodeParent[node] = path[d];
+      nodeSym[node] = str.charCodeAt(d);
+      nodeDepth[node] = d + 1;
+      path[d + 1] = node;
+    }
+    const end = path[str.length];
+    if (nodeTermFirst[end] < 0) nodeTermFirst[end] = n;
+    nodeTermCount[end]++;
+    prev = str;
+    if (n % EVERY === 0) yield;
+  }
+
+  // Breadth-first numbering (root = 0) gives failure links in one pass and cache-friendly order. Listed by
+  // depth, the depth-first order is it: within a depth, parents keep their order and a parent's children are
+  // in symbol order. So state s + 1 is the target of edge s, and a state's edges are its children's block.
+  const states = nodes;
   const edges = states - 1;
+  const maxDepth = path.length - 1;
+  const atDepth = new Int32Array(maxDepth + 2);
+  for (let v = 0; v < states; v++) atDepth[nodeDepth[v] + 1]++;
+  for (let d = 1; d < atDepth.length; d++) atDepth[d] += atDepth[d - 1];
+  const order = new Int32Array(states); // state → node
+  const newId = new Int32Array(states); // node → state
+  for (let v = 0; v < states; v++) {
+    const s = atDepth[nodeDepth[v]]++;
+    order[s] = v;
+    newId[v] = s;
+  }
+  yield;
   const edgeStart = new Int32Array(states + 1);
   const edgeSym = new Uint16Array(edges);
   const edgeTo = new Int32Array(edges);
   const depth = new Uint16Array(states);
-  let e = 0;
+  for (let s = 1; s < states; s++) edgeStart[newId[nodeParent[order[s]]] + 1]++;
+  for (let s = 0; s < states; s++) edgeStart[s + 1] += edgeStart[s];
   for (let s = 0; s < states; s++) {
-    edgeStart[s] = e;
     depth[s] = nodeDepth[order[s]];
-    for (const [sym, child] of children[order[s]]) {
-      edgeSym[e] = sym;
-      edgeTo[e] = newId[child];
-      e++;
+    if (s > 0) {
+      edgeSym[s - 1] = nodeSym[order[s]];
+      edgeTo[s - 1] = s;
     }
   }
-  edgeStart[states] = e;
   const rootNext = new Int32Array(symbols + 1);
   for (let k = edgeStart[0]; k < edgeStart[1]; k++) rootNext[edgeSym[k]] = edgeTo[k];
+  yield;
 
   const step = (s: number, sym: number): number => {
     for (let k = edgeStart[s]; k < edgeStart[s + 1]; k++) if (edgeSym[k] === sym) return edgeTo[k];
@@ -127,9 +191,11 @@ export function buildMatcherBuffer(entries: readonly CatalogueEntry[]): ArrayBuf
   let tcount = 0;
   for (let s = 0; s < states; s++) {
     termStart[s] = tcount;
-    for (const id of nodeTerms[order[s]] ?? []) termIds[tcount++] = id;
+    const v = order[s];
+    for (let j = nodeTermFirst[v], end = j + nodeTermCount[v]; j < end; j++) termIds[tcount++] = sorted[j];
   }
   termStart[states] = tcount;
+  yield;
   const fail = new Int32Array(states);
   const dict = new Int32Array(states);
   for (let s = 0; s < states; s++) {
@@ -152,6 +218,7 @@ export function buildMatcherBuffer(entries: readonly CatalogueEntry[]): ArrayBuf
       fail[child] = f;
       dict[child] = termStart[f + 1] > termStart[f] ? f : dict[f];
     }
+    if (s % EVERY === 0) yield;
   }
 
   // The busiest states (near the root, where a scan spends its time) get complete transition rows, so a
@@ -174,24 +241,26 @@ export function buildMatcherBuffer(entries: readonly CatalogueEntry[]): ArrayBuf
       s = fail[s];
     }
   };
-  denseStates.forEach((s, row) => {
+  for (let row = 0; row < denseStates.length; row++) {
+    const s = denseStates[row];
     for (let sym = 1; sym <= symbols; sym++) dense[row * stride + sym] = delta(s, sym);
-  });
+    if (row % 64 === 0) yield;
+  }
 
   // The folded alphabet as (code unit, symbol) pairs; the loader spreads them into a dense table.
   const pairs: number[] = [];
   for (let c = 0; c < 65536; c++) {
     const f = foldCode(c);
     if (f === SKIP) pairs.push(c, 0xffff);
-    else {
-      const sym = symOf.get(f);
-      if (sym !== undefined) pairs.push(c, sym);
-    }
+    else if (symOf[f] !== 0) pairs.push(c, symOf[f]);
+    if (c % 8192 === 0) yield;
   }
 
   const enc = new TextEncoder();
-  const aliasChunks = terms.map((t) => enc.encode(t.alias));
-  const entityChunks = records.map((r) => enc.encode(JSON.stringify(r)));
+  const aliasChunks: Uint8Array[] = [];
+  for (const t of terms) if (aliasChunks.push(enc.encode(t.alias)) % EVERY === 0) yield;
+  const entityChunks: Uint8Array[] = [];
+  for (const r of records) if (entityChunks.push(enc.encode(JSON.stringify(r))) % EVERY === 0) yield;
   const concat = (chunks: Uint8Array[]): { off: Uint32Array; bytes: Uint8Array } => {
     const off = new Uint32Array(chunks.length + 1);
     let n = 0;
@@ -206,14 +275,13 @@ export function buildMatcherBuffer(entries: readonly CatalogueEntry[]): ArrayBuf
   };
   const aliases = concat(aliasChunks);
   const ents = concat(entityChunks);
-  const maxDepth = depth.reduce((m, d) => Math.max(m, d), 0);
   const meta: MatcherMeta = {
     states,
     edges,
     terms: terms.length,
     entities: records.length,
     symbols,
-    spaceSym: symOf.get(SPACE) ?? 0,
+    spaceSym: symOf[SPACE],
     maxDepth,
     denseRows: denseStates.length,
   };
@@ -224,6 +292,7 @@ export function buildMatcherBuffer(entries: readonly CatalogueEntry[]): ArrayBuf
     stateRecs[s * 4 + 2] = fail[s];
     stateRecs[s * 4 + 3] = termStart[s + 1] > termStart[s] ? s : dict[s];
   }
+  yield;
   const edgePairs = new Int32Array(edges * 2);
   for (let k = 0; k < edges; k++) {
     edgePairs[k * 2] = edgeSym[k];
@@ -246,6 +315,7 @@ export function buildMatcherBuffer(entries: readonly CatalogueEntry[]): ArrayBuf
     entityOff: ents.off,
     entityBytes: ents.bytes,
   };
+  yield;
   return writeSections(sections);
 }
 

@@ -4,7 +4,7 @@
  * from serializeMatcher, and loadMatcher it wherever text is read: loading is a few views, no rebuild.
  */
 import type { CatalogueEntry } from '../../types';
-import { buildMatcherBuffer } from './build';
+import { buildMatcherBuffer, buildSteps } from './build';
 import { CompiledMatcher } from './compiled';
 import { FORMAT_VERSION } from './layout';
 import { RULES_VERSION } from './ambiguity';
@@ -23,6 +23,11 @@ export const MATCHER_VERSION = `${FORMAT_VERSION}.${RULES_VERSION}`;
 /** Builds the automaton over the catalogue (CVE ids are left to the CVE patterns; vulnerabilities' nicknames are terms). */
 export function compileMatcher(entries: readonly CatalogueEntry[]): CompiledMatcher {
   return new CompiledMatcher(buildMatcherBuffer(entries));
+}
+
+/** compileMatcher as resumable steps (see buildSteps), for a caller that pauses between slices. */
+export function* compileSteps(entries: readonly CatalogueEntry[]): Generator<void, CompiledMatcher, void> {
+  return new CompiledMatcher(yield* buildSteps(entries));
 }
 
 /** The matcher as one ArrayBuffer (automaton, term and entity tables). */
