@@ -39,6 +39,12 @@ function blankServer(): Promise<Server> {
   return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
 }
 
+function splitLine(s: { total: number; transaction: number; reads: number; writes: number; commit: number }, n: number): string {
+  const ms = (x: number) => `${(x / n).toFixed(3)} ms`;
+  const cluster = s.transaction - s.reads - s.writes - s.commit;
+  return `an item: engine and rows ${ms(s.total - s.transaction)}, reads ${ms(s.reads)}, writes ${ms(s.writes)}, commit ${ms(s.commit)}, clustering ${ms(cluster)}`;
+}
+
 export const syncGroup: BenchGroup = {
   name: 'sync',
   async run(log) {
@@ -93,15 +99,16 @@ export const syncGroup: BenchGroup = {
             await db.open();
             const t0 = performance.now();
             let added = 0;
+            const split = { total: 0, transaction: 0, reads: 0, writes: 0, commit: 0 };
             for (let i = 0; i < n; i += batch) {
-              const r = await w.SB.ingestFeedItems(db, w.items.slice(i, i + batch), { matcher: w.matcher, now: at });
+              const r = await w.SB.ingestTimed(db, w.items.slice(i, i + batch), { matcher: w.matcher, now: at }, split);
               added += r.added;
             }
             const ms = performance.now() - t0;
             const clusters = await db.clusters.count();
             const multi = await db.clusters.filter((c) => c.articles.length > 1).count();
             db.close();
-            return { ms, added, clusters, multi };
+            return { ms, added, clusters, multi, split };
           },
           [name, count, BATCH, now] as const,
         );
@@ -117,15 +124,26 @@ export const syncGroup: BenchGroup = {
       await ingest('bench-warmup', 300);
       await deleteDb('bench-warmup');
       const rates: number[] = [];
+      const splits: Awaited<ReturnType<typeof ingest>>['split'][] = [];
       for (let r = 0; r < INGEST_RUNS; r++) {
         const res = await ingest(`bench-ingest-${r}`, ITEMS);
         rates.push((res.added / res.ms) * 1000);
+        splits.push(res.split);
         log(
           `ingest run ${r + 1}: ${res.added} items in ${(res.ms / 1000).toFixed(2)} s → ${rates[r].toFixed(0)} items/s; ${res.clusters} clusters, ${res.multi} with several articles`,
         );
+        log(`  ${splitLine(res.split, ITEMS)}`);
         if (r < INGEST_RUNS - 1) await deleteDb(`bench-ingest-${r}`);
       }
       figures['sync.ingest_items_per_s'] = Math.round(median(rates));
+      // The split, ms an item (medians over the runs): before the transaction (the engine's reading, rows and
+      // features), the store's reads and writes, the commit, and the rest of the transaction (clustering).
+      const per = (f: (s: (typeof splits)[number]) => number) => median(splits.map(f)) / ITEMS;
+      figures['sync.ingest_split_engine_ms'] = per((s) => s.total - s.transaction);
+      figures['sync.ingest_split_reads_ms'] = per((s) => s.reads);
+      figures['sync.ingest_split_writes_ms'] = per((s) => s.writes);
+      figures['sync.ingest_split_commit_ms'] = per((s) => s.commit);
+      figures['sync.ingest_split_cluster_ms'] = per((s) => s.transaction - s.reads - s.writes - s.commit);
 
       // Where the time goes: the engine's reading of the items alone (no database), on 2,000 of them.
       const analysis = await page.evaluate(

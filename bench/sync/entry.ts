@@ -4,3 +4,4 @@ export { ingestFeedItems, prepareFeedItem } from '../../lib/sync/ingest-items';
 export { relatedIncidents, forgetClusterCount } from '../../lib/db/related';
 export { compileMatcher } from '../../lib/extract/matcher';
 export { clusterId } from '../../lib/cluster/summarise';
+export { ingestTimed } from './timed-store';
