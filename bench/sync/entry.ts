@@ -5,3 +5,5 @@ export { relatedIncidents, forgetClusterCount } from '../../lib/db/related';
 export { compileMatcher } from '../../lib/extract/matcher';
 export { clusterId } from '../../lib/cluster/summarise';
 export { ingestTimed } from './timed-store';
+export { getStatus } from '../../lib/db/status';
+export { seedCatalogue } from '../../lib/knowledge/seed';

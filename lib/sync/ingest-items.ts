@@ -45,7 +45,8 @@ export interface IngestItemsReport extends IngestReport {
 const MAX_CONTENT = 20_000;
 const MAX_SUMMARY = 1_000;
 
-function usable(item: FeedItem): boolean {
+/** An item the ingest can store: an http(s) URL and a title. */
+export function usable(item: FeedItem): boolean {
   if (typeof item.url !== 'string' || typeof item.title !== 'string' || !item.title.trim()) return false;
   try {
     const u = new URL(item.url);
