@@ -49,7 +49,7 @@ const MAX_CONTENT = 20_000;
 const MAX_SUMMARY = 1_000;
 
 /** An item the ingest can store: an http(s) URL and a title. */
-export function usable(item: FeedItem): boolean {
+function usable(item: FeedItem): boolean {
   if (typeof item.url !== 'string' || typeof item.title !== 'string' || !item.title.trim()) return false;
   try {
     const u = new URL(item.url);
