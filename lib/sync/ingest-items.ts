@@ -63,6 +63,11 @@ function validDate(d: string | undefined): string | undefined {
   return d && !Number.isNaN(Date.parse(d)) ? d : undefined;
 }
 
+/** How much text the engine reads of an item (what prepareFeedItem gives it, within a few characters). */
+function textLength(item: FeedItem): number {
+  return item.title.length + Math.min(item.summary?.length ?? 0, MAX_SUMMARY) + Math.min(item.content?.length ?? 0, MAX_CONTENT);
+}
+
 /** One item read by the engine: the analysed article the write path stores. */
 export function prepareFeedItem(item: FeedItem, matcher: CompiledMatcher): PreparedItem {
   const title = item.title.trim();
@@ -106,6 +111,7 @@ export async function ingestFeedItemsInto(
     ok,
     (item) => prepareFeedItem(item, opts.matcher),
     (prepared) => ingestPrepared(store, prepared, { now, retentionDays: opts.retentionDays }),
+    textLength,
   );
   const outcome = mergeOutcomes(outcomes);
   return { report: report(outcome, items.length - ok.length), outcome };

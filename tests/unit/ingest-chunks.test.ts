@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { compileMatcher, type CompiledMatcher } from '../../lib/extract/matcher';
 import { seedCatalogue } from '../../lib/knowledge/seed';
 import { ingestFeedItemsInto, prepareFeedItem } from '../../lib/sync/ingest-items';
-import { CHUNK, mergeOutcomes, nextTask, pipelined } from '../../lib/sync/ingest-chunks';
+import { CHUNK_CHARS, mergeOutcomes, nextTask, pipelined } from '../../lib/sync/ingest-chunks';
 import { ingestPrepared } from '../../lib/cluster/ingest';
 import { MemoryStore } from '../../lib/cluster/memory-store';
 import type { FeedItem } from '../../lib/sync/item';
@@ -20,7 +20,13 @@ beforeAll(() => {
 
 const TOPICS = ['Moodle', 'Jenkins', 'Confluence', 'Zimbra', 'Fortinet', 'Ivanti', 'MOVEit', 'Okta', 'Cisco', 'Atlassian'];
 
-/** 26 items over five weeks, out of order: three events reported twice or more, and twenty stories apart. */
+/** A feed's whole article: the summary, then paragraphs that name nothing. */
+const withContent = (i: FeedItem): FeedItem => ({
+  ...i,
+  content: `${i.summary}\n\n${'The rest of the article describes the background in general terms for readers. '.repeat(50)}`,
+});
+
+/** 26 items with whole articles over five weeks, out of order: three events reported twice or more, and twenty stories apart. */
 function feed(): FeedItem[] {
   const apart = Array.from({ length: 20 }, (_, i) =>
     item(
@@ -31,7 +37,9 @@ function feed(): FeedItem[] {
       `The ${TOPICS[i % TOPICS.length]} release ${i} changes settings for administrators of the product.`,
     ),
   );
-  return [BOEING_2, ...apart.slice(0, 10), CITRIX_EXPLOITED_2, ICBC, BOEING_1, ...apart.slice(10), CITRIX_PATCH, CITRIX_EXPLOITED];
+  return [BOEING_2, ...apart.slice(0, 10), CITRIX_EXPLOITED_2, ICBC, BOEING_1, ...apart.slice(10), CITRIX_PATCH, CITRIX_EXPLOITED].map(
+    withContent,
+  );
 }
 
 /** Which items share a cluster, as sets of URLs (cluster ids depend on nothing but the first item, but compare groups). */
@@ -44,7 +52,8 @@ function groups(store: MemoryStore): string[][] {
 describe('ingest in chunks', () => {
   it('stores, reports and clusters a feed longer than a chunk as one batch would', async () => {
     const items = feed();
-    expect(items.length).toBeGreaterThan(2 * CHUNK);
+    const text = items.reduce((n, i) => n + i.title.length + (i.summary?.length ?? 0) + (i.content?.length ?? 0), 0);
+    expect(text).toBeGreaterThan(2 * CHUNK_CHARS);
     const chunked = new MemoryStore();
     const { report, outcome } = await ingestFeedItemsInto(chunked, items, { matcher, now: NOW, retentionDays: Infinity });
     const whole = new MemoryStore();
@@ -105,6 +114,7 @@ describe('pipelined', () => {
         writing--;
         return chunk.length;
       },
+      () => 1,
       3,
     );
     expect(results).toEqual([3, 3, 1]);
@@ -121,6 +131,7 @@ describe('pipelined', () => {
         [],
         (n: number) => n,
         async (c) => (chunks.push(c), 'done'),
+        () => 1,
       ),
     ).toEqual(['done']);
     expect(chunks).toEqual([[]]);
@@ -132,9 +143,22 @@ describe('pipelined', () => {
           if (c[0] === 1) throw new Error('disk full');
           return c.length;
         },
+        () => 1,
         2,
       ),
     ).rejects.toThrow('disk full');
+  });
+
+  it('ends a chunk when its items weigh the budget: short items together, long ones apart', async () => {
+    const chunks: string[][] = [];
+    await pipelined(
+      ['a', 'b', 'c', 'long', 'd', 'e'],
+      (s) => s,
+      async (c) => void chunks.push(c),
+      (s) => (s === 'long' ? 10 : 1),
+      3,
+    );
+    expect(chunks).toEqual([['a', 'b', 'c'], ['long'], ['d', 'e']]);
   });
 
   it('adds the chunks’ counts up and keeps the last state of a cluster', () => {
