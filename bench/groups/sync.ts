@@ -8,6 +8,8 @@
  *   engine's reading alone (ms an item) and the same items with title and summary only (most feeds);
  * - relatedIncidents p50/p95 over 200 queries (the entity keys of real analysed items) on a database of
  *   200,000 articles and 50,000 clustered incidents, and the database's size (navigator.storage.estimate);
+ * - the popup's status on that database with the catalogue stored: getStatus beside counting every table
+ *   and reading every entity key on each call (what it did before);
  * - clustering quality on our labels (Node, same code), pairwise, beside the TF-IDF single-link baseline.
  */
 import { createServer, type Server } from 'node:http';
@@ -37,6 +39,11 @@ function blankServer(): Promise<Server> {
     res.end('<!DOCTYPE html><title>sync bench</title>');
   });
   return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
+}
+
+function splitLine(s: { total: number; transaction: number; reads: number; writes: number; commit: number }, n: number): string {
+  const ms = (x: number) => `${(x / n).toFixed(3)} ms`;
+  return `an item: ${ms(s.total)} in all; transactions ${ms(s.transaction)} (overlapping the engine's reading of the next chunk), of which reads ${ms(s.reads)}, writes ${ms(s.writes)}, commit ${ms(s.commit)}`;
 }
 
 export const syncGroup: BenchGroup = {
@@ -93,15 +100,16 @@ export const syncGroup: BenchGroup = {
             await db.open();
             const t0 = performance.now();
             let added = 0;
+            const split = { total: 0, transaction: 0, reads: 0, writes: 0, commit: 0 };
             for (let i = 0; i < n; i += batch) {
-              const r = await w.SB.ingestFeedItems(db, w.items.slice(i, i + batch), { matcher: w.matcher, now: at });
+              const r = await w.SB.ingestTimed(db, w.items.slice(i, i + batch), { matcher: w.matcher, now: at }, split);
               added += r.added;
             }
             const ms = performance.now() - t0;
             const clusters = await db.clusters.count();
             const multi = await db.clusters.filter((c) => c.articles.length > 1).count();
             db.close();
-            return { ms, added, clusters, multi };
+            return { ms, added, clusters, multi, split };
           },
           [name, count, BATCH, now] as const,
         );
@@ -117,15 +125,25 @@ export const syncGroup: BenchGroup = {
       await ingest('bench-warmup', 300);
       await deleteDb('bench-warmup');
       const rates: number[] = [];
+      const splits: Awaited<ReturnType<typeof ingest>>['split'][] = [];
       for (let r = 0; r < INGEST_RUNS; r++) {
         const res = await ingest(`bench-ingest-${r}`, ITEMS);
         rates.push((res.added / res.ms) * 1000);
+        splits.push(res.split);
         log(
           `ingest run ${r + 1}: ${res.added} items in ${(res.ms / 1000).toFixed(2)} s → ${rates[r].toFixed(0)} items/s; ${res.clusters} clusters, ${res.multi} with several articles`,
         );
+        log(`  ${splitLine(res.split, ITEMS)}`);
         if (r < INGEST_RUNS - 1) await deleteDb(`bench-ingest-${r}`);
       }
       figures['sync.ingest_items_per_s'] = Math.round(median(rates));
+      // The split, ms an item (medians over the runs): the transactions' wall time and, within it, the
+      // store's reads, writes and commit; the engine's part is measured alone below.
+      const per = (f: (s: (typeof splits)[number]) => number) => median(splits.map(f)) / ITEMS;
+      figures['sync.ingest_split_transaction_ms'] = per((s) => s.transaction);
+      figures['sync.ingest_split_reads_ms'] = per((s) => s.reads);
+      figures['sync.ingest_split_writes_ms'] = per((s) => s.writes);
+      figures['sync.ingest_split_commit_ms'] = per((s) => s.commit);
 
       // Where the time goes: the engine's reading of the items alone (no database), on 2,000 of them.
       const analysis = await page.evaluate(
@@ -276,6 +294,48 @@ export const syncGroup: BenchGroup = {
       figures['sync.related_p50_ms'] = pct(0.5);
       figures['sync.related_p95_ms'] = pct(0.95);
       figures['sync.db_bytes'] = rel.bytes;
+
+      // The popup's status on the same database, with the synced catalogue stored: every table counted and
+      // every stored entity key read on each call (as before), against getStatus, which keeps the
+      // catalogue's size until the catalogue changes (its first call, as in a woken worker, reads the keys).
+      const status = await page.evaluate(
+        async ([cat, runs]) => {
+          const w = window as unknown as { SB: SB };
+          const db = new w.SB.IncidentLensDb({ name: 'bench-related' });
+          await db.entities.bulkPut(cat.map((e) => ({ ...e, aliasesLower: [e.name.toLowerCase()] })));
+          const bundled = w.SB.seedCatalogue().map((e) => e.key);
+          const everyKey = async () => {
+            const [counts, stored] = await Promise.all([
+              Promise.all([db.sources, db.articles, db.incidents, db.entities, db.kev, db.collection].map((t) => t.count())),
+              db.entities.toCollection().primaryKeys(),
+            ]);
+            return { counts, size: new Set([...bundled, ...stored]).size };
+          };
+          const time = async (f: () => Promise<unknown>) => {
+            const t0 = performance.now();
+            await f();
+            return performance.now() - t0;
+          };
+          await everyKey();
+          const first = await time(() => w.SB.getStatus(db, 'bench', bundled));
+          const before: number[] = [];
+          const after: number[] = [];
+          for (let i = 0; i < runs; i++) {
+            before.push(await time(everyKey));
+            after.push(await time(() => w.SB.getStatus(db, 'bench', bundled)));
+          }
+          const s = await w.SB.getStatus(db, 'bench', bundled);
+          db.close();
+          return { first, before, after, articles: s.counts.articles, entities: s.counts.entities, catalogue: s.catalogueSize };
+        },
+        [entries, 9] as const,
+      );
+      log(
+        `status: ${status.articles} articles, ${status.entities} stored entities (${status.catalogue} with the seed); every key read each time ${median(status.before).toFixed(1)} ms, getStatus ${median(status.after).toFixed(1)} ms (its first call ${status.first.toFixed(1)} ms)`,
+      );
+      figures['sync.status_every_key_ms'] = median(status.before);
+      figures['sync.status_ms'] = median(status.after);
+      figures['sync.status_first_ms'] = status.first;
     } finally {
       await browser?.close();
       server.close();

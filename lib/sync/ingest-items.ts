@@ -14,8 +14,9 @@
  * usable http(s) URL or title).
  *
  * Each item's title, summary and content are read by the engine first (entities, incidents); then one
- * transaction deduplicates (URL, guid, near-identical title), clusters incrementally (lib/cluster/rule.ts)
- * and writes items, incidents and clusters. Ingesting the same batch again changes nothing, so a worker
+ * transaction per chunk of items deduplicates (URL, guid, near-identical title), clusters incrementally
+ * (lib/cluster/rule.ts) and writes items, incidents and clusters, while the engine reads the next chunk
+ * (./ingest-chunks.ts). Ingesting the same batch again changes nothing, so a worker
  * stopped mid-run can simply run again. `ingestFeedItemsInto` does the same over any IngestStore (the
  * CLI's in-memory one).
  */
@@ -28,6 +29,8 @@ import { DexieStore } from '../cluster/dexie-store';
 import { contentHash, ingestPrepared, type IngestOutcome, type PreparedItem } from '../cluster/ingest';
 import type { IngestStore } from '../cluster/store';
 import type { FeedItem, IngestReport } from './item';
+import { timeOf } from '../cluster/features';
+import { mergeOutcomes, pipelined } from './ingest-chunks';
 
 export interface IngestItemsOptions {
   matcher: CompiledMatcher;
@@ -45,6 +48,7 @@ export interface IngestItemsReport extends IngestReport {
 const MAX_CONTENT = 20_000;
 const MAX_SUMMARY = 1_000;
 
+/** An item the ingest can store: an http(s) URL and a title. */
 function usable(item: FeedItem): boolean {
   if (typeof item.url !== 'string' || typeof item.title !== 'string' || !item.title.trim()) return false;
   try {
@@ -57,6 +61,11 @@ function usable(item: FeedItem): boolean {
 
 function validDate(d: string | undefined): string | undefined {
   return d && !Number.isNaN(Date.parse(d)) ? d : undefined;
+}
+
+/** How much text the engine reads of an item (what prepareFeedItem gives it, within a few characters). */
+function textLength(item: FeedItem): number {
+  return item.title.length + Math.min(item.summary?.length ?? 0, MAX_SUMMARY) + Math.min(item.content?.length ?? 0, MAX_CONTENT);
 }
 
 /** One item read by the engine: the analysed article the write path stores. */
@@ -91,9 +100,20 @@ export async function ingestFeedItemsInto(
   items: FeedItem[],
   opts: IngestItemsOptions,
 ): Promise<{ report: IngestItemsReport; outcome: IngestOutcome }> {
-  const ok = items.filter(usable);
-  const prepared = ok.map((i) => prepareFeedItem(i, opts.matcher));
-  const outcome = await ingestPrepared(store, prepared, { now: opts.now, retentionDays: opts.retentionDays });
+  const now = opts.now ?? Date.now();
+  // Publication order, as ingestPrepared sorts a batch: the chunks then meet the clustering in that order.
+  const ok = items
+    .filter(usable)
+    .map((item) => ({ item, t: timeOf(validDate(item.published) ?? validDate(item.updated), now) }))
+    .sort((a, b) => a.t - b.t)
+    .map((x) => x.item);
+  const outcomes = await pipelined(
+    ok,
+    (item) => prepareFeedItem(item, opts.matcher),
+    (prepared) => ingestPrepared(store, prepared, { now, retentionDays: opts.retentionDays }),
+    textLength,
+  );
+  const outcome = mergeOutcomes(outcomes);
   return { report: report(outcome, items.length - ok.length), outcome };
 }
 

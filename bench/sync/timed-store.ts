@@ -1,0 +1,96 @@
+/**
+ * Where an ingested item's time goes, for the sync benchmark: the worker's own DexieStore with a clock on
+ * each kind of call. Calls of one kind that overlap (the reads issued together) count once: the wall time
+ * during which at least one of them was waiting. The ingest reads the next chunk with the engine while a
+ * chunk's transaction runs, so the transactions' time overlaps the engine's (measured alone in the bench).
+ */
+import { DexieStore } from '../../lib/cluster/dexie-store';
+import type { IncidentLensDb } from '../../lib/db/database';
+import { ingestFeedItemsInto, type IngestItemsOptions } from '../../lib/sync/ingest-items';
+import type { FeedItem } from '../../lib/sync/item';
+
+export interface Split {
+  /** The whole ingestFeedItems call. */
+  total: number;
+  /** store.run, the transactions: from their start to their commit (the engine reads the next chunk meanwhile). */
+  transaction: number;
+  /** Dedup reads (URL, guid, title), the window's candidates, cluster members, retention. */
+  reads: number;
+  /** The write call (deletes, puts of items, incidents, clusters). */
+  writes: number;
+  /** From the transaction's last store call to its commit. */
+  commit: number;
+}
+
+class Clock {
+  private inFlight = 0;
+  private since = 0;
+  ms = 0;
+  lastEnd = 0;
+  /** No async wrapper of its own: an extra await inside a Dexie transaction can outlive its zone. */
+  time<T>(p: () => Promise<T>): Promise<T> {
+    if (this.inFlight++ === 0) this.since = performance.now();
+    const stop = () => {
+      this.lastEnd = performance.now();
+      if (--this.inFlight === 0) this.ms += performance.now() - this.since;
+    };
+    return p().then(
+      (v) => (stop(), v),
+      (e: unknown) => {
+        stop();
+        throw e;
+      },
+    );
+  }
+}
+
+class TimedDexieStore extends DexieStore {
+  readonly reads = new Clock();
+  readonly writes = new Clock();
+  readonly transaction = new Clock();
+  commit = 0;
+  override run<T>(fn: () => Promise<T>): Promise<T> {
+    // The function's promise goes back to Dexie untouched (anything chained on it inside the transaction
+    // ends the transaction's zone early): the commit is counted from the end of the last store call.
+    return this.transaction.time(() =>
+      super.run(fn).then((v) => {
+        this.commit += performance.now() - Math.max(this.reads.lastEnd, this.writes.lastEnd);
+        return v;
+      }),
+    );
+  }
+  override getByUrls(urls: string[]) {
+    return this.reads.time(() => super.getByUrls(urls));
+  }
+  override getByGuids(guids: string[]) {
+    return this.reads.time(() => super.getByGuids(guids));
+  }
+  override getByTitleKeys(keys: string[]) {
+    return this.reads.time(() => super.getByTitleKeys(keys));
+  }
+  override publishedBetween(from: string, to: string, limit: number) {
+    return this.reads.time(() => super.publishedBetween(from, to, limit));
+  }
+  override membersOf(ids: string[]) {
+    return this.reads.time(() => super.membersOf(ids));
+  }
+  override publishedBefore(iso: string) {
+    return this.reads.time(() => super.publishedBefore(iso));
+  }
+  override write(w: Parameters<DexieStore['write']>[0]) {
+    return this.writes.time(() => super.write(w));
+  }
+}
+
+/** ingestFeedItems (the worker's own path: chunks, the engine overlapping the writes) with the store's clocks added to `into`. */
+export async function ingestTimed(db: IncidentLensDb, items: FeedItem[], opts: IngestItemsOptions, into: Split) {
+  const store = new TimedDexieStore(db);
+  const t0 = performance.now();
+  const { report } = await ingestFeedItemsInto(store, items, opts);
+  into.total += performance.now() - t0;
+  into.transaction += store.transaction.ms;
+  into.reads += store.reads.ms;
+  into.writes += store.writes.ms;
+  into.commit += store.commit;
+  return report;
+}

@@ -1,0 +1,104 @@
+/**
+ * A feed's items ingested in chunks (by the length of text the engine reads), the engine's reading of one chunk overlapping the previous chunk's
+ * transaction: IndexedDB does its part of a write away from the worker's thread, so while it reads,
+ * clusters and commits chunk k the engine reads chunk k+1. Between two items the worker lets other tasks
+ * run (a page's analysis request, the transaction's own callbacks), so a page asking during a sync waits
+ * for one item's reading at most, not a whole feed's.
+ *
+ * The items go in publication order across chunks (each ingest sorts its batch the same way), so that
+ * clustering meets them in the same order as in one batch. What differs from one batch: an item that
+ * appears twice in a feed, once in each of two chunks, counts as stored then updated (or unchanged)
+ * rather than once.
+ */
+import type { IngestOutcome } from '../cluster/ingest';
+import type { ClusterRow } from '../cluster/summarise';
+
+/**
+ * Text the engine reads per chunk (characters): a chunk costs a transaction, whose round trips are the
+ * same for 5 items as for 50, so short items (a title and a summary, most feeds) go together, and a feed
+ * with whole articles (several ms of reading each) is split into chunks whose writes the reading hides.
+ */
+export const CHUNK_CHARS = 25_000;
+
+/**
+ * Resolves in a later task (a message to ourselves: no timer clamping), after what was queued meanwhile.
+ * Where there is no MessageChannel, a resolved promise (no yield, same result).
+ */
+export function nextTask(): Promise<void> {
+  if (typeof MessageChannel === 'undefined') return Promise.resolve();
+  return new Promise((ok) => {
+    const { port1, port2 } = new MessageChannel();
+    port1.onmessage = () => {
+      port1.close();
+      ok();
+    };
+    port2.postMessage(null);
+  });
+}
+
+/**
+ * Runs `read` for each item (in order, yielding between items) and `write` on each chunk's results, one
+ * write at a time, the next chunk read while the previous one is written. A chunk ends when its items'
+ * `weight` reaches `budget`. Returns the writes' results. With no items, `write` runs once on nothing
+ * (retention still has its turn).
+ */
+export async function pipelined<I, P, O>(
+  items: readonly I[],
+  read: (item: I) => P,
+  write: (chunk: P[]) => Promise<O>,
+  weight: (item: I) => number,
+  budget = CHUNK_CHARS,
+): Promise<O[]> {
+  if (!items.length) return [await write([])];
+  const out: O[] = [];
+  let writing: Promise<O> | undefined;
+  let chunk: P[] = [];
+  let load = 0;
+  const flush = async () => {
+    if (writing) out.push(await writing);
+    writing = write(chunk);
+    // Awaited after the next chunk's reading; until then its failure must not count as unhandled.
+    writing.catch(() => undefined);
+    chunk = [];
+    load = 0;
+  };
+  for (const item of items) {
+    chunk.push(read(item));
+    load += weight(item);
+    await nextTask();
+    if (load >= budget) await flush();
+  }
+  if (chunk.length) await flush();
+  out.push(await writing!);
+  return out;
+}
+
+/** The outcomes of a feed's chunks as one: counts added up; an item's or a cluster's last state kept. */
+export function mergeOutcomes(list: readonly IngestOutcome[]): IngestOutcome {
+  if (list.length === 1) return list[0];
+  const out: IngestOutcome = {
+    added: 0,
+    updated: 0,
+    unchanged: 0,
+    duplicates: 0,
+    expired: 0,
+    clusterOf: new Map(),
+    clusters: [],
+    incidents: [],
+  };
+  const clusters = new Map<string, ClusterRow>();
+  const lastWrite = new Map<string, number>();
+  list.forEach((o, i) => o.incidents.forEach((r) => lastWrite.set(r.articleUrl, i)));
+  list.forEach((o, i) => {
+    out.added += o.added;
+    out.updated += o.updated;
+    out.unchanged += o.unchanged;
+    out.duplicates += o.duplicates;
+    out.expired += o.expired;
+    for (const [url, id] of o.clusterOf) out.clusterOf.set(url, id);
+    for (const c of o.clusters) clusters.set(c.id, c);
+    out.incidents.push(...o.incidents.filter((r) => lastWrite.get(r.articleUrl) === i));
+  });
+  out.clusters = [...clusters.values()];
+  return out;
+}
