@@ -64,6 +64,30 @@ describe('incident types in threat reports', () => {
   });
 });
 
+describe('a flaw and its fix: one story in two steps', () => {
+  test('a vendor fixing a security flaw makes the flaw known: patch and disclosure', () => {
+    expect(
+      types(
+        'Acme patches critical flaw in its VPN gateway\n\nAcme on Tuesday released a security update for its VPN gateway that fixes a critical remote code execution flaw tracked as CVE-2024-2222.',
+      ),
+    ).toEqual(['patch', 'vulnerability-disclosure']);
+  });
+
+  test('negative: an update that fixes no security flaw discloses nothing', () => {
+    expect(
+      types('Acme released an update for its photo app on Tuesday. The update fixes crashes and patches a display glitch, Acme said.'),
+    ).not.toContain('vulnerability-disclosure');
+  });
+
+  test('a disclosure that tells of the fix released once reports the patch; a fix still to come does not', () => {
+    const flaw =
+      'Researchers at Lumen disclosed a critical vulnerability in the Orbix mail server that lets attackers read any mailbox. The flaw, CVE-2024-3333, affects all versions. ';
+    expect(types(flaw + 'Orbix fixed the issue in version 4.2.')).toEqual(['patch', 'vulnerability-disclosure']);
+    expect(types(flaw + 'Orbix said it will release a patch next month.')).toEqual(['vulnerability-disclosure']);
+    expect(types(flaw + 'The flaw has not yet been patched.')).toEqual(['vulnerability-disclosure']);
+  });
+});
+
 describe('an espionage group is the actor, not an espionage incident', () => {
   test('zero-days exploited by a Chinese espionage group: an exploitation story', () => {
     const text =

@@ -19,6 +19,13 @@ const W = '[\\w-]*'; // the rest of a word ("encrypt" → "encrypted", "encrypti
 const FLAW =
   '(?:vulnerabilit(?:y|ies)|flaws?|bugs?|zero[- ]days?|(?:heap|buffer|stack|integer) overflows?|use[- ]after[- ]free|memory corruption|(?:sql |command |code )?injection|authentication bypass|security (?:issues?|holes?)|loopholes?)';
 
+/** A sentence that names a security flaw (a fix for it makes it known). */
+export const NAMES_A_FLAW = new RegExp(`\\b(?:${FLAW}|cve-\\d{4}-\\d+|security (?:fix(?:es)?|updates?|patch(?:es)?))\\b`, 'i');
+
+/** A fix not (yet) there: "has not been patched", "a fix is expected", "will release a patch", "unpatched". */
+export const NO_FIX_YET =
+  /\b(?:not (?:yet )?(?:been )?(?:patched|fixed|addressed)|(?:no|without (?:a|any)) (?:patch|fix|update)(?:es)? (?:is |was )?(?:available|yet)|yet to (?:be )?(?:patch|fix|release|issue|address)\w*|(?:will|plans? to|expects? to|(?:is|are) expected to|intends? to|(?:is|are) (?:still )?(?:working on|preparing)) (?:\w+ ){0,2}?(?:release|issue|ship|roll out|publish|deliver|push|provide)\w* (?:\w+ ){0,2}?(?:patch|fix|update)|(?:working on|preparing) (?:a |an )?(?:\w+ )?(?:patch|fix|update)|(?:patch|fix|update)(?:es)? (?:is|are) (?:expected|coming|on (?:the|its) way|planned|due|in the works)|upcoming (?:\w+ ){0,2}(?:patch|fix|update))/i;
+
 function t(type: IncidentType, weight: number, ...words: string[]): Trigger {
   const body = words.join('|');
   return { type, weight, re: new RegExp(`\\b(?:${body})\\b`, 'gi'), body };
