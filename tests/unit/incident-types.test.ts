@@ -85,6 +85,9 @@ describe('a flaw and its fix: one story in two steps', () => {
     expect(types(flaw + 'Orbix fixed the issue in version 4.2.')).toEqual(['patch', 'vulnerability-disclosure']);
     expect(types(flaw + 'Orbix said it will release a patch next month.')).toEqual(['vulnerability-disclosure']);
     expect(types(flaw + 'The flaw has not yet been patched.')).toEqual(['vulnerability-disclosure']);
+    expect(types(flaw + 'No patch has been released, and the bug remains unpatched until Orbix fixes it.')).toEqual([
+      'vulnerability-disclosure',
+    ]);
   });
 });
 

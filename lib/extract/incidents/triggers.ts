@@ -23,8 +23,21 @@ const FLAW =
 export const NAMES_A_FLAW = new RegExp(`\\b(?:${FLAW}|cve-\\d{4}-\\d+|security (?:fix(?:es)?|updates?|patch(?:es)?))\\b`, 'i');
 
 /** A fix not (yet) there: "has not been patched", "a fix is expected", "will release a patch", "unpatched". */
-export const NO_FIX_YET =
-  /\b(?:not (?:yet )?(?:been )?(?:patched|fixed|addressed)|(?:no|without (?:a|any)) (?:patch|fix|update)(?:es)? (?:is |was )?(?:available|yet)|yet to (?:be )?(?:patch|fix|release|issue|address)\w*|(?:will|plans? to|expects? to|(?:is|are) expected to|intends? to|(?:is|are) (?:still )?(?:working on|preparing)) (?:\w+ ){0,2}?(?:release|issue|ship|roll out|publish|deliver|push|provide)\w* (?:\w+ ){0,2}?(?:patch|fix|update)|(?:working on|preparing) (?:a |an )?(?:\w+ )?(?:patch|fix|update)|(?:patch|fix|update)(?:es)? (?:is|are) (?:expected|coming|on (?:the|its) way|planned|due|in the works)|upcoming (?:\w+ ){0,2}(?:patch|fix|update))/i;
+export const NO_FIX_YET = new RegExp(
+  `\\b(?:${[
+    `not (?:yet )?(?:been )?(?:patched|fixed|addressed)`,
+    `(?:remains?|still|left|are|is) unpatched`,
+    `no (?:[\\w-]+ ){0,3}(?:patch|fix|update)(?:es|s)?`,
+    `without (?:a|any) (?:patch|fix|update)(?:es|s)?`,
+    `yet to (?:be )?(?:patch|fix|release|issue|address)\\w*`,
+    `(?:until|before) (?:[\\w-]+ ){0,3}(?:patch|fix|address)(?:es|s)?`,
+    `(?:will|plans? to|expects? to|(?:is|are) expected to|intends? to|(?:is|are) (?:still )?(?:working on|preparing)) (?:[\\w-]+ ){0,3}?(?:(?:release|issue|ship|roll out|publish|deliver|push|provide)\\w* (?:[\\w-]+ ){0,2}?(?:patch|fix|update)|(?:patch|fix|address)\\w*)`,
+    `(?:working on|preparing) (?:a |an )?(?:[\\w-]+ )?(?:patch|fix|update)`,
+    `(?:patch|fix|update)(?:es)? (?:is|are) (?:expected|coming|on (?:the|its) way|planned|due|in the works)`,
+    `(?:upcoming|next|future) (?:[\\w-]+ ){0,2}(?:patch|fix|update|release)`,
+  ].join('|')})`,
+  'i',
+);
 
 function t(type: IncidentType, weight: number, ...words: string[]): Trigger {
   const body = words.join('|');
