@@ -101,6 +101,33 @@ describe('an espionage group is the actor, not an espionage incident', () => {
   });
 });
 
+describe('a scam delivered by message or a sender posing as a brand is phishing', () => {
+  test('scammers posing as a streaming service with fake e-mails: phishing, not a fraud of its own', () => {
+    const got = types(
+      'Scammers pose as Streamly in new e-mail scam\n\nSubscribers of Streamly are being sent fake emails asking them to update their payment details. ' +
+        'The scammers are pretending to be Streamly and link to a page run by the scammers, police said on Monday.',
+    );
+    expect(got).toContain('phishing');
+    expect(got).not.toContain('fraud');
+  });
+
+  test('negative: an investment scam with no message or impersonation stays fraud', () => {
+    expect(
+      types(
+        'Police said an investment scam defrauded 300 retirees of $4 million last year. The fraudsters promised returns of 20 percent.',
+      ),
+    ).toEqual(['fraud']);
+  });
+
+  test('negative: what an attacker could do with a spoofing flaw is not a phishing attack', () => {
+    expect(
+      types(
+        'Orbix patches address bar spoofing flaw\n\nOrbix fixed a spoofing vulnerability in its browser on Monday. Attackers could abuse the flaw in phishing campaigns that show fake login pages impersonating banks.',
+      ),
+    ).not.toContain('phishing');
+  });
+});
+
 describe('malicious spam is phishing', () => {
   test('malspam, malicious attachments, spear-fishing', () => {
     expect(

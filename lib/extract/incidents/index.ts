@@ -243,7 +243,7 @@ function scoreSentences(text: string, spans: Span[], entities: EntityMatch[], da
       let v = w;
       if (generic.has(s.index)) v *= 0.35; // explains or hedges
       if (warning.has(s.index) && (type === 'phishing' || type === 'fraud')) v *= 0.35; // "watch for phishing emails"
-      if (hypothetical.has(s.index) && (type === 'cyberattack' || type === 'ddos')) v *= 0.35; // "an attacker could ..."
+      if (hypothetical.has(s.index) && ATTACK_TYPES.has(type)) v *= 0.35; // "an attacker could ..."
       if (s.noFixYet && type === 'patch') v *= 0.35; // "a fix is expected"
       if (!anchored) v *= 0.6; // reports no happening and names nobody
       if (s.index < 3) v *= 1.5; // the lede
@@ -342,6 +342,9 @@ function addVictimMentions(text: string, c: Candidate, infos: SentenceInfo[]): v
   c.sentences.sort((a, b) => a.index - b.index);
 }
 
+const sameVictimOrNone = (a: Candidate, b: Candidate) =>
+  a.victim === undefined || b.victim === undefined || a.victim.entity.key === b.victim.entity.key;
+
 /** A sentence that reports a fix released: as a happening, not advice, and not one still to come. */
 const tellsOfFix = (s: SentenceInfo) => s.anchored && !s.generic && !s.noFixYet && (s.strongest.get('patch') ?? 0) >= 2;
 
@@ -379,6 +382,18 @@ function mergeAndFilter(text: string, cands: Candidate[], published?: string): C
     typed.score += c.score;
     typed.strongest = Math.max(typed.strongest, c.strongest);
     typed.victim ??= c.victim;
+    c.score = 0;
+  }
+  // A scam told as phishing (fake e-mails, a sender posing as a brand) is the phishing: talk of the
+  // scam and the scammers continues that story rather than telling a fraud of its own.
+  const phishing = cands.filter((c) => c.type === 'phishing' && c.strongest >= 3).sort((a, b) => b.score - a.score)[0];
+  for (const c of cands) {
+    if (!phishing || c.type !== 'fraud' || c.strongest >= 3 || !sameVictimOrNone(c, phishing)) continue;
+    phishing.sentences = [...new Map([...phishing.sentences, ...c.sentences].map((s) => [s.index, s])).values()].sort(
+      (x, y) => x.index - y.index,
+    );
+    phishing.score += c.score;
+    phishing.victim ??= c.victim;
     c.score = 0;
   }
   // Keep what has a strong trigger somewhere and enough evidence overall. Weak talk of "the attack"

@@ -112,6 +112,18 @@ export const TRIGGERS: Trigger[] = [
     `credential[- ]harvesting`,
     `fake login pages?`,
   ),
+  // A scam delivered by e-mail, text or a fake page, or by someone posing as a brand, is phishing
+  // ("a new WhatsApp scam", "scammers pretending to be Netflix", "tricked into handing over passwords").
+  t(
+    'phishing',
+    3,
+    `(?:e-?mail|text|sms|whatsapp|messaging|message|login|sign-in|tax[- ]refund|refund|delivery|parcel|voicemail) scams?`,
+    `scam (?:e-?mails?|messages?|texts?|sms|websites?|sites?|pages?|forms?|links?)`,
+    `fake (?:e-?mails?|messages?|texts?|sms|forms?|invoices?|notifications?|alerts?)`,
+    `(?:scammers?|fraudsters?|criminals|crooks|swindlers|con ?(?:men|artists)|cybercriminals) (?:are |were |have been |had been )?(?:pretend(?:ing|ed|s)?|pos(?:ing|ed|es) as|impersonat\\w*|masquerad\\w*|disguis\\w*)`,
+    `trick(?:s|ed|ing)? (?:[\\w-]+ ){0,3}into (?:handing over|revealing|entering|sharing|giving|providing|typing|submitting)`,
+    `by (?:pretending|posing|impersonating|masquerading) (?:to be |as )`,
+  ),
   // Malicious spam is phishing's delivery by another name ("malspam", "spear-fishing").
   t('phishing', 3, `mal-?spam`, `malicious (?:spam|e-?mails?|attachments?)`, `spear-?fish(?:ing)?`),
   t(
