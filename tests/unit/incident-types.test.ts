@@ -101,6 +101,24 @@ describe('an espionage group is the actor, not an espionage incident', () => {
   });
 });
 
+describe('the headline says what the story is', () => {
+  test('a type the headline names is named outright, though the body tells it in weaker words', () => {
+    expect(
+      types(
+        'Orbix phones have a serious security flaw\n\nWe noticed this week that the lock screen of Orbix phones can be skipped by pressing two keys. Orbix said it is looking into the issue.',
+      ),
+    ).toContain('vulnerability-disclosure');
+  });
+
+  test('negative: advice in a headline names no incident', () => {
+    expect(
+      types(
+        'How to protect your phone from a security flaw\n\nKeep the system up to date. Always lock the screen, and remember that a security flaw can be anywhere.',
+      ),
+    ).toEqual([]);
+  });
+});
+
 describe('a scam delivered by message or a sender posing as a brand is phishing', () => {
   test('scammers posing as a streaming service with fake e-mails: phishing, not a fraud of its own', () => {
     const got = types(

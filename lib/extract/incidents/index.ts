@@ -235,7 +235,10 @@ function scoreSentences(text: string, spans: Span[], entities: EntityMatch[], da
     }
     // A headline reports its story in telegraphic style, without the past tense that marks a happening
     // elsewhere ("Medtronic Data Breach Impacts 3.8 Million People").
-    const anchored = event.has(s.index) || anchoredByEntity || (s.index === 0 && isHeadline(text, s));
+    const headline = s.index === 0 && isHeadline(text, s);
+    const anchored = event.has(s.index) || anchoredByEntity || headline;
+    // The headline says what the story is: a type it names is named outright.
+    if (headline && !generic.has(s.index)) for (const [type, w] of strongest) if (w === 2 && type !== 'cyberattack') strongest.set(type, 3);
     s.anchored = anchored;
     s.generic = generic.has(s.index);
     if (strongest.has('patch')) s.noFixYet = NO_FIX_YET.test(text.slice(s.start, s.end));
