@@ -41,6 +41,14 @@ describe('incident types in threat reports', () => {
     ).not.toContain('wiper');
   });
 
+  test('negative: the decryptor stage of a packed payload is not ransomware', () => {
+    expect(
+      types(
+        'Hackers compromised the national data center of a Central Asian country in a cyberattack. The patched code jumps back to the decryptor’s second iteration, which then runs the backdoor. The cyberattack gave the hackers access to government resources.',
+      ),
+    ).not.toContain('ransomware');
+  });
+
   test('an aside on ransomware does not name a spying campaign that the text tells at length', () => {
     const text =
       'The threat actor compromised a national data center in Central Asia. The attackers targeted government websites with watering-hole scripts. ' +

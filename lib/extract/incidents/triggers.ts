@@ -62,10 +62,10 @@ export const TRIGGERS: Trigger[] = [
     `encrypted (?:its |their |the )?(?:files|systems|servers|data|devices)`,
     `ransom (?:notes?|payments?)`,
     `paid (?:a|the) ransom`,
-    `decryptor`,
     `extortion`,
   ),
-  t('ransomware', 1, 'ransom', `encrypt${W}`),
+  // A decryptor is also a stage of a packed payload ("the decryptor's second iteration").
+  t('ransomware', 1, 'ransom', `encrypt${W}`, `decryptors?`),
 
   t(
     'data-breach',
