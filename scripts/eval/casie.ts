@@ -2,7 +2,10 @@
  * Incidents on the CASIE dev set (../shared/eval/incidents/casie-dev.jsonl; how to score: the README
  * there): 851 news articles with human-labelled events, mapped to five of our types, and victims.
  *
- *   npx tsx scripts/eval/casie.ts [--misses] [--limit N]
+ *   npx tsx scripts/eval/casie.ts [--misses] [--type TYPE] [--limit N]
+ *
+ * `--type TYPE` lists, for the tuned rows only, the articles where the engine misses TYPE or names it
+ * wrongly (title, the engine's types, the lede): what the type rules are read against.
  *
  * A third of the rows (FNV-1a hash of the id, divisible by 3) is held out: rules are read against the
  * other rows only. Per half: type precision/recall/F1 per type and micro over the five types (our other
@@ -89,7 +92,22 @@ function score(rows: Row[], preds: Pred[], withVictims: boolean) {
 
 const f3 = (x: number) => x.toFixed(3);
 
-export async function runCasieEval(opts: { misses?: boolean; limit?: number } = {}): Promise<Record<string, number>> {
+/** The tuned rows where the engine misses `type` (FN) or names it wrongly (FP). Never called on held-out rows. */
+function showTypeErrors(type: string, rows: Row[], preds: Pred[]): void {
+  for (const kind of ['FN', 'FP'] as const) {
+    console.log(`\n#### ${type} ${kind} (tuned)`);
+    rows.forEach((r, i) => {
+      const gold = r.types.includes(type);
+      const ours = preds[i].types.has(type);
+      if (kind === 'FN' ? gold && !ours : ours && !gold) {
+        const lede = r.text.replace(/\s+/g, ' ').slice(0, 300);
+        console.log(`- ${r.id} [gold ${r.types.join(',')}] [ours ${[...preds[i].types].join(',')}] ${r.title}\n    ${lede}`);
+      }
+    });
+  }
+}
+
+export async function runCasieEval(opts: { misses?: boolean; limit?: number; type?: string } = {}): Promise<Record<string, number>> {
   console.log('\n## CASIE dev: five incident types and victims on 851 labelled news articles (engine vs keyword baseline)');
   const matcher = compileMatcher(seedCatalogue());
   let rows = readFileSync(CASIE, 'utf8')
@@ -130,10 +148,19 @@ export async function runCasieEval(opts: { misses?: boolean; limit?: number } = 
     console.log(`\n### CASIE ${half}: ${part.length} articles, ${e.vPages} with a named victim`);
     console.log(`engine    micro P ${f3(em.p)} R ${f3(em.r)} F1 ${f3(em.f1)}  macro F1 ${f3(e.macro)}`);
     console.log(`baseline  micro P ${f3(bm.p)} R ${f3(bm.r)} F1 ${f3(bm.f1)}  macro F1 ${f3(b.macro)}`);
-    for (const t of FIVE_TYPES)
-      console.log(`  ${t.padEnd(26)} engine F1 ${f3(prf(e.per.get(t)!).f1)}  baseline F1 ${f3(prf(b.per.get(t)!).f1)}`);
+    for (const t of FIVE_TYPES) {
+      const o = prf(e.per.get(t)!);
+      const k = prf(b.per.get(t)!);
+      console.log(`  ${t.padEnd(26)} engine P ${f3(o.p)} R ${f3(o.r)} F1 ${f3(o.f1)}  baseline P ${f3(k.p)} R ${f3(k.r)} F1 ${f3(k.f1)}`);
+    }
     console.log(`victim match ${e.vMatched}/${e.vPages} ${f3(vm)}   victim precision ${e.oursRight}/${e.ours} ${f3(vp)}`);
     if (opts.misses && half === 'tuned') for (const m of e.misses) console.log(`  ${m}`);
+    if (opts.type && half === 'tuned')
+      showTypeErrors(
+        opts.type,
+        part,
+        idx.map(([, i]) => engine[i]),
+      );
     const k = `casie.${half}.`;
     Object.assign(figures, {
       [`${k}type_f1`]: em.f1,
@@ -150,6 +177,6 @@ export async function runCasieEval(opts: { misses?: boolean; limit?: number } = 
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
-  const { values } = parseArgs({ options: { misses: { type: 'boolean' }, limit: { type: 'string' } } });
-  await runCasieEval({ misses: values.misses, limit: values.limit ? Number(values.limit) : undefined });
+  const { values } = parseArgs({ options: { misses: { type: 'boolean' }, limit: { type: 'string' }, type: { type: 'string' } } });
+  await runCasieEval({ misses: values.misses, limit: values.limit ? Number(values.limit) : undefined, type: values.type });
 }

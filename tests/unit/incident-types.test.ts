@@ -41,6 +41,14 @@ describe('incident types in threat reports', () => {
     ).not.toContain('wiper');
   });
 
+  test('negative: the decryptor stage of a packed payload is not ransomware', () => {
+    expect(
+      types(
+        'Hackers compromised the national data center of a Central Asian country in a cyberattack. The patched code jumps back to the decryptor’s second iteration, which then runs the backdoor. The cyberattack gave the hackers access to government resources.',
+      ),
+    ).not.toContain('ransomware');
+  });
+
   test('an aside on ransomware does not name a spying campaign that the text tells at length', () => {
     const text =
       'The threat actor compromised a national data center in Central Asia. The attackers targeted government websites with watering-hole scripts. ' +
@@ -64,6 +72,33 @@ describe('incident types in threat reports', () => {
   });
 });
 
+describe('a flaw and its fix: one story in two steps', () => {
+  test('a vendor fixing a security flaw makes the flaw known: patch and disclosure', () => {
+    expect(
+      types(
+        'Acme patches critical flaw in its VPN gateway\n\nAcme on Tuesday released a security update for its VPN gateway that fixes a critical remote code execution flaw tracked as CVE-2024-2222.',
+      ),
+    ).toEqual(['patch', 'vulnerability-disclosure']);
+  });
+
+  test('negative: an update that fixes no security flaw discloses nothing', () => {
+    expect(
+      types('Acme released an update for its photo app on Tuesday. The update fixes crashes and patches a display glitch, Acme said.'),
+    ).not.toContain('vulnerability-disclosure');
+  });
+
+  test('a disclosure that tells of the fix released once reports the patch; a fix still to come does not', () => {
+    const flaw =
+      'Researchers at Lumen disclosed a critical vulnerability in the Orbix mail server that lets attackers read any mailbox. The flaw, CVE-2024-3333, affects all versions. ';
+    expect(types(flaw + 'Orbix fixed the issue in version 4.2.')).toEqual(['patch', 'vulnerability-disclosure']);
+    expect(types(flaw + 'Orbix said it will release a patch next month.')).toEqual(['vulnerability-disclosure']);
+    expect(types(flaw + 'The flaw has not yet been patched.')).toEqual(['vulnerability-disclosure']);
+    expect(types(flaw + 'No patch has been released, and the bug remains unpatched until Orbix fixes it.')).toEqual([
+      'vulnerability-disclosure',
+    ]);
+  });
+});
+
 describe('an espionage group is the actor, not an espionage incident', () => {
   test('zero-days exploited by a Chinese espionage group: an exploitation story', () => {
     const text =
@@ -71,6 +106,51 @@ describe('an espionage group is the actor, not an espionage incident', () => {
       'Researchers at Volexity attributed the attacks to a suspected Chinese state-backed group they track as UTA0178.';
     expect(types(text)).not.toContain('espionage');
     expect(types(text)).toContain('vulnerability-exploitation');
+  });
+});
+
+describe('the headline says what the story is', () => {
+  test('a type the headline names is named outright, though the body tells it in weaker words', () => {
+    expect(
+      types(
+        'Orbix phones have a serious security flaw\n\nWe noticed this week that the lock screen of Orbix phones can be skipped by pressing two keys. Orbix said it is looking into the issue.',
+      ),
+    ).toContain('vulnerability-disclosure');
+  });
+
+  test('negative: advice in a headline names no incident', () => {
+    expect(
+      types(
+        'How to protect your phone from a security flaw\n\nKeep the system up to date. Always lock the screen, and remember that a security flaw can be anywhere.',
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('a scam delivered by message or a sender posing as a brand is phishing', () => {
+  test('scammers posing as a streaming service with fake e-mails: phishing, not a fraud of its own', () => {
+    const got = types(
+      'Scammers pose as Streamly in new e-mail scam\n\nSubscribers of Streamly are being sent fake emails asking them to update their payment details. ' +
+        'The scammers are pretending to be Streamly and link to a page run by the scammers, police said on Monday.',
+    );
+    expect(got).toContain('phishing');
+    expect(got).not.toContain('fraud');
+  });
+
+  test('negative: an investment scam with no message or impersonation stays fraud', () => {
+    expect(
+      types(
+        'Police said an investment scam defrauded 300 retirees of $4 million last year. The fraudsters promised returns of 20 percent.',
+      ),
+    ).toEqual(['fraud']);
+  });
+
+  test('negative: what an attacker could do with a spoofing flaw is not a phishing attack', () => {
+    expect(
+      types(
+        'Orbix patches address bar spoofing flaw\n\nOrbix fixed a spoofing vulnerability in its browser on Monday. Attackers could abuse the flaw in phishing campaigns that show fake login pages impersonating banks.',
+      ),
+    ).not.toContain('phishing');
   });
 });
 

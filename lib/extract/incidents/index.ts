@@ -2,7 +2,18 @@ import type { EntityMatch, EntityRef, Incident, IncidentType } from '../../types
 import { INCIDENT_LABELS } from '../../types';
 import { findDates, type DateMention } from '../../dates';
 import { splitSentences, type Span } from './sentences';
-import { ALL_TRIGGERS, EVENT, GENERIC, HYPOTHETICAL, IMPERATIVE, TRIGGERS_BY_WEIGHT, WARNING, caseSensitiveTwin } from './triggers';
+import {
+  ALL_TRIGGERS,
+  EVENT,
+  GENERIC,
+  HYPOTHETICAL,
+  IMPERATIVE,
+  NAMES_A_FLAW,
+  NO_FIX_YET,
+  TRIGGERS_BY_WEIGHT,
+  WARNING,
+  caseSensitiveTwin,
+} from './triggers';
 
 const ALL_TRIGGERS_CS = caseSensitiveTwin(ALL_TRIGGERS);
 const GENERIC_CS = caseSensitiveTwin(GENERIC);
@@ -123,6 +134,8 @@ export interface SentenceInfo {
   anchored: boolean;
   /** Explains or hedges ("you", "typically", "if any"). */
   generic: boolean;
+  /** Tells of a fix not yet released ("a fix is expected", "has not been patched"). */
+  noFixYet?: boolean;
 }
 
 /**
@@ -222,14 +235,19 @@ function scoreSentences(text: string, spans: Span[], entities: EntityMatch[], da
     }
     // A headline reports its story in telegraphic style, without the past tense that marks a happening
     // elsewhere ("Medtronic Data Breach Impacts 3.8 Million People").
-    const anchored = event.has(s.index) || anchoredByEntity || (s.index === 0 && isHeadline(text, s));
+    const headline = s.index === 0 && isHeadline(text, s);
+    const anchored = event.has(s.index) || anchoredByEntity || headline;
+    // The headline says what the story is: a type it names is named outright.
+    if (headline && !generic.has(s.index)) for (const [type, w] of strongest) if (w === 2 && type !== 'cyberattack') strongest.set(type, 3);
     s.anchored = anchored;
     s.generic = generic.has(s.index);
+    if (strongest.has('patch')) s.noFixYet = NO_FIX_YET.test(text.slice(s.start, s.end));
     for (const [type, w] of strongest) {
       let v = w;
       if (generic.has(s.index)) v *= 0.35; // explains or hedges
       if (warning.has(s.index) && (type === 'phishing' || type === 'fraud')) v *= 0.35; // "watch for phishing emails"
-      if (hypothetical.has(s.index) && (type === 'cyberattack' || type === 'ddos')) v *= 0.35; // "an attacker could ..."
+      if (hypothetical.has(s.index) && ATTACK_TYPES.has(type)) v *= 0.35; // "an attacker could ..."
+      if (s.noFixYet && type === 'patch') v *= 0.35; // "a fix is expected"
       if (!anchored) v *= 0.6; // reports no happening and names nobody
       if (s.index < 3) v *= 1.5; // the lede
       s.scores.set(type, v);
@@ -327,6 +345,12 @@ function addVictimMentions(text: string, c: Candidate, infos: SentenceInfo[]): v
   c.sentences.sort((a, b) => a.index - b.index);
 }
 
+const sameVictimOrNone = (a: Candidate, b: Candidate) =>
+  a.victim === undefined || b.victim === undefined || a.victim.entity.key === b.victim.entity.key;
+
+/** A sentence that reports a fix released: as a happening, not advice, and not one still to come. */
+const tellsOfFix = (s: SentenceInfo) => s.anchored && !s.generic && !s.noFixYet && (s.strongest.get('patch') ?? 0) >= 2;
+
 /** Score a type needs, summed over its sentences, to be reported at all. */
 const MIN_SCORE = 4;
 
@@ -363,6 +387,18 @@ function mergeAndFilter(text: string, cands: Candidate[], published?: string): C
     typed.victim ??= c.victim;
     c.score = 0;
   }
+  // A scam told as phishing (fake e-mails, a sender posing as a brand) is the phishing: talk of the
+  // scam and the scammers continues that story rather than telling a fraud of its own.
+  const phishing = cands.filter((c) => c.type === 'phishing' && c.strongest >= 3).sort((a, b) => b.score - a.score)[0];
+  for (const c of cands) {
+    if (!phishing || c.type !== 'fraud' || c.strongest >= 3 || !sameVictimOrNone(c, phishing)) continue;
+    phishing.sentences = [...new Map([...phishing.sentences, ...c.sentences].map((s) => [s.index, s])).values()].sort(
+      (x, y) => x.index - y.index,
+    );
+    phishing.score += c.score;
+    phishing.victim ??= c.victim;
+    c.score = 0;
+  }
   // Keep what has a strong trigger somewhere and enough evidence overall. Weak talk of "the attack"
   // still tells where the typed story continues (and often when it happened).
   // A story needs one sentence that reports it as a happening, not as advice or a definition.
@@ -393,6 +429,11 @@ function mergeAndFilter(text: string, cands: Candidate[], published?: string): C
   }
   const top = Math.max(...live.map((c) => c.score));
   live = live.filter((c) => c.score >= 0.3 * top);
+  // A disclosure story that tells, even once, of the fix released reports the patch too.
+  if (live.some((c) => c.type === 'vulnerability-disclosure') && !live.some((c) => c.type === 'patch')) {
+    const fix = cands.find((c) => c.type === 'patch' && c.sentences.some(tellsOfFix));
+    if (fix) live.push(fix);
+  }
 
   const sameStory = (a: Candidate, b: Candidate) =>
     a.victim === undefined || b.victim === undefined || a.victim.entity.key === b.victim.entity.key;
@@ -459,17 +500,22 @@ function mergeAndFilter(text: string, cands: Candidate[], published?: string): C
       drop.add(c);
     }
   }
-  // A patch story always talks about the flaw, and a disclosure often ends with the fix: the lesser
-  // of the two is a story of its own only with strong words of its own and a quarter of the main one's weight.
+  // A fix released for a security flaw makes the flaw known (the vendor's advisory, the researcher's
+  // credit): a patch story also reports the flaw's disclosure. A disclosure story reports the fix too
+  // when the text tells of one released, not one expected.
   const patch = strongestOf(['patch']);
-  const disclosure = strongestOf(['vulnerability-disclosure']);
-  if (patch && disclosure && !drop.has(patch) && !drop.has(disclosure)) {
-    const patchFirst =
-      patch.score > disclosure.score || (patch.score === disclosure.score && patch.sentences[0].index <= disclosure.sentences[0].index);
-    const [main, lesser] = patchFirst ? [patch, disclosure] : [disclosure, patch];
-    if (lesser.score < 0.25 * main.score || lesser.strongest < 3) {
-      absorb(lesser, main);
-      drop.add(lesser);
+  let disclosure = strongestOf(['vulnerability-disclosure']);
+  if (patch && !drop.has(patch) && !disclosure) {
+    const flawed = patch.sentences.filter((s) => NAMES_A_FLAW.test(text.slice(s.start, s.end)));
+    if (flawed.length > 0) {
+      disclosure = { type: 'vulnerability-disclosure', sentences: flawed, score: 0.9 * patch.score, strongest: patch.strongest };
+      live.push(disclosure);
+    }
+  }
+  if (patch && disclosure && !drop.has(patch) && !drop.has(disclosure) && patch.score < disclosure.score) {
+    if (!patch.sentences.some(tellsOfFix)) {
+      absorb(patch, disclosure);
+      drop.add(patch);
     }
   }
   live = live.filter((c) => !drop.has(c));
@@ -502,10 +548,13 @@ function mergeAndFilter(text: string, cands: Candidate[], published?: string): C
 const BACKGROUND =
   /\b(?:comes? (?:\w+ ){0,2}after|follow(?:s|ed|ing)? (?:a|an|the|last)|(?:months|weeks|years) (?:after|before|ago)|previously|in the past|last year|a similar|also (?:hit|suffered|targeted|breached)|was also|not the first|second time|the latest in|history of|in recent (?:years|months))\b/i;
 
+const FLAW_STORY = new Set<IncidentType>(['patch', 'vulnerability-disclosure']);
+
 /**
  * The story is the strongest incident; another one stays only if it is not background: not told in
  * sentences that place it in the past, and not dated months before the story.
  */
+
 function dropBackground(text: string, live: Candidate[], published?: string): Candidate[] {
   if (live.length < 2) return live;
   const [top, ...rest] = live;
@@ -518,6 +567,8 @@ function dropBackground(text: string, live: Candidate[], published?: string): Ca
       // Dated well before the story, about someone else: background. (The same victim's earlier
       // step — the phishing that began a breach — is part of the story.)
       if (c.victim && top.victim && c.victim.entity.key === top.victim.entity.key) return true;
+      // A flaw and its fix are one story told in two steps, months apart as they may be.
+      if (FLAW_STORY.has(c.type) && FLAW_STORY.has(top.type)) return true;
       const when = chooseWhen(text, c.sentences, published, c.victim?.entity.key)?.iso;
       if (!when) return true;
       if (topOwnWhen) return monthsBetween(when, topOwnWhen) < 2;

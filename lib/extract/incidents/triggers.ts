@@ -19,6 +19,26 @@ const W = '[\\w-]*'; // the rest of a word ("encrypt" → "encrypted", "encrypti
 const FLAW =
   '(?:vulnerabilit(?:y|ies)|flaws?|bugs?|zero[- ]days?|(?:heap|buffer|stack|integer) overflows?|use[- ]after[- ]free|memory corruption|(?:sql |command |code )?injection|authentication bypass|security (?:issues?|holes?)|loopholes?)';
 
+/** A sentence that names a security flaw (a fix for it makes it known). */
+export const NAMES_A_FLAW = new RegExp(`\\b(?:${FLAW}|cve-\\d{4}-\\d+|security (?:fix(?:es)?|updates?|patch(?:es)?))\\b`, 'i');
+
+/** A fix not (yet) there: "has not been patched", "a fix is expected", "will release a patch", "unpatched". */
+export const NO_FIX_YET = new RegExp(
+  `\\b(?:${[
+    `not (?:yet )?(?:been )?(?:patched|fixed|addressed)`,
+    `(?:remains?|still|left|are|is) unpatched`,
+    `no (?:[\\w-]+ ){0,3}(?:patch|fix|update)(?:es|s)?`,
+    `without (?:a|any) (?:patch|fix|update)(?:es|s)?`,
+    `yet to (?:be )?(?:patch|fix|release|issue|address)\\w*`,
+    `(?:until|before) (?:[\\w-]+ ){0,3}(?:patch|fix|address)(?:es|s)?`,
+    `(?:will|plans? to|expects? to|(?:is|are) expected to|intends? to|(?:is|are) (?:still )?(?:working on|preparing)) (?:[\\w-]+ ){0,3}?(?:(?:release|issue|ship|roll out|publish|deliver|push|provide)\\w* (?:[\\w-]+ ){0,2}?(?:patch|fix|update)|(?:patch|fix|address)\\w*)`,
+    `(?:working on|preparing) (?:a |an )?(?:[\\w-]+ )?(?:patch|fix|update)`,
+    `(?:patch|fix|update)(?:es)? (?:is|are) (?:expected|coming|on (?:the|its) way|planned|due|in the works)`,
+    `(?:upcoming|next|future) (?:[\\w-]+ ){0,2}(?:patch|fix|update|release)`,
+  ].join('|')})`,
+  'i',
+);
+
 function t(type: IncidentType, weight: number, ...words: string[]): Trigger {
   const body = words.join('|');
   return { type, weight, re: new RegExp(`\\b(?:${body})\\b`, 'gi'), body };
@@ -42,10 +62,10 @@ export const TRIGGERS: Trigger[] = [
     `encrypted (?:its |their |the )?(?:files|systems|servers|data|devices)`,
     `ransom (?:notes?|payments?)`,
     `paid (?:a|the) ransom`,
-    `decryptor`,
     `extortion`,
   ),
-  t('ransomware', 1, 'ransom', `encrypt${W}`),
+  // A decryptor is also a stage of a packed payload ("the decryptor's second iteration").
+  t('ransomware', 1, 'ransom', `encrypt${W}`, `decryptors?`),
 
   t(
     'data-breach',
@@ -91,6 +111,18 @@ export const TRIGGERS: Trigger[] = [
     `vishing`,
     `credential[- ]harvesting`,
     `fake login pages?`,
+  ),
+  // A scam delivered by e-mail, text or a fake page, or by someone posing as a brand, is phishing
+  // ("a new WhatsApp scam", "scammers pretending to be Netflix", "tricked into handing over passwords").
+  t(
+    'phishing',
+    3,
+    `(?:e-?mail|text|sms|whatsapp|messaging|message|login|sign-in|tax[- ]refund|refund|delivery|parcel|voicemail) scams?`,
+    `scam (?:e-?mails?|messages?|texts?|sms|websites?|sites?|pages?|forms?|links?)`,
+    `fake (?:e-?mails?|messages?|texts?|sms|forms?|invoices?|notifications?|alerts?)`,
+    `(?:scammers?|fraudsters?|criminals|crooks|swindlers|con ?(?:men|artists)|cybercriminals) (?:are |were |have been |had been )?(?:pretend(?:ing|ed|s)?|pos(?:ing|ed|es) as|impersonat\\w*|masquerad\\w*|disguis\\w*)`,
+    `trick(?:s|ed|ing)? (?:[\\w-]+ ){0,3}into (?:handing over|revealing|entering|sharing|giving|providing|typing|submitting)`,
+    `by (?:pretending|posing|impersonating|masquerading) (?:to be |as )`,
   ),
   // Malicious spam is phishing's delivery by another name ("malspam", "spear-fishing").
   t('phishing', 3, `mal-?spam`, `malicious (?:spam|e-?mails?|attachments?)`, `spear-?fish(?:ing)?`),
