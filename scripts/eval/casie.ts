@@ -18,7 +18,7 @@ import { analyzeText } from '../../lib/engine';
 import { compileMatcher } from '../../lib/extract/matcher';
 import { seedCatalogue } from '../../lib/knowledge/seed';
 import { FIVE_TYPES } from './incidents';
-import { isHeldOut, namesMeet, prf, type Counts } from './victim-match';
+import { isHeldOut, namesMeet, prf, victimNames, type Counts, type Victim } from './victim-match';
 
 const CASIE = resolve(import.meta.dirname, '../../../shared/eval/incidents/casie-dev.jsonl');
 
@@ -34,7 +34,7 @@ interface Row {
 
 interface Pred {
   types: Set<string>;
-  victims: string[][];
+  victims: Victim[];
 }
 
 const KEYWORDS: [string, RegExp][] = [
@@ -69,13 +69,13 @@ function score(rows: Row[], preds: Pred[], withVictims: boolean) {
     const notes: string[] = [];
     if (row.victims_named.length > 0) {
       vPages++;
-      if (p.victims.some((v) => namesMeet(v, row.victims_named))) vMatched++;
+      if (p.victims.some((v) => namesMeet(v.names, row.victims_named, v))) vMatched++;
       else notes.push(`victim missed: ${row.victims_named.join('|')}`);
     }
-    for (const v of new Map(p.victims.map((names) => [names[0], names])).values()) {
+    for (const v of new Map(p.victims.map((v) => [v.names[0], v])).values()) {
       ours++;
-      if (namesMeet(v, row.victims)) oursRight++;
-      else notes.push(`wrong victim: ${v[0]}`);
+      if (namesMeet(v.names, row.victims, v)) oursRight++;
+      else notes.push(`wrong victim: ${v.names[0]}`);
     }
     const extra = [...p.types].filter((t) => (FIVE_TYPES as readonly string[]).includes(t) && !row.types.includes(t));
     const missed = row.types.filter((t) => !p.types.has(t));
@@ -98,11 +98,11 @@ export async function runCasieEval(opts: { misses?: boolean; limit?: number } = 
     .map((l) => JSON.parse(l) as Row);
   if (opts.limit) rows = rows.slice(0, opts.limit);
   const engine: Pred[] = rows.map((r) => {
-    const { incidents } = analyzeText(`${r.title}\n\n${r.text}`, matcher, { published: r.date });
     const text = `${r.title}\n\n${r.text}`;
+    const { incidents, entities } = analyzeText(text, matcher, { published: r.date });
     return {
       types: new Set(incidents.map((i) => i.type)),
-      victims: incidents.flatMap((i) => (i.victim ? [[i.victim.name, text.slice(i.victim.start ?? 0, i.victim.end ?? 0)]] : [])),
+      victims: incidents.flatMap((i) => (i.victim ? [victimNames(text, i.victim, entities)] : [])),
     };
   });
   const baseline: Pred[] = rows.map((r) => ({

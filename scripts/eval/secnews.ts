@@ -26,7 +26,7 @@ import { parseArgs } from 'node:util';
 import { compileMatcher, type CompiledMatcher } from '../../lib/extract/matcher';
 import { seedCatalogue } from '../../lib/knowledge/seed';
 import { readPage } from '../../cli/page';
-import { namesMeet, prf, type Counts } from './victim-match';
+import { namesMeet, prf, victimNames, type Counts, type Victim } from './victim-match';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SECNEWS = resolve(ROOT, '../shared/fixtures/pages/secnews');
@@ -53,7 +53,7 @@ interface PageOut {
   textLength: number;
   types: Set<string>;
   /** Per incident victim: its name, then the words the text used. */
-  victims: string[][];
+  victims: Victim[];
   actors: string[][];
   orgs: Set<string>;
   when: string[];
@@ -83,7 +83,7 @@ async function readAll(matcher: CompiledMatcher, labels: Label[]): Promise<PageO
       label,
       textLength: text.length,
       types: new Set(page.incidents.map((i) => i.type)),
-      victims: page.incidents.flatMap((i) => (i.victim ? [[i.victim.name, surface(i.victim)]] : [])),
+      victims: page.incidents.flatMap((i) => (i.victim ? [victimNames(text, i.victim, page.entities)] : [])),
       actors: page.incidents.flatMap((i) => (i.actor ? [[i.actor.name, surface(i.actor)]] : [])),
       orgs: new Set(page.entities.filter((e) => e.type === 'organization').flatMap((e) => [e.name ?? e.text, e.text])),
       when: page.incidents.flatMap((i) => (i.when ? [i.when] : [])),
@@ -157,16 +157,16 @@ function scoreSplit(pages: PageOut[]): SplitScore {
     const gold = label.victims.map((v) => [v.name, ...(v.aliases ?? [])]);
     if (gold.length > 0) {
       s.victimPages++;
-      if (p.victims.some((ours) => gold.some((g) => namesMeet(ours, g)))) s.victimPagesMatched++;
+      if (p.victims.some((ours) => gold.some((g) => namesMeet(ours.names, g, ours)))) s.victimPagesMatched++;
       else notes.push(`victim missed: ${label.victims.map((v) => v.name).join('|')}`);
     }
-    const ours = [...new Map(p.victims.map((names) => [names[0], names])).values()];
-    for (const names of ours) {
+    const ours = [...new Map(p.victims.map((v) => [v.names[0], v])).values()];
+    for (const { names, place } of ours) {
       if (namesMeet(names, label.reporters)) {
         s.reporterVictims.push(`${label.file}: ${names[0]}`);
         notes.push(`REPORTER as victim: ${names[0]}`);
       }
-      if (gold.some((g) => namesMeet(names, g))) {
+      if (gold.some((g) => namesMeet(names, g, { place }))) {
         s.ourVictims++;
         s.ourVictimsRight++;
       } else if (!namesMeet(names, label.okVictims)) {
