@@ -10,7 +10,7 @@ const IMPERATIVE_CS = caseSensitiveTwin(IMPERATIVE);
 const EVENT_CS = caseSensitiveTwin(EVENT);
 const WARNING_CS = caseSensitiveTwin(WARNING);
 const HYPOTHETICAL_CS = caseSensitiveTwin(HYPOTHETICAL);
-import { findActor, findPlace, findVictim, reporterKeys, type Scored } from './roles';
+import { findActor, findPlace, findVictim, reporterKeys, victimConfidence, type Scored } from './roles';
 import { chooseWhen } from './when';
 
 export interface IncidentOptions {
@@ -570,7 +570,10 @@ function toIncident(text: string, c: Candidate, entities: EntityMatch[], publish
     summary,
     confidence: Math.min(1, Math.round((c.score / 12) * 100) / 100),
   };
-  if (victim) incident.victim = victim;
+  if (victim) {
+    incident.victim = victim;
+    incident.victimConfidence = victimConfidence(c.victim!.score);
+  }
   if (actor) incident.actor = actor;
   if (others.size > 0) incident.entities = [...others.values()];
   if (when) {
