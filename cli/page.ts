@@ -32,7 +32,9 @@ export async function readPage(file: string, url: string | undefined, matcher: C
   const pageUrl = url ?? canonical ?? 'about:blank';
   const info = detectArticle(document as unknown as Document, pageUrl);
   // Entities are read from the main text of articles only; elsewhere the extension stays silent too.
-  const analysis = info.isArticle ? analyzeText(info.text, matcher, { published: info.published }) : { entities: [], incidents: [] };
+  const analysis = info.isArticle
+    ? analyzeText(info.text, matcher, { published: info.published, site: url ?? info.site })
+    : { entities: [], incidents: [] };
   return {
     file,
     isArticle: info.isArticle,

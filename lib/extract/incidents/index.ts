@@ -16,6 +16,8 @@ import { chooseWhen } from './when';
 export interface IncidentOptions {
   /** The article's publication date (ISO), to resolve "in September". */
   published?: string;
+  /** The page's address or site name: the publisher reports the story and is not its victim. */
+  site?: string;
 }
 
 /**
@@ -37,7 +39,7 @@ export function extractIncidents(text: string, entities: EntityMatch[], opts: In
   if (sentences.length === 0) return [];
   const sorted = [...entities].sort((a, b) => a.start - b.start);
   const dates = findDates(text, 0, text.length, opts.published);
-  const reporters = reporterKeys(text, sorted);
+  const reporters = reporterKeys(text, sorted, opts.site);
   const infos = scoreSentences(text, sentences, sorted, dates);
 
   // Candidate incidents: per type, the sentences that carry it, grouped by victim.

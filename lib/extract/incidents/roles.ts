@@ -66,18 +66,26 @@ const AUTHORITY =
  */
 export interface Reporters extends Set<string> {
   firstAt?: Map<string, number>;
+  /** Keys of the entities that are the page's publisher (its address or site name). */
+  publisher?: Set<string>;
 }
 
 /** Where the headline and the first sentences of a story end, about. */
 const LEDE_CHARS = 400;
 
 /** Keys of entities the text uses as the source of its findings (security firms, researchers), or names as the attacker. */
-export function reporterKeys(text: string, entities: EntityMatch[]): Reporters {
+export function reporterKeys(text: string, entities: EntityMatch[], site?: string): Reporters {
   const out: Reporters = new Set<string>();
+  const publisher = site ? publisherNames(site) : [];
   out.firstAt = new Map();
   for (const e of entities) if (!out.firstAt.has(e.key) || e.start < out.firstAt.get(e.key)!) out.firstAt.set(e.key, e.start);
   for (const e of entities) {
     if (e.type !== 'organization' && e.type !== 'vendor') continue;
+    if (publisher.length > 0 && isPublisher(e, publisher)) {
+      out.add(e.key);
+      (out.publisher ??= new Set()).add(e.key);
+      continue;
+    }
     const before = text.slice(Math.max(0, e.start - 40), e.start);
     const after = text.slice(e.end, e.end + 50);
     if (REPORTER_BEFORE.test(before) || REPORTER_AFTER.test(after) || RESEARCH_TEAM_NAME.test(e.name) || RESEARCH_TEAM_NAME.test(e.text))
@@ -93,6 +101,33 @@ export function reporterKeys(text: string, entities: EntityMatch[]): Reporters {
 
 const VICTIM_TYPES = new Set(['organization', 'vendor', 'location']);
 
+const squash = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+/** Host labels that name no one: "www", "blog", "news" ... and the top-level domains. */
+const HOST_NOISE =
+  /^(?:www\d?|blogs?|news|en|m|amp|research|labs?|security|cloudblogs|msrc-blog|us-cert|com|org|net|gov|edu|co|io|uk|de|fr|info|biz|ac)$/;
+
+/** The publisher's names from the page's address or site name: "news.sophos.com" → sophos; "unit42.paloaltonetworks.com" → unit42, paloaltonetworks. */
+export function publisherNames(site: string): string[] {
+  let host = site.trim();
+  const url = /^[a-z][a-z0-9+.-]*:\/\/([^/?#:]+)/i.exec(host);
+  if (url) host = url[1];
+  if (!url && /\s/.test(host)) return squash(host).length >= 4 ? [squash(host)] : [];
+  return host
+    .toLowerCase()
+    .split('.')
+    .filter((l) => !HOST_NOISE.test(l))
+    .map(squash)
+    .filter((l) => l.length >= 4);
+}
+
+/** The entity is the publisher: its squashed name equals a host label or one holds the other ("Talos" in talosintelligence). */
+function isPublisher(e: EntityMatch, publisher: string[]): boolean {
+  return [e.name, e.text].some((n) => {
+    const s = squash(n);
+    return s.length >= 4 && publisher.some((p) => p === s || p.includes(s) || s.includes(p));
+  });
+}
+
 /**
  * A news outlet by the shape of its name ("Israel National News", "The Wall Street Journal", "CBS 46")
  * or one of the wires and outlets that other reports quote: the source of the story, not its victim.
@@ -107,7 +142,7 @@ const PLATFORM_BEFORE =
   /\b(?:reported|reporting|posted|posting|tweeted|wrote|writing|said|says|announced|shared|claimed|claiming|published|boasted|bragged|advertised|via|through|his|her|their|its)\s+(?:\w+\s+){0,2}(?:on|via)\s+(?:the\s+)?$/i;
 /** "X warned", "X is warning consumers of fraudulent e-mails", "X issued an alert": who warns is not who was hit. */
 const WARNS_AFTER =
-  /^(?:\s*\([^()]{1,12}\))?\s*(?:(?:is|are|has|have|had|also)\s+)?(?:been\s+)?(?:warn(?:s|ed|ing)?|issued|issues|alerted|advis(?:es|ed)|urg(?:es|ed)|cautioned|recommend(?:s|ed))\b(?!\s+(?:its|their|our)\b)/i;
+  /^(?:\s*\([^()]{1,12}\))?\s*(?:(?:is|are|has|have|had|also)\s+)?(?:been\s+)?(?:warn(?:s|ed|ing)?|issued|issues|alerted|advis(?:es|ed)|urg(?:es|ed)|cautioned|recommend(?:s|ed))\b(?!\s+(?:its|their|our|customers|users|clients|employees|patients|members|subscribers|staff)\b)/i;
 /** "Apple says its systems haven't been breached": the text says it was not hit. */
 const DENIES_AFTER =
   /^(?:’s|'s)?\s*(?:says|said|insists|insisted|maintains|denied|denies)\s+(?:that\s+)?(?:its\s+|there\s+)?(?:[\w-]+\s+){0,3}(?:haven['’]t|have not|hasn['’]t|has not|were not|was not|weren['’]t|wasn['’]t|had not|hadn['’]t|is not|isn['’]t|no evidence|been no)\b|^\s+(?:denied|denies)\b/i;
@@ -138,6 +173,8 @@ export function findVictim(text: string, s: SentenceInfo, type: IncidentType, re
     if (isInsideAnother(e, s.entities)) continue;
     const before = text.slice(Math.max(s.start, e.start - 45), e.start);
     const after = text.slice(e.end, Math.min(s.end, e.end + 110));
+    // The page's publisher, and who says here that it was not hit, are not the victim (whatever else the sentence says).
+    if (reporters.publisher?.has(e.key) || DENIES_AFTER.test(after)) continue;
     let score = 0;
     if (VICTIM_BEFORE.test(before)) score += 3;
     if (VICTIM_AFTER.test(after)) score += 3;
@@ -184,7 +221,6 @@ export function findVictim(text: string, s: SentenceInfo, type: IncidentType, re
     if (MEDIA_NAME.test(e.name) || MEDIA_NAME.test(e.text) || TOLD_BEFORE.test(before) || inTitleSuffix(text, s, e)) score -= 5;
     if (PLATFORM_BEFORE.test(before)) score -= 5;
     if (WARNS_AFTER.test(after)) score -= 4;
-    if (DENIES_AFTER.test(after)) score -= 5;
     // The headline and the lede name the story's victim; an incident the sentence places in the past is another story.
     if (s.index === 0) score += 1;
     else if (s.index <= 2) score += 0.5;
