@@ -18,7 +18,8 @@ import { analyzeText } from '../../lib/engine';
 import { compileMatcher } from '../../lib/extract/matcher';
 import { seedCatalogue } from '../../lib/knowledge/seed';
 import { FIVE_TYPES } from './incidents';
-import { isHeldOut, namesMeet, prf, victimNames, type Counts, type Victim } from './victim-match';
+import { VICTIM_MIN_CONFIDENCE } from '../../lib/extract/incidents/roles';
+import { VICTIM_SWEEP, isHeldOut, namesMeet, prf, victimNames, type Counts, type Victim } from './victim-match';
 
 const CASIE = resolve(import.meta.dirname, '../../../shared/eval/incidents/casie-dev.jsonl');
 
@@ -45,7 +46,7 @@ const KEYWORDS: [string, RegExp][] = [
   ['vulnerability-disclosure', /vulnerabilit|flaw|CVE-/i],
 ];
 
-function score(rows: Row[], preds: Pred[], withVictims: boolean) {
+function score(rows: Row[], preds: Pred[], withVictims: boolean, floor = VICTIM_MIN_CONFIDENCE) {
   const micro: Counts = { tp: 0, fp: 0, fn: 0 };
   const per = new Map<string, Counts>(FIVE_TYPES.map((t) => [t, { tp: 0, fp: 0, fn: 0 }]));
   let vPages = 0;
@@ -67,12 +68,13 @@ function score(rows: Row[], preds: Pred[], withVictims: boolean) {
     }
     if (!withVictims) return;
     const notes: string[] = [];
+    const victims = p.victims.filter((v) => v.confidence >= floor);
     if (row.victims_named.length > 0) {
       vPages++;
-      if (p.victims.some((v) => namesMeet(v.names, row.victims_named, v))) vMatched++;
+      if (victims.some((v) => namesMeet(v.names, row.victims_named, v))) vMatched++;
       else notes.push(`victim missed: ${row.victims_named.join('|')}`);
     }
-    for (const v of new Map(p.victims.map((v) => [v.names[0], v])).values()) {
+    for (const v of new Map(victims.map((v) => [v.names[0], v])).values()) {
       ours++;
       if (namesMeet(v.names, row.victims, v)) oursRight++;
       else notes.push(`wrong victim: ${v.names[0]}`);
@@ -99,10 +101,11 @@ export async function runCasieEval(opts: { misses?: boolean; limit?: number } = 
   if (opts.limit) rows = rows.slice(0, opts.limit);
   const engine: Pred[] = rows.map((r) => {
     const text = `${r.title}\n\n${r.text}`;
-    const { incidents, entities } = analyzeText(text, matcher, { published: r.date });
+    // Every victim with its confidence (the floor is applied below, to sweep it on the tuned rows).
+    const { incidents, entities } = analyzeText(text, matcher, { published: r.date, victimMin: 0 });
     return {
       types: new Set(incidents.map((i) => i.type)),
-      victims: incidents.flatMap((i) => (i.victim ? [victimNames(text, i.victim, entities)] : [])),
+      victims: incidents.flatMap((i) => (i.victim ? [victimNames(text, i.victim, entities, i.victimConfidence)] : [])),
     };
   });
   const baseline: Pred[] = rows.map((r) => ({
@@ -132,7 +135,21 @@ export async function runCasieEval(opts: { misses?: boolean; limit?: number } = 
     console.log(`baseline  micro P ${f3(bm.p)} R ${f3(bm.r)} F1 ${f3(bm.f1)}  macro F1 ${f3(b.macro)}`);
     for (const t of FIVE_TYPES)
       console.log(`  ${t.padEnd(26)} engine F1 ${f3(prf(e.per.get(t)!).f1)}  baseline F1 ${f3(prf(b.per.get(t)!).f1)}`);
-    console.log(`victim match ${e.vMatched}/${e.vPages} ${f3(vm)}   victim precision ${e.oursRight}/${e.ours} ${f3(vp)}`);
+    console.log(
+      `victim match ${e.vMatched}/${e.vPages} ${f3(vm)}   victim precision ${e.oursRight}/${e.ours} ${f3(vp)}   (victim confidence ≥ ${VICTIM_MIN_CONFIDENCE})`,
+    );
+    if (half === 'tuned')
+      for (const floor of VICTIM_SWEEP) {
+        const x = score(
+          part,
+          idx.map(([, i]) => engine[i]),
+          true,
+          floor,
+        );
+        console.log(
+          `  at confidence ≥ ${floor.toFixed(2)}: victim match ${f3(x.vMatched / x.vPages)}  precision ${x.oursRight}/${x.ours} ${f3(x.ours ? x.oursRight / x.ours : 0)}`,
+        );
+      }
     if (opts.misses && half === 'tuned') for (const m of e.misses) console.log(`  ${m}`);
     const k = `casie.${half}.`;
     Object.assign(figures, {

@@ -63,18 +63,24 @@ export function namesMeet(ours: readonly string[], gold: readonly string[], opts
 export interface Victim {
   names: string[];
   place: boolean;
+  /** The engine's victimConfidence. */
+  confidence: number;
 }
+
+/** Confidence floors at which the tuned halves' victim precision and match are printed (to choose the engine's). */
+export const VICTIM_SWEEP = [0, 0.2, 0.3, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7];
 
 /** The victim's name, the words at its mention, and every other surface of the same entity in the text. */
 export function victimNames(
   text: string,
   victim: { key: string; name: string; start?: number; end?: number },
   entities: readonly { key: string; start: number; end: number }[],
+  confidence = 1,
 ): Victim {
   const names = [victim.name];
   if (victim.start !== undefined && victim.end !== undefined) names.push(text.slice(victim.start, victim.end));
   for (const e of entities) if (e.key === victim.key) names.push(text.slice(e.start, e.end));
-  return { names: [...new Set(names)], place: victim.key.startsWith('location:') };
+  return { names: [...new Set(names)], place: victim.key.startsWith('location:'), confidence };
 }
 
 export interface Counts {

@@ -10,7 +10,7 @@ const IMPERATIVE_CS = caseSensitiveTwin(IMPERATIVE);
 const EVENT_CS = caseSensitiveTwin(EVENT);
 const WARNING_CS = caseSensitiveTwin(WARNING);
 const HYPOTHETICAL_CS = caseSensitiveTwin(HYPOTHETICAL);
-import { findActor, findPlace, findVictim, reporterKeys, victimConfidence, type Scored } from './roles';
+import { VICTIM_MIN_CONFIDENCE, findActor, findPlace, findVictim, reporterKeys, victimConfidence, type Scored } from './roles';
 import { chooseWhen } from './when';
 
 export interface IncidentOptions {
@@ -18,6 +18,8 @@ export interface IncidentOptions {
   published?: string;
   /** The page's address or site name: the publisher reports the story and is not its victim. */
   site?: string;
+  /** Victims named with less confidence than this are left out (default VICTIM_MIN_CONFIDENCE; the eval sweeps it). */
+  victimMin?: number;
 }
 
 /**
@@ -60,6 +62,8 @@ export function extractIncidents(text: string, entities: EntityMatch[], opts: In
     if (ATTACK_TYPES.has(c.type) && c.victim === undefined) c.victim = victimNextDoor(text, c, infos, reporters);
     if (c.victim) addVictimMentions(text, c, infos);
   }
+  // Where the text does not plainly say who was hit, say nothing rather than guess.
+  for (const c of kept) if (c.victim && victimConfidence(c.victim.score) < (opts.victimMin ?? VICTIM_MIN_CONFIDENCE)) c.victim = undefined;
   const incidents = kept.map((c) => toIncident(text, c, sorted, opts.published));
   // Two incidents of one victim are steps of one story: a date told for one dates the other.
   for (const a of incidents) {

@@ -289,6 +289,9 @@ export function findPlace(text: string, sentences: SentenceInfo[], victim?: Enti
   return fallback;
 }
 
+/** The least confidence a victim needs to be named (chosen on the tuned halves of the eval sets, see README). */
+export const VICTIM_MIN_CONFIDENCE = 0;
+
 /** The victim's cue score as a 0..1 confidence: 8 is two plain cues (an attack on it, and it said it was hit). */
 export function victimConfidence(score: number): number {
   return Math.round(Math.max(0, Math.min(1, score / 8)) * 100) / 100;
