@@ -46,7 +46,7 @@ const KEYWORDS: [string, RegExp][] = [
   ['vulnerability-disclosure', /vulnerabilit|flaw|CVE-/i],
 ];
 
-function score(rows: Row[], preds: Pred[], withVictims: boolean, floor = VICTIM_MIN_CONFIDENCE) {
+function score(rows: Row[], preds: Pred[], withVictims: boolean, floor = 0) {
   const micro: Counts = { tp: 0, fp: 0, fn: 0 };
   const per = new Map<string, Counts>(FIVE_TYPES.map((t) => [t, { tp: 0, fp: 0, fn: 0 }]));
   let vPages = 0;
@@ -99,15 +99,19 @@ export async function runCasieEval(opts: { misses?: boolean; limit?: number } = 
     .filter((l) => l.trim() !== '')
     .map((l) => JSON.parse(l) as Row);
   if (opts.limit) rows = rows.slice(0, opts.limit);
-  const engine: Pred[] = rows.map((r) => {
+  const run = (r: Row, victimMin?: number): Pred => {
     const text = `${r.title}\n\n${r.text}`;
-    // Every victim with its confidence (the floor is applied below, to sweep it on the tuned rows).
-    const { incidents, entities } = analyzeText(text, matcher, { published: r.date, victimMin: 0 });
+    const { incidents, entities } = analyzeText(text, matcher, { published: r.date, victimMin });
     return {
       types: new Set(incidents.map((i) => i.type)),
       victims: incidents.flatMap((i) => (i.victim ? [victimNames(text, i.victim, entities, i.victimConfidence)] : [])),
     };
-  });
+  };
+  // The engine as it ships (its own victim floor); and, on the tuned rows only, every victim with its
+  // confidence, to sweep the floor (a victim below the floor can make room for one next door, which a
+  // filtered sweep does not see: the sweep approximates, the figures above it are exact).
+  const engine: Pred[] = rows.map((r) => run(r));
+  const unfloored: Pred[] = rows.map((r) => (isHeldOut(r.id) ? engine[0] : run(r, 0)));
   const baseline: Pred[] = rows.map((r) => ({
     types: new Set(KEYWORDS.filter(([, re]) => re.test(`${r.title}\n${r.text}`)).map(([t]) => t)),
     victims: [],
@@ -142,7 +146,7 @@ export async function runCasieEval(opts: { misses?: boolean; limit?: number } = 
       for (const floor of VICTIM_SWEEP) {
         const x = score(
           part,
-          idx.map(([, i]) => engine[i]),
+          idx.map(([, i]) => unfloored[i]),
           true,
           floor,
         );

@@ -55,6 +55,8 @@ interface PageOut {
   types: Set<string>;
   /** Per incident victim: its name, then the words the text used. */
   victims: Victim[];
+  /** The same read without the engine's victim floor (tuned pages only). */
+  unfloored: Victim[];
   actors: string[][];
   orgs: Set<string>;
   when: string[];
@@ -76,7 +78,12 @@ async function readAll(matcher: CompiledMatcher, labels: Label[]): Promise<PageO
   }
   const out: PageOut[] = [];
   for (const label of labels) {
-    const page = await readPage(resolve(SECNEWS, label.file), urls.get(label.file), matcher, { victimMin: 0 });
+    const page = await readPage(resolve(SECNEWS, label.file), urls.get(label.file), matcher);
+    // On the tuned pages, every victim with its confidence too, to sweep the floor (approximately: see casie.ts).
+    const unfloored =
+      label.split === 'tuned'
+        ? (await readPage(resolve(SECNEWS, label.file), urls.get(label.file), matcher, { victimMin: 0 })).incidents
+        : [];
     const text = page.text ?? '';
     const surface = (r?: { start?: number; end?: number }) =>
       r?.start !== undefined && r.end !== undefined ? text.slice(r.start, r.end) : '';
@@ -85,6 +92,7 @@ async function readAll(matcher: CompiledMatcher, labels: Label[]): Promise<PageO
       textLength: text.length,
       types: new Set(page.incidents.map((i) => i.type)),
       victims: page.incidents.flatMap((i) => (i.victim ? [victimNames(text, i.victim, page.entities, i.victimConfidence)] : [])),
+      unfloored: unfloored.flatMap((i) => (i.victim ? [victimNames(text, i.victim, page.entities, i.victimConfidence)] : [])),
       actors: page.incidents.flatMap((i) => (i.actor ? [[i.actor.name, surface(i.actor)]] : [])),
       orgs: new Set(page.entities.filter((e) => e.type === 'organization').flatMap((e) => [e.name ?? e.text, e.text])),
       when: page.incidents.flatMap((i) => (i.when ? [i.when] : [])),
@@ -112,9 +120,9 @@ interface SplitScore {
   misses: string[];
 }
 
-function scoreSplit(all: PageOut[], floor = VICTIM_MIN_CONFIDENCE): SplitScore {
-  // Every victim was read with its confidence; the floor applies here (swept on the tuned pages).
-  const pages = all.map((p) => ({ ...p, victims: p.victims.filter((v) => v.confidence >= floor) }));
+function scoreSplit(all: PageOut[], floor?: number): SplitScore {
+  // With a floor: the victims read without the engine's own floor, above this one (the sweep on the tuned pages).
+  const pages = floor === undefined ? all : all.map((p) => ({ ...p, victims: p.unfloored.filter((v) => v.confidence >= floor) }));
   const s: SplitScore = {
     pages: pages.length,
     empty: 0,

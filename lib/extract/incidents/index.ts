@@ -59,11 +59,11 @@ export function extractIncidents(text: string, entities: EntityMatch[], opts: In
   const relevant = security ? candidates : candidates.filter((c) => !VULN_TYPES.has(c.type));
   const kept = mergeAndFilter(text, relevant, opts.published);
   for (const c of kept) {
+    // Where the text does not plainly say who was hit, say nothing rather than guess.
+    if (c.victim && victimConfidence(c.victim.score) < (opts.victimMin ?? VICTIM_MIN_CONFIDENCE)) c.victim = undefined;
     if (ATTACK_TYPES.has(c.type) && c.victim === undefined) c.victim = victimNextDoor(text, c, infos, reporters);
     if (c.victim) addVictimMentions(text, c, infos);
   }
-  // Where the text does not plainly say who was hit, say nothing rather than guess.
-  for (const c of kept) if (c.victim && victimConfidence(c.victim.score) < (opts.victimMin ?? VICTIM_MIN_CONFIDENCE)) c.victim = undefined;
   const incidents = kept.map((c) => toIncident(text, c, sorted, opts.published));
   // Two incidents of one victim are steps of one story: a date told for one dates the other.
   for (const a of incidents) {

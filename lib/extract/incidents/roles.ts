@@ -15,7 +15,7 @@ export interface Scored {
 // Before a victim: "attack on", "breach at", "hit", "targeting" — up to two words of description
 // between ("attack on US retailer Acme").
 const VICTIM_BEFORE =
-  /\b(?:attacks? (?:on|against)|breach(?:es)? (?:at|of)|hack(?:ing)? (?:of|on|at)|intrusions? (?:at|into)|incidents? (?:at|affecting)|compromise of|targeted|targeting|hit|hitting|struck|crippled|disrupted|breached|compromised|infiltrated|hacked|victims? (?:include|included|including|was|is)|impacting|affecting|affected|customers of|employees of|patients of|(?:systems?|networks?|servers?|environment|infrastructure|pipeline|accounts?|website|databases?|data) of|stolen from|stole from|leaked from|exfiltrated from|on behalf of|(?:gained|obtained|unauthori[sz]ed) access to)\s+(?:the\s+|a\s+|an\s+)?(?:[\p{L}-]+\s+){0,2}(?:[\p{L}-]+,\s+)?$/iu;
+  /\b(?:attacks? (?:on|against)|breach(?:es)? (?:at|of)|hack(?:ing)? (?:of|on|at)|intrusions? (?:at|into)|incidents? (?:at|affecting)|compromise of|supply[- ]chain of|targeted|targeting|hit|hitting|struck|crippled|disrupted|breached|compromised|infiltrated|hacked|victims? (?:include|included|including|was|is)|impacting|affecting|affected|customers of|employees of|patients of|(?:systems?|networks?|servers?|environment|infrastructure|pipeline|accounts?|website|databases?|data) of|stolen from|stole from|leaked from|exfiltrated from|on behalf of|(?:gained|obtained|unauthori[sz]ed) access to)\s+(?:the\s+|a\s+|an\s+)?(?:[\p{L}-]+\s+){0,2}(?:[\p{L}-]+,\s+)?$/iu;
 
 // After a victim: "said it", "disclosed", "was hit", "'s systems" — an apposition may come between
 // ("Acme, a Texas retailer, said it ...").
@@ -52,7 +52,12 @@ const PLACE_AS_MODIFIER =
   /^(?:[’']s)?(?:\s+and\s+\p{Lu}[\p{L}-]*)?\s+(?!(?:was|were|is|are|has|have|had|said|says|confirmed|suffered|fell|experienced|and|or|in|on|at|last|this|after|before|when|with|by|for|from|to|which|that|but|as|itself|government|authorities)\b)\p{Ll}[\p{L}-]+/u;
 
 const IMPERSONATED_BEFORE =
-  /\b(?:pretend(?:s|ed|ing)? to (?:be|come) from|purport(?:s|ed|ing)? to (?:be|come) from|posing as|pose as|poses as|impersonat\w*|spoof\w*|disguised as|masquerad\w* as|claiming to be from|fake|cloned|bogus|counterfeit|look-?alike|copycat|fraudulent|themed)\s+(?:the\s+|a\s+)?$/i;
+  /\b(?:pretend(?:s|ed|ing)? to (?:be|come) from|purport(?:s|ed|ing)? to (?:be|come) from|posing as|pose as|poses as|impersonat\w*|spoof\w*|disguised as|masquerad\w* as|claiming to be from|fake|cloned|bogus|counterfeit|look-?alike|copycat|fraudulent|themed|purportedly (?:from|sent by))\s+(?:the\s+|a\s+)?$/i;
+/** "IRS-related phishing", "Netflix-themed scam", "emails purportedly from the IRS" (the last read before). */
+const IMPERSONATED_AFTER = /^-?(?:related|themed|branded|lookalike|look-alike)\b/i;
+/** Tax offices, regulators and other agencies by the shape of their names. */
+const AGENCY_NAME =
+  /\b(?:Revenue|Tax|Taxation|Customs|Commission|Administration|Regulator|Regulatory|Ombudsman|Bureau|Authorities|Trading Standards)\b|^(?:IRS|HMRC|FTC|FCC|SEC|CRA|ATO|FSC|DOR)$/;
 /** "said Lukas Stefanko with ESET": the organisation a quoted person works for is the source. */
 const AFFILIATION_BEFORE =
   /\b(?:said|says|according to|wrote|told)\s+\p{Lu}\p{Ll}+\s+\p{Lu}[\p{L}'’-]+,?\s+(?:with|at|from|of)\s+(?:the\s+)?$/u;
@@ -139,7 +144,7 @@ const TOLD_BEFORE =
   /\b(?:told|telling|tells)\s+(?:the\s+)?$|\b(?:e-?mail(?:ed)?|statement|interview|comment|speaking)s?\s+(?:to|with)\s+(?:the\s+)?$/i;
 /** "reported on Twitter", "posted on Facebook", "via his Twitter account": the platform where something was said. */
 const PLATFORM_BEFORE =
-  /\b(?:reported|reporting|posted|posting|tweeted|wrote|writing|said|says|announced|shared|claimed|claiming|published|boasted|bragged|advertised|via|through|his|her|their|its)\s+(?:\w+\s+){0,2}(?:on|via)\s+(?:the\s+)?$/i;
+  /\b(?:reported|reporting|posted|posting|tweeted|wrote|writing|said|says|announced|shared|claimed|claiming|published|boasted|bragged|advertised|via|through|his|her|their|its)\s+(?:(?!(?:cyber-?)?attacks?\b|breach|hack|intrusion|assault)\w+\s+){0,2}(?:on|via)\s+(?:the\s+)?$/i;
 /** "X warned", "X is warning consumers of fraudulent e-mails", "X issued an alert": who warns is not who was hit. */
 const WARNS_AFTER =
   /^(?:\s*\([^()]{1,12}\))?\s*(?:(?:is|are|has|have|had|also)\s+)?(?:been\s+)?(?:warn(?:s|ed|ing)?|issued|issues|alerted|advis(?:es|ed)|urg(?:es|ed)|cautioned|recommend(?:s|ed))\b(?!\s+(?:its|their|our|customers|users|clients|employees|patients|members|subscribers|staff)\b)/i;
@@ -194,7 +199,9 @@ export function findVictim(text: string, s: SentenceInfo, type: IncidentType, re
       score += 2;
     // The brand a lure imitates is not the one it hits; nor is the brand whose customers a lure or
     // scam goes after in its name ("targeting Netflix subscribers"): the people are.
-    if (IMPERSONATED_BEFORE.test(before)) score -= 5;
+    if (IMPERSONATED_BEFORE.test(before) || IMPERSONATED_AFTER.test(after)) score -= 5;
+    // A tax office or a regulator in a phishing or fraud story is the name the lure borrows, or who warns of it.
+    if ((type === 'phishing' || type === 'fraud') && (AGENCY_NAME.test(e.name) || AGENCY_NAME.test(e.text))) score -= 3;
     if ((type === 'phishing' || type === 'fraud') && BRAND_CUSTOMERS_AFTER.test(after)) continue;
     // The maker of an exploited product is not who was hit ("a flaw affecting Pulse Secure VPN
     // appliances"), unless the text says it was.
@@ -225,7 +232,7 @@ export function findVictim(text: string, s: SentenceInfo, type: IncidentType, re
     if (s.index === 0) score += 1;
     else if (s.index <= 2) score += 0.5;
     const first = reporters.firstAt?.get(e.key);
-    if (first !== undefined) score += first < LEDE_CHARS ? 1 : -1;
+    if (first !== undefined && first < LEDE_CHARS) score += 1;
     // The maker of a product is named in most security stories; it is the victim only with the text's word for it.
     if (e.type === 'vendor') score -= 1;
     if (e.type === 'organization') score += 1;
@@ -290,7 +297,7 @@ export function findPlace(text: string, sentences: SentenceInfo[], victim?: Enti
 }
 
 /** The least confidence a victim needs to be named (chosen on the tuned halves of the eval sets, see README). */
-export const VICTIM_MIN_CONFIDENCE = 0;
+export const VICTIM_MIN_CONFIDENCE = 0.2;
 
 /** The victim's cue score as a 0..1 confidence: 8 is two plain cues (an attack on it, and it said it was hit). */
 export function victimConfidence(score: number): number {
