@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
 import { detectArticle } from '../lib/detect';
-import { analyzeText } from '../lib/engine';
+import { analyzeText, type AnalyzeOptions } from '../lib/engine';
 import type { CompiledMatcher } from '../lib/extract/matcher';
 import type { EntityMatch, Incident } from '../lib/types';
 
@@ -23,7 +23,12 @@ export interface PageResult {
 }
 
 /** Reads an .html or .html.gz file as the browser would see it and runs the engine on its main text. */
-export async function readPage(file: string, url: string | undefined, matcher: CompiledMatcher): Promise<PageResult> {
+export async function readPage(
+  file: string,
+  url: string | undefined,
+  matcher: CompiledMatcher,
+  extra: Pick<AnalyzeOptions, 'victimMin'> = {},
+): Promise<PageResult> {
   let bytes: Buffer = await readFile(file);
   if (file.endsWith('.gz') || (bytes[0] === 0x1f && bytes[1] === 0x8b)) bytes = gunzipSync(bytes);
   const html = bytes.toString('utf8');
@@ -32,7 +37,9 @@ export async function readPage(file: string, url: string | undefined, matcher: C
   const pageUrl = url ?? canonical ?? 'about:blank';
   const info = detectArticle(document as unknown as Document, pageUrl);
   // Entities are read from the main text of articles only; elsewhere the extension stays silent too.
-  const analysis = info.isArticle ? analyzeText(info.text, matcher, { published: info.published }) : { entities: [], incidents: [] };
+  const analysis = info.isArticle
+    ? analyzeText(info.text, matcher, { published: info.published, site: url ?? info.site, ...extra })
+    : { entities: [], incidents: [] };
   return {
     file,
     isArticle: info.isArticle,

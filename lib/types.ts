@@ -95,6 +95,8 @@ export interface EntityRef {
 export interface Incident {
   type: IncidentType;
   victim?: EntityRef;
+  /** 0..1: how plainly the text puts the victim in a victim's role (absent without a victim). */
+  victimConfidence?: number;
   actor?: EntityRef;
   /** Other entities the incident involves (malware, CVEs, techniques ...). */
   entities?: EntityRef[];

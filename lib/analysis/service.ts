@@ -264,7 +264,7 @@ export class AnalysisService {
     const { state, fresh } = await this.matcherFor();
     const t0 = this.now();
     const entities = extractEntities(req.text, state.matcher);
-    const incidents = extractIncidents(req.text, entities, { published: req.published });
+    const incidents = extractIncidents(req.text, entities, { published: req.published, site: req.url });
     const analyzeMs = this.now() - t0;
     const t1 = this.now();
     const facts = await this.facts(entities.map((e) => ({ key: e.key, type: e.type, name: e.name, subtype: e.subtype })));
@@ -323,7 +323,7 @@ export class AnalysisService {
     // Worked out when the page asks (after it painted the first stage), not right after that answer: on a
     // busy machine the work would take the CPU from the page receiving and painting it.
     const entities = addOrganizations(pending.text, pending.known);
-    const incidents = extractIncidents(pending.text, entities, { published: pending.published });
+    const incidents = extractIncidents(pending.text, entities, { published: pending.published, site: pending.url });
     return { entities: packEntities(pending.text, entities), incidents };
   }
 

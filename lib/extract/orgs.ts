@@ -29,7 +29,7 @@ export function findOrganizations(text: string, known: EntityMatch[]): EntityMat
   const found: EntityMatch[] = [];
   const accepted = new Map<string, { key: string; name: string }>(); // surface text → key
 
-  const people = new Set<string>();
+  const people = givenNameSurnames(text, tokens, knownAt, stats, lowerWords);
   // People the text introduces as such (a role, a speech verb, a middle initial) are never organisations.
   const named = findPeople(text);
   const accept = (start: number, end: number, rule: string) => {
@@ -314,7 +314,7 @@ const NOT_NAME = new Set(
  */
 const NEVER_ALONE = new Set(
   (
-    'internet intranet web cloud iot isp isps msp msps mssp pc pcs mac macs iam law laws cybersecurity cyber-security infosec ' +
+    'internet intranet web cloud iot isp isps msp msps mssp pc pcs mac macs iam law laws cybersecurity cyber-security infosec atm atms ' +
     'email e-mail online software hardware firmware network networks server servers wifi wi-fi vpn vpns saas api apis ' +
     "we’ve we've we’re we're we’ll we'll i’m i'm i’ve i've you’re you're they’re they're they’ve they've it’s it's that’s that's there’s there's here’s here's let’s let's"
   ).split(' '),
@@ -384,6 +384,14 @@ function trimRun(text: string, tokens: Token[], run: Run, lowerWords: Set<string
       continue;
     }
     break;
+  }
+  // "media company Gannett Co. As of Tuesday ...": a full stop after an abbreviation that ends a name,
+  // and a next word the text also writes in lower case, end the sentence and the name.
+  for (let i = first; i < last; i++) {
+    if (ABBREV_DOT.has(tokens[i].text.toLowerCase()) && lowerWords.has(tokens[i + 1].text.toLowerCase())) {
+      last = i;
+      break;
+    }
   }
   while (last >= first && (CONNECTORS.has(tokens[last].text.toLowerCase()) || CALENDAR.has(tokens[last].text.toLowerCase()))) last--;
   if (first > last) return undefined;
@@ -515,6 +523,11 @@ function judge(text: string, tokens: Token[], c: Run, knownAt: KnownIndex, stats
 
   const n = c.last - c.first + 1;
   const words = tokens.slice(c.first, c.last + 1);
+  // A name has a letter ("On April 14, the company ..." is a date); "Pa." or "Fla." before a name is an
+  // abbreviation (of a state); a line or sentence opened by a gerund ("Protecting patients") is a phrase.
+  if (!words.some((t) => /\p{L}/u.test(t.text))) return undefined;
+  if (n === 1 && /^\p{Lu}\p{Ll}{1,3}$/u.test(words[0].text) && /^\.\s+\p{Lu}/u.test(text.slice(end, end + 3))) return undefined;
+  if (n === 1 && words[0].initial && /\p{Ll}ing$/u.test(words[0].text) && /^\s+\p{Ll}/u.test(text.slice(end, end + 3))) return undefined;
   const lastLw = words[n - 1].text.toLowerCase();
   const corp = isCorpForm(words[n - 1].text);
   const before = text.slice(Math.max(0, start - 40), start);
@@ -628,6 +641,10 @@ function unheadedNames(
 const HEADLINE_REPORT =
   /^(?:Data Breach|Breach|Ransomware Attack|Ransomware|Cyberattack|Cyber Attack|Cyber Incident|Hack|Hacked|Breached|Hit|Says|Confirms|Discloses|Notifies|Admits|Suffers|Warns Customers|Investigating)\b/;
 
+/** A headline's verb in the present tense ("Reveals", "Takes", "Says"), which no name ends with. */
+const HEADLINE_VERB =
+  /^(?:Reveals|Says|Confirms|Discloses|Reports|Warns|Admits|Suffers|Takes|Gets|Hits|Faces|Blames|Denies|Launches|Releases|Patches|Fixes|Investigates|Probes|Targets|Exposes|Leaks)$/;
+
 /**
  * "Medtronic Data Breach Impacts 3.8 Million People": a title-case headline capitalises every word,
  * so its subject is the one to three words before the words that report an incident, when they are
@@ -657,6 +674,8 @@ function headlineSubject(
     )
       return undefined;
     if (knownAt.overlaps(tokens[run.first].start, tokens[k - 1].end)) return undefined;
+    // "Singapore Reveals Cyber Attack ...": the subject ends before the headline's verb.
+    if (k - 1 > run.first && HEADLINE_VERB.test(tokens[k - 1].text)) return undefined;
     return { first: run.first, last: k - 1, rule: 'headline' };
   }
   return undefined;
@@ -735,9 +754,33 @@ function personSurname(text: string, tokens: Token[], c: Run): string | undefine
   const end = words[n - 1].end;
   const before = text.slice(Math.max(0, start - 16), start);
   const after = text.slice(end, end + 24);
-  const spoken = /\b(?:said|says|told|according to|wrote)\s+$/.test(before) || /^\s+(?:said|says|told|wrote|explained|added)\b/.test(after);
+  const spoken =
+    /\b(?:said|says|told|according to|wrote)\s+$/.test(before) || /^,?\s+(?:said|says|told|wrote|explained|added)\b/.test(after);
   const placed = /^\s+(?:with|of|at|from)\s+\p{Lu}/u.test(after) || /^,\s+(?:a|an|the)\s/.test(after);
   return spoken || placed ? words[n - 1].text : undefined;
+}
+
+/**
+ * Last words of two plain capitalised words in running prose whose first word the text never writes in
+ * lower case and that no head word ends ("Troy Hunt", "Rich Campagna", "Brian Kemp"): a given name
+ * and a surname, so the surname alone ("Hunt told the Daily Mail") is that person, not an
+ * organisation. Headlines capitalise every word and are left out ("Hackers Target Equifax").
+ */
+function givenNameSurnames(text: string, tokens: Token[], knownAt: KnownIndex, stats: CaseStats, lowerWords: Set<string>): Set<string> {
+  const out = new Set<string>();
+  const plain = (t: Token | undefined) => t !== undefined && /^\p{Lu}\p{Ll}+$/u.test(t.text);
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const t = tokens[i];
+    const u = tokens[i + 1];
+    if (!plain(t) || !plain(u) || plain(tokens[i + 2]) || !isBlankGap(text, t.end, u.start)) continue;
+    const a = t.text.toLowerCase();
+    const b = u.text.toLowerCase();
+    if (lowerWords.has(a) || NOT_NAME.has(a) || CONNECTORS.has(a) || isHead(a) || isHead(b) || NOT_NAME.has(b)) continue;
+    if (tokens[i + 2] && CONNECTORS.has(tokens[i + 2].text) && isBlankGap(text, u.end, tokens[i + 2].start)) continue; // "Bank of ..."
+    if (knownAt.overlaps(t.start, u.end) || inHeadline(stats, tokens, { first: i, last: i + 1 })) continue;
+    out.add(u.text);
+  }
+  return out;
 }
 
 /** Words around "X Group" that make it a threat group rather than a company. */

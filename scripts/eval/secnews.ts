@@ -26,7 +26,8 @@ import { parseArgs } from 'node:util';
 import { compileMatcher, type CompiledMatcher } from '../../lib/extract/matcher';
 import { seedCatalogue } from '../../lib/knowledge/seed';
 import { readPage } from '../../cli/page';
-import { namesMeet, prf, type Counts } from './victim-match';
+import { VICTIM_MIN_CONFIDENCE } from '../../lib/extract/incidents/roles';
+import { VICTIM_SWEEP, namesMeet, prf, victimNames, type Counts, type Victim } from './victim-match';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SECNEWS = resolve(ROOT, '../shared/fixtures/pages/secnews');
@@ -53,7 +54,9 @@ interface PageOut {
   textLength: number;
   types: Set<string>;
   /** Per incident victim: its name, then the words the text used. */
-  victims: string[][];
+  victims: Victim[];
+  /** The same read without the engine's victim floor (tuned pages only). */
+  unfloored: Victim[];
   actors: string[][];
   orgs: Set<string>;
   when: string[];
@@ -76,6 +79,11 @@ async function readAll(matcher: CompiledMatcher, labels: Label[]): Promise<PageO
   const out: PageOut[] = [];
   for (const label of labels) {
     const page = await readPage(resolve(SECNEWS, label.file), urls.get(label.file), matcher);
+    // On the tuned pages, every victim with its confidence too, to sweep the floor (approximately: see casie.ts).
+    const unfloored =
+      label.split === 'tuned'
+        ? (await readPage(resolve(SECNEWS, label.file), urls.get(label.file), matcher, { victimMin: 0 })).incidents
+        : [];
     const text = page.text ?? '';
     const surface = (r?: { start?: number; end?: number }) =>
       r?.start !== undefined && r.end !== undefined ? text.slice(r.start, r.end) : '';
@@ -83,7 +91,8 @@ async function readAll(matcher: CompiledMatcher, labels: Label[]): Promise<PageO
       label,
       textLength: text.length,
       types: new Set(page.incidents.map((i) => i.type)),
-      victims: page.incidents.flatMap((i) => (i.victim ? [[i.victim.name, surface(i.victim)]] : [])),
+      victims: page.incidents.flatMap((i) => (i.victim ? [victimNames(text, i.victim, page.entities, i.victimConfidence)] : [])),
+      unfloored: unfloored.flatMap((i) => (i.victim ? [victimNames(text, i.victim, page.entities, i.victimConfidence)] : [])),
       actors: page.incidents.flatMap((i) => (i.actor ? [[i.actor.name, surface(i.actor)]] : [])),
       orgs: new Set(page.entities.filter((e) => e.type === 'organization').flatMap((e) => [e.name ?? e.text, e.text])),
       when: page.incidents.flatMap((i) => (i.when ? [i.when] : [])),
@@ -111,7 +120,9 @@ interface SplitScore {
   misses: string[];
 }
 
-function scoreSplit(pages: PageOut[]): SplitScore {
+function scoreSplit(all: PageOut[], floor?: number): SplitScore {
+  // With a floor: the victims read without the engine's own floor, above this one (the sweep on the tuned pages).
+  const pages = floor === undefined ? all : all.map((p) => ({ ...p, victims: p.unfloored.filter((v) => v.confidence >= floor) }));
   const s: SplitScore = {
     pages: pages.length,
     empty: 0,
@@ -157,16 +168,16 @@ function scoreSplit(pages: PageOut[]): SplitScore {
     const gold = label.victims.map((v) => [v.name, ...(v.aliases ?? [])]);
     if (gold.length > 0) {
       s.victimPages++;
-      if (p.victims.some((ours) => gold.some((g) => namesMeet(ours, g)))) s.victimPagesMatched++;
+      if (p.victims.some((ours) => gold.some((g) => namesMeet(ours.names, g, ours)))) s.victimPagesMatched++;
       else notes.push(`victim missed: ${label.victims.map((v) => v.name).join('|')}`);
     }
-    const ours = [...new Map(p.victims.map((names) => [names[0], names])).values()];
-    for (const names of ours) {
+    const ours = [...new Map(p.victims.map((v) => [v.names[0], v])).values()];
+    for (const { names, place } of ours) {
       if (namesMeet(names, label.reporters)) {
         s.reporterVictims.push(`${label.file}: ${names[0]}`);
         notes.push(`REPORTER as victim: ${names[0]}`);
       }
-      if (gold.some((g) => namesMeet(names, g))) {
+      if (gold.some((g) => namesMeet(names, g, { place }))) {
         s.ourVictims++;
         s.ourVictimsRight++;
       } else if (!namesMeet(names, label.okVictims)) {
@@ -210,7 +221,7 @@ function print(name: string, s: SplitScore, showMisses: boolean): Record<string,
   console.log(`types micro   P ${f3(t.p)}  R ${f3(t.r)}  F1 ${f3(t.f1)}   (tp ${s.types.tp}, fp ${s.types.fp}, fn ${s.types.fn})`);
   for (const [type, c] of [...s.perType].sort()) console.log(`  ${type.padEnd(27)} F1 ${f3(prf(c).f1)}  ${c.tp}/${c.fp}/${c.fn}`);
   console.log(
-    `victim match  ${s.victimPagesMatched}/${s.victimPages} ${f3(vm)}   victim precision ${s.ourVictimsRight}/${s.ourVictims} ${f3(vp)}   actor found ${s.actorPagesMatched}/${s.actorPages} ${f3(am)}   when ${s.whenPagesMatched}/${s.whenPages} ${f3(wm)}`,
+    `victim match  ${s.victimPagesMatched}/${s.victimPages} ${f3(vm)}   victim precision ${s.ourVictimsRight}/${s.ourVictims} ${f3(vp)} (confidence ≥ ${VICTIM_MIN_CONFIDENCE})   actor found ${s.actorPagesMatched}/${s.actorPages} ${f3(am)}   when ${s.whenPagesMatched}/${s.whenPages} ${f3(wm)}`,
   );
   // The held-out pages' own outputs are not printed: reading them would be tuning on them.
   const which = (list: string[]) => (showMisses && list.length > 0 ? `  (${list.join('; ')})` : '');
@@ -244,6 +255,15 @@ export async function runSecnewsEval(opts: { misses?: boolean; split?: string } 
     // Details (--misses) only for the tuned pages, unless the held-out split is asked for by name.
     const details = (opts.misses ?? false) && (split === 'tuned' || opts.split === 'heldout');
     if (part.length > 0) Object.assign(figures, print(split, scoreSplit(part), details));
+    if (part.length > 0 && split === 'tuned')
+      for (const floor of VICTIM_SWEEP) {
+        const x = scoreSplit(part, floor);
+        const vm = x.victimPages === 0 ? 0 : x.victimPagesMatched / x.victimPages;
+        const vp = x.ourVictims === 0 ? 0 : x.ourVictimsRight / x.ourVictims;
+        console.log(
+          `  at confidence ≥ ${floor.toFixed(2)}: victim match ${f3(vm)}  precision ${x.ourVictimsRight}/${x.ourVictims} ${f3(vp)}`,
+        );
+      }
   }
   return figures;
 }

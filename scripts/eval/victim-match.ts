@@ -1,9 +1,19 @@
 /**
  * How a predicted victim is compared with a labelled one, for the secnews and CASIE sets (see
- * ../shared/eval/README.md): lower case, diacritics, determiners and possessives dropped, then equal or
- * contained as whole words either way ("the Uber database" and "Uber" meet; "Uber" and "Ubertool" do not).
+ * ../shared/eval/README.md): lower case, diacritics, determiners, possessives and a closing legal form
+ * ("Inc.", "Co.", "Ltd") dropped, then equal or contained as whole words either way ("the Uber
+ * database" and "Uber" meet; "Uber" and "Ubertool" do not; "Larson Studios, Inc." and "Larson Studios"
+ * meet).
+ *
+ * One direction is narrower for places: a place of ours contained in a longer label meets it only as
+ * the label's last words or its possessive ("the city of Atlanta", "Baltimore's 911 system"), not as
+ * a word that describes someone else ("central London university", "US-based companies").
+ *
+ * Our side is the victim's name, the words the text used there, and the other words the text uses for
+ * the same entity (same key: "E-Sports Entertainment Association" and the "(ESEA)" it defines).
  */
 const DETERMINERS = /\b(?:the|a|an|its|their|his|her|our|this|that|these|those)\b/g;
+const LEGAL_FORM = / (?:inc|incorporated|co|corp|corporation|ltd|limited|llc|plc|gmbh|ag|sa|nv|bv)$/;
 
 export function normName(s: string): string {
   return s
@@ -14,19 +24,63 @@ export function normName(s: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .replace(DETERMINERS, ' ')
     .replace(/\s+/g, ' ')
-    .trim();
+    .trim()
+    .replace(LEGAL_FORM, '');
 }
 
-/** True when one of `ours` (a victim's name and the words the text used for it) meets one of `gold`. */
-export function namesMeet(ours: readonly string[], gold: readonly string[]): boolean {
+/** A place of ours inside a longer label: as its last words, or written as its possessive. */
+function placeHeads(place: string, rawGold: string, gold: string): boolean {
+  if (gold.endsWith(` ${place}`)) return true;
+  const raw = rawGold
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}'’]+/gu, ' ');
+  return (
+    ` ${raw}`.includes(` ${place}'s `) || ` ${raw}`.includes(` ${place}’s `) || raw.endsWith(` ${place}'s`) || raw.endsWith(` ${place}’s`)
+  );
+}
+
+/**
+ * True when one of `ours` (a victim's name and the words the text used for it) meets one of `gold`.
+ * `place`: our victim is a place (see placeHeads).
+ */
+export function namesMeet(ours: readonly string[], gold: readonly string[], opts: { place?: boolean } = {}): boolean {
   return ours.some((o) => {
     const a = normName(o);
     if (a === '') return false;
     return gold.some((g) => {
       const b = normName(g);
-      return b !== '' && (` ${a} `.includes(` ${b} `) || ` ${b} `.includes(` ${a} `));
+      if (b === '') return false;
+      if (a === b || ` ${a} `.includes(` ${b} `)) return true;
+      if (!` ${b} `.includes(` ${a} `)) return false;
+      return !opts.place || placeHeads(a, g, b);
     });
   });
+}
+
+/** A predicted victim as the scores see it: its name, the words the text used for it, and whether it is a place. */
+export interface Victim {
+  names: string[];
+  place: boolean;
+  /** The engine's victimConfidence. */
+  confidence: number;
+}
+
+/** Confidence floors at which the tuned halves' victim precision and match are printed (to choose the engine's). */
+export const VICTIM_SWEEP = [0, 0.2, 0.3, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7];
+
+/** The victim's name, the words at its mention, and every other surface of the same entity in the text. */
+export function victimNames(
+  text: string,
+  victim: { key: string; name: string; start?: number; end?: number },
+  entities: readonly { key: string; start: number; end: number }[],
+  confidence = 1,
+): Victim {
+  const names = [victim.name];
+  if (victim.start !== undefined && victim.end !== undefined) names.push(text.slice(victim.start, victim.end));
+  for (const e of entities) if (e.key === victim.key) names.push(text.slice(e.start, e.end));
+  return { names: [...new Set(names)], place: victim.key.startsWith('location:'), confidence };
 }
 
 export interface Counts {

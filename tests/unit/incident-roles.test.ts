@@ -103,3 +103,74 @@ describe('a security firm the catalogue knows needs the text’s word to be a vi
     );
   });
 });
+
+describe('who told, posted, warned or published the story is not the victim', () => {
+  const withSite = (text: string, site: string) =>
+    analyzeText(text, matcher, { published: '2024-05-20', site }).incidents.map((i) => i.victim?.name ?? null);
+
+  test('the outlet a statement was given to, and a news outlet by its name', () => {
+    expect(
+      victims(
+        'Hackers breached the network of Westbrook Telecom, the company said. In an email to the IDG News Service, the hacker explained how the data breach came about.',
+      ),
+    ).toEqual(['Westbrook Telecom']);
+    expect(victims('A source told the BBC that the data breach was serious.')).not.toContain('BBC');
+  });
+
+  test('the platform something was posted on', () => {
+    expect(victims('A researcher reported on Twitter that 27,000 servers were hit by ransomware.')).not.toContain('Twitter');
+  });
+
+  test('who warns of a scam is not its victim', () => {
+    expect(
+      victims('The Indiana Department of Revenue is warning taxpayers of fraudulent phishing emails that ask for their passwords.'),
+    ).not.toContain('Indiana Department of Revenue');
+  });
+
+  test('who says it was not breached', () => {
+    expect(
+      victims(
+        'Hackers claim to hold 300 million iCloud accounts in a data breach. Apple says its systems have not been breached and the data came from other services.',
+      ),
+    ).not.toContain('Apple');
+  });
+
+  test('the site named after the bar of the title', () => {
+    expect(victims('Rsync errors lead to data breach at KWIC Internet | CSO Online\n\nThe breach exposed customer records.')).not.toContain(
+      'CSO Online',
+    );
+  });
+
+  test('the publisher of the page, from its address', () => {
+    const text =
+      'Sophos investigated a new Ryuk ransomware attack. Sophos said the attackers deployed ransomware across the network in three hours.';
+    expect(withSite(text, 'https://news.sophos.com/en-us/2020/10/14/inside-a-new-ryuk-ransomware-attack/')).not.toContain('Sophos');
+    // Without the address nothing says who wrote it, and the rule does not fire.
+    expect(withSite(text, 'https://example.org/story')).not.toBeUndefined();
+  });
+
+  test('negative: an organisation that says it was hit stays the victim', () => {
+    expect(victims('Acme Hospital said its systems were encrypted in a ransomware attack on Monday.')).toEqual(['Acme Hospital']);
+  });
+});
+
+describe('a place is the victim only when the place itself was hit', () => {
+  test('where the people hit are is not a victim', () => {
+    expect(victims('The phishing campaign has mostly targeted users in Germany and Austria, researchers said.')).not.toContain('Germany');
+  });
+});
+
+describe('victim confidence', () => {
+  test('two plain cues give a high confidence, and every victim has one', () => {
+    const incidents = analyzeText(
+      'A ransomware attack hit Acme Hospital last week. Acme Hospital said its systems were encrypted.',
+      matcher,
+      {
+        published: '2024-05-20',
+      },
+    ).incidents;
+    expect(incidents[0].victim?.name).toBe('Acme Hospital');
+    expect(incidents[0].victimConfidence).toBeGreaterThanOrEqual(0.75);
+    for (const i of incidents) expect(i.victim === undefined).toBe(i.victimConfidence === undefined);
+  });
+});

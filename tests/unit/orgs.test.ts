@@ -135,3 +135,35 @@ describe('measured on the labelled NER rows', () => {
     expect(names('Salt & pepper shakers were stolen.')).toEqual([]);
   });
 });
+
+describe('what is not an organisation (issue 8)', () => {
+  test('a surname the text first gives with a given name', () => {
+    const text =
+      'Security researcher Troy Hunt, who runs a breach notification site, looked at the data. Hunt told the Daily Mail that the data breach was real.';
+    expect(names(text)).not.toContain('Hunt');
+    const said =
+      'Another customer, Mark Thompson, said on the forum he got a call. Thompson said it was a shocking breach of data privacy.';
+    expect(names(said)).not.toContain('Thompson');
+    // Negative: a company named alone stays one, also in a title-case headline after a capitalised verb.
+    expect(names('Hackers Target Equifax In New Attack\n\nEquifax said its systems were breached.')).toContain('Equifax');
+  });
+
+  test('a state abbreviation, a date, a line-opening gerund, a headline verb', () => {
+    expect(names('The cyber-attack on Pa. Senate Dems is a reminder, the editorial said.')).not.toContain('Pa');
+    expect(names('On April 14, the company disclosed the breach to the attorney general.')).toEqual([]);
+    expect(names('Long said.\nProtecting patients\nNotices were posted at Hancock Regional Hospital.')).toEqual([
+      'Hancock Regional Hospital',
+    ]);
+    expect(names('Vardeno Reveals Cyber Attack on Ministry\n\nThe breach hit the ministry.')).not.toContain('Vardeno Reveals');
+  });
+
+  test('a sentence that starts after a company form ends the name', () => {
+    expect(names('It hit as many as 18,000 employees of media company Gannett Co. As of Tuesday there was no sign of misuse.')).toEqual([
+      'Gannett Co.',
+    ]);
+  });
+
+  test('ATMs are machines', () => {
+    expect(names('These ATM heists are the work of a group that has been active for years.')).toEqual([]);
+  });
+});

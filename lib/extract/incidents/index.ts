@@ -21,12 +21,16 @@ const IMPERATIVE_CS = caseSensitiveTwin(IMPERATIVE);
 const EVENT_CS = caseSensitiveTwin(EVENT);
 const WARNING_CS = caseSensitiveTwin(WARNING);
 const HYPOTHETICAL_CS = caseSensitiveTwin(HYPOTHETICAL);
-import { findActor, findPlace, findVictim, reporterKeys, type Scored } from './roles';
+import { VICTIM_MIN_CONFIDENCE, findActor, findPlace, findVictim, reporterKeys, victimConfidence, type Scored } from './roles';
 import { chooseWhen } from './when';
 
 export interface IncidentOptions {
   /** The article's publication date (ISO), to resolve "in September". */
   published?: string;
+  /** The page's address or site name: the publisher reports the story and is not its victim. */
+  site?: string;
+  /** Victims named with less confidence than this are left out (default VICTIM_MIN_CONFIDENCE; the eval sweeps it). */
+  victimMin?: number;
 }
 
 /**
@@ -48,7 +52,7 @@ export function extractIncidents(text: string, entities: EntityMatch[], opts: In
   if (sentences.length === 0) return [];
   const sorted = [...entities].sort((a, b) => a.start - b.start);
   const dates = findDates(text, 0, text.length, opts.published);
-  const reporters = reporterKeys(text, sorted);
+  const reporters = reporterKeys(text, sorted, opts.site);
   const infos = scoreSentences(text, sentences, sorted, dates);
 
   // Candidate incidents: per type, the sentences that carry it, grouped by victim.
@@ -66,6 +70,8 @@ export function extractIncidents(text: string, entities: EntityMatch[], opts: In
   const relevant = security ? candidates : candidates.filter((c) => !VULN_TYPES.has(c.type));
   const kept = mergeAndFilter(text, relevant, opts.published);
   for (const c of kept) {
+    // Where the text does not plainly say who was hit, say nothing rather than guess.
+    if (c.victim && victimConfidence(c.victim.score) < (opts.victimMin ?? VICTIM_MIN_CONFIDENCE)) c.victim = undefined;
     if (ATTACK_TYPES.has(c.type) && c.victim === undefined) c.victim = victimNextDoor(text, c, infos, reporters);
     if (c.victim) addVictimMentions(text, c, infos);
   }
@@ -621,7 +627,10 @@ function toIncident(text: string, c: Candidate, entities: EntityMatch[], publish
     summary,
     confidence: Math.min(1, Math.round((c.score / 12) * 100) / 100),
   };
-  if (victim) incident.victim = victim;
+  if (victim) {
+    incident.victim = victim;
+    incident.victimConfidence = victimConfidence(c.victim!.score);
+  }
   if (actor) incident.actor = actor;
   if (others.size > 0) incident.entities = [...others.values()];
   if (when) {
