@@ -7,7 +7,9 @@
  * (ordinary English and the vocabulary every security story uses — "hackers", "ransomware", "data" — are
  * left out, so what is left is mostly names: "Cellebrite", "Netgear", "WebEx", "FAFSA").
  *
- * Words are compared by their stems (Porter's: "confirms" and "confirmed" are one word).
+ * Words are compared by their stems (Porter's: "confirms" and "confirmed" are one word). Rows stored by
+ * earlier versions keep their unstemmed words: they meet new items a little less until they leave the
+ * time window, and no upgrade rewrites them.
  *
  * Items are clustered single-link, incrementally, in publication order: a new item joins the cluster of
  * the most similar earlier item when all of these hold, else it starts a cluster of its own:
