@@ -112,7 +112,7 @@ const HOST_NOISE =
   /^(?:www\d?|blogs?|news|en|m|amp|research|labs?|security|cloudblogs|msrc-blog|us-cert|com|org|net|gov|edu|co|io|uk|de|fr|info|biz|ac)$/;
 
 /** The publisher's names from the page's address or site name: "news.sophos.com" → sophos; "unit42.paloaltonetworks.com" → unit42, paloaltonetworks. */
-export function publisherNames(site: string): string[] {
+function publisherNames(site: string): string[] {
   let host = site.trim();
   const url = /^[a-z][a-z0-9+.-]*:\/\/([^/?#:]+)/i.exec(host);
   if (url) host = url[1];
