@@ -63,7 +63,7 @@ const AFFILIATION_BEFORE =
   /\b(?:said|says|according to|wrote|told)\s+\p{Lu}\p{Ll}+\s+\p{Lu}[\p{L}'’-]+,?\s+(?:with|at|from|of)\s+(?:the\s+)?$/u;
 const BRAND_CUSTOMERS_AFTER = /^(?:’s|'s)?\s*(?:customers|clients|subscribers|users|account holders|policyholders|shoppers)\b/i;
 const AUTHORITY =
-  /^(?:the )?(?:FBI|CISA|NSA|NCSC|GCHQ|Europol|Interpol|DOJ|ENISA|US-CERT|CERT|Secret Service|Department of Justice|Justice Department|Federal Bureau of Investigation|Cybersecurity and Infrastructure Security Agency|National Cyber Security Centre|police)\b/i;
+  /^(?:the )?(?:FBI|CISA|NSA|NCSC|GCHQ|Europol|Interpol|DOJ|ENISA|US-CERT|CERT|Secret Service|Department of Justice|Justice Department|Federal Bureau of Investigation|Cybersecurity and Infrastructure Security Agency|National Cyber Security Centre|Department of Homeland Security|Homeland Security|DHS|police)\b/i;
 
 /**
  * Keys of the entities the text uses as the source of its findings, names as the attacker or calls in
@@ -112,7 +112,7 @@ const HOST_NOISE =
   /^(?:www\d?|blogs?|news|en|m|amp|research|labs?|security|cloudblogs|msrc-blog|us-cert|com|org|net|gov|edu|co|io|uk|de|fr|info|biz|ac)$/;
 
 /** The publisher's names from the page's address or site name: "news.sophos.com" → sophos; "unit42.paloaltonetworks.com" → unit42, paloaltonetworks. */
-export function publisherNames(site: string): string[] {
+function publisherNames(site: string): string[] {
   let host = site.trim();
   const url = /^[a-z][a-z0-9+.-]*:\/\/([^/?#:]+)/i.exec(host);
   if (url) host = url[1];
