@@ -91,6 +91,7 @@ const analysedArticle = v.object({
       v.object({
         type: v.picklist(INCIDENT_TYPES),
         victim: v.optional(entityRef),
+        victimConfidence: v.optional(v.number()),
         actor: v.optional(entityRef),
         place: v.optional(entityRef),
         entities: v.optional(v.array(entityRef)),

@@ -49,6 +49,7 @@ const tag = v.pipe(
 const incident = v.object({
   type: v.picklist(INCIDENT_TYPES),
   victim: v.optional(entityRef),
+  victimConfidence: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(1))),
   actor: v.optional(entityRef),
   place: v.optional(entityRef),
   entities: v.optional(v.pipe(v.array(entityRef), v.maxLength(1000))),
