@@ -46,12 +46,12 @@ describe('lint walls between contexts', () => {
     for (const [file, sources] of [
       ['entrypoints/content/probe.ts', ['@/lib/analysis/service', '@/lib/extract/entities', '@/lib/knowledge/seed', 'node:fs']],
       ['components/sidebar/Probe.tsx', ['../../lib/analysis/service', '../../lib/engine']],
-      ['lib/highlight/probe.ts', ['../analysis/service', '../db', '../extract/matcher', 'node:path']],
+      ['lib/highlight/probe.ts', ['@/lib/analysis/service', '@/lib/db', '@/lib/extract/matcher', 'node:path']],
       // Worker code: no page code, no Node.
-      ['lib/db/probe.ts', ['../highlight', '../detect/content', '../../components/card/why', 'node:fs']],
+      ['lib/db/probe.ts', ['@/lib/highlight', '@/lib/detect/content', '../../components/card/why', 'node:fs']],
       ['entrypoints/background/probe.ts', ['@/lib/highlight', '@/entrypoints/content/layout']],
       // Shared lib/: none of them.
-      ['lib/probe.ts', ['./db', './analysis/service', './highlight/painter', 'node:fs', 'dexie']],
+      ['lib/probe.ts', ['@/lib/db', '@/lib/analysis/service', '@/lib/highlight/painter', 'node:fs', 'dexie']],
     ] as const) {
       for (const source of sources) expect(await banned(source, file), `${source} in ${file}`).toContain(RULE);
     }
@@ -67,10 +67,12 @@ describe('lint walls between contexts', () => {
       expect(await banned(source, file), `${source} in ${file}`).toEqual([]);
     }
     // A type-only import carries no code across: the shared protocol may name the worker's shapes.
-    expect(await problems(`import type { IncidentRow } from './db/schema';\nexport type T = IncidentRow;\n`, 'lib/probe.ts')).toEqual([]);
+    expect(await problems(`import type { IncidentRow } from '@/lib/db/schema';\nexport type T = IncidentRow;\n`, 'lib/probe.ts')).toEqual(
+      [],
+    );
     expect(
       await problems(
-        `import { type IncidentRow, ingestArticles } from './db';\nexport type T = IncidentRow;\nexport const f = ingestArticles;\n`,
+        `import { type IncidentRow, ingestArticles } from '@/lib/db';\nexport type T = IncidentRow;\nexport const f = ingestArticles;\n`,
         'lib/probe.ts',
       ),
     ).toContain(RULE);
