@@ -4,10 +4,10 @@
  * during which at least one of them was waiting. The ingest reads the next chunk with the engine while a
  * chunk's transaction runs, so the transactions' time overlaps the engine's (measured alone in the bench).
  */
-import { DexieStore } from '../../lib/cluster/dexie-store';
-import type { IncidentLensDb } from '../../lib/db/database';
-import { ingestFeedItemsInto, type IngestItemsOptions } from '../../lib/sync/ingest-items';
-import type { FeedItem } from '../../lib/sync/item';
+import { DexieStore } from '../../lib/worker/cluster/dexie-store';
+import type { IncidentLensDb } from '../../lib/worker/db/database';
+import { ingestFeedItemsInto, type IngestItemsOptions } from '../../lib/worker/sync/ingest-items';
+import type { FeedItem } from '../../lib/worker/sync/item';
 
 export interface Split {
   /** The whole ingestFeedItems call. */

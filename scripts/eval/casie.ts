@@ -17,11 +17,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyzeText } from '../../lib/engine';
-import { compileMatcher } from '../../lib/extract/matcher';
-import { seedCatalogue } from '../../lib/knowledge/seed';
+import { analyzeText } from '../../lib/worker/engine';
+import { compileMatcher } from '../../lib/worker/extract/matcher';
+import { seedCatalogue } from '../../lib/worker/knowledge/seed';
 import { FIVE_TYPES } from './incidents';
-import { VICTIM_MIN_CONFIDENCE } from '../../lib/extract/incidents/roles';
+import { VICTIM_MIN_CONFIDENCE } from '../../lib/worker/extract/incidents/roles';
 import { VICTIM_SWEEP, isHeldOut, namesMeet, prf, victimNames, type Counts, type Victim } from './victim-match';
 
 const CASIE = resolve(import.meta.dirname, '../../../shared/eval/incidents/casie-dev.jsonl');

@@ -23,10 +23,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { compileMatcher, type CompiledMatcher } from '../../lib/extract/matcher';
-import { seedCatalogue } from '../../lib/knowledge/seed';
+import { compileMatcher, type CompiledMatcher } from '../../lib/worker/extract/matcher';
+import { seedCatalogue } from '../../lib/worker/knowledge/seed';
 import { readPage } from '../../cli/page';
-import { VICTIM_MIN_CONFIDENCE } from '../../lib/extract/incidents/roles';
+import { VICTIM_MIN_CONFIDENCE } from '../../lib/worker/extract/incidents/roles';
 import { VICTIM_SWEEP, namesMeet, prf, victimNames, type Counts, type Victim } from './victim-match';
 
 const ROOT = resolve(import.meta.dirname, '../..');

@@ -1,13 +1,13 @@
 /**
- * The clustering rule (lib/cluster/rule.ts) on small hand-written items: what joins, what stays apart,
+ * The clustering rule (lib/worker/cluster/rule.ts) on small hand-written items: what joins, what stays apart,
  * and why. Feed items go through the engine (seed catalogue) as the sync reads them; the features of the
  * last tests are written by hand to isolate one part of the rule.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compileMatcher, type CompiledMatcher } from '../../lib/extract/matcher';
-import { seedCatalogue } from '../../lib/knowledge/seed';
-import { prepareFeedItem } from '../../lib/sync/ingest-items';
-import { itemFeatures } from '../../lib/cluster/features';
+import { compileMatcher, type CompiledMatcher } from '../../lib/worker/extract/matcher';
+import { seedCatalogue } from '../../lib/worker/knowledge/seed';
+import { prepareFeedItem } from '../../lib/worker/sync/ingest-items';
+import { itemFeatures } from '../../lib/worker/cluster/features';
 import {
   distinctiveWords,
   JOIN_SCORE,
@@ -16,8 +16,8 @@ import {
   similarity,
   type ItemFeatures,
   type Rarity,
-} from '../../lib/cluster/rule';
-import type { FeedItem } from '../../lib/sync/item';
+} from '../../lib/worker/cluster/rule';
+import type { FeedItem } from '../../lib/worker/sync/item';
 import { NOW, item, BOEING_1, BOEING_2, ICBC, CITRIX_PATCH, CITRIX_EXPLOITED, CITRIX_EXPLOITED_2 } from '../support/feed-items';
 
 let matcher: CompiledMatcher;

@@ -5,15 +5,15 @@
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { IncidentLensDb } from '../../lib/db/database';
-import { compileMatcher, type CompiledMatcher } from '../../lib/extract/matcher';
-import { seedCatalogue } from '../../lib/knowledge/seed';
-import { ingestFeedItemsInto } from '../../lib/sync/ingest-items';
-import { MemoryStore } from '../../lib/cluster/memory-store';
-import { DexieStore } from '../../lib/cluster/dexie-store';
-import type { IngestStore } from '../../lib/cluster/store';
-import type { ClusterRow } from '../../lib/cluster/summarise';
-import type { FeedItem } from '../../lib/sync/item';
+import { IncidentLensDb } from '../../lib/worker/db/database';
+import { compileMatcher, type CompiledMatcher } from '../../lib/worker/extract/matcher';
+import { seedCatalogue } from '../../lib/worker/knowledge/seed';
+import { ingestFeedItemsInto } from '../../lib/worker/sync/ingest-items';
+import { MemoryStore } from '../../lib/worker/cluster/memory-store';
+import { DexieStore } from '../../lib/worker/cluster/dexie-store';
+import type { IngestStore } from '../../lib/worker/cluster/store';
+import type { ClusterRow } from '../../lib/worker/cluster/summarise';
+import type { FeedItem } from '../../lib/worker/sync/item';
 import { NOW, BOEING_1, BOEING_2, ICBC } from '../support/feed-items';
 
 let matcher: CompiledMatcher;

@@ -4,13 +4,13 @@
  * between two items.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compileMatcher, type CompiledMatcher } from '../../lib/extract/matcher';
-import { seedCatalogue } from '../../lib/knowledge/seed';
-import { ingestFeedItemsInto, prepareFeedItem } from '../../lib/sync/ingest-items';
-import { CHUNK_CHARS, mergeOutcomes, nextTask, pipelined } from '../../lib/sync/ingest-chunks';
-import { ingestPrepared } from '../../lib/cluster/ingest';
-import { MemoryStore } from '../../lib/cluster/memory-store';
-import type { FeedItem } from '../../lib/sync/item';
+import { compileMatcher, type CompiledMatcher } from '../../lib/worker/extract/matcher';
+import { seedCatalogue } from '../../lib/worker/knowledge/seed';
+import { ingestFeedItemsInto, prepareFeedItem } from '../../lib/worker/sync/ingest-items';
+import { CHUNK_CHARS, mergeOutcomes, nextTask, pipelined } from '../../lib/worker/sync/ingest-chunks';
+import { ingestPrepared } from '../../lib/worker/cluster/ingest';
+import { MemoryStore } from '../../lib/worker/cluster/memory-store';
+import type { FeedItem } from '../../lib/worker/sync/item';
 import { NOW, item, BOEING_1, BOEING_2, ICBC, CITRIX_PATCH, CITRIX_EXPLOITED, CITRIX_EXPLOITED_2 } from '../support/feed-items';
 
 let matcher: CompiledMatcher;

@@ -6,12 +6,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { IncidentLensDb } from '../../lib/db/database';
-import { CURRENT_VERSION, SCHEMA_HISTORY } from '../../lib/db/schema';
-import { compileMatcher, type CompiledMatcher } from '../../lib/extract/matcher';
-import { seedCatalogue } from '../../lib/knowledge/seed';
-import { ingestFeedItems } from '../../lib/sync/ingest-items';
-import { relatedIncidents, forgetClusterCount } from '../../lib/db/related';
+import { IncidentLensDb } from '../../lib/worker/db/database';
+import { CURRENT_VERSION, SCHEMA_HISTORY } from '../../lib/worker/db/schema';
+import { compileMatcher, type CompiledMatcher } from '../../lib/worker/extract/matcher';
+import { seedCatalogue } from '../../lib/worker/knowledge/seed';
+import { ingestFeedItems } from '../../lib/worker/sync/ingest-items';
+import { relatedIncidents, forgetClusterCount } from '../../lib/worker/db/related';
 import { NOW, BOEING_1, BOEING_2, ICBC, CITRIX_PATCH, CITRIX_EXPLOITED } from '../support/feed-items';
 
 let matcher: CompiledMatcher;

@@ -5,14 +5,14 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { IncidentLensDb } from '../../lib/db/database';
-import { AnalysisService, MATCHER_BLOB } from '../../lib/analysis/service';
-import { MERGE_RECORD, readMergeRecord } from '../../lib/knowledge/stored-catalogue';
-import { nextTask } from '../../lib/analysis/slices';
-import { storeCatalogue } from '../../lib/sync/catalogues';
-import { mergeCatalogues } from '../../lib/knowledge/merge';
-import { compileMatcher } from '../../lib/extract/matcher';
-import type { CatalogueEntry } from '../../lib/types';
+import { IncidentLensDb } from '../../lib/worker/db/database';
+import { AnalysisService, MATCHER_BLOB } from '../../lib/worker/analysis/service';
+import { MERGE_RECORD, readMergeRecord } from '../../lib/worker/knowledge/stored-catalogue';
+import { nextTask } from '../../lib/worker/analysis/slices';
+import { storeCatalogue } from '../../lib/worker/sync/catalogues';
+import { mergeCatalogues } from '../../lib/worker/knowledge/merge';
+import { compileMatcher } from '../../lib/worker/extract/matcher';
+import type { CatalogueEntry } from '../../lib/shared/types';
 
 let db: IncidentLensDb;
 afterEach(() => db?.close());

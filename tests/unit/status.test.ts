@@ -5,10 +5,10 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { IncidentLensDb } from '../../lib/db/database';
-import { forgetCatalogueSizes, getStatus } from '../../lib/db/status';
-import { eraseEverything } from '../../lib/db/data';
-import type { EntityRow } from '../../lib/db/schema';
+import { IncidentLensDb } from '../../lib/worker/db/database';
+import { forgetCatalogueSizes, getStatus } from '../../lib/worker/db/status';
+import { eraseEverything } from '../../lib/worker/db/data';
+import type { EntityRow } from '../../lib/worker/db/schema';
 
 const entity = (key: string): EntityRow => ({
   key,

@@ -1,0 +1,356 @@
+/**
+ * The background's analysis service. It holds the compiled matcher: built from the catalogue (bundled
+ * seed + what the sync stored) once, kept as one ArrayBuffer in the database's `blobs` table, and loaded
+ * from there when the worker wakes (a few typed-array views, no rebuild). Content scripts send the main
+ * text of their article and get it back in two stages (what painting needs first, then the rest);
+ * extension pages and tools can have the whole analysis, card facts included, in one answer.
+ * Page text is analysed here and never leaves the browser.
+ */
+import { addOrganizations, extractEntities, extractKnownEntities } from '../extract/entities';
+import { extractIncidents } from '../extract/incidents';
+import { compileSteps, loadMatcher, MATCHER_VERSION, serializeMatcher, type CompiledMatcher } from '../extract/matcher';
+import { seedCatalogue } from '../knowledge/seed';
+import { SEED_ROWS } from '../knowledge/seed/data';
+import type { IncidentLensDb } from '../db/database';
+import type { CatalogueEntry, EntityMatch } from '../../shared/types';
+import { bareFacts, nameFromKey, toFacts } from './facts';
+import { packEntities } from '../../shared/analysis/packed';
+import { enabledSourceIds, mergeStoredCatalogue, readMergeRecord, type MergeRecord } from '../knowledge/stored-catalogue';
+import { nextTask, runSliced, runToEnd, type SliceStats } from './slices';
+import type { ArticleAnalysis, ArticleText, EntityFacts, FactsWanted, FirstStage, SecondStage } from '../../shared/analysis/protocol';
+
+export const MATCHER_BLOB = 'matcher';
+/**
+ * What each analysis cost, on the worker's own performance timeline (the latest one of each kind), for
+ * the benchmark to read there: timings stay off the wire. `receivedAt`/`answeredAt` are wall-clock ms
+ * (timeOrigin + now), comparable with the page's.
+ */
+export const ANALYSIS_MARK = 'il:worker-analysis';
+export const FIRST_STAGE_MARK = 'il:worker-first-stage';
+
+export interface AnalysisTimings {
+  url: string;
+  receivedAt: number;
+  answeredAt: number;
+  /** Extraction alone. */
+  analyzeMs: number;
+  /** Looking up the card facts (whole analyses). */
+  factsMs?: number;
+  /** What loading (or building) the matcher cost, when this call had to. */
+  matcherLoadMs?: number;
+  matcherBuilt?: boolean;
+}
+
+function wallClock(): number {
+  return performance.timeOrigin + performance.now();
+}
+
+function record(name: string, detail: AnalysisTimings): void {
+  performance.clearMarks(name);
+  performance.mark(name, { detail });
+}
+
+function loadTimings(state: MatcherState, fresh: boolean): Pick<AnalysisTimings, 'matcherLoadMs' | 'matcherBuilt'> {
+  return fresh ? { matcherLoadMs: state.loadMs, matcherBuilt: state.built } : {};
+}
+/** First stages answered whose rest the page has not asked for yet: a few pages at most. */
+const MAX_PENDING_RESTS = 16;
+
+export interface MatcherState {
+  matcher: CompiledMatcher;
+  /** ms to load it from the database, or to build (and store) it when there was nothing valid stored. */
+  loadMs: number;
+  built: boolean;
+  stamp: string;
+  /** Built: the catalogue's entries in the `entities` table (0 with no stored import), and what the build cost. */
+  entities?: number;
+  split?: RebuildSplit;
+}
+
+/** A build under way: its step, and how many times it paused for other work so far. */
+export interface RebuildProgress {
+  step: 'merge' | 'compile' | 'store';
+  pauses: number;
+}
+
+/** Where a build's time went (ms), and how it was sliced. */
+export interface RebuildSplit extends SliceStats {
+  /** Reading the stored imports and merging them with the seed. */
+  mergeMs: number;
+  /** Writing the merged catalogue's changed rows to `entities`, alongside the compile (0 when not written). */
+  writeMs: number;
+  rowsWritten: number;
+  compileMs: number;
+  /** Storing the compiled matcher. */
+  storeMs: number;
+}
+
+export interface AnalysisServiceOptions {
+  db: IncidentLensDb;
+  /** The bundled catalogue; a parameter so tests can give a small one. */
+  seed?: () => CatalogueEntry[];
+  /** Extension version (or build id): a new build brings a new seed, so the stored matcher is stale. */
+  buildId?: string;
+  now?: () => number;
+  /** A rebuild's slices (ms) between which the worker answers pages. */
+  sliceMs?: number;
+}
+
+function seedRowCount(): number {
+  return SEED_ROWS.reduce((n, g) => n + g.rows.length, 0);
+}
+
+/**
+ * The stored matcher must be rebuilt when the seed or the merged catalogue changes: its stamp names the
+ * seed and the merge it was compiled from. The matcher's version moves with its buffer layout and its
+ * compile rules: a build of the same extension version with new rules (a developer's reload) must not load
+ * the old buffer.
+ */
+function matcherStamp(seedStamp: string, record: MergeRecord | undefined): string {
+  return `${MATCHER_VERSION}|${seedStamp}|merge:${record?.at ?? 0}`;
+}
+
+/** Drop the stored matcher: the next analysis rebuilds it. For the sync, after it changed the catalogue. */
+export async function invalidateMatcher(db: IncidentLensDb): Promise<void> {
+  await db.blobs.delete(MATCHER_BLOB);
+}
+
+export class AnalysisService {
+  private readonly db: IncidentLensDb;
+  private readonly seed: () => CatalogueEntry[];
+  private readonly buildId: string;
+  private readonly now: () => number;
+  private readonly sliceMs: number;
+  private state?: Promise<MatcherState>;
+  /** A rebuild under way: a worker with no matcher yet waits for it rather than building a second one. */
+  private rebuilding?: Promise<MatcherState>;
+  private seedEntries?: CatalogueEntry[];
+  private progress?: RebuildProgress;
+  private seedIndex?: Map<string, CatalogueEntry>;
+  /** Staged analyses answered first: what their rest is worked out from, by the id the answer gave. */
+  private readonly pendingRests = new Map<string, { url: string; text: string; published?: string; known: EntityMatch[] }>();
+
+  constructor(opts: AnalysisServiceOptions) {
+    this.db = opts.db;
+    this.seed = opts.seed ?? seedCatalogue;
+    this.buildId = opts.buildId ?? '';
+    this.now = opts.now ?? (() => performance.now());
+    this.sliceMs = opts.sliceMs ?? 8;
+  }
+
+  /** The matcher, loaded once per worker life (concurrent callers share the one load). */
+  matcher(): Promise<MatcherState> {
+    this.state ??= (this.rebuilding ?? this.loadOrBuild()).catch((e: unknown) => {
+      this.state = undefined; // a failed load must not poison every later call
+      throw e;
+    });
+    return this.state;
+  }
+
+  /** Forget the in-memory matcher and the stored one (the catalogue changed). */
+  async invalidate(): Promise<void> {
+    this.state = undefined;
+    await invalidateMatcher(this.db);
+  }
+
+  /** Names the seed a merge used: a new build brings a new seed. */
+  private seedStamp(): string {
+    const seedCount = this.seed === seedCatalogue ? seedRowCount() : this.seedList().length;
+    return `${this.buildId}|seed:${seedCount}`;
+  }
+
+  private seedList(): CatalogueEntry[] {
+    this.seedEntries ??= this.seed();
+    return this.seedEntries;
+  }
+
+  private async loadOrBuild(): Promise<MatcherState> {
+    const t0 = this.now();
+    const seedStamp = this.seedStamp();
+    const record = await readMergeRecord(this.db);
+    const stored = await this.db.blobs.get(MATCHER_BLOB);
+    const current = record?.seed === seedStamp;
+    if (current && stored && stored.meta?.stamp === matcherStamp(seedStamp, record) && !(stored.data instanceof Blob)) {
+      try {
+        const matcher = loadMatcher(stored.data);
+        return { matcher, loadMs: this.now() - t0, built: false, stamp: matcherStamp(seedStamp, record) };
+      } catch {
+        // a damaged or foreign buffer: rebuild below
+      }
+    }
+    // The same merge again when the table holds it; merged anew and written when it was merged with another
+    // seed (a new build) or by older code (no record).
+    return this.build(t0, current ? { write: false, sliced: false, record } : { write: true, sliced: false });
+  }
+
+  /**
+   * The catalogue merged (seed + each stored import, one merge), the matcher compiled from it and stored.
+   * Sliced, the merge and the compile pause every few ms, so that pages asking meanwhile are answered.
+   */
+  private async build(
+    t0: number,
+    opts: { sourceIds?: ReadonlySet<string>; write: boolean; sliced: boolean; record?: MergeRecord },
+  ): Promise<MatcherState> {
+    const stats: SliceStats = { pauses: 0, longestSliceMs: 0 };
+    const progress: RebuildProgress = { step: 'merge', pauses: 0 };
+    const pause = async (): Promise<void> => {
+      await nextTask();
+      progress.pauses++;
+    };
+    const run = <T>(steps: Generator<void, T, void>): T | Promise<T> =>
+      opts.sliced ? runSliced(steps, { sliceMs: this.sliceMs, stats, pause }) : runToEnd(steps);
+    if (opts.sliced) this.progress = progress;
+    try {
+      const seedStamp = this.seedStamp();
+      const merged = await mergeStoredCatalogue(this.db, this.seedList(), seedStamp, { sourceIds: opts.sourceIds, write: opts.write, run });
+      const t1 = this.now();
+      progress.step = 'compile';
+      const matcher = await run(compileSteps(merged.entries));
+      const compileMs = this.now() - t1;
+      // The catalogue's write went on while the matcher compiled.
+      const written = await merged.written;
+      const t2 = this.now();
+      progress.step = 'store';
+      // Not written, the merge is the recorded one again (the same seed and sources give the same catalogue).
+      const stamp = matcherStamp(seedStamp, opts.record ?? merged.record);
+      await this.db.blobs.put({
+        key: MATCHER_BLOB,
+        data: serializeMatcher(matcher),
+        updatedAt: Date.now(),
+        meta: { stamp, terms: matcher.termCount },
+      });
+      const split: RebuildSplit = {
+        mergeMs: merged.mergeMs,
+        writeMs: written.ms,
+        rowsWritten: written.put + written.deleted,
+        compileMs,
+        storeMs: this.now() - t2,
+        ...stats,
+      };
+      return { matcher, loadMs: this.now() - t0, built: true, stamp, entities: merged.record.entities, split };
+    } finally {
+      if (this.progress === progress) this.progress = undefined;
+    }
+  }
+
+  /** The rebuild under way, if any: its step and how often it has let other work run. */
+  rebuildProgress(): RebuildProgress | undefined {
+    return this.progress && { ...this.progress };
+  }
+
+  /**
+   * For the sync, after it changed the catalogue: merge the seed with the stored imports of these sources
+   * (default: the enabled ones), write the merged catalogue, build the matcher from it, store it, then answer
+   * with it. Until it is stored the old matcher keeps answering (nothing is dropped first), and the work is
+   * sliced so that a page's request waits a slice at most; a worker started afterwards loads the stored matcher.
+   */
+  async rebuild(sourceIds?: ReadonlySet<string>): Promise<MatcherState> {
+    const t0 = this.now();
+    const building = (async () =>
+      this.build(t0, { sourceIds: sourceIds ?? (await enabledSourceIds(this.db)), write: true, sliced: true }))();
+    this.rebuilding = building;
+    try {
+      const next = await building;
+      this.state = Promise.resolve(next);
+      return next;
+    } finally {
+      if (this.rebuilding === building) this.rebuilding = undefined;
+    }
+  }
+
+  /** The whole analysis in one answer: every entity, the incidents and the card facts (extension pages, tools). */
+  async analyze(req: ArticleText): Promise<ArticleAnalysis> {
+    const receivedAt = wallClock();
+    const { state, fresh } = await this.matcherFor();
+    const t0 = this.now();
+    const entities = extractEntities(req.text, state.matcher);
+    const incidents = extractIncidents(req.text, entities, { published: req.published, site: req.url });
+    const analyzeMs = this.now() - t0;
+    const t1 = this.now();
+    const facts = await this.facts(entities.map((e) => ({ key: e.key, type: e.type, name: e.name, subtype: e.subtype })));
+    record(ANALYSIS_MARK, {
+      url: req.url,
+      receivedAt,
+      answeredAt: wallClock(),
+      analyzeMs,
+      factsMs: this.now() - t1,
+      ...loadTimings(state, fresh),
+    });
+    return { entities, incidents, facts };
+  }
+
+  /**
+   * The reading view's first stage: what patterns and the catalogue name (the page paints them). The worker
+   * keeps these entities for the second stage, asked by the answer's id, so it needs no second catalogue pass.
+   */
+  async firstStage(req: ArticleText): Promise<FirstStage> {
+    const receivedAt = wallClock();
+    const { state, fresh } = await this.matcherFor();
+    const t0 = this.now();
+    const entities = extractKnownEntities(req.text, state.matcher);
+    const id = this.keepForRest(req, entities);
+    const analyzeMs = this.now() - t0;
+    const answer: FirstStage = { id, entities: packEntities(req.text, entities) };
+    record(FIRST_STAGE_MARK, { url: req.url, receivedAt, answeredAt: wallClock(), analyzeMs, ...loadTimings(state, fresh) });
+    return answer;
+  }
+
+  private async matcherFor(): Promise<{ state: MatcherState; fresh: boolean }> {
+    const fresh = this.state === undefined;
+    return { state: await this.matcher(), fresh };
+  }
+
+  private keepForRest(req: ArticleText, known: EntityMatch[]): string {
+    const id = crypto.randomUUID();
+    this.pendingRests.set(id, { url: req.url, text: req.text, published: req.published, known });
+    // Pages that never ask (closed before the answer came) must not keep their text here for good.
+    for (const old of this.pendingRests.keys()) {
+      if (this.pendingRests.size <= MAX_PENDING_RESTS) break;
+      this.pendingRests.delete(old);
+    }
+    return id;
+  }
+
+  /**
+   * The second stage, once: the entities completed with the organisations, and the incidents. Null when
+   * this worker does not have it (it was stopped and started since, or the id is not of this page): the
+   * page then asks for both stages again.
+   */
+  async secondStage(url: string, id: string): Promise<SecondStage | null> {
+    const pending = this.pendingRests.get(id);
+    if (!pending || pending.url !== url) return null;
+    this.pendingRests.delete(id);
+    // Worked out when the page asks (after it painted the first stage), not right after that answer: on a
+    // busy machine the work would take the CPU from the page receiving and painting it.
+    const entities = addOrganizations(pending.text, pending.known);
+    const incidents = extractIncidents(pending.text, entities, { published: pending.published, site: pending.url });
+    return { entities: packEntities(pending.text, entities), incidents };
+  }
+
+  /** Card facts for entities: the synced catalogue first, then the bundled seed, then what the match itself says. */
+  async facts(wanted: FactsWanted[]): Promise<Record<string, EntityFacts>> {
+    const unique = [...new Map(wanted.map((w) => [w.key, w])).values()];
+    const keys = unique.map((w) => w.key);
+    const rows = await this.db.entities.bulkGet(keys);
+    const cves = unique.map((w) => (w.type === 'vulnerability' ? w.name.toUpperCase() : ''));
+    const kevRows = await this.db.kev.bulkGet(cves.map((c) => c || '\u0000'));
+    const entries = rows.map((r, i) => r ?? this.seedEntry(keys[i]));
+    const countryKeys = [...new Set(entries.flatMap((e) => (e?.country ? [e.country] : [])))];
+    const countryRows = await this.db.entities.bulkGet(countryKeys);
+    const countryNames = new Map(countryKeys.map((k, i) => [k, countryRows[i]?.name ?? this.seedEntry(k)?.name ?? nameFromKey(k)]));
+    const out: Record<string, EntityFacts> = {};
+    unique.forEach((w, i) => {
+      const entry = entries[i];
+      const kev = kevRows[i] ?? undefined;
+      out[w.key] = entry
+        ? toFacts(entry, entry.country ? countryNames.get(entry.country) : undefined, kev)
+        : bareFacts(w.key, w.type, w.name, w.subtype, kev);
+    });
+    return out;
+  }
+
+  private seedEntry(key: string): CatalogueEntry | undefined {
+    this.seedIndex ??= new Map(this.seedList().map((e) => [e.key, e]));
+    return this.seedIndex.get(key);
+  }
+}
