@@ -42,22 +42,22 @@ const markupRules = {
  * - the rest of lib/ (types, messages, settings, sites, labels ...) is shared and runs everywhere.
  */
 const RUNTIMES = {
-  page: ['entrypoints/content', 'components', 'lib/detect', 'lib/highlight'],
+  page: ['entrypoints/content', 'components', 'lib/page/detect', 'lib/page/highlight'],
   worker: [
     'entrypoints/background',
-    'lib/db',
-    'lib/sync',
-    'lib/cluster',
-    'lib/search',
-    'lib/export',
-    'lib/analysis/service',
-    'lib/analysis/facts',
-    'lib/knowledge',
-    'lib/extract',
-    'lib/engine',
-    'lib/messaging-guard',
+    'lib/worker/db',
+    'lib/worker/sync',
+    'lib/worker/cluster',
+    'lib/worker/search',
+    'lib/worker/export',
+    'lib/worker/analysis/service',
+    'lib/worker/analysis/facts',
+    'lib/worker/knowledge',
+    'lib/worker/extract',
+    'lib/worker/engine',
+    'lib/worker/messaging-guard',
   ],
-  node: ['lib/knowledge/load-files', 'lib/extract/matcher/words/generate', 'cli', 'scripts', 'bench', 'tests'],
+  node: ['lib/node/load-catalogues', 'lib/node/generate-common-words', 'cli', 'scripts', 'bench', 'tests'],
 };
 
 const WHY = {
@@ -69,7 +69,7 @@ const WHY = {
 /**
  * Import specifiers that reach a folder or file of the table: by alias, or by a relative path from a
  * neighbour (`../db` from lib/, `../background/inject` from entrypoints/). Not from its own folder: a
- * folder that mixes runtimes (lib/analysis) has to be split for that.
+ * folder that mixes runtimes (lib/worker/analysis) has to be split for that.
  */
 function specifiers(path) {
   const tail = path.includes('/') ? path.slice(path.indexOf('/') + 1) : path;
@@ -144,9 +144,9 @@ export default defineConfig(
       'entrypoints/content/**/*.{ts,tsx}',
       'components/sidebar/**/*.{ts,tsx}',
       'components/card/**/*.{ts,tsx}',
-      'lib/highlight/**/*.ts',
-      'lib/analysis/**/*.ts',
-      'lib/labels.ts',
+      'lib/page/highlight/**/*.ts',
+      'lib/worker/analysis/**/*.ts',
+      'lib/shared/labels.ts',
     ],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: { '@typescript-eslint/no-floating-promises': 'error' },

@@ -1,10 +1,10 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { ALL_SITES_ORIGINS, DEMO_MATCHES } from './lib/sites';
-import { BUILTIN_ORIGINS } from './lib/sync/sources';
+import { ALL_SITES_ORIGINS, DEMO_MATCHES } from './lib/shared/sites';
+import { BUILTIN_ORIGINS } from './lib/worker/sync/sources';
 
 // Permissions, each explained in README.md ("Permissions"). Host access comes from the content
-// script's own match list (lib/sites.ts), activeTab for pages the user points at, and the optional
+// script's own match list (lib/shared/sites.ts), activeTab for pages the user points at, and the optional
 // all-sites grant.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -24,7 +24,7 @@ export default defineConfig({
     // granted as host permissions so that on-demand injection and tab details work there without a
     // user gesture (the end-to-end tests cannot click the toolbar button).
     host_permissions: [...DEMO_MATCHES],
-    // The sync's sources (lib/sync/sources.ts), each asked for when the user turns the sync on (onboarding page,
+    // The sync's sources (lib/worker/sync/sources.ts), each asked for when the user turns the sync on (onboarding page,
     // options); a user's own feed's host when the user adds it (covered by the all-sites pattern).
     optional_host_permissions: [...ALL_SITES_ORIGINS, ...BUILTIN_ORIGINS],
     // The keyboard shortcut that shows or hides the reading sidebar (and reads a page it did not run on).

@@ -23,8 +23,8 @@ import { serveReadingPages, type ReadingServer } from '../tests/fixtures/reading
 import { KEV, MISP_CLUSTERS, loadCatalogue } from './lib/catalogue';
 import { median } from './lib/stats';
 import type { BenchGroup } from './run';
-import type { ArticleAnalysis, FirstStage } from '../lib/analysis/protocol';
-import { ANALYSIS_MARK, FIRST_STAGE_MARK, type AnalysisTimings } from '../lib/analysis/service';
+import type { ArticleAnalysis, FirstStage } from '../lib/shared/analysis/protocol';
+import { ANALYSIS_MARK, FIRST_STAGE_MARK, type AnalysisTimings } from '../lib/worker/analysis/service';
 
 const RUNS = 7;
 /** tsx keeps function names with a `__name` helper that functions sent to the page would call. */
@@ -88,7 +88,7 @@ async function storeCatalogue(probe: Page, entries: unknown[]): Promise<number> 
 }
 
 /**
- * The worker's record of its latest analysis of one kind (lib/analysis/service.ts), read on the worker's own
+ * The worker's record of its latest analysis of one kind (lib/worker/analysis/service.ts), read on the worker's own
  * performance timeline: timings stay off the wire. The newest worker: a stopped one was replaced.
  */
 async function workerTimings(ext: ExtensionBrowser, mark: string): Promise<AnalysisTimings> {

@@ -18,8 +18,8 @@ import { launchWithExtension } from '../scripts/chromium';
 import { startSyncServer, type Behaviour } from '../tests/e2e/sync-server';
 import { median } from './lib/stats';
 import type { BenchGroup } from './run';
-import type { SyncOverview } from '../lib/sync/status';
-import type { LastRun } from '../lib/sync/settings';
+import type { SyncOverview } from '../lib/worker/sync/status';
+import type { LastRun } from '../lib/worker/sync/settings';
 
 const RUNS = 3;
 const MISP = [

@@ -5,11 +5,11 @@
  * items that report one event, null for an item that stands alone; `incident` is the event as the
  * sidebar shows it (null when no item of it reports an incident). No retention: old items are kept.
  */
-import { MemoryStore } from '../lib/cluster/memory-store';
-import type { ClusterRow } from '../lib/cluster/summarise';
-import type { CompiledMatcher } from '../lib/extract/matcher';
-import { ingestFeedItemsInto } from '../lib/sync/ingest-items';
-import type { FeedItem } from '../lib/sync/item';
+import { MemoryStore } from '../lib/worker/cluster/memory-store';
+import type { ClusterRow } from '../lib/worker/cluster/summarise';
+import type { CompiledMatcher } from '../lib/worker/extract/matcher';
+import { ingestFeedItemsInto } from '../lib/worker/sync/ingest-items';
+import type { FeedItem } from '../lib/worker/sync/item';
 
 export interface ClusterInput {
   id: string | number;

@@ -15,13 +15,13 @@
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline';
 import { loadMatcherFor } from './matcher-cache';
-import { analyzeText } from '../lib/engine';
+import { analyzeText } from '../lib/worker/engine';
 import { readPage, type PageResult } from './page';
 import { checkInput, ClusterRun, type ClusterInput } from './cluster';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
-import { savedFromPage } from '../lib/collection/from-page';
-import { stixBundle } from '../lib/export/stix';
+import { savedFromPage } from '../lib/shared/collection/from-page';
+import { stixBundle } from '../lib/worker/export/stix';
 
 const USAGE = `usage: cli extract [--catalogue PATH]...
        cli page FILE.html[.gz] [FILE ...] [--url URL] [--catalogue PATH]...
@@ -128,7 +128,7 @@ async function clusterVerb(catalogue: string[]): Promise<void> {
   for (const out of run.results()) write(out);
 }
 
-/** The bundle the collection would export had the page been saved: deterministic (see lib/export/stix.ts). */
+/** The bundle the collection would export had the page been saved: deterministic (see lib/worker/export/stix.ts). */
 async function stixVerb(files: string[], url: string | undefined, catalogue: string[]): Promise<void> {
   if (files.length !== 1) throw new UsageError('stix needs one FILE');
   const { matcher } = await loadMatcherFor(catalogue);

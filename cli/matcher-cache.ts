@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { fullCatalogue } from '../lib/knowledge/load-files';
-import { compileMatcher, loadMatcher, MATCHER_VERSION, serializeMatcher, type CompiledMatcher } from '../lib/extract/matcher';
-import type { CatalogueEntry } from '../lib/types';
+import { fullCatalogue } from '../lib/node/load-catalogues';
+import { compileMatcher, loadMatcher, MATCHER_VERSION, serializeMatcher, type CompiledMatcher } from '../lib/worker/extract/matcher';
+import type { CatalogueEntry } from '../lib/shared/types';
 
 const CACHE_DIR = resolve(import.meta.dirname, '../node_modules/.cache/incident-lens');
 

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
-import { detectArticle } from '../lib/detect';
-import { analyzeText } from '../lib/engine';
-import type { CompiledMatcher } from '../lib/extract/matcher';
-import type { EntityMatch, Incident } from '../lib/types';
+import { detectArticle } from '../lib/page/detect';
+import { analyzeText } from '../lib/worker/engine';
+import type { CompiledMatcher } from '../lib/worker/extract/matcher';
+import type { EntityMatch, Incident } from '../lib/shared/types';
 
 export interface PageResult {
   file: string;

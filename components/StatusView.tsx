@@ -1,6 +1,6 @@
 /** What the database holds, as the background reports it. */
 import { Fragment } from 'preact';
-import type { Status } from '@/lib/messaging';
+import type { Status } from '@/lib/shared/messaging';
 
 const LABELS: [keyof Status['counts'], string][] = [
   ['collection', 'Saved articles'],

@@ -1,7 +1,7 @@
 /** How the extension's pages write dates and tags, and read tags typed by the user. */
-import { parseTags } from '@/lib/tags';
+import { parseTags } from '@/lib/shared/tags';
 
-/** Tags as typed in a text field ("APT28, espionage") to a list (lib/tags.ts). */
+/** Tags as typed in a text field ("APT28, espionage") to a list (lib/shared/tags.ts). */
 export { parseTags };
 
 /** A short local date ("Mar 12, 2026") for an ISO date or date-time; undefined when there is none. */

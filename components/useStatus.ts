@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { sendMessage, type Status } from '@/lib/messaging';
+import { sendMessage, type Status } from '@/lib/shared/messaging';
 
 /**
  * The background's status, asked once when the page opens (or, with `ask` false at first, once it turns

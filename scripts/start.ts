@@ -6,7 +6,7 @@
 import { resolve } from 'node:path';
 import { startDemoServer, DEMO_SITE } from '../demo/server';
 import { ROOT, launchWithExtension } from './chromium';
-import { SIDEBAR_HOST } from '../lib/sites';
+import { SIDEBAR_HOST } from '../lib/shared/sites';
 
 const args = process.argv.slice(2);
 const noDisplay = process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;

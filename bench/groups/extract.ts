@@ -4,11 +4,11 @@
  * alternatives measured in the same run: one alternation RegExp over all names, and one RegExp per name
  * as mark.js does it.
  */
-import { compileMatcher, loadMatcher, serializeMatcher, type CompiledMatcher } from '../../lib/extract/matcher';
-import { extractEntities } from '../../lib/extract/entities';
-import { analyzeText } from '../../lib/engine';
-import { findCatalogueEntities } from '../../lib/extract/gazetteer';
-import { findPatternEntities } from '../../lib/extract/patterns';
+import { compileMatcher, loadMatcher, serializeMatcher, type CompiledMatcher } from '../../lib/worker/extract/matcher';
+import { extractEntities } from '../../lib/worker/extract/entities';
+import { analyzeText } from '../../lib/worker/engine';
+import { findCatalogueEntities } from '../../lib/worker/extract/gazetteer';
+import { findPatternEntities } from '../../lib/worker/extract/patterns';
 import { KEV, MISP_CLUSTERS, loadCatalogue } from '../lib/catalogue';
 import { buildArticle, countWords } from '../lib/article';
 import { median, timeInterleaved, timeMedian, timeOnce } from '../lib/stats';
@@ -58,7 +58,7 @@ export const extractGroup: BenchGroup = {
         extract: () => extractEntities(article, loaded, { organizations: false }),
         // The same plus the organisation finder (names the catalogue does not know), for the full picture.
         full: () => extractEntities(article, loaded),
-        // Everything the worker does per article: all entities plus the incidents (lib/engine.ts).
+        // Everything the worker does per article: all entities plus the incidents (lib/worker/engine.ts).
         analyze: () => analyzeText(article, loaded, { published: '2024-06-01' }),
         patterns: () => findPatternEntities(article),
         names: () => findCatalogueEntities(article, loaded),

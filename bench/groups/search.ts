@@ -19,7 +19,7 @@ import { launchWithExtension, type ExtensionBrowser } from '../../scripts/chromi
 import { KEV, MISP_CLUSTERS, SHARED, loadCatalogue } from '../lib/catalogue';
 import { median } from '../lib/stats';
 import type { BenchGroup } from '../run';
-import type { SearchAnswer, SearchProgress } from '../../lib/search/protocol';
+import type { SearchAnswer, SearchProgress } from '../../lib/worker/search/protocol';
 
 const ARTICLES = Number(process.env.IL_BENCH_SEARCH_ARTICLES ?? 100_000);
 const ENTITIES = Number(process.env.IL_BENCH_SEARCH_ENTITIES ?? 20_000);

@@ -1,6 +1,6 @@
 /** What the sync benchmark bundles into a Chromium page: the worker's ingest and related-incidents code. */
-export { IncidentLensDb } from '../../lib/db/database';
-export { ingestFeedItems, prepareFeedItem } from '../../lib/sync/ingest-items';
-export { relatedIncidents, forgetClusterCount } from '../../lib/db/related';
-export { compileMatcher } from '../../lib/extract/matcher';
-export { clusterId } from '../../lib/cluster/summarise';
+export { IncidentLensDb } from '../../lib/worker/db/database';
+export { ingestFeedItems, prepareFeedItem } from '../../lib/worker/sync/ingest-items';
+export { relatedIncidents, forgetClusterCount } from '../../lib/worker/db/related';
+export { compileMatcher } from '../../lib/worker/extract/matcher';
+export { clusterId } from '../../lib/worker/cluster/summarise';

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { FeedItem } from '../../lib/sync/item';
+import type { FeedItem } from '../../lib/worker/sync/item';
 import { headline } from '../../scripts/eval/clusters';
 
 const CASIE = resolve(import.meta.dirname, '../../../shared/eval/incidents/casie-dev.jsonl');

@@ -5,10 +5,10 @@
  * Everything from a page or the catalogue is rendered as text.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { EntityFacts } from '../../lib/analysis/protocol';
-import type { EntityMatch } from '../../lib/types';
-import { TYPE_STYLES } from '../../lib/highlight/styles';
-import { indicatorLabel } from '../../lib/labels';
+import type { EntityFacts } from '../../lib/shared/analysis/protocol';
+import type { EntityMatch } from '../../lib/shared/types';
+import { TYPE_STYLES } from '../../lib/page/highlight/styles';
+import { indicatorLabel } from '../../lib/shared/labels';
 import { indicatorLookups, referenceLookups } from './lookups';
 import { sourceLabel, whyMatched } from './why';
 

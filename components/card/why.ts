@@ -1,6 +1,6 @@
 /** Words for where a fact came from and why a piece of text was taken for an entity. */
-import type { EntityMatch } from '../../lib/types';
-import { INDICATOR_LABELS } from '../../lib/labels';
+import type { EntityMatch } from '../../lib/shared/types';
+import { INDICATOR_LABELS } from '../../lib/shared/labels';
 
 const SOURCE_LABELS: Record<string, string> = {
   seed: 'Incident Lens built-in catalogue',

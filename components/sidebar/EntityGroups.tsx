@@ -1,6 +1,6 @@
 /** The article's entities by type: counts, a highlight toggle per type, and one button per entity. */
-import type { EntityType } from '../../lib/types';
-import { TYPE_STYLES } from '../../lib/highlight/styles';
+import type { EntityType } from '../../lib/shared/types';
+import { TYPE_STYLES } from '../../lib/page/highlight/styles';
 import type { EntityGroup } from './model';
 import { CARD_ID } from '../card/EntityCard';
 

@@ -1,5 +1,5 @@
 /** The incidents the article reports: type, and who/whom/when where the text says so. */
-import type { Incident } from '../../lib/types';
+import type { Incident } from '../../lib/shared/types';
 import { INCIDENT_LABELS, incidentLine, readableSummary } from './model';
 
 export function IncidentList({ incidents }: { incidents: readonly Incident[] }) {

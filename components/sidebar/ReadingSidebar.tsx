@@ -4,8 +4,8 @@
  * messages, so the same component renders in tests and (later) in extension pages.
  */
 import { useMemo } from 'preact/hooks';
-import type { EntityFacts, RelatedIncident } from '../../lib/analysis/protocol';
-import type { EntityMatch, EntityType, Incident } from '../../lib/types';
+import type { EntityFacts, RelatedIncident } from '../../lib/shared/analysis/protocol';
+import type { EntityMatch, EntityType, Incident } from '../../lib/shared/types';
 import { EntityCard, type CardAnchor } from '../card/EntityCard';
 import { EntityGroups } from './EntityGroups';
 import { IncidentList } from './IncidentList';

@@ -1,5 +1,5 @@
 /** Related incidents from the local database, each with why it is related and the articles that report it. */
-import type { RelatedIncident } from '../../lib/analysis/protocol';
+import type { RelatedIncident } from '../../lib/shared/analysis/protocol';
 import { formatWhen, INCIDENT_LABELS, readableSummary } from './model';
 
 export function RelatedList({ related }: { related: readonly RelatedIncident[] | null | 'error' }) {

@@ -1,6 +1,6 @@
 /** Save the article to the collection with tags and a note; shows when it is already saved. */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { parseTags } from '@/lib/tags';
+import { parseTags } from '@/lib/shared/tags';
 
 export interface SavedState {
   tags: string[];
@@ -17,7 +17,7 @@ export interface SaveFormProps {
   busy?: boolean;
 }
 
-/** Tags as typed (lib/tags.ts). */
+/** Tags as typed (lib/shared/tags.ts). */
 export const parseTagInput = parseTags;
 
 export function SaveForm({ saved, suggestedTags = [], onSave, busy }: SaveFormProps) {

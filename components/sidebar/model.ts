@@ -1,6 +1,6 @@
 /** What the sidebar shows, computed from the analysis: plain functions, tested without a DOM. */
-import type { EntityMatch, EntityType, Incident } from '../../lib/types';
-import { ENTITY_TYPES } from '../../lib/types';
+import type { EntityMatch, EntityType, Incident } from '../../lib/shared/types';
+import { ENTITY_TYPES } from '../../lib/shared/types';
 
 export interface EntityItem {
   key: string;
@@ -41,7 +41,7 @@ export function groupEntities(matches: readonly Pick<EntityMatch, 'type' | 'key'
   });
 }
 
-export { INCIDENT_LABELS } from '../../lib/types';
+export { INCIDENT_LABELS } from '../../lib/shared/types';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 

@@ -1,23 +1,23 @@
 /**
- * The service worker: a thin router. Each message is checked by lib/messaging-guard (who sent it,
+ * The service worker: a thin router. Each message is checked by lib/worker/messaging-guard (who sent it,
  * what it holds) before a lib service answers it. No state lives only in memory here: the database and
  * storage survive the worker being stopped.
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { onMessage, sendMessage, type BackgroundProtocol } from '@/lib/messaging';
-import { checkMessage, type Caller, type CheckResult, type SelfInfo } from '@/lib/messaging-guard';
-import { getDb, getSavedArticle, getStatus, isSaved, listCollection, removeArticle, saveArticle } from '@/lib/db';
+import { onMessage, sendMessage, type BackgroundProtocol } from '@/lib/shared/messaging';
+import { checkMessage, type Caller, type CheckResult, type SelfInfo } from '@/lib/worker/messaging-guard';
+import { getDb, getSavedArticle, getStatus, isSaved, listCollection, removeArticle, saveArticle } from '@/lib/worker/db';
 import { registerInjection, runOnTab } from './inject';
-import { AnalysisService } from '@/lib/analysis/service';
-import { relatedIncidents } from '@/lib/db/related';
-import { ingestArticles } from '@/lib/db/ingest';
-import { seedCatalogue } from '@/lib/knowledge/seed';
-import { watchDisabledSites } from '@/lib/settings';
-import { siteOf } from '@/lib/sites';
+import { AnalysisService } from '@/lib/worker/analysis/service';
+import { relatedIncidents } from '@/lib/worker/db/related';
+import { ingestArticles } from '@/lib/worker/db/ingest';
+import { seedCatalogue } from '@/lib/worker/knowledge/seed';
+import { watchDisabledSites } from '@/lib/shared/settings';
+import { siteOf } from '@/lib/shared/sites';
 import { registerSync, scheduleSync, startSync, syncModule, workerLife } from './sync';
-import { SearchService } from '@/lib/search/service';
-import { entityIncidents, incidentDetail } from '@/lib/search/details';
+import { SearchService } from '@/lib/worker/search/service';
+import { entityIncidents, incidentDetail } from '@/lib/worker/search/details';
 
 type Handler<K extends keyof BackgroundProtocol> = (
   data: Extract<CheckResult<K>, { ok: true }>['data'],
@@ -78,7 +78,7 @@ export default defineBackground(() => {
   handle('ingestArticles', async ({ articles }) => (await ingestArticles(getDb(), articles)).length);
   // Loaded when asked: a worker woken for a page's analysis does not evaluate the ingest and clustering.
   handle('ingestFeedItems', async ({ items }) => {
-    const { ingestFeedItems } = await import('@/lib/sync/ingest-items');
+    const { ingestFeedItems } = await import('@/lib/worker/sync/ingest-items');
     return ingestFeedItems(getDb(), items, { matcher: (await analysis.matcher()).matcher });
   });
 
@@ -99,7 +99,7 @@ export default defineBackground(() => {
 
   registerInjection();
 
-  // The sync (entrypoints/background/sync.ts; the work is in lib/sync).
+  // The sync (entrypoints/background/sync.ts; the work is in lib/worker/sync).
   registerSync(analysis);
   handle('getSyncStatus', async () => (await syncModule()).syncOverview(getDb(), workerLife()));
   handle('syncNow', async () => {

@@ -6,7 +6,7 @@
  *   dynamic content script is registered for every site, and unregistered when the grant is revoked.
  */
 import { browser } from 'wxt/browser';
-import { ALL_SITES_ORIGINS, CONTENT_MATCHES, FORCE_FLAG } from '@/lib/sites';
+import { ALL_SITES_ORIGINS, CONTENT_MATCHES, FORCE_FLAG } from '@/lib/shared/sites';
 
 const CONTENT_SCRIPT_FILE = '/content-scripts/content.js';
 const MENU_ID = 'incident-lens-read-page';

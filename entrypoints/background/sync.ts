@@ -1,6 +1,6 @@
 /**
  * The sync's wiring in the worker: alarms, the onboarding page on install, the sync's messages. The work
- * is in lib/sync, loaded with `import()` (lib/sync/worker.ts) when a sync alarm or message comes, so that a
+ * is in lib/worker/sync, loaded with `import()` (lib/worker/sync/worker.ts) when a sync alarm or message comes, so that a
  * worker woken by a page does not evaluate it. State lives in the database and in storage (the lock, the
  * intervals), never only here: the worker may be stopped at any moment.
  *
@@ -9,15 +9,15 @@
  * ahead while a run is going, so that a run cut short by the worker's death is carried on.
  */
 import { browser } from 'wxt/browser';
-import { getDb } from '@/lib/db';
-import type { AnalysisService } from '@/lib/analysis/service';
-import type { RunOptions, RunSummary } from '@/lib/sync/worker';
+import { getDb } from '@/lib/worker/db';
+import type { AnalysisService } from '@/lib/worker/analysis/service';
+import type { RunOptions, RunSummary } from '@/lib/worker/sync/worker';
 
 export const SYNC_ALARM = 'sync';
 export const RESUME_ALARM = 'sync-resume';
 
 /** The sync's code, evaluated on first use in this worker life. */
-export const syncModule = () => import('@/lib/sync/worker');
+export const syncModule = () => import('@/lib/worker/sync/worker');
 
 let life: string | undefined;
 /** This worker life's id (memory only, on purpose: a new life means the last one was stopped). */

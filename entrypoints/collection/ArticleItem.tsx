@@ -1,8 +1,8 @@
 /** One saved article in the list: what it is, its tags and note (edited in place), and what can be done with it. */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { SavedArticle } from '@/lib/messaging';
-import { INCIDENT_LABELS } from '@/lib/types';
-import { parseTags } from '@/lib/tags';
+import type { SavedArticle } from '@/lib/shared/messaging';
+import { INCIDENT_LABELS } from '@/lib/shared/types';
+import { parseTags } from '@/lib/shared/tags';
 import { formatDate, formatTags } from '@/components/format';
 import { TYPE_NAMES } from './Filters';
 

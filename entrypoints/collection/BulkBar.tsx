@@ -1,7 +1,7 @@
 /** What can be done to the selected articles at once: tag, export, delete. */
 import { useState } from 'preact/hooks';
-import { parseTags } from '@/lib/tags';
-import { EXPORT_FORMATS, FORMAT_LABELS, type ExportFormat } from '@/lib/export/formats';
+import { parseTags } from '@/lib/shared/tags';
+import { EXPORT_FORMATS, FORMAT_LABELS, type ExportFormat } from '@/lib/worker/export/formats';
 
 interface Props {
   count: number;

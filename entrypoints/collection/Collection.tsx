@@ -4,10 +4,10 @@
  * article (the popup links there).
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { getDb, getSavedArticle, removeArticles, restoreArticles, tagArticles, updateArticle } from '@/lib/db';
-import type { CollectionFilter } from '@/lib/collection/filter';
-import type { SavedArticle } from '@/lib/messaging';
-import { exportArticles, EXPORT_FORMATS, FORMAT_LABELS, type ExportFormat } from '@/lib/export/formats';
+import { getDb, getSavedArticle, removeArticles, restoreArticles, tagArticles, updateArticle } from '@/lib/worker/db';
+import type { CollectionFilter } from '@/lib/shared/collection/filter';
+import type { SavedArticle } from '@/lib/shared/messaging';
+import { exportArticles, EXPORT_FORMATS, FORMAT_LABELS, type ExportFormat } from '@/lib/worker/export/formats';
 import { download } from '@/components/download';
 import { useCollection } from './useCollection';
 import { Filters } from './Filters';

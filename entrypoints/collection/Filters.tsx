@@ -1,7 +1,7 @@
 /** The filter bar: words, tag, entity, entity type, incident type, site, date range and sort. */
 import type { ComponentChildren } from 'preact';
-import { ENTITY_TYPES, INCIDENT_LABELS, INCIDENT_TYPES, type EntityType, type IncidentType } from '@/lib/types';
-import { SORTS, type CollectionFilter, type CollectionSort } from '@/lib/collection/filter';
+import { ENTITY_TYPES, INCIDENT_LABELS, INCIDENT_TYPES, type EntityType, type IncidentType } from '@/lib/shared/types';
+import { SORTS, type CollectionFilter, type CollectionSort } from '@/lib/shared/collection/filter';
 import type { Facets } from './useCollection';
 
 const SORT_LABELS: Record<CollectionSort, string> = {

@@ -1,6 +1,6 @@
 /** An article's saved text, read offline: paragraphs of text nodes, nothing from the page as markup. */
 import { useEffect, useRef } from 'preact/hooks';
-import type { SavedArticle } from '@/lib/messaging';
+import type { SavedArticle } from '@/lib/shared/messaging';
 import { formatDate } from '@/components/format';
 
 export function Reader({ article: a, onClose }: { article: SavedArticle; onClose: () => void }) {

@@ -5,9 +5,9 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { liveQuery } from 'dexie';
-import { getDb, queryCollection } from '@/lib/db';
-import { facets, type CollectionFilter } from '@/lib/collection/filter';
-import type { SavedArticle } from '@/lib/messaging';
+import { getDb, queryCollection } from '@/lib/worker/db';
+import { facets, type CollectionFilter } from '@/lib/shared/collection/filter';
+import type { SavedArticle } from '@/lib/shared/messaging';
 
 export type Facets = ReturnType<typeof facets>;
 

@@ -8,11 +8,11 @@
  * A worker stopped in between has forgotten the first stage: the client then asks for both again. With a
  * signal, answers that come after it aborted reject with its reason (stale answers die with the reading).
  */
-import type { ArticleText } from '@/lib/analysis/protocol';
-import { unpackEntities } from '@/lib/analysis/packed';
-import type { BackgroundProtocol } from '@/lib/messaging';
-import { sendMessage } from '@/lib/messaging';
-import type { EntityMatch, Incident } from '@/lib/types';
+import type { ArticleText } from '@/lib/shared/analysis/protocol';
+import { unpackEntities } from '@/lib/shared/analysis/packed';
+import type { BackgroundProtocol } from '@/lib/shared/messaging';
+import { sendMessage } from '@/lib/shared/messaging';
+import type { EntityMatch, Incident } from '@/lib/shared/types';
 
 export interface WholeAnalysis {
   entities: EntityMatch[];

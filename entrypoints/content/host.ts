@@ -1,5 +1,5 @@
 /** The content script's side of an on-demand run (see entrypoints/background/inject.ts). */
-import { FORCE_FLAG } from '@/lib/sites';
+import { FORCE_FLAG } from '@/lib/shared/sites';
 
 /** True once after the worker injected this script on demand. */
 export function takeForcedFlag(): boolean {

@@ -7,10 +7,10 @@
  * Page code never imports the database or the worker (eslint enforces it): it asks by message.
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { detectArticle, type ArticleInfo } from '@/lib/detect';
-import { onMessage, type PageArticle } from '@/lib/messaging';
-import { CONTENT_MATCHES, pageUrl, siteOf } from '@/lib/sites';
-import { isSiteDisabled } from '@/lib/settings';
+import { detectArticle, type ArticleInfo } from '@/lib/page/detect';
+import { onMessage, type PageArticle } from '@/lib/shared/messaging';
+import { CONTENT_MATCHES, pageUrl, siteOf } from '@/lib/shared/sites';
+import { isSiteDisabled } from '@/lib/shared/settings';
 import { takeForcedFlag } from './host';
 import { readViewSettings, startReading } from './reading';
 import { analyseArticle } from './analysis-client';

@@ -4,10 +4,10 @@
  * is a new session; the old one is aborted, and every answer it was waiting for dies with its signal: no
  * generation counters, no "is this still the article?" checks scattered through the code.
  */
-import type { ArticleInfo } from '@/lib/detect';
-import { sendMessage } from '@/lib/messaging';
-import type { Painter } from '@/lib/highlight';
-import type { EntityMatch, Incident } from '@/lib/types';
+import type { ArticleInfo } from '@/lib/page/detect';
+import { sendMessage } from '@/lib/shared/messaging';
+import type { Painter } from '@/lib/page/highlight';
+import type { EntityMatch, Incident } from '@/lib/shared/types';
 import type { ReadingAnalysis } from '@/components/sidebar/ReadingSidebar';
 import type { StagedAnalysis, WholeAnalysis } from './analysis-client';
 import type { ViewState } from './view-state';

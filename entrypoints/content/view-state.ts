@@ -1,7 +1,7 @@
 /** What the reading view shows: the article being read, its analysis as far as it came, and the sidebar's state. */
-import type { ArticleInfo } from '@/lib/detect';
-import type { RelatedIncident } from '@/lib/analysis/protocol';
-import type { EntityType } from '@/lib/types';
+import type { ArticleInfo } from '@/lib/page/detect';
+import type { RelatedIncident } from '@/lib/shared/analysis/protocol';
+import type { EntityType } from '@/lib/shared/types';
 import type { CardState, ReadingAnalysis } from '@/components/sidebar/ReadingSidebar';
 import type { SavedState } from '@/components/sidebar/SaveForm';
 import type { Theme } from './theme';

@@ -5,8 +5,8 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { sendMessage } from '@/lib/messaging';
-import { BUILTIN_ORIGINS, BUILTIN_SOURCES } from '@/lib/sync/sources';
+import { sendMessage } from '@/lib/shared/messaging';
+import { BUILTIN_ORIGINS, BUILTIN_SOURCES } from '@/lib/worker/sync/sources';
 
 export function Onboarding() {
   const [granted, setGranted] = useState<boolean>();

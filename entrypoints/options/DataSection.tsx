@@ -5,10 +5,10 @@
  */
 import { useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { getDb } from '@/lib/db';
-import { eraseEverything, exportEverything, importData, type SettingsStore } from '@/lib/db/data';
-import { MAX_IMPORT_CHARS, parseImport } from '@/lib/export/import';
-import { exportFile } from '@/lib/export/formats';
+import { getDb } from '@/lib/worker/db';
+import { eraseEverything, exportEverything, importData, type SettingsStore } from '@/lib/worker/db/data';
+import { MAX_IMPORT_CHARS, parseImport } from '@/lib/worker/export/import';
+import { exportFile } from '@/lib/worker/export/formats';
 import { download } from '@/components/download';
 import './data-section.css';
 

@@ -1,8 +1,8 @@
 /** Which entity types the page highlights, and in which colour (the labels are the sidebar's and the card's). */
 import { useEffect, useState } from 'preact/hooks';
-import { ENTITY_TYPES, type EntityType } from '@/lib/types';
-import { isTypeShown, settings, type HighlightColors, type HighlightTypes } from '@/lib/settings';
-import { styleOf, TYPE_STYLES } from '@/lib/highlight/styles';
+import { ENTITY_TYPES, type EntityType } from '@/lib/shared/types';
+import { isTypeShown, settings, type HighlightColors, type HighlightTypes } from '@/lib/shared/settings';
+import { styleOf, TYPE_STYLES } from '@/lib/page/highlight/styles';
 
 function useItem<T>(item: { getValue(): Promise<T>; watch(cb: (v: T) => void): () => void }): T | undefined {
   const [value, setValue] = useState<T>();

@@ -4,8 +4,8 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { ALL_SITES_ORIGINS, NEWS_SITES } from '@/lib/sites';
-import { setSiteDisabled, settings } from '@/lib/settings';
+import { ALL_SITES_ORIGINS, NEWS_SITES } from '@/lib/shared/sites';
+import { setSiteDisabled, settings } from '@/lib/shared/settings';
 
 /** A host name as typed ("https://www.example.com/x", "Example.com") to the site key, or null. */
 export function siteFromInput(input: string): string | null {

@@ -6,11 +6,11 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { sendMessage } from '@/lib/messaging';
-import type { SourceView, SyncOverview } from '@/lib/sync/status';
-import { buildOpml, parseOpml } from '@/lib/sync/opml';
-import { originPattern } from '@/lib/sync/sources';
-import { getRetentionDays, RETENTION_CHOICES_DAYS, setRetentionDays } from '@/lib/sync/settings';
+import { sendMessage } from '@/lib/shared/messaging';
+import type { SourceView, SyncOverview } from '@/lib/worker/sync/status';
+import { buildOpml, parseOpml } from '@/lib/worker/sync/opml';
+import { originPattern } from '@/lib/worker/sync/sources';
+import { getRetentionDays, RETENTION_CHOICES_DAYS, setRetentionDays } from '@/lib/worker/sync/settings';
 import { ago } from '@/components/sync/format';
 
 function errorText(e: unknown): string {
@@ -264,7 +264,7 @@ export function SourcesSection() {
   );
 }
 
-/** How long feed items are kept: the user's choice, stored in `local:retentionDays` (lib/sync/settings.ts). */
+/** How long feed items are kept: the user's choice, stored in `local:retentionDays` (lib/worker/sync/settings.ts). */
 function RetentionChoice() {
   const [days, setDays] = useState<number>();
   useEffect(() => {

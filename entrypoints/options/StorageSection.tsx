@@ -3,8 +3,8 @@
  * the browser's clean-ups (`navigator.storage.persist`), and the search index with its rebuild.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { sendMessage } from '@/lib/messaging';
-import type { SearchProgress } from '@/lib/search/protocol';
+import { sendMessage } from '@/lib/shared/messaging';
+import type { SearchProgress } from '@/lib/worker/search/protocol';
 import { StatusView } from '@/components/StatusView';
 import { useStatus } from '@/components/useStatus';
 

@@ -7,10 +7,10 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { sendMessage, type PageArticle, type SavedArticle } from '@/lib/messaging';
-import { isWebUrl, pageUrl, siteOf } from '@/lib/sites';
-import { isSiteDisabled, setSiteDisabled } from '@/lib/settings';
-import { parseTags } from '@/lib/tags';
+import { sendMessage, type PageArticle, type SavedArticle } from '@/lib/shared/messaging';
+import { isWebUrl, pageUrl, siteOf } from '@/lib/shared/sites';
+import { isSiteDisabled, setSiteDisabled } from '@/lib/shared/settings';
+import { parseTags } from '@/lib/shared/tags';
 import { formatDate } from '@/components/format';
 
 interface Target {

@@ -5,8 +5,8 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { SearchHit } from '@/lib/search/protocol';
-import { settings, type HighlightColors } from '@/lib/settings';
+import type { SearchHit } from '@/lib/worker/search/protocol';
+import { settings, type HighlightColors } from '@/lib/shared/settings';
 import { useSearch } from './useSearch';
 import { KIND_ORDER, optionId, SearchResults } from './SearchResults';
 import { EntityView, IncidentView } from './SearchDetail';

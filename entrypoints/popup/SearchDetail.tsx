@@ -4,10 +4,10 @@
  * in a new tab. Everything shown came from feeds or the catalogue and is rendered as text.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { sendMessage } from '@/lib/messaging';
-import type { EntityFacts } from '@/lib/analysis/protocol';
-import type { IncidentBrief, IncidentDetail, SearchHit } from '@/lib/search/protocol';
-import { INCIDENT_LABELS } from '@/lib/types';
+import { sendMessage } from '@/lib/shared/messaging';
+import type { EntityFacts } from '@/lib/shared/analysis/protocol';
+import type { IncidentBrief, IncidentDetail, SearchHit } from '@/lib/worker/search/protocol';
+import { INCIDENT_LABELS } from '@/lib/shared/types';
 import { EntityCard } from '@/components/card/EntityCard';
 import { formatDate } from '@/components/format';
 

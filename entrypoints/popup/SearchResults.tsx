@@ -1,7 +1,7 @@
 /** Search hits grouped by kind, as options of a listbox that the search box drives (aria-activedescendant). */
-import type { SearchHit, SearchKind } from '@/lib/search/protocol';
-import { styleOf } from '@/lib/highlight/styles';
-import type { HighlightColors } from '@/lib/settings';
+import type { SearchHit, SearchKind } from '@/lib/worker/search/protocol';
+import { styleOf } from '@/lib/page/highlight/styles';
+import type { HighlightColors } from '@/lib/shared/settings';
 
 export const KIND_LABELS: Record<SearchKind, string> = {
   incident: 'Incidents',

@@ -1,7 +1,7 @@
 /** The popup's one line about the sync: when it last read its sources, how many fail, and "Sync now". */
 import { useEffect, useState } from 'preact/hooks';
-import { sendMessage } from '@/lib/messaging';
-import type { SyncOverview } from '@/lib/sync/status';
+import { sendMessage } from '@/lib/shared/messaging';
+import type { SyncOverview } from '@/lib/worker/sync/status';
 import { ago } from '@/components/sync/format';
 
 export function SyncLine() {

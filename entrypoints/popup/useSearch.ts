@@ -4,8 +4,8 @@
  * worker is still building its index, asks again every half second so the results and progress fill in.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { sendMessage } from '@/lib/messaging';
-import type { SearchAnswer } from '@/lib/search/protocol';
+import { sendMessage } from '@/lib/shared/messaging';
+import type { SearchAnswer } from '@/lib/worker/search/protocol';
 
 export const SEARCH_DEBOUNCE_MS = 80;
 const BUILDING_POLL_MS = 500;

@@ -19,7 +19,7 @@ import { resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { detectArticle, titleKey } from '../../lib/detect';
+import { detectArticle, titleKey } from '../../lib/page/detect';
 
 const DIR = resolve(import.meta.dirname, '../../../shared/eval/article');
 

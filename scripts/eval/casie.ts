@@ -14,9 +14,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyzeText } from '../../lib/engine';
-import { compileMatcher } from '../../lib/extract/matcher';
-import { seedCatalogue } from '../../lib/knowledge/seed';
+import { analyzeText } from '../../lib/worker/engine';
+import { compileMatcher } from '../../lib/worker/extract/matcher';
+import { seedCatalogue } from '../../lib/worker/knowledge/seed';
 import { FIVE_TYPES } from './incidents';
 import { isHeldOut, namesMeet, prf, type Counts } from './victim-match';
 

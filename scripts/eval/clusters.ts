@@ -15,10 +15,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { MemoryStore } from '../../lib/cluster/memory-store';
-import type { CompiledMatcher } from '../../lib/extract/matcher';
-import { ingestFeedItemsInto } from '../../lib/sync/ingest-items';
-import type { FeedItem } from '../../lib/sync/item';
+import { MemoryStore } from '../../lib/worker/cluster/memory-store';
+import type { CompiledMatcher } from '../../lib/worker/extract/matcher';
+import { ingestFeedItemsInto } from '../../lib/worker/sync/ingest-items';
+import type { FeedItem } from '../../lib/worker/sync/item';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const LABELS = resolve(ROOT, 'tests/fixtures/clusters/labels.jsonl');

@@ -2,7 +2,7 @@
  * Reads the text of RSS/Atom items from a feed file, for the incident evaluation only: title plus the
  * fullest body the item has (content:encoded or Atom <content>, else description/summary), with the
  * markup stripped. A small regex reader on purpose: the fixtures are trusted local files and this runs
- * in Node; the extension's own feed parser lives in lib/sync.
+ * in Node; the extension's own feed parser lives in lib/worker/sync.
  */
 import { readFileSync } from 'node:fs';
 

@@ -14,12 +14,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyzeText } from '../../lib/engine';
-import { extractIncidents } from '../../lib/extract/incidents';
-import { compileMatcher, type CompiledMatcher } from '../../lib/extract/matcher';
-import { findOrganizations } from '../../lib/extract/orgs';
-import { seedCatalogue } from '../../lib/knowledge/seed';
-import type { EntityMatch, Incident } from '../../lib/types';
+import { analyzeText } from '../../lib/worker/engine';
+import { extractIncidents } from '../../lib/worker/extract/incidents';
+import { compileMatcher, type CompiledMatcher } from '../../lib/worker/extract/matcher';
+import { findOrganizations } from '../../lib/worker/extract/orgs';
+import { seedCatalogue } from '../../lib/worker/knowledge/seed';
+import type { EntityMatch, Incident } from '../../lib/shared/types';
 import { readPage } from '../../cli/page';
 import { readFeedItems } from './feed-items';
 

@@ -10,7 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { expandIndicators, findPatternEntities } from '../../lib/extract/patterns';
+import { expandIndicators, findPatternEntities } from '../../lib/worker/extract/patterns';
 
 const FILE = resolve(import.meta.dirname, '../../tests/fixtures/ioc-cases/cases.jsonl');
 

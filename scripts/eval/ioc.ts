@@ -19,9 +19,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { EntityMatch } from '../../lib/types';
-import { expandIndicators, findPatternEntities, refang } from '../../lib/extract/patterns';
-import { canonicalIPv6, isIPv6 } from '../../lib/extract/patterns/hosts';
+import type { EntityMatch } from '../../lib/shared/types';
+import { expandIndicators, findPatternEntities, refang } from '../../lib/worker/extract/patterns';
+import { canonicalIPv6, isIPv6 } from '../../lib/worker/extract/patterns/hosts';
 import { runIocCaseFile } from './ioc-cases';
 
 const IOC_DIR = resolve(import.meta.dirname, '../../../shared/eval/ioc');

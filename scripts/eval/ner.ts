@@ -15,10 +15,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { compileMatcher, type CompiledMatcher } from '../../lib/extract/matcher';
-import { extractEntities } from '../../lib/extract/entities';
+import { compileMatcher, type CompiledMatcher } from '../../lib/worker/extract/matcher';
+import { extractEntities } from '../../lib/worker/extract/entities';
 import { loadCatalogue } from '../../bench/lib/catalogue';
-import type { EntityMatch } from '../../lib/types';
+import type { EntityMatch } from '../../lib/shared/types';
 import { isHeldOut } from './victim-match';
 
 const NER_DIR = resolve(import.meta.dirname, '../../../shared/eval/ner');

@@ -21,7 +21,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
-import { detectArticle, titleKey } from '../../lib/detect';
+import { detectArticle, titleKey } from '../../lib/page/detect';
 
 const DIR = resolve(import.meta.dirname, '../../../shared/fixtures/pages/secnews');
 const LEAKS = resolve(import.meta.dirname, 'secnews-leaks.jsonl');

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHROME_BUILD, launchWithExtension, type ExtensionBrowser } from '../../scripts/chromium';
 import type { DemoServer } from '../../demo/server';
-import type { PageArticle, Status } from '../../lib/messaging';
+import type { PageArticle, Status } from '../../lib/shared/messaging';
 import { SIDEBAR, inContentWorld, serveTestPages, sidebarText, wireMessage, type WireAnswer } from './helpers';
 
 let server: DemoServer;

@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { ROOT, launchWithExtension, type ExtensionBrowser } from '../../scripts/chromium';
 import type { DemoServer } from '../../demo/server';
-import type { SavedArticle } from '../../lib/messaging';
+import type { SavedArticle } from '../../lib/shared/messaging';
 import { SIDEBAR, serveTestPages, sidebarText, wireMessage } from './helpers';
 import { validateBundle } from '../support/stix-schemas';
 

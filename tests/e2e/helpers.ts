@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { DEMO_SITE, startDemoServer, type DemoServer } from '../../demo/server';
 import { ROOT } from '../../scripts/chromium';
-import { SIDEBAR_HOST } from '../../lib/sites';
+import { SIDEBAR_HOST } from '../../lib/shared/sites';
 
 export const SHARED_PAGES = resolve(ROOT, '../shared/fixtures/pages');
 export const OWN_PAGES = resolve(ROOT, 'tests/fixtures/pages');

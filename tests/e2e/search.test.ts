@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, ROOT, type ExtensionBrowser } from '../../scripts/chromium';
-import type { SearchProgress } from '../../lib/search/protocol';
+import type { SearchProgress } from '../../lib/worker/search/protocol';
 import type { DemoServer } from '../../demo/server';
 import { serveTestPages, wireMessage, type WireAnswer } from './helpers';
 import { seriousViolations } from './axe';

@@ -6,7 +6,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { BUILTIN_SOURCES } from '../../lib/sync/sources';
+import { BUILTIN_SOURCES } from '../../lib/worker/sync/sources';
 import { ROOT } from '../../scripts/chromium';
 
 export const SHARED_FIXTURES = resolve(ROOT, '../shared/fixtures');

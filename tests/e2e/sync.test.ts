@@ -10,8 +10,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/chromium';
-import type { BackgroundProtocol } from '../../lib/messaging';
-import type { SyncOverview } from '../../lib/sync/status';
+import type { BackgroundProtocol } from '../../lib/shared/messaging';
+import type { SyncOverview } from '../../lib/worker/sync/status';
 import { wireMessage, type WireAnswer } from './helpers';
 import { startSyncServer, type SyncServer } from './sync-server';
 

@@ -3,7 +3,7 @@
  * by two publishers (Boeing), another LockBit victim (ICBC), and a CVE's patch with its later exploitation
  * wave reported twice (Citrix Bleed).
  */
-import type { FeedItem } from '../../lib/sync/item';
+import type { FeedItem } from '../../lib/worker/sync/item';
 
 /** The reference "now" of these items (a few days after the last of them). */
 export const NOW = Date.parse('2023-11-20T00:00:00Z');

@@ -1,6 +1,6 @@
 /** Saved articles for the collection and export tests: shaped as the worker's analysis leaves them. */
-import type { SaveRequest } from '../../lib/messaging';
-import type { ArticleFindings } from '../../lib/db/collection';
+import type { SaveRequest } from '../../lib/shared/messaging';
+import type { ArticleFindings } from '../../lib/worker/db/collection';
 
 export const CITRIX_TEXT =
   'LockBit affiliates linked to APT28 exploited CVE-2023-4966 (Citrix Bleed) against Boeing in the United States, ' +

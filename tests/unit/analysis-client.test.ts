@@ -5,8 +5,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { IncidentLensDb } from '../../lib/db/database';
-import { AnalysisService } from '../../lib/analysis/service';
+import { IncidentLensDb } from '../../lib/worker/db/database';
+import { AnalysisService } from '../../lib/worker/analysis/service';
 import { analyseArticle, type AnalysisSender } from '../../entrypoints/content/analysis-client';
 
 const TEXT =

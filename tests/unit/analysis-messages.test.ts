@@ -1,7 +1,7 @@
 /** The reading view's messages through the background's guard: who may send them and what they may hold. */
 import { describe, expect, it } from 'vitest';
-import { checkMessage, type SelfInfo } from '../../lib/messaging-guard';
-import { MAX_ARTICLE_TEXT } from '../../lib/analysis/protocol';
+import { checkMessage, type SelfInfo } from '../../lib/worker/messaging-guard';
+import { MAX_ARTICLE_TEXT } from '../../lib/shared/analysis/protocol';
 
 const self: SelfInfo = { id: 'ext', baseUrl: 'chrome-extension://ext/' };
 const content = { id: 'ext', url: 'https://news.example/a#top', frameId: 0, tab: { id: 4 } };

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { IncidentLensDb } from '../../lib/db/database';
-import { CURRENT_VERSION, SCHEMA_HISTORY } from '../../lib/db/schema';
+import { IncidentLensDb } from '../../lib/worker/db/database';
+import { CURRENT_VERSION, SCHEMA_HISTORY } from '../../lib/worker/db/schema';
 
 /** A database as version 2 wrote it: articles and their incident rows, no clusters. */
 async function writeV2(indexedDB: IDBFactory): Promise<void> {

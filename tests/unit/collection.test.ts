@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeEach } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { IncidentLensDb } from '../../lib/db/database';
+import { IncidentLensDb } from '../../lib/worker/db/database';
 import {
   getSavedArticle,
   queryCollection,
@@ -9,14 +9,14 @@ import {
   saveArticle,
   tagArticles,
   updateArticle,
-} from '../../lib/db/collection';
-import { normaliseTag, normaliseTags, parseTags } from '../../lib/tags';
-import { excerptOf } from '../../lib/collection/saved';
-import { articleUrl } from '../../lib/collection/article-url';
-import { facets, type CollectionSort } from '../../lib/collection/filter';
+} from '../../lib/worker/db/collection';
+import { normaliseTag, normaliseTags, parseTags } from '../../lib/shared/tags';
+import { excerptOf } from '../../lib/shared/collection/saved';
+import { articleUrl } from '../../lib/shared/collection/article-url';
+import { facets, type CollectionSort } from '../../lib/shared/collection/filter';
 import { parseTagInput } from '../../components/sidebar/SaveForm';
 import { parseTags as formParseTags } from '../../components/format';
-import { checkMessage } from '../../lib/messaging-guard';
+import { checkMessage } from '../../lib/worker/messaging-guard';
 import { BARE_SAVE, CITRIX_FINDINGS, CITRIX_SAVE, ICC_FINDINGS, ICC_SAVE } from '../support/saved-sample';
 
 let db: IncidentLensDb;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { findDates } from '../../lib/dates';
+import { findDates } from '../../lib/shared/dates';
 
 const PUB = '2023-10-20T14:05:00+00:00'; // a Friday
 const when = (text: string, published: string | null = PUB) =>

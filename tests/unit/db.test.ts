@@ -1,10 +1,10 @@
 import { describe, it, expect, beforeEach } from 'vitest';
 import { Dexie } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { IncidentLensDb } from '../../lib/db/database';
-import { CURRENT_VERSION, SCHEMA_HISTORY } from '../../lib/db/schema';
-import { isSaved, listCollection, removeArticle, saveArticle } from '../../lib/db/collection';
-import { getStatus } from '../../lib/db/status';
+import { IncidentLensDb } from '../../lib/worker/db/database';
+import { CURRENT_VERSION, SCHEMA_HISTORY } from '../../lib/worker/db/schema';
+import { isSaved, listCollection, removeArticle, saveArticle } from '../../lib/worker/db/collection';
+import { getStatus } from '../../lib/worker/db/status';
 
 let indexedDB: IDBFactory;
 beforeEach(() => {

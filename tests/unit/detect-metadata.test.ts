@@ -1,9 +1,9 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { detectArticle, stripSite } from '../../lib/detect';
-import { isBoilerplate } from '../../lib/detect/content';
-import { readJsonLd } from '../../lib/detect/jsonld';
-import { toIso } from '../../lib/detect/metadata';
+import { detectArticle, stripSite } from '../../lib/page/detect';
+import { isBoilerplate } from '../../lib/page/detect/content';
+import { readJsonLd } from '../../lib/page/detect/jsonld';
+import { toIso } from '../../lib/page/detect/metadata';
 
 function parse(html: string): Document {
   return parseHTML(html).document as unknown as Document;

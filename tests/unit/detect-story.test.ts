@@ -4,8 +4,8 @@
  */
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { detectArticle } from '../../lib/detect';
-import { isBoilerplate } from '../../lib/detect/content';
+import { detectArticle } from '../../lib/page/detect';
+import { isBoilerplate } from '../../lib/page/detect/content';
 
 const parse = (html: string) => parseHTML(html).document as unknown as Document;
 const para = (n: number, topic = 'The intruders used stolen VPN credentials and moved through the network for weeks') =>

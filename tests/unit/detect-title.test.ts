@@ -1,7 +1,7 @@
 /** The page's own headline over section headings, labels and site names. */
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { detectArticle, stripSite } from '../../lib/detect';
+import { detectArticle, stripSite } from '../../lib/page/detect';
 
 const parse = (html: string) => parseHTML(html).document as unknown as Document;
 const STORY = '<p>' + 'The operator sent spyware links to journalists and activists over several years. '.repeat(15) + '</p>';

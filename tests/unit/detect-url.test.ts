@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { urlShape } from '../../lib/detect';
+import { urlShape } from '../../lib/page/detect';
 
 describe('urlShape: positive and negative examples of each predicate', () => {
   it('root: front pages', () => {

@@ -1,8 +1,8 @@
 /** The date a reader sees beside the headline or byline, when metadata lacks it or puts it on another UTC day. */
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { detectArticle } from '../../lib/detect';
-import { readVisibleDate, visibleDate } from '../../lib/detect/visible-date';
+import { detectArticle } from '../../lib/page/detect';
+import { readVisibleDate, visibleDate } from '../../lib/page/detect/visible-date';
 
 const parse = (html: string) => parseHTML(html).document as unknown as Document;
 const STORY =

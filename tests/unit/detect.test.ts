@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { detectArticle, isArticle, type ArticleInfo } from '../../lib/detect';
+import { detectArticle, isArticle, type ArticleInfo } from '../../lib/page/detect';
 
 const PAGES = resolve(import.meta.dirname, '../../../shared/fixtures/pages');
 

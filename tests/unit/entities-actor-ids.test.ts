@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { compileMatcher } from '../../lib/extract/matcher';
-import { extractEntities } from '../../lib/extract/entities';
-import { findActorIds } from '../../lib/extract/actor-ids';
-import type { CatalogueEntry } from '../../lib/types';
+import { compileMatcher } from '../../lib/worker/extract/matcher';
+import { extractEntities } from '../../lib/worker/extract/entities';
+import { findActorIds } from '../../lib/worker/extract/actor-ids';
+import type { CatalogueEntry } from '../../lib/shared/types';
 
 const m = compileMatcher([
   { key: 'actor:ta505', type: 'actor', name: 'TA505', aliases: ['Hive0065'], sources: ['test'] },

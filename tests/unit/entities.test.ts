@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import { compileMatcher } from '../../lib/extract/matcher';
-import { extractEntities, mapAttackId, resolveOverlaps } from '../../lib/extract/entities';
-import type { CatalogueEntry, EntityMatch, EntityType } from '../../lib/types';
+import { compileMatcher } from '../../lib/worker/extract/matcher';
+import { extractEntities, mapAttackId, resolveOverlaps } from '../../lib/worker/extract/entities';
+import type { CatalogueEntry, EntityMatch, EntityType } from '../../lib/shared/types';
 
 const e = (key: string, name: string, aliases: string[] = []): CatalogueEntry => ({
   key,

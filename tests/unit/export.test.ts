@@ -1,11 +1,11 @@
 import { describe, it, expect, beforeEach } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { IncidentLensDb } from '../../lib/db/database';
-import { saveArticle } from '../../lib/db/collection';
-import type { SavedArticle } from '../../lib/messaging';
-import { csvCell, toCsv, CSV_COLUMNS } from '../../lib/export/csv';
-import { mdLine, mdText, toMarkdown } from '../../lib/export/markdown';
-import { indicatorPattern, stixBundle, stixTime } from '../../lib/export/stix';
+import { IncidentLensDb } from '../../lib/worker/db/database';
+import { saveArticle } from '../../lib/worker/db/collection';
+import type { SavedArticle } from '../../lib/shared/messaging';
+import { csvCell, toCsv, CSV_COLUMNS } from '../../lib/worker/export/csv';
+import { mdLine, mdText, toMarkdown } from '../../lib/worker/export/markdown';
+import { indicatorPattern, stixBundle, stixTime } from '../../lib/worker/export/stix';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { OASIS_EXAMPLES, readExample, typesBundleSchemaLists, validateBundle } from '../support/stix-schemas';

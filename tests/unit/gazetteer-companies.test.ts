@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileMatcher } from '../../lib/extract/matcher';
-import { findCatalogueEntities, saysOrganisation } from '../../lib/extract/gazetteer';
-import { importMispGalaxy } from '../../lib/knowledge/importers/misp-galaxy';
-import { describesCompany } from '../../lib/knowledge/importers/common';
-import type { CatalogueEntry } from '../../lib/types';
+import { compileMatcher } from '../../lib/worker/extract/matcher';
+import { findCatalogueEntities, saysOrganisation } from '../../lib/worker/extract/gazetteer';
+import { importMispGalaxy } from '../../lib/worker/knowledge/importers/misp-galaxy';
+import { describesCompany } from '../../lib/worker/knowledge/importers/common';
+import type { CatalogueEntry } from '../../lib/shared/types';
 
 const m = compileMatcher([
   { key: 'malware:esurv', type: 'malware', name: 'eSurv', aliases: [], sources: ['test'] },

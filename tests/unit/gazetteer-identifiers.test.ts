@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { compileMatcher } from '../../lib/extract/matcher';
-import { findCatalogueEntities, insideDottedName } from '../../lib/extract/gazetteer';
-import { extractEntities } from '../../lib/extract/entities';
-import { inUrlPath } from '../../lib/extract/url-path';
-import type { CatalogueEntry, EntityType } from '../../lib/types';
+import { compileMatcher } from '../../lib/worker/extract/matcher';
+import { findCatalogueEntities, insideDottedName } from '../../lib/worker/extract/gazetteer';
+import { extractEntities } from '../../lib/worker/extract/entities';
+import { inUrlPath } from '../../lib/worker/extract/url-path';
+import type { CatalogueEntry, EntityType } from '../../lib/shared/types';
 
 const e = (key: string, name: string, aliases: string[] = []): CatalogueEntry => ({
   key,

@@ -1,8 +1,8 @@
 import { describe, it, expect } from 'vitest';
-import { compileMatcher, F_EXACT_CASE, F_NEEDS_CASE, F_NEEDS_CUE } from '../../lib/extract/matcher';
-import { findCatalogueEntities, hasNameCase, startsSentence, wordsAround } from '../../lib/extract/gazetteer';
-import type { CatalogueEntry, EntityType } from '../../lib/types';
-import { seedCatalogue } from '../../lib/knowledge/seed';
+import { compileMatcher, F_EXACT_CASE, F_NEEDS_CASE, F_NEEDS_CUE } from '../../lib/worker/extract/matcher';
+import { findCatalogueEntities, hasNameCase, startsSentence, wordsAround } from '../../lib/worker/extract/gazetteer';
+import type { CatalogueEntry, EntityType } from '../../lib/shared/types';
+import { seedCatalogue } from '../../lib/worker/knowledge/seed';
 
 const e = (key: string, name: string, aliases: string[] = [], extra: Partial<CatalogueEntry> = {}): CatalogueEntry => ({
   key,

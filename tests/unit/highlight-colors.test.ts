@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { highlightCss, installHighlightStyles, styleOf, tintOf, TYPE_STYLES } from '../../lib/highlight/styles';
-import { settings } from '../../lib/settings';
-import type { PageWindow } from '../../lib/highlight/support';
+import { highlightCss, installHighlightStyles, styleOf, tintOf, TYPE_STYLES } from '../../lib/page/highlight/styles';
+import { settings } from '../../lib/shared/settings';
+import type { PageWindow } from '../../lib/page/highlight/support';
 
 beforeEach(() => {
   fakeBrowser.reset();

@@ -4,8 +4,8 @@
  * which list the sheet ends up in.
  */
 import { describe, expect, it } from 'vitest';
-import type { PageWindow } from '@/lib/highlight';
-import { installHighlightStyles } from '@/lib/highlight/styles';
+import type { PageWindow } from '@/lib/page/highlight';
+import { installHighlightStyles } from '@/lib/page/highlight/styles';
 
 class FakeSheet {
   css = '';

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { bundle, launch, pageWith } from '../fixtures/reading/browser';
 import { highlightTexts } from '../fixtures/reading/shadow';
-import { matchAt, spanToPoints } from '../../lib/highlight';
+import { matchAt, spanToPoints } from '../../lib/page/highlight';
 
 const ARTICLE = `<!doctype html><html><body style="font: 18px/1.6 sans-serif; margin: 40px">
 <nav>APT28 in the menu</nav>

@@ -1,10 +1,10 @@
 import { describe, it, expect, beforeEach } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { IncidentLensDb } from '../../lib/db/database';
-import { saveArticle } from '../../lib/db/collection';
-import { eraseEverything, exportEverything, importData, type SettingsStore } from '../../lib/db/data';
-import { parseImport } from '../../lib/export/import';
-import { toExportFile, toJson } from '../../lib/export/json';
+import { IncidentLensDb } from '../../lib/worker/db/database';
+import { saveArticle } from '../../lib/worker/db/collection';
+import { eraseEverything, exportEverything, importData, type SettingsStore } from '../../lib/worker/db/data';
+import { parseImport } from '../../lib/worker/export/import';
+import { toExportFile, toJson } from '../../lib/worker/export/json';
 import { BARE_SAVE, CITRIX_FINDINGS, CITRIX_SAVE, ICC_FINDINGS, ICC_SAVE } from '../support/saved-sample';
 
 const fresh = () => new IncidentLensDb({ indexedDB: new IDBFactory(), IDBKeyRange });

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importMispGalaxy, ransomwareNames, UnsupportedGalaxyError } from '../../lib/knowledge/importers/misp-galaxy';
-import type { CatalogueEntry } from '../../lib/types';
+import { importMispGalaxy, ransomwareNames, UnsupportedGalaxyError } from '../../lib/worker/knowledge/importers/misp-galaxy';
+import type { CatalogueEntry } from '../../lib/shared/types';
 
 const CLUSTERS = resolve(process.cwd(), '../shared/fixtures/misp-galaxy/clusters');
 const read = (name: string): unknown => JSON.parse(readFileSync(resolve(CLUSTERS, `${name}.json`), 'utf8'));

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importAttackStix } from '../../lib/knowledge/importers/attack-stix';
-import { importKev, kevProducts, kevVendors } from '../../lib/knowledge/importers/kev';
-import type { CatalogueEntry } from '../../lib/types';
+import { importAttackStix } from '../../lib/worker/knowledge/importers/attack-stix';
+import { importKev, kevProducts, kevVendors } from '../../lib/worker/knowledge/importers/kev';
+import type { CatalogueEntry } from '../../lib/shared/types';
 
 const FIXTURES = resolve(process.cwd(), '../shared/fixtures');
 const read = (p: string): unknown => JSON.parse(readFileSync(resolve(FIXTURES, p), 'utf8'));

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importMispGalaxy } from '../../lib/knowledge/importers/misp-galaxy';
-import { isSystemUtility } from '../../lib/knowledge/importers/common';
-import { compileMatcher } from '../../lib/extract/matcher';
-import { findCatalogueEntities } from '../../lib/extract/gazetteer';
-import type { CatalogueEntry } from '../../lib/types';
+import { importMispGalaxy } from '../../lib/worker/knowledge/importers/misp-galaxy';
+import { isSystemUtility } from '../../lib/worker/knowledge/importers/common';
+import { compileMatcher } from '../../lib/worker/extract/matcher';
+import { findCatalogueEntities } from '../../lib/worker/extract/gazetteer';
+import type { CatalogueEntry } from '../../lib/shared/types';
 
 const CLUSTERS = resolve(process.cwd(), '../shared/fixtures/misp-galaxy/clusters');
 const tools = importMispGalaxy(JSON.parse(readFileSync(resolve(CLUSTERS, 'mitre-tool.json'), 'utf8'))).entries;

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { analyzeText } from '../../lib/engine';
-import { compileMatcher } from '../../lib/extract/matcher';
-import { seedCatalogue } from '../../lib/knowledge/seed';
+import { analyzeText } from '../../lib/worker/engine';
+import { compileMatcher } from '../../lib/worker/extract/matcher';
+import { seedCatalogue } from '../../lib/worker/knowledge/seed';
 
 const matcher = compileMatcher(seedCatalogue());
 const types = (text: string) =>

@@ -1,11 +1,11 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { IncidentLensDb } from '../../lib/db/database';
-import { compileMatcher, type CompiledMatcher } from '../../lib/extract/matcher';
-import { seedCatalogue } from '../../lib/knowledge/seed';
-import { ingestFeedItems, ingestFeedItemsInto } from '../../lib/sync/ingest-items';
-import { MemoryStore } from '../../lib/cluster/memory-store';
-import { titleKey } from '../../lib/cluster/ingest';
+import { IncidentLensDb } from '../../lib/worker/db/database';
+import { compileMatcher, type CompiledMatcher } from '../../lib/worker/extract/matcher';
+import { seedCatalogue } from '../../lib/worker/knowledge/seed';
+import { ingestFeedItems, ingestFeedItemsInto } from '../../lib/worker/sync/ingest-items';
+import { MemoryStore } from '../../lib/worker/cluster/memory-store';
+import { titleKey } from '../../lib/worker/cluster/ingest';
 import { NOW, item, BOEING_1, BOEING_2, ICBC, CITRIX_PATCH, CITRIX_EXPLOITED, CITRIX_EXPLOITED_2 } from '../support/feed-items';
 
 let matcher: CompiledMatcher;

@@ -2,10 +2,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CatalogueFileError, fullCatalogue, loadCatalogueFiles, loadCatalogueReports, sniffFormat } from '../../lib/knowledge/load-files';
-import { mergeCataloguesWithReport } from '../../lib/knowledge/merge';
-import { seedCatalogue } from '../../lib/knowledge/seed';
-import { ENTITY_TYPES, type CatalogueEntry } from '../../lib/types';
+import { CatalogueFileError, fullCatalogue, loadCatalogueFiles, loadCatalogueReports, sniffFormat } from '../../lib/node/load-catalogues';
+import { mergeCataloguesWithReport } from '../../lib/worker/knowledge/merge';
+import { seedCatalogue } from '../../lib/worker/knowledge/seed';
+import { ENTITY_TYPES, type CatalogueEntry } from '../../lib/shared/types';
 
 const FIXTURES = resolve(process.cwd(), '../shared/fixtures');
 const CLUSTERS = join(FIXTURES, 'misp-galaxy/clusters');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalCve, entityKey, isAttackId, nameKey, shortDescription, slug, splitMitreSuffix } from '../../lib/knowledge/keys';
+import { canonicalCve, entityKey, isAttackId, nameKey, shortDescription, slug, splitMitreSuffix } from '../../lib/worker/knowledge/keys';
 
 describe('keys', () => {
   it('slugs names', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isJunkAlias, mergeCatalogues, mergeCataloguesWithReport } from '../../lib/knowledge/merge';
-import type { CatalogueEntry } from '../../lib/types';
+import { isJunkAlias, mergeCatalogues, mergeCataloguesWithReport } from '../../lib/worker/knowledge/merge';
+import type { CatalogueEntry } from '../../lib/shared/types';
 
 function e(key: string, name: string, aliases: string[], source: string, extra: Partial<CatalogueEntry> = {}): CatalogueEntry {
   const type = key.slice(0, key.indexOf(':')) as CatalogueEntry['type'];

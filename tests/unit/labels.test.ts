@@ -1,8 +1,8 @@
 /** One word list for the types: the highlight styles, the card's "why" and the options read the same labels. */
 import { describe, expect, it } from 'vitest';
-import { INDICATOR_LABELS, indicatorLabel, TYPE_LABELS } from '@/lib/labels';
-import { TYPE_STYLES } from '@/lib/highlight';
-import { ENTITY_TYPES } from '@/lib/types';
+import { INDICATOR_LABELS, indicatorLabel, TYPE_LABELS } from '@/lib/shared/labels';
+import { TYPE_STYLES } from '@/lib/page/highlight';
+import { ENTITY_TYPES } from '@/lib/shared/types';
 import { whyMatched } from '@/components/card/why';
 
 describe('labels', () => {

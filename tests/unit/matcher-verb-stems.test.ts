@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compileMatcher, F_NEEDS_CUE } from '../../lib/extract/matcher';
-import { findCatalogueEntities } from '../../lib/extract/gazetteer';
-import type { CatalogueEntry } from '../../lib/types';
+import { compileMatcher, F_NEEDS_CUE } from '../../lib/worker/extract/matcher';
+import { findCatalogueEntities } from '../../lib/worker/extract/gazetteer';
+import type { CatalogueEntry } from '../../lib/shared/types';
 
 const m = compileMatcher([
   { key: 'malware:encrypt', type: 'malware', subtype: 'ransomware', name: 'EnCrypt', aliases: [], sources: ['misp:ransomware'] },

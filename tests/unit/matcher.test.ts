@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { compileMatcher, loadMatcher, serializeMatcher, leftmostLongest, type CompiledMatcher } from '../../lib/extract/matcher';
-import type { CatalogueEntry, EntityType } from '../../lib/types';
+import { compileMatcher, loadMatcher, serializeMatcher, leftmostLongest, type CompiledMatcher } from '../../lib/worker/extract/matcher';
+import type { CatalogueEntry, EntityType } from '../../lib/shared/types';
 
 const entry = (key: string, name: string, aliases: string[] = [], type: EntityType = 'actor'): CatalogueEntry => ({
   key,

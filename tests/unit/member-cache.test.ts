@@ -1,17 +1,17 @@
 /**
- * The ingest's member cache (lib/cluster/member-cache.ts, used by DexieStore): ingesting in many small
+ * The ingest's member cache (lib/worker/cluster/member-cache.ts, used by DexieStore): ingesting in many small
  * batches through Dexie (rows met before come from the cache) clusters exactly as the in-memory store does,
  * and the cache never says more than the database: not after the user's erase, not after a failed write.
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { IncidentLensDb } from '../../lib/db/database';
-import { compileMatcher, type CompiledMatcher } from '../../lib/extract/matcher';
-import { seedCatalogue } from '../../lib/knowledge/seed';
-import { ingestFeedItems, ingestFeedItemsInto } from '../../lib/sync/ingest-items';
-import { MemoryStore } from '../../lib/cluster/memory-store';
-import { DexieStore } from '../../lib/cluster/dexie-store';
-import type { StoreWrite } from '../../lib/cluster/store';
+import { IncidentLensDb } from '../../lib/worker/db/database';
+import { compileMatcher, type CompiledMatcher } from '../../lib/worker/extract/matcher';
+import { seedCatalogue } from '../../lib/worker/knowledge/seed';
+import { ingestFeedItems, ingestFeedItemsInto } from '../../lib/worker/sync/ingest-items';
+import { MemoryStore } from '../../lib/worker/cluster/memory-store';
+import { DexieStore } from '../../lib/worker/cluster/dexie-store';
+import type { StoreWrite } from '../../lib/worker/cluster/store';
 import { NOW, item, BOEING_1, BOEING_2, ICBC, CITRIX_PATCH, CITRIX_EXPLOITED, CITRIX_EXPLOITED_2 } from '../support/feed-items';
 
 let matcher: CompiledMatcher;

@@ -27,16 +27,16 @@ describe('lint walls between contexts', () => {
   it('keeps the database, the sync, Dexie and worker code out of page code', async () => {
     for (const file of ['entrypoints/content/probe.ts', 'components/Probe.tsx']) {
       for (const source of [
-        '@/lib/db',
-        '../../lib/db/schema',
+        '@/lib/worker/db',
+        '../../lib/worker/db/schema',
         'dexie',
-        '@/lib/sync/feeds',
+        '@/lib/worker/sync/feeds',
         '../background/inject',
-        '@/lib/messaging-guard',
+        '@/lib/worker/messaging-guard',
       ]) {
         expect(await problems(`import * as m from '${source}';\nexport default m;\n`, file), `${source} in ${file}`).toContain(RULE);
       }
-      expect(await problems(`import * as m from '@/lib/messaging';\nexport default m;\n`, file)).toEqual([]);
+      expect(await problems(`import * as m from '@/lib/shared/messaging';\nexport default m;\n`, file)).toEqual([]);
     }
   }, 60_000);
 
@@ -44,35 +44,38 @@ describe('lint walls between contexts', () => {
     const banned = (source: string, file: string) => problems(`import * as m from '${source}';\nexport default m;\n`, file);
     // Page code: the analysis service pulls the whole seed catalogue in; the matcher and the catalogue live in the worker.
     for (const [file, sources] of [
-      ['entrypoints/content/probe.ts', ['@/lib/analysis/service', '@/lib/extract/entities', '@/lib/knowledge/seed', 'node:fs']],
-      ['components/sidebar/Probe.tsx', ['../../lib/analysis/service', '../../lib/engine']],
-      ['lib/highlight/probe.ts', ['@/lib/analysis/service', '@/lib/db', '@/lib/extract/matcher', 'node:path']],
+      [
+        'entrypoints/content/probe.ts',
+        ['@/lib/worker/analysis/service', '@/lib/worker/extract/entities', '@/lib/worker/knowledge/seed', 'node:fs'],
+      ],
+      ['components/sidebar/Probe.tsx', ['../../lib/worker/analysis/service', '../../lib/worker/engine']],
+      ['lib/page/highlight/probe.ts', ['@/lib/worker/analysis/service', '@/lib/worker/db', '@/lib/worker/extract/matcher', 'node:path']],
       // Worker code: no page code, no Node.
-      ['lib/db/probe.ts', ['@/lib/highlight', '@/lib/detect/content', '../../components/card/why', 'node:fs']],
-      ['entrypoints/background/probe.ts', ['@/lib/highlight', '@/entrypoints/content/layout']],
+      ['lib/worker/db/probe.ts', ['@/lib/page/highlight', '@/lib/page/detect/content', '../../components/card/why', 'node:fs']],
+      ['entrypoints/background/probe.ts', ['@/lib/page/highlight', '@/entrypoints/content/layout']],
       // Shared lib/: none of them.
-      ['lib/probe.ts', ['@/lib/db', '@/lib/analysis/service', '@/lib/highlight/painter', 'node:fs', 'dexie']],
+      ['lib/probe.ts', ['@/lib/worker/db', '@/lib/worker/analysis/service', '@/lib/page/highlight/painter', 'node:fs', 'dexie']],
     ] as const) {
       for (const source of sources) expect(await banned(source, file), `${source} in ${file}`).toContain(RULE);
     }
     // What each may use.
     for (const [file, source] of [
-      ['entrypoints/content/probe.ts', '@/lib/detect'],
-      ['entrypoints/content/probe.ts', '@/lib/analysis/packed'],
-      ['lib/db/probe.ts', '../extract/entities'],
+      ['entrypoints/content/probe.ts', '@/lib/page/detect'],
+      ['entrypoints/content/probe.ts', '@/lib/shared/analysis/packed'],
+      ['lib/worker/db/probe.ts', '../extract/entities'],
       ['lib/probe.ts', './types'],
-      ['lib/knowledge/load-files.ts', 'node:fs'],
-      ['cli/probe.ts', '../lib/db'],
+      ['lib/node/load-catalogues.ts', 'node:fs'],
+      ['cli/probe.ts', '../lib/worker/db'],
     ] as const) {
       expect(await banned(source, file), `${source} in ${file}`).toEqual([]);
     }
     // A type-only import carries no code across: the shared protocol may name the worker's shapes.
-    expect(await problems(`import type { IncidentRow } from '@/lib/db/schema';\nexport type T = IncidentRow;\n`, 'lib/probe.ts')).toEqual(
-      [],
-    );
+    expect(
+      await problems(`import type { IncidentRow } from '@/lib/worker/db/schema';\nexport type T = IncidentRow;\n`, 'lib/probe.ts'),
+    ).toEqual([]);
     expect(
       await problems(
-        `import { type IncidentRow, ingestArticles } from '@/lib/db';\nexport type T = IncidentRow;\nexport const f = ingestArticles;\n`,
+        `import { type IncidentRow, ingestArticles } from '@/lib/worker/db';\nexport type T = IncidentRow;\nexport const f = ingestArticles;\n`,
         'lib/probe.ts',
       ),
     ).toContain(RULE);
@@ -81,7 +84,7 @@ describe('lint walls between contexts', () => {
   it('finds a promise left floating in page code (type-aware, on a real file of the project)', async () => {
     const typed = new ESLint({ cwd: resolve(import.meta.dirname, '../..') });
     const code =
-      "import { sendMessage } from '@/lib/messaging';\nexport function f(): void {\n  sendMessage('isSaved', { url: 'https://a.example/' });\n}\n";
+      "import { sendMessage } from '@/lib/shared/messaging';\nexport function f(): void {\n  sendMessage('isSaved', { url: 'https://a.example/' });\n}\n";
     const [result] = await typed.lintText(code, { filePath: 'entrypoints/content/layout.ts' });
     expect(result.messages.map((m) => m.ruleId)).toContain('@typescript-eslint/no-floating-promises');
   }, 60_000);

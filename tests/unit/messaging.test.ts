@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { checkMessage, identifySender, isBackgroundMessage, type SenderInfo } from '../../lib/messaging-guard';
+import { checkMessage, identifySender, isBackgroundMessage, type SenderInfo } from '../../lib/worker/messaging-guard';
 
 const self = { id: 'abcdefghijklmnop', baseUrl: 'chrome-extension://abcdefghijklmnop/' };
 const popup: SenderInfo = { id: self.id, url: 'chrome-extension://abcdefghijklmnop/popup.html' };

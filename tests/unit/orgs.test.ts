@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { findOrganizations } from '../../lib/extract/orgs';
-import type { EntityMatch } from '../../lib/types';
+import { findOrganizations } from '../../lib/worker/extract/orgs';
+import type { EntityMatch } from '../../lib/shared/types';
 
 const names = (text: string, known: EntityMatch[] = []) => findOrganizations(text, known).map((m) => m.text);
 

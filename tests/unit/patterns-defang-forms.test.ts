@@ -4,7 +4,7 @@
  * it must read and what it must leave alone.
  */
 import { describe, expect, it } from 'vitest';
-import { expandIndicators, findPatternEntities, innerUrls } from '../../lib/extract/patterns';
+import { expandIndicators, findPatternEntities, innerUrls } from '../../lib/worker/extract/patterns';
 import { checkIocCase, readIocCases } from '../../scripts/eval/ioc-cases';
 
 const keys = (text: string) => findPatternEntities(text).map((m) => m.key);

@@ -4,9 +4,9 @@
  * a loaded machine and still fails any backtracking blow-up.
  */
 import { describe, expect, it } from 'vitest';
-import { expandIndicators, findPatternEntities, refang, refangedView } from '../../lib/extract/patterns';
-import { findDomains, findEmails, findHashes, findIPv4s, findIPv6s, findUrls } from '../../lib/extract/patterns/indicators';
-import { findAttackIds, findCves } from '../../lib/extract/patterns/ids';
+import { expandIndicators, findPatternEntities, refang, refangedView } from '../../lib/worker/extract/patterns';
+import { findDomains, findEmails, findHashes, findIPv4s, findIPv6s, findUrls } from '../../lib/worker/extract/patterns/indicators';
+import { findAttackIds, findCves } from '../../lib/worker/extract/patterns/ids';
 
 const N = 100_000;
 const fill = (unit: string) => unit.repeat(Math.ceil(N / unit.length)).slice(0, N);

@@ -8,7 +8,7 @@ import {
   isValidDomain,
   refang,
   refangedView,
-} from '../../lib/extract/patterns';
+} from '../../lib/worker/extract/patterns';
 
 const keys = (text: string) => findPatternEntities(text).map((m) => m.key);
 const only = (text: string) => {

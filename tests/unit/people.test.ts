@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { findPeople, isPerson } from '../../lib/extract/people';
-import { findOrganizations } from '../../lib/extract/orgs';
+import { findPeople, isPerson } from '../../lib/worker/extract/people';
+import { findOrganizations } from '../../lib/worker/extract/orgs';
 
 const orgs = (text: string) => findOrganizations(text, []).map((m) => m.text);
 
@@ -77,8 +77,8 @@ describe('people and common words are not organisations', () => {
 
 describe('people and companies are not malware', () => {
   test('a person the text introduces, and a company named "X Group"', async () => {
-    const { extractEntities } = await import('../../lib/extract/entities');
-    const { compileMatcher } = await import('../../lib/extract/matcher');
+    const { extractEntities } = await import('../../lib/worker/extract/entities');
+    const { compileMatcher } = await import('../../lib/worker/extract/matcher');
     const entries = [
       { key: 'malware:kevin', type: 'malware' as const, subtype: 'malware', name: 'Kevin', aliases: [], sources: ['test'] },
       { key: 'malware:phobos', type: 'malware' as const, subtype: 'ransomware', name: 'Phobos', aliases: [], sources: ['test'] },

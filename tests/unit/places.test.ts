@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PLACE_ROWS } from '../../lib/knowledge/seed/places';
-import { placeKey, placeKeyByIso, placeKeyByName } from '../../lib/knowledge/places-index';
+import { PLACE_ROWS } from '../../lib/worker/knowledge/seed/places';
+import { placeKey, placeKeyByIso, placeKeyByName } from '../../lib/worker/knowledge/places-index';
 
 const byId = new Map(PLACE_ROWS.map((r) => [r.id, r]));
 const countries = PLACE_ROWS.filter((r) => r.meta?.kind === 'country');

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { IncidentLensDb } from '../../lib/db/database';
-import { ingestArticle, ingestArticles, type AnalysedArticle } from '../../lib/db/ingest';
-import { relatedIncidents } from '../../lib/db/related';
-import type { EntityType, IncidentType } from '../../lib/types';
+import { IncidentLensDb } from '../../lib/worker/db/database';
+import { ingestArticle, ingestArticles, type AnalysedArticle } from '../../lib/worker/db/ingest';
+import { relatedIncidents } from '../../lib/worker/db/related';
+import type { EntityType, IncidentType } from '../../lib/shared/types';
 
 let db: IncidentLensDb;
 afterEach(() => db?.close());

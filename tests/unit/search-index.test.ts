@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { IncidentLensDb } from '../../lib/db/database';
-import { namesLower, type EntityRow } from '../../lib/db/schema';
-import { ingestArticles, type AnalysedArticle } from '../../lib/db/ingest';
-import { removeArticle, removeArticles, saveArticle, updateArticle } from '../../lib/db/collection';
-import { SearchService } from '../../lib/search/service';
-import { oneEditAway, SearchIndex } from '../../lib/search/engine';
-import { entityIncidents, incidentDetail } from '../../lib/search/details';
-import type { CatalogueEntry } from '../../lib/types';
+import { IncidentLensDb } from '../../lib/worker/db/database';
+import { namesLower, type EntityRow } from '../../lib/worker/db/schema';
+import { ingestArticles, type AnalysedArticle } from '../../lib/worker/db/ingest';
+import { removeArticle, removeArticles, saveArticle, updateArticle } from '../../lib/worker/db/collection';
+import { SearchService } from '../../lib/worker/search/service';
+import { oneEditAway, SearchIndex } from '../../lib/worker/search/engine';
+import { entityIncidents, incidentDetail } from '../../lib/worker/search/details';
+import type { CatalogueEntry } from '../../lib/shared/types';
 
 const SEED: CatalogueEntry[] = [
   { key: 'actor:apt28', type: 'actor', name: 'APT28', aliases: ['Fancy Bear', 'Sofacy', 'Forest Blizzard'], sources: ['seed'] },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkMessage, type SenderInfo } from '../../lib/messaging-guard';
+import { checkMessage, type SenderInfo } from '../../lib/worker/messaging-guard';
 
 const self = { id: 'abcdefghijklmnop', baseUrl: 'chrome-extension://abcdefghijklmnop/' };
 const popup: SenderInfo = { id: self.id, url: 'chrome-extension://abcdefghijklmnop/popup.html' };

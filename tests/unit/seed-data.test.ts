@@ -1,16 +1,16 @@
 import { describe, it, expect } from 'vitest';
-import { INCIDENT_TYPES, type EntityType } from '../../lib/types';
-import type { SeedRow } from '../../lib/knowledge/seed/row';
-import { SEED_ROWS } from '../../lib/knowledge/seed/data';
-import { ACTORS } from '../../lib/knowledge/seed/actors';
-import { MALWARE_ROWS } from '../../lib/knowledge/seed/malware';
-import { VENDORS } from '../../lib/knowledge/seed/vendors';
-import { PRODUCTS } from '../../lib/knowledge/seed/products';
-import { ORGANIZATIONS } from '../../lib/knowledge/seed/organizations';
-import { ATTACKS } from '../../lib/knowledge/seed/attacks';
-import { VULNERABILITIES } from '../../lib/knowledge/seed/vulnerabilities';
-import { foldString } from '../../lib/extract/matcher/fold';
-import { COMMON_WORDS } from '../../lib/extract/matcher/words/common-words';
+import { INCIDENT_TYPES, type EntityType } from '../../lib/shared/types';
+import type { SeedRow } from '../../lib/worker/knowledge/seed/row';
+import { SEED_ROWS } from '../../lib/worker/knowledge/seed/data';
+import { ACTORS } from '../../lib/worker/knowledge/seed/actors';
+import { MALWARE_ROWS } from '../../lib/worker/knowledge/seed/malware';
+import { VENDORS } from '../../lib/worker/knowledge/seed/vendors';
+import { PRODUCTS } from '../../lib/worker/knowledge/seed/products';
+import { ORGANIZATIONS } from '../../lib/worker/knowledge/seed/organizations';
+import { ATTACKS } from '../../lib/worker/knowledge/seed/attacks';
+import { VULNERABILITIES } from '../../lib/worker/knowledge/seed/vulnerabilities';
+import { foldString } from '../../lib/worker/extract/matcher/fold';
+import { COMMON_WORDS } from '../../lib/worker/extract/matcher/words/common-words';
 
 // The seed files this test owns; places have their own test (places.test.ts).
 const FILES: { type: EntityType; rows: SeedRow[]; min: number }[] = [

@@ -10,8 +10,8 @@ import {
   setSiteDisabled,
   settings,
   watchDisabledSites,
-} from '../../lib/settings';
-import { ENTITY_TYPES } from '../../lib/types';
+} from '../../lib/shared/settings';
+import { ENTITY_TYPES } from '../../lib/shared/types';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -69,10 +69,10 @@ describe('settings', () => {
   });
 });
 
-describe('where the content script runs (lib/sites.ts)', () => {
+describe('where the content script runs (lib/shared/sites.ts)', () => {
   it('declares valid match patterns for each news site, its subdomains and the loopback demo', async () => {
     const { MatchPattern } = await import('wxt/utils/match-patterns');
-    const { CONTENT_MATCHES, NEWS_SITES } = await import('../../lib/sites');
+    const { CONTENT_MATCHES, NEWS_SITES } = await import('../../lib/shared/sites');
     const patterns = CONTENT_MATCHES.map((p) => new MatchPattern(p));
     const covered = (url: string) => patterns.some((p) => p.includes(url));
     for (const site of NEWS_SITES) {
@@ -87,7 +87,7 @@ describe('where the content script runs (lib/sites.ts)', () => {
   });
 
   it('keys pages without fragment and sites without www', async () => {
-    const { pageUrl, siteOf, siteListed, isWebUrl } = await import('../../lib/sites');
+    const { pageUrl, siteOf, siteListed, isWebUrl } = await import('../../lib/shared/sites');
     expect(pageUrl('https://www.example.com/a?b=1#c')).toBe('https://www.example.com/a?b=1');
     expect(siteOf('https://WWW.Example.com/a')).toBe('example.com');
     expect(siteOf('https://news.example.com/a')).toBe('news.example.com');

@@ -8,8 +8,8 @@ import { bundle, launch, pageWith } from '../fixtures/reading/browser';
 import { groupEntities, formatWhen, incidentLine, readableSummary } from '../../components/sidebar/model';
 import { indicatorLookups, referenceLookups } from '../../components/card/lookups';
 import { whyMatched } from '../../components/card/why';
-import type { EntityMatch } from '../../lib/types';
-import type { EntityFacts, RelatedIncident } from '../../lib/analysis/protocol';
+import type { EntityMatch } from '../../lib/shared/types';
+import type { EntityFacts, RelatedIncident } from '../../lib/shared/analysis/protocol';
 
 type UI = typeof import('../fixtures/reading/ui-entry');
 declare const UI: UI;

@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { IncidentLensDb } from '../../lib/db/database';
-import { AnalysisService } from '../../lib/analysis/service';
-import { runSync } from '../../lib/sync/run';
-import { BUILTIN_SOURCES } from '../../lib/sync/sources';
+import { IncidentLensDb } from '../../lib/worker/db/database';
+import { AnalysisService } from '../../lib/worker/analysis/service';
+import { runSync } from '../../lib/worker/sync/run';
+import { BUILTIN_SOURCES } from '../../lib/worker/sync/sources';
 import { fakeServer, FIXTURE_OF } from './sync-fixtures';
 
 const url = (id: string) => BUILTIN_SOURCES.find((s) => s.id === id)!.url;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffMs, FetchError, fetchSource } from '../../lib/sync/fetch';
+import { backoffMs, FetchError, fetchSource } from '../../lib/worker/sync/fetch';
 
 type Call = { url: string; headers: Record<string, string> };
 

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeBody, FeedError, htmlToText, parseFeed, parseFeedDate } from '../../lib/sync/parse';
+import { decodeBody, FeedError, htmlToText, parseFeed, parseFeedDate } from '../../lib/worker/sync/parse';
 
 const FEEDS = resolve(__dirname, '../../../shared/fixtures/feeds');
 

@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { IncidentLensDb } from '../../lib/db/database';
-import { runSync } from '../../lib/sync/run';
-import { BUILTIN_SOURCES } from '../../lib/sync/sources';
-import { acquireLock } from '../../lib/sync/lock';
+import { IncidentLensDb } from '../../lib/worker/db/database';
+import { runSync } from '../../lib/worker/sync/run';
+import { BUILTIN_SOURCES } from '../../lib/worker/sync/sources';
+import { acquireLock } from '../../lib/worker/sync/lock';
 import { fakeServer, FIXTURE_OF } from './sync-fixtures';
 
 const url = (id: string) => BUILTIN_SOURCES.find((s) => s.id === id)!.url;
@@ -165,7 +165,7 @@ describe('run lock across worker lives', () => {
 
 describe('errors in plain words', () => {
   it('a full disk says so, and that nothing was written', async () => {
-    const { plainError } = await import('../../lib/sync/run');
+    const { plainError } = await import('../../lib/worker/sync/run');
     const quota = Object.assign(new Error('QuotaExceededError: the quota has been exceeded'), { name: 'QuotaExceededError' });
     expect(plainError(quota)).toMatch(/storage for Incident Lens is full: nothing of this source was written/);
     const wrapped = Object.assign(new Error('Transaction aborted'), { name: 'AbortError', inner: quota });

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { RESUME_ALARM, SYNC_ALARM, scheduleSync, startSync } from '../../entrypoints/background/sync';
-import { setIntervals } from '../../lib/sync/settings';
-import { acquireLock } from '../../lib/sync/lock';
-import type { AnalysisService } from '../../lib/analysis/service';
+import { setIntervals } from '../../lib/worker/sync/settings';
+import { acquireLock } from '../../lib/worker/sync/lock';
+import type { AnalysisService } from '../../lib/worker/analysis/service';
 
 beforeEach(() => {
   fakeBrowser.reset();

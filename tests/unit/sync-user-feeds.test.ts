@@ -1,12 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { IncidentLensDb } from '../../lib/db/database';
-import { addUserFeed, removeUserFeed, setSourceEnabled } from '../../lib/sync/user-feeds';
-import { buildOpml, parseOpml } from '../../lib/sync/opml';
-import { catalogueDirty } from '../../lib/sync/catalogues';
-import { syncOverview } from '../../lib/sync/status';
-import { userFeedId } from '../../lib/sync/sources';
+import { IncidentLensDb } from '../../lib/worker/db/database';
+import { addUserFeed, removeUserFeed, setSourceEnabled } from '../../lib/worker/sync/user-feeds';
+import { buildOpml, parseOpml } from '../../lib/worker/sync/opml';
+import { catalogueDirty } from '../../lib/worker/sync/catalogues';
+import { syncOverview } from '../../lib/worker/sync/status';
+import { userFeedId } from '../../lib/worker/sync/sources';
 import { fakeServer } from './sync-fixtures';
 
 let db: IncidentLensDb;
@@ -98,7 +98,7 @@ describe('OPML', () => {
 
 describe('sync status', () => {
   it('a lock left by a stopped worker life does not show as a run going on', async () => {
-    const { acquireLock } = await import('../../lib/sync/lock');
+    const { acquireLock } = await import('../../lib/worker/sync/lock');
     await acquireLock(Date.now, undefined, 'life-1');
     expect((await syncOverview(db, 'life-1')).running).toBe(true);
     expect((await syncOverview(db, 'life-2')).running).toBe(false);

@@ -1,0 +1,43 @@
+/**
+ * What ingesting and clustering need from a database: a small interface with two implementations, Dexie
+ * (the worker: lib/worker/cluster/dexie-store.ts) and in memory (the CLI and tests: lib/worker/cluster/memory-store.ts).
+ * Every call of one ingest runs inside `run`, which is one read-write transaction in Dexie.
+ */
+import type { ArticleRow, IncidentRow } from '../db/schema';
+import type { CachedMember } from './member-cache';
+import type { ClusterRow } from './summarise';
+
+/** An article row as the sync's ingest writes it: every clustering field present. */
+export type StoredItem = ArticleRow & Required<Pick<ArticleRow, 'titleKey' | 'contentHash' | 'clusterId' | 'features'>>;
+
+export function isStoredItem(row: ArticleRow | undefined): row is StoredItem {
+  return !!row && !!row.features && !!row.clusterId && row.contentHash !== undefined && row.titleKey !== undefined;
+}
+
+export interface StoreWrite {
+  /** Item rows to put (new, or replacing the row with the same url). */
+  items: StoredItem[];
+  /** Their incident rows (the article's incidents, as lib/worker/db/ingest.ts writes them). */
+  incidents: IncidentRow[];
+  /** Items to delete, with their incident rows. Also the urls of the items put (their old incident rows go). */
+  deleteUrls: string[];
+  clusters: ClusterRow[];
+  deleteClusters: string[];
+}
+
+export interface IngestStore {
+  run<T>(fn: () => Promise<T>): Promise<T>;
+  getByUrls(urls: string[]): Promise<(ArticleRow | undefined)[]>;
+  getByGuids(guids: string[]): Promise<ArticleRow[]>;
+  getByTitleKeys(keys: string[]): Promise<ArticleRow[]>;
+  /**
+   * Clustering candidates: the items published between two ISO dates (the batch's time window), newest
+   * first, at most `limit`. Only what clustering reads of them (a StoredItem is one too).
+   */
+  publishedBetween(from: string, to: string, limit: number): Promise<CachedMember[]>;
+  membersOf(clusterIds: string[]): Promise<CachedMember[]>;
+  getClusters(ids: string[]): Promise<(ClusterRow | undefined)[]>;
+  /** Items published before this ISO date (retention). */
+  publishedBefore(iso: string): Promise<ArticleRow[]>;
+  write(w: StoreWrite): Promise<void>;
+}

@@ -1,0 +1,116 @@
+/** A cluster's row, worked out from its member items: what the sidebar and `cli cluster` show of the event. */
+import type { RelatedArticle } from '../../shared/analysis/protocol';
+import type { EntityRef, IncidentType } from '../../shared/types';
+import { INCIDENT_LABELS } from '../../shared/types';
+import type { ItemFeatures } from './rule';
+
+/** An item as clustering sees it (a subset of the article row). */
+export interface ClusterMember {
+  url: string;
+  title: string;
+  site: string;
+  published?: string;
+  entityKeys: string[];
+  features: ItemFeatures;
+  clusterId?: string;
+}
+
+export interface ClusterRow {
+  /** Time-sortable: the first item's time in base 36, then a hash of its URL. */
+  id: string;
+  /** The type most of its items report; absent when none reports an incident. */
+  type?: IncidentType;
+  /** The first item's headline. */
+  title: string;
+  /** The engine's summary of the event ("Data breach at Cellebrite"). */
+  summary: string;
+  victims: EntityRef[];
+  actors: EntityRef[];
+  /** CVE ids, upper-case. */
+  cves: string[];
+  /** ISO, the earliest and latest item. */
+  firstSeen: string;
+  lastSeen: string;
+  /** Every item, oldest first. */
+  articles: RelatedArticle[];
+  /** Distinct sites that reported it. */
+  sites: string[];
+  /** Union of the items' entity keys (multi-entry index: related incidents are found by it). */
+  entityKeys: string[];
+  /** Union of the items' anchors (rule 3 checks a newcomer against them and the victims). */
+  anchors: string[];
+  /** Display names of the anchors, by key. */
+  names: Record<string, string>;
+}
+
+const MAX_KEYS = 64;
+
+function hash(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(36).padStart(7, '0');
+}
+
+/** A new cluster's id: sorts by the time of the item that started it (newest last). */
+export function clusterId(t: number, url: string): string {
+  return `${Math.max(0, Math.floor(t)).toString(36).padStart(9, '0')}-${hash(url)}`;
+}
+
+function iso(t: number): string {
+  return new Date(t).toISOString();
+}
+
+function mergeRefs(lists: EntityRef[][]): EntityRef[] {
+  const counts = new Map<string, { ref: EntityRef; n: number }>();
+  for (const list of lists)
+    for (const r of list) {
+      const c = counts.get(r.key);
+      if (c) c.n++;
+      else counts.set(r.key, { ref: r, n: 1 });
+    }
+  return [...counts.values()].sort((a, b) => b.n - a.n).map((c) => c.ref);
+}
+
+export function summariseCluster(id: string, members: readonly ClusterMember[]): ClusterRow {
+  const sorted = [...members].sort((a, b) => a.features.t - b.features.t || a.url.localeCompare(b.url));
+  const typeCounts = new Map<IncidentType, number>();
+  for (const m of sorted) if (m.features.type) typeCounts.set(m.features.type, (typeCounts.get(m.features.type) ?? 0) + 1);
+  let type: IncidentType | undefined;
+  for (const [t, n] of typeCounts) if (!type || n > (typeCounts.get(type) ?? 0)) type = t;
+  const victims = mergeRefs(sorted.map((m) => m.features.victims));
+  const actors = mergeRefs(sorted.map((m) => m.features.actors));
+  // The index entries a cluster row costs on every rewrite: what says which event it is (victims, CVEs,
+  // organisations, malware ...) first, then the rest of what its articles mention, up to MAX_KEYS.
+  const keys = new Set<string>();
+  for (const m of sorted) for (const k of m.features.anchors) if (keys.size < MAX_KEYS) keys.add(k);
+  for (const m of sorted) for (const k of m.entityKeys) if (keys.size < MAX_KEYS) keys.add(k);
+  const cves = [...keys].filter((k) => k.startsWith('vulnerability:cve-')).map((k) => k.slice('vulnerability:'.length).toUpperCase());
+  const anchors = new Set<string>();
+  for (const m of sorted) for (const k of m.features.anchors) if (anchors.size < MAX_KEYS) anchors.add(k);
+  const names: Record<string, string> = {};
+  for (const m of sorted) for (const [k, n] of Object.entries(m.features.names ?? {})) if (anchors.has(k)) names[k] ??= n;
+  const withType = sorted.find((m) => m.features.type === type && m.features.summary);
+  const label = type ? INCIDENT_LABELS[type] : 'Reports';
+  const summary = withType?.features.summary ?? (victims[0] ? `${label} against ${victims[0].name}` : label);
+  const row: ClusterRow = {
+    id,
+    title: sorted[0]?.title ?? '',
+    summary,
+    victims,
+    actors,
+    cves,
+    firstSeen: iso(sorted[0]?.features.t ?? 0),
+    lastSeen: iso(sorted[sorted.length - 1]?.features.t ?? 0),
+    articles: sorted.map((m) => {
+      const a: RelatedArticle = { url: m.url, title: m.title, site: m.site };
+      if (m.published) a.published = m.published;
+      return a;
+    }),
+    sites: [...new Set(sorted.map((m) => m.site).filter(Boolean))],
+    entityKeys: [...keys],
+    anchors: [...anchors],
+    names,
+  };
+  if (type) row.type = type;
+  return row;
+}

@@ -1,0 +1,237 @@
+/**
+ * The database's rows and its schema history.
+ *
+ * Schema strings list only indexed fields (`&` unique, `*` multi-entry); every other field is stored
+ * but not indexed. Versions only go up: a change adds a new entry to SCHEMA_HISTORY with its
+ * `upgrade()`, which moves existing rows forward. The history is kept whole so that a database
+ * written by any earlier version opens and upgrades step by step.
+ */
+import type { Transaction } from 'dexie';
+import type { CatalogueEntry, Incident, IncidentType } from '../../shared/types';
+import type { SavedArticle } from '../../shared/messaging';
+import { siteOf } from '../../shared/sites';
+import type { ItemFeatures } from '../cluster/rule';
+import type { ClusterRow } from '../cluster/summarise';
+import { upgradeToV4 } from '../cluster/upgrade';
+
+export type { ClusterRow };
+import { normaliseTags } from '../../shared/tags';
+import { indexFields } from '../../shared/collection/saved';
+import { articleUrl } from '../../shared/collection/article-url';
+
+export const DB_NAME = 'incident-lens';
+
+/** A place the sync reads from. */
+export interface SourceRow {
+  /** `feed:bleepingcomputer`, `kev`, `attack:enterprise`, `misp:threat-actor` ... */
+  id: string;
+  kind: 'feed' | 'kev' | 'attack' | 'misp' | 'stix';
+  url: string;
+  title: string;
+  enabled: boolean;
+  addedAt: number;
+}
+
+/** An article the sync read from a source (not the user's collection). */
+export interface ArticleRow {
+  url: string;
+  sourceId: string;
+  title: string;
+  site: string;
+  published?: string;
+  summary?: string;
+  fetchedAt: number;
+  /** Keys of the entities the article mentions (multi-entry index). */
+  entityKeys: string[];
+  incidentIds: string[];
+  /** v4, items the sync ingested (lib/worker/sync/ingest-items.ts): the feed's guid, for deduplication. */
+  guid?: string;
+  /** v4: the title normalised (near-identical titles meet here). */
+  titleKey?: string;
+  /** v4: what the item's text and analysis were, so that the same item ingested again changes nothing. */
+  contentHash?: string;
+  /** v4: the cluster (incident) the item reports, and its clustering features. */
+  clusterId?: string;
+  features?: ItemFeatures;
+}
+
+/** An incident an article reports, flattened for querying. */
+export interface IncidentRow extends Incident {
+  /** Stable id: the article URL and the incident's place in it. */
+  id: string;
+  type: IncidentType;
+  articleUrl: string;
+  published?: string;
+  /** Victim, actor and involved entities (multi-entry index). */
+  entityKeys: string[];
+}
+
+/** A catalogue entry, with the lower-cased names the search index needs. */
+export interface EntityRow extends CatalogueEntry {
+  /** Name and aliases, lower-cased, unique (multi-entry index). */
+  aliasesLower: string[];
+}
+
+/** One entry of CISA's Known Exploited Vulnerabilities catalogue. */
+export interface KevRow {
+  /** `CVE-2023-4966`, as CISA writes it. */
+  cveId: string;
+  vendor: string;
+  product: string;
+  name: string;
+  /** yyyy-mm-dd */
+  dateAdded: string;
+  description: string;
+  requiredAction?: string;
+  dueDate?: string;
+  knownRansomware: boolean;
+  notes?: string;
+  cwes?: string[];
+}
+
+export type CollectionRow = SavedArticle;
+
+/** Per source: when it was read and how to ask again politely. */
+export interface SyncStateRow {
+  sourceId: string;
+  lastAttemptAt?: number;
+  lastSuccessAt?: number;
+  etag?: string;
+  lastModified?: string;
+  failures: number;
+  /** ms since epoch; the scheduler's index. */
+  nextAttemptAt?: number;
+  error?: string;
+  /** Not indexed (no schema version needed). What the last read of the source did: new rows it added. */
+  added?: number;
+  /** New rows added by every read since the source was first read. */
+  totalAdded?: number;
+  /** How the last attempt ended: read, unchanged (304), failed, or waiting for the host permission. */
+  lastOutcome?: 'ok' | 'not-modified' | 'error' | 'no-permission';
+}
+
+/** Binary data worth keeping whole, such as the compiled matcher's typed arrays. */
+export interface BlobRow {
+  key: string;
+  data: ArrayBuffer | ArrayBufferView | Blob;
+  updatedAt: number;
+  meta?: Record<string, string | number | boolean>;
+}
+
+export interface SchemaVersion {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => Promise<unknown>;
+}
+
+/** Name and aliases, lower-cased, unique: what `entities.aliasesLower` holds. */
+export function namesLower(entry: Pick<CatalogueEntry, 'name' | 'aliases'>): string[] {
+  return [...new Set([entry.name, ...(entry.aliases ?? [])].map((n) => n.trim().toLowerCase()).filter(Boolean))];
+}
+
+/** Tags as the collection keeps them (lib/shared/tags.ts, the one normalisation). */
+export { normaliseTags };
+
+const V1: Record<string, string> = {
+  sources: 'id, kind',
+  articles: 'url, sourceId, published, *entityKeys',
+  incidents: 'id, type, articleUrl, published, *entityKeys',
+  entities: 'key, type, name',
+  kev: 'cveId, dateAdded, vendor',
+  collection: 'url, savedAt, *tags',
+  syncState: 'sourceId',
+};
+
+/**
+ * v2: catalogue search by any name (`*aliasesLower`), the collection and articles by site, the
+ * scheduler's `nextAttemptAt`, and `blobs` for the compiled matcher. The upgrade fills the new fields
+ * of rows v1 wrote and normalises the collection's tags (v1 stored them as typed).
+ */
+const V2: Record<string, string> = {
+  ...V1,
+  articles: 'url, sourceId, published, site, *entityKeys',
+  entities: 'key, type, *aliasesLower',
+  collection: 'url, savedAt, site, *tags',
+  syncState: 'sourceId, nextAttemptAt',
+  blobs: 'key',
+};
+
+async function upgradeToV2(tx: Transaction): Promise<void> {
+  await tx
+    .table<EntityRow, string>('entities')
+    .toCollection()
+    .modify((row) => {
+      row.aliasesLower = namesLower(row);
+    });
+  await tx
+    .table<CollectionRow, string>('collection')
+    .toCollection()
+    .modify((row) => {
+      row.site ||= siteOf(row.url);
+      row.tags = normaliseTags(row.tags);
+      row.note ??= '';
+    });
+  await tx
+    .table<ArticleRow, string>('articles')
+    .toCollection()
+    .modify((row) => {
+      row.site ||= siteOf(row.url);
+    });
+}
+
+/**
+ * v4: feed items clustered into incidents (lib/worker/cluster). Articles gain the dedup indexes (guid, titleKey)
+ * and their cluster; `clusters` holds one row per real-world event,
+ * found by entity for related incidents. The upgrade clusters the articles earlier versions stored.
+ */
+const V4: Record<string, string> = {
+  ...V2,
+  articles: 'url, sourceId, published, site, *entityKeys, guid, titleKey, clusterId',
+  clusters: 'id, lastSeen, *entityKeys',
+};
+
+/**
+ * v5 (the collection keeps what the page was): saved articles keep their text, entities and incidents;
+ * indexes to filter them by entity, entity type, incident type and date. The upgrade gives rows saved
+ * before the fields they did not have (no text: those pages were never read at save time), and keys them
+ * by their URL without tracking parameters (lib/shared/collection/article-url.ts).
+ */
+const V5: Record<string, string> = {
+  ...V4,
+  collection: 'url, savedAt, updatedAt, site, published, *tags, *entityKeys, *entityTypes, *incidentTypes',
+};
+
+async function upgradeToV5(tx: Transaction): Promise<void> {
+  const table = tx.table<CollectionRow, string>('collection');
+  await table.toCollection().modify((row) => {
+    row.entities ??= [];
+    row.incidents ??= [];
+    row.updatedAt ??= row.savedAt;
+    Object.assign(row, indexFields(row.entities, row.incidents));
+  });
+  // Rows saved with tracking parameters in their URL move to the URL the collection now keys by; one whose
+  // new key is taken already stays where it is (nothing is dropped).
+  for (const row of await table.toArray()) {
+    const url = safeArticleUrl(row.url);
+    if (url === row.url || (await table.get(url))) continue;
+    await table.delete(row.url);
+    await table.add({ ...row, url });
+  }
+}
+
+function safeArticleUrl(url: string): string {
+  try {
+    return articleUrl(url);
+  } catch {
+    return url;
+  }
+}
+
+export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
+  { version: 1, stores: V1 },
+  { version: 2, stores: V2, upgrade: upgradeToV2 },
+  { version: 4, stores: V4, upgrade: upgradeToV4 },
+  { version: 5, stores: V5, upgrade: upgradeToV5 },
+];
+
+export const CURRENT_VERSION = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1].version;

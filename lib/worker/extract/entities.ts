@@ -1,0 +1,140 @@
+/**
+ * All entities of a text: patterns (CVE ids, ATT&CK ids, indicators), catalogue names (gazetteer) and
+ * organisations the catalogue does not know, with overlaps resolved and in text order.
+ *
+ * Overlaps: what the patterns find from the text's own shape (indicators, CVE ids, ATT&CK ids) wins over
+ * names inside or across it — "microsoft.com" is a domain, not the vendor, since that is what the
+ * writer wrote; then catalogue names; then organisations found by shape. Within one rank the longer span
+ * wins, then the earlier.
+ */
+import type { EntityMatch } from '../../shared/types';
+import type { CompiledMatcher } from './matcher';
+import { findPatternEntities } from './patterns';
+import { findCatalogueEntities } from './gazetteer';
+import { findOrganizations } from './orgs';
+import { inUrlPath } from './url-path';
+import { findActorIds } from './actor-ids';
+import { findMalwareByShape } from './malware-names';
+import { findPeople, isPerson } from './people';
+
+export interface ExtractOptions {
+  /** Look for organisations beyond the catalogue (default true). */
+  organizations?: boolean;
+}
+
+const ATTACK_KEY_RE = /^(actor|malware|technique):((?:g|s|t|ta)\d{4}(?:\.\d{3})?)$/;
+
+/**
+ * A pattern's ATT&CK id (`actor:g0007`) becomes the catalogue entity that lists the id among its aliases
+ * (`actor:apt28`), so that "G0007" and "APT28" meet at one key.
+ */
+export function mapAttackId(m: EntityMatch, matcher: CompiledMatcher): EntityMatch {
+  const id = ATTACK_KEY_RE.exec(m.key);
+  if (!id) return m;
+  for (const term of matcher.lookup(id[2])) {
+    const entity = matcher.termEntityInfo(term);
+    if (entity.type !== m.type) continue;
+    const mapped: EntityMatch = {
+      ...m,
+      key: entity.key,
+      name: entity.name,
+      why: { ...m.why, alias: matcher.alias(term), source: entity.sources.join(','), rule: 'attack-id' },
+    };
+    if (entity.subtype) mapped.subtype = entity.subtype;
+    else delete mapped.subtype; // the pattern's 'attack-id' described the id, not the entity
+    return mapped;
+  }
+  return m;
+}
+
+/** Rank in overlap resolution: the text's own shapes, then catalogue names, then guessed organisations. */
+function rank(m: EntityMatch, fromPatterns: boolean): number {
+  if (fromPatterns) return m.type === 'indicator' || m.type === 'vulnerability' ? 3 : 2;
+  return 1;
+}
+
+/** Keeps the best of overlapping matches: higher rank, then longer, then earlier. Returns text order. */
+export function resolveOverlaps(items: { m: EntityMatch; rank: number }[], textLength: number): EntityMatch[] {
+  const sorted = items.slice().sort((a, b) => b.rank - a.rank || b.m.end - b.m.start - (a.m.end - a.m.start) || a.m.start - b.m.start);
+  const taken = new Uint8Array(textLength + 1);
+  const kept: EntityMatch[] = [];
+  for (const { m } of sorted) {
+    let free = m.end > m.start;
+    for (let i = m.start; i < m.end && free; i++) if (taken[i]) free = false;
+    if (!free) continue;
+    taken.fill(1, m.start, m.end);
+    kept.push(m);
+  }
+  return kept.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+export function extractEntities(text: string, matcher: CompiledMatcher, opts: ExtractOptions = {}): EntityMatch[] {
+  const known = extractKnownEntities(text, matcher);
+  return opts.organizations === false ? known : addOrganizations(text, known);
+}
+
+/**
+ * What the text's own shapes and the catalogue name: patterns, catalogue names and numbered actor
+ * designations, overlaps resolved. No reading of sentences: this is what the reading view paints first.
+ */
+export function extractKnownEntities(text: string, matcher: CompiledMatcher): EntityMatch[] {
+  const items: { m: EntityMatch; rank: number }[] = [];
+  for (const m of findPatternEntities(text)) {
+    // An ATT&CK id that is a segment of a link's path ("attack.mitre.org / groups / G0078 /") is the link's.
+    if (ATTACK_KEY_RE.test(m.key) && inUrlPath(text, m.start)) continue;
+    items.push({ m: mapAttackId(m, matcher), rank: rank(m, true) });
+  }
+  for (const m of findCatalogueEntities(text, matcher)) items.push({ m, rank: rank(m, false) });
+  // Numbered actor designations (TA574, UNC2452) the catalogue may not know yet: below its names.
+  for (const m of findActorIds(text)) if (!inUrlPath(text, m.start)) items.push({ m, rank: 0.5 });
+  return resolveOverlaps(items, text.length);
+}
+
+/** A word for malware right after a name: "Kevin backdoor" is the malware, "Kevin said" the person. */
+const MALWARE_AFTER =
+  /^\s*(?:malware|backdoor|implant|trojan|rat|loader|stealer|ransomware|wiper|botnet|variant|sample|payload|family)s?\b/i;
+
+/**
+ * Catalogue names of malware and actors that the text uses for something else: a person it introduces
+ * ("Kevin Beaumont, a researcher ... Kevin said" is not the Kevin backdoor), or a company named with a
+ * capitalised "Group" ("Phobos Group said" is a security firm, not the Phobos ransomware).
+ */
+function notMalware(text: string, entities: EntityMatch[]): EntityMatch[] {
+  const suspects = entities.filter((m) => m.type === 'malware' || m.type === 'actor');
+  if (suspects.length === 0) return entities;
+  const people = findPeople(text);
+  const drop = new Set<EntityMatch>();
+  for (const m of suspects) {
+    const after = text.slice(m.end, m.end + 24);
+    if (MALWARE_AFTER.test(after)) continue;
+    if (!m.text.includes(' ') && isPerson(people, m.text)) drop.add(m);
+    else if (m.type === 'malware' && /^\s+Group\b/.test(after)) drop.add(m);
+  }
+  return drop.size === 0 ? entities : entities.filter((m) => !drop.has(m));
+}
+
+/**
+ * `known` (extractKnownEntities of the same text) with the organisations the catalogue does not know,
+ * found by how sentences speak of them (./orgs.ts).
+ */
+export function addOrganizations(text: string, known: EntityMatch[]): EntityMatch[] {
+  // Sentence reading, kept out of the first stage: catalogue names of malware the text uses for a person
+  // or a company go, and malware the text names as such ("Ares Malware", "dubbed LEMPO") comes in.
+  const cleaned = notMalware(text, known);
+  const shaped = findMalwareByShape(text, cleaned);
+  const base =
+    shaped.length === 0
+      ? cleaned
+      : resolveOverlaps([...cleaned.map((m) => ({ m, rank: 1 })), ...shaped.map((m) => ({ m, rank: 0 }))], text.length);
+  // Places may begin an organisation's name ("Chinese government", "Bank of China"): the organisation
+  // finder does not see them as taken, and a longer organisation then wins over the place inside it.
+  const orgs = findOrganizations(
+    text,
+    base.filter((m) => m.type !== 'location'),
+  );
+  if (orgs.length === 0) return base;
+  return resolveOverlaps(
+    [...base.map((m) => ({ m, rank: m.type === 'location' ? 0 : 1 })), ...orgs.map((m) => ({ m, rank: 0 }))],
+    text.length,
+  );
+}

@@ -1,0 +1,582 @@
+import type { EntityMatch, EntityRef, Incident, IncidentType } from '../../../shared/types';
+import { INCIDENT_LABELS } from '../../../shared/types';
+import { findDates, type DateMention } from '../../../shared/dates';
+import { splitSentences, type Span } from './sentences';
+import { ALL_TRIGGERS, EVENT, GENERIC, HYPOTHETICAL, IMPERATIVE, TRIGGERS_BY_WEIGHT, WARNING, caseSensitiveTwin } from './triggers';
+
+const ALL_TRIGGERS_CS = caseSensitiveTwin(ALL_TRIGGERS);
+const GENERIC_CS = caseSensitiveTwin(GENERIC);
+const IMPERATIVE_CS = caseSensitiveTwin(IMPERATIVE);
+const EVENT_CS = caseSensitiveTwin(EVENT);
+const WARNING_CS = caseSensitiveTwin(WARNING);
+const HYPOTHETICAL_CS = caseSensitiveTwin(HYPOTHETICAL);
+import { findActor, findPlace, findVictim, reporterKeys, type Scored } from './roles';
+import { chooseWhen } from './when';
+
+export interface IncidentOptions {
+  /** The article's publication date (ISO), to resolve "in September". */
+  published?: string;
+}
+
+/**
+ * The incidents a text reports, strongest first.
+ *
+ * 1. Sentences are scored per incident type: the strongest trigger word of the type in the sentence
+ *    (triggers.ts), plus the evidence of entities (a ransomware family, a CVE), discounted when the
+ *    sentence explains or hedges ("ransomware can encrypt ...", "if any data was stolen") and raised in
+ *    the lede, where news puts the story it is about.
+ * 2. Per type, the sentences with evidence form one incident (or one per distinct victim when
+ *    several victims each have their own strong evidence); its victim, actor, place and date are
+ *    chosen from those sentences by the cues around each candidate (roles.ts, when.ts).
+ * 3. Weak types are dropped, and the unspecific ones are merged into the story they belong to: a
+ *    "cyberattack" that is the espionage, the stolen data of a ransomware attack, the exploitation
+ *    that a patch story mentions.
+ */
+export function extractIncidents(text: string, entities: EntityMatch[], opts: IncidentOptions = {}): Incident[] {
+  const sentences = splitSentences(text);
+  if (sentences.length === 0) return [];
+  const sorted = [...entities].sort((a, b) => a.start - b.start);
+  const dates = findDates(text, 0, text.length, opts.published);
+  const reporters = reporterKeys(text, sorted);
+  const infos = scoreSentences(text, sentences, sorted, dates);
+
+  // Candidate incidents: per type, the sentences that carry it, grouped by victim.
+  const candidates: Candidate[] = [];
+  for (const type of TYPE_ORDER) {
+    const carrying = infos.filter((s) => (s.scores.get(type) ?? 0) > 0);
+    if (carrying.length === 0) continue;
+    for (const group of groupByVictim(text, type, carrying, reporters)) candidates.push(group);
+  }
+  if (candidates.length === 0) return [];
+
+  // A fix or a flaw is a security story only where the text talks security at all ("the issue was
+  // addressed in Part I", "a firmware update", "bug net" are not).
+  const security = SECURITY_CONTEXT.test(text);
+  const relevant = security ? candidates : candidates.filter((c) => !VULN_TYPES.has(c.type));
+  const kept = mergeAndFilter(text, relevant, opts.published);
+  for (const c of kept) {
+    if (ATTACK_TYPES.has(c.type) && c.victim === undefined) c.victim = victimNextDoor(text, c, infos, reporters);
+    if (c.victim) addVictimMentions(text, c, infos);
+  }
+  const incidents = kept.map((c) => toIncident(text, c, sorted, opts.published));
+  // Two incidents of one victim are steps of one story: a date told for one dates the other.
+  for (const a of incidents) {
+    if (a.when || !a.victim) continue;
+    const b = incidents.find((o) => o !== a && o.when && o.victim?.key === a.victim?.key);
+    if (b) {
+      a.when = b.when;
+      a.whenText = b.whenText;
+      a.summary += `, ${b.when}`;
+    }
+  }
+  return incidents;
+}
+
+const VULN_TYPES = new Set<IncidentType>(['patch', 'vulnerability-disclosure', 'vulnerability-exploitation']);
+const SECURITY_CONTEXT =
+  /\b(?:vulnerabilit(?:y|ies)|cve-\d{4}|exploit(?:s|ed|ing|ation)?|zero[- ]days?|security (?:flaws?|bugs?|updates?|fix(?:es)?|patch(?:es)?|issues?|holes?|advisor(?:y|ies)|notes?|bulletins?|researchers?)|patch (?:tuesday|day)|(?:heap|buffer|stack|integer) overflows?|use[- ]after[- ]free|memory corruption|remote code execution|privilege escalation|vulnerable to|side[- ]channel|malicious|attackers?|hack(?:ed|ers?|ing)|bypass(?:ed|es|ing)?|compromised)\b/i;
+
+/** Types in order of specificity: when two explain the same sentences, the earlier one is the story. */
+const TYPE_ORDER: IncidentType[] = [
+  'ransomware',
+  'wiper',
+  'espionage',
+  'supply-chain',
+  'ddos',
+  'phishing',
+  'fraud',
+  'data-breach',
+  'vulnerability-exploitation',
+  'patch',
+  'vulnerability-disclosure',
+  'cyberattack',
+];
+
+/** Which specific type an unspecific "cyberattack" most likely is, when the text names several. */
+const NAMES_THE_ATTACK: IncidentType[] = ['ransomware', 'wiper', 'espionage', 'supply-chain', 'ddos', 'data-breach', 'fraud', 'phishing'];
+
+const ATTACK_TYPES = new Set<IncidentType>([
+  'ransomware',
+  'wiper',
+  'espionage',
+  'supply-chain',
+  'ddos',
+  'phishing',
+  'fraud',
+  'data-breach',
+  'cyberattack',
+  'vulnerability-exploitation',
+]);
+
+export interface SentenceInfo {
+  index: number;
+  start: number;
+  end: number;
+  scores: Map<IncidentType, number>;
+  /** Strongest raw trigger weight per type (before discounts): a strong word must appear somewhere. */
+  strongest: Map<IncidentType, number>;
+  /** Where the first trigger of each type sits, to find the subject before it. */
+  triggerAt: Map<IncidentType, number>;
+  entities: EntityMatch[];
+  dates: DateMention[];
+  /** Reports a happening (a past event, a statement) or names who or what was involved. */
+  anchored: boolean;
+  /** Explains or hedges ("you", "typically", "if any"). */
+  generic: boolean;
+}
+
+/**
+ * Every trigger, and the hedging and event words, are scanned once over the whole text and their
+ * matches dealt out to the sentences they fall in: a few scans instead of a few per sentence.
+ */
+function scoreSentences(text: string, spans: Span[], entities: EntityMatch[], dates: DateMention[]): SentenceInfo[] {
+  const infos: SentenceInfo[] = spans.map((sp, index) => ({
+    index,
+    start: sp.start,
+    end: sp.end,
+    scores: new Map(),
+    strongest: new Map(),
+    triggerAt: new Map(),
+    entities: [],
+    dates: [],
+    anchored: false,
+    generic: false,
+  }));
+  const starts = spans.map((sp) => sp.start);
+  const sentenceAt = (pos: number): SentenceInfo | undefined => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    const s = infos[lo];
+    return pos >= s.start && pos < s.end ? s : undefined;
+  };
+  const raise = (s: SentenceInfo, type: IncidentType, w: number, at: number) => {
+    if (w > (s.strongest.get(type) ?? 0)) s.strongest.set(type, w);
+    if (!s.triggerAt.has(type) || at < s.triggerAt.get(type)!) s.triggerAt.set(type, at);
+  };
+  // Scan a lower-cased copy with case-sensitive twins when lower-casing keeps every offset (it does
+  // for all but a few letters such as the Turkish İ); else scan the text case-insensitively.
+  const lower = text.toLowerCase();
+  const fast = lower.length === text.length;
+  const scanned = fast ? lower : text;
+  const pick = (re: RegExp, twin: RegExp) => (fast ? twin : re);
+  const eachMatch = (re: RegExp, f: (s: SentenceInfo, at: number) => void) => {
+    re.lastIndex = 0;
+    for (let m = re.exec(scanned); m !== null; m = re.exec(scanned)) {
+      const s = sentenceAt(m.index);
+      if (s) f(s, m.index);
+      if (m[0].length === 0) re.lastIndex++;
+    }
+  };
+  const all = pick(ALL_TRIGGERS, ALL_TRIGGERS_CS);
+  all.lastIndex = 0;
+  for (let m = all.exec(scanned); m !== null; m = all.exec(scanned)) {
+    let g = 1;
+    while (m[g] === undefined) g++;
+    const trig = TRIGGERS_BY_WEIGHT[g - 1];
+    const s = sentenceAt(m.index);
+    if (s) raise(s, trig.type, trig.weight, m.index);
+  }
+  const generic = new Set<number>();
+  const event = new Set<number>();
+  eachMatch(pick(GENERIC, GENERIC_CS), (s) => generic.add(s.index));
+  // An imperative counts only as the first word of a sentence or list item.
+  eachMatch(pick(IMPERATIVE, IMPERATIVE_CS), (s, at) => {
+    if (at === s.start || /^[\s"“*•-]*$/.test(text.slice(s.start, at))) generic.add(s.index);
+  });
+  eachMatch(pick(EVENT, EVENT_CS), (s) => event.add(s.index));
+  const hypothetical = new Set<number>();
+  eachMatch(pick(HYPOTHETICAL, HYPOTHETICAL_CS), (s) => hypothetical.add(s.index));
+  const warning = new Set<number>();
+  eachMatch(pick(WARNING, WARNING_CS), (s) => warning.add(s.index));
+  for (const e of entities) sentenceAt(e.start)?.entities.push(e);
+  for (const d of dates) sentenceAt(d.start)?.dates.push(d);
+
+  for (const s of infos) {
+    const { strongest } = s;
+    // A patch sentence always names the flaw it fixes ("fixes 73 vulnerabilities"): only an explicit
+    // discovery or disclosure there makes a disclosure story.
+    const patchSentence = (strongest.get('patch') ?? 0) >= 2;
+    if (patchSentence && (strongest.get('vulnerability-disclosure') ?? 0) < 3) strongest.delete('vulnerability-disclosure');
+    // Entity evidence: a ransomware family names the kind of attack; a CVE makes "flaw" talk concrete.
+    let cve: EntityMatch | undefined;
+    let anchoredByEntity = false;
+    for (const e of s.entities) {
+      if (e.type === 'malware' && e.subtype === 'ransomware') raise(s, 'ransomware', 2, e.start);
+      if (e.type === 'malware' && e.subtype === 'wiper') raise(s, 'wiper', 3, e.start);
+      if (e.type === 'vulnerability') cve ??= e;
+      if (e.type === 'organization' || e.type === 'actor' || e.type === 'vulnerability' || e.type === 'vendor' || e.type === 'malware')
+        anchoredByEntity = true;
+    }
+    if (cve) {
+      for (const type of ['vulnerability-disclosure', 'patch', 'vulnerability-exploitation'] as const) {
+        const w = strongest.get(type);
+        // A CVE makes talk of a flaw concrete, but only a verb of discovery makes it a disclosure story.
+        if (w !== undefined) strongest.set(type, Math.min(type === 'vulnerability-disclosure' ? Math.max(w, 2) : 3, w + 1));
+      }
+      if (!strongest.has('vulnerability-disclosure') && !patchSentence) raise(s, 'vulnerability-disclosure', 1, cve.start);
+    }
+    // A headline reports its story in telegraphic style, without the past tense that marks a happening
+    // elsewhere ("Medtronic Data Breach Impacts 3.8 Million People").
+    const anchored = event.has(s.index) || anchoredByEntity || (s.index === 0 && isHeadline(text, s));
+    s.anchored = anchored;
+    s.generic = generic.has(s.index);
+    for (const [type, w] of strongest) {
+      let v = w;
+      if (generic.has(s.index)) v *= 0.35; // explains or hedges
+      if (warning.has(s.index) && (type === 'phishing' || type === 'fraud')) v *= 0.35; // "watch for phishing emails"
+      if (hypothetical.has(s.index) && (type === 'cyberattack' || type === 'ddos')) v *= 0.35; // "an attacker could ..."
+      if (!anchored) v *= 0.6; // reports no happening and names nobody
+      if (s.index < 3) v *= 1.5; // the lede
+      s.scores.set(type, v);
+    }
+  }
+  return infos;
+}
+
+/** A first line without a closing full stop, followed by a paragraph break: a headline. */
+function isHeadline(text: string, s: Span): boolean {
+  if (s.end - s.start > 200 || /[.!?…]["'”’)]*$/.test(text.slice(Math.max(s.start, s.end - 3), s.end))) return false;
+  return /^[ \t]*\r?\n/.test(text.slice(s.end, s.end + 4)) || s.end === text.length;
+}
+
+export interface Candidate {
+  type: IncidentType;
+  sentences: SentenceInfo[];
+  score: number;
+  strongest: number;
+  victim?: Scored;
+}
+
+function groupByVictim(text: string, type: IncidentType, carrying: SentenceInfo[], reporters: Set<string>): Candidate[] {
+  const wantsVictim = ATTACK_TYPES.has(type);
+  // Each sentence is asked twice (to group, then for a weaker cue): ask once.
+  const cache = new Map<number, Scored | undefined>();
+  const victimIn = (s: SentenceInfo) => {
+    if (!cache.has(s.index)) cache.set(s.index, findVictim(text, s, type, reporters));
+    return cache.get(s.index);
+  };
+  const groups = new Map<string, Candidate>();
+  const loose: SentenceInfo[] = [];
+  for (const s of carrying) {
+    const v = wantsVictim ? victimIn(s) : undefined;
+    if (v === undefined || v.score < 3) {
+      loose.push(s);
+      continue;
+    }
+    const g = groups.get(v.entity.key) ?? { type, sentences: [], score: 0, strongest: 0, victim: v };
+    g.sentences.push(s);
+    if (v.score > (g.victim?.score ?? 0)) g.victim = v;
+    groups.set(v.entity.key, g);
+  }
+  let list = [...groups.values()];
+  // Sentences without a victim of their own belong to the best-attested victim's story.
+  if (list.length === 0) list = [{ type, sentences: [], score: 0, strongest: 0 }];
+  list.sort((a, b) => b.sentences.length - a.sentences.length || a.sentences[0].index - b.sentences[0].index);
+  list[0].sentences.push(...loose);
+  for (const g of list) {
+    g.sentences.sort((a, b) => a.index - b.index);
+    g.score = g.sentences.reduce((sum, s) => sum + (s.scores.get(type) ?? 0), 0);
+    g.strongest = Math.max(...g.sentences.map((s) => s.strongest.get(type) ?? 0));
+    if (wantsVictim && g.victim === undefined) {
+      // A weaker cue, or the subject of the strongest sentence, still names the victim.
+      let best: Scored | undefined;
+      for (const s of g.sentences) {
+        const v = victimIn(s);
+        if (v && (best === undefined || v.score > best.score)) best = v;
+      }
+      if (best && best.score >= 1) g.victim = best;
+    }
+  }
+  return list;
+}
+
+/**
+ * News often names the victim in the sentence after the one that names the attack ("Websites were
+ * knocked offline. Acme Airport said its site ..."): look there, with the same cues, when the story's
+ * own sentences name nobody.
+ */
+function victimNextDoor(text: string, c: Candidate, infos: SentenceInfo[], reporters: Set<string>): Scored | undefined {
+  let best: Scored | undefined;
+  for (const s of c.sentences.slice(0, 3)) {
+    const next = infos[s.index + 1];
+    if (!next || c.sentences.includes(next)) continue;
+    const v = findVictim(text, next, c.type, reporters);
+    if (v && v.score >= 3 && (best === undefined || v.score > best.score)) best = v;
+  }
+  return best;
+}
+
+const HAPPENING =
+  /\b(?:detected|discovered|noticed|identified|occurred|began|started|took place|happened|hit|struck|attacked|breached|compromised|encrypted|intruders?|attackers?|hackers?)\b/i;
+
+/** Sentences that name the victim and a happening belong to its story (they often hold the date). */
+function addVictimMentions(text: string, c: Candidate, infos: SentenceInfo[]): void {
+  const key = c.victim!.entity.key;
+  const have = new Set(c.sentences.map((s) => s.index));
+  for (const s of infos) {
+    if (have.has(s.index) || !s.entities.some((e) => e.key === key)) continue;
+    // A trigger of any kind, or a date next to a word of the incident ("detected on October 30").
+    // A date alone may be background ("In June 2022, ... the ICC"), and stays out.
+    if (s.scores.size > 0 || (s.dates.length > 0 && HAPPENING.test(text.slice(s.start, s.end)))) c.sentences.push(s);
+  }
+  c.sentences.sort((a, b) => a.index - b.index);
+}
+
+/** Score a type needs, summed over its sentences, to be reported at all. */
+const MIN_SCORE = 4;
+
+function mergeAndFilter(text: string, cands: Candidate[], published?: string): Candidate[] {
+  // "A cyberattack that compromised emails": the unspecific word and a weaker specific one tell one
+  // story, and the specific type names it.
+  for (const c of cands) {
+    if (c.type !== 'cyberattack') continue;
+    // Strongly named types first, the more specific first (ransomware before data-breach); among the
+    // weakly named, the better attested (one aside on ransomware does not name a spying campaign).
+    const typed = cands
+      .filter(
+        (o) =>
+          ATTACK_TYPES.has(o.type) &&
+          o.type !== 'cyberattack' &&
+          o.type !== 'vulnerability-exploitation' &&
+          o.score >= 1.5 &&
+          o.strongest >= 2,
+      )
+      .filter((o) => c.victim === undefined || o.victim === undefined || o.victim.entity.key === c.victim.entity.key)
+      .sort(
+        (a, b) =>
+          Number(b.strongest >= 3) - Number(a.strongest >= 3) ||
+          (a.strongest >= 3 ? 0 : b.score - a.score) ||
+          NAMES_THE_ATTACK.indexOf(a.type) - NAMES_THE_ATTACK.indexOf(b.type) ||
+          b.score - a.score,
+      )[0];
+    if (!typed) continue;
+    typed.sentences = [...new Map([...typed.sentences, ...c.sentences].map((s) => [s.index, s])).values()].sort(
+      (x, y) => x.index - y.index,
+    );
+    typed.score += c.score;
+    typed.strongest = Math.max(typed.strongest, c.strongest);
+    typed.victim ??= c.victim;
+    c.score = 0;
+  }
+  // Keep what has a strong trigger somewhere and enough evidence overall. Weak talk of "the attack"
+  // still tells where the typed story continues (and often when it happened).
+  // A story needs one sentence that reports it as a happening, not as advice or a definition.
+  const isLive = (c: Candidate) =>
+    c.score >= MIN_SCORE && (c.strongest >= 3 || (c.strongest >= 2 && c.score >= 6)) && c.sentences.some((s) => s.anchored && !s.generic);
+  const typedTop = cands
+    .filter((c) => isLive(c) && ATTACK_TYPES.has(c.type) && c.type !== 'cyberattack')
+    .sort((a, b) => b.score - a.score)[0];
+  for (const c of cands) {
+    if (c.type !== 'cyberattack' || isLive(c) || !typedTop) continue;
+    if (c.victim === undefined || c.victim.entity.key === typedTop.victim?.entity.key) {
+      typedTop.sentences = [...new Map([...typedTop.sentences, ...c.sentences].map((s) => [s.index, s])).values()].sort(
+        (x, y) => x.index - y.index,
+      );
+    }
+  }
+  let live = cands.filter(isLive);
+  if (live.length === 0) {
+    // A short report may name its incident once, outside the lede: the best candidate still counts
+    // when a specific word names it and a sentence reports it as a happening (not advice).
+    const best = cands
+      .filter((c) => c.type !== 'cyberattack' || c.victim !== undefined)
+      .filter(
+        (c) => c.score >= 2.5 && c.strongest >= 3 && c.sentences.some((s) => s.anchored && !s.generic && (s.scores.get(c.type) ?? 0) > 0),
+      )
+      .sort((a, b) => b.score - a.score)[0];
+    return best ? [best] : [];
+  }
+  const top = Math.max(...live.map((c) => c.score));
+  live = live.filter((c) => c.score >= 0.3 * top);
+
+  const sameStory = (a: Candidate, b: Candidate) =>
+    a.victim === undefined || b.victim === undefined || a.victim.entity.key === b.victim.entity.key;
+  const absorb = (weak: Candidate, into: Candidate) => {
+    into.sentences = [...new Map([...into.sentences, ...weak.sentences].map((s) => [s.index, s])).values()].sort(
+      (x, y) => x.index - y.index,
+    );
+    into.score += weak.score * 0.5;
+    if (!into.victim && weak.victim) into.victim = weak.victim;
+  };
+  const byType = (t: IncidentType) => live.filter((c) => c.type === t);
+  const strongestOf = (types: IncidentType[]) =>
+    live.filter((c) => types.includes(c.type)).sort((a, b) => b.score - a.score)[0] as Candidate | undefined;
+  const drop = new Set<Candidate>();
+
+  // "Cyberattack" is what the text calls an attack it has not typed: it is the typed story when there is one.
+  for (const c of byType('cyberattack')) {
+    const into = live.find((o) => o !== c && o.type !== 'cyberattack' && ATTACK_TYPES.has(o.type) && sameStory(o, c));
+    if (into) {
+      absorb(c, into);
+      drop.add(c);
+    }
+  }
+  // An unspecific attack in a text whose stronger story is a flaw is the attack the flaw allows or that
+  // researchers demonstrated ("the feature has been hacked"), not an incident of its own.
+  const flawStory = strongestOf(['vulnerability-disclosure', 'patch']);
+  for (const c of byType('cyberattack')) {
+    if (!drop.has(c) && flawStory && c.score < flawStory.score) {
+      // Its "victim" is the maker of the flawed product: a flaw story has none.
+      c.victim = undefined;
+      absorb(c, flawStory);
+      drop.add(c);
+    }
+  }
+  // Phishing or an exploited flaw that opened the door to a breach or a ransomware attack is how that
+  // story began, not a story of its own.
+  for (const c of [...byType('phishing'), ...byType('vulnerability-exploitation')]) {
+    const into = live.find(
+      (o) => (o.type === 'data-breach' || o.type === 'ransomware' || o.type === 'espionage' || o.type === 'wiper') && sameStory(o, c),
+    );
+    // Same victim: the same story, told by its first step. No victim of its own: unless it is the bigger part.
+    const shared = into !== undefined && c.victim !== undefined && into.victim?.entity.key === c.victim.entity.key;
+    // Phishing told with its own strong words and weight is an event of its own, even as the way in.
+    const ownEvent = c.type === 'phishing' && c.strongest >= 3 && c.score >= 0.35 * (into?.score ?? 0);
+    if (into && !ownEvent && (shared ? c.score <= into.score : c.score < 0.8 * into.score)) {
+      absorb(c, into);
+      drop.add(c);
+    }
+  }
+  // Data stolen in a ransomware attack or an espionage operation is part of that story unless the
+  // text makes the breach a story of its own.
+  for (const c of byType('data-breach')) {
+    const into = live.find((o) => (o.type === 'ransomware' || o.type === 'espionage' || o.type === 'wiper') && sameStory(o, c));
+    if (into && c.score < 0.6 * into.score) {
+      absorb(c, into);
+      drop.add(c);
+    }
+  }
+  // Exploitation mentioned in a patch or disclosure story, with no victim of its own, is that story.
+  for (const c of byType('vulnerability-exploitation')) {
+    const into = strongestOf(['patch', 'vulnerability-disclosure']);
+    if (into && !c.victim) {
+      absorb(c, into);
+      drop.add(c);
+    }
+  }
+  // A patch story always talks about the flaw, and a disclosure often ends with the fix: the lesser
+  // of the two is a story of its own only with strong words of its own and a quarter of the main one's weight.
+  const patch = strongestOf(['patch']);
+  const disclosure = strongestOf(['vulnerability-disclosure']);
+  if (patch && disclosure && !drop.has(patch) && !drop.has(disclosure)) {
+    const patchFirst =
+      patch.score > disclosure.score || (patch.score === disclosure.score && patch.sentences[0].index <= disclosure.sentences[0].index);
+    const [main, lesser] = patchFirst ? [patch, disclosure] : [disclosure, patch];
+    if (lesser.score < 0.25 * main.score || lesser.strongest < 3) {
+      absorb(lesser, main);
+      drop.add(lesser);
+    }
+  }
+  live = live.filter((c) => !drop.has(c));
+  // Two attack types told in the same sentences are one story told with two words ("a supply chain
+  // attack that hit hundreds of businesses" in a ransomware story): the stronger names it.
+  const attacks = live.filter((c) => ATTACK_TYPES.has(c.type)).sort((a, b) => b.score - a.score);
+  for (const c of attacks.slice(1)) {
+    const main = attacks[0];
+    const within = c.sentences.every((s) => main.sentences.some((t) => t.index === s.index));
+    // Phishing strongly told stays an event of its own (the way in is also what happened).
+    const ownEvent = c.type === 'phishing' && c.strongest >= 3 && c.score >= 0.35 * main.score;
+    if (within && !ownEvent && sameStory(main, c)) {
+      absorb(c, main);
+      drop.add(c);
+    }
+  }
+  live = live.filter((c) => !drop.has(c));
+  // An attack story that mentions flaws in passing is not a vulnerability story; one that tells of the
+  // flaw in two sentences and with a third of the attack's weight also reports the flaw.
+  const attack = strongestOf([...ATTACK_TYPES].filter((t) => t !== 'vulnerability-exploitation'));
+  if (attack) {
+    live = live.filter((c) => ATTACK_TYPES.has(c.type) || (c.score >= 0.3 * attack.score && c.sentences.length >= 2));
+  }
+  // Ties go to the story the text tells first.
+  live.sort((a, b) => b.score - a.score || a.sentences[0].index - b.sentences[0].index);
+  return dropBackground(text, live, published);
+}
+
+/** Words that put an incident in the past of the story: "comes months after a ransomware attack on ...". */
+const BACKGROUND =
+  /\b(?:comes? (?:\w+ ){0,2}after|follow(?:s|ed|ing)? (?:a|an|the|last)|(?:months|weeks|years) (?:after|before|ago)|previously|in the past|last year|a similar|also (?:hit|suffered|targeted|breached)|was also|not the first|second time|the latest in|history of|in recent (?:years|months))\b/i;
+
+/**
+ * The story is the strongest incident; another one stays only if it is not background: not told in
+ * sentences that place it in the past, and not dated months before the story.
+ */
+function dropBackground(text: string, live: Candidate[], published?: string): Candidate[] {
+  if (live.length < 2) return live;
+  const [top, ...rest] = live;
+  const topOwnWhen = chooseWhen(text, top.sentences, published, top.victim?.entity.key)?.iso;
+  return [
+    top,
+    ...rest.filter((c) => {
+      const cued = c.sentences.filter((s) => BACKGROUND.test(text.slice(s.start, s.end))).length;
+      if (cued * 2 >= c.sentences.length) return false;
+      // Dated well before the story, about someone else: background. (The same victim's earlier
+      // step — the phishing that began a breach — is part of the story.)
+      if (c.victim && top.victim && c.victim.entity.key === top.victim.entity.key) return true;
+      const when = chooseWhen(text, c.sentences, published, c.victim?.entity.key)?.iso;
+      if (!when) return true;
+      if (topOwnWhen) return monthsBetween(when, topOwnWhen) < 2;
+      return !published || monthsBetween(when, published.slice(0, 10)) < 6;
+    }),
+  ];
+}
+
+function monthsBetween(earlier: string, later: string): number {
+  const [y1, m1 = 1] = earlier.split('-').map(Number);
+  const [y2, m2 = 1] = later.split('-').map(Number);
+  return (y2 - y1) * 12 + (m2 - m1);
+}
+
+function ref(e: EntityMatch): EntityRef {
+  return { key: e.key, name: e.name, start: e.start, end: e.end };
+}
+
+function toIncident(text: string, c: Candidate, entities: EntityMatch[], published?: string): Incident {
+  const victim = c.victim ? ref(c.victim.entity) : undefined;
+  const actorEnt = findActor(c.type, c.sentences, entities);
+  const actor = actorEnt ? ref(actorEnt) : undefined;
+  const placeEnt = findPlace(text, c.sentences, c.victim?.entity);
+  const when = chooseWhen(text, c.sentences, published, c.victim?.entity.key);
+  const others = new Map<string, EntityRef>();
+  for (const s of c.sentences)
+    for (const e of s.entities)
+      if (
+        (e.type === 'malware' || e.type === 'vulnerability' || e.type === 'technique' || e.type === 'product' || e.type === 'vendor') &&
+        e.key !== victim?.key &&
+        e.key !== actor?.key &&
+        !others.has(e.key)
+      )
+        others.set(e.key, ref(e));
+
+  let summary = INCIDENT_LABELS[c.type];
+  if (victim) summary += ` against ${victim.name}`;
+  else if ((c.type === 'patch' || c.type.startsWith('vulnerability')) && others.size > 0) {
+    // Name it by the flaw, else the product, else the vendor.
+    const all = [...others.values()];
+    const subject = all.find((r) => r.key.startsWith('vulnerability:')) ?? all.find((r) => r.key.startsWith('product:')) ?? all[0];
+    summary += ` (${subject.name})`;
+  }
+  if (actor) summary += ` by ${actor.name}`;
+  if (when?.iso) summary += `, ${when.iso}`;
+
+  const incident: Incident = {
+    type: c.type,
+    spans: c.sentences.map((s) => ({ start: s.start, end: s.end })),
+    summary,
+    confidence: Math.min(1, Math.round((c.score / 12) * 100) / 100),
+  };
+  if (victim) incident.victim = victim;
+  if (actor) incident.actor = actor;
+  if (others.size > 0) incident.entities = [...others.values()];
+  if (when) {
+    if (when.iso) incident.when = when.iso;
+    incident.whenText = when.text;
+  }
+  if (placeEnt) incident.place = ref(placeEnt);
+  return incident;
+}

@@ -1,0 +1,338 @@
+import type { IncidentType } from '../../../shared/types';
+
+/**
+ * The words that report an incident of each type, with a weight: 3 names the incident outright
+ * ("ransomware attack", "data breach"), 2 is good evidence ("stole data", "leak site"), 1 only counts
+ * next to something stronger ("stolen", "the attack"). Matched case-insensitively on whole words.
+ */
+export interface Trigger {
+  type: IncidentType;
+  weight: number;
+  re: RegExp;
+  /** The alternatives without the word boundaries around them. */
+  body: string;
+}
+
+const W = '[\\w-]*'; // the rest of a word ("encrypt" → "encrypted", "encryption")
+
+/** What a flaw is called. */
+const FLAW =
+  '(?:vulnerabilit(?:y|ies)|flaws?|bugs?|zero[- ]days?|(?:heap|buffer|stack|integer) overflows?|use[- ]after[- ]free|memory corruption|(?:sql |command |code )?injection|authentication bypass|security (?:issues?|holes?)|loopholes?)';
+
+function t(type: IncidentType, weight: number, ...words: string[]): Trigger {
+  const body = words.join('|');
+  return { type, weight, re: new RegExp(`\\b(?:${body})\\b`, 'gi'), body };
+}
+
+export const TRIGGERS: Trigger[] = [
+  t(
+    'ransomware',
+    3,
+    `ransomware (?:attack|incident|gang|group|operators?|operations?|campaigns?|strains?|variants?|affiliates?|infection)s?`,
+    `hit by ransomware`,
+    `ransom demands?`,
+    `demand(?:s|ed|ing)? (?:a |an )?(?:\\$[\\d,.]+ (?:million )?|[\\d,.]+ (?:bitcoin|btc) )?ransom`,
+    `(?:data )?leak sites?`,
+    `double extortion`,
+  ),
+  t(
+    'ransomware',
+    2,
+    'ransomware',
+    `encrypted (?:its |their |the )?(?:files|systems|servers|data|devices)`,
+    `ransom (?:notes?|payments?)`,
+    `paid (?:a|the) ransom`,
+    `decryptor`,
+    `extortion`,
+  ),
+  t('ransomware', 1, 'ransom', `encrypt${W}`),
+
+  t(
+    'data-breach',
+    3,
+    `data breach(?:es)?`,
+    `data[- ]theft`,
+    `theft of (?:[\\w-]+ ){0,2}(?:data|information|records|details|credentials|emails)`,
+    `(?:steal|stole|stealing) (?:[\\w-]+ ){0,2}(?:data|information|records|tokens|details|files|emails|documents)`,
+    `(?:stole|copied|took|downloaded|exfiltrated|obtained) (?:a |the )?(?:backup|copy|copies|trove|cache|database) of`,
+    `(?:stole|took|copied|accessed|exfiltrated|downloaded|obtained) (?:[\\w-]+ ){0,3}source code`,
+    `downloaded (?:the )?(?:data|information|records|files)`,
+    `breach of (?:personal|customer|patient|user|employee|sensitive) (?:data|information)`,
+    `(?:stole|exfiltrated|leaked|exposed|accessed|viewed|compromised|obtained|acquired|copied) (?:[\\w,.$'’-]+ ){0,4}?(?:data|information|records|files|details|documents|emails|names|addresses)`,
+    `credential[- ]stuffing`,
+    `personal (?:data|information) of`,
+    `unauthori[sz]ed access to (?:[\\w-]+ ){0,3}(?:data|information|records|systems|network|files|accounts)`,
+    `(?:records|accounts|customers|users|patients|employees) (?:were|was|had been|have been) (?:exposed|leaked|stolen|compromised|accessed)`,
+  ),
+  t(
+    'data-breach',
+    2,
+    `breach(?:ed|es)?`,
+    `(?:steal|stole|stealing) (?:[\\w-]+ ){0,2}(?:credentials|passwords)`,
+    `exposed (?:database|server|bucket)s?`,
+    `exfiltrat${W}`,
+    `(?:data|information|files|records|documents|details|emails) (?:was|were|had been|may have been|has been|have been) (?:stolen|taken|exposed|accessed|leaked|copied|exfiltrated|compromised)`,
+    `notif(?:y|ied|ying) (?:affected )?(?:customers|individuals|patients|users|employees)`,
+    `unauthori[sz]ed (?:party|parties|third party|actors?|individuals?|users?|person|persons)`,
+    `(?:accessed|compromised|breached) (?:the |some |several )?(?:[\\w-]+ ){0,2}(?:email )?accounts`,
+    `(?:social security|credit card|passport) numbers`,
+    `gained (?:unauthori[sz]ed )?access to`,
+    `(?:took|take|taking|taken) over (?:[\\w-]+ ){0,3}accounts`,
+    `leaked (?:data|database|documents)`,
+  ),
+  t('data-breach', 1, 'stolen', 'leak(?:ed|s)?', 'exposed'),
+
+  t(
+    'phishing',
+    3,
+    `(?:spear[- ]?)?phishing (?:campaigns?|attacks?|emails?|messages?|sites?|pages?|kits?|scams?|lures?)`,
+    `(?:emails?|messages?|texts?|text messages|sms) (?:that )?(?:impersonat[\\w]*|claim(?:s|ing)? to (?:be|come) from|pretend[\\w]*|purport[\\w]*)`,
+    `smishing`,
+    `vishing`,
+    `credential[- ]harvesting`,
+    `fake login pages?`,
+  ),
+  // Malicious spam is phishing's delivery by another name ("malspam", "spear-fishing").
+  t('phishing', 3, `mal-?spam`, `malicious (?:spam|e-?mails?|attachments?)`, `spear-?fish(?:ing)?`),
+  t(
+    'phishing',
+    2,
+    `(?:spam|e-?mail) (?:campaigns?|runs?|waves?)`,
+    `disguised as (?:an? |the )?(?:[\\w-]+ ){0,3}(?:e-?mails?|messages?|notifications?|invoices?|complaints?|notices?)`,
+  ),
+  t(
+    'phishing',
+    2,
+    `(?:spear[- ]?)?phishing`,
+    `(?:fake|fraudulent|bogus|spoofed|cloned|lookalike|look-alike|counterfeit|copycat) (?:websites?|sites?|login|sign-in|log-in|pages?|portals?)`,
+    `(?:emails|messages|texts) (?:that )?(?:claim|pretend|purport|appear)`,
+    `(?:collects?|harvests?|steals?|captures?|capturing|harvesting) (?:their |the |users['’]? |victims['’]? )?(?:[\\w-]+ ){0,2}(?:credentials|passwords|logins?)`,
+    `(?:pretend|purport)(?:s|ed|ing)? to (?:be|come) from`,
+    `posing as`,
+    `malicious (?:emails|attachments|links)`,
+    `lures?`,
+    `impersonat${W}`,
+  ),
+
+  t(
+    'ddos',
+    3,
+    `(?:ddos|distributed denial[- ]of[- ]service)(?! botnets?| services?| for hire| protection| mitigation)`,
+    `denial[- ]of[- ]service attacks?`,
+  ),
+  t('ddos', 1, `knocked (?:\\w+ )?offline`, `flooded with traffic`),
+
+  t(
+    'espionage',
+    3,
+    `(?:cyber[- ]?)?espionage(?! groups?| actors?| crews?| tools?| toolkits?)`,
+    `spy(?:ing)? (?:campaigns?|frameworks?|platforms?|operations?|toolkits?|tool ?sets?)`,
+    `act of espionage`,
+  ),
+  // Spies, and targets that only spies go after (an espionage group is the actor's description, not an act).
+  t(
+    'espionage',
+    2,
+    `cyber[- ]?spies`,
+    `(?:target(?:s|ed|ing)?|against|compromis(?:e|ed|ing)|infiltrat(?:e|ed|ing)) (?:[\\w-]+ ){0,3}(?:government(?:al)?|diplomatic|military|ministr(?:y|ies)|embass(?:y|ies)|dissidents|journalists|activists|think tanks?)(?: \\w+)?`,
+  ),
+  t(
+    'espionage',
+    1,
+    `advanced persistent threats?`,
+    `apt (?:groups?|actors?)`,
+    `(?:collect|steal|exfiltrat)\\w* (?:sensitive |confidential |classified )?(?:documents|intelligence)`,
+    `spyware`,
+  ),
+  t(
+    'espionage',
+    2,
+    `spy(?:ing)? on`,
+    `intelligence[- ]gathering`,
+    `(?:state|government|nation[- ]state)[- ](?:sponsored|backed|supported|linked|aligned) (?:hackers|actors?|threat actors?|groups?|hacking groups?|operators|tools|campaigns?)`,
+    `nation[- ]state hackers`,
+  ),
+
+  t(
+    'supply-chain',
+    3,
+    `supply[- ]chain (?:attack|compromise|incident|breach)s?`,
+    `trojani[sz]ed (?:updates?|installers?|versions?|packages?)`,
+    `malicious (?:npm |pypi |python |nuget |rubygems |open[- ]source |code )?packages?`,
+  ),
+  t('supply-chain', 2, `compromised (?:software )?updates?`),
+  t('supply-chain', 1, `supply[- ]chain`),
+
+  t('wiper', 3, `wiper(?: malware| attacks?)?`, `(?:wiped|erased|destroyed) (?:data|systems|disks|hard drives|files)`),
+  t(
+    'wiper',
+    3,
+    `(?:wipe[sd]?|wiping|overwrit(?:e|es|ing|ten)|destroy(?:s|ed|ing)?|eras(?:e|es|ed|ing)) (?:the |all |its |their |any |remote |writable |available |local )?(?:[\\w-]+ ){0,2}(?:disks?|drives?|mbr|master boot records?|hard drives|partitions?|workstations)`,
+    `disk[- ]?wip\\w*`,
+  ),
+  t(
+    'wiper',
+    2,
+    `destructive (?:malware|attacks?|components?|functionality|payloads?|nature|capabilit(?:y|ies)|operations?|portion)`,
+    `render(?:s|ed|ing)? (?:the |a )?(?:machines?|systems?|computers?|devices?|hosts?) (?:unusable|inoperable|unbootable)`,
+  ),
+
+  t(
+    'fraud',
+    3,
+    `business email compromise`,
+    `bec (?:scams?|attacks?)`,
+    `wire fraud`,
+    `(?:investment|crypto(?:currency)?|romance|tech support) scams?`,
+  ),
+  t(
+    'fraud',
+    2,
+    `fraudsters?`,
+    `defrauded`,
+    `fraudulent (?:transfers?|transactions?|payments?|wires?|invoices?)`,
+    `scammers?`,
+    `stolen funds`,
+    `(?:stole|stealing|siphoned) \\$?[\\d.,]+ ?(?:million|billion)`,
+  ),
+
+  t('fraud', 1, `fraud${W}`, `scam${W}`),
+
+  t(
+    'vulnerability-exploitation',
+    3,
+    `exploited in the wild`,
+    `actively exploited`,
+    `(?:under|active|mass) exploitation`,
+    `exploitation attempts`,
+    `exploited (?:a |the )?(?:zero[- ]day|vulnerabilit(?:y|ies)|flaws?|bugs?)`,
+    `being exploited`,
+    `have been exploited`,
+    `has been exploited`,
+    `were exploited`,
+    `was exploited`,
+  ),
+  t('vulnerability-exploitation', 1, `exploit(?:ing|ed)`),
+
+  t(
+    'vulnerability-disclosure',
+    3,
+    `(?:found|discovered|devised|demonstrated|uncovered) (?:a )?(?:new )?(?:way|method|technique) to`,
+    `reported (?:their|the|its) findings`,
+  ),
+  t(
+    'vulnerability-disclosure',
+    3,
+    `(?:discover(?:s|ed)|disclos(?:es|ed)|finds|found|uncover(?:s|ed)|identif(?:ies|ied)|reported) (?:a |an |the |two |three |several |multiple |new )?(?:[\\w-]+ ){0,3}${FLAW}`,
+    `(?:is|are|was|were|remain) vulnerable to`,
+    `(?:demonstrated|presented|showed) (?:a |an )?(?:new )?(?:[\\w-]+ ){0,2}(?:attack|exploit|bypass)(?:es|s)? (?:that|which|against|on|to)`,
+    `(?:discovered|found|uncovered|identified) (?:a |an |the )?(?:[\\w-]+ ){0,3}(?:backdoors?|weakness(?:es)?|security (?:issues?|holes?)|loopholes?)`,
+    `proof[- ]of[- ]concept`,
+  ),
+  t('vulnerability-disclosure', 1, `tracked as cve`, `cvss (?:score|v3)`),
+  t(
+    'vulnerability-disclosure',
+    2,
+    `vulnerabilit(?:y|ies)`,
+    `(?:flaws?|bugs?|vulnerabilit(?:y|ies)) in (?:[\\w-]+ ){1,4}(?:lets?|allows?|enables?|could|can)`,
+    `(?:vulnerability|flaw|bug) (?:could|can|would) (?:allow|let|enable)`,
+    `(?:security|critical|severe|serious|high[- ]severity|software|firmware|zero[- ]day|exploitable|unpatched) (?:flaws?|bugs?)`,
+    `zero[- ]days?`,
+    `remote code execution`,
+    `privilege escalation`,
+    `bypass(?:es|ed|ing)? (?:the |a |an |its )?(?:[\\w'’-]+ ){0,3}(?:authentication|protections?|security|detection|feature|checks?|login|lock|screen|sandbox)`,
+  ),
+
+  t('vulnerability-disclosure', 1, `flaws?`, `bugs?`),
+
+  t(
+    'patch',
+    3,
+    `(?:fix|patch|address|resolve)(?:es|s)? (?:the |a |an |two |three |several |multiple )?(?:[\\w-]+ ){0,3}${FLAW}`,
+    `(?:released|issued|published|rolled out) (?:[\\w.-]+ ){0,3}security (?:notes?|bulletins?|advisor(?:y|ies)|fixes|releases?)`,
+    `patch (?:day|release)`,
+  ),
+  t(
+    'patch',
+    3,
+    `(?:released|issued|rolled out|shipped|pushed|published) (?!(?:an? |the )?(?:malicious|trojani[sz]ed|fake|rogue|compromised|poisoned|tampered|backdoored))(?:[\\w.-]+ ){0,3}(?:patch(?:es)?|fix(?:es)?|updates?|firmware)`,
+    `patch tuesday`,
+    `security updates?`,
+    `(?:has|have|was|were) (?:been )?(?:patched|fixed|addressed)`,
+    `(?:patched|fixed|addressed|resolved) (?:the |a |an |two |three |several |multiple )?(?:[\\w-]+ ){0,2}(?:vulnerabilit(?:y|ies)|flaws?|bugs?|issues?)`,
+    `hotfix${W}`,
+  ),
+  t(
+    'patch',
+    2,
+    `patch(?:es|ed|ing)?(?! (?:policy|policies|cycles?|cadences?|management|strateg(?:y|ies)|process(?:es)?|schedules?|windows?))`,
+    `fixes (?:for|to)`,
+    `(?:urged|advised|told|asked) (?:[\\w-]+ ){0,2}to (?:update|upgrade|patch|install)`,
+    `(?:update|upgrade) to (?:version )?\\d`,
+    `fixed in`,
+    `updated? versions?`,
+    `mitigations?`,
+    `workarounds?`,
+  ),
+
+  t(
+    'cyberattack',
+    3,
+    `cyber[- ]?attacks?`,
+    `(?:cyber ?security|security|cyber) incidents?`,
+    `(?:was|were|been|got) hacked`,
+    `network intrusion`,
+  ),
+  t(
+    'cyberattack',
+    2,
+    `hack(?:ers|ing)?`,
+    `intrusions? (?:at|into|on|of)`,
+    `(?:network|cyber|system) intrusions?`,
+    `breached`,
+    `attack on`,
+    `attacked`,
+    `compromised`,
+  ),
+  t('cyberattack', 1, `the attack`, `outage`),
+];
+
+/**
+ * All triggers in one expression, strongest first, one capture group each: one scan of the text
+ * instead of one per trigger. At a given position the first (strongest) alternative that matches wins.
+ */
+export const TRIGGERS_BY_WEIGHT: Trigger[] = [...TRIGGERS].sort((a, b) => b.weight - a.weight);
+// The leading boundary is checked once per position rather than once per trigger, and only where a word
+// begins (every trigger starts with a letter): most positions fail there, before any of the
+// alternatives is tried. Same matches, about twice as fast.
+export const ALL_TRIGGERS = new RegExp(`\\b(?=\\w)(?:${TRIGGERS_BY_WEIGHT.map((tr) => `((?:${tr.body})\\b)`).join('|')})`, 'gi');
+
+/**
+ * The same expression without the case-insensitive flag, for text already in lower case: V8 scans a
+ * case-sensitive alternation several times faster. (The trigger words are written in lower case.)
+ */
+export function caseSensitiveTwin(re: RegExp): RegExp {
+  return new RegExp(re.source, re.flags.replace('i', ''));
+}
+
+/** Sentences that explain or hedge rather than report: their triggers count for little. */
+export const GENERIC =
+  /\b(?:you|your|yourself|typically|usually|in general|generally|is a type of|are a type of|is a form of|refers to|how to|what is|tips?|best practices?|protect (?:yourself|your)|if any|not clear|unclear|no evidence|no sign|no indication|(?:not|never) (?:yet )?(?:found|seen) (?:any )?evidence|found no evidence|not aware|whether|(?:may|might) not be|unlike)\b/gi;
+
+/**
+ * What an attacker could do is the risk of a flaw, not an attack that happened: "a hacker could use
+ * those flaws", "could allow an attacker to", "attackers can exploit".
+ */
+export const HYPOTHETICAL =
+  /\b(?:(?:attackers?|hackers?|adversar(?:y|ies)|criminals|intruders?|someone|anyone|bad actors?|malicious (?:users?|actors?|parties))\s+(?:\w+\s+)?(?:could|can|would|might|may)|(?:could|can|would|might|may) (?:potentially )?(?:allow|let|enable|permit) (?:an? |the )?(?:[\w-]+ )?(?:attackers?|hackers?|adversar(?:y|ies)|users?|someone|anyone))\b/gi;
+
+/** A warning to watch out for scams is advice, not a phishing or fraud incident. */
+export const WARNING = /\b(?:watch (?:out )?for|be wary|beware|on the lookout|on alert|be cautious|be suspicious)\b/gi;
+
+/** Advice starts a sentence with an imperative ("Avoid ...", "Always install ..."). */
+export const IMPERATIVE =
+  /\b(?:avoid|always|never|make sure|be sure|be careful|beware|don['’]t|do not|use|keep|install|turn on|check|enable|learn|consider|remember)\b/gi;
+
+/** Words that make a sentence report a happening: past events, reporting verbs, numbers of victims. */
+export const EVENT =
+  /\b(?:was|were|has been|have been|had been|said|says|confirmed|disclosed|announced|reported|revealed|notified|detected|discovered|suffered|hit|targeted|claimed|stole|leaked|released|issued|patched|fixed|published|warned|experienced|became aware|is investigating|investigating|found|uncovered|identified|(?:is|are) targeting|targets|(?:attackers|hackers|scammers|cybercriminals|criminals|fraudsters|threat actors?) (?:are|have|has|were|had)|claiming|demanded|listed|posted|threatened|began|begun|launched|affected|impacted|exposed|encrypted|observed|spotted|uncovered|compromised|breached|attacked|exploited|infected|shut down|took|taken|knocked|forced|(?:is|are|was|were) vulnerable to|demonstrated|presented)\b/gi;

@@ -1,0 +1,102 @@
+/**
+ * From parsed feed items to stored, deduplicated, clustered incidents.
+ *
+ *   ingestFeedItems(db: IncidentLensDb, items: FeedItem[], opts: IngestItemsOptions): Promise<IngestItemsReport>
+ *
+ *   opts.matcher        the compiled matcher to read the items with (the worker's AnalysisService matcher,
+ *                       the CLI's cached one, a test's small one): required
+ *   opts.now            ms since epoch (default Date.now()): fetchedAt, and retention's reference
+ *   opts.retentionDays  items published longer ago are dropped, with their place in their cluster
+ *                       (default 365); the user's collection is never touched
+ *
+ * The report is an IngestReport (added/updated/unchanged, lib/worker/sync/item.ts) plus `duplicates` (syndicated
+ * or repeated copies not stored twice), `expired` (dropped by retention) and `rejected` (items without a
+ * usable http(s) URL or title).
+ *
+ * Each item's title, summary and content are read by the engine first (entities, incidents); then one
+ * transaction deduplicates (URL, guid, near-identical title), clusters incrementally (lib/worker/cluster/rule.ts)
+ * and writes items, incidents and clusters. Ingesting the same batch again changes nothing, so a worker
+ * stopped mid-run can simply run again. `ingestFeedItemsInto` does the same over any IngestStore (the
+ * CLI's in-memory one).
+ */
+import type { CompiledMatcher } from '../extract/matcher';
+import { analyzeText } from '../engine';
+import type { AnalysedArticle } from '../../shared/analysis/protocol';
+import type { IncidentLensDb } from '../db/database';
+import { siteOf } from '../../shared/sites';
+import { DexieStore } from '../cluster/dexie-store';
+import { contentHash, ingestPrepared, type IngestOutcome, type PreparedItem } from '../cluster/ingest';
+import type { IngestStore } from '../cluster/store';
+import type { FeedItem, IngestReport } from './item';
+
+export interface IngestItemsOptions {
+  matcher: CompiledMatcher;
+  now?: number;
+  retentionDays?: number;
+}
+
+export interface IngestItemsReport extends IngestReport {
+  duplicates: number;
+  expired: number;
+  rejected: number;
+}
+
+/** Longest content read per item: a feed's full article is read, a runaway one is not. */
+const MAX_CONTENT = 20_000;
+const MAX_SUMMARY = 1_000;
+
+function usable(item: FeedItem): boolean {
+  if (typeof item.url !== 'string' || typeof item.title !== 'string' || !item.title.trim()) return false;
+  try {
+    const u = new URL(item.url);
+    return u.protocol === 'http:' || u.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+function validDate(d: string | undefined): string | undefined {
+  return d && !Number.isNaN(Date.parse(d)) ? d : undefined;
+}
+
+/** One item read by the engine: the analysed article the write path stores. */
+export function prepareFeedItem(item: FeedItem, matcher: CompiledMatcher): PreparedItem {
+  const title = item.title.trim();
+  const summary = item.summary?.trim().slice(0, MAX_SUMMARY) || undefined;
+  const content = item.content?.slice(0, MAX_CONTENT);
+  const published = validDate(item.published) ?? validDate(item.updated);
+  const text = [title, summary, content].filter(Boolean).join('\n\n');
+  const { entities, incidents } = analyzeText(text, matcher, { published });
+  const article: AnalysedArticle = {
+    url: item.url,
+    sourceId: item.sourceId,
+    title,
+    site: siteOf(item.url),
+    entities: entities.map(({ key, name, type, start, end }) => ({ key, name, type, start, end })),
+    incidents,
+  };
+  if (published) article.published = published;
+  if (summary) article.summary = summary;
+  const prepared: PreparedItem = { article, contentHash: contentHash(title, summary, content, published) };
+  if (item.guid) prepared.guid = item.guid;
+  return prepared;
+}
+
+function report(o: IngestOutcome, rejected: number): IngestItemsReport {
+  return { added: o.added, updated: o.updated, unchanged: o.unchanged, duplicates: o.duplicates, expired: o.expired, rejected };
+}
+
+export async function ingestFeedItemsInto(
+  store: IngestStore,
+  items: FeedItem[],
+  opts: IngestItemsOptions,
+): Promise<{ report: IngestItemsReport; outcome: IngestOutcome }> {
+  const ok = items.filter(usable);
+  const prepared = ok.map((i) => prepareFeedItem(i, opts.matcher));
+  const outcome = await ingestPrepared(store, prepared, { now: opts.now, retentionDays: opts.retentionDays });
+  return { report: report(outcome, items.length - ok.length), outcome };
+}
+
+export async function ingestFeedItems(db: IncidentLensDb, items: FeedItem[], opts: IngestItemsOptions): Promise<IngestItemsReport> {
+  return (await ingestFeedItemsInto(new DexieStore(db), items, opts)).report;
+}
