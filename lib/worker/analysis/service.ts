@@ -87,7 +87,7 @@ async function catalogueStamp(db: IncidentLensDb, buildId: string, seedCount: nu
 }
 
 /** Drop the stored matcher: the next analysis rebuilds it. For the sync, after it changed the catalogue. */
-export async function invalidateMatcher(db: IncidentLensDb): Promise<void> {
+async function invalidateMatcher(db: IncidentLensDb): Promise<void> {
   await db.blobs.delete(MATCHER_BLOB);
 }
 

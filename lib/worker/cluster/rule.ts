@@ -32,7 +32,7 @@
 import type { EntityRef, IncidentType } from '../../shared/types';
 
 export const WINDOW_DAYS = 10;
-export const JOIN_SCORE = 3;
+const JOIN_SCORE = 3;
 const DAY = 86_400_000;
 
 export type Family = 'flaw' | 'attack';
@@ -196,7 +196,7 @@ function sameVictim(a: ItemFeatures, b: ItemFeatures): EntityRef[] {
  * How much two items share, by the weights above (0 when nothing), and whether any of it is
  * headline-level: a word of both titles, or a shared victim, CVE, indicator or actor.
  */
-export function sharedScore(a: ItemFeatures, b: ItemFeatures): { score: number; headline: boolean } {
+function sharedScore(a: ItemFeatures, b: ItemFeatures): { score: number; headline: boolean } {
   let score = 0;
   let headline = false;
   const victims = sameVictim(a, b);

@@ -2,7 +2,7 @@
 import type { Status } from '../../shared/messaging';
 import type { IncidentLensDb } from './database';
 
-export async function countRows(db: IncidentLensDb): Promise<Status['counts']> {
+async function countRows(db: IncidentLensDb): Promise<Status['counts']> {
   const [sources, articles, incidents, entities, kev, collection] = await Promise.all([
     db.sources.count(),
     db.articles.count(),

@@ -15,7 +15,7 @@ import { mergeCatalogues } from '../knowledge/merge';
 import type { CatalogueEntry } from '../../shared/types';
 import { FeedError } from './parse/errors';
 
-export const CATALOGUE_PREFIX = 'catalogue:';
+const CATALOGUE_PREFIX = 'catalogue:';
 export const DIRTY_KEY = 'catalogue:dirty';
 
 const FORMAT_OF: Record<string, CatalogueFormat> = { kev: 'kev', attack: 'attack-stix', misp: 'misp-galaxy', stix: 'attack-stix' };
@@ -28,7 +28,7 @@ const WHAT: Record<CatalogueFormat, string> = {
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
 
 /** The KEV JSON's vulnerabilities as `kev` table rows (malformed ones left out). */
-export function kevRows(json: unknown): KevRow[] {
+function kevRows(json: unknown): KevRow[] {
   const list = (json as { vulnerabilities?: unknown }).vulnerabilities;
   if (!Array.isArray(list)) return [];
   const rows: KevRow[] = [];

@@ -22,7 +22,7 @@ function matchable(folded: string): boolean {
   return folded.length >= 2 && /\p{L}/u.test(folded) && !CVE_RE.test(folded);
 }
 
-export function collectTerms(entries: readonly CatalogueEntry[]): { terms: Term[]; records: EntityRecord[] } {
+function collectTerms(entries: readonly CatalogueEntry[]): { terms: Term[]; records: EntityRecord[] } {
   // Vulnerabilities count by their nicknames ("Log4Shell") only: a CVE id is never a term, and an entry
   // without another name (every KEV row) adds nothing.
   const nameTypes: NameTypes = new Map();
