@@ -5,7 +5,7 @@
  */
 const DETERMINERS = /\b(?:the|a|an|its|their|his|her|our|this|that|these|those)\b/g;
 
-export function normName(s: string): string {
+function normName(s: string): string {
   return s
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
