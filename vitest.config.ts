@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
@@ -7,5 +8,10 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     environment: 'node',
     testTimeout: 20_000,
+    // Vitest keeps a core for itself by default: one worker on a 2-core machine. In CI (.ci/run, a machine
+    // of its own) use every core: the unit files share nothing (temporary folders, fake-indexeddb per file,
+    // the CLI's matcher cache written by rename). Not on a desk shared with other work: the tests that build
+    // the whole catalogue take seconds of CPU each, and half a core each brings them near testTimeout.
+    maxWorkers: process.env.CI ? availableParallelism() : undefined,
   },
 });
