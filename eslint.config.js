@@ -32,95 +32,72 @@ const markupRules = {
 };
 
 /**
- * Where code runs, by folder (or file, where a folder still mixes runtimes). The lint walls below are made
- * from this table alone, so that moving lib/ files into runtime folders changes only these lists.
- * - page: the content script, what it renders, and the engine parts that need a page's DOM;
- * - worker: the service worker and what runs in the extension's own origin (the database, the sync and its
- *   clustering, the search index, exports, the analysis service, the catalogue and the matcher it
- *   compiles, the message guard); extension pages (popup, options, collection) may use it too;
- * - node: file loading and generation, the CLI, scripts, benchmarks (they may import anything);
- * - the rest of lib/ (types, messages, settings, sites, labels ...) is shared and runs everywhere.
+ * Where code runs, by folder. The lint walls below are made from this table alone; lib/ is arranged by it:
+ * - page: the content script, what it renders, and lib/page (the engine parts that need a page's DOM:
+ *   article detection, highlighting);
+ * - worker: the service worker and lib/worker, what runs in the extension's own origin (the database, the
+ *   sync and its clustering, the search index, exports, the analysis service, the catalogue and the matcher
+ *   it compiles, the message guard); extension pages (popup, options, collection) may use it too;
+ * - node: lib/node (catalogue files, word-list generation), the CLI, scripts, benchmarks, tests: they may
+ *   import anything;
+ * - shared: lib/shared (types, messages, settings, sites, labels, the analysis protocol ...) runs in all
+ *   three and imports only shared code. A file put straight in lib/ is held to the same wall.
  */
 const RUNTIMES = {
-  page: ['entrypoints/content', 'components', 'lib/page/detect', 'lib/page/highlight'],
-  worker: [
-    'entrypoints/background',
-    'lib/worker/db',
-    'lib/worker/sync',
-    'lib/worker/cluster',
-    'lib/worker/search',
-    'lib/worker/export',
-    'lib/worker/analysis/service',
-    'lib/worker/analysis/facts',
-    'lib/worker/knowledge',
-    'lib/worker/extract',
-    'lib/worker/engine',
-    'lib/worker/messaging-guard',
-  ],
-  node: ['lib/node/load-catalogues', 'lib/node/generate-common-words', 'cli', 'scripts', 'bench', 'tests'],
+  page: ['entrypoints/content', 'components', 'lib/page'],
+  worker: ['entrypoints/background', 'lib/worker'],
+  node: ['lib/node', 'cli', 'scripts', 'bench', 'tests'],
+  shared: ['lib/shared'],
 };
 
 const WHY = {
   page: 'Page code runs in the page: it asks the worker by message and carries no worker or Node code.',
   worker: 'Worker code has no page (no DOM of its own) and no Node: it cannot import page or Node code.',
   shared: 'Shared lib/ code runs in the page, the worker and Node alike: it imports only shared code.',
+  ui: 'lib/ is the engine: plain TypeScript that runs in the worker, the page and Node, without UI.',
 };
 
 /**
- * Import specifiers that reach a folder or file of the table: by alias, or by a relative path from a
- * neighbour (`../db` from lib/, `../background/inject` from entrypoints/). Not from its own folder: a
- * folder that mixes runtimes (lib/worker/analysis) has to be split for that.
+ * Import specifiers that reach a folder of the table: by alias, or by a relative path from a neighbour
+ * (`../../page/detect` from lib/worker/db, `../../lib/worker/db` from components/card, `../background/inject`
+ * from entrypoints/content).
  */
-function specifiers(path) {
-  const tail = path.includes('/') ? path.slice(path.indexOf('/') + 1) : path;
-  return [`@/${path}`, `@/${path}/**`, `~/${path}`, `~/${path}/**`, `**/${tail}`, `**/${tail}/**`];
+function specifiers(folder) {
+  const tail = folder.slice(folder.indexOf('/') + 1);
+  return [`@/${folder}`, `@/${folder}/**`, `~/${folder}`, `~/${folder}/**`, `**/${tail}`, `**/${tail}/**`];
 }
 
+const UI = ['**/entrypoints/**', '@/entrypoints/**', '**/components/**', '@/components/**', 'preact', 'preact/*'];
 const OUTSIDE = {
   worker: [...RUNTIMES.worker.flatMap(specifiers), 'dexie', 'dexie/*'],
   page: RUNTIMES.page.flatMap(specifiers),
-  node: ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'zlib', 'linkedom'],
+  node: [...RUNTIMES.node.flatMap(specifiers), 'node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'zlib', 'linkedom'],
 };
 
-/** A no-restricted-imports block (type-only imports pass) for the files of `paths` (folders or files), banning the other runtimes. */
-function wall(paths, banned, message) {
-  return {
-    files: paths.flatMap((p) => [`${p}/**`, `${p}.ts`, `${p}.tsx`]),
-    rules: {
-      // typescript-eslint's form of the rule: a type-only import carries no code into the other runtime.
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: [...new Set(banned)], message, allowTypeImports: true },
-            {
-              group: ['**/entrypoints/**', '@/entrypoints/**', 'preact', 'preact/*'],
-              message: 'lib/ is the engine: plain TypeScript that runs in the worker, the page and Node, without UI.',
-              allowTypeImports: true,
-            },
-          ].filter((p, i) => i === 0 || paths.every((x) => x.startsWith('lib/'))),
-        },
-      ],
-    },
-  };
+/**
+ * No-restricted-imports blocks (type-only imports pass: they carry no code into the other runtime) for the
+ * files of `folders`, banning `banned`; the folders inside lib/ also ban UI.
+ */
+function wall(folders, banned, message) {
+  const block = (paths, patterns) => ({
+    files: paths.map((p) => `${p}/**`),
+    rules: { '@typescript-eslint/no-restricted-imports': patterns.length ? ['error', { patterns }] : 'off' },
+  });
+  const rule = banned.length ? [{ group: [...new Set(banned)], message, allowTypeImports: true }] : [];
+  const ui = { group: UI, message: WHY.ui, allowTypeImports: true };
+  const inLib = folders.filter((f) => f === 'lib' || f.startsWith('lib/'));
+  const outside = folders.filter((f) => !inLib.includes(f));
+  return [...(outside.length ? [block(outside, rule)] : []), ...(inLib.length ? [block(inLib, [...rule, ui])] : [])];
 }
 
 /** The walls, general first: a later block's list replaces an earlier one's for the files both name. */
 const WALLS = [
-  // Shared lib/: neither page, nor worker, nor Node code; no UI.
-  wall(['lib'], [...OUTSIDE.page, ...OUTSIDE.worker, ...OUTSIDE.node, '**/components/**', '@/components/**'], WHY.shared),
-  wall(RUNTIMES.page, [...OUTSIDE.worker, ...OUTSIDE.node], WHY.page),
-  wall(RUNTIMES.worker, [...OUTSIDE.page, ...OUTSIDE.node, '**/components/**', '@/components/**'], WHY.worker),
-  // Node code may import anything; Node files inside lib/ still carry no UI.
-  {
-    files: RUNTIMES.node.flatMap((p) => [`${p}/**`, `${p}.ts`]),
-    rules: { '@typescript-eslint/no-restricted-imports': 'off' },
-  },
-  wall(
-    RUNTIMES.node.filter((p) => p.startsWith('lib/')),
-    ['**/components/**', '@/components/**'],
-    'lib/ is the engine: plain TypeScript that runs in the worker, the page and Node, without UI.',
-  ),
+  // Shared lib/ (and any file put straight in lib/): neither page, nor worker, nor Node code; no UI.
+  ...wall(['lib', ...RUNTIMES.shared], [...OUTSIDE.page, ...OUTSIDE.worker, ...OUTSIDE.node], WHY.shared),
+  ...wall(RUNTIMES.page, [...OUTSIDE.worker, ...OUTSIDE.node], WHY.page),
+  ...wall(RUNTIMES.worker, [...OUTSIDE.page, ...OUTSIDE.node, '**/components/**', '@/components/**'], WHY.worker),
+  // Node code may import anything; lib/node still carries no UI.
+  ...wall(RUNTIMES.node, [], ''),
 ];
 
 export default defineConfig(
@@ -146,6 +123,7 @@ export default defineConfig(
       'components/card/**/*.{ts,tsx}',
       'lib/page/highlight/**/*.ts',
       'lib/worker/analysis/**/*.ts',
+      'lib/shared/analysis/**/*.ts',
       'lib/shared/labels.ts',
     ],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },

@@ -26,7 +26,7 @@ export interface ClusterOutput {
   incident: ClusterIncident | null;
 }
 
-export interface ClusterIncident {
+interface ClusterIncident {
   type: string;
   title: string;
   summary: string;

@@ -56,9 +56,7 @@ export async function readPage(
 }
 
 /** The page's own `<link rel=canonical>`, when it names an absolute URL. */
-export function canonicalUrl(document: {
-  querySelector(s: string): { getAttribute(n: string): string | null } | null;
-}): string | undefined {
+function canonicalUrl(document: { querySelector(s: string): { getAttribute(n: string): string | null } | null }): string | undefined {
   const href = document.querySelector('link[rel="canonical"]')?.getAttribute('href');
   if (!href) return undefined;
   try {

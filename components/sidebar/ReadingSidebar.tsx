@@ -13,7 +13,7 @@ import { formatWhen, groupEntities } from './model';
 import { RelatedList } from './RelatedList';
 import { SaveForm, type SavedState } from './SaveForm';
 
-export interface ReadingArticle {
+interface ReadingArticle {
   url: string;
   site: string;
   title?: string;

@@ -2,7 +2,7 @@
 import type { EntityMatch, EntityType, Incident } from '../../lib/shared/types';
 import { ENTITY_TYPES } from '../../lib/shared/types';
 
-export interface EntityItem {
+interface EntityItem {
   key: string;
   name: string;
   count: number;

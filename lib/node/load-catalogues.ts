@@ -7,7 +7,7 @@
  * STIX objects); the KEV catalogue has `catalogVersion` and `vulnerabilities`.
  */
 import { readFile, readdir, stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import type { CatalogueEntry } from '../shared/types';
 import type { ImportResult } from '../worker/knowledge/importers/common';
 import { UnsupportedGalaxyError } from '../worker/knowledge/importers/misp-galaxy';
@@ -15,7 +15,7 @@ import { importDocument, sniffFormat, type CatalogueFormat } from '../worker/kno
 import { mergeCatalogues } from '../worker/knowledge/merge';
 import { seedCatalogue } from '../worker/knowledge/seed';
 
-export { sniffFormat, type CatalogueFormat } from '../worker/knowledge/import';
+export { sniffFormat } from '../worker/knowledge/import';
 
 export interface LoadedFile extends ImportResult {
   path: string;
@@ -45,7 +45,7 @@ async function filesOf(path: string): Promise<string[]> {
 }
 
 /** Read, sniff and import one file. Throws CatalogueFileError with a reason a user can act on. */
-export async function loadCatalogueFile(path: string, { inFolder = false } = {}): Promise<LoadedFile | undefined> {
+async function loadCatalogueFile(path: string, { inFolder = false } = {}): Promise<LoadedFile | undefined> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -98,9 +98,4 @@ export async function loadCatalogueFiles(paths: string[]): Promise<CatalogueEntr
 export async function fullCatalogue(paths: string[]): Promise<CatalogueEntry[]> {
   const imported = await loadCatalogueReports(paths);
   return mergeCatalogues(seedCatalogue(), ...imported.map((r) => r.entries));
-}
-
-/** For messages: "threat-actor.json (misp-galaxy: 1041 entries, 0 skipped)". */
-export function describeLoaded(r: LoadedFile): string {
-  return `${basename(r.path)} (${r.format}: ${r.entries.length} entries, ${r.skipped} skipped, ${r.ignored} ignored)`;
 }

@@ -176,7 +176,7 @@ export interface BackgroundProtocol {
 }
 
 /** Messages the content script answers (sent with a tab id). */
-export interface TabProtocol {
+interface TabProtocol {
   /** What the page is, as the detector sees it. */
   getPageArticle(): PageArticle;
   /** Show or hide the sidebar (the keyboard command). */
@@ -185,4 +185,4 @@ export interface TabProtocol {
 
 export type ProtocolMap = BackgroundProtocol & TabProtocol;
 
-export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();
+export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

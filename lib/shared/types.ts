@@ -19,7 +19,7 @@ export const ENTITY_TYPES: readonly EntityType[] = [
   'indicator',
 ];
 
-export type MalwareSubtype = 'ransomware' | 'malware' | 'tool';
+type MalwareSubtype = 'ransomware' | 'malware' | 'tool';
 export type IndicatorSubtype = 'ipv4' | 'ipv6' | 'domain' | 'url' | 'email' | 'md5' | 'sha1' | 'sha256' | 'sha512';
 
 /** One mention of an entity in a text. Offsets are UTF-16 code units into that text. */

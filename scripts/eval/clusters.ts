@@ -23,9 +23,9 @@ import type { FeedItem } from '../../lib/worker/sync/item';
 const ROOT = resolve(import.meta.dirname, '../..');
 const LABELS = resolve(ROOT, 'tests/fixtures/clusters/labels.jsonl');
 const CASIE = resolve(ROOT, '../shared/eval/incidents/casie-dev.jsonl');
-export const SUMMARY_CHARS = 300;
+const SUMMARY_CHARS = 300;
 
-export interface LabelledItem {
+interface LabelledItem {
   item: FeedItem;
   event: string;
   split: Split;
@@ -48,7 +48,7 @@ function isoDate(d: string): string {
   return new Date(Date.UTC(y, m - 1, day, 12)).toISOString();
 }
 
-export function loadLabelled(): LabelledItem[] {
+function loadLabelled(): LabelledItem[] {
   const texts = new Map<string, { url: string; date: string; title: string; text: string }>();
   for (const line of readFileSync(CASIE, 'utf8').split('\n'))
     if (line.trim()) {
@@ -72,7 +72,7 @@ export function loadLabelled(): LabelledItem[] {
   return out.sort((a, b) => (a.item.published ?? '').localeCompare(b.item.published ?? ''));
 }
 
-export interface PairScores {
+interface PairScores {
   precision: number;
   recall: number;
   f1: number;
@@ -81,7 +81,7 @@ export interface PairScores {
 }
 
 /** Pairwise scores of a grouping (null = alone) against the labelled events. */
-export function pairScores(events: string[], predicted: (string | null)[]): PairScores {
+function pairScores(events: string[], predicted: (string | null)[]): PairScores {
   let tp = 0;
   let pp = 0;
   let tpairs = 0;
@@ -100,7 +100,7 @@ export function pairScores(events: string[], predicted: (string | null)[]): Pair
 }
 
 /** Our clustering: the worker's ingest over an in-memory store, items in publication order. */
-export async function clusterWithIngest(items: FeedItem[], matcher: CompiledMatcher): Promise<(string | null)[]> {
+async function clusterWithIngest(items: FeedItem[], matcher: CompiledMatcher): Promise<(string | null)[]> {
   const store = new MemoryStore();
   const now = Math.max(...items.map((i) => Date.parse(i.published ?? ''))) + 86_400_000;
   // One item at a time, as a sync would meet them; the order is the publication order.
@@ -118,7 +118,7 @@ function tokens(text: string): string[] {
 }
 
 /** TF-IDF cosine single-link at each threshold: the best F1 (threshold tuned on the set itself). */
-export function tfidfBaseline(items: FeedItem[], events: string[]): PairScores & { threshold: number } {
+function tfidfBaseline(items: FeedItem[], events: string[]): PairScores & { threshold: number } {
   const docs = items.map((i) => tokens(`${i.title} ${i.summary ?? ''}`));
   const df = new Map<string, number>();
   for (const d of docs) for (const t of new Set(d)) df.set(t, (df.get(t) ?? 0) + 1);

@@ -170,7 +170,7 @@ const BASELINE_KEYWORDS: [string, RegExp][] = [
   ['patch', /patch|update|fixed/i],
   ['vulnerability-disclosure', /vulnerabilit|flaw|CVE-/i],
 ];
-export function baseline(doc: Doc): Prediction {
+function baseline(doc: Doc): Prediction {
   return { types: new Set(BASELINE_KEYWORDS.filter(([, re]) => re.test(doc.text)).map(([t]) => t)), victims: [] };
 }
 

@@ -30,7 +30,7 @@ export function readIocCases(): IocCase[] {
 }
 
 /** What we find in a text, as `kind:value` strings (lower case). */
-export function ourIocValues(text: string): Set<string> {
+function ourIocValues(text: string): Set<string> {
   const matches = findPatternEntities(text);
   const out = new Set<string>();
   for (const m of matches) if (m.type === 'vulnerability') out.add(`cve:${m.name.toLowerCase()}`);
@@ -46,7 +46,7 @@ export function checkIocCase(c: IocCase): { ok: boolean; missing: string[]; extr
   return { ok: missing.length === 0 && extra.length === 0, missing, extra };
 }
 
-export function isHeldOutCase(c: IocCase): boolean {
+function isHeldOutCase(c: IocCase): boolean {
   return c.id % 3 === 0;
 }
 

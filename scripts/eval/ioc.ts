@@ -67,7 +67,7 @@ const ALWAYS_REFANG = 'we always recognise defanged forms (there is no refang:fa
 const STRICT = 'we are always strict about TLDs: `.nope` is not on the public suffix list';
 
 /** Our deliberate convention differences, each tied to the unit where it shows. */
-export const DIFFERENCES: Difference[] = [
+const DIFFERENCES: Difference[] = [
   { unit: 'simple input without strict', kind: 'domains', direction: 'missing', value: 'example.nope', reason: STRICT },
   { unit: 'simple input without strict', kind: 'urls', direction: 'missing', value: 'http://example.nope', reason: STRICT },
   { unit: 'simple input without strict', kind: 'emails', direction: 'missing', value: 'test@example.nope', reason: STRICT },

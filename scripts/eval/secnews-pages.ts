@@ -41,7 +41,7 @@ interface LeakRow {
   must: string[];
 }
 
-export function isHeldOut(index: number): boolean {
+function isHeldOut(index: number): boolean {
   return index % 3 === 2;
 }
 

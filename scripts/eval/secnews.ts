@@ -34,7 +34,7 @@ const SECNEWS = resolve(ROOT, '../shared/fixtures/pages/secnews');
 const LABELS = resolve(ROOT, 'tests/fixtures/secnews-labels.jsonl');
 
 /** Words that are never an organisation on any page (issue 8's list). */
-export const COMMON_WORDS = ['Internet', 'IoT', 'ISP', 'MSP', 'PC', 'Mac', 'IAM', 'Law', "We've", 'We’ve', 'Cybersecurity'];
+const COMMON_WORDS = ['Internet', 'IoT', 'ISP', 'MSP', 'PC', 'Mac', 'IAM', 'Law', "We've", 'We’ve', 'Cybersecurity'];
 
 interface Label {
   file: string;
@@ -62,7 +62,7 @@ interface PageOut {
   when: string[];
 }
 
-export function readLabels(): Label[] {
+function readLabels(): Label[] {
   return readFileSync(LABELS, 'utf8')
     .split('\n')
     .filter((l) => l.trim() !== '')

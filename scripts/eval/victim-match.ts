@@ -15,7 +15,7 @@
 const DETERMINERS = /\b(?:the|a|an|its|their|his|her|our|this|that|these|those)\b/g;
 const LEGAL_FORM = / (?:inc|incorporated|co|corp|corporation|ltd|limited|llc|plc|gmbh|ag|sa|nv|bv)$/;
 
-export function normName(s: string): string {
+function normName(s: string): string {
   return s
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')

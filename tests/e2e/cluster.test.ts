@@ -10,18 +10,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/chromium';
 import type { DemoServer } from '../../demo/server';
+import type { BackgroundProtocol } from '../../lib/shared/messaging';
 import { shadowTexts } from '../fixtures/reading/shadow';
-import { serveTestPages, type WireAnswer } from './helpers';
+import { ask, chromiumPage, tableRows as rowsIn, type ExtensionPage } from './extension-page';
+import { serveTestPages } from './helpers';
 
 let server: DemoServer;
 let ext: ExtensionBrowser;
-let probe: Page;
+let probe: ExtensionPage;
 
 beforeAll(async () => {
   server = await serveTestPages();
   ext = await launchWithExtension({ headless: true });
-  probe = await ext.context.newPage();
-  await probe.goto(`${ext.extensionUrl}collection.html`);
+  const page: Page = await ext.context.newPage();
+  await page.goto(`${ext.extensionUrl}collection.html`);
+  probe = chromiumPage(page);
 });
 
 afterAll(async () => {
@@ -29,35 +32,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function send<T>(type: string, data: unknown): Promise<T> {
-  const answer = await probe.evaluate(
-    ([t, d]) => chrome.runtime.sendMessage({ id: 1, type: t, data: d, timestamp: Date.now() }) as Promise<WireAnswer<T>>,
-    [type, data] as const,
-  );
-  if (answer.err) throw new Error(answer.err.message);
-  return answer.res as T;
-}
-
-/** Rows of a table of the extension's database, read from an extension page. */
-function tableRows(table: string): Promise<Record<string, unknown>[]> {
-  return probe.evaluate(
-    (name) =>
-      new Promise<Record<string, unknown>[]>((done, fail) => {
-        const req = indexedDB.open('incident-lens');
-        req.onerror = () => fail(req.error);
-        req.onsuccess = () => {
-          const db = req.result;
-          const all = db.transaction(name).objectStore(name).getAll();
-          all.onsuccess = () => {
-            done(all.result as Record<string, unknown>[]);
-            db.close();
-          };
-          all.onerror = () => fail(all.error);
-        };
-      }),
-    table,
-  );
-}
+const ingest = (items: unknown[]) => ask(probe, 'ingestFeedItems', { items } as Parameters<BackgroundProtocol['ingestFeedItems']>[0]);
+const tableRows = (table: string) => rowsIn(probe, table);
 
 /** Recent dates: items older than the retention limit (a year by default) are not kept. */
 const daysAgo = (d: number) => new Date(Date.now() - d * 86_400_000).toISOString();
@@ -100,7 +76,7 @@ const ITEMS = [
 
 describe('feed items into incidents, through the worker', () => {
   it('stores the items and clusters the court’s breach from three publishers into one incident', async () => {
-    const report = await send<Record<string, number>>('ingestFeedItems', { items: ITEMS });
+    const report = await ingest(ITEMS);
     expect(report).toMatchObject({ added: 4, updated: 0, unchanged: 0, rejected: 0 });
     const articles = await tableRows('articles');
     expect(articles).toHaveLength(4);
@@ -121,7 +97,7 @@ describe('feed items into incidents, through the worker', () => {
       clusters: await tableRows('clusters'),
       incidents: await tableRows('incidents'),
     };
-    const report = await send<Record<string, number>>('ingestFeedItems', { items: ITEMS });
+    const report = await ingest(ITEMS);
     expect(report).toMatchObject({ added: 0, updated: 0, unchanged: 4 });
     expect({
       articles: await tableRows('articles'),
@@ -131,7 +107,7 @@ describe('feed items into incidents, through the worker', () => {
   });
 
   it('refuses malformed items with the place of the problem, and stores nothing of them', async () => {
-    await expect(send('ingestFeedItems', { items: [{ ...ITEMS[0], url: 'javascript:alert(1)' }] })).rejects.toThrow(/items\.0\.url/);
+    await expect(ingest([{ ...ITEMS[0], url: 'javascript:alert(1)' }])).rejects.toThrow(/items\.0\.url/);
     expect(await tableRows('articles')).toHaveLength(4);
   });
 
@@ -160,7 +136,7 @@ describe('feed items into incidents, through the worker', () => {
       title: 'Toyota confirms data breach after Medusa ransomware attack on its finance arm',
       summary: 'Toyota Financial Services said the Medusa gang stole customer data from its European systems.',
     };
-    const report = await send<Record<string, number>>('ingestFeedItems', { items: [rewritten] });
+    const report = (await ingest([rewritten])) as unknown as Record<string, number>;
     expect(report).toMatchObject({ added: 0, updated: 1 });
     const articles = await tableRows('articles');
     expect(articles).toHaveLength(4);

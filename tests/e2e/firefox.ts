@@ -12,7 +12,7 @@ import { join } from 'node:path';
 
 export const EXTENSION_ID = 'incident-lens@incident-lens.dev';
 /** The extension's moz-extension:// host in the test profile (Firefox picks a random one otherwise). */
-export const EXTENSION_UUID = '0b9d6e1c-5a4f-4c1e-9d7a-3f2b8c6e1a55';
+const EXTENSION_UUID = '0b9d6e1c-5a4f-4c1e-9d7a-3f2b8c6e1a55';
 export const EXTENSION_URL = `moz-extension://${EXTENSION_UUID}/`;
 
 /** Profile preferences: allow the unsigned temporary add-on, keep Firefox quiet and offline. */

@@ -5,8 +5,8 @@ import { DEMO_SITE, startDemoServer, type DemoServer } from '../../demo/server';
 import { ROOT } from '../../scripts/chromium';
 import { SIDEBAR_HOST } from '../../lib/shared/sites';
 
-export const SHARED_PAGES = resolve(ROOT, '../shared/fixtures/pages');
-export const OWN_PAGES = resolve(ROOT, 'tests/fixtures/pages');
+const SHARED_PAGES = resolve(ROOT, '../shared/fixtures/pages');
+const OWN_PAGES = resolve(ROOT, 'tests/fixtures/pages');
 export const SIDEBAR = SIDEBAR_HOST;
 
 /** `/` the demo site, `/shared/` the shared fixture pages (read in place), `/fixtures/` our own. */

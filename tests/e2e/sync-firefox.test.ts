@@ -7,12 +7,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIREFOX_BUILD } from '../../scripts/chromium';
 import { EXTENSION_ID, EXTENSION_URL, launchFirefox, type BidiFirefox } from './firefox';
-import { wireMessage } from './helpers';
+import { ask, count, firefoxPage, pointSourcesAt, runEnded, type ExtensionPage } from './extension-page';
 import { startSyncServer, type SyncServer } from './sync-server';
 
 let server: SyncServer;
 let firefox: BidiFirefox;
-let page: string;
+let page: ExtensionPage;
 
 beforeAll(async () => {
   server = await startSyncServer({
@@ -29,7 +29,7 @@ beforeAll(async () => {
   expect(installed.extension).toBe(EXTENSION_ID);
   const { context } = await firefox.send<{ context: string }>('browsingContext.create', { type: 'tab' });
   await firefox.send('browsingContext.navigate', { context, url: `${EXTENSION_URL}options.html`, wait: 'complete' });
-  page = context;
+  page = firefoxPage(firefox, context);
 });
 
 afterAll(async () => {
@@ -37,42 +37,13 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function js<T>(expression: string): Promise<T> {
-  const r = await firefox.send<{ type: string; result?: { value?: T }; exceptionDetails?: { text: string } }>('script.evaluate', {
-    expression,
-    target: { context: page },
-    awaitPromise: true,
-  });
-  if (r.type === 'exception') throw new Error(`in the page: ${r.exceptionDetails?.text}`);
-  return r.result?.value as T;
-}
-
-/** Ask the background; the answer as JSON text (BiDi hands back plain values best). */
-const ask = (type: string, data?: unknown) =>
-  js<string>(`browser.runtime.sendMessage(${JSON.stringify(wireMessage(type, data))}).then((a) => JSON.stringify(a))`).then(
-    (s) => JSON.parse(s) as { res?: unknown; err?: { message: string } },
-  );
-
-const count = (table: string) =>
-  js<number>(`new Promise((ok, fail) => { const o = indexedDB.open('incident-lens'); o.onerror = () => fail(o.error);
-    o.onsuccess = () => { const r = o.result.transaction(${JSON.stringify(table)}).objectStore(${JSON.stringify(table)}).count();
-      r.onsuccess = () => { ok(r.result); o.result.close(); }; }; })`);
-
 describe('the sync in Firefox', () => {
   it('syncs the fixture feeds and KEV; a failing source gets a readable error', async () => {
-    await js(
-      `browser.storage.local.set({ syncSourceBase: ${JSON.stringify(server.origin)}, syncTimeoutMs: 2000, retentionDays: 3650 }).then(() => true)`,
-    );
-    expect((await ask('syncNow')).res).toEqual({ started: true });
-    type Status = { running: boolean; sources: { id: string; lastSuccessAt?: number; error?: string; totalAdded?: number }[] };
-    const status = async () => (await ask('getSyncStatus')).res as Status;
-    await expect
-      .poll(async () => (await status()).sources.find((s) => s.id === 'kev')?.lastSuccessAt ?? 0, { timeout: 90_000, interval: 1000 })
-      .toBeGreaterThan(0);
-    await expect.poll(async () => (await status()).running, { timeout: 60_000, interval: 1000 }).toBe(false);
-    expect(await count('articles')).toBe(3 + 3 + 10);
-    expect(await count('kev')).toBe(1404);
-    const s = await status();
+    await pointSourcesAt(page, server.origin);
+    expect(await ask(page, 'syncNow')).toEqual({ started: true });
+    const s = await runEnded(page, 'kev');
+    expect(await count(page, 'articles')).toBe(3 + 3 + 10);
+    expect(await count(page, 'kev')).toBe(1404);
     expect(s.sources.find((x) => x.id === 'feed:darkreading')?.error).toBe('the server failed to answer (HTTP 500 Internal Server Error)');
     expect(s.sources.find((x) => x.id === 'feed:schneier')?.totalAdded).toBe(10);
   });

@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { BUILTIN_SOURCES } from '../../lib/worker/sync/sources';
 import { ROOT } from '../../scripts/chromium';
 
-export const SHARED_FIXTURES = resolve(ROOT, '../shared/fixtures');
+const SHARED_FIXTURES = resolve(ROOT, '../shared/fixtures');
 
 export type Behaviour = { file: string } | { status: number } | { garbage: string } | { hang: true };
 

@@ -13,12 +13,12 @@ import { launchWithExtension, type ExtensionBrowser } from '../../scripts/chromi
 import type { BackgroundProtocol } from '../../lib/shared/messaging';
 import type { SyncOverview } from '../../lib/worker/sync/status';
 import type { LastRun } from '../../lib/worker/sync/settings';
-import { wireMessage, type WireAnswer } from './helpers';
+import { ask as askFrom, chromiumPage, count as countIn, pointSourcesAt, runEnded, type ExtensionPage } from './extension-page';
 import { startSyncServer, type SyncServer } from './sync-server';
 
 let server: SyncServer;
 let ext: ExtensionBrowser;
-let probe: Page;
+let probe: ExtensionPage;
 
 const FEED_ITEMS = 5 + 3 + 3 + 3 + 10;
 const KEV_CVE = { key: 'vulnerability:cve-2025-48384', type: 'vulnerability' as const, name: 'CVE-2025-48384' };
@@ -43,12 +43,10 @@ beforeAll(async () => {
     '/mine/home.html': { garbage: '<!doctype html><html><body>a home page</body></html>' },
   });
   ext = await launchWithExtension({ headless: true });
-  probe = await ext.context.newPage();
-  await probe.goto(`${ext.extensionUrl}collection.html`);
-  await probe.evaluate(
-    (origin) => chrome.storage.local.set({ syncSourceBase: origin, syncTimeoutMs: 2000, retentionDays: 3650 }),
-    server.origin,
-  );
+  const page: Page = await ext.context.newPage();
+  await page.goto(`${ext.extensionUrl}collection.html`);
+  probe = chromiumPage(page);
+  await pointSourcesAt(probe, server.origin);
 });
 
 afterAll(async () => {
@@ -56,31 +54,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function ask<K extends keyof BackgroundProtocol>(
-  type: K,
-  data?: Parameters<BackgroundProtocol[K]>[0],
-): Promise<ReturnType<BackgroundProtocol[K]>> {
-  const answer = await probe.evaluate((msg) => chrome.runtime.sendMessage(msg) as Promise<WireAnswer>, wireMessage(type, data));
-  if (answer?.err) throw new Error(answer.err.message);
-  return answer?.res as ReturnType<BackgroundProtocol[K]>;
-}
-
-/** Rows in a table of the extension's database, read by the extension page itself. */
-function count(table: string): Promise<number> {
-  return probe.evaluate(
-    (name) =>
-      new Promise<number>((ok, fail) => {
-        const open = indexedDB.open('incident-lens');
-        open.onerror = () => fail(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction(name).objectStore(name).count();
-          req.onsuccess = () => (ok(req.result), open.result.close());
-          req.onerror = () => fail(req.error);
-        };
-      }),
-    table,
-  );
-}
+const ask = <K extends keyof BackgroundProtocol>(type: K, data?: Parameters<BackgroundProtocol[K]>[0]) => askFrom(probe, type, data);
+const count = (table: string) => countIn(probe, table);
 
 /** The catalogue keys a page's first request is answered with for the XENOTIME text. */
 async function firstStageKeys(): Promise<string[]> {
@@ -154,10 +129,7 @@ describe('sync (Chromium)', () => {
 
     // A new worker life takes the run over (the dead one's lock is not waited for).
     await expect.poll(async () => (await ask('syncNow')).started, { timeout: 20_000 }).toBe(true);
-    await expect
-      .poll(async () => source(await overview(), 'misp:threat-actor').lastSuccessAt ?? 0, { timeout: 90_000, interval: 1000 })
-      .toBeGreaterThan(0);
-    await expect.poll(async () => (await overview()).running, { timeout: 60_000, interval: 1000 }).toBe(false);
+    await runEnded(probe, 'misp:threat-actor');
 
     const worker = ext.context.serviceWorkers().find((w) => w.url().startsWith(ext.extensionUrl))!;
     expect(await worker.evaluate(() => (globalThis as Record<string, unknown>).__lifeMark)).toBeUndefined();
@@ -180,7 +152,7 @@ describe('sync (Chromium)', () => {
 
   it('pages read after the sync use the new names, also in a worker woken afterwards (the matcher it stored)', async () => {
     expect(await firstStageKeys()).toContain(XENOTIME_KEY);
-    const last = (await probe.evaluate(() => chrome.storage.local.get('syncLastRun'))).syncLastRun as LastRun;
+    const last = (await probe.json<{ syncLastRun: LastRun }>("chrome.storage.local.get('syncLastRun')")).syncLastRun;
     expect(last.matcherRebuildMs).toBeGreaterThan(0);
     expect(last.matcherRebuildSplit?.pauses).toBeGreaterThan(0);
     await stopWorker();

@@ -2,7 +2,7 @@
 import type { SaveRequest } from '../../lib/shared/messaging';
 import type { ArticleFindings } from '../../lib/worker/db/collection';
 
-export const CITRIX_TEXT =
+const CITRIX_TEXT =
   'LockBit affiliates linked to APT28 exploited CVE-2023-4966 (Citrix Bleed) against Boeing in the United States, ' +
   'using Cobalt Strike and spearphishing (T1566.001). Indicators: 185.220.101.45, evil.com, ' +
   "44d88612fea8a8f36de82e1278abb02f and http://bad.example/x?a='1'. Boeing said data was stolen.";

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 
-export const SCHEMA_DIR = resolve(import.meta.dirname, '../../../shared/fixtures/stix/schemas');
+const SCHEMA_DIR = resolve(import.meta.dirname, '../../../shared/fixtures/stix/schemas');
 export const OASIS_EXAMPLES = resolve(SCHEMA_DIR, '../oasis-examples');
 
 function* jsonFiles(dir: string): Generator<string> {

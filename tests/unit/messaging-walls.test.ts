@@ -5,6 +5,7 @@
 import { describe, it, expect } from 'vitest';
 import { ESLint } from 'eslint';
 import { resolve } from 'node:path';
+import { readdirSync } from 'node:fs';
 
 // The probes below are files that do not exist: linted without type information (the project service
 // knows only real files), which the walls do not need.
@@ -49,12 +50,25 @@ describe('lint walls between contexts', () => {
         ['@/lib/worker/analysis/service', '@/lib/worker/extract/entities', '@/lib/worker/knowledge/seed', 'node:fs'],
       ],
       ['components/sidebar/Probe.tsx', ['../../lib/worker/analysis/service', '../../lib/worker/engine']],
-      ['lib/page/highlight/probe.ts', ['@/lib/worker/analysis/service', '@/lib/worker/db', '@/lib/worker/extract/matcher', 'node:path']],
+      [
+        'lib/page/highlight/probe.ts',
+        ['@/lib/worker/analysis/service', '../../worker/analysis/service', '../../worker/db', '@/lib/worker/extract/matcher', 'node:path'],
+      ],
+      // lib/ is the engine: no UI, not even in the page's part of it.
+      ['lib/page/detect/probe.ts', ['preact', '../../../components/card/why', '@/entrypoints/content/layout']],
       // Worker code: no page code, no Node.
-      ['lib/worker/db/probe.ts', ['@/lib/page/highlight', '@/lib/page/detect/content', '../../components/card/why', 'node:fs']],
+      [
+        'lib/worker/db/probe.ts',
+        ['@/lib/page/highlight', '../../page/highlight', '../../page/detect/content', '../../../components/card/why', 'node:fs'],
+      ],
       ['entrypoints/background/probe.ts', ['@/lib/page/highlight', '@/entrypoints/content/layout']],
       // Shared lib/: none of them.
-      ['lib/probe.ts', ['@/lib/worker/db', '@/lib/worker/analysis/service', '@/lib/page/highlight/painter', 'node:fs', 'dexie']],
+      ['lib/probe.ts', ['@/lib/worker/db', './worker/analysis/service', './page/highlight/painter', 'node:fs', 'dexie']],
+      [
+        'lib/shared/analysis/probe.ts',
+        ['../../worker/analysis/service', '../../page/highlight', '../../node/load-catalogues', 'node:fs', 'dexie'],
+      ],
+      ['lib/shared/probe.ts', ['../worker/db', '@/lib/page/detect', '../node/load-catalogues', '../../components/format', 'preact']],
     ] as const) {
       for (const source of sources) expect(await banned(source, file), `${source} in ${file}`).toContain(RULE);
     }
@@ -63,7 +77,10 @@ describe('lint walls between contexts', () => {
       ['entrypoints/content/probe.ts', '@/lib/page/detect'],
       ['entrypoints/content/probe.ts', '@/lib/shared/analysis/packed'],
       ['lib/worker/db/probe.ts', '../extract/entities'],
-      ['lib/probe.ts', './types'],
+      ['lib/worker/db/probe.ts', '../../shared/types'],
+      ['lib/page/highlight/probe.ts', '../../shared/analysis/packed'],
+      ['lib/shared/analysis/probe.ts', '../types'],
+      ['lib/probe.ts', './shared/types'],
       ['lib/node/load-catalogues.ts', 'node:fs'],
       ['cli/probe.ts', '../lib/worker/db'],
     ] as const) {
@@ -88,6 +105,11 @@ describe('lint walls between contexts', () => {
     const [result] = await typed.lintText(code, { filePath: 'entrypoints/content/layout.ts' });
     expect(result.messages.map((m) => m.ruleId)).toContain('@typescript-eslint/no-floating-promises');
   }, 60_000);
+
+  it('arranges lib/ by runtime: the four folders the walls name, nothing beside them', () => {
+    const lib = resolve(import.meta.dirname, '../../lib');
+    expect(readdirSync(lib).sort()).toEqual(['node', 'page', 'shared', 'worker']);
+  });
 
   it('keeps UI out of lib/', async () => {
     expect(await problems(`import * as m from '../components/format';\nexport default m;\n`, 'lib/probe.ts')).toContain(RULE);

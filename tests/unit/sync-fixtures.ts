@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-export const SHARED = resolve(__dirname, '../../../shared/fixtures');
+const SHARED = resolve(__dirname, '../../../shared/fixtures');
 
 /** Built-in source id → fixture file (relative to ../shared/fixtures). */
 export const FIXTURE_OF: Record<string, string> = {

@@ -10,7 +10,7 @@
  */
 import type { TextSegment } from './index';
 
-export interface Stats {
+interface Stats {
   /** Characters of text (whitespace runs counted once), boilerplate subtrees left out. */
   text: number;
   /** Characters of text inside <a>. */
@@ -348,7 +348,7 @@ function hasContentHint(names: string, strong: boolean): boolean {
  * The walk starts at the document's top-level elements, not at document.body: broken markup can
  * leave the real <body> outside document.documentElement (linkedom, a page that opens with <script>).
  */
-export function measure(doc: Document, byClass = true, teasers = true): Map<Element, Stats> {
+function measure(doc: Document, byClass = true, teasers = true): Map<Element, Stats> {
   const stats = new Map<Element, Stats>();
   let anchors: Set<Element> | null = null;
   if (byClass) {
@@ -514,7 +514,7 @@ const NEUTRAL_WEIGHT = 0.25;
  * sums them all; headings and short list items between paragraphs tip the choice to the element that
  * holds them too. Ties go to the deepest element.
  */
-export function findContainers(doc: Document, stats: Map<Element, Stats>): Element[] {
+function findContainers(doc: Document, stats: Map<Element, Stats>): Element[] {
   let best: Element | undefined;
   let bestScore = 0;
   for (const [el, s] of stats) {
@@ -573,7 +573,7 @@ function cardsAreTheContent(stats: Map<Element, Stats>, kept: number): boolean {
 const MIN_LISTICLE = 6;
 
 /** Reads the containers' text, mapping each piece to its Text node. */
-export function readText(containers: Element[], stats: Map<Element, Stats>): ContentResult {
+function readText(containers: Element[], stats: Map<Element, Stats>): ContentResult {
   const w = new Walker(stats);
   for (const c of containers) {
     w.block();

@@ -190,7 +190,7 @@ function countLinkedHeadings(doc: Document): number {
 }
 
 /** Each term of the score, by name: the decision is their sum > 0. */
-export function explainArticleScore(f: ArticleFeatures): Record<string, number> {
+function explainArticleScore(f: ArticleFeatures): Record<string, number> {
   return {
     bias: -1,
     schemaArticle: f.schemaArticle ? 2 : 0,

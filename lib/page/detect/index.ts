@@ -11,8 +11,7 @@ import { readJsonLd } from './jsonld';
 import { clean, readMeta, readMetadata, type Headings } from './metadata';
 import { urlShape } from './url-shape';
 
-export { explainArticleScore, type ArticleFeatures } from './features';
-export { urlShape, type UrlShape } from './url-shape';
+export { urlShape } from './url-shape';
 export { stripSite, titleKey } from './metadata';
 
 /** One piece of the main text and the page text node it came from. */
@@ -82,4 +81,3 @@ function headings(doc: Document, containers: Element[]): Headings {
 }
 
 // Exposed for explanation in the CLI and the eval.
-export { articleScore };

@@ -84,7 +84,7 @@ export function titleKey(s: string): string {
     .replace(/^[\s"'.:!?-]+|[\s"'.:!?-]+$/g, '');
 }
 
-export function articleLd(ld: LdNode[]): LdNode | undefined {
+function articleLd(ld: LdNode[]): LdNode | undefined {
   return ld.find((n) => n.types.some((t) => ARTICLE_LD_TYPES.has(t)));
 }
 

@@ -11,7 +11,7 @@ import type { EntityMatch } from '../types';
  * A match without its place in the text: what all occurrences of one entity, matched one way, share. `text`
  * only where a match's text is not the slice of the article at its offsets (the page takes it from there).
  */
-export type EntityKind = Omit<EntityMatch, 'start' | 'end' | 'text'> & { text?: string };
+type EntityKind = Omit<EntityMatch, 'start' | 'end' | 'text'> & { text?: string };
 
 export interface PackedEntities {
   kinds: EntityKind[];

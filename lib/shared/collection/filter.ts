@@ -29,7 +29,7 @@ export function articleDay(row: Pick<SavedArticle, 'published' | 'savedAt'>): st
   return new Date(Number.isNaN(t) ? row.savedAt : t).toISOString().slice(0, 10);
 }
 
-export function queryWords(text: string | undefined): string[] {
+function queryWords(text: string | undefined): string[] {
   return (text ?? '').toLowerCase().split(/\s+/).filter(Boolean);
 }
 

@@ -3,7 +3,7 @@ import type { EntityMatch, EntityType, Incident, IncidentType } from '../types';
 import type { SavedArticle, SavedEntity } from '../messaging';
 
 /** Longest excerpt kept (characters). */
-export const EXCERPT_LENGTH = 300;
+const EXCERPT_LENGTH = 300;
 
 /** One entry per key, with how often the text names it; most named first, then by name. */
 export function summariseEntities(matches: readonly Pick<EntityMatch, 'key' | 'type' | 'subtype' | 'name'>[]): SavedEntity[] {

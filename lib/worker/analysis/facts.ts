@@ -45,7 +45,7 @@ export function toFacts(entry: CatalogueEntry, countryName?: string, kev?: KevRo
 }
 
 /** KEV facts from the KEV table when the sync has it, else from what the KEV importer put in the entry's meta. */
-export function kevFacts(entry: CatalogueEntry | undefined, kev: KevRow | undefined): NonNullable<EntityFacts['kev']> {
+function kevFacts(entry: CatalogueEntry | undefined, kev: KevRow | undefined): NonNullable<EntityFacts['kev']> {
   if (kev) {
     return {
       inKev: true,

@@ -111,7 +111,7 @@ function matcherStamp(seedStamp: string, record: MergeRecord | undefined): strin
 }
 
 /** Drop the stored matcher: the next analysis rebuilds it. For the sync, after it changed the catalogue. */
-export async function invalidateMatcher(db: IncidentLensDb): Promise<void> {
+async function invalidateMatcher(db: IncidentLensDb): Promise<void> {
   await db.blobs.delete(MATCHER_BLOB);
 }
 

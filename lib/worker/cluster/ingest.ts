@@ -22,7 +22,7 @@ const DAY = 86_400_000;
 const DEDUP_TITLE_DAYS = 3;
 /** Stored items of the time window compared with a batch, newest first: a few weeks of every feed. */
 const MAX_CANDIDATES = 10_000;
-export const DEFAULT_RETENTION_DAYS = 365;
+const DEFAULT_RETENTION_DAYS = 365;
 
 /** An analysed item ready to store: the analysis plus what deduplication reads. */
 export interface PreparedItem {

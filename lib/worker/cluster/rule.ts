@@ -226,7 +226,7 @@ function sameVictim(a: ItemFeatures, b: ItemFeatures): EntityRef[] {
  * headline names. Words of the summaries count here only through the entities the engine found in them
  * (rule 5 weighs all the words, by their rarity).
  */
-export function sharedScore(a: ItemFeatures, b: ItemFeatures): { score: number; headline: boolean } {
+function sharedScore(a: ItemFeatures, b: ItemFeatures): { score: number; headline: boolean } {
   let score = 0;
   let headline = false;
   const as = setsOf(a);

@@ -28,7 +28,7 @@ export async function exportEverything(db: IncidentLensDb, store?: SettingsStore
  * One article met twice (already saved, and in the file): the later-updated copy leads, the tags of both are
  * kept, and what the leading copy lacks (note, text, author ...) comes from the other.
  */
-export function mergeArticles(mine: SavedArticle, theirs: SavedArticle): SavedArticle {
+function mergeArticles(mine: SavedArticle, theirs: SavedArticle): SavedArticle {
   const [lead, other] = (theirs.updatedAt ?? 0) > (mine.updatedAt ?? 0) ? [theirs, mine] : [mine, theirs];
   const merged: SavedArticle = {
     ...other,

@@ -1,4 +1,4 @@
-export { IncidentLensDb, getDb } from './database';
+export { getDb } from './database';
 export * from './schema';
 export * from './collection';
 export * from './status';

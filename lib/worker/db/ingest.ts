@@ -25,7 +25,7 @@ function refKeys(inc: Incident): string[] {
  * the article's entities that it reports. An article reporting one incident is about it, so all of the
  * article's entities belong to it; with several incidents, only those mentioned inside each incident's spans.
  */
-export function incidentEntityKeys(inc: Incident, article: AnalysedArticle): string[] {
+function incidentEntityKeys(inc: Incident, article: AnalysedArticle): string[] {
   const keys = new Set(refKeys(inc));
   const single = article.incidents.length === 1;
   for (const e of article.entities) {

@@ -130,7 +130,6 @@ export function namesLower(entry: Pick<CatalogueEntry, 'name' | 'aliases'>): str
 }
 
 /** Tags as the collection keeps them (lib/shared/tags.ts, the one normalisation). */
-export { normaliseTags };
 
 const V1: Record<string, string> = {
   sources: 'id, kind',

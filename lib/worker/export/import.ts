@@ -18,7 +18,7 @@ import { EXPORT_FORMAT, EXPORT_VERSION } from './json';
 
 /** Largest file read (characters): far above a collection of thousands of articles with their text. */
 export const MAX_IMPORT_CHARS = 200_000_000;
-export const MAX_IMPORT_ARTICLES = 100_000;
+const MAX_IMPORT_ARTICLES = 100_000;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 const MARKUP = /<\/?[a-z][^>]*>/i;

@@ -22,7 +22,7 @@ export function mdLine(text: string): string {
 }
 
 /** A link destination Markdown cannot misread (spaces, brackets and angle brackets percent-encoded). */
-export function mdUrl(url: string): string {
+function mdUrl(url: string): string {
   return url.replace(/[\s()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 

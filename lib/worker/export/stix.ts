@@ -22,11 +22,11 @@ import { INCIDENT_LABELS } from '../../shared/types';
 import { PLACE_ROWS } from '../knowledge/seed/places';
 
 /** Incident Lens's UUIDv5 namespace (a random UUID, fixed once). */
-export const STIX_NAMESPACE = 'f8827632-b82f-4319-9962-fa188cea5036';
+const STIX_NAMESPACE = 'f8827632-b82f-4319-9962-fa188cea5036';
 /** created/modified of objects shared between articles (entities, relationships). */
-export const SHARED_TIME = '2020-01-01T00:00:00.000Z';
+const SHARED_TIME = '2020-01-01T00:00:00.000Z';
 
-export type StixObject = Record<string, unknown> & { type: string; id: string };
+type StixObject = Record<string, unknown> & { type: string; id: string };
 export interface StixBundle {
   type: 'bundle';
   id: string;
@@ -87,7 +87,7 @@ function indicatorValue(e: Pick<SavedEntity, 'key' | 'subtype' | 'name'>): { sub
 const shared = { spec_version: '2.1', created: SHARED_TIME, modified: SHARED_TIME };
 
 /** The STIX object for an entity, or undefined for what has none (products). */
-export function entityObject(e: SavedEntity): StixObject | undefined {
+function entityObject(e: SavedEntity): StixObject | undefined {
   switch (e.type) {
     case 'actor':
       return { type: 'intrusion-set', id: stixId('intrusion-set', e.key), ...shared, name: e.name };
@@ -186,7 +186,7 @@ function incidentRelationships(incident: Incident, objectOf: (ref: EntityRef | u
 }
 
 /** The report of one article and every object it refers to. */
-export function articleObjects(article: SavedArticle): { report: StixObject; objects: StixObject[] } {
+function articleObjects(article: SavedArticle): { report: StixObject; objects: StixObject[] } {
   const byKey = new Map<string, StixObject>();
   for (const e of article.entities) {
     const o = entityObject(e);

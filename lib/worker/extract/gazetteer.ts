@@ -28,7 +28,7 @@ import {
 import { inUrlPath } from './url-path';
 
 /** Words read on each side of a name when looking for a cue, within its sentence. */
-export const CUE_WINDOW = 2;
+const CUE_WINDOW = 2;
 
 const RULE_RANK = { cue: 4, name: 3, case: 3, 'named-elsewhere': 1 } as const;
 type Rule = keyof typeof RULE_RANK;
@@ -109,7 +109,7 @@ export function wordsAround(text: string, from: number, dir: -1 | 1, count: numb
  * A cue word of the entity's type close by. At the start of a sentence the capital shows nothing and
  * "Final Payload" or "One group" read as prose, so there only the word right after the name counts.
  */
-export function hasCue(text: string, start: number, end: number, entity: EntityInfo): boolean {
+function hasCue(text: string, start: number, end: number, entity: EntityInfo): boolean {
   const cues = cuesFor(entity);
   const extra = cues.phrases.reduce((n, p) => Math.max(n, p.length - 1), 0);
   if (startsSentence(text, start)) return cueAt(wordsAround(text, end, 1, 1 + extra), 0, cues) > 0;
@@ -156,7 +156,7 @@ export function hasNameCase(span: string, alias: string): boolean {
 }
 
 /** The same letters and digits, in the same case. */
-export function hasExactCase(span: string, alias: string): boolean {
+function hasExactCase(span: string, alias: string): boolean {
   return (span.match(TOKEN_RE) ?? []).join(' ') === (alias.match(TOKEN_RE) ?? []).join(' ');
 }
 
@@ -169,7 +169,7 @@ const isCapOrDigit = (c: number) => isUpperCode(c) || (c >= 0x30 && c <= 0x39);
  * A short name that is part of something else: hyphenated to a capitalised word or a number ("TIBER-EU",
  * "US-CERT", "EU-27"; "US-based" stays a place), or a currency before an amount ("US $20,000").
  */
-export function insideLongerName(text: string, start: number, end: number): boolean {
+function insideLongerName(text: string, start: number, end: number): boolean {
   if (start >= 2 && isHyphen(text.charCodeAt(start - 1)) && isWordCode(text.charCodeAt(start - 2))) {
     let i = start - 2;
     while (i > 0 && isWordCode(text.charCodeAt(i - 1))) i--;

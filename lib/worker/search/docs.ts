@@ -10,7 +10,7 @@ export type SearchKind = 'incident' | 'article' | 'entity' | 'saved';
 export const SEARCH_KINDS: readonly SearchKind[] = ['incident', 'article', 'entity', 'saved'];
 
 /** Saved text beyond this is not indexed: the start of an article says what it is about. */
-export const SAVED_TEXT_CHARS = 2000;
+const SAVED_TEXT_CHARS = 2000;
 
 export function articleText(row: ArticleRow): string {
   return [row.title, row.summary ?? '', row.site].join(' \n ');

@@ -21,7 +21,7 @@ import { articleText, entityText, incidentText, savedText, SEARCH_KINDS, type Se
 import { SearchIndex, SEARCH_INDEX_VERSION } from './engine';
 import type { SearchAnswer, SearchHit, SearchProgress } from './protocol';
 
-export const SEARCH_BLOB_PREFIX = 'search:';
+const SEARCH_BLOB_PREFIX = 'search:';
 const META_BLOB = `${SEARCH_BLOB_PREFIX}meta`;
 const TABLE_OF: Record<SearchKind, 'incidents' | 'articles' | 'entities' | 'collection'> = {
   incident: 'incidents',

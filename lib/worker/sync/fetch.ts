@@ -21,7 +21,7 @@ export class FetchError extends Error {
   }
 }
 
-export interface Validators {
+interface Validators {
   etag?: string;
   lastModified?: string;
 }

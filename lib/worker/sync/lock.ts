@@ -15,7 +15,7 @@ export interface LockRecord {
 }
 
 const KEY = 'local:syncLock' as const;
-export const LOCK_TTL_MS = 3 * 60_000;
+const LOCK_TTL_MS = 3 * 60_000;
 
 export interface RunLock {
   readonly owner: string;

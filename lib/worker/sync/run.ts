@@ -22,7 +22,7 @@ import { DEFAULT_INTERVALS, type SyncIntervals } from './settings';
 import { effectiveUrl, ensureBuiltinSources, isCatalogue, maxBytesFor, originPattern } from './sources';
 
 /** Items taken from one read of a feed (feeds list their newest first). */
-export const MAX_ITEMS_PER_FEED = 500;
+const MAX_ITEMS_PER_FEED = 500;
 
 export interface SyncDeps {
   db: IncidentLensDb;
@@ -60,7 +60,7 @@ export interface RunOptions {
   only?: readonly string[];
 }
 
-export interface SourceOutcome {
+interface SourceOutcome {
   sourceId: string;
   outcome: NonNullable<SyncStateRow['lastOutcome']>;
   added: number;
@@ -83,7 +83,7 @@ export interface RunSummary {
 }
 
 /** Mark every enabled source (or those in `only`) due now, in the database: progress a stopped run keeps. */
-export async function markDue(db: IncidentLensDb, sources: SourceRow[], only?: readonly string[]): Promise<void> {
+async function markDue(db: IncidentLensDb, sources: SourceRow[], only?: readonly string[]): Promise<void> {
   const ids = sources.filter((s) => s.enabled && (!only || only.includes(s.id))).map((s) => s.id);
   await db.transaction('rw', db.syncState, async () => {
     const states = await db.syncState.bulkGet(ids);
@@ -148,7 +148,7 @@ function intervalMs(source: SourceRow, intervals: SyncIntervals): number {
 }
 
 /** Read one source and record what happened. Never throws: a failure is the source's status. */
-export async function syncSource(
+async function syncSource(
   deps: SyncDeps,
   source: SourceRow,
   prior: SyncStateRow | undefined,

@@ -11,8 +11,8 @@ export interface SyncIntervals {
 }
 
 export const DEFAULT_INTERVALS: SyncIntervals = { feedsMin: 30, cataloguesMin: 24 * 60 };
-export const MIN_INTERVAL_MIN = 5;
-export const MAX_INTERVAL_MIN = 7 * 24 * 60;
+const MIN_INTERVAL_MIN = 5;
+const MAX_INTERVAL_MIN = 7 * 24 * 60;
 
 const intervalsItem = () => storage.defineItem<SyncIntervals>('local:syncIntervals', { fallback: DEFAULT_INTERVALS, version: 1 });
 
@@ -38,7 +38,7 @@ export async function setIntervals(next: SyncIntervals): Promise<SyncIntervals> 
 }
 
 /** Feed items published longer ago than this are dropped (the user's collection never is). */
-export const DEFAULT_RETENTION_DAYS = 365;
+const DEFAULT_RETENTION_DAYS = 365;
 export const RETENTION_CHOICES_DAYS = [30, 90, 182, 365, 730, 1825, 3650] as const;
 
 const retentionItem = () => storage.defineItem<number>('local:retentionDays', { fallback: DEFAULT_RETENTION_DAYS });

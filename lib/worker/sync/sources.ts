@@ -159,7 +159,7 @@ export function userFeedId(url: string): string {
   return `feed:user:${(h >>> 0).toString(16).padStart(8, '0')}`;
 }
 
-export function builtinRow(s: BuiltinSource, now: number): SourceRow {
+function builtinRow(s: BuiltinSource, now: number): SourceRow {
   return { id: s.id, kind: s.kind, url: s.url, title: s.title, enabled: true, addedAt: now };
 }
 

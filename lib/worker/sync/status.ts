@@ -3,7 +3,7 @@ import type { IncidentLensDb } from '../db/database';
 import type { SourceRow, SyncStateRow } from '../db/schema';
 import { currentLock } from './lock';
 import { getIntervals, type SyncIntervals } from './settings';
-import { BUILTIN_SOURCES, ensureBuiltinSources, isCatalogue, originPattern } from './sources';
+import { BUILTIN_SOURCES, ensureBuiltinSources, originPattern } from './sources';
 
 export interface SourceView {
   id: string;
@@ -83,5 +83,3 @@ export async function syncOverview(db: IncidentLensDb, instance?: string): Promi
   if (last) out.lastSyncAt = last;
   return out;
 }
-
-export { isCatalogue };

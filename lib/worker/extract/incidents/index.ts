@@ -268,7 +268,7 @@ function isHeadline(text: string, s: Span): boolean {
   return /^[ \t]*\r?\n/.test(text.slice(s.end, s.end + 4)) || s.end === text.length;
 }
 
-export interface Candidate {
+interface Candidate {
   type: IncidentType;
   sentences: SentenceInfo[];
   score: number;

@@ -44,7 +44,7 @@ function t(type: IncidentType, weight: number, ...words: string[]): Trigger {
   return { type, weight, re: new RegExp(`\\b(?:${body})\\b`, 'gi'), body };
 }
 
-export const TRIGGERS: Trigger[] = [
+const TRIGGERS: Trigger[] = [
   t(
     'ransomware',
     3,

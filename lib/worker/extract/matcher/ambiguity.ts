@@ -141,7 +141,7 @@ const TOKEN_RE = /[\p{L}\p{N}]+/gu;
 // S0xxx/S1xxx); other look-alikes (Proofpoint's TA2541, the T9000 backdoor) are ordinary names.
 const ATTACK_ID_RE = /^(?:ta00\d\d|t1\d{3}(?:\.\d{3})?|[gs][01]\d{3})$/;
 
-export function tokensOf(s: string): string[] {
+function tokensOf(s: string): string[] {
   return s.match(TOKEN_RE) ?? [];
 }
 

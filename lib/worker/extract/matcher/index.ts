@@ -9,9 +9,9 @@ import { CompiledMatcher } from './compiled';
 import { FORMAT_VERSION } from './layout';
 import { RULES_VERSION } from './ambiguity';
 
-export { CompiledMatcher, leftmostLongest, type RawHit, type EntityInfo } from './compiled';
-export { F_START_WORD, F_END_WORD, F_NEEDS_CASE, F_NEEDS_CUE, F_EXACT_CASE, F_ATTACK_ID, F_LOOKUP_ONLY, DEFAULT_CUES } from './ambiguity';
-export { foldString, foldCode, isWordCode, isUpperCode } from './fold';
+export { CompiledMatcher, leftmostLongest, type EntityInfo } from './compiled';
+export { F_NEEDS_CASE, F_NEEDS_CUE, F_EXACT_CASE, F_ATTACK_ID, F_LOOKUP_ONLY, DEFAULT_CUES } from './ambiguity';
+export { isWordCode, isUpperCode } from './fold';
 
 /**
  * Changes whenever a compiled matcher built by older code would behave differently: the buffer layout

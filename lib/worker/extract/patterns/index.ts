@@ -39,8 +39,7 @@ import { findDomains, findEmails, findHashes, findIPv4s, findIPv6s, findUrls, ty
 import { refangedView, type RefangedView } from './refang';
 
 export { refang, defang, refangedView } from './refang';
-export { isValidDomain, isIPv4, isIPv6, FILE_EXTENSION_TLDS } from './hosts';
-export { findCves, findAttackIds } from './ids';
+export { isValidDomain, isIPv4, isIPv6 } from './hosts';
 
 const PACKAGE_PREFIXES: ReadonlySet<string> = new Set(['com', 'org', 'net', 'edu', 'gov', 'mil']);
 
@@ -111,7 +110,7 @@ export interface IndicatorValue {
 }
 
 /** The host inside a URL or e-mail indicator name, as its own indicator value. */
-export function hostOf(subtype: IndicatorSubtype, name: string): IndicatorValue | undefined {
+function hostOf(subtype: IndicatorSubtype, name: string): IndicatorValue | undefined {
   let host: string;
   if (subtype === 'email') host = name.slice(name.lastIndexOf('@') + 1);
   else if (subtype === 'url') {

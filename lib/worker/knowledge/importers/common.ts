@@ -11,7 +11,7 @@ export interface ImportResult {
 }
 
 /** How many refs an imported entry keeps: the sources list dozens, a reader wants a few. */
-export const MAX_REFS = 5;
+const MAX_REFS = 5;
 
 /** A field that sources write as a string or as a list of strings, as a list of non-empty strings. */
 export function strings(value: unknown): string[] {

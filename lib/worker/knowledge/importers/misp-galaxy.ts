@@ -71,9 +71,6 @@ const KINDS: Record<string, Kind> = {
   sector: { type: 'ignore' },
 };
 
-/** Galaxy types this importer understands. */
-export const MISP_GALAXY_TYPES = Object.keys(KINDS);
-
 export class UnsupportedGalaxyError extends Error {}
 
 /** One word of lower-case letters, capitalised or not. */

@@ -8,7 +8,7 @@ import { SEED_ROWS } from './data';
 import type { SeedRow } from './row';
 
 /** One seed row as a catalogue entry. Countries are written as slugs in the rows and as keys here. */
-export function seedRowToEntry(type: EntityType, row: SeedRow): CatalogueEntry {
+function seedRowToEntry(type: EntityType, row: SeedRow): CatalogueEntry {
   const name = cleanName(row.name);
   const seen = new Set([name.toLowerCase()]);
   const aliases: string[] = [];

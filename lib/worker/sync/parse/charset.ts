@@ -12,7 +12,7 @@ function decoderFor(label: string | undefined): TextDecoder | undefined {
   }
 }
 
-export function charsetOf(contentType: string | null | undefined): string | undefined {
+function charsetOf(contentType: string | null | undefined): string | undefined {
   return /charset\s*=\s*"?([\w.:-]+)/i.exec(contentType ?? '')?.[1];
 }
 

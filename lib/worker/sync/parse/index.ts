@@ -11,7 +11,6 @@ export { FeedError, type ParsedFeed };
 export { decodeBody } from './charset';
 export { htmlToText } from './text';
 export { parseFeedDate } from './dates';
-export { canonicalUrl } from './links';
 
 export function parseFeed(text: string, sourceId: string, feedUrl: string): ParsedFeed {
   if (text.length > MAX_FEED_CHARS) parseXml(text); // throws the size error
