@@ -9,7 +9,7 @@ import type { IncidentLensDb } from '../../lib/worker/db/database';
 import { ingestFeedItemsInto, type IngestItemsOptions } from '../../lib/worker/sync/ingest-items';
 import type { FeedItem } from '../../lib/worker/sync/item';
 
-export interface Split {
+interface Split {
   /** The whole ingestFeedItems call. */
   total: number;
   /** store.run, the transactions: from their start to their commit (the engine reads the next chunk meanwhile). */

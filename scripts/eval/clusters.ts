@@ -32,8 +32,8 @@ interface LabelledItem {
 }
 
 /** The labelled halves (tests/fixtures/clusters/README.md): tuning looks at `tune` only. */
-export const SPLITS = ['tune', 'heldout', 'heldout-feb'] as const;
-export type Split = (typeof SPLITS)[number];
+const SPLITS = ['tune', 'heldout', 'heldout-feb'] as const;
+type Split = (typeof SPLITS)[number];
 
 /** "Title | Site | Tagline" and "Title - Site" as pages title themselves: the headline a feed would give. */
 export function headline(title: string): string {

@@ -40,7 +40,7 @@ async function catalogueSize(db: IncidentLensDb, bundled: readonly string[]): Pr
   return size;
 }
 
-export async function countRows(db: IncidentLensDb): Promise<Status['counts']> {
+async function countRows(db: IncidentLensDb): Promise<Status['counts']> {
   const [sources, articles, incidents, entities, kev, collection] = await Promise.all([
     db.sources.count(),
     db.articles.count(),

@@ -27,7 +27,7 @@
 import type { CatalogueEntry, EntityType } from '../../shared/types';
 import { cleanName, nameKey, slug } from './keys';
 
-export interface MergeReport {
+interface MergeReport {
   input: number;
   output: number;
   /** Joins refused, by reason, with a few examples ("actor: 'Lotus Panda' (misp:threat-actor twice)"). */

@@ -90,7 +90,7 @@ export interface MergedCatalogue {
   written: Promise<WriteStats>;
 }
 
-export interface WriteStats {
+interface WriteStats {
   ms: number;
   /** Rows put (new or changed) and deleted. */
   put: number;

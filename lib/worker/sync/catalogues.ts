@@ -29,7 +29,7 @@ const WHAT: Record<CatalogueFormat, string> = {
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
 
 /** The KEV JSON's vulnerabilities as `kev` table rows (malformed ones left out). */
-export function kevRows(json: unknown): KevRow[] {
+function kevRows(json: unknown): KevRow[] {
   const list = (json as { vulnerabilities?: unknown }).vulnerabilities;
   if (!Array.isArray(list)) return [];
   const rows: KevRow[] = [];

@@ -68,7 +68,7 @@ interface SourceOutcome {
 }
 
 /** What a catalogue rebuild reports back: entities merged, and where its time went. */
-export interface CatalogueRebuilt {
+interface CatalogueRebuilt {
   entities?: number;
   split?: RebuildSplit;
 }

@@ -22,14 +22,6 @@ function matchable(folded: string): boolean {
   return folded.length >= 2 && /\p{L}/u.test(folded) && !CVE_RE.test(folded);
 }
 
-export function collectTerms(entries: readonly CatalogueEntry[]): { terms: Term[]; records: EntityRecord[] } {
-  const steps = collectTermSteps(entries);
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
-}
-
 function* collectTermSteps(entries: readonly CatalogueEntry[]): Generator<void, { terms: Term[]; records: EntityRecord[] }, void> {
   // Vulnerabilities count by their nicknames ("Log4Shell") only: a CVE id is never a term, and an entry
   // without another name (every KEV row) adds nothing.
