@@ -9,8 +9,11 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 
 export const HOVER_OPEN_MS = 120;
 export const HOVER_CLOSE_MS = 300;
-/** Scroll events this soon after we scrolled to an entity are ours. */
-export const OWN_SCROLL_GRACE_MS = 400;
+/**
+ * After we scroll to an entity, the first scroll event this soon is ours (an instant scroll is reported
+ * once, at the next frame, which a busy machine can delay by hundreds of ms); any later one is the reader's.
+ */
+export const OWN_SCROLL_GRACE_MS = 1000;
 
 export interface HoverHit<M> {
   match: M;
@@ -82,7 +85,11 @@ export function watchHover<M>(ctx: ContentScriptContext, signal: AbortSignal, ta
     window,
     'scroll',
     () => {
-      if (signal.aborted || performance.now() < ownScrollUntil) return;
+      if (signal.aborted) return;
+      if (performance.now() < ownScrollUntil) {
+        ownScrollUntil = 0;
+        return;
+      }
       const card = target.card();
       if (card && !card.focus) target.close();
     },

@@ -95,6 +95,18 @@ describe('hover card', () => {
     expect(p.card()).toBeNull();
   });
 
+  it('takes only the first scroll event after our scroll for ours, however late its frame comes', () => {
+    const p = page();
+    const hover = watchHover(ctx, new AbortController().signal, p.target);
+    p.setCard({ match: 'A' });
+    hover.scrollingToEntity();
+    vi.advanceTimersByTime(OWN_SCROLL_GRACE_MS / 2);
+    window.dispatchEvent(new Event('scroll'));
+    expect(p.card()).toEqual({ match: 'A' });
+    window.dispatchEvent(new Event('scroll'));
+    expect(p.card()).toBeNull();
+  });
+
   it('does nothing once its signal aborted (the site turned off), nor once the script is invalidated', () => {
     const p = page();
     const stop = new AbortController();
