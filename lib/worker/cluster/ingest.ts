@@ -80,12 +80,9 @@ function member(row: ClusterMember): ClusterMember {
   };
 }
 
-export async function ingestPrepared(store: IngestStore, batch: PreparedItem[], opts: IngestOptions = {}): Promise<IngestOutcome> {
-  const now = opts.now ?? Date.now();
-  const days = opts.retentionDays ?? DEFAULT_RETENTION_DAYS;
-  // No limit (Infinity): the write path for analysed articles keeps what it is given.
-  const cutoff = Number.isFinite(days) ? new Date(now - days * DAY).toISOString() : '';
-  const out: IngestOutcome = {
+/** An outcome with nothing in it yet, to add a batch's (or a feed's chunks') results to. */
+export function emptyOutcome(): IngestOutcome {
+  return {
     added: 0,
     updated: 0,
     unchanged: 0,
@@ -95,6 +92,14 @@ export async function ingestPrepared(store: IngestStore, batch: PreparedItem[], 
     clusters: [],
     incidents: [],
   };
+}
+
+export async function ingestPrepared(store: IngestStore, batch: PreparedItem[], opts: IngestOptions = {}): Promise<IngestOutcome> {
+  const now = opts.now ?? Date.now();
+  const days = opts.retentionDays ?? DEFAULT_RETENTION_DAYS;
+  // No limit (Infinity): the write path for analysed articles keeps what it is given.
+  const cutoff = Number.isFinite(days) ? new Date(now - days * DAY).toISOString() : '';
+  const out = emptyOutcome();
 
   // Rows and features are worked out before the transaction: inside it, only the store is waited for.
   const items = batch

@@ -10,7 +10,7 @@
  * appears twice in a feed, once in each of two chunks, counts as stored then updated (or unchanged)
  * rather than once.
  */
-import type { IngestOutcome } from '../cluster/ingest';
+import { emptyOutcome, type IngestOutcome } from '../cluster/ingest';
 import type { ClusterRow } from '../cluster/summarise';
 
 /**
@@ -76,16 +76,7 @@ export async function pipelined<I, P, O>(
 /** The outcomes of a feed's chunks as one: counts added up; an item's or a cluster's last state kept. */
 export function mergeOutcomes(list: readonly IngestOutcome[]): IngestOutcome {
   if (list.length === 1) return list[0];
-  const out: IngestOutcome = {
-    added: 0,
-    updated: 0,
-    unchanged: 0,
-    duplicates: 0,
-    expired: 0,
-    clusterOf: new Map(),
-    clusters: [],
-    incidents: [],
-  };
+  const out = emptyOutcome();
   const clusters = new Map<string, ClusterRow>();
   const lastWrite = new Map<string, number>();
   list.forEach((o, i) => o.incidents.forEach((r) => lastWrite.set(r.articleUrl, i)));
