@@ -14,7 +14,7 @@ import type { ArticleRow, IncidentRow } from '../db/schema';
 import { Clusterer } from './assign';
 import { itemFeatures, timeOf } from './features';
 import { WINDOW_DAYS } from './rule';
-import type { CachedMember } from './member-cache';
+import { memberOf, type CachedMember } from './member-cache';
 import type { IngestStore, StoredItem } from './store';
 import { summariseCluster, type ClusterMember, type ClusterRow } from './summarise';
 
@@ -66,18 +66,6 @@ export function contentHash(...parts: (string | undefined)[]): string {
     for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
   }
   return (h >>> 0).toString(16).padStart(8, '0');
-}
-
-function member(row: ClusterMember): ClusterMember {
-  return {
-    url: row.url,
-    title: row.title,
-    site: row.site,
-    published: row.published,
-    entityKeys: row.entityKeys,
-    features: row.features,
-    clusterId: row.clusterId,
-  };
 }
 
 /** An outcome with nothing in it yet, to add a batch's (or a feed's chunks') results to. */
@@ -212,9 +200,13 @@ export async function ingestPrepared(store: IngestStore, batch: PreparedItem[], 
     // (the only ones it can join through), gathered from the rows already read.
     // A replaced item's old cluster keeps its id for the members that stay: the new version joins it only
     // by the rule, like any item, and otherwise starts a cluster of another id.
-    const clusterer = new Clusterer(earlier.map(member), [], storedBefore);
+    const clusterer = new Clusterer(
+      earlier.map((r) => memberOf(r)),
+      [],
+      storedBefore,
+    );
     for (const { row } of toCluster) {
-      const m = member(row);
+      const m = memberOf(row);
       row.clusterId = clusterer.add(m);
       touched.add(row.clusterId);
       out.clusterOf.set(row.url, row.clusterId);
@@ -226,7 +218,7 @@ export async function ingestPrepared(store: IngestStore, batch: PreparedItem[], 
     const storedClusters = new Set([...earlier.map((r) => r.clusterId), ...storedBefore]);
     const stored = (await store.membersOf(ids.filter((id) => storedClusters.has(id)))).filter((r) => !leaving.has(r.url));
     const byCluster = new Map<string, ClusterMember[]>(ids.map((id) => [id, []]));
-    for (const r of [...stored, ...toCluster.map((i) => i.row)]) byCluster.get(r.clusterId)?.push(member(r));
+    for (const r of [...stored, ...toCluster.map((i) => i.row)]) byCluster.get(r.clusterId)?.push(memberOf(r));
     const deleteClusters: string[] = [];
     for (const [id, members] of byCluster) {
       if (members.length) out.clusters.push(summariseCluster(id, members));

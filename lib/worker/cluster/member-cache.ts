@@ -42,7 +42,8 @@ export class MemberCache {
   }
 }
 
-export function memberOf(row: ClusterMember & { clusterId: string }): CachedMember {
+/** What clustering keeps of a stored row: the member's own fields, nothing of the rest of the row. */
+export function memberOf<R extends ClusterMember>(row: R): ClusterMember & Pick<R, 'clusterId'> {
   return {
     url: row.url,
     title: row.title,
