@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { findDates } from '../../lib/shared/dates';
+import { cpuMs } from './cpu-time';
 
 const PUB = '2023-10-20T14:05:00+00:00'; // a Friday
 const when = (text: string, published: string | null = PUB) =>
@@ -52,8 +53,6 @@ describe('dates resolved against the article date', () => {
 
   test('linear on hostile input', () => {
     const hostile = 'in early '.repeat(20_000) + '12 '.repeat(20_000) + 'September '.repeat(20_000);
-    const t0 = performance.now();
-    findDates(hostile, 0, hostile.length, PUB);
-    expect(performance.now() - t0).toBeLessThan(3000);
+    expect(cpuMs(() => findDates(hostile, 0, hostile.length, PUB))).toBeLessThan(3000);
   });
 });

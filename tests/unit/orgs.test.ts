@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { findOrganizations } from '../../lib/worker/extract/orgs';
 import type { EntityMatch } from '../../lib/shared/types';
+import { cpuMs } from './cpu-time';
 
 const names = (text: string, known: EntityMatch[] = []) => findOrganizations(text, known).map((m) => m.text);
 
@@ -83,9 +84,7 @@ describe('organisations the catalogue does not know', () => {
 
   test('linear on hostile input', () => {
     const hostile = 'Acme Bank of '.repeat(20_000) + 'Ab.'.repeat(20_000) + ' said it'.repeat(10_000);
-    const t0 = performance.now();
-    findOrganizations(hostile, []);
-    expect(performance.now() - t0).toBeLessThan(3000);
+    expect(cpuMs(() => findOrganizations(hostile, []))).toBeLessThan(3000);
   });
 });
 
