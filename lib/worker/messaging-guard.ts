@@ -11,7 +11,8 @@
 import * as v from 'valibot';
 import type { BackgroundProtocol } from '../shared/messaging';
 import { MAX_ARTICLE_TEXT } from '../shared/analysis/protocol';
-import { ENTITY_TYPES, INCIDENT_TYPES } from '../shared/types';
+import { ENTITY_TYPES } from '../shared/types';
+import { date, entityKey, incident, offset } from './record-schemas';
 import { isWebUrl, pageUrl } from '../shared/sites';
 import { MAX_TAG_LENGTH, MAX_TAGS, normaliseTag, normaliseTags } from '../shared/tags';
 
@@ -50,12 +51,6 @@ const tags = v.pipe(
   v.maxLength(MAX_TAGS),
   v.transform((list: string[]) => normaliseTags(list)),
 );
-const date = v.pipe(
-  v.string(),
-  v.maxLength(40),
-  v.check((s) => !Number.isNaN(Date.parse(s)), 'not a date'),
-);
-
 // A page decides what text it shows: the size limit keeps a hostile page from tying up the worker.
 const articleText = v.strictObject({
   url: webUrl,
@@ -65,14 +60,6 @@ const articleText = v.strictObject({
 });
 
 const MAX_KEYS = 2000;
-const entityKey = v.pipe(v.string(), v.maxLength(300), v.regex(/^[a-z]+:\S+$/, 'not an entity key'));
-const offset = v.pipe(v.number(), v.integer(), v.minValue(0));
-const entityRef = v.object({
-  key: entityKey,
-  name: v.pipe(v.string(), v.maxLength(500)),
-  start: v.optional(offset),
-  end: v.optional(offset),
-});
 const analysedArticle = v.object({
   url: webUrl,
   sourceId: v.pipe(v.string(), v.maxLength(200)),
@@ -86,24 +73,7 @@ const analysedArticle = v.object({
     ),
     v.maxLength(20_000),
   ),
-  incidents: v.pipe(
-    v.array(
-      v.object({
-        type: v.picklist(INCIDENT_TYPES),
-        victim: v.optional(entityRef),
-        victimConfidence: v.optional(v.number()),
-        actor: v.optional(entityRef),
-        place: v.optional(entityRef),
-        entities: v.optional(v.array(entityRef)),
-        when: v.optional(v.pipe(v.string(), v.maxLength(40))),
-        whenText: v.optional(v.pipe(v.string(), v.maxLength(200))),
-        spans: v.array(v.object({ start: offset, end: offset })),
-        summary: v.pipe(v.string(), v.maxLength(1000)),
-        confidence: v.optional(v.number()),
-      }),
-    ),
-    v.maxLength(500),
-  ),
+  incidents: v.pipe(v.array(incident), v.maxLength(500)),
 });
 
 const sourceId = v.pipe(v.string(), v.maxLength(200), v.regex(/^[a-z]+(:[\w.-]+)*$/, 'not a source id'));

@@ -1,70 +1,35 @@
 /**
  * Reading an export file back, before anything is written: the whole file is parsed and validated (valibot)
  * first, and any fault is reported with where it is (`articles.3.savedAt: …`), so that a bad, truncated or
- * hostile file changes nothing. Strings are kept as text (pages show them as text, never as markup), but
- * the short fields (titles, names, tags, sites) must not hold HTML tags: no real title does, and a file
- * that has them was not written by Incident Lens.
+ * hostile file changes nothing. Strings are kept as text, markup included: a title about an XSS flaw may
+ * hold `<svg>`, and pages show every string as text, never as markup (lib/worker/record-schemas.ts).
  */
 import * as v from 'valibot';
 import type { SavedArticle } from '../../shared/messaging';
 import type { SourceRow } from '../db/schema';
-import { ENTITY_TYPES, INCIDENT_TYPES } from '../../shared/types';
+import { ENTITY_TYPES } from '../../shared/types';
 import { MAX_ARTICLE_TEXT } from '../../shared/analysis/protocol';
 import { isWebUrl } from '../../shared/sites';
 import { articleUrl } from '../../shared/collection/article-url';
 import { MAX_TAG_LENGTH, MAX_TAGS, normaliseTag, normaliseTags } from '../../shared/tags';
 import { withIndexes } from '../../shared/collection/saved';
 import { EXPORT_FORMAT, EXPORT_VERSION } from './json';
+import { date, entityKey, incident, textUpTo } from '../record-schemas';
 
 /** Largest file read (characters): far above a collection of thousands of articles with their text. */
 export const MAX_IMPORT_CHARS = 200_000_000;
 const MAX_IMPORT_ARTICLES = 100_000;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-const MARKUP = /<\/?[a-z][^>]*>/i;
-const plain = (max: number) =>
-  v.pipe(
-    v.string(),
-    v.maxLength(max),
-    v.check((s) => !MARKUP.test(s), 'holds HTML markup'),
-  );
 const webUrl = v.pipe(v.string(), v.maxLength(2048), v.check(isWebUrl, 'not an http(s) URL'), v.transform(articleUrl));
-const date = v.pipe(
-  v.string(),
-  v.maxLength(40),
-  v.check((s) => !Number.isNaN(Date.parse(s)), 'not a date'),
-);
 const time = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(8.64e15));
-const offset = v.pipe(v.number(), v.integer(), v.minValue(0));
-const entityKey = v.pipe(v.string(), v.maxLength(300), v.regex(/^[a-z]+:\S+$/, 'not an entity key'));
-const entityRef = v.object({ key: entityKey, name: plain(500), start: v.optional(offset), end: v.optional(offset) });
-const tag = v.pipe(
-  v.string(),
-  v.transform(normaliseTag),
-  v.minLength(1, 'empty tag'),
-  v.maxLength(MAX_TAG_LENGTH),
-  v.check((s) => !MARKUP.test(s), 'holds HTML markup'),
-);
-
-const incident = v.object({
-  type: v.picklist(INCIDENT_TYPES),
-  victim: v.optional(entityRef),
-  victimConfidence: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(1))),
-  actor: v.optional(entityRef),
-  place: v.optional(entityRef),
-  entities: v.optional(v.pipe(v.array(entityRef), v.maxLength(1000))),
-  when: v.optional(v.pipe(v.string(), v.maxLength(40))),
-  whenText: v.optional(v.pipe(v.string(), v.maxLength(200))),
-  spans: v.pipe(v.array(v.object({ start: offset, end: offset })), v.maxLength(1000)),
-  summary: plain(1000),
-  confidence: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(1))),
-});
+const tag = v.pipe(v.string(), v.transform(normaliseTag), v.minLength(1, 'empty tag'), v.maxLength(MAX_TAG_LENGTH));
 
 const article = v.object({
   url: webUrl,
-  title: v.pipe(plain(1000), v.minLength(1, 'empty title')),
-  site: plain(253),
-  author: v.optional(plain(500)),
+  title: v.pipe(textUpTo(1000), v.minLength(1, 'empty title')),
+  site: textUpTo(253),
+  author: v.optional(textUpTo(500)),
   published: v.optional(date),
   excerpt: v.optional(v.pipe(v.string(), v.maxLength(2000))),
   text: v.optional(v.pipe(v.string(), v.maxLength(MAX_ARTICLE_TEXT))),
@@ -74,7 +39,7 @@ const article = v.object({
         key: entityKey,
         type: v.picklist(ENTITY_TYPES),
         subtype: v.optional(v.pipe(v.string(), v.maxLength(40))),
-        name: plain(500),
+        name: textUpTo(500),
         count: v.pipe(v.number(), v.integer(), v.minValue(1)),
       }),
     ),
@@ -92,10 +57,10 @@ const article = v.object({
 });
 
 const source = v.object({
-  id: plain(200),
+  id: textUpTo(200),
   kind: v.picklist(['feed', 'kev', 'attack', 'misp', 'stix']),
   url: v.pipe(v.string(), v.maxLength(2048), v.check(isWebUrl, 'not an http(s) URL')),
-  title: plain(500),
+  title: textUpTo(500),
   enabled: v.boolean(),
   addedAt: time,
 });
@@ -108,7 +73,7 @@ const settingValue = v.pipe(
 );
 const KNOWN_SETTINGS: Record<string, v.GenericSchema> = {
   highlightTypes: v.record(v.picklist(ENTITY_TYPES), v.boolean()),
-  disabledSites: v.pipe(v.array(plain(253)), v.maxLength(10_000)),
+  disabledSites: v.pipe(v.array(textUpTo(253)), v.maxLength(10_000)),
   sidebarCollapsed: v.record(v.pipe(v.string(), v.maxLength(253)), v.boolean()),
 };
 const settings = v.pipe(
