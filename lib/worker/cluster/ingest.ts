@@ -15,14 +15,13 @@ import { Clusterer } from './assign';
 import { itemFeatures, timeOf } from './features';
 import { WINDOW_DAYS } from './rule';
 import { memberOf, type CachedMember } from './member-cache';
-import type { IngestStore, StoredItem } from './store';
+import { DEFAULT_RETENTION_DAYS, type IngestStore, type StoredItem } from './store';
 import { summariseCluster, type ClusterMember, type ClusterRow } from './summarise';
 
 const DAY = 86_400_000;
 const DEDUP_TITLE_DAYS = 3;
 /** Stored items of the time window compared with a batch, newest first: a few weeks of every feed. */
 const MAX_CANDIDATES = 10_000;
-const DEFAULT_RETENTION_DAYS = 365;
 
 /** An analysed item ready to store: the analysis plus what deduplication reads. */
 export interface PreparedItem {

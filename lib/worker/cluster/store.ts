@@ -7,6 +7,9 @@ import type { ArticleRow, IncidentRow } from '../db/schema';
 import type { CachedMember } from './member-cache';
 import type { ClusterRow } from './summarise';
 
+/** Feed items published longer ago than this many days are dropped (the user's collection never is). */
+export const DEFAULT_RETENTION_DAYS = 365;
+
 /** An article row as the sync's ingest writes it: every clustering field present. */
 export type StoredItem = ArticleRow & Required<Pick<ArticleRow, 'titleKey' | 'contentHash' | 'clusterId' | 'features'>>;
 
