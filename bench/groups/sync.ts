@@ -41,9 +41,15 @@ function blankServer(): Promise<Server> {
   return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
 }
 
-function splitLine(s: { total: number; transaction: number; reads: number; writes: number; commit: number }, n: number): string {
+function splitLine(
+  s: { total: number; transaction: number; reads: number; writes: number; commit: number; chunks: number; kinds: Record<string, number> },
+  n: number,
+): string {
   const ms = (x: number) => `${(x / n).toFixed(3)} ms`;
-  return `an item: ${ms(s.total)} in all; transactions ${ms(s.transaction)} (overlapping the engine's reading of the next chunk), of which reads ${ms(s.reads)}, writes ${ms(s.writes)}, commit ${ms(s.commit)}`;
+  const kinds = Object.entries(s.kinds)
+    .map(([k, v]) => `${k} ${ms(v)}`)
+    .join(', ');
+  return `an item: ${ms(s.total)} in all; transactions ${ms(s.transaction)} (overlapping the engine's reading of the next chunk; ${s.chunks} of them), of which reads ${ms(s.reads)} (${kinds}), writes ${ms(s.writes)}, commit ${ms(s.commit)}`;
 }
 
 export const syncGroup: BenchGroup = {
@@ -100,7 +106,7 @@ export const syncGroup: BenchGroup = {
             await db.open();
             const t0 = performance.now();
             let added = 0;
-            const split = { total: 0, transaction: 0, reads: 0, writes: 0, commit: 0 };
+            const split = { total: 0, transaction: 0, reads: 0, writes: 0, commit: 0, chunks: 0, kinds: {} as Record<string, number> };
             for (let i = 0; i < n; i += batch) {
               const r = await w.SB.ingestTimed(db, w.items.slice(i, i + batch), { matcher: w.matcher, now: at }, split);
               added += r.added;
