@@ -14,7 +14,7 @@ import type { ArticleRow, IncidentRow } from '../db/schema';
 import { Clusterer } from './assign';
 import { itemFeatures, timeOf } from './features';
 import { WINDOW_DAYS } from './rule';
-import { memberOf, type CachedMember } from './member-cache';
+import { memberOf, type CachedMember, type KnownRow } from './member-cache';
 import { DEFAULT_RETENTION_DAYS, type IngestStore, type StoredItem } from './store';
 import { summariseCluster, type ClusterMember, type ClusterRow } from './summarise';
 
@@ -113,8 +113,24 @@ export async function ingestPrepared(store: IngestStore, batch: PreparedItem[], 
     const touched = new Set<string>();
     /** Clusters of stored rows that go (expired or replaced): their other members must be read. */
     const storedBefore = new Set<string>();
-    // Retention first: what is too old goes, with its place in its cluster.
-    const expired = cutoff ? await store.publishedBefore(cutoff) : [];
+    const fresh = items.filter((i) => i.row.published! >= cutoff);
+    // Near-identical titles are looked for around the batch, as far as the clustering window reaches (the
+    // store reads that span once for both).
+    const ts = fresh.map((i) => i.row.features.t);
+    const around = (t: number) => new Date(t).toISOString();
+    const [spanFrom, spanTo] = fresh.length
+      ? [around(Math.min(...ts) - WINDOW_DAYS * DAY), around(Math.max(...ts) + WINDOW_DAYS * DAY)]
+      : ['', ''];
+    // Every read that does not depend on another goes at once: retention, and the URLs, guids and titles.
+    const [expired, byUrl, byGuid, byTitle] = await Promise.all([
+      cutoff ? store.publishedBefore(cutoff) : [],
+      store.getByUrls(fresh.map((i) => i.row.url)),
+      store.getByGuids([...new Set(fresh.flatMap((i) => (i.row.guid ? [i.row.guid] : [])))]),
+      fresh.length
+        ? store.getByTitleKeys([...new Set(fresh.map((i) => i.row.titleKey).filter((k) => k.split(' ').length >= 4))], spanFrom, spanTo)
+        : [],
+    ]);
+    // Retention: what is too old goes, with its place in its cluster.
     for (const r of expired) {
       deleteUrls.add(r.url);
       if (r.clusterId) {
@@ -124,13 +140,7 @@ export async function ingestPrepared(store: IngestStore, batch: PreparedItem[], 
     }
     out.expired = expired.length;
 
-    const fresh = items.filter((i) => i.row.published! >= cutoff);
     out.expired += items.length - fresh.length;
-    const [byUrl, byGuid, byTitle] = await Promise.all([
-      store.getByUrls(fresh.map((i) => i.row.url)),
-      store.getByGuids([...new Set(fresh.flatMap((i) => (i.row.guid ? [i.row.guid] : [])))]),
-      store.getByTitleKeys([...new Set(fresh.map((i) => i.row.titleKey).filter((k) => k.split(' ').length >= 4))]),
-    ]);
     const known = new Map<string, ArticleRow>();
     byUrl.forEach((r) => r && !deleteUrls.has(r.url) && known.set(r.url, r));
     const guidRows = byGuid.filter((r) => !deleteUrls.has(r.url));
@@ -138,7 +148,7 @@ export async function ingestPrepared(store: IngestStore, batch: PreparedItem[], 
 
     /** The stored (or earlier in this batch) row this item is a version or a copy of. */
     const seenInBatch: StoredItem[] = [];
-    const findPrevious = (row: StoredItem): { prev: ArticleRow; copy: boolean } | undefined => {
+    const findPrevious = (row: StoredItem): { prev: KnownRow; copy: boolean } | undefined => {
       const inBatch = seenInBatch.find((s) => s.url === row.url || (row.guid && s.guid === row.guid && s.sourceId === row.sourceId));
       if (inBatch) return { prev: inBatch, copy: false };
       const sameUrl = known.get(row.url);

@@ -21,9 +21,11 @@ export class MemoryStore implements IngestStore {
     return [...this.items.values()].filter((r) => r.guid !== undefined && want.has(r.guid));
   }
 
-  async getByTitleKeys(keys: string[]): Promise<ArticleRow[]> {
+  async getByTitleKeys(keys: string[], from: string, to: string): Promise<ArticleRow[]> {
     const want = new Set(keys);
-    return [...this.items.values()].filter((r) => r.titleKey !== undefined && want.has(r.titleKey));
+    return [...this.items.values()].filter(
+      (r) => r.titleKey !== undefined && want.has(r.titleKey) && r.published !== undefined && r.published >= from && r.published <= to,
+    );
   }
 
   async publishedBetween(from: string, to: string, limit: number): Promise<StoredItem[]> {
