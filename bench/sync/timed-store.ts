@@ -7,6 +7,8 @@
 import { DexieStore } from '../../lib/worker/cluster/dexie-store';
 import type { IncidentLensDb } from '../../lib/worker/db/database';
 import { ingestFeedItemsInto, type IngestItemsOptions } from '../../lib/worker/sync/ingest-items';
+import { ingestPrepared, type PreparedItem } from '../../lib/worker/cluster/ingest';
+import { CHUNK_CHARS } from '../../lib/worker/sync/ingest-chunks';
 import type { FeedItem } from '../../lib/worker/sync/item';
 
 interface Split {
@@ -109,4 +111,33 @@ export async function ingestTimed(db: IncidentLensDb, items: FeedItem[], opts: I
   into.chunks += store.chunks;
   for (const [k, c] of store.kinds) into.kinds[k] = (into.kinds[k] ?? 0) + c.ms;
   return report;
+}
+
+/**
+ * The store alone: items the engine has read already (with the length of text it read), stored in chunks
+ * as the ingest makes them (CHUNK_CHARS of text each), one transaction each. Returns the items added.
+ */
+export async function storeTimed(db: IncidentLensDb, batch: { prepared: PreparedItem; weight: number }[], now: number, into: Split) {
+  const store = new TimedDexieStore(db);
+  const chunks: PreparedItem[][] = [[]];
+  let load = 0;
+  for (const { prepared, weight } of batch) {
+    chunks[chunks.length - 1].push(prepared);
+    load += weight;
+    if (load >= CHUNK_CHARS) {
+      chunks.push([]);
+      load = 0;
+    }
+  }
+  const t0 = performance.now();
+  let added = 0;
+  for (const chunk of chunks) if (chunk.length) added += (await ingestPrepared(store, chunk, { now })).added;
+  into.total += performance.now() - t0;
+  into.transaction += store.transaction.ms;
+  into.reads += store.reads.ms;
+  into.writes += store.writes.ms;
+  into.commit += store.commit;
+  into.chunks += store.chunks;
+  for (const [k, c] of store.kinds) into.kinds[k] = (into.kinds[k] ?? 0) + c.ms;
+  return added;
 }
