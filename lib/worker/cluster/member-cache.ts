@@ -55,6 +55,9 @@ export class IngestMemory {
   private order: { p: string; url: string }[] = [];
   private span: { lo: string; hi: string } | undefined;
   private readonly clusters = new Map<string, Set<string>>();
+  /** `maxEntries`: rows kept before the memory starts again (smaller in tests). */
+  constructor(private readonly maxEntries = MAX_ENTRIES) {}
+
   /** No item published before this is stored ('' when unknown). */
   retainedBelow = '';
   /** Counts the times the memory was emptied: a read planned before one must be planned again. */
@@ -81,7 +84,7 @@ export class IngestMemory {
 
   /** Remember a row's fields (not its place in the span: see `cover`). */
   remember(row: KnownRow): void {
-    if (this.byUrl.size >= MAX_ENTRIES && !this.byUrl.has(row.url)) this.clear();
+    if (this.byUrl.size >= this.maxEntries && !this.byUrl.has(row.url)) this.clear();
     this.byUrl.set(row.url, knownOf(row));
   }
 
