@@ -81,8 +81,8 @@ class TimedDexieStore extends DexieStore {
   override getByGuids(guids: string[]) {
     return this.read('dedup', () => super.getByGuids(guids));
   }
-  override getByTitleKeys(keys: string[], from: string, to: string) {
-    return this.read('dedup', () => super.getByTitleKeys(keys, from, to));
+  override getByTitleKeys(keys: string[], ranges: readonly (readonly [string, string])[]) {
+    return this.read('dedup', () => super.getByTitleKeys(keys, ranges));
   }
   override publishedBetween(from: string, to: string, limit: number) {
     return this.read('window', () => super.publishedBetween(from, to, limit));

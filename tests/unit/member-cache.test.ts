@@ -127,6 +127,27 @@ describe('the ingest member cache', () => {
     b.close();
   });
 
+  it('stores a batch spread over months (read without the memory) as the in-memory store does', async () => {
+    open();
+    const store = new MemoryStore();
+    const july = item('krebs.example', 'old-news', '2023-07-01T09:00:00Z', 'Payroll firm leaks employee records in July', 'An old story.');
+    const copy = item('news.example', 'boeing-copy', '2023-11-03T12:00:00Z', BOEING_1.title, BOEING_1.summary!);
+    for (const b of [
+      [july, BOEING_1, copy, BOEING_2],
+      [BOEING_3, ICBC],
+    ]) {
+      const viaDexie = await ingestFeedItems(db, b, { matcher, now: NOW });
+      const { report } = await ingestFeedItemsInto(store, b, { matcher, now: NOW });
+      expect(viaDexie).toEqual(report);
+    }
+    expect(await db.articles.get(copy.url)).toBeUndefined();
+    expect((await db.articles.toArray()).map((r) => [r.url, r.clusterId]).sort()).toEqual(
+      [...store.items.values()].map((r) => [r.url, r.clusterId]).sort(),
+    );
+    expect(sorted(await db.clusters.toArray())).toEqual(sorted([...store.clusters.values()]));
+    expect((await db.articles.get(BOEING_3.url))?.clusterId).toBe((await db.articles.get(BOEING_1.url))?.clusterId);
+  });
+
   it('applies retention again once an old item came in by another path than the sync', async () => {
     open();
     await ingestFeedItems(db, [BOEING_1], { matcher, now: NOW, retentionDays: 365 });

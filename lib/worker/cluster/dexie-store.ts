@@ -7,8 +7,25 @@
 import type { IncidentLensDb } from '../db/database';
 import type { ArticleRow } from '../db/schema';
 import { IngestMemory, memberOf, type CachedMember, type KnownRow } from './member-cache';
-import { isStoredItem, type IngestStore, type StoreWrite } from './store';
+import { inRanges, isStoredItem, type IngestStore, type StoreWrite } from './store';
+import { WINDOW_DAYS } from './rule';
 import type { ClusterRow } from './summarise';
+
+const DAY = 86_400_000;
+/**
+ * The widest span the memory reads at once. A chunk whose items lie further apart (a slow feed's first
+ * read, an archive) reads as it would without the memory: its items' few days for titles, the newest keys
+ * of its window.
+ */
+const MAX_COVER_DAYS = 60;
+
+function shift(iso: string, days: number): string {
+  return new Date(Date.parse(iso) + days * DAY).toISOString();
+}
+
+function wide(from: string, to: string): boolean {
+  return Date.parse(to) - Date.parse(from) > MAX_COVER_DAYS * DAY;
+}
 
 /** The `ingestMeta` row holding the token of the memory that last wrote (see member-cache.ts). */
 const STAMP = 'ingest-memory';
@@ -79,9 +96,19 @@ export class DexieStore implements IngestStore {
     return rows;
   }
 
-  async getByTitleKeys(keys: string[], from: string, to: string): Promise<KnownRow[]> {
+  async getByTitleKeys(keys: string[], ranges: readonly (readonly [string, string])[]): Promise<KnownRow[]> {
+    if (!ranges.length) return [];
     const want = new Set(keys);
-    return (await this.range(from, to)).filter((r) => r.titleKey !== undefined && want.has(r.titleKey));
+    const pick = (rows: readonly KnownRow[]) =>
+      rows.filter((r) => r.titleKey !== undefined && want.has(r.titleKey) && inRanges(r.published, ranges));
+    // The span read for titles reaches as far as the clustering window will, so that it needs no read of its own.
+    const [from, to] = [shift(ranges[0][0], -WINDOW_DAYS), shift(ranges[ranges.length - 1][1], WINDOW_DAYS)];
+    if (!wide(from, to)) return pick(await this.range(from, to));
+    const rows = (
+      await Promise.all(ranges.map(([a, b]) => this.db.articles.where('published').between(a, b, true, true).toArray()))
+    ).flat();
+    this.note(rows);
+    return pick(rows);
   }
 
   /**
@@ -106,11 +133,27 @@ export class DexieStore implements IngestStore {
   }
 
   async publishedBetween(from: string, to: string, limit: number): Promise<CachedMember[]> {
-    // The index walk took `limit` keys and dropped rows that are not clustered items: so here.
-    return (await this.range(from, to))
-      .slice(0, limit)
-      .filter(isStoredItem)
-      .map((r) => memberOf(r));
+    await this.stamped;
+    // The window's newest `limit` rows, of which the clustered items (as a backward walk of the index would).
+    let rows: KnownRow[];
+    if (this.memory.covers(from, to) || !wide(from, to)) rows = (await this.range(from, to)).slice(0, limit);
+    else {
+      const urls = await this.db.articles.where('published').between(from, to, true, true).reverse().limit(limit).primaryKeys();
+      rows = await this.known(urls);
+    }
+    return rows.filter(isStoredItem).map((r) => memberOf(r));
+  }
+
+  /** These rows, in this order: from memory, the others read in one bulkGet (and remembered). */
+  private async known(urls: string[]): Promise<KnownRow[]> {
+    const { memory } = this;
+    const missing = urls.filter((u) => !memory.get(u));
+    if (missing.length) {
+      const rows = await this.db.articles.bulkGet(missing);
+      for (const r of rows) if (r) memory.remember(r);
+      this.note(rows);
+    }
+    return urls.flatMap((u) => memory.get(u) ?? []);
   }
 
   async membersOf(clusterIds: string[]): Promise<CachedMember[]> {
@@ -122,17 +165,7 @@ export class DexieStore implements IngestStore {
     const lists = await Promise.all(unknown.map((id) => db.articles.where('clusterId').equals(id).primaryKeys()));
     unknown.forEach((id, i) => memory.setMembers(id, lists[i]));
     const urls = ids.flatMap((id) => [...(memory.membersOf(id) ?? [])]);
-    const missing = urls.filter((u) => !memory.get(u));
-    if (missing.length) {
-      const rows = await db.articles.bulkGet(missing);
-      for (const r of rows) if (r) memory.remember(r);
-    }
-    const out: CachedMember[] = [];
-    for (const u of urls) {
-      const r = memory.get(u);
-      if (isStoredItem(r)) out.push(memberOf(r));
-    }
-    return out;
+    return (await this.known(urls)).filter(isStoredItem).map((r) => memberOf(r));
   }
 
   getClusters(ids: string[]): Promise<(ClusterRow | undefined)[]> {

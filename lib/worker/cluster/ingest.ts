@@ -114,20 +114,24 @@ export async function ingestPrepared(store: IngestStore, batch: PreparedItem[], 
     /** Clusters of stored rows that go (expired or replaced): their other members must be read. */
     const storedBefore = new Set<string>();
     const fresh = items.filter((i) => i.row.published! >= cutoff);
-    // Near-identical titles are looked for around the batch, as far as the clustering window reaches (the
-    // store reads that span once for both).
-    const ts = fresh.map((i) => i.row.features.t);
-    const around = (t: number) => new Date(t).toISOString();
-    const [spanFrom, spanTo] = fresh.length
-      ? [around(Math.min(...ts) - WINDOW_DAYS * DAY), around(Math.max(...ts) + WINDOW_DAYS * DAY)]
-      : ['', ''];
+    // Near-identical titles are looked for within DEDUP_TITLE_DAYS of each item (fresh is in time order).
+    const near: [number, number][] = [];
+    for (const { row } of fresh) {
+      const [a, b] = [row.features.t - DEDUP_TITLE_DAYS * DAY, row.features.t + DEDUP_TITLE_DAYS * DAY];
+      const last = near[near.length - 1];
+      if (last && a <= last[1]) last[1] = b;
+      else near.push([a, b]);
+    }
     // Every read that does not depend on another goes at once: retention, and the URLs, guids and titles.
     const [expired, byUrl, byGuid, byTitle] = await Promise.all([
       cutoff ? store.publishedBefore(cutoff) : [],
       store.getByUrls(fresh.map((i) => i.row.url)),
       store.getByGuids([...new Set(fresh.flatMap((i) => (i.row.guid ? [i.row.guid] : [])))]),
       fresh.length
-        ? store.getByTitleKeys([...new Set(fresh.map((i) => i.row.titleKey).filter((k) => k.split(' ').length >= 4))], spanFrom, spanTo)
+        ? store.getByTitleKeys(
+            [...new Set(fresh.map((i) => i.row.titleKey).filter((k) => k.split(' ').length >= 4))],
+            near.map(([a, b]) => [new Date(a).toISOString(), new Date(b).toISOString()]),
+          )
         : [],
     ]);
     // Retention: what is too old goes, with its place in its cluster.

@@ -14,6 +14,11 @@ export const DEFAULT_RETENTION_DAYS = 365;
 export type StoredItem = ArticleRow & Required<Pick<ArticleRow, 'titleKey' | 'contentHash' | 'clusterId' | 'features'>>;
 
 /** A row (or what the ingest's memory keeps of one) that the ingest stored: clustered, with its dedup fields. */
+/** Whether an ISO date lies in one of these ranges (see getByTitleKeys). */
+export function inRanges(published: string | undefined, ranges: readonly (readonly [string, string])[]): boolean {
+  return published !== undefined && ranges.some(([from, to]) => published >= from && published <= to);
+}
+
 export function isStoredItem<R extends KnownRow>(
   row: R | undefined,
 ): row is R & Required<Pick<KnownRow, 'titleKey' | 'contentHash' | 'clusterId' | 'features'>> {
@@ -35,8 +40,11 @@ export interface IngestStore {
   run<T>(fn: () => Promise<T>): Promise<T>;
   getByUrls(urls: string[]): Promise<(ArticleRow | undefined)[]>;
   getByGuids(guids: string[]): Promise<ArticleRow[]>;
-  /** Rows with these title keys published between two ISO dates (near-identical titles meet only in time). */
-  getByTitleKeys(keys: string[], from: string, to: string): Promise<KnownRow[]>;
+  /**
+   * Rows with these title keys published within one of these ISO ranges (inclusive, in time order, apart):
+   * near-identical titles meet only a few days apart.
+   */
+  getByTitleKeys(keys: string[], ranges: readonly (readonly [string, string])[]): Promise<KnownRow[]>;
   /**
    * Clustering candidates: the items published between two ISO dates (the batch's time window), newest
    * first, at most `limit`. Only what clustering reads of them (a StoredItem is one too).
