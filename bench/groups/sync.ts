@@ -5,7 +5,9 @@
  * - ingest throughput: 10,000 real news items (bench/sync/items.ts) in feed-sized batches of 50, each item
  *   read by the engine (title, summary and the whole text as content), deduplicated, clustered and
  *   written; median of 3 runs (IL_BENCH_SYNC_RUNS) into fresh databases after a warm-up; beside it the
- *   engine's reading alone (ms an item) and the same items with title and summary only (most feeds);
+ *   engine's reading alone (ms an item), the store alone on the same items read beforehand
+ *   (`sync.ingest_store_ms_per_item`: dedup, clustering and the transactions, nothing else on the thread) and
+ *   the same items with title and summary only (most feeds);
  * - relatedIncidents p50/p95 over 200 queries (the entity keys of real analysed items) on a database of
  *   200,000 articles and 50,000 clustered incidents, and the database's size (navigator.storage.estimate);
  * - the popup's status on that database with the catalogue stored: getStatus beside counting every table
@@ -41,9 +43,15 @@ function blankServer(): Promise<Server> {
   return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
 }
 
-function splitLine(s: { total: number; transaction: number; reads: number; writes: number; commit: number }, n: number): string {
+function splitLine(
+  s: { total: number; transaction: number; reads: number; writes: number; commit: number; chunks: number; kinds: Record<string, number> },
+  n: number,
+): string {
   const ms = (x: number) => `${(x / n).toFixed(3)} ms`;
-  return `an item: ${ms(s.total)} in all; transactions ${ms(s.transaction)} (overlapping the engine's reading of the next chunk), of which reads ${ms(s.reads)}, writes ${ms(s.writes)}, commit ${ms(s.commit)}`;
+  const kinds = Object.entries(s.kinds)
+    .map(([k, v]) => `${k} ${ms(v)}`)
+    .join(', ');
+  return `an item: ${ms(s.total)} in all; transactions ${ms(s.transaction)} (overlapping the engine's reading of the next chunk; ${s.chunks} of them), of which reads ${ms(s.reads)} (${kinds}), writes ${ms(s.writes)}, commit ${ms(s.commit)}`;
 }
 
 export const syncGroup: BenchGroup = {
@@ -100,7 +108,7 @@ export const syncGroup: BenchGroup = {
             await db.open();
             const t0 = performance.now();
             let added = 0;
-            const split = { total: 0, transaction: 0, reads: 0, writes: 0, commit: 0 };
+            const split = { total: 0, transaction: 0, reads: 0, writes: 0, commit: 0, chunks: 0, kinds: {} as Record<string, number> };
             for (let i = 0; i < n; i += batch) {
               const r = await w.SB.ingestTimed(db, w.items.slice(i, i + batch), { matcher: w.matcher, now: at }, split);
               added += r.added;
@@ -161,6 +169,32 @@ export const syncGroup: BenchGroup = {
       );
       figures['sync.ingest_analysis_ms_per_item'] = analysis;
       log(`the engine alone reads an item (title, summary, whole text) in ${analysis.toFixed(2)} ms`);
+
+      // And the store alone: the same 10,000 items read by the engine beforehand, then stored as the ingest
+      // does (batches of 50, chunks by text length, one transaction each) with nothing else on the thread.
+      const storeOnly = await page.evaluate(
+        async ([batch, at]) => {
+          const w = window as unknown as {
+            SB: SB;
+            matcher: Parameters<SB['prepareFeedItem']>[1];
+            items: Parameters<SB['prepareFeedItem']>[0][];
+          };
+          const prepared = w.items.map((item) => ({ prepared: w.SB.prepareFeedItem(item, w.matcher), weight: w.SB.textLength(item) }));
+          const db = new w.SB.IncidentLensDb({ name: 'bench-store-only' });
+          await db.open();
+          const split = { total: 0, transaction: 0, reads: 0, writes: 0, commit: 0, chunks: 0, kinds: {} as Record<string, number> };
+          let added = 0;
+          for (let i = 0; i < prepared.length; i += batch) added += await w.SB.storeTimed(db, prepared.slice(i, i + batch), at, split);
+          const clusters = await db.clusters.count();
+          db.close();
+          return { added, clusters, split };
+        },
+        [BATCH, now] as const,
+      );
+      await deleteDb('bench-store-only');
+      figures['sync.ingest_store_ms_per_item'] = storeOnly.split.total / storeOnly.added;
+      log(`the store alone (items read beforehand): ${storeOnly.added} items, ${storeOnly.clusters} clusters`);
+      log(`  ${splitLine(storeOnly.split, storeOnly.added)}`);
       // Most feeds carry no full text: the same items with title and summary only.
       await page.evaluate(() => {
         const w = window as unknown as { items: { content?: string }[] };

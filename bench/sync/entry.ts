@@ -1,9 +1,9 @@
 /** What the sync benchmark bundles into a Chromium page: the worker's ingest and related-incidents code. */
 export { IncidentLensDb } from '../../lib/worker/db/database';
-export { ingestFeedItems, prepareFeedItem } from '../../lib/worker/sync/ingest-items';
+export { ingestFeedItems, prepareFeedItem, textLength } from '../../lib/worker/sync/ingest-items';
 export { relatedIncidents, forgetClusterCount } from '../../lib/worker/db/related';
 export { compileMatcher } from '../../lib/worker/extract/matcher';
 export { clusterId } from '../../lib/worker/cluster/summarise';
-export { ingestTimed } from './timed-store';
+export { ingestTimed, storeTimed } from './timed-store';
 export { getStatus } from '../../lib/worker/db/status';
 export { seedCatalogue } from '../../lib/worker/knowledge/seed';

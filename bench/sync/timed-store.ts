@@ -7,6 +7,8 @@
 import { DexieStore } from '../../lib/worker/cluster/dexie-store';
 import type { IncidentLensDb } from '../../lib/worker/db/database';
 import { ingestFeedItemsInto, type IngestItemsOptions } from '../../lib/worker/sync/ingest-items';
+import { ingestPrepared, type PreparedItem } from '../../lib/worker/cluster/ingest';
+import { CHUNK_CHARS } from '../../lib/worker/sync/ingest-chunks';
 import type { FeedItem } from '../../lib/worker/sync/item';
 
 interface Split {
@@ -20,6 +22,10 @@ interface Split {
   writes: number;
   /** From the transaction's last store call to its commit. */
   commit: number;
+  /** Transactions (chunks) run. */
+  chunks: number;
+  /** The reads by kind (wall time each kind was waiting): dedup, window, members, retention. */
+  kinds: Record<string, number>;
 }
 
 class Clock {
@@ -48,10 +54,20 @@ class TimedDexieStore extends DexieStore {
   readonly reads = new Clock();
   readonly writes = new Clock();
   readonly transaction = new Clock();
+  readonly kinds = new Map<string, Clock>();
   commit = 0;
+  chunks = 0;
+  /** A read, on the reads' clock and on its kind's. */
+  private read<T>(kind: string, p: () => Promise<T>): Promise<T> {
+    let clock = this.kinds.get(kind);
+    if (!clock) this.kinds.set(kind, (clock = new Clock()));
+    const c = clock;
+    return this.reads.time(() => c.time(p));
+  }
   override run<T>(fn: () => Promise<T>): Promise<T> {
     // The function's promise goes back to Dexie untouched (anything chained on it inside the transaction
     // ends the transaction's zone early): the commit is counted from the end of the last store call.
+    this.chunks++;
     return this.transaction.time(() =>
       super.run(fn).then((v) => {
         this.commit += performance.now() - Math.max(this.reads.lastEnd, this.writes.lastEnd);
@@ -60,22 +76,22 @@ class TimedDexieStore extends DexieStore {
     );
   }
   override getByUrls(urls: string[]) {
-    return this.reads.time(() => super.getByUrls(urls));
+    return this.read('dedup', () => super.getByUrls(urls));
   }
   override getByGuids(guids: string[]) {
-    return this.reads.time(() => super.getByGuids(guids));
+    return this.read('dedup', () => super.getByGuids(guids));
   }
-  override getByTitleKeys(keys: string[]) {
-    return this.reads.time(() => super.getByTitleKeys(keys));
+  override getByTitleKeys(keys: string[], ranges: readonly (readonly [string, string])[]) {
+    return this.read('dedup', () => super.getByTitleKeys(keys, ranges));
   }
   override publishedBetween(from: string, to: string, limit: number) {
-    return this.reads.time(() => super.publishedBetween(from, to, limit));
+    return this.read('window', () => super.publishedBetween(from, to, limit));
   }
   override membersOf(ids: string[]) {
-    return this.reads.time(() => super.membersOf(ids));
+    return this.read('members', () => super.membersOf(ids));
   }
   override publishedBefore(iso: string) {
-    return this.reads.time(() => super.publishedBefore(iso));
+    return this.read('retention', () => super.publishedBefore(iso));
   }
   override write(w: Parameters<DexieStore['write']>[0]) {
     return this.writes.time(() => super.write(w));
@@ -92,5 +108,36 @@ export async function ingestTimed(db: IncidentLensDb, items: FeedItem[], opts: I
   into.reads += store.reads.ms;
   into.writes += store.writes.ms;
   into.commit += store.commit;
+  into.chunks += store.chunks;
+  for (const [k, c] of store.kinds) into.kinds[k] = (into.kinds[k] ?? 0) + c.ms;
   return report;
+}
+
+/**
+ * The store alone: items the engine has read already (with the length of text it read), stored in chunks
+ * as the ingest makes them (CHUNK_CHARS of text each), one transaction each. Returns the items added.
+ */
+export async function storeTimed(db: IncidentLensDb, batch: { prepared: PreparedItem; weight: number }[], now: number, into: Split) {
+  const store = new TimedDexieStore(db);
+  const chunks: PreparedItem[][] = [[]];
+  let load = 0;
+  for (const { prepared, weight } of batch) {
+    chunks[chunks.length - 1].push(prepared);
+    load += weight;
+    if (load >= CHUNK_CHARS) {
+      chunks.push([]);
+      load = 0;
+    }
+  }
+  const t0 = performance.now();
+  let added = 0;
+  for (const chunk of chunks) if (chunk.length) added += (await ingestPrepared(store, chunk, { now })).added;
+  into.total += performance.now() - t0;
+  into.transaction += store.transaction.ms;
+  into.reads += store.reads.ms;
+  into.writes += store.writes.ms;
+  into.commit += store.commit;
+  into.chunks += store.chunks;
+  for (const [k, c] of store.kinds) into.kinds[k] = (into.kinds[k] ?? 0) + c.ms;
+  return added;
 }

@@ -152,4 +152,23 @@ describe('feed items into incidents, through the worker', () => {
     expect((clusters.find((c) => c.id === moved)!.articles as { url: string }[]).map((a) => a.url)).toEqual([ITEMS[0].url]);
     expect(clusters).toHaveLength(3);
   });
+
+  it('forgets what the worker remembered of the items once the user erased everything in the options page', async () => {
+    // The worker's ingest keeps the window's items in memory between ingests; the options page (another
+    // context, its own database connection) erases them. ITEMS[1] is then new, and alone in its incident.
+    const options = await ext.context.newPage();
+    await options.goto(`${ext.extensionUrl}options.html`);
+    await options.getByRole('button', { name: 'Erase everything…' }).click();
+    await options.getByLabel('Confirmation').fill('erase');
+    await options.getByRole('button', { name: 'Erase everything', exact: true }).click();
+    await expect.poll(() => options.getByTestId('data-result').textContent(), { timeout: 10_000 }).toMatch(/^Everything was erased/);
+    await options.close();
+    expect(await tableRows('articles')).toHaveLength(0);
+    const report = (await ingest([ITEMS[1]])) as unknown as Record<string, number>;
+    expect(report).toMatchObject({ added: 1, unchanged: 0 });
+    const articles = await tableRows('articles');
+    expect(articles.map((a) => a.url)).toEqual([ITEMS[1].url]);
+    const clusters = await tableRows('clusters');
+    expect(clusters.map((c) => (c.articles as { url: string }[]).map((a) => a.url))).toEqual([[ITEMS[1].url]]);
+  });
 });

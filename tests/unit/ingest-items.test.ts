@@ -48,7 +48,7 @@ describe('ingestFeedItems: clustering', () => {
     expect(cluster?.entityKeys).toContain('malware:lockbit');
     // Each article keeps its entity keys and its incident rows.
     expect((await db.articles.get(BOEING_2.url))?.entityKeys).toContain('organization:boeing');
-    expect(await db.incidents.where('articleUrl').equals(BOEING_2.url).count()).toBeGreaterThan(0);
+    expect(await db.incidents.filter((r) => r.articleUrl === BOEING_2.url).count()).toBeGreaterThan(0);
   });
 
   it('keeps two LockBit attacks on two victims apart', async () => {
@@ -108,7 +108,7 @@ describe('ingestFeedItems: deduplication, updates, idempotence', () => {
     expect(await db.articles.get(BOEING_1.url)).toBeUndefined();
     expect((await db.articles.get(moved.url))?.summary).toContain('Updated');
     expect(await db.articles.count()).toBe(1);
-    expect(await db.incidents.where('articleUrl').equals(BOEING_1.url).count()).toBe(0);
+    expect(await db.incidents.filter((r) => r.articleUrl === BOEING_1.url).count()).toBe(0);
   });
 
   it('updates an item whose text changed, and its cluster with it', async () => {
@@ -176,7 +176,7 @@ describe('ingestFeedItems: retention', () => {
     const report = await ingestFeedItems(db, [ICBC], { matcher, now: NOW, retentionDays: 365 });
     expect(report).toMatchObject({ added: 1, expired: 1 });
     expect(await db.articles.get(old.url)).toBeUndefined();
-    expect(await db.incidents.where('articleUrl').equals(old.url).count()).toBe(0);
+    expect(await db.incidents.filter((r) => r.articleUrl === old.url).count()).toBe(0);
     expect(oldCluster).not.toBe(await clusterOf(BOEING_1.url));
     expect(await db.clusters.get(oldCluster!)).toBeUndefined();
     for (const c of await db.clusters.toArray()) expect(c.articles.map((a) => a.url)).not.toContain(old.url);

@@ -1,11 +1,15 @@
 /**
- * The ingest's member cache (lib/worker/cluster/member-cache.ts, used by DexieStore): ingesting in many small
- * batches through Dexie (rows met before come from the cache) clusters exactly as the in-memory store does,
- * and the cache never says more than the database: not after the user's erase, not after a failed write.
+ * The ingest's memory (lib/worker/cluster/member-cache.ts, used by DexieStore): ingesting in many small
+ * batches through Dexie (the window, titles and cluster members answered from memory) clusters exactly as
+ * the in-memory store does, and the memory never says more than the database: not after the user's erase,
+ * not after a failed write, not after another database object (another worker) wrote, not after an old
+ * item arrived by another path than the sync's.
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { IncidentLensDb } from '../../lib/worker/db/database';
+import { ingestArticles } from '../../lib/worker/db/ingest';
+import { IngestMemory, type KnownRow } from '../../lib/worker/cluster/member-cache';
 import { compileMatcher, type CompiledMatcher } from '../../lib/worker/extract/matcher';
 import { seedCatalogue } from '../../lib/worker/knowledge/seed';
 import { ingestFeedItems, ingestFeedItemsInto } from '../../lib/worker/sync/ingest-items';
@@ -95,5 +99,129 @@ describe('the ingest member cache', () => {
     // BOEING_2 meets BOEING_1 as stored (about Boeing), not the rewrite that never was.
     await ingestFeedItems(db, [BOEING_2], { matcher, now: NOW });
     expect((await db.articles.get(BOEING_2.url))?.clusterId).toBe((await db.articles.get(BOEING_1.url))?.clusterId);
+  });
+
+  it('forgets what it knew when another database object wrote meanwhile (its stamp is not ours)', async () => {
+    const indexedDB = new IDBFactory();
+    const a = new IncidentLensDb({ indexedDB, IDBKeyRange, name: 'shared' });
+    const b = new IncidentLensDb({ indexedDB, IDBKeyRange, name: 'shared' });
+    const store = new MemoryStore();
+    // a learns Boeing's story; b rewrites it (another event entirely) behind a's back; a goes on.
+    const steps: [IncidentLensDb, typeof BOEING_1][] = [
+      [a, BOEING_1],
+      [b, BOEING_1_REWRITTEN],
+      [a, BOEING_2],
+    ];
+    for (const [db, it] of steps) {
+      const viaDexie = await ingestFeedItems(db, [it], { matcher, now: NOW });
+      const { report } = await ingestFeedItemsInto(store, [it], { matcher, now: NOW });
+      expect(viaDexie).toEqual(report);
+    }
+    expect((await a.articles.toArray()).map((r) => [r.url, r.title, r.clusterId]).sort()).toEqual(
+      [...store.items.values()].map((r) => [r.url, r.title, r.clusterId]).sort(),
+    );
+    expect(sorted(await a.clusters.toArray())).toEqual(sorted([...store.clusters.values()]));
+    // BOEING_2 did not join the rewritten item through what a remembered of it.
+    expect((await a.articles.get(BOEING_2.url))?.clusterId).not.toBe((await a.articles.get(BOEING_1.url))?.clusterId);
+    a.close();
+    b.close();
+  });
+
+  it('stores a batch spread over months (read without the memory) as the in-memory store does', async () => {
+    open();
+    const store = new MemoryStore();
+    const july = item('krebs.example', 'old-news', '2023-07-01T09:00:00Z', 'Payroll firm leaks employee records in July', 'An old story.');
+    const copy = item('news.example', 'boeing-copy', '2023-11-03T12:00:00Z', BOEING_1.title, BOEING_1.summary!);
+    for (const b of [
+      [july, BOEING_1, copy, BOEING_2],
+      [BOEING_3, ICBC],
+    ]) {
+      const viaDexie = await ingestFeedItems(db, b, { matcher, now: NOW });
+      const { report } = await ingestFeedItemsInto(store, b, { matcher, now: NOW });
+      expect(viaDexie).toEqual(report);
+    }
+    expect(await db.articles.get(copy.url)).toBeUndefined();
+    expect((await db.articles.toArray()).map((r) => [r.url, r.clusterId]).sort()).toEqual(
+      [...store.items.values()].map((r) => [r.url, r.clusterId]).sort(),
+    );
+    expect(sorted(await db.clusters.toArray())).toEqual(sorted([...store.clusters.values()]));
+    expect((await db.articles.get(BOEING_3.url))?.clusterId).toBe((await db.articles.get(BOEING_1.url))?.clusterId);
+  });
+
+  it('applies retention again once an old item came in by another path than the sync', async () => {
+    open();
+    await ingestFeedItems(db, [BOEING_1], { matcher, now: NOW, retentionDays: 365 });
+    // The analysed-article path keeps what it is given, however old.
+    const old = {
+      url: 'https://old.example/story',
+      sourceId: 'feed:old',
+      title: 'An old story',
+      site: 'old.example',
+      entities: [],
+      incidents: [],
+    };
+    await ingestArticles(db, [{ ...old, published: '2021-03-01T00:00:00.000Z' }], NOW);
+    expect(await db.articles.get(old.url)).toBeDefined();
+    const report = await ingestFeedItems(db, [BOEING_2], { matcher, now: NOW, retentionDays: 365 });
+    expect(report).toMatchObject({ added: 1, expired: 1 });
+    expect(await db.articles.get(old.url)).toBeUndefined();
+  });
+});
+
+describe('IngestMemory', () => {
+  const row = (url: string, published: string): KnownRow => ({
+    url,
+    published,
+    sourceId: 's',
+    title: url,
+    site: 'x',
+    entityKeys: [],
+    incidentIds: [],
+  });
+
+  it('answers a range newest first in index order (date, then URL), and reads only what its span lacks', () => {
+    const m = new IngestMemory();
+    expect(m.missing('2023-01-01', '2023-01-31')).toEqual([['2023-01-01', '2023-01-31', false, false]]);
+    m.cover('2023-01-10', '2023-01-20', [
+      row('https://a/2', '2023-01-15'),
+      row('https://a/1', '2023-01-15'),
+      row('https://a/3', '2023-01-12'),
+    ]);
+    expect(m.between('2023-01-10', '2023-01-20').map((r) => r.url)).toEqual(['https://a/2', 'https://a/1', 'https://a/3']);
+    expect(m.between('2023-01-10', '2023-01-20', 1).map((r) => r.url)).toEqual(['https://a/2']);
+    // Only the ends it lacks, open where the span begins and ends.
+    expect(m.missing('2023-01-05', '2023-01-25')).toEqual([
+      ['2023-01-05', '2023-01-10', false, true],
+      ['2023-01-20', '2023-01-25', true, false],
+    ]);
+    expect(m.missing('2023-01-12', '2023-01-18')).toEqual([]);
+    m.cover('2023-01-12', '2023-01-25', [row('https://a/4', '2023-01-22')]);
+    expect(m.covers('2023-01-10', '2023-01-25')).toBe(true);
+    expect(m.between('2023-01-14', '2023-01-25').map((r) => r.url)).toEqual(['https://a/4', 'https://a/2', 'https://a/1']);
+    // A write moves a row and forgets a deleted one.
+    m.applyWrite({ items: [row('https://a/3', '2023-01-24')], deleteUrls: ['https://a/2'], clusters: [], deleteClusters: [] });
+    expect(m.between('2023-01-10', '2023-01-25').map((r) => r.url)).toEqual(['https://a/3', 'https://a/4', 'https://a/1']);
+  });
+
+  it('knows a cluster whole from its written row, and forgets a range it has no room for', () => {
+    const m = new IngestMemory(3);
+    m.applyWrite({
+      items: [],
+      deleteUrls: [],
+      clusters: [{ id: 'c1', articles: [{ url: 'https://a/1' }, { url: 'https://a/2' }] }],
+      deleteClusters: [],
+    });
+    expect([...m.membersOf('c1')!]).toEqual(['https://a/1', 'https://a/2']);
+    m.applyWrite({ items: [], deleteUrls: [], clusters: [], deleteClusters: ['c1'] });
+    expect(m.membersOf('c1')).toBeUndefined();
+    const token = m.token;
+    m.cover(
+      '2023-01-01',
+      '2023-01-31',
+      [1, 2, 3, 4].map((i) => row(`https://a/${i}`, `2023-01-0${i}`)),
+    );
+    expect(m.covers('2023-01-01', '2023-01-31')).toBe(false);
+    // Emptied with a new token: a stamp written before it no longer matches.
+    expect(m.token).not.toBe(token);
   });
 });

@@ -1,112 +1,211 @@
-/** The worker's IngestStore: the extension's Dexie database, one read-write transaction per ingest. */
+/**
+ * The worker's IngestStore: the extension's Dexie database, one read-write transaction per ingest, with
+ * an IngestMemory (./member-cache.ts) per open database object, so that the chunks of a sync read from
+ * IndexedDB only what the memory has not seen: in the common case one round trip of reads (the stamp, the
+ * URLs and guids, the part of the window that is new) and one of writes, issued together.
+ */
 import type { IncidentLensDb } from '../db/database';
 import type { ArticleRow } from '../db/schema';
-import { MemberCache, memberOf, type CachedMember } from './member-cache';
-import { isStoredItem, type IngestStore, type StoreWrite } from './store';
+import { IngestMemory, memberOf, type CachedMember, type KnownRow } from './member-cache';
+import { inRanges, isStoredItem, type IngestStore, type StoreWrite } from './store';
+import { WINDOW_DAYS } from './rule';
 import type { ClusterRow } from './summarise';
 
-/** One cache per open database object: the batches of a sync (one ingest each) share it. */
-const caches = new WeakMap<IncidentLensDb, MemberCache>();
+const DAY = 86_400_000;
+/**
+ * The widest span the memory reads at once. A chunk whose items lie further apart (a slow feed's first
+ * read, an archive) reads as it would without the memory: its items' few days for titles, the newest keys
+ * of its window.
+ */
+const MAX_COVER_DAYS = 60;
 
-function cacheOf(db: IncidentLensDb): MemberCache {
-  let c = caches.get(db);
-  if (!c) caches.set(db, (c = new MemberCache()));
-  return c;
+function shift(iso: string, days: number): string {
+  return new Date(Date.parse(iso) + days * DAY).toISOString();
+}
+
+function wide(from: string, to: string): boolean {
+  return Date.parse(to) - Date.parse(from) > MAX_COVER_DAYS * DAY;
+}
+
+/** The `ingestMeta` row holding the token of the memory that last wrote (see member-cache.ts). */
+const STAMP = 'ingest-memory';
+
+const memories = new WeakMap<IncidentLensDb, IngestMemory>();
+
+function memoryOf(db: IncidentLensDb): IngestMemory {
+  let m = memories.get(db);
+  if (!m) memories.set(db, (m = new IngestMemory()));
+  return m;
+}
+
+/** Index order (published, url), newest first: as a backward walk of the `published` index gives rows. */
+function newestFirst(a: KnownRow, b: KnownRow): number {
+  const p = a.published!;
+  const q = b.published!;
+  return p < q ? 1 : p > q ? -1 : a.url < b.url ? 1 : a.url > b.url ? -1 : 0;
 }
 
 export class DexieStore implements IngestStore {
-  private readonly cache: MemberCache;
-  /** What this ingest wrote, applied to the cache once its transaction has committed. */
-  private pending: StoreWrite[] = [];
+  private readonly memory: IngestMemory;
+  /** Resolves once this transaction has read the stamp (and emptied the memory if it was stale). */
+  private stamped: Promise<boolean> = Promise.resolve(false);
+  /** Incident ids of the rows read in this transaction, by URL (a deleted row's incidents go with it). */
+  private incidentIds = new Map<string, string[]>();
+  /** The retention cutoff read in this transaction (nothing below it remains once it has written). */
+  private retained = '';
 
   constructor(private readonly db: IncidentLensDb) {
-    this.cache = cacheOf(db);
+    this.memory = memoryOf(db);
   }
 
   async run<T>(fn: () => Promise<T>): Promise<T> {
-    const { db } = this;
-    this.pending = [];
+    const { db, memory } = this;
+    this.incidentIds = new Map();
+    this.retained = '';
     try {
-      const out = await db.transaction('rw', db.articles, db.incidents, db.clusters, fn);
-      for (const w of this.pending) {
-        for (const url of w.deleteUrls) this.cache.delete(url);
-        for (const row of w.items) this.cache.set(memberOf(row));
-      }
-      return out;
+      // An async scope: Dexie keeps the transaction's zone across the native awaits only for those.
+      return await db.transaction('rw', [db.articles, db.incidents, db.clusters, db.ingestMeta], async () => {
+        this.stamped = db.ingestMeta.get(STAMP).then((r) => {
+          if (r?.value === memory.token) return true;
+          memory.clear();
+          return false;
+        });
+        return fn();
+      });
     } catch (e) {
-      // Whatever the failed transaction read into the cache is still true, but keep it simple and safe.
-      this.cache.clear();
+      // The memory may hold what the failed transaction read or meant to write: start again.
+      memory.clear();
       throw e;
-    } finally {
-      this.pending = [];
     }
   }
 
-  getByUrls(urls: string[]): Promise<(ArticleRow | undefined)[]> {
-    return this.db.articles.bulkGet(urls);
+  private note(rows: readonly (ArticleRow | KnownRow | undefined)[]): void {
+    for (const r of rows) if (r) this.incidentIds.set(r.url, r.incidentIds);
   }
 
-  getByGuids(guids: string[]): Promise<ArticleRow[]> {
-    return this.byIndex(guids, (k) => this.db.articles.where('guid').equals(k).toArray());
+  async getByUrls(urls: string[]): Promise<(ArticleRow | undefined)[]> {
+    const rows = await this.db.articles.bulkGet(urls);
+    this.note(rows);
+    return rows;
   }
 
-  getByTitleKeys(keys: string[]): Promise<ArticleRow[]> {
-    return this.byIndex(keys, (k) => this.db.articles.where('titleKey').equals(k).toArray());
+  async getByGuids(guids: string[]): Promise<ArticleRow[]> {
+    const sorted = [...new Set(guids)].sort();
+    const rows = (await Promise.all(sorted.map((k) => this.db.articles.where('guid').equals(k).toArray()))).flat();
+    this.note(rows);
+    return rows;
+  }
+
+  async getByTitleKeys(keys: string[], ranges: readonly (readonly [string, string])[]): Promise<KnownRow[]> {
+    if (!ranges.length) return [];
+    const want = new Set(keys);
+    const pick = (rows: readonly KnownRow[]) =>
+      rows.filter((r) => r.titleKey !== undefined && want.has(r.titleKey) && inRanges(r.published, ranges));
+    // The span read for titles reaches as far as the clustering window will, so that it needs no read of its own.
+    const [from, to] = [shift(ranges[0][0], -WINDOW_DAYS), shift(ranges[ranges.length - 1][1], WINDOW_DAYS)];
+    if (!wide(from, to)) return pick(await this.range(from, to));
+    const rows = (
+      await Promise.all(ranges.map(([a, b]) => this.db.articles.where('published').between(a, b, true, true).toArray()))
+    ).flat();
+    this.note(rows);
+    return pick(rows);
   }
 
   /**
-   * The rows (or keys) under each of these index keys, in the order `anyOf` gives (index key, then URL),
-   * but asked all at once: `anyOf` walks one cursor that waits for each step, a round trip per key.
+   * Every row published in [from, to], newest first: from memory, after reading the parts of the range it
+   * lacks (issued before the stamp is back: if the stamp says the memory is stale, the whole range is read).
    */
-  private async byIndex<T>(keys: string[], read: (key: string) => Promise<T[]>): Promise<T[]> {
-    const sorted = [...new Set(keys)].sort();
-    return (await Promise.all(sorted.map(read))).flat();
-  }
-
-  /** The rows of these keys, in their order: cached ones from memory, the others read in one bulkGet. */
-  private async members(urls: string[]): Promise<CachedMember[]> {
-    const missing = urls.filter((u) => !this.cache.get(u));
-    if (missing.length) {
-      const rows = await this.db.articles.bulkGet(missing);
-      for (const r of rows) if (isStoredItem(r)) this.cache.set(memberOf(r));
-    }
-    const out: CachedMember[] = [];
-    for (const u of urls) {
-      const m = this.cache.get(u);
-      if (m) out.push(m);
-    }
-    return out;
+  private async range(from: string, to: string): Promise<KnownRow[]> {
+    const { memory } = this;
+    const read = (a: string, b: string, openA: boolean, openB: boolean) =>
+      this.db.articles.where('published').between(a, b, !openA, !openB).toArray();
+    const planned = memory.generation;
+    const reads = Promise.all(memory.missing(from, to).map((p) => read(...p)));
+    await this.stamped;
+    let rows = (await reads).flat();
+    // The memory was emptied meanwhile (a stale stamp): what it lacks now is read.
+    if (memory.generation !== planned) rows = (await Promise.all(memory.missing(from, to).map((p) => read(...p)))).flat();
+    this.note(rows);
+    memory.cover(from, to, rows);
+    // A memory too small for the range answers from what was read.
+    if (!memory.covers(from, to)) return (await read(from, to, false, false)).sort(newestFirst);
+    return memory.between(from, to);
   }
 
   async publishedBetween(from: string, to: string, limit: number): Promise<CachedMember[]> {
-    // One range walk of the window's keys; rows are decoded only for items not met in an earlier batch.
-    const urls = await this.db.articles.where('published').between(from, to, true, true).reverse().limit(limit).primaryKeys();
-    return this.members(urls);
+    await this.stamped;
+    // The window's newest `limit` rows, of which the clustered items (as a backward walk of the index would).
+    let rows: KnownRow[];
+    if (this.memory.covers(from, to) || !wide(from, to)) rows = (await this.range(from, to)).slice(0, limit);
+    else {
+      const urls = await this.db.articles.where('published').between(from, to, true, true).reverse().limit(limit).primaryKeys();
+      rows = await this.known(urls);
+    }
+    return rows.filter(isStoredItem).map((r) => memberOf(r));
+  }
+
+  /** These rows, in this order: from memory, the others read in one bulkGet (and remembered). */
+  private async known(urls: string[]): Promise<KnownRow[]> {
+    const { memory } = this;
+    const missing = urls.filter((u) => !memory.get(u));
+    if (missing.length) {
+      const rows = await this.db.articles.bulkGet(missing);
+      for (const r of rows) if (r) memory.remember(r);
+      this.note(rows);
+    }
+    return urls.flatMap((u) => memory.get(u) ?? []);
   }
 
   async membersOf(clusterIds: string[]): Promise<CachedMember[]> {
     if (!clusterIds.length) return [];
-    return this.members(await this.byIndex(clusterIds, (id) => this.db.articles.where('clusterId').equals(id).primaryKeys()));
+    const { db, memory } = this;
+    await this.stamped;
+    const ids = [...new Set(clusterIds)].sort();
+    const unknown = ids.filter((id) => !memory.membersOf(id));
+    const lists = await Promise.all(unknown.map((id) => db.articles.where('clusterId').equals(id).primaryKeys()));
+    unknown.forEach((id, i) => memory.setMembers(id, lists[i]));
+    const urls = ids.flatMap((id) => [...(memory.membersOf(id) ?? [])]);
+    return (await this.known(urls)).filter(isStoredItem).map((r) => memberOf(r));
   }
 
   getClusters(ids: string[]): Promise<(ClusterRow | undefined)[]> {
     return this.db.clusters.bulkGet(ids);
   }
 
-  publishedBefore(iso: string): Promise<ArticleRow[]> {
-    return this.db.articles.where('published').below(iso).toArray();
+  async publishedBefore(iso: string): Promise<ArticleRow[]> {
+    await this.stamped;
+    if (this.memory.retainedBelow >= iso) return [];
+    const rows = await this.db.articles.where('published').below(iso).toArray();
+    this.note(rows);
+    this.retained = iso;
+    return rows;
   }
 
   async write(w: StoreWrite): Promise<void> {
-    const { db } = this;
-    this.pending.push(w);
-    if (w.deleteUrls.length) {
-      await db.incidents.where('articleUrl').anyOf(w.deleteUrls).delete();
-      await db.articles.bulkDelete(w.deleteUrls);
-    }
-    if (w.items.length) await db.articles.bulkPut(w.items);
-    if (w.incidents.length) await db.incidents.bulkPut(w.incidents);
-    if (w.deleteClusters.length) await db.clusters.bulkDelete(w.deleteClusters);
-    if (w.clusters.length) await db.clusters.bulkPut(w.clusters);
+    const { db, memory } = this;
+    // Rows put replace rows of the same key: only the others are deleted, so that every request below is
+    // independent of the others' order, and they go together.
+    const putUrls = new Set(w.items.map((r) => r.url));
+    const putIncidents = new Set(w.incidents.map((r) => r.id));
+    const unknown = w.deleteUrls.filter((u) => !this.incidentIds.has(u) && !memory.get(u));
+    if (unknown.length) this.note(await db.articles.bulkGet(unknown));
+    const deleteIncidents = w.deleteUrls
+      .flatMap((u) => this.incidentIds.get(u) ?? memory.get(u)?.incidentIds ?? [])
+      .filter((id) => !putIncidents.has(id));
+    const deleteUrls = w.deleteUrls.filter((u) => !putUrls.has(u));
+    // The memory follows the database now; a transaction that fails empties it (run).
+    memory.applyWrite(w);
+    // Retention: an item older than the known cutoff undoes it; the cutoff read here holds once written.
+    const oldest = w.items.reduce((min, r) => (r.published! < min ? r.published! : min), '\uffff');
+    if (oldest < memory.retainedBelow) memory.retainedBelow = '';
+    if (this.retained && this.retained <= oldest && this.retained > memory.retainedBelow) memory.retainedBelow = this.retained;
+    const writes: Promise<unknown>[] = [db.ingestMeta.put({ key: STAMP, value: memory.token })];
+    if (deleteIncidents.length) writes.push(db.incidents.bulkDelete(deleteIncidents));
+    if (deleteUrls.length) writes.push(db.articles.bulkDelete(deleteUrls));
+    if (w.items.length) writes.push(db.articles.bulkPut(w.items));
+    if (w.incidents.length) writes.push(db.incidents.bulkPut(w.incidents));
+    if (w.deleteClusters.length) writes.push(db.clusters.bulkDelete(w.deleteClusters));
+    if (w.clusters.length) writes.push(db.clusters.bulkPut(w.clusters));
+    await Promise.all(writes);
   }
 }

@@ -14,15 +14,14 @@ import type { ArticleRow, IncidentRow } from '../db/schema';
 import { Clusterer } from './assign';
 import { itemFeatures, timeOf } from './features';
 import { WINDOW_DAYS } from './rule';
-import { memberOf, type CachedMember } from './member-cache';
-import type { IngestStore, StoredItem } from './store';
+import { memberOf, type CachedMember, type KnownRow } from './member-cache';
+import { DEFAULT_RETENTION_DAYS, type IngestStore, type StoredItem } from './store';
 import { summariseCluster, type ClusterMember, type ClusterRow } from './summarise';
 
 const DAY = 86_400_000;
 const DEDUP_TITLE_DAYS = 3;
 /** Stored items of the time window compared with a batch, newest first: a few weeks of every feed. */
 const MAX_CANDIDATES = 10_000;
-const DEFAULT_RETENTION_DAYS = 365;
 
 /** An analysed item ready to store: the analysis plus what deduplication reads. */
 export interface PreparedItem {
@@ -114,8 +113,28 @@ export async function ingestPrepared(store: IngestStore, batch: PreparedItem[], 
     const touched = new Set<string>();
     /** Clusters of stored rows that go (expired or replaced): their other members must be read. */
     const storedBefore = new Set<string>();
-    // Retention first: what is too old goes, with its place in its cluster.
-    const expired = cutoff ? await store.publishedBefore(cutoff) : [];
+    const fresh = items.filter((i) => i.row.published! >= cutoff);
+    // Near-identical titles are looked for within DEDUP_TITLE_DAYS of each item (fresh is in time order).
+    const near: [number, number][] = [];
+    for (const { row } of fresh) {
+      const [a, b] = [row.features.t - DEDUP_TITLE_DAYS * DAY, row.features.t + DEDUP_TITLE_DAYS * DAY];
+      const last = near[near.length - 1];
+      if (last && a <= last[1]) last[1] = b;
+      else near.push([a, b]);
+    }
+    // Every read that does not depend on another goes at once: retention, and the URLs, guids and titles.
+    const [expired, byUrl, byGuid, byTitle] = await Promise.all([
+      cutoff ? store.publishedBefore(cutoff) : [],
+      store.getByUrls(fresh.map((i) => i.row.url)),
+      store.getByGuids([...new Set(fresh.flatMap((i) => (i.row.guid ? [i.row.guid] : [])))]),
+      fresh.length
+        ? store.getByTitleKeys(
+            [...new Set(fresh.map((i) => i.row.titleKey).filter((k) => k.split(' ').length >= 4))],
+            near.map(([a, b]) => [new Date(a).toISOString(), new Date(b).toISOString()]),
+          )
+        : [],
+    ]);
+    // Retention: what is too old goes, with its place in its cluster.
     for (const r of expired) {
       deleteUrls.add(r.url);
       if (r.clusterId) {
@@ -125,13 +144,7 @@ export async function ingestPrepared(store: IngestStore, batch: PreparedItem[], 
     }
     out.expired = expired.length;
 
-    const fresh = items.filter((i) => i.row.published! >= cutoff);
     out.expired += items.length - fresh.length;
-    const [byUrl, byGuid, byTitle] = await Promise.all([
-      store.getByUrls(fresh.map((i) => i.row.url)),
-      store.getByGuids([...new Set(fresh.flatMap((i) => (i.row.guid ? [i.row.guid] : [])))]),
-      store.getByTitleKeys([...new Set(fresh.map((i) => i.row.titleKey).filter((k) => k.split(' ').length >= 4))]),
-    ]);
     const known = new Map<string, ArticleRow>();
     byUrl.forEach((r) => r && !deleteUrls.has(r.url) && known.set(r.url, r));
     const guidRows = byGuid.filter((r) => !deleteUrls.has(r.url));
@@ -139,7 +152,7 @@ export async function ingestPrepared(store: IngestStore, batch: PreparedItem[], 
 
     /** The stored (or earlier in this batch) row this item is a version or a copy of. */
     const seenInBatch: StoredItem[] = [];
-    const findPrevious = (row: StoredItem): { prev: ArticleRow; copy: boolean } | undefined => {
+    const findPrevious = (row: StoredItem): { prev: KnownRow; copy: boolean } | undefined => {
       const inBatch = seenInBatch.find((s) => s.url === row.url || (row.guid && s.guid === row.guid && s.sourceId === row.sourceId));
       if (inBatch) return { prev: inBatch, copy: false };
       const sameUrl = known.get(row.url);

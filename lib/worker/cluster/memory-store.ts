@@ -1,6 +1,6 @@
 /** The in-memory IngestStore: what `cli cluster` and the tests cluster into. Same code path as the worker's. */
 import type { ArticleRow, IncidentRow } from '../db/schema';
-import { isStoredItem, type IngestStore, type StoreWrite, type StoredItem } from './store';
+import { inRanges, isStoredItem, type IngestStore, type StoreWrite, type StoredItem } from './store';
 import type { ClusterRow } from './summarise';
 
 export class MemoryStore implements IngestStore {
@@ -21,9 +21,9 @@ export class MemoryStore implements IngestStore {
     return [...this.items.values()].filter((r) => r.guid !== undefined && want.has(r.guid));
   }
 
-  async getByTitleKeys(keys: string[]): Promise<ArticleRow[]> {
+  async getByTitleKeys(keys: string[], ranges: readonly (readonly [string, string])[]): Promise<ArticleRow[]> {
     const want = new Set(keys);
-    return [...this.items.values()].filter((r) => r.titleKey !== undefined && want.has(r.titleKey));
+    return [...this.items.values()].filter((r) => r.titleKey !== undefined && want.has(r.titleKey) && inRanges(r.published, ranges));
   }
 
   async publishedBetween(from: string, to: string, limit: number): Promise<StoredItem[]> {

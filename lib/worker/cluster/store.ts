@@ -4,13 +4,24 @@
  * Every call of one ingest runs inside `run`, which is one read-write transaction in Dexie.
  */
 import type { ArticleRow, IncidentRow } from '../db/schema';
-import type { CachedMember } from './member-cache';
+import type { CachedMember, KnownRow } from './member-cache';
 import type { ClusterRow } from './summarise';
+
+/** Feed items published longer ago than this many days are dropped (the user's collection never is). */
+export const DEFAULT_RETENTION_DAYS = 365;
 
 /** An article row as the sync's ingest writes it: every clustering field present. */
 export type StoredItem = ArticleRow & Required<Pick<ArticleRow, 'titleKey' | 'contentHash' | 'clusterId' | 'features'>>;
 
-export function isStoredItem(row: ArticleRow | undefined): row is StoredItem {
+/** A row (or what the ingest's memory keeps of one) that the ingest stored: clustered, with its dedup fields. */
+/** Whether an ISO date lies in one of these ranges (see getByTitleKeys). */
+export function inRanges(published: string | undefined, ranges: readonly (readonly [string, string])[]): boolean {
+  return published !== undefined && ranges.some(([from, to]) => published >= from && published <= to);
+}
+
+export function isStoredItem<R extends KnownRow>(
+  row: R | undefined,
+): row is R & Required<Pick<KnownRow, 'titleKey' | 'contentHash' | 'clusterId' | 'features'>> {
   return !!row && !!row.features && !!row.clusterId && row.contentHash !== undefined && row.titleKey !== undefined;
 }
 
@@ -29,7 +40,11 @@ export interface IngestStore {
   run<T>(fn: () => Promise<T>): Promise<T>;
   getByUrls(urls: string[]): Promise<(ArticleRow | undefined)[]>;
   getByGuids(guids: string[]): Promise<ArticleRow[]>;
-  getByTitleKeys(keys: string[]): Promise<ArticleRow[]>;
+  /**
+   * Rows with these title keys published within one of these ISO ranges (inclusive, in time order, apart):
+   * near-identical titles meet only a few days apart.
+   */
+  getByTitleKeys(keys: string[], ranges: readonly (readonly [string, string])[]): Promise<KnownRow[]>;
   /**
    * Clustering candidates: the items published between two ISO dates (the batch's time window), newest
    * first, at most `limit`. Only what clustering reads of them (a StoredItem is one too).

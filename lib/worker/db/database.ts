@@ -13,6 +13,7 @@ import {
   type CollectionRow,
   type EntityRow,
   type IncidentRow,
+  type IngestMetaRow,
   type KevRow,
   type SourceRow,
   type SyncStateRow,
@@ -28,6 +29,7 @@ export class IncidentLensDb extends Dexie {
   syncState!: EntityTable<SyncStateRow, 'sourceId'>;
   blobs!: EntityTable<BlobRow, 'key'>;
   clusters!: EntityTable<ClusterRow, 'id'>;
+  ingestMeta!: EntityTable<IngestMetaRow, 'key'>;
 
   /** `options.indexedDB`/`IDBKeyRange` let Node tests pass fake-indexeddb. */
   constructor(options: DexieOptions & { name?: string } = {}) {

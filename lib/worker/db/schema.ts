@@ -118,6 +118,12 @@ export interface BlobRow {
   meta?: Record<string, string | number | boolean>;
 }
 
+/** v7: small state of the worker's own (the ingest memory's stamp: lib/worker/cluster/member-cache.ts). */
+export interface IngestMetaRow {
+  key: string;
+  value: string;
+}
+
 export interface SchemaVersion {
   version: number;
   stores: Record<string, string | null>;
@@ -241,12 +247,45 @@ const V6: Record<string, string> = {
   clusters: 'id, *entityKeys',
 };
 
+/**
+ * v7 (ingest throughput, again): near-identical titles are looked for among the items of the batch's time
+ * window, which the ingest reads anyway (and keeps in memory between chunks), so articles lose the
+ * `titleKey` index; an article's incident rows are deleted by the ids its row lists, so incidents lose
+ * `articleUrl`. `ingestMeta` holds the stamp that tells the ingest its memory is still true. The upgrade
+ * gives every article a full ISO `published` (the time window compares strings): rows stored by versions
+ * before 4 could keep a date as their page wrote it.
+ */
+const V7: Record<string, string> = {
+  ...V6,
+  articles: 'url, published, guid, clusterId',
+  incidents: 'id, *entityKeys',
+  ingestMeta: 'key',
+};
+
+async function upgradeToV7(tx: Transaction): Promise<void> {
+  await tx
+    .table<ArticleRow, string>('articles')
+    .toCollection()
+    .modify((row) => {
+      const iso = canonicalDate(row.published, row.features?.t);
+      if (iso !== row.published) row.published = iso;
+    });
+}
+
+/** A date as a full ISO string (what the ingest stores); the row's clustering time where it cannot be read. */
+function canonicalDate(published: string | undefined, t: number | undefined): string | undefined {
+  const ms = published === undefined ? NaN : Date.parse(published);
+  if (!Number.isNaN(ms)) return new Date(ms).toISOString();
+  return t === undefined ? published : new Date(t).toISOString();
+}
+
 export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
   { version: 1, stores: V1 },
   { version: 2, stores: V2, upgrade: upgradeToV2 },
   { version: 4, stores: V4, upgrade: upgradeToV4 },
   { version: 5, stores: V5, upgrade: upgradeToV5 },
   { version: 6, stores: V6 },
+  { version: 7, stores: V7, upgrade: upgradeToV7 },
 ];
 
 export const CURRENT_VERSION = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1].version;

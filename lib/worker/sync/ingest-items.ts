@@ -64,7 +64,7 @@ function validDate(d: string | undefined): string | undefined {
 }
 
 /** How much text the engine reads of an item (what prepareFeedItem gives it, within a few characters). */
-function textLength(item: FeedItem): number {
+export function textLength(item: FeedItem): number {
   return item.title.length + Math.min(item.summary?.length ?? 0, MAX_SUMMARY) + Math.min(item.content?.length ?? 0, MAX_CONTENT);
 }
 

@@ -1,6 +1,7 @@
 /** The sync's settings in `storage.local`: how often to read feeds and catalogues, and the test-only base URL. */
 import { storage } from 'wxt/utils/storage';
 import { isLoopbackOrigin } from './sources';
+import { DEFAULT_RETENTION_DAYS } from '../cluster/store';
 import type { RebuildSplit } from '../analysis/service';
 
 export interface SyncIntervals {
@@ -37,8 +38,6 @@ export async function setIntervals(next: SyncIntervals): Promise<SyncIntervals> 
   return clean;
 }
 
-/** Feed items published longer ago than this are dropped (the user's collection never is). */
-const DEFAULT_RETENTION_DAYS = 365;
 export const RETENTION_CHOICES_DAYS = [30, 90, 182, 365, 730, 1825, 3650] as const;
 
 const retentionItem = () => storage.defineItem<number>('local:retentionDays', { fallback: DEFAULT_RETENTION_DAYS });
