@@ -12,14 +12,17 @@
  * the rule; `heldout` (27 March – 12 April 2017), `heldout-feb` (February 2017) and `heldout-may` (May
  * 2017), never looked at while tuning; then the tuning halves pooled and the held-out halves pooled.
  *
- *   npx tsx scripts/eval/clusters.ts [--show tune|tune-mar]
+ *   npx tsx scripts/eval/clusters.ts [--show tune|tune-mar] [--cost]
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { MemoryStore } from '../../lib/worker/cluster/memory-store';
 import type { CompiledMatcher } from '../../lib/worker/extract/matcher';
-import { ingestFeedItemsInto } from '../../lib/worker/sync/ingest-items';
+import { ingestFeedItemsInto, prepareFeedItem } from '../../lib/worker/sync/ingest-items';
+import { Clusterer } from '../../lib/worker/cluster/assign';
+import { itemFeatures } from '../../lib/worker/cluster/features';
+import type { ClusterMember } from '../../lib/worker/cluster/summarise';
 import type { FeedItem } from '../../lib/worker/sync/item';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -267,6 +270,67 @@ export async function clusterFigures(matcher: CompiledMatcher, log: (line: strin
   return figures;
 }
 
+const DAY = 86_400_000;
+
+/**
+ * What clustering costs an item, the engine's reading and the store left out (Node, same code): a stream of
+ * items made of our labelled items' features (each text again under a new link once the stream has gone
+ * through them all), `perDay` a day, ingested in batches of 50 as the sync does: each batch builds a
+ * Clusterer from the stored items of its window (newest first, as IndexedDB gives them), then adds its
+ * items. Measured over the second half of the stream (the window full), in the process's CPU time (on a
+ * shared machine the wall clock counts the other processes' turns too). Median of `runs` after a warm-up:
+ * ms an item, the Clusterer's building included, and the `add` alone.
+ */
+export function clusterCost(
+  matcher: CompiledMatcher,
+  { items = 10_000, perDay = 33, runs = 3 } = {},
+): { perItemMs: number; addMs: number; window: number } {
+  const base = loadLabelled().map((l) => itemFeatures(prepareFeedItem(l.item, matcher).article, Date.parse(l.item.published!)));
+  const T0 = Date.UTC(2024, 0, 1);
+  const stream = (): ClusterMember[] =>
+    Array.from({ length: items }, (_, i) => ({
+      url: `https://bench.example/${i}`,
+      title: '',
+      site: 'bench.example',
+      entityKeys: [],
+      features: { ...base[i % base.length], t: T0 + (i * DAY) / perDay },
+    }));
+  const cpu = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
+  const once = () => {
+    let total = 0;
+    let adds = 0;
+    let window = 0;
+    const all = stream();
+    const stored: ClusterMember[] = [];
+    for (let b = 0; b < all.length; b += 50) {
+      const batch = all.slice(b, b + 50);
+      const from = batch[0].features.t - 10 * DAY;
+      const t0 = cpu();
+      const earlier: ClusterMember[] = [];
+      for (let i = stored.length - 1; i >= 0 && stored[i].features.t >= from; i--) earlier.push(stored[i]);
+      const c = new Clusterer(earlier);
+      const t1 = cpu();
+      for (const m of batch) c.add(m);
+      const t2 = cpu();
+      if (b >= all.length / 2) {
+        total += t2 - t0;
+        adds += t2 - t1;
+        window = Math.max(window, earlier.length);
+      }
+      stored.push(...batch);
+    }
+    const n = all.length - Math.ceil(all.length / 2 / 50) * 50;
+    return { perItemMs: total / n, addMs: adds / n, window };
+  };
+  once();
+  const results = Array.from({ length: runs }, once);
+  const med = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  return { perItemMs: med(results.map((r) => r.perItemMs)), addMs: med(results.map((r) => r.addMs)), window: results[0].window };
+}
+
 /** A tuning half's misses and mixes (held-out halves are scored, never shown). */
 async function showSplit(split: string, matcher: CompiledMatcher): Promise<void> {
   if (!(TUNE as readonly string[]).includes(split))
@@ -290,12 +354,22 @@ async function showSplit(split: string, matcher: CompiledMatcher): Promise<void>
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { show: { type: 'string' } } });
+  const { values } = parseArgs({ options: { show: { type: 'string' }, cost: { type: 'boolean' } } });
   const { loadMatcherFor } = await import('../../cli/matcher-cache');
   const { matcher } = await loadMatcherFor([
     resolve(ROOT, '../shared/fixtures/misp-galaxy/clusters'),
     resolve(ROOT, '../shared/fixtures/kev/known_exploited_vulnerabilities.json'),
   ]);
   if (values.show) await showSplit(values.show, matcher);
-  else await clusterFigures(matcher);
+  else if (values.cost) {
+    for (const [label, opts] of [
+      ['the ingest bench’s 33 items a day', { items: 10_000, perDay: 33 }],
+      ['a busy 300 items a day', { items: 4_000, perDay: 300 }],
+    ] as const) {
+      const c = clusterCost(matcher, opts);
+      console.log(
+        `clustering, ${label} (windows of up to ${c.window} stored items): ${c.perItemMs.toFixed(3)} ms an item, of which add ${c.addMs.toFixed(3)} ms`,
+      );
+    }
+  } else await clusterFigures(matcher);
 }

@@ -4,7 +4,7 @@
  * order. The rule itself is in rule.ts; what is kept of each cluster here is its members of the working
  * set, their victims and anchors, and the index that finds candidate clusters.
  */
-import { bagOf, clusterScore, JOIN, LINK_MEMBERS, matchKeys, WINDOW_DAYS, type ItemFeatures, type Rarity } from './rule';
+import { cachedBag, clusterScore, JOIN, LINK_MEMBERS, matchKeys, WINDOW_DAYS, type ItemFeatures, type Rarity } from './rule';
 import { clusterId, type ClusterMember } from './summarise';
 
 /**
@@ -37,7 +37,7 @@ export class Clusterer {
    * piece or in chunks (whose working sets are the stored items of each chunk's window) weighs alike.
    */
   private readonly df = new Map<string, number>();
-  private readonly rarity: Rarity = { n: 0, df: (k) => this.df.get(k) ?? 0 };
+  private readonly rarity: Rarity = { n: 0, df: (k) => this.df.get(k) ?? 0, version: 0 };
   private readonly counted: ClusterMember[] = [];
   private forgotten = 0;
 
@@ -60,7 +60,8 @@ export class Clusterer {
 
   private count(m: ClusterMember): void {
     this.rarity.n++;
-    for (const k of bagOf(m.features).keys()) this.df.set(k, (this.df.get(k) ?? 0) + 1);
+    this.rarity.version!++;
+    for (const k of cachedBag(m.features).keys()) this.df.set(k, (this.df.get(k) ?? 0) + 1);
     this.counted.push(m);
   }
 
@@ -70,7 +71,8 @@ export class Clusterer {
     while (this.forgotten < counted.length && counted[this.forgotten].features.t < t - WINDOW_DAYS * DAY) {
       const m = counted[this.forgotten++];
       this.rarity.n--;
-      for (const k of bagOf(m.features).keys()) {
+      this.rarity.version!++;
+      for (const k of cachedBag(m.features).keys()) {
         const n = (this.df.get(k) ?? 1) - 1;
         if (n > 0) this.df.set(k, n);
         else this.df.delete(k);

@@ -32,9 +32,13 @@
  * of the time window (up to LINK_MEMBERS), and joins the cluster with the best score when
  * - no victim of the cluster conflicts with its own (guard 3 against all the cluster's victims),
  * - fewer than half of those members veto it, and
- * - at least a third of them (one of one or two, two of four ...) score JOIN or more with it.
- * Else it starts a cluster of its own. A chain A~B~C does not weld two events: C is vetoed by A's victim
- * or kind, and in a cluster of three or more it must resemble more than the one member next to it.
+ * - more than a third of them (one of one or two, two of three to five, three of six to eight ...) score
+ *   JOIN or more with it.
+ * Else it starts a cluster of its own. So a chain A~B~C does not weld two events: C is vetoed by A's
+ * victim, kind or CVE, and once a cluster has three members C must resemble two of them, not only B.
+ *
+ * Rows stored by versions before stemming keep their unstemmed words: they meet new items a little less
+ * until they leave the time window, and no upgrade rewrites them.
  *
  * Pure functions of plain data: the caller (lib/worker/cluster/assign.ts) brings the earlier items.
  */
@@ -193,7 +197,7 @@ function setsOf(f: ItemFeatures): FeatureSets {
     const titled = new Set<string>();
     for (const k of f.anchors) {
       // The name and the key's slug ("organization:st-jude-medical"; rows of older versions have no names).
-      const ws = distinctiveWords(`${names.get(k) ?? ''} ${k.slice(k.lastIndexOf(':') + 1).replace(/-/g, ' ')}`);
+      const ws = nameForms(`${names.get(k) ?? ''} ${k.slice(k.lastIndexOf(':') + 1).replace(/-/g, ' ')}`).distinct;
       anchorWords.set(k, ws);
       if (ws.some((w) => words.has(w))) titled.add(k);
     }
@@ -212,8 +216,26 @@ function setsOf(f: ItemFeatures): FeatureSets {
 /** Lower-case words (4+ letters) of entity names: "Lloyds Bank" and "Lloyds" meet by "lloyds". */
 function nameWords(refs: readonly { name: string }[]): Set<string> {
   const out = new Set<string>();
-  for (const r of refs) for (const w of r.name.toLowerCase().match(/[\p{L}\p{N}]{4,}/gu) ?? []) if (!STOP.has(w)) out.add(w);
+  for (const r of refs) for (const w of wordsOfName(r.name)) out.add(w);
   return out;
+}
+
+/** A name's words, as nameWords and distinctiveWords read them, worked out once per name. */
+const NAME_WORDS = new Map<string, { plain: string[]; distinct: string[] }>();
+function nameForms(name: string): { plain: string[]; distinct: string[] } {
+  let f = NAME_WORDS.get(name);
+  if (!f) {
+    if (NAME_WORDS.size >= 20_000) NAME_WORDS.clear();
+    f = {
+      plain: (name.toLowerCase().match(/[\p{L}\p{N}]{4,}/gu) ?? []).filter((w) => !STOP.has(w)),
+      distinct: distinctiveWords(name),
+    };
+    NAME_WORDS.set(name, f);
+  }
+  return f;
+}
+function wordsOfName(name: string): string[] {
+  return nameForms(name).plain;
 }
 
 /** Both items name a victim, and some victim of one is a victim of the other (same key or a shared name word). */
@@ -221,7 +243,7 @@ function sameVictim(a: ItemFeatures, b: ItemFeatures): EntityRef[] {
   const bs = setsOf(b);
   if (!bs.victimKeys.size || !setsOf(a).victimKeys.size) return [];
   return a.victims.filter(
-    (v) => !v.key.startsWith('location:') && (bs.victimKeys.has(v.key) || [...nameWords([v])].some((w) => bs.victimWords.has(w))),
+    (v) => !v.key.startsWith('location:') && (bs.victimKeys.has(v.key) || wordsOfName(v.name).some((w) => bs.victimWords.has(w))),
   );
 }
 
@@ -241,7 +263,7 @@ function sharedScore(a: ItemFeatures, b: ItemFeatures): { score: number; headlin
   if (victims.length) {
     score += VICTIM_WEIGHT;
     // A victim the headlines name is the story; one found only in the text may be the source quoted.
-    const named = new Set(victims.flatMap((v) => distinctiveWords(v.name)));
+    const named = new Set(victims.flatMap((v) => nameForms(v.name).distinct));
     for (const k of victimKeys) for (const w of [...(as.anchorWords.get(k) ?? []), ...(bs.anchorWords.get(k) ?? [])]) named.add(w);
     if ([...named].some((w) => as.words.has(w) || bs.words.has(w))) headline = true;
   }
@@ -267,14 +289,13 @@ export function victimsConflict(
   bVictimRefs: readonly { key: string; name: string }[],
   bAnchors: ReadonlySet<string>,
 ): boolean {
-  const aVictims = a.victims.filter((v) => !v.key.startsWith('location:'));
+  const as = setsOf(a);
+  if (!as.victimKeys.size) return false;
   const bVictims = bVictimRefs.filter((v) => !v.key.startsWith('location:'));
-  if (!aVictims.length || !bVictims.length) return false;
-  const bWords = nameWords(bVictims);
-  if ([...nameWords(aVictims)].some((w) => bWords.has(w))) return false;
-  if (aVictims.some((v) => bAnchors.has(v.key))) return false;
-  const aAnchors = setsOf(a).anchors;
-  if (bVictims.some((v) => aAnchors.has(v.key))) return false;
+  if (!bVictims.length) return false;
+  if (bVictims.some((v) => wordsOfName(v.name).some((w) => as.victimWords.has(w)))) return false;
+  for (const k of as.victimKeys) if (bAnchors.has(k)) return false;
+  if (bVictims.some((v) => as.anchors.has(v.key))) return false;
   return true;
 }
 
@@ -295,6 +316,8 @@ function kindsDiffer(a: ItemFeatures, b: ItemFeatures): boolean {
 export interface Rarity {
   n: number;
   df(key: string): number;
+  /** Changes whenever a count does (weights worked out for one version are kept until the next). */
+  version?: number;
 }
 
 /** The keys an item's text is weighed by: anchors, words of the summary once, words of the title twice. */
@@ -307,7 +330,8 @@ export function bagOf(f: ItemFeatures): Map<string, number> {
 }
 const TITLE_BAG_WEIGHT = 2;
 const BAGS = new WeakMap<ItemFeatures, Map<string, number>>();
-function cachedBag(f: ItemFeatures): Map<string, number> {
+/** bagOf, made once per item. */
+export function cachedBag(f: ItemFeatures): ReadonlyMap<string, number> {
   let b = BAGS.get(f);
   if (!b) BAGS.set(f, (b = bagOf(f)));
   return b;
@@ -320,24 +344,56 @@ function isCommonStem(k: string): boolean {
   return commonStems.has(k);
 }
 
-/** Smoothed inverse document frequency: log((n + 1) / df), everyday words smoothed with the background. */
-function idf(k: string, rarity: Rarity): number {
-  const df = rarity.df(k) + (isCommonStem(k) ? COMMON_IN : 0);
-  return Math.log((rarity.n + BACKGROUND_ITEMS + 1) / Math.max(1, df));
+/** A key of an item's bag: its count, and whether it is an everyday English word (its rarity is smoothed). */
+interface Entry {
+  k: string;
+  x: number;
+  common: boolean;
+}
+const ENTRIES = new WeakMap<ItemFeatures, Entry[]>();
+function entriesOf(f: ItemFeatures): Entry[] {
+  let e = ENTRIES.get(f);
+  if (!e) ENTRIES.set(f, (e = [...cachedBag(f)].map(([k, x]) => ({ k, x, common: isCommonStem(k) }))));
+  return e;
 }
 
-/** An item's bag weighed by rarity, scaled to length 1. */
-function unitVector(f: ItemFeatures, rarity: Rarity): Map<string, number> {
-  const v = new Map<string, number>();
-  let norm = 0;
-  for (const [k, x] of cachedBag(f)) {
-    const w = x * idf(k, rarity);
-    v.set(k, w);
-    norm += w * w;
+/**
+ * The weight of a key: smoothed inverse document frequency, log((n + 1) / df), an everyday word's df
+ * raised by the background's.
+ */
+function idf(e: Entry, rarity: Rarity, logN: number): number {
+  const df = rarity.df(e.k) + (e.common ? COMMON_IN : 0);
+  return df > 1 ? logN - Math.log(df) : logN;
+}
+
+/** Each item's vector length for one state of a Rarity (worked out again when it changes). */
+interface Norms {
+  n: number;
+  version: number | undefined;
+  logN: number;
+  of: WeakMap<ItemFeatures, number>;
+}
+const NORMS = new WeakMap<Rarity, Norms>();
+
+function normsOf(rarity: Rarity): Norms {
+  let w = NORMS.get(rarity);
+  if (!w || w.n !== rarity.n || w.version !== rarity.version)
+    NORMS.set(rarity, (w = { n: rarity.n, version: rarity.version, logN: Math.log(rarity.n + BACKGROUND_ITEMS + 1), of: new WeakMap() }));
+  return w;
+}
+
+function norm(f: ItemFeatures, rarity: Rarity, w: Norms): number {
+  let n = w.of.get(f);
+  if (n === undefined) {
+    n = 0;
+    for (const e of entriesOf(f)) {
+      const y = e.x * idf(e, rarity, w.logN);
+      n += y * y;
+    }
+    n = Math.sqrt(n);
+    w.of.set(f, n);
   }
-  norm = Math.sqrt(norm);
-  if (norm) for (const [k, w] of v) v.set(k, w / norm);
-  return v;
+  return n;
 }
 
 /**
@@ -345,11 +401,22 @@ function unitVector(f: ItemFeatures, rarity: Rarity): Map<string, number> {
  * happened — while two stories of one week share only the week's common ones.
  */
 export function similarity(a: ItemFeatures, b: ItemFeatures, rarity: Rarity): number {
-  const va = unitVector(a, rarity);
-  const vb = unitVector(b, rarity);
+  const w = normsOf(rarity);
+  const na = norm(a, rarity, w);
+  const nb = norm(b, rarity, w);
+  if (!na || !nb) return 0;
+  let [small, big] = [a, b];
+  if (entriesOf(a).length > entriesOf(b).length) [small, big] = [b, a];
+  const other = cachedBag(big);
   let dot = 0;
-  for (const [k, w] of va) dot += w * (vb.get(k) ?? 0);
-  return dot;
+  for (const e of entriesOf(small)) {
+    const y = other.get(e.k);
+    if (y) {
+      const z = idf(e, rarity, w.logN);
+      dot += e.x * y * z * z;
+    }
+  }
+  return dot / (na * nb);
 }
 
 /** Both items name CVEs, and none of them is the same: two flaws, two events. */
@@ -404,6 +471,9 @@ export function clusterScore(
 }
 
 /** The index keys an item is found by: its anchors and its title words. */
-export function matchKeys(f: ItemFeatures): string[] {
-  return [...new Set([...f.anchors, ...f.words.map((w) => `w:${w}`)])];
+export function matchKeys(f: ItemFeatures): readonly string[] {
+  let keys = MATCH_KEYS.get(f);
+  if (!keys) MATCH_KEYS.set(f, (keys = [...new Set([...f.anchors, ...f.words.map((w) => `w:${w}`)])]));
+  return keys;
 }
+const MATCH_KEYS = new WeakMap<ItemFeatures, string[]>();
