@@ -284,11 +284,7 @@ function sharedScore(a: ItemFeatures, b: ItemFeatures): { score: number; headlin
  * hospital in London" and "Barts Health" are one attack), and victims whose names share a word are one
  * ("Lloyds Bank", "Lloyds").
  */
-export function victimsConflict(
-  a: ItemFeatures,
-  bVictimRefs: readonly { key: string; name: string }[],
-  bAnchors: ReadonlySet<string>,
-): boolean {
+function victimsConflict(a: ItemFeatures, bVictimRefs: readonly { key: string; name: string }[], bAnchors: ReadonlySet<string>): boolean {
   const as = setsOf(a);
   if (!as.victimKeys.size) return false;
   const bVictims = bVictimRefs.filter((v) => !v.key.startsWith('location:'));
@@ -428,7 +424,7 @@ function cvesDiffer(a: ItemFeatures, b: ItemFeatures): boolean {
 }
 
 /** The guards that veto a pair whatever it shares: time, kind of event, victims, CVEs. */
-export function vetoed(a: ItemFeatures, b: ItemFeatures): boolean {
+function vetoed(a: ItemFeatures, b: ItemFeatures): boolean {
   if (Math.abs(a.t - b.t) > WINDOW_DAYS * DAY) return true;
   if (kindsDiffer(a, b) || cvesDiffer(a, b)) return true;
   return victimsConflict(a, b.victims, setsOf(b).anchors);
