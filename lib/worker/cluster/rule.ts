@@ -9,11 +9,12 @@
  * Words are compared by their stems (Porter's: "confirms" and "confirmed" are one word).
  *
  * **One score between two items** (pairScore): the cosine of their TF-IDF vectors — title words counted
- * twice, words of the summary and anchors once, each weighed by its rarity (smoothed inverse document
- * frequency over the items clustering holds: the stored items of the time window and the batch, counted
- * incrementally as items arrive, plus BACKGROUND_ITEMS imaginary items in which every everyday English
- * word — SUBTLEX's common words — occurs COMMON_IN of the times, so that "credit card" or "tax" does not
- * pass for a name in a quiet week) — plus EVIDENCE for each point of headline-level entity evidence they
+ * twice, words of the summary and anchors once, each weighed by its rarity: smoothed inverse document
+ * frequency over what the store holds around the newcomer — the stored items of the batch's time window
+ * (read by the ingest, at most 10,000) and the batch's items added before it, counted as they come and
+ * forgotten once published more than WINDOW_DAYS before the newcomer (assign.ts) — plus BACKGROUND_ITEMS
+ * imaginary items in which every everyday English word (SUBTLEX's common words) occurs COMMON_IN times, so
+ * that "credit card" or "tax" does not pass for a name in a quiet week. Plus EVIDENCE for each point of headline-level entity evidence they
  * share, up to EVIDENCE_CAP points: the same victim 3, a shared CVE or indicator 3, organisation, actor or
  * malware 2, product or vendor 1, a word of both titles 1, counted only when something is headline-level
  * (a word of both titles, a shared CVE or indicator, or a shared victim or anchor one of the headlines
@@ -443,8 +444,8 @@ function unguardedScore(a: ItemFeatures, b: ItemFeatures, rarity: Rarity): numbe
 /**
  * How strongly an item belongs to a cluster, given the cluster's members of the time window (latest
  * first, at most LINK_MEMBERS) and its victims and anchors: 0 when a victim of the cluster conflicts with
- * the item's or half of the members veto it; else the score the best third of the members reach (the
- * k-th best, k = a third of them, rounded up).
+ * the item's or half of the members or more veto it; else the score that more than a third of the
+ * members reach (the k-th best, k = ⌊n/3⌋ + 1: 1 of 1–2 members, 2 of 3–5, 3 of 6–8 ...).
  */
 export function clusterScore(
   f: ItemFeatures,
