@@ -21,7 +21,7 @@ import { bundle, launch } from '../../tests/fixtures/reading/browser';
 import { KEV, MISP_CLUSTERS, loadCatalogue } from '../lib/catalogue';
 import { median } from '../lib/stats';
 import { benchItems } from '../sync/items';
-import { clusterFigures } from '../../scripts/eval/clusters';
+import { clusterCost, clusterFigures } from '../../scripts/eval/clusters';
 import { loadMatcherFor } from '../../cli/matcher-cache';
 import type { BenchGroup } from '../run';
 
@@ -70,6 +70,11 @@ export const syncGroup: BenchGroup = {
     figures['sync.cluster_tfidf_f1'] = q['clusters.heldout.tfidf_f1'];
     figures['sync.cluster_tune_precision'] = q['clusters.tune.precision'];
     figures['sync.cluster_tune_recall'] = q['clusters.tune.recall'];
+    // Every held-out half pooled (27 March – 12 April, February and May 2017), and what clustering costs an
+    // item (CPU time, Node, the engine and the store left out) at this bench's density of items.
+    figures['sync.cluster_heldout_pooled_precision'] = q['clusters.heldout_pooled.precision'];
+    figures['sync.cluster_heldout_pooled_recall'] = q['clusters.heldout_pooled.recall'];
+    figures['sync.cluster_cpu_ms_per_item'] = clusterCost(matcher, { items: ITEMS, perDay: ITEMS / 300 }).perItemMs;
 
     const server = await blankServer();
     let browser: Browser | undefined;

@@ -1,22 +1,16 @@
 /**
- * The clustering rule (lib/worker/cluster/rule.ts) on small hand-written items: what joins, what stays apart,
- * and why. Feed items go through the engine (seed catalogue) as the sync reads them; the features of the
- * last tests are written by hand to isolate one part of the rule.
+ * The clustering rule (lib/worker/cluster/rule.ts) and the incremental clusterer (assign.ts) on small
+ * items: what joins, what stays apart, and why. Feed items go through the engine (seed catalogue) as the
+ * sync reads them; the features of the later tests are written by hand to isolate one part of the rule.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compileMatcher, type CompiledMatcher } from '../../lib/worker/extract/matcher';
 import { seedCatalogue } from '../../lib/worker/knowledge/seed';
 import { prepareFeedItem } from '../../lib/worker/sync/ingest-items';
 import { itemFeatures } from '../../lib/worker/cluster/features';
-import {
-  distinctiveWords,
-  JOIN_SCORE,
-  JOIN_SIMILARITY,
-  sameEvent,
-  similarity,
-  type ItemFeatures,
-  type Rarity,
-} from '../../lib/worker/cluster/rule';
+import { Clusterer } from '../../lib/worker/cluster/assign';
+import { bagOf, distinctiveWords, JOIN, pairScore, similarity, type ItemFeatures, type Rarity } from '../../lib/worker/cluster/rule';
+import type { ClusterMember } from '../../lib/worker/cluster/summarise';
 import type { FeedItem } from '../../lib/worker/sync/item';
 import { NOW, item, BOEING_1, BOEING_2, ICBC, CITRIX_PATCH, CITRIX_EXPLOITED, CITRIX_EXPLOITED_2 } from '../support/feed-items';
 
@@ -29,14 +23,30 @@ function features(i: FeedItem): ItemFeatures {
   return itemFeatures(prepareFeedItem(i, matcher).article, NOW);
 }
 
+/** The rarity clustering would see with these items in its window (and nothing else). */
+function rarityOf(items: ItemFeatures[]): Rarity {
+  const df = new Map<string, number>();
+  for (const f of items) for (const k of bagOf(f).keys()) df.set(k, (df.get(k) ?? 0) + 1);
+  return { n: items.length, df: (k) => df.get(k) ?? 0 };
+}
+
 const T0 = Date.parse('2024-03-01T00:00:00Z');
+const HOUR = 3_600_000;
 function hand(f: Partial<ItemFeatures>): ItemFeatures {
   return { t: T0, victims: [], actors: [], anchors: [], words: [], extra: [], ...f };
+}
+function member(url: string, f: ItemFeatures, clusterId?: string): ClusterMember {
+  const m: ClusterMember = { url, title: url, site: 'example.com', entityKeys: [], features: f };
+  if (clusterId) m.clusterId = clusterId;
+  return m;
 }
 
 describe('clustering rule: real-shaped items through the engine', () => {
   it('joins two publishers’ reports of one victim’s attack', () => {
-    expect(sameEvent(features(BOEING_2), features(BOEING_1))).toBeGreaterThanOrEqual(JOIN_SCORE);
+    const a = features(BOEING_1);
+    const b = features(BOEING_2);
+    const rarity = rarityOf([a, b, features(ICBC), features(CITRIX_PATCH), features(CITRIX_EXPLOITED)]);
+    expect(pairScore(b, a, rarity)).toBeGreaterThanOrEqual(JOIN);
   });
 
   it('keeps two LockBit attacks on two different victims apart, whatever else they share', () => {
@@ -44,25 +54,34 @@ describe('clustering rule: real-shaped items through the engine', () => {
     const icbc = features(ICBC);
     expect(boeing.victims.map((v) => v.key)).toContain('organization:boeing');
     expect(icbc.victims.length).toBeGreaterThan(0);
-    expect(sameEvent(icbc, boeing)).toBe(0);
-    // Even told in the same words: the victims decide.
-    const rarity: Rarity = { n: 1000, df: () => 1 };
-    expect(sameEvent(icbc, boeing, rarity)).toBe(0);
+    // Even were every word of theirs the rarest there is: the victims decide.
+    expect(pairScore(icbc, boeing, { n: 1000, df: () => 1 })).toBe(0);
+    // And through the clusterer: a second report of Boeing's joins Boeing's cluster, ICBC starts its own.
+    const c = new Clusterer([]);
+    const first = c.add(member(BOEING_1.url, boeing));
+    expect(c.add(member(BOEING_2.url, features(BOEING_2)))).toBe(first);
+    expect(c.add(member(ICBC.url, icbc))).not.toBe(first);
   });
 
   it('keeps a vendor’s patch apart from the exploitation of that CVE, and joins the exploitation reports', () => {
     const patch = features(CITRIX_PATCH);
     const exploited = features(CITRIX_EXPLOITED);
+    const exploited2 = features(CITRIX_EXPLOITED_2);
     expect(patch.family).toBe('flaw');
     expect(exploited.family).toBe('attack');
-    expect(sameEvent(exploited, patch)).toBe(0);
-    expect(sameEvent(exploited, patch, { n: 1000, df: () => 1 })).toBe(0);
-    expect(sameEvent(features(CITRIX_EXPLOITED_2), exploited)).toBeGreaterThanOrEqual(JOIN_SCORE);
+    expect(pairScore(exploited, patch, { n: 1000, df: () => 1 })).toBe(0);
+    const rarity = rarityOf([patch, exploited, exploited2, features(BOEING_1), features(ICBC)]);
+    expect(pairScore(exploited2, exploited, rarity)).toBeGreaterThanOrEqual(JOIN);
+    const c = new Clusterer([]);
+    const patched = c.add(member(CITRIX_PATCH.url, patch));
+    const wave = c.add(member(CITRIX_EXPLOITED.url, exploited));
+    expect(wave).not.toBe(patched);
+    expect(c.add(member(CITRIX_EXPLOITED_2.url, exploited2))).toBe(wave);
   });
 
   it('keeps the same event apart when its reports are more than the window apart', () => {
     const late = item('securityweek.example', 'boeing-late', '2024-01-20T10:00:00Z', BOEING_2.title, BOEING_2.summary!);
-    expect(sameEvent(features(late), features(BOEING_1))).toBe(0);
+    expect(pairScore(features(late), features(BOEING_1), { n: 1000, df: () => 1 })).toBe(0);
   });
 });
 
@@ -72,16 +91,17 @@ describe('clustering rule: its parts, on hand-written features', () => {
     expect(distinctiveWords('Hackers attacked and leaked data')).toEqual([]);
   });
 
-  it('counts a shared anchor that one headline names as headline-level evidence', () => {
+  it('adds headline-level entity evidence to the cosine, and not a topic both texts mention', () => {
     // "Charger" in one headline, in the other's text only; the store and the firm quoted by both.
     const anchors = ['malware:charger', 'vendor:check-point', 'product:google-play'];
     const names = { 'malware:charger': 'Charger', 'vendor:check-point': 'Check Point', 'product:google-play': 'Google Play' };
     const a = hand({ anchors, names, words: distinctiveWords('Charger mobile ransomware steals contacts') });
     const b = hand({ t: T0 + 86_400_000, anchors, names, words: distinctiveWords('Malware creeps into an app shop again') });
-    expect(sameEvent(b, a)).toBeGreaterThanOrEqual(JOIN_SCORE);
     // The same entities named by neither headline: a topic shared, not an event.
     const c = hand({ ...a, words: distinctiveWords('Weekly roundup of Android threats') });
-    expect(sameEvent(b, c)).toBe(0);
+    const rarity = rarityOf([a, b, c]);
+    expect(pairScore(b, a, rarity)).toBeGreaterThan(similarity(b, a, rarity));
+    expect(pairScore(b, c, rarity)).toBe(similarity(b, c, rarity));
   });
 
   it('lets a cue-word hint of the kind veto only against a typed item', () => {
@@ -89,11 +109,22 @@ describe('clustering rule: its parts, on hand-written features', () => {
     const exploitedHint = hand({ ...shared, family: 'attack' });
     const patchedHint = hand({ ...shared, family: 'flaw' });
     const patchedTyped = hand({ ...shared, family: 'flaw', type: 'patch' });
-    expect(sameEvent(exploitedHint, patchedHint)).toBeGreaterThan(0);
-    expect(sameEvent(exploitedHint, patchedTyped)).toBe(0);
+    const rarity = rarityOf([exploitedHint, patchedHint]);
+    expect(pairScore(exploitedHint, patchedHint, rarity)).toBeGreaterThanOrEqual(JOIN);
+    expect(pairScore(exploitedHint, patchedTyped, rarity)).toBe(0);
   });
 
-  it('joins items told in the same rare words, not in the same common ones (rule 5)', () => {
+  it('keeps two different CVEs apart, whatever else they share', () => {
+    const words = distinctiveWords('Critical Ivanti Connect Secure flaw');
+    const a = hand({ anchors: ['vulnerability:cve-2024-0001', 'vendor:ivanti'], words });
+    const b = hand({ anchors: ['vulnerability:cve-2024-0002', 'vendor:ivanti'], words });
+    const c = hand({ anchors: ['vulnerability:cve-2024-0002', 'vulnerability:cve-2024-0001', 'vendor:ivanti'], words });
+    const rarity: Rarity = { n: 1000, df: () => 1 };
+    expect(pairScore(a, b, rarity)).toBe(0);
+    expect(pairScore(c, b, rarity)).toBeGreaterThanOrEqual(JOIN);
+  });
+
+  it('weighs words by their rarity among the items held, everyday words smoothed', () => {
     const a = hand({
       words: distinctiveWords('HR managers beware: ransomware could be your next job applicant'),
       extra: distinctiveWords('GoldenEye variant targets German speakers'),
@@ -102,35 +133,76 @@ describe('clustering rule: its parts, on hand-written features', () => {
       words: distinctiveWords('Ransomware masquerades as CV'),
       extra: distinctiveWords('Fake job applications carry GoldenEye to German HR departments'),
     });
-    // No entity, no word of both titles: rule 4 does not join them.
-    expect(sameEvent(b, a)).toBe(0);
-    const rare: Rarity = { n: 200, df: () => 2 };
-    const common: Rarity = { n: 200, df: () => 150 };
-    expect(similarity(a, b, rare)).toBeGreaterThanOrEqual(JOIN_SIMILARITY);
-    expect(sameEvent(b, a, rare)).toBe(JOIN_SCORE);
+    // No entity, no word of both titles: the cosine of their rare words joins them.
+    expect(pairScore(b, a, { n: 200, df: () => 2 })).toBeGreaterThanOrEqual(JOIN);
     // Rarity decides: words every other story of the window has weigh little against the rest.
     const everywhere = new Set(distinctiveWords('job applicant GoldenEye German'));
-    const mixed: Rarity = { n: 200, df: (k) => (everywhere.has(k) ? 150 : 2) };
-    expect(similarity(a, b, mixed)).toBeLessThan(JOIN_SIMILARITY);
-    expect(sameEvent(b, a, mixed)).toBe(0);
-    expect(similarity(a, b, common)).toBeGreaterThan(0);
+    expect(pairScore(b, a, { n: 200, df: (k) => (everywhere.has(k) ? 150 : 2) })).toBeLessThan(JOIN);
+    // An everyday English word ("card") weighs less than a name ("topps") seen as often.
+    const card = hand({ words: ['card', 'topps'] });
+    const cardOnly = hand({ words: ['card'] });
+    const toppsOnly = hand({ words: ['topps'] });
+    const rarity: Rarity = { n: 10, df: () => 2 };
+    expect(similarity(cardOnly, card, rarity)).toBeLessThan(similarity(toppsOnly, card, rarity));
+  });
+});
+
+describe('clusterer: an item joins a cluster, not one item of it', () => {
+  // Event 1: Cloudflare's leak, told three times; the third also names two of its customers. Event 2:
+  // those customers' password resets, a week of other news, sharing words with the third report only.
+  const a1 = hand({ t: T0, words: ['cloudflar', 'cloudbleed', 'postmortem'], extra: ['parser', 'prince'] });
+  const a2 = hand({ t: T0 + HOUR, words: ['cloudbleed', 'cloudflar', 'review'], extra: ['parser', 'prince', 'audit'] });
+  const b = hand({ t: T0 + 2 * HOUR, words: ['cloudbleed', 'cloudflar', 'uber', 'fitbit'], extra: ['parser', 'customer'] });
+  const c = hand({ t: T0 + 3 * HOUR, words: ['uber', 'fitbit', 'reset'], extra: ['customer', 'forced'] });
+
+  it('does not weld a chain A~B~C when C resembles only B', () => {
+    const cl = new Clusterer([]);
+    const id = cl.add(member('a1', a1));
+    expect(cl.add(member('a2', a2))).toBe(id);
+    expect(cl.add(member('b', b))).toBe(id);
+    // C and B alone would be one event by their score...
+    expect(pairScore(c, b, rarityOf([a1, a2, b, c]))).toBeGreaterThanOrEqual(JOIN);
+    // ...but the cluster has three members in the window and C resembles one: it starts its own.
+    expect(cl.add(member('c', c))).not.toBe(id);
   });
 
-  it('does not count words the summaries share towards rule 4: a headline word and a product are a topic', () => {
-    const a = hand({
-      anchors: ['product:outlook'],
-      names: { 'product:outlook': 'Outlook' },
-      words: distinctiveWords('Spies target Norway ministry'),
-      extra: distinctiveWords('Analysts said the intrusion began with Outlook invitations resembling election interference operations'),
+  it('does not weld two victims through an item that names neither', () => {
+    const victim = (key: string, name: string) => [{ key, name }];
+    const x = hand({
+      t: T0,
+      victims: victim('organization:acme', 'Acme'),
+      anchors: ['organization:acme', 'malware:lockbit'],
+      words: ['lockbit', 'acme'],
     });
-    const b = hand({
-      anchors: ['product:outlook'],
-      names: { 'product:outlook': 'Outlook' },
-      words: distinctiveWords('Norway police warn of tax refund scam'),
-      extra: distinctiveWords('Analysts describe Outlook invitations, election interference operations and intrusion tooling'),
+    const bridge = hand({ t: T0 + HOUR, anchors: ['malware:lockbit'], words: ['lockbit', 'leak', 'acme'] });
+    const y = hand({
+      t: T0 + 2 * HOUR,
+      victims: victim('organization:globex', 'Globex'),
+      anchors: ['organization:globex', 'malware:lockbit'],
+      words: ['lockbit', 'leak'],
     });
-    // "norway" in both headlines (1) and Outlook in both texts (1): 2. The summaries' shared words
-    // (analysts, intrusion, invitations, election, interference, operations) add nothing to rule 4.
-    expect(sameEvent(b, a)).toBe(0);
+    const cl = new Clusterer([]);
+    const id = cl.add(member('x', x));
+    expect(cl.add(member('bridge', bridge))).toBe(id);
+    expect(pairScore(y, bridge, rarityOf([x, bridge, y]))).toBeGreaterThanOrEqual(JOIN);
+    expect(cl.add(member('y', y))).not.toBe(id);
+  });
+
+  it('compares a newcomer with the latest items of a busy key, whatever order the store gives them in', () => {
+    // 45 stories with "Microsoft" in the headline, each its own event, the newest about Exchange webshells.
+    const earlier: ClusterMember[] = [];
+    for (let i = 0; i < 45; i++) {
+      const f = hand({
+        t: T0 + i * HOUR,
+        words: ['microsoft', `topic${i}`],
+        extra: i === 44 ? ['exchang', 'proxyshel', 'webshel'] : [`other${i}`],
+      });
+      earlier.push(member(`https://news.example/${i}`, f, `c${i}`));
+    }
+    // A store reads the window newest first.
+    earlier.reverse();
+    const cl = new Clusterer(earlier);
+    const next = hand({ t: T0 + 45 * HOUR, words: ['microsoft'], extra: ['exchang', 'proxyshel', 'webshel'] });
+    expect(cl.add(member('https://other.example/exchange', next))).toBe('c44');
   });
 });

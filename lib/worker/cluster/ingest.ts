@@ -215,7 +215,6 @@ export async function ingestPrepared(store: IngestStore, batch: PreparedItem[], 
     // by the rule, like any item, and otherwise starts a cluster of another id.
     const clusterer = new Clusterer(
       earlier.map((r) => memberOf(r)),
-      [],
       storedBefore,
     );
     for (const { row } of toCluster) {

@@ -1,53 +1,63 @@
 /**
- * The clustering rule: when two news items report the same real-world event.
+ * The clustering rule: when a news item reports the same real-world event as a cluster of earlier ones.
  *
  * Each item is read once (its title, summary and content through the engine) into a few features: its
  * main incident's type, victims and actors, its "anchor" entities (CVEs, victims and other organisations,
  * actors, malware, products, vendors, indicators) and the distinctive words of its title and summary
- * (ordinary English and the vocabulary every security story uses — "hackers", "ransomware", "data" — are
- * left out, so what is left is mostly names: "Cellebrite", "Netgear", "WebEx", "FAFSA").
+ * (the vocabulary every security story uses — "hackers", "ransomware", "data" — is left out, so what is
+ * left is mostly names and what happened: "Cellebrite", "Netgear", "WebEx", "FAFSA", "wipe", "iphone").
+ * Words are compared by their stems (Porter's: "confirms" and "confirmed" are one word).
  *
- * Words are compared by their stems (Porter's: "confirms" and "confirmed" are one word). Rows stored by
- * earlier versions keep their unstemmed words: they meet new items a little less until they leave the
- * time window, and no upgrade rewrites them.
+ * **One score between two items** (pairScore): the cosine of their TF-IDF vectors — title words counted
+ * twice, words of the summary and anchors once, each weighed by its rarity: smoothed inverse document
+ * frequency over what the store holds around the newcomer — the stored items of the batch's time window
+ * (read by the ingest, at most 10,000) and the batch's items added before it, counted as they come and
+ * forgotten once published more than WINDOW_DAYS before the newcomer (assign.ts) — plus BACKGROUND_ITEMS
+ * imaginary items in which every everyday English word (SUBTLEX's common words) occurs COMMON_IN times, so
+ * that "credit card" or "tax" does not pass for a name in a quiet week. Plus EVIDENCE for each point of headline-level entity evidence they
+ * share, up to EVIDENCE_CAP points: the same victim 3, a shared CVE or indicator 3, organisation, actor or
+ * malware 2, product or vendor 1, a word of both titles 1, counted only when something is headline-level
+ * (a word of both titles, a shared CVE or indicator, or a shared victim or anchor one of the headlines
+ * names: "Microsoft" + "Windows" in two texts is a topic, not an event).
  *
- * Items are clustered single-link, incrementally, in publication order: a new item joins the cluster of
- * the most similar earlier item when all of these hold, else it starts a cluster of its own:
+ * **Guards that veto a pair** whatever it shares (vetoed):
+ * 1. Time: published more than WINDOW_DAYS apart (a story that resurfaces months later is a new event).
+ * 2. Kind: a flaw disclosed or patched and an attack (exploitation wave, breach, ransomware ...) are
+ *    different events even about the same CVE. An item's family comes from its incident type, else from
+ *    cue words ("exploited in the wild", "patches"); two cue-word hints never veto each other.
+ * 3. Victims: both name victims (places aside), neither mentions the other's, and their names share no
+ *    word ("Lloyds Bank", "Lloyds" are one): two LockBit attacks on two companies are two incidents.
+ * 4. CVEs: both name CVEs and share none.
  *
- * 1. **Time.** The two items were published at most WINDOW_DAYS apart (news of one event comes in days;
- *    a story that resurfaces months later is a new event).
- * 2. **Same kind of event.** A flaw being disclosed or patched and an attack (exploitation wave, breach,
- *    ransomware ...) are different events even about the same CVE: items of the `flaw` family never join
- *    items of the `attack` family. An item's family comes from its incident type, else from cue words
- *    ("exploited in the wild", "patches"); two items whose families are only cue-word hints are not kept
- *    apart by them, nor are items without any.
- * 3. **Same victim.** When both items name a victim (places aside), and neither mentions the other's at
- *    all, nor do the victims' names share a word ("Lloyds Bank", "Lloyds"), they are different events —
- *    two LockBit attacks on two companies are two incidents. A newcomer is checked against every victim
- *    of the cluster it would join, so that a chain of items cannot bridge two victims.
- * 4. **Enough shared evidence**, some of it headline-level. The sum of what they share reaches JOIN_SCORE
- *    (3): the same victim 3; a shared CVE or indicator 3, organisation, actor or malware 2, product or
- *    vendor 1; a distinctive word of both titles 1 (the summaries count through the entities found in
- *    them: their other words are rule 5's). And something is headline-level: a word of both titles, a shared
- *    CVE or indicator, or a shared victim or other anchor that one of the headlines names. So "Microsoft"
- *    + "Windows" is not an event, nor is a security firm quoted in two unrelated stories; "Cellebrite" in
- *    two headlines with the victim the same is, and so is "Charger" in one headline and the other's text
- *    with the app store and the security firm named by both.
- * 5. **Or the same words, rare ones.** Failing 4, the cosine of the two items' words and anchors (title
- *    words counted twice), each weighed by its rarity among the items being clustered (inverse document
- *    frequency over the stored items of the time window and the batch), reaches JOIN_SIMILARITY (0.25):
- *    two reports of one event told in other words than the entities the engine knows ("HR managers
- *    beware: ransomware could be your next job applicant" / "Ransomware masquerades as CV"). Rules 1–3
- *    still hold.
+ * **An item joins a cluster** (clusterScore), not an item: it is compared with the cluster's latest members
+ * of the time window (up to LINK_MEMBERS), and joins the cluster with the best score when
+ * - no victim of the cluster conflicts with its own (guard 3 against all the cluster's victims),
+ * - fewer than half of those members veto it, and
+ * - more than a third of them (one of one or two, two of three to five, three of six to eight ...) score
+ *   JOIN or more with it.
+ * Else it starts a cluster of its own. So a chain A~B~C does not weld two events: C is vetoed by A's
+ * victim, kind or CVE, and once a cluster has three members C must resemble two of them, not only B.
+ *
+ * Rows stored by versions before stemming keep their unstemmed words: they meet new items a little less
+ * until they leave the time window, and no upgrade rewrites them.
  *
  * Pure functions of plain data: the caller (lib/worker/cluster/assign.ts) brings the earlier items.
  */
 import { stemmer } from 'stemmer';
 import type { EntityRef, IncidentType } from '../../shared/types';
+import { COMMON_WORDS } from '../extract/matcher/words/common-words';
 
 export const WINDOW_DAYS = 10;
-export const JOIN_SCORE = 3;
-export const JOIN_SIMILARITY = 0.25;
+/** The score an item must reach with enough members of a cluster to join it (chosen on the tuning halves). */
+export const JOIN = 0.33;
+/** Score per point of headline-level entity evidence, and the most points counted. */
+const EVIDENCE = 0.06;
+const EVIDENCE_CAP = 6;
+/** The background the rarity of everyday words is smoothed with: that many items, a common word in this many. */
+const BACKGROUND_ITEMS = 20;
+const COMMON_IN = 3;
+/** Members of a cluster an item is compared with: its latest in the time window. */
+export const LINK_MEMBERS = 12;
 const DAY = 86_400_000;
 
 export type Family = 'flaw' | 'attack';
@@ -188,7 +198,7 @@ function setsOf(f: ItemFeatures): FeatureSets {
     const titled = new Set<string>();
     for (const k of f.anchors) {
       // The name and the key's slug ("organization:st-jude-medical"; rows of older versions have no names).
-      const ws = distinctiveWords(`${names.get(k) ?? ''} ${k.slice(k.lastIndexOf(':') + 1).replace(/-/g, ' ')}`);
+      const ws = nameForms(`${names.get(k) ?? ''} ${k.slice(k.lastIndexOf(':') + 1).replace(/-/g, ' ')}`).distinct;
       anchorWords.set(k, ws);
       if (ws.some((w) => words.has(w))) titled.add(k);
     }
@@ -207,8 +217,26 @@ function setsOf(f: ItemFeatures): FeatureSets {
 /** Lower-case words (4+ letters) of entity names: "Lloyds Bank" and "Lloyds" meet by "lloyds". */
 function nameWords(refs: readonly { name: string }[]): Set<string> {
   const out = new Set<string>();
-  for (const r of refs) for (const w of r.name.toLowerCase().match(/[\p{L}\p{N}]{4,}/gu) ?? []) if (!STOP.has(w)) out.add(w);
+  for (const r of refs) for (const w of wordsOfName(r.name)) out.add(w);
   return out;
+}
+
+/** A name's words, as nameWords and distinctiveWords read them, worked out once per name. */
+const NAME_WORDS = new Map<string, { plain: string[]; distinct: string[] }>();
+function nameForms(name: string): { plain: string[]; distinct: string[] } {
+  let f = NAME_WORDS.get(name);
+  if (!f) {
+    if (NAME_WORDS.size >= 20_000) NAME_WORDS.clear();
+    f = {
+      plain: (name.toLowerCase().match(/[\p{L}\p{N}]{4,}/gu) ?? []).filter((w) => !STOP.has(w)),
+      distinct: distinctiveWords(name),
+    };
+    NAME_WORDS.set(name, f);
+  }
+  return f;
+}
+function wordsOfName(name: string): string[] {
+  return nameForms(name).plain;
 }
 
 /** Both items name a victim, and some victim of one is a victim of the other (same key or a shared name word). */
@@ -216,15 +244,15 @@ function sameVictim(a: ItemFeatures, b: ItemFeatures): EntityRef[] {
   const bs = setsOf(b);
   if (!bs.victimKeys.size || !setsOf(a).victimKeys.size) return [];
   return a.victims.filter(
-    (v) => !v.key.startsWith('location:') && (bs.victimKeys.has(v.key) || [...nameWords([v])].some((w) => bs.victimWords.has(w))),
+    (v) => !v.key.startsWith('location:') && (bs.victimKeys.has(v.key) || wordsOfName(v.name).some((w) => bs.victimWords.has(w))),
   );
 }
 
 /**
- * How much two items share, by the weights above (0 when nothing), and whether any of it is
+ * The entity evidence two items share, in points (0 when nothing), and whether any of it is
  * headline-level: a word of both titles, a shared CVE or indicator, or a shared victim or anchor that a
  * headline names. Words of the summaries count here only through the entities the engine found in them
- * (rule 5 weighs all the words, by their rarity).
+ * (the cosine weighs all the words, by their rarity).
  */
 function sharedScore(a: ItemFeatures, b: ItemFeatures): { score: number; headline: boolean } {
   let score = 0;
@@ -236,7 +264,7 @@ function sharedScore(a: ItemFeatures, b: ItemFeatures): { score: number; headlin
   if (victims.length) {
     score += VICTIM_WEIGHT;
     // A victim the headlines name is the story; one found only in the text may be the source quoted.
-    const named = new Set(victims.flatMap((v) => distinctiveWords(v.name)));
+    const named = new Set(victims.flatMap((v) => nameForms(v.name).distinct));
     for (const k of victimKeys) for (const w of [...(as.anchorWords.get(k) ?? []), ...(bs.anchorWords.get(k) ?? [])]) named.add(w);
     if ([...named].some((w) => as.words.has(w) || bs.words.has(w))) headline = true;
   }
@@ -253,28 +281,23 @@ function sharedScore(a: ItemFeatures, b: ItemFeatures): { score: number; headlin
   return { score, headline };
 }
 /**
- * Rule 3: both name victims, and neither mentions any of the other's. Places are not victims here ("a
+ * Guard 3: both name victims, and neither mentions any of the other's. Places are not victims here ("a
  * hospital in London" and "Barts Health" are one attack), and victims whose names share a word are one
  * ("Lloyds Bank", "Lloyds").
  */
-export function victimsConflict(
-  a: ItemFeatures,
-  bVictimRefs: readonly { key: string; name: string }[],
-  bAnchors: ReadonlySet<string>,
-): boolean {
-  const aVictims = a.victims.filter((v) => !v.key.startsWith('location:'));
+function victimsConflict(a: ItemFeatures, bVictimRefs: readonly { key: string; name: string }[], bAnchors: ReadonlySet<string>): boolean {
+  const as = setsOf(a);
+  if (!as.victimKeys.size) return false;
   const bVictims = bVictimRefs.filter((v) => !v.key.startsWith('location:'));
-  if (!aVictims.length || !bVictims.length) return false;
-  const bWords = nameWords(bVictims);
-  if ([...nameWords(aVictims)].some((w) => bWords.has(w))) return false;
-  if (aVictims.some((v) => bAnchors.has(v.key))) return false;
-  const aAnchors = setsOf(a).anchors;
-  if (bVictims.some((v) => aAnchors.has(v.key))) return false;
+  if (!bVictims.length) return false;
+  if (bVictims.some((v) => wordsOfName(v.name).some((w) => as.victimWords.has(w)))) return false;
+  for (const k of as.victimKeys) if (bAnchors.has(k)) return false;
+  if (bVictims.some((v) => as.anchors.has(v.key))) return false;
   return true;
 }
 
 /**
- * Rule 2: one is a flaw disclosed or patched, the other an attack. A family read only from cue words
+ * Guard 2: one is a flaw disclosed or patched, the other an attack. A family read only from cue words
  * ("exploited", "patches") of an item the engine gave no incident type is a hint, not a kind: two such
  * hints never keep items apart ("could be exploited" is said of flaws too); a typed item against a typed
  * or hinted one does.
@@ -290,6 +313,8 @@ function kindsDiffer(a: ItemFeatures, b: ItemFeatures): boolean {
 export interface Rarity {
   n: number;
   df(key: string): number;
+  /** Changes whenever a count does (weights worked out for one version are kept until the next). */
+  version?: number;
 }
 
 /** The keys an item's text is weighed by: anchors, words of the summary once, words of the title twice. */
@@ -302,51 +327,150 @@ export function bagOf(f: ItemFeatures): Map<string, number> {
 }
 const TITLE_BAG_WEIGHT = 2;
 const BAGS = new WeakMap<ItemFeatures, Map<string, number>>();
-function cachedBag(f: ItemFeatures): Map<string, number> {
+/** bagOf, made once per item. */
+export function cachedBag(f: ItemFeatures): ReadonlyMap<string, number> {
   let b = BAGS.get(f);
   if (!b) BAGS.set(f, (b = bagOf(f)));
   return b;
 }
 
-/**
- * Rule 5's measure: the cosine of the two items' bags, each key weighed by its rarity (smoothed inverse
- * document frequency, log((n + 1) / df)): two reports of one event share its rare words — names, numbers,
- * what happened — while two stories of one week share only the week's common ones.
- */
-export function similarity(a: ItemFeatures, b: ItemFeatures, rarity: Rarity): number {
-  const idf = (k: string) => Math.log((rarity.n + 1) / Math.max(1, rarity.df(k)));
-  const weigh = (bag: Map<string, number>) => {
-    const v = new Map<string, number>();
-    let norm = 0;
-    for (const [k, x] of bag) {
-      const w = x * idf(k);
-      v.set(k, w);
-      norm += w * w;
-    }
-    return { v, norm: Math.sqrt(norm) };
-  };
-  const va = weigh(cachedBag(a));
-  const vb = weigh(cachedBag(b));
-  if (!va.norm || !vb.norm) return 0;
-  let dot = 0;
-  for (const [k, w] of va.v) dot += w * (vb.v.get(k) ?? 0);
-  return dot / (va.norm * vb.norm);
+let commonStems: Set<string> | undefined;
+/** Stems of everyday English words (made once, on the first comparison). */
+function isCommonStem(k: string): boolean {
+  commonStems ??= new Set(COMMON_WORDS.split(' ').map((w) => stemmer(w)));
+  return commonStems.has(k);
+}
+
+/** A key of an item's bag: its count, and whether it is an everyday English word (its rarity is smoothed). */
+interface Entry {
+  k: string;
+  x: number;
+  common: boolean;
+}
+const ENTRIES = new WeakMap<ItemFeatures, Entry[]>();
+function entriesOf(f: ItemFeatures): Entry[] {
+  let e = ENTRIES.get(f);
+  if (!e) ENTRIES.set(f, (e = [...cachedBag(f)].map(([k, x]) => ({ k, x, common: isCommonStem(k) }))));
+  return e;
 }
 
 /**
- * Rules 1, 2, 4 and 5 between two items (rule 3 is checked against the whole cluster by the caller): how
- * strongly they are one event, 0 when they are not.
+ * The weight of a key: smoothed inverse document frequency, log((n + 1) / df), an everyday word's df
+ * raised by the background's.
  */
-export function sameEvent(a: ItemFeatures, b: ItemFeatures, rarity?: Rarity): number {
-  if (Math.abs(a.t - b.t) > WINDOW_DAYS * DAY) return 0;
-  if (kindsDiffer(a, b)) return 0;
-  if (victimsConflict(a, b.victims, setsOf(b).anchors)) return 0;
-  const { score, headline } = sharedScore(a, b);
-  if (headline && score >= JOIN_SCORE) return score;
-  return rarity && similarity(a, b, rarity) >= JOIN_SIMILARITY ? JOIN_SCORE : 0;
+function idf(e: Entry, rarity: Rarity, logN: number): number {
+  const df = rarity.df(e.k) + (e.common ? COMMON_IN : 0);
+  return df > 1 ? logN - Math.log(df) : logN;
+}
+
+/** Each item's vector length for one state of a Rarity (worked out again when it changes). */
+interface Norms {
+  n: number;
+  version: number | undefined;
+  logN: number;
+  of: WeakMap<ItemFeatures, number>;
+}
+const NORMS = new WeakMap<Rarity, Norms>();
+
+function normsOf(rarity: Rarity): Norms {
+  let w = NORMS.get(rarity);
+  if (!w || w.n !== rarity.n || w.version !== rarity.version)
+    NORMS.set(rarity, (w = { n: rarity.n, version: rarity.version, logN: Math.log(rarity.n + BACKGROUND_ITEMS + 1), of: new WeakMap() }));
+  return w;
+}
+
+function norm(f: ItemFeatures, rarity: Rarity, w: Norms): number {
+  let n = w.of.get(f);
+  if (n === undefined) {
+    n = 0;
+    for (const e of entriesOf(f)) {
+      const y = e.x * idf(e, rarity, w.logN);
+      n += y * y;
+    }
+    n = Math.sqrt(n);
+    w.of.set(f, n);
+  }
+  return n;
+}
+
+/**
+ * The TF-IDF cosine of two items: two reports of one event share its rare words — names, numbers, what
+ * happened — while two stories of one week share only the week's common ones.
+ */
+export function similarity(a: ItemFeatures, b: ItemFeatures, rarity: Rarity): number {
+  const w = normsOf(rarity);
+  const na = norm(a, rarity, w);
+  const nb = norm(b, rarity, w);
+  if (!na || !nb) return 0;
+  let [small, big] = [a, b];
+  if (entriesOf(a).length > entriesOf(b).length) [small, big] = [b, a];
+  const other = cachedBag(big);
+  let dot = 0;
+  for (const e of entriesOf(small)) {
+    const y = other.get(e.k);
+    if (y) {
+      const z = idf(e, rarity, w.logN);
+      dot += e.x * y * z * z;
+    }
+  }
+  return dot / (na * nb);
+}
+
+/** Both items name CVEs, and none of them is the same: two flaws, two events. */
+function cvesDiffer(a: ItemFeatures, b: ItemFeatures): boolean {
+  const ac = a.anchors.filter((k) => k.startsWith('vulnerability:cve-'));
+  if (!ac.length) return false;
+  const bc = new Set(b.anchors.filter((k) => k.startsWith('vulnerability:cve-')));
+  return bc.size > 0 && !ac.some((k) => bc.has(k));
+}
+
+/** The guards that veto a pair whatever it shares: time, kind of event, victims, CVEs. */
+function vetoed(a: ItemFeatures, b: ItemFeatures): boolean {
+  if (Math.abs(a.t - b.t) > WINDOW_DAYS * DAY) return true;
+  if (kindsDiffer(a, b) || cvesDiffer(a, b)) return true;
+  return victimsConflict(a, b.victims, setsOf(b).anchors);
+}
+
+/** How strongly two items are one event (0 when a guard vetoes it): TF-IDF cosine plus entity evidence. */
+export function pairScore(a: ItemFeatures, b: ItemFeatures, rarity: Rarity): number {
+  return vetoed(a, b) ? 0 : unguardedScore(a, b, rarity);
+}
+
+function unguardedScore(a: ItemFeatures, b: ItemFeatures, rarity: Rarity): number {
+  const evidence = sharedScore(a, b);
+  return similarity(a, b, rarity) + (evidence.headline ? EVIDENCE * Math.min(evidence.score, EVIDENCE_CAP) : 0);
+}
+
+/**
+ * How strongly an item belongs to a cluster, given the cluster's members of the time window (latest
+ * first, at most LINK_MEMBERS) and its victims and anchors: 0 when a victim of the cluster conflicts with
+ * the item's or half of the members or more veto it; else the score that more than a third of the
+ * members reach (the k-th best, k = ⌊n/3⌋ + 1: 1 of 1–2 members, 2 of 3–5, 3 of 6–8 ...).
+ */
+export function clusterScore(
+  f: ItemFeatures,
+  members: readonly ItemFeatures[],
+  cluster: { victims: readonly { key: string; name: string }[]; anchors: ReadonlySet<string> },
+  rarity: Rarity,
+): number {
+  if (!members.length || victimsConflict(f, cluster.victims, cluster.anchors)) return 0;
+  let vetoes = 0;
+  const scores: number[] = [];
+  for (const m of members) {
+    if (vetoed(f, m)) {
+      vetoes++;
+      scores.push(0);
+    } else scores.push(unguardedScore(f, m, rarity));
+  }
+  if (vetoes * 2 >= members.length) return 0;
+  scores.sort((x, y) => y - x);
+  return scores[Math.floor(members.length / 3)];
 }
 
 /** The index keys an item is found by: its anchors and its title words. */
-export function matchKeys(f: ItemFeatures): string[] {
-  return [...new Set([...f.anchors, ...f.words.map((w) => `w:${w}`)])];
+export function matchKeys(f: ItemFeatures): readonly string[] {
+  let keys = MATCH_KEYS.get(f);
+  if (!keys) MATCH_KEYS.set(f, (keys = [...new Set([...f.anchors, ...f.words.map((w) => `w:${w}`)])]));
+  return keys;
 }
+const MATCH_KEYS = new WeakMap<ItemFeatures, string[]>();

@@ -31,7 +31,7 @@ export async function upgradeToV4(tx: Transaction): Promise<void> {
     };
   });
   rows.sort((a, b) => a.features.t - b.features.t);
-  const clusterer = new Clusterer([], []);
+  const clusterer = new Clusterer([]);
   const members = new Map<string, ClusterMember[]>();
   for (const row of rows) {
     const m: ClusterMember = {
