@@ -355,11 +355,21 @@ function connectorAhead(text: string, p: number): boolean {
 export function isPerson(people: People, surface: string): boolean {
   const s = surface.replace(/\s+/g, ' ').trim();
   if (people.names.has(s) || (!s.includes(' ') && (people.surnames.has(s) || people.given.has(s)))) return true;
-  for (const n of people.names) {
-    const two = n.split(' ').slice(0, 2).join(' ').replace(/\.$/, '');
-    if (` ${s} `.includes(` ${two} `) || s.endsWith(` ${two}`)) return true;
-  }
+  if (people.names.size === 0) return false;
+  const spaced = ` ${s} `;
+  for (const two of firstTwoWords(people)) if (spaced.includes(` ${two} `) || s.endsWith(` ${two}`)) return true;
   return false;
+}
+
+/** The first two words of each full name (a trailing full stop dropped), worked out once per People: isPerson asks for every run. */
+const firstTwo = new WeakMap<People, { size: number; twos: string[] }>();
+function firstTwoWords(people: People): string[] {
+  let entry = firstTwo.get(people);
+  if (entry === undefined || entry.size !== people.names.size) {
+    entry = { size: people.names.size, twos: [...people.names].map((n) => n.split(' ').slice(0, 2).join(' ').replace(/\.$/, '')) };
+    firstTwo.set(people, entry);
+  }
+  return entry.twos;
 }
 
 /** The length of a person's full name at the start of `rest`, or 0: "Christian Rossow of Saarland University" → 16. */
