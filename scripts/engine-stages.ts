@@ -20,6 +20,7 @@ import { extractIncidents } from '../lib/worker/extract/incidents';
 import { findOrganizations } from '../lib/worker/extract/orgs';
 import { findPatternEntities } from '../lib/worker/extract/patterns';
 import { findPeople } from '../lib/worker/extract/people';
+import { findMalwareByShape } from '../lib/worker/extract/malware-names';
 import { loadMatcherFor } from '../cli/matcher-cache';
 import { benchItems } from '../bench/sync/items';
 
@@ -45,6 +46,7 @@ const stages: Record<string, (i: number) => unknown> = {
   'known.names': (i) => findCatalogueEntities(docs[i].text, matcher),
   organizations: (i) => addOrganizations(docs[i].text, known[i]),
   'organizations.people': (i) => findPeople(docs[i].text),
+  'organizations.malware-shape': (i) => findMalwareByShape(docs[i].text, known[i]),
   // Each call reads a new text: its own findPeople is a miss, as in the sync's reading.
   'organizations.orgs': (i) => findOrganizations(docs[i].text, orgBase[i]),
   incidents: (i) => extractIncidents(docs[i].text, entities[i], { published: docs[i].published }),

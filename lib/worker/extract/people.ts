@@ -1,3 +1,5 @@
+import { matchesAt } from './sticky';
+
 /**
  * Named people: who the text introduces as a person, so that neither they nor their surnames are taken
  * for organisations (or victims). People are not highlighted (there is no `person` entity type): a
@@ -190,24 +192,6 @@ function readPeople(text: string): People {
   ))
     add(m[1], false);
   return { names, surnames, given };
-}
-
-/**
- * What `text.matchAll` of the global twin of the sticky `re` finds, given every position where a match can
- * begin (ascending): the leftmost match from each position on, matches not overlapping.
- */
-function matchesAt(re: RegExp, text: string, positions: number[]): RegExpExecArray[] {
-  const out: RegExpExecArray[] = [];
-  let from = 0;
-  for (const p of positions) {
-    if (p < from) continue;
-    re.lastIndex = p;
-    const m = re.exec(text);
-    if (m === null) continue;
-    out.push(m);
-    from = p + m[0].length;
-  }
-  return out;
 }
 
 /** Per UTF-16 code unit below the surrogates: 0 not looked at yet, 1 neither letter nor digit, 2 a letter or digit, 3 an upper-case letter. */
