@@ -319,15 +319,34 @@ function initialAhead(text: string, p: number): boolean {
 
 const CONNECTOR_WORDS = ['of', 'at', 'from', 'with'];
 
+/** "of", "at", "from" or "with" and a blank at `i`. */
+function connectorAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c !== 0x6f && c !== 0x61 && c !== 0x66 && c !== 0x77) return false;
+  for (const w of CONNECTOR_WORDS) if (text.startsWith(w, i) && isBlank(text.charCodeAt(i + w.length))) return true;
+  return false;
+}
+
 /**
  * Whether NAME_OF_SAID can match at `p`: "of", "at", "from" or "with" and a blank after a blank within a
  * name's reach (three words and an initial: the connector opens the fourth run of blanks at the latest).
+ * One pass, as nameReach reads.
  */
 function connectorAhead(text: string, p: number): boolean {
-  const { end } = nameReach(text, p, 4);
-  for (let i = p + 1; i <= end && i < text.length; i++) {
-    if (!isBlank(text.charCodeAt(i - 1)) || isBlank(text.charCodeAt(i))) continue;
-    for (const w of CONNECTOR_WORDS) if (text.startsWith(w, i) && isBlank(text.charCodeAt(i + w.length))) return true;
+  let runs = 0;
+  let joiners = 0;
+  let stops = 0;
+  for (let i = p; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isBlank(c)) {
+      if (!isBlank(text.charCodeAt(i - 1)) && ++runs > 4) return false;
+      joiners = 0;
+      if (connectorAt(text, i + 1)) return true;
+    } else if (isJoiner(c)) {
+      if (++joiners > 1) return false;
+    } else if (c === 0x2e) {
+      if (++stops > 1) return false;
+    } else if (!isLetterUnit(text, i)) return false;
   }
   return false;
 }
