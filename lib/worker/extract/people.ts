@@ -28,7 +28,10 @@ export interface People {
 const WORD = String.raw`\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:[-’']\p{Lu}?\p{Ll}+)?`;
 const NAME = String.raw`(${WORD}(?:[ \t]+\p{Lu}\.)?(?:[ \t]+${WORD}){1,2})`;
 
-/** Roles and titles written before a name; the first letter may be upper or lower case. */
+/**
+ * Roles and titles written before a name; the first letter may be upper or lower case. Each is one word of
+ * ASCII letters (a hyphen allowed): ROLE_BEFORE is tried only at the word right before a name (wordsBefore).
+ */
 const ROLES = [
   'ceo',
   'cto',
@@ -100,7 +103,10 @@ const LOWER_ONLY = new Set(['agent', 'admin', 'student', 'developer', 'manager',
 const caseFree = (w: string) => (LOWER_ONLY.has(w) ? w : `[${w[0]}${w[0].toUpperCase()}]${w.slice(1)}|${w.toUpperCase()}`);
 const ROLE_WORDS = ROLES.map(caseFree).join('|');
 
-// ROLE_BEFORE, ROLE_AFTER, NAME_OF_SAID and MIDDLE_INITIAL are sticky: tried only where they can begin (see readPeople).
+// ROLE_BEFORE, ROLE_AFTER, NAME_OF_SAID and MIDDLE_INITIAL are sticky: tried only where they can begin (see
+// readPeople), at a capitalised word or at the one-word role right before one, after a look ahead for what
+// must follow the name (separatorAhead, initialAhead, connectorAhead). A change that lets one begin or go on
+// otherwise changes those too; scripts/engine-golden.ts shows what a change does to the output.
 const ROLE_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${ROLE_WORDS})\.?[ \t]+${NAME}(?![\p{L}\p{N}])`, 'uy');
 const SPEECH_BEFORE = new RegExp(
   String.raw`\b(?:said|says|told|according to|wrote|added|explained|noted|asked)[ \t]+${NAME}(?=[ \t]*[,.;:]|[ \t]+(?:of|from|at|with|who)\b)`,
