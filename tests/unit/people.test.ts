@@ -92,3 +92,30 @@ describe('people and companies are not malware', () => {
     expect(typed('The Phobos ransomware encrypted the files.')).toContain('malware:Phobos');
   });
 });
+
+describe('the scans tried only where a name can begin find what a scan of every position finds', () => {
+  const read = (text: string) => {
+    const p = findPeople(text);
+    return { names: [...p.names], surnames: [...p.surnames] };
+  };
+  test('dashes, tabs, hyphenated roles and names, full stops after titles', () => {
+    expect(read('Jesse LaBrocca – the administrator of the forum – banned it.').names).toEqual(['Jesse LaBrocca']);
+    expect(read('Jean-Luc Picard,\tthe chief of staff, said so.').names).toEqual(['Jean-Luc Picard']);
+    expect(read('x-CEO Jane Roe left.').names).toEqual(['Jane Roe']);
+    expect(read('the co-founder Rami Essaid and cofounder Ann Lee left.').names).toEqual(['Rami Essaid', 'Ann Lee']);
+    expect(read('Dr.Jane Roe and Dr Jane Roe spoke.').names).toEqual(['Jane Roe']);
+    expect(read('O’Neill Smith — a journalist — wrote.')).toEqual({ names: ['Neill Smith'], surnames: ['Smith'] });
+  });
+
+  test('letters beyond ASCII, one or two code units', () => {
+    expect(read('Mr. \t Jane Roe, Éric Dupont, a researcher, and 𝐀lan Turing, an engineer.').names).toEqual([
+      'Jane Roe',
+      'Éric Dupont',
+      '𝐀lan Turing',
+    ]);
+    expect(read('Jayson E. Street of Acme Corp said it was fine; Ramón Ñ. García too.')).toEqual({
+      names: ['Ramón Ñ. García', 'Ramón García'],
+      surnames: ['García'],
+    });
+  });
+});

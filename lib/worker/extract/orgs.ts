@@ -768,7 +768,9 @@ function personSurname(text: string, tokens: Token[], c: Run): string | undefine
  */
 function givenNameSurnames(text: string, tokens: Token[], knownAt: KnownIndex, stats: CaseStats, lowerWords: Set<string>): Set<string> {
   const out = new Set<string>();
-  const plain = (t: Token | undefined) => t !== undefined && /^\p{Lu}\p{Ll}+$/u.test(t.text);
+  // Upper case first (cap, or a surrogate pair: an astral capital), then the pattern: most tokens fail the first test.
+  const plain = (t: Token | undefined) =>
+    t !== undefined && (t.cap || (t.text.charCodeAt(0) & 0xfc00) === 0xd800) && /^\p{Lu}\p{Ll}+$/u.test(t.text);
   for (let i = 0; i + 1 < tokens.length; i++) {
     const t = tokens[i];
     const u = tokens[i + 1];

@@ -1,0 +1,115 @@
+/**
+ * Where the engine's time goes, stage by stage, in ms per feed item: the sync bench's items (CASIE
+ * articles read in place from ../shared, title + summary + content as prepareFeedItem joins them) with
+ * the fixture catalogues, as `npm run bench -- --only sync` reads them, but in Node and without the
+ * database. Each stage runs over the whole corpus in its turn, rounds interleaved so that the load of a
+ * shared machine falls on every stage alike; the median round is printed, with the load average. Times
+ * are the process's CPU time (process.cpuUsage), which others' load on a shared machine disturbs less
+ * than the wall clock; the wall clock's median is printed beside it.
+ *
+ * `--against DIR` times another checkout of the project (the code before a change: `git worktree add` or
+ * `git archive | tar -x`, with node_modules beside it) in the same rounds, stage by stage, beside this one.
+ *
+ *   npx tsx scripts/engine-stages.ts [--rounds 5] [--items 851] [--only analyze,incidents] [--against DIR]
+ *   node --cpu-prof --import tsx scripts/engine-stages.ts --only analyze   # a profile of the whole engine
+ */
+import { loadavg } from 'node:os';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { benchItems } from '../bench/sync/items';
+
+const SHARED = resolve(import.meta.dirname, '../../shared');
+const CATALOGUES = [resolve(SHARED, 'fixtures/misp-galaxy/clusters'), resolve(SHARED, 'fixtures/kev/known_exploited_vulnerabilities.json')];
+
+const { values } = parseArgs({
+  options: { rounds: { type: 'string' }, items: { type: 'string' }, only: { type: 'string' }, against: { type: 'string' } },
+});
+const rounds = Number(values.rounds ?? 5);
+const docs = benchItems(Number(values.items ?? 851)).map((item) => ({
+  text: [item.title.trim(), item.summary?.trim().slice(0, 1000) || undefined, item.content?.slice(0, 20_000)].filter(Boolean).join('\n\n'),
+  published: item.published,
+}));
+
+type Stages = Record<string, (i: number) => unknown>;
+
+/** The stages of the engine in the checkout at `root`, with their inputs computed once by its own code. */
+async function stagesOf(root: string): Promise<{ stages: Stages; names: number }> {
+  const at = (p: string) => resolve(root, p);
+  const { analyzeText } = (await import(at('lib/worker/engine.ts'))) as typeof import('../lib/worker/engine');
+  const { addOrganizations, extractKnownEntities } = (await import(
+    at('lib/worker/extract/entities.ts')
+  )) as typeof import('../lib/worker/extract/entities');
+  const { findCatalogueEntities } = (await import(
+    at('lib/worker/extract/gazetteer.ts')
+  )) as typeof import('../lib/worker/extract/gazetteer');
+  const { extractIncidents } = (await import(
+    at('lib/worker/extract/incidents/index.ts')
+  )) as typeof import('../lib/worker/extract/incidents');
+  const { findOrganizations } = (await import(at('lib/worker/extract/orgs.ts'))) as typeof import('../lib/worker/extract/orgs');
+  const { findPatternEntities } = (await import(
+    at('lib/worker/extract/patterns/index.ts')
+  )) as typeof import('../lib/worker/extract/patterns');
+  const { findPeople } = (await import(at('lib/worker/extract/people.ts'))) as typeof import('../lib/worker/extract/people');
+  const { findMalwareByShape } = (await import(
+    at('lib/worker/extract/malware-names.ts')
+  )) as typeof import('../lib/worker/extract/malware-names');
+  const { loadMatcherFor } = (await import(at('cli/matcher-cache.ts'))) as typeof import('../cli/matcher-cache');
+  const { matcher } = await loadMatcherFor(CATALOGUES);
+  // What each stage takes as input, computed once.
+  const known = docs.map((d) => extractKnownEntities(d.text, matcher));
+  const entities = docs.map((d, i) => addOrganizations(d.text, known[i]));
+  const orgBase = known.map((k) => k.filter((m) => m.type !== 'location'));
+  const stages: Stages = {
+    analyze: (i) => analyzeText(docs[i].text, matcher, { published: docs[i].published }),
+    known: (i) => extractKnownEntities(docs[i].text, matcher),
+    'known.patterns': (i) => findPatternEntities(docs[i].text),
+    'known.names': (i) => findCatalogueEntities(docs[i].text, matcher),
+    organizations: (i) => addOrganizations(docs[i].text, known[i]),
+    'organizations.people': (i) => findPeople(docs[i].text),
+    'organizations.malware-shape': (i) => findMalwareByShape(docs[i].text, known[i]),
+    // Each call reads a new text: its own findPeople is a miss, as in the sync's reading.
+    'organizations.orgs': (i) => findOrganizations(docs[i].text, orgBase[i]),
+    incidents: (i) => extractIncidents(docs[i].text, entities[i], { published: docs[i].published }),
+  };
+  return { stages, names: matcher.termCount };
+}
+
+const here = await stagesOf(resolve(import.meta.dirname, '..'));
+const other = values.against ? await stagesOf(resolve(values.against)) : undefined;
+const runs: [string, Stages][] = other
+  ? [
+      ['against', other.stages],
+      ['this', here.stages],
+    ]
+  : [['this', here.stages]];
+const names = values.only ? values.only.split(',') : Object.keys(here.stages);
+const cpu = new Map<string, number[]>();
+const wall = new Map<string, number[]>();
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+const load0 = loadavg()[0];
+for (let r = 0; r < rounds + 1; r++) {
+  for (const name of names) {
+    for (const [which, stages] of runs) {
+      const f = stages[name];
+      const t0 = performance.now();
+      const c0 = cpuMs();
+      for (let i = 0; i < docs.length; i++) f(i);
+      const key = `${which} ${name}`;
+      // Round 0 warms the JIT up and is not counted.
+      if (r === 0) continue;
+      cpu.set(key, [...(cpu.get(key) ?? []), (cpuMs() - c0) / docs.length]);
+      wall.set(key, [...(wall.get(key) ?? []), (performance.now() - t0) / docs.length]);
+    }
+  }
+}
+const median = (a: number[]) => a.slice().sort((x, y) => x - y)[a.length >> 1];
+const chars = docs.reduce((n, d) => n + d.text.length, 0) / docs.length;
+console.log(
+  `${docs.length} feed items (${Math.round(chars)} characters each on average), ${here.names} names; ${rounds} rounds; load ${load0.toFixed(2)} → ${loadavg()[0].toFixed(2)}`,
+);
+const fmt = (key: string) => `${median(cpu.get(key)!).toFixed(3)} ms CPU (wall ${median(wall.get(key)!).toFixed(3)})`;
+if (other) console.log(`  ${'ms an item'.padEnd(28)} ${'against'.padEnd(32)} this`);
+for (const name of names) console.log(`  ${name.padEnd(28)} ${other ? `${fmt(`against ${name}`).padEnd(32)} ` : ''}${fmt(`this ${name}`)}`);
