@@ -174,3 +174,45 @@ describe('victim confidence', () => {
     for (const i of incidents) expect(i.victim === undefined).toBe(i.victimConfidence === undefined);
   });
 });
+
+describe('who was hit, told the ways news tells it', () => {
+  test('the users a product or a borrowed brand names are the victim', () => {
+    expect(victims('A new phishing campaign is targeting Android users in India with fake banking apps that steal credentials.')).toEqual([
+      'Android users',
+    ]);
+    expect(victims('Scammers sent phishing emails to Halvorsen Bank customers, posing as the bank’s fraud team.')).toEqual([
+      'Halvorsen Bank customers',
+    ]);
+  });
+
+  test('data stolen from X names X as the victim, not as a source', () => {
+    expect(
+      victims(
+        'Officials warned about the data breach at the Office of Personnel Management. If a foreign entity is using the data stolen from OPM, they will use it to target people.',
+      ),
+    ).toEqual(['Office of Personnel Management']);
+  });
+
+  test('who says plainly it was not hit is never the victim, whatever else the text says of it', () => {
+    expect(
+      victims(
+        'Hackers threaten to wipe millions of iCloud accounts unless they are paid a ransom in a data breach extortion. Apple says its systems haven’t been breached. The hackers say they stole credentials of Apple accounts.',
+      ),
+    ).not.toContain('Apple');
+  });
+
+  test('an earlier incident named as background is not this story’s victim', () => {
+    const out = victims(
+      'Ransomware hits Kestrel Maritime\n\nKestrel Maritime said ransomware encrypted its servers on Monday. The company is restoring from backups. Investigators said the same group behind the Zellner Logistics hacks committed last year may be responsible. Zellner Logistics had been hit by ransomware in 2021.',
+    );
+    expect(out).toEqual(['Kestrel Maritime']);
+  });
+
+  test('who found the flaw or the leak reports it', () => {
+    expect(
+      victims(
+        'McDonald’s India app leaked the data of 2.2 million users in a data breach. The flaw, found by payments company Fallible, exposed names and addresses.',
+      ),
+    ).not.toContain('Fallible');
+  });
+});
