@@ -216,3 +216,38 @@ describe('who was hit, told the ways news tells it', () => {
     ).not.toContain('Fallible');
   });
 });
+
+describe('places, makers, sponsors and platforms are not who was hit', () => {
+  test('a list of places is where the people hit are; a region is never the victim', () => {
+    expect(victims('A phishing campaign hit Denmark, Germany and several surrounding countries on Wednesday morning.')).toEqual([null]);
+    expect(victims('A massive ransomware attack hits Europe with widespread ransom demands.')).not.toContain('Europe');
+    expect(victims('Ransomware attack on Estonia: hackers encrypted the servers of government agencies on Monday.')).toEqual(['Estonia']);
+  });
+
+  test('the maker that fixes the flaw, the sponsor of the attackers, the platform of a post', () => {
+    expect(
+      victims(
+        'Hackers exploited a Word flaw for months in an espionage campaign against diplomats. Microsoft patched the flaw in April. Microsoft could have fixed the problem earlier.',
+      ),
+    ).not.toContain('Microsoft');
+    expect(victims('The cyber actors, sponsored by the Reconnaissance General Bureau, were behind the ransomware attack.')).not.toContain(
+      'Reconnaissance General Bureau',
+    );
+    expect(victims('A researcher found an artifact on Twitter linking the ransomware attack to the Lazarus group.')).not.toContain(
+      'Twitter',
+    );
+  });
+
+  test('the research centre of a university, the breach notification service', () => {
+    expect(
+      victims(
+        'The Cyber Security Research Center at the Ben-Gurion University found a way to steal data in a data breach through router lights.',
+      ),
+    ).not.toContain('Ben-Gurion University');
+    expect(
+      victims(
+        'Kestrel Maritime was hacked and its customer records leaked in a data breach. Breach notification service LeakedSource announced the addition of the Kestrel Maritime records.',
+      ),
+    ).toEqual(['Kestrel Maritime']);
+  });
+});

@@ -1,5 +1,6 @@
 import type { EntityMatch, IncidentType } from '../../../shared/types';
 import { ORGANIZATIONS } from '../../knowledge/seed/organizations';
+import { PLACE_ROWS } from '../../knowledge/seed/places';
 import type { SentenceInfo } from './index';
 
 /**
@@ -25,7 +26,7 @@ const VICTIM_AFTER =
 // The reporter, not the victim: "according to X", "X researchers", "X said the group", "an analysis
 // released by X", "submitted to X" (a detection service), "X has observed", "X assesses".
 const REPORTER_BEFORE =
-  /\b(?:according to|(?:security|cybersecurity|threat intelligence|research|intelligence|antivirus|anti-virus) (?:company|firm|vendor|provider|outfit|researchers?)|researchers (?:at|from|with)|analysts (?:at|from)|experts (?:at|from)|reported by|discovered by|observed by|tracked by|spotted by|analy[sz]ed by|detected by|flagged by|identified by|uncovered by|(?:released|published|issued|shared) by|(?:a |an |the )?(?:new |recent |latest )?(?:report|analysis|research|study|blog(?: post)?|advisory|alert|telemetry|data|findings|paper|write-?up)(?: (?!stolen|taken|leaked|exfiltrated|obtained|lost|exposed|copied|swiped|pilfered|accessed)\w+){0,2} (?:by|from)|report from|(?:released|published|issued|co-?authored|conducted) (?:\w+ ){1,3}by|(?:discovered|found|spotted|uncovered|identified|reported) by (?:an? )?(?:[\w-]+ ){0,2}(?:company|firm|vendor|provider|outfit|startup|team|lab|researchers?)|(?:submitted|uploaded) to|(?:scanned|seen|found) (?:on|by)|(?:credit(?:ed)? to|thanks to))\s+(?:the\s+)?$/i;
+  /\b(?:according to|(?:security|cybersecurity|threat intelligence|research|intelligence|antivirus|anti-virus) (?:company|firm|vendor|provider|outfit|researchers?)|(?:breach notification|notification|detection|monitoring|scanning|threat intelligence) (?:service|site|website|platform)|researchers (?:at|from|with)|(?:research (?:center|centre|team|group|lab)|scientists|academics|professors?|scholars?) (?:at|from|of|with)|analysts (?:at|from)|experts (?:at|from)|reported by|discovered by|observed by|tracked by|spotted by|analy[sz]ed by|detected by|flagged by|identified by|uncovered by|(?:released|published|issued|shared) by|(?:a |an |the )?(?:new |recent |latest )?(?:report|analysis|research|study|blog(?: post)?|advisory|alert|telemetry|data|findings|paper|write-?up)(?: (?!stolen|taken|leaked|exfiltrated|obtained|lost|exposed|copied|swiped|pilfered|accessed)\w+){0,2} (?:by|from)|report from|(?:released|published|issued|co-?authored|conducted|written|led) (?:\w+ ){0,3}by(?: an?| the)?(?: [\w-]+){0,2}|(?:discovered|found|spotted|uncovered|identified|reported) by (?:an? )?(?:[\w-]+ ){0,2}(?:company|firm|vendor|provider|outfit|startup|team|lab|researchers?)|(?:submitted|uploaded) to|(?:scanned|seen|found) (?:on|by)|(?:credit(?:ed)? to|thanks to))\s+(?:the\s+)?$/i;
 const REPORTER_AFTER =
   /^(?:’s|'s)?(?:\s+\p{Lu}[\p{L}-]+)?\s*(?:threat intelligence|threat research|security research|security response|research team|research (?:group|center|centre|division|lab)|researchers|analysts|labs?\b|intelligence team|incident response|observed|tracks|has tracked|(?:is|are|has been|have been) (?:tracking|monitoring)|(?:has |have )?(?:observed|identified|detected|documented|analy[sz]ed|attributed|assessed|seen|tracked) (?!(?:a |an |the )?(?:breach|intrusion|attack|compromise|incident|ransomware|unauthori[sz]ed|suspicious)\b)|assess(?:es)?|believes|spotted|uncovered|dubbed|attributed|recommends|continues to (?:track|monitor|investigate)|said the (?:group|gang|actor|hackers|attackers|campaign|operators|malware)|published (?:research|a report|findings|an analysis)|(?:revealed|showed|described|detailed|explained) how|(?:finds|found|discovers|discovered|uncovers|uncovered|spots|spotted) (?:a |an |the )?(?:new|novel|sophisticated|dangerous|massive|large-scale|widespread|ongoing)\b(?! (?:breach|intrusion|attack|compromise|incident)\b)|discovered (?:new |a new |the )?(?:evidence|samples?|variants?|versions?|campaigns?|backdoors?|malware|implants?|toolsets?|frameworks?|activity|techniques?|methods?|schemes?|scams?|flaws?|vulnerabilit(?:y|ies)|bugs?|spam|phishing)\b)/iu;
 const RESPONDER_AFTER =
@@ -77,6 +78,8 @@ export interface Reporters extends Set<string> {
   denied?: Set<string>;
   /** The article's year, to tell an incident of years before from the story's. */
   year?: number;
+  /** Keys of those the text says fix or ship the flawed product ("Microsoft patched", "X released an update"): the maker, not the victim. */
+  makers?: Set<string>;
 }
 
 /** Where the headline and the first sentences of a story end, about. */
@@ -100,6 +103,7 @@ export function reporterKeys(text: string, entities: EntityMatch[], site?: strin
     const before = text.slice(Math.max(0, e.start - 40), e.start);
     const after = text.slice(e.end, e.end + 50);
     if (DENIES_HIT_AFTER.test(text.slice(e.end, e.end + 110))) (out.denied ??= new Set()).add(e.key);
+    if (MAKER_AFTER.test(after)) (out.makers ??= new Set()).add(e.key);
     if (REPORTER_BEFORE.test(before) || REPORTER_AFTER.test(after) || RESEARCH_TEAM_NAME.test(e.name) || RESEARCH_TEAM_NAME.test(e.text))
       out.add(e.key);
     // The attacker, named by what it did anywhere in the text ("the Russian intelligence agency GRU had
@@ -160,6 +164,11 @@ const WARNS_AFTER =
 /** "Apple says its systems haven't been breached": the text says it was not hit. */
 const DENIES_AFTER =
   /^(?:’s|'s)?\s*(?:says|said|insists|insisted|maintains|denied|denies)\s+(?:that\s+)?(?:its\s+|there\s+)?(?:[\w-]+\s+){0,3}(?:haven['’]t|have not|hasn['’]t|has not|were not|was not|weren['’]t|wasn['’]t|had not|hadn['’]t|is not|isn['’]t|no evidence|been no)\b|^\s+(?:denied|denies)\b/i;
+/** The maker at work on its product: "Microsoft patched", "Apple has released a fix", "X continues to update protections". */
+const MAKER_AFTER =
+  /^(?:’s|'s)?\s*(?:(?:has|have|had|quickly|silently|also|then|later|already|could have|would have|has since|will)\s+){0,2}(?:patched|fixed|addressed|(?:released|issued|rolled out|pushed|shipped|published)\s+(?:a |an |the )?(?:\w+\s+){0,2}(?:patch|patches|fix|fixes|update|updates|advisory|firmware)|plans to (?:fix|patch)|continues to update|updated its (?:protections|detections|signatures)|(?:detects|blocks|protects against))\b/i;
+/** "sponsored by the RGB", "backed by Moscow": whom the attacker serves. */
+const SPONSOR_BEFORE = /\b(?:sponsored|backed|directed|funded|run|operated|controlled|employed|tasked) by\s+(?:the\s+)?$/i;
 /** The plain denial of being hit ("Apple says its systems haven't been breached"), not a reserve on what was taken ("no evidence that data was accessed"). */
 const DENIES_HIT_AFTER =
   /^(?:’s|'s)?\s*(?:says|said|insists|insisted|maintains|maintained|denied|denies)\s+(?:that\s+)?(?:its\s+|their\s+)?(?:[\w-]+\s+){0,3}(?:haven['’]t|have not|hasn['’]t|has not|were not|was not|weren['’]t|wasn['’]t|had not|hadn['’]t)\s+(?:been\s+)?(?:breached|hacked|compromised|attacked|hit|infected)\b/i;
@@ -242,7 +251,15 @@ export function findVictim(text: string, s: SentenceInfo, type: IncidentType, re
     if (e.type === 'location' && PLACE_AS_MODIFIER.test(after)) continue;
     // "targeted users in Germany", "victims across Europe": where the people hit are, not a place hit.
     if (e.type === 'location' && /\b(?:in|across|throughout|from|within)\s+(?:the\s+)?$/i.test(before)) continue;
+    // "hit Denmark, Germany and several surrounding countries": a list of places is where the people hit
+    // are; a region ("Europe", "South America") is where, never who.
+    if (e.type === 'location' && (inPlaceList(text, e, s.entities) || isRegion(e.key))) continue;
     if (isResearchFirm(e.key)) score -= 2.5;
+    // The maker that fixes a flaw, or whose products block a threat, is rarely the victim of the story.
+    if (reporters.makers?.has(e.key) && !VICTIM_AFTER.test(after)) score -= 3;
+    if (SPONSOR_BEFORE.test(before)) score -= 5;
+    // "ads on Twitter", "an artifact on Twitter", "used Twitter to": where or with what, not who was hit.
+    if (!VICTIM_BEFORE.test(before) && /\b(?:on|via|using|used)\s+(?:the\s+)?$/i.test(before) && !/^(?:’s|'s)/.test(after)) score -= 2;
     // Whom the story was told to or on, who warns, who says it was not hit, the site in the title.
     if (
       MEDIA_NAME.test(e.name) ||
@@ -300,6 +317,20 @@ const PAST_EVENT_AFTER =
 /** Words that place what a sentence tells before the story. */
 const BACKGROUND_SENTENCE =
   /\b(?:last year|(?:\w+ )?years? ago|previously|in the past|the same (?:group|gang|hackers|actors?|attackers|crew|people) (?:behind|that|who|responsible)|(?:compar\w+|likened) (?:[\w'’-]+ ){0,5}to|reminiscent of|similar to|not the first|history of|in recent years)\b/i;
+
+const LIST_JOIN = /^\s*(?:,|and|or|&)\s*(?:and\s+|or\s+)?$/;
+function inPlaceList(text: string, e: EntityMatch, all: EntityMatch[]): boolean {
+  return all.some(
+    (o) => o !== e && o.type === 'location' && (LIST_JOIN.test(text.slice(e.end, o.start)) || LIST_JOIN.test(text.slice(o.end, e.start))),
+  );
+}
+
+/** Regions of several countries in the catalogue (the European Union, a body, aside). */
+let regionKeys: Set<string> | undefined;
+function isRegion(key: string): boolean {
+  regionKeys ??= new Set(PLACE_ROWS.filter((r) => r.meta?.kind === 'region' && r.id !== 'european-union').map((r) => `location:${r.id}`));
+  return regionKeys.has(key);
+}
 
 function firstNamed(s: SentenceInfo): EntityMatch | undefined {
   return s.entities.find((e) => VICTIM_TYPES.has(e.type));
