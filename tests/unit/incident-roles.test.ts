@@ -251,3 +251,23 @@ describe('places, makers, sponsors and platforms are not who was hit', () => {
     ).toEqual(['Kestrel Maritime']);
   });
 });
+
+describe('the victim speaking of its own breach', () => {
+  test('quoted as a source, or named a research firm, it is still the victim where the text says it was hit', () => {
+    expect(
+      victims(
+        'GameStop customers received breach notification warnings this week. The breach occurred between August and February, according to GameStop.',
+      ),
+    ).toEqual(['GameStop']);
+    expect(victims('Market research firm Forrester says hackers stole sensitive reports from its website in a data breach.')).toEqual([
+      'Forrester',
+    ]);
+  });
+
+  test('the victims a text lists, a website hacked, a scam fallen for', () => {
+    expect(victims('Data breach: the Kestrel Travel Association website was hacked and 43,000 people were affected.')).toEqual([
+      'Kestrel Travel Association',
+    ]);
+    expect(victims('Kestrel Maritime loses $1 million after falling for a phishing scam sent by a conman.')).toEqual(['Kestrel Maritime']);
+  });
+});

@@ -16,19 +16,24 @@ export interface Scored {
 // Before a victim: "attack on", "breach at", "hit", "targeting" — up to two words of description
 // between ("attack on US retailer Acme").
 const VICTIM_BEFORE =
-  /\b(?:attacks? (?:on|against)|breach(?:es)? (?:at|of)|hack(?:ing)? (?:of|on|at)|intrusions? (?:at|into)|incidents? (?:at|affecting)|compromise of|supply[- ]chain of|targeted|targeting|hit|hitting|struck|crippled|disrupted|breached|compromised|infiltrated|hacked|victims? (?:include|included|including|was|is)|impacting|affecting|affected|customers of|employees of|patients of|(?:systems?|networks?|servers?|environment|infrastructure|pipeline|accounts?|website|databases?|data) of|stolen from|stole from|leaked from|exfiltrated from|on behalf of|(?:gained|obtained|unauthori[sz]ed) access to|extort(?:s|ed|ing)?|blackmail(?:s|ed|ing)?|unless)\s+(?:the\s+|a\s+|an\s+)?(?:[\p{L}-]+\s+){0,2}(?:[\p{L}-]+,\s+)?$/iu;
+  /\b(?:attacks? (?:on|against)|breach(?:es)? (?:at|of)|hack(?:ing)? (?:of|on|at)|intrusions? (?:at|into)|incidents? (?:at|affecting)|compromise of|supply[- ]chain of|targeted|targeting|hit|hitting|struck|crippled|disrupted|breached|compromised|infiltrated|hacked|victims? (?:include|included|including|was|is)|(?:affected|impacted|targeted|hit|breached|victim) (?:[\w-]+ ){0,2}(?:include|included|including|such as)|impacting|affecting|affected|customers of|employees of|patients of|(?:systems?|networks?|servers?|environment|infrastructure|pipeline|accounts?|website|databases?|data) of|stolen from|stole from|leaked from|exfiltrated from|on behalf of|(?:gained|obtained|unauthori[sz]ed) access to|extort(?:s|ed|ing)?|blackmail(?:s|ed|ing)?|unless)\s+(?:the\s+|a\s+|an\s+)?(?:[\p{L}-]+\s+){0,2}(?:[\p{L}-]+,\s+)?$/iu;
 
 // After a victim: "said it", "disclosed", "was hit", "'s systems" — an apposition may come between
 // ("Acme, a Texas retailer, said it ...").
 const VICTIM_AFTER =
-  /^(?:\s*\([^()]{1,12}\))?(?:\s*,[^,]{1,80},)?(?:\s*,\s*which)?\s*(?:(?:’s|'s)\s+(?:\w+\s+)?(?:systems|network|networks|servers|data|customers|employees|patients|students|website|email|infrastructure|it|computer)|said (?:it|its|that it|in a|on \w+ (?:that )?(?:it|the)|(?:on \w+ )?that (?:the|a|its)|(?:on \w+ )?(?:that )?(?:an? |the )?(?:[\w$-]+ ){0,2}(?:hackers?|attackers?|actors?|groups?|gang|operators|cybercriminals|criminals|intruders?|unauthori[sz]ed|party|parties))\b|(?:[a-z]+ ){1,2}its (?:[\w,-]+ ){0,2}(?:systems|network|networks|operations|servers|services|computers|website|pipeline|plants?|factories|stores|offices|doors)\b|lost (?:\S+ )?(?:million|billion|\$)|said (?:[\w,-]+ ){0,5}(?:of )?its (?:own )?(?:direct )?(?:customers|clients|users|systems|servers|network|employees|patients|students|members)|says it|disclosed|confirmed|exposed|leaked|lost|(?:agreed|voted|decided|chose|opted) to pay|announced|revealed|notified|is notifying|has notified|began notifying|has begun|(?:was|were|had been|has been|have been) (?:hit|attacked|targeted|breached|hacked|compromised|struck|the (?:victim|target)|affected|impacted|infected|crippled|disrupted)|suffered|fell victim|experienced|(?:customers|patients|subscribers|policyholders|account holders|employees|students)\b|(?:data breach|breach|ransomware attack|cyber ?attack|hack)\b|detected|discovered (?:a|an|that|suspicious|unauthori[sz]ed)|is investigating|became aware|reported (?:a|an|that)|warned (?:customers|users|employees|patients)|(?:extortion|ransom|blackmail) (?:attempt|demand|plot|bid)s?\b|pays? (?:a |the )?ransom\b|(?:was|were|had been|has been) (?:extorted|blackmailed|locked out|knocked offline|taken offline))/iu;
+  /^(?:\s*\([^()]{1,12}\))?(?:\s*,[^,]{1,80},)?(?:\s*,\s*which)?\s*(?:(?:’s|'s)\s+(?:\w+\s+)?(?:systems|network|networks|servers|data|customers|employees|patients|students|website|email|infrastructure|it|computer)|said (?:it|its|that it|in a|on \w+ (?:that )?(?:it|the)|(?:on \w+ )?that (?:the|a|its)|(?:on \w+ )?(?:that )?(?:an? |the )?(?:[\w$-]+ ){0,2}(?:hackers?|attackers?|actors?|groups?|gang|operators|cybercriminals|criminals|intruders?|unauthori[sz]ed|party|parties))\b|(?:[a-z]+ ){1,2}its (?:[\w,-]+ ){0,2}(?:systems|network|networks|operations|servers|services|computers|website|pipeline|plants?|factories|stores|offices|doors)\b|(?:lost|lose|loses) (?:\S+ )?(?:million|billion|\$)|(?:fell|falling|falls) for (?:an? |the )?(?:\w+ )?(?:phishing|scam|fraud|con)\b|(?:says|admits|admitted) (?:that )?(?:an? |the )?(?:[\w$-]+ ){0,2}(?:hackers?|attackers?|intruders?|cybercriminals|criminals)\b|(?:[\w-]+ )?(?:website|site|systems?|networks?|servers?|database|accounts?|e-?mails?) (?:(?:was|were|has been|have been|had been) )?(?:hacked|breached|compromised|attacked|defaced|encrypted|infected)\b|said (?:[\w,-]+ ){0,5}(?:of )?its (?:own )?(?:direct )?(?:customers|clients|users|systems|servers|network|employees|patients|students|members)|says it|disclosed|confirmed|exposed|leaked|lost|(?:agreed|voted|decided|chose|opted) to pay|announced|revealed|notified|is notifying|has notified|began notifying|has begun|(?:was|were|had been|has been|have been) (?:hit|attacked|targeted|breached|hacked|compromised|struck|the (?:victim|target)|affected|impacted|infected|crippled|disrupted)|suffered|fell victim|experienced|(?:customers|patients|subscribers|policyholders|account holders|employees|students)\b|(?:data breach|breach|ransomware attack|cyber ?attack|hack)\b|detected|discovered (?:a|an|that|suspicious|unauthori[sz]ed)|is investigating|became aware|reported (?:a|an|that)|warned (?:customers|users|employees|patients)|(?:extortion|ransom|blackmail) (?:attempt|demand|plot|bid)s?\b|pays? (?:a |the )?ransom\b|(?:was|were|had been|has been) (?:extorted|blackmailed|locked out|knocked offline|taken offline))/iu;
+
+const ACCORDING_TO = /\baccording to\s+(?:the\s+)?$/i;
+/** The plainest words that a name was hit, strong enough to outweigh its role as a source elsewhere in the text. */
+const STRONG_VICTIM_AFTER =
+  /^(?:’s|'s)?\s*(?:(?:was|were|had been|has been|have been) (?:hit|attacked|breached|hacked|compromised)|suffer(?:s|ed)|fell victim|(?:says|said|admits|admitted|confirms|confirmed)(?: that)? (?:an? |the )?(?:[\w-]+ )?(?:hackers?|attackers?|intruders?|cybercriminals)\b)/i;
 
 // The reporter, not the victim: "according to X", "X researchers", "X said the group", "an analysis
 // released by X", "submitted to X" (a detection service), "X has observed", "X assesses".
 const REPORTER_BEFORE =
   /\b(?:according to|(?:security|cybersecurity|threat intelligence|research|intelligence|antivirus|anti-virus) (?:company|firm|vendor|provider|outfit|researchers?)|(?:breach notification|notification|detection|monitoring|scanning|threat intelligence) (?:service|site|website|platform)|researchers (?:at|from|with)|(?:research (?:center|centre|team|group|lab)|scientists|academics|professors?|scholars?) (?:at|from|of|with)|analysts (?:at|from)|experts (?:at|from)|reported by|discovered by|observed by|tracked by|spotted by|analy[sz]ed by|detected by|flagged by|identified by|uncovered by|(?:released|published|issued|shared) by|(?:a |an |the )?(?:new |recent |latest )?(?:report|analysis|research|study|blog(?: post)?|advisory|alert|telemetry|data|findings|paper|write-?up)(?: (?!stolen|taken|leaked|exfiltrated|obtained|lost|exposed|copied|swiped|pilfered|accessed)\w+){0,2} (?:by|from)|report from|(?:released|published|issued|co-?authored|conducted|written|led) (?:\w+ ){0,3}by(?: an?| the)?(?: [\w-]+){0,2}|(?:discovered|found|spotted|uncovered|identified|reported) by (?:an? )?(?:[\w-]+ ){0,2}(?:company|firm|vendor|provider|outfit|startup|team|lab|researchers?)|(?:submitted|uploaded) to|(?:scanned|seen|found) (?:on|by)|(?:credit(?:ed)? to|thanks to))\s+(?:the\s+)?$/i;
 const REPORTER_AFTER =
-  /^(?:’s|'s)?(?:\s+\p{Lu}[\p{L}-]+)?\s*(?:threat intelligence|threat research|security research|security response|research team|research (?:group|center|centre|division|lab)|researchers|analysts|labs?\b|intelligence team|incident response|observed|tracks|has tracked|(?:is|are|has been|have been) (?:tracking|monitoring)|(?:has |have )?(?:observed|identified|detected|documented|analy[sz]ed|attributed|assessed|seen|tracked) (?!(?:a |an |the )?(?:breach|intrusion|attack|compromise|incident|ransomware|unauthori[sz]ed|suspicious)\b)|assess(?:es)?|believes|spotted|uncovered|dubbed|attributed|recommends|continues to (?:track|monitor|investigate)|said the (?:group|gang|actor|hackers|attackers|campaign|operators|malware)|published (?:research|a report|findings|an analysis)|(?:revealed|showed|described|detailed|explained) how|(?:finds|found|discovers|discovered|uncovers|uncovered|spots|spotted) (?:a |an |the )?(?:new|novel|sophisticated|dangerous|massive|large-scale|widespread|ongoing)\b(?! (?:breach|intrusion|attack|compromise|incident)\b)|discovered (?:new |a new |the )?(?:evidence|samples?|variants?|versions?|campaigns?|backdoors?|malware|implants?|toolsets?|frameworks?|activity|techniques?|methods?|schemes?|scams?|flaws?|vulnerabilit(?:y|ies)|bugs?|spam|phishing)\b)/iu;
+  /^(?:’s|'s)?(?:\s+\p{Lu}[\p{L}-]+)?\s*(?:threat intelligence|threat research|security research|security response|research team|research (?:group|center|centre|division|lab)|researchers|analysts|labs?\b|intelligence team|incident response|observed|tracks|has tracked|(?:is|are|has been|have been) (?:tracking|monitoring)|(?:has |have )?(?:observed|identified|detected|documented|analy[sz]ed|attributed|assessed|seen|tracked) (?!(?:a |an |the )?(?:breach|intrusion|attack|compromise|incident|ransomware|unauthori[sz]ed|suspicious|and)\b)|assess(?:es)?|believes|spotted|uncovered|dubbed|attributed|recommends|continues to (?:track|monitor|investigate)|said the (?:group|gang|actor|hackers|attackers|campaign|operators|malware)|published (?:research|a report|findings|an analysis)|(?:revealed|showed|described|detailed|explained) how|(?:finds|found|discovers|discovered|uncovers|uncovered|spots|spotted) (?:a |an |the )?(?:new|novel|sophisticated|dangerous|massive|large-scale|widespread|ongoing)\b(?! (?:breach|intrusion|attack|compromise|incident)\b)|discovered (?:new |a new |the )?(?:evidence|samples?|variants?|versions?|campaigns?|backdoors?|malware|implants?|toolsets?|frameworks?|activity|techniques?|methods?|schemes?|scams?|flaws?|vulnerabilit(?:y|ies)|bugs?|spam|phishing)\b)/iu;
 const RESPONDER_AFTER =
   /^(?:’s|'s)?\s*(?:(?:was|were|had been|has been) (?:contacted|hired|called in|brought in|engaged|retained)\b|(?:’s|'s)? role in (?:investigating|responding)|(?:responded|was called) to (?:the|a|an) )/i;
 const RESPONDER_BEFORE =
@@ -80,6 +85,8 @@ export interface Reporters extends Set<string> {
   year?: number;
   /** Keys of those the text says fix or ship the flawed product ("Microsoft patched", "X released an update"): the maker, not the victim. */
   makers?: Set<string>;
+  /** Keys of those only quoted as a source ("according to X"). */
+  quoted?: Set<string>;
 }
 
 /** Where the headline and the first sentences of a story end, about. */
@@ -104,7 +111,15 @@ export function reporterKeys(text: string, entities: EntityMatch[], site?: strin
     const after = text.slice(e.end, e.end + 50);
     if (DENIES_HIT_AFTER.test(text.slice(e.end, e.end + 110))) (out.denied ??= new Set()).add(e.key);
     if (MAKER_AFTER.test(after)) (out.makers ??= new Set()).add(e.key);
-    if (REPORTER_BEFORE.test(before) || REPORTER_AFTER.test(after) || RESEARCH_TEAM_NAME.test(e.name) || RESEARCH_TEAM_NAME.test(e.text))
+    // Who is only quoted ("according to GameStop", "according to Netflix's website") may be the victim
+    // speaking of its own breach: a weaker mark than a source's research words.
+    if (ACCORDING_TO.test(before) && !REPORTER_AFTER.test(after)) (out.quoted ??= new Set()).add(e.key);
+    else if (
+      REPORTER_BEFORE.test(before) ||
+      REPORTER_AFTER.test(after) ||
+      RESEARCH_TEAM_NAME.test(e.name) ||
+      RESEARCH_TEAM_NAME.test(e.text)
+    )
       out.add(e.key);
     // The attacker, named by what it did anywhere in the text ("the Russian intelligence agency GRU had
     // exfiltrated ...", "Lazarus breached"), is never the victim either.
@@ -211,7 +226,16 @@ export function findVictim(text: string, s: SentenceInfo, type: IncidentType, re
     let score = asUsers ? 2 : 0;
     if (VICTIM_BEFORE.test(before)) score += 3;
     if (VICTIM_AFTER.test(after)) score += 3;
-    if (reporters.has(e.key) || REPORTER_BEFORE.test(before) || REPORTER_AFTER.test(after) || AFFILIATION_BEFORE.test(before)) score -= 5;
+    // Named as a source elsewhere, the text's plain word that it was hit here still counts ("research firm Forrester ... Forrester Says Hackers Stole").
+    const keyReporter = reporters.has(e.key) && !(VICTIM_BEFORE.test(before) || STRONG_VICTIM_AFTER.test(after));
+    if (reporters.quoted?.has(e.key) && !reporters.has(e.key) && !REPORTER_BEFORE.test(before)) score -= 2;
+    if (
+      keyReporter ||
+      (REPORTER_BEFORE.test(before) && !STRONG_VICTIM_AFTER.test(after)) ||
+      REPORTER_AFTER.test(after) ||
+      AFFILIATION_BEFORE.test(before)
+    )
+      score -= 5;
     // "..., Proofpoint warned." — who says it at the end of the sentence is the source.
     if (
       /,\s*(?:[\w-]+\s+){0,3}$/.test(before) &&
