@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { analyzeText } from '../../lib/worker/engine';
 import { compileMatcher } from '../../lib/worker/extract/matcher';
 import { seedCatalogue } from '../../lib/worker/knowledge/seed';
+import { VICTIM_MIN_CONFIDENCE, victimConfidence } from '../../lib/worker/extract/incidents/roles';
 
 const matcher = compileMatcher(seedCatalogue());
 const victims = (text: string) => analyzeText(text, matcher, { published: '2024-05-20' }).incidents.map((i) => i.victim?.name ?? null);
@@ -161,7 +162,7 @@ describe('a place is the victim only when the place itself was hit', () => {
 });
 
 describe('victim confidence', () => {
-  test('two plain cues give a high confidence, and every victim has one', () => {
+  test('two plain cues give the highest confidence, a weak cue a low one, and every victim has one', () => {
     const incidents = analyzeText(
       'A ransomware attack hit Acme Hospital last week. Acme Hospital said its systems were encrypted.',
       matcher,
@@ -170,8 +171,20 @@ describe('victim confidence', () => {
       },
     ).incidents;
     expect(incidents[0].victim?.name).toBe('Acme Hospital');
-    expect(incidents[0].victimConfidence).toBeGreaterThanOrEqual(0.75);
+    expect(incidents[0].victimConfidence).toBeGreaterThanOrEqual(0.6);
     for (const i of incidents) expect(i.victim === undefined).toBe(i.victimConfidence === undefined);
+  });
+});
+
+describe('the calibration of victim confidence', () => {
+  test('it rises with the cue score, from 0 to its ceiling, and the floor sits between a lone weak cue and a plain one', () => {
+    const scores = [-3, 0, 1, 1.5, 2, 3, 4, 5, 6, 8, 12];
+    const c = scores.map(victimConfidence);
+    for (let k = 1; k < c.length; k++) expect(c[k]).toBeGreaterThanOrEqual(c[k - 1]);
+    expect(c[0]).toBe(0);
+    expect(c.at(-1)).toBeLessThanOrEqual(1);
+    expect(victimConfidence(1.5)).toBeLessThan(VICTIM_MIN_CONFIDENCE);
+    expect(victimConfidence(3)).toBeGreaterThanOrEqual(VICTIM_MIN_CONFIDENCE);
   });
 });
 
