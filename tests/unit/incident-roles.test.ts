@@ -284,3 +284,23 @@ describe('the victim speaking of its own breach', () => {
     expect(victims('Kestrel Maritime loses $1 million after falling for a phishing scam sent by a conman.')).toEqual(['Kestrel Maritime']);
   });
 });
+
+describe('who arrests, who is the attacker, who reports', () => {
+  test('the arresting authority, the group linked to a state, the firm that said so in a report', () => {
+    expect(
+      victims(
+        'A fraud scheme bilked two US companies out of $100 million with phishing emails. The suspect was arrested last week by Lithuanian authorities, prosecutors said.',
+      ),
+    ).not.toContain('Lithuanian authorities');
+    expect(
+      victims(
+        'Advanced Persistent Threat group linked to China said to be attacking companies in an espionage campaign against their suppliers.',
+      ),
+    ).not.toContain('Advanced Persistent Threat');
+    expect(
+      victims(
+        'Multiple targets are sent the same ransom demand in DDoS attacks, Akamai said in a report today. Akamai said in a report that attacks rose.',
+      ),
+    ).not.toContain('Akamai');
+  });
+});

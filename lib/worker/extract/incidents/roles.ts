@@ -33,7 +33,7 @@ const STRONG_VICTIM_AFTER =
 const REPORTER_BEFORE =
   /\b(?:according to|(?:security|cybersecurity|threat intelligence|research|intelligence|antivirus|anti-virus) (?:company|firm|vendor|provider|outfit|researchers?)|(?:breach notification|notification|detection|monitoring|scanning|threat intelligence) (?:service|site|website|platform)|researchers (?:at|from|with)|(?:research (?:center|centre|team|group|lab)|scientists|academics|professors?|scholars?) (?:at|from|of|with)|analysts (?:at|from)|experts (?:at|from)|reported by|discovered by|observed by|tracked by|spotted by|analy[sz]ed by|detected by|flagged by|identified by|uncovered by|(?:released|published|issued|shared) by|(?:a |an |the )?(?:new |recent |latest )?(?:report|analysis|research|study|blog(?: post)?|advisory|alert|telemetry|data|findings|paper|write-?up)(?: (?!stolen|taken|leaked|exfiltrated|obtained|lost|exposed|copied|swiped|pilfered|accessed)\w+){0,2} (?:by|from)|report from|(?:released|published|issued|co-?authored|conducted|written|led) (?:\w+ ){0,3}by(?: an?| the)?(?: [\w-]+){0,2}|(?:discovered|found|spotted|uncovered|identified|reported) by (?:an? )?(?:[\w-]+ ){0,2}(?:company|firm|vendor|provider|outfit|startup|team|lab|researchers?)|(?:submitted|uploaded) to|(?:scanned|seen|found) (?:on|by)|(?:credit(?:ed)? to|thanks to))\s+(?:the\s+)?$/i;
 const REPORTER_AFTER =
-  /^(?:’s|'s)?(?:\s+\p{Lu}[\p{L}-]+)?\s*(?:threat intelligence|threat research|security research|security response|research team|research (?:group|center|centre|division|lab)|researchers|analysts|labs?\b|intelligence team|incident response|observed|tracks|has tracked|(?:is|are|has been|have been) (?:tracking|monitoring)|(?:has |have )?(?:observed|identified|detected|documented|analy[sz]ed|attributed|assessed|seen|tracked) (?!(?:a |an |the )?(?:breach|intrusion|attack|compromise|incident|ransomware|unauthori[sz]ed|suspicious|and)\b)|assess(?:es)?|believes|spotted|uncovered|dubbed|attributed|recommends|continues to (?:track|monitor|investigate)|said the (?:group|gang|actor|hackers|attackers|campaign|operators|malware)|published (?:research|a report|findings|an analysis)|(?:revealed|showed|described|detailed|explained) how|(?:finds|found|discovers|discovered|uncovers|uncovered|spots|spotted) (?:a |an |the )?(?:new|novel|sophisticated|dangerous|massive|large-scale|widespread|ongoing)\b(?! (?:breach|intrusion|attack|compromise|incident)\b)|discovered (?:new |a new |the )?(?:evidence|samples?|variants?|versions?|campaigns?|backdoors?|malware|implants?|toolsets?|frameworks?|activity|techniques?|methods?|schemes?|scams?|flaws?|vulnerabilit(?:y|ies)|bugs?|spam|phishing)\b)/iu;
+  /^(?:’s|'s)?(?:\s+\p{Lu}[\p{L}-]+)?\s*(?:threat intelligence|threat research|security research|security response|research team|research (?:group|center|centre|division|lab)|researchers|analysts|labs?\b|intelligence team|incident response|observed|tracks|has tracked|(?:is|are|has been|have been) (?:tracking|monitoring)|(?:has |have )?(?:observed|identified|detected|documented|analy[sz]ed|attributed|assessed|seen|tracked) (?!(?:a |an |the )?(?:breach|intrusion|attack|compromise|incident|ransomware|unauthori[sz]ed|suspicious|and)\b)|assess(?:es)?|believes|spotted|uncovered|dubbed|attributed|recommends|continues to (?:track|monitor|investigate)|said the (?:group|gang|actor|hackers|attackers|campaign|operators|malware)|said in (?:a |an |its )?(?:new |recent |latest )?(?:report|blog post|blog|analysis|advisory|research note)|published (?:research|a report|findings|an analysis)|(?:revealed|showed|described|detailed|explained) how|(?:finds|found|discovers|discovered|uncovers|uncovered|spots|spotted) (?:a |an |the )?(?:new|novel|sophisticated|dangerous|massive|large-scale|widespread|ongoing)\b(?! (?:breach|intrusion|attack|compromise|incident)\b)|discovered (?:new |a new |the )?(?:evidence|samples?|variants?|versions?|campaigns?|backdoors?|malware|implants?|toolsets?|frameworks?|activity|techniques?|methods?|schemes?|scams?|flaws?|vulnerabilit(?:y|ies)|bugs?|spam|phishing)\b)/iu;
 const RESPONDER_AFTER =
   /^(?:’s|'s)?\s*(?:(?:was|were|had been|has been) (?:contacted|hired|called in|brought in|engaged|retained)\b|(?:’s|'s)? role in (?:investigating|responding)|(?:responded|was called) to (?:the|a|an) )/i;
 const RESPONDER_BEFORE =
@@ -69,7 +69,7 @@ const AFFILIATION_BEFORE =
   /\b(?:said|says|according to|wrote|told)\s+\p{Lu}\p{Ll}+\s+\p{Lu}[\p{L}'’-]+,?\s+(?:with|at|from|of)\s+(?:the\s+)?$/u;
 const BRAND_CUSTOMERS_AFTER = /^(?:’s|'s)?\s*(?:customers|clients|subscribers|users|account holders|policyholders|shoppers)\b/i;
 const AUTHORITY =
-  /^(?:the )?(?:FBI|CISA|NSA|NCSC|GCHQ|Europol|Interpol|DOJ|ENISA|US-CERT|CERT|Secret Service|Department of Justice|Justice Department|Federal Bureau of Investigation|Cybersecurity and Infrastructure Security Agency|National Cyber Security Centre|Department of Homeland Security|Homeland Security|DHS|police)\b/i;
+  /^(?:the )?(?:FBI|CISA|NSA|NCSC|GCHQ|Europol|Interpol|DOJ|ENISA|US-CERT|CERT|Secret Service|Department of Justice|Justice Department|Federal Bureau of Investigation|Cybersecurity and Infrastructure Security Agency|National Cyber Security Centre|Department of Homeland Security|Homeland Security|DHS|police)\b|\b(?:authorities|prosecutors)$/i;
 
 /**
  * Keys of the entities the text uses as the source of its findings, names as the attacker or calls in
@@ -282,6 +282,16 @@ export function findVictim(text: string, s: SentenceInfo, type: IncidentType, re
     // The maker that fixes a flaw, or whose products block a threat, is rarely the victim of the story.
     if (reporters.makers?.has(e.key) && !VICTIM_AFTER.test(after)) score -= 3;
     if (SPONSOR_BEFORE.test(before)) score -= 5;
+    // "was arrested last week by Lithuanian authorities": who arrests is not who was hit.
+    if (/\b(?:arrested|detained|charged|indicted|prosecuted|extradited|apprehended)\b[^.;]{0,50}\bby\s+(?:the\s+)?$/i.test(before))
+      score -= 5;
+    // "Advanced Persistent Threat group linked to China", "X hackers believed to be": the attacker.
+    if (
+      /^\s*(?:group|gang|crew|hackers|actors?)\s+(?:linked|tied|believed|thought|behind|known|suspected|said to be|that (?:has|have|is|was))\b/i.test(
+        after,
+      )
+    )
+      score -= 4;
     // "ads on Twitter", "an artifact on Twitter", "used Twitter to": where or with what, not who was hit.
     if (!VICTIM_BEFORE.test(before) && /\b(?:on|via|using|used)\s+(?:the\s+)?$/i.test(before) && !/^(?:’s|'s)/.test(after)) score -= 2;
     // Whom the story was told to or on, who warns, who says it was not hit, the site in the title.
