@@ -304,3 +304,19 @@ describe('who arrests, who is the attacker, who reports', () => {
     ).not.toContain('Akamai');
   });
 });
+
+describe('the victim named by reference', () => {
+  test('"the company" in a victim’s role reaches the organisation named before it, not a source', () => {
+    expect(
+      victims(
+        'Kestrel Maritime runs container terminals in three ports. According to Proofpoint, phishing is rising. On Monday the company said hackers stole employee records in a data breach.',
+      ),
+    ).toEqual(['Kestrel Maritime']);
+    // Without a victim's role, "the company" reaches no one.
+    expect(
+      victims(
+        'Kestrel Maritime runs container terminals. A data breach exposed records of millions of people, the company’s rivals noted.',
+      ),
+    ).not.toContain('Kestrel Maritime');
+  });
+});

@@ -87,6 +87,8 @@ export interface Reporters extends Set<string> {
   makers?: Set<string>;
   /** Keys of those only quoted as a source ("according to X"). */
   quoted?: Set<string>;
+  /** The organisations of the text in order, for "the company" to reach its name. */
+  orgs?: EntityMatch[];
 }
 
 /** Where the headline and the first sentences of a story end, about. */
@@ -95,6 +97,7 @@ const LEDE_CHARS = 400;
 /** Keys of entities the text uses as the source of its findings (security firms, researchers), or names as the attacker. */
 export function reporterKeys(text: string, entities: EntityMatch[], site?: string, published?: string): Reporters {
   const out: Reporters = new Set<string>();
+  out.orgs = entities.filter((e) => e.type === 'organization');
   const year = Number(published?.slice(0, 4));
   if (year > 1900) out.year = year;
   const publisher = site ? publisherNames(site) : [];
@@ -333,7 +336,45 @@ export function findVictim(text: string, s: SentenceInfo, type: IncidentType, re
     if (/^-?\s*(?:affiliated|linked|backed|sponsored|aligned|nexus|connected|controlled)\b/i.test(after)) score -= 5;
     if (best === undefined || score > best.score) best = { entity: e, score };
   }
+  if (best === undefined || best.score < 3) {
+    const coref = byReference(text, s, reporters);
+    if (coref && (best === undefined || coref.score > best.score)) best = coref;
+  }
   return best;
+}
+
+/** "The company said hackers stole ...", "an attack on the hospital": the noun news uses for a name it gave before. */
+const REFERENCE =
+  /\b(?:the|The) (company|firm|retailer|hospital|bank|university|college|city|county|agency|organi[sz]ation|business|insurer|lender|airline|chain|school district|district|provider|operator|utility|council|ministry|charity|carrier|giant|group)\b/g;
+
+/**
+ * A victim named by reference: the sentence calls it "the company" in a victim's role, and the text
+ * named an organisation before (the nearest one that is no source, publisher or authority). It counts
+ * a little less than the name in the same role.
+ */
+function byReference(text: string, s: SentenceInfo, reporters: Reporters): Scored | undefined {
+  const sentence = text.slice(s.start, s.end);
+  REFERENCE.lastIndex = 0;
+  for (let m = REFERENCE.exec(sentence); m !== null; m = REFERENCE.exec(sentence)) {
+    const at = s.start + m.index;
+    const before = text.slice(Math.max(s.start, at - 45), at);
+    const after = text.slice(at + m[0].length, Math.min(s.end, at + m[0].length + 110));
+    if (!(VICTIM_BEFORE.test(before) || STRONG_VICTIM_AFTER.test(after) || VICTIM_AFTER.test(after))) continue;
+    if (REPORTER_AFTER.test(after) || WARNS_AFTER.test(after) || DENIES_AFTER.test(after)) continue;
+    const named = (reporters.orgs ?? []).filter(
+      (e) =>
+        e.end <= at &&
+        !reporters.has(e.key) &&
+        !reporters.publisher?.has(e.key) &&
+        !reporters.denied?.has(e.key) &&
+        !reporters.quoted?.has(e.key) &&
+        !AUTHORITY.test(e.name) &&
+        !MEDIA_NAME.test(e.name),
+    );
+    const referent = named.at(-1);
+    if (referent) return { entity: referent, score: 3 };
+  }
+  return undefined;
 }
 
 /** "Android users", "Netflix's customers": the people a brand or product names. */
