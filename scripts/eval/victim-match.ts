@@ -68,7 +68,7 @@ export interface Victim {
 }
 
 /** Confidence floors at which the tuned halves' victim precision and match are printed (to choose the engine's). */
-export const VICTIM_SWEEP = [0, 0.2, 0.3, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7];
+export const VICTIM_SWEEP = [0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65];
 
 /** The victim's name, the words at its mention, and every other surface of the same entity in the text. */
 export function victimNames(
@@ -80,7 +80,27 @@ export function victimNames(
   const names = [victim.name];
   if (victim.start !== undefined && victim.end !== undefined) names.push(text.slice(victim.start, victim.end));
   for (const e of entities) if (e.key === victim.key) names.push(text.slice(e.start, e.end));
+  for (const n of [...names]) names.push(...definedAs(text, n));
   return { names: [...new Set(names)], place: victim.key.startsWith('location:'), confidence };
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The other name the text itself defines for a name: the acronym after it ("E-Sports Entertainment
+ * Association (ESEA)" → ESEA), or for an acronym the words before its brackets ("... Onslow Water and
+ * Sewer Authority (ONWASA)" → Onslow Water and Sewer Authority).
+ */
+function definedAs(text: string, name: string): string[] {
+  if (name.length < 2) return [];
+  const out: string[] = [];
+  const after = new RegExp(`${escapeRe(name)}\\s*\\(([A-Z][A-Za-z0-9&.-]{1,12})\\)`, 'g');
+  for (const m of text.matchAll(after)) out.push(m[1]);
+  if (/^[A-Z][A-Z0-9&.-]{1,11}$/.test(name)) {
+    const before = new RegExp(`((?:[A-Z][\\w&.'’-]*\\s+(?:(?:of|and|for|the|de|on)\\s+)?){1,8})\\(${escapeRe(name)}\\)`, 'g');
+    for (const m of text.matchAll(before)) out.push(m[1].trim());
+  }
+  return out;
 }
 
 export interface Counts {

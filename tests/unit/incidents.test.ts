@@ -152,10 +152,10 @@ describe('victims and types in short invented reports (general rules, not labell
     ).toEqual(['data-breach:Medtronic']);
   });
 
-  test('the brand a lure imitates, or whose customers it goes after, is not the victim', () => {
+  test('the brand a lure imitates is not the victim; the customers it goes after are', () => {
     expect(
       read('A phishing campaign is targeting Norwave subscribers with emails about billing. The emails lead to a cloned Norwave page.'),
-    ).toEqual(['phishing:-']);
+    ).toEqual(['phishing:Norwave subscribers']);
     expect(read('Phishing emails impersonating DHL targeted Kestrel Bank employees last month, the lender said.')).toEqual([
       'phishing:Kestrel Bank',
     ]);

@@ -24,6 +24,13 @@ describe('organisations the catalogue does not know', () => {
     expect(names('Operations at Greyford Pipeline resumed.')).toEqual(['Greyford Pipeline']);
   });
 
+  test('names the text says were hit: "X hit by ransomware", "X, one of the largest clinical labs"', () => {
+    expect(names('Media Prima hit by ransomware, hackers demand a ransom in bitcoins, says report')).toEqual(['Media Prima']);
+    expect(names('Last week Quillon, one of the largest clinical labs in the country, said the attack forced systems offline.')).toEqual([
+      'Quillon',
+    ]);
+  });
+
   test('names without a head word: a headline subject, a name that opens with a preposition, two names joined by "and", "X customers"', () => {
     expect(names('Medtronic Data Breach Impacts 3.8 Million People\n\nHackers accessed the company’s systems.')).toEqual(['Medtronic']);
     expect(names('Norvell Confirms Ransomware Attack on Plants\n\nThe company said production stopped.')).toEqual(['Norvell']);

@@ -52,7 +52,7 @@ export function extractIncidents(text: string, entities: EntityMatch[], opts: In
   if (sentences.length === 0) return [];
   const sorted = [...entities].sort((a, b) => a.start - b.start);
   const dates = findDates(text, 0, text.length, opts.published);
-  const reporters = reporterKeys(text, sorted, opts.site);
+  const reporters = reporterKeys(text, sorted, opts.site, opts.published);
   const infos = scoreSentences(text, sentences, sorted, dates);
 
   // Candidate incidents: per type, the sentences that carry it, grouped by victim.
