@@ -4,12 +4,14 @@ import { findDates, type DateMention } from '../../../shared/dates';
 import { splitSentences, type Span } from './sentences';
 import {
   ALL_TRIGGERS,
+  CAPABILITY,
   EVENT,
   GENERIC,
   HYPOTHETICAL,
   IMPERATIVE,
   NAMES_A_FLAW,
   NO_FIX_YET,
+  STATISTICS,
   TRIGGERS_BY_WEIGHT,
   WARNING,
   caseSensitiveTwin,
@@ -21,6 +23,8 @@ const IMPERATIVE_CS = caseSensitiveTwin(IMPERATIVE);
 const EVENT_CS = caseSensitiveTwin(EVENT);
 const WARNING_CS = caseSensitiveTwin(WARNING);
 const HYPOTHETICAL_CS = caseSensitiveTwin(HYPOTHETICAL);
+const STATISTICS_CS = caseSensitiveTwin(STATISTICS);
+const CAPABILITY_CS = caseSensitiveTwin(CAPABILITY);
 import { VICTIM_MIN_CONFIDENCE, findActor, findPlace, findVictim, reporterKeys, victimConfidence, type Scored } from './roles';
 import { chooseWhen } from './when';
 
@@ -68,7 +72,7 @@ export function extractIncidents(text: string, entities: EntityMatch[], opts: In
   // addressed in Part I", "a firmware update", "bug net" are not).
   const security = SECURITY_CONTEXT.test(text);
   const relevant = security ? candidates : candidates.filter((c) => !VULN_TYPES.has(c.type));
-  const kept = mergeAndFilter(text, relevant, opts.published);
+  const kept = mergeAndFilter(text, relevant, infos.length, opts.published);
   for (const c of kept) {
     // Where the text does not plainly say who was hit, say nothing rather than guess.
     if (c.victim && victimConfidence(c.victim.score) < (opts.victimMin ?? VICTIM_MIN_CONFIDENCE)) c.victim = undefined;
@@ -140,6 +144,8 @@ export interface SentenceInfo {
   anchored: boolean;
   /** Explains or hedges ("you", "typically", "if any"). */
   generic: boolean;
+  /** Tells what a tool can do or is for ("can be used to steal information"), not what it did. */
+  describesTool?: boolean;
   /** Tells of a fix not yet released ("a fix is expected", "has not been patched"). */
   noFixYet?: boolean;
 }
@@ -203,6 +209,8 @@ function scoreSentences(text: string, spans: Span[], entities: EntityMatch[], da
   const generic = new Set<number>();
   const event = new Set<number>();
   eachMatch(pick(GENERIC, GENERIC_CS), (s) => generic.add(s.index));
+  // A trend told in figures explains the threat rather than reporting an incident of it.
+  eachMatch(pick(STATISTICS, STATISTICS_CS), (s) => generic.add(s.index));
   // An imperative counts only as the first word of a sentence or list item.
   eachMatch(pick(IMPERATIVE, IMPERATIVE_CS), (s, at) => {
     if (at === s.start || /^[\s"“*•-]*$/.test(text.slice(s.start, at))) generic.add(s.index);
@@ -210,6 +218,8 @@ function scoreSentences(text: string, spans: Span[], entities: EntityMatch[], da
   eachMatch(pick(EVENT, EVENT_CS), (s) => event.add(s.index));
   const hypothetical = new Set<number>();
   eachMatch(pick(HYPOTHETICAL, HYPOTHETICAL_CS), (s) => hypothetical.add(s.index));
+  const capability = new Set<number>();
+  eachMatch(pick(CAPABILITY, CAPABILITY_CS), (s) => capability.add(s.index));
   const warning = new Set<number>();
   eachMatch(pick(WARNING, WARNING_CS), (s) => warning.add(s.index));
   for (const e of entities) sentenceAt(e.start)?.entities.push(e);
@@ -247,12 +257,13 @@ function scoreSentences(text: string, spans: Span[], entities: EntityMatch[], da
     if (headline && !generic.has(s.index)) for (const [type, w] of strongest) if (w === 2 && type !== 'cyberattack') strongest.set(type, 3);
     s.anchored = anchored;
     s.generic = generic.has(s.index);
+    s.describesTool = capability.has(s.index);
     if (strongest.has('patch')) s.noFixYet = NO_FIX_YET.test(text.slice(s.start, s.end));
     for (const [type, w] of strongest) {
       let v = w;
       if (generic.has(s.index)) v *= 0.35; // explains or hedges
       if (warning.has(s.index) && (type === 'phishing' || type === 'fraud')) v *= 0.35; // "watch for phishing emails"
-      if (hypothetical.has(s.index) && ATTACK_TYPES.has(type)) v *= 0.35; // "an attacker could ..."
+      if ((hypothetical.has(s.index) || capability.has(s.index)) && ATTACK_TYPES.has(type)) v *= 0.35; // "an attacker could ...", "can be used to steal"
       if (s.noFixYet && type === 'patch') v *= 0.35; // "a fix is expected"
       if (!anchored) v *= 0.6; // reports no happening and names nobody
       if (s.index < 3) v *= 1.5; // the lede
@@ -357,10 +368,27 @@ const sameVictimOrNone = (a: Candidate, b: Candidate) =>
 /** A sentence that reports a fix released: as a happening, not advice, and not one still to come. */
 const tellsOfFix = (s: SentenceInfo) => s.anchored && !s.generic && !s.noFixYet && (s.strongest.get('patch') ?? 0) >= 2;
 
+/**
+ * Sentences in a news story: a news report tells each of its events, however briefly; a report longer
+ * than this (a researcher's analysis, an advisory) mentions much in passing.
+ */
+const NEWS_LENGTH = 80;
+
+/** A sentence that reports a fix released in strong words ("released a patch", "security update"). */
+const releasesFix = (text: string, s: SentenceInfo) =>
+  tellsOfFix(s) && (s.strongest.get('patch') ?? 0) >= 3 && SHIPS_A_FIX.test(text.slice(s.start, s.end));
+/** A fix shipped to users (an update, a patch, a new version), not a service quietly repaired. */
+const SHIPS_A_FIX =
+  /\b(?:(?:released|issued|rolled out|shipped|pushed|published|made available)\b.{0,60}?\b(?:patch|update|fix|firmware|version)|security (?:updates?|patch(?:es)?|fix(?:es)?)|patch tuesday|hotfix)/i;
+
+/** A sentence that reports the type as a happening: not advice or a definition, nor (for an attack) what a tool can do. */
+const reportsHappening = (type: IncidentType, s: SentenceInfo) =>
+  s.anchored && !s.generic && !(s.describesTool === true && ATTACK_TYPES.has(type));
+
 /** Score a type needs, summed over its sentences, to be reported at all. */
 const MIN_SCORE = 4;
 
-function mergeAndFilter(text: string, cands: Candidate[], published?: string): Candidate[] {
+function mergeAndFilter(text: string, cands: Candidate[], infosCount: number, published?: string): Candidate[] {
   // "A cyberattack that compromised emails": the unspecific word and a weaker specific one tell one
   // story, and the specific type names it.
   for (const c of cands) {
@@ -408,8 +436,12 @@ function mergeAndFilter(text: string, cands: Candidate[], published?: string): C
   // Keep what has a strong trigger somewhere and enough evidence overall. Weak talk of "the attack"
   // still tells where the typed story continues (and often when it happened).
   // A story needs one sentence that reports it as a happening, not as advice or a definition.
+  // In a news story many weaker words add up to its event; in a long report they are its background
+  // (a threat report speaks of vulnerabilities throughout): there a type needs a strong word.
+  const news = infosCount <= NEWS_LENGTH;
+  const addsUp = (c: Candidate) => news && c.strongest >= 2 && c.score >= 6;
   const isLive = (c: Candidate) =>
-    c.score >= MIN_SCORE && (c.strongest >= 3 || (c.strongest >= 2 && c.score >= 6)) && c.sentences.some((s) => s.anchored && !s.generic);
+    c.score >= MIN_SCORE && (c.strongest >= 3 || addsUp(c)) && c.sentences.some((s) => reportsHappening(c.type, s));
   const typedTop = cands
     .filter((c) => isLive(c) && ATTACK_TYPES.has(c.type) && c.type !== 'cyberattack')
     .sort((a, b) => b.score - a.score)[0];
@@ -428,7 +460,8 @@ function mergeAndFilter(text: string, cands: Candidate[], published?: string): C
     const best = cands
       .filter((c) => c.type !== 'cyberattack' || c.victim !== undefined)
       .filter(
-        (c) => c.score >= 2.5 && c.strongest >= 3 && c.sentences.some((s) => s.anchored && !s.generic && (s.scores.get(c.type) ?? 0) > 0),
+        (c) =>
+          c.score >= 2.5 && c.strongest >= 3 && c.sentences.some((s) => reportsHappening(c.type, s) && (s.scores.get(c.type) ?? 0) > 0),
       )
       .sort((a, b) => b.score - a.score)[0];
     return best ? [best] : [];
@@ -438,6 +471,13 @@ function mergeAndFilter(text: string, cands: Candidate[], published?: string): C
   // A disclosure story that tells, even once, of the fix released reports the patch too.
   if (live.some((c) => c.type === 'vulnerability-disclosure') && !live.some((c) => c.type === 'patch')) {
     const fix = cands.find((c) => c.type === 'patch' && c.sentences.some(tellsOfFix));
+    if (fix) live.push(fix);
+  }
+  // A fix released, told with a strong word ("Microsoft released a patch in March"), is news of its own
+  // in any story, even told once: the attack that used the flaw, the breach it opened.
+  // (In a long report — a threat researcher's analysis — a fix named once is background.)
+  if (news && !live.some((c) => c.type === 'patch')) {
+    const fix = cands.find((c) => c.type === 'patch' && c.sentences.some((x) => releasesFix(text, x)));
     if (fix) live.push(fix);
   }
 
@@ -493,7 +533,7 @@ function mergeAndFilter(text: string, cands: Candidate[], published?: string): C
   // text makes the breach a story of its own.
   for (const c of byType('data-breach')) {
     const into = live.find((o) => (o.type === 'ransomware' || o.type === 'espionage' || o.type === 'wiper') && sameStory(o, c));
-    if (into && c.score < 0.6 * into.score) {
+    if (into && c.strongest < 3 && c.score < 0.6 * into.score) {
       absorb(c, into);
       drop.add(c);
     }
@@ -543,7 +583,12 @@ function mergeAndFilter(text: string, cands: Candidate[], published?: string): C
   // flaw in two sentences and with a third of the attack's weight also reports the flaw.
   const attack = strongestOf([...ATTACK_TYPES].filter((t) => t !== 'vulnerability-exploitation'));
   if (attack) {
-    live = live.filter((c) => ATTACK_TYPES.has(c.type) || (c.score >= 0.3 * attack.score && c.sentences.length >= 2));
+    live = live.filter(
+      (c) =>
+        ATTACK_TYPES.has(c.type) ||
+        (c.score >= 0.3 * attack.score && c.sentences.length >= 2) ||
+        (news && c.type === 'patch' && c.sentences.some((x) => releasesFix(text, x))),
+    );
   }
   // Ties go to the story the text tells first.
   live.sort((a, b) => b.score - a.score || a.sentences[0].index - b.sentences[0].index);
