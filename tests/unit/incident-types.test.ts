@@ -230,3 +230,33 @@ describe('what the story reports, not what it mentions (issue 8)', () => {
     expect(types(`Analysis of the Plink loader\n\n${filler} ${weak}`)).not.toContain('vulnerability-disclosure');
   });
 });
+
+describe('the headline and the opening say what a story is about (issue 8)', () => {
+  test("a page's headline that the text does not repeat names the incident; offsets stay the text's own", () => {
+    const body =
+      'Acme Health said on Monday that its computer systems were disrupted over the weekend. The hospital is working with outside investigators. Patients were diverted to other hospitals while the systems were restored.';
+    const run = (title?: string) => analyzeText(body, matcher, { published: '2024-05-20', title }).incidents;
+    expect(run().map((i) => i.type)).not.toContain('ransomware');
+    const [incident] = run('Ransomware attack hits Acme Health');
+    expect(incident.type).toBe('ransomware');
+    for (const sp of incident.spans) expect(sp.start).toBeGreaterThanOrEqual(0);
+    if (incident.victim?.start !== undefined) expect(body.slice(incident.victim.start, incident.victim.end)).toBe(incident.victim.name);
+    // A text that opens with its headline is not given it twice.
+    const withHead = `Ransomware attack hits Acme Health\n\n${body}`;
+    expect(analyzeText(withHead, matcher, { title: 'Ransomware attack hits Acme Health' }).incidents).toEqual(
+      analyzeText(withHead, matcher).incidents,
+    );
+  });
+
+  test('in a long report, a type told only in an aside far from its opening is not the story; in a news story it is', () => {
+    const filler = Array.from({ length: 90 }, (_, i) => `The loader reads configuration block ${i + 1} from the registry.`).join(' ');
+    const opening =
+      'The espionage group targeted government ministries in Central Asia with a new backdoor. The group stole documents from the ministries. ';
+    const aside =
+      ' Separately, researchers discovered a critical vulnerability in the Acme VPN gateway. The researchers disclosed the flaw to Acme in March.';
+    expect(types(opening + aside)).toContain('vulnerability-disclosure');
+    expect(types(opening + filler + aside)).not.toContain('vulnerability-disclosure');
+    // Told in the opening, the same words are the report's subject.
+    expect(types(aside.trim() + ' ' + filler)).toContain('vulnerability-disclosure');
+  });
+});

@@ -35,6 +35,11 @@ export interface IncidentOptions {
   site?: string;
   /** Victims named with less confidence than this are left out (default VICTIM_MIN_CONFIDENCE; the eval sweeps it). */
   victimMin?: number;
+  /**
+   * The page's headline, when the text does not open with it: the headline says what the story is, and
+   * is read as the text's first line (offsets stay the text's own; nothing is reported inside it).
+   */
+  title?: string;
 }
 
 /**
@@ -52,6 +57,34 @@ export interface IncidentOptions {
  *    that a patch story mentions.
  */
 export function extractIncidents(text: string, entities: EntityMatch[], opts: IncidentOptions = {}): Incident[] {
+  const head = headline(text, opts.title);
+  if (head === '') return incidentsIn(text, entities, opts);
+  const n = head.length;
+  const moved = entities.map((e) => ({ ...e, start: e.start + n, end: e.end + n }));
+  return incidentsIn(head + text, moved, opts).map((i) => shiftIncident(i, n));
+}
+
+/** The title followed by a paragraph break, when it is a headline the text does not already open with; else ''. */
+function headline(text: string, title?: string): string {
+  const t = title?.replace(/\s+/g, ' ').trim() ?? '';
+  if (t.length < 8 || t.length > 200) return '';
+  const opening = text.slice(0, 600).replace(/\s+/g, ' ').toLowerCase();
+  return opening.includes(t.toLowerCase().slice(0, 40)) ? '' : `${t}\n\n`;
+}
+
+/** An incident read on headline + text, with its offsets moved back into the text (spans in the headline dropped). */
+function shiftIncident(i: Incident, n: number): Incident {
+  const back = <T extends { start?: number; end?: number }>(r: T): T =>
+    r.start === undefined || r.end === undefined ? r : { ...r, start: r.start - n, end: r.end - n };
+  const out: Incident = { ...i, spans: i.spans.filter((sp) => sp.start >= n).map(back) };
+  if (i.victim) out.victim = back(i.victim);
+  if (i.actor) out.actor = back(i.actor);
+  if (i.place) out.place = back(i.place);
+  if (i.entities) out.entities = i.entities.map(back);
+  return out;
+}
+
+function incidentsIn(text: string, entities: EntityMatch[], opts: IncidentOptions): Incident[] {
   const sentences = splitSentences(text);
   if (sentences.length === 0) return [];
   const sorted = [...entities].sort((a, b) => a.start - b.start);
@@ -373,6 +406,8 @@ const tellsOfFix = (s: SentenceInfo) => s.anchored && !s.generic && !s.noFixYet 
  * than this (a researcher's analysis, an advisory) mentions much in passing.
  */
 const NEWS_LENGTH = 80;
+/** The headline and opening sentences of a long report, where it says what it is about. */
+const REPORT_OPENING = 4;
 
 /** A sentence that reports a fix released in strong words ("released a patch", "security update"). */
 const releasesFix = (text: string, s: SentenceInfo) =>
@@ -440,8 +475,15 @@ function mergeAndFilter(text: string, cands: Candidate[], infosCount: number, pu
   // (a threat report speaks of vulnerabilities throughout): there a type needs a strong word.
   const news = infosCount <= NEWS_LENGTH;
   const addsUp = (c: Candidate) => news && c.strongest >= 2 && c.score >= 6;
+  // A long report says what it is about in its headline and opening; a type it names only further
+  // down, in a strong sentence or two, is an aside of the analysis (a lure mentioned, a CVE in a table).
+  const strongHappening = (c: Candidate, s: SentenceInfo) => (s.strongest.get(c.type) ?? 0) >= 3 && reportsHappening(c.type, s);
+  const reportsSubject = (c: Candidate) =>
+    news ||
+    c.sentences.some((s) => s.index < REPORT_OPENING && strongHappening(c, s)) ||
+    c.sentences.filter((s) => strongHappening(c, s)).length >= 3;
   const isLive = (c: Candidate) =>
-    c.score >= MIN_SCORE && (c.strongest >= 3 || addsUp(c)) && c.sentences.some((s) => reportsHappening(c.type, s));
+    c.score >= MIN_SCORE && (c.strongest >= 3 || addsUp(c)) && c.sentences.some((s) => reportsHappening(c.type, s)) && reportsSubject(c);
   const typedTop = cands
     .filter((c) => isLive(c) && ATTACK_TYPES.has(c.type) && c.type !== 'cyberattack')
     .sort((a, b) => b.score - a.score)[0];
