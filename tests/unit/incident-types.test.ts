@@ -260,3 +260,21 @@ describe('the headline and the opening say what a story is about (issue 8)', () 
     expect(types(aside.trim() + ' ' + filler)).toContain('vulnerability-disclosure');
   });
 });
+
+describe('the headline keeps its story (issue 8)', () => {
+  test('a type the headline names stays beside a longer story told in the body', () => {
+    const body = Array.from(
+      { length: 8 },
+      (_, i) => `The attackers stole customer records from database ${i + 1} and leaked the stolen data online, the company said.`,
+    ).join(' ');
+    expect(types(`Espionage group targets Acme Corp\n\n${body}`)).toContain('espionage');
+  });
+
+  test('a Unicode hyphen reads as a hyphen', () => {
+    expect(
+      types(
+        'Hospital hit by denial‑of‑service attack\n\nA denial‑of‑service attack took the hospital website down on Monday, officials said.',
+      ),
+    ).toContain('ddos');
+  });
+});

@@ -218,7 +218,8 @@ function scoreSentences(text: string, spans: Span[], entities: EntityMatch[], da
   };
   // Scan a lower-cased copy with case-sensitive twins when lower-casing keeps every offset (it does
   // for all but a few letters such as the Turkish İ); else scan the text case-insensitively.
-  const lower = text.toLowerCase();
+  // Hyphens typed as Unicode ("cyber‑espionage", U+2010/U+2011) read as the ASCII one the triggers name.
+  const lower = text.toLowerCase().replace(/[\u2010\u2011]/g, '-');
   const fast = lower.length === text.length;
   const scanned = fast ? lower : text;
   const pick = (re: RegExp, twin: RegExp) => (fast ? twin : re);
@@ -420,6 +421,10 @@ const SHIPS_A_FIX =
 const reportsHappening = (type: IncidentType, s: SentenceInfo) =>
   s.anchored && !s.generic && !(s.describesTool === true && ATTACK_TYPES.has(type));
 
+/** Named in strong words by the first line (the headline), as a happening. */
+const headlined = (c: Candidate) =>
+  c.sentences.some((s) => s.index === 0 && (s.strongest.get(c.type) ?? 0) >= 3 && reportsHappening(c.type, s));
+
 /** Score a type needs, summed over its sentences, to be reported at all. */
 const MIN_SCORE = 4;
 
@@ -509,7 +514,8 @@ function mergeAndFilter(text: string, cands: Candidate[], infosCount: number, pu
     return best ? [best] : [];
   }
   const top = Math.max(...live.map((c) => c.score));
-  live = live.filter((c) => c.score >= 0.3 * top);
+  // The headline names the story: a type it names in strong words stays, however much else the text says.
+  live = live.filter((c) => c.score >= 0.3 * top || headlined(c));
   // A disclosure story that tells, even once, of the fix released reports the patch too.
   if (live.some((c) => c.type === 'vulnerability-disclosure') && !live.some((c) => c.type === 'patch')) {
     const fix = cands.find((c) => c.type === 'patch' && c.sentences.some(tellsOfFix));
