@@ -38,7 +38,7 @@ export async function readPage(
   const info = detectArticle(document as unknown as Document, pageUrl);
   // Entities are read from the main text of articles only; elsewhere the extension stays silent too.
   const analysis = info.isArticle
-    ? analyzeText(info.text, matcher, { published: info.published, site: url ?? info.site, ...extra })
+    ? analyzeText(info.text, matcher, { published: info.published, site: url ?? info.site, title: info.title, ...extra })
     : { entities: [], incidents: [] };
   return {
     file,

@@ -52,7 +52,7 @@ export default defineContentScript({
     // of such a site is not analysed even though it is sent before the switch is known here.
     const analysing =
       info.isArticle || forced
-        ? analyseArticle({ url: pageUrl(location.href), text: info.text, published: info.published, forced })
+        ? analyseArticle({ url: pageUrl(location.href), text: info.text, published: info.published, title: info.title, forced })
         : undefined;
     if (await disabled) return;
     if (ctx.isInvalid) return;

@@ -296,7 +296,8 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
     painter.clear();
     pageWatch.follow(rootOf(info));
     // The analysis goes first: the worker works on it while this side reads its settings.
-    const analysis = firstAnalysis ?? analyseArticle({ url, text: info.text, published: info.published, forced: opts.forced });
+    const analysis =
+      firstAnalysis ?? analyseArticle({ url, text: info.text, published: info.published, title: info.title, forced: opts.forced });
     firstAnalysis = undefined;
     const current = new ReadingSession(sessionHost, info, analysis);
     session = current;

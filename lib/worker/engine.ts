@@ -15,11 +15,18 @@ export interface AnalyzeOptions {
   site?: string;
   /** See IncidentOptions.victimMin. */
   victimMin?: number;
+  /** The page's headline (see IncidentOptions.title). */
+  title?: string;
 }
 
 /** Entities and incidents of one text: what the CLI, the worker and the tests all call. */
 export function analyzeText(text: string, matcher: CompiledMatcher, opts: AnalyzeOptions = {}): Analysis {
   const entities = extractEntities(text, matcher);
-  const incidents = extractIncidents(text, entities, { published: opts.published, site: opts.site, victimMin: opts.victimMin });
+  const incidents = extractIncidents(text, entities, {
+    published: opts.published,
+    site: opts.site,
+    victimMin: opts.victimMin,
+    title: opts.title,
+  });
   return { entities, incidents };
 }

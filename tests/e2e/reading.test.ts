@@ -247,6 +247,18 @@ describe('reading the seed article', () => {
     await page.screenshot({ path: resolve(SHOTS, 'reading-sidebar-related.png') });
   });
 
+  it('reads the page headline the worker is sent with the text (issue 8)', async () => {
+    const req = {
+      url: 'https://news.example/acme-health',
+      published: '2024-05-20',
+      text: 'Acme Health said on Monday that its computer systems were disrupted over the weekend. The hospital is working with outside investigators. Patients were diverted to other hospitals while the systems were restored.',
+    };
+    const types = async (title?: string) =>
+      (await send<{ incidents: { type: string }[] }>('analyzeArticle', { ...req, title })).incidents.map((i) => i.type);
+    expect(await types()).not.toContain('ransomware');
+    expect(await types('Ransomware attack hits Acme Health')).toContain('ransomware');
+  });
+
   it('saves the article with tags and a note, and still knows after a reload', async () => {
     expect(await shadowTexts(page, '[data-testid="saved-state"]')).toEqual(['Not in your collection']);
     await shadowFocus(page, 'input[name="tags"]');

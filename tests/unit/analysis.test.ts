@@ -156,6 +156,20 @@ describe('analysis service', () => {
     expect(await svc.secondStage(SEED_URL, first.id)).toBeNull(); // once
   });
 
+  it('reads the page headline the text does not open with, in both stages', async () => {
+    db = new IncidentLensDb({ indexedDB: new IDBFactory(), IDBKeyRange, name: 'h' });
+    const svc = new AnalysisService({ db, buildId: 't' });
+    const text =
+      'Acme Health said on Monday that its computer systems were disrupted over the weekend. The hospital is working with outside investigators. Patients were diverted to other hospitals while the systems were restored.';
+    const req = { url: SEED_URL, text, published: '2024-05-20' };
+    expect((await svc.analyze(req)).incidents.map((i) => i.type)).not.toContain('ransomware');
+    const titled = { ...req, title: 'Ransomware attack hits Acme Health' };
+    const whole = await svc.analyze(titled);
+    expect(whole.incidents.map((i) => i.type)).toContain('ransomware');
+    const first = await svc.firstStage(titled);
+    expect((await svc.secondStage(SEED_URL, first.id))?.incidents).toEqual(whole.incidents);
+  });
+
   it('packs a match whose text is not the article’s slice with its own text', () => {
     const text = 'APT28 struck.';
     const odd: EntityMatch = { type: 'actor', key: 'actor:apt28', name: 'APT28', start: 0, end: 5, text: 'apt 28' };

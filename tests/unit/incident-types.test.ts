@@ -169,3 +169,112 @@ describe('malicious spam is phishing', () => {
     ).not.toContain('phishing');
   });
 });
+
+describe('what the story reports, not what it mentions (issue 8)', () => {
+  test('an espionage group that attacks someone is an espionage story; the group named alone is not', () => {
+    expect(
+      types(
+        'Relentless Espionage Group Targets Organizations in Saudi Arabia\n\nThe espionage group targeted organizations in Saudi Arabia and the United States over the past three years. Symantec said the group used a range of tools.',
+      ),
+    ).toContain('espionage');
+    expect(types('The espionage group has been active since 2014. A new law was passed on Tuesday.')).not.toContain('espionage');
+  });
+
+  test('what a tool can do or is for is a description, not a breach; the same words told as a happening are', () => {
+    expect(
+      types(
+        'Researchers analysed a new remote access trojan called Plink. The trojan can be used to steal information from an infected computer. It is capable of stealing documents and passwords. Its purpose is to exfiltrate files to a server in the cloud. The trojan is designed to steal data from browsers.',
+      ),
+    ).not.toContain('data-breach');
+    expect(
+      types(
+        'Researchers analysed a new remote access trojan called Plink. The trojan steals information from infected computers. It stole documents and passwords. It exfiltrated files to a server in the cloud. The trojan stole data from browsers.',
+      ),
+    ).toContain('data-breach');
+  });
+
+  test('a trend told in figures is not an incident', () => {
+    expect(
+      types(
+        'Ransomware attacks rose 30% in 2016, survey finds\n\n49% of businesses fell victim to ransomware attacks in 2016, according to a new survey. The number of ransomware attacks rose by 30 percent, the report found. One in five companies paid a ransom, respondents said.',
+      ),
+    ).toEqual([]);
+  });
+
+  test('a fix shipped, told once in a news story of an attack, is reported too; a tool "patched or modified" is no fix', () => {
+    expect(
+      types(
+        'Hackers breached Acme Corp and stole customer data\n\nHackers broke into the network of Acme Corp and stole the names and addresses of 40,000 customers, the company said on Monday. The attackers exploited a flaw in its web server software. The company said it notified affected customers. Vendor Widget released a security update for the flaw on Tuesday.',
+      ),
+    ).toContain('patch');
+    expect(
+      types(
+        'Buckeye group shifts focus to Hong Kong\n\nThe espionage group attacked organizations in Hong Kong. Many of its hacking tools are open source applications that have been patched or modified by the group to evade detection. The group used spear-phishing emails.',
+      ),
+    ).not.toContain('patch');
+  });
+
+  test('data theft told in its own strong words stays a breach beside the ransomware attack', () => {
+    expect(
+      types(
+        'Ransomware attack hits Acme Health\n\nAcme Health was hit by a ransomware attack that encrypted its servers on Monday, the hospital said. The attackers also stole the medical records of 55,000 patients. The hospital refused to pay the ransom demand.',
+      ),
+    ).toEqual(['data-breach', 'ransomware']);
+  });
+
+  test('in a long report, weak words spread through it do not add up to an incident; in a news story they do', () => {
+    const weak =
+      'Vulnerabilities in the firmware worry the vendor, the researchers said. The vulnerabilities affect routers. Zero-day vulnerabilities were found in the firmware. The vendor said the vulnerabilities are serious. Researchers said the vulnerabilities were confirmed.';
+    const filler = Array.from({ length: 90 }, (_, i) => `The loader reads configuration block ${i + 1} from the registry.`).join(' ');
+    expect(types(`Router firmware flaws\n\n${weak}`)).toContain('vulnerability-disclosure');
+    expect(types(`Analysis of the Plink loader\n\n${filler} ${weak}`)).not.toContain('vulnerability-disclosure');
+  });
+});
+
+describe('the headline and the opening say what a story is about (issue 8)', () => {
+  test("a page's headline that the text does not repeat names the incident; offsets stay the text's own", () => {
+    const body =
+      'Acme Health said on Monday that its computer systems were disrupted over the weekend. The hospital is working with outside investigators. Patients were diverted to other hospitals while the systems were restored.';
+    const run = (title?: string) => analyzeText(body, matcher, { published: '2024-05-20', title }).incidents;
+    expect(run().map((i) => i.type)).not.toContain('ransomware');
+    const [incident] = run('Ransomware attack hits Acme Health');
+    expect(incident.type).toBe('ransomware');
+    for (const sp of incident.spans) expect(sp.start).toBeGreaterThanOrEqual(0);
+    if (incident.victim?.start !== undefined) expect(body.slice(incident.victim.start, incident.victim.end)).toBe(incident.victim.name);
+    // A text that opens with its headline is not given it twice.
+    const withHead = `Ransomware attack hits Acme Health\n\n${body}`;
+    expect(analyzeText(withHead, matcher, { title: 'Ransomware attack hits Acme Health' }).incidents).toEqual(
+      analyzeText(withHead, matcher).incidents,
+    );
+  });
+
+  test('in a long report, a type told only in an aside far from its opening is not the story; in a news story it is', () => {
+    const filler = Array.from({ length: 90 }, (_, i) => `The loader reads configuration block ${i + 1} from the registry.`).join(' ');
+    const opening =
+      'The espionage group targeted government ministries in Central Asia with a new backdoor. The group stole documents from the ministries. ';
+    const aside =
+      ' Separately, researchers discovered a critical vulnerability in the Acme VPN gateway. The researchers disclosed the flaw to Acme in March.';
+    expect(types(opening + aside)).toContain('vulnerability-disclosure');
+    expect(types(opening + filler + aside)).not.toContain('vulnerability-disclosure');
+    // Told in the opening, the same words are the report's subject.
+    expect(types(aside.trim() + ' ' + filler)).toContain('vulnerability-disclosure');
+  });
+});
+
+describe('the headline keeps its story (issue 8)', () => {
+  test('a type the headline names stays beside a longer story told in the body', () => {
+    const body = Array.from(
+      { length: 8 },
+      (_, i) => `The attackers stole customer records from database ${i + 1} and leaked the stolen data online, the company said.`,
+    ).join(' ');
+    expect(types(`Espionage group targets Acme Corp\n\n${body}`)).toContain('espionage');
+  });
+
+  test('a Unicode hyphen reads as a hyphen', () => {
+    expect(
+      types(
+        'Hospital hit by denial‑of‑service attack\n\nA denial‑of‑service attack took the hospital website down on Monday, officials said.',
+      ),
+    ).toContain('ddos');
+  });
+});

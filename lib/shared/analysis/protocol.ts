@@ -14,6 +14,8 @@ export interface ArticleText {
   url: string;
   text: string;
   published?: string;
+  /** The page's headline: it says what the story is when the text does not open with it. */
+  title?: string;
   /**
    * The user asked for this page (popup, context menu): analyse it even on a site turned off. Without it
    * the service refuses a site the user turned off (the page sends its text before it has read the switch).

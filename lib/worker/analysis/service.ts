@@ -128,7 +128,10 @@ export class AnalysisService {
   private progress?: RebuildProgress;
   private seedIndex?: Map<string, CatalogueEntry>;
   /** Staged analyses answered first: what their rest is worked out from, by the id the answer gave. */
-  private readonly pendingRests = new Map<string, { url: string; text: string; published?: string; known: EntityMatch[] }>();
+  private readonly pendingRests = new Map<
+    string,
+    { url: string; text: string; published?: string; title?: string; known: EntityMatch[] }
+  >();
 
   constructor(opts: AnalysisServiceOptions) {
     this.db = opts.db;
@@ -264,7 +267,7 @@ export class AnalysisService {
     const { state, fresh } = await this.matcherFor();
     const t0 = this.now();
     const entities = extractEntities(req.text, state.matcher);
-    const incidents = extractIncidents(req.text, entities, { published: req.published, site: req.url });
+    const incidents = extractIncidents(req.text, entities, { published: req.published, site: req.url, title: req.title });
     const analyzeMs = this.now() - t0;
     const t1 = this.now();
     const facts = await this.facts(entities.map((e) => ({ key: e.key, type: e.type, name: e.name, subtype: e.subtype })));
@@ -302,7 +305,7 @@ export class AnalysisService {
 
   private keepForRest(req: ArticleText, known: EntityMatch[]): string {
     const id = crypto.randomUUID();
-    this.pendingRests.set(id, { url: req.url, text: req.text, published: req.published, known });
+    this.pendingRests.set(id, { url: req.url, text: req.text, published: req.published, title: req.title, known });
     // Pages that never ask (closed before the answer came) must not keep their text here for good.
     for (const old of this.pendingRests.keys()) {
       if (this.pendingRests.size <= MAX_PENDING_RESTS) break;
@@ -323,7 +326,7 @@ export class AnalysisService {
     // Worked out when the page asks (after it painted the first stage), not right after that answer: on a
     // busy machine the work would take the CPU from the page receiving and painting it.
     const entities = addOrganizations(pending.text, pending.known);
-    const incidents = extractIncidents(pending.text, entities, { published: pending.published, site: pending.url });
+    const incidents = extractIncidents(pending.text, entities, { published: pending.published, site: pending.url, title: pending.title });
     return { entities: packEntities(pending.text, entities), incidents };
   }
 

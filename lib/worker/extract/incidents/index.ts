@@ -4,12 +4,14 @@ import { findDates, type DateMention } from '../../../shared/dates';
 import { splitSentences, type Span } from './sentences';
 import {
   ALL_TRIGGERS,
+  CAPABILITY,
   EVENT,
   GENERIC,
   HYPOTHETICAL,
   IMPERATIVE,
   NAMES_A_FLAW,
   NO_FIX_YET,
+  STATISTICS,
   TRIGGERS_BY_WEIGHT,
   WARNING,
   caseSensitiveTwin,
@@ -21,6 +23,8 @@ const IMPERATIVE_CS = caseSensitiveTwin(IMPERATIVE);
 const EVENT_CS = caseSensitiveTwin(EVENT);
 const WARNING_CS = caseSensitiveTwin(WARNING);
 const HYPOTHETICAL_CS = caseSensitiveTwin(HYPOTHETICAL);
+const STATISTICS_CS = caseSensitiveTwin(STATISTICS);
+const CAPABILITY_CS = caseSensitiveTwin(CAPABILITY);
 import { VICTIM_MIN_CONFIDENCE, findActor, findPlace, findVictim, reporterKeys, victimConfidence, type Scored } from './roles';
 import { chooseWhen } from './when';
 
@@ -31,6 +35,11 @@ export interface IncidentOptions {
   site?: string;
   /** Victims named with less confidence than this are left out (default VICTIM_MIN_CONFIDENCE; the eval sweeps it). */
   victimMin?: number;
+  /**
+   * The page's headline, when the text does not open with it: the headline says what the story is, and
+   * is read as the text's first line (offsets stay the text's own; nothing is reported inside it).
+   */
+  title?: string;
 }
 
 /**
@@ -48,6 +57,34 @@ export interface IncidentOptions {
  *    that a patch story mentions.
  */
 export function extractIncidents(text: string, entities: EntityMatch[], opts: IncidentOptions = {}): Incident[] {
+  const head = headline(text, opts.title);
+  if (head === '') return incidentsIn(text, entities, opts);
+  const n = head.length;
+  const moved = entities.map((e) => ({ ...e, start: e.start + n, end: e.end + n }));
+  return incidentsIn(head + text, moved, opts).map((i) => shiftIncident(i, n));
+}
+
+/** The title followed by a paragraph break, when it is a headline the text does not already open with; else ''. */
+function headline(text: string, title?: string): string {
+  const t = title?.replace(/\s+/g, ' ').trim() ?? '';
+  if (t.length < 8 || t.length > 200) return '';
+  const opening = text.slice(0, 600).replace(/\s+/g, ' ').toLowerCase();
+  return opening.includes(t.toLowerCase().slice(0, 40)) ? '' : `${t}\n\n`;
+}
+
+/** An incident read on headline + text, with its offsets moved back into the text (spans in the headline dropped). */
+function shiftIncident(i: Incident, n: number): Incident {
+  const back = <T extends { start?: number; end?: number }>(r: T): T =>
+    r.start === undefined || r.end === undefined ? r : { ...r, start: r.start - n, end: r.end - n };
+  const out: Incident = { ...i, spans: i.spans.filter((sp) => sp.start >= n).map(back) };
+  if (i.victim) out.victim = back(i.victim);
+  if (i.actor) out.actor = back(i.actor);
+  if (i.place) out.place = back(i.place);
+  if (i.entities) out.entities = i.entities.map(back);
+  return out;
+}
+
+function incidentsIn(text: string, entities: EntityMatch[], opts: IncidentOptions): Incident[] {
   const sentences = splitSentences(text);
   if (sentences.length === 0) return [];
   const sorted = [...entities].sort((a, b) => a.start - b.start);
@@ -68,7 +105,7 @@ export function extractIncidents(text: string, entities: EntityMatch[], opts: In
   // addressed in Part I", "a firmware update", "bug net" are not).
   const security = SECURITY_CONTEXT.test(text);
   const relevant = security ? candidates : candidates.filter((c) => !VULN_TYPES.has(c.type));
-  const kept = mergeAndFilter(text, relevant, opts.published);
+  const kept = mergeAndFilter(text, relevant, infos.length, opts.published);
   for (const c of kept) {
     // Where the text does not plainly say who was hit, say nothing rather than guess.
     if (c.victim && victimConfidence(c.victim.score) < (opts.victimMin ?? VICTIM_MIN_CONFIDENCE)) c.victim = undefined;
@@ -140,6 +177,8 @@ export interface SentenceInfo {
   anchored: boolean;
   /** Explains or hedges ("you", "typically", "if any"). */
   generic: boolean;
+  /** Tells what a tool can do or is for ("can be used to steal information"), not what it did. */
+  describesTool?: boolean;
   /** Tells of a fix not yet released ("a fix is expected", "has not been patched"). */
   noFixYet?: boolean;
 }
@@ -179,7 +218,8 @@ function scoreSentences(text: string, spans: Span[], entities: EntityMatch[], da
   };
   // Scan a lower-cased copy with case-sensitive twins when lower-casing keeps every offset (it does
   // for all but a few letters such as the Turkish İ); else scan the text case-insensitively.
-  const lower = text.toLowerCase();
+  // Hyphens typed as Unicode ("cyber‑espionage", U+2010/U+2011) read as the ASCII one the triggers name.
+  const lower = text.toLowerCase().replace(/[\u2010\u2011]/g, '-');
   const fast = lower.length === text.length;
   const scanned = fast ? lower : text;
   const pick = (re: RegExp, twin: RegExp) => (fast ? twin : re);
@@ -203,6 +243,8 @@ function scoreSentences(text: string, spans: Span[], entities: EntityMatch[], da
   const generic = new Set<number>();
   const event = new Set<number>();
   eachMatch(pick(GENERIC, GENERIC_CS), (s) => generic.add(s.index));
+  // A trend told in figures explains the threat rather than reporting an incident of it.
+  eachMatch(pick(STATISTICS, STATISTICS_CS), (s) => generic.add(s.index));
   // An imperative counts only as the first word of a sentence or list item.
   eachMatch(pick(IMPERATIVE, IMPERATIVE_CS), (s, at) => {
     if (at === s.start || /^[\s"“*•-]*$/.test(text.slice(s.start, at))) generic.add(s.index);
@@ -210,6 +252,8 @@ function scoreSentences(text: string, spans: Span[], entities: EntityMatch[], da
   eachMatch(pick(EVENT, EVENT_CS), (s) => event.add(s.index));
   const hypothetical = new Set<number>();
   eachMatch(pick(HYPOTHETICAL, HYPOTHETICAL_CS), (s) => hypothetical.add(s.index));
+  const capability = new Set<number>();
+  eachMatch(pick(CAPABILITY, CAPABILITY_CS), (s) => capability.add(s.index));
   const warning = new Set<number>();
   eachMatch(pick(WARNING, WARNING_CS), (s) => warning.add(s.index));
   for (const e of entities) sentenceAt(e.start)?.entities.push(e);
@@ -247,12 +291,13 @@ function scoreSentences(text: string, spans: Span[], entities: EntityMatch[], da
     if (headline && !generic.has(s.index)) for (const [type, w] of strongest) if (w === 2 && type !== 'cyberattack') strongest.set(type, 3);
     s.anchored = anchored;
     s.generic = generic.has(s.index);
+    s.describesTool = capability.has(s.index);
     if (strongest.has('patch')) s.noFixYet = NO_FIX_YET.test(text.slice(s.start, s.end));
     for (const [type, w] of strongest) {
       let v = w;
       if (generic.has(s.index)) v *= 0.35; // explains or hedges
       if (warning.has(s.index) && (type === 'phishing' || type === 'fraud')) v *= 0.35; // "watch for phishing emails"
-      if (hypothetical.has(s.index) && ATTACK_TYPES.has(type)) v *= 0.35; // "an attacker could ..."
+      if ((hypothetical.has(s.index) || capability.has(s.index)) && ATTACK_TYPES.has(type)) v *= 0.35; // "an attacker could ...", "can be used to steal"
       if (s.noFixYet && type === 'patch') v *= 0.35; // "a fix is expected"
       if (!anchored) v *= 0.6; // reports no happening and names nobody
       if (s.index < 3) v *= 1.5; // the lede
@@ -357,10 +402,33 @@ const sameVictimOrNone = (a: Candidate, b: Candidate) =>
 /** A sentence that reports a fix released: as a happening, not advice, and not one still to come. */
 const tellsOfFix = (s: SentenceInfo) => s.anchored && !s.generic && !s.noFixYet && (s.strongest.get('patch') ?? 0) >= 2;
 
+/**
+ * Sentences in a news story: a news report tells each of its events, however briefly; a report longer
+ * than this (a researcher's analysis, an advisory) mentions much in passing.
+ */
+const NEWS_LENGTH = 80;
+/** The headline and opening sentences of a long report, where it says what it is about. */
+const REPORT_OPENING = 4;
+
+/** A sentence that reports a fix released in strong words ("released a patch", "security update"). */
+const releasesFix = (text: string, s: SentenceInfo) =>
+  tellsOfFix(s) && (s.strongest.get('patch') ?? 0) >= 3 && SHIPS_A_FIX.test(text.slice(s.start, s.end));
+/** A fix shipped to users (an update, a patch, a new version), not a service quietly repaired. */
+const SHIPS_A_FIX =
+  /\b(?:(?:released|issued|rolled out|shipped|pushed|published|made available)\b.{0,60}?\b(?:patch|update|fix|firmware|version)|security (?:updates?|patch(?:es)?|fix(?:es)?)|patch tuesday|hotfix)/i;
+
+/** A sentence that reports the type as a happening: not advice or a definition, nor (for an attack) what a tool can do. */
+const reportsHappening = (type: IncidentType, s: SentenceInfo) =>
+  s.anchored && !s.generic && !(s.describesTool === true && ATTACK_TYPES.has(type));
+
+/** Named in strong words by the first line (the headline), as a happening. */
+const headlined = (c: Candidate) =>
+  c.sentences.some((s) => s.index === 0 && (s.strongest.get(c.type) ?? 0) >= 3 && reportsHappening(c.type, s));
+
 /** Score a type needs, summed over its sentences, to be reported at all. */
 const MIN_SCORE = 4;
 
-function mergeAndFilter(text: string, cands: Candidate[], published?: string): Candidate[] {
+function mergeAndFilter(text: string, cands: Candidate[], infosCount: number, published?: string): Candidate[] {
   // "A cyberattack that compromised emails": the unspecific word and a weaker specific one tell one
   // story, and the specific type names it.
   for (const c of cands) {
@@ -408,8 +476,19 @@ function mergeAndFilter(text: string, cands: Candidate[], published?: string): C
   // Keep what has a strong trigger somewhere and enough evidence overall. Weak talk of "the attack"
   // still tells where the typed story continues (and often when it happened).
   // A story needs one sentence that reports it as a happening, not as advice or a definition.
+  // In a news story many weaker words add up to its event; in a long report they are its background
+  // (a threat report speaks of vulnerabilities throughout): there a type needs a strong word.
+  const news = infosCount <= NEWS_LENGTH;
+  const addsUp = (c: Candidate) => news && c.strongest >= 2 && c.score >= 6;
+  // A long report says what it is about in its headline and opening; a type it names only further
+  // down, in a strong sentence or two, is an aside of the analysis (a lure mentioned, a CVE in a table).
+  const strongHappening = (c: Candidate, s: SentenceInfo) => (s.strongest.get(c.type) ?? 0) >= 3 && reportsHappening(c.type, s);
+  const reportsSubject = (c: Candidate) =>
+    news ||
+    c.sentences.some((s) => s.index < REPORT_OPENING && strongHappening(c, s)) ||
+    c.sentences.filter((s) => strongHappening(c, s)).length >= 3;
   const isLive = (c: Candidate) =>
-    c.score >= MIN_SCORE && (c.strongest >= 3 || (c.strongest >= 2 && c.score >= 6)) && c.sentences.some((s) => s.anchored && !s.generic);
+    c.score >= MIN_SCORE && (c.strongest >= 3 || addsUp(c)) && c.sentences.some((s) => reportsHappening(c.type, s)) && reportsSubject(c);
   const typedTop = cands
     .filter((c) => isLive(c) && ATTACK_TYPES.has(c.type) && c.type !== 'cyberattack')
     .sort((a, b) => b.score - a.score)[0];
@@ -428,16 +507,25 @@ function mergeAndFilter(text: string, cands: Candidate[], published?: string): C
     const best = cands
       .filter((c) => c.type !== 'cyberattack' || c.victim !== undefined)
       .filter(
-        (c) => c.score >= 2.5 && c.strongest >= 3 && c.sentences.some((s) => s.anchored && !s.generic && (s.scores.get(c.type) ?? 0) > 0),
+        (c) =>
+          c.score >= 2.5 && c.strongest >= 3 && c.sentences.some((s) => reportsHappening(c.type, s) && (s.scores.get(c.type) ?? 0) > 0),
       )
       .sort((a, b) => b.score - a.score)[0];
     return best ? [best] : [];
   }
   const top = Math.max(...live.map((c) => c.score));
-  live = live.filter((c) => c.score >= 0.3 * top);
+  // The headline names the story: a type it names in strong words stays, however much else the text says.
+  live = live.filter((c) => c.score >= 0.3 * top || headlined(c));
   // A disclosure story that tells, even once, of the fix released reports the patch too.
   if (live.some((c) => c.type === 'vulnerability-disclosure') && !live.some((c) => c.type === 'patch')) {
     const fix = cands.find((c) => c.type === 'patch' && c.sentences.some(tellsOfFix));
+    if (fix) live.push(fix);
+  }
+  // A fix released, told with a strong word ("Microsoft released a patch in March"), is news of its own
+  // in any story, even told once: the attack that used the flaw, the breach it opened.
+  // (In a long report — a threat researcher's analysis — a fix named once is background.)
+  if (news && !live.some((c) => c.type === 'patch')) {
+    const fix = cands.find((c) => c.type === 'patch' && c.sentences.some((x) => releasesFix(text, x)));
     if (fix) live.push(fix);
   }
 
@@ -493,7 +581,7 @@ function mergeAndFilter(text: string, cands: Candidate[], published?: string): C
   // text makes the breach a story of its own.
   for (const c of byType('data-breach')) {
     const into = live.find((o) => (o.type === 'ransomware' || o.type === 'espionage' || o.type === 'wiper') && sameStory(o, c));
-    if (into && c.score < 0.6 * into.score) {
+    if (into && c.strongest < 3 && c.score < 0.6 * into.score) {
       absorb(c, into);
       drop.add(c);
     }
@@ -543,7 +631,12 @@ function mergeAndFilter(text: string, cands: Candidate[], published?: string): C
   // flaw in two sentences and with a third of the attack's weight also reports the flaw.
   const attack = strongestOf([...ATTACK_TYPES].filter((t) => t !== 'vulnerability-exploitation'));
   if (attack) {
-    live = live.filter((c) => ATTACK_TYPES.has(c.type) || (c.score >= 0.3 * attack.score && c.sentences.length >= 2));
+    live = live.filter(
+      (c) =>
+        ATTACK_TYPES.has(c.type) ||
+        (c.score >= 0.3 * attack.score && c.sentences.length >= 2) ||
+        (news && c.type === 'patch' && c.sentences.some((x) => releasesFix(text, x))),
+    );
   }
   // Ties go to the story the text tells first.
   live.sort((a, b) => b.score - a.score || a.sentences[0].index - b.sentences[0].index);

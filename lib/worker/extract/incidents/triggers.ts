@@ -160,6 +160,8 @@ const TRIGGERS: Trigger[] = [
     `(?:cyber[- ]?)?espionage(?! groups?| actors?| crews?| tools?| toolkits?)`,
     `spy(?:ing)? (?:campaigns?|frameworks?|platforms?|operations?|toolkits?|tool ?sets?)`,
     `act of espionage`,
+    // An espionage group is only the actor's description; an espionage group that attacks someone is the story.
+    `(?:cyber[- ]?)?espionage (?:groups?|actors?|crews?|gangs?) (?:[\\w-]+ ){0,3}?(?:targets|targeted|targeting|attacks|attacked|attacking|compromis(?:es|ed|ing)|hits|infiltrat\\w+|breach(?:es|ed)|spies on|shifts (?:its )?(?:gaze|focus|sights)|(?:has|sets|set) (?:[\\w-]+ ){0,3}in (?:its|their) sights)`,
   ),
   // Spies, and targets that only spies go after (an espionage group is the actor's description, not an act).
   t(
@@ -181,6 +183,7 @@ const TRIGGERS: Trigger[] = [
     2,
     `spy(?:ing)? on`,
     `intelligence[- ]gathering`,
+    `apt (?:frameworks?|campaigns?|attacks?|operations?|intrusions?)`,
     `(?:state|government|nation[- ]state)[- ](?:sponsored|backed|supported|linked|aligned) (?:hackers|actors?|threat actors?|groups?|hacking groups?|operators|tools|campaigns?)`,
     `nation[- ]state hackers`,
   ),
@@ -290,7 +293,8 @@ const TRIGGERS: Trigger[] = [
     `(?:released|issued|rolled out|shipped|pushed|published) (?!(?:an? |the )?(?:malicious|trojani[sz]ed|fake|rogue|compromised|poisoned|tampered|backdoored))(?:[\\w.-]+ ){0,3}(?:patch(?:es)?|fix(?:es)?|updates?|firmware)`,
     `patch tuesday`,
     `security updates?`,
-    `(?:has|have|was|were) (?:been )?(?:patched|fixed|addressed)`,
+    // Not a tool "patched or modified" by its users to evade detection.
+    `(?:has|have|was|were) (?:been )?(?:patched|fixed|addressed)(?! (?:or|and) (?:modified|altered|changed|tweaked))`,
     `(?:patched|fixed|addressed|resolved) (?:the |a |an |two |three |several |multiple )?(?:[\\w-]+ ){0,2}(?:vulnerabilit(?:y|ies)|flaws?|bugs?|issues?)`,
     `hotfix${W}`,
   ),
@@ -352,11 +356,25 @@ export const GENERIC =
   /\b(?:you|your|yourself|typically|usually|in general|generally|is a type of|are a type of|is a form of|refers to|how to|what is|tips?|best practices?|protect (?:yourself|your)|if any|not clear|unclear|no evidence|no sign|no indication|(?:not|never) (?:yet )?(?:found|seen) (?:any )?evidence|found no evidence|not aware|whether|(?:may|might) not be|unlike)\b/gi;
 
 /**
+ * Figures about many incidents are a trend, not an incident: a survey, a study, shares and counts
+ * ("49% of businesses fell victim to ransomware", "phishing attacks rose by 65 percent").
+ */
+export const STATISTICS =
+  /\b(?:\d+(?:\.\d+)? ?(?:%|per ?cent)|(?:one|two|three|four) in (?:every )?(?:\d+|two|three|four|five|ten)|surveys?|surveyed|respondents|polled|(?:report|study|research|survey|data|figures|statistics) (?:found|finds|shows?|showed|reveals?|revealed|suggests?)|(?:rose|grew|fell|dropped|increased|decreased|jumped|surged|spiked|climbed) (?:by )?\d|(?:increase|decrease|rise|growth|drop|jump|surge|spike) (?:of|in) (?:\d|the number)|year[- ]over[- ]year|(?:the )?number of (?:[\w-]+ ){0,2}(?:attacks|incidents|infections|victims|campaigns))/gi;
+
+/**
  * What an attacker could do is the risk of a flaw, not an attack that happened: "a hacker could use
  * those flaws", "could allow an attacker to", "attackers can exploit".
  */
 export const HYPOTHETICAL =
   /\b(?:(?:attackers?|hackers?|adversar(?:y|ies)|criminals|intruders?|someone|anyone|bad actors?|malicious (?:users?|actors?|parties))\s+(?:\w+\s+)?(?:could|can|would|might|may)|(?:could|can|would|might|may) (?:potentially )?(?:allow|let|enable|permit) (?:an? |the )?(?:[\w-]+ )?(?:attackers?|hackers?|adversar(?:y|ies)|users?|someone|anyone))\b/gi;
+
+/**
+ * What a tool is for or able to do describes it, not an attack that happened: "a RAT that can be used
+ * to steal information", "its purpose is to exfiltrate files", "capable of stealing documents".
+ */
+export const CAPABILITY =
+  /\b(?:can (?:be used to|also|then|even)|could be used to|(?:is|are) (?:able|capable|designed|built|meant|intended|used) to|(?:was|were) (?:designed|built|meant|intended) to|capable of|capabilities|(?:purpose|goal|aim|function|objective|intent) (?:is|was|of (?:\w+ ){1,3}is) to|(?:allows?|enables?|lets) (?:it|them|the (?:attackers?|operators?|actors?|malware|backdoor|tool|implant|trojan|rat))\b)/gi;
 
 /** A warning to watch out for scams is advice, not a phishing or fraud incident. */
 export const WARNING = /\b(?:watch (?:out )?for|be wary|beware|on the lookout|on alert|be cautious|be suspicious)\b/gi;
