@@ -85,7 +85,8 @@ function splitOf(events: TraceEvent[], worker: AnalysisTimings): Split {
   // The worker's mark is made as it answers; its detail says (wall clock) when the request reached it.
   const answeredTs = first(FIRST_STAGE_MARK, (e) => e.name === FIRST_STAGE_MARK, events).ts;
   const receivedTs = answeredTs - (worker.answeredAt - worker.receivedAt) * 1000;
-  const load = worker.matcherLoadMs ?? 0;
+  // What the handler waited for the matcher: all of its load, unless the load began as the worker woke.
+  const load = worker.matcherWaitMs ?? worker.matcherLoadMs ?? 0;
   const split: Split = {
     page_to_sent: ms(mark('il:sent') - mark('il:main')),
     sent_to_thread: ms(start.ts - mark('il:sent')),
@@ -96,7 +97,8 @@ function splitOf(events: TraceEvent[], worker: AnalysisTimings): Split {
     script_evaluate: ms((run.dur ?? 0) - (compile.dur ?? 0)),
     after_evaluate_task: ms(evaluated.dur ?? 0),
     evaluated_to_handler: ms(receivedTs - (run.ts + (run.dur ?? 0))),
-    matcher_load: load,
+    matcher_wait: load,
+    matcher_load: worker.matcherLoadMs ?? 0,
     analysis: worker.analyzeMs,
     handler_other: worker.answeredAt - worker.receivedAt - load - worker.analyzeMs,
     answer_to_painted: ms(mark('il:painted') - answeredTs),

@@ -56,6 +56,7 @@ describe('matcher preload on wake', () => {
     expect(t.matcherBuilt).toBe(false);
     expect(Object.keys(t.matcherLoadSplit ?? {}).sort()).toEqual(['openMs', 'readMs', 'viewsMs']);
     expect(t.matcherLoadMs).toBeGreaterThanOrEqual(t.matcherLoadSplit!.readMs);
+    expect(t.matcherWaitMs).toBeDefined(); // what the request waited for it, the load having begun before
     expect(await db.blobs.get(MATCHER_BLOB)).toBeUndefined(); // not rebuilt either
     await keysOf(woken);
     expect(lastFirstStage().matcherLoadMs).toBeUndefined(); // the load is reported by the first analysis only

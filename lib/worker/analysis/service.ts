@@ -40,6 +40,8 @@ export interface AnalysisTimings {
   matcherLoadMs?: number;
   /** Where a load from the database went (ms): opening it, reading the merge record and the buffer (at once), the views made on it. */
   matcherLoadSplit?: LoadSplit;
+  /** How long this call waited for that load: less than the load when it began as the worker woke (preload). */
+  matcherWaitMs?: number;
   matcherBuilt?: boolean;
 }
 
@@ -52,9 +54,18 @@ function record(name: string, detail: AnalysisTimings): void {
   performance.mark(name, { detail });
 }
 
-function loadTimings(state: MatcherState, fresh: boolean): Pick<AnalysisTimings, 'matcherLoadMs' | 'matcherLoadSplit' | 'matcherBuilt'> {
+function loadTimings({
+  state,
+  fresh,
+  waitMs,
+}: {
+  state: MatcherState;
+  fresh: boolean;
+  waitMs: number;
+}): Pick<AnalysisTimings, 'matcherLoadMs' | 'matcherLoadSplit' | 'matcherWaitMs' | 'matcherBuilt'> {
   if (!fresh) return {};
-  return { matcherLoadMs: state.loadMs, matcherBuilt: state.built, ...(state.loadSplit ? { matcherLoadSplit: state.loadSplit } : {}) };
+  const split = state.loadSplit ? { matcherLoadSplit: state.loadSplit } : {};
+  return { matcherLoadMs: state.loadMs, matcherWaitMs: waitMs, matcherBuilt: state.built, ...split };
 }
 /** First stages answered whose rest the page has not asked for yet: a few pages at most. */
 const MAX_PENDING_RESTS = 16;
@@ -315,7 +326,8 @@ export class AnalysisService {
   /** The whole analysis in one answer: every entity, the incidents and the card facts (extension pages, tools). */
   async analyze(req: ArticleText): Promise<ArticleAnalysis> {
     const receivedAt = wallClock();
-    const { state, fresh } = await this.matcherFor();
+    const got = await this.matcherFor();
+    const { state } = got;
     const t0 = this.now();
     const entities = extractEntities(req.text, state.matcher);
     const incidents = extractIncidents(req.text, entities, { published: req.published, site: req.url });
@@ -328,7 +340,7 @@ export class AnalysisService {
       answeredAt: wallClock(),
       analyzeMs,
       factsMs: this.now() - t1,
-      ...loadTimings(state, fresh),
+      ...loadTimings(got),
     });
     return { entities, incidents, facts };
   }
@@ -339,21 +351,24 @@ export class AnalysisService {
    */
   async firstStage(req: ArticleText): Promise<FirstStage> {
     const receivedAt = wallClock();
-    const { state, fresh } = await this.matcherFor();
+    const got = await this.matcherFor();
+    const { state } = got;
     const t0 = this.now();
     const entities = extractKnownEntities(req.text, state.matcher);
     const id = this.keepForRest(req, entities);
     const analyzeMs = this.now() - t0;
     const answer: FirstStage = { id, entities: packEntities(req.text, entities) };
-    record(FIRST_STAGE_MARK, { url: req.url, receivedAt, answeredAt: wallClock(), analyzeMs, ...loadTimings(state, fresh) });
+    record(FIRST_STAGE_MARK, { url: req.url, receivedAt, answeredAt: wallClock(), analyzeMs, ...loadTimings(got) });
     return answer;
   }
 
-  private async matcherFor(): Promise<{ state: MatcherState; fresh: boolean }> {
+  private async matcherFor(): Promise<{ state: MatcherState; fresh: boolean; waitMs: number }> {
+    const t0 = this.now();
     const loading = this.matcher();
     const fresh = this.reported !== loading;
     this.reported = loading;
-    return { state: await loading, fresh };
+    const state = await loading;
+    return { state, fresh, waitMs: this.now() - t0 };
   }
 
   private keepForRest(req: ArticleText, known: EntityMatch[]): string {
