@@ -70,7 +70,7 @@ function loadTimings({
 /** First stages answered whose rest the page has not asked for yet: a few pages at most. */
 const MAX_PENDING_RESTS = 16;
 
-export interface LoadSplit {
+interface LoadSplit {
   openMs: number;
   readMs: number;
   viewsMs: number;
