@@ -12,6 +12,7 @@ import { pageGroup } from './page';
 import { syncFetchGroup } from './sync-fetch';
 import { syncGroup } from './groups/sync';
 import { searchGroup } from './groups/search';
+import { wokenGroup } from './woken';
 
 export interface BenchGroup {
   name: string;
@@ -19,7 +20,7 @@ export interface BenchGroup {
 }
 
 /** Every group, in the order they run. */
-const GROUPS: BenchGroup[] = [extractGroup, pageGroup, syncFetchGroup, syncGroup, searchGroup];
+const GROUPS: BenchGroup[] = [extractGroup, pageGroup, syncFetchGroup, syncGroup, searchGroup, wokenGroup];
 
 const RESULTS = resolve(import.meta.dirname, '../bench-results.json');
 

@@ -58,6 +58,9 @@ export default defineBackground(() => {
 
   // The reading view. The matcher is loaded from the database on the first analysis after a wake.
   const analysis = new AnalysisService({ db: getDb(), buildId: version });
+  // Most wakes are a page's request: the database opens and the stored matcher is read while the request
+  // is still on its way (nothing is built here when none is stored; the first analysis does that).
+  void analysis.preload();
   const siteSwitch = watchDisabledSites();
   // Pages send their text before they have read the site switch (it saves them a wait): a site the user
   // turned off is refused here, unread, unless the user asked for the page itself.

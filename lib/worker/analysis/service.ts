@@ -38,6 +38,10 @@ export interface AnalysisTimings {
   factsMs?: number;
   /** What loading (or building) the matcher cost, when this call had to. */
   matcherLoadMs?: number;
+  /** Where a load from the database went (ms): opening it, reading the merge record and the buffer (at once), the views made on it. */
+  matcherLoadSplit?: LoadSplit;
+  /** How long this call waited for that load: less than the load when it began as the worker woke (preload). */
+  matcherWaitMs?: number;
   matcherBuilt?: boolean;
 }
 
@@ -50,16 +54,42 @@ function record(name: string, detail: AnalysisTimings): void {
   performance.mark(name, { detail });
 }
 
-function loadTimings(state: MatcherState, fresh: boolean): Pick<AnalysisTimings, 'matcherLoadMs' | 'matcherBuilt'> {
-  return fresh ? { matcherLoadMs: state.loadMs, matcherBuilt: state.built } : {};
+function loadTimings({
+  state,
+  fresh,
+  waitMs,
+}: {
+  state: MatcherState;
+  fresh: boolean;
+  waitMs: number;
+}): Pick<AnalysisTimings, 'matcherLoadMs' | 'matcherLoadSplit' | 'matcherWaitMs' | 'matcherBuilt'> {
+  if (!fresh) return {};
+  const split = state.loadSplit ? { matcherLoadSplit: state.loadSplit } : {};
+  return { matcherLoadMs: state.loadMs, matcherWaitMs: waitMs, matcherBuilt: state.built, ...split };
 }
 /** First stages answered whose rest the page has not asked for yet: a few pages at most. */
 const MAX_PENDING_RESTS = 16;
+
+interface LoadSplit {
+  openMs: number;
+  readMs: number;
+  viewsMs: number;
+}
+
+/** What reading the stored matcher found: the matcher when it is valid, and what a build then needs. */
+interface StoredLoad {
+  t0: number;
+  current: boolean;
+  record?: MergeRecord;
+  state?: MatcherState;
+}
 
 export interface MatcherState {
   matcher: CompiledMatcher;
   /** ms to load it from the database, or to build (and store) it when there was nothing valid stored. */
   loadMs: number;
+  /** Loaded from the database: where that went. */
+  loadSplit?: LoadSplit;
   built: boolean;
   stamp: string;
   /** Built: the catalogue's entries in the `entities` table (0 with no stored import), and what the build cost. */
@@ -124,6 +154,10 @@ export class AnalysisService {
   private state?: Promise<MatcherState>;
   /** A rebuild under way: a worker with no matcher yet waits for it rather than building a second one. */
   private rebuilding?: Promise<MatcherState>;
+  /** The stored matcher's read started when the worker woke (preload), not yet taken by a first analysis. */
+  private preloading?: Promise<StoredLoad>;
+  /** The matcher whose load an analysis has reported on the timeline: each load is reported once. */
+  private reported?: Promise<MatcherState>;
   private seedEntries?: CatalogueEntry[];
   private progress?: RebuildProgress;
   private seedIndex?: Map<string, CatalogueEntry>;
@@ -153,6 +187,7 @@ export class AnalysisService {
   /** Forget the in-memory matcher and the stored one (the catalogue changed). */
   async invalidate(): Promise<void> {
     this.state = undefined;
+    this.preloading = undefined;
     await invalidateMatcher(this.db);
   }
 
@@ -167,22 +202,52 @@ export class AnalysisService {
     return this.seedEntries;
   }
 
-  private async loadOrBuild(): Promise<MatcherState> {
+  /**
+   * Start reading the stored matcher now, without building one when there is none: a worker is mostly
+   * woken by a page's request, which then finds the database open and the buffer read (or on its way)
+   * instead of starting both only when it is dispatched. The first analysis builds as before when
+   * nothing valid was stored.
+   */
+  preload(): Promise<void> {
+    if (!this.state && !this.rebuilding) this.preloading ??= this.loadStored();
+    // A failed read is met by loadOrBuild, which reads again.
+    return (this.preloading ?? Promise.resolve()).then(
+      () => undefined,
+      () => undefined,
+    );
+  }
+
+  /** The stored matcher, if it is valid for this seed and merge: the database opened, both rows read at once, views made. */
+  private async loadStored(): Promise<StoredLoad> {
     const t0 = this.now();
     const seedStamp = this.seedStamp();
-    const record = await readMergeRecord(this.db);
-    const stored = await this.db.blobs.get(MATCHER_BLOB);
+    if (!this.db.isOpen()) await this.db.open();
+    const t1 = this.now();
+    const [record, stored] = await Promise.all([readMergeRecord(this.db), this.db.blobs.get(MATCHER_BLOB)]);
+    const t2 = this.now();
     const current = record?.seed === seedStamp;
-    if (current && stored && stored.meta?.stamp === matcherStamp(seedStamp, record) && !(stored.data instanceof Blob)) {
+    const stamp = matcherStamp(seedStamp, record);
+    if (current && stored && stored.meta?.stamp === stamp && !(stored.data instanceof Blob)) {
       try {
         const matcher = loadMatcher(stored.data);
-        return { matcher, loadMs: this.now() - t0, built: false, stamp: matcherStamp(seedStamp, record) };
+        const t3 = this.now();
+        const split = { openMs: t1 - t0, readMs: t2 - t1, viewsMs: t3 - t2 };
+        return { t0, current, record, state: { matcher, loadMs: t3 - t0, built: false, stamp, loadSplit: split } };
       } catch {
-        // a damaged or foreign buffer: rebuild below
+        // a damaged or foreign buffer: rebuilt by loadOrBuild
       }
     }
+    return { t0, current, record };
+  }
+
+  private async loadOrBuild(): Promise<MatcherState> {
+    const preloaded = this.preloading;
+    this.preloading = undefined;
+    const found = (await preloaded?.catch(() => undefined)) ?? (await this.loadStored());
+    if (found.state) return found.state;
     // The same merge again when the table holds it; merged anew and written when it was merged with another
     // seed (a new build) or by older code (no record).
+    const { t0, current, record } = found;
     return this.build(t0, current ? { write: false, sliced: false, record } : { write: true, sliced: false });
   }
 
@@ -264,7 +329,8 @@ export class AnalysisService {
   /** The whole analysis in one answer: every entity, the incidents and the card facts (extension pages, tools). */
   async analyze(req: ArticleText): Promise<ArticleAnalysis> {
     const receivedAt = wallClock();
-    const { state, fresh } = await this.matcherFor();
+    const got = await this.matcherFor();
+    const { state } = got;
     const t0 = this.now();
     const entities = extractEntities(req.text, state.matcher);
     const incidents = extractIncidents(req.text, entities, { published: req.published, site: req.url, title: req.title });
@@ -277,7 +343,7 @@ export class AnalysisService {
       answeredAt: wallClock(),
       analyzeMs,
       factsMs: this.now() - t1,
-      ...loadTimings(state, fresh),
+      ...loadTimings(got),
     });
     return { entities, incidents, facts };
   }
@@ -288,19 +354,24 @@ export class AnalysisService {
    */
   async firstStage(req: ArticleText): Promise<FirstStage> {
     const receivedAt = wallClock();
-    const { state, fresh } = await this.matcherFor();
+    const got = await this.matcherFor();
+    const { state } = got;
     const t0 = this.now();
     const entities = extractKnownEntities(req.text, state.matcher);
     const id = this.keepForRest(req, entities);
     const analyzeMs = this.now() - t0;
     const answer: FirstStage = { id, entities: packEntities(req.text, entities) };
-    record(FIRST_STAGE_MARK, { url: req.url, receivedAt, answeredAt: wallClock(), analyzeMs, ...loadTimings(state, fresh) });
+    record(FIRST_STAGE_MARK, { url: req.url, receivedAt, answeredAt: wallClock(), analyzeMs, ...loadTimings(got) });
     return answer;
   }
 
-  private async matcherFor(): Promise<{ state: MatcherState; fresh: boolean }> {
-    const fresh = this.state === undefined;
-    return { state: await this.matcher(), fresh };
+  private async matcherFor(): Promise<{ state: MatcherState; fresh: boolean; waitMs: number }> {
+    const t0 = this.now();
+    const loading = this.matcher();
+    const fresh = this.reported !== loading;
+    this.reported = loading;
+    const state = await loading;
+    return { state, fresh, waitMs: this.now() - t0 };
   }
 
   private keepForRest(req: ArticleText, known: EntityMatch[]): string {

@@ -16,3 +16,9 @@ export {
   saveLastRun,
   type LastRun,
 } from './settings';
+
+/**
+ * On the worker's timeline when this module's code runs, so that a test can see that a worker woken to answer a
+ * page did not evaluate it (tests/e2e/woken.test.ts). `performance` is in every runtime lib/ runs in.
+ */
+performance.mark('il:sync-evaluated');

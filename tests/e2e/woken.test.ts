@@ -1,0 +1,90 @@
+/// <reference types="chrome" />
+/**
+ * A page that finds the service worker stopped (MV3 stops it after ~30 s idle) wakes it, and the worker answers
+ * the page without evaluating the sync's code (the sync, the feed parser, the importers: lib/worker/sync/worker.ts
+ * and what it imports, inlined behind a lazy initialiser that only `import()` runs); the woken worker read its
+ * matcher from the database (nothing rebuilt). A sync message then evaluates the sync in that same worker life.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page, Worker } from 'playwright-core';
+import { launchWithExtension, type ExtensionBrowser } from '../../scripts/chromium';
+import { serveReadingPages, type ReadingServer } from '../fixtures/reading/pages';
+import type { WireAnswer } from './helpers';
+import { FIRST_STAGE_MARK, type AnalysisTimings } from '../../lib/worker/analysis/service';
+
+const SYNC_MARK = 'il:sync-evaluated';
+
+let server: ReadingServer;
+let ext: ExtensionBrowser;
+let probe: Page;
+
+beforeAll(async () => {
+  server = await serveReadingPages(2_000);
+  ext = await launchWithExtension({ headless: true });
+  probe = await ext.context.newPage();
+  await probe.goto(`${ext.extensionUrl}collection.html`);
+  // No sync alarm may wake the worker during the test (the first is set a minute after install).
+  await probe.evaluate(() => chrome.alarms.clearAll());
+});
+
+afterAll(async () => {
+  await ext?.close();
+  await server?.close();
+});
+
+function newestWorker(): Worker {
+  const workers = ext.context.serviceWorkers().filter((w) => w.url().startsWith(ext.extensionUrl));
+  return workers[workers.length - 1];
+}
+
+async function stopWorker(): Promise<void> {
+  const before = newestWorker();
+  // A mark of this worker life, gone in the next one.
+  await before.evaluate(() => ((globalThis as Record<string, unknown>).__oldLife = 1));
+  const cdp = await ext.context.newCDPSession(probe);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+}
+
+async function readArticle(): Promise<void> {
+  const page = await ext.context.newPage();
+  await page.goto(`${server.origin}/shared/icc-espionage.html`, { waitUntil: 'load' });
+  await page.waitForFunction(() => performance.getEntriesByName('il:painted').length > 0, null, { timeout: 60_000 });
+  await page.close();
+}
+
+async function workerState(): Promise<{ oldLife: unknown; syncMarks: number; firstStage?: AnalysisTimings }> {
+  return newestWorker().evaluate(
+    ([syncMark, firstStageMark]) => ({
+      oldLife: (globalThis as Record<string, unknown>).__oldLife,
+      syncMarks: performance.getEntriesByName(syncMark).length,
+      firstStage: (performance.getEntriesByName(firstStageMark).at(-1) as PerformanceMark | undefined)?.detail as
+        AnalysisTimings | undefined,
+    }),
+    [SYNC_MARK, FIRST_STAGE_MARK] as const,
+  );
+}
+
+describe('a worker woken by a page', () => {
+  it('answers the page without evaluating the sync, with the matcher read from the database', async () => {
+    await readArticle(); // the matcher is built and stored by this first worker life
+    await stopWorker();
+    await readArticle();
+    const woken = await workerState();
+    expect(woken.oldLife).toBeUndefined(); // a new worker life answered
+    expect(woken.firstStage?.url).toContain('/shared/icc-espionage.html');
+    expect(woken.firstStage?.matcherBuilt).toBe(false);
+    expect(Object.keys(woken.firstStage?.matcherLoadSplit ?? {}).sort()).toEqual(['openMs', 'readMs', 'viewsMs']);
+    expect(woken.syncMarks).toBe(0);
+
+    // The mark is the sync module's own: a sync message evaluates the module in this same worker life.
+    const answer = await probe.evaluate(
+      () => chrome.runtime.sendMessage({ id: 1, type: 'getSyncStatus', timestamp: Date.now() }) as Promise<WireAnswer>,
+    );
+    expect(answer.err).toBeUndefined();
+    const after = await workerState();
+    expect(after.oldLife).toBeUndefined();
+    expect(after.syncMarks).toBe(1);
+  });
+});
