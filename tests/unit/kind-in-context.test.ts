@@ -75,6 +75,17 @@ describe('a list says what its names are', () => {
     ]);
   });
 
+  it('the names a settled name is also known as are of its kind', () => {
+    expect(found('APT28, also known as Leviathan, was active.')).toEqual([
+      'APT28=actor:apt28 (name)',
+      'Leviathan=actor:leviathan (listed-with-its-kind)',
+    ]);
+    expect(found('Emotet (aka Kronos) returned.')).toEqual([
+      'Emotet=malware:emotet (name)',
+      'Kronos=malware:kronos (listed-with-its-kind)',
+    ]);
+  });
+
   it('a name of another kind in the list does not settle it', () => {
     expect(found('Groups such as APT28 and Ares were named.')).toEqual(['APT28=actor:apt28 (name)']);
   });

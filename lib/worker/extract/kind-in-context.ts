@@ -57,10 +57,15 @@ export function sentenceSaysKind(text: string, start: number, end: number, type:
   return false;
 }
 
-/** Between two names of one list: a comma, "and", "or", a slash ("Kronos, Osiris, and Ares", "Egregor / Maze"). */
-const LIST_GAP = /^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|\/\s*|&\s*)(?:the\s+)?$/iu;
+/**
+ * Between two names of one list: a comma, "and", "or", a slash ("Kronos, Osiris, and Ares", "Egregor /
+ * Maze"), or the words that give a name's other names ("Leviathan, also known as Periscope", "Dharma
+ * (aka Crysis)").
+ */
+const LIST_GAP =
+  /^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|\/\s*|&\s*|[,(]?\s*(?:also\s+)?(?:known\s+as|called|aka|a\.k\.a\.?)\s+)(?:the\s+)?[“"‘']?\s*$/iu;
 
 /** text[a, b) is only a list separator: the names either side are read as one kind. */
 export function isListGap(text: string, a: number, b: number): boolean {
-  return b - a <= 12 && LIST_GAP.test(text.slice(a, b));
+  return b - a <= 24 && LIST_GAP.test(text.slice(a, b));
 }
