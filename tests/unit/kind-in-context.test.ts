@@ -42,6 +42,8 @@ describe('what the sentence says a name is', () => {
   it('what is done with malware, and what it has', () => {
     expect(found('The loader later deployed Maze on the file servers.')).toEqual(['Maze=malware:maze (sentence-says-so)']);
     expect(found('We found three Ares samples on the host.')).toEqual(['Ares=malware:ares (sentence-says-so)']);
+    expect(found('Once installed, Kronos can also steal credentials.')).toEqual(['Kronos=malware:kronos (sentence-says-so)']);
+    expect(found('Anubis: the new banking trojan in town')).toEqual(['Anubis=malware:anubis (sentence-says-so)']);
   });
 
   it('what an actor does or is held for', () => {
@@ -57,6 +59,7 @@ describe('what the sentence says a name is', () => {
     expect(found('Kronos is the Greek titan of time.')).toEqual([]);
     expect(found('The Leviathan is a sea monster in the Bible.')).toEqual([]);
     expect(found('Ares was worshipped in Sparta.')).toEqual([]);
+    expect(found('In the myth, Kronos can also swallow his children.')).toEqual([]);
     expect(found('She is reading about Anubis, a god of ancient Egypt.')).toEqual([]);
   });
 

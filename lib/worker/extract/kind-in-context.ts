@@ -21,7 +21,7 @@ const DESCRIPTION = String.raw`(?:[\p{L}\p{N}][\p{L}\p{N}'’-]*\s+){0,4}?`;
 
 const COPULA_AFTER = (noun: string) =>
   new RegExp(
-    String.raw`^\s*(?:[”"’']\s*)?(?:,\s*(?:also\s+)?|\s+(?:is|was|remains|has\s+been)\s+)(?:a|an|the|another)\s+${DESCRIPTION}${noun}\b`,
+    String.raw`^\s*(?:[”"’']\s*)?(?::\s*|,\s*(?:also\s+)?|\s+(?:is|was|remains|has\s+been)\s+)(?:a|an|the|another)\s+${DESCRIPTION}${noun}\b`,
     'iu',
   );
 const MALWARE_COPULA = COPULA_AFTER(MALWARE_NOUN);
@@ -30,6 +30,10 @@ const ACTOR_COPULA = COPULA_AFTER(ACTOR_NOUN);
 /** Right after a malware name: what a family has ("X samples", "X payload", "X's C2", "the X infection"). */
 const MALWARE_AFTER =
   /^(?:\s*['’]s)?\s+(?:samples?|payloads?|variants?|strains?|infections?|binar(?:y|ies)|builds?|builder|c2|c&c|command-and-control|bot|panel|modules?|plugins?|operators|campaigns?|famil(?:y|ies)|code|executables?|infected)\b/iu;
+/** What malware does, right after its name ("Taurus can also steal", "Charger encrypts", "Ares then loads"). */
+const MALWARE_DOES =
+  /^\s+(?:can\s+(?:also\s+)?|also\s+|then\s+|first\s+)?(?:encrypts|exfiltrates|steal|steals|beacons|infects|injects|decrypts|drops|downloads|executes|persists|spreads|propagates|harvests|captures|keylogs|communicates\s+with|connects\s+to|reaches\s+out\s+to)\b/iu;
+
 /** Right before a malware name: what is done with it or said of it. */
 const MALWARE_BEFORE =
   /(?:\b(?:deploy|deploys|deployed|deploying|drop|drops|dropped|dropping|install|installs|installed|installing|deliver|delivers|delivered|delivering|distribute|distributes|distributed|distributing|download|downloads|downloaded|downloading|load|loads|loaded|loading|push|pushes|pushed|pushing|infected\s+with|variants?\s+of|versions?\s+of|samples?\s+of|forks?\s+of|strains?\s+of|copy\s+of|builds?\s+of)\s+(?:the\s+|a\s+|an\s+)?)$/iu;
@@ -52,7 +56,8 @@ function sides(text: string, start: number, end: number): [string, string] {
 /** The sentence around text[start, end) says that the name there is of `type` ('actor' or 'malware'). */
 export function sentenceSaysKind(text: string, start: number, end: number, type: string): boolean {
   const [before, after] = sides(text, start, end);
-  if (type === 'malware') return MALWARE_COPULA.test(after) || MALWARE_AFTER.test(after) || MALWARE_BEFORE.test(before);
+  if (type === 'malware')
+    return MALWARE_COPULA.test(after) || MALWARE_AFTER.test(after) || MALWARE_DOES.test(after) || MALWARE_BEFORE.test(before);
   if (type === 'actor') return ACTOR_COPULA.test(after) || ACTOR_AFTER.test(after) || ACTOR_BEFORE.test(before);
   return false;
 }
