@@ -190,6 +190,8 @@ function insideLongerName(text: string, start: number, end: number): boolean {
  * at a word inside them. A sentence's full stop is followed by a space, so it never glues.
  */
 export function insideDottedName(text: string, start: number, end: number): boolean {
+  // An underscore glues too: "SYSTEM_ALERT_WINDOW", "apt_report" are identifiers, not names.
+  if (text.charCodeAt(start - 1) === 0x5f || text.charCodeAt(end) === 0x5f) return true;
   if (start >= 2 && text.charCodeAt(start - 1) === 0x2e && isWordCode(text.charCodeAt(start - 2))) return true;
   return end + 1 < text.length && text.charCodeAt(end) === 0x2e && isWordCode(text.charCodeAt(end + 1));
 }
