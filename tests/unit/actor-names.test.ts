@@ -17,6 +17,12 @@ describe('threat actors named by the text', () => {
     expect(names('Data stolen by the Karakurt gang was leaked.')).toEqual(['Karakurt@19']);
   });
 
+  test('an abbreviation in brackets after the words it spells is theirs, not the group’s', () => {
+    expect(
+      names('Proofpoint named the threat cluster CPRS after the Client Profile Registration System ( CPRS ) it spoofs. CPRS is active.'),
+    ).toEqual(['CPRS@36', 'CPRS@106']);
+  });
+
   test('negative: descriptions, malware operators and ordinary words are no names', () => {
     expect(names('The Minebridge RAT threat actors registered a domain.')).toEqual([]);
     expect(names('The same threat actor returned. A new threat actor appeared.')).toEqual([]);

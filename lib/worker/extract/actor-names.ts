@@ -39,6 +39,22 @@ const NOT_ACTOR_NAMES = new Set([
   'state',
 ]);
 
+/**
+ * "Client Profile Registration System (CPRS)": an abbreviation in brackets after the words whose initials
+ * it spells is those words' (a group named after what it spoofs is still named elsewhere in the text).
+ */
+function spellsOut(text: string, at: number, name: string): boolean {
+  const before = text.slice(Math.max(0, at - 120), at);
+  const open = /\(\s*$/.exec(before);
+  if (!open || !/^\p{Lu}{2,6}$/u.test(name)) return false;
+  const words = before.slice(0, open.index).match(/[\p{L}\p{N}]+/gu) ?? [];
+  const initials = words
+    .slice(-name.length)
+    .map((w) => w[0])
+    .join('');
+  return initials.toUpperCase() === name;
+}
+
 export function findActorsByShape(text: string, known: EntityMatch[]): EntityMatch[] {
   const taken = (start: number, end: number) => known.some((k) => k.start < end && k.end > start);
   const lower = text.toLowerCase();
@@ -65,6 +81,7 @@ export function findActorsByShape(text: string, known: EntityMatch[]): EntityMat
     for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + name.length)) {
       const end = i + name.length;
       if (/[\p{L}\p{N}]/u.test(text[i - 1] ?? ' ') || /[\p{L}\p{N}]/u.test(text[end] ?? ' ') || taken(i, end)) continue;
+      if (spellsOut(text, i, name)) continue;
       out.push({ type: 'actor', start: i, end, text: name, key, name, why: { rule: 'shape', source: 'text' } });
     }
   }
