@@ -1,7 +1,7 @@
 /**
  * Entities against human labels (../shared/eval/ner: AnnoCTR and CyNER; see the README there).
  *
- *   npx tsx scripts/eval/ner.ts [--catalogue PATH ...] [--misses TYPE] [--source annoctr|cyner]
+ *   npx tsx scripts/eval/ner.ts [--catalogue PATH ...] [--misses TYPE] [--show TYPE] [--source annoctr|cyner]
  *
  * Per source and type — only the types a row's source labels — strict (same start and end) and lenient
  * (overlapping spans of the same type) precision, recall and F1, over all rows and over the two halves
@@ -10,7 +10,11 @@
  * two thirds, which are the only rows `--misses` lists.
  * Our `vendor` is scored as `organization` (neither set has a vendor label; a vendor is a company).
  * `--misses TYPE` lists the most frequent false positives and misses of that type, to read before
- * changing a rule.
+ * changing a rule. `--show TYPE` prints each error of that type on the tuned rows, one a line with its
+ * sentence: `miss` (no span of the type overlaps the label; `as=TYPE` when a span of another type does,
+ * `known=TYPE` when the catalogue has the label's text as a name of that type),
+ * `extra` (no label of the type overlaps it; `gold=TYPE` when a label of another type does) and `bound`
+ * (overlaps a label but does not share its start and end).
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -85,9 +89,44 @@ const half = (id: string) => (Number(/(\d+)$/.exec(id)?.[1] ?? 0) % 2 === 0 ? 'e
 interface Miss {
   fp: Map<string, number>;
   fn: Map<string, number>;
+  /** Lines printed by `--show` (tuned rows only). */
+  shown: string[];
 }
 
-function tallyRows(rows: Row[], matcher: CompiledMatcher, missType: string | undefined, misses: Miss) {
+/** The sentence around a span, the span in brackets, on one line. */
+function inSentence(text: string, start: number, end: number): string {
+  const from = Math.max(text.lastIndexOf(' . ', start - 1) + 1, start - 200, 0);
+  let to = text.indexOf(' . ', end);
+  if (to < 0 || to > end + 200) to = Math.min(text.length, end + 200);
+  return `${text.slice(from, start)}[[${text.slice(start, end)}]]${text.slice(end, to)}`.replace(/\s+/g, ' ').trim();
+}
+
+/** One line per error of `type` in a tuned row (see the header: miss, extra, bound). */
+function showErrors(row: Row, type: string, pred: Span[], gold: Span[], matcher: CompiledMatcher, out: string[]): void {
+  const p = pred.filter((x) => x.type === type);
+  const g = gold.filter((x) => x.type === type);
+  const same = (a: Span, b: Span) => a.start === b.start && a.end === b.end;
+  for (const y of g) {
+    if (p.some((x) => same(x, y))) continue;
+    const near = p.find((x) => overlaps(x, y));
+    if (near) {
+      out.push(`bound\t${row.id}\tgold "${y.text}" pred "${near.text}"\t${inSentence(row.text, y.start, y.end)}`);
+      continue;
+    }
+    const other = pred.find((x) => x.type !== type && overlaps(x, y));
+    // Whether the catalogue knows the name (as what): a rule's miss, not the catalogue's.
+    const known = [...new Set(matcher.lookup(y.text).map((t) => matcher.termEntityInfo(t).type))].join('+');
+    const as = other ? ` as=${other.type} "${other.text}"` : '';
+    out.push(`miss\t${row.id}\t"${y.text}"${as}${known ? ` known=${known}` : ''}\t${inSentence(row.text, y.start, y.end)}`);
+  }
+  for (const x of p) {
+    if (g.some((y) => overlaps(x, y))) continue;
+    const other = row.entities.find((y) => y.type !== type && overlaps(x, y));
+    out.push(`extra\t${row.id}\t"${x.text}"${other ? ` gold=${other.type} "${other.text}"` : ''}\t${inSentence(row.text, x.start, x.end)}`);
+  }
+}
+
+function tallyRows(rows: Row[], matcher: CompiledMatcher, missType: string | undefined, misses: Miss, showType?: string) {
   // tallies[part][type], part = 'all' | 'even' | 'odd' | 'tuned' | 'heldout' (a third by a hash of the id)
   const tallies: Record<string, Record<string, Tally>> = { all: {}, even: {}, odd: {}, tuned: {}, heldout: {} };
   for (const row of rows) {
@@ -96,6 +135,7 @@ function tallyRows(rows: Row[], matcher: CompiledMatcher, missType: string | und
       .filter((m) => types.has(scoredType(m)))
       .map((m) => ({ type: scoredType(m), start: m.start, end: m.end, text: m.text }));
     const gold = row.entities.filter((g) => types.has(g.type));
+    if (showType && types.has(showType) && !isHeldOut(row.id)) showErrors(row, showType, pred, gold, matcher, misses.shown);
     for (const part of ['all', half(row.id), isHeldOut(row.id) ? 'heldout' : 'tuned']) {
       for (const type of types) {
         const t = (tallies[part][type] ??= emptyTally());
@@ -134,6 +174,8 @@ export interface NerEvalOptions {
   catalogue?: string[];
   /** Print the most frequent false positives and misses of this type. */
   misses?: string;
+  /** Print every error of this type on the tuned rows, with its sentence. */
+  show?: string;
   sources?: string[];
 }
 
@@ -146,9 +188,9 @@ export async function runNerEval(opts: NerEvalOptions = {}): Promise<Record<stri
   );
   const figures: Record<string, number> = {};
   const sum: Record<string, Record<string, Tally>> = { all: {}, even: {}, odd: {}, tuned: {}, heldout: {} };
-  const misses: Miss = { fp: new Map(), fn: new Map() };
+  const misses: Miss = { fp: new Map(), fn: new Map(), shown: [] };
   for (const source of opts.sources ?? SOURCES) {
-    const tallies = tallyRows(readRows(source), matcher, opts.misses, misses);
+    const tallies = tallyRows(readRows(source), matcher, opts.misses, misses, opts.show);
     for (const part of ['all', 'even', 'odd']) {
       const table: [string, Record<string, number>][] = [];
       for (const [type, t] of Object.entries(tallies[part]).sort()) {
@@ -177,6 +219,7 @@ export async function runNerEval(opts: NerEvalOptions = {}): Promise<Record<stri
     }
     printTable(`both sources (${part === 'all' ? 'all rows' : `${part} rows`})`, table);
   }
+  if (opts.show) console.log(`\nerrors (${opts.show}, tuned rows):\n${misses.shown.join('\n')}`);
   if (opts.misses) {
     const top = (m: Map<string, number>) =>
       [...m]
@@ -195,8 +238,9 @@ if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith
     options: {
       catalogue: { type: 'string', multiple: true, default: [] },
       misses: { type: 'string' },
+      show: { type: 'string' },
       source: { type: 'string', multiple: true },
     },
   });
-  await runNerEval({ catalogue: values.catalogue, misses: values.misses, sources: values.source });
+  await runNerEval({ catalogue: values.catalogue, misses: values.misses, show: values.show, sources: values.source });
 }

@@ -33,6 +33,16 @@ describe('numbered actor designations', () => {
     ]);
     expect(findActorIds('TAG-1, CL-XYZ-0002, UTA12, UAT-59 are not designations')).toEqual([]);
   });
+  it('knows Mandiant’s APT, FIN and TEMP names and Qihoo 360’s APT-C numbers', () => {
+    expect(actors('Mandiant graduated APT45 (also APT 45) and FIN13; TEMP.Hermit and APT-C-60 too.')).toEqual([
+      'APT45=actor:apt45',
+      'APT 45=actor:apt45',
+      'FIN13=actor:fin13',
+      'TEMP.Hermit=actor:temp.hermit',
+      'APT-C-60=actor:apt-c-60',
+    ]);
+    expect(findActorIds('APT 2023 trends, FINAL, APT-C, TEMP.x and APTitude are not designations')).toEqual([]);
+  });
   it('a designation the catalogue knows is its entity', () => {
     expect(actors('TA505 and UNC2452 were active.')).toEqual(['TA505=actor:ta505', 'UNC2452=actor:apt29']);
   });

@@ -28,6 +28,8 @@ describe('names inside dotted identifiers', () => {
   it('a detection name, a file name or a namespace is not a mention of the word inside it', () => {
     expect(names('Zscaler detects it as Win32.Backdoor.NetWiredRC and Win32 . Coinminer.Xmrig today.')).toEqual([]);
     expect(names('Download socat.zip and open Qatar.pdf')).toEqual([]);
+    expect(names('It asks for PlugX_ALERT_WINDOW and reads qatar_PlugX.')).toEqual([]);
+    expect(names('PlugX, in Qatar.')).toEqual(['PlugX', 'Qatar']);
     expect(insideDottedName('Backdoor.NetWiredRC', 9, 19)).toBe(true);
     expect(insideDottedName('Xmrig.x', 0, 5)).toBe(true);
   });

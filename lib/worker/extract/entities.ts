@@ -15,6 +15,7 @@ import { findOrganizations } from './orgs';
 import { inUrlPath } from './url-path';
 import { findActorIds } from './actor-ids';
 import { findMalwareByShape } from './malware-names';
+import { findActorsByShape } from './actor-names';
 import { findPeople, isPerson } from './people';
 
 export interface ExtractOptions {
@@ -121,7 +122,9 @@ export function addOrganizations(text: string, known: EntityMatch[]): EntityMatc
   // Sentence reading, kept out of the first stage: catalogue names of malware the text uses for a person
   // or a company go, and malware the text names as such ("Ares Malware", "dubbed LEMPO") comes in.
   const cleaned = notMalware(text, known);
-  const shaped = findMalwareByShape(text, cleaned);
+  const malware = findMalwareByShape(text, cleaned);
+  // Actors the text introduces ("the threat actor HydroJiin"), after malware: a name it calls malware stays malware.
+  const shaped = [...malware, ...findActorsByShape(text, [...cleaned, ...malware])];
   const base =
     shaped.length === 0
       ? cleaned

@@ -26,11 +26,13 @@ import {
   type EntityInfo,
 } from './matcher';
 import { inUrlPath } from './url-path';
+import { isListGap, sentenceSaysKind } from './kind-in-context';
 
 /** Words read on each side of a name when looking for a cue, within its sentence. */
 const CUE_WINDOW = 2;
 
-const RULE_RANK = { cue: 4, name: 3, case: 3, 'named-elsewhere': 1 } as const;
+// What the sentence says ranks below a name that needs nothing: another entity's own name wins the tie.
+const RULE_RANK = { cue: 4, name: 3, case: 3, 'sentence-says-so': 2, 'listed-with-its-kind': 2, 'named-elsewhere': 1 } as const;
 type Rule = keyof typeof RULE_RANK;
 
 interface Candidate {
@@ -188,6 +190,8 @@ function insideLongerName(text: string, start: number, end: number): boolean {
  * at a word inside them. A sentence's full stop is followed by a space, so it never glues.
  */
 export function insideDottedName(text: string, start: number, end: number): boolean {
+  // An underscore glues too: "SYSTEM_ALERT_WINDOW", "apt_report" are identifiers, not names.
+  if (text.charCodeAt(start - 1) === 0x5f || text.charCodeAt(end) === 0x5f) return true;
   if (start >= 2 && text.charCodeAt(start - 1) === 0x2e && isWordCode(text.charCodeAt(start - 2))) return true;
   return end + 1 < text.length && text.charCodeAt(end) === 0x2e && isWordCode(text.charCodeAt(end + 1));
 }
@@ -216,6 +220,52 @@ function hasUpper(s: string): boolean {
   return false;
 }
 
+/**
+ * Words for what a family is that catalogues fold into its aliases ("Buer Loader", "Raccoon Stealer",
+ * "Epsilon Ransomware", "Kronos Banking Trojan") but prose puts after the name as a common noun ("the
+ * Buer loader", "Raccoon Stealer is a malware"). "Miner" and "RAT" stay: "XMRig miner", "Houdini RAT" are
+ * as often the whole name as not.
+ */
+const HEAD_AFTER_NAME =
+  /\s+(?:malware|ransomware|stealer|infostealer|loader|downloader|dropper|backdoor|botnet|trojan|banking\s+trojan|logger|keylogger|spyware|wiper|implant)$/i;
+
+/**
+ * Where a malware name ends in the text: a catalogue alias that is the family's name plus a word for what
+ * it is ends before that word when the bare name is the same family's too, so that "the Buer loader"
+ * marks "Buer", as the name is marked everywhere else and as malware found by its shape is.
+ */
+function nameEnd(text: string, start: number, end: number, key: string, matcher: CompiledMatcher): number {
+  const head = HEAD_AFTER_NAME.exec(text.slice(start, end));
+  if (!head || head.index === 0) return end;
+  const bare = text.slice(start, start + head.index);
+  return matcher.lookup(bare).some((t) => matcher.termEntityInfo(t).key === key) ? start + head.index : end;
+}
+
+/**
+ * Names still waiting for a cue that stand in one list with a name of the same kind ("Kronos, Osiris,
+ * and Ares binaries", "groups such as SamSam and Dharma"): the list says what they are. A few passes, so
+ * that a list is read along its length from the name that settled it.
+ */
+function listedWithItsKind(text: string, chosen: Candidate[], unresolved: Candidate[][]): Candidate[] {
+  const added: Candidate[] = [];
+  const settled = chosen.filter((c) => CUE_TYPE_SET.has(c.entity.type));
+  for (let pass = 0; pass < 3 && unresolved.length > 0 && settled.length > 0; pass++) {
+    const before = added.length;
+    for (let i = unresolved.length - 1; i >= 0; i--) {
+      const c = unresolved[i].find((u) =>
+        settled.some((k) => k.entity.type === u.entity.type && (isListGap(text, k.end, u.start) || isListGap(text, u.end, k.start))),
+      );
+      if (!c) continue;
+      c.rule = 'listed-with-its-kind';
+      added.push(c);
+      settled.push(c);
+      unresolved.splice(i, 1);
+    }
+    if (added.length === before) break;
+  }
+  return added;
+}
+
 /** Catalogue entities named in the text, with offsets and why each one counted. */
 export function findCatalogueEntities(text: string, matcher: CompiledMatcher): EntityMatch[] {
   const byHit: Candidate[][] = [];
@@ -236,20 +286,24 @@ export function findCatalogueEntities(text: string, matcher: CompiledMatcher): E
       // hashtag ("…/apt41-targets…", "iran"), not a mention. Techniques and attack types are phrases.
       if (!spanHasUpper && !LEXICAL_TYPES.has(entity.type) && (hasUpper(entity.name) || hasUpper(matcher.alias(term)))) continue;
       // The cue is read only where it decides something: a name that needs one, or a name several entities share.
-      const cued =
-        ((flags & F_NEEDS_CUE) !== 0 || hit.terms.length > 1) &&
-        DEFAULT_CUES[entity.type as EntityType] !== undefined &&
-        hasCue(text, hit.start, hit.end, entity);
+      const decides = (flags & F_NEEDS_CUE) !== 0 || hit.terms.length > 1;
+      const cued = decides && DEFAULT_CUES[entity.type as EntityType] !== undefined && hasCue(text, hit.start, hit.end, entity);
+      // Failing a cue word, what the sentence says the name is ("Kronos is a banking trojan", "targeted by Leviathan").
+      const said =
+        (flags & F_NEEDS_CUE) !== 0 && !cued && CUE_TYPE_SET.has(entity.type) && sentenceSaysKind(text, hit.start, hit.end, entity.type);
       let rule: Candidate['rule'];
-      if (flags & F_NEEDS_CUE) rule = cued ? 'cue' : 'pending';
+      if (flags & F_NEEDS_CUE) rule = cued ? 'cue' : said ? 'sentence-says-so' : 'pending';
       else rule = flags & (F_NEEDS_CASE | F_EXACT_CASE) ? 'case' : 'name';
       if (rule !== 'pending') confirmed.add(entity.key);
+      // Between entities sharing a name (the Winnti group and its malware) only a cue word decides: reports
+      // name the toolset after its actor ("the Winnti sample") and mean the actor as often as the tool.
       cands.push({ start: hit.start, end: hit.end, term, entity, rule, cued });
     }
     if (cands.length > 0) byHit.push(cands);
   }
 
   const chosen: Candidate[] = [];
+  const unresolved: Candidate[][] = [];
   for (const cands of byHit) {
     let best: Candidate | undefined;
     let bestScore = -1;
@@ -265,14 +319,17 @@ export function findCatalogueEntities(text: string, matcher: CompiledMatcher): E
       }
     }
     if (best) chosen.push(best);
+    else unresolved.push(cands);
   }
+  chosen.push(...listedWithItsKind(text, chosen, unresolved));
 
   return leftmostLongest(chosen).map((c) => {
+    const end = c.entity.type === 'malware' ? nameEnd(text, c.start, c.end, c.entity.key, matcher) : c.end;
     const m: EntityMatch = {
       type: c.entity.type as EntityType,
       start: c.start,
-      end: c.end,
-      text: text.slice(c.start, c.end),
+      end,
+      text: text.slice(c.start, end),
       key: c.entity.key,
       name: c.entity.name,
       why: { alias: matcher.alias(c.term), source: c.entity.sources.join(','), rule: c.rule },

@@ -84,6 +84,12 @@ export const VENDORS: SeedRow[] = [
   },
   { id: 'yandex', name: 'Yandex', description: 'Russian search and internet company.' },
   { id: 'tencent', name: 'Tencent', description: 'Chinese internet company behind WeChat and QQ.' },
+  {
+    id: 'alibaba',
+    name: 'Alibaba',
+    aliases: ['Alibaba Cloud', 'Alibaba Group', 'Aliyun'],
+    description: 'Chinese e-commerce and cloud company; its name is also listed among an Iranian group’s front companies.',
+  },
   { id: 'bytedance', name: 'ByteDance', description: 'Chinese owner of TikTok.' },
   { id: 'dropbox', name: 'Dropbox', description: 'Cloud storage company, abused for payload hosting and breached in 2022.' },
   {

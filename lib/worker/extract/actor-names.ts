@@ -1,0 +1,89 @@
+import type { EntityMatch } from '../../shared/types';
+import { slug } from '../knowledge/keys';
+import { isCommonWord, plausibleName } from './malware-names';
+
+/**
+ * Threat actors the catalogue does not know yet, named by how the text speaks of them — vendors name a
+ * new group in the report that introduces it, long before any catalogue lists it:
+ * - after a noun for attackers, with or without a naming verb: "the threat actor HydroJiin", "an APT group
+ *   named ReconHellcat", "a threat group tracked as Sticky Werewolf", "the threat actor we dubbed X";
+ * - before one: "the Balikbayan Foxes threat actor", "the Karakurt gang", "the Gamaredon hackers";
+ * then the same name again anywhere in the text. Names the catalogue, a pattern or the malware finder
+ * already took stay theirs (so "the LockBit gang" stays the ransomware family), and the words the
+ * malware finder refuses as names (platforms, descriptions, ordinary words) are refused here too.
+ * Case-sensitive on purpose: with the `i` flag `\p{Lu}` would match lower-case letters.
+ */
+const NAME = String.raw`\p{Lu}[\p{L}\p{N}]*(?:[.-][\p{L}\p{N}]+)*`;
+const NAME2 = String.raw`${NAME}(?:[ \t]${NAME})?`;
+/** Nouns for a group of attackers, as they stand before a name ("threat actor X", "APT group named X"). */
+const NOUN_BEFORE = String.raw`(?:[Tt]hreat[ \t]+(?:[Aa]ctor|[Gg]roup|[Cc]luster)|APT[ \t]+(?:[Gg]roup|[Aa]ctor)|[Hh]ack(?:ing|er|ers)[ \t]+[Gg]roup|[Cc]ybercrim(?:e|inal)[ \t]+(?:[Gg]roup|[Gg]ang|[Aa]ctor)|(?:[Cc]yber-?)?[Ee]spionage[ \t]+(?:[Gg]roup|[Aa]ctor)|[Rr]ansomware[ \t]+(?:[Gg]ang|[Gg]roup)|[Ee]xtortion[ \t]+(?:[Gg]ang|[Gg]roup)|[Ii]ntrusion[ \t]+[Ss]et|[Aa]ctivity[ \t]+[Cc]luster)s?`;
+/** A naming verb between the noun and the name, optionally with who named it ("we previously dubbed"). */
+const NAMING = String.raw`(?:(?:(?:that|which|whom)[ \t]+)?(?:we|researchers|\p{Lu}[\p{L}]+)[ \t]+(?:have[ \t]+)?(?:previously[ \t]+)?(?:dubbed|named|called|track|tracks|tracked)(?:[ \t]+as)?[ \t]+|(?:(?:known|tracked|referred[ \t]+to)[ \t]+as|dubbed|named|called|nicknamed|code-?named)[ \t]+)?`;
+const QUOTE = String.raw`[“"‘'*]?[ \t]*`;
+const AFTER_NOUN = new RegExp(String.raw`(?<![\p{L}\p{N}])${NOUN_BEFORE}[ \t]+${NAMING}${QUOTE}(${NAME2})`, 'gu');
+/** Nouns for attackers after a name ("the X threat actor", "the X gang"). */
+const NOUN_AFTER = String.raw`(?:[Tt]hreat[ \t]+(?:[Aa]ctors?|[Gg]roups?)|APT[ \t]+(?:[Gg]roups?|[Aa]ctors?)|[Hh]ack(?:ing|er)[ \t]+[Gg]roups?|[Gg]angs?|[Hh]ackers|[Cc]ybercrim(?:e|inal)[ \t]+[Gg]roups?|(?:[Cc]yber-?)?[Ee]spionage[ \t]+[Gg]roups?)`;
+const BEFORE_NOUN = new RegExp(String.raw`\b(?:[Tt]he|[Aa]n?)[ \t]+[“"‘']?(${NAME2})[”"’']?[ \t]+${NOUN_AFTER}(?![\p{L}\p{N}])`, 'gu');
+
+/** Words that begin a noun phrase, not a name ("the Same threat actor" in a title-case heading). */
+const NOT_ACTOR_NAMES = new Set([
+  'same',
+  'new',
+  'other',
+  'unknown',
+  'notorious',
+  'prolific',
+  'suspected',
+  'alleged',
+  'financially',
+  'state',
+]);
+
+/**
+ * "Client Profile Registration System (CPRS)": an abbreviation in brackets after the words whose initials
+ * it spells is those words' (a group named after what it spoofs is still named elsewhere in the text).
+ */
+function spellsOut(text: string, at: number, name: string): boolean {
+  const before = text.slice(Math.max(0, at - 120), at);
+  const open = /\(\s*$/.exec(before);
+  if (!open || !/^\p{Lu}{2,6}$/u.test(name)) return false;
+  const words = before.slice(0, open.index).match(/[\p{L}\p{N}]+/gu) ?? [];
+  const initials = words
+    .slice(-name.length)
+    .map((w) => w[0])
+    .join('');
+  return initials.toUpperCase() === name;
+}
+
+export function findActorsByShape(text: string, known: EntityMatch[]): EntityMatch[] {
+  const taken = (start: number, end: number) => known.some((k) => k.start < end && k.end > start);
+  const lower = text.toLowerCase();
+  const names = new Set<string>();
+  const consider = (phrase: string, start: number, open: boolean) => {
+    // "The Minebridge RAT threat actors" are a malware's operators: a description word refuses the phrase.
+    if (!plausibleName(phrase, lower)) return;
+    // "the threat actor HydroJiin In 2020": a capitalised ordinary word after the name is not part of it.
+    let words = phrase.split(/[ \t]/);
+    // (A name before the noun is closed by the noun: "the Balikbayan Foxes threat actor".)
+    // ("Sticky Werewolf" stays whole: its first word names nothing alone.)
+    if (open && words.length > 1 && isCommonWord(words[1].toLowerCase()) && plausibleName(words[0], lower)) words = words.slice(0, 1);
+    const name = words.join(' ');
+    if (words.some((w) => NOT_ACTOR_NAMES.has(w.toLowerCase()))) return;
+    if (taken(start, start + name.length) || !plausibleName(name, lower)) return;
+    names.add(name);
+  };
+  for (const m of text.matchAll(AFTER_NOUN)) consider(m[1], m.index + m[0].length - m[1].length, true);
+  for (const m of text.matchAll(BEFORE_NOUN)) consider(m[1], m.index + m[0].indexOf(m[1], m[0].search(/[ \t]/)), false);
+  if (names.size === 0) return [];
+  const out: EntityMatch[] = [];
+  for (const name of names) {
+    const key = `actor:${slug(name)}`;
+    for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + name.length)) {
+      const end = i + name.length;
+      if (/[\p{L}\p{N}]/u.test(text[i - 1] ?? ' ') || /[\p{L}\p{N}]/u.test(text[end] ?? ' ') || taken(i, end)) continue;
+      if (spellsOut(text, i, name)) continue;
+      out.push({ type: 'actor', start: i, end, text: name, key, name, why: { rule: 'shape', source: 'text' } });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}

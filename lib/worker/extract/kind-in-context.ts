@@ -1,0 +1,76 @@
+/**
+ * What the sentence says a catalogue name is, for names that are also ordinary words or other things'
+ * names ("Leviathan", "Kronos", "Anubis", "Cobalt"): the nearby cue word of matcher/ambiguity.ts is one
+ * way English says it; these are the others, read from how reports name malware and threat actors:
+ * - a copula or an apposition with a word for the kind: "Kronos is a banking trojan", "Anubis, a
+ *   particularly nasty piece of malware", "Leviathan, an espionage actor";
+ * - what is done with malware: "deployed / dropped / installed / delivered X", "a variant of X", "X samples",
+ *   "X's C2";
+ * - what an actor does or is held for: "attributed to X", "targeted by X", "the threat actor X", "X, a
+ *   China-based group".
+ * Each look is a short anchored regular expression over a bounded slice next to the name (linear time).
+ */
+
+/** Nouns that say "malicious software" (or an attacker's tool), singular or plural. */
+const MALWARE_NOUN = String.raw`(?:malware|ransomware|trojan|backdoor|loader|downloader|dropper|stealer|infostealer|rat|remote access (?:trojan|tool)|botnet|worm|wiper|spyware|rootkit|keylogger|implant|miner|cryptominer|banker|web ?shell|payload|(?:piece|strain|family|variant) of malware|(?:hack|attack|post-exploitation|penetration[- ]testing|red[- ]team|offensive) (?:tool|framework)|exploit kit|packer|crypter)(?:s|es)?`;
+/** Nouns that say "people who attack". */
+const ACTOR_NOUN = String.raw`(?:group|gang|actor|threat actor|apt|apt group|crew|hackers?|hacking group|cyber ?espionage group|espionage (?:group|actor)|adversary|collective|operators?)s?`;
+
+/** A few words of description between the article and the noun ("a particularly nasty", "an Iran-linked"). */
+const DESCRIPTION = String.raw`(?:[\p{L}\p{N}][\p{L}\p{N}'’-]*\s+){0,4}?`;
+
+const COPULA_AFTER = (noun: string) =>
+  new RegExp(
+    String.raw`^\s*(?:[”"’']\s*)?(?::\s*|,\s*(?:also\s+)?|\s+(?:is|was|remains|has\s+been)\s+)(?:a|an|the|another)\s+${DESCRIPTION}${noun}\b`,
+    'iu',
+  );
+const MALWARE_COPULA = COPULA_AFTER(MALWARE_NOUN);
+const ACTOR_COPULA = COPULA_AFTER(ACTOR_NOUN);
+
+/** Right after a malware name: what a family has ("X samples", "X payload", "X's C2", "the X infection"). */
+const MALWARE_AFTER =
+  /^(?:\s*['’]s)?\s+(?:samples?|payloads?|variants?|strains?|infections?|binar(?:y|ies)|builds?|builder|c2|c&c|command-and-control|bot|panel|modules?|plugins?|operators|campaigns?|famil(?:y|ies)|code|executables?|infected)\b/iu;
+/** What malware does, right after its name ("Taurus can also steal", "Charger encrypts", "Ares then loads"). */
+const MALWARE_DOES =
+  /^\s+(?:can\s+(?:also\s+)?|also\s+|then\s+|first\s+)?(?:encrypts|exfiltrates|steal|steals|beacons|infects|injects|decrypts|drops|downloads|executes|persists|spreads|propagates|harvests|captures|keylogs|communicates\s+with|connects\s+to|reaches\s+out\s+to)\b/iu;
+
+/** Right before a malware name: what is done with it or said of it. */
+const MALWARE_BEFORE =
+  /(?:\b(?:deploy|deploys|deployed|deploying|drop|drops|dropped|dropping|install|installs|installed|installing|deliver|delivers|delivered|delivering|distribute|distributes|distributed|distributing|download|downloads|downloaded|downloading|load|loads|loaded|loading|push|pushes|pushed|pushing|infected\s+with|variants?\s+of|versions?\s+of|samples?\s+of|forks?\s+of|strains?\s+of|copy\s+of|builds?\s+of)\s+(?:the\s+|a\s+|an\s+)?)$/iu;
+
+/** Right after an actor name: the people behind it, or what they did ("X has targeted", "X hackers"). */
+const ACTOR_AFTER =
+  /^(?:\s*['’]s)?\s+(?:(?:threat\s+)?actors?|group|gang|apt|crew|hackers|operators|(?:has|have|had)\s+(?:been\s+)?(?:targeted|attacked|compromised|breached|carried\s+out|conducted|launched|used|deployed|leveraged|exploited)|targets|targeted|attacked|compromised|breached)\b/iu;
+/** Right before an actor name: who a deed or a tool is held to ("attributed to X", "targeted by X", "threat actor X"). */
+const ACTOR_BEFORE =
+  /(?:\b(?:attributed\s+to|attribute\s+(?:it|this|them)\s+to|attributing\s+(?:it|this|them)\s+to|targeted\s+by|attacked\s+by|compromised\s+by|breached\s+by|operated\s+by|conducted\s+by|carried\s+out\s+by|used\s+by|(?:threat\s+)?actors?|group|gang|apt|hackers)\s+(?:the\s+)?)$/iu;
+
+/** The text just before `start` (within its sentence, at most 60 characters), and just after `end`. */
+function sides(text: string, start: number, end: number): [string, string] {
+  let from = Math.max(0, start - 60);
+  const stop = Math.max(text.lastIndexOf('. ', start - 1), text.lastIndexOf('\n', start - 1));
+  if (stop >= from) from = stop + 1;
+  return [text.slice(from, start), text.slice(end, end + 90)];
+}
+
+/** The sentence around text[start, end) says that the name there is of `type` ('actor' or 'malware'). */
+export function sentenceSaysKind(text: string, start: number, end: number, type: string): boolean {
+  const [before, after] = sides(text, start, end);
+  if (type === 'malware')
+    return MALWARE_COPULA.test(after) || MALWARE_AFTER.test(after) || MALWARE_DOES.test(after) || MALWARE_BEFORE.test(before);
+  if (type === 'actor') return ACTOR_COPULA.test(after) || ACTOR_AFTER.test(after) || ACTOR_BEFORE.test(before);
+  return false;
+}
+
+/**
+ * Between two names of one list: a comma, "and", "or", a slash ("Kronos, Osiris, and Ares", "Egregor /
+ * Maze"), or the words that give a name's other names ("Leviathan, also known as Periscope", "Dharma
+ * (aka Crysis)").
+ */
+const LIST_GAP =
+  /^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|\/\s*|&\s*|[,(]?\s*(?:also\s+)?(?:known\s+as|called|aka|a\.k\.a\.?)\s+)(?:the\s+)?[“"‘']?\s*$/iu;
+
+/** text[a, b) is only a list separator: the names either side are read as one kind. */
+export function isListGap(text: string, a: number, b: number): boolean {
+  return b - a <= 24 && LIST_GAP.test(text.slice(a, b));
+}

@@ -1,0 +1,47 @@
+import { describe, expect, test } from 'vitest';
+import { findActorsByShape } from '../../lib/worker/extract/actor-names';
+import type { EntityMatch } from '../../lib/shared/types';
+
+const names = (text: string, known: EntityMatch[] = []) => findActorsByShape(text, known).map((m) => `${m.text}@${m.start}`);
+
+describe('threat actors named by the text', () => {
+  test('a name after a noun for attackers, with or without a naming verb, and the same name again', () => {
+    expect(names('The threat actor HydroJiin runs a shop. HydroJiin sells tools.')).toEqual(['HydroJiin@17', 'HydroJiin@40']);
+    expect(names('We classify it as an APT group named “ReconHellcat”.')).toEqual(['ReconHellcat@38']);
+    expect(names('It shares code with the threat actor we previously dubbed ReconHellcat.')).toEqual(['ReconHellcat@58']);
+    expect(names('A threat group tracked as Curious Serpens sent the lures.')).toEqual(['Curious Serpens@26']);
+  });
+
+  test('a name before a noun for attackers', () => {
+    expect(names('Researchers linked the Balikbayan Foxes threat actor to the lures.')).toEqual(['Balikbayan Foxes@23']);
+    expect(names('Data stolen by the Karakurt gang was leaked.')).toEqual(['Karakurt@19']);
+  });
+
+  test('an abbreviation in brackets after the words it spells is theirs, not the group’s', () => {
+    expect(
+      names('Proofpoint named the threat cluster CPRS after the Client Profile Registration System ( CPRS ) it spoofs. CPRS is active.'),
+    ).toEqual(['CPRS@36', 'CPRS@106']);
+  });
+
+  test('negative: descriptions, malware operators and ordinary words are no names', () => {
+    expect(names('The Minebridge RAT threat actors registered a domain.')).toEqual([]);
+    expect(names('The same threat actor returned. A new threat actor appeared.')).toEqual([]);
+    expect(names('The threat actor Used several tools.')).toEqual([]);
+    expect(names('The Android malware gang and the Python hackers.')).toEqual([]);
+    expect(names('The company was hit by a ransomware gang last week.')).toEqual([]);
+  });
+
+  test('negative: what the catalogue or a pattern already named stays theirs', () => {
+    const text = 'Data stolen by the LockBit gang was leaked.';
+    const known: EntityMatch = {
+      type: 'malware',
+      subtype: 'ransomware',
+      start: 18,
+      end: 25,
+      text: 'LockBit',
+      key: 'malware:lockbit',
+      name: 'LockBit',
+    };
+    expect(names(text, [known])).toEqual([]);
+  });
+});

@@ -1,0 +1,116 @@
+import { describe, it, expect } from 'vitest';
+import { compileMatcher } from '../../lib/worker/extract/matcher';
+import { findCatalogueEntities } from '../../lib/worker/extract/gazetteer';
+import { isListGap, sentenceSaysKind } from '../../lib/worker/extract/kind-in-context';
+import type { CatalogueEntry, EntityType } from '../../lib/shared/types';
+
+const e = (key: string, name: string, aliases: string[] = [], extra: Partial<CatalogueEntry> = {}): CatalogueEntry => ({
+  key,
+  type: key.split(':')[0] as EntityType,
+  name,
+  aliases,
+  sources: ['test'],
+  ...extra,
+});
+
+// Names that are ordinary words or other things' names: each needs a cue word, or what the sentence says.
+const m = compileMatcher([
+  e('malware:kronos', 'Kronos', ['Kronos Banking Trojan'], { ambiguous: ['Kronos'] }),
+  e('malware:anubis', 'Anubis', [], { ambiguous: ['Anubis'] }),
+  e('malware:osiris', 'Osiris', [], { ambiguous: ['Osiris'] }),
+  e('malware:ares', 'Ares', [], { ambiguous: ['Ares'] }),
+  e('malware:maze', 'Maze', [], { subtype: 'ransomware' }),
+  e('malware:emotet', 'Emotet'),
+  e('malware:buer', 'Buer', ['Buer Loader']),
+  e('malware:raccoon', 'Raccoon', ['Raccoon Stealer']),
+  e('actor:leviathan', 'Leviathan', ['TEMP.Periscope'], { ambiguous: ['Leviathan'] }),
+  e('actor:apt28', 'APT28'),
+  e('actor:winnti', 'Winnti', ['Winnti Group']),
+  e('malware:winnti', 'Winnti'),
+]);
+
+const found = (text: string) => findCatalogueEntities(text, m).map((x) => `${x.text}=${x.key} (${x.why?.rule})`);
+
+describe('what the sentence says a name is', () => {
+  it('a copula or an apposition with a word for malware', () => {
+    expect(found('Kronos is a banking trojan that first emerged in 2014.')).toEqual(['Kronos=malware:kronos (sentence-says-so)']);
+    expect(found('The campaign seeks to deliver Anubis, a particularly nasty piece of malware.')).toEqual([
+      'Anubis=malware:anubis (sentence-says-so)',
+    ]);
+  });
+
+  it('what is done with malware, and what it has', () => {
+    expect(found('The loader later deployed Maze on the file servers.')).toEqual(['Maze=malware:maze (sentence-says-so)']);
+    expect(found('We found three Ares samples on the host.')).toEqual(['Ares=malware:ares (sentence-says-so)']);
+    expect(found('Once installed, Kronos can also steal credentials.')).toEqual(['Kronos=malware:kronos (sentence-says-so)']);
+    expect(found('Anubis: the new banking trojan in town')).toEqual(['Anubis=malware:anubis (sentence-says-so)']);
+  });
+
+  it('what an actor does or is held for', () => {
+    expect(found('Saudi Arabia, Germany and Norway have been targeted by Leviathan.')).toEqual([
+      'Leviathan=actor:leviathan (sentence-says-so)',
+    ]);
+    expect(found('Leviathan, an espionage actor, spearphishes maritime targets.')).toEqual([
+      'Leviathan=actor:leviathan (sentence-says-so)',
+    ]);
+  });
+
+  it('leaves the ordinary word alone when the sentence says nothing of the kind', () => {
+    expect(found('Kronos is the Greek titan of time.')).toEqual([]);
+    expect(found('The Leviathan is a sea monster in the Bible.')).toEqual([]);
+    expect(found('Ares was worshipped in Sparta.')).toEqual([]);
+    expect(found('In the myth, Kronos can also swallow his children.')).toEqual([]);
+    expect(found('She is reading about Anubis, a god of ancient Egypt.')).toEqual([]);
+  });
+
+  it('a name shared by an actor and its toolset keeps the actor unless a cue word says malware', () => {
+    expect(found('Analysts detected a new Winnti sample uploaded from Germany.')).toEqual(['Winnti=actor:winnti (name)']);
+  });
+});
+
+describe('a list says what its names are', () => {
+  it('names beside a settled name of the same kind are of that kind, along the list', () => {
+    expect(found('The packer shares code with Emotet, Kronos, Osiris, and Ares.')).toEqual([
+      'Emotet=malware:emotet (name)',
+      'Kronos=malware:kronos (listed-with-its-kind)',
+      'Osiris=malware:osiris (listed-with-its-kind)',
+      'Ares=malware:ares (listed-with-its-kind)',
+    ]);
+  });
+
+  it('the names a settled name is also known as are of its kind', () => {
+    expect(found('APT28, also known as Leviathan, was active.')).toEqual([
+      'APT28=actor:apt28 (name)',
+      'Leviathan=actor:leviathan (listed-with-its-kind)',
+    ]);
+    expect(found('Emotet (aka Kronos) returned.')).toEqual([
+      'Emotet=malware:emotet (name)',
+      'Kronos=malware:kronos (listed-with-its-kind)',
+    ]);
+  });
+
+  it('a name of another kind in the list does not settle it', () => {
+    expect(found('Groups such as APT28 and Ares were named.')).toEqual(['APT28=actor:apt28 (name)']);
+  });
+
+  it('the gap is a separator and nothing else', () => {
+    const t = 'Emotet and Maze, or Ares / Kronos';
+    expect(isListGap(t, 6, 11)).toBe(true);
+    expect(isListGap(t, 15, 20)).toBe(true);
+    expect(isListGap(t, 24, 27)).toBe(true);
+    expect(isListGap('Emotet was seen with Maze', 6, 21)).toBe(false);
+  });
+});
+
+describe('where a malware name ends', () => {
+  it('the word for what it is, that the catalogue folded into an alias, is left out when the bare name is the same family', () => {
+    expect(found('The Buer loader was first discovered in 2019.')).toEqual(['Buer=malware:buer (name)']);
+    expect(found('Raccoon Stealer is an increasingly popular malware.')).toEqual(['Raccoon=malware:raccoon (case)']);
+    expect(found('Ares is a new fork of the Kronos banking trojan.').at(-1)).toBe('Kronos=malware:kronos (name)');
+  });
+
+  it('sentenceSaysKind reads only its side of the sentence', () => {
+    const t = 'It was a worm. Kronos then appeared.';
+    expect(sentenceSaysKind(t, t.indexOf('Kronos'), t.indexOf('Kronos') + 6, 'malware')).toBe(false);
+  });
+});
