@@ -221,14 +221,6 @@ describe('what the story reports, not what it mentions (issue 8)', () => {
       ),
     ).toEqual(['data-breach', 'ransomware']);
   });
-
-  test('in a long report, weak words spread through it do not add up to an incident; in a news story they do', () => {
-    const weak =
-      'Vulnerabilities in the firmware worry the vendor, the researchers said. The vulnerabilities affect routers. Zero-day vulnerabilities were found in the firmware. The vendor said the vulnerabilities are serious. Researchers said the vulnerabilities were confirmed.';
-    const filler = Array.from({ length: 90 }, (_, i) => `The loader reads configuration block ${i + 1} from the registry.`).join(' ');
-    expect(types(`Router firmware flaws\n\n${weak}`)).toContain('vulnerability-disclosure');
-    expect(types(`Analysis of the Plink loader\n\n${filler} ${weak}`)).not.toContain('vulnerability-disclosure');
-  });
 });
 
 describe('the headline and the opening say what a story is about (issue 8)', () => {
@@ -246,18 +238,6 @@ describe('the headline and the opening say what a story is about (issue 8)', () 
     expect(analyzeText(withHead, matcher, { title: 'Ransomware attack hits Acme Health' }).incidents).toEqual(
       analyzeText(withHead, matcher).incidents,
     );
-  });
-
-  test('in a long report, a type told only in an aside far from its opening is not the story; in a news story it is', () => {
-    const filler = Array.from({ length: 90 }, (_, i) => `The loader reads configuration block ${i + 1} from the registry.`).join(' ');
-    const opening =
-      'The espionage group targeted government ministries in Central Asia with a new backdoor. The group stole documents from the ministries. ';
-    const aside =
-      ' Separately, researchers discovered a critical vulnerability in the Acme VPN gateway. The researchers disclosed the flaw to Acme in March.';
-    expect(types(opening + aside)).toContain('vulnerability-disclosure');
-    expect(types(opening + filler + aside)).not.toContain('vulnerability-disclosure');
-    // Told in the opening, the same words are the report's subject.
-    expect(types(aside.trim() + ' ' + filler)).toContain('vulnerability-disclosure');
   });
 });
 

@@ -105,7 +105,7 @@ function incidentsIn(text: string, entities: EntityMatch[], opts: IncidentOption
   // addressed in Part I", "a firmware update", "bug net" are not).
   const security = SECURITY_CONTEXT.test(text);
   const relevant = security ? candidates : candidates.filter((c) => !VULN_TYPES.has(c.type));
-  const kept = mergeAndFilter(text, relevant, infos.length, opts.published);
+  const kept = mergeAndFilter(text, relevant, opts.published);
   for (const c of kept) {
     // Where the text does not plainly say who was hit, say nothing rather than guess.
     if (c.victim && victimConfidence(c.victim.score) < (opts.victimMin ?? VICTIM_MIN_CONFIDENCE)) c.victim = undefined;
@@ -402,14 +402,6 @@ const sameVictimOrNone = (a: Candidate, b: Candidate) =>
 /** A sentence that reports a fix released: as a happening, not advice, and not one still to come. */
 const tellsOfFix = (s: SentenceInfo) => s.anchored && !s.generic && !s.noFixYet && (s.strongest.get('patch') ?? 0) >= 2;
 
-/**
- * Sentences in a news story: a news report tells each of its events, however briefly; a report longer
- * than this (a researcher's analysis, an advisory) mentions much in passing.
- */
-const NEWS_LENGTH = 80;
-/** The headline and opening sentences of a long report, where it says what it is about. */
-const REPORT_OPENING = 4;
-
 /** A sentence that reports a fix released in strong words ("released a patch", "security update"). */
 const releasesFix = (text: string, s: SentenceInfo) =>
   tellsOfFix(s) && (s.strongest.get('patch') ?? 0) >= 3 && SHIPS_A_FIX.test(text.slice(s.start, s.end));
@@ -428,7 +420,7 @@ const headlined = (c: Candidate) =>
 /** Score a type needs, summed over its sentences, to be reported at all. */
 const MIN_SCORE = 4;
 
-function mergeAndFilter(text: string, cands: Candidate[], infosCount: number, published?: string): Candidate[] {
+function mergeAndFilter(text: string, cands: Candidate[], published?: string): Candidate[] {
   // "A cyberattack that compromised emails": the unspecific word and a weaker specific one tell one
   // story, and the specific type names it.
   for (const c of cands) {
@@ -476,19 +468,10 @@ function mergeAndFilter(text: string, cands: Candidate[], infosCount: number, pu
   // Keep what has a strong trigger somewhere and enough evidence overall. Weak talk of "the attack"
   // still tells where the typed story continues (and often when it happened).
   // A story needs one sentence that reports it as a happening, not as advice or a definition.
-  // In a news story many weaker words add up to its event; in a long report they are its background
-  // (a threat report speaks of vulnerabilities throughout): there a type needs a strong word.
-  const news = infosCount <= NEWS_LENGTH;
-  const addsUp = (c: Candidate) => news && c.strongest >= 2 && c.score >= 6;
-  // A long report says what it is about in its headline and opening; a type it names only further
-  // down, in a strong sentence or two, is an aside of the analysis (a lure mentioned, a CVE in a table).
-  const strongHappening = (c: Candidate, s: SentenceInfo) => (s.strongest.get(c.type) ?? 0) >= 3 && reportsHappening(c.type, s);
-  const reportsSubject = (c: Candidate) =>
-    news ||
-    c.sentences.some((s) => s.index < REPORT_OPENING && strongHappening(c, s)) ||
-    c.sentences.filter((s) => strongHappening(c, s)).length >= 3;
+  // Many weaker words add up to a story's event.
+  const addsUp = (c: Candidate) => c.strongest >= 2 && c.score >= 6;
   const isLive = (c: Candidate) =>
-    c.score >= MIN_SCORE && (c.strongest >= 3 || addsUp(c)) && c.sentences.some((s) => reportsHappening(c.type, s)) && reportsSubject(c);
+    c.score >= MIN_SCORE && (c.strongest >= 3 || addsUp(c)) && c.sentences.some((s) => reportsHappening(c.type, s));
   const typedTop = cands
     .filter((c) => isLive(c) && ATTACK_TYPES.has(c.type) && c.type !== 'cyberattack')
     .sort((a, b) => b.score - a.score)[0];
@@ -523,8 +506,7 @@ function mergeAndFilter(text: string, cands: Candidate[], infosCount: number, pu
   }
   // A fix released, told with a strong word ("Microsoft released a patch in March"), is news of its own
   // in any story, even told once: the attack that used the flaw, the breach it opened.
-  // (In a long report — a threat researcher's analysis — a fix named once is background.)
-  if (news && !live.some((c) => c.type === 'patch')) {
+  if (!live.some((c) => c.type === 'patch')) {
     const fix = cands.find((c) => c.type === 'patch' && c.sentences.some((x) => releasesFix(text, x)));
     if (fix) live.push(fix);
   }
@@ -635,7 +617,7 @@ function mergeAndFilter(text: string, cands: Candidate[], infosCount: number, pu
       (c) =>
         ATTACK_TYPES.has(c.type) ||
         (c.score >= 0.3 * attack.score && c.sentences.length >= 2) ||
-        (news && c.type === 'patch' && c.sentences.some((x) => releasesFix(text, x))),
+        (c.type === 'patch' && c.sentences.some((x) => releasesFix(text, x))),
     );
   }
   // Ties go to the story the text tells first.
