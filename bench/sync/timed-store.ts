@@ -98,18 +98,23 @@ class TimedDexieStore extends DexieStore {
   }
 }
 
-/** ingestFeedItems (the worker's own path: chunks, the engine overlapping the writes) with the store's clocks added to `into`. */
-export async function ingestTimed(db: IncidentLensDb, items: FeedItem[], opts: IngestItemsOptions, into: Split) {
-  const store = new TimedDexieStore(db);
-  const t0 = performance.now();
-  const { report } = await ingestFeedItemsInto(store, items, opts);
-  into.total += performance.now() - t0;
+/** Adds what the store's clocks measured to `into`. */
+function addClocks(store: TimedDexieStore, into: Split): void {
   into.transaction += store.transaction.ms;
   into.reads += store.reads.ms;
   into.writes += store.writes.ms;
   into.commit += store.commit;
   into.chunks += store.chunks;
   for (const [k, c] of store.kinds) into.kinds[k] = (into.kinds[k] ?? 0) + c.ms;
+}
+
+/** ingestFeedItems (the worker's own path: chunks, the engine overlapping the writes) with the store's clocks added to `into`. */
+export async function ingestTimed(db: IncidentLensDb, items: FeedItem[], opts: IngestItemsOptions, into: Split) {
+  const store = new TimedDexieStore(db);
+  const t0 = performance.now();
+  const { report } = await ingestFeedItemsInto(store, items, opts);
+  into.total += performance.now() - t0;
+  addClocks(store, into);
   return report;
 }
 
@@ -133,11 +138,6 @@ export async function storeTimed(db: IncidentLensDb, batch: { prepared: Prepared
   let added = 0;
   for (const chunk of chunks) if (chunk.length) added += (await ingestPrepared(store, chunk, { now })).added;
   into.total += performance.now() - t0;
-  into.transaction += store.transaction.ms;
-  into.reads += store.reads.ms;
-  into.writes += store.writes.ms;
-  into.commit += store.commit;
-  into.chunks += store.chunks;
-  for (const [k, c] of store.kinds) into.kinds[k] = (into.kinds[k] ?? 0) + c.ms;
+  addClocks(store, into);
   return added;
 }

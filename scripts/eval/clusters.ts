@@ -220,6 +220,21 @@ const fmt = (s: PairScores) => `P ${s.precision.toFixed(3)} R ${s.recall.toFixed
 export async function clusterFigures(matcher: CompiledMatcher, log: (line: string) => void = console.log): Promise<Record<string, number>> {
   const all = loadLabelled();
   const figures: Record<string, number> = {};
+  /** Our figures and the baseline's for one half (or pooled line) under `clusters.<id>.*`. */
+  const record = (
+    id: string,
+    o: { precision: number; recall: number; f1: number },
+    t: { precision: number; recall: number; f1: number },
+  ) => {
+    Object.assign(figures, {
+      [`clusters.${id}.precision`]: o.precision,
+      [`clusters.${id}.recall`]: o.recall,
+      [`clusters.${id}.f1`]: o.f1,
+      [`clusters.${id}.tfidf_precision`]: t.precision,
+      [`clusters.${id}.tfidf_recall`]: t.recall,
+      [`clusters.${id}.tfidf_f1`]: t.f1,
+    });
+  };
   const ours = new Map<Split, PairScores>();
   const base = new Map<Split, PairScores & { threshold: number }>();
   const sims = new Map<Split, { items: FeedItem[]; events: string[] }>();
@@ -236,12 +251,7 @@ export async function clusterFigures(matcher: CompiledMatcher, log: (line: strin
     log(
       `${split.padEnd(11)} ${set.length} items, ${sites} sites, ${o.truePairs} same-event pairs | ours ${fmt(o)} (${o.predictedPairs} pairs) | TF-IDF single-link @${b.threshold} ${fmt(b)}`,
     );
-    figures[`clusters.${split}.precision`] = o.precision;
-    figures[`clusters.${split}.recall`] = o.recall;
-    figures[`clusters.${split}.f1`] = o.f1;
-    figures[`clusters.${split}.tfidf_precision`] = b.precision;
-    figures[`clusters.${split}.tfidf_recall`] = b.recall;
-    figures[`clusters.${split}.tfidf_f1`] = b.f1;
+    record(split, o, b);
   }
   // The baseline's one threshold, chosen on the tuning halves pooled.
   let tuned = { th: 1, f1: -1 };
@@ -260,12 +270,7 @@ export async function clusterFigures(matcher: CompiledMatcher, log: (line: strin
       `${name.padEnd(11)} pooled, ${o.truePairs} same-event pairs | ours ${fmt(o)} (${o.predictedPairs} pairs) | TF-IDF self-tuned ${fmt(self)} | TF-IDF @${tuned.th} (tuned on tune+mar) ${fmt(fixed)}`,
     );
     const id = name === 'tune+mar' ? 'tune_pooled' : 'heldout_pooled';
-    figures[`clusters.${id}.precision`] = o.precision;
-    figures[`clusters.${id}.recall`] = o.recall;
-    figures[`clusters.${id}.f1`] = o.f1;
-    figures[`clusters.${id}.tfidf_precision`] = fixed.precision;
-    figures[`clusters.${id}.tfidf_recall`] = fixed.recall;
-    figures[`clusters.${id}.tfidf_f1`] = fixed.f1;
+    record(id, o, fixed);
   }
   return figures;
 }
