@@ -9,7 +9,6 @@ import type { ArticleRow } from '../db/schema';
 import { IngestMemory, memberOf, type CachedMember, type KnownRow } from './member-cache';
 import { inRanges, isStoredItem, type IngestStore, type StoreWrite } from './store';
 import { WINDOW_DAYS } from './rule';
-import type { ClusterRow } from './summarise';
 
 const DAY = 86_400_000;
 /**
@@ -166,10 +165,6 @@ export class DexieStore implements IngestStore {
     unknown.forEach((id, i) => memory.setMembers(id, lists[i]));
     const urls = ids.flatMap((id) => [...(memory.membersOf(id) ?? [])]);
     return (await this.known(urls)).filter(isStoredItem).map((r) => memberOf(r));
-  }
-
-  getClusters(ids: string[]): Promise<(ClusterRow | undefined)[]> {
-    return this.db.clusters.bulkGet(ids);
   }
 
   async publishedBefore(iso: string): Promise<ArticleRow[]> {

@@ -38,10 +38,6 @@ export class MemoryStore implements IngestStore {
     return [...this.items.values()].filter((r): r is StoredItem => isStoredItem(r) && want.has(r.clusterId));
   }
 
-  async getClusters(ids: string[]): Promise<(ClusterRow | undefined)[]> {
-    return ids.map((id) => this.clusters.get(id));
-  }
-
   async publishedBefore(iso: string): Promise<ArticleRow[]> {
     return [...this.items.values()].filter((r) => r.published !== undefined && r.published < iso);
   }

@@ -51,7 +51,6 @@ export interface IngestStore {
    */
   publishedBetween(from: string, to: string, limit: number): Promise<CachedMember[]>;
   membersOf(clusterIds: string[]): Promise<CachedMember[]>;
-  getClusters(ids: string[]): Promise<(ClusterRow | undefined)[]>;
   /** Items published before this ISO date (retention). */
   publishedBefore(iso: string): Promise<ArticleRow[]>;
   write(w: StoreWrite): Promise<void>;
