@@ -23,6 +23,8 @@ const m = compileMatcher([
   e('malware:emotet', 'Emotet'),
   e('malware:buer', 'Buer', ['Buer Loader']),
   e('malware:raccoon', 'Raccoon', ['Raccoon Stealer']),
+  e('malware:nanocore', 'NanoCore', ['NanoCore RAT']),
+  e('malware:xmrig', 'XMRig', ['XMRig Miner']),
   e('actor:leviathan', 'Leviathan', ['TEMP.Periscope'], { ambiguous: ['Leviathan'] }),
   e('actor:apt28', 'APT28'),
   e('actor:winnti', 'Winnti', ['Winnti Group']),
@@ -107,6 +109,9 @@ describe('where a malware name ends', () => {
     expect(found('The Buer loader was first discovered in 2019.')).toEqual(['Buer=malware:buer (name)']);
     expect(found('Raccoon Stealer is an increasingly popular malware.')).toEqual(['Raccoon=malware:raccoon (case)']);
     expect(found('Ares is a new fork of the Kronos banking trojan.').at(-1)).toBe('Kronos=malware:kronos (name)');
+    expect(found('It installs the NanoCore RAT on the host.')).toEqual(['NanoCore=malware:nanocore (name)']);
+    // "Miner" stays part of the name the catalogue gives.
+    expect(found('It drops the XMRig Miner on the host.')).toEqual(['XMRig Miner=malware:xmrig (name)']);
   });
 
   it('sentenceSaysKind reads only its side of the sentence', () => {
