@@ -17,6 +17,7 @@ import { findActorIds } from './actor-ids';
 import { findMalwareByShape } from './malware-names';
 import { findActorsByShape } from './actor-names';
 import { findPeople, isPerson } from './people';
+import { findAbbreviations } from './abbreviations';
 
 export interface ExtractOptions {
   /** Look for organisations beyond the catalogue (default true). */
@@ -124,7 +125,9 @@ export function addOrganizations(text: string, known: EntityMatch[]): EntityMatc
   const cleaned = notMalware(text, known);
   const malware = findMalwareByShape(text, cleaned);
   // Actors the text introduces ("the threat actor HydroJiin"), after malware: a name it calls malware stays malware.
-  const shaped = [...malware, ...findActorsByShape(text, [...cleaned, ...malware])];
+  const named = [...malware, ...findActorsByShape(text, [...cleaned, ...malware])];
+  // Short forms the text gives those names in brackets ("Golden Chickens (GC)"), used alone afterwards.
+  const shaped = [...named, ...findAbbreviations(text, [...cleaned, ...named])];
   const base =
     shaped.length === 0
       ? cleaned
