@@ -10,6 +10,10 @@ describe('threat actors named by the text', () => {
     expect(names('We classify it as an APT group named “ReconHellcat”.')).toEqual(['ReconHellcat@38']);
     expect(names('It shares code with the threat actor we previously dubbed ReconHellcat.')).toEqual(['ReconHellcat@58']);
     expect(names('A threat group tracked as Curious Serpens sent the lures.')).toEqual(['Curious Serpens@26']);
+    // A bare noun for attackers needs the naming verb.
+    expect(names('We classify it as an Advanced Persistent Threat ( APT ) group named “ ReconHellcat ”.')).toEqual(['ReconHellcat@70']);
+    expect(names('A gang known as Zarya Kolt sold access.')).toEqual(['Zarya Kolt@16']);
+    expect(names('The group Kaspersky described used it. A group Monday said.')).toEqual([]);
   });
 
   test('a name before a noun for attackers', () => {

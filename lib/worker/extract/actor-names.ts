@@ -18,9 +18,15 @@ const NAME2 = String.raw`${NAME}(?:[ \t]${NAME})?`;
 /** Nouns for a group of attackers, as they stand before a name ("threat actor X", "APT group named X"). */
 const NOUN_BEFORE = String.raw`(?:[Tt]hreat[ \t]+(?:[Aa]ctor|[Gg]roup|[Cc]luster)|APT[ \t]+(?:[Gg]roup|[Aa]ctor)|[Hh]ack(?:ing|er|ers)[ \t]+[Gg]roup|[Cc]ybercrim(?:e|inal)[ \t]+(?:[Gg]roup|[Gg]ang|[Aa]ctor)|(?:[Cc]yber-?)?[Ee]spionage[ \t]+(?:[Gg]roup|[Aa]ctor)|[Rr]ansomware[ \t]+(?:[Gg]ang|[Gg]roup)|[Ee]xtortion[ \t]+(?:[Gg]ang|[Gg]roup)|[Ii]ntrusion[ \t]+[Ss]et|[Aa]ctivity[ \t]+[Cc]luster)s?`;
 /** A naming verb between the noun and the name, optionally with who named it ("we previously dubbed"). */
-const NAMING = String.raw`(?:(?:(?:that|which|whom)[ \t]+)?(?:we|researchers|\p{Lu}[\p{L}]+)[ \t]+(?:have[ \t]+)?(?:previously[ \t]+)?(?:dubbed|named|called|track|tracks|tracked)(?:[ \t]+as)?[ \t]+|(?:(?:known|tracked|referred[ \t]+to)[ \t]+as|dubbed|named|called|nicknamed|code-?named)[ \t]+)?`;
+const NAMING_VERB = String.raw`(?:(?:(?:that|which|whom)[ \t]+)?(?:we|researchers|\p{Lu}[\p{L}]+)[ \t]+(?:have[ \t]+)?(?:previously[ \t]+)?(?:dubbed|named|called|track|tracks|tracked)(?:[ \t]+as)?[ \t]+|(?:(?:known|tracked|referred[ \t]+to)[ \t]+as|dubbed|named|called|nicknamed|code-?named)[ \t]+)`;
+const NAMING = `${NAMING_VERB}?`;
 const QUOTE = String.raw`[“"‘'*]?[ \t]*`;
 const AFTER_NOUN = new RegExp(String.raw`(?<![\p{L}\p{N}])${NOUN_BEFORE}[ \t]+${NAMING}${QUOTE}(${NAME2})`, 'gu');
+/** A bare noun for attackers says it only with a naming verb: "an ( APT ) group named X", "a gang known as X". */
+const AFTER_BARE_NOUN = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:[Gg]roup|[Gg]ang|[Aa]ctor|[Cc]rew|[Cc]ollective|[Aa]ttackers)s?[ \t]+${NAMING_VERB}${QUOTE}(${NAME2})`,
+  'gu',
+);
 /** Nouns for attackers after a name ("the X threat actor", "the X gang"). */
 const NOUN_AFTER = String.raw`(?:[Tt]hreat[ \t]+(?:[Aa]ctors?|[Gg]roups?)|APT[ \t]+(?:[Gg]roups?|[Aa]ctors?)|[Hh]ack(?:ing|er)[ \t]+[Gg]roups?|[Gg]angs?|[Hh]ackers|[Cc]ybercrim(?:e|inal)[ \t]+[Gg]roups?|(?:[Cc]yber-?)?[Ee]spionage[ \t]+[Gg]roups?)`;
 const BEFORE_NOUN = new RegExp(String.raw`\b(?:[Tt]he|[Aa]n?)[ \t]+[“"‘']?(${NAME2})[”"’']?[ \t]+${NOUN_AFTER}(?![\p{L}\p{N}])`, 'gu');
@@ -72,7 +78,8 @@ export function findActorsByShape(text: string, known: EntityMatch[]): EntityMat
     if (taken(start, start + name.length) || !plausibleName(name, lower)) return;
     names.add(name);
   };
-  for (const m of text.matchAll(AFTER_NOUN)) consider(m[1], m.index + m[0].length - m[1].length, true);
+  for (const re of [AFTER_NOUN, AFTER_BARE_NOUN])
+    for (const m of text.matchAll(re)) consider(m[1], m.index + m[0].length - m[1].length, true);
   for (const m of text.matchAll(BEFORE_NOUN)) consider(m[1], m.index + m[0].indexOf(m[1], m[0].search(/[ \t]/)), false);
   if (names.size === 0) return [];
   const out: EntityMatch[] = [];
