@@ -42,6 +42,8 @@ describe('numbered actor designations', () => {
       'APT-C-60=actor:apt-c-60',
     ]);
     expect(findActorIds('APT 2023 trends, FINAL, APT-C, TEMP.x and APTitude are not designations')).toEqual([]);
+    // Tokenised text (the CTI corpora's form) spaces the hyphen: one designation, one key.
+    expect(actors('If you don ’ t know APT-C - 36 , see [ 1 ] .')).toEqual(['APT-C - 36=actor:apt-c-36']);
   });
   it('a designation the catalogue knows is its entity', () => {
     expect(actors('TA505 and UNC2452 were active.')).toEqual(['TA505=actor:ta505', 'UNC2452=actor:apt29']);

@@ -11,7 +11,7 @@ import type { EntityMatch } from '../../shared/types';
 
 // Linear: fixed prefixes, one bounded digit run, word boundaries.
 const ACTOR_ID_RE =
-  /\b(?:TA(?!00)\d{3,4}|UNC\d{3,5}|DEV-\d{4}|Storm-\d{4}|UTA\d{4}|UAT-\d{4}|TAG-\d{2,3}|CL-(?:STA|CRI|UNK)-\d{4}|APT ?\d{1,3}|APT-C-\d{1,3}|FIN\d{1,3}|TEMP\.[A-Z][a-z]{2,})\b/g;
+  /\b(?:TA(?!00)\d{3,4}|UNC\d{3,5}|DEV-\d{4}|Storm-\d{4}|UTA\d{4}|UAT-\d{4}|TAG-\d{2,3}|CL-(?:STA|CRI|UNK)-\d{4}|APT ?\d{1,3}|APT-C ?- ?\d{1,3}|FIN\d{1,3}|TEMP\.[A-Z][a-z]{2,})\b/g;
 
 export function findActorIds(text: string): EntityMatch[] {
   const out: EntityMatch[] = [];
@@ -26,7 +26,7 @@ export function findActorIds(text: string): EntityMatch[] {
       start,
       end,
       text: m[0],
-      key: `actor:${m[0].toLowerCase().replace(' ', '')}`, // "APT 45" and "APT45" meet
+      key: `actor:${m[0].toLowerCase().replaceAll(' ', '')}`, // "APT 45" and "APT45" meet, "APT-C - 36" (tokenised text) and "APT-C-36"
       name: m[0],
       why: { pattern: 'actor-designation', rule: 'pattern' },
     });
