@@ -104,6 +104,15 @@ describe('a list says what its names are', () => {
   });
 });
 
+describe('a short form in capitals that begins a longer name', () => {
+  const short = compileMatcher([e('malware:lockbit', 'LockBit', ['ABCD'], { subtype: 'ransomware' })]);
+  const hits = (text: string) => findCatalogueEntities(text, short).map((x) => x.text);
+  it('is that name’s, unless a word for its kind follows', () => {
+    expect(hits('A pediatrics practice, ABCD Pediatrics, serving San Antonio, was hit. ABCD’s servers were encrypted.')).toEqual([]);
+    expect(hits('The ABCD ransomware encrypted files; ABCD then asked for money.')).toEqual(['ABCD', 'ABCD']);
+  });
+});
+
 describe('where a malware name ends', () => {
   it('the word for what it is, that the catalogue folded into an alias, is left out when the bare name is the same family', () => {
     expect(found('The Buer loader was first discovered in 2019.')).toEqual(['Buer=malware:buer (name)']);

@@ -127,6 +127,15 @@ function hasCue(text: string, start: number, end: number, entity: EntityInfo): b
   return false;
 }
 
+/**
+ * Four capitals or fewer followed by a capitalised word in lower case ("ABCD Pediatrics", "NEC Corporation"):
+ * the short form is the first word of that name. A word for the kind ("ABCD Ransomware") is a cue, read before.
+ */
+function beginsLongerName(text: string, start: number, end: number): boolean {
+  if (end - start > 4 || !/^\p{Lu}+$/u.test(text.slice(start, end))) return false;
+  return /^ \p{Lu}\p{Ll}+(?![\p{L}\p{N}])/u.test(text.slice(end, end + 40));
+}
+
 /** Nothing but spaces, quotes, brackets or list marks between the sentence's start and `start`. */
 export function startsSentence(text: string, start: number): boolean {
   for (let i = start - 1; i >= 0; i--) {
@@ -271,6 +280,7 @@ function listedWithItsKind(text: string, chosen: Candidate[], unresolved: Candid
 export function findCatalogueEntities(text: string, matcher: CompiledMatcher): EntityMatch[] {
   const byHit: Candidate[][] = [];
   const confirmed = new Set<string>();
+  const namePrefixes = new Set<string>();
   for (const hit of matcher.scanAll(text)) {
     if (insideDottedName(text, hit.start, hit.end) || inUrlPath(text, hit.start)) continue;
     const span = text.slice(hit.start, hit.end);
@@ -289,6 +299,12 @@ export function findCatalogueEntities(text: string, matcher: CompiledMatcher): E
       // The cue is read only where it decides something: a name that needs one, or a name several entities share.
       const decides = (flags & F_NEEDS_CUE) !== 0 || hit.terms.length > 1;
       const cued = decides && DEFAULT_CUES[entity.type as EntityType] !== undefined && hasCue(text, hit.start, hit.end, entity);
+      // A short form in capitals that begins a longer name ("ABCD Pediatrics", LockBit's alias ABCD) is the
+      // longer name's, here and wherever else the text uses it without a cue ("ABCD's servers").
+      if (!cued && CUE_TYPE_SET.has(entity.type) && beginsLongerName(text, hit.start, hit.end)) {
+        namePrefixes.add(span);
+        continue;
+      }
       // Failing a cue word, what the sentence says the name is ("Kronos is a banking trojan", "targeted by Leviathan").
       const said =
         (flags & F_NEEDS_CUE) !== 0 && !cued && CUE_TYPE_SET.has(entity.type) && sentenceSaysKind(text, hit.start, hit.end, entity.type);
@@ -305,7 +321,9 @@ export function findCatalogueEntities(text: string, matcher: CompiledMatcher): E
 
   const chosen: Candidate[] = [];
   const unresolved: Candidate[][] = [];
-  for (const cands of byHit) {
+  for (let cands of byHit) {
+    if (namePrefixes.size > 0 && namePrefixes.has(text.slice(cands[0].start, cands[0].end)))
+      cands = cands.filter((c) => c.cued || !CUE_TYPE_SET.has(c.entity.type));
     let best: Candidate | undefined;
     let bestScore = -1;
     for (const c of cands) {
