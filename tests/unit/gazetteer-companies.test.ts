@@ -20,11 +20,14 @@ describe('a name the text calls a company', () => {
     expect(names('the Italian company eSurv , based in Catanzaro')).toEqual([]);
     expect(names('leased to eSurv S.R.L in 2014')).toEqual([]);
     expect(saysOrganisation('chip maker eSurv', 11, 16)).toBe(true);
+    expect(names('the founder of Connexxa seems to also be the CEO of eSurv .')).toEqual([]);
+    expect(names('an employee of eSurv described their work')).toEqual([]);
   });
   it('elsewhere it stays the entity', () => {
     expect(names('Exodus and eSurv samples connect to the same servers.')).toEqual(['Exodus', 'eSurv']);
     expect(names('The eSurv spyware, as the company’s logo shows, …')).toEqual(['eSurv']);
     expect(saysOrganisation('eSurv is spyware', 0, 5)).toBe(false);
+    expect(names('the developers of eSurv samples')).toEqual(['eSurv']);
   });
 });
 

@@ -208,19 +208,34 @@ export function insideDottedName(text: string, start: number, end: number): bool
 const CUE_TYPE_SET = new Set(['actor', 'malware']);
 /** Nouns for a business: "the Italian company eSurv", "a company called eSurv", "chip maker Allwinner". */
 const ORG_NOUNS = new Set(['company', 'firm', 'vendor', 'maker', 'manufacturer', 'supplier', 'corporation', 'contractor', 'startup']);
+/** People and parts of a business, before "of X": "the CEO of eSurv", "an employee of eSurv", "a subsidiary of X". */
+const MEMBER_OF = new Set([
+  'ceo',
+  'cto',
+  'founder',
+  'cofounder',
+  'co-founder',
+  'employee',
+  'employees',
+  'staff',
+  'subsidiary',
+  'shareholders',
+  'owner',
+]);
 /** Legal forms after a company's name: "eSurv S.R.L", "Trickbot LLC", "X Inc." (a short, anchored look). */
 const LEGAL_FORM_AFTER = /^,?\s{0,3}(?:Inc|Ltd|LLC|GmbH|Corp|PLC|S\.R\.L|Srl|S\.p\.A|S\.A)\b/;
 
 /**
  * Spyware and groups are sometimes named after the company behind them (eSurv, Allwinner's kernel
  * backdoor, front companies listed as a group's aliases). Where the text calls the name a company, it is
- * the company: an organisation noun just before it ("a company called X", "the firm X") or a legal form
- * just after ("X S.R.L", "X Inc").
+ * the company: an organisation noun just before it ("a company called X", "the firm X"), someone who works
+ * for it or owns it ("the CEO of X", "an employee of X") or a legal form just after ("X S.R.L", "X Inc").
  */
 export function saysOrganisation(text: string, start: number, end: number): boolean {
   const before = wordsAround(text, start, -1, 2);
   if (before.length > 0 && (ORG_NOUNS.has(before[0]) || (before[0] === 'called' && before.length > 1 && ORG_NOUNS.has(before[1]))))
     return true;
+  if (before.length > 1 && before[0] === 'of' && MEMBER_OF.has(before[1])) return true;
   return LEGAL_FORM_AFTER.test(text.slice(end, end + 12));
 }
 
