@@ -21,10 +21,12 @@ const NOUN_BEFORE = String.raw`(?:[Tt]hreat[ \t]+(?:[Aa]ctor|[Gg]roup|[Cc]luster
 const NAMING_VERB = String.raw`(?:(?:(?:that|which|whom)[ \t]+)?(?:we|researchers|\p{Lu}[\p{L}]+)[ \t]+(?:have[ \t]+)?(?:previously[ \t]+)?(?:dubbed|named|called|track|tracks|tracked)(?:[ \t]+as)?[ \t]+|(?:(?:known|tracked|referred[ \t]+to)[ \t]+as|dubbed|named|called|nicknamed|code-?named)[ \t]+)`;
 const NAMING = `${NAMING_VERB}?`;
 const QUOTE = String.raw`[“"‘'*]?[ \t]*`;
-const AFTER_NOUN = new RegExp(String.raw`(?<![\p{L}\p{N}])${NOUN_BEFORE}[ \t]+${NAMING}${QUOTE}(${NAME2})`, 'gu');
-/** A bare noun for attackers says it only with a naming verb: "an ( APT ) group named X", "a gang known as X". */
-const AFTER_BARE_NOUN = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(?:[Gg]roup|[Gg]ang|[Aa]ctor|[Cc]rew|[Cc]ollective|[Aa]ttackers)s?[ \t]+${NAMING_VERB}${QUOTE}(${NAME2})`,
+/**
+ * After a noun for attackers ("the threat actor X", "an APT group named X"); a bare noun for attackers says it
+ * only with a naming verb ("an ( APT ) group named X", "a gang known as X"). One scan for both.
+ */
+const AFTER_NOUN = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:${NOUN_BEFORE}[ \t]+${NAMING}|(?:[Gg]roup|[Gg]ang|[Aa]ctor|[Cc]rew|[Cc]ollective|[Aa]ttackers)s?[ \t]+${NAMING_VERB})${QUOTE}(${NAME2})`,
   'gu',
 );
 /** Nouns for attackers after a name ("the X threat actor", "the X gang"). */
@@ -78,8 +80,7 @@ export function findActorsByShape(text: string, known: EntityMatch[]): EntityMat
     if (taken(start, start + name.length) || !plausibleName(name, lower)) return;
     names.add(name);
   };
-  for (const re of [AFTER_NOUN, AFTER_BARE_NOUN])
-    for (const m of text.matchAll(re)) consider(m[1], m.index + m[0].length - m[1].length, true);
+  for (const m of text.matchAll(AFTER_NOUN)) consider(m[1], m.index + m[0].length - m[1].length, true);
   for (const m of text.matchAll(BEFORE_NOUN)) consider(m[1], m.index + m[0].indexOf(m[1], m[0].search(/[ \t]/)), false);
   if (names.size === 0) return [];
   const out: EntityMatch[] = [];
