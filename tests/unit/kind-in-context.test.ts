@@ -104,6 +104,20 @@ describe('a list says what its names are', () => {
   });
 });
 
+describe('a name the writer sets in quotes', () => {
+  const q = compileMatcher([
+    e('malware:agent-smith', 'Agent Smith', [], { ambiguous: ['Agent Smith'] }),
+    e('malware:play', 'Play', [], { ambiguous: ['Play'], subtype: 'ransomware' }),
+  ]);
+  const hits = (text: string) => findCatalogueEntities(text, q).map((x) => `${x.text} (${x.why?.rule})`);
+  it('counts, unless it is one ordinary word', () => {
+    expect(hits('“ Agent Smith ” currently uses its broad access to show ads.')).toEqual(['Agent Smith (quoted)']);
+    expect(hits('Then "Agent Smith" tries to infect the application.')).toEqual(['Agent Smith (quoted)']);
+    expect(hits('Agent Smith said the agent would call.')).toEqual([]);
+    expect(hits('Press the “Play” button to start.')).toEqual([]);
+  });
+});
+
 describe('a short form in capitals that begins a longer name', () => {
   const short = compileMatcher([e('malware:lockbit', 'LockBit', ['ABCD'], { subtype: 'ransomware' })]);
   const hits = (text: string) => findCatalogueEntities(text, short).map((x) => x.text);

@@ -27,12 +27,13 @@ import {
 } from './matcher';
 import { inUrlPath } from './url-path';
 import { isListGap, sentenceSaysKind } from './kind-in-context';
+import { isCommonWord } from './malware-names';
 
 /** Words read on each side of a name when looking for a cue, within its sentence. */
 const CUE_WINDOW = 2;
 
 // What the sentence says ranks below a name that needs nothing: another entity's own name wins the tie.
-const RULE_RANK = { cue: 4, name: 3, case: 3, 'sentence-says-so': 2, 'listed-with-its-kind': 2, 'named-elsewhere': 1 } as const;
+const RULE_RANK = { cue: 4, name: 3, case: 3, 'sentence-says-so': 2, 'listed-with-its-kind': 2, 'named-elsewhere': 1, quoted: 1 } as const;
 type Rule = keyof typeof RULE_RANK;
 
 interface Candidate {
@@ -134,6 +135,19 @@ function hasCue(text: string, start: number, end: number, entity: EntityInfo): b
 function beginsLongerName(text: string, start: number, end: number): boolean {
   if (end - start > 4 || !/^\p{Lu}+$/u.test(text.slice(start, end))) return false;
   return /^ \p{Lu}\p{Ll}+(?![\p{L}\p{N}])/u.test(text.slice(end, end + 40));
+}
+
+const OPEN_QUOTE = /[“"‘']\s{0,2}$/u;
+const CLOSE_QUOTE = /^\s{0,2}[”"’']/u;
+/**
+ * A name the writer sets in quotes, as reports do when they name a family ("“ Agent Smith ” currently uses
+ * its broad access"): the quotes mark a name, not the words' ordinary sense. One ordinary word in quotes is
+ * as often a button's or a file's label ("the “Play” button"), so it does not count.
+ */
+function quotedName(text: string, start: number, end: number): boolean {
+  const span = text.slice(start, end);
+  if (!/\s/.test(span) && isCommonWord(span.toLowerCase())) return false;
+  return OPEN_QUOTE.test(text.slice(Math.max(0, start - 3), start)) && CLOSE_QUOTE.test(text.slice(end, end + 3));
 }
 
 /** Nothing but spaces, quotes, brackets or list marks between the sentence's start and `start`. */
@@ -323,8 +337,10 @@ export function findCatalogueEntities(text: string, matcher: CompiledMatcher): E
       // Failing a cue word, what the sentence says the name is ("Kronos is a banking trojan", "targeted by Leviathan").
       const said =
         (flags & F_NEEDS_CUE) !== 0 && !cued && CUE_TYPE_SET.has(entity.type) && sentenceSaysKind(text, hit.start, hit.end, entity.type);
+      // Failing both, a name the writer puts in quotes ("“ Agent Smith ” currently uses"), unless it is one ordinary word.
+      const quoted = (flags & F_NEEDS_CUE) !== 0 && !cued && !said && CUE_TYPE_SET.has(entity.type) && quotedName(text, hit.start, hit.end);
       let rule: Candidate['rule'];
-      if (flags & F_NEEDS_CUE) rule = cued ? 'cue' : said ? 'sentence-says-so' : 'pending';
+      if (flags & F_NEEDS_CUE) rule = cued ? 'cue' : said ? 'sentence-says-so' : quoted ? 'quoted' : 'pending';
       else rule = flags & (F_NEEDS_CASE | F_EXACT_CASE) ? 'case' : 'name';
       if (rule !== 'pending') confirmed.add(entity.key);
       // Between entities sharing a name (the Winnti group and its malware) only a cue word decides: reports
