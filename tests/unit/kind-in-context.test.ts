@@ -45,6 +45,10 @@ describe('what the sentence says a name is', () => {
     expect(found('The loader later deployed Maze on the file servers.')).toEqual(['Maze=malware:maze (sentence-says-so)']);
     expect(found('We found three Ares samples on the host.')).toEqual(['Ares=malware:ares (sentence-says-so)']);
     expect(found('Once installed, Kronos can also steal credentials.')).toEqual(['Kronos=malware:kronos (sentence-says-so)']);
+    expect(found('Then Anubis can completely hijack an Android device.')).toEqual(['Anubis=malware:anubis (sentence-says-so)']);
+    expect(found('Once a target is found, Anubis overlays the original application.')).toEqual([
+      'Anubis=malware:anubis (sentence-says-so)',
+    ]);
     expect(found('Anubis: the new banking trojan in town')).toEqual(['Anubis=malware:anubis (sentence-says-so)']);
   });
 

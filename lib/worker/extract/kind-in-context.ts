@@ -32,7 +32,7 @@ const MALWARE_AFTER =
   /^(?:\s*['’]s)?\s+(?:samples?|payloads?|variants?|strains?|infections?|binar(?:y|ies)|builds?|builder|c2|c&c|command-and-control|bot|panel|modules?|plugins?|operators|campaigns?|famil(?:y|ies)|code|executables?|infected)\b/iu;
 /** What malware does, right after its name ("Taurus can also steal", "Charger encrypts", "Ares then loads"). */
 const MALWARE_DOES =
-  /^\s+(?:can\s+(?:also\s+)?|also\s+|then\s+|first\s+)?(?:encrypts|exfiltrates|steal|steals|beacons|infects|injects|decrypts|drops|downloads|executes|persists|spreads|propagates|harvests|captures|keylogs|communicates\s+with|connects\s+to|reaches\s+out\s+to)\b/iu;
+  /^\s+(?:can\s+(?:also\s+|completely\s+)?|also\s+|then\s+|first\s+)?(?:encrypts?|exfiltrates?|steal|steals|beacons|infects?|injects?|decrypts|drops|downloads|executes|persists|spreads|propagates|harvests?|captures?|keylogs|hijacks?|overlays?|intercepts?|communicates\s+with|connects\s+to|reaches\s+out\s+to|masquerades\s+as|poses\s+as)\b/iu;
 
 /** Right before a malware name: what is done with it or said of it. */
 const MALWARE_BEFORE =
