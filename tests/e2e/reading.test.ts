@@ -259,6 +259,21 @@ describe('reading the seed article', () => {
     expect(await types('Ransomware attack hits Acme Health')).toContain('ransomware');
   });
 
+  it('finds actors and malware by what the sentence says, in the built worker (issue 8)', async () => {
+    const r = await send<{ entities: { type: string; text: string; key: string; why?: { rule?: string } }[] }>('analyzeArticle', {
+      url: 'https://news.example/golden-chickens',
+      published: '2024-05-20',
+      text: 'The Golden Chickens (GC) threat actors sold the kit to others. Later GC campaigns used it. “Agent Smith” then hides its icon and shows ads. Most Zorbix samples beacon hourly.',
+    });
+    const of = (type: string) => r.entities.filter((e) => e.type === type).map((e) => `${e.text}=${e.key} (${e.why?.rule})`);
+    expect(of('actor')).toEqual([
+      'Golden Chickens=actor:golden-chickens (case)',
+      'GC=actor:golden-chickens (abbreviation)',
+      'GC=actor:golden-chickens (abbreviation)',
+    ]);
+    expect(of('malware')).toEqual(['Agent Smith=malware:agent-smith (quoted)', 'Zorbix=malware:zorbix (shape)']);
+  });
+
   it('saves the article with tags and a note, and still knows after a reload', async () => {
     expect(await shadowTexts(page, '[data-testid="saved-state"]')).toEqual(['Not in your collection']);
     await shadowFocus(page, 'input[name="tags"]');
