@@ -218,3 +218,12 @@ describe('vulnerabilities by their nicknames (the seed catalogue)', () => {
     ]);
   });
 });
+
+describe('a tool and its payload (the seed catalogue)', () => {
+  const seedMatcher = compileMatcher(seedCatalogue());
+  it('"Cobalt Strike Beacon" is the framework and its Beacon, two marks of one entity, as the labelled reports mark it', () => {
+    const hits = findCatalogueEntities('The loader then deploys a Cobalt Strike Beacon on the host.', seedMatcher);
+    expect(hits.map((x) => `${x.text}=${x.key}`)).toEqual(['Cobalt Strike=malware:cobalt-strike', 'Beacon=malware:cobalt-strike']);
+    expect(findCatalogueEntities('A beacon light was lit.', seedMatcher).filter((x) => x.type === 'malware')).toEqual([]);
+  });
+});
