@@ -12,7 +12,9 @@
  * the rule; `heldout` (27 March – 12 April 2017), `heldout-feb` (February 2017) and `heldout-may` (May
  * 2017), never looked at while tuning; then the tuning halves pooled and the held-out halves pooled.
  *
- *   npx tsx scripts/eval/clusters.ts [--show tune|tune-mar] [--cost]
+ *   npx tsx scripts/eval/clusters.ts [--tune] [--show tune|tune-mar|tune-apr-jun] [--cost]
+ *
+ * `--tune` scores the tuning halves only (what tuning runs; the held-out halves are scored only to report).
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -37,8 +39,10 @@ interface LabelledItem {
 }
 
 /** The labelled halves (tests/fixtures/clusters/README.md): tuning looks at `tune` and `tune-mar` only. */
-const TUNE = ['tune', 'tune-mar'] as const;
-const HELDOUT = ['heldout', 'heldout-feb', 'heldout-may'] as const;
+const TUNE = ['tune', 'tune-mar', 'tune-apr-jun'] as const;
+/** The held-out halves of earlier rounds (pooled as before) and October–December 2018, labelled in issue 10's third round. */
+const HELDOUT_EARLIER = ['heldout', 'heldout-feb', 'heldout-may'] as const;
+const HELDOUT = [...HELDOUT_EARLIER, 'heldout-q4-2018'] as const;
 const SPLITS = [...TUNE, ...HELDOUT] as const;
 type Split = (typeof SPLITS)[number];
 
@@ -68,10 +72,12 @@ function loadLabelled(): LabelledItem[] {
     const l = JSON.parse(line) as { id: string; event: string; split: Split };
     const r = texts.get(l.id);
     if (!r) throw new Error(`${l.id}: not in ${CASIE}`);
+    // One CASIE item's link lacks its scheme ("www.infoq.com/news/..."): a feed's would have it.
+    const url = /^https?:\/\//.test(r.url) ? r.url : `https://${r.url}`;
     const summary = r.text.slice(0, SUMMARY_CHARS).replace(/\s+\S*$/, '');
     const title = headline(r.title) || summary.split(/(?<=[.!?])\s/)[0];
     out.push({
-      item: { sourceId: `feed:${new URL(r.url).hostname}`, guid: l.id, url: r.url, title, summary, published: isoDate(r.date) },
+      item: { sourceId: `feed:${new URL(url).hostname}`, guid: l.id, url, title, summary, published: isoDate(r.date) },
       event: l.event,
       split: l.split,
     });
@@ -217,7 +223,11 @@ const fmt = (s: PairScores) => `P ${s.precision.toFixed(3)} R ${s.recall.toFixed
  * its threshold tuned on each half itself (the best it could ever do) and with the one threshold that is
  * best on the pooled tuning halves (what it would do on unseen items, like ours).
  */
-export async function clusterFigures(matcher: CompiledMatcher, log: (line: string) => void = console.log): Promise<Record<string, number>> {
+export async function clusterFigures(
+  matcher: CompiledMatcher,
+  log: (line: string) => void = console.log,
+  { tuneOnly = false } = {},
+): Promise<Record<string, number>> {
   const all = loadLabelled();
   const figures: Record<string, number> = {};
   /** Our figures and the baseline's for one half (or pooled line) under `clusters.<id>.*`. */
@@ -238,7 +248,7 @@ export async function clusterFigures(matcher: CompiledMatcher, log: (line: strin
   const ours = new Map<Split, PairScores>();
   const base = new Map<Split, PairScores & { threshold: number }>();
   const sims = new Map<Split, { items: FeedItem[]; events: string[] }>();
-  for (const split of SPLITS) {
+  for (const split of tuneOnly ? TUNE : SPLITS) {
     const set = all.filter((l) => l.split === split);
     const events = set.map((l) => l.event);
     const items = set.map((l) => l.item);
@@ -259,17 +269,15 @@ export async function clusterFigures(matcher: CompiledMatcher, log: (line: strin
     const f1 = pooled(TUNE.map((s) => countsOf(tfidfAt(sims.get(s)!, th)))).f1;
     if (f1 > tuned.f1) tuned = { th, f1 };
   }
-  for (const [name, halves] of [
-    ['tune+mar', TUNE],
-    ['heldout*', HELDOUT],
-  ] as const) {
+  const lines: [string, string, readonly Split[]][] = [['tune*', 'tune_pooled', TUNE]];
+  if (!tuneOnly) lines.push(['heldout*', 'heldout_pooled', HELDOUT_EARLIER], ['heldout**', 'heldout_all_pooled', HELDOUT]);
+  for (const [name, id, halves] of lines) {
     const o = pooled(halves.map((s) => countsOf(ours.get(s)!)));
     const self = pooled(halves.map((s) => countsOf(base.get(s)!)));
     const fixed = pooled(halves.map((s) => countsOf(tfidfAt(sims.get(s)!, tuned.th))));
     log(
-      `${name.padEnd(11)} pooled, ${o.truePairs} same-event pairs | ours ${fmt(o)} (${o.predictedPairs} pairs) | TF-IDF self-tuned ${fmt(self)} | TF-IDF @${tuned.th} (tuned on tune+mar) ${fmt(fixed)}`,
+      `${name.padEnd(11)} pooled (${halves.join(' ')}), ${o.truePairs} same-event pairs | ours ${fmt(o)} (${o.predictedPairs} pairs) | TF-IDF self-tuned ${fmt(self)} | TF-IDF @${tuned.th} (tuned on the tuning halves) ${fmt(fixed)}`,
     );
-    const id = name === 'tune+mar' ? 'tune_pooled' : 'heldout_pooled';
     record(id, o, fixed);
   }
   return figures;
@@ -359,7 +367,7 @@ async function showSplit(split: string, matcher: CompiledMatcher): Promise<void>
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { show: { type: 'string' }, cost: { type: 'boolean' } } });
+  const { values } = parseArgs({ options: { show: { type: 'string' }, cost: { type: 'boolean' }, tune: { type: 'boolean' } } });
   const { loadMatcherFor } = await import('../../cli/matcher-cache');
   const { matcher } = await loadMatcherFor([
     resolve(ROOT, '../shared/fixtures/misp-galaxy/clusters'),
@@ -376,5 +384,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
         `clustering, ${label} (windows of up to ${c.window} stored items): ${c.perItemMs.toFixed(3)} ms an item, of which add ${c.addMs.toFixed(3)} ms`,
       );
     }
-  } else await clusterFigures(matcher);
+  } else await clusterFigures(matcher, console.log, { tuneOnly: !!values.tune });
 }
