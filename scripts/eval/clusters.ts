@@ -23,6 +23,7 @@ import { MemoryStore } from '../../lib/worker/cluster/memory-store';
 import type { CompiledMatcher } from '../../lib/worker/extract/matcher';
 import { ingestFeedItemsInto, prepareFeedItem } from '../../lib/worker/sync/ingest-items';
 import { Clusterer } from '../../lib/worker/cluster/assign';
+import { cachedBag, JOIN, scoreParts, vetoOf, WINDOW_DAYS, type Rarity } from '../../lib/worker/cluster/rule';
 import { itemFeatures } from '../../lib/worker/cluster/features';
 import type { ClusterMember } from '../../lib/worker/cluster/summarise';
 import type { FeedItem } from '../../lib/worker/sync/item';
@@ -366,14 +367,61 @@ async function showSplit(split: string, matcher: CompiledMatcher): Promise<void>
   }
 }
 
+/**
+ * Why a tuning half's same-event pairs are missed and its other pairs joined: per pair, the guard that
+ * vetoes it, else its score's parts (cosine, entity evidence) against JOIN, the rarity counted over the
+ * half's items of the later one's time window as the Clusterer would. A pair that scores JOIN or more
+ * and is still missed was kept apart at the cluster level (a cluster's victims, half its members vetoing
+ * it, too few members scoring JOIN with it, or a better cluster).
+ */
+async function showMisses(split: string, matcher: CompiledMatcher): Promise<void> {
+  if (!(TUNE as readonly string[]).includes(split))
+    throw new Error(`--misses ${split}: only the tuning halves (${TUNE.join(', ')}) are shown`);
+  const set = loadLabelled().filter((l) => l.split === split);
+  const pred = await clusterWithIngest(
+    set.map((l) => l.item),
+    matcher,
+  );
+  const fs = set.map((l) => itemFeatures(prepareFeedItem(l.item, matcher).article, Date.parse(l.item.published!)));
+  const rarityAt = (j: number): Rarity => {
+    const df = new Map<string, number>();
+    let n = 0;
+    for (let i = 0; i <= j; i++)
+      if (fs[j].t - fs[i].t <= WINDOW_DAYS * DAY) {
+        n++;
+        for (const k of cachedBag(fs[i]).keys()) df.set(k, (df.get(k) ?? 0) + 1);
+      }
+    return { n, df: (k) => df.get(k) ?? 0, version: j };
+  };
+  const tally = new Map<string, number>();
+  for (let j = 0; j < set.length; j++)
+    for (let i = 0; i < j; i++) {
+      const same = set[i].event === set[j].event;
+      const joined = pred[i] !== null && pred[i] === pred[j];
+      if (same === joined) continue;
+      const veto = vetoOf(fs[j], fs[i]);
+      const p = scoreParts(fs[j], fs[i], rarityAt(j));
+      const score = p.cosine + p.evidence;
+      const kind = same ? `missed: ${veto ? `veto ${veto}` : score >= JOIN ? 'cluster level' : 'score < JOIN'}` : 'wrongly joined';
+      tally.set(kind, (tally.get(kind) ?? 0) + 1);
+      console.log(
+        `${kind.padEnd(22)} cos ${p.cosine.toFixed(2)} ev ${p.evidence.toFixed(2)} | ${set[i].item.guid} ${set[i].item.title.slice(0, 60)} || ${set[j].item.guid} ${set[j].item.title.slice(0, 60)}`,
+      );
+    }
+  console.log([...tally].map(([k, n]) => `${k}: ${n}`).join('; '));
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { show: { type: 'string' }, cost: { type: 'boolean' }, tune: { type: 'boolean' } } });
+  const { values } = parseArgs({
+    options: { show: { type: 'string' }, misses: { type: 'string' }, cost: { type: 'boolean' }, tune: { type: 'boolean' } },
+  });
   const { loadMatcherFor } = await import('../../cli/matcher-cache');
   const { matcher } = await loadMatcherFor([
     resolve(ROOT, '../shared/fixtures/misp-galaxy/clusters'),
     resolve(ROOT, '../shared/fixtures/kev/known_exploited_vulnerabilities.json'),
   ]);
   if (values.show) await showSplit(values.show, matcher);
+  else if (values.misses) await showMisses(values.misses, matcher);
   else if (values.cost) {
     for (const [label, opts] of [
       ['the ingest bench’s 33 items a day', { items: 10_000, perDay: 33 }],

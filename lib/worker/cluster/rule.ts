@@ -103,11 +103,20 @@ const ATTACK_CUES =
 const FLAW_CUES = /\b(?:patch(?:es|ed)?|fix(?:es|ed)?|security updates?|advisory|disclosed)\b/i;
 
 /**
+ * Whether an incident type says which kind of event it is: `cyberattack` is the engine's "unspecified"
+ * (an item about Microsoft fixing the Shadow Brokers' exploits read as one), so its family is a hint
+ * from cue words, as for an item with no type.
+ */
+function kindTyped(type: IncidentType | undefined): type is IncidentType {
+  return !!type && type !== 'cyberattack';
+}
+
+/**
  * The family of an item: from its incident type, else from the words of its title and summary (an item
  * the engine gave no type can still say "exploited in the wild" or "patches").
  */
 export function familyOf(type: IncidentType | undefined, text = ''): Family | undefined {
-  if (type) return FLAW_TYPES.has(type) ? 'flaw' : 'attack';
+  if (kindTyped(type)) return FLAW_TYPES.has(type) ? 'flaw' : 'attack';
   if (ATTACK_CUES.test(text)) return 'attack';
   if (FLAW_CUES.test(text)) return 'flaw';
   return undefined;
@@ -303,7 +312,7 @@ function victimsConflict(a: ItemFeatures, bVictimRefs: readonly { key: string; n
  * or hinted one does.
  */
 function kindsDiffer(a: ItemFeatures, b: ItemFeatures): boolean {
-  return !!a.family && !!b.family && a.family !== b.family && !!(a.type || b.type);
+  return !!a.family && !!b.family && a.family !== b.family && (kindTyped(a.type) || kindTyped(b.type));
 }
 
 /**
@@ -424,11 +433,15 @@ function cvesDiffer(a: ItemFeatures, b: ItemFeatures): boolean {
   return bc.size > 0 && !ac.some((k) => bc.has(k));
 }
 
-/** The guards that veto a pair whatever it shares: time, kind of event, victims, CVEs. */
+/** The guard that vetoes a pair whatever it shares (time, kind of event, CVEs, victims), if one does. */
+export function vetoOf(a: ItemFeatures, b: ItemFeatures): 'time' | 'kind' | 'cves' | 'victims' | undefined {
+  if (Math.abs(a.t - b.t) > WINDOW_DAYS * DAY) return 'time';
+  if (kindsDiffer(a, b)) return 'kind';
+  if (cvesDiffer(a, b)) return 'cves';
+  return victimsConflict(a, b.victims, setsOf(b).anchors) ? 'victims' : undefined;
+}
 function vetoed(a: ItemFeatures, b: ItemFeatures): boolean {
-  if (Math.abs(a.t - b.t) > WINDOW_DAYS * DAY) return true;
-  if (kindsDiffer(a, b) || cvesDiffer(a, b)) return true;
-  return victimsConflict(a, b.victims, setsOf(b).anchors);
+  return vetoOf(a, b) !== undefined;
 }
 
 /** How strongly two items are one event (0 when a guard vetoes it): TF-IDF cosine plus entity evidence. */
@@ -437,8 +450,14 @@ export function pairScore(a: ItemFeatures, b: ItemFeatures, rarity: Rarity): num
 }
 
 function unguardedScore(a: ItemFeatures, b: ItemFeatures, rarity: Rarity): number {
+  const p = scoreParts(a, b, rarity);
+  return p.cosine + p.evidence;
+}
+
+/** The two parts of a pair's score, guards aside: the TF-IDF cosine and the headline-level entity evidence. */
+export function scoreParts(a: ItemFeatures, b: ItemFeatures, rarity: Rarity): { cosine: number; evidence: number } {
   const evidence = sharedScore(a, b);
-  return similarity(a, b, rarity) + (evidence.headline ? EVIDENCE * Math.min(evidence.score, EVIDENCE_CAP) : 0);
+  return { cosine: similarity(a, b, rarity), evidence: evidence.headline ? EVIDENCE * Math.min(evidence.score, EVIDENCE_CAP) : 0 };
 }
 
 /**
