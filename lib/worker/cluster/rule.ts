@@ -48,6 +48,8 @@ import type { EntityRef, IncidentType } from '../../shared/types';
 import { COMMON_WORDS } from '../extract/matcher/words/common-words';
 
 export const WINDOW_DAYS = 10;
+/** How far apart two reports of one outbreak may be (its spread makes news for about a week). */
+const OUTBREAK_DAYS = 7;
 /** The score an item must reach with enough members of a cluster to join it (chosen on the tuning halves). */
 export const JOIN = 0.33;
 /** Score per point of headline-level entity evidence, and the most points counted. */
@@ -80,6 +82,8 @@ export interface ItemFeatures {
   words: string[];
   /** Distinctive words of the summary that are not in the title. */
   extra: string[];
+  /** Its title or summary says the attack is widespread: "worldwide", "outbreak", "spreading", "in 150 countries" (see OUTBREAK_CUES). */
+  outbreak?: boolean;
 }
 
 const ANCHOR_WEIGHT: Record<string, number> = {
@@ -120,6 +124,28 @@ export function familyOf(type: IncidentType | undefined, text = ''): Family | un
   if (ATTACK_CUES.test(text)) return 'attack';
   if (FLAW_CUES.test(text)) return 'flaw';
   return undefined;
+}
+
+/**
+ * Words that say an attack is spreading widely now, not merely where a gang or a firm operates ("LockBit
+ * has hit companies around the world" says nothing of one attack): an outbreak, an attack that is global
+ * or worldwide, spreading across or to places, reported in dozens of countries, a wave of attacks.
+ */
+const OUTBREAK_CUES = new RegExp(
+  [
+    String.raw`\boutbreaks?\b`,
+    String.raw`\b(?:worldwide|world-wide|global|globe-spanning)\s+(?:(?:cyber[- ]?|ransomware\s+)?attacks?|cyber-?attacks?|outbreaks?|infections?|epidemic|pandemic|ransomware\s+(?:campaign|wave|assault))\b`,
+    String.raw`\b(?:is|are|been|was|were|keeps?|kept|continues?|continued)\s+(?:to\s+)?spread(?:ing)?\b`,
+    String.raw`\bspread(?:s|ing)?\s+(?:rapidly|quickly|fast|like\s+wildfire|across|around|worldwide|globally|to\s+(?:\d{2,}|dozens|hundreds))\b`,
+    String.raw`\b(?:in|across|to)\s+(?:over\s+|more\s+than\s+|at\s+least\s+|some\s+|nearly\s+|almost\s+)?(?:\d{2,}|[\d,]{5,}|dozens\s+of|hundreds\s+of)\s+countries\b`,
+    String.raw`\bwaves?\s+of\s+(?:[\w-]+\s+){0,2}(?:cyber-?\s?)?attacks\b`,
+  ].join('|'),
+  'i',
+);
+
+/** Whether a text says the attack it reports is widespread (see OUTBREAK_CUES). */
+export function saysOutbreak(text: string): boolean {
+  return OUTBREAK_CUES.test(text);
 }
 
 export function anchorWeight(key: string): number {
@@ -193,6 +219,8 @@ interface FeatureSets {
   titled: Set<string>;
   /** The distinctive words of each anchor's name (a title word that is a shared anchor's name counts once). */
   anchorWords: Map<string, string[]>;
+  /** Its malware anchors (what an outbreak is known by). */
+  malware: string[];
 }
 const SETS = new WeakMap<ItemFeatures, FeatureSets>();
 
@@ -218,6 +246,7 @@ function setsOf(f: ItemFeatures): FeatureSets {
       victimWords: nameWords(victims),
       titled,
       anchorWords,
+      malware: f.anchors.filter((k) => k.startsWith('malware:')),
     };
     SETS.set(f, s);
   }
@@ -433,12 +462,24 @@ function cvesDiffer(a: ItemFeatures, b: ItemFeatures): boolean {
   return bc.size > 0 && !ac.some((k) => bc.has(k));
 }
 
+/**
+ * One outbreak: one of the two says the attack is widespread (`outbreak`), both name the same malware,
+ * and they are at most OUTBREAK_DAYS apart. An outbreak (WannaCry, NotPetya) is one event whatever its
+ * victims: the NHS, Telefónica and FedEx are its victims, not three incidents. Two attacks by one
+ * ransomware gang are not an outbreak unless a report says it is spreading.
+ */
+export function outbreakPair(a: ItemFeatures, b: ItemFeatures): boolean {
+  if (!(a.outbreak || b.outbreak) || Math.abs(a.t - b.t) > OUTBREAK_DAYS * DAY) return false;
+  const bm = setsOf(b).malware;
+  return bm.length > 0 && setsOf(a).malware.some((k) => bm.includes(k));
+}
+
 /** The guard that vetoes a pair whatever it shares (time, kind of event, CVEs, victims), if one does. */
 export function vetoOf(a: ItemFeatures, b: ItemFeatures): 'time' | 'kind' | 'cves' | 'victims' | undefined {
   if (Math.abs(a.t - b.t) > WINDOW_DAYS * DAY) return 'time';
   if (kindsDiffer(a, b)) return 'kind';
   if (cvesDiffer(a, b)) return 'cves';
-  return victimsConflict(a, b.victims, setsOf(b).anchors) ? 'victims' : undefined;
+  return !outbreakPair(a, b) && victimsConflict(a, b.victims, setsOf(b).anchors) ? 'victims' : undefined;
 }
 function vetoed(a: ItemFeatures, b: ItemFeatures): boolean {
   return vetoOf(a, b) !== undefined;
@@ -451,7 +492,9 @@ export function pairScore(a: ItemFeatures, b: ItemFeatures, rarity: Rarity): num
 
 function unguardedScore(a: ItemFeatures, b: ItemFeatures, rarity: Rarity): number {
   const p = scoreParts(a, b, rarity);
-  return p.cosine + p.evidence;
+  // Reports of one outbreak tell it from many sides (the ransom tally, who is behind it, a victim's
+  // story) and share few rare words: the outbreak is the evidence.
+  return p.cosine + p.evidence + (outbreakPair(a, b) ? JOIN : 0);
 }
 
 /** The two parts of a pair's score, guards aside: the TF-IDF cosine and the headline-level entity evidence. */
@@ -472,7 +515,9 @@ export function clusterScore(
   cluster: { victims: readonly { key: string; name: string }[]; anchors: ReadonlySet<string> },
   rarity: Rarity,
 ): number {
-  if (!members.length || victimsConflict(f, cluster.victims, cluster.anchors)) return 0;
+  if (!members.length) return 0;
+  // An outbreak's cluster has many victims: its victims keep out only an item that is no part of it.
+  if (!members.some((m) => outbreakPair(f, m)) && victimsConflict(f, cluster.victims, cluster.anchors)) return 0;
   let vetoes = 0;
   const scores: number[] = [];
   for (const m of members) {
