@@ -52,6 +52,7 @@ export const WINDOW_DAYS = 10;
 const OUTBREAK_DAYS = 7;
 /** The score an item must reach with enough members of a cluster to join it (chosen on the tuning halves). */
 export const JOIN = 0.33;
+
 /** Score per point of headline-level entity evidence, and the most points counted. */
 const EVIDENCE = 0.06;
 const EVIDENCE_CAP = 6;
@@ -219,6 +220,8 @@ interface FeatureSets {
   titled: Set<string>;
   /** The distinctive words of each anchor's name (a title word that is a shared anchor's name counts once). */
   anchorWords: Map<string, string[]>;
+  /** Distinctive words of the summary not in the title. */
+  extra: Set<string>;
   /** Its malware anchors (what an outbreak is known by). */
   malware: string[];
 }
@@ -247,6 +250,7 @@ function setsOf(f: ItemFeatures): FeatureSets {
       titled,
       anchorWords,
       malware: f.anchors.filter((k) => k.startsWith('malware:')),
+      extra: new Set(f.extra),
     };
     SETS.set(f, s);
   }
@@ -311,6 +315,20 @@ function sharedScore(a: ItemFeatures, b: ItemFeatures): { score: number; headlin
     score += anchorWeight(k);
     if (STRONG.has(k.slice(0, k.indexOf(':'))) || as.titled.has(k) || bs.titled.has(k)) headline = true;
   }
+  // An anchor of one whose name the other's text spells out, though the engine did not find it there
+  // ("Kettell Video Productions" in both texts, an entity of one of them only).
+  for (const [x, xs, ys] of [
+    [a, as, bs],
+    [b, bs, as],
+  ] as const)
+    for (const k of x.anchors) {
+      if (ys.anchors.has(k) || (victims.length && victimKeys.has(k))) continue;
+      const ws = xs.anchorWords.get(k) ?? [];
+      if (ws.length && ws.every((w) => ys.words.has(w) || ys.extra.has(w))) {
+        score += anchorWeight(k);
+        if (xs.titled.has(k) || ws.some((w) => ys.words.has(w))) headline = true;
+      }
+    }
   for (const w of a.words)
     if (bs.words.has(w)) {
       score += TITLE_WORD;
@@ -331,7 +349,15 @@ function victimsConflict(a: ItemFeatures, bVictimRefs: readonly { key: string; n
   if (bVictims.some((v) => wordsOfName(v.name).some((w) => as.victimWords.has(w)))) return false;
   for (const k of as.victimKeys) if (bAnchors.has(k)) return false;
   if (bVictims.some((v) => as.anchors.has(v.key))) return false;
+  // Its text spells out one of theirs, though the engine did not find it there.
+  if (bVictims.some((v) => spells(as, v.name))) return false;
   return true;
+}
+
+/** The item's text spells out a name (every distinctive word of it is a word of its title or summary). */
+function spells(s: FeatureSets, name: string): boolean {
+  const ws = nameForms(name).distinct;
+  return ws.length > 0 && ws.every((w) => s.words.has(w) || s.extra.has(w));
 }
 
 /**
@@ -479,7 +505,8 @@ export function vetoOf(a: ItemFeatures, b: ItemFeatures): 'time' | 'kind' | 'cve
   if (Math.abs(a.t - b.t) > WINDOW_DAYS * DAY) return 'time';
   if (kindsDiffer(a, b)) return 'kind';
   if (cvesDiffer(a, b)) return 'cves';
-  return !outbreakPair(a, b) && victimsConflict(a, b.victims, setsOf(b).anchors) ? 'victims' : undefined;
+  const conflict = victimsConflict(a, b.victims, setsOf(b).anchors) && victimsConflict(b, a.victims, setsOf(a).anchors);
+  return conflict && !outbreakPair(a, b) ? 'victims' : undefined;
 }
 function vetoed(a: ItemFeatures, b: ItemFeatures): boolean {
   return vetoOf(a, b) !== undefined;
@@ -500,7 +527,10 @@ function unguardedScore(a: ItemFeatures, b: ItemFeatures, rarity: Rarity): numbe
 /** The two parts of a pair's score, guards aside: the TF-IDF cosine and the headline-level entity evidence. */
 export function scoreParts(a: ItemFeatures, b: ItemFeatures, rarity: Rarity): { cosine: number; evidence: number } {
   const evidence = sharedScore(a, b);
-  return { cosine: similarity(a, b, rarity), evidence: evidence.headline ? EVIDENCE * Math.min(evidence.score, EVIDENCE_CAP) : 0 };
+  return {
+    cosine: similarity(a, b, rarity),
+    evidence: evidence.headline ? EVIDENCE * Math.min(evidence.score, EVIDENCE_CAP) : 0,
+  };
 }
 
 /**
