@@ -18,16 +18,26 @@
  * share, up to EVIDENCE_CAP points: the same victim 3, a shared CVE or indicator 3, organisation, actor or
  * malware 2, product or vendor 1, a word of both titles 1, counted only when something is headline-level
  * (a word of both titles, a shared CVE or indicator, or a shared victim or anchor one of the headlines
- * names: "Microsoft" + "Windows" in two texts is a topic, not an event).
+ * names: "Microsoft" + "Windows" in two texts is a topic, not an event). An anchor of one item whose name
+ * the other's title or summary spells out counts as shared (the engine finds a name in one text and
+ * misses it in another). Plus JOIN for two reports of one outbreak (see below).
  *
  * **Guards that veto a pair** whatever it shares (vetoed):
  * 1. Time: published more than WINDOW_DAYS apart (a story that resurfaces months later is a new event).
  * 2. Kind: a flaw disclosed or patched and an attack (exploitation wave, breach, ransomware ...) are
  *    different events even about the same CVE. An item's family comes from its incident type, else from
- *    cue words ("exploited in the wild", "patches"); two cue-word hints never veto each other.
- * 3. Victims: both name victims (places aside), neither mentions the other's, and their names share no
- *    word ("Lloyds Bank", "Lloyds" are one): two LockBit attacks on two companies are two incidents.
+ *    cue words ("exploited in the wild", "patches"); two cue-word hints never veto each other. The
+ *    engine's unspecified type (`cyberattack`) gives a hint, not a kind.
+ * 3. Victims: both name victims (places aside), neither mentions the other's (as an entity, or spelled
+ *    out in its text), and their names share no word ("Lloyds Bank", "Lloyds" are one): two LockBit
+ *    attacks on two companies are two incidents — unless the two are one outbreak.
  * 4. CVEs: both name CVEs and share none.
+ *
+ * **Outbreaks** (outbreakPair): one of two reports says the attack is widespread ("outbreak", "global
+ * attack", "spreading", "in 150 countries", "a wave of attacks"), both name the same malware, and they
+ * are at most OUTBREAK_DAYS apart: one event whatever its victims (WannaCry's NHS, Telefónica, FedEx).
+ * Guard 3 does not veto them, a cluster's victims do not keep such an item out, and the outbreak is
+ * evidence enough to join. A gang said to hit companies "around the world" is no outbreak.
  *
  * **An item joins a cluster** (clusterScore), not an item: it is compared with the cluster's latest members
  * of the time window (up to LINK_MEMBERS), and joins the cluster with the best score when
