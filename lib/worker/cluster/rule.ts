@@ -232,6 +232,8 @@ interface FeatureSets {
   anchorWords: Map<string, string[]>;
   /** Distinctive words of the summary not in the title. */
   extra: Set<string>;
+  /** The keys of all its victims, places included. */
+  everyVictim: Set<string>;
   /** Its malware anchors (what an outbreak is known by). */
   malware: string[];
 }
@@ -260,6 +262,7 @@ function setsOf(f: ItemFeatures): FeatureSets {
       titled,
       anchorWords,
       malware: f.anchors.filter((k) => k.startsWith('malware:')),
+      everyVictim: new Set(f.victims.map((v) => v.key)),
       extra: new Set(f.extra),
     };
     SETS.set(f, s);
@@ -312,39 +315,68 @@ function sharedScore(a: ItemFeatures, b: ItemFeatures): { score: number; headlin
   const as = setsOf(a);
   const bs = setsOf(b);
   const victims = sameVictim(a, b);
-  const victimKeys = new Set([...a.victims, ...b.victims].map((v) => v.key));
   if (victims.length) {
     score += VICTIM_WEIGHT;
     // A victim the headlines name is the story; one found only in the text may be the source quoted.
-    const named = new Set(victims.flatMap((v) => nameForms(v.name).distinct));
-    for (const k of victimKeys) for (const w of [...(as.anchorWords.get(k) ?? []), ...(bs.anchorWords.get(k) ?? [])]) named.add(w);
-    if ([...named].some((w) => as.words.has(w) || bs.words.has(w))) headline = true;
+    headline = victims.some((v) => inEitherTitle(nameForms(v.name).distinct, as, bs)) || victimTitled(as, bs) || victimTitled(bs, as);
   }
+  // A shared victim counts once, as the victim: its key is not counted again as an anchor.
   for (const k of a.anchors) {
-    if (!bs.anchors.has(k) || (victims.length && victimKeys.has(k))) continue;
+    if (!bs.anchors.has(k) || (victims.length && (as.everyVictim.has(k) || bs.everyVictim.has(k)))) continue;
     score += anchorWeight(k);
     if (STRONG.has(k.slice(0, k.indexOf(':'))) || as.titled.has(k) || bs.titled.has(k)) headline = true;
   }
-  // An anchor of one whose name the other's text spells out, though the engine did not find it there
-  // ("Kettell Video Productions" in both texts, an entity of one of them only).
-  for (const [x, xs, ys] of [
-    [a, as, bs],
-    [b, bs, as],
-  ] as const)
-    for (const k of x.anchors) {
-      if (ys.anchors.has(k) || (victims.length && victimKeys.has(k))) continue;
-      const ws = xs.anchorWords.get(k) ?? [];
-      if (ws.length && ws.every((w) => ys.words.has(w) || ys.extra.has(w))) {
-        score += anchorWeight(k);
-        if (xs.titled.has(k) || ws.some((w) => ys.words.has(w))) headline = true;
-      }
-    }
+  const spelled = spelledOut(a, as, bs, victims.length > 0) + spelledOut(b, bs, as, victims.length > 0);
+  if (spelled) {
+    score += spelled >> 1;
+    if (spelled & 1) headline = true;
+  }
   for (const w of a.words)
     if (bs.words.has(w)) {
       score += TITLE_WORD;
       headline = true;
     }
   return { score, headline };
+}
+
+function inEitherTitle(ws: readonly string[] | undefined, as: FeatureSets, bs: FeatureSets): boolean {
+  if (ws) for (const w of ws) if (as.words.has(w) || bs.words.has(w)) return true;
+  return false;
+}
+
+/** Some victim of `xs` has a name word in either title. */
+function victimTitled(xs: FeatureSets, ys: FeatureSets): boolean {
+  for (const k of xs.everyVictim)
+    if (inEitherTitle(xs.anchorWords.get(k), xs, ys) || inEitherTitle(ys.anchorWords.get(k), xs, ys)) return true;
+  return false;
+}
+
+/**
+ * Anchors of x that the other's text spells out, though the engine did not find them there ("Kettell
+ * Video Productions" in both texts, an entity of one of them only): their points, doubled, plus 1 when
+ * one of them is headline-level (x's headline names it, or the other's does).
+ */
+function spelledOut(x: ItemFeatures, xs: FeatureSets, ys: FeatureSets, victimShared: boolean): number {
+  let points = 0;
+  let headline = 0;
+  for (const k of x.anchors) {
+    if (ys.anchors.has(k) || (victimShared && (xs.everyVictim.has(k) || ys.everyVictim.has(k)))) continue;
+    const ws = xs.anchorWords.get(k);
+    if (!ws?.length) continue;
+    let all = true;
+    let titled = false;
+    for (const w of ws) {
+      if (ys.words.has(w)) titled = true;
+      else if (!ys.extra.has(w)) {
+        all = false;
+        break;
+      }
+    }
+    if (!all) continue;
+    points += anchorWeight(k);
+    if (titled || xs.titled.has(k)) headline = 1;
+  }
+  return points * 2 + headline;
 }
 /**
  * Guard 3: both name victims, and neither mentions any of the other's. Places are not victims here ("a
