@@ -247,6 +247,31 @@ describe('clusterer: an item joins a cluster, not one item of it', () => {
     expect(cl.add(member('y', y))).not.toBe(id);
   });
 
+  it('lets a newcomer whose victim a member’s text spells out join, its victims named apart', () => {
+    const nhs = hand({
+      victims: [{ key: 'organization:nhs', name: 'NHS' }],
+      anchors: ['organization:nhs'],
+      words: distinctiveWords('London NHS hospital trust hit by cyber-attack'),
+      extra: distinctiveWords('The largest trust in England, Barts Health, runs the Royal London and Whipps Cross'),
+    });
+    const barts = (extra: string) =>
+      hand({
+        t: T0 + HOUR,
+        victims: [{ key: 'organization:barts-health-trust', name: 'Barts Health Trust' }],
+        anchors: ['organization:barts-health-trust'],
+        words: distinctiveWords('Barts Health Trust launches cyber attack probe'),
+        extra: distinctiveWords(extra),
+      });
+    const c = new Clusterer([]);
+    const id = c.add(member('nhs', nhs));
+    expect(c.add(member('barts', barts('Runs the Royal London and Whipps Cross hospitals')))).toBe(id);
+    // The same words, and a victim no member names: two victims, two events.
+    const other = hand({ ...nhs, extra: distinctiveWords('The largest trust in England runs the Royal London and Whipps Cross') });
+    const c2 = new Clusterer([]);
+    const id2 = c2.add(member('nhs', other));
+    expect(c2.add(member('barts', barts('Runs the Royal London and Whipps Cross hospitals')))).not.toBe(id2);
+  });
+
   it('compares a newcomer with the latest items of a busy key, whatever order the store gives them in', () => {
     // 45 stories with "Microsoft" in the headline, each its own event, the newest about Exchange webshells.
     const earlier: ClusterMember[] = [];

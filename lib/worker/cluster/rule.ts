@@ -396,6 +396,12 @@ function victimsConflict(a: ItemFeatures, bVictimRefs: readonly { key: string; n
   return true;
 }
 
+/** A member's text spells out one of the newcomer's victims (places aside). */
+function spellsVictimOf(m: ItemFeatures, f: ItemFeatures): boolean {
+  const ms = setsOf(m);
+  return f.victims.some((v) => !v.key.startsWith('location:') && spells(ms, v.name));
+}
+
 /** The item's text spells out a name (every distinctive word of it is a word of its title or summary). */
 function spells(s: FeatureSets, name: string): boolean {
   const ws = nameForms(name).distinct;
@@ -588,8 +594,10 @@ export function clusterScore(
   rarity: Rarity,
 ): number {
   if (!members.length) return 0;
-  // An outbreak's cluster has many victims: its victims keep out only an item that is no part of it.
-  if (!members.some((m) => outbreakPair(f, m)) && victimsConflict(f, cluster.victims, cluster.anchors)) return 0;
+  // An outbreak's cluster has many victims: its victims keep out only an item that is no part of it. Nor
+  // do they keep out an item whose victim a member's text spells out ("Barts Health" in a report of an
+  // "NHS trust" attack).
+  if (!members.some((m) => outbreakPair(f, m) || spellsVictimOf(m, f)) && victimsConflict(f, cluster.victims, cluster.anchors)) return 0;
   let vetoes = 0;
   const scores: number[] = [];
   for (const m of members) {
