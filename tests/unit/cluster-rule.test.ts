@@ -160,7 +160,10 @@ describe('clustering rule: its parts, on hand-written features', () => {
 
   it('reads the engine’s unspecified type (cyberattack) as a hint of the kind, not a kind', () => {
     expect(familyOf('cyberattack', 'Microsoft fixes the security gaps the Shadow Brokers leak revealed')).toBe('flaw');
-    expect(familyOf('cyberattack', 'Shadow Brokers dump NSA tools online')).toBeUndefined();
+    // Of an attack, only a fix says it is about a flaw: a disclosed attack is an attack.
+    expect(familyOf('cyberattack', 'Shadow Brokers dump NSA tools online')).toBe('attack');
+    expect(familyOf('cyberattack', 'The ICC disclosed a cyberattack on its networks')).toBe('attack');
+    expect(familyOf(undefined, 'The vendor disclosed the flaw')).toBe('flaw');
     expect(familyOf('ransomware', 'Microsoft fixes the security gaps')).toBe('attack');
     const shared = { anchors: ['actor:shadow-brokers'], words: distinctiveWords('Microsoft Shadow Brokers exploits') };
     const patch = hand({ ...shared, type: 'patch', family: 'flaw' });

@@ -115,12 +115,13 @@ const FLAW_TYPES = new Set<IncidentType>(['vulnerability-disclosure', 'patch']);
 
 const ATTACK_CUES =
   /\b(?:exploit(?:ed|ing|ation)|in the wild|hijack(?:s|ed|ing)?|compromised?|breached|stole|attackers? (?:are|have|used))\b/i;
+const FIX_CUES = /\b(?:patch(?:es|ed)?|fix(?:es|ed)?|security updates?)\b/i;
 const FLAW_CUES = /\b(?:patch(?:es|ed)?|fix(?:es|ed)?|security updates?|advisory|disclosed)\b/i;
 
 /**
  * Whether an incident type says which kind of event it is: `cyberattack` is the engine's "unspecified"
- * (an item about Microsoft fixing the Shadow Brokers' exploits read as one), so its family is a hint
- * from cue words, as for an item with no type.
+ * (an item about Microsoft fixing the Shadow Brokers' exploits read as one), so its family is a hint:
+ * an attack, unless its words say a fix ("patches", "fixes", "security update") and no attack.
  */
 function kindTyped(type: IncidentType | undefined): type is IncidentType {
   return !!type && type !== 'cyberattack';
@@ -133,6 +134,8 @@ function kindTyped(type: IncidentType | undefined): type is IncidentType {
 export function familyOf(type: IncidentType | undefined, text = ''): Family | undefined {
   if (kindTyped(type)) return FLAW_TYPES.has(type) ? 'flaw' : 'attack';
   if (ATTACK_CUES.test(text)) return 'attack';
+  // "The court disclosed a cyberattack": of an attack, only a fix says it is about a flaw.
+  if (type === 'cyberattack') return FIX_CUES.test(text) ? 'flaw' : 'attack';
   if (FLAW_CUES.test(text)) return 'flaw';
   return undefined;
 }
