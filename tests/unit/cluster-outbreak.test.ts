@@ -9,7 +9,7 @@ import { seedCatalogue } from '../../lib/worker/knowledge/seed';
 import { prepareFeedItem } from '../../lib/worker/sync/ingest-items';
 import { itemFeatures } from '../../lib/worker/cluster/features';
 import { Clusterer } from '../../lib/worker/cluster/assign';
-import { outbreakPair, pairScore, saysOutbreak, type ItemFeatures } from '../../lib/worker/cluster/rule';
+import { distinctiveWords, outbreakPair, pairScore, saysOutbreak, type ItemFeatures } from '../../lib/worker/cluster/rule';
 import type { FeedItem } from '../../lib/worker/sync/item';
 import { item, BOEING_1, ICBC } from '../support/feed-items';
 
@@ -89,6 +89,26 @@ describe('outbreaks: one widespread attack, many victims', () => {
     expect(pairScore(dental, icbc, { n: 1000, df: () => 1 })).toBe(0);
     const ids = cluster([BOEING_1, ICBC, LOCKBIT_WORLD]);
     expect(new Set(ids).size).toBe(3);
+  });
+
+  it('joins a fix published after the outbreak began to it; a patch before it stays its own event', () => {
+    const nhs = features(NHS);
+    expect(nhs.family).toBe('attack');
+    // The vendor's patch, as the engine would type it, naming the malware and its spread.
+    const patch = (published: string): ItemFeatures => ({
+      t: Date.parse(published),
+      type: 'patch',
+      family: 'flaw',
+      outbreak: true,
+      victims: [],
+      actors: [],
+      anchors: ['malware:wannacry', 'vendor:microsoft', 'product:windows-xp'],
+      words: distinctiveWords('Microsoft patches Windows XP against WannaCry'),
+      extra: distinctiveWords('An emergency security update for Windows XP to stop the ransomware spreading worldwide'),
+    });
+    const rarity = { n: 1000, df: () => 500 };
+    expect(pairScore(patch('2017-05-13T06:00:00Z'), nhs, rarity)).toBeGreaterThan(0);
+    expect(pairScore(patch('2017-05-11T06:00:00Z'), nhs, rarity)).toBe(0);
   });
 
   it('keeps an outbreak’s reports apart once they are more than a week apart', () => {

@@ -27,7 +27,8 @@
  * 2. Kind: a flaw disclosed or patched and an attack (exploitation wave, breach, ransomware ...) are
  *    different events even about the same CVE. An item's family comes from its incident type, else from
  *    cue words ("exploited in the wild", "patches"); two cue-word hints never veto each other. The
- *    engine's unspecified type (`cyberattack`) gives a hint, not a kind.
+ *    engine's unspecified type (`cyberattack`) gives a hint, not a kind. A fix published after an
+ *    outbreak it names began is part of the outbreak.
  * 3. Victims: both name victims (places aside), neither mentions the other's (as an entity, or spelled
  *    out in its text), and their names share no word ("Lloyds Bank", "Lloyds" are one): two LockBit
  *    attacks on two companies are two incidents — unless the two are one outbreak.
@@ -418,7 +419,11 @@ function spells(s: FeatureSets, name: string): boolean {
  * or hinted one does.
  */
 function kindsDiffer(a: ItemFeatures, b: ItemFeatures): boolean {
-  return !!a.family && !!b.family && a.family !== b.family && (kindTyped(a.type) || kindTyped(b.type));
+  if (!a.family || !b.family || a.family === b.family || !(kindTyped(a.type) || kindTyped(b.type))) return false;
+  // A fix published after an outbreak it names began is the vendor's answer to it (an emergency patch
+  // during WannaCry), part of the outbreak; a patch before exploitation is an event of its own.
+  const [flaw, attack] = a.family === 'flaw' ? [a, b] : [b, a];
+  return !(flaw.t > attack.t && outbreakPair(a, b));
 }
 
 /**
