@@ -234,8 +234,8 @@ interface FeatureSets {
   titled: Set<string>;
   /** The distinctive words of each anchor's name (a title word that is a shared anchor's name counts once). */
   anchorWords: Map<string, string[]>;
-  /** Distinctive words of the summary not in the title. */
-  extra: Set<string>;
+  /** Distinctive words of the title and the summary (and its anchors): the item's bag. */
+  text: ReadonlyMap<string, number>;
   /** The keys of all its victims, places included. */
   everyVictim: Set<string>;
   /** Its malware anchors (what an outbreak is known by). */
@@ -267,7 +267,7 @@ function setsOf(f: ItemFeatures): FeatureSets {
       anchorWords,
       malware: f.anchors.filter((k) => k.startsWith('malware:')),
       everyVictim: new Set(f.victims.map((v) => v.key)),
-      extra: new Set(f.extra),
+      text: cachedBag(f),
     };
     SETS.set(f, s);
   }
@@ -370,11 +370,11 @@ function spelledOut(x: ItemFeatures, xs: FeatureSets, ys: FeatureSets, victimSha
     let all = true;
     let titled = false;
     for (const w of ws) {
-      if (ys.words.has(w)) titled = true;
-      else if (!ys.extra.has(w)) {
+      if (!ys.text.has(w)) {
         all = false;
         break;
       }
+      if (ys.words.has(w)) titled = true;
     }
     if (!all) continue;
     points += anchorWeight(k);
@@ -409,7 +409,7 @@ function spellsVictimOf(m: ItemFeatures, f: ItemFeatures): boolean {
 /** The item's text spells out a name (every distinctive word of it is a word of its title or summary). */
 function spells(s: FeatureSets, name: string): boolean {
   const ws = nameForms(name).distinct;
-  return ws.length > 0 && ws.every((w) => s.words.has(w) || s.extra.has(w));
+  return ws.length > 0 && ws.every((w) => s.text.has(w));
 }
 
 /**
@@ -605,7 +605,7 @@ export function clusterScore(
   // An outbreak's cluster has many victims: its victims keep out only an item that is no part of it. Nor
   // do they keep out an item whose victim a member's text spells out ("Barts Health" in a report of an
   // "NHS trust" attack).
-  if (!members.some((m) => outbreakPair(f, m) || spellsVictimOf(m, f)) && victimsConflict(f, cluster.victims, cluster.anchors)) return 0;
+  if (victimsConflict(f, cluster.victims, cluster.anchors) && !members.some((m) => outbreakPair(f, m) || spellsVictimOf(m, f))) return 0;
   let vetoes = 0;
   const scores: number[] = [];
   for (const m of members) {
