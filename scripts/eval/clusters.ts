@@ -8,9 +8,11 @@
  * put in one event. Beside it, in the same run, the baseline the issue names: TF-IDF cosine over title +
  * summary with single-link grouping, its threshold tuned on each set itself (the best F1 it can reach),
  * and on the pooled lines also at the one threshold best on the tuning halves.
- * Every half is reported: `tune` (January 2017) and `tune-mar` (1–26 March 2017), looked at while writing
- * the rule; `heldout` (27 March – 12 April 2017), `heldout-feb` (February 2017) and `heldout-may` (May
- * 2017), never looked at while tuning; then the tuning halves pooled and the held-out halves pooled.
+ * Every half is reported: `tune` (January 2017), `tune-mar` (1–26 March 2017) and `tune-apr-jun` (13 April
+ * – June 2017), looked at while writing the rule; `heldout` (27 March – 12 April 2017), `heldout-feb`
+ * (February 2017), `heldout-may` (May 2017) and `heldout-q4-2018` (October–December 2018), never looked at
+ * while tuning; then the tuning halves pooled, the earlier three held-out halves pooled (as in earlier
+ * rounds) and all four.
  *
  *   npx tsx scripts/eval/clusters.ts [--tune] [--show tune|tune-mar|tune-apr-jun] [--cost]
  *
