@@ -74,6 +74,9 @@ export const syncGroup: BenchGroup = {
     // item (CPU time, Node, the engine and the store left out) at this bench's density of items.
     figures['sync.cluster_heldout_pooled_precision'] = q['clusters.heldout_pooled.precision'];
     figures['sync.cluster_heldout_pooled_recall'] = q['clusters.heldout_pooled.recall'];
+    // The same with October–December 2018 (issue 10's third round) added.
+    figures['sync.cluster_heldout_all_pooled_precision'] = q['clusters.heldout_all_pooled.precision'];
+    figures['sync.cluster_heldout_all_pooled_recall'] = q['clusters.heldout_all_pooled.recall'];
     figures['sync.cluster_cpu_ms_per_item'] = clusterCost(matcher, { items: ITEMS, perDay: ITEMS / 300 }).perItemMs;
 
     const server = await blankServer();

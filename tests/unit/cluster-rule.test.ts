@@ -9,7 +9,16 @@ import { seedCatalogue } from '../../lib/worker/knowledge/seed';
 import { prepareFeedItem } from '../../lib/worker/sync/ingest-items';
 import { itemFeatures } from '../../lib/worker/cluster/features';
 import { Clusterer } from '../../lib/worker/cluster/assign';
-import { bagOf, distinctiveWords, JOIN, pairScore, similarity, type ItemFeatures, type Rarity } from '../../lib/worker/cluster/rule';
+import {
+  bagOf,
+  distinctiveWords,
+  familyOf,
+  JOIN,
+  pairScore,
+  similarity,
+  type ItemFeatures,
+  type Rarity,
+} from '../../lib/worker/cluster/rule';
 import type { ClusterMember } from '../../lib/worker/cluster/summarise';
 import type { FeedItem } from '../../lib/worker/sync/item';
 import { NOW, item, BOEING_1, BOEING_2, ICBC, CITRIX_PATCH, CITRIX_EXPLOITED, CITRIX_EXPLOITED_2 } from '../support/feed-items';
@@ -114,6 +123,59 @@ describe('clustering rule: its parts, on hand-written features', () => {
     expect(pairScore(exploitedHint, patchedTyped, rarity)).toBe(0);
   });
 
+  it('counts an anchor of one that the other’s text spells out, though the engine did not find it there', () => {
+    const names = { 'organization:kettell-video-productions': 'Kettell Video Productions' };
+    const found = hand({
+      anchors: ['organization:kettell-video-productions'],
+      names,
+      words: distinctiveWords('Warwick business owner warns after blackmail'),
+      extra: distinctiveWords('Kettell Video Productions was held to ransom'),
+    });
+    const spelled = hand({
+      t: T0 + HOUR,
+      words: distinctiveWords('Warwick boss warns of cybercrime threat'),
+      extra: distinctiveWords('Stuart Kettell, owner of Kettell Video Productions, was held to ransom'),
+    });
+    const unrelated = hand({ ...spelled, extra: distinctiveWords('Stuart Smith, owner of a video shop, was held to ransom') });
+    const rarity = rarityOf([found, spelled, unrelated]);
+    // Both headlines say "Warwick": evidence for both; the spelled-out name is more.
+    const evidence = (x: ItemFeatures) => pairScore(x, found, rarity) - similarity(x, found, rarity);
+    expect(evidence(unrelated)).toBeGreaterThan(0);
+    expect(evidence(spelled)).toBeGreaterThan(evidence(unrelated));
+  });
+
+  it('lets no victim veto an item whose text spells it out', () => {
+    const acme = hand({ victims: [{ key: 'organization:acme-dental', name: 'Acme Dental' }], words: ['acme', 'dental', 'lockbit'] });
+    const names = (extra: string) =>
+      hand({
+        t: T0 + HOUR,
+        victims: [{ key: 'organization:holidaymakers', name: 'Holidaymakers' }],
+        words: ['lockbit', 'claim'],
+        extra: distinctiveWords(extra),
+      });
+    const rarity: Rarity = { n: 1000, df: () => 1 };
+    expect(pairScore(names('The gang listed Acme Dental on its leak site'), acme, rarity)).toBeGreaterThan(0);
+    expect(pairScore(names('The gang listed a travel firm on its leak site'), acme, rarity)).toBe(0);
+  });
+
+  it('reads the engine’s unspecified type (cyberattack) as a hint of the kind, not a kind', () => {
+    expect(familyOf('cyberattack', 'Microsoft fixes the security gaps the Shadow Brokers leak revealed')).toBe('flaw');
+    // Of an attack, only a fix says it is about a flaw: a disclosed attack is an attack.
+    expect(familyOf('cyberattack', 'Shadow Brokers dump NSA tools online')).toBe('attack');
+    expect(familyOf('cyberattack', 'The ICC disclosed a cyberattack on its networks')).toBe('attack');
+    expect(familyOf(undefined, 'The vendor disclosed the flaw')).toBe('flaw');
+    expect(familyOf('ransomware', 'Microsoft fixes the security gaps')).toBe('attack');
+    const shared = { anchors: ['actor:shadow-brokers'], words: distinctiveWords('Microsoft Shadow Brokers exploits') };
+    const patch = hand({ ...shared, type: 'patch', family: 'flaw' });
+    // The unspecified type, its family read from its words: "fix" is a flaw's.
+    const text = 'Microsoft fixes the security gaps the Shadow Brokers leak revealed';
+    const unspecified = hand({ ...shared, t: T0 + HOUR, type: 'cyberattack', family: familyOf('cyberattack', text) });
+    const breach = hand({ ...shared, t: T0 + HOUR, type: 'data-breach', family: 'attack' });
+    const rarity = rarityOf([patch, unspecified, breach]);
+    expect(pairScore(unspecified, patch, rarity)).toBeGreaterThanOrEqual(JOIN);
+    expect(pairScore(breach, patch, rarity)).toBe(0);
+  });
+
   it('keeps two different CVEs apart, whatever else they share', () => {
     const words = distinctiveWords('Critical Ivanti Connect Secure flaw');
     const a = hand({ anchors: ['vulnerability:cve-2024-0001', 'vendor:ivanti'], words });
@@ -186,6 +248,31 @@ describe('clusterer: an item joins a cluster, not one item of it', () => {
     expect(cl.add(member('bridge', bridge))).toBe(id);
     expect(pairScore(y, bridge, rarityOf([x, bridge, y]))).toBeGreaterThanOrEqual(JOIN);
     expect(cl.add(member('y', y))).not.toBe(id);
+  });
+
+  it('lets a newcomer whose victim a member’s text spells out join, its victims named apart', () => {
+    const nhs = hand({
+      victims: [{ key: 'organization:nhs', name: 'NHS' }],
+      anchors: ['organization:nhs'],
+      words: distinctiveWords('London NHS hospital trust hit by cyber-attack'),
+      extra: distinctiveWords('The largest trust in England, Barts Health, runs the Royal London and Whipps Cross'),
+    });
+    const barts = (extra: string) =>
+      hand({
+        t: T0 + HOUR,
+        victims: [{ key: 'organization:barts-health-trust', name: 'Barts Health Trust' }],
+        anchors: ['organization:barts-health-trust'],
+        words: distinctiveWords('Barts Health Trust launches cyber attack probe'),
+        extra: distinctiveWords(extra),
+      });
+    const c = new Clusterer([]);
+    const id = c.add(member('nhs', nhs));
+    expect(c.add(member('barts', barts('Runs the Royal London and Whipps Cross hospitals')))).toBe(id);
+    // The same words, and a victim no member names: two victims, two events.
+    const other = hand({ ...nhs, extra: distinctiveWords('The largest trust in England runs the Royal London and Whipps Cross') });
+    const c2 = new Clusterer([]);
+    const id2 = c2.add(member('nhs', other));
+    expect(c2.add(member('barts', barts('Runs the Royal London and Whipps Cross hospitals')))).not.toBe(id2);
   });
 
   it('compares a newcomer with the latest items of a busy key, whatever order the store gives them in', () => {

@@ -1,7 +1,7 @@
 /** An analysed item's clustering features (see rule.ts). */
 import type { AnalysedArticle } from '../../shared/analysis/protocol';
 import type { EntityRef } from '../../shared/types';
-import { anchorWeight, distinctiveWords, familyOf, type ItemFeatures } from './rule';
+import { anchorWeight, distinctiveWords, familyOf, saysOutbreak, type ItemFeatures } from './rule';
 
 function uniqueRefs(refs: (EntityRef | undefined)[]): EntityRef[] {
   const out = new Map<string, EntityRef>();
@@ -43,7 +43,9 @@ export function itemFeatures(
     f.type = main.type;
     f.summary = main.summary;
   }
-  const family = familyOf(main?.type, `${a.title}\n${a.summary ?? ''}`);
+  const text = `${a.title}\n${a.summary ?? ''}`;
+  const family = familyOf(main?.type, text);
   if (family) f.family = family;
+  if (saysOutbreak(text)) f.outbreak = true;
   return f;
 }

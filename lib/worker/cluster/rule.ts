@@ -18,16 +18,27 @@
  * share, up to EVIDENCE_CAP points: the same victim 3, a shared CVE or indicator 3, organisation, actor or
  * malware 2, product or vendor 1, a word of both titles 1, counted only when something is headline-level
  * (a word of both titles, a shared CVE or indicator, or a shared victim or anchor one of the headlines
- * names: "Microsoft" + "Windows" in two texts is a topic, not an event).
+ * names: "Microsoft" + "Windows" in two texts is a topic, not an event). An anchor of one item whose name
+ * the other's title or summary spells out counts as shared (the engine finds a name in one text and
+ * misses it in another). Plus JOIN for two reports of one outbreak (see below).
  *
  * **Guards that veto a pair** whatever it shares (vetoed):
  * 1. Time: published more than WINDOW_DAYS apart (a story that resurfaces months later is a new event).
  * 2. Kind: a flaw disclosed or patched and an attack (exploitation wave, breach, ransomware ...) are
  *    different events even about the same CVE. An item's family comes from its incident type, else from
- *    cue words ("exploited in the wild", "patches"); two cue-word hints never veto each other.
- * 3. Victims: both name victims (places aside), neither mentions the other's, and their names share no
- *    word ("Lloyds Bank", "Lloyds" are one): two LockBit attacks on two companies are two incidents.
+ *    cue words ("exploited in the wild", "patches"); two cue-word hints never veto each other. The
+ *    engine's unspecified type (`cyberattack`) gives a hint, not a kind. A fix published after an
+ *    outbreak it names began is part of the outbreak.
+ * 3. Victims: both name victims (places aside), neither mentions the other's (as an entity, or spelled
+ *    out in its text), and their names share no word ("Lloyds Bank", "Lloyds" are one): two LockBit
+ *    attacks on two companies are two incidents — unless the two are one outbreak.
  * 4. CVEs: both name CVEs and share none.
+ *
+ * **Outbreaks** (outbreakPair): one of two reports says the attack is widespread ("outbreak", "global
+ * attack", "spreading", "in 150 countries", "a wave of attacks"), both name the same malware, and they
+ * are at most OUTBREAK_DAYS apart: one event whatever its victims (WannaCry's NHS, Telefónica, FedEx).
+ * Guard 3 does not veto them, a cluster's victims do not keep such an item out, and the outbreak is
+ * evidence enough to join. A gang said to hit companies "around the world" is no outbreak.
  *
  * **An item joins a cluster** (clusterScore), not an item: it is compared with the cluster's latest members
  * of the time window (up to LINK_MEMBERS), and joins the cluster with the best score when
@@ -48,8 +59,11 @@ import type { EntityRef, IncidentType } from '../../shared/types';
 import { COMMON_WORDS } from '../extract/matcher/words/common-words';
 
 export const WINDOW_DAYS = 10;
+/** How far apart two reports of one outbreak may be (its spread makes news for about a week). */
+const OUTBREAK_DAYS = 7;
 /** The score an item must reach with enough members of a cluster to join it (chosen on the tuning halves). */
 export const JOIN = 0.33;
+
 /** Score per point of headline-level entity evidence, and the most points counted. */
 const EVIDENCE = 0.06;
 const EVIDENCE_CAP = 6;
@@ -80,6 +94,8 @@ export interface ItemFeatures {
   words: string[];
   /** Distinctive words of the summary that are not in the title. */
   extra: string[];
+  /** Its title or summary says the attack is widespread: "worldwide", "outbreak", "spreading", "in 150 countries" (see OUTBREAK_CUES). */
+  outbreak?: boolean;
 }
 
 const ANCHOR_WEIGHT: Record<string, number> = {
@@ -100,17 +116,51 @@ const FLAW_TYPES = new Set<IncidentType>(['vulnerability-disclosure', 'patch']);
 
 const ATTACK_CUES =
   /\b(?:exploit(?:ed|ing|ation)|in the wild|hijack(?:s|ed|ing)?|compromised?|breached|stole|attackers? (?:are|have|used))\b/i;
+const FIX_CUES = /\b(?:patch(?:es|ed)?|fix(?:es|ed)?|security updates?)\b/i;
 const FLAW_CUES = /\b(?:patch(?:es|ed)?|fix(?:es|ed)?|security updates?|advisory|disclosed)\b/i;
+
+/**
+ * Whether an incident type says which kind of event it is: `cyberattack` is the engine's "unspecified"
+ * (an item about Microsoft fixing the Shadow Brokers' exploits read as one), so its family is a hint:
+ * an attack, unless its words say a fix ("patches", "fixes", "security update") and no attack.
+ */
+function kindTyped(type: IncidentType | undefined): type is IncidentType {
+  return !!type && type !== 'cyberattack';
+}
 
 /**
  * The family of an item: from its incident type, else from the words of its title and summary (an item
  * the engine gave no type can still say "exploited in the wild" or "patches").
  */
 export function familyOf(type: IncidentType | undefined, text = ''): Family | undefined {
-  if (type) return FLAW_TYPES.has(type) ? 'flaw' : 'attack';
+  if (kindTyped(type)) return FLAW_TYPES.has(type) ? 'flaw' : 'attack';
   if (ATTACK_CUES.test(text)) return 'attack';
+  // "The court disclosed a cyberattack": of an attack, only a fix says it is about a flaw.
+  if (type === 'cyberattack') return FIX_CUES.test(text) ? 'flaw' : 'attack';
   if (FLAW_CUES.test(text)) return 'flaw';
   return undefined;
+}
+
+/**
+ * Words that say an attack is spreading widely now, not merely where a gang or a firm operates ("LockBit
+ * has hit companies around the world" says nothing of one attack): an outbreak, an attack that is global
+ * or worldwide, spreading across or to places, reported in dozens of countries, a wave of attacks.
+ */
+const OUTBREAK_CUES = new RegExp(
+  [
+    String.raw`\boutbreaks?\b`,
+    String.raw`\b(?:worldwide|world-wide|global|globe-spanning)\s+(?:(?:cyber[- ]?|ransomware\s+)?attacks?|cyber-?attacks?|outbreaks?|infections?|epidemic|pandemic|ransomware\s+(?:campaign|wave|assault))\b`,
+    String.raw`\b(?:is|are|been|was|were|keeps?|kept|continues?|continued)\s+(?:to\s+)?spread(?:ing)?\b`,
+    String.raw`\bspread(?:s|ing)?\s+(?:rapidly|quickly|fast|like\s+wildfire|across|around|worldwide|globally|to\s+(?:\d{2,}|dozens|hundreds))\b`,
+    String.raw`\b(?:in|across|to)\s+(?:over\s+|more\s+than\s+|at\s+least\s+|some\s+|nearly\s+|almost\s+)?(?:\d{2,}|[\d,]{5,}|dozens\s+of|hundreds\s+of)\s+countries\b`,
+    String.raw`\bwaves?\s+of\s+(?:[\w-]+\s+){0,2}(?:cyber-?\s?)?attacks\b`,
+  ].join('|'),
+  'i',
+);
+
+/** Whether a text says the attack it reports is widespread (see OUTBREAK_CUES). */
+export function saysOutbreak(text: string): boolean {
+  return OUTBREAK_CUES.test(text);
 }
 
 export function anchorWeight(key: string): number {
@@ -184,6 +234,12 @@ interface FeatureSets {
   titled: Set<string>;
   /** The distinctive words of each anchor's name (a title word that is a shared anchor's name counts once). */
   anchorWords: Map<string, string[]>;
+  /** Distinctive words of the title and the summary (and its anchors): the item's bag. */
+  text: ReadonlyMap<string, number>;
+  /** The keys of all its victims, places included. */
+  everyVictim: Set<string>;
+  /** Its malware anchors (what an outbreak is known by). */
+  malware: string[];
 }
 const SETS = new WeakMap<ItemFeatures, FeatureSets>();
 
@@ -209,6 +265,9 @@ function setsOf(f: ItemFeatures): FeatureSets {
       victimWords: nameWords(victims),
       titled,
       anchorWords,
+      malware: f.anchors.filter((k) => k.startsWith('malware:')),
+      everyVictim: new Set(f.victims.map((v) => v.key)),
+      text: cachedBag(f),
     };
     SETS.set(f, s);
   }
@@ -260,18 +319,21 @@ function sharedScore(a: ItemFeatures, b: ItemFeatures): { score: number; headlin
   const as = setsOf(a);
   const bs = setsOf(b);
   const victims = sameVictim(a, b);
-  const victimKeys = new Set([...a.victims, ...b.victims].map((v) => v.key));
   if (victims.length) {
     score += VICTIM_WEIGHT;
     // A victim the headlines name is the story; one found only in the text may be the source quoted.
-    const named = new Set(victims.flatMap((v) => nameForms(v.name).distinct));
-    for (const k of victimKeys) for (const w of [...(as.anchorWords.get(k) ?? []), ...(bs.anchorWords.get(k) ?? [])]) named.add(w);
-    if ([...named].some((w) => as.words.has(w) || bs.words.has(w))) headline = true;
+    headline = victims.some((v) => inEitherTitle(nameForms(v.name).distinct, as, bs)) || victimTitled(as, bs) || victimTitled(bs, as);
   }
+  // A shared victim counts once, as the victim: its key is not counted again as an anchor.
   for (const k of a.anchors) {
-    if (!bs.anchors.has(k) || (victims.length && victimKeys.has(k))) continue;
+    if (!bs.anchors.has(k) || (victims.length && (as.everyVictim.has(k) || bs.everyVictim.has(k)))) continue;
     score += anchorWeight(k);
     if (STRONG.has(k.slice(0, k.indexOf(':'))) || as.titled.has(k) || bs.titled.has(k)) headline = true;
+  }
+  const spelled = spelledOut(a, as, bs, victims.length > 0) + spelledOut(b, bs, as, victims.length > 0);
+  if (spelled) {
+    score += spelled >> 1;
+    if (spelled & 1) headline = true;
   }
   for (const w of a.words)
     if (bs.words.has(w)) {
@@ -279,6 +341,46 @@ function sharedScore(a: ItemFeatures, b: ItemFeatures): { score: number; headlin
       headline = true;
     }
   return { score, headline };
+}
+
+function inEitherTitle(ws: readonly string[] | undefined, as: FeatureSets, bs: FeatureSets): boolean {
+  if (ws) for (const w of ws) if (as.words.has(w) || bs.words.has(w)) return true;
+  return false;
+}
+
+/** Some victim of `xs` has a name word in either title. */
+function victimTitled(xs: FeatureSets, ys: FeatureSets): boolean {
+  for (const k of xs.everyVictim)
+    if (inEitherTitle(xs.anchorWords.get(k), xs, ys) || inEitherTitle(ys.anchorWords.get(k), xs, ys)) return true;
+  return false;
+}
+
+/**
+ * Anchors of x that the other's text spells out, though the engine did not find them there ("Kettell
+ * Video Productions" in both texts, an entity of one of them only): their points, doubled, plus 1 when
+ * one of them is headline-level (x's headline names it, or the other's does).
+ */
+function spelledOut(x: ItemFeatures, xs: FeatureSets, ys: FeatureSets, victimShared: boolean): number {
+  let points = 0;
+  let headline = 0;
+  for (const k of x.anchors) {
+    if (ys.anchors.has(k) || (victimShared && (xs.everyVictim.has(k) || ys.everyVictim.has(k)))) continue;
+    const ws = xs.anchorWords.get(k);
+    if (!ws?.length) continue;
+    let all = true;
+    let titled = false;
+    for (const w of ws) {
+      if (!ys.text.has(w)) {
+        all = false;
+        break;
+      }
+      if (ys.words.has(w)) titled = true;
+    }
+    if (!all) continue;
+    points += anchorWeight(k);
+    if (titled || xs.titled.has(k)) headline = 1;
+  }
+  return points * 2 + headline;
 }
 /**
  * Guard 3: both name victims, and neither mentions any of the other's. Places are not victims here ("a
@@ -293,7 +395,21 @@ function victimsConflict(a: ItemFeatures, bVictimRefs: readonly { key: string; n
   if (bVictims.some((v) => wordsOfName(v.name).some((w) => as.victimWords.has(w)))) return false;
   for (const k of as.victimKeys) if (bAnchors.has(k)) return false;
   if (bVictims.some((v) => as.anchors.has(v.key))) return false;
+  // Its text spells out one of theirs, though the engine did not find it there.
+  if (bVictims.some((v) => spells(as, v.name))) return false;
   return true;
+}
+
+/** A member's text spells out one of the newcomer's victims (places aside). */
+function spellsVictimOf(m: ItemFeatures, f: ItemFeatures): boolean {
+  const ms = setsOf(m);
+  return f.victims.some((v) => !v.key.startsWith('location:') && spells(ms, v.name));
+}
+
+/** The item's text spells out a name (every distinctive word of it is a word of its title or summary). */
+function spells(s: FeatureSets, name: string): boolean {
+  const ws = nameForms(name).distinct;
+  return ws.length > 0 && ws.every((w) => s.text.has(w));
 }
 
 /**
@@ -303,7 +419,11 @@ function victimsConflict(a: ItemFeatures, bVictimRefs: readonly { key: string; n
  * or hinted one does.
  */
 function kindsDiffer(a: ItemFeatures, b: ItemFeatures): boolean {
-  return !!a.family && !!b.family && a.family !== b.family && !!(a.type || b.type);
+  if (!a.family || !b.family || a.family === b.family || !(kindTyped(a.type) || kindTyped(b.type))) return false;
+  // A fix published after an outbreak it names began is the vendor's answer to it (an emergency patch
+  // during WannaCry), part of the outbreak; a patch before exploitation is an event of its own.
+  const [flaw, attack] = a.family === 'flaw' ? [a, b] : [b, a];
+  return !(flaw.t > attack.t && outbreakPair(a, b));
 }
 
 /**
@@ -424,11 +544,28 @@ function cvesDiffer(a: ItemFeatures, b: ItemFeatures): boolean {
   return bc.size > 0 && !ac.some((k) => bc.has(k));
 }
 
-/** The guards that veto a pair whatever it shares: time, kind of event, victims, CVEs. */
+/**
+ * One outbreak: one of the two says the attack is widespread (`outbreak`), both name the same malware,
+ * and they are at most OUTBREAK_DAYS apart. An outbreak (WannaCry, NotPetya) is one event whatever its
+ * victims: the NHS, Telefónica and FedEx are its victims, not three incidents. Two attacks by one
+ * ransomware gang are not an outbreak unless a report says it is spreading.
+ */
+export function outbreakPair(a: ItemFeatures, b: ItemFeatures): boolean {
+  if (!(a.outbreak || b.outbreak) || Math.abs(a.t - b.t) > OUTBREAK_DAYS * DAY) return false;
+  const bm = setsOf(b).malware;
+  return bm.length > 0 && setsOf(a).malware.some((k) => bm.includes(k));
+}
+
+/** The guard that vetoes a pair whatever it shares (time, kind of event, CVEs, victims), if one does. */
+export function vetoOf(a: ItemFeatures, b: ItemFeatures): 'time' | 'kind' | 'cves' | 'victims' | undefined {
+  if (Math.abs(a.t - b.t) > WINDOW_DAYS * DAY) return 'time';
+  if (kindsDiffer(a, b)) return 'kind';
+  if (cvesDiffer(a, b)) return 'cves';
+  const conflict = victimsConflict(a, b.victims, setsOf(b).anchors) && victimsConflict(b, a.victims, setsOf(a).anchors);
+  return conflict && !outbreakPair(a, b) ? 'victims' : undefined;
+}
 function vetoed(a: ItemFeatures, b: ItemFeatures): boolean {
-  if (Math.abs(a.t - b.t) > WINDOW_DAYS * DAY) return true;
-  if (kindsDiffer(a, b) || cvesDiffer(a, b)) return true;
-  return victimsConflict(a, b.victims, setsOf(b).anchors);
+  return vetoOf(a, b) !== undefined;
 }
 
 /** How strongly two items are one event (0 when a guard vetoes it): TF-IDF cosine plus entity evidence. */
@@ -437,8 +574,19 @@ export function pairScore(a: ItemFeatures, b: ItemFeatures, rarity: Rarity): num
 }
 
 function unguardedScore(a: ItemFeatures, b: ItemFeatures, rarity: Rarity): number {
+  const p = scoreParts(a, b, rarity);
+  // Reports of one outbreak tell it from many sides (the ransom tally, who is behind it, a victim's
+  // story) and share few rare words: the outbreak is the evidence.
+  return p.cosine + p.evidence + (outbreakPair(a, b) ? JOIN : 0);
+}
+
+/** The two parts of a pair's score, guards aside: the TF-IDF cosine and the headline-level entity evidence. */
+export function scoreParts(a: ItemFeatures, b: ItemFeatures, rarity: Rarity): { cosine: number; evidence: number } {
   const evidence = sharedScore(a, b);
-  return similarity(a, b, rarity) + (evidence.headline ? EVIDENCE * Math.min(evidence.score, EVIDENCE_CAP) : 0);
+  return {
+    cosine: similarity(a, b, rarity),
+    evidence: evidence.headline ? EVIDENCE * Math.min(evidence.score, EVIDENCE_CAP) : 0,
+  };
 }
 
 /**
@@ -453,7 +601,11 @@ export function clusterScore(
   cluster: { victims: readonly { key: string; name: string }[]; anchors: ReadonlySet<string> },
   rarity: Rarity,
 ): number {
-  if (!members.length || victimsConflict(f, cluster.victims, cluster.anchors)) return 0;
+  if (!members.length) return 0;
+  // An outbreak's cluster has many victims: its victims keep out only an item that is no part of it. Nor
+  // do they keep out an item whose victim a member's text spells out ("Barts Health" in a report of an
+  // "NHS trust" attack).
+  if (victimsConflict(f, cluster.victims, cluster.anchors) && !members.some((m) => outbreakPair(f, m) || spellsVictimOf(m, f))) return 0;
   let vetoes = 0;
   const scores: number[] = [];
   for (const m of members) {
