@@ -43,15 +43,41 @@ function blankServer(): Promise<Server> {
   return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
 }
 
-function splitLine(
-  s: { total: number; transaction: number; reads: number; writes: number; commit: number; chunks: number; kinds: Record<string, number> },
-  n: number,
-): string {
+interface SplitFigures {
+  total: number;
+  transaction: number;
+  reads: number;
+  writes: number;
+  commit: number;
+  chunks: number;
+  kinds: Record<string, number>;
+  tables: Record<string, { ms: number; rows: number; bytes: number; entries: number }>;
+}
+
+function splitLine(s: SplitFigures, n: number): string {
   const ms = (x: number) => `${(x / n).toFixed(3)} ms`;
   const kinds = Object.entries(s.kinds)
     .map(([k, v]) => `${k} ${ms(v)}`)
     .join(', ');
-  return `an item: ${ms(s.total)} in all; transactions ${ms(s.transaction)} (overlapping the engine's reading of the next chunk; ${s.chunks} of them), of which reads ${ms(s.reads)} (${kinds}), writes ${ms(s.writes)}, commit ${ms(s.commit)}`;
+  const tables = Object.entries(s.tables)
+    .map(
+      ([k, t]) =>
+        `${k} ${ms(t.ms)} (${(t.rows / n).toFixed(2)} rows, ${Math.round(t.bytes / n)} B, ${(t.entries / n).toFixed(1)} index entries)`,
+    )
+    .join(', ');
+  return `an item: ${ms(s.total)} in all; transactions ${ms(s.transaction)} (overlapping the engine's reading of the next chunk; ${s.chunks} of them), of which reads ${ms(s.reads)} (${kinds}), writes ${ms(s.writes)} (${tables}), commit ${ms(s.commit)}`;
+}
+
+/** The store's writes by table, an item: ms, bytes put (as JSON) and index entries written. */
+function tableFigures(s: SplitFigures, n: number): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [k, t] of Object.entries(s.tables)) {
+    if (!t.rows) continue;
+    out[`sync.ingest_store_write_${k}_ms`] = t.ms / n;
+    out[`sync.ingest_store_write_${k}_bytes`] = Math.round(t.bytes / n);
+    out[`sync.ingest_store_write_${k}_index_entries`] = t.entries / n;
+  }
+  return out;
 }
 
 export const syncGroup: BenchGroup = {
@@ -113,14 +139,23 @@ export const syncGroup: BenchGroup = {
             await db.open();
             const t0 = performance.now();
             let added = 0;
-            const split = { total: 0, transaction: 0, reads: 0, writes: 0, commit: 0, chunks: 0, kinds: {} as Record<string, number> };
+            const split = {
+              total: 0,
+              transaction: 0,
+              reads: 0,
+              writes: 0,
+              commit: 0,
+              chunks: 0,
+              kinds: {} as Record<string, number>,
+              tables: {} as Record<string, { ms: number; rows: number; bytes: number; entries: number }>,
+            };
             for (let i = 0; i < n; i += batch) {
               const r = await w.SB.ingestTimed(db, w.items.slice(i, i + batch), { matcher: w.matcher, now: at }, split);
               added += r.added;
             }
             const ms = performance.now() - t0;
             const clusters = await db.clusters.count();
-            const multi = await db.clusters.filter((c) => c.articles.length > 1).count();
+            const multi = await db.clusters.filter((c) => c.articleCount > 1).count();
             db.close();
             return { ms, added, clusters, multi, split };
           },
@@ -187,7 +222,16 @@ export const syncGroup: BenchGroup = {
           const prepared = w.items.map((item) => ({ prepared: w.SB.prepareFeedItem(item, w.matcher), weight: w.SB.textLength(item) }));
           const db = new w.SB.IncidentLensDb({ name: 'bench-store-only' });
           await db.open();
-          const split = { total: 0, transaction: 0, reads: 0, writes: 0, commit: 0, chunks: 0, kinds: {} as Record<string, number> };
+          const split = {
+            total: 0,
+            transaction: 0,
+            reads: 0,
+            writes: 0,
+            commit: 0,
+            chunks: 0,
+            kinds: {} as Record<string, number>,
+            tables: {} as Record<string, { ms: number; rows: number; bytes: number; entries: number }>,
+          };
           let added = 0;
           for (let i = 0; i < prepared.length; i += batch) added += await w.SB.storeTimed(db, prepared.slice(i, i + batch), at, split);
           const clusters = await db.clusters.count();
@@ -198,6 +242,7 @@ export const syncGroup: BenchGroup = {
       );
       await deleteDb('bench-store-only');
       figures['sync.ingest_store_ms_per_item'] = storeOnly.split.total / storeOnly.added;
+      Object.assign(figures, tableFigures(storeOnly.split, storeOnly.added));
       log(`the store alone (items read beforehand): ${storeOnly.added} items, ${storeOnly.clusters} clusters`);
       log(`  ${splitLine(storeOnly.split, storeOnly.added)}`);
       // Most feeds carry no full text: the same items with title and summary only.
@@ -243,6 +288,7 @@ export const syncGroup: BenchGroup = {
           const span = 365 * 86_400_000;
           for (let c0 = 0; c0 < nClusters; c0 += 5000) {
             const clusters: unknown[] = [];
+            const clusterKeys: { id: string; entityKeys: string[] }[] = [];
             const articles: unknown[] = [];
             for (let c = c0; c < Math.min(nClusters, c0 + 5000); c++) {
               const t = at - span + (c / nClusters) * span;
@@ -267,11 +313,12 @@ export const syncGroup: BenchGroup = {
                 firstSeen: arts[0].published,
                 lastSeen: arts[per - 1].published,
                 articles: arts,
+                articleCount: arts.length,
                 sites: arts.map((a) => a.site),
-                entityKeys: keys,
                 anchors: keys,
                 names: { [victim.key]: victim.name },
               });
+              clusterKeys.push({ id, entityKeys: keys });
               for (const a of arts)
                 articles.push({
                   ...a,
@@ -284,8 +331,9 @@ export const syncGroup: BenchGroup = {
                   contentHash: '0',
                 });
             }
-            await db.transaction('rw', db.clusters, db.articles, async () => {
+            await db.transaction('rw', [db.clusters, db.clusterKeys, db.articles], async () => {
               await db.clusters.bulkPut(clusters as never);
+              await db.clusterKeys.bulkPut(clusterKeys);
               await db.articles.bulkPut(articles as never);
             });
           }

@@ -9,7 +9,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { IncidentLensDb } from '../../lib/worker/db/database';
 import { ingestArticles } from '../../lib/worker/db/ingest';
-import { IngestMemory, type KnownRow } from '../../lib/worker/cluster/member-cache';
+import { IngestMemory, keysId, type KnownRow } from '../../lib/worker/cluster/member-cache';
 import { compileMatcher, type CompiledMatcher } from '../../lib/worker/extract/matcher';
 import { seedCatalogue } from '../../lib/worker/knowledge/seed';
 import { ingestFeedItems, ingestFeedItemsInto } from '../../lib/worker/sync/ingest-items';
@@ -17,6 +17,7 @@ import { MemoryStore } from '../../lib/worker/cluster/memory-store';
 import { DexieStore } from '../../lib/worker/cluster/dexie-store';
 import type { StoreWrite } from '../../lib/worker/cluster/store';
 import { NOW, item, BOEING_1, BOEING_2, ICBC, CITRIX_PATCH, CITRIX_EXPLOITED, CITRIX_EXPLOITED_2 } from '../support/feed-items';
+import { clusterRows } from '../support/cluster-rows';
 
 let matcher: CompiledMatcher;
 beforeAll(() => {
@@ -68,7 +69,7 @@ describe('the ingest member cache', () => {
     expect((await db.articles.toArray()).map((r) => [r.url, r.clusterId]).sort()).toEqual(
       [...store.items.values()].map((r) => [r.url, r.clusterId]).sort(),
     );
-    expect(sorted(await db.clusters.toArray())).toEqual(sorted([...store.clusters.values()]));
+    expect(sorted(await clusterRows(db))).toEqual(sorted([...store.clusters.values()]));
     // The Boeing stories met across batches (BOEING_3 joined through rows read in earlier batches).
     const boeing = (await db.articles.get(BOEING_2.url))!.clusterId;
     expect((await db.articles.get(BOEING_3.url))?.clusterId).toBe(boeing);
@@ -120,7 +121,7 @@ describe('the ingest member cache', () => {
     expect((await a.articles.toArray()).map((r) => [r.url, r.title, r.clusterId]).sort()).toEqual(
       [...store.items.values()].map((r) => [r.url, r.title, r.clusterId]).sort(),
     );
-    expect(sorted(await a.clusters.toArray())).toEqual(sorted([...store.clusters.values()]));
+    expect(sorted(await clusterRows(a))).toEqual(sorted([...store.clusters.values()]));
     // BOEING_2 did not join the rewritten item through what a remembered of it.
     expect((await a.articles.get(BOEING_2.url))?.clusterId).not.toBe((await a.articles.get(BOEING_1.url))?.clusterId);
     a.close();
@@ -144,7 +145,7 @@ describe('the ingest member cache', () => {
     expect((await db.articles.toArray()).map((r) => [r.url, r.clusterId]).sort()).toEqual(
       [...store.items.values()].map((r) => [r.url, r.clusterId]).sort(),
     );
-    expect(sorted(await db.clusters.toArray())).toEqual(sorted([...store.clusters.values()]));
+    expect(sorted(await clusterRows(db))).toEqual(sorted([...store.clusters.values()]));
     expect((await db.articles.get(BOEING_3.url))?.clusterId).toBe((await db.articles.get(BOEING_1.url))?.clusterId);
   });
 
@@ -199,21 +200,32 @@ describe('IngestMemory', () => {
     expect(m.covers('2023-01-10', '2023-01-25')).toBe(true);
     expect(m.between('2023-01-14', '2023-01-25').map((r) => r.url)).toEqual(['https://a/4', 'https://a/2', 'https://a/1']);
     // A write moves a row and forgets a deleted one.
-    m.applyWrite({ items: [row('https://a/3', '2023-01-24')], deleteUrls: ['https://a/2'], clusters: [], deleteClusters: [] });
+    m.applyWrite({
+      items: [row('https://a/3', '2023-01-24')],
+      deleteUrls: ['https://a/2'],
+      clusters: [],
+      members: new Map(),
+      deleteClusters: [],
+    });
     expect(m.between('2023-01-10', '2023-01-25').map((r) => r.url)).toEqual(['https://a/3', 'https://a/4', 'https://a/1']);
   });
 
-  it('knows a cluster whole from its written row, and forgets a range it has no room for', () => {
+  it('knows a cluster whole, and its keys, from a write, and forgets a range it has no room for', () => {
     const m = new IngestMemory(3);
+    expect(m.keysOf('c1')).toBeUndefined();
     m.applyWrite({
       items: [],
       deleteUrls: [],
-      clusters: [{ id: 'c1', articles: [{ url: 'https://a/1' }, { url: 'https://a/2' }] }],
+      clusters: [{ id: 'c1', entityKeys: ['malware:lockbit', 'organization:boeing'] }],
+      members: new Map([['c1', ['https://a/1', 'https://a/2']]]),
       deleteClusters: [],
     });
     expect([...m.membersOf('c1')!]).toEqual(['https://a/1', 'https://a/2']);
-    m.applyWrite({ items: [], deleteUrls: [], clusters: [], deleteClusters: ['c1'] });
+    expect(m.keysOf('c1')).toBe(keysId(['malware:lockbit', 'organization:boeing']));
+    m.applyWrite({ items: [], deleteUrls: [], clusters: [], members: new Map(), deleteClusters: ['c1'] });
     expect(m.membersOf('c1')).toBeUndefined();
+    // A deleted cluster has no keys stored.
+    expect(m.keysOf('c1')).toBe('');
     const token = m.token;
     m.cover(
       '2023-01-01',

@@ -11,7 +11,7 @@ import type { CatalogueEntry, Incident, IncidentType } from '../../shared/types'
 import type { SavedArticle } from '../../shared/messaging';
 import { siteOf } from '../../shared/sites';
 import type { ItemFeatures } from '../cluster/rule';
-import type { ClusterRow } from '../cluster/summarise';
+import { LISTED_ARTICLES, type ClusterRow } from '../cluster/summarise';
 import { upgradeToV4 } from '../cluster/upgrade';
 
 export type { ClusterRow };
@@ -56,13 +56,30 @@ export interface ArticleRow {
 }
 
 /** An incident an article reports, flattened for querying. */
-export interface IncidentRow extends Incident {
+export interface IncidentRow extends Omit<Incident, 'spans'> {
   /** Stable id: the article URL and the incident's place in it. */
   id: string;
   type: IncidentType;
   articleUrl: string;
   published?: string;
   /** Victim, actor and involved entities (multi-entry index). */
+  entityKeys: string[];
+  /**
+   * Offsets into a text this table does not keep: rows written before v8 have them, later ones do not
+   * (nothing reads them here; a saved article keeps its incidents whole with its text).
+   */
+  spans?: Incident['spans'];
+}
+
+/** v8: a cluster's row as stored: what the sidebar shows of the event, indexed by its id alone. */
+export type StoredClusterRow = Omit<ClusterRow, 'entityKeys'>;
+
+/**
+ * v8: the entity keys a cluster is found by (multi-entry index), apart from its row, so that a new member
+ * rewrites them (and their index entries) only when they change.
+ */
+export interface ClusterKeysRow {
+  id: string;
   entityKeys: string[];
 }
 
@@ -279,6 +296,43 @@ function canonicalDate(published: string | undefined, t: number | undefined): st
   return t === undefined ? published : new Date(t).toISOString();
 }
 
+/**
+ * v8 (ingest writes): every touched cluster's row was rewritten whole with the list of all its articles and
+ * up to 64 multi-entry keys, re-indexed on every new member. The row now lists its newest few articles and
+ * a count (the rest are found by `articles.clusterId`), and its keys live in `clusterKeys`, written only when
+ * they change. The upgrade moves every cluster's keys to `clusterKeys` and shortens its article list.
+ * Incident rows written from v8 on leave out `spans` (see IncidentRow); older rows keep theirs.
+ */
+const V8: Record<string, string> = {
+  ...V7,
+  clusters: 'id',
+  clusterKeys: 'id, *entityKeys',
+};
+
+/** Clusters moved per request in upgradeToV8 (a page of them is held in memory at once). */
+const UPGRADE_PAGE = 2000;
+
+async function upgradeToV8(tx: Transaction): Promise<void> {
+  type OldClusterRow = Omit<ClusterRow, 'articleCount'> & { articleCount?: number };
+  const clusters = tx.table<OldClusterRow, string>('clusters');
+  const keys = tx.table<ClusterKeysRow, string>('clusterKeys');
+  for (let last: string | undefined; ;) {
+    const page = await (last === undefined ? clusters.orderBy(':id') : clusters.where(':id').above(last)).limit(UPGRADE_PAGE).toArray();
+    if (!page.length) return;
+    last = page[page.length - 1].id;
+    await keys.bulkPut(page.map((r) => ({ id: r.id, entityKeys: r.entityKeys ?? [] })));
+    await tx
+      .table<StoredClusterRow, string>('clusters')
+      .bulkPut(page.map((r) => storedCluster({ ...r, articleCount: r.articleCount ?? r.articles.length })));
+  }
+}
+
+/** A cluster's row as v8 stores it: no keys, its newest LISTED_ARTICLES articles. */
+export function storedCluster(row: ClusterRow): StoredClusterRow {
+  const { entityKeys: _keys, ...rest } = row;
+  return rest.articles.length > LISTED_ARTICLES ? { ...rest, articles: rest.articles.slice(-LISTED_ARTICLES) } : rest;
+}
+
 export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
   { version: 1, stores: V1 },
   { version: 2, stores: V2, upgrade: upgradeToV2 },
@@ -286,6 +340,7 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
   { version: 5, stores: V5, upgrade: upgradeToV5 },
   { version: 6, stores: V6 },
   { version: 7, stores: V7, upgrade: upgradeToV7 },
+  { version: 8, stores: V8, upgrade: upgradeToV8 },
 ];
 
 export const CURRENT_VERSION = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1].version;
