@@ -31,6 +31,8 @@ const ITEMS = 10_000;
 const BATCH = 50;
 /** Runs of the 10,000-item ingest (median reported); IL_BENCH_SYNC_RUNS=1 for a quick look. */
 const INGEST_RUNS = Number(process.env.IL_BENCH_SYNC_RUNS ?? 3);
+/** IL_BENCH_SYNC_QUICK=1: the ingest and the store alone only (no clustering quality, related, status). */
+const QUICK = process.env.IL_BENCH_SYNC_QUICK === '1';
 const ARTICLES = 200_000;
 const CLUSTERS = 50_000;
 const QUERIES = 200;
@@ -80,6 +82,26 @@ function tableFigures(s: SplitFigures, n: number): Record<string, number> {
   return out;
 }
 
+/** Clustering quality on our labels (Node): the held-out half is the figure; the tuned half and the baseline beside it. */
+async function clusterQuality(matcher: Parameters<typeof clusterFigures>[0], log: (line: string) => void): Promise<Record<string, number>> {
+  const figures: Record<string, number> = {};
+  const q = await clusterFigures(matcher, log);
+  figures['sync.cluster_precision'] = q['clusters.heldout.precision'];
+  figures['sync.cluster_recall'] = q['clusters.heldout.recall'];
+  figures['sync.cluster_tfidf_precision'] = q['clusters.heldout.tfidf_precision'];
+  figures['sync.cluster_tfidf_recall'] = q['clusters.heldout.tfidf_recall'];
+  figures['sync.cluster_f1'] = q['clusters.heldout.f1'];
+  figures['sync.cluster_tfidf_f1'] = q['clusters.heldout.tfidf_f1'];
+  figures['sync.cluster_tune_precision'] = q['clusters.tune.precision'];
+  figures['sync.cluster_tune_recall'] = q['clusters.tune.recall'];
+  // Every held-out half pooled (27 March – 12 April, February and May 2017), and what clustering costs an
+  // item (CPU time, Node, the engine and the store left out) at this bench's density of items.
+  figures['sync.cluster_heldout_pooled_precision'] = q['clusters.heldout_pooled.precision'];
+  figures['sync.cluster_heldout_pooled_recall'] = q['clusters.heldout_pooled.recall'];
+  figures['sync.cluster_cpu_ms_per_item'] = clusterCost(matcher, { items: ITEMS, perDay: ITEMS / 300 }).perItemMs;
+  return figures;
+}
+
 export const syncGroup: BenchGroup = {
   name: 'sync',
   async run(log) {
@@ -87,20 +109,7 @@ export const syncGroup: BenchGroup = {
 
     // Clustering quality (Node): the held-out half is the figure; the tuned half and the baseline beside it.
     const { matcher } = await loadMatcherFor([MISP_CLUSTERS, KEV]);
-    const q = await clusterFigures(matcher, log);
-    figures['sync.cluster_precision'] = q['clusters.heldout.precision'];
-    figures['sync.cluster_recall'] = q['clusters.heldout.recall'];
-    figures['sync.cluster_tfidf_precision'] = q['clusters.heldout.tfidf_precision'];
-    figures['sync.cluster_tfidf_recall'] = q['clusters.heldout.tfidf_recall'];
-    figures['sync.cluster_f1'] = q['clusters.heldout.f1'];
-    figures['sync.cluster_tfidf_f1'] = q['clusters.heldout.tfidf_f1'];
-    figures['sync.cluster_tune_precision'] = q['clusters.tune.precision'];
-    figures['sync.cluster_tune_recall'] = q['clusters.tune.recall'];
-    // Every held-out half pooled (27 March – 12 April, February and May 2017), and what clustering costs an
-    // item (CPU time, Node, the engine and the store left out) at this bench's density of items.
-    figures['sync.cluster_heldout_pooled_precision'] = q['clusters.heldout_pooled.precision'];
-    figures['sync.cluster_heldout_pooled_recall'] = q['clusters.heldout_pooled.recall'];
-    figures['sync.cluster_cpu_ms_per_item'] = clusterCost(matcher, { items: ITEMS, perDay: ITEMS / 300 }).perItemMs;
+    if (!QUICK) Object.assign(figures, await clusterQuality(matcher, log));
 
     const server = await blankServer();
     let browser: Browser | undefined;
@@ -245,6 +254,7 @@ export const syncGroup: BenchGroup = {
       Object.assign(figures, tableFigures(storeOnly.split, storeOnly.added));
       log(`the store alone (items read beforehand): ${storeOnly.added} items, ${storeOnly.clusters} clusters`);
       log(`  ${splitLine(storeOnly.split, storeOnly.added)}`);
+      if (QUICK) return figures;
       // Most feeds carry no full text: the same items with title and summary only.
       await page.evaluate(() => {
         const w = window as unknown as { items: { content?: string }[] };
