@@ -298,7 +298,6 @@ export const syncGroup: BenchGroup = {
           const span = 365 * 86_400_000;
           for (let c0 = 0; c0 < nClusters; c0 += 5000) {
             const clusters: unknown[] = [];
-            const clusterKeys: { id: string; entityKeys: string[] }[] = [];
             const articles: unknown[] = [];
             for (let c = c0; c < Math.min(nClusters, c0 + 5000); c++) {
               const t = at - span + (c / nClusters) * span;
@@ -325,10 +324,10 @@ export const syncGroup: BenchGroup = {
                 articles: arts,
                 articleCount: arts.length,
                 sites: arts.map((a) => a.site),
+                entityKeys: keys,
                 anchors: keys,
                 names: { [victim.key]: victim.name },
               });
-              clusterKeys.push({ id, entityKeys: keys });
               for (const a of arts)
                 articles.push({
                   ...a,
@@ -341,9 +340,8 @@ export const syncGroup: BenchGroup = {
                   contentHash: '0',
                 });
             }
-            await db.transaction('rw', [db.clusters, db.clusterKeys, db.articles], async () => {
+            await db.transaction('rw', db.clusters, db.articles, async () => {
               await db.clusters.bulkPut(clusters as never);
-              await db.clusterKeys.bulkPut(clusterKeys);
               await db.articles.bulkPut(articles as never);
             });
           }

@@ -1,7 +1,7 @@
 /**
- * Schema v8's cluster rows: a busy cluster's row lists its newest LISTED_ARTICLES articles and a count, its
- * keys live in `clusterKeys` and are written only when they change, related incidents still show every
- * publisher and leave out the page being read, and incident rows are stored without spans.
+ * Schema v8's cluster rows: a busy cluster's row lists its newest LISTED_ARTICLES articles and a count,
+ * related incidents still show every publisher and leave out the page being read (its cluster's other
+ * articles read by the cluster index), and incident rows are stored without spans.
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
@@ -31,15 +31,6 @@ function open(indexedDB = new IDBFactory()): IncidentLensDb {
   return d;
 }
 
-/** The worker's store, noting the tables each write puts rows into (the hook the bench's timed store uses). */
-class NotingStore extends DexieStore {
-  readonly puts: string[] = [];
-  protected override request(table: string, rows: readonly object[], issue: () => Promise<unknown>): Promise<unknown> {
-    if (rows.length) this.puts.push(table);
-    return issue();
-  }
-}
-
 /** The n-th report of Boeing's ransomware attack, by a site of its own, an hour after the one before. */
 function report(n: number, summary = BOEING_1.summary!): FeedItem {
   const at = new Date(Date.parse('2023-11-02T10:00:00Z') + n * 3_600_000).toISOString();
@@ -62,8 +53,7 @@ describe('cluster rows (schema v8)', () => {
     expect(row.articleCount).toBe(12);
     expect(row.articles.map((a) => a.url)).toEqual(reports.slice(-LISTED_ARTICLES).map((r) => r.url));
     expect(row.sites).toHaveLength(12);
-    expect(row).not.toHaveProperty('entityKeys');
-    expect((await db.clusterKeys.get(id))?.entityKeys).toEqual(expect.arrayContaining(['organization:boeing', 'malware:lockbit']));
+    expect(row.entityKeys).toEqual(expect.arrayContaining(['organization:boeing', 'malware:lockbit']));
 
     forgetClusterCount();
     const [seen] = await relatedIncidents(db, ['organization:boeing'], undefined, { now: NOW });
@@ -89,41 +79,16 @@ describe('cluster rows (schema v8)', () => {
     expect(mine.sites).toHaveLength(11);
     expect(mine.sites).not.toContain('site11.example');
     expect(mine.shared.map((s) => s.key).sort()).toEqual(['malware:lockbit', 'organization:boeing']);
+
+    // The ingest's memory knows every member, not the few the row lists: a thirteenth report counts them all.
+    await ingest(new DexieStore(db), [report(12)]);
+    const after = (await db.clusters.get(id))!;
+    expect(after.articleCount).toBe(13);
+    expect(after.sites).toHaveLength(13);
+    expect(after.articles.map((a) => a.url)).toEqual([...reports, report(12)].slice(-LISTED_ARTICLES).map((r) => r.url));
   });
 
-  it('rewrites a cluster’s keys only when a member changes them, with a warm memory and a cold one', async () => {
-    const indexedDB = new IDBFactory();
-    const db = open(indexedDB);
-    await ingest(new DexieStore(db), [report(0), report(1), report(2)]);
-    const id = (await db.articles.get(report(0).url))!.clusterId!;
-    const keys = (await db.clusterKeys.get(id))!.entityKeys;
-
-    // Warm: the memory wrote the keys; a report that names nothing new rewrites the row, not its keys.
-    const warm = new NotingStore(db);
-    await ingest(warm, [report(3)]);
-    expect((await db.articles.get(report(3).url))?.clusterId).toBe(id);
-    expect(warm.puts).toContain('clusters');
-    expect(warm.puts).not.toContain('clusterKeys');
-    expect((await db.clusters.get(id))?.articleCount).toBe(4);
-
-    // Cold (another database object: an empty memory): the stored keys are read with the members.
-    const other = open(indexedDB);
-    const cold = new NotingStore(other);
-    await ingest(cold, [report(4)]);
-    expect((await other.articles.get(report(4).url))?.clusterId).toBe(id);
-    expect(cold.puts).not.toContain('clusterKeys');
-    expect((await other.clusterKeys.get(id))?.entityKeys).toEqual(keys);
-
-    // A report that names something new (a CVE of the attack) writes the keys again.
-    const more = new NotingStore(other);
-    await ingest(more, [report(5, `${BOEING_1.summary} The gang got in through CVE-2023-4966 in Citrix NetScaler.`)]);
-    expect((await other.articles.get(report(5).url))?.clusterId).toBe(id);
-    expect(more.puts).toContain('clusterKeys');
-    expect((await other.clusterKeys.get(id))?.entityKeys).toContain('vulnerability:cve-2023-4966');
-    expect(await other.clusterKeys.where('entityKeys').equals('vulnerability:cve-2023-4966').primaryKeys()).toEqual([id]);
-  });
-
-  it('deletes a cluster’s keys with its row, and stores incident rows without spans', async () => {
+  it('stores incident rows without spans, and deletes a cluster its last member leaves', async () => {
     const db = open();
     const lone = report(0);
     await ingest(new DexieStore(db), [lone]);
@@ -134,10 +99,9 @@ describe('cluster rows (schema v8)', () => {
       expect(row?.entityKeys).toContain('organization:boeing');
       expect(row).not.toHaveProperty('spans');
     }
-    // The item rewritten as another event leaves its cluster, which goes with its keys.
+    // The item rewritten as another event leaves its cluster, which goes.
     await ingest(new DexieStore(db), [{ ...lone, title: 'Gardening tips for the first frost of the season', summary: 'Cover the roses.' }]);
     expect((await db.articles.get(lone.url))?.clusterId).not.toBe(id);
     expect(await db.clusters.get(id)).toBeUndefined();
-    expect(await db.clusterKeys.get(id)).toBeUndefined();
   });
 });

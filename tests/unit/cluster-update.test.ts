@@ -15,7 +15,6 @@ import type { IngestStore } from '../../lib/worker/cluster/store';
 import type { ClusterRow } from '../../lib/worker/cluster/summarise';
 import type { FeedItem } from '../../lib/worker/sync/item';
 import { NOW, BOEING_1, BOEING_2, ICBC } from '../support/feed-items';
-import { clusterRows } from '../support/cluster-rows';
 
 let matcher: CompiledMatcher;
 beforeAll(() => {
@@ -49,7 +48,7 @@ const harnesses: Record<string, () => Harness> = {
     return {
       store: new DexieStore(d),
       clusterOf: async (url) => (await d.articles.get(url))?.clusterId,
-      clusters: () => clusterRows(d),
+      clusters: () => d.clusters.toArray(),
     };
   },
 };

@@ -135,7 +135,6 @@ describe('database migrations', () => {
     expect(db.tables.map((t) => t.name).sort()).toEqual([
       'articles',
       'blobs',
-      'clusterKeys',
       'clusters',
       'collection',
       'entities',
@@ -147,9 +146,7 @@ describe('database migrations', () => {
     ]);
     expect(db.entities.schema.indexes.find((i) => i.name === 'aliasesLower')?.multi).toBe(true);
     expect(db.incidents.schema.indexes.find((i) => i.name === 'entityKeys')?.multi).toBe(true);
-    // v8: a cluster is found by its keys in `clusterKeys`; its row has no index but its id.
-    expect(db.clusterKeys.schema.indexes.find((i) => i.name === 'entityKeys')?.multi).toBe(true);
-    expect(db.clusters.schema.indexes).toEqual([]);
+    expect(db.clusters.schema.indexes.find((i) => i.name === 'entityKeys')?.multi).toBe(true);
     // v7: articles are indexed only by what the ingest reads them by, incidents by entity only.
     expect(db.articles.schema.indexes.map((i) => i.name).sort()).toEqual(['clusterId', 'guid', 'published']);
     expect(db.incidents.schema.indexes.map((i) => i.name).sort()).toEqual(['entityKeys']);

@@ -1,8 +1,7 @@
 /**
- * Schema v8 moves each cluster's entity keys out of its row into `clusterKeys` (the clusters lose their
- * multi-entry index) and shortens the row's list of articles to its newest few, with a count. A database
- * the sync filled at v7 (rows listing every article, incident rows with their spans) opens at v8 with the
- * same clusters, found by the same keys, and the sync goes on from it.
+ * Schema v8 shortens a cluster row's list of articles to its newest few, with a count of them all. A
+ * database the sync filled at v7 (rows listing every article, incident rows with their spans) opens at v8
+ * with the same clusters, found by the same keys, and the sync goes on from it.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
@@ -30,7 +29,7 @@ function report(n: number): FeedItem {
 }
 const REPORTS = Array.from({ length: 12 }, (_, i) => report(i));
 
-/** Rows as v7 stored them: clusters with their keys and every article, incidents with their spans. */
+/** Rows as v7 stored them: clusters listing every article, incidents with their spans. */
 async function v7Rows() {
   const db = new IncidentLensDb({ indexedDB: new IDBFactory(), IDBKeyRange, name: 'source' });
   await ingestFeedItems(db, [...REPORTS, ICBC], { matcher, now: NOW });
@@ -61,8 +60,8 @@ function rawIndexes(db: IncidentLensDb, table: string): string[] {
   return [...db.backendDB().transaction(table).objectStore(table).indexNames].sort();
 }
 
-describe('schema v8 (cluster keys apart, short article lists)', () => {
-  it('opens a v7 database with every cluster’s keys in clusterKeys and its newest articles listed', async () => {
+describe('schema v8 (short article lists)', () => {
+  it('opens a v7 database with every cluster’s newest articles listed and counted', async () => {
     const rows = await v7Rows();
     const busy = rows.clusters.find((c) => c.articles.length === 12)!;
     expect(busy).toBeDefined();
@@ -72,20 +71,20 @@ describe('schema v8 (cluster keys apart, short article lists)', () => {
     await db.open();
     expect(db.verno).toBe(CURRENT_VERSION);
     expect(CURRENT_VERSION).toBeGreaterThanOrEqual(8);
-    expect(rawIndexes(db, 'clusters')).toEqual([]);
-    expect(rawIndexes(db, 'clusterKeys')).toEqual(['entityKeys']);
+    expect(rawIndexes(db, 'clusters')).toEqual(['entityKeys']);
     expect(await db.clusters.count()).toBe(rows.clusters.length);
-    for (const old of rows.clusters) {
-      const { entityKeys, articles, ...rest } = old;
-      expect(await db.clusterKeys.get(old.id)).toEqual({ id: old.id, entityKeys });
-      expect(await db.clusters.get(old.id)).toEqual({ ...rest, articles: articles.slice(-LISTED_ARTICLES), articleCount: articles.length });
-    }
+    for (const old of rows.clusters)
+      expect(await db.clusters.get(old.id)).toEqual({
+        ...old,
+        articles: old.articles.slice(-LISTED_ARTICLES),
+        articleCount: old.articles.length,
+      });
     expect((await db.clusters.get(busy.id))?.articles).toHaveLength(LISTED_ARTICLES);
     // Articles and incident rows stay as they were (an old incident row keeps its spans).
     expect(await db.articles.toArray()).toEqual(rows.articles);
     expect(await db.incidents.toArray()).toEqual(rows.incidents);
     // Found by the same keys.
-    expect(await db.clusterKeys.where('entityKeys').equals('organization:boeing').primaryKeys()).toEqual([busy.id]);
+    expect(await db.clusters.where('entityKeys').equals('organization:boeing').primaryKeys()).toEqual([busy.id]);
     db.close();
   });
 

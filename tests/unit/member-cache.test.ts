@@ -9,7 +9,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { IncidentLensDb } from '../../lib/worker/db/database';
 import { ingestArticles } from '../../lib/worker/db/ingest';
-import { IngestMemory, keysId, type KnownRow } from '../../lib/worker/cluster/member-cache';
+import { IngestMemory, type KnownRow } from '../../lib/worker/cluster/member-cache';
 import { compileMatcher, type CompiledMatcher } from '../../lib/worker/extract/matcher';
 import { seedCatalogue } from '../../lib/worker/knowledge/seed';
 import { ingestFeedItems, ingestFeedItemsInto } from '../../lib/worker/sync/ingest-items';
@@ -17,7 +17,6 @@ import { MemoryStore } from '../../lib/worker/cluster/memory-store';
 import { DexieStore } from '../../lib/worker/cluster/dexie-store';
 import type { StoreWrite } from '../../lib/worker/cluster/store';
 import { NOW, item, BOEING_1, BOEING_2, ICBC, CITRIX_PATCH, CITRIX_EXPLOITED, CITRIX_EXPLOITED_2 } from '../support/feed-items';
-import { clusterRows } from '../support/cluster-rows';
 
 let matcher: CompiledMatcher;
 beforeAll(() => {
@@ -69,7 +68,7 @@ describe('the ingest member cache', () => {
     expect((await db.articles.toArray()).map((r) => [r.url, r.clusterId]).sort()).toEqual(
       [...store.items.values()].map((r) => [r.url, r.clusterId]).sort(),
     );
-    expect(sorted(await clusterRows(db))).toEqual(sorted([...store.clusters.values()]));
+    expect(sorted(await db.clusters.toArray())).toEqual(sorted([...store.clusters.values()]));
     // The Boeing stories met across batches (BOEING_3 joined through rows read in earlier batches).
     const boeing = (await db.articles.get(BOEING_2.url))!.clusterId;
     expect((await db.articles.get(BOEING_3.url))?.clusterId).toBe(boeing);
@@ -121,7 +120,7 @@ describe('the ingest member cache', () => {
     expect((await a.articles.toArray()).map((r) => [r.url, r.title, r.clusterId]).sort()).toEqual(
       [...store.items.values()].map((r) => [r.url, r.title, r.clusterId]).sort(),
     );
-    expect(sorted(await clusterRows(a))).toEqual(sorted([...store.clusters.values()]));
+    expect(sorted(await a.clusters.toArray())).toEqual(sorted([...store.clusters.values()]));
     // BOEING_2 did not join the rewritten item through what a remembered of it.
     expect((await a.articles.get(BOEING_2.url))?.clusterId).not.toBe((await a.articles.get(BOEING_1.url))?.clusterId);
     a.close();
@@ -145,7 +144,7 @@ describe('the ingest member cache', () => {
     expect((await db.articles.toArray()).map((r) => [r.url, r.clusterId]).sort()).toEqual(
       [...store.items.values()].map((r) => [r.url, r.clusterId]).sort(),
     );
-    expect(sorted(await clusterRows(db))).toEqual(sorted([...store.clusters.values()]));
+    expect(sorted(await db.clusters.toArray())).toEqual(sorted([...store.clusters.values()]));
     expect((await db.articles.get(BOEING_3.url))?.clusterId).toBe((await db.articles.get(BOEING_1.url))?.clusterId);
   });
 
@@ -210,22 +209,18 @@ describe('IngestMemory', () => {
     expect(m.between('2023-01-10', '2023-01-25').map((r) => r.url)).toEqual(['https://a/3', 'https://a/4', 'https://a/1']);
   });
 
-  it('knows a cluster whole, and its keys, from a write, and forgets a range it has no room for', () => {
+  it('knows a cluster whole from a write (every member, not the few its row lists), and forgets a range it has no room for', () => {
     const m = new IngestMemory(3);
-    expect(m.keysOf('c1')).toBeUndefined();
     m.applyWrite({
       items: [],
       deleteUrls: [],
-      clusters: [{ id: 'c1', entityKeys: ['malware:lockbit', 'organization:boeing'] }],
+      clusters: [{ id: 'c1' }],
       members: new Map([['c1', ['https://a/1', 'https://a/2']]]),
       deleteClusters: [],
     });
     expect([...m.membersOf('c1')!]).toEqual(['https://a/1', 'https://a/2']);
-    expect(m.keysOf('c1')).toBe(keysId(['malware:lockbit', 'organization:boeing']));
     m.applyWrite({ items: [], deleteUrls: [], clusters: [], members: new Map(), deleteClusters: ['c1'] });
     expect(m.membersOf('c1')).toBeUndefined();
-    // A deleted cluster has no keys stored.
-    expect(m.keysOf('c1')).toBe('');
     const token = m.token;
     m.cover(
       '2023-01-01',

@@ -6,8 +6,7 @@
  */
 import type { IncidentLensDb } from '../db/database';
 import type { ArticleRow } from '../db/schema';
-import { storedCluster } from '../db/schema';
-import { IngestMemory, keysId, memberOf, type CachedMember, type KnownRow } from './member-cache';
+import { IngestMemory, memberOf, type CachedMember, type KnownRow } from './member-cache';
 import { inRanges, isStoredItem, type IngestStore, type StoreWrite } from './store';
 import { WINDOW_DAYS } from './rule';
 
@@ -64,7 +63,7 @@ export class DexieStore implements IngestStore {
     this.retained = '';
     try {
       // An async scope: Dexie keeps the transaction's zone across the native awaits only for those.
-      return await db.transaction('rw', [db.articles, db.incidents, db.clusters, db.clusterKeys, db.ingestMeta], async () => {
+      return await db.transaction('rw', [db.articles, db.incidents, db.clusters, db.ingestMeta], async () => {
         this.stamped = db.ingestMeta.get(STAMP).then((r) => {
           if (r?.value === memory.token) return true;
           memory.clear();
@@ -162,14 +161,8 @@ export class DexieStore implements IngestStore {
     await this.stamped;
     const ids = [...new Set(clusterIds)].sort();
     const unknown = ids.filter((id) => !memory.membersOf(id));
-    // The keys stored for these clusters come with their members, so that write() can leave unchanged ones.
-    const keyless = ids.filter((id) => memory.keysOf(id) === undefined);
-    const [lists, keys] = await Promise.all([
-      Promise.all(unknown.map((id) => db.articles.where('clusterId').equals(id).primaryKeys())),
-      keyless.length ? db.clusterKeys.bulkGet(keyless) : [],
-    ]);
+    const lists = await Promise.all(unknown.map((id) => db.articles.where('clusterId').equals(id).primaryKeys()));
     unknown.forEach((id, i) => memory.setMembers(id, lists[i]));
-    keyless.forEach((id, i) => memory.setKeys(id, keys[i]?.entityKeys));
     const urls = ids.flatMap((id) => [...(memory.membersOf(id) ?? [])]);
     return (await this.known(urls)).filter(isStoredItem).map((r) => memberOf(r));
   }
@@ -185,8 +178,6 @@ export class DexieStore implements IngestStore {
 
   async write(w: StoreWrite): Promise<void> {
     const { db, memory } = this;
-    // What the memory says of stored keys holds only once the stamp has been checked.
-    await this.stamped;
     // Rows put replace rows of the same key: only the others are deleted, so that every request below is
     // independent of the others' order, and they go together.
     const putUrls = new Set(w.items.map((r) => r.url));
@@ -197,11 +188,6 @@ export class DexieStore implements IngestStore {
       .flatMap((u) => this.incidentIds.get(u) ?? memory.get(u)?.incidentIds ?? [])
       .filter((id) => !putIncidents.has(id));
     const deleteUrls = w.deleteUrls.filter((u) => !putUrls.has(u));
-    // A cluster's keys are written when they differ from the stored ones (or those are not known).
-    const keyRows = w.clusters
-      .filter((c) => memory.keysOf(c.id) !== keysId(c.entityKeys))
-      .map((c) => ({ id: c.id, entityKeys: c.entityKeys }));
-    const clusterRows = w.clusters.map(storedCluster);
     // The memory follows the database now; a transaction that fails empties it (run).
     memory.applyWrite(w);
     // Retention: an item older than the known cutoff undoes it; the cutoff read here holds once written.
@@ -213,12 +199,8 @@ export class DexieStore implements IngestStore {
     if (deleteUrls.length) writes.push(this.request('articles', [], () => db.articles.bulkDelete(deleteUrls)));
     if (w.items.length) writes.push(this.request('articles', w.items, () => db.articles.bulkPut(w.items)));
     if (w.incidents.length) writes.push(this.request('incidents', w.incidents, () => db.incidents.bulkPut(w.incidents)));
-    if (w.deleteClusters.length) {
-      writes.push(this.request('clusters', [], () => db.clusters.bulkDelete(w.deleteClusters)));
-      writes.push(this.request('clusterKeys', [], () => db.clusterKeys.bulkDelete(w.deleteClusters)));
-    }
-    if (clusterRows.length) writes.push(this.request('clusters', clusterRows, () => db.clusters.bulkPut(clusterRows)));
-    if (keyRows.length) writes.push(this.request('clusterKeys', keyRows, () => db.clusterKeys.bulkPut(keyRows)));
+    if (w.deleteClusters.length) writes.push(this.request('clusters', [], () => db.clusters.bulkDelete(w.deleteClusters)));
+    if (w.clusters.length) writes.push(this.request('clusters', w.clusters, () => db.clusters.bulkPut(w.clusters)));
     await Promise.all(writes);
   }
 

@@ -7,8 +7,6 @@
  *   answered from memory, and a chunk whose window reaches past the span reads only the part it lacks;
  * - the members of the clusters it knows whole (read by their index once, or written by the ingest, which
  *   knows every member of a cluster it writes), so that a touched cluster's members need no index read;
- * - the entity keys stored for the clusters it has read or written (`clusterKeys`), so that keys that did
- *   not change are not written again;
  * - the retention cutoff below which no item is stored any more.
  *
  * A write-through copy, kept true by a stamp: the ingest applies what it wrote once its transaction has
@@ -57,8 +55,6 @@ export class IngestMemory {
   private order: { p: string; url: string }[] = [];
   private span: { lo: string; hi: string } | undefined;
   private readonly clusters = new Map<string, Set<string>>();
-  /** The `clusterKeys` row stored for a cluster, as keysId gives it ('' for none stored). */
-  private readonly keys = new Map<string, string>();
   /** `maxEntries`: rows kept before the memory starts again (smaller in tests). */
   constructor(private readonly maxEntries = MAX_ENTRIES) {}
 
@@ -77,7 +73,6 @@ export class IngestMemory {
     this.order = [];
     this.span = undefined;
     this.clusters.clear();
-    this.keys.clear();
     this.retainedBelow = '';
     this.token = randomToken();
     this.generation++;
@@ -144,20 +139,11 @@ export class IngestMemory {
     this.clusters.set(id, new Set(urls));
   }
 
-  /** The entity keys stored for a cluster (as keysId gives them; '' when it has none), when known. */
-  keysOf(id: string): string | undefined {
-    return this.keys.get(id);
-  }
-
-  setKeys(id: string, keys: readonly string[] | undefined): void {
-    this.keys.set(id, keys ? keysId(keys) : '');
-  }
-
   /** What a committed ingest transaction wrote: every member of each cluster written, by its id. */
   applyWrite(w: {
     items: readonly KnownRow[];
     deleteUrls: readonly string[];
-    clusters: readonly { id: string; entityKeys: readonly string[] }[];
+    clusters: readonly { id: string }[];
     members: ReadonlyMap<string, readonly string[]>;
     deleteClusters: readonly string[];
   }): void {
@@ -167,15 +153,11 @@ export class IngestMemory {
       this.remember(row);
       if (this.span && row.published && row.published >= this.span.lo && row.published <= this.span.hi) this.place(row.url, row.published);
     }
-    for (const id of w.deleteClusters) {
-      this.clusters.delete(id);
-      this.keys.set(id, '');
-    }
+    for (const id of w.deleteClusters) this.clusters.delete(id);
     for (const c of w.clusters) {
       const members = w.members.get(c.id);
       if (members) this.setMembers(c.id, members);
       else this.clusters.delete(c.id);
-      this.setKeys(c.id, c.entityKeys);
     }
   }
 
@@ -206,11 +188,6 @@ export class IngestMemory {
     }
     return lo;
   }
-}
-
-/** A cluster's keys as one string, to compare with what is stored (the same members give the same order). */
-export function keysId(keys: readonly string[]): string {
-  return keys.join('\n');
 }
 
 function randomToken(): string {

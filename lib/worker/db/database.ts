@@ -9,14 +9,13 @@ import {
   SCHEMA_HISTORY,
   type ArticleRow,
   type BlobRow,
-  type ClusterKeysRow,
+  type ClusterRow,
   type CollectionRow,
   type EntityRow,
   type IncidentRow,
   type IngestMetaRow,
   type KevRow,
   type SourceRow,
-  type StoredClusterRow,
   type SyncStateRow,
 } from './schema';
 
@@ -29,9 +28,7 @@ export class IncidentLensDb extends Dexie {
   collection!: EntityTable<CollectionRow, 'url'>;
   syncState!: EntityTable<SyncStateRow, 'sourceId'>;
   blobs!: EntityTable<BlobRow, 'key'>;
-  clusters!: EntityTable<StoredClusterRow, 'id'>;
-  /** v8: the keys each cluster is found by (lib/worker/db/related.ts). */
-  clusterKeys!: EntityTable<ClusterKeysRow, 'id'>;
+  clusters!: EntityTable<ClusterRow, 'id'>;
   ingestMeta!: EntityTable<IngestMetaRow, 'key'>;
 
   /** `options.indexedDB`/`IDBKeyRange` let Node tests pass fake-indexeddb. */

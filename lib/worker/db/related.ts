@@ -17,7 +17,7 @@ import type { EntityType, IncidentType } from '../../shared/types';
 import type { RelatedArticle, RelatedIncident, RelatedRequest } from '../../shared/analysis/protocol';
 import { pageUrl } from '../../shared/sites';
 import type { IncidentLensDb } from './database';
-import type { StoredClusterRow } from './schema';
+import type { ClusterRow } from './schema';
 import { LISTED_ARTICLES } from '../cluster/summarise';
 
 const TYPE_PRIOR: Partial<Record<EntityType, number>> = {
@@ -88,10 +88,10 @@ export async function relatedIncidents(
   const limit = opts.limit ?? 10;
   const now = opts.now ?? Date.now();
 
-  return db.transaction('r', [db.clusters, db.clusterKeys, db.articles, db.entities], async () => {
+  return db.transaction('r', [db.clusters, db.articles, db.entities], async () => {
     const [total, idLists, selfRow] = await Promise.all([
       clusterCount(db, now),
-      Promise.all(keys.map((k) => db.clusterKeys.where('entityKeys').equals(k).reverse().limit(PER_KEY).primaryKeys())),
+      Promise.all(keys.map((k) => db.clusters.where('entityKeys').equals(k).reverse().limit(PER_KEY).primaryKeys())),
       self ? db.articles.get(self) : undefined,
     ]);
     const weight = new Map<string, number>();
@@ -114,13 +114,11 @@ export async function relatedIncidents(
     // The article being read is not "related" to itself: its cluster counts only by its other articles,
     // read whole by the cluster index (the row lists only its newest few).
     const selfCluster = selfRow?.clusterId && toRead.includes(selfRow.clusterId) ? selfRow.clusterId : undefined;
-    const [stored, keyRows, members] = await Promise.all([
+    const [stored, members] = await Promise.all([
       db.clusters.bulkGet(toRead),
-      db.clusterKeys.bulkGet(toRead),
       selfCluster ? db.articles.where('clusterId').equals(selfCluster).toArray() : [],
     ]);
-    const keysOf = new Map(keyRows.flatMap((r) => (r ? [[r.id, r.entityKeys] as const] : [])));
-    const rows = stored.filter((r): r is StoredClusterRow => !!r && !!r.type);
+    const rows = stored.filter((r): r is ClusterRow => !!r && !!r.type);
     // Its other articles, oldest first as a row lists them (by time, then URL, as lib/worker/cluster/summarise.ts).
     const others = members
       .filter((a) => a.url !== self)
@@ -136,7 +134,7 @@ export async function relatedIncidents(
       const mine = row.id === selfCluster;
       const articles = mine ? othersListed : row.articles.filter((a) => a.url !== self);
       if (!articles.length) return [];
-      const has = new Set(mine ? others.flatMap((a) => a.entityKeys) : (keysOf.get(row.id) ?? []));
+      const has = new Set(mine ? others.flatMap((a) => a.entityKeys) : row.entityKeys);
       const sites = mine ? others.map((a) => a.site) : row.sites;
       const shared = keys.filter((k) => weight.has(k) && has.has(k)).sort((a, b) => (weight.get(b) ?? 0) - (weight.get(a) ?? 0));
       if (!shared.length) return [];

@@ -71,18 +71,6 @@ export interface IncidentRow extends Omit<Incident, 'spans'> {
   spans?: Incident['spans'];
 }
 
-/** v8: a cluster's row as stored: what the sidebar shows of the event, indexed by its id alone. */
-export type StoredClusterRow = Omit<ClusterRow, 'entityKeys'>;
-
-/**
- * v8: the entity keys a cluster is found by (multi-entry index), apart from its row, so that a new member
- * rewrites them (and their index entries) only when they change.
- */
-export interface ClusterKeysRow {
-  id: string;
-  entityKeys: string[];
-}
-
 /** A catalogue entry, with the lower-cased names the search index needs. */
 export interface EntityRow extends CatalogueEntry {
   /** Name and aliases, lower-cased, unique (multi-entry index). */
@@ -297,40 +285,21 @@ function canonicalDate(published: string | undefined, t: number | undefined): st
 }
 
 /**
- * v8 (ingest writes): every touched cluster's row was rewritten whole with the list of all its articles and
- * up to 64 multi-entry keys, re-indexed on every new member. The row now lists its newest few articles and
- * a count (the rest are found by `articles.clusterId`), and its keys live in `clusterKeys`, written only when
- * they change. The upgrade moves every cluster's keys to `clusterKeys` and shortens its article list.
- * Incident rows written from v8 on leave out `spans` (see IncidentRow); older rows keep theirs.
+ * v8 (ingest writes): every touched cluster's row was rewritten with the list of all its articles, however
+ * many. The row now lists its newest LISTED_ARTICLES articles and counts them all (the rest are found by
+ * `articles.clusterId`). Incident rows written from v8 on leave out `spans` (see IncidentRow); older rows keep
+ * theirs. No index changes; the upgrade shortens the lists and adds the counts.
  */
-const V8: Record<string, string> = {
-  ...V7,
-  clusters: 'id',
-  clusterKeys: 'id, *entityKeys',
-};
-
-/** Clusters moved per request in upgradeToV8 (a page of them is held in memory at once). */
-const UPGRADE_PAGE = 2000;
+const V8: Record<string, string> = { ...V7 };
 
 async function upgradeToV8(tx: Transaction): Promise<void> {
-  type OldClusterRow = Omit<ClusterRow, 'articleCount'> & { articleCount?: number };
-  const clusters = tx.table<OldClusterRow, string>('clusters');
-  const keys = tx.table<ClusterKeysRow, string>('clusterKeys');
-  for (let last: string | undefined; ;) {
-    const page = await (last === undefined ? clusters.orderBy(':id') : clusters.where(':id').above(last)).limit(UPGRADE_PAGE).toArray();
-    if (!page.length) return;
-    last = page[page.length - 1].id;
-    await keys.bulkPut(page.map((r) => ({ id: r.id, entityKeys: r.entityKeys ?? [] })));
-    await tx
-      .table<StoredClusterRow, string>('clusters')
-      .bulkPut(page.map((r) => storedCluster({ ...r, articleCount: r.articleCount ?? r.articles.length })));
-  }
-}
-
-/** A cluster's row as v8 stores it: no keys, its newest LISTED_ARTICLES articles. */
-export function storedCluster(row: ClusterRow): StoredClusterRow {
-  const { entityKeys: _keys, ...rest } = row;
-  return rest.articles.length > LISTED_ARTICLES ? { ...rest, articles: rest.articles.slice(-LISTED_ARTICLES) } : rest;
+  await tx
+    .table<ClusterRow & { articleCount?: number }, string>('clusters')
+    .toCollection()
+    .modify((row) => {
+      row.articleCount ??= row.articles.length;
+      if (row.articles.length > LISTED_ARTICLES) row.articles = row.articles.slice(-LISTED_ARTICLES);
+    });
 }
 
 export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
