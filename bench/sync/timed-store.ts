@@ -34,7 +34,7 @@ interface Split {
   tables: Record<string, TableSplit>;
 }
 
-export interface TableSplit {
+interface TableSplit {
   ms: number;
   rows: number;
   bytes: number;
