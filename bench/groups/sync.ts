@@ -166,7 +166,9 @@ export const syncGroup: BenchGroup = {
             const clusters = await db.clusters.count();
             const multi = await db.clusters.filter((c) => c.articleCount > 1).count();
             db.close();
-            return { ms, added, clusters, multi, split };
+            // What the origin stores now: this database (the ones before it are deleted).
+            const bytes = (await navigator.storage.estimate()).usage ?? 0;
+            return { ms, added, clusters, multi, split, bytes };
           },
           [name, count, BATCH, now] as const,
         );
@@ -183,10 +185,12 @@ export const syncGroup: BenchGroup = {
       await deleteDb('bench-warmup');
       const rates: number[] = [];
       const splits: Awaited<ReturnType<typeof ingest>>['split'][] = [];
+      const bytes: number[] = [];
       for (let r = 0; r < INGEST_RUNS; r++) {
         const res = await ingest(`bench-ingest-${r}`, ITEMS);
         rates.push((res.added / res.ms) * 1000);
         splits.push(res.split);
+        bytes.push(res.bytes);
         log(
           `ingest run ${r + 1}: ${res.added} items in ${(res.ms / 1000).toFixed(2)} s → ${rates[r].toFixed(0)} items/s; ${res.clusters} clusters, ${res.multi} with several articles`,
         );
@@ -194,6 +198,8 @@ export const syncGroup: BenchGroup = {
         if (r < INGEST_RUNS - 1) await deleteDb(`bench-ingest-${r}`);
       }
       figures['sync.ingest_items_per_s'] = Math.round(median(rates));
+      // The stored size of the 10,000 ingested items with their incidents and clusters (the last run's).
+      figures['sync.ingest_db_bytes'] = bytes[bytes.length - 1];
       // The split, ms an item (medians over the runs): the transactions' wall time and, within it, the
       // store's reads, writes and commit; the engine's part is measured alone below.
       const per = (f: (s: (typeof splits)[number]) => number) => median(splits.map(f)) / ITEMS;
