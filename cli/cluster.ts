@@ -82,7 +82,7 @@ function incidentOf(c: ClusterRow): ClusterIncident | null {
     firstSeen: c.firstSeen,
     lastSeen: c.lastSeen,
     sources: c.sites,
-    articles: c.articles.length,
+    articles: c.articleCount,
   };
 }
 
@@ -108,7 +108,7 @@ export class ClusterRun {
       const cluster = clusterId ? this.store.clusters.get(clusterId) : undefined;
       if (!cluster) return { id, cluster: null, incident: null };
       // Copies count: an item and its syndicated copy are two reports of one event.
-      const alone = cluster.articles.length < 2 && ![...this.copies.values()].includes(cluster.id);
+      const alone = cluster.articleCount < 2 && ![...this.copies.values()].includes(cluster.id);
       return { id, cluster: alone ? null : cluster.id, incident: incidentOf(cluster) };
     });
   }

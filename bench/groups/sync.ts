@@ -31,6 +31,8 @@ const ITEMS = 10_000;
 const BATCH = 50;
 /** Runs of the 10,000-item ingest (median reported); IL_BENCH_SYNC_RUNS=1 for a quick look. */
 const INGEST_RUNS = Number(process.env.IL_BENCH_SYNC_RUNS ?? 3);
+/** IL_BENCH_SYNC_QUICK=1: the ingest and the store alone only (no clustering quality, related, status). */
+const QUICK = process.env.IL_BENCH_SYNC_QUICK === '1';
 const ARTICLES = 200_000;
 const CLUSTERS = 50_000;
 const QUERIES = 200;
@@ -43,15 +45,64 @@ function blankServer(): Promise<Server> {
   return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
 }
 
-function splitLine(
-  s: { total: number; transaction: number; reads: number; writes: number; commit: number; chunks: number; kinds: Record<string, number> },
-  n: number,
-): string {
+interface SplitFigures {
+  total: number;
+  transaction: number;
+  reads: number;
+  writes: number;
+  commit: number;
+  chunks: number;
+  kinds: Record<string, number>;
+  tables: Record<string, { ms: number; rows: number; bytes: number; entries: number }>;
+}
+
+function splitLine(s: SplitFigures, n: number): string {
   const ms = (x: number) => `${(x / n).toFixed(3)} ms`;
   const kinds = Object.entries(s.kinds)
     .map(([k, v]) => `${k} ${ms(v)}`)
     .join(', ');
-  return `an item: ${ms(s.total)} in all; transactions ${ms(s.transaction)} (overlapping the engine's reading of the next chunk; ${s.chunks} of them), of which reads ${ms(s.reads)} (${kinds}), writes ${ms(s.writes)}, commit ${ms(s.commit)}`;
+  const tables = Object.entries(s.tables)
+    .map(
+      ([k, t]) =>
+        `${k} ${ms(t.ms)} (${(t.rows / n).toFixed(2)} rows, ${Math.round(t.bytes / n)} B, ${(t.entries / n).toFixed(1)} index entries)`,
+    )
+    .join(', ');
+  return `an item: ${ms(s.total)} in all; transactions ${ms(s.transaction)} (overlapping the engine's reading of the next chunk; ${s.chunks} of them), of which reads ${ms(s.reads)} (${kinds}), writes ${ms(s.writes)} (${tables}), commit ${ms(s.commit)}`;
+}
+
+/** The store's writes by table, an item: ms, bytes put (as JSON) and index entries written. */
+function tableFigures(s: SplitFigures, n: number): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [k, t] of Object.entries(s.tables)) {
+    if (!t.rows) continue;
+    out[`sync.ingest_store_write_${k}_ms`] = t.ms / n;
+    out[`sync.ingest_store_write_${k}_bytes`] = Math.round(t.bytes / n);
+    out[`sync.ingest_store_write_${k}_index_entries`] = t.entries / n;
+  }
+  return out;
+}
+
+/** Clustering quality on our labels (Node): the held-out half is the figure; the tuned half and the baseline beside it. */
+async function clusterQuality(matcher: Parameters<typeof clusterFigures>[0], log: (line: string) => void): Promise<Record<string, number>> {
+  const figures: Record<string, number> = {};
+  const q = await clusterFigures(matcher, log);
+  figures['sync.cluster_precision'] = q['clusters.heldout.precision'];
+  figures['sync.cluster_recall'] = q['clusters.heldout.recall'];
+  figures['sync.cluster_tfidf_precision'] = q['clusters.heldout.tfidf_precision'];
+  figures['sync.cluster_tfidf_recall'] = q['clusters.heldout.tfidf_recall'];
+  figures['sync.cluster_f1'] = q['clusters.heldout.f1'];
+  figures['sync.cluster_tfidf_f1'] = q['clusters.heldout.tfidf_f1'];
+  figures['sync.cluster_tune_precision'] = q['clusters.tune.precision'];
+  figures['sync.cluster_tune_recall'] = q['clusters.tune.recall'];
+  // Every held-out half pooled (27 March – 12 April, February and May 2017), and what clustering costs an
+  // item (CPU time, Node, the engine and the store left out) at this bench's density of items.
+  figures['sync.cluster_heldout_pooled_precision'] = q['clusters.heldout_pooled.precision'];
+  figures['sync.cluster_heldout_pooled_recall'] = q['clusters.heldout_pooled.recall'];
+  // The same with October–December 2018 (issue 10's third round) added.
+  figures['sync.cluster_heldout_all_pooled_precision'] = q['clusters.heldout_all_pooled.precision'];
+  figures['sync.cluster_heldout_all_pooled_recall'] = q['clusters.heldout_all_pooled.recall'];
+  figures['sync.cluster_cpu_ms_per_item'] = clusterCost(matcher, { items: ITEMS, perDay: ITEMS / 300 }).perItemMs;
+  return figures;
 }
 
 export const syncGroup: BenchGroup = {
@@ -61,23 +112,7 @@ export const syncGroup: BenchGroup = {
 
     // Clustering quality (Node): the held-out half is the figure; the tuned half and the baseline beside it.
     const { matcher } = await loadMatcherFor([MISP_CLUSTERS, KEV]);
-    const q = await clusterFigures(matcher, log);
-    figures['sync.cluster_precision'] = q['clusters.heldout.precision'];
-    figures['sync.cluster_recall'] = q['clusters.heldout.recall'];
-    figures['sync.cluster_tfidf_precision'] = q['clusters.heldout.tfidf_precision'];
-    figures['sync.cluster_tfidf_recall'] = q['clusters.heldout.tfidf_recall'];
-    figures['sync.cluster_f1'] = q['clusters.heldout.f1'];
-    figures['sync.cluster_tfidf_f1'] = q['clusters.heldout.tfidf_f1'];
-    figures['sync.cluster_tune_precision'] = q['clusters.tune.precision'];
-    figures['sync.cluster_tune_recall'] = q['clusters.tune.recall'];
-    // Every held-out half pooled (27 March – 12 April, February and May 2017), and what clustering costs an
-    // item (CPU time, Node, the engine and the store left out) at this bench's density of items.
-    figures['sync.cluster_heldout_pooled_precision'] = q['clusters.heldout_pooled.precision'];
-    figures['sync.cluster_heldout_pooled_recall'] = q['clusters.heldout_pooled.recall'];
-    // The same with October–December 2018 (issue 10's third round) added.
-    figures['sync.cluster_heldout_all_pooled_precision'] = q['clusters.heldout_all_pooled.precision'];
-    figures['sync.cluster_heldout_all_pooled_recall'] = q['clusters.heldout_all_pooled.recall'];
-    figures['sync.cluster_cpu_ms_per_item'] = clusterCost(matcher, { items: ITEMS, perDay: ITEMS / 300 }).perItemMs;
+    if (!QUICK) Object.assign(figures, await clusterQuality(matcher, log));
 
     const server = await blankServer();
     let browser: Browser | undefined;
@@ -116,16 +151,27 @@ export const syncGroup: BenchGroup = {
             await db.open();
             const t0 = performance.now();
             let added = 0;
-            const split = { total: 0, transaction: 0, reads: 0, writes: 0, commit: 0, chunks: 0, kinds: {} as Record<string, number> };
+            const split = {
+              total: 0,
+              transaction: 0,
+              reads: 0,
+              writes: 0,
+              commit: 0,
+              chunks: 0,
+              kinds: {} as Record<string, number>,
+              tables: {} as Record<string, { ms: number; rows: number; bytes: number; entries: number }>,
+            };
             for (let i = 0; i < n; i += batch) {
               const r = await w.SB.ingestTimed(db, w.items.slice(i, i + batch), { matcher: w.matcher, now: at }, split);
               added += r.added;
             }
             const ms = performance.now() - t0;
             const clusters = await db.clusters.count();
-            const multi = await db.clusters.filter((c) => c.articles.length > 1).count();
+            const multi = await db.clusters.filter((c) => c.articleCount > 1).count();
             db.close();
-            return { ms, added, clusters, multi, split };
+            // What the origin stores now: this database (the ones before it are deleted).
+            const bytes = (await navigator.storage.estimate()).usage ?? 0;
+            return { ms, added, clusters, multi, split, bytes };
           },
           [name, count, BATCH, now] as const,
         );
@@ -142,10 +188,12 @@ export const syncGroup: BenchGroup = {
       await deleteDb('bench-warmup');
       const rates: number[] = [];
       const splits: Awaited<ReturnType<typeof ingest>>['split'][] = [];
+      const bytes: number[] = [];
       for (let r = 0; r < INGEST_RUNS; r++) {
         const res = await ingest(`bench-ingest-${r}`, ITEMS);
         rates.push((res.added / res.ms) * 1000);
         splits.push(res.split);
+        bytes.push(res.bytes);
         log(
           `ingest run ${r + 1}: ${res.added} items in ${(res.ms / 1000).toFixed(2)} s → ${rates[r].toFixed(0)} items/s; ${res.clusters} clusters, ${res.multi} with several articles`,
         );
@@ -153,6 +201,8 @@ export const syncGroup: BenchGroup = {
         if (r < INGEST_RUNS - 1) await deleteDb(`bench-ingest-${r}`);
       }
       figures['sync.ingest_items_per_s'] = Math.round(median(rates));
+      // The stored size of the 10,000 ingested items with their incidents and clusters (the last run's).
+      figures['sync.ingest_db_bytes'] = bytes[bytes.length - 1];
       // The split, ms an item (medians over the runs): the transactions' wall time and, within it, the
       // store's reads, writes and commit; the engine's part is measured alone below.
       const per = (f: (s: (typeof splits)[number]) => number) => median(splits.map(f)) / ITEMS;
@@ -190,7 +240,16 @@ export const syncGroup: BenchGroup = {
           const prepared = w.items.map((item) => ({ prepared: w.SB.prepareFeedItem(item, w.matcher), weight: w.SB.textLength(item) }));
           const db = new w.SB.IncidentLensDb({ name: 'bench-store-only' });
           await db.open();
-          const split = { total: 0, transaction: 0, reads: 0, writes: 0, commit: 0, chunks: 0, kinds: {} as Record<string, number> };
+          const split = {
+            total: 0,
+            transaction: 0,
+            reads: 0,
+            writes: 0,
+            commit: 0,
+            chunks: 0,
+            kinds: {} as Record<string, number>,
+            tables: {} as Record<string, { ms: number; rows: number; bytes: number; entries: number }>,
+          };
           let added = 0;
           for (let i = 0; i < prepared.length; i += batch) added += await w.SB.storeTimed(db, prepared.slice(i, i + batch), at, split);
           const clusters = await db.clusters.count();
@@ -201,8 +260,10 @@ export const syncGroup: BenchGroup = {
       );
       await deleteDb('bench-store-only');
       figures['sync.ingest_store_ms_per_item'] = storeOnly.split.total / storeOnly.added;
+      Object.assign(figures, tableFigures(storeOnly.split, storeOnly.added));
       log(`the store alone (items read beforehand): ${storeOnly.added} items, ${storeOnly.clusters} clusters`);
       log(`  ${splitLine(storeOnly.split, storeOnly.added)}`);
+      if (QUICK) return figures;
       // Most feeds carry no full text: the same items with title and summary only.
       await page.evaluate(() => {
         const w = window as unknown as { items: { content?: string }[] };
@@ -270,6 +331,7 @@ export const syncGroup: BenchGroup = {
                 firstSeen: arts[0].published,
                 lastSeen: arts[per - 1].published,
                 articles: arts,
+                articleCount: arts.length,
                 sites: arts.map((a) => a.site),
                 entityKeys: keys,
                 anchors: keys,

@@ -26,6 +26,19 @@ interface Split {
   chunks: number;
   /** The reads by kind (wall time each kind was waiting): dedup, window, members, retention. */
   kinds: Record<string, number>;
+  /**
+   * The writes by table: ms (a transaction's requests run one after another in the order issued, so each
+   * request is given the time from the previous one's end to its own), rows put, their bytes (as JSON)
+   * and the index entries they write (primary key and every index, a multi-entry index once per key).
+   */
+  tables: Record<string, TableSplit>;
+}
+
+interface TableSplit {
+  ms: number;
+  rows: number;
+  bytes: number;
+  entries: number;
 }
 
 class Clock {
@@ -50,7 +63,26 @@ class Clock {
   }
 }
 
+/** Index entries a row writes in a table: one for its key, one per index, one per distinct key of a multi-entry index. */
+function indexEntries(db: IncidentLensDb, table: string, row: object): number {
+  let n = 1;
+  for (const ix of db.table(table).schema.indexes) {
+    const v = (row as Record<string, unknown>)[ix.keyPath as string];
+    if (ix.multi && Array.isArray(v)) n += new Set(v).size;
+    else if (v !== undefined) n++;
+  }
+  return n;
+}
+
 class TimedDexieStore extends DexieStore {
+  readonly tables = new Map<string, TableSplit>();
+  /** The current write's requests: when the first was issued, and each one's end. */
+  private issued = 0;
+  private ends: { table: string; end: number }[] = [];
+  readonly puts: { table: string; rows: readonly object[] }[] = [];
+  constructor(readonly database: IncidentLensDb) {
+    super(database);
+  }
   readonly reads = new Clock();
   readonly writes = new Clock();
   readonly transaction = new Clock();
@@ -94,7 +126,32 @@ class TimedDexieStore extends DexieStore {
     return this.read('retention', () => super.publishedBefore(iso));
   }
   override write(w: Parameters<DexieStore['write']>[0]) {
-    return this.writes.time(() => super.write(w));
+    this.issued = 0;
+    this.ends = [];
+    return this.writes.time(() =>
+      super.write(w).then((v) => {
+        let last = this.issued;
+        for (const { table, end } of [...this.ends].sort((a, b) => a.end - b.end)) {
+          this.table(table).ms += Math.max(0, end - last);
+          last = Math.max(last, end);
+        }
+        return v;
+      }),
+    );
+  }
+  table(name: string): TableSplit {
+    let t = this.tables.get(name);
+    if (!t) this.tables.set(name, (t = { ms: 0, rows: 0, bytes: 0, entries: 0 }));
+    return t;
+  }
+  protected override request(table: string, rows: readonly object[], issue: () => Promise<unknown>): Promise<unknown> {
+    if (!this.issued) this.issued = performance.now();
+    // Counted after the runs (addClocks), not inside the transaction, which the counting would slow.
+    if (rows.length) this.puts.push({ table, rows });
+    return issue().then((v) => {
+      this.ends.push({ table, end: performance.now() });
+      return v;
+    });
   }
 }
 
@@ -106,6 +163,21 @@ function addClocks(store: TimedDexieStore, into: Split): void {
   into.commit += store.commit;
   into.chunks += store.chunks;
   for (const [k, c] of store.kinds) into.kinds[k] = (into.kinds[k] ?? 0) + c.ms;
+  for (const { table, rows } of store.puts) {
+    const t = store.table(table);
+    t.rows += rows.length;
+    for (const r of rows) {
+      t.bytes += JSON.stringify(r).length;
+      t.entries += indexEntries(store.database, table, r);
+    }
+  }
+  for (const [k, t] of store.tables) {
+    const to = (into.tables[k] ??= { ms: 0, rows: 0, bytes: 0, entries: 0 });
+    to.ms += t.ms;
+    to.rows += t.rows;
+    to.bytes += t.bytes;
+    to.entries += t.entries;
+  }
 }
 
 /** ingestFeedItems (the worker's own path: chunks, the engine overlapping the writes) with the store's clocks added to `into`. */

@@ -77,7 +77,7 @@ describe('database migrations', () => {
     const versions = SCHEMA_HISTORY.map((s) => s.version);
     expect(versions).toEqual([...versions].sort((a, b) => a - b));
     expect(new Set(versions).size).toBe(versions.length);
-    expect(CURRENT_VERSION).toBe(7);
+    expect(CURRENT_VERSION).toBe(8);
   });
 
   it('opens a version-1 database, upgrades it and finds every row', async () => {

@@ -45,6 +45,7 @@ describe('ingestFeedItems: clustering', () => {
     expect(cluster?.sites).toEqual(['bleepingcomputer.example', 'therecord.example']);
     expect(cluster?.firstSeen).toBe('2023-11-02T10:00:00.000Z');
     expect(cluster?.lastSeen).toBe('2023-11-03T08:00:00.000Z');
+    expect(cluster?.articleCount).toBe(2);
     expect(cluster?.entityKeys).toContain('malware:lockbit');
     // Each article keeps its entity keys and its incident rows.
     expect((await db.articles.get(BOEING_2.url))?.entityKeys).toContain('organization:boeing');

@@ -9,11 +9,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { IncidentLensDb } from '../../lib/worker/db/database';
-import { SCHEMA_HISTORY, type ArticleRow } from '../../lib/worker/db/schema';
+import { CURRENT_VERSION, SCHEMA_HISTORY, type ArticleRow } from '../../lib/worker/db/schema';
 import { compileMatcher, type CompiledMatcher } from '../../lib/worker/extract/matcher';
 import { seedCatalogue } from '../../lib/worker/knowledge/seed';
 import { ingestFeedItems } from '../../lib/worker/sync/ingest-items';
 import { NOW, item, BOEING_1, BOEING_2, ICBC } from '../support/feed-items';
+import { clusterRowsBeforeV8 } from '../support/cluster-rows';
 
 let matcher: CompiledMatcher;
 beforeAll(() => {
@@ -27,7 +28,7 @@ type Rows = Record<(typeof TABLES)[number], unknown[]>;
 async function syncedRows(): Promise<Rows> {
   const db = new IncidentLensDb({ indexedDB: new IDBFactory(), IDBKeyRange, name: 'source' });
   await ingestFeedItems(db, [BOEING_1, BOEING_2, ICBC], { matcher, now: NOW });
-  const rows = { articles: await db.articles.toArray(), incidents: await db.incidents.toArray(), clusters: await db.clusters.toArray() };
+  const rows = { articles: await db.articles.toArray(), incidents: await db.incidents.toArray(), clusters: await clusterRowsBeforeV8(db) };
   db.close();
   return rows;
 }
@@ -55,7 +56,7 @@ describe('schema v7 (the ingest memory)', () => {
     await writeV6(indexedDB, rows);
     const db = new IncidentLensDb({ indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(CURRENT_VERSION);
     expect(rawIndexes(db, 'articles')).toEqual(['clusterId', 'guid', 'published']);
     expect(rawIndexes(db, 'incidents')).toEqual(['entityKeys']);
     expect(await db.ingestMeta.count()).toBe(0);
@@ -63,7 +64,7 @@ describe('schema v7 (the ingest memory)', () => {
     const after = await db.articles.toArray();
     expect(after.filter((r) => r.url !== ICBC.url)).toEqual(rows.articles.filter((r) => (r as ArticleRow).url !== ICBC.url));
     expect(await db.incidents.toArray()).toEqual(rows.incidents);
-    expect(await db.clusters.toArray()).toEqual(rows.clusters);
+    expect(await clusterRowsBeforeV8(db)).toEqual(rows.clusters);
     db.close();
   });
 

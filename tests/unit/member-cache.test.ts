@@ -199,20 +199,27 @@ describe('IngestMemory', () => {
     expect(m.covers('2023-01-10', '2023-01-25')).toBe(true);
     expect(m.between('2023-01-14', '2023-01-25').map((r) => r.url)).toEqual(['https://a/4', 'https://a/2', 'https://a/1']);
     // A write moves a row and forgets a deleted one.
-    m.applyWrite({ items: [row('https://a/3', '2023-01-24')], deleteUrls: ['https://a/2'], clusters: [], deleteClusters: [] });
+    m.applyWrite({
+      items: [row('https://a/3', '2023-01-24')],
+      deleteUrls: ['https://a/2'],
+      clusters: [],
+      members: new Map(),
+      deleteClusters: [],
+    });
     expect(m.between('2023-01-10', '2023-01-25').map((r) => r.url)).toEqual(['https://a/3', 'https://a/4', 'https://a/1']);
   });
 
-  it('knows a cluster whole from its written row, and forgets a range it has no room for', () => {
+  it('knows a cluster whole from a write (every member, not the few its row lists), and forgets a range it has no room for', () => {
     const m = new IngestMemory(3);
     m.applyWrite({
       items: [],
       deleteUrls: [],
-      clusters: [{ id: 'c1', articles: [{ url: 'https://a/1' }, { url: 'https://a/2' }] }],
+      clusters: [{ id: 'c1' }],
+      members: new Map([['c1', ['https://a/1', 'https://a/2']]]),
       deleteClusters: [],
     });
     expect([...m.membersOf('c1')!]).toEqual(['https://a/1', 'https://a/2']);
-    m.applyWrite({ items: [], deleteUrls: [], clusters: [], deleteClusters: ['c1'] });
+    m.applyWrite({ items: [], deleteUrls: [], clusters: [], members: new Map(), deleteClusters: ['c1'] });
     expect(m.membersOf('c1')).toBeUndefined();
     const token = m.token;
     m.cover(

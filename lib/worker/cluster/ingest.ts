@@ -232,9 +232,16 @@ export async function ingestPrepared(store: IngestStore, batch: PreparedItem[], 
     const byCluster = new Map<string, ClusterMember[]>(ids.map((id) => [id, []]));
     for (const r of [...stored, ...toCluster.map((i) => i.row)]) byCluster.get(r.clusterId)?.push(memberOf(r));
     const deleteClusters: string[] = [];
+    const memberUrls = new Map<string, string[]>();
     for (const [id, members] of byCluster) {
-      if (members.length) out.clusters.push(summariseCluster(id, members));
-      else deleteClusters.push(id);
+      if (!members.length) deleteClusters.push(id);
+      else {
+        out.clusters.push(summariseCluster(id, members));
+        memberUrls.set(
+          id,
+          members.map((m) => m.url),
+        );
+      }
     }
     out.incidents = toCluster.flatMap((i) => i.incidents);
     await store.write({
@@ -242,6 +249,7 @@ export async function ingestPrepared(store: IngestStore, batch: PreparedItem[], 
       incidents: out.incidents,
       deleteUrls: [...deleteUrls],
       clusters: out.clusters,
+      members: memberUrls,
       deleteClusters,
     });
     return out;

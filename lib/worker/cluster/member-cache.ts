@@ -5,8 +5,8 @@
  * - every stored item of a span of publication time [lo, hi], in index order (published, url), with what
  *   deduplication and clustering read of it: the clustering window and the near-identical titles are then
  *   answered from memory, and a chunk whose window reaches past the span reads only the part it lacks;
- * - the members of the clusters it knows whole (read by their index once, or written by the ingest: a
- *   cluster row lists every member), so that a touched cluster's members need no index read;
+ * - the members of the clusters it knows whole (read by their index once, or written by the ingest, which
+ *   knows every member of a cluster it writes), so that a touched cluster's members need no index read;
  * - the retention cutoff below which no item is stored any more.
  *
  * A write-through copy, kept true by a stamp: the ingest applies what it wrote once its transaction has
@@ -139,11 +139,12 @@ export class IngestMemory {
     this.clusters.set(id, new Set(urls));
   }
 
-  /** What a committed ingest transaction wrote. */
+  /** What a committed ingest transaction wrote: every member of each cluster written, by its id. */
   applyWrite(w: {
     items: readonly KnownRow[];
     deleteUrls: readonly string[];
-    clusters: readonly { id: string; articles: { url: string }[] }[];
+    clusters: readonly { id: string }[];
+    members: ReadonlyMap<string, readonly string[]>;
     deleteClusters: readonly string[];
   }): void {
     for (const url of w.deleteUrls) this.forget(url);
@@ -153,11 +154,11 @@ export class IngestMemory {
       if (this.span && row.published && row.published >= this.span.lo && row.published <= this.span.hi) this.place(row.url, row.published);
     }
     for (const id of w.deleteClusters) this.clusters.delete(id);
-    for (const c of w.clusters)
-      this.setMembers(
-        c.id,
-        c.articles.map((a) => a.url),
-      );
+    for (const c of w.clusters) {
+      const members = w.members.get(c.id);
+      if (members) this.setMembers(c.id, members);
+      else this.clusters.delete(c.id);
+    }
   }
 
   private forget(url: string): void {

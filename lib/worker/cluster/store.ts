@@ -33,6 +33,8 @@ export interface StoreWrite {
   /** Items to delete, with their incident rows. Also the urls of the items put (their old incident rows go). */
   deleteUrls: string[];
   clusters: ClusterRow[];
+  /** Every member (URL) of each cluster in `clusters`, by its id: the rows list only the newest few. */
+  members: Map<string, string[]>;
   deleteClusters: string[];
 }
 

@@ -31,8 +31,14 @@ export interface ClusterRow {
   /** ISO, the earliest and latest item. */
   firstSeen: string;
   lastSeen: string;
-  /** Every item, oldest first. */
+  /**
+   * Its newest items (at most LISTED_ARTICLES), oldest first: what the sidebar and `cli cluster` show. The
+   * rest are found by the articles' `clusterId` index; since v8 the row no longer lists every member, so
+   * that a busy cluster's row stays small however often it is rewritten.
+   */
   articles: RelatedArticle[];
+  /** v8: how many items it has. */
+  articleCount: number;
   /** Distinct sites that reported it. */
   sites: string[];
   /** Union of the items' entity keys (multi-entry index: related incidents are found by it). */
@@ -44,6 +50,8 @@ export interface ClusterRow {
 }
 
 const MAX_KEYS = 64;
+/** Items a cluster row lists (the sidebar shows four besides the page being read). */
+export const LISTED_ARTICLES = 8;
 
 function hash(s: string): string {
   let h = 0x811c9dc5;
@@ -101,11 +109,12 @@ export function summariseCluster(id: string, members: readonly ClusterMember[]):
     cves,
     firstSeen: iso(sorted[0]?.features.t ?? 0),
     lastSeen: iso(sorted[sorted.length - 1]?.features.t ?? 0),
-    articles: sorted.map((m) => {
+    articles: sorted.slice(-LISTED_ARTICLES).map((m) => {
       const a: RelatedArticle = { url: m.url, title: m.title, site: m.site };
       if (m.published) a.published = m.published;
       return a;
     }),
+    articleCount: sorted.length,
     sites: [...new Set(sorted.map((m) => m.site).filter(Boolean))],
     entityKeys: [...keys],
     anchors: [...anchors],

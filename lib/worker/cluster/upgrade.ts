@@ -17,7 +17,7 @@ export async function upgradeToV4(tx: Transaction): Promise<void> {
   const byArticle = new Map<string, IncidentRow[]>();
   for (const i of incidents) byArticle.set(i.articleUrl, [...(byArticle.get(i.articleUrl) ?? []), i]);
   const rows: StoredItem[] = articles.map((a) => {
-    const incs = byArticle.get(a.url) ?? [];
+    const incs = (byArticle.get(a.url) ?? []).map((i) => ({ ...i, spans: i.spans ?? [] }));
     // Offsets are not stored: entity keys are what the features need.
     const entities = a.entityKeys.map((key) => ({ key, name: key, type: key.slice(0, key.indexOf(':')) as never, start: 0, end: 0 }));
     const features = itemFeatures({ title: a.title, summary: a.summary, published: a.published, entities, incidents: incs }, a.fetchedAt);

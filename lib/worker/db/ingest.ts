@@ -51,7 +51,9 @@ export function toRows(a: AnalysedArticle, now: number): { article: ArticleRow; 
       if (e) involved.push({ key: k, name: e.name });
       named.add(k);
     }
-    const row: IncidentRow = { ...inc, id: `${a.url}#${i}`, articleUrl: a.url, entityKeys };
+    // Without its spans: offsets into a text this table does not keep, which nothing reads here.
+    const { spans: _spans, ...rest } = inc;
+    const row: IncidentRow = { ...rest, id: `${a.url}#${i}`, articleUrl: a.url, entityKeys };
     if (involved.length) row.entities = involved;
     if (a.published) row.published = a.published;
     return row;

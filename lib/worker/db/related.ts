@@ -14,10 +14,11 @@
  * Never a count over the index (hundreds of ms at 100k rows), never `anyOf` over many keys.
  */
 import type { EntityType, IncidentType } from '../../shared/types';
-import type { RelatedIncident, RelatedRequest } from '../../shared/analysis/protocol';
+import type { RelatedArticle, RelatedIncident, RelatedRequest } from '../../shared/analysis/protocol';
 import { pageUrl } from '../../shared/sites';
 import type { IncidentLensDb } from './database';
 import type { ClusterRow } from './schema';
+import { LISTED_ARTICLES } from '../cluster/summarise';
 
 const TYPE_PRIOR: Partial<Record<EntityType, number>> = {
   vulnerability: 1.5,
@@ -87,10 +88,11 @@ export async function relatedIncidents(
   const limit = opts.limit ?? 10;
   const now = opts.now ?? Date.now();
 
-  return db.transaction('r', db.clusters, db.articles, db.entities, async () => {
-    const [total, idLists] = await Promise.all([
+  return db.transaction('r', [db.clusters, db.articles, db.entities], async () => {
+    const [total, idLists, selfRow] = await Promise.all([
       clusterCount(db, now),
       Promise.all(keys.map((k) => db.clusters.where('entityKeys').equals(k).reverse().limit(PER_KEY).primaryKeys())),
+      self ? db.articles.get(self) : undefined,
     ]);
     const weight = new Map<string, number>();
     keys.forEach((k, i) => {
@@ -109,30 +111,38 @@ export async function relatedIncidents(
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? 1 : -1))
       .slice(0, limit * READ_PER_ANSWER)
       .map(([id]) => id);
-    const rows = (await db.clusters.bulkGet(toRead)).filter((r): r is ClusterRow => !!r && !!r.type);
-
-    // The article being read is not "related" to itself: its cluster counts only by its other articles.
-    const withSelf = self ? rows.filter((r) => r.articles.some((a) => a.url === self)) : [];
-    const others = new Map<string, Set<string>>();
-    if (withSelf.length) {
-      const urls = [...new Set(withSelf.flatMap((r) => r.articles.map((a) => a.url).filter((u) => u !== self)))];
-      const arts = await db.articles.bulkGet(urls);
-      const keysOf = new Map(arts.flatMap((a) => (a ? [[a.url, a.entityKeys] as const] : [])));
-      for (const r of withSelf) others.set(r.id, new Set(r.articles.filter((a) => a.url !== self).flatMap((a) => keysOf.get(a.url) ?? [])));
-    }
+    // The article being read is not "related" to itself: its cluster counts only by its other articles,
+    // read whole by the cluster index (the row lists only its newest few).
+    const selfCluster = selfRow?.clusterId && toRead.includes(selfRow.clusterId) ? selfRow.clusterId : undefined;
+    const [stored, members] = await Promise.all([
+      db.clusters.bulkGet(toRead),
+      selfCluster ? db.articles.where('clusterId').equals(selfCluster).toArray() : [],
+    ]);
+    const rows = stored.filter((r): r is ClusterRow => !!r && !!r.type);
+    // Its other articles, oldest first as a row lists them (by time, then URL, as lib/worker/cluster/summarise.ts).
+    const others = members
+      .filter((a) => a.url !== self)
+      .map((a) => ({ a, t: a.features?.t ?? time(a.published) ?? 0 }))
+      .sort((x, y) => x.t - y.t || x.a.url.localeCompare(y.a.url))
+      .map(({ a }) => a);
+    const othersListed = others
+      .slice(-LISTED_ARTICLES)
+      .map((a): RelatedArticle => ({ url: a.url, title: a.title, site: a.site, ...(a.published ? { published: a.published } : {}) }));
 
     const ref = time(publishedAt) ?? now;
     const scored = rows.flatMap((row) => {
-      const articles = row.articles.filter((a) => a.url !== self);
+      const mine = row.id === selfCluster;
+      const articles = mine ? othersListed : row.articles.filter((a) => a.url !== self);
       if (!articles.length) return [];
-      const has = others.get(row.id) ?? new Set(row.entityKeys);
+      const has = new Set(mine ? others.flatMap((a) => a.entityKeys) : row.entityKeys);
+      const sites = mine ? others.map((a) => a.site) : row.sites;
       const shared = keys.filter((k) => weight.has(k) && has.has(k)).sort((a, b) => (weight.get(b) ?? 0) - (weight.get(a) ?? 0));
       if (!shared.length) return [];
       const rarity = shared.reduce((sum, k) => sum + (weight.get(k) ?? 0), 0);
       const when = time(row.lastSeen) ?? 0;
       const days = when ? Math.abs(ref - when) / 86_400_000 : RECENCY_HALF_DAYS * 4;
       const recency = 0.5 + 0.5 * Math.pow(0.5, days / RECENCY_HALF_DAYS);
-      return [{ row, articles, shared, score: rarity * recency }];
+      return [{ row, articles, sites, shared, score: rarity * recency }];
     });
     scored.sort((a, b) => b.score - a.score || (a.row.id < b.row.id ? 1 : -1));
     const top = scored.slice(0, limit);
@@ -143,7 +153,7 @@ export async function relatedIncidents(
     const names = new Map<string, string>();
     entries.forEach((e, i) => e && names.set(neededKeys[i], e.name));
 
-    return top.map(({ row, articles, shared, score }): RelatedIncident => {
+    return top.map(({ row, articles, sites, shared, score }): RelatedIncident => {
       const sharedOut = shared.map((k) => ({ key: k, name: names.get(k) ?? row.names?.[k] ?? fallbackName(k), type: typeOfKey(k) }));
       const reasonNames = sharedOut.slice(0, 3).map((x) => x.name);
       const more = sharedOut.length > 3 ? ` and ${sharedOut.length - 3} more` : '';
@@ -157,7 +167,7 @@ export async function relatedIncidents(
         // Newest first, as the sidebar lists them.
         articles: [...articles].reverse(),
         title: row.title,
-        sites: [...new Set(articles.map((a) => a.site).filter(Boolean))],
+        sites: [...new Set(sites.filter(Boolean))],
         firstSeen: row.firstSeen,
         lastSeen: row.lastSeen,
       };

@@ -11,7 +11,7 @@ import type { CatalogueEntry, Incident, IncidentType } from '../../shared/types'
 import type { SavedArticle } from '../../shared/messaging';
 import { siteOf } from '../../shared/sites';
 import type { ItemFeatures } from '../cluster/rule';
-import type { ClusterRow } from '../cluster/summarise';
+import { LISTED_ARTICLES, type ClusterRow } from '../cluster/summarise';
 import { upgradeToV4 } from '../cluster/upgrade';
 
 export type { ClusterRow };
@@ -56,7 +56,7 @@ export interface ArticleRow {
 }
 
 /** An incident an article reports, flattened for querying. */
-export interface IncidentRow extends Incident {
+export interface IncidentRow extends Omit<Incident, 'spans'> {
   /** Stable id: the article URL and the incident's place in it. */
   id: string;
   type: IncidentType;
@@ -64,6 +64,11 @@ export interface IncidentRow extends Incident {
   published?: string;
   /** Victim, actor and involved entities (multi-entry index). */
   entityKeys: string[];
+  /**
+   * Offsets into a text this table does not keep: rows written before v8 have them, later ones do not
+   * (nothing reads them here; a saved article keeps its incidents whole with its text).
+   */
+  spans?: Incident['spans'];
 }
 
 /** A catalogue entry, with the lower-cased names the search index needs. */
@@ -279,6 +284,24 @@ function canonicalDate(published: string | undefined, t: number | undefined): st
   return t === undefined ? published : new Date(t).toISOString();
 }
 
+/**
+ * v8 (ingest writes): every touched cluster's row was rewritten with the list of all its articles, however
+ * many. The row now lists its newest LISTED_ARTICLES articles and counts them all (the rest are found by
+ * `articles.clusterId`). Incident rows written from v8 on leave out `spans` (see IncidentRow); older rows keep
+ * theirs. No index changes; the upgrade shortens the lists and adds the counts.
+ */
+const V8: Record<string, string> = { ...V7 };
+
+async function upgradeToV8(tx: Transaction): Promise<void> {
+  await tx
+    .table<ClusterRow & { articleCount?: number }, string>('clusters')
+    .toCollection()
+    .modify((row) => {
+      row.articleCount ??= row.articles.length;
+      if (row.articles.length > LISTED_ARTICLES) row.articles = row.articles.slice(-LISTED_ARTICLES);
+    });
+}
+
 export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
   { version: 1, stores: V1 },
   { version: 2, stores: V2, upgrade: upgradeToV2 },
@@ -286,6 +309,7 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
   { version: 5, stores: V5, upgrade: upgradeToV5 },
   { version: 6, stores: V6 },
   { version: 7, stores: V7, upgrade: upgradeToV7 },
+  { version: 8, stores: V8, upgrade: upgradeToV8 },
 ];
 
 export const CURRENT_VERSION = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1].version;
