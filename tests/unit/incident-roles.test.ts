@@ -320,3 +320,45 @@ describe('the victim named by reference', () => {
     ).not.toContain('Kestrel Maritime');
   });
 });
+
+describe('who is not the victim of the story (issue 8, CASIE tuned errors)', () => {
+  test('the firm that tells another of the attack it found', () => {
+    const v = victims(
+      'Phishing scammers target Payrix customers in a well crafted attack. The phishing kit copies the login page. Kestrel Security says it has notified Payrix of the phishing campaign.',
+    );
+    expect(v).not.toContain('Kestrel Security');
+  });
+
+  test('the platform that acts against a lure run on it', () => {
+    expect(
+      victims(
+        'Google said it has disabled the offending accounts involved in a widespread spree of phishing emails that hit journalists and universities on Wednesday.',
+      ),
+    ).not.toContain('Google');
+  });
+
+  test('a place inside a longer name the text writes in capitals', () => {
+    const v = victims(
+      'A major phishing attack hit University College London on Wednesday, and the university said its systems were shut down.',
+    );
+    expect(v).not.toContain('London');
+    expect(v).not.toContain('United Kingdom');
+  });
+
+  test('an earlier incident named by its year, or told as what the same group did last year', () => {
+    expect(
+      victims(
+        'Ransomware hit thousands of computers on Friday. Researchers found code that was previously used by a group behind the high-profile 2014 hack of Sony.',
+      ),
+    ).not.toContain('Sony');
+    expect(
+      victims(
+        'Over a dozen charities were approached with ransom demands by hackers. One of them was approached by what officials say is the same group behind the Democratic National Committee hacks committed last year.',
+      ),
+    ).not.toContain('Democratic National Committee');
+  });
+
+  test('negative: the victim the headline and lede name with an incident verb still is', () => {
+    expect(victims('Hackers hit Acme Bank with ransomware\n\nAcme Bank said its systems were encrypted on Friday.')).toContain('Acme Bank');
+  });
+});

@@ -31,9 +31,9 @@ const STRONG_VICTIM_AFTER =
 // The reporter, not the victim: "according to X", "X researchers", "X said the group", "an analysis
 // released by X", "submitted to X" (a detection service), "X has observed", "X assesses".
 const REPORTER_BEFORE =
-  /\b(?:according to|(?:security|cybersecurity|threat intelligence|research|intelligence|antivirus|anti-virus) (?:company|firm|vendor|provider|outfit|researchers?)|(?:breach notification|notification|detection|monitoring|scanning|threat intelligence) (?:service|site|website|platform)|researchers (?:at|from|with)|(?:research (?:center|centre|team|group|lab)|scientists|academics|professors?|scholars?) (?:at|from|of|with)|analysts (?:at|from)|experts (?:at|from)|reported by|discovered by|observed by|tracked by|spotted by|analy[sz]ed by|detected by|flagged by|identified by|uncovered by|(?:released|published|issued|shared) by|(?:a |an |the )?(?:new |recent |latest )?(?:report|analysis|research|study|blog(?: post)?|advisory|alert|telemetry|data|findings|paper|write-?up)(?: (?!stolen|taken|leaked|exfiltrated|obtained|lost|exposed|copied|swiped|pilfered|accessed)\w+){0,2} (?:by|from)|report from|(?:released|published|issued|co-?authored|conducted|written|led) (?:\w+ ){0,3}by(?: an?| the)?(?: [\w-]+){0,2}|(?:discovered|found|spotted|uncovered|identified|reported) by (?:an? )?(?:[\w-]+ ){0,2}(?:company|firm|vendor|provider|outfit|startup|team|lab|researchers?)|(?:submitted|uploaded) to|(?:scanned|seen|found) (?:on|by)|(?:credit(?:ed)? to|thanks to))\s+(?:the\s+)?$/i;
+  /\b(?:according to|(?:security|cybersecurity|threat intelligence|research|intelligence|antivirus|anti-virus) (?:company|firm|vendor|provider|outfit|researchers?)|(?:breach notification|notification|detection|monitoring|scanning|threat intelligence) (?:service|site|website|platform)|researchers (?:at|from|with)|(?:research (?:center|centre|team|group|lab)|scientists|academics|professors?|scholars?) (?:at|from|of|with)|analysts (?:at|from)|experts (?:at|from)|reported by|discovered by|observed by|tracked by|spotted by|analy[sz]ed by|detected by|flagged by|identified by|uncovered by|(?:released|published|issued|shared) by|(?:a |an |the )?(?:new |recent |latest )?(?:report|analysis|research|study|blog(?: post)?|advisory|alert|telemetry|data|findings|paper|write-?up)(?: (?!stolen|taken|leaked|exfiltrated|obtained|lost|exposed|copied|swiped|pilfered|accessed)\w+){0,2} (?:by|from)|report from|(?:released|published|issued|co-?authored|conducted|written|led) (?:\w+ ){0,3}by(?: an?| the)?(?: [\w-]+){0,2}|(?:discovered|found|spotted|uncovered|identified|reported) by (?:an? )?(?:[\w-]+ ){0,2}(?:company|firm|vendor|provider|outfit|startup|team|lab|researchers?)|(?:submitted|uploaded) to|(?:scanned|seen|found) (?:on|by)|(?:credit(?:ed)? to|thanks to)|commissioned by|(?:security|cybersecurity|threat intelligence|antivirus|anti-virus)(?: [\w-]+)? (?:company|firm|vendor|provider|outfit)|(?:newspaper|broadcaster|news (?:site|outlet|agency)|outlet|publication|magazine|daily|tabloid))\s+(?:the\s+)?$/i;
 const REPORTER_AFTER =
-  /^(?:’s|'s)?(?:\s+\p{Lu}[\p{L}-]+)?\s*(?:threat intelligence|threat research|security research|security response|research team|research (?:group|center|centre|division|lab)|researchers|analysts|labs?\b|intelligence team|incident response|observed|tracks|has tracked|(?:is|are|has been|have been) (?:tracking|monitoring)|(?:has |have )?(?:observed|identified|detected|documented|analy[sz]ed|attributed|assessed|seen|tracked) (?!(?:a |an |the )?(?:breach|intrusion|attack|compromise|incident|ransomware|unauthori[sz]ed|suspicious|and)\b)|assess(?:es)?|believes|spotted|uncovered|dubbed|attributed|recommends|continues to (?:track|monitor|investigate)|said the (?:group|gang|actor|hackers|attackers|campaign|operators|malware)|said in (?:a |an |its )?(?:new |recent |latest )?(?:report|blog post|blog|analysis|advisory|research note)|published (?:research|a report|findings|an analysis)|(?:revealed|showed|described|detailed|explained) how|(?:finds|found|discovers|discovered|uncovers|uncovered|spots|spotted) (?:a |an |the )?(?:new|novel|sophisticated|dangerous|massive|large-scale|widespread|ongoing)\b(?! (?:breach|intrusion|attack|compromise|incident)\b)|discovered (?:new |a new |the )?(?:evidence|samples?|variants?|versions?|campaigns?|backdoors?|malware|implants?|toolsets?|frameworks?|activity|techniques?|methods?|schemes?|scams?|flaws?|vulnerabilit(?:y|ies)|bugs?|spam|phishing)\b)/iu;
+  /^(?:’s|'s)?(?:\s+\p{Lu}[\p{L}-]+)?\s*(?:threat intelligence|threat research|security research|security response|research team|research (?:group|center|centre|division|lab)|researchers|analysts|experts\b(?! (?:are|were|have been) (?:working|investigating|restoring))|labs?\b|intelligence team|incident response|observed|tracks|has tracked|(?:is|are|has been|have been) (?:tracking|monitoring)|(?:has |have )?(?:observed|identified|detected|documented|analy[sz]ed|attributed|assessed|seen|tracked) (?!(?:a |an |the )?(?:breach|intrusion|attack|compromise|incident|ransomware|unauthori[sz]ed|suspicious|and)\b)|assess(?:es)?|believes|spotted|uncovered|dubbed|attributed|recommends|continues to (?:track|monitor|investigate)|said the (?:group|gang|actor|hackers|attackers|campaign|operators|malware)|said in (?:a |an |its )?(?:new |recent |latest )?(?:report|blog post|blog|analysis|advisory|research note)|published (?:research|a report|findings|an analysis)|(?:revealed|showed|described|detailed|explained) how|(?:finds|found|discovers|discovered|uncovers|uncovered|spots|spotted) (?:a |an |the )?(?:new|novel|sophisticated|dangerous|massive|large-scale|widespread|ongoing)\b(?! (?:breach|intrusion|attack|compromise|incident)\b)|discovered (?:new |a new |the )?(?:evidence|samples?|variants?|versions?|campaigns?|backdoors?|malware|implants?|toolsets?|frameworks?|activity|techniques?|methods?|schemes?|scams?|flaws?|vulnerabilit(?:y|ies)|bugs?|spam|phishing)\b)/iu;
 const RESPONDER_AFTER =
   /^(?:’s|'s)?\s*(?:(?:was|were|had been|has been) (?:contacted|hired|called in|brought in|engaged|retained)\b|(?:’s|'s)? role in (?:investigating|responding)|(?:responded|was called) to (?:the|a|an) )/i;
 const RESPONDER_BEFORE =
@@ -58,7 +58,7 @@ const PLACE_AS_MODIFIER =
   /^(?:[’']s)?(?:\s+and\s+\p{Lu}[\p{L}-]*)?\s+(?!(?:was|were|is|are|has|have|had|said|says|confirmed|suffered|fell|experienced|and|or|in|on|at|last|this|after|before|when|with|by|for|from|to|which|that|but|as|itself|government|authorities)\b)\p{Ll}[\p{L}-]+/u;
 
 const IMPERSONATED_BEFORE =
-  /\b(?:pretend(?:s|ed|ing)? to (?:be|come) from|purport(?:s|ed|ing)? to (?:be|come) from|posing as|pose as|poses as|impersonat\w*|spoof\w*|disguised as|masquerad\w* as|claiming to be from|fake|cloned|bogus|counterfeit|look-?alike|copycat|fraudulent|themed|purportedly (?:from|sent by))\s+(?:the\s+|a\s+)?$/i;
+  /\b(?:pretend(?:s|ed|ing)? to (?:be|come) from|pretend(?:s|ed|ing)? to be|appear(?:s|ed|ing)? to (?:be|come) from|(?:seemingly|supposedly|ostensibly|apparently) (?:from|sent by)|bearing (?:the )?(?:name|logo|branding) of|in the name of|purport(?:s|ed|ing)? to (?:be|come) from|posing as|pose as|poses as|impersonat\w*|spoof\w*|disguised as|masquerad\w* as|claiming to be from|fake|cloned|bogus|counterfeit|look-?alike|copycat|fraudulent|themed|purportedly (?:from|sent by))\s+(?:the\s+|a\s+)?$/i;
 /** "IRS-related phishing", "Netflix-themed scam", "emails purportedly from the IRS" (the last read before). */
 const IMPERSONATED_AFTER = /^-?(?:related|themed|branded|lookalike|look-alike)\b/i;
 /** Tax offices, regulators and other agencies by the shape of their names. */
@@ -69,7 +69,7 @@ const AFFILIATION_BEFORE =
   /\b(?:said|says|according to|wrote|told)\s+\p{Lu}\p{Ll}+\s+\p{Lu}[\p{L}'’-]+,?\s+(?:with|at|from|of)\s+(?:the\s+)?$/u;
 const BRAND_CUSTOMERS_AFTER = /^(?:’s|'s)?\s*(?:customers|clients|subscribers|users|account holders|policyholders|shoppers)\b/i;
 const AUTHORITY =
-  /^(?:the )?(?:FBI|CISA|NSA|NCSC|GCHQ|Europol|Interpol|DOJ|ENISA|US-CERT|CERT|Secret Service|Department of Justice|Justice Department|Federal Bureau of Investigation|Cybersecurity and Infrastructure Security Agency|National Cyber Security Centre|Department of Homeland Security|Homeland Security|DHS|police)\b|\b(?:authorities|prosecutors)$/i;
+  /^(?:the )?(?:(?:U\.?S\.?|UK|British|American|Canadian|Australian|German|French|Indian)\s+)?(?:FBI|CISA|NSA|NCSC|GCHQ|Europol|Interpol|DOJ|ENISA|US-CERT|CERT|Secret Service|Department of Justice|Justice Department|Federal Bureau of Investigation|Cybersecurity and Infrastructure Security Agency|National Cyber Security Centre|Department of Homeland Security|Homeland Security|DHS|police)\b|\b(?:authorities|prosecutors)$/i;
 
 /**
  * Keys of the entities the text uses as the source of its findings, names as the attacker or calls in
@@ -226,6 +226,18 @@ export function findVictim(text: string, s: SentenceInfo, type: IncidentType, re
     const after = text.slice(e.end, Math.min(s.end, e.end + 110));
     // The page's publisher, and who says (here or anywhere) that it was not hit, are not the victim (whatever else the sentence says).
     if (reporters.publisher?.has(e.key) || reporters.denied?.has(e.key) || DENIES_AFTER.test(after)) continue;
+    // A name that holds a headline's words ("Attacks Take Enterprise Systems") is a misread title, not a name.
+    if (e.type === 'organization' && HEADLINE_WORDS.test(e.name)) continue;
+    // A place inside a longer name the text writes in capitals ("University College London", "UK
+    // Foreign Office") is part of that name: the place itself was not hit.
+    if (e.type === 'location' && (NAME_GOES_ON.test(text.slice(e.end, e.end + 30)) || NAME_HEAD_BEFORE.test(before))) continue;
+    // "the high-profile 2014 hack of Sony", "the DNC hacks committed last year": an earlier incident of another.
+    if (earlierIncident(before, after, sentence, reporters.year)) continue;
+    // "Proofpoint says it has notified PayPal": who tells another firm of the attack found it.
+    if (NOTIFIES_OTHER_AFTER.test(after)) continue;
+    // "Google said it has disabled the accounts", "Facebook says it's working to stop the scammers": the
+    // platform that acts against a lure or a scam is where it ran, not who was hit.
+    if ((type === 'phishing' || type === 'fraud') && DEFENDS_AFTER.test(after)) continue;
     let score = asUsers ? 2 : 0;
     if (VICTIM_BEFORE.test(before)) score += 3;
     if (VICTIM_AFTER.test(after)) score += 3;
@@ -375,6 +387,30 @@ function byReference(text: string, s: SentenceInfo, reporters: Reporters): Score
     if (referent) return { entity: referent, score: 3 };
   }
   return undefined;
+}
+
+/** "X says it has notified PayPal", "X alerted Google": who tells another firm of what it found. */
+const NOTIFIES_OTHER_AFTER =
+  /^(?:’s|'s)?\s*(?:(?:says|said) (?:that )?it\s+)?(?:has\s+|had\s+)?(?:notified|alerted|informed|contacted|warned)\s+(?:the\s+)?\p{Lu}/u;
+/** What a platform does against a lure or scam run on it. */
+const DEFENDS_AFTER =
+  /^(?:’s|'s)?\s*(?:(?:says|said) (?:that )?(?:it\s+|it['’]s\s+)?)?(?:has\s+|had\s+|have\s+|is\s+|was\s+)?(?:quickly\s+)?(?:disabled|shut down|removed|blocked|suspended|taken down|took down|pulled|banned|deleted|working to (?:stop|block|remove|fight))\b/i;
+/** Words of a title-case headline that no organisation's name holds. */
+const HEADLINE_WORDS = /\b(?:Attacks?|Hacks|Hacked|Breach(?:es|ed)?|Takes?|Hits?|Says|Warns|Targets|Steals?|Leaks?|Exposes?)\b/;
+/** After a place, another capitalised word of the same name (not a headline's verb). */
+const NAME_GOES_ON =
+  /^[ \t]+(?!(?:Hit|Hits|Hacked|Breached|Attacked|Targeted|Suffers|Says|Reveals|Confirms|Warns|Is|Was|Has|Government|Gov|Authorities)\b)\p{Lu}\p{Ll}+/u;
+/** Before a place, the head of the name it ends ("University College London", "Bank of England" aside). */
+const NAME_HEAD_BEFORE = /\b\p{Lu}\p{Ll}* (?:University|College|Hospital|Institute|School|Council|Museum|Airport|Zoo)\s+$/u;
+/** A year or a "last year" in the words that name an incident before the name: "the 2014 hack of". */
+const DATED_INCIDENT_BEFORE =
+  /\b((?:19|20)\d{2})\s+(?:[\w-]+\s+){0,2}(?:hack|hacking|breach|attack|cyber-?attack|intrusion|leak)s?\s+(?:on|of|at|against)\s+(?:the\s+)?$/i;
+
+function earlierIncident(before: string, after: string, sentence: string, year?: number): boolean {
+  const dated = DATED_INCIDENT_BEFORE.exec(before);
+  if (dated && year !== undefined && Number(dated[1]) < year) return true;
+  // "the same group behind the DNC hacks committed last year", "compared the incident to the Sony Pictures hack".
+  return /\b(?:the|like|after|since|before)\s+$/i.test(before) && PAST_EVENT_AFTER.test(after) && BACKGROUND_SENTENCE.test(sentence);
 }
 
 /** "Android users", "Netflix's customers": the people a brand or product names. */
