@@ -358,6 +358,28 @@ describe('who is not the victim of the story (issue 8, CASIE tuned errors)', () 
     ).not.toContain('Democratic National Committee');
   });
 
+  test('the attacker named by "hacked by" or "was behind", and the organisation a speaker works for', () => {
+    expect(
+      victims('The agency website was hacked by Zeroline and data leaked online. The hacker leaked the accounts that he found.'),
+    ).not.toContain('Zeroline');
+    expect(
+      victims(
+        'Ransomware hit 300,000 computers in May. Analysts say the Kessel Bureau, the country’s spy agency, was behind the ransomware attack.',
+      ),
+    ).not.toContain('Kessel Bureau');
+    expect(
+      victims(
+        'Phishing texts are now so convincing that even experts are fooled, said Paul Dane, retail fraud director at Marlow Banking Group, about the phishing scam.',
+      ),
+    ).not.toContain('Marlow Banking Group');
+  });
+
+  test('a place whose possessive opens a longer name ("the UK\'s Foreign Office") was not hit itself', () => {
+    expect(victims('A hacker group targeted the UK’s Foreign Office over several months in a phishing campaign.')).not.toContain(
+      'United Kingdom',
+    );
+  });
+
   test('negative: the victim the headline and lede name with an incident verb still is', () => {
     expect(victims('Hackers hit Acme Bank with ransomware\n\nAcme Bank said its systems were encrypted on Friday.')).toContain('Acme Bank');
   });

@@ -297,6 +297,10 @@ export function findVictim(text: string, s: SentenceInfo, type: IncidentType, re
     // The maker that fixes a flaw, or whose products block a threat, is rarely the victim of the story.
     if (reporters.makers?.has(e.key) && !VICTIM_AFTER.test(after)) score -= 3;
     if (SPONSOR_BEFORE.test(before)) score -= 5;
+    // "FBI website hacked by CyberZeist", "the Reconnaissance General Bureau ... was behind the attack": the attacker.
+    if (BY_ATTACKER_BEFORE.test(before) || BEHIND_AFTER.test(after)) score -= 5;
+    // "retail fraud director at Lloyds Banking Group", "an official with the FSC": whom a speaker works for.
+    if (ROLE_OF_BEFORE.test(before)) score -= 3;
     // "was arrested last week by Lithuanian authorities": who arrests is not who was hit.
     if (/\b(?:arrested|detained|charged|indicted|prosecuted|extradited|apprehended)\b[^.;]{0,50}\bby\s+(?:the\s+)?$/i.test(before))
       score -= 5;
@@ -399,7 +403,16 @@ const DEFENDS_AFTER =
 const HEADLINE_WORDS = /\b(?:Attacks?|Hacks|Hacked|Breach(?:es|ed)?|Takes?|Hits?|Says|Warns|Targets|Steals?|Leaks?|Exposes?)\b/;
 /** After a place, another capitalised word of the same name (not a headline's verb). */
 const NAME_GOES_ON =
-  /^[ \t]+(?!(?:Hit|Hits|Hacked|Breached|Attacked|Targeted|Suffers|Says|Reveals|Confirms|Warns|Is|Was|Has|Government|Gov|Authorities)\b)\p{Lu}\p{Ll}+/u;
+  /^(?:[’']s)?[ \t]+(?!(?:Hit|Hits|Hacked|Breached|Attacked|Targeted|Suffers|Says|Reveals|Confirms|Warns|Is|Was|Has|Government|Gov|Authorities)\b)\p{Lu}\p{Ll}+/u;
+/** "hacked by X", "an attack carried out by X": who did it. */
+const BY_ATTACKER_BEFORE =
+  /\b(?:hacked|breached|attacked|targeted|compromised|defaced|infiltrated|claimed|carried out|perpetrated|orchestrated|launched|conducted)\s+by\s+(?:the\s+)?$/i;
+/** "X was behind the attack", "X, North Korea's spy agency, was behind". */
+const BEHIND_AFTER =
+  /^(?:\s*,[^,]{1,60},)?\s+(?:(?:was|were|is|are|may be|may have been|could be)\s+)?(?:likely\s+|probably\s+|allegedly\s+|reportedly\s+)?behind\b/i;
+/** A speaker's role before the organisation they work for ("director at", "an official with"). */
+const ROLE_OF_BEFORE =
+  /\b(?:director|officer|chief|executive|professor|official|head|manager|president|chairman|analyst|researcher|fellow|lecturer|adviser|advisor|consultant|ciso|cto|ceo|cfo|founder|vp|engineer|scientist)\s+(?:of|at|with|for)\s+(?:the\s+)?$/i;
 /** Before a place, the head of the name it ends ("University College London", "Bank of England" aside). */
 const NAME_HEAD_BEFORE = /\b\p{Lu}\p{Ll}* (?:University|College|Hospital|Institute|School|Council|Museum|Airport|Zoo)\s+$/u;
 /** A year or a "last year" in the words that name an incident before the name: "the 2014 hack of". */
