@@ -380,6 +380,22 @@ describe('who is not the victim of the story (issue 8, CASIE tuned errors)', () 
     );
   });
 
+  test('the group a place describes, or the instances of a product, named as the victim rather than the place or the product', () => {
+    const v = victims('The ransomware campaign is targeting German HR companies with emails that pose as job applications.');
+    // The group weighs less than a name: here it stays under the floor (the fixture ddos-claim-platform names the bank).
+    expect(
+      victims(
+        'Several Danish banks had their websites knocked offline by DDoS attacks. Jyske Bank said its online banking was down for hours.',
+      ),
+    ).not.toContain('Danish banks');
+    expect(v).toContain('German HR companies');
+    expect(v).not.toContain('Germany');
+    expect(victims('A phishing campaign hit US-based businesses with emails that carried a fake invoice.')).toContain(
+      'US-based businesses',
+    );
+    expect(victims('Hackers hit Jenkins servers with ransomware, encrypting files and demanding a ransom.')).toContain('Jenkins servers');
+  });
+
   test('negative: the victim the headline and lede name with an incident verb still is', () => {
     expect(victims('Hackers hit Acme Bank with ransomware\n\nAcme Bank said its systems were encrypted on Friday.')).toContain('Acme Bank');
   });

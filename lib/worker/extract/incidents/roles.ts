@@ -220,8 +220,14 @@ export function findVictim(text: string, s: SentenceInfo, type: IncidentType, re
     const users = USERS_AFTER.exec(text.slice(found.end, Math.min(s.end, found.end + 40)));
     const asUsers =
       users !== null && (found.type === 'product' || ((type === 'phishing' || type === 'fraud') && VICTIM_TYPES.has(found.type)));
-    if (!asUsers && !VICTIM_TYPES.has(found.type)) continue;
-    const e = asUsers ? usersOf(text, found, users) : found;
+    // "MongoDB databases", "Elasticsearch servers": the instances of a product hit in a mass attack.
+    const instances =
+      found.type === 'product' && !asUsers ? PRODUCT_INSTANCES_AFTER.exec(text.slice(found.end, Math.min(s.end, found.end + 30))) : null;
+    // "German HR companies", "US-based businesses", "Japanese organisations": the group a place describes.
+    const group = found.type === 'location' ? PLACE_GROUP_AFTER.exec(text.slice(found.end, Math.min(s.end, found.end + 50))) : null;
+    if (!asUsers && !instances && !VICTIM_TYPES.has(found.type)) continue;
+    const named = asUsers ? users : (instances ?? group);
+    const e = named ? groupOf(text, found, named) : found;
     const before = text.slice(Math.max(s.start, e.start - 45), e.start);
     const after = text.slice(e.end, Math.min(s.end, e.end + 110));
     // The page's publisher, and who says (here or anywhere) that it was not hit, are not the victim (whatever else the sentence says).
@@ -238,7 +244,7 @@ export function findVictim(text: string, s: SentenceInfo, type: IncidentType, re
     // "Google said it has disabled the accounts", "Facebook says it's working to stop the scammers": the
     // platform that acts against a lure or a scam is where it ran, not who was hit.
     if ((type === 'phishing' || type === 'fraud') && DEFENDS_AFTER.test(after)) continue;
-    let score = asUsers ? 2 : 0;
+    let score = asUsers ? 2 : instances || group ? -1.5 : 0;
     if (VICTIM_BEFORE.test(before)) score += 3;
     if (VICTIM_AFTER.test(after)) score += 3;
     // Named as a source elsewhere, the text's plain word that it was hit here still counts ("research firm Forrester ... Forrester Says Hackers Stole").
@@ -287,12 +293,12 @@ export function findVictim(text: string, s: SentenceInfo, type: IncidentType, re
     // A place is the victim only when the text says the place itself was hit ("an attack on Estonia",
     // "Ukraine was hit"); a place that describes the targets ("Singapore organisations", "Middle Eastern
     // targets", "US and European energy firms") or sits in a list of where they are is not.
-    if (e.type === 'location' && PLACE_AS_MODIFIER.test(after)) continue;
+    if (e.type === 'location' && !group && PLACE_AS_MODIFIER.test(after)) continue;
     // "targeted users in Germany", "victims across Europe": where the people hit are, not a place hit.
     if (e.type === 'location' && /\b(?:in|across|throughout|from|within)\s+(?:the\s+)?$/i.test(before)) continue;
     // "hit Denmark, Germany and several surrounding countries": a list of places is where the people hit
     // are; a region ("Europe", "South America") is where, never who.
-    if (e.type === 'location' && (inPlaceList(text, e, s.entities) || isRegion(e.key))) continue;
+    if (e.type === 'location' && !group && (inPlaceList(text, e, s.entities) || isRegion(e.key))) continue;
     if (isResearchFirm(e.key)) score -= 2.5;
     // The maker that fixes a flaw, or whose products block a threat, is rarely the victim of the story.
     if (reporters.makers?.has(e.key) && !VICTIM_AFTER.test(after)) score -= 3;
@@ -341,7 +347,7 @@ export function findVictim(text: string, s: SentenceInfo, type: IncidentType, re
     // The maker of a product is named in most security stories; it is the victim only with the text's word for it.
     if (e.type === 'vendor') score -= 1;
     if (e.type === 'organization') score += 1;
-    else if (e.type === 'location') score -= 1.5; // a country is a victim only when the cues say so
+    else if (e.type === 'location' && !group) score -= 1.5; // a country is a victim only when the cues say so
     // The subject before the trigger word is the usual victim of news syntax ("Acme ... data breach").
     if (score >= 0 && e.start < trigger) score += 0.5;
     if (/^\s*(?:-based|’s|'s)?\s*(?:ransomware|hackers|group|gang|operators)\b/i.test(after) && e.type !== 'organization') score -= 3;
@@ -429,10 +435,21 @@ function earlierIncident(before: string, after: string, sentence: string, year?:
 /** "Android users", "Netflix's customers": the people a brand or product names. */
 const USERS_AFTER = /^(?:’s|'s)?\s+(users|customers|subscribers|account holders|clients|shoppers|players|owners)\b/i;
 
-/** The victim "Apple users" over the words of the text, under the brand's key. */
-function usersOf(text: string, e: EntityMatch, users: RegExpExecArray): EntityMatch {
-  const end = e.end + users[0].length;
-  return { ...e, end, text: text.slice(e.start, end), name: `${e.name} ${users[1].toLowerCase()}` };
+/** After a product, its instances: "MongoDB databases", "Elasticsearch servers". */
+const PRODUCT_INSTANCES_AFTER =
+  /^\s+(servers|databases|installations|instances|deployments|devices|routers|appliances|clusters|machines|computers)\b/i;
+/**
+ * After a place, the group it describes: "German HR companies", "US-based businesses", "Japanese
+ * organisations", "North American energy firms" (up to two words between, lower case or an acronym).
+ */
+const PLACE_GROUP_AFTER =
+  /^(?:-based)?((?:\s+(?:\p{Ll}[\p{L}-]*|\p{Lu}{2,5})){0,2}?\s+(?:companies|firms|businesses|organi[sz]ations|banks|hospitals|universities|agencies|utilities|users|customers|consumers|citizens|residents|players|retailers|restaurants|manufacturers|schools|entities|institutions|enterprises|corporations|providers|businesses))\b/u;
+
+/** The victim "Apple users", "MongoDB databases", "German HR companies" over the words of the text, under the named entity's key. */
+function groupOf(text: string, e: EntityMatch, words: RegExpExecArray): EntityMatch {
+  const end = e.end + words[0].length;
+  const span = text.slice(e.start, end);
+  return { ...e, end, text: span, name: e.type === 'location' ? span.replace(/\s+/g, ' ') : `${e.name} ${words[1].toLowerCase()}` };
 }
 
 /** After a name, an incident word: "the DNC hacks", "the Sony Pictures breach". */
