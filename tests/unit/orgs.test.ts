@@ -181,6 +181,11 @@ describe('what is not an organisation (issue 8)', () => {
     ]);
   });
 
+  test('an adverb opening a sentence is no name in apposition', () => {
+    expect(names('Buckeye is a spying group. Traditionally, the group attacked organizations in the US.')).toEqual([]);
+    expect(names('Grammarly, a writing software company, said it fixed the bug.')).toEqual(['Grammarly']);
+  });
+
   test('ATMs are machines', () => {
     expect(names('These ATM heists are the work of a group that has been active for years.')).toEqual([]);
   });

@@ -590,7 +590,9 @@ function judge(text: string, tokens: Token[], c: Run, knownAt: KnownIndex, stats
   // ("Tibetan and Uyghur activists") names two things if any.
   if (n > 4 || words.some((t) => /^(?:and|&|of|for|on|the)$/i.test(t.text))) return undefined;
   if (words[0].text.length < 2) return undefined;
-  if (APPOSITION_AFTER.test(after)) return 'apposition';
+  // "Traditionally, the group attacked organizations": an adverb opening a sentence, not a name in apposition.
+  const adverb = n === 1 && words[0].initial && /\p{Ll}(?:al|ous|ive|ent|ant|ate|ed|ing|ful|ab|ib)ly$/u.test(words[0].text);
+  if (!adverb && APPOSITION_AFTER.test(after)) return 'apposition';
   // "energy giant Pemex", "software firm Kaseya" — not "the vendor ID" nor a list of field names
   // ("Network operator Device model").
   if (
