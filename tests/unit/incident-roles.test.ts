@@ -396,6 +396,14 @@ describe('who is not the victim of the story (issue 8, CASIE tuned errors)', () 
     expect(victims('Hackers hit Jenkins servers with ransomware, encrypting files and demanding a ransom.')).toContain('Jenkins servers');
   });
 
+  test('the maker whose product was hit ("compromised Microsoft\'s Edge browser") is not the victim', () => {
+    expect(
+      victims(
+        "Hackers escape a virtual machine through a browser\n\nTeams at a hacking contest pulled off a rare feat: they compromised Microsoft's heavily guarded Edge browser and escaped the virtual machine it ran in. The hack won $105,000.",
+      ),
+    ).not.toContain('Microsoft');
+  });
+
   test('negative: the victim the headline and lede name with an incident verb still is', () => {
     expect(victims('Hackers hit Acme Bank with ransomware\n\nAcme Bank said its systems were encrypted on Friday.')).toContain('Acme Bank');
   });

@@ -346,6 +346,8 @@ export function findVictim(text: string, s: SentenceInfo, type: IncidentType, re
       score -= 3;
     // The maker of a product is named in most security stories; it is the victim only with the text's word for it.
     if (e.type === 'vendor') score -= 1;
+    // "compromised Microsoft's heavily fortified Edge browser": the maker's product was hit, not the maker.
+    if (e.type === 'vendor' && MAKERS_PRODUCT_AFTER.test(after)) score -= 3;
     if (e.type === 'organization') score += 1;
     else if (e.type === 'location' && !group) score -= 1.5; // a country is a victim only when the cues say so
     // The subject before the trigger word is the usual victim of news syntax ("Acme ... data breach").
@@ -410,6 +412,9 @@ const HEADLINE_WORDS = /\b(?:Attacks?|Hacks|Hacked|Breach(?:es|ed)?|Takes?|Hits?
 /** After a place, another capitalised word of the same name (not a headline's verb). */
 const NAME_GOES_ON =
   /^(?:[’']s)?[ \t]+(?!(?:Hit|Hits|Hacked|Breached|Attacked|Targeted|Suffers|Says|Reveals|Confirms|Warns|Is|Was|Has|Government|Gov|Authorities)\b)\p{Lu}\p{Ll}+/u;
+/** After a maker, its product: "Microsoft's heavily fortified Edge browser", "Apple's iOS software". */
+const MAKERS_PRODUCT_AFTER =
+  /^(?:’s|')s?\s+(?:[\w-]+\s+){0,3}?(?:browser|software|operating system|app|apps|application|platform|firmware|product|products|phones?|smartphones?|routers?|devices?|chips?|processors?|cloud service|service)\b/i;
 /** "hacked by X", "an attack carried out by X": who did it. */
 const BY_ATTACKER_BEFORE =
   /\b(?:hacked|breached|attacked|targeted|compromised|defaced|infiltrated|claimed|carried out|perpetrated|orchestrated|launched|conducted)\s+by\s+(?:the\s+)?$/i;
