@@ -186,6 +186,10 @@ describe('what is not an organisation (issue 8)', () => {
     expect(names('Grammarly, a writing software company, said it fixed the bug.')).toEqual(['Grammarly']);
   });
 
+  test('a demonym before a word that names no organisation is a kind of business ("Canadian ISP")', () => {
+    expect(names('Errors led to a data breach at Canadian ISP and its customers.')).toEqual([]);
+  });
+
   test('ATMs are machines', () => {
     expect(names('These ATM heists are the work of a group that has been active for years.')).toEqual([]);
   });

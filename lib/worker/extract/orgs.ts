@@ -63,6 +63,9 @@ export function findOrganizations(text: string, known: EntityMatch[]): EntityMat
     if (isPerson(named, text.slice(tokens[cand.first].start, tokens[cand.last].end))) continue;
     // Words that name no organisation on their own ("Internet", "IoT", "ISP", "Cybersecurity").
     if (cand.first === cand.last && NEVER_ALONE.has(tokens[cand.first].text.toLowerCase())) continue;
+    // Nor with a demonym before them ("Canadian ISP", "US PC"): a kind of business, not its name.
+    if (cand.last === cand.first + 1 && isDemonym(tokens[cand.first].text) && NEVER_ALONE.has(tokens[cand.last].text.toLowerCase()))
+      continue;
     // "the city of Greenville", "the government of Chile": a lower-case head before the name.
     // (It ends in "of": only a name right after that word is looked at.)
     const civic =
