@@ -404,6 +404,14 @@ describe('who is not the victim of the story (issue 8, CASIE tuned errors)', () 
     ).not.toContain('Microsoft');
   });
 
+  test('the site named after the title line\'s last dash is the publisher, never reached by "the company"', () => {
+    expect(
+      victims(
+        'Ransomware demands keep rising – Brightwater Labs, Inc.\n\nRansomware gangs demanded more last quarter. The company said a ransomware attack encrypted its servers in March.',
+      ),
+    ).not.toContain('Brightwater Labs, Inc.');
+  });
+
   test('negative: the victim the headline and lede name with an incident verb still is', () => {
     expect(victims('Hackers hit Acme Bank with ransomware\n\nAcme Bank said its systems were encrypted on Friday.')).toContain('Acme Bank');
   });

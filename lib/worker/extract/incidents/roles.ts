@@ -103,9 +103,12 @@ export function reporterKeys(text: string, entities: EntityMatch[], site?: strin
   const publisher = site ? publisherNames(site) : [];
   out.firstAt = new Map();
   for (const e of entities) if (!out.firstAt.has(e.key) || e.start < out.firstAt.get(e.key)!) out.firstAt.set(e.key, e.start);
+  // The site's name after the title line's last bar or dash ("... – SurfWatch Labs, Inc.") is the publisher.
+  const titleLine = /^[^\n]{0,250}/.exec(text)![0];
+  const titleSep = TITLE_SEP.exec(titleLine);
   for (const e of entities) {
     if (e.type !== 'organization' && e.type !== 'vendor') continue;
-    if (publisher.length > 0 && isPublisher(e, publisher)) {
+    if ((publisher.length > 0 && isPublisher(e, publisher)) || (titleSep && e.start >= titleSep.index && e.end <= titleLine.length)) {
       out.add(e.key);
       (out.publisher ??= new Set()).add(e.key);
       continue;
@@ -190,11 +193,13 @@ const SPONSOR_BEFORE = /\b(?:sponsored|backed|directed|funded|run|operated|contr
 /** The plain denial of being hit ("Apple says its systems haven't been breached"), not a reserve on what was taken ("no evidence that data was accessed"). */
 const DENIES_HIT_AFTER =
   /^(?:’s|'s)?\s*(?:says|said|insists|insisted|maintains|maintained|denied|denies)\s+(?:that\s+)?(?:its\s+|their\s+)?(?:[\w-]+\s+){0,3}(?:haven['’]t|have not|hasn['’]t|has not|were not|was not|weren['’]t|wasn['’]t|had not|hadn['’]t)\s+(?:been\s+)?(?:breached|hacked|compromised|attacked|hit|infected)\b/i;
+/** The last bar or dash of a title line, before the site's name. */
+const TITLE_SEP = /\s(?:\||-|–|—|«|::)\s(?!.*\s(?:\||-|–|—|«|::)\s)/u;
 /** The first line of a page title often ends with the site's name after a bar or dash ("... | CSO Online"). */
 function inTitleSuffix(text: string, s: SentenceInfo, e: EntityMatch): boolean {
   if (s.index !== 0) return false;
   const line = text.slice(s.start, s.end);
-  const sep = /\s(?:\||-|–|—|«|::)\s(?!.*\s(?:\||-|–|—|«|::)\s)/u.exec(line);
+  const sep = TITLE_SEP.exec(line);
   return sep !== null && e.start >= s.start + sep.index;
 }
 
