@@ -34,6 +34,7 @@ describe('organisations the catalogue does not know', () => {
   test('victims news names by what was taken from them or what they suffered (issue 8)', () => {
     expect(names('A hacker has stolen millions of accounts from Duelnet, a game.')).toEqual(['Duelnet']);
     expect(names('The malware paralysed the computers of Lockwood overnight.')).toEqual(['Lockwood']);
+    expect(names('The researcher found files that appeared to be stolen from Ghostwire victims.')).toEqual([]);
     // Two plain capitalised words may be a person's name: the cue alone does not make them a firm.
     expect(names('Thieves had stolen the laptop from Anna Berg last week.')).toEqual([]);
     expect(names('Kestrel has suffered another card breach.')).toEqual(['Kestrel']);

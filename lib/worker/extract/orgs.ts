@@ -619,7 +619,8 @@ function judge(text: string, tokens: Token[], c: Run, knownAt: KnownIndex, stats
     if (personLike && /^\s*(?:’s|'s)\s/.test(after)) return undefined;
     return 'cue';
   }
-  if (CUE_BEFORE.test(before.toLowerCase()) && !personLike) return 'cue';
+  // "files stolen from GhostAdmin victims": the victims of a threat, not an organisation.
+  if (CUE_BEFORE.test(before.toLowerCase()) && !personLike && !/^\s+victims\b/.test(after)) return 'cue';
   return undefined;
 }
 
