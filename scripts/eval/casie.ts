@@ -2,7 +2,7 @@
  * Incidents on the CASIE dev set (../shared/eval/incidents/casie-dev.jsonl; how to score: the README
  * there): 851 news articles with human-labelled events, mapped to five of our types, and victims.
  *
- *   npx tsx scripts/eval/casie.ts [--misses] [--type TYPE] [--limit N] [--split tuned|heldout]
+ *   npx tsx scripts/eval/casie.ts [--misses] [--type TYPE] [--show-victims] [--limit N] [--split tuned|heldout]
  *
  * `--split tuned` scores the tuned rows only (what to run while tuning: the held-out figures are for
  * reporting, a few times in all). `--type TYPE` lists, for the tuned rows only, the articles where the engine misses TYPE or names it
@@ -13,7 +13,8 @@
  * types are neither right nor wrong: CASIE has no label for them), macro F1; victim match (articles with
  * a named victim where one of ours meets one of the labelled victims) and victim precision (our victims,
  * one per article and name, that meet any labelled victim); the keyword baseline of incidents.ts beside
- * the engine.
+ * the engine. `--show-victims` lists, for the tuned rows only, each article whose victim is missed or
+ * wrong: the labels, and each of our victims (all confidences) with the words around it.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -57,6 +58,9 @@ function score(rows: Row[], preds: Pred[], withVictims: boolean, floor = 0) {
   let vMatched = 0;
   let ours = 0;
   let oursRight = 0;
+  // Our victims in articles where the annotators marked any victim (a third of ours sit in articles they left without one).
+  let oursLabelled = 0;
+  let oursLabelledRight = 0;
   const misses: string[] = [];
   rows.forEach((row, i) => {
     const p = preds[i];
@@ -80,8 +84,13 @@ function score(rows: Row[], preds: Pred[], withVictims: boolean, floor = 0) {
     }
     for (const v of new Map(victims.map((v) => [v.names[0], v])).values()) {
       ours++;
-      if (namesMeet(v.names, row.victims, v)) oursRight++;
+      const right = namesMeet(v.names, row.victims, v);
+      if (right) oursRight++;
       else notes.push(`wrong victim: ${v.names[0]}`);
+      if (row.victims.length > 0) {
+        oursLabelled++;
+        if (right) oursLabelledRight++;
+      }
     }
     const extra = [...p.types].filter((t) => (FIVE_TYPES as readonly string[]).includes(t) && !row.types.includes(t));
     const missed = row.types.filter((t) => !p.types.has(t));
@@ -90,10 +99,33 @@ function score(rows: Row[], preds: Pred[], withVictims: boolean, floor = 0) {
     if (notes.length) misses.push(`${row.id}: ${notes.join('; ')}`);
   });
   const macro = FIVE_TYPES.reduce((s, t) => s + prf(per.get(t)!).f1, 0) / FIVE_TYPES.length;
-  return { micro, per, macro, vPages, vMatched, ours, oursRight, misses };
+  return { micro, per, macro, vPages, vMatched, ours, oursRight, oursLabelled, oursLabelledRight, misses };
 }
 
 const f3 = (x: number) => x.toFixed(3);
+
+/** The tuned rows whose victim is missed or wrong, with the words around each of ours. Never called on held-out rows. */
+function showVictimErrors(rows: Row[], matcher: ReturnType<typeof compileMatcher>): void {
+  console.log('\n#### victims missed or wrong (tuned; every confidence, "below" under the floor)');
+  for (const r of rows) {
+    const text = `${r.title}\n\n${r.text}`;
+    const { incidents, entities } = analyzeText(text, matcher, { published: r.date, victimMin: 0 });
+    const ours = incidents.flatMap((i) => (i.victim ? [{ i, v: victimNames(text, i.victim, entities, i.victimConfidence) }] : []));
+    const shown = ours.filter((x) => x.v.confidence >= VICTIM_MIN_CONFIDENCE);
+    const matched = shown.some((x) => namesMeet(x.v.names, r.victims_named, x.v));
+    const wrong = shown.some((x) => !namesMeet(x.v.names, r.victims, x.v));
+    if (!wrong && (matched || r.victims_named.length === 0)) continue;
+    console.log(`- ${r.id} [${r.types.join(',')}] ${r.title}\n    labelled: ${r.victims.join(' | ') || '(none)'}`);
+    for (const { i, v } of ours) {
+      const at = i.victim!.start ?? 0;
+      const near = text.slice(Math.max(0, at - 100), at + 100).replace(/\s+/g, ' ');
+      const verdict = namesMeet(v.names, r.victims, v) ? 'right' : 'wrong';
+      console.log(
+        `    ours ${i.type} "${v.names[0]}" ${v.confidence}${v.confidence < VICTIM_MIN_CONFIDENCE ? ' below' : ''} ${verdict}: …${near}…`,
+      );
+    }
+  }
+}
 
 /** The tuned rows where the engine misses `type` (FN) or names it wrongly (FP). Never called on held-out rows. */
 function showTypeErrors(type: string, rows: Row[], preds: Pred[]): void {
@@ -111,7 +143,7 @@ function showTypeErrors(type: string, rows: Row[], preds: Pred[]): void {
 }
 
 export async function runCasieEval(
-  opts: { misses?: boolean; limit?: number; type?: string; split?: string } = {},
+  opts: { misses?: boolean; limit?: number; type?: string; split?: string; showVictims?: boolean } = {},
 ): Promise<Record<string, number>> {
   console.log('\n## CASIE dev: five incident types and victims on 851 labelled news articles (engine vs keyword baseline)');
   const matcher = compileMatcher(seedCatalogue());
@@ -168,6 +200,9 @@ export async function runCasieEval(
     console.log(
       `victim match ${e.vMatched}/${e.vPages} ${f3(vm)}   victim precision ${e.oursRight}/${e.ours} ${f3(vp)}   (victim confidence ≥ ${VICTIM_MIN_CONFIDENCE})`,
     );
+    console.log(
+      `  victim precision in articles with any labelled victim ${e.oursLabelledRight}/${e.oursLabelled} ${f3(e.oursLabelled ? e.oursLabelledRight / e.oursLabelled : 0)} (${e.ours - e.oursLabelled} of ours sit in articles labelled with none)`,
+    );
     if (half === 'tuned')
       for (const floor of VICTIM_SWEEP) {
         const x = score(
@@ -181,6 +216,7 @@ export async function runCasieEval(
         );
       }
     if (opts.misses && half === 'tuned') for (const m of e.misses) console.log(`  ${m}`);
+    if (opts.showVictims && half === 'tuned') showVictimErrors(part, matcher);
     if (opts.type && half === 'tuned')
       showTypeErrors(
         opts.type,
@@ -196,6 +232,7 @@ export async function runCasieEval(
       [`${k}baseline_type_f1`]: bm.f1,
       [`${k}victim_match`]: vm,
       [`${k}victim_precision`]: vp,
+      [`${k}victim_precision_labelled`]: e.oursLabelled ? e.oursLabelledRight / e.oursLabelled : 0,
     });
     for (const t of FIVE_TYPES) figures[`${k}f1.${t}`] = prf(e.per.get(t)!).f1;
   }
@@ -204,12 +241,19 @@ export async function runCasieEval(
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
   const { values } = parseArgs({
-    options: { misses: { type: 'boolean' }, limit: { type: 'string' }, type: { type: 'string' }, split: { type: 'string' } },
+    options: {
+      misses: { type: 'boolean' },
+      limit: { type: 'string' },
+      type: { type: 'string' },
+      split: { type: 'string' },
+      'show-victims': { type: 'boolean' },
+    },
   });
   await runCasieEval({
     misses: values.misses,
     limit: values.limit ? Number(values.limit) : undefined,
     type: values.type,
     split: values.split,
+    showVictims: values['show-victims'],
   });
 }

@@ -274,6 +274,30 @@ describe('reading the seed article', () => {
     expect(of('malware')).toEqual(['Agent Smith=malware:agent-smith (quoted)', 'Zorbix=malware:zorbix (shape)']);
   });
 
+  it('names the group a campaign hits, never the site named after the headline’s dash (issue 8)', async () => {
+    const victimsOf = async (title: string, text: string) =>
+      (
+        await send<{ incidents: { victim?: { name: string } }[] }>('analyzeArticle', {
+          url: 'https://news.example/story',
+          published: '2024-05-20',
+          title,
+          text,
+        })
+      ).incidents.flatMap((i) => (i.victim ? [i.victim.name] : []));
+    expect(
+      await victimsOf(
+        'Ransomware poses as job applications',
+        'The ransomware campaign is targeting German HR companies with emails that pose as job applications. The attachments encrypt the files of whoever opens them.',
+      ),
+    ).toContain('German HR companies');
+    expect(
+      await victimsOf(
+        'Ransomware demands keep rising – Brightwater Labs, Inc.',
+        'Ransomware gangs demanded more last quarter. The company said a ransomware attack encrypted its servers in March.',
+      ),
+    ).not.toContain('Brightwater Labs, Inc.');
+  });
+
   it('saves the article with tags and a note, and still knows after a reload', async () => {
     expect(await shadowTexts(page, '[data-testid="saved-state"]')).toEqual(['Not in your collection']);
     await shadowFocus(page, 'input[name="tags"]');

@@ -258,3 +258,20 @@ describe('the headline keeps its story (issue 8)', () => {
     ).toContain('ddos');
   });
 });
+
+describe('a hack that took data is a data breach (issue 8, CASIE data-breach recall)', () => {
+  test('an untyped hack after which files leaked is a data breach', () => {
+    const t = types(
+      'Athletics body says it was hacked\n\nThe Halden Athletics Federation said Monday that it was the victim of a cyberattack by a hacking group. Medical files of athletes were later leaked online.',
+    );
+    expect(t).toContain('data-breach');
+    expect(t).not.toContain('cyberattack');
+  });
+
+  test('negative: a hack that crashed a phone and took nothing stays a hack', () => {
+    const t = types(
+      'Latest message hack crashes phones within minutes\n\nA new hack crashes the phone when a crafted message arrives. Attackers hacked the devices of several users on Monday, who had to restart them.',
+    );
+    expect(t).not.toContain('data-breach');
+  });
+});

@@ -31,6 +31,19 @@ describe('organisations the catalogue does not know', () => {
     ]);
   });
 
+  test('victims news names by what was taken from them or what they suffered (issue 8)', () => {
+    expect(names('A hacker has stolen millions of accounts from Duelnet, a game.')).toEqual(['Duelnet']);
+    expect(names('The malware paralysed the computers of Lockwood overnight.')).toEqual(['Lockwood']);
+    expect(names('The researcher found files that appeared to be stolen from Ghostwire victims.')).toEqual([]);
+    // Two plain capitalised words may be a person's name: the cue alone does not make them a firm.
+    expect(names('Thieves had stolen the laptop from Anna Berg last week.')).toEqual([]);
+    expect(names('Kestrel has suffered another card breach.')).toEqual(['Kestrel']);
+    expect(names('Harrow Presbyterian Medical Center paid a ransom.')).toEqual(['Harrow Presbyterian Medical Center']);
+    expect(names('The Town of Midvale’s computer systems were hacked.')).toEqual(['Town of Midvale']);
+    // A centre head needs a name of more than one word before it.
+    expect(names('Data Center operators were warned.')).toEqual([]);
+  });
+
   test('names without a head word: a headline subject, a name that opens with a preposition, two names joined by "and", "X customers"', () => {
     expect(names('Medtronic Data Breach Impacts 3.8 Million People\n\nHackers accessed the company’s systems.')).toEqual(['Medtronic']);
     expect(names('Norvell Confirms Ransomware Attack on Plants\n\nThe company said production stopped.')).toEqual(['Norvell']);
@@ -167,6 +180,15 @@ describe('what is not an organisation (issue 8)', () => {
     expect(names('It hit as many as 18,000 employees of media company Gannett Co. As of Tuesday there was no sign of misuse.')).toEqual([
       'Gannett Co.',
     ]);
+  });
+
+  test('an adverb opening a sentence is no name in apposition', () => {
+    expect(names('Buckeye is a spying group. Traditionally, the group attacked organizations in the US.')).toEqual([]);
+    expect(names('Grammarly, a writing software company, said it fixed the bug.')).toEqual(['Grammarly']);
+  });
+
+  test('a demonym before a word that names no organisation is a kind of business ("Canadian ISP")', () => {
+    expect(names('Errors led to a data breach at Canadian ISP and its customers.')).toEqual([]);
   });
 
   test('ATMs are machines', () => {

@@ -63,6 +63,9 @@ export function findOrganizations(text: string, known: EntityMatch[]): EntityMat
     if (isPerson(named, text.slice(tokens[cand.first].start, tokens[cand.last].end))) continue;
     // Words that name no organisation on their own ("Internet", "IoT", "ISP", "Cybersecurity").
     if (cand.first === cand.last && NEVER_ALONE.has(tokens[cand.first].text.toLowerCase())) continue;
+    // Nor with a demonym before them ("Canadian ISP", "US PC"): a kind of business, not its name.
+    if (cand.last === cand.first + 1 && isDemonym(tokens[cand.first].text) && NEVER_ALONE.has(tokens[cand.last].text.toLowerCase()))
+      continue;
     // "the city of Greenville", "the government of Chile": a lower-case head before the name.
     // (It ends in "of": only a name right after that word is looked at.)
     const civic =
@@ -419,14 +422,14 @@ const SUFFIX_HEADS = new Set(
     'district districts county municipality city church diocese museum library archives ' +
     'cooperative co-op logistics freight insurers lines system maritime shipping terminals hotels resorts foods chemicals steel mining petroleum pipeline ' +
     'media newspaper broadcasting news times post herald journal tribune gazette studios games entertainment ' +
-    'network cloud research intelligence'
+    'network cloud research intelligence center centre'
   ) // "Lookout Threat Intelligence", "Check Point Research"
     .split(' '),
 );
 
 /** First words that make "X of Y" an organisation. */
 const PREFIX_HEADS = new Set(
-  'ministry department university bank office bureau court council commission government institute organization organisation federation union agency board church museum commonwealth league school college academy city county state house secretariat'.split(
+  'ministry department university bank office bureau court council commission government institute organization organisation federation union agency board church museum commonwealth league school college academy city county state house secretariat town village borough township'.split(
     ' ',
   ),
 );
@@ -460,6 +463,8 @@ const WEAK_SUFFIX = new Set([
   'district',
   'districts',
   'lab',
+  'center',
+  'centre',
 ]);
 
 function isHead(lw: string): boolean {
@@ -496,11 +501,11 @@ const DESCRIPTOR_BEFORE = new RegExp(`\\b(?:${DESCRIPTORS}|site|website)(?:,|\\s
 
 /** Verbs that follow an organisation (reporting, being hit). */
 const VERB_AFTER =
-  /^(?:’s|'s)?\s*(?:(?:shut|took|shut down|restored|closed|notified|told|urged|took down) (?:down |offline )?its|said it|said its|said (?:that )?(?:hackers|attackers|an attacker|cybercriminals|criminals|a threat actor|an unauthori[sz]ed|an? (?:malicious |unknown |unauthori[sz]ed )?third party)|lost \S+ (?:million|billion)|said that it|said in a statement|says it|disclosed|confirmed|notified|announced|revealed|reported that|warned|acknowledged|admitted|informed|has notified|has confirmed|has disclosed|is notifying|began notifying|was hit|has been hit|hit by (?:a |an )?(?:ransomware|cyber|data|hack|malware|DDoS)|was breached|has been breached|was attacked|was targeted|were hit|have been hit|were breached|were attacked|were targeted|fell victim|suffered|is investigating|was the victim|researchers|threat researchers|security researchers|researchers have|observed|has observed|has tracked|tracks|detected|published|discovered|identified|spokesperson|spokesman|spokeswoman|told|customers|patients|subscribers|policyholders|account holders|employees|systems were|’s systems|'s systems|’s network|'s network|’s website|'s website)\b/;
+  /^(?:’s|'s)?\s*(?:(?:shut|took|shut down|restored|closed|notified|told|urged|took down) (?:down |offline )?its|said it|said its|said (?:that )?(?:hackers|attackers|an attacker|cybercriminals|criminals|a threat actor|an unauthori[sz]ed|an? (?:malicious |unknown |unauthori[sz]ed )?third party)|lost \S+ (?:million|billion)|said that it|said in a statement|says it|disclosed|confirmed|notified|announced|revealed|reported that|warned|acknowledged|admitted|informed|has notified|has confirmed|has disclosed|is notifying|began notifying|was hit|has been hit|(?:has|had) suffered|(?:was|were|has been|have been|had been) hacked|hit by (?:a |an )?(?:ransomware|cyber|data|hack|malware|DDoS)|was breached|has been breached|was attacked|was targeted|were hit|have been hit|were breached|were attacked|were targeted|fell victim|suffered|is investigating|was the victim|researchers|threat researchers|security researchers|researchers have|observed|has observed|has tracked|tracks|detected|published|discovered|identified|spokesperson|spokesman|spokeswoman|told|customers|patients|subscribers|policyholders|account holders|employees|systems were|’s systems|'s systems|’s network|'s network|’s website|'s website)\b/;
 
 /** Words before an organisation. */
 const CUE_BEFORE =
-  /(?:researchers (?:at|from)|analysts (?:at|from)|experts (?:at|from)|according to|tracked by|reported by|discovered by|observed by|attack on|attacks on|attack against|attacks against|breach at|breach of|hack of|hack on|intrusion at|incident at|compromise of|customers of|employees of|systems of|network of|spokesperson for|spokesman for|spokeswoman for|statement from|statement by|a report (?:by|from)|report by|report from|team at|researchers with|breached|hacked|infiltrated|crippled|disrupted|struck|attacked|targeted|hit)\s+(?:the\s+)?$/;
+  /(?:researchers (?:at|from)|analysts (?:at|from)|experts (?:at|from)|according to|tracked by|reported by|discovered by|observed by|attack on|attacks on|attack against|attacks against|breach at|breach of|hack of|hack on|intrusion at|incident at|compromise of|customers of|employees of|systems of|network of|spokesperson for|spokesman for|spokeswoman for|statement from|statement by|a report (?:by|from)|report by|report from|team at|researchers with|breached|hacked|infiltrated|crippled|disrupted|struck|attacked|targeted|hit|(?:stolen|stole|steals|stealing|exfiltrated|leaked)(?: [\w-]+){0,4} from|(?:computers|servers|networks) of)\s+(?:the\s+)?$/;
 
 type Rule = 'head' | 'gov' | 'apposition' | 'cue';
 
@@ -588,7 +593,9 @@ function judge(text: string, tokens: Token[], c: Run, knownAt: KnownIndex, stats
   // ("Tibetan and Uyghur activists") names two things if any.
   if (n > 4 || words.some((t) => /^(?:and|&|of|for|on|the)$/i.test(t.text))) return undefined;
   if (words[0].text.length < 2) return undefined;
-  if (APPOSITION_AFTER.test(after)) return 'apposition';
+  // "Traditionally, the group attacked organizations": an adverb opening a sentence, not a name in apposition.
+  const adverb = n === 1 && words[0].initial && /\p{Ll}(?:al|ous|ive|ent|ant|ate|ed|ing|ful|ab|ib)ly$/u.test(words[0].text);
+  if (!adverb && APPOSITION_AFTER.test(after)) return 'apposition';
   // "energy giant Pemex", "software firm Kaseya" — not "the vendor ID" nor a list of field names
   // ("Network operator Device model").
   if (
@@ -612,7 +619,8 @@ function judge(text: string, tokens: Token[], c: Run, knownAt: KnownIndex, stats
     if (personLike && /^\s*(?:’s|'s)\s/.test(after)) return undefined;
     return 'cue';
   }
-  if (CUE_BEFORE.test(before.toLowerCase()) && !personLike) return 'cue';
+  // "files stolen from GhostAdmin victims": the victims of a threat, not an organisation.
+  if (CUE_BEFORE.test(before.toLowerCase()) && !personLike && !/^\s+victims\b/.test(after)) return 'cue';
   return undefined;
 }
 

@@ -620,6 +620,16 @@ function mergeAndFilter(text: string, cands: Candidate[], published?: string): C
         (c.type === 'patch' && c.sentences.some((x) => releasesFix(text, x))),
     );
   }
+  // A hack the text does not type that took data (accounts sold, emails leaked, files stolen) is a
+  // data breach: the unspecific word becomes the breach. (Not a spying operation: a report on a
+  // campaign tells of data taken from many, which is the campaign's aim, not a breach it reports.)
+  const dataTaken = cands.find(
+    (c) => c.type === 'data-breach' && c.score >= 0.7 && c.sentences.some((s) => reportsHappening('data-breach', s)),
+  );
+  if (dataTaken && !live.includes(dataTaken) && !live.some((c) => ATTACK_TYPES.has(c.type) && c.type !== 'cyberattack')) {
+    const hack = live.filter((c) => c.type === 'cyberattack').sort((a, b) => b.score - a.score)[0];
+    if (hack) hack.type = 'data-breach';
+  }
   // Ties go to the story the text tells first.
   live.sort((a, b) => b.score - a.score || a.sentences[0].index - b.sentences[0].index);
   return dropBackground(text, live, published);

@@ -31,9 +31,9 @@ const STRONG_VICTIM_AFTER =
 // The reporter, not the victim: "according to X", "X researchers", "X said the group", "an analysis
 // released by X", "submitted to X" (a detection service), "X has observed", "X assesses".
 const REPORTER_BEFORE =
-  /\b(?:according to|(?:security|cybersecurity|threat intelligence|research|intelligence|antivirus|anti-virus) (?:company|firm|vendor|provider|outfit|researchers?)|(?:breach notification|notification|detection|monitoring|scanning|threat intelligence) (?:service|site|website|platform)|researchers (?:at|from|with)|(?:research (?:center|centre|team|group|lab)|scientists|academics|professors?|scholars?) (?:at|from|of|with)|analysts (?:at|from)|experts (?:at|from)|reported by|discovered by|observed by|tracked by|spotted by|analy[sz]ed by|detected by|flagged by|identified by|uncovered by|(?:released|published|issued|shared) by|(?:a |an |the )?(?:new |recent |latest )?(?:report|analysis|research|study|blog(?: post)?|advisory|alert|telemetry|data|findings|paper|write-?up)(?: (?!stolen|taken|leaked|exfiltrated|obtained|lost|exposed|copied|swiped|pilfered|accessed)\w+){0,2} (?:by|from)|report from|(?:released|published|issued|co-?authored|conducted|written|led) (?:\w+ ){0,3}by(?: an?| the)?(?: [\w-]+){0,2}|(?:discovered|found|spotted|uncovered|identified|reported) by (?:an? )?(?:[\w-]+ ){0,2}(?:company|firm|vendor|provider|outfit|startup|team|lab|researchers?)|(?:submitted|uploaded) to|(?:scanned|seen|found) (?:on|by)|(?:credit(?:ed)? to|thanks to))\s+(?:the\s+)?$/i;
+  /\b(?:according to|(?:security|cybersecurity|threat intelligence|research|intelligence|antivirus|anti-virus) (?:company|firm|vendor|provider|outfit|researchers?)|(?:breach notification|notification|detection|monitoring|scanning|threat intelligence) (?:service|site|website|platform)|researchers (?:at|from|with)|(?:research (?:center|centre|team|group|lab)|scientists|academics|professors?|scholars?) (?:at|from|of|with)|analysts (?:at|from)|experts (?:at|from)|reported by|discovered by|observed by|tracked by|spotted by|analy[sz]ed by|detected by|flagged by|identified by|uncovered by|(?:released|published|issued|shared) by|(?:a |an |the )?(?:new |recent |latest )?(?:report|analysis|research|study|blog(?: post)?|advisory|alert|telemetry|data|findings|paper|write-?up)(?: (?!stolen|taken|leaked|exfiltrated|obtained|lost|exposed|copied|swiped|pilfered|accessed)\w+){0,2} (?:by|from)|report from|(?:released|published|issued|co-?authored|conducted|written|led) (?:\w+ ){0,3}by(?: an?| the)?(?: [\w-]+){0,2}|(?:discovered|found|spotted|uncovered|identified|reported) by (?:an? )?(?:[\w-]+ ){0,2}(?:company|firm|vendor|provider|outfit|startup|team|lab|researchers?)|(?:submitted|uploaded) to|(?:scanned|seen|found) (?:on|by)|(?:credit(?:ed)? to|thanks to)|commissioned by|(?:security|cybersecurity|threat intelligence|antivirus|anti-virus)(?: [\w-]+)? (?:company|firm|vendor|provider|outfit)|(?:newspaper|broadcaster|news (?:site|outlet|agency)|outlet|publication|magazine|daily|tabloid))\s+(?:the\s+)?$/i;
 const REPORTER_AFTER =
-  /^(?:’s|'s)?(?:\s+\p{Lu}[\p{L}-]+)?\s*(?:threat intelligence|threat research|security research|security response|research team|research (?:group|center|centre|division|lab)|researchers|analysts|labs?\b|intelligence team|incident response|observed|tracks|has tracked|(?:is|are|has been|have been) (?:tracking|monitoring)|(?:has |have )?(?:observed|identified|detected|documented|analy[sz]ed|attributed|assessed|seen|tracked) (?!(?:a |an |the )?(?:breach|intrusion|attack|compromise|incident|ransomware|unauthori[sz]ed|suspicious|and)\b)|assess(?:es)?|believes|spotted|uncovered|dubbed|attributed|recommends|continues to (?:track|monitor|investigate)|said the (?:group|gang|actor|hackers|attackers|campaign|operators|malware)|said in (?:a |an |its )?(?:new |recent |latest )?(?:report|blog post|blog|analysis|advisory|research note)|published (?:research|a report|findings|an analysis)|(?:revealed|showed|described|detailed|explained) how|(?:finds|found|discovers|discovered|uncovers|uncovered|spots|spotted) (?:a |an |the )?(?:new|novel|sophisticated|dangerous|massive|large-scale|widespread|ongoing)\b(?! (?:breach|intrusion|attack|compromise|incident)\b)|discovered (?:new |a new |the )?(?:evidence|samples?|variants?|versions?|campaigns?|backdoors?|malware|implants?|toolsets?|frameworks?|activity|techniques?|methods?|schemes?|scams?|flaws?|vulnerabilit(?:y|ies)|bugs?|spam|phishing)\b)/iu;
+  /^(?:’s|'s)?(?:\s+\p{Lu}[\p{L}-]+)?\s*(?:threat intelligence|threat research|security research|security response|research team|research (?:group|center|centre|division|lab)|researchers|analysts|experts\b(?! (?:are|were|have been) (?:working|investigating|restoring))|labs?\b|intelligence team|incident response|observed|tracks|has tracked|(?:is|are|has been|have been) (?:tracking|monitoring)|(?:has |have )?(?:observed|identified|detected|documented|analy[sz]ed|attributed|assessed|seen|tracked) (?!(?:a |an |the )?(?:breach|intrusion|attack|compromise|incident|ransomware|unauthori[sz]ed|suspicious|and)\b)|assess(?:es)?|believes|spotted|uncovered|dubbed|attributed|recommends|continues to (?:track|monitor|investigate)|said the (?:group|gang|actor|hackers|attackers|campaign|operators|malware)|said in (?:a |an |its )?(?:new |recent |latest )?(?:report|blog post|blog|analysis|advisory|research note)|published (?:research|a report|findings|an analysis)|(?:revealed|showed|described|detailed|explained) how|(?:finds|found|discovers|discovered|uncovers|uncovered|spots|spotted) (?:a |an |the )?(?:new|novel|sophisticated|dangerous|massive|large-scale|widespread|ongoing)\b(?! (?:breach|intrusion|attack|compromise|incident)\b)|discovered (?:new |a new |the )?(?:evidence|samples?|variants?|versions?|campaigns?|backdoors?|malware|implants?|toolsets?|frameworks?|activity|techniques?|methods?|schemes?|scams?|flaws?|vulnerabilit(?:y|ies)|bugs?|spam|phishing)\b)/iu;
 const RESPONDER_AFTER =
   /^(?:’s|'s)?\s*(?:(?:was|were|had been|has been) (?:contacted|hired|called in|brought in|engaged|retained)\b|(?:’s|'s)? role in (?:investigating|responding)|(?:responded|was called) to (?:the|a|an) )/i;
 const RESPONDER_BEFORE =
@@ -58,7 +58,7 @@ const PLACE_AS_MODIFIER =
   /^(?:[’']s)?(?:\s+and\s+\p{Lu}[\p{L}-]*)?\s+(?!(?:was|were|is|are|has|have|had|said|says|confirmed|suffered|fell|experienced|and|or|in|on|at|last|this|after|before|when|with|by|for|from|to|which|that|but|as|itself|government|authorities)\b)\p{Ll}[\p{L}-]+/u;
 
 const IMPERSONATED_BEFORE =
-  /\b(?:pretend(?:s|ed|ing)? to (?:be|come) from|purport(?:s|ed|ing)? to (?:be|come) from|posing as|pose as|poses as|impersonat\w*|spoof\w*|disguised as|masquerad\w* as|claiming to be from|fake|cloned|bogus|counterfeit|look-?alike|copycat|fraudulent|themed|purportedly (?:from|sent by))\s+(?:the\s+|a\s+)?$/i;
+  /\b(?:pretend(?:s|ed|ing)? to (?:be|come) from|pretend(?:s|ed|ing)? to be|appear(?:s|ed|ing)? to (?:be|come) from|(?:seemingly|supposedly|ostensibly|apparently) (?:from|sent by)|bearing (?:the )?(?:name|logo|branding) of|in the name of|purport(?:s|ed|ing)? to (?:be|come) from|posing as|pose as|poses as|impersonat\w*|spoof\w*|disguised as|masquerad\w* as|claiming to be from|fake|cloned|bogus|counterfeit|look-?alike|copycat|fraudulent|themed|purportedly (?:from|sent by))\s+(?:the\s+|a\s+)?$/i;
 /** "IRS-related phishing", "Netflix-themed scam", "emails purportedly from the IRS" (the last read before). */
 const IMPERSONATED_AFTER = /^-?(?:related|themed|branded|lookalike|look-alike)\b/i;
 /** Tax offices, regulators and other agencies by the shape of their names. */
@@ -69,7 +69,7 @@ const AFFILIATION_BEFORE =
   /\b(?:said|says|according to|wrote|told)\s+\p{Lu}\p{Ll}+\s+\p{Lu}[\p{L}'’-]+,?\s+(?:with|at|from|of)\s+(?:the\s+)?$/u;
 const BRAND_CUSTOMERS_AFTER = /^(?:’s|'s)?\s*(?:customers|clients|subscribers|users|account holders|policyholders|shoppers)\b/i;
 const AUTHORITY =
-  /^(?:the )?(?:FBI|CISA|NSA|NCSC|GCHQ|Europol|Interpol|DOJ|ENISA|US-CERT|CERT|Secret Service|Department of Justice|Justice Department|Federal Bureau of Investigation|Cybersecurity and Infrastructure Security Agency|National Cyber Security Centre|Department of Homeland Security|Homeland Security|DHS|police)\b|\b(?:authorities|prosecutors)$/i;
+  /^(?:the )?(?:(?:U\.?S\.?|UK|British|American|Canadian|Australian|German|French|Indian)\s+)?(?:FBI|CISA|NSA|NCSC|GCHQ|Europol|Interpol|DOJ|ENISA|US-CERT|CERT|Secret Service|Department of Justice|Justice Department|Federal Bureau of Investigation|Cybersecurity and Infrastructure Security Agency|National Cyber Security Centre|Department of Homeland Security|Homeland Security|DHS|police)\b|\b(?:authorities|prosecutors)$/i;
 
 /**
  * Keys of the entities the text uses as the source of its findings, names as the attacker or calls in
@@ -103,9 +103,12 @@ export function reporterKeys(text: string, entities: EntityMatch[], site?: strin
   const publisher = site ? publisherNames(site) : [];
   out.firstAt = new Map();
   for (const e of entities) if (!out.firstAt.has(e.key) || e.start < out.firstAt.get(e.key)!) out.firstAt.set(e.key, e.start);
+  // The site's name after the title line's last bar or dash ("... – SurfWatch Labs, Inc.") is the publisher.
+  const titleLine = /^[^\n]{0,250}/.exec(text)![0];
+  const titleSep = TITLE_SEP.exec(titleLine);
   for (const e of entities) {
     if (e.type !== 'organization' && e.type !== 'vendor') continue;
-    if (publisher.length > 0 && isPublisher(e, publisher)) {
+    if ((publisher.length > 0 && isPublisher(e, publisher)) || (titleSep && e.start >= titleSep.index && e.end <= titleLine.length)) {
       out.add(e.key);
       (out.publisher ??= new Set()).add(e.key);
       continue;
@@ -190,11 +193,13 @@ const SPONSOR_BEFORE = /\b(?:sponsored|backed|directed|funded|run|operated|contr
 /** The plain denial of being hit ("Apple says its systems haven't been breached"), not a reserve on what was taken ("no evidence that data was accessed"). */
 const DENIES_HIT_AFTER =
   /^(?:’s|'s)?\s*(?:says|said|insists|insisted|maintains|maintained|denied|denies)\s+(?:that\s+)?(?:its\s+|their\s+)?(?:[\w-]+\s+){0,3}(?:haven['’]t|have not|hasn['’]t|has not|were not|was not|weren['’]t|wasn['’]t|had not|hadn['’]t)\s+(?:been\s+)?(?:breached|hacked|compromised|attacked|hit|infected)\b/i;
+/** The last bar or dash of a title line, before the site's name. */
+const TITLE_SEP = /\s(?:\||-|–|—|«|::)\s(?!.*\s(?:\||-|–|—|«|::)\s)/u;
 /** The first line of a page title often ends with the site's name after a bar or dash ("... | CSO Online"). */
 function inTitleSuffix(text: string, s: SentenceInfo, e: EntityMatch): boolean {
   if (s.index !== 0) return false;
   const line = text.slice(s.start, s.end);
-  const sep = /\s(?:\||-|–|—|«|::)\s(?!.*\s(?:\||-|–|—|«|::)\s)/u.exec(line);
+  const sep = TITLE_SEP.exec(line);
   return sep !== null && e.start >= s.start + sep.index;
 }
 
@@ -220,13 +225,31 @@ export function findVictim(text: string, s: SentenceInfo, type: IncidentType, re
     const users = USERS_AFTER.exec(text.slice(found.end, Math.min(s.end, found.end + 40)));
     const asUsers =
       users !== null && (found.type === 'product' || ((type === 'phishing' || type === 'fraud') && VICTIM_TYPES.has(found.type)));
-    if (!asUsers && !VICTIM_TYPES.has(found.type)) continue;
-    const e = asUsers ? usersOf(text, found, users) : found;
+    // "MongoDB databases", "Elasticsearch servers": the instances of a product hit in a mass attack.
+    const instances =
+      found.type === 'product' && !asUsers ? PRODUCT_INSTANCES_AFTER.exec(text.slice(found.end, Math.min(s.end, found.end + 30))) : null;
+    // "German HR companies", "US-based businesses", "Japanese organisations": the group a place describes.
+    const group = found.type === 'location' ? PLACE_GROUP_AFTER.exec(text.slice(found.end, Math.min(s.end, found.end + 50))) : null;
+    if (!asUsers && !instances && !VICTIM_TYPES.has(found.type)) continue;
+    const named = asUsers ? users : (instances ?? group);
+    const e = named ? groupOf(text, found, named) : found;
     const before = text.slice(Math.max(s.start, e.start - 45), e.start);
     const after = text.slice(e.end, Math.min(s.end, e.end + 110));
     // The page's publisher, and who says (here or anywhere) that it was not hit, are not the victim (whatever else the sentence says).
     if (reporters.publisher?.has(e.key) || reporters.denied?.has(e.key) || DENIES_AFTER.test(after)) continue;
-    let score = asUsers ? 2 : 0;
+    // A name that holds a headline's words ("Attacks Take Enterprise Systems") is a misread title, not a name.
+    if (e.type === 'organization' && HEADLINE_WORDS.test(e.name)) continue;
+    // A place inside a longer name the text writes in capitals ("University College London", "UK
+    // Foreign Office") is part of that name: the place itself was not hit.
+    if (e.type === 'location' && (NAME_GOES_ON.test(text.slice(e.end, e.end + 30)) || NAME_HEAD_BEFORE.test(before))) continue;
+    // "the high-profile 2014 hack of Sony", "the DNC hacks committed last year": an earlier incident of another.
+    if (earlierIncident(before, after, sentence, reporters.year)) continue;
+    // "Proofpoint says it has notified PayPal": who tells another firm of the attack found it.
+    if (NOTIFIES_OTHER_AFTER.test(after)) continue;
+    // "Google said it has disabled the accounts", "Facebook says it's working to stop the scammers": the
+    // platform that acts against a lure or a scam is where it ran, not who was hit.
+    if ((type === 'phishing' || type === 'fraud') && DEFENDS_AFTER.test(after)) continue;
+    let score = asUsers ? 2 : instances || group ? -1.5 : 0;
     if (VICTIM_BEFORE.test(before)) score += 3;
     if (VICTIM_AFTER.test(after)) score += 3;
     // Named as a source elsewhere, the text's plain word that it was hit here still counts ("research firm Forrester ... Forrester Says Hackers Stole").
@@ -275,16 +298,20 @@ export function findVictim(text: string, s: SentenceInfo, type: IncidentType, re
     // A place is the victim only when the text says the place itself was hit ("an attack on Estonia",
     // "Ukraine was hit"); a place that describes the targets ("Singapore organisations", "Middle Eastern
     // targets", "US and European energy firms") or sits in a list of where they are is not.
-    if (e.type === 'location' && PLACE_AS_MODIFIER.test(after)) continue;
+    if (e.type === 'location' && !group && PLACE_AS_MODIFIER.test(after)) continue;
     // "targeted users in Germany", "victims across Europe": where the people hit are, not a place hit.
     if (e.type === 'location' && /\b(?:in|across|throughout|from|within)\s+(?:the\s+)?$/i.test(before)) continue;
     // "hit Denmark, Germany and several surrounding countries": a list of places is where the people hit
     // are; a region ("Europe", "South America") is where, never who.
-    if (e.type === 'location' && (inPlaceList(text, e, s.entities) || isRegion(e.key))) continue;
+    if (e.type === 'location' && !group && (inPlaceList(text, e, s.entities) || isRegion(e.key))) continue;
     if (isResearchFirm(e.key)) score -= 2.5;
     // The maker that fixes a flaw, or whose products block a threat, is rarely the victim of the story.
     if (reporters.makers?.has(e.key) && !VICTIM_AFTER.test(after)) score -= 3;
     if (SPONSOR_BEFORE.test(before)) score -= 5;
+    // "FBI website hacked by CyberZeist", "the Reconnaissance General Bureau ... was behind the attack": the attacker.
+    if (BY_ATTACKER_BEFORE.test(before) || BEHIND_AFTER.test(after)) score -= 5;
+    // "retail fraud director at Lloyds Banking Group", "an official with the FSC": whom a speaker works for.
+    if (ROLE_OF_BEFORE.test(before)) score -= 3;
     // "was arrested last week by Lithuanian authorities": who arrests is not who was hit.
     if (/\b(?:arrested|detained|charged|indicted|prosecuted|extradited|apprehended)\b[^.;]{0,50}\bby\s+(?:the\s+)?$/i.test(before))
       score -= 5;
@@ -324,8 +351,10 @@ export function findVictim(text: string, s: SentenceInfo, type: IncidentType, re
       score -= 3;
     // The maker of a product is named in most security stories; it is the victim only with the text's word for it.
     if (e.type === 'vendor') score -= 1;
+    // "compromised Microsoft's heavily fortified Edge browser": the maker's product was hit, not the maker.
+    if (e.type === 'vendor' && MAKERS_PRODUCT_AFTER.test(after)) score -= 3;
     if (e.type === 'organization') score += 1;
-    else if (e.type === 'location') score -= 1.5; // a country is a victim only when the cues say so
+    else if (e.type === 'location' && !group) score -= 1.5; // a country is a victim only when the cues say so
     // The subject before the trigger word is the usual victim of news syntax ("Acme ... data breach").
     if (score >= 0 && e.start < trigger) score += 0.5;
     if (/^\s*(?:-based|’s|'s)?\s*(?:ransomware|hackers|group|gang|operators)\b/i.test(after) && e.type !== 'organization') score -= 3;
@@ -377,13 +406,60 @@ function byReference(text: string, s: SentenceInfo, reporters: Reporters): Score
   return undefined;
 }
 
+/** "X says it has notified PayPal", "X alerted Google": who tells another firm of what it found. */
+const NOTIFIES_OTHER_AFTER =
+  /^(?:’s|'s)?\s*(?:(?:says|said) (?:that )?it\s+)?(?:has\s+|had\s+)?(?:notified|alerted|informed|contacted|warned)\s+(?:the\s+)?\p{Lu}/u;
+/** What a platform does against a lure or scam run on it. */
+const DEFENDS_AFTER =
+  /^(?:’s|'s)?\s*(?:(?:says|said) (?:that )?(?:it\s+|it['’]s\s+)?)?(?:has\s+|had\s+|have\s+|is\s+|was\s+)?(?:quickly\s+)?(?:disabled|shut down|removed|blocked|suspended|taken down|took down|pulled|banned|deleted|working to (?:stop|block|remove|fight))\b/i;
+/** Words of a title-case headline that no organisation's name holds. */
+const HEADLINE_WORDS = /\b(?:Attacks?|Hacks|Hacked|Breach(?:es|ed)?|Takes?|Hits?|Says|Warns|Targets|Steals?|Leaks?|Exposes?)\b/;
+/** After a place, another capitalised word of the same name (not a headline's verb). */
+const NAME_GOES_ON =
+  /^(?:[’']s)?[ \t]+(?!(?:Hit|Hits|Hacked|Breached|Attacked|Targeted|Suffers|Says|Reveals|Confirms|Warns|Is|Was|Has|Government|Gov|Authorities)\b)\p{Lu}\p{Ll}+/u;
+/** After a maker, its product: "Microsoft's heavily fortified Edge browser", "Apple's iOS software". */
+const MAKERS_PRODUCT_AFTER =
+  /^(?:’s|')s?\s+(?:[\w-]+\s+){0,3}?(?:browser|software|operating system|app|apps|application|platform|firmware|product|products|phones?|smartphones?|routers?|devices?|chips?|processors?|cloud service|service)\b/i;
+/** "hacked by X", "an attack carried out by X": who did it. */
+const BY_ATTACKER_BEFORE =
+  /\b(?:hacked|breached|attacked|targeted|compromised|defaced|infiltrated|claimed|carried out|perpetrated|orchestrated|launched|conducted)\s+by\s+(?:the\s+)?$/i;
+/** "X was behind the attack", "X, North Korea's spy agency, was behind". */
+const BEHIND_AFTER =
+  /^(?:\s*,[^,]{1,60},)?\s+(?:(?:was|were|is|are|may be|may have been|could be)\s+)?(?:likely\s+|probably\s+|allegedly\s+|reportedly\s+)?behind\b/i;
+/** A speaker's role before the organisation they work for ("director at", "an official with"). */
+const ROLE_OF_BEFORE =
+  /\b(?:director|officer|chief|executive|professor|official|head|manager|president|chairman|analyst|researcher|fellow|lecturer|adviser|advisor|consultant|ciso|cto|ceo|cfo|founder|vp|engineer|scientist)\s+(?:of|at|with|for)\s+(?:the\s+)?$/i;
+/** Before a place, the head of the name it ends ("University College London", "Bank of England" aside). */
+const NAME_HEAD_BEFORE = /\b\p{Lu}\p{Ll}* (?:University|College|Hospital|Institute|School|Council|Museum|Airport|Zoo)\s+$/u;
+/** A year or a "last year" in the words that name an incident before the name: "the 2014 hack of". */
+const DATED_INCIDENT_BEFORE =
+  /\b((?:19|20)\d{2})\s+(?:[\w-]+\s+){0,2}(?:hack|hacking|breach|attack|cyber-?attack|intrusion|leak)s?\s+(?:on|of|at|against)\s+(?:the\s+)?$/i;
+
+function earlierIncident(before: string, after: string, sentence: string, year?: number): boolean {
+  const dated = DATED_INCIDENT_BEFORE.exec(before);
+  if (dated && year !== undefined && Number(dated[1]) < year) return true;
+  // "the same group behind the DNC hacks committed last year", "compared the incident to the Sony Pictures hack".
+  return /\b(?:the|like|after|since|before)\s+$/i.test(before) && PAST_EVENT_AFTER.test(after) && BACKGROUND_SENTENCE.test(sentence);
+}
+
 /** "Android users", "Netflix's customers": the people a brand or product names. */
 const USERS_AFTER = /^(?:’s|'s)?\s+(users|customers|subscribers|account holders|clients|shoppers|players|owners)\b/i;
 
-/** The victim "Apple users" over the words of the text, under the brand's key. */
-function usersOf(text: string, e: EntityMatch, users: RegExpExecArray): EntityMatch {
-  const end = e.end + users[0].length;
-  return { ...e, end, text: text.slice(e.start, end), name: `${e.name} ${users[1].toLowerCase()}` };
+/** After a product, its instances: "MongoDB databases", "Elasticsearch servers". */
+const PRODUCT_INSTANCES_AFTER =
+  /^\s+(servers|databases|installations|instances|deployments|devices|routers|appliances|clusters|machines|computers)\b/i;
+/**
+ * After a place, the group it describes: "German HR companies", "US-based businesses", "Japanese
+ * organisations", "North American energy firms" (up to two words between, lower case or an acronym).
+ */
+const PLACE_GROUP_AFTER =
+  /^(?:-based)?((?:\s+(?:\p{Ll}[\p{L}-]*|\p{Lu}{2,5})){0,2}?\s+(?:companies|firms|businesses|organi[sz]ations|banks|hospitals|universities|agencies|utilities|users|customers|consumers|citizens|residents|players|retailers|restaurants|manufacturers|schools|entities|institutions|enterprises|corporations|providers|businesses))\b/u;
+
+/** The victim "Apple users", "MongoDB databases", "German HR companies" over the words of the text, under the named entity's key. */
+function groupOf(text: string, e: EntityMatch, words: RegExpExecArray): EntityMatch {
+  const end = e.end + words[0].length;
+  const span = text.slice(e.start, end);
+  return { ...e, end, text: span, name: e.type === 'location' ? span.replace(/\s+/g, ' ') : `${e.name} ${words[1].toLowerCase()}` };
 }
 
 /** After a name, an incident word: "the DNC hacks", "the Sony Pictures breach". */
