@@ -1,6 +1,7 @@
 import type { EntityMatch } from '../../shared/types';
 import { slug } from '../knowledge/keys';
 import { isCommonWord, plausibleName } from './malware-names';
+import { matchesAfterBoundary } from './sticky';
 
 /**
  * Threat actors the catalogue does not know yet, named by how the text speaks of them — vendors name a
@@ -72,7 +73,7 @@ export function findActorsByShape(text: string, known: EntityMatch[]): EntityMat
     if (taken(start, start + name.length) || !plausibleName(name, lower)) return;
     names.add(name);
   };
-  for (const m of text.matchAll(AFTER_NOUN)) consider(m[1], m.index + m[0].length - m[1].length, true);
+  for (const m of matchesAfterBoundary(AFTER_NOUN, text)) consider(m[1], m.index + m[0].length - m[1].length, true);
   for (const m of text.matchAll(BEFORE_NOUN)) consider(m[1], m.index + m[0].indexOf(m[1], m[0].search(/[ \t]/)), false);
   if (names.size === 0) return [];
   const out: EntityMatch[] = [];
