@@ -1,6 +1,7 @@
 import type { EntityMatch } from '../../shared/types';
 import { slug } from '../knowledge/keys';
 import { isCommonWord, plausibleName } from './malware-names';
+import { lazyRegExp } from './lazy-regexp';
 import { matchesAfterBoundary } from './sticky';
 
 /**
@@ -20,11 +21,12 @@ const NAME2 = String.raw`${NAME}(?:[ \t]${NAME})?`;
 const NOUN_BEFORE = String.raw`(?:[Tt]hreat[ \t]+(?:[Aa]ctor|[Gg]roup|[Cc]luster)|APT[ \t]+(?:[Gg]roup|[Aa]ctor)|[Hh]ack(?:ing|er|ers)[ \t]+[Gg]roup|[Cc]ybercrim(?:e|inal)[ \t]+(?:[Gg]roup|[Gg]ang|[Aa]ctor)|(?:[Cc]yber-?)?[Ee]spionage[ \t]+(?:[Gg]roup|[Aa]ctor)|[Rr]ansomware[ \t]+(?:[Gg]ang|[Gg]roup)|[Ee]xtortion[ \t]+(?:[Gg]ang|[Gg]roup)|[Ii]ntrusion[ \t]+[Ss]et|[Aa]ctivity[ \t]+[Cc]luster)s?`;
 /** A naming verb between the noun and the name, optionally with who named it ("we previously dubbed"). */
 const NAMING = String.raw`(?:(?:(?:that|which|whom)[ \t]+)?(?:we|researchers|\p{Lu}[\p{L}]+)[ \t]+(?:have[ \t]+)?(?:previously[ \t]+)?(?:dubbed|named|called|track|tracks|tracked)(?:[ \t]+as)?[ \t]+|(?:(?:known|tracked|referred[ \t]+to)[ \t]+as|dubbed|named|called|nicknamed|code-?named)[ \t]+)?`;
+// The scans are built when first used (lazy-regexp.ts): their Unicode classes cost every start of the worker otherwise.
 const QUOTE = String.raw`[“"‘'*]?[ \t]*`;
-const AFTER_NOUN = new RegExp(String.raw`(?<![\p{L}\p{N}])${NOUN_BEFORE}[ \t]+${NAMING}${QUOTE}(${NAME2})`, 'gu');
+const AFTER_NOUN = lazyRegExp(String.raw`(?<![\p{L}\p{N}])${NOUN_BEFORE}[ \t]+${NAMING}${QUOTE}(${NAME2})`, 'gu');
 /** Nouns for attackers after a name ("the X threat actor", "the X gang"). */
 const NOUN_AFTER = String.raw`(?:[Tt]hreat[ \t]+(?:[Aa]ctors?|[Gg]roups?)|APT[ \t]+(?:[Gg]roups?|[Aa]ctors?)|[Hh]ack(?:ing|er)[ \t]+[Gg]roups?|[Gg]angs?|[Hh]ackers|[Cc]ybercrim(?:e|inal)[ \t]+[Gg]roups?|(?:[Cc]yber-?)?[Ee]spionage[ \t]+[Gg]roups?)`;
-const BEFORE_NOUN = new RegExp(String.raw`\b(?:[Tt]he|[Aa]n?)[ \t]+[“"‘']?(${NAME2})[”"’']?[ \t]+${NOUN_AFTER}(?![\p{L}\p{N}])`, 'gu');
+const BEFORE_NOUN = lazyRegExp(String.raw`\b(?:[Tt]he|[Aa]n?)[ \t]+[“"‘']?(${NAME2})[”"’']?[ \t]+${NOUN_AFTER}(?![\p{L}\p{N}])`, 'gu');
 
 /** Words that begin a noun phrase, not a name ("the Same threat actor" in a title-case heading). */
 const NOT_ACTOR_NAMES = new Set([
@@ -73,8 +75,8 @@ export function findActorsByShape(text: string, known: EntityMatch[]): EntityMat
     if (taken(start, start + name.length) || !plausibleName(name, lower)) return;
     names.add(name);
   };
-  for (const m of matchesAfterBoundary(AFTER_NOUN, text)) consider(m[1], m.index + m[0].length - m[1].length, true);
-  for (const m of text.matchAll(BEFORE_NOUN)) consider(m[1], m.index + m[0].indexOf(m[1], m[0].search(/[ \t]/)), false);
+  for (const m of matchesAfterBoundary(AFTER_NOUN(), text)) consider(m[1], m.index + m[0].length - m[1].length, true);
+  for (const m of text.matchAll(BEFORE_NOUN())) consider(m[1], m.index + m[0].indexOf(m[1], m[0].search(/[ \t]/)), false);
   if (names.size === 0) return [];
   const out: EntityMatch[] = [];
   for (const name of names) {
