@@ -25,6 +25,8 @@ import { FIVE_TYPES } from './incidents';
 import { VICTIM_MIN_CONFIDENCE } from '../../lib/worker/extract/incidents/roles';
 import { VICTIM_SWEEP, isHeldOut, namesMeet, prf, victimNames, type Counts, type Victim } from './victim-match';
 
+/** Depths of the text read in context, as the sync reads a feed item's content (see lib/worker/sync/ingest-items.ts). */
+const LEDES = [800, 1500, 2500];
 const CASIE = resolve(import.meta.dirname, '../../../shared/eval/incidents/casie-dev.jsonl');
 
 interface Row {
@@ -120,9 +122,11 @@ export async function runCasieEval(
     .filter((l) => l.trim() !== '')
     .map((l) => JSON.parse(l) as Row);
   if (opts.limit) rows = rows.slice(0, opts.limit);
-  const run = (r: Row, victimMin?: number): Pred => {
+  const run = (r: Row, victimMin?: number, lede?: number): Pred => {
     const text = `${r.title}\n\n${r.text}`;
-    const { incidents, entities } = analyzeText(text, matcher, { published: r.date, victimMin });
+    // `lede`: as the sync reads a feed item, the text's first `lede` characters in context (AnalyzeOptions.depth).
+    const depth = lede === undefined ? undefined : r.title.length + 2 + lede;
+    const { incidents, entities } = analyzeText(text, matcher, { published: r.date, victimMin, depth });
     return {
       types: new Set(incidents.map((i) => i.type)),
       victims: incidents.flatMap((i) => (i.victim ? [victimNames(text, i.victim, entities, i.victimConfidence)] : [])),
@@ -133,6 +137,7 @@ export async function runCasieEval(
   // filtered sweep does not see: the sweep approximates, the figures above it are exact).
   if (opts.split) rows = rows.filter((r) => isHeldOut(r.id) === (opts.split === 'heldout'));
   const engine: Pred[] = rows.map((r) => run(r));
+  const ledes = LEDES.map((n) => ({ n, preds: rows.map((r) => run(r, undefined, n)) }));
   const unfloored: Pred[] = rows.map((r) => (isHeldOut(r.id) ? engine[0] : run(r, 0)));
   const baseline: Pred[] = rows.map((r) => ({
     types: new Set(KEYWORDS.filter(([, re]) => re.test(`${r.title}\n${r.text}`)).map(([t]) => t)),
@@ -168,6 +173,22 @@ export async function runCasieEval(
     console.log(
       `victim match ${e.vMatched}/${e.vPages} ${f3(vm)}   victim precision ${e.oursRight}/${e.ours} ${f3(vp)}   (victim confidence ≥ ${VICTIM_MIN_CONFIDENCE})`,
     );
+    for (const { n, preds } of ledes) {
+      const l = score(
+        part,
+        idx.map(([, i]) => preds[i]),
+        true,
+      );
+      const lm = prf(l.micro);
+      console.log(
+        `  lede ${n} (as the sync reads an item): micro F1 ${f3(lm.f1)}  macro F1 ${f3(l.macro)}  victim match ${l.vMatched}/${l.vPages} ${f3(l.vPages ? l.vMatched / l.vPages : 0)}  precision ${l.oursRight}/${l.ours} ${f3(l.ours ? l.oursRight / l.ours : 0)}`,
+      );
+      Object.assign(figures, {
+        [`casie.${half}.lede${n}.type_f1`]: lm.f1,
+        [`casie.${half}.lede${n}.victim_match`]: l.vPages ? l.vMatched / l.vPages : 0,
+        [`casie.${half}.lede${n}.victim_precision`]: l.ours ? l.oursRight / l.ours : 0,
+      });
+    }
     if (half === 'tuned')
       for (const floor of VICTIM_SWEEP) {
         const x = score(
