@@ -10,9 +10,10 @@
  * `--against DIR` times another checkout of the project (the code before a change: `git worktree add` or
  * `git archive | tar -x`, with node_modules beside it) in the same rounds, stage by stage, beside this one.
  *
+ * `--longer N` keeps the items whose content is longer than N characters (what a lede spares a long item).
  * `--keys` prints instead what share of the whole analysis's entity keys (per item, by type) each lede keeps.
  *
- *   npx tsx scripts/engine-stages.ts [--keys] [--rounds 5] [--items 851] [--only analyze,incidents] [--against DIR]
+ *   npx tsx scripts/engine-stages.ts [--keys] [--longer N] [--rounds 5] [--items 851] [--only analyze,incidents] [--against DIR]
  *   node --cpu-prof --import tsx scripts/engine-stages.ts --only analyze   # a profile of the whole engine
  */
 import { loadavg } from 'node:os';
@@ -26,6 +27,7 @@ const CATALOGUES = [resolve(SHARED, 'fixtures/misp-galaxy/clusters'), resolve(SH
 const { values } = parseArgs({
   options: {
     keys: { type: 'boolean' },
+    longer: { type: 'string' },
     rounds: { type: 'string' },
     items: { type: 'string' },
     only: { type: 'string' },
@@ -33,12 +35,14 @@ const { values } = parseArgs({
   },
 });
 const rounds = Number(values.rounds ?? 5);
-const docs = benchItems(Number(values.items ?? 851)).map((item) => {
-  const content = item.content?.slice(0, 20_000);
-  const text = [item.title.trim(), item.summary?.trim().slice(0, 1000) || undefined, content].filter(Boolean).join('\n\n');
-  // Where the content begins: a feed item's lede of N characters is read to `head + N` (prepareFeedItem).
-  return { text, published: item.published, head: text.length - (content?.length ?? 0) };
-});
+const docs = benchItems(Number(values.items ?? 851))
+  .map((item) => {
+    const content = item.content?.slice(0, 20_000);
+    const text = [item.title.trim(), item.summary?.trim().slice(0, 1000) || undefined, content].filter(Boolean).join('\n\n');
+    // Where the content begins: a feed item's lede of N characters is read to `head + N` (prepareFeedItem).
+    return { text, published: item.published, head: text.length - (content?.length ?? 0) };
+  })
+  .filter((d) => d.text.length - d.head > Number(values.longer ?? -1));
 /** The content depths tried for feed items (AnalyzeOptions.depth), beside the whole analysis. */
 const LEDES = [800, 1500, 2500];
 
