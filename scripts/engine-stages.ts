@@ -10,7 +10,10 @@
  * `--against DIR` times another checkout of the project (the code before a change: `git worktree add` or
  * `git archive | tar -x`, with node_modules beside it) in the same rounds, stage by stage, beside this one.
  *
- *   npx tsx scripts/engine-stages.ts [--rounds 5] [--items 851] [--only analyze,incidents] [--against DIR]
+ * `--longer N` keeps the items whose content is longer than N characters (what a lede spares a long item).
+ * `--keys` prints instead what share of the whole analysis's entity keys (per item, by type) each lede keeps.
+ *
+ *   npx tsx scripts/engine-stages.ts [--keys] [--longer N] [--rounds 5] [--items 851] [--only analyze,incidents] [--against DIR]
  *   node --cpu-prof --import tsx scripts/engine-stages.ts --only analyze   # a profile of the whole engine
  */
 import { loadavg } from 'node:os';
@@ -22,13 +25,26 @@ const SHARED = resolve(import.meta.dirname, '../../shared');
 const CATALOGUES = [resolve(SHARED, 'fixtures/misp-galaxy/clusters'), resolve(SHARED, 'fixtures/kev/known_exploited_vulnerabilities.json')];
 
 const { values } = parseArgs({
-  options: { rounds: { type: 'string' }, items: { type: 'string' }, only: { type: 'string' }, against: { type: 'string' } },
+  options: {
+    keys: { type: 'boolean' },
+    longer: { type: 'string' },
+    rounds: { type: 'string' },
+    items: { type: 'string' },
+    only: { type: 'string' },
+    against: { type: 'string' },
+  },
 });
 const rounds = Number(values.rounds ?? 5);
-const docs = benchItems(Number(values.items ?? 851)).map((item) => ({
-  text: [item.title.trim(), item.summary?.trim().slice(0, 1000) || undefined, item.content?.slice(0, 20_000)].filter(Boolean).join('\n\n'),
-  published: item.published,
-}));
+const docs = benchItems(Number(values.items ?? 851))
+  .map((item) => {
+    const content = item.content?.slice(0, 20_000);
+    const text = [item.title.trim(), item.summary?.trim().slice(0, 1000) || undefined, content].filter(Boolean).join('\n\n');
+    // Where the content begins: a feed item's lede of N characters is read to `head + N` (prepareFeedItem).
+    return { text, published: item.published, head: text.length - (content?.length ?? 0) };
+  })
+  .filter((d) => d.text.length - d.head > Number(values.longer ?? -1));
+/** The content depths tried for feed items (AnalyzeOptions.depth), beside the whole analysis. */
+const LEDES = [800, 1500, 2500];
 
 type Stages = Record<string, (i: number) => unknown>;
 
@@ -61,6 +77,12 @@ async function stagesOf(root: string): Promise<{ stages: Stages; names: number }
   const orgBase = known.map((k) => k.filter((m) => m.type !== 'location'));
   const stages: Stages = {
     analyze: (i) => analyzeText(docs[i].text, matcher, { published: docs[i].published }),
+    ...Object.fromEntries(
+      LEDES.map((n) => [
+        `analyze.lede${n}`,
+        (i: number) => analyzeText(docs[i].text, matcher, { published: docs[i].published, depth: docs[i].head + n }),
+      ]),
+    ),
     known: (i) => extractKnownEntities(docs[i].text, matcher),
     'known.patterns': (i) => findPatternEntities(docs[i].text),
     'known.names': (i) => findCatalogueEntities(docs[i].text, matcher),
@@ -75,6 +97,34 @@ async function stagesOf(root: string): Promise<{ stages: Stages; names: number }
 }
 
 const here = await stagesOf(resolve(import.meta.dirname, '..'));
+if (values.keys) {
+  type A = { entities: { key: string; type: string }[]; incidents: unknown[] };
+  const keysOf = (a: A) => new Map(a.entities.map((e) => [e.key, e.type]));
+  const full = docs.map((_, i) => keysOf(here.stages.analyze(i) as A));
+  const incidents = docs.reduce((n, _, i) => n + (here.stages.analyze(i) as A).incidents.length, 0);
+  console.log(`${docs.length} feed items; share of the whole analysis's keys kept (kept/whole), extra keys, incidents`);
+  for (const n of LEDES) {
+    const kept = new Map<string, [number, number]>();
+    let extra = 0;
+    let inc = 0;
+    docs.forEach((_, i) => {
+      const a = here.stages[`analyze.lede${n}`](i) as A;
+      const lede = keysOf(a);
+      inc += a.incidents.length;
+      for (const [k, t] of full[i]) {
+        const c = kept.get(t) ?? [0, 0];
+        kept.set(t, [c[0] + (lede.has(k) ? 1 : 0), c[1] + 1]);
+      }
+      for (const k of lede.keys()) if (!full[i].has(k)) extra++;
+    });
+    const all = [...kept.values()].reduce((a, b) => [a[0] + b[0], a[1] + b[1]], [0, 0]);
+    const by = [...kept].sort((a, b) => b[1][1] - a[1][1]).map(([t, [k, w]]) => `${t} ${((100 * k) / w).toFixed(1)}%`);
+    console.log(
+      `  lede ${n}: all ${((100 * all[0]) / all[1]).toFixed(1)}% (${all[0]}/${all[1]}); ${by.join(', ')}; extra ${extra}; incidents ${inc} vs ${incidents}`,
+    );
+  }
+  process.exit(0);
+}
 const other = values.against ? await stagesOf(resolve(values.against)) : undefined;
 const runs: [string, Stages][] = other
   ? [

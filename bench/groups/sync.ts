@@ -226,7 +226,23 @@ export const syncGroup: BenchGroup = {
         [2000] as const,
       );
       figures['sync.ingest_analysis_ms_per_item'] = analysis;
-      log(`the engine alone reads an item (title, summary, whole text) in ${analysis.toFixed(2)} ms`);
+      log(`the engine alone reads an item (title, summary, content: its lede in context) in ${analysis.toFixed(2)} ms`);
+      // Beside it, the same items read whole in context (no lede: as before the sync read a lede, as a page is read).
+      const whole = await page.evaluate(
+        ([n]) => {
+          const w = window as unknown as {
+            SB: SB;
+            matcher: Parameters<SB['prepareFeedItem']>[1];
+            items: Parameters<SB['prepareFeedItem']>[0][];
+          };
+          const t0 = performance.now();
+          for (const item of w.items.slice(0, n)) w.SB.prepareFeedItem(item, w.matcher, Infinity);
+          return (performance.now() - t0) / n;
+        },
+        [2000] as const,
+      );
+      figures['sync.ingest_analysis_whole_ms_per_item'] = whole;
+      log(`  read whole in context (no lede), the same items: ${whole.toFixed(2)} ms`);
 
       // And the store alone: the same 10,000 items read by the engine beforehand, then stored as the ingest
       // does (batches of 50, chunks by text length, one transaction each) with nothing else on the thread.

@@ -26,6 +26,8 @@ import { FIVE_TYPES } from './incidents';
 import { VICTIM_MIN_CONFIDENCE } from '../../lib/worker/extract/incidents/roles';
 import { VICTIM_SWEEP, isHeldOut, namesMeet, prf, victimNames, type Counts, type Victim } from './victim-match';
 
+/** Depths of the text read in context, as the sync reads a feed item's content (see lib/worker/sync/ingest-items.ts). */
+const LEDES = [800, 1500, 2500];
 const CASIE = resolve(import.meta.dirname, '../../../shared/eval/incidents/casie-dev.jsonl');
 
 interface Row {
@@ -127,6 +129,58 @@ function showVictimErrors(rows: Row[], matcher: ReturnType<typeof compileMatcher
   }
 }
 
+/** Five-type counts of one article's prediction. */
+function cellsOf(row: Row, p: Pred): Counts {
+  const c: Counts = { tp: 0, fp: 0, fn: 0 };
+  for (const t of FIVE_TYPES) {
+    const g = row.types.includes(t);
+    const o = p.types.has(t);
+    if (g && o) c.tp++;
+    else if (o) c.fp++;
+    else if (g) c.fn++;
+  }
+  return c;
+}
+
+/**
+ * Micro F1 of `b` minus that of `a` on the same articles, with a paired bootstrap's 95% interval (1,000
+ * resamples of the articles, a fixed seed), and how many articles' types differ (better: more right minus
+ * wrong in `b`).
+ */
+function pairedDelta(rows: Row[], a: Pred[], b: Pred[]) {
+  const ca = rows.map((r, i) => cellsOf(r, a[i]));
+  const cb = rows.map((r, i) => cellsOf(r, b[i]));
+  const f1 = (cs: Counts[], idx: number[]) => {
+    let tp = 0;
+    let wrong = 0;
+    for (const i of idx) {
+      tp += cs[i].tp;
+      wrong += cs[i].fp + cs[i].fn;
+    }
+    return tp + wrong === 0 ? 0 : (2 * tp) / (2 * tp + wrong);
+  };
+  let differ = 0;
+  let better = 0;
+  let worse = 0;
+  rows.forEach((_, i) => {
+    const x = ca[i];
+    const y = cb[i];
+    if (x.tp === y.tp && x.fp === y.fp && x.fn === y.fn) return;
+    differ++;
+    const gain = y.tp - y.fp - y.fn - (x.tp - x.fp - x.fn);
+    if (gain > 0) better++;
+    else if (gain < 0) worse++;
+  });
+  const all = rows.map((_, i) => i);
+  let seed = 12345;
+  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const deltas = Array.from({ length: 1000 }, () => {
+    const idx = all.map(() => Math.floor(rnd() * all.length));
+    return f1(cb, idx) - f1(ca, idx);
+  }).sort((x, y) => x - y);
+  return { differ, better, worse, delta: f1(cb, all) - f1(ca, all), low: deltas[25], high: deltas[974] };
+}
+
 /** The tuned rows where the engine misses `type` (FN) or names it wrongly (FP). Never called on held-out rows. */
 function showTypeErrors(type: string, rows: Row[], preds: Pred[]): void {
   for (const kind of ['FN', 'FP'] as const) {
@@ -152,9 +206,11 @@ export async function runCasieEval(
     .filter((l) => l.trim() !== '')
     .map((l) => JSON.parse(l) as Row);
   if (opts.limit) rows = rows.slice(0, opts.limit);
-  const run = (r: Row, victimMin?: number): Pred => {
+  const run = (r: Row, victimMin?: number, lede?: number): Pred => {
     const text = `${r.title}\n\n${r.text}`;
-    const { incidents, entities } = analyzeText(text, matcher, { published: r.date, victimMin });
+    // `lede`: as the sync reads a feed item, the text's first `lede` characters in context (AnalyzeOptions.depth).
+    const depth = lede === undefined ? undefined : r.title.length + 2 + lede;
+    const { incidents, entities } = analyzeText(text, matcher, { published: r.date, victimMin, depth });
     return {
       types: new Set(incidents.map((i) => i.type)),
       victims: incidents.flatMap((i) => (i.victim ? [victimNames(text, i.victim, entities, i.victimConfidence)] : [])),
@@ -165,6 +221,7 @@ export async function runCasieEval(
   // filtered sweep does not see: the sweep approximates, the figures above it are exact).
   if (opts.split) rows = rows.filter((r) => isHeldOut(r.id) === (opts.split === 'heldout'));
   const engine: Pred[] = rows.map((r) => run(r));
+  const ledes = LEDES.map((n) => ({ n, preds: rows.map((r) => run(r, undefined, n)) }));
   const unfloored: Pred[] = rows.map((r) => (isHeldOut(r.id) ? engine[0] : run(r, 0)));
   const baseline: Pred[] = rows.map((r) => ({
     types: new Set(KEYWORDS.filter(([, re]) => re.test(`${r.title}\n${r.text}`)).map(([t]) => t)),
@@ -203,6 +260,30 @@ export async function runCasieEval(
     console.log(
       `  victim precision in articles with any labelled victim ${e.oursLabelledRight}/${e.oursLabelled} ${f3(e.oursLabelled ? e.oursLabelledRight / e.oursLabelled : 0)} (${e.ours - e.oursLabelled} of ours sit in articles labelled with none)`,
     );
+    for (const { n, preds } of ledes) {
+      const l = score(
+        part,
+        idx.map(([, i]) => preds[i]),
+        true,
+      );
+      const lm = prf(l.micro);
+      const d = pairedDelta(
+        part,
+        idx.map(([, i]) => engine[i]),
+        idx.map(([, i]) => preds[i]),
+      );
+      console.log(
+        `  lede ${n} (as the sync reads an item): micro F1 ${f3(lm.f1)}  macro F1 ${f3(l.macro)}  victim match ${l.vMatched}/${l.vPages} ${f3(l.vPages ? l.vMatched / l.vPages : 0)}  precision ${l.oursRight}/${l.ours} ${f3(l.ours ? l.oursRight / l.ours : 0)}`,
+      );
+      console.log(
+        `    vs the whole reading: types differ on ${d.differ} articles (${d.better} better, ${d.worse} worse); micro F1 ${d.delta >= 0 ? '+' : ''}${f3(d.delta)}, paired bootstrap 95% [${f3(d.low)}, ${f3(d.high)}]`,
+      );
+      Object.assign(figures, {
+        [`casie.${half}.lede${n}.type_f1`]: lm.f1,
+        [`casie.${half}.lede${n}.victim_match`]: l.vPages ? l.vMatched / l.vPages : 0,
+        [`casie.${half}.lede${n}.victim_precision`]: l.ours ? l.oursRight / l.ours : 0,
+      });
+    }
     if (half === 'tuned')
       for (const floor of VICTIM_SWEEP) {
         const x = score(

@@ -14,9 +14,12 @@
  * while tuning; then the tuning halves pooled, the earlier three held-out halves pooled (as in earlier
  * rounds) and all four.
  *
- *   npx tsx scripts/eval/clusters.ts [--tune] [--show tune|tune-mar|tune-apr-jun] [--cost]
+ *   npx tsx scripts/eval/clusters.ts [--tune] [--show tune|tune-mar|tune-apr-jun] [--misses HALF] [--cost] [--content [--lede N]]
  *
  * `--tune` scores the tuning halves only (what tuning runs; the held-out halves are scored only to report).
+ * `--content` gives each item its whole text as content too (as a feed with content:encoded does), `--lede N`
+ * has the ingest read N characters of it in context (IngestItemsOptions.lede; default the sync's, `--lede
+ * Infinity` all of it): the depth's effect on clustering.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -62,7 +65,8 @@ function isoDate(d: string): string {
   return new Date(Date.UTC(y, m - 1, day, 12)).toISOString();
 }
 
-function loadLabelled(): LabelledItem[] {
+/** `content`: each item also carries its whole text as content (a feed with content:encoded, as the ingest bench's). */
+function loadLabelled(content = false): LabelledItem[] {
   const texts = new Map<string, { url: string; date: string; title: string; text: string }>();
   for (const line of readFileSync(CASIE, 'utf8').split('\n'))
     if (line.trim()) {
@@ -80,7 +84,15 @@ function loadLabelled(): LabelledItem[] {
     const summary = r.text.slice(0, SUMMARY_CHARS).replace(/\s+\S*$/, '');
     const title = headline(r.title) || summary.split(/(?<=[.!?])\s/)[0];
     out.push({
-      item: { sourceId: `feed:${new URL(url).hostname}`, guid: l.id, url, title, summary, published: isoDate(r.date) },
+      item: {
+        sourceId: `feed:${new URL(url).hostname}`,
+        guid: l.id,
+        url,
+        title,
+        summary,
+        published: isoDate(r.date),
+        ...(content ? { content: r.text } : {}),
+      },
       event: l.event,
       split: l.split,
     });
@@ -116,11 +128,11 @@ function pairScores(events: string[], predicted: (string | null)[]): PairScores 
 }
 
 /** Our clustering: the worker's ingest over an in-memory store, items in publication order. */
-async function clusterWithIngest(items: FeedItem[], matcher: CompiledMatcher): Promise<(string | null)[]> {
+async function clusterWithIngest(items: FeedItem[], matcher: CompiledMatcher, lede?: number): Promise<(string | null)[]> {
   const store = new MemoryStore();
   const now = Math.max(...items.map((i) => Date.parse(i.published ?? ''))) + 86_400_000;
   // One item at a time, as a sync would meet them; the order is the publication order.
-  for (const item of items) await ingestFeedItemsInto(store, [item], { matcher, now, retentionDays: 100_000 });
+  for (const item of items) await ingestFeedItemsInto(store, [item], { matcher, now, retentionDays: 100_000, lede });
   const counts = new Map<string, number>();
   for (const r of store.items.values()) if (r.clusterId) counts.set(r.clusterId, (counts.get(r.clusterId) ?? 0) + 1);
   return items.map((i) => {
@@ -229,9 +241,9 @@ const fmt = (s: PairScores) => `P ${s.precision.toFixed(3)} R ${s.recall.toFixed
 export async function clusterFigures(
   matcher: CompiledMatcher,
   log: (line: string) => void = console.log,
-  { tuneOnly = false } = {},
+  { tuneOnly = false, ...read }: { tuneOnly?: boolean; content?: boolean; lede?: number } = {},
 ): Promise<Record<string, number>> {
-  const all = loadLabelled();
+  const all = loadLabelled(read.content);
   const figures: Record<string, number> = {};
   /** Our figures and the baseline's for one half (or pooled line) under `clusters.<id>.*`. */
   const record = (
@@ -256,7 +268,7 @@ export async function clusterFigures(
     const events = set.map((l) => l.event);
     const items = set.map((l) => l.item);
     sims.set(split, { items, events });
-    const o = pairScores(events, await clusterWithIngest(items, matcher));
+    const o = pairScores(events, await clusterWithIngest(items, matcher, read.lede));
     const b = tfidfBaseline(items, events);
     ours.set(split, o);
     base.set(split, b);
@@ -415,7 +427,14 @@ async function showMisses(split: string, matcher: CompiledMatcher): Promise<void
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { values } = parseArgs({
-    options: { show: { type: 'string' }, misses: { type: 'string' }, cost: { type: 'boolean' }, tune: { type: 'boolean' } },
+    options: {
+      show: { type: 'string' },
+      misses: { type: 'string' },
+      cost: { type: 'boolean' },
+      tune: { type: 'boolean' },
+      content: { type: 'boolean' },
+      lede: { type: 'string' },
+    },
   });
   const { loadMatcherFor } = await import('../../cli/matcher-cache');
   const { matcher } = await loadMatcherFor([
@@ -434,5 +453,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
         `clustering, ${label} (windows of up to ${c.window} stored items): ${c.perItemMs.toFixed(3)} ms an item, of which add ${c.addMs.toFixed(3)} ms`,
       );
     }
-  } else await clusterFigures(matcher, console.log, { tuneOnly: !!values.tune });
+  } else
+    await clusterFigures(matcher, console.log, {
+      tuneOnly: !!values.tune,
+      content: values.content,
+      lede: values.lede ? Number(values.lede) : undefined,
+    });
 }

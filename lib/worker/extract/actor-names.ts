@@ -1,6 +1,8 @@
 import type { EntityMatch } from '../../shared/types';
 import { slug } from '../knowledge/keys';
 import { isCommonWord, plausibleName } from './malware-names';
+import { lazyRegExp } from './lazy-regexp';
+import { matchesAfterBoundary } from './sticky';
 
 /**
  * Threat actors the catalogue does not know yet, named by how the text speaks of them — vendors name a
@@ -25,13 +27,14 @@ const QUOTE = String.raw`[“"‘'*]?[ \t]*`;
  * After a noun for attackers ("the threat actor X", "an APT group named X"); a bare noun for attackers says it
  * only with a naming verb ("an ( APT ) group named X", "a gang known as X"). One scan for both.
  */
-const AFTER_NOUN = new RegExp(
+// The scans are built when first used (lazy-regexp.ts): their Unicode classes cost every start of the worker otherwise.
+const AFTER_NOUN = lazyRegExp(
   String.raw`(?<![\p{L}\p{N}])(?:${NOUN_BEFORE}[ \t]+${NAMING}|(?:[Gg]roup|[Gg]ang|[Aa]ctor|[Cc]rew|[Cc]ollective|[Aa]ttackers)s?[ \t]+${NAMING_VERB})${QUOTE}(${NAME2})`,
   'gu',
 );
 /** Nouns for attackers after a name ("the X threat actor", "the X gang"). */
 const NOUN_AFTER = String.raw`(?:[Tt]hreat[ \t]+(?:[Aa]ctors?|[Gg]roups?)|APT[ \t]+(?:[Gg]roups?|[Aa]ctors?)|[Hh]ack(?:ing|er)[ \t]+[Gg]roups?|[Gg]angs?|[Hh]ackers|[Cc]ybercrim(?:e|inal)[ \t]+[Gg]roups?|(?:[Cc]yber-?)?[Ee]spionage[ \t]+[Gg]roups?)`;
-const BEFORE_NOUN = new RegExp(String.raw`\b(?:[Tt]he|[Aa]n?)[ \t]+[“"‘']?(${NAME2})[”"’']?[ \t]+${NOUN_AFTER}(?![\p{L}\p{N}])`, 'gu');
+const BEFORE_NOUN = lazyRegExp(String.raw`\b(?:[Tt]he|[Aa]n?)[ \t]+[“"‘']?(${NAME2})[”"’']?[ \t]+${NOUN_AFTER}(?![\p{L}\p{N}])`, 'gu');
 
 /** Words that begin a noun phrase, not a name ("the Same threat actor" in a title-case heading). */
 const NOT_ACTOR_NAMES = new Set([
@@ -80,8 +83,8 @@ export function findActorsByShape(text: string, known: EntityMatch[]): EntityMat
     if (taken(start, start + name.length) || !plausibleName(name, lower)) return;
     names.add(name);
   };
-  for (const m of text.matchAll(AFTER_NOUN)) consider(m[1], m.index + m[0].length - m[1].length, true);
-  for (const m of text.matchAll(BEFORE_NOUN)) consider(m[1], m.index + m[0].indexOf(m[1], m[0].search(/[ \t]/)), false);
+  for (const m of matchesAfterBoundary(AFTER_NOUN(), text)) consider(m[1], m.index + m[0].length - m[1].length, true);
+  for (const m of text.matchAll(BEFORE_NOUN())) consider(m[1], m.index + m[0].indexOf(m[1], m[0].search(/[ \t]/)), false);
   if (names.size === 0) return [];
   const out: EntityMatch[] = [];
   for (const name of names) {

@@ -1,3 +1,4 @@
+import { lazyRegExp } from './lazy-regexp';
 import { matchesAt } from './sticky';
 
 /**
@@ -107,31 +108,32 @@ const ROLE_WORDS = ROLES.map(caseFree).join('|');
 // readPeople), at a capitalised word or at the one-word role right before one, after a look ahead for what
 // must follow the name (separatorAhead, initialAhead, connectorAhead). A change that lets one begin or go on
 // otherwise changes those too; scripts/engine-golden.ts shows what a change does to the output.
-const ROLE_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${ROLE_WORDS})\.?[ \t]+${NAME}(?![\p{L}\p{N}])`, 'uy');
-const SPEECH_BEFORE = new RegExp(
+// Built at the first reading (lazy-regexp.ts): their Unicode classes cost a woken worker ~0.5 ms each.
+const ROLE_BEFORE = lazyRegExp(String.raw`(?<![\p{L}\p{N}])(?:${ROLE_WORDS})\.?[ \t]+${NAME}(?![\p{L}\p{N}])`, 'uy');
+const SPEECH_BEFORE = lazyRegExp(
   String.raw`\b(?:said|says|told|according to|wrote|added|explained|noted|asked)[ \t]+${NAME}(?=[ \t]*[,.;:]|[ \t]+(?:of|from|at|with|who)\b)`,
   'gu',
 );
-const ROLE_AFTER = new RegExp(
+const ROLE_AFTER = lazyRegExp(
   String.raw`(?<![\p{L}\p{N}])(${WORD}(?:[ \t]+\p{Lu}\.)?(?:[ \t]+${WORD}){0,2})(?:,|[ \t]*[—–])[ \t]+(?:a|an|the)?[ \t]*(?:[\p{L}-]+[ \t]+){0,3}?(?:${ROLES.join('|')})(?![\p{L}\p{N}])`,
   'uy',
 );
 /** "the retiring chief of Israel’s Mossad intelligence agency, Meir Dagan, and ...": a role of an organisation, then the name. */
-const ROLE_OF = new RegExp(
+const ROLE_OF = lazyRegExp(
   String.raw`\b(?:chief|head|director|leader|founder|ceo|president|minister|secretary|spokesperson|spokesman|spokeswoman|administrator) of [^,.;:!?]{1,60},[ \t]+${NAME}(?=[ \t]*,)`,
   'gu',
 );
 /** "Dan Ehrlich of Phobos Group said": a name, its organisation, then a speech verb in the same clause. */
-const NAME_OF_SAID = new RegExp(
+const NAME_OF_SAID = lazyRegExp(
   String.raw`(?<![\p{L}\p{N}])${NAME}[ \t]+(?:of|at|from|with)[ \t]+(?:the[ \t]+)?\p{Lu}[^.;:!?\n]{0,50}?\b(?:said|says|told|wrote|explained|noted|added)\b`,
   'uy',
 );
 /** A photo credit or byline: "Credit...Nicholas Roberts for The New York Times", "Photo: Jane Roe". */
-const CREDIT = new RegExp(
+const CREDIT = lazyRegExp(
   String.raw`\b(?:Credit|Credits|Photo|Photograph|Image|Illustration|Photo by|Image by|By)[ \t]*(?:\.{2,}|…|:)?[ \t]*${NAME}(?![\p{L}\p{N}])`,
   'gu',
 );
-const MIDDLE_INITIAL = new RegExp(String.raw`(?<![\p{L}\p{N}])(${WORD}[ \t]+\p{Lu}\.[ \t]+${WORD})(?![\p{L}\p{N}])`, 'uy');
+const MIDDLE_INITIAL = lazyRegExp(String.raw`(?<![\p{L}\p{N}])(${WORD}[ \t]+\p{Lu}\.[ \t]+${WORD})(?![\p{L}\p{N}])`, 'uy');
 
 /**
  * Words that end the names of organisations, places and things, never a person's: "Saarland University",
@@ -175,24 +177,24 @@ function readPeople(text: string): People {
   // Four of the scans begin at a capitalised word (or at the role word right before one): they are tried
   // there only, which finds what a scan of every position finds, at a fraction of its cost.
   const caps = capitalisedWordStarts(text);
-  for (const m of matchesAt(ROLE_BEFORE, text, wordsBefore(text, caps))) add(m[1], false);
-  for (const m of text.matchAll(SPEECH_BEFORE)) add(m[1], false);
+  for (const m of matchesAt(ROLE_BEFORE(), text, wordsBefore(text, caps))) add(m[1], false);
+  for (const m of text.matchAll(SPEECH_BEFORE())) add(m[1], false);
   for (const m of matchesAt(
-    ROLE_AFTER,
+    ROLE_AFTER(),
     text,
     caps.filter((p) => separatorAhead(text, p)),
   ))
     add(m[1], true);
   for (const m of matchesAt(
-    MIDDLE_INITIAL,
+    MIDDLE_INITIAL(),
     text,
     caps.filter((p) => initialAhead(text, p)),
   ))
     add(m[1], false);
-  for (const m of text.matchAll(CREDIT)) add(m[1], false);
-  for (const m of text.matchAll(ROLE_OF)) add(m[1], false);
+  for (const m of text.matchAll(CREDIT())) add(m[1], false);
+  for (const m of text.matchAll(ROLE_OF())) add(m[1], false);
   for (const m of matchesAt(
-    NAME_OF_SAID,
+    NAME_OF_SAID(),
     text,
     caps.filter((p) => connectorAhead(text, p)),
   ))

@@ -23,3 +23,65 @@ export function matchesAt(re: RegExp, text: string, positions: number[]): RegExp
   }
   return out;
 }
+
+/** A global expression that opens with a look-behind for one class, as the rest of it and a test of that class. */
+interface Behind {
+  rest: RegExp;
+  /** Per ASCII code unit, whether the class holds it. */
+  ascii: Uint8Array;
+  /** The class, for one code point. */
+  cls: RegExp;
+}
+const behinds = new WeakMap<RegExp, Behind>();
+
+function behindOf(re: RegExp): Behind {
+  let b = behinds.get(re);
+  if (b === undefined) {
+    const m = /^\(\?<!(\[(?:[^\]\\]|\\.)*\])\)/.exec(re.source);
+    if (!m || !re.global) throw new Error(`sticky: ${re.source.slice(0, 40)}... is not global with (?<![...]) first`);
+    const flags = re.flags.replace(/[gy]/g, '');
+    const cls = new RegExp(`^${m[1]}$`, flags);
+    const ascii = new Uint8Array(128);
+    for (let c = 0; c < 128; c++) ascii[c] = cls.test(String.fromCharCode(c)) ? 1 : 0;
+    b = { rest: new RegExp(re.source.slice(m[0].length), re.flags), ascii, cls };
+    behinds.set(re, b);
+  }
+  return b;
+}
+
+/**
+ * What `text.matchAll(re)` finds, for a global `re` that opens with a negative look-behind for one class
+ * (`(?<![\p{L}\p{N}])Name...`): the rest of `re` scanned globally and the look-behind tried in code where it
+ * matches. V8 tries a look-behind over Unicode classes at every position of the text, before anything
+ * else; the rest alone lets it skip along the text to where it can begin (a word for attackers, a
+ * capital), and few of those fail the look-behind. Same matches: the look-behind reads only what lies
+ * before the position, so a position it refuses is refused whatever follows, and the next try starts
+ * one character on, as the global scan's would.
+ */
+export function matchesAfterBoundary(re: RegExp, text: string): RegExpExecArray[] {
+  const { rest, ascii, cls } = behindOf(re);
+  const out: RegExpExecArray[] = [];
+  rest.lastIndex = 0;
+  for (let m = rest.exec(text); m !== null; m = rest.exec(text)) {
+    const p = m.index;
+    // The code point that ends at p: one code unit, or a surrogate pair.
+    const c = p > 0 ? text.charCodeAt(p - 1) : -1;
+    const refused =
+      c < 0
+        ? false
+        : c < 128
+          ? ascii[c] === 1
+          : cls.test(
+              (c & 0xfc00) === 0xdc00 && p >= 2 && (text.charCodeAt(p - 2) & 0xfc00) === 0xd800 ? text.slice(p - 2, p) : text[p - 1],
+            );
+    if (refused) {
+      // One code point on (both halves of a surrogate pair), as a global unicode scan steps.
+      const d = text.charCodeAt(p);
+      rest.lastIndex = p + ((d & 0xfc00) === 0xd800 && (text.charCodeAt(p + 1) & 0xfc00) === 0xdc00 && rest.unicode ? 2 : 1);
+      continue;
+    }
+    out.push(m);
+    if (m[0].length === 0) rest.lastIndex = p + 1;
+  }
+  return out;
+}

@@ -36,6 +36,8 @@ export interface IngestItemsOptions {
   matcher: CompiledMatcher;
   now?: number;
   retentionDays?: number;
+  /** Characters of an item's content read in context (analyzeText's depth; default FEED_LEDE, Infinity: all). */
+  lede?: number;
 }
 
 export interface IngestItemsReport extends IngestReport {
@@ -47,6 +49,13 @@ export interface IngestItemsReport extends IngestReport {
 /** Longest content read per item: a feed's full article is read, a runaway one is not. */
 const MAX_CONTENT = 20_000;
 const MAX_SUMMARY = 1_000;
+/**
+ * Characters of an item's content read in context (organisations, people, malware and actors by shape,
+ * incidents), after its title and summary; patterns and catalogue names are read in all of it. News puts
+ * who, what and when first: on CASIE's 851 articles the lede of 2,500 keeps the incident types within
+ * 0.008 F1 and 97.9% of the entity keys, clusters no worse, and bounds a long item's cost (README, "Sync").
+ */
+const FEED_LEDE = 2_500;
 
 /** An item the ingest can store: an http(s) URL and a title. */
 function usable(item: FeedItem): boolean {
@@ -69,13 +78,15 @@ export function textLength(item: FeedItem): number {
 }
 
 /** One item read by the engine: the analysed article the write path stores. */
-export function prepareFeedItem(item: FeedItem, matcher: CompiledMatcher): PreparedItem {
+export function prepareFeedItem(item: FeedItem, matcher: CompiledMatcher, lede = FEED_LEDE): PreparedItem {
   const title = item.title.trim();
   const summary = item.summary?.trim().slice(0, MAX_SUMMARY) || undefined;
   const content = item.content?.slice(0, MAX_CONTENT);
   const published = validDate(item.published) ?? validDate(item.updated);
   const text = [title, summary, content].filter(Boolean).join('\n\n');
-  const { entities, incidents } = analyzeText(text, matcher, { published });
+  // Title, summary and the content's lede are read in context; the rest of the content for its patterns and names.
+  const depth = Number.isFinite(lede) && content ? text.length - content.length + lede : undefined;
+  const { entities, incidents } = analyzeText(text, matcher, { published, depth });
   const article: AnalysedArticle = {
     url: item.url,
     sourceId: item.sourceId,
@@ -109,7 +120,7 @@ export async function ingestFeedItemsInto(
     .map((x) => x.item);
   const outcomes = await pipelined(
     ok,
-    (item) => prepareFeedItem(item, opts.matcher),
+    (item) => prepareFeedItem(item, opts.matcher, opts.lede),
     (prepared) => ingestPrepared(store, prepared, { now, retentionDays: opts.retentionDays }),
     textLength,
   );
