@@ -1,6 +1,6 @@
 import type { EntityMatch, Incident } from '../shared/types';
 import type { CompiledMatcher } from './extract/matcher';
-import { addOrganizations, extractEntities, extractKnownEntities } from './extract/entities';
+import { addOrganizations, extractEntities, extractKnownEntities, notMalware } from './extract/entities';
 import { extractIncidents } from './extract/incidents';
 
 export interface Analysis {
@@ -50,7 +50,9 @@ export function ledeEnd(text: string, depth: number): number {
 
 /** analyzeText with the context stages over the lede only (AnalyzeOptions.depth). */
 function analyzeLede(text: string, matcher: CompiledMatcher, opts: AnalyzeOptions, depth: number): Analysis {
-  const known = extractKnownEntities(text, matcher);
+  // Catalogue names the whole text uses for a person ("Kevin Beaumont" beside a malware called Kevin) go
+  // everywhere, not only in the lede: the people finder is cheap, and a wrong key deep in an item is as wrong.
+  const known = notMalware(text, extractKnownEntities(text, matcher));
   const end = ledeEnd(text, depth);
   const lede = text.slice(0, end);
   const inLede = addOrganizations(

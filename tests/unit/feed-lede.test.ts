@@ -5,6 +5,7 @@ import { compileMatcher, type CompiledMatcher } from '../../lib/worker/extract/m
 import { seedCatalogue } from '../../lib/worker/knowledge/seed';
 import { prepareFeedItem } from '../../lib/worker/sync/ingest-items';
 import { item } from '../support/feed-items';
+import type { CatalogueEntry } from '../../lib/shared/types';
 
 let matcher: CompiledMatcher;
 beforeAll(() => {
@@ -53,6 +54,17 @@ describe('analyzeText with a depth (the sync’s reading of a feed item)', () =>
     expect(lede.incidents.length).toBeGreaterThan(0);
     expect(lede.incidents.find((i) => i.type === 'ransomware')?.victim?.name).toBe('Boeing');
     for (const i of lede.incidents) for (const s of i.spans) expect(s.end).toBeLessThanOrEqual(end);
+  });
+
+  it('drops a catalogue name the text uses for a person deep in the content, as the whole reading does', () => {
+    const kevin: CatalogueEntry = { key: 'malware:kevin', type: 'malware', name: 'Kevin', aliases: [], sources: ['test'] };
+    const withKevin = compileMatcher([...seedCatalogue(), kevin]);
+    const text = `${LEDE}${FILLER} Researcher Kevin Beaumont, who tracks the gang, said the leak was real. Kevin added that more victims would follow.`;
+    expect(keys(analyzeText(text, withKevin))).not.toContain('malware:kevin');
+    expect(keys(analyzeText(text, withKevin, { depth: 800 }))).not.toContain('malware:kevin');
+    // The same name as malware deep in the content stays a key.
+    const asMalware = `${LEDE}${FILLER} The Kevin backdoor was dropped on the servers.`;
+    expect(keys(analyzeText(asMalware, withKevin, { depth: 800 }))).toContain('malware:kevin');
   });
 
   it('reads a text within the depth exactly as without one; without a depth (pages) it reads all of it', () => {

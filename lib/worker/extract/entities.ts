@@ -101,7 +101,7 @@ const MALWARE_AFTER =
  * ("Kevin Beaumont, a researcher ... Kevin said" is not the Kevin backdoor), or a company named with a
  * capitalised "Group" ("Phobos Group said" is a security firm, not the Phobos ransomware).
  */
-function notMalware(text: string, entities: EntityMatch[]): EntityMatch[] {
+export function notMalware(text: string, entities: EntityMatch[]): EntityMatch[] {
   const suspects = entities.filter((m) => m.type === 'malware' || m.type === 'actor');
   if (suspects.length === 0) return entities;
   const people = findPeople(text);
