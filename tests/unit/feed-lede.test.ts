@@ -3,7 +3,7 @@ import { analyzeText, ledeEnd } from '../../lib/worker/engine';
 import { extractEntities } from '../../lib/worker/extract/entities';
 import { compileMatcher, type CompiledMatcher } from '../../lib/worker/extract/matcher';
 import { seedCatalogue } from '../../lib/worker/knowledge/seed';
-import { prepareFeedItem } from '../../lib/worker/sync/ingest-items';
+import { prepareFeedItem, summaryOpensContent } from '../../lib/worker/sync/ingest-items';
 import { item } from '../support/feed-items';
 import type { CatalogueEntry } from '../../lib/shared/types';
 
@@ -87,5 +87,31 @@ describe('prepareFeedItem', () => {
     // Read whole (lede: Infinity) the deep organisation comes in: the default depth is what keeps it out.
     expect(keys(prepareFeedItem(long, matcher, Infinity).article)).toContain('organization:northwind-traders-ltd');
     expect(found).not.toContain('organization:northwind-traders-ltd');
+  });
+});
+
+describe('a summary that is the content’s own opening', () => {
+  it('is recognised through whitespace and an excerpt’s ellipsis, and a different summary is not', () => {
+    expect(summaryOpensContent('Boeing confirmed a ransomware\n attack by the LockBit gang […]', LEDE)).toBe(true);
+    expect(summaryOpensContent('Boeing confirmed a ransomware attack by the LockBit gang...', LEDE)).toBe(true);
+    expect(summaryOpensContent('Boeing confirmed a ransomware attack by the LockBit gang on Tuesday.', LEDE)).toBe(true);
+    expect(summaryOpensContent('LockBit hit Boeing’s parts business, the company said.', LEDE)).toBe(false);
+    expect(summaryOpensContent('   ', LEDE)).toBe(false);
+  });
+
+  it('is read once, in the content: its names are not counted twice, and the item keeps its summary', () => {
+    const excerpt = `${LEDE.slice(0, 60).replace(/\s+\S*$/, '')} […]`;
+    const withExcerpt = item('news.example', 'boeing-excerpt', '2023-11-02T10:00:00Z', 'Boeing confirms an attack', excerpt, {
+      content: LEDE,
+    });
+    const withOther = item('news.example', 'boeing-other', '2023-11-02T10:00:00Z', 'Boeing confirms an attack', 'Boeing was hit.', {
+      content: LEDE,
+    });
+    const boeings = (a: { entities: { key: string }[] }) => a.entities.filter((e) => e.key === 'organization:boeing').length;
+    const once = prepareFeedItem(withExcerpt, matcher).article;
+    expect(boeings(once)).toBe(boeings(analyzeText(`Boeing confirms an attack\n\n${LEDE}`, matcher)));
+    expect(once.summary).toBe(excerpt);
+    // A summary of its own is read beside the content, as before.
+    expect(boeings(prepareFeedItem(withOther, matcher).article)).toBe(boeings(once) + 1);
   });
 });

@@ -77,13 +77,31 @@ export function textLength(item: FeedItem): number {
   return item.title.length + Math.min(item.summary?.length ?? 0, MAX_SUMMARY) + Math.min(item.content?.length ?? 0, MAX_CONTENT);
 }
 
+/** Whitespace runs as one space, and an excerpt's trailing ellipsis ("… [&hellip;]", "[...]") dropped. */
+function plain(s: string): string {
+  return s
+    .replace(/\s+/g, ' ')
+    .replace(/\s*(?:\[\s*(?:…|\.\.\.)\s*\]|…|\.\.\.)\s*$/, '')
+    .trim();
+}
+
+/**
+ * Whether the summary is the content's own opening (a feed's excerpt of its content:encoded): then the engine
+ * reads it once, in the content, not twice (twice would count its names twice and cost its reading twice).
+ */
+export function summaryOpensContent(summary: string, content: string): boolean {
+  const s = plain(summary);
+  return s.length > 0 && plain(content.slice(0, summary.length * 2 + 200)).startsWith(s);
+}
+
 /** One item read by the engine: the analysed article the write path stores. */
 export function prepareFeedItem(item: FeedItem, matcher: CompiledMatcher, lede = FEED_LEDE): PreparedItem {
   const title = item.title.trim();
   const summary = item.summary?.trim().slice(0, MAX_SUMMARY) || undefined;
   const content = item.content?.slice(0, MAX_CONTENT);
   const published = validDate(item.published) ?? validDate(item.updated);
-  const text = [title, summary, content].filter(Boolean).join('\n\n');
+  const read = summary && content && summaryOpensContent(summary, content) ? undefined : summary;
+  const text = [title, read, content].filter(Boolean).join('\n\n');
   // Title, summary and the content's lede are read in context; the rest of the content for its patterns and names.
   const depth = Number.isFinite(lede) && content ? text.length - content.length + lede : undefined;
   const { entities, incidents } = analyzeText(text, matcher, { published, depth });
