@@ -7,12 +7,10 @@
  * changes nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/chromium';
 import type { DemoServer } from '../../demo/server';
-import type { BackgroundProtocol } from '../../lib/shared/messaging';
 import { shadowTexts } from '../fixtures/reading/shadow';
-import { ask, chromiumPage, tableRows as rowsIn, type ExtensionPage } from './extension-page';
+import { ingestItems, openChromiumProbe, tableRows as rowsIn, type ExtensionPage } from './extension-page';
 import { serveTestPages } from './helpers';
 
 let server: DemoServer;
@@ -22,9 +20,7 @@ let probe: ExtensionPage;
 beforeAll(async () => {
   server = await serveTestPages();
   ext = await launchWithExtension({ headless: true });
-  const page: Page = await ext.context.newPage();
-  await page.goto(`${ext.extensionUrl}collection.html`);
-  probe = chromiumPage(page);
+  probe = await openChromiumProbe(ext);
 });
 
 afterAll(async () => {
@@ -32,7 +28,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-const ingest = (items: unknown[]) => ask(probe, 'ingestFeedItems', { items } as Parameters<BackgroundProtocol['ingestFeedItems']>[0]);
+const ingest = (items: unknown[]) => ingestItems(probe, items);
 const tableRows = (table: string) => rowsIn(probe, table);
 
 /** Recent dates: items older than the retention limit (a year by default) are not kept. */

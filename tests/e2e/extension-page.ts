@@ -7,6 +7,7 @@ import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { BackgroundProtocol } from '../../lib/shared/messaging';
 import type { SyncOverview } from '../../lib/worker/sync/status';
+import type { ExtensionBrowser } from '../../scripts/chromium';
 import type { BidiFirefox } from './firefox';
 import { wireMessage, type WireAnswer } from './helpers';
 
@@ -19,6 +20,17 @@ export interface ExtensionPage {
 export function chromiumPage(page: Page): ExtensionPage {
   return { json: async (expression) => JSON.parse(await page.evaluate<string>(`(${expression}).then(JSON.stringify)`)) };
 }
+
+/** The extension's collection page opened in a new tab of a Chromium that has the extension loaded: a page to speak from. */
+export async function openChromiumProbe(ext: ExtensionBrowser): Promise<ExtensionPage> {
+  const page = await ext.context.newPage();
+  await page.goto(`${ext.extensionUrl}collection.html`);
+  return chromiumPage(page);
+}
+
+/** Feed items given to the worker's ingest, as the sync hands them over. */
+export const ingestItems = (page: ExtensionPage, items: unknown[]) =>
+  ask(page, 'ingestFeedItems', { items } as Parameters<BackgroundProtocol['ingestFeedItems']>[0]);
 
 /** An extension page open in Firefox (WebDriver BiDi browsing context). */
 export function firefoxPage(firefox: BidiFirefox, context: string): ExtensionPage {

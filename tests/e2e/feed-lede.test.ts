@@ -5,19 +5,15 @@
  * CVE ids and catalogue names deep in its content are still among the stored item's entity keys.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/chromium';
-import type { BackgroundProtocol } from '../../lib/shared/messaging';
-import { ask, chromiumPage, tableRows, type ExtensionPage } from './extension-page';
+import { ingestItems, openChromiumProbe, tableRows, type ExtensionPage } from './extension-page';
 
 let ext: ExtensionBrowser;
 let probe: ExtensionPage;
 
 beforeAll(async () => {
   ext = await launchWithExtension({ headless: true });
-  const page: Page = await ext.context.newPage();
-  await page.goto(`${ext.extensionUrl}collection.html`);
-  probe = chromiumPage(page);
+  probe = await openChromiumProbe(ext);
 });
 
 afterAll(async () => {
@@ -41,7 +37,7 @@ describe('the sync reads a long feed item’s content in context to its lede', (
       content: LEDE + FILLER + DEEP,
       published: new Date(Date.now() - 2 * 86_400_000).toISOString(),
     };
-    const report = await ask(probe, 'ingestFeedItems', { items: [item] } as Parameters<BackgroundProtocol['ingestFeedItems']>[0]);
+    const report = await ingestItems(probe, [item]);
     expect(report).toMatchObject({ added: 1, rejected: 0 });
     const [article] = await tableRows(probe, 'articles');
     const keys = article.entityKeys as string[];
