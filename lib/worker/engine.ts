@@ -26,16 +26,16 @@ export interface AnalyzeOptions {
   depth?: number;
 }
 
+/** What the incident stage takes of the options (not the depth, which is the engine's). */
+function incidentOptions({ published, site, victimMin, title }: AnalyzeOptions) {
+  return { published, site, victimMin, title };
+}
+
 /** Entities and incidents of one text: what the CLI, the worker and the tests all call. */
 export function analyzeText(text: string, matcher: CompiledMatcher, opts: AnalyzeOptions = {}): Analysis {
   if (opts.depth !== undefined && text.length > opts.depth) return analyzeLede(text, matcher, opts, opts.depth);
   const entities = extractEntities(text, matcher);
-  const incidents = extractIncidents(text, entities, {
-    published: opts.published,
-    site: opts.site,
-    victimMin: opts.victimMin,
-    title: opts.title,
-  });
+  const incidents = extractIncidents(text, entities, incidentOptions(opts));
   return { entities, incidents };
 }
 
@@ -60,11 +60,6 @@ function analyzeLede(text: string, matcher: CompiledMatcher, opts: AnalyzeOption
     known.filter((m) => m.end <= end),
   );
   const entities = [...inLede, ...known.filter((m) => m.end > end)];
-  const incidents = extractIncidents(lede, inLede, {
-    published: opts.published,
-    site: opts.site,
-    victimMin: opts.victimMin,
-    title: opts.title,
-  });
+  const incidents = extractIncidents(lede, inLede, incidentOptions(opts));
   return { entities, incidents };
 }
