@@ -21,6 +21,7 @@ import { bundle, launch } from '../../tests/fixtures/reading/browser';
 import { KEV, MISP_CLUSTERS, loadCatalogue } from '../lib/catalogue';
 import { median } from '../lib/stats';
 import { benchItems } from '../sync/items';
+import type { Split } from '../sync/timed-store';
 import { clusterCost, clusterFigures } from '../../scripts/eval/clusters';
 import { loadMatcherFor } from '../../cli/matcher-cache';
 import type { BenchGroup } from '../run';
@@ -45,18 +46,7 @@ function blankServer(): Promise<Server> {
   return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
 }
 
-interface SplitFigures {
-  total: number;
-  transaction: number;
-  reads: number;
-  writes: number;
-  commit: number;
-  chunks: number;
-  kinds: Record<string, number>;
-  tables: Record<string, { ms: number; rows: number; bytes: number; entries: number }>;
-}
-
-function splitLine(s: SplitFigures, n: number): string {
+function splitLine(s: Split, n: number): string {
   const ms = (x: number) => `${(x / n).toFixed(3)} ms`;
   const kinds = Object.entries(s.kinds)
     .map(([k, v]) => `${k} ${ms(v)}`)
@@ -71,7 +61,7 @@ function splitLine(s: SplitFigures, n: number): string {
 }
 
 /** The store's writes by table, an item: ms, bytes put (as JSON) and index entries written. */
-function tableFigures(s: SplitFigures, n: number): Record<string, number> {
+function tableFigures(s: Split, n: number): Record<string, number> {
   const out: Record<string, number> = {};
   for (const [k, t] of Object.entries(s.tables)) {
     if (!t.rows) continue;
@@ -151,16 +141,7 @@ export const syncGroup: BenchGroup = {
             await db.open();
             const t0 = performance.now();
             let added = 0;
-            const split = {
-              total: 0,
-              transaction: 0,
-              reads: 0,
-              writes: 0,
-              commit: 0,
-              chunks: 0,
-              kinds: {} as Record<string, number>,
-              tables: {} as Record<string, { ms: number; rows: number; bytes: number; entries: number }>,
-            };
+            const split = w.SB.emptySplit();
             for (let i = 0; i < n; i += batch) {
               const r = await w.SB.ingestTimed(db, w.items.slice(i, i + batch), { matcher: w.matcher, now: at }, split);
               added += r.added;
@@ -256,16 +237,7 @@ export const syncGroup: BenchGroup = {
           const prepared = w.items.map((item) => ({ prepared: w.SB.prepareFeedItem(item, w.matcher), weight: w.SB.textLength(item) }));
           const db = new w.SB.IncidentLensDb({ name: 'bench-store-only' });
           await db.open();
-          const split = {
-            total: 0,
-            transaction: 0,
-            reads: 0,
-            writes: 0,
-            commit: 0,
-            chunks: 0,
-            kinds: {} as Record<string, number>,
-            tables: {} as Record<string, { ms: number; rows: number; bytes: number; entries: number }>,
-          };
+          const split = w.SB.emptySplit();
           let added = 0;
           for (let i = 0; i < prepared.length; i += batch) added += await w.SB.storeTimed(db, prepared.slice(i, i + batch), at, split);
           const clusters = await db.clusters.count();

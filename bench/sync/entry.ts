@@ -4,6 +4,6 @@ export { ingestFeedItems, prepareFeedItem, textLength } from '../../lib/worker/s
 export { relatedIncidents, forgetClusterCount } from '../../lib/worker/db/related';
 export { compileMatcher } from '../../lib/worker/extract/matcher';
 export { clusterId } from '../../lib/worker/cluster/summarise';
-export { ingestTimed, storeTimed } from './timed-store';
+export { emptySplit, ingestTimed, storeTimed } from './timed-store';
 export { getStatus } from '../../lib/worker/db/status';
 export { seedCatalogue } from '../../lib/worker/knowledge/seed';

@@ -11,7 +11,7 @@ import { ingestPrepared, type PreparedItem } from '../../lib/worker/cluster/inge
 import { CHUNK_CHARS } from '../../lib/worker/sync/ingest-chunks';
 import type { FeedItem } from '../../lib/worker/sync/item';
 
-interface Split {
+export interface Split {
   /** The whole ingestFeedItems call. */
   total: number;
   /** store.run, the transactions: from their start to their commit (the engine reads the next chunk meanwhile). */
@@ -32,6 +32,11 @@ interface Split {
    * and the index entries they write (primary key and every index, a multi-entry index once per key).
    */
   tables: Record<string, TableSplit>;
+}
+
+/** A split with nothing counted yet, for ingestTimed and storeTimed to add to. */
+export function emptySplit(): Split {
+  return { total: 0, transaction: 0, reads: 0, writes: 0, commit: 0, chunks: 0, kinds: {}, tables: {} };
 }
 
 interface TableSplit {
