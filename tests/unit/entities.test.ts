@@ -1,15 +1,10 @@
 import { describe, it, expect } from 'vitest';
 import { compileMatcher } from '../../lib/worker/extract/matcher';
 import { extractEntities, mapAttackId, resolveOverlaps } from '../../lib/worker/extract/entities';
-import type { CatalogueEntry, EntityMatch, EntityType } from '../../lib/shared/types';
+import type { EntityMatch, EntityType } from '../../lib/shared/types';
+import { catalogueEntry } from '../support/catalogue-entry';
 
-const e = (key: string, name: string, aliases: string[] = []): CatalogueEntry => ({
-  key,
-  type: key.split(':')[0] as EntityType,
-  name,
-  aliases,
-  sources: ['test'],
-});
+const e = catalogueEntry;
 const m = compileMatcher([
   e('actor:apt28', 'APT28', ['Fancy Bear', 'G0007']),
   e('malware:x-agent', 'X-Agent', ['S0161']),

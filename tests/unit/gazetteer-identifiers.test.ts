@@ -3,15 +3,9 @@ import { compileMatcher } from '../../lib/worker/extract/matcher';
 import { findCatalogueEntities, insideDottedName } from '../../lib/worker/extract/gazetteer';
 import { extractEntities } from '../../lib/worker/extract/entities';
 import { inUrlPath } from '../../lib/worker/extract/url-path';
-import type { CatalogueEntry, EntityType } from '../../lib/shared/types';
+import { catalogueEntry } from '../support/catalogue-entry';
 
-const e = (key: string, name: string, aliases: string[] = []): CatalogueEntry => ({
-  key,
-  type: key.split(':')[0] as EntityType,
-  name,
-  aliases,
-  sources: ['test'],
-});
+const e = catalogueEntry;
 const m = compileMatcher([
   e('malware:netwire', 'NetWire', ['NetWiredRC']),
   e('malware:xmrig', 'XMRig'),

@@ -1,17 +1,11 @@
 import { describe, it, expect } from 'vitest';
 import { compileMatcher, F_EXACT_CASE, F_NEEDS_CASE, F_NEEDS_CUE } from '../../lib/worker/extract/matcher';
 import { findCatalogueEntities, hasNameCase, startsSentence, wordsAround } from '../../lib/worker/extract/gazetteer';
-import type { CatalogueEntry, EntityType } from '../../lib/shared/types';
+import type { CatalogueEntry } from '../../lib/shared/types';
 import { seedCatalogue } from '../../lib/worker/knowledge/seed';
+import { catalogueEntry } from '../support/catalogue-entry';
 
-const e = (key: string, name: string, aliases: string[] = [], extra: Partial<CatalogueEntry> = {}): CatalogueEntry => ({
-  key,
-  type: key.split(':')[0] as EntityType,
-  name,
-  aliases,
-  sources: ['test'],
-  ...extra,
-});
+const e = catalogueEntry;
 
 const catalogue: CatalogueEntry[] = [
   e('malware:play', 'Play', [], { subtype: 'ransomware' }),

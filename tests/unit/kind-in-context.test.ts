@@ -2,16 +2,9 @@ import { describe, it, expect } from 'vitest';
 import { compileMatcher } from '../../lib/worker/extract/matcher';
 import { findCatalogueEntities } from '../../lib/worker/extract/gazetteer';
 import { isListGap, sentenceSaysKind } from '../../lib/worker/extract/kind-in-context';
-import type { CatalogueEntry, EntityType } from '../../lib/shared/types';
+import { catalogueEntry } from '../support/catalogue-entry';
 
-const e = (key: string, name: string, aliases: string[] = [], extra: Partial<CatalogueEntry> = {}): CatalogueEntry => ({
-  key,
-  type: key.split(':')[0] as EntityType,
-  name,
-  aliases,
-  sources: ['test'],
-  ...extra,
-});
+const e = catalogueEntry;
 
 // Names that are ordinary words or other things' names: each needs a cue word, or what the sentence says.
 const m = compileMatcher([
