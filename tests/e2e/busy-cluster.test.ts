@@ -5,30 +5,12 @@
  * twelve, keeps counting every member as more reports come (its memory knows them all), and the seed
  * article's sidebar still says all twelve publishers reported it, with links to the newest reports.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, type ExtensionBrowser } from '../../scripts/chromium';
-import type { DemoServer } from '../../demo/server';
+import { describe, expect, it } from 'vitest';
 import { shadowTexts } from '../fixtures/reading/shadow';
-import { ingestItems, openChromiumProbe, tableRows as rowsIn, type ExtensionPage } from './extension-page';
-import { serveTestPages } from './helpers';
+import { probeSession } from './probe-session';
 
-let server: DemoServer;
-let ext: ExtensionBrowser;
-let probe: ExtensionPage;
-
-beforeAll(async () => {
-  server = await serveTestPages();
-  ext = await launchWithExtension({ headless: true });
-  probe = await openChromiumProbe(ext);
-});
-
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
-
-const ingest = (items: unknown[]) => ingestItems(probe, items);
-const tableRows = (table: string) => rowsIn(probe, table);
+const session = probeSession({ serve: true });
+const { ingest, tableRows } = session;
 
 /** The n-th report of the court's breach, by a publisher of its own, an hour after the one before. */
 function report(n: number) {
@@ -62,8 +44,8 @@ describe('a busy incident (schema v8 cluster rows), through the worker', () => {
   });
 
   it('shows every publisher in the seed article’s sidebar, with the newest reports linked', async () => {
-    const page = await ext.context.newPage();
-    await page.goto(`${server.origin}/shared/icc-espionage.html`, { waitUntil: 'load' });
+    const page = await session.ext.context.newPage();
+    await page.goto(`${session.server.origin}/shared/icc-espionage.html`, { waitUntil: 'load' });
     await expect.poll(() => shadowTexts(page, '.il-reason'), { timeout: 20_000 }).not.toEqual([]);
     const sources = await shadowTexts(page, '.il-sources');
     expect(sources[0]).toMatch(/^Reported by 13 publishers: /);

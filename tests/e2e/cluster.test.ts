@@ -6,30 +6,12 @@
  * the clustered incident with its articles from several publishers. Handing the same items over again
  * changes nothing.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, type ExtensionBrowser } from '../../scripts/chromium';
-import type { DemoServer } from '../../demo/server';
+import { describe, expect, it } from 'vitest';
 import { shadowTexts } from '../fixtures/reading/shadow';
-import { ingestItems, openChromiumProbe, tableRows as rowsIn, type ExtensionPage } from './extension-page';
-import { serveTestPages } from './helpers';
+import { probeSession } from './probe-session';
 
-let server: DemoServer;
-let ext: ExtensionBrowser;
-let probe: ExtensionPage;
-
-beforeAll(async () => {
-  server = await serveTestPages();
-  ext = await launchWithExtension({ headless: true });
-  probe = await openChromiumProbe(ext);
-});
-
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
-
-const ingest = (items: unknown[]) => ingestItems(probe, items);
-const tableRows = (table: string) => rowsIn(probe, table);
+const session = probeSession({ serve: true });
+const { ingest, tableRows } = session;
 
 /** Recent dates: items older than the retention limit (a year by default) are not kept. */
 const daysAgo = (d: number) => new Date(Date.now() - d * 86_400_000).toISOString();
@@ -108,8 +90,8 @@ describe('feed items into incidents, through the worker', () => {
   });
 
   it('lists the clustered incident beside the seed article, with articles from several publishers', async () => {
-    const page = await ext.context.newPage();
-    await page.goto(`${server.origin}/shared/icc-espionage.html`, { waitUntil: 'load' });
+    const page = await session.ext.context.newPage();
+    await page.goto(`${session.server.origin}/shared/icc-espionage.html`, { waitUntil: 'load' });
     await expect.poll(() => shadowTexts(page, '.il-reason'), { timeout: 20_000 }).not.toEqual([]);
     const reasons = await shadowTexts(page, '.il-reason');
     expect(reasons[0]).toMatch(/^shares .*International Criminal Court/);
@@ -152,8 +134,8 @@ describe('feed items into incidents, through the worker', () => {
   it('forgets what the worker remembered of the items once the user erased everything in the options page', async () => {
     // The worker's ingest keeps the window's items in memory between ingests; the options page (another
     // context, its own database connection) erases them. ITEMS[1] is then new, and alone in its incident.
-    const options = await ext.context.newPage();
-    await options.goto(`${ext.extensionUrl}options.html`);
+    const options = await session.ext.context.newPage();
+    await options.goto(`${session.ext.extensionUrl}options.html`);
     await options.getByRole('button', { name: 'Erase everything…' }).click();
     await options.getByLabel('Confirmation').fill('erase');
     await options.getByRole('button', { name: 'Erase everything', exact: true }).click();

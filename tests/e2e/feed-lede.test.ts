@@ -4,21 +4,10 @@
  * is long is read in context to its lede (its incident and its organisations come from there), while the
  * CVE ids and catalogue names deep in its content are still among the stored item's entity keys.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, type ExtensionBrowser } from '../../scripts/chromium';
-import { ingestItems, openChromiumProbe, tableRows, type ExtensionPage } from './extension-page';
+import { describe, expect, it } from 'vitest';
+import { probeSession } from './probe-session';
 
-let ext: ExtensionBrowser;
-let probe: ExtensionPage;
-
-beforeAll(async () => {
-  ext = await launchWithExtension({ headless: true });
-  probe = await openChromiumProbe(ext);
-});
-
-afterAll(async () => {
-  await ext?.close();
-});
+const session = probeSession();
 
 const LEDE =
   'Boeing confirmed a ransomware attack by the LockBit gang on Tuesday. The company said its parts business was hit and that flights were not affected.';
@@ -37,14 +26,14 @@ describe('the sync reads a long feed item’s content in context to its lede', (
       content: LEDE + FILLER + DEEP,
       published: new Date(Date.now() - 2 * 86_400_000).toISOString(),
     };
-    const report = await ingestItems(probe, [item]);
+    const report = await session.ingest([item]);
     expect(report).toMatchObject({ added: 1, rejected: 0 });
-    const [article] = await tableRows(probe, 'articles');
+    const [article] = await session.tableRows('articles');
     const keys = article.entityKeys as string[];
     for (const k of ['vulnerability:cve-2023-4966', 'vendor:citrix', 'malware:emotet', 'malware:lockbit', 'organization:boeing'])
       expect(keys).toContain(k);
     expect(keys).not.toContain('organization:northwind-traders-ltd');
-    const [cluster] = await tableRows(probe, 'clusters');
+    const [cluster] = await session.tableRows('clusters');
     expect(cluster).toMatchObject({ type: 'ransomware', victims: [{ key: 'organization:boeing' }] });
   });
 });
