@@ -10,6 +10,7 @@ interface TraceEvent {
   ph: string;
   pid: number;
   tid: number;
+  ts: number;
   dur?: number;
   tdur?: number;
   args?: { name?: string };
@@ -18,7 +19,7 @@ interface TraceEvent {
 /** A thread's CPU and wall time (ms) in its top-level tasks, keyed "process name / thread name". */
 export type ThreadTimes = Map<string, { cpu: number; wall: number }>;
 
-/** Runs `during` under a trace of the whole browser (`cdp` from browser.newBrowserCDPSession()) and sums every thread's tasks. */
+/** Runs `during` under a trace of the whole browser (`cdp` from browser.newBrowserCDPSession()) and sums every thread's outermost tasks. */
 export async function threadTimes(cdp: CDPSession, during: () => Promise<void>): Promise<ThreadTimes> {
   const events: TraceEvent[] = [];
   const collect = (e: { value: object[] }) => void events.push(...(e.value as TraceEvent[]));
@@ -38,13 +39,20 @@ export async function threadTimes(cdp: CDPSession, during: () => Promise<void>):
     if (e.name === 'thread_name') threads.set(`${e.pid}:${e.tid}`, String(e.args?.name));
     if (e.name === 'process_name') procs.set(e.pid, String(e.args?.name));
   }
+  // Top-level tasks nest (a task's runner inside the message loop's): only the outermost of each thread count.
+  const tasks = events
+    .filter((e) => e.ph === 'X' && e.tdur !== undefined && e.dur !== undefined)
+    .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  const until = new Map<string, number>();
   const out: ThreadTimes = new Map();
-  for (const e of events) {
-    if (e.ph !== 'X' || e.tdur === undefined) continue;
-    const k = `${procs.get(e.pid) ?? e.pid} / ${threads.get(`${e.pid}:${e.tid}`) ?? e.tid}`;
+  for (const e of tasks) {
+    const thread = `${e.pid}:${e.tid}`;
+    if (e.ts < (until.get(thread) ?? -Infinity)) continue;
+    until.set(thread, e.ts + e.dur!);
+    const k = `${procs.get(e.pid) ?? e.pid} / ${threads.get(thread) ?? e.tid}`;
     const t = out.get(k) ?? { cpu: 0, wall: 0 };
-    t.cpu += e.tdur / 1000;
-    t.wall += (e.dur ?? 0) / 1000;
+    t.cpu += e.tdur! / 1000;
+    t.wall += e.dur! / 1000;
     out.set(k, t);
   }
   return out;
