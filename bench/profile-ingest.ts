@@ -2,7 +2,7 @@
  * Where the sync's ingest spends its time, from a V8 CPU profile of the bench's ingest in headless
  * Chromium (the same page, bundle and items as `npm run bench -- --only sync`):
  *
- *   npx tsx bench/profile-ingest.ts [--items 4000] [--interval 250] [--store-only] [--top 40]
+ *   npx tsx bench/profile-ingest.ts [--items 4000] [--interval 250] [--store-only | --engine-only] [--top 40] [--trace]
  *
  * Prints the load average, the wall time and items/s of the profiled run, then three tables, ms an item:
  * - by module: each sample's own (self) time given to the bundled module its function is in (esbuild
@@ -13,7 +13,9 @@
  *   reading, the ingest's row making, the clusterer, the summaries, the store's reads and writes,
  *   Dexie's callbacks), else to its module's group;
  * - the functions with the most self time.
- * `--store-only` profiles the store alone (items read by the engine before the profile starts).
+ * `--store-only` profiles the store alone (items read by the engine before the profile starts), `--engine-only`
+ * the engine's reading alone (prepareFeedItem, no database), `--sequential` each batch of 50 read whole by the
+ * engine and then stored (no pipelining, no yields).
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -152,6 +154,8 @@ async function main(): Promise<void> {
       interval: { type: 'string', default: '250' },
       top: { type: 'string', default: '40' },
       'store-only': { type: 'boolean', default: false },
+      'engine-only': { type: 'boolean', default: false },
+      sequential: { type: 'boolean', default: false },
       trace: { type: 'boolean', default: false },
     },
   });
@@ -180,10 +184,12 @@ async function main(): Promise<void> {
       await page.evaluate((chunk) => (window as unknown as { items: unknown[] }).items.push(...chunk), items.slice(i, i + 1000));
     const now = Date.parse(items[items.length - 1].published!) + 86_400_000;
     const storeOnly = values['store-only'];
+    const engineOnly = values['engine-only'];
+    const sequential = values.sequential;
     // Run in the page: a warm-up of 300 items into a database deleted afterwards, then the profiled run.
     const run = (name: string, count: number) =>
       page.evaluate(
-        async ([dbName, count, at, storeOnly]) => {
+        async ([dbName, count, at, storeOnly, engineOnly, sequential]) => {
           const w = window as unknown as {
             SB: SB;
             matcher: Parameters<SB['ingestFeedItems']>[2]['matcher'];
@@ -202,7 +208,17 @@ async function main(): Promise<void> {
           const t0 = performance.now();
           let added = 0;
           const split = w.SB.emptySplit();
-          if (storeOnly)
+          if (sequential)
+            for (let i = 0; i < count; i += 50) {
+              const batch = list
+                .slice(i, i + 50)
+                .map((item) => ({ prepared: w.SB.prepareFeedItem(item, w.matcher), weight: w.SB.textLength(item) }));
+              added += await w.SB.storeTimed(db, batch, at, split);
+            }
+          else if (engineOnly) {
+            for (const item of list) w.SB.prepareFeedItem(item, w.matcher);
+            added = list.length;
+          } else if (storeOnly)
             for (let i = 0; i < prepared.length; i += 50) added += await w.SB.storeTimed(db, prepared.slice(i, i + 50), at, split);
           else
             for (let i = 0; i < count; i += 50)
@@ -215,7 +231,7 @@ async function main(): Promise<void> {
           });
           return { ms, added };
         },
-        [name, count, now, storeOnly] as const,
+        [name, count, now, storeOnly, engineOnly, sequential] as const,
       );
     const ready = (name: string) => page.waitForFunction((n) => (window as unknown as { ready?: string }).ready === n, name);
     const go = () => page.evaluate(() => (window as unknown as { go: () => void }).go());
@@ -250,7 +266,7 @@ async function main(): Promise<void> {
     const res = await measured;
     const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
     console.log(
-      `${storeOnly ? 'store alone' : 'ingest'}: ${res.added} items in ${(res.ms / 1000).toFixed(2)} s → ${((res.added / res.ms) * 1000).toFixed(0)} items/s; load average ${load.toFixed(2)} → ${loadavg()[0].toFixed(2)}`,
+      `${storeOnly ? 'store alone' : engineOnly ? 'engine alone' : sequential ? 'engine then store, batch by batch' : 'ingest'}: ${res.added} items in ${(res.ms / 1000).toFixed(2)} s → ${((res.added / res.ms) * 1000).toFixed(0)} items/s; load average ${load.toFixed(2)} → ${loadavg()[0].toFixed(2)}`,
     );
     analyse(profile, moduleLines(code), res.added, Number(values.top));
   } finally {
