@@ -22,6 +22,7 @@ import { KEV, MISP_CLUSTERS, loadCatalogue } from '../lib/catalogue';
 import { median } from '../lib/stats';
 import { benchItems } from '../sync/items';
 import type { Split } from '../sync/timed-store';
+import { cpuOf, threadTimes } from '../lib/thread-cpu';
 import { clusterCost, clusterFigures } from '../../scripts/eval/clusters';
 import { loadMatcherFor } from '../../cli/matcher-cache';
 import type { BenchGroup } from '../run';
@@ -170,8 +171,21 @@ export const syncGroup: BenchGroup = {
       const rates: number[] = [];
       const splits: Awaited<ReturnType<typeof ingest>>['split'][] = [];
       const bytes: number[] = [];
+      // CPU time by thread (a trace of the whole browser): the page's main thread (the engine, the store's
+      // JavaScript, structured clone) and the browser's thread pool (IndexedDB's backend). Wall time on this
+      // shared machine moves with its load; CPU time far less, so back-to-back comparisons read it.
+      const cdp = await browser.newBrowserCDPSession();
+      const MAIN = /^Renderer \/ CrRendererMain$/;
+      const BACKEND = /^Browser \/ ThreadPoolForegroundWorker$/;
+      const cpuMain: number[] = [];
+      const cpuBackend: number[] = [];
       for (let r = 0; r < INGEST_RUNS; r++) {
-        const res = await ingest(`bench-ingest-${r}`, ITEMS);
+        let res!: Awaited<ReturnType<typeof ingest>>;
+        const threads = await threadTimes(cdp, async () => {
+          res = await ingest(`bench-ingest-${r}`, ITEMS);
+        });
+        cpuMain.push(cpuOf(threads, MAIN) / res.added);
+        cpuBackend.push(cpuOf(threads, BACKEND) / res.added);
         rates.push((res.added / res.ms) * 1000);
         splits.push(res.split);
         bytes.push(res.bytes);
@@ -182,6 +196,11 @@ export const syncGroup: BenchGroup = {
         if (r < INGEST_RUNS - 1) await deleteDb(`bench-ingest-${r}`);
       }
       figures['sync.ingest_items_per_s'] = Math.round(median(rates));
+      figures['sync.ingest_cpu_main_ms_per_item'] = median(cpuMain);
+      figures['sync.ingest_cpu_backend_ms_per_item'] = median(cpuBackend);
+      log(
+        `ingest CPU an item (medians): the page's main thread ${median(cpuMain).toFixed(3)} ms, IndexedDB's backend (browser thread pool) ${median(cpuBackend).toFixed(3)} ms`,
+      );
       // The stored size of the 10,000 ingested items with their incidents and clusters (the last run's).
       figures['sync.ingest_db_bytes'] = bytes[bytes.length - 1];
       // The split, ms an item (medians over the runs): the transactions' wall time and, within it, the
@@ -193,21 +212,30 @@ export const syncGroup: BenchGroup = {
       figures['sync.ingest_split_commit_ms'] = per((s) => s.commit);
 
       // Where the time goes: the engine's reading of the items alone (no database), on 2,000 of them.
-      const analysis = await page.evaluate(
-        ([n]) => {
-          const w = window as unknown as {
-            SB: SB;
-            matcher: Parameters<SB['prepareFeedItem']>[1];
-            items: Parameters<SB['prepareFeedItem']>[0][];
-          };
-          const t0 = performance.now();
-          for (const item of w.items.slice(0, n)) w.SB.prepareFeedItem(item, w.matcher);
-          return (performance.now() - t0) / n;
-        },
-        [2000] as const,
-      );
+      // In tasks of 100 items (a trace may drop one task of many seconds); the time is summed in the page.
+      let analysis = 0;
+      const analysisThreads = await threadTimes(cdp, async () => {
+        for (let from = 0; from < 2000; from += 100)
+          analysis += await page.evaluate(
+            ([a, b]) => {
+              const w = window as unknown as {
+                SB: SB;
+                matcher: Parameters<SB['prepareFeedItem']>[1];
+                items: Parameters<SB['prepareFeedItem']>[0][];
+              };
+              const t0 = performance.now();
+              for (const item of w.items.slice(a, b)) w.SB.prepareFeedItem(item, w.matcher);
+              return performance.now() - t0;
+            },
+            [from, from + 100] as const,
+          );
+      });
+      analysis /= 2000;
       figures['sync.ingest_analysis_ms_per_item'] = analysis;
-      log(`the engine alone reads an item (title, summary, content: its lede in context) in ${analysis.toFixed(2)} ms`);
+      figures['sync.ingest_analysis_cpu_ms_per_item'] = cpuOf(analysisThreads, MAIN) / 2000;
+      log(
+        `the engine alone reads an item (title, summary, content: its lede in context) in ${analysis.toFixed(2)} ms (${figures['sync.ingest_analysis_cpu_ms_per_item'].toFixed(2)} ms CPU)`,
+      );
       // Beside it, the same items read whole in context (no lede: as before the sync read a lede, as a page is read).
       const whole = await page.evaluate(
         ([n]) => {
@@ -227,29 +255,42 @@ export const syncGroup: BenchGroup = {
 
       // And the store alone: the same 10,000 items read by the engine beforehand, then stored as the ingest
       // does (batches of 50, chunks by text length, one transaction each) with nothing else on the thread.
-      const storeOnly = await page.evaluate(
-        async ([batch, at]) => {
-          const w = window as unknown as {
-            SB: SB;
-            matcher: Parameters<SB['prepareFeedItem']>[1];
-            items: Parameters<SB['prepareFeedItem']>[0][];
-          };
-          const prepared = w.items.map((item) => ({ prepared: w.SB.prepareFeedItem(item, w.matcher), weight: w.SB.textLength(item) }));
-          const db = new w.SB.IncidentLensDb({ name: 'bench-store-only' });
-          await db.open();
-          const split = w.SB.emptySplit();
-          let added = 0;
-          for (let i = 0; i < prepared.length; i += batch) added += await w.SB.storeTimed(db, prepared.slice(i, i + batch), at, split);
-          const clusters = await db.clusters.count();
-          db.close();
-          return { added, clusters, split };
-        },
-        [BATCH, now] as const,
-      );
+      await page.evaluate(() => {
+        const w = window as unknown as {
+          SB: SB;
+          matcher: Parameters<SB['prepareFeedItem']>[1];
+          items: Parameters<SB['prepareFeedItem']>[0][];
+          prepared: unknown;
+        };
+        w.prepared = w.items.map((item) => ({ prepared: w.SB.prepareFeedItem(item, w.matcher), weight: w.SB.textLength(item) }));
+      });
+      let storeOnly!: { added: number; clusters: number; split: Split };
+      const storeThreads = await threadTimes(cdp, async () => {
+        storeOnly = await page.evaluate(
+          async ([batch, at]) => {
+            const w = window as unknown as { SB: SB; prepared: Parameters<SB['storeTimed']>[1] };
+            const db = new w.SB.IncidentLensDb({ name: 'bench-store-only' });
+            await db.open();
+            const split = w.SB.emptySplit();
+            let added = 0;
+            for (let i = 0; i < w.prepared.length; i += batch)
+              added += await w.SB.storeTimed(db, w.prepared.slice(i, i + batch), at, split);
+            const clusters = await db.clusters.count();
+            db.close();
+            w.prepared = [];
+            return { added, clusters, split };
+          },
+          [BATCH, now] as const,
+        );
+      });
+      figures['sync.ingest_store_cpu_main_ms_per_item'] = cpuOf(storeThreads, MAIN) / storeOnly.added;
+      figures['sync.ingest_store_cpu_backend_ms_per_item'] = cpuOf(storeThreads, BACKEND) / storeOnly.added;
       await deleteDb('bench-store-only');
       figures['sync.ingest_store_ms_per_item'] = storeOnly.split.total / storeOnly.added;
       Object.assign(figures, tableFigures(storeOnly.split, storeOnly.added));
-      log(`the store alone (items read beforehand): ${storeOnly.added} items, ${storeOnly.clusters} clusters`);
+      log(
+        `the store alone (items read beforehand): ${storeOnly.added} items, ${storeOnly.clusters} clusters; CPU an item: main thread ${figures['sync.ingest_store_cpu_main_ms_per_item'].toFixed(3)} ms, IndexedDB's backend ${figures['sync.ingest_store_cpu_backend_ms_per_item'].toFixed(3)} ms`,
+      );
       log(`  ${splitLine(storeOnly.split, storeOnly.added)}`);
       if (QUICK) return figures;
       // Most feeds carry no full text: the same items with title and summary only.

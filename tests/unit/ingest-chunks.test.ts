@@ -124,6 +124,49 @@ describe('pipelined', () => {
     expect(log.indexOf('write 40,50,60')).toBeGreaterThan(log.indexOf('wrote 10,20,30'));
   });
 
+  it('reads on while two chunks wait for their writes, and no further (CHUNKS_AHEAD)', async () => {
+    const log: string[] = [];
+    let release: () => void = () => undefined;
+    const slow = new Promise<void>((ok) => (release = ok));
+    const done = pipelined(
+      [1, 2, 3, 4, 5, 6, 7, 8],
+      (n) => (log.push(`read ${n}`), n),
+      async (chunk) => {
+        log.push(`write ${chunk.join(',')}`);
+        // The first write takes until the reading has gone as far as it may.
+        if (chunk[0] === 1) await slow;
+        log.push(`wrote ${chunk.join(',')}`);
+        return chunk.length;
+      },
+      () => 1,
+      2,
+    );
+    for (let i = 0; i < 50; i++) await nextTask();
+    // Chunk [1,2] is being written, [3,4] and [5,6] wait for their turn: the reading stopped there.
+    expect(log).toEqual(['read 1', 'read 2', 'write 1,2', 'read 3', 'read 4', 'read 5', 'read 6']);
+    release();
+    expect(await done).toEqual([2, 2, 2, 2]);
+    expect(log.filter((l) => l.startsWith('write'))).toEqual(['write 1,2', 'write 3,4', 'write 5,6', 'write 7,8']);
+  });
+
+  it('writes no chunk after one whose write failed', async () => {
+    const written: number[][] = [];
+    await expect(
+      pipelined(
+        [1, 2, 3, 4, 5, 6],
+        (n) => n,
+        async (c) => {
+          if (c[0] === 3) throw new Error('disk full');
+          written.push(c);
+          return c.length;
+        },
+        () => 1,
+        2,
+      ),
+    ).rejects.toThrow('disk full');
+    expect(written).toEqual([[1, 2]]);
+  });
+
   it('writes once with nothing when there are no items, and passes a failed write on', async () => {
     const chunks: number[][] = [];
     expect(

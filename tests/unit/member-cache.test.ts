@@ -101,6 +101,24 @@ describe('the ingest member cache', () => {
     expect((await db.articles.get(BOEING_2.url))?.clusterId).toBe((await db.articles.get(BOEING_1.url))?.clusterId);
   });
 
+  it('writes a chunk whole or not at all when one of its requests fails (IndexedDB aborts the transaction)', async () => {
+    open();
+    await ingestFeedItems(db, [BOEING_1], { matcher, now: NOW });
+    // A row IndexedDB cannot store, put after the chunk's article and incident rows were sent.
+    class Uncloneable extends DexieStore {
+      override write(w: StoreWrite): Promise<void> {
+        return super.write({ ...w, clusters: w.clusters.map((c) => ({ ...c, names: { bad: (() => 1) as unknown as string } })) });
+      }
+    }
+    await expect(ingestFeedItemsInto(new Uncloneable(db), [BOEING_2, ICBC], { matcher, now: NOW })).rejects.toThrow();
+    expect((await db.articles.toArray()).map((r) => r.url)).toEqual([BOEING_1.url]);
+    expect(await db.incidents.count()).toBe((await db.articles.get(BOEING_1.url))!.incidentIds.length);
+    // The memory did not keep the rows that never were: the same items go in as into a fresh database.
+    await ingestFeedItems(db, [BOEING_2, ICBC], { matcher, now: NOW });
+    expect(await db.articles.count()).toBe(3);
+    expect((await db.articles.get(BOEING_2.url))?.clusterId).toBe((await db.articles.get(BOEING_1.url))?.clusterId);
+  });
+
   it('forgets what it knew when another database object wrote meanwhile (its stamp is not ours)', async () => {
     const indexedDB = new IDBFactory();
     const a = new IncidentLensDb({ indexedDB, IDBKeyRange, name: 'shared' });

@@ -61,8 +61,10 @@ export function titleKey(title: string): string {
 export function contentHash(...parts: (string | undefined)[]): string {
   let h = 0x811c9dc5;
   for (const p of parts) {
-    const s = `${p ?? ''}\u0000`;
+    // Each part and a NUL after it, without building the joined string (a whole article's content).
+    const s = p ?? '';
     for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+    h = Math.imul(h, 0x01000193);
   }
   return (h >>> 0).toString(16).padStart(8, '0');
 }

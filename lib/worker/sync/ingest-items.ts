@@ -77,12 +77,18 @@ export function textLength(item: FeedItem): number {
   return item.title.length + Math.min(item.summary?.length ?? 0, MAX_SUMMARY) + Math.min(item.content?.length ?? 0, MAX_CONTENT);
 }
 
+/** An excerpt's trailing ellipsis ("… [&hellip;]", "[...]"), in text whose whitespace runs are one space each. */
+const ELLIPSIS_END = /\s*(?:\[\s*(?:…|\.\.\.)\s*\]|…|\.\.\.)\s*$/;
+/** ELLIPSIS_END's longest match once whitespace runs are single spaces (" [ ... ] ": 9), with room to spare. */
+const ELLIPSIS_TAIL = 16;
+
 /** Whitespace runs as one space, and an excerpt's trailing ellipsis ("… [&hellip;]", "[...]") dropped. */
 function plain(s: string): string {
-  return s
-    .replace(/\s+/g, ' ')
-    .replace(/\s*(?:\[\s*(?:…|\.\.\.)\s*\]|…|\.\.\.)\s*$/, '')
-    .trim();
+  const one = s.replace(/\s+/g, ' ');
+  // The ellipsis can only be in the last few characters: looking for it there alone finds the same match
+  // (anchored at the end, no look-behind) without trying every position of the text.
+  const cut = Math.max(0, one.length - ELLIPSIS_TAIL);
+  return (one.slice(0, cut) + one.slice(cut).replace(ELLIPSIS_END, '')).trim();
 }
 
 /**

@@ -1,0 +1,134 @@
+/**
+ * Two builds of the ingest side by side in one headless Chromium page, alternating run by run, so that both
+ * see the same machine (on this shared 2-core machine the load moves wall and even CPU times by half from
+ * one minute to the next, more than most changes move them):
+ *
+ *   IL_AB_BASE=/path/to/other/checkout npx tsx bench/ab-ingest.ts [--items 3000] [--rounds 6]
+ *
+ * Each round runs, in alternating order, for each build: the store alone (the same items read by the engine
+ * beforehand, stored in batches of 50 into a fresh database) and the whole ingest (engine, pipelining and
+ * store), with the page's main-thread CPU from a trace beside the wall time. Prints each round and the
+ * medians, and the medians of the per-round ratios (this build over the base).
+ */
+import { build } from 'esbuild';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { loadavg } from 'node:os';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { launch } from '../tests/fixtures/reading/browser';
+import { KEV, MISP_CLUSTERS, loadCatalogue } from './lib/catalogue';
+import { median } from './lib/stats';
+import { benchItems } from './sync/items';
+import { cpuOf, threadTimes } from './lib/thread-cpu';
+
+type SB = typeof import('./sync/entry');
+
+async function bundleOf(root: string, name: string): Promise<string> {
+  const out = await build({
+    entryPoints: [resolve(root, 'bench/sync/entry.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    globalName: name,
+    target: 'chrome120',
+    logLevel: 'silent',
+  });
+  return out.outputFiles[0].text;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { items: { type: 'string', default: '3000' }, rounds: { type: 'string', default: '6' } } });
+  const base = process.env.IL_AB_BASE;
+  if (!base) throw new Error('IL_AB_BASE: the other checkout to compare with');
+  const n = Number(values.items);
+  const server = createServer((_req, res) => res.end('<!DOCTYPE html><title>ab</title>'));
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const browser = await launch();
+  try {
+    const page = await browser.newPage();
+    await page.addInitScript('globalThis.__name = (f) => f;');
+    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+    await page.addScriptTag({ content: await bundleOf(base, 'SB_base') });
+    await page.addScriptTag({ content: await bundleOf(resolve(import.meta.dirname, '..'), 'SB_this') });
+    const { entries } = await loadCatalogue([MISP_CLUSTERS, KEV]);
+    const items = benchItems(n);
+    const now = Date.parse(items[items.length - 1].published!) + 86_400_000;
+    await page.evaluate(
+      ([cat, items]) => {
+        const w = window as unknown as Record<string, unknown> & { SB_base: SB; SB_this: SB };
+        w.items = items;
+        w.m_base = w.SB_base.compileMatcher(cat);
+        w.m_this = w.SB_this.compileMatcher(cat);
+        // The store's input, read once (the engine is not what the store-alone runs compare).
+        w.prepared = (items as Parameters<SB['prepareFeedItem']>[0][]).map((item) => ({
+          prepared: w.SB_base.prepareFeedItem(item, w.m_base as never),
+          weight: w.SB_base.textLength(item),
+        }));
+      },
+      [entries, items] as const,
+    );
+    const cdp = await browser.newBrowserCDPSession();
+    const MAIN = /^Renderer \/ CrRendererMain$/;
+    let serial = 0;
+    const run = async (which: 'base' | 'this', mode: 'store' | 'ingest') => {
+      let ms = 0;
+      const threads = await threadTimes(cdp, async () => {
+        ms = await page.evaluate(
+          async ([which, mode, at, name]) => {
+            const w = window as unknown as Record<string, unknown>;
+            const sb = w[`SB_${which}`] as SB;
+            const db = new sb.IncidentLensDb({ name });
+            await db.open();
+            const t0 = performance.now();
+            if (mode === 'store') {
+              const prepared = w.prepared as Parameters<SB['storeTimed']>[1];
+              const split = sb.emptySplit();
+              for (let i = 0; i < prepared.length; i += 50) await sb.storeTimed(db, prepared.slice(i, i + 50), at, split);
+            } else {
+              const items = w.items as Parameters<SB['ingestFeedItems']>[1];
+              for (let i = 0; i < items.length; i += 50)
+                await sb.ingestFeedItems(db, items.slice(i, i + 50), { matcher: w[`m_${which}`] as never, now: at });
+            }
+            const ms = performance.now() - t0;
+            db.close();
+            await new Promise((ok) => {
+              const r = indexedDB.deleteDatabase(name);
+              r.onsuccess = r.onerror = r.onblocked = () => ok(null);
+            });
+            return ms;
+          },
+          [which, mode, now, `ab-${serial++}`] as const,
+        );
+      });
+      return { ms: ms / n, cpu: cpuOf(threads, MAIN) / n };
+    };
+    const rows: Record<string, { ms: number; cpu: number }[]> = {};
+    const ratios: Record<string, number[]> = {};
+    await run('base', 'store');
+    await run('this', 'store'); // warm-up
+    for (let r = 0; r < Number(values.rounds); r++) {
+      for (const mode of ['store', 'ingest'] as const) {
+        const order = r % 2 ? (['this', 'base'] as const) : (['base', 'this'] as const);
+        const got: Record<string, { ms: number; cpu: number }> = {};
+        for (const which of order) got[which] = await run(which, mode);
+        for (const which of order) (rows[`${mode} ${which}`] ??= []).push(got[which]);
+        (ratios[`${mode} wall`] ??= []).push(got.this.ms / got.base.ms);
+        (ratios[`${mode} cpu`] ??= []).push(got.this.cpu / got.base.cpu);
+        console.log(
+          `round ${r + 1} ${mode}: base ${got.base.ms.toFixed(3)} ms (${got.base.cpu.toFixed(3)} CPU), this ${got.this.ms.toFixed(3)} ms (${got.this.cpu.toFixed(3)} CPU) an item; load ${loadavg()[0].toFixed(1)}`,
+        );
+      }
+    }
+    console.log('\nmedians, ms an item:');
+    for (const [k, v] of Object.entries(rows))
+      console.log(`  ${k}: wall ${median(v.map((x) => x.ms)).toFixed(3)}, main-thread CPU ${median(v.map((x) => x.cpu)).toFixed(3)}`);
+    for (const [k, v] of Object.entries(ratios))
+      console.log(`  this / base, ${k}: median ${median(v).toFixed(3)} (${v.map((x) => x.toFixed(2)).join(' ')})`);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+await main();
