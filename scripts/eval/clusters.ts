@@ -8,13 +8,13 @@
  * put in one event. Beside it, in the same run, the baseline the issue names: TF-IDF cosine over title +
  * summary with single-link grouping, its threshold tuned on each set itself (the best F1 it can reach),
  * and on the pooled lines also at the one threshold best on the tuning halves.
- * Every half is reported: `tune` (January 2017), `tune-mar` (1–26 March 2017) and `tune-apr-jun` (13 April
- * – June 2017), looked at while writing the rule; `heldout` (27 March – 12 April 2017), `heldout-feb`
+ * Every half is reported: `tune` (January 2017), `tune-mar` (1–26 March 2017), `tune-apr-jun` (13 April
+ * – June 2017) and `tune-2018` (January–September 2018), looked at while writing the rule; `heldout` (27 March – 12 April 2017), `heldout-feb`
  * (February 2017), `heldout-may` (May 2017) and `heldout-q4-2018` (October–December 2018), never looked at
  * while tuning; then the tuning halves pooled, the earlier three held-out halves pooled (as in earlier
  * rounds) and all four.
  *
- *   npx tsx scripts/eval/clusters.ts [--tune] [--show tune|tune-mar|tune-apr-jun] [--misses HALF] [--cost] [--content [--lede N]]
+ *   npx tsx scripts/eval/clusters.ts [--tune] [--show tune|tune-mar|tune-apr-jun|tune-2018] [--misses HALF] [--cost] [--content [--lede N]]
  *
  * `--tune` scores the tuning halves only (what tuning runs; the held-out halves are scored only to report).
  * `--content` gives each item its whole text as content too (as a feed with content:encoded does), `--lede N`
@@ -44,8 +44,8 @@ interface LabelledItem {
   split: Split;
 }
 
-/** The labelled halves (tests/fixtures/clusters/README.md): tuning looks at `tune` and `tune-mar` only. */
-const TUNE = ['tune', 'tune-mar', 'tune-apr-jun'] as const;
+/** The labelled halves (tests/fixtures/clusters/README.md): tuning looks at the `tune*` halves only. */
+const TUNE = ['tune', 'tune-mar', 'tune-apr-jun', 'tune-2018'] as const;
 /** The held-out halves of earlier rounds (pooled as before) and October–December 2018, labelled in issue 10's third round. */
 const HELDOUT_EARLIER = ['heldout', 'heldout-feb', 'heldout-may'] as const;
 const HELDOUT = [...HELDOUT_EARLIER, 'heldout-q4-2018'] as const;
