@@ -65,7 +65,7 @@ export const WINDOW_DAYS = 10;
 /** How far apart two reports of one outbreak may be (its spread makes news for about a week). */
 const OUTBREAK_DAYS = 7;
 /** The score an item must reach with enough members of a cluster to join it (chosen on the tuning halves). */
-export const JOIN = 0.33;
+export const JOIN = 0.31;
 
 /** Score per point of headline-level entity evidence, and the most points counted. */
 const EVIDENCE = 0.06;
