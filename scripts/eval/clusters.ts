@@ -19,7 +19,7 @@
  * `--tune` scores the tuning halves only (what tuning runs; the held-out halves are scored only to report).
  * `--content` gives each item its whole text as content too (as a feed with content:encoded does), `--lede N`
  * has the ingest read N characters of it in context (IngestItemsOptions.lede; default the sync's, `--lede
- * Infinity` all of it): the depth's effect on clustering.
+ * Infinity` all of it): the depth's effect on clustering; `--show` and `--misses` read the items so too.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -360,13 +360,14 @@ export function clusterCost(
 }
 
 /** A tuning half's misses and mixes (held-out halves are scored, never shown). */
-async function showSplit(split: string, matcher: CompiledMatcher): Promise<void> {
+async function showSplit(split: string, matcher: CompiledMatcher, read: { content?: boolean; lede?: number } = {}): Promise<void> {
   if (!(TUNE as readonly string[]).includes(split))
     throw new Error(`--show ${split}: only the tuning halves (${TUNE.join(', ')}) are shown`);
-  const set = loadLabelled().filter((l) => l.split === split);
+  const set = loadLabelled(read.content).filter((l) => l.split === split);
   const pred = await clusterWithIngest(
     set.map((l) => l.item),
     matcher,
+    read.lede,
   );
   const byEvent = new Map<string, number[]>();
   set.forEach((l, i) => byEvent.set(l.event, [...(byEvent.get(l.event) ?? []), i]));
@@ -388,15 +389,16 @@ async function showSplit(split: string, matcher: CompiledMatcher): Promise<void>
  * and is still missed was kept apart at the cluster level (a cluster's victims, half its members vetoing
  * it, too few members scoring JOIN with it, or a better cluster).
  */
-async function showMisses(split: string, matcher: CompiledMatcher): Promise<void> {
+async function showMisses(split: string, matcher: CompiledMatcher, read: { content?: boolean; lede?: number } = {}): Promise<void> {
   if (!(TUNE as readonly string[]).includes(split))
     throw new Error(`--misses ${split}: only the tuning halves (${TUNE.join(', ')}) are shown`);
-  const set = loadLabelled().filter((l) => l.split === split);
+  const set = loadLabelled(read.content).filter((l) => l.split === split);
   const pred = await clusterWithIngest(
     set.map((l) => l.item),
     matcher,
+    read.lede,
   );
-  const fs = set.map((l) => itemFeatures(prepareFeedItem(l.item, matcher).article, Date.parse(l.item.published!)));
+  const fs = set.map((l) => itemFeatures(prepareFeedItem(l.item, matcher, read.lede).article, Date.parse(l.item.published!)));
   const rarityAt = (j: number): Rarity => {
     const df = new Map<string, number>();
     let n = 0;
@@ -441,8 +443,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     resolve(ROOT, '../shared/fixtures/misp-galaxy/clusters'),
     resolve(ROOT, '../shared/fixtures/kev/known_exploited_vulnerabilities.json'),
   ]);
-  if (values.show) await showSplit(values.show, matcher);
-  else if (values.misses) await showMisses(values.misses, matcher);
+  const read = { content: values.content, lede: values.lede ? Number(values.lede) : undefined };
+  if (values.show) await showSplit(values.show, matcher, read);
+  else if (values.misses) await showMisses(values.misses, matcher, read);
   else if (values.cost) {
     for (const [label, opts] of [
       ['the ingest bench’s 33 items a day', { items: 10_000, perDay: 33 }],
