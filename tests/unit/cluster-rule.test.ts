@@ -135,6 +135,33 @@ describe('clustering rule: its parts, on hand-written features', () => {
     expect(pairScore(y, x, rarity)).toBeGreaterThan(similarity(y, x, rarity));
   });
 
+  it('counts no shared entity when the two texts have hardly a word in common', () => {
+    // Two cities' ransomware, each story naming the same gang and agencies in its long text.
+    const anchors = ['malware:samsam', 'organization:fbi', 'organization:dhs'];
+    const names = { 'malware:samsam': 'SamSam', 'organization:fbi': 'FBI', 'organization:dhs': 'DHS' };
+    const atlanta = hand({
+      anchors,
+      names,
+      words: distinctiveWords('SamSam shuts Atlanta courts and bill payments'),
+      extra: distinctiveWords('city officials auditor weapologize imsorry extensions desktop icons'),
+    });
+    const baltimore = hand({
+      t: T0 + 86_400_000,
+      anchors,
+      names,
+      words: distinctiveWords('SamSam hits Baltimore 911 dispatch'),
+      extra: distinctiveWords('mayor emergency calls manual mode weekend outage radio operators'),
+    });
+    // The gang and the agencies are in every story of the month: they weigh little in the cosine.
+    const rarity: Rarity = { n: 40, df: (k) => (anchors.includes(k) || k === 'samsam' ? 30 : 1) };
+    expect(similarity(baltimore, atlanta, rarity)).toBeLessThan(0.1);
+    expect(pairScore(baltimore, atlanta, rarity)).toBe(similarity(baltimore, atlanta, rarity));
+    // The same entities with the story's own words shared: the evidence counts.
+    const followUp = hand({ ...baltimore, extra: distinctiveWords('city officials auditor weapologize imsorry extensions') });
+    expect(similarity(followUp, atlanta, rarity)).toBeGreaterThanOrEqual(0.1);
+    expect(pairScore(followUp, atlanta, rarity)).toBeGreaterThan(similarity(followUp, atlanta, rarity));
+  });
+
   it('lets a cue-word hint of the kind veto only against a typed item', () => {
     const shared = { anchors: ['vulnerability:cve-2024-0001'], words: distinctiveWords('Fortinet FortiOS CVE-2024-0001') };
     const exploitedHint = hand({ ...shared, family: 'attack' });
