@@ -8,18 +8,18 @@
  * put in one event. Beside it, in the same run, the baseline the issue names: TF-IDF cosine over title +
  * summary with single-link grouping, its threshold tuned on each set itself (the best F1 it can reach),
  * and on the pooled lines also at the one threshold best on the tuning halves.
- * Every half is reported: `tune` (January 2017), `tune-mar` (1–26 March 2017) and `tune-apr-jun` (13 April
- * – June 2017), looked at while writing the rule; `heldout` (27 March – 12 April 2017), `heldout-feb`
+ * Every half is reported: `tune` (January 2017), `tune-mar` (1–26 March 2017), `tune-apr-jun` (13 April
+ * – June 2017) and `tune-2018` (January–September 2018), looked at while writing the rule; `heldout` (27 March – 12 April 2017), `heldout-feb`
  * (February 2017), `heldout-may` (May 2017) and `heldout-q4-2018` (October–December 2018), never looked at
  * while tuning; then the tuning halves pooled, the earlier three held-out halves pooled (as in earlier
  * rounds) and all four.
  *
- *   npx tsx scripts/eval/clusters.ts [--tune] [--show tune|tune-mar|tune-apr-jun] [--misses HALF] [--cost] [--content [--lede N]]
+ *   npx tsx scripts/eval/clusters.ts [--tune] [--show tune|tune-mar|tune-apr-jun|tune-2018] [--misses HALF] [--cost] [--content [--lede N]]
  *
  * `--tune` scores the tuning halves only (what tuning runs; the held-out halves are scored only to report).
  * `--content` gives each item its whole text as content too (as a feed with content:encoded does), `--lede N`
  * has the ingest read N characters of it in context (IngestItemsOptions.lede; default the sync's, `--lede
- * Infinity` all of it): the depth's effect on clustering.
+ * Infinity` all of it): the depth's effect on clustering; `--show` and `--misses` read the items so too.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -44,8 +44,8 @@ interface LabelledItem {
   split: Split;
 }
 
-/** The labelled halves (tests/fixtures/clusters/README.md): tuning looks at `tune` and `tune-mar` only. */
-const TUNE = ['tune', 'tune-mar', 'tune-apr-jun'] as const;
+/** The labelled halves (tests/fixtures/clusters/README.md): tuning looks at the `tune*` halves only. */
+const TUNE = ['tune', 'tune-mar', 'tune-apr-jun', 'tune-2018'] as const;
 /** The held-out halves of earlier rounds (pooled as before) and October–December 2018, labelled in issue 10's third round. */
 const HELDOUT_EARLIER = ['heldout', 'heldout-feb', 'heldout-may'] as const;
 const HELDOUT = [...HELDOUT_EARLIER, 'heldout-q4-2018'] as const;
@@ -360,13 +360,14 @@ export function clusterCost(
 }
 
 /** A tuning half's misses and mixes (held-out halves are scored, never shown). */
-async function showSplit(split: string, matcher: CompiledMatcher): Promise<void> {
+async function showSplit(split: string, matcher: CompiledMatcher, read: { content?: boolean; lede?: number } = {}): Promise<void> {
   if (!(TUNE as readonly string[]).includes(split))
     throw new Error(`--show ${split}: only the tuning halves (${TUNE.join(', ')}) are shown`);
-  const set = loadLabelled().filter((l) => l.split === split);
+  const set = loadLabelled(read.content).filter((l) => l.split === split);
   const pred = await clusterWithIngest(
     set.map((l) => l.item),
     matcher,
+    read.lede,
   );
   const byEvent = new Map<string, number[]>();
   set.forEach((l, i) => byEvent.set(l.event, [...(byEvent.get(l.event) ?? []), i]));
@@ -388,15 +389,16 @@ async function showSplit(split: string, matcher: CompiledMatcher): Promise<void>
  * and is still missed was kept apart at the cluster level (a cluster's victims, half its members vetoing
  * it, too few members scoring JOIN with it, or a better cluster).
  */
-async function showMisses(split: string, matcher: CompiledMatcher): Promise<void> {
+async function showMisses(split: string, matcher: CompiledMatcher, read: { content?: boolean; lede?: number } = {}): Promise<void> {
   if (!(TUNE as readonly string[]).includes(split))
     throw new Error(`--misses ${split}: only the tuning halves (${TUNE.join(', ')}) are shown`);
-  const set = loadLabelled().filter((l) => l.split === split);
+  const set = loadLabelled(read.content).filter((l) => l.split === split);
   const pred = await clusterWithIngest(
     set.map((l) => l.item),
     matcher,
+    read.lede,
   );
-  const fs = set.map((l) => itemFeatures(prepareFeedItem(l.item, matcher).article, Date.parse(l.item.published!)));
+  const fs = set.map((l) => itemFeatures(prepareFeedItem(l.item, matcher, read.lede).article, Date.parse(l.item.published!)));
   const rarityAt = (j: number): Rarity => {
     const df = new Map<string, number>();
     let n = 0;
@@ -441,8 +443,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     resolve(ROOT, '../shared/fixtures/misp-galaxy/clusters'),
     resolve(ROOT, '../shared/fixtures/kev/known_exploited_vulnerabilities.json'),
   ]);
-  if (values.show) await showSplit(values.show, matcher);
-  else if (values.misses) await showMisses(values.misses, matcher);
+  const read = { content: values.content, lede: values.lede ? Number(values.lede) : undefined };
+  if (values.show) await showSplit(values.show, matcher, read);
+  else if (values.misses) await showMisses(values.misses, matcher, read);
   else if (values.cost) {
     for (const [label, opts] of [
       ['the ingest bench’s 33 items a day', { items: 10_000, perDay: 33 }],

@@ -113,6 +113,55 @@ describe('clustering rule: its parts, on hand-written features', () => {
     expect(pairScore(b, c, rarity)).toBe(similarity(b, c, rarity));
   });
 
+  it('takes a vendor or product both flaw stories name for their topic, not their event', () => {
+    const anchors = ['vendor:microsoft', 'product:microsoft-windows'];
+    const names = { 'vendor:microsoft': 'Microsoft', 'product:microsoft-windows': 'Windows' };
+    const flaw = { type: 'patch' as const, family: 'flaw' as const, anchors, names };
+    const defender = hand({ ...flaw, words: distinctiveWords('Microsoft patches critical Windows Defender flaw') });
+    const meltdown = hand({ ...flaw, t: T0 + 86_400_000, words: distinctiveWords('Microsoft rushes Windows 7 Meltdown fix') });
+    const rarity = rarityOf([defender, meltdown]);
+    // Both headlines name Microsoft and Windows: two of the month's fixes, the score is the cosine alone.
+    expect(pairScore(meltdown, defender, rarity)).toBe(similarity(meltdown, defender, rarity));
+    // A CVE both name says which flaw: the evidence counts again, the vendor's points with it.
+    const cve = 'vulnerability:cve-2017-5754';
+    const a = hand({ ...defender, anchors: [...anchors, cve] });
+    const b = hand({ ...meltdown, anchors: [...anchors, cve] });
+    const withCve = rarityOf([a, b]);
+    expect(pairScore(b, a, withCve)).toBeGreaterThan(similarity(b, a, withCve) + 0.2);
+    // Two attacks whose headlines name the product they hit share more than a topic.
+    const attack = { type: 'ransomware' as const, family: 'attack' as const };
+    const x = hand({ ...defender, ...attack });
+    const y = hand({ ...meltdown, ...attack });
+    expect(pairScore(y, x, rarity)).toBeGreaterThan(similarity(y, x, rarity));
+  });
+
+  it('counts no shared entity when the two texts have hardly a word in common', () => {
+    // Two cities' ransomware, each story naming the same gang and agencies in its long text.
+    const anchors = ['malware:samsam', 'organization:fbi', 'organization:dhs'];
+    const names = { 'malware:samsam': 'SamSam', 'organization:fbi': 'FBI', 'organization:dhs': 'DHS' };
+    const atlanta = hand({
+      anchors,
+      names,
+      words: distinctiveWords('SamSam shuts Atlanta courts and bill payments'),
+      extra: distinctiveWords('city officials auditor weapologize imsorry extensions desktop icons'),
+    });
+    const baltimore = hand({
+      t: T0 + 86_400_000,
+      anchors,
+      names,
+      words: distinctiveWords('SamSam hits Baltimore 911 dispatch'),
+      extra: distinctiveWords('mayor emergency calls manual mode weekend outage radio operators'),
+    });
+    // The gang and the agencies are in every story of the month: they weigh little in the cosine.
+    const rarity: Rarity = { n: 40, df: (k) => (anchors.includes(k) || k === 'samsam' ? 30 : 1) };
+    expect(similarity(baltimore, atlanta, rarity)).toBeLessThan(0.1);
+    expect(pairScore(baltimore, atlanta, rarity)).toBe(similarity(baltimore, atlanta, rarity));
+    // The same entities with the story's own words shared: the evidence counts.
+    const followUp = hand({ ...baltimore, extra: distinctiveWords('city officials auditor weapologize imsorry extensions') });
+    expect(similarity(followUp, atlanta, rarity)).toBeGreaterThanOrEqual(0.1);
+    expect(pairScore(followUp, atlanta, rarity)).toBeGreaterThan(similarity(followUp, atlanta, rarity));
+  });
+
   it('lets a cue-word hint of the kind veto only against a typed item', () => {
     const shared = { anchors: ['vulnerability:cve-2024-0001'], words: distinctiveWords('Fortinet FortiOS CVE-2024-0001') };
     const exploitedHint = hand({ ...shared, family: 'attack' });

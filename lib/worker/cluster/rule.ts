@@ -18,9 +18,15 @@
  * share, up to EVIDENCE_CAP points: the same victim 3, a shared CVE or indicator 3, organisation, actor or
  * malware 2, product or vendor 1, a word of both titles 1, counted only when something is headline-level
  * (a word of both titles, a shared CVE or indicator, or a shared victim or anchor one of the headlines
- * names: "Microsoft" + "Windows" in two texts is a topic, not an event). An anchor of one item whose name
+ * names: "Microsoft" + "Windows" in two texts is a topic, not an event). Between two flaw stories a vendor
+ * or product is that topic even when both headlines name it (Microsoft's Defender fix and its Meltdown
+ * patch): its points count, but neither it nor its name's words in both titles make the evidence
+ * headline-level, so something else must (a CVE, the flaw's name, another word of both titles). An anchor of one item whose name
  * the other's title or summary spells out counts as shared (the engine finds a name in one text and
- * misses it in another). Plus JOIN for two reports of one outbreak (see below).
+ * misses it in another). The evidence counts only when the cosine is EVIDENCE_MIN_COSINE or more: two long
+ * texts name many entities, and two that share them with hardly a word in common are two stories of one
+ * topic (Atlanta's ransomware and Baltimore's, a month's patch stories). Plus JOIN for two reports of one
+ * outbreak (see below).
  *
  * **Guards that veto a pair** whatever it shares (vetoed):
  * 1. Time: published more than WINDOW_DAYS apart (a story that resurfaces months later is a new event).
@@ -62,11 +68,16 @@ export const WINDOW_DAYS = 10;
 /** How far apart two reports of one outbreak may be (its spread makes news for about a week). */
 const OUTBREAK_DAYS = 7;
 /** The score an item must reach with enough members of a cluster to join it (chosen on the tuning halves). */
-export const JOIN = 0.33;
+export const JOIN = 0.31;
 
 /** Score per point of headline-level entity evidence, and the most points counted. */
 const EVIDENCE = 0.06;
 const EVIDENCE_CAP = 6;
+/**
+ * The cosine below which shared entities count for nothing (chosen on the tuning halves read with their
+ * content: 0.05–0.12 change no pair of the titles and summaries).
+ */
+const EVIDENCE_MIN_COSINE = 0.1;
 /** The background the rarity of everyday words is smoothed with: that many items, a common word in this many. */
 const BACKGROUND_ITEMS = 20;
 const COMMON_IN = 3;
@@ -109,6 +120,8 @@ const ANCHOR_WEIGHT: Record<string, number> = {
 };
 const VICTIM_WEIGHT = 3;
 const TITLE_WORD = 1;
+/** Anchor types that are a flaw story's topic rather than its event (see sharedScore). */
+const TOPICS = new Set(['vendor', 'product']);
 /** Anchor types that say "this event" on their own, like a headline word does. */
 const STRONG = new Set(['vulnerability', 'indicator']);
 
@@ -325,10 +338,19 @@ function sharedScore(a: ItemFeatures, b: ItemFeatures): { score: number; headlin
     headline = victims.some((v) => inEitherTitle(nameForms(v.name).distinct, as, bs)) || victimTitled(as, bs) || victimTitled(bs, as);
   }
   // A shared victim counts once, as the victim: its key is not counted again as an anchor.
+  // Between two flaw stories a vendor or product is the topic, not the event (Microsoft fixing Windows is
+  // every month's news): it adds its points, but makes nothing headline-level, nor do its name's title words.
+  const flaws = a.family === 'flaw' && b.family === 'flaw';
+  const topic = new Set<string>();
   for (const k of a.anchors) {
     if (!bs.anchors.has(k) || (victims.length && (as.everyVictim.has(k) || bs.everyVictim.has(k)))) continue;
     score += anchorWeight(k);
-    if (STRONG.has(k.slice(0, k.indexOf(':'))) || as.titled.has(k) || bs.titled.has(k)) headline = true;
+    const type = k.slice(0, k.indexOf(':'));
+    if (flaws && TOPICS.has(type)) {
+      for (const w of as.anchorWords.get(k) ?? []) topic.add(w);
+      continue;
+    }
+    if (STRONG.has(type) || as.titled.has(k) || bs.titled.has(k)) headline = true;
   }
   const spelled = spelledOut(a, as, bs, victims.length > 0) + spelledOut(b, bs, as, victims.length > 0);
   if (spelled) {
@@ -336,7 +358,7 @@ function sharedScore(a: ItemFeatures, b: ItemFeatures): { score: number; headlin
     if (spelled & 1) headline = true;
   }
   for (const w of a.words)
-    if (bs.words.has(w)) {
+    if (bs.words.has(w) && !topic.has(w)) {
       score += TITLE_WORD;
       headline = true;
     }
@@ -583,9 +605,10 @@ function unguardedScore(a: ItemFeatures, b: ItemFeatures, rarity: Rarity): numbe
 /** The two parts of a pair's score, guards aside: the TF-IDF cosine and the headline-level entity evidence. */
 export function scoreParts(a: ItemFeatures, b: ItemFeatures, rarity: Rarity): { cosine: number; evidence: number } {
   const evidence = sharedScore(a, b);
+  const cosine = similarity(a, b, rarity);
   return {
-    cosine: similarity(a, b, rarity),
-    evidence: evidence.headline ? EVIDENCE * Math.min(evidence.score, EVIDENCE_CAP) : 0,
+    cosine,
+    evidence: evidence.headline && cosine >= EVIDENCE_MIN_COSINE ? EVIDENCE * Math.min(evidence.score, EVIDENCE_CAP) : 0,
   };
 }
 
