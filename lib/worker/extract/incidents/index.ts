@@ -630,6 +630,16 @@ function mergeAndFilter(text: string, cands: Candidate[], published?: string): C
     const hack = live.filter((c) => c.type === 'cyberattack').sort((a, b) => b.score - a.score)[0];
     if (hack) hack.type = 'data-breach';
   }
+  // A fraud carried out by e-mail or by someone posing as another (a CEO's mail to payroll, a bank's
+  // fake text) is phishing too: the lure is how it was done, told in the lure's own words.
+  if (live.some((c) => c.type === 'fraud') && !live.some((c) => c.type === 'phishing')) {
+    const lure = cands
+      .filter(
+        (c) => c.type === 'phishing' && c.strongest >= 2 && c.sentences.some((s) => s.anchored && (s.scores.get('phishing') ?? 0) > 0),
+      )
+      .sort((a, b) => b.score - a.score)[0];
+    if (lure) live.push(lure);
+  }
   // Ties go to the story the text tells first.
   live.sort((a, b) => b.score - a.score || a.sentences[0].index - b.sentences[0].index);
   return dropBackground(text, live, published);
