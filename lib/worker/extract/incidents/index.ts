@@ -112,7 +112,10 @@ function incidentsIn(text: string, entities: EntityMatch[], opts: IncidentOption
     if (ATTACK_TYPES.has(c.type) && c.victim === undefined) c.victim = victimNextDoor(text, c, infos, reporters);
     if (c.victim) addVictimMentions(text, c, infos);
   }
-  const incidents = kept.map((c) => toIncident(text, c, sorted, opts.published));
+  // A headline that tells a trend in figures ("49% of businesses fell victim to ransomware") heads a
+  // story about many incidents: an attack in it is reported only with someone it hit.
+  const told = trendHeadline(text, infos[0]) ? kept.filter((c) => !ATTACK_TYPES.has(c.type) || c.victim !== undefined) : kept;
+  const incidents = told.map((c) => toIncident(text, c, sorted, opts.published));
   // Two incidents of one victim are steps of one story: a date told for one dates the other.
   for (const a of incidents) {
     if (a.when || !a.victim) continue;
@@ -305,6 +308,13 @@ function scoreSentences(text: string, spans: Span[], entities: EntityMatch[], da
     }
   }
   return infos;
+}
+
+/** The first line is a headline that tells figures or a study ("45% of firms ...", "study finds"). */
+function trendHeadline(text: string, first: SentenceInfo): boolean {
+  if (!isHeadline(text, first)) return false;
+  STATISTICS.lastIndex = 0;
+  return STATISTICS.test(text.slice(first.start, first.end));
 }
 
 /** A first line without a closing full stop, followed by a paragraph break: a headline. */
