@@ -437,7 +437,7 @@ function mergeAndFilter(text: string, cands: Candidate[], published?: string): C
     if (c.type !== 'cyberattack') continue;
     // Strongly named types first, the more specific first (ransomware before data-breach); among the
     // weakly named, the better attested (one aside on ransomware does not name a spying campaign).
-    const typed = cands
+    const pool = cands
       .filter(
         (o) =>
           ATTACK_TYPES.has(o.type) &&
@@ -446,14 +446,19 @@ function mergeAndFilter(text: string, cands: Candidate[], published?: string): C
           o.score >= 1.5 &&
           o.strongest >= 2,
       )
-      .filter((o) => c.victim === undefined || o.victim === undefined || o.victim.entity.key === c.victim.entity.key)
-      .sort(
-        (a, b) =>
-          Number(b.strongest >= 3) - Number(a.strongest >= 3) ||
-          (a.strongest >= 3 ? 0 : b.score - a.score) ||
-          NAMES_THE_ATTACK.indexOf(a.type) - NAMES_THE_ATTACK.indexOf(b.type) ||
-          b.score - a.score,
-      )[0];
+      .filter((o) => c.victim === undefined || o.victim === undefined || o.victim.entity.key === c.victim.entity.key);
+    // A strong word said once in passing ("mail filtering can block malicious emails" at the end of a
+    // wiper report) does not name the attack: a type counts as strongly named only with a third of the
+    // weight of the attack talk or of the best-attested type.
+    const most = Math.max(c.score, ...pool.map((o) => o.score));
+    const strong = (o: Candidate) => o.strongest >= 3 && o.score >= 0.33 * most;
+    const typed = pool.sort(
+      (a, b) =>
+        Number(strong(b)) - Number(strong(a)) ||
+        (strong(a) ? 0 : b.score - a.score) ||
+        NAMES_THE_ATTACK.indexOf(a.type) - NAMES_THE_ATTACK.indexOf(b.type) ||
+        b.score - a.score,
+    )[0];
     if (!typed) continue;
     typed.sentences = [...new Map([...typed.sentences, ...c.sentences].map((s) => [s.index, s])).values()].sort(
       (x, y) => x.index - y.index,
