@@ -128,6 +128,17 @@ describe('who told, posted, warned or published the story is not the victim', ()
     ).not.toContain('Indiana Department of Revenue');
   });
 
+  test('a regulator told of a breach is not its victim, a regulator said to be hacked is', () => {
+    expect(
+      victims(
+        'The Food and Drug Administration has become concerned about a data breach that exposed the records of 40,000 patients of a hospital group.',
+      ),
+    ).not.toContain('Food and Drug Administration');
+    expect(
+      victims('Hackers breached the Federal Trade Commission and stole the personal data of 3,000 staff members in the data breach.'),
+    ).toContain('Federal Trade Commission');
+  });
+
   test('who says it was not breached', () => {
     expect(
       victims(

@@ -112,7 +112,10 @@ function incidentsIn(text: string, entities: EntityMatch[], opts: IncidentOption
     if (ATTACK_TYPES.has(c.type) && c.victim === undefined) c.victim = victimNextDoor(text, c, infos, reporters);
     if (c.victim) addVictimMentions(text, c, infos);
   }
-  const incidents = kept.map((c) => toIncident(text, c, sorted, opts.published));
+  // A headline that tells a trend in figures ("49% of businesses fell victim to ransomware") heads a
+  // story about many incidents: an attack in it is reported only with someone it hit.
+  const told = trendHeadline(text, infos[0]) ? kept.filter((c) => !ATTACK_TYPES.has(c.type) || c.victim !== undefined) : kept;
+  const incidents = told.map((c) => toIncident(text, c, sorted, opts.published));
   // Two incidents of one victim are steps of one story: a date told for one dates the other.
   for (const a of incidents) {
     if (a.when || !a.victim) continue;
@@ -307,6 +310,13 @@ function scoreSentences(text: string, spans: Span[], entities: EntityMatch[], da
   return infos;
 }
 
+/** The first line is a headline that tells figures or a study ("45% of firms ...", "study finds"). */
+function trendHeadline(text: string, first: SentenceInfo): boolean {
+  if (!isHeadline(text, first)) return false;
+  STATISTICS.lastIndex = 0;
+  return STATISTICS.test(text.slice(first.start, first.end));
+}
+
 /** A first line without a closing full stop, followed by a paragraph break: a headline. */
 function isHeadline(text: string, s: Span): boolean {
   if (s.end - s.start > 200 || /[.!?…]["'”’)]*$/.test(text.slice(Math.max(s.start, s.end - 3), s.end))) return false;
@@ -427,7 +437,7 @@ function mergeAndFilter(text: string, cands: Candidate[], published?: string): C
     if (c.type !== 'cyberattack') continue;
     // Strongly named types first, the more specific first (ransomware before data-breach); among the
     // weakly named, the better attested (one aside on ransomware does not name a spying campaign).
-    const typed = cands
+    const pool = cands
       .filter(
         (o) =>
           ATTACK_TYPES.has(o.type) &&
@@ -436,14 +446,19 @@ function mergeAndFilter(text: string, cands: Candidate[], published?: string): C
           o.score >= 1.5 &&
           o.strongest >= 2,
       )
-      .filter((o) => c.victim === undefined || o.victim === undefined || o.victim.entity.key === c.victim.entity.key)
-      .sort(
-        (a, b) =>
-          Number(b.strongest >= 3) - Number(a.strongest >= 3) ||
-          (a.strongest >= 3 ? 0 : b.score - a.score) ||
-          NAMES_THE_ATTACK.indexOf(a.type) - NAMES_THE_ATTACK.indexOf(b.type) ||
-          b.score - a.score,
-      )[0];
+      .filter((o) => c.victim === undefined || o.victim === undefined || o.victim.entity.key === c.victim.entity.key);
+    // A strong word said once in passing ("mail filtering can block malicious emails" at the end of a
+    // wiper report) does not name the attack: a type counts as strongly named only with a third of the
+    // weight of the attack talk or of the best-attested type.
+    const most = Math.max(c.score, ...pool.map((o) => o.score));
+    const strong = (o: Candidate) => o.strongest >= 3 && o.score >= 0.33 * most;
+    const typed = pool.sort(
+      (a, b) =>
+        Number(strong(b)) - Number(strong(a)) ||
+        (strong(a) ? 0 : b.score - a.score) ||
+        NAMES_THE_ATTACK.indexOf(a.type) - NAMES_THE_ATTACK.indexOf(b.type) ||
+        b.score - a.score,
+    )[0];
     if (!typed) continue;
     typed.sentences = [...new Map([...typed.sentences, ...c.sentences].map((s) => [s.index, s])).values()].sort(
       (x, y) => x.index - y.index,
@@ -629,6 +644,16 @@ function mergeAndFilter(text: string, cands: Candidate[], published?: string): C
   if (dataTaken && !live.includes(dataTaken) && !live.some((c) => ATTACK_TYPES.has(c.type) && c.type !== 'cyberattack')) {
     const hack = live.filter((c) => c.type === 'cyberattack').sort((a, b) => b.score - a.score)[0];
     if (hack) hack.type = 'data-breach';
+  }
+  // A fraud carried out by e-mail or by someone posing as another (a CEO's mail to payroll, a bank's
+  // fake text) is phishing too: the lure is how it was done, told in the lure's own words.
+  if (live.some((c) => c.type === 'fraud') && !live.some((c) => c.type === 'phishing')) {
+    const lure = cands
+      .filter(
+        (c) => c.type === 'phishing' && c.strongest >= 2 && c.sentences.some((s) => s.anchored && (s.scores.get('phishing') ?? 0) > 0),
+      )
+      .sort((a, b) => b.score - a.score)[0];
+    if (lure) live.push(lure);
   }
   // Ties go to the story the text tells first.
   live.sort((a, b) => b.score - a.score || a.sentences[0].index - b.sentences[0].index);

@@ -279,7 +279,13 @@ export function findVictim(text: string, s: SentenceInfo, type: IncidentType, re
     // scam goes after in its name ("targeting Netflix subscribers"): the people are.
     if (IMPERSONATED_BEFORE.test(before) || IMPERSONATED_AFTER.test(after)) score -= 5;
     // A tax office or a regulator in a phishing or fraud story is the name the lure borrows, or who warns of it.
-    if ((type === 'phishing' || type === 'fraud') && (AGENCY_NAME.test(e.name) || AGENCY_NAME.test(e.text))) score -= 3;
+    // Elsewhere a regulator or a tax office is named as who oversees, is told of or warns of the
+    // incident ("must notify the Commission", "the FDA has become concerned"): it was hit only where
+    // the text says so plainly ("an attack on the Revenue Service", "the Commission said it was hacked").
+    if (AGENCY_NAME.test(e.name) || AGENCY_NAME.test(e.text)) {
+      if (type === 'phishing' || type === 'fraud') score -= 3;
+      else if (!VICTIM_BEFORE.test(before) && !STRONG_VICTIM_AFTER.test(after)) score -= 2;
+    }
     if ((type === 'phishing' || type === 'fraud') && BRAND_CUSTOMERS_AFTER.test(after)) continue;
     // The maker of an exploited product is not who was hit ("a flaw affecting Pulse Secure VPN
     // appliances"), unless the text says it was.

@@ -195,6 +195,14 @@ const TRIGGERS: Trigger[] = [
     `trojani[sz]ed (?:updates?|installers?|versions?|packages?)`,
     `malicious (?:npm |pypi |python |nuget |rubygems |open[- ]source |code )?packages?`,
   ),
+  // Code slipped into what others build on or install: a library, a package, a build, an update.
+  t(
+    'supply-chain',
+    3,
+    `(?:inject|insert|plant|smuggl|sneak|hid|add)\\w* (?:[\\w-]+ ){0,2}code (?:in|into) (?:[\\w.'’-]+ ){0,4}(?:librar(?:y|ies)|packages?|modules?|dependenc(?:y|ies)|updates?|builds?|installers?|plugins?|extensions?|sdks?)`,
+    `(?:librar(?:y|ies)|packages?|modules?|dependenc(?:y|ies)|plugins?|extensions?) (?:was|were|had been|has been|have been) (?:compromised|hijacked|backdoored|trojani[sz]ed|injected)`,
+    `malicious (?:dependenc(?:y|ies)|librar(?:y|ies)|modules?)`,
+  ),
   t('supply-chain', 2, `compromised (?:software )?updates?`),
   t('supply-chain', 1, `supply[- ]chain`),
 
