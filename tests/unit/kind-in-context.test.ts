@@ -134,6 +134,20 @@ describe('where a malware name ends', () => {
     expect(found('It drops the XMRig Miner on the host.')).toEqual(['XMRig Miner=malware:xmrig (name)']);
   });
 
+  it('and when a long-tail list knows the family only by its full form, unless its words are ordinary ones', () => {
+    const full = compileMatcher([
+      e('malware:epsilon', 'Epsilon Ransomware', [], { subtype: 'ransomware' }),
+      e('malware:rat', 'Remote Access Trojan', []),
+      e('malware:emotet', 'Emotet'),
+      e('malware:emotet-loader', 'Emotet Loader', []),
+    ]);
+    const ends = (text: string) => findCatalogueEntities(text, full).map((x) => `${x.text}=${x.key}`);
+    expect(ends('We analysed the Epsilon ransomware loader.')).toEqual(['Epsilon=malware:epsilon']);
+    expect(ends('It installs a Remote Access Trojan.')).toEqual(['Remote Access Trojan=malware:rat']);
+    // The bare name is another entity's: the full form stays whole.
+    expect(ends('It installs the Emotet Loader.')).toEqual(['Emotet Loader=malware:emotet-loader']);
+  });
+
   it('sentenceSaysKind reads only its side of the sentence', () => {
     const t = 'It was a worm. Kronos then appeared.';
     expect(sentenceSaysKind(t, t.indexOf('Kronos'), t.indexOf('Kronos') + 6, 'malware')).toBe(false);

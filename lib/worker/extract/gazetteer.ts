@@ -271,13 +271,20 @@ const HEAD_AFTER_NAME =
 /**
  * Where a malware name ends in the text: a catalogue alias that is the family's name plus a word for what
  * it is ends before that word when the bare name is the same family's too, so that "the Buer loader"
- * marks "Buer", as the name is marked everywhere else and as malware found by its shape is.
+ * marks "Buer", as the name is marked everywhere else and as malware found by its shape is. A family that
+ * a long-tail list knows only by its full form ("Epsilon Ransomware": the bare word alone is not a name of
+ * it) is marked the same way, unless the bare words are all ordinary ones ("Remote Access Trojan") or
+ * another entity's name.
  */
 function nameEnd(text: string, start: number, end: number, key: string, matcher: CompiledMatcher): number {
   const head = HEAD_AFTER_NAME.exec(text.slice(start, end));
   if (!head || head.index === 0) return end;
   const bare = text.slice(start, start + head.index);
-  return matcher.lookup(bare).some((t) => matcher.termEntityInfo(t).key === key) ? start + head.index : end;
+  const terms = matcher.lookup(bare);
+  if (terms.some((t) => matcher.termEntityInfo(t).key === key)) return start + head.index;
+  if (terms.length > 0) return end;
+  const words = bare.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.length > 0 && !words.every((w) => isCommonWord(w)) ? start + head.index : end;
 }
 
 /**
