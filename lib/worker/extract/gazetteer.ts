@@ -238,19 +238,24 @@ const MEMBER_OF = new Set([
 ]);
 /** Legal forms after a company's name: "eSurv S.R.L", "Trickbot LLC", "X Inc." (a short, anchored look). */
 const LEGAL_FORM_AFTER = /^,?\s{0,3}(?:Inc|Ltd|LLC|GmbH|Corp|PLC|S\.R\.L|Srl|S\.p\.A|S\.A)\b/;
+/** A business in apposition after the name: "the Mabna Institute, an Iranian government contractor". */
+const ORG_APPOSITION_AFTER =
+  /^\s*,\s*(?:an?|the)\s+(?:[\p{L}\p{N}][\p{L}\p{N}'’-]*\s+){0,3}?(?:company|firm|vendor|maker|manufacturer|supplier|corporation|contractor|startup|subsidiary)\b/iu;
 
 /**
  * Spyware and groups are sometimes named after the company behind them (eSurv, Allwinner's kernel
  * backdoor, front companies listed as a group's aliases). Where the text calls the name a company, it is
  * the company: an organisation noun just before it ("a company called X", "the firm X"), someone who works
- * for it or owns it ("the CEO of X", "an employee of X") or a legal form just after ("X S.R.L", "X Inc").
+ * for it or owns it ("the CEO of X", "an employee of X"), a legal form just after ("X S.R.L", "X Inc") or
+ * a business in apposition ("X, an Iranian government contractor").
  */
 export function saysOrganisation(text: string, start: number, end: number): boolean {
   const before = wordsAround(text, start, -1, 2);
   if (before.length > 0 && (ORG_NOUNS.has(before[0]) || (before[0] === 'called' && before.length > 1 && ORG_NOUNS.has(before[1]))))
     return true;
   if (before.length > 1 && before[0] === 'of' && MEMBER_OF.has(before[1])) return true;
-  return LEGAL_FORM_AFTER.test(text.slice(end, end + 12));
+  const after = text.slice(end, end + 80);
+  return LEGAL_FORM_AFTER.test(after) || ORG_APPOSITION_AFTER.test(after);
 }
 
 function hasUpper(s: string): boolean {
