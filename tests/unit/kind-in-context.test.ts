@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { compileMatcher } from '../../lib/worker/extract/matcher';
 import { findCatalogueEntities } from '../../lib/worker/extract/gazetteer';
-import { isListGap, sentenceSaysKind } from '../../lib/worker/extract/kind-in-context';
+import { isListGap, sentenceSaysCrew, sentenceSaysKind } from '../../lib/worker/extract/kind-in-context';
 import { catalogueEntry } from '../support/catalogue-entry';
 
 const e = catalogueEntry;
@@ -151,5 +151,27 @@ describe('where a malware name ends', () => {
   it('sentenceSaysKind reads only its side of the sentence', () => {
     const t = 'It was a worm. Kronos then appeared.';
     expect(sentenceSaysKind(t, t.indexOf('Kronos'), t.indexOf('Kronos') + 6, 'malware')).toBe(false);
+  });
+});
+
+describe('a ransomware family spoken of as the people who run it', () => {
+  const rm = compileMatcher([
+    e('malware:darkside', 'DarkSide', [], { subtype: 'ransomware' }),
+    e('malware:samsam', 'SamSam', [], { subtype: 'ransomware' }),
+    e('malware:dharma', 'Dharma', [], { subtype: 'ransomware' }),
+    e('malware:conti', 'Conti', [], { subtype: 'ransomware' }),
+  ]);
+  const typed = (text: string) => findCatalogueEntities(text, rm).map((x) => `${x.text}=${x.key}`);
+  it('is the actor: its affiliates, operators or developer, a group it is one of', () => {
+    expect(typed('Some of the TTPs observed from DarkSide affiliates follow.')).toEqual(['DarkSide=actor:darkside']);
+    expect(typed('While spotted in 2020, DarkSide’s developer debuted the ransomware in November.')).toEqual(['DarkSide=actor:darkside']);
+    expect(typed('DarkSide was not the only group to make this announcement.')).toEqual(['DarkSide=actor:darkside']);
+    expect(typed('Ransomware groups such as SamSam and Dharma spread via RDP.')).toEqual(['SamSam=actor:samsam', 'Dharma=actor:dharma']);
+  });
+  it('is the malware otherwise, "the X gang" included', () => {
+    expect(typed('The DarkSide ransomware encrypted the servers.')).toEqual(['DarkSide=malware:darkside']);
+    expect(typed('The Conti gang claimed the attack.')).toEqual(['Conti=malware:conti']);
+    expect(typed('Ransomware such as SamSam and Dharma spread via RDP.')).toEqual(['SamSam=malware:samsam', 'Dharma=malware:dharma']);
+    expect(sentenceSaysCrew('Its operators run DarkSide.', 21, 29)).toBe(false);
   });
 });

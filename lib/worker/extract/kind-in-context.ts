@@ -74,3 +74,22 @@ const LIST_GAP =
 export function isListGap(text: string, a: number, b: number): boolean {
   return b - a <= 24 && LIST_GAP.test(text.slice(a, b));
 }
+
+/** Right after a ransomware family's name: the people behind it ("DarkSide affiliates", "DarkSide's developer"). */
+const CREW_AFTER = /^(?:\s*['’]\s*s)?\s+(?:affiliates?|operators?|developers?|members|leaders?|administrators?|spokesperson)\b/iu;
+/** The name, then a copula and a noun for a group: "DarkSide was not the only group", "Conti is a Russian-speaking gang". */
+const CREW_COPULA =
+  /^\s+(?:is|was|are|were)\s+(?:not\s+)?(?:a|an|the)\s+(?:[\p{L}\p{N}][\p{L}\p{N}'’-]*\s+){0,3}?(?:group|gang|crew|actor|threat actor|cartel)s?\b/iu;
+/** Before the name, a list of groups: "Ransomware groups such as SamSam and Dharma", "gangs like Conti, REvil". */
+const CREW_LIST_BEFORE =
+  /\b(?:groups?|gangs?|crews?|actors?|operators)\s+(?:such\s+as|like|including)\s+(?:[\p{L}\p{N}][\p{L}\p{N}.'’-]*\s*(?:,\s*(?:and\s+|or\s+)?|\/\s*|and\s+|or\s+)){0,6}$/iu;
+
+/**
+ * The sentence speaks of a ransomware family's name as of the people who run it: its affiliates, operators
+ * or developer, a group it is one of ("DarkSide was not the only group", "ransomware groups such as SamSam
+ * and Dharma"). "The X gang" is left to the family: the labelled reports read it as the malware's name.
+ */
+export function sentenceSaysCrew(text: string, start: number, end: number): boolean {
+  const [before, after] = sides(text, start, end);
+  return CREW_AFTER.test(after) || CREW_COPULA.test(after) || CREW_LIST_BEFORE.test(before);
+}
