@@ -43,6 +43,11 @@ describe('what the sentence says a name is', () => {
       'Anubis=malware:anubis (sentence-says-so)',
     ]);
     expect(found('Anubis: the new banking trojan in town')).toEqual(['Anubis=malware:anubis (sentence-says-so)']);
+    // Its use, its developers, what it can do and how it is set up.
+    expect(found('The actor’s use of Ares shows flexibility.')).toEqual(['Ares=malware:ares (sentence-says-so)']);
+    expect(found('The developers of Kronos gave it everything they had.')).toEqual(['Kronos=malware:kronos (sentence-says-so)']);
+    expect(found('One of Osiris capabilities is screen capture.')).toEqual(['Osiris=malware:osiris (sentence-says-so)']);
+    expect(found('The attacker can update the configuration of Ares in the panel.')).toEqual(['Ares=malware:ares (sentence-says-so)']);
   });
 
   it('what an actor does or is held for', () => {
