@@ -118,6 +118,10 @@ describe('casing', () => {
     expect(hasNameCase('the Dukes', 'The Dukes')).toBe(true);
     expect(hasNameCase('Ivory Coast', 'ivory coast')).toBe(true);
     expect(hasNameCase('ivory coast', 'ivory coast')).toBe(false);
+    // The noun for a group closing a name is written either way: "the Cobalt group".
+    expect(hasNameCase('Cobalt group', 'Cobalt Group')).toBe(true);
+    expect(hasNameCase('cobalt group', 'Cobalt Group')).toBe(false);
+    expect(hasNameCase('Group', 'Group')).toBe(true);
   });
 });
 

@@ -163,6 +163,7 @@ export function startsSentence(text: string, start: number): boolean {
 
 const TOKEN_RE = /[\p{L}\p{N}]+/gu;
 const LEADING_FUNCTION_WORDS = new Set(['the', 'a', 'an', 'of']);
+const TRAILING_GROUP_WORDS = new Set(['group', 'gang', 'team', 'crew']);
 
 /** Capitalised as a name: each word the alias capitalises (all of them, if it capitalises none) is capitalised. */
 export function hasNameCase(span: string, alias: string): boolean {
@@ -175,6 +176,8 @@ export function hasNameCase(span: string, alias: string): boolean {
     const a = at[i];
     if (!/\p{L}/u.test(a[0])) continue;
     if (i === 0 && n > 1 && LEADING_FUNCTION_WORDS.has(a.toLowerCase())) continue;
+    // "Cobalt group", "Equation group": the noun for a group of people closing a name is written either way.
+    if (i === n - 1 && n > 1 && TRAILING_GROUP_WORDS.has(a.toLowerCase())) continue;
     const need = aliasHasUpper ? isUpperCode(a.charCodeAt(0)) : true;
     if (need && !isUpperCode(st[i].charCodeAt(0))) return false;
   }
