@@ -145,12 +145,16 @@ describe('where a malware name ends', () => {
       e('malware:rat', 'Remote Access Trojan', []),
       e('malware:emotet', 'Emotet'),
       e('malware:emotet-loader', 'Emotet Loader', []),
+      e('actor:carbanak', 'Carbanak'),
+      e('malware:carbanak-malware', 'Carbanak backdoor', []),
     ]);
     const ends = (text: string) => findCatalogueEntities(text, full).map((x) => `${x.text}=${x.key}`);
     expect(ends('We analysed the Epsilon ransomware loader.')).toEqual(['Epsilon=malware:epsilon']);
     expect(ends('It installs a Remote Access Trojan.')).toEqual(['Remote Access Trojan=malware:rat']);
     // The bare name is another entity's: the full form stays whole.
     expect(ends('It installs the Emotet Loader.')).toEqual(['Emotet Loader=malware:emotet-loader']);
+    // A toolset named after its actor: the name, as everywhere else.
+    expect(ends('The Carbanak backdoor beacons over HTTP.')).toEqual(['Carbanak=malware:carbanak-malware']);
   });
 
   it('sentenceSaysKind reads only its side of the sentence', () => {

@@ -282,15 +282,16 @@ const HEAD_AFTER_NAME =
  * it is ends before that word when the bare name is the same family's too, so that "the Buer loader"
  * marks "Buer", as the name is marked everywhere else and as malware found by its shape is. A family that
  * a long-tail list knows only by its full form ("Epsilon Ransomware": the bare word alone is not a name of
- * it) is marked the same way, unless the bare words are all ordinary ones ("Remote Access Trojan") or
- * another entity's name.
+ * it), or a toolset named after its actor ("the Carbanak backdoor"), is marked the same way, unless the bare
+ * words are all ordinary ones ("Remote Access Trojan") or another malware entity's name.
  */
 function nameEnd(text: string, start: number, end: number, key: string, matcher: CompiledMatcher): number {
   const head = HEAD_AFTER_NAME.exec(text.slice(start, end));
   if (!head || head.index === 0) return end;
   const bare = text.slice(start, start + head.index);
   const terms = matcher.lookup(bare);
-  if (terms.some((t) => matcher.termEntityInfo(t).key === key)) return start + head.index;
+  // The bare name is the family's, or the actor's that the toolset is named after ("the Carbanak backdoor").
+  if (terms.some((t) => matcher.termEntityInfo(t).key === key || matcher.termEntityInfo(t).type === 'actor')) return start + head.index;
   if (terms.length > 0) return end;
   const words = bare.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   return words.length > 0 && !words.every((w) => isCommonWord(w)) ? start + head.index : end;
