@@ -7,6 +7,7 @@ const names = (text: string, known: EntityMatch[] = []) => findActorsByShape(tex
 describe('threat actors named by the text', () => {
   test('a name after a noun for attackers, with or without a naming verb, and the same name again', () => {
     expect(names('The threat actor HydroJiin runs a shop. HydroJiin sells tools.')).toEqual(['HydroJiin@17', 'HydroJiin@40']);
+    expect(names('The threat\u00a0actor\u00a0HydroJiin runs a shop.')).toEqual(['HydroJiin@17']);
     expect(names('We classify it as an APT group named “ReconHellcat”.')).toEqual(['ReconHellcat@38']);
     expect(names('It shares code with the threat actor we previously dubbed ReconHellcat.')).toEqual(['ReconHellcat@58']);
     expect(names('A threat group tracked as Curious Serpens sent the lures.')).toEqual(['Curious Serpens@26']);

@@ -59,4 +59,9 @@ describe('legal forms', () => {
     expect(saysOrganisation('eSurv Samples', 0, 5)).toBe(false);
     expect(saysOrganisation('eSurv’s servers', 0, 5)).toBe(false);
   });
+  it('so does a business in apposition after it', () => {
+    expect(saysOrganisation('eSurv , an Italian surveillance company , sold it', 0, 5)).toBe(true);
+    expect(saysOrganisation('eSurv, an Iranian government contractor that', 0, 5)).toBe(true);
+    expect(saysOrganisation('eSurv, a spyware family that a company sold', 0, 5)).toBe(false);
+  });
 });

@@ -18,7 +18,7 @@ const catalogue: CatalogueEntry[] = [
   e('malware:emotet', 'Emotet'),
   e('malware:one', 'One', [], { subtype: 'ransomware' }),
   e('malware:net', 'Net', [], { subtype: 'tool' }),
-  e('malware:hive', 'Hive', [], { subtype: 'ransomware', ambiguous: ['Hive'], cues: ['affiliate'] }),
+  e('malware:hive', 'Hive', [], { subtype: 'ransomware', ambiguous: ['Hive'], cues: ['affiliate', 'leak site'] }),
   e('actor:apt28', 'APT28', ['Fancy Bear', 'G0007']),
   e('actor:turla', 'Turla'),
 ];
@@ -73,7 +73,9 @@ describe('cue words', () => {
     expect(found('They went to see Play. Ransomware is a threat.')).toEqual([]);
   });
   it('the catalogue may add its own cue words', () => {
-    expect(found('A Hive affiliate sold access.')).toEqual(['Hive=malware:hive (cue)']);
+    expect(found('The Hive leak site listed the firm.')).toEqual(['Hive=malware:hive (cue)']);
+    // Counted by its cue; the sentence then says it is the family's people (kind-in-context.ts, sentenceSaysCrew).
+    expect(found('A Hive affiliate sold access.')).toEqual(['Hive=actor:hive (sentence-says-crew)']);
     expect(found('The office was a Hive of activity.')).toEqual([]);
   });
 });
@@ -116,6 +118,10 @@ describe('casing', () => {
     expect(hasNameCase('the Dukes', 'The Dukes')).toBe(true);
     expect(hasNameCase('Ivory Coast', 'ivory coast')).toBe(true);
     expect(hasNameCase('ivory coast', 'ivory coast')).toBe(false);
+    // The noun for a group closing a name is written either way: "the Cobalt group".
+    expect(hasNameCase('Cobalt group', 'Cobalt Group')).toBe(true);
+    expect(hasNameCase('cobalt group', 'Cobalt Group')).toBe(false);
+    expect(hasNameCase('Group', 'Group')).toBe(true);
   });
 });
 

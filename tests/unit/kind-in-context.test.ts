@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { compileMatcher } from '../../lib/worker/extract/matcher';
 import { findCatalogueEntities } from '../../lib/worker/extract/gazetteer';
-import { isListGap, sentenceSaysKind } from '../../lib/worker/extract/kind-in-context';
+import { isListGap, sentenceSaysCrew, sentenceSaysKind } from '../../lib/worker/extract/kind-in-context';
 import { catalogueEntry } from '../support/catalogue-entry';
 
 const e = catalogueEntry;
@@ -43,6 +43,11 @@ describe('what the sentence says a name is', () => {
       'Anubis=malware:anubis (sentence-says-so)',
     ]);
     expect(found('Anubis: the new banking trojan in town')).toEqual(['Anubis=malware:anubis (sentence-says-so)']);
+    // Its use, its developers, what it can do and how it is set up.
+    expect(found('The actor’s use of Ares shows flexibility.')).toEqual(['Ares=malware:ares (sentence-says-so)']);
+    expect(found('The developers of Kronos gave it everything they had.')).toEqual(['Kronos=malware:kronos (sentence-says-so)']);
+    expect(found('One of Osiris capabilities is screen capture.')).toEqual(['Osiris=malware:osiris (sentence-says-so)']);
+    expect(found('The attacker can update the configuration of Ares in the panel.')).toEqual(['Ares=malware:ares (sentence-says-so)']);
   });
 
   it('what an actor does or is held for', () => {
@@ -134,8 +139,48 @@ describe('where a malware name ends', () => {
     expect(found('It drops the XMRig Miner on the host.')).toEqual(['XMRig Miner=malware:xmrig (name)']);
   });
 
+  it('and when a long-tail list knows the family only by its full form, unless its words are ordinary ones', () => {
+    const full = compileMatcher([
+      e('malware:epsilon', 'Epsilon Ransomware', [], { subtype: 'ransomware' }),
+      e('malware:rat', 'Remote Access Trojan', []),
+      e('malware:emotet', 'Emotet'),
+      e('malware:emotet-loader', 'Emotet Loader', []),
+      e('actor:carbanak', 'Carbanak'),
+      e('malware:carbanak-malware', 'Carbanak backdoor', []),
+    ]);
+    const ends = (text: string) => findCatalogueEntities(text, full).map((x) => `${x.text}=${x.key}`);
+    expect(ends('We analysed the Epsilon ransomware loader.')).toEqual(['Epsilon=malware:epsilon']);
+    expect(ends('It installs a Remote Access Trojan.')).toEqual(['Remote Access Trojan=malware:rat']);
+    // The bare name is another entity's: the full form stays whole.
+    expect(ends('It installs the Emotet Loader.')).toEqual(['Emotet Loader=malware:emotet-loader']);
+    // A toolset named after its actor: the name, as everywhere else.
+    expect(ends('The Carbanak backdoor beacons over HTTP.')).toEqual(['Carbanak=malware:carbanak-malware']);
+  });
+
   it('sentenceSaysKind reads only its side of the sentence', () => {
     const t = 'It was a worm. Kronos then appeared.';
     expect(sentenceSaysKind(t, t.indexOf('Kronos'), t.indexOf('Kronos') + 6, 'malware')).toBe(false);
+  });
+});
+
+describe('a ransomware family spoken of as the people who run it', () => {
+  const rm = compileMatcher([
+    e('malware:darkside', 'DarkSide', [], { subtype: 'ransomware' }),
+    e('malware:samsam', 'SamSam', [], { subtype: 'ransomware' }),
+    e('malware:dharma', 'Dharma', [], { subtype: 'ransomware' }),
+    e('malware:conti', 'Conti', [], { subtype: 'ransomware' }),
+  ]);
+  const typed = (text: string) => findCatalogueEntities(text, rm).map((x) => `${x.text}=${x.key}`);
+  it('is the actor: its affiliates, operators or developer, a group it is one of', () => {
+    expect(typed('Some of the TTPs observed from DarkSide affiliates follow.')).toEqual(['DarkSide=actor:darkside']);
+    expect(typed('While spotted in 2020, DarkSide’s developer debuted the ransomware in November.')).toEqual(['DarkSide=actor:darkside']);
+    expect(typed('DarkSide was not the only group to make this announcement.')).toEqual(['DarkSide=actor:darkside']);
+    expect(typed('Ransomware groups such as SamSam and Dharma spread via RDP.')).toEqual(['SamSam=actor:samsam', 'Dharma=actor:dharma']);
+  });
+  it('is the malware otherwise, "the X gang" included', () => {
+    expect(typed('The DarkSide ransomware encrypted the servers.')).toEqual(['DarkSide=malware:darkside']);
+    expect(typed('The Conti gang claimed the attack.')).toEqual(['Conti=malware:conti']);
+    expect(typed('Ransomware such as SamSam and Dharma spread via RDP.')).toEqual(['SamSam=malware:samsam', 'Dharma=malware:dharma']);
+    expect(sentenceSaysCrew('Its operators run DarkSide.', 21, 29)).toBe(false);
   });
 });

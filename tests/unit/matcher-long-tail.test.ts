@@ -36,3 +36,35 @@ describe('synonyms known only to long-tail MISP lists', () => {
     ]);
   });
 });
+
+describe('names that are labels or apps rather than a family’s name', () => {
+  const mm = compileMatcher([
+    // NETEAGLE's variants as MISP's tool galaxy writes them: in lower case.
+    {
+      key: 'malware:neteagle',
+      type: 'malware',
+      name: 'NETEAGLE',
+      aliases: ['scout', 'norton'],
+      sources: ['misp:tool', 'misp:mitre-malware'],
+    },
+    // ATT&CK's spyware named after the app it imitates.
+    { key: 'malware:tiktok-pro', type: 'malware', name: 'Tiktok Pro', aliases: [], sources: ['misp:mitre-malware'] },
+    { key: 'product:tiktok', type: 'product', name: 'TikTok', aliases: [], sources: ['seed'] },
+    { key: 'malware:agent-smith', type: 'malware', name: 'Agent Smith', aliases: [], sources: ['misp:mitre-malware'] },
+  ] satisfies CatalogueEntry[]);
+  const found = (t: string) => findCatalogueEntities(t, mm).map((x) => `${x.type}:${x.text}`);
+  const cue = (alias: string) => (mm.termFlags[mm.lookup(alias)[0]] & F_NEEDS_CUE) !== 0;
+
+  it('need the kind said near them', () => {
+    expect(cue('norton')).toBe(true);
+    expect(cue('Tiktok Pro')).toBe(true);
+    expect(found('Install a security app, such as SEP Mobile or Norton, to protect yourself.')).toEqual([]);
+    expect(found('In the case of this spyware, search for an app named TikTok Pro.')).toEqual(['product:TikTok']);
+    expect(found('The Norton backdoor, a NETEAGLE variant, beacons daily.')).toEqual(['malware:Norton', 'malware:NETEAGLE']);
+    expect(found('The Tiktok Pro spyware steals SMS.')).toEqual(['malware:Tiktok Pro']);
+  });
+  it('a capitalised name of ordinary words with no product in it is left as it was', () => {
+    expect(cue('NETEAGLE')).toBe(false);
+    expect(found('Agent Smith replaced installed apps.')).toEqual(['malware:Agent Smith']);
+  });
+});

@@ -91,6 +91,30 @@ describe('people and companies are not malware', () => {
     expect(typed('The Kevin backdoor was used by the group. Kevin beacons hourly.')).toContain('malware:Kevin');
     expect(typed('The Phobos ransomware encrypted the files.')).toContain('malware:Phobos');
   });
+
+  test('a given name with a surname is a person, with no role or speech verb to say so', async () => {
+    const { extractEntities } = await import('../../lib/worker/extract/entities');
+    const { compileMatcher } = await import('../../lib/worker/extract/matcher');
+    const { givenNameOfPerson } = await import('../../lib/worker/extract/people');
+    const entry = (name: string, type: 'malware' | 'actor') => ({
+      key: `${type}:${name.toLowerCase()}`,
+      type,
+      name,
+      aliases: [],
+      sources: ['test'],
+    });
+    const m = compileMatcher([entry('Kevin', 'malware'), entry('Denis', 'malware'), entry('Elise', 'malware'), entry('Lazarus', 'actor')]);
+    const typed = (text: string) => extractEntities(text, m).map((e) => `${e.type}:${e.text}`);
+    expect(typed('Kevin Beaumont found the flaw. Later, Kevin posted a fix.')).toEqual([]);
+    expect(typed('Denis Sinegubko of Sucuri found the skimmer.')).not.toContain('malware:Denis');
+    expect(typed("NPR's Elise Hu reported it.")).not.toContain('malware:Elise');
+    // Negative: a headline's capitalised verb, a word for the kind, a group's name are no surnames.
+    expect(typed('Lazarus Targets Banks')).toEqual(['actor:Lazarus']);
+    expect(typed('The Lazarus group struck again.')).toContain('actor:Lazarus');
+    expect(typed('Kevin Beaumont found the Kevin backdoor on a server.')).toContain('malware:Kevin');
+    expect(givenNameOfPerson('Kevin Group said', 0, 5)).toBe(false);
+    expect(givenNameOfPerson('Emotet Smith', 0, 6)).toBe(false);
+  });
 });
 
 describe('the scans tried only where a name can begin find what a scan of every position finds', () => {

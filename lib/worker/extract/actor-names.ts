@@ -16,25 +16,28 @@ import { matchesAfterBoundary } from './sticky';
  * Case-sensitive on purpose: with the `i` flag `\p{Lu}` would match lower-case letters.
  */
 const NAME = String.raw`\p{Lu}[\p{L}\p{N}]*(?:[.-][\p{L}\p{N}]+)*`;
-const NAME2 = String.raw`${NAME}(?:[ \t]${NAME})?`;
+const NAME2 = String.raw`${NAME}(?:[ \t\u00a0]${NAME})?`;
 /** Nouns for a group of attackers, as they stand before a name ("threat actor X", "APT group named X"). */
-const NOUN_BEFORE = String.raw`(?:[Tt]hreat[ \t]+(?:[Aa]ctor|[Gg]roup|[Cc]luster)|APT[ \t]+(?:[Gg]roup|[Aa]ctor)|[Hh]ack(?:ing|er|ers)[ \t]+[Gg]roup|[Cc]ybercrim(?:e|inal)[ \t]+(?:[Gg]roup|[Gg]ang|[Aa]ctor)|(?:[Cc]yber-?)?[Ee]spionage[ \t]+(?:[Gg]roup|[Aa]ctor)|[Rr]ansomware[ \t]+(?:[Gg]ang|[Gg]roup)|[Ee]xtortion[ \t]+(?:[Gg]ang|[Gg]roup)|[Ii]ntrusion[ \t]+[Ss]et|[Aa]ctivity[ \t]+[Cc]luster)s?`;
+const NOUN_BEFORE = String.raw`(?:[Tt]hreat[ \t\u00a0]+(?:[Aa]ctor|[Gg]roup|[Cc]luster)|APT[ \t\u00a0]+(?:[Gg]roup|[Aa]ctor)|[Hh]ack(?:ing|er|ers)[ \t\u00a0]+[Gg]roup|[Cc]ybercrim(?:e|inal)[ \t\u00a0]+(?:[Gg]roup|[Gg]ang|[Aa]ctor)|(?:[Cc]yber-?)?[Ee]spionage[ \t\u00a0]+(?:[Gg]roup|[Aa]ctor)|[Rr]ansomware[ \t\u00a0]+(?:[Gg]ang|[Gg]roup)|[Ee]xtortion[ \t\u00a0]+(?:[Gg]ang|[Gg]roup)|[Ii]ntrusion[ \t\u00a0]+[Ss]et|[Aa]ctivity[ \t\u00a0]+[Cc]luster)s?`;
 /** A naming verb between the noun and the name, optionally with who named it ("we previously dubbed"). */
-const NAMING_VERB = String.raw`(?:(?:(?:that|which|whom)[ \t]+)?(?:we|researchers|\p{Lu}[\p{L}]+)[ \t]+(?:have[ \t]+)?(?:previously[ \t]+)?(?:dubbed|named|called|track|tracks|tracked)(?:[ \t]+as)?[ \t]+|(?:(?:known|tracked|referred[ \t]+to)[ \t]+as|dubbed|named|called|nicknamed|code-?named)[ \t]+)`;
+const NAMING_VERB = String.raw`(?:(?:(?:that|which|whom)[ \t\u00a0]+)?(?:we|researchers|\p{Lu}[\p{L}]+)[ \t\u00a0]+(?:have[ \t\u00a0]+)?(?:previously[ \t\u00a0]+)?(?:dubbed|named|called|track|tracks|tracked)(?:[ \t\u00a0]+as)?[ \t\u00a0]+|(?:(?:known|tracked|referred[ \t\u00a0]+to)[ \t\u00a0]+as|dubbed|named|called|nicknamed|code-?named)[ \t\u00a0]+)`;
 const NAMING = `${NAMING_VERB}?`;
-const QUOTE = String.raw`[“"‘'*]?[ \t]*`;
+const QUOTE = String.raw`[“"‘'*]?[ \t\u00a0]*`;
 /**
  * After a noun for attackers ("the threat actor X", "an APT group named X"); a bare noun for attackers says it
  * only with a naming verb ("an ( APT ) group named X", "a gang known as X"). One scan for both.
  */
 // The scans are built when first used (lazy-regexp.ts): their Unicode classes cost every start of the worker otherwise.
 const AFTER_NOUN = lazyRegExp(
-  String.raw`(?<![\p{L}\p{N}])(?:${NOUN_BEFORE}[ \t]+${NAMING}|(?:[Gg]roup|[Gg]ang|[Aa]ctor|[Cc]rew|[Cc]ollective|[Aa]ttackers)s?[ \t]+${NAMING_VERB})${QUOTE}(${NAME2})`,
+  String.raw`(?<![\p{L}\p{N}])(?:${NOUN_BEFORE}[ \t\u00a0]+${NAMING}|(?:[Gg]roup|[Gg]ang|[Aa]ctor|[Cc]rew|[Cc]ollective|[Aa]ttackers)s?[ \t\u00a0]+${NAMING_VERB})${QUOTE}(${NAME2})`,
   'gu',
 );
 /** Nouns for attackers after a name ("the X threat actor", "the X gang"). */
-const NOUN_AFTER = String.raw`(?:[Tt]hreat[ \t]+(?:[Aa]ctors?|[Gg]roups?)|APT[ \t]+(?:[Gg]roups?|[Aa]ctors?)|[Hh]ack(?:ing|er)[ \t]+[Gg]roups?|[Gg]angs?|[Hh]ackers|[Cc]ybercrim(?:e|inal)[ \t]+[Gg]roups?|(?:[Cc]yber-?)?[Ee]spionage[ \t]+[Gg]roups?)`;
-const BEFORE_NOUN = lazyRegExp(String.raw`\b(?:[Tt]he|[Aa]n?)[ \t]+[“"‘']?(${NAME2})[”"’']?[ \t]+${NOUN_AFTER}(?![\p{L}\p{N}])`, 'gu');
+const NOUN_AFTER = String.raw`(?:[Tt]hreat[ \t\u00a0]+(?:[Aa]ctors?|[Gg]roups?)|APT[ \t\u00a0]+(?:[Gg]roups?|[Aa]ctors?)|[Hh]ack(?:ing|er)[ \t\u00a0]+[Gg]roups?|[Gg]angs?|[Hh]ackers|[Cc]ybercrim(?:e|inal)[ \t\u00a0]+[Gg]roups?|(?:[Cc]yber-?)?[Ee]spionage[ \t\u00a0]+[Gg]roups?)`;
+const BEFORE_NOUN = lazyRegExp(
+  String.raw`\b(?:[Tt]he|[Aa]n?)[ \t\u00a0]+[“"‘']?(${NAME2})[”"’']?[ \t\u00a0]+${NOUN_AFTER}(?![\p{L}\p{N}])`,
+  'gu',
+);
 
 /** Words that begin a noun phrase, not a name ("the Same threat actor" in a title-case heading). */
 const NOT_ACTOR_NAMES = new Set([
@@ -74,7 +77,7 @@ export function findActorsByShape(text: string, known: EntityMatch[]): EntityMat
     // "The Minebridge RAT threat actors" are a malware's operators: a description word refuses the phrase.
     if (!plausibleName(phrase, lower)) return;
     // "the threat actor HydroJiin In 2020": a capitalised ordinary word after the name is not part of it.
-    let words = phrase.split(/[ \t]/);
+    let words = phrase.split(/[ \t\u00a0]/);
     // (A name before the noun is closed by the noun: "the Balikbayan Foxes threat actor".)
     // ("Sticky Werewolf" stays whole: its first word names nothing alone.)
     if (open && words.length > 1 && isCommonWord(words[1].toLowerCase()) && plausibleName(words[0], lower)) words = words.slice(0, 1);
@@ -84,7 +87,7 @@ export function findActorsByShape(text: string, known: EntityMatch[]): EntityMat
     names.add(name);
   };
   for (const m of matchesAfterBoundary(AFTER_NOUN(), text)) consider(m[1], m.index + m[0].length - m[1].length, true);
-  for (const m of text.matchAll(BEFORE_NOUN())) consider(m[1], m.index + m[0].indexOf(m[1], m[0].search(/[ \t]/)), false);
+  for (const m of text.matchAll(BEFORE_NOUN())) consider(m[1], m.index + m[0].indexOf(m[1], m[0].search(/[ \t\u00a0]/)), false);
   if (names.size === 0) return [];
   const out: EntityMatch[] = [];
   for (const name of names) {

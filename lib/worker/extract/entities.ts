@@ -16,7 +16,7 @@ import { inUrlPath } from './url-path';
 import { findActorIds } from './actor-ids';
 import { findMalwareByShape } from './malware-names';
 import { findActorsByShape } from './actor-names';
-import { findPeople, isPerson } from './people';
+import { findPeople, givenNameOfPerson, isPerson } from './people';
 import { findAbbreviations } from './abbreviations';
 
 export interface ExtractOptions {
@@ -105,11 +105,14 @@ export function notMalware(text: string, entities: EntityMatch[]): EntityMatch[]
   const suspects = entities.filter((m) => m.type === 'malware' || m.type === 'actor');
   if (suspects.length === 0) return entities;
   const people = findPeople(text);
+  // Given names the text uses with a surname ("Kevin Beaumont"): alone elsewhere ("Kevin said"), the same person.
+  const given = new Set<string>();
+  for (const m of suspects) if (!m.text.includes(' ') && givenNameOfPerson(text, m.start, m.end)) given.add(m.text);
   const drop = new Set<EntityMatch>();
   for (const m of suspects) {
     const after = text.slice(m.end, m.end + 24);
     if (MALWARE_AFTER.test(after)) continue;
-    if (!m.text.includes(' ') && isPerson(people, m.text)) drop.add(m);
+    if (!m.text.includes(' ') && (given.has(m.text) || isPerson(people, m.text))) drop.add(m);
     else if (m.type === 'malware' && /^\s+Group\b/.test(after)) drop.add(m);
   }
   return drop.size === 0 ? entities : entities.filter((m) => !drop.has(m));

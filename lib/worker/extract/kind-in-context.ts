@@ -29,14 +29,14 @@ const ACTOR_COPULA = COPULA_AFTER(ACTOR_NOUN);
 
 /** Right after a malware name: what a family has ("X samples", "X payload", "X's C2", "the X infection"). */
 const MALWARE_AFTER =
-  /^(?:\s*['’]s)?\s+(?:samples?|payloads?|variants?|strains?|infections?|binar(?:y|ies)|builds?|builder|c2|c&c|command-and-control|bot|panel|modules?|plugins?|operators|campaigns?|famil(?:y|ies)|code|executables?|infected)\b/iu;
+  /^(?:\s*['’]s)?\s+(?:samples?|payloads?|variants?|strains?|infections?|binar(?:y|ies)|builds?|builder|c2|c&c|command-and-control|bot|panel|modules?|plugins?|operators|campaigns?|famil(?:y|ies)|code|executables?|infected|capabilities|functionality|features|configuration|config|traffic)\b/iu;
 /** What malware does, right after its name ("Taurus can also steal", "Charger encrypts", "Ares then loads"). */
 const MALWARE_DOES =
   /^\s+(?:can\s+(?:also\s+|completely\s+)?|also\s+|then\s+|first\s+)?(?:encrypts?|exfiltrates?|steal|steals|beacons|infects?|injects?|decrypts|drops|downloads|executes|persists|spreads|propagates|harvests?|captures?|keylogs|hijacks?|overlays?|intercepts?|communicates\s+with|connects\s+to|reaches\s+out\s+to|masquerades\s+as|poses\s+as)\b/iu;
 
 /** Right before a malware name: what is done with it or said of it. */
 const MALWARE_BEFORE =
-  /(?:\b(?:deploy|deploys|deployed|deploying|drop|drops|dropped|dropping|install|installs|installed|installing|deliver|delivers|delivered|delivering|distribute|distributes|distributed|distributing|download|downloads|downloaded|downloading|load|loads|loaded|loading|push|pushes|pushed|pushing|infected\s+with|variants?\s+of|versions?\s+of|samples?\s+of|forks?\s+of|strains?\s+of|copy\s+of|builds?\s+of)\s+(?:the\s+|a\s+|an\s+)?)$/iu;
+  /(?:\b(?:deploy|deploys|deployed|deploying|drop|drops|dropped|dropping|install|installs|installed|installing|deliver|delivers|delivered|delivering|distribute|distributes|distributed|distributing|download|downloads|downloaded|downloading|load|loads|loaded|loading|push|pushes|pushed|pushing|infected\s+with|variants?\s+of|versions?\s+of|samples?\s+of|forks?\s+of|strains?\s+of|copy\s+of|builds?\s+of|(?:use|usage|abuse)\s+of|configuration\s+of|developers\s+of|authors\s+of)\s+(?:the\s+|a\s+|an\s+)?)$/iu;
 
 /** Right after an actor name: the people behind it, or what they did ("X has targeted", "X hackers"). */
 const ACTOR_AFTER =
@@ -73,4 +73,23 @@ const LIST_GAP =
 /** text[a, b) is only a list separator: the names either side are read as one kind. */
 export function isListGap(text: string, a: number, b: number): boolean {
   return b - a <= 24 && LIST_GAP.test(text.slice(a, b));
+}
+
+/** Right after a ransomware family's name: the people behind it ("DarkSide affiliates", "DarkSide's developer"). */
+const CREW_AFTER = /^(?:\s*['’]\s*s)?\s+(?:affiliates?|operators?|developers?|members|leaders?|administrators?|spokesperson)\b/iu;
+/** The name, then a copula and a noun for a group: "DarkSide was not the only group", "Conti is a Russian-speaking gang". */
+const CREW_COPULA =
+  /^\s+(?:is|was|are|were)\s+(?:not\s+)?(?:a|an|the)\s+(?:[\p{L}\p{N}][\p{L}\p{N}'’-]*\s+){0,3}?(?:group|gang|crew|actor|threat actor|cartel)s?\b/iu;
+/** Before the name, a list of groups: "Ransomware groups such as SamSam and Dharma", "gangs like Conti, REvil". */
+const CREW_LIST_BEFORE =
+  /\b(?:groups?|gangs?|crews?|actors?|operators)\s+(?:such\s+as|like|including)\s+(?:[\p{L}\p{N}][\p{L}\p{N}.'’-]*\s*(?:,\s*(?:and\s+|or\s+)?|\/\s*|and\s+|or\s+)){0,6}$/iu;
+
+/**
+ * The sentence speaks of a ransomware family's name as of the people who run it: its affiliates, operators
+ * or developer, a group it is one of ("DarkSide was not the only group", "ransomware groups such as SamSam
+ * and Dharma"). "The X gang" is left to the family: the labelled reports read it as the malware's name.
+ */
+export function sentenceSaysCrew(text: string, start: number, end: number): boolean {
+  const [before, after] = sides(text, start, end);
+  return CREW_AFTER.test(after) || CREW_COPULA.test(after) || CREW_LIST_BEFORE.test(before);
 }

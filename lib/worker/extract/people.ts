@@ -1,5 +1,7 @@
 import { lazyRegExp } from './lazy-regexp';
 import { matchesAt } from './sticky';
+import { GIVEN_NAMES } from './matcher/words/given-names';
+import { isCommonWord } from './malware-names';
 
 /**
  * Named people: who the text introduces as a person, so that neither they nor their surnames are taken
@@ -388,4 +390,21 @@ export function personAtStart(people: People, rest: string): number {
   let best = 0;
   for (const n of people.names) if (n.length > best && rest.startsWith(n) && !/[\p{L}\p{N}]/u.test(rest[n.length] ?? '')) best = n.length;
   return best;
+}
+
+let givenNames: Set<string> | undefined;
+/** A capitalised word right after a name, as a surname is written ("Beaumont", "McDonald", "Hu"). */
+const SURNAME_AFTER = /^[ \t]+(\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?)(?![\p{L}\p{N}])/u;
+
+/**
+ * text[start, end) is a common given name followed by a surname: "Kevin Beaumont", "Denis Sinegubko",
+ * "NPR's Elise Hu". A surname here is a capitalised word that is not an ordinary word, so that "Lazarus
+ * Targets Banks" (a headline) and "Royal Mail" are left alone. Catalogue names that are given names
+ * (ATT&CK's Kevin, Denis, Elise) are the person's there, whatever role the text gives them.
+ */
+export function givenNameOfPerson(text: string, start: number, end: number): boolean {
+  givenNames ??= new Set(GIVEN_NAMES.split(' '));
+  if (!givenNames.has(text.slice(start, end).toLowerCase())) return false;
+  const surname = SURNAME_AFTER.exec(text.slice(end, end + 40))?.[1];
+  return surname !== undefined && !NOT_A_SURNAME.test(surname) && !isCommonWord(surname.toLowerCase());
 }

@@ -13,7 +13,7 @@ import { COMMON_WORDS, PROPER_WORDS } from './words/common-words';
 import { foldString, isWordCode } from './fold';
 
 /** Bump when a change here (or in the word lists) changes the flags a catalogue compiles to. */
-export const RULES_VERSION = 9;
+export const RULES_VERSION = 10;
 
 /** The first character of the term is a word character: a word character before it rejects a hit. */
 export const F_START_WORD = 1;
@@ -157,6 +157,18 @@ function longTailOnly(entry: CatalogueEntry): boolean {
   return entry.sources.length > 0 && entry.sources.every((s) => s.startsWith('misp:') && !s.startsWith('misp:mitre-'));
 }
 
+const PRODUCT_TYPES = new Set<EntityType>(['product', 'vendor', 'organization']);
+/** A word that is, alone, the name of a product, vendor or organisation ("tiktok", "android"). */
+function otherKindName(token: string, nameTypes: NameTypes): boolean {
+  const types = nameTypes.get(token);
+  return types !== undefined && [...types].some((t) => PRODUCT_TYPES.has(t));
+}
+
+/** Letters only, all in lower case, while the entity's own name has capitals. */
+function isLowerCaseLabel(alias: string, entry: CatalogueEntry): boolean {
+  return /^[a-z][a-z ]*$/.test(alias) && entry.name !== alias && /\p{Lu}/u.test(entry.name);
+}
+
 /** Folded name → the entity types that bear it, to find names shared across types. */
 export type NameTypes = Map<string, Set<EntityType>>;
 
@@ -176,6 +188,11 @@ export function termFlags(alias: string, folded: string, entry: CatalogueEntry, 
   const cue = cueType ? F_NEEDS_CUE : 0;
   const tokens = tokensOf(folded);
   const { common, proper } = wordSets();
+  // An alias the source writes all in lower case beside a capitalised name ("norton" and "scout", NETEAGLE's
+  // variants; "oxide", "briar", Mandrake's): a label, not the name a report gives; capitalised in prose it
+  // is as often the brand or the word ("Norton", "Scout"), so it counts only with the kind said near it.
+  if (cueType && isLowerCaseLabel(alias, entry) && !tokens.some((t) => MALWARE_CUE_SET.has(t)))
+    return termFlags(alias, folded, { ...entry, name: alias }, nameTypes) | F_NEEDS_CASE | F_NEEDS_CUE;
   if (entry.type === 'malware' && longTailOnly(entry) && folded !== foldString(entry.name) && !tokens.some((t) => MALWARE_CUE_SET.has(t)))
     // The flags it would get as a name of its own (named so, it is no longer a synonym: no recursion), plus the cue.
     return termFlags(alias, folded, { ...entry, name: alias }, nameTypes) | F_NEEDS_CUE;
@@ -203,5 +220,9 @@ export function termFlags(alias: string, folded: string, entry: CatalogueEntry, 
     // ...and an all-lower-case alias of an actor or malware ("black energy") needs a cue as well.
     return flags | F_NEEDS_CASE | (alias === alias.toLowerCase() ? cue : 0);
   }
+  // Several words, each ordinary or a product's or company's name, at least one of them so ("Tiktok Pro", ATT&CK's
+  // spyware named after the app it imitates): in prose that is the app, unless the sentence says malware.
+  if (cueType && tokens.some((t) => otherKindName(t, nameTypes)) && tokens.every((t) => common.has(t) || otherKindName(t, nameTypes)))
+    return flags | F_NEEDS_CASE | cue;
   return flags;
 }

@@ -1,0 +1,47 @@
+/// <reference types="chrome" />
+/**
+ * What a sentence says a name is, in the built extension (headless Chromium): a feed item handed to the
+ * worker's ingest is read by the engine there, and the stored item's entity keys type each name as its
+ * sentence does: a ransomware family's affiliates are an actor, the family's own encryptor stays malware,
+ * and "the Cobalt group" is the actor Cobalt Group.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, type ExtensionBrowser } from '../../scripts/chromium';
+import { ingestItems, openChromiumProbe, tableRows, type ExtensionPage } from './extension-page';
+
+let ext: ExtensionBrowser;
+let probe: ExtensionPage;
+
+beforeAll(async () => {
+  ext = await launchWithExtension({ headless: true });
+  probe = await openChromiumProbe(ext);
+});
+
+afterAll(async () => {
+  await ext?.close();
+});
+
+describe('the worker types names by what their sentence says', () => {
+  it('stores the ransomware family’s affiliates as an actor, its encryptor as malware, and "the Cobalt group" as the actor', async () => {
+    const text =
+      'Analysts described the techniques they saw from DarkSide affiliates in March. ' +
+      'Separately, a phishing wave against banks was attributed to the Cobalt group by the researchers.';
+    const report = await ingestItems(probe, [
+      {
+        sourceId: 'feed:news',
+        guid: 'news-kinds',
+        url: 'https://news.example/darkside-affiliates',
+        title: 'What analysts saw of ransomware affiliates',
+        summary: text,
+        content: `${text} The DarkSide ransomware then encrypted the file servers.`,
+        published: new Date(Date.now() - 86_400_000).toISOString(),
+      },
+    ]);
+    expect(report).toMatchObject({ added: 1, rejected: 0 });
+    const [article] = await tableRows(probe, 'articles');
+    const keys = article.entityKeys as string[];
+    expect(keys).toContain('actor:darkside');
+    expect(keys).toContain('malware:darkside');
+    expect(keys).toContain('actor:cobalt-group');
+  });
+});
