@@ -3,7 +3,7 @@
  * see the same machine (on this shared 2-core machine the load moves wall and even CPU times by half from
  * one minute to the next, more than most changes move them):
  *
- *   IL_AB_BASE=/path/to/other/checkout npx tsx bench/ab-ingest.ts [--items 3000] [--rounds 6]
+ *   IL_AB_BASE=/path/to/other/checkout npx tsx bench/ab-ingest.ts [--items 3000] [--rounds 6] [--modes store,ingest]
  *
  * Each round runs, in alternating order, for each build: the store alone (the same items read by the engine
  * beforehand, stored in batches of 50 into a fresh database) and the whole ingest (engine, pipelining and
@@ -38,7 +38,13 @@ async function bundleOf(root: string, name: string): Promise<string> {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { items: { type: 'string', default: '3000' }, rounds: { type: 'string', default: '6' } } });
+  const { values } = parseArgs({
+    options: {
+      items: { type: 'string', default: '3000' },
+      rounds: { type: 'string', default: '6' },
+      modes: { type: 'string', default: 'store,ingest' },
+    },
+  });
   const base = process.env.IL_AB_BASE;
   if (!base) throw new Error('IL_AB_BASE: the other checkout to compare with');
   const n = Number(values.items);
@@ -108,7 +114,7 @@ async function main(): Promise<void> {
     await run('base', 'store');
     await run('this', 'store'); // warm-up
     for (let r = 0; r < Number(values.rounds); r++) {
-      for (const mode of ['store', 'ingest'] as const) {
+      for (const mode of values.modes.split(',') as ('store' | 'ingest')[]) {
         const order = r % 2 ? (['this', 'base'] as const) : (['base', 'this'] as const);
         const got: Record<string, { ms: number; cpu: number }> = {};
         for (const which of order) got[which] = await run(which, mode);
