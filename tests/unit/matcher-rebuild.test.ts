@@ -8,7 +8,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { IncidentLensDb } from '../../lib/worker/db/database';
 import { AnalysisService, MATCHER_BLOB } from '../../lib/worker/analysis/service';
 import { MERGE_RECORD, readMergeRecord } from '../../lib/worker/knowledge/stored-catalogue';
-import { nextTask } from '../../lib/worker/analysis/slices';
+import { nextTask } from '../../lib/worker/next-task';
 import { storeCatalogue } from '../../lib/worker/sync/catalogues';
 import { mergeCatalogues } from '../../lib/worker/knowledge/merge';
 import { compileMatcher } from '../../lib/worker/extract/matcher';

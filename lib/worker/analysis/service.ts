@@ -16,7 +16,8 @@ import type { CatalogueEntry, EntityMatch } from '../../shared/types';
 import { bareFacts, nameFromKey, toFacts } from './facts';
 import { packEntities } from '../../shared/analysis/packed';
 import { enabledSourceIds, mergeStoredCatalogue, readMergeRecord, type MergeRecord } from '../knowledge/stored-catalogue';
-import { nextTask, runSliced, runToEnd, type SliceStats } from './slices';
+import { runSliced, runToEnd, type SliceStats } from './slices';
+import { nextTask } from '../next-task';
 import type { ArticleAnalysis, ArticleText, EntityFacts, FactsWanted, FirstStage, SecondStage } from '../../shared/analysis/protocol';
 
 export const MATCHER_BLOB = 'matcher';

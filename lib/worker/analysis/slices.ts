@@ -4,28 +4,12 @@
  * and runSliced runs them, giving the event loop a turn whenever a slice has taken `sliceMs`. A page's
  * request that arrives meanwhile is answered (by the old matcher) between two slices, not after the whole.
  */
+import { nextTask } from '../next-task';
 
 /** What slicing cost: how many pauses, and the longest stretch the thread was not free (ms). */
 export interface SliceStats {
   pauses: number;
   longestSliceMs: number;
-}
-
-/**
- * Resolves in a later task of the event loop, so that what was queued meanwhile (a page's message) runs
- * first. A posted message, not a timer: nested timers are clamped to 4 ms each, which a few hundred pauses
- * would add up.
- */
-export function nextTask(): Promise<void> {
-  if (typeof MessageChannel !== 'function') return new Promise((ok) => setTimeout(ok, 0));
-  return new Promise((ok) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      ok();
-    };
-    channel.port2.postMessage(null);
-  });
 }
 
 /** Runs the steps to their end in one go. */

@@ -12,6 +12,7 @@
  */
 import { emptyOutcome, type IngestOutcome } from '../cluster/ingest';
 import type { ClusterRow } from '../cluster/summarise';
+import { nextTask } from '../next-task';
 
 /**
  * Text the engine reads per chunk (characters): a chunk costs a transaction, whose round trips are the
@@ -19,37 +20,6 @@ import type { ClusterRow } from '../cluster/summarise';
  * with whole articles (several ms of reading each) is split into chunks whose writes the reading hides.
  */
 export const CHUNK_CHARS = 25_000;
-
-/** Node's ports keep the process alive while referenced (browsers' have no such methods). */
-type NodePort = MessagePort & { ref?: () => void; unref?: () => void };
-
-/** One channel for every yield (a new MessageChannel an item cost more than its message), and who waits on it, in order. */
-let channel: { port1: NodePort; port2: MessagePort } | undefined;
-const waiting: (() => void)[] = [];
-
-/**
- * Resolves in a later task (a message to ourselves: no timer clamping), after what was queued meanwhile.
- * Where there is no MessageChannel, a resolved promise (no yield, same result).
- */
-export function nextTask(): Promise<void> {
-  if (typeof MessageChannel === 'undefined') return Promise.resolve();
-  if (!channel) {
-    const { port1, port2 } = new MessageChannel();
-    const c = { port1: port1 as NodePort, port2 };
-    c.port1.onmessage = () => {
-      waiting.shift()?.();
-      // Idle, the port must not keep Node's process alive; waiting, it must (the message is the only task left).
-      if (!waiting.length) c.port1.unref?.();
-    };
-    channel = c;
-  }
-  channel.port1.ref?.();
-  const { port2 } = channel;
-  return new Promise((ok) => {
-    waiting.push(ok);
-    port2.postMessage(null);
-  });
-}
 
 /**
  * Chunks read but not yet written, at most: the engine reads on while that many wait for their turn to be
