@@ -10,28 +10,17 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, type ExtensionBrowser } from '../../scripts/chromium';
+import { describe, expect, it } from 'vitest';
 import { compileMatcher } from '../../lib/worker/extract/matcher';
 import { seedCatalogue } from '../../lib/worker/knowledge/seed';
 import { ingestFeedItemsInto } from '../../lib/worker/sync/ingest-items';
 import { MemoryStore } from '../../lib/worker/cluster/memory-store';
 import { CHUNK_CHARS } from '../../lib/worker/sync/ingest-chunks';
 import { benchItems } from '../../bench/sync/items';
-import { ingestItems, openChromiumProbe, tableRows, type ExtensionPage } from './extension-page';
+import { probeSession } from './probe-session';
 import { bundle, launch } from '../fixtures/reading/browser';
 
-let ext: ExtensionBrowser;
-let probe: ExtensionPage;
-
-beforeAll(async () => {
-  ext = await launchWithExtension({ headless: true });
-  probe = await openChromiumProbe(ext);
-});
-
-afterAll(async () => {
-  await ext?.close();
-});
+const { ingest, tableRows } = probeSession();
 
 /** CASIE news articles as a feed with full text (read in place from ../shared), published over the last month. */
 const ITEMS = benchItems(80, Date.now() - 40 * 86_400_000, 30);
@@ -42,20 +31,20 @@ describe('a feed of whole articles, in many chunks, through the worker', () => {
   it('stores what the in-memory store stores: every item in the same incident, the same rows', async () => {
     const chars = ITEMS.reduce((n, i) => n + i.title.length + (i.summary?.length ?? 0) + (i.content?.length ?? 0), 0);
     expect(chars / CHUNK_CHARS).toBeGreaterThan(6);
-    const report = await ingestItems(probe, ITEMS);
+    const report = await ingest(ITEMS);
     expect(report).toMatchObject({ added: ITEMS.length, rejected: 0 });
 
     const memory = new MemoryStore();
     await ingestFeedItemsInto(memory, ITEMS, { matcher: compileMatcher(seedCatalogue()) });
-    const articles = await tableRows(probe, 'articles');
+    const articles = await tableRows('articles');
     expect(Object.fromEntries(articles.map((a) => [a.url, a.clusterId]))).toEqual(
       Object.fromEntries([...memory.items.values()].map((a) => [a.url, a.clusterId])),
     );
     // Several items share incidents (the feed repeats no article, but stories of one event meet).
     expect(new Set(articles.map((a) => a.clusterId)).size).toBeLessThan(ITEMS.length);
-    const clusters = await tableRows(probe, 'clusters');
+    const clusters = await tableRows('clusters');
     expect(byUrl(clusters)).toEqual(JSON.parse(JSON.stringify(byUrl([...memory.clusters.values()]))));
-    const incidents = await tableRows(probe, 'incidents');
+    const incidents = await tableRows('incidents');
     expect(incidents.length).toBe(memory.incidents.size);
     expect(byUrl(incidents).map((r) => [r.id, r.type, r.summary])).toEqual(
       byUrl([...memory.incidents.values()]).map((r) => [r.id, r.type, r.summary]),
