@@ -27,7 +27,6 @@ import {
 } from './matcher';
 import { inUrlPath } from './url-path';
 import { isListGap, sentenceSaysCrew, sentenceSaysKind } from './kind-in-context';
-import { slug } from '../knowledge/keys';
 import { isCommonWord } from './malware-names';
 
 /** Words read on each side of a name when looking for a cue, within its sentence. */
@@ -403,9 +402,11 @@ export function findCatalogueEntities(text: string, matcher: CompiledMatcher): E
     };
     if (c.entity.subtype) m.subtype = c.entity.subtype;
     if (c.entity.subtype === 'ransomware' && sentenceSaysCrew(text, c.start, end)) {
-      // The people behind the family ("DarkSide affiliates", "DarkSide was not the only group"): the actor.
+      // The people behind the family ("DarkSide affiliates", "DarkSide was not the only group"): the actor,
+      // keyed with the family's own slug (Cl0p's crew is actor:clop, of malware:clop) so that its card
+      // finds the family's catalogue entry (analysis/facts.ts crewFacts).
       m.type = 'actor';
-      m.key = `actor:${slug(m.name ?? m.text)}`;
+      m.key = `actor:${c.entity.key.slice(c.entity.key.indexOf(':') + 1)}`;
       delete m.subtype;
       m.why = { ...m.why, rule: 'sentence-says-crew' };
     }
