@@ -135,6 +135,24 @@ const CREDIT = lazyRegExp(
   String.raw`\b(?:Credit|Credits|Photo|Photograph|Image|Illustration|Photo by|Image by|By)[ \t]*(?:\.{2,}|…|:)?[ \t]*${NAME}(?![\p{L}\p{N}])`,
   'gu',
 );
+/**
+ * "His colleague, Denis Sinegubko, also ...", "the project's lead developer, Daniel Larimer, was": someone's
+ * role (a determiner or possessor before it, up to two words between), a comma, the name in commas. Without
+ * the determiner it is a list: "John Bambenek, threat systems manager, Fidelis Cybersecurity, revealed".
+ */
+const ROLE_COMMA = lazyRegExp(
+  String.raw`\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Tt]he|[\p{L}\p{N}]+['’]s)[ \t]+(?:[\p{Ll}-]+[ \t]+){0,2}?(?:colleague|${ROLES.join('|')}),[ \t]+${NAME}(?=[ \t]*,)`,
+  'gu',
+);
+/**
+ * "NPR's Elise Hu tells", "BBC's Joe Tidy reported": a news outlet's (an acronym's) given name and surname,
+ * then a verb of reporting. The given name must be a common one (givenNameOfPerson). Only an acronym:
+ * "Wall Street's Morgan Stanley said", "Europe's Wells Fargo reported" are banks.
+ */
+const POSSESSOR_REPORTS = lazyRegExp(
+  String.raw`(?<![\p{L}\p{N}])\p{Lu}{2,5}['’]s[ \t]+(${WORD}[ \t]+${WORD})[ \t]+(?:said|says|told|tells|reported|reports|wrote|writes|explained|explains|noted|notes|warned|warns|added|adds|found|discovered|posted)\b`,
+  'gu',
+);
 const MIDDLE_INITIAL = lazyRegExp(String.raw`(?<![\p{L}\p{N}])(${WORD}[ \t]+\p{Lu}\.[ \t]+${WORD})(?![\p{L}\p{N}])`, 'uy');
 
 /**
@@ -195,6 +213,11 @@ function readPeople(text: string): People {
     add(m[1], false);
   for (const m of text.matchAll(CREDIT())) add(m[1], false);
   for (const m of text.matchAll(ROLE_OF())) add(m[1], false);
+  for (const m of text.matchAll(ROLE_COMMA())) add(m[1], false);
+  for (const m of text.matchAll(POSSESSOR_REPORTS())) {
+    const at = (m.index ?? 0) + m[0].indexOf(m[1]);
+    if (givenNameOfPerson(text, at, at + m[1].indexOf(' '))) add(m[1], false);
+  }
   for (const m of matchesAt(
     NAME_OF_SAID(),
     text,
