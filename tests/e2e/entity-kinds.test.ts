@@ -3,11 +3,11 @@
  * What a sentence says a name is, in the built extension (headless Chromium): a feed item handed to the
  * worker's ingest is read by the engine there, and the stored item's entity keys type each name as its
  * sentence does: a ransomware family's affiliates are an actor, the family's own encryptor stays malware,
- * and "the Cobalt group" is the actor Cobalt Group.
+ * and "the Cobalt group" is the actor Cobalt Group. The crew's card is its family's catalogue entry.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/chromium';
-import { ingestItems, openChromiumProbe, tableRows, type ExtensionPage } from './extension-page';
+import { ask, ingestItems, openChromiumProbe, tableRows, type ExtensionPage } from './extension-page';
 
 let ext: ExtensionBrowser;
 let probe: ExtensionPage;
@@ -43,5 +43,9 @@ describe('the worker types names by what their sentence says', () => {
     expect(keys).toContain('actor:darkside');
     expect(keys).toContain('malware:darkside');
     expect(keys).toContain('actor:cobalt-group');
+    // The crew's card: no catalogue entry of its own, the family's, said to be of the crew behind it.
+    const facts = await ask(probe, 'entityFacts', { entities: [{ key: 'actor:darkside', type: 'actor', name: 'DarkSide' }] });
+    expect(facts['actor:darkside']).toMatchObject({ type: 'actor', name: 'DarkSide', sources: ['seed'] });
+    expect(facts['actor:darkside'].description).toMatch(/^The crew behind the DarkSide ransomware\. Ransomware-as-a-service/);
   });
 });

@@ -109,6 +109,37 @@ describe('analysis service', () => {
     expect(later['vulnerability:cve-2023-4966']).toEqual(cve);
   });
 
+  it('gives the crew behind a catalogued family the family’s card, said to be of its crew', async () => {
+    db = new IncidentLensDb({ indexedDB: new IDBFactory(), IDBKeyRange, name: 'crew' });
+    const svc = new AnalysisService({ db });
+    const r = await svc.analyze({ url: 'https://x.example/c', text: 'Some of the TTPs observed from DarkSide affiliates follow.' });
+    expect(r.entities.map((e) => `${e.text}=${e.key}`)).toEqual(['DarkSide=actor:darkside']);
+    const crew = r.facts['actor:darkside'];
+    expect(crew).toMatchObject({ key: 'actor:darkside', type: 'actor', name: 'DarkSide', sources: ['seed'] });
+    expect(crew.subtype).toBeUndefined();
+    expect(crew.description).toMatch(
+      /^The crew behind the DarkSide ransomware\. Ransomware-as-a-service behind the 2021 Colonial Pipeline/,
+    );
+    // Cl0p's crew is keyed with its family's slug, and its card carries the family's aliases.
+    const clop = await svc.analyze({ url: 'https://x.example/d', text: 'Cl0p affiliates stole files from MOVEit servers.' });
+    const key = clop.entities.find((e) => e.text === 'Cl0p')?.key;
+    expect(key).toBe('actor:clop');
+    expect(clop.facts['actor:clop'].description).toMatch(/^The crew behind the Cl0p ransomware\./);
+    // An actor of no catalogued family keeps what its match says; a catalogued actor its own entry.
+    const facts = await svc.facts([
+      { key: 'actor:nobody-known', type: 'actor', name: 'Nobody Known' },
+      { key: 'actor:apt28', type: 'actor', name: 'APT28' },
+    ]);
+    expect(facts['actor:nobody-known']).toEqual({
+      key: 'actor:nobody-known',
+      type: 'actor',
+      name: 'Nobody Known',
+      aliases: [],
+      sources: [],
+    });
+    expect(facts['actor:apt28'].description).not.toMatch(/crew behind/);
+  });
+
   it('feeds the write path: analysed seed article → incidents the related query finds', async () => {
     db = new IncidentLensDb({ indexedDB: new IDBFactory(), IDBKeyRange, name: 'c' });
     const article = seedArticle();

@@ -227,3 +227,23 @@ describe('a tool and its payload (the seed catalogue)', () => {
     expect(findCatalogueEntities('A beacon light was lit.', seedMatcher).filter((x) => x.type === 'malware')).toEqual([]);
   });
 });
+
+describe('an attack type inside an organisation’s name (the seed catalogue)', () => {
+  const seedMatcher = compileMatcher(seedCatalogue());
+  const attacks = (text: string) =>
+    findCatalogueEntities(text, seedMatcher)
+      .filter((x) => x.type === 'attack' || x.type === 'technique')
+      .map((x) => `${x.text}=${x.key}`);
+  it('is the organisation’s word: before a head noun, after "Center for"', () => {
+    expect(attacks('The flaw was reported through Trend Micro’s Zero Day Initiative last week.')).toEqual([]);
+    expect(attacks('The Cofense Phishing Defense Center uncovered a campaign.')).toEqual([]);
+    expect(attacks('The Anti-Phishing Working Group counted phishing sites.')).toEqual(['phishing=attack:phishing']);
+    expect(attacks('A report from the Center for Phishing Research followed.')).toEqual([]);
+  });
+  it('stays an attack type in prose and in title-case headlines', () => {
+    expect(attacks('Researchers at the Zero Day Initiative found a zero day in Chrome.')).toEqual(['zero day=attack:zero-day']);
+    expect(attacks('Microsoft Patches Zero Day Flaw Exploited By Hackers')).toEqual(['Zero Day=attack:zero-day']);
+    expect(attacks('Zero-Day Attack Hits City Council')).toEqual(['Zero-Day=attack:zero-day']);
+    expect(attacks('The council said a zero day initiative was planned.')).toEqual(['zero day=attack:zero-day']);
+  });
+});

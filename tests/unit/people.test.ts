@@ -60,6 +60,21 @@ describe('people and common words are not organisations', () => {
     expect(orgs('contacted Rori Donaghy. Donaghy, a UK-based journalist, was hit. The attack on Donaghy involved a link.')).toEqual([]);
   });
 
+  test('a reporter of a news outlet, a colleague named in commas', () => {
+    expect([...findPeople("NPR's Elise Hu reported that the attack hit banks.").names]).toEqual(['Elise Hu']);
+    expect(orgs("NPR's Elise Hu reported that the attack hit banks.")).toEqual([]);
+    const text = 'His colleague, Denis Sinegubko, also shared his thoughts. According to Sinegubko, the skimmer hides in plugins.';
+    expect([...findPeople(text).names]).toEqual(['Denis Sinegubko']);
+    expect(orgs(text)).toEqual([]);
+    // Negative: a possessor that is not an outlet's acronym, a name that is not a common given name, a plural role.
+    expect([...findPeople("Wall Street's Morgan Stanley said profits rose.").names]).toEqual([]);
+    expect([...findPeople("ESET's Acme Sentinel found a flaw.").names]).toEqual([]);
+    expect([...findPeople('Its researchers, Check Point, said so.').names]).toEqual([]);
+    expect([...findPeople('However, John Bambenek, threat systems manager, Fidelis Cybersecurity, revealed it.').names]).not.toContain(
+      'Fidelis Cybersecurity',
+    );
+  });
+
   test('common words', () => {
     expect(orgs('Most denial-of-service attacks on the Internet today use them. We’ve seen IoT botnets grow.')).toEqual([]);
     expect(orgs('The ISP said it was investigating. The MSP said it had restored service.')).toEqual([]);

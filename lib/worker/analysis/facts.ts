@@ -44,6 +44,34 @@ export function toFacts(entry: CatalogueEntry, countryName?: string, kev?: KevRo
   return f;
 }
 
+/**
+ * The key of the family whose crew an actor key names, as the engine writes them (`actor:darkside` for the
+ * people behind `malware:darkside`, rule sentence-says-crew); undefined for keys of other kinds.
+ */
+export function familyKeyOfCrew(key: string): string | undefined {
+  return key.startsWith('actor:') && key.length > 'actor:'.length ? `malware:${key.slice('actor:'.length)}` : undefined;
+}
+
+/**
+ * Facts for the crew behind a family the catalogue holds only as malware ("DarkSide affiliates"): the
+ * family's names, sources and references, its description said to be of the crew behind it. Its ATT&CK
+ * software id is the family's, not the crew's, so it is left out.
+ */
+export function crewFacts(key: string, family: CatalogueEntry): EntityFacts {
+  const kind = family.subtype === 'ransomware' ? 'ransomware' : family.subtype === 'tool' ? 'tool' : 'malware';
+  const lead = `The crew behind the ${family.name} ${kind}.`;
+  const f: EntityFacts = {
+    key,
+    type: 'actor',
+    name: family.name,
+    aliases: family.aliases.slice(0, 12),
+    sources: [...family.sources],
+    description: family.description ? shorten(`${lead} ${family.description}`, MAX_DESCRIPTION) : lead,
+  };
+  if (family.refs?.length) f.refs = family.refs.slice(0, 5);
+  return f;
+}
+
 /** KEV facts from the KEV table when the sync has it, else from what the KEV importer put in the entry's meta. */
 function kevFacts(entry: CatalogueEntry | undefined, kev: KevRow | undefined): NonNullable<EntityFacts['kev']> {
   if (kev) {

@@ -13,7 +13,7 @@ import { seedCatalogue } from '../knowledge/seed';
 import { SEED_ROWS } from '../knowledge/seed/data';
 import type { IncidentLensDb } from '../db/database';
 import type { CatalogueEntry, EntityMatch } from '../../shared/types';
-import { bareFacts, nameFromKey, toFacts } from './facts';
+import { bareFacts, crewFacts, familyKeyOfCrew, nameFromKey, toFacts } from './facts';
 import { packEntities } from '../../shared/analysis/packed';
 import { enabledSourceIds, mergeStoredCatalogue, readMergeRecord, type MergeRecord } from '../knowledge/stored-catalogue';
 import { runSliced, runToEnd, type SliceStats } from './slices';
@@ -410,6 +410,10 @@ export class AnalysisService {
     const cves = unique.map((w) => (w.type === 'vulnerability' ? w.name.toUpperCase() : ''));
     const kevRows = await this.db.kev.bulkGet(cves.map((c) => c || '\u0000'));
     const entries = rows.map((r, i) => r ?? this.seedEntry(keys[i]));
+    // An actor the catalogue does not hold may be the crew of a family it does ("DarkSide affiliates").
+    const familyKeys = keys.map((k, i) => (entries[i] ? undefined : familyKeyOfCrew(k)));
+    const familyRows = familyKeys.some(Boolean) ? await this.db.entities.bulkGet(familyKeys.map((k) => k ?? '\u0000')) : [];
+    const families = familyKeys.map((k, i) => (k ? (familyRows[i] ?? this.seedEntry(k)) : undefined));
     const countryKeys = [...new Set(entries.flatMap((e) => (e?.country ? [e.country] : [])))];
     const countryRows = await this.db.entities.bulkGet(countryKeys);
     const countryNames = new Map(countryKeys.map((k, i) => [k, countryRows[i]?.name ?? this.seedEntry(k)?.name ?? nameFromKey(k)]));
@@ -417,9 +421,12 @@ export class AnalysisService {
     unique.forEach((w, i) => {
       const entry = entries[i];
       const kev = kevRows[i] ?? undefined;
+      const family = families[i];
       out[w.key] = entry
         ? toFacts(entry, entry.country ? countryNames.get(entry.country) : undefined, kev)
-        : bareFacts(w.key, w.type, w.name, w.subtype, kev);
+        : family?.type === 'malware'
+          ? crewFacts(w.key, family)
+          : bareFacts(w.key, w.type, w.name, w.subtype, kev);
     });
     return out;
   }

@@ -27,7 +27,6 @@ import {
 } from './matcher';
 import { inUrlPath } from './url-path';
 import { isListGap, sentenceSaysCrew, sentenceSaysKind } from './kind-in-context';
-import { slug } from '../knowledge/keys';
 import { isCommonWord } from './malware-names';
 
 /** Words read on each side of a name when looking for a cue, within its sentence. */
@@ -223,6 +222,22 @@ export function insideDottedName(text: string, start: number, end: number): bool
   return end + 1 < text.length && text.charCodeAt(end) === 0x2e && isWordCode(text.charCodeAt(end + 1));
 }
 
+/** The head nouns of an organisation's name: "Zero Day Initiative", "Ransomware Task Force", "Phishing Defense Center". */
+const ORG_HEAD = String.raw`(?:Initiative|Task Force|Working Group|Cent(?:er|re)|Institute|Alliance|Council|Foundation|Coalition|Consortium|Association|Agency|Bureau|Commission|Committee|Forum|Summit|Conference|Unit|Division|Labs?|Laboratory|Squad|Awards?)`;
+/** At most one capitalised word between the phrase and the head: a title-case headline ("Zero-Day Attack Hits Council") reads on. */
+const ORG_HEAD_AFTER = new RegExp(String.raw`^(?:[ \t]+\p{Lu}[\p{L}\p{N}'’-]*)?[ \t]+${ORG_HEAD}\b`, 'u');
+/** "Center for Phishing Research", "Coalition Against Stalkerware". */
+const ORG_HEAD_BEFORE = new RegExp(String.raw`\b${ORG_HEAD}[ \t]+(?:for|of|on|against|Against)[ \t]+(?:the[ \t]+)?$`, 'u');
+
+/**
+ * An attack type or technique written capitalised as a word of an organisation's name is the
+ * organisation's: "Zero Day Initiative", "Phishing Defense Center", "Anti-Phishing Working Group",
+ * "Center for Phishing Research". Only capitalised spans: "a zero day initiative" is ordinary prose.
+ */
+function insideOrganisationName(text: string, start: number, end: number): boolean {
+  return ORG_HEAD_AFTER.test(text.slice(end, end + 40)) || ORG_HEAD_BEFORE.test(text.slice(Math.max(0, start - 40), start));
+}
+
 const CUE_TYPE_SET = new Set(['actor', 'malware']);
 /** Nouns for a business: "the Italian company eSurv", "a company called eSurv", "chip maker Allwinner". */
 const ORG_NOUNS = new Set(['company', 'firm', 'vendor', 'maker', 'manufacturer', 'supplier', 'corporation', 'contractor', 'startup']);
@@ -342,6 +357,7 @@ export function findCatalogueEntities(text: string, matcher: CompiledMatcher): E
       // A name the catalogue capitalises, written all in lower case, is a URL path, a file name or a
       // hashtag ("…/apt41-targets…", "iran"), not a mention. Techniques and attack types are phrases.
       if (!spanHasUpper && !LEXICAL_TYPES.has(entity.type) && (hasUpper(entity.name) || hasUpper(matcher.alias(term)))) continue;
+      if (spanHasUpper && LEXICAL_TYPES.has(entity.type) && insideOrganisationName(text, hit.start, hit.end)) continue;
       // The cue is read only where it decides something: a name that needs one, or a name several entities share.
       const decides = (flags & F_NEEDS_CUE) !== 0 || hit.terms.length > 1;
       const cued = decides && DEFAULT_CUES[entity.type as EntityType] !== undefined && hasCue(text, hit.start, hit.end, entity);
@@ -403,9 +419,11 @@ export function findCatalogueEntities(text: string, matcher: CompiledMatcher): E
     };
     if (c.entity.subtype) m.subtype = c.entity.subtype;
     if (c.entity.subtype === 'ransomware' && sentenceSaysCrew(text, c.start, end)) {
-      // The people behind the family ("DarkSide affiliates", "DarkSide was not the only group"): the actor.
+      // The people behind the family ("DarkSide affiliates", "DarkSide was not the only group"): the actor,
+      // keyed with the family's own slug (Cl0p's crew is actor:clop, of malware:clop) so that its card
+      // finds the family's catalogue entry (analysis/facts.ts crewFacts).
       m.type = 'actor';
-      m.key = `actor:${slug(m.name ?? m.text)}`;
+      m.key = `actor:${c.entity.key.slice(c.entity.key.indexOf(':') + 1)}`;
       delete m.subtype;
       m.why = { ...m.why, rule: 'sentence-says-crew' };
     }

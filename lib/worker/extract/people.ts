@@ -135,6 +135,28 @@ const CREDIT = lazyRegExp(
   String.raw`\b(?:Credit|Credits|Photo|Photograph|Image|Illustration|Photo by|Image by|By)[ \t]*(?:\.{2,}|…|:)?[ \t]*${NAME}(?![\p{L}\p{N}])`,
   'gu',
 );
+/**
+ * "His colleague, Denis Sinegubko, also ...", "the project's lead developer, Daniel Larimer, was": someone's
+ * role (a determiner or possessor before it, up to two words between), a comma, the name in commas. Without
+ * the determiner it is a list: "John Bambenek, threat systems manager, Fidelis Cybersecurity, revealed".
+ */
+const ROLE_COMMA = lazyRegExp(String.raw`,[ \t]+${NAME}(?=[ \t]*,)`, 'gu');
+/** What must stand before ROLE_COMMA's comma (read on the 60 characters before it). */
+const ROLE_BEFORE_COMMA = lazyRegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Tt]he|[\p{L}\p{N}]+['’]s)[ \t]+(?:[\p{Ll}-]+[ \t]+){0,2}?(?:colleague|${ROLES.join('|')})$`,
+  'u',
+);
+/**
+ * "NPR's Elise Hu tells", "BBC's Joe Tidy reported": a news outlet's (an acronym's) given name and surname,
+ * then a verb of reporting. The given name must be a common one (givenNameOfPerson). Only an acronym:
+ * "Wall Street's Morgan Stanley said", "Europe's Wells Fargo reported" are banks.
+ */
+const POSSESSOR_REPORTS = lazyRegExp(
+  String.raw`['’]s[ \t]+(${WORD}[ \t]+${WORD})[ \t]+(?:said|says|told|tells|reported|reports|wrote|writes|explained|explains|noted|notes|warned|warns|added|adds|found|discovered|posted)\b`,
+  'gu',
+);
+/** POSSESSOR_REPORTS's possessor: an acronym of two to five capitals, read on the characters before the apostrophe. */
+const OUTLET_BEFORE = /(?:^|[^A-Za-z0-9])[A-Z]{2,5}$/;
 const MIDDLE_INITIAL = lazyRegExp(String.raw`(?<![\p{L}\p{N}])(${WORD}[ \t]+\p{Lu}\.[ \t]+${WORD})(?![\p{L}\p{N}])`, 'uy');
 
 /**
@@ -195,6 +217,17 @@ function readPeople(text: string): People {
     add(m[1], false);
   for (const m of text.matchAll(CREDIT())) add(m[1], false);
   for (const m of text.matchAll(ROLE_OF())) add(m[1], false);
+  // Both begin at a rare character (a comma, an apostrophe) and read what must come before it afterwards.
+  for (const m of text.matchAll(ROLE_COMMA())) {
+    const at = m.index ?? 0;
+    if (ROLE_BEFORE_COMMA().test(text.slice(Math.max(0, at - 60), at))) add(m[1], false);
+  }
+  for (const m of text.matchAll(POSSESSOR_REPORTS())) {
+    const at = m.index ?? 0;
+    const name = at + m[0].indexOf(m[1]);
+    if (OUTLET_BEFORE.test(text.slice(Math.max(0, at - 6), at)) && givenNameOfPerson(text, name, name + m[1].indexOf(' ')))
+      add(m[1], false);
+  }
   for (const m of matchesAt(
     NAME_OF_SAID(),
     text,
