@@ -5,28 +5,18 @@
  * sentence does: a ransomware family's affiliates are an actor, the family's own encryptor stays malware,
  * and "the Cobalt group" is the actor Cobalt Group. The crew's card is its family's catalogue entry.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, type ExtensionBrowser } from '../../scripts/chromium';
-import { ask, ingestItems, openChromiumProbe, tableRows, type ExtensionPage } from './extension-page';
+import { describe, expect, it } from 'vitest';
+import { ask } from './extension-page';
+import { probeSession } from './probe-session';
 
-let ext: ExtensionBrowser;
-let probe: ExtensionPage;
-
-beforeAll(async () => {
-  ext = await launchWithExtension({ headless: true });
-  probe = await openChromiumProbe(ext);
-});
-
-afterAll(async () => {
-  await ext?.close();
-});
+const session = probeSession();
 
 describe('the worker types names by what their sentence says', () => {
   it('stores the ransomware family’s affiliates as an actor, its encryptor as malware, and "the Cobalt group" as the actor', async () => {
     const text =
       'Analysts described the techniques they saw from DarkSide affiliates in March. ' +
       'Separately, a phishing wave against banks was attributed to the Cobalt group by the researchers.';
-    const report = await ingestItems(probe, [
+    const report = await session.ingest([
       {
         sourceId: 'feed:news',
         guid: 'news-kinds',
@@ -38,13 +28,13 @@ describe('the worker types names by what their sentence says', () => {
       },
     ]);
     expect(report).toMatchObject({ added: 1, rejected: 0 });
-    const [article] = await tableRows(probe, 'articles');
+    const [article] = await session.tableRows('articles');
     const keys = article.entityKeys as string[];
     expect(keys).toContain('actor:darkside');
     expect(keys).toContain('malware:darkside');
     expect(keys).toContain('actor:cobalt-group');
     // The crew's card: no catalogue entry of its own, the family's, said to be of the crew behind it.
-    const facts = await ask(probe, 'entityFacts', { entities: [{ key: 'actor:darkside', type: 'actor', name: 'DarkSide' }] });
+    const facts = await ask(session.probe, 'entityFacts', { entities: [{ key: 'actor:darkside', type: 'actor', name: 'DarkSide' }] });
     expect(facts['actor:darkside']).toMatchObject({ type: 'actor', name: 'DarkSide', sources: ['seed'] });
     expect(facts['actor:darkside'].description).toMatch(/^The crew behind the DarkSide ransomware\. Ransomware-as-a-service/);
   });
