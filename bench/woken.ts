@@ -18,25 +18,13 @@ import { CHROME_BUILD, launchWithExtension, type ExtensionBrowser } from '../scr
 import { serveReadingPages, type ReadingServer } from '../tests/fixtures/reading/pages';
 import { KEV, MISP_CLUSTERS, loadCatalogue } from './lib/catalogue';
 import { median } from './lib/stats';
+import { traced, type TraceEvent } from './lib/thread-cpu';
 import type { BenchGroup } from './run';
 import { FIRST_STAGE_MARK, type AnalysisTimings } from '../lib/worker/analysis/service';
 
 const RUNS = Number(process.env.IL_BENCH_WOKEN_RUNS ?? 7);
 const NAME_SHIM = 'globalThis.__name = (f) => f;';
 const CATEGORIES = ['devtools.timeline', 'toplevel', 'blink.user_timing'];
-
-interface TraceEvent {
-  name: string;
-  cat: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  /** The thread's own (CPU) time, where the trace has it: far less moved by the machine's load than `dur`. */
-  tdur?: number;
-  pid: number;
-  tid: number;
-  args?: Record<string, unknown> & { name?: string; data?: { url?: string }; fileName?: string };
-}
 
 /** A run whose trace lacks an event (the worker was woken by something else before the page asked): run again. */
 class MissingEvent extends Error {
@@ -48,24 +36,6 @@ class MissingEvent extends Error {
 /** One woken run's parts, in ms. */
 type Split = Record<string, number>;
 
-async function traced(cdp: CDPSession, during: () => Promise<void>): Promise<TraceEvent[]> {
-  const events: TraceEvent[] = [];
-  const collect = (e: { value: object[] }) => {
-    events.push(...(e.value as TraceEvent[]));
-  };
-  cdp.on('Tracing.dataCollected', collect);
-  const complete = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
-  await cdp.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { includedCategories: CATEGORIES } });
-  try {
-    await during();
-  } finally {
-    await cdp.send('Tracing.end');
-    await complete;
-    cdp.off('Tracing.dataCollected', collect);
-  }
-  return events;
-}
-
 /** The parts of one woken run, read from its trace (µs → ms). */
 function splitOf(events: TraceEvent[], worker: AnalysisTimings): Split {
   const threads = new Map<string, string>();
@@ -76,7 +46,7 @@ function splitOf(events: TraceEvent[], worker: AnalysisTimings): Split {
     if (!found) throw new MissingEvent(what);
     return found;
   };
-  const mark = (name: string) => first(name, (e) => e.name === name && e.cat.includes('user_timing'), events).ts;
+  const mark = (name: string) => first(name, (e) => e.name === name && !!e.cat?.includes('user_timing'), events).ts;
   const task = (func: string) => first(func, (e) => e.name === 'ThreadControllerImpl::RunTask' && e.args?.src_func === func);
   const start = task('Start');
   const fetch = task('FetchAndRunClassicScript');
@@ -181,7 +151,7 @@ async function readPage(s: Subject, url: string): Promise<void> {
 async function wokenRun(s: Subject, url: string, log: (line: string) => void): Promise<Split> {
   for (let attempt = 1; ; attempt++) {
     await stopWorker(s.cdp, s.probe);
-    const events = await traced(s.cdp, () => readPage(s, url));
+    const events = await traced(s.cdp, CATEGORIES, () => readPage(s, url));
     const worker = await workerTimings(s.ext);
     if (worker.url !== url) throw new Error(`the worker's last first stage was of ${worker.url}, not ${url}`);
     try {

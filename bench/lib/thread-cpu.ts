@@ -5,27 +5,27 @@
  */
 import type { CDPSession } from 'playwright-core';
 
-interface TraceEvent {
+/** One event of a Chromium trace (the fields the benches read). */
+export interface TraceEvent {
   name: string;
+  cat?: string;
   ph: string;
   pid: number;
   tid: number;
   ts: number;
   dur?: number;
+  /** The thread's own (CPU) time, where the trace has it: far less moved by the machine's load than `dur`. */
   tdur?: number;
-  args?: { name?: string };
+  args?: Record<string, unknown> & { name?: string; data?: { url?: string }; fileName?: string };
 }
 
-/** A thread's CPU and wall time (ms) in its top-level tasks, keyed "process name / thread name". */
-export type ThreadTimes = Map<string, { cpu: number; wall: number }>;
-
-/** Runs `during` under a trace of the whole browser (`cdp` from browser.newBrowserCDPSession()) and sums every thread's outermost tasks. */
-export async function threadTimes(cdp: CDPSession, during: () => Promise<void>): Promise<ThreadTimes> {
+/** Every event of the given categories a trace of the whole browser (`cdp` from browser.newBrowserCDPSession()) records while `during` runs. */
+export async function traced(cdp: CDPSession, categories: string[], during: () => Promise<void>): Promise<TraceEvent[]> {
   const events: TraceEvent[] = [];
   const collect = (e: { value: object[] }) => void events.push(...(e.value as TraceEvent[]));
   cdp.on('Tracing.dataCollected', collect);
   const complete = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
-  await cdp.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { includedCategories: ['toplevel', '__metadata'] } });
+  await cdp.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { includedCategories: categories } });
   try {
     await during();
   } finally {
@@ -33,6 +33,15 @@ export async function threadTimes(cdp: CDPSession, during: () => Promise<void>):
     await complete;
     cdp.off('Tracing.dataCollected', collect);
   }
+  return events;
+}
+
+/** A thread's CPU and wall time (ms) in its top-level tasks, keyed "process name / thread name". */
+export type ThreadTimes = Map<string, { cpu: number; wall: number }>;
+
+/** Runs `during` under a trace of the whole browser (`cdp` from browser.newBrowserCDPSession()) and sums every thread's outermost tasks. */
+export async function threadTimes(cdp: CDPSession, during: () => Promise<void>): Promise<ThreadTimes> {
+  const events = await traced(cdp, ['toplevel', '__metadata'], during);
   const threads = new Map<string, string>();
   const procs = new Map<number, string>();
   for (const e of events) {
