@@ -195,3 +195,43 @@ describe('what is not an organisation (issue 8)', () => {
     expect(names('These ATM heists are the work of a group that has been active for years.')).toEqual([]);
   });
 });
+
+describe('the edges of a name (issue 8: victims garbled)', () => {
+  test('a former member\'s "Ex-" is not part of the name it is glued to', () => {
+    expect(names('Ex-Chicago Public Schools worker accused of stealing info on 80,000 people.')).toEqual(['Chicago Public Schools']);
+  });
+
+  test('a title, its office and the person who holds it are not an organisation', () => {
+    expect(names("And Britain's Minister of State for Security Ben Wallace said his government was sure.")).toEqual([]);
+    // The office alone before a headed name still leaves the name.
+    expect(names('He met the President of Tribune Publishing Company yesterday.')).toEqual(['Tribune Publishing Company']);
+  });
+
+  test('a possessive inside a business name: a business noun after it, or the same word after it twice', () => {
+    expect(names("An attack on Children's Hospital hit patients.")).toEqual(["Children's Hospital"]);
+    expect(
+      names(
+        "All Scotty's Brewhouse employees were victimized by a data breach. A scammer received all Scotty's Brewhouse employee's forms.",
+      ),
+    ).toEqual(["Scotty's Brewhouse", "Scotty's Brewhouse"]);
+    // A possessive before a different word each time ends the name.
+    expect(names("Zorvex's Widget Services Group said it was hit. Zorvex's Gadget Services Group said it was not.")).toEqual([
+      'Widget Services Group',
+      'Gadget Services Group',
+    ]);
+  });
+
+  test('an acronym that spells the initials of a name in the text is that organisation, brackets or not', () => {
+    const found = findOrganizations('A former Chicago Public Schools worker stole data from a CPS database. CPS said it was hit.', []);
+    expect(found.map((m) => [m.text, m.key])).toEqual([
+      ['Chicago Public Schools', 'organization:chicago-public-schools'],
+      ['CPS', 'organization:chicago-public-schools'],
+      ['CPS', 'organization:chicago-public-schools'],
+    ]);
+  });
+
+  test('a given name alone before a speech verb is a person quoted', () => {
+    expect(names('But Gregory said it would be self-defeating. Gregory said prevention was best.')).toEqual([]);
+    expect(names('Acme said it was hit.')).toEqual(['Acme']);
+  });
+});
