@@ -235,3 +235,18 @@ describe('the edges of a name (issue 8: victims garbled)', () => {
     expect(names('Acme said it was hit.')).toEqual(['Acme']);
   });
 });
+
+describe('a one-word name where the incident rules look for a victim (issue 8)', () => {
+  test('the subject or object of an incident verb', () => {
+    expect(names('Last month Zorvex experienced a ransomware attack.')).toEqual(['Zorvex']);
+    expect(names('The hacker gained access to AlphaBay and stole private messages.')).toEqual(['AlphaBay']);
+  });
+
+  test('not the agent, a product before its noun, an acronym or a plural', () => {
+    expect(names('In November the company was hit with DoppelPaymer ransomware.')).toEqual([]);
+    expect(names('We found less than 3 dozen devices affected by Chrysaor malware.')).toEqual([]);
+    expect(names('If an affected version is found, the compromised Orion system should be taken offline.')).toEqual([]);
+    expect(names('The ransomware attack targeting HR departments spread.')).toEqual([]);
+    expect(names('Ransomware is now hitting smart TVs everywhere.')).toEqual([]);
+  });
+});

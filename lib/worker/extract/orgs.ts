@@ -1,6 +1,7 @@
 import type { EntityMatch } from '../../shared/types';
 import { slug } from '../knowledge/keys';
 import { findPeople, isGivenName, isPerson, personAtStart } from './people';
+import { victimWords } from './incidents/roles';
 
 /**
  * Organisations the catalogue does not know: the hospital, council, school district or company an
@@ -689,6 +690,16 @@ function judge(text: string, tokens: Token[], c: Run, knownAt: KnownIndex, stats
   }
   // "files stolen from GhostAdmin victims": the victims of a threat, not an organisation.
   if (CUE_BEFORE.test(before.toLowerCase()) && !personLike && !/^\s+victims\b/.test(after)) return 'cue';
+  // "infected PGA computers", "Netflix refused to pay": a name of one word where the incident rules look for a victim.
+  // Acronyms ("HR", "FTP") and plurals ("TVs", "Republicans") name kinds of things and people, not one organisation.
+  if (
+    n === 1 &&
+    !words[0].initial &&
+    /^\p{Lu}.*\p{Ll}.*[^s]$/u.test(words[0].text) &&
+    !/^\s+victims\b/.test(after) &&
+    victimWords(before, text.slice(end, end + 110))
+  )
+    return 'cue';
   return undefined;
 }
 
