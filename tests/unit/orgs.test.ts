@@ -221,15 +221,6 @@ describe('the edges of a name (issue 8: victims garbled)', () => {
     ]);
   });
 
-  test('an acronym that spells the initials of a name in the text is that organisation, brackets or not', () => {
-    const found = findOrganizations('A former Chicago Public Schools worker stole data from a CPS database. CPS said it was hit.', []);
-    expect(found.map((m) => [m.text, m.key])).toEqual([
-      ['Chicago Public Schools', 'organization:chicago-public-schools'],
-      ['CPS', 'organization:chicago-public-schools'],
-      ['CPS', 'organization:chicago-public-schools'],
-    ]);
-  });
-
   test('a given name alone before a speech verb is a person quoted', () => {
     expect(names('But Gregory said it would be self-defeating. Gregory said prevention was best.')).toEqual([]);
     expect(names('Acme said it was hit.')).toEqual(['Acme']);

@@ -108,10 +108,7 @@ export function findOrganizations(text: string, known: EntityMatch[]): EntityMat
       accepted.set(t.text, { key, name });
     }
   }
-  if (accepted.size > 0) {
-    unbracketedAcronyms(tokens, accepted, knownAt, found);
-    addRepeats(text, tokens, accepted, knownAt, found);
-  }
+  if (accepted.size > 0) addRepeats(text, tokens, accepted, knownAt, found);
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   return dedupe(found);
 }
@@ -978,34 +975,6 @@ function initialsMatch(tokens: Token[], c: Run, acr: string): boolean {
   let j = 0;
   for (const ch of initials) if (ch === letters[j]) j++;
   return j === letters.length && letters.length >= 2 && letters[0] === initials[0];
-}
-
-/**
- * "A former Chicago Public Schools worker ... from a CPS database": an acronym of three to six capitals that
- * spells the initials of a name accepted in the same text is that organisation, brackets or not.
- */
-function unbracketedAcronyms(
-  tokens: Token[],
-  accepted: Map<string, { key: string; name: string }>,
-  knownAt: KnownIndex,
-  found: EntityMatch[],
-): void {
-  const byInitials = new Map<string, { key: string; name: string }>();
-  for (const [surface, a] of accepted) {
-    const words = surface.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
-    if (words.length >= 3 && words.length <= 6) byInitials.set(words.map((w) => w[0]).join(''), a);
-  }
-  if (byInitials.size === 0) return;
-  const done = new Set<string>();
-  for (const t of tokens) {
-    if (t.text.length < 3 || t.text.length > 6 || !/^[A-Z]+$/.test(t.text) || done.has(t.text)) continue;
-    const a = byInitials.get(t.text);
-    if (a === undefined || knownAt.overlaps(t.start, t.end)) continue;
-    done.add(t.text);
-    accepted.set(t.text, a);
-    // One found earlier under its own key ("CPS said it") takes the name's.
-    for (const f of found) if (f.text === t.text) Object.assign(f, { key: a.key, name: a.name });
-  }
 }
 
 function addRepeats(
