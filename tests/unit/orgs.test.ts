@@ -195,3 +195,49 @@ describe('what is not an organisation (issue 8)', () => {
     expect(names('These ATM heists are the work of a group that has been active for years.')).toEqual([]);
   });
 });
+
+describe('the edges of a name (issue 8: victims garbled)', () => {
+  test('a former member\'s "Ex-" is not part of the name it is glued to', () => {
+    expect(names('Ex-Chicago Public Schools worker accused of stealing info on 80,000 people.')).toEqual(['Chicago Public Schools']);
+  });
+
+  test('a title, its office and the person who holds it are not an organisation', () => {
+    expect(names("And Britain's Minister of State for Security Ben Wallace said his government was sure.")).toEqual([]);
+    // The office alone before a headed name still leaves the name.
+    expect(names('He met the President of Tribune Publishing Company yesterday.')).toEqual(['Tribune Publishing Company']);
+  });
+
+  test('a possessive inside a business name: a business noun after it, or the same word after it twice', () => {
+    expect(names("An attack on Children's Hospital hit patients.")).toEqual(["Children's Hospital"]);
+    expect(
+      names(
+        "All Scotty's Brewhouse employees were victimized by a data breach. A scammer received all Scotty's Brewhouse employee's forms.",
+      ),
+    ).toEqual(["Scotty's Brewhouse", "Scotty's Brewhouse"]);
+    // A possessive before a different word each time ends the name.
+    expect(names("Zorvex's Widget Services Group said it was hit. Zorvex's Gadget Services Group said it was not.")).toEqual([
+      'Widget Services Group',
+      'Gadget Services Group',
+    ]);
+  });
+
+  test('a given name alone before a speech verb is a person quoted', () => {
+    expect(names('But Gregory said it would be self-defeating. Gregory said prevention was best.')).toEqual([]);
+    expect(names('Acme said it was hit.')).toEqual(['Acme']);
+  });
+});
+
+describe('a one-word name where the incident rules look for a victim (issue 8)', () => {
+  test('the subject or object of an incident verb', () => {
+    expect(names('Last month Zorvex experienced a ransomware attack.')).toEqual(['Zorvex']);
+    expect(names('The hacker gained access to AlphaBay and stole private messages.')).toEqual(['AlphaBay']);
+  });
+
+  test('not the agent, a product before its noun, an acronym or a plural', () => {
+    expect(names('In November the company was hit with DoppelPaymer ransomware.')).toEqual([]);
+    expect(names('We found less than 3 dozen devices affected by Chrysaor malware.')).toEqual([]);
+    expect(names('If an affected version is found, the compromised Orion system should be taken offline.')).toEqual([]);
+    expect(names('The ransomware attack targeting HR departments spread.')).toEqual([]);
+    expect(names('Ransomware is now hitting smart TVs everywhere.')).toEqual([]);
+  });
+});

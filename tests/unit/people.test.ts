@@ -158,3 +158,10 @@ describe('the scans tried only where a name can begin find what a scan of every 
     });
   });
 });
+
+describe('a handle after a word for a person (issue 8)', () => {
+  test('"a user called DevBitox" is a person, and so not an organisation later', () => {
+    expect([...findPeople('A Russian-speaking user called DevBitox has been advertising the ransomware.').surnames]).toEqual(['DevBitox']);
+    expect(orgs('A user called DevBitox has been advertising it. DevBitox, one of the developers behind Karmen, posted.')).toEqual([]);
+  });
+});

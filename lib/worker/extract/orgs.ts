@@ -1,6 +1,7 @@
 import type { EntityMatch } from '../../shared/types';
 import { slug } from '../knowledge/keys';
-import { findPeople, isPerson, personAtStart } from './people';
+import { findPeople, isGivenName, isPerson, personAtStart } from './people';
+import { victimWords } from './incidents/roles';
 
 /**
  * Organisations the catalogue does not know: the hospital, council, school district or company an
@@ -41,7 +42,7 @@ export function findOrganizations(text: string, known: EntityMatch[]): EntityMat
     found.push(org(start, end, surface, key, name, rule));
     accepted.set(surface, { key, name });
   };
-  for (const run of capitalisedRuns(text, tokens)) {
+  for (const run of capitalisedRuns(text, tokens, possessiveNames(text, tokens, knownAt))) {
     const special = unheadedNames(text, tokens, run, knownAt, stats, lowerWords);
     if (special) {
       for (const r of special) accept(tokens[r.first].start, tokens[r.last].end, r.rule);
@@ -171,6 +172,12 @@ function tokenize(text: string): { tokens: Token[]; lowerWords: Set<string> } {
       break;
     }
     let t = text.slice(start, i);
+    // "Ex-Chicago Public Schools worker": a former member's prefix is not part of the name it is glued to.
+    let from = start;
+    if (i - start > 4 && (t[0] === 'E' || t[0] === 'e') && t[1] === 'x' && t[2] === '-' && /\p{Lu}/u.test(t[3])) {
+      from = start + 3;
+      t = t.slice(3);
+    }
     // Keep a full stop only on abbreviations of company forms ("Inc.", "Co.", "S.A."); else it ends a sentence.
     if (text.charCodeAt(i) === 0x2e && (ABBREV_DOT.has(`${t.toLowerCase()}.`) || /\.\p{L}$/u.test(t))) t += '.';
     // The possessive is not part of the name, and it ends one: "Norway's | Ministry of Foreign Affairs".
@@ -179,9 +186,17 @@ function tokenize(text: string): { tokens: Token[]; lowerWords: Set<string> } {
     const c = t.charCodeAt(0);
     const cap = c < 128 ? c >= 65 && c <= 90 : NON_ASCII_UPPER.test(t[0]);
     const lower = c < 128 ? c >= 97 && c <= 122 : NON_ASCII_LOWER.test(t[0]);
-    out.push({ text: t, start, end: start + t.length, cap, lower, possessive, initial: startsSentence(text, start, out[out.length - 1]) });
+    out.push({
+      text: t,
+      start: from,
+      end: from + t.length,
+      cap,
+      lower,
+      possessive,
+      initial: startsSentence(text, start, out[out.length - 1]),
+    });
     if (lower) lowerWords.add(t);
-    i = start + t.length + (possessive ? 2 : 0);
+    i = from + t.length + (possessive ? 2 : 0);
     if (i <= start) i = start + 1;
   }
   return { tokens: out, lowerWords };
@@ -248,8 +263,44 @@ function isBlankGap(text: string, from: number, to: number): boolean {
   return true;
 }
 
+/** Business nouns after a possessive that continue a name: "Children's Hospital", "Scotty's Brewhouse" is told by repetition. */
+const POSSESSIVE_HEADS = new Set(
+  'hospital hospitals clinic clinics health healthcare medical pharmacy bank school schools academy college university inc inc. corp corp. ltd llc plc co co. company group restaurant restaurants store stores market markets foods'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Possessive tokens that belong to a name ("Scotty's Brewhouse", "Children's Hospital"), by index: a
+ * possessive ends a name ("Norway's | Ministry of Foreign Affairs") unless the word after it is a business
+ * noun or the text writes the possessor before the same capitalised word twice or more and before no other
+ * one; a name the catalogue knows keeps its possessive.
+ */
+function possessiveNames(text: string, tokens: Token[], knownAt: KnownIndex): Set<number> {
+  const out = new Set<number>();
+  let pairs: Map<string, { next: string; count: number; at: number[] } | null> | undefined;
+  for (let p = 0; p + 1 < tokens.length; p++) {
+    const t = tokens[p];
+    const u = tokens[p + 1];
+    if (!t.possessive || !t.cap || !u.cap || u.start !== t.end + 3 || text.charCodeAt(t.end + 2) !== 0x20) continue;
+    if (NOT_NAME.has(t.text.toLowerCase()) || knownAt.overlaps(t.start, u.end)) continue;
+    pairs ??= new Map();
+    const entry = pairs.get(t.text);
+    if (entry === null) continue;
+    if (entry && entry.next !== u.text) pairs.set(t.text, null);
+    else if (entry) {
+      entry.count++;
+      entry.at.push(p);
+    } else pairs.set(t.text, { next: u.text, count: 1, at: [p] });
+    if (POSSESSIVE_HEADS.has(u.text.toLowerCase())) out.add(p);
+  }
+  if (pairs === undefined) return out;
+  for (const entry of pairs.values()) if (entry && entry.count >= 2) for (const p of entry.at) out.add(p);
+  return out;
+}
+
 /** Maximal runs of capitalised tokens, joined by connectors and by nothing but spaces. */
-function* capitalisedRuns(text: string, tokens: Token[]): Generator<Run> {
+function* capitalisedRuns(text: string, tokens: Token[], joins: Set<number>): Generator<Run> {
   let i = 0;
   while (i < tokens.length) {
     if (!tokens[i].cap) {
@@ -258,14 +309,14 @@ function* capitalisedRuns(text: string, tokens: Token[]): Generator<Run> {
     }
     let last = i;
     let j = i + 1;
-    while (j < tokens.length && j - i < 12 && !tokens[j - 1].possessive) {
+    while (j < tokens.length && j - i < 12 && (!tokens[j - 1].possessive || joins.has(j - 1))) {
       const gapStart = tokens[j - 1].end;
       const gapEnd = tokens[j].start;
       // "Marks & Spencer": an ampersand between two capitalised words joins them (it is no token).
       const amp = gapEnd - gapStart === 3 && text.startsWith(' & ', gapStart) && tokens[j].cap;
       if (
         !amp &&
-        !isBlankGap(text, gapStart, gapEnd) &&
+        !(tokens[j - 1].possessive ? isBlankGap(text, gapStart + 2, gapEnd) : isBlankGap(text, gapStart, gapEnd)) &&
         !(gapEnd - gapStart === 2 && text.startsWith(', ', gapStart) && isCorpForm(tokens[j].text))
       )
         break;
@@ -360,8 +411,20 @@ const PERSON_TITLES = new Set(
   ),
 );
 
+/** Titles that, before "of" or "for", name an office held by a person ("Minister of State for Security Ben Wallace"). */
+const OFFICE_TITLES = new Set(['minister', 'secretary', 'undersecretary', 'director', 'chief', 'president', 'commissioner', 'chairman']);
+
 function trimRun(text: string, tokens: Token[], run: Run, lowerWords: Set<string>): Run | undefined {
   let { first, last } = run;
+  // "Minister of State for Security Ben Wallace", "Secretary of Homeland Security Jane Roe": a title, its
+  // office and the person who holds it (two plain words that no head ends), not an organisation.
+  if (
+    last - first >= 4 &&
+    OFFICE_TITLES.has(tokens[first].text.toLowerCase()) &&
+    /^(?:of|for)$/.test(tokens[first + 1].text) &&
+    [tokens[last - 1], tokens[last]].every((t) => /^\p{Lu}\p{Ll}+$/u.test(t.text) && !isHead(t.text.toLowerCase()))
+  )
+    return undefined;
   // Drop leading words that are not part of a name: stop-words, and a sentence-initial word the text
   // also uses in lower case ("Hospitals across ..." vs "hospitals").
   while (first <= last) {
@@ -617,10 +680,23 @@ function judge(text: string, tokens: Token[], c: Run, knownAt: KnownIndex, stats
     if (personLike && !orgSpeech && /^\s*(?:told|said|spokes|warned|observed|published|discovered|identified|detected)/.test(after))
       return undefined;
     if (personLike && /^\s*(?:’s|'s)\s/.test(after)) return undefined;
+    // "But Gregory said it would be ...": a given name alone before a speech verb is a person quoted.
+    if (n === 1 && /^\s*(?:said|says|told|added|explained|recommended|warned)\b/.test(after) && isGivenName(words[0].text))
+      return undefined;
     return 'cue';
   }
   // "files stolen from GhostAdmin victims": the victims of a threat, not an organisation.
   if (CUE_BEFORE.test(before.toLowerCase()) && !personLike && !/^\s+victims\b/.test(after)) return 'cue';
+  // "infected PGA computers", "Netflix refused to pay": a name of one word where the incident rules look for a victim.
+  // Acronyms ("HR", "FTP") and plurals ("TVs", "Republicans") name kinds of things and people, not one organisation.
+  if (
+    n === 1 &&
+    !words[0].initial &&
+    /^\p{Lu}.*\p{Ll}.*[^s]$/u.test(words[0].text) &&
+    !/^\s+victims\b/.test(after) &&
+    victimWords(before, text.slice(end, end + 110))
+  )
+    return 'cue';
   return undefined;
 }
 
@@ -912,7 +988,7 @@ function addRepeats(
   // Index accepted names by their first token so that one pass over the tokens finds them all.
   const byFirst = new Map<string, string[]>();
   for (const surface of accepted.keys()) {
-    const first = /^[^\s]+/.exec(surface)?.[0] ?? surface;
+    const first = (/^[^\s]+/.exec(surface)?.[0] ?? surface).replace(/['’]s$/, ''); // "Scotty's Brewhouse": the token is "Scotty"
     const list = byFirst.get(first) ?? [];
     list.push(surface);
     byFirst.set(first, list);

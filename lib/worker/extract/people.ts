@@ -130,6 +130,11 @@ const NAME_OF_SAID = lazyRegExp(
   String.raw`(?<![\p{L}\p{N}])${NAME}[ \t]+(?:of|at|from|with)[ \t]+(?:the[ \t]+)?\p{Lu}[^.;:!?\n]{0,50}?\b(?:said|says|told|wrote|explained|noted|added)\b`,
   'uy',
 );
+/** "a Russian-speaking user called DevBitox", "a hacker known as Cipher0007": a person's handle after a word for a person. */
+const HANDLE = lazyRegExp(
+  String.raw`\b(?:user|hacker|individual|person|man|woman|seller|member|coder|programmer|researcher|alias|moniker|handle|nickname)[ \t]+(?:called|named|known as|dubbed|nicknamed|going by|who goes by|calling (?:himself|herself))[ \t]+[“"]?(\p{Lu}[\p{L}\p{N}_-]+)(?![\p{L}\p{N}])`,
+  'gu',
+);
 /** A photo credit or byline: "Credit...Nicholas Roberts for The New York Times", "Photo: Jane Roe". */
 const CREDIT = lazyRegExp(
   String.raw`\b(?:Credit|Credits|Photo|Photograph|Image|Illustration|Photo by|Image by|By)[ \t]*(?:\.{2,}|…|:)?[ \t]*${NAME}(?![\p{L}\p{N}])`,
@@ -228,6 +233,7 @@ function readPeople(text: string): People {
     if (OUTLET_BEFORE.test(text.slice(Math.max(0, at - 6), at)) && givenNameOfPerson(text, name, name + m[1].indexOf(' ')))
       add(m[1], false);
   }
+  for (const m of text.matchAll(HANDLE())) add(m[1], true);
   for (const m of matchesAt(
     NAME_OF_SAID(),
     text,
@@ -426,6 +432,12 @@ export function personAtStart(people: People, rest: string): number {
 }
 
 let givenNames: Set<string> | undefined;
+
+/** Whether `word` is a common given name ("Gregory"): alone and quoted ("Gregory said it would ..."), a person. */
+export function isGivenName(word: string): boolean {
+  givenNames ??= new Set(GIVEN_NAMES.split(' '));
+  return givenNames.has(word.toLowerCase());
+}
 /** A capitalised word right after a name, as a surname is written ("Beaumont", "McDonald", "Hu"). */
 const SURNAME_AFTER = /^[ \t]+(\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?)(?![\p{L}\p{N}])/u;
 

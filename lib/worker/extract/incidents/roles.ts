@@ -23,6 +23,18 @@ const VICTIM_BEFORE =
 const VICTIM_AFTER =
   /^(?:\s*\([^()]{1,12}\))?(?:\s*,[^,]{1,80},)?(?:\s*,\s*which)?\s*(?:(?:’s|'s)\s+(?:\w+\s+)?(?:systems|network|networks|servers|data|customers|employees|patients|students|website|email|infrastructure|it|computer)|said (?:it|its|that it|in a|on \w+ (?:that )?(?:it|the)|(?:on \w+ )?that (?:the|a|its)|(?:on \w+ )?(?:that )?(?:an? |the )?(?:[\w$-]+ ){0,2}(?:hackers?|attackers?|actors?|groups?|gang|operators|cybercriminals|criminals|intruders?|unauthori[sz]ed|party|parties))\b|(?:[a-z]+ ){1,2}its (?:[\w,-]+ ){0,2}(?:systems|network|networks|operations|servers|services|computers|website|pipeline|plants?|factories|stores|offices|doors)\b|(?:lost|lose|loses) (?:\S+ )?(?:million|billion|\$)|(?:fell|falling|falls) for (?:an? |the )?(?:\w+ )?(?:phishing|scam|fraud|con)\b|(?:says|admits|admitted) (?:that )?(?:an? |the )?(?:[\w$-]+ ){0,2}(?:hackers?|attackers?|intruders?|cybercriminals|criminals)\b|(?:[\w-]+ )?(?:website|site|systems?|networks?|servers?|database|accounts?|e-?mails?) (?:(?:was|were|has been|have been|had been) )?(?:hacked|breached|compromised|attacked|defaced|encrypted|infected)\b|said (?:[\w,-]+ ){0,5}(?:of )?its (?:own )?(?:direct )?(?:customers|clients|users|systems|servers|network|employees|patients|students|members)|says it|disclosed|confirmed|exposed|leaked|lost|(?:agreed|voted|decided|chose|opted) to pay|announced|revealed|notified|is notifying|has notified|began notifying|has begun|(?:was|were|had been|has been|have been) (?:hit|attacked|targeted|breached|hacked|compromised|struck|the (?:victim|target)|affected|impacted|infected|crippled|disrupted)|suffered|fell victim|experienced|(?:customers|patients|subscribers|policyholders|account holders|employees|students)\b|(?:data breach|breach|ransomware attack|cyber ?attack|hack)\b|detected|discovered (?:a|an|that|suspicious|unauthori[sz]ed)|is investigating|became aware|reported (?:a|an|that)|warned (?:customers|users|employees|patients)|(?:extortion|ransom|blackmail) (?:attempt|demand|plot|bid)s?\b|pays? (?:a |the )?ransom\b|(?:was|were|had been|has been) (?:extorted|blackmailed|locked out|knocked offline|taken offline))/iu;
 
+/**
+ * Whether the words around a name are those that tell who was hit ("attack on X", "X said hackers"): the
+ * organisation finder takes an unknown one-word name there as a candidate (what this file then scores).
+ * Not the agent ("hit by X", "targeted with X") nor a product named before its noun ("the affected X system").
+ */
+export function victimWords(before: string, after: string): boolean {
+  if (VICTIM_AFTER.test(after)) return true;
+  return VICTIM_BEFORE.test(before) && !AGENT_BEFORE.test(before) && !(MODIFIER_BEFORE.test(before) && /^[ \t]+\p{Ll}/u.test(after));
+}
+const AGENT_BEFORE = /\b(?:by|with|from|via|using)\s+(?:(?:a|an|the)\s+)?$/i;
+const MODIFIER_BEFORE = /\b(?:affected|compromised|impacted|infected|targeted|hacked|breached|the|an?)\s+$/i;
+
 const ACCORDING_TO = /\baccording to\s+(?:the\s+)?$/i;
 /** The plainest words that a name was hit, strong enough to outweigh its role as a source elsewhere in the text. */
 const STRONG_VICTIM_AFTER =
