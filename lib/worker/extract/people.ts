@@ -1,6 +1,7 @@
 import { lazyRegExp } from './lazy-regexp';
 import { matchesAt } from './sticky';
-import { isGivenName } from './matcher/words/given-name-lookup';
+import { sortedWordsLookup } from './matcher/words/sorted-words';
+import { GIVEN_NAMES } from './matcher/words/given-names';
 import { isCommonWord } from './malware-names';
 
 /**
@@ -392,6 +393,7 @@ export function personAtStart(people: People, rest: string): number {
   return best;
 }
 
+const isGivenName = sortedWordsLookup(GIVEN_NAMES);
 /** A capitalised word right after a name, as a surname is written ("Beaumont", "McDonald", "Hu"). */
 const SURNAME_AFTER = /^[ \t]+(\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?)(?![\p{L}\p{N}])/u;
 

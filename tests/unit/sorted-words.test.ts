@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { isGivenName } from '../../lib/worker/extract/matcher/words/given-name-lookup';
+import { inSortedWords, sortedWordsLookup } from '../../lib/worker/extract/matcher/words/sorted-words';
+import { COMMON_WORDS } from '../../lib/worker/extract/matcher/words/common-words';
 import { GIVEN_NAMES } from '../../lib/worker/extract/matcher/words/given-names';
 
 const names = GIVEN_NAMES.split(' ');
 const set = new Set(names);
 
-describe('isGivenName (bisection over the sorted list)', () => {
+const isGivenName = (w: string, list = GIVEN_NAMES) => inSortedWords(w, list);
+
+describe('inSortedWords (bisection over a sorted list as written)', () => {
   it('finds every name of the list, the first and the last included', () => {
     expect(names[0] < names[1]).toBe(true);
     for (const n of names) expect(isGivenName(n), n).toBe(true);
@@ -34,5 +37,21 @@ describe('isGivenName (bisection over the sorted list)', () => {
     expect(isGivenName('bobby', 'bob')).toBe(false);
     for (const w of ['ann', 'bob', 'cy', 'dee', 'eve']) expect(isGivenName(w, 'ann bob cy dee eve')).toBe(true);
     for (const w of ['al', 'bo', 'cz', 'dex', 'f', 'eve ann']) expect(isGivenName(w, 'ann bob cy dee eve')).toBe(false);
+  });
+
+  it('answers as a Set would over the common words too', () => {
+    const common = COMMON_WORDS.split(' ');
+    const commonSet = new Set(common);
+    for (const w of common) expect(inSortedWords(w, COMMON_WORDS), w).toBe(true);
+    for (const w of [...common.slice(0, 3000).flatMap((c) => [`${c}s`, c.slice(1), `${c}-`]), 'Kevin', 'ZZZ', 'é', 'aé'])
+      expect(inSortedWords(w, COMMON_WORDS), w).toBe(commonSet.has(w));
+  });
+
+  it('sortedWordsLookup answers as the list does, before and after it turns to a Set (after 2,000 different words)', () => {
+    const common = COMMON_WORDS.split(' ');
+    const commonSet = new Set(common);
+    const lookup = sortedWordsLookup(COMMON_WORDS);
+    const asked = common.slice(0, 5000).flatMap((c) => [c, `${c}q`]);
+    for (const w of [...asked, ...asked.slice(0, 100)]) expect(lookup(w), w).toBe(commonSet.has(w));
   });
 });
