@@ -98,6 +98,9 @@ describe('clustering rule: its parts, on hand-written features', () => {
   it('compares words by their stems, stop words out in every form', () => {
     expect(distinctiveWords('Cellebrite confirms breach')).toEqual(distinctiveWords('Cellebrite confirmed the breaches'));
     expect(distinctiveWords('Hackers attacked and leaked data')).toEqual([]);
+    // Forms that are not stop words as written, only once stemmed ("warnings", "alerting"), also in a dotted name.
+    expect(distinctiveWords('Warnings alerting Cellebrite')).toEqual(['cellebrit']);
+    expect(distinctiveWords('warnings.cellebrite')).toEqual(['cellebrit', 'warnings.cellebrit']);
   });
 
   it('adds headline-level entity evidence to the cosine, and not a topic both texts mention', () => {

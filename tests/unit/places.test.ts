@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { PLACE_ROWS } from '../../lib/worker/knowledge/seed/places';
+import { placeRowCount, placeRows } from '../../lib/worker/knowledge/seed/places';
+import { SEED_ROWS, seedRowCount } from '../../lib/worker/knowledge/seed/data';
 import { placeKey, placeKeyByIso, placeKeyByName } from '../../lib/worker/knowledge/places-index';
 
-const byId = new Map(PLACE_ROWS.map((r) => [r.id, r]));
-const countries = PLACE_ROWS.filter((r) => r.meta?.kind === 'country');
+const byId = new Map(placeRows().map((r) => [r.id, r]));
+const countries = placeRows().filter((r) => r.meta?.kind === 'country');
 
 describe('seed places', () => {
   it('has unique slug ids', () => {
-    expect(byId.size).toBe(PLACE_ROWS.length);
-    for (const r of PLACE_ROWS) expect(r.id).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+    expect(byId.size).toBe(placeRows().length);
+    for (const r of placeRows()) expect(r.id).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
   });
 
   it('lists every country once with its ISO alpha-2 code', () => {
@@ -35,7 +36,7 @@ describe('seed places', () => {
   });
 
   it('has regions and cities often in the news', () => {
-    const cities = PLACE_ROWS.filter((r) => r.meta?.kind === 'city');
+    const cities = placeRows().filter((r) => r.meta?.kind === 'city');
     expect(cities.length).toBeGreaterThanOrEqual(120);
     for (const id of ['the-hague', 'moscow', 'beijing', 'kyiv', 'tehran', 'pyongyang', 'london', 'brussels', 'washington-dc'])
       expect(byId.has(id), id).toBe(true);
@@ -45,7 +46,7 @@ describe('seed places', () => {
   });
 
   it('points every city and subdivision at a country that exists', () => {
-    for (const r of PLACE_ROWS) {
+    for (const r of placeRows()) {
       if (r.country) expect(byId.get(r.country)?.meta?.kind, `${r.id} → ${r.country}`).toBe('country');
     }
     expect(byId.get('the-hague')?.country).toBe('netherlands');
@@ -53,7 +54,7 @@ describe('seed places', () => {
 
   it('gives one place per name: no alias is claimed by two places', () => {
     const seen = new Map<string, string>();
-    for (const r of PLACE_ROWS) {
+    for (const r of placeRows()) {
       for (const n of [r.name, ...(r.aliases ?? [])]) {
         const k = n.toLowerCase();
         expect(seen.get(k) ?? r.id, `"${n}" in ${r.id} and ${seen.get(k)}`).toBe(r.id);
@@ -77,7 +78,7 @@ describe('seed places', () => {
       expect(r.ambiguous, id).toContain(alias);
       expect(r.cues?.length, id).toBeGreaterThan(0);
     }
-    for (const r of PLACE_ROWS) {
+    for (const r of placeRows()) {
       for (const a of r.ambiguous ?? []) expect([r.name, ...(r.aliases ?? [])], `${r.id}: ${a}`).toContain(a);
     }
     // Plain, unambiguous countries carry no flag.
@@ -109,5 +110,17 @@ describe('place lookups', () => {
     expect(placeKey('CN')).toBe('location:china');
     expect(placeKey('China')).toBe('location:china');
     expect(placeKey('Atlantis')).toBeUndefined();
+  });
+});
+
+describe('placeRows', () => {
+  it('builds the rows once and hands out the same array (the seed groups hold it by identity)', () => {
+    expect(placeRows()).toBe(placeRows());
+    expect(placeRows().length).toBeGreaterThan(200);
+  });
+
+  it('counts the rows without building them, as many as they are (the seed stamp counts them)', () => {
+    expect(placeRowCount()).toBe(placeRows().length);
+    expect(seedRowCount()).toBe(SEED_ROWS.reduce((n, g) => n + g.rows.length, 0));
   });
 });

@@ -10,7 +10,7 @@ import { addOrganizations, extractEntities, extractKnownEntities } from '../extr
 import { extractIncidents } from '../extract/incidents';
 import { compileSteps, loadMatcher, MATCHER_VERSION, serializeMatcher, type CompiledMatcher } from '../extract/matcher';
 import { seedCatalogue } from '../knowledge/seed';
-import { SEED_ROWS } from '../knowledge/seed/data';
+import { seedRowCount } from '../knowledge/seed/data';
 import type { IncidentLensDb } from '../db/database';
 import type { CatalogueEntry, EntityMatch } from '../../shared/types';
 import { bareFacts, crewFacts, familyKeyOfCrew, nameFromKey, toFacts } from './facts';
@@ -125,10 +125,6 @@ export interface AnalysisServiceOptions {
   now?: () => number;
   /** A rebuild's slices (ms) between which the worker answers pages. */
   sliceMs?: number;
-}
-
-function seedRowCount(): number {
-  return SEED_ROWS.reduce((n, g) => n + g.rows.length, 0);
 }
 
 /**

@@ -214,8 +214,13 @@ function keep(w: string): boolean {
   return !/^\d+$/.test(w) || (w.length >= 4 && !/^(19|20)\d\d$/.test(w));
 }
 
-/** The stop words' stems too: "attacked" and "warnings" are stop words once stemmed. */
-const STOP_STEMS = new Set([...STOP].map((w) => stemmer(w)));
+/**
+ * The stop words' stems too: "attacked" and "warnings" are stop words once stemmed. Stemmed at the first
+ * text, not when the module loads: the database schema's upgrade imports this module, so every wake of the service
+ * worker paid for 300 stems (about 2 ms) before answering a page that clusters nothing.
+ */
+let stopStems: Set<string> | undefined;
+const isStopStem = (w: string) => (stopStems ??= new Set([...STOP].map((s) => stemmer(s)))).has(w);
 
 /** A word with its inflections folded (Porter's stemmer): "confirms", "confirmed" are "confirm". */
 function fold(w: string): string {
@@ -230,9 +235,9 @@ export function distinctiveWords(text: string): string[] {
     if (w.length < 3 || STOP.has(w)) continue;
     if (!keep(w)) continue;
     // "fbi.gov", "nsa-linked": the name inside meets the bare name of another headline.
-    if (/[.-]/.test(w)) for (const part of w.split(/[.-]/)) if (keep(part) && !STOP_STEMS.has(fold(part))) out.add(fold(part));
+    if (/[.-]/.test(w)) for (const part of w.split(/[.-]/)) if (keep(part) && !isStopStem(fold(part))) out.add(fold(part));
     w = fold(w);
-    if (!STOP_STEMS.has(w)) out.add(w);
+    if (!isStopStem(w)) out.add(w);
   }
   return [...out];
 }

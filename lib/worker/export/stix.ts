@@ -19,7 +19,7 @@ import { v5 as uuidv5 } from 'uuid';
 import type { SavedArticle, SavedEntity } from '../../shared/messaging';
 import type { EntityRef, Incident } from '../../shared/types';
 import { INCIDENT_LABELS } from '../../shared/types';
-import { PLACE_ROWS } from '../knowledge/seed/places';
+import { placeRows } from '../knowledge/seed/places';
 
 /** Incident Lens's UUIDv5 namespace (a random UUID, fixed once). */
 const STIX_NAMESPACE = 'f8827632-b82f-4319-9962-fa188cea5036';
@@ -49,8 +49,8 @@ let placeIso: Map<string, { iso?: string; city?: boolean; countryIso?: string }>
 function placeInfo(key: string): { iso?: string; city?: boolean; countryIso?: string } | undefined {
   if (!placeIso) {
     placeIso = new Map();
-    const isoOf = new Map(PLACE_ROWS.map((r) => [r.id, typeof r.meta?.iso === 'string' ? r.meta.iso : undefined]));
-    for (const r of PLACE_ROWS) {
+    const isoOf = new Map(placeRows().map((r) => [r.id, typeof r.meta?.iso === 'string' ? r.meta.iso : undefined]));
+    for (const r of placeRows()) {
       const city = r.meta?.kind === 'city';
       placeIso.set(`location:${r.id}`, { iso: isoOf.get(r.id), city, countryIso: r.country ? isoOf.get(r.country) : undefined });
     }

@@ -1,5 +1,6 @@
 import { lazyRegExp } from './lazy-regexp';
 import { matchesAt } from './sticky';
+import { sortedWordsLookup } from './matcher/words/sorted-words';
 import { GIVEN_NAMES } from './matcher/words/given-names';
 import { isCommonWord } from './malware-names';
 
@@ -431,12 +432,11 @@ export function personAtStart(people: People, rest: string): number {
   return best;
 }
 
-let givenNames: Set<string> | undefined;
+const givenName = sortedWordsLookup(GIVEN_NAMES);
 
 /** Whether `word` is a common given name ("Gregory"): alone and quoted ("Gregory said it would ..."), a person. */
 export function isGivenName(word: string): boolean {
-  givenNames ??= new Set(GIVEN_NAMES.split(' '));
-  return givenNames.has(word.toLowerCase());
+  return givenName(word.toLowerCase());
 }
 /** A capitalised word right after a name, as a surname is written ("Beaumont", "McDonald", "Hu"). */
 const SURNAME_AFTER = /^[ \t]+(\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?)(?![\p{L}\p{N}])/u;
@@ -448,8 +448,7 @@ const SURNAME_AFTER = /^[ \t]+(\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?)(?![\p{L}\p{N}])/
  * (ATT&CK's Kevin, Denis, Elise) are the person's there, whatever role the text gives them.
  */
 export function givenNameOfPerson(text: string, start: number, end: number): boolean {
-  givenNames ??= new Set(GIVEN_NAMES.split(' '));
-  if (!givenNames.has(text.slice(start, end).toLowerCase())) return false;
+  if (!givenName(text.slice(start, end).toLowerCase())) return false;
   const surname = SURNAME_AFTER.exec(text.slice(end, end + 40))?.[1];
   return surname !== undefined && !NOT_A_SURNAME.test(surname) && !isCommonWord(surname.toLowerCase());
 }

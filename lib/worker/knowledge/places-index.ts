@@ -2,7 +2,7 @@
  * Looks up the seed's places by ISO code or by name, so that importers can turn "RU", "Russian Federation"
  * or "China" into the location key the seed uses (`location:russia`).
  */
-import { PLACE_ROWS } from './seed/places';
+import { placeRows } from './seed/places';
 import { nameKey } from './keys';
 
 let byIso: Map<string, string> | undefined;
@@ -11,7 +11,7 @@ let byName: Map<string, string> | undefined;
 function build(): void {
   byIso = new Map();
   byName = new Map();
-  for (const row of PLACE_ROWS) {
+  for (const row of placeRows()) {
     const key = `location:${row.id}`;
     const iso = row.meta?.iso;
     if (typeof iso === 'string') byIso.set(iso.toUpperCase(), key);

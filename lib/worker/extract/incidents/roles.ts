@@ -1,6 +1,6 @@
 import type { EntityMatch, IncidentType } from '../../../shared/types';
 import { ORGANIZATIONS } from '../../knowledge/seed/organizations';
-import { PLACE_ROWS } from '../../knowledge/seed/places';
+import { placeRows } from '../../knowledge/seed/places';
 import type { SentenceInfo } from './index';
 
 /**
@@ -497,7 +497,11 @@ function inPlaceList(text: string, e: EntityMatch, all: EntityMatch[]): boolean 
 /** Regions of several countries in the catalogue (the European Union, a body, aside). */
 let regionKeys: Set<string> | undefined;
 function isRegion(key: string): boolean {
-  regionKeys ??= new Set(PLACE_ROWS.filter((r) => r.meta?.kind === 'region' && r.id !== 'european-union').map((r) => `location:${r.id}`));
+  regionKeys ??= new Set(
+    placeRows()
+      .filter((r) => r.meta?.kind === 'region' && r.id !== 'european-union')
+      .map((r) => `location:${r.id}`),
+  );
   return regionKeys.has(key);
 }
 

@@ -785,10 +785,18 @@ function stateRow(name: string): SeedRow {
   return withAmbiguity({ id: stateId(name), name, aliases: [], country: 'united-states', meta: { kind: 'subdivision' } });
 }
 
-/** Every place row, countries first. Ids are unique across the four lists (checked by the tests). */
-export const PLACE_ROWS: SeedRow[] = [
-  ...COUNTRIES.map(countryRow),
-  ...REGIONS.map(regionRow),
-  ...US_STATES.map(stateRow),
-  ...CITIES.map(cityRow),
-];
+/** How many rows placeRows() holds (one a listed place), without building them: the matcher's seed stamp counts them. */
+export function placeRowCount(): number {
+  return COUNTRIES.length + REGIONS.length + US_STATES.length + CITIES.length;
+}
+
+let rows: SeedRow[] | undefined;
+
+/**
+ * Every place row, countries first. Ids are unique across the four lists (checked by the tests). Built at
+ * the first call, not when the module loads: a woken service worker that reads a page with a stored
+ * matcher never needs them, and building them cost every wake about a millisecond.
+ */
+export function placeRows(): SeedRow[] {
+  return (rows ??= [...COUNTRIES.map(countryRow), ...REGIONS.map(regionRow), ...US_STATES.map(stateRow), ...CITIES.map(cityRow)]);
+}
