@@ -10,32 +10,17 @@
  * store), with the page's main-thread CPU from a trace beside the wall time. Prints each round and the
  * medians, and the medians of the per-round ratios (this build over the base).
  */
-import { build } from 'esbuild';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { launch } from '../tests/fixtures/reading/browser';
+import { bundle, launch } from '../tests/fixtures/reading/browser';
 import { KEV, MISP_CLUSTERS, loadCatalogue } from './lib/catalogue';
 import { median } from './lib/stats';
 import { benchItems } from './sync/items';
 import { cpuOf, threadTimes } from './lib/thread-cpu';
 
 type SB = typeof import('./sync/entry');
-
-async function bundleOf(root: string, name: string): Promise<string> {
-  const out = await build({
-    entryPoints: [resolve(root, 'bench/sync/entry.ts')],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    globalName: name,
-    target: 'chrome120',
-    logLevel: 'silent',
-  });
-  return out.outputFiles[0].text;
-}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -55,8 +40,8 @@ async function main(): Promise<void> {
     const page = await browser.newPage();
     await page.addInitScript('globalThis.__name = (f) => f;');
     await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
-    await page.addScriptTag({ content: await bundleOf(base, 'SB_base') });
-    await page.addScriptTag({ content: await bundleOf(resolve(import.meta.dirname, '..'), 'SB_this') });
+    await page.addScriptTag({ content: await bundle('bench/sync/entry.ts', 'SB_base', base) });
+    await page.addScriptTag({ content: await bundle('bench/sync/entry.ts', 'SB_this') });
     const { entries } = await loadCatalogue([MISP_CLUSTERS, KEV]);
     const items = benchItems(n);
     const now = Date.parse(items[items.length - 1].published!) + 86_400_000;
