@@ -73,25 +73,31 @@ function tableFigures(s: Split, n: number): Record<string, number> {
   return out;
 }
 
+/**
+ * The bench's clustering figures and the eval's figures they are (scripts/eval/clusters.ts): the held-out
+ * half, the tuned half and the baseline beside it; every held-out half pooled (27 March – 12 April,
+ * February and May 2017), and the same with October–December 2018 added.
+ */
+const CLUSTER_FIGURES: [string, string][] = [
+  ['sync.cluster_precision', 'clusters.heldout.precision'],
+  ['sync.cluster_recall', 'clusters.heldout.recall'],
+  ['sync.cluster_tfidf_precision', 'clusters.heldout.tfidf_precision'],
+  ['sync.cluster_tfidf_recall', 'clusters.heldout.tfidf_recall'],
+  ['sync.cluster_f1', 'clusters.heldout.f1'],
+  ['sync.cluster_tfidf_f1', 'clusters.heldout.tfidf_f1'],
+  ['sync.cluster_tune_precision', 'clusters.tune.precision'],
+  ['sync.cluster_tune_recall', 'clusters.tune.recall'],
+  ['sync.cluster_heldout_pooled_precision', 'clusters.heldout_pooled.precision'],
+  ['sync.cluster_heldout_pooled_recall', 'clusters.heldout_pooled.recall'],
+  ['sync.cluster_heldout_all_pooled_precision', 'clusters.heldout_all_pooled.precision'],
+  ['sync.cluster_heldout_all_pooled_recall', 'clusters.heldout_all_pooled.recall'],
+];
+
 /** Clustering quality on our labels (Node): the held-out half is the figure; the tuned half and the baseline beside it. */
 async function clusterQuality(matcher: Parameters<typeof clusterFigures>[0], log: (line: string) => void): Promise<Record<string, number>> {
-  const figures: Record<string, number> = {};
   const q = await clusterFigures(matcher, log);
-  figures['sync.cluster_precision'] = q['clusters.heldout.precision'];
-  figures['sync.cluster_recall'] = q['clusters.heldout.recall'];
-  figures['sync.cluster_tfidf_precision'] = q['clusters.heldout.tfidf_precision'];
-  figures['sync.cluster_tfidf_recall'] = q['clusters.heldout.tfidf_recall'];
-  figures['sync.cluster_f1'] = q['clusters.heldout.f1'];
-  figures['sync.cluster_tfidf_f1'] = q['clusters.heldout.tfidf_f1'];
-  figures['sync.cluster_tune_precision'] = q['clusters.tune.precision'];
-  figures['sync.cluster_tune_recall'] = q['clusters.tune.recall'];
-  // Every held-out half pooled (27 March – 12 April, February and May 2017), and what clustering costs an
-  // item (CPU time, Node, the engine and the store left out) at this bench's density of items.
-  figures['sync.cluster_heldout_pooled_precision'] = q['clusters.heldout_pooled.precision'];
-  figures['sync.cluster_heldout_pooled_recall'] = q['clusters.heldout_pooled.recall'];
-  // The same with October–December 2018 (issue 10's third round) added.
-  figures['sync.cluster_heldout_all_pooled_precision'] = q['clusters.heldout_all_pooled.precision'];
-  figures['sync.cluster_heldout_all_pooled_recall'] = q['clusters.heldout_all_pooled.recall'];
+  const figures = Object.fromEntries(CLUSTER_FIGURES.map(([ours, theirs]) => [ours, q[theirs]]));
+  // What clustering costs an item (CPU time, Node, the engine and the store left out) at this bench's density.
   figures['sync.cluster_cpu_ms_per_item'] = clusterCost(matcher, { items: ITEMS, perDay: ITEMS / 300 }).perItemMs;
   return figures;
 }
