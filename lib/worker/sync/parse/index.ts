@@ -5,6 +5,7 @@
 import { FeedError } from './errors';
 import { readJsonFeed } from './json-feed';
 import { MAX_FEED_CHARS, parseXml } from './xml';
+import { withoutTrailers } from './trailers';
 import { readXmlFeed, type ParsedFeed } from './xml-feeds';
 
 export { FeedError, type ParsedFeed };
@@ -12,7 +13,21 @@ export { decodeBody } from './charset';
 export { htmlToText } from './text';
 export { parseFeedDate } from './dates';
 
+/** A feed's items with their texts read (readFeed) and the publishing software's trailers dropped (trailers.ts). */
 export function parseFeed(text: string, sourceId: string, feedUrl: string): ParsedFeed {
+  const feed = readFeed(text, sourceId, feedUrl);
+  for (const item of feed.items)
+    for (const k of ['summary', 'content'] as const) {
+      const v = item[k];
+      if (v === undefined) continue;
+      const kept = withoutTrailers(v);
+      if (kept) item[k] = kept;
+      else delete item[k];
+    }
+  return feed;
+}
+
+function readFeed(text: string, sourceId: string, feedUrl: string): ParsedFeed {
   if (text.length > MAX_FEED_CHARS) parseXml(text); // throws the size error
   const body = text.replace(/^\uFEFF/, '').trimStart();
   if (!body) throw new FeedError('the feed is empty');
