@@ -41,6 +41,25 @@ function placeHeads(place: string, rawGold: string, gold: string): boolean {
   );
 }
 
+/** The initials of a name's capitalised words ("Chicago Public Schools" → CPS; "of", "and", "the" skipped). */
+function initials(name: string): string {
+  const words = name
+    .replace(/['’]s\b/g, '')
+    .split(/[\s-]+/)
+    .filter((w) => /^\p{Lu}/u.test(w));
+  return words.length >= 3 ? words.map((w) => w[0]).join('') : '';
+}
+
+/**
+ * An acronym of three or more capitals on one side and a name of as many capitalised words on the
+ * other whose initials it spells ("CPS" and "Chicago Public Schools", "ECMC" and "Erie County Medical
+ * Center"): news writes both for one organisation without always defining one by the other.
+ */
+function acronymOf(a: string, b: string): boolean {
+  const acro = a.trim().replace(/^the\s+/i, '');
+  return /^\p{Lu}{3,8}$/u.test(acro) && initials(b.trim()) === acro;
+}
+
 /**
  * True when one of `ours` (a victim's name and the words the text used for it) meets one of `gold`.
  * `place`: our victim is a place (see placeHeads).
@@ -53,6 +72,7 @@ export function namesMeet(ours: readonly string[], gold: readonly string[], opts
       const b = normName(g);
       if (b === '') return false;
       if (a === b || ` ${a} `.includes(` ${b} `)) return true;
+      if (!opts.place && (acronymOf(o, g) || acronymOf(g, o))) return true;
       if (!` ${b} `.includes(` ${a} `)) return false;
       return !opts.place || placeHeads(a, g, b);
     });
