@@ -88,7 +88,7 @@ export interface Victim {
 }
 
 /** Confidence floors at which the tuned halves' victim precision and match are printed (to choose the engine's). */
-export const VICTIM_SWEEP = [0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65];
+export const VICTIM_SWEEP = [0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75];
 
 /** The victim's name, the words at its mention, and every other surface of the same entity in the text. */
 export function victimNames(
