@@ -209,12 +209,24 @@ const MAKER_AFTER =
 /** "sponsored by the RGB", "backed by Moscow": whom the attacker serves. */
 const SPONSOR_BEFORE =
   /\b(?:sponsored|backed|directed|funded|run|operated|controlled|employed|tasked) by\s+(?:(?:[\p{L}'’-]+\s+){0,5}?[\p{L}'’-]+,\s+)?(?:the\s+)?$/iu;
-/** "ads on", "posted via": a preposition of place or means, after a word that is no attack ("attacks on" is a cue). */
-const MEANS_PREP_BEFORE =
-  /\b(?!(?:attacks?|cyber-?attacks?|assaults?|strikes?|raids?|intrusions?|hack(?:s|ing)?|breach(?:es)?|campaigns?|operations?|spying|espionage|focus(?:ed|es)?|incidents?)\s)[\p{L}-]+\s+(?:on|via|through|over)\s+(?:the\s+)?$/iu;
+/** Words after which "on", "via" ... belong to a victim's cue ("attacks on", "spying on"). */
+const ATTACK_BEFORE_PREP =
+  /^(?:attacks?|cyber-?attacks?|assaults?|strikes?|raids?|intrusions?|hack(?:s|ing)?|breach(?:es)?|campaigns?|operations?|spying|espionage|focus(?:ed|es)?|incidents?)$/i;
+const MEANS_PREP = new Set(['on', 'via', 'through', 'over']);
+/** "ads on", "posted via": the words before a name end on a preposition of place or means after a word that is no attack. */
+function meansPrepBefore(before: string): boolean {
+  const words = before.slice(-40).trimEnd().split(/\s+/);
+  if (words.at(-1)?.toLowerCase() === 'the') words.pop();
+  if (!MEANS_PREP.has(words.at(-1)?.toLowerCase() ?? '')) return false;
+  const word = words.at(-2);
+  return word !== undefined && /^[\p{L}-]+$/u.test(word) && !ATTACK_BEFORE_PREP.test(word);
+}
 /** A victim's cue under a negation: "has not affected", "there have not been any breaches in any of". */
 const NEGATED_BEFORE =
   /\b(?:(?:has|have|had|was|were|is|are|did|does|do)\s+not|(?:has|have|had|was|were|is|are|did|does|do)n['’]t|never)\s+(?:been\s+)?(?:any\s+[\p{L}-]+\s+(?:in|at|of|to|on)\s+(?:any\s+of\s+)?|(?:\p{L}+ed|hit|struck)\s+)(?:the\s+)?$/iu;
+/** Cheap gates before the two regular expressions above are tried on 90 characters. */
+const NEGATION_WORD = /not\b|n['’]t\b|never/;
+const ROLE_END = /\b(?:of|at|with|for)\s+(?:the\s+)?$/i;
 /** A sentence that supposes ("If you have been a victim ...", "What if hackers ..."): advice, not a report. */
 const CONDITIONAL_SENTENCE = /^\W*(?:if|imagine|suppose|what if|should you|in case)\b|\bif (?:you|your)\b/i;
 /** The plain denial of being hit ("Apple says its systems haven't been breached"), not a reserve on what was taken ("no evidence that data was accessed"). */
@@ -245,6 +257,7 @@ export function findVictim(text: string, s: SentenceInfo, type: IncidentType, re
   let best: Scored | undefined;
   const trigger = s.triggerAt.get(type) ?? s.end;
   const sentence = text.slice(s.start, s.end);
+  const supposes = CONDITIONAL_SENTENCE.test(sentence);
   for (const found of s.entities) {
     if (isInsideAnother(found, s.entities)) continue;
     // "Android users", "targeting Apple users", "Tesco Bank customers": in a lure or scam (whose brand is
@@ -278,10 +291,10 @@ export function findVictim(text: string, s: SentenceInfo, type: IncidentType, re
     if ((type === 'phishing' || type === 'fraud') && DEFENDS_AFTER.test(after)) continue;
     let score = asUsers ? 2 : instances || group ? -1.5 : 0;
     // "targeted ads on Twitter": the cue's words reach the name only through a preposition of place or means.
-    const victimBefore = VICTIM_BEFORE.test(before) && !MEANS_PREP_BEFORE.test(before);
+    const victimBefore = VICTIM_BEFORE.test(before) && !meansPrepBefore(before);
     // "has not affected the U.S. government", "there have not been any breaches in any of Apple's systems".
     const wide = text.slice(Math.max(s.start, e.start - 90), e.start);
-    if (NEGATED_BEFORE.test(wide)) continue;
+    if (NEGATION_WORD.test(wide) && NEGATED_BEFORE.test(wide)) continue;
     if (victimBefore) score += 3;
     if (VICTIM_AFTER.test(after)) score += 3;
     // Named as a source elsewhere, the text's plain word that it was hit here still counts ("research firm Forrester ... Forrester Says Hackers Stole").
@@ -345,13 +358,13 @@ export function findVictim(text: string, s: SentenceInfo, type: IncidentType, re
     if (isResearchFirm(e.key)) score -= 2.5;
     // The maker that fixes a flaw, or whose products block a threat, is rarely the victim of the story.
     if (reporters.makers?.has(e.key) && !VICTIM_AFTER.test(after)) score -= 3;
-    if (SPONSOR_BEFORE.test(wide)) score -= 5;
+    if (wide.includes(' by ') && SPONSOR_BEFORE.test(wide)) score -= 5;
     // "FBI website hacked by CyberZeist", "the Reconnaissance General Bureau ... was behind the attack": the attacker.
     if (BY_ATTACKER_BEFORE.test(before) || BEHIND_AFTER.test(after)) score -= 5;
     // "retail fraud director at Lloyds Banking Group", "an official with the FSC": whom a speaker works for.
-    if (ROLE_OF_BEFORE.test(wide)) score -= 3;
+    if (ROLE_END.test(before.slice(-10)) && ROLE_OF_BEFORE.test(wide)) score -= 3;
     // "If you have been a victim ... your X account may have been compromised": advice, not a report.
-    if (CONDITIONAL_SENTENCE.test(sentence)) score -= 3;
+    if (supposes) score -= 3;
     // "was arrested last week by Lithuanian authorities": who arrests is not who was hit.
     if (/\b(?:arrested|detained|charged|indicted|prosecuted|extradited|apprehended)\b[^.;]{0,50}\bby\s+(?:the\s+)?$/i.test(before))
       score -= 5;
