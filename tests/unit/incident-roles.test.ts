@@ -479,4 +479,13 @@ describe('negations, suppositions, speakers and platforms (issue 8, round 8)', (
       ),
     ).toEqual(['Larson Studios']);
   });
+
+  test('the brand a lure borrows, telling that it was alerted to the fakes, is not the victim', () => {
+    expect(
+      victims(
+        'Phishing emails pretending to come from Luno are circulating. Luno says it has been alerted to the fake emails bearing its name.',
+      ),
+    ).not.toContain('Luno');
+    expect(victims('A phishing attack hit Acme Bank employees. Acme Bank said it has notified customers.')).toEqual(['Acme Bank']);
+  });
 });

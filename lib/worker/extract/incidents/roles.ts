@@ -288,7 +288,7 @@ export function findVictim(text: string, s: SentenceInfo, type: IncidentType, re
     if (NOTIFIES_OTHER_AFTER.test(after)) continue;
     // "Google said it has disabled the accounts", "Facebook says it's working to stop the scammers": the
     // platform that acts against a lure or a scam is where it ran, not who was hit.
-    if ((type === 'phishing' || type === 'fraud') && DEFENDS_AFTER.test(after)) continue;
+    if ((type === 'phishing' || type === 'fraud') && (DEFENDS_AFTER.test(after) || BRAND_ALERTED_AFTER.test(after))) continue;
     let score = asUsers ? 2 : instances || group ? -1.5 : 0;
     // "targeted ads on Twitter": the cue's words reach the name only through a preposition of place or means.
     const victimBefore = VICTIM_BEFORE.test(before) && !meansPrepBefore(before);
@@ -474,6 +474,9 @@ const NOTIFIES_OTHER_AFTER =
 /** What a platform does against a lure or scam run on it. */
 const DEFENDS_AFTER =
   /^(?:’s|'s)?\s*(?:(?:says|said) (?:that )?(?:it\s+|it['’]s\s+)?)?(?:has\s+|had\s+|have\s+|is\s+|was\s+)?(?:quickly\s+)?(?:disabled|shut down|removed|blocked|suspended|taken down|took down|pulled|banned|deleted|working to (?:stop|block|remove|fight))\b/i;
+/** "Luno says it's been alerted to the fake emails", "Flipkart has directed the customers not to reply": the brand a lure borrows, telling of it. */
+const BRAND_ALERTED_AFTER =
+  /^(?:’s|'s)?\s*(?:(?:says|said) (?:that )?(?:it(?:['’]s| is| has| had| was)?\s+)?)?(?:has\s+|have\s+|had\s+|is\s+|was\s+)?(?:been\s+)?(?:alerted to (?:the |these |this )?(?:fake|bogus|fraudulent|phishing|scam|spoofed)|directed (?:its |the )?(?:customers|users|clients|members) (?:not )?to|reminded (?:its |the )?(?:customers|users|clients|members))\b/i;
 /** Words of a title-case headline that no organisation's name holds. */
 const HEADLINE_WORDS = /\b(?:Attacks?|Hacks|Hacked|Breach(?:es|ed)?|Takes?|Hits?|Says|Warns|Targets|Steals?|Leaks?|Exposes?)\b/;
 /** After a place, another capitalised word of the same name (not a headline's verb). */
