@@ -448,9 +448,15 @@ describe('negations, suppositions, speakers and platforms (issue 8, round 8)', (
   test('a supposition or advice is not a report', () => {
     expect(
       victims(
-        'A phishing email is going around. If you have been a victim of a scam and think your Valley Federal Credit Union account has been compromised, call us.',
+        'Ransomware outbreak spreads\n\nA phishing email is going around. If you have been a victim of a scam and think your Valley Federal Credit Union account has been compromised, call us.',
       ),
-    ).not.toContain('Valley Federal Credit Union');
+    ).toEqual([null]);
+    // Negative: the name before the supposition is reported.
+    expect(
+      victims(
+        'Ransomware outbreak spreads\n\nA ransomware attack hit Acme Corp systems, and if you are a customer you should change your password.',
+      ),
+    ).toEqual(['Acme Corp']);
   });
 
   test('the employer of a speaker introduced by a long role, and the sponsor behind an apposition', () => {

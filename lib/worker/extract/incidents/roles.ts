@@ -257,7 +257,9 @@ export function findVictim(text: string, s: SentenceInfo, type: IncidentType, re
   let best: Scored | undefined;
   const trigger = s.triggerAt.get(type) ?? s.end;
   const sentence = text.slice(s.start, s.end);
-  const supposes = CONDITIONAL_SENTENCE.test(sentence);
+  // Where the supposition begins: a name after it is supposed, not reported.
+  const supposes = CONDITIONAL_SENTENCE.exec(sentence);
+  const supposedFrom = supposes ? s.start + supposes.index : Infinity;
   for (const found of s.entities) {
     if (isInsideAnother(found, s.entities)) continue;
     // "Android users", "targeting Apple users", "Tesco Bank customers": in a lure or scam (whose brand is
@@ -364,7 +366,7 @@ export function findVictim(text: string, s: SentenceInfo, type: IncidentType, re
     // "retail fraud director at Lloyds Banking Group", "an official with the FSC": whom a speaker works for.
     if (ROLE_END.test(before.slice(-10)) && ROLE_OF_BEFORE.test(wide)) score -= 3;
     // "If you have been a victim ... your X account may have been compromised": advice, not a report.
-    if (supposes) score -= 3;
+    if (e.start > supposedFrom) continue;
     // "was arrested last week by Lithuanian authorities": who arrests is not who was hit.
     if (/\b(?:arrested|detained|charged|indicted|prosecuted|extradited|apprehended)\b[^.;]{0,50}\bby\s+(?:the\s+)?$/i.test(before))
       score -= 5;
