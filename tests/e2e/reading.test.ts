@@ -298,6 +298,25 @@ describe('reading the seed article', () => {
     ).not.toContain('Brightwater Labs, Inc.');
   });
 
+  it('says nothing of who was hit where the text says who was not, or only supposes (issue 8, round 8)', async () => {
+    const victimsOf = async (text: string) =>
+      (
+        await send<{ incidents: { victim?: { name: string } }[] }>('analyzeArticle', {
+          url: 'https://news.example/story',
+          published: '2024-05-20',
+          title: 'Ransomware outbreak spreads',
+          text,
+        })
+      ).incidents.flatMap((i) => (i.victim ? [i.victim.name] : []));
+    expect(await victimsOf('A ransomware attack has not hit Acme Corp systems.')).toEqual([]);
+    expect(await victimsOf('A ransomware attack has hit Acme Corp systems.')).toEqual(['Acme Corp']);
+    expect(
+      await victimsOf(
+        'A phishing email is going around. If you have been a victim of a scam and think your Valley Federal Credit Union account has been compromised, call us.',
+      ),
+    ).toEqual([]);
+  });
+
   it('saves the article with tags and a note, and still knows after a reload', async () => {
     expect(await shadowTexts(page, '[data-testid="saved-state"]')).toEqual(['Not in your collection']);
     await shadowFocus(page, 'input[name="tags"]');

@@ -427,3 +427,71 @@ describe('who is not the victim of the story (issue 8, CASIE tuned errors)', () 
     expect(victims('Hackers hit Acme Bank with ransomware\n\nAcme Bank said its systems were encrypted on Friday.')).toContain('Acme Bank');
   });
 });
+
+describe('negations, suppositions, speakers and platforms (issue 8, round 8)', () => {
+  test('a cue under a negation does not name the victim', () => {
+    expect(victims('The ransomware outbreak has not infiltrated U.S. government systems, the White House said.')).not.toContain(
+      'United States',
+    );
+    expect(
+      victims(
+        'Leaked iCloud credentials came from third parties. "There have not been any breaches in any of Apple\'s systems," a spokesperson said. The hackers demanded a ransom.',
+      ),
+    ).not.toContain('Apple');
+  });
+
+  test('negative: a plain cue without a negation still does', () => {
+    expect(victims('A ransomware attack has hit Acme Corp systems.')).toEqual(['Acme Corp']);
+    expect(victims('A ransomware attack has not hit Acme Corp systems.')).toEqual([null]);
+  });
+
+  test('a supposition or advice is not a report', () => {
+    expect(
+      victims(
+        'Ransomware outbreak spreads\n\nA phishing email is going around. If you have been a victim of a scam and think your Valley Federal Credit Union account has been compromised, call us.',
+      ),
+    ).toEqual([null]);
+    // Negative: the name before the supposition is reported.
+    expect(
+      victims(
+        'Ransomware outbreak spreads\n\nA ransomware attack hit Acme Corp systems, and if you are a customer you should change your password.',
+      ),
+    ).toEqual(['Acme Corp']);
+  });
+
+  test('the employer of a speaker introduced by a long role, and the sponsor behind an apposition', () => {
+    expect(
+      victims(
+        'Ransomware attacks are rising, according to research led by Jane Roe, an assistant professor of computer science and engineering at the Stanford University, whose team traced the payments.',
+      ),
+    ).not.toContain('Stanford University');
+    expect(
+      victims(
+        'The hackers, believed to be sponsored by Russia’s main intelligence arm, the GRU, breached the International Association of Athletics Federations.',
+      ),
+    ).not.toContain('GRU');
+  });
+
+  test('a sentence that opens on a platform says where something was said', () => {
+    expect(
+      victims('The breach hit the studio last month. On Twitter, the hacker suggested that other networks would be next.'),
+    ).not.toContain('Twitter');
+  });
+
+  test('"the company" reaches the organisation the text names most, not the last one named', () => {
+    expect(
+      victims(
+        'Larson Studios makes films. Larson Studios is a post-production firm. The leak was announced on Twitter by the hackers. The company was hit by a data breach in December.',
+      ),
+    ).toEqual(['Larson Studios']);
+  });
+
+  test('the brand a lure borrows, telling that it was alerted to the fakes, is not the victim', () => {
+    expect(
+      victims(
+        'Phishing emails pretending to come from Luno are circulating. Luno says it has been alerted to the fake emails bearing its name.',
+      ),
+    ).not.toContain('Luno');
+    expect(victims('A phishing attack hit Acme Bank employees. Acme Bank said it has notified customers.')).toEqual(['Acme Bank']);
+  });
+});

@@ -27,4 +27,13 @@ describe('eval victim matching (scripts/eval/victim-match.ts)', () => {
     const other = victimNames(text, { key: 'organization:acme', name: 'Acme' }, []);
     expect(other.names).toEqual(['Acme']);
   });
+
+  test('an acronym meets the name whose capitalised words it spells, either way, and nothing shorter', () => {
+    expect(namesMeet(['Chicago Public Schools'], ['CPS'])).toBe(true);
+    expect(namesMeet(['ECMC'], ['the Erie County Medical Center'])).toBe(true);
+    expect(namesMeet(['Chicago Public Schools'], ['CPD'])).toBe(false);
+    // Two capitalised words are too few to tell an acronym from chance; a place is no acronym's name.
+    expect(namesMeet(['Bank of America'], ['BOA'])).toBe(false);
+    expect(namesMeet(['New York City'], ['NYC'], { place: true })).toBe(false);
+  });
 });
