@@ -2,7 +2,10 @@
  * What the sidebar would say on the 80 crawled security-news and threat-intel articles of
  * ../shared/fixtures/pages/secnews, against our own labels (tests/fixtures/secnews-labels.jsonl).
  *
- *   npx tsx scripts/eval/secnews.ts [--misses] [--split tuned|heldout]
+ *   npx tsx scripts/eval/secnews.ts [--misses] [--why] [--split tuned|heldout]
+ *
+ * `--why` (tuned pages only) prints, under each type we give that the label does not, the incident's
+ * score and the sentences that carried it: what to read when sorting the errors into kinds.
  *
  * The labels' `split`: a third of the pages was set aside before any output was read, by a fixed rule
  * (`heldout` when the first 8 hex digits of sha256(file name) are divisible by 3); the rules were tuned
@@ -60,6 +63,8 @@ interface PageOut {
   actors: string[][];
   orgs: Set<string>;
   when: string[];
+  /** Per type we give: its confidence and the first sentences that carried it (for --why). */
+  why: Map<string, string>;
 }
 
 function readLabels(): Label[] {
@@ -96,6 +101,15 @@ async function readAll(matcher: CompiledMatcher, labels: Label[]): Promise<PageO
       actors: page.incidents.flatMap((i) => (i.actor ? [[i.actor.name, surface(i.actor)]] : [])),
       orgs: new Set(page.entities.filter((e) => e.type === 'organization').flatMap((e) => [e.name ?? e.text, e.text])),
       when: page.incidents.flatMap((i) => (i.when ? [i.when] : [])),
+      why: new Map(
+        page.incidents.map((i) => [
+          i.type,
+          `${i.confidence ?? 0} in ${i.spans.length}: ${i.spans
+            .slice(0, 4)
+            .map((sp) => text.slice(sp.start, sp.end).replace(/\s+/g, ' ').slice(0, 220))
+            .join(' | ')}`,
+        ]),
+      ),
     });
   }
   return out;
@@ -120,7 +134,7 @@ interface SplitScore {
   misses: string[];
 }
 
-function scoreSplit(all: PageOut[], floor?: number): SplitScore {
+function scoreSplit(all: PageOut[], floor?: number, why = false): SplitScore {
   // With a floor: the victims read without the engine's own floor, above this one (the sweep on the tuned pages).
   const pages = floor === undefined ? all : all.map((p) => ({ ...p, victims: p.unfloored.filter((v) => v.confidence >= floor) }));
   const s: SplitScore = {
@@ -157,6 +171,7 @@ function scoreSplit(all: PageOut[], floor?: number): SplitScore {
         s.types.fp++;
         row(t).fp++;
         notes.push(`+${t}`);
+        if (why && label.split === 'tuned') notes.push(`\n      why +${t}: ${p.why.get(t)}\n     `);
       }
     }
     for (const t of label.types) {
@@ -244,7 +259,7 @@ function print(name: string, s: SplitScore, showMisses: boolean): Record<string,
   return figures;
 }
 
-export async function runSecnewsEval(opts: { misses?: boolean; split?: string } = {}): Promise<Record<string, number>> {
+export async function runSecnewsEval(opts: { misses?: boolean; why?: boolean; split?: string } = {}): Promise<Record<string, number>> {
   console.log('\n## secnews: what the sidebar says on 80 crawled articles (our labels; held-out third set aside before tuning)');
   const matcher = compileMatcher(seedCatalogue());
   const labels = readLabels().filter((l) => opts.split === undefined || l.split === opts.split);
@@ -254,7 +269,8 @@ export async function runSecnewsEval(opts: { misses?: boolean; split?: string } 
     const part = pages.filter((p) => p.label.split === split);
     // Details (--misses) only for the tuned pages, unless the held-out split is asked for by name.
     const details = (opts.misses ?? false) && (split === 'tuned' || opts.split === 'heldout');
-    if (part.length > 0) Object.assign(figures, print(split, scoreSplit(part), details));
+    if (part.length > 0)
+      Object.assign(figures, print(split, scoreSplit(part, undefined, opts.why), details || (opts.why === true && split === 'tuned')));
     if (part.length > 0 && split === 'tuned')
       for (const floor of VICTIM_SWEEP) {
         const x = scoreSplit(part, floor);
@@ -269,6 +285,6 @@ export async function runSecnewsEval(opts: { misses?: boolean; split?: string } 
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
-  const { values } = parseArgs({ options: { misses: { type: 'boolean' }, split: { type: 'string' } } });
-  await runSecnewsEval({ misses: values.misses, split: values.split });
+  const { values } = parseArgs({ options: { misses: { type: 'boolean' }, why: { type: 'boolean' }, split: { type: 'string' } } });
+  await runSecnewsEval({ misses: values.misses, why: values.why, split: values.split });
 }

@@ -275,3 +275,45 @@ describe('a hack that took data is a data breach (issue 8, CASIE data-breach rec
     expect(t).not.toContain('data-breach');
   });
 });
+
+describe('the headline and lede say what the story is (issue 8)', () => {
+  const body =
+    'Researchers have followed the group since 2016. The group targets government agencies in Hong Kong and the US. ' +
+    'Since March the group has mostly focused on organizations in Hong Kong, deploying a new backdoor. ' +
+    'The attackers exploited several zero-day vulnerabilities in Internet Explorer to install the backdoor. ' +
+    'The group has used at least eight zero-day vulnerabilities, and discovered four new flaws in Windows. ' +
+    'The attackers stole documents and emails from file servers. ' +
+    'In one case the group exfiltrated data from a ministry.';
+  const spying = 'Cyberespionage group shifts its gaze to the US and Hong Kong';
+
+  test('a spying campaign told in the headline: the flaws its exploits use and the data it takes are its means and aim, not other stories', () => {
+    expect(types(`${spying}\n\n${body}`)).toEqual(['espionage']);
+  });
+
+  test('negative: a breach the lede tells of, or a text whose headline names no campaign, still reports it', () => {
+    expect(types(`${spying}\n\nThe group stole documents from government agencies in a data breach. ${body}`)).toContain('data-breach');
+    expect(types(`New backdoor spreads in Hong Kong\n\n${body}`)).toEqual(['data-breach', 'vulnerability-disclosure']);
+  });
+
+  test('negative: a ransomware story keeps the data breach told further down (the extortion and the leak are two events)', () => {
+    const text =
+      'Hackers demand ransom from Acme Corp after ransomware attack\n\n' +
+      'Acme Corp said a ransomware attack encrypted its servers last week. The ransomware gang demanded a ransom of $5 million. ' +
+      'The company refused to pay. On Monday the hackers leaked the stolen data of 20,000 customers, including names and addresses. ' +
+      'The data breach exposed customer records in five states. Acme said the hackers stole personal information of customers and employees.';
+    expect(types(text)).toEqual(['data-breach', 'ransomware']);
+  });
+
+  test('attack talk the text does not type belongs to the type the headline names, not to the tools it lists', () => {
+    const text =
+      'Elfin: Relentless espionage group targets multiple organizations in Saudi Arabia and U.S.\n\n' +
+      'The group has attacked 50 organizations since 2016. It has compromised a wide range of targets, including governments and engineering firms. ' +
+      'In one instance, a large U.S. company was attacked in the same month that a company it co-owns was compromised. ' +
+      'DarkComet: a commodity RAT used to open a backdoor on an infected computer and steal information. ' +
+      'NanoCore: a commodity RAT used to open a backdoor on an infected computer and steal information. ' +
+      'Later the attackers exfiltrated data using an FTP tool.';
+    const t = types(text);
+    expect(t).toContain('espionage');
+    expect(t).not.toContain('data-breach');
+  });
+});

@@ -427,6 +427,9 @@ const reportsHappening = (type: IncidentType, s: SentenceInfo) =>
 const headlined = (c: Candidate) =>
   c.sentences.some((s) => s.index === 0 && (s.strongest.get(c.type) ?? 0) >= 3 && reportsHappening(c.type, s));
 
+/** Phishing told with its own strong words and weight is an event of its own, even as the way into another story. */
+const ownEvent = (c: Candidate, story: Candidate) => c.type === 'phishing' && c.strongest >= 3 && c.score >= 0.35 * story.score;
+
 /** Score a type needs, summed over its sentences, to be reported at all. */
 const MIN_SCORE = 4;
 
@@ -451,7 +454,8 @@ function mergeAndFilter(text: string, cands: Candidate[], published?: string): C
     // wiper report) does not name the attack: a type counts as strongly named only with a third of the
     // weight of the attack talk or of the best-attested type.
     const most = Math.max(c.score, ...pool.map((o) => o.score));
-    const strong = (o: Candidate) => o.strongest >= 3 && o.score >= 0.33 * most;
+    // The headline names what the attack is, however briefly the rest of the text names it.
+    const strong = (o: Candidate) => (o.strongest >= 3 && o.score >= 0.33 * most) || headlined(o);
     const typed = pool.sort(
       (a, b) =>
         Number(strong(b)) - Number(strong(a)) ||
@@ -567,9 +571,7 @@ function mergeAndFilter(text: string, cands: Candidate[], published?: string): C
     );
     // Same victim: the same story, told by its first step. No victim of its own: unless it is the bigger part.
     const shared = into !== undefined && c.victim !== undefined && into.victim?.entity.key === c.victim.entity.key;
-    // Phishing told with its own strong words and weight is an event of its own, even as the way in.
-    const ownEvent = c.type === 'phishing' && c.strongest >= 3 && c.score >= 0.35 * (into?.score ?? 0);
-    if (into && !ownEvent && (shared ? c.score <= into.score : c.score < 0.8 * into.score)) {
+    if (into && !ownEvent(c, into) && (shared ? c.score <= into.score : c.score < 0.8 * into.score)) {
       absorb(c, into);
       drop.add(c);
     }
@@ -616,9 +618,7 @@ function mergeAndFilter(text: string, cands: Candidate[], published?: string): C
   for (const c of attacks.slice(1)) {
     const main = attacks[0];
     const within = c.sentences.every((s) => main.sentences.some((t) => t.index === s.index));
-    // Phishing strongly told stays an event of its own (the way in is also what happened).
-    const ownEvent = c.type === 'phishing' && c.strongest >= 3 && c.score >= 0.35 * main.score;
-    if (within && !ownEvent && sameStory(main, c)) {
+    if (within && !ownEvent(c, main) && sameStory(main, c)) {
       absorb(c, main);
       drop.add(c);
     }
@@ -655,9 +655,38 @@ function mergeAndFilter(text: string, cands: Candidate[], published?: string): C
       .sort((a, b) => b.score - a.score)[0];
     if (lure) live.push(lure);
   }
+  live = ledeStory(live);
   // Ties go to the story the text tells first.
   live.sort((a, b) => b.score - a.score || a.sentences[0].index - b.sentences[0].index);
   return dropBackground(text, live, published);
+}
+
+/** Operations told by their means: the spying, the sabotage, the poisoned supply chain. */
+const CAMPAIGNS = new Set<IncidentType>(['espionage', 'wiper', 'supply-chain']);
+
+/** Sentences at the head of a text (the headline, when there is one, and the lede): where news says what the story is. */
+const LEDE = 3;
+
+/** Named in the headline or lede with a word of its own (not only by an unspecific one it absorbed), as a happening. */
+const inLede = (c: Candidate) =>
+  c.sentences.some((s) => s.index < LEDE && (s.strongest.get(c.type) ?? 0) >= 2 && reportsHappening(c.type, s));
+
+/**
+ * The headline and lede say what the story is; a type told only further down is the story's means, aim
+ * or background (the spear-phishing that delivered a spying implant, the data a campaign is after, the
+ * flaws its exploits use) unless it has a victim of its own or more weight than the story.
+ */
+function ledeStory(live: Candidate[]): Candidate[] {
+  const story = live.filter((c) => CAMPAIGNS.has(c.type) && inLede(c)).sort((a, b) => b.score - a.score)[0];
+  if (!story) return live;
+  return live.filter(
+    (c) =>
+      c === story ||
+      ownEvent(c, story) ||
+      inLede(c) ||
+      c.score >= story.score ||
+      (c.victim !== undefined && c.victim.entity.key !== story.victim?.entity.key),
+  );
 }
 
 /** Words that put an incident in the past of the story: "comes months after a ransomware attack on ...". */
