@@ -316,4 +316,19 @@ describe('the headline and lede say what the story is (issue 8)', () => {
     expect(t).toContain('espionage');
     expect(t).not.toContain('data-breach');
   });
+
+  test('flaws told as exploited by an attack are its way in (exploitation), not flaws made known', () => {
+    const text =
+      'New backdoor spreads through booby-trapped documents\n\nThe attackers sent documents with exploits for a vulnerability in Microsoft Office to staff at several firms. ' +
+      'The documents abuse the Office vulnerability CVE-2017-0199 to drop the backdoor. A second wave used exploits for the Equation Editor vulnerability CVE-2017-11882. ' +
+      "Both vulnerabilities were exploited to install the backdoor on the firms' computers. The backdoor collects files and sends them to a server.";
+    expect(types(text)).toEqual(['vulnerability-exploitation']);
+  });
+
+  test('negative: a flaw researchers discovered stays a disclosure, however it could be exploited', () => {
+    const text =
+      'Researchers find vulnerability in Microsoft Office\n\nResearchers discovered a vulnerability in Microsoft Office, tracked as CVE-2017-0199. ' +
+      'The vulnerability could be exploited to run code when a user opens a document. Microsoft released a patch for the vulnerability on Tuesday.';
+    expect(types(text)).toEqual(['patch', 'vulnerability-disclosure']);
+  });
 });

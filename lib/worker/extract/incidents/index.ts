@@ -133,6 +133,9 @@ const VULN_TYPES = new Set<IncidentType>(['patch', 'vulnerability-disclosure', '
 const SECURITY_CONTEXT =
   /\b(?:vulnerabilit(?:y|ies)|cve-\d{4}|exploit(?:s|ed|ing|ation)?|zero[- ]days?|security (?:flaws?|bugs?|updates?|fix(?:es)?|patch(?:es)?|issues?|holes?|advisor(?:y|ies)|notes?|bulletins?|researchers?)|patch (?:tuesday|day)|(?:heap|buffer|stack|integer) overflows?|use[- ]after[- ]free|memory corruption|remote code execution|privilege escalation|vulnerable to|side[- ]channel|malicious|attackers?|hack(?:ed|ers?|ing)|bypass(?:ed|es|ing)?|compromised)\b/i;
 
+/** A flaw told as the means of an attack: exploited, exploits for it, abused. */
+const EXPLOITED = /\b(?:exploit(?:s|ed|ing)?|abus(?:e|es|ed|ing))\b/i;
+
 /** Types in order of specificity: when two explain the same sentences, the earlier one is the story. */
 const TYPE_ORDER: IncidentType[] = [
   'ransomware',
@@ -286,6 +289,10 @@ function scoreSentences(text: string, spans: Span[], entities: EntityMatch[], da
       }
       if (!strongest.has('vulnerability-disclosure') && !patchSentence) raise(s, 'vulnerability-disclosure', 1, cve.start);
     }
+    // A flaw told as exploited is how an attack got in, not a flaw made known: there only a verb of
+    // discovery or disclosure makes a disclosure ("malicious documents exploiting CVE-2017-0199").
+    if (strongest.get('vulnerability-disclosure') === 2 && EXPLOITED.test(text.slice(s.start, s.end)))
+      strongest.set('vulnerability-disclosure', 1);
     // A headline reports its story in telegraphic style, without the past tense that marks a happening
     // elsewhere ("Medtronic Data Breach Impacts 3.8 Million People").
     const headline = s.index === 0 && isHeadline(text, s);
