@@ -331,4 +331,20 @@ describe('the headline and lede say what the story is (issue 8)', () => {
       'The vulnerability could be exploited to run code when a user opens a document. Microsoft released a patch for the vulnerability on Tuesday.';
     expect(types(text)).toEqual(['patch', 'vulnerability-disclosure']);
   });
+
+  test('a trigger word inside a file name, a path or an address is part of a name, not prose', () => {
+    const text =
+      "Attackers trojanized the vendor's software updates\n\nThe attackers compromised the build server of Acme Software and inserted a backdoor into the update. " +
+      'The trojanized update was served from hxxps://downloads.acme-soft[.]com/core/2019.4/Acme-Core-v2019.4-Hotfix5.msp to customers. ' +
+      'The package Acme-Core-v2019.4-Hotfix5.msp contains the backdoored Acme.Core.BusinessLayer.dll. ' +
+      'Log entries appear under Microsoft-Windows-Security-Mitigations/KernelMode when it runs. The supply chain attack hit thousands of customers.';
+    expect(types(text)).toEqual(['supply-chain']);
+  });
+
+  test('negative: the same word in prose still counts', () => {
+    const text =
+      'Acme ships a fix\n\nThe attackers compromised the build server of Acme Software and inserted a backdoor into the update. ' +
+      'Acme released a hotfix for the flaw on Friday, Hotfix5, and urged customers to update to version 2019.5.';
+    expect(types(text)).toContain('patch');
+  });
 });

@@ -244,7 +244,7 @@ function scoreSentences(text: string, spans: Span[], entities: EntityMatch[], da
     while (m[g] === undefined) g++;
     const trig = TRIGGERS_BY_WEIGHT[g - 1];
     const s = sentenceAt(m.index);
-    if (s) raise(s, trig.type, trig.weight, m.index);
+    if (s && !inPathOrName(text, m.index, m.index + m[0].length)) raise(s, trig.type, trig.weight, m.index);
   }
   const generic = new Set<number>();
   const event = new Set<number>();
@@ -315,6 +315,24 @@ function scoreSentences(text: string, spans: Span[], entities: EntityMatch[], da
     }
   }
   return infos;
+}
+
+/**
+ * A word inside a file name, a path, an address or a detection name ("SolarWinds-Core-Hotfix5.msp",
+ * "Microsoft-Windows-Security-Mitigations/KernelMode", "Ransom.Ryuk") is part of a name, not prose: joined
+ * to its token by a hyphen, dot, slash or underscore, in a token that has a dot or slash between word characters.
+ */
+function inPathOrName(text: string, start: number, end: number): boolean {
+  const before = text.charCodeAt(start - 1);
+  const after = text.slice(end, end + 2);
+  // After the word, a slash or underscore, or a dot before a lower-case extension (a sentence run on is "breach.The").
+  const joined = /[-./\\_]/.test(String.fromCharCode(before)) || /^[/\\_]|^\.[a-z0-9]/.test(after);
+  if (!joined) return false;
+  let a = start;
+  while (a > 0 && start - a < 120 && !/\s/.test(text[a - 1])) a--;
+  let b = end;
+  while (b < text.length && b - end < 120 && !/\s/.test(text[b])) b++;
+  return /\w[./\\]\w/.test(text.slice(a, b));
 }
 
 /** The first line is a headline that tells figures or a study ("45% of firms ...", "study finds"). */
