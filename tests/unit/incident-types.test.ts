@@ -347,4 +347,19 @@ describe('the headline and lede say what the story is (issue 8)', () => {
       'Acme released a hotfix for the flaw on Friday, Hotfix5, and urged customers to update to version 2019.5.';
     expect(types(text)).toContain('patch');
   });
+
+  test('a forged token or an application that impersonates an account is not a phishing lure', () => {
+    const text =
+      'How the intruders moved through Acme Corp cloud accounts\n\nThe cyberattack on Acme Corp began in March, when hackers compromised its network. ' +
+      'The actor stole the token-signing certificate of the victim organization. This let the actor forge SAML tokens that impersonate any of the organization’s existing users. ' +
+      'The actor then read users’ emails by impersonating existing applications that hold the Mail.Read permission. The actor also added credentials to service principals, impersonating highly privileged accounts.';
+    expect(types(text)).toEqual(['cyberattack']);
+  });
+
+  test('negative: messages or people impersonating a bank are phishing', () => {
+    const text =
+      'Bank customers targeted\n\nScammers sent messages impersonating Halvorsen Bank to its customers last week. ' +
+      'The attackers were impersonating the bank’s support staff to steal logins. Customers who clicked were sent to a fake login page.';
+    expect(types(text)).toEqual(['phishing']);
+  });
 });
