@@ -17,6 +17,14 @@
  * its research team, vendors quoted for their analysis, detection services, agencies issuing an
  * advisory), and names that must never be an organisation (people, and words such as "Internet").
  *
+ * The labels' convention: a page reports the incident it tells as its story; a type that is the story's
+ * means (the spear-phishing that delivered a spying implant or a wiper, the flaws its exploits used) is
+ * `ok`, neither right nor wrong. Corrections to tuned labels (held-out labels are never changed):
+ *   - 2026-12 (issue 8): welivesecurity TeleBots and Symantec Buckeye: `phishing` added to `ok`. Both
+ *     tell spear-phishing e-mails as the campaign's infection vector ("used spearphishing emails ... as an
+ *     initial infection vector", "delivered Backdoor.Pirpi through ... spear-phishing emails"), as do the
+ *     DNSpionage, PoetRAT, STRONTIUM, Naikon and Stealth Falcon pages, whose labels had it in `ok`.
+ *
  * Figures per split: type precision/recall/F1 micro over (page, type) pairs and per type; victim match
  * (pages with a labelled victim where one of ours meets one) and victim precision (our victims, one per
  * page and name, that meet a labelled one; okVictims left out); reporters named as victims; people or
