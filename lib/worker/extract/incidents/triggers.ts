@@ -269,8 +269,7 @@ const TRIGGERS: Trigger[] = [
     'vulnerability-disclosure',
     3,
     `(?:discover(?:s|ed)|disclos(?:es|ed)|finds|found|uncover(?:s|ed)|identif(?:ies|ied)|reported) (?:a |an |the |two |three |several |multiple |new )?(?:[\\w-]+ ){0,3}${FLAW}`,
-    // Vulnerable to a named attack or flaw, not to "attack", "threats" or "hacking" in general.
-    `(?:is|are|was|were|remain) vulnerable to(?! (?:an? |further |these |such |the )?(?:attacks?|threats?|hack(?:s|ing|ers)?|cyber[- ]?attacks?|malware|compromise|intrusions?)\\b)`,
+    `(?:is|are|was|were|remain) vulnerable to`,
     `(?:demonstrated|presented|showed) (?:a |an )?(?:new )?(?:[\\w-]+ ){0,2}(?:attack|exploit|bypass)(?:es|s)? (?:that|which|against|on|to)`,
     `(?:discovered|found|uncovered|identified) (?:a |an |the )?(?:[\\w-]+ ){0,3}(?:backdoors?|weakness(?:es)?|security (?:issues?|holes?)|loopholes?)`,
     `proof[- ]of[- ]concept`,
