@@ -275,3 +275,91 @@ describe('a hack that took data is a data breach (issue 8, CASIE data-breach rec
     expect(t).not.toContain('data-breach');
   });
 });
+
+describe('the headline and lede say what the story is (issue 8)', () => {
+  const body =
+    'Researchers have followed the group since 2016. The group targets government agencies in Hong Kong and the US. ' +
+    'Since March the group has mostly focused on organizations in Hong Kong, deploying a new backdoor. ' +
+    'The attackers exploited several zero-day vulnerabilities in Internet Explorer to install the backdoor. ' +
+    'The group has used at least eight zero-day vulnerabilities, and discovered four new flaws in Windows. ' +
+    'The attackers stole documents and emails from file servers. ' +
+    'In one case the group exfiltrated data from a ministry.';
+  const spying = 'Cyberespionage group shifts its gaze to the US and Hong Kong';
+
+  test('a spying campaign told in the headline: the flaws its exploits use and the data it takes are its means and aim, not other stories', () => {
+    expect(types(`${spying}\n\n${body}`)).toEqual(['espionage']);
+  });
+
+  test('negative: a breach the lede tells of, or a text whose headline names no campaign, still reports it', () => {
+    expect(types(`${spying}\n\nThe group stole documents from government agencies in a data breach. ${body}`)).toContain('data-breach');
+    expect(types(`New backdoor spreads in Hong Kong\n\n${body}`)).toEqual(['data-breach', 'vulnerability-disclosure']);
+  });
+
+  test('negative: a ransomware story keeps the data breach told further down (the extortion and the leak are two events)', () => {
+    const text =
+      'Hackers demand ransom from Acme Corp after ransomware attack\n\n' +
+      'Acme Corp said a ransomware attack encrypted its servers last week. The ransomware gang demanded a ransom of $5 million. ' +
+      'The company refused to pay. On Monday the hackers leaked the stolen data of 20,000 customers, including names and addresses. ' +
+      'The data breach exposed customer records in five states. Acme said the hackers stole personal information of customers and employees.';
+    expect(types(text)).toEqual(['data-breach', 'ransomware']);
+  });
+
+  test('attack talk the text does not type belongs to the type the headline names, not to the tools it lists', () => {
+    const text =
+      'Elfin: Relentless espionage group targets multiple organizations in Saudi Arabia and U.S.\n\n' +
+      'The group has attacked 50 organizations since 2016. It has compromised a wide range of targets, including governments and engineering firms. ' +
+      'In one instance, a large U.S. company was attacked in the same month that a company it co-owns was compromised. ' +
+      'DarkComet: a commodity RAT used to open a backdoor on an infected computer and steal information. ' +
+      'NanoCore: a commodity RAT used to open a backdoor on an infected computer and steal information. ' +
+      'Later the attackers exfiltrated data using an FTP tool.';
+    const t = types(text);
+    expect(t).toContain('espionage');
+    expect(t).not.toContain('data-breach');
+  });
+
+  test('flaws told as exploited by an attack are its way in (exploitation), not flaws made known', () => {
+    const text =
+      'New backdoor spreads through booby-trapped documents\n\nThe attackers sent documents with exploits for a vulnerability in Microsoft Office to staff at several firms. ' +
+      'The documents abuse the Office vulnerability CVE-2017-0199 to drop the backdoor. A second wave used exploits for the Equation Editor vulnerability CVE-2017-11882. ' +
+      "Both vulnerabilities were exploited to install the backdoor on the firms' computers. The backdoor collects files and sends them to a server.";
+    expect(types(text)).toEqual(['vulnerability-exploitation']);
+  });
+
+  test('negative: a flaw researchers discovered stays a disclosure, however it could be exploited', () => {
+    const text =
+      'Researchers find vulnerability in Microsoft Office\n\nResearchers discovered a vulnerability in Microsoft Office, tracked as CVE-2017-0199. ' +
+      'The vulnerability could be exploited to run code when a user opens a document. Microsoft released a patch for the vulnerability on Tuesday.';
+    expect(types(text)).toEqual(['patch', 'vulnerability-disclosure']);
+  });
+
+  test('a trigger word inside a file name, a path or an address is part of a name, not prose', () => {
+    const text =
+      "Attackers trojanized the vendor's software updates\n\nThe attackers compromised the build server of Acme Software and inserted a backdoor into the update. " +
+      'The trojanized update was served from hxxps://downloads.acme-soft[.]com/core/2019.4/Acme-Core-v2019.4-Hotfix5.msp to customers. ' +
+      'The package Acme-Core-v2019.4-Hotfix5.msp contains the backdoored Acme.Core.BusinessLayer.dll. ' +
+      'Log entries appear under Microsoft-Windows-Security-Mitigations/KernelMode when it runs. The supply chain attack hit thousands of customers.';
+    expect(types(text)).toEqual(['supply-chain']);
+  });
+
+  test('negative: the same word in prose still counts', () => {
+    const text =
+      'Acme ships a fix\n\nThe attackers compromised the build server of Acme Software and inserted a backdoor into the update. ' +
+      'Acme released a hotfix for the flaw on Friday, Hotfix5, and urged customers to update to version 2019.5.';
+    expect(types(text)).toContain('patch');
+  });
+
+  test('a forged token or an application that impersonates an account is not a phishing lure', () => {
+    const text =
+      'How the intruders moved through Acme Corp cloud accounts\n\nThe cyberattack on Acme Corp began in March, when hackers compromised its network. ' +
+      'The actor stole the token-signing certificate of the victim organization. This let the actor forge SAML tokens that impersonate any of the organization’s existing users. ' +
+      'The actor then read users’ emails by impersonating existing applications that hold the Mail.Read permission. The actor also added credentials to service principals, impersonating highly privileged accounts.';
+    expect(types(text)).toEqual(['cyberattack']);
+  });
+
+  test('negative: messages or people impersonating a bank are phishing', () => {
+    const text =
+      'Bank customers targeted\n\nScammers sent messages impersonating Halvorsen Bank to its customers last week. ' +
+      'The attackers were impersonating the bank’s support staff to steal logins. Customers who clicked were sent to a fake login page.';
+    expect(types(text)).toEqual(['phishing']);
+  });
+});

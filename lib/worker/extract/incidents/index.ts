@@ -133,6 +133,9 @@ const VULN_TYPES = new Set<IncidentType>(['patch', 'vulnerability-disclosure', '
 const SECURITY_CONTEXT =
   /\b(?:vulnerabilit(?:y|ies)|cve-\d{4}|exploit(?:s|ed|ing|ation)?|zero[- ]days?|security (?:flaws?|bugs?|updates?|fix(?:es)?|patch(?:es)?|issues?|holes?|advisor(?:y|ies)|notes?|bulletins?|researchers?)|patch (?:tuesday|day)|(?:heap|buffer|stack|integer) overflows?|use[- ]after[- ]free|memory corruption|remote code execution|privilege escalation|vulnerable to|side[- ]channel|malicious|attackers?|hack(?:ed|ers?|ing)|bypass(?:ed|es|ing)?|compromised)\b/i;
 
+/** A flaw told as the means of an attack: exploited, exploits for it, abused. */
+const EXPLOITED = /\b(?:exploit(?:s|ed|ing)?|abus(?:e|es|ed|ing))\b/i;
+
 /** Types in order of specificity: when two explain the same sentences, the earlier one is the story. */
 const TYPE_ORDER: IncidentType[] = [
   'ransomware',
@@ -241,7 +244,7 @@ function scoreSentences(text: string, spans: Span[], entities: EntityMatch[], da
     while (m[g] === undefined) g++;
     const trig = TRIGGERS_BY_WEIGHT[g - 1];
     const s = sentenceAt(m.index);
-    if (s) raise(s, trig.type, trig.weight, m.index);
+    if (s && !inPathOrName(text, m.index, m.index + m[0].length)) raise(s, trig.type, trig.weight, m.index);
   }
   const generic = new Set<number>();
   const event = new Set<number>();
@@ -286,6 +289,10 @@ function scoreSentences(text: string, spans: Span[], entities: EntityMatch[], da
       }
       if (!strongest.has('vulnerability-disclosure') && !patchSentence) raise(s, 'vulnerability-disclosure', 1, cve.start);
     }
+    // A flaw told as exploited is how an attack got in, not a flaw made known: there only a verb of
+    // discovery or disclosure makes a disclosure ("malicious documents exploiting CVE-2017-0199").
+    if (strongest.get('vulnerability-disclosure') === 2 && EXPLOITED.test(text.slice(s.start, s.end)))
+      strongest.set('vulnerability-disclosure', 1);
     // A headline reports its story in telegraphic style, without the past tense that marks a happening
     // elsewhere ("Medtronic Data Breach Impacts 3.8 Million People").
     const headline = s.index === 0 && isHeadline(text, s);
@@ -308,6 +315,24 @@ function scoreSentences(text: string, spans: Span[], entities: EntityMatch[], da
     }
   }
   return infos;
+}
+
+/**
+ * A word inside a file name, a path, an address or a detection name ("SolarWinds-Core-Hotfix5.msp",
+ * "Microsoft-Windows-Security-Mitigations/KernelMode", "Ransom.Ryuk") is part of a name, not prose: joined
+ * to its token by a hyphen, dot, slash or underscore, in a token that has a dot or slash between word characters.
+ */
+function inPathOrName(text: string, start: number, end: number): boolean {
+  const before = text.charCodeAt(start - 1);
+  const after = text.slice(end, end + 2);
+  // After the word, a slash or underscore, or a dot before a lower-case extension (a sentence run on is "breach.The").
+  const joined = /[-./\\_]/.test(String.fromCharCode(before)) || /^[/\\_]|^\.[a-z0-9]/.test(after);
+  if (!joined) return false;
+  let a = start;
+  while (a > 0 && start - a < 120 && !/\s/.test(text[a - 1])) a--;
+  let b = end;
+  while (b < text.length && b - end < 120 && !/\s/.test(text[b])) b++;
+  return /\w[./\\]\w/.test(text.slice(a, b));
 }
 
 /** The first line is a headline that tells figures or a study ("45% of firms ...", "study finds"). */
@@ -427,6 +452,9 @@ const reportsHappening = (type: IncidentType, s: SentenceInfo) =>
 const headlined = (c: Candidate) =>
   c.sentences.some((s) => s.index === 0 && (s.strongest.get(c.type) ?? 0) >= 3 && reportsHappening(c.type, s));
 
+/** Phishing told with its own strong words and weight is an event of its own, even as the way into another story. */
+const ownEvent = (c: Candidate, story: Candidate) => c.type === 'phishing' && c.strongest >= 3 && c.score >= 0.35 * story.score;
+
 /** Score a type needs, summed over its sentences, to be reported at all. */
 const MIN_SCORE = 4;
 
@@ -451,7 +479,8 @@ function mergeAndFilter(text: string, cands: Candidate[], published?: string): C
     // wiper report) does not name the attack: a type counts as strongly named only with a third of the
     // weight of the attack talk or of the best-attested type.
     const most = Math.max(c.score, ...pool.map((o) => o.score));
-    const strong = (o: Candidate) => o.strongest >= 3 && o.score >= 0.33 * most;
+    // The headline names what the attack is, however briefly the rest of the text names it.
+    const strong = (o: Candidate) => (o.strongest >= 3 && o.score >= 0.33 * most) || headlined(o);
     const typed = pool.sort(
       (a, b) =>
         Number(strong(b)) - Number(strong(a)) ||
@@ -567,9 +596,7 @@ function mergeAndFilter(text: string, cands: Candidate[], published?: string): C
     );
     // Same victim: the same story, told by its first step. No victim of its own: unless it is the bigger part.
     const shared = into !== undefined && c.victim !== undefined && into.victim?.entity.key === c.victim.entity.key;
-    // Phishing told with its own strong words and weight is an event of its own, even as the way in.
-    const ownEvent = c.type === 'phishing' && c.strongest >= 3 && c.score >= 0.35 * (into?.score ?? 0);
-    if (into && !ownEvent && (shared ? c.score <= into.score : c.score < 0.8 * into.score)) {
+    if (into && !ownEvent(c, into) && (shared ? c.score <= into.score : c.score < 0.8 * into.score)) {
       absorb(c, into);
       drop.add(c);
     }
@@ -616,9 +643,7 @@ function mergeAndFilter(text: string, cands: Candidate[], published?: string): C
   for (const c of attacks.slice(1)) {
     const main = attacks[0];
     const within = c.sentences.every((s) => main.sentences.some((t) => t.index === s.index));
-    // Phishing strongly told stays an event of its own (the way in is also what happened).
-    const ownEvent = c.type === 'phishing' && c.strongest >= 3 && c.score >= 0.35 * main.score;
-    if (within && !ownEvent && sameStory(main, c)) {
+    if (within && !ownEvent(c, main) && sameStory(main, c)) {
       absorb(c, main);
       drop.add(c);
     }
@@ -655,9 +680,38 @@ function mergeAndFilter(text: string, cands: Candidate[], published?: string): C
       .sort((a, b) => b.score - a.score)[0];
     if (lure) live.push(lure);
   }
+  live = ledeStory(live);
   // Ties go to the story the text tells first.
   live.sort((a, b) => b.score - a.score || a.sentences[0].index - b.sentences[0].index);
   return dropBackground(text, live, published);
+}
+
+/** Operations told by their means: the spying, the sabotage, the poisoned supply chain. */
+const CAMPAIGNS = new Set<IncidentType>(['espionage', 'wiper', 'supply-chain']);
+
+/** Sentences at the head of a text (the headline, when there is one, and the lede): where news says what the story is. */
+const LEDE = 3;
+
+/** Named in the headline or lede with a word of its own (not only by an unspecific one it absorbed), as a happening. */
+const inLede = (c: Candidate) =>
+  c.sentences.some((s) => s.index < LEDE && (s.strongest.get(c.type) ?? 0) >= 2 && reportsHappening(c.type, s));
+
+/**
+ * The headline and lede say what the story is; a type told only further down is the story's means, aim
+ * or background (the spear-phishing that delivered a spying implant, the data a campaign is after, the
+ * flaws its exploits use) unless it has a victim of its own or more weight than the story.
+ */
+function ledeStory(live: Candidate[]): Candidate[] {
+  const story = live.filter((c) => CAMPAIGNS.has(c.type) && inLede(c)).sort((a, b) => b.score - a.score)[0];
+  if (!story) return live;
+  return live.filter(
+    (c) =>
+      c === story ||
+      ownEvent(c, story) ||
+      inLede(c) ||
+      c.score >= story.score ||
+      (c.victim !== undefined && c.victim.entity.key !== story.victim?.entity.key),
+  );
 }
 
 /** Words that put an incident in the past of the story: "comes months after a ransomware attack on ...". */

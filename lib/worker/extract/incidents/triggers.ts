@@ -143,7 +143,9 @@ const TRIGGERS: Trigger[] = [
     `posing as`,
     `malicious (?:emails|attachments|links)`,
     `lures?`,
-    `impersonat${W}`,
+    // Not software or a forged token posing as an account, a server or an application ("SAML tokens that
+    // impersonate any of the organization's users", "impersonating Service Principals", "impersonating server").
+    `impersonat${W}(?! (?:[\\w'’-]+ ){0,4}?(?:users?|accounts?|identit(?:y|ies)|tokens?|sessions?|process(?:es)?|threads?|administrators?|admins?|applications?|apps?|servers?|principals?)\\b)`,
   ),
 
   t(
