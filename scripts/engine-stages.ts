@@ -8,14 +8,18 @@
  * than the wall clock; the wall clock's median is printed beside it.
  *
  * `--against DIR` times another checkout of the project (the code before a change: `git worktree add` or
- * `git archive | tar -x`, with node_modules beside it) in the same rounds, stage by stage, beside this one.
+ * `git archive | tar -x`, with node_modules beside it) beside this one, stage by stage. Each round runs each
+ * checkout in a process of its own (`--root DIR --json`, one warm-up pass then one timed pass), the order
+ * alternating from round to round: two copies of the engine in one process were not even-handed (the one
+ * loaded second ran 2–4× slower, the same code against itself), nor is a fixed order on a busy machine.
  *
  * `--longer N` keeps the items whose content is longer than N characters (what a lede spares a long item).
  * `--keys` prints instead what share of the whole analysis's entity keys (per item, by type) each lede keeps.
  *
- *   npx tsx scripts/engine-stages.ts [--keys] [--longer N] [--rounds 5] [--items 851] [--only analyze,incidents] [--against DIR]
+ *   npx tsx scripts/engine-stages.ts [--keys] [--longer N] [--rounds 5] [--items 851] [--only analyze,incidents] [--against DIR | --root DIR --json]
  *   node --cpu-prof --import tsx scripts/engine-stages.ts --only analyze   # a profile of the whole engine
  */
+import { execFileSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -32,6 +36,8 @@ const { values } = parseArgs({
     items: { type: 'string' },
     only: { type: 'string' },
     against: { type: 'string' },
+    root: { type: 'string' },
+    json: { type: 'boolean' },
   },
 });
 const rounds = Number(values.rounds ?? 5);
@@ -96,7 +102,45 @@ async function stagesOf(root: string): Promise<{ stages: Stages; names: number }
   return { stages, names: matcher.termCount };
 }
 
-const here = await stagesOf(resolve(import.meta.dirname, '..'));
+const HERE = resolve(import.meta.dirname, '..');
+const median = (a: number[]) => a.slice().sort((x, y) => x - y)[a.length >> 1];
+const chars = docs.reduce((n, d) => n + d.text.length, 0) / docs.length;
+const load0 = loadavg()[0];
+
+if (values.against) {
+  // Each checkout in processes of its own, alternating: ms an item per stage, CPU and wall, per round.
+  const roots = { this: HERE, against: resolve(values.against) };
+  const cpu = new Map<string, number[]>();
+  const wall = new Map<string, number[]>();
+  let names: string[] = [];
+  let termCount = 0;
+  const passThrough = ['items', 'longer', 'only'].flatMap((k) => (values[k as 'items'] ? [`--${k}`, values[k as 'items']!] : []));
+  for (let r = 0; r < rounds; r++) {
+    for (const which of r % 2 ? (['against', 'this'] as const) : (['this', 'against'] as const)) {
+      const out = execFileSync(
+        process.execPath,
+        ['--import', 'tsx', resolve(HERE, 'scripts/engine-stages.ts'), '--root', roots[which], '--json', '--rounds', '1', ...passThrough],
+        { encoding: 'utf8', maxBuffer: 1 << 24, stdio: ['ignore', 'pipe', 'inherit'] },
+      );
+      const res = JSON.parse(out.trim().split('\n').pop()!) as { names: number; stages: Record<string, { cpu: number; wall: number }> };
+      names = Object.keys(res.stages);
+      if (which === 'this') termCount = res.names;
+      for (const [name, t] of Object.entries(res.stages)) {
+        cpu.set(`${which} ${name}`, [...(cpu.get(`${which} ${name}`) ?? []), t.cpu]);
+        wall.set(`${which} ${name}`, [...(wall.get(`${which} ${name}`) ?? []), t.wall]);
+      }
+    }
+  }
+  console.log(
+    `${docs.length} feed items (${Math.round(chars)} characters each on average), ${termCount} names; ${rounds} rounds, a process per checkout and round, alternating; load ${load0.toFixed(2)} → ${loadavg()[0].toFixed(2)}`,
+  );
+  const fmt = (key: string) => `${median(cpu.get(key)!).toFixed(3)} ms CPU (wall ${median(wall.get(key)!).toFixed(3)})`;
+  console.log(`  ${'ms an item'.padEnd(28)} ${'against'.padEnd(32)} this`);
+  for (const name of names) console.log(`  ${name.padEnd(28)} ${fmt(`against ${name}`).padEnd(32)} ${fmt(`this ${name}`)}`);
+  process.exit(0);
+}
+
+const here = await stagesOf(values.root ? resolve(values.root) : HERE);
 if (values.keys) {
   type A = { entities: { key: string; type: string }[]; incidents: unknown[] };
   const keysOf = (a: A) => new Map(a.entities.map((e) => [e.key, e.type]));
@@ -125,13 +169,6 @@ if (values.keys) {
   }
   process.exit(0);
 }
-const other = values.against ? await stagesOf(resolve(values.against)) : undefined;
-const runs: [string, Stages][] = other
-  ? [
-      ['against', other.stages],
-      ['this', here.stages],
-    ]
-  : [['this', here.stages]];
 const names = values.only ? values.only.split(',') : Object.keys(here.stages);
 const cpu = new Map<string, number[]>();
 const wall = new Map<string, number[]>();
@@ -139,27 +176,25 @@ const cpuMs = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
 };
-const load0 = loadavg()[0];
 for (let r = 0; r < rounds + 1; r++) {
   for (const name of names) {
-    for (const [which, stages] of runs) {
-      const f = stages[name];
-      const t0 = performance.now();
-      const c0 = cpuMs();
-      for (let i = 0; i < docs.length; i++) f(i);
-      const key = `${which} ${name}`;
-      // Round 0 warms the JIT up and is not counted.
-      if (r === 0) continue;
-      cpu.set(key, [...(cpu.get(key) ?? []), (cpuMs() - c0) / docs.length]);
-      wall.set(key, [...(wall.get(key) ?? []), (performance.now() - t0) / docs.length]);
-    }
+    const f = here.stages[name];
+    const t0 = performance.now();
+    const c0 = cpuMs();
+    for (let i = 0; i < docs.length; i++) f(i);
+    // Round 0 warms the JIT up and is not counted.
+    if (r === 0) continue;
+    cpu.set(name, [...(cpu.get(name) ?? []), (cpuMs() - c0) / docs.length]);
+    wall.set(name, [...(wall.get(name) ?? []), (performance.now() - t0) / docs.length]);
   }
 }
-const median = (a: number[]) => a.slice().sort((x, y) => x - y)[a.length >> 1];
-const chars = docs.reduce((n, d) => n + d.text.length, 0) / docs.length;
+if (values.json) {
+  const stages = Object.fromEntries(names.map((n) => [n, { cpu: median(cpu.get(n)!), wall: median(wall.get(n)!) }]));
+  console.log(JSON.stringify({ names: here.names, stages }));
+  process.exit(0);
+}
 console.log(
   `${docs.length} feed items (${Math.round(chars)} characters each on average), ${here.names} names; ${rounds} rounds; load ${load0.toFixed(2)} → ${loadavg()[0].toFixed(2)}`,
 );
-const fmt = (key: string) => `${median(cpu.get(key)!).toFixed(3)} ms CPU (wall ${median(wall.get(key)!).toFixed(3)})`;
-if (other) console.log(`  ${'ms an item'.padEnd(28)} ${'against'.padEnd(32)} this`);
-for (const name of names) console.log(`  ${name.padEnd(28)} ${other ? `${fmt(`against ${name}`).padEnd(32)} ` : ''}${fmt(`this ${name}`)}`);
+for (const name of names)
+  console.log(`  ${name.padEnd(28)} ${median(cpu.get(name)!).toFixed(3)} ms CPU (wall ${median(wall.get(name)!).toFixed(3)})`);
