@@ -82,14 +82,9 @@ describe('cue words', () => {
 
 describe('named elsewhere', () => {
   it('an ambiguous mention counts when the same entity is named with a cue in the text', () => {
-    expect(found('Play ransomware struck twice. Later, Play encrypted the files.')).toEqual([
-      'Play=malware:play (cue)',
-      'Play=malware:play (named-elsewhere)',
-    ]);
-    // Named so, and the subject of what only people do: the crew (kind-in-context.ts, sentenceSaysCrew).
     expect(found('Play ransomware struck twice. Later, Play leaked the files.')).toEqual([
       'Play=malware:play (cue)',
-      'Play=actor:play (sentence-says-crew)',
+      'Play=malware:play (named-elsewhere)',
     ]);
   });
   it('but not when no mention is unambiguous', () => {

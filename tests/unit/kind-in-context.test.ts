@@ -184,19 +184,6 @@ describe('a ransomware family spoken of as the people who run it', () => {
     expect(typed('DarkSide was not the only group to make this announcement.')).toEqual(['DarkSide=actor:darkside']);
     expect(typed('Ransomware groups such as SamSam and Dharma spread via RDP.')).toEqual(['SamSam=actor:samsam', 'Dharma=actor:dharma']);
   });
-  it('is the actor when the text calls it a group or crew, or it does what only people do', () => {
-    expect(typed('The Conti group recruited a new negotiator.')).toEqual(['Conti=actor:conti']);
-    expect(typed('The Conti ransomware group hit the city.')).toEqual(['Conti=actor:conti']);
-    expect(typed('Conti claimed the attack on Monday.')).toEqual(['Conti=actor:conti']);
-    expect(typed('DarkSide has reportedly leaked the stolen files.')).toEqual(['DarkSide=actor:darkside']);
-    expect(typed('The examination of how DarkSide rose to prominence.')).toEqual(['DarkSide=actor:darkside']);
-    expect(typed('In a statement, DarkSide said it was apolitical.')).toEqual(['DarkSide=actor:darkside']);
-  });
-  it('stays the malware when it claims to do what software does, or leaks on its own', () => {
-    expect(typed('Conti claims to encrypt files faster than any other ransomware.')).toEqual(['Conti=malware:conti']);
-    expect(typed('DarkSide encrypted the servers and dropped a note.')).toEqual(['DarkSide=malware:darkside']);
-    expect(typed('DarkSide samples list the drives first.')).toEqual(['DarkSide=malware:darkside']);
-  });
   it('is the malware otherwise, "the X gang" included', () => {
     expect(typed('The DarkSide ransomware encrypted the servers.')).toEqual(['DarkSide=malware:darkside']);
     expect(typed('The Conti gang claimed the attack.')).toEqual(['Conti=malware:conti']);
