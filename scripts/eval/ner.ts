@@ -127,7 +127,9 @@ function showErrors(row: Row, type: string, pred: Span[], gold: Span[], matcher:
   for (const x of p) {
     if (g.some((y) => overlaps(x, y))) continue;
     const other = row.entities.find((y) => y.type !== type && overlaps(x, y));
-    out.push(`extra\t${row.id}\t"${x.text}"${ruleOf(x)}${other ? ` gold=${other.type} "${other.text}"` : ''}\t${inSentence(row.text, x.start, x.end)}`);
+    out.push(
+      `extra\t${row.id}\t"${x.text}"${ruleOf(x)}${other ? ` gold=${other.type} "${other.text}"` : ''}\t${inSentence(row.text, x.start, x.end)}`,
+    );
   }
 }
 
