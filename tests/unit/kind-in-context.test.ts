@@ -67,6 +67,15 @@ describe('what the sentence says a name is', () => {
     expect(found('She is reading about Anubis, a god of ancient Egypt.')).toEqual([]);
   });
 
+  it('a list of attackers before the name', () => {
+    expect(found('It was used by state-sponsored actors such as Leviathan.')).toEqual(['Leviathan=actor:leviathan (sentence-says-so)']);
+    expect(found('Threat actors like APT28, Leviathan and others use it.')).toEqual([
+      'APT28=actor:apt28 (name)',
+      'Leviathan=actor:leviathan (sentence-says-so)',
+    ]);
+    expect(found('Titans like Kronos and Leviathan were feared.')).toEqual([]);
+  });
+
   it('a name shared by an actor and its toolset keeps the actor unless a cue word says malware', () => {
     expect(found('Analysts detected a new Winnti sample uploaded from Germany.')).toEqual(['Winnti=actor:winnti (name)']);
   });
