@@ -45,7 +45,7 @@ const BEFORE_NOUN = lazyRegExp(
  * including Patchwork, Sidewinder and Confucius". The list is read up to its last "and"/"or".
  */
 const LIST_AFTER_NOUN = lazyRegExp(
-  String.raw`(?<![\p{L}\p{N}])(?:[Gg]roups|[Aa]ctors|APTs|[Gg]angs|[Cc]rews|[Aa]dversaries|[Hh]ackers)[ 	 ]*,?[ 	 ]+(?:such[ 	 ]+as|like|including)[ 	 ]+((?:${NAME2}[ 	 ]*,[ 	 ]*){0,6}${NAME2}(?:[ 	 ]*,?[ 	 ]+(?:and|or)[ 	 ]+${NAME2})?)`,
+  String.raw`\b(?:[Gg]roups|[Aa]ctors|APTs|[Gg]angs|[Cc]rews|[Aa]dversaries|[Hh]ackers)[ \t\u00a0]*,?[ \t\u00a0]+(?:such[ \t\u00a0]+as|like|including)[ \t\u00a0]+((?:${NAME2}[ \t\u00a0]*,[ \t\u00a0]*){0,6}${NAME2}(?:[ \t\u00a0]*,?[ \t\u00a0]+(?:and|or)[ \t\u00a0]+${NAME2})?)`,
   'gu',
 );
 const LIST_ITEM = lazyRegExp(NAME2, 'gu');
