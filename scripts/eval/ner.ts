@@ -14,7 +14,8 @@
  * sentence: `miss` (no span of the type overlaps the label; `as=TYPE` when a span of another type does,
  * `known=TYPE` when the catalogue has the label's text as a name of that type),
  * `extra` (no label of the type overlaps it; `gold=TYPE` when a label of another type does) and `bound`
- * (overlaps a label but does not share its start and end).
+ * (overlaps a label but does not share its start and end); `rule=` says why the engine found a span
+ * (its `why.rule`: cue, case, shape, sentence-says-so ...).
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -33,6 +34,8 @@ interface Span {
   start: number;
   end: number;
   text: string;
+  /** Why the engine found it (its `why.rule`), for `--show`. */
+  rule?: string;
 }
 interface Row {
   id: string;
@@ -101,6 +104,8 @@ function inSentence(text: string, start: number, end: number): string {
   return `${text.slice(from, start)}[[${text.slice(start, end)}]]${text.slice(end, to)}`.replace(/\s+/g, ' ').trim();
 }
 
+const ruleOf = (x: Span) => (x.rule ? ` rule=${x.rule}` : '');
+
 /** One line per error of `type` in a tuned row (see the header: miss, extra, bound). */
 function showErrors(row: Row, type: string, pred: Span[], gold: Span[], matcher: CompiledMatcher, out: string[]): void {
   const p = pred.filter((x) => x.type === type);
@@ -110,7 +115,7 @@ function showErrors(row: Row, type: string, pred: Span[], gold: Span[], matcher:
     if (p.some((x) => same(x, y))) continue;
     const near = p.find((x) => overlaps(x, y));
     if (near) {
-      out.push(`bound\t${row.id}\tgold "${y.text}" pred "${near.text}"\t${inSentence(row.text, y.start, y.end)}`);
+      out.push(`bound\t${row.id}\tgold "${y.text}" pred "${near.text}"${ruleOf(near)}\t${inSentence(row.text, y.start, y.end)}`);
       continue;
     }
     const other = pred.find((x) => x.type !== type && overlaps(x, y));
@@ -122,7 +127,9 @@ function showErrors(row: Row, type: string, pred: Span[], gold: Span[], matcher:
   for (const x of p) {
     if (g.some((y) => overlaps(x, y))) continue;
     const other = row.entities.find((y) => y.type !== type && overlaps(x, y));
-    out.push(`extra\t${row.id}\t"${x.text}"${other ? ` gold=${other.type} "${other.text}"` : ''}\t${inSentence(row.text, x.start, x.end)}`);
+    out.push(
+      `extra\t${row.id}\t"${x.text}"${ruleOf(x)}${other ? ` gold=${other.type} "${other.text}"` : ''}\t${inSentence(row.text, x.start, x.end)}`,
+    );
   }
 }
 
@@ -133,7 +140,7 @@ function tallyRows(rows: Row[], matcher: CompiledMatcher, missType: string | und
     const types = new Set(row.types);
     const pred = extractEntities(row.text, matcher)
       .filter((m) => types.has(scoredType(m)))
-      .map((m) => ({ type: scoredType(m), start: m.start, end: m.end, text: m.text }));
+      .map((m) => ({ type: scoredType(m), start: m.start, end: m.end, text: m.text, rule: m.why?.rule }));
     const gold = row.entities.filter((g) => types.has(g.type));
     if (showType && types.has(showType) && !isHeldOut(row.id)) showErrors(row, showType, pred, gold, matcher, misses.shown);
     for (const part of ['all', half(row.id), isHeldOut(row.id) ? 'heldout' : 'tuned']) {

@@ -3,7 +3,8 @@
  * What a sentence says a name is, in the built extension (headless Chromium): a feed item handed to the
  * worker's ingest is read by the engine there, and the stored item's entity keys type each name as its
  * sentence does: a ransomware family's affiliates are an actor, the family's own encryptor stays malware,
- * and "the Cobalt group" is the actor Cobalt Group. The crew's card is its family's catalogue entry.
+ * and "the Cobalt group" is the actor Cobalt Group. The crew's card is its family's catalogue entry. A name in a
+ * list of groups is an actor; a shop named so, and a word of description after a known name, are no malware.
  */
 import { describe, expect, it } from 'vitest';
 import { ask } from './extension-page';
@@ -37,5 +38,29 @@ describe('the worker types names by what their sentence says', () => {
     const facts = await ask(session.probe, 'entityFacts', { entities: [{ key: 'actor:darkside', type: 'actor', name: 'DarkSide' }] });
     expect(facts['actor:darkside']).toMatchObject({ type: 'actor', name: 'DarkSide', sources: ['seed'] });
     expect(facts['actor:darkside'].description).toMatch(/^The crew behind the DarkSide ransomware\. Ransomware-as-a-service/);
+  });
+
+  it('stores a group named in a list of groups as an actor, and neither a shop nor a word after a known name as malware', async () => {
+    const text =
+      'The loader was used by state sponsored groups such as APT33 and Zorbex. ' +
+      'The actor also runs a malware shop called “JiiN shop”, and sells the commercial M00nD3V   Logger   malware there.';
+    const report = await session.ingest([
+      {
+        sourceId: 'feed:news',
+        guid: 'news-kinds-lists',
+        url: 'https://news.example/zorbex-loader',
+        title: 'A loader shared by state sponsored groups',
+        summary: text,
+        content: text,
+        published: new Date(Date.now() - 86_400_000).toISOString(),
+      },
+    ]);
+    expect(report).toMatchObject({ added: 1, rejected: 0 });
+    const article = (await session.tableRows('articles')).find((a) => a.url === 'https://news.example/zorbex-loader');
+    const keys = article?.entityKeys as string[];
+    expect(keys).toContain('actor:apt33');
+    expect(keys).toContain('actor:zorbex');
+    expect(keys).toContain('malware:m00nd3v');
+    expect(keys.filter((k) => /jiin|logger/.test(k))).toEqual([]);
   });
 });

@@ -22,6 +22,15 @@ describe('threat actors named by the text', () => {
     expect(names('Data stolen by the Karakurt gang was leaked.')).toEqual(['Karakurt@19']);
   });
 
+  test('names listed after a plural noun for attackers', () => {
+    expect(names('It was used by state sponsored groups such as APT33 and Gorgon.')).toEqual(['APT33@46', 'Gorgon@56']);
+    // An ordinary word ("Bitter") is left to the catalogue, which reads the list (gazetteer.ts listedWithItsKind).
+    expect(names('APT actors including Sidewinder, Bitter and Confucius sent lures.')).toEqual(['Sidewinder@21', 'Confucius@44']);
+    // Not a list of attackers: descriptions, and lists after other nouns.
+    expect(names('Groups such as Android developers were warned.')).toEqual([]);
+    expect(names('Companies such as Acme and Initech were hit.')).toEqual([]);
+  });
+
   test('an abbreviation in brackets after the words it spells is theirs, not the group’s', () => {
     expect(
       names('Proofpoint named the threat cluster CPRS after the Client Profile Registration System ( CPRS ) it spoofs. CPRS is active.'),

@@ -65,3 +65,14 @@ describe('legal forms', () => {
     expect(saysOrganisation('eSurv, a spyware family that a company sold', 0, 5)).toBe(false);
   });
 });
+
+describe('a name called a company once', () => {
+  it('is the company in the rest of the text, unless a mention says it is the spyware', () => {
+    expect(names('eSurv was a business unit of Connexxa and was leased to eSurv S.R.L in 2014.')).toEqual([]);
+    expect(names('The eSurv brand was sold in 2016. eSurv S.R.L is based in Catanzaro.')).toEqual([]);
+    expect(names('eSurv S.R.L is based in Catanzaro. The eSurv spyware reached Google Play.')).toEqual(['eSurv']);
+    expect(names('eSurv S.R.L is based in Catanzaro. Investigators found eSurv samples.')).toEqual(['eSurv']);
+    // Only the same name: the company's other products stay what they are.
+    expect(names('eSurv S.R.L built Exodus.')).toEqual(['Exodus']);
+  });
+});

@@ -67,8 +67,24 @@ describe('what the sentence says a name is', () => {
     expect(found('She is reading about Anubis, a god of ancient Egypt.')).toEqual([]);
   });
 
+  it('a list of attackers before the name', () => {
+    expect(found('It was used by state-sponsored actors such as Leviathan.')).toEqual(['Leviathan=actor:leviathan (sentence-says-so)']);
+    expect(found('Threat actors like APT28, Leviathan and others use it.')).toEqual([
+      'APT28=actor:apt28 (name)',
+      'Leviathan=actor:leviathan (sentence-says-so)',
+    ]);
+    expect(found('Titans like Kronos and Leviathan were feared.')).toEqual([]);
+  });
+
   it('a name shared by an actor and its toolset keeps the actor unless a cue word says malware', () => {
     expect(found('Analysts detected a new Winnti sample uploaded from Germany.')).toEqual(['Winnti=actor:winnti (name)']);
+  });
+  it('whichever of the two the catalogue lists first', () => {
+    // The malware first, as a synced MISP catalogue may list them (its tool galaxy before its threat actors).
+    const first = compileMatcher([e('malware:invisimole', 'InvisiMole'), e('actor:invisimole', 'InvisiMole')]);
+    const typed = (text: string) => findCatalogueEntities(text, first).map((x) => `${x.text}=${x.key}`);
+    expect(typed('Attackers installed InvisiMole on the servers.')).toEqual(['InvisiMole=actor:invisimole']);
+    expect(typed('The InvisiMole backdoor beacons over DNS.')).toEqual(['InvisiMole=malware:invisimole']);
   });
 });
 

@@ -10,6 +10,7 @@ import { matchesAfterBoundary } from './sticky';
  * - after a noun for attackers, with or without a naming verb: "the threat actor HydroJiin", "an APT group
  *   named ReconHellcat", "a threat group tracked as Sticky Werewolf", "the threat actor we dubbed X";
  * - before one: "the Balikbayan Foxes threat actor", "the Karakurt gang", "the Gamaredon hackers";
+ * - listed after a plural one: "state sponsored groups such as APT33 and Gorgon";
  * then the same name again anywhere in the text. Names the catalogue, a pattern or the malware finder
  * already took stay theirs (so "the LockBit gang" stays the ransomware family), and the words the
  * malware finder refuses as names (platforms, descriptions, ordinary words) are refused here too.
@@ -38,6 +39,16 @@ const BEFORE_NOUN = lazyRegExp(
   String.raw`\b(?:[Tt]he|[Aa]n?)[ \t\u00a0]+[“"‘']?(${NAME2})[”"’']?[ \t\u00a0]+${NOUN_AFTER}(?![\p{L}\p{N}])`,
   'gu',
 );
+
+/**
+ * Names listed after a plural noun for attackers: "state sponsored groups such as APT33 and Gorgon", "APT actors
+ * including Patchwork, Sidewinder and Confucius". The list is read up to its last "and"/"or".
+ */
+const LIST_AFTER_NOUN = lazyRegExp(
+  String.raw`\b(?:[Gg]roups|[Aa]ctors|APTs|[Gg]angs|[Cc]rews|[Aa]dversaries|[Hh]ackers)[ \t\u00a0]*,?[ \t\u00a0]+(?:such[ \t\u00a0]+as|like|including)[ \t\u00a0]+((?:${NAME2}[ \t\u00a0]*,[ \t\u00a0]*){0,6}${NAME2}(?:[ \t\u00a0]*,?[ \t\u00a0]+(?:and|or)[ \t\u00a0]+${NAME2})?)`,
+  'gu',
+);
+const LIST_ITEM = lazyRegExp(NAME2, 'gu');
 
 /** Words that begin a noun phrase, not a name ("the Same threat actor" in a title-case heading). */
 const NOT_ACTOR_NAMES = new Set([
@@ -88,6 +99,10 @@ export function findActorsByShape(text: string, known: EntityMatch[]): EntityMat
   };
   for (const m of matchesAfterBoundary(AFTER_NOUN(), text)) consider(m[1], m.index + m[0].length - m[1].length, true);
   for (const m of text.matchAll(BEFORE_NOUN())) consider(m[1], m.index + m[0].indexOf(m[1], m[0].search(/[ \t\u00a0]/)), false);
+  for (const m of text.matchAll(LIST_AFTER_NOUN())) {
+    const listStart = m.index + m[0].length - m[1].length;
+    for (const item of m[1].matchAll(LIST_ITEM())) consider(item[0], listStart + item.index, false);
+  }
   if (names.size === 0) return [];
   const out: EntityMatch[] = [];
   for (const name of names) {

@@ -259,14 +259,14 @@ const MEMBER_OF = new Set([
 const LEGAL_FORM_AFTER = /^,?\s{0,3}(?:Inc|Ltd|LLC|GmbH|Corp|PLC|S\.R\.L|Srl|S\.p\.A|S\.A)\b/;
 /** A business in apposition after the name: "the Mabna Institute, an Iranian government contractor". */
 const ORG_APPOSITION_AFTER =
-  /^\s*,\s*(?:an?|the)\s+(?:[\p{L}\p{N}][\p{L}\p{N}'’-]*\s+){0,3}?(?:company|firm|vendor|maker|manufacturer|supplier|corporation|contractor|startup|subsidiary)\b/iu;
+  /^(?:\s*,\s*|\s+(?:is|was)\s+)(?:an?|the)\s+(?:[\p{L}\p{N}][\p{L}\p{N}'’-]*\s+){0,3}?(?:company|firm|vendor|maker|manufacturer|supplier|corporation|contractor|startup|subsidiary|business)\b/iu;
 
 /**
  * Spyware and groups are sometimes named after the company behind them (eSurv, Allwinner's kernel
  * backdoor, front companies listed as a group's aliases). Where the text calls the name a company, it is
  * the company: an organisation noun just before it ("a company called X", "the firm X"), someone who works
  * for it or owns it ("the CEO of X", "an employee of X"), a legal form just after ("X S.R.L", "X Inc") or
- * a business in apposition ("X, an Iranian government contractor").
+ * a business in apposition or after a copula ("X, an Iranian government contractor", "X was a business unit of").
  */
 export function saysOrganisation(text: string, start: number, end: number): boolean {
   const before = wordsAround(text, start, -1, 2);
@@ -342,6 +342,8 @@ export function findCatalogueEntities(text: string, matcher: CompiledMatcher): E
   const byHit: Candidate[][] = [];
   const confirmed = new Set<string>();
   const namePrefixes = new Set<string>();
+  // Names the text calls a company somewhere ("leased to eSurv S.R.L"): elsewhere too, unless the kind is said there.
+  const companies = new Set<string>();
   for (const hit of matcher.scanAll(text)) {
     if (insideDottedName(text, hit.start, hit.end) || inUrlPath(text, hit.start)) continue;
     const span = text.slice(hit.start, hit.end);
@@ -353,7 +355,10 @@ export function findCatalogueEntities(text: string, matcher: CompiledMatcher): E
       if (flags & F_EXACT_CASE && (!hasExactCase(span, matcher.alias(term)) || insideLongerName(text, hit.start, hit.end))) continue;
       if (flags & F_NEEDS_CASE && !hasNameCase(span, matcher.alias(term))) continue;
       const entity = matcher.termEntityInfo(term);
-      if (CUE_TYPE_SET.has(entity.type) && saysOrganisation(text, hit.start, hit.end)) continue;
+      if (CUE_TYPE_SET.has(entity.type) && saysOrganisation(text, hit.start, hit.end)) {
+        companies.add(span);
+        continue;
+      }
       // A name the catalogue capitalises, written all in lower case, is a URL path, a file name or a
       // hashtag ("…/apt41-targets…", "iran"), not a mention. Techniques and attack types are phrases.
       if (!spanHasUpper && !LEXICAL_TYPES.has(entity.type) && (hasUpper(entity.name) || hasUpper(matcher.alias(term)))) continue;
@@ -401,10 +406,25 @@ export function findCatalogueEntities(text: string, matcher: CompiledMatcher): E
         bestScore = score;
       }
     }
+    // An actor and a malware entity sharing the name (a toolset named after its group: Winnti, InvisiMole,
+    // Taidoor), no cue word for the malware: the actor, whichever the catalogue listed first. The labelled
+    // reports read "the Winnti sample" as the group's (33 actor to 2 malware on the tuned rows, synced or not).
+    if (best && best.entity.type === 'malware' && !best.cued) {
+      const rank = RULE_RANK[best.rule as Rule];
+      best = cands.find((c) => c.entity.type === 'actor' && c.rule !== 'pending' && RULE_RANK[c.rule] >= rank) ?? best;
+    }
     if (best) chosen.push(best);
     else unresolved.push(cands);
   }
   chosen.push(...listedWithItsKind(text, chosen, unresolved));
+  if (companies.size > 0) {
+    for (let i = chosen.length - 1; i >= 0; i--) {
+      const c = chosen[i];
+      if (!CUE_TYPE_SET.has(c.entity.type) || !companies.has(text.slice(c.start, c.end))) continue;
+      if (c.cued || hasCue(text, c.start, c.end, c.entity) || sentenceSaysKind(text, c.start, c.end, c.entity.type)) continue;
+      chosen.splice(i, 1);
+    }
+  }
 
   return leftmostLongest(chosen).map((c) => {
     const end = c.entity.type === 'malware' ? nameEnd(text, c.start, c.end, c.entity.key, matcher) : c.end;
