@@ -30,7 +30,7 @@ import { contentHash, ingestPrepared, type IngestOutcome, type PreparedItem } fr
 import type { IngestStore } from '../cluster/store';
 import type { FeedItem, IngestReport } from './item';
 import { timeOf } from '../cluster/features';
-import { mergeOutcomes, pipelined } from './ingest-chunks';
+import { inThread, mergeOutcomes, pipelined, type ChunkReader } from './ingest-chunks';
 
 export interface IngestItemsOptions {
   matcher: CompiledMatcher;
@@ -38,6 +38,11 @@ export interface IngestItemsOptions {
   retentionDays?: number;
   /** Characters of an item's content read in context (analyzeText's depth; default FEED_LEDE, Infinity: all). */
   lede?: number;
+  /**
+   * Who reads the chunks (the engine's prepareFeedItem on each item, with this matcher and lede): readers on
+   * other threads (./reader-pool.ts). Default: this thread, item by item.
+   */
+  reader?: (chunk: FeedItem[], matcher: CompiledMatcher, lede: number) => Promise<PreparedItem[]>;
 }
 
 export interface IngestItemsReport extends IngestReport {
@@ -126,6 +131,10 @@ export function prepareFeedItem(item: FeedItem, matcher: CompiledMatcher, lede =
   return prepared;
 }
 
+function inThreadReader(matcher: CompiledMatcher, lede?: number): ChunkReader<FeedItem, PreparedItem> {
+  return inThread((item) => prepareFeedItem(item, matcher, lede));
+}
+
 function report(o: IngestOutcome, rejected: number): IngestItemsReport {
   return { added: o.added, updated: o.updated, unchanged: o.unchanged, duplicates: o.duplicates, expired: o.expired, rejected };
 }
@@ -144,7 +153,7 @@ export async function ingestFeedItemsInto(
     .map((x) => x.item);
   const outcomes = await pipelined(
     ok,
-    (item) => prepareFeedItem(item, opts.matcher, opts.lede),
+    opts.reader ? (chunk) => opts.reader!(chunk, opts.matcher, opts.lede ?? FEED_LEDE) : inThreadReader(opts.matcher, opts.lede),
     (prepared) => ingestPrepared(store, prepared, { now, retentionDays: opts.retentionDays }),
     textLength,
   );
