@@ -30,6 +30,7 @@ import { contentHash, ingestPrepared, type IngestOutcome, type PreparedItem } fr
 import type { IngestStore } from '../cluster/store';
 import type { FeedItem, IngestReport } from './item';
 import { timeOf } from '../cluster/features';
+import type { ReaderStats } from './reader-pool';
 import { inThread, mergeOutcomes, pipelined, type ChunkReader } from './ingest-chunks';
 
 export interface IngestItemsOptions {
@@ -49,6 +50,8 @@ export interface IngestItemsReport extends IngestReport {
   duplicates: number;
   expired: number;
   rejected: number;
+  /** Where the items were read, when readers on other threads took part (./reader-hosts.ts). */
+  readers?: ReaderStats;
 }
 
 /** Longest content read per item: a feed's full article is read, a runaway one is not. */

@@ -34,7 +34,7 @@ export interface ReaderStats {
 }
 
 /** Longest wait for a slice's answer before it is read on this thread: generous, a loaded machine reads slowly. */
-const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_TIMEOUT_MS = 10_000;
 
 interface Reader {
   port: ReaderPort;
@@ -67,6 +67,14 @@ export class ReaderPool {
       port.start?.();
       return r;
     });
+  }
+
+  /** Every reader out of use (whatever it was asked is read on this thread); its port closed where it can be. */
+  close(): void {
+    for (const r of this.readers) {
+      this.drop(r, new Error('readers closed'), false);
+      (r.port as { close?: () => void }).close?.();
+    }
   }
 
   /** Readers still in use. */
@@ -124,10 +132,10 @@ export class ReaderPool {
   }
 
   /** A reader out of use: whatever it was asked is read on this thread by its askers. */
-  private drop(r: Reader, why: Error): void {
+  private drop(r: Reader, why: Error, lost = true): void {
     if (!r.alive) return;
     r.alive = false;
-    this.stats.readersLost++;
+    if (lost) this.stats.readersLost++;
     for (const w of r.waiting.values()) w.fail(why);
     r.waiting.clear();
   }
