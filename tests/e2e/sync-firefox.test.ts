@@ -1,7 +1,8 @@
 /**
  * Smoke test of the sync in the built Firefox extension (.output/firefox-mv3), over WebDriver BiDi: with
  * the built-in sources pointed at a loopback server, "sync now" from the options page fills the database
- * with the fixture feeds' items and KEV, and a source answering 500 gets its readable error.
+ * with the fixture feeds' items (read by the sync's reader Workers) and KEV, and a source answering 500 gets
+ * its readable error.
  * Run `npx wxt build -b firefox` first (npm test does).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +10,7 @@ import { FIREFOX_BUILD } from '../../scripts/chromium';
 import { EXTENSION_ID, EXTENSION_URL, launchFirefox, type BidiFirefox } from './firefox';
 import { ask, count, firefoxPage, pointSourcesAt, runEnded, type ExtensionPage } from './extension-page';
 import { startSyncServer, type SyncServer } from './sync-server';
+import type { LastRun } from '../../lib/worker/sync/settings';
 
 let server: SyncServer;
 let firefox: BidiFirefox;
@@ -46,5 +48,8 @@ describe('the sync in Firefox', () => {
     expect(await count(page, 'kev')).toBe(1404);
     expect(s.sources.find((x) => x.id === 'feed:darkreading')?.error).toBe('the server failed to answer (HTTP 500 Internal Server Error)');
     expect(s.sources.find((x) => x.id === 'feed:schneier')?.totalAdded).toBe(10);
+    // The feeds' items were read by the sync's reader Workers (started by the background page), none on its own thread.
+    const last = (await page.json<{ syncLastRun: LastRun }>("browser.storage.local.get('syncLastRun')")).syncLastRun;
+    expect(last.readers).toMatchObject({ itemsOffThread: 3 + 3 + 10, itemsInThread: 0, readersLost: 0 });
   });
 });
