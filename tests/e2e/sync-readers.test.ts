@@ -1,0 +1,96 @@
+/// <reference types="chrome" />
+/**
+ * The sync's readers in the built Chrome extension (headless Chromium): a feed of whole news articles
+ * (CASIE's, read in place from ../shared) synced by the service worker is read by reader Workers of an
+ * offscreen document (lib/worker/sync/reader-hosts.ts), which is closed when the run ends; the worker
+ * stopped while it ingests, and a new run (which finds the document the stopped worker left, or makes one),
+ * leave every item stored once.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, type ExtensionBrowser } from '../../scripts/chromium';
+import type { LastRun } from '../../lib/worker/sync/settings';
+import { benchItems } from '../../bench/sync/items';
+import { ask, chromiumPage, count, pointSourcesAt, runEnded, tableRows, type ExtensionPage } from './extension-page';
+import { startSyncServer, type SyncServer } from './sync-server';
+
+const ITEMS = benchItems(60, Date.now() - 40 * 86_400_000, 30);
+const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const RSS = `<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>News</title><link>https://news.example/</link>
+${ITEMS.map(
+  (i) =>
+    `<item><title>${xml(i.title)}</title><link>${xml(i.url)}</link><guid isPermaLink="false">${xml(i.guid!)}</guid><pubDate>${new Date(i.published!).toUTCString()}</pubDate><description>${xml(i.summary!)}</description><content:encoded>${xml(i.content!)}</content:encoded></item>`,
+).join('\n')}
+</channel></rss>`;
+
+let server: SyncServer;
+let ext: ExtensionBrowser;
+let probe: ExtensionPage;
+
+beforeAll(async () => {
+  server = await startSyncServer({ 'feed:therecord': { garbage: RSS } });
+  ext = await launchWithExtension({ headless: true });
+  const page: Page = await ext.context.newPage();
+  await page.goto(`${ext.extensionUrl}collection.html`);
+  probe = chromiumPage(page);
+  await pointSourcesAt(probe, server.origin);
+});
+
+afterAll(async () => {
+  await ext?.close();
+  await server?.close();
+});
+
+/** The extension's targets of a type (service worker, offscreen document), as the DevTools protocol lists them. */
+async function targets(match: (t: { type: string; url: string }) => boolean): Promise<{ targetId: string; type: string; url: string }[]> {
+  const cdp = await ext.context.browser()!.newBrowserCDPSession();
+  try {
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
+    return targetInfos.filter((t) => t.url.startsWith(ext.extensionUrl) && match(t));
+  } finally {
+    await cdp.detach();
+  }
+}
+const offscreenDocs = () => targets((t) => t.url.endsWith('/offscreen.html'));
+
+async function stopWorker(): Promise<void> {
+  const cdp = await ext.context.browser()!.newBrowserCDPSession();
+  try {
+    for (const t of await targets((x) => x.type === 'service_worker')) await cdp.send('Target.closeTarget', { targetId: t.targetId });
+  } finally {
+    await cdp.detach();
+  }
+  await expect.poll(async () => (await targets((x) => x.type === 'service_worker')).length, { timeout: 10_000 }).toBe(0);
+}
+
+const lastRun = async () => (await probe.json<{ syncLastRun?: LastRun }>("chrome.storage.local.get('syncLastRun')")).syncLastRun;
+
+describe('the sync’s readers (Chromium)', () => {
+  it('reads a feed of whole articles on reader Workers of an offscreen document, closed after the run', async () => {
+    expect(await ask(probe, 'syncNow')).toEqual({ started: true });
+    await runEnded(probe, 'feed:therecord');
+    expect(await count(probe, 'articles')).toBe(ITEMS.length);
+    expect((await lastRun())?.readers).toMatchObject({ itemsOffThread: ITEMS.length, itemsInThread: 0, readersLost: 0 });
+    await expect.poll(async () => (await offscreenDocs()).length, { timeout: 10_000 }).toBe(0);
+  });
+
+  it('the worker stopped while it ingests and a new run leave every item once', async () => {
+    // A feed seen before is read again in full (no validators here): every item goes through the readers again.
+    const before = await lastRun();
+    expect(await ask(probe, 'syncNow')).toEqual({ started: true });
+    // Stopped once the run has opened its readers, wherever their reading has got to by then.
+    await expect.poll(async () => (await offscreenDocs()).length, { timeout: 20_000 }).toBe(1);
+    await stopWorker();
+    await expect.poll(async () => (await ask(probe, 'syncNow')).started, { timeout: 20_000 }).toBe(true);
+    await expect.poll(async () => (await lastRun())?.at ?? 0, { timeout: 90_000, interval: 500 }).toBeGreaterThan(before!.at);
+    await expect.poll(async () => (await ask(probe, 'getSyncStatus')).running, { timeout: 60_000 }).toBe(false);
+    const articles = await tableRows(probe, 'articles');
+    expect(articles.length).toBe(ITEMS.length);
+    expect(new Set(articles.map((a) => a.url)).size).toBe(ITEMS.length);
+    const members = (await tableRows(probe, 'clusters')).flatMap((c) => (c.articles as { url: string }[]).map((a) => a.url));
+    expect(members.length).toBe(new Set(members).size);
+    expect((await lastRun())?.readers).toMatchObject({ itemsOffThread: ITEMS.length, readersLost: 0 });
+    await expect.poll(async () => (await offscreenDocs()).length, { timeout: 10_000 }).toBe(0);
+  });
+});
