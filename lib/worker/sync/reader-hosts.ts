@@ -23,11 +23,12 @@ const READER_URL = '/reader.js';
 const OFFSCREEN_URL = '/offscreen.html';
 
 /**
- * Readers for this machine: as many as its cores less the worker's own, at least two (on two cores, two
- * readers and the worker's store kept both cores busier than one reader: bench/readers-ab.ts), at most four.
+ * Readers for this machine: one a core beside the worker's own thread, at least one, at most three (the
+ * worker's store takes about a third of a reader's time an item: bench/readers-ab.ts). On two busy cores two
+ * readers did no better than one, and often worse (more CPU an item for each).
  */
 export function readerCount(cores = globalThis.navigator?.hardwareConcurrency ?? 2): number {
-  return Math.max(2, Math.min(4, cores - 1));
+  return Math.max(1, Math.min(3, cores - 1));
 }
 
 interface OffscreenApi {
