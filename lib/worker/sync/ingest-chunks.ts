@@ -3,7 +3,9 @@
  * transaction: IndexedDB does its part of a write away from the worker's thread, so while it reads,
  * clusters and commits chunk k the engine reads chunk k+1. Between two items the worker lets other tasks
  * run (a page's analysis request, the transaction's own callbacks), so a page asking during a sync waits
- * for one item's reading at most, not a whole feed's.
+ * for one item's reading at most, not a whole feed's. Who reads is one seam (ChunkReader): this thread item
+ * by item (inThread), or readers on other threads (./reader-pool.ts), which read the next chunks while this
+ * thread only stores and clusters.
  *
  * The items go in publication order across chunks (each ingest sorts its batch the same way), so that
  * clustering meets them in the same order as in one batch. What differs from one batch: an item that
@@ -53,7 +55,7 @@ export function inThread<I, P>(read: (item: I) => P): ChunkReader<I, P> {
 }
 
 /** The items cut into chunks: a chunk ends when its items' `weight` reaches `budget`. */
-export function chunksOf<I>(items: readonly I[], weight: (item: I) => number, budget = CHUNK_CHARS): I[][] {
+function chunksOf<I>(items: readonly I[], weight: (item: I) => number, budget = CHUNK_CHARS): I[][] {
   const out: I[][] = [];
   let chunk: I[] = [];
   let load = 0;
