@@ -11,6 +11,7 @@ import { ingestFeedItemsInto, prepareFeedItem } from '../../lib/worker/sync/inge
 import { ReaderPool, slicesOf, type ReaderPort } from '../../lib/worker/sync/reader-pool';
 import { serveReader, type ToReader } from '../../lib/worker/sync/reader-serve';
 import { MemoryStore } from '../../lib/worker/cluster/memory-store';
+import { itemRows } from '../../lib/worker/cluster/ingest';
 import type { FeedItem } from '../../lib/worker/sync/item';
 import { BOEING_1, BOEING_2, CITRIX_EXPLOITED, CITRIX_EXPLOITED_2, CITRIX_PATCH, ICBC, NOW, item } from '../support/feed-items';
 
@@ -57,14 +58,15 @@ function silent(late?: number): ReaderPort {
   };
 }
 
-const inThread = (items: FeedItem[], m = matcher) => items.map((i) => prepareFeedItem(i, m, LEDE));
+/** What this thread reads of the items, and the rows the write path works out from that. */
+const inThread = (items: FeedItem[], m = matcher) => items.map((i) => ({ rows: itemRows(prepareFeedItem(i, m, LEDE), NOW) }));
 
 describe('ReaderPool', () => {
   it('reads a chunk on its readers as this thread would, in the chunk’s order, sending the matcher once a reader', async () => {
     const readers = [reader(), reader()];
     const pool = new ReaderPool(readers.map((r) => r.port));
-    expect(await pool.read(FEED, matcher, LEDE)).toEqual(inThread(FEED));
-    expect(await pool.read(FEED.slice(0, 3), matcher, LEDE)).toEqual(inThread(FEED.slice(0, 3)));
+    expect(await pool.read(FEED, matcher, LEDE, NOW)).toEqual(inThread(FEED));
+    expect(await pool.read(FEED.slice(0, 3), matcher, LEDE, NOW)).toEqual(inThread(FEED.slice(0, 3)));
     expect(pool.stats).toEqual({ slicesOffThread: 4, itemsOffThread: 9, itemsInThread: 0, readersLost: 0 });
     for (const r of readers) {
       expect(r.sent.filter((m) => m.kind === 'matcher')).toHaveLength(1);
@@ -91,14 +93,14 @@ describe('ReaderPool', () => {
   it('reads a silent reader’s slice on this thread after the timeout, drops the reader, and ignores its late answer', async () => {
     const good = reader();
     const pool = new ReaderPool([good.port, silent(120)], 40);
-    expect(await pool.read(FEED, matcher, LEDE)).toEqual(inThread(FEED));
+    expect(await pool.read(FEED, matcher, LEDE, NOW)).toEqual(inThread(FEED));
     expect(pool.stats.readersLost).toBe(1);
     expect(pool.stats.itemsOffThread + pool.stats.itemsInThread).toBe(FEED.length);
     expect(pool.stats.itemsInThread).toBeGreaterThan(0);
     expect(pool.live).toBe(1);
     // The late answer (bogus items) arrives meanwhile and changes nothing; the next chunk goes to the live reader.
     await new Promise((ok) => setTimeout(ok, 150));
-    expect(await pool.read(FEED, matcher, LEDE)).toEqual(inThread(FEED));
+    expect(await pool.read(FEED, matcher, LEDE, NOW)).toEqual(inThread(FEED));
     expect(pool.stats.itemsOffThread).toBeGreaterThanOrEqual(FEED.length);
     pool.close();
   });
@@ -113,9 +115,9 @@ describe('ReaderPool', () => {
     });
     port2.start();
     const pool = new ReaderPool([port1 as unknown as ReaderPort]);
-    expect(await pool.read(FEED, matcher, LEDE)).toEqual(inThread(FEED));
+    expect(await pool.read(FEED, matcher, LEDE, NOW)).toEqual(inThread(FEED));
     expect(pool.stats).toMatchObject({ readersLost: 1, itemsInThread: FEED.length, itemsOffThread: 0 });
-    expect(await pool.read(FEED.slice(1), matcher, LEDE)).toEqual(inThread(FEED.slice(1)));
+    expect(await pool.read(FEED.slice(1), matcher, LEDE, NOW)).toEqual(inThread(FEED.slice(1)));
     expect(pool.stats.itemsInThread).toBe(2 * FEED.length - 1);
     pool.close();
   });
@@ -134,7 +136,7 @@ describe('ReaderPool', () => {
     ]);
     const r = reader();
     const pool = new ReaderPool([r.port]);
-    const keys = async (m: CompiledMatcher) => (await pool.read([text], m, LEDE))[0].article.entities.map((e) => e.key);
+    const keys = async (m: CompiledMatcher) => (await pool.read([text], m, LEDE, NOW))[0].rows.row.entityKeys;
     expect(await keys(matcher)).not.toContain('actor:zorblax-kitten');
     expect(await keys(grown)).toContain('actor:zorblax-kitten');
     expect(r.sent.filter((m) => m.kind === 'matcher')).toHaveLength(2);

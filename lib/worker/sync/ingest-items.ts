@@ -26,7 +26,7 @@ import type { AnalysedArticle } from '../../shared/analysis/protocol';
 import type { IncidentLensDb } from '../db/database';
 import { siteOf } from '../../shared/sites';
 import { DexieStore } from '../cluster/dexie-store';
-import { contentHash, ingestPrepared, type IngestOutcome, type PreparedItem } from '../cluster/ingest';
+import { contentHash, ingestPrepared, type IngestOutcome, type PreparedItem, type ReadyItem } from '../cluster/ingest';
 import type { IngestStore } from '../cluster/store';
 import type { FeedItem, IngestReport } from './item';
 import { timeOf } from '../cluster/features';
@@ -40,10 +40,11 @@ export interface IngestItemsOptions {
   /** Characters of an item's content read in context (analyzeText's depth; default FEED_LEDE, Infinity: all). */
   lede?: number;
   /**
-   * Who reads the chunks (the engine's prepareFeedItem on each item, with this matcher and lede): readers on
-   * other threads (./reader-pool.ts). Default: this thread, item by item.
+   * Who reads the chunks (the engine's prepareFeedItem on each item, with this matcher and lede, and the
+   * item's rows worked out as read at `now`): readers on other threads (./reader-pool.ts). Default: this
+   * thread, item by item (the rows then worked out by the write path).
    */
-  reader?: (chunk: FeedItem[], matcher: CompiledMatcher, lede: number) => Promise<PreparedItem[]>;
+  reader?: (chunk: FeedItem[], matcher: CompiledMatcher, lede: number, now: number) => Promise<ReadyItem[]>;
 }
 
 export interface IngestItemsReport extends IngestReport {
@@ -134,7 +135,7 @@ export function prepareFeedItem(item: FeedItem, matcher: CompiledMatcher, lede =
   return prepared;
 }
 
-function inThreadReader(matcher: CompiledMatcher, lede?: number): ChunkReader<FeedItem, PreparedItem> {
+function inThreadReader(matcher: CompiledMatcher, lede?: number): ChunkReader<FeedItem, PreparedItem | ReadyItem> {
   return inThread((item) => prepareFeedItem(item, matcher, lede));
 }
 
@@ -156,7 +157,7 @@ export async function ingestFeedItemsInto(
     .map((x) => x.item);
   const outcomes = await pipelined(
     ok,
-    opts.reader ? (chunk) => opts.reader!(chunk, opts.matcher, opts.lede ?? FEED_LEDE) : inThreadReader(opts.matcher, opts.lede),
+    opts.reader ? (chunk) => opts.reader!(chunk, opts.matcher, opts.lede ?? FEED_LEDE, now) : inThreadReader(opts.matcher, opts.lede),
     (prepared) => ingestPrepared(store, prepared, { now, retentionDays: opts.retentionDays }),
     textLength,
   );

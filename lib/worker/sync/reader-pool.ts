@@ -11,11 +11,11 @@
  * reader left, every chunk is read on this thread, item by item, as without a pool.
  */
 import type { CompiledMatcher } from '../extract/matcher';
-import type { PreparedItem } from '../cluster/ingest';
+import type { ReadyItem } from '../cluster/ingest';
 import { nextTask } from '../next-task';
-import { prepareFeedItem, textLength } from './ingest-items';
+import { textLength } from './ingest-items';
 import type { FeedItem } from './item';
-import type { FromReader, ReaderEndpoint, ToReader } from './reader-serve';
+import { readItem, type FromReader, type ReaderEndpoint, type ToReader } from './reader-serve';
 
 /** A reader's end of the pool: a Worker or a MessagePort to one. */
 export interface ReaderPort extends ReaderEndpoint {
@@ -40,7 +40,7 @@ interface Reader {
   port: ReaderPort;
   matcher?: CompiledMatcher;
   alive: boolean;
-  waiting: Map<number, { ok: (p: PreparedItem[]) => void; fail: (e: Error) => void }>;
+  waiting: Map<number, { ok: (p: ReadyItem[]) => void; fail: (e: Error) => void }>;
 }
 
 export class ReaderPool {
@@ -82,33 +82,33 @@ export class ReaderPool {
     return this.readers.filter((r) => r.alive).length;
   }
 
-  /** The chunk's items read (with `matcher`, `lede` characters in context), in order: ingestFeedItems's `reader`. */
-  read = async (chunk: FeedItem[], matcher: CompiledMatcher, lede: number): Promise<PreparedItem[]> => {
+  /** The chunk's items read (with `matcher`, `lede` characters in context) and their rows worked out (read at `now`), in order: ingestFeedItems's `reader`. */
+  read = async (chunk: FeedItem[], matcher: CompiledMatcher, lede: number, now: number): Promise<ReadyItem[]> => {
     const readers = this.readers.filter((r) => r.alive);
-    if (!readers.length) return this.inThread(chunk, matcher, lede);
+    if (!readers.length) return this.inThread(chunk, matcher, lede, now);
     const slices = slicesOf(chunk, readers.length);
-    const parts = await Promise.all(slices.map((slice, i) => this.readOn(readers[i], slice, matcher, lede)));
+    const parts = await Promise.all(slices.map((slice, i) => this.readOn(readers[i], slice, matcher, lede, now)));
     return parts.flat();
   };
 
-  private async readOn(r: Reader, slice: FeedItem[], matcher: CompiledMatcher, lede: number): Promise<PreparedItem[]> {
+  private async readOn(r: Reader, slice: FeedItem[], matcher: CompiledMatcher, lede: number, now: number): Promise<ReadyItem[]> {
     if (!slice.length) return [];
     try {
-      const prepared = await this.ask(r, slice, matcher, lede);
+      const prepared = await this.ask(r, slice, matcher, lede, now);
       if (prepared.length !== slice.length) throw new Error(`reader answered ${prepared.length} items for ${slice.length}`);
       this.stats.slicesOffThread++;
       this.stats.itemsOffThread += slice.length;
       return prepared;
     } catch (e) {
       this.drop(r, e instanceof Error ? e : new Error(String(e)));
-      return this.inThread(slice, matcher, lede);
+      return this.inThread(slice, matcher, lede, now);
     }
   }
 
-  private ask(r: Reader, items: FeedItem[], matcher: CompiledMatcher, lede: number): Promise<PreparedItem[]> {
+  private ask(r: Reader, items: FeedItem[], matcher: CompiledMatcher, lede: number, now: number): Promise<ReadyItem[]> {
     if (!r.alive) return Promise.reject(new Error('reader dropped'));
     const id = this.nextId++;
-    return new Promise<PreparedItem[]>((ok, fail) => {
+    return new Promise<ReadyItem[]>((ok, fail) => {
       const timer = setTimeout(() => {
         r.waiting.delete(id);
         fail(new Error(`no answer in ${this.timeoutMs} ms`));
@@ -123,7 +123,7 @@ export class ReaderPool {
           r.port.postMessage({ kind: 'matcher', buffer: matcher.buffer } satisfies ToReader);
           r.matcher = matcher;
         }
-        r.port.postMessage({ kind: 'read', id, items, lede } satisfies ToReader);
+        r.port.postMessage({ kind: 'read', id, items, lede, now } satisfies ToReader);
       } catch (e) {
         r.waiting.get(id)?.fail(e instanceof Error ? e : new Error(String(e)));
         r.waiting.delete(id);
@@ -140,10 +140,10 @@ export class ReaderPool {
     r.waiting.clear();
   }
 
-  private async inThread(items: FeedItem[], matcher: CompiledMatcher, lede: number): Promise<PreparedItem[]> {
-    const out: PreparedItem[] = [];
+  private async inThread(items: FeedItem[], matcher: CompiledMatcher, lede: number, now: number): Promise<ReadyItem[]> {
+    const out: ReadyItem[] = [];
     for (const item of items) {
-      out.push(prepareFeedItem(item, matcher, lede));
+      out.push(readItem(item, matcher, lede, now));
       this.stats.itemsInThread++;
       await nextTask();
     }
