@@ -216,7 +216,7 @@ export const syncGroup: BenchGroup = {
         cpuBackend.push(cpuOf(threads, BACKEND) / res.added);
         cpuReaders.push(cpuOf(threads, READERS) / res.added);
         rates.push((res.added / res.ms) * 1000);
-        if (res.offThread !== res.added) throw new Error(`readers read ${res.offThread} of ${res.added} items`);
+        if (res.offThread !== ITEMS) throw new Error(`readers read ${res.offThread} of ${ITEMS} items`);
         splits.push(res.split);
         bytes.push(res.bytes);
         log(
