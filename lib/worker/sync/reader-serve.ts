@@ -3,7 +3,8 @@
  * background page or in Chrome's offscreen document), it loads the matcher it is sent and reads the chunks of
  * feed items it is sent with the engine, as the sync would on its own thread (prepareFeedItem), works out
  * their rows (itemRows: what the write path would, before its transaction) and answers with them (structured
- * clone: plain data, smaller than the analysis with every occurrence of every entity). Messages on one port arrive in order, so a matcher
+ * clone: plain data; in Node's V8, 0.14 ms an item of whole articles against 0.21 for a JSON round trip, and
+ * the items sent 0.006 against 0.07). Messages on one port arrive in order, so a matcher
  * sent before a chunk is the one that chunk is read with.
  */
 import { loadMatcher, type CompiledMatcher } from '../extract/matcher';
