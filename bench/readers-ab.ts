@@ -3,7 +3,7 @@
  * (lib/worker/sync/reader-pool.ts), interleaved round by round in one headless Chromium page, so that every
  * mode sees the same machine:
  *
- *   npx tsx bench/readers-ab.ts [--items 3000] [--rounds 4] [--modes 0,1,2] [--kinds whole,summary]
+ *   npx tsx bench/readers-ab.ts [--items 3000] [--rounds 4] [--modes 0,1,2] [--kinds whole,summary] [--budgets 25000]
  *
  * Each round ingests the bench's items (bench/sync/items.ts: whole articles, or title and summary only) in
  * feed-sized batches of 50 into a fresh database, once per mode (0: in-thread), and reads the CPU time of
@@ -31,10 +31,12 @@ async function main(): Promise<void> {
       rounds: { type: 'string', default: '4' },
       modes: { type: 'string', default: '0,1,2' },
       kinds: { type: 'string', default: 'whole,summary' },
+      // Characters per chunk, as many as given (each mode is run with each), e.g. 25000,50000,100000
+      budgets: { type: 'string', default: '25000' },
     },
   });
   const n = Number(values.items);
-  const modes = values.modes.split(',').map(Number);
+  const modes = values.budgets.split(',').flatMap((b) => values.modes.split(',').map((m) => `${m}@${b}`));
   const kinds = values.kinds.split(',') as ('whole' | 'summary')[];
   const server = createServer((_req, res) => res.end('<!DOCTYPE html><title>readers</title>'));
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
@@ -60,11 +62,12 @@ async function main(): Promise<void> {
     );
     const cdp = await browser.newBrowserCDPSession();
     let serial = 0;
-    const run = async (mode: number, kind: 'whole' | 'summary') => {
+    const run = async (modeAt: string, kind: 'whole' | 'summary') => {
+      const [mode, budget] = modeAt.split('@').map(Number);
       let res!: { ms: number; added: number; offThread: number };
       const threads = await threadTimes(cdp, async () => {
         res = await page.evaluate(
-          async ([mode, kind, at, name]) => {
+          async ([mode, kind, at, name, budget]) => {
             const w = window as unknown as Record<string, unknown> & { SB: SB };
             // One pool per mode for the whole bench (warmed up by the first run), as a sync keeps its readers for the run.
             const pools = (w.pools ??= {}) as Record<number, InstanceType<SB['ReaderPool']>>;
@@ -78,8 +81,14 @@ async function main(): Promise<void> {
             const t0 = performance.now();
             let added = 0;
             for (let i = 0; i < list.length; i += 50)
-              added += (await w.SB.ingestFeedItems(db, list.slice(i, i + 50), { matcher: w.matcher as never, now: at, reader: pool?.read }))
-                .added;
+              added += (
+                await w.SB.ingestFeedItems(db, list.slice(i, i + 50), {
+                  matcher: w.matcher as never,
+                  now: at,
+                  reader: pool?.read,
+                  chunkChars: budget,
+                })
+              ).added;
             const ms = performance.now() - t0;
             db.close();
             await new Promise((ok) => {
@@ -88,7 +97,7 @@ async function main(): Promise<void> {
             });
             return { ms, added, offThread: (pool?.stats.itemsOffThread ?? 0) - before };
           },
-          [mode, kind, now, `readers-${serial++}`] as const,
+          [mode, kind, now, `readers-${serial++}`, budget] as const,
         );
       });
       return {
@@ -108,7 +117,7 @@ async function main(): Promise<void> {
           const got = await run(mode, kind);
           (rows[`${kind} ${mode}`] ??= []).push(got);
           console.log(
-            `round ${r + 1} ${kind}, ${mode ? `${mode} reader(s)` : 'in-thread'}: ${got.rate.toFixed(0)} items/s; CPU an item: main ${got.main.toFixed(3)} ms, readers ${got.workers.toFixed(3)} ms; ${got.offThread} items read off-thread; load ${loadavg()[0].toFixed(1)}`,
+            `round ${r + 1} ${kind}, ${mode.startsWith('0@') ? `in-thread@${mode.slice(2)}` : mode.replace('@', ' reader(s)@')} chars: ${got.rate.toFixed(0)} items/s; CPU an item: main ${got.main.toFixed(3)} ms, readers ${got.workers.toFixed(3)} ms; ${got.offThread} items read off-thread; load ${loadavg()[0].toFixed(1)}`,
           );
         }
       }

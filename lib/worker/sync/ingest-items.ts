@@ -45,6 +45,8 @@ export interface IngestItemsOptions {
    * thread, item by item (the rows then worked out by the write path).
    */
   reader?: (chunk: FeedItem[], matcher: CompiledMatcher, lede: number, now: number) => Promise<ReadyItem[]>;
+  /** Characters of text per chunk (one transaction each; default CHUNK_CHARS, ./ingest-chunks.ts). */
+  chunkChars?: number;
 }
 
 export interface IngestItemsReport extends IngestReport {
@@ -160,6 +162,7 @@ export async function ingestFeedItemsInto(
     opts.reader ? (chunk) => opts.reader!(chunk, opts.matcher, opts.lede ?? FEED_LEDE, now) : inThreadReader(opts.matcher, opts.lede),
     (prepared) => ingestPrepared(store, prepared, { now, retentionDays: opts.retentionDays }),
     textLength,
+    opts.chunkChars,
   );
   const outcome = mergeOutcomes(outcomes);
   return { report: report(outcome, items.length - ok.length), outcome };
