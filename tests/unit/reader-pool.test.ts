@@ -10,6 +10,7 @@ import { seedCatalogue } from '../../lib/worker/knowledge/seed';
 import { ingestFeedItemsInto, prepareFeedItem } from '../../lib/worker/sync/ingest-items';
 import { ReaderPool, slicesOf, type ReaderPort } from '../../lib/worker/sync/reader-pool';
 import { serveReader, type ToReader } from '../../lib/worker/sync/reader-serve';
+import { openReaders, readerCount } from '../../lib/worker/sync/reader-hosts';
 import { MemoryStore } from '../../lib/worker/cluster/memory-store';
 import { itemRows } from '../../lib/worker/cluster/ingest';
 import type { FeedItem } from '../../lib/worker/sync/item';
@@ -154,5 +155,11 @@ describe('ReaderPool', () => {
     ]);
     expect(slicesOf(chunk, 1)).toEqual([chunk]);
     expect(slicesOf([chunk[0]], 3).flat()).toEqual([chunk[0]]);
+  });
+
+  it('starts one reader a core beside the worker’s own, one to three, and none where no Worker can be made', async () => {
+    expect([1, 2, 3, 4, 8, 64].map((cores) => readerCount(cores))).toEqual([1, 1, 2, 3, 3, 3]);
+    // Node (as the CLI and these tests run): no extension runtime, so the ingest reads on its own thread.
+    expect(await openReaders()).toBeUndefined();
   });
 });
