@@ -106,6 +106,17 @@ describe('ReaderPool', () => {
     pool.close();
   });
 
+  it('drops a reader whose port closes (its document went away) without waiting for the timeout', async () => {
+    const { port1, port2 } = new MessageChannel();
+    open.push(port1);
+    const pool = new ReaderPool([port1 as unknown as ReaderPort], 60_000);
+    port2.close();
+    // Well within the test's own 5 s limit, against a 60 s timeout.
+    expect(await pool.read(FEED, matcher, LEDE, NOW)).toEqual(inThread(FEED));
+    expect(pool.stats).toMatchObject({ readersLost: 1, itemsInThread: FEED.length, itemsOffThread: 0 });
+    pool.close();
+  });
+
   it('reads on this thread when a reader answers with an error, or when no reader is left', async () => {
     const { port1, port2 } = new MessageChannel();
     open.push(port1, port2);

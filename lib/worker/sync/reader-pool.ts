@@ -19,7 +19,7 @@ import { readItem, type FromReader, type ReaderEndpoint, type ToReader } from '.
 
 /** A reader's end of the pool: a Worker or a MessagePort to one. */
 export interface ReaderPort extends ReaderEndpoint {
-  addEventListener(type: 'message' | 'error' | 'messageerror', listener: (e: MessageEvent) => void): void;
+  addEventListener(type: 'message' | 'error' | 'messageerror' | 'close', listener: (e: MessageEvent) => void): void;
 }
 
 /** What the pool did, for the sync's status and the tests. */
@@ -64,6 +64,8 @@ export class ReaderPool {
       const broken = () => this.drop(r, new Error('reader failed'));
       port.addEventListener('error', broken);
       port.addEventListener('messageerror', broken);
+      // A MessagePort whose other end went away (the offscreen document closed), where the browser tells (Chrome 122+).
+      port.addEventListener('close', broken);
       port.start?.();
       return r;
     });
