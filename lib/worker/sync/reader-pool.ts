@@ -137,7 +137,10 @@ export class ReaderPool {
   private drop(r: Reader, why: Error, lost = true): void {
     if (!r.alive) return;
     r.alive = false;
-    if (lost) this.stats.readersLost++;
+    if (lost) {
+      this.stats.readersLost++;
+      console.warn(`Incident Lens: a sync reader stopped (${why.message}); its items are read on the worker's own thread`);
+    }
     for (const w of r.waiting.values()) w.fail(why);
     r.waiting.clear();
   }
