@@ -4,14 +4,14 @@
  * (CASIE's, read in place from ../shared) synced by the service worker is read by reader Workers of an
  * offscreen document (lib/worker/sync/reader-hosts.ts), which is closed when the run ends; the worker
  * stopped while it ingests, and a new run (which finds the document the stopped worker left, or makes one),
- * leave every item stored once.
+ * leave every item stored once; a run and an ingest request at once each keep their readers.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/chromium';
 import type { LastRun } from '../../lib/worker/sync/settings';
 import { benchItems } from '../../bench/sync/items';
-import { ask, chromiumPage, count, pointSourcesAt, runEnded, tableRows, type ExtensionPage } from './extension-page';
+import { ask, chromiumPage, count, ingestItems, pointSourcesAt, runEnded, tableRows, type ExtensionPage } from './extension-page';
 import { startSyncServer, type SyncServer } from './sync-server';
 
 const ITEMS = benchItems(60, Date.now() - 40 * 86_400_000, 30);
@@ -91,6 +91,18 @@ describe('the sync’s readers (Chromium)', () => {
     const members = (await tableRows(probe, 'clusters')).flatMap((c) => (c.articles as { url: string }[]).map((a) => a.url));
     expect(members.length).toBe(new Set(members).size);
     expect((await lastRun())?.readers).toMatchObject({ itemsOffThread: ITEMS.length, readersLost: 0 });
+    await expect.poll(async () => (await offscreenDocs()).length, { timeout: 10_000 }).toBe(0);
+  });
+
+  it('a run and an ingest request at the same time share the document, each with readers of its own', async () => {
+    const before = (await lastRun())!.at;
+    const more = benchItems(30, Date.now() - 20 * 86_400_000, 10).map((i) => ({ ...i, url: `${i.url}&more=1`, guid: `${i.guid}-more` }));
+    expect(await ask(probe, 'syncNow')).toEqual({ started: true });
+    const report = await ingestItems(probe, more);
+    expect(report).toMatchObject({ added: more.length, readers: { itemsOffThread: more.length, itemsInThread: 0, readersLost: 0 } });
+    await expect.poll(async () => (await lastRun())?.at ?? 0, { timeout: 90_000, interval: 500 }).toBeGreaterThan(before);
+    expect((await lastRun())?.readers).toMatchObject({ itemsOffThread: ITEMS.length, itemsInThread: 0, readersLost: 0 });
+    expect(await count(probe, 'articles')).toBe(ITEMS.length + more.length);
     await expect.poll(async () => (await offscreenDocs()).length, { timeout: 10_000 }).toBe(0);
   });
 });

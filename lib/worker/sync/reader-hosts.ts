@@ -45,6 +45,12 @@ interface Runtime {
   getURL(path: string): string;
 }
 
+/**
+ * Users of the offscreen document in this worker life (a sync run, an ingestFeedItems request): it is closed
+ * when the last one is done, so that one does not close it under another's readers.
+ */
+let documentUsers = 0;
+
 /** Opens the readers, or undefined where none can run here (the caller reads on its own thread). */
 export async function openReaders(count = readerCount()): Promise<OpenReaders | undefined> {
   const g = globalThis as unknown as {
@@ -70,14 +76,21 @@ export async function openReaders(count = readerCount()): Promise<OpenReaders | 
     const offscreen = g.chrome?.offscreen;
     if (!offscreen || !g.clients) return undefined;
     const url = runtime.getURL(OFFSCREEN_URL);
-    await offscreen
-      .createDocument({ url, reasons: ['WORKERS'], justification: 'Reads synced news items on other threads.' })
-      .catch((e: unknown) => {
-        // Left open by a worker that was stopped: it takes a new set of readers.
-        if (!/single offscreen document/i.test(String(e))) throw e;
-      });
-    const doc = (await g.clients.matchAll({ includeUncontrolled: true })).find((c) => c.url === url);
-    if (!doc) throw new Error('the offscreen document is not there');
+    documentUsers++;
+    let doc: Awaited<ReturnType<ClientList['matchAll']>>[number] | undefined;
+    try {
+      await offscreen
+        .createDocument({ url, reasons: ['WORKERS'], justification: 'Reads synced news items on other threads.' })
+        .catch((e: unknown) => {
+          // Open already (another user's, or left by a worker that was stopped): it takes a new set of readers.
+          if (!/single offscreen document/i.test(String(e))) throw e;
+        });
+      doc = (await g.clients.matchAll({ includeUncontrolled: true })).find((c) => c.url === url);
+      if (!doc) throw new Error('the offscreen document is not there');
+    } catch (e) {
+      documentUsers--;
+      throw e;
+    }
     const channels = Array.from({ length: count }, () => new MessageChannel());
     doc.postMessage(
       { kind: 'readers' },
@@ -88,7 +101,7 @@ export async function openReaders(count = readerCount()): Promise<OpenReaders | 
       pool,
       close: async () => {
         pool.close();
-        await offscreen.closeDocument().catch(() => undefined);
+        if (--documentUsers === 0) await offscreen.closeDocument().catch(() => undefined);
       },
     };
   } catch (e) {
