@@ -50,6 +50,8 @@ interface Runtime {
  * when the last one is done, so that one does not close it under another's readers.
  */
 let documentUsers = 0;
+/** The document's opening, shared by the users who ask while it opens or is open (a second createDocument would fail). */
+let documentOpen: Promise<void> | undefined;
 
 /** Opens the readers, or undefined where none can run here (the caller reads on its own thread). */
 export async function openReaders(count = readerCount()): Promise<OpenReaders | undefined> {
@@ -79,16 +81,17 @@ export async function openReaders(count = readerCount()): Promise<OpenReaders | 
     documentUsers++;
     let doc: Awaited<ReturnType<ClientList['matchAll']>>[number] | undefined;
     try {
-      await offscreen
+      documentOpen ??= offscreen
         .createDocument({ url, reasons: ['WORKERS'], justification: 'Reads synced news items on other threads.' })
         .catch((e: unknown) => {
-          // Open already (another user's, or left by a worker that was stopped): it takes a new set of readers.
+          // Left open by a worker that was stopped: it takes a new set of readers.
           if (!/single offscreen document/i.test(String(e))) throw e;
         });
+      await documentOpen;
       doc = (await g.clients.matchAll({ includeUncontrolled: true })).find((c) => c.url === url);
       if (!doc) throw new Error('the offscreen document is not there');
     } catch (e) {
-      documentUsers--;
+      if (--documentUsers === 0) documentOpen = undefined;
       throw e;
     }
     const channels = Array.from({ length: count }, () => new MessageChannel());
@@ -101,7 +104,9 @@ export async function openReaders(count = readerCount()): Promise<OpenReaders | 
       pool,
       close: async () => {
         pool.close();
-        if (--documentUsers === 0) await offscreen.closeDocument().catch(() => undefined);
+        if (--documentUsers > 0) return;
+        documentOpen = undefined;
+        await offscreen.closeDocument().catch(() => undefined);
       },
     };
   } catch (e) {
