@@ -13,16 +13,9 @@ import type { LastRun } from '../../lib/worker/sync/settings';
 import { benchItems } from '../../bench/sync/items';
 import { ask, chromiumPage, count, ingestItems, pointSourcesAt, runEnded, tableRows, type ExtensionPage } from './extension-page';
 import { startSyncServer, type SyncServer } from './sync-server';
+import { articleFeed } from './article-feed';
 
-const ITEMS = benchItems(60, Date.now() - 40 * 86_400_000, 30);
-const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const RSS = `<?xml version="1.0" encoding="utf-8"?>
-<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>News</title><link>https://news.example/</link>
-${ITEMS.map(
-  (i) =>
-    `<item><title>${xml(i.title)}</title><link>${xml(i.url)}</link><guid isPermaLink="false">${xml(i.guid!)}</guid><pubDate>${new Date(i.published!).toUTCString()}</pubDate><description>${xml(i.summary!)}</description><content:encoded>${xml(i.content!)}</content:encoded></item>`,
-).join('\n')}
-</channel></rss>`;
+const { items: ITEMS, rss: RSS } = articleFeed(60);
 
 let server: SyncServer;
 let ext: ExtensionBrowser;

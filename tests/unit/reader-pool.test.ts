@@ -82,11 +82,16 @@ describe('ReaderPool', () => {
     const viaReaders = new MemoryStore();
     const pool = new ReaderPool([reader().port, reader().port]);
     const a = await ingestFeedItemsInto(alone, feed, { matcher, now: NOW });
-    const b = await ingestFeedItemsInto(viaReaders, feed, { matcher, now: NOW, reader: pool.read });
+    // Chunks of 500 characters: a feed of one chunk is read on this thread, readers or not.
+    const b = await ingestFeedItemsInto(viaReaders, feed, { matcher, now: NOW, reader: pool.read, chunkChars: 500 });
     expect(b.report).toEqual(a.report);
     expect([...viaReaders.items.values()]).toEqual([...alone.items.values()]);
     expect([...viaReaders.clusters.values()]).toEqual([...alone.clusters.values()]);
     expect([...viaReaders.incidents.values()]).toEqual([...alone.incidents.values()]);
+    expect(pool.stats.itemsOffThread).toBe(feed.length);
+    // One chunk: read on this thread, the readers not asked.
+    const c = await ingestFeedItemsInto(new MemoryStore(), feed, { matcher, now: NOW, reader: pool.read });
+    expect(c.report).toEqual(a.report);
     expect(pool.stats.itemsOffThread).toBe(feed.length);
     pool.close();
   });

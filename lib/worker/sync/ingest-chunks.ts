@@ -55,7 +55,7 @@ export function inThread<I, P>(read: (item: I) => P): ChunkReader<I, P> {
 }
 
 /** The items cut into chunks: a chunk ends when its items' `weight` reaches `budget`. */
-function chunksOf<I>(items: readonly I[], weight: (item: I) => number, budget = CHUNK_CHARS): I[][] {
+export function chunksOf<I>(items: readonly I[], weight: (item: I) => number, budget = CHUNK_CHARS): I[][] {
   const out: I[][] = [];
   let chunk: I[] = [];
   let load = 0;
