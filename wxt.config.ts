@@ -19,7 +19,8 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Incident Lens',
     description: 'Highlights threat actors, malware, CVEs, indicators and incidents in security news — locally.',
-    permissions: ['storage', 'activeTab', 'scripting', 'contextMenus', 'alarms'],
+    // Chrome: `offscreen` for the sync's readers (a service worker cannot start a Worker; README, "Permissions").
+    permissions: ['storage', 'activeTab', 'scripting', 'contextMenus', 'alarms', ...(browser === 'firefox' ? [] : ['offscreen'])],
     // The loopback demo only: the same hosts the content script already matches (so no new warning),
     // granted as host permissions so that on-demand injection and tab details work there without a
     // user gesture (the end-to-end tests cannot click the toolbar button).

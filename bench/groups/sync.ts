@@ -4,7 +4,10 @@
  * MISP galaxy clusters + KEV), running the worker's own code bundled into a page:
  * - ingest throughput: 10,000 real news items (bench/sync/items.ts) in feed-sized batches of 50, each item
  *   read by the engine (title, summary and the whole text as content), deduplicated, clustered and
- *   written; median of 3 runs (IL_BENCH_SYNC_RUNS) into fresh databases after a warm-up; beside it the
+ *   written; median of 3 runs (IL_BENCH_SYNC_RUNS) into fresh databases after a warm-up. The engine reads on
+ *   reader Workers as the extension's sync does (lib/worker/sync/reader-pool.ts, as many as readerCount()
+ *   gives this machine), and each run is followed by one reading on the page's own thread
+ *   (`sync.ingest_inthread_items_per_s`, the ingest before the readers); beside them the
  *   engine's reading alone (ms an item), the store alone on the same items read beforehand
  *   (`sync.ingest_store_ms_per_item`: dedup, clustering and the transactions, nothing else on the thread) and
  *   the same items with title and summary only (most feeds);
@@ -120,6 +123,16 @@ export const syncGroup: BenchGroup = {
       await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
       await page.evaluate(NAME_SHIM);
       await page.addScriptTag({ content: await bundle('bench/sync/entry.ts', 'SB') });
+      // The sync's readers: dedicated Workers of the reader script, as many as the extension would start here.
+      const readerScript = await bundle('bench/sync/reader-entry.ts', 'READER');
+      const readers = await page.evaluate((script) => {
+        const w = window as unknown as { SB: SB; pool: InstanceType<SB['ReaderPool']> };
+        const url = URL.createObjectURL(new Blob([`globalThis.__name = (f) => f;\n${script}`], { type: 'text/javascript' }));
+        const n = w.SB.readerCount();
+        w.pool = new w.SB.ReaderPool(Array.from({ length: n }, () => new Worker(url)) as never);
+        return n;
+      }, readerScript);
+      log(`readers: ${readers} Workers (${await page.evaluate(() => navigator.hardwareConcurrency)} cores)`);
       const { entries } = await loadCatalogue([MISP_CLUSTERS, KEV]);
       const terms = await page.evaluate((cat) => {
         const w = window as unknown as { SB: SB; matcher: unknown };
@@ -136,21 +149,24 @@ export const syncGroup: BenchGroup = {
       const now = Date.parse(items[items.length - 1].published!) + 86_400_000;
 
       // Ingest: a warm-up on 300 items, then fresh databases of 10,000.
-      const ingest = (name: string, count: number) =>
+      const ingest = (name: string, count: number, offThread = true) =>
         page.evaluate(
-          async ([dbName, n, batch, at]) => {
+          async ([dbName, n, batch, at, off]) => {
             const w = window as unknown as {
               SB: SB;
               matcher: Parameters<SB['ingestFeedItems']>[2]['matcher'];
               items: Parameters<SB['ingestFeedItems']>[1];
+              pool: InstanceType<SB['ReaderPool']>;
             };
+            const reader = off ? w.pool.read : undefined;
+            const offBefore = w.pool.stats.itemsOffThread;
             const db = new w.SB.IncidentLensDb({ name: dbName });
             await db.open();
             const t0 = performance.now();
             let added = 0;
             const split = w.SB.emptySplit();
             for (let i = 0; i < n; i += batch) {
-              const r = await w.SB.ingestTimed(db, w.items.slice(i, i + batch), { matcher: w.matcher, now: at }, split);
+              const r = await w.SB.ingestTimed(db, w.items.slice(i, i + batch), { matcher: w.matcher, now: at, reader }, split);
               added += r.added;
             }
             const ms = performance.now() - t0;
@@ -159,9 +175,9 @@ export const syncGroup: BenchGroup = {
             db.close();
             // What the origin stores now: this database (the ones before it are deleted).
             const bytes = (await navigator.storage.estimate()).usage ?? 0;
-            return { ms, added, clusters, multi, split, bytes };
+            return { ms, added, clusters, multi, split, bytes, offThread: w.pool.stats.itemsOffThread - offBefore };
           },
-          [name, count, BATCH, now] as const,
+          [name, count, BATCH, now, offThread] as const,
         );
       const deleteDb = (name: string) =>
         page.evaluate(
@@ -174,6 +190,8 @@ export const syncGroup: BenchGroup = {
         );
       await ingest('bench-warmup', 300);
       await deleteDb('bench-warmup');
+      await ingest('bench-warmup', 300, false);
+      await deleteDb('bench-warmup');
       const rates: number[] = [];
       const splits: Awaited<ReturnType<typeof ingest>>['split'][] = [];
       const bytes: number[] = [];
@@ -183,8 +201,12 @@ export const syncGroup: BenchGroup = {
       const cdp = await browser.newBrowserCDPSession();
       const MAIN = /^Renderer \/ CrRendererMain$/;
       const BACKEND = /^Browser \/ ThreadPoolForegroundWorker$/;
+      const READERS = /^Renderer \/ DedicatedWorker thread$/;
       const cpuMain: number[] = [];
       const cpuBackend: number[] = [];
+      const cpuReaders: number[] = [];
+      const inThreadRates: number[] = [];
+      const cpuMainInThread: number[] = [];
       for (let r = 0; r < INGEST_RUNS; r++) {
         let res!: Awaited<ReturnType<typeof ingest>>;
         const threads = await threadTimes(cdp, async () => {
@@ -192,7 +214,9 @@ export const syncGroup: BenchGroup = {
         });
         cpuMain.push(cpuOf(threads, MAIN) / res.added);
         cpuBackend.push(cpuOf(threads, BACKEND) / res.added);
+        cpuReaders.push(cpuOf(threads, READERS) / res.added);
         rates.push((res.added / res.ms) * 1000);
+        if (res.offThread !== ITEMS) throw new Error(`readers read ${res.offThread} of ${ITEMS} items`);
         splits.push(res.split);
         bytes.push(res.bytes);
         log(
@@ -200,12 +224,27 @@ export const syncGroup: BenchGroup = {
         );
         log(`  ${splitLine(res.split, ITEMS)}`);
         if (r < INGEST_RUNS - 1) await deleteDb(`bench-ingest-${r}`);
+        // The same ingest reading on the page's own thread (as before the readers), right after.
+        let alone!: Awaited<ReturnType<typeof ingest>>;
+        const aloneThreads = await threadTimes(cdp, async () => {
+          alone = await ingest(`bench-ingest-inthread-${r}`, ITEMS, false);
+        });
+        await deleteDb(`bench-ingest-inthread-${r}`);
+        inThreadRates.push((alone.added / alone.ms) * 1000);
+        cpuMainInThread.push(cpuOf(aloneThreads, MAIN) / alone.added);
+        log(
+          `  read on the page's own thread: ${inThreadRates[r].toFixed(0)} items/s, main thread ${cpuMainInThread[r].toFixed(3)} ms CPU an item`,
+        );
       }
+      figures['sync.ingest_inthread_items_per_s'] = Math.round(median(inThreadRates));
+      figures['sync.ingest_inthread_cpu_main_ms_per_item'] = median(cpuMainInThread);
+      figures['sync.ingest_cpu_readers_ms_per_item'] = median(cpuReaders);
+      figures['sync.ingest_readers'] = readers;
       figures['sync.ingest_items_per_s'] = Math.round(median(rates));
       figures['sync.ingest_cpu_main_ms_per_item'] = median(cpuMain);
       figures['sync.ingest_cpu_backend_ms_per_item'] = median(cpuBackend);
       log(
-        `ingest CPU an item (medians): the page's main thread ${median(cpuMain).toFixed(3)} ms, IndexedDB's backend (browser thread pool) ${median(cpuBackend).toFixed(3)} ms`,
+        `ingest CPU an item (medians): the page's main thread ${median(cpuMain).toFixed(3)} ms, the readers ${median(cpuReaders).toFixed(3)} ms, IndexedDB's backend (browser thread pool) ${median(cpuBackend).toFixed(3)} ms`,
       );
       // The stored size of the 10,000 ingested items with their incidents and clusters (the last run's).
       figures['sync.ingest_db_bytes'] = bytes[bytes.length - 1];
@@ -306,8 +345,13 @@ export const syncGroup: BenchGroup = {
       });
       const bare = await ingest('bench-ingest-summary', ITEMS);
       await deleteDb('bench-ingest-summary');
+      const bareAlone = await ingest('bench-ingest-summary-inthread', ITEMS, false);
+      await deleteDb('bench-ingest-summary-inthread');
       figures['sync.ingest_summary_items_per_s'] = Math.round((bare.added / bare.ms) * 1000);
-      log(`ingest, title and summary only: ${bare.added} items in ${(bare.ms / 1000).toFixed(2)} s`);
+      figures['sync.ingest_summary_inthread_items_per_s'] = Math.round((bareAlone.added / bareAlone.ms) * 1000);
+      log(
+        `ingest, title and summary only: ${bare.added} items in ${(bare.ms / 1000).toFixed(2)} s (read on the page's own thread: ${(bareAlone.ms / 1000).toFixed(2)} s)`,
+      );
 
       // The queries: entity keys of real analysed items (from the last ingest), as a page would send them.
       const queries = await page.evaluate(

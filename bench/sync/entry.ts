@@ -7,3 +7,5 @@ export { clusterId } from '../../lib/worker/cluster/summarise';
 export { emptySplit, ingestTimed, storeTimed } from './timed-store';
 export { getStatus } from '../../lib/worker/db/status';
 export { seedCatalogue } from '../../lib/worker/knowledge/seed';
+export { ReaderPool } from '../../lib/worker/sync/reader-pool';
+export { readerCount } from '../../lib/worker/sync/reader-hosts';

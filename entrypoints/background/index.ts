@@ -81,8 +81,9 @@ export default defineBackground(() => {
   handle('ingestArticles', async ({ articles }) => (await ingestArticles(getDb(), articles)).length);
   // Loaded when asked: a worker woken for a page's analysis does not evaluate the ingest and clustering.
   handle('ingestFeedItems', async ({ items }) => {
-    const { ingestFeedItems } = await import('@/lib/worker/sync/ingest-items');
-    return ingestFeedItems(getDb(), items, { matcher: (await analysis.matcher()).matcher });
+    // Read by the sync's readers on other threads where they can run (lib/worker/sync/reader-hosts.ts).
+    const { ingestFeedItemsOffThread } = await import('@/lib/worker/sync/reader-hosts');
+    return ingestFeedItemsOffThread(getDb(), items, { matcher: (await analysis.matcher()).matcher });
   });
 
   // Search: the index follows every write of this worker from here on, and is loaded (or built) on the

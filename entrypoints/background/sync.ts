@@ -50,6 +50,7 @@ export async function startSync(analysis: AnalysisService, opts: RunOptions = {}
         baseOverride: await sync.getSourceBaseOverride(),
         timeoutMs: await sync.getTestTimeoutMs(),
         instance: workerLife(),
+        readers: () => sync.openReaders(),
       },
       opts,
     );
@@ -62,6 +63,7 @@ export async function startSync(analysis: AnalysisService, opts: RunOptions = {}
         ...(summary.catalogueEntities !== undefined ? { catalogueEntities: summary.catalogueEntities } : {}),
         ...(summary.matcherRebuildMs !== undefined ? { matcherRebuildMs: summary.matcherRebuildMs } : {}),
         ...(summary.matcherRebuildSplit ? { matcherRebuildSplit: summary.matcherRebuildSplit } : {}),
+        ...(summary.readers ? { readers: summary.readers } : {}),
       });
     }
     return summary;

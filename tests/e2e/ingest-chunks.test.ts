@@ -33,6 +33,9 @@ describe('a feed of whole articles, in many chunks, through the worker', () => {
     expect(chars / CHUNK_CHARS).toBeGreaterThan(6);
     const report = await ingest(ITEMS);
     expect(report).toMatchObject({ added: ITEMS.length, rejected: 0 });
+    // Read by the sync's readers (Workers of the offscreen document), none on the worker's own thread.
+    expect(report.readers).toMatchObject({ itemsOffThread: ITEMS.length, itemsInThread: 0, readersLost: 0 });
+    expect(report.readers!.slicesOffThread).toBeGreaterThan(6);
 
     const memory = new MemoryStore();
     await ingestFeedItemsInto(memory, ITEMS, { matcher: compileMatcher(seedCatalogue()) });

@@ -31,6 +31,35 @@ export interface PreparedItem {
   contentHash: string;
 }
 
+/** An item's rows as the write path stores them (cluster id still to give), worked out from its analysis. */
+export interface ItemRows {
+  row: StoredItem;
+  incidents: IncidentRow[];
+}
+
+/** An item whose rows were worked out already (by a reader on another thread, lib/worker/sync/reader-pool.ts). */
+export interface ReadyItem {
+  rows: ItemRows;
+}
+
+/** The rows of an analysed item, with `now` as the time it was read (and its date, where it has none). */
+export function itemRows(p: PreparedItem, now: number): ItemRows {
+  const { article, incidents } = toRows(p.article, now);
+  const features = itemFeatures(p.article, now);
+  // Stored as full ISO (the time window and retention compare strings); without a date the item is
+  // dated when it was first read, so that retention can find it.
+  article.published = new Date(features.t).toISOString();
+  const row: StoredItem = {
+    ...article,
+    titleKey: titleKey(p.article.title),
+    contentHash: p.contentHash,
+    clusterId: '',
+    features,
+  };
+  if (p.guid) row.guid = p.guid;
+  return { row, incidents };
+}
+
 export interface IngestOptions {
   now?: number;
   /** Items published longer ago than this are dropped (default one year). */
@@ -83,32 +112,19 @@ export function emptyOutcome(): IngestOutcome {
   };
 }
 
-export async function ingestPrepared(store: IngestStore, batch: PreparedItem[], opts: IngestOptions = {}): Promise<IngestOutcome> {
+export async function ingestPrepared(
+  store: IngestStore,
+  batch: (PreparedItem | ReadyItem)[],
+  opts: IngestOptions = {},
+): Promise<IngestOutcome> {
   const now = opts.now ?? Date.now();
   const days = opts.retentionDays ?? DEFAULT_RETENTION_DAYS;
   // No limit (Infinity): the write path for analysed articles keeps what it is given.
   const cutoff = Number.isFinite(days) ? new Date(now - days * DAY).toISOString() : '';
   const out = emptyOutcome();
 
-  // Rows and features are worked out before the transaction: inside it, only the store is waited for.
-  const items = batch
-    .map((p) => {
-      const { article, incidents } = toRows(p.article, now);
-      const features = itemFeatures(p.article, now);
-      // Stored as full ISO (the time window and retention compare strings); without a date the item is
-      // dated when it was first read, so that retention can find it.
-      article.published = new Date(features.t).toISOString();
-      const row: StoredItem = {
-        ...article,
-        titleKey: titleKey(p.article.title),
-        contentHash: p.contentHash,
-        clusterId: '',
-        features,
-      };
-      if (p.guid) row.guid = p.guid;
-      return { row, incidents };
-    })
-    .sort((a, b) => a.row.features.t - b.row.features.t);
+  // Rows and features are worked out before the transaction (or by the reader): inside it, only the store is waited for.
+  const items = batch.map((p) => ('rows' in p ? p.rows : itemRows(p, now))).sort((a, b) => a.row.features.t - b.row.features.t);
 
   return store.run(async () => {
     const deleteUrls = new Set<string>();

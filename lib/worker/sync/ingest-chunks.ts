@@ -3,7 +3,9 @@
  * transaction: IndexedDB does its part of a write away from the worker's thread, so while it reads,
  * clusters and commits chunk k the engine reads chunk k+1. Between two items the worker lets other tasks
  * run (a page's analysis request, the transaction's own callbacks), so a page asking during a sync waits
- * for one item's reading at most, not a whole feed's.
+ * for one item's reading at most, not a whole feed's. Who reads is one seam (ChunkReader): this thread item
+ * by item (inThread), or readers on other threads (./reader-pool.ts), which read the next chunks while this
+ * thread only stores and clusters.
  *
  * The items go in publication order across chunks (each ingest sorts its batch the same way), so that
  * clustering meets them in the same order as in one batch. What differs from one batch: an item that
@@ -29,16 +31,57 @@ export const CHUNK_CHARS = 25_000;
  */
 const CHUNKS_AHEAD = 2;
 
+/** Reads a chunk of items (in order, one result per item): on this thread, or handed to readers elsewhere. */
+export type ChunkReader<I, P> = (chunk: I[]) => Promise<P[]>;
+
 /**
- * Runs `read` for each item (in order, yielding between items) and `write` on each chunk's results, one
- * write at a time and in order, while the next chunks are read (at most `ahead` of them waiting for their
- * write). A chunk ends when its items' `weight` reaches `budget`. Returns the writes' results. With no
- * items, `write` runs once on nothing (retention still has its turn). A failed write fails the call, and
- * no chunk after it is written.
+ * A chunk reader on this thread: `read` on each item in order, yielding between items, one chunk at a time
+ * (a chunk asked for while another is read waits for it, so two chunks' items never interleave).
+ */
+export function inThread<I, P>(read: (item: I) => P): ChunkReader<I, P> {
+  let queue: Promise<unknown> = Promise.resolve();
+  return (chunk) => {
+    const done = queue.then(async () => {
+      const out: P[] = [];
+      for (const item of chunk) {
+        out.push(read(item));
+        await nextTask();
+      }
+      return out;
+    });
+    queue = done.catch(() => undefined);
+    return done;
+  };
+}
+
+/** The items cut into chunks: a chunk ends when its items' `weight` reaches `budget`. */
+export function chunksOf<I>(items: readonly I[], weight: (item: I) => number, budget = CHUNK_CHARS): I[][] {
+  const out: I[][] = [];
+  let chunk: I[] = [];
+  let load = 0;
+  for (const item of items) {
+    chunk.push(item);
+    load += weight(item);
+    if (load >= budget) {
+      out.push(chunk);
+      chunk = [];
+      load = 0;
+    }
+  }
+  if (chunk.length) out.push(chunk);
+  return out;
+}
+
+/**
+ * Runs `read` on each chunk (chunksOf: a chunk ends when its items' `weight` reaches `budget`) and `write`
+ * on each chunk's results, one write at a time and in order, while the next chunks are read (at most
+ * `ahead` of them read or being read while waiting for their write). Returns the writes' results. With no
+ * items, `write` runs once on nothing (retention still has its turn). A failed read or write fails the
+ * call, and no chunk after it is written.
  */
 export async function pipelined<I, P, O>(
   items: readonly I[],
-  read: (item: I) => P,
+  read: ChunkReader<I, P>,
   write: (chunk: P[]) => Promise<O>,
   weight: (item: I) => number,
   budget = CHUNK_CHARS,
@@ -48,27 +91,17 @@ export async function pipelined<I, P, O>(
   const writes: Promise<O>[] = [];
   /** Settles when the last write issued has (each write starts once the one before it has succeeded). */
   let last: Promise<unknown> = Promise.resolve();
-  let chunk: P[] = [];
-  let load = 0;
-  const flush = async () => {
-    const c = chunk;
-    chunk = [];
-    load = 0;
-    const w = last.then(() => write(c));
+  for (const chunk of chunksOf(items, weight, budget)) {
+    // Written chunks are done with; wait while too many are still to be written.
+    if (writes.length > ahead) await writes[writes.length - 1 - ahead];
+    const reading = read(chunk);
+    const w = last.then(() => reading).then((c) => write(c));
     // Awaited later (or never, after an earlier failure): until then a failure must not count as unhandled.
+    reading.catch(() => undefined);
     w.catch(() => undefined);
     writes.push(w);
     last = w;
-    // Written chunks are done with; wait while too many are still to be written.
-    if (writes.length > ahead) await writes[writes.length - 1 - ahead];
-  };
-  for (const item of items) {
-    chunk.push(read(item));
-    load += weight(item);
-    await nextTask();
-    if (load >= budget) await flush();
   }
-  if (chunk.length) await flush();
   return Promise.all(writes);
 }
 

@@ -26,11 +26,12 @@ import type { AnalysedArticle } from '../../shared/analysis/protocol';
 import type { IncidentLensDb } from '../db/database';
 import { siteOf } from '../../shared/sites';
 import { DexieStore } from '../cluster/dexie-store';
-import { contentHash, ingestPrepared, type IngestOutcome, type PreparedItem } from '../cluster/ingest';
+import { contentHash, ingestPrepared, type IngestOutcome, type PreparedItem, type ReadyItem } from '../cluster/ingest';
 import type { IngestStore } from '../cluster/store';
 import type { FeedItem, IngestReport } from './item';
 import { timeOf } from '../cluster/features';
-import { mergeOutcomes, pipelined } from './ingest-chunks';
+import type { ReaderStats } from './reader-pool';
+import { CHUNK_CHARS, chunksOf, inThread, mergeOutcomes, pipelined, type ChunkReader } from './ingest-chunks';
 
 export interface IngestItemsOptions {
   matcher: CompiledMatcher;
@@ -38,12 +39,23 @@ export interface IngestItemsOptions {
   retentionDays?: number;
   /** Characters of an item's content read in context (analyzeText's depth; default FEED_LEDE, Infinity: all). */
   lede?: number;
+  /**
+   * Who reads the chunks (the engine's prepareFeedItem on each item, with this matcher and lede, and the
+   * item's rows worked out as read at `now`): readers on other threads (./reader-pool.ts), for a feed of
+   * more than one chunk. Default (and a feed of one chunk): this thread, item by item (the rows then worked
+   * out by the write path).
+   */
+  reader?: (chunk: FeedItem[], matcher: CompiledMatcher, lede: number, now: number) => Promise<ReadyItem[]>;
+  /** Characters of text per chunk (one transaction each; default CHUNK_CHARS, ./ingest-chunks.ts). */
+  chunkChars?: number;
 }
 
 export interface IngestItemsReport extends IngestReport {
   duplicates: number;
   expired: number;
   rejected: number;
+  /** Where the items were read, when readers on other threads took part (./reader-hosts.ts). */
+  readers?: ReaderStats;
 }
 
 /** Longest content read per item: a feed's full article is read, a runaway one is not. */
@@ -126,6 +138,10 @@ export function prepareFeedItem(item: FeedItem, matcher: CompiledMatcher, lede =
   return prepared;
 }
 
+function inThreadReader(matcher: CompiledMatcher, lede?: number): ChunkReader<FeedItem, PreparedItem | ReadyItem> {
+  return inThread((item) => prepareFeedItem(item, matcher, lede));
+}
+
 function report(o: IngestOutcome, rejected: number): IngestItemsReport {
   return { added: o.added, updated: o.updated, unchanged: o.unchanged, duplicates: o.duplicates, expired: o.expired, rejected };
 }
@@ -142,11 +158,17 @@ export async function ingestFeedItemsInto(
     .map((item) => ({ item, t: timeOf(validDate(item.published) ?? validDate(item.updated), now) }))
     .sort((a, b) => a.t - b.t)
     .map((x) => x.item);
+  const budget = opts.chunkChars ?? CHUNK_CHARS;
+  // The readers only for a feed of several chunks: with one (a feed of titles and summaries), nothing can
+  // overlap its reading, and a reader only adds two hand-overs between threads (bench/readers-ab.ts, load
+  // 9-12: summaries at 0.88 of the in-thread rate with a reader, 4 rounds of 6 slower; whole articles 1.13).
+  const reader = opts.reader && chunksOf(ok, textLength, budget).length > 1 ? opts.reader : undefined;
   const outcomes = await pipelined(
     ok,
-    (item) => prepareFeedItem(item, opts.matcher, opts.lede),
+    reader ? (chunk) => reader(chunk, opts.matcher, opts.lede ?? FEED_LEDE, now) : inThreadReader(opts.matcher, opts.lede),
     (prepared) => ingestPrepared(store, prepared, { now, retentionDays: opts.retentionDays }),
     textLength,
+    budget,
   );
   const outcome = mergeOutcomes(outcomes);
   return { report: report(outcome, items.length - ok.length), outcome };

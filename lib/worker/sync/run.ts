@@ -15,7 +15,9 @@ import { compileMatcher, type CompiledMatcher } from '../extract/matcher';
 import { catalogueDirty, importCatalogue, mergeStoredCatalogues, storeCatalogue } from './catalogues';
 import type { RebuildSplit } from '../analysis/service';
 import { backoffMs, DEFAULT_TIMEOUT_MS, FetchError, fetchSource } from './fetch';
-import { ingestFeedItems } from './ingest-items';
+import { ingestFeedItems, type IngestItemsOptions } from './ingest-items';
+import type { OpenReaders } from './reader-hosts';
+import type { ReaderStats } from './reader-pool';
 import { acquireLock, type RunLock } from './lock';
 import { decodeBody, parseFeed } from './parse';
 import { DEFAULT_INTERVALS, type SyncIntervals } from './settings';
@@ -49,6 +51,11 @@ export interface SyncDeps {
   timeoutMs?: number;
   /** This worker life's id, for the run lock (a lock of another life was left by a stopped worker). */
   instance?: string;
+  /**
+   * Readers on other threads for the feeds' items (./reader-hosts.ts), opened before the run's first feed
+   * and closed after its last. Without it, or when it gives none, the items are read on this thread.
+   */
+  readers?: () => Promise<OpenReaders | undefined>;
   /** Called as each source finishes (tests use it to stop a run half-way). */
   onSourceDone?: (sourceId: string) => Promise<void> | void;
 }
@@ -80,6 +87,8 @@ export interface RunSummary {
   catalogueEntities?: number;
   matcherRebuildMs?: number;
   matcherRebuildSplit?: RebuildSplit;
+  /** What the readers on other threads did (items read there, and on this thread), when the run had any. */
+  readers?: ReaderStats;
 }
 
 /** Mark every enabled source (or those in `only`) due now, in the database: progress a stopped run keeps. */
@@ -120,13 +129,24 @@ async function runLocked(deps: SyncDeps, opts: RunOptions, lock: RunLock): Promi
   const summary: RunSummary = { ran: true, outcomes: [] };
   let catalogueChanged = await catalogueDirty(db);
   let matcher: CompiledMatcher | undefined;
-  for (const source of due) {
-    await lock.refresh();
-    if (source.kind === 'feed' && !matcher) matcher = deps.matcher ? await deps.matcher() : compileMatcher([]);
-    const outcome = await syncSource(deps, source, states.get(source.id), matcher);
-    if (outcome.outcome === 'ok' && isCatalogue(source.kind)) catalogueChanged = true;
-    summary.outcomes.push(outcome);
-    await deps.onSourceDone?.(source.id);
+  let readers: OpenReaders | undefined;
+  try {
+    for (const source of due) {
+      await lock.refresh();
+      if (source.kind === 'feed' && !matcher) {
+        matcher = deps.matcher ? await deps.matcher() : compileMatcher([]);
+        readers = await deps.readers?.();
+      }
+      const outcome = await syncSource(deps, source, states.get(source.id), matcher, readers?.pool.read);
+      if (outcome.outcome === 'ok' && isCatalogue(source.kind)) catalogueChanged = true;
+      summary.outcomes.push(outcome);
+      await deps.onSourceDone?.(source.id);
+    }
+  } finally {
+    if (readers) {
+      summary.readers = { ...readers.pool.stats };
+      await readers.close();
+    }
   }
   if (catalogueChanged) {
     await lock.refresh();
@@ -153,6 +173,7 @@ async function syncSource(
   source: SourceRow,
   prior: SyncStateRow | undefined,
   matcher: CompiledMatcher = compileMatcher([]),
+  reader?: IngestItemsOptions['reader'],
 ): Promise<SourceOutcome> {
   const { db } = deps;
   const now = deps.now ?? Date.now;
@@ -199,6 +220,7 @@ async function syncSource(
       matcher,
       now: now(),
       retentionDays: deps.retentionDays,
+      reader,
     });
     await db.syncState.put({ ...ok, added: report.added, totalAdded: (prior?.totalAdded ?? 0) + report.added });
     return { sourceId: source.id, outcome: 'ok', added: report.added };

@@ -3,6 +3,7 @@ import { storage } from 'wxt/utils/storage';
 import { isLoopbackOrigin } from './sources';
 import { DEFAULT_RETENTION_DAYS } from '../cluster/store';
 import type { RebuildSplit } from '../analysis/service';
+import type { ReaderStats } from './reader-pool';
 
 export interface SyncIntervals {
   /** Minutes between two reads of a news feed. */
@@ -78,6 +79,8 @@ export interface LastRun {
   matcherRebuildMs?: number;
   /** Where the rebuild's time went (merge, entities write, compile, store) and its longest slice, ms. */
   matcherRebuildSplit?: RebuildSplit;
+  /** Items the run's readers read on other threads, and on the worker's thread (none, or a lost reader's). */
+  readers?: ReaderStats;
 }
 
 export async function saveLastRun(run: LastRun): Promise<void> {

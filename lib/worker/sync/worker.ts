@@ -6,6 +6,7 @@
  */
 export { runSync, type RunOptions, type RunSummary } from './run';
 export { syncOverview, sourceView } from './status';
+export { openReaders } from './reader-hosts';
 export { addUserFeed, removeUserFeed, setSourceEnabled } from './user-feeds';
 export {
   getIntervals,
