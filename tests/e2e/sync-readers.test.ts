@@ -6,41 +6,25 @@
  * stopped while it ingests, and a new run (which finds the document the stopped worker left, or makes one),
  * leave every item stored once; a run and an ingest request at once each keep their readers.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { launchWithExtension, type ExtensionBrowser } from '../../scripts/chromium';
+import { describe, expect, it } from 'vitest';
 import type { LastRun } from '../../lib/worker/sync/settings';
 import { benchItems } from '../../bench/sync/items';
-import { ask, chromiumPage, count, ingestItems, pointSourcesAt, runEnded, tableRows, type ExtensionPage } from './extension-page';
-import { startSyncServer, type SyncServer } from './sync-server';
+import { ask, count, ingestItems, runEnded, tableRows } from './extension-page';
+import { probeSession } from './probe-session';
 import { articleFeed } from './article-feed';
 
 const { items: ITEMS, rss: RSS } = articleFeed(60);
 
-let server: SyncServer;
-let ext: ExtensionBrowser;
-let probe: ExtensionPage;
-
-beforeAll(async () => {
-  server = await startSyncServer({ 'feed:therecord': { garbage: RSS } });
-  ext = await launchWithExtension({ headless: true });
-  const page: Page = await ext.context.newPage();
-  await page.goto(`${ext.extensionUrl}collection.html`);
-  probe = chromiumPage(page);
-  await pointSourcesAt(probe, server.origin);
-});
-
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
+const session = probeSession({
+  sources: { 'feed:therecord': { garbage: RSS } },
 });
 
 /** The extension's targets of a type (service worker, offscreen document), as the DevTools protocol lists them. */
 async function targets(match: (t: { type: string; url: string }) => boolean): Promise<{ targetId: string; type: string; url: string }[]> {
-  const cdp = await ext.context.browser()!.newBrowserCDPSession();
+  const cdp = await session.ext.context.browser()!.newBrowserCDPSession();
   try {
     const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
-    return targetInfos.filter((t) => t.url.startsWith(ext.extensionUrl) && match(t));
+    return targetInfos.filter((t) => t.url.startsWith(session.ext.extensionUrl) && match(t));
   } finally {
     await cdp.detach();
   }
@@ -48,7 +32,7 @@ async function targets(match: (t: { type: string; url: string }) => boolean): Pr
 const offscreenDocs = () => targets((t) => t.url.endsWith('/offscreen.html'));
 
 async function stopWorker(): Promise<void> {
-  const cdp = await ext.context.browser()!.newBrowserCDPSession();
+  const cdp = await session.ext.context.browser()!.newBrowserCDPSession();
   try {
     for (const t of await targets((x) => x.type === 'service_worker')) await cdp.send('Target.closeTarget', { targetId: t.targetId });
   } finally {
@@ -57,13 +41,13 @@ async function stopWorker(): Promise<void> {
   await expect.poll(async () => (await targets((x) => x.type === 'service_worker')).length, { timeout: 10_000 }).toBe(0);
 }
 
-const lastRun = async () => (await probe.json<{ syncLastRun?: LastRun }>("chrome.storage.local.get('syncLastRun')")).syncLastRun;
+const lastRun = async () => (await session.probe.json<{ syncLastRun?: LastRun }>("chrome.storage.local.get('syncLastRun')")).syncLastRun;
 
 describe('the sync’s readers (Chromium)', () => {
   it('reads a feed of whole articles on reader Workers of an offscreen document, closed after the run', async () => {
-    expect(await ask(probe, 'syncNow')).toEqual({ started: true });
-    await runEnded(probe, 'feed:therecord');
-    expect(await count(probe, 'articles')).toBe(ITEMS.length);
+    expect(await ask(session.probe, 'syncNow')).toEqual({ started: true });
+    await runEnded(session.probe, 'feed:therecord');
+    expect(await count(session.probe, 'articles')).toBe(ITEMS.length);
     expect((await lastRun())?.readers).toMatchObject({ itemsOffThread: ITEMS.length, itemsInThread: 0, readersLost: 0 });
     await expect.poll(async () => (await offscreenDocs()).length, { timeout: 10_000 }).toBe(0);
   });
@@ -71,17 +55,17 @@ describe('the sync’s readers (Chromium)', () => {
   it('the worker stopped while it ingests and a new run leave every item once', async () => {
     // A feed seen before is read again in full (no validators here): every item goes through the readers again.
     const before = await lastRun();
-    expect(await ask(probe, 'syncNow')).toEqual({ started: true });
+    expect(await ask(session.probe, 'syncNow')).toEqual({ started: true });
     // Stopped once the run has opened its readers, wherever their reading has got to by then.
     await expect.poll(async () => (await offscreenDocs()).length, { timeout: 20_000 }).toBe(1);
     await stopWorker();
-    await expect.poll(async () => (await ask(probe, 'syncNow')).started, { timeout: 20_000 }).toBe(true);
+    await expect.poll(async () => (await ask(session.probe, 'syncNow')).started, { timeout: 20_000 }).toBe(true);
     await expect.poll(async () => (await lastRun())?.at ?? 0, { timeout: 90_000, interval: 500 }).toBeGreaterThan(before!.at);
-    await expect.poll(async () => (await ask(probe, 'getSyncStatus')).running, { timeout: 60_000 }).toBe(false);
-    const articles = await tableRows(probe, 'articles');
+    await expect.poll(async () => (await ask(session.probe, 'getSyncStatus')).running, { timeout: 60_000 }).toBe(false);
+    const articles = await tableRows(session.probe, 'articles');
     expect(articles.length).toBe(ITEMS.length);
     expect(new Set(articles.map((a) => a.url)).size).toBe(ITEMS.length);
-    const members = (await tableRows(probe, 'clusters')).flatMap((c) => (c.articles as { url: string }[]).map((a) => a.url));
+    const members = (await tableRows(session.probe, 'clusters')).flatMap((c) => (c.articles as { url: string }[]).map((a) => a.url));
     expect(members.length).toBe(new Set(members).size);
     expect((await lastRun())?.readers).toMatchObject({ itemsOffThread: ITEMS.length, readersLost: 0 });
     await expect.poll(async () => (await offscreenDocs()).length, { timeout: 10_000 }).toBe(0);
@@ -90,12 +74,12 @@ describe('the sync’s readers (Chromium)', () => {
   it('a run and an ingest request at the same time share the document, each with readers of its own', async () => {
     const before = (await lastRun())!.at;
     const more = benchItems(30, Date.now() - 20 * 86_400_000, 10).map((i) => ({ ...i, url: `${i.url}&more=1`, guid: `${i.guid}-more` }));
-    expect(await ask(probe, 'syncNow')).toEqual({ started: true });
-    const report = await ingestItems(probe, more);
+    expect(await ask(session.probe, 'syncNow')).toEqual({ started: true });
+    const report = await ingestItems(session.probe, more);
     expect(report).toMatchObject({ added: more.length, readers: { itemsOffThread: more.length, itemsInThread: 0, readersLost: 0 } });
     await expect.poll(async () => (await lastRun())?.at ?? 0, { timeout: 90_000, interval: 500 }).toBeGreaterThan(before);
     expect((await lastRun())?.readers).toMatchObject({ itemsOffThread: ITEMS.length, itemsInThread: 0, readersLost: 0 });
-    expect(await count(probe, 'articles')).toBe(ITEMS.length + more.length);
+    expect(await count(session.probe, 'articles')).toBe(ITEMS.length + more.length);
     await expect.poll(async () => (await offscreenDocs()).length, { timeout: 10_000 }).toBe(0);
   });
 });

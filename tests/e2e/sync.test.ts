@@ -7,18 +7,12 @@
  * worker stopped in the middle of a run and a new run leave no duplicates; the popup and the options page
  * show the status; a CVE's card facts carry KEV's after the sync.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { launchWithExtension, type ExtensionBrowser } from '../../scripts/chromium';
+import { describe, expect, it } from 'vitest';
 import type { BackgroundProtocol } from '../../lib/shared/messaging';
 import type { SyncOverview } from '../../lib/worker/sync/status';
 import type { LastRun } from '../../lib/worker/sync/settings';
-import { ask as askFrom, chromiumPage, count as countIn, pointSourcesAt, runEnded, type ExtensionPage } from './extension-page';
-import { startSyncServer, type SyncServer } from './sync-server';
-
-let server: SyncServer;
-let ext: ExtensionBrowser;
-let probe: ExtensionPage;
+import { ask as askFrom, count as countIn, runEnded } from './extension-page';
+import { probeSession } from './probe-session';
 
 const FEED_ITEMS = 5 + 3 + 3 + 3 + 10;
 const KEV_CVE = { key: 'vulnerability:cve-2025-48384', type: 'vulnerability' as const, name: 'CVE-2025-48384' };
@@ -26,8 +20,8 @@ const KEV_CVE = { key: 'vulnerability:cve-2025-48384', type: 'vulnerability' as 
 const XENOTIME = { url: 'https://news.example/2024/xenotime', text: 'The XENOTIME group deployed TRITON at a petrochemical plant.' };
 const XENOTIME_KEY = 'actor:temp-veles';
 
-beforeAll(async () => {
-  server = await startSyncServer({
+const session = probeSession({
+  sources: {
     'feed:therecord': { file: 'feeds/arkham/rss_therecord.xml' },
     'feed:bleepingcomputer': { file: 'feeds/oculus/bleepingcomputer.xml' },
     'feed:krebsonsecurity': { file: 'feeds/oculus/krebs.xml' },
@@ -41,21 +35,12 @@ beforeAll(async () => {
     'misp:threat-actor': { file: 'misp-galaxy/clusters/threat-actor.json' },
     '/mine/ncsc.xml': { file: 'feeds/arkham/ncsc_all.xml' },
     '/mine/home.html': { garbage: '<!doctype html><html><body>a home page</body></html>' },
-  });
-  ext = await launchWithExtension({ headless: true });
-  const page: Page = await ext.context.newPage();
-  await page.goto(`${ext.extensionUrl}collection.html`);
-  probe = chromiumPage(page);
-  await pointSourcesAt(probe, server.origin);
+  },
 });
 
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
-
-const ask = <K extends keyof BackgroundProtocol>(type: K, data?: Parameters<BackgroundProtocol[K]>[0]) => askFrom(probe, type, data);
-const count = (table: string) => countIn(probe, table);
+const ask = <K extends keyof BackgroundProtocol>(type: K, data?: Parameters<BackgroundProtocol[K]>[0]) =>
+  askFrom(session.probe, type, data);
+const count = (table: string) => countIn(session.probe, table);
 
 /** The catalogue keys a page's first request is answered with for the XENOTIME text. */
 async function firstStageKeys(): Promise<string[]> {
@@ -70,12 +55,12 @@ const source = (o: SyncOverview, id: string) => o.sources.find((s) => s.id === i
 
 /** The extension's service worker targets, as the DevTools protocol lists them. */
 async function workerTargets(): Promise<{ targetId: string; url: string }[]> {
-  const browser = ext.context.browser();
+  const browser = session.ext.context.browser();
   if (!browser) throw new Error('no browser handle');
   const cdp = await browser.newBrowserCDPSession();
   try {
     const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
-    return targetInfos.filter((t) => t.type === 'service_worker' && t.url.startsWith(ext.extensionUrl));
+    return targetInfos.filter((t) => t.type === 'service_worker' && t.url.startsWith(session.ext.extensionUrl));
   } finally {
     await cdp.detach();
   }
@@ -83,7 +68,7 @@ async function workerTargets(): Promise<{ targetId: string; url: string }[]> {
 
 /** Stop the extension's service worker (close its target), as the browser may at any moment. */
 async function stopWorker(): Promise<void> {
-  const browser = ext.context.browser()!;
+  const browser = session.ext.context.browser()!;
   const cdp = await browser.newBrowserCDPSession();
   try {
     for (const t of await workerTargets()) await cdp.send('Target.closeTarget', { targetId: t.targetId });
@@ -96,9 +81,9 @@ async function stopWorker(): Promise<void> {
 describe('sync (Chromium)', () => {
   it('opens the onboarding page on install: it says what is fetched, that page text is never sent, and asks in one click', async () => {
     await expect
-      .poll(() => ext.context.pages().some((p) => p.url() === `${ext.extensionUrl}onboarding.html`), { timeout: 10_000 })
+      .poll(() => session.ext.context.pages().some((p) => p.url() === `${session.ext.extensionUrl}onboarding.html`), { timeout: 10_000 })
       .toBe(true);
-    const onboarding = ext.context.pages().find((p) => p.url() === `${ext.extensionUrl}onboarding.html`)!;
+    const onboarding = session.ext.context.pages().find((p) => p.url() === `${session.ext.extensionUrl}onboarding.html`)!;
     await onboarding.getByRole('button', { name: 'Allow and sync' }).waitFor({ timeout: 10_000 });
     const text = await onboarding.textContent('main');
     expect(text).toMatch(/It never sends what you read/);
@@ -116,27 +101,27 @@ describe('sync (Chromium)', () => {
   });
 
   it('syncs; the worker stopped mid-run and a new run leave every item once, and the catalogues in', async () => {
-    const kevHeld = server.hold('kev');
+    const kevHeld = session.sources.hold('kev');
     expect(await ask('syncNow')).toEqual({ started: true });
     // Feeds are read first; when the KEV request arrives they are all written.
     await kevHeld.arrived;
     expect(await count('articles')).toBe(FEED_ITEMS);
     // A mark in this worker life's memory: gone if the next run happens in a new life.
-    await ext.worker.evaluate(() => ((globalThis as Record<string, unknown>).__lifeMark = 1));
+    await session.ext.worker.evaluate(() => ((globalThis as Record<string, unknown>).__lifeMark = 1));
     await stopWorker();
     kevHeld.release();
     expect(await count('kev')).toBe(0);
 
     // A new worker life takes the run over (the dead one's lock is not waited for).
     await expect.poll(async () => (await ask('syncNow')).started, { timeout: 20_000 }).toBe(true);
-    await runEnded(probe, 'misp:threat-actor');
+    await runEnded(session.probe, 'misp:threat-actor');
 
-    const worker = ext.context.serviceWorkers().find((w) => w.url().startsWith(ext.extensionUrl))!;
+    const worker = session.ext.context.serviceWorkers().find((w) => w.url().startsWith(session.ext.extensionUrl))!;
     expect(await worker.evaluate(() => (globalThis as Record<string, unknown>).__lifeMark)).toBeUndefined();
     expect(await count('articles')).toBe(FEED_ITEMS);
     expect(await count('kev')).toBe(1404);
     expect(await count('entities')).toBeGreaterThan(1000);
-    expect(server.seen.get('feed:cisa')).toBeGreaterThanOrEqual(2);
+    expect(session.sources.seen.get('feed:cisa')).toBeGreaterThanOrEqual(2);
   });
 
   it('failing sources have readable errors while the others synced', async () => {
@@ -152,7 +137,7 @@ describe('sync (Chromium)', () => {
 
   it('pages read after the sync use the new names, also in a worker woken afterwards (the matcher it stored)', async () => {
     expect(await firstStageKeys()).toContain(XENOTIME_KEY);
-    const last = (await probe.json<{ syncLastRun: LastRun }>("chrome.storage.local.get('syncLastRun')")).syncLastRun;
+    const last = (await session.probe.json<{ syncLastRun: LastRun }>("chrome.storage.local.get('syncLastRun')")).syncLastRun;
     expect(last.matcherRebuildMs).toBeGreaterThan(0);
     expect(last.matcherRebuildSplit?.pauses).toBeGreaterThan(0);
     await stopWorker();
@@ -169,14 +154,14 @@ describe('sync (Chromium)', () => {
   });
 
   it('the popup and the options page show the status', async () => {
-    const popup = await ext.context.newPage();
-    await popup.goto(`${ext.extensionUrl}popup.html`);
+    const popup = await session.ext.context.newPage();
+    await popup.goto(`${session.ext.extensionUrl}popup.html`);
     const line = popup.getByTestId('sync-line');
     await expect.poll(() => line.textContent(), { timeout: 10_000 }).toMatch(/Last sync (just now|\d+ min ago) · \d+ sources failing/);
     await popup.close();
 
-    const options = await ext.context.newPage();
-    await options.goto(`${ext.extensionUrl}options.html`);
+    const options = await session.ext.context.newPage();
+    await options.goto(`${session.ext.extensionUrl}options.html`);
     const row = (id: string) => options.locator(`tr[data-source="${id}"] [data-field=status]`);
     await expect
       .poll(() => row('feed:darkreading').textContent(), { timeout: 10_000 })
@@ -187,22 +172,22 @@ describe('sync (Chromium)', () => {
   });
 
   it("adds the user's feed from the options page only once it parses, and syncs it", async () => {
-    const options = await ext.context.newPage();
-    await options.goto(`${ext.extensionUrl}options.html`);
+    const options = await session.ext.context.newPage();
+    await options.goto(`${session.ext.extensionUrl}options.html`);
     const field = options.locator('input[name=feed-url]');
-    await field.fill(`${server.origin}/mine/home.html`);
+    await field.fill(`${session.sources.origin}/mine/home.html`);
     await options.getByRole('button', { name: 'Add feed' }).click();
     await expect
       .poll(() => options.locator('[data-section=sources]').getByRole('status').textContent(), { timeout: 20_000 })
       .toMatch(/^Not added: .*web page, not a feed/);
 
     const before = await count('articles');
-    await field.fill(`${server.origin}/mine/ncsc.xml`);
+    await field.fill(`${session.sources.origin}/mine/ncsc.xml`);
     await options.getByRole('button', { name: 'Add feed' }).click();
     await expect
       .poll(() => options.locator('[data-section=sources]').getByRole('status').textContent(), { timeout: 20_000 })
       .toBe('Added “All Feed”.');
-    const mine = (await overview()).sources.find((s) => s.url === `${server.origin}/mine/ncsc.xml`)!;
+    const mine = (await overview()).sources.find((s) => s.url === `${session.sources.origin}/mine/ncsc.xml`)!;
     expect(mine).toMatchObject({ builtin: false, enabled: true });
     await expect.poll(() => count('articles'), { timeout: 30_000 }).toBe(before + 5);
     await options.close();
