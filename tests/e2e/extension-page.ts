@@ -17,7 +17,7 @@ export interface ExtensionPage {
 }
 
 /** An extension page open in Chromium (Playwright). */
-export function chromiumPage(page: Page): ExtensionPage {
+function chromiumPage(page: Page): ExtensionPage {
   return { json: async (expression) => JSON.parse(await page.evaluate<string>(`(${expression}).then(JSON.stringify)`)) };
 }
 
