@@ -10,11 +10,10 @@
  * store), with the page's main-thread CPU from a trace beside the wall time. Prints each round and the
  * medians, and the medians of the per-round ratios (this build over the base).
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { bundle, launch } from '../tests/fixtures/reading/browser';
+import { bundle } from '../tests/fixtures/reading/browser';
+import { openBenchPage } from './lib/bench-page';
 import { KEV, MISP_CLUSTERS, loadCatalogue } from './lib/catalogue';
 import { median } from './lib/stats';
 import { benchItems } from './sync/items';
@@ -33,13 +32,8 @@ async function main(): Promise<void> {
   const base = process.env.IL_AB_BASE;
   if (!base) throw new Error('IL_AB_BASE: the other checkout to compare with');
   const n = Number(values.items);
-  const server = createServer((_req, res) => res.end('<!DOCTYPE html><title>ab</title>'));
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const browser = await launch();
+  const { browser, page, close } = await openBenchPage('ab');
   try {
-    const page = await browser.newPage();
-    await page.addInitScript('globalThis.__name = (f) => f;');
-    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
     await page.addScriptTag({ content: await bundle('bench/sync/entry.ts', 'SB_base', base) });
     await page.addScriptTag({ content: await bundle('bench/sync/entry.ts', 'SB_this') });
     const { entries } = await loadCatalogue([MISP_CLUSTERS, KEV]);
@@ -117,8 +111,7 @@ async function main(): Promise<void> {
     for (const [k, v] of Object.entries(ratios))
       console.log(`  this / base, ${k}: median ${median(v).toFixed(3)} (${v.map((x) => x.toFixed(2)).join(' ')})`);
   } finally {
-    await browser.close();
-    server.close();
+    await close();
   }
 }
 

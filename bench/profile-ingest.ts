@@ -17,11 +17,10 @@
  * the engine's reading alone (prepareFeedItem, no database), `--sequential` each batch of 50 read whole by the
  * engine and then stored (no pipelining, no yields).
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { bundle, launch } from '../tests/fixtures/reading/browser';
+import { bundle } from '../tests/fixtures/reading/browser';
+import { openBenchPage } from './lib/bench-page';
 import { KEV, MISP_CLUSTERS, loadCatalogue } from './lib/catalogue';
 import { benchItems } from './sync/items';
 import { threadTimes } from './lib/thread-cpu';
@@ -45,7 +44,6 @@ interface Profile {
 }
 
 const SCRIPT = 'incident-lens-sync-bench.js';
-const NAME_SHIM = 'globalThis.__name = (f) => f;';
 
 /** The bundle's module boundaries: esbuild writes `  // path/to/module.ts` on the line before each module's code. */
 function moduleLines(code: string): { line: number; path: string }[] {
@@ -160,17 +158,8 @@ async function main(): Promise<void> {
     },
   });
   const n = Number(values.items);
-  const server = createServer((_req, res) => {
-    res.writeHead(200, { 'content-type': 'text/html' });
-    res.end('<!DOCTYPE html><title>ingest profile</title>');
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const browser = await launch();
+  const { browser, page, close } = await openBenchPage('ingest profile');
   try {
-    const page = await browser.newPage();
-    await page.addInitScript(NAME_SHIM);
-    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
-    await page.evaluate(NAME_SHIM);
     const code = await bundle('bench/sync/entry.ts', 'SB');
     await page.addScriptTag({ content: `${code}\n//# sourceURL=${SCRIPT}` });
     const { entries } = await loadCatalogue([MISP_CLUSTERS, KEV]);
@@ -270,8 +259,7 @@ async function main(): Promise<void> {
     );
     analyse(profile, moduleLines(code), res.added, Number(values.top));
   } finally {
-    await browser.close();
-    server.close();
+    await close();
   }
 }
 

@@ -10,11 +10,10 @@
  * the page's main thread and of the workers' threads from a trace. Prints each round, the medians, and the
  * machine's load average.
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { bundle, launch } from '../tests/fixtures/reading/browser';
+import { bundle } from '../tests/fixtures/reading/browser';
+import { openBenchPage } from './lib/bench-page';
 import { KEV, MISP_CLUSTERS, loadCatalogue } from './lib/catalogue';
 import { median } from './lib/stats';
 import { benchItems } from './sync/items';
@@ -38,13 +37,8 @@ async function main(): Promise<void> {
   const n = Number(values.items);
   const modes = values.budgets.split(',').flatMap((b) => values.modes.split(',').map((m) => `${m}@${b}`));
   const kinds = values.kinds.split(',') as ('whole' | 'summary')[];
-  const server = createServer((_req, res) => res.end('<!DOCTYPE html><title>readers</title>'));
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const browser = await launch();
+  const { browser, page, close } = await openBenchPage('readers');
   try {
-    const page = await browser.newPage();
-    await page.addInitScript('globalThis.__name = (f) => f;');
-    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
     await page.addScriptTag({ content: await bundle('bench/sync/entry.ts', 'SB') });
     const readerScript = await bundle('bench/sync/reader-entry.ts', 'READER');
     const { entries } = await loadCatalogue([MISP_CLUSTERS, KEV]);
@@ -132,8 +126,7 @@ async function main(): Promise<void> {
         `  ${k}: ${median(v.map((x) => x.rate)).toFixed(0)} items/s; CPU an item: main ${median(v.map((x) => x.main)).toFixed(3)} ms, readers ${median(v.map((x) => x.workers)).toFixed(3)} ms`,
       );
   } finally {
-    await browser.close();
-    server.close();
+    await close();
   }
 }
 

@@ -17,10 +17,8 @@
  *   and reading every entity key on each call (what it did before);
  * - clustering quality on our labels (Node, same code), pairwise, beside the TF-IDF single-link baseline.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { Browser } from 'playwright-core';
-import { bundle, launch } from '../../tests/fixtures/reading/browser';
+import { bundle } from '../../tests/fixtures/reading/browser';
+import { openBenchPage } from '../lib/bench-page';
 import { KEV, MISP_CLUSTERS, loadCatalogue } from '../lib/catalogue';
 import { median } from '../lib/stats';
 import { benchItems } from '../sync/items';
@@ -31,7 +29,6 @@ import { loadMatcherFor } from '../../cli/matcher-cache';
 import type { BenchGroup } from '../run';
 
 type SB = typeof import('../sync/entry');
-const NAME_SHIM = 'globalThis.__name = (f) => f;';
 const ITEMS = 10_000;
 const BATCH = 50;
 /** Runs of the 10,000-item ingest (median reported); IL_BENCH_SYNC_RUNS=1 for a quick look. */
@@ -41,14 +38,6 @@ const QUICK = process.env.IL_BENCH_SYNC_QUICK === '1';
 const ARTICLES = 200_000;
 const CLUSTERS = 50_000;
 const QUERIES = 200;
-
-function blankServer(): Promise<Server> {
-  const server = createServer((_req, res) => {
-    res.writeHead(200, { 'content-type': 'text/html' });
-    res.end('<!DOCTYPE html><title>sync bench</title>');
-  });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
-}
 
 function splitLine(s: Split, n: number): string {
   const ms = (x: number) => `${(x / n).toFixed(3)} ms`;
@@ -114,14 +103,8 @@ export const syncGroup: BenchGroup = {
     const { matcher } = await loadMatcherFor([MISP_CLUSTERS, KEV]);
     if (!QUICK) Object.assign(figures, await clusterQuality(matcher, log));
 
-    const server = await blankServer();
-    let browser: Browser | undefined;
+    const { browser, page, close } = await openBenchPage('sync bench');
     try {
-      browser = await launch();
-      const page = await browser.newPage();
-      await page.addInitScript(NAME_SHIM);
-      await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
-      await page.evaluate(NAME_SHIM);
       await page.addScriptTag({ content: await bundle('bench/sync/entry.ts', 'SB') });
       // The sync's readers: dedicated Workers of the reader script, as many as the extension would start here.
       const readerScript = await bundle('bench/sync/reader-entry.ts', 'READER');
@@ -520,8 +503,7 @@ export const syncGroup: BenchGroup = {
       figures['sync.status_ms'] = median(status.after);
       figures['sync.status_first_ms'] = status.first;
     } finally {
-      await browser?.close();
-      server.close();
+      await close();
     }
     return figures;
   },

@@ -1,0 +1,42 @@
+/**
+ * A blank page of a loopback origin in headless Chromium, for the benches that bundle the worker's code
+ * into a page (the sync's ingest, its profile and A/B runs): a real origin, so that the page has IndexedDB;
+ * esbuild's `__name` helper defined before any bundled script runs.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Browser, Page } from 'playwright-core';
+import { launch } from '../../tests/fixtures/reading/browser';
+
+const NAME_SHIM = 'globalThis.__name = (f) => f;';
+
+export interface BenchPage {
+  browser: Browser;
+  page: Page;
+  /** Closes the browser and the server. */
+  close(): Promise<void>;
+}
+
+/** Opens the page (`title` names it in traces and profiles). */
+export async function openBenchPage(title: string): Promise<BenchPage> {
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html' });
+    res.end(`<!DOCTYPE html><title>${title}</title>`);
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const browser = await launch();
+  const close = async () => {
+    await browser.close();
+    server.close();
+  };
+  try {
+    const page = await browser.newPage();
+    await page.addInitScript(NAME_SHIM);
+    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+    await page.evaluate(NAME_SHIM);
+    return { browser, page, close };
+  } catch (e) {
+    await close();
+    throw e;
+  }
+}
