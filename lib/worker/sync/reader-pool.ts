@@ -12,7 +12,7 @@
  */
 import type { CompiledMatcher } from '../extract/matcher';
 import type { ReadyItem } from '../cluster/ingest';
-import { nextTask } from '../next-task';
+import { inThread } from './ingest-chunks';
 import { textLength } from './ingest-items';
 import type { FeedItem } from './item';
 import { readItem, type FromReader, type ReaderEndpoint, type ToReader } from './reader-serve';
@@ -146,12 +146,8 @@ export class ReaderPool {
   }
 
   private async inThread(items: FeedItem[], matcher: CompiledMatcher, lede: number, now: number): Promise<ReadyItem[]> {
-    const out: ReadyItem[] = [];
-    for (const item of items) {
-      out.push(readItem(item, matcher, lede, now));
-      this.stats.itemsInThread++;
-      await nextTask();
-    }
+    const out = await inThread((item: FeedItem) => readItem(item, matcher, lede, now))(items);
+    this.stats.itemsInThread += items.length;
     return out;
   }
 }
