@@ -12,25 +12,36 @@ import { probeSession } from './probe-session';
 
 const session = probeSession();
 
+/** One feed item with `text` as its summary and content (plus `more`) ingested by the worker; the entity keys stored with it. */
+async function storedKeys(slug: string, title: string, text: string, more = ''): Promise<string[]> {
+  const url = `https://news.example/${slug}`;
+  const report = await session.ingest([
+    {
+      sourceId: 'feed:news',
+      guid: `news-${slug}`,
+      url,
+      title,
+      summary: text,
+      content: `${text}${more}`,
+      published: new Date(Date.now() - 86_400_000).toISOString(),
+    },
+  ]);
+  expect(report).toMatchObject({ added: 1, rejected: 0 });
+  const article = (await session.tableRows('articles')).find((a) => a.url === url);
+  return article?.entityKeys as string[];
+}
+
 describe('the worker types names by what their sentence says', () => {
   it('stores the ransomware family’s affiliates as an actor, its encryptor as malware, and "the Cobalt group" as the actor', async () => {
     const text =
       'Analysts described the techniques they saw from DarkSide affiliates in March. ' +
       'Separately, a phishing wave against banks was attributed to the Cobalt group by the researchers.';
-    const report = await session.ingest([
-      {
-        sourceId: 'feed:news',
-        guid: 'news-kinds',
-        url: 'https://news.example/darkside-affiliates',
-        title: 'What analysts saw of ransomware affiliates',
-        summary: text,
-        content: `${text} The DarkSide ransomware then encrypted the file servers.`,
-        published: new Date(Date.now() - 86_400_000).toISOString(),
-      },
-    ]);
-    expect(report).toMatchObject({ added: 1, rejected: 0 });
-    const [article] = await session.tableRows('articles');
-    const keys = article.entityKeys as string[];
+    const keys = await storedKeys(
+      'darkside-affiliates',
+      'What analysts saw of ransomware affiliates',
+      text,
+      ' The DarkSide ransomware then encrypted the file servers.',
+    );
     expect(keys).toContain('actor:darkside');
     expect(keys).toContain('malware:darkside');
     expect(keys).toContain('actor:cobalt-group');
@@ -44,20 +55,7 @@ describe('the worker types names by what their sentence says', () => {
     const text =
       'The loader was used by state sponsored groups such as APT33 and Zorbex. ' +
       'The actor also runs a malware shop called “JiiN shop”, and sells the commercial M00nD3V   Logger   malware there.';
-    const report = await session.ingest([
-      {
-        sourceId: 'feed:news',
-        guid: 'news-kinds-lists',
-        url: 'https://news.example/zorbex-loader',
-        title: 'A loader shared by state sponsored groups',
-        summary: text,
-        content: text,
-        published: new Date(Date.now() - 86_400_000).toISOString(),
-      },
-    ]);
-    expect(report).toMatchObject({ added: 1, rejected: 0 });
-    const article = (await session.tableRows('articles')).find((a) => a.url === 'https://news.example/zorbex-loader');
-    const keys = article?.entityKeys as string[];
+    const keys = await storedKeys('zorbex-loader', 'A loader shared by state sponsored groups', text);
     expect(keys).toContain('actor:apt33');
     expect(keys).toContain('actor:zorbex');
     expect(keys).toContain('malware:m00nd3v');
