@@ -13,7 +13,7 @@ import {
   bagOf,
   distinctiveWords,
   familyOf,
-  JOIN,
+  TUNED,
   pairScore,
   similarity,
   type ItemFeatures,
@@ -55,7 +55,7 @@ describe('clustering rule: real-shaped items through the engine', () => {
     const a = features(BOEING_1);
     const b = features(BOEING_2);
     const rarity = rarityOf([a, b, features(ICBC), features(CITRIX_PATCH), features(CITRIX_EXPLOITED)]);
-    expect(pairScore(b, a, rarity)).toBeGreaterThanOrEqual(JOIN);
+    expect(pairScore(b, a, rarity)).toBeGreaterThanOrEqual(TUNED.join);
   });
 
   it('keeps two LockBit attacks on two different victims apart, whatever else they share', () => {
@@ -80,7 +80,7 @@ describe('clustering rule: real-shaped items through the engine', () => {
     expect(exploited.family).toBe('attack');
     expect(pairScore(exploited, patch, { n: 1000, df: () => 1 })).toBe(0);
     const rarity = rarityOf([patch, exploited, exploited2, features(BOEING_1), features(ICBC)]);
-    expect(pairScore(exploited2, exploited, rarity)).toBeGreaterThanOrEqual(JOIN);
+    expect(pairScore(exploited2, exploited, rarity)).toBeGreaterThanOrEqual(TUNED.join);
     const c = new Clusterer([]);
     const patched = c.add(member(CITRIX_PATCH.url, patch));
     const wave = c.add(member(CITRIX_EXPLOITED.url, exploited));
@@ -171,7 +171,7 @@ describe('clustering rule: its parts, on hand-written features', () => {
     const patchedHint = hand({ ...shared, family: 'flaw' });
     const patchedTyped = hand({ ...shared, family: 'flaw', type: 'patch' });
     const rarity = rarityOf([exploitedHint, patchedHint]);
-    expect(pairScore(exploitedHint, patchedHint, rarity)).toBeGreaterThanOrEqual(JOIN);
+    expect(pairScore(exploitedHint, patchedHint, rarity)).toBeGreaterThanOrEqual(TUNED.join);
     expect(pairScore(exploitedHint, patchedTyped, rarity)).toBe(0);
   });
 
@@ -224,7 +224,7 @@ describe('clustering rule: its parts, on hand-written features', () => {
     const unspecified = hand({ ...shared, t: T0 + HOUR, type: 'cyberattack', family: familyOf('cyberattack', text) });
     const breach = hand({ ...shared, t: T0 + HOUR, type: 'data-breach', family: 'attack' });
     const rarity = rarityOf([patch, unspecified, breach]);
-    expect(pairScore(unspecified, patch, rarity)).toBeGreaterThanOrEqual(JOIN);
+    expect(pairScore(unspecified, patch, rarity)).toBeGreaterThanOrEqual(TUNED.join);
     expect(pairScore(breach, patch, rarity)).toBe(0);
   });
 
@@ -235,7 +235,7 @@ describe('clustering rule: its parts, on hand-written features', () => {
     const c = hand({ anchors: ['vulnerability:cve-2024-0002', 'vulnerability:cve-2024-0001', 'vendor:ivanti'], words });
     const rarity: Rarity = { n: 1000, df: () => 1 };
     expect(pairScore(a, b, rarity)).toBe(0);
-    expect(pairScore(c, b, rarity)).toBeGreaterThanOrEqual(JOIN);
+    expect(pairScore(c, b, rarity)).toBeGreaterThanOrEqual(TUNED.join);
   });
 
   it('weighs words by their rarity among the items held, everyday words smoothed', () => {
@@ -248,10 +248,10 @@ describe('clustering rule: its parts, on hand-written features', () => {
       extra: distinctiveWords('Fake job applications carry GoldenEye to German HR departments'),
     });
     // No entity, no word of both titles: the cosine of their rare words joins them.
-    expect(pairScore(b, a, { n: 200, df: () => 2 })).toBeGreaterThanOrEqual(JOIN);
+    expect(pairScore(b, a, { n: 200, df: () => 2 })).toBeGreaterThanOrEqual(TUNED.join);
     // Rarity decides: words every other story of the window has weigh little against the rest.
     const everywhere = new Set(distinctiveWords('job applicant GoldenEye German'));
-    expect(pairScore(b, a, { n: 200, df: (k) => (everywhere.has(k) ? 150 : 2) })).toBeLessThan(JOIN);
+    expect(pairScore(b, a, { n: 200, df: (k) => (everywhere.has(k) ? 150 : 2) })).toBeLessThan(TUNED.join);
     // An everyday English word ("card") weighs less than a name ("topps") seen as often.
     const card = hand({ words: ['card', 'topps'] });
     const cardOnly = hand({ words: ['card'] });
@@ -275,7 +275,7 @@ describe('clusterer: an item joins a cluster, not one item of it', () => {
     expect(cl.add(member('a2', a2))).toBe(id);
     expect(cl.add(member('b', b))).toBe(id);
     // C and B alone would be one event by their score...
-    expect(pairScore(c, b, rarityOf([a1, a2, b, c]))).toBeGreaterThanOrEqual(JOIN);
+    expect(pairScore(c, b, rarityOf([a1, a2, b, c]))).toBeGreaterThanOrEqual(TUNED.join);
     // ...but the cluster has three members in the window and C resembles one: it starts its own.
     expect(cl.add(member('c', c))).not.toBe(id);
   });
@@ -298,7 +298,7 @@ describe('clusterer: an item joins a cluster, not one item of it', () => {
     const cl = new Clusterer([]);
     const id = cl.add(member('x', x));
     expect(cl.add(member('bridge', bridge))).toBe(id);
-    expect(pairScore(y, bridge, rarityOf([x, bridge, y]))).toBeGreaterThanOrEqual(JOIN);
+    expect(pairScore(y, bridge, rarityOf([x, bridge, y]))).toBeGreaterThanOrEqual(TUNED.join);
     expect(cl.add(member('y', y))).not.toBe(id);
   });
 

@@ -14,7 +14,7 @@
  * (read by the ingest, at most 10,000) and the batch's items added before it, counted as they come and
  * forgotten once published more than WINDOW_DAYS before the newcomer (assign.ts) — plus BACKGROUND_ITEMS
  * imaginary items in which every everyday English word (SUBTLEX's common words) occurs COMMON_IN times, so
- * that "credit card" or "tax" does not pass for a name in a quiet week. Plus EVIDENCE for each point of headline-level entity evidence they
+ * that "credit card" or "tax" does not pass for a name in a quiet week. Plus TUNED.evidence for each point of headline-level entity evidence they
  * share, up to EVIDENCE_CAP points: the same victim 3, a shared CVE or indicator 3, organisation, actor or
  * malware 2, product or vendor 1, a word of both titles 1, counted only when something is headline-level
  * (a word of both titles, a shared CVE or indicator, or a shared victim or anchor one of the headlines
@@ -23,9 +23,9 @@
  * patch): its points count, but neither it nor its name's words in both titles make the evidence
  * headline-level, so something else must (a CVE, the flaw's name, another word of both titles). An anchor of one item whose name
  * the other's title or summary spells out counts as shared (the engine finds a name in one text and
- * misses it in another). The evidence counts only when the cosine is EVIDENCE_MIN_COSINE or more: two long
+ * misses it in another). The evidence counts only when the cosine is TUNED.evidenceMinCosine or more: two long
  * texts name many entities, and two that share them with hardly a word in common are two stories of one
- * topic (Atlanta's ransomware and Baltimore's, a month's patch stories). Plus JOIN for two reports of one
+ * topic (Atlanta's ransomware and Baltimore's, a month's patch stories). Plus TUNED.join for two reports of one
  * outbreak (see below).
  *
  * **Guards that veto a pair** whatever it shares (vetoed):
@@ -51,7 +51,7 @@
  * - no victim of the cluster conflicts with its own (guard 3 against all the cluster's victims),
  * - fewer than half of those members veto it, and
  * - more than a third of them (one of one or two, two of three to five, three of six to eight ...) score
- *   JOIN or more with it.
+ *   TUNED.join or more with it.
  * Else it starts a cluster of its own. So a chain A~B~C does not weld two events: C is vetoed by A's
  * victim, kind or CVE, and once a cluster has three members C must resemble two of them, not only B.
  *
@@ -67,17 +67,17 @@ import { COMMON_WORDS } from '../extract/matcher/words/common-words';
 export const WINDOW_DAYS = 10;
 /** How far apart two reports of one outbreak may be (its spread makes news for about a week). */
 const OUTBREAK_DAYS = 7;
-/** The score an item must reach with enough members of a cluster to join it (chosen on the tuning halves). */
-export const JOIN = 0.31;
-
-/** Score per point of headline-level entity evidence, and the most points counted. */
-const EVIDENCE = 0.06;
-const EVIDENCE_CAP = 6;
 /**
- * The cosine below which shared entities count for nothing (chosen on the tuning halves read with their
- * content: 0.05–0.12 change no pair of the titles and summaries).
+ * The rule's numbers chosen from data, on the tuning halves (tests/fixtures/clusters/README.md). The eval's
+ * cross-validation (`scripts/eval/clusters.ts --cv`) alone sets others, to score each half with the numbers
+ * chosen on the other three; nothing else writes them.
+ * - `join`: the score an item must reach with enough members of a cluster to join it;
+ * - `evidence`: the score per point of headline-level entity evidence (at most EVIDENCE_CAP points);
+ * - `evidenceMinCosine`: the cosine below which shared entities count for nothing.
  */
-const EVIDENCE_MIN_COSINE = 0.1;
+export const TUNED = { join: 0.31, evidence: 0.06, evidenceMinCosine: 0.1 };
+
+const EVIDENCE_CAP = 6;
 /** The background the rarity of everyday words is smoothed with: that many items, a common word in this many. */
 const BACKGROUND_ITEMS = 20;
 const COMMON_IN = 3;
@@ -604,7 +604,7 @@ function unguardedScore(a: ItemFeatures, b: ItemFeatures, rarity: Rarity): numbe
   const p = scoreParts(a, b, rarity);
   // Reports of one outbreak tell it from many sides (the ransom tally, who is behind it, a victim's
   // story) and share few rare words: the outbreak is the evidence.
-  return p.cosine + p.evidence + (outbreakPair(a, b) ? JOIN : 0);
+  return p.cosine + p.evidence + (outbreakPair(a, b) ? TUNED.join : 0);
 }
 
 /** The two parts of a pair's score, guards aside: the TF-IDF cosine and the headline-level entity evidence. */
@@ -613,7 +613,7 @@ export function scoreParts(a: ItemFeatures, b: ItemFeatures, rarity: Rarity): { 
   const cosine = similarity(a, b, rarity);
   return {
     cosine,
-    evidence: evidence.headline && cosine >= EVIDENCE_MIN_COSINE ? EVIDENCE * Math.min(evidence.score, EVIDENCE_CAP) : 0,
+    evidence: evidence.headline && cosine >= TUNED.evidenceMinCosine ? TUNED.evidence * Math.min(evidence.score, EVIDENCE_CAP) : 0,
   };
 }
 
