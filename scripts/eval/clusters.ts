@@ -182,10 +182,10 @@ function tfidfSims(items: FeedItem[]): { i: number; j: number; s: number }[] {
   return sims;
 }
 
-const THRESHOLDS = Array.from({ length: 33 }, (_, k) => Math.round((0.1 + k * 0.025) * 1000) / 1000);
+export const THRESHOLDS = Array.from({ length: 33 }, (_, k) => Math.round((0.1 + k * 0.025) * 1000) / 1000);
 
 /** TF-IDF cosine single-link at one threshold. */
-function tfidfAt({ items, events }: { items: FeedItem[]; events: string[] }, th: number): PairScores {
+export function tfidfAt({ items, events }: { items: FeedItem[]; events: string[] }, th: number): PairScores {
   const parent = items.map((_, i) => i);
   const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x])));
   for (const { i, j, s } of tfidfSims(items)) if (s >= th) parent[find(i)] = find(j);
@@ -229,7 +229,7 @@ export function pooled(counts: PairCounts[]): PairScores {
   return { precision, recall, f1, truePairs: c.tpairs, predictedPairs: c.pp };
 }
 
-function countsOf(s: PairScores): PairCounts {
+export function countsOf(s: PairScores): PairCounts {
   return { tp: Math.round(s.precision * s.predictedPairs), pp: s.predictedPairs, tpairs: s.truePairs };
 }
 
