@@ -71,7 +71,7 @@ const OUTBREAK_DAYS = 7;
  * cross-validation (`scripts/eval/clusters.ts --cv`) alone sets others, to score each half with the numbers
  * chosen on the other three; nothing else writes them.
  * - `join`: the score an item must reach with enough members of a cluster to join it;
- * - `evidence`: the score per point of headline-level entity evidence (at most EVIDENCE_CAP points);
+ * - `evidence`: the score per point of entity evidence two items share (at most EVIDENCE_CAP points);
  * - `evidenceMinCosine`: the cosine below which shared entities count for nothing.
  */
 export const TUNED = { join: 0.46, evidence: 0.09, evidenceMinCosine: 0.05 };
