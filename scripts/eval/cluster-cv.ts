@@ -63,6 +63,21 @@ function choose(table: PairCounts[][], halves: number[]): number {
   return best;
 }
 
+/**
+ * Leave one half out over a table of counts (`table[setting][half]`): for each half, the setting chosen on
+ * the others, and that half's counts under it. The half itself is never looked at for its own choice.
+ */
+export function leaveOneOut(table: PairCounts[][]): { chosen: number[]; counts: PairCounts[] } {
+  const halves = table[0].map((_, i) => i);
+  const chosen = halves.map((i) =>
+    choose(
+      table,
+      halves.filter((j) => j !== i),
+    ),
+  );
+  return { chosen, counts: chosen.map((c, i) => table[c][i]) };
+}
+
 /** The CV figure of the rule as it stands, its tuning figure and the setting best on all four, logged; the CV figure returned. */
 export async function crossValidate(
   halves: readonly ReadHalf[],
@@ -78,31 +93,22 @@ export async function crossValidate(
   }
   const grid = settings();
   const table = grid.map((s) => countsUnder(s, halves));
-  const all = halves.map((_, i) => i);
-  const folds = halves.map((h, i) => {
-    const chosen = choose(
-      table,
-      all.filter((j) => j !== i),
-    );
-    return { h, setting: grid[chosen], counts: table[chosen][i] };
-  });
-  for (const f of folds) log(`cv ${f.h.split.padEnd(12)} with ${show(f.setting)} (chosen on the other three): ${fmt(pooled([f.counts]))}`);
-  const cv = pooled(folds.map((f) => f.counts));
-  const onAll = choose(table, all);
+  const folds = leaveOneOut(table);
+  for (const [i, h] of halves.entries())
+    log(`cv ${h.split.padEnd(12)} with ${show(grid[folds.chosen[i]])} (chosen on the other three): ${fmt(pooled([folds.counts[i]]))}`);
+  const cv = pooled(folds.counts);
+  const onAll = choose(
+    table,
+    halves.map((_, i) => i),
+  );
   log(`tuning     the rule as it stands (${show(TUNED)}), four halves pooled: ${fmt(pooled(direct))}`);
   log(`tuning     best on all four (${show(grid[onAll])}): ${fmt(pooled(table[onAll]))}`);
   log(`cv         leave one tuning half out, pooled: ${fmt(cv)} (${cv.predictedPairs} pairs of ${cv.truePairs})`);
   // The baseline alike: each half at the threshold chosen on the other three.
   const base = THRESHOLDS.map((th) => halves.map((h) => countsOf(tfidfAt(h, th))));
-  const baseFolds = halves.map((_, i) => {
-    const chosen = choose(
-      base,
-      all.filter((j) => j !== i),
-    );
-    return { th: THRESHOLDS[chosen], counts: base[chosen][i] };
-  });
+  const baseFolds = leaveOneOut(base);
   log(
-    `cv         TF-IDF single-link, its threshold chosen alike (${baseFolds.map((f) => f.th).join(', ')}): ${fmt(pooled(baseFolds.map((f) => f.counts)))}`,
+    `cv         TF-IDF single-link, its threshold chosen alike (${baseFolds.chosen.map((c) => THRESHOLDS[c]).join(', ')}): ${fmt(pooled(baseFolds.counts))}`,
   );
   return cv;
 }
