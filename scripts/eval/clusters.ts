@@ -14,9 +14,11 @@
  * while tuning; then the tuning halves pooled, the earlier three held-out halves pooled (as in earlier
  * rounds) and all four.
  *
- *   npx tsx scripts/eval/clusters.ts [--tune] [--show tune|tune-mar|tune-apr-jun|tune-2018] [--misses HALF] [--cost] [--content [--lede N]]
+ *   npx tsx scripts/eval/clusters.ts [--tune] [--cv] [--show tune|tune-mar|tune-apr-jun|tune-2018] [--misses HALF] [--cost] [--content [--lede N]]
  *
  * `--tune` scores the tuning halves only (what tuning runs; the held-out halves are scored only to report).
+ * `--cv` scores the rule as a rule chosen on data would be judged: leave one tuning half out (scripts/eval/
+ * cluster-cv.ts). It reads the tuning halves only.
  * `--content` gives each item its whole text as content too (as a feed with content:encoded does), `--lede N`
  * has the ingest read N characters of it in context (IngestItemsOptions.lede; default the sync's, `--lede
  * Infinity` all of it): the depth's effect on clustering; `--show` and `--misses` read the items so too.
@@ -28,10 +30,11 @@ import { MemoryStore } from '../../lib/worker/cluster/memory-store';
 import type { CompiledMatcher } from '../../lib/worker/extract/matcher';
 import { ingestFeedItemsInto, prepareFeedItem } from '../../lib/worker/sync/ingest-items';
 import { Clusterer } from '../../lib/worker/cluster/assign';
-import { cachedBag, JOIN, scoreParts, vetoOf, WINDOW_DAYS, type Rarity } from '../../lib/worker/cluster/rule';
+import { cachedBag, scoreParts, TUNED, vetoOf, WINDOW_DAYS, type ItemFeatures, type Rarity } from '../../lib/worker/cluster/rule';
 import { itemFeatures } from '../../lib/worker/cluster/features';
 import type { ClusterMember } from '../../lib/worker/cluster/summarise';
 import type { FeedItem } from '../../lib/worker/sync/item';
+import { crossValidate } from './cluster-cv';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const LABELS = resolve(ROOT, 'tests/fixtures/clusters/labels.jsonl');
@@ -100,7 +103,7 @@ function loadLabelled(content = false): LabelledItem[] {
   return out.sort((a, b) => (a.item.published ?? '').localeCompare(b.item.published ?? ''));
 }
 
-interface PairScores {
+export interface PairScores {
   precision: number;
   recall: number;
   f1: number;
@@ -179,10 +182,10 @@ function tfidfSims(items: FeedItem[]): { i: number; j: number; s: number }[] {
   return sims;
 }
 
-const THRESHOLDS = Array.from({ length: 33 }, (_, k) => Math.round((0.1 + k * 0.025) * 1000) / 1000);
+export const THRESHOLDS = Array.from({ length: 33 }, (_, k) => Math.round((0.1 + k * 0.025) * 1000) / 1000);
 
 /** TF-IDF cosine single-link at one threshold. */
-function tfidfAt({ items, events }: { items: FeedItem[]; events: string[] }, th: number): PairScores {
+export function tfidfAt({ items, events }: { items: FeedItem[]; events: string[] }, th: number): PairScores {
   const parent = items.map((_, i) => i);
   const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x])));
   for (const { i, j, s } of tfidfSims(items)) if (s >= th) parent[find(i)] = find(j);
@@ -212,13 +215,13 @@ function tfidfBaseline(items: FeedItem[], events: string[]): PairScores & { thre
 }
 
 /** Pairwise counts of a half, to pool halves (pairs never cross halves: each is clustered on its own). */
-interface PairCounts {
+export interface PairCounts {
   tp: number;
   pp: number;
   tpairs: number;
 }
 
-function pooled(counts: PairCounts[]): PairScores {
+export function pooled(counts: PairCounts[]): PairScores {
   const c = counts.reduce((a, b) => ({ tp: a.tp + b.tp, pp: a.pp + b.pp, tpairs: a.tpairs + b.tpairs }), { tp: 0, pp: 0, tpairs: 0 });
   const precision = c.pp ? c.tp / c.pp : 1;
   const recall = c.tpairs ? c.tp / c.tpairs : 1;
@@ -226,11 +229,11 @@ function pooled(counts: PairCounts[]): PairScores {
   return { precision, recall, f1, truePairs: c.tpairs, predictedPairs: c.pp };
 }
 
-function countsOf(s: PairScores): PairCounts {
+export function countsOf(s: PairScores): PairCounts {
   return { tp: Math.round(s.precision * s.predictedPairs), pp: s.predictedPairs, tpairs: s.truePairs };
 }
 
-const fmt = (s: PairScores) => `P ${s.precision.toFixed(3)} R ${s.recall.toFixed(3)} F1 ${s.f1.toFixed(3)}`;
+export const fmt = (s: PairScores) => `P ${s.precision.toFixed(3)} R ${s.recall.toFixed(3)} F1 ${s.f1.toFixed(3)}`;
 
 /**
  * Figures for every half, ours and the baseline's, as flat ids; then the pooled tuning halves and the
@@ -359,6 +362,58 @@ export function clusterCost(
   return { perItemMs: med(results.map((r) => r.perItemMs)), addMs: med(results.map((r) => r.addMs)), window: results[0].window };
 }
 
+/** A half read once: its items in publication order, their events and their clustering features. */
+export interface ReadHalf {
+  split: string;
+  items: FeedItem[];
+  events: string[];
+  features: ItemFeatures[];
+}
+
+/** The tuning halves, each read once through the engine (as the ingest reads an item) into its features. */
+function readTuningHalves(matcher: CompiledMatcher, read: { content?: boolean; lede?: number } = {}): ReadHalf[] {
+  const all = loadLabelled(read.content);
+  return TUNE.map((split) => {
+    const set = all.filter((l) => l.split === split);
+    return {
+      split,
+      items: set.map((l) => l.item),
+      events: set.map((l) => l.event),
+      features: set.map((l) => itemFeatures(prepareFeedItem(l.item, matcher, read.lede).article, Date.parse(l.item.published!))),
+    };
+  });
+}
+
+/**
+ * A half's pairwise counts under the rule as it stands (TUNED included): its items added one by one, in
+ * publication order, to one Clusterer, as the ingest does without its store (the same clusters: the eval
+ * checks it, see cluster-cv.ts).
+ */
+export function countsOfHalf(h: ReadHalf): PairCounts {
+  const c = new Clusterer([]);
+  const members: ClusterMember[] = h.features.map((features, i) => ({
+    url: h.items[i].url,
+    title: '',
+    site: '',
+    entityKeys: [],
+    features,
+  }));
+  for (const m of members) c.add(m);
+  const sizes = new Map<string, number>();
+  for (const m of members) sizes.set(m.clusterId!, (sizes.get(m.clusterId!) ?? 0) + 1);
+  return countsOf(
+    pairScores(
+      h.events,
+      members.map((m) => ((sizes.get(m.clusterId!) ?? 0) > 1 ? m.clusterId! : null)),
+    ),
+  );
+}
+
+/** Our clustering of a tuning half through the worker's ingest (to check countsOfHalf against). */
+export async function ingestCountsOfHalf(h: ReadHalf, matcher: CompiledMatcher, lede?: number): Promise<PairCounts> {
+  return countsOf(pairScores(h.events, await clusterWithIngest(h.items, matcher, lede)));
+}
+
 /** A tuning half's misses and mixes (held-out halves are scored, never shown). */
 async function showSplit(split: string, matcher: CompiledMatcher, read: { content?: boolean; lede?: number } = {}): Promise<void> {
   if (!(TUNE as readonly string[]).includes(split))
@@ -418,7 +473,7 @@ async function showMisses(split: string, matcher: CompiledMatcher, read: { conte
       const veto = vetoOf(fs[j], fs[i]);
       const p = scoreParts(fs[j], fs[i], rarityAt(j));
       const score = p.cosine + p.evidence;
-      const kind = same ? `missed: ${veto ? `veto ${veto}` : score >= JOIN ? 'cluster level' : 'score < JOIN'}` : 'wrongly joined';
+      const kind = same ? `missed: ${veto ? `veto ${veto}` : score >= TUNED.join ? 'cluster level' : 'score < JOIN'}` : 'wrongly joined';
       tally.set(kind, (tally.get(kind) ?? 0) + 1);
       console.log(
         `${kind.padEnd(22)} cos ${p.cosine.toFixed(2)} ev ${p.evidence.toFixed(2)} | ${set[i].item.guid} ${set[i].item.title.slice(0, 60)} || ${set[j].item.guid} ${set[j].item.title.slice(0, 60)}`,
@@ -434,6 +489,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       misses: { type: 'string' },
       cost: { type: 'boolean' },
       tune: { type: 'boolean' },
+      cv: { type: 'boolean' },
       content: { type: 'boolean' },
       lede: { type: 'string' },
     },
@@ -444,7 +500,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     resolve(ROOT, '../shared/fixtures/kev/known_exploited_vulnerabilities.json'),
   ]);
   const read = { content: values.content, lede: values.lede ? Number(values.lede) : undefined };
-  if (values.show) await showSplit(values.show, matcher, read);
+  if (values.cv) {
+    await crossValidate(readTuningHalves(matcher, read), matcher);
+  } else if (values.show) await showSplit(values.show, matcher, read);
   else if (values.misses) await showMisses(values.misses, matcher, read);
   else if (values.cost) {
     for (const [label, opts] of [

@@ -4,7 +4,7 @@
  * order. The rule itself is in rule.ts; what is kept of each cluster here is its members of the working
  * set, their victims and anchors, and the index that finds candidate clusters.
  */
-import { cachedBag, clusterScore, JOIN, LINK_MEMBERS, matchKeys, WINDOW_DAYS, type ItemFeatures, type Rarity } from './rule';
+import { cachedBag, clusterScore, LINK_MEMBERS, TUNED, matchKeys, WINDOW_DAYS, type ItemFeatures, type Rarity } from './rule';
 import { clusterId, type ClusterMember } from './summarise';
 
 /**
@@ -130,7 +130,7 @@ export class Clusterer {
         { victims: [...info.victims.values()], anchors: info.anchors },
         this.rarity,
       );
-      if (score >= JOIN && (!best || score > best.score)) best = { id, score };
+      if (score >= TUNED.join && (!best || score > best.score)) best = { id, score };
     }
     item.clusterId = best?.id ?? this.freshId(item);
     this.index(item);
