@@ -356,6 +356,21 @@ describe('who is not the victim of the story (issue 8, CASIE tuned errors)', () 
     expect(v).not.toContain('United Kingdom');
   });
 
+  test("a place's possessive before an acronym: what belongs to the place was hit, not the place", () => {
+    const v = victims(
+      'Ransomware hit computers at Colorado’s DOT last week. The Colorado Department of Transportation said it shut down 2,000 computers after the attack.',
+    );
+    expect(v).not.toContain('Colorado');
+    // A generic acronym after the possessive ("Atlanta's IT systems") still leaves the place.
+    expect(victims('A ransomware attack hit the city of Atlanta’s IT systems on Thursday.')).toContain('City of Atlanta');
+  });
+
+  test('a known organisation inside a longer name: the whole name is the victim', () => {
+    expect(victims('Hackers breached Dorset Vale Hospital NHS Foundation Trust last week and stole patient data.')).toContain(
+      'Dorset Vale Hospital NHS Foundation Trust',
+    );
+  });
+
   test('an earlier incident named by its year, or told as what the same group did last year', () => {
     expect(
       victims(

@@ -481,9 +481,12 @@ const BRAND_ALERTED_AFTER =
   /^(?:’s|'s)?\s*(?:(?:says|said) (?:that )?(?:it(?:['’]s| is| has| had| was)?\s+)?)?(?:has\s+|have\s+|had\s+|is\s+|was\s+)?(?:been\s+)?(?:alerted to (?:the |these |this )?(?:fake|bogus|fraudulent|phishing|scam|spoofed)|directed (?:its |the )?(?:customers|users|clients|members) (?:not )?to|reminded (?:its |the )?(?:customers|users|clients|members))\b/i;
 /** Words of a title-case headline that no organisation's name holds. */
 const HEADLINE_WORDS = /\b(?:Attacks?|Hacks|Hacked|Breach(?:es|ed)?|Takes?|Hits?|Says|Warns|Targets|Steals?|Leaks?|Exposes?)\b/;
-/** After a place, another capitalised word of the same name (not a headline's verb). */
+/**
+ * After a place, another capitalised word of the same name (not a headline's verb), or the acronym of
+ * what belongs to it ("Colorado’s DOT", "Singapore's MINDEF"): the organisation was hit, not the place.
+ */
 const NAME_GOES_ON =
-  /^(?:[’']s)?[ \t]+(?!(?:Hit|Hits|Hacked|Breached|Attacked|Targeted|Suffers|Says|Reveals|Confirms|Warns|Is|Was|Has|Government|Gov|Authorities)\b)\p{Lu}\p{Ll}+/u;
+  /^(?:[’']s)?[ \t]+(?!(?:Hit|Hits|Hacked|Breached|Attacked|Targeted|Suffers|Says|Reveals|Confirms|Warns|Is|Was|Has|Government|Gov|Authorities)\b)\p{Lu}(?:\p{Ll}+|\p{Lu}{1,7}\b(?<!\b(?:IT|PC|HR|OT|ICS|VPN|CEO|CIO|CISO|CFO|CTO|ERP|DNS)))/u;
 /** After a maker, its product: "Microsoft's heavily fortified Edge browser", "Apple's iOS software". */
 const MAKERS_PRODUCT_AFTER =
   /^(?:’s|')s?\s+(?:[\w-]+\s+){0,3}?(?:browser|software|operating system|app|apps|application|platform|firmware|product|products|phones?|smartphones?|routers?|devices?|chips?|processors?|cloud service|service)\b/i;
