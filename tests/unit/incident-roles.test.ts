@@ -365,6 +365,21 @@ describe('who is not the victim of the story (issue 8, CASIE tuned errors)', () 
     expect(victims('A ransomware attack hit the city of Atlanta’s IT systems on Thursday.')).toContain('City of Atlanta');
   });
 
+  test('a verb of telling whose object is no incident of its own does not make the speaker the victim', () => {
+    // Named after the lede (where a name's place alone makes it the story's subject).
+    const lede =
+      'Phishing emails that promise free flights and prize draws are reaching travellers this month. The messages copy the look of real booking confirmations, ' +
+      'down to the logos and the fonts, and link to pages that ask for a card number to claim the prize. Travellers who followed the links were asked for ' +
+      'their passwords as well, and several said they had typed them in before noticing anything wrong. ';
+    const confidence = (text: string) =>
+      analyzeText(text, matcher, { published: '2024-05-20', victimMin: 0 }).incidents.find((i) => i.victim?.name === 'Zorvex Networks')
+        ?.victimConfidence ?? 0;
+    const telling = confidence(`${lede}Zorvex Networks confirmed that these phishing campaigns have a high success rate.`);
+    const hit = confidence(`${lede}Zorvex Networks confirmed that phishing emails let hackers steal payroll data from its systems.`);
+    expect(hit).toBeGreaterThanOrEqual(VICTIM_MIN_CONFIDENCE);
+    expect(telling).toBeLessThan(hit - 0.2);
+  });
+
   test('a known organisation inside a longer name: the whole name is the victim', () => {
     expect(victims('Hackers breached Dorset Vale Hospital NHS Foundation Trust last week and stole patient data.')).toContain(
       'Dorset Vale Hospital NHS Foundation Trust',

@@ -298,7 +298,7 @@ export function findVictim(text: string, s: SentenceInfo, type: IncidentType, re
     const wide = text.slice(Math.max(s.start, e.start - 90), e.start);
     if (NEGATION_WORD.test(wide) && NEGATED_BEFORE.test(wide)) continue;
     if (victimBefore) score += 3;
-    if (VICTIM_AFTER.test(after)) score += 3;
+    if (VICTIM_AFTER.test(after) && !reportsOther(after)) score += 3;
     // Named as a source elsewhere, the text's plain word that it was hit here still counts ("research firm Forrester ... Forrester Says Hackers Stole").
     const keyReporter = reporters.has(e.key) && !(victimBefore || STRONG_VICTIM_AFTER.test(after));
     if (reporters.quoted?.has(e.key) && !reporters.has(e.key) && !REPORTER_BEFORE.test(before)) score -= 2;
@@ -319,7 +319,8 @@ export function findVictim(text: string, s: SentenceInfo, type: IncidentType, re
     else if (
       e === firstNamed(s) &&
       /^\s*(?:the\s+)?$/i.test(text.slice(s.start, e.start)) &&
-      /^(?:’s|'s)?\s+(?:said|says|confirmed|announced|disclosed|revealed|admitted)\b/.test(after)
+      /^(?:’s|'s)?\s+(?:said|says|confirmed|announced|disclosed|revealed|admitted)\b/.test(after) &&
+      !reportsOther(after)
     )
       score += 2;
     // The brand a lure imitates is not the one it hits; nor is the brand whose customers a lure or
@@ -427,6 +428,19 @@ export function findVictim(text: string, s: SentenceInfo, type: IncidentType, re
     if (coref && (best === undefined || coref.score > best.score)) best = coref;
   }
   return best;
+}
+
+/**
+ * "Barracuda confirmed that these campaigns have a high success rate": a verb of telling whose object is
+ * no incident of the speaker's own. Only "X confirmed/disclosed/announced/revealed the breach", "... that
+ * hackers", "... that it/its" tell of being hit.
+ */
+const TELLING_ONLY = /^(?:\s*\([^()]{1,12}\))?(?:\s*,[^,]{1,80},)?\s*(?:disclosed|confirmed|announced|revealed)\b/;
+const OWN_INCIDENT =
+  /^[^.;:]{0,70}?\b(?:it|its|it['’]s|our|we|breach\w*|attack\w*|hack\w*|incident|intrusion|compromise\w*|ransom\w*|stolen|stole|accessed|unauthori[sz]ed|exposed|leak\w*|customers|employees|patients|data|systems?|networks?|servers?|outage|disruption)\b/i;
+function reportsOther(after: string): boolean {
+  const m = TELLING_ONLY.exec(after);
+  return m !== null && !OWN_INCIDENT.test(after.slice(m[0].length));
 }
 
 /** "The company said hackers stole ...", "an attack on the hospital": the noun news uses for a name it gave before. */
