@@ -380,6 +380,31 @@ describe('who is not the victim of the story (issue 8, CASIE tuned errors)', () 
     expect(telling).toBeLessThan(hit - 0.2);
   });
 
+  test('a passive without its auxiliary ("X, hit by ransomware, ...") and a refusal to pay say who was hit', () => {
+    // After the lede, where a name's place alone does not make it the story's subject.
+    const lede =
+      'Ransomware gangs kept busy this spring, and the sums they ask for keep growing. Several hospitals, schools and shipping firms have had to ' +
+      'send staff home while their networks were rebuilt from backups, and insurers say the claims have doubled in a year. Security teams ' +
+      'advise patching remote access systems first, since that is how most of the gangs get in. ';
+    const confidence = (text: string, name: string) =>
+      analyzeText(text, matcher, { published: '2024-05-20', victimMin: 0 }).incidents.find((i) => i.victim?.name === name)
+        ?.victimConfidence ?? 0;
+    const hit = confidence(
+      `${lede}Zorvex Logistics, hit by ransomware on Monday, told staff not to turn on their computers.`,
+      'Zorvex Logistics',
+    );
+    const named = confidence(
+      `${lede}Zorvex Logistics told staff not to turn on their computers after ransomware spread on Monday.`,
+      'Zorvex Logistics',
+    );
+    expect(hit).toBeGreaterThanOrEqual(VICTIM_MIN_CONFIDENCE);
+    expect(hit).toBeGreaterThan(named);
+    const refused = confidence(`${lede}Kestrel Studios declined to pay the ransom to the ransomware gang.`, 'Kestrel Studios');
+    const spoke = confidence(`${lede}Kestrel Studios spoke about the ransom asked by the ransomware gang.`, 'Kestrel Studios');
+    expect(refused).toBeGreaterThanOrEqual(VICTIM_MIN_CONFIDENCE);
+    expect(refused).toBeGreaterThan(spoke);
+  });
+
   test('a known organisation inside a longer name: the whole name is the victim', () => {
     expect(victims('Hackers breached Dorset Vale Hospital NHS Foundation Trust last week and stole patient data.')).toContain(
       'Dorset Vale Hospital NHS Foundation Trust',

@@ -250,6 +250,10 @@ describe('the edges of a name (issue 8: victims garbled)', () => {
     expect(findOrganizations(team, [known(team, 'Zorvex', 'organization', 'organization:zorvex')])).toEqual([]);
   });
 
+  test('two capitalised words that end on a head are no person ("the computers of Licking County")', () => {
+    expect(names('A virus has paralyzed the computers of Bexley County, including its police force.')).toEqual(['Bexley County']);
+  });
+
   test('a given name alone before a speech verb is a person quoted', () => {
     expect(names('But Gregory said it would be self-defeating. Gregory said prevention was best.')).toEqual([]);
     expect(names('Acme said it was hit.')).toEqual(['Acme']);

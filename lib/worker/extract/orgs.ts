@@ -672,7 +672,9 @@ function judge(text: string, tokens: Token[], c: Run, knownAt: KnownIndex, stats
   )
     return 'apposition';
   // An ampersand joins the names of a firm, never a person's ("Marks & Spencer", "Johnson & Johnson").
-  const personLike = n >= 2 && n <= 3 && words.every((t) => /^\p{Lu}\p{Ll}+$/u.test(t.text)) && !text.slice(start, end).includes('&');
+  // (Not with an organisation's head last: "the computers of Licking County".)
+  const personLike =
+    n >= 2 && n <= 3 && words.every((t) => /^\p{Lu}\p{Ll}+$/u.test(t.text)) && !text.slice(start, end).includes('&') && !isHead(lastLw);
   if (VERB_AFTER.test(after)) {
     // "John Smith said" — two or three plain capitalised words before a speech verb are a person.
     // ... unless what follows is what only an organisation says ("said hackers", "said its systems").
