@@ -405,6 +405,13 @@ describe('who is not the victim of the story (issue 8, CASIE tuned errors)', () 
     expect(refused).toBeGreaterThan(spoke);
   });
 
+  test('the words after the second name of a pair tell of both ("X and Y lose £77m after falling for a phishing scam")', () => {
+    const text =
+      'Two firms duped\n\nMicrosoft and Apple lose ‘£77million after falling for phishing scam’ run by a conman who posed as a supplier.';
+    // One victim an incident: the first of two equals (without the pair's reading, the second alone had the words).
+    expect(victims(text)).toEqual(['Microsoft']);
+  });
+
   test('a known organisation inside a longer name: the whole name is the victim', () => {
     expect(victims('Hackers breached Dorset Vale Hospital NHS Foundation Trust last week and stole patient data.')).toContain(
       'Dorset Vale Hospital NHS Foundation Trust',

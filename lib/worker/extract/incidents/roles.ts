@@ -21,7 +21,7 @@ const VICTIM_BEFORE =
 // After a victim: "said it", "disclosed", "was hit", "'s systems" — an apposition may come between
 // ("Acme, a Texas retailer, said it ...").
 const VICTIM_AFTER =
-  /^(?:\s*\([^()]{1,12}\))?(?:\s*,[^,]{1,80},)?(?:\s*,\s*which)?\s*(?:(?:’s|'s)\s+(?:\w+\s+)?(?:systems|network|networks|servers|data|customers|employees|patients|students|website|email|infrastructure|it|computer)|said (?:it|its|that it|in a|on \w+ (?:that )?(?:it|the)|(?:on \w+ )?that (?:the|a|its)|(?:on \w+ )?(?:that )?(?:an? |the )?(?:[\w$-]+ ){0,2}(?:hackers?|attackers?|actors?|groups?|gang|operators|cybercriminals|criminals|intruders?|unauthori[sz]ed|party|parties))\b|(?:[a-z]+ ){1,2}its (?:[\w,-]+ ){0,2}(?:systems|network|networks|operations|servers|services|computers|website|pipeline|plants?|factories|stores|offices|doors)\b|(?:lost|lose|loses) (?:\S+ )?(?:million|billion|\$)|(?:fell|falling|falls) for (?:an? |the )?(?:\w+ )?(?:phishing|scam|fraud|con)\b|(?:says|admits|admitted) (?:that )?(?:an? |the )?(?:[\w$-]+ ){0,2}(?:hackers?|attackers?|intruders?|cybercriminals|criminals)\b|(?:[\w-]+ )?(?:website|site|systems?|networks?|servers?|database|accounts?|e-?mails?) (?:(?:was|were|has been|have been|had been) )?(?:hacked|breached|compromised|attacked|defaced|encrypted|infected)\b|said (?:[\w,-]+ ){0,5}(?:of )?its (?:own )?(?:direct )?(?:customers|clients|users|systems|servers|network|employees|patients|students|members)|says it|disclosed|confirmed|exposed|leaked|lost|(?:agreed|voted|decided|chose|opted|refused|refuses|declined|declines) to pay|,?\s*(?:hit|struck|crippled|paralyzed|paralysed|infected|breached|hacked|attacked|disrupted|shut down|knocked offline|taken offline) by\b|announced|revealed|notified|is notifying|has notified|began notifying|has begun|(?:was|were|had been|has been|have been) (?:hit|attacked|targeted|breached|hacked|compromised|struck|the (?:victim|target)|affected|impacted|infected|crippled|disrupted)|suffered|fell victim|experienced|(?:customers|patients|subscribers|policyholders|account holders|employees|students)\b|(?:data breach|breach|ransomware attack|cyber ?attack|hack)\b|detected|discovered (?:a|an|that|suspicious|unauthori[sz]ed)|is investigating|became aware|reported (?:a|an|that)|warned (?:customers|users|employees|patients)|(?:extortion|ransom|blackmail) (?:attempt|demand|plot|bid)s?\b|pays? (?:a |the )?ransom\b|(?:was|were|had been|has been) (?:extorted|blackmailed|locked out|knocked offline|taken offline))/iu;
+  /^(?:\s*\([^()]{1,12}\))?(?:\s*,[^,]{1,80},)?(?:\s*,\s*which)?\s*(?:(?:’s|'s)\s+(?:\w+\s+)?(?:systems|network|networks|servers|data|customers|employees|patients|students|website|email|infrastructure|it|computer)|said (?:it|its|that it|in a|on \w+ (?:that )?(?:it|the)|(?:on \w+ )?that (?:the|a|its)|(?:on \w+ )?(?:that )?(?:an? |the )?(?:[\w$-]+ ){0,2}(?:hackers?|attackers?|actors?|groups?|gang|operators|cybercriminals|criminals|intruders?|unauthori[sz]ed|party|parties))\b|(?:[a-z]+ ){1,2}its (?:[\w,-]+ ){0,2}(?:systems|network|networks|operations|servers|services|computers|website|pipeline|plants?|factories|stores|offices|doors)\b|(?:lost|lose|loses) (?:\S+ )?\S*(?:million|billion|[$£€])|(?:fell|falling|falls) for (?:an? |the )?(?:\w+ )?(?:phishing|scam|fraud|con)\b|(?:says|admits|admitted) (?:that )?(?:an? |the )?(?:[\w$-]+ ){0,2}(?:hackers?|attackers?|intruders?|cybercriminals|criminals)\b|(?:[\w-]+ )?(?:website|site|systems?|networks?|servers?|database|accounts?|e-?mails?) (?:(?:was|were|has been|have been|had been) )?(?:hacked|breached|compromised|attacked|defaced|encrypted|infected)\b|said (?:[\w,-]+ ){0,5}(?:of )?its (?:own )?(?:direct )?(?:customers|clients|users|systems|servers|network|employees|patients|students|members)|says it|disclosed|confirmed|exposed|leaked|lost|(?:agreed|voted|decided|chose|opted|refused|refuses|declined|declines) to pay|,?\s*(?:hit|struck|crippled|paralyzed|paralysed|infected|breached|hacked|attacked|disrupted|shut down|knocked offline|taken offline) by\b|announced|revealed|notified|is notifying|has notified|began notifying|has begun|(?:was|were|had been|has been|have been) (?:hit|attacked|targeted|breached|hacked|compromised|struck|the (?:victim|target)|affected|impacted|infected|crippled|disrupted)|suffered|fell victim|experienced|(?:customers|patients|subscribers|policyholders|account holders|employees|students)\b|(?:data breach|breach|ransomware attack|cyber ?attack|hack)\b|detected|discovered (?:a|an|that|suspicious|unauthori[sz]ed)|is investigating|became aware|reported (?:a|an|that)|warned (?:customers|users|employees|patients)|(?:extortion|ransom|blackmail) (?:attempt|demand|plot|bid)s?\b|pays? (?:a |the )?ransom\b|(?:was|were|had been|has been) (?:extorted|blackmailed|locked out|knocked offline|taken offline))/iu;
 
 /**
  * Whether the words around a name are those that tell who was hit ("attack on X", "X said hackers"): the
@@ -298,7 +298,7 @@ export function findVictim(text: string, s: SentenceInfo, type: IncidentType, re
     const wide = text.slice(Math.max(s.start, e.start - 90), e.start);
     if (NEGATION_WORD.test(wide) && NEGATED_BEFORE.test(wide)) continue;
     if (victimBefore) score += 3;
-    if (VICTIM_AFTER.test(after) && !reportsOther(after)) score += 3;
+    if ((VICTIM_AFTER.test(after) && !reportsOther(after)) || coordinatedVictim(text, e, s)) score += 3;
     // Named as a source elsewhere, the text's plain word that it was hit here still counts ("research firm Forrester ... Forrester Says Hackers Stole").
     const keyReporter = reporters.has(e.key) && !(victimBefore || STRONG_VICTIM_AFTER.test(after));
     if (reporters.quoted?.has(e.key) && !reporters.has(e.key) && !REPORTER_BEFORE.test(before)) score -= 2;
@@ -558,6 +558,15 @@ function inPlaceList(text: string, e: EntityMatch, all: EntityMatch[]): boolean 
   return all.some(
     (o) => o !== e && o.type === 'location' && (LIST_JOIN.test(text.slice(e.end, o.start)) || LIST_JOIN.test(text.slice(o.end, e.start))),
   );
+}
+
+/** "Google and Facebook lose £77m after falling for a scam": the words after the second name of a pair tell of both. */
+function coordinatedVictim(text: string, e: EntityMatch, s: SentenceInfo): boolean {
+  if (!/^\s+(?:and|&)\s+\p{Lu}/u.test(text.slice(e.end, e.end + 8))) return false;
+  const next = s.entities.find((o) => o.start > e.end && VICTIM_TYPES.has(o.type));
+  if (!next || !/^\s+(?:and|&)\s+$/.test(text.slice(e.end, next.start))) return false;
+  const after = text.slice(next.end, Math.min(s.end, next.end + 110));
+  return VICTIM_AFTER.test(after) && !reportsOther(after) && !REPORTER_AFTER.test(after);
 }
 
 /** Regions of several countries in the catalogue (the European Union, a body, aside). */
