@@ -317,6 +317,36 @@ describe('reading the seed article', () => {
     ).toEqual([]);
   });
 
+  it('names the victim by its whole name: a first word before "the", a brand\'s "\'s", a known name inside a longer one (issue 8, round 9)', async () => {
+    const victimsOf = async (title: string, text: string) =>
+      (
+        await send<{ incidents: { victim?: { name: string } }[] }>('analyzeArticle', {
+          url: 'https://news.example/story',
+          published: '2024-05-20',
+          title,
+          text,
+        })
+      ).incidents.flatMap((i) => (i.victim ? [i.victim.name] : []));
+    expect(
+      await victimsOf(
+        'Charity duped by fraudsters',
+        'Rescue the Otters Foundation lost $1 million to fraudsters who posed as a supplier. Rescue the Otters Foundation said the money was wired in March.',
+      ),
+    ).toContain('Rescue the Otters Foundation');
+    expect(
+      await victimsOf(
+        'Hospital trust breached',
+        'Hackers breached Dorset Vale Hospital NHS Foundation Trust last week and stole patient records, the trust said.',
+      ),
+    ).toContain('Dorset Vale Hospital NHS Foundation Trust');
+    expect(
+      await victimsOf(
+        'Diner chain hit by card breach',
+        "Hackers stole card data at Kestrel's in the mall. Kestrel's said hackers stole card data from its tills. Kestrel's didn't say how many.",
+      ),
+    ).toContain("Kestrel's");
+  });
+
   it('saves the article with tags and a note, and still knows after a reload', async () => {
     expect(await shadowTexts(page, '[data-testid="saved-state"]')).toEqual(['Not in your collection']);
     await shadowFocus(page, 'input[name="tags"]');

@@ -356,6 +356,68 @@ describe('who is not the victim of the story (issue 8, CASIE tuned errors)', () 
     expect(v).not.toContain('United Kingdom');
   });
 
+  test("a place's possessive before an acronym: what belongs to the place was hit, not the place", () => {
+    const v = victims(
+      'Ransomware hit computers at Colorado’s DOT last week. The Colorado Department of Transportation said it shut down 2,000 computers after the attack.',
+    );
+    expect(v).not.toContain('Colorado');
+    // A generic acronym after the possessive ("Atlanta's IT systems") still leaves the place.
+    expect(victims('A ransomware attack hit the city of Atlanta’s IT systems on Thursday.')).toContain('City of Atlanta');
+  });
+
+  test('a verb of telling whose object is no incident of its own does not make the speaker the victim', () => {
+    // Named after the lede (where a name's place alone makes it the story's subject).
+    const lede =
+      'Phishing emails that promise free flights and prize draws are reaching travellers this month. The messages copy the look of real booking confirmations, ' +
+      'down to the logos and the fonts, and link to pages that ask for a card number to claim the prize. Travellers who followed the links were asked for ' +
+      'their passwords as well, and several said they had typed them in before noticing anything wrong. ';
+    const confidence = (text: string) =>
+      analyzeText(text, matcher, { published: '2024-05-20', victimMin: 0 }).incidents.find((i) => i.victim?.name === 'Zorvex Networks')
+        ?.victimConfidence ?? 0;
+    const telling = confidence(`${lede}Zorvex Networks confirmed that these phishing campaigns have a high success rate.`);
+    const hit = confidence(`${lede}Zorvex Networks confirmed that phishing emails let hackers steal payroll data from its systems.`);
+    expect(hit).toBeGreaterThanOrEqual(VICTIM_MIN_CONFIDENCE);
+    expect(telling).toBeLessThan(hit - 0.2);
+  });
+
+  test('a passive without its auxiliary ("X, hit by ransomware, ...") and a refusal to pay say who was hit', () => {
+    // After the lede, where a name's place alone does not make it the story's subject.
+    const lede =
+      'Ransomware gangs kept busy this spring, and the sums they ask for keep growing. Several hospitals, schools and shipping firms have had to ' +
+      'send staff home while their networks were rebuilt from backups, and insurers say the claims have doubled in a year. Security teams ' +
+      'advise patching remote access systems first, since that is how most of the gangs get in. ';
+    const confidence = (text: string, name: string) =>
+      analyzeText(text, matcher, { published: '2024-05-20', victimMin: 0 }).incidents.find((i) => i.victim?.name === name)
+        ?.victimConfidence ?? 0;
+    const hit = confidence(
+      `${lede}Zorvex Logistics, hit by ransomware on Monday, told staff not to turn on their computers.`,
+      'Zorvex Logistics',
+    );
+    const named = confidence(
+      `${lede}Zorvex Logistics told staff not to turn on their computers after ransomware spread on Monday.`,
+      'Zorvex Logistics',
+    );
+    expect(hit).toBeGreaterThanOrEqual(VICTIM_MIN_CONFIDENCE);
+    expect(hit).toBeGreaterThan(named);
+    const refused = confidence(`${lede}Kestrel Studios declined to pay the ransom to the ransomware gang.`, 'Kestrel Studios');
+    const spoke = confidence(`${lede}Kestrel Studios spoke about the ransom asked by the ransomware gang.`, 'Kestrel Studios');
+    expect(refused).toBeGreaterThanOrEqual(VICTIM_MIN_CONFIDENCE);
+    expect(refused).toBeGreaterThan(spoke);
+  });
+
+  test('the words after the second name of a pair tell of both ("X and Y lose £77m after falling for a phishing scam")', () => {
+    const text =
+      'Two firms duped\n\nMicrosoft and Apple lose ‘£77million after falling for phishing scam’ run by a conman who posed as a supplier.';
+    // One victim an incident: the first of two equals (without the pair's reading, the second alone had the words).
+    expect(victims(text)).toEqual(['Microsoft']);
+  });
+
+  test('a known organisation inside a longer name: the whole name is the victim', () => {
+    expect(victims('Hackers breached Dorset Vale Hospital NHS Foundation Trust last week and stole patient data.')).toContain(
+      'Dorset Vale Hospital NHS Foundation Trust',
+    );
+  });
+
   test('an earlier incident named by its year, or told as what the same group did last year', () => {
     expect(
       victims(

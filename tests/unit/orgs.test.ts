@@ -221,6 +221,39 @@ describe('the edges of a name (issue 8: victims garbled)', () => {
     ]);
   });
 
+  test('a name whose first word governs "the" keeps that word ("Save the Children Foundation")', () => {
+    expect(names('Rescue the Otters Foundation lost $1 million to fraudsters. Rescue the Otters Foundation said so.')).toEqual([
+      'Rescue the Otters Foundation',
+      'Rescue the Otters Foundation',
+    ]);
+    // A sentence-initial noun before "of" is still no part of the name.
+    expect(names('Patients of Riverside Hospital were told on Monday.')).toEqual(['Riverside Hospital']);
+  });
+
+  test('a brand written with its "\'s" everywhere, and once where no possessive can be, keeps it', () => {
+    const text = "Diners at Kestrel's in the mall were hit. Kestrel's said hackers stole card data. Kestrel's didn't comment.";
+    const found = findOrganizations(text, []);
+    expect(found.map((m) => m.text)).toEqual(["Kestrel's", "Kestrel's", "Kestrel's"]);
+    expect(new Set(found.map((m) => m.key))).toEqual(new Set(['organization:kestrels']));
+    // Written once without it: the "'s" is a possessive.
+    expect(names("Hackers hit Zorvex. Zorvex's customers were told, Zorvex's CEO said.")).toEqual(['Zorvex', 'Zorvex', 'Zorvex']);
+    // Only before nouns: possessives.
+    expect(names("Zorvex's systems were breached. Zorvex's customers were told.")).not.toContain("Zorvex's");
+  });
+
+  test('a known organisation in the middle of a longer headed name is part of it', () => {
+    const text = 'Hackers breached Dorset Vale Hospital NHS Foundation Trust last week.';
+    const found = findOrganizations(text, [known(text, 'NHS', 'organization', 'organization:nhs')]);
+    expect(found.map((m) => m.text)).toEqual(['Dorset Vale Hospital NHS Foundation Trust']);
+    // One that opens the run stays the catalogue's ("Microsoft Threat Intelligence" is the vendor's team).
+    const team = 'Researchers at Zorvex Threat Research Center said.';
+    expect(findOrganizations(team, [known(team, 'Zorvex', 'organization', 'organization:zorvex')])).toEqual([]);
+  });
+
+  test('two capitalised words that end on a head are no person ("the computers of Licking County")', () => {
+    expect(names('A virus has paralyzed the computers of Bexley County, including its police force.')).toEqual(['Bexley County']);
+  });
+
   test('a given name alone before a speech verb is a person quoted', () => {
     expect(names('But Gregory said it would be self-defeating. Gregory said prevention was best.')).toEqual([]);
     expect(names('Acme said it was hit.')).toEqual(['Acme']);

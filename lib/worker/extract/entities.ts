@@ -11,7 +11,7 @@ import type { EntityMatch } from '../../shared/types';
 import type { CompiledMatcher } from './matcher';
 import { findPatternEntities } from './patterns';
 import { findCatalogueEntities } from './gazetteer';
-import { findOrganizations } from './orgs';
+import { ENCLOSING_RULE, findOrganizations } from './orgs';
 import { inUrlPath } from './url-path';
 import { findActorIds } from './actor-ids';
 import { findMalwareByShape } from './malware-names';
@@ -143,7 +143,11 @@ export function addOrganizations(text: string, known: EntityMatch[]): EntityMatc
   );
   if (orgs.length === 0) return base;
   return resolveOverlaps(
-    [...base.map((m) => ({ m, rank: m.type === 'location' ? 0 : 1 })), ...orgs.map((m) => ({ m, rank: 0 }))],
+    // A name found around a known organisation ("Dorset County Hospital NHS Foundation Trust") wins over it.
+    [
+      ...base.map((m) => ({ m, rank: m.type === 'location' ? 0 : 1 })),
+      ...orgs.map((m) => ({ m, rank: m.why?.rule === ENCLOSING_RULE ? 2 : 0 })),
+    ],
     text.length,
   );
 }

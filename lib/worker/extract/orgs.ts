@@ -109,6 +109,7 @@ export function findOrganizations(text: string, known: EntityMatch[]): EntityMat
     }
   }
   if (accepted.size > 0) addRepeats(text, tokens, accepted, knownAt, found);
+  possessiveBrands(text, found);
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   return dedupe(found);
 }
@@ -438,13 +439,15 @@ function trimRun(text: string, tokens: Token[], run: Run, lowerWords: Set<string
       first++;
       continue;
     }
-    // "Patients of Riverside Hospital ...": a sentence-initial noun before "of" that is no head.
+    // "Patients of Riverside Hospital ...": a sentence-initial noun before "of" that is no head. (Not
+    // before "the": "Save the Children Foundation" is a name whose first word governs "the".)
     if (
       first === run.first &&
       first + 1 < last &&
       isSentenceStart(text, tokens, first) &&
       !PREFIX_HEADS.has(lw) &&
-      CONNECTORS.has(tokens[first + 1].text)
+      CONNECTORS.has(tokens[first + 1].text) &&
+      tokens[first + 1].text !== 'the'
     ) {
       first += 2;
       continue;
@@ -570,7 +573,7 @@ const VERB_AFTER =
 const CUE_BEFORE =
   /(?:researchers (?:at|from)|analysts (?:at|from)|experts (?:at|from)|according to|tracked by|reported by|discovered by|observed by|attack on|attacks on|attack against|attacks against|breach at|breach of|hack of|hack on|intrusion at|incident at|compromise of|customers of|employees of|systems of|network of|spokesperson for|spokesman for|spokeswoman for|statement from|statement by|a report (?:by|from)|report by|report from|team at|researchers with|breached|hacked|infiltrated|crippled|disrupted|struck|attacked|targeted|hit|(?:stolen|stole|steals|stealing|exfiltrated|leaked)(?: [\w-]+){0,4} from|(?:computers|servers|networks) of)\s+(?:the\s+)?$/;
 
-type Rule = 'head' | 'gov' | 'apposition' | 'cue';
+type Rule = 'head' | 'gov' | 'apposition' | 'cue' | typeof ENCLOSING_RULE;
 
 /** ", a researcher at", ", the company's CEO": a person's role after a name. */
 const ROLE_AFTER =
@@ -587,7 +590,7 @@ function judge(text: string, tokens: Token[], c: Run, knownAt: KnownIndex, stats
   const inside = knownAt.near(start, end);
   for (const k of inside) if (k.start < start || k.end > end) return undefined;
   const whole = inside.some((k) => k.start === start && k.end === end);
-  if (whole ? inside[0].type !== 'location' : inside.some((k) => k.type !== 'location')) return undefined;
+  if (whole ? inside[0].type !== 'location' : inside.some((k) => k.type !== 'location' && !withinName(tokens, c, k))) return undefined;
 
   const n = c.last - c.first + 1;
   const words = tokens.slice(c.first, c.last + 1);
@@ -648,7 +651,7 @@ function judge(text: string, tokens: Token[], c: Run, knownAt: KnownIndex, stats
   if ((corp && n >= 2) || prefixHeaded || (suffixHeaded && !headline)) {
     if (allPlaces(inside, tokens, c)) return undefined;
     if (lastLw === 'group' && !corp && ACTOR_CONTEXT.test(sentenceAround(text, start, end))) return undefined; // "Winnti Group"
-    return 'head';
+    return inside.some((k) => k.type !== 'location') ? ENCLOSING_RULE : 'head';
   }
   if (inside.length > 0 || headline) return undefined;
 
@@ -669,7 +672,9 @@ function judge(text: string, tokens: Token[], c: Run, knownAt: KnownIndex, stats
   )
     return 'apposition';
   // An ampersand joins the names of a firm, never a person's ("Marks & Spencer", "Johnson & Johnson").
-  const personLike = n >= 2 && n <= 3 && words.every((t) => /^\p{Lu}\p{Ll}+$/u.test(t.text)) && !text.slice(start, end).includes('&');
+  // (Not with an organisation's head last: "the computers of Licking County".)
+  const personLike =
+    n >= 2 && n <= 3 && words.every((t) => /^\p{Lu}\p{Ll}+$/u.test(t.text)) && !text.slice(start, end).includes('&') && !isHead(lastLw);
   if (VERB_AFTER.test(after)) {
     // "John Smith said" — two or three plain capitalised words before a speech verb are a person.
     // ... unless what follows is what only an organisation says ("said hackers", "said its systems").
@@ -940,6 +945,59 @@ function inHeadline(stats: CaseStats, tokens: Token[], c: Run): boolean {
   }
   return long >= 3 && caps / long >= 0.75;
 }
+
+/** After a name's "'s", what no possessive is followed by: a verb, a preposition, the end of a clause. */
+const NOT_POSSESSED =
+  /^['’]s(?:\s*[.,;:!?)"”]|\s+(?:has|had|is|was|did|does|didn['’]t|doesn['’]t|hasn['’]t|wasn['’]t|said|says|will|would|in|at|on|to|for|from|and|or)\b)/;
+
+/**
+ * A brand written with its "'s" ("McDonald's", "Sainsbury's", "Macy's"): the text never writes it
+ * without, twice or more, and at least once where a possessive cannot be ("at McDonald's in India",
+ * "McDonald's didn't"). Then the "'s" is part of the name.
+ */
+function possessiveBrands(text: string, found: EntityMatch[]): void {
+  const byKey = new Map<string, EntityMatch[]>();
+  for (const f of found) {
+    const list = byKey.get(f.key);
+    if (list) list.push(f);
+    else byKey.set(f.key, [f]);
+  }
+  for (const list of byKey.values()) {
+    if (list.length < 2) continue;
+    let plain = false;
+    let owned = false;
+    for (const f of list) {
+      const next = text.charCodeAt(f.end);
+      if ((next !== 0x27 && next !== 0x2019) || text.charCodeAt(f.end + 1) !== 0x73) plain = true;
+      else if (NOT_POSSESSED.test(text.slice(f.end, f.end + 12))) owned = true;
+      if (plain) break;
+    }
+    if (plain || !owned) continue;
+    const name = `${list[0].name}${text.slice(list[0].end, list[0].end + 2)}`;
+    const key = `organization:${slug(name)}`;
+    for (const f of list) {
+      f.end += 2;
+      f.text = text.slice(f.start, f.end);
+      f.name = name;
+      f.key = key;
+    }
+  }
+}
+
+/**
+ * A known organisation in the middle of a longer name, between words of that name and its head:
+ * "Dorset County Hospital NHS Foundation Trust", "US CERT Coordination Center". (One that opens the
+ * run stays the catalogue's: "Microsoft Threat Intelligence" is the vendor.)
+ */
+function withinName(tokens: Token[], c: Run, k: EntityMatch): boolean {
+  if (k.type !== 'organization' || k.start <= tokens[c.first].start || c.last - c.first < 3) return false;
+  const last = tokens[c.last];
+  const lw = last.text.toLowerCase();
+  return k.end < last.start && SUFFIX_HEADS.has(lw) && !WEAK_SUFFIX.has(lw);
+}
+
+/** Names found around a known organisation (see withinName): they win over it where both are kept. */
+export const ENCLOSING_RULE = 'head-enclosing' as const;
 
 function allPlaces(inside: EntityMatch[], tokens: Token[], c: Run): boolean {
   // A run that is nothing but known places and a weak head ("Washington County") is a place.

@@ -21,7 +21,7 @@ const VICTIM_BEFORE =
 // After a victim: "said it", "disclosed", "was hit", "'s systems" — an apposition may come between
 // ("Acme, a Texas retailer, said it ...").
 const VICTIM_AFTER =
-  /^(?:\s*\([^()]{1,12}\))?(?:\s*,[^,]{1,80},)?(?:\s*,\s*which)?\s*(?:(?:’s|'s)\s+(?:\w+\s+)?(?:systems|network|networks|servers|data|customers|employees|patients|students|website|email|infrastructure|it|computer)|said (?:it|its|that it|in a|on \w+ (?:that )?(?:it|the)|(?:on \w+ )?that (?:the|a|its)|(?:on \w+ )?(?:that )?(?:an? |the )?(?:[\w$-]+ ){0,2}(?:hackers?|attackers?|actors?|groups?|gang|operators|cybercriminals|criminals|intruders?|unauthori[sz]ed|party|parties))\b|(?:[a-z]+ ){1,2}its (?:[\w,-]+ ){0,2}(?:systems|network|networks|operations|servers|services|computers|website|pipeline|plants?|factories|stores|offices|doors)\b|(?:lost|lose|loses) (?:\S+ )?(?:million|billion|\$)|(?:fell|falling|falls) for (?:an? |the )?(?:\w+ )?(?:phishing|scam|fraud|con)\b|(?:says|admits|admitted) (?:that )?(?:an? |the )?(?:[\w$-]+ ){0,2}(?:hackers?|attackers?|intruders?|cybercriminals|criminals)\b|(?:[\w-]+ )?(?:website|site|systems?|networks?|servers?|database|accounts?|e-?mails?) (?:(?:was|were|has been|have been|had been) )?(?:hacked|breached|compromised|attacked|defaced|encrypted|infected)\b|said (?:[\w,-]+ ){0,5}(?:of )?its (?:own )?(?:direct )?(?:customers|clients|users|systems|servers|network|employees|patients|students|members)|says it|disclosed|confirmed|exposed|leaked|lost|(?:agreed|voted|decided|chose|opted) to pay|announced|revealed|notified|is notifying|has notified|began notifying|has begun|(?:was|were|had been|has been|have been) (?:hit|attacked|targeted|breached|hacked|compromised|struck|the (?:victim|target)|affected|impacted|infected|crippled|disrupted)|suffered|fell victim|experienced|(?:customers|patients|subscribers|policyholders|account holders|employees|students)\b|(?:data breach|breach|ransomware attack|cyber ?attack|hack)\b|detected|discovered (?:a|an|that|suspicious|unauthori[sz]ed)|is investigating|became aware|reported (?:a|an|that)|warned (?:customers|users|employees|patients)|(?:extortion|ransom|blackmail) (?:attempt|demand|plot|bid)s?\b|pays? (?:a |the )?ransom\b|(?:was|were|had been|has been) (?:extorted|blackmailed|locked out|knocked offline|taken offline))/iu;
+  /^(?:\s*\([^()]{1,12}\))?(?:\s*,[^,]{1,80},)?(?:\s*,\s*which)?\s*(?:(?:’s|'s)\s+(?:\w+\s+)?(?:systems|network|networks|servers|data|customers|employees|patients|students|website|email|infrastructure|it|computer)|said (?:it|its|that it|in a|on \w+ (?:that )?(?:it|the)|(?:on \w+ )?that (?:the|a|its)|(?:on \w+ )?(?:that )?(?:an? |the )?(?:[\w$-]+ ){0,2}(?:hackers?|attackers?|actors?|groups?|gang|operators|cybercriminals|criminals|intruders?|unauthori[sz]ed|party|parties))\b|(?:[a-z]+ ){1,2}its (?:[\w,-]+ ){0,2}(?:systems|network|networks|operations|servers|services|computers|website|pipeline|plants?|factories|stores|offices|doors)\b|(?:lost|lose|loses) (?:\S+ )?\S*(?:million|billion|[$£€])|(?:fell|falling|falls) for (?:an? |the )?(?:\w+ )?(?:phishing|scam|fraud|con)\b|(?:says|admits|admitted) (?:that )?(?:an? |the )?(?:[\w$-]+ ){0,2}(?:hackers?|attackers?|intruders?|cybercriminals|criminals)\b|(?:[\w-]+ )?(?:website|site|systems?|networks?|servers?|database|accounts?|e-?mails?) (?:(?:was|were|has been|have been|had been) )?(?:hacked|breached|compromised|attacked|defaced|encrypted|infected)\b|said (?:[\w,-]+ ){0,5}(?:of )?its (?:own )?(?:direct )?(?:customers|clients|users|systems|servers|network|employees|patients|students|members)|says it|disclosed|confirmed|exposed|leaked|lost|(?:agreed|voted|decided|chose|opted|refused|refuses|declined|declines) to pay|,?\s*(?:hit|struck|crippled|paralyzed|paralysed|infected|breached|hacked|attacked|disrupted|shut down|knocked offline|taken offline) by\b|announced|revealed|notified|is notifying|has notified|began notifying|has begun|(?:was|were|had been|has been|have been) (?:hit|attacked|targeted|breached|hacked|compromised|struck|the (?:victim|target)|affected|impacted|infected|crippled|disrupted)|suffered|fell victim|experienced|(?:customers|patients|subscribers|policyholders|account holders|employees|students)\b|(?:data breach|breach|ransomware attack|cyber ?attack|hack)\b|detected|discovered (?:a|an|that|suspicious|unauthori[sz]ed)|is investigating|became aware|reported (?:a|an|that)|warned (?:customers|users|employees|patients)|(?:extortion|ransom|blackmail) (?:attempt|demand|plot|bid)s?\b|pays? (?:a |the )?ransom\b|(?:was|were|had been|has been) (?:extorted|blackmailed|locked out|knocked offline|taken offline))/iu;
 
 /**
  * Whether the words around a name are those that tell who was hit ("attack on X", "X said hackers"): the
@@ -298,7 +298,7 @@ export function findVictim(text: string, s: SentenceInfo, type: IncidentType, re
     const wide = text.slice(Math.max(s.start, e.start - 90), e.start);
     if (NEGATION_WORD.test(wide) && NEGATED_BEFORE.test(wide)) continue;
     if (victimBefore) score += 3;
-    if (VICTIM_AFTER.test(after)) score += 3;
+    if ((VICTIM_AFTER.test(after) && !reportsOther(after)) || coordinatedVictim(text, e, s)) score += 3;
     // Named as a source elsewhere, the text's plain word that it was hit here still counts ("research firm Forrester ... Forrester Says Hackers Stole").
     const keyReporter = reporters.has(e.key) && !(victimBefore || STRONG_VICTIM_AFTER.test(after));
     if (reporters.quoted?.has(e.key) && !reporters.has(e.key) && !REPORTER_BEFORE.test(before)) score -= 2;
@@ -319,7 +319,8 @@ export function findVictim(text: string, s: SentenceInfo, type: IncidentType, re
     else if (
       e === firstNamed(s) &&
       /^\s*(?:the\s+)?$/i.test(text.slice(s.start, e.start)) &&
-      /^(?:’s|'s)?\s+(?:said|says|confirmed|announced|disclosed|revealed|admitted)\b/.test(after)
+      /^(?:’s|'s)?\s+(?:said|says|confirmed|announced|disclosed|revealed|admitted)\b/.test(after) &&
+      !reportsOther(after)
     )
       score += 2;
     // The brand a lure imitates is not the one it hits; nor is the brand whose customers a lure or
@@ -429,6 +430,19 @@ export function findVictim(text: string, s: SentenceInfo, type: IncidentType, re
   return best;
 }
 
+/**
+ * "Barracuda confirmed that these campaigns have a high success rate": a verb of telling whose object is
+ * no incident of the speaker's own. Only "X confirmed/disclosed/announced/revealed the breach", "... that
+ * hackers", "... that it/its" tell of being hit.
+ */
+const TELLING_ONLY = /^(?:\s*\([^()]{1,12}\))?(?:\s*,[^,]{1,80},)?\s*(?:disclosed|confirmed|announced|revealed)\b/;
+const OWN_INCIDENT =
+  /^[^.;:]{0,70}?\b(?:it|its|it['’]s|our|we|breach\w*|attack\w*|hack\w*|incident|intrusion|compromise\w*|ransom\w*|stolen|stole|accessed|unauthori[sz]ed|exposed|leak\w*|customers|employees|patients|data|systems?|networks?|servers?|outage|disruption)\b/i;
+function reportsOther(after: string): boolean {
+  const m = TELLING_ONLY.exec(after);
+  return m !== null && !OWN_INCIDENT.test(after.slice(m[0].length));
+}
+
 /** "The company said hackers stole ...", "an attack on the hospital": the noun news uses for a name it gave before. */
 const REFERENCE =
   /\b(?:the|The) (company|firm|retailer|hospital|bank|university|college|city|county|agency|organi[sz]ation|business|insurer|lender|airline|chain|school district|district|provider|operator|utility|council|ministry|charity|carrier|giant|group)\b/g;
@@ -481,9 +495,12 @@ const BRAND_ALERTED_AFTER =
   /^(?:’s|'s)?\s*(?:(?:says|said) (?:that )?(?:it(?:['’]s| is| has| had| was)?\s+)?)?(?:has\s+|have\s+|had\s+|is\s+|was\s+)?(?:been\s+)?(?:alerted to (?:the |these |this )?(?:fake|bogus|fraudulent|phishing|scam|spoofed)|directed (?:its |the )?(?:customers|users|clients|members) (?:not )?to|reminded (?:its |the )?(?:customers|users|clients|members))\b/i;
 /** Words of a title-case headline that no organisation's name holds. */
 const HEADLINE_WORDS = /\b(?:Attacks?|Hacks|Hacked|Breach(?:es|ed)?|Takes?|Hits?|Says|Warns|Targets|Steals?|Leaks?|Exposes?)\b/;
-/** After a place, another capitalised word of the same name (not a headline's verb). */
+/**
+ * After a place, another capitalised word of the same name (not a headline's verb), or the acronym of
+ * what belongs to it ("Colorado’s DOT", "Singapore's MINDEF"): the organisation was hit, not the place.
+ */
 const NAME_GOES_ON =
-  /^(?:[’']s)?[ \t]+(?!(?:Hit|Hits|Hacked|Breached|Attacked|Targeted|Suffers|Says|Reveals|Confirms|Warns|Is|Was|Has|Government|Gov|Authorities)\b)\p{Lu}\p{Ll}+/u;
+  /^(?:[’']s)?[ \t]+(?!(?:Hit|Hits|Hacked|Breached|Attacked|Targeted|Suffers|Says|Reveals|Confirms|Warns|Is|Was|Has|Government|Gov|Authorities)\b)\p{Lu}(?:\p{Ll}+|\p{Lu}{1,7}\b(?<!\b(?:IT|PC|HR|OT|ICS|VPN|CEO|CIO|CISO|CFO|CTO|ERP|DNS)))/u;
 /** After a maker, its product: "Microsoft's heavily fortified Edge browser", "Apple's iOS software". */
 const MAKERS_PRODUCT_AFTER =
   /^(?:’s|')s?\s+(?:[\w-]+\s+){0,3}?(?:browser|software|operating system|app|apps|application|platform|firmware|product|products|phones?|smartphones?|routers?|devices?|chips?|processors?|cloud service|service)\b/i;
@@ -541,6 +558,15 @@ function inPlaceList(text: string, e: EntityMatch, all: EntityMatch[]): boolean 
   return all.some(
     (o) => o !== e && o.type === 'location' && (LIST_JOIN.test(text.slice(e.end, o.start)) || LIST_JOIN.test(text.slice(o.end, e.start))),
   );
+}
+
+/** "Google and Facebook lose £77m after falling for a scam": the words after the second name of a pair tell of both. */
+function coordinatedVictim(text: string, e: EntityMatch, s: SentenceInfo): boolean {
+  if (!/^\s+(?:and|&)\s+\p{Lu}/u.test(text.slice(e.end, e.end + 8))) return false;
+  const next = s.entities.find((o) => o.start > e.end && VICTIM_TYPES.has(o.type));
+  if (!next || !/^\s+(?:and|&)\s+$/.test(text.slice(e.end, next.start))) return false;
+  const after = text.slice(next.end, Math.min(s.end, next.end + 110));
+  return VICTIM_AFTER.test(after) && !reportsOther(after) && !REPORTER_AFTER.test(after);
 }
 
 /** Regions of several countries in the catalogue (the European Union, a body, aside). */
