@@ -31,7 +31,7 @@ import type { IngestStore } from '../cluster/store';
 import type { FeedItem, IngestReport } from './item';
 import { timeOf } from '../cluster/features';
 import type { ReaderStats } from './reader-pool';
-import { CHUNK_CHARS, chunksOf, inThread, mergeOutcomes, pipelined, type ChunkReader } from './ingest-chunks';
+import { CHUNK_CHARS, MERGE_READY, chunksOf, inThread, mergeOutcomes, pipelined, type ChunkReader } from './ingest-chunks';
 
 export interface IngestItemsOptions {
   matcher: CompiledMatcher;
@@ -48,6 +48,8 @@ export interface IngestItemsOptions {
   reader?: (chunk: FeedItem[], matcher: CompiledMatcher, lede: number, now: number) => Promise<ReadyItem[]>;
   /** Characters of text per chunk (one transaction each; default CHUNK_CHARS, ./ingest-chunks.ts). */
   chunkChars?: number;
+  /** Chunks read by then that one transaction may take together (default MERGE_READY, ./ingest-chunks.ts; 1: never). */
+  mergeChunks?: number;
 }
 
 export interface IngestItemsReport extends IngestReport {
@@ -169,6 +171,8 @@ export async function ingestFeedItemsInto(
     (prepared) => ingestPrepared(store, prepared, { now, retentionDays: opts.retentionDays }),
     textLength,
     budget,
+    undefined,
+    opts.mergeChunks ?? MERGE_READY,
   );
   const outcome = mergeOutcomes(outcomes);
   return { report: report(outcome, items.length - ok.length), outcome };
