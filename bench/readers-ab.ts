@@ -33,7 +33,7 @@ async function main(): Promise<void> {
       // Characters per chunk, as many as given (each mode is run with each), e.g. 25000,50000,100000
       budgets: { type: 'string', default: '25000' },
       // Chunks read by then that one transaction may take together (IngestItemsOptions.mergeChunks), e.g. 1,2
-      merges: { type: 'string', default: '2' },
+      merges: { type: 'string', default: '1' },
     },
   });
   const n = Number(values.items);

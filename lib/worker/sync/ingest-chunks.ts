@@ -73,19 +73,12 @@ export function chunksOf<I>(items: readonly I[], weight: (item: I) => number, bu
 }
 
 /**
- * Chunks written in one transaction at most, when their reading is done by the time the write before them
- * has committed: a chunk's transaction costs round trips whatever its size, so when the store falls behind
- * the readers (readers on other threads read faster than this thread stores), the chunks waiting for it go
- * together instead of one transaction each. When the store keeps up, each chunk still goes alone, as soon
- * as it is read.
- */
-export const MERGE_READY = CHUNKS_AHEAD;
-
-/**
  * Runs `read` on each chunk (chunksOf: a chunk ends when its items' `weight` reaches `budget`) and `write`
  * on the chunks' results, one write at a time and in order, while the next chunks are read (at most
  * `ahead` of them read or being read while waiting for their write). A write takes the next chunk once it
- * is read, and with it up to `merge - 1` chunks after it whose reading is done already. Returns the writes'
+ * is read, and with it up to `merge - 1` chunks after it whose reading is done already (at most `ahead` can
+ * be: when the store falls behind the readers, the waiting chunks then share one transaction's round trips;
+ * when it keeps up, each chunk goes alone as soon as it is read). Returns the writes'
  * results. With no items, `write` runs once on nothing (retention still has its turn). A failed read or
  * write fails the call, and no chunk after it is written.
  */

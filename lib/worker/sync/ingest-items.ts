@@ -31,7 +31,7 @@ import type { IngestStore } from '../cluster/store';
 import type { FeedItem, IngestReport } from './item';
 import { timeOf } from '../cluster/features';
 import type { ReaderStats } from './reader-pool';
-import { CHUNK_CHARS, MERGE_READY, chunksOf, inThread, mergeOutcomes, pipelined, type ChunkReader } from './ingest-chunks';
+import { CHUNK_CHARS, chunksOf, inThread, mergeOutcomes, pipelined, type ChunkReader } from './ingest-chunks';
 
 export interface IngestItemsOptions {
   matcher: CompiledMatcher;
@@ -48,7 +48,10 @@ export interface IngestItemsOptions {
   reader?: (chunk: FeedItem[], matcher: CompiledMatcher, lede: number, now: number) => Promise<ReadyItem[]>;
   /** Characters of text per chunk (one transaction each; default CHUNK_CHARS, ./ingest-chunks.ts). */
   chunkChars?: number;
-  /** Chunks read by then that one transaction may take together (default MERGE_READY, ./ingest-chunks.ts; 1: never). */
+  /**
+   * Chunks read by then that one transaction may take together (./ingest-chunks.ts, pipelined). Default 1:
+   * each chunk its own transaction; 2 measured no better on this 2-core machine (README, "Sync").
+   */
   mergeChunks?: number;
 }
 
@@ -172,7 +175,7 @@ export async function ingestFeedItemsInto(
     textLength,
     budget,
     undefined,
-    opts.mergeChunks ?? MERGE_READY,
+    opts.mergeChunks ?? 1,
   );
   const outcome = mergeOutcomes(outcomes);
   return { report: report(outcome, items.length - ok.length), outcome };
