@@ -81,7 +81,7 @@ describe('schema v4 (clusters)', () => {
     expect(cluster?.articles.map((x) => x.url)).toEqual(['https://a.example/cellebrite', 'https://b.example/cellebrite']);
     expect(cluster?.sites).toEqual(['a.example', 'b.example']);
     // The new indexes answer.
-    expect(await db.clusters.where('entityKeys').equals('organization:cellebrite').count()).toBe(1);
+    expect(await db.clusters.where('anchors').equals('organization:cellebrite').count()).toBe(1);
     expect(await db.articles.where('clusterId').equals(a!.clusterId!).count()).toBe(2);
     expect(await db.articles.filter((r) => r.titleKey === 'cellebrite confirms data breach').count()).toBe(1);
     db.close();

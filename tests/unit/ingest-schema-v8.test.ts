@@ -71,7 +71,8 @@ describe('schema v8 (short article lists)', () => {
     await db.open();
     expect(db.verno).toBe(CURRENT_VERSION);
     expect(CURRENT_VERSION).toBeGreaterThanOrEqual(8);
-    expect(rawIndexes(db, 'clusters')).toEqual(['entityKeys']);
+    // v9 finds clusters by their anchors (tests/unit/ingest-schema-v9.test.ts).
+    expect(rawIndexes(db, 'clusters')).toEqual(['anchors']);
     expect(await db.clusters.count()).toBe(rows.clusters.length);
     for (const old of rows.clusters)
       expect(await db.clusters.get(old.id)).toEqual({
@@ -84,7 +85,7 @@ describe('schema v8 (short article lists)', () => {
     expect(await db.articles.toArray()).toEqual(rows.articles);
     expect(await db.incidents.toArray()).toEqual(rows.incidents);
     // Found by the same keys.
-    expect(await db.clusters.where('entityKeys').equals('organization:boeing').primaryKeys()).toEqual([busy.id]);
+    expect(await db.clusters.where('anchors').equals('organization:boeing').primaryKeys()).toEqual([busy.id]);
     db.close();
   });
 

@@ -41,9 +41,9 @@ export interface ClusterRow {
   articleCount: number;
   /** Distinct sites that reported it. */
   sites: string[];
-  /** Union of the items' entity keys (multi-entry index: related incidents are found by it). */
+  /** Union of the items' entity keys (not indexed since v9: the related query scores by them). */
   entityKeys: string[];
-  /** Union of the items' anchors (rule 3 checks a newcomer against them and the victims). */
+  /** Union of the items' anchors (rule 3 checks a newcomer against them and the victims; since v9 the multi-entry index related incidents are found by). */
   anchors: string[];
   /** Display names of the anchors, by key. */
   names: Record<string, string>;

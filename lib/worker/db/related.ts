@@ -8,7 +8,10 @@
  * (many). A small prior per type steadies it while the database is still small: places and attack types
  * say little about which incident this is.
  *
- * Cost: per key, the ids of the newest PER_KEY clusters that mention it (index keys only, newest first
+ * Only the keys that say which event a cluster is (its anchors: victims, CVEs, organisations, malware ...)
+ * find it (schema v9): a place or an attack type shared with the page adds nothing.
+ *
+ * Cost: per key, the ids of the newest PER_KEY clusters anchored by it (index keys only, newest first
  * since cluster ids sort by time); df is that count, or "at least PER_KEY" for common keys, which then
  * all weigh the same little. The best candidates by those weights are read whole and scored exactly.
  * Never a count over the index (hundreds of ms at 100k rows), never `anyOf` over many keys.
@@ -91,7 +94,7 @@ export async function relatedIncidents(
   return db.transaction('r', [db.clusters, db.articles, db.entities], async () => {
     const [total, idLists, selfRow] = await Promise.all([
       clusterCount(db, now),
-      Promise.all(keys.map((k) => db.clusters.where('entityKeys').equals(k).reverse().limit(PER_KEY).primaryKeys())),
+      Promise.all(keys.map((k) => db.clusters.where('anchors').equals(k).reverse().limit(PER_KEY).primaryKeys())),
       self ? db.articles.get(self) : undefined,
     ]);
     const weight = new Map<string, number>();

@@ -302,6 +302,29 @@ async function upgradeToV8(tx: Transaction): Promise<void> {
     });
 }
 
+/**
+ * v9 (ingest writes): clusters are looked up by their anchors, the keys that say which event a cluster is
+ * (victims, CVEs, organisations, malware, actors, vendors, products, indicators: lib/worker/cluster/rule.ts's
+ * anchorWeight), not by every key their articles mention. Places and attack types (a third of a cluster's keys,
+ * rewritten with its row on every report) found incidents that shared nothing else with the page read. The full
+ * `entityKeys` stay in the row, unindexed, for the related query's scoring. The upgrade gives a row without
+ * anchors (none is written so since v4's clustering; defensive) its `entityKeys` as anchors, so every stored
+ * cluster can still be found.
+ */
+const V9: Record<string, string> = {
+  ...V8,
+  clusters: 'id, *anchors',
+};
+
+async function upgradeToV9(tx: Transaction): Promise<void> {
+  await tx
+    .table<ClusterRow, string>('clusters')
+    .filter((row) => !Array.isArray(row.anchors))
+    .modify((row) => {
+      row.anchors = [...(row.entityKeys ?? [])];
+    });
+}
+
 export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
   { version: 1, stores: V1 },
   { version: 2, stores: V2, upgrade: upgradeToV2 },
@@ -310,6 +333,7 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
   { version: 6, stores: V6 },
   { version: 7, stores: V7, upgrade: upgradeToV7 },
   { version: 8, stores: V8, upgrade: upgradeToV8 },
+  { version: 9, stores: V9, upgrade: upgradeToV9 },
 ];
 
 export const CURRENT_VERSION = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1].version;
