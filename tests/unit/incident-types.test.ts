@@ -363,3 +363,31 @@ describe('the headline and lede say what the story is (issue 8)', () => {
     expect(types(text)).toEqual(['phishing']);
   });
 });
+
+describe('an actor known for spying tells what its attack is for (issue 8)', () => {
+  const report =
+    'Microsoft has tied STRONTIUM to a new pattern of credential harvesting attacks aimed at organizations involved in elections. ' +
+    'Between September and June, STRONTIUM launched credential harvesting attacks against tens of thousands of accounts. ' +
+    'The group used password spraying from thousands of addresses. STRONTIUM also relied on spear phishing emails in earlier campaigns.';
+
+  test('credential harvesting by a state spying group (APT28) is espionage, and still phishing', () => {
+    const incidents = analyzeText(report, matcher, { published: '2020-09-10' }).incidents;
+    const spying = incidents.find((i) => i.type === 'espionage');
+    expect(spying?.actor?.key).toBe('actor:apt28');
+    // The actor says what the attack is for, not whom it hit: no victim guessed from the actor's sentences.
+    expect(spying?.victim).toBeUndefined();
+    expect(incidents.map((i) => i.type)).toContain('phishing');
+  });
+
+  test('negative: the same report by a group known for money is not espionage', () => {
+    expect(types(report.replaceAll('STRONTIUM', 'FIN7'))).not.toContain('espionage');
+  });
+
+  test('negative: a spying group named once in a patch story makes no espionage', () => {
+    expect(
+      types(
+        'Microsoft released security updates for 61 vulnerabilities on Patch Tuesday. One flaw had been exploited by APT28, the company said. The updates fix Windows and Office.',
+      ),
+    ).not.toContain('espionage');
+  });
+});

@@ -27,6 +27,7 @@ const STATISTICS_CS = caseSensitiveTwin(STATISTICS);
 const CAPABILITY_CS = caseSensitiveTwin(CAPABILITY);
 import { VICTIM_MIN_CONFIDENCE, findActor, findPlace, findVictim, reporterKeys, victimConfidence, type Scored } from './roles';
 import { chooseWhen } from './when';
+import { knownSpy } from './actor-aims';
 
 export interface IncidentOptions {
   /** The article's publication date (ISO), to resolve "in September". */
@@ -106,10 +107,16 @@ function incidentsIn(text: string, entities: EntityMatch[], opts: IncidentOption
   const security = SECURITY_CONTEXT.test(text);
   const relevant = security ? candidates : candidates.filter((c) => !VULN_TYPES.has(c.type));
   const kept = mergeAndFilter(text, relevant, opts.published);
+  const spying = spyingBy(infos, kept);
+  // Strongest first: it goes before the first weaker incident.
+  if (spying) {
+    const at = kept.findIndex((c) => c.score < spying.score);
+    kept.splice(at === -1 ? kept.length : at, 0, spying);
+  }
   for (const c of kept) {
     // Where the text does not plainly say who was hit, say nothing rather than guess.
     if (c.victim && victimConfidence(c.victim.score) < (opts.victimMin ?? VICTIM_MIN_CONFIDENCE)) c.victim = undefined;
-    if (ATTACK_TYPES.has(c.type) && c.victim === undefined) c.victim = victimNextDoor(text, c, infos, reporters);
+    if (ATTACK_TYPES.has(c.type) && c.victim === undefined && c !== spying) c.victim = victimNextDoor(text, c, infos, reporters);
     if (c.victim) addVictimMentions(text, c, infos);
   }
   // A headline that tells a trend in figures ("49% of businesses fell victim to ransomware") heads a
@@ -187,6 +194,8 @@ export interface SentenceInfo {
   describesTool?: boolean;
   /** Tells of a fix not yet released ("a fix is expected", "has not been patched"). */
   noFixYet?: boolean;
+  /** Names an actor the catalogue knows for spying. */
+  spy?: boolean;
 }
 
 /**
@@ -278,6 +287,7 @@ function scoreSentences(text: string, spans: Span[], entities: EntityMatch[], da
       if (e.type === 'malware' && e.subtype === 'ransomware') raise(s, 'ransomware', 2, e.start);
       if (e.type === 'malware' && e.subtype === 'wiper') raise(s, 'wiper', 3, e.start);
       if (e.type === 'vulnerability') cve ??= e;
+      if (e.type === 'actor' && knownSpy(e.key)) s.spy = true;
       if (e.type === 'organization' || e.type === 'actor' || e.type === 'vulnerability' || e.type === 'vendor' || e.type === 'malware')
         anchoredByEntity = true;
     }
@@ -413,6 +423,25 @@ function victimNextDoor(text: string, c: Candidate, infos: SentenceInfo[], repor
     if (v && v.score >= 3 && (best === undefined || v.score > best.score)) best = v;
   }
   return best;
+}
+
+/**
+ * An actor the catalogue knows for spying (a state's intelligence service, an APT), named as the doer
+ * in the story, says what its attack is for, as an analyst reads "STRONTIUM launched credential
+ * harvesting attacks against ...": espionage, beside whatever the text calls the attack (the phishing,
+ * the breach), which stays the story's own type. Its weight is a weak word's in each sentence that names
+ * the actor and reports a happening; three such sentences (two in the lede) make it.
+ */
+function spyingBy(infos: SentenceInfo[], kept: Candidate[]): Candidate | undefined {
+  if (kept.some((c) => c.type === 'espionage')) return undefined;
+  const sentences = infos.filter((s) => s.spy === true && reportsHappening('espionage', s));
+  const score = sentences.reduce((sum, s) => sum + (s.index < LEDE ? 3 : 2), 0);
+  // In a story of an attack, not only named in passing (a flaw "exploited by APT28" in a patch story).
+  const attack = (type: IncidentType) => ATTACK_TYPES.has(type) && !VULN_TYPES.has(type);
+  const attacks = kept.some((c) => attack(c.type)) || sentences.some((s) => [...s.strongest].some(([type, w]) => w >= 2 && attack(type)));
+  if (score < 6 || !attacks) return undefined;
+  // Who was spied on is the other incidents' to say: the actor's name tells the aim, not the target.
+  return { type: 'espionage', sentences, score, strongest: 2 };
 }
 
 const HAPPENING =
