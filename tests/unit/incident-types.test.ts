@@ -391,3 +391,40 @@ describe('an actor known for spying tells what its attack is for (issue 8)', () 
     ).not.toContain('espionage');
   });
 });
+
+describe('news says a breach and a fix in other words (issue 8, CASIE recall)', () => {
+  test('accounts stolen from a database and sold, or unauthorised access to a web server, are a data breach', () => {
+    expect(
+      types(
+        'A vendor is selling 640,000 accounts of PlayStation users on a dark web marketplace. The accounts were stolen from an unknown database, the vendor said.',
+      ),
+    ).toContain('data-breach');
+    expect(
+      types(
+        'We recently became aware of unauthorised access to the web server supporting our website by an external infiltrator. Specialist consultants confirmed that the server had been accessed.',
+      ),
+    ).toContain('data-breach');
+  });
+
+  test('negative: a database that stores records, or a server taken offline, is no breach', () => {
+    expect(
+      types('The hospital moved its patient records to a new database last year. The server was taken offline for maintenance.'),
+    ).not.toContain('data-breach');
+  });
+
+  test('a flaw patched by its maker, told once in an attack story, is a patch too', () => {
+    expect(
+      types(
+        'Ransomware scammers have been exploiting a flaw in Mobile Safari in a campaign to extort fees from users. The scammers demanded a ransom of $100 in iTunes gift cards. Apple patched the vulnerability on Monday with iOS 10.3.',
+      ),
+    ).toContain('patch');
+  });
+
+  test('negative: a service repaired after an outage is no patch', () => {
+    expect(
+      types(
+        'Ransomware scammers have been targeting users in a campaign to extort fees. The scammers demanded a ransom of $100 in iTunes gift cards. The company fixed the outage on Monday.',
+      ),
+    ).not.toContain('patch');
+  });
+});

@@ -471,7 +471,7 @@ const releasesFix = (text: string, s: SentenceInfo) =>
   tellsOfFix(s) && (s.strongest.get('patch') ?? 0) >= 3 && SHIPS_A_FIX.test(text.slice(s.start, s.end));
 /** A fix shipped to users (an update, a patch, a new version), not a service quietly repaired. */
 const SHIPS_A_FIX =
-  /\b(?:(?:released|issued|rolled out|shipped|pushed|published|made available)\b.{0,60}?\b(?:patch|update|fix|firmware|version)|security (?:updates?|patch(?:es)?|fix(?:es)?)|patch tuesday|hotfix)/i;
+  /\b(?:(?:released|issued|rolled out|shipped|pushed|published|made available)\b.{0,60}?\b(?:patch|update|fix|firmware|version)|security (?:updates?|patch(?:es)?|fix(?:es)?)|patch tuesday|hotfix|patched (?:the |a |an |this |these |those |its |their |both |two |several )?(?:[\w-]+ ){0,2}(?:vulnerabilit(?:y|ies)|flaws?|bugs?|security (?:holes?|issues?)|zero[- ]days?))/i;
 
 /** A sentence that reports the type as a happening: not advice or a definition, nor (for an attack) what a tool can do. */
 const reportsHappening = (type: IncidentType, s: SentenceInfo) =>

@@ -81,7 +81,9 @@ const TRIGGERS: Trigger[] = [
     `(?:stole|exfiltrated|leaked|exposed|accessed|viewed|compromised|obtained|acquired|copied) (?:[\\w,.$'’-]+ ){0,4}?(?:data|information|records|files|details|documents|emails|names|addresses)`,
     `credential[- ]stuffing`,
     `personal (?:data|information) of`,
-    `unauthori[sz]ed access to (?:[\\w-]+ ){0,3}(?:data|information|records|systems|network|files|accounts)`,
+    `unauthori[sz]ed access to (?:[\\w-]+ ){0,3}(?:data|information|records|systems|network|files|accounts|servers?|databases?)`,
+    // Data said by where it went or came from: "accounts stolen from a database", "records taken from X".
+    `(?:data|records|accounts|credentials|details|information|database|emails|passwords) (?:[\\w-]+ ){0,3}?(?:stolen|taken|obtained|exfiltrated|siphoned|copied) from`,
     `(?:records|accounts|customers|users|patients|employees) (?:were|was|had been|have been) (?:exposed|leaked|stolen|compromised|accessed)`,
   ),
   t(
@@ -99,6 +101,9 @@ const TRIGGERS: Trigger[] = [
     `gained (?:unauthori[sz]ed )?access to`,
     `(?:took|take|taking|taken) over (?:[\\w-]+ ){0,3}accounts`,
     `leaked (?:data|database|documents)`,
+    // Data offered or dumped in public: "selling a database of 126 million", "released records of 36 million members".
+    `(?:selling|sold|sells|offering|auctioning|dumped|dumping|released|publishing|published) (?:a |an |the )?(?:[\\w,.-]+ ){0,3}?(?:databases?|records|user accounts|customer data|personal data|credentials) (?:of|belonging to|containing|with|from)`,
+    `(?:unsecured|unprotected|misconfigured|publicly accessible|password-less|passwordless) (?:[\\w-]+ ){0,2}(?:databases?|servers?|buckets?|instances?)`,
   ),
   t('data-breach', 1, 'stolen', 'leak(?:ed|s)?', 'exposed'),
 
