@@ -428,3 +428,21 @@ describe('news says a breach and a fix in other words (issue 8, CASIE recall)', 
     ).not.toContain('patch');
   });
 });
+
+describe('what a tool does, told in the present, describes it (issue 8)', () => {
+  test('negative: the tool used to exfiltrate data, whose purpose was to steal credentials, is described, not a breach', () => {
+    expect(
+      types(
+        'ESET analysed the Dog stealer. The tool used to exfiltrate data from infected machines is written in .NET. The purpose was obviously to steal credentials.',
+      ),
+    ).not.toContain('data-breach');
+  });
+
+  test('the same words told of a victim, in the past, are a data breach', () => {
+    expect(
+      types(
+        'Hackers broke into Acme Corp last week. The attackers exfiltrated the stolen data of 40,000 customers over FTP, the company said. They stole credentials of its employees.',
+      ),
+    ).toContain('data-breach');
+  });
+});

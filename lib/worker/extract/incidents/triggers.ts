@@ -389,7 +389,7 @@ export const HYPOTHETICAL =
  * to steal information", "its purpose is to exfiltrate files", "capable of stealing documents".
  */
 export const CAPABILITY =
-  /\b(?:can (?:be used to|also|then|even)|could be used to|(?:is|are) (?:able|capable|designed|built|meant|intended|used) to|(?:was|were) (?:designed|built|meant|intended) to|capable of|capabilities|(?:purpose|goal|aim|function|objective|intent) (?:is|was|of (?:\w+ ){1,3}is) to|(?:allows?|enables?|lets) (?:it|them|the (?:attackers?|operators?|actors?|malware|backdoor|tool|implant|trojan|rat))\b)/gi;
+  /\b(?:can (?:be used to|also|then|even)|could be used to|(?:is|are) (?:able|capable|designed|built|meant|intended|used) to|(?:was|were) (?:designed|built|meant|intended) to|capable of|capabilities|(?:purpose|goal|aim|function|objective|intent) (?:is|was|of (?:\w+ ){1,3}is) (?:\w+ )?to|(?:allows?|enables?|lets) (?:it|them|the (?:attackers?|operators?|actors?|malware|backdoor|tool|implant|trojan|rat))|(?:tool|program|script|plugin|module|utility) used to|(?:it|the (?:malware|tool|implant|backdoor|trojan|rat|script|plugin|module|sample|payload|program|binary|dropper|loader|stealer)) (?:also |then |first )?(?:uses|sends|collects|steals|exfiltrates|gathers|monitors|uploads|encrypts|creates|checks|searches|looks for|downloads|decrypts)\b)/gi;
 
 /** A warning to watch out for scams is advice, not a phishing or fraud incident. */
 export const WARNING = /\b(?:watch (?:out )?for|be wary|beware|on the lookout|on alert|be cautious|be suspicious)\b/gi;
