@@ -446,3 +446,24 @@ describe('what a tool does, told in the present, describes it (issue 8)', () => 
     ).toContain('data-breach');
   });
 });
+
+describe('a headline that tells a trend in words heads no attack of its own (issue 8)', () => {
+  const body =
+    'New variants of an Android ransomware family have appeared over the past six months, some 600 in all. The ransomware encrypts files and demands a ransom in bitcoin. Researchers published the figures on Tuesday.';
+
+  test('negative: "SLocker ransomware variants surge" over a count of variants reports no ransomware attack', () => {
+    expect(types(`SLocker Ransomware Variants Surge\n\n${body}`)).not.toContain('ransomware');
+  });
+
+  test('the same text under a headline that names an attack reports it', () => {
+    expect(types(`SLocker ransomware hits Android users\n\n${body}`)).toContain('ransomware');
+  });
+
+  test('a trend headline still reports an attack on someone named', () => {
+    expect(
+      types(
+        'Ransomware attacks surge as Acme Hospital is hit\n\nAcme Hospital was hit by a ransomware attack on Monday that encrypted its servers. The attackers demanded a ransom of $50,000.',
+      ),
+    ).toContain('ransomware');
+  });
+});

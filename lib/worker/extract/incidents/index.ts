@@ -119,7 +119,7 @@ function incidentsIn(text: string, entities: EntityMatch[], opts: IncidentOption
     if (ATTACK_TYPES.has(c.type) && c.victim === undefined && c !== spying) c.victim = victimNextDoor(text, c, infos, reporters);
     if (c.victim) addVictimMentions(text, c, infos);
   }
-  // A headline that tells a trend in figures ("49% of businesses fell victim to ransomware") heads a
+  // A headline that tells a trend ("49% of businesses fell victim to ransomware", "SLocker variants surge") heads a
   // story about many incidents: an attack in it is reported only with someone it hit.
   const told = trendHeadline(text, infos[0]) ? kept.filter((c) => !ATTACK_TYPES.has(c.type) || c.victim !== undefined) : kept;
   const incidents = told.map((c) => toIncident(text, c, sorted, opts.published));
@@ -345,12 +345,17 @@ function inPathOrName(text: string, start: number, end: number): boolean {
   return /\w[./\\]\w/.test(text.slice(a, b));
 }
 
-/** The first line is a headline that tells figures or a study ("45% of firms ...", "study finds"). */
+/** The first line is a headline that tells figures or a study ("45% of firms ...", "study finds"), or a trend in words ("variants surge"). */
 function trendHeadline(text: string, first: SentenceInfo): boolean {
   if (!isHeadline(text, first)) return false;
   STATISTICS.lastIndex = 0;
-  return STATISTICS.test(text.slice(first.start, first.end));
+  const line = text.slice(first.start, first.end);
+  return STATISTICS.test(line) || TREND_WORDS.test(line);
 }
+
+/** A headline's words for a trend without figures: "BEC soars again", "SLocker variants surge", "increasingly targets". */
+const TREND_WORDS =
+  /\b(?:(?:soar|surg|skyrocket|spik|balloon)(?:s|es|ed|ing)|(?:attacks|variants|scams|infections|campaigns|threats|incidents) (?:soar|surge|rise|grow|jump|spike)|on the rise|increasingly|(?:rise|rising|growth) (?:in|of))\b/i;
 
 /** A first line without a closing full stop, followed by a paragraph break: a headline. */
 function isHeadline(text: string, s: Span): boolean {
