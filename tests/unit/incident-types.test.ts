@@ -467,3 +467,26 @@ describe('a headline that tells a trend in words heads no attack of its own (iss
     ).toContain('ransomware');
   });
 });
+
+describe('a flaw named in passing in a long report is not a flaw it discloses (issue 8)', () => {
+  const steps = Array.from(
+    { length: 45 },
+    (_, i) => `In step ${i + 1} the loader reads its configuration from the registry and starts the next module.`,
+  );
+  const flaw = [
+    'Researchers discovered a new vulnerability in Microsoft Office, CVE-2017-0199, which the documents use.',
+    'The researchers reported the vulnerability to Microsoft, which confirmed the flaw in April.',
+  ];
+  const report = (body: string[]) =>
+    `Phishing campaign targets banks in Asia\n\nThe phishing campaign sent malicious emails to banks in Asia last month. ${body.join(' ')}`;
+
+  test('negative: a flaw told in two of fifty sentences of a phishing report is no disclosure', () => {
+    const got = types(report([...steps.slice(0, 15), ...flaw, ...steps.slice(15)]));
+    expect(got).toContain('phishing');
+    expect(got).not.toContain('vulnerability-disclosure');
+  });
+
+  test('the same sentence in a short story is a disclosure', () => {
+    expect(types(report(flaw))).toContain('vulnerability-disclosure');
+  });
+});

@@ -106,7 +106,7 @@ function incidentsIn(text: string, entities: EntityMatch[], opts: IncidentOption
   // addressed in Part I", "a firmware update", "bug net" are not).
   const security = SECURITY_CONTEXT.test(text);
   const relevant = security ? candidates : candidates.filter((c) => !VULN_TYPES.has(c.type));
-  const kept = mergeAndFilter(text, relevant, opts.published);
+  const kept = flawsInPassing(mergeAndFilter(text, relevant, opts.published), sentences.length);
   const spying = spyingBy(infos, kept);
   // Strongest first: it goes before the first weaker incident.
   if (spying) {
@@ -718,6 +718,21 @@ function mergeAndFilter(text: string, cands: Candidate[], published?: string): C
   // Ties go to the story the text tells first.
   live.sort((a, b) => b.score - a.score || a.sentences[0].index - b.sentences[0].index);
   return dropBackground(text, live, published);
+}
+
+/**
+ * A flaw that a long text (a threat report, an advisory) names outside its headline and lede, in fewer
+ * than one sentence in twenty, and with no fix released, is the background or the means of what the text
+ * tells (the CVE its exploit used, the routers' weaknesses), not a flaw it discloses.
+ */
+function flawsInPassing(kept: Candidate[], sentenceCount: number): Candidate[] {
+  if (kept.some((c) => c.type === 'patch')) return kept;
+  return kept.filter(
+    (c) =>
+      c.type !== 'vulnerability-disclosure' ||
+      c.sentences.some((s) => s.index < LEDE && (s.strongest.get(c.type) ?? 0) >= 2) ||
+      c.sentences.length * 20 >= sentenceCount,
+  );
 }
 
 /** Operations told by their means: the spying, the sabotage, the poisoned supply chain. */
