@@ -459,6 +459,14 @@ describe('a headline that tells a trend in words heads no attack of its own (iss
     expect(types(`SLocker ransomware hits Android users\n\n${body}`)).toContain('ransomware');
   });
 
+  test('"the rise of" a group names its emergence, not a trend: its attack is still reported', () => {
+    expect(
+      types(
+        'The Rise of Zorbex: Analyzing Disruptive Wiper Attacks\n\nThe Zorbex group used spear-phishing emails with malicious attachments against banks in Ukraine. The destructive malware wiped the disks of the banks in December.',
+      ),
+    ).toContain('wiper');
+  });
+
   test('a trend headline still reports an attack on someone named', () => {
     expect(
       types(

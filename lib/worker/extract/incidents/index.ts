@@ -355,7 +355,7 @@ function trendHeadline(text: string, first: SentenceInfo): boolean {
 
 /** A headline's words for a trend without figures: "BEC soars again", "SLocker variants surge", "increasingly targets". */
 const TREND_WORDS =
-  /\b(?:(?:soar|surg|skyrocket|spik|balloon)(?:s|es|ed|ing)|(?:attacks|variants|scams|infections|campaigns|threats|incidents) (?:soar|surge|rise|grow|jump|spike)|on the rise|increasingly|(?:rise|rising|growth) (?:in|of))\b/i;
+  /\b(?:(?:soar|surg|skyrocket|spik|balloon)(?:s|es|ed|ing)|(?:attacks|variants|scams|infections|campaigns|threats|incidents) (?:soar|surge|rise|grow|jump|spike)|on the rise|increasingly|(?:rise|rising|growth) in)\b/i;
 
 /** A first line without a closing full stop, followed by a paragraph break: a headline. */
 function isHeadline(text: string, s: Span): boolean {
