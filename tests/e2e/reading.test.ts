@@ -347,6 +347,30 @@ describe('reading the seed article', () => {
     ).toContain("Kestrel's");
   });
 
+  it('reads an attack by a group known for spying as espionage, and a trend headline as no attack (issue 8, round 9)', async () => {
+    const typesOf = async (title: string, text: string) =>
+      (
+        await send<{ incidents: { type: string }[] }>('analyzeArticle', {
+          url: 'https://news.example/story',
+          published: '2020-09-10',
+          title,
+          text,
+        })
+      ).incidents.map((i) => i.type);
+    const harvesting = (actor: string) =>
+      `Microsoft has tied ${actor} to a new pattern of credential harvesting attacks aimed at organizations involved in elections. ` +
+      `Between September and June, ${actor} launched credential harvesting attacks against tens of thousands of accounts. ` +
+      `The group used password spraying from thousands of addresses. ${actor} also relied on spear phishing emails in earlier campaigns.`;
+    const spying = await typesOf('Credential harvesting aimed at elections', harvesting('STRONTIUM'));
+    expect(spying).toContain('espionage');
+    expect(spying).toContain('phishing');
+    expect(await typesOf('Credential harvesting aimed at elections', harvesting('FIN7'))).not.toContain('espionage');
+    const variants =
+      'New variants of an Android ransomware family have appeared over the past six months, some 600 in all. The ransomware encrypts files and demands a ransom in bitcoin. Researchers published the figures on Tuesday.';
+    expect(await typesOf('SLocker Ransomware Variants Surge', variants)).not.toContain('ransomware');
+    expect(await typesOf('SLocker ransomware hits Android users', variants)).toContain('ransomware');
+  });
+
   it('saves the article with tags and a note, and still knows after a reload', async () => {
     expect(await shadowTexts(page, '[data-testid="saved-state"]')).toEqual(['Not in your collection']);
     await shadowFocus(page, 'input[name="tags"]');

@@ -363,3 +363,138 @@ describe('the headline and lede say what the story is (issue 8)', () => {
     expect(types(text)).toEqual(['phishing']);
   });
 });
+
+describe('an actor known for spying tells what its attack is for (issue 8)', () => {
+  const report =
+    'Microsoft has tied STRONTIUM to a new pattern of credential harvesting attacks aimed at organizations involved in elections. ' +
+    'Between September and June, STRONTIUM launched credential harvesting attacks against tens of thousands of accounts. ' +
+    'The group used password spraying from thousands of addresses. STRONTIUM also relied on spear phishing emails in earlier campaigns.';
+
+  test('credential harvesting by a state spying group (APT28) is espionage, and still phishing', () => {
+    const incidents = analyzeText(report, matcher, { published: '2020-09-10' }).incidents;
+    const spying = incidents.find((i) => i.type === 'espionage');
+    expect(spying?.actor?.key).toBe('actor:apt28');
+    // The actor says what the attack is for, not whom it hit: no victim guessed from the actor's sentences.
+    expect(spying?.victim).toBeUndefined();
+    expect(incidents.map((i) => i.type)).toContain('phishing');
+  });
+
+  test('negative: the same report by a group known for money is not espionage', () => {
+    expect(types(report.replaceAll('STRONTIUM', 'FIN7'))).not.toContain('espionage');
+  });
+
+  test('negative: a spying group named once in a patch story makes no espionage', () => {
+    expect(
+      types(
+        'Microsoft released security updates for 61 vulnerabilities on Patch Tuesday. One flaw had been exploited by APT28, the company said. The updates fix Windows and Office.',
+      ),
+    ).not.toContain('espionage');
+  });
+});
+
+describe('news says a breach and a fix in other words (issue 8, CASIE recall)', () => {
+  test('accounts stolen from a database and sold, or unauthorised access to a web server, are a data breach', () => {
+    expect(
+      types(
+        'A vendor is selling 640,000 accounts of PlayStation users on a dark web marketplace. The accounts were stolen from an unknown database, the vendor said.',
+      ),
+    ).toContain('data-breach');
+    expect(
+      types(
+        'We recently became aware of unauthorised access to the web server supporting our website by an external infiltrator. Specialist consultants confirmed that the server had been accessed.',
+      ),
+    ).toContain('data-breach');
+  });
+
+  test('negative: a database that stores records, or a server taken offline, is no breach', () => {
+    expect(
+      types('The hospital moved its patient records to a new database last year. The server was taken offline for maintenance.'),
+    ).not.toContain('data-breach');
+  });
+
+  test('a flaw patched by its maker, told once in an attack story, is a patch too', () => {
+    expect(
+      types(
+        'Ransomware scammers have been exploiting a flaw in Mobile Safari in a campaign to extort fees from users. The scammers demanded a ransom of $100 in iTunes gift cards. Apple patched the vulnerability on Monday with iOS 10.3.',
+      ),
+    ).toContain('patch');
+  });
+
+  test('negative: a service repaired after an outage is no patch', () => {
+    expect(
+      types(
+        'Ransomware scammers have been targeting users in a campaign to extort fees. The scammers demanded a ransom of $100 in iTunes gift cards. The company fixed the outage on Monday.',
+      ),
+    ).not.toContain('patch');
+  });
+});
+
+describe('what a tool does, told in the present, describes it (issue 8)', () => {
+  test('negative: the tool used to exfiltrate data, whose purpose was to steal credentials, is described, not a breach', () => {
+    expect(
+      types(
+        'ESET analysed the Dog stealer. The tool used to exfiltrate data from infected machines is written in .NET. The purpose was obviously to steal credentials.',
+      ),
+    ).not.toContain('data-breach');
+  });
+
+  test('the same words told of a victim, in the past, are a data breach', () => {
+    expect(
+      types(
+        'Hackers broke into Acme Corp last week. The attackers exfiltrated the stolen data of 40,000 customers over FTP, the company said. They stole credentials of its employees.',
+      ),
+    ).toContain('data-breach');
+  });
+});
+
+describe('a headline that tells a trend in words heads no attack of its own (issue 8)', () => {
+  const body =
+    'New variants of an Android ransomware family have appeared over the past six months, some 600 in all. The ransomware encrypts files and demands a ransom in bitcoin. Researchers published the figures on Tuesday.';
+
+  test('negative: "SLocker ransomware variants surge" over a count of variants reports no ransomware attack', () => {
+    expect(types(`SLocker Ransomware Variants Surge\n\n${body}`)).not.toContain('ransomware');
+  });
+
+  test('the same text under a headline that names an attack reports it', () => {
+    expect(types(`SLocker ransomware hits Android users\n\n${body}`)).toContain('ransomware');
+  });
+
+  test('"the rise of" a group names its emergence, not a trend: its attack is still reported', () => {
+    expect(
+      types(
+        'The Rise of Zorbex: Analyzing Disruptive Wiper Attacks\n\nThe Zorbex group used spear-phishing emails with malicious attachments against banks in Ukraine. The destructive malware wiped the disks of the banks in December.',
+      ),
+    ).toContain('wiper');
+  });
+
+  test('a trend headline still reports an attack on someone named', () => {
+    expect(
+      types(
+        'Ransomware attacks surge as Acme Hospital is hit\n\nAcme Hospital was hit by a ransomware attack on Monday that encrypted its servers. The attackers demanded a ransom of $50,000.',
+      ),
+    ).toContain('ransomware');
+  });
+});
+
+describe('a flaw named in passing in a long report is not a flaw it discloses (issue 8)', () => {
+  const steps = Array.from(
+    { length: 45 },
+    (_, i) => `In step ${i + 1} the loader reads its configuration from the registry and starts the next module.`,
+  );
+  const flaw = [
+    'Researchers discovered a new vulnerability in Microsoft Office, CVE-2017-0199, which the documents use.',
+    'The researchers reported the vulnerability to Microsoft, which confirmed the flaw in April.',
+  ];
+  const report = (body: string[]) =>
+    `Phishing campaign targets banks in Asia\n\nThe phishing campaign sent malicious emails to banks in Asia last month. ${body.join(' ')}`;
+
+  test('negative: a flaw told in two of fifty sentences of a phishing report is no disclosure', () => {
+    const got = types(report([...steps.slice(0, 15), ...flaw, ...steps.slice(15)]));
+    expect(got).toContain('phishing');
+    expect(got).not.toContain('vulnerability-disclosure');
+  });
+
+  test('the same sentence in a short story is a disclosure', () => {
+    expect(types(report(flaw))).toContain('vulnerability-disclosure');
+  });
+});

@@ -27,6 +27,7 @@ const STATISTICS_CS = caseSensitiveTwin(STATISTICS);
 const CAPABILITY_CS = caseSensitiveTwin(CAPABILITY);
 import { VICTIM_MIN_CONFIDENCE, findActor, findPlace, findVictim, reporterKeys, victimConfidence, type Scored } from './roles';
 import { chooseWhen } from './when';
+import { knownSpy } from './actor-aims';
 
 export interface IncidentOptions {
   /** The article's publication date (ISO), to resolve "in September". */
@@ -105,14 +106,20 @@ function incidentsIn(text: string, entities: EntityMatch[], opts: IncidentOption
   // addressed in Part I", "a firmware update", "bug net" are not).
   const security = SECURITY_CONTEXT.test(text);
   const relevant = security ? candidates : candidates.filter((c) => !VULN_TYPES.has(c.type));
-  const kept = mergeAndFilter(text, relevant, opts.published);
+  const kept = flawsInPassing(mergeAndFilter(text, relevant, opts.published), sentences.length);
+  const spying = spyingBy(infos, kept);
+  // Strongest first: it goes before the first weaker incident.
+  if (spying) {
+    const at = kept.findIndex((c) => c.score < spying.score);
+    kept.splice(at === -1 ? kept.length : at, 0, spying);
+  }
   for (const c of kept) {
     // Where the text does not plainly say who was hit, say nothing rather than guess.
     if (c.victim && victimConfidence(c.victim.score) < (opts.victimMin ?? VICTIM_MIN_CONFIDENCE)) c.victim = undefined;
-    if (ATTACK_TYPES.has(c.type) && c.victim === undefined) c.victim = victimNextDoor(text, c, infos, reporters);
+    if (ATTACK_TYPES.has(c.type) && c.victim === undefined && c !== spying) c.victim = victimNextDoor(text, c, infos, reporters);
     if (c.victim) addVictimMentions(text, c, infos);
   }
-  // A headline that tells a trend in figures ("49% of businesses fell victim to ransomware") heads a
+  // A headline that tells a trend ("49% of businesses fell victim to ransomware", "SLocker variants surge") heads a
   // story about many incidents: an attack in it is reported only with someone it hit.
   const told = trendHeadline(text, infos[0]) ? kept.filter((c) => !ATTACK_TYPES.has(c.type) || c.victim !== undefined) : kept;
   const incidents = told.map((c) => toIncident(text, c, sorted, opts.published));
@@ -187,6 +194,8 @@ export interface SentenceInfo {
   describesTool?: boolean;
   /** Tells of a fix not yet released ("a fix is expected", "has not been patched"). */
   noFixYet?: boolean;
+  /** Names an actor the catalogue knows for spying. */
+  spy?: boolean;
 }
 
 /**
@@ -278,6 +287,7 @@ function scoreSentences(text: string, spans: Span[], entities: EntityMatch[], da
       if (e.type === 'malware' && e.subtype === 'ransomware') raise(s, 'ransomware', 2, e.start);
       if (e.type === 'malware' && e.subtype === 'wiper') raise(s, 'wiper', 3, e.start);
       if (e.type === 'vulnerability') cve ??= e;
+      if (e.type === 'actor' && knownSpy(e.key)) s.spy = true;
       if (e.type === 'organization' || e.type === 'actor' || e.type === 'vulnerability' || e.type === 'vendor' || e.type === 'malware')
         anchoredByEntity = true;
     }
@@ -335,12 +345,17 @@ function inPathOrName(text: string, start: number, end: number): boolean {
   return /\w[./\\]\w/.test(text.slice(a, b));
 }
 
-/** The first line is a headline that tells figures or a study ("45% of firms ...", "study finds"). */
+/** The first line is a headline that tells figures or a study ("45% of firms ...", "study finds"), or a trend in words ("variants surge"). */
 function trendHeadline(text: string, first: SentenceInfo): boolean {
   if (!isHeadline(text, first)) return false;
   STATISTICS.lastIndex = 0;
-  return STATISTICS.test(text.slice(first.start, first.end));
+  const line = text.slice(first.start, first.end);
+  return STATISTICS.test(line) || TREND_WORDS.test(line);
 }
+
+/** A headline's words for a trend without figures: "BEC soars again", "SLocker variants surge", "increasingly targets". */
+const TREND_WORDS =
+  /\b(?:(?:soar|surg|skyrocket|spik|balloon)(?:s|es|ed|ing)|(?:attacks|variants|scams|infections|campaigns|threats|incidents) (?:soar|surge|rise|grow|jump|spike)|on the rise|increasingly|(?:rise|rising|growth) in)\b/i;
 
 /** A first line without a closing full stop, followed by a paragraph break: a headline. */
 function isHeadline(text: string, s: Span): boolean {
@@ -415,6 +430,25 @@ function victimNextDoor(text: string, c: Candidate, infos: SentenceInfo[], repor
   return best;
 }
 
+/**
+ * An actor the catalogue knows for spying (a state's intelligence service, an APT), named as the doer
+ * in the story, says what its attack is for, as an analyst reads "STRONTIUM launched credential
+ * harvesting attacks against ...": espionage, beside whatever the text calls the attack (the phishing,
+ * the breach), which stays the story's own type. Its weight is a weak word's in each sentence that names
+ * the actor and reports a happening; three such sentences (two in the lede) make it.
+ */
+function spyingBy(infos: SentenceInfo[], kept: Candidate[]): Candidate | undefined {
+  if (kept.some((c) => c.type === 'espionage')) return undefined;
+  const sentences = infos.filter((s) => s.spy === true && reportsHappening('espionage', s));
+  const score = sentences.reduce((sum, s) => sum + (s.index < LEDE ? 3 : 2), 0);
+  // In a story of an attack, not only named in passing (a flaw "exploited by APT28" in a patch story).
+  const attack = (type: IncidentType) => ATTACK_TYPES.has(type) && !VULN_TYPES.has(type);
+  const attacks = kept.some((c) => attack(c.type)) || sentences.some((s) => [...s.strongest].some(([type, w]) => w >= 2 && attack(type)));
+  if (score < 6 || !attacks) return undefined;
+  // Who was spied on is the other incidents' to say: the actor's name tells the aim, not the target.
+  return { type: 'espionage', sentences, score, strongest: 2 };
+}
+
 const HAPPENING =
   /\b(?:detected|discovered|noticed|identified|occurred|began|started|took place|happened|hit|struck|attacked|breached|compromised|encrypted|intruders?|attackers?|hackers?)\b/i;
 
@@ -442,7 +476,7 @@ const releasesFix = (text: string, s: SentenceInfo) =>
   tellsOfFix(s) && (s.strongest.get('patch') ?? 0) >= 3 && SHIPS_A_FIX.test(text.slice(s.start, s.end));
 /** A fix shipped to users (an update, a patch, a new version), not a service quietly repaired. */
 const SHIPS_A_FIX =
-  /\b(?:(?:released|issued|rolled out|shipped|pushed|published|made available)\b.{0,60}?\b(?:patch|update|fix|firmware|version)|security (?:updates?|patch(?:es)?|fix(?:es)?)|patch tuesday|hotfix)/i;
+  /\b(?:(?:released|issued|rolled out|shipped|pushed|published|made available)\b.{0,60}?\b(?:patch|update|fix|firmware|version)|security (?:updates?|patch(?:es)?|fix(?:es)?)|patch tuesday|hotfix|patched (?:the |a |an |this |these |those |its |their |both |two |several )?(?:[\w-]+ ){0,2}(?:vulnerabilit(?:y|ies)|flaws?|bugs?|security (?:holes?|issues?)|zero[- ]days?))/i;
 
 /** A sentence that reports the type as a happening: not advice or a definition, nor (for an attack) what a tool can do. */
 const reportsHappening = (type: IncidentType, s: SentenceInfo) =>
@@ -684,6 +718,21 @@ function mergeAndFilter(text: string, cands: Candidate[], published?: string): C
   // Ties go to the story the text tells first.
   live.sort((a, b) => b.score - a.score || a.sentences[0].index - b.sentences[0].index);
   return dropBackground(text, live, published);
+}
+
+/**
+ * A flaw that a long text (a threat report, an advisory) names outside its headline and lede, in fewer
+ * than one sentence in twenty, and with no fix released, is the background or the means of what the text
+ * tells (the CVE its exploit used, the routers' weaknesses), not a flaw it discloses.
+ */
+function flawsInPassing(kept: Candidate[], sentenceCount: number): Candidate[] {
+  if (kept.some((c) => c.type === 'patch')) return kept;
+  return kept.filter(
+    (c) =>
+      c.type !== 'vulnerability-disclosure' ||
+      c.sentences.some((s) => s.index < LEDE && (s.strongest.get(c.type) ?? 0) >= 2) ||
+      c.sentences.length * 20 >= sentenceCount,
+  );
 }
 
 /** Operations told by their means: the spying, the sabotage, the poisoned supply chain. */

@@ -81,7 +81,9 @@ const TRIGGERS: Trigger[] = [
     `(?:stole|exfiltrated|leaked|exposed|accessed|viewed|compromised|obtained|acquired|copied) (?:[\\w,.$'’-]+ ){0,4}?(?:data|information|records|files|details|documents|emails|names|addresses)`,
     `credential[- ]stuffing`,
     `personal (?:data|information) of`,
-    `unauthori[sz]ed access to (?:[\\w-]+ ){0,3}(?:data|information|records|systems|network|files|accounts)`,
+    `unauthori[sz]ed access to (?:[\\w-]+ ){0,3}(?:data|information|records|systems|network|files|accounts|servers?|databases?)`,
+    // Data said by where it went or came from: "accounts stolen from a database", "records taken from X".
+    `(?:data|records|accounts|credentials|details|information|database|emails|passwords) (?:[\\w-]+ ){0,3}?(?:stolen|taken|obtained|exfiltrated|siphoned|copied) from`,
     `(?:records|accounts|customers|users|patients|employees) (?:were|was|had been|have been) (?:exposed|leaked|stolen|compromised|accessed)`,
   ),
   t(
@@ -99,6 +101,9 @@ const TRIGGERS: Trigger[] = [
     `gained (?:unauthori[sz]ed )?access to`,
     `(?:took|take|taking|taken) over (?:[\\w-]+ ){0,3}accounts`,
     `leaked (?:data|database|documents)`,
+    // Data offered or dumped in public: "selling a database of 126 million", "released records of 36 million members".
+    `(?:selling|sold|sells|offering|auctioning|dumped|dumping|released|publishing|published) (?:a |an |the )?(?:[\\w,.-]+ ){0,3}?(?:databases?|records|user accounts|customer data|personal data|credentials) (?:of|belonging to|containing|with|from)`,
+    `(?:unsecured|unprotected|misconfigured|publicly accessible|password-less|passwordless) (?:[\\w-]+ ){0,2}(?:databases?|servers?|buckets?|instances?)`,
   ),
   t('data-breach', 1, 'stolen', 'leak(?:ed|s)?', 'exposed'),
 
@@ -384,7 +389,7 @@ export const HYPOTHETICAL =
  * to steal information", "its purpose is to exfiltrate files", "capable of stealing documents".
  */
 export const CAPABILITY =
-  /\b(?:can (?:be used to|also|then|even)|could be used to|(?:is|are) (?:able|capable|designed|built|meant|intended|used) to|(?:was|were) (?:designed|built|meant|intended) to|capable of|capabilities|(?:purpose|goal|aim|function|objective|intent) (?:is|was|of (?:\w+ ){1,3}is) to|(?:allows?|enables?|lets) (?:it|them|the (?:attackers?|operators?|actors?|malware|backdoor|tool|implant|trojan|rat))\b)/gi;
+  /\b(?:can (?:be used to|also|then|even)|could be used to|(?:is|are) (?:able|capable|designed|built|meant|intended|used) to|(?:was|were) (?:designed|built|meant|intended) to|capable of|capabilities|(?:purpose|goal|aim|function|objective|intent) (?:is|was|of (?:\w+ ){1,3}is) (?:\w+ )?to|(?:allows?|enables?|lets) (?:it|them|the (?:attackers?|operators?|actors?|malware|backdoor|tool|implant|trojan|rat))|(?:tool|program|script|plugin|module|utility) used to|(?:it|the (?:malware|tool|implant|backdoor|trojan|rat|script|plugin|module|sample|payload|program|binary|dropper|loader|stealer)) (?:also |then |first )?(?:uses|sends|collects|steals|exfiltrates|gathers|monitors|uploads|encrypts|creates|checks|searches|looks for|downloads|decrypts)\b)/gi;
 
 /** A warning to watch out for scams is advice, not a phishing or fraud incident. */
 export const WARNING = /\b(?:watch (?:out )?for|be wary|beware|on the lookout|on alert|be cautious|be suspicious)\b/gi;
