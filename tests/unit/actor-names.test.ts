@@ -31,6 +31,27 @@ describe('threat actors named by the text', () => {
     expect(names('Companies such as Acme and Initech were hit.')).toEqual([]);
   });
 
+  test('what the text says a name is: a name, then "is a", "as a" or a comma and a noun for attackers', () => {
+    expect(names('We assessed ReconHellcat as a high-capability APT group , like APT28 .')).toEqual(['ReconHellcat@12']);
+    expect(names('Zarya Kolt , a Russian-speaking gang , sold access. Zarya Kolt returned.')).toEqual(['Zarya Kolt@0', 'Zarya Kolt@52']);
+    expect(names('Since 2019 Sandcat is a China-based threat group.')).toEqual(['Sandcat@11']);
+    // A group of people, defenders and researchers, a name inside the description, a date: no attackers.
+    expect(names('Acme Holdings is a group of companies.')).toEqual([]);
+    expect(names('Talos , a threat intelligence group , found it.')).toEqual([]);
+    expect(names('In early June , a TA456 actor sent a link.')).toEqual([]);
+    expect(names('Researchers , a group of students , found it.')).toEqual([]);
+  });
+
+  test('names given right after an actor’s, as its other names', () => {
+    const text = 'The group Leviathan , also known as TEMP , Periscope or Kryptonite Panda , was active.';
+    const leviathan: EntityMatch = { type: 'actor', start: 10, end: 19, text: 'Leviathan', key: 'actor:leviathan', name: 'Leviathan' };
+    expect(names(text, [leviathan])).toEqual(['TEMP@36', 'Periscope@43', 'Kryptonite Panda@56']);
+    // After something that is not an actor, nothing.
+    expect(
+      names('Emotet , also known as Geodo , returned.', [{ ...leviathan, type: 'malware', start: 0, end: 6, text: 'Emotet' }]),
+    ).toEqual([]);
+  });
+
   test('an abbreviation in brackets after the words it spells is theirs, not the group’s', () => {
     expect(
       names('Proofpoint named the threat cluster CPRS after the Client Profile Registration System ( CPRS ) it spoofs. CPRS is active.'),

@@ -67,6 +67,15 @@ describe('what the sentence says a name is', () => {
     expect(found('She is reading about Anubis, a god of ancient Egypt.')).toEqual([]);
   });
 
+  it('other names given right after it: the name is meant, of the kind the catalogue says', () => {
+    expect(found('One of the most active threat groups ; Leviathan , also known as TEMP , Periscope.')).toEqual([
+      'Leviathan=actor:leviathan (sentence-says-so)',
+    ]);
+    expect(found('We first tracked Kronos ( also known as Joker ) in 2017.')).toEqual(['Kronos=malware:kronos (sentence-says-so)']);
+    // Only names are given as other names: "Kronos, also known as the titan" is the word.
+    expect(found('Kronos , also known as the titan of time , ate his children.')).toEqual([]);
+  });
+
   it('a list of attackers before the name', () => {
     expect(found('It was used by state-sponsored actors such as Leviathan.')).toEqual(['Leviathan=actor:leviathan (sentence-says-so)']);
     expect(found('Threat actors like APT28, Leviathan and others use it.')).toEqual([

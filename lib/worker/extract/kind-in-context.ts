@@ -49,6 +49,12 @@ const ACTOR_BEFORE =
 const ACTOR_LIST_BEFORE =
   /\b(?:groups?|actors?|gangs?|APTs|adversaries|crews?)\s*,?\s+(?:such\s+as|like|including)\s+(?:[\p{L}\p{N}][\p{L}\p{N}.'’-]*\s*(?:,\s*(?:and\s+|or\s+)?|\/\s*|and\s+|or\s+)){0,6}$/iu;
 
+/**
+ * Right after the name, its other names: "Leviathan , also known as TEMP", "Dharma ( aka Crysis )". Words are
+ * not given aliases: the catalogue's name is meant, of the kind the catalogue says.
+ */
+const OTHER_NAMES_AFTER = /^\s*[”"’'*]?\s*[,(]\s*(?:also\s+)?(?:known\s+as|aka|a\.k\.a\.?)\s+[“"‘']?\s*\p{Lu}/u;
+
 /** The text just before `start` (within its sentence, at most 60 characters), and just after `end`. */
 function sides(text: string, start: number, end: number): [string, string] {
   let from = Math.max(0, start - 60);
@@ -60,6 +66,7 @@ function sides(text: string, start: number, end: number): [string, string] {
 /** The sentence around text[start, end) says that the name there is of `type` ('actor' or 'malware'). */
 export function sentenceSaysKind(text: string, start: number, end: number, type: string): boolean {
   const [before, after] = sides(text, start, end);
+  if (OTHER_NAMES_AFTER.test(after)) return true;
   if (type === 'malware')
     return MALWARE_COPULA.test(after) || MALWARE_AFTER.test(after) || MALWARE_DOES.test(after) || MALWARE_BEFORE.test(before);
   if (type === 'actor')
