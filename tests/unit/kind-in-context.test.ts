@@ -29,6 +29,7 @@ const found = (text: string) => findCatalogueEntities(text, m).map((x) => `${x.t
 describe('what the sentence says a name is', () => {
   it('a copula or an apposition with a word for malware', () => {
     expect(found('Kronos is a banking trojan that first emerged in 2014.')).toEqual(['Kronos=malware:kronos (sentence-says-so)']);
+    expect(found('* Kronos * is a banking trojan that first emerged in 2014 .')).toEqual(['Kronos=malware:kronos (sentence-says-so)']);
     expect(found('The campaign seeks to deliver Anubis, a particularly nasty piece of malware.')).toEqual([
       'Anubis=malware:anubis (sentence-says-so)',
     ]);

@@ -21,7 +21,7 @@ const DESCRIPTION = String.raw`(?:[\p{L}\p{N}][\p{L}\p{N}'’-]*\s+){0,4}?`;
 
 const COPULA_AFTER = (noun: string) =>
   new RegExp(
-    String.raw`^\s*(?:[”"’']\s*)?(?::\s*|,\s*(?:also\s+)?|\s+(?:is|was|remains|has\s+been)\s+)(?:a|an|the|another)\s+${DESCRIPTION}${noun}\b`,
+    String.raw`^\s*(?:[”"’'*]\s*)?(?::\s*|,\s*(?:also\s+)?|\s+(?:is|was|remains|has\s+been)\s+)(?:a|an|the|another)\s+${DESCRIPTION}${noun}\b`,
     'iu',
   );
 const MALWARE_COPULA = COPULA_AFTER(MALWARE_NOUN);
