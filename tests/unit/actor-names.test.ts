@@ -42,6 +42,16 @@ describe('threat actors named by the text', () => {
     expect(names('Researchers , a group of students , found it.')).toEqual([]);
   });
 
+  test('who a deed is attributed to, when the name ends there', () => {
+    expect(names('As a result , we have high confidence attributing this attack to ReconHellcat .')).toEqual(['ReconHellcat@65']);
+    expect(names('Campaigns we attributed to either Sandcat or the GC family.')).toEqual(['Sandcat@34']);
+    expect(names('The intrusions were linked to “ Zarya Kolt ” in 2021.')).toEqual(['Zarya Kolt@32']);
+    // An adjective before a noun, a date, an ordinary word: no actor.
+    expect(names('The attack was attributed to Iranian state actors.')).toEqual([]);
+    expect(names('The outage was attributed to June storms. It was tied to May .')).toEqual([]);
+    expect(names('The delay was attributed to Maintenance .')).toEqual([]);
+  });
+
   test('names given right after an actor’s, as its other names', () => {
     const text = 'The group Leviathan , also known as TEMP , Periscope or Kryptonite Panda , was active.';
     const leviathan: EntityMatch = { type: 'actor', start: 10, end: 19, text: 'Leviathan', key: 'actor:leviathan', name: 'Leviathan' };

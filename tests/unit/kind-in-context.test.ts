@@ -55,6 +55,7 @@ describe('what the sentence says a name is', () => {
     expect(found('Saudi Arabia, Germany and Norway have been targeted by Leviathan.')).toEqual([
       'Leviathan=actor:leviathan (sentence-says-so)',
     ]);
+    expect(found('Campaigns attributed to either Leviathan or the GC family.')).toEqual(['Leviathan=actor:leviathan (sentence-says-so)']);
     expect(found('Leviathan, an espionage actor, spearphishes maritime targets.')).toEqual([
       'Leviathan=actor:leviathan (sentence-says-so)',
     ]);

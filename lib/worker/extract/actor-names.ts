@@ -72,6 +72,16 @@ const AKA_LIST_AFTER = lazyRegExp(
   'u',
 );
 
+/**
+ * Who a deed is held to: "we attribute this attack to ReconHellcat", "campaigns attributed to either Cobalt or
+ * GC". The name must end there (a stop, a bracket, "and", "or", "with", "in", "based on"): "attributed to
+ * Iranian state actors" names an adjective.
+ */
+const ATTRIBUTED_TO = lazyRegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:[Aa]ttribut(?:ed|es|e|ing)|[Ll]inked|[Tt]ied)[ \t\u00a0]+(?:(?:it|this|them|these|the[ \t\u00a0]+[\p{Ll}-]+|[\p{Ll}-]+[ \t\u00a0]+[\p{Ll}-]+)[ \t\u00a0]+)?to[ \t\u00a0]+(?:either[ \t\u00a0]+|both[ \t\u00a0]+)?[“"‘']?[ \t\u00a0]*(${NAME2})[ \t\u00a0]*[”"’']?(?=[ \t\u00a0]*(?:[,.;:!?)(\[]|$)|[ \t\u00a0]+(?:and|or|with|in|based|because|since|by|as|for|due)(?![\p{L}\p{N}]))`,
+  'gu',
+);
+
 /** Descriptions of defenders, researchers and the like: "a threat intelligence group", "a security research group". */
 const NOT_ATTACKER_DESCRIPTION =
   /\b(?:research|researchers|intelligence|security|analysis|response|hunting|industry|advocacy|rights|privacy|trade|consulting|working|support|study|user|users|peer|media|investment|insurance|task|lobby|pressure|hospital|healthcare|school)\b/i;
@@ -127,6 +137,10 @@ export function findActorsByShape(text: string, known: EntityMatch[]): EntityMat
     names.add(name);
   };
   for (const m of matchesAfterBoundary(AFTER_NOUN(), text)) consider(m[1], m.index + m[0].length - m[1].length, true);
+  for (const m of text.matchAll(ATTRIBUTED_TO())) {
+    const at = m.index + m[0].lastIndexOf(m[1]);
+    if (!MONTHS_DAYS.test(m[1])) consider(m[1], at, false);
+  }
   for (const m of text.matchAll(BEFORE_NOUN())) consider(m[1], m.index + m[0].indexOf(m[1], m[0].search(/[ \t\u00a0]/)), false);
   for (const m of text.matchAll(ACTOR_NOUN_AT)) {
     const from = Math.max(0, m.index - 100);

@@ -43,7 +43,7 @@ const ACTOR_AFTER =
   /^(?:\s*['’]s)?\s+(?:(?:threat\s+)?actors?|group|gang|apt|crew|hackers|operators|(?:has|have|had)\s+(?:been\s+)?(?:targeted|attacked|compromised|breached|carried\s+out|conducted|launched|used|deployed|leveraged|exploited)|targets|targeted|attacked|compromised|breached)\b/iu;
 /** Right before an actor name: who a deed or a tool is held to ("attributed to X", "targeted by X", "threat actor X"). */
 const ACTOR_BEFORE =
-  /(?:\b(?:attributed\s+to|attribute\s+(?:it|this|them)\s+to|attributing\s+(?:it|this|them)\s+to|targeted\s+by|attacked\s+by|compromised\s+by|breached\s+by|operated\s+by|conducted\s+by|carried\s+out\s+by|used\s+by|(?:threat\s+)?actors?|group|gang|apt|hackers)\s+(?:the\s+)?)$/iu;
+  /(?:\b(?:attributed\s+to|attribute\s+(?:it|this|them)\s+to|attributing\s+(?:it|this|them)\s+to|targeted\s+by|attacked\s+by|compromised\s+by|breached\s+by|operated\s+by|conducted\s+by|carried\s+out\s+by|used\s+by|(?:threat\s+)?actors?|group|gang|apt|hackers)\s+(?:either\s+|both\s+)?(?:the\s+)?)$/iu;
 
 /** Before the name, a list of attackers: "groups such as Patchwork", "APT actors like Bitter, Sidewinder and Confucius". */
 const ACTOR_LIST_BEFORE =
