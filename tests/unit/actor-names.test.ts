@@ -20,6 +20,9 @@ describe('threat actors named by the text', () => {
   test('a name before a noun for attackers', () => {
     expect(names('Researchers linked the Balikbayan Foxes threat actor to the lures.')).toEqual(['Balikbayan Foxes@23']);
     expect(names('Data stolen by the Karakurt gang was leaked.')).toEqual(['Karakurt@19']);
+    expect(names('The TTPs were those commonly used by the Lazarous group , associated with North Korea.')).toEqual(['Lazarous@41']);
+    // A capitalised "Group" is a company's name; "a group of" describes people.
+    expect(names('The Renault Group said. The Acme group of companies.')).toEqual([]);
   });
 
   test('names listed after a plural noun for attackers', () => {

@@ -34,7 +34,7 @@ const AFTER_NOUN = lazyRegExp(
   'gu',
 );
 /** Nouns for attackers after a name ("the X threat actor", "the X gang"). */
-const NOUN_AFTER = String.raw`(?:[Tt]hreat[ \t\u00a0]+(?:[Aa]ctors?|[Gg]roups?)|APT[ \t\u00a0]+(?:[Gg]roups?|[Aa]ctors?)|[Hh]ack(?:ing|er)[ \t\u00a0]+[Gg]roups?|[Gg]angs?|[Hh]ackers|[Cc]ybercrim(?:e|inal)[ \t\u00a0]+[Gg]roups?|(?:[Cc]yber-?)?[Ee]spionage[ \t\u00a0]+[Gg]roups?)`;
+const NOUN_AFTER = String.raw`(?:group(?![ \t\u00a0]+of\b)|[Tt]hreat[ \t\u00a0]+(?:[Aa]ctors?|[Gg]roups?)|APT[ \t\u00a0]+(?:[Gg]roups?|[Aa]ctors?)|[Hh]ack(?:ing|er)[ \t\u00a0]+[Gg]roups?|[Gg]angs?|[Hh]ackers|[Cc]ybercrim(?:e|inal)[ \t\u00a0]+[Gg]roups?|(?:[Cc]yber-?)?[Ee]spionage[ \t\u00a0]+[Gg]roups?)`;
 const BEFORE_NOUN = lazyRegExp(
   String.raw`\b(?:[Tt]he|[Aa]n?)[ \t\u00a0]+[“"‘']?(${NAME2})[”"’']?[ \t\u00a0]+${NOUN_AFTER}(?![\p{L}\p{N}])`,
   'gu',

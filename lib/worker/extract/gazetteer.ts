@@ -277,6 +277,11 @@ export function saysOrganisation(text: string, start: number, end: number): bool
   return LEGAL_FORM_AFTER.test(after) || ORG_APPOSITION_AFTER.test(after);
 }
 
+/** The sentence says the name is of its entity's kind, or the ransomware family's crew. */
+function saysOwnKind(text: string, start: number, end: number, entity: EntityInfo): boolean {
+  return sentenceSaysKind(text, start, end, entity.type) || (entity.subtype === 'ransomware' && sentenceSaysCrew(text, start, end));
+}
+
 function hasUpper(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (isUpperCode(s.charCodeAt(i))) return true;
   return false;
@@ -355,7 +360,8 @@ export function findCatalogueEntities(text: string, matcher: CompiledMatcher): E
       if (flags & F_EXACT_CASE && (!hasExactCase(span, matcher.alias(term)) || insideLongerName(text, hit.start, hit.end))) continue;
       if (flags & F_NEEDS_CASE && !hasNameCase(span, matcher.alias(term))) continue;
       const entity = matcher.termEntityInfo(term);
-      if (CUE_TYPE_SET.has(entity.type) && saysOrganisation(text, hit.start, hit.end)) {
+      // ("each company DarkSide affiliates want to encrypt": the crew or the kind said after the name wins.)
+      if (CUE_TYPE_SET.has(entity.type) && saysOrganisation(text, hit.start, hit.end) && !saysOwnKind(text, hit.start, hit.end, entity)) {
         companies.add(span);
         continue;
       }
