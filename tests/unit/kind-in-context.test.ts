@@ -38,6 +38,12 @@ describe('what the sentence says a name is', () => {
   it('what is done with malware, and what it has', () => {
     expect(found('The loader later deployed Maze on the file servers.')).toEqual(['Maze=malware:maze (sentence-says-so)']);
     expect(found('We found three Ares samples on the host.')).toEqual(['Ares=malware:ares (sentence-says-so)']);
+    expect(found('We have observed multiple copies of Kronos with more than 50 installs.')).toEqual([
+      'Kronos=malware:kronos (sentence-says-so)',
+    ]);
+    expect(found('Starting with the PHA family , Osiris .')).toEqual(['Osiris=malware:osiris (sentence-says-so)']);
+    // A list after the noun is no apposition: "malware, Ares" needs the noun right before its comma.
+    expect(found('It drops malware. Ares was worshipped in Sparta.')).toEqual([]);
     expect(found('Once installed, Kronos can also steal credentials.')).toEqual(['Kronos=malware:kronos (sentence-says-so)']);
     expect(found('Then Anubis can completely hijack an Android device.')).toEqual(['Anubis=malware:anubis (sentence-says-so)']);
     expect(found('Once a target is found, Anubis overlays the original application.')).toEqual([

@@ -36,7 +36,10 @@ const MALWARE_DOES =
 
 /** Right before a malware name: what is done with it or said of it. */
 const MALWARE_BEFORE =
-  /(?:\b(?:deploy|deploys|deployed|deploying|drop|drops|dropped|dropping|install|installs|installed|installing|deliver|delivers|delivered|delivering|distribute|distributes|distributed|distributing|download|downloads|downloaded|downloading|load|loads|loaded|loading|push|pushes|pushed|pushing|infected\s+with|variants?\s+of|versions?\s+of|samples?\s+of|forks?\s+of|strains?\s+of|copy\s+of|builds?\s+of|(?:use|usage|abuse)\s+of|configuration\s+of|developers\s+of|authors\s+of)\s+(?:the\s+|a\s+|an\s+)?)$/iu;
+  /(?:\b(?:deploy|deploys|deployed|deploying|drop|drops|dropped|dropping|install|installs|installed|installing|deliver|delivers|delivered|delivering|distribute|distributes|distributed|distributing|download|downloads|downloaded|downloading|load|loads|loaded|loading|push|pushes|pushed|pushing|infected\s+with|variants?\s+of|versions?\s+of|samples?\s+of|forks?\s+of|strains?\s+of|cop(?:y|ies)\s+of|builds?\s+of|(?:use|usage|abuse)\s+of|configuration\s+of|developers\s+of|authors\s+of)\s+(?:the\s+|a\s+|an\s+)?)$/iu;
+
+/** Before the name, a word for malware and a comma: the name in apposition ("the PHA family , Zen", "a new backdoor, Kronos"). */
+const MALWARE_APPOSITION_BEFORE = new RegExp(String.raw`\b(?:famil(?:y|ies)|${MALWARE_NOUN})\s*,\s*[“"‘']?\s*$`, 'iu');
 
 /** Right after an actor name: the people behind it, or what they did ("X has targeted", "X hackers"). */
 const ACTOR_AFTER =
@@ -68,7 +71,13 @@ export function sentenceSaysKind(text: string, start: number, end: number, type:
   const [before, after] = sides(text, start, end);
   if (OTHER_NAMES_AFTER.test(after)) return true;
   if (type === 'malware')
-    return MALWARE_COPULA.test(after) || MALWARE_AFTER.test(after) || MALWARE_DOES.test(after) || MALWARE_BEFORE.test(before);
+    return (
+      MALWARE_COPULA.test(after) ||
+      MALWARE_AFTER.test(after) ||
+      MALWARE_DOES.test(after) ||
+      MALWARE_BEFORE.test(before) ||
+      MALWARE_APPOSITION_BEFORE.test(before)
+    );
   if (type === 'actor')
     return ACTOR_COPULA.test(after) || ACTOR_AFTER.test(after) || ACTOR_BEFORE.test(before) || ACTOR_LIST_BEFORE.test(before);
   return false;
