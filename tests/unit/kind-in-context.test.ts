@@ -96,6 +96,17 @@ describe('what the sentence says a name is', () => {
   it('a name shared by an actor and its toolset keeps the actor unless a cue word says malware', () => {
     expect(found('Analysts detected a new Winnti sample uploaded from Germany.')).toEqual(['Winnti=actor:winnti (name)']);
   });
+  it('a toolset the catalogue knows only in full ("Carbanak Backdoor") is the malware when a word for malware follows its actor’s name', () => {
+    const cat = compileMatcher([
+      e('actor:carbanak', 'Carbanak'),
+      e('malware:carbanak-malware', 'Carbanak Backdoor', ['Carbanak Backdoor']),
+    ]);
+    const typed = (text: string) => findCatalogueEntities(text, cat).map((x) => `${x.text}=${x.key}`);
+    expect(typed('Carbanak malware was used by the group.')).toEqual(['Carbanak=malware:carbanak-malware']);
+    expect(typed('They deployed the Carbanak backdoor.')).toEqual(['Carbanak=malware:carbanak-malware']);
+    // The actor otherwise, and after words that are not for malware.
+    expect(typed('Carbanak targeted banks. The Carbanak group was busy.')).toEqual(['Carbanak=actor:carbanak', 'Carbanak=actor:carbanak']);
+  });
   it('whichever of the two the catalogue lists first', () => {
     // The malware first, as a synced MISP catalogue may list them (its tool galaxy before its threat actors).
     const first = compileMatcher([e('malware:invisimole', 'InvisiMole'), e('actor:invisimole', 'InvisiMole')]);

@@ -317,6 +317,26 @@ function nameEnd(text: string, start: number, end: number, key: string, matcher:
   return words.length > 0 && !words.every((w) => isCommonWord(w)) ? start + head.index : end;
 }
 
+/** The word after a name, when it is one for malware ("Carbanak malware", "the Turla backdoor"). */
+const MALWARE_WORD_AFTER = /^[ \t\u00a0]+([A-Za-z]+)(?![\p{L}\p{N}])/u;
+/** How catalogues name a toolset after its actor: "Carbanak Backdoor", "Lazarus Malware". */
+const TOOLSET_FORMS = ['Backdoor', 'Malware', 'Trojan', 'RAT', 'Loader', 'Toolset'];
+
+/**
+ * A toolset named after the actor that uses it, which the catalogue knows only in its full form ("Carbanak
+ * Backdoor" beside the actor Carbanak): an actor's name followed by a word for malware ("the Carbanak malware")
+ * is the toolset, as it is where the catalogue gives the two entities the same name (the cue decides there).
+ * Returns that malware term, if the catalogue has one.
+ */
+function toolsetNamedAfter(text: string, start: number, end: number, matcher: CompiledMatcher): number | undefined {
+  const w = MALWARE_WORD_AFTER.exec(text.slice(end, end + 24));
+  if (!w || !DEFAULT_CUES.malware?.includes(w[1].toLowerCase())) return undefined;
+  const name = text.slice(start, end);
+  for (const form of [w[1], ...TOOLSET_FORMS])
+    for (const t of matcher.lookup(`${name} ${form}`)) if (matcher.termEntityInfo(t).type === 'malware') return t;
+  return undefined;
+}
+
 /**
  * Names still waiting for a cue that stand in one list with a name of the same kind ("Kronos, Osiris,
  * and Ares binaries", "groups such as SamSam and Dharma"): the list says what they are. A few passes, so
@@ -390,6 +410,11 @@ export function findCatalogueEntities(text: string, matcher: CompiledMatcher): E
       // Between entities sharing a name (the Winnti group and its malware) only a cue word decides: reports
       // name the toolset after its actor ("the Winnti sample") and mean the actor as often as the tool.
       cands.push({ start: hit.start, end: hit.end, term, entity, rule, cued });
+    }
+    if (cands.length > 0 && cands.every((c) => c.entity.type === 'actor')) {
+      const toolset = toolsetNamedAfter(text, hit.start, hit.end, matcher);
+      if (toolset !== undefined)
+        cands.push({ start: hit.start, end: hit.end, term: toolset, entity: matcher.termEntityInfo(toolset), rule: 'cue', cued: true });
     }
     if (cands.length > 0) byHit.push(cands);
   }
