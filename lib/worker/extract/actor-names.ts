@@ -57,8 +57,9 @@ const LIST_ITEM = lazyRegExp(NAME2, 'gu');
  * words of description, and the noun; not "a group of" (a description of people, not a name). A research
  * or security team ("Talos, a threat intelligence group") is no attacker: those descriptions refuse it.
  */
+// ASCII only and no look-behind: V8 skips along the text to the words' letters (a Unicode look-behind is tried everywhere).
 const ACTOR_NOUN_AT =
-  /(?<![\p{L}\p{N}-])(?:[Tt]hreat[ \t\u00a0]+(?:[Aa]ctor|[Gg]roup)|APT[ \t\u00a0]+(?:[Gg]roup|[Aa]ctor)|[Gg]roup|[Gg]ang|[Aa]ctor|[Cc]rew|[Cc]ollective|[Aa]dversary)(?![\p{L}\p{N}-])(?![ \t\u00a0]+of\b)/gu;
+  /\b(?:threat[ \t\u00a0]+(?:actor|group)|APT[ \t\u00a0]+(?:group|actor)|group|gang|actor|crew|collective|adversary)\b(?!-)(?![ \t\u00a0]+of\b)/gi;
 const IS_A_BEFORE = lazyRegExp(
   String.raw`(?<![\p{L}\p{N}.@/-])(${NAME2})[ \t\u00a0]*[”"’'*]?[ \t\u00a0]*(?:,[ \t\u00a0]*(?:also[ \t\u00a0]+)?|[ \t\u00a0]+(?:is|was|as)[ \t\u00a0]+)(?:a|an)[ \t\u00a0]+((?:[\p{L}\p{N}][\p{L}\p{N}'’-]*[ \t\u00a0]+){0,5}?)$`,
   'u',
@@ -82,6 +83,8 @@ const ATTRIBUTED_TO = lazyRegExp(
   'gu',
 );
 
+/** What comes before the article of "X, a ... group", "X is a ... group", "X as a ... group". */
+const ARTICLE_AFTER = /(?:,[ \t\u00a0]*(?:also[ \t\u00a0]+)?|[ \t\u00a0](?:is|was|as)[ \t\u00a0]+)$/;
 /** Descriptions of defenders, researchers and the like: "a threat intelligence group", "a security research group". */
 const NOT_ATTACKER_DESCRIPTION =
   /\b(?:research|researchers|intelligence|security|analysis|response|hunting|industry|advocacy|rights|privacy|trade|consulting|working|support|study|user|users|peer|media|investment|insurance|task|lobby|pressure|hospital|healthcare|school)\b/i;
@@ -137,14 +140,19 @@ export function findActorsByShape(text: string, known: EntityMatch[]): EntityMat
     names.add(name);
   };
   for (const m of matchesAfterBoundary(AFTER_NOUN(), text)) consider(m[1], m.index + m[0].length - m[1].length, true);
-  for (const m of text.matchAll(ATTRIBUTED_TO())) {
+  for (const m of matchesAfterBoundary(ATTRIBUTED_TO(), text)) {
     const at = m.index + m[0].lastIndexOf(m[1]);
     if (!MONTHS_DAYS.test(m[1])) consider(m[1], at, false);
   }
   for (const m of text.matchAll(BEFORE_NOUN())) consider(m[1], m.index + m[0].indexOf(m[1], m[0].search(/[ \t\u00a0]/)), false);
   for (const m of text.matchAll(ACTOR_NOUN_AT)) {
+    if (text.charCodeAt(m.index - 1) === 0x2d) continue; // "state-sponsored-group"
     const from = Math.max(0, m.index - 100);
-    const d = IS_A_BEFORE().exec(text.slice(from, m.index));
+    const before = text.slice(from, m.index);
+    // Cheap first: an article at most six words back, after a comma or "is", "was", "as" (most nouns have none).
+    const article = Math.max(before.lastIndexOf(' a '), before.lastIndexOf(' an '));
+    if (article < 0 || before.length - article > 60 || !ARTICLE_AFTER.test(before.slice(Math.max(0, article - 8), article + 1))) continue;
+    const d = IS_A_BEFORE().exec(before);
     // "In early June , a TA456 actor": a name in the description is the noun's; a date is no name.
     if (!d || NOT_ATTACKER_DESCRIPTION.test(d[2]) || /\p{N}|\p{Lu}[\p{L}]*\p{Lu}/u.test(d[2]) || MONTHS_DAYS.test(d[1])) continue;
     // "Researchers, a group ...": a capitalised ordinary word opening a sentence names nothing.
