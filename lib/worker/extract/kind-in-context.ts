@@ -97,8 +97,7 @@ export function isListGap(text: string, a: number, b: number): boolean {
 }
 
 /** Right after a ransomware family's name: the people behind it ("DarkSide affiliates", "DarkSide's developer"). */
-const CREW_AFTER =
-  /^(?:\s*['’]\s*s)?\s+(?:(?:ransomware\s+)?(?:gang|group|crew|team)(?:\s*['’]\s*s)?\s+)?(?:affiliates?|operators?|developers?|members|leaders?|administrators?|spokesperson)\b/iu;
+const CREW_AFTER = /^(?:\s*['’]\s*s)?\s+(?:affiliates?|operators?|developers?|members|leaders?|administrators?|spokesperson)\b/iu;
 /** The name, then a copula and a noun for a group: "DarkSide was not the only group", "Conti is a Russian-speaking gang". */
 const CREW_COPULA =
   /^\s+(?:is|was|are|were)\s+(?:not\s+)?(?:a|an|the)\s+(?:[\p{L}\p{N}][\p{L}\p{N}'’-]*\s+){0,3}?(?:group|gang|crew|actor|threat actor|cartel)s?\b/iu;
