@@ -110,7 +110,9 @@ const CREW_LIST_BEFORE =
  * or developer, a group it is one of ("DarkSide was not the only group", "ransomware groups such as SamSam
  * and Dharma"). "The X gang" is left to the family: the labelled reports read it as the malware's name.
  * So are "the X group" and X as the subject of a deed only people do ("ALPHV claimed the attack", "DarkSide
- * rose to prominence"): read as the crew they moved one tuned mention right and two held-out ones wrong.
+ * rose to prominence"): read as the crew they moved one tuned mention right and two held-out ones wrong. So
+ * did the people of its gang ("Conti gang members", "the X ransomware group's leaders"): no tuned mention
+ * moved, one held-out malware mention was made the actor wrongly (reverted in b60a352).
  */
 export function sentenceSaysCrew(text: string, start: number, end: number): boolean {
   const [before, after] = sides(text, start, end);
