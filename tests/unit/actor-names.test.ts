@@ -43,6 +43,7 @@ describe('threat actors named by the text', () => {
     expect(names('Talos , a threat intelligence group , found it.')).toEqual([]);
     expect(names('In early June , a TA456 actor sent a link.')).toEqual([]);
     expect(names('Researchers , a group of students , found it.')).toEqual([]);
+    expect(names('It looks like it has stopped. However, a second and third actor have joined.')).toEqual([]);
   });
 
   test('who a deed is attributed to, when the name ends there', () => {
