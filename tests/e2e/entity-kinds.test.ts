@@ -4,7 +4,9 @@
  * worker's ingest is read by the engine there, and the stored item's entity keys type each name as its
  * sentence does: a ransomware family's affiliates are an actor, the family's own encryptor stays malware,
  * and "the Cobalt group" is the actor Cobalt Group. The crew's card is its family's catalogue entry. A name in a
- * list of groups is an actor; a shop named so, and a word of description after a known name, are no malware.
+ * list of groups is an actor; a shop named so, and a word of description after a known name, are no malware. A name
+ * the text says is an attacker ("as a ... APT group", "also known as" after an actor, "attributed to X", "the X group")
+ * is an actor; a research team described as a group is not.
  */
 import { describe, expect, it } from 'vitest';
 import { ask } from './extension-page';
@@ -60,5 +62,26 @@ describe('the worker types names by what their sentence says', () => {
     expect(keys).toContain('actor:zorbex');
     expect(keys).toContain('malware:m00nd3v');
     expect(keys.filter((k) => /jiin|logger/.test(k))).toEqual([]);
+  });
+
+  it('stores as actors the names the text says are attackers: "as a ... APT group", "also known as", "attributed to", "the X group"', async () => {
+    const text =
+      'We assessed Sandcat as a high-capability APT group. Its lures resemble those of Leviathan, also known as TEMP, Periscope or ' +
+      'Sapphire Wren. We have high confidence attributing this attack to Zarya Kolt . ' +
+      'The tactics were those commonly used by the Lazarous group. Talos, a threat intelligence group, shared the indicators.';
+    const keys = await storedKeys('sandcat-apt', 'A new APT group and its lures', text);
+    // Leviathan is the catalogue's APT40 (its name needs the sentence: here, the other names given after it).
+    for (const k of [
+      'actor:sandcat',
+      'actor:apt40',
+      'actor:temp',
+      'actor:periscope',
+      'actor:sapphire-wren',
+      'actor:zarya-kolt',
+      'actor:lazarous',
+    ])
+      expect(keys).toContain(k);
+    // A research team described as a group is no attacker.
+    expect(keys.filter((k) => k.startsWith('actor:') && k.includes('talos'))).toEqual([]);
   });
 });

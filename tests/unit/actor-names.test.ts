@@ -20,6 +20,9 @@ describe('threat actors named by the text', () => {
   test('a name before a noun for attackers', () => {
     expect(names('Researchers linked the Balikbayan Foxes threat actor to the lures.')).toEqual(['Balikbayan Foxes@23']);
     expect(names('Data stolen by the Karakurt gang was leaked.')).toEqual(['Karakurt@19']);
+    expect(names('The TTPs were those commonly used by the Lazarous group , associated with North Korea.')).toEqual(['Lazarous@41']);
+    // A capitalised "Group" is a company's name; "a group of" describes people.
+    expect(names('The Renault Group said. The Acme group of companies.')).toEqual([]);
   });
 
   test('names listed after a plural noun for attackers', () => {
@@ -29,6 +32,38 @@ describe('threat actors named by the text', () => {
     // Not a list of attackers: descriptions, and lists after other nouns.
     expect(names('Groups such as Android developers were warned.')).toEqual([]);
     expect(names('Companies such as Acme and Initech were hit.')).toEqual([]);
+  });
+
+  test('what the text says a name is: a name, then "is a", "as a" or a comma and a noun for attackers', () => {
+    expect(names('We assessed ReconHellcat as a high-capability APT group , like APT28 .')).toEqual(['ReconHellcat@12']);
+    expect(names('Zarya Kolt , a Russian-speaking gang , sold access. Zarya Kolt returned.')).toEqual(['Zarya Kolt@0', 'Zarya Kolt@52']);
+    expect(names('Since 2019 Sandcat is a China-based threat group.')).toEqual(['Sandcat@11']);
+    // A group of people, defenders and researchers, a name inside the description, a date: no attackers.
+    expect(names('Acme Holdings is a group of companies.')).toEqual([]);
+    expect(names('Talos , a threat intelligence group , found it.')).toEqual([]);
+    expect(names('In early June , a TA456 actor sent a link.')).toEqual([]);
+    expect(names('Researchers , a group of students , found it.')).toEqual([]);
+    expect(names('It looks like it has stopped. However, a second and third actor have joined.')).toEqual([]);
+  });
+
+  test('who a deed is attributed to, when the name ends there', () => {
+    expect(names('As a result , we have high confidence attributing this attack to ReconHellcat .')).toEqual(['ReconHellcat@65']);
+    expect(names('Campaigns we attributed to either Sandcat or the GC family.')).toEqual(['Sandcat@34']);
+    expect(names('The intrusions were linked to “ Zarya Kolt ” in 2021.')).toEqual(['Zarya Kolt@32']);
+    // An adjective before a noun, a date, an ordinary word: no actor.
+    expect(names('The attack was attributed to Iranian state actors.')).toEqual([]);
+    expect(names('The outage was attributed to June storms. It was tied to May .')).toEqual([]);
+    expect(names('The delay was attributed to Maintenance .')).toEqual([]);
+  });
+
+  test('names given right after an actor’s, as its other names', () => {
+    const text = 'The group Leviathan , also known as TEMP , Periscope or Kryptonite Panda , was active.';
+    const leviathan: EntityMatch = { type: 'actor', start: 10, end: 19, text: 'Leviathan', key: 'actor:leviathan', name: 'Leviathan' };
+    expect(names(text, [leviathan])).toEqual(['TEMP@36', 'Periscope@43', 'Kryptonite Panda@56']);
+    // After something that is not an actor, nothing.
+    expect(
+      names('Emotet , also known as Geodo , returned.', [{ ...leviathan, type: 'malware', start: 0, end: 6, text: 'Emotet' }]),
+    ).toEqual([]);
   });
 
   test('an abbreviation in brackets after the words it spells is theirs, not the group’s', () => {

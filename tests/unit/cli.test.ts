@@ -92,7 +92,7 @@ describe('cli extract', () => {
   });
 
   it('adds what --catalogue files know, and says which file it cannot read', () => {
-    const text = JSON.stringify({ id: 1, text: 'The Hive0117 group sent lures.' });
+    const text = JSON.stringify({ id: 1, text: 'Hive0117 sent lures to banks.' });
     const actors = resolve(SHARED, 'fixtures/misp-galaxy/clusters/threat-actor.json');
     const seedOnly = lines(cli(['extract'], text).out)[0];
     const synced = lines(cli(['extract', '--catalogue', actors], text).out)[0];

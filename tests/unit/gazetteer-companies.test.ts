@@ -29,6 +29,15 @@ describe('a name the text calls a company', () => {
     expect(saysOrganisation('eSurv is spyware', 0, 5)).toBe(false);
     expect(names('the developers of eSurv samples')).toEqual(['eSurv']);
   });
+  it('after a word for a company, the kind or the crew said after the name wins', () => {
+    const rw = compileMatcher([
+      { key: 'malware:darkside', type: 'malware', subtype: 'ransomware', name: 'DarkSide', aliases: [], sources: ['test'] },
+    ] satisfies CatalogueEntry[]);
+    const typed = (t: string) => findCatalogueEntities(t, rw).map((x) => `${x.text}=${x.key}`);
+    expect(typed('by checking each company DarkSide affiliates want to encrypt')).toEqual(['DarkSide=actor:darkside']);
+    expect(typed('the company DarkSide samples were found at')).toEqual(['DarkSide=malware:darkside']);
+    expect(typed('the firm DarkSide said in a statement')).toEqual([]);
+  });
 });
 
 describe('software that ATT&CK files under a company’s name', () => {

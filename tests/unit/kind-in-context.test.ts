@@ -29,6 +29,7 @@ const found = (text: string) => findCatalogueEntities(text, m).map((x) => `${x.t
 describe('what the sentence says a name is', () => {
   it('a copula or an apposition with a word for malware', () => {
     expect(found('Kronos is a banking trojan that first emerged in 2014.')).toEqual(['Kronos=malware:kronos (sentence-says-so)']);
+    expect(found('* Kronos * is a banking trojan that first emerged in 2014 .')).toEqual(['Kronos=malware:kronos (sentence-says-so)']);
     expect(found('The campaign seeks to deliver Anubis, a particularly nasty piece of malware.')).toEqual([
       'Anubis=malware:anubis (sentence-says-so)',
     ]);
@@ -37,6 +38,12 @@ describe('what the sentence says a name is', () => {
   it('what is done with malware, and what it has', () => {
     expect(found('The loader later deployed Maze on the file servers.')).toEqual(['Maze=malware:maze (sentence-says-so)']);
     expect(found('We found three Ares samples on the host.')).toEqual(['Ares=malware:ares (sentence-says-so)']);
+    expect(found('We have observed multiple copies of Kronos with more than 50 installs.')).toEqual([
+      'Kronos=malware:kronos (sentence-says-so)',
+    ]);
+    expect(found('Starting with the PHA family , Osiris .')).toEqual(['Osiris=malware:osiris (sentence-says-so)']);
+    // A list after the noun is no apposition: "malware, Ares" needs the noun right before its comma.
+    expect(found('It drops malware. Ares was worshipped in Sparta.')).toEqual([]);
     expect(found('Once installed, Kronos can also steal credentials.')).toEqual(['Kronos=malware:kronos (sentence-says-so)']);
     expect(found('Then Anubis can completely hijack an Android device.')).toEqual(['Anubis=malware:anubis (sentence-says-so)']);
     expect(found('Once a target is found, Anubis overlays the original application.')).toEqual([
@@ -54,6 +61,7 @@ describe('what the sentence says a name is', () => {
     expect(found('Saudi Arabia, Germany and Norway have been targeted by Leviathan.')).toEqual([
       'Leviathan=actor:leviathan (sentence-says-so)',
     ]);
+    expect(found('Campaigns attributed to either Leviathan or the GC family.')).toEqual(['Leviathan=actor:leviathan (sentence-says-so)']);
     expect(found('Leviathan, an espionage actor, spearphishes maritime targets.')).toEqual([
       'Leviathan=actor:leviathan (sentence-says-so)',
     ]);
@@ -67,6 +75,15 @@ describe('what the sentence says a name is', () => {
     expect(found('She is reading about Anubis, a god of ancient Egypt.')).toEqual([]);
   });
 
+  it('other names given right after it: the name is meant, of the kind the catalogue says', () => {
+    expect(found('One of the most active threat groups ; Leviathan , also known as TEMP , Periscope.')).toEqual([
+      'Leviathan=actor:leviathan (sentence-says-so)',
+    ]);
+    expect(found('We first tracked Kronos ( also known as Joker ) in 2017.')).toEqual(['Kronos=malware:kronos (sentence-says-so)']);
+    // Only names are given as other names: "Kronos, also known as the titan" is the word.
+    expect(found('Kronos , also known as the titan of time , ate his children.')).toEqual([]);
+  });
+
   it('a list of attackers before the name', () => {
     expect(found('It was used by state-sponsored actors such as Leviathan.')).toEqual(['Leviathan=actor:leviathan (sentence-says-so)']);
     expect(found('Threat actors like APT28, Leviathan and others use it.')).toEqual([
@@ -78,6 +95,17 @@ describe('what the sentence says a name is', () => {
 
   it('a name shared by an actor and its toolset keeps the actor unless a cue word says malware', () => {
     expect(found('Analysts detected a new Winnti sample uploaded from Germany.')).toEqual(['Winnti=actor:winnti (name)']);
+  });
+  it('a toolset the catalogue knows only in full ("Carbanak Backdoor") is the malware when a word for malware follows its actor’s name', () => {
+    const cat = compileMatcher([
+      e('actor:carbanak', 'Carbanak'),
+      e('malware:carbanak-malware', 'Carbanak Backdoor', ['Carbanak Backdoor']),
+    ]);
+    const typed = (text: string) => findCatalogueEntities(text, cat).map((x) => `${x.text}=${x.key}`);
+    expect(typed('Carbanak malware was used by the group.')).toEqual(['Carbanak=malware:carbanak-malware']);
+    expect(typed('They deployed the Carbanak backdoor.')).toEqual(['Carbanak=malware:carbanak-malware']);
+    // The actor otherwise, and after words that are not for malware.
+    expect(typed('Carbanak targeted banks. The Carbanak group was busy.')).toEqual(['Carbanak=actor:carbanak', 'Carbanak=actor:carbanak']);
   });
   it('whichever of the two the catalogue lists first', () => {
     // The malware first, as a synced MISP catalogue may list them (its tool galaxy before its threat actors).

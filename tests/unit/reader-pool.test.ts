@@ -140,13 +140,7 @@ describe('ReaderPool', () => {
   });
 
   it('reads with a new matcher once it is given one (a rebuild during the sync)', async () => {
-    const text = item(
-      'news.example',
-      'zz',
-      '2023-11-05T10:00:00Z',
-      'Zorblax Kitten hits a bank',
-      'The Zorblax Kitten group breached a bank.',
-    );
+    const text = item('news.example', 'zz', '2023-11-05T10:00:00Z', 'Zorblax Kitten hits a bank', 'Zorblax Kitten breached a bank.');
     const grown = compileMatcher([
       ...seedCatalogue(),
       { key: 'actor:zorblax-kitten', type: 'actor', name: 'Zorblax Kitten', aliases: [], sources: ['test'] },

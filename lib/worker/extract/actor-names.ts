@@ -34,7 +34,7 @@ const AFTER_NOUN = lazyRegExp(
   'gu',
 );
 /** Nouns for attackers after a name ("the X threat actor", "the X gang"). */
-const NOUN_AFTER = String.raw`(?:[Tt]hreat[ \t\u00a0]+(?:[Aa]ctors?|[Gg]roups?)|APT[ \t\u00a0]+(?:[Gg]roups?|[Aa]ctors?)|[Hh]ack(?:ing|er)[ \t\u00a0]+[Gg]roups?|[Gg]angs?|[Hh]ackers|[Cc]ybercrim(?:e|inal)[ \t\u00a0]+[Gg]roups?|(?:[Cc]yber-?)?[Ee]spionage[ \t\u00a0]+[Gg]roups?)`;
+const NOUN_AFTER = String.raw`(?:group(?![ \t\u00a0]+of\b)|[Tt]hreat[ \t\u00a0]+(?:[Aa]ctors?|[Gg]roups?)|APT[ \t\u00a0]+(?:[Gg]roups?|[Aa]ctors?)|[Hh]ack(?:ing|er)[ \t\u00a0]+[Gg]roups?|[Gg]angs?|[Hh]ackers|[Cc]ybercrim(?:e|inal)[ \t\u00a0]+[Gg]roups?|(?:[Cc]yber-?)?[Ee]spionage[ \t\u00a0]+[Gg]roups?)`;
 const BEFORE_NOUN = lazyRegExp(
   String.raw`\b(?:[Tt]he|[Aa]n?)[ \t\u00a0]+[“"‘']?(${NAME2})[”"’']?[ \t\u00a0]+${NOUN_AFTER}(?![\p{L}\p{N}])`,
   'gu',
@@ -49,6 +49,48 @@ const LIST_AFTER_NOUN = lazyRegExp(
   'gu',
 );
 const LIST_ITEM = lazyRegExp(NAME2, 'gu');
+
+/**
+ * What the text says a name is: "APT10 , a group allegedly working for the MSS", "X is a China-based threat
+ * group", "we assessed ReconHellcat as a high-capability APT group". Found from the noun for attackers (rare
+ * in text) back to the name before it: the name, then a comma, "is", "was" or "as", "a" or "an", up to five
+ * words of description, and the noun; not "a group of" (a description of people, not a name). A research
+ * or security team ("Talos, a threat intelligence group") is no attacker: those descriptions refuse it.
+ */
+// ASCII only and no look-behind: V8 skips along the text to the words' letters (a Unicode look-behind is tried everywhere).
+const ACTOR_NOUN_AT =
+  /\b(?:threat[ \t\u00a0]+(?:actor|group)|APT[ \t\u00a0]+(?:group|actor)|group|gang|actor|crew|collective|adversary)\b(?!-)(?![ \t\u00a0]+of\b)/gi;
+const IS_A_BEFORE = lazyRegExp(
+  String.raw`(?<![\p{L}\p{N}.@/-])(${NAME2})[ \t\u00a0]*[”"’'*]?[ \t\u00a0]*(?:,[ \t\u00a0]*(?:also[ \t\u00a0]+)?|[ \t\u00a0]+(?:is|was|as)[ \t\u00a0]+)(?:a|an)[ \t\u00a0]+((?:[\p{L}\p{N}][\p{L}\p{N}'’-]*[ \t\u00a0]+){0,5}?)$`,
+  'u',
+);
+/**
+ * Other names given right after an actor's: "Leviathan , also known as TEMP , Periscope or TEMP", "APT41 (aka
+ * Barium and Wicked Panda)". The list is read up to its last "and"/"or".
+ */
+const AKA_LIST_AFTER = lazyRegExp(
+  String.raw`^[ \t\u00a0]*[”"’'*]?[ \t\u00a0]*[,(][ \t\u00a0]*(?:also[ \t\u00a0]+)?(?:known[ \t\u00a0]+as|called|aka|a\.k\.a\.?|tracked[ \t\u00a0]+as)[ \t\u00a0]+[“"‘']?[ \t\u00a0]*((?:${NAME2}[ \t\u00a0]*[”"’']?[ \t\u00a0]*,[ \t\u00a0]*[“"‘']?[ \t\u00a0]*){0,6}${NAME2}(?:[ \t\u00a0]*[”"’']?[ \t\u00a0]*,?[ \t\u00a0]+(?:and|or)[ \t\u00a0]+[“"‘']?[ \t\u00a0]*${NAME2})?)`,
+  'u',
+);
+
+/**
+ * Who a deed is held to: "we attribute this attack to ReconHellcat", "campaigns attributed to either Cobalt or
+ * GC". The name must end there (a stop, a bracket, "and", "or", "with", "in", "based on"): "attributed to
+ * Iranian state actors" names an adjective.
+ */
+const ATTRIBUTED_TO = lazyRegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:[Aa]ttribut(?:ed|es|e|ing)|[Ll]inked|[Tt]ied)[ \t\u00a0]+(?:(?:it|this|them|these|the[ \t\u00a0]+[\p{Ll}-]+|[\p{Ll}-]+[ \t\u00a0]+[\p{Ll}-]+)[ \t\u00a0]+)?to[ \t\u00a0]+(?:either[ \t\u00a0]+|both[ \t\u00a0]+)?[“"‘']?[ \t\u00a0]*(${NAME2})[ \t\u00a0]*[”"’']?(?=[ \t\u00a0]*(?:[,.;:!?)(\[]|$)|[ \t\u00a0]+(?:and|or|with|in|based|because|since|by|as|for|due)(?![\p{L}\p{N}]))`,
+  'gu',
+);
+
+/** What comes before the article of "X, a ... group", "X is a ... group", "X as a ... group". */
+const ARTICLE_AFTER = /(?:,[ \t\u00a0]*(?:also[ \t\u00a0]+)?|[ \t\u00a0](?:is|was|as)[ \t\u00a0]+)$/;
+/** Descriptions of defenders, researchers and the like: "a threat intelligence group", "a security research group". */
+const NOT_ATTACKER_DESCRIPTION =
+  /\b(?:research|researchers|intelligence|security|analysis|response|hunting|industry|advocacy|rights|privacy|trade|consulting|working|support|study|user|users|peer|media|investment|insurance|task|lobby|pressure|hospital|healthcare|school)\b/i;
+
+const MONTHS_DAYS =
+  /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/;
 
 /** Words that begin a noun phrase, not a name ("the Same threat actor" in a title-case heading). */
 const NOT_ACTOR_NAMES = new Set([
@@ -98,10 +140,41 @@ export function findActorsByShape(text: string, known: EntityMatch[]): EntityMat
     names.add(name);
   };
   for (const m of matchesAfterBoundary(AFTER_NOUN(), text)) consider(m[1], m.index + m[0].length - m[1].length, true);
+  for (const m of matchesAfterBoundary(ATTRIBUTED_TO(), text)) {
+    const at = m.index + m[0].lastIndexOf(m[1]);
+    if (!MONTHS_DAYS.test(m[1])) consider(m[1], at, false);
+  }
   for (const m of text.matchAll(BEFORE_NOUN())) consider(m[1], m.index + m[0].indexOf(m[1], m[0].search(/[ \t\u00a0]/)), false);
+  for (const m of text.matchAll(ACTOR_NOUN_AT)) {
+    if (text.charCodeAt(m.index - 1) === 0x2d) continue; // "state-sponsored-group"
+    const from = Math.max(0, m.index - 100);
+    const before = text.slice(from, m.index);
+    // Cheap first: an article at most six words back, after a comma or "is", "was", "as" (most nouns have none).
+    const article = Math.max(before.lastIndexOf(' a '), before.lastIndexOf(' an '));
+    if (article < 0 || before.length - article > 60 || !ARTICLE_AFTER.test(before.slice(Math.max(0, article - 8), article + 1))) continue;
+    const d = IS_A_BEFORE().exec(before);
+    // "In early June , a TA456 actor": a name in the description is the noun's; a date is no name.
+    if (!d || NOT_ATTACKER_DESCRIPTION.test(d[2]) || /\p{N}|\p{Lu}[\p{L}]*\p{Lu}/u.test(d[2]) || MONTHS_DAYS.test(d[1])) continue;
+    // "Researchers, a group ...": a capitalised ordinary word opening a sentence names nothing.
+    if (isCommonWord(d[1].split(/[ \t\u00a0]/)[0].toLowerCase()) && !/\p{Lu}.*\p{Lu}|\p{N}/u.test(d[1].slice(1))) continue;
+    consider(d[1], from + d.index, false);
+  }
   for (const m of text.matchAll(LIST_AFTER_NOUN())) {
     const listStart = m.index + m[0].length - m[1].length;
     for (const item of m[1].matchAll(LIST_ITEM())) consider(item[0], listStart + item.index, false);
+  }
+  // Other names given right after an actor's, from the catalogue or found above.
+  const anchors = known.filter((k) => k.type === 'actor').map((k) => k.end);
+  for (const name of names) for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1)) anchors.push(i + name.length);
+  for (const end of anchors) {
+    const a = AKA_LIST_AFTER().exec(text.slice(end, end + 160));
+    if (!a) continue;
+    const listStart = end + a[0].length - a[1].length;
+    // "also known as" says these are names: an ordinary word ("Periscope") is one here.
+    for (const item of a[1].matchAll(LIST_ITEM())) {
+      const start = listStart + item.index;
+      if (item[0].length >= 3 && !taken(start, start + item[0].length) && !MONTHS_DAYS.test(item[0])) names.add(item[0]);
+    }
   }
   if (names.size === 0) return [];
   const out: EntityMatch[] = [];

@@ -277,6 +277,11 @@ export function saysOrganisation(text: string, start: number, end: number): bool
   return LEGAL_FORM_AFTER.test(after) || ORG_APPOSITION_AFTER.test(after);
 }
 
+/** The sentence says the name is of its entity's kind, or the ransomware family's crew. */
+function saysOwnKind(text: string, start: number, end: number, entity: EntityInfo): boolean {
+  return sentenceSaysKind(text, start, end, entity.type) || (entity.subtype === 'ransomware' && sentenceSaysCrew(text, start, end));
+}
+
 function hasUpper(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (isUpperCode(s.charCodeAt(i))) return true;
   return false;
@@ -310,6 +315,26 @@ function nameEnd(text: string, start: number, end: number, key: string, matcher:
   if (terms.length > 0) return end;
   const words = bare.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   return words.length > 0 && !words.every((w) => isCommonWord(w)) ? start + head.index : end;
+}
+
+/** The word after a name, when it is one for malware ("Carbanak malware", "the Turla backdoor"). */
+const MALWARE_WORD_AFTER = /^[ \t\u00a0]+([A-Za-z]+)(?![\p{L}\p{N}])/u;
+/** How catalogues name a toolset after its actor: "Carbanak Backdoor", "Lazarus Malware". */
+const TOOLSET_FORMS = ['Backdoor', 'Malware', 'Trojan', 'RAT', 'Loader', 'Toolset'];
+
+/**
+ * A toolset named after the actor that uses it, which the catalogue knows only in its full form ("Carbanak
+ * Backdoor" beside the actor Carbanak): an actor's name followed by a word for malware ("the Carbanak malware")
+ * is the toolset, as it is where the catalogue gives the two entities the same name (the cue decides there).
+ * Returns that malware term, if the catalogue has one.
+ */
+function toolsetNamedAfter(text: string, start: number, end: number, matcher: CompiledMatcher): number | undefined {
+  const w = MALWARE_WORD_AFTER.exec(text.slice(end, end + 24));
+  if (!w || !DEFAULT_CUES.malware?.includes(w[1].toLowerCase())) return undefined;
+  const name = text.slice(start, end);
+  for (const form of [w[1], ...TOOLSET_FORMS])
+    for (const t of matcher.lookup(`${name} ${form}`)) if (matcher.termEntityInfo(t).type === 'malware') return t;
+  return undefined;
 }
 
 /**
@@ -355,7 +380,8 @@ export function findCatalogueEntities(text: string, matcher: CompiledMatcher): E
       if (flags & F_EXACT_CASE && (!hasExactCase(span, matcher.alias(term)) || insideLongerName(text, hit.start, hit.end))) continue;
       if (flags & F_NEEDS_CASE && !hasNameCase(span, matcher.alias(term))) continue;
       const entity = matcher.termEntityInfo(term);
-      if (CUE_TYPE_SET.has(entity.type) && saysOrganisation(text, hit.start, hit.end)) {
+      // ("each company DarkSide affiliates want to encrypt": the crew or the kind said after the name wins.)
+      if (CUE_TYPE_SET.has(entity.type) && saysOrganisation(text, hit.start, hit.end) && !saysOwnKind(text, hit.start, hit.end, entity)) {
         companies.add(span);
         continue;
       }
@@ -384,6 +410,11 @@ export function findCatalogueEntities(text: string, matcher: CompiledMatcher): E
       // Between entities sharing a name (the Winnti group and its malware) only a cue word decides: reports
       // name the toolset after its actor ("the Winnti sample") and mean the actor as often as the tool.
       cands.push({ start: hit.start, end: hit.end, term, entity, rule, cued });
+    }
+    if (cands.length > 0 && cands.every((c) => c.entity.type === 'actor')) {
+      const toolset = toolsetNamedAfter(text, hit.start, hit.end, matcher);
+      if (toolset !== undefined)
+        cands.push({ start: hit.start, end: hit.end, term: toolset, entity: matcher.termEntityInfo(toolset), rule: 'cue', cued: true });
     }
     if (cands.length > 0) byHit.push(cands);
   }
