@@ -13,7 +13,7 @@ import { COMMON_WORDS, PROPER_WORDS } from './words/common-words';
 import { foldString, isWordCode } from './fold';
 
 /** Bump when a change here (or in the word lists) changes the flags a catalogue compiles to. */
-export const RULES_VERSION = 10;
+export const RULES_VERSION = 11;
 
 /** The first character of the term is a word character: a word character before it rejects a hit. */
 export const F_START_WORD = 1;
@@ -82,6 +82,8 @@ export const DEFAULT_CUES: Partial<Record<EntityType, readonly string[]>> = {
     'nation-state',
     'cyberespionage',
   ],
+  // Words around a product's bare ordinary-word name ("Exchange servers", "a Project update") that say the software.
+  product: ['software', 'server', 'servers', 'version', 'versions', 'update', 'updates', 'patch', 'patched', 'installations', 'instances'],
   // Vulnerabilities' nicknames that are words ("Meltdown", "Downfall", "POODLE").
   vulnerability: [
     'vulnerability',
@@ -207,6 +209,10 @@ export function termFlags(alias: string, folded: string, entry: CatalogueEntry, 
   if (tokens.length === 1) {
     const word = tokens[0];
     if (LEXICAL_TYPES.has(entry.type)) return flags;
+    // A product's ordinary word beside its full name ("Project", "Office", "Exchange" of "Microsoft Project"): at
+    // the start of a sentence or in another name ("The Project was delayed", "Project Spy") it is the word, so
+    // it counts only with the software said near it or the product named in full elsewhere in the text.
+    if (entry.type === 'product' && common.has(word) && folded !== foldString(entry.name)) return flags | F_NEEDS_CASE | F_NEEDS_CUE;
     if (common.has(word) || (cueType && verbStemOfCommon(word, common))) return flags | F_NEEDS_CASE | cue;
     // A name an entity of a cue-less type also bears (country Cuba, ransomware Cuba). Actor and malware
     // sharing a name (Carbanak) is no ambiguity of the word: the gazetteer picks between them by cue.

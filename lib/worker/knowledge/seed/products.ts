@@ -3,8 +3,10 @@ import type { SeedRow } from './row';
 /**
  * Products that vulnerability news and CISA KEV name most. meta.vendor is the id of the maker in vendors.ts
  * (absent for community projects without a vendor row). Product names that are ordinary words ("Edge",
- * "Office", "Teams", "Word", "Exchange", "Windows") are ambiguous: they count with their vendor's name or a
- * software cue nearby (the vendor-qualified alias, e.g. "Microsoft Edge", is never ambiguous).
+ * "Office", "Teams", "Word", "Exchange", "Windows") are ambiguous: they count only capitalised, and where
+ * another entity bears the same name, the cues (their vendor's name, a software word) nearby decide (the
+ * vendor-qualified alias, e.g. "Microsoft Edge", is never ambiguous). Requiring the cue for every mention was
+ * measured (round 9): product recall 0.563 → 0.444 on the NER sets' tuned rows, so it is not required.
  */
 
 const SW = [
