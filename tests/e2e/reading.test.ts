@@ -112,6 +112,20 @@ async function send<T>(type: string, data: unknown): Promise<T> {
   return answer.res as T;
 }
 
+/** The incidents the built worker reads in a story of its own (not the page's). */
+async function incidentsOf(title: string, text: string, published = '2024-05-20'): Promise<{ type: string; victim?: { name: string } }[]> {
+  return (
+    await send<{ incidents: { type: string; victim?: { name: string } }[] }>('analyzeArticle', {
+      url: 'https://news.example/story',
+      published,
+      title,
+      text,
+    })
+  ).incidents;
+}
+
+const victimsOf = async (title: string, text: string) => (await incidentsOf(title, text)).flatMap((i) => (i.victim ? [i.victim.name] : []));
+
 describe('reading the seed article', () => {
   let page: Page;
   beforeAll(async () => {
@@ -275,15 +289,6 @@ describe('reading the seed article', () => {
   });
 
   it('names the group a campaign hits, never the site named after the headline’s dash (issue 8)', async () => {
-    const victimsOf = async (title: string, text: string) =>
-      (
-        await send<{ incidents: { victim?: { name: string } }[] }>('analyzeArticle', {
-          url: 'https://news.example/story',
-          published: '2024-05-20',
-          title,
-          text,
-        })
-      ).incidents.flatMap((i) => (i.victim ? [i.victim.name] : []));
     expect(
       await victimsOf(
         'Ransomware poses as job applications',
@@ -299,34 +304,17 @@ describe('reading the seed article', () => {
   });
 
   it('says nothing of who was hit where the text says who was not, or only supposes (issue 8, round 8)', async () => {
-    const victimsOf = async (text: string) =>
-      (
-        await send<{ incidents: { victim?: { name: string } }[] }>('analyzeArticle', {
-          url: 'https://news.example/story',
-          published: '2024-05-20',
-          title: 'Ransomware outbreak spreads',
-          text,
-        })
-      ).incidents.flatMap((i) => (i.victim ? [i.victim.name] : []));
-    expect(await victimsOf('A ransomware attack has not hit Acme Corp systems.')).toEqual([]);
-    expect(await victimsOf('A ransomware attack has hit Acme Corp systems.')).toEqual(['Acme Corp']);
+    const outbreak = (text: string) => victimsOf('Ransomware outbreak spreads', text);
+    expect(await outbreak('A ransomware attack has not hit Acme Corp systems.')).toEqual([]);
+    expect(await outbreak('A ransomware attack has hit Acme Corp systems.')).toEqual(['Acme Corp']);
     expect(
-      await victimsOf(
+      await outbreak(
         'A phishing email is going around. If you have been a victim of a scam and think your Valley Federal Credit Union account has been compromised, call us.',
       ),
     ).toEqual([]);
   });
 
   it('names the victim by its whole name: a first word before "the", a brand\'s "\'s", a known name inside a longer one (issue 8, round 9)', async () => {
-    const victimsOf = async (title: string, text: string) =>
-      (
-        await send<{ incidents: { victim?: { name: string } }[] }>('analyzeArticle', {
-          url: 'https://news.example/story',
-          published: '2024-05-20',
-          title,
-          text,
-        })
-      ).incidents.flatMap((i) => (i.victim ? [i.victim.name] : []));
     expect(
       await victimsOf(
         'Charity duped by fraudsters',
@@ -348,15 +336,7 @@ describe('reading the seed article', () => {
   });
 
   it('reads an attack by a group known for spying as espionage, and a trend headline as no attack (issue 8, round 9)', async () => {
-    const typesOf = async (title: string, text: string) =>
-      (
-        await send<{ incidents: { type: string }[] }>('analyzeArticle', {
-          url: 'https://news.example/story',
-          published: '2020-09-10',
-          title,
-          text,
-        })
-      ).incidents.map((i) => i.type);
+    const typesOf = async (title: string, text: string) => (await incidentsOf(title, text, '2020-09-10')).map((i) => i.type);
     const harvesting = (actor: string) =>
       `Microsoft has tied ${actor} to a new pattern of credential harvesting attacks aimed at organizations involved in elections. ` +
       `Between September and June, ${actor} launched credential harvesting attacks against tens of thousands of accounts. ` +
