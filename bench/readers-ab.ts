@@ -3,7 +3,7 @@
  * (lib/worker/sync/reader-pool.ts), interleaved round by round in one headless Chromium page, so that every
  * mode sees the same machine:
  *
- *   npx tsx bench/readers-ab.ts [--items 3000] [--rounds 4] [--modes 0,1,2] [--kinds whole,summary] [--budgets 25000] [--merges 2]
+ *   npx tsx bench/readers-ab.ts [--items 3000] [--rounds 4] [--modes 0,1,2] [--kinds whole,summary] [--budgets 25000]
  *
  * Each round ingests the bench's items (bench/sync/items.ts: whole articles, or title and summary only) in
  * feed-sized batches of 50 into a fresh database, once per mode (0: in-thread), and reads the CPU time of
@@ -32,14 +32,10 @@ async function main(): Promise<void> {
       kinds: { type: 'string', default: 'whole,summary' },
       // Characters per chunk, as many as given (each mode is run with each), e.g. 25000,50000,100000
       budgets: { type: 'string', default: '25000' },
-      // Chunks read by then that one transaction may take together (IngestItemsOptions.mergeChunks), e.g. 1,2
-      merges: { type: 'string', default: '1' },
     },
   });
   const n = Number(values.items);
-  const modes = values.merges
-    .split(',')
-    .flatMap((x) => values.budgets.split(',').flatMap((b) => values.modes.split(',').map((m) => `${m}@${b}x${x}`)));
+  const modes = values.budgets.split(',').flatMap((b) => values.modes.split(',').map((m) => `${m}@${b}`));
   const kinds = values.kinds.split(',') as ('whole' | 'summary')[];
   const { browser, page, close } = await openBenchPage('readers');
   try {
@@ -61,11 +57,11 @@ async function main(): Promise<void> {
     const cdp = await browser.newBrowserCDPSession();
     let serial = 0;
     const run = async (modeAt: string, kind: 'whole' | 'summary') => {
-      const [mode, budget, merge] = modeAt.split(/[@x]/).map(Number);
+      const [mode, budget] = modeAt.split('@').map(Number);
       let res!: { ms: number; added: number; offThread: number };
       const threads = await threadTimes(cdp, async () => {
         res = await page.evaluate(
-          async ([mode, kind, at, name, budget, merge]) => {
+          async ([mode, kind, at, name, budget]) => {
             const w = window as unknown as Record<string, unknown> & { SB: SB };
             // One pool per mode for the whole bench (warmed up by the first run), as a sync keeps its readers for the run.
             const pools = (w.pools ??= {}) as Record<number, InstanceType<SB['ReaderPool']>>;
@@ -85,7 +81,6 @@ async function main(): Promise<void> {
                   now: at,
                   reader: pool?.read,
                   chunkChars: budget,
-                  mergeChunks: merge,
                 })
               ).added;
             const ms = performance.now() - t0;
@@ -96,7 +91,7 @@ async function main(): Promise<void> {
             });
             return { ms, added, offThread: (pool?.stats.itemsOffThread ?? 0) - before };
           },
-          [mode, kind, now, `readers-${serial++}`, budget, merge] as const,
+          [mode, kind, now, `readers-${serial++}`, budget] as const,
         );
       });
       return {

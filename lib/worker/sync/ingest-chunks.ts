@@ -74,13 +74,10 @@ export function chunksOf<I>(items: readonly I[], weight: (item: I) => number, bu
 
 /**
  * Runs `read` on each chunk (chunksOf: a chunk ends when its items' `weight` reaches `budget`) and `write`
- * on the chunks' results, one write at a time and in order, while the next chunks are read (at most
- * `ahead` of them read or being read while waiting for their write). A write takes the next chunk once it
- * is read, and with it up to `merge - 1` chunks after it whose reading is done already (at most `ahead` can
- * be: when the store falls behind the readers, the waiting chunks then share one transaction's round trips;
- * when it keeps up, each chunk goes alone as soon as it is read). Returns the writes'
- * results. With no items, `write` runs once on nothing (retention still has its turn). A failed read or
- * write fails the call, and no chunk after it is written.
+ * on each chunk's results, one write at a time and in order, while the next chunks are read (at most
+ * `ahead` of them read or being read while waiting for their write). Returns the writes' results. With no
+ * items, `write` runs once on nothing (retention still has its turn). A failed read or write fails the
+ * call, and no chunk after it is written.
  */
 export async function pipelined<I, P, O>(
   items: readonly I[],
@@ -89,37 +86,23 @@ export async function pipelined<I, P, O>(
   weight: (item: I) => number,
   budget = CHUNK_CHARS,
   ahead = CHUNKS_AHEAD,
-  merge = 1,
 ): Promise<O[]> {
   if (!items.length) return [await write([])];
-  const chunks = chunksOf(items, weight, budget);
-  const readings: Promise<P[]>[] = [];
-  /** Each chunk's results once its reading is done (undefined before, or if it failed). */
-  const read_: (P[] | undefined)[] = [];
-  /** Chunks written (or being written). */
-  let taken = 0;
-  /** Asks for the next chunks' reading: at most `ahead` of them neither written nor being written. */
-  const readOn = () => {
-    while (readings.length < chunks.length && readings.length - taken < ahead) {
-      const i = readings.length;
-      const r = read(chunks[i]);
-      // Awaited later (or never, after an earlier failure): until then a failure must not count as unhandled.
-      r.then((v) => (read_[i] = v)).catch(() => undefined);
-      readings.push(r);
-    }
-  };
-  const out: O[] = [];
-  while (taken < chunks.length) {
-    readOn();
-    const first = await readings[taken];
-    const batch = [...first];
-    let next = taken + 1;
-    for (; next < chunks.length && next - taken < merge && read_[next]; next++) batch.push(...read_[next]!);
-    taken = next;
-    readOn();
-    out.push(await write(batch));
+  const writes: Promise<O>[] = [];
+  /** Settles when the last write issued has (each write starts once the one before it has succeeded). */
+  let last: Promise<unknown> = Promise.resolve();
+  for (const chunk of chunksOf(items, weight, budget)) {
+    // Written chunks are done with; wait while too many are still to be written.
+    if (writes.length > ahead) await writes[writes.length - 1 - ahead];
+    const reading = read(chunk);
+    const w = last.then(() => reading).then((c) => write(c));
+    // Awaited later (or never, after an earlier failure): until then a failure must not count as unhandled.
+    reading.catch(() => undefined);
+    w.catch(() => undefined);
+    writes.push(w);
+    last = w;
   }
-  return out;
+  return Promise.all(writes);
 }
 
 /** The outcomes of a feed's chunks as one: counts added up; an item's or a cluster's last state kept. */

@@ -48,11 +48,6 @@ export interface IngestItemsOptions {
   reader?: (chunk: FeedItem[], matcher: CompiledMatcher, lede: number, now: number) => Promise<ReadyItem[]>;
   /** Characters of text per chunk (one transaction each; default CHUNK_CHARS, ./ingest-chunks.ts). */
   chunkChars?: number;
-  /**
-   * Chunks read by then that one transaction may take together (./ingest-chunks.ts, pipelined). Default 1:
-   * each chunk its own transaction; 2 measured no better on this 2-core machine (README, "Sync").
-   */
-  mergeChunks?: number;
 }
 
 export interface IngestItemsReport extends IngestReport {
@@ -174,8 +169,6 @@ export async function ingestFeedItemsInto(
     (prepared) => ingestPrepared(store, prepared, { now, retentionDays: opts.retentionDays }),
     textLength,
     budget,
-    undefined,
-    opts.mergeChunks ?? 1,
   );
   const outcome = mergeOutcomes(outcomes);
   return { report: report(outcome, items.length - ok.length), outcome };
