@@ -584,4 +584,15 @@ describe('examples and places read as names (issue 8, round 10)', () => {
       ),
     ).toEqual(['Brenton County']);
   });
+
+  test('a reporting adverb before or inside "was hit" still tells who was hit', () => {
+    const text = (words: string) =>
+      'An official in a small county has resigned after being tricked into wiring $50,000 to an overseas bank account. ' +
+      'She believed she was replying to an email from another official about a payment that was due, and sent the money the same day. ' +
+      'The county board met on Monday evening to discuss what happened and how such payments should be checked before they are sent out. ' +
+      'Its members asked for a report on the matter by the end of the month. ' +
+      `Brenton Hospital ${words} of a phishing scam.`;
+    expect(victims(text('apparently was the victim'))).toEqual(['Brenton Hospital']);
+    expect(victims(text('was apparently the victim'))).toEqual(['Brenton Hospital']);
+  });
 });
