@@ -557,3 +557,42 @@ describe('negations, suppositions, speakers and platforms (issue 8, round 8)', (
     expect(victims('A phishing attack hit Acme Bank employees. Acme Bank said it has notified customers.')).toEqual(['Acme Bank']);
   });
 });
+
+describe('examples and places read as names (issue 8, round 10)', () => {
+  test('a name in a list of three or more is an example, not the story’s victim', () => {
+    const lede =
+      'The hackers go by many names: Fancy Bear, Pawn Storm and Sofacy. They have been active for a decade and are the focus of a new report. ' +
+      'The report describes the tools they use, how they move inside a network and how they hide, in more than forty pages of detail and many figures. ' +
+      'It also lists the servers and the domains they registered over the years, and what they have in common with other groups. ';
+    const story = (list: string) => `${lede}The group, after targeting ${list}, sent phishing emails to diplomats.`;
+    expect(victims(story('the Democratic National Committee (DNC), the World Anti-Doping Agency and the German government'))).not.toContain(
+      'Democratic National Committee',
+    );
+    // Named alone, the one organisation the group targeted is its victim.
+    expect(victims(story('the Democratic National Committee'))).toContain('Democratic National Committee');
+  });
+
+  test('a county’s name before the noun it describes is where the victim is, like a place', () => {
+    expect(
+      victims(
+        'Hackers hit Brenton County utility with ransomware attack\n\nThe Brenton Water and Sewer Authority said its internal computer system was encrypted by ransomware on Monday.',
+      ),
+    ).toEqual(['Brenton Water and Sewer Authority']);
+    expect(
+      victims(
+        'Hackers hit Brenton County with ransomware attack\n\nThe county said its computer system was encrypted by ransomware on Monday.',
+      ),
+    ).toEqual(['Brenton County']);
+  });
+
+  test('a reporting adverb before or inside "was hit" still tells who was hit', () => {
+    const text = (words: string) =>
+      'An official in a small county has resigned after being tricked into wiring $50,000 to an overseas bank account. ' +
+      'She believed she was replying to an email from another official about a payment that was due, and sent the money the same day. ' +
+      'The county board met on Monday evening to discuss what happened and how such payments should be checked before they are sent out. ' +
+      'Its members asked for a report on the matter by the end of the month. ' +
+      `Brenton Hospital ${words} of a phishing scam.`;
+    expect(victims(text('apparently was the victim'))).toEqual(['Brenton Hospital']);
+    expect(victims(text('was apparently the victim'))).toEqual(['Brenton Hospital']);
+  });
+});

@@ -31,6 +31,12 @@ describe('organisations the catalogue does not know', () => {
     ]);
   });
 
+  test('a reporting adverb between the name and what it suffered ("X reportedly was hit")', () => {
+    expect(names('Last week Media Prima apparently was hit by ransomware.')).toEqual(['Media Prima']);
+    expect(names('Police said Shiawassee County apparently was the victim of a phishing scam.')).toEqual(['Shiawassee County']);
+    expect(names('In March Media Prima reportedly disclosed a breach.')).toEqual(['Media Prima']);
+  });
+
   test('victims news names by what was taken from them or what they suffered (issue 8)', () => {
     expect(names('A hacker has stolen millions of accounts from Duelnet, a game.')).toEqual(['Duelnet']);
     expect(names('The malware paralysed the computers of Lockwood overnight.')).toEqual(['Lockwood']);

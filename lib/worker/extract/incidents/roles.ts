@@ -21,7 +21,7 @@ const VICTIM_BEFORE =
 // After a victim: "said it", "disclosed", "was hit", "'s systems" — an apposition may come between
 // ("Acme, a Texas retailer, said it ...").
 const VICTIM_AFTER =
-  /^(?:\s*\([^()]{1,12}\))?(?:\s*,[^,]{1,80},)?(?:\s*,\s*which)?\s*(?:(?:’s|'s)\s+(?:\w+\s+)?(?:systems|network|networks|servers|data|customers|employees|patients|students|website|email|infrastructure|it|computer)|said (?:it|its|that it|in a|on \w+ (?:that )?(?:it|the)|(?:on \w+ )?that (?:the|a|its)|(?:on \w+ )?(?:that )?(?:an? |the )?(?:[\w$-]+ ){0,2}(?:hackers?|attackers?|actors?|groups?|gang|operators|cybercriminals|criminals|intruders?|unauthori[sz]ed|party|parties))\b|(?:[a-z]+ ){1,2}its (?:[\w,-]+ ){0,2}(?:systems|network|networks|operations|servers|services|computers|website|pipeline|plants?|factories|stores|offices|doors)\b|(?:lost|lose|loses) (?:\S+ )?\S*(?:million|billion|[$£€])|(?:fell|falling|falls) for (?:an? |the )?(?:\w+ )?(?:phishing|scam|fraud|con)\b|(?:says|admits|admitted) (?:that )?(?:an? |the )?(?:[\w$-]+ ){0,2}(?:hackers?|attackers?|intruders?|cybercriminals|criminals)\b|(?:[\w-]+ )?(?:website|site|systems?|networks?|servers?|database|accounts?|e-?mails?) (?:(?:was|were|has been|have been|had been) )?(?:hacked|breached|compromised|attacked|defaced|encrypted|infected)\b|said (?:[\w,-]+ ){0,5}(?:of )?its (?:own )?(?:direct )?(?:customers|clients|users|systems|servers|network|employees|patients|students|members)|says it|disclosed|confirmed|exposed|leaked|lost|(?:agreed|voted|decided|chose|opted|refused|refuses|declined|declines) to pay|,?\s*(?:hit|struck|crippled|paralyzed|paralysed|infected|breached|hacked|attacked|disrupted|shut down|knocked offline|taken offline) by\b|announced|revealed|notified|is notifying|has notified|began notifying|has begun|(?:was|were|had been|has been|have been) (?:hit|attacked|targeted|breached|hacked|compromised|struck|the (?:victim|target)|affected|impacted|infected|crippled|disrupted)|suffered|fell victim|experienced|(?:customers|patients|subscribers|policyholders|account holders|employees|students)\b|(?:data breach|breach|ransomware attack|cyber ?attack|hack)\b|detected|discovered (?:a|an|that|suspicious|unauthori[sz]ed)|is investigating|became aware|reported (?:a|an|that)|warned (?:customers|users|employees|patients)|(?:extortion|ransom|blackmail) (?:attempt|demand|plot|bid)s?\b|pays? (?:a |the )?ransom\b|(?:was|were|had been|has been) (?:extorted|blackmailed|locked out|knocked offline|taken offline))/iu;
+  /^(?:\s*\([^()]{1,12}\))?(?:\s*,[^,]{1,80},)?(?:\s*,\s*which)?\s*(?:(?:’s|'s)\s+(?:\w+\s+)?(?:systems|network|networks|servers|data|customers|employees|patients|students|website|email|infrastructure|it|computer)|said (?:it|its|that it|in a|on \w+ (?:that )?(?:it|the)|(?:on \w+ )?that (?:the|a|its)|(?:on \w+ )?(?:that )?(?:an? |the )?(?:[\w$-]+ ){0,2}(?:hackers?|attackers?|actors?|groups?|gang|operators|cybercriminals|criminals|intruders?|unauthori[sz]ed|party|parties))\b|(?:[a-z]+ ){1,2}its (?:[\w,-]+ ){0,2}(?:systems|network|networks|operations|servers|services|computers|website|pipeline|plants?|factories|stores|offices|doors)\b|(?:lost|lose|loses) (?:\S+ )?\S*(?:million|billion|[$£€])|(?:fell|falling|falls) for (?:an? |the )?(?:\w+ )?(?:phishing|scam|fraud|con)\b|(?:says|admits|admitted) (?:that )?(?:an? |the )?(?:[\w$-]+ ){0,2}(?:hackers?|attackers?|intruders?|cybercriminals|criminals)\b|(?:[\w-]+ )?(?:website|site|systems?|networks?|servers?|database|accounts?|e-?mails?) (?:(?:was|were|has been|have been|had been) )?(?:hacked|breached|compromised|attacked|defaced|encrypted|infected)\b|said (?:[\w,-]+ ){0,5}(?:of )?its (?:own )?(?:direct )?(?:customers|clients|users|systems|servers|network|employees|patients|students|members)|says it|disclosed|confirmed|exposed|leaked|lost|(?:agreed|voted|decided|chose|opted|refused|refuses|declined|declines) to pay|,?\s*(?:hit|struck|crippled|paralyzed|paralysed|infected|breached|hacked|attacked|disrupted|shut down|knocked offline|taken offline) by\b|announced|revealed|notified|is notifying|has notified|began notifying|has begun|(?:(?:apparently|reportedly|allegedly|recently|also|itself|previously) )?(?:was|were|had been|has been|have been) (?:(?:apparently|reportedly|allegedly|recently|also|itself|previously|first) )?(?:hit|attacked|targeted|breached|hacked|compromised|struck|the (?:victim|target)|affected|impacted|infected|crippled|disrupted)|suffered|fell victim|experienced|(?:customers|patients|subscribers|policyholders|account holders|employees|students)\b|(?:data breach|breach|ransomware attack|cyber ?attack|hack)\b|detected|discovered (?:a|an|that|suspicious|unauthori[sz]ed)|is investigating|became aware|reported (?:a|an|that)|warned (?:customers|users|employees|patients)|(?:extortion|ransom|blackmail) (?:attempt|demand|plot|bid)s?\b|pays? (?:a |the )?ransom\b|(?:was|were|had been|has been) (?:extorted|blackmailed|locked out|knocked offline|taken offline))/iu;
 
 /**
  * Whether the words around a name are those that tell who was hit ("attack on X", "X said hackers"): the
@@ -67,8 +67,10 @@ const ATTACKER_NEAR = new RegExp(
 
 /** After a place: a noun it describes, possibly after "and" + another place word ("US and European energy firms"). */
 const PLACE_AS_MODIFIER =
-  /^(?:[’']s)?(?:\s+and\s+\p{Lu}[\p{L}-]*)?\s+(?!(?:was|were|is|are|has|have|had|said|says|confirmed|suffered|fell|experienced|and|or|in|on|at|last|this|after|before|when|with|by|for|from|to|which|that|but|as|itself|government|authorities)\b)\p{Ll}[\p{L}-]+/u;
+  /^(?:[’']s)?(?:\s+and\s+\p{Lu}[\p{L}-]*)?\s+(?!(?:was|were|is|are|has|have|had|said|says|confirmed|suffered|fell|experienced|and|or|in|on|at|last|this|after|before|when|with|by|for|from|to|which|that|but|as|itself|government|authorities|apparently|reportedly|allegedly|recently|also|previously)\b)\p{Ll}[\p{L}-]+/u;
 
+/** The name of a town's, a city's or a county's government, which is also the name of the place. */
+const LOCAL_GOVERNMENT = /\b(?:County|City|Town|Township|Borough|Parish|Village)$/;
 const IMPERSONATED_BEFORE =
   /\b(?:pretend(?:s|ed|ing)? to (?:be|come) from|pretend(?:s|ed|ing)? to be|appear(?:s|ed|ing)? to (?:be|come) from|(?:seemingly|supposedly|ostensibly|apparently) (?:from|sent by)|bearing (?:the )?(?:name|logo|branding) of|in the name of|purport(?:s|ed|ing)? to (?:be|come) from|posing as|pose as|poses as|impersonat\w*|spoof\w*|disguised as|masquerad\w* as|claiming to be from|fake|cloned|bogus|counterfeit|look-?alike|copycat|fraudulent|themed|purportedly (?:from|sent by))\s+(?:the\s+|a\s+)?$/i;
 /** "IRS-related phishing", "Netflix-themed scam", "emails purportedly from the IRS" (the last read before). */
@@ -352,12 +354,16 @@ export function findVictim(text: string, s: SentenceInfo, type: IncidentType, re
     // A place is the victim only when the text says the place itself was hit ("an attack on Estonia",
     // "Ukraine was hit"); a place that describes the targets ("Singapore organisations", "Middle Eastern
     // targets", "US and European energy firms") or sits in a list of where they are is not.
-    if (e.type === 'location' && !group && PLACE_AS_MODIFIER.test(after)) continue;
+    // A town's or a county's name read as its government is a place as well ("Onslow County utility": the utility).
+    if ((e.type === 'location' || LOCAL_GOVERNMENT.test(e.name)) && !group && PLACE_AS_MODIFIER.test(after)) continue;
     // "targeted users in Germany", "victims across Europe": where the people hit are, not a place hit.
     if (e.type === 'location' && /\b(?:in|across|throughout|from|within)\s+(?:the\s+)?$/i.test(before)) continue;
     // "hit Denmark, Germany and several surrounding countries": a list of places is where the people hit
     // are; a region ("Europe", "South America") is where, never who.
     if (e.type === 'location' && !group && (inPlaceList(text, e, s.entities) || isRegion(e.key))) continue;
+    // "after targeting the DNC, the World Anti-Doping Agency and the German government": a name in a list of
+    // three or more is one example of many; the text picks none of them as the story's victim.
+    if (e === found && listLength(text, e, s.entities) >= 3) score -= 3;
     if (isResearchFirm(e.key)) score -= 2.5;
     // The maker that fixes a flaw, or whose products block a threat, is rarely the victim of the story.
     if (reporters.makers?.has(e.key) && !VICTIM_AFTER.test(after)) score -= 3;
@@ -554,6 +560,23 @@ const BACKGROUND_SENTENCE =
   /\b(?:last year|(?:\w+ )?years? ago|previously|in the past|back in (?:19|20)\d\d|(?:previous|prior|earlier|past|older) (?:[\w-]+ ){0,2}(?:breaches|hacks|attacks|incidents|leaks)|the same (?:group|gang|hackers|actors?|attackers|crew|people) (?:behind|that|who|responsible)|(?:compar\w+|likened) (?:[\w'’-]+ ){0,5}to|reminiscent of|similar to|not the first|history of|in recent years)\b/i;
 
 const LIST_JOIN = /^\s*(?:,|and|or|&)\s*(?:and\s+|or\s+)?$/;
+const ITEM_JOIN = /^\s*(?:\([^()]{1,12}\))?\s*(?:,|and|or|&)\s*(?:and\s+|or\s+)?(?:the\s+)?$/;
+const LIST_ITEM = new Set(['organization', 'vendor', 'location', 'product']);
+/** How many names of who could be hit the list holding `e` has ("VerticalScope, MySpace, LinkedIn and Yahoo": 4). */
+function listLength(text: string, e: EntityMatch, all: EntityMatch[]): number {
+  // A name's acronym in brackets after it ("the Democratic National Committee (DNC)") is no item of its own.
+  const items = all
+    .filter((o) => LIST_ITEM.has(o.type) && !isInsideAnother(o, all) && !(text[o.start - 1] === '(' && text[o.end] === ')'))
+    .sort((a, b) => a.start - b.start);
+  const at = items.indexOf(e);
+  if (at === -1) return 1;
+  let first = at;
+  while (first > 0 && ITEM_JOIN.test(text.slice(items[first - 1].end, items[first].start))) first--;
+  let last = at;
+  while (last < items.length - 1 && ITEM_JOIN.test(text.slice(items[last].end, items[last + 1].start))) last++;
+  return last - first + 1;
+}
+
 function inPlaceList(text: string, e: EntityMatch, all: EntityMatch[]): boolean {
   return all.some(
     (o) => o !== e && o.type === 'location' && (LIST_JOIN.test(text.slice(e.end, o.start)) || LIST_JOIN.test(text.slice(o.end, e.start))),
