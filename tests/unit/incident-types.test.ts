@@ -498,3 +498,37 @@ describe('a flaw named in passing in a long report is not a flaw it discloses (i
     expect(types(report(flaw))).toContain('vulnerability-disclosure');
   });
 });
+
+describe('an attack word told as an ability, an aim or a denial reports nothing that happened (issue 8)', () => {
+  test('negative: malware that can steal, or has the capability to steal, is no data breach', () => {
+    expect(
+      types(
+        'The mobile apps of seven banks in India were infected with malware that can steal sensitive financial information, a study has revealed. Researchers said the malware has the capability to steal user credentials.',
+      ),
+    ).not.toContain('data-breach');
+  });
+
+  test('negative: efforts to steal passwords, and data that was not compromised, are no data breach', () => {
+    expect(
+      types(
+        'PayPal has notified law enforcement of the fake site and its efforts to steal password information, a spokesperson said. The company said no personal data was compromised.',
+      ),
+    ).not.toContain('data-breach');
+  });
+
+  test('the same words told as done are a data breach', () => {
+    expect(
+      types(
+        'The mobile apps of seven banks in India were infected with malware that stole sensitive financial information, a study has revealed. Researchers said the malware stole user credentials.',
+      ),
+    ).toContain('data-breach');
+  });
+
+  test('a realised ability and a hedged report still tell a happening', () => {
+    expect(
+      types(
+        'Hackers were able to steal the personal data of 40,000 customers from Acme Corp, the company said on Monday. Names and addresses may have been accessed by an unauthorized party.',
+      ),
+    ).toContain('data-breach');
+  });
+});

@@ -13,6 +13,7 @@ import {
   NO_FIX_YET,
   STATISTICS,
   TRIGGERS_BY_WEIGHT,
+  UNREAL_BEFORE,
   WARNING,
   caseSensitiveTwin,
 } from './triggers';
@@ -253,7 +254,11 @@ function scoreSentences(text: string, spans: Span[], entities: EntityMatch[], da
     while (m[g] === undefined) g++;
     const trig = TRIGGERS_BY_WEIGHT[g - 1];
     const s = sentenceAt(m.index);
-    if (s && !inPathOrName(text, m.index, m.index + m[0].length)) raise(s, trig.type, trig.weight, m.index);
+    if (!s || inPathOrName(text, m.index, m.index + m[0].length)) continue;
+    // An attack word told as an ability, an aim or a denial reports nothing that happened: it only
+    // counts next to stronger evidence.
+    const unreal = ATTACK_TYPES.has(trig.type) && UNREAL_BEFORE.test(text.slice(Math.max(s.start, m.index - 70), m.index).toLowerCase());
+    raise(s, trig.type, unreal ? Math.min(1, trig.weight) : trig.weight, m.index);
   }
   const generic = new Set<number>();
   const event = new Set<number>();
