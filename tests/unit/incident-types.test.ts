@@ -532,3 +532,29 @@ describe('an attack word told as an ability, an aim or a denial reports nothing 
     ).toContain('data-breach');
   });
 });
+
+describe('loot named by its earlier taking is not the theft (issue 8)', () => {
+  test('negative: articles based on leaked emails report no data breach', () => {
+    expect(
+      types(
+        'The journalist had published a series of articles based on leaked emails of government officials, the researchers said. The journalist’s site reported stories based on leaked documents of the ministry.',
+      ),
+    ).not.toContain('data-breach');
+  });
+
+  test('the same loot told as taken is a data breach', () => {
+    expect(
+      types(
+        'The journalist had published a series of articles about emails that hackers leaked from government officials, the researchers said. The hackers leaked documents of the ministry.',
+      ),
+    ).toContain('data-breach');
+  });
+
+  test('negative: actors who abandoned ransomware report no ransomware attack', () => {
+    expect(
+      types(
+        'Threat actors abandoned ransomware as their primary payload last year, researchers said. The actors abandoned ransomware attacks for banking trojans.',
+      ),
+    ).not.toContain('ransomware');
+  });
+});

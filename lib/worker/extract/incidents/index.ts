@@ -11,7 +11,9 @@ import {
   IMPERATIVE,
   NAMES_A_FLAW,
   NO_FIX_YET,
+  PARTICIPLE,
   STATISTICS,
+  TAKEN_BEFORE,
   TRIGGERS_BY_WEIGHT,
   UNREAL_BEFORE,
   WARNING,
@@ -255,9 +257,9 @@ function scoreSentences(text: string, spans: Span[], entities: EntityMatch[], da
     const trig = TRIGGERS_BY_WEIGHT[g - 1];
     const s = sentenceAt(m.index);
     if (!s || inPathOrName(text, m.index, m.index + m[0].length)) continue;
-    // An attack word told as an ability, an aim or a denial reports nothing that happened: it only
-    // counts next to stronger evidence.
-    const unreal = ATTACK_TYPES.has(trig.type) && UNREAL_BEFORE.test(text.slice(Math.max(s.start, m.index - 70), m.index).toLowerCase());
+    // An attack word told as an ability, an aim or a denial, or loot named by its earlier taking, reports
+    // nothing that happened here: it only counts next to stronger evidence.
+    const unreal = ATTACK_TYPES.has(trig.type) && notHappening(text, s, m.index, m[0]);
     raise(s, trig.type, unreal ? Math.min(1, trig.weight) : trig.weight, m.index);
   }
   const generic = new Set<number>();
@@ -330,6 +332,17 @@ function scoreSentences(text: string, spans: Span[], entities: EntityMatch[], da
     }
   }
   return infos;
+}
+
+/**
+ * Whether the words just before an attack trigger make it something that did not happen (UNREAL_BEFORE),
+ * or make its participle an adjective for what was taken earlier (TAKEN_BEFORE; not in a headline, whose
+ * telegraphic style says "blamed for leaked customer data" of the story itself).
+ */
+function notHappening(text: string, s: Span & { index: number }, at: number, matched: string): boolean {
+  const before = text.slice(Math.max(s.start, at - 70), at).toLowerCase();
+  if (UNREAL_BEFORE.test(before)) return true;
+  return PARTICIPLE.test(matched.toLowerCase()) && TAKEN_BEFORE.test(before) && !(s.index === 0 && isHeadline(text, s));
 }
 
 /**
