@@ -558,3 +558,29 @@ describe('loot named by its earlier taking is not the theft (issue 8)', () => {
     ).not.toContain('ransomware');
   });
 });
+
+describe('"exploited" tells of a flaw only where a flaw is named (issue 8)', () => {
+  const story = (middle: string) =>
+    'An espionage group altered DNS records of government domains in the Middle East, researchers said. The group spied on ministries for two years. It used servers in Iran. ' +
+    middle;
+
+  test('negative: a technique or a hijacking "exploited" by attackers is no exploited flaw', () => {
+    expect(
+      types(
+        story(
+          'The technique was exploited by the attackers against dozens of domains. The DNS hijacking has been exploited at a scale that shows the actors’ skill.',
+        ),
+      ),
+    ).not.toContain('vulnerability-exploitation');
+  });
+
+  test('a flaw named in the sentence, or the one before, is exploited', () => {
+    expect(
+      types(
+        story(
+          'The flaw in the VPN appliance was exploited by the attackers against dozens of domains. The vulnerability has been exploited at a scale that shows the actors’ skill.',
+        ),
+      ),
+    ).toContain('vulnerability-exploitation');
+  });
+});

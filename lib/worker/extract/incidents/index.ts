@@ -306,6 +306,14 @@ function scoreSentences(text: string, spans: Span[], entities: EntityMatch[], da
       }
       if (!strongest.has('vulnerability-disclosure') && !patchSentence) raise(s, 'vulnerability-disclosure', 1, cve.start);
     }
+    // "Exploited" tells of a flaw only where a flaw is named, here or in the sentence before ("the method
+    // exploited by the attacker", "the scale at which it has been exploited" of a hijacking are not).
+    if (
+      strongest.get('vulnerability-exploitation') === 3 &&
+      !cve &&
+      !NAMES_A_FLAW.test(text.slice(infos[s.index - 1]?.start ?? s.start, s.end))
+    )
+      strongest.set('vulnerability-exploitation', 2);
     // A flaw told as exploited is how an attack got in, not a flaw made known: there only a verb of
     // discovery or disclosure makes a disclosure ("malicious documents exploiting CVE-2017-0199").
     if (strongest.get('vulnerability-disclosure') === 2 && EXPLOITED.test(text.slice(s.start, s.end)))
