@@ -584,3 +584,21 @@ describe('"exploited" tells of a flaw only where a flaw is named (issue 8)', () 
     ).toContain('vulnerability-exploitation');
   });
 });
+
+describe('an incident told as an earlier one is background (issue 8)', () => {
+  test('negative: previous reports of phishing attacks, prior phishing emails, report no phishing', () => {
+    expect(
+      types(
+        'The actor altered DNS records of the registrar, researchers said. Customers have received previous reports describing sophisticated phishing attacks used by the actor. Prior phishing emails of the group were also described.',
+      ),
+    ).not.toContain('phishing');
+  });
+
+  test('the same attacks told as the story are phishing', () => {
+    expect(
+      types(
+        'The actor altered DNS records of the registrar, researchers said. Customers have received reports describing sophisticated phishing attacks used by the actor. New phishing emails of the group were also described.',
+      ),
+    ).toContain('phishing');
+  });
+});

@@ -5,6 +5,7 @@ import { splitSentences, type Span } from './sentences';
 import {
   ALL_TRIGGERS,
   CAPABILITY,
+  EARLIER_BEFORE,
   EVENT,
   GENERIC,
   HYPOTHETICAL,
@@ -343,13 +344,14 @@ function scoreSentences(text: string, spans: Span[], entities: EntityMatch[], da
 }
 
 /**
- * Whether the words just before an attack trigger make it something that did not happen (UNREAL_BEFORE),
- * or make its participle an adjective for what was taken earlier (TAKEN_BEFORE; not in a headline, whose
+ * Whether the words just before an attack trigger make it something that did not happen (UNREAL_BEFORE)
+ * or an earlier incident (EARLIER_BEFORE), or make its participle an adjective for what was taken earlier (TAKEN_BEFORE; not in a headline, whose
  * telegraphic style says "blamed for leaked customer data" of the story itself).
  */
 function notHappening(text: string, s: Span & { index: number }, at: number, matched: string): boolean {
   const before = text.slice(Math.max(s.start, at - 70), at).toLowerCase();
   if (UNREAL_BEFORE.test(before)) return true;
+  if (EARLIER_BEFORE.test(before)) return true;
   return PARTICIPLE.test(matched.toLowerCase()) && TAKEN_BEFORE.test(before) && !(s.index === 0 && isHeadline(text, s));
 }
 
