@@ -414,8 +414,8 @@ export const EVENT =
 export const UNREAL_BEFORE =
   /(?:\b(?:can|cannot|could|would|might|will|may(?! have)|(?<!(?:was|were) )able|capable|capabilit(?:y|ies)|ability|designed|meant|intended|intends?|wants?|wanted|attempt(?:s|ed|ing)?|tr(?:y|ies|ied|ying)|efforts?|intent(?:ion)?|aim(?:s|ed|ing)?|goal|purpose|vulnerable|susceptible|risks?|allows?|enables?|lets|whether|if)\b[^.;:!?]{0,50}|\b(?:no\s+(?:[\w'’-]+\s+)?|(?:not(?! only)|never|without|nor|n['’]t|abandon(?:s|ed|ing)?)\s+(?:[\w'’-]+\s+){0,3}))$/;
 
-/** An incident told as an earlier one ("previous reports describing phishing attacks", "prior breaches"). */
-export const EARLIER_BEFORE = /\b(?:previous|prior)\s+(?:[\w-]+\s+){0,3}$/;
+/** An incident told as an earlier one ("previous reports describing phishing attacks", "prior breaches"; not "prior to this attack"). */
+export const EARLIER_BEFORE = /\b(?:previous|prior(?! to\b))\s+(?:[\w-]+\s+){0,3}$/;
 
 /**
  * A participle that names what was taken before, as an adjective after a preposition or an adverb of
