@@ -498,3 +498,107 @@ describe('a flaw named in passing in a long report is not a flaw it discloses (i
     expect(types(report(flaw))).toContain('vulnerability-disclosure');
   });
 });
+
+describe('an attack word told as an ability, an aim or a denial reports nothing that happened (issue 8)', () => {
+  test('negative: malware that can steal, or has the capability to steal, is no data breach', () => {
+    expect(
+      types(
+        'The mobile apps of seven banks in India were infected with malware that can steal sensitive financial information, a study has revealed. Researchers said the malware has the capability to steal user credentials.',
+      ),
+    ).not.toContain('data-breach');
+  });
+
+  test('negative: efforts to steal passwords, and data that was not compromised, are no data breach', () => {
+    expect(
+      types(
+        'PayPal has notified law enforcement of the fake site and its efforts to steal password information, a spokesperson said. The company said no personal data was compromised.',
+      ),
+    ).not.toContain('data-breach');
+  });
+
+  test('the same words told as done are a data breach', () => {
+    expect(
+      types(
+        'The mobile apps of seven banks in India were infected with malware that stole sensitive financial information, a study has revealed. Researchers said the malware stole user credentials.',
+      ),
+    ).toContain('data-breach');
+  });
+
+  test('a realised ability and a hedged report still tell a happening', () => {
+    expect(
+      types(
+        'Hackers were able to steal the personal data of 40,000 customers from Acme Corp, the company said on Monday. Names and addresses may have been accessed by an unauthorized party.',
+      ),
+    ).toContain('data-breach');
+  });
+});
+
+describe('loot named by its earlier taking is not the theft (issue 8)', () => {
+  test('negative: articles based on leaked emails report no data breach', () => {
+    expect(
+      types(
+        'The journalist had published a series of articles based on leaked emails of government officials, the researchers said. The journalist’s site reported stories based on leaked documents of the ministry.',
+      ),
+    ).not.toContain('data-breach');
+  });
+
+  test('the same loot told as taken is a data breach', () => {
+    expect(
+      types(
+        'The journalist had published a series of articles about emails that hackers leaked from government officials, the researchers said. The hackers leaked documents of the ministry.',
+      ),
+    ).toContain('data-breach');
+  });
+
+  test('negative: actors who abandoned ransomware report no ransomware attack', () => {
+    expect(
+      types(
+        'Threat actors abandoned ransomware as their primary payload last year, researchers said. The actors abandoned ransomware attacks for banking trojans.',
+      ),
+    ).not.toContain('ransomware');
+  });
+});
+
+describe('"exploited" tells of a flaw only where a flaw is named (issue 8)', () => {
+  const story = (middle: string) =>
+    'An espionage group altered DNS records of government domains in the Middle East, researchers said. The group spied on ministries for two years. It used servers in Iran. ' +
+    middle;
+
+  test('negative: a technique or a hijacking "exploited" by attackers is no exploited flaw', () => {
+    expect(
+      types(
+        story(
+          'The technique was exploited by the attackers against dozens of domains. The DNS hijacking has been exploited at a scale that shows the actors’ skill.',
+        ),
+      ),
+    ).not.toContain('vulnerability-exploitation');
+  });
+
+  test('a flaw named in the sentence, or the one before, is exploited', () => {
+    expect(
+      types(
+        story(
+          'The flaw in the VPN appliance was exploited by the attackers against dozens of domains. The vulnerability has been exploited at a scale that shows the actors’ skill.',
+        ),
+      ),
+    ).toContain('vulnerability-exploitation');
+  });
+});
+
+describe('an incident told as an earlier one is background (issue 8)', () => {
+  test('negative: previous reports of phishing attacks, prior phishing emails, report no phishing', () => {
+    expect(
+      types(
+        'The actor altered DNS records of the registrar, researchers said. Customers have received previous reports describing sophisticated phishing attacks used by the actor. Prior phishing emails of the group were also described.',
+      ),
+    ).not.toContain('phishing');
+  });
+
+  test('the same attacks told as the story are phishing', () => {
+    expect(
+      types(
+        'The actor altered DNS records of the registrar, researchers said. Customers have received reports describing sophisticated phishing attacks used by the actor. New phishing emails of the group were also described.',
+      ),
+    ).toContain('phishing');
+  });
+});

@@ -5,14 +5,18 @@ import { splitSentences, type Span } from './sentences';
 import {
   ALL_TRIGGERS,
   CAPABILITY,
+  EARLIER_BEFORE,
   EVENT,
   GENERIC,
   HYPOTHETICAL,
   IMPERATIVE,
   NAMES_A_FLAW,
   NO_FIX_YET,
+  PARTICIPLE,
   STATISTICS,
+  TAKEN_BEFORE,
   TRIGGERS_BY_WEIGHT,
+  UNREAL_BEFORE,
   WARNING,
   caseSensitiveTwin,
 } from './triggers';
@@ -253,7 +257,11 @@ function scoreSentences(text: string, spans: Span[], entities: EntityMatch[], da
     while (m[g] === undefined) g++;
     const trig = TRIGGERS_BY_WEIGHT[g - 1];
     const s = sentenceAt(m.index);
-    if (s && !inPathOrName(text, m.index, m.index + m[0].length)) raise(s, trig.type, trig.weight, m.index);
+    if (!s || inPathOrName(text, m.index, m.index + m[0].length)) continue;
+    // An attack word told as an ability, an aim or a denial, or loot named by its earlier taking, reports
+    // nothing that happened here: it only counts next to stronger evidence.
+    const unreal = ATTACK_TYPES.has(trig.type) && notHappening(text, s, m.index, m[0]);
+    raise(s, trig.type, unreal ? Math.min(1, trig.weight) : trig.weight, m.index);
   }
   const generic = new Set<number>();
   const event = new Set<number>();
@@ -299,6 +307,14 @@ function scoreSentences(text: string, spans: Span[], entities: EntityMatch[], da
       }
       if (!strongest.has('vulnerability-disclosure') && !patchSentence) raise(s, 'vulnerability-disclosure', 1, cve.start);
     }
+    // "Exploited" tells of a flaw only where a flaw is named, here or in the sentence before ("the method
+    // exploited by the attacker", "the scale at which it has been exploited" of a hijacking are not).
+    if (
+      strongest.get('vulnerability-exploitation') === 3 &&
+      !cve &&
+      !NAMES_A_FLAW.test(text.slice(infos[s.index - 1]?.start ?? s.start, s.end))
+    )
+      strongest.set('vulnerability-exploitation', 2);
     // A flaw told as exploited is how an attack got in, not a flaw made known: there only a verb of
     // discovery or disclosure makes a disclosure ("malicious documents exploiting CVE-2017-0199").
     if (strongest.get('vulnerability-disclosure') === 2 && EXPLOITED.test(text.slice(s.start, s.end)))
@@ -325,6 +341,18 @@ function scoreSentences(text: string, spans: Span[], entities: EntityMatch[], da
     }
   }
   return infos;
+}
+
+/**
+ * Whether the words just before an attack trigger make it something that did not happen (UNREAL_BEFORE)
+ * or an earlier incident (EARLIER_BEFORE), or make its participle an adjective for what was taken earlier (TAKEN_BEFORE; not in a headline, whose
+ * telegraphic style says "blamed for leaked customer data" of the story itself).
+ */
+function notHappening(text: string, s: Span & { index: number }, at: number, matched: string): boolean {
+  const before = text.slice(Math.max(s.start, at - 70), at).toLowerCase();
+  if (UNREAL_BEFORE.test(before)) return true;
+  if (EARLIER_BEFORE.test(before)) return true;
+  return PARTICIPLE.test(matched.toLowerCase()) && TAKEN_BEFORE.test(before) && !(s.index === 0 && isHeadline(text, s));
 }
 
 /**

@@ -401,3 +401,28 @@ export const IMPERATIVE =
 /** Words that make a sentence report a happening: past events, reporting verbs, numbers of victims. */
 export const EVENT =
   /\b(?:was|were|has been|have been|had been|said|says|confirmed|disclosed|announced|reported|revealed|notified|detected|discovered|suffered|hit|targeted|claimed|stole|leaked|released|issued|patched|fixed|published|warned|experienced|became aware|is investigating|investigating|found|uncovered|identified|(?:is|are) targeting|targets|(?:attackers|hackers|scammers|cybercriminals|criminals|fraudsters|threat actors?) (?:are|have|has|were|had)|claiming|demanded|listed|posted|threatened|began|begun|launched|affected|impacted|exposed|encrypted|observed|spotted|uncovered|compromised|breached|attacked|exploited|infected|shut down|took|taken|knocked|forced|(?:is|are|was|were) vulnerable to|demonstrated|presented)\b/gi;
+
+/**
+ * What governs an attack word from just before it in its clause when the word tells of something that
+ * did not (or not yet) happen: an ability or a risk ("malware that can steal data", "capable of stealing",
+ * "vulnerable to data theft"), an aim or an attempt ("efforts to steal passwords", "the goal is to steal
+ * information", "tried to breach"), a condition ("whether data was stolen"), or a denial ("no personal
+ * data was compromised", "did not steal"). Tested, on lower-cased text, against the words that end right
+ * at the trigger. A realised ability ("were able to steal") and a hedged report ("may have been
+ * accessed", "not only stole") are happenings and do not match.
+ */
+export const UNREAL_BEFORE =
+  /(?:\b(?:can|cannot|could|would|might|will|may(?! have)|(?<!(?:was|were) )able|capable|capabilit(?:y|ies)|ability|designed|meant|intended|intends?|wants?|wanted|attempt(?:s|ed|ing)?|tr(?:y|ies|ied|ying)|efforts?|intent(?:ion)?|aim(?:s|ed|ing)?|goal|purpose|vulnerable|susceptible|risks?|allows?|enables?|lets|whether|if)\b[^.;:!?]{0,50}|\b(?:no\s+(?:[\w'’-]+\s+)?|(?:not(?! only)|never|without|nor|n['’]t|abandon(?:s|ed|ing)?)\s+(?:[\w'’-]+\s+){0,3}))$/;
+
+/** An incident told as an earlier one ("previous reports describing phishing attacks", "prior breaches"; not "prior to this attack"). */
+export const EARLIER_BEFORE = /\b(?:previous|prior(?! to\b))\s+(?:[\w-]+\s+){0,3}$/;
+
+/**
+ * A participle that names what was taken before, as an adjective after a preposition or an adverb of
+ * time ("articles based on leaked emails", "using previously compromised credentials", "accounts from
+ * reported breaches"): the text tells of the loot's use, not of the theft. Tested like UNREAL_BEFORE, on
+ * the words before a trigger that begins with such a participle (PARTICIPLE).
+ */
+export const TAKEN_BEFORE =
+  /\b(?:on|with|from|using|use[sd]?|via|through|into|in|about|against|previously|already|freshly|earlier|formerly|once)\s+$/;
+export const PARTICIPLE = /^(?:stolen|leaked|exposed|compromised|breached|hacked|accessed|obtained|exfiltrated|copied|reported)\b/;
