@@ -106,6 +106,12 @@ describe('what the sentence says a name is', () => {
     expect(typed('They deployed the Carbanak backdoor.')).toEqual(['Carbanak=malware:carbanak-malware']);
     // The actor otherwise, and after words that are not for malware.
     expect(typed('Carbanak targeted banks. The Carbanak group was busy.')).toEqual(['Carbanak=actor:carbanak', 'Carbanak=actor:carbanak']);
+    // "gang" is a cue of both kinds; a gang is people.
+    expect(typed('The Carbanak gang stole millions from banks.')).toEqual(['Carbanak=actor:carbanak']);
+  });
+  it('a name shared by an actor and its toolset, a cue word for both: the actor where the sentence speaks of people', () => {
+    expect(found('The Winnti gang stole the certificates.')).toEqual(['Winnti=actor:winnti (name)']);
+    expect(found('The certificates were stolen by Winnti malware.')).toEqual(['Winnti=malware:winnti (name)']);
   });
   it('whichever of the two the catalogue lists first', () => {
     // The malware first, as a synced MISP catalogue may list them (its tool galaxy before its threat actors).
