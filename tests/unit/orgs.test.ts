@@ -13,6 +13,13 @@ function known(text: string, word: string, type: EntityMatch['type'], key: strin
 }
 
 describe('organisations the catalogue does not know', () => {
+  test('letters in capitals, "of" and a place: a branch of a body, with a cue like any headless name', () => {
+    expect(names('The attack on PGA of America locked files.')).toEqual(['PGA of America']);
+    expect(names('The ACLU of Northern California said it was hit.')).toEqual(['ACLU of Northern California']);
+    // Not when the words after "of" are no place, and not without a cue.
+    expect(names('The attack on PGA of Golfers locked files.')).toEqual([]);
+    expect(names('The PGA of America held a tournament.')).toEqual([]);
+  });
   test('names with organisational heads and company forms', () => {
     expect(names('Patients of Riverside Regional Hospital were sent elsewhere.')).toEqual(['Riverside Regional Hospital']);
     expect(names('The attack hit Fink Telecom Services GmbH last year.')).toEqual(['Fink Telecom Services GmbH']);

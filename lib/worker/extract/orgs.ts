@@ -2,6 +2,7 @@ import type { EntityMatch } from '../../shared/types';
 import { slug } from '../knowledge/keys';
 import { findPeople, isGivenName, isPerson, personAtStart } from './people';
 import { victimWords } from './incidents/roles';
+import { placeKeyByName } from '../knowledge/places-index';
 
 /**
  * Organisations the catalogue does not know: the hospital, council, school district or company an
@@ -446,6 +447,7 @@ function trimRun(text: string, tokens: Token[], run: Run, lowerWords: Set<string
       first + 1 < last &&
       isSentenceStart(text, tokens, first) &&
       !PREFIX_HEADS.has(lw) &&
+      !acronymOfPlace(tokens, first, last) &&
       CONNECTORS.has(tokens[first + 1].text) &&
       tokens[first + 1].text !== 'the'
     ) {
@@ -656,8 +658,9 @@ function judge(text: string, tokens: Token[], c: Run, knownAt: KnownIndex, stats
   if (inside.length > 0 || headline) return undefined;
 
   // Without a head the context must say it. Long headless runs are titles, not names; a coordination
-  // ("Tibetan and Uyghur activists") names two things if any.
-  if (n > 4 || words.some((t) => /^(?:and|&|of|for|on|the)$/i.test(t.text))) return undefined;
+  // ("Tibetan and Uyghur activists") names two things if any. Letters and "of" a place are one name.
+  const ofPlace = acronymOfPlace(tokens, c.first, c.last);
+  if (n > 4 || (!ofPlace && words.some((t) => /^(?:and|&|of|for|on|the)$/i.test(t.text)))) return undefined;
   if (words[0].text.length < 2) return undefined;
   // "Traditionally, the group attacked organizations": an adverb opening a sentence, not a name in apposition.
   const adverb = n === 1 && words[0].initial && /\p{Ll}(?:al|ous|ive|ent|ant|ate|ed|ing|ful|ab|ib)ly$/u.test(words[0].text);
@@ -695,9 +698,7 @@ function judge(text: string, tokens: Token[], c: Run, knownAt: KnownIndex, stats
   // "infected PGA computers", "Netflix refused to pay": a name of one word where the incident rules look for a victim.
   // Acronyms ("HR", "FTP") and plurals ("TVs", "Republicans") name kinds of things and people, not one organisation.
   if (
-    n === 1 &&
-    !words[0].initial &&
-    /^\p{Lu}.*\p{Ll}.*[^s]$/u.test(words[0].text) &&
+    ((n === 1 && !words[0].initial && /^\p{Lu}.*\p{Ll}.*[^s]$/u.test(words[0].text)) || ofPlace) &&
     !/^\s+victims\b/.test(after) &&
     victimWords(before, text.slice(end, end + 110))
   )
@@ -998,6 +999,18 @@ function withinName(tokens: Token[], c: Run, k: EntityMatch): boolean {
 
 /** Names found around a known organisation (see withinName): they win over it where both are kept. */
 export const ENCLOSING_RULE = 'head-enclosing' as const;
+
+const REGION_WORDS = new Set(['Northern', 'Southern', 'Eastern', 'Western', 'Central', 'Greater', 'North', 'South', 'East', 'West']);
+
+/**
+ * "PGA of America", "ACLU of Northern California": letters in capitals, "of" and a place are a body's name
+ * (its national or local branch), though no head word ends it.
+ */
+function acronymOfPlace(tokens: Token[], first: number, last: number): boolean {
+  if (last - first < 2 || last - first > 4 || tokens[first + 1].text !== 'of' || !/^\p{Lu}{2,6}$/u.test(tokens[first].text)) return false;
+  const place = tokens.slice(REGION_WORDS.has(tokens[first + 2].text) ? first + 3 : first + 2, last + 1);
+  return place.length > 0 && place.every((t) => t.cap) && placeKeyByName(place.map((t) => t.text).join(' ')) !== undefined;
+}
 
 function allPlaces(inside: EntityMatch[], tokens: Token[], c: Run): boolean {
   // A run that is nothing but known places and a weak head ("Washington County") is a place.
