@@ -951,6 +951,9 @@ function inHeadline(stats: CaseStats, tokens: Token[], c: Run): boolean {
 const NOT_POSSESSED =
   /^['’]s(?:\s*[.,;:!?)"”]|\s+(?:has|had|is|was|did|does|didn['’]t|doesn['’]t|hasn['’]t|wasn['’]t|said|says|will|would|in|at|on|to|for|from|and|or)\b)/;
 
+/** After a name's "'s", what only a name's own "'s" is followed by: a speech verb, or a comma and an apposition. */
+const ONLY_A_NAME = /^['’]s(?:\s+(?:said|says|told|confirmed|announced|disclosed|didn['’]t|did not)\b|\s*,\s+(?:a|an)\s)/;
+
 /**
  * A brand written with its "'s" ("McDonald's", "Sainsbury's", "Macy's"): the text never writes it
  * without, twice or more, and at least once where a possessive cannot be ("at McDonald's in India",
@@ -964,7 +967,9 @@ function possessiveBrands(text: string, found: EntityMatch[]): void {
     else byKey.set(f.key, [f]);
   }
   for (const list of byKey.values()) {
-    if (list.length < 2) continue;
+    // Once is enough where only a name can stand ("Pellman's said", "breached Pellman's, a bakery"):
+    // no "'s" of "is" or "has" is followed by a verb's past or a comma and an article.
+    if (list.length < 2 && !ONLY_A_NAME.test(text.slice(list[0].end, list[0].end + 24))) continue;
     let plain = false;
     let owned = false;
     for (const f of list) {
@@ -1021,8 +1026,9 @@ function allPlaces(inside: EntityMatch[], tokens: Token[], c: Run): boolean {
 }
 
 const DEMONYM = /^(?:US|U\.S|UK|EU|[A-Z][a-z]+(?:ian|ean|ese|ish|ch|ic|an|ine|i))$/;
+/** A people's adjective ("Canadian", "German"); a word in "-man" only when it is a known place's ("Hoffman", "Pellman" are names). */
 function isDemonym(t: string): boolean {
-  return DEMONYM.test(t);
+  return DEMONYM.test(t) && (!t.endsWith('man') || placeKeyByName(t) !== undefined);
 }
 
 function acronymAfter(text: string, tokens: Token[], last: number): number | undefined {
