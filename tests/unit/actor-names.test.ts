@@ -17,6 +17,14 @@ describe('threat actors named by the text', () => {
     expect(names('The group Kaspersky described used it. A group Monday said.')).toEqual([]);
   });
 
+  test('a lone attacker named by a handle, and the handle again', () => {
+    expect(names('The hacker, known only as Cipher0007, found two bugs. Cipher0007 was paid.')).toEqual(['Cipher0007@26', 'Cipher0007@54']);
+    expect(names('A hacker that goes by the nickname of Cipher0007 hacked the market.')).toEqual(['Cipher0007@38']);
+    expect(names('The attacker, who uses the alias USDoD, posted the database.')).toEqual(['USDoD@33']);
+    // A person's full name is no handle, and an ordinary word no name.
+    expect(names('A hacker known only as John Smith leaked it. The hacker, known as Peace, sold it.')).toEqual([]);
+  });
+
   test('a name before a noun for attackers', () => {
     expect(names('Researchers linked the Balikbayan Foxes threat actor to the lures.')).toEqual(['Balikbayan Foxes@23']);
     expect(names('Data stolen by the Karakurt gang was leaked.')).toEqual(['Karakurt@19']);

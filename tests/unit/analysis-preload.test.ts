@@ -39,7 +39,7 @@ describe('matcher preload on wake', () => {
     const svc = service();
     await svc.preload();
     expect(await db.blobs.get(MATCHER_BLOB)).toBeUndefined();
-    expect(await keysOf(svc)).toEqual(['actor:apt28', 'malware:lockbit']);
+    expect(await keysOf(svc)).toEqual(['actor:apt28', 'actor:lockbit']);
     expect(lastFirstStage().matcherBuilt).toBe(true);
     expect(await db.blobs.get(MATCHER_BLOB)).toBeDefined();
   });
@@ -51,7 +51,7 @@ describe('matcher preload on wake', () => {
     await woken.preload();
     // Gone from the database after the preload read it: the analysis can only have the preloaded matcher.
     await db.blobs.delete(MATCHER_BLOB);
-    expect(await keysOf(woken)).toEqual(['actor:apt28', 'malware:lockbit']);
+    expect(await keysOf(woken)).toEqual(['actor:apt28', 'actor:lockbit']);
     const t = lastFirstStage();
     expect(t.matcherBuilt).toBe(false);
     expect(Object.keys(t.matcherLoadSplit ?? {}).sort()).toEqual(['openMs', 'readMs', 'viewsMs']);

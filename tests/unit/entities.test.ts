@@ -67,3 +67,18 @@ describe('extractEntities', () => {
     expect(kept.map((x) => x.key)).toEqual(['short-high', 'other', 'a']);
   });
 });
+
+describe('organisations that are one ordinary word', () => {
+  const orgs = (text: string) =>
+    extractEntities(text, m)
+      .filter((x) => x.type === 'organization')
+      .map((x) => x.text);
+  it('go when only a cue around them found them, with their repeats', () => {
+    expect(orgs('We uncovered a campaign targeting Middle users.')).toEqual([]);
+    expect(orgs('Back in 2003, a hacker breached Valve. Valve said nothing.')).toEqual([]);
+  });
+  it('stay with a title’s capitalised article, or when the word is no ordinary one', () => {
+    expect(orgs('A report by The Intercept claimed NSA hackers used it.')).toEqual(['Intercept']);
+    expect(orgs('Back in 2003, a hacker breached Zyxtel. Zyxtel said nothing.')).toEqual(['Zyxtel', 'Zyxtel']);
+  });
+});

@@ -39,7 +39,7 @@ describe('analyzeText with a depth (the sync’s reading of a feed item)', () =>
   it('still finds CVE ids and catalogue names deep in the text, but people and organisations by shape only in the lede', () => {
     const full = keys(analyzeText(CONTENT, matcher));
     const lede = keys(analyzeText(CONTENT, matcher, { depth: 800 }));
-    for (const k of ['vulnerability:cve-2023-4966', 'vendor:citrix', 'malware:emotet', 'malware:lockbit', 'organization:boeing'])
+    for (const k of ['vulnerability:cve-2023-4966', 'vendor:citrix', 'malware:emotet', 'actor:lockbit', 'organization:boeing'])
       expect(lede).toContain(k);
     // The organisation found by shape deep in the text: the whole reading has it, the lede's does not.
     expect(full).toContain('organization:northwind-traders-ltd');

@@ -51,9 +51,10 @@ describe('which names are ambiguous is decided from data', () => {
 describe('cue words', () => {
   it('"Play ransomware", "the Royal gang", "Snake malware", "Cuba ransomware operators" are names', () => {
     expect(found('Play ransomware encrypted the servers.')).toEqual(['Play=malware:play (cue)']);
-    expect(found('Files were stolen by the Royal gang last week.')).toEqual(['Royal=malware:royal (cue)']);
+    // A gang and a family's operators are people: the crew (kind-in-context.ts sentenceSaysCrew).
+    expect(found('Files were stolen by the Royal gang last week.')).toEqual(['Royal=actor:royal (sentence-says-crew)']);
     expect(found('Researchers took apart the Snake malware.')).toEqual(['Snake=malware:snake (cue)']);
-    expect(found('We saw Cuba ransomware operators move laterally.')).toEqual(['Cuba=malware:cuba (cue)']);
+    expect(found('We saw Cuba ransomware operators move laterally.')).toEqual(['Cuba=actor:cuba (sentence-says-crew)']);
   });
   it('without a cue the words stay words', () => {
     expect(found('Kids play games and the royal family waves.')).toEqual([]);
@@ -95,7 +96,7 @@ describe('named elsewhere', () => {
 describe('entities sharing a name', () => {
   it('the place by default, the malware with its cue', () => {
     expect(found('Havana is the capital of Cuba.')).toEqual(['Cuba=location:cuba (name)']);
-    expect(found('The Cuba ransomware gang hit a bank.')).toEqual(['Cuba=malware:cuba (cue)']);
+    expect(found('The Cuba ransomware encrypted a bank.')).toEqual(['Cuba=malware:cuba (cue)']);
   });
 });
 

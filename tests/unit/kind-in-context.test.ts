@@ -106,6 +106,12 @@ describe('what the sentence says a name is', () => {
     expect(typed('They deployed the Carbanak backdoor.')).toEqual(['Carbanak=malware:carbanak-malware']);
     // The actor otherwise, and after words that are not for malware.
     expect(typed('Carbanak targeted banks. The Carbanak group was busy.')).toEqual(['Carbanak=actor:carbanak', 'Carbanak=actor:carbanak']);
+    // "gang" is a cue of both kinds; a gang is people.
+    expect(typed('The Carbanak gang stole millions from banks.')).toEqual(['Carbanak=actor:carbanak']);
+  });
+  it('a name shared by an actor and its toolset, a cue word for both: the actor where the sentence speaks of people', () => {
+    expect(found('The Winnti gang stole the certificates.')).toEqual(['Winnti=actor:winnti (name)']);
+    expect(found('The certificates were stolen by Winnti malware.')).toEqual(['Winnti=malware:winnti (name)']);
   });
   it('whichever of the two the catalogue lists first', () => {
     // The malware first, as a synced MISP catalogue may list them (its tool galaxy before its threat actors).
@@ -221,9 +227,20 @@ describe('a ransomware family spoken of as the people who run it', () => {
     expect(typed('DarkSide was not the only group to make this announcement.')).toEqual(['DarkSide=actor:darkside']);
     expect(typed('Ransomware groups such as SamSam and Dharma spread via RDP.')).toEqual(['SamSam=actor:samsam', 'Dharma=actor:dharma']);
   });
-  it('is the malware otherwise, "the X gang" included', () => {
+  it('is the actor where the text calls it a gang or a group', () => {
+    expect(typed('The Conti gang claimed the attack.')).toEqual(['Conti=actor:conti']);
+    expect(typed('The Conti ransomware group leaked the data.')).toEqual(['Conti=actor:conti']);
+    expect(typed('Conti ransomware operators moved laterally.')).toEqual(['Conti=actor:conti']);
+    expect(typed('DarkSide, a ransomware group that emerged in 2020, hit the pipeline.')).toEqual(['DarkSide=actor:darkside']);
+    expect(typed('The ransomware gang DarkSide hit the pipeline.')).toEqual(['DarkSide=actor:darkside']);
+  });
+  it('is the malware otherwise', () => {
     expect(typed('The DarkSide ransomware encrypted the servers.')).toEqual(['DarkSide=malware:darkside']);
-    expect(typed('The Conti gang claimed the attack.')).toEqual(['Conti=malware:conti']);
+    // A capitalised "Group" begins a company's name; "group policy" is Windows'; "a group of" describes.
+    expect(typed('Conti Group said it was not involved.')).toEqual(['Conti=malware:conti']);
+    expect(typed('Conti changed the group policy objects.')).toEqual(['Conti=malware:conti']);
+    expect(typed('Conti group policy objects were changed.')).toEqual(['Conti=malware:conti']);
+    expect(typed('DarkSide, a group of files, was found.')).toEqual(['DarkSide=malware:darkside']);
     expect(typed('Ransomware such as SamSam and Dharma spread via RDP.')).toEqual(['SamSam=malware:samsam', 'Dharma=malware:dharma']);
     expect(sentenceSaysCrew('Its operators run DarkSide.', 21, 29)).toBe(false);
   });

@@ -13,6 +13,23 @@ function known(text: string, word: string, type: EntityMatch['type'], key: strin
 }
 
 describe('organisations the catalogue does not know', () => {
+  test('a name in "-man" is no demonym unless a place is its ("Pellman said", not "German government" alone)', () => {
+    expect(names('Pellman said its payment system was breached.')).toEqual(['Pellman']);
+    expect(names('The German government said it was hit.')).toEqual(['German government']);
+  });
+  test('a name written with its "\'s" once, where only a name can stand', () => {
+    expect(names("Pellman's said its payment system was breached.")).toEqual(["Pellman's"]);
+    expect(names("Hackers breached Dillard's, a department store chain.")).toEqual(["Dillard's"]);
+    // A possessive stays one.
+    expect(names("The breach at Dillard's stores affected 2,000 customers.")).toEqual(['Dillard']);
+  });
+  test('letters in capitals, "of" and a place: a branch of a body, with a cue like any headless name', () => {
+    expect(names('The attack on PGA of America locked files.')).toEqual(['PGA of America']);
+    expect(names('The ACLU of Northern California said it was hit.')).toEqual(['ACLU of Northern California']);
+    // Not when the words after "of" are no place, and not without a cue.
+    expect(names('The attack on PGA of Golfers locked files.')).toEqual([]);
+    expect(names('The PGA of America held a tournament.')).toEqual([]);
+  });
   test('names with organisational heads and company forms', () => {
     expect(names('Patients of Riverside Regional Hospital were sent elsewhere.')).toEqual(['Riverside Regional Hospital']);
     expect(names('The attack hit Fink Telecom Services GmbH last year.')).toEqual(['Fink Telecom Services GmbH']);

@@ -271,6 +271,8 @@ describe('seed data: facts', () => {
     expect(byId(ORGANIZATIONS, 'gru').meta?.country).toBe('russia');
     expect(has(byId(ORGANIZATIONS, 'cisa'), 'Cybersecurity and Infrastructure Security Agency')).toBe(true);
     expect(byId(ORGANIZATIONS, 'who').ambiguous).toContain('WHO');
+    // A company the news names as a victim and as a phishing lure (the CASIE reports name it 16 times).
+    expect(byId(ORGANIZATIONS, 'netflix').name).toBe('Netflix');
   });
 
   it('maps attack terms to the incident they imply', () => {

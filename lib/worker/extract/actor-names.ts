@@ -11,6 +11,7 @@ import { matchesAfterBoundary } from './sticky';
  *   named ReconHellcat", "a threat group tracked as Sticky Werewolf", "the threat actor we dubbed X";
  * - before one: "the Balikbayan Foxes threat actor", "the Karakurt gang", "the Gamaredon hackers";
  * - listed after a plural one: "state sponsored groups such as APT33 and Gorgon";
+ * - a lone attacker's handle: "the hacker, known only as Cipher0007";
  * then the same name again anywhere in the text. Names the catalogue, a pattern or the malware finder
  * already took stay theirs (so "the LockBit gang" stays the ransomware family), and the words the
  * malware finder refuses as names (platforms, descriptions, ordinary words) are refused here too.
@@ -31,6 +32,14 @@ const QUOTE = String.raw`[“"‘'*]?[ \t\u00a0]*`;
 // The scans are built when first used (lazy-regexp.ts): their Unicode classes cost every start of the worker otherwise.
 const AFTER_NOUN = lazyRegExp(
   String.raw`(?<![\p{L}\p{N}])(?:${NOUN_BEFORE}[ \t\u00a0]+${NAMING}|(?:[Gg]roup|[Gg]ang|[Aa]ctor|[Cc]rew|[Cc]ollective|[Aa]ttackers)s?[ \t\u00a0]+${NAMING_VERB})${QUOTE}(${NAME2})`,
+  'gu',
+);
+/**
+ * A lone attacker's handle, named as such: "the hacker, known only as Cipher0007", "a hacker who goes by the
+ * nickname of Peace", "the attacker, who uses the alias Tessa88". One word: a handle, not a person's full name.
+ */
+const HANDLE = lazyRegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:[Hh]acker|[Aa]ttacker|[Hh]acktivist|[Cc]ybercriminal|[Ee]xtortionist)[ \t\u00a0]*,?[ \t\u00a0]+(?:(?:who|that)[ \t\u00a0]+)?(?:(?:is|was)[ \t\u00a0]+)?(?:(?:known|identified)[ \t\u00a0]+(?:only[ \t\u00a0]+|simply[ \t\u00a0]+|online[ \t\u00a0]+)?as|(?:goes|go|going|went)[ \t\u00a0]+by[ \t\u00a0]+(?:the[ \t\u00a0]+)?(?:(?:nick)?name|alias|handle|moniker|pseudonym)(?:[ \t\u00a0]+of)?|(?:uses|use|using|used)[ \t\u00a0]+the[ \t\u00a0]+(?:(?:nick)?name|alias|handle|moniker|pseudonym)|nicknamed|calling[ \t\u00a0]+(?:himself|herself|themselves))[ \t\u00a0]+${QUOTE}(${NAME})(?![ \t\u00a0]+\p{Lu})`,
   'gu',
 );
 /** Nouns for attackers after a name ("the X threat actor", "the X gang"). */
@@ -140,6 +149,7 @@ export function findActorsByShape(text: string, known: EntityMatch[]): EntityMat
     names.add(name);
   };
   for (const m of matchesAfterBoundary(AFTER_NOUN(), text)) consider(m[1], m.index + m[0].length - m[1].length, true);
+  for (const m of matchesAfterBoundary(HANDLE(), text)) consider(m[1], m.index + m[0].length - m[1].length, false);
   for (const m of matchesAfterBoundary(ATTRIBUTED_TO(), text)) {
     const at = m.index + m[0].lastIndexOf(m[1]);
     if (!MONTHS_DAYS.test(m[1])) consider(m[1], at, false);

@@ -18,6 +18,7 @@ import { findMalwareByShape } from './malware-names';
 import { findActorsByShape } from './actor-names';
 import { findPeople, givenNameOfPerson, isPerson } from './people';
 import { findAbbreviations } from './abbreviations';
+import { isCommonWord } from './malware-names';
 
 export interface ExtractOptions {
   /** Look for organisations beyond the catalogue (default true). */
@@ -119,6 +120,26 @@ export function notMalware(text: string, entities: EntityMatch[]): EntityMatch[]
 }
 
 /**
+ * Organisations found by shape whose name is one ordinary word and whose only reason is a cue around it
+ * ("campaigns targeting Middle", "according to Lookout"): the cue says something is there, not that the
+ * word names it. A head or an apposition ("news media company Stuff") is reason enough; so each mention
+ * of such a name goes, its repeats with it, unless another of its mentions has a stronger reason.
+ */
+export function notOrdinaryWords(text: string, orgs: EntityMatch[]): EntityMatch[] {
+  const weak = new Set<string>();
+  const strong = new Set<string>();
+  for (const m of orgs) {
+    if (/[^\p{L}]/u.test(m.text) || !isCommonWord(m.text.toLowerCase())) continue;
+    // "The Register says", "a report by The Intercept": a title's capitalised article marks a name.
+    const titled = /(?:^|[^.!?]\s)The\s$/u.test(text.slice(Math.max(0, m.start - 6), m.start));
+    if (!titled && (m.why?.rule === 'cue' || m.why?.rule === 'repeat')) weak.add(m.key);
+    else strong.add(m.key);
+  }
+  if (weak.size === 0) return orgs;
+  return orgs.filter((m) => !weak.has(m.key) || strong.has(m.key));
+}
+
+/**
  * `known` (extractKnownEntities of the same text) with the organisations the catalogue does not know,
  * found by how sentences speak of them (./orgs.ts).
  */
@@ -141,12 +162,13 @@ export function addOrganizations(text: string, known: EntityMatch[]): EntityMatc
     text,
     base.filter((m) => m.type !== 'location'),
   );
-  if (orgs.length === 0) return base;
+  const kept = notOrdinaryWords(text, orgs);
+  if (kept.length === 0) return base;
   return resolveOverlaps(
     // A name found around a known organisation ("Dorset County Hospital NHS Foundation Trust") wins over it.
     [
       ...base.map((m) => ({ m, rank: m.type === 'location' ? 0 : 1 })),
-      ...orgs.map((m) => ({ m, rank: m.why?.rule === ENCLOSING_RULE ? 2 : 0 })),
+      ...kept.map((m) => ({ m, rank: m.why?.rule === ENCLOSING_RULE ? 2 : 0 })),
     ],
     text.length,
   );

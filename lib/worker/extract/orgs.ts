@@ -2,6 +2,7 @@ import type { EntityMatch } from '../../shared/types';
 import { slug } from '../knowledge/keys';
 import { findPeople, isGivenName, isPerson, personAtStart } from './people';
 import { victimWords } from './incidents/roles';
+import { placeKeyByName } from '../knowledge/places-index';
 
 /**
  * Organisations the catalogue does not know: the hospital, council, school district or company an
@@ -446,6 +447,7 @@ function trimRun(text: string, tokens: Token[], run: Run, lowerWords: Set<string
       first + 1 < last &&
       isSentenceStart(text, tokens, first) &&
       !PREFIX_HEADS.has(lw) &&
+      !acronymOfPlace(tokens, first, last) &&
       CONNECTORS.has(tokens[first + 1].text) &&
       tokens[first + 1].text !== 'the'
     ) {
@@ -656,8 +658,9 @@ function judge(text: string, tokens: Token[], c: Run, knownAt: KnownIndex, stats
   if (inside.length > 0 || headline) return undefined;
 
   // Without a head the context must say it. Long headless runs are titles, not names; a coordination
-  // ("Tibetan and Uyghur activists") names two things if any.
-  if (n > 4 || words.some((t) => /^(?:and|&|of|for|on|the)$/i.test(t.text))) return undefined;
+  // ("Tibetan and Uyghur activists") names two things if any. Letters and "of" a place are one name.
+  const ofPlace = acronymOfPlace(tokens, c.first, c.last);
+  if (n > 4 || (!ofPlace && words.some((t) => /^(?:and|&|of|for|on|the)$/i.test(t.text)))) return undefined;
   if (words[0].text.length < 2) return undefined;
   // "Traditionally, the group attacked organizations": an adverb opening a sentence, not a name in apposition.
   const adverb = n === 1 && words[0].initial && /\p{Ll}(?:al|ous|ive|ent|ant|ate|ed|ing|ful|ab|ib)ly$/u.test(words[0].text);
@@ -695,9 +698,7 @@ function judge(text: string, tokens: Token[], c: Run, knownAt: KnownIndex, stats
   // "infected PGA computers", "Netflix refused to pay": a name of one word where the incident rules look for a victim.
   // Acronyms ("HR", "FTP") and plurals ("TVs", "Republicans") name kinds of things and people, not one organisation.
   if (
-    n === 1 &&
-    !words[0].initial &&
-    /^\p{Lu}.*\p{Ll}.*[^s]$/u.test(words[0].text) &&
+    ((n === 1 && !words[0].initial && /^\p{Lu}.*\p{Ll}.*[^s]$/u.test(words[0].text)) || ofPlace) &&
     !/^\s+victims\b/.test(after) &&
     victimWords(before, text.slice(end, end + 110))
   )
@@ -950,6 +951,9 @@ function inHeadline(stats: CaseStats, tokens: Token[], c: Run): boolean {
 const NOT_POSSESSED =
   /^['’]s(?:\s*[.,;:!?)"”]|\s+(?:has|had|is|was|did|does|didn['’]t|doesn['’]t|hasn['’]t|wasn['’]t|said|says|will|would|in|at|on|to|for|from|and|or)\b)/;
 
+/** After a name's "'s", what only a name's own "'s" is followed by: a speech verb, or a comma and an apposition. */
+const ONLY_A_NAME = /^['’]s(?:\s+(?:said|says|told|confirmed|announced|disclosed|didn['’]t|did not)\b|\s*,\s+(?:a|an)\s)/;
+
 /**
  * A brand written with its "'s" ("McDonald's", "Sainsbury's", "Macy's"): the text never writes it
  * without, twice or more, and at least once where a possessive cannot be ("at McDonald's in India",
@@ -963,7 +967,9 @@ function possessiveBrands(text: string, found: EntityMatch[]): void {
     else byKey.set(f.key, [f]);
   }
   for (const list of byKey.values()) {
-    if (list.length < 2) continue;
+    // Once is enough where only a name can stand ("Pellman's said", "breached Pellman's, a bakery"):
+    // no "'s" of "is" or "has" is followed by a verb's past or a comma and an article.
+    if (list.length < 2 && !ONLY_A_NAME.test(text.slice(list[0].end, list[0].end + 24))) continue;
     let plain = false;
     let owned = false;
     for (const f of list) {
@@ -999,6 +1005,18 @@ function withinName(tokens: Token[], c: Run, k: EntityMatch): boolean {
 /** Names found around a known organisation (see withinName): they win over it where both are kept. */
 export const ENCLOSING_RULE = 'head-enclosing' as const;
 
+const REGION_WORDS = new Set(['Northern', 'Southern', 'Eastern', 'Western', 'Central', 'Greater', 'North', 'South', 'East', 'West']);
+
+/**
+ * "PGA of America", "ACLU of Northern California": letters in capitals, "of" and a place are a body's name
+ * (its national or local branch), though no head word ends it.
+ */
+function acronymOfPlace(tokens: Token[], first: number, last: number): boolean {
+  if (last - first < 2 || last - first > 4 || tokens[first + 1].text !== 'of' || !/^\p{Lu}{2,6}$/u.test(tokens[first].text)) return false;
+  const place = tokens.slice(REGION_WORDS.has(tokens[first + 2].text) ? first + 3 : first + 2, last + 1);
+  return place.length > 0 && place.every((t) => t.cap) && placeKeyByName(place.map((t) => t.text).join(' ')) !== undefined;
+}
+
 function allPlaces(inside: EntityMatch[], tokens: Token[], c: Run): boolean {
   // A run that is nothing but known places and a weak head ("Washington County") is a place.
   if (inside.length === 0) return false;
@@ -1008,8 +1026,9 @@ function allPlaces(inside: EntityMatch[], tokens: Token[], c: Run): boolean {
 }
 
 const DEMONYM = /^(?:US|U\.S|UK|EU|[A-Z][a-z]+(?:ian|ean|ese|ish|ch|ic|an|ine|i))$/;
+/** A people's adjective ("Canadian", "German"); a word in "-man" only when it is a known place's ("Hoffman", "Pellman" are names). */
 function isDemonym(t: string): boolean {
-  return DEMONYM.test(t);
+  return DEMONYM.test(t) && (!t.endsWith('man') || placeKeyByName(t) !== undefined);
 }
 
 function acronymAfter(text: string, tokens: Token[], last: number): number | undefined {

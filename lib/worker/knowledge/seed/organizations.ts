@@ -630,6 +630,11 @@ export const ORGANIZATIONS: SeedRow[] = [
     },
     { id: 'yahoo', name: 'Yahoo', aliases: ['Yahoo!'], description: 'Web company behind the largest disclosed account breaches.' },
     { id: 'uber', name: 'Uber', description: 'Ride-hailing company breached by LAPSUS$ in 2022.' },
+    {
+      id: 'netflix',
+      name: 'Netflix',
+      description: 'Streaming service whose unreleased episodes The Dark Overlord leaked in 2017, and a favourite phishing lure.',
+    },
     { id: 'twitter', name: 'Twitter', aliases: ['X Corp'], description: 'Social network (now X) hacked in a 2020 account-takeover scam.' },
     { id: 'lastpass', name: 'LastPass', description: 'Password manager whose encrypted vaults were stolen in 2022.' },
     { id: 'twilio', name: 'Twilio', description: 'Communications platform breached by 0ktapus SMS phishing in 2022.' },
