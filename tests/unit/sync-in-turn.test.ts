@@ -74,6 +74,29 @@ describe('inTurn', () => {
     expect(log).toEqual(['start a', 'start b']);
   });
 
+  it('a source that fails fails the run only once the ones before it are written and settled', async () => {
+    const log: string[] = [];
+    const gates = new Map<string, () => void>();
+    const write = source(log, gates);
+    const settled: string[] = [];
+    let failed = false;
+    const run = inTurn(
+      ['a', 'b'],
+      async (name, turn) => {
+        if (name === 'a') return write(name, turn);
+        throw new Error('no matcher');
+      },
+      (s) => void settled.push(s),
+    );
+    run.catch(() => (failed = true));
+    await settleAll();
+    expect(failed).toBe(false);
+    gates.get('a')!();
+    await expect(run).rejects.toThrow('no matcher');
+    expect(settled).toEqual(['a']);
+    expect(log).toContain('wrote a');
+  });
+
   it('a failed settle fails the run, and the sources after it write nothing', async () => {
     const log: string[] = [];
     const gates = new Map<string, () => void>();

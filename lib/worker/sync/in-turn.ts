@@ -33,8 +33,10 @@ export async function inTurn<S, T>(
     const reading = new Promise<void>((ok) => (read = ok));
     const after = done;
     const result = start(source, { after, read });
-    // The source's own result waits for the ones before it, so settle keeps their order whatever it wrote.
-    done = Promise.all([result, after]).then(([r]) => settle(source, r));
+    // Observed through `done`, which waits for the sources before it first: they settle (or fail) before
+    // this one's result is looked at, so settle keeps their order and a failure here never overtakes them.
+    result.catch(() => undefined);
+    done = after.then(() => result).then((r) => settle(source, r));
     // Awaited by the next source or below: until then a failure must not count as unhandled.
     done.catch(() => undefined);
     await Promise.race([reading, done]);
