@@ -3,11 +3,13 @@
  * see the same machine (on this shared 2-core machine the load moves wall and even CPU times by half from
  * one minute to the next, more than most changes move them):
  *
- *   IL_AB_BASE=/path/to/other/checkout npx tsx bench/ab-ingest.ts [--items 3000] [--rounds 6] [--modes store,ingest]
+ *   IL_AB_BASE=/path/to/other/checkout npx tsx bench/ab-ingest.ts [--items 3000] [--rounds 6] [--modes store,ingest,summary]
  *
  * Each round runs, in alternating order, for each build: the store alone (the same items read by the engine
  * beforehand, stored in batches of 50 into a fresh database) and the whole ingest (engine, pipelining and
- * store), with the page's main-thread CPU from a trace beside the wall time. Prints each round and the
+ * store; feeds of 50 items, in turn as a sync run takes them where the build can), of whole articles
+ * (ingest) or of their titles and summaries (summary), with the page's main-thread CPU from a trace beside
+ * the wall time. Prints each round and the
  * medians, and the medians of the per-round ratios (this build over the base).
  */
 import { loadavg } from 'node:os';
@@ -43,6 +45,8 @@ async function main(): Promise<void> {
       ([cat, items]) => {
         const w = window as unknown as Record<string, unknown> & { SB_base: SB; SB_this: SB };
         w.items = items;
+        // Most feeds carry no full text: the same items with title and summary only (mode summary).
+        w.bare = (items as { content?: string }[]).map(({ content: _c, ...rest }) => rest);
         w.m_base = w.SB_base.compileMatcher(cat);
         w.m_this = w.SB_this.compileMatcher(cat);
         // The store's input, read once (the engine is not what the store-alone runs compare).
@@ -58,7 +62,7 @@ async function main(): Promise<void> {
     // IndexedDB's backend: the browser's thread pool (its index entries and bytes are written there).
     const BACKEND = /^Browser \/ ThreadPoolForegroundWorker$/;
     let serial = 0;
-    const run = async (which: 'base' | 'this', mode: 'store' | 'ingest') => {
+    const run = async (which: 'base' | 'this', mode: 'store' | 'ingest' | 'summary') => {
       let ms = 0;
       const threads = await threadTimes(cdp, async () => {
         ms = await page.evaluate(
@@ -73,9 +77,20 @@ async function main(): Promise<void> {
               const split = sb.emptySplit();
               for (let i = 0; i < prepared.length; i += 50) await sb.storeTimed(db, prepared.slice(i, i + 50), at, split);
             } else {
-              const items = w.items as Parameters<SB['ingestFeedItems']>[1];
-              for (let i = 0; i < items.length; i += 50)
-                await sb.ingestFeedItems(db, items.slice(i, i + 50), { matcher: w[`m_${which}`] as never, now: at });
+              const all = (mode === 'summary' ? w.bare : w.items) as Parameters<SB['ingestFeedItems']>[1];
+              const feeds: (typeof all)[] = [];
+              for (let i = 0; i < all.length; i += 50) feeds.push(all.slice(i, i + 50));
+              const opts = { matcher: w[`m_${which}`] as never, now: at };
+              // Feeds of 50 as a sync run takes them: in turn where the build has it (lib/worker/sync/in-turn.ts),
+              // else one after the other.
+              const inTurn = (sb as Partial<SB>).inTurn;
+              if (inTurn)
+                await inTurn(
+                  feeds,
+                  (feed, turn) => sb.ingestFeedItems(db, feed, { ...opts, after: turn.after, onRead: turn.read }),
+                  () => undefined,
+                );
+              else for (const feed of feeds) await sb.ingestFeedItems(db, feed, opts);
             }
             const ms = performance.now() - t0;
             db.close();
@@ -95,7 +110,7 @@ async function main(): Promise<void> {
     await run('base', 'store');
     await run('this', 'store'); // warm-up
     for (let r = 0; r < Number(values.rounds); r++) {
-      for (const mode of values.modes.split(',') as ('store' | 'ingest')[]) {
+      for (const mode of values.modes.split(',') as ('store' | 'ingest' | 'summary')[]) {
         const order = r % 2 ? (['this', 'base'] as const) : (['base', 'this'] as const);
         const got: Record<string, { ms: number; cpu: number; backend: number }> = {};
         for (const which of order) got[which] = await run(which, mode);

@@ -148,10 +148,16 @@ export const syncGroup: BenchGroup = {
             const t0 = performance.now();
             let added = 0;
             const split = w.SB.emptySplit();
-            for (let i = 0; i < n; i += batch) {
-              const r = await w.SB.ingestTimed(db, w.items.slice(i, i + batch), { matcher: w.matcher, now: at, reader }, split);
-              added += r.added;
-            }
+            // Feeds of `batch` items, in turn as a sync run takes them (lib/worker/sync/in-turn.ts): the next
+            // one read while the one before it finishes its writes.
+            const feeds: (typeof w.items)[] = [];
+            for (let i = 0; i < n; i += batch) feeds.push(w.items.slice(i, i + batch));
+            await w.SB.inTurn(
+              feeds,
+              (feed, turn) =>
+                w.SB.ingestTimed(db, feed, { matcher: w.matcher, now: at, reader, after: turn.after, onRead: turn.read }, split),
+              (_feed, r) => void (added += r.added),
+            );
             const ms = performance.now() - t0;
             const clusters = await db.clusters.count();
             const multi = await db.clusters.filter((c) => c.articleCount > 1).count();

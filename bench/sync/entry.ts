@@ -9,3 +9,5 @@ export { getStatus } from '../../lib/worker/db/status';
 export { seedCatalogue } from '../../lib/worker/knowledge/seed';
 export { ReaderPool } from '../../lib/worker/sync/reader-pool';
 export { readerCount } from '../../lib/worker/sync/reader-hosts';
+
+export { inTurn } from '../../lib/worker/sync/in-turn';

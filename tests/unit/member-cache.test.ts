@@ -6,7 +6,7 @@
  * item arrived by another path than the sync's.
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { IDBFactory, IDBIndex, IDBKeyRange, IDBObjectStore } from 'fake-indexeddb';
 import { IncidentLensDb } from '../../lib/worker/db/database';
 import { ingestArticles } from '../../lib/worker/db/ingest';
 import { IngestMemory, type KnownRow } from '../../lib/worker/cluster/member-cache';
@@ -143,6 +143,49 @@ describe('the ingest member cache', () => {
     expect((await a.articles.get(BOEING_2.url))?.clusterId).not.toBe((await a.articles.get(BOEING_1.url))?.clusterId);
     a.close();
     b.close();
+  });
+
+  it("reads a new worker's first chunk in one round trip: stamp, URLs, guids, window and retention together", async () => {
+    const indexedDB = new IDBFactory();
+    const before = new IncidentLensDb({ indexedDB, IDBKeyRange, name: 'shared' });
+    await ingestFeedItems(before, [BOEING_1, CITRIX_PATCH], { matcher, now: NOW });
+    before.close();
+    // Every request of the next ingest (a new database object: a new worker), in order, and each request's
+    // success: a request issued after an answer came back begins a new round trip.
+    const log: string[] = [];
+    const patched: [object, string, unknown][] = [];
+    for (const [proto, names] of [
+      [IDBObjectStore.prototype, ['get', 'getAll', 'put', 'delete']],
+      [IDBIndex.prototype, ['get', 'getAll', 'getAllKeys', 'openCursor', 'openKeyCursor']],
+    ] as const) {
+      for (const name of names) {
+        const p = proto as unknown as Record<string, (...a: unknown[]) => IDBRequest>;
+        const orig = p[name];
+        patched.push([p, name, orig]);
+        p[name] = function (this: unknown, ...args: unknown[]) {
+          const r = orig.apply(this, args);
+          log.push(name === 'put' || name === 'delete' ? 'write' : 'read:' + (this as { name: string }).name + '.' + name);
+          r.addEventListener('success', () => log.push('answer'));
+          return r;
+        };
+      }
+    }
+    try {
+      db = new IncidentLensDb({ indexedDB, IDBKeyRange, name: 'shared' });
+      await ingestFeedItems(db, [BOEING_2, ICBC], { matcher, now: NOW, retentionDays: 30 });
+    } finally {
+      for (const [p, name, orig] of patched) (p as Record<string, unknown>)[name] = orig;
+    }
+    // The stamp, the URLs, the guids, the window and retention (items a month old go) before any answer...
+    const first = log.slice(0, log.indexOf('answer'));
+    expect(first.filter((e) => e === 'read:ingestMeta.get')).toHaveLength(1);
+    expect(first.filter((e) => e === 'read:published.getAll')).toHaveLength(2);
+    // ...and none of them again once the stamp said the memory knew nothing (only what clustering found out:
+    // the members of the clusters the chunk touched).
+    const later = log.slice(log.indexOf('answer')).filter((e) => e.startsWith('read:'));
+    expect(later.filter((e) => !e.startsWith('read:clusterId.') && e !== 'read:articles.get')).toEqual([]);
+    // The patch story, more than 30 days old, went.
+    expect((await db.articles.toArray()).map((r) => r.url).sort()).toEqual([BOEING_1.url, BOEING_2.url, ICBC.url].sort());
   });
 
   it('stores a batch spread over months (read without the memory) as the in-memory store does', async () => {

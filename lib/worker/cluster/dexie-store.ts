@@ -196,9 +196,15 @@ export class DexieStore implements IngestStore {
   }
 
   async publishedBefore(iso: string): Promise<ArticleRow[]> {
+    const { memory } = this;
+    const read = () => this.db.articles.where('published').below(iso).toArray();
+    // Issued with the stamp's read, unless the memory knows nothing lies below; read after it if the stamp
+    // empties the memory (what the database holds is the answer either way).
+    const early = memory.retainedBelow >= iso ? undefined : read();
+    early?.catch(() => undefined);
     await this.stamped;
-    if (this.memory.retainedBelow >= iso) return [];
-    const rows = await this.db.articles.where('published').below(iso).toArray();
+    if (!early && memory.retainedBelow >= iso) return [];
+    const rows = await (early ?? read());
     this.note(rows);
     this.retained = iso;
     return rows;

@@ -60,7 +60,10 @@ export class IngestMemory {
 
   /** No item published before this is stored ('' when unknown). */
   retainedBelow = '';
-  /** Counts the times the memory was emptied: a read planned before one must be planned again. */
+  /**
+   * Counts the times the memory lost what it knew: a read planned before must be planned again. Emptying
+   * an empty memory (a new worker's first chunk, whose stamp never matches) changes no plan: it lacked everything.
+   */
   generation = 0;
 
   get size(): number {
@@ -69,13 +72,13 @@ export class IngestMemory {
 
   /** Forget everything (and take a new token, so that no stamp written before matches). */
   clear(): void {
+    if (this.byUrl.size || this.span || this.clusters.size || this.retainedBelow) this.generation++;
     this.byUrl.clear();
     this.order = [];
     this.span = undefined;
     this.clusters.clear();
     this.retainedBelow = '';
     this.token = randomToken();
-    this.generation++;
   }
 
   get(url: string): KnownRow | undefined {

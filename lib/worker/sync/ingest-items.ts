@@ -48,6 +48,13 @@ export interface IngestItemsOptions {
   reader?: (chunk: FeedItem[], matcher: CompiledMatcher, lede: number, now: number) => Promise<ReadyItem[]>;
   /** Characters of text per chunk (one transaction each; default CHUNK_CHARS, ./ingest-chunks.ts). */
   chunkChars?: number;
+  /**
+   * Nothing is written before this settles, and nothing at all if it fails: the feed before this one in a
+   * sync run, still being written while this one is read (./in-turn.ts).
+   */
+  after?: Promise<unknown>;
+  /** Called once every chunk has been read (only writes are left). */
+  onRead?: () => void;
 }
 
 export interface IngestItemsReport extends IngestReport {
@@ -162,11 +169,28 @@ export async function ingestFeedItemsInto(
   // The readers only for a feed of several chunks: with one (a feed of titles and summaries), nothing can
   // overlap its reading, and a reader only adds two hand-overs between threads (bench/readers-ab.ts, load
   // 9-12: summaries at 0.88 of the in-thread rate with a reader, 4 rounds of 6 slower; whole articles 1.13).
-  const reader = opts.reader && chunksOf(ok, textLength, budget).length > 1 ? opts.reader : undefined;
+  const chunks = chunksOf(ok, textLength, budget).length;
+  const reader = opts.reader && chunks > 1 ? opts.reader : undefined;
+  const read = reader
+    ? (chunk: FeedItem[]) => reader(chunk, opts.matcher, opts.lede ?? FEED_LEDE, now)
+    : inThreadReader(opts.matcher, opts.lede);
+  const { after, onRead } = opts;
+  let unread = chunks;
+  if (!unread) onRead?.();
   const outcomes = await pipelined(
     ok,
-    reader ? (chunk) => reader(chunk, opts.matcher, opts.lede ?? FEED_LEDE, now) : inThreadReader(opts.matcher, opts.lede),
-    (prepared) => ingestPrepared(store, prepared, { now, retentionDays: opts.retentionDays }),
+    // Once the last chunk is read only writes are left: the next feed may be read meanwhile (./in-turn.ts).
+    onRead
+      ? (chunk) =>
+          read(chunk).then((r) => {
+            if (--unread === 0) onRead();
+            return r;
+          })
+      : read,
+    async (prepared) => {
+      if (after) await after;
+      return ingestPrepared(store, prepared, { now, retentionDays: opts.retentionDays });
+    },
     textLength,
     budget,
   );

@@ -2,6 +2,9 @@
  * One sync run: every enabled source that is due, one after the other, each written in its own
  * transaction after it was fetched and parsed, its status (last success, last error in plain words,
  * items added, validators for the next conditional request, next attempt) written with it or right after.
+ * A feed is fetched, parsed and read by the engine while the one before it finishes its writes; its own
+ * writes begin once that one is written and its status too (./in-turn.ts), so the writes go in the same
+ * order as one source after the other.
  *
  * Nothing lives only in memory. The run holds a lock in storage that lapses by itself; "sync now" marks
  * every enabled source due in the database before the run starts, so a run stopped half-way (the worker
@@ -16,6 +19,7 @@ import { catalogueDirty, importCatalogue, mergeStoredCatalogues, storeCatalogue 
 import type { RebuildSplit } from '../analysis/service';
 import { backoffMs, DEFAULT_TIMEOUT_MS, FetchError, fetchSource } from './fetch';
 import { ingestFeedItems, type IngestItemsOptions } from './ingest-items';
+import { inTurn, type Turn } from './in-turn';
 import type { OpenReaders } from './reader-hosts';
 import type { ReaderStats } from './reader-pool';
 import { acquireLock, type RunLock } from './lock';
@@ -131,17 +135,23 @@ async function runLocked(deps: SyncDeps, opts: RunOptions, lock: RunLock): Promi
   let matcher: CompiledMatcher | undefined;
   let readers: OpenReaders | undefined;
   try {
-    for (const source of due) {
-      await lock.refresh();
-      if (source.kind === 'feed' && !matcher) {
-        matcher = deps.matcher ? await deps.matcher() : compileMatcher([]);
-        readers = await deps.readers?.();
-      }
-      const outcome = await syncSource(deps, source, states.get(source.id), matcher, readers?.pool.read);
-      if (outcome.outcome === 'ok' && isCatalogue(source.kind)) catalogueChanged = true;
-      summary.outcomes.push(outcome);
-      await deps.onSourceDone?.(source.id);
-    }
+    // The next source is fetched and read while the one before it finishes its writes (./in-turn.ts).
+    await inTurn(
+      due,
+      async (source, turn) => {
+        await lock.refresh();
+        if (source.kind === 'feed' && !matcher) {
+          matcher = deps.matcher ? await deps.matcher() : compileMatcher([]);
+          readers = await deps.readers?.();
+        }
+        return syncSource(deps, source, states.get(source.id), turn, matcher, readers?.pool.read);
+      },
+      async (source, outcome) => {
+        if (outcome.outcome === 'ok' && isCatalogue(source.kind)) catalogueChanged = true;
+        summary.outcomes.push(outcome);
+        await deps.onSourceDone?.(source.id);
+      },
+    );
   } finally {
     if (readers) {
       summary.readers = { ...readers.pool.stats };
@@ -167,26 +177,34 @@ function intervalMs(source: SourceRow, intervals: SyncIntervals): number {
   return (isCatalogue(source.kind) ? intervals.cataloguesMin : intervals.feedsMin) * 60_000;
 }
 
-/** Read one source and record what happened. Never throws: a failure is the source's status. */
+/**
+ * Read one source and record what happened. A failure is the source's status; it throws only when the
+ * sources before it failed to settle (`turn.after`), and then writes nothing.
+ */
 async function syncSource(
   deps: SyncDeps,
   source: SourceRow,
   prior: SyncStateRow | undefined,
+  turn: Turn,
   matcher: CompiledMatcher = compileMatcher([]),
   reader?: IngestItemsOptions['reader'],
 ): Promise<SourceOutcome> {
   const { db } = deps;
   const now = deps.now ?? Date.now;
   const intervals = deps.intervals ?? DEFAULT_INTERVALS;
+  // Every write of this source waits for the sources before it; a catalogue is read only after them too.
+  const { after } = turn;
   const base: SyncStateRow = { ...(prior ?? { sourceId: source.id, failures: 0 }), sourceId: source.id, lastAttemptAt: now() };
   const url = effectiveUrl(source, deps.baseOverride);
   if (deps.hasPermission && !(await deps.hasPermission(originPattern(url)))) {
     // Not a failure: nothing was asked of the server. It stays due, so it is read once the user grants access.
     const state: SyncStateRow = { ...base, lastOutcome: 'no-permission', error: `waiting for permission to read ${new URL(url).host}` };
+    await after;
     await db.syncState.put(state);
     return { sourceId: source.id, outcome: 'no-permission', added: 0, error: state.error };
   }
   try {
+    if (isCatalogue(source.kind)) await after;
     const res = await fetchSource(url, {
       fetch: deps.fetch,
       etag: prior?.etag,
@@ -201,6 +219,7 @@ async function syncSource(
     const ok: SyncStateRow = { ...base, failures: 0, lastSuccessAt: now(), nextAttemptAt: now() + intervalMs(source, intervals) };
     delete ok.error;
     if (res.notModified) {
+      await after;
       await db.syncState.put({ ...ok, lastOutcome: 'not-modified', added: 0 });
       return { sourceId: source.id, outcome: 'not-modified', added: 0 };
     }
@@ -221,10 +240,14 @@ async function syncSource(
       now: now(),
       retentionDays: deps.retentionDays,
       reader,
+      after,
+      onRead: turn.read,
     });
     await db.syncState.put({ ...ok, added: report.added, totalAdded: (prior?.totalAdded ?? 0) + report.added });
     return { sourceId: source.id, outcome: 'ok', added: report.added };
   } catch (e) {
+    // The sources before this one did not settle (the run is failing): nothing of this one is written.
+    await after;
     const failures = (prior?.failures ?? 0) + 1;
     const message = plainError(e);
     const retryAfterMs = e instanceof FetchError ? e.retryAfterMs : undefined;
