@@ -2,7 +2,7 @@ import type { EntityMatch } from '../../shared/types';
 import { slug } from '../knowledge/keys';
 import { isCommonWord, plausibleName } from './malware-names';
 import { lazyRegExp } from './lazy-regexp';
-import { matchesAfterBoundary } from './sticky';
+import { matchesAfterBoundary, matchesBeforeListWords } from './sticky';
 
 /**
  * Threat actors the catalogue does not know yet, named by how the text speaks of them — vendors name a
@@ -44,10 +44,12 @@ const BEFORE_NOUN = lazyRegExp(
  * Names listed after a plural noun for attackers: "state sponsored groups such as APT33 and Gorgon", "APT actors
  * including Patchwork, Sidewinder and Confucius". The list is read up to its last "and"/"or".
  */
+// Sticky: tried only before the list words (see matchesBeforeListWords), a noun at most "adversaries" long.
 const LIST_AFTER_NOUN = lazyRegExp(
   String.raw`\b(?:[Gg]roups|[Aa]ctors|APTs|[Gg]angs|[Cc]rews|[Aa]dversaries|[Hh]ackers)[ \t\u00a0]*,?[ \t\u00a0]+(?:such[ \t\u00a0]+as|like|including)[ \t\u00a0]+((?:${NAME2}[ \t\u00a0]*,[ \t\u00a0]*){0,6}${NAME2}(?:[ \t\u00a0]*,?[ \t\u00a0]+(?:and|or)[ \t\u00a0]+${NAME2})?)`,
-  'gu',
+  'uy',
 );
+const LONGEST_NOUN = 'adversaries'.length;
 const LIST_ITEM = lazyRegExp(NAME2, 'gu');
 
 /**
@@ -174,7 +176,7 @@ export function findActorsByShape(text: string, known: EntityMatch[]): EntityMat
     if (isCommonWord(d[1].split(/[ \t\u00a0]/)[0].toLowerCase()) && !/\p{Lu}.*\p{Lu}|\p{N}/u.test(d[1].slice(1))) continue;
     consider(d[1], from + d.index, false);
   }
-  for (const m of text.matchAll(LIST_AFTER_NOUN())) {
+  for (const m of matchesBeforeListWords(LIST_AFTER_NOUN(), text, LONGEST_NOUN)) {
     const listStart = m.index + m[0].length - m[1].length;
     for (const item of m[1].matchAll(LIST_ITEM())) consider(item[0], listStart + item.index, false);
   }
