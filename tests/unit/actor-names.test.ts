@@ -52,6 +52,8 @@ describe('threat actors named by the text', () => {
     expect(names('In early June , a TA456 actor sent a link.')).toEqual([]);
     expect(names('Researchers , a group of students , found it.')).toEqual([]);
     expect(names('It looks like it has stopped. However, a second and third actor have joined.')).toEqual([]);
+    // The noun must begin a word ("subgroup"); the scan goes on inside it ("subgroup, a group").
+    expect(names('Sandcat, a subgroup, ran. Grimlok , a threat group , ran.')).toEqual(['Grimlok@26']);
   });
 
   test('who a deed is attributed to, when the name ends there', () => {

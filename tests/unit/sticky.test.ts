@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { matchesAfterBoundary, matchesAt } from '../../lib/worker/extract/sticky';
+import { matchesAfterBoundary, matchesAt, matchesBeforeListWords } from '../../lib/worker/extract/sticky';
 
 const spans = (ms: Iterable<RegExpExecArray>) => [...ms].map((m) => [m.index, m[0], m[1]]);
 
@@ -44,5 +44,22 @@ describe('matchesAt: sticky tries where a match can begin', () => {
       [0, 'Aaron Barr', undefined],
       [11, 'Chris Doe', undefined],
     ]);
+  });
+});
+
+describe('matchesBeforeListWords: tries in the words before "such as", "like", "including"', () => {
+  const LIST = String.raw`(?:[Bb]ackdoor|[Rr]emote [Aa]ccess [Tt]rojan|[Ff]amil(?:y|ies))s?[ \t\u00a0]*,?[ \t\u00a0]+(?:such[ \t\u00a0]+as|like|including)[ \t\u00a0]+(\p{Lu}\p{L}+)`;
+  const global = new RegExp(LIST, 'gu');
+  const sticky = new RegExp(LIST, 'uy');
+  const texts = [
+    'Remote Access Trojans such as Ghost, families , like Zorbix, and backdoors\u00a0including\tComet.',
+    // inside a word (no boundary before), two list words close together, a comma too many, no blank before the word
+    'Xbackdoors like Comet; backdoors such as like Comet; backdoors , , like Comet; backdoorslike Comet; families unlike Comet.',
+    'Nothing here is listed, like it or not.',
+  ];
+  test('finds what matchAll finds', () => {
+    for (const text of texts)
+      expect(spans(matchesBeforeListWords(sticky, text, 'Remote Access Trojans'.length)), text).toEqual(spans(text.matchAll(global)));
+    expect(spans(matchesBeforeListWords(sticky, texts[0], 21)).map((s) => s[2])).toEqual(['Ghost', 'Zorbix', 'Comet']);
   });
 });

@@ -85,3 +85,37 @@ export function matchesAfterBoundary(re: RegExp, text: string): RegExpExecArray[
   }
   return out;
 }
+
+/** "such as", "like", "including" after a blank (ASCII: V8 skips along the text to their letters). */
+const LIST_WORD = /(?:such[ \t\u00a0]+as|like|including)[ \t\u00a0]/g;
+
+/**
+ * What a global scan of `re` finds when its matches are a word of at most `longest` characters, blanks, at
+ * most one comma, blanks, and "such as", "like" or "including" ("families such as X"): tried only in the
+ * `longest` characters before each such list word (most texts have few, and the words before most are no
+ * noun). `re` is the sticky twin of the global expression.
+ */
+export function matchesBeforeListWords(re: RegExp, text: string, longest: number): RegExpExecArray[] {
+  const starts: number[] = [];
+  LIST_WORD.lastIndex = 0;
+  for (let m = LIST_WORD.exec(text); m !== null; m = LIST_WORD.exec(text)) {
+    const at = m.index;
+    LIST_WORD.lastIndex = at + 1;
+    let end = at;
+    while (end > 0 && isBlank(text.charCodeAt(end - 1))) end--;
+    if (end === at) continue;
+    if (text.charCodeAt(end - 1) === 0x2c) {
+      end--;
+      while (end > 0 && isBlank(text.charCodeAt(end - 1))) end--;
+    }
+    for (let p = Math.max(0, end - longest); p < end; p++) starts.push(p);
+  }
+  // (Windows of list words close together overlap.)
+  return matchesAt(
+    re,
+    text,
+    starts.sort((a, b) => a - b),
+  );
+}
+
+const isBlank = (c: number) => c === 0x20 || c === 0x09 || c === 0xa0;
