@@ -125,7 +125,7 @@ export function notMalware(text: string, entities: EntityMatch[]): EntityMatch[]
  * word names it. A head or an apposition ("news media company Stuff") is reason enough; so each mention
  * of such a name goes, its repeats with it, unless another of its mentions has a stronger reason.
  */
-export function notOrdinaryWords(text: string, orgs: EntityMatch[]): EntityMatch[] {
+function notOrdinaryWords(text: string, orgs: EntityMatch[]): EntityMatch[] {
   const weak = new Set<string>();
   const strong = new Set<string>();
   for (const m of orgs) {
