@@ -484,9 +484,10 @@ describe('other pages', () => {
   it('keeps up with an infinite-scroll page and a story that grows, highlighting only the story', async () => {
     const page = await open('/reading/scroll.html');
     await painted(page);
-    // 4,000 teasers arrive in bursts of 400 and the article gains a paragraph: re-read, re-painted.
+    // 4,000 teasers arrive in bursts of 400 and the article gains a paragraph: re-read, re-painted
+    // ("ALPHV, the ransomware gang also known as BlackCat": the gang is the actor).
     await expect
-      .poll(async () => (await highlightTexts(page))['il-malware'] ?? [], { timeout: 20_000 })
+      .poll(async () => (await highlightTexts(page))['il-actor'] ?? [], { timeout: 20_000 })
       .toEqual(expect.arrayContaining(['ALPHV']));
     await page.waitForFunction(() => document.querySelectorAll('#feed p').length >= 4000);
     await page.waitForTimeout(1500);
@@ -514,7 +515,8 @@ describe('other pages', () => {
     expect((await highlightTexts(page))['il-actor']).toEqual(expect.arrayContaining(['APT28', 'Fancy Bear']));
     await page.click('#go-next');
     await painted(page, 2);
-    await expect.poll(async () => (await highlightTexts(page))['il-malware'] ?? [], { timeout: 10_000 }).toContain('LockBit');
+    // "after the LockBit ransomware gang claimed the attack": the gang is the actor.
+    await expect.poll(async () => (await highlightTexts(page))['il-actor'] ?? [], { timeout: 10_000 }).toContain('LockBit');
     const h = await highlightTexts(page);
     expect(h['il-actor'] ?? []).not.toContain('APT28');
     expect(await shadowTexts(page, '[data-testid="article-title"]')).toEqual([
