@@ -86,6 +86,15 @@ export function matchesAfterBoundary(re: RegExp, text: string): RegExpExecArray[
   return out;
 }
 
+/** A blank a name may be spaced with: space, tab, no-break space. */
+export const isBlank = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0xa0;
+
+/** Where the blanks that end at `end` begin (`end` itself when none do). */
+export function blanksBefore(text: string, end: number): number {
+  while (end > 0 && isBlank(text.charCodeAt(end - 1))) end--;
+  return end;
+}
+
 /** "such as", "like", "including" after a blank (ASCII: V8 skips along the text to their letters). */
 const LIST_WORD = /(?:such[ \t\u00a0]+as|like|including)[ \t\u00a0]/g;
 
@@ -101,12 +110,10 @@ export function matchesBeforeListWords(re: RegExp, text: string, longest: number
   for (let m = LIST_WORD.exec(text); m !== null; m = LIST_WORD.exec(text)) {
     const at = m.index;
     LIST_WORD.lastIndex = at + 1;
-    let end = at;
-    while (end > 0 && isBlank(text.charCodeAt(end - 1))) end--;
+    let end = blanksBefore(text, at);
     if (end === at) continue;
     if (text.charCodeAt(end - 1) === 0x2c) {
-      end--;
-      while (end > 0 && isBlank(text.charCodeAt(end - 1))) end--;
+      end = blanksBefore(text, end - 1);
     }
     for (let p = Math.max(0, end - longest); p < end; p++) starts.push(p);
   }
@@ -117,5 +124,3 @@ export function matchesBeforeListWords(re: RegExp, text: string, longest: number
     starts.sort((a, b) => a - b),
   );
 }
-
-const isBlank = (c: number) => c === 0x20 || c === 0x09 || c === 0xa0;
