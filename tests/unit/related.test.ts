@@ -209,6 +209,27 @@ describe('relatedIncidents', () => {
     expect(related[1].score).toBeLessThan(related[0].score / 2);
   }, 60_000); // 3,000 articles ingested and clustered in fake-indexeddb: seconds, more on a loaded machine
 
+  it('finds a ransomware family’s incidents from a page that names its gang, and counts the name once', async () => {
+    open();
+    await fill();
+    // "The LockBit gang claimed …": the page's key is the crew's, actor:lockbit; the stored incidents name the malware.
+    const related = await relatedIncidents(db, ['actor:lockbit'], '2023-11-20');
+    expect(related.map((r) => r.victim)).toEqual(['Boeing', 'ICBC']);
+    expect(related[0].shared.map((s) => s.key)).toEqual([LOCKBIT[0]]);
+    expect(related[0].reason).toBe('shares LockBit');
+    // A page naming both the gang and the ransomware shares one name with the incident, weighed as before.
+    const both = await relatedIncidents(db, ['actor:lockbit', LOCKBIT[0]], '2023-11-20');
+    const one = await relatedIncidents(db, [LOCKBIT[0]], '2023-11-20');
+    expect(both[0].shared).toHaveLength(1);
+    expect(both.map((r) => r.score)).toEqual(one.map((r) => r.score));
+    // And the other way: a stored crew found from a page that names the malware.
+    await ingestArticles(db, [
+      article('https://crew.example/akira', '2023-11-18', 'ransomware', ['organization:acme', 'Acme'], [['actor:akira', 'Akira']]),
+    ]);
+    const crew = await relatedIncidents(db, ['malware:akira'], '2023-11-20');
+    expect(crew.map((r) => r.victim)).toEqual(['Acme']);
+  });
+
   it('names shared entities from the catalogue when it knows them', async () => {
     open();
     await fill();

@@ -379,6 +379,31 @@ describe('search details', () => {
     expect(list[0].articleTitle).toBe('Ardent Health confirms ransomware attack');
     expect(await incidentDetail(db, 'nope')).toBeNull();
   });
+
+  it('opens a ransomware family with its gang’s incidents too, each once', async () => {
+    open();
+    const gang = article(4, 'LockBit gang claims attack on Acme', {
+      published: '2024-03-12',
+      entities: [
+        { key: 'actor:lockbit', name: 'LockBit', type: 'actor', start: 0, end: 7 },
+        { key: 'malware:lockbit', name: 'LockBit', type: 'malware', start: 40, end: 47 },
+        { key: 'organization:acme', name: 'Acme', type: 'organization', start: 30, end: 34 },
+      ],
+      incidents: [
+        {
+          type: 'ransomware',
+          victim: { key: 'organization:acme', name: 'Acme' },
+          actor: { key: 'actor:lockbit', name: 'LockBit' },
+          spans: [{ start: 0, end: 50 }],
+          summary: 'Ransomware attack on Acme',
+        },
+      ],
+    });
+    await ingestArticles(db, [ransom, gang]);
+    const ids = ['https://news.example/4#0', 'https://news.example/1#0'];
+    expect((await entityIncidents(db, 'malware:lockbit')).map((i) => i.id)).toEqual(ids);
+    expect((await entityIncidents(db, 'actor:lockbit')).map((i) => i.id)).toEqual(ids);
+  });
 });
 
 describe('corrections in a query of several words', () => {

@@ -15,6 +15,10 @@
  * since cluster ids sort by time); df is that count, or "at least PER_KEY" for common keys, which then
  * all weigh the same little. The best candidates by those weights are read whole and scored exactly.
  * Never a count over the index (hundreds of ms at 100k rows), never `anyOf` over many keys.
+ *
+ * A crew and its malware are one name (`nameTwin`: "the LockBit gang" is actor:lockbit, "LockBit ransomware"
+ * malware:lockbit): each of the page's actor and malware keys asks for its twin too, and the two count once,
+ * as the more telling of them.
  */
 import type { EntityType, IncidentType } from '../../shared/types';
 import type { RelatedArticle, RelatedIncident, RelatedRequest } from '../../shared/analysis/protocol';
@@ -22,6 +26,7 @@ import { pageUrl } from '../../shared/sites';
 import type { IncidentLensDb } from './database';
 import type { ClusterRow } from './schema';
 import { LISTED_ARTICLES } from '../cluster/summarise';
+import { nameTwin } from '../knowledge/keys';
 
 const TYPE_PRIOR: Partial<Record<EntityType, number>> = {
   vulnerability: 1.5,
@@ -79,14 +84,39 @@ export function forgetClusterCount(): void {
   countCache = undefined;
 }
 
+/**
+ * The keys a cluster shares with the page (`has`: the cluster's keys), the most telling first: of a page key
+ * and its twin the one that weighs more where the cluster has both, each page key once.
+ */
+function sharedKeys(keys: string[], standsFor: Map<string, string>, weight: Map<string, number>, has: Set<string>): string[] {
+  const best = new Map<string, string>();
+  for (const k of keys) {
+    if (!weight.has(k) || !has.has(k)) continue;
+    const page = standsFor.get(k) ?? k;
+    const seen = best.get(page);
+    if (!seen || (weight.get(k) ?? 0) > (weight.get(seen) ?? 0)) best.set(page, k);
+  }
+  return [...best.values()].sort((a, b) => (weight.get(b) ?? 0) - (weight.get(a) ?? 0));
+}
+
 export async function relatedIncidents(
   db: IncidentLensDb,
   entityKeys: readonly string[],
   publishedAt?: string,
   opts: Pick<RelatedRequest, 'url' | 'limit'> & { now?: number } = {},
 ): Promise<RelatedIncident[]> {
-  const keys = [...new Set(entityKeys)];
-  if (!keys.length) return [];
+  const pageKeys = [...new Set(entityKeys)];
+  if (!pageKeys.length) return [];
+  // Each key looked up, and the page's key it stands for: itself, or the page's key it is the twin of (a
+  // page that names the gang and its ransomware shares that name once).
+  const standsFor = new Map<string, string>();
+  for (const k of pageKeys) {
+    if (standsFor.has(k)) continue;
+    standsFor.set(k, k);
+    const twin = nameTwin(k);
+    if (twin && !standsFor.has(twin)) standsFor.set(twin, k);
+  }
+  const keys = [...standsFor.keys()];
   const self = opts.url ? pageUrl(opts.url) : undefined;
   const limit = opts.limit ?? 10;
   const now = opts.now ?? Date.now();
@@ -105,10 +135,19 @@ export async function relatedIncidents(
     if (!weight.size) return [];
 
     // Rough score per candidate from the id lists; the best are read whole and scored exactly.
+    // A page key counts once per cluster, as the heavier of itself and its twin where a cluster has both.
     const rough = new Map<string, number>();
+    const counted = new Map<string, number>();
     keys.forEach((k, i) => {
       const w = weight.get(k) ?? 0;
-      for (const id of idLists[i]) rough.set(id, (rough.get(id) ?? 0) + w);
+      const page = standsFor.get(k) ?? k;
+      for (const id of idLists[i]) {
+        const tag = `${page}\n${id}`;
+        const was = counted.get(tag) ?? 0;
+        if (w <= was) continue;
+        counted.set(tag, w);
+        rough.set(id, (rough.get(id) ?? 0) + w - was);
+      }
     });
     const toRead = [...rough]
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? 1 : -1))
@@ -139,7 +178,7 @@ export async function relatedIncidents(
       if (!articles.length) return [];
       const has = new Set(mine ? others.flatMap((a) => a.entityKeys) : row.entityKeys);
       const sites = mine ? others.map((a) => a.site) : row.sites;
-      const shared = keys.filter((k) => weight.has(k) && has.has(k)).sort((a, b) => (weight.get(b) ?? 0) - (weight.get(a) ?? 0));
+      const shared = sharedKeys(keys, standsFor, weight, has);
       if (!shared.length) return [];
       const rarity = shared.reduce((sum, k) => sum + (weight.get(k) ?? 0), 0);
       const when = time(row.lastSeen) ?? 0;

@@ -136,3 +136,15 @@ export function shortDescription(text: string | undefined, max = 300): string | 
   const cut = s.lastIndexOf(' ', max);
   return `${s.slice(0, cut > max / 2 ? cut : max)}…`;
 }
+
+/**
+ * The other key of a name that is both a crew and its malware: "actor:lockbit" for "malware:lockbit" and back
+ * (the gazetteer types "the LockBit gang" as the actor with the family's slug, "LockBit ransomware" as the
+ * malware). Lookups of which incidents name an entity ask for both, so that one article's gang and another's
+ * ransomware meet; undefined for any other key.
+ */
+export function nameTwin(key: string): string | undefined {
+  if (key.startsWith('actor:')) return `malware:${key.slice(6)}`;
+  if (key.startsWith('malware:')) return `actor:${key.slice(8)}`;
+  return undefined;
+}

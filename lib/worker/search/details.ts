@@ -2,6 +2,7 @@
 import type { IncidentLensDb } from '../db/database';
 import type { IncidentRow } from '../db/schema';
 import type { IncidentBrief, IncidentDetail } from './protocol';
+import { nameTwin } from '../knowledge/keys';
 
 const newestFirst = (a: IncidentRow, b: IncidentRow) => (b.published ?? b.when ?? '').localeCompare(a.published ?? a.when ?? '');
 
@@ -19,9 +20,11 @@ async function titlesOf(db: IncidentLensDb, urls: string[]): Promise<Map<string,
   return new Map(rows.flatMap((r) => (r ? [[r.url, r.title] as [string, string]] : [])));
 }
 
-/** Incidents that involve an entity, newest first. */
+/** Incidents that involve an entity (a ransomware family's and its crew's alike: `nameTwin`), newest first. */
 export async function entityIncidents(db: IncidentLensDb, key: string, limit = 10): Promise<IncidentBrief[]> {
-  const rows = (await db.incidents.where('entityKeys').equals(key).toArray()).sort(newestFirst).slice(0, limit);
+  const twin = nameTwin(key);
+  const found = twin ? db.incidents.where('entityKeys').anyOf(key, twin).distinct() : db.incidents.where('entityKeys').equals(key);
+  const rows = (await found.toArray()).sort(newestFirst).slice(0, limit);
   const titles = await titlesOf(db, [...new Set(rows.map((r) => r.articleUrl))]);
   return rows.map((r) => brief(r, titles));
 }
