@@ -37,6 +37,8 @@ export async function launchWithExtension(opts: { headless: boolean; extensionDi
     headless: opts.headless,
     viewport: { width: 1280, height: 900 },
     args: [
+      // Chromium before 132 reads a bare --headless as the old headless mode, which loads no extension.
+      ...(opts.headless ? ['--headless=new'] : []),
       `--disable-extensions-except=${dir}`,
       `--load-extension=${dir}`,
       '--no-sandbox',

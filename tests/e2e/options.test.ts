@@ -42,12 +42,15 @@ const adoptedCss = (page: Page) =>
 describe('options page', () => {
   it('has no serious accessibility violation, light or dark, and looks right (screenshots)', async () => {
     const page = await openOptions();
+    const chromeMajor = Number(/Chrome\/(\d+)/.exec(await page.evaluate(() => navigator.userAgent))?.[1] ?? 0);
     await page.setViewportSize({ width: 1000, height: 1400 });
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
       await expect.poll(() => page.getByTestId('index-state').textContent(), { timeout: 20_000 }).toMatch(/up to date|first search/);
       expect(await seriousViolations(page), scheme).toEqual([]);
-      await page.screenshot({ path: `${SHOTS}/options-${scheme}.png`, fullPage: true });
+      // The picture is for people (the checks above are the test): Chromium 120, the oldest tested, never
+      // finishes capturing this page headless, full page or not.
+      if (chromeMajor > 120) await page.screenshot({ path: `${SHOTS}/options-${scheme}.png`, fullPage: true });
     }
     expect(await page.getByTestId('storage-used').textContent()).toMatch(/^Using \d/);
     await page.close();

@@ -43,6 +43,15 @@ function mb(bytes: number): string {
   return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
 }
 
+/** The host of a URL, or the text itself when it is no URL (URL.canParse is Chrome 120+; we support 111). */
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
 function httpMessage(status: number, statusText: string): string {
   const code = `HTTP ${status}${statusText ? ` ${statusText}` : ''}`;
   if (status === 404 || status === 410) return `the server says this address does not exist (${code})`;
@@ -112,7 +121,7 @@ export async function fetchSource(url: string, opts: FetchOptions = {}): Promise
       });
     } catch (e) {
       if (abort.signal.aborted) throw new FetchError('timeout', `no answer within ${Math.round(timeoutMs / 1000)} seconds`);
-      const host = URL.canParse(url) ? new URL(url).host : url;
+      const host = hostOf(url);
       throw new FetchError(
         'network',
         `could not reach ${host} (${(e as Error).message || 'network error'}; offline, or the site's permission not granted?)`,
