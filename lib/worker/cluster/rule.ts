@@ -333,7 +333,8 @@ function sharedScore(a: ItemFeatures, b: ItemFeatures): number {
   const flaws = a.family === 'flaw' && b.family === 'flaw';
   const topic = new Set<string>();
   for (const k of a.anchors) {
-    if (!bs.anchors.has(k) || (victims.length && (as.everyVictim.has(k) || bs.everyVictim.has(k)))) continue;
+    const shared = bs.anchors.has(k) || (!as.anchors.has(namesake(k)) && bs.anchors.has(namesake(k)));
+    if (!shared || (victims.length && (as.everyVictim.has(k) || bs.everyVictim.has(k)))) continue;
     score += anchorWeight(k);
     if (flaws && TOPICS.has(k.slice(0, k.indexOf(':')))) for (const w of as.anchorWords.get(k) ?? []) topic.add(w);
   }
@@ -343,13 +344,23 @@ function sharedScore(a: ItemFeatures, b: ItemFeatures): number {
 }
 
 /**
+ * The same name typed the other way: one text's "LockBit gang" is the actor, another's "LockBit
+ * ransomware" the malware (the engine types a gang and its ransomware by the words around the name).
+ */
+function namesake(k: string): string {
+  if (k.startsWith('actor:')) return `malware:${k.slice(6)}`;
+  if (k.startsWith('malware:')) return `actor:${k.slice(8)}`;
+  return k;
+}
+
+/**
  * Anchors of x that the other's text spells out, though the engine did not find them there ("Kettell
  * Video Productions" in both texts, an entity of one of them only): their points.
  */
 function spelledOut(x: ItemFeatures, xs: FeatureSets, ys: FeatureSets, victimShared: boolean): number {
   let points = 0;
   for (const k of x.anchors) {
-    if (ys.anchors.has(k) || (victimShared && (xs.everyVictim.has(k) || ys.everyVictim.has(k)))) continue;
+    if (ys.anchors.has(k) || ys.anchors.has(namesake(k)) || (victimShared && (xs.everyVictim.has(k) || ys.everyVictim.has(k)))) continue;
     const ws = xs.anchorWords.get(k);
     if (ws?.length && ws.every((w) => ys.text.has(w))) points += anchorWeight(k);
   }
