@@ -249,6 +249,8 @@ interface FeatureSets {
   anchorWords: Map<string, string[]>;
   /** Distinctive words of the title and the summary (and its anchors): the item's bag. */
   text: ReadonlyMap<string, number>;
+  /** Its anchors' names whatever their type (see canonical). */
+  canonical: Set<string>;
   /** The keys of all its victims, places included. */
   everyVictim: Set<string>;
   /** Its malware anchors (what an outbreak is known by). */
@@ -270,6 +272,7 @@ function setsOf(f: ItemFeatures): FeatureSets {
     }
     s = {
       anchors: new Set(f.anchors),
+      canonical: new Set(f.anchors.map(canonical)),
       words,
       victimKeys: new Set(victims.map((v) => v.key)),
       victimWords: nameWords(victims),
@@ -322,36 +325,72 @@ function sameVictim(a: ItemFeatures, b: ItemFeatures): EntityRef[] {
  * through the entities the engine found in them (the cosine weighs all the words, by their rarity).
  */
 function sharedScore(a: ItemFeatures, b: ItemFeatures): number {
-  let score = 0;
+  const p = sharedParts(a, b);
+  return VICTIM_WEIGHT * p.victim + 3 * p.strong + 2 * p.named + p.topic + p.spelled + TITLE_WORD * p.words;
+}
+
+/** What two items share, by kind: the score's points are these counts weighed (sharedScore). */
+export interface SharedParts {
+  /** 1 when they share a victim. */
+  victim: number;
+  /** Shared CVEs and indicators. */
+  strong: number;
+  /** Shared organisations, actors and malware. */
+  named: number;
+  /** Shared products and vendors. */
+  topic: number;
+  /** Points of anchors one text spells out. */
+  spelled: number;
+  /** Words of both titles (a flaw story's topic aside). */
+  words: number;
+}
+
+export function sharedParts(a: ItemFeatures, b: ItemFeatures): SharedParts {
+  const p: SharedParts = { victim: 0, strong: 0, named: 0, topic: 0, spelled: 0, words: 0 };
   const as = setsOf(a);
   const bs = setsOf(b);
   const victims = sameVictim(a, b);
-  if (victims.length) score += VICTIM_WEIGHT;
+  if (victims.length) p.victim = 1;
   // A shared victim counts once, as the victim: its key is not counted again as an anchor.
   // Between two flaw stories a vendor or product is the topic, not the event (Microsoft fixing Windows is
   // every month's news): it adds its points, but its name's words in both titles add none.
   const flaws = a.family === 'flaw' && b.family === 'flaw';
   const topic = new Set<string>();
+  const named = new Set<string>();
+  for (const k of a.anchors) if (bs.anchors.has(k)) named.add(canonical(k));
   for (const k of a.anchors) {
-    const shared = bs.anchors.has(k) || (!as.anchors.has(namesake(k)) && bs.anchors.has(namesake(k)));
+    let shared = bs.anchors.has(k);
+    // One name under two keys ("actor:lockbit" and "malware:lockbit", "vendor:samba" and "product:samba",
+    // "organization:sabre" and "organization:sabre-corp"): shared, once.
+    if (!shared && bs.canonical.has(canonical(k)) && !named.has(canonical(k))) {
+      shared = true;
+      named.add(canonical(k));
+    }
     if (!shared || (victims.length && (as.everyVictim.has(k) || bs.everyVictim.has(k)))) continue;
-    score += anchorWeight(k);
+    const w = anchorWeight(k);
+    if (w >= 3) p.strong++;
+    else if (w === 2) p.named++;
+    else if (w === 1) p.topic++;
     if (flaws && TOPICS.has(k.slice(0, k.indexOf(':')))) for (const w of as.anchorWords.get(k) ?? []) topic.add(w);
   }
-  score += spelledOut(a, as, bs, victims.length > 0) + spelledOut(b, bs, as, victims.length > 0);
-  for (const w of a.words) if (bs.words.has(w) && !topic.has(w)) score += TITLE_WORD;
-  return score;
+  p.spelled = spelledOut(a, as, bs, victims.length > 0) + spelledOut(b, bs, as, victims.length > 0);
+  for (const w of a.words) if (bs.words.has(w) && !topic.has(w)) p.words++;
+  return p;
 }
 
 /**
- * The same name typed the other way: one text's "LockBit gang" is the actor, another's "LockBit
- * ransomware" the malware (the engine types a gang and its ransomware by the words around the name).
+ * An anchor's name whatever the engine typed it as: the engine types a name by the words around it (one
+ * text's "LockBit gang" is the actor, another's "LockBit ransomware" the malware; "Samba" the vendor or
+ * the product), and a company's legal form is said or not ("Sabre", "Sabre Corp"). CVEs and indicators
+ * are their keys.
  */
-function namesake(k: string): string {
-  if (k.startsWith('actor:')) return `malware:${k.slice(6)}`;
-  if (k.startsWith('malware:')) return `actor:${k.slice(8)}`;
-  return k;
+function canonical(k: string): string {
+  const type = k.slice(0, k.indexOf(':'));
+  if (type === 'vulnerability' || type === 'indicator') return k;
+  const slug = k.slice(type.length + 1).replace(LEGAL_FORM, '');
+  return slug || k;
 }
+const LEGAL_FORM = /(?:-(?:inc|incorporated|corp|corporation|co|company|ltd|limited|llc|plc|gmbh|ag|sa|holdings?))+$/;
 
 /**
  * Anchors of x that the other's text spells out, though the engine did not find them there ("Kettell
@@ -360,7 +399,7 @@ function namesake(k: string): string {
 function spelledOut(x: ItemFeatures, xs: FeatureSets, ys: FeatureSets, victimShared: boolean): number {
   let points = 0;
   for (const k of x.anchors) {
-    if (ys.anchors.has(k) || ys.anchors.has(namesake(k)) || (victimShared && (xs.everyVictim.has(k) || ys.everyVictim.has(k)))) continue;
+    if (ys.anchors.has(k) || ys.canonical.has(canonical(k)) || (victimShared && (xs.everyVictim.has(k) || ys.everyVictim.has(k)))) continue;
     const ws = xs.anchorWords.get(k);
     if (ws?.length && ws.every((w) => ys.text.has(w))) points += anchorWeight(k);
   }
@@ -557,7 +596,44 @@ export function pairScore(a: ItemFeatures, b: ItemFeatures, rarity: Rarity): num
   return vetoed(a, b) ? 0 : unguardedScore(a, b, rarity);
 }
 
+/**
+ * A pair's features for a learned score: what the hand-weighed score adds up, kind by kind (counts capped,
+ * so that one long text's many entities do not outweigh the rest), and how far apart the two are.
+ */
+export function pairVector(a: ItemFeatures, b: ItemFeatures, rarity: Rarity): number[] {
+  const p = sharedParts(a, b);
+  const cosine = similarity(a, b, rarity);
+  const hand = unguardedHandScore(a, b, rarity);
+  const mode = process.env.FEATS ?? 'parts';
+  if (mode === 'hand') return [1, hand];
+  const parts = [
+    1,
+    cosine,
+    p.victim,
+    Math.min(p.strong, 2),
+    Math.min(p.named, 3),
+    Math.min(p.topic, 3),
+    Math.min(p.spelled, 6) / 2,
+    Math.min(p.words, 4),
+    outbreakPair(a, b) ? 1 : 0,
+    Math.abs(a.t - b.t) / (WINDOW_DAYS * DAY),
+    a.type && a.type === b.type ? 1 : 0,
+  ];
+  return mode === 'both' ? [...parts, hand] : parts;
+}
+export const LEARNED: { weights?: number[] } = {};
+
 function unguardedScore(a: ItemFeatures, b: ItemFeatures, rarity: Rarity): number {
+  const w = LEARNED.weights;
+  if (w) {
+    const x = pairVector(a, b, rarity);
+    let z = 0;
+    for (let i = 0; i < x.length; i++) z += w[i] * x[i];
+    return z;
+  }
+  return unguardedHandScore(a, b, rarity);
+}
+function unguardedHandScore(a: ItemFeatures, b: ItemFeatures, rarity: Rarity): number {
   const p = scoreParts(a, b, rarity);
   // Reports of one outbreak tell it from many sides (the ransom tally, who is behind it, a victim's
   // story) and share few rare words: the outbreak is the evidence.
