@@ -371,7 +371,7 @@ export interface ReadHalf {
 }
 
 /** The tuning halves, each read once through the engine (as the ingest reads an item) into its features. */
-export function readTuningHalves(matcher: CompiledMatcher, read: { content?: boolean; lede?: number } = {}): ReadHalf[] {
+function readTuningHalves(matcher: CompiledMatcher, read: { content?: boolean; lede?: number } = {}): ReadHalf[] {
   const all = loadLabelled(read.content);
   return TUNE.map((split) => {
     const set = all.filter((l) => l.split === split);

@@ -18,7 +18,9 @@
  * of entity evidence they share, up to EVIDENCE_CAP points: the same victim 3, a shared CVE or indicator 3,
  * organisation, actor or malware 2, product or vendor 1, a word of both titles 1. Between two flaw stories
  * a vendor or product is their topic, not their event (Microsoft's Defender fix and its Meltdown patch):
- * its points count, its name's words in both titles do not count again. An anchor of one item whose name
+ * its points count, its name's words in both titles do not count again. One name under two keys counts
+ * as shared, once (the LockBit gang as an actor, LockBit ransomware as a malware; a vendor and a product;
+ * a company with and without its legal form). An anchor of one item whose name
  * the other's title or summary spells out counts as shared (the engine finds a name in one text and
  * misses it in another). The evidence counts only when the cosine is TUNED.evidenceMinCosine or more: two long
  * texts name many entities, and two that share them with hardly a word in common are two stories of one
@@ -325,32 +327,11 @@ function sameVictim(a: ItemFeatures, b: ItemFeatures): EntityRef[] {
  * through the entities the engine found in them (the cosine weighs all the words, by their rarity).
  */
 function sharedScore(a: ItemFeatures, b: ItemFeatures): number {
-  const p = sharedParts(a, b);
-  return VICTIM_WEIGHT * p.victim + 3 * p.strong + 2 * p.named + p.topic + p.spelled + TITLE_WORD * p.words;
-}
-
-/** What two items share, by kind: the score's points are these counts weighed (sharedScore). */
-export interface SharedParts {
-  /** 1 when they share a victim. */
-  victim: number;
-  /** Shared CVEs and indicators. */
-  strong: number;
-  /** Shared organisations, actors and malware. */
-  named: number;
-  /** Shared products and vendors. */
-  topic: number;
-  /** Points of anchors one text spells out. */
-  spelled: number;
-  /** Words of both titles (a flaw story's topic aside). */
-  words: number;
-}
-
-export function sharedParts(a: ItemFeatures, b: ItemFeatures): SharedParts {
-  const p: SharedParts = { victim: 0, strong: 0, named: 0, topic: 0, spelled: 0, words: 0 };
+  let score = 0;
   const as = setsOf(a);
   const bs = setsOf(b);
   const victims = sameVictim(a, b);
-  if (victims.length) p.victim = 1;
+  if (victims.length) score += VICTIM_WEIGHT;
   // A shared victim counts once, as the victim: its key is not counted again as an anchor.
   // Between two flaw stories a vendor or product is the topic, not the event (Microsoft fixing Windows is
   // every month's news): it adds its points, but its name's words in both titles add none.
@@ -367,15 +348,12 @@ export function sharedParts(a: ItemFeatures, b: ItemFeatures): SharedParts {
       named.add(canonical(k));
     }
     if (!shared || (victims.length && (as.everyVictim.has(k) || bs.everyVictim.has(k)))) continue;
-    const w = anchorWeight(k);
-    if (w >= 3) p.strong++;
-    else if (w === 2) p.named++;
-    else if (w === 1) p.topic++;
+    score += anchorWeight(k);
     if (flaws && TOPICS.has(k.slice(0, k.indexOf(':')))) for (const w of as.anchorWords.get(k) ?? []) topic.add(w);
   }
-  p.spelled = spelledOut(a, as, bs, victims.length > 0) + spelledOut(b, bs, as, victims.length > 0);
-  for (const w of a.words) if (bs.words.has(w) && !topic.has(w)) p.words++;
-  return p;
+  score += spelledOut(a, as, bs, victims.length > 0) + spelledOut(b, bs, as, victims.length > 0);
+  for (const w of a.words) if (bs.words.has(w) && !topic.has(w)) score += TITLE_WORD;
+  return score;
 }
 
 /**
@@ -385,11 +363,16 @@ export function sharedParts(a: ItemFeatures, b: ItemFeatures): SharedParts {
  * are their keys.
  */
 function canonical(k: string): string {
-  const type = k.slice(0, k.indexOf(':'));
-  if (type === 'vulnerability' || type === 'indicator') return k;
-  const slug = k.slice(type.length + 1).replace(LEGAL_FORM, '');
-  return slug || k;
+  let c = CANONICAL.get(k);
+  if (c === undefined) {
+    if (CANONICAL.size >= 20_000) CANONICAL.clear();
+    const type = k.slice(0, k.indexOf(':'));
+    c = type === 'vulnerability' || type === 'indicator' ? k : k.slice(type.length + 1).replace(LEGAL_FORM, '') || k;
+    CANONICAL.set(k, c);
+  }
+  return c;
 }
+const CANONICAL = new Map<string, string>();
 const LEGAL_FORM = /(?:-(?:inc|incorporated|corp|corporation|co|company|ltd|limited|llc|plc|gmbh|ag|sa|holdings?))+$/;
 
 /**
@@ -596,44 +579,7 @@ export function pairScore(a: ItemFeatures, b: ItemFeatures, rarity: Rarity): num
   return vetoed(a, b) ? 0 : unguardedScore(a, b, rarity);
 }
 
-/**
- * A pair's features for a learned score: what the hand-weighed score adds up, kind by kind (counts capped,
- * so that one long text's many entities do not outweigh the rest), and how far apart the two are.
- */
-export function pairVector(a: ItemFeatures, b: ItemFeatures, rarity: Rarity): number[] {
-  const p = sharedParts(a, b);
-  const cosine = similarity(a, b, rarity);
-  const hand = unguardedHandScore(a, b, rarity);
-  const mode = process.env.FEATS ?? 'parts';
-  if (mode === 'hand') return [1, hand];
-  const parts = [
-    1,
-    cosine,
-    p.victim,
-    Math.min(p.strong, 2),
-    Math.min(p.named, 3),
-    Math.min(p.topic, 3),
-    Math.min(p.spelled, 6) / 2,
-    Math.min(p.words, 4),
-    outbreakPair(a, b) ? 1 : 0,
-    Math.abs(a.t - b.t) / (WINDOW_DAYS * DAY),
-    a.type && a.type === b.type ? 1 : 0,
-  ];
-  return mode === 'both' ? [...parts, hand] : parts;
-}
-export const LEARNED: { weights?: number[] } = {};
-
 function unguardedScore(a: ItemFeatures, b: ItemFeatures, rarity: Rarity): number {
-  const w = LEARNED.weights;
-  if (w) {
-    const x = pairVector(a, b, rarity);
-    let z = 0;
-    for (let i = 0; i < x.length; i++) z += w[i] * x[i];
-    return z;
-  }
-  return unguardedHandScore(a, b, rarity);
-}
-function unguardedHandScore(a: ItemFeatures, b: ItemFeatures, rarity: Rarity): number {
   const p = scoreParts(a, b, rarity);
   // Reports of one outbreak tell it from many sides (the ransom tally, who is behind it, a victim's
   // story) and share few rare words: the outbreak is the evidence.
