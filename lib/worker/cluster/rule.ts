@@ -251,8 +251,9 @@ interface FeatureSets {
   anchorWords: Map<string, string[]>;
   /** Distinctive words of the title and the summary (and its anchors): the item's bag. */
   text: ReadonlyMap<string, number>;
-  /** Its anchors' names whatever their type (see canonical). */
+  /** Its anchors' names whatever their type (see canonical), and each anchor's, in the order of its anchors. */
   canonical: Set<string>;
+  canonicalOf: string[];
   /** The keys of all its victims, places included. */
   everyVictim: Set<string>;
   /** Its malware anchors (what an outbreak is known by). */
@@ -272,9 +273,11 @@ function setsOf(f: ItemFeatures): FeatureSets {
       // The name and the key's slug ("organization:st-jude-medical"; rows of older versions have no names).
       anchorWords.set(k, nameForms(`${names.get(k) ?? ''} ${k.slice(k.lastIndexOf(':') + 1).replace(/-/g, ' ')}`).distinct);
     }
+    const canonicalOf = f.anchors.map(canonical);
     s = {
       anchors: new Set(f.anchors),
-      canonical: new Set(f.anchors.map(canonical)),
+      canonicalOf,
+      canonical: new Set(canonicalOf),
       words,
       victimKeys: new Set(victims.map((v) => v.key)),
       victimWords: nameWords(victims),
@@ -337,15 +340,17 @@ function sharedScore(a: ItemFeatures, b: ItemFeatures): number {
   // every month's news): it adds its points, but its name's words in both titles add none.
   const flaws = a.family === 'flaw' && b.family === 'flaw';
   const topic = new Set<string>();
-  const named = new Set<string>();
-  for (const k of a.anchors) if (bs.anchors.has(k)) named.add(canonical(k));
-  for (const k of a.anchors) {
+  let named: Set<string> | undefined;
+  for (let i = 0; i < a.anchors.length; i++) {
+    const k = a.anchors[i];
     let shared = bs.anchors.has(k);
     // One name under two keys ("actor:lockbit" and "malware:lockbit", "vendor:samba" and "product:samba",
     // "organization:sabre" and "organization:sabre-corp"): shared, once.
-    if (!shared && bs.canonical.has(canonical(k)) && !named.has(canonical(k))) {
-      shared = true;
-      named.add(canonical(k));
+    const c = as.canonicalOf[i];
+    if (!shared && bs.canonical.has(c)) {
+      named ??= new Set(a.anchors.filter((x) => bs.anchors.has(x)).map(canonical));
+      shared = !named.has(c);
+      named.add(c);
     }
     if (!shared || (victims.length && (as.everyVictim.has(k) || bs.everyVictim.has(k)))) continue;
     score += anchorWeight(k);
@@ -363,16 +368,10 @@ function sharedScore(a: ItemFeatures, b: ItemFeatures): number {
  * are their keys.
  */
 function canonical(k: string): string {
-  let c = CANONICAL.get(k);
-  if (c === undefined) {
-    if (CANONICAL.size >= 20_000) CANONICAL.clear();
-    const type = k.slice(0, k.indexOf(':'));
-    c = type === 'vulnerability' || type === 'indicator' ? k : k.slice(type.length + 1).replace(LEGAL_FORM, '') || k;
-    CANONICAL.set(k, c);
-  }
-  return c;
+  const type = k.slice(0, k.indexOf(':'));
+  if (type === 'vulnerability' || type === 'indicator') return k;
+  return k.slice(type.length + 1).replace(LEGAL_FORM, '') || k;
 }
-const CANONICAL = new Map<string, string>();
 const LEGAL_FORM = /(?:-(?:inc|incorporated|corp|corporation|co|company|ltd|limited|llc|plc|gmbh|ag|sa|holdings?))+$/;
 
 /**
@@ -381,8 +380,10 @@ const LEGAL_FORM = /(?:-(?:inc|incorporated|corp|corporation|co|company|ltd|limi
  */
 function spelledOut(x: ItemFeatures, xs: FeatureSets, ys: FeatureSets, victimShared: boolean): number {
   let points = 0;
-  for (const k of x.anchors) {
-    if (ys.anchors.has(k) || ys.canonical.has(canonical(k)) || (victimShared && (xs.everyVictim.has(k) || ys.everyVictim.has(k)))) continue;
+  for (let i = 0; i < x.anchors.length; i++) {
+    const k = x.anchors[i];
+    if (ys.anchors.has(k) || ys.canonical.has(xs.canonicalOf[i]) || (victimShared && (xs.everyVictim.has(k) || ys.everyVictim.has(k))))
+      continue;
     const ws = xs.anchorWords.get(k);
     if (ws?.length && ws.every((w) => ys.text.has(w))) points += anchorWeight(k);
   }
