@@ -195,6 +195,32 @@ describe('clustering rule: its parts, on hand-written features', () => {
     expect(evidence(spelled)).toBeGreaterThan(evidence(unrelated));
   });
 
+  it('counts a gang typed as the actor in one text and as the malware in the other as shared', () => {
+    // Read with their whole texts the two names come from the content, not the title or summary: nothing is spelled out.
+    const gang = hand({ anchors: ['actor:lockbit'], words: distinctiveWords('Gang claims attack on Acme Dental') });
+    const malware = hand({ t: T0 + HOUR, anchors: ['malware:lockbit'], words: distinctiveWords('Acme Dental confirms attack') });
+    const other = hand({ t: T0 + HOUR, anchors: ['malware:clop'], words: distinctiveWords('Acme Dental confirms attack') });
+    const rarity = rarityOf([gang, malware, other]);
+    const evidence = (x: ItemFeatures) => pairScore(x, gang, rarity) - similarity(x, gang, rarity);
+    expect(evidence(malware)).toBeCloseTo(evidence(other) + 2 * TUNED.evidence);
+  });
+
+  it('counts a name typed as the vendor in one text and the product in the other, or with its legal form, as shared once', () => {
+    const words = distinctiveWords('Printer flaw lets attackers in');
+    const vendor = hand({ anchors: ['vendor:samba', 'organization:sabre-corp'], words });
+    const product = hand({ t: T0 + HOUR, anchors: ['product:samba'], words });
+    const both = hand({ t: T0 + HOUR, anchors: ['product:samba', 'vendor:samba'], words });
+    const sabre = hand({ t: T0 + HOUR, anchors: ['organization:sabre'], words });
+    const neither = hand({ t: T0 + HOUR, anchors: ['product:sambar', 'organization:sabrex'], words });
+    const rarity = rarityOf([vendor, product, both, sabre, neither]);
+    const evidence = (x: ItemFeatures) => pairScore(x, vendor, rarity) - similarity(x, vendor, rarity);
+    const base = evidence(neither);
+    expect(evidence(product)).toBeCloseTo(base + TUNED.evidence);
+    // vendor:samba is shared by its key: product:samba, the same name, adds nothing more.
+    expect(evidence(both)).toBeCloseTo(base + TUNED.evidence);
+    expect(evidence(sabre)).toBeCloseTo(base + 2 * TUNED.evidence);
+  });
+
   it('lets no victim veto an item whose text spells it out', () => {
     const acme = hand({ victims: [{ key: 'organization:acme-dental', name: 'Acme Dental' }], words: ['acme', 'dental', 'lockbit'] });
     const names = (extra: string) =>

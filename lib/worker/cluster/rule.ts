@@ -18,7 +18,9 @@
  * of entity evidence they share, up to EVIDENCE_CAP points: the same victim 3, a shared CVE or indicator 3,
  * organisation, actor or malware 2, product or vendor 1, a word of both titles 1. Between two flaw stories
  * a vendor or product is their topic, not their event (Microsoft's Defender fix and its Meltdown patch):
- * its points count, its name's words in both titles do not count again. An anchor of one item whose name
+ * its points count, its name's words in both titles do not count again. One name under two keys counts
+ * as shared, once (the LockBit gang as an actor, LockBit ransomware as a malware; a vendor and a product;
+ * a company with and without its legal form). An anchor of one item whose name
  * the other's title or summary spells out counts as shared (the engine finds a name in one text and
  * misses it in another). The evidence counts only when the cosine is TUNED.evidenceMinCosine or more: two long
  * texts name many entities, and two that share them with hardly a word in common are two stories of one
@@ -249,6 +251,9 @@ interface FeatureSets {
   anchorWords: Map<string, string[]>;
   /** Distinctive words of the title and the summary (and its anchors): the item's bag. */
   text: ReadonlyMap<string, number>;
+  /** Its anchors' names whatever their type (see canonical), and each anchor's, in the order of its anchors. */
+  canonical: Set<string>;
+  canonicalOf: string[];
   /** The keys of all its victims, places included. */
   everyVictim: Set<string>;
   /** Its malware anchors (what an outbreak is known by). */
@@ -268,8 +273,11 @@ function setsOf(f: ItemFeatures): FeatureSets {
       // The name and the key's slug ("organization:st-jude-medical"; rows of older versions have no names).
       anchorWords.set(k, nameForms(`${names.get(k) ?? ''} ${k.slice(k.lastIndexOf(':') + 1).replace(/-/g, ' ')}`).distinct);
     }
+    const canonicalOf = f.anchors.map(canonical);
     s = {
       anchors: new Set(f.anchors),
+      canonicalOf,
+      canonical: new Set(canonicalOf),
       words,
       victimKeys: new Set(victims.map((v) => v.key)),
       victimWords: nameWords(victims),
@@ -332,8 +340,19 @@ function sharedScore(a: ItemFeatures, b: ItemFeatures): number {
   // every month's news): it adds its points, but its name's words in both titles add none.
   const flaws = a.family === 'flaw' && b.family === 'flaw';
   const topic = new Set<string>();
-  for (const k of a.anchors) {
-    if (!bs.anchors.has(k) || (victims.length && (as.everyVictim.has(k) || bs.everyVictim.has(k)))) continue;
+  let named: Set<string> | undefined;
+  for (let i = 0; i < a.anchors.length; i++) {
+    const k = a.anchors[i];
+    let shared = bs.anchors.has(k);
+    // One name under two keys ("actor:lockbit" and "malware:lockbit", "vendor:samba" and "product:samba",
+    // "organization:sabre" and "organization:sabre-corp"): shared, once.
+    const c = as.canonicalOf[i];
+    if (!shared && bs.canonical.has(c)) {
+      named ??= new Set(a.anchors.filter((x) => bs.anchors.has(x)).map(canonical));
+      shared = !named.has(c);
+      named.add(c);
+    }
+    if (!shared || (victims.length && (as.everyVictim.has(k) || bs.everyVictim.has(k)))) continue;
     score += anchorWeight(k);
     if (flaws && TOPICS.has(k.slice(0, k.indexOf(':')))) for (const w of as.anchorWords.get(k) ?? []) topic.add(w);
   }
@@ -343,13 +362,28 @@ function sharedScore(a: ItemFeatures, b: ItemFeatures): number {
 }
 
 /**
+ * An anchor's name whatever the engine typed it as: the engine types a name by the words around it (one
+ * text's "LockBit gang" is the actor, another's "LockBit ransomware" the malware; "Samba" the vendor or
+ * the product), and a company's legal form is said or not ("Sabre", "Sabre Corp"). CVEs and indicators
+ * are their keys.
+ */
+function canonical(k: string): string {
+  const type = k.slice(0, k.indexOf(':'));
+  if (type === 'vulnerability' || type === 'indicator') return k;
+  return k.slice(type.length + 1).replace(LEGAL_FORM, '') || k;
+}
+const LEGAL_FORM = /(?:-(?:inc|incorporated|corp|corporation|co|company|ltd|limited|llc|plc|gmbh|ag|sa|holdings?))+$/;
+
+/**
  * Anchors of x that the other's text spells out, though the engine did not find them there ("Kettell
  * Video Productions" in both texts, an entity of one of them only): their points.
  */
 function spelledOut(x: ItemFeatures, xs: FeatureSets, ys: FeatureSets, victimShared: boolean): number {
   let points = 0;
-  for (const k of x.anchors) {
-    if (ys.anchors.has(k) || (victimShared && (xs.everyVictim.has(k) || ys.everyVictim.has(k)))) continue;
+  for (let i = 0; i < x.anchors.length; i++) {
+    const k = x.anchors[i];
+    if (ys.anchors.has(k) || ys.canonical.has(xs.canonicalOf[i]) || (victimShared && (xs.everyVictim.has(k) || ys.everyVictim.has(k))))
+      continue;
     const ws = xs.anchorWords.get(k);
     if (ws?.length && ws.every((w) => ys.text.has(w))) points += anchorWeight(k);
   }
