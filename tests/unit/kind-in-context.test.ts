@@ -113,6 +113,15 @@ describe('what the sentence says a name is', () => {
     expect(found('The Winnti gang stole the certificates.')).toEqual(['Winnti=actor:winnti (name)']);
     expect(found('The certificates were stolen by Winnti malware.')).toEqual(['Winnti=malware:winnti (name)']);
   });
+  it('a name shared by an actor and its toolset, cues of both kinds near: the noun right after the name decides', () => {
+    const cat = compileMatcher([e('actor:turla', 'Turla', ['Snake']), e('malware:snake', 'Snake')]);
+    const typed = (text: string) => findCatalogueEntities(text, cat).map((x) => `${x.text}=${x.key}`);
+    // "group" two words before is the actor's cue; "malware" right after is the name's head.
+    expect(typed("The Turla group's Snake malware was disrupted.")).toEqual(['Turla=actor:turla', 'Snake=malware:snake']);
+    expect(typed('The hacker group Snake malware authors')).toEqual(['Snake=malware:snake']);
+    // Without a word for malware after it, the cue before it stands.
+    expect(typed('The hacker group Snake was busy.')).toEqual(['Snake=actor:turla']);
+  });
   it('whichever of the two the catalogue lists first', () => {
     // The malware first, as a synced MISP catalogue may list them (its tool galaxy before its threat actors).
     const first = compileMatcher([e('malware:invisimole', 'InvisiMole'), e('actor:invisimole', 'InvisiMole')]);

@@ -44,6 +44,8 @@ interface Candidate {
   rule: Rule | 'pending';
   /** A cue of the entity's type is near (breaks ties between entities sharing a name). */
   cued: boolean;
+  /** The word right after the name is a cue of the entity's type only ("Snake malware"): the name's own head noun. */
+  headed?: boolean;
 }
 
 interface Cues {
@@ -338,6 +340,21 @@ function toolsetNamedAfter(text: string, start: number, end: number, matcher: Co
 }
 
 /**
+ * Entities of two types sharing a name, both with a cue near (an actor and the toolset named after it):
+ * the noun right after the name is the name's head and says which one is meant, over a cue further off
+ * ("the Turla group's Snake malware" is the malware, though "group" is two words before it). A noun that is a
+ * cue of both types ("gang") decides nothing.
+ */
+function markHeadNoun(text: string, cands: Candidate[]): void {
+  if (new Set(cands.filter((c) => c.cued).map((c) => c.entity.type)).size < 2) return;
+  const next = wordsAround(text, cands[0].end, 1, 1);
+  if (next.length === 0) return;
+  const types = new Set(cands.filter((c) => cueAt(next, 0, cuesFor(c.entity)) > 0).map((c) => c.entity.type));
+  if (types.size !== 1) return;
+  for (const c of cands) if (c.cued && types.has(c.entity.type)) c.headed = true;
+}
+
+/**
  * Names still waiting for a cue that stand in one list with a name of the same kind ("Kronos, Osiris,
  * and Ares binaries", "groups such as SamSam and Dharma"): the list says what they are. A few passes, so
  * that a list is read along its length from the name that settled it.
@@ -370,7 +387,7 @@ function listedWithItsKind(text: string, chosen: Candidate[], unresolved: Candid
  * moving such mentions to the toolset cost tuned actor recall 0.815 -> 0.788 (synced).
  */
 function actorTheSentenceSays(text: string, cands: Candidate[], best: Candidate): Candidate {
-  if (best.entity.type !== 'malware') return best;
+  if (best.entity.type !== 'malware' || best.headed) return best;
   const actor = cands.find((c) => c.rule !== 'pending' && c.entity.type === 'actor');
   if (!actor || !sentenceSaysKind(text, best.start, best.end, 'actor')) return best;
   return sentenceSaysKind(text, best.start, best.end, 'malware') ? best : actor;
@@ -425,6 +442,7 @@ export function findCatalogueEntities(text: string, matcher: CompiledMatcher): E
       // name the toolset after its actor ("the Winnti sample") and mean the actor as often as the tool.
       cands.push({ start: hit.start, end: hit.end, term, entity, rule, cued });
     }
+    markHeadNoun(text, cands);
     if (cands.length > 0 && cands.every((c) => c.entity.type === 'actor')) {
       const toolset = toolsetNamedAfter(text, hit.start, hit.end, matcher);
       if (toolset !== undefined)
@@ -445,7 +463,7 @@ export function findCatalogueEntities(text: string, matcher: CompiledMatcher): E
         if (!confirmed.has(c.entity.key)) continue;
         c.rule = 'named-elsewhere';
       }
-      const score = RULE_RANK[c.rule] * 2 + (c.cued ? 1 : 0);
+      const score = RULE_RANK[c.rule] * 4 + (c.cued ? 2 : 0) + (c.headed ? 1 : 0);
       if (score > bestScore) {
         best = c;
         bestScore = score;
