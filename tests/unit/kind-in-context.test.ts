@@ -122,6 +122,23 @@ describe('what the sentence says a name is', () => {
     // Without a word for malware after it, the cue before it stands.
     expect(typed('The hacker group Snake was busy.')).toEqual(['Snake=actor:turla']);
   });
+  it('a name shared by an actor and its toolset, listed with malware of another name: the toolset', () => {
+    expect(found('Earth Lusca used Emotet and Winnti against government targets.')).toEqual([
+      'Emotet=malware:emotet (name)',
+      'Winnti=malware:winnti (name)',
+    ]);
+    expect(found('Reports of Winnti / Emotet C2 hostnames.')).toEqual(['Winnti=malware:winnti (name)', 'Emotet=malware:emotet (name)']);
+    // Unless the sentence says it is the group.
+    expect(found('The Winnti group used Emotet and Kronos loaders.')).toEqual([
+      'Winnti group=actor:winnti (name)',
+      'Emotet=malware:emotet (name)',
+      'Kronos=malware:kronos (listed-with-its-kind)',
+    ]);
+    expect(found('Attacks attributed to Winnti and Emotet infections.')).toEqual([
+      'Winnti=actor:winnti (name)',
+      'Emotet=malware:emotet (name)',
+    ]);
+  });
   it('whichever of the two the catalogue lists first', () => {
     // The malware first, as a synced MISP catalogue may list them (its tool galaxy before its threat actors).
     const first = compileMatcher([e('malware:invisimole', 'InvisiMole'), e('actor:invisimole', 'InvisiMole')]);

@@ -380,6 +380,24 @@ function listedWithItsKind(text: string, chosen: Candidate[], unresolved: Candid
 }
 
 /**
+ * An actor chosen over malware of the same name (a toolset named after its group) that stands in one list with
+ * malware of another name ("used ShadowPad and Winnti against", "PlugX, Winnti and Cobalt Strike"): the list says
+ * it is the toolset, unless a cue word or the sentence says it is the group.
+ */
+function toolsetsInLists(text: string, chosen: Candidate[], shared: Map<Candidate, Candidate[]>): void {
+  for (const [actor, cands] of shared) {
+    const malware = cands.find((c) => c.entity.type === 'malware');
+    if (!malware || actor.cued || sentenceSaysKind(text, actor.start, actor.end, 'actor')) continue;
+    const beside = chosen.some(
+      (k) => k.entity.type === 'malware' && !shared.has(k) && (isListGap(text, k.end, actor.start) || isListGap(text, actor.end, k.start)),
+    );
+    if (!beside) continue;
+    const i = chosen.indexOf(actor);
+    chosen[i] = { ...malware, rule: malware.rule === 'pending' ? 'listed-with-its-kind' : malware.rule };
+  }
+}
+
+/**
  * An actor and a malware entity sharing the name (a toolset named after its group: Carbanak, Winnti), the
  * malware chosen by a cue word: where the sentence says the name is of people and not of software ("the
  * Carbanak gang stole millions", "attributed to Carbanak"; "gang" is a cue of both kinds), the actor. Not
@@ -453,6 +471,8 @@ export function findCatalogueEntities(text: string, matcher: CompiledMatcher): E
 
   const chosen: Candidate[] = [];
   const unresolved: Candidate[][] = [];
+  // Actors chosen over malware of the same name, with the candidates of their hit.
+  const shared = new Map<Candidate, Candidate[]>();
   for (let cands of byHit) {
     if (namePrefixes.size > 0 && namePrefixes.has(text.slice(cands[0].start, cands[0].end)))
       cands = cands.filter((c) => c.cued || !CUE_TYPE_SET.has(c.entity.type));
@@ -477,9 +497,12 @@ export function findCatalogueEntities(text: string, matcher: CompiledMatcher): E
       best = cands.find((c) => c.entity.type === 'actor' && c.rule !== 'pending' && RULE_RANK[c.rule] >= rank) ?? best;
     }
     if (best) best = actorTheSentenceSays(text, cands, best);
-    if (best) chosen.push(best);
-    else unresolved.push(cands);
+    if (best) {
+      chosen.push(best);
+      if (best.entity.type === 'actor') shared.set(best, cands);
+    } else unresolved.push(cands);
   }
+  toolsetsInLists(text, chosen, shared);
   chosen.push(...listedWithItsKind(text, chosen, unresolved));
   if (companies.size > 0) {
     for (let i = chosen.length - 1; i >= 0; i--) {
