@@ -65,6 +65,7 @@ describe('what the sentence says a name is', () => {
     expect(found('Leviathan, an espionage actor, spearphishes maritime targets.')).toEqual([
       'Leviathan=actor:leviathan (sentence-says-so)',
     ]);
+    expect(found('Leviathan has been targeting maritime firms since 2014.')).toEqual(['Leviathan=actor:leviathan (sentence-says-so)']);
   });
 
   it('leaves the ordinary word alone when the sentence says nothing of the kind', () => {
