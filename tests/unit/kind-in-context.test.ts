@@ -65,6 +65,7 @@ describe('what the sentence says a name is', () => {
     expect(found('Leviathan, an espionage actor, spearphishes maritime targets.')).toEqual([
       'Leviathan=actor:leviathan (sentence-says-so)',
     ]);
+    expect(found('Leviathan has been targeting maritime firms since 2014.')).toEqual(['Leviathan=actor:leviathan (sentence-says-so)']);
   });
 
   it('leaves the ordinary word alone when the sentence says nothing of the kind', () => {
@@ -112,6 +113,32 @@ describe('what the sentence says a name is', () => {
   it('a name shared by an actor and its toolset, a cue word for both: the actor where the sentence speaks of people', () => {
     expect(found('The Winnti gang stole the certificates.')).toEqual(['Winnti=actor:winnti (name)']);
     expect(found('The certificates were stolen by Winnti malware.')).toEqual(['Winnti=malware:winnti (name)']);
+  });
+  it('a name shared by an actor and its toolset, cues of both kinds near: the noun right after the name decides', () => {
+    const cat = compileMatcher([e('actor:turla', 'Turla', ['Snake']), e('malware:snake', 'Snake')]);
+    const typed = (text: string) => findCatalogueEntities(text, cat).map((x) => `${x.text}=${x.key}`);
+    // "group" two words before is the actor's cue; "malware" right after is the name's head.
+    expect(typed("The Turla group's Snake malware was disrupted.")).toEqual(['Turla=actor:turla', 'Snake=malware:snake']);
+    expect(typed('The hacker group Snake malware authors')).toEqual(['Snake=malware:snake']);
+    // Without a word for malware after it, the cue before it stands.
+    expect(typed('The hacker group Snake was busy.')).toEqual(['Snake=actor:turla']);
+  });
+  it('a name shared by an actor and its toolset, listed with malware of another name: the toolset', () => {
+    expect(found('Earth Lusca used Emotet and Winnti against government targets.')).toEqual([
+      'Emotet=malware:emotet (name)',
+      'Winnti=malware:winnti (name)',
+    ]);
+    expect(found('Reports of Winnti / Emotet C2 hostnames.')).toEqual(['Winnti=malware:winnti (name)', 'Emotet=malware:emotet (name)']);
+    // Unless the sentence says it is the group.
+    expect(found('The Winnti group used Emotet and Kronos loaders.')).toEqual([
+      'Winnti group=actor:winnti (name)',
+      'Emotet=malware:emotet (name)',
+      'Kronos=malware:kronos (listed-with-its-kind)',
+    ]);
+    expect(found('Attacks attributed to Winnti and Emotet infections.')).toEqual([
+      'Winnti=actor:winnti (name)',
+      'Emotet=malware:emotet (name)',
+    ]);
   });
   it('whichever of the two the catalogue lists first', () => {
     // The malware first, as a synced MISP catalogue may list them (its tool galaxy before its threat actors).

@@ -83,6 +83,11 @@ describe('organisations the catalogue does not know', () => {
       'Brandt',
     );
     expect(names('The stealer takes passwords from FTP clients and VPN clients.')).toEqual([]);
+    // A surname with a particle grown into it ("DeGrippo", "McDonald") is a surname too.
+    expect(names("Proofpoint's Sherrod DeGrippo said the actors persist. According to DeGrippo, they sent emails.")).not.toContain(
+      'DeGrippo',
+    );
+    expect(names('Wrote Kieran McDonald: it spreads. McDonald said that it had reached 59 clicks.')).not.toContain('McDonald');
   });
 
   test('appositions, reporting and victim cues', () => {

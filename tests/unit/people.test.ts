@@ -24,6 +24,10 @@ describe('people the text introduces', () => {
     expect([...findPeople('Dan Ehrlich of Phobos Group said the leak was caused by a misconfigured server.').names]).toEqual([
       'Dan Ehrlich',
     ]);
+    // A surname with a particle grown into it, quoted alone: no firm's name has that shape.
+    expect([...findPeople('According to\u00a0 DeGrippo , what happens next depends on the attacker.').surnames]).toEqual(['DeGrippo']);
+    expect([...findPeople('McDonald said the flaw was fixed.').surnames]).toEqual(['McDonald']);
+    expect([...findPeople('According to Dragos, the flaw was fixed.').surnames]).toEqual([]);
     // Negative: an organisation "of" a place that speaks is not a person; nor a list of organisations after a role of one.
     expect([...findPeople('The Bank of America said its systems were down. The Department of Justice said so.').names]).toEqual([]);
     expect([...findPeople('the head of security at Acme, Globex Corporation, and Initech said so.').names]).toEqual([]);

@@ -14,6 +14,7 @@ import { findCatalogueEntities } from './gazetteer';
 import { ENCLOSING_RULE, findOrganizations } from './orgs';
 import { inUrlPath } from './url-path';
 import { findActorIds } from './actor-ids';
+import { findDetectionNames } from './detection-names';
 import { findMalwareByShape } from './malware-names';
 import { findActorsByShape } from './actor-names';
 import { findPeople, givenNameOfPerson, isPerson } from './people';
@@ -46,6 +47,23 @@ export function mapAttackId(m: EntityMatch, matcher: CompiledMatcher): EntityMat
     if (entity.subtype) mapped.subtype = entity.subtype;
     else delete mapped.subtype; // the pattern's 'attack-id' described the id, not the entity
     return mapped;
+  }
+  return m;
+}
+
+/** A detection name's family as the catalogue names it: "Trojan:Win32/Emotet.A" is malware:emotet. */
+function knownFamily(m: EntityMatch, matcher: CompiledMatcher): EntityMatch {
+  for (const term of matcher.lookup(m.name)) {
+    const entity = matcher.termEntityInfo(term);
+    if (entity.type !== 'malware') continue;
+    const known: EntityMatch = {
+      ...m,
+      key: entity.key,
+      name: entity.name,
+      why: { ...m.why, alias: matcher.alias(term), source: entity.sources.join(',') },
+    };
+    if (entity.subtype) known.subtype = entity.subtype;
+    return known;
   }
   return m;
 }
@@ -90,6 +108,8 @@ export function extractKnownEntities(text: string, matcher: CompiledMatcher): En
   for (const m of findCatalogueEntities(text, matcher)) items.push({ m, rank: rank(m, false) });
   // Numbered actor designations (TA574, UNC2452) the catalogue may not know yet: below its names.
   for (const m of findActorIds(text)) if (!inUrlPath(text, m.start)) items.push({ m, rank: 0.5 });
+  // Antivirus detection names ("Backdoor.AndroidOS.Obad.a"), keyed by the catalogue's family where it knows it.
+  for (const m of findDetectionNames(text)) if (!inUrlPath(text, m.start)) items.push({ m: knownFamily(m, matcher), rank: 1 });
   return resolveOverlaps(items, text.length);
 }
 

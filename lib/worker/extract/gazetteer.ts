@@ -44,6 +44,8 @@ interface Candidate {
   rule: Rule | 'pending';
   /** A cue of the entity's type is near (breaks ties between entities sharing a name). */
   cued: boolean;
+  /** The word right after the name is a cue of the entity's type only ("Snake malware"): the name's own head noun. */
+  headed?: boolean;
 }
 
 interface Cues {
@@ -338,6 +340,21 @@ function toolsetNamedAfter(text: string, start: number, end: number, matcher: Co
 }
 
 /**
+ * Entities of two types sharing a name, both with a cue near (an actor and the toolset named after it):
+ * the noun right after the name is the name's head and says which one is meant, over a cue further off
+ * ("the Turla group's Snake malware" is the malware, though "group" is two words before it). A noun that is a
+ * cue of both types ("gang") decides nothing.
+ */
+function markHeadNoun(text: string, cands: Candidate[]): void {
+  if (new Set(cands.filter((c) => c.cued).map((c) => c.entity.type)).size < 2) return;
+  const next = wordsAround(text, cands[0].end, 1, 1);
+  if (next.length === 0) return;
+  const types = new Set(cands.filter((c) => cueAt(next, 0, cuesFor(c.entity)) > 0).map((c) => c.entity.type));
+  if (types.size !== 1) return;
+  for (const c of cands) if (c.cued && types.has(c.entity.type)) c.headed = true;
+}
+
+/**
  * Names still waiting for a cue that stand in one list with a name of the same kind ("Kronos, Osiris,
  * and Ares binaries", "groups such as SamSam and Dharma"): the list says what they are. A few passes, so
  * that a list is read along its length from the name that settled it.
@@ -363,6 +380,24 @@ function listedWithItsKind(text: string, chosen: Candidate[], unresolved: Candid
 }
 
 /**
+ * An actor chosen over malware of the same name (a toolset named after its group) that stands in one list with
+ * malware of another name ("used ShadowPad and Winnti against", "PlugX, Winnti and Cobalt Strike"): the list says
+ * it is the toolset, unless a cue word or the sentence says it is the group.
+ */
+function toolsetsInLists(text: string, chosen: Candidate[], shared: Map<Candidate, Candidate[]>): void {
+  for (const [actor, cands] of shared) {
+    const malware = cands.find((c) => c.entity.type === 'malware');
+    if (!malware || actor.cued || sentenceSaysKind(text, actor.start, actor.end, 'actor')) continue;
+    const beside = chosen.some(
+      (k) => k.entity.type === 'malware' && !shared.has(k) && (isListGap(text, k.end, actor.start) || isListGap(text, actor.end, k.start)),
+    );
+    if (!beside) continue;
+    const i = chosen.indexOf(actor);
+    chosen[i] = { ...malware, rule: malware.rule === 'pending' ? 'listed-with-its-kind' : malware.rule };
+  }
+}
+
+/**
  * An actor and a malware entity sharing the name (a toolset named after its group: Carbanak, Winnti), the
  * malware chosen by a cue word: where the sentence says the name is of people and not of software ("the
  * Carbanak gang stole millions", "attributed to Carbanak"; "gang" is a cue of both kinds), the actor. Not
@@ -370,7 +405,7 @@ function listedWithItsKind(text: string, chosen: Candidate[], unresolved: Candid
  * moving such mentions to the toolset cost tuned actor recall 0.815 -> 0.788 (synced).
  */
 function actorTheSentenceSays(text: string, cands: Candidate[], best: Candidate): Candidate {
-  if (best.entity.type !== 'malware') return best;
+  if (best.entity.type !== 'malware' || best.headed) return best;
   const actor = cands.find((c) => c.rule !== 'pending' && c.entity.type === 'actor');
   if (!actor || !sentenceSaysKind(text, best.start, best.end, 'actor')) return best;
   return sentenceSaysKind(text, best.start, best.end, 'malware') ? best : actor;
@@ -425,6 +460,7 @@ export function findCatalogueEntities(text: string, matcher: CompiledMatcher): E
       // name the toolset after its actor ("the Winnti sample") and mean the actor as often as the tool.
       cands.push({ start: hit.start, end: hit.end, term, entity, rule, cued });
     }
+    markHeadNoun(text, cands);
     if (cands.length > 0 && cands.every((c) => c.entity.type === 'actor')) {
       const toolset = toolsetNamedAfter(text, hit.start, hit.end, matcher);
       if (toolset !== undefined)
@@ -435,6 +471,8 @@ export function findCatalogueEntities(text: string, matcher: CompiledMatcher): E
 
   const chosen: Candidate[] = [];
   const unresolved: Candidate[][] = [];
+  // Actors chosen over malware of the same name, with the candidates of their hit.
+  const shared = new Map<Candidate, Candidate[]>();
   for (let cands of byHit) {
     if (namePrefixes.size > 0 && namePrefixes.has(text.slice(cands[0].start, cands[0].end)))
       cands = cands.filter((c) => c.cued || !CUE_TYPE_SET.has(c.entity.type));
@@ -445,7 +483,7 @@ export function findCatalogueEntities(text: string, matcher: CompiledMatcher): E
         if (!confirmed.has(c.entity.key)) continue;
         c.rule = 'named-elsewhere';
       }
-      const score = RULE_RANK[c.rule] * 2 + (c.cued ? 1 : 0);
+      const score = RULE_RANK[c.rule] * 4 + (c.cued ? 2 : 0) + (c.headed ? 1 : 0);
       if (score > bestScore) {
         best = c;
         bestScore = score;
@@ -459,9 +497,12 @@ export function findCatalogueEntities(text: string, matcher: CompiledMatcher): E
       best = cands.find((c) => c.entity.type === 'actor' && c.rule !== 'pending' && RULE_RANK[c.rule] >= rank) ?? best;
     }
     if (best) best = actorTheSentenceSays(text, cands, best);
-    if (best) chosen.push(best);
-    else unresolved.push(cands);
+    if (best) {
+      chosen.push(best);
+      if (best.entity.type === 'actor') shared.set(best, cands);
+    } else unresolved.push(cands);
   }
+  toolsetsInLists(text, chosen, shared);
   chosen.push(...listedWithItsKind(text, chosen, unresolved));
   if (companies.size > 0) {
     for (let i = chosen.length - 1; i >= 0; i--) {

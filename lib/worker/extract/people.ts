@@ -136,6 +136,11 @@ const HANDLE = lazyRegExp(
   String.raw`\b(?:user|hacker|individual|person|man|woman|seller|member|coder|programmer|researcher|alias|moniker|handle|nickname)[ \t]+(?:called|named|known as|dubbed|nicknamed|going by|who goes by|calling (?:himself|herself))[ \t]+[“"]?(\p{Lu}[\p{L}\p{N}_-]+)(?![\p{L}\p{N}])`,
   'gu',
 );
+/** A surname with a particle grown into it ("DeGrippo", "McDonald", "LaBrocca"): no firm's name has that shape. */
+const PARTICLE_SURNAME = /(?<![\p{L}\p{N}])(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von)\p{Lu}\p{Ll}{2,}(?![\p{L}\p{N}])/gu;
+/** A speech verb right before a single name, or right after it: "according to DeGrippo,", "DeGrippo said". */
+const SPEECH_BEFORE_ONE = /\b(?:said|says|told|according\s+to|wrote|added|explained|noted|asked)\s+$/i;
+const SPEECH_AFTER_ONE = /^\s*,?\s+(?:said|says|told|wrote|added|explained|noted|asked)\b/;
 /** A photo credit or byline: "Credit...Nicholas Roberts for The New York Times", "Photo: Jane Roe". */
 const CREDIT = lazyRegExp(
   String.raw`\b(?:Credit|Credits|Photo|Photograph|Image|Illustration|Photo by|Image by|By)[ \t]*(?:\.{2,}|…|:)?[ \t]*${NAME}(?![\p{L}\p{N}])`,
@@ -235,6 +240,12 @@ function readPeople(text: string): People {
       add(m[1], false);
   }
   for (const m of text.matchAll(HANDLE())) add(m[1], true);
+  // "According to DeGrippo,", "McDonald said": a surname with a particle grown into it, quoted alone.
+  for (const m of text.matchAll(PARTICLE_SURNAME)) {
+    const at = m.index ?? 0;
+    const end = at + m[0].length;
+    if (SPEECH_BEFORE_ONE.test(text.slice(Math.max(0, at - 16), at)) || SPEECH_AFTER_ONE.test(text.slice(end, end + 16))) add(m[0], true);
+  }
   for (const m of matchesAt(
     NAME_OF_SAID(),
     text,
