@@ -497,6 +497,19 @@ describe('a flaw named in passing in a long report is not a flaw it discloses (i
   test('the same sentence in a short story is a disclosure', () => {
     expect(types(report(flaw))).toContain('vulnerability-disclosure');
   });
+
+  const fix = 'Microsoft released a security update for the flaw in Office.';
+  test('negative: a fix told once in fifty sentences of a phishing report is no patch story', () => {
+    const got = types(report([...steps.slice(0, 15), fix, ...steps.slice(15)]));
+    expect(got).toContain('phishing');
+    expect(got).not.toContain('patch');
+  });
+
+  test('the same fix in a short story, or beside a flaw the long report tells at length, is a patch', () => {
+    expect(types(report([fix]))).toContain('patch');
+    const told = Array.from({ length: 3 }, () => flaw).flat();
+    expect(types(report([...steps.slice(0, 15), ...told, fix, ...steps.slice(15)]))).toContain('patch');
+  });
 });
 
 describe('an attack word told as an ability, an aim or a denial reports nothing that happened (issue 8)', () => {

@@ -749,18 +749,16 @@ function mergeAndFilter(text: string, cands: Candidate[], published?: string): C
 }
 
 /**
- * A flaw that a long text (a threat report, an advisory) names outside its headline and lede, in fewer
- * than one sentence in twenty, and with no fix released, is the background or the means of what the text
- * tells (the CVE its exploit used, the routers' weaknesses), not a flaw it discloses.
+ * A flaw or a fix that a long text (a threat report, an advisory) names outside its headline and lede,
+ * in fewer than one sentence in twenty, is the background or the means of what the text tells (the CVE
+ * its exploit used, the routers' weaknesses, the patch its victims had not applied), not a flaw it
+ * discloses or a fix it reports. A flaw story told at length (either the flaw or its fix) keeps both.
  */
 function flawsInPassing(kept: Candidate[], sentenceCount: number): Candidate[] {
-  if (kept.some((c) => c.type === 'patch')) return kept;
-  return kept.filter(
-    (c) =>
-      c.type !== 'vulnerability-disclosure' ||
-      c.sentences.some((s) => s.index < LEDE && (s.strongest.get(c.type) ?? 0) >= 2) ||
-      c.sentences.length * 20 >= sentenceCount,
-  );
+  const told = (c: Candidate) =>
+    c.sentences.some((s) => s.index < LEDE && (s.strongest.get(c.type) ?? 0) >= 2) || c.sentences.length * 20 >= sentenceCount;
+  if (kept.some((c) => FLAW_STORY.has(c.type) && told(c))) return kept;
+  return kept.filter((c) => !FLAW_STORY.has(c.type));
 }
 
 /** Operations told by their means: the spying, the sabotage, the poisoned supply chain. */
