@@ -615,3 +615,21 @@ describe('an incident told as an earlier one is background (issue 8)', () => {
     ).toContain('phishing');
   });
 });
+
+describe('a fix told in a few words in a disclosure story is the patch (issue 8)', () => {
+  const flaw = 'Researchers at Qualys discovered a flaw in Sudo, tracked as CVE-2017-1000367, that lets a local user gain root privileges.';
+  test.each([
+    'The flaw has since been fixed.',
+    'Sudo 1.8.20p1 fixes it, the maintainers said.',
+    'The maintainers were able to close the loopholes within hours.',
+    'Both issues received fixes over the summer, the researchers said.',
+    'The maintainers said the bug was quickly fixed after the report.',
+  ])('%s', (fix) => {
+    expect(types(`${flaw} ${fix}`)).toEqual(['patch', 'vulnerability-disclosure']);
+  });
+
+  test('negative: the same story without the fix, or with one not made, reports only the flaw', () => {
+    expect(types(flaw)).toEqual(['vulnerability-disclosure']);
+    expect(types(`${flaw} The maintainers still haven't fixed it, the researchers said.`)).toEqual(['vulnerability-disclosure']);
+  });
+});

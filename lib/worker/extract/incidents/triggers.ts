@@ -25,7 +25,7 @@ export const NAMES_A_FLAW = new RegExp(`\\b(?:${FLAW}|cve-\\d{4}-\\d+|security (
 /** A fix not (yet) there: "has not been patched", "a fix is expected", "will release a patch", "unpatched". */
 export const NO_FIX_YET = new RegExp(
   `\\b(?:${[
-    `not (?:yet )?(?:been )?(?:patched|fixed|addressed)`,
+    `(?:not|\\w+n['’]t) (?:yet )?(?:been )?(?:patched|fixed|addressed)`,
     `(?:remains?|still|left|are|is) unpatched`,
     `no (?:[\\w-]+ ){0,3}(?:patch|fix|update)(?:es|s)?`,
     `without (?:a|any) (?:patch|fix|update)(?:es|s)?`,
@@ -309,7 +309,8 @@ const TRIGGERS: Trigger[] = [
     `patch tuesday`,
     `security updates?`,
     // Not a tool "patched or modified" by its users to evade detection.
-    `(?:has|have|was|were) (?:been )?(?:patched|fixed|addressed)(?! (?:or|and) (?:modified|altered|changed|tweaked))`,
+    `(?:(?:has|have|had) (?:(?:since|now|already|finally|also) )?been|was|were|(?:was|were) (?:quickly|promptly|finally|subsequently|also)) (?:patched|fixed|addressed)(?! (?:or|and) (?:modified|altered|changed|tweaked))`,
+    `(?:has|have) (?:patched|fixed|addressed)(?! (?:or|and) (?:modified|altered|changed|tweaked))`,
     `(?:patched|fixed|addressed|resolved) (?:the |a |an |two |three |several |multiple )?(?:[\\w-]+ ){0,2}(?:vulnerabilit(?:y|ies)|flaws?|bugs?|issues?)`,
     `hotfix${W}`,
   ),
@@ -318,6 +319,12 @@ const TRIGGERS: Trigger[] = [
     2,
     `patch(?:es|ed|ing)?(?! (?:policy|policies|cycles?|cadences?|management|strateg(?:y|ies)|process(?:es)?|schedules?|windows?))`,
     `fixes (?:for|to)`,
+    // A flaw's fix told in a few words: "(quickly fixed)", "the issue (also fixed)", "version 1.8.20p1 fixes it",
+    // "developers were able to close the loopholes", "received fixes over the summer".
+    `(?:quickly|promptly|also|subsequently|silently) (?:patched|fixed)`,
+    `fix(?:es|ed)? (?:it|them)`,
+    `(?:mitigat|remediat|clos|plug)\\w* (?:the |these |those |both |all )?(?:[\\w-]+ ){0,2}(?:issues?|loopholes?|holes?|flaws?|vulnerabilit(?:y|ies)|bugs?)`,
+    `(?:received|got|gets|receives) (?:[\\w-]+ ){0,2}(?:fixes|patches)`,
     `(?:urged|advised|told|asked) (?:[\\w-]+ ){0,2}to (?:update|upgrade|patch|install)`,
     `(?:update|upgrade) to (?:version )?\\d`,
     `fixed in`,
