@@ -467,6 +467,13 @@ describe('a headline that tells a trend in words heads no attack of its own (iss
     ).toContain('wiper');
   });
 
+  test('negative: a share told in words ("three-quarters of all malware") is a trend headline', () => {
+    const text = (head: string) =>
+      `${head}\n\nPhishing campaigns delivered most of the malware detected last year, a new report from the firm found. Attackers sent phishing emails with malicious attachments to staff.`;
+    expect(types(text('Phishing attacks responsible for three-quarters of all malware'))).not.toContain('phishing');
+    expect(types(text('Phishing attacks deliver malware to staff'))).toContain('phishing');
+  });
+
   test('a trend headline still reports an attack on someone named', () => {
     expect(
       types(
