@@ -640,3 +640,20 @@ describe('a fix told in a few words in a disclosure story is the patch (issue 8)
     expect(types(`${flaw} The maintainers still haven't fixed it, the researchers said.`)).toEqual(['vulnerability-disclosure']);
   });
 });
+
+describe('systems or data held hostage for money are the ransom story (issue 8)', () => {
+  test.each([
+    'Acme Video Productions was held to ransom by hackers last week, its managing director said. The hackers locked the company out of its own systems.',
+    'The hackers extorted $50,000 in bitcoin from Acme Corp last week, the company said. The attackers threatened to publish its customer files.',
+    'Acme Corp paid a $50,000 ransom to the hackers last week, the company said. The attackers had threatened to publish its customer files.',
+  ])('%s', (text) => {
+    expect(types(text)).toContain('ransomware');
+  });
+
+  test('negative: advice never to pay a ransom, or an attempt to extort, reports no ransom story', () => {
+    const got = types(
+      'Experts said companies should never pay a ransom to criminals. Police said the gang tried to extort money from shops in the town but failed.',
+    );
+    expect(got).not.toContain('ransomware');
+  });
+});

@@ -54,6 +54,9 @@ const TRIGGERS: Trigger[] = [
     `demand(?:s|ed|ing)? (?:a |an )?(?:\\$[\\d,.]+ (?:million )?|[\\d,.]+ (?:bitcoin|btc) )?ransom`,
     `(?:data )?leak sites?`,
     `double extortion`,
+    // Systems or data held hostage for money: "held to ransom", "holding its files for ransom", "ransom requests".
+    `(?:held|holding|holds|hold) (?:[\\w'’-]+ ){0,4}?(?:to|for) ransom`,
+    `ransom (?:requests?|payments? demands?)`,
   ),
   t(
     'ransomware',
@@ -62,7 +65,9 @@ const TRIGGERS: Trigger[] = [
     `encrypted (?:its |their |the )?(?:files|systems|servers|data|devices)`,
     `ransom (?:notes?|payments?)`,
     `paid (?:a|the) ransom`,
+    `pa(?:y|ys|id|ying) (?:a |the |an? )?(?:[\\w$,.'’-]+ ){0,3}?ransom(?! demands?)`,
     `extortion`,
+    `extort(?:s|ed|ing)? (?:[\\w'’-]+ ){0,3}?(?:money|payments?|bitcoins?|\\$)`,
   ),
   // A decryptor is also a stage of a packed payload ("the decryptor's second iteration").
   t('ransomware', 1, 'ransom', `encrypt${W}`, `decryptors?`),
