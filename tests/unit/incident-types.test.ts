@@ -657,3 +657,18 @@ describe('systems or data held hostage for money are the ransom story (issue 8)'
     expect(got).not.toContain('ransomware');
   });
 });
+
+describe('a discovery told in a headline’s present is a disclosure (issue 8)', () => {
+  const body = 'The bug lets anyone with the phone read photos the owner had deleted. Apple said a fix is on the way.';
+  test('"Researchers discover flaw ..." heads a disclosure', () => {
+    expect(types(`Security researchers discover flaw allowing access to deleted photos on iPhone\n\n${body}`)).toContain(
+      'vulnerability-disclosure',
+    );
+  });
+
+  test('negative: a discovery told as an aim ("paid hackers to find bugs") discloses nothing', () => {
+    expect(types(`Apple pays hackers to find bugs in its phones\n\nThe company runs a bounty programme for its phones.`)).not.toContain(
+      'vulnerability-disclosure',
+    );
+  });
+});

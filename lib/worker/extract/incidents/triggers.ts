@@ -278,7 +278,8 @@ const TRIGGERS: Trigger[] = [
   t(
     'vulnerability-disclosure',
     3,
-    `(?:discover(?:s|ed)|disclos(?:es|ed)|finds|found|uncover(?:s|ed)|identif(?:ies|ied)|reported) (?:a |an |the |two |three |several |multiple |new )?(?:[\\w-]+ ){0,3}${FLAW}`,
+    // The base form as a headline's present ("Researchers discover flaw ..."), not as an aim ("bounties to find bugs").
+    `(?<!\\bto )(?:discover(?:s|ed)?|disclos(?:e|es|ed)|finds?|found|uncover(?:s|ed)?|identif(?:y|ies|ied)|reported) (?:a |an |the |two |three |several |multiple |new )?(?:[\\w-]+ ){0,3}${FLAW}`,
     `(?:is|are|was|were|remain) vulnerable to`,
     `(?:demonstrated|presented|showed) (?:a |an )?(?:new )?(?:[\\w-]+ ){0,2}(?:attack|exploit|bypass)(?:es|s)? (?:that|which|against|on|to)`,
     `(?:discovered|found|uncovered|identified) (?:a |an |the )?(?:[\\w-]+ ){0,3}(?:backdoors?|weakness(?:es)?|security (?:issues?|holes?)|loopholes?)`,
