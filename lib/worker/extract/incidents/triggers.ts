@@ -328,7 +328,7 @@ const TRIGGERS: Trigger[] = [
     // A flaw's fix told in a few words: "(quickly fixed)", "the issue (also fixed)", "version 1.8.20p1 fixes it",
     // "developers were able to close the loopholes", "received fixes over the summer".
     `(?:quickly|promptly|also|subsequently|silently) (?:patched|fixed)`,
-    `fix(?:es|ed)? (?:it|them)`,
+    `fix(?:es|ed) (?:it|them)`,
     `(?:mitigat|remediat|clos|plug)\\w* (?:the |these |those |both |all )?(?:[\\w-]+ ){0,2}(?:issues?|loopholes?|holes?|flaws?|vulnerabilit(?:y|ies)|bugs?)`,
     `(?:received|got|gets|receives) (?:[\\w-]+ ){0,2}(?:fixes|patches)`,
     `(?:urged|advised|told|asked) (?:[\\w-]+ ){0,2}to (?:update|upgrade|patch|install)`,
