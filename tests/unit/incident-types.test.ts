@@ -512,6 +512,15 @@ describe('a flaw named in passing in a long report is not a flaw it discloses (i
     expect(got).not.toContain('patch');
   });
 
+  test('a fix released, told once in a long text that tells no attack (a product’s news), is still a patch', () => {
+    const product = Array.from(
+      { length: 45 },
+      (_, i) => `Section ${i + 1} of the review covers the phone's camera, its battery and its price.`,
+    );
+    const text = `Acme ships new phones\n\n${[...product.slice(0, 25), 'Acme also said it patched a critical vulnerability in its firmware that let attackers take over the phones.', ...product.slice(25)].join(' ')}`;
+    expect(types(text)).toContain('patch');
+  });
+
   test('the same fix in a short story, or beside a flaw the long report tells at length, is a patch', () => {
     expect(types(report([fix]))).toContain('patch');
     const told = Array.from({ length: 3 }, () => flaw).flat();
@@ -644,10 +653,17 @@ describe('a fix told in a few words in a disclosure story is the patch (issue 8)
 describe('systems or data held hostage for money are the ransom story (issue 8)', () => {
   test.each([
     'Acme Video Productions was held to ransom by hackers last week, its managing director said. The hackers locked the company out of its own systems.',
-    'The hackers extorted $50,000 in bitcoin from Acme Corp last week, the company said. The attackers threatened to publish its customer files.',
     'Acme Corp paid a $50,000 ransom to the hackers last week, the company said. The attackers had threatened to publish its customer files.',
   ])('%s', (text) => {
     expect(types(text)).toContain('ransomware');
+  });
+
+  test('data stolen and then used to extort money stays a data breach', () => {
+    expect(
+      types(
+        'Acme Corp data breach: hackers extort $2 million\n\nAcme Corp said hackers stole the records of 3 million customers from its servers last month. The attackers are trying to extort money from the company by threatening to publish the files.',
+      ),
+    ).toContain('data-breach');
   });
 
   test('negative: advice never to pay a ransom, or an attempt to extort, reports no ransom story', () => {

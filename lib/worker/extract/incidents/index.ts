@@ -749,15 +749,18 @@ function mergeAndFilter(text: string, cands: Candidate[], published?: string): C
 }
 
 /**
- * A flaw or a fix that a long text (a threat report, an advisory) names outside its headline and lede,
- * in fewer than one sentence in twenty, is the background or the means of what the text tells (the CVE
- * its exploit used, the routers' weaknesses, the patch its victims had not applied), not a flaw it
- * discloses or a fix it reports. A flaw story told at length (either the flaw or its fix) keeps both.
+ * A flaw that a long text (a threat report, an advisory) names outside its headline and lede, in fewer
+ * than one sentence in twenty, is the background or the means of what the text tells (the CVE its exploit
+ * used, the routers' weaknesses), not a flaw it discloses; so is a fix named so in the story of an attack
+ * (the patch its victims had not applied). A flaw story told at length (the flaw or its fix) keeps both;
+ * a fix released, in a text that tells no attack (a product's news), is news of its own and keeps its flaw.
  */
 function flawsInPassing(kept: Candidate[], sentenceCount: number): Candidate[] {
   const told = (c: Candidate) =>
     c.sentences.some((s) => s.index < LEDE && (s.strongest.get(c.type) ?? 0) >= 2) || c.sentences.length * 20 >= sentenceCount;
   if (kept.some((c) => FLAW_STORY.has(c.type) && told(c))) return kept;
+  const attack = kept.some((c) => ATTACK_TYPES.has(c.type) && !VULN_TYPES.has(c.type));
+  if (!attack && kept.some((c) => c.type === 'patch')) return kept;
   return kept.filter((c) => !FLAW_STORY.has(c.type));
 }
 

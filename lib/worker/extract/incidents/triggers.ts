@@ -67,7 +67,6 @@ const TRIGGERS: Trigger[] = [
     `paid (?:a|the) ransom`,
     `pa(?:y|ys|id|ying) (?:a |the |an? )?(?:[\\w$,.'’-]+ ){0,3}?ransom(?! demands?)`,
     `extortion`,
-    `extort(?:s|ed|ing)? (?:[\\w'’-]+ ){0,3}?(?:money|payments?|bitcoins?|\\$)`,
   ),
   // A decryptor is also a stage of a packed payload ("the decryptor's second iteration").
   t('ransomware', 1, 'ransom', `encrypt${W}`, `decryptors?`),
