@@ -474,6 +474,12 @@ describe('a headline that tells a trend in words heads no attack of its own (iss
     expect(types(text('Phishing attacks deliver malware to staff'))).toContain('phishing');
   });
 
+  test('a share in a report’s body tells how much one victim lost, not a trend', () => {
+    expect(types('Hackers stole the personal data of half of the users of Acme Corp, the company said on Monday.')).toContain(
+      'data-breach',
+    );
+  });
+
   test('a trend headline still reports an attack on someone named', () => {
     expect(
       types(

@@ -381,9 +381,13 @@ function trendHeadline(text: string, first: SentenceInfo): boolean {
   return STATISTICS.test(line) || TREND_WORDS.test(line);
 }
 
-/** A headline's words for a trend without figures: "BEC soars again", "SLocker variants surge", "increasingly targets". */
+/**
+ * A headline's words for a trend without figures: "BEC soars again", "SLocker variants surge", "increasingly
+ * targets", a share told in words ("three-quarters of all malware"; in a headline only: in a report's body
+ * "the data of half of its users" tells how much one victim lost).
+ */
 const TREND_WORDS =
-  /\b(?:(?:soar|surg|skyrocket|spik|balloon)(?:s|es|ed|ing)|(?:attacks|variants|scams|infections|campaigns|threats|incidents) (?:soar|surge|rise|grow|jump|spike)|on the rise|increasingly|(?:rise|rising|growth) in)\b/i;
+  /\b(?:(?:soar|surg|skyrocket|spik|balloon)(?:s|es|ed|ing)|(?:attacks|variants|scams|infections|campaigns|threats|incidents) (?:soar|surge|rise|grow|jump|spike)|on the rise|increasingly|(?:rise|rising|growth) in|(?:three[- ]quarters|two[- ]thirds|(?:a|one)[- ](?:half|third|quarter|fifth)|half|(?:the )?majority) of (?:all )?(?:[\w-]+ ){0,2}(?:attacks|businesses|companies|organi[sz]ations|firms|users|consumers|people|adults|respondents|malware|incidents|breaches|e-?mails|victims))\b/i;
 
 /** A first line without a closing full stop, followed by a paragraph break: a headline. */
 function isHeadline(text: string, s: Span): boolean {

@@ -384,10 +384,10 @@ export const GENERIC =
 
 /**
  * Figures about many incidents are a trend, not an incident: a survey, a study, shares and counts
- * ("49% of businesses fell victim to ransomware", "phishing attacks rose by 65 percent", "three-quarters of all malware").
+ * ("49% of businesses fell victim to ransomware", "phishing attacks rose by 65 percent").
  */
 export const STATISTICS =
-  /\b(?:\d+(?:\.\d+)? ?(?:%|per ?cent)|(?:one|two|three|four) in (?:every )?(?:\d+|two|three|four|five|ten)|surveys?|surveyed|respondents|polled|(?:report|study|research|survey|data|figures|statistics) (?:found|finds|shows?|showed|reveals?|revealed|suggests?)|(?:rose|grew|fell|dropped|increased|decreased|jumped|surged|spiked|climbed) (?:by )?\d|(?:increase|decrease|rise|growth|drop|jump|surge|spike) (?:of|in) (?:\d|the number)|year[- ]over[- ]year|(?:three[- ]quarters|two[- ]thirds|(?:a|one)[- ](?:half|third|quarter|fifth)|half|(?:the )?majority) of (?:all )?(?:[\w-]+ ){0,2}(?:attacks|businesses|companies|organi[sz]ations|firms|users|consumers|people|adults|respondents|malware|incidents|breaches|e-?mails|victims)|(?:the )?number of (?:[\w-]+ ){0,2}(?:attacks|incidents|infections|victims|campaigns))/gi;
+  /\b(?:\d+(?:\.\d+)? ?(?:%|per ?cent)|(?:one|two|three|four) in (?:every )?(?:\d+|two|three|four|five|ten)|surveys?|surveyed|respondents|polled|(?:report|study|research|survey|data|figures|statistics) (?:found|finds|shows?|showed|reveals?|revealed|suggests?)|(?:rose|grew|fell|dropped|increased|decreased|jumped|surged|spiked|climbed) (?:by )?\d|(?:increase|decrease|rise|growth|drop|jump|surge|spike) (?:of|in) (?:\d|the number)|year[- ]over[- ]year|(?:the )?number of (?:[\w-]+ ){0,2}(?:attacks|incidents|infections|victims|campaigns))/gi;
 
 /**
  * What an attacker could do is the risk of a flaw, not an attack that happened: "a hacker could use
