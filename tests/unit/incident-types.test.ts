@@ -659,15 +659,19 @@ describe('a fix told in a few words in a disclosure story is the patch (issue 8)
 describe('systems or data held hostage for money are the ransom story (issue 8)', () => {
   test.each([
     'Acme Video Productions was held to ransom by hackers last week, its managing director said. The hackers locked the company out of its own systems.',
-    'Acme Corp paid a $50,000 ransom to the hackers last week, the company said. The attackers had threatened to publish its customer files.',
   ])('%s', (text) => {
     expect(types(text)).toContain('ransomware');
   });
 
-  test('data stolen and then used to extort money stays a data breach', () => {
+  test('data stolen and then used to extort money, or bought back, stays a data breach', () => {
     expect(
       types(
         'Acme Corp data breach: hackers extort $2 million\n\nAcme Corp said hackers stole the records of 3 million customers from its servers last month. The attackers are trying to extort money from the company by threatening to publish the files.',
+      ),
+    ).toContain('data-breach');
+    expect(
+      types(
+        'Acme Corp paid hackers $1 million ransom to delete stolen data\n\nAcme Corp said hackers broke into its network and stole the personal information of 57 million users in 2016. The company paid the hackers $100,000 to delete the data and keep the breach quiet.',
       ),
     ).toContain('data-breach');
   });

@@ -65,7 +65,6 @@ const TRIGGERS: Trigger[] = [
     `encrypted (?:its |their |the )?(?:files|systems|servers|data|devices)`,
     `ransom (?:notes?|payments?)`,
     `paid (?:a|the) ransom`,
-    `pa(?:y|ys|id|ying) (?:a |the |an? )?(?:[\\w$,.'’-]+ ){0,3}?ransom(?! demands?)`,
     `extortion`,
   ),
   // A decryptor is also a stage of a packed payload ("the decryptor's second iteration").
