@@ -645,9 +645,16 @@ describe('a fix told in a few words in a disclosure story is the patch (issue 8)
     'Sudo 1.8.20p1 fixes it, the maintainers said.',
     'The maintainers were able to close the loopholes within hours.',
     'Both issues received fixes over the summer, the researchers said.',
-    'The maintainers said the bug was quickly fixed after the report.',
   ])('%s', (fix) => {
     expect(types(`${flaw} ${fix}`)).toEqual(['patch', 'vulnerability-disclosure']);
+  });
+
+  test('a bug found and then told as fixed in a breach story still reports the flaw', () => {
+    expect(
+      types(
+        'Security researchers found a bug in Acme Cloud that exposed customer files. The bug was quickly fixed after the report, Acme said.',
+      ),
+    ).toContain('vulnerability-disclosure');
   });
 
   test('negative: the same story without the fix, or with one not made, reports only the flaw', () => {

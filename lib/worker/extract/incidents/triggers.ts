@@ -313,7 +313,7 @@ const TRIGGERS: Trigger[] = [
     `patch tuesday`,
     `security updates?`,
     // Not a tool "patched or modified" by its users to evade detection.
-    `(?:(?:has|have|had) (?:(?:since|now|already|finally|also) )?been|was|were|(?:was|were) (?:quickly|promptly|finally|subsequently|also)) (?:patched|fixed|addressed)(?! (?:or|and) (?:modified|altered|changed|tweaked))`,
+    `(?:(?:has|have|had) (?:(?:since|now|already|finally|also) )?been|was|were) (?:patched|fixed|addressed)(?! (?:or|and) (?:modified|altered|changed|tweaked))`,
     `(?:has|have) (?:patched|fixed|addressed)(?! (?:or|and) (?:modified|altered|changed|tweaked))`,
     `(?:patched|fixed|addressed|resolved) (?:the |a |an |two |three |several |multiple )?(?:[\\w-]+ ){0,2}(?:vulnerabilit(?:y|ies)|flaws?|bugs?|issues?)`,
     `hotfix${W}`,
@@ -323,9 +323,8 @@ const TRIGGERS: Trigger[] = [
     2,
     `patch(?:es|ed|ing)?(?! (?:policy|policies|cycles?|cadences?|management|strateg(?:y|ies)|process(?:es)?|schedules?|windows?))`,
     `fixes (?:for|to)`,
-    // A flaw's fix told in a few words: "(quickly fixed)", "the issue (also fixed)", "version 1.8.20p1 fixes it",
+    // A flaw's fix told in a few words: "version 1.8.20p1 fixes it",
     // "developers were able to close the loopholes", "received fixes over the summer".
-    `(?:quickly|promptly|also|subsequently|silently) (?:patched|fixed)`,
     `fix(?:es|ed) (?:it|them)`,
     `(?:mitigat|remediat|clos|plug)\\w* (?:the |these |those |both |all )?(?:[\\w-]+ ){0,2}(?:issues?|loopholes?|holes?|flaws?|vulnerabilit(?:y|ies)|bugs?)`,
     `(?:received|got|gets|receives) (?:[\\w-]+ ){0,2}(?:fixes|patches)`,
