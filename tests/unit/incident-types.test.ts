@@ -467,6 +467,19 @@ describe('a headline that tells a trend in words heads no attack of its own (iss
     ).toContain('wiper');
   });
 
+  test('negative: a share told in words ("three-quarters of all malware") is a trend headline', () => {
+    const text = (head: string) =>
+      `${head}\n\nPhishing campaigns delivered most of the malware detected last year, a new report from the firm found. Attackers sent phishing emails with malicious attachments to staff.`;
+    expect(types(text('Phishing attacks responsible for three-quarters of all malware'))).not.toContain('phishing');
+    expect(types(text('Phishing attacks deliver malware to staff'))).toContain('phishing');
+  });
+
+  test('a share in a report’s body tells how much one victim lost, not a trend', () => {
+    expect(types('Hackers stole the personal data of half of the users of Acme Corp, the company said on Monday.')).toContain(
+      'data-breach',
+    );
+  });
+
   test('a trend headline still reports an attack on someone named', () => {
     expect(
       types(
@@ -496,6 +509,28 @@ describe('a flaw named in passing in a long report is not a flaw it discloses (i
 
   test('the same sentence in a short story is a disclosure', () => {
     expect(types(report(flaw))).toContain('vulnerability-disclosure');
+  });
+
+  const fix = 'Microsoft released a security update for the flaw in Office.';
+  test('negative: a fix told once in fifty sentences of a phishing report is no patch story', () => {
+    const got = types(report([...steps.slice(0, 15), fix, ...steps.slice(15)]));
+    expect(got).toContain('phishing');
+    expect(got).not.toContain('patch');
+  });
+
+  test('a fix released, told once in a long text that tells no attack (a product’s news), is still a patch', () => {
+    const product = Array.from(
+      { length: 45 },
+      (_, i) => `Section ${i + 1} of the review covers the phone's camera, its battery and its price.`,
+    );
+    const text = `Acme ships new phones\n\n${[...product.slice(0, 25), 'Acme also said it patched a critical vulnerability in its firmware that let attackers take over the phones.', ...product.slice(25)].join(' ')}`;
+    expect(types(text)).toContain('patch');
+  });
+
+  test('the same fix in a short story, or beside a flaw the long report tells at length, is a patch', () => {
+    expect(types(report([fix]))).toContain('patch');
+    const told = Array.from({ length: 3 }, () => flaw).flat();
+    expect(types(report([...steps.slice(0, 15), ...told, fix, ...steps.slice(15)]))).toContain('patch');
   });
 });
 
@@ -600,5 +635,73 @@ describe('an incident told as an earlier one is background (issue 8)', () => {
         'The actor altered DNS records of the registrar, researchers said. Customers have received reports describing sophisticated phishing attacks used by the actor. New phishing emails of the group were also described.',
       ),
     ).toContain('phishing');
+  });
+});
+
+describe('a fix told in a few words in a disclosure story is the patch (issue 8)', () => {
+  const flaw = 'Researchers at Qualys discovered a flaw in Sudo, tracked as CVE-2017-1000367, that lets a local user gain root privileges.';
+  test.each([
+    'The flaw has since been fixed.',
+    'Sudo 1.8.20p1 fixes it, the maintainers said.',
+    'The maintainers were able to close the loopholes within hours.',
+    'Both issues received fixes over the summer, the researchers said.',
+  ])('%s', (fix) => {
+    expect(types(`${flaw} ${fix}`)).toEqual(['patch', 'vulnerability-disclosure']);
+  });
+
+  test('a bug found and then told as fixed in a breach story still reports the flaw', () => {
+    expect(
+      types(
+        'Security researchers found a bug in Acme Cloud that exposed customer files. The bug was quickly fixed after the report, Acme said.',
+      ),
+    ).toContain('vulnerability-disclosure');
+  });
+
+  test('negative: the same story without the fix, or with one not made, reports only the flaw', () => {
+    expect(types(flaw)).toEqual(['vulnerability-disclosure']);
+    expect(types(`${flaw} The maintainers still haven't fixed it, the researchers said.`)).toEqual(['vulnerability-disclosure']);
+  });
+});
+
+describe('systems or data held hostage for money are the ransom story (issue 8)', () => {
+  test.each([
+    'Acme Video Productions was held to ransom by hackers last week, its managing director said. The hackers locked the company out of its own systems.',
+  ])('%s', (text) => {
+    expect(types(text)).toContain('ransomware');
+  });
+
+  test('data stolen and then used to extort money, or bought back, stays a data breach', () => {
+    expect(
+      types(
+        'Acme Corp data breach: hackers extort $2 million\n\nAcme Corp said hackers stole the records of 3 million customers from its servers last month. The attackers are trying to extort money from the company by threatening to publish the files.',
+      ),
+    ).toContain('data-breach');
+    expect(
+      types(
+        'Acme Corp paid hackers $1 million ransom to delete stolen data\n\nAcme Corp said hackers broke into its network and stole the personal information of 57 million users in 2016. The company paid the hackers $100,000 to delete the data and keep the breach quiet.',
+      ),
+    ).toContain('data-breach');
+  });
+
+  test('negative: advice never to pay a ransom, or an attempt to extort, reports no ransom story', () => {
+    const got = types(
+      'Experts said companies should never pay a ransom to criminals. Police said the gang tried to extort money from shops in the town but failed.',
+    );
+    expect(got).not.toContain('ransomware');
+  });
+});
+
+describe('a discovery told in a headline’s present is a disclosure (issue 8)', () => {
+  const body = 'The bug lets anyone with the phone read photos the owner had deleted. Apple said a fix is on the way.';
+  test('"Researchers discover flaw ..." heads a disclosure', () => {
+    expect(types(`Security researchers discover flaw allowing access to deleted photos on iPhone\n\n${body}`)).toContain(
+      'vulnerability-disclosure',
+    );
+  });
+
+  test('negative: a discovery told as an aim ("paid hackers to find bugs") discloses nothing', () => {
+    expect(types(`Apple pays hackers to find bugs in its phones\n\nThe company runs a bounty programme for its phones.`)).not.toContain(
+      'vulnerability-disclosure',
+    );
   });
 });

@@ -381,9 +381,13 @@ function trendHeadline(text: string, first: SentenceInfo): boolean {
   return STATISTICS.test(line) || TREND_WORDS.test(line);
 }
 
-/** A headline's words for a trend without figures: "BEC soars again", "SLocker variants surge", "increasingly targets". */
+/**
+ * A headline's words for a trend without figures: "BEC soars again", "SLocker variants surge", "increasingly
+ * targets", a share told in words ("three-quarters of all malware"; in a headline only: in a report's body
+ * "the data of half of its users" tells how much one victim lost).
+ */
 const TREND_WORDS =
-  /\b(?:(?:soar|surg|skyrocket|spik|balloon)(?:s|es|ed|ing)|(?:attacks|variants|scams|infections|campaigns|threats|incidents) (?:soar|surge|rise|grow|jump|spike)|on the rise|increasingly|(?:rise|rising|growth) in)\b/i;
+  /\b(?:(?:soar|surg|skyrocket|spik|balloon)(?:s|es|ed|ing)|(?:attacks|variants|scams|infections|campaigns|threats|incidents) (?:soar|surge|rise|grow|jump|spike)|on the rise|increasingly|(?:rise|rising|growth) in|(?:three[- ]quarters|two[- ]thirds|(?:a|one)[- ](?:half|third|quarter|fifth)|half|(?:the )?majority) of (?:all )?(?:[\w-]+ ){0,2}(?:attacks|businesses|companies|organi[sz]ations|firms|users|consumers|people|adults|respondents|malware|incidents|breaches|e-?mails|victims))\b/i;
 
 /** A first line without a closing full stop, followed by a paragraph break: a headline. */
 function isHeadline(text: string, s: Span): boolean {
@@ -750,17 +754,18 @@ function mergeAndFilter(text: string, cands: Candidate[], published?: string): C
 
 /**
  * A flaw that a long text (a threat report, an advisory) names outside its headline and lede, in fewer
- * than one sentence in twenty, and with no fix released, is the background or the means of what the text
- * tells (the CVE its exploit used, the routers' weaknesses), not a flaw it discloses.
+ * than one sentence in twenty, is the background or the means of what the text tells (the CVE its exploit
+ * used, the routers' weaknesses), not a flaw it discloses; so is a fix named so in the story of an attack
+ * (the patch its victims had not applied). A flaw story told at length (the flaw or its fix) keeps both;
+ * a fix released, in a text that tells no attack (a product's news), is news of its own and keeps its flaw.
  */
 function flawsInPassing(kept: Candidate[], sentenceCount: number): Candidate[] {
-  if (kept.some((c) => c.type === 'patch')) return kept;
-  return kept.filter(
-    (c) =>
-      c.type !== 'vulnerability-disclosure' ||
-      c.sentences.some((s) => s.index < LEDE && (s.strongest.get(c.type) ?? 0) >= 2) ||
-      c.sentences.length * 20 >= sentenceCount,
-  );
+  const told = (c: Candidate) =>
+    c.sentences.some((s) => s.index < LEDE && (s.strongest.get(c.type) ?? 0) >= 2) || c.sentences.length * 20 >= sentenceCount;
+  if (kept.some((c) => FLAW_STORY.has(c.type) && told(c))) return kept;
+  const attack = kept.some((c) => ATTACK_TYPES.has(c.type) && !VULN_TYPES.has(c.type));
+  if (!attack && kept.some((c) => c.type === 'patch')) return kept;
+  return kept.filter((c) => !FLAW_STORY.has(c.type));
 }
 
 /** Operations told by their means: the spying, the sabotage, the poisoned supply chain. */

@@ -25,7 +25,7 @@ export const NAMES_A_FLAW = new RegExp(`\\b(?:${FLAW}|cve-\\d{4}-\\d+|security (
 /** A fix not (yet) there: "has not been patched", "a fix is expected", "will release a patch", "unpatched". */
 export const NO_FIX_YET = new RegExp(
   `\\b(?:${[
-    `not (?:yet )?(?:been )?(?:patched|fixed|addressed)`,
+    `(?:not|\\w+n['’]t) (?:yet )?(?:been )?(?:patched|fixed|addressed)`,
     `(?:remains?|still|left|are|is) unpatched`,
     `no (?:[\\w-]+ ){0,3}(?:patch|fix|update)(?:es|s)?`,
     `without (?:a|any) (?:patch|fix|update)(?:es|s)?`,
@@ -54,6 +54,9 @@ const TRIGGERS: Trigger[] = [
     `demand(?:s|ed|ing)? (?:a |an )?(?:\\$[\\d,.]+ (?:million )?|[\\d,.]+ (?:bitcoin|btc) )?ransom`,
     `(?:data )?leak sites?`,
     `double extortion`,
+    // Systems or data held hostage for money: "held to ransom", "holding its files for ransom", "ransom requests".
+    `(?:held|holding|holds|hold) (?:[\\w'’-]+ ){0,4}?(?:to|for) ransom`,
+    `ransom (?:requests?|payments? demands?)`,
   ),
   t(
     'ransomware',
@@ -273,7 +276,8 @@ const TRIGGERS: Trigger[] = [
   t(
     'vulnerability-disclosure',
     3,
-    `(?:discover(?:s|ed)|disclos(?:es|ed)|finds|found|uncover(?:s|ed)|identif(?:ies|ied)|reported) (?:a |an |the |two |three |several |multiple |new )?(?:[\\w-]+ ){0,3}${FLAW}`,
+    // The base form as a headline's present ("Researchers discover flaw ..."), not as an aim ("bounties to find bugs").
+    `(?<!\\bto )(?:discover(?:s|ed)?|disclos(?:e|es|ed)|finds?|found|uncover(?:s|ed)?|identif(?:y|ies|ied)|reported) (?:a |an |the |two |three |several |multiple |new )?(?:[\\w-]+ ){0,3}${FLAW}`,
     `(?:is|are|was|were|remain) vulnerable to`,
     `(?:demonstrated|presented|showed) (?:a |an )?(?:new )?(?:[\\w-]+ ){0,2}(?:attack|exploit|bypass)(?:es|s)? (?:that|which|against|on|to)`,
     `(?:discovered|found|uncovered|identified) (?:a |an |the )?(?:[\\w-]+ ){0,3}(?:backdoors?|weakness(?:es)?|security (?:issues?|holes?)|loopholes?)`,
@@ -309,7 +313,8 @@ const TRIGGERS: Trigger[] = [
     `patch tuesday`,
     `security updates?`,
     // Not a tool "patched or modified" by its users to evade detection.
-    `(?:has|have|was|were) (?:been )?(?:patched|fixed|addressed)(?! (?:or|and) (?:modified|altered|changed|tweaked))`,
+    `(?:(?:has|have|had) (?:(?:since|now|already|finally|also) )?been|was|were) (?:patched|fixed|addressed)(?! (?:or|and) (?:modified|altered|changed|tweaked))`,
+    `(?:has|have) (?:patched|fixed|addressed)(?! (?:or|and) (?:modified|altered|changed|tweaked))`,
     `(?:patched|fixed|addressed|resolved) (?:the |a |an |two |three |several |multiple )?(?:[\\w-]+ ){0,2}(?:vulnerabilit(?:y|ies)|flaws?|bugs?|issues?)`,
     `hotfix${W}`,
   ),
@@ -318,6 +323,11 @@ const TRIGGERS: Trigger[] = [
     2,
     `patch(?:es|ed|ing)?(?! (?:policy|policies|cycles?|cadences?|management|strateg(?:y|ies)|process(?:es)?|schedules?|windows?))`,
     `fixes (?:for|to)`,
+    // A flaw's fix told in a few words: "version 1.8.20p1 fixes it",
+    // "developers were able to close the loopholes", "received fixes over the summer".
+    `fix(?:es|ed) (?:it|them)`,
+    `(?:mitigat|remediat|clos|plug)\\w* (?:the |these |those |both |all )?(?:[\\w-]+ ){0,2}(?:issues?|loopholes?|holes?|flaws?|vulnerabilit(?:y|ies)|bugs?)`,
+    `(?:received|got|gets|receives) (?:[\\w-]+ ){0,2}(?:fixes|patches)`,
     `(?:urged|advised|told|asked) (?:[\\w-]+ ){0,2}to (?:update|upgrade|patch|install)`,
     `(?:update|upgrade) to (?:version )?\\d`,
     `fixed in`,
