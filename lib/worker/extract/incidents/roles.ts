@@ -303,6 +303,9 @@ export function findVictim(text: string, s: SentenceInfo, type: IncidentType, re
     if ((VICTIM_AFTER.test(after) && !reportsOther(after)) || coordinatedVictim(text, e, s)) score += 3;
     // Named as a source elsewhere, the text's plain word that it was hit here still counts ("research firm Forrester ... Forrester Says Hackers Stole").
     const keyReporter = reporters.has(e.key) && !(victimBefore || STRONG_VICTIM_AFTER.test(after));
+    // A source of the story's findings (or its attacker, or the firm called in) is the victim only on the
+    // text's plain word: its own statements ("F-Secure says it cannot prove ...") are how a source speaks.
+    if (keyReporter) continue;
     if (reporters.quoted?.has(e.key) && !reporters.has(e.key) && !REPORTER_BEFORE.test(before)) score -= 2;
     if (
       keyReporter ||

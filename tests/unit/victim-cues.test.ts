@@ -1,0 +1,22 @@
+import { describe, expect, test } from 'vitest';
+import { analyzeText } from '../../lib/worker/engine';
+import { compileMatcher } from '../../lib/worker/extract/matcher';
+import { seedCatalogue } from '../../lib/worker/knowledge/seed';
+
+const matcher = compileMatcher(seedCatalogue());
+const victims = (text: string, published = '2017-04-15') =>
+  analyzeText(text, matcher, { published }).incidents.map((i) => i.victim?.name ?? null);
+
+describe('a source of the findings speaks without being hit', () => {
+  test('its own statement, with no plain word that it was hit, does not make it the victim', () => {
+    const text =
+      'Hackers targeted diplomats in a phishing scam, cybersecurity firm says\n\nF-Secure says it cannot prove which country was behind the hack. Research published by cybersecurity firm F-Secure suggested the attack was a spear-phishing campaign.';
+    expect(victims(text)).not.toContain('F-Secure');
+  });
+
+  test('negative: the same firm saying plainly that it was breached is the victim', () => {
+    const text =
+      'F-Secure says hackers breached its network\n\nF-Secure said it was hacked in March and that attackers stole source code. Researchers at the security firm F-Secure published the findings.';
+    expect(victims(text)).toContain('F-Secure');
+  });
+});
