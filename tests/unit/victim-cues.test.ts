@@ -20,3 +20,14 @@ describe('a source of the findings speaks without being hit', () => {
     expect(victims(text)).toContain('F-Secure');
   });
 });
+
+describe('a name whose clause is dated years before the story is its background', () => {
+  const story =
+    'Ransomware variant returns with new tricks\n\nA new wave of ransomware emails hit inboxes this week. Researchers said the campaign spread quickly. It also said the group behind it changed its code. In a sustained cyber attack on four dozen banks of the Acme Banking Group from 2011 through 2013, systems were encrypted by ransomware.';
+  test('the earlier incident of another is not named as the victim, lede or not', () => {
+    expect(victims(story)).not.toContain('Acme Banking Group');
+  });
+  test('negative: the same words dated in the story’s year name the victim', () => {
+    expect(victims(story.replace('from 2011 through 2013', 'this month'))).toContain('Acme Banking Group');
+  });
+});

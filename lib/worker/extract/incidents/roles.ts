@@ -95,6 +95,8 @@ export interface Reporters extends Set<string> {
   publisher?: Set<string>;
   /** Keys of those the text says were not hit ("Apple says its systems haven't been breached"): never the victim. */
   denied?: Set<string>;
+  /** Where the title line ends: a name the headline carries is the story's. */
+  titleEnd?: number;
   /** The article's year, to tell an incident of years before from the story's. */
   year?: number;
   /** Keys of those the text says fix or ship the flawed product ("Microsoft patched", "X released an update"): the maker, not the victim. */
@@ -126,6 +128,7 @@ export function reporterKeys(text: string, entities: EntityMatch[], site?: strin
   // The site's name after the title line's last bar or dash ("... – SurfWatch Labs, Inc.") is the publisher.
   const titleLine = /^[^\n]{0,250}/.exec(text)![0];
   const titleSep = TITLE_SEP.exec(titleLine);
+  out.titleEnd = titleLine.length;
   for (const e of entities) {
     if (e.type !== 'organization' && e.type !== 'vendor') continue;
     if ((publisher.length > 0 && isPublisher(e, publisher)) || (titleSep && e.start >= titleSep.index && e.end <= titleLine.length)) {
@@ -405,12 +408,18 @@ export function findVictim(text: string, s: SentenceInfo, type: IncidentType, re
     if (s.index === 0) score += 1;
     else if (s.index <= 2) score += 0.5;
     const first = reporters.firstAt?.get(e.key);
+    // "started targeting Windows users in 2014", "an attack on four dozen U.S. banks from 2011 through
+    // 2013": a name whose own clause is dated two years or more before the story is its background,
+    // however early the text names it; only the headline's name is the story's even then.
+    const pastDated = s.index > 0 && !(first !== undefined && first < (reporters.titleEnd ?? 0)) && datedPast(text, s, e, reporters.year);
+    if (pastDated) score -= 3;
     if (first !== undefined && first < LEDE_CHARS) score += 1;
     // An incident of someone the story names only later, and as the past: "the same group behind the DNC
     // hacks committed last year", "compared the incident to the Sony Pictures hack", "had been hacked ...
     // in 2015". The story's own victim is named in its headline or lede.
     else if (
       s.index > 2 &&
+      !pastDated &&
       ((/\b(?:the|like|after|since|before)\s+$/i.test(before) && PAST_EVENT_AFTER.test(after)) ||
         BACKGROUND_SENTENCE.test(sentence) ||
         s.dates.some((d) => reporters.year !== undefined && d.iso !== undefined && Number(d.iso.slice(0, 4)) <= reporters.year - 2))
@@ -533,6 +542,18 @@ function earlierIncident(before: string, after: string, sentence: string, year?:
   if (dated && year !== undefined && Number(dated[1]) < year) return true;
   // "the same group behind the DNC hacks committed last year", "compared the incident to the Sony Pictures hack".
   return /\b(?:the|like|after|since|before)\s+$/i.test(before) && PAST_EVENT_AFTER.test(after) && BACKGROUND_SENTENCE.test(sentence);
+}
+
+/** A date two years or more before the article's year in the name's clause: the sentence's words from the name to it hold no stop. */
+function datedPast(text: string, s: SentenceInfo, e: EntityMatch, year?: number): boolean {
+  if (year === undefined) return false;
+  return s.dates.some(
+    (d) =>
+      d.iso !== undefined &&
+      Number(d.iso.slice(0, 4)) <= year - 2 &&
+      Math.abs(d.start - e.start) < 100 &&
+      !/[;:]/.test(text.slice(Math.min(d.end, e.end), Math.max(d.start, e.start))),
+  );
 }
 
 /** "Android users", "Netflix's customers": the people a brand or product names. */
