@@ -31,3 +31,16 @@ describe('a name whose clause is dated years before the story is its background'
     expect(victims(story.replace('from 2011 through 2013', 'this month'))).toContain('Acme Banking Group');
   });
 });
+
+describe('"the district", "the company": the noun agrees with the name it stands for', () => {
+  test('a tax office is not "the district" nor a commission "the company"', () => {
+    const text =
+      'School district picks up the pieces after data breach\n\nWhen a representative from the Internal Revenue Service arrived last week to collect files, the staff learned of the scam. The district was hit by a phishing attack and hackers stole employee records.';
+    expect(victims(text)).not.toContain('Internal Revenue Service');
+  });
+  test('"the hospital" is the name with a hospital’s head, not the one named most', () => {
+    const text =
+      'Ransomware spreads in Indiana\n\nAcme Software said Acme Software tools were not involved, and Acme Software customers were told to stay calm. Hancock Regional Hospital staff noticed the locked screens on Thursday. The hospital was hit by ransomware and paid the attackers.';
+    expect(victims(text)).toContain('Hancock Regional Hospital');
+  });
+});

@@ -489,11 +489,42 @@ function byReference(text: string, s: SentenceInfo, reporters: Reporters): Score
         !AUTHORITY.test(e.name) &&
         !MEDIA_NAME.test(e.name),
     );
-    const referent = mostNamed(named, reporters.mentions);
+    // The noun agrees with the name it stands for: "the hospital" is a name with a hospital's head where the
+    // text has one, and "the company" or "the district" is no tax office or regulator.
+    const noun = m[1].toLowerCase();
+    const head = KIND_HEADS[noun];
+    const agreeing = head ? named.filter((e) => head.test(e.name) || head.test(e.text)) : [];
+    const referent = mostNamed(agreeing.length > 0 ? agreeing : named.filter((e) => !disagrees(noun, e)), reporters.mentions);
     if (referent) return { entity: referent, score: 3 };
   }
   return undefined;
 }
+
+/** A business's noun ("the company", "the retailer") is no public body's name; no noun but "agency" is a tax office's or a regulator's. */
+const BUSINESS_NOUN = /^(?:company|firm|retailer|business|chain|giant|lender|insurer|carrier|operator|provider|bank|airline)$/;
+const PUBLIC_BODY_HEAD = /\b(?:Center|Centre|Department|Agency|Bureau|Office|Ministry|Council|Police|Court|Service)$/;
+function disagrees(noun: string, e: EntityMatch): boolean {
+  if (noun !== 'agency' && (AGENCY_NAME.test(e.name) || AGENCY_NAME.test(e.text))) return true;
+  return BUSINESS_NOUN.test(noun) && (PUBLIC_BODY_HEAD.test(e.name) || PUBLIC_BODY_HEAD.test(e.text));
+}
+
+/** The words that head the names of the kinds "the hospital", "the bank" ... stand for. */
+const KIND_HEADS: Record<string, RegExp> = {
+  hospital: /\b(?:Hospital|Medical|Health|Healthcare|Clinic|Infirmary)\b/,
+  bank: /\b(?:Bank|Banking|Bancorp)\b/,
+  university: /\bUniversity\b/,
+  college: /\bCollege\b/,
+  airline: /\b(?:Air|Airlines?|Airways)\b/,
+  district: /\b(?:District|Schools?|Board of Education)\b/,
+  'school district': /\b(?:District|Schools?|Board of Education)\b/,
+  county: /\bCounty\b/,
+  city: /\b(?:City|Town)\b/,
+  council: /\bCouncil\b/,
+  ministry: /\bMinistry\b/,
+  charity: /\b(?:Foundation|Trust|Charity|Fund)\b/,
+  insurer: /\b(?:Insurance|Assurance|Mutual)\b/,
+  utility: /\b(?:Water|Power|Electric|Energy|Utilities|Gas)\b/,
+};
 
 /** Of the organisations named before, the one the text names most often (the latest of equals): the story's company. */
 function mostNamed(named: EntityMatch[], mentions?: Map<string, number>): EntityMatch | undefined {
