@@ -44,3 +44,42 @@ describe('"the district", "the company": the noun agrees with the name it stands
     expect(victims(text)).toContain('Hancock Regional Hospital');
   });
 });
+
+describe('the owner of hacking tools, and who is hacking into others, is the attacker', () => {
+  test('"CIA hacking tools", "has been systematically hacking into"', () => {
+    expect(
+      victims('Cyber expert has not seen CIA hacking tools for sale after the data breach\n\nNo one has offered them yet.'),
+    ).not.toContain('CIA');
+    expect(
+      victims('Researchers said the CIA has been systematically hacking into personal devices in a data breach of millions of phones.'),
+    ).not.toContain('CIA');
+  });
+  test('negative: the agency whose network was breached is the victim', () => {
+    expect(victims('Hackers breached the CIA network in a data breach and stole files.')).toContain('CIA');
+  });
+});
+
+describe('the text’s word that a name was hit, in more of its forms', () => {
+  // Without the cue the name is still named (by its place in the story) but only at 0.6 or less.
+  const confidence = (text: string, name: string) =>
+    analyzeText(text, matcher, { published: '2017-04-15' }).incidents.find((i) => i.victim?.name === name)?.victimConfidence ?? 0;
+  test('"stole millions of accounts from X"', () => {
+    const text = 'Hacker steals accounts\n\nA hacker has stolen millions of accounts from Dueling Network, a Flash game, in a data breach.';
+    expect(confidence(text, 'Dueling Network')).toBeGreaterThanOrEqual(0.7);
+  });
+  test('"X was subject to a ransomware attack"', () => {
+    expect(
+      confidence('Last month, Acme Health was subject to a significant ransomware attack that locked its files.', 'Acme Health'),
+    ).toBeGreaterThanOrEqual(0.7);
+  });
+  test('one who speaks for it tells of its incident: "X CEO Richard Smith confirmed the network was targeted"', () => {
+    const text =
+      'Hospital pays ransom to attackers\n\nThe attackers demanded four bitcoins in a ransomware attack. On Friday afternoon, Equifax CEO Richard Smith confirmed the network was targeted by a ransomware attack.';
+    expect(confidence(text, 'Equifax')).toBeGreaterThanOrEqual(0.7);
+  });
+  test('negative: one who speaks for it of another’s incident adds nothing', () => {
+    const text =
+      'Hospital pays ransom to attackers\n\nThe attackers demanded four bitcoins in a ransomware attack. On Friday afternoon, Equifax CEO Richard Smith said the weather was fine.';
+    expect(confidence(text, 'Equifax')).toBeLessThan(0.7);
+  });
+});

@@ -16,12 +16,12 @@ export interface Scored {
 // Before a victim: "attack on", "breach at", "hit", "targeting" — up to two words of description
 // between ("attack on US retailer Acme").
 const VICTIM_BEFORE =
-  /\b(?:attacks? (?:on|against)|breach(?:es)? (?:at|of)|hack(?:ing)? (?:of|on|at)|intrusions? (?:at|into)|incidents? (?:at|affecting)|compromise of|supply[- ]chain of|targeted|targeting|hit|hitting|struck|crippled|disrupted|breached|compromised|infiltrated|hacked|victims? (?:include|included|including|was|is)|(?:affected|impacted|targeted|hit|breached|victim) (?:[\w-]+ ){0,2}(?:include|included|including|such as)|impacting|affecting|affected|customers of|employees of|patients of|(?:systems?|networks?|servers?|environment|infrastructure|pipeline|accounts?|website|databases?|data) of|stolen from|stole from|leaked from|exfiltrated from|on behalf of|(?:gained|obtained|unauthori[sz]ed) access to|extort(?:s|ed|ing)?|blackmail(?:s|ed|ing)?|unless)\s+(?:the\s+|a\s+|an\s+)?(?:[\p{L}-]+\s+){0,2}(?:[\p{L}-]+,\s+)?$/iu;
+  /\b(?:attacks? (?:on|against)|breach(?:es)? (?:at|of)|hack(?:ing)? (?:of|on|at)|intrusions? (?:at|into)|incidents? (?:at|affecting)|compromise of|supply[- ]chain of|targeted|targeting|hit|hitting|struck|crippled|disrupted|breached|compromised|infiltrated|hacked|victims? (?:include|included|including|was|is)|(?:affected|impacted|targeted|hit|breached|victim) (?:[\w-]+ ){0,2}(?:include|included|including|such as)|impacting|affecting|affected|customers of|employees of|patients of|(?:systems?|networks?|servers?|environment|infrastructure|pipeline|accounts?|website|databases?|data) of|stolen from|stole from|leaked from|exfiltrated from|(?:stolen|stole|steals?|stealing|made off with|swiped|leaked|dumped|exposed) (?:[\w$.,-]+ ){0,4}?(?:accounts|records|details|data|files|e-?mails|passwords|credentials|documents|information) (?:from|of|for|belonging to)|threaten(?:s|ed|ing)|on behalf of|(?:gained|obtained|unauthori[sz]ed) access to|extort(?:s|ed|ing)?|blackmail(?:s|ed|ing)?|unless)\s+(?:the\s+|a\s+|an\s+)?(?:[\p{L}-]+\s+){0,2}(?:[\p{L}-]+,\s+)?$/iu;
 
 // After a victim: "said it", "disclosed", "was hit", "'s systems" — an apposition may come between
 // ("Acme, a Texas retailer, said it ...").
 const VICTIM_AFTER =
-  /^(?:\s*\([^()]{1,12}\))?(?:\s*,[^,]{1,80},)?(?:\s*,\s*which)?\s*(?:(?:’s|'s)\s+(?:\w+\s+)?(?:systems|network|networks|servers|data|customers|employees|patients|students|website|email|infrastructure|it|computer)|said (?:it|its|that it|in a|on \w+ (?:that )?(?:it|the)|(?:on \w+ )?that (?:the|a|its)|(?:on \w+ )?(?:that )?(?:an? |the )?(?:[\w$-]+ ){0,2}(?:hackers?|attackers?|actors?|groups?|gang|operators|cybercriminals|criminals|intruders?|unauthori[sz]ed|party|parties))\b|(?:[a-z]+ ){1,2}its (?:[\w,-]+ ){0,2}(?:systems|network|networks|operations|servers|services|computers|website|pipeline|plants?|factories|stores|offices|doors)\b|(?:lost|lose|loses) (?:\S+ )?\S*(?:million|billion|[$£€])|(?:fell|falling|falls) for (?:an? |the )?(?:\w+ )?(?:phishing|scam|fraud|con)\b|(?:says|admits|admitted) (?:that )?(?:an? |the )?(?:[\w$-]+ ){0,2}(?:hackers?|attackers?|intruders?|cybercriminals|criminals)\b|(?:[\w-]+ )?(?:website|site|systems?|networks?|servers?|database|accounts?|e-?mails?) (?:(?:was|were|has been|have been|had been) )?(?:hacked|breached|compromised|attacked|defaced|encrypted|infected)\b|said (?:[\w,-]+ ){0,5}(?:of )?its (?:own )?(?:direct )?(?:customers|clients|users|systems|servers|network|employees|patients|students|members)|says it|disclosed|confirmed|exposed|leaked|lost|(?:agreed|voted|decided|chose|opted|refused|refuses|declined|declines) to pay|,?\s*(?:hit|struck|crippled|paralyzed|paralysed|infected|breached|hacked|attacked|disrupted|shut down|knocked offline|taken offline) by\b|announced|revealed|notified|is notifying|has notified|began notifying|has begun|(?:(?:apparently|reportedly|allegedly|recently|also|itself|previously) )?(?:was|were|had been|has been|have been) (?:(?:apparently|reportedly|allegedly|recently|also|itself|previously|first) )?(?:hit|attacked|targeted|breached|hacked|compromised|struck|the (?:victim|target)|affected|impacted|infected|crippled|disrupted)|suffered|fell victim|experienced|(?:customers|patients|subscribers|policyholders|account holders|employees|students)\b|(?:data breach|breach|ransomware attack|cyber ?attack|hack)\b|detected|discovered (?:a|an|that|suspicious|unauthori[sz]ed)|is investigating|became aware|reported (?:a|an|that)|warned (?:customers|users|employees|patients)|(?:extortion|ransom|blackmail) (?:attempt|demand|plot|bid)s?\b|pays? (?:a |the )?ransom\b|(?:was|were|had been|has been) (?:extorted|blackmailed|locked out|knocked offline|taken offline))/iu;
+  /^(?:\s*\([^()]{1,12}\))?(?:\s*,[^,]{1,80},)?(?:\s*,\s*which)?\s*(?:(?:’s|'s)\s+(?:\w+\s+)?(?:systems|network|networks|servers|data|customers|employees|patients|students|website|email|infrastructure|it|computer)|said (?:it|its|that it|in a|on \w+ (?:that )?(?:it|the)|(?:on \w+ )?that (?:the|a|its)|(?:on \w+ )?(?:that )?(?:an? |the )?(?:[\w$-]+ ){0,2}(?:hackers?|attackers?|actors?|groups?|gang|operators|cybercriminals|criminals|intruders?|unauthori[sz]ed|party|parties))\b|(?:[a-z]+ ){1,2}its (?:[\w,-]+ ){0,2}(?:systems|network|networks|operations|servers|services|computers|website|pipeline|plants?|factories|stores|offices|doors)\b|(?:lost|lose|loses) (?:\S+ )?\S*(?:million|billion|[$£€])|(?:fell|falling|falls) for (?:an? |the )?(?:\w+ )?(?:phishing|scam|fraud|con)\b|(?:says|admits|admitted) (?:that )?(?:an? |the )?(?:[\w$-]+ ){0,2}(?:hackers?|attackers?|intruders?|cybercriminals|criminals)\b|(?:[\w-]+ )?(?:website|site|systems?|networks?|servers?|database|accounts?|e-?mails?) (?:(?:was|were|has been|have been|had been) )?(?:hacked|breached|compromised|attacked|defaced|encrypted|infected)\b|said (?:[\w,-]+ ){0,5}(?:of )?its (?:own )?(?:direct )?(?:customers|clients|users|systems|servers|network|employees|patients|students|members)|says it|disclosed|confirmed|exposed|leaked|lost|(?:agreed|voted|decided|chose|opted|refused|refuses|declined|declines) to pay|,?\s*(?:hit|struck|crippled|paralyzed|paralysed|infected|breached|hacked|attacked|disrupted|shut down|knocked offline|taken offline) by\b|announced|revealed|notified|is notifying|has notified|began notifying|has begun|(?:(?:apparently|reportedly|allegedly|recently|also|itself|previously) )?(?:was|were|had been|has been|have been) (?:(?:apparently|reportedly|allegedly|recently|also|itself|previously|first) )?(?:hit|attacked|targeted|breached|hacked|compromised|struck|the (?:victim|target)|affected|impacted|infected|crippled|disrupted)|(?:was|were|has been|have been|had been) (?:the )?subject (?:of|to) (?:an? |the )?(?:[\w-]+ ){0,3}(?:attack|breach|hack|intrusion|ransomware)|suffered|fell victim|experienced|(?:customers|patients|subscribers|policyholders|account holders|employees|students)\b|(?:data breach|breach|ransomware attack|cyber ?attack|hack)\b|detected|discovered (?:a|an|that|suspicious|unauthori[sz]ed)|is investigating|became aware|reported (?:a|an|that)|warned (?:customers|users|employees|patients)|(?:extortion|ransom|blackmail) (?:attempt|demand|plot|bid)s?\b|pays? (?:a |the )?ransom\b|(?:was|were|had been|has been) (?:extorted|blackmailed|locked out|knocked offline|taken offline))/iu;
 
 /**
  * Whether the words around a name are those that tell who was hit ("attack on X", "X said hackers"): the
@@ -59,6 +59,12 @@ const RESEARCH_TEAM_NAME =
 const ATTACKER_AFTER =
   /^\s*(?:(?:has|have|had|then|later|allegedly|reportedly)\s+)?(?:gained (?:\w+ )?access|obtained access|breached|hacked into|hacked (?:the|a|an|its|their)|infiltrated|stole|exfiltrated|deployed|spear-?phished|used (?:the|a|an|its) (?:\w+ )?(?:backdoor|malware|implant|exploit))\b/;
 
+/** "the CIA has been systematically hacking into", "was caught routinely hacking into": the attacker at work. */
+const HACKING_INTO_AFTER =
+  /^\s*(?:(?:has been|have been|had been|is|are|was|were|(?:was|were) caught|is caught)\s+)?(?:[a-z]+ly\s+)?(?:hacking|breaking) into\b/;
+/** After a name, the tools it hacks with: "CIA hacking tools", "NSA's cyberweapons", "the agency's hacking documents". */
+const TOOLS_AFTER =
+  /^(?:’s|'s)?\s+(?:(?:alleged|secret|stolen|leaked|own)\s+)?(?:hacking|spying|surveillance|cyber)[ -]?(?:tools?|toolkits?|arsenal|weapons|documents|programs?|programmes?|capabilities|techniques|exploits|units?)\b|^(?:’s|'s)?\s+(?:(?:alleged|secret|stolen|leaked|own)\s+)?cyber-?weapons\b/i;
 /** The attacker's verb after a name, with an apposition of one or two capitalised words or agency words between. */
 const ATTACKER_NEAR = new RegExp(
   String.raw`^(?:\s+(?:agency|unit|group|service|\p{Lu}[\p{L}\d-]+)){0,2}\s*[“"]?\s*(?:(?:has|have|had|then|later|allegedly|reportedly)\s+)?(?:gained (?:\w+ )?access|obtained access|breached|hacked into|infiltrated|exfiltrated|stole)\b`,
@@ -303,7 +309,8 @@ export function findVictim(text: string, s: SentenceInfo, type: IncidentType, re
     const wide = text.slice(Math.max(s.start, e.start - 90), e.start);
     if (NEGATION_WORD.test(wide) && NEGATED_BEFORE.test(wide)) continue;
     if (victimBefore) score += 3;
-    if ((VICTIM_AFTER.test(after) && !reportsOther(after)) || coordinatedVictim(text, e, s)) score += 3;
+    const victimAfter = (VICTIM_AFTER.test(after) && !reportsOther(after)) || coordinatedVictim(text, e, s) || officerTells(before, after);
+    if (victimAfter) score += 3;
     // Named as a source elsewhere, the text's plain word that it was hit here still counts ("research firm Forrester ... Forrester Says Hackers Stole").
     const keyReporter = reporters.has(e.key) && !(victimBefore || STRONG_VICTIM_AFTER.test(after));
     // A source of the story's findings (or its attacker, or the firm called in) is the victim only on the
@@ -436,7 +443,9 @@ export function findVictim(text: string, s: SentenceInfo, type: IncidentType, re
     if (/^\s*(?:-based|’s|'s)?\s*(?:ransomware|hackers|group|gang|operators)\b/i.test(after) && e.type !== 'organization') score -= 3;
     // The subject of an attacker's verb: "Russian intelligence gained access to ...", "X breached Y".
     // (Lower-case verbs only: "Acme Hacked" is a headline about the victim.)
-    if (ATTACKER_AFTER.test(after)) score -= 4;
+    if (ATTACKER_AFTER.test(after) || HACKING_INTO_AFTER.test(after)) score -= 4;
+    // "CIA hacking tools", "the NSA's cyberweapons": a name before the hacker's tools owns them.
+    if (TOOLS_AFTER.test(after)) score -= 5;
     // "Russian intelligence-affiliated adversaries", "Iran-linked hackers": whom the attacker serves.
     if (/^-?\s*(?:affiliated|linked|backed|sponsored|aligned|nexus|connected|controlled)\b/i.test(after)) score -= 5;
     if (best === undefined || score > best.score) best = { entity: e, score };
@@ -585,6 +594,19 @@ function datedPast(text: string, s: SentenceInfo, e: EntityMatch, year?: number)
       Math.abs(d.start - e.start) < 100 &&
       !/[;:]/.test(text.slice(Math.min(d.end, e.end), Math.max(d.start, e.start))),
   );
+}
+
+/** After a name, one who speaks for it: "Hancock Health CEO Steve Long confirmed", "X's spokesperson, Jane Doe, said". */
+const OFFICER_SAYS_AFTER =
+  /^(?:’s|'s)?\s+(?:CEO|chief executive|president|spokes(?:person|man|woman)|officials?|chief information (?:security )?officer|CIO|CISO|superintendent|mayor|administrator|manager)(?:,?\s+\p{Lu}[\p{L}.'’-]+){0,3},?\s+(?:said|says|confirmed|confirms|told|admitted|admits|disclosed|announced)\b/u;
+/** Before a name, one who speaks for it: "a spokesperson for Dorset County Hospital said". */
+const OFFICER_BEFORE = /\b(?:spokes(?:person|man|woman)|representative)\s+(?:for|from|at)\s+(?:the\s+)?$/i;
+const SAYS_AFTER = /^\s*(?:said|says|confirmed|told \w+)\b/;
+
+/** One who speaks for the name tells of an incident of its own ("... CEO Steve Long confirmed the network was targeted"). */
+function officerTells(before: string, after: string): boolean {
+  const m = OFFICER_SAYS_AFTER.exec(after) ?? (OFFICER_BEFORE.test(before) ? SAYS_AFTER.exec(after) : null);
+  return m !== null && OWN_INCIDENT.test(after.slice(m[0].length));
 }
 
 /** "Android users", "Netflix's customers": the people a brand or product names. */
