@@ -16,7 +16,11 @@ export interface Scored {
 // Before a victim: "attack on", "breach at", "hit", "targeting" — up to two words of description
 // between ("attack on US retailer Acme").
 const VICTIM_BEFORE =
-  /\b(?:attacks? (?:on|against)|breach(?:es)? (?:at|of)|hack(?:ing)? (?:of|on|at)|intrusions? (?:at|into)|incidents? (?:at|affecting)|compromise of|supply[- ]chain of|targeted|targeting|hit|hitting|struck|crippled|disrupted|breached|compromised|infiltrated|hacked|victims? (?:include|included|including|was|is)|(?:affected|impacted|targeted|hit|breached|victim) (?:[\w-]+ ){0,2}(?:include|included|including|such as)|impacting|affecting|affected|customers of|employees of|patients of|(?:systems?|networks?|servers?|environment|infrastructure|pipeline|accounts?|website|databases?|data) of|stolen from|stole from|leaked from|exfiltrated from|(?:stolen|stole|steals?|stealing|made off with|swiped|leaked|dumped|exposed) (?:[\w$.,-]+ ){0,4}?(?:accounts|records|details|data|files|e-?mails|passwords|credentials|documents|information) (?:from|of|for|belonging to)|threaten(?:s|ed|ing)|on behalf of|(?:gained|obtained|unauthori[sz]ed) access to|extort(?:s|ed|ing)?|blackmail(?:s|ed|ing)?|unless)\s+(?:the\s+|a\s+|an\s+)?(?:[\p{L}-]+\s+){0,2}(?:[\p{L}-]+,\s+)?$/iu;
+  /\b(?:attacks? (?:on|against)|breach(?:es)? (?:at|of)|hack(?:ing)? (?:of|on|at)|intrusions? (?:at|into)|incidents? (?:at|affecting)|compromise of|supply[- ]chain of|targeted|targeting|hit|hitting|struck|crippled|disrupted|breached|compromised|infiltrated|hacked|victims? (?:include|included|including|was|is)|(?:affected|impacted|targeted|hit|breached|victim) (?:[\w-]+ ){0,2}(?:include|included|including|such as)|impacting|affecting|affected|customers of|employees of|patients of|(?:systems?|networks?|servers?|environment|infrastructure|pipeline|accounts?|website|databases?|data) of|stolen from|stole from|leaked from|exfiltrated from|threaten(?:s|ed|ing)|on behalf of|(?:gained|obtained|unauthori[sz]ed) access to|extort(?:s|ed|ing)?|blackmail(?:s|ed|ing)?|unless)\s+(?:the\s+|a\s+|an\s+)?(?:[\p{L}-]+\s+){0,2}(?:[\p{L}-]+,\s+)?$/iu;
+
+/** "has stolen millions of accounts from X", "made off with 6 million accounts for X": whom the things taken belong to, right before the name. */
+const TAKEN_FROM_BEFORE =
+  /\b(?:stolen|stole|steals?|stealing|made off with|swiped|leaked|dumped|exposed) (?:[\w$.,-]+ ){0,4}?(?:accounts|records|details|data|files|e-?mails|passwords|credentials|documents|information) (?:from|of|for|belonging to)\s+(?:the\s+)?$/i;
 
 // After a victim: "said it", "disclosed", "was hit", "'s systems" — an apposition may come between
 // ("Acme, a Texas retailer, said it ...").
@@ -304,7 +308,7 @@ export function findVictim(text: string, s: SentenceInfo, type: IncidentType, re
     if ((type === 'phishing' || type === 'fraud') && (DEFENDS_AFTER.test(after) || BRAND_ALERTED_AFTER.test(after))) continue;
     let score = asUsers ? 2 : instances || group ? -1.5 : 0;
     // "targeted ads on Twitter": the cue's words reach the name only through a preposition of place or means.
-    const victimBefore = VICTIM_BEFORE.test(before) && !meansPrepBefore(before);
+    const victimBefore = (VICTIM_BEFORE.test(before) || TAKEN_FROM_BEFORE.test(before)) && !meansPrepBefore(before);
     // "has not affected the U.S. government", "there have not been any breaches in any of Apple's systems".
     const wide = text.slice(Math.max(s.start, e.start - 90), e.start);
     if (NEGATION_WORD.test(wide) && NEGATED_BEFORE.test(wide)) continue;
