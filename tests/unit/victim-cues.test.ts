@@ -83,3 +83,14 @@ describe('the text’s word that a name was hit, in more of its forms', () => {
     expect(confidence(text, 'Equifax')).toBeLessThan(0.7);
   });
 });
+
+describe('"X said it" tells of being hit only with what it suffered, found or did', () => {
+  const text = (rest: string) =>
+    `Leaked hacking tools go on sale\n\nThe group dumped a new batch of files in a data breach on Thursday. On Friday, Microsoft said it ${rest}`;
+  test('"said it is investigating this latest batch of tools" is a bystander’s word', () => {
+    expect(victims(text('is investigating this latest batch of tools that have been released.'))).not.toContain('Microsoft');
+  });
+  test('negative: "said it discovered the intrusion" is the victim’s', () => {
+    expect(victims(text('discovered the intrusion in its network last week.'))).toContain('Microsoft');
+  });
+});

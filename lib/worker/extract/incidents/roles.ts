@@ -471,8 +471,14 @@ const OWN_INCIDENT =
   /^[^.;:]{0,70}?\b(?:it|its|it['’]s|our|we|breach\w*|attack\w*|hack\w*|incident|intrusion|compromise\w*|ransom\w*|stolen|stole|accessed|unauthori[sz]ed|exposed|leak\w*|customers|employees|patients|data|systems?|networks?|servers?|outage|disruption)\b/i;
 function reportsOther(after: string): boolean {
   const m = TELLING_ONLY.exec(after);
-  return m !== null && !OWN_INCIDENT.test(after.slice(m[0].length));
+  if (m !== null) return !OWN_INCIDENT.test(after.slice(m[0].length));
+  const said = SAID_IT.exec(after);
+  return said !== null && !ITS_OWN.test(after.slice(said[0].length));
 }
+/** "F-Secure said it did not know whether the attack was successful", "X says it cannot prove": "said it" tells of being hit only with what it suffered, found or did about it. */
+const SAID_IT = /^(?:\s*\([^()]{1,12}\))?(?:\s*,[^,]{1,80},)?\s*(?:said|says)\s+(?:that\s+)?(?:on \w+ (?:that )?)?it(?:['’]s)?\b/;
+const ITS_OWN =
+  /^[^.;:]{0,50}?\b(?:its|was|were|had been|has been|been|hit|breach\w*|attack(?:ed)?|hacked|compromised|suffered|experienced|discovered|detected|noticed|learned|became aware|identified|notif\w*|contacted|hired|engaged|shut|took|taken|restor\w*|recover\w*|paid|pay|refus\w*|declin\w*|fell|victim|target\w*|incident|intrusion|unauthori[sz]ed|stolen|stole|accessed|exposed|encrypted|infected|ransom\w*|customers|employees|patients|data|systems?|networks?|servers?|computers?|outage|disruption)\b/i;
 
 /** "The company said hackers stole ...", "an attack on the hospital": the noun news uses for a name it gave before. */
 const REFERENCE =
