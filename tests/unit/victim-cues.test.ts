@@ -94,3 +94,18 @@ describe('"X said it" tells of being hit only with what it suffered, found or di
     expect(victims(text('discovered the intrusion in its network last week.'))).toContain('Microsoft');
   });
 });
+
+describe('a name in the attacker’s record is another’s incident', () => {
+  const story = (record: string) =>
+    `Hackers are stealing athlete drug data again\n\nThe Fancy Bear hackers are back at it, said officials on Monday. The athletes' medical files were taken from a file server in a data breach. Investigators said the intrusion dated back to at least February 21. Staff were told to reset their passwords and the network was cleaned over the weekend. ${record}`;
+  test('"accused ... of carrying out the significant breach of X", named late', () => {
+    expect(
+      victims(story('The group has been accused of carrying out the significant breach of the Democratic National Committee.')),
+    ).not.toContain('Democratic National Committee');
+  });
+  test('negative: a late sentence that says X was breached still names X', () => {
+    expect(victims(story('Hackers carried out the significant breach of the Democratic National Committee.'))).toContain(
+      'Democratic National Committee',
+    );
+  });
+});

@@ -18,6 +18,9 @@ export interface Scored {
 const VICTIM_BEFORE =
   /\b(?:attacks? (?:on|against)|breach(?:es)? (?:at|of)|hack(?:ing)? (?:of|on|at)|intrusions? (?:at|into)|incidents? (?:at|affecting)|compromise of|supply[- ]chain of|targeted|targeting|hit|hitting|struck|crippled|disrupted|breached|compromised|infiltrated|hacked|victims? (?:include|included|including|was|is)|(?:affected|impacted|targeted|hit|breached|victim) (?:[\w-]+ ){0,2}(?:include|included|including|such as)|impacting|affecting|affected|customers of|employees of|patients of|(?:systems?|networks?|servers?|environment|infrastructure|pipeline|accounts?|website|databases?|data) of|stolen from|stole from|leaked from|exfiltrated from|on behalf of|(?:gained|obtained|unauthori[sz]ed) access to|extort(?:s|ed|ing)?|blackmail(?:s|ed|ing)?|unless)\s+(?:the\s+|a\s+|an\s+)?(?:[\p{L}-]+\s+){0,2}(?:[\p{L}-]+,\s+)?$/iu;
 
+/** Before a name, the attacker's record: what it is accused of, responsible or known for, or what its tool was used for. */
+const ATTACKER_RECORD_BEFORE =
+  /\b(?:(?:accused|suspected|convicted|blamed|known|responsible|credited|notorious|infamous)\s+(?:of|for|with)|(?:previously|also|earlier|once)\s+(?:hacked|breached|attacked|targeted)|(?:of|for|in|with)\s+(?:carrying out|conducting|perpetrating|orchestrating|launching)|used\s+to\s+(?:access|breach|hack|attack|target))\b[^.;:!?]{0,70}$/i;
 /** "X was subject to a ransomware attack". */
 const SUBJECT_TO_AFTER =
   /^\s*(?:(?:was|were|has been|have been|had been) )(?:the )?subject (?:of|to) (?:an? |the )?(?:[\w-]+ ){0,3}(?:attack|breach|hack|intrusion|ransomware)/i;
@@ -429,6 +432,10 @@ export function findVictim(text: string, s: SentenceInfo, type: IncidentType, re
     // "started targeting Windows users in 2014", "an attack on four dozen U.S. banks from 2011 through
     // 2013": a name whose own clause is dated two years or more before the story is its background,
     // however early the text names it; only the headline's name is the story's even then.
+    // "the hackers ... accused of carrying out the breach of the DNC", "the group responsible for a hack that
+    // targeted WADA last year", "the process used to access DNC emails": the attacker's record, another's incident,
+    // where the story did not name that name first.
+    if ((first === undefined || first >= LEDE_CHARS) && s.index > 0 && ATTACKER_RECORD_BEFORE.test(wide)) score -= 3;
     const pastDated = s.index > 0 && !(first !== undefined && first < (reporters.titleEnd ?? 0)) && datedPast(text, s, e, reporters.year);
     if (pastDated) score -= 3;
     if (first !== undefined && first < LEDE_CHARS) score += 1;
