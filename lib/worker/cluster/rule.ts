@@ -64,6 +64,7 @@
 import { stemmer } from 'stemmer';
 import type { EntityRef, IncidentType } from '../../shared/types';
 import { COMMON_WORDS } from '../extract/matcher/words/common-words';
+import { canonical } from './names';
 
 export const WINDOW_DAYS = 10;
 /** How far apart two reports of one outbreak may be (its spread makes news for about a week). */
@@ -360,19 +361,6 @@ function sharedScore(a: ItemFeatures, b: ItemFeatures): number {
   for (const w of a.words) if (bs.words.has(w) && !topic.has(w)) score += TITLE_WORD;
   return score;
 }
-
-/**
- * An anchor's name whatever the engine typed it as: the engine types a name by the words around it (one
- * text's "LockBit gang" is the actor, another's "LockBit ransomware" the malware; "Samba" the vendor or
- * the product), and a company's legal form is said or not ("Sabre", "Sabre Corp"). CVEs and indicators
- * are their keys.
- */
-function canonical(k: string): string {
-  const type = k.slice(0, k.indexOf(':'));
-  if (type === 'vulnerability' || type === 'indicator') return k;
-  return k.slice(type.length + 1).replace(LEGAL_FORM, '') || k;
-}
-const LEGAL_FORM = /(?:-(?:inc|incorporated|corp|corporation|co|company|ltd|limited|llc|plc|gmbh|ag|sa|holdings?))+$/;
 
 /**
  * Anchors of x that the other's text spells out, though the engine did not find them there ("Kettell

@@ -2,6 +2,7 @@
 import type { RelatedArticle } from '../../shared/analysis/protocol';
 import type { EntityRef, IncidentType } from '../../shared/types';
 import { INCIDENT_LABELS } from '../../shared/types';
+import { canonical } from './names';
 import type { ItemFeatures } from './rule';
 
 /** An item as clustering sees it (a subset of the article row). */
@@ -68,15 +69,28 @@ function iso(t: number): string {
   return new Date(t).toISOString();
 }
 
+/**
+ * The items' victims (or actors), most often named first, one name once: the keys one name takes in
+ * different texts (`canonical`: "the LockBit gang" and "LockBit ransomware", "Acme" and "Acme Corp") count
+ * together, shown as the key named most often, the longer name on a tie.
+ */
 function mergeRefs(lists: EntityRef[][]): EntityRef[] {
-  const counts = new Map<string, { ref: EntityRef; n: number }>();
+  const names = new Map<string, Map<string, { ref: EntityRef; n: number }>>();
   for (const list of lists)
     for (const r of list) {
-      const c = counts.get(r.key);
+      const name = canonical(r.key);
+      let keys = names.get(name);
+      if (!keys) names.set(name, (keys = new Map()));
+      const c = keys.get(r.key);
       if (c) c.n++;
-      else counts.set(r.key, { ref: r, n: 1 });
+      else keys.set(r.key, { ref: r, n: 1 });
     }
-  return [...counts.values()].sort((a, b) => b.n - a.n).map((c) => c.ref);
+  const merged = [...names.values()].map((keys) => {
+    const all = [...keys.values()];
+    const best = all.reduce((a, b) => (b.n > a.n || (b.n === a.n && b.ref.name.length > a.ref.name.length) ? b : a));
+    return { ref: best.ref, n: all.reduce((sum, c) => sum + c.n, 0) };
+  });
+  return merged.sort((a, b) => b.n - a.n).map((c) => c.ref);
 }
 
 export function summariseCluster(id: string, members: readonly ClusterMember[]): ClusterRow {
