@@ -18,16 +18,6 @@ export interface Scored {
 const VICTIM_BEFORE =
   /\b(?:attacks? (?:on|against)|breach(?:es)? (?:at|of)|hack(?:ing)? (?:of|on|at)|intrusions? (?:at|into)|incidents? (?:at|affecting)|compromise of|supply[- ]chain of|targeted|targeting|hit|hitting|struck|crippled|disrupted|breached|compromised|infiltrated|hacked|victims? (?:include|included|including|was|is)|(?:affected|impacted|targeted|hit|breached|victim) (?:[\w-]+ ){0,2}(?:include|included|including|such as)|impacting|affecting|affected|customers of|employees of|patients of|(?:systems?|networks?|servers?|environment|infrastructure|pipeline|accounts?|website|databases?|data) of|stolen from|stole from|leaked from|exfiltrated from|on behalf of|(?:gained|obtained|unauthori[sz]ed) access to|extort(?:s|ed|ing)?|blackmail(?:s|ed|ing)?|unless)\s+(?:the\s+|a\s+|an\s+)?(?:[\p{L}-]+\s+){0,2}(?:[\p{L}-]+,\s+)?$/iu;
 
-/** Before a name, the attacker's record: what it is accused of, responsible or known for, or what its tool was used for. */
-const ATTACKER_RECORD_BEFORE =
-  /\b(?:(?:accused|suspected|convicted|blamed|known|responsible|credited|notorious|infamous)\s+(?:of|for|with)|(?:previously|also|earlier|once)\s+(?:hacked|breached|attacked|targeted)|(?:of|for|in|with)\s+(?:carrying out|conducting|perpetrating|orchestrating|launching)|used\s+to\s+(?:access|breach|hack|attack|target))\b[^.;:!?]{0,70}$/i;
-/** "X was subject to a ransomware attack". */
-const SUBJECT_TO_AFTER =
-  /^\s*(?:(?:was|were|has been|have been|had been) )(?:the )?subject (?:of|to) (?:an? |the )?(?:[\w-]+ ){0,3}(?:attack|breach|hack|intrusion|ransomware)/i;
-/** "has stolen millions of accounts from X", "made off with 6 million accounts for X", "threatened X": whom the things taken belong to, or who is threatened, right before the name (the organisation finder does not read these). */
-const TAKEN_FROM_BEFORE =
-  /\bthreaten(?:s|ed|ing)\s+(?:the\s+)?$|\b(?:stolen|stole|steals?|stealing|made off with|swiped|leaked|dumped|exposed) (?:[\w$.,-]+ ){0,4}?(?:accounts|records|details|data|files|e-?mails|passwords|credentials|documents|information) (?:from|of|for|belonging to)\s+(?:the\s+)?$/i;
-
 // After a victim: "said it", "disclosed", "was hit", "'s systems" — an apposition may come between
 // ("Acme, a Texas retailer, said it ...").
 const VICTIM_AFTER =
@@ -69,12 +59,6 @@ const RESEARCH_TEAM_NAME =
 const ATTACKER_AFTER =
   /^\s*(?:(?:has|have|had|then|later|allegedly|reportedly)\s+)?(?:gained (?:\w+ )?access|obtained access|breached|hacked into|hacked (?:the|a|an|its|their)|infiltrated|stole|exfiltrated|deployed|spear-?phished|used (?:the|a|an|its) (?:\w+ )?(?:backdoor|malware|implant|exploit))\b/;
 
-/** "the CIA has been systematically hacking into", "was caught routinely hacking into": the attacker at work. */
-const HACKING_INTO_AFTER =
-  /^\s*(?:(?:has been|have been|had been|is|are|was|were|(?:was|were) caught|is caught)\s+)?(?:[a-z]+ly\s+)?(?:hacking|breaking) into\b/;
-/** After a name, the tools it hacks with: "CIA hacking tools", "NSA's cyberweapons", "the agency's hacking documents". */
-const TOOLS_AFTER =
-  /^(?:’s|'s)?\s+(?:(?:alleged|secret|stolen|leaked|own)\s+)?(?:hacking|spying|surveillance|cyber)[ -]?(?:tools?|toolkits?|arsenal|weapons|documents|programs?|programmes?|capabilities|techniques|exploits|units?)\b|^(?:’s|'s)?\s+(?:(?:alleged|secret|stolen|leaked|own)\s+)?cyber-?weapons\b/i;
 /** The attacker's verb after a name, with an apposition of one or two capitalised words or agency words between. */
 const ATTACKER_NEAR = new RegExp(
   String.raw`^(?:\s+(?:agency|unit|group|service|\p{Lu}[\p{L}\d-]+)){0,2}\s*[“"]?\s*(?:(?:has|have|had|then|later|allegedly|reportedly)\s+)?(?:gained (?:\w+ )?access|obtained access|breached|hacked into|infiltrated|exfiltrated|stole)\b`,
@@ -111,8 +95,6 @@ export interface Reporters extends Set<string> {
   publisher?: Set<string>;
   /** Keys of those the text says were not hit ("Apple says its systems haven't been breached"): never the victim. */
   denied?: Set<string>;
-  /** Where the title line ends: a name the headline carries is the story's. */
-  titleEnd?: number;
   /** The article's year, to tell an incident of years before from the story's. */
   year?: number;
   /** Keys of those the text says fix or ship the flawed product ("Microsoft patched", "X released an update"): the maker, not the victim. */
@@ -144,7 +126,6 @@ export function reporterKeys(text: string, entities: EntityMatch[], site?: strin
   // The site's name after the title line's last bar or dash ("... – SurfWatch Labs, Inc.") is the publisher.
   const titleLine = /^[^\n]{0,250}/.exec(text)![0];
   const titleSep = TITLE_SEP.exec(titleLine);
-  out.titleEnd = titleLine.length;
   for (const e of entities) {
     if (e.type !== 'organization' && e.type !== 'vendor') continue;
     if ((publisher.length > 0 && isPublisher(e, publisher)) || (titleSep && e.start >= titleSep.index && e.end <= titleLine.length)) {
@@ -314,22 +295,14 @@ export function findVictim(text: string, s: SentenceInfo, type: IncidentType, re
     if ((type === 'phishing' || type === 'fraud') && (DEFENDS_AFTER.test(after) || BRAND_ALERTED_AFTER.test(after))) continue;
     let score = asUsers ? 2 : instances || group ? -1.5 : 0;
     // "targeted ads on Twitter": the cue's words reach the name only through a preposition of place or means.
-    const victimBefore = (VICTIM_BEFORE.test(before) || TAKEN_FROM_BEFORE.test(before)) && !meansPrepBefore(before);
+    const victimBefore = VICTIM_BEFORE.test(before) && !meansPrepBefore(before);
     // "has not affected the U.S. government", "there have not been any breaches in any of Apple's systems".
     const wide = text.slice(Math.max(s.start, e.start - 90), e.start);
     if (NEGATION_WORD.test(wide) && NEGATED_BEFORE.test(wide)) continue;
     if (victimBefore) score += 3;
-    const victimAfter =
-      (VICTIM_AFTER.test(after) && !reportsOther(after)) ||
-      SUBJECT_TO_AFTER.test(after) ||
-      coordinatedVictim(text, e, s) ||
-      officerTells(before, after);
-    if (victimAfter) score += 3;
+    if ((VICTIM_AFTER.test(after) && !reportsOther(after)) || coordinatedVictim(text, e, s)) score += 3;
     // Named as a source elsewhere, the text's plain word that it was hit here still counts ("research firm Forrester ... Forrester Says Hackers Stole").
     const keyReporter = reporters.has(e.key) && !(victimBefore || STRONG_VICTIM_AFTER.test(after));
-    // A source of the story's findings (or its attacker, or the firm called in) is the victim only on the
-    // text's plain word: its own statements ("F-Secure says it cannot prove ...") are how a source speaks.
-    if (keyReporter) continue;
     if (reporters.quoted?.has(e.key) && !reporters.has(e.key) && !REPORTER_BEFORE.test(before)) score -= 2;
     if (
       keyReporter ||
@@ -429,22 +402,12 @@ export function findVictim(text: string, s: SentenceInfo, type: IncidentType, re
     if (s.index === 0) score += 1;
     else if (s.index <= 2) score += 0.5;
     const first = reporters.firstAt?.get(e.key);
-    // "started targeting Windows users in 2014", "an attack on four dozen U.S. banks from 2011 through
-    // 2013": a name whose own clause is dated two years or more before the story is its background,
-    // however early the text names it; only the headline's name is the story's even then.
-    // "the hackers ... accused of carrying out the breach of the DNC", "the group responsible for a hack that
-    // targeted WADA last year", "the process used to access DNC emails": the attacker's record, another's incident,
-    // where the story did not name that name first.
-    if ((first === undefined || first >= LEDE_CHARS) && s.index > 0 && ATTACKER_RECORD_BEFORE.test(wide)) score -= 3;
-    const pastDated = s.index > 0 && !(first !== undefined && first < (reporters.titleEnd ?? 0)) && datedPast(text, s, e, reporters.year);
-    if (pastDated) score -= 3;
     if (first !== undefined && first < LEDE_CHARS) score += 1;
     // An incident of someone the story names only later, and as the past: "the same group behind the DNC
     // hacks committed last year", "compared the incident to the Sony Pictures hack", "had been hacked ...
     // in 2015". The story's own victim is named in its headline or lede.
     else if (
       s.index > 2 &&
-      !pastDated &&
       ((/\b(?:the|like|after|since|before)\s+$/i.test(before) && PAST_EVENT_AFTER.test(after)) ||
         BACKGROUND_SENTENCE.test(sentence) ||
         s.dates.some((d) => reporters.year !== undefined && d.iso !== undefined && Number(d.iso.slice(0, 4)) <= reporters.year - 2))
@@ -461,9 +424,7 @@ export function findVictim(text: string, s: SentenceInfo, type: IncidentType, re
     if (/^\s*(?:-based|’s|'s)?\s*(?:ransomware|hackers|group|gang|operators)\b/i.test(after) && e.type !== 'organization') score -= 3;
     // The subject of an attacker's verb: "Russian intelligence gained access to ...", "X breached Y".
     // (Lower-case verbs only: "Acme Hacked" is a headline about the victim.)
-    if (ATTACKER_AFTER.test(after) || HACKING_INTO_AFTER.test(after)) score -= 4;
-    // "CIA hacking tools", "the NSA's cyberweapons": a name before the hacker's tools owns them.
-    if (TOOLS_AFTER.test(after)) score -= 5;
+    if (ATTACKER_AFTER.test(after)) score -= 4;
     // "Russian intelligence-affiliated adversaries", "Iran-linked hackers": whom the attacker serves.
     if (/^-?\s*(?:affiliated|linked|backed|sponsored|aligned|nexus|connected|controlled)\b/i.test(after)) score -= 5;
     if (best === undefined || score > best.score) best = { entity: e, score };
@@ -485,14 +446,8 @@ const OWN_INCIDENT =
   /^[^.;:]{0,70}?\b(?:it|its|it['’]s|our|we|breach\w*|attack\w*|hack\w*|incident|intrusion|compromise\w*|ransom\w*|stolen|stole|accessed|unauthori[sz]ed|exposed|leak\w*|customers|employees|patients|data|systems?|networks?|servers?|outage|disruption)\b/i;
 function reportsOther(after: string): boolean {
   const m = TELLING_ONLY.exec(after);
-  if (m !== null) return !OWN_INCIDENT.test(after.slice(m[0].length));
-  const said = SAID_IT.exec(after);
-  return said !== null && !ITS_OWN.test(after.slice(said[0].length));
+  return m !== null && !OWN_INCIDENT.test(after.slice(m[0].length));
 }
-/** "F-Secure said it did not know whether the attack was successful", "X says it cannot prove": "said it" tells of being hit only with what it suffered, found or did about it. */
-const SAID_IT = /^(?:\s*\([^()]{1,12}\))?(?:\s*,[^,]{1,80},)?\s*(?:said|says)\s+(?:that\s+)?(?:on \w+ (?:that )?)?it(?:['’]s)?\b/;
-const ITS_OWN =
-  /^[^.;:]{0,50}?\b(?:its|was|were|had been|has been|been|hit|breach\w*|attack(?:ed)?|hacked|compromised|suffered|experienced|discovered|detected|noticed|learned|became aware|identified|notif\w*|contacted|hired|engaged|shut|took|taken|restor\w*|recover\w*|paid|pay|refus\w*|declin\w*|fell|victim|target\w*|incident|intrusion|unauthori[sz]ed|stolen|stole|accessed|exposed|encrypted|infected|ransom\w*|customers|employees|patients|data|systems?|networks?|servers?|computers?|outage|disruption)\b/i;
 
 /** "The company said hackers stole ...", "an attack on the hospital": the noun news uses for a name it gave before. */
 const REFERENCE =
@@ -522,42 +477,11 @@ function byReference(text: string, s: SentenceInfo, reporters: Reporters): Score
         !AUTHORITY.test(e.name) &&
         !MEDIA_NAME.test(e.name),
     );
-    // The noun agrees with the name it stands for: "the hospital" is a name with a hospital's head where the
-    // text has one, and "the company" or "the district" is no tax office or regulator.
-    const noun = m[1].toLowerCase();
-    const head = KIND_HEADS[noun];
-    const agreeing = head ? named.filter((e) => head.test(e.name) || head.test(e.text)) : [];
-    const referent = mostNamed(agreeing.length > 0 ? agreeing : named.filter((e) => !disagrees(noun, e)), reporters.mentions);
+    const referent = mostNamed(named, reporters.mentions);
     if (referent) return { entity: referent, score: 3 };
   }
   return undefined;
 }
-
-/** A business's noun ("the company", "the retailer") is no public body's name; no noun but "agency" is a tax office's or a regulator's. */
-const BUSINESS_NOUN = /^(?:company|firm|retailer|business|chain|giant|lender|insurer|carrier|operator|provider|bank|airline)$/;
-const PUBLIC_BODY_HEAD = /\b(?:Center|Centre|Department|Agency|Bureau|Office|Ministry|Council|Police|Court|Service)$/;
-function disagrees(noun: string, e: EntityMatch): boolean {
-  if (noun !== 'agency' && (AGENCY_NAME.test(e.name) || AGENCY_NAME.test(e.text))) return true;
-  return BUSINESS_NOUN.test(noun) && (PUBLIC_BODY_HEAD.test(e.name) || PUBLIC_BODY_HEAD.test(e.text));
-}
-
-/** The words that head the names of the kinds "the hospital", "the bank" ... stand for. */
-const KIND_HEADS: Record<string, RegExp> = {
-  hospital: /\b(?:Hospital|Medical|Health|Healthcare|Clinic|Infirmary)\b/,
-  bank: /\b(?:Bank|Banking|Bancorp)\b/,
-  university: /\bUniversity\b/,
-  college: /\bCollege\b/,
-  airline: /\b(?:Air|Airlines?|Airways)\b/,
-  district: /\b(?:District|Schools?|Board of Education)\b/,
-  'school district': /\b(?:District|Schools?|Board of Education)\b/,
-  county: /\bCounty\b/,
-  city: /\b(?:City|Town)\b/,
-  council: /\bCouncil\b/,
-  ministry: /\bMinistry\b/,
-  charity: /\b(?:Foundation|Trust|Charity|Fund)\b/,
-  insurer: /\b(?:Insurance|Assurance|Mutual)\b/,
-  utility: /\b(?:Water|Power|Electric|Energy|Utilities|Gas)\b/,
-};
 
 /** Of the organisations named before, the one the text names most often (the latest of equals): the story's company. */
 function mostNamed(named: EntityMatch[], mentions?: Map<string, number>): EntityMatch | undefined {
@@ -606,31 +530,6 @@ function earlierIncident(before: string, after: string, sentence: string, year?:
   if (dated && year !== undefined && Number(dated[1]) < year) return true;
   // "the same group behind the DNC hacks committed last year", "compared the incident to the Sony Pictures hack".
   return /\b(?:the|like|after|since|before)\s+$/i.test(before) && PAST_EVENT_AFTER.test(after) && BACKGROUND_SENTENCE.test(sentence);
-}
-
-/** A date two years or more before the article's year in the name's clause: the sentence's words from the name to it hold no stop. */
-function datedPast(text: string, s: SentenceInfo, e: EntityMatch, year?: number): boolean {
-  if (year === undefined) return false;
-  return s.dates.some(
-    (d) =>
-      d.iso !== undefined &&
-      Number(d.iso.slice(0, 4)) <= year - 2 &&
-      Math.abs(d.start - e.start) < 100 &&
-      !/[;:]/.test(text.slice(Math.min(d.end, e.end), Math.max(d.start, e.start))),
-  );
-}
-
-/** After a name, one who speaks for it: "Hancock Health CEO Steve Long confirmed", "X's spokesperson, Jane Doe, said". */
-const OFFICER_SAYS_AFTER =
-  /^(?:’s|'s)?\s+(?:CEO|chief executive|president|spokes(?:person|man|woman)|officials?|chief information (?:security )?officer|CIO|CISO|superintendent|mayor|administrator|manager)(?:,?\s+\p{Lu}[\p{L}.'’-]+){0,3},?\s+(?:said|says|confirmed|confirms|told|admitted|admits|disclosed|announced)\b/u;
-/** Before a name, one who speaks for it: "a spokesperson for Dorset County Hospital said". */
-const OFFICER_BEFORE = /\b(?:spokes(?:person|man|woman)|representative)\s+(?:for|from|at)\s+(?:the\s+)?$/i;
-const SAYS_AFTER = /^\s*(?:said|says|confirmed|told \w+)\b/;
-
-/** One who speaks for the name tells of an incident of its own ("... CEO Steve Long confirmed the network was targeted"). */
-function officerTells(before: string, after: string): boolean {
-  const m = OFFICER_SAYS_AFTER.exec(after) ?? (OFFICER_BEFORE.test(before) ? SAYS_AFTER.exec(after) : null);
-  return m !== null && OWN_INCIDENT.test(after.slice(m[0].length));
 }
 
 /** "Android users", "Netflix's customers": the people a brand or product names. */
