@@ -36,7 +36,7 @@ const STATISTICS_CS = caseSensitiveTwin(STATISTICS);
 const CAPABILITY_CS = caseSensitiveTwin(CAPABILITY);
 import { VICTIM_MIN_CONFIDENCE, findActor, findPlace, findVictim, reporterKeys, victimConfidence, type Scored } from './roles';
 import { chooseWhen } from './when';
-import { wordStartScan, wordStartScanOf, type WordStartScan } from './word-start-scan';
+import { wordStartScan, type WordStartScan } from './word-start-scan';
 import { knownSpy } from './actor-aims';
 
 export interface IncidentOptions {
@@ -249,13 +249,6 @@ function scoreSentences(text: string, spans: Span[], entities: EntityMatch[], da
   const scanned = fast ? lower : text;
   const pick = (re: RegExp, twin: RegExp) => (fast ? twin : re);
   const eachMatch = (re: RegExp, f: (s: SentenceInfo, at: number) => void) => {
-    // Tried at word starts only where every phrase of it begins a word (./word-start-scan.ts): the same matches.
-    const scan = wordStartScanOf(re);
-    if (scan)
-      return scan(scanned, (at) => {
-        const s = sentenceAt(at);
-        if (s) f(s, at);
-      });
     re.lastIndex = 0;
     for (let m = re.exec(scanned); m !== null; m = re.exec(scanned)) {
       const s = sentenceAt(m.index);

@@ -103,8 +103,7 @@ function firstOf(seq: string): { first: First; empty: boolean } {
       if (e === 'b' || e === 'B') {
         own = new Set();
         width = false;
-      } else if (e === 'd') own = new Set(Array.from({ length: 10 }, (_, d) => 48 + d));
-      else if (/\w/.test(e)) own = 'any';
+      } else if (/\w/.test(e)) own = 'any';
       else own = new Set([e.charCodeAt(0)]);
     } else if (ch === '[') {
       end = closing(seq, i);
@@ -163,7 +162,7 @@ function firstOf(seq: string): { first: First; empty: boolean } {
 /** The scan: `f(at, end, body)` for each match of the global alternation, in text order. */
 export type WordStartScan = (text: string, f: (at: number, end: number, body: number) => void) => void;
 
-export function wordStartScan(bodies: readonly string[], flags: string, tail = '\\b'): WordStartScan {
+export function wordStartScan(bodies: readonly string[], flags: string): WordStartScan {
   if (/[uv]/.test(flags)) throw new Error('word-start-scan: \\w and \\b are read as ASCII (no u flag)');
   const fold = flags.includes('i');
   const key = (c: number) => (fold && c >= 65 && c <= 90 ? c + 32 : c);
@@ -184,7 +183,7 @@ export function wordStartScan(bodies: readonly string[], flags: string, tail = '
     phrases.forEach((list, b) => {
       const mine = list.filter(({ set }) => set === 'any' || set.has(c)).map(({ p }) => p);
       if (!mine.length) return;
-      parts.push(`((?:${mine.join('|')})${tail})`);
+      parts.push(`((?:${mine.join('|')})\\b)`);
       which.push(b);
     });
     if (!parts.length) continue;
@@ -219,31 +218,4 @@ export function wordStartScan(bodies: readonly string[], flags: string, tail = '
       while (p < n && isWord(text.charCodeAt(p))) p++;
     }
   };
-}
-
-const scansOf = new WeakMap<RegExp, WordStartScan | null>();
-
-/**
- * The scan of a global `\b(?:...)` or `\b(?:...)\b` expression (no u flag) by word starts, when every phrase
- * of it begins with a word character (then a match can begin only where a word does); else undefined.
- * Each match is reported with body 0. Built once an expression.
- */
-export function wordStartScanOf(re: RegExp): WordStartScan | undefined {
-  let scan = scansOf.get(re);
-  if (scan === undefined) {
-    scan = null;
-    const src = re.source;
-    const group = src.startsWith('\\b(?:') ? closing(src, 2) : -1;
-    const tail = src.slice(group);
-    if (re.global && group > 0 && (tail === '' || tail === '\\b') && !/[uvy]/.test(re.flags)) {
-      const inner = src.slice(5, group - 1);
-      const wordsOnly = alternatives(inner).every((p) => {
-        const { first, empty } = firstOf(p);
-        return !empty && first !== 'any' && first.size > 0 && [...first].every(isWord);
-      });
-      if (wordsOnly) scan = wordStartScan([inner], re.flags, tail);
-    }
-    scansOf.set(re, scan);
-  }
-  return scan ?? undefined;
 }
