@@ -3,6 +3,7 @@ import { INCIDENT_LABELS } from '../../../shared/types';
 import { findDates, type DateMention } from '../../../shared/dates';
 import { splitSentences, type Span } from './sentences';
 import {
+  ALL_TRIGGERS,
   CAPABILITY,
   EARLIER_BEFORE,
   EVENT,
@@ -20,13 +21,7 @@ import {
   caseSensitiveTwin,
 } from './triggers';
 
-/** The triggers' scan (ALL_TRIGGERS, as ./word-start-scan.ts does it): case-sensitive for lower-cased text, or not; built at first use. */
-const triggerScans: WordStartScan[] = [];
-const triggerScan = (caseSensitive: boolean): WordStartScan =>
-  (triggerScans[Number(caseSensitive)] ??= wordStartScan(
-    TRIGGERS_BY_WEIGHT.map((t) => t.body),
-    caseSensitive ? '' : 'i',
-  ));
+const ALL_TRIGGERS_CS = caseSensitiveTwin(ALL_TRIGGERS);
 const GENERIC_CS = caseSensitiveTwin(GENERIC);
 const IMPERATIVE_CS = caseSensitiveTwin(IMPERATIVE);
 const EVENT_CS = caseSensitiveTwin(EVENT);
@@ -36,7 +31,6 @@ const STATISTICS_CS = caseSensitiveTwin(STATISTICS);
 const CAPABILITY_CS = caseSensitiveTwin(CAPABILITY);
 import { VICTIM_MIN_CONFIDENCE, findActor, findPlace, findVictim, reporterKeys, victimConfidence, type Scored } from './roles';
 import { chooseWhen } from './when';
-import { wordStartScan, type WordStartScan } from './word-start-scan';
 import { knownSpy } from './actor-aims';
 
 export interface IncidentOptions {
@@ -256,16 +250,19 @@ function scoreSentences(text: string, spans: Span[], entities: EntityMatch[], da
       if (m[0].length === 0) re.lastIndex++;
     }
   };
-  // ALL_TRIGGERS's matches, found by trying at each word only the triggers that can begin with its letter.
-  triggerScan(fast)(scanned, (at, end, which) => {
-    const trig = TRIGGERS_BY_WEIGHT[which];
-    const s = sentenceAt(at);
-    if (!s || inPathOrName(text, at, end)) return;
+  const all = pick(ALL_TRIGGERS, ALL_TRIGGERS_CS);
+  all.lastIndex = 0;
+  for (let m = all.exec(scanned); m !== null; m = all.exec(scanned)) {
+    let g = 1;
+    while (m[g] === undefined) g++;
+    const trig = TRIGGERS_BY_WEIGHT[g - 1];
+    const s = sentenceAt(m.index);
+    if (!s || inPathOrName(text, m.index, m.index + m[0].length)) continue;
     // An attack word told as an ability, an aim or a denial, or loot named by its earlier taking, reports
     // nothing that happened here: it only counts next to stronger evidence.
-    const unreal = ATTACK_TYPES.has(trig.type) && notHappening(text, s, at, scanned.slice(at, end));
-    raise(s, trig.type, unreal ? Math.min(1, trig.weight) : trig.weight, at);
-  });
+    const unreal = ATTACK_TYPES.has(trig.type) && notHappening(text, s, m.index, m[0]);
+    raise(s, trig.type, unreal ? Math.min(1, trig.weight) : trig.weight, m.index);
+  }
   const generic = new Set<number>();
   const event = new Set<number>();
   eachMatch(pick(GENERIC, GENERIC_CS), (s) => generic.add(s.index));
