@@ -8,9 +8,9 @@ import type { FeedItem } from '../../lib/worker/sync/item';
 
 const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** `n` articles published over the last 40 to 10 days, and their RSS. */
-export function articleFeed(n: number): { items: FeedItem[]; rss: string } {
-  const items = benchItems(n, Date.now() - 40 * 86_400_000, 30);
+/** `n` articles published over the 40 to 10 days before `now`, and their RSS. */
+export function articleFeed(n: number, now = Date.now()): { items: FeedItem[]; rss: string } {
+  const items = benchItems(n, now - 40 * 86_400_000, 30);
   const rss = `<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>News</title><link>https://news.example/</link>
 ${items

@@ -6,6 +6,8 @@ import { runSync } from '../../lib/worker/sync/run';
 import { BUILTIN_SOURCES } from '../../lib/worker/sync/sources';
 import { acquireLock } from '../../lib/worker/sync/lock';
 import { fakeServer, FIXTURE_OF } from './sync-fixtures';
+import { ReaderPool } from '../../lib/worker/sync/reader-pool';
+import { articleFeed } from '../e2e/article-feed';
 
 const url = (id: string) => BUILTIN_SOURCES.find((s) => s.id === id)!.url;
 /** In the registry's order, which is the order a run reads them in. */
@@ -146,6 +148,39 @@ describe('runSync', () => {
       { force: true, only: ['feed:cisa'] },
     );
     expect(elsewhere.requests[0].url).toBe(url('feed:cisa'));
+  });
+});
+
+describe('the run’s readers', () => {
+  /** Readers that read on this thread (a pool of none), counting how often they were opened and closed. */
+  function countedReaders() {
+    const log = { opened: 0, closed: 0 };
+    const readers = async () => {
+      log.opened++;
+      return { pool: new ReaderPool([]), close: async () => void log.closed++ };
+    };
+    return { log, readers };
+  }
+
+  it('are not opened for feeds of one chunk each (titles and summaries)', async () => {
+    const net = server();
+    const { log, readers } = countedReaders();
+    const run = await runSync({ db, fetch: net.fetch, now: () => clock, readers }, { force: true, only: FEEDS });
+    expect(run.outcomes.map((o) => o.outcome)).toEqual(FEEDS.map(() => 'ok'));
+    expect(await db.articles.count()).toBe(EXPECTED_ITEMS);
+    expect(log).toEqual({ opened: 0, closed: 0 });
+    expect(run.readers).toBeUndefined();
+  });
+
+  it('are opened once, when a feed of several chunks is read, and closed after the run', async () => {
+    const net = server();
+    const { items, rss } = articleFeed(12, clock);
+    net.answers.set(url('feed:therecord'), () => new Response(rss));
+    const { log, readers } = countedReaders();
+    const run = await runSync({ db, fetch: net.fetch, now: () => clock, readers }, { force: true, only: FEEDS });
+    expect(run.outcomes.map((o) => o.outcome)).toEqual(FEEDS.map(() => 'ok'));
+    expect(log).toEqual({ opened: 1, closed: 1 });
+    expect(run.readers).toMatchObject({ itemsInThread: items.length, itemsOffThread: 0 });
   });
 });
 

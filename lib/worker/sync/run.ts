@@ -21,7 +21,7 @@ import { backoffMs, DEFAULT_TIMEOUT_MS, FetchError, fetchSource } from './fetch'
 import { ingestFeedItems, type IngestItemsOptions } from './ingest-items';
 import { inTurn, type Turn } from './in-turn';
 import type { OpenReaders } from './reader-hosts';
-import type { ReaderStats } from './reader-pool';
+import { ReaderPool, type ReaderStats } from './reader-pool';
 import { acquireLock, type RunLock } from './lock';
 import { decodeBody, parseFeed } from './parse';
 import { DEFAULT_INTERVALS, type SyncIntervals } from './settings';
@@ -56,8 +56,9 @@ export interface SyncDeps {
   /** This worker life's id, for the run lock (a lock of another life was left by a stopped worker). */
   instance?: string;
   /**
-   * Readers on other threads for the feeds' items (./reader-hosts.ts), opened before the run's first feed
-   * and closed after its last. Without it, or when it gives none, the items are read on this thread.
+   * Readers on other threads for the feeds' items (./reader-hosts.ts), opened when the run first reads a feed
+   * of more than one chunk and closed after its last. Without it, or when it gives none, the items are read
+   * on this thread.
    */
   readers?: () => Promise<OpenReaders | undefined>;
   /** Called as each source finishes (tests use it to stop a run half-way). */
@@ -133,18 +134,26 @@ async function runLocked(deps: SyncDeps, opts: RunOptions, lock: RunLock): Promi
   const summary: RunSummary = { ran: true, outcomes: [] };
   let catalogueChanged = await catalogueDirty(db);
   let matcher: CompiledMatcher | undefined;
-  let readers: OpenReaders | undefined;
+  let readers: Promise<OpenReaders | undefined> | undefined;
+  let inThreadPool: ReaderPool | undefined;
+  // The readers are opened when a feed first has more than one chunk to read (ingestFeedItems asks them
+  // for nothing else): a run of titles and summaries, one chunk a feed, never starts them, nor (in Chrome)
+  // the offscreen document whose startup would take CPU from this thread's reading.
+  const reader: IngestItemsOptions['reader'] = deps.readers
+    ? async (chunk, m, lede, at) => {
+        readers ??= deps.readers!().catch(() => undefined);
+        // None could be opened: a pool of none reads on this thread.
+        return ((await readers)?.pool ?? (inThreadPool ??= new ReaderPool([]))).read(chunk, m, lede, at);
+      }
+    : undefined;
   try {
     // The next source is fetched and read while the one before it finishes its writes (./in-turn.ts).
     await inTurn(
       due,
       async (source, turn) => {
         await lock.refresh();
-        if (source.kind === 'feed' && !matcher) {
-          matcher = deps.matcher ? await deps.matcher() : compileMatcher([]);
-          readers = await deps.readers?.();
-        }
-        return syncSource(deps, source, states.get(source.id), turn, matcher, readers?.pool.read);
+        if (source.kind === 'feed' && !matcher) matcher = deps.matcher ? await deps.matcher() : compileMatcher([]);
+        return syncSource(deps, source, states.get(source.id), turn, matcher, reader);
       },
       async (source, outcome) => {
         if (outcome.outcome === 'ok' && isCatalogue(source.kind)) catalogueChanged = true;
@@ -153,9 +162,10 @@ async function runLocked(deps: SyncDeps, opts: RunOptions, lock: RunLock): Promi
       },
     );
   } finally {
-    if (readers) {
-      summary.readers = { ...readers.pool.stats };
-      await readers.close();
+    const open = await readers;
+    if (open) {
+      summary.readers = { ...open.pool.stats };
+      await open.close();
     }
   }
   if (catalogueChanged) {
