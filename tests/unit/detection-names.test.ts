@@ -32,6 +32,8 @@ describe('antivirus detection names', () => {
     expect(found('3a15e7b8f4e35e006329811a6a2bf291d449884a120332f24c7e3ca58d0fbbdb IOS_ProjectSpy.A')).toEqual([]);
     // A type and a family alone is as often the tail of a signature in a vendor's list.
     expect(found('Detections: Win32 . Backdoor.NetwiredRC')).toEqual([]);
+    // Sentences glued where a page's blocks meet: a platform and an English word are no name.
+    expect(found('The flaw affects Android.Users should update. It hits Linux.The vendor said iOS.Apple fixed it.')).toEqual([]);
   });
 
   it('finds the family among the segments', () => {

@@ -1,5 +1,6 @@
 import type { EntityMatch } from '../../shared/types';
 import { slug } from '../knowledge/keys';
+import { isCommonWord } from './malware-names';
 
 /**
  * Antivirus detection names: how vendors name a family in their verdicts, after the CARO convention of a
@@ -86,6 +87,9 @@ export function findDetectionNames(text: string): EntityMatch[] {
     SEPARATOR.lastIndex = Math.max(SEPARATOR.lastIndex, start + m[0].length);
     const family = familyOf(m[0]);
     if (!family || VERDICT_BEFORE.test(text.slice(Math.max(0, m.index - 60), m.index))) continue;
+    // A platform and an English word alone ("Android.Users should update", "on Linux.The vendor"): two
+    // sentences glued where a page's blocks or a feed's paragraphs meet, not a name ("Android.Oldboot").
+    if (m[0].split(/[.:/_]/).length === 2 && isCommonWord(family.toLowerCase())) continue;
     if (HASH_NEAR.test(text.slice(Math.max(0, m.index - 80), m.index + m[0].length + 80))) continue;
     out.push({
       type: 'malware',
