@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { ROOT, launchWithExtension, type ExtensionBrowser } from '../../scripts/chromium';
 import type { DemoServer } from '../../demo/server';
 import type { SavedArticle } from '../../lib/shared/messaging';
-import { SIDEBAR, serveTestPages, sidebarText, wireMessage } from './helpers';
+import { SIDEBAR, screenshot, serveTestPages, sidebarText, wireMessage } from './helpers';
 import { validateBundle } from '../support/stix-schemas';
 
 const SHOTS = resolve(ROOT, 'test-results');
@@ -137,7 +137,7 @@ describe('the collection in Chromium', () => {
     // The popup opened again knows the page is saved; "save again" keeps tags and note.
     await popup.reload();
     await popup.getByRole('button', { name: 'Save again' }).waitFor();
-    await popup.screenshot({ path: join(SHOTS, 'popup-saved.png') });
+    await screenshot(popup, { path: join(SHOTS, 'popup-saved.png') });
     await popup.getByRole('button', { name: 'Save again' }).click();
     await expect.poll(() => popup.getByRole('status').last().textContent(), { timeout: 15_000 }).toBe('Updated in your collection.');
     const [again] = await readCollection(probe);
@@ -310,7 +310,7 @@ describe('the collection in Chromium', () => {
       await collection.emulateMedia({ colorScheme });
       await collection.getByRole('button', { name: 'Select all shown' }).click();
       await item(collection, DEMO_TITLE).getByRole('button', { name: 'Edit tags and note' }).focus();
-      await collection.screenshot({ path: join(SHOTS, `collection-${colorScheme}.png`), fullPage: true });
+      await screenshot(collection, { path: join(SHOTS, `collection-${colorScheme}.png`), fullPage: true });
       await collection.getByRole('button', { name: 'Clear selection' }).click();
       const bg = await collection.evaluate(() => getComputedStyle(document.body).backgroundColor);
       expect(bg).toBe(colorScheme === 'dark' ? 'rgb(13, 17, 23)' : 'rgb(255, 255, 255)');
@@ -327,7 +327,7 @@ describe('the collection in Chromium', () => {
       .toMatch(/"indicator":false/);
     const file = await downloaded(options, () => options.getByRole('button', { name: 'Export everything' }).click());
     await options.getByRole('button', { name: 'Erase everything…' }).click();
-    await options.locator('.data-section').screenshot({ path: join(SHOTS, 'options-data.png') });
+    await screenshot(options.locator('.data-section'), { path: join(SHOTS, 'options-data.png') });
     await options.getByRole('button', { name: 'Cancel' }).click();
     everything = file.text;
     const parsed = JSON.parse(everything);

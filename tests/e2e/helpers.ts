@@ -1,6 +1,6 @@
 /** What the end-to-end tests share: the page server, the browser, and ways into closed places. */
 import { resolve } from 'node:path';
-import type { CDPSession, Page } from 'playwright-core';
+import type { CDPSession, Locator, Page } from 'playwright-core';
 import { DEMO_SITE, startDemoServer, type DemoServer } from '../../demo/server';
 import { ROOT } from '../../scripts/chromium';
 import { SIDEBAR_HOST } from '../../lib/shared/sites';
@@ -84,4 +84,15 @@ export async function inContentWorld<T>(page: Page, extensionId: string, express
   } finally {
     await cdp.detach();
   }
+}
+
+/**
+ * A picture for people to look at (test-results/), of a page or a part of one, with its tab brought to the
+ * front first: Chromium 120 paints no frame for a tab behind another, and its capture then waits forever.
+ */
+export async function screenshot(target: Page | Locator, options: { path: string; fullPage?: boolean }): Promise<void> {
+  const page = 'bringToFront' in target ? target : target.page();
+  await page.bringToFront();
+  if ('bringToFront' in target) await target.screenshot(options);
+  else await target.screenshot({ path: options.path });
 }

@@ -10,7 +10,7 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, ROOT, type ExtensionBrowser } from '../../scripts/chromium';
 import type { DemoServer } from '../../demo/server';
-import { SIDEBAR, serveTestPages } from './helpers';
+import { SIDEBAR, screenshot, serveTestPages } from './helpers';
 import { seriousViolations } from './axe';
 
 let ext: ExtensionBrowser;
@@ -42,15 +42,12 @@ const adoptedCss = (page: Page) =>
 describe('options page', () => {
   it('has no serious accessibility violation, light or dark, and looks right (screenshots)', async () => {
     const page = await openOptions();
-    const chromeMajor = Number(/Chrome\/(\d+)/.exec(await page.evaluate(() => navigator.userAgent))?.[1] ?? 0);
     await page.setViewportSize({ width: 1000, height: 1400 });
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
       await expect.poll(() => page.getByTestId('index-state').textContent(), { timeout: 20_000 }).toMatch(/up to date|first search/);
       expect(await seriousViolations(page), scheme).toEqual([]);
-      // The picture is for people (the checks above are the test): Chromium 120, the oldest tested, never
-      // finishes capturing this page headless, full page or not.
-      if (chromeMajor > 120) await page.screenshot({ path: `${SHOTS}/options-${scheme}.png`, fullPage: true });
+      await screenshot(page, { path: `${SHOTS}/options-${scheme}.png`, fullPage: true });
     }
     expect(await page.getByTestId('storage-used').textContent()).toMatch(/^Using \d/);
     await page.close();

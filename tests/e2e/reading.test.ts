@@ -20,7 +20,7 @@ import {
   shadowFocus,
   shadowTexts,
 } from '../fixtures/reading/shadow';
-import type { WireAnswer } from './helpers';
+import { screenshot, type WireAnswer } from './helpers';
 
 const SHOTS = resolve(ROOT, 'test-results');
 /** Where nothing may be highlighted on the seed page. */
@@ -161,7 +161,7 @@ describe('reading the seed article', () => {
     const groups = await shadowTexts(page, '.il-group h4');
     expect(groups.some((g) => g.startsWith('Organisation'))).toBe(true);
     expect(groups.some((g) => g.startsWith('Place'))).toBe(true);
-    await page.screenshot({ path: resolve(SHOTS, 'reading-sidebar.png') });
+    await screenshot(page, { path: resolve(SHOTS, 'reading-sidebar.png') });
   });
 
   it('opens the card on hover, with the type in words and why it matched', async () => {
@@ -172,7 +172,7 @@ describe('reading the seed article', () => {
     expect(await shadowTexts(page, '[data-testid="card-type"]')).toEqual(['Organisation']);
     expect((await shadowTexts(page, '[data-testid="card-why"]'))[0]).toMatch(/^Matched /);
     expect(await page.evaluate(() => CSS.highlights.has('il-active'))).toBe(true);
-    await page.screenshot({ path: resolve(SHOTS, 'reading-card.png') });
+    await screenshot(page, { path: resolve(SHOTS, 'reading-card.png') });
     // Away from any highlight, the card closes.
     await page.mouse.move(5, 880);
     await expect.poll(() => shadowTexts(page, '.il-card'), { timeout: 5000 }).toEqual([]);
@@ -258,7 +258,7 @@ describe('reading the seed article', () => {
     expect(reasons[0]).toMatch(/^shares .*International Criminal Court/);
     expect((await shadowTexts(page, '.il-related-articles a'))[0]).toBe('ICC hack: court says attackers were after witness files');
     expect((await shadowTexts(page, '.il-related-item strong')).join(' ')).not.toContain('Boeing');
-    await page.screenshot({ path: resolve(SHOTS, 'reading-sidebar-related.png') });
+    await screenshot(page, { path: resolve(SHOTS, 'reading-sidebar-related.png') });
   });
 
   it('reads the page headline the worker is sent with the text (issue 8)', async () => {
@@ -505,7 +505,7 @@ describe('other pages', () => {
     const box = await highlightBox(page, 'il-vulnerability', 'CVE-2023-46805');
     await page.mouse.move(box!.x, box!.y);
     await expect.poll(() => shadowTexts(page, '[data-testid="card-name"]'), { timeout: 5000 }).toEqual(['CVE-2023-46805']);
-    await page.screenshot({ path: resolve(SHOTS, 'reading-dark.png') });
+    await screenshot(page, { path: resolve(SHOTS, 'reading-dark.png') });
     await page.close();
   });
 

@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { launchWithExtension, ROOT, type ExtensionBrowser } from '../../scripts/chromium';
 import type { SearchProgress } from '../../lib/worker/search/protocol';
 import type { DemoServer } from '../../demo/server';
-import { serveTestPages, wireMessage, type WireAnswer } from './helpers';
+import { screenshot, serveTestPages, wireMessage, type WireAnswer } from './helpers';
 import { seriousViolations } from './axe';
 
 let ext: ExtensionBrowser;
@@ -313,11 +313,11 @@ describe('popup search', () => {
       await popup.emulateMedia({ colorScheme: scheme });
       await typeQuery(popup, 'lockbit');
       expect(await seriousViolations(popup)).toEqual([]);
-      await popup.screenshot({ path: `${SHOTS}/popup-search-${scheme}.png`, fullPage: true });
+      await screenshot(popup, { path: `${SHOTS}/popup-search-${scheme}.png`, fullPage: true });
       await popup.keyboard.press('Enter');
       await popup.getByTestId('entity-detail').waitFor();
       await popup.waitForTimeout(300);
-      await popup.screenshot({ path: `${SHOTS}/popup-entity-${scheme}.png`, fullPage: true });
+      await screenshot(popup, { path: `${SHOTS}/popup-entity-${scheme}.png`, fullPage: true });
       await popup.close();
     }
   });

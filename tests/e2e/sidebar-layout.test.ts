@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { launchWithExtension, ROOT, type ExtensionBrowser } from '../../scripts/chromium';
 import { serveReadingPages, type ReadingServer } from '../fixtures/reading/pages';
 import { inShadow } from '../fixtures/reading/shadow';
+import { screenshot } from './helpers';
 
 const SHOTS = resolve(ROOT, 'test-results');
 const PAGES = [
@@ -107,7 +108,7 @@ describe('the sidebar beside the text', () => {
           `${name} @${width}: ${box!.collapsed ? `tab ${Math.round(box!.right - box!.left)} px wide` : 'open beside the text'}; ` +
             `article lines under it ${now.under}/${now.lines} (the always-open sidebar: ${before.under})`,
         );
-        await page.screenshot({ path: resolve(SHOTS, `layout-${name}-${width}.png`) });
+        await screenshot(page, { path: resolve(SHOTS, `layout-${name}-${width}.png`) });
         if (!box!.collapsed) expect(now.under).toBe(0);
         else {
           // A tab: narrow, at the window's edge; it opens when the reader asks, over the text then.
@@ -143,7 +144,7 @@ describe('the sidebar beside the text', () => {
     const open = await sidebarBox(wide);
     expect(open?.collapsed).toBe(false);
     expect((await linesUnder(wide, open!)).under).toBe(0);
-    await wide.screenshot({ path: resolve(SHOTS, 'layout-long-article-1920-open.png') });
+    await screenshot(wide, { path: resolve(SHOTS, 'layout-long-article-1920-open.png') });
     // Narrowed to 1000 px the text reaches under it: the sidebar the layout placed becomes a tab.
     await wide.setViewportSize({ width: 1000, height: 900 });
     await expect.poll(async () => (await sidebarBox(wide))?.collapsed).toBe(true);
