@@ -1,6 +1,6 @@
 import type { EntityMatch } from '../../shared/types';
 import { slug } from '../knowledge/keys';
-import { findPeople, isGivenName, isPerson, personAtStart } from './people';
+import { findPeople, isGivenName, isParticleSurname, isPerson, personAtStart } from './people';
 import { victimWords } from './incidents/roles';
 import { placeKeyByName } from '../knowledge/places-index';
 
@@ -833,17 +833,15 @@ function coordinatedNames(text: string, tokens: Token[], run: Run, knownAt: Know
 
 /**
  * The last word of two or three plain capitalised words that the text treats as a person: after
- * "said"/"according to", or before "said", "with"/"of"/"at" + a name, or ", a" + role.
+ * "said"/"according to", or before "said", "with"/"of"/"at" + a name, or ", a" + role. The last word may be
+ * a surname with a particle grown into it ("DeGrippo").
  */
-/** A surname with a particle grown into it, capitalised inside ("DeGrippo", "McDonald", "LaBrocca", "VanHorn"). */
-const SURNAME_PREFIXED = /^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von)\p{Lu}\p{Ll}{2,}$/u;
-
 function personSurname(text: string, tokens: Token[], c: Run): string | undefined {
   const n = c.last - c.first + 1;
   if (n < 2 || n > 3) return undefined;
   const words = tokens.slice(c.first, c.last + 1);
   if (
-    !words.every((t, i) => /^\p{Lu}\p{Ll}+$/u.test(t.text) || (i === n - 1 && SURNAME_PREFIXED.test(t.text))) ||
+    !words.every((t, i) => /^\p{Lu}\p{Ll}+$/u.test(t.text) || (i === n - 1 && isParticleSurname(t.text))) ||
     words.some((t) => isHead(t.text.toLowerCase()))
   )
     return undefined;
@@ -871,7 +869,7 @@ function givenNameSurnames(text: string, tokens: Token[], knownAt: KnownIndex, s
   for (let i = 0; i + 1 < tokens.length; i++) {
     const t = tokens[i];
     const u = tokens[i + 1];
-    if (!plain(t) || !(plain(u) || SURNAME_PREFIXED.test(u.text)) || plain(tokens[i + 2]) || !isBlankGap(text, t.end, u.start)) continue;
+    if (!plain(t) || !(plain(u) || isParticleSurname(u.text)) || plain(tokens[i + 2]) || !isBlankGap(text, t.end, u.start)) continue;
     const a = t.text.toLowerCase();
     const b = u.text.toLowerCase();
     if (lowerWords.has(a) || NOT_NAME.has(a) || CONNECTORS.has(a) || isHead(a) || isHead(b) || NOT_NAME.has(b)) continue;

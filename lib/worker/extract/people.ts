@@ -137,7 +137,11 @@ const HANDLE = lazyRegExp(
   'gu',
 );
 /** A surname with a particle grown into it ("DeGrippo", "McDonald", "LaBrocca"): no firm's name has that shape. */
-const PARTICLE_SURNAME = /(?<![\p{L}\p{N}])(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von)\p{Lu}\p{Ll}{2,}(?![\p{L}\p{N}])/gu;
+const PARTICLE_SURNAME_SHAPE = String.raw`(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von)\p{Lu}\p{Ll}{2,}`;
+const PARTICLE_SURNAME = new RegExp(String.raw`(?<![\p{L}\p{N}])${PARTICLE_SURNAME_SHAPE}(?![\p{L}\p{N}])`, 'gu');
+const PARTICLE_SURNAME_WORD = new RegExp(`^${PARTICLE_SURNAME_SHAPE}$`, 'u');
+/** Whether a word is a surname with a particle grown into it ("DeGrippo", "McDonald", "VanHorn"). */
+export const isParticleSurname = (word: string): boolean => PARTICLE_SURNAME_WORD.test(word);
 /** A speech verb right before a single name, or right after it: "according to DeGrippo,", "DeGrippo said". */
 const SPEECH_BEFORE_ONE = /\b(?:said|says|told|according\s+to|wrote|added|explained|noted|asked)\s+$/i;
 const SPEECH_AFTER_ONE = /^\s*,?\s+(?:said|says|told|wrote|added|explained|noted|asked)\b/;
