@@ -3,9 +3,11 @@
  * there): 851 news articles with human-labelled events, mapped to five of our types, and victims.
  *
  *   npx tsx scripts/eval/casie.ts [--misses] [--type TYPE] [--show-victims] [--limit N] [--split tuned|heldout]
+ *     [--fold a|b]
  *
  * `--split tuned` scores the tuned rows only (what to run while tuning: the held-out figures are for
- * reporting, a few times in all). `--type TYPE` lists, for the tuned rows only, the articles where the engine misses TYPE or names it
+ * reporting, a few times in all). `--fold a|b` keeps one of the tuned rows' two folds (implies `--split tuned`):
+ * read the errors of one fold and check a change on the other. `--type TYPE` lists, for the tuned rows only, the articles where the engine misses TYPE or names it
  * wrongly (title, the engine's types, the lede): what the type rules are read against.
  *
  * A third of the rows (FNV-1a hash of the id, divisible by 3) is held out: rules are read against the
@@ -24,7 +26,7 @@ import { compileMatcher } from '../../lib/worker/extract/matcher';
 import { seedCatalogue } from '../../lib/worker/knowledge/seed';
 import { FIVE_TYPES } from './incidents';
 import { VICTIM_MIN_CONFIDENCE } from '../../lib/worker/extract/incidents/roles';
-import { VICTIM_SWEEP, isHeldOut, namesMeet, prf, victimNames, type Counts, type Victim } from './victim-match';
+import { VICTIM_SWEEP, inFold, isHeldOut, namesMeet, prf, victimNames, type Counts, type Victim } from './victim-match';
 
 /** Depths of the text read in context, as the sync reads a feed item's content (see lib/worker/sync/ingest-items.ts). */
 const LEDES = [800, 1500, 2500];
@@ -197,7 +199,14 @@ function showTypeErrors(type: string, rows: Row[], preds: Pred[]): void {
 }
 
 export async function runCasieEval(
-  opts: { misses?: boolean; limit?: number; type?: string; split?: string; showVictims?: boolean } = {},
+  opts: {
+    misses?: boolean;
+    limit?: number;
+    type?: string;
+    split?: string;
+    fold?: 'a' | 'b';
+    showVictims?: boolean;
+  } = {},
 ): Promise<Record<string, number>> {
   console.log('\n## CASIE dev: five incident types and victims on 851 labelled news articles (engine vs keyword baseline)');
   const matcher = compileMatcher(seedCatalogue());
@@ -219,7 +228,10 @@ export async function runCasieEval(
   // The engine as it ships (its own victim floor); and, on the tuned rows only, every victim with its
   // confidence, to sweep the floor (a victim below the floor can make room for one next door, which a
   // filtered sweep does not see: the sweep approximates, the figures above it are exact).
+  if (opts.fold) opts = { ...opts, split: 'tuned' };
   if (opts.split) rows = rows.filter((r) => isHeldOut(r.id) === (opts.split === 'heldout'));
+  const fold = opts.fold;
+  if (fold) rows = rows.filter((r) => inFold(r.id, fold));
   const engine: Pred[] = rows.map((r) => run(r));
   const ledes = LEDES.map((n) => ({ n, preds: rows.map((r) => run(r, undefined, n)) }));
   const unfloored: Pred[] = rows.map((r) => (isHeldOut(r.id) ? engine[0] : run(r, 0)));
@@ -327,6 +339,7 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename
       limit: { type: 'string' },
       type: { type: 'string' },
       split: { type: 'string' },
+      fold: { type: 'string' },
       'show-victims': { type: 'boolean' },
     },
   });
@@ -335,6 +348,7 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename
     limit: values.limit ? Number(values.limit) : undefined,
     type: values.type,
     split: values.split,
+    fold: values.fold === 'a' || values.fold === 'b' ? values.fold : undefined,
     showVictims: values['show-victims'],
   });
 }
