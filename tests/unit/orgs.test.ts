@@ -256,6 +256,11 @@ describe('the edges of a name (issue 8: victims garbled)', () => {
     ]);
     // A sentence-initial noun before "of" is still no part of the name.
     expect(names('Patients of Riverside Hospital were told on Monday.')).toEqual(['Riverside Hospital']);
+    // Nor is a participle that opens the sentence and governs "the" as a preposition would.
+    expect(names("Following the Marlowe Court's decision, staff were told. Marlowe Court said it was hit.")).toEqual([
+      'Marlowe Court',
+      'Marlowe Court',
+    ]);
   });
 
   test('a brand written with its "\'s" everywhere, and once where no possessive can be, keeps it', () => {

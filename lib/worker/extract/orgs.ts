@@ -441,7 +441,9 @@ function trimRun(text: string, tokens: Token[], run: Run, lowerWords: Set<string
       continue;
     }
     // "Patients of Riverside Hospital ...": a sentence-initial noun before "of" that is no head. (Not
-    // before "the": "Save the Children Foundation" is a name whose first word governs "the".)
+    // before "the": "Save the Children Foundation" is a name whose first word governs "the".) A participle
+    // that opens the sentence governs "the" as a preposition would ("Following the Court's decision",
+    // "Including the Treasury"), and is no part of the name either.
     if (
       first === run.first &&
       first + 1 < last &&
@@ -449,7 +451,7 @@ function trimRun(text: string, tokens: Token[], run: Run, lowerWords: Set<string
       !PREFIX_HEADS.has(lw) &&
       !acronymOfPlace(tokens, first, last) &&
       CONNECTORS.has(tokens[first + 1].text) &&
-      tokens[first + 1].text !== 'the'
+      (tokens[first + 1].text !== 'the' || /^\p{Lu}\p{Ll}{3,}ing$/u.test(t.text))
     ) {
       first += 2;
       continue;
