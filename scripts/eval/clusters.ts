@@ -14,11 +14,13 @@
  * while tuning; then the tuning halves pooled, the earlier three held-out halves pooled (as in earlier
  * rounds) and all four.
  *
- *   npx tsx scripts/eval/clusters.ts [--tune] [--cv] [--show tune|tune-mar|tune-apr-jun|tune-2018] [--misses HALF] [--cost] [--content [--lede N]]
+ *   npx tsx scripts/eval/clusters.ts [--tune] [--cv] [--bands] [--show tune|tune-mar|tune-apr-jun|tune-2018] [--misses HALF] [--cost] [--content [--lede N]]
  *
  * `--tune` scores the tuning halves only (what tuning runs; the held-out halves are scored only to report).
  * `--cv` scores the rule as a rule chosen on data would be judged: leave one tuning half out (scripts/eval/
  * cluster-cv.ts). It reads the tuning halves only.
+ * `--bands` counts the tuning halves' candidate pairs by score band, same-event or not, by day gap and site
+ * (scripts/eval/cluster-bands.ts): where the score separates events and what could separate them more.
  * `--content` gives each item its whole text as content too (as a feed with content:encoded does), `--lede N`
  * has the ingest read N characters of it in context (IngestItemsOptions.lede; default the sync's, `--lede
  * Infinity` all of it): the depth's effect on clustering; `--show` and `--misses` read the items so too.
@@ -35,6 +37,8 @@ import { itemFeatures } from '../../lib/worker/cluster/features';
 import type { ClusterMember } from '../../lib/worker/cluster/summarise';
 import type { FeedItem } from '../../lib/worker/sync/item';
 import { crossValidate } from './cluster-cv';
+import { showBands } from './cluster-bands';
+import { siteOf } from '../../lib/shared/sites';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const LABELS = resolve(ROOT, 'tests/fixtures/clusters/labels.jsonl');
@@ -394,7 +398,7 @@ export function countsOfHalf(h: ReadHalf): PairCounts {
   const members: ClusterMember[] = h.features.map((features, i) => ({
     url: h.items[i].url,
     title: '',
-    site: '',
+    site: siteOf(h.items[i].url),
     entityKeys: [],
     features,
   }));
@@ -438,6 +442,21 @@ async function showSplit(split: string, matcher: CompiledMatcher, read: { conten
 }
 
 /**
+ * The rarity the Clusterer weighs item `j` of a half by: counted over the half's items of its time window
+ * up to it (items in publication order).
+ */
+export function rarityBefore(fs: readonly ItemFeatures[], j: number): Rarity {
+  const df = new Map<string, number>();
+  let n = 0;
+  for (let i = 0; i <= j; i++)
+    if (fs[j].t - fs[i].t <= WINDOW_DAYS * DAY) {
+      n++;
+      for (const k of cachedBag(fs[i]).keys()) df.set(k, (df.get(k) ?? 0) + 1);
+    }
+  return { n, df: (k) => df.get(k) ?? 0, version: j };
+}
+
+/**
  * Why a tuning half's same-event pairs are missed and its other pairs joined: per pair, the guard that
  * vetoes it, else its score's parts (cosine, entity evidence) against JOIN, the rarity counted over the
  * half's items of the later one's time window as the Clusterer would. A pair that scores JOIN or more
@@ -454,16 +473,7 @@ async function showMisses(split: string, matcher: CompiledMatcher, read: { conte
     read.lede,
   );
   const fs = set.map((l) => itemFeatures(prepareFeedItem(l.item, matcher, read.lede).article, Date.parse(l.item.published!)));
-  const rarityAt = (j: number): Rarity => {
-    const df = new Map<string, number>();
-    let n = 0;
-    for (let i = 0; i <= j; i++)
-      if (fs[j].t - fs[i].t <= WINDOW_DAYS * DAY) {
-        n++;
-        for (const k of cachedBag(fs[i]).keys()) df.set(k, (df.get(k) ?? 0) + 1);
-      }
-    return { n, df: (k) => df.get(k) ?? 0, version: j };
-  };
+  const rarityAt = (j: number) => rarityBefore(fs, j);
   const tally = new Map<string, number>();
   for (let j = 0; j < set.length; j++)
     for (let i = 0; i < j; i++) {
@@ -490,6 +500,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       cost: { type: 'boolean' },
       tune: { type: 'boolean' },
       cv: { type: 'boolean' },
+      bands: { type: 'boolean' },
       content: { type: 'boolean' },
       lede: { type: 'string' },
     },
@@ -499,10 +510,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     resolve(ROOT, '../shared/fixtures/misp-galaxy/clusters'),
     resolve(ROOT, '../shared/fixtures/kev/known_exploited_vulnerabilities.json'),
   ]);
+  if (process.env.C12_SET) Object.assign(TUNED, JSON.parse(process.env.C12_SET));
   const read = { content: values.content, lede: values.lede ? Number(values.lede) : undefined };
   if (values.cv) {
     await crossValidate(readTuningHalves(matcher, read), matcher);
-  } else if (values.show) await showSplit(values.show, matcher, read);
+  } else if (values.bands) showBands(readTuningHalves(matcher, read));
+  else if (values.show) await showSplit(values.show, matcher, read);
   else if (values.misses) await showMisses(values.misses, matcher, read);
   else if (values.cost) {
     for (const [label, opts] of [
