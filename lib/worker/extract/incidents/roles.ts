@@ -1,4 +1,5 @@
 import type { EntityMatch, IncidentType } from '../../../shared/types';
+import { slug } from '../../knowledge/keys';
 import { ORGANIZATIONS } from '../../knowledge/seed/organizations';
 import { placeRows } from '../../knowledge/seed/places';
 import type { SentenceInfo } from './index';
@@ -262,7 +263,7 @@ export function findVictim(text: string, s: SentenceInfo, type: IncidentType, re
   // Where the supposition begins: a name after it is supposed, not reported.
   const supposes = CONDITIONAL_SENTENCE.exec(sentence);
   const supposedFrom = supposes ? s.start + supposes.index : Infinity;
-  for (const found of s.entities) {
+  for (const found of [...s.entities, ...unknownBrands(text, s)]) {
     if (isInsideAnother(found, s.entities)) continue;
     // "Android users", "targeting Apple users", "Tesco Bank customers": in a lure or scam (whose brand is
     // borrowed) and for a product, the people named by it are who was hit, and the victim says so.
@@ -300,7 +301,7 @@ export function findVictim(text: string, s: SentenceInfo, type: IncidentType, re
     const wide = text.slice(Math.max(s.start, e.start - 90), e.start);
     if (NEGATION_WORD.test(wide) && NEGATED_BEFORE.test(wide)) continue;
     if (victimBefore) score += 3;
-    if ((VICTIM_AFTER.test(after) && !reportsOther(after)) || coordinatedVictim(text, e, s)) score += 3;
+    if ((VICTIM_AFTER.test(after) && !reportsOther(after)) || BEING_HIT_AFTER.test(after) || coordinatedVictim(text, e, s)) score += 3;
     // Named as a source elsewhere, the text's plain word that it was hit here still counts ("research firm Forrester ... Forrester Says Hackers Stole").
     const keyReporter = reporters.has(e.key) && !(victimBefore || STRONG_VICTIM_AFTER.test(after));
     if (reporters.quoted?.has(e.key) && !reporters.has(e.key) && !REPORTER_BEFORE.test(before)) score -= 2;
@@ -373,7 +374,8 @@ export function findVictim(text: string, s: SentenceInfo, type: IncidentType, re
     // "retail fraud director at Lloyds Banking Group", "an official with the FSC": whom a speaker works for.
     if (ROLE_END.test(before.slice(-10)) && ROLE_OF_BEFORE.test(wide)) score -= 3;
     // "If you have been a victim ... your X account may have been compromised": advice, not a report.
-    if (e.start > supposedFrom) continue;
+    // "but if Microsoft notified customers", "unclear whether X was affected": the name is supposed, not reported.
+    if (e.start > supposedFrom || SUPPOSED_BEFORE.test(before)) continue;
     // "was arrested last week by Lithuanian authorities": who arrests is not who was hit.
     if (/\b(?:arrested|detained|charged|indicted|prosecuted|extradited|apprehended)\b[^.;]{0,50}\bby\s+(?:the\s+)?$/i.test(before))
       score -= 5;
@@ -435,6 +437,46 @@ export function findVictim(text: string, s: SentenceInfo, type: IncidentType, re
   }
   return best;
 }
+
+/** "X customers are being targeted", "X is being extorted": the present's passive of being hit. */
+const BEING_HIT_AFTER =
+  /^\s+(?:(?:is|are|was|were)\s+(?:now\s+|still\s+|also\s+|currently\s+)?being\s+(?:targeted|attacked|hit|hacked|breached|compromised|extorted|phished|scammed|defrauded|held (?:to|for) ransom))\b/i;
+/** A name right after "if" or "whether": the subject of a supposition or a question, not of what happened. */
+const SUPPOSED_BEFORE = /\b(?:if|whether)\s+(?:the\s+)?$/i;
+
+/**
+ * "an attack on Tor users", "World of Warcraft players are being targeted": the people hit named by a
+ * product or service the catalogue does not know. A capitalised name of one to three words (with "of"
+ * inside) before a word for its users, in the middle of a sentence, outside any entity; not a word the
+ * text also writes in lower case ("Internet users"), nor a short acronym of a kind ("PC users", "VPN users").
+ * Read as a product, so the words for its users make the victim ("Tor users").
+ */
+const BRAND_BEFORE_USERS =
+  /(?<=[\p{Ll}\d,;:)"“”’']\s+)(\p{Lu}[\p{L}\d'’.+-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}\d'’.+-]*){0,2})(?=(?:’s|'s)?\s+(?:users|customers|subscribers|account holders|clients|shoppers|players|owners)\b)/gu;
+function unknownBrands(text: string, s: SentenceInfo): EntityMatch[] {
+  const sentence = text.slice(s.start, s.end);
+  if (!USERS_WORD.test(sentence)) return [];
+  const out: EntityMatch[] = [];
+  for (const m of sentence.matchAll(BRAND_BEFORE_USERS)) {
+    const start = s.start + m.index;
+    const end = start + m[1].length;
+    const name = m[1];
+    if (s.entities.some((e) => e.start < end && e.end > start)) continue;
+    if (/^\p{Lu}{1,3}s?$/u.test(name) || /^(?:The|This|That|These|Those|Its|Their|Our|Your|Many|Some|Most|All|Other|Affected)\b/.test(name))
+      continue;
+    const lower = new RegExp(
+      `(?<![\\p{L}])${name
+        .split(/\s+/)[0]
+        .toLowerCase()
+        .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`,
+      'u',
+    );
+    if (lower.test(text)) continue;
+    out.push({ type: 'product', key: `product:${slug(name)}`, name, text: name, start, end, why: { rule: 'users' } });
+  }
+  return out;
+}
+const USERS_WORD = /\b(?:users|customers|subscribers|account holders|clients|shoppers|players|owners)\b/;
 
 /**
  * "Barracuda confirmed that these campaigns have a high success rate": a verb of telling whose object is

@@ -1,0 +1,47 @@
+import { describe, expect, test } from 'vitest';
+import { analyzeText } from '../../lib/worker/engine';
+import { compileMatcher } from '../../lib/worker/extract/matcher';
+import { seedCatalogue } from '../../lib/worker/knowledge/seed';
+
+const matcher = compileMatcher(seedCatalogue());
+const victims = (text: string) => analyzeText(text, matcher, { published: '2024-05-20' }).incidents.map((i) => i.victim?.name ?? null);
+
+describe('the people hit, named by a product the catalogue does not know (issue 8, round 12)', () => {
+  test('a capitalised name before a word for its users, in a sentence that says they were hit', () => {
+    expect(victims('Hackers launched a phishing attack on Tor users last week, stealing their passwords.')).toEqual(['Tor users']);
+    expect(
+      victims(
+        'Phishers offer WoW players free pets\n\nAvid World of Warcraft players are being targeted with phishing emails seemingly coming from Blizzard.',
+      ),
+    ).toContain('World of Warcraft players');
+  });
+
+  test('negative: a word the text also writes in lower case, or an acronym of a kind, names no product', () => {
+    expect(victims('A phishing attack on Internet users stole passwords. Every internet user should beware.')).toEqual([null]);
+    expect(victims('A phishing attack on PC users stole passwords.')).toEqual([null]);
+  });
+});
+
+describe('the present’s passive of being hit (issue 8, round 12)', () => {
+  test('"X is being held to ransom": the text’s plain word that it was hit, not only a name near the attack', () => {
+    const text =
+      'Ransomware attacks on hospitals keep growing this year, experts say, as gangs look for victims that cannot afford downtime. Backups and segmentation help, but many hospitals still lack both, and insurers have started to ask about them before they renew a policy. Several states now require hospitals to report an attack within days. In Ohio, Greenfield Regional Hospital is being held to ransom by a ransomware gang that encrypted its files.';
+    const [incident] = analyzeText(text, matcher, { published: '2024-05-20' }).incidents;
+    expect(incident.victim?.name).toBe('Greenfield Regional Hospital');
+    // Without the cue the name is only near the attack (0.45).
+    expect(incident.victimConfidence).toBeGreaterThan(0.6);
+  });
+});
+
+describe('a name after "if" or "whether" is supposed, not reported (issue 8, round 12)', () => {
+  test('"unclear whether X was hit", "if X said it was hit"', () => {
+    expect(
+      victims('Hackers stole customer records in a data breach last week. It is unclear whether Acme Corp was hit by the data breach.'),
+    ).toEqual([null]);
+    expect(
+      victims(
+        'Hackers stole customer records in a data breach last week at a retailer, but if Acme Corp said it was hit, shares would fall.',
+      ),
+    ).toEqual([null]);
+  });
+});
