@@ -99,6 +99,17 @@ describe('a flaw and its fix: one story in two steps', () => {
   });
 });
 
+describe('a flaw and its fix are one story, whatever words of time the fix is told with', () => {
+  test('a patch story reports the flaw it fixes though the fix is told "in the past month"', () => {
+    expect(
+      types(
+        'Orbix chips get fixes\n\nDetails have been made public this week of a pairing weakness in Orbix chips. ' +
+          'Phone makers list the bug as patched in the July security update. Patches for CVE-2024-5383 are already rolling out, with Lenovo posting updates in the past month.',
+      ),
+    ).toEqual(['patch', 'vulnerability-disclosure']);
+  });
+});
+
 describe('an espionage group is the actor, not an espionage incident', () => {
   test('zero-days exploited by a Chinese espionage group: an exploitation story', () => {
     const text =

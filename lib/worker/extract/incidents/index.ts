@@ -814,13 +814,15 @@ function dropBackground(text: string, live: Candidate[], published?: string): Ca
   return [
     top,
     ...rest.filter((c) => {
+      // A flaw and its fix are one story told in two steps, months apart as they may be: the fix of the
+      // flaw the story tells is not an earlier incident, whatever words of time its sentences hold
+      // ("patches are already rolling out, with Lenovo posting updates in the past month").
+      if (FLAW_STORY.has(c.type) && FLAW_STORY.has(top.type)) return true;
       const cued = c.sentences.filter((s) => BACKGROUND.test(text.slice(s.start, s.end))).length;
       if (cued * 2 >= c.sentences.length) return false;
       // Dated well before the story, about someone else: background. (The same victim's earlier
       // step — the phishing that began a breach — is part of the story.)
       if (c.victim && top.victim && c.victim.entity.key === top.victim.entity.key) return true;
-      // A flaw and its fix are one story told in two steps, months apart as they may be.
-      if (FLAW_STORY.has(c.type) && FLAW_STORY.has(top.type)) return true;
       const when = chooseWhen(text, c.sentences, published, c.victim?.entity.key)?.iso;
       if (!when) return true;
       if (topOwnWhen) return monthsBetween(when, topOwnWhen) < 2;
