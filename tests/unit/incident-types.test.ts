@@ -485,6 +485,14 @@ describe('a headline that tells a trend in words heads no attack of its own (iss
     expect(types(text('Phishing attacks deliver malware to staff'))).toContain('phishing');
   });
 
+  test('a headline’s present tense and a possessive among the words before the loot still tell a theft', () => {
+    expect(
+      types(
+        "Malware Steals Driver's License Information From Acme Stores\n\nAcme Stores said on Monday that malware on its checkout terminals had been running since March. About 20,000 customers were affected, the company said.",
+      ),
+    ).toContain('data-breach');
+  });
+
   test('a share in a report’s body tells how much one victim lost, not a trend', () => {
     expect(types('Hackers stole the personal data of half of the users of Acme Corp, the company said on Monday.')).toContain(
       'data-breach',
@@ -677,6 +685,8 @@ describe('a fix told in a few words in a disclosure story is the patch (issue 8)
 describe('systems or data held hostage for money are the ransom story (issue 8)', () => {
   test.each([
     'Acme Video Productions was held to ransom by hackers last week, its managing director said. The hackers locked the company out of its own systems.',
+    // The idiom without its preposition.
+    'Acme Games said hackers are holding the developer ransom for an undisclosed figure, threatening to publish its game files.',
   ])('%s', (text) => {
     expect(types(text)).toContain('ransomware');
   });

@@ -56,6 +56,8 @@ const TRIGGERS: Trigger[] = [
     `double extortion`,
     // Systems or data held hostage for money: "held to ransom", "holding its files for ransom", "ransom requests".
     `(?:held|holding|holds|hold) (?:[\\w'’-]+ ){0,4}?(?:to|for) ransom`,
+    // The idiom without its preposition: "holding the developer ransom".
+    `(?:held|holding|holds|hold) (?:the |a |an |its |their |his |her )?(?!(?:the|a|an|its|their|his|her) )[\\w'’-]+ ransom`,
     `ransom (?:requests?|payments? demands?)`,
   ),
   t(
@@ -76,7 +78,7 @@ const TRIGGERS: Trigger[] = [
     `data breach(?:es)?`,
     `data[- ]theft`,
     `theft of (?:[\\w-]+ ){0,2}(?:data|information|records|details|credentials|emails)`,
-    `(?:steal|stole|stealing) (?:[\\w-]+ ){0,2}(?:data|information|records|tokens|details|files|emails|documents)`,
+    `(?:steal|steals|stole|stealing) (?:[\\w'’-]+ ){0,2}(?:data|information|records|tokens|details|files|emails|documents)`,
     `(?:stole|copied|took|downloaded|exfiltrated|obtained) (?:a |the )?(?:backup|copy|copies|trove|cache|database) of`,
     `(?:stole|took|copied|accessed|exfiltrated|downloaded|obtained) (?:[\\w-]+ ){0,3}source code`,
     `downloaded (?:the )?(?:data|information|records|files)`,
