@@ -570,6 +570,14 @@ describe('an attack word told as an ability, an aim or a denial reports nothing 
     ).not.toContain('data-breach');
   });
 
+  test('negative: what a flaw can be exploited to do, however far the attack word sits from the "can", is its risk', () => {
+    expect(
+      types(
+        'Acme Browser flaw allows theft of passwords\n\nA security researcher has discovered a vulnerability in Acme Browser that can be exploited to bypass a security protection feature and steal data such as passwords from other sites. The researcher explains the attack step by step on his blog.',
+      ),
+    ).toEqual(['vulnerability-disclosure']);
+  });
+
   test('the same words told as done are a data breach', () => {
     expect(
       types(

@@ -391,10 +391,11 @@ export const STATISTICS =
 
 /**
  * What an attacker could do is the risk of a flaw, not an attack that happened: "a hacker could use
- * those flaws", "could allow an attacker to", "attackers can exploit".
+ * those flaws", "could allow an attacker to", "attackers can exploit", "a flaw that can be exploited to bypass
+ * a protection and steal data" (the sentence-wide test reaches an attack word further from its "can").
  */
 export const HYPOTHETICAL =
-  /\b(?:(?:attackers?|hackers?|adversar(?:y|ies)|criminals|intruders?|someone|anyone|bad actors?|malicious (?:users?|actors?|parties))\s+(?:\w+\s+)?(?:could|can|would|might|may)|(?:could|can|would|might|may) (?:potentially )?(?:allow|let|enable|permit) (?:an? |the )?(?:[\w-]+ )?(?:attackers?|hackers?|adversar(?:y|ies)|users?|someone|anyone))\b/gi;
+  /\b(?:(?:can|could|may|might|would) (?:also |potentially |then )?be (?:exploited|abused|leveraged|used) (?:[\w-]+ ){0,3}?to|(?:attackers?|hackers?|adversar(?:y|ies)|criminals|intruders?|someone|anyone|bad actors?|malicious (?:users?|actors?|parties))\s+(?:\w+\s+)?(?:could|can|would|might|may)|(?:could|can|would|might|may) (?:potentially )?(?:allow|let|enable|permit) (?:an? |the )?(?:[\w-]+ )?(?:attackers?|hackers?|adversar(?:y|ies)|users?|someone|anyone))\b/gi;
 
 /**
  * What a tool is for or able to do describes it, not an attack that happened: "a RAT that can be used
