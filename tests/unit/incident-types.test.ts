@@ -110,6 +110,18 @@ describe('a flaw and its fix are one story, whatever words of time the fix is to
   });
 });
 
+describe('phishing told in its own strong words is an event of its own, even as the way in (issue 8)', () => {
+  test('the e-mails that let a ransomware attack in are reported beside it', () => {
+    expect(
+      types(
+        'Ransomware attack hits Acme Health\n\nAcme Health was hit by a ransomware attack on Monday that encrypted its servers, the hospital said. ' +
+          'The attack began with phishing emails sent to staff, the hospital said. The ransomware gang demanded a ransom of $2 million. ' +
+          'The hospital refused to pay the ransom demand. One nurse had opened a malicious attachment. The hackers encrypted files on 300 computers.',
+      ),
+    ).toEqual(['phishing', 'ransomware']);
+  });
+});
+
 describe('an espionage group is the actor, not an espionage incident', () => {
   test('zero-days exploited by a Chinese espionage group: an exploitation story', () => {
     const text =
