@@ -520,24 +520,6 @@ describe('a headline that tells a trend in words heads no attack of its own (iss
   });
 });
 
-describe('an attack named in passing in a long report is not a second incident (issue 8)', () => {
-  const story =
-    'Ransomware attack hits Acme Health\n\nAcme Health was hit by a ransomware attack on Monday that encrypted its servers, the hospital said. ' +
-    'The ransomware gang demanded a ransom of $2 million. The hospital refused to pay the ransom demand. ';
-  const aside =
-    'The same gang also ran a phishing campaign, the researchers said. Its phishing emails carried malicious attachments, they said. ';
-  const filler = (n: number, from = 0) =>
-    Array.from({ length: n }, (_, i) => `Table ${from + i + 1} lists the settings of the device in group ${from + i + 1}.`).join(' ');
-
-  test('negative: two sentences of phishing deep in a report of fifty, with no victim of their own', () => {
-    expect(types(story + filler(20) + aside + filler(25, 20))).toEqual(['ransomware']);
-  });
-
-  test('the same two sentences in a short story are a second incident', () => {
-    expect(types(story + filler(4) + aside + filler(3, 4))).toEqual(['phishing', 'ransomware']);
-  });
-});
-
 describe('a flaw named in passing in a long report is not a flaw it discloses (issue 8)', () => {
   const steps = Array.from(
     { length: 45 },

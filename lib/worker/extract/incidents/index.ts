@@ -110,7 +110,7 @@ function incidentsIn(text: string, entities: EntityMatch[], opts: IncidentOption
   // addressed in Part I", "a firmware update", "bug net" are not).
   const security = SECURITY_CONTEXT.test(text);
   const relevant = security ? candidates : candidates.filter((c) => !VULN_TYPES.has(c.type));
-  const kept = attacksInPassing(flawsInPassing(mergeAndFilter(text, relevant, opts.published), sentences.length), sentences.length);
+  const kept = flawsInPassing(mergeAndFilter(text, relevant, opts.published), sentences.length);
   const spying = spyingBy(infos, kept);
   // Strongest first: it goes before the first weaker incident.
   if (spying) {
@@ -771,24 +771,6 @@ function flawsInPassing(kept: Candidate[], sentenceCount: number): Candidate[] {
   const attack = kept.some((c) => ATTACK_TYPES.has(c.type) && !VULN_TYPES.has(c.type));
   if (!attack && kept.some((c) => c.type === 'patch')) return kept;
   return kept.filter((c) => !FLAW_STORY.has(c.type));
-}
-
-/**
- * Beside the story (the strongest incident), an attack a text names outside its headline and lede, in
- * fewer than one sentence in twenty and with no victim of its own, is told in passing: the credential
- * harvesting an advisory lists among an actor's techniques, the data a long report says such actors take.
- * (Only a long text has room for that: in a news story of twenty sentences, one sentence is no aside.)
- */
-function attacksInPassing(kept: Candidate[], sentenceCount: number): Candidate[] {
-  return kept.filter(
-    (c, i) =>
-      i === 0 ||
-      !ATTACK_TYPES.has(c.type) ||
-      VULN_TYPES.has(c.type) ||
-      c.victim !== undefined ||
-      c.sentences.length * 20 >= sentenceCount ||
-      c.sentences.some((s) => s.index < LEDE && (s.strongest.get(c.type) ?? 0) >= 2),
-  );
 }
 
 /** Operations told by their means: the spying, the sabotage, the poisoned supply chain. */
