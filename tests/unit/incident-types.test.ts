@@ -99,6 +99,29 @@ describe('a flaw and its fix: one story in two steps', () => {
   });
 });
 
+describe('a flaw and its fix are one story, whatever words of time the fix is told with', () => {
+  test('a patch story reports the flaw it fixes though the fix is told "in the past month"', () => {
+    expect(
+      types(
+        'Orbix chips get fixes\n\nDetails have been made public this week of a pairing weakness in Orbix chips. ' +
+          'Phone makers list the bug as patched in the July security update. Patches for CVE-2024-5383 are already rolling out, with Lenovo posting updates in the past month.',
+      ),
+    ).toEqual(['patch', 'vulnerability-disclosure']);
+  });
+});
+
+describe('phishing told in its own strong words is an event of its own, even as the way in (issue 8)', () => {
+  test('the e-mails that let a ransomware attack in are reported beside it', () => {
+    expect(
+      types(
+        'Ransomware attack hits Acme Health\n\nAcme Health was hit by a ransomware attack on Monday that encrypted its servers, the hospital said. ' +
+          'The attack began with phishing emails sent to staff, the hospital said. The ransomware gang demanded a ransom of $2 million. ' +
+          'The hospital refused to pay the ransom demand. One nurse had opened a malicious attachment. The hackers encrypted files on 300 computers.',
+      ),
+    ).toEqual(['phishing', 'ransomware']);
+  });
+});
+
 describe('an espionage group is the actor, not an espionage incident', () => {
   test('zero-days exploited by a Chinese espionage group: an exploitation story', () => {
     const text =
@@ -474,6 +497,14 @@ describe('a headline that tells a trend in words heads no attack of its own (iss
     expect(types(text('Phishing attacks deliver malware to staff'))).toContain('phishing');
   });
 
+  test('a headline’s present tense and a possessive among the words before the loot still tell a theft', () => {
+    expect(
+      types(
+        "Malware Steals Driver's License Information From Acme Stores\n\nAcme Stores said on Monday that malware on its checkout terminals had been running since March. About 20,000 customers were affected, the company said.",
+      ),
+    ).toContain('data-breach');
+  });
+
   test('a share in a report’s body tells how much one victim lost, not a trend', () => {
     expect(types('Hackers stole the personal data of half of the users of Acme Corp, the company said on Monday.')).toContain(
       'data-breach',
@@ -549,6 +580,14 @@ describe('an attack word told as an ability, an aim or a denial reports nothing 
         'PayPal has notified law enforcement of the fake site and its efforts to steal password information, a spokesperson said. The company said no personal data was compromised.',
       ),
     ).not.toContain('data-breach');
+  });
+
+  test('negative: what a flaw can be exploited to do, however far the attack word sits from the "can", is its risk', () => {
+    expect(
+      types(
+        'Acme Browser flaw allows theft of passwords\n\nA security researcher has discovered a vulnerability in Acme Browser that can be exploited to bypass a security protection feature and steal data such as passwords from other sites. The researcher explains the attack step by step on his blog.',
+      ),
+    ).toEqual(['vulnerability-disclosure']);
   });
 
   test('the same words told as done are a data breach', () => {
@@ -666,6 +705,8 @@ describe('a fix told in a few words in a disclosure story is the patch (issue 8)
 describe('systems or data held hostage for money are the ransom story (issue 8)', () => {
   test.each([
     'Acme Video Productions was held to ransom by hackers last week, its managing director said. The hackers locked the company out of its own systems.',
+    // The idiom without its preposition.
+    'Acme Games said hackers are holding the developer ransom for an undisclosed figure, threatening to publish its game files.',
   ])('%s', (text) => {
     expect(types(text)).toContain('ransomware');
   });

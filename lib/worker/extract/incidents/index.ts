@@ -518,8 +518,13 @@ const reportsHappening = (type: IncidentType, s: SentenceInfo) =>
 const headlined = (c: Candidate) =>
   c.sentences.some((s) => s.index === 0 && (s.strongest.get(c.type) ?? 0) >= 3 && reportsHappening(c.type, s));
 
-/** Phishing told with its own strong words and weight is an event of its own, even as the way into another story. */
-const ownEvent = (c: Candidate, story: Candidate) => c.type === 'phishing' && c.strongest >= 3 && c.score >= 0.35 * story.score;
+/**
+ * Phishing told with its own strong words and weight is an event of its own, even as the way into another
+ * story: the e-mails that let the ransomware in, told in two sentences of a long ransomware report, are
+ * still a phishing attack on the victim (a fifth of the story's weight; a third lost them once the story
+ * had taken in its unspecific attack talk).
+ */
+const ownEvent = (c: Candidate, story: Candidate) => c.type === 'phishing' && c.strongest >= 3 && c.score >= 0.2 * story.score;
 
 /** Score a type needs, summed over its sentences, to be reported at all. */
 const MIN_SCORE = 4;
@@ -814,13 +819,15 @@ function dropBackground(text: string, live: Candidate[], published?: string): Ca
   return [
     top,
     ...rest.filter((c) => {
+      // A flaw and its fix are one story told in two steps, months apart as they may be: the fix of the
+      // flaw the story tells is not an earlier incident, whatever words of time its sentences hold
+      // ("patches are already rolling out, with Lenovo posting updates in the past month").
+      if (FLAW_STORY.has(c.type) && FLAW_STORY.has(top.type)) return true;
       const cued = c.sentences.filter((s) => BACKGROUND.test(text.slice(s.start, s.end))).length;
       if (cued * 2 >= c.sentences.length) return false;
       // Dated well before the story, about someone else: background. (The same victim's earlier
       // step — the phishing that began a breach — is part of the story.)
       if (c.victim && top.victim && c.victim.entity.key === top.victim.entity.key) return true;
-      // A flaw and its fix are one story told in two steps, months apart as they may be.
-      if (FLAW_STORY.has(c.type) && FLAW_STORY.has(top.type)) return true;
       const when = chooseWhen(text, c.sentences, published, c.victim?.entity.key)?.iso;
       if (!when) return true;
       if (topOwnWhen) return monthsBetween(when, topOwnWhen) < 2;

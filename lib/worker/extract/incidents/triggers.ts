@@ -56,6 +56,8 @@ const TRIGGERS: Trigger[] = [
     `double extortion`,
     // Systems or data held hostage for money: "held to ransom", "holding its files for ransom", "ransom requests".
     `(?:held|holding|holds|hold) (?:[\\w'’-]+ ){0,4}?(?:to|for) ransom`,
+    // The idiom without its preposition: "holding the developer ransom".
+    `(?:held|holding|holds|hold) (?:the |a |an |its |their |his |her )?(?!(?:the|a|an|its|their|his|her) )[\\w'’-]+ ransom`,
     `ransom (?:requests?|payments? demands?)`,
   ),
   t(
@@ -76,7 +78,7 @@ const TRIGGERS: Trigger[] = [
     `data breach(?:es)?`,
     `data[- ]theft`,
     `theft of (?:[\\w-]+ ){0,2}(?:data|information|records|details|credentials|emails)`,
-    `(?:steal|stole|stealing) (?:[\\w-]+ ){0,2}(?:data|information|records|tokens|details|files|emails|documents)`,
+    `(?:steal|steals|stole|stealing) (?:[\\w'’-]+ ){0,2}(?:data|information|records|tokens|details|files|emails|documents)`,
     `(?:stole|copied|took|downloaded|exfiltrated|obtained) (?:a |the )?(?:backup|copy|copies|trove|cache|database) of`,
     `(?:stole|took|copied|accessed|exfiltrated|downloaded|obtained) (?:[\\w-]+ ){0,3}source code`,
     `downloaded (?:the )?(?:data|information|records|files)`,
@@ -389,10 +391,11 @@ export const STATISTICS =
 
 /**
  * What an attacker could do is the risk of a flaw, not an attack that happened: "a hacker could use
- * those flaws", "could allow an attacker to", "attackers can exploit".
+ * those flaws", "could allow an attacker to", "attackers can exploit", "a flaw that can be exploited to bypass
+ * a protection and steal data" (the sentence-wide test reaches an attack word further from its "can").
  */
 export const HYPOTHETICAL =
-  /\b(?:(?:attackers?|hackers?|adversar(?:y|ies)|criminals|intruders?|someone|anyone|bad actors?|malicious (?:users?|actors?|parties))\s+(?:\w+\s+)?(?:could|can|would|might|may)|(?:could|can|would|might|may) (?:potentially )?(?:allow|let|enable|permit) (?:an? |the )?(?:[\w-]+ )?(?:attackers?|hackers?|adversar(?:y|ies)|users?|someone|anyone))\b/gi;
+  /\b(?:(?:can|could|may|might|would) (?:also |potentially |then )?be (?:exploited|abused|leveraged|used) (?:[\w-]+ ){0,3}?to|(?:attackers?|hackers?|adversar(?:y|ies)|criminals|intruders?|someone|anyone|bad actors?|malicious (?:users?|actors?|parties))\s+(?:\w+\s+)?(?:could|can|would|might|may)|(?:could|can|would|might|may) (?:potentially )?(?:allow|let|enable|permit) (?:an? |the )?(?:[\w-]+ )?(?:attackers?|hackers?|adversar(?:y|ies)|users?|someone|anyone))\b/gi;
 
 /**
  * What a tool is for or able to do describes it, not an attack that happened: "a RAT that can be used
