@@ -100,6 +100,15 @@ describe('entities sharing a name', () => {
   });
 });
 
+describe('a campaign named like a group', () => {
+  it('"Operation X" is not the actor, whole or in part; the bare name still is', () => {
+    const withOp = compileMatcher([...catalogue, e('actor:sharpshooter', 'Operation Sharpshooter', ['Sharpshooter'])]);
+    const names = (text: string) => findCatalogueEntities(text, withOp).map((x) => `${x.text}=${x.key}`);
+    expect(names('Operation Sharpshooter targeted defense firms.')).toEqual([]);
+    expect(names('The Sharpshooter group targeted defense firms.')).toEqual(['Sharpshooter=actor:sharpshooter']);
+  });
+});
+
 describe('casing', () => {
   it('short names match with exactly their letters', () => {
     expect(found('attacks on the US grid')).toEqual(['US=location:united-states (case)']);
