@@ -191,6 +191,10 @@ describe('what is not an organisation (issue 8)', () => {
     const said =
       'Another customer, Mark Thompson, said on the forum he got a call. Thompson said it was a shocking breach of data privacy.';
     expect(names(said)).not.toContain('Thompson');
+    // A given name and a surname before "of" and an organisation: the person, not part of its name.
+    expect(names('Dan Tentler of Phobos Group found the server.')).toEqual(['Phobos Group']);
+    // The name ends a sentence and the surname opens the next: "Jha" there is not a third word of the name.
+    expect(names('The botnet was created by Paras Jha. Jha told the court he regretted it.')).not.toContain('Jha');
     // Negative: a company named alone stays one, also in a title-case headline after a capitalised verb.
     expect(names('Hackers Target Equifax In New Attack\n\nEquifax said its systems were breached.')).toContain('Equifax');
   });

@@ -187,6 +187,29 @@ function notOrdinaryWords(text: string, orgs: EntityMatch[]): EntityMatch[] {
   return orgs.filter((m) => !weak.has(m.key) || strong.has(m.key));
 }
 
+/** A lower-case noun for an event right after a name: "the Pwn2Own hacking contest", "the Black Hat conference". */
+const EVENT_AFTER =
+  /^\s+(?:hacking\s+|security\s+|hacker\s+)?(?:contest|competition|conference|summit|hackathon|event|expo|convention|challenge|championship|festival|tournament)s?\b/;
+
+/**
+ * Organisations found by shape that the text calls an event somewhere ("the Pwn2Own hacking contest ...
+ * researchers at Pwn2Own"): an event is not an organisation, wherever a cue put one.
+ */
+function notEvents(text: string, orgs: EntityMatch[]): EntityMatch[] {
+  const event = new Map<string, boolean>(); // surface → the text calls it an event somewhere
+  const isEvent = (name: string) => {
+    let found = event.get(name);
+    if (found !== undefined) return found;
+    found = false;
+    for (let i = text.indexOf(name); i >= 0 && !found; i = text.indexOf(name, i + 1))
+      found = EVENT_AFTER.test(text.slice(i + name.length, i + name.length + 40));
+    event.set(name, found);
+    return found;
+  };
+  const kept = orgs.filter((m) => !isEvent(m.text));
+  return kept.length === orgs.length ? orgs : kept;
+}
+
 /**
  * `known` (extractKnownEntities of the same text) with the organisations the catalogue does not know,
  * found by how sentences speak of them (./orgs.ts).
@@ -210,7 +233,7 @@ export function addOrganizations(text: string, known: EntityMatch[]): EntityMatc
     text,
     base.filter((m) => m.type !== 'location'),
   );
-  const kept = notOrdinaryWords(text, orgs);
+  const kept = notEvents(text, notOrdinaryWords(text, orgs));
   if (kept.length === 0) return base;
   return resolveOverlaps(
     // A name found around a known organisation ("Dorset County Hospital NHS Foundation Trust") wins over it.

@@ -1,6 +1,6 @@
 import type { EntityMatch } from '../../shared/types';
 import { slug } from '../knowledge/keys';
-import { findPeople, isGivenName, isParticleSurname, isPerson, personAtStart } from './people';
+import { findPeople, givenNameOfPerson, isGivenName, isParticleSurname, isPerson, personAtStart } from './people';
 import { victimWords } from './incidents/roles';
 import { placeKeyByName } from '../knowledge/places-index';
 
@@ -53,7 +53,9 @@ export function findOrganizations(text: string, known: EntityMatch[]): EntityMat
     if (!cand) continue;
     // "Christian Rossow of Saarland University", "Nicholas Roberts for The New York Times": a person
     // and a connector before the organisation.
-    const personLength = named.names.size > 0 ? personAtStart(named, text.slice(tokens[cand.first].start, tokens[cand.last].end)) : 0;
+    const personLength =
+      (named.names.size > 0 ? personAtStart(named, text.slice(tokens[cand.first].start, tokens[cand.last].end)) : 0) ||
+      givenNameOfAt(text, tokens, cand);
     if (personLength > 0) {
       const personEnd = tokens[cand.first].start + personLength;
       let next = cand.first;
@@ -869,7 +871,10 @@ function givenNameSurnames(text: string, tokens: Token[], knownAt: KnownIndex, s
   for (let i = 0; i + 1 < tokens.length; i++) {
     const t = tokens[i];
     const u = tokens[i + 1];
-    if (!plain(t) || !(plain(u) || isParticleSurname(u.text)) || plain(tokens[i + 2]) || !isBlankGap(text, t.end, u.start)) continue;
+    // (A third capitalised word makes a longer name, unless a sentence ends before it: "by Paras Jha. Jha told".)
+    const third = tokens[i + 2];
+    if (!plain(t) || !(plain(u) || isParticleSurname(u.text)) || !isBlankGap(text, t.end, u.start)) continue;
+    if (plain(third) && isBlankGap(text, u.end, third.start)) continue;
     const a = t.text.toLowerCase();
     const b = u.text.toLowerCase();
     if (lowerWords.has(a) || NOT_NAME.has(a) || CONNECTORS.has(a) || isHead(a) || isHead(b) || NOT_NAME.has(b)) continue;
@@ -878,6 +883,18 @@ function givenNameSurnames(text: string, tokens: Token[], knownAt: KnownIndex, s
     out.add(u.text);
   }
   return out;
+}
+
+/**
+ * The length of a given name and a surname opening the run before "of" ("Dan Tentler of Phobos Group"): a
+ * person of the organisation after it, whom no role or speech verb introduced. 0 otherwise.
+ */
+function givenNameOfAt(text: string, tokens: Token[], cand: Run): number {
+  const of = tokens[cand.first + 2];
+  if (cand.last < cand.first + 3 || of?.text !== 'of') return 0;
+  const given = tokens[cand.first];
+  if (!givenNameOfPerson(text, given.start, given.end)) return 0;
+  return tokens[cand.first + 1].end - given.start;
 }
 
 /** Words around "X Group" that make it a threat group rather than a company. */
