@@ -183,6 +183,15 @@ describe('measured on the labelled NER rows', () => {
   });
 });
 
+describe('a field word that begins a longer name', () => {
+  test('"Threat Hunter Team", "Cyber Threat Alliance": the whole name, not its last words', () => {
+    expect(names('The Threat Hunter Team has observed the group.')).toEqual(['Threat Hunter Team']);
+    expect(names('Members of the Cyber Threat Alliance shared the samples.')).toEqual(['Cyber Threat Alliance']);
+    // Negative: a field word before a single capitalised word is still dropped ("Security Researchers said").
+    expect(names('Security Researchers said the flaw was fixed.')).toEqual([]);
+  });
+});
+
 describe('what is not an organisation (issue 8)', () => {
   test('a surname the text first gives with a given name', () => {
     const text =

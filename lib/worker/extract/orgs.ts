@@ -418,6 +418,18 @@ const PERSON_TITLES = new Set(
 /** Titles that, before "of" or "for", name an office held by a person ("Minister of State for Security Ben Wallace"). */
 const OFFICE_TITLES = new Set(['minister', 'secretary', 'undersecretary', 'director', 'chief', 'president', 'commissioner', 'chairman']);
 
+/** Words of the field that name no organisation alone but begin some names ("Data Protection Commission"). */
+const FIELD_WORDS = new Set(['security', 'data', 'cyber', 'threat']);
+
+/** A head noun, or a team's, among tokens[from..to]: "Protection Commission", "Security Agency of Singapore", "Hunter Team". */
+function headedAfter(tokens: Token[], from: number, to: number): boolean {
+  for (let i = from; i <= to; i++) {
+    const lw = tokens[i].text.toLowerCase();
+    if (isHead(lw) || lw === 'team' || lw === 'unit') return true;
+  }
+  return false;
+}
+
 function trimRun(text: string, tokens: Token[], run: Run, lowerWords: Set<string>): Run | undefined {
   let { first, last } = run;
   // "Minister of State for Security Ben Wallace", "Secretary of Homeland Security Jane Roe": a title, its
@@ -434,6 +446,8 @@ function trimRun(text: string, tokens: Token[], run: Run, lowerWords: Set<string
   while (first <= last) {
     const t = tokens[first];
     const lw = t.text.toLowerCase();
+    // "Data Protection Commission", "Threat Hunter Team": a field's word that begins a longer headed name is its first word.
+    if (FIELD_WORDS.has(lw) && t.cap && last - first >= 2 && tokens[first + 1].cap && headedAfter(tokens, first + 1, last)) break;
     if (NOT_NAME.has(lw) || CONNECTORS.has(lw) || (OPENERS_AT_START.has(lw) && isSentenceStart(text, tokens, first))) {
       first++;
       continue;
