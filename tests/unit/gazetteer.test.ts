@@ -107,6 +107,11 @@ describe('a campaign named like a group', () => {
     expect(names('Operation Sharpshooter targeted defense firms.')).toEqual([]);
     expect(names('The Sharpshooter group targeted defense firms.')).toEqual(['Sharpshooter=actor:sharpshooter']);
   });
+  it('a campaign among the names of the group it is attributed to is that group', () => {
+    const withAlias = compileMatcher([...catalogue, e('actor:apt10', 'APT10', ['Cloud Hopper'])]);
+    const names = (text: string) => findCatalogueEntities(text, withAlias).map((x) => `${x.text}=${x.key}`);
+    expect(names('The group ran Operation Cloud Hopper against MSPs.')).toEqual(['Cloud Hopper=actor:apt10']);
+  });
 });
 
 describe('casing', () => {

@@ -242,8 +242,18 @@ function insideOrganisationName(text: string, start: number, end: number): boole
 
 const CUE_TYPE_SET = new Set(['actor', 'malware']);
 /** A campaign's name: "Operation Sharpshooter", "Campaign C0015". */
-const OPERATION = /^(?:Operation|Campaign)\s/;
+const OPERATION = /^(?:Operation|Campaign)\s+/;
 const OPERATION_BEFORE = /\b(?:Operation|Campaign)\s$/;
+
+/**
+ * text[start..] (`span`) is, or follows, "Operation" or "Campaign", and the entity is named for that
+ * campaign itself ("Operation Sharpshooter" or "Sharpshooter"), not a group it is attributed to.
+ */
+function campaignNamed(text: string, start: number, span: string, entityName: string): boolean {
+  if (!OPERATION.test(span) && !OPERATION_BEFORE.test(text.slice(Math.max(0, start - 10), start))) return false;
+  const bare = (s: string) => s.replace(OPERATION, '').toLowerCase();
+  return bare(span) === bare(entityName);
+}
 /** Nouns for a business: "the Italian company eSurv", "a company called eSurv", "chip maker Allwinner". */
 const ORG_NOUNS = new Set(['company', 'firm', 'vendor', 'maker', 'manufacturer', 'supplier', 'corporation', 'contractor', 'startup']);
 /** People and parts of a business, before "of X": "the CEO of eSurv", "an employee of eSurv", "a subsidiary of X". */
@@ -432,9 +442,9 @@ export function findCatalogueEntities(text: string, matcher: CompiledMatcher): E
       if (flags & F_EXACT_CASE && (!hasExactCase(span, matcher.alias(term)) || insideLongerName(text, hit.start, hit.end))) continue;
       if (flags & F_NEEDS_CASE && !hasNameCase(span, matcher.alias(term))) continue;
       const entity = matcher.termEntityInfo(term);
-      // "Operation Sharpshooter": a campaign's name, which some catalogues list as a group's. Not an actor.
-      if (entity.type === 'actor' && (OPERATION.test(span) || OPERATION_BEFORE.test(text.slice(Math.max(0, hit.start - 10), hit.start))))
-        continue;
+      // "Operation Sharpshooter": a campaign's name, which some catalogues list as a group of that name. Not
+      // an actor; but a campaign listed among a group's names ("Operation Cloud Hopper" of APT10) is the group's.
+      if (entity.type === 'actor' && campaignNamed(text, hit.start, span, entity.name)) continue;
       // ("each company DarkSide affiliates want to encrypt": the crew or the kind said after the name wins.)
       if (CUE_TYPE_SET.has(entity.type) && saysOrganisation(text, hit.start, hit.end) && !saysOwnKind(text, hit.start, hit.end, entity)) {
         companies.add(span);
