@@ -204,6 +204,8 @@ describe('what is not an organisation (issue 8)', () => {
     expect(names('Dan Tentler of Phobos Group found the server.')).toEqual(['Phobos Group']);
     // The name ends a sentence and the surname opens the next: "Jha" there is not a third word of the name.
     expect(names('The botnet was created by Paras Jha. Jha told the court he regretted it.')).not.toContain('Jha');
+    // "and" and another person after the name: a list of people, not "Procter and Gamble".
+    expect(names('It was created by Paras Jha and Josiah White. Jha told the court he regretted it.')).not.toContain('Jha');
     // Negative: a company named alone stays one, also in a title-case headline after a capitalised verb.
     expect(names('Hackers Target Equifax In New Attack\n\nEquifax said its systems were breached.')).toContain('Equifax');
   });

@@ -892,7 +892,8 @@ function givenNameSurnames(text: string, tokens: Token[], knownAt: KnownIndex, s
     const a = t.text.toLowerCase();
     const b = u.text.toLowerCase();
     if (lowerWords.has(a) || NOT_NAME.has(a) || CONNECTORS.has(a) || isHead(a) || isHead(b) || NOT_NAME.has(b)) continue;
-    if (tokens[i + 2] && CONNECTORS.has(tokens[i + 2].text) && isBlankGap(text, u.end, tokens[i + 2].start)) continue; // "Bank of ..."
+    // "Bank of ...", "Procter and Gamble"; but "Paras Jha and Josiah White" lists two people.
+    if (third && CONNECTORS.has(third.text) && isBlankGap(text, u.end, third.start) && !personAfterAnd(text, tokens, i + 2)) continue;
     if (knownAt.overlaps(t.start, u.end) || inHeadline(stats, tokens, { first: i, last: i + 1 })) continue;
     out.add(u.text);
   }
@@ -909,6 +910,14 @@ function givenNameOfAt(text: string, tokens: Token[], cand: Run): number {
   const given = tokens[cand.first];
   if (!givenNameOfPerson(text, given.start, given.end)) return 0;
   return tokens[cand.first + 1].end - given.start;
+}
+
+/** tokens[at] is "and", and a common given name and a capitalised word follow it ("... and Josiah White"). */
+function personAfterAnd(text: string, tokens: Token[], at: number): boolean {
+  const given = tokens[at + 1];
+  const surname = tokens[at + 2];
+  if (tokens[at].text !== 'and' || given === undefined || surname === undefined || !isGivenName(given.text)) return false;
+  return /^\p{Lu}\p{Ll}+$/u.test(surname.text) && isBlankGap(text, given.end, surname.start);
 }
 
 /** Words around "X Group" that make it a threat group rather than a company. */
