@@ -7,7 +7,8 @@
  * (overlapping spans of the same type) precision, recall and F1, over all rows and over the two halves
  * of each set (even and odd row numbers), so that a rule fitted to some rows shows as a gap between them;
  * and, over both sources, a held-out third (an FNV-1a hash of the row id divisible by 3) beside the other
- * two thirds, which are the only rows `--misses` lists.
+ * two thirds, which are the only rows `--misses` lists; and the even and odd halves of those tuned rows, to read
+ * the errors of one half and check a change on the other without looking at the held-out third.
  * Our `vendor` is scored as `organization` (neither set has a vendor label; a vendor is a company).
  * `--misses TYPE` lists the most frequent false positives and misses of that type, to read before
  * changing a rule. `--show TYPE` prints each error of that type on the tuned rows, one a line with its
@@ -133,9 +134,20 @@ function showErrors(row: Row, type: string, pred: Span[], gold: Span[], matcher:
   }
 }
 
+const emptyParts = (): Record<string, Record<string, Tally>> => ({
+  all: {},
+  even: {},
+  odd: {},
+  tuned: {},
+  'tuned-even': {},
+  'tuned-odd': {},
+  heldout: {},
+});
+
 function tallyRows(rows: Row[], matcher: CompiledMatcher, missType: string | undefined, misses: Miss, showType?: string) {
-  // tallies[part][type], part = 'all' | 'even' | 'odd' | 'tuned' | 'heldout' (a third by a hash of the id)
-  const tallies: Record<string, Record<string, Tally>> = { all: {}, even: {}, odd: {}, tuned: {}, heldout: {} };
+  // tallies[part][type], part = 'all' | 'even' | 'odd' | 'tuned' | 'heldout' (a third by a hash of the id),
+  // and the halves of the tuned rows ('tuned-even', 'tuned-odd') to check a change on rows whose errors were not read.
+  const tallies: Record<string, Record<string, Tally>> = emptyParts();
   for (const row of rows) {
     const types = new Set(row.types);
     const pred = extractEntities(row.text, matcher)
@@ -143,7 +155,8 @@ function tallyRows(rows: Row[], matcher: CompiledMatcher, missType: string | und
       .map((m) => ({ type: scoredType(m), start: m.start, end: m.end, text: m.text, rule: m.why?.rule }));
     const gold = row.entities.filter((g) => types.has(g.type));
     if (showType && types.has(showType) && !isHeldOut(row.id)) showErrors(row, showType, pred, gold, matcher, misses.shown);
-    for (const part of ['all', half(row.id), isHeldOut(row.id) ? 'heldout' : 'tuned']) {
+    const held = isHeldOut(row.id);
+    for (const part of ['all', half(row.id), held ? 'heldout' : 'tuned', ...(held ? [] : [`tuned-${half(row.id)}`])]) {
       for (const type of types) {
         const t = (tallies[part][type] ??= emptyTally());
         const p = pred.filter((x) => x.type === type);
@@ -194,7 +207,7 @@ export async function runNerEval(opts: NerEvalOptions = {}): Promise<Record<stri
     `catalogue: ${entries.length} entries, ${matcher.termCount} names (${via}), built in ${(performance.now() - t0).toFixed(0)} ms`,
   );
   const figures: Record<string, number> = {};
-  const sum: Record<string, Record<string, Tally>> = { all: {}, even: {}, odd: {}, tuned: {}, heldout: {} };
+  const sum: Record<string, Record<string, Tally>> = emptyParts();
   const misses: Miss = { fp: new Map(), fn: new Map(), shown: [] };
   for (const source of opts.sources ?? SOURCES) {
     const tallies = tallyRows(readRows(source), matcher, opts.misses, misses, opts.show);
@@ -210,13 +223,13 @@ export async function runNerEval(opts: NerEvalOptions = {}): Promise<Record<stri
       }
       printTable(`${source} (${part === 'all' ? 'all rows' : `${part} rows`})`, table);
     }
-    for (const part of ['tuned', 'heldout'])
+    for (const part of ['tuned', 'tuned-even', 'tuned-odd', 'heldout'])
       for (const [type, t] of Object.entries(tallies[part])) {
         const acc = (sum[part][type] ??= emptyTally());
         for (const k of Object.keys(t) as (keyof Tally)[]) acc[k] += t[k];
       }
   }
-  for (const part of ['all', 'even', 'odd', 'tuned', 'heldout']) {
+  for (const part of ['all', 'even', 'odd', 'tuned', 'tuned-even', 'tuned-odd', 'heldout']) {
     const table: [string, Record<string, number>][] = [];
     for (const [type, t] of Object.entries(sum[part]).sort()) {
       const s = scoreType(t);

@@ -82,3 +82,15 @@ describe('organisations that are one ordinary word', () => {
     expect(orgs('Back in 2003, a hacker breached Zyxtel. Zyxtel said nothing.')).toEqual(['Zyxtel', 'Zyxtel']);
   });
 });
+
+describe('an event is not an organisation', () => {
+  const orgs = (text: string) =>
+    extractEntities(text, m)
+      .filter((x) => x.type === 'organization')
+      .map((x) => x.text);
+  it('a name the text calls a contest or a conference, wherever a cue would make it one', () => {
+    expect(orgs('The Pwn2Own contest ran in Vancouver. Researchers at Pwn2Own demonstrated the exploit.')).toEqual([]);
+    // Negative: with nothing calling it an event, the cue stands.
+    expect(orgs('Researchers at Pwn2Own demonstrated the exploit.')).toEqual(['Pwn2Own']);
+  });
+});

@@ -100,6 +100,20 @@ describe('entities sharing a name', () => {
   });
 });
 
+describe('a campaign named like a group', () => {
+  it('"Operation X" is not the actor, whole or in part; the bare name still is', () => {
+    const withOp = compileMatcher([...catalogue, e('actor:sharpshooter', 'Operation Sharpshooter', ['Sharpshooter'])]);
+    const names = (text: string) => findCatalogueEntities(text, withOp).map((x) => `${x.text}=${x.key}`);
+    expect(names('Operation Sharpshooter targeted defense firms.')).toEqual([]);
+    expect(names('The Sharpshooter group targeted defense firms.')).toEqual(['Sharpshooter=actor:sharpshooter']);
+  });
+  it('a campaign among the names of the group it is attributed to is that group', () => {
+    const withAlias = compileMatcher([...catalogue, e('actor:apt10', 'APT10', ['Cloud Hopper'])]);
+    const names = (text: string) => findCatalogueEntities(text, withAlias).map((x) => `${x.text}=${x.key}`);
+    expect(names('The group ran Operation Cloud Hopper against MSPs.')).toEqual(['Cloud Hopper=actor:apt10']);
+  });
+});
+
 describe('casing', () => {
   it('short names match with exactly their letters', () => {
     expect(found('attacks on the US grid')).toEqual(['US=location:united-states (case)']);

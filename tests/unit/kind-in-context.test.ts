@@ -271,4 +271,17 @@ describe('a ransomware family spoken of as the people who run it', () => {
     expect(typed('Ransomware such as SamSam and Dharma spread via RDP.')).toEqual(['SamSam=malware:samsam', 'Dharma=malware:dharma']);
     expect(sentenceSaysCrew('Its operators run DarkSide.', 21, 29)).toBe(false);
   });
+  it('is the actor doing what people do, in a text that calls it a gang elsewhere', () => {
+    const gang = 'The Conti gang has been active since 2020. ';
+    expect(typed(`${gang}Conti targeted schools. Conti claimed the attack.`)).toEqual([
+      'Conti=actor:conti',
+      'Conti=actor:conti',
+      'Conti=actor:conti',
+    ]);
+    // What the software does, or said to be malware, stays the malware.
+    expect(typed(`${gang}Conti encrypts files with AES.`)).toEqual(['Conti=actor:conti', 'Conti=malware:conti']);
+    expect(typed(`${gang}Conti's targeted nature shows in its notes.`)).toEqual(['Conti=actor:conti', 'Conti=malware:conti']);
+    // Without the gang elsewhere, the deed alone decides nothing.
+    expect(typed('Conti targeted schools.')).toEqual(['Conti=malware:conti']);
+  });
 });

@@ -183,6 +183,15 @@ describe('measured on the labelled NER rows', () => {
   });
 });
 
+describe('a field word that begins a longer name', () => {
+  test('"Threat Hunter Team", "Cyber Threat Alliance": the whole name, not its last words', () => {
+    expect(names('The Threat Hunter Team has observed the group.')).toEqual(['Threat Hunter Team']);
+    expect(names('Members of the Cyber Threat Alliance shared the samples.')).toEqual(['Cyber Threat Alliance']);
+    // Negative: a field word before a single capitalised word is still dropped ("Security Researchers said").
+    expect(names('Security Researchers said the flaw was fixed.')).toEqual([]);
+  });
+});
+
 describe('what is not an organisation (issue 8)', () => {
   test('a surname the text first gives with a given name', () => {
     const text =
@@ -191,6 +200,12 @@ describe('what is not an organisation (issue 8)', () => {
     const said =
       'Another customer, Mark Thompson, said on the forum he got a call. Thompson said it was a shocking breach of data privacy.';
     expect(names(said)).not.toContain('Thompson');
+    // A given name and a surname before "of" and an organisation: the person, not part of its name.
+    expect(names('Dan Tentler of Phobos Group found the server.')).toEqual(['Phobos Group']);
+    // The name ends a sentence and the surname opens the next: "Jha" there is not a third word of the name.
+    expect(names('The botnet was created by Paras Jha. Jha told the court he regretted it.')).not.toContain('Jha');
+    // "and" and another person after the name: a list of people, not "Procter and Gamble".
+    expect(names('It was created by Paras Jha and Josiah White. Jha told the court he regretted it.')).not.toContain('Jha');
     // Negative: a company named alone stays one, also in a title-case headline after a capitalised verb.
     expect(names('Hackers Target Equifax In New Attack\n\nEquifax said its systems were breached.')).toContain('Equifax');
   });

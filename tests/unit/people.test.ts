@@ -111,6 +111,24 @@ describe('people and companies are not malware', () => {
     expect(typed('The Phobos ransomware encrypted the files.')).toContain('malware:Phobos');
   });
 
+  test('a given name alone, and the company’s name used alone, say nothing of malware', async () => {
+    const { extractEntities } = await import('../../lib/worker/extract/entities');
+    const { compileMatcher } = await import('../../lib/worker/extract/matcher');
+    const m = compileMatcher([
+      { key: 'malware:kevin', type: 'malware' as const, subtype: 'malware', name: 'Kevin', aliases: [], sources: ['test'] },
+      { key: 'malware:phobos', type: 'malware' as const, subtype: 'ransomware', name: 'Phobos', aliases: [], sources: ['test'] },
+    ]);
+    const typed = (text: string) => extractEntities(text, m).map((e) => `${e.type}:${e.text}`);
+    // No surname, no role: a common given name, and nothing in the text says it is malware.
+    expect(typed('Kevin said the ransomware was deployed over RDP.')).not.toContain('malware:Kevin');
+    // The text says so of one mention: every mention is the malware.
+    expect(typed('HEXANE deployed Kevin against telecoms. Later, Kevin was updated.')).toEqual(['malware:Kevin', 'malware:Kevin']);
+    // "Phobos Group" names the company; "Phobos" alone later, saying nothing of malware, is the company too.
+    const both = typed('Researchers at Phobos Group found the server. Phobos then told the owner. The Phobos ransomware encrypts files.');
+    expect(both.filter((x) => x === 'malware:Phobos')).toHaveLength(1);
+    expect(both).toContain('organization:Phobos Group');
+  });
+
   test('a given name with a surname is a person, with no role or speech verb to say so', async () => {
     const { extractEntities } = await import('../../lib/worker/extract/entities');
     const { compileMatcher } = await import('../../lib/worker/extract/matcher');

@@ -17,7 +17,8 @@ import { findActorIds } from './actor-ids';
 import { findDetectionNames } from './detection-names';
 import { findMalwareByShape } from './malware-names';
 import { findActorsByShape } from './actor-names';
-import { findPeople, givenNameOfPerson, isPerson } from './people';
+import { findPeople, givenNameOfPerson, isGivenName, isPerson } from './people';
+import { sentenceSaysKind } from './kind-in-context';
 import { findAbbreviations } from './abbreviations';
 import { isCommonWord } from './malware-names';
 
@@ -117,10 +118,26 @@ export function extractKnownEntities(text: string, matcher: CompiledMatcher): En
 const MALWARE_AFTER =
   /^\s*(?:malware|backdoor|implant|trojan|rat|loader|stealer|ransomware|wiper|botnet|variant|sample|payload|family)s?\b/i;
 
+/** A company's name after a catalogue name: "Phobos Group", "Phobos Inc." (capitalised: "the X group" is a gang). */
+const COMPANY_AFTER = /^\s+(?:Group|Inc|Ltd|LLC|Corp|GmbH|PLC)\b/;
+
+/** Why the catalogue's matcher took a name that needs one: a cue word, the sentence, quotes, a list of its kind. */
+const SAID_RULES = new Set(['cue', 'sentence-says-so', 'quoted', 'listed-with-its-kind']);
+
+/** The mention itself says it is malware: a word for malware after it, or a reason the matcher read around it. */
+function saidMalware(text: string, m: EntityMatch): boolean {
+  return (
+    MALWARE_AFTER.test(text.slice(m.end, m.end + 24)) ||
+    SAID_RULES.has(m.why?.rule ?? '') ||
+    sentenceSaysKind(text, m.start, m.end, 'malware')
+  );
+}
+
 /**
  * Catalogue names of malware and actors that the text uses for something else: a person it introduces
- * ("Kevin Beaumont, a researcher ... Kevin said" is not the Kevin backdoor), or a company named with a
- * capitalised "Group" ("Phobos Group said" is a security firm, not the Phobos ransomware).
+ * ("Kevin Beaumont, a researcher ... Kevin said" is not the Kevin backdoor), a common given name the text
+ * never says is malware ("Kevin said"), or a company ("Phobos Group said", and then "Phobos said" in the
+ * same text: a mention that says nothing of malware is the company's).
  */
 export function notMalware(text: string, entities: EntityMatch[]): EntityMatch[] {
   const suspects = entities.filter((m) => m.type === 'malware' || m.type === 'actor');
@@ -129,12 +146,23 @@ export function notMalware(text: string, entities: EntityMatch[]): EntityMatch[]
   // Given names the text uses with a surname ("Kevin Beaumont"): alone elsewhere ("Kevin said"), the same person.
   const given = new Set<string>();
   for (const m of suspects) if (!m.text.includes(' ') && givenNameOfPerson(text, m.start, m.end)) given.add(m.text);
+  // Malware named like a person ("Kevin") is malware only in a text that says so of one of its mentions.
+  const lonePerson = (m: EntityMatch) => m.type === 'malware' && !m.text.includes(' ') && isGivenName(m.text);
+  const saidOnce = new Set<string>();
+  const companies = new Set<string>();
+  for (const m of suspects) {
+    if (m.type !== 'malware') continue;
+    if (COMPANY_AFTER.test(text.slice(m.end, m.end + 8))) companies.add(m.text);
+    else if (lonePerson(m) && saidMalware(text, m)) saidOnce.add(m.key);
+  }
   const drop = new Set<EntityMatch>();
   for (const m of suspects) {
     const after = text.slice(m.end, m.end + 24);
     if (MALWARE_AFTER.test(after)) continue;
     if (!m.text.includes(' ') && (given.has(m.text) || isPerson(people, m.text))) drop.add(m);
-    else if (m.type === 'malware' && /^\s+Group\b/.test(after)) drop.add(m);
+    else if (m.type !== 'malware') continue;
+    else if (lonePerson(m) && !saidOnce.has(m.key)) drop.add(m);
+    else if (COMPANY_AFTER.test(after) || (companies.has(m.text) && !saidMalware(text, m))) drop.add(m);
   }
   return drop.size === 0 ? entities : entities.filter((m) => !drop.has(m));
 }
@@ -157,6 +185,29 @@ function notOrdinaryWords(text: string, orgs: EntityMatch[]): EntityMatch[] {
   }
   if (weak.size === 0) return orgs;
   return orgs.filter((m) => !weak.has(m.key) || strong.has(m.key));
+}
+
+/** A lower-case noun for an event right after a name: "the Pwn2Own hacking contest", "the Black Hat conference". */
+const EVENT_AFTER =
+  /^\s+(?:hacking\s+|security\s+|hacker\s+)?(?:contest|competition|conference|summit|hackathon|event|expo|convention|challenge|championship|festival|tournament)s?\b/;
+
+/**
+ * Organisations found by shape that the text calls an event somewhere ("the Pwn2Own hacking contest ...
+ * researchers at Pwn2Own"): an event is not an organisation, wherever a cue put one.
+ */
+function notEvents(text: string, orgs: EntityMatch[]): EntityMatch[] {
+  const event = new Map<string, boolean>(); // surface → the text calls it an event somewhere
+  const isEvent = (name: string) => {
+    let found = event.get(name);
+    if (found !== undefined) return found;
+    found = false;
+    for (let i = text.indexOf(name); i >= 0 && !found; i = text.indexOf(name, i + 1))
+      found = EVENT_AFTER.test(text.slice(i + name.length, i + name.length + 40));
+    event.set(name, found);
+    return found;
+  };
+  const kept = orgs.filter((m) => !isEvent(m.text));
+  return kept.length === orgs.length ? orgs : kept;
 }
 
 /**
@@ -182,7 +233,7 @@ export function addOrganizations(text: string, known: EntityMatch[]): EntityMatc
     text,
     base.filter((m) => m.type !== 'location'),
   );
-  const kept = notOrdinaryWords(text, orgs);
+  const kept = notEvents(text, notOrdinaryWords(text, orgs));
   if (kept.length === 0) return base;
   return resolveOverlaps(
     // A name found around a known organisation ("Dorset County Hospital NHS Foundation Trust") wins over it.

@@ -26,7 +26,7 @@ import {
   type EntityInfo,
 } from './matcher';
 import { inUrlPath } from './url-path';
-import { isListGap, sentenceSaysCrew, sentenceSaysKind } from './kind-in-context';
+import { isListGap, sentenceSaysCrew, sentenceSaysKind, sentenceSaysPeople } from './kind-in-context';
 import { isCommonWord } from './malware-names';
 
 /** Words read on each side of a name when looking for a cue, within its sentence. */
@@ -241,6 +241,19 @@ function insideOrganisationName(text: string, start: number, end: number): boole
 }
 
 const CUE_TYPE_SET = new Set(['actor', 'malware']);
+/** A campaign's name: "Operation Sharpshooter", "Campaign C0015". */
+const OPERATION = /^(?:Operation|Campaign)\s+/;
+const OPERATION_BEFORE = /\b(?:Operation|Campaign)\s$/;
+
+/**
+ * text[start..] (`span`) is, or follows, "Operation" or "Campaign", and the entity is named for that
+ * campaign itself ("Operation Sharpshooter" or "Sharpshooter"), not a group it is attributed to.
+ */
+function campaignNamed(text: string, start: number, span: string, entityName: string): boolean {
+  if (!OPERATION.test(span) && !OPERATION_BEFORE.test(text.slice(Math.max(0, start - 10), start))) return false;
+  const bare = (s: string) => s.replace(OPERATION, '').toLowerCase();
+  return bare(span) === bare(entityName);
+}
 /** Nouns for a business: "the Italian company eSurv", "a company called eSurv", "chip maker Allwinner". */
 const ORG_NOUNS = new Set(['company', 'firm', 'vendor', 'maker', 'manufacturer', 'supplier', 'corporation', 'contractor', 'startup']);
 /** People and parts of a business, before "of X": "the CEO of eSurv", "an employee of eSurv", "a subsidiary of X". */
@@ -429,6 +442,9 @@ export function findCatalogueEntities(text: string, matcher: CompiledMatcher): E
       if (flags & F_EXACT_CASE && (!hasExactCase(span, matcher.alias(term)) || insideLongerName(text, hit.start, hit.end))) continue;
       if (flags & F_NEEDS_CASE && !hasNameCase(span, matcher.alias(term))) continue;
       const entity = matcher.termEntityInfo(term);
+      // "Operation Sharpshooter": a campaign's name, which some catalogues list as a group of that name. Not
+      // an actor; but a campaign listed among a group's names ("Operation Cloud Hopper" of APT10) is the group's.
+      if (entity.type === 'actor' && campaignNamed(text, hit.start, span, entity.name)) continue;
       // ("each company DarkSide affiliates want to encrypt": the crew or the kind said after the name wins.)
       if (CUE_TYPE_SET.has(entity.type) && saysOrganisation(text, hit.start, hit.end) && !saysOwnKind(text, hit.start, hit.end, entity)) {
         companies.add(span);
@@ -513,7 +529,16 @@ export function findCatalogueEntities(text: string, matcher: CompiledMatcher): E
     }
   }
 
-  return leftmostLongest(chosen).map((c) => {
+  const kept = leftmostLongest(chosen);
+  // Ransomware families the text calls a gang somewhere ("the Vice Society gang"): where it then speaks of
+  // the name as of people ("Vice Society targeted schools"), the same gang.
+  const crews = new Set<string>();
+  for (const c of kept) if (c.entity.subtype === 'ransomware' && sentenceSaysCrew(text, c.start, c.end)) crews.add(c.entity.key);
+  const crewAt = (c: Candidate, end: number) =>
+    crews.has(c.entity.key) &&
+    (sentenceSaysCrew(text, c.start, end) ||
+      (!c.cued && sentenceSaysPeople(text, c.start, end) && !sentenceSaysKind(text, c.start, end, 'malware')));
+  return kept.map((c) => {
     const end = c.entity.type === 'malware' ? nameEnd(text, c.start, c.end, c.entity.key, matcher) : c.end;
     const m: EntityMatch = {
       type: c.entity.type as EntityType,
@@ -525,7 +550,7 @@ export function findCatalogueEntities(text: string, matcher: CompiledMatcher): E
       why: { alias: matcher.alias(c.term), source: c.entity.sources.join(','), rule: c.rule },
     };
     if (c.entity.subtype) m.subtype = c.entity.subtype;
-    if (c.entity.subtype === 'ransomware' && sentenceSaysCrew(text, c.start, end)) {
+    if (c.entity.subtype === 'ransomware' && crewAt(c, end)) {
       // The people behind the family ("DarkSide affiliates", "DarkSide was not the only group"): the actor,
       // keyed with the family's own slug (Cl0p's crew is actor:clop, of malware:clop) so that its card
       // finds the family's catalogue entry (analysis/facts.ts crewFacts).

@@ -139,3 +139,29 @@ export function sentenceSaysCrew(text: string, start: number, end: number): bool
     CREW_NOUN_BEFORE.test(before)
   );
 }
+
+/**
+ * Right after the name, a deed of people: what a gang does to its victims or says ("Vice Society targeted
+ * schools", "LockBit claimed the attack", "Rhysida posted the data", "the gang said"), not what its software
+ * does ("encrypted", "spread").
+ */
+const PEOPLE_DEED_AFTER =
+  /^\s+(?:(?:has|have|had)\s+(?:also\s+)?(?:been\s+)?)?(?:also\s+|reportedly\s+|allegedly\s+|later\s+|then\s+)?(?:targeted|targeting|attacked|breached|hit|claimed|claims|leaked|leaks|posted|posts|published|demanded|demands|threatened|threatens|extorted|listed|added|announced|said|says|told|denied|rose|emerged|rebranded|recruited|recruits|negotiated|shut\s+down)\b/iu;
+
+/** A possessive after the name, and after it a noun for people ("Ryuk's operators"). */
+const POSSESSIVE = /^\s*['’]\s*s\b/u;
+const POSSESSED_PEOPLE = /^\s*['’]\s*s\s+(?:(?:threat\s+)?actors?|operators?|members|affiliates?|leaders?|hackers|gang|group|crew)\b/iu;
+
+/**
+ * The sentence speaks of the name as of people: something is held to them ("attributed to X", "targeted by
+ * X") or they did what people do ("X targeted schools", "X claimed the attack"). Read for a ransomware family
+ * only where the same text calls it a gang elsewhere (gazetteer.ts): by itself such a sentence is as often
+ * about the software ("Ryuk hit the hospital").
+ */
+export function sentenceSaysPeople(text: string, start: number, end: number): boolean {
+  const [before, after] = sides(text, start, end);
+  if (ACTOR_BEFORE.test(before)) return true;
+  // "Ryuk's targeted nature": after a possessive, only a noun for people says so ("Ryuk's operators").
+  if (POSSESSIVE.test(after)) return POSSESSED_PEOPLE.test(after);
+  return PEOPLE_DEED_AFTER.test(after) || ACTOR_AFTER.test(after);
+}

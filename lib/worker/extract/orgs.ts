@@ -1,6 +1,6 @@
 import type { EntityMatch } from '../../shared/types';
 import { slug } from '../knowledge/keys';
-import { findPeople, isGivenName, isParticleSurname, isPerson, personAtStart } from './people';
+import { findPeople, givenNameOfPerson, isGivenName, isParticleSurname, isPerson, personAtStart } from './people';
 import { victimWords } from './incidents/roles';
 import { placeKeyByName } from '../knowledge/places-index';
 
@@ -53,7 +53,9 @@ export function findOrganizations(text: string, known: EntityMatch[]): EntityMat
     if (!cand) continue;
     // "Christian Rossow of Saarland University", "Nicholas Roberts for The New York Times": a person
     // and a connector before the organisation.
-    const personLength = named.names.size > 0 ? personAtStart(named, text.slice(tokens[cand.first].start, tokens[cand.last].end)) : 0;
+    const personLength =
+      (named.names.size > 0 ? personAtStart(named, text.slice(tokens[cand.first].start, tokens[cand.last].end)) : 0) ||
+      givenNameOfAt(text, tokens, cand);
     if (personLength > 0) {
       const personEnd = tokens[cand.first].start + personLength;
       let next = cand.first;
@@ -416,6 +418,18 @@ const PERSON_TITLES = new Set(
 /** Titles that, before "of" or "for", name an office held by a person ("Minister of State for Security Ben Wallace"). */
 const OFFICE_TITLES = new Set(['minister', 'secretary', 'undersecretary', 'director', 'chief', 'president', 'commissioner', 'chairman']);
 
+/** Words of the field that name no organisation alone but begin some names ("Data Protection Commission"). */
+const FIELD_WORDS = new Set(['security', 'data', 'cyber', 'threat']);
+
+/** A head noun, or a team's, among tokens[from..to]: "Protection Commission", "Security Agency of Singapore", "Hunter Team". */
+function headedAfter(tokens: Token[], from: number, to: number): boolean {
+  for (let i = from; i <= to; i++) {
+    const lw = tokens[i].text.toLowerCase();
+    if (isHead(lw) || lw === 'team' || lw === 'unit') return true;
+  }
+  return false;
+}
+
 function trimRun(text: string, tokens: Token[], run: Run, lowerWords: Set<string>): Run | undefined {
   let { first, last } = run;
   // "Minister of State for Security Ben Wallace", "Secretary of Homeland Security Jane Roe": a title, its
@@ -432,6 +446,8 @@ function trimRun(text: string, tokens: Token[], run: Run, lowerWords: Set<string
   while (first <= last) {
     const t = tokens[first];
     const lw = t.text.toLowerCase();
+    // "Data Protection Commission", "Threat Hunter Team": a field's word that begins a longer headed name is its first word.
+    if (FIELD_WORDS.has(lw) && t.cap && last - first >= 2 && tokens[first + 1].cap && headedAfter(tokens, first + 1, last)) break;
     if (NOT_NAME.has(lw) || CONNECTORS.has(lw) || (OPENERS_AT_START.has(lw) && isSentenceStart(text, tokens, first))) {
       first++;
       continue;
@@ -871,15 +887,39 @@ function givenNameSurnames(text: string, tokens: Token[], knownAt: KnownIndex, s
   for (let i = 0; i + 1 < tokens.length; i++) {
     const t = tokens[i];
     const u = tokens[i + 1];
-    if (!plain(t) || !(plain(u) || isParticleSurname(u.text)) || plain(tokens[i + 2]) || !isBlankGap(text, t.end, u.start)) continue;
+    // (A third capitalised word makes a longer name, unless a sentence ends before it: "by Paras Jha. Jha told".)
+    const third = tokens[i + 2];
+    if (!plain(t) || !(plain(u) || isParticleSurname(u.text)) || !isBlankGap(text, t.end, u.start)) continue;
+    if (plain(third) && isBlankGap(text, u.end, third.start)) continue;
     const a = t.text.toLowerCase();
     const b = u.text.toLowerCase();
     if (lowerWords.has(a) || NOT_NAME.has(a) || CONNECTORS.has(a) || isHead(a) || isHead(b) || NOT_NAME.has(b)) continue;
-    if (tokens[i + 2] && CONNECTORS.has(tokens[i + 2].text) && isBlankGap(text, u.end, tokens[i + 2].start)) continue; // "Bank of ..."
+    // "Bank of ...", "Procter and Gamble"; but "Paras Jha and Josiah White" lists two people.
+    if (third && CONNECTORS.has(third.text) && isBlankGap(text, u.end, third.start) && !personAfterAnd(text, tokens, i + 2)) continue;
     if (knownAt.overlaps(t.start, u.end) || inHeadline(stats, tokens, { first: i, last: i + 1 })) continue;
     out.add(u.text);
   }
   return out;
+}
+
+/**
+ * The length of a given name and a surname opening the run before "of" ("Dan Tentler of Phobos Group"): a
+ * person of the organisation after it, whom no role or speech verb introduced. 0 otherwise.
+ */
+function givenNameOfAt(text: string, tokens: Token[], cand: Run): number {
+  const of = tokens[cand.first + 2];
+  if (cand.last < cand.first + 3 || of?.text !== 'of') return 0;
+  const given = tokens[cand.first];
+  if (!givenNameOfPerson(text, given.start, given.end)) return 0;
+  return tokens[cand.first + 1].end - given.start;
+}
+
+/** tokens[at] is "and", and a common given name and a capitalised word follow it ("... and Josiah White"). */
+function personAfterAnd(text: string, tokens: Token[], at: number): boolean {
+  const given = tokens[at + 1];
+  const surname = tokens[at + 2];
+  if (tokens[at].text !== 'and' || given === undefined || surname === undefined || !isGivenName(given.text)) return false;
+  return /^\p{Lu}\p{Ll}+$/u.test(surname.text) && isBlankGap(text, given.end, surname.start);
 }
 
 /** Words around "X Group" that make it a threat group rather than a company. */
