@@ -41,6 +41,14 @@ describe('people the text introduces', () => {
     expect(findPeople('Acme Bank said its systems were down.').names.size).toBe(0);
   });
 
+  test('a role whose clause goes on with "its" is a company’s, unless a given name opens the name', () => {
+    const text = 'Hackers breached Zarnak Projekt Red, the Polish developer best known for its work on shooters.';
+    expect(findPeople(text).names.size).toBe(0);
+    expect(findOrganizations(text, []).map((m) => m.text)).toEqual(['Zarnak Projekt Red']);
+    expect([...findPeople('Jane Roe, a spokesperson for its parent company, said so.').names]).toEqual(['Jane Roe']);
+    expect([...findPeople('Zarnak Projekt Red, the lead developer, said so.').names]).toEqual(['Zarnak Projekt Red']);
+  });
+
   test('a full name, its surname alone, and a run that holds the name are the person', () => {
     const p = findPeople('HBGary Federal CEO Aaron Barr thought so. Special Counsel Robert S. Mueller agreed.');
     expect(isPerson(p, 'Aaron Barr')).toBe(true);

@@ -121,6 +121,12 @@ const ROLE_AFTER = lazyRegExp(
   String.raw`(?<![\p{L}\p{N}])(${WORD}(?:[ \t]+\p{Lu}\.)?(?:[ \t]+${WORD}){0,2})(?:,|[ \t]*[—–])[ \t]+(?:a|an|the)?[ \t]*(?:[\p{L}-]+[ \t]+){0,3}?(?:${ROLES.join('|')})(?![\p{L}\p{N}])`,
   'uy',
 );
+/**
+ * "CD Projekt Red, the Polish developer best known for its work": a role whose own clause goes on with "its"
+ * describes a company, not a person (unless the name begins with a given name: "Jane Roe, the head of its
+ * parent company").
+ */
+const ITS_CLAUSE = /^[^,.;:!?()]*?\bits\b/;
 /** "the retiring chief of Israel’s Mossad intelligence agency, Meir Dagan, and ...": a role of an organisation, then the name. */
 const ROLE_OF = lazyRegExp(
   String.raw`\b(?:chief|head|director|leader|founder|ceo|president|minister|secretary|spokesperson|spokesman|spokeswoman|administrator) of [^,.;:!?]{1,60},[ \t]+${NAME}(?=[ \t]*,)`,
@@ -223,7 +229,8 @@ function readPeople(text: string): People {
     text,
     caps.filter((p) => separatorAhead(text, p)),
   ))
-    add(m[1], true);
+    if (isGivenName(m[1].split(/\s/)[0]) || !ITS_CLAUSE.test(text.slice(m.index + m[0].length, m.index + m[0].length + 80)))
+      add(m[1], true);
   for (const m of matchesAt(
     MIDDLE_INITIAL(),
     text,
