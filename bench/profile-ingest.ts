@@ -2,7 +2,7 @@
  * Where the sync's ingest spends its time, from a V8 CPU profile of the bench's ingest in headless
  * Chromium (the same page, bundle and items as `npm run bench -- --only sync`):
  *
- *   npx tsx bench/profile-ingest.ts [--items 4000] [--interval 250] [--store-only | --engine-only] [--top 40] [--trace]
+ *   npx tsx bench/profile-ingest.ts [--items 4000] [--interval 250] [--store-only | --engine-only] [--summaries] [--top 40] [--trace]
  *
  * Prints the load average, the wall time and items/s of the profiled run, then three tables, ms an item:
  * - by module: each sample's own (self) time given to the bundled module its function is in (esbuild
@@ -15,7 +15,8 @@
  * - the functions with the most self time.
  * `--store-only` profiles the store alone (items read by the engine before the profile starts), `--engine-only`
  * the engine's reading alone (prepareFeedItem, no database), `--sequential` each batch of 50 read whole by the
- * engine and then stored (no pipelining, no yields).
+ * engine and then stored (no pipelining, no yields). `--summaries` gives the items their title and summary only (no
+ * content), as most feeds carry them.
  */
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -155,6 +156,7 @@ async function main(): Promise<void> {
       'engine-only': { type: 'boolean', default: false },
       sequential: { type: 'boolean', default: false },
       trace: { type: 'boolean', default: false },
+      summaries: { type: 'boolean', default: false },
     },
   });
   const n = Number(values.items);
@@ -167,7 +169,7 @@ async function main(): Promise<void> {
       const w = window as unknown as { SB: SB; matcher: unknown };
       w.matcher = w.SB.compileMatcher(cat);
     }, entries);
-    const items = benchItems(n);
+    const items = benchItems(n).map(({ content, ...rest }) => (values.summaries ? rest : { ...rest, content }));
     await page.evaluate(() => ((window as unknown as { items: unknown[] }).items = []));
     for (let i = 0; i < items.length; i += 1000)
       await page.evaluate((chunk) => (window as unknown as { items: unknown[] }).items.push(...chunk), items.slice(i, i + 1000));

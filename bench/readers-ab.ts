@@ -3,12 +3,13 @@
  * (lib/worker/sync/reader-pool.ts), interleaved round by round in one headless Chromium page, so that every
  * mode sees the same machine:
  *
- *   npx tsx bench/readers-ab.ts [--items 3000] [--rounds 4] [--modes 0,1,2] [--kinds whole,summary] [--budgets 25000]
+ *   npx tsx bench/readers-ab.ts [--items 3000] [--rounds 4] [--modes 0,1,2] [--kinds whole,summary] [--budgets 25000] [--one-by-one]
  *
  * Each round ingests the bench's items (bench/sync/items.ts: whole articles, or title and summary only) in
  * feed-sized batches of 50 into a fresh database, once per mode (0: in-thread), and reads the CPU time of
  * the page's main thread and of the workers' threads from a trace. Prints each round, the medians, and the
- * machine's load average.
+ * machine's load average. The feeds are taken in turn as a sync run takes them (lib/worker/sync/in-turn.ts:
+ * the next one read while the one before it is written); `--one-by-one` takes each after the one before it.
  */
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
       kinds: { type: 'string', default: 'whole,summary' },
       // Characters per chunk, as many as given (each mode is run with each), e.g. 25000,50000,100000
       budgets: { type: 'string', default: '25000' },
+      'one-by-one': { type: 'boolean', default: false },
     },
   });
   const n = Number(values.items);
@@ -61,7 +63,7 @@ async function main(): Promise<void> {
       let res!: { ms: number; added: number; offThread: number };
       const threads = await threadTimes(cdp, async () => {
         res = await page.evaluate(
-          async ([mode, kind, at, name, budget]) => {
+          async ([mode, kind, at, name, budget, oneByOne]) => {
             const w = window as unknown as Record<string, unknown> & { SB: SB };
             // One pool per mode for the whole bench (warmed up by the first run), as a sync keeps its readers for the run.
             const pools = (w.pools ??= {}) as Record<number, InstanceType<SB['ReaderPool']>>;
@@ -74,15 +76,16 @@ async function main(): Promise<void> {
             const list = w[kind] as Parameters<SB['ingestFeedItems']>[1];
             const t0 = performance.now();
             let added = 0;
-            for (let i = 0; i < list.length; i += 50)
-              added += (
-                await w.SB.ingestFeedItems(db, list.slice(i, i + 50), {
-                  matcher: w.matcher as never,
-                  now: at,
-                  reader: pool?.read,
-                  chunkChars: budget,
-                })
-              ).added;
+            const opts = { matcher: w.matcher as never, now: at, reader: pool?.read, chunkChars: budget };
+            const feeds: (typeof list)[] = [];
+            for (let i = 0; i < list.length; i += 50) feeds.push(list.slice(i, i + 50));
+            if (oneByOne) for (const feed of feeds) added += (await w.SB.ingestFeedItems(db, feed, opts)).added;
+            else
+              await w.SB.inTurn(
+                feeds,
+                (feed, turn) => w.SB.ingestFeedItems(db, feed, { ...opts, after: turn.after, onRead: turn.read }),
+                (_feed, r) => void (added += r.added),
+              );
             const ms = performance.now() - t0;
             db.close();
             await new Promise((ok) => {
@@ -91,7 +94,7 @@ async function main(): Promise<void> {
             });
             return { ms, added, offThread: (pool?.stats.itemsOffThread ?? 0) - before };
           },
-          [mode, kind, now, `readers-${serial++}`, budget] as const,
+          [mode, kind, now, `readers-${serial++}`, budget, values['one-by-one']] as const,
         );
       });
       return {

@@ -14,9 +14,10 @@
  * loaded second ran 2–4× slower, the same code against itself), nor is a fixed order on a busy machine.
  *
  * `--longer N` keeps the items whose content is longer than N characters (what a lede spares a long item).
+ * `--summaries` reads each item's title and summary only, as most feeds give them (no content).
  * `--keys` prints instead what share of the whole analysis's entity keys (per item, by type) each lede keeps.
  *
- *   npx tsx scripts/engine-stages.ts [--keys] [--longer N] [--rounds 5] [--items 851] [--only analyze,incidents] [--against DIR | --root DIR --json]
+ *   npx tsx scripts/engine-stages.ts [--keys] [--longer N] [--summaries] [--rounds 5] [--items 851] [--only analyze,incidents] [--against DIR | --root DIR --json]
  *   node --cpu-prof --import tsx scripts/engine-stages.ts --only analyze   # a profile of the whole engine
  */
 import { execFileSync } from 'node:child_process';
@@ -32,6 +33,7 @@ const { values } = parseArgs({
   options: {
     keys: { type: 'boolean' },
     longer: { type: 'string' },
+    summaries: { type: 'boolean' },
     rounds: { type: 'string' },
     items: { type: 'string' },
     only: { type: 'string' },
@@ -43,7 +45,7 @@ const { values } = parseArgs({
 const rounds = Number(values.rounds ?? 5);
 const docs = benchItems(Number(values.items ?? 851))
   .map((item) => {
-    const content = item.content?.slice(0, 20_000);
+    const content = values.summaries ? undefined : item.content?.slice(0, 20_000);
     const text = [item.title.trim(), item.summary?.trim().slice(0, 1000) || undefined, content].filter(Boolean).join('\n\n');
     // Where the content begins: a feed item's lede of N characters is read to `head + N` (prepareFeedItem).
     return { text, published: item.published, head: text.length - (content?.length ?? 0) };
@@ -114,7 +116,10 @@ if (values.against) {
   const wall = new Map<string, number[]>();
   let names: string[] = [];
   let termCount = 0;
-  const passThrough = ['items', 'longer', 'only'].flatMap((k) => (values[k as 'items'] ? [`--${k}`, values[k as 'items']!] : []));
+  const passThrough = [
+    ...['items', 'longer', 'only'].flatMap((k) => (values[k as 'items'] ? [`--${k}`, values[k as 'items']!] : [])),
+    ...(values.summaries ? ['--summaries'] : []),
+  ];
   for (let r = 0; r < rounds; r++) {
     for (const which of r % 2 ? (['against', 'this'] as const) : (['this', 'against'] as const)) {
       const out = execFileSync(

@@ -23,6 +23,7 @@ import { KEV, MISP_CLUSTERS, loadCatalogue } from '../lib/catalogue';
 import { median } from '../lib/stats';
 import { benchItems } from '../sync/items';
 import type { Split } from '../sync/timed-store';
+import { fillRelatedDb } from '../sync/related-db';
 import { cpuOf, threadTimes } from '../lib/thread-cpu';
 import { clusterCost, clusterFigures } from '../../scripts/eval/clusters';
 import { loadMatcherFor } from '../../cli/matcher-cache';
@@ -372,73 +373,7 @@ export const syncGroup: BenchGroup = {
 
       // A database of 200,000 articles and 50,000 clustered incidents: keys drawn from the real items'
       // keys by their frequency, one victim of its own per incident, ids sortable by time.
-      const fill = await page.evaluate(
-        async ([nArticles, nClusters, keyLists, at]) => {
-          const w = window as unknown as { SB: SB };
-          const db = new w.SB.IncidentLensDb({ name: 'bench-related' });
-          await db.open();
-          const pool = keyLists.flat();
-          let seed = 7;
-          const rnd = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
-          const pick = () => pool[Math.floor(rnd() * pool.length)];
-          const t0 = performance.now();
-          const span = 365 * 86_400_000;
-          for (let c0 = 0; c0 < nClusters; c0 += 5000) {
-            const clusters: unknown[] = [];
-            const articles: unknown[] = [];
-            for (let c = c0; c < Math.min(nClusters, c0 + 5000); c++) {
-              const t = at - span + (c / nClusters) * span;
-              const victim = { key: `organization:victim-${c}`, name: `Victim ${c}` };
-              const keys = [...new Set([victim.key, ...Array.from({ length: 4 + Math.floor(rnd() * 8) }, pick)])];
-              const id = w.SB.clusterId(t, `https://n.example/${c}`);
-              const per = Math.round(nArticles / nClusters);
-              const arts = Array.from({ length: per }, (_, k) => ({
-                url: `https://site${k}.example/news/${c}`,
-                title: `Story ${c} as site ${k} tells it`,
-                site: `site${k}.example`,
-                published: new Date(t + k * 3_600_000).toISOString(),
-              }));
-              clusters.push({
-                id,
-                type: 'data-breach' as const,
-                title: arts[0].title,
-                summary: `Data breach at Victim ${c}`,
-                victims: [victim],
-                actors: [],
-                cves: [],
-                firstSeen: arts[0].published,
-                lastSeen: arts[per - 1].published,
-                articles: arts,
-                articleCount: arts.length,
-                sites: arts.map((a) => a.site),
-                entityKeys: keys,
-                anchors: keys,
-                names: { [victim.key]: victim.name },
-              });
-              for (const a of arts)
-                articles.push({
-                  ...a,
-                  sourceId: `feed:${a.site}`,
-                  fetchedAt: at,
-                  entityKeys: keys,
-                  incidentIds: [],
-                  clusterId: id,
-                  titleKey: a.title.toLowerCase(),
-                  contentHash: '0',
-                });
-            }
-            await db.transaction('rw', db.clusters, db.articles, async () => {
-              await db.clusters.bulkPut(clusters as never);
-              await db.articles.bulkPut(articles as never);
-            });
-          }
-          const fillMs = performance.now() - t0;
-          const counts = { articles: await db.articles.count(), clusters: await db.clusters.count() };
-          db.close();
-          return { fillMs, ...counts };
-        },
-        [ARTICLES, CLUSTERS, queries, now] as const,
-      );
+      const fill = await page.evaluate(fillRelatedDb, [ARTICLES, CLUSTERS, queries, now, 'bench-related', 'SB'] as const);
       log(
         `related: database of ${fill.articles} articles and ${fill.clusters} clustered incidents written in ${(fill.fillMs / 1000).toFixed(1)} s`,
       );

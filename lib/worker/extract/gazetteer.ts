@@ -359,7 +359,7 @@ function toolsetNamedAfter(text: string, start: number, end: number, matcher: Co
  * cue of both types ("gang") decides nothing.
  */
 function markHeadNoun(text: string, cands: Candidate[]): void {
-  if (new Set(cands.filter((c) => c.cued).map((c) => c.entity.type)).size < 2) return;
+  if (cands.length < 2 || new Set(cands.filter((c) => c.cued).map((c) => c.entity.type)).size < 2) return;
   const next = wordsAround(text, cands[0].end, 1, 1);
   if (next.length === 0) return;
   const types = new Set(cands.filter((c) => cueAt(next, 0, cuesFor(c.entity)) > 0).map((c) => c.entity.type));
