@@ -123,8 +123,8 @@ const ROLE_AFTER = lazyRegExp(
 );
 /**
  * "CD Projekt Red, the Polish developer best known for its work": a role whose own clause goes on with "its"
- * describes a company, not a person (unless the name begins with a given name: "Jane Roe, the head of its
- * parent company").
+ * describes a company, not a person (unless the name begins with a given name: "Jane Roe, a spokesperson for
+ * its parent company").
  */
 const ITS_CLAUSE = /^[^,.;:!?()]*?\bits\b/;
 /** "the retiring chief of Israel’s Mossad intelligence agency, Meir Dagan, and ...": a role of an organisation, then the name. */

@@ -43,7 +43,7 @@ function mb(bytes: number): string {
   return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
 }
 
-/** The host of a URL, or the text itself when it is no URL (URL.canParse is Chrome 120+; we support 111). */
+/** The host of a URL, or the text itself when it is no URL (parsed in a try: URL.canParse is only in Chrome 120 and later). */
 function hostOf(url: string): string {
   try {
     return new URL(url).host;
