@@ -140,6 +140,11 @@ export async function relatedIncidents(
     const counted = new Map<string, number>();
     keys.forEach((k, i) => {
       const w = weight.get(k) ?? 0;
+      // A key with no twin (a CVE, an organisation) is the only one that stands for itself: added as it is.
+      if (!nameTwin(k)) {
+        for (const id of idLists[i]) rough.set(id, (rough.get(id) ?? 0) + w);
+        return;
+      }
       const page = standsFor.get(k) ?? k;
       for (const id of idLists[i]) {
         const tag = `${page}\n${id}`;
