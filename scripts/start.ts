@@ -25,8 +25,11 @@ await page.goto(url);
 if (headless) {
   try {
     await page.waitForSelector(SIDEBAR_HOST, { state: 'attached', timeout: 20_000 });
-    // The sidebar asks the background whether the page is saved; give that answer time to paint.
-    await page.waitForTimeout(800);
+    // The screenshot shows the sidebar whole: the incidents read and the related incidents looked up (the
+    // content script marks the page's timeline when the last answer is shown), not "Reading the article…".
+    await page.waitForFunction(() => performance.getEntriesByName('il:related').length > 0, null, { timeout: 30_000 });
+    // The sidebar also asks the background whether the page is saved; give that answer and the paint time.
+    await page.waitForTimeout(500);
     await page.screenshot({ path: screenshot });
     console.log(`Sidebar mounted. Screenshot: ${screenshot}`);
   } catch (e) {
