@@ -31,9 +31,9 @@ if (headless) {
     // The sidebar also asks the background whether the page is saved; give that answer and the paint time.
     await page.waitForTimeout(500);
     await page.screenshot({ path: screenshot });
-    console.log(`Sidebar mounted. Screenshot: ${screenshot}`);
+    console.log(`Sidebar shown whole. Screenshot: ${screenshot}`);
   } catch (e) {
-    console.error(`The sidebar did not appear: ${e instanceof Error ? e.message : e}`);
+    console.error(`The sidebar did not appear or did not finish: ${e instanceof Error ? e.message : e}`);
     process.exitCode = 1;
   } finally {
     await browser.close();
