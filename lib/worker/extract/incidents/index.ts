@@ -724,11 +724,20 @@ function mergeAndFilter(text: string, cands: Candidate[], published?: string): C
   // flaw in two sentences and with a third of the attack's weight also reports the flaw.
   const attack = strongestOf([...ATTACK_TYPES].filter((t) => t !== 'vulnerability-exploitation'));
   if (attack) {
-    live = live.filter(
+    const told = live.filter(
       (c) =>
         ATTACK_TYPES.has(c.type) ||
         (c.score >= 0.3 * attack.score && c.sentences.length >= 2) ||
         (c.type === 'patch' && c.sentences.some((x) => releasesFix(text, x))),
+    );
+    // A flaw and its fix are one story: the one the attack story tells keeps the other, when the fix is
+    // told as done ("the developers managed to fix the flaws") and the flaw as named by it.
+    const kept = (t: IncidentType) => told.some((c) => c.type === t);
+    live = live.filter(
+      (c) =>
+        told.includes(c) ||
+        (c.type === 'patch' && kept('vulnerability-disclosure') && c.sentences.some(tellsOfFix)) ||
+        (c.type === 'vulnerability-disclosure' && kept('patch')),
     );
   }
   // A hack the text does not type that took data (accounts sold, emails leaked, files stolen) is a
