@@ -814,3 +814,22 @@ describe('a fix told as an up-to-date system or as still to come is no patch (is
     expect(types(`${flaw} The researchers said the underlying vulnerabilities have been patched.`)).toContain('patch');
   });
 });
+
+describe('a flaw found by someone, told in the passive, is disclosed (issue 8)', () => {
+  const lede = 'Acme security cameras can be easily disabled by an attacker in Bluetooth range, a researcher has found.\n\n';
+  test('"They were discovered by researcher X" after the sentence naming the flaws', () => {
+    expect(
+      types(
+        `${lede}The vulnerabilities are present in the latest firmware version running on the devices. They were discovered by researcher Jason Doyle last fall and reported to Acme. Triggering one of these flaws will make the devices crash and reboot.`,
+      ),
+    ).toContain('vulnerability-disclosure');
+  });
+
+  test('negative: malware found by researchers is no flaw made known', () => {
+    expect(
+      types(
+        'A new banking trojan spreads through fake apps. The malware was discovered by researchers at ESET last week. The trojan steals login details from banking apps.',
+      ),
+    ).not.toContain('vulnerability-disclosure');
+  });
+});

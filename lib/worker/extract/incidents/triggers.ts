@@ -29,6 +29,15 @@ const LOOT =
 /** A sentence that names a security flaw (a fix for it makes it known). */
 export const NAMES_A_FLAW = new RegExp(`\\b(?:${FLAW}|cve-\\d{4}-\\d+|security (?:fix(?:es)?|updates?|patch(?:es)?))\\b`, 'i');
 
+/**
+ * A discovery told in the passive, by whom ("They were discovered by researcher Jason Doyle last fall", "the
+ * flaw, reported by Thomas Hibbert of Insomnia Security") or as the finder's credit ("was credited with
+ * discovering the flaw"): a flaw made known, where one is named (the caller checks; "the malware was
+ * found by researchers" is not).
+ */
+export const FOUND_BY =
+  /\b(?:(?:discovered|found|uncovered|identified|reported|disclosed|spotted)(?: (?:and|or) (?:responsibly )?(?:disclosed|reported))? by|credited (?:with|for) (?:discovering|finding|reporting|identifying|uncovering))\b/i;
+
 /** A fix not (yet) there: "has not been patched", "a fix is expected", "will release a patch", "unpatched". */
 export const NO_FIX_YET = new RegExp(
   `\\b(?:${[
