@@ -833,3 +833,18 @@ describe('a flaw found by someone, told in the passive, is disclosed (issue 8)',
     ).not.toContain('vulnerability-disclosure');
   });
 });
+
+describe('loot offered for sale, told in the passive, is a breach (issue 8)', () => {
+  const body =
+    '\n\nInsurance Australia Group said on Wednesday it had found the personal details of customers of one of the big four banks online, at $25 per customer.';
+  test('"customer details being sold on the dark web"', () => {
+    expect(types(`Big bank's customer details being sold on the dark web, insurer says${body}`)).toContain('data-breach');
+  });
+
+  test('negative: the same details only found, or data that might be for sale, are no breach', () => {
+    expect(types(`Big bank's customer details found on the dark web, insurer says${body}`)).not.toContain('data-breach');
+    expect(
+      types('We look for where our data might be up for sale. The company said on Wednesday that it sells data to advertisers.'),
+    ).toEqual([]);
+  });
+});

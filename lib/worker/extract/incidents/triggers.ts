@@ -23,8 +23,9 @@ const FLAW =
  * What a breach takes: data and the things people keep as data (messages, photos, contacts), named as the
  * object of a verb of taking or exposing ("managed to steal 200,000 private messages", "leaked photos").
  */
-const LOOT =
-  '(?:data|information|records|files|details|documents|emails|names|addresses|tokens|messages|conversations|chats|photos|photographs|pictures|images|videos|contacts)';
+const LOOT_NOUNS =
+  'data|information|records|files|details|documents|emails|names|addresses|tokens|messages|conversations|chats|photos|photographs|pictures|images|videos|contacts';
+const LOOT = `(?:${LOOT_NOUNS})`;
 
 /** A sentence that names a security flaw (a fix for it makes it known). */
 export const NAMES_A_FLAW = new RegExp(`\\b(?:${FLAW}|cve-\\d{4}-\\d+|security (?:fix(?:es)?|updates?|patch(?:es)?))\\b`, 'i');
@@ -117,7 +118,9 @@ const TRIGGERS: Trigger[] = [
     `(?:steal|stole|stealing) (?:[\\w-]+ ){0,2}(?:credentials|passwords)`,
     `exposed (?:database|server|bucket)s?`,
     `exfiltrat${W}`,
-    `(?:data|information|files|records|documents|details|emails) (?:was|were|had been|may have been|has been|have been) (?:stolen|taken|exposed|accessed|leaked|copied|exfiltrated|compromised)`,
+    `${LOOT} (?:was|were|had been|may have been|has been|have been) (?:stolen|taken|exposed|accessed|leaked|copied|exfiltrated|compromised)`,
+    // Loot offered for sale: "the information was being sold online for $25 per customer".
+    `(?:${LOOT_NOUNS}|accounts|credentials|databases?) (?:(?:is|are|was|were|has been|have been|had been|being) ){1,2}(?:sold|offered for sale|put up for sale|listed for sale|auctioned)`,
     `notif(?:y|ied|ying) (?:affected )?(?:customers|individuals|patients|users|employees)`,
     `unauthori[sz]ed (?:party|parties|third party|actors?|individuals?|users?|person|persons)`,
     `(?:accessed|compromised|breached) (?:the |some |several )?(?:[\\w-]+ ){0,2}(?:email )?accounts`,
