@@ -24,7 +24,7 @@ const FLAW =
  * object of a verb of taking or exposing ("managed to steal 200,000 private messages", "leaked photos").
  */
 const LOOT_NOUNS =
-  'data|information|records|files|details|documents|emails|names|addresses|tokens|messages|conversations|chats|photos|photographs|pictures|images|videos|contacts';
+  'data|information|records|files|details|documents|emails|names|addresses|tokens|messages|conversations|chats|photos|photographs|pictures|videos|contacts';
 const LOOT = `(?:${LOOT_NOUNS})`;
 
 /** A sentence that names a security flaw (a fix for it makes it known). */
