@@ -746,3 +746,105 @@ describe('a discovery told in a headline’s present is a disclosure (issue 8)',
     );
   });
 });
+
+describe('what a breach takes: data and what people keep as data (issue 8)', () => {
+  test('messages, photos or contacts taken are a data breach, however many', () => {
+    expect(
+      types(
+        'A hacker who calls himself Cipher0007 managed to steal 200,000 private messages from the market, the site confirmed on Monday.',
+      ),
+    ).toContain('data-breach');
+    expect(types('Acme Dating said on Monday that an intruder accessed the private photos and contacts of 5,000 members.')).toContain(
+      'data-breach',
+    );
+  });
+
+  test('negative: messages a tool can read are its ability, not a breach', () => {
+    expect(types('The spyware can steal private messages and photos from the phone, the researchers said on Monday.')).not.toContain(
+      'data-breach',
+    );
+  });
+});
+
+describe('a flaw and its fix told in an attack story are one story (issue 8)', () => {
+  const attack =
+    'Acme Hospital was hit by a ransomware attack on Monday that encrypted files across its network, the hospital said. ' +
+    'The ransomware attack forced staff back to paper records. The attackers got in through a flaw in its VPN server, the hospital said.';
+  test('a fix released for the flaw the attack used makes the flaw known too', () => {
+    expect(types(`${attack} Acme Systems has since released a patch for the vulnerability.`)).toEqual([
+      'patch',
+      'ransomware',
+      'vulnerability-disclosure',
+    ]);
+  });
+
+  const breach =
+    'Hackers broke into the Acme Market and stole the private data of 200,000 users, the site said on Monday. ' +
+    "The hacker said he found two bugs in the market's software and used them to get in. The hacker disclosed the flaws to the company on Reddit.";
+  test('the flaw the attack story tells keeps its fix, told as done', () => {
+    expect(types(`${breach} The market's developers fixed the flaws on Tuesday.`)).toEqual([
+      'data-breach',
+      'patch',
+      'vulnerability-disclosure',
+    ]);
+  });
+
+  test('negative: a fix not yet made is no patch beside the flaw', () => {
+    expect(types(`${breach} The market's developers have not fixed the flaws yet, the hacker said.`)).not.toContain('patch');
+  });
+});
+
+describe('a fix told as an up-to-date system or as still to come is no patch (issue 8)', () => {
+  const flaw = 'Researchers at Acme Labs discovered a heap overflow flaw in the Edge browser, the company said on Friday.';
+  test('"fully patched versions" describes the systems hacked, not a fix', () => {
+    expect(types(`${flaw} The contest pays for hacks that hijack computers running fully patched versions of Windows.`)).toEqual([
+      'vulnerability-disclosure',
+    ]);
+  });
+
+  test('"until after the vulnerabilities have been patched" is a fix still to come', () => {
+    expect(
+      types(
+        `${flaw} The researchers said they keep the details confidential until after the underlying vulnerabilities have been patched.`,
+      ),
+    ).toEqual(['vulnerability-disclosure']);
+  });
+
+  test('negative: the same words told as done are the patch', () => {
+    expect(types(`${flaw} The researchers said the underlying vulnerabilities have been patched.`)).toContain('patch');
+  });
+});
+
+describe('a flaw found by someone, told in the passive, is disclosed (issue 8)', () => {
+  const lede = 'Acme security cameras can be easily disabled by an attacker in Bluetooth range, a researcher has found.\n\n';
+  test('"They were discovered by researcher X" after the sentence naming the flaws', () => {
+    expect(
+      types(
+        `${lede}The vulnerabilities are present in the latest firmware version running on the devices. They were discovered by researcher Jason Doyle last fall and reported to Acme. Triggering one of these flaws will make the devices crash and reboot.`,
+      ),
+    ).toContain('vulnerability-disclosure');
+  });
+
+  test('negative: malware found by researchers is no flaw made known', () => {
+    expect(
+      types(
+        'A new banking trojan spreads through fake apps. The malware was discovered by researchers at ESET last week. The trojan steals login details from banking apps.',
+      ),
+    ).not.toContain('vulnerability-disclosure');
+  });
+});
+
+describe('loot offered for sale, told in the passive, is a breach (issue 8)', () => {
+  const body =
+    '\n\nInsurance Australia Group said on Wednesday it had found the personal details of customers of one of the big four banks online, at $25 per customer.';
+  test('"customer details being sold on the dark web"', () => {
+    expect(types(`Big bank's customer details being sold on the dark web, insurer says${body}`)).toContain('data-breach');
+  });
+
+  test('negative: the same details only found, or data that might be for sale, are no breach', () => {
+    expect(types(`Big bank's customer details found on the dark web, insurer says${body}`)).not.toContain('data-breach');
+    expect(
+      types('We look for where our data might be up for sale. The company said on Wednesday that it sells data to advertisers.'),
+    ).toEqual([]);
+  });
+});

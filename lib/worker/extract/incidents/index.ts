@@ -7,6 +7,7 @@ import {
   CAPABILITY,
   EARLIER_BEFORE,
   EVENT,
+  FOUND_BY,
   GENERIC,
   HYPOTHETICAL,
   IMPERATIVE,
@@ -315,6 +316,13 @@ function scoreSentences(text: string, spans: Span[], entities: EntityMatch[], da
       !NAMES_A_FLAW.test(text.slice(infos[s.index - 1]?.start ?? s.start, s.end))
     )
       strongest.set('vulnerability-exploitation', 2);
+    // A flaw found by someone, told in the passive or as their credit, is made known: where a flaw is named,
+    // here or in the sentence before ("The vulnerabilities are present in v5.2.1. They were discovered by ...").
+    if ((strongest.get('vulnerability-disclosure') ?? 0) < 3) {
+      const found = FOUND_BY.exec(text.slice(s.start, s.end));
+      if (found && (cve || NAMES_A_FLAW.test(text.slice(infos[s.index - 1]?.start ?? s.start, s.end))))
+        raise(s, 'vulnerability-disclosure', 3, s.start + found.index);
+    }
     // A flaw told as exploited is how an attack got in, not a flaw made known: there only a verb of
     // discovery or disclosure makes a disclosure ("malicious documents exploiting CVE-2017-0199").
     if (strongest.get('vulnerability-disclosure') === 2 && EXPLOITED.test(text.slice(s.start, s.end)))
@@ -724,11 +732,20 @@ function mergeAndFilter(text: string, cands: Candidate[], published?: string): C
   // flaw in two sentences and with a third of the attack's weight also reports the flaw.
   const attack = strongestOf([...ATTACK_TYPES].filter((t) => t !== 'vulnerability-exploitation'));
   if (attack) {
-    live = live.filter(
+    const told = live.filter(
       (c) =>
         ATTACK_TYPES.has(c.type) ||
         (c.score >= 0.3 * attack.score && c.sentences.length >= 2) ||
         (c.type === 'patch' && c.sentences.some((x) => releasesFix(text, x))),
+    );
+    // A flaw and its fix are one story: the one the attack story tells keeps the other, when the fix is
+    // told as done ("the developers managed to fix the flaws") and the flaw as named by it.
+    const kept = (t: IncidentType) => told.some((c) => c.type === t);
+    live = live.filter(
+      (c) =>
+        told.includes(c) ||
+        (c.type === 'patch' && kept('vulnerability-disclosure') && c.sentences.some(tellsOfFix)) ||
+        (c.type === 'vulnerability-disclosure' && kept('patch')),
     );
   }
   // A hack the text does not type that took data (accounts sold, emails leaked, files stolen) is a

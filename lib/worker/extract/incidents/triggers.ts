@@ -19,8 +19,25 @@ const W = '[\\w-]*'; // the rest of a word ("encrypt" → "encrypted", "encrypti
 const FLAW =
   '(?:vulnerabilit(?:y|ies)|flaws?|bugs?|zero[- ]days?|(?:heap|buffer|stack|integer) overflows?|use[- ]after[- ]free|memory corruption|(?:sql |command |code )?injection|authentication bypass|security (?:issues?|holes?)|loopholes?)';
 
+/**
+ * What a breach takes: data and the things people keep as data (messages, photos, contacts), named as the
+ * object of a verb of taking or exposing ("managed to steal 200,000 private messages", "leaked photos").
+ */
+const LOOT_NOUNS =
+  'data|information|records|files|details|documents|emails|names|addresses|tokens|messages|conversations|chats|photos|photographs|pictures|videos|contacts';
+const LOOT = `(?:${LOOT_NOUNS})`;
+
 /** A sentence that names a security flaw (a fix for it makes it known). */
 export const NAMES_A_FLAW = new RegExp(`\\b(?:${FLAW}|cve-\\d{4}-\\d+|security (?:fix(?:es)?|updates?|patch(?:es)?))\\b`, 'i');
+
+/**
+ * A discovery told in the passive, by whom ("They were discovered by researcher Jason Doyle last fall", "the
+ * flaw, reported by Thomas Hibbert of Insomnia Security") or as the finder's credit ("was credited with
+ * discovering the flaw"): a flaw made known, where one is named (the caller checks; "the malware was
+ * found by researchers" is not).
+ */
+export const FOUND_BY =
+  /\b(?:(?:discovered|found|uncovered|identified|reported|disclosed|spotted)(?: (?:and|or) (?:responsibly )?(?:disclosed|reported))? by|credited (?:with|for) (?:discovering|finding|reporting|identifying|uncovering))\b/i;
 
 /** A fix not (yet) there: "has not been patched", "a fix is expected", "will release a patch", "unpatched". */
 export const NO_FIX_YET = new RegExp(
@@ -31,6 +48,9 @@ export const NO_FIX_YET = new RegExp(
     `without (?:a|any) (?:patch|fix|update)(?:es|s)?`,
     `yet to (?:be )?(?:patch|fix|release|issue|address)\\w*`,
     `(?:until|before) (?:[\\w-]+ ){0,3}(?:patch|fix|address)(?:es|s)?`,
+    // A fix told in the perfect or present after 'until' is still to come: "until after the underlying
+    // vulnerabilities have been patched", "until it is fixed".
+    `until (?:after )?(?:[\\w-]+ ){0,4}?(?:(?:has|have) been|is|are) (?:patched|fixed|addressed)`,
     `(?:will|plans? to|expects? to|(?:is|are) expected to|intends? to|(?:is|are) (?:still )?(?:working on|preparing)) (?:[\\w-]+ ){0,3}?(?:(?:release|issue|ship|roll out|publish|deliver|push|provide)\\w* (?:[\\w-]+ ){0,2}?(?:patch|fix|update)|(?:patch|fix|address)\\w*)`,
     `(?:working on|preparing) (?:a |an )?(?:[\\w-]+ )?(?:patch|fix|update)`,
     `(?:patch|fix|update)(?:es)? (?:is|are) (?:expected|coming|on (?:the|its) way|planned|due|in the works)`,
@@ -78,12 +98,12 @@ const TRIGGERS: Trigger[] = [
     `data breach(?:es)?`,
     `data[- ]theft`,
     `theft of (?:[\\w-]+ ){0,2}(?:data|information|records|details|credentials|emails)`,
-    `(?:steal|steals|stole|stealing) (?:[\\w'’-]+ ){0,2}(?:data|information|records|tokens|details|files|emails|documents)`,
+    `(?:steal|steals|stole|stealing) (?:[\\w,.$'’-]+ ){0,2}${LOOT}`,
     `(?:stole|copied|took|downloaded|exfiltrated|obtained) (?:a |the )?(?:backup|copy|copies|trove|cache|database) of`,
     `(?:stole|took|copied|accessed|exfiltrated|downloaded|obtained) (?:[\\w-]+ ){0,3}source code`,
     `downloaded (?:the )?(?:data|information|records|files)`,
     `breach of (?:personal|customer|patient|user|employee|sensitive) (?:data|information)`,
-    `(?:stole|exfiltrated|leaked|exposed|accessed|viewed|compromised|obtained|acquired|copied) (?:[\\w,.$'’-]+ ){0,4}?(?:data|information|records|files|details|documents|emails|names|addresses)`,
+    `(?:stole|exfiltrated|leaked|exposed|accessed|viewed|compromised|obtained|acquired|copied) (?:[\\w,.$'’-]+ ){0,4}?${LOOT}`,
     `credential[- ]stuffing`,
     `personal (?:data|information) of`,
     `unauthori[sz]ed access to (?:[\\w-]+ ){0,3}(?:data|information|records|systems|network|files|accounts|servers?|databases?)`,
@@ -98,7 +118,9 @@ const TRIGGERS: Trigger[] = [
     `(?:steal|stole|stealing) (?:[\\w-]+ ){0,2}(?:credentials|passwords)`,
     `exposed (?:database|server|bucket)s?`,
     `exfiltrat${W}`,
-    `(?:data|information|files|records|documents|details|emails) (?:was|were|had been|may have been|has been|have been) (?:stolen|taken|exposed|accessed|leaked|copied|exfiltrated|compromised)`,
+    `${LOOT} (?:was|were|had been|may have been|has been|have been) (?:stolen|taken|exposed|accessed|leaked|copied|exfiltrated|compromised)`,
+    // Loot offered for sale: "the information was being sold online for $25 per customer".
+    `(?:${LOOT_NOUNS}|accounts|credentials|databases?) (?:(?:is|are|was|were|has been|have been|had been|being) ){1,2}(?:sold|offered for sale|put up for sale|listed for sale|auctioned)`,
     `notif(?:y|ied|ying) (?:affected )?(?:customers|individuals|patients|users|employees)`,
     `unauthori[sz]ed (?:party|parties|third party|actors?|individuals?|users?|person|persons)`,
     `(?:accessed|compromised|breached) (?:the |some |several )?(?:[\\w-]+ ){0,2}(?:email )?accounts`,
@@ -323,7 +345,8 @@ const TRIGGERS: Trigger[] = [
   t(
     'patch',
     2,
-    `patch(?:es|ed|ing)?(?! (?:policy|policies|cycles?|cadences?|management|strateg(?:y|ies)|process(?:es)?|schedules?|windows?))`,
+    // Not the adjective of an up-to-date system ("computers running fully patched versions").
+    `(?<!\\b(?:fully|completely) )patch(?:es|ed|ing)?(?! (?:policy|policies|cycles?|cadences?|management|strateg(?:y|ies)|process(?:es)?|schedules?|windows?))`,
     `fixes (?:for|to)`,
     // A flaw's fix told in a few words: "version 1.8.20p1 fixes it",
     // "developers were able to close the loopholes", "received fixes over the summer".
