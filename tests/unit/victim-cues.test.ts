@@ -45,3 +45,13 @@ describe('a name after "if" or "whether" is supposed, not reported (issue 8, rou
     ).toEqual([null]);
   });
 });
+
+describe('a part of the victim, named by what it belongs to (issue 8, round 13)', () => {
+  test('"the city\'s Department of X" is the city\'s, not a victim of its own', () => {
+    const text =
+      'Ransomware hits Springfield\n\nThe City of Springfield was hit by a ransomware attack on Monday that locked files on hundreds of computers. Officials said the attack disrupted online payments. The city’s Department of Information Management, which first discovered the attack, said it had taken systems offline to contain the cyberattack.';
+    const named = victims(text);
+    expect(named).toContain('City of Springfield');
+    expect(named).not.toContain('Department of Information Management');
+  });
+});

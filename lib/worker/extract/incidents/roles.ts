@@ -287,6 +287,9 @@ export function findVictim(text: string, s: SentenceInfo, type: IncidentType, re
     // A place inside a longer name the text writes in capitals ("University College London", "UK
     // Foreign Office") is part of that name: the place itself was not hit.
     if (e.type === 'location' && (NAME_GOES_ON.test(text.slice(e.end, e.end + 30)) || NAME_HEAD_BEFORE.test(before))) continue;
+    // "the city's Department of Information Management", "the company's IT department": a part of the
+    // story's victim, named by what it belongs to, is not a victim of its own.
+    if (e.type === 'organization' && POSSESSED_BEFORE.test(before)) continue;
     // "the high-profile 2014 hack of Sony", "the DNC hacks committed last year": an earlier incident of another.
     if (earlierIncident(before, after, sentence, reporters.year)) continue;
     // "Proofpoint says it has notified PayPal": who tells another firm of the attack found it.
@@ -437,6 +440,10 @@ export function findVictim(text: string, s: SentenceInfo, type: IncidentType, re
   }
   return best;
 }
+
+/** Before a name, whom it belongs to: "the city's", "the company’s" (a noun news uses for a victim named before). */
+const POSSESSED_BEFORE =
+  /\b(?:the|its|their) (?:company|firm|retailer|hospital|bank|university|college|city|county|agency|organi[sz]ation|business|district|council|ministry|utility|school district)['’]s\s+$/i;
 
 /** "X customers are being targeted", "X is being extorted": the present's passive of being hit. */
 const BEING_HIT_AFTER =
