@@ -55,3 +55,23 @@ describe('a part of the victim, named by what it belongs to (issue 8, round 13)'
     expect(named).not.toContain('Department of Information Management');
   });
 });
+
+describe('what might happen is not what did (issue 8, round 13)', () => {
+  const confidence = (text: string) => analyzeText(text, matcher, { published: '2024-05-20' }).incidents[0]?.victimConfidence ?? 0;
+  test('"could hit X", "X could lose $5 million": a modal takes the cue away (the name is only near the attack)', () => {
+    expect(confidence('Experts warned that a ransomware attack could hit Acme Corp next.')).toBeLessThan(
+      confidence('Experts warned that a ransomware attack hit Acme Corp last week.'),
+    );
+    expect(confidence('Acme Corp could lose $5 million in a ransomware attack, experts warned.')).toBeLessThan(
+      confidence('Acme Corp lost $5 million in a ransomware attack, experts warned.'),
+    );
+  });
+
+  test('"would leave the company exposed": no victim by reference', () => {
+    const lede =
+      'Ransomware attacks on retailers rose again this spring, a report found, and the gangs behind them asked for more money than ever. Shops that pay are hit again within months, and insurers have started to ask about backups before they renew a policy. Several states now require retailers to report an attack within days, and regulators have fined two chains for reporting late. ';
+    const story = (s: string) => victims(`${lede}Analysts looked at many firms, among them Acme Corp, which sells garden tools. ${s}`);
+    expect(story('Unpatched servers would leave the company exposed to a ransomware attack, regulators said.')).toEqual([null]);
+    expect(story('Unpatched servers left the company exposed to a ransomware attack, regulators said.')).toEqual(['Acme Corp']);
+  });
+});

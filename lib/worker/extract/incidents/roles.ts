@@ -299,12 +299,16 @@ export function findVictim(text: string, s: SentenceInfo, type: IncidentType, re
     if ((type === 'phishing' || type === 'fraud') && (DEFENDS_AFTER.test(after) || BRAND_ALERTED_AFTER.test(after))) continue;
     let score = asUsers ? 2 : instances || group ? -1.5 : 0;
     // "targeted ads on Twitter": the cue's words reach the name only through a preposition of place or means.
-    const victimBefore = VICTIM_BEFORE.test(before) && !meansPrepBefore(before);
+    const victimBefore = VICTIM_BEFORE.test(before) && !meansPrepBefore(before) && !MODAL_BEFORE.test(before);
     // "has not affected the U.S. government", "there have not been any breaches in any of Apple's systems".
     const wide = text.slice(Math.max(s.start, e.start - 90), e.start);
     if (NEGATION_WORD.test(wide) && NEGATED_BEFORE.test(wide)) continue;
     if (victimBefore) score += 3;
-    if ((VICTIM_AFTER.test(after) && !reportsOther(after)) || BEING_HIT_AFTER.test(after) || coordinatedVictim(text, e, s)) score += 3;
+    if (
+      !MODAL_AFTER.test(after) &&
+      ((VICTIM_AFTER.test(after) && !reportsOther(after)) || BEING_HIT_AFTER.test(after) || coordinatedVictim(text, e, s))
+    )
+      score += 3;
     // Named as a source elsewhere, the text's plain word that it was hit here still counts ("research firm Forrester ... Forrester Says Hackers Stole").
     const keyReporter = reporters.has(e.key) && !(victimBefore || STRONG_VICTIM_AFTER.test(after));
     if (reporters.quoted?.has(e.key) && !reporters.has(e.key) && !REPORTER_BEFORE.test(before)) score -= 2;
@@ -516,6 +520,8 @@ function byReference(text: string, s: SentenceInfo, reporters: Reporters): Score
     const after = text.slice(at + m[0].length, Math.min(s.end, at + m[0].length + 110));
     if (!(VICTIM_BEFORE.test(before) || STRONG_VICTIM_AFTER.test(after) || VICTIM_AFTER.test(after))) continue;
     if (REPORTER_AFTER.test(after) || WARNS_AFTER.test(after) || DENIES_AFTER.test(after)) continue;
+    // "would leave the business exposed", "the company could be hit": what might happen, not what did.
+    if (MODAL_BEFORE.test(before) || MODAL_AFTER.test(after)) continue;
     const named = (reporters.orgs ?? []).filter(
       (e) =>
         e.end <= at &&
@@ -531,6 +537,10 @@ function byReference(text: string, s: SentenceInfo, reporters: Reporters): Score
   }
   return undefined;
 }
+
+/** A modal verb of what might happen, a few words before a name or right after it. */
+const MODAL_BEFORE = /\b(?:would|could|might|may|can|should)\s+(?:not\s+)?(?:[\p{L}-]+\s+){0,2}(?:the\s+)?$/iu;
+const MODAL_AFTER = /^\s+(?:would|could|might|may|can|should)\b/i;
 
 /** Of the organisations named before, the one the text names most often (the latest of equals): the story's company. */
 function mostNamed(named: EntityMatch[], mentions?: Map<string, number>): EntityMatch | undefined {
