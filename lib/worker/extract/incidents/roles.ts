@@ -538,9 +538,12 @@ function byReference(text: string, s: SentenceInfo, reporters: Reporters): Score
   return undefined;
 }
 
-/** A modal verb of what might happen, a few words before a name or right after it. */
-const MODAL_BEFORE = /\b(?:would|could|might|may|can|should)\s+(?:not\s+)?(?:[\p{L}-]+\s+){0,2}(?:the\s+)?$/iu;
-const MODAL_AFTER = /^\s+(?:would|could|might|may|can|should)\b/i;
+/**
+ * A modal verb of what might happen, a few words before a name or right after it: not the month ("in
+ * May the company"), nor the hedge of a report ("may have been breached", "could have exposed").
+ */
+const MODAL_BEFORE = /\b(?:would|could|might|may|should)\s+(?:not\s+)?(?!have\b)(?:[\p{L}-]+\s+){0,2}(?:the\s+)?$/u;
+const MODAL_AFTER = /^\s+(?:would|could|might|may|should)\s+(?!have\b)/;
 
 /** Of the organisations named before, the one the text names most often (the latest of equals): the story's company. */
 function mostNamed(named: EntityMatch[], mentions?: Map<string, number>): EntityMatch | undefined {
