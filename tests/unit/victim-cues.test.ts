@@ -75,3 +75,19 @@ describe('what might happen is not what did (issue 8, round 13)', () => {
     expect(story('Unpatched servers left the company exposed to a ransomware attack, regulators said.')).toEqual(['Acme Corp']);
   });
 });
+
+describe('whom a lure or a scam deceives (issue 8, round 13)', () => {
+  const confidence = (text: string) => analyzeText(text, matcher, { published: '2024-05-20' }).incidents[0]?.victimConfidence ?? 0;
+  test('"tricked X into", "defrauded X": the deceived are who was hit', () => {
+    expect(confidence('A phishing scam tricked Acme Corp into wiring $2 million to the fraudsters.')).toBeGreaterThan(
+      confidence('A phishing scam mentioned Acme Corp while wiring $2 million to the fraudsters.'),
+    );
+  });
+
+  test('"trick Australians into": the people of a place, named as its people, not the place', () => {
+    expect(victims('Scammers are trying to trick Australians into handing over their personal details in a phishing campaign.')).toEqual([
+      'Australians',
+    ]);
+    expect(victims('Scammers in Australia sent a phishing campaign to bank customers.')).not.toContain('Australia');
+  });
+});

@@ -256,6 +256,12 @@ function isResearchFirm(key: string): boolean {
   return researchKeys.has(key);
 }
 
+/** In a lure or a scam, whom it deceives: "trick Australians into", "defrauded Acme", "prey on unsuspecting users". */
+/** A place's name written as its people: "Australians", "Israelis", "Britons", "New Yorkers". */
+const PEOPLE_OF_PLACE = /\p{Ll}(?:ans|ons|is|ers)$/u;
+const DECEIVED_BEFORE =
+  /\b(?:trick(?:s|ed|ing)?|scam(?:s|med|ming)?|defraud(?:s|ed|ing)?|dup(?:e|es|ed|ing)|fool(?:s|ed|ing)?|lur(?:e|es|ed|ing)|swindl(?:e|es|ed|ing)|prey(?:s|ed|ing)? on|con(?:s|ned|ning)?)\s+(?:(?:unsuspecting|unwary|gullible|many|some|thousands of|millions of)\s+)?$/i;
+
 export function findVictim(text: string, s: SentenceInfo, type: IncidentType, reporters: Reporters): Scored | undefined {
   let best: Scored | undefined;
   const trigger = s.triggerAt.get(type) ?? s.end;
@@ -276,8 +282,11 @@ export function findVictim(text: string, s: SentenceInfo, type: IncidentType, re
     // "German HR companies", "US-based businesses", "Japanese organisations": the group a place describes.
     const group = found.type === 'location' ? PLACE_GROUP_AFTER.exec(text.slice(found.end, Math.min(s.end, found.end + 50))) : null;
     if (!asUsers && !instances && !VICTIM_TYPES.has(found.type)) continue;
+    // "trick Australians into", "prey on unsuspecting Americans": the people of a place, not the place.
+    const surface = text.slice(found.start, found.end);
+    const people = found.type === 'location' && !group && surface !== found.name && PEOPLE_OF_PLACE.test(surface);
     const named = asUsers ? users : (instances ?? group);
-    const e = named ? groupOf(text, found, named) : found;
+    const e = named ? groupOf(text, found, named) : people ? { ...found, name: surface } : found;
     const before = text.slice(Math.max(s.start, e.start - 45), e.start);
     const after = text.slice(e.end, Math.min(s.end, e.end + 110));
     // The page's publisher, and who says (here or anywhere) that it was not hit, are not the victim (whatever else the sentence says).
@@ -297,9 +306,12 @@ export function findVictim(text: string, s: SentenceInfo, type: IncidentType, re
     // "Google said it has disabled the accounts", "Facebook says it's working to stop the scammers": the
     // platform that acts against a lure or a scam is where it ran, not who was hit.
     if ((type === 'phishing' || type === 'fraud') && (DEFENDS_AFTER.test(after) || BRAND_ALERTED_AFTER.test(after))) continue;
-    let score = asUsers ? 2 : instances || group ? -1.5 : 0;
+    let score = asUsers ? 2 : instances || group || people ? -1.5 : 0;
     // "targeted ads on Twitter": the cue's words reach the name only through a preposition of place or means.
-    const victimBefore = VICTIM_BEFORE.test(before) && !meansPrepBefore(before) && !MODAL_BEFORE.test(before);
+    const victimBefore =
+      (VICTIM_BEFORE.test(before) || ((type === 'phishing' || type === 'fraud') && DECEIVED_BEFORE.test(before))) &&
+      !meansPrepBefore(before) &&
+      !MODAL_BEFORE.test(before);
     // "has not affected the U.S. government", "there have not been any breaches in any of Apple's systems".
     const wide = text.slice(Math.max(s.start, e.start - 90), e.start);
     if (NEGATION_WORD.test(wide) && NEGATED_BEFORE.test(wide)) continue;
@@ -363,12 +375,12 @@ export function findVictim(text: string, s: SentenceInfo, type: IncidentType, re
     // "Ukraine was hit"); a place that describes the targets ("Singapore organisations", "Middle Eastern
     // targets", "US and European energy firms") or sits in a list of where they are is not.
     // A town's or a county's name read as its government is a place as well ("Onslow County utility": the utility).
-    if ((e.type === 'location' || LOCAL_GOVERNMENT.test(e.name)) && !group && PLACE_AS_MODIFIER.test(after)) continue;
+    if ((e.type === 'location' || LOCAL_GOVERNMENT.test(e.name)) && !group && !people && PLACE_AS_MODIFIER.test(after)) continue;
     // "targeted users in Germany", "victims across Europe": where the people hit are, not a place hit.
     if (e.type === 'location' && /\b(?:in|across|throughout|from|within)\s+(?:the\s+)?$/i.test(before)) continue;
     // "hit Denmark, Germany and several surrounding countries": a list of places is where the people hit
     // are; a region ("Europe", "South America") is where, never who.
-    if (e.type === 'location' && !group && (inPlaceList(text, e, s.entities) || isRegion(e.key))) continue;
+    if (e.type === 'location' && !group && !people && (inPlaceList(text, e, s.entities) || isRegion(e.key))) continue;
     // "after targeting the DNC, the World Anti-Doping Agency and the German government": a name in a list of
     // three or more is one example of many; the text picks none of them as the story's victim.
     if (e === found && listLength(text, e, s.entities) >= 3) score -= 3;
@@ -427,7 +439,7 @@ export function findVictim(text: string, s: SentenceInfo, type: IncidentType, re
     // "compromised Microsoft's heavily fortified Edge browser": the maker's product was hit, not the maker.
     if (e.type === 'vendor' && MAKERS_PRODUCT_AFTER.test(after)) score -= 3;
     if (e.type === 'organization') score += 1;
-    else if (e.type === 'location' && !group) score -= 1.5; // a country is a victim only when the cues say so
+    else if (e.type === 'location' && !group && !people) score -= 1.5; // a country is a victim only when the cues say so
     // The subject before the trigger word is the usual victim of news syntax ("Acme ... data breach").
     if (score >= 0 && e.start < trigger) score += 0.5;
     if (/^\s*(?:-based|’s|'s)?\s*(?:ransomware|hackers|group|gang|operators)\b/i.test(after) && e.type !== 'organization') score -= 3;
