@@ -91,3 +91,12 @@ describe('whom a lure or a scam deceives (issue 8, round 13)', () => {
     expect(victims('Scammers in Australia sent a phishing campaign to bank customers.')).not.toContain('Australia');
   });
 });
+
+describe('the present of the attacker’s verb, as headlines write it (issue 8, round 13)', () => {
+  const confidence = (text: string) => analyzeText(text, matcher, { published: '2024-05-20' }).incidents[0]?.victimConfidence ?? 0;
+  test('"Ransomware hits X", "SamSam strikes X": the object is who was hit', () => {
+    const body = '\n\nFiles on hundreds of computers were encrypted and the gang asked for a ransom in bitcoin.';
+    expect(confidence(`Ransomware hits Acme Corp${body}`)).toBeGreaterThan(confidence(`Ransomware spotted at Acme Corp${body}`));
+    expect(confidence(`SamSam ransomware strikes Acme Corp${body}`)).toBeGreaterThan(confidence(`SamSam ransomware and Acme Corp${body}`));
+  });
+});

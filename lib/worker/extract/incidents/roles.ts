@@ -257,6 +257,9 @@ function isResearchFirm(key: string): boolean {
 }
 
 /** In a lure or a scam, whom it deceives: "trick Australians into", "defrauded Acme", "prey on unsuspecting users". */
+/** The present of the attacker's verb, as headlines write it: "Ransomware Hits Colorado DOT", "Hackers target Acme". */
+const PRESENT_HIT_BEFORE =
+  /\b(?:hits|targets|strikes|cripples|disrupts|breaches|compromises|infiltrates|paralyses|paralyzes|shuts down|knocks out)\s+(?:the\s+|a\s+|an\s+)?(?:[\p{L}-]+\s+){0,2}$/iu;
 /** A place's name written as its people: "Australians", "Israelis", "Britons", "New Yorkers". */
 const PEOPLE_OF_PLACE = /\p{Ll}(?:ans|ons|is|ers)$/u;
 const DECEIVED_BEFORE =
@@ -309,7 +312,9 @@ export function findVictim(text: string, s: SentenceInfo, type: IncidentType, re
     let score = asUsers ? 2 : instances || group || people ? -1.5 : 0;
     // "targeted ads on Twitter": the cue's words reach the name only through a preposition of place or means.
     const victimBefore =
-      (VICTIM_BEFORE.test(before) || ((type === 'phishing' || type === 'fraud') && DECEIVED_BEFORE.test(before))) &&
+      (VICTIM_BEFORE.test(before) ||
+        PRESENT_HIT_BEFORE.test(before) ||
+        ((type === 'phishing' || type === 'fraud') && DECEIVED_BEFORE.test(before))) &&
       !meansPrepBefore(before) &&
       !MODAL_BEFORE.test(before);
     // "has not affected the U.S. government", "there have not been any breaches in any of Apple's systems".
