@@ -100,3 +100,14 @@ describe('the present of the attacker’s verb, as headlines write it (issue 8, 
     expect(confidence(`SamSam ransomware strikes Acme Corp${body}`)).toBeGreaterThan(confidence(`SamSam ransomware and Acme Corp${body}`));
   });
 });
+
+describe('a name given to a thing (issue 8, round 13)', () => {
+  test('"set up a news outlet called X": the lure the attacker made, not whom it hit', () => {
+    const story = (s: string) =>
+      victims(
+        `Iranian hackers ran a phishing campaign against journalists this spring. The group set up a news outlet ${s} to lure targets in.`,
+      );
+    expect(story('called Acme Corp')).toEqual([null]);
+    expect(story('at Acme Corp')).toEqual(['Acme Corp']);
+  });
+});

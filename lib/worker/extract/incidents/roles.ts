@@ -260,6 +260,8 @@ function isResearchFirm(key: string): boolean {
 /** The present of the attacker's verb, as headlines write it: "Ransomware Hits Colorado DOT", "Hackers target Acme". */
 const PRESENT_HIT_BEFORE =
   /\b(?:hits|targets|strikes|cripples|disrupts|breaches|compromises|infiltrates|paralyses|paralyzes|shuts down|knocks out)\s+(?:the\s+|a\s+|an\s+)?(?:[\p{L}-]+\s+){0,2}$/iu;
+/** "a site called", "malware named", "dubbed": the name of a thing. */
+const NAMED_THING_BEFORE = /\b(?:called|named|dubbed|nicknamed|codenamed|code-named)\s+(?:the\s+)?$/i;
 /** A place's name written as its people: "Australians", "Israelis", "Britons", "New Yorkers". */
 const PEOPLE_OF_PLACE = /\p{Ll}(?:ans|ons|is|ers)$/u;
 const DECEIVED_BEFORE =
@@ -350,6 +352,9 @@ export function findVictim(text: string, s: SentenceInfo, type: IncidentType, re
       !reportsOther(after)
     )
       score += 2;
+    // "set up a news outlet called The British News Agency", "a group dubbed X": a name given to a thing
+    // the story tells of (a lure, a tool, a campaign), not someone it hit.
+    if (NAMED_THING_BEFORE.test(before)) score -= 3;
     // The brand a lure imitates is not the one it hits; nor is the brand whose customers a lure or
     // scam goes after in its name ("targeting Netflix subscribers"): the people are.
     if (IMPERSONATED_BEFORE.test(before) || IMPERSONATED_AFTER.test(after)) score -= 5;
