@@ -111,3 +111,13 @@ describe('a name given to a thing (issue 8, round 13)', () => {
     expect(story('at Acme Corp')).toEqual(['Acme Corp']);
   });
 });
+
+describe('where a place’s people or group were hit (issue 8, round 13)', () => {
+  test('the place of "Australians" and "Turkish users" is the place by its own name', () => {
+    const place = (text: string) => analyzeText(text, matcher, { published: '2024-05-20' }).incidents[0]?.place?.name;
+    expect(place('Scammers are trying to trick Australians into handing over their personal details in a phishing campaign.')).toBe(
+      'Australia',
+    );
+    expect(place('A phishing campaign targeted Turkish users this week, stealing passwords.')).toBe('Turkey');
+  });
+});

@@ -729,7 +729,9 @@ export function findPlace(text: string, sentences: SentenceInfo[], victim?: Enti
       if (victim && e.end <= victim.start && victim.start - e.end < 30) fallback ??= e;
     }
   }
-  if (victim?.type === 'location') return victim;
+  // A place's people or group hit ("Australians", "Turkish users") were hit where the place is: the place by its own name.
+  if (victim?.type === 'location')
+    return sentences.flatMap((s) => s.entities).find((e) => e.key === victim.key && e.end <= victim.end) ?? victim;
   return fallback;
 }
 
