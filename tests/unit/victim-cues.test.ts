@@ -121,3 +121,14 @@ describe('where a place’s people or group were hit (issue 8, round 13)', () =>
     expect(place('A phishing campaign targeted Turkish users this week, stealing passwords.')).toBe('Turkey');
   });
 });
+
+describe('the platform a lure runs on (issue 8, round 13)', () => {
+  test('"ads on X" elsewhere in a phishing story: X is where, not who, without the text’s word that it was hit', () => {
+    const story = (s: string) =>
+      victims(
+        `Phishing scam promises Acme Corp verification\n\nA phishing campaign promises page owners a verified badge from Acme Corp and steals their card details. The crooks pay for targeted ads${s} to reach them.`,
+      );
+    expect(story(' on Acme Corp')).toEqual([null]);
+    expect(story('')).toEqual(['Acme Corp']);
+  });
+});

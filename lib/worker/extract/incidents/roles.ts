@@ -102,6 +102,8 @@ export interface Reporters extends Set<string> {
   makers?: Set<string>;
   /** Keys of those only quoted as a source ("according to X"). */
   quoted?: Set<string>;
+  /** Keys of those the text names as where something ran or was posted ("ads on Twitter", "via WhatsApp"). */
+  platforms?: Set<string>;
   /** The organisations of the text in order, for "the company" to reach its name. */
   orgs?: EntityMatch[];
   /** How many times each entity is named: the story's victim is named again and again, an example once. */
@@ -137,6 +139,7 @@ export function reporterKeys(text: string, entities: EntityMatch[], site?: strin
     const before = text.slice(Math.max(0, e.start - 40), e.start);
     const after = text.slice(e.end, e.end + 50);
     if (DENIES_HIT_AFTER.test(text.slice(e.end, e.end + 110))) (out.denied ??= new Set()).add(e.key);
+    if (meansPrepBefore(before)) (out.platforms ??= new Set()).add(e.key);
     if (MAKER_AFTER.test(after)) (out.makers ??= new Set()).add(e.key);
     // Who is only quoted ("according to GameStop", "according to Netflix's website") may be the victim
     // speaking of its own breach: a weaker mark than a source's research words.
@@ -323,11 +326,13 @@ export function findVictim(text: string, s: SentenceInfo, type: IncidentType, re
     const wide = text.slice(Math.max(s.start, e.start - 90), e.start);
     if (NEGATION_WORD.test(wide) && NEGATED_BEFORE.test(wide)) continue;
     if (victimBefore) score += 3;
-    if (
+    const victimAfter =
       !MODAL_AFTER.test(after) &&
-      ((VICTIM_AFTER.test(after) && !reportsOther(after)) || BEING_HIT_AFTER.test(after) || coordinatedVictim(text, e, s))
-    )
-      score += 3;
+      ((VICTIM_AFTER.test(after) && !reportsOther(after)) || BEING_HIT_AFTER.test(after) || coordinatedVictim(text, e, s));
+    if (victimAfter) score += 3;
+    // A lure runs on a platform the text names again and again ("ads on Twitter"): where, not who, unless the text says it was hit.
+    if ((type === 'phishing' || type === 'fraud') && reporters.platforms?.has(e.key) && !victimBefore && !victimAfter && !asUsers)
+      score -= 2;
     // Named as a source elsewhere, the text's plain word that it was hit here still counts ("research firm Forrester ... Forrester Says Hackers Stole").
     const keyReporter = reporters.has(e.key) && !(victimBefore || STRONG_VICTIM_AFTER.test(after));
     if (reporters.quoted?.has(e.key) && !reporters.has(e.key) && !REPORTER_BEFORE.test(before)) score -= 2;
