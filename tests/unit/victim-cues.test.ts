@@ -45,3 +45,101 @@ describe('a name after "if" or "whether" is supposed, not reported (issue 8, rou
     ).toEqual([null]);
   });
 });
+
+describe('a part of the victim, named by what it belongs to (issue 8, round 13)', () => {
+  test('"the city\'s Department of X" is the city\'s, not a victim of its own', () => {
+    const text =
+      'Ransomware hits Springfield\n\nThe City of Springfield was hit by a ransomware attack on Monday that locked files on hundreds of computers. Officials said the attack disrupted online payments. The city’s Department of Information Management, which first discovered the attack, said it had taken systems offline to contain the cyberattack.';
+    const named = victims(text);
+    expect(named).toContain('City of Springfield');
+    expect(named).not.toContain('Department of Information Management');
+  });
+});
+
+describe('what might happen is not what did (issue 8, round 13)', () => {
+  const confidence = (text: string) => analyzeText(text, matcher, { published: '2024-05-20' }).incidents[0]?.victimConfidence ?? 0;
+  test('"could hit X", "X could lose $5 million": a modal takes the cue away (the name is only near the attack)', () => {
+    expect(confidence('Experts warned that a ransomware attack could hit Acme Corp next.')).toBeLessThan(
+      confidence('Experts warned that a ransomware attack hit Acme Corp last week.'),
+    );
+    expect(confidence('Acme Corp could lose $5 million in a ransomware attack, experts warned.')).toBeLessThan(
+      confidence('Acme Corp lost $5 million in a ransomware attack, experts warned.'),
+    );
+  });
+
+  test('"would leave the company exposed": no victim by reference', () => {
+    const lede =
+      'Ransomware attacks on retailers rose again this spring, a report found, and the gangs behind them asked for more money than ever. Shops that pay are hit again within months, and insurers have started to ask about backups before they renew a policy. Several states now require retailers to report an attack within days, and regulators have fined two chains for reporting late. ';
+    const story = (s: string) => victims(`${lede}Analysts looked at many firms, among them Acme Corp, which sells garden tools. ${s}`);
+    expect(story('Unpatched servers would leave the company exposed to a ransomware attack, regulators said.')).toEqual([null]);
+    expect(story('Unpatched servers left the company exposed to a ransomware attack, regulators said.')).toEqual(['Acme Corp']);
+  });
+});
+
+describe('whom a lure or a scam deceives (issue 8, round 13)', () => {
+  const confidence = (text: string) => analyzeText(text, matcher, { published: '2024-05-20' }).incidents[0]?.victimConfidence ?? 0;
+  test('"tricked X into", "defrauded X": the deceived are who was hit', () => {
+    expect(confidence('A phishing scam tricked Acme Corp into wiring $2 million to the fraudsters.')).toBeGreaterThan(
+      confidence('A phishing scam mentioned Acme Corp while wiring $2 million to the fraudsters.'),
+    );
+  });
+
+  test('"trick Australians into": the people of a place, named as its people, not the place', () => {
+    expect(victims('Scammers are trying to trick Australians into handing over their personal details in a phishing campaign.')).toEqual([
+      'Australians',
+    ]);
+    expect(victims('Scammers in Australia sent a phishing campaign to bank customers.')).not.toContain('Australia');
+  });
+});
+
+describe('the present of the attacker’s verb, as headlines write it (issue 8, round 13)', () => {
+  const confidence = (text: string) => analyzeText(text, matcher, { published: '2024-05-20' }).incidents[0]?.victimConfidence ?? 0;
+  test('"Ransomware hits X", "SamSam strikes X": the object is who was hit', () => {
+    const body = '\n\nFiles on hundreds of computers were encrypted and the gang asked for a ransom in bitcoin.';
+    expect(confidence(`Ransomware hits Acme Corp${body}`)).toBeGreaterThan(confidence(`Ransomware spotted at Acme Corp${body}`));
+    expect(confidence(`SamSam ransomware strikes Acme Corp${body}`)).toBeGreaterThan(confidence(`SamSam ransomware and Acme Corp${body}`));
+  });
+});
+
+describe('a name given to a thing (issue 8, round 13)', () => {
+  test('"set up a news outlet called X": the lure the attacker made, not whom it hit', () => {
+    const story = (s: string) =>
+      victims(
+        `Iranian hackers ran a phishing campaign against journalists this spring. The group set up a news outlet ${s} to lure targets in.`,
+      );
+    expect(story('called Acme Corp')).toEqual([null]);
+    expect(story('at Acme Corp')).toEqual(['Acme Corp']);
+  });
+});
+
+describe('where a place’s people or group were hit (issue 8, round 13)', () => {
+  test('the place of "Australians" and "Turkish users" is the place by its own name', () => {
+    const place = (text: string) => analyzeText(text, matcher, { published: '2024-05-20' }).incidents[0]?.place?.name;
+    expect(place('Scammers are trying to trick Australians into handing over their personal details in a phishing campaign.')).toBe(
+      'Australia',
+    );
+    expect(place('A phishing campaign targeted Turkish users this week, stealing passwords.')).toBe('Turkey');
+  });
+});
+
+describe('the platform a lure runs on (issue 8, round 13)', () => {
+  test('"ads on X" elsewhere in a phishing story: X is where, not who, without the text’s word that it was hit', () => {
+    const story = (s: string) =>
+      victims(
+        `Phishing scam promises Acme Corp verification\n\nA phishing campaign promises page owners a verified badge from Acme Corp and steals their card details. The crooks pay for targeted ads${s} to reach them.`,
+      );
+    expect(story(' on Acme Corp')).toEqual([null]);
+    expect(story('')).toEqual(['Acme Corp']);
+  });
+});
+
+describe('the maker of a product, named with a cue past the lede (issue 8, round 13)', () => {
+  test('is a weak victim: one cue no longer names it with middling confidence', () => {
+    const lede =
+      'Ransomware attacks on hospitals keep growing this year, experts say, as gangs look for victims that cannot afford downtime. Backups and segmentation help, but many hospitals still lack both, and insurers have started to ask about them before they renew a policy. Several states now require hospitals to report an attack within days. ';
+    const [incident] = analyzeText(`${lede}The ransomware gang also hit Microsoft, researchers believe.`, matcher, {
+      published: '2024-05-20',
+    }).incidents;
+    expect(incident.victimConfidence ?? 0).toBeLessThan(0.45);
+  });
+});
