@@ -132,14 +132,3 @@ describe('the platform a lure runs on (issue 8, round 13)', () => {
     expect(story('')).toEqual(['Acme Corp']);
   });
 });
-
-describe('the maker of a product, named with a cue past the lede (issue 8, round 13)', () => {
-  test('is a weak victim: one cue no longer names it with middling confidence', () => {
-    const lede =
-      'Ransomware attacks on hospitals keep growing this year, experts say, as gangs look for victims that cannot afford downtime. Backups and segmentation help, but many hospitals still lack both, and insurers have started to ask about them before they renew a policy. Several states now require hospitals to report an attack within days. ';
-    const [incident] = analyzeText(`${lede}The ransomware gang also hit Microsoft, researchers believe.`, matcher, {
-      published: '2024-05-20',
-    }).incidents;
-    expect(incident.victimConfidence ?? 0).toBeLessThan(0.45);
-  });
-});

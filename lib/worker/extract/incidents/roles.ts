@@ -449,9 +449,8 @@ export function findVictim(text: string, s: SentenceInfo, type: IncidentType, re
         s.dates.some((d) => reporters.year !== undefined && d.iso !== undefined && Number(d.iso.slice(0, 4)) <= reporters.year - 2))
     )
       score -= 3;
-    // The maker of a product is named in most security stories; it is the victim only with the text's word for it
-    // and more (2, not 1: set on CASIE fold a, where it left out a wrong victim, and held on fold b, where it left out one too).
-    if (e.type === 'vendor') score -= 2;
+    // The maker of a product is named in most security stories; it is the victim only with the text's word for it.
+    if (e.type === 'vendor') score -= 1;
     // "compromised Microsoft's heavily fortified Edge browser": the maker's product was hit, not the maker.
     if (e.type === 'vendor' && MAKERS_PRODUCT_AFTER.test(after)) score -= 3;
     if (e.type === 'organization') score += 1;
