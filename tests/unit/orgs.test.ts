@@ -322,3 +322,27 @@ describe('a one-word name where the incident rules look for a victim (issue 8)',
     expect(names('Ransomware is now hitting smart TVs everywhere.')).toEqual([]);
   });
 });
+
+describe('names a victim rule could not choose because no rule found them (issue 8)', () => {
+  test('a party, a hotel, an inn, suites and a casino are heads of names', () => {
+    expect(names('The campaign targeted Democratic Party members.')).toEqual(['Democratic Party']);
+    expect(names('Guests of Holiday Inn were told their cards were at risk.')).toEqual(['Holiday Inn']);
+    expect(names('Staff at Staybridge Suites found the malware.')).toEqual(['Staybridge Suites']);
+  });
+  test('a word that names nothing alone, capitalised in mid-sentence after a noun for an organisation, is a name', () => {
+    expect(names('The mobile phone company Three has experienced a fresh data breach.')).toEqual(['Three']);
+    // Not at a sentence's start, and not without the noun before it.
+    expect(names('Three said it was investigating.')).toEqual([]);
+    expect(names('He saw Three more times.')).toEqual([]);
+  });
+  test('the object of "to infiltrate / breach / hack / compromise"', () => {
+    expect(names('He managed to infiltrate AlphaBay and stole private messages.')).toEqual(['AlphaBay']);
+  });
+  test('the subject of "posted a statement" and of a fix', () => {
+    expect(names('Later AlphaBay posted an official statement on its forum.')).toEqual(['AlphaBay']);
+    expect(names('Since then Tumblr has fixed a vulnerability in its recommendations.')).toEqual(['Tumblr']);
+  });
+  test('a descriptor noun glued to a word by a hyphen describes nothing after it ("third-party OAuth apps")', () => {
+    expect(names('They abused risky third-company OAuth apps to read mail.')).toEqual([]);
+  });
+});
