@@ -31,6 +31,8 @@ describe('organisations the text describes without naming them', () => {
     // What a name before it is: an apposition, a copula.
     expect(described('Halvorsen Outdoor Supply, a Minnesota-based retailer, disclosed a breach.')).toEqual([]);
     expect(described('Halvorsen is a Minnesota-based retailer.')).toEqual([]);
+    // After a common noun and a comma, the description is the body itself.
+    expect(described('One of the victims, an Indiana hospital agreed to pay.')).toEqual(['Indiana hospital']);
     // Capitalised words that are no place the index knows.
     expect(described('A Kaspersky bank was hit.')).toEqual([]);
   });
@@ -41,6 +43,24 @@ describe('organisations the text describes without naming them', () => {
     expect(described(text, [org])).toEqual([]);
     const place: EntityMatch = { type: 'location', start, end: start + 5, text: 'Texas', key: 'location:texas', name: 'Texas' };
     expect(described(text, [place])).toEqual(['Texas bank']);
+  });
+  test('not where the text names an organisation of that kind: its name is the better answer', () => {
+    expect(described('An Indiana hospital paid a ransom. Attackers breached Hancock Health, a regional hospital in Greenfield.')).toEqual(
+      [],
+    );
+    const text = 'An Indiana hospital paid a ransom, Hancock Regional Hospital said.';
+    const start = text.indexOf('Hancock');
+    const named: EntityMatch = {
+      type: 'organization',
+      start,
+      end: start + 25,
+      text: 'Hancock Regional Hospital',
+      key: 'organization:hancock-regional-hospital',
+      name: 'Hancock Regional Hospital',
+    };
+    expect(described(text, [named])).toEqual([]);
+    // A name of another kind does not stand for it.
+    expect(described('An Indiana hospital paid a ransom. Acme Corp, a local firm, helped.')).toEqual(['Indiana hospital']);
   });
   test('the incident rules may choose one as the victim, though it is no entity of the page', () => {
     const text =

@@ -324,18 +324,21 @@ describe('a one-word name where the incident rules look for a victim (issue 8)',
 });
 
 describe('names a victim rule could not choose because no rule found them (issue 8)', () => {
-  test('a party, a hotel, an inn, suites and a casino are heads of names', () => {
-    expect(names('The campaign targeted Democratic Party members.')).toEqual(['Democratic Party']);
+  test('a hotel, an inn and a casino are heads of names', () => {
     expect(names('Guests of Holiday Inn were told their cards were at risk.')).toEqual(['Holiday Inn']);
-    expect(names('Staff at Staybridge Suites found the malware.')).toEqual(['Staybridge Suites']);
+    expect(names('Staff at the Sheraton Arlington Hotel found the malware.')).toEqual(['Sheraton Arlington Hotel']);
+    expect(names('Card data was stolen at Royal Palm Casino last spring.')).toEqual(['Royal Palm Casino']);
   });
   test('a word that names nothing alone, capitalised in mid-sentence after a noun for an organisation, is a name', () => {
     expect(names('The mobile phone company Three has experienced a fresh data breach.')).toEqual(['Three']);
     // Not at a sentence's start, and not without the noun before it.
     expect(names('Three said it was investigating.')).toEqual([]);
     expect(names('He saw Three more times.')).toEqual([]);
+    // One word alone before a verb or a clause's end: not an article opening a name, a list, a run-on sentence.
+    expect(names('Attackers have their own website Two ransom notes were found.')).toEqual([]);
+    expect(names('It hit the company, Finally, they demand a payment.')).toEqual([]);
   });
-  test('the object of "to infiltrate / breach / hack / compromise"', () => {
+  test('the object of "to infiltrate" or "to breach"', () => {
     expect(names('He managed to infiltrate AlphaBay and stole private messages.')).toEqual(['AlphaBay']);
   });
   test('the subject of "posted a statement" and of a fix', () => {

@@ -21,7 +21,7 @@ const COUNTS = 'an? one another'
   .join('|');
 const DESCRIBED = new RegExp(
   `(?<![\\p{L}\\p{N}])(?:${COUNTS})\\s+` +
-    `(\\p{Lu}[\\p{L}.]*(?:[ \\t]\\p{Lu}[\\p{L}.]*){0,2}?)(-based)?[ \\t]+(?:${KINDS})(?:[ \\t]+(?:system|network|chain|group|district))?(?![\\p{L}-])`,
+    `(\\p{Lu}[\\p{L}.]*(?:[ \\t]\\p{Lu}[\\p{L}.]*){0,2}?)(-based)?[ \\t]+(${KINDS})(?:[ \\t]+(?:system|network|chain|group|district))?(?![\\p{L}-])`,
   'gdu',
 );
 
@@ -29,8 +29,23 @@ const DESCRIBED = new RegExp(
 const AFTER =
   /^(?:\s*[.,;:!?)"”’]|\s*$|\s+(?:was|were|is|are|has|had|have|paid|agreed|said|says|reported|confirmed|disclosed|lost|suffered|fell|became|got|that|which|who|in|on|at|to|for|from|with|by|and|or|after|last|this|earlier|recently|also|out)\b)/u;
 
-/** Before the determiner: a comma, a bracket or a copula, after which the words say what a name before them is. */
-const APPOSITION_BEFORE = /(?:[,(–—]|\b(?:is|was|as|being|becomes|became))\s*$/u;
+/**
+ * Before the determiner: a name and a comma or a bracket, or a copula, after which the words say what a
+ * name is ("Halvorsen Outdoor Supply, a Minnesota-based retailer"); not after a common noun ("One of the
+ * victims, an Indiana hospital").
+ */
+const APPOSITION_BEFORE = /(?:(?:\p{Lu}[\p{L}\p{N}.&'’-]*|[)"”])\s*[,(–—]|\b(?:is|was|as|being|becomes|became))\s*$/u;
+
+/**
+ * Whether the text names an organisation of that kind: one whose name ends with it ("Hancock Regional
+ * Hospital"), or a name the text says is one ("Hancock Health, a regional hospital"). Then the
+ * description is that organisation, and its name is the better answer.
+ */
+function namesOneOfKind(text: string, entities: readonly EntityMatch[], kind: string): boolean {
+  const k = kind.toLowerCase();
+  if (entities.some((e) => (e.type === 'organization' || e.type === 'vendor') && e.name.toLowerCase().endsWith(` ${k}`))) return true;
+  return new RegExp(`\\p{Lu}[\\p{L}\\p{N}&.'’-]*,\\s+(?:an?|the)\\s+(?:[\\p{L}-]+\\s+){0,4}${k}(?![\\p{L}-])`, 'u').test(text);
+}
 
 /**
  * Organisations the text describes without naming them: "An Indiana hospital paid a ransom", "a
@@ -50,8 +65,9 @@ export function describedOrganizations(text: string, entities: readonly EntityMa
     const end = m.index + m[0].length;
     if (!AFTER.test(text.slice(end, end + 16))) continue;
     // "Halvorsen Outdoor Supply, a Minnesota-based retailer", "X is a Texas bank": what a name is, not another body.
-    if (APPOSITION_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
+    if (APPOSITION_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
     if (entities.some((e) => e.type !== 'location' && e.start < end && e.end > start)) continue;
+    if (namesOneOfKind(text, entities, m[3])) continue;
     const surface = text.slice(start, end);
     const name = surface.replace(/\s+/g, ' ');
     out.push({

@@ -247,6 +247,9 @@ function startsSentence(text: string, at: number, prev: Token | undefined): bool
   return prev === undefined;
 }
 
+/** After a name standing alone: a verb of its own or the end of a clause ("company Three has", "operator Three was"). */
+const NAME_ALONE_AFTER = /^(?:\s*[.,;:!?)]|\s+(?:has|had|was|is|said|says|confirmed|reported|told|which|who)\b)/;
+
 const ABBREV_DOT = new Set(['inc.', 'co.', 'corp.', 'ltd.', 'bros.', 'dept.', 'univ.', 'intl.', 'plc.', 'llc.']);
 
 /** Lower-case words that may sit inside a name: "Bank of America", "Department for Education". */
@@ -450,7 +453,17 @@ function trimRun(text: string, tokens: Token[], run: Run, lowerWords: Set<string
     if (FIELD_WORDS.has(lw) && t.cap && last - first >= 2 && tokens[first + 1].cap && headedAfter(tokens, first + 1, last)) break;
     // "the mobile phone company Three": a word that names nothing alone, written with a capital in
     // mid-sentence right after a noun for an organisation, is that organisation's name.
-    if (first === run.first && !t.initial && NOT_NAME.has(lw) && DESCRIPTOR_BEFORE.test(text.slice(Math.max(0, t.start - 40), t.start)))
+    // (One word alone, after the noun and a space, before a verb or the clause's end: not "The Süddeutsche
+    // Zeitung", "the company, Finally, they", "their own website Two ransom notes".)
+    if (
+      first === run.first &&
+      first === last &&
+      !t.initial &&
+      NOT_NAME.has(lw) &&
+      DESCRIPTOR_BEFORE.test(text.slice(Math.max(0, t.start - 40), t.start)) &&
+      !/,\s*$/.test(text.slice(t.start - 3, t.start)) &&
+      NAME_ALONE_AFTER.test(text.slice(t.end, t.end + 12))
+    )
       break;
     if (NOT_NAME.has(lw) || CONNECTORS.has(lw) || (OPENERS_AT_START.has(lw) && isSentenceStart(text, tokens, first))) {
       first++;
@@ -512,7 +525,7 @@ const SUFFIX_HEADS = new Set(
     'district districts county municipality city church diocese museum library archives ' +
     'cooperative co-op logistics freight insurers lines system maritime shipping terminals hotels resorts foods chemicals steel mining petroleum pipeline ' +
     'media newspaper broadcasting news times post herald journal tribune gazette studios games entertainment ' +
-    'network cloud research intelligence center centre party hotel inn suites casino'
+    'network cloud research intelligence center centre hotel inn casino'
   ) // "Lookout Threat Intelligence", "Check Point Research"
     .split(' '),
 );
@@ -591,11 +604,11 @@ const DESCRIPTOR_BEFORE = new RegExp(`(?<![\\p{L}-])(?:${DESCRIPTORS}|site|websi
 
 /** Verbs that follow an organisation (reporting, being hit). */
 const VERB_AFTER =
-  /^(?:’s|'s)?\s*(?:(?:apparently|reportedly|allegedly)\s+)?(?:(?:shut|took|shut down|restored|closed|notified|told|urged|took down) (?:down |offline )?its|said it|said its|said (?:that )?(?:hackers|attackers|an attacker|cybercriminals|criminals|a threat actor|an unauthori[sz]ed|an? (?:malicious |unknown |unauthori[sz]ed )?third party)|lost \S+ (?:million|billion)|said that it|said in a statement|(?:posted|issued|released) (?:an? )?(?:official |public )?statement|says it|(?:has )?(?:fixed|patched)|patches|fixes|disclosed|confirmed|notified|announced|revealed|reported that|warned|acknowledged|admitted|informed|has notified|has confirmed|has disclosed|is notifying|began notifying|was hit|has been hit|(?:has|had) suffered|(?:was|were|has been|have been|had been) hacked|hit by (?:a |an )?(?:ransomware|cyber|data|hack|malware|DDoS)|was breached|has been breached|was attacked|was targeted|were hit|have been hit|were breached|were attacked|were targeted|fell victim|suffered|is investigating|was the victim|researchers|threat researchers|security researchers|researchers have|observed|has observed|has tracked|tracks|detected|published|discovered|identified|spokesperson|spokesman|spokeswoman|told|customers|patients|subscribers|policyholders|account holders|employees|systems were|’s systems|'s systems|’s network|'s network|’s website|'s website)\b/;
+  /^(?:’s|'s)?\s*(?:(?:apparently|reportedly|allegedly)\s+)?(?:(?:shut|took|shut down|restored|closed|notified|told|urged|took down) (?:down |offline )?its|said it|said its|said (?:that )?(?:hackers|attackers|an attacker|cybercriminals|criminals|a threat actor|an unauthori[sz]ed|an? (?:malicious |unknown |unauthori[sz]ed )?third party)|lost \S+ (?:million|billion)|said that it|said in a statement|(?:posted|issued|released) (?:an? )?(?:official |public )?statement|says it|(?:has )?(?:fixed|patched)|disclosed|confirmed|notified|announced|revealed|reported that|warned|acknowledged|admitted|informed|has notified|has confirmed|has disclosed|is notifying|began notifying|was hit|has been hit|(?:has|had) suffered|(?:was|were|has been|have been|had been) hacked|hit by (?:a |an )?(?:ransomware|cyber|data|hack|malware|DDoS)|was breached|has been breached|was attacked|was targeted|were hit|have been hit|were breached|were attacked|were targeted|fell victim|suffered|is investigating|was the victim|researchers|threat researchers|security researchers|researchers have|observed|has observed|has tracked|tracks|detected|published|discovered|identified|spokesperson|spokesman|spokeswoman|told|customers|patients|subscribers|policyholders|account holders|employees|systems were|’s systems|'s systems|’s network|'s network|’s website|'s website)\b/;
 
 /** Words before an organisation. */
 const CUE_BEFORE =
-  /(?:researchers (?:at|from)|analysts (?:at|from)|experts (?:at|from)|according to|tracked by|reported by|discovered by|observed by|attack on|attacks on|attack against|attacks against|breach at|breach of|hack of|hack on|intrusion at|incident at|compromise of|customers of|employees of|systems of|network of|spokesperson for|spokesman for|spokeswoman for|statement from|statement by|a report (?:by|from)|report by|report from|team at|researchers with|breached|hacked|infiltrated|crippled|disrupted|struck|attacked|targeted|hit|(?:stolen|stole|steals|stealing|exfiltrated|leaked)(?: [\w-]+){0,4} from|(?:computers|servers|networks) of|to (?:infiltrate|breach|hack|compromise))\s+(?:the\s+)?$/;
+  /(?:researchers (?:at|from)|analysts (?:at|from)|experts (?:at|from)|according to|tracked by|reported by|discovered by|observed by|attack on|attacks on|attack against|attacks against|breach at|breach of|hack of|hack on|intrusion at|incident at|compromise of|customers of|employees of|systems of|network of|spokesperson for|spokesman for|spokeswoman for|statement from|statement by|a report (?:by|from)|report by|report from|team at|researchers with|breached|hacked|infiltrated|crippled|disrupted|struck|attacked|targeted|hit|(?:stolen|stole|steals|stealing|exfiltrated|leaked)(?: [\w-]+){0,4} from|(?:computers|servers|networks) of|to (?:infiltrate|breach))\s+(?:the\s+)?$/;
 
 type Rule = 'head' | 'gov' | 'apposition' | 'cue' | typeof ENCLOSING_RULE;
 
