@@ -345,6 +345,16 @@ describe('names a victim rule could not choose because no rule found them (issue
     expect(names('Later AlphaBay posted an official statement on its forum.')).toEqual(['AlphaBay']);
     expect(names('Since then Tumblr has fixed a vulnerability in its recommendations.')).toEqual(['Tumblr']);
   });
+  test("an officer's title in capitals ends the name of the body before it, and is a cue for it", () => {
+    expect(names('ABTA CEO Mark Tanzer says an external infiltrator used a flaw.')).toEqual(['ABTA']);
+    expect(names('He said Fooba CEO Jane Roe testified.')).toEqual(['Fooba']);
+  });
+  test('an association, a federation, a society in apposition; not a descriptor on the line before', () => {
+    expect(names("Hackers used a flaw in the website of ABTA, the UK's largest holiday and travel association, to access data.")).toEqual([
+      'ABTA',
+    ]);
+    expect(names('A fungus and legume association\nLegumes interact with microbes.')).toEqual([]);
+  });
   test('a descriptor noun glued to a word by a hyphen describes nothing after it ("third-party OAuth apps")', () => {
     expect(names('They abused risky third-company OAuth apps to read mail.')).toEqual([]);
   });

@@ -252,6 +252,9 @@ const NAME_ALONE_AFTER = /^(?:\s*[.,;:!?)]|\s+(?:has|had|was|is|said|says|confir
 
 const ABBREV_DOT = new Set(['inc.', 'co.', 'corp.', 'ltd.', 'bros.', 'dept.', 'univ.', 'intl.', 'plc.', 'llc.']);
 
+/** Officers' titles written in capitals after the name of the body they serve ("ABTA CEO Mark Tanzer"). */
+const OFFICERS = new Set(['CEO', 'CTO', 'CFO', 'COO', 'CISO']);
+
 /** Lower-case words that may sit inside a name: "Bank of America", "Department for Education". */
 const CONNECTORS = new Set(['of', 'for', 'and', '&', 'de', 'du', 'der', 'des', 'la', 'on', 'the']);
 
@@ -328,6 +331,8 @@ function* capitalisedRuns(text: string, tokens: Token[], joins: Set<number>): Ge
       )
         break;
       const t = tokens[j];
+      // "ABTA CEO Mark Tanzer": an officer's title ends the name of the body before it.
+      if (OFFICERS.has(t.text)) break;
       if (t.cap || (/^\d/.test(t.text) && tokens[j - 1].cap)) {
         last = j;
         j++;
@@ -595,16 +600,16 @@ const GOV_HEADS = new Set([
 
 /** Nouns in "X, a ... <noun>" / "<noun> X" that say X is an organisation. */
 const DESCRIPTORS =
-  'company|companies|firm|provider|retailer|maker|manufacturer|giant|operator|vendor|startup|start-up|supplier|contractor|developer|publisher|insurer|lender|bank|chain|carrier|airline|hospital|clinic|university|college|school district|district|nonprofit|non-profit|charity|agency|organization|organisation|conglomerate|subsidiary|brand|business|outlet|newspaper|broadcaster|utility|municipality|council|department|ministry|institution|firm’s|producer|distributor|exchange|marketplace|lab|laboratory|laboratories';
+  'company|companies|firm|provider|retailer|maker|manufacturer|giant|operator|vendor|startup|start-up|supplier|contractor|developer|publisher|insurer|lender|bank|chain|carrier|airline|hospital|clinic|university|college|school district|district|nonprofit|non-profit|charity|agency|organization|organisation|conglomerate|subsidiary|brand|business|outlet|newspaper|broadcaster|utility|municipality|council|department|ministry|institution|firm’s|producer|distributor|exchange|marketplace|lab|laboratory|laboratories|association|federation|society';
 const APPOSITION_AFTER = new RegExp(
   `^,\\s+(?:a|an|the|which is a|one of the)\\s+(?:[\\p{L}\\p{N}.\\-’']+\\s+){0,6}?(?:${DESCRIPTORS})s?\\b`,
   'u',
 );
-const DESCRIPTOR_BEFORE = new RegExp(`(?<![\\p{L}-])(?:${DESCRIPTORS}|site|website)(?:,|\\s+(?:called|named))?\\s+$`, 'u');
+const DESCRIPTOR_BEFORE = new RegExp(`(?<![\\p{L}-])(?:${DESCRIPTORS}|site|website)(?:,|\\s+(?:called|named))?[ \\t]+$`, 'u');
 
 /** Verbs that follow an organisation (reporting, being hit). */
 const VERB_AFTER =
-  /^(?:’s|'s)?\s*(?:(?:apparently|reportedly|allegedly)\s+)?(?:(?:shut|took|shut down|restored|closed|notified|told|urged|took down) (?:down |offline )?its|said it|said its|said (?:that )?(?:hackers|attackers|an attacker|cybercriminals|criminals|a threat actor|an unauthori[sz]ed|an? (?:malicious |unknown |unauthori[sz]ed )?third party)|lost \S+ (?:million|billion)|said that it|said in a statement|(?:posted|issued|released) (?:an? )?(?:official |public )?statement|says it|(?:has )?(?:fixed|patched)|disclosed|confirmed|notified|announced|revealed|reported that|warned|acknowledged|admitted|informed|has notified|has confirmed|has disclosed|is notifying|began notifying|was hit|has been hit|(?:has|had) suffered|(?:was|were|has been|have been|had been) hacked|hit by (?:a |an )?(?:ransomware|cyber|data|hack|malware|DDoS)|was breached|has been breached|was attacked|was targeted|were hit|have been hit|were breached|were attacked|were targeted|fell victim|suffered|is investigating|was the victim|researchers|threat researchers|security researchers|researchers have|observed|has observed|has tracked|tracks|detected|published|discovered|identified|spokesperson|spokesman|spokeswoman|told|customers|patients|subscribers|policyholders|account holders|employees|systems were|’s systems|'s systems|’s network|'s network|’s website|'s website)\b/;
+  /^(?:’s|'s)?\s*(?:(?:apparently|reportedly|allegedly)\s+)?(?:(?:shut|took|shut down|restored|closed|notified|told|urged|took down) (?:down |offline )?its|said it|said its|said (?:that )?(?:hackers|attackers|an attacker|cybercriminals|criminals|a threat actor|an unauthori[sz]ed|an? (?:malicious |unknown |unauthori[sz]ed )?third party)|lost \S+ (?:million|billion)|said that it|said in a statement|(?:posted|issued|released) (?:an? )?(?:official |public )?statement|says it|(?:has )?(?:fixed|patched)|disclosed|confirmed|notified|announced|revealed|reported that|warned|acknowledged|admitted|informed|has notified|has confirmed|has disclosed|is notifying|began notifying|was hit|has been hit|(?:has|had) suffered|(?:was|were|has been|have been|had been) hacked|hit by (?:a |an )?(?:ransomware|cyber|data|hack|malware|DDoS)|was breached|has been breached|was attacked|was targeted|were hit|have been hit|were breached|were attacked|were targeted|fell victim|suffered|is investigating|was the victim|researchers|threat researchers|security researchers|researchers have|observed|has observed|has tracked|tracks|detected|published|discovered|identified|spokesperson|spokesman|spokeswoman|(?:CEO|CTO|CFO|COO|CISO)\b(?!s)|told|customers|patients|subscribers|policyholders|account holders|employees|systems were|’s systems|'s systems|’s network|'s network|’s website|'s website)\b/;
 
 /** Words before an organisation. */
 const CUE_BEFORE =
