@@ -3,7 +3,7 @@
  * there): 851 news articles with human-labelled events, mapped to five of our types, and victims.
  *
  *   npx tsx scripts/eval/casie.ts [--misses] [--type TYPE] [--show-victims] [--limit N] [--split tuned|heldout]
- *     [--fold a|b]
+ *     [--fold a|b] [--found | --found-misses]
  *
  * `--split tuned` scores the tuned rows only (what to run while tuning: the held-out figures are for
  * reporting, a few times in all). `--fold a|b` keeps one of the tuned rows' two folds (implies `--split tuned`):
@@ -16,7 +16,9 @@
  * a named victim where one of ours meets one of the labelled victims) and victim precision (our victims,
  * one per article and name, that meet any labelled victim); the keyword baseline of incidents.ts beside
  * the engine. `--show-victims` lists, for the tuned rows only, each article whose victim is missed or
- * wrong: the labels, and each of our victims (all confidences) with the words around it.
+ * wrong: the labels, and each of our victims (all confidences) with the words around it. `--found` prints
+ * only how often the labelled victim is among the names the engine finds anywhere in the text (the ceiling
+ * of victim match); `--found-misses` also lists the tuned rows where it is not (read fold a's only).
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -280,7 +282,8 @@ export async function runCasieEval(
   // The engine as it ships (its own victim floor); and, on the tuned rows only, every victim with its
   // confidence, to sweep the floor (a victim below the floor can make room for one next door, which a
   // filtered sweep does not see: the sweep approximates, the figures above it are exact).
-  if (opts.fold) opts = { ...opts, split: 'tuned' };
+  // The found-rate reads the tuned rows unless the held-out ones are asked for by name.
+  if (opts.fold || (opts.found && !opts.split)) opts = { ...opts, split: 'tuned' };
   if (opts.split) rows = rows.filter((r) => isHeldOut(r.id) === (opts.split === 'heldout'));
   const fold = opts.fold;
   if (fold) rows = rows.filter((r) => inFold(r.id, fold));
