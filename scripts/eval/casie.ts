@@ -3,7 +3,7 @@
  * there): 851 news articles with human-labelled events, mapped to five of our types, and victims.
  *
  *   npx tsx scripts/eval/casie.ts [--misses] [--type TYPE] [--show-victims] [--limit N] [--split tuned|heldout]
- *     [--fold a|b]
+ *     [--fold a|b] [--found | --found-misses]
  *
  * `--split tuned` scores the tuned rows only (what to run while tuning: the held-out figures are for
  * reporting, a few times in all). `--fold a|b` keeps one of the tuned rows' two folds (implies `--split tuned`):
@@ -16,13 +16,16 @@
  * a named victim where one of ours meets one of the labelled victims) and victim precision (our victims,
  * one per article and name, that meet any labelled victim); the keyword baseline of incidents.ts beside
  * the engine. `--show-victims` lists, for the tuned rows only, each article whose victim is missed or
- * wrong: the labels, and each of our victims (all confidences) with the words around it.
+ * wrong: the labels, and each of our victims (all confidences) with the words around it. `--found` prints
+ * only how often the labelled victim is among the names the engine finds anywhere in the text (the ceiling
+ * of victim match); `--found-misses` also lists the tuned rows where it is not (read fold a's only).
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyzeText } from '../../lib/worker/engine';
 import { compileMatcher } from '../../lib/worker/extract/matcher';
+import { describedOrganizations } from '../../lib/worker/extract/described-orgs';
 import { seedCatalogue } from '../../lib/worker/knowledge/seed';
 import { FIVE_TYPES } from './incidents';
 import { VICTIM_MIN_CONFIDENCE } from '../../lib/worker/extract/incidents/roles';
@@ -131,6 +134,55 @@ function showVictimErrors(rows: Row[], matcher: ReturnType<typeof compileMatcher
   }
 }
 
+/** Entity types a victim rule can choose (roles.ts's VICTIM_TYPES). */
+const VICTIM_KINDS = new Set(['organization', 'vendor', 'location']);
+
+/**
+ * Whether each article's labelled victim is among the names the engine finds anywhere in the text (as an
+ * organisation, vendor or place: what the victim rules choose from; or as an entity of any type): the
+ * ceiling of victim match. `misses` lists the tuned rows whose victim is not found as a possible victim,
+ * with the entities that touch its words and the words around its first mention.
+ */
+function showFound(rows: Row[], matcher: ReturnType<typeof compileMatcher>, misses: boolean): void {
+  for (const half of ['tuned', 'heldout'] as const) {
+    const part = rows.filter((r) => isHeldOut(r.id) === (half === 'heldout') && r.victims_named.length > 0);
+    if (part.length === 0) continue;
+    let asVictim = 0;
+    let asAny = 0;
+    const lines: string[] = [];
+    for (const r of part) {
+      const text = `${r.title}\n\n${r.text}`;
+      const { entities: named } = analyzeText(text, matcher, { published: r.date });
+      // With what the text describes without a name ("an Indiana hospital"), which the victim rules also read.
+      const entities = [...named, ...describedOrganizations(text, named)];
+      const meets = (types?: Set<string>) =>
+        entities.some(
+          (e) =>
+            (!types || types.has(e.type)) &&
+            namesMeet(victimNames(text, e, entities).names, r.victims_named, { place: e.type === 'location' }),
+        );
+      const v = meets(VICTIM_KINDS);
+      if (v) asVictim++;
+      if (v || meets()) asAny++;
+      if (!misses || half !== 'tuned' || v) continue;
+      const lower = text.toLowerCase();
+      const at = r.victims_named.map((n) => lower.indexOf(n.toLowerCase())).find((i) => i >= 0) ?? -1;
+      const near = at < 0 ? '(not in the text as written)' : `…${text.slice(Math.max(0, at - 90), at + 90).replace(/\s+/g, ' ')}…`;
+      const touching = entities
+        .filter((e) =>
+          r.victims_named.some((n) => e.text.toLowerCase().includes(n.toLowerCase()) || n.toLowerCase().includes(e.text.toLowerCase())),
+        )
+        .map((e) => `${e.type}:${e.text}`);
+      lines.push(
+        `- ${r.id} ${r.title}\n    labelled: ${r.victims_named.join(' | ')}  touching: ${[...new Set(touching)].join(', ') || '-'}\n    ${near}`,
+      );
+    }
+    const f = (x: number) => `${x}/${part.length} ${f3(x / part.length)}`;
+    console.log(`CASIE ${half}: labelled victim found as an organisation/vendor/place ${f(asVictim)}; as any entity ${f(asAny)}`);
+    for (const l of lines) console.log(l);
+  }
+}
+
 /** Five-type counts of one article's prediction. */
 function cellsOf(row: Row, p: Pred): Counts {
   const c: Counts = { tp: 0, fp: 0, fn: 0 };
@@ -206,6 +258,8 @@ export async function runCasieEval(
     split?: string;
     fold?: 'a' | 'b';
     showVictims?: boolean;
+    found?: boolean;
+    foundMisses?: boolean;
   } = {},
 ): Promise<Record<string, number>> {
   console.log('\n## CASIE dev: five incident types and victims on 851 labelled news articles (engine vs keyword baseline)');
@@ -228,10 +282,15 @@ export async function runCasieEval(
   // The engine as it ships (its own victim floor); and, on the tuned rows only, every victim with its
   // confidence, to sweep the floor (a victim below the floor can make room for one next door, which a
   // filtered sweep does not see: the sweep approximates, the figures above it are exact).
-  if (opts.fold) opts = { ...opts, split: 'tuned' };
+  // The found-rate reads the tuned rows unless the held-out ones are asked for by name.
+  if (opts.fold || (opts.found && !opts.split)) opts = { ...opts, split: 'tuned' };
   if (opts.split) rows = rows.filter((r) => isHeldOut(r.id) === (opts.split === 'heldout'));
   const fold = opts.fold;
   if (fold) rows = rows.filter((r) => inFold(r.id, fold));
+  if (opts.found) {
+    showFound(rows, matcher, opts.foundMisses === true);
+    return {};
+  }
   const engine: Pred[] = rows.map((r) => run(r));
   const ledes = LEDES.map((n) => ({ n, preds: rows.map((r) => run(r, undefined, n)) }));
   const unfloored: Pred[] = rows.map((r) => (isHeldOut(r.id) ? engine[0] : run(r, 0)));
@@ -341,6 +400,8 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename
       split: { type: 'string' },
       fold: { type: 'string' },
       'show-victims': { type: 'boolean' },
+      found: { type: 'boolean' },
+      'found-misses': { type: 'boolean' },
     },
   });
   await runCasieEval({
@@ -350,5 +411,7 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename
     split: values.split,
     fold: values.fold === 'a' || values.fold === 'b' ? values.fold : undefined,
     showVictims: values['show-victims'],
+    found: values.found || values['found-misses'],
+    foundMisses: values['found-misses'],
   });
 }

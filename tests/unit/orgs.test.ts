@@ -322,3 +322,40 @@ describe('a one-word name where the incident rules look for a victim (issue 8)',
     expect(names('Ransomware is now hitting smart TVs everywhere.')).toEqual([]);
   });
 });
+
+describe('names a victim rule could not choose because no rule found them (issue 8)', () => {
+  test('a hotel, an inn and a casino are heads of names', () => {
+    expect(names('Guests of Holiday Inn were told their cards were at risk.')).toEqual(['Holiday Inn']);
+    expect(names('Staff at the Sheraton Arlington Hotel found the malware.')).toEqual(['Sheraton Arlington Hotel']);
+    expect(names('Card data was stolen at Royal Palm Casino last spring.')).toEqual(['Royal Palm Casino']);
+  });
+  test('a word that names nothing alone, capitalised in mid-sentence after a noun for an organisation, is a name', () => {
+    expect(names('The mobile phone company Three has experienced a fresh data breach.')).toEqual(['Three']);
+    // Not at a sentence's start, and not without the noun before it.
+    expect(names('Three said it was investigating.')).toEqual([]);
+    expect(names('He saw Three more times.')).toEqual([]);
+    // One word alone before a verb or a clause's end: not an article opening a name, a list, a run-on sentence.
+    expect(names('Attackers have their own website Two ransom notes were found.')).toEqual([]);
+    expect(names('It hit the company, Finally, they demand a payment.')).toEqual([]);
+  });
+  test('the object of "to infiltrate" or "to breach"', () => {
+    expect(names('He managed to infiltrate AlphaBay and stole private messages.')).toEqual(['AlphaBay']);
+  });
+  test('the subject of "posted a statement" and of a fix', () => {
+    expect(names('Later AlphaBay posted an official statement on its forum.')).toEqual(['AlphaBay']);
+    expect(names('Since then Tumblr has fixed a vulnerability in its recommendations.')).toEqual(['Tumblr']);
+  });
+  test("an officer's title in capitals ends the name of the body before it, and is a cue for it", () => {
+    expect(names('ABTA CEO Mark Tanzer says an external infiltrator used a flaw.')).toEqual(['ABTA']);
+    expect(names('He said Fooba CEO Jane Roe testified.')).toEqual(['Fooba']);
+  });
+  test('an association, a federation, a society in apposition; not a descriptor on the line before', () => {
+    expect(names("Hackers used a flaw in the website of ABTA, the UK's largest holiday and travel association, to access data.")).toEqual([
+      'ABTA',
+    ]);
+    expect(names('A fungus and legume association\nLegumes interact with microbes.')).toEqual([]);
+  });
+  test('a descriptor noun glued to a word by a hyphen describes nothing after it ("third-party OAuth apps")', () => {
+    expect(names('They abused risky third-company OAuth apps to read mail.')).toEqual([]);
+  });
+});

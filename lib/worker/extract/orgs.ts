@@ -247,7 +247,13 @@ function startsSentence(text: string, at: number, prev: Token | undefined): bool
   return prev === undefined;
 }
 
+/** After a name standing alone: a verb of its own or the end of a clause ("company Three has", "operator Three was"). */
+const NAME_ALONE_AFTER = /^(?:\s*[.,;:!?)]|\s+(?:has|had|was|is|said|says|confirmed|reported|told|which|who)\b)/;
+
 const ABBREV_DOT = new Set(['inc.', 'co.', 'corp.', 'ltd.', 'bros.', 'dept.', 'univ.', 'intl.', 'plc.', 'llc.']);
+
+/** Officers' titles written in capitals after the name of the body they serve ("ABTA CEO Mark Tanzer"). */
+const OFFICERS = new Set(['CEO', 'CTO', 'CFO', 'COO', 'CISO']);
 
 /** Lower-case words that may sit inside a name: "Bank of America", "Department for Education". */
 const CONNECTORS = new Set(['of', 'for', 'and', '&', 'de', 'du', 'der', 'des', 'la', 'on', 'the']);
@@ -325,6 +331,8 @@ function* capitalisedRuns(text: string, tokens: Token[], joins: Set<number>): Ge
       )
         break;
       const t = tokens[j];
+      // "ABTA CEO Mark Tanzer": an officer's title ends the name of the body before it.
+      if (OFFICERS.has(t.text)) break;
       if (t.cap || (/^\d/.test(t.text) && tokens[j - 1].cap)) {
         last = j;
         j++;
@@ -448,6 +456,20 @@ function trimRun(text: string, tokens: Token[], run: Run, lowerWords: Set<string
     const lw = t.text.toLowerCase();
     // "Data Protection Commission", "Threat Hunter Team": a field's word that begins a longer headed name is its first word.
     if (FIELD_WORDS.has(lw) && t.cap && last - first >= 2 && tokens[first + 1].cap && headedAfter(tokens, first + 1, last)) break;
+    // "the mobile phone company Three": a word that names nothing alone, written with a capital in
+    // mid-sentence right after a noun for an organisation, is that organisation's name.
+    // (One word alone, after the noun and a space, before a verb or the clause's end: not "The Süddeutsche
+    // Zeitung", "the company, Finally, they", "their own website Two ransom notes".)
+    if (
+      first === run.first &&
+      first === last &&
+      !t.initial &&
+      NOT_NAME.has(lw) &&
+      DESCRIPTOR_BEFORE.test(text.slice(Math.max(0, t.start - 40), t.start)) &&
+      !/,\s*$/.test(text.slice(t.start - 3, t.start)) &&
+      NAME_ALONE_AFTER.test(text.slice(t.end, t.end + 12))
+    )
+      break;
     if (NOT_NAME.has(lw) || CONNECTORS.has(lw) || (OPENERS_AT_START.has(lw) && isSentenceStart(text, tokens, first))) {
       first++;
       continue;
@@ -508,7 +530,7 @@ const SUFFIX_HEADS = new Set(
     'district districts county municipality city church diocese museum library archives ' +
     'cooperative co-op logistics freight insurers lines system maritime shipping terminals hotels resorts foods chemicals steel mining petroleum pipeline ' +
     'media newspaper broadcasting news times post herald journal tribune gazette studios games entertainment ' +
-    'network cloud research intelligence center centre'
+    'network cloud research intelligence center centre hotel inn casino'
   ) // "Lookout Threat Intelligence", "Check Point Research"
     .split(' '),
 );
@@ -578,20 +600,20 @@ const GOV_HEADS = new Set([
 
 /** Nouns in "X, a ... <noun>" / "<noun> X" that say X is an organisation. */
 const DESCRIPTORS =
-  'company|companies|firm|provider|retailer|maker|manufacturer|giant|operator|vendor|startup|start-up|supplier|contractor|developer|publisher|insurer|lender|bank|chain|carrier|airline|hospital|clinic|university|college|school district|district|nonprofit|non-profit|charity|agency|organization|organisation|conglomerate|subsidiary|brand|business|outlet|newspaper|broadcaster|utility|municipality|council|department|ministry|institution|firm’s|producer|distributor|exchange|marketplace|lab|laboratory|laboratories';
+  'company|companies|firm|provider|retailer|maker|manufacturer|giant|operator|vendor|startup|start-up|supplier|contractor|developer|publisher|insurer|lender|bank|chain|carrier|airline|hospital|clinic|university|college|school district|district|nonprofit|non-profit|charity|agency|organization|organisation|conglomerate|subsidiary|brand|business|outlet|newspaper|broadcaster|utility|municipality|council|department|ministry|institution|firm’s|producer|distributor|exchange|marketplace|lab|laboratory|laboratories|association|federation|society';
 const APPOSITION_AFTER = new RegExp(
   `^,\\s+(?:a|an|the|which is a|one of the)\\s+(?:[\\p{L}\\p{N}.\\-’']+\\s+){0,6}?(?:${DESCRIPTORS})s?\\b`,
   'u',
 );
-const DESCRIPTOR_BEFORE = new RegExp(`\\b(?:${DESCRIPTORS}|site|website)(?:,|\\s+(?:called|named))?\\s+$`, 'u');
+const DESCRIPTOR_BEFORE = new RegExp(`(?<![\\p{L}-])(?:${DESCRIPTORS}|site|website)(?:,|\\s+(?:called|named))?[ \\t]+$`, 'u');
 
 /** Verbs that follow an organisation (reporting, being hit). */
 const VERB_AFTER =
-  /^(?:’s|'s)?\s*(?:(?:apparently|reportedly|allegedly)\s+)?(?:(?:shut|took|shut down|restored|closed|notified|told|urged|took down) (?:down |offline )?its|said it|said its|said (?:that )?(?:hackers|attackers|an attacker|cybercriminals|criminals|a threat actor|an unauthori[sz]ed|an? (?:malicious |unknown |unauthori[sz]ed )?third party)|lost \S+ (?:million|billion)|said that it|said in a statement|says it|disclosed|confirmed|notified|announced|revealed|reported that|warned|acknowledged|admitted|informed|has notified|has confirmed|has disclosed|is notifying|began notifying|was hit|has been hit|(?:has|had) suffered|(?:was|were|has been|have been|had been) hacked|hit by (?:a |an )?(?:ransomware|cyber|data|hack|malware|DDoS)|was breached|has been breached|was attacked|was targeted|were hit|have been hit|were breached|were attacked|were targeted|fell victim|suffered|is investigating|was the victim|researchers|threat researchers|security researchers|researchers have|observed|has observed|has tracked|tracks|detected|published|discovered|identified|spokesperson|spokesman|spokeswoman|told|customers|patients|subscribers|policyholders|account holders|employees|systems were|’s systems|'s systems|’s network|'s network|’s website|'s website)\b/;
+  /^(?:’s|'s)?\s*(?:(?:apparently|reportedly|allegedly)\s+)?(?:(?:shut|took|shut down|restored|closed|notified|told|urged|took down) (?:down |offline )?its|said it|said its|said (?:that )?(?:hackers|attackers|an attacker|cybercriminals|criminals|a threat actor|an unauthori[sz]ed|an? (?:malicious |unknown |unauthori[sz]ed )?third party)|lost \S+ (?:million|billion)|said that it|said in a statement|(?:posted|issued|released) (?:an? )?(?:official |public )?statement|says it|(?:has )?(?:fixed|patched)|disclosed|confirmed|notified|announced|revealed|reported that|warned|acknowledged|admitted|informed|has notified|has confirmed|has disclosed|is notifying|began notifying|was hit|has been hit|(?:has|had) suffered|(?:was|were|has been|have been|had been) hacked|hit by (?:a |an )?(?:ransomware|cyber|data|hack|malware|DDoS)|was breached|has been breached|was attacked|was targeted|were hit|have been hit|were breached|were attacked|were targeted|fell victim|suffered|is investigating|was the victim|researchers|threat researchers|security researchers|researchers have|observed|has observed|has tracked|tracks|detected|published|discovered|identified|spokesperson|spokesman|spokeswoman|(?:CEO|CTO|CFO|COO|CISO)\b(?!s)|told|customers|patients|subscribers|policyholders|account holders|employees|systems were|’s systems|'s systems|’s network|'s network|’s website|'s website)\b/;
 
 /** Words before an organisation. */
 const CUE_BEFORE =
-  /(?:researchers (?:at|from)|analysts (?:at|from)|experts (?:at|from)|according to|tracked by|reported by|discovered by|observed by|attack on|attacks on|attack against|attacks against|breach at|breach of|hack of|hack on|intrusion at|incident at|compromise of|customers of|employees of|systems of|network of|spokesperson for|spokesman for|spokeswoman for|statement from|statement by|a report (?:by|from)|report by|report from|team at|researchers with|breached|hacked|infiltrated|crippled|disrupted|struck|attacked|targeted|hit|(?:stolen|stole|steals|stealing|exfiltrated|leaked)(?: [\w-]+){0,4} from|(?:computers|servers|networks) of)\s+(?:the\s+)?$/;
+  /(?:researchers (?:at|from)|analysts (?:at|from)|experts (?:at|from)|according to|tracked by|reported by|discovered by|observed by|attack on|attacks on|attack against|attacks against|breach at|breach of|hack of|hack on|intrusion at|incident at|compromise of|customers of|employees of|systems of|network of|spokesperson for|spokesman for|spokeswoman for|statement from|statement by|a report (?:by|from)|report by|report from|team at|researchers with|breached|hacked|infiltrated|crippled|disrupted|struck|attacked|targeted|hit|(?:stolen|stole|steals|stealing|exfiltrated|leaked)(?: [\w-]+){0,4} from|(?:computers|servers|networks) of|to (?:infiltrate|breach))\s+(?:the\s+)?$/;
 
 type Rule = 'head' | 'gov' | 'apposition' | 'cue' | typeof ENCLOSING_RULE;
 

@@ -33,6 +33,7 @@ const CAPABILITY_CS = caseSensitiveTwin(CAPABILITY);
 import { VICTIM_MIN_CONFIDENCE, findActor, findPlace, findVictim, reporterKeys, victimConfidence, type Scored } from './roles';
 import { chooseWhen } from './when';
 import { knownSpy } from './actor-aims';
+import { describedOrganizations } from '../described-orgs';
 
 export interface IncidentOptions {
   /** The article's publication date (ISO), to resolve "in September". */
@@ -93,7 +94,8 @@ function shiftIncident(i: Incident, n: number): Incident {
 function incidentsIn(text: string, entities: EntityMatch[], opts: IncidentOptions): Incident[] {
   const sentences = splitSentences(text);
   if (sentences.length === 0) return [];
-  const sorted = [...entities].sort((a, b) => a.start - b.start);
+  // Organisations the text describes without a name ("an Indiana hospital") may be victims, though no entity.
+  const sorted = [...entities, ...describedOrganizations(text, entities)].sort((a, b) => a.start - b.start);
   const dates = findDates(text, 0, text.length, opts.published);
   const reporters = reporterKeys(text, sorted, opts.site, opts.published);
   const infos = scoreSentences(text, sentences, sorted, dates);
