@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { compileMatcher } from '../../lib/worker/extract/matcher';
 import { findCatalogueEntities } from '../../lib/worker/extract/gazetteer';
-import { isListGap, sentenceSaysCrew, sentenceSaysKind } from '../../lib/worker/extract/kind-in-context';
+import { isListGap, sentenceSaysCrew, sentenceSaysKind, speaksOfTheField } from '../../lib/worker/extract/kind-in-context';
 import { catalogueEntry } from '../support/catalogue-entry';
 
 const e = catalogueEntry;
@@ -283,5 +283,17 @@ describe('a ransomware family spoken of as the people who run it', () => {
     expect(typed(`${gang}Conti's targeted nature shows in its notes.`)).toEqual(['Conti=actor:conti', 'Conti=malware:conti']);
     // Without the gang elsewhere, the deed alone decides nothing.
     expect(typed('Conti targeted schools.')).toEqual(['Conti=malware:conti']);
+  });
+});
+
+describe('speaksOfTheField', () => {
+  const page = (words: string) => `${'The soil was dry and the roses needed pruning before the frost came. '.repeat(16)}${words}`;
+  it('a long text speaks of the field only with one of its own words', () => {
+    expect(speaksOfTheField(page('A heart attack, a plant virus and worms in the garden.'))).toBe(false);
+    expect(speaksOfTheField(page('The gardeners’ forum was hacked last week.'))).toBe(true);
+    expect(speaksOfTheField(page('It patched CVE-2023-4966 and a ransomware strain.'))).toBe(true);
+  });
+  it('a short text is not judged', () => {
+    expect(speaksOfTheField('Lazarus rose on the third day.')).toBe(true);
   });
 });

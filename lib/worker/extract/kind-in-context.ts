@@ -165,3 +165,24 @@ export function sentenceSaysPeople(text: string, start: number, end: number): bo
   if (POSSESSIVE.test(after)) return POSSESSED_PEOPLE.test(after);
   return PEOPLE_DEED_AFTER.test(after) || ACTOR_AFTER.test(after);
 }
+
+/**
+ * Words only the security field uses of software and attacks: kinds of malware, hacking, the cyber words,
+ * attackers, exploits and vulnerabilities, ransom, exfiltration, breaches. Not "attack", "virus", "worm",
+ * "infected" or "security", which ordinary English uses of hearts, plants, gardens and doors.
+ */
+const FIELD_WORD =
+  /\b(?:malware|ransomware|trojans?|backdoors?|botnets?|spyware|rootkits?|keyloggers?|infostealers?|stealers?|wipers?|hack(?:ers?|ed|ing)|cyber[a-z-]*|phishing|threat actors?|attackers?|exploit(?:s|ed|ing|ation)?|vulnerabilit(?:y|ies)|zero-days?|CVE-\d{4}|espionage|APT\d*|C2|ransom|exfiltrat[a-z]*|intrusions?|compromised|breach(?:es|ed)?)\b/i;
+
+/** Below this many characters a text (a sentence, a headline, a feed item's summary) says too little of its topic to judge it by. */
+const TOPIC_MIN_CHARS = 1000;
+
+/**
+ * Whether a text can name malware or threat actors: a short one always; a longer one (a page) only where it
+ * uses a word of the security field somewhere. A page about projectors, gardening, films or pests that never
+ * does names no ransomware "Atlas" or "Onyx", no "Lazarus" group and no spider "Latrodectus" malware, though
+ * the catalogues hold such names: there the words are the page's own.
+ */
+export function speaksOfTheField(text: string): boolean {
+  return text.length < TOPIC_MIN_CHARS || FIELD_WORD.test(text);
+}
