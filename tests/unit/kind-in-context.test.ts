@@ -238,6 +238,15 @@ describe('where a malware name ends', () => {
     const t = 'It was a worm. Kronos then appeared.';
     expect(sentenceSaysKind(t, t.indexOf('Kronos'), t.indexOf('Kronos') + 6, 'malware')).toBe(false);
   });
+
+  it('sentenceSaysKind: after an opening preposition and a comma the sentence goes on, with no apposition', () => {
+    const says = (t: string, name: string) => sentenceSaysKind(t, t.indexOf(name), t.indexOf(name) + name.length, 'malware');
+    expect(says('In August, a variant of the Hancitor downloader was found.', 'August')).toBe(false);
+    expect(says('Since Kronos, a new banking trojan, appeared, banks worry.', 'Kronos')).toBe(false);
+    // Negative: the apposition of a subject, and a preposition inside the sentence, say what the name is.
+    expect(says('August, a variant of the Hancitor downloader, was found.', 'August')).toBe(true);
+    expect(says('It was used by Kronos, a banking trojan.', 'Kronos')).toBe(true);
+  });
 });
 
 describe('a ransomware family spoken of as the people who run it', () => {

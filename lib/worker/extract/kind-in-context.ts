@@ -66,9 +66,16 @@ function sides(text: string, start: number, end: number): [string, string] {
   return [text.slice(from, start), text.slice(end, end + 90)];
 }
 
+/**
+ * A preposition opening the sentence before the name, a comma after it: an adverbial phrase ("In August, a
+ * variant of the Hancitor downloader was found"), so what follows the comma is the sentence, not an apposition.
+ */
+const OPENING_PREPOSITION = /^\s*(?:In|On|Since|By|During|After|Before|Until|Through|From|Throughout)\s+$/u;
+
 /** The sentence around text[start, end) says that the name there is of `type` ('actor' or 'malware'). */
 export function sentenceSaysKind(text: string, start: number, end: number, type: string): boolean {
-  const [before, after] = sides(text, start, end);
+  const [before, said] = sides(text, start, end);
+  const after = OPENING_PREPOSITION.test(before) && /^\s*,/.test(said) ? '' : said;
   if (OTHER_NAMES_AFTER.test(after)) return true;
   if (type === 'malware')
     return (
