@@ -94,3 +94,21 @@ describe('an event is not an organisation', () => {
     expect(orgs('Researchers at Pwn2Own demonstrated the exploit.')).toEqual(['Pwn2Own']);
   });
 });
+
+describe('a page that never speaks of the security field', () => {
+  const kinds = (text: string) =>
+    extractEntities(text, m)
+      .filter((x) => x.type === 'malware' || x.type === 'actor')
+      .map((x) => x.text);
+  const filler = ' The projector is bright, quiet and easy to set up in a living room.'.repeat(16);
+  it('names no malware and no actor, from the catalogue or by shape, once it is long enough to judge', () => {
+    expect(kinds(`Fancy Bear is our favourite lamp; X-Agent is the brand. Marlon Brando was a legendary actor.${filler}`)).toEqual([]);
+  });
+  it('negative: one word of the field anywhere, or a short text, keeps them', () => {
+    expect(kinds(`Fancy Bear is our favourite lamp; X-Agent is the brand.${filler} Hackers stole the list.`)).toEqual([
+      'Fancy Bear',
+      'X-Agent',
+    ]);
+    expect(kinds('APT28 used X-Agent against the ministry.')).toEqual(['APT28', 'X-Agent']);
+  });
+});

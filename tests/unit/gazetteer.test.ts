@@ -262,3 +262,25 @@ describe('an attack type inside an organisation’s name (the seed catalogue)', 
     expect(attacks('The council said a zero day initiative was planned.')).toEqual(['zero day=attack:zero-day']);
   });
 });
+
+describe('a name that is a word of another name', () => {
+  const local = compileMatcher([
+    e('malware:tinba', 'Tinba', ['Hunter'], { ambiguous: ['Hunter'] }),
+    e('actor:chimera', 'Chimera'),
+    e('actor:sandworm', 'Sandworm', ['Sandworm Team']),
+  ]);
+  const named = (text: string) => findCatalogueEntities(text, local).map((x) => `${x.text}=${x.key}`);
+  it('an ordinary-word name between a capitalised word and the head of an organisation’s name is the organisation’s', () => {
+    expect(named('A member of the anti-malware research group called Malware Hunter Team said so.')).toEqual([]);
+    // Negative: a cue of its own kind after it, or a sentence's start, leaves the name its own.
+    expect(named('New Hunter Malware Targets Banks')).toEqual(['Hunter=malware:tinba']);
+    expect(named('Hunter malware spread. The Hunter Team malware spread.')).toEqual(['Hunter=malware:tinba', 'Hunter=malware:tinba']);
+  });
+  it('an actor’s name right before a word for a flaw is the flaw’s nickname', () => {
+    expect(named('AMD said the Chimera issues and Chimera flaws need a hardware fix.')).toEqual([]);
+    expect(named('Chimera hackers attacked the chip makers; the Sandworm Team struck too.')).toEqual([
+      'Chimera=actor:chimera',
+      'Sandworm Team=actor:sandworm',
+    ]);
+  });
+});

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { compileMatcher } from '../../lib/worker/extract/matcher';
 import { findCatalogueEntities } from '../../lib/worker/extract/gazetteer';
-import { isListGap, sentenceSaysCrew, sentenceSaysKind } from '../../lib/worker/extract/kind-in-context';
+import { isListGap, sentenceSaysCrew, sentenceSaysKind, speaksOfTheField } from '../../lib/worker/extract/kind-in-context';
 import { catalogueEntry } from '../support/catalogue-entry';
 
 const e = catalogueEntry;
@@ -238,6 +238,15 @@ describe('where a malware name ends', () => {
     const t = 'It was a worm. Kronos then appeared.';
     expect(sentenceSaysKind(t, t.indexOf('Kronos'), t.indexOf('Kronos') + 6, 'malware')).toBe(false);
   });
+
+  it('sentenceSaysKind: after an opening preposition and a comma the sentence goes on, with no apposition', () => {
+    const says = (t: string, name: string) => sentenceSaysKind(t, t.indexOf(name), t.indexOf(name) + name.length, 'malware');
+    expect(says('In August, a variant of the Hancitor downloader was found.', 'August')).toBe(false);
+    expect(says('Since Kronos, a new banking trojan, appeared, banks worry.', 'Kronos')).toBe(false);
+    // Negative: the apposition of a subject, and a preposition inside the sentence, say what the name is.
+    expect(says('August, a variant of the Hancitor downloader, was found.', 'August')).toBe(true);
+    expect(says('It was used by Kronos, a banking trojan.', 'Kronos')).toBe(true);
+  });
 });
 
 describe('a ransomware family spoken of as the people who run it', () => {
@@ -283,5 +292,17 @@ describe('a ransomware family spoken of as the people who run it', () => {
     expect(typed(`${gang}Conti's targeted nature shows in its notes.`)).toEqual(['Conti=actor:conti', 'Conti=malware:conti']);
     // Without the gang elsewhere, the deed alone decides nothing.
     expect(typed('Conti targeted schools.')).toEqual(['Conti=malware:conti']);
+  });
+});
+
+describe('speaksOfTheField', () => {
+  const page = (words: string) => `${'The soil was dry and the roses needed pruning before the frost came. '.repeat(16)}${words}`;
+  it('a long text speaks of the field only with one of its own words', () => {
+    expect(speaksOfTheField(page('A heart attack, a plant virus and worms in the garden.'))).toBe(false);
+    expect(speaksOfTheField(page('The gardeners’ forum was hacked last week.'))).toBe(true);
+    expect(speaksOfTheField(page('It patched CVE-2023-4966 and a ransomware strain.'))).toBe(true);
+  });
+  it('a short text is not judged', () => {
+    expect(speaksOfTheField('Lazarus rose on the third day.')).toBe(true);
   });
 });

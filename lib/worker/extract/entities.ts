@@ -18,7 +18,7 @@ import { findDetectionNames } from './detection-names';
 import { findMalwareByShape } from './malware-names';
 import { findActorsByShape } from './actor-names';
 import { findPeople, givenNameOfPerson, isGivenName, isPerson } from './people';
-import { sentenceSaysKind } from './kind-in-context';
+import { sentenceSaysKind, speaksOfTheField } from './kind-in-context';
 import { findAbbreviations } from './abbreviations';
 import { isCommonWord } from './malware-names';
 
@@ -111,7 +111,9 @@ export function extractKnownEntities(text: string, matcher: CompiledMatcher): En
   for (const m of findActorIds(text)) if (!inUrlPath(text, m.start)) items.push({ m, rank: 0.5 });
   // Antivirus detection names ("Backdoor.AndroidOS.Obad.a"), keyed by the catalogue's family where it knows it.
   for (const m of findDetectionNames(text)) if (!inUrlPath(text, m.start)) items.push({ m: knownFamily(m, matcher), rank: 1 });
-  return resolveOverlaps(items, text.length);
+  const kept = resolveOverlaps(items, text.length);
+  // A page that never speaks of the security field names no malware and no threat actor (kind-in-context.ts).
+  return speaksOfTheField(text) ? kept : kept.filter((m) => m.type !== 'malware' && m.type !== 'actor');
 }
 
 /** A word for malware right after a name: "Kevin backdoor" is the malware, "Kevin said" the person. */
@@ -218,9 +220,11 @@ export function addOrganizations(text: string, known: EntityMatch[]): EntityMatc
   // Sentence reading, kept out of the first stage: catalogue names of malware the text uses for a person
   // or a company go, and malware the text names as such ("Ares Malware", "dubbed LEMPO") comes in.
   const cleaned = notMalware(text, known);
-  const malware = findMalwareByShape(text, cleaned);
+  // (A page that never speaks of the security field introduces no malware and no actor: "Marlon Brando was a legendary actor".)
+  const field = speaksOfTheField(text);
+  const malware = field ? findMalwareByShape(text, cleaned) : [];
   // Actors the text introduces ("the threat actor HydroJiin"), after malware: a name it calls malware stays malware.
-  const named = [...malware, ...findActorsByShape(text, [...cleaned, ...malware])];
+  const named = field ? [...malware, ...findActorsByShape(text, [...cleaned, ...malware])] : [];
   // Short forms the text gives those names in brackets ("Golden Chickens (GC)"), used alone afterwards.
   const shaped = [...named, ...findAbbreviations(text, [...cleaned, ...named])];
   const base =

@@ -292,6 +292,28 @@ export function saysOrganisation(text: string, start: number, end: number): bool
   return LEGAL_FORM_AFTER.test(after) || ORG_APPOSITION_AFTER.test(after);
 }
 
+/** A capitalised word right before `start` (one blank between): the name goes on to the left. */
+const CAPITALISED_BEFORE = /(?:^|[^\p{L}\p{N}])(\p{Lu}[\p{L}\p{N}'’-]*)[ \t\u00a0]$/u;
+/** Right after the name, the head noun of an organisation's name ("Team", "Labs", "Research", "Center"). */
+const ORG_HEAD_NEXT = new RegExp(String.raw`^[ \t\u00a0](?:${ORG_HEAD}|Team|Research|Group|Project)\b`, 'u');
+
+/**
+ * Inside a sentence, a capitalised word right before the name (not the sentence's first) and the head noun of an organisation's name
+ * right after it: the name is a word of the organisation's ("Malware Hunter Team", a research group, not the
+ * Tinba alias "Hunter"). A head that is a cue of the entity's own kind ("group" of an actor) decides nothing.
+ */
+function wordOfLongerName(text: string, start: number, end: number, entity: EntityInfo): boolean {
+  const from = Math.max(0, start - 30);
+  const before = CAPITALISED_BEFORE.exec(text.slice(from, start));
+  // (The word before must not open the sentence itself: there its capital shows nothing.)
+  if (!before || startsSentence(text, from + before.index + before[0].indexOf(before[1]))) return false;
+  const next = ORG_HEAD_NEXT.exec(text.slice(end, end + 40));
+  return next !== null && cueAt(wordsAround(text, end, 1, 1), 0, cuesFor(entity)) === 0;
+}
+
+/** Right after an actor's name, a word for a flaw: the flaw's nickname ("the Chimera flaws", "the Chimera issues"). */
+const FLAW_AFTER = /^[ \t\u00a0]+(?:flaws?|vulnerabilit(?:y|ies)|bugs?|issues)\b/i;
+
 /** The sentence says the name is of its entity's kind, or the ransomware family's crew. */
 function saysOwnKind(text: string, start: number, end: number, entity: EntityInfo): boolean {
   return sentenceSaysKind(text, start, end, entity.type) || (entity.subtype === 'ransomware' && sentenceSaysCrew(text, start, end));
@@ -454,6 +476,10 @@ export function findCatalogueEntities(text: string, matcher: CompiledMatcher): E
       // hashtag ("…/apt41-targets…", "iran"), not a mention. Techniques and attack types are phrases.
       if (!spanHasUpper && !LEXICAL_TYPES.has(entity.type) && (hasUpper(entity.name) || hasUpper(matcher.alias(term)))) continue;
       if (spanHasUpper && LEXICAL_TYPES.has(entity.type) && insideOrganisationName(text, hit.start, hit.end)) continue;
+      // An ordinary-word name inside a longer capitalised name ("a research group called Malware Hunter Team"),
+      // or an actor's name that a flaw is nicknamed after ("the Chimera flaws"): the other name's word.
+      if (CUE_TYPE_SET.has(entity.type) && flags & F_NEEDS_CUE && wordOfLongerName(text, hit.start, hit.end, entity)) continue;
+      if (entity.type === 'actor' && FLAW_AFTER.test(text.slice(hit.end, hit.end + 30))) continue;
       // The cue is read only where it decides something: a name that needs one, or a name several entities share.
       const decides = (flags & F_NEEDS_CUE) !== 0 || hit.terms.length > 1;
       const cued = decides && DEFAULT_CUES[entity.type as EntityType] !== undefined && hasCue(text, hit.start, hit.end, entity);

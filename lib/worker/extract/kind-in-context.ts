@@ -66,9 +66,16 @@ function sides(text: string, start: number, end: number): [string, string] {
   return [text.slice(from, start), text.slice(end, end + 90)];
 }
 
+/**
+ * A preposition opening the sentence before the name, a comma after it: an adverbial phrase ("In August, a
+ * variant of the Hancitor downloader was found"), so what follows the comma is the sentence, not an apposition.
+ */
+const OPENING_PREPOSITION = /^\s*(?:In|On|Since|By|During|After|Before|Until|Through|From|Throughout)\s+$/u;
+
 /** The sentence around text[start, end) says that the name there is of `type` ('actor' or 'malware'). */
 export function sentenceSaysKind(text: string, start: number, end: number, type: string): boolean {
-  const [before, after] = sides(text, start, end);
+  const [before, said] = sides(text, start, end);
+  const after = OPENING_PREPOSITION.test(before) && /^\s*,/.test(said) ? '' : said;
   if (OTHER_NAMES_AFTER.test(after)) return true;
   if (type === 'malware')
     return (
@@ -164,4 +171,25 @@ export function sentenceSaysPeople(text: string, start: number, end: number): bo
   // "Ryuk's targeted nature": after a possessive, only a noun for people says so ("Ryuk's operators").
   if (POSSESSIVE.test(after)) return POSSESSED_PEOPLE.test(after);
   return PEOPLE_DEED_AFTER.test(after) || ACTOR_AFTER.test(after);
+}
+
+/**
+ * Words only the security field uses of software and attacks: kinds of malware, hacking, the cyber words,
+ * attackers, exploits and vulnerabilities, ransom, exfiltration, breaches. Not "attack", "virus", "worm",
+ * "infected" or "security", which ordinary English uses of hearts, plants, gardens and doors.
+ */
+const FIELD_WORD =
+  /\b(?:malware|ransomware|trojans?|backdoors?|botnets?|spyware|rootkits?|keyloggers?|infostealers?|stealers?|wipers?|hack(?:ers?|ed|ing)|cyber[a-z-]*|phishing|threat actors?|attackers?|exploit(?:s|ed|ing|ation)?|vulnerabilit(?:y|ies)|zero-days?|CVE-\d{4}|espionage|APT\d*|C2|ransom|exfiltrat[a-z]*|intrusions?|compromised|breach(?:es|ed)?)\b/i;
+
+/** Below this many characters a text (a sentence, a headline, a feed item's summary) says too little of its topic to judge it by. */
+const TOPIC_MIN_CHARS = 1000;
+
+/**
+ * Whether a text can name malware or threat actors: a short one always; a longer one (a page) only where it
+ * uses a word of the security field somewhere. A page about projectors, gardening, films or pests that never
+ * does names no ransomware "Atlas" or "Onyx", no "Lazarus" group and no spider "Latrodectus" malware, though
+ * the catalogues hold such names: there the words are the page's own.
+ */
+export function speaksOfTheField(text: string): boolean {
+  return text.length < TOPIC_MIN_CHARS || FIELD_WORD.test(text);
 }
