@@ -878,6 +878,10 @@ describe('what a tool does as a rule, and advice, are no happening (issue 8)', (
     );
   });
 
+  test('"must have" guesses at what happened: no advice', () => {
+    expect(types('Acme said on Monday that the attackers must have accessed customer records in March.')).toContain('data-breach');
+  });
+
   test('a fix released, with the same words, is a patch', () => {
     expect(types('Acme released security updates for its routers on Monday, the agency said.')).toContain('patch');
   });

@@ -455,10 +455,10 @@ export const UNREAL_BEFORE =
  * recommended to do, is not something that happened ("organisations should apply patches", "we recommend
  * that customers update", "CISA and the FBI recommend that organizations place an increased priority on
  * patching", "users need to watch for phishing emails"). Present or modal only: "Microsoft urged users to
- * install the update" reports a fix released. Tested like UNREAL_BEFORE.
+ * install the update" reports a fix released, and "must have accessed" guesses at what happened. Tested like UNREAL_BEFORE.
  */
 export const ADVICE_BEFORE =
-  /\b(?:should|must|ought to|needs? to|(?:we |strongly |also )?(?:recommend|advise|urge|encourage)s?(?! by)|(?:is|are) (?:strongly )?(?:recommended|advised|urged|encouraged))\b[^.;:!?]{0,60}$/;
+  /\b(?:should|must(?! have\b)|ought to|needs? to|(?:we |strongly |also )?(?:recommend|advise|urge|encourage)s?(?! by)|(?:is|are) (?:strongly )?(?:recommended|advised|urged|encouraged))\b[^.;:!?]{0,60}$/;
 
 /**
  * The verbs of taking, spying and posing that open attack triggers, as stems (a list item's bare form, the
