@@ -848,3 +848,41 @@ describe('loot offered for sale, told in the passive, is a breach (issue 8)', ()
     ).toEqual([]);
   });
 });
+
+describe('what a tool does as a rule, and advice, are no happening (issue 8)', () => {
+  test('negative: an attack verb in the simple present tells what a tool does, not a breach', () => {
+    expect(types('The Lumo app steals contacts and text messages from the phone, researchers at Acme Labs said on Monday.')).not.toContain(
+      'data-breach',
+    );
+    expect(types('PurpleWave also steals session files from the Telegram application.')).not.toContain('data-breach');
+  });
+
+  test('negative: a list of what actors can do with a device, each item a bare verb, is no breach', () => {
+    expect(
+      types(
+        'The actors used the compromised routers to:\n\n- harvest login credentials;\n- steal account data;\n- copy configuration files.',
+      ),
+    ).toEqual([]);
+  });
+
+  test('a headline tells its story in the present: there the verb still reports a breach', () => {
+    expect(types('Gang steals records of 3 million Acme customers\n\nAcme confirmed the incident on Monday.')).toContain('data-breach');
+  });
+
+  test('negative: a fix recommended is not a fix released', () => {
+    expect(types('Administrators should apply the security updates as soon as they can, the agency said on Monday.')).not.toContain(
+      'patch',
+    );
+    expect(types('We recommend that organisations install the security updates for their routers, the agency said.')).not.toContain(
+      'patch',
+    );
+  });
+
+  test('"must have" guesses at what happened: no advice', () => {
+    expect(types('Acme said on Monday that the attackers must have accessed customer records in March.')).toContain('data-breach');
+  });
+
+  test('a fix released, with the same words, is a patch', () => {
+    expect(types('Acme released security updates for its routers on Monday, the agency said.')).toContain('patch');
+  });
+});

@@ -3,12 +3,15 @@ import { INCIDENT_LABELS } from '../../../shared/types';
 import { findDates, type DateMention } from '../../../shared/dates';
 import { splitSentences, type Span } from './sentences';
 import {
+  ADVICE_BEFORE,
   ALL_TRIGGERS,
+  BARE_VERB,
   CAPABILITY,
   EARLIER_BEFORE,
   EVENT,
   FOUND_BY,
   GENERIC,
+  GENERIC_PRESENT,
   HYPOTHETICAL,
   IMPERATIVE,
   NAMES_A_FLAW,
@@ -263,7 +266,7 @@ function scoreSentences(text: string, spans: Span[], entities: EntityMatch[], da
     if (!s || inPathOrName(text, m.index, m.index + m[0].length)) continue;
     // An attack word told as an ability, an aim or a denial, or loot named by its earlier taking, reports
     // nothing that happened here: it only counts next to stronger evidence.
-    const unreal = ATTACK_TYPES.has(trig.type) && notHappening(text, s, m.index, m[0]);
+    const unreal = notHappening(text, s, m.index, m[0], ATTACK_TYPES.has(trig.type));
     raise(s, trig.type, unreal ? Math.min(1, trig.weight) : trig.weight, m.index);
   }
   const generic = new Set<number>();
@@ -356,11 +359,22 @@ function scoreSentences(text: string, spans: Span[], entities: EntityMatch[], da
 /**
  * Whether the words just before an attack trigger make it something that did not happen (UNREAL_BEFORE)
  * or an earlier incident (EARLIER_BEFORE), or make its participle an adjective for what was taken earlier (TAKEN_BEFORE; not in a headline, whose
- * telegraphic style says "blamed for leaked customer data" of the story itself).
+ * telegraphic style says "blamed for leaked customer data" of the story itself); whether its verb tells what a
+ * tool does as a rule (GENERIC_PRESENT, BARE_VERB; a headline's present reports). Advice before a trigger of
+ * any type (ADVICE_BEFORE) makes it no happening either.
  */
-function notHappening(text: string, s: Span & { index: number }, at: number, matched: string): boolean {
+function notHappening(text: string, s: Span & { index: number }, at: number, matched: string, attack: boolean): boolean {
   const before = text.slice(Math.max(s.start, at - 70), at).toLowerCase();
+  // Advice is no happening of any type: a fix recommended is not a fix released.
+  if (ADVICE_BEFORE.test(before)) return true;
+  if (!attack) return false;
   if (UNREAL_BEFORE.test(before)) return true;
+  const verb = matched.toLowerCase();
+  if (!(s.index === 0 && isHeadline(text, s))) {
+    // A verb without its subject at a sentence's start, or in the present of a subject's habit or ability.
+    if (GENERIC_PRESENT.test(verb)) return true;
+    if (BARE_VERB.test(verb) && /^[\s"“*•-]*$/.test(text.slice(s.start, at))) return true;
+  }
   if (EARLIER_BEFORE.test(before)) return true;
   return PARTICIPLE.test(matched.toLowerCase()) && TAKEN_BEFORE.test(before) && !(s.index === 0 && isHeadline(text, s));
 }

@@ -450,6 +450,39 @@ export const EVENT =
 export const UNREAL_BEFORE =
   /(?:\b(?:can|cannot|could|would|might|will|may(?! have)|(?<!(?:was|were) )able|capable|capabilit(?:y|ies)|ability|designed|meant|intended|intends?|wants?|wanted|attempt(?:s|ed|ing)?|tr(?:y|ies|ied|ying)|efforts?|intent(?:ion)?|aim(?:s|ed|ing)?|goal|purpose|vulnerable|susceptible|risks?|allows?|enables?|lets|whether|if)\b[^.;:!?]{0,50}|\b(?:no\s+(?:[\w'’-]+\s+)?|(?:not(?! only)|never|without|nor|n['’]t|abandon(?:s|ed|ing)?)\s+(?:[\w'’-]+\s+){0,3}))$/;
 
+/**
+ * Advice governs the attack or fix word after it in its clause: what someone should do, or is told or
+ * recommended to do, is not something that happened ("organisations should apply patches", "we recommend
+ * that customers update", "CISA and the FBI recommend that organizations place an increased priority on
+ * patching", "users need to watch for phishing emails"). Present or modal only: "Microsoft urged users to
+ * install the update" reports a fix released, and "must have accessed" guesses at what happened. Tested like UNREAL_BEFORE.
+ */
+export const ADVICE_BEFORE =
+  /\b(?:should|must(?! have\b)|ought to|needs? to|(?:we |strongly |also )?(?:recommend|advise|urge|encourage)s?(?! by)|(?:is|are) (?:strongly )?(?:recommended|advised|urged|encouraged))\b[^.;:!?]{0,60}$/;
+
+/**
+ * The verbs of taking, spying and posing that open attack triggers, as stems (a list item's bare form, the
+ * present's -s or -es). Not a ransomware's or a wiper's verbs (encrypt, demand, wipe, destroy): there what
+ * the malware does names the kind of attack, and a report on the malware is that story.
+ */
+const ATTACK_VERBS =
+  'steal|exfiltrate|harvest|collect|capture|impersonate|access|expose|cop(?:y|ie)|download|obtain|compromise|infiltrate|target|sell|take';
+
+/**
+ * An attack word that opens with a verb in the simple present of the third person ("the malware steals
+ * passwords", "PurpleWave also steals session-related files", a feature list's "Steals
+ * written CD images.", "Collects browser passwords") tells what a tool or a group does as a rule, not
+ * what happened to someone: news reports a happening in the past or perfect (a headline's present is read
+ * apart). Matched on the lower-cased trigger.
+ */
+export const GENERIC_PRESENT = new RegExp(`^(?:${ATTACK_VERBS})e?s\\b`);
+
+/**
+ * The bare verb opening a sentence has no subject: an item of a list of what a tool or an actor can do
+ * ("harvest login credentials;") or an instruction. Matched on the lower-cased trigger at a sentence's start.
+ */
+export const BARE_VERB = new RegExp(`^(?:${ATTACK_VERBS})\\b`);
+
 /** An incident told as an earlier one ("previous reports describing phishing attacks", "prior breaches"; not "prior to this attack"). */
 export const EARLIER_BEFORE = /\b(?:previous|prior(?! to\b))\s+(?:[\w-]+\s+){0,3}$/;
 
