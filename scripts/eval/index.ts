@@ -68,10 +68,10 @@ async function main(): Promise<void> {
   }
   if (run('ner')) {
     console.log('\n## Entities, bundled seed only (fresh offline install)');
-    const seed = await runNerEval({ catalogue: [] });
+    const seed = await runNerEval({ catalogue: [], heldout: true });
     for (const [k, v] of Object.entries(seed)) figures[k.replace(/^ner\./, 'ner_seed.')] = v;
     console.log('\n## Entities, seed + fixture catalogues (MISP galaxy clusters, KEV): what a synced extension knows');
-    Object.assign(figures, await runNerEval({ catalogue: FIXTURE_CATALOGUES }));
+    Object.assign(figures, await runNerEval({ catalogue: FIXTURE_CATALOGUES, heldout: true }));
   }
 
   console.log('\n## Floors');

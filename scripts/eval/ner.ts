@@ -1,7 +1,7 @@
 /**
  * Entities against human labels (../shared/eval/ner: AnnoCTR and CyNER; see the README there).
  *
- *   npx tsx scripts/eval/ner.ts [--catalogue PATH ...] [--misses TYPE] [--show TYPE] [--source annoctr|cyner]
+ *   npx tsx scripts/eval/ner.ts [--catalogue PATH ...] [--misses TYPE] [--show TYPE] [--source annoctr|cyner] [--heldout]
  *
  * Per source and type — only the types a row's source labels — strict (same start and end) and lenient
  * (overlapping spans of the same type) precision, recall and F1, over all rows and over the two halves
@@ -9,6 +9,9 @@
  * and, over both sources, a held-out third (an FNV-1a hash of the row id divisible by 3) beside the other
  * two thirds, which are the only rows `--misses` lists; and the even and odd halves of those tuned rows, to read
  * the errors of one half and check a change on the other without looking at the held-out third.
+ * Run by itself it prints the tuned rows' tables only (the tuned rows, their even and odd halves): the tables over
+ * all rows, their halves and the held-out third hold held-out rows, and print with `--heldout` (as `npm run eval`
+ * prints them), so that reading figures while changing a rule never shows the held-out third by accident.
  * Our `vendor` is scored as `organization` (neither set has a vendor label; a vendor is a company).
  * `--misses TYPE` lists the most frequent false positives and misses of that type, to read before
  * changing a rule. `--show TYPE` prints each error of that type on the tuned rows, one a line with its
@@ -197,6 +200,8 @@ export interface NerEvalOptions {
   /** Print every error of this type on the tuned rows, with its sentence. */
   show?: string;
   sources?: string[];
+  /** Print the tables that hold held-out rows too (all rows, their halves, the held-out third). */
+  heldout?: boolean;
 }
 
 export async function runNerEval(opts: NerEvalOptions = {}): Promise<Record<string, number>> {
@@ -221,7 +226,7 @@ export async function runNerEval(opts: NerEvalOptions = {}): Promise<Record<stri
         const acc = (sum[part][type] ??= emptyTally());
         for (const k of Object.keys(t) as (keyof Tally)[]) acc[k] += t[k];
       }
-      printTable(`${source} (${part === 'all' ? 'all rows' : `${part} rows`})`, table);
+      if (opts.heldout) printTable(`${source} (${part === 'all' ? 'all rows' : `${part} rows`})`, table);
     }
     for (const part of ['tuned', 'tuned-even', 'tuned-odd', 'heldout'])
       for (const [type, t] of Object.entries(tallies[part])) {
@@ -237,7 +242,7 @@ export async function runNerEval(opts: NerEvalOptions = {}): Promise<Record<stri
       const prefix = part === 'all' ? `ner.${type}` : `ner.${part}.${type}`;
       for (const k of ['strict_p', 'strict_r', 'strict_f1', 'lenient_p', 'lenient_r', 'lenient_f1']) figures[`${prefix}.${k}`] = s[k];
     }
-    printTable(`both sources (${part === 'all' ? 'all rows' : `${part} rows`})`, table);
+    if (opts.heldout || part.startsWith('tuned')) printTable(`both sources (${part === 'all' ? 'all rows' : `${part} rows`})`, table);
   }
   if (opts.show) console.log(`\nerrors (${opts.show}, tuned rows):\n${misses.shown.join('\n')}`);
   if (opts.misses) {
@@ -260,7 +265,14 @@ if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith
       misses: { type: 'string' },
       show: { type: 'string' },
       source: { type: 'string', multiple: true },
+      heldout: { type: 'boolean', default: false },
     },
   });
-  await runNerEval({ catalogue: values.catalogue, misses: values.misses, show: values.show, sources: values.source });
+  await runNerEval({
+    catalogue: values.catalogue,
+    misses: values.misses,
+    show: values.show,
+    sources: values.source,
+    heldout: values.heldout,
+  });
 }
