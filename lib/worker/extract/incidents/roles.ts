@@ -259,7 +259,6 @@ function isResearchFirm(key: string): boolean {
   return researchKeys.has(key);
 }
 
-/** In a lure or a scam, whom it deceives: "trick Australians into", "defrauded Acme", "prey on unsuspecting users". */
 /** The present of the attacker's verb, as headlines write it: "Ransomware Hits Colorado DOT", "Hackers target Acme". */
 const PRESENT_HIT_BEFORE =
   /\b(?:hits|targets|strikes|cripples|disrupts|breaches|compromises|infiltrates|paralyses|paralyzes|shuts down|knocks out)\s+(?:the\s+|a\s+|an\s+)?(?:[\p{L}-]+\s+){0,2}$/iu;
@@ -267,6 +266,7 @@ const PRESENT_HIT_BEFORE =
 const NAMED_THING_BEFORE = /\b(?:called|named|dubbed|nicknamed|codenamed|code-named)\s+(?:the\s+)?$/i;
 /** A place's name written as its people: "Australians", "Israelis", "Britons", "New Yorkers". */
 const PEOPLE_OF_PLACE = /\p{Ll}(?:ans|ons|is|ers)$/u;
+/** In a lure or a scam, whom it deceives: "trick Australians into", "defrauded Acme", "prey on unsuspecting users". */
 const DECEIVED_BEFORE =
   /\b(?:trick(?:s|ed|ing)?|scam(?:s|med|ming)?|defraud(?:s|ed|ing)?|dup(?:e|es|ed|ing)|fool(?:s|ed|ing)?|lur(?:e|es|ed|ing)|swindl(?:e|es|ed|ing)|prey(?:s|ed|ing)? on|con(?:s|ned|ning)?)\s+(?:(?:unsuspecting|unwary|gullible|many|some|thousands of|millions of)\s+)?$/i;
 
