@@ -28,7 +28,24 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
+/**
+ * Chromium with the extension, once its service worker is seen. Now and then Playwright never reports the
+ * worker of a freshly installed MV3 extension (seen once on Chromium 120 with two test files at once: Chrome
+ * may start, stop and restart a new worker under the same target, microsoft/playwright#39475): a launch
+ * whose worker does not show within 30 s is closed and tried once more, on a fresh profile. An extension
+ * whose worker never starts fails both.
+ */
 export async function launchWithExtension(opts: { headless: boolean; extensionDir?: string }): Promise<ExtensionBrowser> {
+  try {
+    return await launchOnce(opts);
+  } catch (e) {
+    if (!(e instanceof Error && e.name === 'TimeoutError')) throw e;
+    console.warn(`Chromium: the extension's service worker did not show within 30 s; launching again (${e.message})`);
+    return launchOnce(opts);
+  }
+}
+
+async function launchOnce(opts: { headless: boolean; extensionDir?: string }): Promise<ExtensionBrowser> {
   const dir = opts.extensionDir ?? CHROME_BUILD;
   if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`No built extension in ${dir}: run \`npx wxt build\` first.`);
   const profile = mkdtempSync(join(tmpdir(), 'incident-lens-chromium-'));
@@ -49,7 +66,14 @@ export async function launchWithExtension(opts: { headless: boolean; extensionDi
       '--no-first-run',
     ],
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  let worker: Worker;
+  try {
+    worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  } catch (e) {
+    await context.close().catch(() => undefined);
+    rmSync(profile, { recursive: true, force: true });
+    throw e;
+  }
   const extensionId = new URL(worker.url()).host;
   return {
     context,
