@@ -28,7 +28,7 @@ import { compileMatcher } from '../../lib/worker/extract/matcher';
 import { describedOrganizations } from '../../lib/worker/extract/described-orgs';
 import { seedCatalogue } from '../../lib/worker/knowledge/seed';
 import { FIVE_TYPES } from './incidents';
-import { VICTIM_MIN_CONFIDENCE } from '../../lib/worker/extract/incidents/roles';
+import { VICTIM_MIN_CONFIDENCE, VICTIM_TYPES } from '../../lib/worker/extract/incidents/roles';
 import { VICTIM_SWEEP, inFold, isHeldOut, namesMeet, prf, victimNames, type Counts, type Victim } from './victim-match';
 
 /** Depths of the text read in context, as the sync reads a feed item's content (see lib/worker/sync/ingest-items.ts). */
@@ -134,9 +134,6 @@ function showVictimErrors(rows: Row[], matcher: ReturnType<typeof compileMatcher
   }
 }
 
-/** Entity types a victim rule can choose (roles.ts's VICTIM_TYPES). */
-const VICTIM_KINDS = new Set(['organization', 'vendor', 'location']);
-
 /**
  * Whether each article's labelled victim is among the names the engine finds anywhere in the text (as an
  * organisation, vendor or place: what the victim rules choose from; or as an entity of any type): the
@@ -155,13 +152,13 @@ function showFound(rows: Row[], matcher: ReturnType<typeof compileMatcher>, miss
       const { entities: named } = analyzeText(text, matcher, { published: r.date });
       // With what the text describes without a name ("an Indiana hospital"), which the victim rules also read.
       const entities = [...named, ...describedOrganizations(text, named)];
-      const meets = (types?: Set<string>) =>
+      const meets = (types?: ReadonlySet<string>) =>
         entities.some(
           (e) =>
             (!types || types.has(e.type)) &&
             namesMeet(victimNames(text, e, entities).names, r.victims_named, { place: e.type === 'location' }),
         );
-      const v = meets(VICTIM_KINDS);
+      const v = meets(VICTIM_TYPES);
       if (v) asVictim++;
       if (v || meets()) asAny++;
       if (!misses || half !== 'tuned' || v) continue;

@@ -160,7 +160,8 @@ export function reporterKeys(text: string, entities: EntityMatch[], site?: strin
   return out;
 }
 
-const VICTIM_TYPES = new Set(['organization', 'vendor', 'location']);
+/** Entity types a victim can be (besides the people a product's users or a place's group stand for). */
+export const VICTIM_TYPES: ReadonlySet<string> = new Set(['organization', 'vendor', 'location']);
 
 const squash = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 /** Host labels that name no one: "www", "blog", "news" ... and the top-level domains. */
