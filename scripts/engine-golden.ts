@@ -12,6 +12,11 @@
  * of every feed under ../shared/fixtures/feeds, the saved secnews pages' main text (as the content script
  * reads it, with its site), the article-detection set's main texts (news of every kind), and the NER
  * sentences (AnnoCTR, CyNER).
+ *
+ * A difference in a document that an eval keeps as held-out (the CASIE third and the clustering's
+ * never-tuned halves, also as feed items; the secnews pages set aside for incidents or for titles; the
+ * article set's third; the NER rows' third) is counted but not shown: a speed-up must change none, and a
+ * rule's author must not read held-out text while changing it.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -25,6 +30,7 @@ import { detectArticle } from '../lib/page/detect';
 import { loadMatcherFor } from '../cli/matcher-cache';
 import { benchItems } from '../bench/sync/items';
 import { readFeedItems } from './eval/feed-items';
+import { isHeldOut } from './eval/victim-match';
 
 const SHARED = resolve(import.meta.dirname, '../../shared');
 /** What scripts/eval reads with (its FIXTURE_CATALOGUES; importing that module would run the eval). */
@@ -103,6 +109,28 @@ function nerDocs(): Doc[] {
   );
 }
 
+/** The documents each eval keeps held-out, as `pass-group id` (the group is the pass name's first part). */
+function heldOutKeys(): Set<string> {
+  const keys = new Set<string>();
+  const clusterHeldOut = new Set(
+    jsonl<{ id: string; split: string }>(resolve(import.meta.dirname, '../tests/fixtures/clusters/labels.jsonl'))
+      .filter((r) => r.split.startsWith('heldout'))
+      .map((r) => r.id),
+  );
+  for (const d of casieDocs()) if (isHeldOut(d.id) || clusterHeldOut.has(d.id)) keys.add(`casie ${d.id}`);
+  for (const d of feedItemDocs()) if (keys.has(`casie ${d.id.split('#')[0]}`)) keys.add(`feed-items ${d.id}`);
+  const secnews = resolve(SHARED, 'fixtures/pages/secnews');
+  // secnews-pages.ts sets aside every third page for titles and dates; secnews.ts's labels set aside their own third.
+  jsonl<{ file: string }>(resolve(secnews, 'pages.jsonl')).forEach(({ file }, i) => {
+    if (i % 3 === 2) keys.add(`secnews ${file}`);
+  });
+  for (const l of jsonl<{ file: string; split: string }>(resolve(import.meta.dirname, '../tests/fixtures/secnews-labels.jsonl')))
+    if (l.split === 'heldout') keys.add(`secnews ${l.file}`);
+  for (const d of articleSetDocs()) if (Number(d.id.slice('article-'.length)) % 3 === 0) keys.add(`articles ${d.id}`);
+  for (const d of nerDocs()) if (isHeldOut(d.id)) keys.add(`ner ${d.id}`);
+  return keys;
+}
+
 interface Pass {
   name: string;
   matcher: CompiledMatcher;
@@ -170,24 +198,27 @@ async function main(): Promise<void> {
   }
   const recorded = new Map(jsonl<[string, string]>(values.compare!));
   const show = Number(values.show ?? 20);
+  const heldOut = heldOutKeys();
   let same = 0;
+  let heldOutDiffs = 0;
   const diffs: string[] = [];
   const missing: string[] = [];
   for (const [id, out] of outputs(all)) {
     const old = recorded.get(id);
     if (old === undefined) missing.push(id);
     else if (old === out) same++;
+    else if (heldOut.has(`${id.split('/')[0]} ${id.slice(id.indexOf(' ') + 1)}`)) heldOutDiffs++;
     else diffs.push(`${id}${firstDifference(JSON.parse(old), JSON.parse(out))}`);
     recorded.delete(id);
   }
   const seconds = ((performance.now() - t0) / 1000).toFixed(1);
   console.log(
-    `${same} identical, ${diffs.length} different, ${missing.length} not recorded, ${recorded.size} recorded but not produced (${seconds} s)`,
+    `${same} identical, ${diffs.length + heldOutDiffs} different (${heldOutDiffs} of them in held-out documents, not shown), ${missing.length} not recorded, ${recorded.size} recorded but not produced (${seconds} s)`,
   );
   for (const d of diffs.slice(0, show)) console.log(`  ${d}`);
   if (diffs.length > show) console.log(`  ... ${diffs.length - show} more`);
   for (const id of [...missing, ...recorded.keys()].slice(0, show)) console.log(`  unmatched: ${id}`);
-  if (diffs.length || missing.length || recorded.size) process.exitCode = 1;
+  if (diffs.length || heldOutDiffs || missing.length || recorded.size) process.exitCode = 1;
 }
 
 await main();
