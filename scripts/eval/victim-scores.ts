@@ -36,6 +36,8 @@ interface Named {
   matches: boolean;
   /** The article has any labelled victim. */
   labelled: boolean;
+  /** Its place among the article's victims at the engine's floor, strongest incident first. */
+  order: number;
 }
 
 const KINDS: (VictimEvidence | 'none')[] = ['cue', 'users', 'reference', 'position', 'none'];
@@ -63,6 +65,7 @@ function victimsOf(r: Row, matcher: CompiledMatcher): Named[] {
         right: namesMeet(v.names, r.victims, v),
         matches: namesMeet(v.names, r.victims_named, v),
         labelled: r.victims.length > 0,
+        order: [...out.values()].filter((o) => o.confidence >= VICTIM_MIN_CONFIDENCE).length,
       });
     },
   });
@@ -113,6 +116,7 @@ export function showVictimScores(rows: Row[], matcher: CompiledMatcher, listEach
       ['nothing on position alone', (n) => n.evidence !== 'position'],
       ['nothing for a weak incident (weight < 10)', (n) => n.weight >= 10],
       ['nothing on position alone after the lede (score < 3)', (n) => n.evidence !== 'position' || n.score >= 3],
+      ["only the article's first victim", (n) => n.order === 0],
     ];
     for (const [label, keep] of abstain) console.log(`  ${label}: ${figures(fr, named, (n) => shown(n) && keep(n))}`);
     if (listEach)
