@@ -3,7 +3,7 @@
  * there): 851 news articles with human-labelled events, mapped to five of our types, and victims.
  *
  *   npx tsx scripts/eval/casie.ts [--misses] [--type TYPE] [--show-victims] [--limit N] [--split tuned|heldout]
- *     [--fold a|b] [--found | --found-misses]
+ *     [--fold a|b] [--found | --found-misses] [--victim-scores]
  *
  * `--split tuned` scores the tuned rows only (what to run while tuning: the held-out figures are for
  * reporting, a few times in all). `--fold a|b` keeps one of the tuned rows' two folds (implies `--split tuned`):
@@ -19,6 +19,8 @@
  * wrong: the labels, and each of our victims (all confidences) with the words around it. `--found` prints
  * only how often the labelled victim is among the names the engine finds anywhere in the text (the ceiling
  * of victim match); `--found-misses` also lists the tuned rows where it is not (read fold a's only).
+ * `--victim-scores` prints only the tuned folds' victims by the evidence the chooser had, and the
+ * abstentions tried (victim-scores.ts).
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -30,6 +32,7 @@ import { seedCatalogue } from '../../lib/worker/knowledge/seed';
 import { FIVE_TYPES } from './incidents';
 import { VICTIM_MIN_CONFIDENCE, VICTIM_TYPES } from '../../lib/worker/extract/incidents/roles';
 import { VICTIM_SWEEP, inFold, isHeldOut, namesMeet, prf, victimNames, type Counts, type Victim } from './victim-match';
+import { showVictimScores } from './victim-scores';
 
 /** Depths of the text read in context, as the sync reads a feed item's content (see lib/worker/sync/ingest-items.ts). */
 const LEDES = [800, 1500, 2500];
@@ -257,6 +260,7 @@ export async function runCasieEval(
     showVictims?: boolean;
     found?: boolean;
     foundMisses?: boolean;
+    victimScores?: boolean;
   } = {},
 ): Promise<Record<string, number>> {
   console.log('\n## CASIE dev: five incident types and victims on 851 labelled news articles (engine vs keyword baseline)');
@@ -280,12 +284,16 @@ export async function runCasieEval(
   // confidence, to sweep the floor (a victim below the floor can make room for one next door, which a
   // filtered sweep does not see: the sweep approximates, the figures above it are exact).
   // The found-rate reads the tuned rows unless the held-out ones are asked for by name.
-  if (opts.fold || (opts.found && !opts.split)) opts = { ...opts, split: 'tuned' };
+  if (opts.fold || opts.victimScores || (opts.found && !opts.split)) opts = { ...opts, split: 'tuned' };
   if (opts.split) rows = rows.filter((r) => isHeldOut(r.id) === (opts.split === 'heldout'));
   const fold = opts.fold;
   if (fold) rows = rows.filter((r) => inFold(r.id, fold));
   if (opts.found) {
     showFound(rows, matcher, opts.foundMisses === true);
+    return {};
+  }
+  if (opts.victimScores) {
+    showVictimScores(rows, matcher, fold !== undefined);
     return {};
   }
   const engine: Pred[] = rows.map((r) => run(r));
@@ -399,6 +407,7 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename
       'show-victims': { type: 'boolean' },
       found: { type: 'boolean' },
       'found-misses': { type: 'boolean' },
+      'victim-scores': { type: 'boolean' },
     },
   });
   await runCasieEval({
@@ -410,5 +419,6 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename
     showVictims: values['show-victims'],
     found: values.found || values['found-misses'],
     foundMisses: values['found-misses'],
+    victimScores: values['victim-scores'],
   });
 }

@@ -50,6 +50,11 @@ export interface IncidentOptions {
    * is read as the text's first line (offsets stay the text's own; nothing is reported inside it).
    */
   title?: string;
+  /**
+   * Told each incident's victim as the chooser scored it, with the incident's weight (the eval's
+   * --victim-scores; offsets are those of the text read, headline included).
+   */
+  onVictim?: (victim: Scored, incident: Incident, incidentScore: number) => void;
 }
 
 /**
@@ -133,6 +138,7 @@ function incidentsIn(text: string, entities: EntityMatch[], opts: IncidentOption
   // story about many incidents: an attack in it is reported only with someone it hit.
   const told = trendHeadline(text, infos[0]) ? kept.filter((c) => !ATTACK_TYPES.has(c.type) || c.victim !== undefined) : kept;
   const incidents = told.map((c) => toIncident(text, c, sorted, opts.published));
+  if (opts.onVictim) told.forEach((c, k) => c.victim && opts.onVictim!(c.victim, incidents[k], c.score));
   // Two incidents of one victim are steps of one story: a date told for one dates the other.
   for (const a of incidents) {
     if (a.when || !a.victim) continue;
