@@ -26,7 +26,8 @@ import {
   type EntityInfo,
 } from './matcher';
 import { inUrlPath } from './url-path';
-import { isListGap, sentenceSaysCrew, sentenceSaysKind, sentenceSaysPeople } from './kind-in-context';
+import { isListGap, sentenceSaysCrew, sentenceSaysKind, sentenceSaysPeople, saysProduct } from './kind-in-context';
+import { slug } from '../knowledge/keys';
 import { isCommonWord } from './malware-names';
 
 /** Words read on each side of a name when looking for a cue, within its sentence. */
@@ -560,6 +561,10 @@ export function findCatalogueEntities(text: string, matcher: CompiledMatcher): E
   // the name as of people ("Vice Society targeted schools"), the same gang.
   const crews = new Set<string>();
   for (const c of kept) if (c.entity.subtype === 'ransomware' && sentenceSaysCrew(text, c.start, c.end)) crews.add(c.entity.key);
+  // Tools the text speaks of as programs people use ("Tor users", "the Tor network", "a TeamViewer account"):
+  // the product, there and in every other mention that no cue word calls malware.
+  const products = new Set<string>();
+  for (const c of kept) if (c.entity.subtype === 'tool' && !c.cued && saysProduct(text, c.end)) products.add(c.entity.key);
   const crewAt = (c: Candidate, end: number) =>
     crews.has(c.entity.key) &&
     (sentenceSaysCrew(text, c.start, end) ||
@@ -576,6 +581,12 @@ export function findCatalogueEntities(text: string, matcher: CompiledMatcher): E
       why: { alias: matcher.alias(c.term), source: c.entity.sources.join(','), rule: c.rule },
     };
     if (c.entity.subtype) m.subtype = c.entity.subtype;
+    if (products.has(c.entity.key) && !c.cued && !hasCue(text, c.start, c.end, c.entity)) {
+      m.type = 'product';
+      m.key = `product:${slug(c.entity.name)}`;
+      delete m.subtype;
+      m.why = { ...m.why, rule: 'sentence-says-product' };
+    }
     if (c.entity.subtype === 'ransomware' && crewAt(c, end)) {
       // The people behind the family ("DarkSide affiliates", "DarkSide was not the only group"): the actor,
       // keyed with the family's own slug (Cl0p's crew is actor:clop, of malware:clop) so that its card

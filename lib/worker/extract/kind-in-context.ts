@@ -174,12 +174,34 @@ export function sentenceSaysPeople(text: string, start: number, end: number): bo
 }
 
 /**
+ * Right after a program's name, the people who use it or the network it makes: "Tor users", "the Tor
+ * network", "a Tor exit node", "the Tor Browser", "a TeamViewer account". Malware has victims, not users.
+ * In lower case, but for a product's capitalised parts ("Tor Browser", "Tor Project"): "Cobalt Strike
+ * User-Agent" is the tool's.
+ */
+const PRODUCT_AFTER =
+  /^\s+(?:users?|user\s+base|browser|Browser|network|Network|(?:exit|entry|guard|relay)\s+nodes?|relays|hidden\s+services?|onion\s+services?|Project|accounts?)(?![\p{L}\p{N}-])/u;
+/**
+ * The text speaks of the name as of a program people use, not of malware: its users, its network or its
+ * browser. Read for tools (Tor, TeamViewer, AnyDesk), which catalogues of attackers' software list because
+ * attackers run them too. (The writer calling it legitimate, "legitimate binaries such as TeamViewer", was
+ * tried too: one tuned-even mention right, one tuned-odd mention wrong, so it was left out.)
+ */
+export function saysProduct(text: string, end: number): boolean {
+  return PRODUCT_AFTER.test(text.slice(end, end + 40));
+}
+
+/**
  * Words only the security field uses of software and attacks: kinds of malware, hacking, the cyber words,
  * attackers, exploits and vulnerabilities, ransom, exfiltration, breaches. Not "attack", "virus", "worm",
  * "infected" or "security", which ordinary English uses of hearts, plants, gardens and doors.
  */
 const FIELD_WORD =
   /\b(?:malware|ransomware|trojans?|backdoors?|botnets?|spyware|rootkits?|keyloggers?|infostealers?|stealers?|wipers?|hack(?:ers?|ed|ing)|cyber[a-z-]*|phishing|threat actors?|attackers?|exploit(?:s|ed|ing|ation)?|vulnerabilit(?:y|ies)|zero-days?|CVE-\d{4}|espionage|APT\d*|C2|ransom|exfiltrat[a-z]*|intrusions?|compromised|breach(?:es|ed)?)\b/i;
+
+const FIELD_WORDS = new RegExp(FIELD_WORD.source, 'gi');
+/** "C2" or "C&C" followed by a capitalised word goes on as a model's name ("the Hisense C2 Ultra"), not a server's. */
+export const MODEL_NAME_C2 = /^(?:C2|C&C)[ \t\u00a0]+\p{Lu}\p{Ll}/u;
 
 /** Below this many characters a text (a sentence, a headline, a feed item's summary) says too little of its topic to judge it by. */
 const TOPIC_MIN_CHARS = 1000;
@@ -191,5 +213,8 @@ const TOPIC_MIN_CHARS = 1000;
  * the catalogues hold such names: there the words are the page's own.
  */
 export function speaksOfTheField(text: string): boolean {
-  return text.length < TOPIC_MIN_CHARS || FIELD_WORD.test(text);
+  if (text.length < TOPIC_MIN_CHARS) return true;
+  // A phone's or a camera's model ("the Hisense C2 Ultra") says nothing of the field.
+  for (const m of text.matchAll(FIELD_WORDS)) if (!MODEL_NAME_C2.test(text.slice(m.index, m.index + 12))) return true;
+  return false;
 }
