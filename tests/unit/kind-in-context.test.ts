@@ -282,6 +282,8 @@ describe('a ransomware family spoken of as the people who run it', () => {
     expect(typed('DarkSide, a group of files, was found.')).toEqual(['DarkSide=malware:darkside']);
     expect(typed('Ransomware such as SamSam and Dharma spread via RDP.')).toEqual(['SamSam=malware:samsam', 'Dharma=malware:dharma']);
     expect(sentenceSaysCrew('Its operators run DarkSide.', 21, 29)).toBe(false);
+    // An opening phrase's comma ends the phrase: what follows is the sentence, not an apposition.
+    expect(typed('According to DarkSide, the ransomware gang used a zero-day.')).toEqual(['DarkSide=malware:darkside']);
   });
   it('is the actor doing what people do, in a text that calls it a gang elsewhere', () => {
     const gang = 'The Conti gang has been active since 2020. ';

@@ -68,9 +68,10 @@ function sides(text: string, start: number, end: number): [string, string] {
 
 /**
  * A preposition opening the sentence before the name, a comma after it: an adverbial phrase ("In August, a
- * variant of the Hancitor downloader was found"), so what follows the comma is the sentence, not an apposition.
+ * variant of the Hancitor downloader was found", "According to Synack, the ransomware gang used"), so what
+ * follows the comma is the sentence, not an apposition.
  */
-const OPENING_PREPOSITION = /^\s*(?:In|On|Since|By|During|After|Before|Until|Through|From|Throughout)\s+$/u;
+const OPENING_PREPOSITION = /^\s*(?:In|On|Since|By|During|After|Before|Until|Through|From|Throughout|According\s+to)\s+$/u;
 
 /** The sentence around text[start, end) says that the name there is of `type` ('actor' or 'malware'). */
 export function sentenceSaysKind(text: string, start: number, end: number, type: string): boolean {
@@ -137,7 +138,9 @@ const CREW_NOUN_BEFORE = /\b(?:ransomware\s+)?(?:gang|group|crew|cartel)\s+(?:ca
  * held-out malware mention was made the actor wrongly (reverted in b60a352).
  */
 export function sentenceSaysCrew(text: string, start: number, end: number): boolean {
-  const [before, after] = sides(text, start, end);
+  const [before, said] = sides(text, start, end);
+  // ("According to Synack, the ransomware gang used ...": past the opening phrase's comma comes the sentence.)
+  const after = OPENING_PREPOSITION.test(before) && /^\s*,/.test(said) ? '' : said;
   return (
     CREW_AFTER.test(after) ||
     CREW_NOUN_AFTER.test(after) ||
