@@ -112,6 +112,12 @@ describe('a campaign named like a group', () => {
     const names = (text: string) => findCatalogueEntities(text, withAlias).map((x) => `${x.text}=${x.key}`);
     expect(names('The group ran Operation Cloud Hopper against MSPs.')).toEqual(['Cloud Hopper=actor:apt10']);
   });
+  it('nor is "Operation X" the malware named X; the family named so elsewhere still is', () => {
+    const withWindigo = compileMatcher([...catalogue, e('malware:windigo', 'Ebury', ['Windigo'])]);
+    const names = (text: string) => findCatalogueEntities(text, withWindigo).map((x) => `${x.text}=${x.key}`);
+    expect(names('Operation Windigo hit Linux servers.')).toEqual([]);
+    expect(names('The attackers used the Windigo backdoor.')).toEqual(['Windigo=malware:windigo']);
+  });
 });
 
 describe('casing', () => {

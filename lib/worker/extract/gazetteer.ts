@@ -468,6 +468,9 @@ export function findCatalogueEntities(text: string, matcher: CompiledMatcher): E
       // "Operation Sharpshooter": a campaign's name, which some catalogues list as a group of that name. Not
       // an actor; but a campaign listed among a group's names ("Operation Cloud Hopper" of APT10) is the group's.
       if (entity.type === 'actor' && campaignNamed(text, hit.start, span, entity.name)) continue;
+      // Nor is any campaign's name malware: "Operation Aurora" is the campaign, though a trojan was called "Aurora" too.
+      if (entity.type === 'malware' && (OPERATION.test(span) || OPERATION_BEFORE.test(text.slice(Math.max(0, hit.start - 10), hit.start))))
+        continue;
       // ("each company DarkSide affiliates want to encrypt": the crew or the kind said after the name wins.)
       if (CUE_TYPE_SET.has(entity.type) && saysOrganisation(text, hit.start, hit.end) && !saysOwnKind(text, hit.start, hit.end, entity)) {
         companies.add(span);
