@@ -295,13 +295,16 @@ export function saysOrganisation(text: string, start: number, end: number): bool
 
 /** A capitalised word right before `start` (one blank between): the name goes on to the left. */
 const CAPITALISED_BEFORE = /(?:^|[^\p{L}\p{N}])(\p{Lu}[\p{L}\p{N}'’-]*)[ \t\u00a0]$/u;
-/** Right after the name, the head noun of an organisation's name ("Team", "Labs", "Research", "Center"). */
-const ORG_HEAD_NEXT = new RegExp(String.raw`^[ \t\u00a0](?:${ORG_HEAD}|Team|Research|Group|Project)\b`, 'u');
+/**
+ * Right after the name, the head noun of an organisation's name ("Team", "Labs", "Research", "Center"), or of a
+ * family's ("the UAE Royal Family": capitalised, a family of people, not "the X family" of malware).
+ */
+const ORG_HEAD_NEXT = new RegExp(String.raw`^[ \t\u00a0](?:${ORG_HEAD}|Team|Research|Group|Project|Family)\b`, 'u');
 
 /**
  * Inside a sentence, a capitalised word right before the name (not the sentence's first) and the head noun of an organisation's name
  * right after it: the name is a word of the organisation's ("Malware Hunter Team", a research group, not the
- * Tinba alias "Hunter"). A head that is a cue of the entity's own kind ("group" of an actor) decides nothing.
+ * Tinba alias "Hunter"; "the UAE Royal Family", not the Royal ransomware). A head that is a cue of the entity's own kind ("group" of an actor) decides nothing.
  */
 function wordOfLongerName(text: string, start: number, end: number, entity: EntityInfo): boolean {
   const from = Math.max(0, start - 30);
