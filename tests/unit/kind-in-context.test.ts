@@ -311,6 +311,7 @@ describe('a tool the text speaks of as a program people use', () => {
     expect(found('The attackers logged in with a stolen TeamViewer account.')).toEqual([
       'TeamViewer=product:teamviewer (sentence-says-product)',
     ]);
+    expect(found('A TeamViewer vulnerability let attackers in.')).toEqual(['TeamViewer=product:teamviewer (sentence-says-product)']);
   });
   it('negative: a cue word of malware by a mention keeps it the tool; so does a text that never speaks of it as a product', () => {
     expect(found('TeamViewer users were warned. The attackers dropped the TeamViewer malware.')).toEqual([

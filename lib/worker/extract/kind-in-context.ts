@@ -177,13 +177,14 @@ export function sentenceSaysPeople(text: string, start: number, end: number): bo
 }
 
 /**
- * Right after a program's name, the people who use it or the network it makes: "Tor users", "the Tor
- * network", "a Tor exit node", "the Tor Browser", "a TeamViewer account". Malware has victims, not users.
+ * Right after a program's name, the people who use it, the network it makes or its flaws: "Tor users", "the Tor
+ * network", "a Tor exit node", "the Tor Browser", "a TeamViewer account", "a TeamViewer vulnerability". Malware
+ * has victims, not users.
  * In lower case, but for a product's capitalised parts ("Tor Browser", "Tor Project"): "Cobalt Strike
  * User-Agent" is the tool's.
  */
 const PRODUCT_AFTER =
-  /^\s+(?:users?|user\s+base|browser|Browser|network|Network|(?:exit|entry|guard|relay)\s+nodes?|relays|hidden\s+services?|onion\s+services?|Project|accounts?)(?![\p{L}\p{N}-])/u;
+  /^\s+(?:users?|user\s+base|browser|Browser|network|Network|(?:exit|entry|guard|relay)\s+nodes?|relays|hidden\s+services?|onion\s+services?|Project|accounts?|vulnerabilit(?:y|ies)|flaws?|security\s+(?:flaws?|holes?|updates?))(?![\p{L}\p{N}-])/u;
 /**
  * The text speaks of the name as of a program people use, not of malware: its users, its network or its
  * browser. Read for tools (Tor, TeamViewer, AnyDesk), which catalogues of attackers' software list because
