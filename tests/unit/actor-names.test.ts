@@ -33,6 +33,12 @@ describe('threat actors named by the text', () => {
     expect(names('The Renault Group said. The Acme group of companies.')).toEqual([]);
   });
 
+  test('negative: a name the text says was attacked is the victim, so "the X hackers" are those who hacked it', () => {
+    expect(names('The Facebook page for the WADA hackers was taken down. Last year’s attacks on WADA hit athletes.')).toEqual([]);
+    expect(names('The Zarya hackers posted data. Zarya was hacked last year.')).toEqual([]);
+    expect(names('The Zarya hackers posted data. Zarya hacked the agency last year.')).toEqual(['Zarya@4', 'Zarya@31']);
+  });
+
   test('names listed after a plural noun for attackers', () => {
     expect(names('It was used by state sponsored groups such as APT33 and Gorgon.')).toEqual(['APT33@46', 'Gorgon@56']);
     // An ordinary word ("Bitter") is left to the catalogue, which reads the list (gazetteer.ts listedWithItsKind).

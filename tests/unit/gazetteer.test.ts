@@ -112,6 +112,12 @@ describe('a campaign named like a group', () => {
     const names = (text: string) => findCatalogueEntities(text, withAlias).map((x) => `${x.text}=${x.key}`);
     expect(names('The group ran Operation Cloud Hopper against MSPs.')).toEqual(['Cloud Hopper=actor:apt10']);
   });
+  it('nor is "Operation X" the malware named X; the family named so elsewhere still is', () => {
+    const withWindigo = compileMatcher([...catalogue, e('malware:windigo', 'Ebury', ['Windigo'])]);
+    const names = (text: string) => findCatalogueEntities(text, withWindigo).map((x) => `${x.text}=${x.key}`);
+    expect(names('Operation Windigo hit Linux servers.')).toEqual([]);
+    expect(names('The attackers used the Windigo backdoor.')).toEqual(['Windigo=malware:windigo']);
+  });
 });
 
 describe('casing', () => {
@@ -268,6 +274,7 @@ describe('a name that is a word of another name', () => {
     e('malware:tinba', 'Tinba', ['Hunter'], { ambiguous: ['Hunter'] }),
     e('actor:chimera', 'Chimera'),
     e('actor:sandworm', 'Sandworm', ['Sandworm Team']),
+    e('malware:royal', 'Royal', [], { subtype: 'ransomware' }),
   ]);
   const named = (text: string) => findCatalogueEntities(text, local).map((x) => `${x.text}=${x.key}`);
   it('an ordinary-word name between a capitalised word and the head of an organisation’s name is the organisation’s', () => {
@@ -275,6 +282,9 @@ describe('a name that is a word of another name', () => {
     // Negative: a cue of its own kind after it, or a sentence's start, leaves the name its own.
     expect(named('New Hunter Malware Targets Banks')).toEqual(['Hunter=malware:tinba']);
     expect(named('Hunter malware spread. The Hunter Team malware spread.')).toEqual(['Hunter=malware:tinba', 'Hunter=malware:tinba']);
+    // A family of people: "the UAE Royal Family" (where "family" would say malware: "the Royal ransomware family").
+    expect(named('He posted pictures of the UAE Royal Family on Twitter.')).toEqual([]);
+    expect(named('Samples of the Royal ransomware family spread.')).toEqual(['Royal=malware:royal']);
   });
   it('an actor’s name right before a word for a flaw is the flaw’s nickname', () => {
     expect(named('AMD said the Chimera issues and Chimera flaws need a hardware fix.')).toEqual([]);

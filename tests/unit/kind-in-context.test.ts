@@ -22,6 +22,9 @@ const m = compileMatcher([
   e('actor:apt28', 'APT28'),
   e('actor:winnti', 'Winnti', ['Winnti Group']),
   e('malware:winnti', 'Winnti'),
+  e('malware:tor', 'Tor', [], { subtype: 'tool' }),
+  e('malware:teamviewer', 'TeamViewer', [], { subtype: 'tool' }),
+  e('malware:cobalt-strike', 'Cobalt Strike', [], { subtype: 'tool' }),
 ]);
 
 const found = (text: string) => findCatalogueEntities(text, m).map((x) => `${x.text}=${x.key} (${x.why?.rule})`);
@@ -279,6 +282,8 @@ describe('a ransomware family spoken of as the people who run it', () => {
     expect(typed('DarkSide, a group of files, was found.')).toEqual(['DarkSide=malware:darkside']);
     expect(typed('Ransomware such as SamSam and Dharma spread via RDP.')).toEqual(['SamSam=malware:samsam', 'Dharma=malware:dharma']);
     expect(sentenceSaysCrew('Its operators run DarkSide.', 21, 29)).toBe(false);
+    // An opening phrase's comma ends the phrase: what follows is the sentence, not an apposition.
+    expect(typed('According to DarkSide, the ransomware gang used a zero-day.')).toEqual(['DarkSide=malware:darkside']);
   });
   it('is the actor doing what people do, in a text that calls it a gang elsewhere', () => {
     const gang = 'The Conti gang has been active since 2020. ';
@@ -295,12 +300,40 @@ describe('a ransomware family spoken of as the people who run it', () => {
   });
 });
 
+describe('a tool the text speaks of as a program people use', () => {
+  it('its users, its network or browser, an account: the product, and its other mentions with it', () => {
+    expect(found('The malicious code is injected in all Tor traffic. Tor users were unmasked on the Tor network.')).toEqual([
+      'Tor=product:tor (sentence-says-product)',
+      'Tor=product:tor (sentence-says-product)',
+      'Tor=product:tor (sentence-says-product)',
+    ]);
+    expect(found('Victims were told to download the Tor Browser.')).toEqual(['Tor=product:tor (sentence-says-product)']);
+    expect(found('The attackers logged in with a stolen TeamViewer account.')).toEqual([
+      'TeamViewer=product:teamviewer (sentence-says-product)',
+    ]);
+    expect(found('A TeamViewer vulnerability let attackers in.')).toEqual(['TeamViewer=product:teamviewer (sentence-says-product)']);
+  });
+  it('negative: a cue word of malware by a mention keeps it the tool; so does a text that never speaks of it as a product', () => {
+    expect(found('TeamViewer users were warned. The attackers dropped the TeamViewer malware.')).toEqual([
+      'TeamViewer=product:teamviewer (sentence-says-product)',
+      'TeamViewer=malware:teamviewer (name)',
+    ]);
+    expect(found('The attackers deployed TeamViewer for access.')).toEqual(['TeamViewer=malware:teamviewer (name)']);
+    // Malware has victims, not users; a capitalised "User" of a header is the tool's.
+    expect(found('ET TROJAN Observed Cobalt Strike User-Agent')).toEqual(['Cobalt Strike=malware:cobalt-strike (case)']);
+  });
+});
+
 describe('speaksOfTheField', () => {
   const page = (words: string) => `${'The soil was dry and the roses needed pruning before the frost came. '.repeat(16)}${words}`;
   it('a long text speaks of the field only with one of its own words', () => {
     expect(speaksOfTheField(page('A heart attack, a plant virus and worms in the garden.'))).toBe(false);
     expect(speaksOfTheField(page('The gardeners’ forum was hacked last week.'))).toBe(true);
     expect(speaksOfTheField(page('It patched CVE-2023-4966 and a ransomware strain.'))).toBe(true);
+  });
+  it('"C2" in a model\'s name ("Hisense C2 Ultra") is no word of the field', () => {
+    expect(speaksOfTheField(page('The Hisense C2 Ultra has a bright screen.'))).toBe(false);
+    expect(speaksOfTheField(page('The C2 server answered.'))).toBe(true);
   });
   it('a short text is not judged', () => {
     expect(speaksOfTheField('Lazarus rose on the third day.')).toBe(true);

@@ -138,6 +138,10 @@ describe('people and companies are not malware', () => {
     const both = typed('Researchers at Phobos Group found the server. Phobos then told the owner. The Phobos ransomware encrypts files.');
     expect(both.filter((x) => x === 'malware:Phobos')).toHaveLength(1);
     expect(both).toContain('organization:Phobos Group');
+    // The people who work for it name the company: its other mentions that say nothing of malware go with it.
+    const staff = typed('Phobos researchers found the server. The leak was reported through Phobos last week.');
+    expect(staff).not.toContain('malware:Phobos');
+    expect(typed('Phobos engineers fixed it; the Phobos CEO spoke.')).not.toContain('malware:Phobos');
   });
 
   test('a given name with a surname is a person, with no role or speech verb to say so', async () => {

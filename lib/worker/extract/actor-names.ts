@@ -148,6 +148,24 @@ function spellsOut(text: string, at: number, name: string): boolean {
   return initials.toUpperCase() === name;
 }
 
+/** Right before a name, an attack on it: "attacks on WADA", "the breach of X", "a hack at X". */
+const TARGET_BEFORE =
+  /\b(?:attacks?|hacks?|breach(?:es)?|intrusions?|compromise)[ \t\u00a0]+(?:on|of|at|against|into)[ \t\u00a0]+(?:the[ \t\u00a0]+)?$/i;
+/** Right after a name, what was done to it: "X was hacked", "X had been breached". */
+const TARGET_AFTER = /^[ \t\u00a0]+(?:was|were|(?:has|have|had)[ \t\u00a0]+been)[ \t\u00a0]+(?:hacked|breached|attacked|compromised)\b/i;
+
+/**
+ * Whether the text names `name` as the target of an attack somewhere ("attacks on WADA", "WADA was hacked"):
+ * then "the WADA hackers" are the ones who hacked it, and the name is the victim's, not the attackers'.
+ */
+function namedAsTarget(text: string, name: string): boolean {
+  for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + name.length)) {
+    const end = i + name.length;
+    if (TARGET_BEFORE.test(text.slice(Math.max(0, i - 40), i)) || TARGET_AFTER.test(text.slice(end, end + 40))) return true;
+  }
+  return false;
+}
+
 export function findActorsByShape(text: string, known: EntityMatch[]): EntityMatch[] {
   const taken = (start: number, end: number) => known.some((k) => k.start < end && k.end > start);
   const lower = text.toLowerCase();
@@ -203,6 +221,7 @@ export function findActorsByShape(text: string, known: EntityMatch[]): EntityMat
       if (item[0].length >= 3 && !taken(start, start + item[0].length) && !MONTHS_DAYS.test(item[0])) names.add(item[0]);
     }
   }
+  for (const name of names) if (namedAsTarget(text, name)) names.delete(name);
   if (names.size === 0) return [];
   const out: EntityMatch[] = [];
   for (const name of names) {

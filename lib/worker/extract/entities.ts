@@ -120,8 +120,13 @@ export function extractKnownEntities(text: string, matcher: CompiledMatcher): En
 const MALWARE_AFTER =
   /^\s*(?:malware|backdoor|implant|trojan|rat|loader|stealer|ransomware|wiper|botnet|variant|sample|payload|family)s?\b/i;
 
-/** A company's name after a catalogue name: "Phobos Group", "Phobos Inc." (capitalised: "the X group" is a gang). */
-const COMPANY_AFTER = /^\s+(?:Group|Inc|Ltd|LLC|Corp|GmbH|PLC)\b/;
+/**
+ * A company's name after a catalogue name: "Phobos Group", "Phobos Inc." (capitalised: "the X group" is a gang),
+ * or the people who work for one: "Synack researchers", "Synack engineers", "the Phobos CEO". A malware family
+ * has authors and operators, not researchers or staff (its spokesperson or members are its gang's: kind-in-context.ts).
+ */
+const COMPANY_AFTER =
+  /^\s+(?:Group|Inc|Ltd|LLC|Corp|GmbH|PLC|researchers?|analysts?|engineers?|employees|staff|CEO|CTO|founders?|co-founders?)\b/;
 
 /** Why the catalogue's matcher took a name that needs one: a cue word, the sentence, quotes, a list of its kind. */
 const SAID_RULES = new Set(['cue', 'sentence-says-so', 'quoted', 'listed-with-its-kind']);
@@ -154,7 +159,7 @@ export function notMalware(text: string, entities: EntityMatch[]): EntityMatch[]
   const companies = new Set<string>();
   for (const m of suspects) {
     if (m.type !== 'malware') continue;
-    if (COMPANY_AFTER.test(text.slice(m.end, m.end + 8))) companies.add(m.text);
+    if (COMPANY_AFTER.test(text.slice(m.end, m.end + 24))) companies.add(m.text);
     else if (lonePerson(m) && saidMalware(text, m)) saidOnce.add(m.key);
   }
   const drop = new Set<EntityMatch>();

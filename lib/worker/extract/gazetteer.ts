@@ -26,7 +26,8 @@ import {
   type EntityInfo,
 } from './matcher';
 import { inUrlPath } from './url-path';
-import { isListGap, sentenceSaysCrew, sentenceSaysKind, sentenceSaysPeople } from './kind-in-context';
+import { isListGap, sentenceSaysCrew, sentenceSaysKind, sentenceSaysPeople, saysProduct } from './kind-in-context';
+import { slug } from '../knowledge/keys';
 import { isCommonWord } from './malware-names';
 
 /** Words read on each side of a name when looking for a cue, within its sentence. */
@@ -294,13 +295,16 @@ export function saysOrganisation(text: string, start: number, end: number): bool
 
 /** A capitalised word right before `start` (one blank between): the name goes on to the left. */
 const CAPITALISED_BEFORE = /(?:^|[^\p{L}\p{N}])(\p{Lu}[\p{L}\p{N}'’-]*)[ \t\u00a0]$/u;
-/** Right after the name, the head noun of an organisation's name ("Team", "Labs", "Research", "Center"). */
-const ORG_HEAD_NEXT = new RegExp(String.raw`^[ \t\u00a0](?:${ORG_HEAD}|Team|Research|Group|Project)\b`, 'u');
+/**
+ * Right after the name, the head noun of an organisation's name ("Team", "Labs", "Research", "Center"), or of a
+ * family's ("the UAE Royal Family": capitalised, a family of people, not "the X family" of malware).
+ */
+const ORG_HEAD_NEXT = new RegExp(String.raw`^[ \t\u00a0](?:${ORG_HEAD}|Team|Research|Group|Project|Family)\b`, 'u');
 
 /**
  * Inside a sentence, a capitalised word right before the name (not the sentence's first) and the head noun of an organisation's name
  * right after it: the name is a word of the organisation's ("Malware Hunter Team", a research group, not the
- * Tinba alias "Hunter"). A head that is a cue of the entity's own kind ("group" of an actor) decides nothing.
+ * Tinba alias "Hunter"; "the UAE Royal Family", not the Royal ransomware). A head that is a cue of the entity's own kind ("group" of an actor) decides nothing.
  */
 function wordOfLongerName(text: string, start: number, end: number, entity: EntityInfo): boolean {
   const from = Math.max(0, start - 30);
@@ -467,6 +471,9 @@ export function findCatalogueEntities(text: string, matcher: CompiledMatcher): E
       // "Operation Sharpshooter": a campaign's name, which some catalogues list as a group of that name. Not
       // an actor; but a campaign listed among a group's names ("Operation Cloud Hopper" of APT10) is the group's.
       if (entity.type === 'actor' && campaignNamed(text, hit.start, span, entity.name)) continue;
+      // Nor is any campaign's name malware: "Operation Aurora" is the campaign, though a trojan was called "Aurora" too.
+      if (entity.type === 'malware' && (OPERATION.test(span) || OPERATION_BEFORE.test(text.slice(Math.max(0, hit.start - 10), hit.start))))
+        continue;
       // ("each company DarkSide affiliates want to encrypt": the crew or the kind said after the name wins.)
       if (CUE_TYPE_SET.has(entity.type) && saysOrganisation(text, hit.start, hit.end) && !saysOwnKind(text, hit.start, hit.end, entity)) {
         companies.add(span);
@@ -560,6 +567,10 @@ export function findCatalogueEntities(text: string, matcher: CompiledMatcher): E
   // the name as of people ("Vice Society targeted schools"), the same gang.
   const crews = new Set<string>();
   for (const c of kept) if (c.entity.subtype === 'ransomware' && sentenceSaysCrew(text, c.start, c.end)) crews.add(c.entity.key);
+  // Tools the text speaks of as programs people use ("Tor users", "the Tor network", "a TeamViewer account"):
+  // the product, there and in every other mention that no cue word calls malware.
+  const products = new Set<string>();
+  for (const c of kept) if (c.entity.subtype === 'tool' && !c.cued && saysProduct(text, c.end)) products.add(c.entity.key);
   const crewAt = (c: Candidate, end: number) =>
     crews.has(c.entity.key) &&
     (sentenceSaysCrew(text, c.start, end) ||
@@ -576,6 +587,12 @@ export function findCatalogueEntities(text: string, matcher: CompiledMatcher): E
       why: { alias: matcher.alias(c.term), source: c.entity.sources.join(','), rule: c.rule },
     };
     if (c.entity.subtype) m.subtype = c.entity.subtype;
+    if (products.has(c.entity.key) && !c.cued && !hasCue(text, c.start, c.end, c.entity)) {
+      m.type = 'product';
+      m.key = `product:${slug(c.entity.name)}`;
+      delete m.subtype;
+      m.why = { ...m.why, rule: 'sentence-says-product' };
+    }
     if (c.entity.subtype === 'ransomware' && crewAt(c, end)) {
       // The people behind the family ("DarkSide affiliates", "DarkSide was not the only group"): the actor,
       // keyed with the family's own slug (Cl0p's crew is actor:clop, of malware:clop) so that its card

@@ -68,9 +68,10 @@ function sides(text: string, start: number, end: number): [string, string] {
 
 /**
  * A preposition opening the sentence before the name, a comma after it: an adverbial phrase ("In August, a
- * variant of the Hancitor downloader was found"), so what follows the comma is the sentence, not an apposition.
+ * variant of the Hancitor downloader was found", "According to Synack, the ransomware gang used"), so what
+ * follows the comma is the sentence, not an apposition.
  */
-const OPENING_PREPOSITION = /^\s*(?:In|On|Since|By|During|After|Before|Until|Through|From|Throughout)\s+$/u;
+const OPENING_PREPOSITION = /^\s*(?:In|On|Since|By|During|After|Before|Until|Through|From|Throughout|According\s+to)\s+$/u;
 
 /** The sentence around text[start, end) says that the name there is of `type` ('actor' or 'malware'). */
 export function sentenceSaysKind(text: string, start: number, end: number, type: string): boolean {
@@ -137,7 +138,9 @@ const CREW_NOUN_BEFORE = /\b(?:ransomware\s+)?(?:gang|group|crew|cartel)\s+(?:ca
  * held-out malware mention was made the actor wrongly (reverted in b60a352).
  */
 export function sentenceSaysCrew(text: string, start: number, end: number): boolean {
-  const [before, after] = sides(text, start, end);
+  const [before, said] = sides(text, start, end);
+  // ("According to Synack, the ransomware gang used ...": past the opening phrase's comma comes the sentence.)
+  const after = OPENING_PREPOSITION.test(before) && /^\s*,/.test(said) ? '' : said;
   return (
     CREW_AFTER.test(after) ||
     CREW_NOUN_AFTER.test(after) ||
@@ -174,12 +177,35 @@ export function sentenceSaysPeople(text: string, start: number, end: number): bo
 }
 
 /**
+ * Right after a program's name, the people who use it, the network it makes or its flaws: "Tor users", "the Tor
+ * network", "a Tor exit node", "the Tor Browser", "a TeamViewer account", "a TeamViewer vulnerability". Malware
+ * has victims, not users.
+ * In lower case, but for a product's capitalised parts ("Tor Browser", "Tor Project"): "Cobalt Strike
+ * User-Agent" is the tool's.
+ */
+const PRODUCT_AFTER =
+  /^\s+(?:users?|user\s+base|browser|Browser|network|Network|(?:exit|entry|guard|relay)\s+nodes?|relays|hidden\s+services?|onion\s+services?|Project|accounts?|vulnerabilit(?:y|ies)|flaws?|security\s+(?:flaws?|holes?|updates?))(?![\p{L}\p{N}-])/u;
+/**
+ * The text speaks of the name as of a program people use, not of malware: its users, its network or its
+ * browser. Read for tools (Tor, TeamViewer, AnyDesk), which catalogues of attackers' software list because
+ * attackers run them too. (The writer calling it legitimate, "legitimate binaries such as TeamViewer", was
+ * tried too: one tuned-even mention right, one tuned-odd mention wrong, so it was left out.)
+ */
+export function saysProduct(text: string, end: number): boolean {
+  return PRODUCT_AFTER.test(text.slice(end, end + 40));
+}
+
+/**
  * Words only the security field uses of software and attacks: kinds of malware, hacking, the cyber words,
  * attackers, exploits and vulnerabilities, ransom, exfiltration, breaches. Not "attack", "virus", "worm",
  * "infected" or "security", which ordinary English uses of hearts, plants, gardens and doors.
  */
 const FIELD_WORD =
   /\b(?:malware|ransomware|trojans?|backdoors?|botnets?|spyware|rootkits?|keyloggers?|infostealers?|stealers?|wipers?|hack(?:ers?|ed|ing)|cyber[a-z-]*|phishing|threat actors?|attackers?|exploit(?:s|ed|ing|ation)?|vulnerabilit(?:y|ies)|zero-days?|CVE-\d{4}|espionage|APT\d*|C2|ransom|exfiltrat[a-z]*|intrusions?|compromised|breach(?:es|ed)?)\b/i;
+
+const FIELD_WORDS = new RegExp(FIELD_WORD.source, 'gi');
+/** "C2" or "C&C" followed by a capitalised word goes on as a model's name ("the Hisense C2 Ultra"), not a server's. */
+export const MODEL_NAME_C2 = /^(?:C2|C&C)[ \t\u00a0]+\p{Lu}\p{Ll}/u;
 
 /** Below this many characters a text (a sentence, a headline, a feed item's summary) says too little of its topic to judge it by. */
 const TOPIC_MIN_CHARS = 1000;
@@ -191,5 +217,8 @@ const TOPIC_MIN_CHARS = 1000;
  * the catalogues hold such names: there the words are the page's own.
  */
 export function speaksOfTheField(text: string): boolean {
-  return text.length < TOPIC_MIN_CHARS || FIELD_WORD.test(text);
+  if (text.length < TOPIC_MIN_CHARS) return true;
+  // A phone's or a camera's model ("the Hisense C2 Ultra") says nothing of the field.
+  for (const m of text.matchAll(FIELD_WORDS)) if (!MODEL_NAME_C2.test(text.slice(m.index, m.index + 12))) return true;
+  return false;
 }
