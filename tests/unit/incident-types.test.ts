@@ -590,6 +590,13 @@ describe('an attack word told as an ability, an aim or a denial reports nothing 
     ).toEqual(['vulnerability-disclosure']);
   });
 
+  test('negative: a denial told with a contraction is a denial', () => {
+    for (const not of ["didn't", 'wasn’t able to', "haven't"])
+      expect(
+        types(`Acme Corp said on Monday that the intruders ${not} steal customer records. The company restored its systems from backups.`),
+      ).not.toContain('data-breach');
+  });
+
   test('the same words told as done are a data breach', () => {
     expect(
       types(

@@ -443,12 +443,13 @@ export const EVENT =
  * did not (or not yet) happen: an ability or a risk ("malware that can steal data", "capable of stealing",
  * "vulnerable to data theft"), an aim or an attempt ("efforts to steal passwords", "the goal is to steal
  * information", "tried to breach"), a condition ("whether data was stolen"), or a denial ("no personal
- * data was compromised", "did not steal"). Tested, on lower-cased text, against the words that end right
- * at the trigger. A realised ability ("were able to steal") and a hedged report ("may have been
- * accessed", "not only stole") are happenings and do not match.
+ * data was compromised", "did not steal", "didn't steal": a contraction's "n't" has no word boundary
+ * before it). Tested, on lower-cased text, against the words that end right at the trigger. A realised
+ * ability ("were able to steal") and a hedged report ("may have been accessed", "not only stole") are
+ * happenings and do not match.
  */
 export const UNREAL_BEFORE =
-  /(?:\b(?:can|cannot|could|would|might|will|may(?! have)|(?<!(?:was|were) )able|capable|capabilit(?:y|ies)|ability|designed|meant|intended|intends?|wants?|wanted|attempt(?:s|ed|ing)?|tr(?:y|ies|ied|ying)|efforts?|intent(?:ion)?|aim(?:s|ed|ing)?|goal|purpose|vulnerable|susceptible|risks?|allows?|enables?|lets|whether|if)\b[^.;:!?]{0,50}|\b(?:no\s+(?:[\w'’-]+\s+)?|(?:not(?! only)|never|without|nor|n['’]t|abandon(?:s|ed|ing)?)\s+(?:[\w'’-]+\s+){0,3}))$/;
+  /(?:\b(?:can|cannot|could|would|might|will|may(?! have)|(?<!(?:was|were) )able|capable|capabilit(?:y|ies)|ability|designed|meant|intended|intends?|wants?|wanted|attempt(?:s|ed|ing)?|tr(?:y|ies|ied|ying)|efforts?|intent(?:ion)?|aim(?:s|ed|ing)?|goal|purpose|vulnerable|susceptible|risks?|allows?|enables?|lets|whether|if)\b[^.;:!?]{0,50}|(?:\bno\s+(?:[\w'’-]+\s+)?|(?:\b(?:not(?! only)|never|without|nor|abandon(?:s|ed|ing)?)|\Bn['’]t)\s+(?:[\w'’-]+\s+){0,3}))$/;
 
 /**
  * Advice governs the attack or fix word after it in its clause: what someone should do, or is told or
