@@ -695,6 +695,13 @@ describe('a fix told in a few words in a disclosure story is the patch (issue 8)
     expect(types(`${flaw} ${fix}`)).toEqual(['patch', 'vulnerability-disclosure']);
   });
 
+  test('a fix said to be available is the patch; one awaited is not', () => {
+    const zeroDay =
+      'Cisco and Apache issue warnings over zero-day flaw\n\nCisco says it has observed active attacks against a zero-day vulnerability in Apache Struts. The vulnerability was disclosed on Monday.';
+    expect(types(`${zeroDay} Administrators could apply the proper updates, which are currently available.`)).toContain('patch');
+    expect(types(`${zeroDay} Administrators could apply the proper updates once a fix is available.`)).not.toContain('patch');
+  });
+
   test('a bug found and then told as fixed in a breach story still reports the flaw', () => {
     expect(
       types(

@@ -336,6 +336,9 @@ const TRIGGERS: Trigger[] = [
     `(?:released|issued|rolled out|shipped|pushed|published) (?!(?:an? |the )?(?:malicious|trojani[sz]ed|fake|rogue|compromised|poisoned|tampered|backdoored))(?:[\\w.-]+ ){0,3}(?:patch(?:es)?|fix(?:es)?|updates?|firmware)`,
     `patch tuesday`,
     `security updates?`,
+    // A fix said to be out is a fix released ("fixes are available for most of the impacted devices", "the
+    // proper updates, which are currently available"); not one awaited ("once a patch is available").
+    `(?<!\\b(?:when|once|if|until|before|whether|soon as) (?:[\\w-]+ ){0,2})(?:patch|fix|update|hotfix)(?:es|s)?,? (?:which |that )?(?:is|are|has been|have been) (?:now |currently |already )?(?:available|out)`,
     // Not a tool "patched or modified" by its users to evade detection.
     `(?:(?:has|have|had) (?:(?:since|now|already|finally|also) )?been|was|were) (?:patched|fixed|addressed)(?! (?:or|and) (?:modified|altered|changed|tweaked))`,
     `(?:has|have) (?:patched|fixed|addressed)(?! (?:or|and) (?:modified|altered|changed|tweaked))`,
@@ -434,9 +437,9 @@ export const WARNING = /\b(?:watch (?:out )?for|be wary|beware|on the lookout|on
 export const IMPERATIVE =
   /\b(?:avoid|always|never|make sure|be sure|be careful|beware|don['’]t|do not|use|keep|install|turn on|check|enable|learn|consider|remember)\b/gi;
 
-/** Words that make a sentence report a happening: past events, reporting verbs, numbers of victims. */
+/** Words that make a sentence report a happening: past events, reporting verbs, numbers of victims, a fix or a version said to be available. */
 export const EVENT =
-  /\b(?:was|were|has been|have been|had been|said|says|confirmed|disclosed|announced|reported|revealed|notified|detected|discovered|suffered|hit|targeted|claimed|stole|leaked|released|issued|patched|fixed|published|warned|experienced|became aware|is investigating|investigating|found|uncovered|identified|(?:is|are) targeting|targets|(?:attackers|hackers|scammers|cybercriminals|criminals|fraudsters|threat actors?) (?:are|have|has|were|had)|claiming|demanded|listed|posted|threatened|began|begun|launched|affected|impacted|exposed|encrypted|observed|spotted|uncovered|compromised|breached|attacked|exploited|infected|shut down|took|taken|knocked|forced|(?:is|are|was|were) vulnerable to|demonstrated|presented)\b/gi;
+  /\b(?:was|were|has been|have been|had been|said|says|confirmed|disclosed|announced|reported|revealed|notified|detected|discovered|suffered|hit|targeted|claimed|stole|leaked|released|issued|patched|fixed|published|warned|experienced|became aware|is investigating|investigating|found|uncovered|identified|(?:is|are) targeting|targets|(?:attackers|hackers|scammers|cybercriminals|criminals|fraudsters|threat actors?) (?:are|have|has|were|had)|claiming|demanded|listed|posted|threatened|began|begun|launched|affected|impacted|exposed|encrypted|observed|spotted|uncovered|compromised|breached|attacked|exploited|infected|shut down|took|taken|knocked|forced|(?:is|are|was|were) vulnerable to|demonstrated|presented|(?:patch|fix|update|hotfix|version|release)(?:es|s)?,? (?:which |that )?(?:is|are|has been|have been) (?:now |currently |already )?available)\b/gi;
 
 /**
  * What governs an attack word from just before it in its clause when the word tells of something that
