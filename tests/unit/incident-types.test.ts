@@ -900,3 +900,29 @@ describe('what a tool does as a rule, and advice, are no happening (issue 8)', (
     expect(types('Acme released security updates for its routers on Monday, the agency said.')).toContain('patch');
   });
 });
+
+describe('an attack researchers built or showed to make a point is no attack of its own (issue 8)', () => {
+  test('negative: a researcher’s ransomware attack on a simulated water plant reports no ransomware', () => {
+    expect(
+      types(
+        'Researcher develops ransomware attack that targets water supply\n\nA PhD student experimented with a simulated water treatment system and showed how its controllers can be hacked. In a month he developed a ransomware attack that took control of the controllers and demanded a ransom.',
+      ),
+    ).not.toContain('ransomware');
+  });
+
+  test('negative: researchers who were able to infect robots with ransomware', () => {
+    expect(
+      types(
+        'Ransomware for robots is the next security nightmare\n\nResearchers found they were able to infect robots with ransomware. The ransomware attack demanded a ransom in bitcoin.',
+      ),
+    ).not.toContain('ransomware');
+  });
+
+  test('researchers telling what attackers were able to do report the attack', () => {
+    expect(
+      types(
+        'Ransomware for robots is the next security nightmare\n\nResearchers said attackers were able to infect robots with ransomware. The ransomware attack demanded a ransom in bitcoin.',
+      ),
+    ).toContain('ransomware');
+  });
+});
