@@ -829,6 +829,21 @@ describe('a fix told as an up-to-date system or as still to come is no patch (is
   });
 });
 
+describe('a fix refused is no patch (issue 8)', () => {
+  const flaw =
+    'Microsoft zero-day to stay unpatched\n\nResearchers discovered a zero-day vulnerability in IIS 6.0 that attackers exploited last summer.';
+  test.each([
+    "Microsoft won't patch the flaw because it stopped supporting Windows Server 2003.",
+    'Microsoft declined to patch the vulnerability.',
+  ])('negative: %s', (fix) => {
+    expect(types(`${flaw} ${fix}`)).toEqual(['vulnerability-disclosure']);
+  });
+
+  test('the fix released is the patch', () => {
+    expect(types(`${flaw} Microsoft has patched the flaw in an update.`)).toEqual(['patch', 'vulnerability-disclosure']);
+  });
+});
+
 describe('a flaw found by someone, told in the passive, is disclosed (issue 8)', () => {
   const lede = 'Acme security cameras can be easily disabled by an attacker in Bluetooth range, a researcher has found.\n\n';
   test('"They were discovered by researcher X" after the sentence naming the flaws', () => {

@@ -44,6 +44,8 @@ export const NO_FIX_YET = new RegExp(
   `\\b(?:${[
     `(?:not|\\w+n['’]t) (?:yet )?(?:been )?(?:patched|fixed|addressed)`,
     `(?:remains?|still|left|are|is) unpatched`,
+    // A fix refused or out of reach: "Microsoft won't patch the flaw", "declined to fix it", "has no plans to patch".
+    `(?:won['’]t|will not|would not|wouldn['’]t|refuse[sd]? to|declin(?:e[sd]?|ing) to|(?:has|have|had) no plans? to|(?:doesn['’]t|does not|don['’]t|do not|didn['’]t|did not) plan to|(?:is|are|was|were) (?:unable|not going|not planning) to|cannot|can['’]t|could not|couldn['’]t) (?:[\\w-]+ ){0,2}?(?:patch|fix|address)(?:es|ed|ing)?\\b`,
     `no (?:[\\w-]+ ){0,3}(?:patch|fix|update)(?:es|s)?`,
     `without (?:a|any) (?:patch|fix|update)(?:es|s)?`,
     `yet to (?:be )?(?:patch|fix|release|issue|address)\\w*`,
