@@ -177,6 +177,16 @@ describe('a scam delivered by message or a sender posing as a brand is phishing'
   });
 });
 
+describe('phishing named by what it sends or how it is run is phishing told outright (issue 8)', () => {
+  test.each(['phishing attempts', 'phishing texts', 'phishing links', 'a phishing scheme'])('%s', (what) => {
+    expect(
+      types(
+        `Acme Bank said on Wednesday that its customers had been the target of ${what} since January. The bank reported it to the police.`,
+      ),
+    ).toContain('phishing');
+  });
+});
+
 describe('malicious spam is phishing', () => {
   test('malspam, malicious attachments, spear-fishing', () => {
     expect(

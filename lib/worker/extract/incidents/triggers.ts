@@ -139,7 +139,7 @@ const TRIGGERS: Trigger[] = [
   t(
     'phishing',
     3,
-    `(?:spear[- ]?)?phishing (?:campaigns?|attacks?|emails?|messages?|sites?|pages?|kits?|scams?|lures?)`,
+    `(?:spear[- ]?)?phishing (?:campaigns?|attacks?|attempts?|emails?|e-mails?|messages?|texts?|sms|calls?|links?|urls?|domains?|sites?|websites?|pages?|kits?|scams?|schemes?|operations?|waves?|lures?)`,
     `(?:emails?|messages?|texts?|text messages|sms) (?:that )?(?:impersonat[\\w]*|claim(?:s|ing)? to (?:be|come) from|pretend[\\w]*|purport[\\w]*)`,
     `smishing`,
     `vishing`,
