@@ -177,6 +177,16 @@ describe('a scam delivered by message or a sender posing as a brand is phishing'
   });
 });
 
+describe('phishing named by what it sends or how it is run is phishing told outright (issue 8)', () => {
+  test.each(['phishing attempts', 'phishing texts', 'phishing links', 'a phishing scheme'])('%s', (what) => {
+    expect(
+      types(
+        `Acme Bank said on Wednesday that its customers had been the target of ${what} since January. The bank reported it to the police.`,
+      ),
+    ).toContain('phishing');
+  });
+});
+
 describe('malicious spam is phishing', () => {
   test('malspam, malicious attachments, spear-fishing', () => {
     expect(
@@ -590,6 +600,13 @@ describe('an attack word told as an ability, an aim or a denial reports nothing 
     ).toEqual(['vulnerability-disclosure']);
   });
 
+  test('negative: a denial told with a contraction is a denial', () => {
+    for (const not of ["didn't", 'wasn’t able to', "haven't"])
+      expect(
+        types(`Acme Corp said on Monday that the intruders ${not} steal customer records. The company restored its systems from backups.`),
+      ).not.toContain('data-breach');
+  });
+
   test('the same words told as done are a data breach', () => {
     expect(
       types(
@@ -686,6 +703,13 @@ describe('a fix told in a few words in a disclosure story is the patch (issue 8)
     'Both issues received fixes over the summer, the researchers said.',
   ])('%s', (fix) => {
     expect(types(`${flaw} ${fix}`)).toEqual(['patch', 'vulnerability-disclosure']);
+  });
+
+  test('a fix said to be available is the patch; one awaited is not', () => {
+    const zeroDay =
+      'Cisco and Apache issue warnings over zero-day flaw\n\nCisco says it has observed active attacks against a zero-day vulnerability in Apache Struts. The vulnerability was disclosed on Monday.';
+    expect(types(`${zeroDay} Administrators could apply the proper updates, which are currently available.`)).toContain('patch');
+    expect(types(`${zeroDay} Administrators could apply the proper updates once a fix is available.`)).not.toContain('patch');
   });
 
   test('a bug found and then told as fixed in a breach story still reports the flaw', () => {
@@ -815,6 +839,21 @@ describe('a fix told as an up-to-date system or as still to come is no patch (is
   });
 });
 
+describe('a fix refused is no patch (issue 8)', () => {
+  const flaw =
+    'Microsoft zero-day to stay unpatched\n\nResearchers discovered a zero-day vulnerability in IIS 6.0 that attackers exploited last summer.';
+  test.each([
+    "Microsoft won't patch the flaw because it stopped supporting Windows Server 2003.",
+    'Microsoft declined to patch the vulnerability.',
+  ])('negative: %s', (fix) => {
+    expect(types(`${flaw} ${fix}`)).toEqual(['vulnerability-disclosure']);
+  });
+
+  test('the fix released is the patch', () => {
+    expect(types(`${flaw} Microsoft has patched the flaw in an update.`)).toEqual(['patch', 'vulnerability-disclosure']);
+  });
+});
+
 describe('a flaw found by someone, told in the passive, is disclosed (issue 8)', () => {
   const lede = 'Acme security cameras can be easily disabled by an attacker in Bluetooth range, a researcher has found.\n\n';
   test('"They were discovered by researcher X" after the sentence naming the flaws', () => {
@@ -884,5 +923,31 @@ describe('what a tool does as a rule, and advice, are no happening (issue 8)', (
 
   test('a fix released, with the same words, is a patch', () => {
     expect(types('Acme released security updates for its routers on Monday, the agency said.')).toContain('patch');
+  });
+});
+
+describe('an attack researchers built or showed to make a point is no attack of its own (issue 8)', () => {
+  test('negative: a researcher’s ransomware attack on a simulated water plant reports no ransomware', () => {
+    expect(
+      types(
+        'Researcher develops ransomware attack that targets water supply\n\nA PhD student experimented with a simulated water treatment system and showed how its controllers can be hacked. In a month he developed a ransomware attack that took control of the controllers and demanded a ransom.',
+      ),
+    ).not.toContain('ransomware');
+  });
+
+  test('negative: researchers who were able to infect robots with ransomware', () => {
+    expect(
+      types(
+        'Ransomware for robots is the next security nightmare\n\nResearchers found they were able to infect robots with ransomware. The ransomware attack demanded a ransom in bitcoin.',
+      ),
+    ).not.toContain('ransomware');
+  });
+
+  test('researchers telling what attackers were able to do report the attack', () => {
+    expect(
+      types(
+        'Ransomware for robots is the next security nightmare\n\nResearchers said attackers were able to infect robots with ransomware. The ransomware attack demanded a ransom in bitcoin.',
+      ),
+    ).toContain('ransomware');
   });
 });

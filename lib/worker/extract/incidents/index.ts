@@ -136,7 +136,11 @@ function incidentsIn(text: string, entities: EntityMatch[], opts: IncidentOption
   }
   // A headline that tells a trend ("49% of businesses fell victim to ransomware", "SLocker variants surge") heads a
   // story about many incidents: an attack in it is reported only with someone it hit.
-  const told = trendHeadline(text, infos[0]) ? kept.filter((c) => !ATTACK_TYPES.has(c.type) || c.victim !== undefined) : kept;
+  // An attack that researchers built or showed to make a point (a proof of concept, a lab experiment), told
+  // so in the lede, is what could happen: without someone it hit, no attack of its own.
+  const trend = trendHeadline(text, infos[0]);
+  const demonstrated = (c: Candidate) => c.sentences.some((s) => s.index < LEDE && DEMONSTRATION.test(text.slice(s.start, s.end)));
+  const told = kept.filter((c) => !ATTACK_TYPES.has(c.type) || c.victim !== undefined || !(trend || demonstrated(c)));
   const incidents = told.map((c) => toIncident(text, c, sorted, opts.published));
   if (opts.onVictim) told.forEach((c, k) => c.victim && opts.onVictim!(c.victim, incidents[k], c.score));
   // Two incidents of one victim are steps of one story: a date told for one dates the other.
@@ -839,6 +843,14 @@ function ledeStory(live: Candidate[]): Candidate[] {
       (c.victim !== undefined && c.victim.entity.key !== story.victim?.entity.key),
   );
 }
+
+/**
+ * Researchers' own attack: built, shown or run as an experiment ("Researcher develops ransomware attack
+ * that targets water supply", "Researchers found they were able to infect robots with ransomware", "a
+ * proof-of-concept attack"); not researchers telling what attackers were able to do.
+ */
+const DEMONSTRATION =
+  /\b(?:(?:researchers?|academics|scientists|(?:phd |graduate )?students?)\b (?:(?!attackers?|hackers?|criminals|actors?|cybercriminals)[\w'’-]+ ){0,3}?(?:develop(?:s|ed)?|buil(?:ds|t)|creat(?:es|ed)|design(?:s|ed)|(?:have |has )?(?:shown|showed|demonstrat(?:es|ed))|(?:were|was) able to)|proof[- ]of[- ]concept|for (?:the )?(?:purposes? of )?research)\b/i;
 
 /** Words that put an incident in the past of the story: "comes months after a ransomware attack on ...". */
 const BACKGROUND =

@@ -44,6 +44,8 @@ export const NO_FIX_YET = new RegExp(
   `\\b(?:${[
     `(?:not|\\w+n['’]t) (?:yet )?(?:been )?(?:patched|fixed|addressed)`,
     `(?:remains?|still|left|are|is) unpatched`,
+    // A fix refused or out of reach: "Microsoft won't patch the flaw", "declined to fix it", "has no plans to patch".
+    `(?:won['’]t|will not|would not|wouldn['’]t|refuse[sd]? to|declin(?:e[sd]?|ing) to|(?:has|have|had) no plans? to|(?:doesn['’]t|does not|don['’]t|do not|didn['’]t|did not) plan to|(?:is|are|was|were) (?:unable|not going|not planning) to|cannot|can['’]t|could not|couldn['’]t) (?:[\\w-]+ ){0,2}?(?:patch|fix|address)(?:es|ed|ing)?\\b`,
     `no (?:[\\w-]+ ){0,3}(?:patch|fix|update)(?:es|s)?`,
     `without (?:a|any) (?:patch|fix|update)(?:es|s)?`,
     `yet to (?:be )?(?:patch|fix|release|issue|address)\\w*`,
@@ -137,7 +139,7 @@ const TRIGGERS: Trigger[] = [
   t(
     'phishing',
     3,
-    `(?:spear[- ]?)?phishing (?:campaigns?|attacks?|emails?|messages?|sites?|pages?|kits?|scams?|lures?)`,
+    `(?:spear[- ]?)?phishing (?:campaigns?|attacks?|attempts?|emails?|e-mails?|messages?|texts?|sms|calls?|links?|urls?|domains?|sites?|websites?|pages?|kits?|scams?|schemes?|operations?|waves?|lures?)`,
     `(?:emails?|messages?|texts?|text messages|sms) (?:that )?(?:impersonat[\\w]*|claim(?:s|ing)? to (?:be|come) from|pretend[\\w]*|purport[\\w]*)`,
     `smishing`,
     `vishing`,
@@ -336,6 +338,9 @@ const TRIGGERS: Trigger[] = [
     `(?:released|issued|rolled out|shipped|pushed|published) (?!(?:an? |the )?(?:malicious|trojani[sz]ed|fake|rogue|compromised|poisoned|tampered|backdoored))(?:[\\w.-]+ ){0,3}(?:patch(?:es)?|fix(?:es)?|updates?|firmware)`,
     `patch tuesday`,
     `security updates?`,
+    // A fix said to be out is a fix released ("fixes are available for most of the impacted devices", "the
+    // proper updates, which are currently available"); not one awaited ("once a patch is available").
+    `(?<!\\b(?:when|once|if|until|before|whether|soon as) (?:[\\w-]+ ){0,2})(?:patch|fix|update|hotfix)(?:es|s)?,? (?:which |that )?(?:is|are|has been|have been) (?:now |currently |already )?(?:available|out)`,
     // Not a tool "patched or modified" by its users to evade detection.
     `(?:(?:has|have|had) (?:(?:since|now|already|finally|also) )?been|was|were) (?:patched|fixed|addressed)(?! (?:or|and) (?:modified|altered|changed|tweaked))`,
     `(?:has|have) (?:patched|fixed|addressed)(?! (?:or|and) (?:modified|altered|changed|tweaked))`,
@@ -434,21 +439,22 @@ export const WARNING = /\b(?:watch (?:out )?for|be wary|beware|on the lookout|on
 export const IMPERATIVE =
   /\b(?:avoid|always|never|make sure|be sure|be careful|beware|don['’]t|do not|use|keep|install|turn on|check|enable|learn|consider|remember)\b/gi;
 
-/** Words that make a sentence report a happening: past events, reporting verbs, numbers of victims. */
+/** Words that make a sentence report a happening: past events, reporting verbs, numbers of victims, a fix or a version said to be available. */
 export const EVENT =
-  /\b(?:was|were|has been|have been|had been|said|says|confirmed|disclosed|announced|reported|revealed|notified|detected|discovered|suffered|hit|targeted|claimed|stole|leaked|released|issued|patched|fixed|published|warned|experienced|became aware|is investigating|investigating|found|uncovered|identified|(?:is|are) targeting|targets|(?:attackers|hackers|scammers|cybercriminals|criminals|fraudsters|threat actors?) (?:are|have|has|were|had)|claiming|demanded|listed|posted|threatened|began|begun|launched|affected|impacted|exposed|encrypted|observed|spotted|uncovered|compromised|breached|attacked|exploited|infected|shut down|took|taken|knocked|forced|(?:is|are|was|were) vulnerable to|demonstrated|presented)\b/gi;
+  /\b(?:was|were|has been|have been|had been|said|says|confirmed|disclosed|announced|reported|revealed|notified|detected|discovered|suffered|hit|targeted|claimed|stole|leaked|released|issued|patched|fixed|published|warned|experienced|became aware|is investigating|investigating|found|uncovered|identified|(?:is|are) targeting|targets|(?:attackers|hackers|scammers|cybercriminals|criminals|fraudsters|threat actors?) (?:are|have|has|were|had)|claiming|demanded|listed|posted|threatened|began|begun|launched|affected|impacted|exposed|encrypted|observed|spotted|uncovered|compromised|breached|attacked|exploited|infected|shut down|took|taken|knocked|forced|(?:is|are|was|were) vulnerable to|demonstrated|presented|(?:patch|fix|update|hotfix|version|release)(?:es|s)?,? (?:which |that )?(?:is|are|has been|have been) (?:now |currently |already )?available)\b/gi;
 
 /**
  * What governs an attack word from just before it in its clause when the word tells of something that
  * did not (or not yet) happen: an ability or a risk ("malware that can steal data", "capable of stealing",
  * "vulnerable to data theft"), an aim or an attempt ("efforts to steal passwords", "the goal is to steal
  * information", "tried to breach"), a condition ("whether data was stolen"), or a denial ("no personal
- * data was compromised", "did not steal"). Tested, on lower-cased text, against the words that end right
- * at the trigger. A realised ability ("were able to steal") and a hedged report ("may have been
- * accessed", "not only stole") are happenings and do not match.
+ * data was compromised", "did not steal", "didn't steal": a contraction's "n't" has no word boundary
+ * before it). Tested, on lower-cased text, against the words that end right at the trigger. A realised
+ * ability ("were able to steal") and a hedged report ("may have been accessed", "not only stole") are
+ * happenings and do not match.
  */
 export const UNREAL_BEFORE =
-  /(?:\b(?:can|cannot|could|would|might|will|may(?! have)|(?<!(?:was|were) )able|capable|capabilit(?:y|ies)|ability|designed|meant|intended|intends?|wants?|wanted|attempt(?:s|ed|ing)?|tr(?:y|ies|ied|ying)|efforts?|intent(?:ion)?|aim(?:s|ed|ing)?|goal|purpose|vulnerable|susceptible|risks?|allows?|enables?|lets|whether|if)\b[^.;:!?]{0,50}|\b(?:no\s+(?:[\w'’-]+\s+)?|(?:not(?! only)|never|without|nor|n['’]t|abandon(?:s|ed|ing)?)\s+(?:[\w'’-]+\s+){0,3}))$/;
+  /(?:\b(?:can|cannot|could|would|might|will|may(?! have)|(?<!(?:was|were) )able|capable|capabilit(?:y|ies)|ability|designed|meant|intended|intends?|wants?|wanted|attempt(?:s|ed|ing)?|tr(?:y|ies|ied|ying)|efforts?|intent(?:ion)?|aim(?:s|ed|ing)?|goal|purpose|vulnerable|susceptible|risks?|allows?|enables?|lets|whether|if)\b[^.;:!?]{0,50}|(?:\bno\s+(?:[\w'’-]+\s+)?|(?:\b(?:not(?! only)|never|without|nor|abandon(?:s|ed|ing)?)|\Bn['’]t)\s+(?:[\w'’-]+\s+){0,3}))$/;
 
 /**
  * Advice governs the attack or fix word after it in its clause: what someone should do, or is told or
