@@ -183,6 +183,19 @@ describe('the cues in more tenses and forms (issue 8, round 14)', () => {
     expect(confidence(`${hospital} was forced to pay $44,000 to the ransomware operators.`, hospital)).toBeGreaterThan(0.6);
   });
 
+  test('"a cyberattack on X" (one word), "X became the latest victim", "X is one of the victims"', () => {
+    const name = 'Greenfield Logistics';
+    expect(confidence(`Police are investigating a cyberattack on ${name} that encrypted files.`, name)).toBeGreaterThan(0.7);
+    expect(confidence(`${name} became the latest victim of ransomware.`, name)).toBeGreaterThan(0.6);
+    expect(confidence(`${name} is one of the victims of the ransomware attack.`, name)).toBeGreaterThan(0.6);
+  });
+
+  test('what the victim does about it: "X informed its customers", "X took its websites offline"', () => {
+    const name = 'Greenfield Logistics';
+    expect(confidence(`${name} informed its customers of a data breach.`, name)).toBeGreaterThan(0.6);
+    expect(confidence(`${name} took its websites offline after a ransomware attack.`, name)).toBeGreaterThan(0.6);
+  });
+
   test('negative: paying for something else is no cue ("X paid $2,000 to the researcher as a bug bounty")', () => {
     expect(
       confidence('Greenfield Logistics paid $2,000 to the researcher as a bug bounty after a ransomware scare.', 'Greenfield Logistics'),
