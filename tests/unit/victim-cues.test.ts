@@ -151,15 +151,6 @@ describe('the cues in more tenses and forms (issue 8, round 14)', () => {
     ).toBeGreaterThan(0.6);
   });
 
-  test('"targeting political bodies, including X": a list of targets after a comma', () => {
-    expect(
-      confidence(
-        'The group has long been targeting political bodies, including the Greenfield Council, with phishing emails.',
-        'Greenfield Council',
-      ),
-    ).toBeGreaterThan(0.6);
-  });
-
   test('"stolen unreleased records from X": words between the theft and whom it was from', () => {
     expect(
       confidence(

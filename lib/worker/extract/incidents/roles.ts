@@ -24,10 +24,10 @@ export interface Scored {
  */
 export type VictimEvidence = 'cue' | 'users' | 'reference' | 'position';
 
-// Before a victim: "attack on", "breach at", "hit", "targeting", "crippling", "targeting political bodies,
-// including", "stolen customer records from" — up to two words of description between ("attack on US retailer Acme").
+// Before a victim: "attack on", "breach at", "hit", "targeting", "crippling", "stolen customer records from" — up
+// to two words of description between ("attack on US retailer Acme").
 const VICTIM_BEFORE =
-  /\b(?:(?:cyber-?)?attacks? (?:on|against)|breach(?:es)? (?:at|of)|hack(?:ing)? (?:of|on|at)|intrusions? (?:at|into)|incidents? (?:at|affecting)|compromise of|supply[- ]chain of|targeted|targeting|hit|hitting|struck|crippled|crippling|disrupted|disrupting|paralyz(?:ed|ing)|paralys(?:ed|ing)|breached|breaching|compromised|compromising|infiltrated|infiltrating|infecting|hacked|victims? (?:include|included|including|was|is)|(?:affected|impacted|targeted|targeting|attacked|attacking|hit|hitting|breached|victim) (?:[\w-]+,? ){0,3}(?:include|included|including|such as)|impacting|affecting|affected|customers of|employees of|patients of|(?:systems?|networks?|servers?|environment|infrastructure|pipeline|accounts?|website|databases?|data) of|(?:stolen|stole|steal|stealing|leaked|exfiltrated)(?: [\w-]+){0,3} from|on behalf of|(?:gained|obtained|unauthori[sz]ed) access to|extort(?:s|ed|ing)?|blackmail(?:s|ed|ing)?|unless)\s+(?:the\s+|a\s+|an\s+)?(?:[\p{L}-]+\s+){0,2}(?:[\p{L}-]+,\s+)?$/iu;
+  /\b(?:(?:cyber-?)?attacks? (?:on|against)|breach(?:es)? (?:at|of)|hack(?:ing)? (?:of|on|at)|intrusions? (?:at|into)|incidents? (?:at|affecting)|compromise of|supply[- ]chain of|targeted|targeting|hit|hitting|struck|crippled|crippling|disrupted|disrupting|paralyz(?:ed|ing)|paralys(?:ed|ing)|breached|breaching|compromised|compromising|infiltrated|infiltrating|infecting|hacked|victims? (?:include|included|including|was|is)|(?:affected|impacted|targeted|hit|breached|victim) (?:[\w-]+ ){0,2}(?:include|included|including|such as)|impacting|affecting|affected|customers of|employees of|patients of|(?:systems?|networks?|servers?|environment|infrastructure|pipeline|accounts?|website|databases?|data) of|(?:stolen|stole|steal|stealing|leaked|exfiltrated)(?: [\w-]+){0,3} from|on behalf of|(?:gained|obtained|unauthori[sz]ed) access to|extort(?:s|ed|ing)?|blackmail(?:s|ed|ing)?|unless)\s+(?:the\s+|a\s+|an\s+)?(?:[\p{L}-]+\s+){0,2}(?:[\p{L}-]+,\s+)?$/iu;
 
 // After a victim: "said it", "disclosed", "was hit", "has suffered", "'s systems", "paid a ransom", "by paying
 // $17,000 to decrypt" — an apposition may come between ("Acme, a Texas retailer, said it ...").
