@@ -187,6 +187,23 @@ describe('the cues in more tenses and forms (issue 8, round 14)', () => {
     expect(confidence(`${name} took its websites offline after a ransomware attack.`, name)).toBeGreaterThan(0.6);
   });
 
+  test('"hacking into X", "records belonging to X", "X came under attack", "X shut down 2,000 computers"', () => {
+    const name = 'Greenfield Logistics';
+    expect(confidence(`The gang is accused of hacking into ${name} and stealing files.`, name)).toBeGreaterThan(0.6);
+    expect(confidence(`The hackers leaked records belonging to ${name} on a forum.`, name)).toBeGreaterThan(0.6);
+    expect(confidence(`${name} came under a ransomware attack on Monday.`, name)).toBeGreaterThan(0.6);
+    expect(confidence(`${name} shut down 2,000 computers after a ransomware attack.`, name)).toBeGreaterThan(0.6);
+  });
+
+  test('negative: "hack into Microsoft based computers" names the kind of machine, not who was hit', () => {
+    const incidents = analyzeText(
+      `${lede}Hackers used a leaked ransomware toolkit to hack into Microsoft based computers around the globe.`,
+      matcher,
+      { published: '2024-05-20' },
+    ).incidents;
+    expect(incidents.map((i) => i.victim?.name)).not.toContain('Microsoft');
+  });
+
   test('negative: paying for something else is no cue ("X paid $2,000 to the researcher as a bug bounty")', () => {
     expect(
       confidence('Greenfield Logistics paid $2,000 to the researcher as a bug bounty after a ransomware scare.', 'Greenfield Logistics'),
