@@ -132,3 +132,81 @@ describe('the platform a lure runs on (issue 8, round 13)', () => {
     expect(story('')).toEqual(['Acme Corp']);
   });
 });
+
+describe('the cues in more tenses and forms (issue 8, round 14)', () => {
+  // A name after the lede, where only the text's words put it in the victim's role: without them it is a name near the attack (≤ 0.57).
+  const lede =
+    'Ransomware attacks on businesses keep growing this year, experts say, as gangs look for victims that cannot afford downtime. Backups and segmentation help, but many firms still lack both, and insurers have started to ask about them before they renew a policy. ';
+  const confidence = (sentence: string, name: string) => {
+    const incident = analyzeText(lede + sentence, matcher, { published: '2024-05-20' }).incidents.find((i) => i.victim?.name === name);
+    return incident?.victimConfidence ?? 0;
+  };
+
+  test('the attacker’s verb in -ing: "crippling X", "disrupting X"', () => {
+    expect(
+      confidence(
+        'The ransomware spread across networks over the weekend, crippling Greenfield Logistics and its depots.',
+        'Greenfield Logistics',
+      ),
+    ).toBeGreaterThan(0.6);
+  });
+
+  test('"stolen unreleased records from X": words between the theft and whom it was from', () => {
+    expect(
+      confidence(
+        'The hackers claim to have stolen unreleased customer records from Greenfield Logistics in a data breach.',
+        'Greenfield Logistics',
+      ),
+    ).toBeGreaterThan(0.6);
+  });
+
+  test('"X has suffered", "X suffers"', () => {
+    expect(confidence('Greenfield Logistics has suffered a ransomware attack.', 'Greenfield Logistics')).toBeGreaterThan(0.6);
+    expect(confidence('Greenfield Logistics suffers ransomware attack, halting deliveries.', 'Greenfield Logistics')).toBeGreaterThan(0.6);
+  });
+
+  test('the ransom paid: "X paid a ransom", "by paying $17,000 to decrypt its files", "was forced to pay"', () => {
+    const hospital = 'Greenfield Regional Hospital';
+    expect(confidence(`Last month ${hospital} paid a ransom of $55,000 after a ransomware attack.`, hospital)).toBeGreaterThan(0.6);
+    expect(
+      confidence(`${hospital} made headlines by paying $17,000 to decrypt its files after a ransomware attack.`, hospital),
+    ).toBeGreaterThan(0.6);
+    expect(confidence(`${hospital} was forced to pay $44,000 to the ransomware operators.`, hospital)).toBeGreaterThan(0.6);
+  });
+
+  test('"a cyberattack on X" (one word), "X became the latest victim", "X is one of the victims"', () => {
+    const name = 'Greenfield Logistics';
+    expect(confidence(`Police are investigating a cyberattack on ${name} that encrypted files.`, name)).toBeGreaterThan(0.7);
+    expect(confidence(`${name} became the latest victim of ransomware.`, name)).toBeGreaterThan(0.6);
+    expect(confidence(`${name} is one of the victims of the ransomware attack.`, name)).toBeGreaterThan(0.6);
+  });
+
+  test('what the victim does about it: "X informed its customers", "X took its websites offline"', () => {
+    const name = 'Greenfield Logistics';
+    expect(confidence(`${name} informed its customers of a data breach.`, name)).toBeGreaterThan(0.6);
+    expect(confidence(`${name} took its websites offline after a ransomware attack.`, name)).toBeGreaterThan(0.6);
+  });
+
+  test('"hacking into X", "records belonging to X", "X came under attack", "X shut down 2,000 computers"', () => {
+    const name = 'Greenfield Logistics';
+    expect(confidence(`The gang is accused of hacking into ${name} and stealing files.`, name)).toBeGreaterThan(0.6);
+    expect(confidence(`The hackers leaked records belonging to ${name} on a forum.`, name)).toBeGreaterThan(0.6);
+    expect(confidence(`${name} came under a ransomware attack on Monday.`, name)).toBeGreaterThan(0.6);
+    expect(confidence(`${name} shut down 2,000 computers after a ransomware attack.`, name)).toBeGreaterThan(0.6);
+  });
+
+  test('negative: "hack into Microsoft based computers" names the kind of machine, not who was hit', () => {
+    const incidents = analyzeText(
+      `${lede}Hackers used a leaked ransomware toolkit to hack into Microsoft based computers around the globe.`,
+      matcher,
+      { published: '2024-05-20' },
+    ).incidents;
+    expect(incidents.map((i) => i.victim?.name)).not.toContain('Microsoft');
+  });
+
+  test('negative: paying for something else is no cue ("X paid $2,000 to the researcher as a bug bounty")', () => {
+    expect(
+      confidence('Greenfield Logistics paid $2,000 to the researcher as a bug bounty after a ransomware scare.', 'Greenfield Logistics'),
+    ).toBeLessThan(0.6);
+  });
+});
