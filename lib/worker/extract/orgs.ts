@@ -3,6 +3,7 @@ import { slug } from '../knowledge/keys';
 import { findPeople, givenNameOfPerson, isGivenName, isParticleSurname, isPerson, personAtStart } from './people';
 import { victimWords } from './incidents/roles';
 import { placeKeyByName } from '../knowledge/places-index';
+import { isCommonWord } from './malware-names';
 
 /**
  * Organisations the catalogue does not know: the hospital, council, school district or company an
@@ -43,8 +44,9 @@ export function findOrganizations(text: string, known: EntityMatch[]): EntityMat
     found.push(org(start, end, surface, key, name, rule));
     accepted.set(surface, { key, name });
   };
-  for (const run of capitalisedRuns(text, tokens, possessiveNames(text, tokens, knownAt))) {
-    const special = unheadedNames(text, tokens, run, knownAt, stats, lowerWords);
+  const verbs = headlineVerbs(tokens, knownAt, stats);
+  for (const run of capitalisedRuns(text, tokens, possessiveNames(text, tokens, knownAt), verbs)) {
+    const special = unheadedNames(text, tokens, run, knownAt, stats, lowerWords, verbs);
     if (special) {
       for (const r of special) accept(tokens[r.first].start, tokens[r.last].end, r.rule);
       continue;
@@ -309,11 +311,11 @@ function possessiveNames(text: string, tokens: Token[], knownAt: KnownIndex): Se
   return out;
 }
 
-/** Maximal runs of capitalised tokens, joined by connectors and by nothing but spaces. */
-function* capitalisedRuns(text: string, tokens: Token[], joins: Set<number>): Generator<Run> {
+/** Maximal runs of capitalised tokens, joined by connectors and by nothing but spaces; a headline's verb (`cuts`) is in none. */
+function* capitalisedRuns(text: string, tokens: Token[], joins: Set<number>, cuts: Set<number>): Generator<Run> {
   let i = 0;
   while (i < tokens.length) {
-    if (!tokens[i].cap) {
+    if (!tokens[i].cap || cuts.has(i)) {
       i++;
       continue;
     }
@@ -332,7 +334,7 @@ function* capitalisedRuns(text: string, tokens: Token[], joins: Set<number>): Ge
         break;
       const t = tokens[j];
       // "ABTA CEO Mark Tanzer": an officer's title ends the name of the body before it.
-      if (OFFICERS.has(t.text)) break;
+      if (OFFICERS.has(t.text) || cuts.has(j)) break;
       if (t.cap || (/^\d/.test(t.text) && tokens[j - 1].cap)) {
         last = j;
         j++;
@@ -605,6 +607,8 @@ const APPOSITION_AFTER = new RegExp(
   `^,\\s+(?:a|an|the|which is a|one of the)\\s+(?:[\\p{L}\\p{N}.\\-’']+\\s+){0,6}?(?:${DESCRIPTORS})s?\\b`,
   'u',
 );
+/** The descriptors that begin no name (not "Bank", "University"): in a headline "Security Firm X" names X. */
+const NAMING_NOUNS = new Set(DESCRIPTORS.split('|').filter((w) => !w.includes(' ') && !isHead(w)));
 const DESCRIPTOR_BEFORE = new RegExp(`(?<![\\p{L}-])(?:${DESCRIPTORS}|site|website)(?:,|\\s+(?:called|named))?[ \\t]+$`, 'u');
 
 /** Verbs that follow an organisation (reporting, being hit). */
@@ -695,6 +699,19 @@ function judge(text: string, tokens: Token[], c: Run, knownAt: KnownIndex, stats
     if (lastLw === 'group' && !corp && ACTOR_CONTEXT.test(sentenceAround(text, start, end))) return undefined; // "Winnti Group"
     return inside.some((k) => k.type !== 'location') ? ENCLOSING_RULE : 'head';
   }
+  // "Ransomware Hits Acme Health Systems", "LockBit Claims Attack on Acme Logistics": in a title-case headline
+  // a name right after a verb of hitting, or after "attack on", is the one hit, as in prose; where every
+  // word is capitalised, a word that is no ordinary one shows that the words are a name.
+  // (Its last word is a head or its own, and no plural after another word: not "Fan Project", "UAE Dissidents".)
+  if (
+    headline &&
+    inside.length === 0 &&
+    n <= 4 &&
+    words.some(distinctiveWord) &&
+    (isHead(lastLw) || (distinctiveWord(words[n - 1]) && !(n > 1 && /\p{Ll}s$/u.test(lastLw)))) &&
+    hitInHeadline(before)
+  )
+    return 'cue';
   if (inside.length > 0 || headline) return undefined;
 
   // Without a head the context must say it. Long headless runs are titles, not names; a coordination
@@ -758,10 +775,12 @@ function unheadedNames(
   knownAt: KnownIndex,
   stats: CaseStats,
   lowerWords: Set<string>,
+  verbs: Set<number>,
 ): (Run & { rule: string })[] | undefined {
-  if (run.last === run.first) return undefined;
+  // (A name of one word opening a headline, before its verb: "Norvell Confirms Ransomware Attack".)
+  if (run.last === run.first && !verbs.has(run.last + 1)) return undefined;
   if (tokens[run.first].initial) {
-    const one = headlineSubject(text, tokens, run, knownAt, stats, lowerWords) ?? prepositionName(text, tokens, run, knownAt);
+    const one = headlineSubject(text, tokens, run, knownAt, stats, lowerWords, verbs) ?? prepositionName(text, tokens, run, knownAt);
     if (one) return [one];
   }
   return coordinatedNames(text, tokens, run, knownAt, lowerWords)?.map((r) => ({ ...r, rule: 'cue' }));
@@ -769,16 +788,65 @@ function unheadedNames(
 
 /** Words that, written in title case right after a headline's first words, report what hit them. */
 const HEADLINE_REPORT =
-  /^(?:Data Breach|Breach|Ransomware Attack|Ransomware|Cyberattack|Cyber Attack|Cyber Incident|Hack|Hacked|Breached|Hit|Says|Confirms|Discloses|Notifies|Admits|Suffers|Warns Customers|Investigating)\b/;
+  /^(?:Data Breach|Breach|Ransomware Attack|Ransomware|Cyberattack|Cyber Attack|Cyber Incident|Hack|Hacked|Breached|Hit|Says?|Confirms?|Discloses?|Notif(?:y|ies)|Admits?|Suffers?|Warns Customers|Investigating)\b/;
 
-/** A headline's verb in the present tense ("Reveals", "Takes", "Says"), which no name ends with. */
+/**
+ * A verb a title-case headline capitalises, by its stem and the forms a headline gives it ("Hits",
+ * "Hacked", "Breach" after a plural): what hit whom (the verbs before a victim in CUE_BEFORE) and the
+ * verbs of telling and of a vendor's response that headlines use. No name ends with one.
+ */
 const HEADLINE_VERB =
-  /^(?:Reveals|Says|Confirms|Discloses|Reports|Warns|Admits|Suffers|Takes|Gets|Hits|Faces|Blames|Denies|Launches|Releases|Patches|Fixes|Investigates|Probes|Targets|Exposes|Leaks)$/;
+  /^(?:Hit|Hack|Breach|Attack|Target|Compromis|Infiltrat|Strike|Struck|Crippl|Disrupt|Infect|Steal|Stole|Leak|Expos|Say|Confirm|Disclos|Reveal|Report|Warn|Admit|Notif(?:y|i)|Claim|Suffer|Blame|Den(?:y|i)|Face|Investigat|Probe|Patch|Fix|Launch|Releas|Take|Get|Threaten|Extort)(?:s|es|e|ed|d)?$/;
+
+/**
+ * Headline verbs whose object is the one hit ("Ransomware Hits Acme Corp", "Hackers Breach Acme Health
+ * Systems"): a bare form only after a plural ("Hackers Breach"; "Data Breach" is a noun).
+ */
+const HIT_OBJECT_BEFORE =
+  /(?:\b\p{L}+s\s+(?:hit|hack|breach|attack|target|compromise|infiltrate|strike|cripple|disrupt|infect)|\b(?:hits|hacks|hacked|breaches|breached|attacks|attacked|targets|targeted|compromis(?:es|ed)|infiltrat(?:es|ed)|strikes|struck|crippl(?:es|ed)|disrupt(?:s|ed)|infect(?:s|ed)))\s+$/iu;
+
+/** The words before a name in a headline: a verb of hitting ("Hits", "Breach") or a cue as in prose ("Attack on"). */
+function hitInHeadline(before: string): boolean {
+  return HIT_OBJECT_BEFORE.test(before) || CUE_BEFORE.test(before.toLowerCase());
+}
+
+/** Prepositions a title-case headline capitalises ("Episodes From Netflix"), which no name holds either. */
+const HEADLINE_PREPOSITIONS = new Set(['From', 'With', 'Into', 'Over', 'After', 'Before', 'During', 'Against', 'Without', 'Amid', 'Via']);
+
+/**
+ * Tokens of the title-case lines (a headline) that are a headline's verb or preposition: no name starts
+ * or goes on with one ("Ransomware Hits Acme Corp" names "Acme Corp", not "Hits Acme Corp"). The line's
+ * first word may still be a name ("Target Confirms Breach"), and so may a name the catalogue knows.
+ */
+function headlineVerbs(tokens: Token[], knownAt: KnownIndex, stats: CaseStats): Set<number> {
+  const out = new Set<number>();
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (!t.cap || t.initial || !(HEADLINE_VERB.test(t.text) || HEADLINE_PREPOSITIONS.has(t.text))) continue;
+    if (titleCaseAround(stats, tokens, i) && !knownAt.overlaps(t.start, t.end)) out.add(i);
+  }
+  return out;
+}
+
+/** Whether the other longer words of token i's sentence are capitalised, as inHeadline asks but of two words at least: a title-case line. */
+function titleCaseAround(stats: CaseStats, tokens: Token[], i: number): boolean {
+  const sid = stats.sentenceOf[i];
+  const t = tokens[i];
+  const own = t.text.length >= 4 ? 1 : 0;
+  const long = stats.long[sid] - own;
+  return long >= 2 && (stats.caps[sid] - own) / long >= 0.75;
+}
+
+/** A word of a title-case name that is no ordinary word ("Acme", "Kmart") or is written in capitals ("DOT"): where every word is capitalised, that shows a name. */
+function distinctiveWord(t: Token): boolean {
+  return /^\p{Lu}[\p{Lu}\d&.-]+$/u.test(t.text) || (/^\p{L}/u.test(t.text) && !isCommonWord(t.text.toLowerCase()));
+}
 
 /**
  * "Medtronic Data Breach Impacts 3.8 Million People": a title-case headline capitalises every word,
- * so its subject is the one to three words before the words that report an incident, when they are
- * not words the text also writes in lower case, nor what the catalogue knows.
+ * so its subject is the one to three words before the words that report an incident (within the run, or
+ * the headline's verb that ends it: "Acme Corp Hit By Ransomware"), when they are not words the text also
+ * writes in lower case, nor what the catalogue knows, and one of them is no ordinary word.
  */
 function headlineSubject(
   text: string,
@@ -787,26 +855,35 @@ function headlineSubject(
   knownAt: KnownIndex,
   stats: CaseStats,
   lowerWords: Set<string>,
+  verbs: Set<number>,
 ): (Run & { rule: string }) | undefined {
-  if (!tokens[run.first].initial || run.last - run.first < 1 || !inHeadline(stats, tokens, { first: run.first, last: run.first }))
+  const verbNext = verbs.has(run.last + 1) && isBlankGap(text, tokens[run.last].end, tokens[run.last + 1].start);
+  const last = verbNext ? run.last + 1 : run.last;
+  if (!tokens[run.first].initial || last - run.first < 1 || !inHeadline(stats, tokens, { first: run.first, last: run.first }))
     return undefined;
-  for (let k = run.first + 1; k <= Math.min(run.last, run.first + 3); k++) {
+  // "Market Research Firm Forrester Says ...": after a noun that says what it is, the name before the verb.
+  let from = run.first;
+  if (verbNext)
+    for (let d = Math.max(run.first, run.last - 3); d < run.last; d++) if (NAMING_NOUNS.has(tokens[d].text.toLowerCase())) from = d + 1;
+  for (let k = from + 1; k <= Math.min(last, from + 3); k++) {
     if (!HEADLINE_REPORT.test(text.slice(tokens[k].start, tokens[k].start + 20))) continue;
-    const words = tokens.slice(run.first, k);
+    const words = tokens.slice(from, k);
+    // (A head the text writes in lower case is still a head: "Intercontinental Hotels Suffer ... the hotels".)
     if (
       words.some(
         (t) =>
           NOT_NAME.has(t.text.toLowerCase()) ||
           CONNECTORS.has(t.text.toLowerCase()) ||
-          lowerWords.has(t.text.toLowerCase()) ||
+          (lowerWords.has(t.text.toLowerCase()) && !isHead(t.text.toLowerCase())) ||
           t.text.length < 2,
-      )
+      ) ||
+      !words.some(distinctiveWord)
     )
       return undefined;
-    if (knownAt.overlaps(tokens[run.first].start, tokens[k - 1].end)) return undefined;
+    if (knownAt.overlaps(tokens[from].start, tokens[k - 1].end)) return undefined;
     // "Singapore Reveals Cyber Attack ...": the subject ends before the headline's verb.
-    if (k - 1 > run.first && HEADLINE_VERB.test(tokens[k - 1].text)) return undefined;
-    return { first: run.first, last: k - 1, rule: 'headline' };
+    if (k - 1 > from && HEADLINE_VERB.test(tokens[k - 1].text)) return undefined;
+    return { first: from, last: k - 1, rule: 'headline' };
   }
   return undefined;
 }

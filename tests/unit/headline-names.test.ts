@@ -1,0 +1,58 @@
+import { describe, expect, test } from 'vitest';
+import { analyzeText } from '../../lib/worker/engine';
+import { compileMatcher } from '../../lib/worker/extract/matcher';
+import { seedCatalogue } from '../../lib/worker/knowledge/seed';
+import { findOrganizations } from '../../lib/worker/extract/orgs';
+
+const matcher = compileMatcher(seedCatalogue());
+/** A feed item as the sync reads it: the headline, a blank line, the summary. */
+const item = (headline: string) => `${headline}\n\nThe company said it is investigating the incident with outside experts.`;
+const names = (text: string) => findOrganizations(text, []).map((m) => m.text);
+const victims = (text: string) => analyzeText(text, matcher, { published: '2024-05-20' }).incidents.map((i) => i.victim?.name ?? null);
+
+describe('victims named in title-case headlines (issues 8 and 10)', () => {
+  test('a headline’s capitalised verb neither starts nor continues a name', () => {
+    expect(names(item('Ransomware Hits Acme Corp'))).toEqual(['Acme Corp']);
+    expect(names(item('Ransomware Attack on Vantoria Logistics Disrupts Shipping'))).toEqual(['Vantoria Logistics']);
+    expect(names(item('Ransomware Gang Claims Attack on Durnell Foods'))).toEqual(['Durnell Foods']);
+    // A capitalised preposition neither: "Episodes From Netflix Show ... Other Networks" is no name.
+    expect(names(item('Hacker Leaks Episodes From Dorvex Show and Threatens Other Networks'))).toEqual([]);
+  });
+
+  test('the object of a verb of hitting, or after "attack on", is the one hit, as in lower-case prose', () => {
+    expect(victims(item('Ransomware Hits Acme Corp'))).toEqual(['Acme Corp']);
+    expect(victims(item('Hackers Breach Acme Health Systems, Steal Patient Data'))).toEqual(['Acme Health Systems']);
+    expect(victims(item('LockBit Claims Attack on Acme Logistics'))).toEqual(['Acme Logistics']);
+    expect(victims(item('Data Breach at Brellex Health Exposes Patient Records'))).toEqual(['Brellex Health']);
+    // It already worked with the name first, and still does.
+    expect(victims(item('Acme Corp Hit By Ransomware Attack'))).toEqual(['Acme Corp']);
+  });
+
+  test('the subject before the verb, after a noun that says what it is ("Software Firm X Says")', () => {
+    expect(victims(item('Software Firm Quorvant Says Hackers Stole Source Code'))).toEqual(['Quorvant']);
+    expect(victims(item('Retail Giant Durnell Confirms Card Breach'))).toEqual(['Durnell']);
+    // A head the text also writes in lower case ("the hotels") is still a head of the subject.
+    expect(names('Brenmoor Hotels Suffer Major Card Breach\n\nThe hotels said card data was stolen.')).toEqual(['Brenmoor Hotels']);
+  });
+
+  test('negative: ordinary words and groups of people after the verb are no name', () => {
+    // Every word of a headline is capitalised: only a word that is no ordinary one shows a name.
+    expect(names(item('Hackers Breach Patient Data Systems at Clinics'))).toEqual([]);
+    expect(names(item('A New Threat Actor Targets UAE Dissidents'))).toEqual([]);
+    expect(names(item('Hacker Steals Millions of Accounts From Gaming Fan Project'))).toEqual([]);
+    // "Data Breach" is a noun: the words after it are no object ("Medtronic Data Breach Impacts 3.8 Million People").
+    expect(names(item('Medtronic Data Breach Impacts 3.8 Million People'))).toEqual(['Medtronic']);
+  });
+
+  test('negative: names with a verb-like word stay whole where the catalogue knows them or they open the headline', () => {
+    const orgs = (text: string) =>
+      analyzeText(text, matcher)
+        .entities.filter((e) => ['organization', 'vendor'].includes(e.type))
+        .map((e) => e.text);
+    expect(orgs(item('Trend Micro Patches Apex One Flaw'))).toEqual(['Trend Micro']);
+    expect(orgs(item('Check Point Warns of VPN Attacks'))).toEqual(['Check Point']);
+    expect(orgs(item('Palo Alto Networks Fixes Firewall Bug'))).toEqual(['Palo Alto Networks']);
+    // The headline's first word may be a name that looks like a verb.
+    expect(names(item('Hack Networks Confirms Breach'))).toEqual(['Hack Networks']);
+  });
+});
