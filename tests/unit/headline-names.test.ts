@@ -33,6 +33,18 @@ describe('victims named in title-case headlines (issues 8 and 10)', () => {
     expect(victims(item('Retail Giant Durnell Confirms Card Breach'))).toEqual(['Durnell']);
     // A head the text also writes in lower case ("the hotels") is still a head of the subject.
     expect(names('Brenmoor Hotels Suffer Major Card Breach\n\nThe hotels said card data was stolen.')).toEqual(['Brenmoor Hotels']);
+    // A short headline too.
+    expect(victims(item('Ransomware Hits Kestrow'))).toEqual(['Kestrow']);
+    expect(victims(item('Kestrow Hit By Ransomware Attack'))).toEqual(['Kestrow']);
+  });
+
+  test('a name the text then gives in full, with a head after it, is that organisation: one incident, not two', () => {
+    const text =
+      'Brenmoor Hotels Suffer Major Card Breach\n\nThe Brenmoor Hotels Group has revealed a breach of customer card data. Brenmoor Hotels Group said malware ran on its payment systems.';
+    const found = findOrganizations(text, []);
+    expect(found.map((m) => m.text).slice(0, 2)).toEqual(['Brenmoor Hotels', 'Brenmoor Hotels Group']);
+    expect(new Set(found.map((m) => m.key))).toEqual(new Set(['organization:brenmoor-hotels-group']));
+    expect(victims(text)).toEqual(['Brenmoor Hotels Group']);
   });
 
   test('negative: ordinary words and groups of people after the verb are no name', () => {

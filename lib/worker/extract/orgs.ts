@@ -32,7 +32,8 @@ export function findOrganizations(text: string, known: EntityMatch[]): EntityMat
   const found: EntityMatch[] = [];
   const accepted = new Map<string, { key: string; name: string }>(); // surface text → key
 
-  const people = givenNameSurnames(text, tokens, knownAt, stats, lowerWords);
+  const verbs = headlineVerbs(tokens, knownAt, stats);
+  const people = givenNameSurnames(text, tokens, knownAt, stats, lowerWords, verbs);
   // People the text introduces as such (a role, a speech verb, a middle initial) are never organisations.
   const named = findPeople(text);
   const accept = (start: number, end: number, rule: string) => {
@@ -44,7 +45,6 @@ export function findOrganizations(text: string, known: EntityMatch[]): EntityMat
     found.push(org(start, end, surface, key, name, rule));
     accepted.set(surface, { key, name });
   };
-  const verbs = headlineVerbs(tokens, knownAt, stats);
   for (const run of capitalisedRuns(text, tokens, possessiveNames(text, tokens, knownAt), verbs)) {
     const special = unheadedNames(text, tokens, run, knownAt, stats, lowerWords, verbs);
     if (special) {
@@ -113,7 +113,10 @@ export function findOrganizations(text: string, known: EntityMatch[]): EntityMat
       accepted.set(t.text, { key, name });
     }
   }
-  if (accepted.size > 0) addRepeats(text, tokens, accepted, knownAt, found);
+  if (accepted.size > 0) {
+    fullNames(found, accepted);
+    addRepeats(text, tokens, accepted, knownAt, found);
+  }
   possessiveBrands(text, found);
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   return dedupe(found);
@@ -619,7 +622,7 @@ const VERB_AFTER =
 const CUE_BEFORE =
   /(?:researchers (?:at|from)|analysts (?:at|from)|experts (?:at|from)|according to|tracked by|reported by|discovered by|observed by|attack on|attacks on|attack against|attacks against|breach at|breach of|hack of|hack on|intrusion at|incident at|compromise of|customers of|employees of|systems of|network of|spokesperson for|spokesman for|spokeswoman for|statement from|statement by|a report (?:by|from)|report by|report from|team at|researchers with|breached|hacked|infiltrated|crippled|disrupted|struck|attacked|targeted|hit|(?:stolen|stole|steals|stealing|exfiltrated|leaked)(?: [\w-]+){0,4} from|(?:computers|servers|networks) of|to (?:infiltrate|breach))\s+(?:the\s+)?$/;
 
-type Rule = 'head' | 'gov' | 'apposition' | 'cue' | typeof ENCLOSING_RULE;
+type Rule = 'head' | 'gov' | 'apposition' | 'cue' | 'headline' | typeof ENCLOSING_RULE;
 
 /** ", a researcher at", ", the company's CEO": a person's role after a name. */
 const ROLE_AFTER =
@@ -682,6 +685,8 @@ function judge(text: string, tokens: Token[], c: Run, knownAt: KnownIndex, stats
     return undefined;
   if (words.some((t) => /-(?:speaking|based|linked|themed|sponsored|affiliated)$/.test(t.text))) return undefined;
   const headline = inHeadline(stats, tokens, c);
+  // (A short headline too: "Ransomware Hits Kestrow".)
+  const titled = headline || inHeadline(stats, tokens, c, 2);
 
   // "Ministry of Health", "US Department of Commerce", "National Institute of Standards and Technology"
   const prefixHeaded = words.some((t, i) => i <= n - 3 && PREFIX_HEADS.has(t.text.toLowerCase()) && /^(?:of|for)$/.test(words[i + 1].text));
@@ -704,14 +709,14 @@ function judge(text: string, tokens: Token[], c: Run, knownAt: KnownIndex, stats
   // word is capitalised, a word that is no ordinary one shows that the words are a name.
   // (Its last word is a head or its own, and no plural after another word: not "Fan Project", "UAE Dissidents".)
   if (
-    headline &&
+    titled &&
     inside.length === 0 &&
     n <= 4 &&
     words.some(distinctiveWord) &&
     (isHead(lastLw) || (distinctiveWord(words[n - 1]) && !(n > 1 && /\p{Ll}s$/u.test(lastLw)))) &&
     hitInHeadline(before)
   )
-    return 'cue';
+    return 'headline';
   if (inside.length > 0 || headline) return undefined;
 
   // Without a head the context must say it. Long headless runs are titles, not names; a coordination
@@ -788,7 +793,7 @@ function unheadedNames(
 
 /** Words that, written in title case right after a headline's first words, report what hit them. */
 const HEADLINE_REPORT =
-  /^(?:Data Breach|Breach|Ransomware Attack|Ransomware|Cyberattack|Cyber Attack|Cyber Incident|Hack|Hacked|Breached|Hit|Says?|Confirms?|Discloses?|Notif(?:y|ies)|Admits?|Suffers?|Warns Customers|Investigating)\b/;
+  /^(?:Data Breach|Breach|Ransomware Attack|Ransomware|Cyberattack|Cyber Attack|Cyber Incident|Hack|Hacked|Breached|Hit|Attacked|Targeted|Compromised|Struck|Crippled|Disrupted|Infected|Says?|Confirms?|Discloses?|Notif(?:y|ies)|Admits?|Suffers?|Warns Customers|Investigating)\b/;
 
 /**
  * A verb a title-case headline capitalises, by its stem and the forms a headline gives it ("Hits",
@@ -803,7 +808,7 @@ const HEADLINE_VERB =
  * Systems"): a bare form only after a plural ("Hackers Breach"; "Data Breach" is a noun).
  */
 const HIT_OBJECT_BEFORE =
-  /(?:\b\p{L}+s\s+(?:hit|hack|breach|attack|target|compromise|infiltrate|strike|cripple|disrupt|infect)|\b(?:hits|hacks|hacked|breaches|breached|attacks|attacked|targets|targeted|compromis(?:es|ed)|infiltrat(?:es|ed)|strikes|struck|crippl(?:es|ed)|disrupt(?:s|ed)|infect(?:s|ed)))\s+$/iu;
+  /(?:\b\p{L}+s\s+(?:hit|hack|breach|attack|target|compromise|infiltrate|strike|cripple|disrupt|infect)|\b\p{L}+s\s+steal\s+(?:[\p{L}\d.,-]+\s+){0,4}from|\b(?:hits|hacks|hacked|breaches|breached|attacks|attacked|targets|targeted|compromis(?:es|ed)|infiltrat(?:es|ed)|strikes|struck|crippl(?:es|ed)|disrupt(?:s|ed)|infect(?:s|ed)))\s+$/iu;
 
 /** The words before a name in a headline: a verb of hitting ("Hits", "Breach") or a cue as in prose ("Attack on"). */
 function hitInHeadline(before: string): boolean {
@@ -823,23 +828,14 @@ function headlineVerbs(tokens: Token[], knownAt: KnownIndex, stats: CaseStats): 
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i];
     if (!t.cap || t.initial || !(HEADLINE_VERB.test(t.text) || HEADLINE_PREPOSITIONS.has(t.text))) continue;
-    if (titleCaseAround(stats, tokens, i) && !knownAt.overlaps(t.start, t.end)) out.add(i);
+    if (inHeadline(stats, tokens, { first: i, last: i }, 2) && !knownAt.overlaps(t.start, t.end)) out.add(i);
   }
   return out;
 }
 
-/** Whether the other longer words of token i's sentence are capitalised, as inHeadline asks but of two words at least: a title-case line. */
-function titleCaseAround(stats: CaseStats, tokens: Token[], i: number): boolean {
-  const sid = stats.sentenceOf[i];
-  const t = tokens[i];
-  const own = t.text.length >= 4 ? 1 : 0;
-  const long = stats.long[sid] - own;
-  return long >= 2 && (stats.caps[sid] - own) / long >= 0.75;
-}
-
 /** A word of a title-case name that is no ordinary word ("Acme", "Kmart") or is written in capitals ("DOT"): where every word is capitalised, that shows a name. */
 function distinctiveWord(t: Token): boolean {
-  return /^\p{Lu}[\p{Lu}\d&.-]+$/u.test(t.text) || (/^\p{L}/u.test(t.text) && !isCommonWord(t.text.toLowerCase()));
+  return /^\p{Lu}[\p{Lu}\d&.-]+$/u.test(t.text) || (/^\p{Lu}\p{Ll}/u.test(t.text) && !isCommonWord(t.text.toLowerCase()));
 }
 
 /**
@@ -859,7 +855,7 @@ function headlineSubject(
 ): (Run & { rule: string }) | undefined {
   const verbNext = verbs.has(run.last + 1) && isBlankGap(text, tokens[run.last].end, tokens[run.last + 1].start);
   const last = verbNext ? run.last + 1 : run.last;
-  if (!tokens[run.first].initial || last - run.first < 1 || !inHeadline(stats, tokens, { first: run.first, last: run.first }))
+  if (!tokens[run.first].initial || last - run.first < 1 || !inHeadline(stats, tokens, { first: run.first, last: run.first }, 2))
     return undefined;
   // "Market Research Firm Forrester Says ...": after a noun that says what it is, the name before the verb.
   let from = run.first;
@@ -978,7 +974,14 @@ function personSurname(text: string, tokens: Token[], c: Run): string | undefine
  * and a surname, so the surname alone ("Hunt told the Daily Mail") is that person, not an
  * organisation. Headlines capitalise every word and are left out ("Hackers Target Equifax").
  */
-function givenNameSurnames(text: string, tokens: Token[], knownAt: KnownIndex, stats: CaseStats, lowerWords: Set<string>): Set<string> {
+function givenNameSurnames(
+  text: string,
+  tokens: Token[],
+  knownAt: KnownIndex,
+  stats: CaseStats,
+  lowerWords: Set<string>,
+  verbs: Set<number>,
+): Set<string> {
   const out = new Set<string>();
   // Upper case first (cap, or a surrogate pair: an astral capital), then the pattern: most tokens fail the first test.
   const plain = (t: Token | undefined) =>
@@ -995,7 +998,8 @@ function givenNameSurnames(text: string, tokens: Token[], knownAt: KnownIndex, s
     if (lowerWords.has(a) || NOT_NAME.has(a) || CONNECTORS.has(a) || isHead(a) || isHead(b) || NOT_NAME.has(b)) continue;
     // "Bank of ...", "Procter and Gamble"; but "Paras Jha and Josiah White" lists two people.
     if (third && CONNECTORS.has(third.text) && isBlankGap(text, u.end, third.start) && !personAfterAnd(text, tokens, i + 2)) continue;
-    if (knownAt.overlaps(t.start, u.end) || inHeadline(stats, tokens, { first: i, last: i + 1 })) continue;
+    // (Nor a headline's verb and its object: "Ransomware Hits Kestrow".)
+    if (knownAt.overlaps(t.start, u.end) || verbs.has(i) || inHeadline(stats, tokens, { first: i, last: i + 1 })) continue;
     out.add(u.text);
   }
   return out;
@@ -1077,8 +1081,8 @@ function caseStats(tokens: Token[]): CaseStats {
   return { sentenceOf, caps, long };
 }
 
-/** Whether the run sits in a line or sentence written in title case (a headline, a caption). */
-function inHeadline(stats: CaseStats, tokens: Token[], c: Run): boolean {
+/** Whether the run sits in a line or sentence written in title case (a headline, a caption): `least` of its other longer words, three in four capitalised. */
+function inHeadline(stats: CaseStats, tokens: Token[], c: Run, least = 3): boolean {
   const sid = stats.sentenceOf[c.first];
   let caps = stats.caps[sid];
   let long = stats.long[sid];
@@ -1090,7 +1094,7 @@ function inHeadline(stats: CaseStats, tokens: Token[], c: Run): boolean {
       if (t.cap) caps--;
     }
   }
-  return long >= 3 && caps / long >= 0.75;
+  return long >= least && caps / long >= 0.75;
 }
 
 /** After a name's "'s", what no possessive is followed by: a verb, a preposition, the end of a clause. */
@@ -1229,6 +1233,28 @@ function addRepeats(
       taken.add(t.start);
       break;
     }
+  }
+}
+
+/**
+ * A name read in a headline that the text then gives in full, its words and a head or company form after
+ * them ("Intercontinental Hotels Suffer ..." then "The Intercontinental Hotels Group"): the same
+ * organisation, under the full name's key.
+ */
+function fullNames(found: EntityMatch[], accepted: Map<string, { key: string; name: string }>): void {
+  for (const f of found) {
+    if (f.why?.rule !== 'headline') continue;
+    const full = found.find((g) => {
+      if (!g.name.startsWith(`${f.name} `)) return false;
+      return g.name
+        .slice(f.name.length + 1)
+        .split(' ')
+        .every((w) => isHead(w.toLowerCase()) || isCorpForm(w));
+    });
+    if (!full) continue;
+    f.key = full.key;
+    f.name = full.name;
+    accepted.set(f.text, { key: full.key, name: full.name });
   }
 }
 
