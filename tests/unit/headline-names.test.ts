@@ -28,6 +28,13 @@ describe('victims named in title-case headlines (issues 8 and 10)', () => {
     expect(victims(item('Acme Corp Hit By Ransomware Attack'))).toEqual(['Acme Corp']);
   });
 
+  test('a name before the incident it suffered, after a verb ("Gang Claims Quorvant Breach"): the victim, and no actor "Claims Quorvant"', () => {
+    const { entities, incidents } = analyzeText(item('Clop Ransomware Gang Claims Quorvant Breach'), matcher);
+    expect(incidents.map((i) => i.victim?.name)).toEqual(['Quorvant']);
+    expect(entities.filter((e) => e.type === 'actor')).toEqual([]);
+    expect(names(item('FBI Probes Quorvant Data Breach'))).toContain('Quorvant');
+  });
+
   test('the subject before the verb, after a noun that says what it is ("Software Firm X Says")', () => {
     expect(victims(item('Software Firm Quorvant Says Hackers Stole Source Code'))).toEqual(['Quorvant']);
     expect(victims(item('Retail Giant Durnell Confirms Card Breach'))).toEqual(['Durnell']);

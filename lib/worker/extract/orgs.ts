@@ -53,6 +53,7 @@ export function findOrganizations(text: string, known: EntityMatch[]): EntityMat
     }
     let cand = trimRun(text, tokens, run, lowerWords);
     if (!cand) continue;
+    cand = withoutIncidentNoun(tokens, cand, stats);
     // "Christian Rossow of Saarland University", "Nicholas Roberts for The New York Times": a person
     // and a connector before the organisation.
     const personLength =
@@ -714,7 +715,7 @@ function judge(text: string, tokens: Token[], c: Run, knownAt: KnownIndex, stats
     n <= 4 &&
     words.some(distinctiveWord) &&
     (isHead(lastLw) || (distinctiveWord(words[n - 1]) && !(n > 1 && /\p{Ll}s$/u.test(lastLw)))) &&
-    hitInHeadline(before)
+    (hitInHeadline(before) || INCIDENT_AFTER.test(after))
   )
     return 'headline';
   if (inside.length > 0 || headline) return undefined;
@@ -803,12 +804,34 @@ const HEADLINE_REPORT =
 const HEADLINE_VERB =
   /^(?:Hit|Hack|Breach|Attack|Target|Compromis|Infiltrat|Strike|Struck|Crippl|Disrupt|Infect|Steal|Stole|Leak|Expos|Say|Confirm|Disclos|Reveal|Report|Warn|Admit|Notif(?:y|i)|Claim|Suffer|Blame|Den(?:y|i)|Face|Investigat|Probe|Patch|Fix|Launch|Releas|Take|Get|Threaten|Extort)(?:s|es|e|ed|d)?$/;
 
+/** Whether a capitalised word is a headline's verb ("Claims", "Hits"): the actor finder asks too ("Ransomware Gang Claims Acme Breach"). */
+export function isHeadlineVerb(word: string): boolean {
+  return HEADLINE_VERB.test(word);
+}
+
 /**
  * Headline verbs whose object is the one hit ("Ransomware Hits Acme Corp", "Hackers Breach Acme Health
  * Systems"): a bare form only after a plural ("Hackers Breach"; "Data Breach" is a noun).
  */
 const HIT_OBJECT_BEFORE =
   /(?:\b\p{L}+s\s+(?:hit|hack|breach|attack|target|compromise|infiltrate|strike|cripple|disrupt|infect)|\b\p{L}+s\s+steal\s+(?:[\p{L}\d.,-]+\s+){0,4}from|\b(?:hits|hacks|hacked|breaches|breached|attacks|attacked|targets|targeted|compromis(?:es|ed)|infiltrat(?:es|ed)|strikes|struck|crippl(?:es|ed)|disrupt(?:s|ed)|infect(?:s|ed)))\s+$/iu;
+
+/** After a name in a title-case headline, the incident it suffered ("Claims Quorvant Breach", "Investigating Quorvant Hack"). */
+const INCIDENT_AFTER = /^\s+(?:Data\s+|Cyber\s+)?(?:Breach|Hack|Cyberattack|Attack|Ransomware Attack|Leak|Incident)\b/;
+
+/** The nouns of an incident that a title-case headline writes after its victim's name ("LockBit Claims Quorvant Data Breach"). */
+const INCIDENT_NOUNS = new Set(['breach', 'hack', 'attack', 'cyberattack', 'ransomware', 'leak', 'incident']);
+
+/** A title-case run without the incident nouns that end it ("Quorvant Data Breach" → "Quorvant"): they are no part of the name. */
+function withoutIncidentNoun(tokens: Token[], c: Run, stats: CaseStats): Run {
+  const noun = (i: number) => INCIDENT_NOUNS.has(tokens[i]?.text.toLowerCase() ?? '');
+  let last = c.last;
+  while (last > c.first && noun(last)) last--;
+  // ("Data" before a noun of the incident, which may be a headline's verb and end the run: "Quorvant Data Breach".)
+  while (last > c.first && /^(?:Data|Cyber)$/.test(tokens[last].text) && noun(last + 1)) last--;
+  if (last === c.last || !inHeadline(stats, tokens, { first: c.first, last }, 2)) return c;
+  return { first: c.first, last };
+}
 
 /** The words before a name in a headline: a verb of hitting ("Hits", "Breach") or a cue as in prose ("Attack on"). */
 function hitInHeadline(before: string): boolean {
@@ -827,7 +850,7 @@ function headlineVerbs(tokens: Token[], knownAt: KnownIndex, stats: CaseStats): 
   const out = new Set<number>();
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i];
-    if (!t.cap || t.initial || !(HEADLINE_VERB.test(t.text) || HEADLINE_PREPOSITIONS.has(t.text))) continue;
+    if (!t.cap || t.initial || !(isHeadlineVerb(t.text) || HEADLINE_PREPOSITIONS.has(t.text))) continue;
     if (inHeadline(stats, tokens, { first: i, last: i }, 2) && !knownAt.overlaps(t.start, t.end)) out.add(i);
   }
   return out;
