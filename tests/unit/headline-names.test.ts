@@ -63,6 +63,17 @@ describe('victims named in title-case headlines (issues 8 and 10)', () => {
     expect(names(item('Medtronic Data Breach Impacts 3.8 Million People'))).toEqual(['Medtronic']);
   });
 
+  test('negative: a source, a site after the title’s separator, a list under a heading, a headline’s last noun', () => {
+    // A victim's cue, not a source's.
+    expect(names(item('The 7 Biggest Diet Trends in 2025, According to Nutritionists'))).toEqual([]);
+    // " - Site" ends a title: the site is not the one hit.
+    expect(names(item('A Vigilante Warns Admins Before They Get Hacked - Motherboard'))).toEqual([]);
+    // The cue is on the line above: "Systems Affected" heads a list.
+    expect(names('Systems Affected\n\nGeneric Routing Encapsulation Enabled Devices\n\nSmart Install Enabled Devices')).toEqual([]);
+    // The line's last word is a noun, not a verb: "Report" does not cut "Mental Health Report".
+    expect(names(item('The 2025 Best States for Mental Health Report'))).toEqual([]);
+  });
+
   test('negative: names with a verb-like word stay whole where the catalogue knows them or they open the headline', () => {
     const orgs = (text: string) =>
       analyzeText(text, matcher)

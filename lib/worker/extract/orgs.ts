@@ -814,7 +814,7 @@ export function isHeadlineVerb(word: string): boolean {
  * Systems"): a bare form only after a plural ("Hackers Breach"; "Data Breach" is a noun).
  */
 const HIT_OBJECT_BEFORE =
-  /(?:\b\p{L}+s\s+(?:hit|hack|breach|attack|target|compromise|infiltrate|strike|cripple|disrupt|infect)|\b\p{L}+s\s+steal\s+(?:[\p{L}\d.,-]+\s+){0,4}from|\b(?:hits|hacks|hacked|breaches|breached|attacks|attacked|targets|targeted|compromis(?:es|ed)|infiltrat(?:es|ed)|strikes|struck|crippl(?:es|ed)|disrupt(?:s|ed)|infect(?:s|ed)))\s+$/iu;
+  /(?:\b\p{L}+s\s+(?:hit|hack|breach|attack|target|compromise|infiltrate|strike|cripple|disrupt|infect)|(?:\b\p{L}+s\s+steal|\b(?:steals|stole|stolen|leaked|exfiltrated))\s+(?:[\p{L}\d.,-]+\s+){0,4}?from|\b(?:hits|hacks|hacked|breaches|breached|attacks|attacked|targets|targeted|compromis(?:es|ed)|infiltrat(?:es|ed)|strikes|struck|crippl(?:es|ed)|disrupt(?:s|ed)|infect(?:s|ed)))\s+$/iu;
 
 /** After a name in a title-case headline, the incident it suffered ("Claims Quorvant Breach", "Investigating Quorvant Hack"). */
 const INCIDENT_AFTER = /^\s+(?:Data\s+|Cyber\s+)?(?:Breach|Hack|Cyberattack|Attack|Ransomware Attack|Leak|Incident)\b/;
@@ -833,9 +833,16 @@ function withoutIncidentNoun(tokens: Token[], c: Run, stats: CaseStats): Run {
   return { first: c.first, last };
 }
 
-/** The words before a name in a headline: a verb of hitting ("Hits", "Breach") or a cue as in prose ("Attack on"). */
+/**
+ * The words before a name in a headline: a verb of hitting ("Hits", "Breach") or a victim's cue as in prose
+ * ("Attack on"); not a source's ("According to Nutritionists").
+ */
 function hitInHeadline(before: string): boolean {
-  return HIT_OBJECT_BEFORE.test(before) || CUE_BEFORE.test(before.toLowerCase());
+  // Within the line ("Systems Affected" heads a list on the lines below), and not after a title's
+  // separator ("... Get Hacked - Motherboard" names the site).
+  const line = before.slice(before.lastIndexOf('\n') + 1);
+  if (line.trim() === '' || /[-–—|:]\s*$/.test(line)) return false;
+  return HIT_OBJECT_BEFORE.test(line) || victimWords(line, '');
 }
 
 /** Prepositions a title-case headline capitalises ("Episodes From Netflix"), which no name holds either. */
@@ -851,6 +858,8 @@ function headlineVerbs(tokens: Token[], knownAt: KnownIndex, stats: CaseStats): 
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i];
     if (!t.cap || t.initial || !(isHeadlineVerb(t.text) || HEADLINE_PREPOSITIONS.has(t.text))) continue;
+    // (A verb comes before its object: the line's last word is a noun, "Mental Health Report".)
+    if (i + 1 === tokens.length || tokens[i + 1].initial) continue;
     if (inHeadline(stats, tokens, { first: i, last: i }, 2) && !knownAt.overlaps(t.start, t.end)) out.add(i);
   }
   return out;
