@@ -3,6 +3,7 @@ import { slug } from '../knowledge/keys';
 import { isCommonWord, plausibleName } from './malware-names';
 import { lazyRegExp } from './lazy-regexp';
 import { matchesAfterBoundary, matchesBeforeListWords } from './sticky';
+import { isHeadlineVerb } from './orgs';
 
 /**
  * Threat actors the catalogue does not know yet, named by how the text speaks of them — vendors name a
@@ -175,6 +176,8 @@ export function findActorsByShape(text: string, known: EntityMatch[]): EntityMat
     if (!plausibleName(phrase, lower)) return;
     // "the threat actor HydroJiin In 2020": a capitalised ordinary word after the name is not part of it.
     let words = phrase.split(/[ \t\u00a0]/);
+    // "Ransomware Gang Claims Acme Breach": a headline's verb after the noun, not a name.
+    if (open && isHeadlineVerb(words[0])) return;
     // (A name before the noun is closed by the noun: "the Balikbayan Foxes threat actor".)
     // ("Sticky Werewolf" stays whole: its first word names nothing alone.)
     if (open && words.length > 1 && isCommonWord(words[1].toLowerCase()) && plausibleName(words[0], lower)) words = words.slice(0, 1);

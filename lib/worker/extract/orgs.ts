@@ -3,6 +3,7 @@ import { slug } from '../knowledge/keys';
 import { findPeople, givenNameOfPerson, isGivenName, isParticleSurname, isPerson, personAtStart } from './people';
 import { victimWords } from './incidents/roles';
 import { placeKeyByName } from '../knowledge/places-index';
+import { isCommonWord } from './malware-names';
 
 /**
  * Organisations the catalogue does not know: the hospital, council, school district or company an
@@ -31,7 +32,8 @@ export function findOrganizations(text: string, known: EntityMatch[]): EntityMat
   const found: EntityMatch[] = [];
   const accepted = new Map<string, { key: string; name: string }>(); // surface text → key
 
-  const people = givenNameSurnames(text, tokens, knownAt, stats, lowerWords);
+  const verbs = headlineVerbs(tokens, knownAt, stats);
+  const people = givenNameSurnames(text, tokens, knownAt, stats, lowerWords, verbs);
   // People the text introduces as such (a role, a speech verb, a middle initial) are never organisations.
   const named = findPeople(text);
   const accept = (start: number, end: number, rule: string) => {
@@ -43,14 +45,15 @@ export function findOrganizations(text: string, known: EntityMatch[]): EntityMat
     found.push(org(start, end, surface, key, name, rule));
     accepted.set(surface, { key, name });
   };
-  for (const run of capitalisedRuns(text, tokens, possessiveNames(text, tokens, knownAt))) {
-    const special = unheadedNames(text, tokens, run, knownAt, stats, lowerWords);
+  for (const run of capitalisedRuns(text, tokens, possessiveNames(text, tokens, knownAt), verbs)) {
+    const special = unheadedNames(text, tokens, run, knownAt, stats, lowerWords, verbs);
     if (special) {
       for (const r of special) accept(tokens[r.first].start, tokens[r.last].end, r.rule);
       continue;
     }
     let cand = trimRun(text, tokens, run, lowerWords);
     if (!cand) continue;
+    cand = withoutIncidentNoun(tokens, cand, stats);
     // "Christian Rossow of Saarland University", "Nicholas Roberts for The New York Times": a person
     // and a connector before the organisation.
     const personLength =
@@ -111,7 +114,10 @@ export function findOrganizations(text: string, known: EntityMatch[]): EntityMat
       accepted.set(t.text, { key, name });
     }
   }
-  if (accepted.size > 0) addRepeats(text, tokens, accepted, knownAt, found);
+  if (accepted.size > 0) {
+    fullNames(found, accepted);
+    addRepeats(text, tokens, accepted, knownAt, found);
+  }
   possessiveBrands(text, found);
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   return dedupe(found);
@@ -309,11 +315,11 @@ function possessiveNames(text: string, tokens: Token[], knownAt: KnownIndex): Se
   return out;
 }
 
-/** Maximal runs of capitalised tokens, joined by connectors and by nothing but spaces. */
-function* capitalisedRuns(text: string, tokens: Token[], joins: Set<number>): Generator<Run> {
+/** Maximal runs of capitalised tokens, joined by connectors and by nothing but spaces; a headline's verb (`cuts`) is in none. */
+function* capitalisedRuns(text: string, tokens: Token[], joins: Set<number>, cuts: Set<number>): Generator<Run> {
   let i = 0;
   while (i < tokens.length) {
-    if (!tokens[i].cap) {
+    if (!tokens[i].cap || cuts.has(i)) {
       i++;
       continue;
     }
@@ -332,7 +338,7 @@ function* capitalisedRuns(text: string, tokens: Token[], joins: Set<number>): Ge
         break;
       const t = tokens[j];
       // "ABTA CEO Mark Tanzer": an officer's title ends the name of the body before it.
-      if (OFFICERS.has(t.text)) break;
+      if (OFFICERS.has(t.text) || cuts.has(j)) break;
       if (t.cap || (/^\d/.test(t.text) && tokens[j - 1].cap)) {
         last = j;
         j++;
@@ -605,6 +611,8 @@ const APPOSITION_AFTER = new RegExp(
   `^,\\s+(?:a|an|the|which is a|one of the)\\s+(?:[\\p{L}\\p{N}.\\-’']+\\s+){0,6}?(?:${DESCRIPTORS})s?\\b`,
   'u',
 );
+/** The descriptors that begin no name (not "Bank", "University"): in a headline "Security Firm X" names X. */
+const NAMING_NOUNS = new Set(DESCRIPTORS.split('|').filter((w) => !w.includes(' ') && !isHead(w)));
 const DESCRIPTOR_BEFORE = new RegExp(`(?<![\\p{L}-])(?:${DESCRIPTORS}|site|website)(?:,|\\s+(?:called|named))?[ \\t]+$`, 'u');
 
 /** Verbs that follow an organisation (reporting, being hit). */
@@ -615,7 +623,7 @@ const VERB_AFTER =
 const CUE_BEFORE =
   /(?:researchers (?:at|from)|analysts (?:at|from)|experts (?:at|from)|according to|tracked by|reported by|discovered by|observed by|attack on|attacks on|attack against|attacks against|breach at|breach of|hack of|hack on|intrusion at|incident at|compromise of|customers of|employees of|systems of|network of|spokesperson for|spokesman for|spokeswoman for|statement from|statement by|a report (?:by|from)|report by|report from|team at|researchers with|breached|hacked|infiltrated|crippled|disrupted|struck|attacked|targeted|hit|(?:stolen|stole|steals|stealing|exfiltrated|leaked)(?: [\w-]+){0,4} from|(?:computers|servers|networks) of|to (?:infiltrate|breach))\s+(?:the\s+)?$/;
 
-type Rule = 'head' | 'gov' | 'apposition' | 'cue' | typeof ENCLOSING_RULE;
+type Rule = 'head' | 'gov' | 'apposition' | 'cue' | 'headline' | typeof ENCLOSING_RULE;
 
 /** ", a researcher at", ", the company's CEO": a person's role after a name. */
 const ROLE_AFTER =
@@ -678,6 +686,8 @@ function judge(text: string, tokens: Token[], c: Run, knownAt: KnownIndex, stats
     return undefined;
   if (words.some((t) => /-(?:speaking|based|linked|themed|sponsored|affiliated)$/.test(t.text))) return undefined;
   const headline = inHeadline(stats, tokens, c);
+  // (A short headline too: "Ransomware Hits Kestrow".)
+  const titled = headline || inHeadline(stats, tokens, c, 2);
 
   // "Ministry of Health", "US Department of Commerce", "National Institute of Standards and Technology"
   const prefixHeaded = words.some((t, i) => i <= n - 3 && PREFIX_HEADS.has(t.text.toLowerCase()) && /^(?:of|for)$/.test(words[i + 1].text));
@@ -695,6 +705,19 @@ function judge(text: string, tokens: Token[], c: Run, knownAt: KnownIndex, stats
     if (lastLw === 'group' && !corp && ACTOR_CONTEXT.test(sentenceAround(text, start, end))) return undefined; // "Winnti Group"
     return inside.some((k) => k.type !== 'location') ? ENCLOSING_RULE : 'head';
   }
+  // "Ransomware Hits Acme Health Systems", "LockBit Claims Attack on Acme Logistics": in a title-case headline
+  // a name right after a verb of hitting, or after "attack on", is the one hit, as in prose; where every
+  // word is capitalised, a word that is no ordinary one shows that the words are a name.
+  // (Its last word is a head or its own, and no plural after another word: not "Fan Project", "UAE Dissidents".)
+  if (
+    titled &&
+    inside.length === 0 &&
+    n <= 4 &&
+    words.some(distinctiveWord) &&
+    (isHead(lastLw) || (distinctiveWord(words[n - 1]) && !(n > 1 && /\p{Ll}s$/u.test(lastLw)))) &&
+    (hitInHeadline(before) || INCIDENT_AFTER.test(after))
+  )
+    return 'headline';
   if (inside.length > 0 || headline) return undefined;
 
   // Without a head the context must say it. Long headless runs are titles, not names; a coordination
@@ -758,10 +781,12 @@ function unheadedNames(
   knownAt: KnownIndex,
   stats: CaseStats,
   lowerWords: Set<string>,
+  verbs: Set<number>,
 ): (Run & { rule: string })[] | undefined {
-  if (run.last === run.first) return undefined;
+  // (A name of one word opening a headline, before its verb: "Norvell Confirms Ransomware Attack".)
+  if (run.last === run.first && !verbs.has(run.last + 1)) return undefined;
   if (tokens[run.first].initial) {
-    const one = headlineSubject(text, tokens, run, knownAt, stats, lowerWords) ?? prepositionName(text, tokens, run, knownAt);
+    const one = headlineSubject(text, tokens, run, knownAt, stats, lowerWords, verbs) ?? prepositionName(text, tokens, run, knownAt);
     if (one) return [one];
   }
   return coordinatedNames(text, tokens, run, knownAt, lowerWords)?.map((r) => ({ ...r, rule: 'cue' }));
@@ -769,16 +794,87 @@ function unheadedNames(
 
 /** Words that, written in title case right after a headline's first words, report what hit them. */
 const HEADLINE_REPORT =
-  /^(?:Data Breach|Breach|Ransomware Attack|Ransomware|Cyberattack|Cyber Attack|Cyber Incident|Hack|Hacked|Breached|Hit|Says|Confirms|Discloses|Notifies|Admits|Suffers|Warns Customers|Investigating)\b/;
+  /^(?:Data Breach|Breach|Ransomware Attack|Ransomware|Cyberattack|Cyber Attack|Cyber Incident|Hack|Hacked|Breached|Hit|Attacked|Targeted|Compromised|Struck|Crippled|Disrupted|Infected|Says?|Confirms?|Discloses?|Notif(?:y|ies)|Admits?|Suffers?|Warns Customers|Investigating)\b/;
 
-/** A headline's verb in the present tense ("Reveals", "Takes", "Says"), which no name ends with. */
+/**
+ * A verb a title-case headline capitalises, by its stem and the forms a headline gives it ("Hits",
+ * "Hacked", "Breach" after a plural): what hit whom (the verbs before a victim in CUE_BEFORE) and the
+ * verbs of telling and of a vendor's response that headlines use. No name ends with one.
+ */
 const HEADLINE_VERB =
-  /^(?:Reveals|Says|Confirms|Discloses|Reports|Warns|Admits|Suffers|Takes|Gets|Hits|Faces|Blames|Denies|Launches|Releases|Patches|Fixes|Investigates|Probes|Targets|Exposes|Leaks)$/;
+  /^(?:Hit|Hack|Breach|Attack|Target|Compromis|Infiltrat|Strike|Struck|Crippl|Disrupt|Infect|Steal|Stole|Leak|Expos|Say|Confirm|Disclos|Reveal|Report|Warn|Admit|Notif(?:y|i)|Claim|Suffer|Blame|Den(?:y|i)|Face|Investigat|Probe|Patch|Fix|Launch|Releas|Take|Get|Threaten|Extort)(?:s|es|e|ed|d)?$/;
+
+/** Whether a capitalised word is a headline's verb ("Claims", "Hits"): the actor finder asks too ("Ransomware Gang Claims Acme Breach"). */
+export function isHeadlineVerb(word: string): boolean {
+  return HEADLINE_VERB.test(word);
+}
+
+/**
+ * Headline verbs whose object is the one hit ("Ransomware Hits Acme Corp", "Hackers Breach Acme Health
+ * Systems"): a bare form only after a plural ("Hackers Breach"; "Data Breach" is a noun).
+ */
+const HIT_OBJECT_BEFORE =
+  /(?:\b\p{L}+s\s+(?:hit|hack|breach|attack|target|compromise|infiltrate|strike|cripple|disrupt|infect)|(?:\b\p{L}+s\s+steal|\b(?:steals|stole|stolen|leaked|exfiltrated))\s+(?:[\p{L}\d.,-]+\s+){0,4}?from|\b(?:hits|hacks|hacked|breaches|breached|attacks|attacked|targets|targeted|compromis(?:es|ed)|infiltrat(?:es|ed)|strikes|struck|crippl(?:es|ed)|disrupt(?:s|ed)|infect(?:s|ed)))\s+$/iu;
+
+/** After a name in a title-case headline, the incident it suffered ("Claims Quorvant Breach", "Investigating Quorvant Hack"). */
+const INCIDENT_AFTER = /^\s+(?:Data\s+|Cyber\s+)?(?:Breach|Hack|Cyberattack|Attack|Ransomware Attack|Leak|Incident)\b/;
+
+/** The nouns of an incident that a title-case headline writes after its victim's name ("LockBit Claims Quorvant Data Breach"). */
+const INCIDENT_NOUNS = new Set(['breach', 'hack', 'attack', 'cyberattack', 'ransomware', 'leak', 'incident']);
+
+/** A title-case run without the incident nouns that end it ("Quorvant Data Breach" → "Quorvant"): they are no part of the name. */
+function withoutIncidentNoun(tokens: Token[], c: Run, stats: CaseStats): Run {
+  const noun = (i: number) => INCIDENT_NOUNS.has(tokens[i]?.text.toLowerCase() ?? '');
+  let last = c.last;
+  while (last > c.first && noun(last)) last--;
+  // ("Data" before a noun of the incident, which may be a headline's verb and end the run: "Quorvant Data Breach".)
+  while (last > c.first && /^(?:Data|Cyber)$/.test(tokens[last].text) && noun(last + 1)) last--;
+  if (last === c.last || !inHeadline(stats, tokens, { first: c.first, last }, 2)) return c;
+  return { first: c.first, last };
+}
+
+/**
+ * The words before a name in a headline: a verb of hitting ("Hits", "Breach") or a victim's cue as in prose
+ * ("Attack on"); not a source's ("According to Nutritionists").
+ */
+function hitInHeadline(before: string): boolean {
+  // Within the line ("Systems Affected" heads a list on the lines below), and not after a title's
+  // separator ("... Get Hacked - Motherboard" names the site).
+  const line = before.slice(before.lastIndexOf('\n') + 1);
+  if (line.trim() === '' || /[-–—|:]\s*$/.test(line)) return false;
+  return HIT_OBJECT_BEFORE.test(line) || victimWords(line, '');
+}
+
+/** Prepositions a title-case headline capitalises ("Episodes From Netflix"), which no name holds either. */
+const HEADLINE_PREPOSITIONS = new Set(['From', 'With', 'Into', 'Over', 'After', 'Before', 'During', 'Against', 'Without', 'Amid', 'Via']);
+
+/**
+ * Tokens of the title-case lines (a headline) that are a headline's verb or preposition: no name starts
+ * or goes on with one ("Ransomware Hits Acme Corp" names "Acme Corp", not "Hits Acme Corp"). The line's
+ * first word may still be a name ("Target Confirms Breach"), and so may a name the catalogue knows.
+ */
+function headlineVerbs(tokens: Token[], knownAt: KnownIndex, stats: CaseStats): Set<number> {
+  const out = new Set<number>();
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (!t.cap || t.initial || !(isHeadlineVerb(t.text) || HEADLINE_PREPOSITIONS.has(t.text))) continue;
+    // (A verb comes before its object: the line's last word is a noun, "Mental Health Report".)
+    if (i + 1 === tokens.length || tokens[i + 1].initial) continue;
+    if (inHeadline(stats, tokens, { first: i, last: i }, 2) && !knownAt.overlaps(t.start, t.end)) out.add(i);
+  }
+  return out;
+}
+
+/** A word of a title-case name that is no ordinary word ("Acme", "Kmart") or is written in capitals ("DOT"): where every word is capitalised, that shows a name. */
+function distinctiveWord(t: Token): boolean {
+  return /^\p{Lu}[\p{Lu}\d&.-]+$/u.test(t.text) || (/^\p{Lu}\p{Ll}/u.test(t.text) && !isCommonWord(t.text.toLowerCase()));
+}
 
 /**
  * "Medtronic Data Breach Impacts 3.8 Million People": a title-case headline capitalises every word,
- * so its subject is the one to three words before the words that report an incident, when they are
- * not words the text also writes in lower case, nor what the catalogue knows.
+ * so its subject is the one to three words before the words that report an incident (within the run, or
+ * the headline's verb that ends it: "Acme Corp Hit By Ransomware"), when they are not words the text also
+ * writes in lower case, nor what the catalogue knows, and one of them is no ordinary word.
  */
 function headlineSubject(
   text: string,
@@ -787,26 +883,35 @@ function headlineSubject(
   knownAt: KnownIndex,
   stats: CaseStats,
   lowerWords: Set<string>,
+  verbs: Set<number>,
 ): (Run & { rule: string }) | undefined {
-  if (!tokens[run.first].initial || run.last - run.first < 1 || !inHeadline(stats, tokens, { first: run.first, last: run.first }))
+  const verbNext = verbs.has(run.last + 1) && isBlankGap(text, tokens[run.last].end, tokens[run.last + 1].start);
+  const last = verbNext ? run.last + 1 : run.last;
+  if (!tokens[run.first].initial || last - run.first < 1 || !inHeadline(stats, tokens, { first: run.first, last: run.first }, 2))
     return undefined;
-  for (let k = run.first + 1; k <= Math.min(run.last, run.first + 3); k++) {
+  // "Market Research Firm Forrester Says ...": after a noun that says what it is, the name before the verb.
+  let from = run.first;
+  if (verbNext)
+    for (let d = Math.max(run.first, run.last - 3); d < run.last; d++) if (NAMING_NOUNS.has(tokens[d].text.toLowerCase())) from = d + 1;
+  for (let k = from + 1; k <= Math.min(last, from + 3); k++) {
     if (!HEADLINE_REPORT.test(text.slice(tokens[k].start, tokens[k].start + 20))) continue;
-    const words = tokens.slice(run.first, k);
+    const words = tokens.slice(from, k);
+    // (A head the text writes in lower case is still a head: "Intercontinental Hotels Suffer ... the hotels".)
     if (
       words.some(
         (t) =>
           NOT_NAME.has(t.text.toLowerCase()) ||
           CONNECTORS.has(t.text.toLowerCase()) ||
-          lowerWords.has(t.text.toLowerCase()) ||
+          (lowerWords.has(t.text.toLowerCase()) && !isHead(t.text.toLowerCase())) ||
           t.text.length < 2,
-      )
+      ) ||
+      !words.some(distinctiveWord)
     )
       return undefined;
-    if (knownAt.overlaps(tokens[run.first].start, tokens[k - 1].end)) return undefined;
+    if (knownAt.overlaps(tokens[from].start, tokens[k - 1].end)) return undefined;
     // "Singapore Reveals Cyber Attack ...": the subject ends before the headline's verb.
-    if (k - 1 > run.first && HEADLINE_VERB.test(tokens[k - 1].text)) return undefined;
-    return { first: run.first, last: k - 1, rule: 'headline' };
+    if (k - 1 > from && HEADLINE_VERB.test(tokens[k - 1].text)) return undefined;
+    return { first: from, last: k - 1, rule: 'headline' };
   }
   return undefined;
 }
@@ -901,7 +1006,14 @@ function personSurname(text: string, tokens: Token[], c: Run): string | undefine
  * and a surname, so the surname alone ("Hunt told the Daily Mail") is that person, not an
  * organisation. Headlines capitalise every word and are left out ("Hackers Target Equifax").
  */
-function givenNameSurnames(text: string, tokens: Token[], knownAt: KnownIndex, stats: CaseStats, lowerWords: Set<string>): Set<string> {
+function givenNameSurnames(
+  text: string,
+  tokens: Token[],
+  knownAt: KnownIndex,
+  stats: CaseStats,
+  lowerWords: Set<string>,
+  verbs: Set<number>,
+): Set<string> {
   const out = new Set<string>();
   // Upper case first (cap, or a surrogate pair: an astral capital), then the pattern: most tokens fail the first test.
   const plain = (t: Token | undefined) =>
@@ -918,7 +1030,8 @@ function givenNameSurnames(text: string, tokens: Token[], knownAt: KnownIndex, s
     if (lowerWords.has(a) || NOT_NAME.has(a) || CONNECTORS.has(a) || isHead(a) || isHead(b) || NOT_NAME.has(b)) continue;
     // "Bank of ...", "Procter and Gamble"; but "Paras Jha and Josiah White" lists two people.
     if (third && CONNECTORS.has(third.text) && isBlankGap(text, u.end, third.start) && !personAfterAnd(text, tokens, i + 2)) continue;
-    if (knownAt.overlaps(t.start, u.end) || inHeadline(stats, tokens, { first: i, last: i + 1 })) continue;
+    // (Nor a headline's verb and its object: "Ransomware Hits Kestrow".)
+    if (knownAt.overlaps(t.start, u.end) || verbs.has(i) || inHeadline(stats, tokens, { first: i, last: i + 1 })) continue;
     out.add(u.text);
   }
   return out;
@@ -1000,8 +1113,8 @@ function caseStats(tokens: Token[]): CaseStats {
   return { sentenceOf, caps, long };
 }
 
-/** Whether the run sits in a line or sentence written in title case (a headline, a caption). */
-function inHeadline(stats: CaseStats, tokens: Token[], c: Run): boolean {
+/** Whether the run sits in a line or sentence written in title case (a headline, a caption): `least` of its other longer words, three in four capitalised. */
+function inHeadline(stats: CaseStats, tokens: Token[], c: Run, least = 3): boolean {
   const sid = stats.sentenceOf[c.first];
   let caps = stats.caps[sid];
   let long = stats.long[sid];
@@ -1013,7 +1126,7 @@ function inHeadline(stats: CaseStats, tokens: Token[], c: Run): boolean {
       if (t.cap) caps--;
     }
   }
-  return long >= 3 && caps / long >= 0.75;
+  return long >= least && caps / long >= 0.75;
 }
 
 /** After a name's "'s", what no possessive is followed by: a verb, a preposition, the end of a clause. */
@@ -1152,6 +1265,28 @@ function addRepeats(
       taken.add(t.start);
       break;
     }
+  }
+}
+
+/**
+ * A name read in a headline that the text then gives in full, its words and a head or company form after
+ * them ("Intercontinental Hotels Suffer ..." then "The Intercontinental Hotels Group"): the same
+ * organisation, under the full name's key.
+ */
+function fullNames(found: EntityMatch[], accepted: Map<string, { key: string; name: string }>): void {
+  for (const f of found) {
+    if (f.why?.rule !== 'headline') continue;
+    const full = found.find((g) => {
+      if (!g.name.startsWith(`${f.name} `)) return false;
+      return g.name
+        .slice(f.name.length + 1)
+        .split(' ')
+        .every((w) => isHead(w.toLowerCase()) || isCorpForm(w));
+    });
+    if (!full) continue;
+    f.key = full.key;
+    f.name = full.name;
+    accepted.set(f.text, { key: full.key, name: full.name });
   }
 }
 
