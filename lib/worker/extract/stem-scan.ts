@@ -3,33 +3,26 @@
  * attack|hit by ransomware|data breach|...", each with its own groups and repetitions) costs V8 a check
  * of each alternative at every word of the text. The literal prefixes (stems) that every match must begin
  * with are read from the expression's source once, and joined into one alternation of plain words, which
- * V8 scans as a tree of their letters, several times faster. Only where a stem begins is the expression
- * tried, sticky, in a form that holds only the alternatives that can begin with the character there (the
- * others fail at once, their capture groups kept): the match found is the one the global scan finds at
- * that position, and the scan goes on from where the global scan would.
+ * V8 scans as a tree of their letters, several times faster; only where a stem begins is the expression
+ * tried, sticky. The match found there is the one the global scan finds at that position, and the scan
+ * goes on from where the global scan would.
  *
  * A stem is the characters every path through the expression consumes first, up to the first it cannot
  * name (a class such as `\w`, a repetition that may or may not come again). An expression with a path that
  * begins with no such character, or whose source the reader does not understand, is scanned as it is.
  * For short alternations of words V8's own scan is as fast (measured on the incident scans of
- * incidents/index.ts: only the triggers' alternation gains).
+ * incidents/index.ts: only the triggers' alternation gains). Tried and left: a sticky form per first
+ * character, holding only the alternatives that can begin with it; its tries were faster, but with its
+ * thirty expressions in the process V8 ran the engine's other expressions slower, and the incidents
+ * stage was slower than before.
  */
 
-/** The source read as far as its first characters go; `from`/`to` are the node's place in the source. */
-type Node = { from: number; to: number } & (
+/** The source read as far as its first characters go. */
+type Node =
   | { kind: 'chars'; set: string[] | undefined } // one character of the set; undefined: unknown or too many
   | { kind: 'zero'; boundary: boolean } // consumes nothing: \b, \B, ^, $, a look-around
-  | { kind: 'group'; alts: Alt[]; open: number } // open: where its first alternative begins
-  | { kind: 'rep'; node: Node; min: number; max: number }
-);
-
-/** An alternative of a group: its nodes, its place in the source and how many capture groups it holds. */
-interface Alt {
-  items: Node[];
-  from: number;
-  to: number;
-  captures: number;
-}
+  | { kind: 'group'; alts: Node[][] }
+  | { kind: 'rep'; node: Node; min: number; max: number };
 
 /** A class of more characters than this is not worth spelling out. */
 const MAX_CLASS = 16;
@@ -42,51 +35,40 @@ const DIGITS = '0123456789'.split('');
 
 class Reader {
   i = 0;
-  captures = 0;
   constructor(
     readonly src: string,
     readonly unicode: boolean,
   ) {}
 
-  alternatives(): Alt[] {
-    const startCaptures = this.captures;
-    let alt: Alt = { items: [], from: this.i, to: this.i, captures: 0 };
-    let before = startCaptures;
-    const alts = [alt];
+  alternatives(): Node[][] {
+    const alts: Node[][] = [[]];
     while (this.i < this.src.length) {
       const c = this.src[this.i];
       if (c === ')') break;
       if (c === '|') {
-        alt.to = this.i;
-        alt.captures = this.captures - before;
-        before = this.captures;
         this.i++;
-        alt = { items: [], from: this.i, to: this.i, captures: 0 };
-        alts.push(alt);
+        alts.push([]);
         continue;
       }
-      const from = this.i;
-      alt.items.push(this.quantified(this.atom(from), from));
+      alts[alts.length - 1].push(this.quantified(this.atom()));
     }
-    alt.to = this.i;
-    alt.captures = this.captures - before;
     return alts;
   }
 
-  private atom(from: number): Node {
+  private atom(): Node {
     const c = this.src[this.i++];
     switch (c) {
       case '(':
-        return this.group(from);
+        return this.group();
       case '[':
-        return this.charClass(from);
+        return this.charClass();
       case '\\':
-        return this.escape(from);
+        return this.escape();
       case '.':
-        return { kind: 'chars', set: undefined, from, to: this.i };
+        return { kind: 'chars', set: undefined };
       case '^':
       case '$':
-        return { kind: 'zero', boundary: false, from, to: this.i };
+        return { kind: 'zero', boundary: false };
       case '?':
       case '*':
       case '+':
@@ -97,7 +79,7 @@ class Reader {
       case '|':
         throw new Error(`stem-scan: unexpected ${c}`);
       default:
-        return { kind: 'chars', set: [this.character(from)], from, to: this.i };
+        return { kind: 'chars', set: [this.character(this.i - 1)] };
     }
   }
 
@@ -109,9 +91,8 @@ class Reader {
     return ch;
   }
 
-  private group(from: number): Node {
+  private group(): Node {
     let look = false;
-    let capturing = false;
     if (this.src.startsWith('?:', this.i)) this.i += 2;
     else if (this.src.startsWith('?=', this.i) || this.src.startsWith('?!', this.i)) {
       this.i += 2;
@@ -120,13 +101,10 @@ class Reader {
       this.i += 3;
       look = true;
     } else if (this.src[this.i] === '?') throw new Error('stem-scan: named or unknown group');
-    else capturing = true;
-    if (capturing) this.captures++;
-    const open = this.i;
     const alts = this.alternatives();
     if (this.src[this.i] !== ')') throw new Error('stem-scan: unclosed group');
     this.i++;
-    return look ? { kind: 'zero', boundary: false, from, to: this.i } : { kind: 'group', alts, open, from, to: this.i };
+    return look ? { kind: 'zero', boundary: false } : { kind: 'group', alts };
   }
 
   /** The characters of an escape, undefined for a class it does not spell out, or 'boundary'. */
@@ -185,13 +163,12 @@ class Reader {
     }
   }
 
-  private escape(from: number): Node {
+  private escape(): Node {
     const e = this.escaped(false);
-    if (e === 'boundary') return { kind: 'zero', boundary: this.src[this.i - 1] === 'b', from, to: this.i };
-    return { kind: 'chars', set: e, from, to: this.i };
+    return e === 'boundary' ? { kind: 'zero', boundary: this.src[this.i - 1] === 'b' } : { kind: 'chars', set: e };
   }
 
-  private charClass(from: number): Node {
+  private charClass(): Node {
     const negated = this.src[this.i] === '^';
     if (negated) this.i++;
     const set = new Set<string>();
@@ -213,7 +190,7 @@ class Reader {
     }
     if (this.src[this.i] !== ']') throw new Error('stem-scan: unclosed class');
     this.i++;
-    return { kind: 'chars', set: known && set.size <= MAX_CLASS ? [...set] : undefined, from, to: this.i };
+    return { kind: 'chars', set: known && set.size <= MAX_CLASS ? [...set] : undefined };
   }
 
   private classAtom(): string[] | undefined {
@@ -224,7 +201,7 @@ class Reader {
     return e;
   }
 
-  private quantified(node: Node, from: number): Node {
+  private quantified(node: Node): Node {
     const c = this.src[this.i];
     let min: number;
     let max: number;
@@ -240,7 +217,7 @@ class Reader {
     } else return node;
     this.i++;
     if (this.src[this.i] === '?') this.i++; // lazy: the same matches, in another order
-    return { kind: 'rep', node, min, max, from, to: this.i };
+    return { kind: 'rep', node, min, max };
   }
 }
 
@@ -273,7 +250,7 @@ function stems(items: Node[], at: number, next: Rest | undefined, room: number):
     }
     case 'group': {
       const out: string[] = [];
-      for (const alt of node.alts) out.push(...stems(alt.items, 0, { items, at: at + 1, next }, room));
+      for (const alt of node.alts) out.push(...stems(alt, 0, { items, at: at + 1, next }, room));
       return out;
     }
     case 'rep': {
@@ -284,61 +261,21 @@ function stems(items: Node[], at: number, next: Rest | undefined, room: number):
   }
 }
 
-/** The first code unit of each stem (ASCII letters in lower case when folding), or undefined when a path begins with no known character. */
-function firstUnits(items: Node[], next: Rest | undefined, fold: boolean): Set<number> | undefined {
-  const out = new Set<number>();
-  for (const s of stems(items, 0, next, 1)) {
-    if (s === '') return undefined;
-    out.add(fold ? foldUnit(s.charCodeAt(0)) : s.charCodeAt(0));
-  }
-  return out;
-}
-
-/** Ignoring case without unicode, ASCII letters fold to each other only. */
-const foldUnit = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
-
-/**
- * The source of `items[at..]` with the alternatives of the groups it opens with that cannot begin with
- * `unit` made to fail at once: each becomes a class that matches nothing, followed by as many empty
- * capture groups as it held, so that the others keep their numbers. What follows the first node that
- * consumes is kept as it is.
- */
-function opening(src: string, items: Node[], at: number, next: Rest | undefined, unit: number, fold: boolean): string {
-  if (at === items.length) return '';
-  const node = items[at];
-  const last = items[items.length - 1];
-  if (node.kind === 'zero') return src.slice(node.from, node.to) + opening(src, items, at + 1, next, unit, fold);
-  if (node.kind !== 'group') return src.slice(node.from, last.to);
-  const rest: Rest = { items, at: at + 1, next };
-  const alts = node.alts.map((alt) => {
-    const first = firstUnits(alt.items, rest, fold);
-    if (first !== undefined && !first.has(unit)) return `[]${'()'.repeat(alt.captures)}`;
-    return first === undefined ? src.slice(alt.from, alt.to) : opening(src, alt.items, 0, rest, unit, fold);
-  });
-  const after = at + 1 < items.length ? src.slice(items[at + 1].from, last.to) : '';
-  return src.slice(node.from, node.open) + alts.join('|') + src.slice(node.alts[node.alts.length - 1].to, node.to) + after;
-}
-
 interface Plan {
-  src: string;
-  top: Node[];
-  /** The stems as one alternation of plain words (which V8 scans as a tree of their letters), after a \b if the expression opens with one. */
+  /** The stems as one alternation of plain words, after a \b where the expression opens with one. */
   finder: RegExp;
-  /** The expression's flags, sticky. */
-  flags: string;
-  fold: boolean;
-  /** Per first code unit (folded), the sticky expression of the alternatives that can begin with it. */
-  byUnit: Map<number, RegExp>;
+  /** The expression, sticky. */
+  sticky: RegExp;
 }
 
 const plans = new WeakMap<RegExp, Plan | null>();
 
-function read(re: RegExp): Node[] | undefined {
+/** The expression's alternatives, or undefined when its source is not understood. */
+function read(re: RegExp): Node[][] | undefined {
   try {
     const reader = new Reader(re.source, re.unicode);
     const alts = reader.alternatives();
-    if (reader.i !== re.source.length) return undefined;
-    return [{ kind: 'group', alts, open: 0, from: 0, to: re.source.length }];
+    return reader.i === re.source.length ? alts : undefined;
   } catch {
     return undefined;
   }
@@ -346,12 +283,18 @@ function read(re: RegExp): Node[] | undefined {
 
 /** The stems read from an expression's source: undefined when a path begins with no known character. */
 export function stemsOf(re: RegExp): string[] | undefined {
-  const top = read(re);
-  const all = top && stems(top, 0, undefined, MAX_STEM);
+  const alts = read(re);
+  const all = alts && stems([{ kind: 'group', alts }], 0, undefined, MAX_STEM);
   return all && all.length > 0 && !all.includes('') ? all : undefined;
 }
 
 const escapeRegExp = (s: string) => s.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+
+/** Ignoring case without unicode, a character beyond ASCII matches none in ASCII: a stem is cut at its first. */
+function foldStem(s: string): string {
+  const cut = s.search(/[^\x00-\x7f]/);
+  return (cut < 0 ? s : s.slice(0, cut)).toLowerCase();
+}
 
 function planOf(re: RegExp): Plan | null {
   let plan = plans.get(re);
@@ -359,39 +302,22 @@ function planOf(re: RegExp): Plan | null {
   plan = null;
   // Ignoring case, unicode mode folds beyond ASCII (the Kelvin sign is a k): not read.
   const fold = re.ignoreCase;
-  const top = re.global && !re.sticky && !re.multiline && !re.unicodeSets && !(fold && re.unicode) ? read(re) : undefined;
-  let all = top && stemsOf(re);
-  // Ignoring case (without unicode), a character beyond ASCII matches none in ASCII: a stem is cut at its first.
-  if (all && fold) all = all.map((s) => s.slice(0, (s.search(/[^\x00-\x7f]/) + 1 || s.length + 1) - 1).toLowerCase());
-  if (top && all && !all.includes('')) {
-    // Only the shortest of stems that begin alike is needed.
-    // (Sorted, a stem that begins with another comes after it, and after no stem that does not.)
+  const alts = re.global && !re.sticky && !re.multiline && !re.unicodeSets && !(fold && re.unicode) ? read(re) : undefined;
+  const all = alts && stemsOf(re)?.map((s) => (fold ? foldStem(s) : s));
+  if (alts && all && !all.includes('')) {
+    // Only the shortest of stems that begin alike is needed. (Sorted, a stem that begins with another
+    // comes after it, and after no stem that does not.)
     const words: string[] = [];
     for (const s of [...new Set(all)].sort()) if (words.length === 0 || !s.startsWith(words[words.length - 1])) words.push(s);
-    const alts = (top[0] as { alts: Alt[] }).alts;
-    const first = alts.length === 1 ? alts[0].items[0] : undefined;
+    const first = alts.length === 1 ? alts[0][0] : undefined;
     const boundary = first?.kind === 'zero' && first.boundary;
     plan = {
-      src: re.source,
-      top,
       finder: new RegExp(`${boundary ? '\\b' : ''}(?:${words.map(escapeRegExp).join('|')})`, fold ? 'gi' : 'g'),
-      flags: `${re.flags.replace('g', '')}y`,
-      fold,
-      byUnit: new Map(),
+      sticky: new RegExp(re.source, `${re.flags.replace('g', '')}y`),
     };
   }
   plans.set(re, plan);
   return plan;
-}
-
-/** The sticky expression tried where the text's (folded) code unit is `unit`. */
-function stickyFor(plan: Plan, unit: number): RegExp {
-  let re = plan.byUnit.get(unit);
-  if (re === undefined) {
-    re = new RegExp(opening(plan.src, plan.top, 0, undefined, unit, plan.fold), plan.flags);
-    plan.byUnit.set(unit, re);
-  }
-  return re;
 }
 
 /**
@@ -412,15 +338,13 @@ export function matchesByStems(re: RegExp, text: string): RegExpExecArray[] {
     re.lastIndex = saved;
     return out;
   }
-  const { finder } = plan;
+  const { finder, sticky } = plan;
   finder.lastIndex = 0;
   for (let hit = finder.exec(text); hit !== null; hit = finder.exec(text)) {
     const p = hit.index;
-    const c = text.charCodeAt(p);
-    const sticky = stickyFor(plan, plan.fold ? foldUnit(c) : c);
     sticky.lastIndex = p;
     const m = sticky.exec(text);
-    // A stem may begin inside the one found (no two begin at one place in the finder's answer): go on from the next character.
+    // No match here: the next place a stem begins may be inside this one.
     if (m === null) finder.lastIndex = p + 1;
     else {
       out.push(m);
