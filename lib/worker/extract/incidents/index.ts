@@ -37,7 +37,6 @@ import { VICTIM_MIN_CONFIDENCE, findActor, findPlace, findVictim, reporterKeys, 
 import { chooseWhen } from './when';
 import { knownSpy } from './actor-aims';
 import { describedOrganizations } from '../described-orgs';
-import { matchesByStems } from '../stem-scan';
 
 export interface IncidentOptions {
   /** The article's publication date (ISO), to resolve "in September". */
@@ -257,8 +256,9 @@ function scoreSentences(text: string, spans: Span[], entities: EntityMatch[], da
       if (m[0].length === 0) re.lastIndex++;
     }
   };
-  // The triggers' alternation is long: tried only where one of its phrases' first words begins (stem-scan.ts).
-  for (const m of matchesByStems(pick(ALL_TRIGGERS, ALL_TRIGGERS_CS), scanned)) {
+  const all = pick(ALL_TRIGGERS, ALL_TRIGGERS_CS);
+  all.lastIndex = 0;
+  for (let m = all.exec(scanned); m !== null; m = all.exec(scanned)) {
     let g = 1;
     while (m[g] === undefined) g++;
     const trig = TRIGGERS_BY_WEIGHT[g - 1];
