@@ -30,6 +30,14 @@ describe('matchesAfterBoundary: a leading look-behind checked in code', () => {
     expect(spans(matchesAfterBoundary(re, 'aLazarus Group'))).toEqual(spans('aLazarus Group'.matchAll(re)));
   });
 
+  test("keeps the expression's indices flag: each group's place, as matchAll gives it", () => {
+    const re = /(?<![\p{L}\p{N}])(?:[aA]n?|[oO]ne)\s+(\p{Lu}\p{L}*)(-based)?[ \t]+(hospital|bank)/dgu;
+    const text = 'An Ohio hospital, aAn Iowa bank and one Texas-based bank.';
+    const places = (ms: Iterable<RegExpExecArray>) => [...ms].map((m) => m.indices);
+    expect(places(matchesAfterBoundary(re, text))).toEqual(places(text.matchAll(re)));
+    expect(matchesAfterBoundary(re, text).map((m) => m.indices![1][0])).toEqual([3, 40]);
+  });
+
   test('refuses an expression without a leading look-behind, or not global', () => {
     expect(() => matchesAfterBoundary(/\bgang/g, 'gang')).toThrow();
     expect(() => matchesAfterBoundary(/(?<![a-z])gang/, 'gang')).toThrow();

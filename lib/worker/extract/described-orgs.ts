@@ -1,6 +1,7 @@
 import type { EntityMatch } from '../../shared/types';
 import { slug } from '../knowledge/keys';
 import { placeKeyByName } from '../knowledge/places-index';
+import { matchesAfterBoundary } from './sticky';
 
 /**
  * Lower-case nouns for a kind of organisation that a place before them makes one ("an Indiana hospital").
@@ -57,7 +58,8 @@ function namesOneOfKind(text: string, entities: readonly EntityMatch[], kind: st
  */
 export function describedOrganizations(text: string, entities: readonly EntityMatch[]): EntityMatch[] {
   const out: EntityMatch[] = [];
-  for (const m of text.matchAll(DESCRIBED)) {
+  // (The look-behind checked in code where the rest matches: sticky.ts.)
+  for (const m of matchesAfterBoundary(DESCRIBED, text)) {
     const placeWords = m[1];
     // The capitalised words must be a place the index knows, and the match's capitals only those.
     if (placeKeyByName(placeWords) === undefined) continue;

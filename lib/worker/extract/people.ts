@@ -431,17 +431,24 @@ export function isPerson(people: People, surface: string): boolean {
   const s = surface.replace(/\s+/g, ' ').trim();
   if (people.names.has(s) || (!s.includes(' ') && (people.surnames.has(s) || people.given.has(s)))) return true;
   if (people.names.size === 0) return false;
+  // (A surface that ends with the words also holds them between spaces.)
   const spaced = ` ${s} `;
-  for (const two of firstTwoWords(people)) if (spaced.includes(` ${two} `) || s.endsWith(` ${two}`)) return true;
+  for (const two of firstTwoWords(people)) if (spaced.includes(two)) return true;
   return false;
 }
 
-/** The first two words of each full name (a trailing full stop dropped), worked out once per People: isPerson asks for every run. */
+/**
+ * The first two words of each full name (a trailing full stop dropped), between spaces, worked out once per
+ * People: isPerson asks for every run.
+ */
 const firstTwo = new WeakMap<People, { size: number; twos: string[] }>();
 function firstTwoWords(people: People): string[] {
   let entry = firstTwo.get(people);
   if (entry === undefined || entry.size !== people.names.size) {
-    entry = { size: people.names.size, twos: [...people.names].map((n) => n.split(' ').slice(0, 2).join(' ').replace(/\.$/, '')) };
+    entry = {
+      size: people.names.size,
+      twos: [...people.names].map((n) => ` ${n.split(' ').slice(0, 2).join(' ').replace(/\.$/, '')} `),
+    };
     firstTwo.set(people, entry);
   }
   return entry.twos;
