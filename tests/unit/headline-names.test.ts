@@ -15,6 +15,9 @@ describe('victims named in title-case headlines (issues 8 and 10)', () => {
     expect(names(item('Ransomware Hits Acme Corp'))).toEqual(['Acme Corp']);
     expect(names(item('Ransomware Attack on Vantoria Logistics Disrupts Shipping'))).toEqual(['Vantoria Logistics']);
     expect(names(item('Ransomware Gang Claims Attack on Durnell Foods'))).toEqual(['Durnell Foods']);
+    // Nor a verb of what the attack did to the one hit.
+    expect(names(item('Cyberattack on Pellworth Steel Halts Production'))).toEqual(['Pellworth Steel']);
+    expect(names(item('Ransomware Attack on Dorvex Foods Shuts Plants'))).toEqual(['Dorvex Foods']);
     // A capitalised preposition neither: "Episodes From Netflix Show ... Other Networks" is no name.
     expect(names(item('Hacker Leaks Episodes From Dorvex Show and Threatens Other Networks'))).toEqual([]);
   });
@@ -84,5 +87,7 @@ describe('victims named in title-case headlines (issues 8 and 10)', () => {
     expect(orgs(item('Palo Alto Networks Fixes Firewall Bug'))).toEqual(['Palo Alto Networks']);
     // The headline's first word may be a name that looks like a verb.
     expect(names(item('Hack Networks Confirms Breach'))).toEqual(['Hack Networks']);
+    // "Forces" ends names as often as it is a verb: not one of the headline's verbs.
+    expect(names(item('Vandoria Armed Forces Hit By Cyberattack'))).toEqual(['Vandoria Armed Forces']);
   });
 });
