@@ -62,6 +62,10 @@ describe('victims named in title-case headlines (issues 8 and 10)', () => {
     expect(names(item('Hackers Breach Patient Data Systems at Clinics'))).toEqual([]);
     expect(names(item('A New Threat Actor Targets UAE Dissidents'))).toEqual([]);
     expect(names(item('Hacker Steals Millions of Accounts From Gaming Fan Project'))).toEqual([]);
+    // A quantity starts no name: "Dozens of Schools" are many organisations, none of them named.
+    expect(names(item('Ransomware Hits Dozens of Schools'))).toEqual([]);
+    expect(names(item('Ransomware Hits Hundreds of Dental Offices'))).toEqual([]);
+    expect(names(item('Thousands of Dorvex Customers Hit By Data Breach'))).toEqual([]);
     // "Data Breach" is a noun: the words after it are no object ("Medtronic Data Breach Impacts 3.8 Million People").
     expect(names(item('Medtronic Data Breach Impacts 3.8 Million People'))).toEqual(['Medtronic']);
   });

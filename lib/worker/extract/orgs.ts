@@ -369,6 +369,8 @@ const NOT_NAME = new Set(
     'if as but and or so yet also however meanwhile moreover furthermore although though because according ' +
     'yesterday today tomorrow tonight last next earlier later recently now then still what which who whom whose ' +
     'where why how all some many most several few no not every each both other another any one two three ' +
+    // Quantities: "Ransomware Hits Dozens of Schools" names no organisation "Dozens of Schools".
+    'dozens hundreds thousands millions multiple numerous ' +
     'monday tuesday wednesday thursday friday saturday sunday january february march april may june july ' +
     'august september october november december jan feb mar apr jun jul aug sep sept oct nov dec ' +
     'hackers attackers researchers officials experts analysts customers users victims authorities police ' +
