@@ -29,6 +29,9 @@ describe('victims named in title-case headlines (issues 8 and 10)', () => {
     expect(victims(item('Data Breach at Brellex Health Exposes Patient Records'))).toEqual(['Brellex Health']);
     // It already worked with the name first, and still does.
     expect(victims(item('Acme Corp Hit By Ransomware Attack'))).toEqual(['Acme Corp']);
+    // A quantity between the verb and the name ("Hits Dozens of ...") leaves the name the one hit.
+    expect(victims(item('Ransomware Hits Dozens of Dorvex County Schools'))).toEqual(['Dorvex County Schools']);
+    expect(victims(item('Ransomware Hits Several Dorvex Hospitals'))).toEqual(['Dorvex Hospitals']);
   });
 
   test('a name before the incident it suffered, after a verb ("Gang Claims Quorvant Breach"): the victim, and no actor "Claims Quorvant"', () => {

@@ -801,10 +801,11 @@ const HEADLINE_REPORT =
 
 /**
  * Headline verbs whose object is the one hit ("Ransomware Hits Acme Corp", "Hackers Breach Acme Health
- * Systems"): a bare form only after a plural ("Hackers Breach"; "Data Breach" is a noun).
+ * Systems"): a bare form only after a plural ("Hackers Breach"; "Data Breach" is a noun). A quantity may
+ * come between ("Ransomware Hits Dozens of Dorvex Schools": the schools are the ones hit).
  */
 const HIT_OBJECT_BEFORE =
-  /(?:\b\p{L}+s\s+(?:hit|hack|breach|attack|target|compromise|infiltrate|strike|cripple|disrupt|infect)|(?:\b\p{L}+s\s+steal|\b(?:steals|stole|stolen|leaked|exfiltrated))\s+(?:[\p{L}\d.,-]+\s+){0,4}?from|\b(?:hits|hacks|hacked|breaches|breached|attacks|attacked|targets|targeted|compromis(?:es|ed)|infiltrat(?:es|ed)|strikes|struck|crippl(?:es|ed)|disrupt(?:s|ed)|infect(?:s|ed)))\s+$/iu;
+  /(?:\b\p{L}+s\s+(?:hit|hack|breach|attack|target|compromise|infiltrate|strike|cripple|disrupt|infect)|(?:\b\p{L}+s\s+steal|\b(?:steals|stole|stolen|leaked|exfiltrated))\s+(?:[\p{L}\d.,-]+\s+){0,4}?from|\b(?:hits|hacks|hacked|breaches|breached|attacks|attacked|targets|targeted|compromis(?:es|ed)|infiltrat(?:es|ed)|strikes|struck|crippl(?:es|ed)|disrupt(?:s|ed)|infect(?:s|ed)))\s+(?:(?:dozens|hundreds|thousands|several|many|multiple|numerous)\s+(?:of\s+)?)?$/iu;
 
 /** After a name in a title-case headline, the incident it suffered ("Claims Quorvant Breach", "Investigating Quorvant Hack"). */
 const INCIDENT_AFTER = /^\s+(?:Data\s+|Cyber\s+)?(?:Breach|Hack|Cyberattack|Attack|Ransomware Attack|Leak|Incident)\b/;
