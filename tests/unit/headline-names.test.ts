@@ -15,6 +15,9 @@ describe('victims named in title-case headlines (issues 8 and 10)', () => {
     expect(names(item('Ransomware Hits Acme Corp'))).toEqual(['Acme Corp']);
     expect(names(item('Ransomware Attack on Vantoria Logistics Disrupts Shipping'))).toEqual(['Vantoria Logistics']);
     expect(names(item('Ransomware Gang Claims Attack on Durnell Foods'))).toEqual(['Durnell Foods']);
+    // Nor a verb of what the attack did to the one hit.
+    expect(names(item('Cyberattack on Pellworth Steel Halts Production'))).toEqual(['Pellworth Steel']);
+    expect(names(item('Ransomware Attack on Dorvex Foods Shuts Plants'))).toEqual(['Dorvex Foods']);
     // A capitalised preposition neither: "Episodes From Netflix Show ... Other Networks" is no name.
     expect(names(item('Hacker Leaks Episodes From Dorvex Show and Threatens Other Networks'))).toEqual([]);
   });
@@ -26,6 +29,9 @@ describe('victims named in title-case headlines (issues 8 and 10)', () => {
     expect(victims(item('Data Breach at Brellex Health Exposes Patient Records'))).toEqual(['Brellex Health']);
     // It already worked with the name first, and still does.
     expect(victims(item('Acme Corp Hit By Ransomware Attack'))).toEqual(['Acme Corp']);
+    // A quantity between the verb and the name ("Hits Dozens of ...") leaves the name the one hit.
+    expect(victims(item('Ransomware Hits Dozens of Dorvex County Schools'))).toEqual(['Dorvex County Schools']);
+    expect(victims(item('Ransomware Hits Several Dorvex Hospitals'))).toEqual(['Dorvex Hospitals']);
   });
 
   test('a name before the incident it suffered, after a verb ("Gang Claims Quorvant Breach"): the victim, and no actor "Claims Quorvant"', () => {
@@ -59,6 +65,10 @@ describe('victims named in title-case headlines (issues 8 and 10)', () => {
     expect(names(item('Hackers Breach Patient Data Systems at Clinics'))).toEqual([]);
     expect(names(item('A New Threat Actor Targets UAE Dissidents'))).toEqual([]);
     expect(names(item('Hacker Steals Millions of Accounts From Gaming Fan Project'))).toEqual([]);
+    // A quantity starts no name: "Dozens of Schools" are many organisations, none of them named.
+    expect(names(item('Ransomware Hits Dozens of Schools'))).toEqual([]);
+    expect(names(item('Ransomware Hits Hundreds of Dental Offices'))).toEqual([]);
+    expect(names(item('Thousands of Dorvex Customers Hit By Data Breach'))).toEqual([]);
     // "Data Breach" is a noun: the words after it are no object ("Medtronic Data Breach Impacts 3.8 Million People").
     expect(names(item('Medtronic Data Breach Impacts 3.8 Million People'))).toEqual(['Medtronic']);
   });
@@ -84,5 +94,7 @@ describe('victims named in title-case headlines (issues 8 and 10)', () => {
     expect(orgs(item('Palo Alto Networks Fixes Firewall Bug'))).toEqual(['Palo Alto Networks']);
     // The headline's first word may be a name that looks like a verb.
     expect(names(item('Hack Networks Confirms Breach'))).toEqual(['Hack Networks']);
+    // "Forces" ends names as often as it is a verb: not one of the headline's verbs.
+    expect(names(item('Vandoria Armed Forces Hit By Cyberattack'))).toEqual(['Vandoria Armed Forces']);
   });
 });

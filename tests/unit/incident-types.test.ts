@@ -168,6 +168,20 @@ describe('a scam delivered by message or a sender posing as a brand is phishing'
     ).toEqual(['fraud']);
   });
 
+  test('negative: attackers posing as another group of attackers (a false flag) lure no one', () => {
+    expect(
+      types(
+        "Hackers posing as the Cyber Caliphate took over the broadcaster's social media accounts and posted propaganda, officials said.",
+      ),
+    ).not.toContain('phishing');
+    expect(types('Hackers posing as the Lazarus Group took over the bank’s accounts, officials said.')).not.toContain('phishing');
+    expect(types('Russian hackers posing as an Iranian hacktivist gang defaced the ministry’s website, officials said.')).not.toContain(
+      'phishing',
+    );
+    // Posing as a person or a brand is still the lure.
+    expect(types('Hackers posing as the bank’s chief executive tricked payroll staff, officials said.')).toContain('phishing');
+  });
+
   test('negative: what an attacker could do with a spoofing flaw is not a phishing attack', () => {
     expect(
       types(

@@ -3,7 +3,7 @@ import { slug } from '../knowledge/keys';
 import { isCommonWord, plausibleName } from './malware-names';
 import { lazyRegExp } from './lazy-regexp';
 import { matchesAfterBoundary, matchesBeforeListWords } from './sticky';
-import { isHeadlineVerb } from './orgs';
+import { isHeadlineVerb } from './headline-verbs';
 
 /**
  * Threat actors the catalogue does not know yet, named by how the text speaks of them — vendors name a

@@ -4,6 +4,7 @@ import { findPeople, givenNameOfPerson, isGivenName, isParticleSurname, isPerson
 import { victimWords } from './incidents/roles';
 import { placeKeyByName } from '../knowledge/places-index';
 import { isCommonWord } from './malware-names';
+import { isHeadlineVerb } from './headline-verbs';
 
 /**
  * Organisations the catalogue does not know: the hospital, council, school district or company an
@@ -368,6 +369,8 @@ const NOT_NAME = new Set(
     'if as but and or so yet also however meanwhile moreover furthermore although though because according ' +
     'yesterday today tomorrow tonight last next earlier later recently now then still what which who whom whose ' +
     'where why how all some many most several few no not every each both other another any one two three ' +
+    // Quantities: "Ransomware Hits Dozens of Schools" names no organisation "Dozens of Schools".
+    'dozens hundreds thousands millions multiple numerous ' +
     'monday tuesday wednesday thursday friday saturday sunday january february march april may june july ' +
     'august september october november december jan feb mar apr jun jul aug sep sept oct nov dec ' +
     'hackers attackers researchers officials experts analysts customers users victims authorities police ' +
@@ -797,24 +800,12 @@ const HEADLINE_REPORT =
   /^(?:Data Breach|Breach|Ransomware Attack|Ransomware|Cyberattack|Cyber Attack|Cyber Incident|Hack|Hacked|Breached|Hit|Attacked|Targeted|Compromised|Struck|Crippled|Disrupted|Infected|Says?|Confirms?|Discloses?|Notif(?:y|ies)|Admits?|Suffers?|Warns Customers|Investigating)\b/;
 
 /**
- * A verb a title-case headline capitalises, by its stem and the forms a headline gives it ("Hits",
- * "Hacked", "Breach" after a plural): what hit whom (the verbs before a victim in CUE_BEFORE) and the
- * verbs of telling and of a vendor's response that headlines use. No name ends with one.
- */
-const HEADLINE_VERB =
-  /^(?:Hit|Hack|Breach|Attack|Target|Compromis|Infiltrat|Strike|Struck|Crippl|Disrupt|Infect|Steal|Stole|Leak|Expos|Say|Confirm|Disclos|Reveal|Report|Warn|Admit|Notif(?:y|i)|Claim|Suffer|Blame|Den(?:y|i)|Face|Investigat|Probe|Patch|Fix|Launch|Releas|Take|Get|Threaten|Extort)(?:s|es|e|ed|d)?$/;
-
-/** Whether a capitalised word is a headline's verb ("Claims", "Hits"): the actor finder asks too ("Ransomware Gang Claims Acme Breach"). */
-export function isHeadlineVerb(word: string): boolean {
-  return HEADLINE_VERB.test(word);
-}
-
-/**
  * Headline verbs whose object is the one hit ("Ransomware Hits Acme Corp", "Hackers Breach Acme Health
- * Systems"): a bare form only after a plural ("Hackers Breach"; "Data Breach" is a noun).
+ * Systems"): a bare form only after a plural ("Hackers Breach"; "Data Breach" is a noun). A quantity may
+ * come between ("Ransomware Hits Dozens of Dorvex Schools": the schools are the ones hit).
  */
 const HIT_OBJECT_BEFORE =
-  /(?:\b\p{L}+s\s+(?:hit|hack|breach|attack|target|compromise|infiltrate|strike|cripple|disrupt|infect)|(?:\b\p{L}+s\s+steal|\b(?:steals|stole|stolen|leaked|exfiltrated))\s+(?:[\p{L}\d.,-]+\s+){0,4}?from|\b(?:hits|hacks|hacked|breaches|breached|attacks|attacked|targets|targeted|compromis(?:es|ed)|infiltrat(?:es|ed)|strikes|struck|crippl(?:es|ed)|disrupt(?:s|ed)|infect(?:s|ed)))\s+$/iu;
+  /(?:\b\p{L}+s\s+(?:hit|hack|breach|attack|target|compromise|infiltrate|strike|cripple|disrupt|infect)|(?:\b\p{L}+s\s+steal|\b(?:steals|stole|stolen|leaked|exfiltrated))\s+(?:[\p{L}\d.,-]+\s+){0,4}?from|\b(?:hits|hacks|hacked|breaches|breached|attacks|attacked|targets|targeted|compromis(?:es|ed)|infiltrat(?:es|ed)|strikes|struck|crippl(?:es|ed)|disrupt(?:s|ed)|infect(?:s|ed)))\s+(?:(?:dozens|hundreds|thousands|several|many|multiple|numerous)\s+(?:of\s+)?)?$/iu;
 
 /** After a name in a title-case headline, the incident it suffered ("Claims Quorvant Breach", "Investigating Quorvant Hack"). */
 const INCIDENT_AFTER = /^\s+(?:Data\s+|Cyber\s+)?(?:Breach|Hack|Cyberattack|Attack|Ransomware Attack|Leak|Incident)\b/;
@@ -910,7 +901,7 @@ function headlineSubject(
       return undefined;
     if (knownAt.overlaps(tokens[from].start, tokens[k - 1].end)) return undefined;
     // "Singapore Reveals Cyber Attack ...": the subject ends before the headline's verb.
-    if (k - 1 > from && HEADLINE_VERB.test(tokens[k - 1].text)) return undefined;
+    if (k - 1 > from && isHeadlineVerb(tokens[k - 1].text)) return undefined;
     return { first: from, last: k - 1, rule: 'headline' };
   }
   return undefined;

@@ -37,6 +37,7 @@ import { VICTIM_MIN_CONFIDENCE, findActor, findPlace, findVictim, reporterKeys, 
 import { chooseWhen } from './when';
 import { knownSpy } from './actor-aims';
 import { describedOrganizations } from '../described-orgs';
+import { posesAsAttackers } from './false-flag';
 
 export interface IncidentOptions {
   /** The article's publication date (ISO), to resolve "in September". */
@@ -274,6 +275,8 @@ function scoreSentences(text: string, spans: Span[], entities: EntityMatch[], da
     const trig = TRIGGERS_BY_WEIGHT[g - 1];
     const s = sentenceAt(m.index);
     if (!s || inPathOrName(text, m.index, m.index + m[0].length)) continue;
+    // Attackers posing as another group of attackers (a false flag) lure no one: no phishing.
+    if (trig.type === 'phishing' && posesAsAttackers(text, m[0], m.index + m[0].length, entities)) continue;
     // An attack word told as an ability, an aim or a denial, or loot named by its earlier taking, reports
     // nothing that happened here: it only counts next to stronger evidence.
     const unreal = notHappening(text, s, m.index, m[0], ATTACK_TYPES.has(trig.type));
