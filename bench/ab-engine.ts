@@ -11,22 +11,17 @@
  */
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { bundle } from '../tests/fixtures/reading/browser';
-import { openBenchPage } from './lib/bench-page';
+import { openAbPage } from './lib/bench-page';
 import { KEV, MISP_CLUSTERS, loadCatalogue } from './lib/catalogue';
 import { median } from './lib/stats';
 import { benchItems } from './sync/items';
 import { cpuOf, threadTimes } from './lib/thread-cpu';
 type SB = typeof import('./sync/entry');
 const { values } = parseArgs({ options: { items: { type: 'string', default: '1500' }, rounds: { type: 'string', default: '7' } } });
-const base = process.env.IL_AB_BASE;
-if (!base) throw new Error('IL_AB_BASE: the other checkout to compare with');
 const n = Number(values.items);
 const rounds = Number(values.rounds);
-const { browser, page, close } = await openBenchPage('abe');
+const { browser, page, close } = await openAbPage('abe');
 try {
-  await page.addScriptTag({ content: await bundle('bench/sync/entry.ts', 'SB_base', base) });
-  await page.addScriptTag({ content: await bundle('bench/sync/entry.ts', 'SB_this') });
   const { entries } = await loadCatalogue([MISP_CLUSTERS, KEV]);
   const items = benchItems(n);
   await page.evaluate(

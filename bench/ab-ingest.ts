@@ -14,8 +14,7 @@
  */
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { bundle } from '../tests/fixtures/reading/browser';
-import { openBenchPage } from './lib/bench-page';
+import { openAbPage } from './lib/bench-page';
 import { KEV, MISP_CLUSTERS, loadCatalogue } from './lib/catalogue';
 import { median } from './lib/stats';
 import { benchItems } from './sync/items';
@@ -31,13 +30,9 @@ async function main(): Promise<void> {
       modes: { type: 'string', default: 'store,ingest' },
     },
   });
-  const base = process.env.IL_AB_BASE;
-  if (!base) throw new Error('IL_AB_BASE: the other checkout to compare with');
   const n = Number(values.items);
-  const { browser, page, close } = await openBenchPage('ab');
+  const { browser, page, close } = await openAbPage('ab');
   try {
-    await page.addScriptTag({ content: await bundle('bench/sync/entry.ts', 'SB_base', base) });
-    await page.addScriptTag({ content: await bundle('bench/sync/entry.ts', 'SB_this') });
     const { entries } = await loadCatalogue([MISP_CLUSTERS, KEV]);
     const items = benchItems(n);
     const now = Date.parse(items[items.length - 1].published!) + 86_400_000;

@@ -6,7 +6,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
-import { launch } from '../../tests/fixtures/reading/browser';
+import { bundle, launch } from '../../tests/fixtures/reading/browser';
 
 const NAME_SHIM = 'globalThis.__name = (f) => f;';
 
@@ -37,6 +37,24 @@ export async function openBenchPage(title: string): Promise<BenchPage> {
     return { browser, page, close };
   } catch (e) {
     await close();
+    throw e;
+  }
+}
+
+/**
+ * The A/B benches' page: the bench page with two builds of `bench/sync/entry.ts` loaded, the checkout named
+ * by IL_AB_BASE as `SB_base` and this one as `SB_this`.
+ */
+export async function openAbPage(title: string): Promise<BenchPage> {
+  const base = process.env.IL_AB_BASE;
+  if (!base) throw new Error('IL_AB_BASE: the other checkout to compare with');
+  const bench = await openBenchPage(title);
+  try {
+    await bench.page.addScriptTag({ content: await bundle('bench/sync/entry.ts', 'SB_base', base) });
+    await bench.page.addScriptTag({ content: await bundle('bench/sync/entry.ts', 'SB_this') });
+    return bench;
+  } catch (e) {
+    await bench.close();
     throw e;
   }
 }
