@@ -177,14 +177,28 @@ export function sentenceSaysPeople(text: string, start: number, end: number): bo
 }
 
 /**
- * Right after a program's name, the people who use it, the network it makes or its flaws: "Tor users", "the Tor
- * network", "a Tor exit node", "the Tor Browser", "a TeamViewer account", "a TeamViewer vulnerability". Malware
- * has victims, not users.
- * In lower case, but for a product's capitalised parts ("Tor Browser", "Tor Project"): "Cobalt Strike
- * User-Agent" is the tool's.
+ * Right after a name, what a program has and malware has not: its users or their accounts, its flaws and
+ * patches ("SocialMiner users", "a TeamViewer account", "BitLocker vulnerabilities").
  */
-const PRODUCT_AFTER =
-  /^\s+(?:users?|user\s+base|browser|Browser|network|Network|(?:exit|entry|guard|relay)\s+nodes?|relays|hidden\s+services?|onion\s+services?|Project|accounts?|vulnerabilit(?:y|ies)|flaws?|security\s+(?:flaws?|holes?|updates?))(?![\p{L}\p{N}-])/u;
+const PROGRAM_OWN = String.raw`users?|accounts?|vulnerabilit(?:y|ies)|flaws?|bugs?|patch(?:es)?|security\s+(?:flaws?|holes?|bugs?|updates?|patch(?:es)?)`;
+const PROGRAM_OWN_AFTER = new RegExp(String.raw`^\s+(?:${PROGRAM_OWN})(?![\p{L}\p{N}-])`, 'u');
+/**
+ * The same, or the network a tool makes and its parts: "the Tor network", "a Tor exit node", "the Tor Browser",
+ * "Tor Project". In lower case, but for a product's capitalised parts: "Cobalt Strike User-Agent" is the tool's.
+ */
+const PRODUCT_AFTER = new RegExp(
+  String.raw`^\s+(?:${PROGRAM_OWN}|user\s+base|browser|Browser|network|Network|(?:exit|entry|guard|relay)\s+nodes?|relays|hidden\s+services?|onion\s+services?|Project)(?![\p{L}\p{N}-])`,
+  'u',
+);
+
+/**
+ * Whether what follows `end` is what a program has (its users, accounts, flaws, patches): a name found by its
+ * shape is then a product's. Not its network: a botnet is one ("the Popa network").
+ */
+export function saysProgramOwn(text: string, end: number): boolean {
+  return PROGRAM_OWN_AFTER.test(text.slice(end, end + 40));
+}
+
 /**
  * The text speaks of the name as of a program people use, not of malware: its users, its network or its
  * browser. Read for tools (Tor, TeamViewer, AnyDesk), which catalogues of attackers' software list because
