@@ -21,10 +21,7 @@ export function timeOf(date: string | undefined, fallback: number): number {
  * that happened, but it is still a story of that victim's event. Offsets tell the headline's names (the
  * text read opens with the title); entities without offsets (rows of older versions) give none.
  */
-function headlineSubjects(
-  title: string,
-  entities: readonly Pick<EntityMatch, 'key' | 'name' | 'type' | 'start' | 'end'>[],
-): EntityRef[] {
+function headlineSubjects(title: string, entities: readonly Pick<EntityMatch, 'key' | 'name' | 'type' | 'start' | 'end'>[]): EntityRef[] {
   return uniqueRefs(entities.filter((e) => e.type === 'organization' && e.end > e.start && e.end <= title.length));
 }
 
@@ -55,8 +52,7 @@ export function itemFeatures(
   if (main) {
     f.type = main.type;
     f.summary = main.summary;
-  }
-  if (!main) {
+  } else {
     const subjects = headlineSubjects(a.title, a.entities);
     if (subjects.length) f.subjects = subjects;
   }
