@@ -343,7 +343,10 @@ function wordsOfName(name: string): string[] {
   return nameForms(name).plain;
 }
 
-/** Both items name a victim, and some victim of one is a victim of the other (same key or a shared name word). */
+/**
+ * Both items name a victim (an item without an incident, its headline's organisations), and some victim of
+ * one is a victim of the other (same key or a shared name word).
+ */
 function sameVictim(a: ItemFeatures, b: ItemFeatures): EntityRef[] {
   const bs = setsOf(b);
   if (!bs.aboutKeys.size) return [];
