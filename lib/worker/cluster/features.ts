@@ -1,6 +1,6 @@
 /** An analysed item's clustering features (see rule.ts). */
 import type { AnalysedArticle } from '../../shared/analysis/protocol';
-import type { EntityRef } from '../../shared/types';
+import type { EntityMatch, EntityRef } from '../../shared/types';
 import { anchorWeight, distinctiveWords, familyOf, saysOutbreak, type ItemFeatures } from './rule';
 
 function uniqueRefs(refs: (EntityRef | undefined)[]): EntityRef[] {
@@ -13,6 +13,16 @@ function uniqueRefs(refs: (EntityRef | undefined)[]): EntityRef[] {
 export function timeOf(date: string | undefined, fallback: number): number {
   const t = date ? Date.parse(date) : NaN;
   return Number.isNaN(t) ? fallback : t;
+}
+
+/**
+ * What an item that reports no incident is about: the organisations its headline names. A denial ("Cyber
+ * Expert: Haven't Seen CIA Hacking Tools on Black Market"), a hypothetical or a commentary reports nothing
+ * that happened, but it is still a story of that victim's event. Offsets tell the headline's names (the
+ * text read opens with the title); entities without offsets (rows of older versions) give none.
+ */
+function headlineSubjects(title: string, entities: readonly Pick<EntityMatch, 'key' | 'name' | 'type' | 'start' | 'end'>[]): EntityRef[] {
+  return uniqueRefs(entities.filter((e) => e.type === 'organization' && e.end > e.start && e.end <= title.length));
 }
 
 export function itemFeatures(
@@ -42,6 +52,9 @@ export function itemFeatures(
   if (main) {
     f.type = main.type;
     f.summary = main.summary;
+  } else {
+    const subjects = headlineSubjects(a.title, a.entities);
+    if (subjects.length) f.subjects = subjects;
   }
   const text = `${a.title}\n${a.summary ?? ''}`;
   const family = familyOf(main?.type, text);

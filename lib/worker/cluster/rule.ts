@@ -15,7 +15,9 @@
  * forgotten once published more than WINDOW_DAYS before the newcomer (assign.ts) — plus BACKGROUND_ITEMS
  * imaginary items in which every everyday English word (SUBTLEX's common words) occurs COMMON_IN times, so
  * that "credit card" or "tax" does not pass for a name in a quiet week. Plus TUNED.evidence for each point
- * of entity evidence they share, up to EVIDENCE_CAP points: the same victim 3, a shared CVE or indicator 3,
+ * of entity evidence they share, up to EVIDENCE_CAP points: the same victim 3 (an item that reports no
+ * incident, a denial or a commentary, has the organisations its headline names for its victims here, in no
+ * guard), a shared CVE or indicator 3,
  * organisation, actor or malware 2, product or vendor 1, a word of both titles 1. Between two flaw stories
  * a vendor or product is their topic, not their event (Microsoft's Defender fix and its Meltdown patch):
  * its points count, its name's words in both titles do not count again. One name under two keys counts
@@ -98,6 +100,11 @@ export interface ItemFeatures {
   /** The main incident's summary, as the engine wrote it. */
   summary?: string;
   victims: EntityRef[];
+  /**
+   * An item that reports no incident: the organisations its headline names (features.ts). They count as
+   * its victims when two items' evidence is weighed, never in a guard.
+   */
+  subjects?: EntityRef[];
   actors: EntityRef[];
   /** Entity keys that say which event this is (see ANCHOR_WEIGHT). */
   anchors: string[];
@@ -260,6 +267,10 @@ interface FeatureSets {
   words: Set<string>;
   victimKeys: Set<string>;
   victimWords: Set<string>;
+  /** Its victims (places aside), else its headline's subjects: who the evidence's "same victim" compares. */
+  about: EntityRef[];
+  aboutKeys: Set<string>;
+  aboutWords: Set<string>;
   /** The distinctive words of each anchor's name (a title word that is a shared anchor's name counts once). */
   anchorWords: Map<string, string[]>;
   /** Distinctive words of the title and the summary (and its anchors): the item's bag. */
@@ -267,7 +278,7 @@ interface FeatureSets {
   /** Its anchors' names whatever their type (see canonical), and each anchor's, in the order of its anchors. */
   canonical: Set<string>;
   canonicalOf: string[];
-  /** The keys of all its victims, places included. */
+  /** The keys of all its victims, places included, and of its subjects. */
   everyVictim: Set<string>;
   /** Its malware anchors (what an outbreak is known by). */
   malware: string[];
@@ -287,7 +298,11 @@ function setsOf(f: ItemFeatures): FeatureSets {
       anchorWords.set(k, nameForms(`${names.get(k) ?? ''} ${k.slice(k.lastIndexOf(':') + 1).replace(/-/g, ' ')}`).distinct);
     }
     const canonicalOf = f.anchors.map(canonical);
+    const about = victims.length ? victims : (f.subjects ?? []);
     s = {
+      about,
+      aboutKeys: new Set(about.map((v) => v.key)),
+      aboutWords: nameWords(about),
       anchors: new Set(f.anchors),
       canonicalOf,
       canonical: new Set(canonicalOf),
@@ -296,7 +311,7 @@ function setsOf(f: ItemFeatures): FeatureSets {
       victimWords: nameWords(victims),
       anchorWords,
       malware: f.anchors.filter((k) => k.startsWith('malware:')),
-      everyVictim: new Set(f.victims.map((v) => v.key)),
+      everyVictim: new Set([...f.victims, ...(f.subjects ?? [])].map((v) => v.key)),
       text: cachedBag(f),
     };
     SETS.set(f, s);
@@ -328,13 +343,14 @@ function wordsOfName(name: string): string[] {
   return nameForms(name).plain;
 }
 
-/** Both items name a victim, and some victim of one is a victim of the other (same key or a shared name word). */
+/**
+ * Both items name a victim (an item without an incident, its headline's organisations), and some victim of
+ * one is a victim of the other (same key or a shared name word).
+ */
 function sameVictim(a: ItemFeatures, b: ItemFeatures): EntityRef[] {
   const bs = setsOf(b);
-  if (!bs.victimKeys.size || !setsOf(a).victimKeys.size) return [];
-  return a.victims.filter(
-    (v) => !v.key.startsWith('location:') && (bs.victimKeys.has(v.key) || wordsOfName(v.name).some((w) => bs.victimWords.has(w))),
-  );
+  if (!bs.aboutKeys.size) return [];
+  return setsOf(a).about.filter((v) => bs.aboutKeys.has(v.key) || wordsOfName(v.name).some((w) => bs.aboutWords.has(w)));
 }
 
 /**
