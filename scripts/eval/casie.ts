@@ -3,7 +3,7 @@
  * there): 851 news articles with human-labelled events, mapped to five of our types, and victims.
  *
  *   npx tsx scripts/eval/casie.ts [--misses] [--type TYPE] [--show-victims] [--limit N] [--split tuned|heldout]
- *     [--fold a|b] [--found | --found-misses] [--victim-scores]
+ *     [--fold a|b] [--found | --found-misses] [--victim-scores] [--page-title]
  *
  * `--split tuned` scores the tuned rows only (what to run while tuning: the held-out figures are for
  * reporting, a few times in all). `--fold a|b` keeps one of the tuned rows' two folds (implies `--split tuned`):
@@ -20,7 +20,8 @@
  * only how often the labelled victim is among the names the engine finds anywhere in the text (the ceiling
  * of victim match); `--found-misses` also lists the tuned rows where it is not (read fold a's only).
  * `--victim-scores` prints only the tuned folds' victims by the evidence the chooser had, and the
- * abstentions tried (victim-scores.ts).
+ * abstentions tried (victim-scores.ts). `--page-title` reads each article as a page is read (the title
+ * given as the page's headline, AnalyzeOptions.title, not as the text's first line; no lede readings).
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -114,12 +115,17 @@ function score(rows: Row[], preds: Pred[], withVictims: boolean, floor = 0) {
 
 const f3 = (x: number) => x.toFixed(3);
 
+/** What the engine reads of a row: the title as the text's first line (a feed item), or as a page's headline (`--page-title`). */
+function reading(r: Row, pageTitle: boolean): { text: string; title?: string } {
+  return pageTitle ? { text: r.text, title: r.title } : { text: `${r.title}\n\n${r.text}` };
+}
+
 /** The tuned rows whose victim is missed or wrong, with the words around each of ours. Never called on held-out rows. */
-function showVictimErrors(rows: Row[], matcher: ReturnType<typeof compileMatcher>): void {
+function showVictimErrors(rows: Row[], matcher: ReturnType<typeof compileMatcher>, pageTitle: boolean): void {
   console.log('\n#### victims missed or wrong (tuned; every confidence, "below" under the floor)');
   for (const r of rows) {
-    const text = `${r.title}\n\n${r.text}`;
-    const { incidents, entities } = analyzeText(text, matcher, { published: r.date, victimMin: 0 });
+    const { text, title } = reading(r, pageTitle);
+    const { incidents, entities } = analyzeText(text, matcher, { published: r.date, victimMin: 0, title });
     const ours = incidents.flatMap((i) => (i.victim ? [{ i, v: victimNames(text, i.victim, entities, i.victimConfidence) }] : []));
     const shown = ours.filter((x) => x.v.confidence >= VICTIM_MIN_CONFIDENCE);
     const matched = shown.some((x) => namesMeet(x.v.names, r.victims_named, x.v));
@@ -127,8 +133,8 @@ function showVictimErrors(rows: Row[], matcher: ReturnType<typeof compileMatcher
     if (!wrong && (matched || r.victims_named.length === 0)) continue;
     console.log(`- ${r.id} [${r.types.join(',')}] ${r.title}\n    labelled: ${r.victims.join(' | ') || '(none)'}`);
     for (const { i, v } of ours) {
-      const at = i.victim!.start ?? 0;
-      const near = text.slice(Math.max(0, at - 100), at + 100).replace(/\s+/g, ' ');
+      const at = i.victim!.start;
+      const near = at === undefined ? `(in the headline) ${title}` : text.slice(Math.max(0, at - 100), at + 100).replace(/\s+/g, ' ');
       const verdict = namesMeet(v.names, r.victims, v) ? 'right' : 'wrong';
       console.log(
         `    ours ${i.type} "${v.names[0]}" ${v.confidence}${v.confidence < VICTIM_MIN_CONFIDENCE ? ' below' : ''} ${verdict}: …${near}…`,
@@ -261,6 +267,7 @@ export async function runCasieEval(
     found?: boolean;
     foundMisses?: boolean;
     victimScores?: boolean;
+    pageTitle?: boolean;
   } = {},
 ): Promise<Record<string, number>> {
   console.log('\n## CASIE dev: five incident types and victims on 851 labelled news articles (engine vs keyword baseline)');
@@ -270,11 +277,12 @@ export async function runCasieEval(
     .filter((l) => l.trim() !== '')
     .map((l) => JSON.parse(l) as Row);
   if (opts.limit) rows = rows.slice(0, opts.limit);
+  const pageTitle = opts.pageTitle === true;
   const run = (r: Row, victimMin?: number, lede?: number): Pred => {
-    const text = `${r.title}\n\n${r.text}`;
+    const { text, title } = reading(r, pageTitle);
     // `lede`: as the sync reads a feed item, the text's first `lede` characters in context (AnalyzeOptions.depth).
     const depth = lede === undefined ? undefined : r.title.length + 2 + lede;
-    const { incidents, entities } = analyzeText(text, matcher, { published: r.date, victimMin, depth });
+    const { incidents, entities } = analyzeText(text, matcher, { published: r.date, victimMin, depth, title });
     return {
       types: new Set(incidents.map((i) => i.type)),
       victims: incidents.flatMap((i) => (i.victim ? [victimNames(text, i.victim, entities, i.victimConfidence)] : [])),
@@ -297,7 +305,7 @@ export async function runCasieEval(
     return {};
   }
   const engine: Pred[] = rows.map((r) => run(r));
-  const ledes = LEDES.map((n) => ({ n, preds: rows.map((r) => run(r, undefined, n)) }));
+  const ledes = pageTitle ? [] : LEDES.map((n) => ({ n, preds: rows.map((r) => run(r, undefined, n)) }));
   const unfloored: Pred[] = rows.map((r) => (isHeldOut(r.id) ? engine[0] : run(r, 0)));
   const baseline: Pred[] = rows.map((r) => ({
     types: new Set(KEYWORDS.filter(([, re]) => re.test(`${r.title}\n${r.text}`)).map(([t]) => t)),
@@ -373,7 +381,7 @@ export async function runCasieEval(
         );
       }
     if (opts.misses && half === 'tuned') for (const m of e.misses) console.log(`  ${m}`);
-    if (opts.showVictims && half === 'tuned') showVictimErrors(part, matcher);
+    if (opts.showVictims && half === 'tuned') showVictimErrors(part, matcher, pageTitle);
     if (opts.type && half === 'tuned')
       showTypeErrors(
         opts.type,
@@ -408,6 +416,7 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename
       found: { type: 'boolean' },
       'found-misses': { type: 'boolean' },
       'victim-scores': { type: 'boolean' },
+      'page-title': { type: 'boolean' },
     },
   });
   await runCasieEval({
@@ -420,5 +429,6 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename
     found: values.found || values['found-misses'],
     foundMisses: values['found-misses'],
     victimScores: values['victim-scores'],
+    pageTitle: values['page-title'],
   });
 }

@@ -20,6 +20,20 @@ describe('victims named in title-case headlines (issues 8 and 10)', () => {
     expect(names(item('Ransomware Attack on Dorvex Foods Shuts Plants'))).toEqual(['Dorvex Foods']);
     // A capitalised preposition neither: "Episodes From Netflix Show ... Other Networks" is no name.
     expect(names(item('Hacker Leaks Episodes From Dorvex Show and Threatens Other Networks'))).toEqual([]);
+    // Nor a phrasal verb's particle ("Shuts Down"), nor "At" (issue 8, round 15).
+    expect(names(item('Ransomware Attack Shuts Down Dorvex Schools'))).toEqual(['Dorvex Schools']);
+    expect(names(item('Cyberattack At Quorvant Health Delays Surgeries'))).toEqual(['Quorvant Health']);
+  });
+
+  test('what the attack did to its object, and "attack at", name the one hit (issue 8, round 15)', () => {
+    expect(victims(item('Ransomware Attack Shuts Down Dorvex Schools'))).toEqual(['Dorvex Schools']);
+    expect(victims(item('Cyberattack at Quorvant Health Delays Surgeries'))).toEqual(['Quorvant Health']);
+    expect(victims(item('Cyberattack At Quorvant Health Delays Surgeries'))).toEqual(['Quorvant Health']);
+  });
+
+  test('negative: what a group does is not its name ("Espionage Group")', () => {
+    expect(names(item('Whitefly: Espionage Group Has Singapore in Its Sights'))).toEqual([]);
+    expect(names('An espionage campaign was reported. The Espionage Group has Singapore in its sights.')).toEqual([]);
   });
 
   test('the object of a verb of hitting, or after "attack on", is the one hit, as in lower-case prose', () => {

@@ -379,6 +379,8 @@ const NOT_NAME = new Set(
     'figure table image source update note read see click share related photo credit editor ' +
     'finally additionally instead thus therefore overall initially analysis unlike using ' +
     'ransomware malware phishing breach cyberattack attack security data cyber threat vulnerability exploit ' +
+    // "Espionage Group": what a group does, not its name.
+    'espionage cyberespionage cyber-espionage ' +
     'apt ttp ttps ioc iocs c2 rat dns http https url ip'
   ).split(' '),
 );
@@ -805,7 +807,7 @@ const HEADLINE_REPORT =
  * come between ("Ransomware Hits Dozens of Dorvex Schools": the schools are the ones hit).
  */
 const HIT_OBJECT_BEFORE =
-  /(?:\b\p{L}+s\s+(?:hit|hack|breach|attack|target|compromise|infiltrate|strike|cripple|disrupt|infect)|(?:\b\p{L}+s\s+steal|\b(?:steals|stole|stolen|leaked|exfiltrated))\s+(?:[\p{L}\d.,-]+\s+){0,4}?from|\b(?:hits|hacks|hacked|breaches|breached|attacks|attacked|targets|targeted|compromis(?:es|ed)|infiltrat(?:es|ed)|strikes|struck|crippl(?:es|ed)|disrupt(?:s|ed)|infect(?:s|ed)))\s+(?:(?:dozens|hundreds|thousands|several|many|multiple|numerous)\s+(?:of\s+)?)?$/iu;
+  /(?:\b\p{L}+s\s+(?:hit|hack|breach|attack|target|compromise|infiltrate|strike|cripple|disrupt|infect)|(?:\b\p{L}+s\s+steal|\b(?:steals|stole|stolen|leaked|exfiltrated))\s+(?:[\p{L}\d.,-]+\s+){0,4}?from|\b(?:hits|hacks|hacked|breaches|breached|attacks|attacked|targets|targeted|compromis(?:es|ed)|infiltrat(?:es|ed)|strikes|struck|crippl(?:es|ed)|disrupt(?:s|ed)|infect(?:s|ed)|paraly[sz](?:es|ed)|(?:shuts|shut|knocks|knocked)\s+(?:down|out|offline)))\s+(?:(?:dozens|hundreds|thousands|several|many|multiple|numerous)\s+(?:of\s+)?)?$/iu;
 
 /** After a name in a title-case headline, the incident it suffered ("Claims Quorvant Breach", "Investigating Quorvant Hack"). */
 const INCIDENT_AFTER = /^\s+(?:Data\s+|Cyber\s+)?(?:Breach|Hack|Cyberattack|Attack|Ransomware Attack|Leak|Incident)\b/;
@@ -836,11 +838,14 @@ function hitInHeadline(before: string): boolean {
   return HIT_OBJECT_BEFORE.test(line) || victimWords(line, '');
 }
 
-/** Prepositions a title-case headline capitalises ("Episodes From Netflix"), which no name holds either. */
-const HEADLINE_PREPOSITIONS = new Set(['From', 'With', 'Into', 'Over', 'After', 'Before', 'During', 'Against', 'Without', 'Amid', 'Via']);
+/** Prepositions a title-case headline capitalises ("Episodes From Netflix", "Cyberattack At Quorvant Health"), which no name holds either. */
+const HEADLINE_PREPOSITIONS = new Set('From With Into Over After Before During Against Without Amid Via At'.split(' '));
+
+/** The particle of a phrasal verb, capitalised after a headline's verb ("Shuts Down Dorvex Schools"): part of the verb, not of the name after it. */
+const HEADLINE_PARTICLES = new Set(['Down', 'Up', 'Off', 'Out', 'Offline']);
 
 /**
- * Tokens of the title-case lines (a headline) that are a headline's verb or preposition: no name starts
+ * Tokens of the title-case lines (a headline) that are a headline's verb (with its particle: "Shuts Down") or preposition: no name starts
  * or goes on with one ("Ransomware Hits Acme Corp" names "Acme Corp", not "Hits Acme Corp"). The line's
  * first word may still be a name ("Target Confirms Breach"), and so may a name the catalogue knows.
  */
@@ -851,7 +856,10 @@ function headlineVerbs(tokens: Token[], knownAt: KnownIndex, stats: CaseStats): 
     if (!t.cap || t.initial || !(isHeadlineVerb(t.text) || HEADLINE_PREPOSITIONS.has(t.text))) continue;
     // (A verb comes before its object: the line's last word is a noun, "Mental Health Report".)
     if (i + 1 === tokens.length || tokens[i + 1].initial) continue;
-    if (inHeadline(stats, tokens, { first: i, last: i }, 2) && !knownAt.overlaps(t.start, t.end)) out.add(i);
+    if (!inHeadline(stats, tokens, { first: i, last: i }, 2) || knownAt.overlaps(t.start, t.end)) continue;
+    out.add(i);
+    if (isHeadlineVerb(t.text) && HEADLINE_PARTICLES.has(tokens[i + 1].text) && i + 2 < tokens.length && !tokens[i + 2].initial)
+      out.add(i + 1);
   }
   return out;
 }
