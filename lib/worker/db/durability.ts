@@ -17,7 +17,7 @@ import type { DBCore, Middleware } from 'dexie';
 
 const USERS_OWN = new Set(['collection', 'sources']);
 
-export function durabilityFor(tables: readonly string[]): 'strict' | 'relaxed' {
+function durabilityFor(tables: readonly string[]): 'strict' | 'relaxed' {
   return tables.some((t) => USERS_OWN.has(t)) ? 'strict' : 'relaxed';
 }
 
