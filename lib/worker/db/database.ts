@@ -18,6 +18,7 @@ import {
   type SourceRow,
   type SyncStateRow,
 } from './schema';
+import { durabilityByTable } from './durability';
 
 export class IncidentLensDb extends Dexie {
   sources!: EntityTable<SourceRow, 'id'>;
@@ -39,6 +40,7 @@ export class IncidentLensDb extends Dexie {
       const v = this.version(version).stores(stores);
       if (upgrade) v.upgrade(upgrade);
     }
+    this.use(durabilityByTable);
   }
 }
 
