@@ -6,6 +6,8 @@ import { seedCatalogue } from '../../lib/worker/knowledge/seed';
 import { ingestFeedItems, ingestFeedItemsInto } from '../../lib/worker/sync/ingest-items';
 import { MemoryStore } from '../../lib/worker/cluster/memory-store';
 import { titleKey } from '../../lib/worker/cluster/ingest';
+import { readItem } from '../../lib/worker/sync/reader-serve';
+import type { FeedItem } from '../../lib/worker/sync/item';
 import { NOW, item, BOEING_1, BOEING_2, ICBC, CITRIX_PATCH, CITRIX_EXPLOITED, CITRIX_EXPLOITED_2 } from '../support/feed-items';
 
 let matcher: CompiledMatcher;
@@ -185,5 +187,45 @@ describe('ingestFeedItems: retention', () => {
     expect(await db.collection.get(old.url)).toMatchObject({ note: 'mine', tags: ['keep'] });
     // An item already too old when it arrives is not stored.
     expect(await ingestFeedItems(db, [old], { matcher, now: NOW })).toMatchObject({ added: 0, expired: 1 });
+  });
+});
+
+describe('ingestFeedItems: items stored before are not read again', () => {
+  it('reads only what is new or changed; an item stored with the same content is unchanged, in its cluster', async () => {
+    open();
+    await ingestFeedItems(db, [BOEING_1, ICBC], { matcher, now: NOW });
+    const boeing = await clusterOf(BOEING_1.url);
+    const read: string[] = [];
+    // A reader that notes what it is given (a chunk of one item each: chunkChars 1), then reads it as the pool does.
+    const reader = async (chunk: FeedItem[], m: CompiledMatcher, lede: number, now: number) => {
+      read.push(...chunk.map((i) => i.url));
+      return chunk.map((i) => readItem(i, m, lede, now));
+    };
+    const changed = { ...ICBC, summary: `${ICBC.summary ?? ''} The bank said trading had resumed.` };
+    const report = await ingestFeedItems(db, [BOEING_1, changed, BOEING_2], { matcher, now: NOW, reader, chunkChars: 1 });
+    expect(report).toMatchObject({ added: 1, updated: 1, unchanged: 1, duplicates: 0 });
+    expect(read.sort()).toEqual([BOEING_2.url, ICBC.url].sort());
+    expect(await clusterOf(BOEING_1.url)).toBe(boeing);
+    expect(await clusterOf(BOEING_2.url)).toBe(boeing);
+    expect((await db.articles.get(ICBC.url))?.summary).toContain('trading had resumed');
+  });
+
+  it('the same in memory (the CLI’s store): a batch ingested twice is read once', async () => {
+    const store = new MemoryStore();
+    let reads = 0;
+    const reader = async (chunk: FeedItem[], m: CompiledMatcher, lede: number, now: number) => {
+      reads += chunk.length;
+      return chunk.map((i) => readItem(i, m, lede, now));
+    };
+    const batch = [BOEING_1, BOEING_2, ICBC];
+    const first = await ingestFeedItemsInto(store, batch, { matcher, now: NOW, reader, chunkChars: 1 });
+    expect(reads).toBe(3);
+    let told = false;
+    const again = await ingestFeedItemsInto(store, batch, { matcher, now: NOW, reader, chunkChars: 1, onRead: () => (told = true) });
+    expect(reads).toBe(3);
+    expect(told).toBe(true);
+    expect(first.report).toMatchObject({ added: 3, unchanged: 0 });
+    expect(again.report).toMatchObject({ added: 0, updated: 0, unchanged: 3 });
+    expect(again.outcome.clusterOf.get(BOEING_2.url)).toBe(first.outcome.clusterOf.get(BOEING_2.url));
   });
 });

@@ -8,7 +8,7 @@ import type { Transaction } from 'dexie';
 import type { IncidentLensDb } from '../db/database';
 import type { ArticleRow } from '../db/schema';
 import { IngestMemory, memberOf, type CachedMember, type KnownRow } from './member-cache';
-import { inRanges, isStoredItem, type IngestStore, type StoreWrite } from './store';
+import { inRanges, isStoredItem, versionOf, type IngestStore, type StoreWrite, type StoredVersion } from './store';
 import { WINDOW_DAYS } from './rule';
 
 const DAY = 86_400_000;
@@ -108,6 +108,16 @@ export class DexieStore implements IngestStore {
 
   private note(rows: readonly (ArticleRow | KnownRow | undefined)[]): void {
     for (const r of rows) if (r) this.incidentIds.set(r.url, r.incidentIds);
+  }
+
+  /**
+   * A read-only transaction of its own, before an ingest: it waits only for a write already under way on
+   * the articles (the previous feed's chunk), and leaves the memory alone (it is not the ingest's read).
+   */
+  async storedVersions(urls: string[]): Promise<(StoredVersion | undefined)[]> {
+    if (!urls.length) return [];
+    const rows = await this.db.transaction('r', this.db.articles, () => this.db.articles.bulkGet(urls));
+    return rows.map(versionOf);
   }
 
   async getByUrls(urls: string[]): Promise<(ArticleRow | undefined)[]> {

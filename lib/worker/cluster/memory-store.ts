@@ -1,6 +1,6 @@
 /** The in-memory IngestStore: what `cli cluster` and the tests cluster into. Same code path as the worker's. */
 import type { ArticleRow, IncidentRow } from '../db/schema';
-import { inRanges, isStoredItem, type IngestStore, type StoreWrite, type StoredItem } from './store';
+import { inRanges, isStoredItem, versionOf, type IngestStore, type StoreWrite, type StoredItem, type StoredVersion } from './store';
 import type { ClusterRow } from './summarise';
 
 export class MemoryStore implements IngestStore {
@@ -14,6 +14,10 @@ export class MemoryStore implements IngestStore {
 
   async getByUrls(urls: string[]): Promise<(ArticleRow | undefined)[]> {
     return urls.map((u) => this.items.get(u));
+  }
+
+  async storedVersions(urls: string[]): Promise<(StoredVersion | undefined)[]> {
+    return urls.map((u) => versionOf(this.items.get(u)));
   }
 
   async getByGuids(guids: string[]): Promise<ArticleRow[]> {

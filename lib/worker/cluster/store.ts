@@ -38,8 +38,20 @@ export interface StoreWrite {
   deleteClusters: string[];
 }
 
+/** What a stored item's row says of its version: enough to tell that a feed item has not changed. */
+export interface StoredVersion {
+  contentHash: string;
+  clusterId?: string;
+}
+
 export interface IngestStore {
   run<T>(fn: () => Promise<T>): Promise<T>;
+  /**
+   * Outside any ingest's transaction: the version of the items stored at these URLs (undefined where none
+   * is, or the row is not a clustered feed item), so that an item whose content has not changed since it
+   * was stored is not read by the engine again.
+   */
+  storedVersions(urls: string[]): Promise<(StoredVersion | undefined)[]>;
   getByUrls(urls: string[]): Promise<(ArticleRow | undefined)[]>;
   getByGuids(guids: string[]): Promise<ArticleRow[]>;
   /**
@@ -56,4 +68,9 @@ export interface IngestStore {
   /** Items published before this ISO date (retention). */
   publishedBefore(iso: string): Promise<ArticleRow[]>;
   write(w: StoreWrite): Promise<void>;
+}
+
+/** A row's version (StoredVersion), when it is a clustered feed item. */
+export function versionOf(row: ArticleRow | undefined): StoredVersion | undefined {
+  return isStoredItem(row) ? { contentHash: row.contentHash, clusterId: row.clusterId } : undefined;
 }

@@ -13,7 +13,9 @@
  * or repeated copies not stored twice), `expired` (dropped by retention) and `rejected` (items without a
  * usable http(s) URL or title).
  *
- * Each item's title, summary and content are read by the engine first (entities, incidents); then one
+ * An item stored before at its URL with the same content is left unread and counted unchanged (a feed that
+ * changed answers with the items that did not too). Each other item's title, summary and content are read
+ * by the engine first (entities, incidents); then one
  * transaction per chunk of items deduplicates (URL, guid, near-identical title), clusters incrementally
  * (lib/worker/cluster/rule.ts) and writes items, incidents and clusters, while the engine reads the next chunk
  * (./ingest-chunks.ts). Ingesting the same batch again changes nothing, so a worker
@@ -26,7 +28,7 @@ import type { AnalysedArticle } from '../../shared/analysis/protocol';
 import type { IncidentLensDb } from '../db/database';
 import { siteOf } from '../../shared/sites';
 import { DexieStore } from '../cluster/dexie-store';
-import { contentHash, ingestPrepared, type IngestOutcome, type PreparedItem, type ReadyItem } from '../cluster/ingest';
+import { contentHash, emptyOutcome, ingestPrepared, type IngestOutcome, type PreparedItem, type ReadyItem } from '../cluster/ingest';
 import type { IngestStore } from '../cluster/store';
 import type { FeedItem, IngestReport } from './item';
 import { timeOf } from '../cluster/features';
@@ -119,12 +121,25 @@ export function summaryOpensContent(summary: string, content: string): boolean {
   return s.length > 0 && plain(content.slice(0, summary.length * 2 + 200)).startsWith(s);
 }
 
+/** What of an item is read and stored: its title, summary and content as cut, and its date. */
+function itemParts(item: FeedItem) {
+  return {
+    title: item.title.trim(),
+    summary: item.summary?.trim().slice(0, MAX_SUMMARY) || undefined,
+    content: item.content?.slice(0, MAX_CONTENT),
+    published: validDate(item.published) ?? validDate(item.updated),
+  };
+}
+
+/** The content hash its row will carry (what prepareFeedItem computes), without reading it. */
+function itemHash(item: FeedItem): string {
+  const { title, summary, content, published } = itemParts(item);
+  return contentHash(title, summary, content, published);
+}
+
 /** One item read by the engine: the analysed article the write path stores. */
 export function prepareFeedItem(item: FeedItem, matcher: CompiledMatcher, lede = FEED_LEDE): PreparedItem {
-  const title = item.title.trim();
-  const summary = item.summary?.trim().slice(0, MAX_SUMMARY) || undefined;
-  const content = item.content?.slice(0, MAX_CONTENT);
-  const published = validDate(item.published) ?? validDate(item.updated);
+  const { title, summary, content, published } = itemParts(item);
   const read = summary && content && summaryOpensContent(summary, content) ? undefined : summary;
   const text = [title, read, content].filter(Boolean).join('\n\n');
   // Title, summary and the content's lede are read in context; the rest of the content for its patterns and names.
@@ -153,6 +168,25 @@ function report(o: IngestOutcome, rejected: number): IngestItemsReport {
   return { added: o.added, updated: o.updated, unchanged: o.unchanged, duplicates: o.duplicates, expired: o.expired, rejected };
 }
 
+/**
+ * The items to read (new, or changed since they were stored), and the outcome of the others: unchanged,
+ * in the cluster their row names. Only an item stored at its own URL with the same content hash is left
+ * unread; any other (a new URL, another guid's version, a copy under another title) goes through the
+ * ingest's whole deduplication.
+ */
+async function notStoredYet(store: IngestStore, items: FeedItem[]): Promise<{ fresh: FeedItem[]; unchanged: IngestOutcome }> {
+  const unchanged = emptyOutcome();
+  const versions = await store.storedVersions(items.map((i) => i.url));
+  const fresh = items.filter((item, k) => {
+    const stored = versions[k];
+    if (!stored || stored.contentHash !== itemHash(item)) return true;
+    unchanged.unchanged++;
+    unchanged.clusterOf.set(item.url, stored.clusterId);
+    return false;
+  });
+  return { fresh, unchanged };
+}
+
 export async function ingestFeedItemsInto(
   store: IngestStore,
   items: FeedItem[],
@@ -165,11 +199,14 @@ export async function ingestFeedItemsInto(
     .map((item) => ({ item, t: timeOf(validDate(item.published) ?? validDate(item.updated), now) }))
     .sort((a, b) => a.t - b.t)
     .map((x) => x.item);
+  // A feed that changed answers with its items that did not change too (a 30-minute sync finds a few new
+  // ones among the feed's 20 to 50): those stored with the same content are unchanged, and are not read.
+  const { fresh, unchanged } = await notStoredYet(store, ok);
   const budget = opts.chunkChars ?? CHUNK_CHARS;
   // The readers only for a feed of several chunks: with one (a feed of titles and summaries), nothing can
   // overlap its reading, and a reader only adds two hand-overs between threads (bench/readers-ab.ts, load
   // 9-12: summaries at 0.88 of the in-thread rate with a reader, 4 rounds of 6 slower; whole articles 1.13).
-  const chunks = chunksOf(ok, textLength, budget).length;
+  const chunks = chunksOf(fresh, textLength, budget).length;
   const reader = opts.reader && chunks > 1 ? opts.reader : undefined;
   const read = reader
     ? (chunk: FeedItem[]) => reader(chunk, opts.matcher, opts.lede ?? FEED_LEDE, now)
@@ -178,7 +215,7 @@ export async function ingestFeedItemsInto(
   let unread = chunks;
   if (!unread) onRead?.();
   const outcomes = await pipelined(
-    ok,
+    fresh,
     // Once the last chunk is read only writes are left: the next feed may be read meanwhile (./in-turn.ts).
     onRead
       ? (chunk) =>
@@ -194,7 +231,7 @@ export async function ingestFeedItemsInto(
     textLength,
     budget,
   );
-  const outcome = mergeOutcomes(outcomes);
+  const outcome = mergeOutcomes([unchanged, ...outcomes]);
   return { report: report(outcome, items.length - ok.length), outcome };
 }
 
