@@ -112,3 +112,18 @@ describe('a page that never speaks of the security field', () => {
     expect(kinds('APT28 used X-Agent against the ministry.')).toEqual(['APT28', 'X-Agent']);
   });
 });
+
+describe('a vendor’s research team named like malware', () => {
+  const synack = compileMatcher([e('malware:synack', 'Synack', [], { subtype: 'ransomware' })]);
+  const typed = (text: string) => extractEntities(text, synack).map((x) => `${x.type}:${x.text}`);
+  it('"the Synack Red Team" and "Synack Labs" are the company’s, as is "Synack" alone in the same text', () => {
+    expect(typed('The flaw was reported by the Synack Red Team.')).not.toContain('malware:Synack');
+    expect(typed('The Synack Red Team disclosed the bug.')).toEqual(['organization:Synack Red Team']);
+    expect(typed('Synack Threat Research found the flaw. Synack said it was fixed.')).not.toContain('malware:Synack');
+    expect(typed('Researchers at Synack Labs found the flaw.')).not.toContain('malware:Synack');
+  });
+  it('negative: the ransomware, and a lower-case team of its own, stay malware', () => {
+    expect(typed('Synack ransomware encrypted the files.')).toEqual(['malware:Synack']);
+    expect(typed('The Synack team of developers rewrote the encryptor.')).toContain('malware:Synack');
+  });
+});
