@@ -236,3 +236,21 @@ export function speaksOfTheField(text: string): boolean {
   for (const m of text.matchAll(FIELD_WORDS)) if (!MODEL_NAME_C2.test(text.slice(m.index, m.index + 12))) return true;
   return false;
 }
+
+/** Before a word of prose: a space after a lower-case word, a comma or an opening bracket or quote. */
+const PROSE_BEFORE = /(?:\p{Ll}|[,;:(“"‘'])\s+$/u;
+/** After it: a space, or punctuation that ends a clause; not a file's extension, a path or a compound's hyphen. */
+const PROSE_AFTER = /^(?:\s|[,;:)”"’']|[.!?](?:\s|$))/u;
+
+/**
+ * Whether the text writes `lower` (a name, in lower case) as a word of its prose somewhere: after a lower-case
+ * word or a comma, before a space or a clause's end ("the coronavirus disease", "fears of coronavirus,"), not
+ * as a file name, a path or a link's part ("corona.exe", "/coronavirus/").
+ */
+export function writesInLowerCase(text: string, lower: string): boolean {
+  for (let i = text.indexOf(lower); i >= 0; i = text.indexOf(lower, i + 1)) {
+    if (!PROSE_BEFORE.test(text.slice(Math.max(0, i - 24), i))) continue;
+    if (PROSE_AFTER.test(text.slice(i + lower.length, i + lower.length + 2))) return true;
+  }
+  return false;
+}
