@@ -127,3 +127,29 @@ describe('a vendor’s research team named like malware', () => {
     expect(typed('The Synack team of developers rewrote the encryptor.')).toContain('malware:Synack');
   });
 });
+
+describe('an operation, a proxy company and a gang, named like malware', () => {
+  const cat = compileMatcher([
+    e('malware:hydraq', 'Hydraq', ['Aurora'], { subtype: 'malware', ambiguous: ['Aurora'] }),
+    e('malware:lockbit', 'LockBit', [], { subtype: 'ransomware' }),
+    e('malware:clop', 'Clop', ['Cl0p'], { subtype: 'ransomware' }),
+  ]);
+  const typed = (text: string) =>
+    extractEntities(text, cat)
+      .filter((x) => x.type === 'malware' || x.type === 'actor' || x.type === 'organization')
+      .map((x) => `${x.key}`);
+  it('an attack or an operation named Aurora is no malware; the Aurora trojan is', () => {
+    expect(typed('Operation Aurora stole source code in 2009.')).toEqual([]);
+    expect(typed('The Aurora attacks began in 2009.')).toEqual([]);
+    expect(typed('The Aurora trojan opened a backdoor.')).toEqual(['malware:hydraq']);
+  });
+  it('NetNut, a proxy provider, is a company; "the NetNut botnet" is malware', () => {
+    expect(typed('NetNut, a residential proxy provider, said the service was abused.')).toEqual(['organization:netnut']);
+    expect(typed('The NetNut botnet was made of hijacked routers.')).toEqual(['malware:netnut']);
+  });
+  it('a ransomware family the sentence calls a group or a gang is the crew, keyed with the family’s slug', () => {
+    expect(typed('The LockBit group claimed the attack on the hospital.')).toEqual(['actor:lockbit']);
+    expect(typed('The Cl0p gang claimed responsibility for the breaches.')).toEqual(['actor:clop']);
+    expect(typed('LockBit ransomware encrypted the servers.')).toEqual(['malware:lockbit']);
+  });
+});
