@@ -298,6 +298,15 @@ describe('a ransomware family spoken of as the people who run it', () => {
     // Without the gang elsewhere, the deed alone decides nothing.
     expect(typed('Conti targeted schools.')).toEqual(['Conti=malware:conti']);
   });
+  it('gives its crew’s other name, right after it, to the crew too', () => {
+    const rv = compileMatcher([e('malware:revil', 'REvil', ['Sodinokibi'], { subtype: 'ransomware' })]);
+    const crew = (text: string) => findCatalogueEntities(text, rv).map((x) => `${x.text}=${x.key}`);
+    expect(crew('The REvil group, also known as Sodinokibi, attacked Kaseya.')).toEqual(['REvil=actor:revil', 'Sodinokibi=actor:revil']);
+    expect(crew('The REvil gang (aka Sodinokibi) hit the firm.')).toEqual(['REvil=actor:revil', 'Sodinokibi=actor:revil']);
+    // The family's other name after the family is the family; after the crew but not given as its name, too.
+    expect(crew('REvil, also known as Sodinokibi, encrypts files.')).toEqual(['REvil=malware:revil', 'Sodinokibi=malware:revil']);
+    expect(crew('The REvil group deployed Sodinokibi.')).toEqual(['REvil=actor:revil', 'Sodinokibi=malware:revil']);
+  });
 });
 
 describe('a tool the text speaks of as a program people use', () => {

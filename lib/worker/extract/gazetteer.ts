@@ -599,7 +599,7 @@ export function findCatalogueEntities(text: string, matcher: CompiledMatcher): E
     crews.has(c.entity.key) &&
     (sentenceSaysCrew(text, c.start, end) ||
       (!c.cued && sentenceSaysPeople(text, c.start, end) && !sentenceSaysKind(text, c.start, end, 'malware')));
-  return kept.map((c) => {
+  const out = kept.map((c) => {
     const end = c.entity.type === 'malware' ? nameEnd(text, c.start, c.end, c.entity.key, matcher) : c.end;
     const m: EntityMatch = {
       type: c.entity.type as EntityType,
@@ -631,4 +631,28 @@ export function findCatalogueEntities(text: string, matcher: CompiledMatcher): E
     // malware (3 to 0 on the tuned rows: tuned actor precision 0.842 -> 0.834, seed).
     return m;
   });
+  crewsOtherNames(text, out);
+  return out;
+}
+
+/**
+ * The family's other name given right after its crew ("the REvil group, also known as Sodinokibi", "the ALPHV
+ * gang (aka BlackCat)"): another name of the same crew, so the actor too.
+ */
+function crewsOtherNames(text: string, out: EntityMatch[]): void {
+  for (let i = 1; i < out.length; i++) {
+    const crew = out[i - 1];
+    const m = out[i];
+    if (crew.why?.rule !== 'sentence-says-crew' || m.type !== 'malware' || m.subtype !== 'ransomware') continue;
+    if (m.key.slice(m.key.indexOf(':')) !== crew.key.slice(crew.key.indexOf(':'))) continue;
+    if (!isListGap(text, crew.end, m.start) && !isListGap(text, textAfterNoun(text, crew.end), m.start)) continue;
+    out[i] = { ...m, type: 'actor', key: crew.key, why: { ...m.why, rule: 'sentence-says-crew' } };
+    delete out[i].subtype;
+  }
+}
+
+/** Past a noun for a band of people right after a name ("REvil group"), where an apposition would begin. */
+function textAfterNoun(text: string, end: number): number {
+  const n = /^(?:\s+ransomware)?\s+(?:gang|group|crew|cartel|operators?|affiliates?)\b/u.exec(text.slice(end, end + 30));
+  return n ? end + n[0].length : end;
 }
