@@ -38,6 +38,26 @@ describe('what the sentence says a name is', () => {
     ]);
   });
 
+  it('a noun after a list, said of each of its names', () => {
+    expect(found('These rules are valid on unpacked Kronos, Osiris, and Ares binaries.')).toEqual([
+      'Kronos=malware:kronos (sentence-says-so)',
+      'Osiris=malware:osiris (sentence-says-so)',
+      'Ares=malware:ares (sentence-says-so)',
+    ]);
+    expect(found('Kronos and Ares samples were found.')).toEqual([
+      'Kronos=malware:kronos (sentence-says-so)',
+      'Ares=malware:ares (sentence-says-so)',
+    ]);
+    expect(found('Leviathan and APT28 actors have targeted ships.')).toEqual([
+      'Leviathan=actor:leviathan (sentence-says-so)',
+      'APT28=actor:apt28 (name)',
+    ]);
+    // The last name unknown to the catalogue: nothing settled in the list, the noun after it still says it.
+    expect(found('The packer shares code with Kronos and Zyklop binaries.')).toEqual(['Kronos=malware:kronos (sentence-says-so)']);
+    // Negative: a list that a noun does not follow says nothing ("Kronos, Osiris and Ares were gods").
+    expect(found('Kronos, Osiris and Ares were worshipped.')).toEqual([]);
+  });
+
   it('what is done with malware, and what it has', () => {
     expect(found('The loader later deployed Maze on the file servers.')).toEqual(['Maze=malware:maze (sentence-says-so)']);
     expect(found('We found three Ares samples on the host.')).toEqual(['Ares=malware:ares (sentence-says-so)']);

@@ -73,21 +73,29 @@ function sides(text: string, start: number, end: number): [string, string] {
  */
 const OPENING_PREPOSITION = /^\s*(?:In|On|Since|By|During|After|Before|Until|Through|From|Throughout|According\s+to)\s+$/u;
 
+/**
+ * The rest of a list the name begins or goes on ("Kronos[, Osiris, and Ares] binaries", "APT28[ and APT29] groups"):
+ * capitalised names joined by commas, "and", "or" or slashes. A noun after the list is said of each of its names.
+ */
+const LIST_TAIL = /^(?:\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*\/\s*)\p{Lu}[\p{L}\p{N}.-]*(?:\s\p{Lu}[\p{L}\p{N}.-]*)?){1,6}/u;
+
 /** The sentence around text[start, end) says that the name there is of `type` ('actor' or 'malware'). */
 export function sentenceSaysKind(text: string, start: number, end: number, type: string): boolean {
   const [before, said] = sides(text, start, end);
   const after = OPENING_PREPOSITION.test(before) && /^\s*,/.test(said) ? '' : said;
   if (OTHER_NAMES_AFTER.test(after)) return true;
+  const tail = LIST_TAIL.exec(after);
+  const afterList = tail ? after.slice(tail[0].length) : after;
   if (type === 'malware')
     return (
       MALWARE_COPULA.test(after) ||
-      MALWARE_AFTER.test(after) ||
+      MALWARE_AFTER.test(afterList) ||
       MALWARE_DOES.test(after) ||
       MALWARE_BEFORE.test(before) ||
       MALWARE_APPOSITION_BEFORE.test(before)
     );
   if (type === 'actor')
-    return ACTOR_COPULA.test(after) || ACTOR_AFTER.test(after) || ACTOR_BEFORE.test(before) || ACTOR_LIST_BEFORE.test(before);
+    return ACTOR_COPULA.test(after) || ACTOR_AFTER.test(afterList) || ACTOR_BEFORE.test(before) || ACTOR_LIST_BEFORE.test(before);
   return false;
 }
 
