@@ -58,6 +58,16 @@ describe('what the sentence says a name is', () => {
     expect(found('Kronos, Osiris and Ares were worshipped.')).toEqual([]);
   });
 
+  it('a campaign’s name, said to be one, is neither actor nor malware', () => {
+    expect(found('The tools are similar to APT28, another cyber-espionage campaign found in 2016.')).toEqual([]);
+    expect(found('Emotet was an operation run by the police.')).toEqual([]);
+    // Negative: the group and the malware said as such, and a campaign of theirs.
+    expect(found('Leviathan, an espionage actor, ran a campaign.')).toEqual(['Leviathan=actor:leviathan (sentence-says-so)']);
+    expect(found('Emotet, a campaign of spam, spread widely.')).toEqual(['Emotet=malware:emotet (name)']);
+    expect(found('Emotet, a global malware campaign, hit banks.')).toEqual(['Emotet=malware:emotet (name)']);
+    expect(found('Emotet, the campaign’s first payload, hit banks.')).toEqual(['Emotet=malware:emotet (name)']);
+  });
+
   it('what is done with malware, and what it has', () => {
     expect(found('The loader later deployed Maze on the file servers.')).toEqual(['Maze=malware:maze (sentence-says-so)']);
     expect(found('We found three Ares samples on the host.')).toEqual(['Ares=malware:ares (sentence-says-so)']);

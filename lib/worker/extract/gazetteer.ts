@@ -26,7 +26,15 @@ import {
   type EntityInfo,
 } from './matcher';
 import { inUrlPath } from './url-path';
-import { isListGap, sentenceSaysCrew, sentenceSaysKind, sentenceSaysPeople, saysProduct, writesInLowerCase } from './kind-in-context';
+import {
+  isListGap,
+  sentenceSaysCampaign,
+  sentenceSaysCrew,
+  sentenceSaysKind,
+  sentenceSaysPeople,
+  saysProduct,
+  writesInLowerCase,
+} from './kind-in-context';
 import { slug } from '../knowledge/keys';
 import { isCommonWord } from './malware-names';
 
@@ -495,6 +503,8 @@ export function findCatalogueEntities(text: string, matcher: CompiledMatcher): E
       // Nor is any campaign's name malware: "Operation Aurora" is the campaign, though a trojan was called "Aurora" too.
       if (entity.type === 'malware' && (OPERATION.test(span) || OPERATION_BEFORE.test(text.slice(Math.max(0, hit.start - 10), hit.start))))
         continue;
+      // "Groundbait, another cyber-espionage campaign": a campaign's name, though a catalogue lists a group so named.
+      if (CUE_TYPE_SET.has(entity.type) && sentenceSaysCampaign(text, hit.start, hit.end)) continue;
       // ("each company DarkSide affiliates want to encrypt": the crew or the kind said after the name wins.)
       if (CUE_TYPE_SET.has(entity.type) && saysOrganisation(text, hit.start, hit.end) && !saysOwnKind(text, hit.start, hit.end, entity)) {
         companies.add(span);

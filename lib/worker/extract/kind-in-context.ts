@@ -26,6 +26,21 @@ const COPULA_AFTER = (noun: string) =>
   );
 const MALWARE_COPULA = COPULA_AFTER(MALWARE_NOUN);
 const ACTOR_COPULA = COPULA_AFTER(ACTOR_NOUN);
+/** A copula or an apposition with a word for a campaign: "Groundbait, another cyber-espionage campaign", "X was an operation". */
+const MALWARE_WORD_IN = new RegExp(String.raw`\b${MALWARE_NOUN}\b`, 'iu');
+const CAMPAIGN_COPULA = COPULA_AFTER(String.raw`(?:campaign|operation)s?(?!['’]|\s+of\b)`);
+
+/**
+ * The sentence says the name there is a campaign's or an operation's ("Groundbait, another cyber-espionage
+ * campaign discovered in 2016"): the name of what was done, neither its actor nor its malware.
+ */
+export function sentenceSaysCampaign(text: string, start: number, end: number): boolean {
+  const [before, said] = sides(text, start, end);
+  if (OPENING_PREPOSITION.test(before) && /^\s*,/.test(said)) return false;
+  // "WannaCry, a ransomware campaign that hit ...": a campaign of the malware, which the name is.
+  const m = CAMPAIGN_COPULA.exec(said);
+  return m !== null && !MALWARE_WORD_IN.test(m[0]);
+}
 
 /** Right after a malware name: what a family has ("X samples", "X payload", "X's C2", "the X infection"). */
 const MALWARE_AFTER =
