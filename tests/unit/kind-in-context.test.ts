@@ -99,6 +99,11 @@ describe('what the sentence says a name is', () => {
       'Leviathan=actor:leviathan (sentence-says-so)',
     ]);
     expect(found('Leviathan has been targeting maritime firms since 2014.')).toEqual(['Leviathan=actor:leviathan (sentence-says-so)']);
+    // Who uses malware: "Leviathan used a new backdoor", "Leviathan deploys custom malware".
+    expect(found('Leviathan used a new backdoor against the navy.')).toEqual(['Leviathan=actor:leviathan (sentence-says-so)']);
+    expect(found('Leviathan deploys custom malware.')).toEqual(['Leviathan=actor:leviathan (sentence-says-so)']);
+    // Negative: using something else says nothing ("Leviathan used a harpoon").
+    expect(found('The Leviathan used a harpoon in the story.')).toEqual([]);
   });
 
   it('leaves the ordinary word alone when the sentence says nothing of the kind', () => {

@@ -59,6 +59,11 @@ const MALWARE_APPOSITION_BEFORE = new RegExp(String.raw`\b(?:famil(?:y|ies)|${MA
 /** Right after an actor name: the people behind it, or what they did ("X has targeted", "X hackers"). */
 const ACTOR_AFTER =
   /^(?:\s*['’]s)?\s+(?:(?:threat\s+)?actors?|group|gang|apt|crew|hackers|operators|(?:has|have|had)\s+(?:been\s+)?(?:targeted|attacked|compromised|breached|carried\s+out|conducted|launched|used|deployed|leveraged|exploited)|(?:has|have|had)\s+been\s+(?:targeting|attacking|compromising|breaching|spear-?phishing)|targets|targeted|attacked|compromised|breached)\b/iu;
+/** Right after an actor name, its use of malware: "Patchwork used a new backdoor", "X deploys custom malware". */
+const ACTOR_USES_MALWARE = new RegExp(
+  String.raw`^\s+(?:(?:has|have|had)\s+)?(?:also\s+|then\s+|reportedly\s+)?(?:used|uses|deployed|deploys|leveraged|leverages|employed|employs)\s+(?:(?:a|an|the|its|their)\s+)?${DESCRIPTION}${MALWARE_NOUN}\b`,
+  'iu',
+);
 /** Right before an actor name: who a deed or a tool is held to ("attributed to X", "targeted by X", "threat actor X"). */
 const ACTOR_BEFORE =
   /(?:\b(?:attributed\s+to|attribute\s+(?:it|this|them)\s+to|attributing\s+(?:it|this|them)\s+to|targeted\s+by|attacked\s+by|compromised\s+by|breached\s+by|operated\s+by|conducted\s+by|carried\s+out\s+by|used\s+by|(?:threat\s+)?actors?|group|gang|apt|hackers)\s+(?:either\s+|both\s+)?(?:the\s+)?)$/iu;
@@ -110,7 +115,13 @@ export function sentenceSaysKind(text: string, start: number, end: number, type:
       MALWARE_APPOSITION_BEFORE.test(before)
     );
   if (type === 'actor')
-    return ACTOR_COPULA.test(after) || ACTOR_AFTER.test(afterList) || ACTOR_BEFORE.test(before) || ACTOR_LIST_BEFORE.test(before);
+    return (
+      ACTOR_COPULA.test(after) ||
+      ACTOR_AFTER.test(afterList) ||
+      ACTOR_USES_MALWARE.test(afterList) ||
+      ACTOR_BEFORE.test(before) ||
+      ACTOR_LIST_BEFORE.test(before)
+    );
   return false;
 }
 
