@@ -112,3 +112,44 @@ describe('a page that never speaks of the security field', () => {
     expect(kinds('APT28 used X-Agent against the ministry.')).toEqual(['APT28', 'X-Agent']);
   });
 });
+
+describe('a vendor’s research team named like malware', () => {
+  const synack = compileMatcher([e('malware:synack', 'Synack', [], { subtype: 'ransomware' })]);
+  const typed = (text: string) => extractEntities(text, synack).map((x) => `${x.type}:${x.text}`);
+  it('"the Synack Red Team" and "Synack Labs" are the company’s, as is "Synack" alone in the same text', () => {
+    expect(typed('The flaw was reported by the Synack Red Team.')).not.toContain('malware:Synack');
+    expect(typed('The Synack Red Team disclosed the bug.')).toEqual(['organization:Synack Red Team']);
+    expect(typed('Synack Threat Research found the flaw. Synack said it was fixed.')).not.toContain('malware:Synack');
+    expect(typed('Researchers at Synack Labs found the flaw.')).not.toContain('malware:Synack');
+  });
+  it('negative: the ransomware, and a lower-case team of its own, stay malware', () => {
+    expect(typed('Synack ransomware encrypted the files.')).toEqual(['malware:Synack']);
+    expect(typed('The Synack team of developers rewrote the encryptor.')).toContain('malware:Synack');
+  });
+});
+
+describe('an operation, a proxy company and a gang, named like malware', () => {
+  const cat = compileMatcher([
+    e('malware:hydraq', 'Hydraq', ['Aurora'], { subtype: 'malware', ambiguous: ['Aurora'] }),
+    e('malware:lockbit', 'LockBit', [], { subtype: 'ransomware' }),
+    e('malware:clop', 'Clop', ['Cl0p'], { subtype: 'ransomware' }),
+  ]);
+  const typed = (text: string) =>
+    extractEntities(text, cat)
+      .filter((x) => x.type === 'malware' || x.type === 'actor' || x.type === 'organization')
+      .map((x) => `${x.key}`);
+  it('an attack or an operation named Aurora is no malware; the Aurora trojan is', () => {
+    expect(typed('Operation Aurora stole source code in 2009.')).toEqual([]);
+    expect(typed('The Aurora attacks began in 2009.')).toEqual([]);
+    expect(typed('The Aurora trojan opened a backdoor.')).toEqual(['malware:hydraq']);
+  });
+  it('NetNut, a proxy provider, is a company; "the NetNut botnet" is malware', () => {
+    expect(typed('NetNut, a residential proxy provider, said the service was abused.')).toEqual(['organization:netnut']);
+    expect(typed('The NetNut botnet was made of hijacked routers.')).toEqual(['malware:netnut']);
+  });
+  it('a ransomware family the sentence calls a group or a gang is the crew, keyed with the family’s slug', () => {
+    expect(typed('The LockBit group claimed the attack on the hospital.')).toEqual(['actor:lockbit']);
+    expect(typed('The Cl0p gang claimed responsibility for the breaches.')).toEqual(['actor:clop']);
+    expect(typed('LockBit ransomware encrypted the servers.')).toEqual(['malware:lockbit']);
+  });
+});

@@ -294,3 +294,25 @@ describe('a name that is a word of another name', () => {
     ]);
   });
 });
+
+describe('a name the text also writes in lower case, as a word', () => {
+  const corona = compileMatcher([
+    e('malware:coronavirus', 'CoronaVirus', [], { subtype: 'ransomware' }),
+    e('malware:mimikatz', 'Mimikatz', [], { subtype: 'tool' }),
+    e('malware:m00nd3v', 'M00nD3V', []),
+  ]);
+  const keys = (text: string) => findCatalogueEntities(text, corona).map((x) => `${x.text}=${x.why?.rule}`);
+  it('is a name only where its kind is said: "the coronavirus disease" makes "Coronavirus Update App" the word', () => {
+    expect(keys('Coronavirus Update App leads to spyware. The campaign uses the coronavirus disease as a lure.')).toEqual([]);
+    expect(keys('Hackers exploit coronavirus fears. Coronavirus demanded bitcoin.')).toEqual([]);
+    expect(keys('Hackers exploit coronavirus fears. The Coronavirus ransomware encrypts files.')).toEqual(['Coronavirus=cue']);
+  });
+  it('negative: alone, in its coined casing, a tool written as its command, a handle beside its domain', () => {
+    expect(keys('Coronavirus demanded bitcoin from the victims.')).toEqual(['Coronavirus=name']);
+    expect(keys('Hackers exploit coronavirus fears. CoronaVirus demanded bitcoin.')).toEqual(['CoronaVirus=name']);
+    expect(keys('They ran mimikatz on the host. Mimikatz dumped the hashes.')).toEqual(['Mimikatz=name']);
+    expect(keys('M00nD3v wrote the loader, hosted at m00nd3v [ .] com today.')).toEqual(['M00nD3v=name']);
+    // Not as a word of prose: a path or a file name.
+    expect(keys('See example.com/coronavirus/ and corona.exe. Coronavirus demanded bitcoin.')).toEqual(['Coronavirus=name']);
+  });
+});

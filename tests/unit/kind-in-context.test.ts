@@ -38,6 +38,36 @@ describe('what the sentence says a name is', () => {
     ]);
   });
 
+  it('a noun after a list, said of each of its names', () => {
+    expect(found('These rules are valid on unpacked Kronos, Osiris, and Ares binaries.')).toEqual([
+      'Kronos=malware:kronos (sentence-says-so)',
+      'Osiris=malware:osiris (sentence-says-so)',
+      'Ares=malware:ares (sentence-says-so)',
+    ]);
+    expect(found('Kronos and Ares samples were found.')).toEqual([
+      'Kronos=malware:kronos (sentence-says-so)',
+      'Ares=malware:ares (sentence-says-so)',
+    ]);
+    expect(found('Leviathan and APT28 actors have targeted ships.')).toEqual([
+      'Leviathan=actor:leviathan (sentence-says-so)',
+      'APT28=actor:apt28 (name)',
+    ]);
+    // The last name unknown to the catalogue: nothing settled in the list, the noun after it still says it.
+    expect(found('The packer shares code with Kronos and Zyklop binaries.')).toEqual(['Kronos=malware:kronos (sentence-says-so)']);
+    // Negative: a list that a noun does not follow says nothing ("Kronos, Osiris and Ares were gods").
+    expect(found('Kronos, Osiris and Ares were worshipped.')).toEqual([]);
+  });
+
+  it('a campaign’s name, said to be one, is neither actor nor malware', () => {
+    expect(found('The tools are similar to APT28, another cyber-espionage campaign found in 2016.')).toEqual([]);
+    expect(found('Emotet was an operation run by the police.')).toEqual([]);
+    // Negative: the group and the malware said as such, and a campaign of theirs.
+    expect(found('Leviathan, an espionage actor, ran a campaign.')).toEqual(['Leviathan=actor:leviathan (sentence-says-so)']);
+    expect(found('Emotet, a campaign of spam, spread widely.')).toEqual(['Emotet=malware:emotet (name)']);
+    expect(found('Emotet, a global malware campaign, hit banks.')).toEqual(['Emotet=malware:emotet (name)']);
+    expect(found('Emotet, the campaign’s first payload, hit banks.')).toEqual(['Emotet=malware:emotet (name)']);
+  });
+
   it('what is done with malware, and what it has', () => {
     expect(found('The loader later deployed Maze on the file servers.')).toEqual(['Maze=malware:maze (sentence-says-so)']);
     expect(found('We found three Ares samples on the host.')).toEqual(['Ares=malware:ares (sentence-says-so)']);
@@ -69,6 +99,11 @@ describe('what the sentence says a name is', () => {
       'Leviathan=actor:leviathan (sentence-says-so)',
     ]);
     expect(found('Leviathan has been targeting maritime firms since 2014.')).toEqual(['Leviathan=actor:leviathan (sentence-says-so)']);
+    // Who uses malware: "Leviathan used a new backdoor", "Leviathan deploys custom malware".
+    expect(found('Leviathan used a new backdoor against the navy.')).toEqual(['Leviathan=actor:leviathan (sentence-says-so)']);
+    expect(found('Leviathan deploys custom malware.')).toEqual(['Leviathan=actor:leviathan (sentence-says-so)']);
+    // Negative: using something else says nothing ("Leviathan used a harpoon").
+    expect(found('The Leviathan used a harpoon in the story.')).toEqual([]);
   });
 
   it('leaves the ordinary word alone when the sentence says nothing of the kind', () => {
@@ -297,6 +332,15 @@ describe('a ransomware family spoken of as the people who run it', () => {
     expect(typed(`${gang}Conti's targeted nature shows in its notes.`)).toEqual(['Conti=actor:conti', 'Conti=malware:conti']);
     // Without the gang elsewhere, the deed alone decides nothing.
     expect(typed('Conti targeted schools.')).toEqual(['Conti=malware:conti']);
+  });
+  it('gives its crew’s other name, right after it, to the crew too', () => {
+    const rv = compileMatcher([e('malware:revil', 'REvil', ['Sodinokibi'], { subtype: 'ransomware' })]);
+    const crew = (text: string) => findCatalogueEntities(text, rv).map((x) => `${x.text}=${x.key}`);
+    expect(crew('The REvil group, also known as Sodinokibi, attacked Kaseya.')).toEqual(['REvil=actor:revil', 'Sodinokibi=actor:revil']);
+    expect(crew('The REvil gang (aka Sodinokibi) hit the firm.')).toEqual(['REvil=actor:revil', 'Sodinokibi=actor:revil']);
+    // The family's other name after the family is the family; after the crew but not given as its name, too.
+    expect(crew('REvil, also known as Sodinokibi, encrypts files.')).toEqual(['REvil=malware:revil', 'Sodinokibi=malware:revil']);
+    expect(crew('The REvil group deployed Sodinokibi.')).toEqual(['REvil=actor:revil', 'Sodinokibi=malware:revil']);
   });
 });
 

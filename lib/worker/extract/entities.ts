@@ -122,11 +122,13 @@ const MALWARE_AFTER =
 
 /**
  * A company's name after a catalogue name: "Phobos Group", "Phobos Inc." (capitalised: "the X group" is a gang),
- * or the people who work for one: "Synack researchers", "Synack engineers", "the Phobos CEO". A malware family
- * has authors and operators, not researchers or staff (its spokesperson or members are its gang's: kind-in-context.ts).
+ * or the people who work for one: "Synack researchers", "Synack engineers", "the Phobos CEO", or a vendor's
+ * research team, capitalised as its name: "the Synack Red Team", "Phobos Labs", "Synack Threat Research". A
+ * malware family has authors and operators, not researchers, staff or labs (its spokesperson or members are its
+ * gang's: kind-in-context.ts).
  */
 const COMPANY_AFTER =
-  /^\s+(?:Group|Inc|Ltd|LLC|Corp|GmbH|PLC|researchers?|analysts?|engineers?|employees|staff|CEO|CTO|founders?|co-founders?)\b/;
+  /^\s+(?:Group|Inc|Ltd|LLC|Corp|GmbH|PLC|researchers?|analysts?|engineers?|employees|staff|CEO|CTO|founders?|co-founders?|Labs|(?:Red|Blue|Purple|Research|Security|Threat\s+(?:Intelligence|Research|Hunting))\s+Team|Threat\s+(?:Intelligence|Research|Labs))\b/;
 
 /** Why the catalogue's matcher took a name that needs one: a cue word, the sentence, quotes, a list of its kind. */
 const SAID_RULES = new Set(['cue', 'sentence-says-so', 'quoted', 'listed-with-its-kind']);

@@ -26,7 +26,15 @@ import {
   type EntityInfo,
 } from './matcher';
 import { inUrlPath } from './url-path';
-import { isListGap, sentenceSaysCrew, sentenceSaysKind, sentenceSaysPeople, saysProduct } from './kind-in-context';
+import {
+  isListGap,
+  sentenceSaysCampaign,
+  sentenceSaysCrew,
+  sentenceSaysKind,
+  sentenceSaysPeople,
+  saysProduct,
+  writesInLowerCase,
+} from './kind-in-context';
 import { slug } from '../knowledge/keys';
 import { isCommonWord } from './malware-names';
 
@@ -450,6 +458,25 @@ function actorTheSentenceSays(text: string, cands: Candidate[], best: Candidate)
   return sentenceSaysKind(text, best.start, best.end, 'malware') ? best : actor;
 }
 
+/**
+ * A capitalised mention of an actor's or malware's name that the same text also writes in lower case, as a
+ * word of its prose (kind-in-context.ts): the writer uses it as an everyday word, which a catalogue's long
+ * tail can hold ("coronavirus", a ransomware's name). Not a tool's name, which writers type as the command
+ * it is ("ran mimikatz"), nor a mention in the catalogue's own coined casing ("CoronaVirus").
+ */
+function writtenAsWord(text: string, span: string, alias: string, entity: EntityInfo, words: Map<string, boolean>): boolean {
+  // (An everyday word has letters only: "M00nD3v" beside a domain "m00nd3v[.]com" is a handle, not a word.)
+  if (entity.subtype === 'tool' || !hasUpper(span) || !/^\p{L}+(?:[ -]\p{L}+)*$/u.test(span)) return false;
+  if (/\p{Ll}\p{Lu}/u.test(alias) && hasExactCase(span, alias)) return false;
+  const lower = span.toLowerCase();
+  let found = words.get(lower);
+  if (found === undefined) {
+    found = writesInLowerCase(text, lower);
+    words.set(lower, found);
+  }
+  return found;
+}
+
 /** Catalogue entities named in the text, with offsets and why each one counted. */
 export function findCatalogueEntities(text: string, matcher: CompiledMatcher): EntityMatch[] {
   const byHit: Candidate[][] = [];
@@ -457,6 +484,8 @@ export function findCatalogueEntities(text: string, matcher: CompiledMatcher): E
   const namePrefixes = new Set<string>();
   // Names the text calls a company somewhere ("leased to eSurv S.R.L"): elsewhere too, unless the kind is said there.
   const companies = new Set<string>();
+  // Per name in lower case, whether the text writes it so as a word (writtenAsWord).
+  const words = new Map<string, boolean>();
   for (const hit of matcher.scanAll(text)) {
     if (insideDottedName(text, hit.start, hit.end) || inUrlPath(text, hit.start)) continue;
     const span = text.slice(hit.start, hit.end);
@@ -474,6 +503,8 @@ export function findCatalogueEntities(text: string, matcher: CompiledMatcher): E
       // Nor is any campaign's name malware: "Operation Aurora" is the campaign, though a trojan was called "Aurora" too.
       if (entity.type === 'malware' && (OPERATION.test(span) || OPERATION_BEFORE.test(text.slice(Math.max(0, hit.start - 10), hit.start))))
         continue;
+      // "Groundbait, another cyber-espionage campaign": a campaign's name, though a catalogue lists a group so named.
+      if (CUE_TYPE_SET.has(entity.type) && sentenceSaysCampaign(text, hit.start, hit.end)) continue;
       // ("each company DarkSide affiliates want to encrypt": the crew or the kind said after the name wins.)
       if (CUE_TYPE_SET.has(entity.type) && saysOrganisation(text, hit.start, hit.end) && !saysOwnKind(text, hit.start, hit.end, entity)) {
         companies.add(span);
@@ -485,10 +516,14 @@ export function findCatalogueEntities(text: string, matcher: CompiledMatcher): E
       if (spanHasUpper && LEXICAL_TYPES.has(entity.type) && insideOrganisationName(text, hit.start, hit.end)) continue;
       // An ordinary-word name inside a longer capitalised name ("a research group called Malware Hunter Team"),
       // or an actor's name that a flaw is nicknamed after ("the Chimera flaws"): the other name's word.
-      if (CUE_TYPE_SET.has(entity.type) && flags & F_NEEDS_CUE && wordOfLongerName(text, hit.start, hit.end, entity)) continue;
+      // A name the text also writes in lower case in its prose ("the coronavirus disease", then "Coronavirus
+      // Update App" against the CoronaVirus ransomware): a word to this writer, so a name only with its kind said.
+      const needsCue =
+        (flags & F_NEEDS_CUE) !== 0 || (CUE_TYPE_SET.has(entity.type) && writtenAsWord(text, span, matcher.alias(term), entity, words));
+      if (CUE_TYPE_SET.has(entity.type) && needsCue && wordOfLongerName(text, hit.start, hit.end, entity)) continue;
       if (entity.type === 'actor' && FLAW_AFTER.test(text.slice(hit.end, hit.end + 30))) continue;
       // The cue is read only where it decides something: a name that needs one, or a name several entities share.
-      const decides = (flags & F_NEEDS_CUE) !== 0 || hit.terms.length > 1;
+      const decides = needsCue || hit.terms.length > 1;
       const cued = decides && DEFAULT_CUES[entity.type as EntityType] !== undefined && hasCue(text, hit.start, hit.end, entity);
       // A short form in capitals that begins a longer name ("ABCD Pediatrics", LockBit's alias ABCD) is the
       // longer name's, here and wherever else the text uses it without a cue ("ABCD's servers").
@@ -497,12 +532,11 @@ export function findCatalogueEntities(text: string, matcher: CompiledMatcher): E
         continue;
       }
       // Failing a cue word, what the sentence says the name is ("Kronos is a banking trojan", "targeted by Leviathan").
-      const said =
-        (flags & F_NEEDS_CUE) !== 0 && !cued && CUE_TYPE_SET.has(entity.type) && sentenceSaysKind(text, hit.start, hit.end, entity.type);
+      const said = needsCue && !cued && CUE_TYPE_SET.has(entity.type) && sentenceSaysKind(text, hit.start, hit.end, entity.type);
       // Failing both, a name the writer puts in quotes ("“ Agent Smith ” currently uses"), unless it is one ordinary word.
-      const quoted = (flags & F_NEEDS_CUE) !== 0 && !cued && !said && CUE_TYPE_SET.has(entity.type) && quotedName(text, hit.start, hit.end);
+      const quoted = needsCue && !cued && !said && CUE_TYPE_SET.has(entity.type) && quotedName(text, hit.start, hit.end);
       let rule: Candidate['rule'];
-      if (flags & F_NEEDS_CUE) rule = cued ? 'cue' : said ? 'sentence-says-so' : quoted ? 'quoted' : 'pending';
+      if (needsCue) rule = cued ? 'cue' : said ? 'sentence-says-so' : quoted ? 'quoted' : 'pending';
       else rule = flags & (F_NEEDS_CASE | F_EXACT_CASE) ? 'case' : 'name';
       if (rule !== 'pending') confirmed.add(entity.key);
       // Between entities sharing a name (the Winnti group and its malware) only a cue word decides: reports
@@ -575,7 +609,7 @@ export function findCatalogueEntities(text: string, matcher: CompiledMatcher): E
     crews.has(c.entity.key) &&
     (sentenceSaysCrew(text, c.start, end) ||
       (!c.cued && sentenceSaysPeople(text, c.start, end) && !sentenceSaysKind(text, c.start, end, 'malware')));
-  return kept.map((c) => {
+  const out = kept.map((c) => {
     const end = c.entity.type === 'malware' ? nameEnd(text, c.start, c.end, c.entity.key, matcher) : c.end;
     const m: EntityMatch = {
       type: c.entity.type as EntityType,
@@ -607,4 +641,28 @@ export function findCatalogueEntities(text: string, matcher: CompiledMatcher): E
     // malware (3 to 0 on the tuned rows: tuned actor precision 0.842 -> 0.834, seed).
     return m;
   });
+  crewsOtherNames(text, out);
+  return out;
+}
+
+/**
+ * The family's other name given right after its crew ("the REvil group, also known as Sodinokibi", "the ALPHV
+ * gang (aka BlackCat)"): another name of the same crew, so the actor too.
+ */
+function crewsOtherNames(text: string, out: EntityMatch[]): void {
+  for (let i = 1; i < out.length; i++) {
+    const crew = out[i - 1];
+    const m = out[i];
+    if (crew.why?.rule !== 'sentence-says-crew' || m.type !== 'malware' || m.subtype !== 'ransomware') continue;
+    if (m.key.slice(m.key.indexOf(':')) !== crew.key.slice(crew.key.indexOf(':'))) continue;
+    if (!isListGap(text, crew.end, m.start) && !isListGap(text, textAfterNoun(text, crew.end), m.start)) continue;
+    out[i] = { ...m, type: 'actor', key: crew.key, why: { ...m.why, rule: 'sentence-says-crew' } };
+    delete out[i].subtype;
+  }
+}
+
+/** Past a noun for a band of people right after a name ("REvil group"), where an apposition would begin. */
+function textAfterNoun(text: string, end: number): number {
+  const n = /^(?:\s+ransomware)?\s+(?:gang|group|crew|cartel|operators?|affiliates?)\b/u.exec(text.slice(end, end + 30));
+  return n ? end + n[0].length : end;
 }

@@ -26,6 +26,21 @@ const COPULA_AFTER = (noun: string) =>
   );
 const MALWARE_COPULA = COPULA_AFTER(MALWARE_NOUN);
 const ACTOR_COPULA = COPULA_AFTER(ACTOR_NOUN);
+/** A copula or an apposition with a word for a campaign: "Groundbait, another cyber-espionage campaign", "X was an operation". */
+const MALWARE_WORD_IN = new RegExp(String.raw`\b${MALWARE_NOUN}\b`, 'iu');
+const CAMPAIGN_COPULA = COPULA_AFTER(String.raw`(?:campaign|operation)s?(?!['’]|\s+of\b)`);
+
+/**
+ * The sentence says the name there is a campaign's or an operation's ("Groundbait, another cyber-espionage
+ * campaign discovered in 2016"): the name of what was done, neither its actor nor its malware.
+ */
+export function sentenceSaysCampaign(text: string, start: number, end: number): boolean {
+  const [before, said] = sides(text, start, end);
+  if (OPENING_PREPOSITION.test(before) && /^\s*,/.test(said)) return false;
+  // "WannaCry, a ransomware campaign that hit ...": a campaign of the malware, which the name is.
+  const m = CAMPAIGN_COPULA.exec(said);
+  return m !== null && !MALWARE_WORD_IN.test(m[0]);
+}
 
 /** Right after a malware name: what a family has ("X samples", "X payload", "X's C2", "the X infection"). */
 const MALWARE_AFTER =
@@ -44,6 +59,11 @@ const MALWARE_APPOSITION_BEFORE = new RegExp(String.raw`\b(?:famil(?:y|ies)|${MA
 /** Right after an actor name: the people behind it, or what they did ("X has targeted", "X hackers"). */
 const ACTOR_AFTER =
   /^(?:\s*['’]s)?\s+(?:(?:threat\s+)?actors?|group|gang|apt|crew|hackers|operators|(?:has|have|had)\s+(?:been\s+)?(?:targeted|attacked|compromised|breached|carried\s+out|conducted|launched|used|deployed|leveraged|exploited)|(?:has|have|had)\s+been\s+(?:targeting|attacking|compromising|breaching|spear-?phishing)|targets|targeted|attacked|compromised|breached)\b/iu;
+/** Right after an actor name, its use of malware: "Patchwork used a new backdoor", "X deploys custom malware". */
+const ACTOR_USES_MALWARE = new RegExp(
+  String.raw`^\s+(?:(?:has|have|had)\s+)?(?:also\s+|then\s+|reportedly\s+)?(?:used|uses|deployed|deploys|leveraged|leverages|employed|employs)\s+(?:(?:a|an|the|its|their)\s+)?${DESCRIPTION}${MALWARE_NOUN}\b`,
+  'iu',
+);
 /** Right before an actor name: who a deed or a tool is held to ("attributed to X", "targeted by X", "threat actor X"). */
 const ACTOR_BEFORE =
   /(?:\b(?:attributed\s+to|attribute\s+(?:it|this|them)\s+to|attributing\s+(?:it|this|them)\s+to|targeted\s+by|attacked\s+by|compromised\s+by|breached\s+by|operated\s+by|conducted\s+by|carried\s+out\s+by|used\s+by|(?:threat\s+)?actors?|group|gang|apt|hackers)\s+(?:either\s+|both\s+)?(?:the\s+)?)$/iu;
@@ -73,21 +93,35 @@ function sides(text: string, start: number, end: number): [string, string] {
  */
 const OPENING_PREPOSITION = /^\s*(?:In|On|Since|By|During|After|Before|Until|Through|From|Throughout|According\s+to)\s+$/u;
 
+/**
+ * The rest of a list the name begins or goes on ("Kronos[, Osiris, and Ares] binaries", "APT28[ and APT29] groups"):
+ * capitalised names joined by commas, "and", "or" or slashes. A noun after the list is said of each of its names.
+ */
+const LIST_TAIL = /^(?:\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*\/\s*)\p{Lu}[\p{L}\p{N}.-]*(?:\s\p{Lu}[\p{L}\p{N}.-]*)?){1,6}/u;
+
 /** The sentence around text[start, end) says that the name there is of `type` ('actor' or 'malware'). */
 export function sentenceSaysKind(text: string, start: number, end: number, type: string): boolean {
   const [before, said] = sides(text, start, end);
   const after = OPENING_PREPOSITION.test(before) && /^\s*,/.test(said) ? '' : said;
   if (OTHER_NAMES_AFTER.test(after)) return true;
+  const tail = LIST_TAIL.exec(after);
+  const afterList = tail ? after.slice(tail[0].length) : after;
   if (type === 'malware')
     return (
       MALWARE_COPULA.test(after) ||
-      MALWARE_AFTER.test(after) ||
+      MALWARE_AFTER.test(afterList) ||
       MALWARE_DOES.test(after) ||
       MALWARE_BEFORE.test(before) ||
       MALWARE_APPOSITION_BEFORE.test(before)
     );
   if (type === 'actor')
-    return ACTOR_COPULA.test(after) || ACTOR_AFTER.test(after) || ACTOR_BEFORE.test(before) || ACTOR_LIST_BEFORE.test(before);
+    return (
+      ACTOR_COPULA.test(after) ||
+      ACTOR_AFTER.test(afterList) ||
+      ACTOR_USES_MALWARE.test(afterList) ||
+      ACTOR_BEFORE.test(before) ||
+      ACTOR_LIST_BEFORE.test(before)
+    );
   return false;
 }
 
@@ -234,5 +268,23 @@ export function speaksOfTheField(text: string): boolean {
   if (text.length < TOPIC_MIN_CHARS) return true;
   // A phone's or a camera's model ("the Hisense C2 Ultra") says nothing of the field.
   for (const m of text.matchAll(FIELD_WORDS)) if (!MODEL_NAME_C2.test(text.slice(m.index, m.index + 12))) return true;
+  return false;
+}
+
+/** Before a word of prose: a space after a lower-case word, a comma or an opening bracket or quote. */
+const PROSE_BEFORE = /(?:\p{Ll}|[,;:(“"‘'])\s+$/u;
+/** After it: a space, or punctuation that ends a clause; not a file's extension, a path or a compound's hyphen. */
+const PROSE_AFTER = /^(?:\s|[,;:)”"’']|[.!?](?:\s|$))/u;
+
+/**
+ * Whether the text writes `lower` (a name, in lower case) as a word of its prose somewhere: after a lower-case
+ * word or a comma, before a space or a clause's end ("the coronavirus disease", "fears of coronavirus,"), not
+ * as a file name, a path or a link's part ("corona.exe", "/coronavirus/").
+ */
+export function writesInLowerCase(text: string, lower: string): boolean {
+  for (let i = text.indexOf(lower); i >= 0; i = text.indexOf(lower, i + 1)) {
+    if (!PROSE_BEFORE.test(text.slice(Math.max(0, i - 24), i))) continue;
+    if (PROSE_AFTER.test(text.slice(i + lower.length, i + lower.length + 2))) return true;
+  }
   return false;
 }
