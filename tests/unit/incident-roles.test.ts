@@ -504,8 +504,7 @@ describe('negations, suppositions, speakers and platforms (issue 8, round 8)', (
 
   test('negative: a plain cue without a negation still does', () => {
     expect(victims('A ransomware attack has hit Acme Corp systems.')).toEqual(['Acme Corp']);
-    // A ransomware attack denied tells no blow: no incident at all (was one without a victim).
-    expect(victims('A ransomware attack has not hit Acme Corp systems.')).toEqual([]);
+    expect(victims('A ransomware attack has not hit Acme Corp systems.')).toEqual([null]);
   });
 
   test('a supposition or advice is not a report', () => {

@@ -965,32 +965,3 @@ describe('an attack researchers built or showed to make a point is no attack of 
     ).toContain('ransomware');
   });
 });
-
-describe('a ransomware family’s write-up that tells no blow is no ransomware attack (issue 8)', () => {
-  const profile =
-    'Krelta Ransomware Sets Itself Apart With a Help Desk\n\nDiscovered in March, Krelta distinguishes itself from similar threats with a chat window for its victims. ' +
-    'The ransomware encrypts documents and demands a ransom in bitcoin. Its operators run an affiliate programme and take a share of each ransom payment.';
-
-  test('negative: its features and its business, told in the present, report no ransomware', () => {
-    expect(types(profile)).not.toContain('ransomware');
-  });
-
-  test('machines infected, told anywhere in the text, make it an attack', () => {
-    expect(types(`${profile} Hundreds of home computers have been infected since March.`)).toContain('ransomware');
-  });
-
-  test('a blow under way makes it an attack', () => {
-    expect(types(`${profile} Researchers said the new variant was infecting computers at a rate of one per second.`)).toContain(
-      'ransomware',
-    );
-  });
-
-  test('ransomware deployed in intrusions, as a threat report tells them, is an attack', () => {
-    expect(
-      types(
-        'Krelta Operators Move Into Corporate Networks\n\nThe actors have been actively deploying Krelta ransomware since May. ' +
-          'In several intrusions the actors moved laterally with stolen credentials. The ransomware encrypts documents and demands a ransom.',
-      ),
-    ).toContain('ransomware');
-  });
-});

@@ -175,7 +175,7 @@ describe('victims and types in short invented reports (general rules, not labell
   test('the employer of a quoted researcher is the source, not the victim', () => {
     expect(
       read(
-        'A new Android ransomware strain encrypts victims’ files, said Lukas Brandt with ESET in an analysis of the ransomware on Monday. The ransomware spreads by SMS and has infected thousands of phones.',
+        'A new Android ransomware strain encrypts victims’ files, said Lukas Brandt with ESET in an analysis of the ransomware on Monday. The ransomware spreads by SMS.',
       ),
     ).toEqual(['ransomware:-']);
   });

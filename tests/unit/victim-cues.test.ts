@@ -71,8 +71,7 @@ describe('what might happen is not what did (issue 8, round 13)', () => {
     const lede =
       'Ransomware attacks on retailers rose again this spring, a report found, and the gangs behind them asked for more money than ever. Shops that pay are hit again within months, and insurers have started to ask about backups before they renew a policy. Several states now require retailers to report an attack within days, and regulators have fined two chains for reporting late. ';
     const story = (s: string) => victims(`${lede}Analysts looked at many firms, among them Acme Corp, which sells garden tools. ${s}`);
-    // A trend and a risk tell no blow of ransomware: no incident at all (was one without a victim).
-    expect(story('Unpatched servers would leave the company exposed to a ransomware attack, regulators said.')).toEqual([]);
+    expect(story('Unpatched servers would leave the company exposed to a ransomware attack, regulators said.')).toEqual([null]);
     expect(story('Unpatched servers left the company exposed to a ransomware attack, regulators said.')).toEqual(['Acme Corp']);
   });
 });

@@ -40,7 +40,6 @@ import { chooseWhen } from './when';
 import { knownSpy } from './actor-aims';
 import { describedOrganizations } from '../described-orgs';
 import { posesAsAttackers } from './false-flag';
-import { tellsBlow } from './struck';
 
 export interface IncidentOptions {
   /** The article's publication date (ISO), to resolve "in September". */
@@ -144,12 +143,7 @@ function incidentsIn(text: string, entities: EntityMatch[], opts: IncidentOption
   // so in the lede, is what could happen: without someone it hit, no attack of its own.
   const trend = trendHeadline(text, infos[0]);
   const demonstrated = (c: Candidate) => c.sentences.some((s) => s.index < LEDE && DEMONSTRATION.test(text.slice(s.start, s.end)));
-  // A ransomware story that names no one hit and tells no blow (machines infected, files encrypted, a ransom
-  // demanded) is a write-up of the family: its features, its business, its return.
-  const profile = (c: Candidate) =>
-    c.type === 'ransomware' &&
-    !infos.some((s) => !s.generic && !s.describesTool && tellsBlow(text.slice(s.start, s.end), s.index === 0 && isHeadline(text, s)));
-  const told = kept.filter((c) => !ATTACK_TYPES.has(c.type) || c.victim !== undefined || !(trend || demonstrated(c) || profile(c)));
+  const told = kept.filter((c) => !ATTACK_TYPES.has(c.type) || c.victim !== undefined || !(trend || demonstrated(c)));
   const incidents = told.map((c) => toIncident(text, c, sorted, opts.published));
   if (opts.onVictim) told.forEach((c, k) => c.victim && opts.onVictim!(c.victim, incidents[k], c.score));
   // Two incidents of one victim are steps of one story: a date told for one dates the other.
