@@ -258,3 +258,23 @@ describe('cost', () => {
     expect(cpuMs(() => extractIncidents(hostile, [], {}))).toBeLessThan(2000);
   });
 });
+
+describe('a headline drops the passive’s auxiliary (issue 8)', () => {
+  const matcher = compileMatcher(seedCatalogue());
+  const read = (text: string) =>
+    analyzeText(text, matcher, { published: '2024-06-01' }).incidents.map((i) => `${i.type}:${i.victim?.name ?? '-'}`);
+
+  test('"Quorvant Hacked, Customer Data Stolen": two clauses in Title Case report the breach', () => {
+    expect(read('Quorvant Hacked, Customer Data Stolen\n\nThe company said on Monday that it is investigating.')).toEqual([
+      'data-breach:Quorvant',
+    ]);
+    expect(read('Customer Data Stolen in Quorvant Hack\n\nThe company said on Monday that it is investigating.')).toContain(
+      'data-breach:Quorvant',
+    );
+  });
+
+  test('negative: in prose the bare participle is an adjective, and a denial reports nothing', () => {
+    expect(read('The crooks sent the letters to customer data stolen earlier from an unknown source.')).toEqual([]);
+    expect(read('Quorvant Not Hacked, No Customer Data Stolen\n\nThe company said on Monday that its systems are safe.')).toEqual([]);
+  });
+});

@@ -12,6 +12,8 @@ import {
   FOUND_BY,
   GENERIC,
   GENERIC_PRESENT,
+  HEADLINE_HACKED,
+  HEADLINE_TAKEN,
   HYPOTHETICAL,
   IMPERATIVE,
   NAMES_A_FLAW,
@@ -349,6 +351,14 @@ function scoreSentences(text: string, spans: Span[], entities: EntityMatch[], da
     // elsewhere ("Medtronic Data Breach Impacts 3.8 Million People").
     const headline = s.index === 0 && isHeadline(text, s);
     const anchored = event.has(s.index) || anchoredByEntity || headline;
+    // A headline drops the passive's auxiliary ("Quorvant Hacked, Customer Data Stolen"): its bare participle reports.
+    if (headline) {
+      const line = text.slice(s.start, s.end);
+      const hacked = HEADLINE_HACKED.exec(line);
+      if (hacked) raise(s, 'cyberattack', 3, s.start + hacked.index);
+      const taken = HEADLINE_TAKEN.exec(line);
+      if (taken) raise(s, 'data-breach', 2, s.start + taken.index);
+    }
     // The headline says what the story is: a type it names is named outright.
     if (headline && !generic.has(s.index)) for (const [type, w] of strongest) if (w === 2 && type !== 'cyberattack') strongest.set(type, 3);
     s.anchored = anchored;

@@ -27,6 +27,21 @@ const LOOT_NOUNS =
   'data|information|records|files|details|documents|emails|names|addresses|tokens|messages|conversations|chats|photos|photographs|pictures|videos|contacts';
 const LOOT = `(?:${LOOT_NOUNS})`;
 
+/** What may follow a headline's bare participle: the end of a clause, or a word that goes on telling it ("by X", "in May"). */
+const TELEGRAPHIC_END = `(?=\\s*(?:[,:;!|–—-]|$)|\\s+(?:by|in|on|after|as|via|at|for|online|again)\\b)`;
+
+/**
+ * A headline's passive without its auxiliary, telegraphic style for "was hacked" ("Quorvant Hacked, Customer
+ * Data Stolen"): in a headline only, where the auxiliary is dropped; in prose the bare participle is an
+ * adjective or a clause's end ("using customer data stolen earlier"). Not where the text says it did not happen.
+ */
+export const HEADLINE_HACKED = new RegExp(`(?<!\\b(?:not|never)\\s+)(?<=\\w[\\w'’.]*\\s+)(?:hacked|compromised)${TELEGRAPHIC_END}`, 'i');
+/** The same of loot ("Customer Data Stolen", "200k Messages Leaked"): a breach, told in a headline. */
+export const HEADLINE_TAKEN = new RegExp(
+  `(?<!\\b(?:not|never|no)\\s+(?:[\\w-]+\\s+)?)\\b(?:${LOOT_NOUNS}|accounts|passwords|credentials)\\s+(?:stolen|leaked|exposed|taken|accessed|compromised)${TELEGRAPHIC_END}`,
+  'i',
+);
+
 /** A sentence that names a security flaw (a fix for it makes it known). */
 export const NAMES_A_FLAW = new RegExp(`\\b(?:${FLAW}|cve-\\d{4}-\\d+|security (?:fix(?:es)?|updates?|patch(?:es)?))\\b`, 'i');
 
