@@ -30,7 +30,9 @@ if (headless) {
     await page.waitForFunction(() => performance.getEntriesByName('il:related').length > 0, null, { timeout: 30_000 });
     // The sidebar also asks the background whether the page is saved; give that answer and the paint time.
     await page.waitForTimeout(500);
-    await page.screenshot({ path: screenshot });
+    // Tried twice: on a busy machine, headless Chromium 120 once waited more than 30 s for the frame to
+    // capture (CI, December 2026; alone, the same run takes 8 s), which failed the whole start.
+    await page.screenshot({ path: screenshot, timeout: 15_000 }).catch(() => page.screenshot({ path: screenshot, timeout: 30_000 }));
     console.log(`Sidebar shown whole. Screenshot: ${screenshot}`);
   } catch (e) {
     console.error(`The sidebar did not appear or did not finish: ${e instanceof Error ? e.message : e}`);
