@@ -28,6 +28,7 @@ import {
 import { inUrlPath } from './url-path';
 import {
   isListGap,
+  pastBandNoun,
   sentenceSaysCampaign,
   sentenceSaysCrew,
   sentenceSaysKind,
@@ -655,14 +656,8 @@ function crewsOtherNames(text: string, out: EntityMatch[]): void {
     const m = out[i];
     if (crew.why?.rule !== 'sentence-says-crew' || m.type !== 'malware' || m.subtype !== 'ransomware') continue;
     if (m.key.slice(m.key.indexOf(':')) !== crew.key.slice(crew.key.indexOf(':'))) continue;
-    if (!isListGap(text, crew.end, m.start) && !isListGap(text, textAfterNoun(text, crew.end), m.start)) continue;
+    if (!isListGap(text, crew.end, m.start) && !isListGap(text, pastBandNoun(text, crew.end), m.start)) continue;
     out[i] = { ...m, type: 'actor', key: crew.key, why: { ...m.why, rule: 'sentence-says-crew' } };
     delete out[i].subtype;
   }
-}
-
-/** Past a noun for a band of people right after a name ("REvil group"), where an apposition would begin. */
-function textAfterNoun(text: string, end: number): number {
-  const n = /^(?:\s+ransomware)?\s+(?:gang|group|crew|cartel|operators?|affiliates?)\b/u.exec(text.slice(end, end + 30));
-  return n ? end + n[0].length : end;
 }

@@ -138,6 +138,9 @@ export function isListGap(text: string, a: number, b: number): boolean {
   return b - a <= 24 && LIST_GAP.test(text.slice(a, b));
 }
 
+/** Nouns for a band of people that a ransomware family's name takes when the text means its crew. */
+const CREW_NOUNS = 'gang|group|crew|cartel';
+
 /** Right after a ransomware family's name: the people behind it ("DarkSide affiliates", "DarkSide's developer"). */
 const CREW_AFTER =
   /^(?:\s*['’]\s*s)?(?:\s+ransomware)?\s+(?:affiliates?|operators?|developers?|members|leaders?|administrators?|spokesperson)\b/iu;
@@ -146,7 +149,15 @@ const CREW_AFTER =
  * group", "Conti crew"): the text calls the family a group. A capitalised "Group" begins a company's name
  * ("Phobos Group"), and "group policy" is Windows'.
  */
-const CREW_NOUN_AFTER = /^(?:\s+ransomware)?\s+(?:gang|group|crew|cartel)s?\b(?!\s+polic)/u;
+const CREW_NOUN_AFTER = new RegExp(String.raw`^(?:\s+ransomware)?\s+(?:${CREW_NOUNS})s?\b(?!\s+polic)`, 'u');
+/** Right after the name, a noun for its band of people ("REvil group", "LockBit operators"): where an apposition would begin. */
+const BAND_AFTER = new RegExp(String.raw`^(?:\s+ransomware)?\s+(?:${CREW_NOUNS}|operators?|affiliates?)\b`, 'u');
+
+/** Past the noun for a band of people right after a name that ends at `end` ("the REvil group, also known as ..."). */
+export function pastBandNoun(text: string, end: number): number {
+  const n = BAND_AFTER.exec(text.slice(end, end + 30));
+  return n ? end + n[0].length : end;
+}
 /**
  * The name, then a copula or a comma and a noun for a group: "DarkSide was not the only group", "Conti is a
  * Russian-speaking gang", "Akira, a ransomware group that emerged in 2023".
@@ -157,7 +168,7 @@ const CREW_COPULA =
 const CREW_LIST_BEFORE =
   /\b(?:groups?|gangs?|crews?|actors?|operators)\s+(?:such\s+as|like|including)\s+(?:[\p{L}\p{N}][\p{L}\p{N}.'’-]*\s*(?:,\s*(?:and\s+|or\s+)?|\/\s*|and\s+|or\s+)){0,6}$/iu;
 /** Before the name, the noun for a group naming it: "the ransomware gang LockBit", "a group called Rhysida". */
-const CREW_NOUN_BEFORE = /\b(?:ransomware\s+)?(?:gang|group|crew|cartel)\s+(?:called\s+|named\s+|known\s+as\s+)?[“"‘']?$/u;
+const CREW_NOUN_BEFORE = new RegExp(String.raw`\b(?:ransomware\s+)?(?:${CREW_NOUNS})\s+(?:called\s+|named\s+|known\s+as\s+)?[“"‘']?$`, 'u');
 
 /**
  * The sentence speaks of a ransomware family's name as of the people who run it: its affiliates, operators
