@@ -286,6 +286,16 @@ describe('a name that is a word of another name', () => {
     expect(named('He posted pictures of the UAE Royal Family on Twitter.')).toEqual([]);
     expect(named('Samples of the Royal ransomware family spread.')).toEqual(['Royal=malware:royal']);
   });
+  it('a ransomware’s ordinary-word name right before the noun of another kind of malware is that family’s', () => {
+    const stop = compileMatcher([e('malware:stop-djvu', 'STOP/Djvu', ['Stop'], { subtype: 'ransomware', ambiguous: ['Stop'] })]);
+    const stopped = (text: string) => findCatalogueEntities(text, stop).map((x) => `${x.text}=${x.key}`);
+    expect(stopped('The Stop keylogger records every key, and a Stop botnet spreads.')).toEqual([]);
+    // Negative: its own kind, or a loader (ransomware has them), after the name.
+    expect(stopped('The Stop ransomware encrypted files; a Stop loader fetched it.')).toEqual([
+      'Stop=malware:stop-djvu',
+      'Stop=malware:stop-djvu',
+    ]);
+  });
   it('an actor’s name right before a word for a flaw is the flaw’s nickname', () => {
     expect(named('AMD said the Chimera issues and Chimera flaws need a hardware fix.')).toEqual([]);
     expect(named('Chimera hackers attacked the chip makers; the Sandworm Team struck too.')).toEqual([

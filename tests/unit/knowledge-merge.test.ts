@@ -80,6 +80,41 @@ describe('mergeCatalogues', () => {
     expect(report.refused['technique-id']).toBe(1);
   });
 
+  it('keeps a family ATT&CK describes as a trojan apart from a ransomware of the same name or alias', () => {
+    const trojan = e('malware:hydraq', 'Hydraq', ['Aurora', 'McRat'], 'misp:mitre-malware', {
+      subtype: 'malware',
+      description: 'Hydraq is a data-theft trojan.',
+    });
+    const backdoor = e('malware:shark', 'Shark', ['S1019'], 'misp:mitre-malware', {
+      subtype: 'malware',
+      description: 'Shark is a backdoor.',
+    });
+    const { entries, report } = mergeCataloguesWithReport([
+      [trojan, backdoor],
+      [
+        e('malware:aurora', 'Aurora', [], 'misp:ransomware', { subtype: 'ransomware' }),
+        e('malware:shark', 'Shark', ['Atom'], 'misp:ransomware', { subtype: 'ransomware' }),
+      ],
+    ]);
+    expect(entries).toHaveLength(4);
+    expect(byKey(entries, 'malware:hydraq')).toMatchObject({ subtype: 'malware', sources: ['misp:mitre-malware'] });
+    expect(byKey(entries, 'malware:shark')).toMatchObject({ subtype: 'malware', sources: ['misp:mitre-malware'] });
+    // The ransomware namesake keeps its own names under a key of its own.
+    expect(byKey(entries, 'malware:shark-ransomware')).toMatchObject({ subtype: 'ransomware', aliases: expect.arrayContaining(['Atom']) });
+    expect(report.refused.kind).toBe(2); // Aurora = Aurora, and Shark = Shark once the keys differ
+  });
+
+  it('still joins a described family and a ransomware list where the seed holds either, or ATT&CK says ransomware', () => {
+    const out = mergeCatalogues(
+      [e('malware:notpetya', 'NotPetya', ['Petrwrap'], 'seed', { subtype: 'ransomware' })],
+      [e('malware:notpetya', 'NotPetya', ['ExPetr'], 'misp:mitre-malware', { subtype: 'malware', description: 'NotPetya is malware.' })],
+      [e('malware:petrwrap', 'Petrwrap', ['NotPetya'], 'misp:ransomware', { subtype: 'ransomware' })],
+      [e('malware:ekans', 'EKANS', ['Snake'], 'misp:mitre-malware', { subtype: 'ransomware', description: 'EKANS is ransomware.' })],
+      [e('malware:snake', 'Snake', ['EKANS'], 'misp:ransomware', { subtype: 'ransomware' })],
+    );
+    expect(out.map((x) => x.key).sort()).toEqual(['malware:ekans', 'malware:notpetya']);
+  });
+
   it('drops junk aliases from imported entries, never from the seed', () => {
     const { entries, report } = mergeCataloguesWithReport([
       [e('location:united-states', 'United States', ['US', 'U.S.'], 'seed')],

@@ -4,6 +4,7 @@ import { isCommonWord, plausibleName } from './malware-names';
 import { lazyRegExp } from './lazy-regexp';
 import { matchesAfterBoundary, matchesBeforeListWords } from './sticky';
 import { isHeadlineVerb } from './headline-verbs';
+import { someMention } from './mentions';
 
 /**
  * Threat actors the catalogue does not know yet, named by how the text speaks of them — vendors name a
@@ -160,11 +161,11 @@ const TARGET_AFTER = /^[ \t\u00a0]+(?:was|were|(?:has|have|had)[ \t\u00a0]+been)
  * then "the WADA hackers" are the ones who hacked it, and the name is the victim's, not the attackers'.
  */
 function namedAsTarget(text: string, name: string): boolean {
-  for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + name.length)) {
-    const end = i + name.length;
-    if (TARGET_BEFORE.test(text.slice(Math.max(0, i - 40), i)) || TARGET_AFTER.test(text.slice(end, end + 40))) return true;
-  }
-  return false;
+  return someMention(
+    text,
+    name,
+    (start, end) => TARGET_BEFORE.test(text.slice(Math.max(0, start - 40), start)) || TARGET_AFTER.test(text.slice(end, end + 40)),
+  );
 }
 
 export function findActorsByShape(text: string, known: EntityMatch[]): EntityMatch[] {

@@ -10,6 +10,7 @@
  *   China-based group".
  * Each look is a short anchored regular expression over a bounded slice next to the name (linear time).
  */
+import { someMention } from './mentions';
 
 /** Nouns that say "malicious software" (or an attacker's tool), singular or plural. */
 const MALWARE_NOUN = String.raw`(?:malware|ransomware|trojan|backdoor|loader|downloader|dropper|stealer|infostealer|rat|remote access (?:trojan|tool)|botnet|worm|wiper|spyware|rootkit|keylogger|implant|miner|cryptominer|banker|web ?shell|payload|(?:piece|strain|family|variant) of malware|(?:hack|attack|post-exploitation|penetration[- ]testing|red[- ]team|offensive) (?:tool|framework)|exploit kit|packer|crypter)(?:s|es)?`;
@@ -293,9 +294,9 @@ const PROSE_AFTER = /^(?:\s|[,;:)”"’']|[.!?](?:\s|$))/u;
  * as a file name, a path or a link's part ("corona.exe", "/coronavirus/").
  */
 export function writesInLowerCase(text: string, lower: string): boolean {
-  for (let i = text.indexOf(lower); i >= 0; i = text.indexOf(lower, i + 1)) {
-    if (!PROSE_BEFORE.test(text.slice(Math.max(0, i - 24), i))) continue;
-    if (PROSE_AFTER.test(text.slice(i + lower.length, i + lower.length + 2))) return true;
-  }
-  return false;
+  return someMention(
+    text,
+    lower,
+    (start, end) => PROSE_BEFORE.test(text.slice(Math.max(0, start - 24), start)) && PROSE_AFTER.test(text.slice(end, end + 2)),
+  );
 }

@@ -9,7 +9,11 @@
  * - both sides hold an entry of the same source (a source that lists two entries means two entities;
  *   MISP's "Lotus Panda" on two different clusters must not weld them together),
  * - the shared alias is shorter than 4 characters ("ASA", "EPM", "TA5"), or
- * - both are products of different vendors (Cisco "IOS" and Apple "iOS").
+ * - both are products of different vendors (Cisco "IOS" and Apple "iOS"), or
+ * - neither holds a seed entry, and one holds a family ATT&CK describes as something other than ransomware
+ *   while the other holds ransomware (MISP's ransomware list has an "aurora"; ATT&CK's Hydraq, a trojan, is
+ *   also called Aurora: joined, the trojan would become ransomware). ATT&CK's descriptions say what a family
+ *   is (importers/common.ts reads "X is ransomware" from them); a shared word does not outweigh that.
  * The merged entry takes the seed's key, name, description, country and subtype when there is a seed
  * entry, and otherwise those of its most authoritative source (ATT&CK, then MISP's mitre-* clusters, then
  * the other MISP clusters, then KEV). Aliases, sources, refs, cues and meta are united.
@@ -31,7 +35,7 @@ interface MergeReport {
   input: number;
   output: number;
   /** Joins refused, by reason, with a few examples ("actor: 'Lotus Panda' (misp:threat-actor twice)"). */
-  refused: Record<'seed' | 'same-source' | 'short-alias' | 'vendor' | 'technique-id', number>;
+  refused: Record<'seed' | 'same-source' | 'short-alias' | 'vendor' | 'technique-id' | 'kind', number>;
   refusedExamples: string[];
   /** Junk aliases removed from imported entries. */
   junkAliases: number;
@@ -181,7 +185,7 @@ export function* mergeSteps(lists: CatalogueEntry[][]): Generator<void, MergeRes
   const report: MergeReport = {
     input: 0,
     output: 0,
-    refused: { seed: 0, 'same-source': 0, 'short-alias': 0, vendor: 0, 'technique-id': 0 },
+    refused: { seed: 0, 'same-source': 0, 'short-alias': 0, vendor: 0, 'technique-id': 0, kind: 0 },
     refusedExamples: [],
     junkAliases: 0,
     junkEntries: 0,
@@ -225,6 +229,8 @@ export function* mergeSteps(lists: CatalogueEntry[][]): Generator<void, MergeRes
     if (i % EVERY === 0) yield;
   }
 
+  rekeyRansomwareNamesakes(entries);
+
   const seedKeys = new Set<string>();
   for (const e of entries) if (isSeed(e)) for (const n of [e.name, ...e.aliases]) seedKeys.add(`${e.type}|${nk(n)}`);
 
@@ -259,6 +265,7 @@ export function* mergeSteps(lists: CatalogueEntry[][]): Generator<void, MergeRes
     else if (uf.seed[a] && uf.seed[b]) reason = 'seed';
     else if (uf.vendor[a] && uf.vendor[b] && uf.vendor[a] !== uf.vendor[b]) reason = 'vendor';
     else if (uf.technique[a] && uf.technique[b] && uf.technique[a] !== uf.technique[b]) reason = 'technique-id';
+    else if (!uf.seed[a] && !uf.seed[b] && kindsConflict(uf.kind[a], uf.kind[b])) reason = 'kind';
     // A name the seed gives its own entry is the seed's word that the two are one, whatever a source says.
     else if ((uf.sources[a] & uf.sources[b]) !== 0 && !((uf.seed[a] || uf.seed[b]) && seedKeys.has(typedKey))) reason = 'same-source';
     if (!reason) return uf.union(a, b);
@@ -481,6 +488,39 @@ function vendorOf(e: CatalogueEntry): string | undefined {
 }
 
 /** Union-find over entry indexes that keeps, per component, what the join guards ask about. */
+/** What a malware entry says it is: NOT_RANSOMWARE from an ATT&CK description, RANSOMWARE from anyone. */
+const NOT_RANSOMWARE = 1;
+const RANSOMWARE = 2;
+
+function kindOf(e: CatalogueEntry): number {
+  if (e.type !== 'malware' || !e.subtype) return 0;
+  if (e.subtype === 'ransomware') return RANSOMWARE;
+  return e.sources.some(AUTHORITY) && e.description ? NOT_RANSOMWARE : 0;
+}
+
+/**
+ * Keys come from names, so a ransomware list's "Shark" and ATT&CK's Shark (a backdoor) get one key, and the
+ * same key joins without question. Where ATT&CK describes the key's family as something else and no seed
+ * entry holds the key, the ransomware entries take a key of their own ("malware:shark-ransomware"), so the
+ * guard in the name joins decides about them like any other pair.
+ */
+function rekeyRansomwareNamesakes(entries: CatalogueEntry[]): void {
+  const kinds = new Map<string, number>();
+  const seedKey = new Set<string>();
+  for (const e of entries) {
+    kinds.set(e.key, (kinds.get(e.key) ?? 0) | kindOf(e));
+    if (isSeed(e)) seedKey.add(e.key);
+  }
+  entries.forEach((e, i) => {
+    if (kindOf(e) !== RANSOMWARE || seedKey.has(e.key) || !((kinds.get(e.key) ?? 0) & NOT_RANSOMWARE)) return;
+    entries[i] = { ...e, key: `${e.key}-ransomware` };
+  });
+}
+
+function kindsConflict(a: number, b: number): boolean {
+  return ((a & NOT_RANSOMWARE) !== 0 && (b & RANSOMWARE) !== 0) || ((a & RANSOMWARE) !== 0 && (b & NOT_RANSOMWARE) !== 0);
+}
+
 class UnionFind {
   parent: Int32Array;
   seed: boolean[];
@@ -488,6 +528,8 @@ class UnionFind {
   sources: Int32Array;
   vendor: (string | undefined)[];
   technique: (string | undefined)[];
+  /** NOT_RANSOMWARE | RANSOMWARE bits of the component's malware entries (kindOf). */
+  kind: Uint8Array;
 
   constructor(entries: CatalogueEntry[]) {
     this.parent = Int32Array.from(entries, (_, i) => i);
@@ -504,6 +546,7 @@ class UnionFind {
     // Techniques are keyed on their ATT&CK id: two ids are two techniques even under one name
     // (Enterprise T1566.001 and ICS T0865 are both "Spearphishing Attachment").
     this.technique = entries.map((e) => (e.type === 'technique' ? e.key : undefined));
+    this.kind = Uint8Array.from(entries, kindOf);
   }
 
   find(i: number): number {
@@ -527,5 +570,6 @@ class UnionFind {
     this.sources[root] |= this.sources[child];
     this.vendor[root] ??= this.vendor[child];
     this.technique[root] ??= this.technique[child];
+    this.kind[root] |= this.kind[child];
   }
 }
