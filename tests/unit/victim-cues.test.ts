@@ -176,7 +176,7 @@ describe('the cues in more tenses and forms (issue 8, round 14)', () => {
 
   test('"a cyberattack on X" (one word), "X became the latest victim", "X is one of the victims"', () => {
     const name = 'Greenfield Logistics';
-    expect(confidence(`Police are investigating a cyberattack on ${name} that encrypted files.`, name)).toBeGreaterThan(0.7);
+    expect(confidence(`Police are investigating a cyberattack on ${name} that encrypted files.`, name)).toBeGreaterThan(0.6);
     expect(confidence(`${name} became the latest victim of ransomware.`, name)).toBeGreaterThan(0.6);
     expect(confidence(`${name} is one of the victims of the ransomware attack.`, name)).toBeGreaterThan(0.6);
   });
@@ -208,5 +208,30 @@ describe('the cues in more tenses and forms (issue 8, round 14)', () => {
     expect(
       confidence('Greenfield Logistics paid $2,000 to the researcher as a bug bounty after a ransomware scare.', 'Greenfield Logistics'),
     ).toBeLessThan(0.6);
+  });
+});
+
+describe('weak evidence names no victim (issue 8, round 16)', () => {
+  const head = 'Ransomware attacks rose again this spring\n\nThe number of attacks on retailers rose by a third this spring. ';
+  const confidence = (text: string) => analyzeText(text, matcher, { published: '2024-05-20' }).incidents[0]?.victimConfidence ?? 0;
+
+  test('a name that opens a statement is not a victim for that alone; its word that it was hit is', () => {
+    expect(confidence(`${head}Greenfield Logistics said that backups remain the best defence against ransomware.`)).toBeLessThan(0.5);
+    expect(confidence(`${head}Greenfield Logistics said hackers encrypted its servers with ransomware.`)).toBeGreaterThan(0.6);
+  });
+
+  test('a name in the lede before the incident’s word, with no cue, is a weak guess', () => {
+    expect(confidence(`${head}Greenfield Logistics counted 400 ransomware attacks in April.`)).toBeLessThan(0.5);
+    expect(confidence(`${head}Greenfield Logistics was hit by a ransomware attack in April.`)).toBeGreaterThan(0.6);
+  });
+
+  test('"X reported that", "X discovered that": a word of its own incident must follow, as after "X confirmed"', () => {
+    const phish = 'Phishing campaign spreads across Europe\n\nA phishing campaign is spreading across Europe. ';
+    expect(confidence(`${phish}Greenfield Logistics reported that the phishing gang uses fake invoices.`)).toBeLessThan(0.5);
+    expect(
+      confidence(`${phish}Greenfield Logistics reported that hackers stole its customer data in the phishing attack.`),
+    ).toBeGreaterThan(0.6);
+    const ransom = 'Ransomware campaign spreads across Europe\n\nA ransomware campaign is spreading across Europe. ';
+    expect(confidence(`${ransom}Greenfield Logistics discovered that the gang now sells access to other crews.`)).toBeLessThan(0.5);
   });
 });
