@@ -880,9 +880,13 @@ function dropBackground(text: string, live: Candidate[], published?: string): Ca
   if (live.length < 2) return live;
   const [top, ...rest] = live;
   const topOwnWhen = chooseWhen(text, top.sentences, published, top.victim?.entity.key)?.iso;
+  // A fix released in strong words is news of its own in any story (mergeAndFilter keeps it so), dated
+  // before the attack as it may be: the update that would have stopped the worm. The flaw it fixes goes with it.
+  const fixReleased = rest.some((c) => c.type === 'patch' && c.sentences.some((x) => releasesFix(text, x)));
   return [
     top,
     ...rest.filter((c) => {
+      if (fixReleased && FLAW_STORY.has(c.type)) return true;
       // A flaw and its fix are one story told in two steps, months apart as they may be: the fix of the
       // flaw the story tells is not an earlier incident, whatever words of time its sentences hold
       // ("patches are already rolling out, with Lenovo posting updates in the past month").

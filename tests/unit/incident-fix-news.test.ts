@@ -1,0 +1,31 @@
+import { describe, expect, test } from 'vitest';
+import { analyzeText } from '../../lib/worker/engine';
+import { compileMatcher } from '../../lib/worker/extract/matcher';
+import { seedCatalogue } from '../../lib/worker/knowledge/seed';
+
+const matcher = compileMatcher(seedCatalogue());
+const types = (text: string, published = '2024-05-20') =>
+  analyzeText(text, matcher, { published })
+    .incidents.map((i) => i.type)
+    .sort();
+
+describe('a fix released is news in any story, dated before the attack as it may be (issue 8)', () => {
+  const worm =
+    'Hospitals across Europe were hit by a ransomware attack on Friday that encrypted files on thousands of computers. ' +
+    'The ransomware attack forced doctors to turn patients away, officials said on Saturday. ' +
+    'The worm spreads through a flaw in the file-sharing service of older Windows versions. ' +
+    'Staff at several hospitals worked through the weekend to restore systems.';
+  test('the update released months before the worm, and the flaw it fixes, stay beside the attack', () => {
+    expect(types(`${worm} Microsoft issued a security update in February that fixes the vulnerability.`, '2024-05-20')).toEqual([
+      'patch',
+      'ransomware',
+      'vulnerability-disclosure',
+    ]);
+  });
+
+  test('negative: an earlier attack dated months before the story is still background', () => {
+    expect(
+      types(`${worm} Last year, a data breach at another clinic exposed patient records in January 2023.`, '2024-05-20'),
+    ).not.toContain('data-breach');
+  });
+});
