@@ -29,3 +29,24 @@ describe('a fix released is news in any story, dated before the attack as it may
     ).not.toContain('data-breach');
   });
 });
+
+describe('a flaw told once keeps the fix the text tells of as done (issue 8)', () => {
+  test('a disclosure said once, with its fix told as done, reports the patch too', () => {
+    // One strong word of disclosure outside the lede: only the best candidate is kept, as in a short report.
+    const text =
+      'Acme Club kept its members’ photographs on an open web server for months.\n\n' +
+      'Anyone could view the pictures without a password, the magazine said. ' +
+      'Thousands of members were affected. The club has over 5,000 members worldwide. ' +
+      'After the magazine reported the security issues to the club in December, it took the club three weeks to patch the issue.';
+    expect(types(text)).toEqual(['patch', 'vulnerability-disclosure']);
+  });
+
+  test('negative: without the fix, only the flaw', () => {
+    const text =
+      'Acme Club kept its members’ photographs on an open web server for months.\n\n' +
+      'Anyone could view the pictures without a password, the magazine said. ' +
+      'Thousands of members were affected. The club has over 5,000 members worldwide. ' +
+      'The magazine reported the security issues to the club in December.';
+    expect(types(text)).toEqual(['vulnerability-disclosure']);
+  });
+});

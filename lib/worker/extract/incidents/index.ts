@@ -656,7 +656,11 @@ function mergeAndFilter(text: string, cands: Candidate[], published?: string): C
           c.score >= 2.5 && c.strongest >= 3 && c.sentences.some((s) => reportsHappening(c.type, s) && (s.scores.get(c.type) ?? 0) > 0),
       )
       .sort((a, b) => b.score - a.score)[0];
-    return best ? [best] : [];
+    if (!best) return [];
+    // A flaw told once still reports the fix the text tells of as done, as a longer disclosure story does.
+    const fix =
+      best.type === 'vulnerability-disclosure' ? cands.find((c) => c.type === 'patch' && c.sentences.some(tellsOfFix)) : undefined;
+    return fix ? [best, fix] : [best];
   }
   const top = Math.max(...live.map((c) => c.score));
   // The headline names the story: a type it names in strong words stays, however much else the text says.
