@@ -50,3 +50,22 @@ describe('a flaw told once keeps the fix the text tells of as done (issue 8)', (
     expect(types(text)).toEqual(['vulnerability-disclosure']);
   });
 });
+
+describe('a lure told by its posing, in any tense, is phishing (issue 8)', () => {
+  test('"posed as" tells the lure as "posing as" does', () => {
+    expect(
+      types(
+        'An attacker posed as the company’s chief executive in an email to the payroll department, the company said on Monday. ' +
+          'The attacker posed as the chief executive again in a second email on Tuesday, and a clerk sent over the tax forms of 4,000 employees, the company said.',
+      ),
+    ).toContain('phishing');
+  });
+
+  test('negative: a threat posed to someone is no lure', () => {
+    expect(
+      types(
+        'The flood posed a threat to the company’s offices, the company said on Monday. The storm posed a danger to the town again on Tuesday.',
+      ),
+    ).not.toContain('phishing');
+  });
+});
