@@ -656,7 +656,11 @@ function mergeAndFilter(text: string, cands: Candidate[], published?: string): C
           c.score >= 2.5 && c.strongest >= 3 && c.sentences.some((s) => reportsHappening(c.type, s) && (s.scores.get(c.type) ?? 0) > 0),
       )
       .sort((a, b) => b.score - a.score)[0];
-    return best ? [best] : [];
+    if (!best) return [];
+    // A flaw told once still reports the fix the text tells of as done, as a longer disclosure story does.
+    const fix =
+      best.type === 'vulnerability-disclosure' ? cands.find((c) => c.type === 'patch' && c.sentences.some(tellsOfFix)) : undefined;
+    return fix ? [best, fix] : [best];
   }
   const top = Math.max(...live.map((c) => c.score));
   // The headline names the story: a type it names in strong words stays, however much else the text says.
@@ -880,9 +884,13 @@ function dropBackground(text: string, live: Candidate[], published?: string): Ca
   if (live.length < 2) return live;
   const [top, ...rest] = live;
   const topOwnWhen = chooseWhen(text, top.sentences, published, top.victim?.entity.key)?.iso;
+  // A fix released in strong words is news of its own in any story (mergeAndFilter keeps it so), dated
+  // before the attack as it may be: the update that would have stopped the worm. The flaw it fixes goes with it.
+  const fixReleased = rest.some((c) => c.type === 'patch' && c.sentences.some((x) => releasesFix(text, x)));
   return [
     top,
     ...rest.filter((c) => {
+      if (fixReleased && FLAW_STORY.has(c.type)) return true;
       // A flaw and its fix are one story told in two steps, months apart as they may be: the fix of the
       // flaw the story tells is not an earlier incident, whatever words of time its sentences hold
       // ("patches are already rolling out, with Lenovo posting updates in the past month").

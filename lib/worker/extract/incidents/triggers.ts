@@ -189,7 +189,8 @@ const TRIGGERS: Trigger[] = [
     `(?:emails|messages|texts) (?:that )?(?:claim|pretend|purport|appear)`,
     `(?:collects?|harvests?|steals?|captures?|capturing|harvesting) (?:their |the |users['’]? |victims['’]? )?(?:[\\w-]+ ){0,2}(?:credentials|passwords|logins?)`,
     `(?:pretend|purport)(?:s|ed|ing)? to (?:be|come) from`,
-    `posing as`,
+    // In every tense: "someone posed as the company's CEO".
+    `pos(?:ing|ed|es) as`,
     `malicious (?:emails|attachments|links)`,
     `lures?`,
     // Not software or a forged token posing as an account, a server or an application ("SAML tokens that
