@@ -8,7 +8,8 @@
  * build, every n-th row's keys); the database is the sync bench's (bench/sync/related-db.ts: 200,000 articles in
  * 50,000 clustered incidents). Each round runs every query through each build, in alternating order, after ten
  * warm-up queries; prints each round's p50/p95 and the medians, and whether the two builds gave the same
- * answers (ids, scores, shared keys) to every query.
+ * answers (ids, scores, shared keys) to every query, and how much their top 10s overlap. Builds of different
+ * schema versions read a database each, filled alike.
  */
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -59,39 +60,49 @@ async function main(): Promise<void> {
       },
       [entries, items, now, Number(values.queries)] as const,
     );
-    const fill = await page.evaluate(fillRelatedDb, [
-      Number(values.articles),
-      Number(values.clusters),
-      queries,
-      now,
-      'related-ab',
-      'SB_this',
-    ] as const);
-    console.log(
-      `${queries.length} queries of ${(queries.reduce((n, k) => n + k.length, 0) / queries.length).toFixed(1)} keys; ` +
-        `database of ${fill.articles} articles, ${fill.clusters} incidents written in ${(fill.fillMs / 1000).toFixed(1)} s`,
+    // One database when both builds read the same schema; else one each, filled alike (the same rows, each
+    // build writing them through its own schema).
+    const versions = await page.evaluate(() =>
+      (['base', 'this'] as const).map((w) => new (window as unknown as Record<string, SB>)[`SB_${w}`].IncidentLensDb({ name: 'v' }).verno),
     );
+    const dbName = { base: 'related-ab', this: versions[0] === versions[1] ? 'related-ab' : 'related-ab-this' };
+    for (const which of versions[0] === versions[1] ? (['base'] as const) : (['base', 'this'] as const)) {
+      const fill = await page.evaluate(fillRelatedDb, [
+        Number(values.articles),
+        Number(values.clusters),
+        queries,
+        now,
+        dbName[which],
+        `SB_${which}`,
+      ] as const);
+      console.log(
+        `${queries.length} queries of ${(queries.reduce((n, k) => n + k.length, 0) / queries.length).toFixed(1)} keys; ` +
+          `database of ${fill.articles} articles, ${fill.clusters} incidents (schema v${versions[which === 'base' ? 0 : 1]}) written in ${(fill.fillMs / 1000).toFixed(1)} s`,
+      );
+    }
     const run = (which: 'base' | 'this') =>
       page.evaluate(
-        async ([which, keyLists, at]) => {
+        async ([which, name, keyLists, at]) => {
           const sb = (window as unknown as Record<string, SB>)[`SB_${which}`];
-          const db = new sb.IncidentLensDb({ name: 'related-ab' });
+          const db = new sb.IncidentLensDb({ name });
           await db.open();
           sb.forgetClusterCount();
           const iso = new Date(at).toISOString();
           for (const keys of keyLists.slice(0, 10)) await sb.relatedIncidents(db, keys, iso, { limit: 10, now: at });
           const times: number[] = [];
           const answers: string[] = [];
+          const ids: string[][] = [];
           for (const keys of keyLists) {
             const t0 = performance.now();
             const r = await sb.relatedIncidents(db, keys, iso, { limit: 10, now: at });
             times.push(performance.now() - t0);
             answers.push(JSON.stringify(r.map((x) => [x.id, x.score, x.shared.map((s) => s.key)])));
+            ids.push(r.map((x) => x.id));
           }
           db.close();
-          return { times, answers };
+          return { times, answers, ids };
         },
-        [which, queries, now] as const,
+        [which, dbName[which], queries, now] as const,
       );
     const pct = (xs: number[], p: number) => {
       const s = [...xs].sort((a, b) => a - b);
@@ -99,6 +110,7 @@ async function main(): Promise<void> {
     };
     const figures: Record<string, { p50: number[]; p95: number[] }> = { base: { p50: [], p95: [] }, this: { p50: [], p95: [] } };
     let differ = 0;
+    let overlap = 0;
     for (let r = 0; r < Number(values.rounds); r++) {
       const order = r % 2 ? (['this', 'base'] as const) : (['base', 'this'] as const);
       const res: Partial<Record<'base' | 'this', Awaited<ReturnType<typeof run>>>> = {};
@@ -108,6 +120,12 @@ async function main(): Promise<void> {
         figures[which].p95.push(pct(res[which]!.times, 0.95));
       }
       differ = res.base!.answers.filter((a, i) => a !== res.this!.answers[i]).length;
+      // The top 10s' overlap: of each query's answers, the share both builds gave (1 when neither answered).
+      const mean = res.base!.ids.reduce((n, a, i) => {
+        const b = new Set(res.this!.ids[i]);
+        return n + (Math.max(a.length, b.size) ? a.filter((id) => b.has(id)).length / Math.max(a.length, b.size) : 1);
+      }, 0);
+      overlap = mean / queries.length;
       console.log(
         `round ${r + 1} (${order.join(' then ')}): base p50/p95 ${figures.base.p50[r].toFixed(1)}/${figures.base.p95[r].toFixed(1)} ms, ` +
           `this ${figures.this.p50[r].toFixed(1)}/${figures.this.p95[r].toFixed(1)} ms; load ${loadavg()[0].toFixed(2)}`,
@@ -116,7 +134,7 @@ async function main(): Promise<void> {
     const m = (which: 'base' | 'this', k: 'p50' | 'p95') => median(figures[which][k]).toFixed(1);
     console.log(
       `medians: base p50/p95 ${m('base', 'p50')}/${m('base', 'p95')} ms, this ${m('this', 'p50')}/${m('this', 'p95')} ms; ` +
-        `answers differing in the last round: ${differ} of ${queries.length}; load ${load0.toFixed(2)} → ${loadavg()[0].toFixed(2)}`,
+        `answers differing in the last round: ${differ} of ${queries.length} (top-10 overlap ${(100 * overlap).toFixed(1)} %); load ${load0.toFixed(2)} → ${loadavg()[0].toFixed(2)}`,
     );
   } finally {
     await close();

@@ -6,3 +6,8 @@ import type { ClusterRow } from '../../lib/worker/cluster/summarise';
 export async function clusterRowsBeforeV8(db: IncidentLensDb): Promise<Omit<ClusterRow, 'articleCount'>[]> {
   return (await db.clusters.toArray()).map(({ articleCount: _n, ...r }) => r);
 }
+
+/** The rows as the clustering wrote them: without the entries the database adds for its index (v10's byAnchor). */
+export async function storedClusters(db: IncidentLensDb): Promise<ClusterRow[]> {
+  return (await db.clusters.toArray()).map(({ byAnchor: _b, ...r }) => r);
+}

@@ -3,6 +3,7 @@ import { Dexie } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { IncidentLensDb } from '../../lib/worker/db/database';
 import { CURRENT_VERSION, SCHEMA_HISTORY } from '../../lib/worker/db/schema';
+import { anchoredBy } from '../../lib/worker/db/anchor-index';
 
 /** A database as version 2 wrote it: articles and their incident rows, no clusters. */
 async function writeV2(indexedDB: IDBFactory): Promise<void> {
@@ -81,7 +82,7 @@ describe('schema v4 (clusters)', () => {
     expect(cluster?.articles.map((x) => x.url)).toEqual(['https://a.example/cellebrite', 'https://b.example/cellebrite']);
     expect(cluster?.sites).toEqual(['a.example', 'b.example']);
     // The new indexes answer.
-    expect(await db.clusters.where('anchors').equals('organization:cellebrite').count()).toBe(1);
+    expect(await anchoredBy(db.clusters, 'organization:cellebrite').count()).toBe(1);
     expect(await db.articles.where('clusterId').equals(a!.clusterId!).count()).toBe(2);
     expect(await db.articles.filter((r) => r.titleKey === 'cellebrite confirms data breach').count()).toBe(1);
     db.close();

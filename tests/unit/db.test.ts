@@ -77,7 +77,7 @@ describe('database migrations', () => {
     const versions = SCHEMA_HISTORY.map((s) => s.version);
     expect(versions).toEqual([...versions].sort((a, b) => a - b));
     expect(new Set(versions).size).toBe(versions.length);
-    expect(CURRENT_VERSION).toBe(9);
+    expect(CURRENT_VERSION).toBe(10);
   });
 
   it('opens a version-1 database, upgrades it and finds every row', async () => {
@@ -146,7 +146,7 @@ describe('database migrations', () => {
     ]);
     expect(db.entities.schema.indexes.find((i) => i.name === 'aliasesLower')?.multi).toBe(true);
     expect(db.incidents.schema.indexes.find((i) => i.name === 'entityKeys')?.multi).toBe(true);
-    expect(db.clusters.schema.indexes.find((i) => i.name === 'anchors')?.multi).toBe(true);
+    expect(db.clusters.schema.indexes.find((i) => i.name === 'byAnchor')?.multi).toBe(true);
     // v7: articles are indexed only by what the ingest reads them by, incidents by entity only.
     expect(db.articles.schema.indexes.map((i) => i.name).sort()).toEqual(['clusterId', 'guid', 'published']);
     expect(db.incidents.schema.indexes.map((i) => i.name).sort()).toEqual(['entityKeys']);

@@ -8,6 +8,7 @@ import { MemoryStore } from '../../lib/worker/cluster/memory-store';
 import { titleKey } from '../../lib/worker/cluster/ingest';
 import { readItem } from '../../lib/worker/sync/reader-serve';
 import type { FeedItem } from '../../lib/worker/sync/item';
+import { storedClusters } from '../support/cluster-rows';
 import { NOW, item, BOEING_1, BOEING_2, ICBC, CITRIX_PATCH, CITRIX_EXPLOITED, CITRIX_EXPLOITED_2 } from '../support/feed-items';
 
 let matcher: CompiledMatcher;
@@ -82,7 +83,7 @@ describe('ingestFeedItems: clustering', () => {
     await ingestFeedItemsInto(store, batch, { matcher, now: NOW });
     for (const i of batch) expect(store.items.get(i.url)?.clusterId).toBe(await clusterOf(i.url));
     expect([...store.clusters.values()].sort((a, b) => a.id.localeCompare(b.id))).toEqual(
-      (await db.clusters.toArray()).sort((a, b) => a.id.localeCompare(b.id)),
+      (await storedClusters(db)).sort((a, b) => a.id.localeCompare(b.id)),
     );
   });
 });

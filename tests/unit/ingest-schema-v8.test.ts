@@ -16,6 +16,7 @@ import { ingestFeedItems } from '../../lib/worker/sync/ingest-items';
 import type { FeedItem } from '../../lib/worker/sync/item';
 import { NOW, item, BOEING_1, ICBC } from '../support/feed-items';
 import { clusterRowsBeforeV8 } from '../support/cluster-rows';
+import { anchoredBy } from '../../lib/worker/db/anchor-index';
 
 let matcher: CompiledMatcher;
 beforeAll(() => {
@@ -71,8 +72,8 @@ describe('schema v8 (short article lists)', () => {
     await db.open();
     expect(db.verno).toBe(CURRENT_VERSION);
     expect(CURRENT_VERSION).toBeGreaterThanOrEqual(8);
-    // v9 finds clusters by their anchors (tests/unit/ingest-schema-v9.test.ts).
-    expect(rawIndexes(db, 'clusters')).toEqual(['anchors']);
+    // v9 finds clusters by their anchors (tests/unit/ingest-schema-v9.test.ts), v10 newest first.
+    expect(rawIndexes(db, 'clusters')).toEqual(['byAnchor']);
     expect(await db.clusters.count()).toBe(rows.clusters.length);
     for (const old of rows.clusters)
       expect(await db.clusters.get(old.id)).toEqual({
@@ -85,7 +86,7 @@ describe('schema v8 (short article lists)', () => {
     expect(await db.articles.toArray()).toEqual(rows.articles);
     expect(await db.incidents.toArray()).toEqual(rows.incidents);
     // Found by the same keys.
-    expect(await db.clusters.where('anchors').equals('organization:boeing').primaryKeys()).toEqual([busy.id]);
+    expect(await anchoredBy(db.clusters, 'organization:boeing').primaryKeys()).toEqual([busy.id]);
     db.close();
   });
 

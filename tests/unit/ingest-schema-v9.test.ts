@@ -14,6 +14,7 @@ import { compileMatcher, type CompiledMatcher } from '../../lib/worker/extract/m
 import { seedCatalogue } from '../../lib/worker/knowledge/seed';
 import { ingestFeedItems } from '../../lib/worker/sync/ingest-items';
 import { NOW, BOEING_1, BOEING_2, ICBC, CITRIX_PATCH, CITRIX_EXPLOITED } from '../support/feed-items';
+import { anchoredBy, withAnchorIndex } from '../../lib/worker/db/anchor-index';
 
 let matcher: CompiledMatcher;
 beforeAll(() => {
@@ -28,8 +29,8 @@ async function v8Rows() {
   const clusters = await db.clusters.toArray();
   const incidents = await db.incidents.toArray();
   db.close();
-  const { anchors: _a, ...bare } = clusters.find((c) => c.victims.some((v) => v.key === 'organization:icbc')) ?? clusters[0];
-  return { articles, clusters, incidents, bare: bare as Omit<ClusterRow, 'anchors'> };
+  const { anchors: _a, byAnchor: _b, ...bare } = clusters.find((c) => c.victims.some((v) => v.key === 'organization:icbc')) ?? clusters[0];
+  return { articles, clusters, incidents, bare: bare as Omit<ClusterRow, 'anchors' | 'byAnchor'> };
 }
 
 async function writeV8(indexedDB: IDBFactory, rows: Awaited<ReturnType<typeof v8Rows>>, withBare = true): Promise<void> {
@@ -55,11 +56,12 @@ describe('schema v9 (clusters found by their anchors)', () => {
     await db.open();
     expect(db.verno).toBe(CURRENT_VERSION);
     expect(CURRENT_VERSION).toBeGreaterThanOrEqual(9);
-    expect(rawIndexes(db, 'clusters')).toEqual(['anchors']);
+    // v10 finds them newest first by the same anchors (tests/unit/ingest-schema-v10.test.ts).
+    expect(rawIndexes(db, 'clusters')).toEqual(['byAnchor']);
     // Rows unchanged, but for the one without anchors, which gets all its keys as anchors.
     for (const old of rows.clusters) {
       const now = await db.clusters.get(old.id);
-      if (old.id === rows.bare.id) expect(now).toEqual({ ...rows.bare, anchors: rows.bare.entityKeys });
+      if (old.id === rows.bare.id) expect(now).toEqual(withAnchorIndex({ ...rows.bare, anchors: rows.bare.entityKeys }));
       else expect(now).toEqual(old);
     }
     expect(await db.articles.toArray()).toEqual(rows.articles);
@@ -67,8 +69,8 @@ describe('schema v9 (clusters found by their anchors)', () => {
     // Found by their anchors.
     const boeing = rows.clusters.find((c) => c.victims.some((v) => v.key === 'organization:boeing'))!;
     expect(boeing.anchors).toContain('malware:lockbit');
-    expect(await db.clusters.where('anchors').equals('organization:boeing').primaryKeys()).toEqual([boeing.id]);
-    expect((await db.clusters.where('anchors').equals('malware:lockbit').primaryKeys()).sort()).toEqual(
+    expect(await anchoredBy(db.clusters, 'organization:boeing').primaryKeys()).toEqual([boeing.id]);
+    expect((await anchoredBy(db.clusters, 'malware:lockbit').primaryKeys()).sort()).toEqual(
       rows.clusters
         .filter((c) => c.anchors.includes('malware:lockbit'))
         .map((c) => c.id)
@@ -78,10 +80,10 @@ describe('schema v9 (clusters found by their anchors)', () => {
     const plain = boeing.entityKeys.find((k) => !boeing.anchors.includes(k));
     expect(plain).toBeDefined();
     expect((await db.clusters.get(boeing.id))?.entityKeys).toContain(plain);
-    const byPlain = await db.clusters.where('anchors').equals(plain!).primaryKeys();
+    const byPlain = await anchoredBy(db.clusters, plain!).primaryKeys();
     expect(byPlain).not.toContain(boeing.id);
     // The row written without anchors is found by every key it has.
-    for (const k of rows.bare.entityKeys) expect(await db.clusters.where('anchors').equals(k).primaryKeys()).toContain(rows.bare.id);
+    for (const k of rows.bare.entityKeys) expect(await anchoredBy(db.clusters, k).primaryKeys()).toContain(rows.bare.id);
     db.close();
   });
 
@@ -93,7 +95,7 @@ describe('schema v9 (clusters found by their anchors)', () => {
     expect(await ingestFeedItems(db, [BOEING_1, CITRIX_EXPLOITED], { matcher, now: NOW })).toMatchObject({ added: 1, unchanged: 1 });
     const exploited = (await db.articles.get(CITRIX_EXPLOITED.url))!;
     const written = (await db.clusters.get(exploited.clusterId!))!;
-    expect(await db.clusters.where('anchors').equals(written.anchors[0]).primaryKeys()).toContain(written.id);
+    expect(await anchoredBy(db.clusters, written.anchors[0]).primaryKeys()).toContain(written.id);
     forgetClusterCount();
     const boeing = rows.clusters.find((c) => c.victims.some((v) => v.key === 'organization:boeing'))!;
     const plain = boeing.entityKeys.filter((k) => !boeing.anchors.includes(k));

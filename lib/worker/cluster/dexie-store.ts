@@ -7,6 +7,7 @@
 import type { Transaction } from 'dexie';
 import type { IncidentLensDb } from '../db/database';
 import type { ArticleRow } from '../db/schema';
+import { withAnchorIndex } from '../db/anchor-index';
 import { IngestMemory, memberOf, type CachedMember, type KnownRow } from './member-cache';
 import { inRanges, isStoredItem, versionOf, type IngestStore, type StoreWrite, type StoredVersion } from './store';
 import { WINDOW_DAYS } from './rule';
@@ -246,7 +247,11 @@ export class DexieStore implements IngestStore {
     if (w.items.length) writes.push(this.request('articles', w.items, () => this.raw('articles', 'put', w.items)));
     if (w.incidents.length) writes.push(this.request('incidents', w.incidents, () => this.raw('incidents', 'put', w.incidents)));
     if (w.deleteClusters.length) writes.push(this.request('clusters', [], () => this.raw('clusters', 'delete', w.deleteClusters)));
-    if (w.clusters.length) writes.push(this.request('clusters', w.clusters, () => this.raw('clusters', 'put', w.clusters)));
+    if (w.clusters.length) {
+      // Written with IndexedDB's own requests, past Dexie's middleware: the rows get their index entries here.
+      const clusters = w.clusters.map(withAnchorIndex);
+      writes.push(this.request('clusters', clusters, () => this.raw('clusters', 'put', clusters)));
+    }
     await Promise.all(writes);
   }
 

@@ -48,6 +48,11 @@ export interface ClusterRow {
   anchors: string[];
   /** Display names of the anchors, by key. */
   names: Record<string, string>;
+  /**
+   * v10: the entries of the index related incidents find the row by, its anchors with its id turned round
+   * (lib/worker/db/anchor-index.ts); the database adds them as it writes the row, the summariser does not.
+   */
+  byAnchor?: [anchor: string, newestFirst: string][];
 }
 
 const MAX_KEYS = 64;

@@ -9,7 +9,8 @@
  * say little about which incident this is.
  *
  * Only the keys that say which event a cluster is (its anchors: victims, CVEs, organisations, malware ...)
- * find it (schema v9): a place or an attack type shared with the page adds nothing.
+ * find it (schema v9): a place or an attack type shared with the page adds nothing. Since v10 the index lists a
+ * key's clusters newest first (lib/worker/db/anchor-index.ts), so the newest are read forwards.
  *
  * Cost: per key, the ids of the newest PER_KEY clusters anchored by it (index keys only, newest first
  * since cluster ids sort by time); df is that count, or "at least PER_KEY" for common keys, which then
@@ -27,6 +28,7 @@ import type { IncidentLensDb } from './database';
 import type { ClusterRow } from './schema';
 import { LISTED_ARTICLES } from '../cluster/summarise';
 import { nameTwin } from '../knowledge/keys';
+import { anchoredBy } from './anchor-index';
 
 const TYPE_PRIOR: Partial<Record<EntityType, number>> = {
   vulnerability: 1.5,
@@ -124,7 +126,7 @@ export async function relatedIncidents(
   return db.transaction('r', [db.clusters, db.articles, db.entities], async () => {
     const [total, idLists, selfRow] = await Promise.all([
       clusterCount(db, now),
-      Promise.all(keys.map((k) => db.clusters.where('anchors').equals(k).reverse().limit(PER_KEY).primaryKeys())),
+      Promise.all(keys.map((k) => anchoredBy(db.clusters, k).limit(PER_KEY).primaryKeys())),
       self ? db.articles.get(self) : undefined,
     ]);
     const weight = new Map<string, number>();

@@ -13,6 +13,7 @@ import { siteOf } from '../../shared/sites';
 import type { ItemFeatures } from '../cluster/rule';
 import { LISTED_ARTICLES, type ClusterRow } from '../cluster/summarise';
 import { upgradeToV4 } from '../cluster/upgrade';
+import { withAnchorIndex } from './anchor-index';
 
 export type { ClusterRow };
 import { normaliseTags } from '../../shared/tags';
@@ -325,6 +326,26 @@ async function upgradeToV9(tx: Transaction): Promise<void> {
     });
 }
 
+/**
+ * v10 (related incidents on disk): clusters are found by `byAnchor` (lib/worker/db/anchor-index.ts), their
+ * anchors paired with the id turned round, so that a key's newest clusters are read forwards; v9's `anchors`
+ * index, which the related query read backwards, goes (one index entry per anchor either way). The `anchors`
+ * stay in the row. The upgrade gives every cluster row its entries.
+ */
+const V10: Record<string, string> = {
+  ...V9,
+  clusters: 'id, *byAnchor',
+};
+
+async function upgradeToV10(tx: Transaction): Promise<void> {
+  await tx
+    .table<ClusterRow, string>('clusters')
+    .toCollection()
+    .modify((row) => {
+      row.byAnchor = withAnchorIndex(row).byAnchor;
+    });
+}
+
 export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
   { version: 1, stores: V1 },
   { version: 2, stores: V2, upgrade: upgradeToV2 },
@@ -334,6 +355,7 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
   { version: 7, stores: V7, upgrade: upgradeToV7 },
   { version: 8, stores: V8, upgrade: upgradeToV8 },
   { version: 9, stores: V9, upgrade: upgradeToV9 },
+  { version: 10, stores: V10, upgrade: upgradeToV10 },
 ];
 
 export const CURRENT_VERSION = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1].version;
