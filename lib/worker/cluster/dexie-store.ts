@@ -10,6 +10,7 @@ import type { ArticleRow } from '../db/schema';
 import { IngestMemory, memberOf, type CachedMember, type KnownRow } from './member-cache';
 import { inRanges, isStoredItem, versionOf, type IngestStore, type StoreWrite, type StoredVersion } from './store';
 import { WINDOW_DAYS } from './rule';
+import { countedRequests, readCountsEarly } from '../db/counts';
 
 const DAY = 86_400_000;
 /**
@@ -68,6 +69,7 @@ export class DexieStore implements IngestStore {
       // An async scope: Dexie keeps the transaction's zone across the native awaits only for those.
       return await db.transaction('rw', [db.articles, db.incidents, db.clusters, db.ingestMeta], async (tx) => {
         this.tx = tx;
+        readCountsEarly(tx.idbtrans);
         this.stamped = db.ingestMeta.get(STAMP).then((r) => {
           if (r?.value === memory.token) return true;
           memory.clear();
@@ -90,20 +92,11 @@ export class DexieStore implements IngestStore {
    * its live queries need (the index keys of each row gathered into range sets, cloned per call) and a
    * promise layer per request: about a fifth of the store's JavaScript in the profile, for tables no live
    * query watches (only the collection has one). A failed request aborts the transaction, so a chunk is
-   * written whole or not at all, as with Dexie's calls.
+   * written whole or not at all, as with Dexie's calls. Each write of a counted table goes after a probe of its
+   * key, which keeps the table's row count (../db/counts.ts).
    */
   private raw(table: string, op: 'put' | 'delete', values: readonly unknown[]): Promise<void> {
-    const store = this.tx!.idbtrans.objectStore(table);
-    return new Promise((ok, fail) => {
-      let last: IDBRequest | undefined;
-      for (const v of values) {
-        const r = op === 'put' ? store.put(v) : store.delete(v as IDBValidKey);
-        r.onerror = () => fail(r.error);
-        last = r;
-      }
-      if (!last) ok();
-      else last.onsuccess = () => ok();
-    });
+    return countedRequests(this.tx!.idbtrans, table, op, values);
   }
 
   private note(rows: readonly (ArticleRow | KnownRow | undefined)[]): void {

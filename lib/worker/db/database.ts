@@ -19,6 +19,7 @@ import {
   type SyncStateRow,
 } from './schema';
 import { durabilityByTable } from './durability';
+import { keptCounts } from './counts';
 
 export class IncidentLensDb extends Dexie {
   sources!: EntityTable<SourceRow, 'id'>;
@@ -41,6 +42,7 @@ export class IncidentLensDb extends Dexie {
       if (upgrade) v.upgrade(upgrade);
     }
     this.use(durabilityByTable);
+    this.use(keptCounts);
   }
 }
 
