@@ -21,6 +21,7 @@ import { compileMatcher } from '../../lib/worker/extract/matcher';
 import { seedCatalogue } from '../../lib/worker/knowledge/seed';
 import { fakeServer, FIXTURE_OF } from './sync-fixtures';
 import { BOEING_1, BOEING_2, ICBC, NOW } from '../support/feed-items';
+import { forgetClusterCount, relatedIncidents } from '../../lib/worker/db/related';
 
 const url = (id: string) => BUILTIN_SOURCES.find((s) => s.id === id)!.url;
 const FEEDS = ['feed:therecord', 'feed:bleepingcomputer', 'feed:cisa'];
@@ -190,5 +191,22 @@ describe('kept counts', () => {
     expect((await getStatus(db, '1', [], t0 + RECOUNT_MS + 1)).counts.entities).toBe(3);
     // A recount that finds nothing wrong says so.
     expect(await recount(db, t0 + 3 * RECOUNT_MS)).toEqual({});
+  });
+
+  it('give related incidents the number of clusters, without counting them', async () => {
+    const matcher = compileMatcher(seedCatalogue());
+    await ingestFeedItems(db, [BOEING_1, ICBC], { matcher, now: NOW });
+    await getStatus(db, '1');
+    const score = async () => {
+      forgetClusterCount();
+      const [first] = await relatedIncidents(db, ['organization:boeing', 'malware:lockbit'], undefined, { now: NOW });
+      return first.score;
+    };
+    const kept = await score();
+    // The kept count, not a count of the table, weighs the keys: a larger one makes each shared key rarer.
+    const row = parseKept((await db.ingestMeta.get(COUNTS_KEY))!.value)!;
+    await db.ingestMeta.put({ key: COUNTS_KEY, value: JSON.stringify({ ...row, counts: { ...row.counts, clusters: 1000 } }) });
+    expect(await score()).toBeGreaterThan(kept);
+    forgetClusterCount();
   });
 });

@@ -322,6 +322,11 @@ export async function countAll(db: IncidentLensDb, now = Date.now()): Promise<Ke
   });
 }
 
+/** The kept count of one table, if the database keeps counts (read in the caller's transaction, if any). */
+export async function keptCount(db: IncidentLensDb, table: CountedTable): Promise<number | undefined> {
+  return (await readKept(db))?.counts[table];
+}
+
 /** The kept counts, counted once if there are none. */
 export async function readCounts(db: IncidentLensDb, now = Date.now()): Promise<KeptCounts> {
   return (await readKept(db)) ?? countAll(db, now);
