@@ -20,7 +20,7 @@ import { BUILTIN_SOURCES } from '../../lib/worker/sync/sources';
 import { compileMatcher } from '../../lib/worker/extract/matcher';
 import { seedCatalogue } from '../../lib/worker/knowledge/seed';
 import { fakeServer, FIXTURE_OF } from './sync-fixtures';
-import { BOEING_1, BOEING_2, ICBC, NOW } from '../support/feed-items';
+import { BOEING_1, BOEING_2, CITRIX_EXPLOITED, CITRIX_EXPLOITED_2, CITRIX_PATCH, ICBC, NOW } from '../support/feed-items';
 import { forgetClusterCount, relatedIncidents } from '../../lib/worker/db/related';
 
 const url = (id: string) => BUILTIN_SOURCES.find((s) => s.id === id)!.url;
@@ -115,6 +115,33 @@ describe('kept counts', () => {
     expect((await getStatus(db, '1')).counts).toEqual({ sources: 0, articles: 0, incidents: 0, entities: 0, kev: 0, collection: 0 });
     await expectKept();
   }, 60_000);
+
+  it("follow the ingest's own writes: a link that moved within a batch, a version with fewer incidents, a copy", async () => {
+    await getStatus(db, '1');
+    const matcher = compileMatcher(seedCatalogue());
+    const opts = { matcher, now: NOW, retentionDays: Infinity };
+    // The same item (its guid) under two links in one batch: the later replaces the earlier before either is stored.
+    const moved = { ...BOEING_1, url: `${BOEING_1.url}-moved`, summary: `${BOEING_1.summary} Updated.` };
+    await ingestFeedItems(db, [BOEING_1, moved, CITRIX_PATCH], opts);
+    expect((await expectKept()).articles).toBe(2);
+    // A new version that reports nothing any more (its incident rows go), and a syndicated copy (not stored).
+    await ingestFeedItems(db, [{ ...moved, title: 'Aerospace firm posts quarterly results', summary: 'Revenue rose.' }], opts);
+    await ingestFeedItems(
+      db,
+      [{ ...CITRIX_EXPLOITED }, { ...CITRIX_EXPLOITED, url: 'https://copy.example/citrix', sourceId: 'feed:copy.example' }],
+      opts,
+    );
+    const after = await expectKept();
+    expect(after.articles).toBe(3);
+    // The same items again, unchanged, change nothing; the first version back replaces the second.
+    await ingestFeedItems(db, [moved, CITRIX_PATCH], opts);
+    await expectKept();
+    // Reports joining stored incidents: their cluster rows are rewritten, not added.
+    const clusters = (await expectKept()).clusters;
+    await ingestFeedItems(db, [CITRIX_EXPLOITED_2], opts);
+    await ingestFeedItems(db, [BOEING_2], opts);
+    expect((await expectKept()).clusters).toBe(clusters);
+  });
 
   it("follow Dexie's writes of every kind: repeated keys, refused adds, deletes of missing rows, ranges, a clear, an abort", async () => {
     await getStatus(db, '1');

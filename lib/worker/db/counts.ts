@@ -7,7 +7,7 @@
  * whether its row exists (`count(key)`, index keys only, no value read). Requests of a transaction complete in
  * order, so the answers describe the table as the write found it, and no write waits for them: they go in the
  * same round trip. Dexie's calls are seen by a middleware (`keptCounts`, below); the ingest, which writes with
- * IndexedDB's own requests (lib/worker/cluster/dexie-store.ts), goes through `countedRequests`. A readwrite
+ * IndexedDB's own requests (lib/worker/cluster/dexie-store.ts), goes through `CountedWrites`. A readwrite
  * transaction on a counted table gets `ingestMeta` added to its scope, so the counts row is read, changed and
  * put in it: it commits with the rows it counts or not at all.
  *
@@ -113,13 +113,13 @@ function readRow(trans: IDBTransaction, t: Tally, then?: () => void): Promise<vo
  * the row is put: a write's caller must wait for it, as Dexie commits its one-write transactions as soon as the
  * write is done (`IDBTransaction.commit()`), after which no request may be issued.
  */
-function afterWrite(trans: IDBTransaction, change: () => Change): Promise<void> {
+function afterWrite(trans: IDBTransaction, change: () => Change | Change[]): Promise<void> {
   if (!counting(trans)) return Promise.resolve(); // a transaction this module did not widen: the recount heals
   const t = tallyOf(trans);
   if (t.state === 'unread') t.state = 'reading';
   return readRow(trans, t, () => {
     if (!t.row) return;
-    apply(t.row, change());
+    for (const c of [change()].flat()) apply(t.row, c);
     trans.objectStore(META).put({ key: COUNTS_KEY, value: JSON.stringify(t.row) });
   });
 }
@@ -149,38 +149,57 @@ function probe(store: IDBObjectStore, key: IDBValidKey): IDBRequest<number> {
   return store.count(key);
 }
 
+/** What a write is known to change in its table's count (its writer read enough to tell). */
+export interface KnownChange {
+  added: number;
+  removed: number;
+}
+
 /**
- * Puts or deletes rows with IndexedDB's own requests in this transaction, each after a probe of its key (a key
- * twice is probed the second time after its first write), and counts what they changed. Rows of a table not
- * counted are written without probes. Resolves when the last request succeeds; a failed request aborts the
- * transaction, counts and all.
+ * Writes of one batch with IndexedDB's own requests (the ingest's: lib/worker/cluster/dexie-store.ts), counted
+ * together: each put or delete goes after a probe of its key (a key twice is probed the second time after its
+ * first write), unless the writer knows what the requests change (`known`); `done()`, called once they are all
+ * issued, reads and puts the counts row once after them.
  */
-export function countedRequests(trans: IDBTransaction, table: string, op: 'put' | 'delete', values: readonly unknown[]): Promise<void> {
-  const store = trans.objectStore(table);
-  const counted = IS_COUNTED.has(table) && counting(trans);
-  const keyPath = store.keyPath as string;
-  const done = new Promise<void>((ok, fail) => {
-    let last: IDBRequest | undefined;
+export class CountedWrites {
+  private readonly changes: (() => Change)[] = [];
+
+  constructor(private readonly trans: IDBTransaction) {}
+
+  /** Issue the requests; resolves when the last succeeds (a failed one aborts the transaction, counts and all). */
+  requests(table: string, op: 'put' | 'delete', values: readonly unknown[], known?: KnownChange): Promise<void> {
+    const { trans } = this;
+    const store = trans.objectStore(table);
+    const counted = IS_COUNTED.has(table) && counting(trans);
+    const probing = counted && !known;
+    const keyPath = store.keyPath as string;
     const probes: IDBRequest<number>[] = [];
-    for (const v of values) {
-      if (counted) probes.push(probe(store, op === 'put' ? (v as Record<string, IDBValidKey>)[keyPath] : (v as IDBValidKey)));
-      const r = op === 'put' ? store.put(v) : store.delete(v as IDBValidKey);
-      r.onerror = () => fail(r.error);
-      last = r;
-    }
-    if (!last) return ok();
-    if (!counted) {
+    const done = new Promise<void>((ok, fail) => {
+      let last: IDBRequest | undefined;
+      for (const v of values) {
+        if (probing) probes.push(probe(store, op === 'put' ? (v as Record<string, IDBValidKey>)[keyPath] : (v as IDBValidKey)));
+        const r = op === 'put' ? store.put(v) : store.delete(v as IDBValidKey);
+        r.onerror = () => fail(r.error);
+        last = r;
+      }
+      if (!last) return ok();
       last.onsuccess = () => ok();
-      return;
-    }
-    void afterWrite(trans, () => {
-      const found = probes.reduce((n, p) => n + p.result, 0);
-      return op === 'put'
-        ? { table: table as CountedTable, added: probes.length - found, removed: 0 }
-        : { table: table as CountedTable, added: 0, removed: found };
-    }).then(ok);
-  });
-  return done;
+    });
+    if (counted && values.length)
+      this.changes.push(() => {
+        const t = table as CountedTable;
+        if (known) return { table: t, ...known };
+        const found = probes.reduce((n, p) => n + p.result, 0);
+        return op === 'put' ? { table: t, added: probes.length - found, removed: 0 } : { table: t, added: 0, removed: found };
+      });
+    return done;
+  }
+
+  /** After the batch's last request: what they all changed is added to the counts row, put once. */
+  done(): Promise<void> {
+    if (!this.changes.length) return Promise.resolve();
+    return afterWrite(this.trans, () => this.changes.map((c) => c()));
+  }
 }
 
 /**
@@ -278,16 +297,23 @@ function countingTable(down: DBCoreTable): DBCoreTable {
 export const keptCounts: Middleware<DBCore> = {
   stack: 'dbcore',
   name: 'kept-counts',
-  create: (down) => ({
-    ...down,
-    transaction: (tables, mode, options) =>
-      down.transaction(
-        mode === 'readwrite' && !tables.includes(META) && tables.some((t) => IS_COUNTED.has(t)) ? [...tables, META] : tables,
-        mode,
-        options,
-      ),
-    table: (name) => countingTable(down.table(name)),
-  }),
+  create: (down) => {
+    const tables = new Map<string, DBCoreTable>();
+    return {
+      ...down,
+      transaction: (tables, mode, options) =>
+        down.transaction(
+          mode === 'readwrite' && !tables.includes(META) && tables.some((t) => IS_COUNTED.has(t)) ? [...tables, META] : tables,
+          mode,
+          options,
+        ),
+      table: (name) => {
+        let t = tables.get(name);
+        if (!t) tables.set(name, (t = countingTable(down.table(name))));
+        return t;
+      },
+    };
+  },
 };
 
 async function countTables(db: IncidentLensDb): Promise<Counts> {
