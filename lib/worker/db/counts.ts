@@ -334,7 +334,7 @@ function store(db: IncidentLensDb, kept: KeptCounts): Promise<unknown> {
  * every counted table, so that no write falls between the count and the row (a write before it found no row
  * and noted nothing; one after it finds the row).
  */
-export async function countAll(db: IncidentLensDb, now = Date.now()): Promise<KeptCounts> {
+async function countAll(db: IncidentLensDb, now = Date.now()): Promise<KeptCounts> {
   return db.transaction('rw', [...COUNTED.map((t) => db.table(t)), db.ingestMeta], async () => {
     const [counts, old] = await Promise.all([countTables(db), readKept(db)]);
     // Nothing wrote the entities without the row knowing (or the row is new): what it says of them holds.
