@@ -182,9 +182,10 @@ describe('the ingest member cache', () => {
     const start = log.findIndex((e) => e.startsWith('read:') && e !== 'read:articles.get');
     expect(log.slice(0, start).filter((e) => e.startsWith('read:'))).toEqual(['read:articles.get', 'read:articles.get']);
     const ingest = log.slice(start);
-    // The stamp, the URLs, the guids, the window and retention (items a month old go) before any answer...
+    // The stamp and the kept counts (lib/worker/db/counts.ts), the URLs, the guids, the window and retention
+    // (items a month old go) before any answer...
     const first = ingest.slice(0, ingest.indexOf('answer'));
-    expect(first.filter((e) => e === 'read:ingestMeta.get')).toHaveLength(1);
+    expect(first.filter((e) => e === 'read:ingestMeta.get')).toHaveLength(2);
     expect(first.filter((e) => e === 'read:published.getAll')).toHaveLength(2);
     // ...and none of them again once the stamp said the memory knew nothing (only what clustering found out:
     // the members of the clusters the chunk touched).

@@ -11,6 +11,7 @@ import { withAnchorIndex } from '../db/anchor-index';
 import { IngestMemory, memberOf, type CachedMember, type KnownRow } from './member-cache';
 import { inRanges, isStoredItem, versionOf, type IngestStore, type StoreWrite, type StoredVersion } from './store';
 import { WINDOW_DAYS } from './rule';
+import { CountedWrites, readCountsEarly, type KnownChange } from '../db/counts';
 
 const DAY = 86_400_000;
 /**
@@ -52,10 +53,14 @@ export class DexieStore implements IngestStore {
   private stamped: Promise<boolean> = Promise.resolve(false);
   /** Incident ids of the rows read in this transaction, by URL (a deleted row's incidents go with it). */
   private incidentIds = new Map<string, string[]>();
+  /** URLs looked up by `getByUrls` in this transaction: those not found there were not stored. */
+  private looked = new Set<string>();
   /** The retention cutoff read in this transaction (nothing below it remains once it has written). */
   private retained = '';
   /** This ingest's transaction (its IndexedDB transaction takes the writes directly: see `raw`). */
   private tx: Transaction | undefined;
+  /** The write's requests, counted together (../db/counts.ts). */
+  private counted: CountedWrites | undefined;
 
   constructor(private readonly db: IncidentLensDb) {
     this.memory = memoryOf(db);
@@ -64,11 +69,13 @@ export class DexieStore implements IngestStore {
   async run<T>(fn: () => Promise<T>): Promise<T> {
     const { db, memory } = this;
     this.incidentIds = new Map();
+    this.looked = new Set();
     this.retained = '';
     try {
       // An async scope: Dexie keeps the transaction's zone across the native awaits only for those.
       return await db.transaction('rw', [db.articles, db.incidents, db.clusters, db.ingestMeta], async (tx) => {
         this.tx = tx;
+        readCountsEarly(tx.idbtrans);
         this.stamped = db.ingestMeta.get(STAMP).then((r) => {
           if (r?.value === memory.token) return true;
           memory.clear();
@@ -91,20 +98,12 @@ export class DexieStore implements IngestStore {
    * its live queries need (the index keys of each row gathered into range sets, cloned per call) and a
    * promise layer per request: about a fifth of the store's JavaScript in the profile, for tables no live
    * query watches (only the collection has one). A failed request aborts the transaction, so a chunk is
-   * written whole or not at all, as with Dexie's calls.
+   * written whole or not at all, as with Dexie's calls. Each write of a counted table goes after a probe of its
+   * key, which keeps the table's row count (../db/counts.ts).
    */
-  private raw(table: string, op: 'put' | 'delete', values: readonly unknown[]): Promise<void> {
-    const store = this.tx!.idbtrans.objectStore(table);
-    return new Promise((ok, fail) => {
-      let last: IDBRequest | undefined;
-      for (const v of values) {
-        const r = op === 'put' ? store.put(v) : store.delete(v as IDBValidKey);
-        r.onerror = () => fail(r.error);
-        last = r;
-      }
-      if (!last) ok();
-      else last.onsuccess = () => ok();
-    });
+  private raw(table: string, op: 'put' | 'delete', values: readonly unknown[], known?: KnownChange): Promise<void> {
+    this.counted ??= new CountedWrites(this.tx!.idbtrans);
+    return this.counted.requests(table, op, values, known);
   }
 
   private note(rows: readonly (ArticleRow | KnownRow | undefined)[]): void {
@@ -124,6 +123,7 @@ export class DexieStore implements IngestStore {
   async getByUrls(urls: string[]): Promise<(ArticleRow | undefined)[]> {
     const rows = await this.db.articles.bulkGet(urls);
     this.note(rows);
+    for (const u of urls) this.looked.add(u);
     return rows;
   }
 
@@ -233,6 +233,7 @@ export class DexieStore implements IngestStore {
       .flatMap((u) => this.incidentIds.get(u) ?? memory.get(u)?.incidentIds ?? [])
       .filter((id) => !putIncidents.has(id));
     const deleteUrls = w.deleteUrls.filter((u) => !putUrls.has(u));
+    const counts = this.knownCounts(w, deleteUrls, deleteIncidents);
     // The memory follows the database now; a transaction that fails empties it (run).
     memory.applyWrite(w);
     // Retention: an item older than the known cutoff undoes it; the cutoff read here holds once written.
@@ -242,17 +243,50 @@ export class DexieStore implements IngestStore {
     const writes: Promise<unknown>[] = [
       this.request('ingestMeta', [], () => this.raw('ingestMeta', 'put', [{ key: STAMP, value: memory.token }])),
     ];
-    if (deleteIncidents.length) writes.push(this.request('incidents', [], () => this.raw('incidents', 'delete', deleteIncidents)));
-    if (deleteUrls.length) writes.push(this.request('articles', [], () => this.raw('articles', 'delete', deleteUrls)));
-    if (w.items.length) writes.push(this.request('articles', w.items, () => this.raw('articles', 'put', w.items)));
-    if (w.incidents.length) writes.push(this.request('incidents', w.incidents, () => this.raw('incidents', 'put', w.incidents)));
-    if (w.deleteClusters.length) writes.push(this.request('clusters', [], () => this.raw('clusters', 'delete', w.deleteClusters)));
+    if (deleteIncidents.length)
+      writes.push(this.request('incidents', [], () => this.raw('incidents', 'delete', deleteIncidents, counts.deleteIncidents)));
+    if (deleteUrls.length) writes.push(this.request('articles', [], () => this.raw('articles', 'delete', deleteUrls, counts.deleteUrls)));
+    if (w.items.length) writes.push(this.request('articles', w.items, () => this.raw('articles', 'put', w.items, counts.items)));
+    if (w.incidents.length)
+      writes.push(this.request('incidents', w.incidents, () => this.raw('incidents', 'put', w.incidents, counts.incidents)));
+    if (w.deleteClusters.length)
+      writes.push(this.request('clusters', [], () => this.raw('clusters', 'delete', w.deleteClusters, counts.deleteClusters)));
     if (w.clusters.length) {
       // Written with IndexedDB's own requests, past Dexie's middleware: the rows get their index entries here.
       const clusters = w.clusters.map(withAnchorIndex);
-      writes.push(this.request('clusters', clusters, () => this.raw('clusters', 'put', clusters)));
+      writes.push(this.request('clusters', clusters, () => this.raw('clusters', 'put', clusters, counts.clusters)));
     }
+    if (this.counted) writes.push(this.counted.done());
+    this.counted = undefined;
     await Promise.all(writes);
+  }
+
+  /**
+   * What the write's article and incident requests change in the row counts (../db/counts.ts), from what this
+   * transaction read, so that they need no probe of each key: a URL read here (or in the memory) is stored, one
+   * looked up and not found is not; an article's incident rows are those its row lists (the ingest deletes them
+   * by that list); a cluster is stored if a stored row was in it (`storedClusters`). Undefined where a URL was
+   * neither, or the clusters are not said (counts.ts then probes each key).
+   */
+  private knownCounts(
+    w: StoreWrite,
+    deleteUrls: readonly string[],
+    deleteIncidents: readonly string[],
+  ): Record<string, KnownChange | undefined> {
+    const { memory } = this;
+    const stored = (u: string) => this.incidentIds.has(u) || !!memory.get(u);
+    const oldIds = new Set(
+      [...w.deleteUrls, ...w.items.map((r) => r.url)].flatMap((u) => this.incidentIds.get(u) ?? memory.get(u)?.incidentIds ?? []),
+    );
+    const allKnown = w.items.every((r) => stored(r.url) || this.looked.has(r.url));
+    return {
+      deleteUrls: { added: 0, removed: deleteUrls.filter(stored).length },
+      items: allKnown ? { added: w.items.filter((r) => !stored(r.url)).length, removed: 0 } : undefined,
+      deleteIncidents: allKnown ? { added: 0, removed: deleteIncidents.length } : undefined,
+      incidents: allKnown ? { added: w.incidents.filter((r) => !oldIds.has(r.id)).length, removed: 0 } : undefined,
+      deleteClusters: w.storedClusters && { added: 0, removed: w.deleteClusters.filter((id) => w.storedClusters!.has(id)).length },
+      clusters: w.storedClusters && { added: w.clusters.filter((c) => !w.storedClusters!.has(c.id)).length, removed: 0 },
+    };
   }
 
   /**

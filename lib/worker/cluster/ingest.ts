@@ -269,6 +269,7 @@ export async function ingestPrepared(
       clusters: out.clusters,
       members: memberUrls,
       deleteClusters,
+      storedClusters,
     });
     return out;
   });

@@ -36,6 +36,11 @@ export interface StoreWrite {
   /** Every member (URL) of each cluster in `clusters`, by its id: the rows list only the newest few. */
   members: Map<string, string[]>;
   deleteClusters: string[];
+  /**
+   * The clusters some stored row was in before this write (each has its row), among them every one of `clusters`
+   * and `deleteClusters` that is stored: the others are new (lib/worker/db/counts.ts counts by it).
+   */
+  storedClusters?: ReadonlySet<string>;
 }
 
 /** What a stored item's row says of its version: enough to tell that a feed item has not changed. */

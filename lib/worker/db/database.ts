@@ -20,6 +20,7 @@ import {
 } from './schema';
 import { durabilityByTable } from './durability';
 import { anchorIndex } from './anchor-index';
+import { keptCounts } from './counts';
 
 export class IncidentLensDb extends Dexie {
   sources!: EntityTable<SourceRow, 'id'>;
@@ -43,6 +44,7 @@ export class IncidentLensDb extends Dexie {
     }
     this.use(durabilityByTable);
     this.use(anchorIndex);
+    this.use(keptCounts);
   }
 }
 

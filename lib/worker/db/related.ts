@@ -29,6 +29,7 @@ import type { ClusterRow } from './schema';
 import { LISTED_ARTICLES } from '../cluster/summarise';
 import { nameTwin } from '../knowledge/keys';
 import { anchoredBy } from './anchor-index';
+import { keptCount } from './counts';
 
 const TYPE_PRIOR: Partial<Record<EntityType, number>> = {
   vulnerability: 1.5,
@@ -73,10 +74,13 @@ const READ_PER_ANSWER = 4;
 
 let countCache: { db: IncidentLensDb; n: number; at: number } | undefined;
 
-/** The number of clusters, counted at most once a minute per database (a count reads the whole table). */
+/**
+ * The number of clusters, at most once a minute per database: the count the writers keep (./counts.ts), read
+ * in the caller's transaction; counted (a count reads the whole table) only where none is kept yet.
+ */
 async function clusterCount(db: IncidentLensDb, now: number): Promise<number> {
   if (countCache?.db === db && now - countCache.at < 60_000) return countCache.n;
-  const n = await db.clusters.count();
+  const n = (await keptCount(db, 'clusters')) ?? (await db.clusters.count());
   countCache = { db, n, at: now };
   return n;
 }
@@ -123,7 +127,7 @@ export async function relatedIncidents(
   const limit = opts.limit ?? 10;
   const now = opts.now ?? Date.now();
 
-  return db.transaction('r', [db.clusters, db.articles, db.entities], async () => {
+  return db.transaction('r', [db.clusters, db.articles, db.entities, db.ingestMeta], async () => {
     const [total, idLists, selfRow] = await Promise.all([
       clusterCount(db, now),
       Promise.all(keys.map((k) => anchoredBy(db.clusters, k).limit(PER_KEY).primaryKeys())),

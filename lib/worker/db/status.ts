@@ -1,68 +1,73 @@
 /**
  * Counts of what the database holds, for the status the popup and options page show.
  *
- * Cost: counting a table is cheap in Chromium (a few ms at 100,000 rows); what cost was the catalogue's
- * size, the union of the bundled keys and every stored entity key, read in full on every call (tens to
- * hundreds of ms for a synced catalogue on a loaded machine, while the worker's other reads queue behind
- * it). That size changes only when the catalogue is stored again, so it is kept per database and worked
- * out again only after the `entities` table changed: Dexie's `storagemutated` event reports this context's
- * commits and other contexts' alike. A stopped worker loses it and reads the keys once more.
+ * Nothing here walks a table on a call: the row counts are kept by the writers (./counts.ts), and so is the
+ * catalogue's size, the union of the bundled keys and every stored entity key, worked out once after the
+ * catalogue changed (or the bundled keys did: a new version) and kept in the same row. A call reads that one
+ * row. A database without it is counted once; a day after the last count, the status recounts once it has
+ * answered (which corrects a count gone wrong).
  */
-import { Dexie, type ObservabilitySet } from 'dexie';
 import type { Status } from '../../shared/messaging';
 import type { IncidentLensDb } from './database';
+import { readCounts, readEntityKeys, recountIfDue, type KeptCounts } from './counts';
 
-/** Catalogue size per open database, with the bundled keys it was worked out with. */
-const catalogueSizes = new Map<IncidentLensDb, { bundled: readonly string[]; size: number }>();
-/** Goes up with every change seen: a size read across a change is not kept. */
-let changes = 0;
-let following = false;
 const NO_KEYS: readonly string[] = [];
+/** The fingerprint of each array of bundled keys passed (the worker keeps one). */
+const fingerprints = new WeakMap<readonly string[], string>();
 
-/** Forget the catalogue sizes of the databases whose `entities` table a commit changed. */
-function noteMutations(parts: ObservabilitySet): void {
-  changes++;
-  if (parts.all) return catalogueSizes.clear();
-  for (const db of catalogueSizes.keys()) if (parts[`idb://${db.name}/entities/`]) catalogueSizes.delete(db);
+/** FNV-1a over the keys, with their number: tells one set of bundled keys from another. */
+function fingerprint(keys: readonly string[]): string {
+  let f = fingerprints.get(keys);
+  if (f !== undefined) return f;
+  let h = 0x811c9dc5;
+  for (const k of keys) {
+    for (let i = 0; i < k.length; i++) h = Math.imul(h ^ k.charCodeAt(i), 0x01000193);
+    h = Math.imul(h, 0x01000193);
+  }
+  f = `${keys.length}:${(h >>> 0).toString(16)}`;
+  fingerprints.set(keys, f);
+  return f;
 }
 
-async function catalogueSize(db: IncidentLensDb, bundled: readonly string[]): Promise<number> {
-  const known = catalogueSizes.get(db);
-  if (known?.bundled === bundled) return known.size;
-  if (!following) {
-    following = true;
-    Dexie.on('storagemutated', noteMutations);
-  }
-  const before = changes;
-  const storedKeys = await db.entities.toCollection().primaryKeys();
-  const size = new Set<string>([...bundled, ...storedKeys]).size;
-  if (changes === before) catalogueSizes.set(db, { bundled, size });
+async function catalogueSize(db: IncidentLensDb, kept: KeptCounts, bundled: readonly string[]): Promise<number> {
+  const stamp = fingerprint(bundled);
+  if (kept.catalogue?.bundled === stamp) return kept.catalogue.size;
+  const { keys, keep } = await readEntityKeys(db);
+  const size = new Set<string>([...bundled, ...keys]).size;
+  await keep(stamp, size);
   return size;
 }
 
-async function countRows(db: IncidentLensDb): Promise<Status['counts']> {
-  const [sources, articles, incidents, entities, kev, collection] = await Promise.all([
-    db.sources.count(),
-    db.articles.count(),
-    db.incidents.count(),
-    db.entities.count(),
-    db.kev.count(),
-    db.collection.count(),
-  ]);
-  return { sources, articles, incidents, entities, kev, collection };
+/** The recount under way or last made (one at a time). */
+let recounting: Promise<unknown> | undefined;
+let busy = false;
+
+function startRecount(db: IncidentLensDb, kept: KeptCounts, now: number): void {
+  if (busy) return;
+  const run = recountIfDue(db, kept, now);
+  if (!run) return;
+  busy = true;
+  recounting = run.catch(() => undefined).finally(() => (busy = false));
 }
 
 /**
  * The status the popup and options page show. The catalogue is what the matcher knows: the bundled
- * entries (`bundledKeys`, the seed) together with those the sync stored, each key counted once. Pass the
- * same array on every call (the worker keeps one) for the size to be reused.
+ * entries (`bundledKeys`, the seed) together with those the sync stored, each key counted once.
  */
-export async function getStatus(db: IncidentLensDb, version: string, bundledKeys: readonly string[] = NO_KEYS): Promise<Status> {
-  const [counts, size] = await Promise.all([countRows(db), catalogueSize(db, bundledKeys)]);
-  return { version, counts, catalogueSize: size };
+export async function getStatus(
+  db: IncidentLensDb,
+  version: string,
+  bundledKeys: readonly string[] = NO_KEYS,
+  now = Date.now(),
+): Promise<Status> {
+  const kept = await readCounts(db, now);
+  const size = await catalogueSize(db, kept, bundledKeys);
+  const { sources, articles, incidents, entities, kev, collection } = kept.counts;
+  startRecount(db, kept, now);
+  return { version, counts: { sources, articles, incidents, entities, kev, collection }, catalogueSize: size };
 }
 
-/** Forget every kept catalogue size (tests). */
-export function forgetCatalogueSizes(): void {
-  catalogueSizes.clear();
+/** The recount the status started last (resolves at once when none was). */
+export function statusRecount(): Promise<unknown> {
+  return recounting ?? Promise.resolve();
 }
