@@ -332,6 +332,25 @@ describe('SearchService', () => {
     expect((await keys(fourth, 'zanzibarite')).saved).toEqual(['https://blog.example/b']);
   });
 
+  it('tells a stored index from a stale one by the kept counts, counting no table', async () => {
+    factory = new IDBFactory();
+    open('kept');
+    const first = service();
+    await ingestArticles(db, [ransom]);
+    await saveArticle(db, { url: 'https://blog.example/k', title: 'Kimsuky lures', note: '' });
+    await first.apply();
+    await first.persist();
+    db.close();
+    open('kept');
+    // Every table of a Dexie instance shares one prototype: any table's count() is seen.
+    const count = vi.spyOn(Object.getPrototypeOf(db.articles) as { count(): Promise<number> }, 'count');
+    const second = service();
+    await second.ready();
+    expect(second.progress().from).toBe('stored');
+    expect(count).not.toHaveBeenCalled();
+    count.mockRestore();
+  });
+
   it('rebuilds when a stored chunk is missing or damaged', async () => {
     factory = new IDBFactory();
     open('damaged');

@@ -13,6 +13,7 @@
  */
 import Dexie, { cmp, RangeSet, type IndexableType, type ObservabilitySet, type Transaction } from 'dexie';
 import type { IncidentLensDb } from '../db/database';
+import { readCounts } from '../db/counts';
 import type { ArticleRow, CollectionRow, EntityRow, IncidentRow } from '../db/schema';
 import { seedCatalogue } from '../knowledge/seed';
 import { TYPE_LABELS } from '../../shared/labels';
@@ -242,10 +243,13 @@ export class SearchService {
 
   private async stamp(): Promise<{ stamp: string; saved: string }> {
     const kinds = SEARCH_KINDS.filter((k) => k !== 'saved');
-    const counts = await Promise.all(kinds.map((k) => this.db.table(TABLE_OF[k]).count()));
+    // The kept counts (lib/worker/db/counts.ts), changed with the rows: a count() walks the table, which on disk
+    // takes a woken worker seconds at 200,000 articles before its first search could be answered.
+    const kept = (await readCounts(this.db)).counts;
+    const counts = kinds.map((k) => kept[TABLE_OF[k]]);
     return {
       stamp: `${SEARCH_INDEX_VERSION}|${this.buildId}|seed:${this.seedEntries().size}|${counts.join(',')}`,
-      saved: await this.savedMark(),
+      saved: await this.savedMark(kept.collection),
     };
   }
 
@@ -254,11 +258,8 @@ export class SearchService {
    * count and latest `updatedAt` (an edit bumps it) tell a woken worker to re-read the collection (small)
    * rather than rebuild everything.
    */
-  private async savedMark(): Promise<string> {
-    const [count, latest] = await Promise.all([
-      this.db.collection.count(),
-      this.db.collection.orderBy('updatedAt').reverse().limit(1).keys(),
-    ]);
+  private async savedMark(count: number): Promise<string> {
+    const latest = await this.db.collection.orderBy('updatedAt').reverse().limit(1).keys();
     return `${count}|${String(latest[0] ?? '')}`;
   }
 
@@ -347,8 +348,8 @@ export class SearchService {
 
   private async build(): Promise<void> {
     const seed = [...this.seedEntries().values()];
-    const counts = await Promise.all(SEARCH_KINDS.map((k) => this.db.table(TABLE_OF[k]).count()));
-    const total = seed.length + counts.reduce((a, b) => a + b, 0);
+    const kept = (await readCounts(this.db)).counts;
+    const total = seed.length + SEARCH_KINDS.reduce((n, k) => n + kept[TABLE_OF[k]], 0);
     this.status = { state: 'building', done: 0, total };
     // Searches during the build read this one, filling as it goes.
     const index = new SearchIndex();
