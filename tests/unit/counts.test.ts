@@ -13,7 +13,7 @@ import { COUNTED, COUNTS_KEY, parseKept, recount, RECOUNT_MS, type Counts } from
 import { getStatus, statusRecount } from '../../lib/worker/db/status';
 import { removeArticle, saveArticle } from '../../lib/worker/db/collection';
 import { eraseEverything, importData } from '../../lib/worker/db/data';
-import { SCHEMA_HISTORY, type EntityRow } from '../../lib/worker/db/schema';
+import { SCHEMA_HISTORY } from '../../lib/worker/db/schema';
 import { runSync } from '../../lib/worker/sync/run';
 import { ingestFeedItems } from '../../lib/worker/sync/ingest-items';
 import { BUILTIN_SOURCES } from '../../lib/worker/sync/sources';
@@ -22,6 +22,7 @@ import { seedCatalogue } from '../../lib/worker/knowledge/seed';
 import { fakeServer, FIXTURE_OF } from './sync-fixtures';
 import { BOEING_1, BOEING_2, CITRIX_EXPLOITED, CITRIX_EXPLOITED_2, CITRIX_PATCH, ICBC, NOW } from '../support/feed-items';
 import { forgetClusterCount, relatedIncidents } from '../../lib/worker/db/related';
+import { actorRow } from '../support/entity-row';
 
 const url = (id: string) => BUILTIN_SOURCES.find((s) => s.id === id)!.url;
 const FEEDS = ['feed:therecord', 'feed:bleepingcomputer', 'feed:cisa'];
@@ -50,14 +51,7 @@ async function expectKept(): Promise<Counts> {
   return real;
 }
 
-const entity = (key: string): EntityRow => ({
-  key,
-  type: 'actor',
-  name: key.slice(6),
-  aliases: [],
-  sources: ['misp:threat-actor'],
-  aliasesLower: [key.slice(6)],
-});
+const entity = actorRow;
 
 describe('kept counts', () => {
   it('stay equal to the real counts through a sync, a re-sync of changed items, retention, the collection, an import and an erase', async () => {

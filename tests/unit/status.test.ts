@@ -8,16 +8,9 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { IncidentLensDb } from '../../lib/worker/db/database';
 import { getStatus } from '../../lib/worker/db/status';
 import { eraseEverything } from '../../lib/worker/db/data';
-import type { EntityRow } from '../../lib/worker/db/schema';
+import { actorRow } from '../support/entity-row';
 
-const entity = (key: string): EntityRow => ({
-  key,
-  type: 'actor',
-  name: key.slice(6),
-  aliases: [],
-  sources: ['misp:threat-actor'],
-  aliasesLower: [key.slice(6)],
-});
+const entity = actorRow;
 const BUNDLED = ['actor:apt28', 'malware:lockbit'];
 
 const open: IncidentLensDb[] = [];
