@@ -10,22 +10,16 @@
 import type { Status } from '../../shared/messaging';
 import type { IncidentLensDb } from './database';
 import { readCounts, readEntityKeys, recountIfDue, type KeptCounts } from './counts';
+import { contentHash } from '../cluster/ingest';
 
 const NO_KEYS: readonly string[] = [];
 /** The fingerprint of each array of bundled keys passed (the worker keeps one). */
 const fingerprints = new WeakMap<readonly string[], string>();
 
-/** FNV-1a over the keys, with their number: tells one set of bundled keys from another. */
+/** The keys' content hash, with their number: tells one set of bundled keys from another. */
 function fingerprint(keys: readonly string[]): string {
   let f = fingerprints.get(keys);
-  if (f !== undefined) return f;
-  let h = 0x811c9dc5;
-  for (const k of keys) {
-    for (let i = 0; i < k.length; i++) h = Math.imul(h ^ k.charCodeAt(i), 0x01000193);
-    h = Math.imul(h, 0x01000193);
-  }
-  f = `${keys.length}:${(h >>> 0).toString(16)}`;
-  fingerprints.set(keys, f);
+  if (f === undefined) fingerprints.set(keys, (f = `${keys.length}:${contentHash(...keys)}`));
   return f;
 }
 
