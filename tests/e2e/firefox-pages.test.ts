@@ -102,7 +102,10 @@ describe('the extension pages in Firefox', () => {
     const options = await openTab(`${EXTENSION_URL}options.html`);
     await expect.poll(() => js(options, text('[data-testid="version"]')), { timeout: 10_000 }).toBe('0.1.0');
     expect(Number(await js<string>(options, text('[data-testid="catalogue"]')))).toBeGreaterThan(500);
-    expect(await js(options, `document.querySelector('input[name=type-indicator]').checked`)).toBe(true);
+    // The settings come in apart from the status: their checkboxes may appear a moment after it.
+    await expect
+      .poll(() => js(options, `document.querySelector('input[name=type-indicator]')?.checked ?? null`), { timeout: 10_000 })
+      .toBe(true);
     await js(options, `document.querySelector('input[name=type-indicator]').click(), true`);
     await expect
       .poll(() => js(options, `browser.storage.local.get('highlightTypes').then((s) => JSON.stringify(s.highlightTypes))`))
