@@ -218,7 +218,7 @@ describe('popup search', () => {
     await row.getByRole('button', { name: 'Edit tags and note' }).click();
     await row.locator('textarea[name=note]').fill('compare with the zanzibarite advisory');
     await row.getByRole('button', { name: 'Save', exact: true }).click();
-    await expect.poll(() => row.getByTestId('note').textContent()).toBe('compare with the zanzibarite advisory');
+    await expect.poll(() => row.getByTestId('note').textContent(), { timeout: 10_000 }).toBe('compare with the zanzibarite advisory');
 
     // The page wrote the database itself: no message reached the worker, no row count changed.
     const popup = await openPopup();
