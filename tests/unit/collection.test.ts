@@ -128,6 +128,28 @@ describe('saving', () => {
     expect(await getSavedArticle(db, `${ICC_SAVE.url}?utm_source=newsletter`)).toMatchObject({ url: ICC_SAVE.url });
   });
 
+  it("answers while a sync's transaction holds the sync's tables: a save never waits for the sync", async () => {
+    await db.open();
+    // A chunk of the ingest or a catalogue import: a readwrite transaction over every table of the sync, the
+    // kept counts' row included, kept busy until released.
+    const sync = db.backendDB().transaction(['sources', 'articles', 'incidents', 'entities', 'kev', 'clusters', 'ingestMeta'], 'readwrite');
+    let busy = true;
+    const work = () => {
+      const r = sync.objectStore('ingestMeta').get('counts');
+      r.onsuccess = () => void (busy && work());
+    };
+    work();
+    const synced = new Promise((ok) => (sync.oncomplete = ok));
+    const first = await Promise.race([
+      saveArticle(db, ICC_SAVE, 1_000, ICC_FINDINGS).then(() => 'saved'),
+      new Promise((ok) => setTimeout(() => ok('waited for the sync'), 2_000)),
+    ]);
+    busy = false;
+    await synced;
+    expect(first).toBe('saved');
+    expect(await db.collection.count()).toBe(1);
+  });
+
   it('excerpts cut at a word', () => {
     expect(excerptOf('word '.repeat(100), 22)).toBe('word word word word…');
     expect(excerptOf('short  text\n')).toBe('short text');

@@ -19,7 +19,12 @@
 import type { DBCore, DBCoreMutateRequest, DBCoreTable, Middleware } from 'dexie';
 import type { IncidentLensDb } from './database';
 
-export const COUNTED = ['sources', 'articles', 'incidents', 'entities', 'kev', 'collection', 'clusters'] as const;
+/**
+ * The sync's tables. Not the user's collection: its writes would then take `ingestMeta` too and wait behind
+ * the sync's transactions (a catalogue import holds it for seconds) before a save could answer; it is small
+ * enough to count when asked.
+ */
+export const COUNTED = ['sources', 'articles', 'incidents', 'entities', 'kev', 'clusters'] as const;
 export type CountedTable = (typeof COUNTED)[number];
 export type Counts = Record<CountedTable, number>;
 

@@ -56,7 +56,8 @@ export async function getStatus(
 ): Promise<Status> {
   const kept = await readCounts(db, now);
   const size = await catalogueSize(db, kept, bundledKeys);
-  const { sources, articles, incidents, entities, kev, collection } = kept.counts;
+  const { sources, articles, incidents, entities, kev } = kept.counts;
+  const collection = await db.collection.count();
   startRecount(db, kept, now);
   return { version, counts: { sources, articles, incidents, entities, kev, collection }, catalogueSize: size };
 }

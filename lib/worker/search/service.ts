@@ -13,7 +13,7 @@
  */
 import Dexie, { cmp, RangeSet, type IndexableType, type ObservabilitySet, type Transaction } from 'dexie';
 import type { IncidentLensDb } from '../db/database';
-import { readCounts } from '../db/counts';
+import { readCounts, type CountedTable } from '../db/counts';
 import type { ArticleRow, CollectionRow, EntityRow, IncidentRow } from '../db/schema';
 import { seedCatalogue } from '../knowledge/seed';
 import { TYPE_LABELS } from '../../shared/labels';
@@ -245,12 +245,20 @@ export class SearchService {
     const kinds = SEARCH_KINDS.filter((k) => k !== 'saved');
     // The kept counts (lib/worker/db/counts.ts), changed with the rows: a count() walks the table, which on disk
     // takes a woken worker seconds at 200,000 articles before its first search could be answered.
-    const kept = (await readCounts(this.db)).counts;
-    const counts = kinds.map((k) => kept[TABLE_OF[k]]);
+    const counts = await this.rowCounts();
     return {
-      stamp: `${SEARCH_INDEX_VERSION}|${this.buildId}|seed:${this.seedEntries().size}|${counts.join(',')}`,
-      saved: await this.savedMark(kept.collection),
+      stamp: `${SEARCH_INDEX_VERSION}|${this.buildId}|seed:${this.seedEntries().size}|${kinds.map((k) => counts[k]).join(',')}`,
+      saved: await this.savedMark(counts.saved),
     };
+  }
+
+  /** Rows of each kind's table: the sync's tables from their kept counts, the user's collection (small, not kept) counted. */
+  private async rowCounts(): Promise<Record<SearchKind, number>> {
+    const [kept, saved] = await Promise.all([readCounts(this.db), this.db.collection.count()]);
+    return Object.fromEntries(SEARCH_KINDS.map((k) => [k, k === 'saved' ? saved : kept.counts[TABLE_OF[k] as CountedTable]])) as Record<
+      SearchKind,
+      number
+    >;
   }
 
   /**
@@ -348,8 +356,8 @@ export class SearchService {
 
   private async build(): Promise<void> {
     const seed = [...this.seedEntries().values()];
-    const kept = (await readCounts(this.db)).counts;
-    const total = seed.length + SEARCH_KINDS.reduce((n, k) => n + kept[TABLE_OF[k]], 0);
+    const counts = await this.rowCounts();
+    const total = seed.length + SEARCH_KINDS.reduce((n, k) => n + counts[k], 0);
     this.status = { state: 'building', done: 0, total };
     // Searches during the build read this one, filling as it goes.
     const index = new SearchIndex();
