@@ -115,6 +115,7 @@ export function showVictimScores(rows: Row[], matcher: CompiledMatcher, listEach
       ['the engine as it ships', () => true],
       ['nothing on position alone', (n) => n.evidence !== 'position'],
       ['nothing for a weak incident (weight < 10)', (n) => n.weight >= 10],
+      ['nothing for a weak incident below a score of 4', (n) => n.weight >= 10 || n.score >= 4],
       ['nothing on position alone after the lede (score < 3)', (n) => n.evidence !== 'position' || n.score >= 3],
       ["only the article's first victim", (n) => n.order === 0],
     ];
