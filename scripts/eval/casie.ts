@@ -3,7 +3,7 @@
  * there): 851 news articles with human-labelled events, mapped to five of our types, and victims.
  *
  *   npx tsx scripts/eval/casie.ts [--misses] [--type TYPE] [--show-victims] [--limit N] [--split tuned|heldout]
- *     [--fold a|b] [--found | --found-misses] [--victim-scores] [--page-title]
+ *     [--fold a|b] [--found | --found-misses] [--victim-scores] [--calibrate] [--page-title]
  *
  * `--split tuned` scores the tuned rows only (what to run while tuning: the held-out figures are for
  * reporting, a few times in all). `--fold a|b` keeps one of the tuned rows' two folds (implies `--split tuned`):
@@ -20,7 +20,8 @@
  * only how often the labelled victim is among the names the engine finds anywhere in the text (the ceiling
  * of victim match); `--found-misses` also lists the tuned rows where it is not (read fold a's only).
  * `--victim-scores` prints only the tuned folds' victims by the evidence the chooser had, and the
- * abstentions tried (victim-scores.ts). `--page-title` reads each article as a page is read (the title
+ * abstentions tried (victim-scores.ts). `--calibrate` refits the victim confidence on fold a and checks
+ * it on fold b (victim-calibration.ts). `--page-title` reads each article as a page is read (the title
  * given as the page's headline, AnalyzeOptions.title, not as the text's first line; no lede readings).
  */
 import { readFileSync } from 'node:fs';
@@ -34,6 +35,7 @@ import { FIVE_TYPES } from './incidents';
 import { VICTIM_MIN_CONFIDENCE, VICTIM_TYPES } from '../../lib/worker/extract/incidents/roles';
 import { VICTIM_SWEEP, inFold, isHeldOut, namesMeet, prf, victimNames, type Counts, type Victim } from './victim-match';
 import { showVictimScores } from './victim-scores';
+import { showCalibration } from './victim-calibration';
 
 /** Depths of the text read in context, as the sync reads a feed item's content (see lib/worker/sync/ingest-items.ts). */
 const LEDES = [800, 1500, 2500];
@@ -267,6 +269,7 @@ export async function runCasieEval(
     found?: boolean;
     foundMisses?: boolean;
     victimScores?: boolean;
+    calibrate?: boolean;
     pageTitle?: boolean;
   } = {},
 ): Promise<Record<string, number>> {
@@ -292,7 +295,7 @@ export async function runCasieEval(
   // confidence, to sweep the floor (a victim below the floor can make room for one next door, which a
   // filtered sweep does not see: the sweep approximates, the figures above it are exact).
   // The found-rate reads the tuned rows unless the held-out ones are asked for by name.
-  if (opts.fold || opts.victimScores || (opts.found && !opts.split)) opts = { ...opts, split: 'tuned' };
+  if (opts.fold || opts.victimScores || opts.calibrate || (opts.found && !opts.split)) opts = { ...opts, split: 'tuned' };
   if (opts.split) rows = rows.filter((r) => isHeldOut(r.id) === (opts.split === 'heldout'));
   const fold = opts.fold;
   if (fold) rows = rows.filter((r) => inFold(r.id, fold));
@@ -302,6 +305,10 @@ export async function runCasieEval(
   }
   if (opts.victimScores) {
     showVictimScores(rows, matcher, fold !== undefined);
+    return {};
+  }
+  if (opts.calibrate) {
+    showCalibration(rows, matcher);
     return {};
   }
   const engine: Pred[] = rows.map((r) => run(r));
@@ -416,6 +423,7 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename
       found: { type: 'boolean' },
       'found-misses': { type: 'boolean' },
       'victim-scores': { type: 'boolean' },
+      calibrate: { type: 'boolean' },
       'page-title': { type: 'boolean' },
     },
   });
@@ -429,6 +437,7 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename
     found: values.found || values['found-misses'],
     foundMisses: values['found-misses'],
     victimScores: values['victim-scores'],
+    calibrate: values.calibrate,
     pageTitle: values['page-title'],
   });
 }

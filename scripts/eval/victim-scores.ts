@@ -14,7 +14,7 @@ import type { CompiledMatcher } from '../../lib/worker/extract/matcher';
 import { VICTIM_MIN_CONFIDENCE, type VictimEvidence } from '../../lib/worker/extract/incidents/roles';
 import { VICTIM_SWEEP, inFold, namesMeet, victimNames } from './victim-match';
 
-interface Row {
+export interface Row {
   id: string;
   date?: string;
   title: string;
@@ -23,7 +23,7 @@ interface Row {
   victims_named: string[];
 }
 
-interface Named {
+export interface Named {
   id: string;
   name: string;
   evidence: VictimEvidence | 'none';
@@ -45,7 +45,7 @@ const f3 = (x: number) => x.toFixed(3);
 const ratio = (a: number, b: number) => `${a}/${b} ${f3(b ? a / b : 0)}`;
 
 /** Every victim the engine names on a row (one per name, the strongest incident's), at any confidence. */
-function victimsOf(r: Row, matcher: CompiledMatcher): Named[] {
+export function victimsOf(r: Row, matcher: CompiledMatcher): Named[] {
   const text = `${r.title}\n\n${r.text}`;
   const entities = extractEntities(text, matcher);
   const out = new Map<string, Named>();
@@ -115,6 +115,7 @@ export function showVictimScores(rows: Row[], matcher: CompiledMatcher, listEach
       ['the engine as it ships', () => true],
       ['nothing on position alone', (n) => n.evidence !== 'position'],
       ['nothing for a weak incident (weight < 10)', (n) => n.weight >= 10],
+      ['nothing for a weak incident below a score of 4', (n) => n.weight >= 10 || n.score >= 4],
       ['nothing on position alone after the lede (score < 3)', (n) => n.evidence !== 'position' || n.score >= 3],
       ["only the article's first victim", (n) => n.order === 0],
     ];

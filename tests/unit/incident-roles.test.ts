@@ -195,7 +195,17 @@ describe('the calibration of victim confidence', () => {
     expect(c[0]).toBe(0);
     expect(c.at(-1)).toBeLessThanOrEqual(1);
     expect(victimConfidence(1.5)).toBeLessThan(VICTIM_MIN_CONFIDENCE);
+    expect(victimConfidence(2)).toBeGreaterThanOrEqual(VICTIM_MIN_CONFIDENCE);
     expect(victimConfidence(3)).toBeGreaterThanOrEqual(VICTIM_MIN_CONFIDENCE);
+  });
+
+  test('it says about the share right that tuned fold a showed and fold b confirmed at each score', () => {
+    // Fold a (fold b): scores 1–2 right 0.40 (0.40) of the time, 2.5–4 0.68 (0.66), 5 and over 0.82 (0.81).
+    expect(victimConfidence(1.5)).toBeCloseTo(0.4, 1);
+    expect(victimConfidence(3)).toBeGreaterThanOrEqual(0.6);
+    expect(victimConfidence(3.5)).toBeLessThanOrEqual(0.72);
+    expect(victimConfidence(5)).toBeGreaterThanOrEqual(0.75);
+    expect(victimConfidence(12)).toBe(0.82);
   });
 });
 
