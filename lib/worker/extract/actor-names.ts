@@ -1,6 +1,7 @@
 import type { EntityMatch } from '../../shared/types';
 import { slug } from '../knowledge/keys';
-import { isCommonWord, plausibleName } from './malware-names';
+import { isCommonWord } from './common-word';
+import { plausibleName } from './malware-names';
 import { lazyRegExp } from './lazy-regexp';
 import { matchesAfterBoundary, matchesBeforeListWords } from './sticky';
 import { isHeadlineVerb } from './headline-verbs';

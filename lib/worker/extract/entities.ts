@@ -20,7 +20,7 @@ import { findActorsByShape } from './actor-names';
 import { findPeople, givenNameOfPerson, isGivenName, isPerson } from './people';
 import { sentenceSaysKind, speaksOfTheField } from './kind-in-context';
 import { findAbbreviations } from './abbreviations';
-import { isCommonWord } from './malware-names';
+import { isCommonWord } from './common-word';
 
 export interface ExtractOptions {
   /** Look for organisations beyond the catalogue (default true). */

@@ -37,7 +37,7 @@ import {
   writesInLowerCase,
 } from './kind-in-context';
 import { slug } from '../knowledge/keys';
-import { isCommonWord } from './malware-names';
+import { isCommonWord } from './common-word';
 
 /** Words read on each side of a name when looking for a cue, within its sentence. */
 const CUE_WINDOW = 2;
