@@ -31,6 +31,7 @@ import {
   pastBandNoun,
   sentenceSaysCampaign,
   sentenceSaysCrew,
+  sentenceSaysExploit,
   sentenceSaysKind,
   sentenceSaysPeople,
   saysProduct,
@@ -492,6 +493,9 @@ export function findCatalogueEntities(text: string, matcher: CompiledMatcher): E
   const namePrefixes = new Set<string>();
   // Names the text calls a company somewhere ("leased to eSurv S.R.L"): elsewhere too, unless the kind is said there.
   const companies = new Set<string>();
+  // Names the text calls an exploit, a flaw or an attack technique somewhere ("the DoubleAgent technique"): there and
+  // elsewhere, unless some mention says the kind.
+  const exploits = new Set<string>();
   // Per name in lower case, whether the text writes it so as a word (writtenAsWord).
   const words = new Map<string, boolean>();
   for (const hit of matcher.scanAll(text)) {
@@ -513,6 +517,15 @@ export function findCatalogueEntities(text: string, matcher: CompiledMatcher): E
         continue;
       // "Groundbait, another cyber-espionage campaign": a campaign's name, though a catalogue lists a group so named.
       if (CUE_TYPE_SET.has(entity.type) && sentenceSaysCampaign(text, hit.start, hit.end)) continue;
+      // "the EternalBlue exploit", "a technique dubbed DoubleAgent": a catalogue of tools lists exploits beside malware
+      // (dropExploits, once all mentions are read). A tool's own flaws are a product's: "a TeamViewer vulnerability", below.
+      if (
+        CUE_TYPE_SET.has(entity.type) &&
+        !(entity.subtype === 'tool' && saysProduct(text, hit.end)) &&
+        sentenceSaysExploit(text, hit.start, hit.end, entity.type) &&
+        !saysOwnKind(text, hit.start, hit.end, entity)
+      )
+        exploits.add(span);
       // ("each company DarkSide affiliates want to encrypt": the crew or the kind said after the name wins.)
       if (CUE_TYPE_SET.has(entity.type) && saysOrganisation(text, hit.start, hit.end) && !saysOwnKind(text, hit.start, hit.end, entity)) {
         companies.add(span);
@@ -605,6 +618,7 @@ export function findCatalogueEntities(text: string, matcher: CompiledMatcher): E
     }
   }
 
+  if (exploits.size > 0) dropExploits(text, chosen, exploits);
   const kept = leftmostLongest(chosen);
   // Ransomware families the text calls a gang somewhere ("the Vice Society gang"): where it then speaks of
   // the name as of people ("Vice Society targeted schools"), the same gang.
@@ -652,6 +666,25 @@ export function findCatalogueEntities(text: string, matcher: CompiledMatcher): E
   });
   crewsOtherNames(text, out);
   return out;
+}
+
+/**
+ * The mentions of names the text calls an exploit, a flaw or a technique somewhere ("the DoubleAgent technique", and
+ * then "The vulnerability that allows the DoubleAgent attack"), where no mention of the name says it is malware or
+ * an actor. One that does ("the WannaCry ransomware") keeps them all: "WannaCry Exploit Could Infect Windows 10" is
+ * the exploit the family spread by, as "a Lazarus technique" is the group's.
+ */
+function dropExploits(text: string, chosen: Candidate[], exploits: Set<string>): void {
+  const said = new Set<string>();
+  for (const c of chosen) {
+    const span = text.slice(c.start, c.end);
+    if (!exploits.has(span) || !CUE_TYPE_SET.has(c.entity.type)) continue;
+    if (c.cued || hasCue(text, c.start, c.end, c.entity) || saysOwnKind(text, c.start, c.end, c.entity)) said.add(span);
+  }
+  for (let i = chosen.length - 1; i >= 0; i--) {
+    const span = text.slice(chosen[i].start, chosen[i].end);
+    if (CUE_TYPE_SET.has(chosen[i].entity.type) && exploits.has(span) && !said.has(span)) chosen.splice(i, 1);
+  }
 }
 
 /**
