@@ -332,6 +332,9 @@ function wordOfLongerName(text: string, start: number, end: number, entity: Enti
 const OTHER_KIND_AFTER =
   /^[ \t\u00a0]+(?:key ?loggers?|(?:info)?stealers?|botnets?|rats?|remote access trojans?|bankers?|banking trojans?|(?:crypto)?miners?|web ?shells?|spyware|rootkits?|backdoors?)\b/i;
 
+/** Right after a name, a lure's theme: "a Coronavirus theme", "COVID-19-themed documents" name what the lure is about. */
+const THEME_AFTER = /^(?:[ \t\u00a0]+|-)(?:themes?|themed)\b/i;
+
 /** Right after an actor's name, a word for a flaw: the flaw's nickname ("the Chimera flaws", "the Chimera issues"). */
 const FLAW_AFTER = /^[ \t\u00a0]+(?:flaws?|vulnerabilit(?:y|ies)|bugs?|issues)\b/i;
 
@@ -543,6 +546,7 @@ export function findCatalogueEntities(text: string, matcher: CompiledMatcher): E
         (flags & F_NEEDS_CUE) !== 0 || (CUE_TYPE_SET.has(entity.type) && writtenAsWord(text, span, matcher.alias(term), entity, words));
       if (CUE_TYPE_SET.has(entity.type) && needsCue && wordOfLongerName(text, hit.start, hit.end, entity)) continue;
       if (entity.type === 'actor' && FLAW_AFTER.test(text.slice(hit.end, hit.end + 30))) continue;
+      if (CUE_TYPE_SET.has(entity.type) && THEME_AFTER.test(text.slice(hit.end, hit.end + 12))) continue;
       if (needsCue && entity.subtype === 'ransomware' && OTHER_KIND_AFTER.test(text.slice(hit.end, hit.end + 30))) continue;
       // The cue is read only where it decides something: a name that needs one, or a name several entities share.
       const decides = needsCue || hit.terms.length > 1;
