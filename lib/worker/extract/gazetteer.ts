@@ -280,9 +280,18 @@ const MEMBER_OF = new Set([
   'subsidiary',
   'shareholders',
   'owner',
+  // A business bought: "F5's buyout of Calypso AI", "the acquisition of X" (a gang is not bought).
+  'acquisition',
+  'buyout',
+  'takeover',
 ]);
-/** Legal forms after a company's name: "eSurv S.R.L", "Trickbot LLC", "X Inc." (a short, anchored look). */
-const LEGAL_FORM_AFTER = /^,?\s{0,3}(?:Inc|Ltd|LLC|GmbH|Corp|PLC|S\.R\.L|Srl|S\.p\.A|S\.A)\b/;
+/**
+ * Legal forms after a company's name: "eSurv S.R.L", "Trickbot LLC", "X Inc." (a short, anchored look); or a
+ * capitalised word that ends a business's name ("Calypso AI", "X Technologies", "X Holdings"), none of which a
+ * title-case headline puts after a family's or a group's name ("Security", "Systems" or "Software" it might).
+ */
+const LEGAL_FORM_AFTER =
+  /^,?\s{0,3}(?:Inc|Ltd|LLC|GmbH|Corp|PLC|S\.R\.L|Srl|S\.p\.A|S\.A|AI|Technologies|Solutions|Holdings|Ventures|Capital|Consulting|Corporation|Limited|Incorporated)\b/;
 /** A business in apposition after the name: "the Mabna Institute, an Iranian government contractor". */
 const ORG_APPOSITION_AFTER =
   /^(?:\s*,\s*|\s+(?:is|was)\s+)(?:an?|the)\s+(?:[\p{L}\p{N}][\p{L}\p{N}'’-]*\s+){0,3}?(?:company|firm|vendor|maker|manufacturer|supplier|corporation|contractor|startup|subsidiary|business)\b/iu;
