@@ -53,14 +53,20 @@ const EXPLOIT_HEAD_AFTER =
 const TECHNIQUE_HEAD_AFTER = /^(?:\s*[”"’'])?\s+(?:attack\s+|injection\s+|evasion\s+)?techniques?\b/iu;
 /** Nouns for an exploit, a flaw or an attack technique, as the names of one are introduced. */
 const EXPLOIT_NOUN = String.raw`(?:exploit|technique|vulnerabilit(?:y|ie)|flaw|bug)s?(?![\s-]+(?:kits?|packs?|scanners?|brokers?)\b)`;
-/** Before the name, the noun and a naming word: "a technique dubbed DoubleAgent", "vulnerability, known as Chimera", "exploits such as X and Y". */
+/** The same without the technique: a list after "techniques such as" holds tools ("techniques such as Mimikatz and PsExec"). */
+const FLAW_NOUN = String.raw`(?:exploit|vulnerabilit(?:y|ie)|flaw|bug)s?(?![\s-]+(?:kits?|packs?|scanners?|brokers?)\b)`;
+const ITEMS_BEFORE = String.raw`[“"‘']?\s*(?:[\p{L}\p{N}][\p{L}\p{N}.'’-]*\s*(?:,\s*(?:and\s+|or\s+)?|\/\s*|and\s+|or\s+)){0,6}$`;
+/**
+ * Before the name, the noun and a naming word: "a technique dubbed DoubleAgent", "vulnerability, known as Chimera";
+ * or a flaw's or an exploit's noun and a list ("exploits such as X and Y").
+ */
 const EXPLOIT_NAMED_BEFORE = new RegExp(
-  String.raw`\b${EXPLOIT_NOUN}\s*,?\s+(?:also\s+)?(?:such\s+as|like|including|called|dubbed|named|nicknamed|codenamed|known\s+as)\s+[“"‘']?\s*(?:[\p{L}\p{N}][\p{L}\p{N}.'’-]*\s*(?:,\s*(?:and\s+|or\s+)?|\/\s*|and\s+|or\s+)){0,6}$`,
+  String.raw`\b(?:${EXPLOIT_NOUN}\s*,?\s+(?:also\s+)?(?:called|dubbed|named|nicknamed|codenamed|known\s+as)|${FLAW_NOUN}\s*,?\s+(?:such\s+as|like|including))\s+${ITEMS_BEFORE}`,
   'iu',
 );
 /** Before the name, a plural noun and a comma opening a list of them: "three other exploits, ENGLISHMANDENTIST, ESTEEMAUDIT, and EXPLODINGCAN". */
 const EXPLOIT_LIST_BEFORE =
-  /\b(?:exploits|vulnerabilities|flaws|techniques)\s*,\s*((?:[\p{L}\p{N}][\p{L}\p{N}.'’-]*\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)){0,6})$/iu;
+  /\b(?:exploits|vulnerabilities|flaws)\s*,\s*((?:[\p{L}\p{N}][\p{L}\p{N}.'’-]*\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)){0,6})$/iu;
 /** A copula or an apposition with the noun: "DoubleAgent, a new attack technique", "X is an exploit for the SMB flaw". */
 const EXPLOIT_COPULA = COPULA_AFTER(EXPLOIT_NOUN);
 /** What is done to a flaw, after the name or its list: "ETERNALBLUE, ETERNALROMANCE and ETERNALSYNERGY were all patched". */
