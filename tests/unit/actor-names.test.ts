@@ -15,6 +15,9 @@ describe('threat actors named by the text', () => {
     expect(names('We classify it as an Advanced Persistent Threat ( APT ) group named “ ReconHellcat ”.')).toEqual(['ReconHellcat@70']);
     expect(names('A gang known as Zarya Kolt sold access.')).toEqual(['Zarya Kolt@16']);
     expect(names('The group Kaspersky described used it. A group Monday said.')).toEqual([]);
+    // In a relative clause the attackers are the ones naming: "a class, which the attackers named X" is the class.
+    expect(names('This method is part of a class, which the attackers named OrionImprovementBusinessLayer to blend in.')).toEqual([]);
+    expect(names('Attackers named Zarya Kolt sold access.')).toEqual(['Zarya Kolt@16']);
   });
 
   test('a lone attacker named by a handle, and the handle again', () => {

@@ -85,3 +85,19 @@ describe('a name called a company once', () => {
     expect(names('eSurv S.R.L built Exodus.')).toEqual(['Exodus']);
   });
 });
+
+describe('a business bought, or named with a word that ends a business name', () => {
+  const t = compileMatcher([
+    { key: 'actor:calypso', type: 'actor', name: 'Calypso', aliases: [], sources: ['test'] },
+    { key: 'malware:exodus', type: 'malware', name: 'Exodus', aliases: [], sources: ['test'] },
+  ] satisfies CatalogueEntry[]);
+  const found = (text: string) => findCatalogueEntities(text, t).map((x) => x.text);
+  it('is the company', () => {
+    expect(found('Check Point’s acquisition of Lakera, F5’s buyout of Calypso AI, and others.')).toEqual([]);
+    expect(found('The takeover of Exodus was announced.')).toEqual([]);
+    expect(found('Exodus Technologies raised money.')).toEqual([]);
+  });
+  it('elsewhere it stays the group or the family', () => {
+    expect(found('Calypso targeted telecoms in Asia with the Exodus spyware.')).toEqual(['Calypso', 'Exodus']);
+  });
+});

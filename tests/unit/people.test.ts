@@ -142,6 +142,18 @@ describe('people and companies are not malware', () => {
     const staff = typed('Phobos researchers found the server. The leak was reported through Phobos last week.');
     expect(staff).not.toContain('malware:Phobos');
     expect(typed('Phobos engineers fixed it; the Phobos CEO spoke.')).not.toContain('malware:Phobos');
+    // After a possessive too: its researchers, chiefs and labs ("Phobos's CEO", "Phobos ’ s researchers").
+    expect(typed('Phobos ’ s researchers found the server. Phobos then told the owner.')).not.toContain('malware:Phobos');
+    expect(typed("Phobos's CEO said the leak was fixed.")).not.toContain('malware:Phobos');
+    // A closing quote is no possessive: "TA551 Uses ‘Phobos’ Red Team Tool" names the tool.
+    expect(typed('TA551 Uses ‘ Phobos ’ Red Team Tool in New Activity')).toContain('malware:Phobos');
+    // A gang's people after a possessive stay the family's ("Phobos's staff" as "Conti's employees" were the gang's).
+    expect(typed('Phobos’s staff negotiated the ransom.')).toEqual(['malware:Phobos']);
+    // What a business has after a possessive: its marketing, headquarters, shareholders ("eSurv ’ s public marketing").
+    expect(typed('Phobos ’ s public marketing is centered around video surveillance software.')).not.toContain('malware:Phobos');
+    expect(typed("Phobos's headquarters are in Calabria.")).not.toContain('malware:Phobos');
+    // Not what a gang has too: "Phobos's website", "Phobos's customers" (of a malware-as-a-service).
+    expect(typed("Phobos's customers pay for each build.")).toEqual(['malware:Phobos']);
   });
 
   test('a given name with a surname is a person, with no role or speech verb to say so', async () => {

@@ -1,6 +1,7 @@
 import type { EntityMatch } from '../../shared/types';
 import { slug } from '../knowledge/keys';
-import { isCommonWord, plausibleName } from './malware-names';
+import { isCommonWord } from './common-word';
+import { plausibleName } from './malware-names';
 import { lazyRegExp } from './lazy-regexp';
 import { matchesAfterBoundary, matchesBeforeListWords } from './sticky';
 import { isHeadlineVerb } from './headline-verbs';
@@ -27,6 +28,8 @@ const NOUN_BEFORE = String.raw`(?:[Tt]hreat[ \t\u00a0]+(?:[Aa]ctor|[Gg]roup|[Cc]
 const NAMING_VERB = String.raw`(?:(?:(?:that|which|whom)[ \t\u00a0]+)?(?:we|researchers|\p{Lu}[\p{L}]+)[ \t\u00a0]+(?:have[ \t\u00a0]+)?(?:previously[ \t\u00a0]+)?(?:dubbed|named|called|track|tracks|tracked)(?:[ \t\u00a0]+as)?[ \t\u00a0]+|(?:(?:known|tracked|referred[ \t\u00a0]+to)[ \t\u00a0]+as|dubbed|named|called|nicknamed|code-?named)[ \t\u00a0]+)`;
 const NAMING = `${NAMING_VERB}?`;
 const QUOTE = String.raw`[“"‘'*]?[ \t\u00a0]*`;
+/** A relative pronoun right before the noun: the attackers are the naming verb's subject, not the ones named. */
+const RELATIVE_BEFORE = /\b(?:which|that|whom)[ \t\u00a0]+(?:the[ \t\u00a0]+)?$/i;
 /**
  * After a noun for attackers ("the threat actor X", "an APT group named X"); a bare noun for attackers says it
  * only with a naming verb ("an ( APT ) group named X", "a gang known as X"). One scan for both.
@@ -187,7 +190,11 @@ export function findActorsByShape(text: string, known: EntityMatch[]): EntityMat
     if (taken(start, start + name.length) || !plausibleName(name, lower)) return;
     names.add(name);
   };
-  for (const m of matchesAfterBoundary(AFTER_NOUN(), text)) consider(m[1], m.index + m[0].length - m[1].length, true);
+  for (const m of matchesAfterBoundary(AFTER_NOUN(), text)) {
+    // "a class, which the attackers named OrionImprovementBusinessLayer": the attackers named something else, in a relative clause.
+    if (RELATIVE_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
+    consider(m[1], m.index + m[0].length - m[1].length, true);
+  }
   for (const m of matchesAfterBoundary(HANDLE(), text)) consider(m[1], m.index + m[0].length - m[1].length, false);
   for (const m of matchesAfterBoundary(ATTRIBUTED_TO(), text)) {
     const at = m.index + m[0].lastIndexOf(m[1]);

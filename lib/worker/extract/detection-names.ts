@@ -1,6 +1,6 @@
 import type { EntityMatch } from '../../shared/types';
 import { slug } from '../knowledge/keys';
-import { isCommonWord } from './malware-names';
+import { isCommonWord } from './common-word';
 
 /**
  * Antivirus detection names: how vendors name a family in their verdicts, after the CARO convention of a

@@ -20,7 +20,7 @@ import { findActorsByShape } from './actor-names';
 import { findPeople, givenNameOfPerson, isGivenName, isPerson } from './people';
 import { sentenceSaysKind, speaksOfTheField } from './kind-in-context';
 import { findAbbreviations } from './abbreviations';
-import { isCommonWord } from './malware-names';
+import { isCommonWord } from './common-word';
 
 export interface ExtractOptions {
   /** Look for organisations beyond the catalogue (default true). */
@@ -123,12 +123,27 @@ const MALWARE_AFTER =
 /**
  * A company's name after a catalogue name: "Phobos Group", "Phobos Inc." (capitalised: "the X group" is a gang),
  * or the people who work for one: "Synack researchers", "Synack engineers", "the Phobos CEO", or a vendor's
- * research team, capitalised as its name: "the Synack Red Team", "Phobos Labs", "Synack Threat Research". A
+ * research team, capitalised as its name: "the Synack Red Team", "Phobos Labs", "Synack Threat Research"; its
+ * researchers, analysts, chiefs and labs also after a possessive ("Synack's researchers", not a closing quote: "‘SLIVER’
+ * Red Team Tool" is the tool's). A
  * malware family has authors and operators, not researchers, staff or labs (its spokesperson or members are its
- * gang's: kind-in-context.ts).
+ * gang's: kind-in-context.ts; "Conti's employees" were the gang's, so staff and employees need no possessive).
  */
 const COMPANY_AFTER =
-  /^\s+(?:Group|Inc|Ltd|LLC|Corp|GmbH|PLC|researchers?|analysts?|engineers?|employees|staff|CEO|CTO|founders?|co-founders?|Labs|(?:Red|Blue|Purple|Research|Security|Threat\s+(?:Intelligence|Research|Hunting))\s+Team|Threat\s+(?:Intelligence|Research|Labs))\b/;
+  /^(?:\s+(?:Group|Inc|Ltd|LLC|Corp|GmbH|PLC|employees|staff)|(?:\s*['’]\s*s)?\s+(?:researchers?|analysts?|engineers?|CEO|CTO|founders?|co-founders?|Labs|(?:Red|Blue|Purple|Research|Security|Threat\s+(?:Intelligence|Research|Hunting))\s+Team|Threat\s+(?:Intelligence|Research|Labs)))\b/;
+
+/**
+ * After a possessive, what a business has and a gang has not: its marketing, headquarters, offices, shareholders,
+ * subsidiaries, products or stock ("eSurv’s public marketing"). Not its customers, brand, website or revenue,
+ * which reports of ransomware and malware-as-a-service give the gang too.
+ */
+const COMPANY_OWN_AFTER =
+  /^\s*['’]\s*s\s+(?:[a-z]+\s+)?(?:marketing|headquarters|offices|shareholders|investors|subsidiar(?:y|ies)|products|stock|shares|board\s+of\s+directors)\b/;
+
+/** Whether what follows a name says it is a company's (COMPANY_AFTER, COMPANY_OWN_AFTER). */
+function companyAfter(text: string, end: number): boolean {
+  return COMPANY_AFTER.test(text.slice(end, end + 24)) || COMPANY_OWN_AFTER.test(text.slice(end, end + 40));
+}
 
 /** Why the catalogue's matcher took a name that needs one: a cue word, the sentence, quotes, a list of its kind. */
 const SAID_RULES = new Set(['cue', 'sentence-says-so', 'quoted', 'listed-with-its-kind']);
@@ -161,7 +176,7 @@ export function notMalware(text: string, entities: EntityMatch[]): EntityMatch[]
   const companies = new Set<string>();
   for (const m of suspects) {
     if (m.type !== 'malware') continue;
-    if (COMPANY_AFTER.test(text.slice(m.end, m.end + 24))) companies.add(m.text);
+    if (companyAfter(text, m.end)) companies.add(m.text);
     else if (lonePerson(m) && saidMalware(text, m)) saidOnce.add(m.key);
   }
   const drop = new Set<EntityMatch>();
@@ -171,7 +186,7 @@ export function notMalware(text: string, entities: EntityMatch[]): EntityMatch[]
     if (!m.text.includes(' ') && (given.has(m.text) || isPerson(people, m.text))) drop.add(m);
     else if (m.type !== 'malware') continue;
     else if (lonePerson(m) && !saidOnce.has(m.key)) drop.add(m);
-    else if (COMPANY_AFTER.test(after) || (companies.has(m.text) && !saidMalware(text, m))) drop.add(m);
+    else if (companyAfter(text, m.end) || (companies.has(m.text) && !saidMalware(text, m))) drop.add(m);
   }
   return drop.size === 0 ? entities : entities.filter((m) => !drop.has(m));
 }

@@ -31,13 +31,14 @@ import {
   pastBandNoun,
   sentenceSaysCampaign,
   sentenceSaysCrew,
+  sentenceSaysExploit,
   sentenceSaysKind,
   sentenceSaysPeople,
   saysProduct,
   writesInLowerCase,
 } from './kind-in-context';
 import { slug } from '../knowledge/keys';
-import { isCommonWord } from './malware-names';
+import { isCommonWord } from './common-word';
 
 /** Words read on each side of a name when looking for a cue, within its sentence. */
 const CUE_WINDOW = 2;
@@ -279,9 +280,18 @@ const MEMBER_OF = new Set([
   'subsidiary',
   'shareholders',
   'owner',
+  // A business bought: "F5's buyout of Calypso AI", "the acquisition of X" (a gang is not bought).
+  'acquisition',
+  'buyout',
+  'takeover',
 ]);
-/** Legal forms after a company's name: "eSurv S.R.L", "Trickbot LLC", "X Inc." (a short, anchored look). */
-const LEGAL_FORM_AFTER = /^,?\s{0,3}(?:Inc|Ltd|LLC|GmbH|Corp|PLC|S\.R\.L|Srl|S\.p\.A|S\.A)\b/;
+/**
+ * Legal forms after a company's name: "eSurv S.R.L", "Trickbot LLC", "X Inc." (a short, anchored look); or a
+ * capitalised word that ends a business's name ("Calypso AI", "X Technologies", "X Holdings"), none of which a
+ * title-case headline puts after a family's or a group's name ("Security", "Systems" or "Software" it might).
+ */
+const LEGAL_FORM_AFTER =
+  /^,?\s{0,3}(?:Inc|Ltd|LLC|GmbH|Corp|PLC|S\.R\.L|Srl|S\.p\.A|S\.A|AI|Technologies|Solutions|Holdings|Ventures|Capital|Consulting|Corporation|Limited|Incorporated)\b/;
 /** A business in apposition after the name: "the Mabna Institute, an Iranian government contractor". */
 const ORG_APPOSITION_AFTER =
   /^(?:\s*,\s*|\s+(?:is|was)\s+)(?:an?|the)\s+(?:[\p{L}\p{N}][\p{L}\p{N}'’-]*\s+){0,3}?(?:company|firm|vendor|maker|manufacturer|supplier|corporation|contractor|startup|subsidiary|business)\b/iu;
@@ -330,6 +340,9 @@ function wordOfLongerName(text: string, start: number, end: number, entity: Enti
  */
 const OTHER_KIND_AFTER =
   /^[ \t\u00a0]+(?:key ?loggers?|(?:info)?stealers?|botnets?|rats?|remote access trojans?|bankers?|banking trojans?|(?:crypto)?miners?|web ?shells?|spyware|rootkits?|backdoors?)\b/i;
+
+/** Right after a name, a lure's theme: "a Coronavirus theme", "COVID-19-themed documents" name what the lure is about. */
+const THEME_AFTER = /^(?:[ \t\u00a0]+|-)(?:themes?|themed)\b/i;
 
 /** Right after an actor's name, a word for a flaw: the flaw's nickname ("the Chimera flaws", "the Chimera issues"). */
 const FLAW_AFTER = /^[ \t\u00a0]+(?:flaws?|vulnerabilit(?:y|ies)|bugs?|issues)\b/i;
@@ -492,6 +505,9 @@ export function findCatalogueEntities(text: string, matcher: CompiledMatcher): E
   const namePrefixes = new Set<string>();
   // Names the text calls a company somewhere ("leased to eSurv S.R.L"): elsewhere too, unless the kind is said there.
   const companies = new Set<string>();
+  // Names the text calls an exploit, a flaw or an attack technique somewhere ("the DoubleAgent technique"): there and
+  // elsewhere, unless some mention says the kind.
+  const exploits = new Set<string>();
   // Per name in lower case, whether the text writes it so as a word (writtenAsWord).
   const words = new Map<string, boolean>();
   for (const hit of matcher.scanAll(text)) {
@@ -513,6 +529,15 @@ export function findCatalogueEntities(text: string, matcher: CompiledMatcher): E
         continue;
       // "Groundbait, another cyber-espionage campaign": a campaign's name, though a catalogue lists a group so named.
       if (CUE_TYPE_SET.has(entity.type) && sentenceSaysCampaign(text, hit.start, hit.end)) continue;
+      // "the EternalBlue exploit", "a technique dubbed DoubleAgent": a catalogue of tools lists exploits beside malware
+      // (dropExploits, once all mentions are read). A tool's own flaws are a product's: "a TeamViewer vulnerability", below.
+      if (
+        CUE_TYPE_SET.has(entity.type) &&
+        !(entity.subtype === 'tool' && saysProduct(text, hit.end)) &&
+        sentenceSaysExploit(text, hit.start, hit.end, entity.type) &&
+        !saysOwnKind(text, hit.start, hit.end, entity)
+      )
+        exploits.add(span);
       // ("each company DarkSide affiliates want to encrypt": the crew or the kind said after the name wins.)
       if (CUE_TYPE_SET.has(entity.type) && saysOrganisation(text, hit.start, hit.end) && !saysOwnKind(text, hit.start, hit.end, entity)) {
         companies.add(span);
@@ -530,6 +555,7 @@ export function findCatalogueEntities(text: string, matcher: CompiledMatcher): E
         (flags & F_NEEDS_CUE) !== 0 || (CUE_TYPE_SET.has(entity.type) && writtenAsWord(text, span, matcher.alias(term), entity, words));
       if (CUE_TYPE_SET.has(entity.type) && needsCue && wordOfLongerName(text, hit.start, hit.end, entity)) continue;
       if (entity.type === 'actor' && FLAW_AFTER.test(text.slice(hit.end, hit.end + 30))) continue;
+      if (CUE_TYPE_SET.has(entity.type) && THEME_AFTER.test(text.slice(hit.end, hit.end + 12))) continue;
       if (needsCue && entity.subtype === 'ransomware' && OTHER_KIND_AFTER.test(text.slice(hit.end, hit.end + 30))) continue;
       // The cue is read only where it decides something: a name that needs one, or a name several entities share.
       const decides = needsCue || hit.terms.length > 1;
@@ -605,6 +631,7 @@ export function findCatalogueEntities(text: string, matcher: CompiledMatcher): E
     }
   }
 
+  if (exploits.size > 0) dropExploits(text, chosen, exploits);
   const kept = leftmostLongest(chosen);
   // Ransomware families the text calls a gang somewhere ("the Vice Society gang"): where it then speaks of
   // the name as of people ("Vice Society targeted schools"), the same gang.
@@ -652,6 +679,25 @@ export function findCatalogueEntities(text: string, matcher: CompiledMatcher): E
   });
   crewsOtherNames(text, out);
   return out;
+}
+
+/**
+ * The mentions of names the text calls an exploit, a flaw or a technique somewhere ("the DoubleAgent technique", and
+ * then "The vulnerability that allows the DoubleAgent attack"), where no mention of the name says it is malware or
+ * an actor. One that does ("the WannaCry ransomware") keeps them all: "WannaCry Exploit Could Infect Windows 10" is
+ * the exploit the family spread by, as "a Lazarus technique" is the group's.
+ */
+function dropExploits(text: string, chosen: Candidate[], exploits: Set<string>): void {
+  const said = new Set<string>();
+  for (const c of chosen) {
+    const span = text.slice(c.start, c.end);
+    if (!exploits.has(span) || !CUE_TYPE_SET.has(c.entity.type)) continue;
+    if (c.cued || hasCue(text, c.start, c.end, c.entity) || saysOwnKind(text, c.start, c.end, c.entity)) said.add(span);
+  }
+  for (let i = chosen.length - 1; i >= 0; i--) {
+    const span = text.slice(chosen[i].start, chosen[i].end);
+    if (CUE_TYPE_SET.has(chosen[i].entity.type) && exploits.has(span) && !said.has(span)) chosen.splice(i, 1);
+  }
 }
 
 /**

@@ -43,9 +43,63 @@ export function sentenceSaysCampaign(text: string, start: number, end: number): 
   return m !== null && !MALWARE_WORD_IN.test(m[0]);
 }
 
+/**
+ * Right after the name, a noun for a flaw or an exploit as its head: "the EternalBlue exploit", "the Chimera flaws",
+ * "the DoubleAgent technique" (malware only: "a Lazarus technique" is the group's). Not an exploit kit or pack,
+ * which is malware, nor the verb ("Mirai and Gafgyt exploit the flaw", "X exploits a legitimate tool").
+ */
+const EXPLOIT_HEAD_AFTER =
+  /^(?:\s*[”"’'])?\s+(?:exploit(?![\s-]+(?:kits?|packs?)\b)(?!\s+(?:a|an|the|this|that|these|those|its|their|vulnerabilit(?:y|ies)|flaws?|bugs?|CVE)\b)|vulnerabilit(?:y|ies)|flaws?)\b/iu;
+const TECHNIQUE_HEAD_AFTER = /^(?:\s*[”"’'])?\s+(?:attack\s+|injection\s+|evasion\s+)?techniques?\b/iu;
+/** Nouns for an exploit, a flaw or an attack technique, as the names of one are introduced. */
+const EXPLOIT_NOUN = String.raw`(?:exploit|technique|vulnerabilit(?:y|ie)|flaw|bug)s?(?![\s-]+(?:kits?|packs?|scanners?|brokers?)\b)`;
+/** The same without the technique: a list after "techniques such as" holds tools ("techniques such as Mimikatz and PsExec"). */
+const FLAW_NOUN = String.raw`(?:exploit|vulnerabilit(?:y|ie)|flaw|bug)s?(?![\s-]+(?:kits?|packs?|scanners?|brokers?)\b)`;
+const ITEMS_BEFORE = String.raw`[“"‘']?\s*(?:[\p{L}\p{N}][\p{L}\p{N}.'’-]*\s*(?:,\s*(?:and\s+|or\s+)?|\/\s*|and\s+|or\s+)){0,6}$`;
+/**
+ * Before the name, the noun and a naming word: "a technique dubbed DoubleAgent", "vulnerability, known as Chimera";
+ * or a flaw's or an exploit's noun and a list ("exploits such as X and Y").
+ */
+const EXPLOIT_NAMED_BEFORE = new RegExp(
+  String.raw`\b(?:${EXPLOIT_NOUN}\s*,?\s+(?:also\s+)?(?:called|dubbed|named|nicknamed|codenamed|known\s+as)|${FLAW_NOUN}\s*,?\s+(?:such\s+as|like|including))\s+${ITEMS_BEFORE}`,
+  'iu',
+);
+/** Before the name, a plural noun and a comma opening a list of them: "three other exploits, ENGLISHMANDENTIST, ESTEEMAUDIT, and EXPLODINGCAN". */
+const EXPLOIT_LIST_BEFORE =
+  /\b(?:exploits|vulnerabilities|flaws)\s*,\s*((?:[\p{L}\p{N}][\p{L}\p{N}.'’-]*\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)){0,6})$/iu;
+/** A copula or an apposition with the noun: "DoubleAgent, a new attack technique", "X is an exploit for the SMB flaw". */
+const EXPLOIT_COPULA = COPULA_AFTER(EXPLOIT_NOUN);
+/** What is done to a flaw, after the name or its list: "ETERNALBLUE, ETERNALROMANCE and ETERNALSYNERGY were all patched". */
+const PATCHED_AFTER =
+  /^\s+(?:(?:was|were|has\s+been|have\s+been)\s+)(?:all\s+|already\s+|since\s+|quietly\s+)?(?:patched|fixed)\b(?!\s+to\b)/iu;
+
+/**
+ * The sentence says the name there is an exploit's, a flaw's or an attack technique's (what a catalogue of tools
+ * may list beside malware, and the labelled reports call a technique or a vulnerability): a noun for one as its
+ * head or in apposition, a naming word after one ("a technique dubbed X"), a list opened by one ("exploits, X, Y
+ * and Z"), or a flaw's fate ("X was patched"). A technique as the head of an actor's name is the actor's ("a
+ * Lazarus technique"), so it says so of malware only.
+ */
+export function sentenceSaysExploit(text: string, start: number, end: number, type: string): boolean {
+  const [before, said] = sides(text, start, end);
+  const after = OPENING_PREPOSITION.test(before) && /^\s*,/.test(said) ? '' : said;
+  const tail = LIST_TAIL.exec(after);
+  const afterList = tail ? after.slice(tail[0].length) : after;
+  if (EXPLOIT_HEAD_AFTER.test(after) || (type === 'malware' && TECHNIQUE_HEAD_AFTER.test(after))) return true;
+  if (PATCHED_AFTER.test(afterList) || EXPLOIT_NAMED_BEFORE.test(before)) return true;
+  // ("WannaCry, a ransomware that exploits ...": a relative clause's verb, in a description of malware.)
+  const copula = EXPLOIT_COPULA.exec(after);
+  if (copula && !MALWARE_WORD_IN.test(copula[0]) && !/\b(?:that|which|who)\b/i.test(copula[0])) return true;
+  // A list of three names or more ("After exploiting the vulnerabilities, Emotet and TrickBot ...": the clause's subjects).
+  const list = EXPLOIT_LIST_BEFORE.exec(before);
+  if (!list) return false;
+  const names = (s: string) => s.split(/,|\band\b|\bor\b/).filter((x) => x.trim() !== '').length;
+  return names(list[1]) + 1 + (tail ? names(tail[0]) : 0) >= 3;
+}
+
 /** Right after a malware name: what a family has ("X samples", "X payload", "X's C2", "the X infection"). */
 const MALWARE_AFTER =
-  /^(?:\s*['’]s)?\s+(?:samples?|payloads?|variants?|strains?|infections?|binar(?:y|ies)|builds?|builder|c2|c&c|command-and-control|bot|panel|modules?|plugins?|operators|campaigns?|famil(?:y|ies)|code|executables?|infected|capabilities|functionality|features|configuration|config|traffic)\b/iu;
+  /^(?:\s*['’]s)?\s+(?:samples?|payloads?|variants?|strains?|infections?|binar(?:y|ies)|builds?|builder|c2|c&c|command-and-control|bot|panel|modules?|plugins?|operators|campaigns?|famil(?:y|ies)|code(?!\s+injection)|executables?|infected|capabilities|functionality|features|configuration|config|traffic)\b/iu;
 /** What malware does, right after its name ("Taurus can also steal", "Charger encrypts", "Ares then loads"). */
 const MALWARE_DOES =
   /^\s+(?:can\s+(?:also\s+|completely\s+)?|also\s+|then\s+|first\s+)?(?:encrypts?|exfiltrates?|steal|steals|beacons|infects?|injects?|decrypts|drops|downloads|executes|persists|spreads|propagates|harvests?|captures?|keylogs|hijacks?|overlays?|intercepts?|communicates\s+with|connects\s+to|reaches\s+out\s+to|masquerades\s+as|poses\s+as)\b/iu;

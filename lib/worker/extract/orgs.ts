@@ -3,7 +3,7 @@ import { slug } from '../knowledge/keys';
 import { findPeople, givenNameOfPerson, isGivenName, isParticleSurname, isPerson, personAtStart } from './people';
 import { victimWords } from './incidents/roles';
 import { placeKeyByName } from '../knowledge/places-index';
-import { isCommonWord } from './malware-names';
+import { isCommonWord } from './common-word';
 import { isHeadlineVerb } from './headline-verbs';
 
 /**

@@ -2,7 +2,7 @@ import { lazyRegExp } from './lazy-regexp';
 import { matchesAt } from './sticky';
 import { sortedWordsLookup } from './matcher/words/sorted-words';
 import { GIVEN_NAMES } from './matcher/words/given-names';
-import { isCommonWord } from './malware-names';
+import { isCommonWord } from './common-word';
 
 /**
  * Named people: who the text introduces as a person, so that neither they nor their surnames are taken
