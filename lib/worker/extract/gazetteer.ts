@@ -529,11 +529,13 @@ export function findCatalogueEntities(text: string, matcher: CompiledMatcher): E
         continue;
       // "Groundbait, another cyber-espionage campaign": a campaign's name, though a catalogue lists a group so named.
       if (CUE_TYPE_SET.has(entity.type) && sentenceSaysCampaign(text, hit.start, hit.end)) continue;
-      // "the EternalBlue exploit", "a technique dubbed DoubleAgent": a catalogue of tools lists exploits beside malware
-      // (dropExploits, once all mentions are read). A tool's own flaws are a product's: "a TeamViewer vulnerability", below.
+      // "a technique dubbed DoubleAgent", "the Chimera flaws": a family's or a group's name given to an attack technique
+      // or a flaw (dropExploits, once all mentions are read). Not a tool's: tools include exploits ("the EternalBlue
+      // exploit" is the seed's EternalBlue, with its card), and a tool's own flaws are a product's ("a TeamViewer
+      // vulnerability", below).
       if (
         CUE_TYPE_SET.has(entity.type) &&
-        !(entity.subtype === 'tool' && saysProduct(text, hit.end)) &&
+        entity.subtype !== 'tool' &&
         sentenceSaysExploit(text, hit.start, hit.end, entity.type) &&
         !saysOwnKind(text, hit.start, hit.end, entity)
       )
