@@ -160,6 +160,13 @@ describe('a scam delivered by message or a sender posing as a brand is phishing'
     expect(got).not.toContain('fraud');
   });
 
+  test('scam e-mails are evidence of phishing, not its name: said once they make no incident, beside a lure they do', () => {
+    expect(
+      types('Police said on Monday that scam emails had been sent to residents. The police reminded people to report them.'),
+    ).not.toContain('phishing');
+    expect(types('Acme Bank said scam emails linking to a fake login page were sent to its customers on Monday.')).toContain('phishing');
+  });
+
   test('negative: an investment scam with no message or impersonation stays fraud', () => {
     expect(
       types(
@@ -208,6 +215,14 @@ describe('malicious spam is phishing', () => {
         'Hancitor malspam was disguised as parking ticket notices last week. The malicious spam carried Word documents with macros that installed Pony.',
       ),
     ).toContain('phishing');
+  });
+
+  test('negative: an e-mail campaign, a spam run or wave is no phishing by itself (a marketing mailing is one)', () => {
+    expect(
+      types(
+        'Acme Retail said its e-mail campaign reached two million customers in May. The e-mail campaign was run by its marketing team, the company said, and a second e-mail wave followed.',
+      ),
+    ).not.toContain('phishing');
   });
 
   test('negative: spam filters and e-mail products are not phishing', () => {
