@@ -980,3 +980,13 @@ describe('an attack researchers built or showed to make a point is no attack of 
     ).toContain('ransomware');
   });
 });
+
+describe('a word of time that says no more than "before" is no background cue (issue 8)', () => {
+  test('"in the past" is no background cue of its own: it also opens a recent span ("in the past few days")', () => {
+    expect(
+      types(
+        'Ransomware hits Acme Bank\n\nRansomware encrypted the servers of Acme Bank on Monday, the bank said. Customers of Acme Bank have received phishing emails in the past few days, the bank warned.',
+      ),
+    ).toEqual(['phishing', 'ransomware']);
+  });
+});
