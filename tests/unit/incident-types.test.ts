@@ -160,6 +160,13 @@ describe('a scam delivered by message or a sender posing as a brand is phishing'
     expect(got).not.toContain('fraud');
   });
 
+  test('scam e-mails are evidence of phishing, not its name: said once they make no incident, beside a lure they do', () => {
+    expect(
+      types('Police said on Monday that scam emails had been sent to residents. The police reminded people to report them.'),
+    ).not.toContain('phishing');
+    expect(types('Acme Bank said scam emails linking to a fake login page were sent to its customers on Monday.')).toContain('phishing');
+  });
+
   test('negative: an investment scam with no message or impersonation stays fraud', () => {
     expect(
       types(
@@ -208,6 +215,14 @@ describe('malicious spam is phishing', () => {
         'Hancitor malspam was disguised as parking ticket notices last week. The malicious spam carried Word documents with macros that installed Pony.',
       ),
     ).toContain('phishing');
+  });
+
+  test('negative: an e-mail campaign, a spam run or wave is no phishing by itself (a marketing mailing is one)', () => {
+    expect(
+      types(
+        'Acme Retail said its e-mail campaign reached two million customers in May. The e-mail campaign was run by its marketing team, the company said, and a second e-mail wave followed.',
+      ),
+    ).not.toContain('phishing');
   });
 
   test('negative: spam filters and e-mail products are not phishing', () => {
@@ -963,5 +978,15 @@ describe('an attack researchers built or showed to make a point is no attack of 
         'Ransomware for robots is the next security nightmare\n\nResearchers said attackers were able to infect robots with ransomware. The ransomware attack demanded a ransom in bitcoin.',
       ),
     ).toContain('ransomware');
+  });
+});
+
+describe('a word of time that says no more than "before" is no background cue (issue 8)', () => {
+  test('"in the past" is no background cue of its own: it also opens a recent span ("in the past few days")', () => {
+    expect(
+      types(
+        'Ransomware hits Acme Bank\n\nRansomware encrypted the servers of Acme Bank on Monday, the bank said. Customers of Acme Bank have received phishing emails in the past few days, the bank warned.',
+      ),
+    ).toEqual(['phishing', 'ransomware']);
   });
 });

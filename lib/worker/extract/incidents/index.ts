@@ -869,9 +869,12 @@ function ledeStory(live: Candidate[]): Candidate[] {
 const DEMONSTRATION =
   /\b(?:(?:researchers?|academics|scientists|(?:phd |graduate )?students?)\b (?:(?!attackers?|hackers?|criminals|actors?|cybercriminals)[\w'’-]+ ){0,3}?(?:develop(?:s|ed)?|buil(?:ds|t)|creat(?:es|ed)|design(?:s|ed)|(?:have |has )?(?:shown|showed|demonstrat(?:es|ed))|(?:were|was) able to)|proof[- ]of[- ]concept|for (?:the )?(?:purposes? of )?research)\b/i;
 
-/** Words that put an incident in the past of the story: "comes months after a ransomware attack on ...". */
+/**
+ * Words that put an incident in the past of the story: "comes months after a ransomware attack on ...". Not "in
+ * the past", which says no more than "before" and opens a recent span as often ("in the past few days").
+ */
 const BACKGROUND =
-  /\b(?:comes? (?:\w+ ){0,2}after|follow(?:s|ed|ing)? (?:a|an|the|last)|(?:months|weeks|years) (?:after|before|ago)|previously|in the past|last year|a similar|also (?:hit|suffered|targeted|breached)|was also|not the first|second time|the latest in|history of|in recent (?:years|months))\b/i;
+  /\b(?:comes? (?:\w+ ){0,2}after|follow(?:s|ed|ing)? (?:a|an|the|last)|(?:months|weeks|years) (?:after|before|ago)|previously|last year|a similar|also (?:hit|suffered|targeted|breached)|was also|not the first|second time|the latest in|history of|in recent (?:years|months))\b/i;
 
 const FLAW_STORY = new Set<IncidentType>(['patch', 'vulnerability-disclosure']);
 

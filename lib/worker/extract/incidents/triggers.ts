@@ -167,7 +167,6 @@ const TRIGGERS: Trigger[] = [
     'phishing',
     3,
     `(?:e-?mail|text|sms|whatsapp|messaging|message|login|sign-in|tax[- ]refund|refund|delivery|parcel|voicemail) scams?`,
-    `scam (?:e-?mails?|messages?|texts?|sms|websites?|sites?|pages?|forms?|links?)`,
     `fake (?:e-?mails?|messages?|texts?|sms|forms?|invoices?|notifications?|alerts?)`,
     `(?:scammers?|fraudsters?|criminals|crooks|swindlers|con ?(?:men|artists)|cybercriminals) (?:are |were |have been |had been )?(?:pretend(?:ing|ed|s)?|pos(?:ing|ed|es) as|impersonat\\w*|masquerad\\w*|disguis\\w*)`,
     `trick(?:s|ed|ing)? (?:[\\w-]+ ){0,3}into (?:handing over|revealing|entering|sharing|giving|providing|typing|submitting)`,
@@ -175,12 +174,7 @@ const TRIGGERS: Trigger[] = [
   ),
   // Malicious spam is phishing's delivery by another name ("malspam", "spear-fishing").
   t('phishing', 3, `mal-?spam`, `malicious (?:spam|e-?mails?|attachments?)`, `spear-?fish(?:ing)?`),
-  t(
-    'phishing',
-    2,
-    `(?:spam|e-?mail) (?:campaigns?|runs?|waves?)`,
-    `disguised as (?:an? |the )?(?:[\\w-]+ ){0,3}(?:e-?mails?|messages?|notifications?|invoices?|complaints?|notices?)`,
-  ),
+  t('phishing', 2, `disguised as (?:an? |the )?(?:[\\w-]+ ){0,3}(?:e-?mails?|messages?|notifications?|invoices?|complaints?|notices?)`),
   t(
     'phishing',
     2,
@@ -189,6 +183,9 @@ const TRIGGERS: Trigger[] = [
     `(?:emails|messages|texts) (?:that )?(?:claim|pretend|purport|appear)`,
     `(?:collects?|harvests?|steals?|captures?|capturing|harvesting) (?:their |the |users['’]? |victims['’]? )?(?:[\\w-]+ ){0,2}(?:credentials|passwords|logins?)`,
     `(?:pretend|purport)(?:s|ed|ing)? to (?:be|come) from`,
+    // Evidence, not the name: warnings and trend pieces speak of scam e-mails in general (the only rows it decided on
+    // tuned CASIE were three without a phishing incident).
+    `scam (?:e-?mails?|messages?|texts?|sms|websites?|sites?|pages?|forms?|links?)`,
     // In every tense: "someone posed as the company's CEO".
     `pos(?:ing|ed|es) as`,
     `malicious (?:emails|attachments|links)`,
