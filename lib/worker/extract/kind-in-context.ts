@@ -27,8 +27,17 @@ const COPULA_AFTER = (noun: string) =>
   );
 const MALWARE_COPULA = COPULA_AFTER(MALWARE_NOUN);
 const ACTOR_COPULA = COPULA_AFTER(ACTOR_NOUN);
-/** A copula or an apposition with a word for a campaign: "Groundbait, another cyber-espionage campaign", "X was an operation". */
+/**
+ * A word for malware anywhere: what the copula and the other patterns with the noun need, tested first with
+ * their flags. V8 builds a pattern's Unicode classes (the description's words) as it is first run, milliseconds
+ * in a woken worker, and a page whose names have no such word near them need not pay for them.
+ */
 const MALWARE_WORD_IN = new RegExp(String.raw`\b${MALWARE_NOUN}\b`, 'iu');
+/** The same for people who attack, the malware family's noun and a list's words. */
+const ACTOR_WORD_IN = new RegExp(String.raw`\b${ACTOR_NOUN}\b`, 'iu');
+const FAMILY_WORD = /famil/iu;
+const LIST_WORD = /such|like|including/iu;
+/** A copula or an apposition with a word for a campaign: "Groundbait, another cyber-espionage campaign", "X was an operation". */
 const CAMPAIGN_COPULA = COPULA_AFTER(String.raw`(?:campaign|operation)s?(?!['’]|\s+of\b)`);
 /** Its noun in any case (no other letter folds to these under `iu`): without it the long pattern is not run. */
 const CAMPAIGN_WORD = /campaign|operation/i;
@@ -173,21 +182,22 @@ export function sentenceSaysKind(text: string, start: number, end: number, type:
   if (OTHER_NAMES_AFTER.test(after)) return true;
   const tail = LIST_TAIL.exec(after);
   const afterList = tail ? after.slice(tail[0].length) : after;
+  // (The patterns with a noun or a list's word run only where that word is: see MALWARE_WORD_IN.)
   if (type === 'malware')
     return (
-      MALWARE_COPULA.test(after) ||
+      (MALWARE_WORD_IN.test(after) && MALWARE_COPULA.test(after)) ||
       MALWARE_AFTER.test(afterList) ||
       MALWARE_DOES.test(after) ||
       MALWARE_BEFORE.test(before) ||
-      MALWARE_APPOSITION_BEFORE.test(before)
+      ((MALWARE_WORD_IN.test(before) || FAMILY_WORD.test(before)) && MALWARE_APPOSITION_BEFORE.test(before))
     );
   if (type === 'actor')
     return (
-      ACTOR_COPULA.test(after) ||
+      (ACTOR_WORD_IN.test(after) && ACTOR_COPULA.test(after)) ||
       ACTOR_AFTER.test(afterList) ||
-      ACTOR_USES_MALWARE.test(afterList) ||
+      (MALWARE_WORD_IN.test(afterList) && ACTOR_USES_MALWARE.test(afterList)) ||
       ACTOR_BEFORE.test(before) ||
-      ACTOR_LIST_BEFORE.test(before)
+      (LIST_WORD.test(before) && ACTOR_LIST_BEFORE.test(before))
     );
   return false;
 }
