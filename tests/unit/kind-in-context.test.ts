@@ -1,7 +1,14 @@
 import { describe, it, expect } from 'vitest';
 import { compileMatcher } from '../../lib/worker/extract/matcher';
 import { findCatalogueEntities } from '../../lib/worker/extract/gazetteer';
-import { isListGap, sentenceSaysCrew, sentenceSaysKind, speaksOfTheField } from '../../lib/worker/extract/kind-in-context';
+import {
+  isListGap,
+  sentenceSaysCampaign,
+  sentenceSaysCrew,
+  sentenceSaysExploit,
+  sentenceSaysKind,
+  speaksOfTheField,
+} from '../../lib/worker/extract/kind-in-context';
 import { catalogueEntry } from '../support/catalogue-entry';
 
 const e = catalogueEntry;
@@ -381,5 +388,23 @@ describe('speaksOfTheField', () => {
   });
   it('a short text is not judged', () => {
     expect(speaksOfTheField('Lazarus rose on the third day.')).toBe(true);
+  });
+});
+
+// The long patterns run only where a cheap test finds their noun (a woken worker need not build the others): that
+// test reads the noun in any case, as the patterns do.
+describe('the noun looked for first, in any case', () => {
+  const at = (text: string, name: string): [string, number, number] => [text, text.indexOf(name), text.indexOf(name) + name.length];
+  it('finds the copula, the apposition and the list with their nouns in capitals', () => {
+    expect(sentenceSaysKind(...at('Kronos, a particularly nasty BANKING TROJAN, returned.', 'Kronos'), 'malware')).toBe(true);
+    expect(sentenceSaysKind(...at('Leviathan, an espionage ACTOR, struck.', 'Leviathan'), 'actor')).toBe(true);
+    expect(sentenceSaysKind(...at('Patchwork used a new BACKDOOR in May.', 'Patchwork'), 'actor')).toBe(true);
+    expect(sentenceSaysKind(...at('It was used by APT ACTORS LIKE Bitter and Sidewinder.', 'Bitter'), 'actor')).toBe(true);
+    expect(sentenceSaysExploit(...at('DoubleAgent, a new attack TECHNIQUE, abuses it.', 'DoubleAgent'), 'malware')).toBe(true);
+    expect(sentenceSaysCampaign(...at('Groundbait, another cyber-espionage CAMPAIGN, was found.', 'Groundbait'))).toBe(true);
+  });
+  it('without the noun, only a flaw’s fate says exploit', () => {
+    expect(sentenceSaysExploit(...at('EternalBlue and EternalRomance were all patched in March.', 'EternalBlue'), 'malware')).toBe(true);
+    expect(sentenceSaysExploit(...at('EternalBlue, a tool of the group, spread.', 'EternalBlue'), 'malware')).toBe(false);
   });
 });

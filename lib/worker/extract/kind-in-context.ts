@@ -27,9 +27,20 @@ const COPULA_AFTER = (noun: string) =>
   );
 const MALWARE_COPULA = COPULA_AFTER(MALWARE_NOUN);
 const ACTOR_COPULA = COPULA_AFTER(ACTOR_NOUN);
-/** A copula or an apposition with a word for a campaign: "Groundbait, another cyber-espionage campaign", "X was an operation". */
+/**
+ * A word for malware anywhere: what the copula and the other patterns with the noun need, tested first with
+ * their flags. V8 builds a pattern's Unicode classes (the description's words) as it is first run, milliseconds
+ * in a woken worker, and a page whose names have no such word near them need not pay for them.
+ */
 const MALWARE_WORD_IN = new RegExp(String.raw`\b${MALWARE_NOUN}\b`, 'iu');
+/** The same for people who attack, the malware family's noun and a list's words. */
+const ACTOR_WORD_IN = new RegExp(String.raw`\b${ACTOR_NOUN}\b`, 'iu');
+const FAMILY_WORD = /famil/iu;
+const LIST_WORD = /such|like|including/iu;
+/** A copula or an apposition with a word for a campaign: "Groundbait, another cyber-espionage campaign", "X was an operation". */
 const CAMPAIGN_COPULA = COPULA_AFTER(String.raw`(?:campaign|operation)s?(?!['’]|\s+of\b)`);
+/** Its noun in any case (no other letter folds to these under `iu`): without it the long pattern is not run. */
+const CAMPAIGN_WORD = /campaign|operation/i;
 
 /**
  * The sentence says the name there is a campaign's or an operation's ("Groundbait, another cyber-espionage
@@ -37,7 +48,7 @@ const CAMPAIGN_COPULA = COPULA_AFTER(String.raw`(?:campaign|operation)s?(?!['’
  */
 export function sentenceSaysCampaign(text: string, start: number, end: number): boolean {
   const [before, said] = sides(text, start, end);
-  if (OPENING_PREPOSITION.test(before) && /^\s*,/.test(said)) return false;
+  if (!CAMPAIGN_WORD.test(said) || (OPENING_PREPOSITION.test(before) && /^\s*,/.test(said))) return false;
   // "WannaCry, a ransomware campaign that hit ...": a campaign of the malware, which the name is.
   const m = CAMPAIGN_COPULA.exec(said);
   return m !== null && !MALWARE_WORD_IN.test(m[0]);
@@ -74,6 +85,12 @@ const PATCHED_AFTER =
   /^\s+(?:(?:was|were|has\s+been|have\s+been)\s+)(?:all\s+|already\s+|since\s+|quietly\s+)?(?:patched|fixed)\b(?!\s+to\b)/iu;
 
 /**
+ * What every exploit, flaw or technique noun above begins with, in any case (ASCII: no other letter folds to
+ * these under the patterns' `iu`), so that a text without one need not run them.
+ */
+const EXPLOIT_WORD = /exploit|techni|vulnerabilit|flaw|bug/i;
+
+/**
  * The sentence says the name there is an exploit's, a flaw's or an attack technique's (what a catalogue of tools
  * may list beside malware, and the labelled reports call a technique or a vulnerability): a noun for one as its
  * head or in apposition, a naming word after one ("a technique dubbed X"), a list opened by one ("exploits, X, Y
@@ -83,8 +100,12 @@ const PATCHED_AFTER =
 export function sentenceSaysExploit(text: string, start: number, end: number, type: string): boolean {
   const [before, said] = sides(text, start, end);
   const after = OPENING_PREPOSITION.test(before) && /^\s*,/.test(said) ? '' : said;
+  // Every look but the flaw's fate needs one of the nouns: without it on either side, the long patterns below
+  // (Unicode classes, which V8 builds as each is first run: milliseconds in a woken worker) are not run.
+  const nouns = EXPLOIT_WORD.test(before) || EXPLOIT_WORD.test(after);
   const tail = LIST_TAIL.exec(after);
   const afterList = tail ? after.slice(tail[0].length) : after;
+  if (!nouns) return PATCHED_AFTER.test(afterList);
   if (EXPLOIT_HEAD_AFTER.test(after) || (type === 'malware' && TECHNIQUE_HEAD_AFTER.test(after))) return true;
   if (PATCHED_AFTER.test(afterList) || EXPLOIT_NAMED_BEFORE.test(before)) return true;
   // ("WannaCry, a ransomware that exploits ...": a relative clause's verb, in a description of malware.)
@@ -161,21 +182,22 @@ export function sentenceSaysKind(text: string, start: number, end: number, type:
   if (OTHER_NAMES_AFTER.test(after)) return true;
   const tail = LIST_TAIL.exec(after);
   const afterList = tail ? after.slice(tail[0].length) : after;
+  // (The patterns with a noun or a list's word run only where that word is: see MALWARE_WORD_IN.)
   if (type === 'malware')
     return (
-      MALWARE_COPULA.test(after) ||
+      (MALWARE_WORD_IN.test(after) && MALWARE_COPULA.test(after)) ||
       MALWARE_AFTER.test(afterList) ||
       MALWARE_DOES.test(after) ||
       MALWARE_BEFORE.test(before) ||
-      MALWARE_APPOSITION_BEFORE.test(before)
+      ((MALWARE_WORD_IN.test(before) || FAMILY_WORD.test(before)) && MALWARE_APPOSITION_BEFORE.test(before))
     );
   if (type === 'actor')
     return (
-      ACTOR_COPULA.test(after) ||
+      (ACTOR_WORD_IN.test(after) && ACTOR_COPULA.test(after)) ||
       ACTOR_AFTER.test(afterList) ||
-      ACTOR_USES_MALWARE.test(afterList) ||
+      (MALWARE_WORD_IN.test(afterList) && ACTOR_USES_MALWARE.test(afterList)) ||
       ACTOR_BEFORE.test(before) ||
-      ACTOR_LIST_BEFORE.test(before)
+      (LIST_WORD.test(before) && ACTOR_LIST_BEFORE.test(before))
     );
   return false;
 }

@@ -27,7 +27,8 @@ export function inUrlPath(text: string, start: number): boolean {
     let j = i;
     while (j > 0 && !isSpace(text.charCodeAt(j - 1)) && text.charCodeAt(j - 1) !== 0x2f) j--;
     const seg = text.slice(j, i);
-    if (HOST.test(seg) || DEFANGED_DOT.test(text.slice(Math.max(0, j - 8), j))) return true;
+    // (A host has a dot: without one its pattern, whose Unicode classes V8 builds on the first run, is not run.)
+    if ((seg.includes('.') && HOST.test(seg)) || DEFANGED_DOT.test(text.slice(Math.max(0, j - 8), j))) return true;
     if (seg === ':' || seg.endsWith(':')) {
       // "https : / /" or "https:/ /": the scheme is the word before the colon.
       const before =
