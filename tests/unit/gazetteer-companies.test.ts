@@ -27,6 +27,8 @@ describe('a name the text calls a company', () => {
     expect(names('Exodus and eSurv samples connect to the same servers.')).toEqual(['Exodus', 'eSurv']);
     expect(names('The eSurv spyware, as the company’s logo shows, …')).toEqual(['eSurv']);
     expect(saysOrganisation('eSurv is spyware', 0, 5)).toBe(false);
+    expect(saysOrganisation('Calypso AI builds tools.', 0, 7)).toBe(true);
+    expect(saysOrganisation('Calypso, S.R.L. builds tools.', 0, 7)).toBe(true);
     // (The apposition's noun is looked for first, in any case, as the whole pattern reads it.)
     expect(saysOrganisation('Mabna, an Iranian government CONTRACTOR, was charged.', 0, 5)).toBe(true);
     expect(names('the developers of eSurv samples')).toEqual(['eSurv']);

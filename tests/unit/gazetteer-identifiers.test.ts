@@ -39,6 +39,8 @@ describe('names and ATT&CK ids in a link’s path', () => {
     expect(all(t).filter((x) => x.startsWith('actor:'))).toEqual(['actor:Gorgon Group']);
     expect(inUrlPath('see attack.mitre.org/groups/G0078/', 'see attack.mitre.org/groups/'.length)).toBe(true);
     expect(inUrlPath('from m00nd3v [ . ] com / NetWire / Decryption', 'from m00nd3v [ . ] com / '.length)).toBe(true);
+    // (A segment's letters may be any script's: an ASCII one is read by a cheaper pattern, the others not.)
+    expect(inUrlPath('see example.com/café/v2_1/NetWire', 'see example.com/café/v2_1/'.length)).toBe(true);
     expect(names('downloaded from m00nd3v [ . ] com / NetWire / Decryption / BouncyCastle.dll')).toEqual([]);
   });
   it('lists written with slashes and ids in prose stay mentions', () => {

@@ -310,12 +310,15 @@ describe('a name the text also writes in lower case, as a word', () => {
     e('malware:coronavirus', 'CoronaVirus', [], { subtype: 'ransomware' }),
     e('malware:mimikatz', 'Mimikatz', [], { subtype: 'tool' }),
     e('malware:m00nd3v', 'M00nD3V', []),
+    e('malware:cafe', 'Café', [], { subtype: 'ransomware' }),
   ]);
   const keys = (text: string) => findCatalogueEntities(text, corona).map((x) => `${x.text}=${x.why?.rule}`);
   it('is a name only where its kind is said: "the coronavirus disease" makes "Coronavirus Update App" the word', () => {
     expect(keys('Coronavirus Update App leads to spyware. The campaign uses the coronavirus disease as a lure.')).toEqual([]);
     expect(keys('Hackers exploit coronavirus fears. Coronavirus demanded bitcoin.')).toEqual([]);
     expect(keys('Hackers exploit coronavirus fears. The Coronavirus ransomware encrypts files.')).toEqual(['Coronavirus=cue']);
+    // (Letters beyond ASCII are letters too: an ASCII span is read by a cheaper pattern, the others not.)
+    expect(keys('They met at the café, as ever. Café demanded bitcoin.')).toEqual([]);
   });
   it('negative: alone, in its coined casing, a tool written as its command, a handle beside its domain', () => {
     expect(keys('Coronavirus demanded bitcoin from the victims.')).toEqual(['Coronavirus=name']);

@@ -403,6 +403,14 @@ describe('the noun looked for first, in any case', () => {
     expect(sentenceSaysExploit(...at('DoubleAgent, a new attack TECHNIQUE, abuses it.', 'DoubleAgent'), 'malware')).toBe(true);
     expect(sentenceSaysCampaign(...at('Groundbait, another cyber-espionage CAMPAIGN, was found.', 'Groundbait'))).toBe(true);
   });
+  it('finds the copula’s opening, the deed and the word before in capitals, and a list’s joints', () => {
+    expect(sentenceSaysKind(...at('Kronos IS A banking trojan.', 'Kronos'), 'malware')).toBe(true);
+    expect(sentenceSaysKind(...at('Taurus CAN ALSO STEAL passwords.', 'Taurus'), 'malware')).toBe(true);
+    expect(sentenceSaysKind(...at('They DEPLOYED THE Kronos loader.', 'Kronos'), 'malware')).toBe(true);
+    expect(sentenceSaysKind(...at('They saw Kronos / Osiris samples.', 'Kronos'), 'malware')).toBe(true);
+    expect(sentenceSaysKind(...at('They saw Kronos, and Osiris samples.', 'Kronos'), 'malware')).toBe(true);
+    expect(sentenceSaysKind(...at('They saw Kronos and the samples.', 'Kronos'), 'malware')).toBe(false);
+  });
   it('without the noun, only a flaw’s fate says exploit', () => {
     expect(sentenceSaysExploit(...at('EternalBlue and EternalRomance were all patched in March.', 'EternalBlue'), 'malware')).toBe(true);
     expect(sentenceSaysExploit(...at('EternalBlue, a tool of the group, spread.', 'EternalBlue'), 'malware')).toBe(false);

@@ -20,11 +20,14 @@ const ACTOR_NOUN = String.raw`(?:group|gang|actor|threat actor|apt|apt group|cre
 /** A few words of description between the article and the noun ("a particularly nasty", "an Iran-linked"). */
 const DESCRIPTION = String.raw`(?:[\p{L}\p{N}][\p{L}\p{N}'’-]*\s+){0,4}?`;
 
-const COPULA_AFTER = (noun: string) =>
-  new RegExp(
-    String.raw`^\s*(?:[”"’'*]\s*)?(?::\s*|,\s*(?:also\s+)?|\s+(?:is|was|remains|has\s+been)\s+)(?:a|an|the|another)\s+${DESCRIPTION}${noun}\b`,
-    'iu',
-  );
+const COPULA_OPENING = String.raw`^\s*(?:[”"’'*]\s*)?(?::\s*|,\s*(?:also\s+)?|\s+(?:is|was|remains|has\s+been)\s+)(?:a|an|the|another)\s`;
+const COPULA_AFTER = (noun: string) => new RegExp(String.raw`${COPULA_OPENING}\s*${DESCRIPTION}${noun}\b`, 'iu');
+/**
+ * The copulas' opening alone, with their flags: what every copula below needs, tested first, so that V8 builds a
+ * copula (its description's Unicode classes, as it is first run) only after a name that a copula or a comma
+ * and an article follow.
+ */
+const COPULA_OPENS = new RegExp(COPULA_OPENING, 'iu');
 const MALWARE_COPULA = COPULA_AFTER(MALWARE_NOUN);
 const ACTOR_COPULA = COPULA_AFTER(ACTOR_NOUN);
 /**
@@ -50,7 +53,7 @@ export function sentenceSaysCampaign(text: string, start: number, end: number): 
   const [before, said] = sides(text, start, end);
   if (!CAMPAIGN_WORD.test(said) || (OPENING_PREPOSITION.test(before) && /^\s*,/.test(said))) return false;
   // "WannaCry, a ransomware campaign that hit ...": a campaign of the malware, which the name is.
-  const m = CAMPAIGN_COPULA.exec(said);
+  const m = COPULA_OPENS.test(said) ? CAMPAIGN_COPULA.exec(said) : null;
   return m !== null && !MALWARE_WORD_IN.test(m[0]);
 }
 
@@ -103,13 +106,13 @@ export function sentenceSaysExploit(text: string, start: number, end: number, ty
   // Every look but the flaw's fate needs one of the nouns: without it on either side, the long patterns below
   // (Unicode classes, which V8 builds as each is first run: milliseconds in a woken worker) are not run.
   const nouns = EXPLOIT_WORD.test(before) || EXPLOIT_WORD.test(after);
-  const tail = LIST_TAIL.exec(after);
+  const tail = listTail(after);
   const afterList = tail ? after.slice(tail[0].length) : after;
   if (!nouns) return PATCHED_AFTER.test(afterList);
   if (EXPLOIT_HEAD_AFTER.test(after) || (type === 'malware' && TECHNIQUE_HEAD_AFTER.test(after))) return true;
   if (PATCHED_AFTER.test(afterList) || EXPLOIT_NAMED_BEFORE.test(before)) return true;
   // ("WannaCry, a ransomware that exploits ...": a relative clause's verb, in a description of malware.)
-  const copula = EXPLOIT_COPULA.exec(after);
+  const copula = COPULA_OPENS.test(after) ? EXPLOIT_COPULA.exec(after) : null;
   if (copula && !MALWARE_WORD_IN.test(copula[0]) && !/\b(?:that|which|who)\b/i.test(copula[0])) return true;
   // A list of three names or more ("After exploiting the vulnerabilities, Emotet and TrickBot ...": the clause's subjects).
   const list = EXPLOIT_LIST_BEFORE.exec(before);
@@ -124,10 +127,21 @@ const MALWARE_AFTER =
 /** What malware does, right after its name ("Taurus can also steal", "Charger encrypts", "Ares then loads"). */
 const MALWARE_DOES =
   /^\s+(?:can\s+(?:also\s+|completely\s+)?|also\s+|then\s+|first\s+)?(?:encrypts?|exfiltrates?|steal|steals|beacons|infects?|injects?|decrypts|drops|downloads|executes|persists|spreads|propagates|harvests?|captures?|keylogs|hijacks?|overlays?|intercepts?|communicates\s+with|connects\s+to|reaches\s+out\s+to|masquerades\s+as|poses\s+as)\b/iu;
+/**
+ * The first four letters of each of its first words (an adverb or a verb), with its flags: tested first, a pattern
+ * a tenth of its cost to build, so that a woken worker builds the whole one only after a name such a word follows.
+ */
+const MALWARE_DOES_WORD =
+  /^\s+(?:can\s|also|then|firs|encr|exfi|stea|beac|infe|inje|decr|drop|down|exec|pers|spre|prop|harv|capt|keyl|hija|over|inte|comm|conn|reac|masq|pose)/iu;
 
 /** Right before a malware name: what is done with it or said of it. */
 const MALWARE_BEFORE =
   /(?:\b(?:deploy|deploys|deployed|deploying|drop|drops|dropped|dropping|install|installs|installed|installing|deliver|delivers|delivered|delivering|distribute|distributes|distributed|distributing|download|downloads|downloaded|downloading|load|loads|loaded|loading|push|pushes|pushed|pushing|infected\s+with|variants?\s+of|versions?\s+of|samples?\s+of|forks?\s+of|strains?\s+of|cop(?:y|ies)\s+of|builds?\s+of|(?:use|usage|abuse)\s+of|configuration\s+of|developers\s+of|authors\s+of)\s+(?:the\s+|a\s+|an\s+)?)$/iu;
+/**
+ * The same, looser and cheaper to build, tested first: a stem of its verbs, or the last word of its phrases ("with",
+ * "of"), ending the word before the name and its article.
+ */
+const MALWARE_BEFORE_WORD = /(?:deploy|drop|install|deliver|distribut|load|push|with|of)[a-z]*\s+(?:(?:the|an?)\s+)?$/iu;
 
 /** Before the name, a word for malware and a comma: the name in apposition ("the PHA family , Zen", "a new backdoor, Kronos"). */
 const MALWARE_APPOSITION_BEFORE = new RegExp(String.raw`\b(?:famil(?:y|ies)|${MALWARE_NOUN})\s*,\s*[“"‘']?\s*$`, 'iu');
@@ -174,26 +188,37 @@ const OPENING_PREPOSITION = /^\s*(?:In|On|Since|By|During|After|Before|Until|Thr
  * capitalised names joined by commas, "and", "or" or slashes. A noun after the list is said of each of its names.
  */
 const LIST_TAIL = /^(?:\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*\/\s*)\p{Lu}[\p{L}\p{N}.-]*(?:\s\p{Lu}[\p{L}\p{N}.-]*)?){1,6}/u;
+/**
+ * Its first joint, with no letter class: a capital is neither a blank nor a lower-case ASCII letter. Tested first,
+ * so that V8 builds the list's Unicode classes (as it first runs it: milliseconds in a woken worker) only where a
+ * list may go on.
+ */
+const LIST_JOINT = /^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|\/\s*)[^\sa-z]/;
+
+/** The rest of the list after the name, if any (LIST_TAIL). */
+function listTail(after: string): RegExpExecArray | null {
+  return LIST_JOINT.test(after) ? LIST_TAIL.exec(after) : null;
+}
 
 /** The sentence around text[start, end) says that the name there is of `type` ('actor' or 'malware'). */
 export function sentenceSaysKind(text: string, start: number, end: number, type: string): boolean {
   const [before, said] = sides(text, start, end);
   const after = OPENING_PREPOSITION.test(before) && /^\s*,/.test(said) ? '' : said;
   if (OTHER_NAMES_AFTER.test(after)) return true;
-  const tail = LIST_TAIL.exec(after);
+  const tail = listTail(after);
   const afterList = tail ? after.slice(tail[0].length) : after;
   // (The patterns with a noun or a list's word run only where that word is: see MALWARE_WORD_IN.)
   if (type === 'malware')
     return (
-      (MALWARE_WORD_IN.test(after) && MALWARE_COPULA.test(after)) ||
+      (COPULA_OPENS.test(after) && MALWARE_WORD_IN.test(after) && MALWARE_COPULA.test(after)) ||
       MALWARE_AFTER.test(afterList) ||
-      MALWARE_DOES.test(after) ||
-      MALWARE_BEFORE.test(before) ||
+      (MALWARE_DOES_WORD.test(after) && MALWARE_DOES.test(after)) ||
+      (MALWARE_BEFORE_WORD.test(before) && MALWARE_BEFORE.test(before)) ||
       ((MALWARE_WORD_IN.test(before) || FAMILY_WORD.test(before)) && MALWARE_APPOSITION_BEFORE.test(before))
     );
   if (type === 'actor')
     return (
-      (ACTOR_WORD_IN.test(after) && ACTOR_COPULA.test(after)) ||
+      (COPULA_OPENS.test(after) && ACTOR_WORD_IN.test(after) && ACTOR_COPULA.test(after)) ||
       ACTOR_AFTER.test(afterList) ||
       (MALWARE_WORD_IN.test(afterList) && ACTOR_USES_MALWARE.test(afterList)) ||
       ACTOR_BEFORE.test(before) ||

@@ -13,6 +13,9 @@ const MAX_STEPS = 8;
 const HOST = /^(?:[\p{L}\p{N}-]+\.)+\p{L}{2,}$/u;
 const SCHEME = /^(?:https?|hxxps?|ftp)$/i;
 const SEGMENT = /^[\p{L}\p{N}_\-.~%?=&+#]+$/u;
+/** The same for an ASCII segment, with no Unicode class for V8 to build as it is first run (in a woken worker). */
+const ASCII_SEGMENT = /^[A-Za-z0-9_\-.~%?=&+#]+$/;
+const isSegment = (seg: string) => (/^[\x00-\x7f]*$/.test(seg) ? ASCII_SEGMENT.test(seg) : SEGMENT.test(seg));
 const DEFANGED_DOT = /(?:\[\s*\.\s*\]|\(\s*\.\s*\)|\[dot\])\s*$/i;
 
 const isSpace = (c: number) => c === 0x20 || c === 0x09;
@@ -41,7 +44,7 @@ export function inUrlPath(text: string, start: number): boolean {
           : seg.slice(0, -1);
       return SCHEME.test(before);
     }
-    if (!SEGMENT.test(seg)) return false;
+    if (!isSegment(seg)) return false;
     i = j;
     let k = i;
     while (k > 0 && isSpace(text.charCodeAt(k - 1))) k--;
