@@ -54,10 +54,10 @@ export async function getStatus(
   bundledKeys: readonly string[] = NO_KEYS,
   now = Date.now(),
 ): Promise<Status> {
-  const kept = await readCounts(db, now);
+  // The user's collection is counted (small; not kept: lib/worker/db/counts.ts), beside the kept counts' read.
+  const [kept, collection] = await Promise.all([readCounts(db, now), db.collection.count()]);
   const size = await catalogueSize(db, kept, bundledKeys);
   const { sources, articles, incidents, entities, kev } = kept.counts;
-  const collection = await db.collection.count();
   startRecount(db, kept, now);
   return { version, counts: { sources, articles, incidents, entities, kev, collection }, catalogueSize: size };
 }
