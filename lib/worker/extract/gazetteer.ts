@@ -38,6 +38,7 @@ import {
   writesInLowerCase,
 } from './kind-in-context';
 import { slug } from '../knowledge/keys';
+import { guarded } from './lazy-regexp';
 import { isCommonWord } from './common-word';
 
 /** Words read on each side of a name when looking for a cue, within its sentence. */
@@ -238,12 +239,11 @@ export function insideDottedName(text: string, start: number, end: number): bool
 /** The head nouns of an organisation's name: "Zero Day Initiative", "Ransomware Task Force", "Phishing Defense Center". */
 const ORG_HEAD = String.raw`(?:Initiative|Task Force|Working Group|Cent(?:er|re)|Institute|Alliance|Council|Foundation|Coalition|Consortium|Association|Agency|Bureau|Commission|Committee|Forum|Summit|Conference|Unit|Division|Labs?|Laboratory|Squad|Awards?)`;
 /** At most one capitalised word between the phrase and the head: a title-case headline ("Zero-Day Attack Hits Council") reads on. */
-const ORG_HEAD_AFTER = new RegExp(String.raw`^(?:[ \t]+\p{Lu}[\p{L}\p{N}'’-]*)?[ \t]+${ORG_HEAD}\b`, 'u');
 /**
- * Its head noun anywhere, tested first: a list of words with no letter class, cheaper for V8 to build as it is
- * first run (in a woken worker) than the class of the capitalised word that may come between.
+ * Guarded by its head noun anywhere: a list of words with no letter class, cheaper for V8 to build as it is first
+ * run (in a woken worker) than the class of the capitalised word that may come between.
  */
-const ORG_HEAD_ANYWHERE = new RegExp(ORG_HEAD);
+const ORG_HEAD_AFTER = guarded(new RegExp(String.raw`^(?:[ \t]+\p{Lu}[\p{L}\p{N}'’-]*)?[ \t]+${ORG_HEAD}\b`, 'u'), new RegExp(ORG_HEAD));
 /** "Center for Phishing Research", "Coalition Against Stalkerware". */
 const ORG_HEAD_BEFORE = new RegExp(String.raw`\b${ORG_HEAD}[ \t]+(?:for|of|on|against|Against)[ \t]+(?:the[ \t]+)?$`, 'u');
 
@@ -253,8 +253,7 @@ const ORG_HEAD_BEFORE = new RegExp(String.raw`\b${ORG_HEAD}[ \t]+(?:for|of|on|ag
  * "Center for Phishing Research". Only capitalised spans: "a zero day initiative" is ordinary prose.
  */
 function insideOrganisationName(text: string, start: number, end: number): boolean {
-  const after = text.slice(end, end + 40);
-  return (ORG_HEAD_ANYWHERE.test(after) && ORG_HEAD_AFTER.test(after)) || ORG_HEAD_BEFORE.test(text.slice(Math.max(0, start - 40), start));
+  return ORG_HEAD_AFTER.test(text.slice(end, end + 40)) || ORG_HEAD_BEFORE.test(text.slice(Math.max(0, start - 40), start));
 }
 
 const CUE_TYPE_SET = new Set(['actor', 'malware']);
@@ -296,20 +295,21 @@ const MEMBER_OF = new Set([
  * capitalised word that ends a business's name ("Calypso AI", "X Technologies", "X Holdings"), none of which a
  * title-case headline puts after a family's or a group's name ("Security", "Systems" or "Software" it might).
  */
-const LEGAL_FORM_AFTER =
-  /^,?\s{0,3}(?:Inc|Ltd|LLC|GmbH|Corp|PLC|S\.R\.L|Srl|S\.p\.A|S\.A|AI|Technologies|Solutions|Holdings|Ventures|Capital|Consulting|Corporation|Limited|Incorporated)\b/;
-/** Their first two letters, tested first: a pattern a fraction of its cost to build (in a woken worker). */
-const LEGAL_FORM_OPENING = /^,?\s{0,3}(?:In|Lt|LL|Gm|Co|PL|S[.r]|AI|Te|So|Ho|Ve|Ca|Li)/;
-/** A business in apposition after the name: "the Mabna Institute, an Iranian government contractor". */
-const ORG_APPOSITION_AFTER =
-  /^(?:\s*,\s*|\s+(?:is|was)\s+)(?:an?|the)\s+(?:[\p{L}\p{N}][\p{L}\p{N}'’-]*\s+){0,3}?(?:company|firm|vendor|maker|manufacturer|supplier|corporation|contractor|startup|subsidiary|business)\b/iu;
+const LEGAL_FORM_AFTER = guarded(
+  /^,?\s{0,3}(?:Inc|Ltd|LLC|GmbH|Corp|PLC|S\.R\.L|Srl|S\.p\.A|S\.A|AI|Technologies|Solutions|Holdings|Ventures|Capital|Consulting|Corporation|Limited|Incorporated)\b/,
+  // Their first two letters: a pattern a fraction of its cost to build (in a woken worker).
+  /^,?\s{0,3}(?:In|Lt|LL|Gm|Co|PL|S[.r]|AI|Te|So|Ho|Ve|Ca|Li)/,
+);
 /**
- * Its opening and its noun alone, with its flags: what it needs, tested first. V8 builds the Unicode classes of a
- * pattern (three times over here, one per word it may skip) as the pattern is first run: a woken worker need not
- * for a page where no name is followed by a business noun.
+ * A business in apposition after the name: "the Mabna Institute, an Iranian government contractor". Guarded by its
+ * opening and its noun, with its flags: V8 builds the Unicode classes of the whole (three times over, one per word
+ * it may skip) as it is first run, which a woken worker need not for a page where no name is followed by one.
  */
-const ORG_APPOSITION_OPENING = /^(?:\s*,\s*|\s+(?:is|was)\s+)(?:an?|the)\s/iu;
-const ORG_APPOSITION_NOUN = /(?:company|firm|vendor|maker|manufacturer|supplier|corporation|contractor|startup|subsidiary|business)\b/iu;
+const ORG_APPOSITION_AFTER = guarded(
+  /^(?:\s*,\s*|\s+(?:is|was)\s+)(?:an?|the)\s+(?:[\p{L}\p{N}][\p{L}\p{N}'’-]*\s+){0,3}?(?:company|firm|vendor|maker|manufacturer|supplier|corporation|contractor|startup|subsidiary|business)\b/iu,
+  /^(?:\s*,\s*|\s+(?:is|was)\s+)(?:an?|the)\s/iu,
+  /(?:company|firm|vendor|maker|manufacturer|supplier|corporation|contractor|startup|subsidiary|business)\b/iu,
+);
 
 /**
  * Spyware and groups are sometimes named after the company behind them (eSurv, Allwinner's kernel
@@ -324,10 +324,7 @@ export function saysOrganisation(text: string, start: number, end: number): bool
     return true;
   if (before.length > 1 && before[0] === 'of' && MEMBER_OF.has(before[1])) return true;
   const after = text.slice(end, end + 80);
-  return (
-    (LEGAL_FORM_OPENING.test(after) && LEGAL_FORM_AFTER.test(after)) ||
-    (ORG_APPOSITION_OPENING.test(after) && ORG_APPOSITION_NOUN.test(after) && ORG_APPOSITION_AFTER.test(after))
-  );
+  return LEGAL_FORM_AFTER.test(after) || ORG_APPOSITION_AFTER.test(after);
 }
 
 /** A capitalised word right before `start` (one blank between): the name goes on to the left. */

@@ -11,6 +11,7 @@
  * Each look is a short anchored regular expression over a bounded slice next to the name (linear time).
  */
 import { someMention } from './mentions';
+import { guarded } from './lazy-regexp';
 
 /** Nouns that say "malicious software" (or an attacker's tool), singular or plural. */
 const MALWARE_NOUN = String.raw`(?:malware|ransomware|trojan|backdoor|loader|downloader|dropper|stealer|infostealer|rat|remote access (?:trojan|tool)|botnet|worm|wiper|spyware|rootkit|keylogger|implant|miner|cryptominer|banker|web ?shell|payload|(?:piece|strain|family|variant) of malware|(?:hack|attack|post-exploitation|penetration[- ]testing|red[- ]team|offensive) (?:tool|framework)|exploit kit|packer|crypter)(?:s|es)?`;
@@ -28,22 +29,21 @@ const COPULA_AFTER = (noun: string) => new RegExp(String.raw`${COPULA_OPENING}\s
  * and an article follow.
  */
 const COPULA_OPENS = new RegExp(COPULA_OPENING, 'iu');
-const MALWARE_COPULA = COPULA_AFTER(MALWARE_NOUN);
-const ACTOR_COPULA = COPULA_AFTER(ACTOR_NOUN);
 /**
- * A word for malware anywhere: what the copula and the other patterns with the noun need, tested first with
- * their flags. V8 builds a pattern's Unicode classes (the description's words) as it is first run, milliseconds
- * in a woken worker, and a page whose names have no such word near them need not pay for them.
+ * A word for malware anywhere: what the copula and the other patterns with the noun need (guarded, with their
+ * flags); the same for people who attack, the malware family's noun and a list's words.
  */
 const MALWARE_WORD_IN = new RegExp(String.raw`\b${MALWARE_NOUN}\b`, 'iu');
-/** The same for people who attack, the malware family's noun and a list's words. */
 const ACTOR_WORD_IN = new RegExp(String.raw`\b${ACTOR_NOUN}\b`, 'iu');
 const FAMILY_WORD = /famil/iu;
 const LIST_WORD = /such|like|including/iu;
-/** A copula or an apposition with a word for a campaign: "Groundbait, another cyber-espionage campaign", "X was an operation". */
-const CAMPAIGN_COPULA = COPULA_AFTER(String.raw`(?:campaign|operation)s?(?!['’]|\s+of\b)`);
-/** Its noun in any case (no other letter folds to these under `iu`): without it the long pattern is not run. */
-const CAMPAIGN_WORD = /campaign|operation/i;
+const MALWARE_COPULA = guarded(COPULA_AFTER(MALWARE_NOUN), COPULA_OPENS, MALWARE_WORD_IN);
+const ACTOR_COPULA = guarded(COPULA_AFTER(ACTOR_NOUN), COPULA_OPENS, ACTOR_WORD_IN);
+/**
+ * A copula or an apposition with a word for a campaign: "Groundbait, another cyber-espionage campaign", "X was an
+ * operation". Its noun in any case first (no other letter folds to these under `iu`).
+ */
+const CAMPAIGN_COPULA = guarded(COPULA_AFTER(String.raw`(?:campaign|operation)s?(?!['’]|\s+of\b)`), /campaign|operation/i, COPULA_OPENS);
 
 /**
  * The sentence says the name there is a campaign's or an operation's ("Groundbait, another cyber-espionage
@@ -51,9 +51,9 @@ const CAMPAIGN_WORD = /campaign|operation/i;
  */
 export function sentenceSaysCampaign(text: string, start: number, end: number): boolean {
   const [before, said] = sides(text, start, end);
-  if (!CAMPAIGN_WORD.test(said) || (OPENING_PREPOSITION.test(before) && /^\s*,/.test(said))) return false;
+  if (OPENING_PREPOSITION.test(before) && /^\s*,/.test(said)) return false;
   // "WannaCry, a ransomware campaign that hit ...": a campaign of the malware, which the name is.
-  const m = COPULA_OPENS.test(said) ? CAMPAIGN_COPULA.exec(said) : null;
+  const m = CAMPAIGN_COPULA.exec(said);
   return m !== null && !MALWARE_WORD_IN.test(m[0]);
 }
 
@@ -82,7 +82,7 @@ const EXPLOIT_NAMED_BEFORE = new RegExp(
 const EXPLOIT_LIST_BEFORE =
   /\b(?:exploits|vulnerabilities|flaws)\s*,\s*((?:[\p{L}\p{N}][\p{L}\p{N}.'’-]*\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)){0,6})$/iu;
 /** A copula or an apposition with the noun: "DoubleAgent, a new attack technique", "X is an exploit for the SMB flaw". */
-const EXPLOIT_COPULA = COPULA_AFTER(EXPLOIT_NOUN);
+const EXPLOIT_COPULA = guarded(COPULA_AFTER(EXPLOIT_NOUN), COPULA_OPENS);
 /** What is done to a flaw, after the name or its list: "ETERNALBLUE, ETERNALROMANCE and ETERNALSYNERGY were all patched". */
 const PATCHED_AFTER =
   /^\s+(?:(?:was|were|has\s+been|have\s+been)\s+)(?:all\s+|already\s+|since\s+|quietly\s+)?(?:patched|fixed)\b(?!\s+to\b)/iu;
@@ -106,13 +106,13 @@ export function sentenceSaysExploit(text: string, start: number, end: number, ty
   // Every look but the flaw's fate needs one of the nouns: without it on either side, the long patterns below
   // (Unicode classes, which V8 builds as each is first run: milliseconds in a woken worker) are not run.
   const nouns = EXPLOIT_WORD.test(before) || EXPLOIT_WORD.test(after);
-  const tail = listTail(after);
+  const tail = LIST_TAIL.exec(after);
   const afterList = tail ? after.slice(tail[0].length) : after;
   if (!nouns) return PATCHED_AFTER.test(afterList);
   if (EXPLOIT_HEAD_AFTER.test(after) || (type === 'malware' && TECHNIQUE_HEAD_AFTER.test(after))) return true;
   if (PATCHED_AFTER.test(afterList) || EXPLOIT_NAMED_BEFORE.test(before)) return true;
   // ("WannaCry, a ransomware that exploits ...": a relative clause's verb, in a description of malware.)
-  const copula = COPULA_OPENS.test(after) ? EXPLOIT_COPULA.exec(after) : null;
+  const copula = EXPLOIT_COPULA.exec(after);
   if (copula && !MALWARE_WORD_IN.test(copula[0]) && !/\b(?:that|which|who)\b/i.test(copula[0])) return true;
   // A list of three names or more ("After exploiting the vulnerabilities, Emotet and TrickBot ...": the clause's subjects).
   const list = EXPLOIT_LIST_BEFORE.exec(before);
@@ -125,42 +125,55 @@ export function sentenceSaysExploit(text: string, start: number, end: number, ty
 const MALWARE_AFTER =
   /^(?:\s*['’]s)?\s+(?:samples?|payloads?|variants?|strains?|infections?|binar(?:y|ies)|builds?|builder|c2|c&c|command-and-control|bot|panel|modules?|plugins?|operators|campaigns?|famil(?:y|ies)|code(?!\s+injection)|executables?|infected|capabilities|functionality|features|configuration|config|traffic)\b/iu;
 /** What malware does, right after its name ("Taurus can also steal", "Charger encrypts", "Ares then loads"). */
-const MALWARE_DOES =
+const MALWARE_DOES_FULL =
   /^\s+(?:can\s+(?:also\s+|completely\s+)?|also\s+|then\s+|first\s+)?(?:encrypts?|exfiltrates?|steal|steals|beacons|infects?|injects?|decrypts|drops|downloads|executes|persists|spreads|propagates|harvests?|captures?|keylogs|hijacks?|overlays?|intercepts?|communicates\s+with|connects\s+to|reaches\s+out\s+to|masquerades\s+as|poses\s+as)\b/iu;
 /**
  * The first four letters of each of its first words (an adverb or a verb), with its flags: tested first, a pattern
  * a tenth of its cost to build, so that a woken worker builds the whole one only after a name such a word follows.
  */
-const MALWARE_DOES_WORD =
-  /^\s+(?:can\s|also|then|firs|encr|exfi|stea|beac|infe|inje|decr|drop|down|exec|pers|spre|prop|harv|capt|keyl|hija|over|inte|comm|conn|reac|masq|pose)/iu;
+const MALWARE_DOES = guarded(
+  MALWARE_DOES_FULL,
+  /^\s+(?:can\s|also|then|firs|encr|exfi|stea|beac|infe|inje|decr|drop|down|exec|pers|spre|prop|harv|capt|keyl|hija|over|inte|comm|conn|reac|masq|pose)/iu,
+);
 
 /** Right before a malware name: what is done with it or said of it. */
-const MALWARE_BEFORE =
+const MALWARE_BEFORE_FULL =
   /(?:\b(?:deploy|deploys|deployed|deploying|drop|drops|dropped|dropping|install|installs|installed|installing|deliver|delivers|delivered|delivering|distribute|distributes|distributed|distributing|download|downloads|downloaded|downloading|load|loads|loaded|loading|push|pushes|pushed|pushing|infected\s+with|variants?\s+of|versions?\s+of|samples?\s+of|forks?\s+of|strains?\s+of|cop(?:y|ies)\s+of|builds?\s+of|(?:use|usage|abuse)\s+of|configuration\s+of|developers\s+of|authors\s+of)\s+(?:the\s+|a\s+|an\s+)?)$/iu;
 /**
  * The same, looser and cheaper to build, tested first: a stem of its verbs, or the last word of its phrases ("with",
  * "of"), ending the word before the name and its article.
  */
-const MALWARE_BEFORE_WORD = /(?:deploy|drop|install|deliver|distribut|load|push|with|of)[a-z]*\s+(?:(?:the|an?)\s+)?$/iu;
+const MALWARE_BEFORE = guarded(
+  MALWARE_BEFORE_FULL,
+  /(?:deploy|drop|install|deliver|distribut|load|push|with|of)[a-z]*\s+(?:(?:the|an?)\s+)?$/iu,
+);
 
 /** Before the name, a word for malware and a comma: the name in apposition ("the PHA family , Zen", "a new backdoor, Kronos"). */
-const MALWARE_APPOSITION_BEFORE = new RegExp(String.raw`\b(?:famil(?:y|ies)|${MALWARE_NOUN})\s*,\s*[“"‘']?\s*$`, 'iu');
+const MALWARE_APPOSITION_BEFORE = guarded(
+  new RegExp(String.raw`\b(?:famil(?:y|ies)|${MALWARE_NOUN})\s*,\s*[“"‘']?\s*$`, 'iu'),
+  (s) => MALWARE_WORD_IN.test(s) || FAMILY_WORD.test(s),
+);
 
 /** Right after an actor name: the people behind it, or what they did ("X has targeted", "X hackers"). */
 const ACTOR_AFTER =
   /^(?:\s*['’]s)?\s+(?:(?:threat\s+)?actors?|group|gang|apt|crew|hackers|operators|(?:has|have|had)\s+(?:been\s+)?(?:targeted|attacked|compromised|breached|carried\s+out|conducted|launched|used|deployed|leveraged|exploited)|(?:has|have|had)\s+been\s+(?:targeting|attacking|compromising|breaching|spear-?phishing)|targets|targeted|attacked|compromised|breached)\b/iu;
 /** Right after an actor name, its use of malware: "Patchwork used a new backdoor", "X deploys custom malware". */
-const ACTOR_USES_MALWARE = new RegExp(
-  String.raw`^\s+(?:(?:has|have|had)\s+)?(?:also\s+|then\s+|reportedly\s+)?(?:used|uses|deployed|deploys|leveraged|leverages|employed|employs)\s+(?:(?:a|an|the|its|their)\s+)?${DESCRIPTION}${MALWARE_NOUN}\b`,
-  'iu',
+const ACTOR_USES_MALWARE = guarded(
+  new RegExp(
+    String.raw`^\s+(?:(?:has|have|had)\s+)?(?:also\s+|then\s+|reportedly\s+)?(?:used|uses|deployed|deploys|leveraged|leverages|employed|employs)\s+(?:(?:a|an|the|its|their)\s+)?${DESCRIPTION}${MALWARE_NOUN}\b`,
+    'iu',
+  ),
+  MALWARE_WORD_IN,
 );
 /** Right before an actor name: who a deed or a tool is held to ("attributed to X", "targeted by X", "threat actor X"). */
 const ACTOR_BEFORE =
   /(?:\b(?:attributed\s+to|attribute\s+(?:it|this|them)\s+to|attributing\s+(?:it|this|them)\s+to|targeted\s+by|attacked\s+by|compromised\s+by|breached\s+by|operated\s+by|conducted\s+by|carried\s+out\s+by|used\s+by|(?:threat\s+)?actors?|group|gang|apt|hackers)\s+(?:either\s+|both\s+)?(?:the\s+)?)$/iu;
 
 /** Before the name, a list of attackers: "groups such as Patchwork", "APT actors like Bitter, Sidewinder and Confucius". */
-const ACTOR_LIST_BEFORE =
-  /\b(?:groups?|actors?|gangs?|APTs|adversaries|crews?)\s*,?\s+(?:such\s+as|like|including)\s+(?:[\p{L}\p{N}][\p{L}\p{N}.'’-]*\s*(?:,\s*(?:and\s+|or\s+)?|\/\s*|and\s+|or\s+)){0,6}$/iu;
+const ACTOR_LIST_BEFORE = guarded(
+  /\b(?:groups?|actors?|gangs?|APTs|adversaries|crews?)\s*,?\s+(?:such\s+as|like|including)\s+(?:[\p{L}\p{N}][\p{L}\p{N}.'’-]*\s*(?:,\s*(?:and\s+|or\s+)?|\/\s*|and\s+|or\s+)){0,6}$/iu,
+  LIST_WORD,
+);
 
 /**
  * Right after the name, its other names: "Leviathan , also known as TEMP", "Dharma ( aka Crysis )". Words are
@@ -187,42 +200,37 @@ const OPENING_PREPOSITION = /^\s*(?:In|On|Since|By|During|After|Before|Until|Thr
  * The rest of a list the name begins or goes on ("Kronos[, Osiris, and Ares] binaries", "APT28[ and APT29] groups"):
  * capitalised names joined by commas, "and", "or" or slashes. A noun after the list is said of each of its names.
  */
-const LIST_TAIL = /^(?:\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*\/\s*)\p{Lu}[\p{L}\p{N}.-]*(?:\s\p{Lu}[\p{L}\p{N}.-]*)?){1,6}/u;
+const LIST_TAIL_FULL =
+  /^(?:\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*\/\s*)\p{Lu}[\p{L}\p{N}.-]*(?:\s\p{Lu}[\p{L}\p{N}.-]*)?){1,6}/u;
 /**
  * Its first joint, with no letter class: a capital is neither a blank nor a lower-case ASCII letter. Tested first,
  * so that V8 builds the list's Unicode classes (as it first runs it: milliseconds in a woken worker) only where a
  * list may go on.
  */
-const LIST_JOINT = /^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|\/\s*)[^\sa-z]/;
-
-/** The rest of the list after the name, if any (LIST_TAIL). */
-function listTail(after: string): RegExpExecArray | null {
-  return LIST_JOINT.test(after) ? LIST_TAIL.exec(after) : null;
-}
+const LIST_TAIL = guarded(LIST_TAIL_FULL, /^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|\/\s*)[^\sa-z]/);
 
 /** The sentence around text[start, end) says that the name there is of `type` ('actor' or 'malware'). */
 export function sentenceSaysKind(text: string, start: number, end: number, type: string): boolean {
   const [before, said] = sides(text, start, end);
   const after = OPENING_PREPOSITION.test(before) && /^\s*,/.test(said) ? '' : said;
   if (OTHER_NAMES_AFTER.test(after)) return true;
-  const tail = listTail(after);
+  const tail = LIST_TAIL.exec(after);
   const afterList = tail ? after.slice(tail[0].length) : after;
-  // (The patterns with a noun or a list's word run only where that word is: see MALWARE_WORD_IN.)
   if (type === 'malware')
     return (
-      (COPULA_OPENS.test(after) && MALWARE_WORD_IN.test(after) && MALWARE_COPULA.test(after)) ||
+      MALWARE_COPULA.test(after) ||
       MALWARE_AFTER.test(afterList) ||
-      (MALWARE_DOES_WORD.test(after) && MALWARE_DOES.test(after)) ||
-      (MALWARE_BEFORE_WORD.test(before) && MALWARE_BEFORE.test(before)) ||
-      ((MALWARE_WORD_IN.test(before) || FAMILY_WORD.test(before)) && MALWARE_APPOSITION_BEFORE.test(before))
+      MALWARE_DOES.test(after) ||
+      MALWARE_BEFORE.test(before) ||
+      MALWARE_APPOSITION_BEFORE.test(before)
     );
   if (type === 'actor')
     return (
-      (COPULA_OPENS.test(after) && ACTOR_WORD_IN.test(after) && ACTOR_COPULA.test(after)) ||
+      ACTOR_COPULA.test(after) ||
       ACTOR_AFTER.test(afterList) ||
-      (MALWARE_WORD_IN.test(afterList) && ACTOR_USES_MALWARE.test(afterList)) ||
+      ACTOR_USES_MALWARE.test(afterList) ||
       ACTOR_BEFORE.test(before) ||
-      (LIST_WORD.test(before) && ACTOR_LIST_BEFORE.test(before))
+      ACTOR_LIST_BEFORE.test(before)
     );
   return false;
 }
