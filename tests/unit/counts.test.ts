@@ -194,6 +194,22 @@ describe('kept counts', () => {
     woken.close();
   });
 
+  it('count a database from before once when two status calls find no row (the one after an install, the popup)', async () => {
+    await db.entities.bulkPut([entity('actor:a'), entity('actor:b')]);
+    const counted: string[] = [];
+    const original = db.Table.prototype.count;
+    db.Table.prototype.count = function (this: { name: string }, ...a: Parameters<typeof original>) {
+      counted.push(this.name);
+      return original.apply(this as never, a);
+    } as typeof original;
+    const [first, second] = await Promise.all([getStatus(db, '1'), getStatus(db, '1')]);
+    expect(first.counts).toEqual(second.counts);
+    expect(first.counts).toMatchObject({ entities: 2 });
+    // Every kept table once (the second call found the first one's row), and the collection each time.
+    expect(counted.filter((t) => t !== 'collection').sort()).toEqual([...COUNTED].sort());
+    await expectKept();
+  });
+
   it('are corrected by the daily recount when a writer kept nothing', async () => {
     const t0 = Date.UTC(2026, 0, 1);
     await getStatus(db, '1', [], t0);

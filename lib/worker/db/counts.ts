@@ -337,17 +337,14 @@ function store(db: IncidentLensDb, kept: KeptCounts): Promise<unknown> {
 /**
  * Count every table and keep the counts: once for a database without them. In one readwrite transaction over
  * every counted table, so that no write falls between the count and the row (a write before it found no row
- * and noted nothing; one after it finds the row).
+ * and noted nothing; one after it finds the row). A caller that found no row may find one here: another count
+ * (the one after an install, and the popup's first status) ran first, and holds.
  */
 async function countAll(db: IncidentLensDb, now = Date.now()): Promise<KeptCounts> {
   return db.transaction('rw', [...COUNTED.map((t) => db.table(t)), db.ingestMeta], async () => {
-    const [counts, old] = await Promise.all([countTables(db), readKept(db)]);
-    // Nothing wrote the entities without the row knowing (or the row is new): what it says of them holds.
-    const kept: KeptCounts = { ...old, counts, countedAt: now };
-    if (old && old.counts.entities !== counts.entities) {
-      kept.entityWrites = (old.entityWrites ?? 0) + 1;
-      delete kept.catalogue;
-    }
+    const old = await readKept(db);
+    if (old) return old;
+    const kept: KeptCounts = { counts: await countTables(db), countedAt: now };
     await store(db, kept);
     return kept;
   });
