@@ -45,6 +45,18 @@ describe('schemes written with __ or :\\\\', () => {
   });
 });
 
+describe('schemes masked with asterisks', () => {
+  it('reads h**p and h**ps as http and https', () => {
+    expect(keys('beacon to h**ps://cdn-update.example.net/a.js')).toEqual(['indicator:url:https://cdn-update.example.net/a.js']);
+    expect(keys('H**P://203.0.113.9/x')).toEqual(['indicator:url:http://203.0.113.9/x']);
+    expect(spans('see h**p://mal.example.org now')).toEqual(['h**p://mal.example.org']);
+  });
+  it('not without a scheme separator or inside a word', () => {
+    expect(keys('the h**p word')).toEqual([]);
+    expect(keys('oh**p://example.com')).toEqual(['indicator:domain:example.com']);
+  });
+});
+
 describe('spelled-out e-mails', () => {
   it('reads user at host dot tld in any of the usual cases', () => {
     expect(keys('write to recover At protonmail DOT com')).toEqual(['indicator:email:recover@protonmail.com']);

@@ -7,7 +7,7 @@
  *   span wins. So a URL is one indicator and the domain or IP inside it is not reported again, an
  *   e-mail hides its domain, and a CVE inside a URL is part of the URL. `expandIndicators` gives the
  *   hosts inside URLs and e-mails for search, export and comparison with other tools.
- * - Always refanged: `hxxp`, `[.]`, `(.)`, `{.}`, `[dot]`, `[:]`, `[://]`, `[/]`, `[@]`, `[at]` are
+ * - Always refanged: `hxxp`, `h**p`, `[.]`, `(.)`, `{.}`, `[dot]`, `[:]`, `[://]`, `[/]`, `[@]`, `[at]` are
  *   read wherever they are (refang.ts); one-sided `[.`/`.]` and `\\.` only between letters or digits;
  *   ` . ` only between IP parts or after a dotted label.
  *   `why.rule === 'defanged'` says a match was written defanged.

@@ -15,7 +15,8 @@ import { lastAtOrBefore } from '../../../shared/sorted';
  * - BRACKET: a bracket `[ ( {` + optional space + `.`/`dot`/`@`/`at` + optional space + `] ) }`
  *   (mixed pairs like `(.]` occur in the wild), with one space on either side taken along
  *   (`john [at] example [dot] com`); and `[:]`, `[://]`, `[/]` inside URLs. Fixed shapes, linear.
- * - `hxxp`/`hXXp` and `fxp` (any case) at a word start, followed by `s`? and `:`, `[:` or `__`.
+ * - `hxxp`/`hXXp`/`h**p` and `fxp` (any case) at a word start, followed by `s`? and `:`, `[:` or `__`
+ *   (`h**p` is how some vendors' reports mask a scheme; `**` before `p` is no prose word).
  * - `__` and `:\\`: the `://` of a scheme written `__` (`http__example.com`, as Cisco ESA and file names
  *   write it) or `:\\` (`http:\\example.com`), right after http(s)/hxxp(s)/ftp(s)/fxp at a word start.
  * - From each '.': ` . ` (space-dot-space), kept only where it can't be prose (`acceptSpacedDot`);
@@ -27,7 +28,7 @@ import { lastAtOrBefore } from '../../../shared/sorted';
  *   ` dot ` (`the dot com bubble`) or ` at ` before a written domain (`met at example.com`) is prose.
  */
 const BRACKET = /[[({] ?(?:\.|dot|@|at) ?[\])}]|[[({](?::\/\/|:|\/)[\])}]/gi;
-const XXP = /[xX]{2}[pP]|[fF][xX][pP]/g;
+const XXP = /(?:[xX]{2}|\*\*)[pP]|[fF][xX][pP]/g;
 /** A scheme right before `__` or `:\\` (checked on the few characters before each, found by indexOf). */
 const SCHEME_BEFORE = /(?:h[tx]{2}ps?|ftps?|fxp)$/i;
 const SPELLED_AT = / (?:at|AT|At) /g;
