@@ -57,6 +57,21 @@ describe('schemes masked with asterisks', () => {
   });
 });
 
+describe("a spaced '@' before a defanged host", () => {
+  it('reads the address with the space on either side or both', () => {
+    expect(keys('mail ops @ relay-mail[.]example[.]org')).toEqual(['indicator:email:ops@relay-mail.example.org']);
+    expect(keys('from billing@ invoices-secure(.)com')).toEqual(['indicator:email:billing@invoices-secure.com']);
+    expect(keys('sender hr.dept @hr-portal [.] net today')).toEqual(['indicator:email:hr.dept@hr-portal.net']);
+    expect(spans('sent by ops @ relay[.]example[.]org ok')).toEqual(['ops @ relay[.]example[.]org']);
+  });
+  it('not before a plain host, a number or with nothing before it', () => {
+    expect(keys('we met @ example.com')).toEqual(['indicator:domain:example.com']);
+    expect(keys('at 5 @ 6pm in hall[.]example[.]org')).toEqual(['indicator:domain:hall.example.org']);
+    expect(keys('follow @ evil[.]com')).toEqual(['indicator:email:follow@evil.com']);
+    expect(keys('(@ evil[.]com)')).toEqual(['indicator:domain:evil.com']);
+  });
+});
+
 describe('spelled-out e-mails', () => {
   it('reads user at host dot tld in any of the usual cases', () => {
     expect(keys('write to recover At protonmail DOT com')).toEqual(['indicator:email:recover@protonmail.com']);

@@ -23,6 +23,7 @@ import { lastAtOrBefore } from '../../../shared/sorted';
  *   a one-sided bracket (`example[.com`, `evil.]ru`, `1(.1`) and a backslash-escaped dot
  *   (`evil\.com`, as regexes and YARA rules write hosts), both only with a letter or digit right
  *   on either side, so `(see note 1.) Then` and `C:\\dir\\a.exe` stay prose.
+ * - A bare '@' with a space beside it (`user @ example[.]com`) when a defanged host follows (spacedAtMarkers).
  * - Spelled-out e-mails (`user at example dot com`, `user AT example DOT com`): ` at ` is an '@' only
  *   when a host label and at least one ` dot ` + label follow it (`readSpelledEmail`); a bare
  *   ` dot ` (`the dot com bubble`) or ` at ` before a written domain (`met at example.com`) is prose.
@@ -112,6 +113,31 @@ function readSpelledEmail(text: string, at: number): [number, number, string][] 
   return out.length > 1 ? out : [];
 }
 
+function isLocalPartChar(c: number): boolean {
+  return isAsciiAlnum(c) || c === 95 || c === 45 || c === 43 || c === 46 || c === 37; // _ - + . %
+}
+
+/**
+ * `user @ example[.]com`, `user@ example[.]com`, `user @example[.]com`: a bare '@' with a space on
+ * either side is an '@' only when a local-part character comes before it and, after it, a host label
+ * whose dot is a defang marker (`dotStarts`): the writer marked the host, so the whole is an address.
+ * `meet @ 5pm`, `a @ example.com` and `@handle` stay prose. One look per '@' (rare in prose).
+ */
+function spacedAtMarkers(text: string, dotStarts: ReadonlySet<number>): [number, number, string][] {
+  const out: [number, number, string][] = [];
+  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+    const spaceBefore = text.charCodeAt(at - 1) === 32;
+    const spaceAfter = text.charCodeAt(at + 1) === 32;
+    if (!spaceBefore && !spaceAfter) continue;
+    const from = spaceBefore ? at - 1 : at;
+    const to = spaceAfter ? at + 2 : at + 1;
+    if (!isLocalPartChar(text.charCodeAt(from - 1))) continue;
+    const n = labelAt(text, to);
+    if (n > 0 && dotStarts.has(to + n)) out.push([from, to, '@']);
+  }
+  return out;
+}
+
 /** [start, end, replacement] of every defang marker, sorted by start (may overlap; see refangedView). */
 function findMarkers(text: string): [number, number, string][] {
   const out: [number, number, string][] = [];
@@ -169,6 +195,10 @@ function findMarkers(text: string): [number, number, string][] {
       // `evil.]ru`, `1.)1`
       if (isAsciiAlnum(text.charCodeAt(dot + 2))) out.push([dot, dot + 2, '.']);
     }
+  }
+  if (out.length > 0 && text.includes('@')) {
+    const dotStarts = new Set(out.filter((m) => m[2] === '.').map((m) => m[0]));
+    if (dotStarts.size > 0) out.push(...spacedAtMarkers(text, dotStarts));
   }
   return out.sort((x, y) => x[0] - y[0]);
 }
