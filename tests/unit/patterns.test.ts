@@ -323,6 +323,13 @@ describe('e-mail addresses', () => {
     expect(expandIndicators([m])[1]).toEqual({ subtype: 'domain', value: value.slice(value.indexOf('@') + 1) });
   });
 
+  it('a local part of 64 characters, not 65, wherever the address starts', () => {
+    for (const pre of ['', 'from ']) {
+      expect(keys(`${pre}${'b'.repeat(64)}@example.com`)).toEqual([`indicator:email:${'b'.repeat(64)}@example.com`]);
+      expect(findPatternEntities(`${pre}${'b'.repeat(65)}@example.com`).filter((m) => m.subtype === 'email')).toEqual([]);
+    }
+  });
+
   it.each(['test@example.nope', '@handle', 'name@company', 'a..b@example.com', 'test@テスト.example.com', 'meet (at) noon'])(
     'rejects %s',
     (text) => expect(findPatternEntities(text).filter((m) => m.subtype === 'email')).toEqual([]),

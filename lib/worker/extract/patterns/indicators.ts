@@ -192,7 +192,9 @@ export function findEmails(s: string): Candidate[] {
     if (i > 0 && isLocalChar(s.charCodeAt(i - 1))) continue; // local part too long
     while (i < at && s.charCodeAt(i) === 46) i++; // a sentence's dot is not part of the address
     const local = s.slice(i, at);
-    if (local.length === 0 || local.endsWith('.') || local.includes('..')) continue;
+    // The scan reads one character more than a local part may hold: 65 of them at the start of
+    // the text are no address (RFC 5321 allows 64), not one to report.
+    if (local.length === 0 || local.length > MAX_LOCAL || local.endsWith('.') || local.includes('..')) continue;
     let j = at + 1;
     while (j < s.length && j - at <= MAX_HOST && isHostChar(s.charCodeAt(j))) j++;
     while (j > at + 1 && (s.charCodeAt(j - 1) === 46 || s.charCodeAt(j - 1) === 45)) j--;
