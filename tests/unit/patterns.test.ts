@@ -11,6 +11,7 @@ import {
 } from '../../lib/worker/extract/patterns';
 
 const keys = (text: string) => findPatternEntities(text).map((m) => m.key);
+const spans = (text: string) => findPatternEntities(text).map((m) => m.text);
 const only = (text: string) => {
   const found = findPatternEntities(text);
   expect(found, JSON.stringify(found)).toHaveLength(1);
@@ -321,6 +322,15 @@ describe('e-mail addresses', () => {
     const m = only(`mail ${text}.`);
     expect(m).toMatchObject({ subtype: 'email', name: value, text, start: 5, end: 5 + text.length });
     expect(expandIndicators([m])[1]).toEqual({ subtype: 'domain', value: value.slice(value.indexOf('@') + 1) });
+  });
+
+  it('a dash or a rule of dashes before the address is not part of it', () => {
+    expect(keys('-----admin@mail-relay.example.org')).toEqual(['indicator:email:admin@mail-relay.example.org']);
+    expect(keys('senders:\n-payroll@hr-example.com\n-it-desk@hr-example.com')).toEqual([
+      'indicator:email:payroll@hr-example.com',
+      'indicator:email:it-desk@hr-example.com',
+    ]);
+    expect(spans('rule -----admin@example.org end')).toEqual(['admin@example.org']);
   });
 
   it('a local part of 64 characters, not 65, wherever the address starts', () => {

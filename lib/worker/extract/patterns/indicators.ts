@@ -190,7 +190,9 @@ export function findEmails(s: string): Candidate[] {
     let i = at;
     while (i > 0 && at - i < MAX_LOCAL + 1 && isLocalChar(s.charCodeAt(i - 1))) i--;
     if (i > 0 && isLocalChar(s.charCodeAt(i - 1))) continue; // local part too long
-    while (i < at && s.charCodeAt(i) === 46) i++; // a sentence's dot is not part of the address
+    // A sentence's dot, a list's dash or a rule of dashes (`-----user@host`) before the address is
+    // not part of it (RFC 5322 allows a leading '-'; addresses in reports do not have one).
+    while (i < at && (s.charCodeAt(i) === 46 || s.charCodeAt(i) === 45)) i++;
     const local = s.slice(i, at);
     // The scan reads one character more than a local part may hold: 65 of them at the start of
     // the text are no address (RFC 5321 allows 64), not one to report.
