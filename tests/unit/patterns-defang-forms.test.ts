@@ -97,6 +97,20 @@ describe('URLs in code end at their quote', () => {
       'indicator:url:http://b.example.com/2',
     ]);
   });
+  it('a CSV field: a URL right after a comma ends at the next comma', () => {
+    expect(keys('url,https://files.example.com/a/b.zip,Dropper download,2024-05-01')).toEqual([
+      'indicator:url:https://files.example.com/a/b.zip',
+    ]);
+    expect(keys('iocs,http://a.example.com/x,http://b.example.com/y?p=1,2')).toEqual([
+      'indicator:url:http://a.example.com/x',
+      'indicator:url:http://b.example.com/y?p=1',
+    ]);
+  });
+  it('keeps commas in a URL that no comma opened', () => {
+    expect(keys('see http://fonts.example.com/css?family=Lato:400,700 here')).toEqual([
+      'indicator:url:http://fonts.example.com/css?family=lato:400,700',
+    ]);
+  });
   it('keeps an apostrophe in a URL that no quote opened', () => {
     expect(keys("see https://example.com/it's-here now")).toEqual(["indicator:url:https://example.com/it's-here"]);
   });

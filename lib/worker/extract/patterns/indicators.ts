@@ -114,7 +114,8 @@ function encodedUrlAt(s: string, start: number): { end: number; url: Candidate |
 
 /**
  * http, https, ftp(s), sftp URLs (hxxp forms arrive refanged). A host is required and validated.
- * A URL opened by a quote (`DownloadString('https://…')`, `u='http://…';`) ends at that quote; a
+ * A URL opened by a quote (`DownloadString('https://…')`, `u='http://…';`) ends at that quote, one
+ * opened by a comma (a CSV field) at the next comma; a
  * percent-encoded URL (`http%3A%2F%2Fexample%2Ecom`) is read decoded (see encodedUrlAt).
  */
 export function findUrls(s: string): Candidate[] {
@@ -129,7 +130,10 @@ export function findUrls(s: string): Candidate[] {
       SCHEME.lastIndex = Math.max(end, start + m[0].length);
       continue;
     }
-    const quoted = s.charCodeAt(start - 1) === 39; // '
+    // A URL opened by a quote in code, or by a comma as a CSV field (`url,https://…/a,comment`),
+    // ends at the next of that character; elsewhere both may sit inside a URL (`?family=Lato:400,700`).
+    const opener = s.charCodeAt(start - 1);
+    const closer = opener === 39 /* ' */ || opener === 44 /* , */ ? opener : -1;
     let pos = start + m[0].length;
     // user-info (`user:pass@` or the `paypal.com@evil.com` trick): the host follows the last '@'.
     let j = pos;
@@ -158,7 +162,7 @@ export function findUrls(s: string): Candidate[] {
       let depth = 0;
       while (k < s.length && k - start < MAX_URL && isPathChar(s.charCodeAt(k))) {
         const ch = s.charCodeAt(k);
-        if (ch === 39 && quoted) break;
+        if (ch === closer) break;
         if (ch === 40) depth++;
         else if (ch === 41) depth--;
         k++;
