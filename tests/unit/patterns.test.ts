@@ -80,6 +80,10 @@ describe('IPv4', () => {
     ]);
   });
 
+  it('after an ellipsis', () => {
+    expect(keys('beacons went to...203.0.113.7 and ..198.51.100.2')).toEqual(['indicator:ipv4:203.0.113.7', 'indicator:ipv4:198.51.100.2']);
+  });
+
   it.each([
     ['1.1.1[.]1', '1.1.1.1'],
     ['1(.)1(.)1(.)1', '1.1.1.1'],
@@ -113,6 +117,8 @@ describe('IPv4', () => {
     '0.0.0.0',
     '1.2.3.4x',
     'ab.1.2.3.4',
+    '.1.2.3.4',
+    '9.1.2.3.4',
   ])('rejects %s', (text) => expect(keys(text).filter((k) => k.startsWith('indicator:ipv4'))).toEqual([]));
 });
 

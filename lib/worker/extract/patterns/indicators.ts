@@ -239,7 +239,9 @@ export function findIPv4s(s: string): Candidate[] {
     const before = s.charCodeAt(start - 1);
     const after = s.charCodeAt(end);
     const afterNext = s.charCodeAt(end + 1);
-    if (isWordChar(before) || before === 46) continue;
+    // A dot before is a longer dotted number or name (`1.1.2.3.4`, `ab.1.2.3.4`), but two dots are an
+    // ellipsis, punctuation (`seen at...1.2.3.4`).
+    if (isWordChar(before) || (before === 46 && s.charCodeAt(start - 2) !== 46)) continue;
     if (isWordChar(after) || (after === 46 && afterNext >= 48 && afterNext <= 57)) continue;
     if (!isIPv4(m[0]) || m[0].startsWith('0.') || VERSION_BEFORE.test(s.slice(Math.max(0, start - 12), start))) continue;
     out.push({ subtype: 'ipv4', start, end, value: m[0] });
