@@ -80,6 +80,11 @@ describe('IPv4', () => {
     ]);
   });
 
+  it('0.0.0.0/8 is no host in a URL either', () => {
+    expect(keys('listening on http://0.0.0.0:8080/api and http://0.10.0.1/x')).toEqual([]);
+    expect(keys('served from http://10.0.0.1:8080/api')).toEqual(['indicator:url:http://10.0.0.1:8080/api']);
+  });
+
   it('after an ellipsis', () => {
     expect(keys('beacons went to...203.0.113.7 and ..198.51.100.2')).toEqual(['indicator:ipv4:203.0.113.7', 'indicator:ipv4:198.51.100.2']);
   });

@@ -75,7 +75,10 @@ function readHost(s: string, pos: number): { end: number; host: string } | null 
   while (j < s.length && j - pos <= MAX_HOST && isHostChar(s.charCodeAt(j))) j++;
   while (j > pos && s.charCodeAt(j - 1) === 46) j--; // "http://x.com." ends before the dot
   const host = s.slice(pos, j);
-  if (isIPv4(host) || isValidDomain(host)) return { end: j, host: host.toLowerCase() };
+  // 0.0.0.0/8 ("this network") is never an indicator as a bare address, and so not as a URL's host
+  // (`http://0.0.0.0:8080/` in a config or a tutorial).
+  if (isIPv4(host)) return host.startsWith('0.') ? null : { end: j, host };
+  if (isValidDomain(host)) return { end: j, host: host.toLowerCase() };
   return null;
 }
 
