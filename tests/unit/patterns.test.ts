@@ -245,6 +245,20 @@ describe('domains', () => {
     expect(only(text)).toMatchObject({ name: 'example.com', start: 3, end: 14 });
     expect(keys('テスト.example.com')).toEqual(['indicator:domain:example.com']);
     expect(keys('テスト.nope')).toEqual([]);
+    expect(keys('자세한 내용은 example.com에서')).toEqual(['indicator:domain:example.com']);
+  });
+
+  it('a name glued to a letter of a spaced script is not cut down to its ASCII part', () => {
+    expect(keys('Die Seite müller.de und naïve.example.org')).toEqual([]);
+    expect(keys('café-bar.fr or pаypal.com (Cyrillic а)')).toEqual([]);
+    expect(keys('mail gómez@junk-mail.com.br now')).toEqual(['indicator:domain:junk-mail.com.br']);
+    expect(keys('to user@exämple.com')).toEqual([]);
+    expect(keys('Größe: evil.de. Ελληνικά example.gr κείμενο')).toEqual(['indicator:domain:evil.de', 'indicator:domain:example.gr']);
+    // A page decoded as Latin-1: the quotes around a name are letters, but no word.
+    expect(keys('see \u00e2\u20ac\u0153evil-cdn.example.com\u00e2\u20ac and \u00e2\u009f\u00a8ops@example.org\u00e2\u009f\u00a9')).toEqual([
+      'indicator:domain:evil-cdn.example.com',
+      'indicator:email:ops@example.org',
+    ]);
   });
 });
 

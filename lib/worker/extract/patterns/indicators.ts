@@ -63,6 +63,29 @@ function isPathChar(c: number): boolean {
   );
 }
 
+/**
+ * A letter of a script written with spaces between words (Latin with diacritics, IPA, combining marks,
+ * Greek, Cyrillic). Glued to a name it makes the name a non-ASCII one (`müller.de`, `gómez@junk.br`,
+ * a homoglyph `pаypal.com`), so the ASCII part alone would be a wrong value (`ller.de`): no indicator.
+ * CJK, Thai and Hangul text sets words right next to an ASCII name, so there the name is cut out at
+ * its ASCII edges (`访问example.com获取`, `example.com에서`).
+ */
+function isSpacedScriptLetter(c: number): boolean {
+  if (!(c >= 0xc0)) return false;
+  return (c <= 0x36f && c !== 0xd7 && c !== 0xf7) || (c >= 0x370 && c <= 0x52f) || (c >= 0x1e00 && c <= 0x1fff);
+}
+
+/**
+ * The name starting at `i` continues a word to its left: the character before is such a letter and
+ * itself follows a letter (`mü|ller.de`, `gó|mez@`). A lone one is not enough: mis-decoded pages put
+ * `â€œ` (a left quote read as Latin-1) right before names, and `€œ` is no word.
+ */
+function continuesWord(s: string, i: number): boolean {
+  if (!isSpacedScriptLetter(s.charCodeAt(i - 1))) return false;
+  const c = s.charCodeAt(i - 2);
+  return isSpacedScriptLetter(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
 /** Host at `pos` (IPv6 in brackets, IPv4 or domain); returns its end or -1. */
 function readHost(s: string, pos: number): { end: number; host: string } | null {
   if (s.charCodeAt(pos) === 91 /* [ */) {
@@ -197,6 +220,7 @@ export function findEmails(s: string): Candidate[] {
     let i = at;
     while (i > 0 && at - i < MAX_LOCAL + 1 && isLocalChar(s.charCodeAt(i - 1))) i--;
     if (i > 0 && isLocalChar(s.charCodeAt(i - 1))) continue; // local part too long
+    if (continuesWord(s, i)) continue; // `gómez@…`: not `mez@…`
     // A sentence's dot, a list's dash or a rule of dashes (`-----user@host`) before the address is
     // not part of it (RFC 5322 allows a leading '-'; addresses in reports do not have one).
     while (i < at && (s.charCodeAt(i) === 46 || s.charCodeAt(i) === 45)) i++;
@@ -307,6 +331,7 @@ export function findDomains(s: string, accept: (name: string, start: number, end
     let end = dot + 1;
     while (end < s.length && isNameChar(s.charCodeAt(end))) end++;
     from = end;
+    if (continuesWord(s, start)) continue; // `müller.de`: not `ller.de`
     while (start < end && (s.charCodeAt(start) === 46 || s.charCodeAt(start) === 45)) start++;
     while (end > start && (s.charCodeAt(end - 1) === 46 || s.charCodeAt(end - 1) === 45)) end--;
     const next = s.charCodeAt(end);
