@@ -69,6 +69,8 @@ describe("a spaced '@' before a defanged host", () => {
     expect(keys('at 5 @ 6pm in hall[.]example[.]org')).toEqual(['indicator:domain:hall.example.org']);
     expect(keys('follow @ evil[.]com')).toEqual(['indicator:email:follow@evil.com']);
     expect(keys('(@ evil[.]com)')).toEqual(['indicator:domain:evil.com']);
+    // Tokenised text cut the address before a dot: no e-mail from its tail.
+    expect(keys('from jane.doe .1999 @ mail-box [ . ] com')).toEqual(['indicator:domain:mail-box.com']);
   });
 });
 

@@ -121,7 +121,8 @@ function isLocalPartChar(c: number): boolean {
  * `user @ example[.]com`, `user@ example[.]com`, `user @example[.]com`: a bare '@' with a space on
  * either side is an '@' only when a local-part character comes before it and, after it, a host label
  * whose dot is a defang marker (`dotStarts`): the writer marked the host, so the whole is an address.
- * `meet @ 5pm`, `a @ example.com` and `@handle` stay prose. One look per '@' (rare in prose).
+ * `meet @ 5pm`, `a @ example.com` and `@handle` stay prose. One look per '@' (rare in prose), of at
+ * most a local part's length back.
  */
 function spacedAtMarkers(text: string, dotStarts: ReadonlySet<number>): [number, number, string][] {
   const out: [number, number, string][] = [];
@@ -132,6 +133,10 @@ function spacedAtMarkers(text: string, dotStarts: ReadonlySet<number>): [number,
     const from = spaceBefore ? at - 1 : at;
     const to = spaceAfter ? at + 2 : at + 1;
     if (!isLocalPartChar(text.charCodeAt(from - 1))) continue;
+    // A local part never begins with a dot: `marshall .1986 @ host[.]com` is a cut address.
+    let k = from;
+    while (k > 0 && from - k <= 64 && isLocalPartChar(text.charCodeAt(k - 1))) k--;
+    if (text.charCodeAt(k) === 46) continue;
     const n = labelAt(text, to);
     if (n > 0 && dotStarts.has(to + n)) out.push([from, to, '@']);
   }
