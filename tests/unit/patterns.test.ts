@@ -304,6 +304,14 @@ describe('URLs', () => {
     expect(only('http://example.com\\bad.doc').text).toBe('http://example.com');
   });
 
+  it('a path in a spaced script is read whole; CJK after a URL ends it', () => {
+    expect(only('see https://ru.wikipedia.org/wiki/Москва for').text).toBe('https://ru.wikipedia.org/wiki/Москва');
+    expect(only('(https://de.wikipedia.org/wiki/Müller_(Begriffsklärung)).').name).toBe(
+      'https://de.wikipedia.org/wiki/Müller_(Begriffsklärung)',
+    );
+    expect(only('访问https://example.com/path获取更多').text).toBe('https://example.com/path');
+  });
+
   it('the URL is the indicator; the host inside it is not a second match', () => {
     const found = findPatternEntities('get https://www.google[.]com/x and https://nvd.nist.gov/vuln/detail/CVE-2023-4966');
     expect(found.map((m) => m.subtype)).toEqual(['url', 'url']);

@@ -186,7 +186,9 @@ export function findUrls(s: string): Candidate[] {
       // path, query, fragment: read, then give back sentence punctuation and unbalanced ')'.
       let k = end;
       let depth = 0;
-      while (k < s.length && k - start < MAX_URL && isPathChar(s.charCodeAt(k))) {
+      // Letters of spaced scripts are part of a path as written (`/wiki/Москва`, `/wiki/Müller`); CJK
+      // text runs on right after a URL without a space, so its letters end the URL.
+      while (k < s.length && k - start < MAX_URL && (isPathChar(s.charCodeAt(k)) || isSpacedScriptLetter(s.charCodeAt(k)))) {
         const ch = s.charCodeAt(k);
         if (ch === closer) break;
         if (ch === 40) depth++;
