@@ -302,6 +302,8 @@ describe('URLs', () => {
     expect(only('"http://x.com/a?b=1";').text).toBe('http://x.com/a?b=1');
     expect(only('http://example.com.').text).toBe('http://example.com');
     expect(only('http://example.com\\bad.doc').text).toBe('http://example.com');
+    expect(only('see http://x.com/logo_(✪).png').text).toBe('http://x.com/logo_');
+    expect(only('http://x.com/a(, b)').text).toBe('http://x.com/a');
   });
 
   it('a path in a spaced script is read whole; CJK after a URL ends it', () => {

@@ -201,6 +201,10 @@ export function findUrls(s: string): Candidate[] {
         else if (last === 41 && depth < 0) {
           depth++;
           k--;
+        } else if (last === 40 && depth > 0) {
+          // An opening parenthesis the URL never closes, last (`/a_(✪)`, `/x(see`): not part of it.
+          depth--;
+          k--;
         } else break;
       }
       end = Math.max(end, k);
