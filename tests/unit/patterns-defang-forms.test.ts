@@ -45,6 +45,16 @@ describe('schemes written with __ or :\\\\', () => {
   });
 });
 
+describe('JSON-escaped slashes', () => {
+  it('reads \\/ as a slash, in the scheme and the path', () => {
+    expect(keys('{"c2":"http:\\/\\/panel.example.net\\/gate.php","id":7}')).toEqual(['indicator:url:http://panel.example.net/gate.php']);
+    expect(spans('x https://cdn.example.org\\/a\\/b.js y')).toEqual(['https://cdn.example.org\\/a\\/b.js']);
+  });
+  it('nothing from slashes that are no URL', () => {
+    expect(keys('ascii art /\\/\\/\\ and C:\\dir\\/x')).toEqual([]);
+  });
+});
+
 describe('schemes masked with asterisks', () => {
   it('reads h**p and h**ps as http and https', () => {
     expect(keys('beacon to h**ps://cdn-update.example.net/a.js')).toEqual(['indicator:url:https://cdn-update.example.net/a.js']);

@@ -53,6 +53,7 @@ const ADVERSARIAL: Record<string, string> = {
   'backslash schemes': fill('hxxp:\\\\'),
   'spaced ats before defanged hosts': fill('aaaa @ a[.]'),
   'masked schemes': fill('h**p:'),
+  'json-escaped slashes': fill('http:\\/\\/a.com\\/'),
   'comma-opened urls': fill(',http://a.com/a'),
   'ellipses before quads': fill('..1.2.3.4'),
   'spaced-script letters before names': fill('\u00fca.com'),

@@ -17,6 +17,7 @@ import { lastAtOrBefore } from '../../../shared/sorted';
  *   (`john [at] example [dot] com`); and `[:]`, `[://]`, `[/]` inside URLs. Fixed shapes, linear.
  * - `hxxp`/`hXXp`/`h**p` and `fxp` (any case) at a word start, followed by `s`? and `:`, `[:` or `__`
  *   (`h**p` is how some vendors' reports mask a scheme; `**` before `p` is no prose word).
+ * - `\/` (a JSON-escaped slash) anywhere: `http:\/\/evil.com\/a` is `http://evil.com/a`.
  * - `__` and `:\\`: the `://` of a scheme written `__` (`http__example.com`, as Cisco ESA and file names
  *   write it) or `:\\` (`http:\\example.com`), right after http(s)/hxxp(s)/ftp(s)/fxp at a word start.
  * - From each '.': ` . ` (space-dot-space), kept only where it can't be prose (`acceptSpacedDot`);
@@ -171,6 +172,8 @@ function findMarkers(text: string): [number, number, string][] {
       out.push(ftp ? [start, start + 3, 'ftp'] : [start, start + 4, 'http']);
     }
   }
+  // `\/`: a slash as JSON strings escape it (`"http:\/\/evil.com\/gate.php"` in configs and API dumps).
+  for (let i = text.indexOf('\\/'); i >= 0; i = text.indexOf('\\/', i + 2)) out.push([i, i + 2, '/']);
   for (const sep of ['__', ':\\\\']) {
     for (let i = text.indexOf(sep); i >= 0; i = text.indexOf(sep, i + sep.length)) {
       const c = text.charCodeAt(i + sep.length);
