@@ -91,6 +91,11 @@ describe('spelled-out e-mails', () => {
     expect(keys('ops AT mail dot example dot co dot uk')).toEqual(['indicator:email:ops@mail.example.co.uk']);
     expect(spans('mail decrypt at tutanota dot com now')).toEqual(['decrypt at tutanota dot com']);
   });
+  it("reads a written '@' before a host whose dots are spelled out", () => {
+    expect(keys('contact unlock@onionmail dot org for the key')).toEqual(['indicator:email:unlock@onionmail.org']);
+    expect(keys('ops@mail DOT example DOT co DOT uk')).toEqual(['indicator:email:ops@mail.example.co.uk']);
+    expect(keys('a handle @ dot com, x@ dot com')).toEqual([]);
+  });
   it('leaves prose alone', () => {
     expect(keys('the dot com bubble burst')).toEqual([]);
     expect(keys('We met them at the conference dot matrix')).toEqual([]);

@@ -60,6 +60,7 @@ const ADVERSARIAL: Record<string, string> = {
   'spelled ats': fill('a at '),
   'spelled e-mail chains': fill('a at b dot '),
   'spelled dots': fill(' dot '),
+  'written ats before spelled dots': fill('a@b dot '),
   'encoded schemes': fill('http%3A%2F%2F'),
   'encoded url runs': `http%3A%2F%2F${fill('a%2E')}`,
   'quoted urls': fill("'http://a.com/'"),

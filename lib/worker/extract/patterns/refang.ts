@@ -26,8 +26,9 @@ import { lastAtOrBefore } from '../../../shared/sorted';
  *   on either side, so `(see note 1.) Then` and `C:\\dir\\a.exe` stay prose.
  * - A bare '@' with a space beside it (`user @ example[.]com`) when a defanged host follows (spacedAtMarkers).
  * - Spelled-out e-mails (`user at example dot com`, `user AT example DOT com`): ` at ` is an '@' only
- *   when a host label and at least one ` dot ` + label follow it (`readSpelledEmail`); a bare
- *   ` dot ` (`the dot com bubble`) or ` at ` before a written domain (`met at example.com`) is prose.
+ *   when a host label and at least one ` dot ` + label follow it (`readSpelledEmail`); so is ` dot `
+ *   in a host after a written '@' (`user@example dot com`). A bare ` dot ` (`the dot com bubble`) or
+ *   ` at ` before a written domain (`met at example.com`) is prose.
  */
 const BRACKET = /[[({] ?(?:\.|dot|@|at) ?[\])}]|[[({](?::\/\/|:|\/)[\])}]/gi;
 const XXP = /(?:[xX]{2}|\*\*)[pP]|[fF][xX][pP]/g;
@@ -92,17 +93,13 @@ function labelAt(text: string, i: number): number {
 const SPELLED_DOT = /^ (?:dot|DOT|Dot) /;
 
 /**
- * `user at example dot com`: from the ` at ` at `at`, the markers for '@' and each ` dot `, or none
- * when the shape is not there (a local-part character before, a label, then one to four ` dot `
- * + label). Reads at most five labels and separators: bounded per ` at `.
+ * The ` dot ` markers of a host spelled out from `i`: a label, then one to four ` dot ` + label
+ * (`example dot co dot uk`); none when no ` dot ` follows the first label. At most five labels read.
  */
-function readSpelledEmail(text: string, at: number): [number, number, string][] {
-  const c = text.charCodeAt(at - 1);
-  if (!isAsciiAlnum(c) && c !== 95 && c !== 45) return [];
-  const out: [number, number, string][] = [[at, at + 4, '@']];
-  let i = at + 4;
+function spelledDotsAt(text: string, i: number): [number, number, string][] {
+  const out: [number, number, string][] = [];
   let n = labelAt(text, i);
-  if (n === 0) return [];
+  if (n === 0) return out;
   i += n;
   for (let k = 0; k < 4; k++) {
     if (!SPELLED_DOT.test(text.slice(i, i + 5))) break;
@@ -111,7 +108,18 @@ function readSpelledEmail(text: string, at: number): [number, number, string][] 
     out.push([i, i + 5, '.']);
     i += 5 + n;
   }
-  return out.length > 1 ? out : [];
+  return out;
+}
+
+/**
+ * `user at example dot com`: from the ` at ` at `at`, the markers for '@' and each ` dot `, or none
+ * when the shape is not there (a local-part character before, then a spelled-out host).
+ */
+function readSpelledEmail(text: string, at: number): [number, number, string][] {
+  const c = text.charCodeAt(at - 1);
+  if (!isAsciiAlnum(c) && c !== 95 && c !== 45) return [];
+  const dots = spelledDotsAt(text, at + 4);
+  return dots.length > 0 ? [[at, at + 4, '@'], ...dots] : [];
 }
 
 function isLocalPartChar(c: number): boolean {
@@ -188,6 +196,11 @@ function findMarkers(text: string): [number, number, string][] {
     for (let m = SPELLED_AT.exec(text); m !== null; m = SPELLED_AT.exec(text)) {
       out.push(...readSpelledEmail(text, m.index));
       SPELLED_AT.lastIndex = m.index + 3; // "a at b at c": the next ` at ` may share this one's space
+    }
+    // `user@example dot com`: the '@' written, the host's dots spelled out.
+    for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+      const c = text.charCodeAt(at - 1);
+      if (isAsciiAlnum(c) || c === 95 || c === 45) out.push(...spelledDotsAt(text, at + 1));
     }
   }
   // From each '.', not from each ' . ': a one-character search is several times faster.
