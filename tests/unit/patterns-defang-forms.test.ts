@@ -45,12 +45,56 @@ describe('schemes written with __ or :\\\\', () => {
   });
 });
 
+describe('JSON-escaped slashes', () => {
+  it('reads \\/ as a slash, in the scheme and the path', () => {
+    expect(keys('{"c2":"http:\\/\\/panel.example.net\\/gate.php","id":7}')).toEqual(['indicator:url:http://panel.example.net/gate.php']);
+    expect(spans('x https://cdn.example.org\\/a\\/b.js y')).toEqual(['https://cdn.example.org\\/a\\/b.js']);
+  });
+  it('nothing from slashes that are no URL', () => {
+    expect(keys('ascii art /\\/\\/\\ and C:\\dir\\/x')).toEqual([]);
+  });
+});
+
+describe('schemes masked with asterisks', () => {
+  it('reads h**p and h**ps as http and https', () => {
+    expect(keys('beacon to h**ps://cdn-update.example.net/a.js')).toEqual(['indicator:url:https://cdn-update.example.net/a.js']);
+    expect(keys('H**P://203.0.113.9/x')).toEqual(['indicator:url:http://203.0.113.9/x']);
+    expect(spans('see h**p://mal.example.org now')).toEqual(['h**p://mal.example.org']);
+  });
+  it('not without a scheme separator or inside a word', () => {
+    expect(keys('the h**p word')).toEqual([]);
+    expect(keys('oh**p://example.com')).toEqual(['indicator:domain:example.com']);
+  });
+});
+
+describe("a spaced '@' before a defanged host", () => {
+  it('reads the address with the space on either side or both', () => {
+    expect(keys('mail ops @ relay-mail[.]example[.]org')).toEqual(['indicator:email:ops@relay-mail.example.org']);
+    expect(keys('from billing@ invoices-secure(.)com')).toEqual(['indicator:email:billing@invoices-secure.com']);
+    expect(keys('sender hr.dept @hr-portal [.] net today')).toEqual(['indicator:email:hr.dept@hr-portal.net']);
+    expect(spans('sent by ops @ relay[.]example[.]org ok')).toEqual(['ops @ relay[.]example[.]org']);
+  });
+  it('not before a plain host, a number or with nothing before it', () => {
+    expect(keys('we met @ example.com')).toEqual(['indicator:domain:example.com']);
+    expect(keys('at 5 @ 6pm in hall[.]example[.]org')).toEqual(['indicator:domain:hall.example.org']);
+    expect(keys('follow @ evil[.]com')).toEqual(['indicator:email:follow@evil.com']);
+    expect(keys('(@ evil[.]com)')).toEqual(['indicator:domain:evil.com']);
+    // Tokenised text cut the address before a dot: no e-mail from its tail.
+    expect(keys('from jane.doe .1999 @ mail-box [ . ] com')).toEqual(['indicator:domain:mail-box.com']);
+  });
+});
+
 describe('spelled-out e-mails', () => {
   it('reads user at host dot tld in any of the usual cases', () => {
     expect(keys('write to recover At protonmail DOT com')).toEqual(['indicator:email:recover@protonmail.com']);
     expect(keys('mail decrypt at tutanota dot com for the key')).toEqual(['indicator:email:decrypt@tutanota.com']);
     expect(keys('ops AT mail dot example dot co dot uk')).toEqual(['indicator:email:ops@mail.example.co.uk']);
     expect(spans('mail decrypt at tutanota dot com now')).toEqual(['decrypt at tutanota dot com']);
+  });
+  it("reads a written '@' before a host whose dots are spelled out", () => {
+    expect(keys('contact unlock@onionmail dot org for the key')).toEqual(['indicator:email:unlock@onionmail.org']);
+    expect(keys('ops@mail DOT example DOT co DOT uk')).toEqual(['indicator:email:ops@mail.example.co.uk']);
+    expect(keys('a handle @ dot com, x@ dot com')).toEqual([]);
   });
   it('leaves prose alone', () => {
     expect(keys('the dot com bubble burst')).toEqual([]);
@@ -68,6 +112,20 @@ describe('URLs in code end at their quote', () => {
     expect(keys("['http://a.example.com/1','http://b.example.com/2']")).toEqual([
       'indicator:url:http://a.example.com/1',
       'indicator:url:http://b.example.com/2',
+    ]);
+  });
+  it('a CSV field: a URL right after a comma ends at the next comma', () => {
+    expect(keys('url,https://files.example.com/a/b.zip,Dropper download,2024-05-01')).toEqual([
+      'indicator:url:https://files.example.com/a/b.zip',
+    ]);
+    expect(keys('iocs,http://a.example.com/x,http://b.example.com/y?p=1,2')).toEqual([
+      'indicator:url:http://a.example.com/x',
+      'indicator:url:http://b.example.com/y?p=1',
+    ]);
+  });
+  it('keeps commas in a URL that no comma opened', () => {
+    expect(keys('see http://fonts.example.com/css?family=Lato:400,700 here')).toEqual([
+      'indicator:url:http://fonts.example.com/css?family=lato:400,700',
     ]);
   });
   it('keeps an apostrophe in a URL that no quote opened', () => {

@@ -11,6 +11,7 @@ import {
 } from '../../lib/worker/extract/patterns';
 
 const keys = (text: string) => findPatternEntities(text).map((m) => m.key);
+const spans = (text: string) => findPatternEntities(text).map((m) => m.text);
 const only = (text: string) => {
   const found = findPatternEntities(text);
   expect(found, JSON.stringify(found)).toHaveLength(1);
@@ -79,6 +80,15 @@ describe('IPv4', () => {
     ]);
   });
 
+  it('0.0.0.0/8 is no host in a URL either', () => {
+    expect(keys('listening on http://0.0.0.0:8080/api and http://0.10.0.1/x')).toEqual([]);
+    expect(keys('served from http://10.0.0.1:8080/api')).toEqual(['indicator:url:http://10.0.0.1:8080/api']);
+  });
+
+  it('after an ellipsis', () => {
+    expect(keys('beacons went to...203.0.113.7 and ..198.51.100.2')).toEqual(['indicator:ipv4:203.0.113.7', 'indicator:ipv4:198.51.100.2']);
+  });
+
   it.each([
     ['1.1.1[.]1', '1.1.1.1'],
     ['1(.)1(.)1(.)1', '1.1.1.1'],
@@ -112,6 +122,8 @@ describe('IPv4', () => {
     '0.0.0.0',
     '1.2.3.4x',
     'ab.1.2.3.4',
+    '.1.2.3.4',
+    '9.1.2.3.4',
   ])('rejects %s', (text) => expect(keys(text).filter((k) => k.startsWith('indicator:ipv4'))).toEqual([]));
 });
 
@@ -233,6 +245,20 @@ describe('domains', () => {
     expect(only(text)).toMatchObject({ name: 'example.com', start: 3, end: 14 });
     expect(keys('テスト.example.com')).toEqual(['indicator:domain:example.com']);
     expect(keys('テスト.nope')).toEqual([]);
+    expect(keys('자세한 내용은 example.com에서')).toEqual(['indicator:domain:example.com']);
+  });
+
+  it('a name glued to a letter of a spaced script is not cut down to its ASCII part', () => {
+    expect(keys('Die Seite müller.de und naïve.example.org')).toEqual([]);
+    expect(keys('café-bar.fr or pаypal.com (Cyrillic а)')).toEqual([]);
+    expect(keys('mail gómez@junk-mail.com.br now')).toEqual(['indicator:domain:junk-mail.com.br']);
+    expect(keys('to user@exämple.com')).toEqual([]);
+    expect(keys('Größe: evil.de. Ελληνικά example.gr κείμενο')).toEqual(['indicator:domain:evil.de', 'indicator:domain:example.gr']);
+    // A page decoded as Latin-1: the quotes around a name are letters, but no word.
+    expect(keys('see \u00e2\u20ac\u0153evil-cdn.example.com\u00e2\u20ac and \u00e2\u009f\u00a8ops@example.org\u00e2\u009f\u00a9')).toEqual([
+      'indicator:domain:evil-cdn.example.com',
+      'indicator:email:ops@example.org',
+    ]);
   });
 });
 
@@ -276,6 +302,16 @@ describe('URLs', () => {
     expect(only('"http://x.com/a?b=1";').text).toBe('http://x.com/a?b=1');
     expect(only('http://example.com.').text).toBe('http://example.com');
     expect(only('http://example.com\\bad.doc').text).toBe('http://example.com');
+    expect(only('see http://x.com/logo_(✪).png').text).toBe('http://x.com/logo_');
+    expect(only('http://x.com/a(, b)').text).toBe('http://x.com/a');
+  });
+
+  it('a path in a spaced script is read whole; CJK after a URL ends it', () => {
+    expect(only('see https://ru.wikipedia.org/wiki/Москва for').text).toBe('https://ru.wikipedia.org/wiki/Москва');
+    expect(only('(https://de.wikipedia.org/wiki/Müller_(Begriffsklärung)).').name).toBe(
+      'https://de.wikipedia.org/wiki/Müller_(Begriffsklärung)',
+    );
+    expect(only('访问https://example.com/path获取更多').text).toBe('https://example.com/path');
   });
 
   it('the URL is the indicator; the host inside it is not a second match', () => {
@@ -321,6 +357,22 @@ describe('e-mail addresses', () => {
     const m = only(`mail ${text}.`);
     expect(m).toMatchObject({ subtype: 'email', name: value, text, start: 5, end: 5 + text.length });
     expect(expandIndicators([m])[1]).toEqual({ subtype: 'domain', value: value.slice(value.indexOf('@') + 1) });
+  });
+
+  it('a dash or a rule of dashes before the address is not part of it', () => {
+    expect(keys('-----admin@mail-relay.example.org')).toEqual(['indicator:email:admin@mail-relay.example.org']);
+    expect(keys('senders:\n-payroll@hr-example.com\n-it-desk@hr-example.com')).toEqual([
+      'indicator:email:payroll@hr-example.com',
+      'indicator:email:it-desk@hr-example.com',
+    ]);
+    expect(spans('rule -----admin@example.org end')).toEqual(['admin@example.org']);
+  });
+
+  it('a local part of 64 characters, not 65, wherever the address starts', () => {
+    for (const pre of ['', 'from ']) {
+      expect(keys(`${pre}${'b'.repeat(64)}@example.com`)).toEqual([`indicator:email:${'b'.repeat(64)}@example.com`]);
+      expect(findPatternEntities(`${pre}${'b'.repeat(65)}@example.com`).filter((m) => m.subtype === 'email')).toEqual([]);
+    }
   });
 
   it.each(['test@example.nope', '@handle', 'name@company', 'a..b@example.com', 'test@テスト.example.com', 'meet (at) noon'])(

@@ -7,7 +7,7 @@
  *   span wins. So a URL is one indicator and the domain or IP inside it is not reported again, an
  *   e-mail hides its domain, and a CVE inside a URL is part of the URL. `expandIndicators` gives the
  *   hosts inside URLs and e-mails for search, export and comparison with other tools.
- * - Always refanged: `hxxp`, `[.]`, `(.)`, `{.}`, `[dot]`, `[:]`, `[://]`, `[/]`, `[@]`, `[at]` are
+ * - Always refanged: `hxxp`, `h**p`, `[.]`, `(.)`, `{.}`, `[dot]`, `[:]`, `[://]`, `[/]`, `[@]`, `[at]` are
  *   read wherever they are (refang.ts); one-sided `[.`/`.]` and `\\.` only between letters or digits;
  *   ` . ` only between IP parts or after a dotted label.
  *   `why.rule === 'defanged'` says a match was written defanged.
@@ -23,9 +23,9 @@
  *   octets with leading zeros are not read.
  * - URLs need a scheme (http, https, ftp, ftps, sftp, and their hxxp forms, `http__` and `http:\\`
  *   included); `evil[.]com/path` without one is the domain `evil.com`. The host must validate;
- *   trailing sentence punctuation and unbalanced closing parentheses are not part of the URL, and a
- *   URL opened by a quote in code ends at that quote. A bracketed IPv6 host, user info and a port
- *   are fine. A percent-encoded URL (`http%3A%2F%2Fevil%2Ecom`) is read decoded; one inside another
+ *   trailing sentence punctuation and unbalanced closing parentheses are not part of the URL, a
+ *   URL opened by a quote in code ends at that quote, and one opened by a comma (a CSV field) at the
+ *   next comma. A bracketed IPv6 host, user info and a port are fine. A percent-encoded URL (`http%3A%2F%2Fevil%2Ecom`) is read decoded; one inside another
  *   URL's query stays part of that URL's highlight and is listed by `expandIndicators`.
  * - Spelled-out e-mails (`user at example dot com`) count; a spelled-out ` dot ` alone does not.
  * - Hashes: a whole hex run of 32/40/64/128 that mixes digits and letters (see findHashes).

@@ -63,6 +63,29 @@ function isPathChar(c: number): boolean {
   );
 }
 
+/**
+ * A letter of a script written with spaces between words (Latin with diacritics, IPA, combining marks,
+ * Greek, Cyrillic). Glued to a name it makes the name a non-ASCII one (`müller.de`, `gómez@junk.br`,
+ * a homoglyph `pаypal.com`), so the ASCII part alone would be a wrong value (`ller.de`): no indicator.
+ * CJK, Thai and Hangul text sets words right next to an ASCII name, so there the name is cut out at
+ * its ASCII edges (`访问example.com获取`, `example.com에서`).
+ */
+function isSpacedScriptLetter(c: number): boolean {
+  if (!(c >= 0xc0)) return false;
+  return (c <= 0x36f && c !== 0xd7 && c !== 0xf7) || (c >= 0x370 && c <= 0x52f) || (c >= 0x1e00 && c <= 0x1fff);
+}
+
+/**
+ * The name starting at `i` continues a word to its left: the character before is such a letter and
+ * itself follows a letter (`mü|ller.de`, `gó|mez@`). A lone one is not enough: mis-decoded pages put
+ * `â€œ` (a left quote read as Latin-1) right before names, and `€œ` is no word.
+ */
+function continuesWord(s: string, i: number): boolean {
+  if (!isSpacedScriptLetter(s.charCodeAt(i - 1))) return false;
+  const c = s.charCodeAt(i - 2);
+  return isSpacedScriptLetter(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
 /** Host at `pos` (IPv6 in brackets, IPv4 or domain); returns its end or -1. */
 function readHost(s: string, pos: number): { end: number; host: string } | null {
   if (s.charCodeAt(pos) === 91 /* [ */) {
@@ -75,7 +98,10 @@ function readHost(s: string, pos: number): { end: number; host: string } | null 
   while (j < s.length && j - pos <= MAX_HOST && isHostChar(s.charCodeAt(j))) j++;
   while (j > pos && s.charCodeAt(j - 1) === 46) j--; // "http://x.com." ends before the dot
   const host = s.slice(pos, j);
-  if (isIPv4(host) || isValidDomain(host)) return { end: j, host: host.toLowerCase() };
+  // 0.0.0.0/8 ("this network") is never an indicator as a bare address, and so not as a URL's host
+  // (`http://0.0.0.0:8080/` in a config or a tutorial).
+  if (isIPv4(host)) return host.startsWith('0.') ? null : { end: j, host };
+  if (isValidDomain(host)) return { end: j, host: host.toLowerCase() };
   return null;
 }
 
@@ -114,7 +140,8 @@ function encodedUrlAt(s: string, start: number): { end: number; url: Candidate |
 
 /**
  * http, https, ftp(s), sftp URLs (hxxp forms arrive refanged). A host is required and validated.
- * A URL opened by a quote (`DownloadString('https://…')`, `u='http://…';`) ends at that quote; a
+ * A URL opened by a quote (`DownloadString('https://…')`, `u='http://…';`) ends at that quote, one
+ * opened by a comma (a CSV field) at the next comma; a
  * percent-encoded URL (`http%3A%2F%2Fexample%2Ecom`) is read decoded (see encodedUrlAt).
  */
 export function findUrls(s: string): Candidate[] {
@@ -129,7 +156,10 @@ export function findUrls(s: string): Candidate[] {
       SCHEME.lastIndex = Math.max(end, start + m[0].length);
       continue;
     }
-    const quoted = s.charCodeAt(start - 1) === 39; // '
+    // A URL opened by a quote in code, or by a comma as a CSV field (`url,https://…/a,comment`),
+    // ends at the next of that character; elsewhere both may sit inside a URL (`?family=Lato:400,700`).
+    const opener = s.charCodeAt(start - 1);
+    const closer = opener === 39 /* ' */ || opener === 44 /* , */ ? opener : -1;
     let pos = start + m[0].length;
     // user-info (`user:pass@` or the `paypal.com@evil.com` trick): the host follows the last '@'.
     let j = pos;
@@ -156,9 +186,11 @@ export function findUrls(s: string): Candidate[] {
       // path, query, fragment: read, then give back sentence punctuation and unbalanced ')'.
       let k = end;
       let depth = 0;
-      while (k < s.length && k - start < MAX_URL && isPathChar(s.charCodeAt(k))) {
+      // Letters of spaced scripts are part of a path as written (`/wiki/Москва`, `/wiki/Müller`); CJK
+      // text runs on right after a URL without a space, so its letters end the URL.
+      while (k < s.length && k - start < MAX_URL && (isPathChar(s.charCodeAt(k)) || isSpacedScriptLetter(s.charCodeAt(k)))) {
         const ch = s.charCodeAt(k);
-        if (ch === 39 && quoted) break;
+        if (ch === closer) break;
         if (ch === 40) depth++;
         else if (ch === 41) depth--;
         k++;
@@ -168,6 +200,10 @@ export function findUrls(s: string): Candidate[] {
         if (isTrailingPunct(last)) k--;
         else if (last === 41 && depth < 0) {
           depth++;
+          k--;
+        } else if (last === 40 && depth > 0) {
+          // An opening parenthesis the URL never closes, last (`/a_(✪)`, `/x(see`): not part of it.
+          depth--;
           k--;
         } else break;
       }
@@ -190,9 +226,14 @@ export function findEmails(s: string): Candidate[] {
     let i = at;
     while (i > 0 && at - i < MAX_LOCAL + 1 && isLocalChar(s.charCodeAt(i - 1))) i--;
     if (i > 0 && isLocalChar(s.charCodeAt(i - 1))) continue; // local part too long
-    while (i < at && s.charCodeAt(i) === 46) i++; // a sentence's dot is not part of the address
+    if (continuesWord(s, i)) continue; // `gómez@…`: not `mez@…`
+    // A sentence's dot, a list's dash or a rule of dashes (`-----user@host`) before the address is
+    // not part of it (RFC 5322 allows a leading '-'; addresses in reports do not have one).
+    while (i < at && (s.charCodeAt(i) === 46 || s.charCodeAt(i) === 45)) i++;
     const local = s.slice(i, at);
-    if (local.length === 0 || local.endsWith('.') || local.includes('..')) continue;
+    // The scan reads one character more than a local part may hold: 65 of them at the start of
+    // the text are no address (RFC 5321 allows 64), not one to report.
+    if (local.length === 0 || local.length > MAX_LOCAL || local.endsWith('.') || local.includes('..')) continue;
     let j = at + 1;
     while (j < s.length && j - at <= MAX_HOST && isHostChar(s.charCodeAt(j))) j++;
     while (j > at + 1 && (s.charCodeAt(j - 1) === 46 || s.charCodeAt(j - 1) === 45)) j--;
@@ -231,7 +272,9 @@ export function findIPv4s(s: string): Candidate[] {
     const before = s.charCodeAt(start - 1);
     const after = s.charCodeAt(end);
     const afterNext = s.charCodeAt(end + 1);
-    if (isWordChar(before) || before === 46) continue;
+    // A dot before is a longer dotted number or name (`1.1.2.3.4`, `ab.1.2.3.4`), but two dots are an
+    // ellipsis, punctuation (`seen at...1.2.3.4`).
+    if (isWordChar(before) || (before === 46 && s.charCodeAt(start - 2) !== 46)) continue;
     if (isWordChar(after) || (after === 46 && afterNext >= 48 && afterNext <= 57)) continue;
     if (!isIPv4(m[0]) || m[0].startsWith('0.') || VERSION_BEFORE.test(s.slice(Math.max(0, start - 12), start))) continue;
     out.push({ subtype: 'ipv4', start, end, value: m[0] });
@@ -294,6 +337,7 @@ export function findDomains(s: string, accept: (name: string, start: number, end
     let end = dot + 1;
     while (end < s.length && isNameChar(s.charCodeAt(end))) end++;
     from = end;
+    if (continuesWord(s, start)) continue; // `müller.de`: not `ller.de`
     while (start < end && (s.charCodeAt(start) === 46 || s.charCodeAt(start) === 45)) start++;
     while (end > start && (s.charCodeAt(end - 1) === 46 || s.charCodeAt(end - 1) === 45)) end--;
     const next = s.charCodeAt(end);

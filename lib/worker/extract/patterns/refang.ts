@@ -15,19 +15,23 @@ import { lastAtOrBefore } from '../../../shared/sorted';
  * - BRACKET: a bracket `[ ( {` + optional space + `.`/`dot`/`@`/`at` + optional space + `] ) }`
  *   (mixed pairs like `(.]` occur in the wild), with one space on either side taken along
  *   (`john [at] example [dot] com`); and `[:]`, `[://]`, `[/]` inside URLs. Fixed shapes, linear.
- * - `hxxp`/`hXXp` and `fxp` (any case) at a word start, followed by `s`? and `:`, `[:` or `__`.
+ * - `hxxp`/`hXXp`/`h**p` and `fxp` (any case) at a word start, followed by `s`? and `:`, `[:` or `__`
+ *   (`h**p` is how some vendors' reports mask a scheme; `**` before `p` is no prose word).
+ * - `\/` (a JSON-escaped slash) anywhere: `http:\/\/evil.com\/a` is `http://evil.com/a`.
  * - `__` and `:\\`: the `://` of a scheme written `__` (`http__example.com`, as Cisco ESA and file names
  *   write it) or `:\\` (`http:\\example.com`), right after http(s)/hxxp(s)/ftp(s)/fxp at a word start.
  * - From each '.': ` . ` (space-dot-space), kept only where it can't be prose (`acceptSpacedDot`);
  *   a one-sided bracket (`example[.com`, `evil.]ru`, `1(.1`) and a backslash-escaped dot
  *   (`evil\.com`, as regexes and YARA rules write hosts), both only with a letter or digit right
  *   on either side, so `(see note 1.) Then` and `C:\\dir\\a.exe` stay prose.
+ * - A bare '@' with a space beside it (`user @ example[.]com`) when a defanged host follows (spacedAtMarkers).
  * - Spelled-out e-mails (`user at example dot com`, `user AT example DOT com`): ` at ` is an '@' only
- *   when a host label and at least one ` dot ` + label follow it (`readSpelledEmail`); a bare
- *   ` dot ` (`the dot com bubble`) or ` at ` before a written domain (`met at example.com`) is prose.
+ *   when a host label and at least one ` dot ` + label follow it (`readSpelledEmail`); so is ` dot `
+ *   in a host after a written '@' (`user@example dot com`). A bare ` dot ` (`the dot com bubble`) or
+ *   ` at ` before a written domain (`met at example.com`) is prose.
  */
 const BRACKET = /[[({] ?(?:\.|dot|@|at) ?[\])}]|[[({](?::\/\/|:|\/)[\])}]/gi;
-const XXP = /[xX]{2}[pP]|[fF][xX][pP]/g;
+const XXP = /(?:[xX]{2}|\*\*)[pP]|[fF][xX][pP]/g;
 /** A scheme right before `__` or `:\\` (checked on the few characters before each, found by indexOf). */
 const SCHEME_BEFORE = /(?:h[tx]{2}ps?|ftps?|fxp)$/i;
 const SPELLED_AT = / (?:at|AT|At) /g;
@@ -89,17 +93,13 @@ function labelAt(text: string, i: number): number {
 const SPELLED_DOT = /^ (?:dot|DOT|Dot) /;
 
 /**
- * `user at example dot com`: from the ` at ` at `at`, the markers for '@' and each ` dot `, or none
- * when the shape is not there (a local-part character before, a label, then one to four ` dot `
- * + label). Reads at most five labels and separators: bounded per ` at `.
+ * The ` dot ` markers of a host spelled out from `i`: a label, then one to four ` dot ` + label
+ * (`example dot co dot uk`); none when no ` dot ` follows the first label. At most five labels read.
  */
-function readSpelledEmail(text: string, at: number): [number, number, string][] {
-  const c = text.charCodeAt(at - 1);
-  if (!isAsciiAlnum(c) && c !== 95 && c !== 45) return [];
-  const out: [number, number, string][] = [[at, at + 4, '@']];
-  let i = at + 4;
+function spelledDotsAt(text: string, i: number): [number, number, string][] {
+  const out: [number, number, string][] = [];
   let n = labelAt(text, i);
-  if (n === 0) return [];
+  if (n === 0) return out;
   i += n;
   for (let k = 0; k < 4; k++) {
     if (!SPELLED_DOT.test(text.slice(i, i + 5))) break;
@@ -108,7 +108,48 @@ function readSpelledEmail(text: string, at: number): [number, number, string][] 
     out.push([i, i + 5, '.']);
     i += 5 + n;
   }
-  return out.length > 1 ? out : [];
+  return out;
+}
+
+/**
+ * `user at example dot com`: from the ` at ` at `at`, the markers for '@' and each ` dot `, or none
+ * when the shape is not there (a local-part character before, then a spelled-out host).
+ */
+function readSpelledEmail(text: string, at: number): [number, number, string][] {
+  const c = text.charCodeAt(at - 1);
+  if (!isAsciiAlnum(c) && c !== 95 && c !== 45) return [];
+  const dots = spelledDotsAt(text, at + 4);
+  return dots.length > 0 ? [[at, at + 4, '@'], ...dots] : [];
+}
+
+function isLocalPartChar(c: number): boolean {
+  return isAsciiAlnum(c) || c === 95 || c === 45 || c === 43 || c === 46 || c === 37; // _ - + . %
+}
+
+/**
+ * `user @ example[.]com`, `user@ example[.]com`, `user @example[.]com`: a bare '@' with a space on
+ * either side is an '@' only when a local-part character comes before it and, after it, a host label
+ * whose dot is a defang marker (`dotStarts`): the writer marked the host, so the whole is an address.
+ * `meet @ 5pm`, `a @ example.com` and `@handle` stay prose. One look per '@' (rare in prose), of at
+ * most a local part's length back.
+ */
+function spacedAtMarkers(text: string, dotStarts: ReadonlySet<number>): [number, number, string][] {
+  const out: [number, number, string][] = [];
+  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+    const spaceBefore = text.charCodeAt(at - 1) === 32;
+    const spaceAfter = text.charCodeAt(at + 1) === 32;
+    if (!spaceBefore && !spaceAfter) continue;
+    const from = spaceBefore ? at - 1 : at;
+    const to = spaceAfter ? at + 2 : at + 1;
+    if (!isLocalPartChar(text.charCodeAt(from - 1))) continue;
+    // A local part never begins with a dot: `marshall .1986 @ host[.]com` is a cut address.
+    let k = from;
+    while (k > 0 && from - k <= 64 && isLocalPartChar(text.charCodeAt(k - 1))) k--;
+    if (text.charCodeAt(k) === 46) continue;
+    const n = labelAt(text, to);
+    if (n > 0 && dotStarts.has(to + n)) out.push([from, to, '@']);
+  }
+  return out;
 }
 
 /** [start, end, replacement] of every defang marker, sorted by start (may overlap; see refangedView). */
@@ -139,6 +180,8 @@ function findMarkers(text: string): [number, number, string][] {
       out.push(ftp ? [start, start + 3, 'ftp'] : [start, start + 4, 'http']);
     }
   }
+  // `\/`: a slash as JSON strings escape it (`"http:\/\/evil.com\/gate.php"` in configs and API dumps).
+  for (let i = text.indexOf('\\/'); i >= 0; i = text.indexOf('\\/', i + 2)) out.push([i, i + 2, '/']);
   for (const sep of ['__', ':\\\\']) {
     for (let i = text.indexOf(sep); i >= 0; i = text.indexOf(sep, i + sep.length)) {
       const c = text.charCodeAt(i + sep.length);
@@ -154,6 +197,11 @@ function findMarkers(text: string): [number, number, string][] {
       out.push(...readSpelledEmail(text, m.index));
       SPELLED_AT.lastIndex = m.index + 3; // "a at b at c": the next ` at ` may share this one's space
     }
+    // `user@example dot com`: the '@' written, the host's dots spelled out.
+    for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+      const c = text.charCodeAt(at - 1);
+      if (isAsciiAlnum(c) || c === 95 || c === 45) out.push(...spelledDotsAt(text, at + 1));
+    }
   }
   // From each '.', not from each ' . ': a one-character search is several times faster.
   for (let dot = text.indexOf('.'); dot >= 0; dot = text.indexOf('.', dot + 1)) {
@@ -168,6 +216,10 @@ function findMarkers(text: string): [number, number, string][] {
       // `evil.]ru`, `1.)1`
       if (isAsciiAlnum(text.charCodeAt(dot + 2))) out.push([dot, dot + 2, '.']);
     }
+  }
+  if (out.length > 0 && text.includes('@')) {
+    const dotStarts = new Set(out.filter((m) => m[2] === '.').map((m) => m[0]));
+    if (dotStarts.size > 0) out.push(...spacedAtMarkers(text, dotStarts));
   }
   return out.sort((x, y) => x[0] - y[0]);
 }
