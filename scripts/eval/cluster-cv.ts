@@ -10,8 +10,9 @@
  * single-link) cross-validated alike, its threshold chosen on the other three halves. What the CV figure cannot see: the
  * rule's parts were written while reading these halves, so a part fitted to one half helps it here too.
  * CV clusters each half with one Clusterer over features read once (countsOfHalf), not through the
- * ingest and its store: the same clusters but for one predicted pair of tune-mar (noted when run; not
- * looked into).
+ * ingest and its store: the same clusters but for one predicted pair of tune-mar (noted when run): two
+ * CASIE items of one bulletin share a URL (casie-10074, casie-10075), which the store keeps as one row, so
+ * through the ingest the two are one item in a cluster of its own, and clustered directly they are a pair.
  */
 import type { CompiledMatcher } from '../../lib/worker/extract/matcher';
 import { TUNED } from '../../lib/worker/cluster/rule';

@@ -17,6 +17,7 @@ import {
   TUNED,
   pairScore,
   similarity,
+  vetoOf,
   type ItemFeatures,
   type Rarity,
 } from '../../lib/worker/cluster/rule';
@@ -233,6 +234,20 @@ describe('clustering rule: its parts, on hand-written features', () => {
     const rarity: Rarity = { n: 1000, df: () => 1 };
     expect(pairScore(names('The gang listed Acme Dental on its leak site'), acme, rarity)).toBeGreaterThan(0);
     expect(pairScore(names('The gang listed a travel firm on its leak site'), acme, rarity)).toBe(0);
+  });
+
+  it('knows a victim by the words of its name that are not everyday English: Bank or City says what kind, not which', () => {
+    const victim = (key: string, name: string, t = T0) => hand({ t, victims: [{ key, name }], words: ['ransomwar'] });
+    const lloydsBank = victim('organization:lloyds-bank', 'Lloyds Bank');
+    const later = (key: string, name: string) => victim(key, name, T0 + HOUR);
+    expect(vetoOf(later('organization:barclays-bank', 'Barclays Bank'), lloydsBank)).toBe('victims');
+    expect(vetoOf(later('organization:lloyds', 'Lloyds'), lloydsBank)).toBeUndefined();
+    const atlanta = victim('organization:city-of-atlanta', 'City of Atlanta');
+    expect(vetoOf(later('organization:city-of-baltimore', 'City of Baltimore'), atlanta)).toBe('victims');
+    expect(vetoOf(later('organization:atlanta', 'Atlanta'), atlanta)).toBeUndefined();
+    // A name of everyday words only is known by all of them.
+    const office = victim('organization:foreign-office', 'Foreign Office');
+    expect(vetoOf(later('organization:uk-foreign-office', 'UK Foreign Office'), office)).toBeUndefined();
   });
 
   it('reads the engine’s unspecified type (cyberattack) as a hint of the kind, not a kind', () => {

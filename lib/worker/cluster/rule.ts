@@ -37,7 +37,8 @@
  *    engine's unspecified type (`cyberattack`) gives a hint, not a kind. A fix published after an
  *    outbreak it names began is part of the outbreak.
  * 3. Victims: both name victims (places aside), neither mentions the other's (as an entity, or spelled
- *    out in its text), and their names share no word ("Lloyds Bank", "Lloyds" are one): two LockBit
+ *    out in its text), and their names share no word but everyday ones ("Lloyds Bank", "Lloyds" are one;
+ *    "Lloyds Bank", "Barclays Bank" two: see knownWords): two LockBit
  *    attacks on two companies are two incidents — unless the two are one outbreak.
  * 4. CVEs: both name CVEs and share none.
  *
@@ -318,34 +319,45 @@ function setsOf(f: ItemFeatures): FeatureSets {
   }
   return s;
 }
-/** Lower-case words (4+ letters) of entity names: "Lloyds Bank" and "Lloyds" meet by "lloyds". */
+/** The words entity names are known by (see knownWords): "Lloyds Bank" and "Lloyds" meet by "lloyds". */
 function nameWords(refs: readonly { name: string }[]): Set<string> {
   const out = new Set<string>();
   for (const r of refs) for (const w of wordsOfName(r.name)) out.add(w);
   return out;
 }
 
-/** A name's words, as nameWords and distinctiveWords read them, worked out once per name. */
-const NAME_WORDS = new Map<string, { plain: string[]; distinct: string[] }>();
-function nameForms(name: string): { plain: string[]; distinct: string[] } {
+/** A name's words, as wordsOfName and distinctiveWords read them, worked out once per name. */
+const NAME_WORDS = new Map<string, { known: string[]; distinct: string[] }>();
+function nameForms(name: string): { known: string[]; distinct: string[] } {
   let f = NAME_WORDS.get(name);
   if (!f) {
     if (NAME_WORDS.size >= 20_000) NAME_WORDS.clear();
-    f = {
-      plain: (name.toLowerCase().match(/[\p{L}\p{N}]{4,}/gu) ?? []).filter((w) => !STOP.has(w)),
-      distinct: distinctiveWords(name),
-    };
+    f = { known: knownWords(name), distinct: distinctiveWords(name) };
     NAME_WORDS.set(name, f);
   }
   return f;
 }
 function wordsOfName(name: string): string[] {
-  return nameForms(name).plain;
+  return nameForms(name).known;
+}
+
+let everyday: Set<string> | undefined;
+/**
+ * The words a name is known by: of its lower-cased words of 4+ letters (stop words aside), those that are
+ * not everyday English ("lloyds" of "Lloyds Bank", "atlanta" of "City of Atlanta"), else all of them
+ * ("Foreign Office"). "Bank" or "City" says what kind of victim, not which: Lloyds Bank and Barclays Bank
+ * are two victims, the City of Atlanta and the City of Baltimore two more.
+ */
+function knownWords(name: string): string[] {
+  everyday ??= new Set(COMMON_WORDS.split(' '));
+  const words = (name.toLowerCase().match(/[\p{L}\p{N}]{4,}/gu) ?? []).filter((w) => !STOP.has(w));
+  const rare = words.filter((w) => !everyday!.has(w));
+  return rare.length ? rare : words;
 }
 
 /**
  * Both items name a victim (an item without an incident, its headline's organisations), and some victim of
- * one is a victim of the other (same key or a shared name word).
+ * one is a victim of the other (same key or a shared word it is known by, see knownWords).
  */
 function sameVictim(a: ItemFeatures, b: ItemFeatures): EntityRef[] {
   const bs = setsOf(b);
@@ -407,8 +419,8 @@ function spelledOut(x: ItemFeatures, xs: FeatureSets, ys: FeatureSets, victimSha
 }
 /**
  * Guard 3: both name victims, and neither mentions any of the other's. Places are not victims here ("a
- * hospital in London" and "Barts Health" are one attack), and victims whose names share a word are one
- * ("Lloyds Bank", "Lloyds").
+ * hospital in London" and "Barts Health" are one attack), and victims whose names share a word they are
+ * known by are one ("Lloyds Bank", "Lloyds"; not "Lloyds Bank", "Barclays Bank").
  */
 function victimsConflict(a: ItemFeatures, bVictimRefs: readonly { key: string; name: string }[], bAnchors: ReadonlySet<string>): boolean {
   const as = setsOf(a);
