@@ -1,6 +1,7 @@
 /** Save the article to the collection with tags and a note; shows when it is already saved. */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { parseTags } from '@/lib/shared/tags';
+import { MAX_NOTE_LENGTH, userFieldsProblem } from '@/lib/shared/collection/user-fields';
 
 export interface SavedState {
   tags: string[];
@@ -23,6 +24,7 @@ export const parseTagInput = parseTags;
 export function SaveForm({ saved, suggestedTags = [], onSave, busy }: SaveFormProps) {
   const [tags, setTags] = useState('');
   const [note, setNote] = useState('');
+  const [problem, setProblem] = useState<string>();
   const typed = useRef(false);
   const suggestion = suggestedTags.join(', ');
   // The saved row fills the form; suggestions fill it only until the user types.
@@ -40,7 +42,10 @@ export function SaveForm({ saved, suggestedTags = [], onSave, busy }: SaveFormPr
       aria-label="Save to collection"
       onSubmit={(e) => {
         e.preventDefault();
-        onSave(parseTagInput(tags), note.trim());
+        const list = parseTagInput(tags);
+        const why = userFieldsProblem({ tags: list, note: note.trim() });
+        setProblem(why);
+        if (!why) onSave(list, note.trim());
       }}
     >
       <p class="il-meta" data-testid="saved-state" role="status">
@@ -68,6 +73,7 @@ export function SaveForm({ saved, suggestedTags = [], onSave, busy }: SaveFormPr
         <textarea
           name="note"
           rows={2}
+          maxLength={MAX_NOTE_LENGTH}
           value={note}
           onInput={(e) => {
             typed.current = true;
@@ -75,6 +81,11 @@ export function SaveForm({ saved, suggestedTags = [], onSave, busy }: SaveFormPr
           }}
         />
       </label>
+      {problem && (
+        <p class="il-meta" role="alert">
+          {problem}
+        </p>
+      )}
       <button type="submit" class="il-button il-primary" disabled={busy}>
         {saved ? 'Update saved article' : 'Save to collection'}
       </button>

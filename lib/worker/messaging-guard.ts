@@ -15,6 +15,7 @@ import { ENTITY_TYPES } from '../shared/types';
 import { date, entityKey, incident, offset } from './record-schemas';
 import { isWebUrl, pageUrl } from '../shared/sites';
 import { MAX_TAG_LENGTH, MAX_TAGS, normaliseTag, normaliseTags } from '../shared/tags';
+import { MAX_NOTE_LENGTH } from '../shared/collection/user-fields';
 
 /** The parts of `runtime.MessageSender` the decision uses. */
 export interface SenderInfo {
@@ -109,7 +110,7 @@ const schemas = {
     excerpt: v.optional(text(2000)),
     text: v.optional(v.pipe(v.string(), v.maxLength(MAX_ARTICLE_TEXT))),
     tags: v.optional(tags),
-    note: v.optional(text(10_000)),
+    note: v.optional(text(MAX_NOTE_LENGTH)),
   }),
   removeArticle: v.strictObject({ url: webUrl }),
   isSaved: v.strictObject({ url: webUrl }),

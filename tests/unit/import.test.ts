@@ -1,10 +1,11 @@
 import { describe, it, expect, beforeEach } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { IncidentLensDb } from '../../lib/worker/db/database';
-import { saveArticle } from '../../lib/worker/db/collection';
+import { saveArticle, tagArticles, updateArticle } from '../../lib/worker/db/collection';
 import { eraseEverything, exportEverything, importData, type SettingsStore } from '../../lib/worker/db/data';
 import { parseImport } from '../../lib/worker/export/import';
 import { toExportFile, toJson } from '../../lib/worker/export/json';
+import { articleUrl } from '../../lib/shared/collection/article-url';
 import { BARE_SAVE, CITRIX_FINDINGS, CITRIX_SAVE, ICC_FINDINGS, ICC_SAVE } from '../support/saved-sample';
 
 const fresh = () => new IncidentLensDb({ indexedDB: new IDBFactory(), IDBKeyRange });
@@ -31,6 +32,13 @@ beforeEach(async () => {
   const settings = { disabledSites: ['example.com'], highlightTypes: { actor: true, indicator: false }, disabledSites$: { v: 1 } };
   file = toJson(await exportEverything(db, memoryStore(settings), 10_000));
 });
+
+/** An export of everything, parsed back as the import reads it. */
+async function reimported(from: IncidentLensDb) {
+  const parsed = parseImport(toJson(await exportEverything(from)));
+  if (!parsed.ok) throw new Error(parsed.error);
+  return parsed.data;
+}
 
 function rejected(text: string): string {
   const r = parseImport(text);
@@ -148,5 +156,39 @@ describe('import', () => {
   it('the file says what it is', () => {
     const head = JSON.parse(toJson(toExportFile([], {}, 0)));
     expect(head).toEqual({ format: 'incident-lens-export', version: 1, exportedAt: '1970-01-01T00:00:00.000Z', articles: [] });
+  });
+
+  it("keeps no more of the user's words than an export brings back: every writer refuses past the import's bounds", async () => {
+    const url = articleUrl(CITRIX_SAVE.url);
+    const tags = Array.from({ length: 30 }, (_, i) => `${i}`.padStart(40, 'x'));
+    // At the bounds: kept, and the export imports back whole.
+    await updateArticle(db, url, { tags, note: 'n'.repeat(10_000) });
+    expect((await reimported(db)).articles.find((a) => a.url === url)).toMatchObject({ tags, note: 'n'.repeat(10_000) });
+
+    const before = await db.collection.toArray();
+    await expect(updateArticle(db, url, { note: 'n'.repeat(10_001) })).rejects.toThrow(
+      'A note can be at most 10,000 characters long (this one has 10,001).',
+    );
+    await expect(updateArticle(db, url, { tags: ['y'.repeat(41)] })).rejects.toThrow(/A tag can be at most 40 characters long/);
+    await expect(tagArticles(db, [ICC_SAVE.url, url], ['one more'])).rejects.toThrow(
+      /^Not changed: “.+”: An article keeps at most 30 tags \(this would have 31\)\.$/,
+    );
+    await expect(saveArticle(db, { url: 'https://example.com/new', title: 'New', note: 'n'.repeat(10_001) })).rejects.toThrow(
+      /at most 10,000/,
+    );
+    expect(await db.collection.toArray()).toEqual(before);
+  });
+
+  it('a merge keeps as many tags as an article keeps, the leading copy’s first, and its export imports back', async () => {
+    const mine = Array.from({ length: 20 }, (_, i) => `mine ${i}`);
+    const theirs = Array.from({ length: 20 }, (_, i) => `theirs ${i}`);
+    await updateArticle(db, CITRIX_SAVE.url, { tags: mine }, 20_000);
+    const data = JSON.parse(file);
+    data.articles[0] = { ...data.articles[0], tags: theirs, updatedAt: 30_000 };
+    const parsed = parseImport(JSON.stringify(data));
+    if (!parsed.ok) throw new Error(parsed.error);
+    await importData(db, parsed.data);
+    expect((await db.collection.get(articleUrl(CITRIX_SAVE.url)))!.tags).toEqual([...theirs, ...mine.slice(0, 10)]);
+    expect((await reimported(db)).articles).toHaveLength(3);
   });
 });

@@ -13,6 +13,7 @@ import { isWebUrl } from '../../shared/sites';
 import { articleUrl } from '../../shared/collection/article-url';
 import { MAX_TAG_LENGTH, MAX_TAGS, normaliseTag, normaliseTags } from '../../shared/tags';
 import { withIndexes } from '../../shared/collection/saved';
+import { MAX_NOTE_LENGTH } from '../../shared/collection/user-fields';
 import { EXPORT_FORMAT, EXPORT_VERSION } from './json';
 import { date, entityKey, incident, textUpTo } from '../record-schemas';
 
@@ -51,7 +52,7 @@ const article = v.object({
     v.maxLength(MAX_TAGS),
     v.transform((t: string[]) => normaliseTags(t)),
   ),
-  note: v.pipe(v.string(), v.maxLength(10_000)),
+  note: v.pipe(v.string(), v.maxLength(MAX_NOTE_LENGTH)),
   savedAt: time,
   updatedAt: v.optional(time),
 });
