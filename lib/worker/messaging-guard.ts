@@ -46,6 +46,14 @@ export function identifySender(sender: SenderInfo, self: SelfInfo): Caller | nul
 const MAX_URL = 2048;
 const webUrl = v.pipe(v.string(), v.maxLength(MAX_URL), v.check(isWebUrl, 'not an http(s) URL'), v.transform(pageUrl));
 const text = (max: number) => v.pipe(v.string(), v.trim(), v.maxLength(max));
+/** What a page says of itself (its title, its byline): a long one is cut, not refused, or that page could never be saved. */
+const pageFact = (max: number) =>
+  v.pipe(
+    v.string(),
+    v.maxLength(MAX_ARTICLE_TEXT),
+    v.trim(),
+    v.transform((s) => s.slice(0, max).trimEnd()),
+  );
 const tag = v.pipe(v.string(), v.transform(normaliseTag), v.minLength(1), v.maxLength(MAX_TAG_LENGTH));
 const tags = v.pipe(
   v.array(tag),
@@ -103,10 +111,10 @@ const schemas = {
   ),
   saveArticle: v.strictObject({
     url: webUrl,
-    title: v.pipe(text(500), v.minLength(1)),
+    title: v.pipe(pageFact(500), v.minLength(1)),
     site: v.optional(text(253)),
     published: v.optional(date),
-    author: v.optional(text(500)),
+    author: v.optional(pageFact(500)),
     excerpt: v.optional(text(2000)),
     text: v.optional(v.pipe(v.string(), v.maxLength(MAX_ARTICLE_TEXT))),
     tags: v.optional(tags),

@@ -66,6 +66,15 @@ describe('the guard on saveArticle', () => {
     const long = checkMessage('saveArticle', { ...ICC_SAVE, tags: ['x'.repeat(41)] }, content, self);
     expect(long.ok).toBe(false);
   });
+
+  it('cuts a page’s long title or byline rather than refuse to save the page', () => {
+    const title = 'Ransomware gang hits hospital '.repeat(25);
+    const checked = checkMessage('saveArticle', { ...ICC_SAVE, title, author: `By ${'A. Martin, '.repeat(60)}` }, content, self);
+    expect(checked.ok).toBe(true);
+    if (!checked.ok) return;
+    expect(checked.data.title).toBe(title.slice(0, 500).trimEnd());
+    expect(checked.data.author).toHaveLength(500);
+  });
 });
 
 describe('saving', () => {
