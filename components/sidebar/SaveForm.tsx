@@ -16,12 +16,14 @@ export interface SaveFormProps {
   suggestedTags?: string[];
   onSave: (tags: string[], note: string) => void;
   busy?: boolean;
+  /** Why the last save failed (the worker's answer). */
+  error?: string;
 }
 
 /** Tags as typed (lib/shared/tags.ts). */
 export const parseTagInput = parseTags;
 
-export function SaveForm({ saved, suggestedTags = [], onSave, busy }: SaveFormProps) {
+export function SaveForm({ saved, suggestedTags = [], onSave, busy, error }: SaveFormProps) {
   const [tags, setTags] = useState('');
   const [note, setNote] = useState('');
   const [problem, setProblem] = useState<string>();
@@ -64,6 +66,7 @@ export function SaveForm({ saved, suggestedTags = [], onSave, busy }: SaveFormPr
           placeholder="apt28, espionage"
           onInput={(e) => {
             typed.current = true;
+            setProblem(undefined);
             setTags((e.currentTarget as HTMLInputElement).value);
           }}
         />
@@ -77,13 +80,14 @@ export function SaveForm({ saved, suggestedTags = [], onSave, busy }: SaveFormPr
           value={note}
           onInput={(e) => {
             typed.current = true;
+            setProblem(undefined);
             setNote((e.currentTarget as HTMLTextAreaElement).value);
           }}
         />
       </label>
-      {problem && (
+      {(problem || error) && (
         <p class="il-meta" role="alert">
-          {problem}
+          {problem || error}
         </p>
       )}
       <button type="submit" class="il-button il-primary" disabled={busy}>

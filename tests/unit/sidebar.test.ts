@@ -222,6 +222,10 @@ describe('sidebar and card in Chromium', () => {
     ]);
     expect((await calls()).filter(([name]) => name === 'save')).toEqual([]);
     await shadow('input[name="tags"]').fill('');
+    // A save the worker refused says so too (the content script passes its answer).
+    await show({ saveError: "Not saved: The browser's storage for this extension is full" });
+    expect(await text('form.il-save [role="alert"]')).toEqual(["Not saved: The browser's storage for this extension is full"]);
+    await show({ saveError: undefined });
   });
 
   it('saves with tags and a note, then shows the saved state', async () => {
