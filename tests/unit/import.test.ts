@@ -6,6 +6,7 @@ import { eraseEverything, exportEverything, importData, type SettingsStore } fro
 import { parseImport } from '../../lib/worker/export/import';
 import { toExportFile, toJson } from '../../lib/worker/export/json';
 import { articleUrl } from '../../lib/shared/collection/article-url';
+import { exportArticles } from '../../lib/worker/export/formats';
 import { BARE_SAVE, CITRIX_FINDINGS, CITRIX_SAVE, ICC_FINDINGS, ICC_SAVE } from '../support/saved-sample';
 
 const fresh = () => new IncidentLensDb({ indexedDB: new IDBFactory(), IDBKeyRange });
@@ -85,7 +86,21 @@ describe('import', () => {
 
   it('refuses a truncated file, naming the fault', () => {
     expect(rejected(file.slice(0, file.length / 2))).toMatch(/not valid JSON \(is it truncated\?\)/);
-    expect(rejected('')).toMatch(/not valid JSON/);
+    expect(rejected('')).toBe('The file is empty. Nothing was changed.');
+  });
+
+  it('tells the collection’s other exports and other files from a truncated export, and says what can be imported', () => {
+    const rows = [parseImport(file)].flatMap((r) => (r.ok ? r.data.articles : []));
+    for (const format of ['csv', 'markdown'] as const) {
+      expect(rejected(exportArticles(format, rows).text)).toMatch(
+        /^This is not an Incident Lens export \(not JSON\): only the JSON export can be imported/,
+      );
+    }
+    expect(rejected('%PDF-1.4 ...')).toMatch(/^This is not an Incident Lens export \(not JSON\)/);
+    expect(rejected(exportArticles('stix', rows).text)).toMatch(
+      /^This is a STIX bundle: only the JSON export can be imported .*Nothing was changed\.$/,
+    );
+    expect(rejected(`\uFEFF  ${file.slice(0, 100)}`)).toMatch(/not valid JSON \(is it truncated\?\)/);
   });
 
   it('refuses wrong types and foreign files, naming where', () => {

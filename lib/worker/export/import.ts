@@ -110,11 +110,19 @@ export interface ImportData {
 
 export type ImportResult = { ok: true; data: ImportData } | { ok: false; error: string };
 
+/** What can be imported, for the messages about a file that is something else. */
+const ONLY_JSON =
+  'only the JSON export can be imported (“Export everything” here, or the collection’s “JSON (complete, re-importable)”). Nothing was changed.';
+
 /** Read an export file's text. Nothing is written here: the caller writes only an `ok` result. */
 export function parseImport(text: string): ImportResult {
   if (text.length > MAX_IMPORT_CHARS) {
     return { ok: false, error: `The file is too large (${Math.round(text.length / 1e6)} MB; at most ${MAX_IMPORT_CHARS / 1e6} MB).` };
   }
+  // A file that does not even start as JSON is another kind of file (the CSV or Markdown export, a PDF), not a truncated export.
+  const start = text.replace(/^\uFEFF/, '').trimStart();
+  if (!start) return { ok: false, error: 'The file is empty. Nothing was changed.' };
+  if (start[0] !== '{' && start[0] !== '[') return { ok: false, error: `This is not an Incident Lens export (not JSON): ${ONLY_JSON}` };
   let raw: unknown;
   let badKey: string | undefined;
   try {
@@ -127,6 +135,7 @@ export function parseImport(text: string): ImportResult {
     return { ok: false, error: `The file is not valid JSON (is it truncated?): ${why}` };
   }
   if (badKey) return { ok: false, error: `The file has a "${badKey}" key, which no export has: refused. Nothing was changed.` };
+  if ((raw as { type?: unknown } | null)?.type === 'bundle') return { ok: false, error: `This is a STIX bundle: ${ONLY_JSON}` };
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw) || (raw as { format?: unknown }).format !== EXPORT_FORMAT) {
     return { ok: false, error: `This is not an Incident Lens export (it has no "format": "${EXPORT_FORMAT}"). Nothing was changed.` };
   }
