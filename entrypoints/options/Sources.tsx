@@ -9,7 +9,7 @@ import { browser } from 'wxt/browser';
 import { sendMessage } from '@/lib/shared/messaging';
 import type { SourceView, SyncOverview } from '@/lib/worker/sync/status';
 import { buildOpml, parseOpml } from '@/lib/worker/sync/opml';
-import { originPattern } from '@/lib/worker/sync/sources';
+import { feedOrigin, originPattern } from '@/lib/worker/sync/sources';
 import { getRetentionDays, RETENTION_CHOICES_DAYS, setRetentionDays } from '@/lib/worker/sync/settings';
 import { ago } from '@/components/sync/format';
 
@@ -103,10 +103,8 @@ export function SourcesSection() {
 
   const addFeed = (e: Event) => {
     e.preventDefault();
-    let origin: string;
-    try {
-      origin = originPattern(feedUrl.trim());
-    } catch {
+    const origin = feedOrigin(feedUrl);
+    if (!origin) {
       setMessage('Give the address of the feed, starting with http:// or https://.');
       return;
     }

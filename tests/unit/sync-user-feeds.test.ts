@@ -6,7 +6,7 @@ import { addUserFeed, removeUserFeed, setSourceEnabled } from '../../lib/worker/
 import { buildOpml, parseOpml } from '../../lib/worker/sync/opml';
 import { catalogueDirty } from '../../lib/worker/sync/catalogues';
 import { syncOverview } from '../../lib/worker/sync/status';
-import { userFeedId } from '../../lib/worker/sync/sources';
+import { feedOrigin, userFeedId } from '../../lib/worker/sync/sources';
 import { fakeServer } from './sync-fixtures';
 
 let db: IncidentLensDb;
@@ -62,6 +62,15 @@ describe("the user's feeds", () => {
     // A catalogue switched off must leave the merged catalogue: it is marked for a merge.
     await setSourceEnabled(db, 'misp:ransomware', false);
     expect(await catalogueDirty(db)).toBe(true);
+  });
+});
+
+describe('a feed address as typed', () => {
+  it('asks for its host over http(s) only: anything else is refused before the browser is asked', () => {
+    expect(feedOrigin('  https://Example.org:8443/feed.xml?utm_source=x ')).toBe('https://example.org/*');
+    expect(feedOrigin('http://127.0.0.1:8080/rss')).toBe('http://127.0.0.1/*');
+    for (const bad of ['ftp://example.org/feed.xml', 'file:///tmp/feed.xml', 'javascript:alert(1)', 'example.org/feed', ''])
+      expect(feedOrigin(bad), bad).toBeUndefined();
   });
 });
 
