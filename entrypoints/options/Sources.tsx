@@ -13,6 +13,8 @@ import { feedOrigin, originPattern } from '@/lib/worker/sync/sources';
 import { getRetentionDays, RETENTION_CHOICES_DAYS, setRetentionDays } from '@/lib/worker/sync/settings';
 import { ago } from '@/components/sync/format';
 
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
 function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
@@ -124,21 +126,27 @@ export function SourcesSection() {
   };
 
   const importOpml = (e: Event) => {
-    const file = (e.currentTarget as HTMLInputElement).files?.[0];
+    const input = e.currentTarget as HTMLInputElement;
+    const file = input.files?.[0];
+    // Emptied, so that choosing the same file again (after fixing it) is a change too.
+    input.value = '';
     if (!file) return;
     void file
       .text()
       .then(async (text) => {
-        const feeds = parseOpml(text);
+        const { feeds, unusable } = parseOpml(text);
         const known = new Set(overview.sources.map((s) => s.url));
         const fresh = feeds.filter((f) => !known.has(f.url));
-        if (!fresh.length) return `Nothing new in ${file.name}.`;
+        const skipped = unusable ? ` ${plural(unusable, 'entry', 'entries')} without an http(s) feed address left out.` : '';
+        if (!fresh.length) return `Nothing new in ${file.name}: ${plural(feeds.length, 'feed')} already in the list.${skipped}`;
         const ok = await browser.permissions.request({ origins: [...new Set(fresh.map((f) => originPattern(f.url)))] });
         if (!ok) return 'Not imported: the permission to read those sites was not given.';
+        // Each feed is fetched and read before it is kept: a long list takes a while.
+        setMessage(`Checking ${plural(fresh.length, 'feed')} from ${file.name}…`);
         const failed: string[] = [];
         for (const f of fresh)
           await sendMessage('addFeed', { url: f.url }).catch((err: unknown) => failed.push(`${f.title}: ${errorText(err)}`));
-        return `Imported ${fresh.length - failed.length} of ${fresh.length} feeds.${failed.length ? ` Not added: ${failed.join('; ')}` : ''}`;
+        return `Imported ${fresh.length - failed.length} of ${plural(fresh.length, 'feed')}.${skipped}${failed.length ? ` Not added: ${failed.join('; ')}` : ''}`;
       })
       .then(setMessage, (err: unknown) => setMessage(`Not imported: ${errorText(err)}`))
       .finally(refresh);

@@ -85,18 +85,24 @@ describe('OPML', () => {
         <outline text="a page" htmlUrl="https://example.com/"/>
         <outline text="again" xmlUrl="https://krebsonsecurity.com/feed/"/>
         <outline text="bad" xmlUrl="javascript:alert(1)"/>
+        <outline text="relative" xmlUrl="feed.xml"/>
+        <outline text="empty" xmlUrl=""/>
       </body></opml>`);
-    expect(feeds).toEqual([
-      { url: 'https://krebsonsecurity.com/feed/', title: 'Krebs' },
-      { url: 'https://tj.example/rss', title: "Tom & Jerry's <blog>" },
-    ]);
+    expect(feeds).toEqual({
+      feeds: [
+        { url: 'https://krebsonsecurity.com/feed/', title: 'Krebs' },
+        { url: 'https://tj.example/rss', title: "Tom & Jerry's <blog>" },
+      ],
+      // Said to the user, not dropped silently: three entries name a feed no one can read.
+      unusable: 3,
+    });
   });
 
   it('writes what it reads back, escaped', () => {
     const feeds = [{ url: 'https://a.example/feed?x=1&y=2', title: 'A & "B" <c>' }];
     const text = buildOpml(feeds);
     expect(text).toContain('xmlUrl="https://a.example/feed?x=1&amp;y=2"');
-    expect(parseOpml(text)).toEqual(feeds);
+    expect(parseOpml(text)).toEqual({ feeds, unusable: 0 });
   });
 
   it('refuses what is not OPML and documents declaring entities', () => {
