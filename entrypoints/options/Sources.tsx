@@ -192,8 +192,8 @@ export function SourcesSection() {
     <fieldset data-section="sources" id="sources">
       <legend>Sources</legend>
       <p class="muted">
-        The sync reads these public sources from this browser: news feeds every {overview.intervals.feedsMin} minutes, catalogues every{' '}
-        {Math.round(overview.intervals.cataloguesMin / 60)} hours. It sends nothing of yours: no page text, no history.
+        The sync reads these public sources from this browser: news feeds every {hoursOrMinutes(overview.intervals.feedsMin)}, catalogues
+        every {hoursOrMinutes(overview.intervals.cataloguesMin)}. It sends nothing of yours: no page text, no history.
       </p>
       <div class="row">
         <button type="button" class="primary" name="sync-now" onClick={syncNow} disabled={overview.running}>
@@ -243,7 +243,7 @@ export function SourcesSection() {
             value={overview.intervals.feedsMin}
             onChange={(e) => setInterval('feedsMin', Number(e.currentTarget.value))}
           >
-            {[15, 30, 60, 120, 360].map((m) => (
+            {choicesWith([15, 30, 60, 120, 360], overview.intervals.feedsMin).map((m) => (
               <option key={m} value={m}>
                 {m} min
               </option>
@@ -257,9 +257,9 @@ export function SourcesSection() {
             value={overview.intervals.cataloguesMin}
             onChange={(e) => setInterval('cataloguesMin', Number(e.currentTarget.value))}
           >
-            {[360, 720, 1440, 4320, 10080].map((m) => (
+            {choicesWith([360, 720, 1440, 4320, 10080], overview.intervals.cataloguesMin).map((m) => (
               <option key={m} value={m}>
-                {m / 60} h
+                {hoursOrMinutes(m)}
               </option>
             ))}
           </select>
@@ -270,6 +270,19 @@ export function SourcesSection() {
   );
 }
 
+/**
+ * The values a choice offers, with the stored one among them when it is none of them (an import, another
+ * version): a select whose value has no option shows blank and reads as unset.
+ */
+export function choicesWith(list: readonly number[], current: number): number[] {
+  return list.includes(current) ? [...list] : [...list, current].sort((a, b) => a - b);
+}
+
+/** Minutes as a person reads an interval: whole hours in hours. */
+export function hoursOrMinutes(min: number): string {
+  return min % 60 === 0 ? `${min / 60} h` : `${min} min`;
+}
+
 /** How long feed items are kept: the user's choice, stored in `local:retentionDays` (lib/worker/sync/settings.ts). */
 function RetentionChoice() {
   const [days, setDays] = useState<number>();
@@ -277,9 +290,7 @@ function RetentionChoice() {
     void getRetentionDays().then(setDays);
   }, []);
   if (days === undefined) return null;
-  const choices: readonly number[] = RETENTION_CHOICES_DAYS.includes(days as (typeof RETENTION_CHOICES_DAYS)[number])
-    ? RETENTION_CHOICES_DAYS
-    : [...RETENTION_CHOICES_DAYS, days].sort((a, b) => a - b);
+  const choices = choicesWith(RETENTION_CHOICES_DAYS, days);
   return (
     <label>
       Keep news items for{' '}
