@@ -95,8 +95,15 @@ export function CurrentTab({ onSaved }: { onSaved?: () => void }) {
 
   const runHere = async () => {
     if (!target) return;
-    await sendMessage('runOnTab', { tabId: target.tabId });
-    window.close();
+    try {
+      await sendMessage('runOnTab', { tabId: target.tabId });
+      window.close();
+    } catch (e) {
+      // An error page, the browser's store, a PDF viewer: the browser keeps extensions out, and the click must not look ignored.
+      setMessage(
+        `Incident Lens cannot read this page: the browser does not let extensions into it (${e instanceof Error ? e.message : String(e)}).`,
+      );
+    }
   };
 
   const toggleSite = async () => {
