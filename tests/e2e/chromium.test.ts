@@ -190,6 +190,17 @@ describe('Incident Lens in Chromium', () => {
     await popup.close();
   });
 
+  it("the popup's sync line leads to where the sources' permission is given", async () => {
+    const popup = await ext.context.newPage();
+    await popup.goto(`${ext.extensionUrl}popup.html`);
+    // A fresh profile has granted no source's host: a run asks nothing of them, and they wait.
+    await popup.getByTestId('sync-line').getByRole('button', { name: 'Sync now' }).click();
+    const link = popup.getByTestId('sync-line').getByRole('link', { name: /^\d+ waiting for your permission$/ });
+    await link.waitFor({ timeout: 15_000 });
+    expect(await link.getAttribute('href')).toBe('/options.html#sources');
+    await popup.close();
+  });
+
   it('opens the options page with data from the background and stores settings', async () => {
     const options = await ext.context.newPage();
     await options.goto(`${ext.extensionUrl}options.html`);
