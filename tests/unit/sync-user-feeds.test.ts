@@ -8,6 +8,9 @@ import { catalogueDirty } from '../../lib/worker/sync/catalogues';
 import { syncOverview } from '../../lib/worker/sync/status';
 import { feedOrigin, userFeedId } from '../../lib/worker/sync/sources';
 import { fakeServer } from './sync-fixtures';
+import { exportEverything } from '../../lib/worker/db/data';
+import { parseImport } from '../../lib/worker/export/import';
+import { toJson } from '../../lib/worker/export/json';
 
 let db: IncidentLensDb;
 beforeEach(() => {
@@ -49,6 +52,23 @@ describe("the user's feeds", () => {
     await addUserFeed(db, 'https://blog.example/feed.xml', { fetch });
     await expect(addUserFeed(db, 'https://blog.example/feed.xml?utm_source=x', { fetch })).rejects.toThrow(/already in the list/);
     expect(await db.sources.count()).toBe(1);
+  });
+
+  it('keeps a feed’s name of any length to 200 characters, so that the export of everything imports back', async () => {
+    const s = net();
+    const long = `Threat intel ${'digest '.repeat(150)}`;
+    s.answers.set(
+      'https://blog.example/long.xml',
+      () =>
+        new Response(
+          `<rss version="2.0"><channel><title>${long}</title><item><title>A</title><link>https://blog.example/a</link></item></channel></rss>`,
+          { headers: { 'content-type': 'application/rss+xml' } },
+        ),
+    );
+    const { source } = await addUserFeed(db, 'https://blog.example/long.xml', { fetch: s.fetch });
+    expect(source.title).toBe(long.slice(0, 200).trimEnd());
+    const parsed = parseImport(toJson(await exportEverything(db)));
+    expect(parsed.ok && parsed.data.sources?.map((r) => r.title)).toEqual([source.title]);
   });
 
   it('removes only user feeds; built-ins are switched off instead', async () => {
