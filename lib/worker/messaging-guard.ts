@@ -12,7 +12,7 @@ import * as v from 'valibot';
 import type { BackgroundProtocol } from '../shared/messaging';
 import { MAX_ARTICLE_TEXT } from '../shared/analysis/protocol';
 import { ENTITY_TYPES } from '../shared/types';
-import { date, entityKey, incident, offset } from './record-schemas';
+import { date, entityKey, entityName, incident, offset } from './record-schemas';
 import { isWebUrl, pageUrl } from '../shared/sites';
 import { MAX_TAG_LENGTH, MAX_TAGS, normaliseTag, normaliseTags } from '../shared/tags';
 import { MAX_NOTE_LENGTH } from '../shared/collection/user-fields';
@@ -78,9 +78,7 @@ const analysedArticle = v.object({
   published: v.optional(date),
   summary: v.optional(text(5000)),
   entities: v.pipe(
-    v.array(
-      v.object({ key: entityKey, name: v.pipe(v.string(), v.maxLength(500)), type: v.picklist(ENTITY_TYPES), start: offset, end: offset }),
-    ),
+    v.array(v.object({ key: entityKey, name: entityName, type: v.picklist(ENTITY_TYPES), start: offset, end: offset })),
     v.maxLength(20_000),
   ),
   incidents: v.pipe(v.array(incident), v.maxLength(500)),
@@ -139,7 +137,7 @@ const schemas = {
         v.strictObject({
           key: entityKey,
           type: v.picklist(ENTITY_TYPES),
-          name: v.pipe(v.string(), v.maxLength(500)),
+          name: entityName,
           subtype: v.optional(v.pipe(v.string(), v.maxLength(40))),
         }),
       ),

@@ -15,7 +15,7 @@ import { MAX_TAG_LENGTH, MAX_TAGS, normaliseTag, normaliseTags } from '../../sha
 import { withIndexes } from '../../shared/collection/saved';
 import { MAX_NOTE_LENGTH } from '../../shared/collection/user-fields';
 import { EXPORT_FORMAT, EXPORT_VERSION } from './json';
-import { date, entityKey, incident, textUpTo } from '../record-schemas';
+import { date, entityKey, entityName, incident, textUpTo } from '../record-schemas';
 
 /** Largest file read (characters): far above a collection of thousands of articles with their text. */
 export const MAX_IMPORT_CHARS = 200_000_000;
@@ -40,7 +40,7 @@ const article = v.object({
         key: entityKey,
         type: v.picklist(ENTITY_TYPES),
         subtype: v.optional(v.pipe(v.string(), v.maxLength(40))),
-        name: textUpTo(500),
+        name: entityName,
         count: v.pipe(v.number(), v.integer(), v.minValue(1)),
       }),
     ),
