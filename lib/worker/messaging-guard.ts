@@ -65,7 +65,7 @@ const articleText = v.strictObject({
   url: webUrl,
   text: v.pipe(v.string(), v.maxLength(MAX_ARTICLE_TEXT)),
   published: v.optional(date),
-  title: v.optional(v.pipe(v.string(), v.maxLength(500))),
+  title: v.optional(pageFact(500)),
   forced: v.optional(v.boolean()),
 });
 

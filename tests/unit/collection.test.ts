@@ -78,6 +78,9 @@ describe('the guard on saveArticle', () => {
     if (!checked.ok) return;
     expect(checked.data.title).toBe(title.slice(0, 500).trimEnd());
     expect(checked.data.author).toHaveLength(500);
+    // The same page read: its analysis is not refused either.
+    const read = checkMessage('analyzeFirstStage', { url: content.url, text: ICC_SAVE.text!, title }, content, self);
+    expect(read.ok && read.data.title).toBe(title.slice(0, 500).trimEnd());
   });
 });
 
