@@ -41,6 +41,8 @@ export interface ReadingSidebarProps {
   related: readonly RelatedIncident[] | null | 'error';
   saved: SavedState | null | undefined;
   saving?: boolean;
+  /** Why the last save failed, in plain words. */
+  saveError?: string;
   highlights: boolean;
   hiddenTypes: ReadonlySet<EntityType>;
   collapsed: boolean;
@@ -150,7 +152,13 @@ export function ReadingSidebar(props: ReadingSidebarProps) {
             </section>
             <section class="il-section" aria-labelledby="il-h-save">
               <h3 id="il-h-save">Collection</h3>
-              <SaveForm saved={props.saved} suggestedTags={suggestTags(analysis)} onSave={props.onSave} busy={props.saving} />
+              <SaveForm
+                saved={props.saved}
+                suggestedTags={suggestTags(analysis)}
+                onSave={props.onSave}
+                busy={props.saving}
+                error={props.saveError}
+              />
             </section>
             {props.onDisableSite && (
               <p class="il-footer">

@@ -1,6 +1,7 @@
 /** Save the article to the collection with tags and a note; shows when it is already saved. */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { parseTags } from '@/lib/shared/tags';
+import { MAX_NOTE_LENGTH, userFieldsProblem } from '@/lib/shared/collection/user-fields';
 
 export interface SavedState {
   tags: string[];
@@ -15,14 +16,17 @@ export interface SaveFormProps {
   suggestedTags?: string[];
   onSave: (tags: string[], note: string) => void;
   busy?: boolean;
+  /** Why the last save failed (the worker's answer). */
+  error?: string;
 }
 
 /** Tags as typed (lib/shared/tags.ts). */
 export const parseTagInput = parseTags;
 
-export function SaveForm({ saved, suggestedTags = [], onSave, busy }: SaveFormProps) {
+export function SaveForm({ saved, suggestedTags = [], onSave, busy, error }: SaveFormProps) {
   const [tags, setTags] = useState('');
   const [note, setNote] = useState('');
+  const [problem, setProblem] = useState<string>();
   const typed = useRef(false);
   const suggestion = suggestedTags.join(', ');
   // The saved row fills the form; suggestions fill it only until the user types.
@@ -40,7 +44,10 @@ export function SaveForm({ saved, suggestedTags = [], onSave, busy }: SaveFormPr
       aria-label="Save to collection"
       onSubmit={(e) => {
         e.preventDefault();
-        onSave(parseTagInput(tags), note.trim());
+        const list = parseTagInput(tags);
+        const why = userFieldsProblem({ tags: list, note: note.trim() });
+        setProblem(why);
+        if (!why) onSave(list, note.trim());
       }}
     >
       <p class="il-meta" data-testid="saved-state" role="status">
@@ -59,6 +66,7 @@ export function SaveForm({ saved, suggestedTags = [], onSave, busy }: SaveFormPr
           placeholder="apt28, espionage"
           onInput={(e) => {
             typed.current = true;
+            setProblem(undefined);
             setTags((e.currentTarget as HTMLInputElement).value);
           }}
         />
@@ -68,13 +76,20 @@ export function SaveForm({ saved, suggestedTags = [], onSave, busy }: SaveFormPr
         <textarea
           name="note"
           rows={2}
+          maxLength={MAX_NOTE_LENGTH}
           value={note}
           onInput={(e) => {
             typed.current = true;
+            setProblem(undefined);
             setNote((e.currentTarget as HTMLTextAreaElement).value);
           }}
         />
       </label>
+      {(problem || error) && (
+        <p class="il-meta" role="alert">
+          {problem || error}
+        </p>
+      )}
       <button type="submit" class="il-button il-primary" disabled={busy}>
         {saved ? 'Update saved article' : 'Save to collection'}
       </button>

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SavedArticle } from '@/lib/shared/messaging';
 import { INCIDENT_LABELS } from '@/lib/shared/types';
 import { parseTags } from '@/lib/shared/tags';
+import { MAX_NOTE_LENGTH } from '@/lib/shared/collection/user-fields';
 import { formatDate, formatTags } from '@/components/format';
 import { TYPE_NAMES } from './Filters';
 
@@ -105,7 +106,7 @@ export function ArticleItem({ article: a, selected, onSelect, onSave, onDelete, 
           </label>
           <label>
             Note
-            <textarea name="note" rows={3} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+            <textarea name="note" rows={3} maxLength={MAX_NOTE_LENGTH} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
           </label>
           {error && (
             <p class="error" role="alert">

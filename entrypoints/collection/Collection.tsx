@@ -115,6 +115,8 @@ export function Collection() {
         <button type="button" onClick={() => rows && void exportRows(format, rows)} disabled={!rows?.length}>
           Export shown ({rows?.length ?? 0})
         </button>
+        {/* The JSON export is re-importable: where, said where it is made. */}
+        <a href="/options.html#data">Import a JSON export…</a>
       </section>
       <BulkBar
         count={chosen.length}

@@ -124,6 +124,7 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
         related={s.related}
         saved={s.saved}
         saving={s.saving}
+        saveError={s.saveError}
         highlights={painter.supported}
         hiddenTypes={s.hidden}
         collapsed={s.collapsed}
@@ -229,7 +230,7 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
   async function save(tags: string[], note: string): Promise<void> {
     if (!state) return;
     const s = state;
-    update({ saving: true });
+    update({ saving: true, saveError: undefined });
     try {
       const row = await sendMessage('saveArticle', {
         url: s.url,
@@ -242,8 +243,8 @@ export async function startReading(ctx: ContentScriptContext, opts: StartOptions
         note,
       });
       update({ saved: { tags: row.tags, note: row.note, savedAt: row.savedAt }, saving: false });
-    } catch {
-      update({ saving: false });
+    } catch (e) {
+      update({ saving: false, saveError: `Not saved: ${e instanceof Error ? e.message : String(e)}` });
     }
   }
 

@@ -13,6 +13,8 @@ export interface ViewState {
   related: RelatedIncident[] | null | 'error';
   saved: SavedState | null | undefined;
   saving: boolean;
+  /** Why the last save failed: the sidebar says it (a save never fails silently). */
+  saveError?: string;
   hidden: Set<EntityType>;
   collapsed: boolean;
   card: CardState | null;

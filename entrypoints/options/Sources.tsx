@@ -9,9 +9,11 @@ import { browser } from 'wxt/browser';
 import { sendMessage } from '@/lib/shared/messaging';
 import type { SourceView, SyncOverview } from '@/lib/worker/sync/status';
 import { buildOpml, parseOpml } from '@/lib/worker/sync/opml';
-import { originPattern } from '@/lib/worker/sync/sources';
+import { feedOrigin, originPattern } from '@/lib/worker/sync/sources';
 import { getRetentionDays, RETENTION_CHOICES_DAYS, setRetentionDays } from '@/lib/worker/sync/settings';
 import { ago } from '@/components/sync/format';
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
@@ -103,10 +105,8 @@ export function SourcesSection() {
 
   const addFeed = (e: Event) => {
     e.preventDefault();
-    let origin: string;
-    try {
-      origin = originPattern(feedUrl.trim());
-    } catch {
+    const origin = feedOrigin(feedUrl);
+    if (!origin) {
       setMessage('Give the address of the feed, starting with http:// or https://.');
       return;
     }
@@ -126,21 +126,27 @@ export function SourcesSection() {
   };
 
   const importOpml = (e: Event) => {
-    const file = (e.currentTarget as HTMLInputElement).files?.[0];
+    const input = e.currentTarget as HTMLInputElement;
+    const file = input.files?.[0];
+    // Emptied, so that choosing the same file again (after fixing it) is a change too.
+    input.value = '';
     if (!file) return;
     void file
       .text()
       .then(async (text) => {
-        const feeds = parseOpml(text);
+        const { feeds, unusable } = parseOpml(text);
         const known = new Set(overview.sources.map((s) => s.url));
         const fresh = feeds.filter((f) => !known.has(f.url));
-        if (!fresh.length) return `Nothing new in ${file.name}.`;
+        const skipped = unusable ? ` ${plural(unusable, 'entry', 'entries')} without an http(s) feed address left out.` : '';
+        if (!fresh.length) return `Nothing new in ${file.name}: ${plural(feeds.length, 'feed')} already in the list.${skipped}`;
         const ok = await browser.permissions.request({ origins: [...new Set(fresh.map((f) => originPattern(f.url)))] });
         if (!ok) return 'Not imported: the permission to read those sites was not given.';
+        // Each feed is fetched and read before it is kept: a long list takes a while.
+        setMessage(`Checking ${plural(fresh.length, 'feed')} from ${file.name}…`);
         const failed: string[] = [];
         for (const f of fresh)
           await sendMessage('addFeed', { url: f.url }).catch((err: unknown) => failed.push(`${f.title}: ${errorText(err)}`));
-        return `Imported ${fresh.length - failed.length} of ${fresh.length} feeds.${failed.length ? ` Not added: ${failed.join('; ')}` : ''}`;
+        return `Imported ${fresh.length - failed.length} of ${plural(fresh.length, 'feed')}.${skipped}${failed.length ? ` Not added: ${failed.join('; ')}` : ''}`;
       })
       .then(setMessage, (err: unknown) => setMessage(`Not imported: ${errorText(err)}`))
       .finally(refresh);
@@ -186,8 +192,8 @@ export function SourcesSection() {
     <fieldset data-section="sources" id="sources">
       <legend>Sources</legend>
       <p class="muted">
-        The sync reads these public sources from this browser: news feeds every {overview.intervals.feedsMin} minutes, catalogues every{' '}
-        {Math.round(overview.intervals.cataloguesMin / 60)} hours. It sends nothing of yours: no page text, no history.
+        The sync reads these public sources from this browser: news feeds every {hoursOrMinutes(overview.intervals.feedsMin)}, catalogues
+        every {hoursOrMinutes(overview.intervals.cataloguesMin)}. It sends nothing of yours: no page text, no history.
       </p>
       <div class="row">
         <button type="button" class="primary" name="sync-now" onClick={syncNow} disabled={overview.running}>
@@ -237,7 +243,7 @@ export function SourcesSection() {
             value={overview.intervals.feedsMin}
             onChange={(e) => setInterval('feedsMin', Number(e.currentTarget.value))}
           >
-            {[15, 30, 60, 120, 360].map((m) => (
+            {choicesWith([15, 30, 60, 120, 360], overview.intervals.feedsMin).map((m) => (
               <option key={m} value={m}>
                 {m} min
               </option>
@@ -251,9 +257,9 @@ export function SourcesSection() {
             value={overview.intervals.cataloguesMin}
             onChange={(e) => setInterval('cataloguesMin', Number(e.currentTarget.value))}
           >
-            {[360, 720, 1440, 4320, 10080].map((m) => (
+            {choicesWith([360, 720, 1440, 4320, 10080], overview.intervals.cataloguesMin).map((m) => (
               <option key={m} value={m}>
-                {m / 60} h
+                {hoursOrMinutes(m)}
               </option>
             ))}
           </select>
@@ -264,6 +270,19 @@ export function SourcesSection() {
   );
 }
 
+/**
+ * The values a choice offers, with the stored one among them when it is none of them (an import, another
+ * version): a select whose value has no option shows blank and reads as unset.
+ */
+export function choicesWith(list: readonly number[], current: number): number[] {
+  return list.includes(current) ? [...list] : [...list, current].sort((a, b) => a - b);
+}
+
+/** Minutes as a person reads an interval: whole hours in hours. */
+export function hoursOrMinutes(min: number): string {
+  return min % 60 === 0 ? `${min / 60} h` : `${min} min`;
+}
+
 /** How long feed items are kept: the user's choice, stored in `local:retentionDays` (lib/worker/sync/settings.ts). */
 function RetentionChoice() {
   const [days, setDays] = useState<number>();
@@ -271,9 +290,7 @@ function RetentionChoice() {
     void getRetentionDays().then(setDays);
   }, []);
   if (days === undefined) return null;
-  const choices: readonly number[] = RETENTION_CHOICES_DAYS.includes(days as (typeof RETENTION_CHOICES_DAYS)[number])
-    ? RETENTION_CHOICES_DAYS
-    : [...RETENTION_CHOICES_DAYS, days].sort((a, b) => a - b);
+  const choices = choicesWith(RETENTION_CHOICES_DAYS, days);
   return (
     <label>
       Keep news items for{' '}

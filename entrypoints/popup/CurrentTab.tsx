@@ -11,6 +11,7 @@ import { sendMessage, type PageArticle, type SavedArticle } from '@/lib/shared/m
 import { isWebUrl, pageUrl, siteOf } from '@/lib/shared/sites';
 import { isSiteDisabled, setSiteDisabled } from '@/lib/shared/settings';
 import { parseTags } from '@/lib/shared/tags';
+import { MAX_NOTE_LENGTH, userFieldsProblem } from '@/lib/shared/collection/user-fields';
 import { formatDate } from '@/components/format';
 
 interface Target {
@@ -67,6 +68,9 @@ export function CurrentTab({ onSaved }: { onSaved?: () => void }) {
   const save = async (again: boolean) => {
     if (!target) return;
     const { page } = target;
+    const mine = again ? {} : { tags: parseTags(tags), note: note.trim() };
+    const problem = userFieldsProblem(mine);
+    if (problem) return setMessage(problem);
     setBusy(true);
     setMessage(again ? 'Saving again…' : 'Saving…');
     try {
@@ -77,7 +81,7 @@ export function CurrentTab({ onSaved }: { onSaved?: () => void }) {
         published: page.published,
         author: page.byline,
         text: page.text,
-        ...(again ? {} : { tags: parseTags(tags), note: note.trim() }),
+        ...mine,
       });
       setSaved(row);
       setMessage(again ? 'Updated in your collection.' : 'Saved to your collection.');
@@ -91,8 +95,15 @@ export function CurrentTab({ onSaved }: { onSaved?: () => void }) {
 
   const runHere = async () => {
     if (!target) return;
-    await sendMessage('runOnTab', { tabId: target.tabId });
-    window.close();
+    try {
+      await sendMessage('runOnTab', { tabId: target.tabId });
+      window.close();
+    } catch (e) {
+      // An error page, the browser's store, a PDF viewer: the browser keeps extensions out, and the click must not look ignored.
+      setMessage(
+        `Incident Lens cannot read this page: the browser does not let extensions into it (${e instanceof Error ? e.message : String(e)}).`,
+      );
+    }
   };
 
   const toggleSite = async () => {
@@ -144,7 +155,7 @@ export function CurrentTab({ onSaved }: { onSaved?: () => void }) {
             <input type="text" name="tags" placeholder="ransomware, apt28" value={tags} onInput={(e) => setTags(e.currentTarget.value)} />
           </label>
           <label>
-            Note <textarea name="note" rows={2} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+            Note <textarea name="note" rows={2} maxLength={MAX_NOTE_LENGTH} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
           </label>
           <button type="submit" class="primary" disabled={busy}>
             Save to collection

@@ -12,9 +12,10 @@ import * as v from 'valibot';
 import type { BackgroundProtocol } from '../shared/messaging';
 import { MAX_ARTICLE_TEXT } from '../shared/analysis/protocol';
 import { ENTITY_TYPES } from '../shared/types';
-import { date, entityKey, incident, offset } from './record-schemas';
+import { date, entityKey, entityName, incident, offset } from './record-schemas';
 import { isWebUrl, pageUrl } from '../shared/sites';
 import { MAX_TAG_LENGTH, MAX_TAGS, normaliseTag, normaliseTags } from '../shared/tags';
+import { MAX_NOTE_LENGTH } from '../shared/collection/user-fields';
 
 /** The parts of `runtime.MessageSender` the decision uses. */
 export interface SenderInfo {
@@ -45,6 +46,14 @@ export function identifySender(sender: SenderInfo, self: SelfInfo): Caller | nul
 const MAX_URL = 2048;
 const webUrl = v.pipe(v.string(), v.maxLength(MAX_URL), v.check(isWebUrl, 'not an http(s) URL'), v.transform(pageUrl));
 const text = (max: number) => v.pipe(v.string(), v.trim(), v.maxLength(max));
+/** What a page says of itself (its title, its byline): a long one is cut, not refused, or that page could never be saved. */
+const pageFact = (max: number) =>
+  v.pipe(
+    v.string(),
+    v.maxLength(MAX_ARTICLE_TEXT),
+    v.trim(),
+    v.transform((s) => s.slice(0, max).trimEnd()),
+  );
 const tag = v.pipe(v.string(), v.transform(normaliseTag), v.minLength(1), v.maxLength(MAX_TAG_LENGTH));
 const tags = v.pipe(
   v.array(tag),
@@ -56,7 +65,7 @@ const articleText = v.strictObject({
   url: webUrl,
   text: v.pipe(v.string(), v.maxLength(MAX_ARTICLE_TEXT)),
   published: v.optional(date),
-  title: v.optional(v.pipe(v.string(), v.maxLength(500))),
+  title: v.optional(pageFact(500)),
   forced: v.optional(v.boolean()),
 });
 
@@ -69,9 +78,7 @@ const analysedArticle = v.object({
   published: v.optional(date),
   summary: v.optional(text(5000)),
   entities: v.pipe(
-    v.array(
-      v.object({ key: entityKey, name: v.pipe(v.string(), v.maxLength(500)), type: v.picklist(ENTITY_TYPES), start: offset, end: offset }),
-    ),
+    v.array(v.object({ key: entityKey, name: entityName, type: v.picklist(ENTITY_TYPES), start: offset, end: offset })),
     v.maxLength(20_000),
   ),
   incidents: v.pipe(v.array(incident), v.maxLength(500)),
@@ -102,14 +109,14 @@ const schemas = {
   ),
   saveArticle: v.strictObject({
     url: webUrl,
-    title: v.pipe(text(500), v.minLength(1)),
+    title: v.pipe(pageFact(500), v.minLength(1)),
     site: v.optional(text(253)),
     published: v.optional(date),
-    author: v.optional(text(500)),
+    author: v.optional(pageFact(500)),
     excerpt: v.optional(text(2000)),
     text: v.optional(v.pipe(v.string(), v.maxLength(MAX_ARTICLE_TEXT))),
     tags: v.optional(tags),
-    note: v.optional(text(10_000)),
+    note: v.optional(text(MAX_NOTE_LENGTH)),
   }),
   removeArticle: v.strictObject({ url: webUrl }),
   isSaved: v.strictObject({ url: webUrl }),
@@ -130,7 +137,7 @@ const schemas = {
         v.strictObject({
           key: entityKey,
           type: v.picklist(ENTITY_TYPES),
-          name: v.pipe(v.string(), v.maxLength(500)),
+          name: entityName,
           subtype: v.optional(v.pipe(v.string(), v.maxLength(40))),
         }),
       ),

@@ -22,8 +22,16 @@ export const date = v.pipe(
 );
 
 export const offset = v.pipe(v.number(), v.integer(), v.minValue(0));
-export const entityKey = v.pipe(v.string(), v.maxLength(300), v.regex(/^[a-z]+:\S+$/, 'not an entity key'));
-const entityRef = v.object({ key: entityKey, name: textUpTo(500), start: v.optional(offset), end: v.optional(offset) });
+/**
+ * The longest entity name the engine makes: an indicator is named by its value, and a URL may be 2,048
+ * characters long (lib/worker/extract/patterns/indicators.ts); its key is the value after `indicator:url:`.
+ * Shorter bounds refused every message naming a long phishing URL (the page's cards and related incidents)
+ * and every export holding one.
+ */
+const MAX_ENTITY_NAME = 2100;
+export const entityName = textUpTo(MAX_ENTITY_NAME);
+export const entityKey = v.pipe(v.string(), v.maxLength(MAX_ENTITY_NAME + 100), v.regex(/^[a-z]+:\S+$/, 'not an entity key'));
+const entityRef = v.object({ key: entityKey, name: entityName, start: v.optional(offset), end: v.optional(offset) });
 const unit = v.pipe(v.number(), v.minValue(0), v.maxValue(1));
 
 /** An incident as the engine reports it (lib/shared/types.ts Incident). */

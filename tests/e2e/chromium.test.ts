@@ -177,6 +177,30 @@ describe('Incident Lens in Chromium', () => {
     if (!popup.isClosed()) await popup.close();
   });
 
+  it('says so when the browser keeps it out of the page the user asks it to read (an error page)', async () => {
+    const broken = await ext.context.newPage();
+    await broken.goto('http://127.0.0.1:1/').catch(() => undefined); // ERR_UNSAFE_PORT: the tab shows the browser's error page
+    const popup = await ext.context.newPage();
+    await popup.goto(`${ext.extensionUrl}popup.html?tab=${await tabIdOf(broken)}`);
+    await popup.getByRole('button', { name: 'Read this page' }).click();
+    await expect
+      .poll(() => popup.getByRole('status').textContent(), { timeout: 10_000 })
+      .toMatch(/^Incident Lens cannot read this page: the browser does not let extensions into it \(.+\)\.$/);
+    await broken.close();
+    await popup.close();
+  });
+
+  it("the popup's sync line leads to where the sources' permission is given", async () => {
+    const popup = await ext.context.newPage();
+    await popup.goto(`${ext.extensionUrl}popup.html`);
+    // A fresh profile has granted no source's host: a run asks nothing of them, and they wait.
+    await popup.getByTestId('sync-line').getByRole('button', { name: 'Sync now' }).click();
+    const link = popup.getByTestId('sync-line').getByRole('link', { name: /^\d+ waiting for your permission$/ });
+    await link.waitFor({ timeout: 15_000 });
+    expect(await link.getAttribute('href')).toBe('/options.html#sources');
+    await popup.close();
+  });
+
   it('opens the options page with data from the background and stores settings', async () => {
     const options = await ext.context.newPage();
     await options.goto(`${ext.extensionUrl}options.html`);

@@ -303,6 +303,8 @@ describe('the collection in Chromium', () => {
     expect(bundle.objects.some((o: { type: string; name?: string }) => o.type === 'malware' && o.name === 'LockBit')).toBe(true);
     // Exported twice, the same bundle.
     expect((await exportAs('stix')).text).toBe(stix.text);
+    // The JSON export says it is re-importable: the way to the import is beside it.
+    expect(await collection.getByRole('link', { name: 'Import a JSON export…' }).getAttribute('href')).toBe('/options.html#data');
   });
 
   it('looks right light and dark (screenshots in test-results/)', async () => {

@@ -15,12 +15,13 @@ describe('reading messages', () => {
     const huge = checkMessage('analyzeArticle', { url: 'https://news.example/a', text: 'a'.repeat(MAX_ARTICLE_TEXT + 1) }, content, self);
     expect(huge.ok).toBe(false);
     expect(checkMessage('analyzeArticle', { url: 'https://news.example/a', text: 'x', extra: 1 }, content, self).ok).toBe(false);
-    // The page's headline, a string of bounded size.
+    // The page's headline, a string of bounded size: a long one is cut to 500 (the page is still read), a huge one refused.
     expect(checkMessage('analyzeFirstStage', { url: 'https://news.example/a', text: 'x', title: 'Acme hit' }, content, self).ok).toBe(true);
     expect(checkMessage('analyzeFirstStage', { url: 'https://news.example/a', text: 'x', title: 3 }, content, self).ok).toBe(false);
-    expect(checkMessage('analyzeFirstStage', { url: 'https://news.example/a', text: 'x', title: 'a'.repeat(501) }, content, self).ok).toBe(
-      false,
-    );
+    const long = checkMessage('analyzeFirstStage', { url: 'https://news.example/a', text: 'x', title: 'a'.repeat(501) }, content, self);
+    expect(long.ok && long.data.title).toBe('a'.repeat(500));
+    const hugeTitle = { url: 'https://news.example/a', text: 'x', title: 'a'.repeat(MAX_ARTICLE_TEXT + 1) };
+    expect(checkMessage('analyzeFirstStage', hugeTitle, content, self).ok).toBe(false);
   });
 
   it('gives a content script the two stages of its own page only, each in one shape', () => {

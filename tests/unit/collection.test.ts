@@ -17,6 +17,10 @@ import { facets, type CollectionSort } from '../../lib/shared/collection/filter'
 import { parseTagInput } from '../../components/sidebar/SaveForm';
 import { parseTags as formParseTags } from '../../components/format';
 import { checkMessage } from '../../lib/worker/messaging-guard';
+import { findPatternEntities } from '../../lib/worker/extract/patterns';
+import { exportEverything } from '../../lib/worker/db/data';
+import { parseImport } from '../../lib/worker/export/import';
+import { toJson } from '../../lib/worker/export/json';
 import { BARE_SAVE, CITRIX_FINDINGS, CITRIX_SAVE, ICC_FINDINGS, ICC_SAVE } from '../support/saved-sample';
 
 let db: IncidentLensDb;
@@ -65,6 +69,39 @@ describe('the guard on saveArticle', () => {
     expect(tags.ok).toBe(false);
     const long = checkMessage('saveArticle', { ...ICC_SAVE, tags: ['x'.repeat(41)] }, content, self);
     expect(long.ok).toBe(false);
+  });
+
+  it('cuts a page’s long title or byline rather than refuse to save the page', () => {
+    const title = 'Ransomware gang hits hospital '.repeat(25);
+    const checked = checkMessage('saveArticle', { ...ICC_SAVE, title, author: `By ${'A. Martin, '.repeat(60)}` }, content, self);
+    expect(checked.ok).toBe(true);
+    if (!checked.ok) return;
+    expect(checked.data.title).toBe(title.slice(0, 500).trimEnd());
+    expect(checked.data.author).toHaveLength(500);
+    // The same page read: its analysis is not refused either.
+    const read = checkMessage('analyzeFirstStage', { url: content.url, text: ICC_SAVE.text!, title }, content, self);
+    expect(read.ok && read.data.title).toBe(title.slice(0, 500).trimEnd());
+  });
+});
+
+describe('an article naming a long URL (a phishing link with its query)', () => {
+  const url = `https://login-microsoftonline-secure.example-phish.com/common/oauth2/authorize?client_id=${'a1b2c3d4'.repeat(120)}`;
+  const text = `The phishing emails linked to ${url.replace('https', 'hxxps').replace(/\./g, '[.]')} and harvested credentials.`;
+  const self = { id: 'me', baseUrl: 'chrome-extension://me/' };
+  const content = { id: 'me', url: 'https://therecord.media/phish', frameId: 0, tab: { id: 3 } };
+
+  it('is asked about, saved, exported and imported back with the indicator the engine found in it', async () => {
+    const found = findPatternEntities(text).filter((e) => e.type === 'indicator');
+    expect(found.map((e) => e.name)).toEqual([url]);
+    const entities = found.map(({ key, type, name, subtype }) => ({ key, type, name, subtype }));
+    // The page's cards and related incidents ask with every key it found.
+    expect(checkMessage('entityFacts', { entities }, content, self).ok).toBe(true);
+    expect(checkMessage('relatedIncidents', { entityKeys: entities.map((e) => e.key), url: content.url }, content, self).ok).toBe(true);
+
+    await saveArticle(db, { url: content.url, title: 'Phishing kit', text }, 1_000, { entities: found, incidents: [] });
+    const parsed = parseImport(toJson(await exportEverything(db)));
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(parsed.data.articles[0].entities.map((e) => e.name)).toEqual([url]);
   });
 });
 

@@ -1,10 +1,12 @@
 import { describe, it, expect, beforeEach } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { IncidentLensDb } from '../../lib/worker/db/database';
-import { saveArticle } from '../../lib/worker/db/collection';
+import { saveArticle, tagArticles, updateArticle } from '../../lib/worker/db/collection';
 import { eraseEverything, exportEverything, importData, type SettingsStore } from '../../lib/worker/db/data';
 import { parseImport } from '../../lib/worker/export/import';
 import { toExportFile, toJson } from '../../lib/worker/export/json';
+import { articleUrl } from '../../lib/shared/collection/article-url';
+import { exportArticles } from '../../lib/worker/export/formats';
 import { BARE_SAVE, CITRIX_FINDINGS, CITRIX_SAVE, ICC_FINDINGS, ICC_SAVE } from '../support/saved-sample';
 
 const fresh = () => new IncidentLensDb({ indexedDB: new IDBFactory(), IDBKeyRange });
@@ -31,6 +33,13 @@ beforeEach(async () => {
   const settings = { disabledSites: ['example.com'], highlightTypes: { actor: true, indicator: false }, disabledSites$: { v: 1 } };
   file = toJson(await exportEverything(db, memoryStore(settings), 10_000));
 });
+
+/** An export of everything, parsed back as the import reads it. */
+async function reimported(from: IncidentLensDb) {
+  const parsed = parseImport(toJson(await exportEverything(from)));
+  if (!parsed.ok) throw new Error(parsed.error);
+  return parsed.data;
+}
 
 function rejected(text: string): string {
   const r = parseImport(text);
@@ -77,7 +86,21 @@ describe('import', () => {
 
   it('refuses a truncated file, naming the fault', () => {
     expect(rejected(file.slice(0, file.length / 2))).toMatch(/not valid JSON \(is it truncated\?\)/);
-    expect(rejected('')).toMatch(/not valid JSON/);
+    expect(rejected('')).toBe('The file is empty. Nothing was changed.');
+  });
+
+  it('tells the collection’s other exports and other files from a truncated export, and says what can be imported', () => {
+    const rows = [parseImport(file)].flatMap((r) => (r.ok ? r.data.articles : []));
+    for (const format of ['csv', 'markdown'] as const) {
+      expect(rejected(exportArticles(format, rows).text)).toMatch(
+        /^This is not an Incident Lens export \(not JSON\): only the JSON export can be imported/,
+      );
+    }
+    expect(rejected('%PDF-1.4 ...')).toMatch(/^This is not an Incident Lens export \(not JSON\)/);
+    expect(rejected(exportArticles('stix', rows).text)).toMatch(
+      /^This is a STIX bundle: only the JSON export can be imported .*Nothing was changed\.$/,
+    );
+    expect(rejected(`\uFEFF  ${file.slice(0, 100)}`)).toMatch(/not valid JSON \(is it truncated\?\)/);
   });
 
   it('refuses wrong types and foreign files, naming where', () => {
@@ -148,5 +171,39 @@ describe('import', () => {
   it('the file says what it is', () => {
     const head = JSON.parse(toJson(toExportFile([], {}, 0)));
     expect(head).toEqual({ format: 'incident-lens-export', version: 1, exportedAt: '1970-01-01T00:00:00.000Z', articles: [] });
+  });
+
+  it("keeps no more of the user's words than an export brings back: every writer refuses past the import's bounds", async () => {
+    const url = articleUrl(CITRIX_SAVE.url);
+    const tags = Array.from({ length: 30 }, (_, i) => `${i}`.padStart(40, 'x'));
+    // At the bounds: kept, and the export imports back whole.
+    await updateArticle(db, url, { tags, note: 'n'.repeat(10_000) });
+    expect((await reimported(db)).articles.find((a) => a.url === url)).toMatchObject({ tags, note: 'n'.repeat(10_000) });
+
+    const before = await db.collection.toArray();
+    await expect(updateArticle(db, url, { note: 'n'.repeat(10_001) })).rejects.toThrow(
+      'A note can be at most 10,000 characters long (this one has 10,001).',
+    );
+    await expect(updateArticle(db, url, { tags: ['y'.repeat(41)] })).rejects.toThrow(/A tag can be at most 40 characters long/);
+    await expect(tagArticles(db, [ICC_SAVE.url, url], ['one more'])).rejects.toThrow(
+      /^Not changed: “.+”: An article keeps at most 30 tags \(this would have 31\)\.$/,
+    );
+    await expect(saveArticle(db, { url: 'https://example.com/new', title: 'New', note: 'n'.repeat(10_001) })).rejects.toThrow(
+      /at most 10,000/,
+    );
+    expect(await db.collection.toArray()).toEqual(before);
+  });
+
+  it('a merge keeps as many tags as an article keeps, the leading copy’s first, and its export imports back', async () => {
+    const mine = Array.from({ length: 20 }, (_, i) => `mine ${i}`);
+    const theirs = Array.from({ length: 20 }, (_, i) => `theirs ${i}`);
+    await updateArticle(db, CITRIX_SAVE.url, { tags: mine }, 20_000);
+    const data = JSON.parse(file);
+    data.articles[0] = { ...data.articles[0], tags: theirs, updatedAt: 30_000 };
+    const parsed = parseImport(JSON.stringify(data));
+    if (!parsed.ok) throw new Error(parsed.error);
+    await importData(db, parsed.data);
+    expect((await db.collection.get(articleUrl(CITRIX_SAVE.url)))!.tags).toEqual([...theirs, ...mine.slice(0, 10)]);
+    expect((await reimported(db)).articles).toHaveLength(3);
   });
 });

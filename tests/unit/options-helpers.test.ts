@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { siteFromInput } from '../../entrypoints/options/SitesSection';
 import { formatBytes } from '../../entrypoints/options/StorageSection';
+import { choicesWith, hoursOrMinutes } from '../../entrypoints/options/Sources';
 
 describe('options helpers', () => {
   it('reads a site as typed: a host, a URL, with or without www, in any case', () => {
@@ -15,5 +16,12 @@ describe('options helpers', () => {
     expect(formatBytes(2048)).toBe('2.0 KB');
     expect(formatBytes(98_383_902)).toBe('94 MB');
     expect(formatBytes(10 * 1024 ** 3)).toBe('10 GB');
+  });
+
+  it('offers a stored interval the list does not have, so the choice never shows blank', () => {
+    expect(choicesWith([15, 30, 60], 30)).toEqual([15, 30, 60]);
+    expect(choicesWith([15, 30, 60], 45)).toEqual([15, 30, 45, 60]);
+    expect(choicesWith([360, 1440], 100)).toEqual([100, 360, 1440]);
+    expect([100, 360, 1440, 10080].map(hoursOrMinutes)).toEqual(['100 min', '6 h', '24 h', '168 h']);
   });
 });

@@ -213,6 +213,33 @@ describe('SearchService', () => {
     }
   });
 
+  it("follows the sync's ingest, whose requests go past Dexie: an index ready before it finds what it wrote", async () => {
+    open();
+    const s = service();
+    const stop = s.follow();
+    try {
+      // Ready, and what opening the database wrote (its sources) taken in: nothing is left to re-read.
+      await s.ready();
+      await new Promise((r) => setTimeout(r, 0));
+      await s.apply();
+      await ingestArticles(db, [ransom, article(2, 'Citrix Bleed exploited against banks')]);
+      // Dexie tells its listeners once the transaction has committed.
+      await new Promise((r) => setTimeout(r, 0));
+      await s.apply();
+      expect((await keys(s, 'hospit')).article).toEqual(['https://news.example/1']);
+      expect((await keys(s, 'citrix')).article).toEqual(['https://news.example/2']);
+      expect((await keys(s, 'ardent')).incident).toEqual(['https://news.example/1#0']);
+
+      // Read again without its incident: the incident row the ingest deletes leaves the index too.
+      await ingestArticles(db, [{ ...ransom, incidents: [] }]);
+      await new Promise((r) => setTimeout(r, 0));
+      await s.apply();
+      expect((await keys(s, 'ardent')).incident).toEqual([]);
+    } finally {
+      stop();
+    }
+  });
+
   it('re-reads only what its own worker wrote: the broadcast of its own bulk write is skipped', async () => {
     open();
     const s = service();

@@ -212,6 +212,22 @@ describe('sidebar and card in Chromium', () => {
     expect(links[0]).toEqual(['VirusTotal', 'https://www.virustotal.com/gui/domain/evil.com', 'noopener noreferrer']);
   });
 
+  it('says why tags or a note cannot be kept, and sends nothing', async () => {
+    await show({ card: null });
+    await calls();
+    await shadow('input[name="tags"]').fill(`apt28, ${'x'.repeat(41)}`);
+    await shadow('button[type="submit"]').click();
+    expect(await text('form.il-save [role="alert"]')).toEqual([
+      'A tag can be at most 40 characters long (“xxxxxxxxxxxxxxxxxxxxxxxx…” has 41).',
+    ]);
+    expect((await calls()).filter(([name]) => name === 'save')).toEqual([]);
+    await shadow('input[name="tags"]').fill('');
+    // A save the worker refused says so too (the content script passes its answer).
+    await show({ saveError: "Not saved: The browser's storage for this extension is full" });
+    expect(await text('form.il-save [role="alert"]')).toEqual(["Not saved: The browser's storage for this extension is full"]);
+    await show({ saveError: undefined });
+  });
+
   it('saves with tags and a note, then shows the saved state', async () => {
     await show({ card: null });
     await calls();

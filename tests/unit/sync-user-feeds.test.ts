@@ -6,8 +6,11 @@ import { addUserFeed, removeUserFeed, setSourceEnabled } from '../../lib/worker/
 import { buildOpml, parseOpml } from '../../lib/worker/sync/opml';
 import { catalogueDirty } from '../../lib/worker/sync/catalogues';
 import { syncOverview } from '../../lib/worker/sync/status';
-import { userFeedId } from '../../lib/worker/sync/sources';
+import { feedOrigin, userFeedId } from '../../lib/worker/sync/sources';
 import { fakeServer } from './sync-fixtures';
+import { exportEverything } from '../../lib/worker/db/data';
+import { parseImport } from '../../lib/worker/export/import';
+import { toJson } from '../../lib/worker/export/json';
 
 let db: IncidentLensDb;
 beforeEach(() => {
@@ -51,6 +54,23 @@ describe("the user's feeds", () => {
     expect(await db.sources.count()).toBe(1);
   });
 
+  it('keeps a feed’s name of any length to 200 characters, so that the export of everything imports back', async () => {
+    const s = net();
+    const long = `Threat intel ${'digest '.repeat(150)}`;
+    s.answers.set(
+      'https://blog.example/long.xml',
+      () =>
+        new Response(
+          `<rss version="2.0"><channel><title>${long}</title><item><title>A</title><link>https://blog.example/a</link></item></channel></rss>`,
+          { headers: { 'content-type': 'application/rss+xml' } },
+        ),
+    );
+    const { source } = await addUserFeed(db, 'https://blog.example/long.xml', { fetch: s.fetch });
+    expect(source.title).toBe(long.slice(0, 200).trimEnd());
+    const parsed = parseImport(toJson(await exportEverything(db)));
+    expect(parsed.ok && parsed.data.sources?.map((r) => r.title)).toEqual([source.title]);
+  });
+
   it('removes only user feeds; built-ins are switched off instead', async () => {
     const { source } = await addUserFeed(db, 'https://blog.example/feed.xml', { fetch: net().fetch });
     expect(await removeUserFeed(db, 'feed:bleepingcomputer')).toBe(false);
@@ -65,6 +85,15 @@ describe("the user's feeds", () => {
   });
 });
 
+describe('a feed address as typed', () => {
+  it('asks for its host over http(s) only: anything else is refused before the browser is asked', () => {
+    expect(feedOrigin('  https://Example.org:8443/feed.xml?utm_source=x ')).toBe('https://example.org/*');
+    expect(feedOrigin('http://127.0.0.1:8080/rss')).toBe('http://127.0.0.1/*');
+    for (const bad of ['ftp://example.org/feed.xml', 'file:///tmp/feed.xml', 'javascript:alert(1)', 'example.org/feed', ''])
+      expect(feedOrigin(bad), bad).toBeUndefined();
+  });
+});
+
 describe('OPML', () => {
   it('reads nested outlines with xmlUrl (and only those), once each', () => {
     const feeds = parseOpml(`<?xml version="1.0"?>
@@ -76,18 +105,24 @@ describe('OPML', () => {
         <outline text="a page" htmlUrl="https://example.com/"/>
         <outline text="again" xmlUrl="https://krebsonsecurity.com/feed/"/>
         <outline text="bad" xmlUrl="javascript:alert(1)"/>
+        <outline text="relative" xmlUrl="feed.xml"/>
+        <outline text="empty" xmlUrl=""/>
       </body></opml>`);
-    expect(feeds).toEqual([
-      { url: 'https://krebsonsecurity.com/feed/', title: 'Krebs' },
-      { url: 'https://tj.example/rss', title: "Tom & Jerry's <blog>" },
-    ]);
+    expect(feeds).toEqual({
+      feeds: [
+        { url: 'https://krebsonsecurity.com/feed/', title: 'Krebs' },
+        { url: 'https://tj.example/rss', title: "Tom & Jerry's <blog>" },
+      ],
+      // Said to the user, not dropped silently: three entries name a feed no one can read.
+      unusable: 3,
+    });
   });
 
   it('writes what it reads back, escaped', () => {
     const feeds = [{ url: 'https://a.example/feed?x=1&y=2', title: 'A & "B" <c>' }];
     const text = buildOpml(feeds);
     expect(text).toContain('xmlUrl="https://a.example/feed?x=1&amp;y=2"');
-    expect(parseOpml(text)).toEqual(feeds);
+    expect(parseOpml(text)).toEqual({ feeds, unusable: 0 });
   });
 
   it('refuses what is not OPML and documents declaring entities', () => {

@@ -5,9 +5,16 @@ import { siteOf } from '../../shared/sites';
 import { articleUrl } from '../../shared/collection/article-url';
 import { normaliseTags } from '../../shared/tags';
 import { excerptOf, summariseEntities, withIndexes } from '../../shared/collection/saved';
+import { userFieldsProblem } from '../../shared/collection/user-fields';
 import { matchesFilter, sortRows, type CollectionFilter } from '../../shared/collection/filter';
 import type { IncidentLensDb } from './database';
 import { writing } from './errors';
+
+/** Tags and a note past what an article keeps (user-fields.ts) are refused with the reason: nothing is written. */
+function checkUserFields(row: { tags: readonly string[]; note: string }, title?: string): void {
+  const problem = userFieldsProblem(row);
+  if (problem) throw new Error(title ? `Not changed: “${title}”: ${problem}` : problem);
+}
 
 /** What the worker read in the article's text. */
 export interface ArticleFindings {
@@ -40,6 +47,7 @@ export async function saveArticle(db: IncidentLensDb, req: SaveRequest, now = Da
         savedAt: old?.savedAt ?? now,
         updatedAt: now,
       };
+      checkUserFields(row);
       const author = req.author?.trim() || old?.author;
       const published = req.published || old?.published;
       const keptText = text ?? old?.text;
@@ -69,6 +77,7 @@ export async function updateArticle(
       const row = { ...old, updatedAt: now };
       if (change.tags) row.tags = normaliseTags(change.tags);
       if (change.note !== undefined) row.note = change.note.trim();
+      checkUserFields(row);
       await db.collection.put(row);
       return row;
     }),
@@ -92,6 +101,7 @@ export async function tagArticles(
         const tags = normaliseTags([...r.tags.filter((t) => !removing.has(t)), ...adding]);
         return tags.join('\u0000') === r.tags.join('\u0000') ? [] : [{ ...r, tags, updatedAt: now }];
       });
+      for (const r of changed) checkUserFields(r, r.title);
       await db.collection.bulkPut(changed);
       return changed.length;
     }),

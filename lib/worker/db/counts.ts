@@ -16,7 +16,16 @@
  * both, a future upgrade deleting rows) heals: the status recounts at most daily (`recount`), in a read-only
  * transaction, and corrects the row by what it found.
  */
-import type { DBCore, DBCoreMutateRequest, DBCoreTable, Middleware } from 'dexie';
+import {
+  mergeRanges,
+  RangeSet,
+  type DBCore,
+  type DBCoreMutateRequest,
+  type DBCoreTable,
+  type IndexableType,
+  type Middleware,
+  type ObservabilitySet,
+} from 'dexie';
 import type { IncidentLensDb } from './database';
 
 /**
@@ -154,6 +163,21 @@ function probe(store: IDBObjectStore, key: IDBValidKey): IDBRequest<number> {
   return store.count(key);
 }
 
+/**
+ * Dexie tells who listens (the search index, ../search/service.ts; live queries), in this context and the others,
+ * which keys a transaction changed, from the `mutatedParts` its own calls leave on the IndexedDB transaction,
+ * once it commits. Requests issued past Dexie add their primary keys here, or no one hears of them: the search
+ * index would miss every synced article and incident until the worker's next life.
+ */
+function markChanged(trans: IDBTransaction & { mutatedParts?: ObservabilitySet }, table: string, keys: readonly IDBValidKey[]): void {
+  if (!keys.length) return;
+  const parts = (trans.mutatedParts ??= {});
+  const part = `idb://${trans.db.name}/${table}/`;
+  const added = new RangeSet().addKeys(keys as IndexableType[]);
+  if (parts[part]) mergeRanges(parts[part], added);
+  else parts[part] = added;
+}
+
 /** What a write is known to change in its table's count (its writer read enough to tell). */
 export interface KnownChange {
   added: number;
@@ -179,6 +203,7 @@ export class CountedWrites {
     const probing = counted && !known;
     const keyPath = store.keyPath as string;
     const probes: IDBRequest<number>[] = [];
+    markChanged(trans, table, op === 'put' ? values.map((v) => (v as Record<string, IDBValidKey>)[keyPath]) : (values as IDBValidKey[]));
     const done = new Promise<void>((ok, fail) => {
       let last: IDBRequest | undefined;
       for (const v of values) {

@@ -3,7 +3,7 @@
  * The settings live in `storage.local`, which the caller hands in (this module touches no browser API).
  */
 import type { SavedArticle } from '../../shared/messaging';
-import { normaliseTags } from '../../shared/tags';
+import { MAX_TAGS, normaliseTags } from '../../shared/tags';
 import { withIndexes } from '../../shared/collection/saved';
 import { toExportFile, type ExportFile } from '../export/json';
 import type { ImportData } from '../export/import';
@@ -26,14 +26,15 @@ export async function exportEverything(db: IncidentLensDb, store?: SettingsStore
 
 /**
  * One article met twice (already saved, and in the file): the later-updated copy leads, the tags of both are
- * kept, and what the leading copy lacks (note, text, author ...) comes from the other.
+ * kept (as many as an article keeps, the leading copy's first), and what the leading copy lacks (note, text,
+ * author ...) comes from the other.
  */
 function mergeArticles(mine: SavedArticle, theirs: SavedArticle): SavedArticle {
   const [lead, other] = (theirs.updatedAt ?? 0) > (mine.updatedAt ?? 0) ? [theirs, mine] : [mine, theirs];
   const merged: SavedArticle = {
     ...other,
     ...lead,
-    tags: normaliseTags([...lead.tags, ...other.tags]),
+    tags: normaliseTags([...lead.tags, ...other.tags]).slice(0, MAX_TAGS),
     note: lead.note || other.note,
     savedAt: Math.min(lead.savedAt, other.savedAt),
     updatedAt: Math.max(lead.updatedAt, other.updatedAt),

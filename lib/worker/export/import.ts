@@ -13,8 +13,9 @@ import { isWebUrl } from '../../shared/sites';
 import { articleUrl } from '../../shared/collection/article-url';
 import { MAX_TAG_LENGTH, MAX_TAGS, normaliseTag, normaliseTags } from '../../shared/tags';
 import { withIndexes } from '../../shared/collection/saved';
+import { MAX_NOTE_LENGTH } from '../../shared/collection/user-fields';
 import { EXPORT_FORMAT, EXPORT_VERSION } from './json';
-import { date, entityKey, incident, textUpTo } from '../record-schemas';
+import { date, entityKey, entityName, incident, textUpTo } from '../record-schemas';
 
 /** Largest file read (characters): far above a collection of thousands of articles with their text. */
 export const MAX_IMPORT_CHARS = 200_000_000;
@@ -39,7 +40,7 @@ const article = v.object({
         key: entityKey,
         type: v.picklist(ENTITY_TYPES),
         subtype: v.optional(v.pipe(v.string(), v.maxLength(40))),
-        name: textUpTo(500),
+        name: entityName,
         count: v.pipe(v.number(), v.integer(), v.minValue(1)),
       }),
     ),
@@ -51,7 +52,7 @@ const article = v.object({
     v.maxLength(MAX_TAGS),
     v.transform((t: string[]) => normaliseTags(t)),
   ),
-  note: v.pipe(v.string(), v.maxLength(10_000)),
+  note: v.pipe(v.string(), v.maxLength(MAX_NOTE_LENGTH)),
   savedAt: time,
   updatedAt: v.optional(time),
 });
@@ -109,11 +110,19 @@ export interface ImportData {
 
 export type ImportResult = { ok: true; data: ImportData } | { ok: false; error: string };
 
+/** What can be imported, for the messages about a file that is something else. */
+const ONLY_JSON =
+  'only the JSON export can be imported (“Export everything” here, or the collection’s “JSON (complete, re-importable)”). Nothing was changed.';
+
 /** Read an export file's text. Nothing is written here: the caller writes only an `ok` result. */
 export function parseImport(text: string): ImportResult {
   if (text.length > MAX_IMPORT_CHARS) {
     return { ok: false, error: `The file is too large (${Math.round(text.length / 1e6)} MB; at most ${MAX_IMPORT_CHARS / 1e6} MB).` };
   }
+  // A file that does not even start as JSON is another kind of file (the CSV or Markdown export, a PDF), not a truncated export.
+  const start = text.replace(/^\uFEFF/, '').trimStart();
+  if (!start) return { ok: false, error: 'The file is empty. Nothing was changed.' };
+  if (start[0] !== '{' && start[0] !== '[') return { ok: false, error: `This is not an Incident Lens export (not JSON): ${ONLY_JSON}` };
   let raw: unknown;
   let badKey: string | undefined;
   try {
@@ -126,6 +135,7 @@ export function parseImport(text: string): ImportResult {
     return { ok: false, error: `The file is not valid JSON (is it truncated?): ${why}` };
   }
   if (badKey) return { ok: false, error: `The file has a "${badKey}" key, which no export has: refused. Nothing was changed.` };
+  if ((raw as { type?: unknown } | null)?.type === 'bundle') return { ok: false, error: `This is a STIX bundle: ${ONLY_JSON}` };
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw) || (raw as { format?: unknown }).format !== EXPORT_FORMAT) {
     return { ok: false, error: `This is not an Incident Lens export (it has no "format": "${EXPORT_FORMAT}"). Nothing was changed.` };
   }

@@ -17,21 +17,30 @@ function plain(s: string): string {
   return s.replace(/\s+/g, ' ').trim().slice(0, 200);
 }
 
-export function parseOpml(text: string): OpmlFeed[] {
+/** The feeds of a list, each once, and how many of its entries name a feed by an address that cannot be read (not http(s)). */
+export interface OpmlList {
+  feeds: OpmlFeed[];
+  unusable: number;
+}
+
+export function parseOpml(text: string): OpmlList {
   const root = parseXml(text.replace(/^\uFEFF/, '').trimStart()).find((n) => localName(n.tagName) === 'opml');
   if (!root) throw new FeedError('this is not an OPML file (no <opml> element)');
   const out = new Map<string, OpmlFeed>();
+  let unusable = 0;
   const walk = (node: TNode) => {
     for (const el of elements(node)) {
       if (localName(el.tagName) === 'outline') {
-        const url = canonicalUrl(attr(el, 'xmlUrl') ?? attr(el, 'xmlurl'));
+        const given = attr(el, 'xmlUrl') ?? attr(el, 'xmlurl');
+        const url = canonicalUrl(given);
         if (url && !out.has(url)) out.set(url, { url, title: plain(attr(el, 'title') ?? attr(el, 'text') ?? '') || new URL(url).host });
+        else if (!url && given !== undefined) unusable++;
       }
       walk(el);
     }
   };
   walk(root);
-  return [...out.values()];
+  return { feeds: [...out.values()], unusable };
 }
 
 function esc(s: string): string {

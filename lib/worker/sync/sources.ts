@@ -12,6 +12,7 @@
  * to a host the user did not choose.
  */
 import type { SourceRow } from '../db/schema';
+import { canonicalUrl } from './parse/links';
 
 export type SourceKind = SourceRow['kind'];
 
@@ -126,6 +127,15 @@ export function maxBytesFor(kind: SourceKind): number {
 export function originPattern(url: string): string {
   const u = new URL(url);
   return `${u.protocol}//${u.hostname}/*`;
+}
+
+/**
+ * The host permission a feed the user types needs; undefined for an address that is not http(s) (asked for
+ * an ftp: or file: origin, the browser refuses with "Only permissions specified in the manifest may be requested").
+ */
+export function feedOrigin(url: string): string | undefined {
+  const canonical = canonicalUrl(url.trim());
+  return canonical && originPattern(canonical);
 }
 
 /** Every built-in source's origin: the manifest's optional host permissions. */

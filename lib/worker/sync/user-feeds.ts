@@ -11,6 +11,12 @@ import { canonicalUrl } from './parse/links';
 import { ensureBuiltinSources, isCatalogue, userFeedId } from './sources';
 import { DIRTY_KEY } from './catalogues';
 
+/**
+ * Longest feed title kept (characters), as OPML titles (opml.ts): a feed names itself, and a name of any length
+ * would break the options' table and the export's import (lib/worker/export/import.ts takes titles of up to 500).
+ */
+const MAX_FEED_TITLE = 200;
+
 export interface AddFeedResult {
   source: SourceRow;
   items: number;
@@ -32,7 +38,8 @@ export async function addUserFeed(
   const feed = parseFeed(decodeBody(res.body, res.contentType), id, url);
   if (!feed.items.length) throw new FeedError('the feed parses but holds no items with links');
   const now = opts.now ?? Date.now();
-  const source: SourceRow = { id, kind: 'feed', url, title: feed.title || new URL(url).host, enabled: true, addedAt: now };
+  const title = feed.title.slice(0, MAX_FEED_TITLE).trimEnd() || new URL(url).host;
+  const source: SourceRow = { id, kind: 'feed', url, title, enabled: true, addedAt: now };
   await db.transaction('rw', db.sources, db.syncState, async () => {
     await db.sources.put(source);
     await db.syncState.put({ sourceId: id, failures: 0, nextAttemptAt: 0 });
