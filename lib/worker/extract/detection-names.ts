@@ -41,6 +41,12 @@ const DETECTION = new RegExp(
     String.raw`)(?![\p{L}\p{N}_/-]|\.[\p{L}\p{N}])`,
   'uy',
 );
+/**
+ * What every detection name opens with (a type, a platform, a code or a vendor's prefix), sticky and without `u`:
+ * tried first where DETECTION would be (its words are ASCII and its case is kept, so it matches wherever DETECTION
+ * can), so that V8 builds DETECTION (its Unicode classes, as it is first run) only for a text with a name's opening.
+ */
+const DETECTION_OPENS = new RegExp(String.raw`HEUR:|UDS:|${TYPES}|${PLATFORMS}|${CODES}`, 'y');
 const TYPE_OR_PLATFORM = new RegExp(String.raw`^(?:HEUR|UDS|${TYPES}|${PLATFORMS}|${CODES}|Generic|Agent|Gen|AdDisplay)$`, 'i');
 
 /** The family within a detection name: its last segment of three or more letters that is no type, platform or variant. */
@@ -81,6 +87,8 @@ export function findDetectionNames(text: string): EntityMatch[] {
     while (start > 0 && RUN_CHAR.test(text[start - 1])) start--;
     if (start <= tried || WORD_CHAR.test(text[start - 1] ?? ' ')) continue;
     tried = start;
+    DETECTION_OPENS.lastIndex = start;
+    if (!DETECTION_OPENS.test(text)) continue;
     DETECTION.lastIndex = start;
     const m = DETECTION.exec(text);
     if (m === null) continue;

@@ -11,7 +11,7 @@
  * Each look is a short anchored regular expression over a bounded slice next to the name (linear time).
  */
 import { someMention } from './mentions';
-import { guarded } from './lazy-regexp';
+import { asciiTwin, guarded, withoutUnicodeFolds } from './lazy-regexp';
 
 /** Nouns that say "malicious software" (or an attacker's tool), singular or plural. */
 const MALWARE_NOUN = String.raw`(?:malware|ransomware|trojan|backdoor|loader|downloader|dropper|stealer|infostealer|rat|remote access (?:trojan|tool)|botnet|worm|wiper|spyware|rootkit|keylogger|implant|miner|cryptominer|banker|web ?shell|payload|(?:piece|strain|family|variant) of malware|(?:hack|attack|post-exploitation|penetration[- ]testing|red[- ]team|offensive) (?:tool|framework)|exploit kit|packer|crypter)(?:s|es)?`;
@@ -28,13 +28,13 @@ const COPULA_AFTER = (noun: string) => new RegExp(String.raw`${COPULA_OPENING}\s
  * copula (its description's Unicode classes, as it is first run) only after a name that a copula or a comma
  * and an article follow.
  */
-const COPULA_OPENS = new RegExp(COPULA_OPENING, 'iu');
+const COPULA_OPENS = withoutUnicodeFolds(new RegExp(COPULA_OPENING, 'iu'));
 /**
  * A word for malware anywhere: what the copula and the other patterns with the noun need (guarded, with their
  * flags); the same for people who attack, the malware family's noun and a list's words.
  */
-const MALWARE_WORD_IN = new RegExp(String.raw`\b${MALWARE_NOUN}\b`, 'iu');
-const ACTOR_WORD_IN = new RegExp(String.raw`\b${ACTOR_NOUN}\b`, 'iu');
+const MALWARE_WORD_IN = withoutUnicodeFolds(new RegExp(String.raw`\b${MALWARE_NOUN}\b`, 'iu'));
+const ACTOR_WORD_IN = withoutUnicodeFolds(new RegExp(String.raw`\b${ACTOR_NOUN}\b`, 'iu'));
 const FAMILY_WORD = /famil/iu;
 const LIST_WORD = /such|like|including/iu;
 const MALWARE_COPULA = guarded(COPULA_AFTER(MALWARE_NOUN), COPULA_OPENS, MALWARE_WORD_IN);
@@ -84,8 +84,13 @@ const EXPLOIT_LIST_BEFORE =
 /** A copula or an apposition with the noun: "DoubleAgent, a new attack technique", "X is an exploit for the SMB flaw". */
 const EXPLOIT_COPULA = guarded(COPULA_AFTER(EXPLOIT_NOUN), COPULA_OPENS);
 /** What is done to a flaw, after the name or its list: "ETERNALBLUE, ETERNALROMANCE and ETERNALSYNERGY were all patched". */
-const PATCHED_AFTER =
-  /^\s+(?:(?:was|were|has\s+been|have\s+been)\s+)(?:all\s+|already\s+|since\s+|quietly\s+)?(?:patched|fixed)\b(?!\s+to\b)/iu;
+const PATCHED_AFTER = guarded(
+  withoutUnicodeFolds(
+    /^\s+(?:(?:was|were|has\s+been|have\s+been)\s+)(?:all\s+|already\s+|since\s+|quietly\s+)?(?:patched|fixed)\b(?!\s+to\b)/iu,
+  ),
+  // (No letter of these folds to another under `iu`: `i` reads them alike.)
+  /patched|fixed/i,
+);
 
 /**
  * What every exploit, flaw or technique noun above begins with, in any case (ASCII: no other letter folds to
@@ -122,8 +127,13 @@ export function sentenceSaysExploit(text: string, start: number, end: number, ty
 }
 
 /** Right after a malware name: what a family has ("X samples", "X payload", "X's C2", "the X infection"). */
-const MALWARE_AFTER =
-  /^(?:\s*['’]s)?\s+(?:samples?|payloads?|variants?|strains?|infections?|binar(?:y|ies)|builds?|builder|c2|c&c|command-and-control|bot|panel|modules?|plugins?|operators|campaigns?|famil(?:y|ies)|code(?!\s+injection)|executables?|infected|capabilities|functionality|features|configuration|config|traffic)\b/iu;
+const MALWARE_AFTER = guarded(
+  withoutUnicodeFolds(
+    /^(?:\s*['’]s)?\s+(?:samples?|payloads?|variants?|strains?|infections?|binar(?:y|ies)|builds?|builder|c2|c&c|command-and-control|bot|panel|modules?|plugins?|operators|campaigns?|famil(?:y|ies)|code(?!\s+injection)|executables?|infected|capabilities|functionality|features|configuration|config|traffic)\b/iu,
+  ),
+  // Its nouns' first letters, with its flags: tested first.
+  /^(?:\s*['’]s)?\s+(?:samp|payl|vari|stra|infe|bina|buil|c2|c&c|comm|bot|pane|modu|plug|oper|camp|fami|code|exec|capa|func|feat|conf|traf)/iu,
+);
 /** What malware does, right after its name ("Taurus can also steal", "Charger encrypts", "Ares then loads"). */
 const MALWARE_DOES_FULL =
   /^\s+(?:can\s+(?:also\s+|completely\s+)?|also\s+|then\s+|first\s+)?(?:encrypts?|exfiltrates?|steal|steals|beacons|infects?|injects?|decrypts|drops|downloads|executes|persists|spreads|propagates|harvests?|captures?|keylogs|hijacks?|overlays?|intercepts?|communicates\s+with|connects\s+to|reaches\s+out\s+to|masquerades\s+as|poses\s+as)\b/iu;
@@ -137,15 +147,16 @@ const MALWARE_DOES = guarded(
 );
 
 /** Right before a malware name: what is done with it or said of it. */
-const MALWARE_BEFORE_FULL =
-  /(?:\b(?:deploy|deploys|deployed|deploying|drop|drops|dropped|dropping|install|installs|installed|installing|deliver|delivers|delivered|delivering|distribute|distributes|distributed|distributing|download|downloads|downloaded|downloading|load|loads|loaded|loading|push|pushes|pushed|pushing|infected\s+with|variants?\s+of|versions?\s+of|samples?\s+of|forks?\s+of|strains?\s+of|cop(?:y|ies)\s+of|builds?\s+of|(?:use|usage|abuse)\s+of|configuration\s+of|developers\s+of|authors\s+of)\s+(?:the\s+|a\s+|an\s+)?)$/iu;
+const MALWARE_BEFORE_FULL = withoutUnicodeFolds(
+  /(?:\b(?:deploy|deploys|deployed|deploying|drop|drops|dropped|dropping|install|installs|installed|installing|deliver|delivers|delivered|delivering|distribute|distributes|distributed|distributing|download|downloads|downloaded|downloading|load|loads|loaded|loading|push|pushes|pushed|pushing|infected\s+with|variants?\s+of|versions?\s+of|samples?\s+of|forks?\s+of|strains?\s+of|cop(?:y|ies)\s+of|builds?\s+of|(?:use|usage|abuse)\s+of|configuration\s+of|developers\s+of|authors\s+of)\s+(?:the\s+|a\s+|an\s+)?)$/iu,
+);
 /**
- * The same, looser and cheaper to build, tested first: a stem of its verbs, or the last word of its phrases ("with",
- * "of"), ending the word before the name and its article.
+ * The same, looser and cheaper to build, tested first: a stem of its verbs, or its phrases with their nouns' plurals
+ * either way ("copies of", "developer of"), before the name and its article.
  */
 const MALWARE_BEFORE = guarded(
   MALWARE_BEFORE_FULL,
-  /(?:deploy|drop|install|deliver|distribut|load|push|with|of)[a-z]*\s+(?:(?:the|an?)\s+)?$/iu,
+  /(?:(?:deploy|drop|install|deliver|distribut|load|push)[a-z]*|infected\s+with|(?:variant|version|sample|fork|strain|cop(?:y|ie)|build|use|usage|abuse|configuration|developer|author)s?\s+of)\s+(?:(?:the|an?)\s+)?$/iu,
 );
 
 /** Before the name, a word for malware and a comma: the name in apposition ("the PHA family , Zen", "a new backdoor, Kronos"). */
@@ -155,8 +166,13 @@ const MALWARE_APPOSITION_BEFORE = guarded(
 );
 
 /** Right after an actor name: the people behind it, or what they did ("X has targeted", "X hackers"). */
-const ACTOR_AFTER =
-  /^(?:\s*['’]s)?\s+(?:(?:threat\s+)?actors?|group|gang|apt|crew|hackers|operators|(?:has|have|had)\s+(?:been\s+)?(?:targeted|attacked|compromised|breached|carried\s+out|conducted|launched|used|deployed|leveraged|exploited)|(?:has|have|had)\s+been\s+(?:targeting|attacking|compromising|breaching|spear-?phishing)|targets|targeted|attacked|compromised|breached)\b/iu;
+const ACTOR_AFTER = guarded(
+  withoutUnicodeFolds(
+    /^(?:\s*['’]s)?\s+(?:(?:threat\s+)?actors?|group|gang|apt|crew|hackers|operators|(?:has|have|had)\s+(?:been\s+)?(?:targeted|attacked|compromised|breached|carried\s+out|conducted|launched|used|deployed|leveraged|exploited)|(?:has|have|had)\s+been\s+(?:targeting|attacking|compromising|breaching|spear-?phishing)|targets|targeted|attacked|compromised|breached)\b/iu,
+  ),
+  // Its first words' first letters, with its flags: tested first.
+  /^(?:\s*['’]s)?\s+(?:thre|acto|grou|gang|apt|crew|hack|oper|ha[sdv]|targ|atta|comp|brea)/iu,
+);
 /** Right after an actor name, its use of malware: "Patchwork used a new backdoor", "X deploys custom malware". */
 const ACTOR_USES_MALWARE = guarded(
   new RegExp(
@@ -166,8 +182,13 @@ const ACTOR_USES_MALWARE = guarded(
   MALWARE_WORD_IN,
 );
 /** Right before an actor name: who a deed or a tool is held to ("attributed to X", "targeted by X", "threat actor X"). */
-const ACTOR_BEFORE =
-  /(?:\b(?:attributed\s+to|attribute\s+(?:it|this|them)\s+to|attributing\s+(?:it|this|them)\s+to|targeted\s+by|attacked\s+by|compromised\s+by|breached\s+by|operated\s+by|conducted\s+by|carried\s+out\s+by|used\s+by|(?:threat\s+)?actors?|group|gang|apt|hackers)\s+(?:either\s+|both\s+)?(?:the\s+)?)$/iu;
+const ACTOR_BEFORE = guarded(
+  withoutUnicodeFolds(
+    /(?:\b(?:attributed\s+to|attribute\s+(?:it|this|them)\s+to|attributing\s+(?:it|this|them)\s+to|targeted\s+by|attacked\s+by|compromised\s+by|breached\s+by|operated\s+by|conducted\s+by|carried\s+out\s+by|used\s+by|(?:threat\s+)?actors?|group|gang|apt|hackers)\s+(?:either\s+|both\s+)?(?:the\s+)?)$/iu,
+  ),
+  // The last word of each of its phrases, with its flags: tested first.
+  /(?:to|by|actors?|group|gang|apt|hackers)\s+(?:either\s+|both\s+)?(?:the\s+)?$/iu,
+);
 
 /** Before the name, a list of attackers: "groups such as Patchwork", "APT actors like Bitter, Sidewinder and Confucius". */
 const ACTOR_LIST_BEFORE = guarded(
@@ -207,7 +228,14 @@ const LIST_TAIL_FULL =
  * so that V8 builds the list's Unicode classes (as it first runs it: milliseconds in a woken worker) only where a
  * list may go on.
  */
-const LIST_TAIL = guarded(LIST_TAIL_FULL, /^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|\/\s*)[^\sa-z]/);
+const LIST_TAIL = guarded(
+  // An ASCII text's list is read by the same pattern with ASCII classes (no Unicode class to build).
+  asciiTwin(
+    LIST_TAIL_FULL,
+    /^(?:\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*\/\s*)[A-Z][A-Za-z0-9.-]*(?:\s[A-Z][A-Za-z0-9.-]*)?){1,6}/,
+  ),
+  /^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|\/\s*)[^\sa-z]/,
+);
 
 /** The sentence around text[start, end) says that the name there is of `type` ('actor' or 'malware'). */
 export function sentenceSaysKind(text: string, start: number, end: number, type: string): boolean {
@@ -374,7 +402,7 @@ const FIELD_WORD =
 
 const FIELD_WORDS = new RegExp(FIELD_WORD.source, 'gi');
 /** "C2" or "C&C" followed by a capitalised word goes on as a model's name ("the Hisense C2 Ultra"), not a server's. */
-export const MODEL_NAME_C2 = /^(?:C2|C&C)[ \t\u00a0]+\p{Lu}\p{Ll}/u;
+export const MODEL_NAME_C2 = guarded(/^(?:C2|C&C)[ \t\u00a0]+\p{Lu}\p{Ll}/u, (s) => s.startsWith('C2') || s.startsWith('C&C'));
 
 /** Below this many characters a text (a sentence, a headline, a feed item's summary) says too little of its topic to judge it by. */
 const TOPIC_MIN_CHARS = 1000;
