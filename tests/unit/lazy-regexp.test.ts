@@ -57,3 +57,12 @@ test('asciiTwin reads an ASCII string with its twin, any other with the pattern'
   expect(exec).toHaveBeenCalledTimes(2);
   expect(() => asciiTwin(/a/g, /a/g)).toThrow();
 });
+
+test('guarded makes a pattern given as a getter only once a string meets its needs', () => {
+  const make = vi.fn(() => /\bnasty\s+\p{L}+/u);
+  const re = guarded(make, /nasty/);
+  expect(re.test('a plain text')).toBe(false);
+  expect(make).not.toHaveBeenCalled();
+  expect(re.exec('a nasty trojan')?.[0]).toBe('nasty trojan');
+  expect(make).toHaveBeenCalledTimes(1);
+});

@@ -11,7 +11,7 @@
  * Each look is a short anchored regular expression over a bounded slice next to the name (linear time).
  */
 import { someMention } from './mentions';
-import { asciiTwin, guarded, withoutUnicodeFolds } from './lazy-regexp';
+import { asciiTwin, guarded, lazyRegExp, withoutUnicodeFolds } from './lazy-regexp';
 
 /** Nouns that say "malicious software" (or an attacker's tool), singular or plural. */
 const MALWARE_NOUN = String.raw`(?:malware|ransomware|trojan|backdoor|loader|downloader|dropper|stealer|infostealer|rat|remote access (?:trojan|tool)|botnet|worm|wiper|spyware|rootkit|keylogger|implant|miner|cryptominer|banker|web ?shell|payload|(?:piece|strain|family|variant) of malware|(?:hack|attack|post-exploitation|penetration[- ]testing|red[- ]team|offensive) (?:tool|framework)|exploit kit|packer|crypter)(?:s|es)?`;
@@ -22,7 +22,7 @@ const ACTOR_NOUN = String.raw`(?:group|gang|actor|threat actor|apt|apt group|cre
 const DESCRIPTION = String.raw`(?:[\p{L}\p{N}][\p{L}\p{N}'’-]*\s+){0,4}?`;
 
 const COPULA_OPENING = String.raw`^\s*(?:[”"’'*]\s*)?(?::\s*|,\s*(?:also\s+)?|\s+(?:is|was|remains|has\s+been)\s+)(?:a|an|the|another)\s`;
-const COPULA_AFTER = (noun: string) => new RegExp(String.raw`${COPULA_OPENING}\s*${DESCRIPTION}${noun}\b`, 'iu');
+const COPULA_AFTER = (noun: string) => lazyRegExp(String.raw`${COPULA_OPENING}\s*${DESCRIPTION}${noun}\b`, 'iu');
 /**
  * The copulas' opening alone, with their flags: what every copula below needs, tested first, so that V8 builds a
  * copula (its description's Unicode classes, as it is first run) only after a name that a copula or a comma
@@ -74,13 +74,15 @@ const ITEMS_BEFORE = String.raw`[“"‘']?\s*(?:[\p{L}\p{N}][\p{L}\p{N}.'’-]*
  * Before the name, the noun and a naming word: "a technique dubbed DoubleAgent", "vulnerability, known as Chimera";
  * or a flaw's or an exploit's noun and a list ("exploits such as X and Y").
  */
-const EXPLOIT_NAMED_BEFORE = new RegExp(
+const EXPLOIT_NAMED_BEFORE = lazyRegExp(
   String.raw`\b(?:${EXPLOIT_NOUN}\s*,?\s+(?:also\s+)?(?:called|dubbed|named|nicknamed|codenamed|known\s+as)|${FLAW_NOUN}\s*,?\s+(?:such\s+as|like|including))\s+${ITEMS_BEFORE}`,
   'iu',
 );
 /** Before the name, a plural noun and a comma opening a list of them: "three other exploits, ENGLISHMANDENTIST, ESTEEMAUDIT, and EXPLODINGCAN". */
-const EXPLOIT_LIST_BEFORE =
-  /\b(?:exploits|vulnerabilities|flaws)\s*,\s*((?:[\p{L}\p{N}][\p{L}\p{N}.'’-]*\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)){0,6})$/iu;
+const EXPLOIT_LIST_BEFORE = lazyRegExp(
+  String.raw`\b(?:exploits|vulnerabilities|flaws)\s*,\s*((?:[\p{L}\p{N}][\p{L}\p{N}.'’-]*\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)){0,6})$`,
+  'iu',
+);
 /** A copula or an apposition with the noun: "DoubleAgent, a new attack technique", "X is an exploit for the SMB flaw". */
 const EXPLOIT_COPULA = guarded(COPULA_AFTER(EXPLOIT_NOUN), COPULA_OPENS);
 /** What is done to a flaw, after the name or its list: "ETERNALBLUE, ETERNALROMANCE and ETERNALSYNERGY were all patched". */
@@ -115,12 +117,12 @@ export function sentenceSaysExploit(text: string, start: number, end: number, ty
   const afterList = tail ? after.slice(tail[0].length) : after;
   if (!nouns) return PATCHED_AFTER.test(afterList);
   if (EXPLOIT_HEAD_AFTER.test(after) || (type === 'malware' && TECHNIQUE_HEAD_AFTER.test(after))) return true;
-  if (PATCHED_AFTER.test(afterList) || EXPLOIT_NAMED_BEFORE.test(before)) return true;
+  if (PATCHED_AFTER.test(afterList) || EXPLOIT_NAMED_BEFORE().test(before)) return true;
   // ("WannaCry, a ransomware that exploits ...": a relative clause's verb, in a description of malware.)
   const copula = EXPLOIT_COPULA.exec(after);
   if (copula && !MALWARE_WORD_IN.test(copula[0]) && !/\b(?:that|which|who)\b/i.test(copula[0])) return true;
   // A list of three names or more ("After exploiting the vulnerabilities, Emotet and TrickBot ...": the clause's subjects).
-  const list = EXPLOIT_LIST_BEFORE.exec(before);
+  const list = EXPLOIT_LIST_BEFORE().exec(before);
   if (!list) return false;
   const names = (s: string) => s.split(/,|\band\b|\bor\b/).filter((x) => x.trim() !== '').length;
   return names(list[1]) + 1 + (tail ? names(tail[0]) : 0) >= 3;
@@ -175,7 +177,7 @@ const ACTOR_AFTER = guarded(
 );
 /** Right after an actor name, its use of malware: "Patchwork used a new backdoor", "X deploys custom malware". */
 const ACTOR_USES_MALWARE = guarded(
-  new RegExp(
+  lazyRegExp(
     String.raw`^\s+(?:(?:has|have|had)\s+)?(?:also\s+|then\s+|reportedly\s+)?(?:used|uses|deployed|deploys|leveraged|leverages|employed|employs)\s+(?:(?:a|an|the|its|their)\s+)?${DESCRIPTION}${MALWARE_NOUN}\b`,
     'iu',
   ),
@@ -192,7 +194,10 @@ const ACTOR_BEFORE = guarded(
 
 /** Before the name, a list of attackers: "groups such as Patchwork", "APT actors like Bitter, Sidewinder and Confucius". */
 const ACTOR_LIST_BEFORE = guarded(
-  /\b(?:groups?|actors?|gangs?|APTs|adversaries|crews?)\s*,?\s+(?:such\s+as|like|including)\s+(?:[\p{L}\p{N}][\p{L}\p{N}.'’-]*\s*(?:,\s*(?:and\s+|or\s+)?|\/\s*|and\s+|or\s+)){0,6}$/iu,
+  lazyRegExp(
+    String.raw`\b(?:groups?|actors?|gangs?|APTs|adversaries|crews?)\s*,?\s+(?:such\s+as|like|including)\s+(?:[\p{L}\p{N}][\p{L}\p{N}.'’-]*\s*(?:,\s*(?:and\s+|or\s+)?|\/\s*|and\s+|or\s+)){0,6}$`,
+    'iu',
+  ),
   LIST_WORD,
 );
 
@@ -200,7 +205,7 @@ const ACTOR_LIST_BEFORE = guarded(
  * Right after the name, its other names: "Leviathan , also known as TEMP", "Dharma ( aka Crysis )". Words are
  * not given aliases: the catalogue's name is meant, of the kind the catalogue says.
  */
-const OTHER_NAMES_AFTER = /^\s*[”"’'*]?\s*[,(]\s*(?:also\s+)?(?:known\s+as|aka|a\.k\.a\.?)\s+[“"‘']?\s*\p{Lu}/u;
+const OTHER_NAMES_AFTER = lazyRegExp(String.raw`^\s*[”"’'*]?\s*[,(]\s*(?:also\s+)?(?:known\s+as|aka|a\.k\.a\.?)\s+[“"‘']?\s*\p{Lu}`, 'u');
 
 /** The text just before `start` (within its sentence, at most 60 characters), and just after `end`. */
 function sides(text: string, start: number, end: number): [string, string] {
@@ -241,7 +246,7 @@ const LIST_TAIL = guarded(
 export function sentenceSaysKind(text: string, start: number, end: number, type: string): boolean {
   const [before, said] = sides(text, start, end);
   const after = OPENING_PREPOSITION.test(before) && /^\s*,/.test(said) ? '' : said;
-  if (OTHER_NAMES_AFTER.test(after)) return true;
+  if (OTHER_NAMES_AFTER().test(after)) return true;
   const tail = LIST_TAIL.exec(after);
   const afterList = tail ? after.slice(tail[0].length) : after;
   if (type === 'malware')
@@ -300,13 +305,17 @@ export function pastBandNoun(text: string, end: number): number {
  * The name, then a copula or a comma and a noun for a group: "DarkSide was not the only group", "Conti is a
  * Russian-speaking gang", "Akira, a ransomware group that emerged in 2023".
  */
-const CREW_COPULA =
-  /^(?:\s*,\s*|\s+(?:is|was|are|were)\s+(?:not\s+)?)(?:a|an|the)\s+(?:[\p{L}\p{N}][\p{L}\p{N}'’-]*\s+){0,3}?(?:group|gang|crew|actor|threat actor|cartel)s?\b(?!\s+of\b)/iu;
+const CREW_COPULA = lazyRegExp(
+  String.raw`^(?:\s*,\s*|\s+(?:is|was|are|were)\s+(?:not\s+)?)(?:a|an|the)\s+(?:[\p{L}\p{N}][\p{L}\p{N}'’-]*\s+){0,3}?(?:group|gang|crew|actor|threat actor|cartel)s?\b(?!\s+of\b)`,
+  'iu',
+);
 /** Before the name, a list of groups: "Ransomware groups such as SamSam and Dharma", "gangs like Conti, REvil". */
-const CREW_LIST_BEFORE =
-  /\b(?:groups?|gangs?|crews?|actors?|operators)\s+(?:such\s+as|like|including)\s+(?:[\p{L}\p{N}][\p{L}\p{N}.'’-]*\s*(?:,\s*(?:and\s+|or\s+)?|\/\s*|and\s+|or\s+)){0,6}$/iu;
+const CREW_LIST_BEFORE = lazyRegExp(
+  String.raw`\b(?:groups?|gangs?|crews?|actors?|operators)\s+(?:such\s+as|like|including)\s+(?:[\p{L}\p{N}][\p{L}\p{N}.'’-]*\s*(?:,\s*(?:and\s+|or\s+)?|\/\s*|and\s+|or\s+)){0,6}$`,
+  'iu',
+);
 /** Before the name, the noun for a group naming it: "the ransomware gang LockBit", "a group called Rhysida". */
-const CREW_NOUN_BEFORE = new RegExp(String.raw`\b(?:ransomware\s+)?(?:${CREW_NOUNS})\s+(?:called\s+|named\s+|known\s+as\s+)?[“"‘']?$`, 'u');
+const CREW_NOUN_BEFORE = lazyRegExp(String.raw`\b(?:ransomware\s+)?(?:${CREW_NOUNS})\s+(?:called\s+|named\s+|known\s+as\s+)?[“"‘']?$`, 'u');
 
 /**
  * The sentence speaks of a ransomware family's name as of the people who run it: its affiliates, operators
@@ -327,9 +336,9 @@ export function sentenceSaysCrew(text: string, start: number, end: number): bool
   return (
     CREW_AFTER.test(after) ||
     CREW_NOUN_AFTER.test(after) ||
-    CREW_COPULA.test(after) ||
-    CREW_LIST_BEFORE.test(before) ||
-    CREW_NOUN_BEFORE.test(before)
+    CREW_COPULA().test(after) ||
+    CREW_LIST_BEFORE().test(before) ||
+    CREW_NOUN_BEFORE().test(before)
   );
 }
 
@@ -364,12 +373,12 @@ export function sentenceSaysPeople(text: string, start: number, end: number): bo
  * patches ("SocialMiner users", "a TeamViewer account", "BitLocker vulnerabilities").
  */
 const PROGRAM_OWN = String.raw`users?|accounts?|vulnerabilit(?:y|ies)|flaws?|bugs?|patch(?:es)?|security\s+(?:flaws?|holes?|bugs?|updates?|patch(?:es)?)`;
-const PROGRAM_OWN_AFTER = new RegExp(String.raw`^\s+(?:${PROGRAM_OWN})(?![\p{L}\p{N}-])`, 'u');
+const PROGRAM_OWN_AFTER = lazyRegExp(String.raw`^\s+(?:${PROGRAM_OWN})(?![\p{L}\p{N}-])`, 'u');
 /**
  * The same, or the network a tool makes and its parts: "the Tor network", "a Tor exit node", "the Tor Browser",
  * "Tor Project". In lower case, but for a product's capitalised parts: "Cobalt Strike User-Agent" is the tool's.
  */
-const PRODUCT_AFTER = new RegExp(
+const PRODUCT_AFTER = lazyRegExp(
   String.raw`^\s+(?:${PROGRAM_OWN}|user\s+base|browser|Browser|network|Network|(?:exit|entry|guard|relay)\s+nodes?|relays|hidden\s+services?|onion\s+services?|Project)(?![\p{L}\p{N}-])`,
   'u',
 );
@@ -379,7 +388,7 @@ const PRODUCT_AFTER = new RegExp(
  * shape is then a product's. Not its network: a botnet is one ("the Popa network").
  */
 export function saysProgramOwn(text: string, end: number): boolean {
-  return PROGRAM_OWN_AFTER.test(text.slice(end, end + 40));
+  return PROGRAM_OWN_AFTER().test(text.slice(end, end + 40));
 }
 
 /**
@@ -389,7 +398,7 @@ export function saysProgramOwn(text: string, end: number): boolean {
  * tried too: one tuned-even mention right, one tuned-odd mention wrong, so it was left out.)
  */
 export function saysProduct(text: string, end: number): boolean {
-  return PRODUCT_AFTER.test(text.slice(end, end + 40));
+  return PRODUCT_AFTER().test(text.slice(end, end + 40));
 }
 
 /**
@@ -402,7 +411,10 @@ const FIELD_WORD =
 
 const FIELD_WORDS = new RegExp(FIELD_WORD.source, 'gi');
 /** "C2" or "C&C" followed by a capitalised word goes on as a model's name ("the Hisense C2 Ultra"), not a server's. */
-export const MODEL_NAME_C2 = guarded(/^(?:C2|C&C)[ \t\u00a0]+\p{Lu}\p{Ll}/u, (s) => s.startsWith('C2') || s.startsWith('C&C'));
+export const MODEL_NAME_C2 = guarded(
+  lazyRegExp(String.raw`^(?:C2|C&C)[ \t\u00a0]+\p{Lu}\p{Ll}`, 'u'),
+  (s) => s.startsWith('C2') || s.startsWith('C&C'),
+);
 
 /** Below this many characters a text (a sentence, a headline, a feed item's summary) says too little of its topic to judge it by. */
 const TOPIC_MIN_CHARS = 1000;
@@ -421,7 +433,7 @@ export function speaksOfTheField(text: string): boolean {
 }
 
 /** Before a word of prose: a space after a lower-case word, a comma or an opening bracket or quote. */
-const PROSE_BEFORE = /(?:\p{Ll}|[,;:(“"‘'])\s+$/u;
+const PROSE_BEFORE = lazyRegExp(String.raw`(?:\p{Ll}|[,;:(“"‘'])\s+$`, 'u');
 /** After it: a space, or punctuation that ends a clause; not a file's extension, a path or a compound's hyphen. */
 const PROSE_AFTER = /^(?:\s|[,;:)”"’']|[.!?](?:\s|$))/u;
 
@@ -434,6 +446,6 @@ export function writesInLowerCase(text: string, lower: string): boolean {
   return someMention(
     text,
     lower,
-    (start, end) => PROSE_BEFORE.test(text.slice(Math.max(0, start - 24), start)) && PROSE_AFTER.test(text.slice(end, end + 2)),
+    (start, end) => PROSE_BEFORE().test(text.slice(Math.max(0, start - 24), start)) && PROSE_AFTER.test(text.slice(end, end + 2)),
   );
 }

@@ -24,9 +24,11 @@ type Need = RegExp | GuardedRegExp | ((s: string) => boolean);
  * a pattern, and builds its Unicode classes case-closed under `iu`, the first time it runs it: 0.5–2 ms a pattern
  * in a woken worker, paid by the page that woke it. A pattern whose needs a page never meets is never built.
  */
-export function guarded(full: RegExp | GuardedRegExp, ...needs: Need[]): GuardedRegExp {
+export function guarded(full: RegExp | GuardedRegExp | (() => RegExp), ...needs: Need[]): GuardedRegExp {
   const met = (s: string) => needs.every((n) => (typeof n === 'function' ? n(s) : n.test(s)));
-  return { test: (s) => met(s) && full.test(s), exec: (s) => (met(s) ? full.exec(s) : null) };
+  // A pattern given as lazyRegExp's getter is also constructed only then (V8 parses it, classes and all, as it is made).
+  const re = typeof full === 'function' ? full : () => full;
+  return { test: (s) => met(s) && re().test(s), exec: (s) => (met(s) ? re().exec(s) : null) };
 }
 
 /**
@@ -47,8 +49,8 @@ export function withoutUnicodeFolds(full: RegExp): GuardedRegExp {
   if (!full.unicode || full.global || full.sticky || /\\[pP]\{|\\u\{|[^\x00-\x7f‘’“”]/.test(full.source)) {
     throw new Error(`withoutUnicodeFolds: not a pattern of ASCII words with u: /${full.source}/${full.flags}`);
   }
-  const light = new RegExp(full.source, full.flags.replace('u', ''));
-  const pick = (s: string) => (U_READS_OTHERWISE.test(s) ? full : light);
+  let light: RegExp | undefined;
+  const pick = (s: string) => (U_READS_OTHERWISE.test(s) ? full : (light ??= new RegExp(full.source, full.flags.replace('u', ''))));
   return { test: (s) => pick(s).test(s), exec: (s) => pick(s).exec(s) };
 }
 
