@@ -150,6 +150,8 @@ describe('what the sentence says a name is', () => {
     const typed = (text: string) => findCatalogueEntities(text, cat).map((x) => `${x.text}=${x.key}`);
     expect(typed('Carbanak malware was used by the group.')).toEqual(['Carbanak=malware:carbanak-malware']);
     expect(typed('They deployed the Carbanak backdoor.')).toEqual(['Carbanak=malware:carbanak-malware']);
+    // A word that goes on past its letters is another word ("backdoor2"), in an ASCII text too.
+    expect(typed('They saw Carbanak backdoor2 files.')).toEqual(['Carbanak=actor:carbanak']);
     // The actor otherwise, and after words that are not for malware.
     expect(typed('Carbanak targeted banks. The Carbanak group was busy.')).toEqual(['Carbanak=actor:carbanak', 'Carbanak=actor:carbanak']);
     // "gang" is a cue of both kinds; a gang is people.
