@@ -306,7 +306,7 @@ export function findVictim(text: string, s: SentenceInfo, type: IncidentType, re
     let score = asUsers ? 2 : instances || group || people ? -1.5 : 0;
     // "targeted ads on Twitter": the cue's words reach the name only through a preposition of place or means.
     const victimBefore =
-      (VICTIM_BEFORE.test(before) ||
+      (VICTIM_BEFORE().test(before) ||
         PRESENT_HIT_BEFORE.test(before) ||
         ((type === 'phishing' || type === 'fraud') && DECEIVED_BEFORE.test(before))) &&
       !meansPrepBefore(before) &&
@@ -317,7 +317,7 @@ export function findVictim(text: string, s: SentenceInfo, type: IncidentType, re
     if (victimBefore) score += 3;
     const victimAfter =
       !MODAL_AFTER.test(after) &&
-      ((VICTIM_AFTER.test(after) && !reportsOther(after)) || BEING_HIT_AFTER.test(after) || coordinatedVictim(text, e, s));
+      ((VICTIM_AFTER().test(after) && !reportsOther(after)) || BEING_HIT_AFTER.test(after) || coordinatedVictim(text, e, s));
     if (victimAfter) score += 3;
     // A lure runs on a platform the text names again and again ("ads on Twitter"): where, not who, unless the text says it was hit.
     if ((type === 'phishing' || type === 'fraud') && reporters.platforms?.has(e.key) && !victimBefore && !victimAfter && !asUsers)
@@ -357,7 +357,7 @@ export function findVictim(text: string, s: SentenceInfo, type: IncidentType, re
     if ((type === 'phishing' || type === 'fraud') && BRAND_CUSTOMERS_AFTER.test(after)) continue;
     // The maker of an exploited product is not who was hit ("a flaw affecting Pulse Secure VPN
     // appliances"), unless the text says it was.
-    if (type === 'vulnerability-exploitation' && e.type === 'vendor' && !VICTIM_AFTER.test(after)) continue;
+    if (type === 'vulnerability-exploitation' && e.type === 'vendor' && !VICTIM_AFTER().test(after)) continue;
     // Police and national agencies investigate and warn; they are rarely the victim of the story.
     if (AUTHORITY.test(e.name) || AUTHORITY.test(e.text)) score -= 4;
     // "claimed the attacks on Telegram": the platform a claim was made on.
@@ -384,7 +384,7 @@ export function findVictim(text: string, s: SentenceInfo, type: IncidentType, re
     if (e === found && listLength(text, e, s.entities) >= 3) score -= 3;
     if (isResearchFirm(e.key)) score -= 2.5;
     // The maker that fixes a flaw, or whose products block a threat, is rarely the victim of the story.
-    if (reporters.makers?.has(e.key) && !VICTIM_AFTER.test(after)) score -= 3;
+    if (reporters.makers?.has(e.key) && !VICTIM_AFTER().test(after)) score -= 3;
     if (wide.includes(' by ') && SPONSOR_BEFORE.test(wide)) score -= 5;
     // "FBI website hacked by CyberZeist", "the Reconnaissance General Bureau ... was behind the attack": the attacker.
     if (BY_ATTACKER_BEFORE.test(before) || BEHIND_AFTER.test(after)) score -= 5;
@@ -533,7 +533,7 @@ function byReference(text: string, s: SentenceInfo, reporters: Reporters): Score
     const at = s.start + m.index;
     const before = text.slice(Math.max(s.start, at - 45), at);
     const after = text.slice(at + m[0].length, Math.min(s.end, at + m[0].length + 110));
-    if (!(VICTIM_BEFORE.test(before) || STRONG_VICTIM_AFTER.test(after) || VICTIM_AFTER.test(after))) continue;
+    if (!(VICTIM_BEFORE().test(before) || STRONG_VICTIM_AFTER.test(after) || VICTIM_AFTER().test(after))) continue;
     if (REPORTER_AFTER.test(after) || WARNS_AFTER.test(after) || DENIES_AFTER.test(after)) continue;
     // "would leave the business exposed", "the company could be hit": what might happen, not what did.
     if (MODAL_BEFORE.test(before) || MODAL_AFTER.test(after)) continue;
@@ -667,7 +667,7 @@ function coordinatedVictim(text: string, e: EntityMatch, s: SentenceInfo): boole
   const next = s.entities.find((o) => o.start > e.end && VICTIM_TYPES.has(o.type));
   if (!next || !/^\s+(?:and|&)\s+$/.test(text.slice(e.end, next.start))) return false;
   const after = text.slice(next.end, Math.min(s.end, next.end + 110));
-  return VICTIM_AFTER.test(after) && !reportsOther(after) && !REPORTER_AFTER.test(after);
+  return VICTIM_AFTER().test(after) && !reportsOther(after) && !REPORTER_AFTER.test(after);
 }
 
 /** Regions of several countries in the catalogue (the European Union, a body, aside). */
