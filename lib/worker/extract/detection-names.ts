@@ -1,6 +1,7 @@
 import type { EntityMatch } from '../../shared/types';
 import { slug } from '../knowledge/keys';
 import { isCommonWord } from './common-word';
+import { lazyRegExp } from './lazy-regexp';
 
 /**
  * Antivirus detection names: how vendors name a family in their verdicts, after the CARO convention of a
@@ -25,8 +26,9 @@ const SHORT_PLATFORMS = 'Win32|Win64|W32|W64|MSIL|AndroidOS|Android|Linux|OSX|Ma
 const CODES = 'ANDROIDOS|AndroidOS|TROJ|BKDR|TSPY|RANSOM|WORM|HKTL|TROJAN|BACKDOOR|ELF|OSX|IOS';
 
 const SEG = String.raw`[A-Za-z0-9][A-Za-z0-9_-]*`;
-// Sticky: tried only at the start of a run of name characters holding a separator (see findDetectionNames).
-const DETECTION = new RegExp(
+// Sticky: tried only at the start of a run of name characters holding a separator (see findDetectionNames); made on
+// first use (V8 parses its Unicode classes as it is made).
+const DETECTION = lazyRegExp(
   String.raw`(?:` +
     // Kaspersky: [HEUR:]Type.Platform.Family[.variant]
     String.raw`(?:HEUR:|UDS:)?(?:${TYPES})\.(?:${PLATFORMS})\.${SEG}(?:\.${SEG})*` +
@@ -89,8 +91,9 @@ export function findDetectionNames(text: string): EntityMatch[] {
     tried = start;
     DETECTION_OPENS.lastIndex = start;
     if (!DETECTION_OPENS.test(text)) continue;
-    DETECTION.lastIndex = start;
-    const m = DETECTION.exec(text);
+    const detection = DETECTION();
+    detection.lastIndex = start;
+    const m = detection.exec(text);
     if (m === null) continue;
     SEPARATOR.lastIndex = Math.max(SEPARATOR.lastIndex, start + m[0].length);
     const family = familyOf(m[0]);
