@@ -22,6 +22,12 @@ describe('antivirus detection names', () => {
       'Linux.Mirai.222=malware:mirai',
     ]);
     expect(found('The malware involved, AndroidOS_GolfSpy.HRX, steals data.')).toEqual(['AndroidOS_GolfSpy.HRX=malware:golfspy']);
+    // Each opening (tried first, before the whole pattern): a code, a prefix, a platform with a slash.
+    expect(found('It dropped TROJ_POWELIKS.A, UDS:Trojan.Win32.Fsysna.fhiq and Win32/Industroyer.')).toEqual([
+      'TROJ_POWELIKS.A=malware:poweliks',
+      'UDS:Trojan.Win32.Fsysna.fhiq=malware:fsysna',
+      'Win32/Industroyer=malware:industroyer',
+    ]);
   });
 
   it('leaves code, generic verdicts, verdicts of a product and rows of an indicator table alone', () => {

@@ -150,6 +150,8 @@ describe('what the sentence says a name is', () => {
     const typed = (text: string) => findCatalogueEntities(text, cat).map((x) => `${x.text}=${x.key}`);
     expect(typed('Carbanak malware was used by the group.')).toEqual(['Carbanak=malware:carbanak-malware']);
     expect(typed('They deployed the Carbanak backdoor.')).toEqual(['Carbanak=malware:carbanak-malware']);
+    // A word that goes on past its letters is another word ("backdoor2"), in an ASCII text too.
+    expect(typed('They saw Carbanak backdoor2 files.')).toEqual(['Carbanak=actor:carbanak']);
     // The actor otherwise, and after words that are not for malware.
     expect(typed('Carbanak targeted banks. The Carbanak group was busy.')).toEqual(['Carbanak=actor:carbanak', 'Carbanak=actor:carbanak']);
     // "gang" is a cue of both kinds; a gang is people.
@@ -414,5 +416,54 @@ describe('the noun looked for first, in any case', () => {
   it('without the noun, only a flaw’s fate says exploit', () => {
     expect(sentenceSaysExploit(...at('EternalBlue and EternalRomance were all patched in March.', 'EternalBlue'), 'malware')).toBe(true);
     expect(sentenceSaysExploit(...at('EternalBlue, a tool of the group, spread.', 'EternalBlue'), 'malware')).toBe(false);
+  });
+});
+
+// Round 18: more patterns behind a cheap test of their first or last words, ASCII-worded ones read without `u` where it
+// changes nothing, and a list's rest by ASCII classes in an ASCII text. Each form below reaches its pattern only if
+// its cheap test lets it through.
+describe('every form of a look passes its cheap test', () => {
+  const at = (text: string, name: string): [string, number, number] => [text, text.indexOf(name), text.indexOf(name) + name.length];
+  const kind = (text: string, name: string, type: string) => sentenceSaysKind(...at(text, name), type);
+  it('the words before malware: each verb and each phrase, singular or plural, in any case', () => {
+    for (const before of [
+      'They DOWNLOADED THE',
+      'Pushing a',
+      'Infected with',
+      'Forks of',
+      'COPIES OF',
+      'A copy of the',
+      'The developers of',
+    ])
+      expect(kind(`${before} Kronos.`, 'Kronos', 'malware'), before).toBe(true);
+    expect(kind('Within the confines of Official Kronos stores.', 'Kronos', 'malware')).toBe(false);
+  });
+  it('what follows malware: each noun, in any case', () => {
+    for (const after of ['COMMAND-AND-CONTROL servers', '’s configuration', 'Traffic was seen', 'capabilities grew', 'PLUGINS load'])
+      expect(kind(`We saw Kronos ${after}.`.replace(' ’', '’'), 'Kronos', 'malware'), after).toBe(true);
+  });
+  it('before and after an actor: each phrase, in any case', () => {
+    for (const text of ['It was ATTRIBUTED TO Leviathan.', 'Attacks carried out by the Leviathan crew.', 'Hits by threat actor Leviathan.'])
+      expect(kind(text, 'Leviathan', 'actor'), text).toBe(true);
+    for (const text of [
+      'Leviathan HAS BEEN TARGETING ships.',
+      'Leviathan’s operators left.',
+      'Leviathan breached a port.',
+      'Leviathan had carried out raids.',
+    ])
+      expect(kind(text, 'Leviathan', 'actor'), text).toBe(true);
+    expect(kind('Leviathan has a long tail.', 'Leviathan', 'actor')).toBe(false);
+  });
+  it('a flaw’s fate in capitals', () => {
+    expect(sentenceSaysExploit(...at('EternalBlue WAS QUIETLY PATCHED in March.', 'EternalBlue'), 'malware')).toBe(true);
+  });
+  it('letters that only `u` folds to ASCII ones (ſ, the Kelvin sign) are read as the patterns read them', () => {
+    expect(kind('Kronos, a particularly nasty ranſomware, returned.', 'Kronos', 'malware')).toBe(true);
+    expect(kind('They saw Kronos ſamples.', 'Kronos', 'malware')).toBe(true);
+    expect(kind('It is the work of hac\u212Aers Leviathan.', 'Leviathan', 'actor')).toBe(true);
+  });
+  it('a list’s rest with digits, dots and hyphens in an ASCII text, and past ASCII', () => {
+    expect(kind('They saw Kronos, APT-C-23 and Ares.2 samples.', 'Kronos', 'malware')).toBe(true);
+    expect(kind('They saw Kronos, Ärës and Osiris samples.', 'Kronos', 'malware')).toBe(true);
   });
 });

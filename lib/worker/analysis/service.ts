@@ -7,7 +7,6 @@
  * Page text is analysed here and never leaves the browser.
  */
 import { addOrganizations, extractEntities, extractKnownEntities } from '../extract/entities';
-import { extractIncidents } from '../extract/incidents';
 import { compileSteps, loadMatcher, MATCHER_VERSION, serializeMatcher, type CompiledMatcher } from '../extract/matcher';
 import { seedCatalogue } from '../knowledge/seed';
 import { seedRowCount } from '../knowledge/seed/data';
@@ -21,6 +20,11 @@ import { nextTask } from '../next-task';
 import type { ArticleAnalysis, ArticleText, EntityFacts, FactsWanted, FirstStage, SecondStage } from '../../shared/analysis/protocol';
 
 export const MATCHER_BLOB = 'matcher';
+/**
+ * The incidents' modules, loaded by the first whole analysis or second stage: a worker woken for a page's first
+ * stage does not evaluate them (their patterns are built as each module loads) before it answers.
+ */
+const incidentsModule = () => import('../extract/incidents');
 /**
  * What each analysis cost, on the worker's own performance timeline (the latest one of each kind), for
  * the benchmark to read there: timings stay off the wire. `receivedAt`/`answeredAt` are wall-clock ms
@@ -328,6 +332,7 @@ export class AnalysisService {
     const receivedAt = wallClock();
     const got = await this.matcherFor();
     const { state } = got;
+    const { extractIncidents } = await incidentsModule();
     const t0 = this.now();
     const entities = extractEntities(req.text, state.matcher);
     const incidents = extractIncidents(req.text, entities, { published: req.published, site: req.url, title: req.title });
@@ -391,6 +396,7 @@ export class AnalysisService {
     const pending = this.pendingRests.get(id);
     if (!pending || pending.url !== url) return null;
     this.pendingRests.delete(id);
+    const { extractIncidents } = await incidentsModule();
     // Worked out when the page asks (after it painted the first stage), not right after that answer: on a
     // busy machine the work would take the CPU from the page receiving and painting it.
     const entities = addOrganizations(pending.text, pending.known);

@@ -1,6 +1,7 @@
 import type { EntityMatch } from '../../shared/types';
 import { slug } from '../knowledge/keys';
 import { isCommonWord } from './common-word';
+import { lazyRegExp } from './lazy-regexp';
 
 /**
  * Antivirus detection names: how vendors name a family in their verdicts, after the CARO convention of a
@@ -25,8 +26,9 @@ const SHORT_PLATFORMS = 'Win32|Win64|W32|W64|MSIL|AndroidOS|Android|Linux|OSX|Ma
 const CODES = 'ANDROIDOS|AndroidOS|TROJ|BKDR|TSPY|RANSOM|WORM|HKTL|TROJAN|BACKDOOR|ELF|OSX|IOS';
 
 const SEG = String.raw`[A-Za-z0-9][A-Za-z0-9_-]*`;
-// Sticky: tried only at the start of a run of name characters holding a separator (see findDetectionNames).
-const DETECTION = new RegExp(
+// Sticky: tried only at the start of a run of name characters holding a separator (see findDetectionNames); made on
+// first use (V8 parses its Unicode classes as it is made).
+const DETECTION = lazyRegExp(
   String.raw`(?:` +
     // Kaspersky: [HEUR:]Type.Platform.Family[.variant]
     String.raw`(?:HEUR:|UDS:)?(?:${TYPES})\.(?:${PLATFORMS})\.${SEG}(?:\.${SEG})*` +
@@ -41,6 +43,12 @@ const DETECTION = new RegExp(
     String.raw`)(?![\p{L}\p{N}_/-]|\.[\p{L}\p{N}])`,
   'uy',
 );
+/**
+ * What every detection name opens with (a type, a platform, a code or a vendor's prefix), sticky and without `u`:
+ * tried first where DETECTION would be (its words are ASCII and its case is kept, so it matches wherever DETECTION
+ * can), so that V8 builds DETECTION (its Unicode classes, as it is first run) only for a text with a name's opening.
+ */
+const DETECTION_OPENS = new RegExp(String.raw`HEUR:|UDS:|${TYPES}|${PLATFORMS}|${CODES}`, 'y');
 const TYPE_OR_PLATFORM = new RegExp(String.raw`^(?:HEUR|UDS|${TYPES}|${PLATFORMS}|${CODES}|Generic|Agent|Gen|AdDisplay)$`, 'i');
 
 /** The family within a detection name: its last segment of three or more letters that is no type, platform or variant. */
@@ -81,8 +89,11 @@ export function findDetectionNames(text: string): EntityMatch[] {
     while (start > 0 && RUN_CHAR.test(text[start - 1])) start--;
     if (start <= tried || WORD_CHAR.test(text[start - 1] ?? ' ')) continue;
     tried = start;
-    DETECTION.lastIndex = start;
-    const m = DETECTION.exec(text);
+    DETECTION_OPENS.lastIndex = start;
+    if (!DETECTION_OPENS.test(text)) continue;
+    const detection = DETECTION();
+    detection.lastIndex = start;
+    const m = detection.exec(text);
     if (m === null) continue;
     SEPARATOR.lastIndex = Math.max(SEPARATOR.lastIndex, start + m[0].length);
     const family = familyOf(m[0]);

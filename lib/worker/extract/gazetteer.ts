@@ -38,7 +38,7 @@ import {
   writesInLowerCase,
 } from './kind-in-context';
 import { slug } from '../knowledge/keys';
-import { guarded } from './lazy-regexp';
+import { asciiTwin, guarded, lazyRegExp } from './lazy-regexp';
 import { isCommonWord } from './common-word';
 
 /** Words read on each side of a name when looking for a cue, within its sentence. */
@@ -243,7 +243,7 @@ const ORG_HEAD = String.raw`(?:Initiative|Task Force|Working Group|Cent(?:er|re)
  * Guarded by its head noun anywhere: a list of words with no letter class, cheaper for V8 to build as it is first
  * run (in a woken worker) than the class of the capitalised word that may come between.
  */
-const ORG_HEAD_AFTER = guarded(new RegExp(String.raw`^(?:[ \t]+\p{Lu}[\p{L}\p{N}'’-]*)?[ \t]+${ORG_HEAD}\b`, 'u'), new RegExp(ORG_HEAD));
+const ORG_HEAD_AFTER = guarded(lazyRegExp(String.raw`^(?:[ \t]+\p{Lu}[\p{L}\p{N}'’-]*)?[ \t]+${ORG_HEAD}\b`, 'u'), new RegExp(ORG_HEAD));
 /** "Center for Phishing Research", "Coalition Against Stalkerware". */
 const ORG_HEAD_BEFORE = new RegExp(String.raw`\b${ORG_HEAD}[ \t]+(?:for|of|on|against|Against)[ \t]+(?:the[ \t]+)?$`, 'u');
 
@@ -306,7 +306,10 @@ const LEGAL_FORM_AFTER = guarded(
  * it may skip) as it is first run, which a woken worker need not for a page where no name is followed by one.
  */
 const ORG_APPOSITION_AFTER = guarded(
-  /^(?:\s*,\s*|\s+(?:is|was)\s+)(?:an?|the)\s+(?:[\p{L}\p{N}][\p{L}\p{N}'’-]*\s+){0,3}?(?:company|firm|vendor|maker|manufacturer|supplier|corporation|contractor|startup|subsidiary|business)\b/iu,
+  lazyRegExp(
+    String.raw`^(?:\s*,\s*|\s+(?:is|was)\s+)(?:an?|the)\s+(?:[\p{L}\p{N}][\p{L}\p{N}'’-]*\s+){0,3}?(?:company|firm|vendor|maker|manufacturer|supplier|corporation|contractor|startup|subsidiary|business)\b`,
+    'iu',
+  ),
   /^(?:\s*,\s*|\s+(?:is|was)\s+)(?:an?|the)\s/iu,
   /(?:company|firm|vendor|maker|manufacturer|supplier|corporation|contractor|startup|subsidiary|business)\b/iu,
 );
@@ -403,8 +406,8 @@ function nameEnd(text: string, start: number, end: number, key: string, matcher:
   return words.length > 0 && !words.every((w) => isCommonWord(w)) ? start + head.index : end;
 }
 
-/** The word after a name, when it is one for malware ("Carbanak malware", "the Turla backdoor"). */
-const MALWARE_WORD_AFTER = /^[ \t\u00a0]+([A-Za-z]+)(?![\p{L}\p{N}])/u;
+/** The word after a name, when it is one for malware ("Carbanak malware", "the Turla backdoor"); an ASCII text's by ASCII classes. */
+const MALWARE_WORD_AFTER = asciiTwin(/^[ \t\u00a0]+([A-Za-z]+)(?![\p{L}\p{N}])/u, /^[ \t]+([A-Za-z]+)(?![A-Za-z0-9])/);
 /** How catalogues name a toolset after its actor: "Carbanak Backdoor", "Lazarus Malware". */
 const TOOLSET_FORMS = ['Backdoor', 'Malware', 'Trojan', 'RAT', 'Loader', 'Toolset'];
 

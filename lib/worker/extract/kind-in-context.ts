@@ -11,7 +11,7 @@
  * Each look is a short anchored regular expression over a bounded slice next to the name (linear time).
  */
 import { someMention } from './mentions';
-import { guarded } from './lazy-regexp';
+import { asciiTwin, guarded, lazyRegExp, withoutUnicodeFolds } from './lazy-regexp';
 
 /** Nouns that say "malicious software" (or an attacker's tool), singular or plural. */
 const MALWARE_NOUN = String.raw`(?:malware|ransomware|trojan|backdoor|loader|downloader|dropper|stealer|infostealer|rat|remote access (?:trojan|tool)|botnet|worm|wiper|spyware|rootkit|keylogger|implant|miner|cryptominer|banker|web ?shell|payload|(?:piece|strain|family|variant) of malware|(?:hack|attack|post-exploitation|penetration[- ]testing|red[- ]team|offensive) (?:tool|framework)|exploit kit|packer|crypter)(?:s|es)?`;
@@ -22,19 +22,19 @@ const ACTOR_NOUN = String.raw`(?:group|gang|actor|threat actor|apt|apt group|cre
 const DESCRIPTION = String.raw`(?:[\p{L}\p{N}][\p{L}\p{N}'’-]*\s+){0,4}?`;
 
 const COPULA_OPENING = String.raw`^\s*(?:[”"’'*]\s*)?(?::\s*|,\s*(?:also\s+)?|\s+(?:is|was|remains|has\s+been)\s+)(?:a|an|the|another)\s`;
-const COPULA_AFTER = (noun: string) => new RegExp(String.raw`${COPULA_OPENING}\s*${DESCRIPTION}${noun}\b`, 'iu');
+const COPULA_AFTER = (noun: string) => lazyRegExp(String.raw`${COPULA_OPENING}\s*${DESCRIPTION}${noun}\b`, 'iu');
 /**
  * The copulas' opening alone, with their flags: what every copula below needs, tested first, so that V8 builds a
  * copula (its description's Unicode classes, as it is first run) only after a name that a copula or a comma
  * and an article follow.
  */
-const COPULA_OPENS = new RegExp(COPULA_OPENING, 'iu');
+const COPULA_OPENS = withoutUnicodeFolds(new RegExp(COPULA_OPENING, 'iu'));
 /**
  * A word for malware anywhere: what the copula and the other patterns with the noun need (guarded, with their
  * flags); the same for people who attack, the malware family's noun and a list's words.
  */
-const MALWARE_WORD_IN = new RegExp(String.raw`\b${MALWARE_NOUN}\b`, 'iu');
-const ACTOR_WORD_IN = new RegExp(String.raw`\b${ACTOR_NOUN}\b`, 'iu');
+const MALWARE_WORD_IN = withoutUnicodeFolds(new RegExp(String.raw`\b${MALWARE_NOUN}\b`, 'iu'));
+const ACTOR_WORD_IN = withoutUnicodeFolds(new RegExp(String.raw`\b${ACTOR_NOUN}\b`, 'iu'));
 const FAMILY_WORD = /famil/iu;
 const LIST_WORD = /such|like|including/iu;
 const MALWARE_COPULA = guarded(COPULA_AFTER(MALWARE_NOUN), COPULA_OPENS, MALWARE_WORD_IN);
@@ -74,18 +74,25 @@ const ITEMS_BEFORE = String.raw`[“"‘']?\s*(?:[\p{L}\p{N}][\p{L}\p{N}.'’-]*
  * Before the name, the noun and a naming word: "a technique dubbed DoubleAgent", "vulnerability, known as Chimera";
  * or a flaw's or an exploit's noun and a list ("exploits such as X and Y").
  */
-const EXPLOIT_NAMED_BEFORE = new RegExp(
+const EXPLOIT_NAMED_BEFORE = lazyRegExp(
   String.raw`\b(?:${EXPLOIT_NOUN}\s*,?\s+(?:also\s+)?(?:called|dubbed|named|nicknamed|codenamed|known\s+as)|${FLAW_NOUN}\s*,?\s+(?:such\s+as|like|including))\s+${ITEMS_BEFORE}`,
   'iu',
 );
 /** Before the name, a plural noun and a comma opening a list of them: "three other exploits, ENGLISHMANDENTIST, ESTEEMAUDIT, and EXPLODINGCAN". */
-const EXPLOIT_LIST_BEFORE =
-  /\b(?:exploits|vulnerabilities|flaws)\s*,\s*((?:[\p{L}\p{N}][\p{L}\p{N}.'’-]*\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)){0,6})$/iu;
+const EXPLOIT_LIST_BEFORE = lazyRegExp(
+  String.raw`\b(?:exploits|vulnerabilities|flaws)\s*,\s*((?:[\p{L}\p{N}][\p{L}\p{N}.'’-]*\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)){0,6})$`,
+  'iu',
+);
 /** A copula or an apposition with the noun: "DoubleAgent, a new attack technique", "X is an exploit for the SMB flaw". */
 const EXPLOIT_COPULA = guarded(COPULA_AFTER(EXPLOIT_NOUN), COPULA_OPENS);
 /** What is done to a flaw, after the name or its list: "ETERNALBLUE, ETERNALROMANCE and ETERNALSYNERGY were all patched". */
-const PATCHED_AFTER =
-  /^\s+(?:(?:was|were|has\s+been|have\s+been)\s+)(?:all\s+|already\s+|since\s+|quietly\s+)?(?:patched|fixed)\b(?!\s+to\b)/iu;
+const PATCHED_AFTER = guarded(
+  withoutUnicodeFolds(
+    /^\s+(?:(?:was|were|has\s+been|have\s+been)\s+)(?:all\s+|already\s+|since\s+|quietly\s+)?(?:patched|fixed)\b(?!\s+to\b)/iu,
+  ),
+  // (No letter of these folds to another under `iu`: `i` reads them alike.)
+  /patched|fixed/i,
+);
 
 /**
  * What every exploit, flaw or technique noun above begins with, in any case (ASCII: no other letter folds to
@@ -110,20 +117,25 @@ export function sentenceSaysExploit(text: string, start: number, end: number, ty
   const afterList = tail ? after.slice(tail[0].length) : after;
   if (!nouns) return PATCHED_AFTER.test(afterList);
   if (EXPLOIT_HEAD_AFTER.test(after) || (type === 'malware' && TECHNIQUE_HEAD_AFTER.test(after))) return true;
-  if (PATCHED_AFTER.test(afterList) || EXPLOIT_NAMED_BEFORE.test(before)) return true;
+  if (PATCHED_AFTER.test(afterList) || EXPLOIT_NAMED_BEFORE().test(before)) return true;
   // ("WannaCry, a ransomware that exploits ...": a relative clause's verb, in a description of malware.)
   const copula = EXPLOIT_COPULA.exec(after);
   if (copula && !MALWARE_WORD_IN.test(copula[0]) && !/\b(?:that|which|who)\b/i.test(copula[0])) return true;
   // A list of three names or more ("After exploiting the vulnerabilities, Emotet and TrickBot ...": the clause's subjects).
-  const list = EXPLOIT_LIST_BEFORE.exec(before);
+  const list = EXPLOIT_LIST_BEFORE().exec(before);
   if (!list) return false;
   const names = (s: string) => s.split(/,|\band\b|\bor\b/).filter((x) => x.trim() !== '').length;
   return names(list[1]) + 1 + (tail ? names(tail[0]) : 0) >= 3;
 }
 
 /** Right after a malware name: what a family has ("X samples", "X payload", "X's C2", "the X infection"). */
-const MALWARE_AFTER =
-  /^(?:\s*['’]s)?\s+(?:samples?|payloads?|variants?|strains?|infections?|binar(?:y|ies)|builds?|builder|c2|c&c|command-and-control|bot|panel|modules?|plugins?|operators|campaigns?|famil(?:y|ies)|code(?!\s+injection)|executables?|infected|capabilities|functionality|features|configuration|config|traffic)\b/iu;
+const MALWARE_AFTER = guarded(
+  withoutUnicodeFolds(
+    /^(?:\s*['’]s)?\s+(?:samples?|payloads?|variants?|strains?|infections?|binar(?:y|ies)|builds?|builder|c2|c&c|command-and-control|bot|panel|modules?|plugins?|operators|campaigns?|famil(?:y|ies)|code(?!\s+injection)|executables?|infected|capabilities|functionality|features|configuration|config|traffic)\b/iu,
+  ),
+  // Its nouns' first letters, with its flags: tested first.
+  /^(?:\s*['’]s)?\s+(?:samp|payl|vari|stra|infe|bina|buil|c2|c&c|comm|bot|pane|modu|plug|oper|camp|fami|code|exec|capa|func|feat|conf|traf)/iu,
+);
 /** What malware does, right after its name ("Taurus can also steal", "Charger encrypts", "Ares then loads"). */
 const MALWARE_DOES_FULL =
   /^\s+(?:can\s+(?:also\s+|completely\s+)?|also\s+|then\s+|first\s+)?(?:encrypts?|exfiltrates?|steal|steals|beacons|infects?|injects?|decrypts|drops|downloads|executes|persists|spreads|propagates|harvests?|captures?|keylogs|hijacks?|overlays?|intercepts?|communicates\s+with|connects\s+to|reaches\s+out\s+to|masquerades\s+as|poses\s+as)\b/iu;
@@ -137,15 +149,16 @@ const MALWARE_DOES = guarded(
 );
 
 /** Right before a malware name: what is done with it or said of it. */
-const MALWARE_BEFORE_FULL =
-  /(?:\b(?:deploy|deploys|deployed|deploying|drop|drops|dropped|dropping|install|installs|installed|installing|deliver|delivers|delivered|delivering|distribute|distributes|distributed|distributing|download|downloads|downloaded|downloading|load|loads|loaded|loading|push|pushes|pushed|pushing|infected\s+with|variants?\s+of|versions?\s+of|samples?\s+of|forks?\s+of|strains?\s+of|cop(?:y|ies)\s+of|builds?\s+of|(?:use|usage|abuse)\s+of|configuration\s+of|developers\s+of|authors\s+of)\s+(?:the\s+|a\s+|an\s+)?)$/iu;
+const MALWARE_BEFORE_FULL = withoutUnicodeFolds(
+  /(?:\b(?:deploy|deploys|deployed|deploying|drop|drops|dropped|dropping|install|installs|installed|installing|deliver|delivers|delivered|delivering|distribute|distributes|distributed|distributing|download|downloads|downloaded|downloading|load|loads|loaded|loading|push|pushes|pushed|pushing|infected\s+with|variants?\s+of|versions?\s+of|samples?\s+of|forks?\s+of|strains?\s+of|cop(?:y|ies)\s+of|builds?\s+of|(?:use|usage|abuse)\s+of|configuration\s+of|developers\s+of|authors\s+of)\s+(?:the\s+|a\s+|an\s+)?)$/iu,
+);
 /**
- * The same, looser and cheaper to build, tested first: a stem of its verbs, or the last word of its phrases ("with",
- * "of"), ending the word before the name and its article.
+ * The same, looser and cheaper to build, tested first: a stem of its verbs, or its phrases with their nouns' plurals
+ * either way ("copies of", "developer of"), before the name and its article.
  */
 const MALWARE_BEFORE = guarded(
   MALWARE_BEFORE_FULL,
-  /(?:deploy|drop|install|deliver|distribut|load|push|with|of)[a-z]*\s+(?:(?:the|an?)\s+)?$/iu,
+  /(?:(?:deploy|drop|install|deliver|distribut|load|push)[a-z]*|infected\s+with|(?:variant|version|sample|fork|strain|cop(?:y|ie)|build|use|usage|abuse|configuration|developer|author)s?\s+of)\s+(?:(?:the|an?)\s+)?$/iu,
 );
 
 /** Before the name, a word for malware and a comma: the name in apposition ("the PHA family , Zen", "a new backdoor, Kronos"). */
@@ -155,23 +168,36 @@ const MALWARE_APPOSITION_BEFORE = guarded(
 );
 
 /** Right after an actor name: the people behind it, or what they did ("X has targeted", "X hackers"). */
-const ACTOR_AFTER =
-  /^(?:\s*['’]s)?\s+(?:(?:threat\s+)?actors?|group|gang|apt|crew|hackers|operators|(?:has|have|had)\s+(?:been\s+)?(?:targeted|attacked|compromised|breached|carried\s+out|conducted|launched|used|deployed|leveraged|exploited)|(?:has|have|had)\s+been\s+(?:targeting|attacking|compromising|breaching|spear-?phishing)|targets|targeted|attacked|compromised|breached)\b/iu;
+const ACTOR_AFTER = guarded(
+  withoutUnicodeFolds(
+    /^(?:\s*['’]s)?\s+(?:(?:threat\s+)?actors?|group|gang|apt|crew|hackers|operators|(?:has|have|had)\s+(?:been\s+)?(?:targeted|attacked|compromised|breached|carried\s+out|conducted|launched|used|deployed|leveraged|exploited)|(?:has|have|had)\s+been\s+(?:targeting|attacking|compromising|breaching|spear-?phishing)|targets|targeted|attacked|compromised|breached)\b/iu,
+  ),
+  // Its first words' first letters, with its flags: tested first.
+  /^(?:\s*['’]s)?\s+(?:thre|acto|grou|gang|apt|crew|hack|oper|ha[sdv]|targ|atta|comp|brea)/iu,
+);
 /** Right after an actor name, its use of malware: "Patchwork used a new backdoor", "X deploys custom malware". */
 const ACTOR_USES_MALWARE = guarded(
-  new RegExp(
+  lazyRegExp(
     String.raw`^\s+(?:(?:has|have|had)\s+)?(?:also\s+|then\s+|reportedly\s+)?(?:used|uses|deployed|deploys|leveraged|leverages|employed|employs)\s+(?:(?:a|an|the|its|their)\s+)?${DESCRIPTION}${MALWARE_NOUN}\b`,
     'iu',
   ),
   MALWARE_WORD_IN,
 );
 /** Right before an actor name: who a deed or a tool is held to ("attributed to X", "targeted by X", "threat actor X"). */
-const ACTOR_BEFORE =
-  /(?:\b(?:attributed\s+to|attribute\s+(?:it|this|them)\s+to|attributing\s+(?:it|this|them)\s+to|targeted\s+by|attacked\s+by|compromised\s+by|breached\s+by|operated\s+by|conducted\s+by|carried\s+out\s+by|used\s+by|(?:threat\s+)?actors?|group|gang|apt|hackers)\s+(?:either\s+|both\s+)?(?:the\s+)?)$/iu;
+const ACTOR_BEFORE = guarded(
+  withoutUnicodeFolds(
+    /(?:\b(?:attributed\s+to|attribute\s+(?:it|this|them)\s+to|attributing\s+(?:it|this|them)\s+to|targeted\s+by|attacked\s+by|compromised\s+by|breached\s+by|operated\s+by|conducted\s+by|carried\s+out\s+by|used\s+by|(?:threat\s+)?actors?|group|gang|apt|hackers)\s+(?:either\s+|both\s+)?(?:the\s+)?)$/iu,
+  ),
+  // The last word of each of its phrases, with its flags: tested first.
+  /(?:to|by|actors?|group|gang|apt|hackers)\s+(?:either\s+|both\s+)?(?:the\s+)?$/iu,
+);
 
 /** Before the name, a list of attackers: "groups such as Patchwork", "APT actors like Bitter, Sidewinder and Confucius". */
 const ACTOR_LIST_BEFORE = guarded(
-  /\b(?:groups?|actors?|gangs?|APTs|adversaries|crews?)\s*,?\s+(?:such\s+as|like|including)\s+(?:[\p{L}\p{N}][\p{L}\p{N}.'’-]*\s*(?:,\s*(?:and\s+|or\s+)?|\/\s*|and\s+|or\s+)){0,6}$/iu,
+  lazyRegExp(
+    String.raw`\b(?:groups?|actors?|gangs?|APTs|adversaries|crews?)\s*,?\s+(?:such\s+as|like|including)\s+(?:[\p{L}\p{N}][\p{L}\p{N}.'’-]*\s*(?:,\s*(?:and\s+|or\s+)?|\/\s*|and\s+|or\s+)){0,6}$`,
+    'iu',
+  ),
   LIST_WORD,
 );
 
@@ -179,7 +205,7 @@ const ACTOR_LIST_BEFORE = guarded(
  * Right after the name, its other names: "Leviathan , also known as TEMP", "Dharma ( aka Crysis )". Words are
  * not given aliases: the catalogue's name is meant, of the kind the catalogue says.
  */
-const OTHER_NAMES_AFTER = /^\s*[”"’'*]?\s*[,(]\s*(?:also\s+)?(?:known\s+as|aka|a\.k\.a\.?)\s+[“"‘']?\s*\p{Lu}/u;
+const OTHER_NAMES_AFTER = lazyRegExp(String.raw`^\s*[”"’'*]?\s*[,(]\s*(?:also\s+)?(?:known\s+as|aka|a\.k\.a\.?)\s+[“"‘']?\s*\p{Lu}`, 'u');
 
 /** The text just before `start` (within its sentence, at most 60 characters), and just after `end`. */
 function sides(text: string, start: number, end: number): [string, string] {
@@ -207,13 +233,20 @@ const LIST_TAIL_FULL =
  * so that V8 builds the list's Unicode classes (as it first runs it: milliseconds in a woken worker) only where a
  * list may go on.
  */
-const LIST_TAIL = guarded(LIST_TAIL_FULL, /^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|\/\s*)[^\sa-z]/);
+const LIST_TAIL = guarded(
+  // An ASCII text's list is read by the same pattern with ASCII classes (no Unicode class to build).
+  asciiTwin(
+    LIST_TAIL_FULL,
+    /^(?:\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*\/\s*)[A-Z][A-Za-z0-9.-]*(?:\s[A-Z][A-Za-z0-9.-]*)?){1,6}/,
+  ),
+  /^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|\/\s*)[^\sa-z]/,
+);
 
 /** The sentence around text[start, end) says that the name there is of `type` ('actor' or 'malware'). */
 export function sentenceSaysKind(text: string, start: number, end: number, type: string): boolean {
   const [before, said] = sides(text, start, end);
   const after = OPENING_PREPOSITION.test(before) && /^\s*,/.test(said) ? '' : said;
-  if (OTHER_NAMES_AFTER.test(after)) return true;
+  if (OTHER_NAMES_AFTER().test(after)) return true;
   const tail = LIST_TAIL.exec(after);
   const afterList = tail ? after.slice(tail[0].length) : after;
   if (type === 'malware')
@@ -272,13 +305,17 @@ export function pastBandNoun(text: string, end: number): number {
  * The name, then a copula or a comma and a noun for a group: "DarkSide was not the only group", "Conti is a
  * Russian-speaking gang", "Akira, a ransomware group that emerged in 2023".
  */
-const CREW_COPULA =
-  /^(?:\s*,\s*|\s+(?:is|was|are|were)\s+(?:not\s+)?)(?:a|an|the)\s+(?:[\p{L}\p{N}][\p{L}\p{N}'’-]*\s+){0,3}?(?:group|gang|crew|actor|threat actor|cartel)s?\b(?!\s+of\b)/iu;
+const CREW_COPULA = lazyRegExp(
+  String.raw`^(?:\s*,\s*|\s+(?:is|was|are|were)\s+(?:not\s+)?)(?:a|an|the)\s+(?:[\p{L}\p{N}][\p{L}\p{N}'’-]*\s+){0,3}?(?:group|gang|crew|actor|threat actor|cartel)s?\b(?!\s+of\b)`,
+  'iu',
+);
 /** Before the name, a list of groups: "Ransomware groups such as SamSam and Dharma", "gangs like Conti, REvil". */
-const CREW_LIST_BEFORE =
-  /\b(?:groups?|gangs?|crews?|actors?|operators)\s+(?:such\s+as|like|including)\s+(?:[\p{L}\p{N}][\p{L}\p{N}.'’-]*\s*(?:,\s*(?:and\s+|or\s+)?|\/\s*|and\s+|or\s+)){0,6}$/iu;
+const CREW_LIST_BEFORE = lazyRegExp(
+  String.raw`\b(?:groups?|gangs?|crews?|actors?|operators)\s+(?:such\s+as|like|including)\s+(?:[\p{L}\p{N}][\p{L}\p{N}.'’-]*\s*(?:,\s*(?:and\s+|or\s+)?|\/\s*|and\s+|or\s+)){0,6}$`,
+  'iu',
+);
 /** Before the name, the noun for a group naming it: "the ransomware gang LockBit", "a group called Rhysida". */
-const CREW_NOUN_BEFORE = new RegExp(String.raw`\b(?:ransomware\s+)?(?:${CREW_NOUNS})\s+(?:called\s+|named\s+|known\s+as\s+)?[“"‘']?$`, 'u');
+const CREW_NOUN_BEFORE = lazyRegExp(String.raw`\b(?:ransomware\s+)?(?:${CREW_NOUNS})\s+(?:called\s+|named\s+|known\s+as\s+)?[“"‘']?$`, 'u');
 
 /**
  * The sentence speaks of a ransomware family's name as of the people who run it: its affiliates, operators
@@ -299,9 +336,9 @@ export function sentenceSaysCrew(text: string, start: number, end: number): bool
   return (
     CREW_AFTER.test(after) ||
     CREW_NOUN_AFTER.test(after) ||
-    CREW_COPULA.test(after) ||
-    CREW_LIST_BEFORE.test(before) ||
-    CREW_NOUN_BEFORE.test(before)
+    CREW_COPULA().test(after) ||
+    CREW_LIST_BEFORE().test(before) ||
+    CREW_NOUN_BEFORE().test(before)
   );
 }
 
@@ -336,12 +373,12 @@ export function sentenceSaysPeople(text: string, start: number, end: number): bo
  * patches ("SocialMiner users", "a TeamViewer account", "BitLocker vulnerabilities").
  */
 const PROGRAM_OWN = String.raw`users?|accounts?|vulnerabilit(?:y|ies)|flaws?|bugs?|patch(?:es)?|security\s+(?:flaws?|holes?|bugs?|updates?|patch(?:es)?)`;
-const PROGRAM_OWN_AFTER = new RegExp(String.raw`^\s+(?:${PROGRAM_OWN})(?![\p{L}\p{N}-])`, 'u');
+const PROGRAM_OWN_AFTER = lazyRegExp(String.raw`^\s+(?:${PROGRAM_OWN})(?![\p{L}\p{N}-])`, 'u');
 /**
  * The same, or the network a tool makes and its parts: "the Tor network", "a Tor exit node", "the Tor Browser",
  * "Tor Project". In lower case, but for a product's capitalised parts: "Cobalt Strike User-Agent" is the tool's.
  */
-const PRODUCT_AFTER = new RegExp(
+const PRODUCT_AFTER = lazyRegExp(
   String.raw`^\s+(?:${PROGRAM_OWN}|user\s+base|browser|Browser|network|Network|(?:exit|entry|guard|relay)\s+nodes?|relays|hidden\s+services?|onion\s+services?|Project)(?![\p{L}\p{N}-])`,
   'u',
 );
@@ -351,7 +388,7 @@ const PRODUCT_AFTER = new RegExp(
  * shape is then a product's. Not its network: a botnet is one ("the Popa network").
  */
 export function saysProgramOwn(text: string, end: number): boolean {
-  return PROGRAM_OWN_AFTER.test(text.slice(end, end + 40));
+  return PROGRAM_OWN_AFTER().test(text.slice(end, end + 40));
 }
 
 /**
@@ -361,7 +398,7 @@ export function saysProgramOwn(text: string, end: number): boolean {
  * tried too: one tuned-even mention right, one tuned-odd mention wrong, so it was left out.)
  */
 export function saysProduct(text: string, end: number): boolean {
-  return PRODUCT_AFTER.test(text.slice(end, end + 40));
+  return PRODUCT_AFTER().test(text.slice(end, end + 40));
 }
 
 /**
@@ -374,7 +411,10 @@ const FIELD_WORD =
 
 const FIELD_WORDS = new RegExp(FIELD_WORD.source, 'gi');
 /** "C2" or "C&C" followed by a capitalised word goes on as a model's name ("the Hisense C2 Ultra"), not a server's. */
-export const MODEL_NAME_C2 = /^(?:C2|C&C)[ \t\u00a0]+\p{Lu}\p{Ll}/u;
+export const MODEL_NAME_C2 = guarded(
+  lazyRegExp(String.raw`^(?:C2|C&C)[ \t\u00a0]+\p{Lu}\p{Ll}`, 'u'),
+  (s) => s.startsWith('C2') || s.startsWith('C&C'),
+);
 
 /** Below this many characters a text (a sentence, a headline, a feed item's summary) says too little of its topic to judge it by. */
 const TOPIC_MIN_CHARS = 1000;
@@ -393,7 +433,7 @@ export function speaksOfTheField(text: string): boolean {
 }
 
 /** Before a word of prose: a space after a lower-case word, a comma or an opening bracket or quote. */
-const PROSE_BEFORE = /(?:\p{Ll}|[,;:(“"‘'])\s+$/u;
+const PROSE_BEFORE = lazyRegExp(String.raw`(?:\p{Ll}|[,;:(“"‘'])\s+$`, 'u');
 /** After it: a space, or punctuation that ends a clause; not a file's extension, a path or a compound's hyphen. */
 const PROSE_AFTER = /^(?:\s|[,;:)”"’']|[.!?](?:\s|$))/u;
 
@@ -406,6 +446,6 @@ export function writesInLowerCase(text: string, lower: string): boolean {
   return someMention(
     text,
     lower,
-    (start, end) => PROSE_BEFORE.test(text.slice(Math.max(0, start - 24), start)) && PROSE_AFTER.test(text.slice(end, end + 2)),
+    (start, end) => PROSE_BEFORE().test(text.slice(Math.max(0, start - 24), start)) && PROSE_AFTER.test(text.slice(end, end + 2)),
   );
 }

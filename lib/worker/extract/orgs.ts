@@ -1,7 +1,7 @@
 import type { EntityMatch } from '../../shared/types';
 import { slug } from '../knowledge/keys';
 import { findPeople, givenNameOfPerson, isGivenName, isParticleSurname, isPerson, personAtStart } from './people';
-import { victimWords } from './incidents/roles';
+import { victimWords } from './incidents/victim-words';
 import { placeKeyByName } from '../knowledge/places-index';
 import { isCommonWord } from './common-word';
 import { isHeadlineVerb } from './headline-verbs';

@@ -144,7 +144,7 @@ const HANDLE = lazyRegExp(
 );
 /** A surname with a particle grown into it ("DeGrippo", "McDonald", "LaBrocca"): no firm's name has that shape. */
 const PARTICLE_SURNAME_SHAPE = String.raw`(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von)\p{Lu}\p{Ll}{2,}`;
-const PARTICLE_SURNAME = new RegExp(String.raw`(?<![\p{L}\p{N}])${PARTICLE_SURNAME_SHAPE}(?![\p{L}\p{N}])`, 'gu');
+const PARTICLE_SURNAME = lazyRegExp(String.raw`(?<![\p{L}\p{N}])${PARTICLE_SURNAME_SHAPE}(?![\p{L}\p{N}])`, 'gu');
 const PARTICLE_SURNAME_WORD = new RegExp(`^${PARTICLE_SURNAME_SHAPE}$`, 'u');
 /** Whether a word is a surname with a particle grown into it ("DeGrippo", "McDonald", "VanHorn"). */
 export const isParticleSurname = (word: string): boolean => PARTICLE_SURNAME_WORD.test(word);
@@ -252,7 +252,7 @@ function readPeople(text: string): People {
   }
   for (const m of text.matchAll(HANDLE())) add(m[1], true);
   // "According to DeGrippo,", "McDonald said": a surname with a particle grown into it, quoted alone.
-  for (const m of text.matchAll(PARTICLE_SURNAME)) {
+  for (const m of text.matchAll(PARTICLE_SURNAME())) {
     const at = m.index ?? 0;
     const end = at + m[0].length;
     if (SPEECH_BEFORE_ONE.test(text.slice(Math.max(0, at - 16), at)) || SPEECH_AFTER_ONE.test(text.slice(end, end + 16))) add(m[0], true);

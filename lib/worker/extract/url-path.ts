@@ -9,13 +9,15 @@
  * Lists written with slashes ("APT33 / Elfin", "Winnti / PlugX") reach no host and stay mentions.
  * Bounded: at most MAX_STEPS segments are read, each once.
  */
+import { lazyRegExp } from './lazy-regexp';
+
 const MAX_STEPS = 8;
-const HOST = /^(?:[\p{L}\p{N}-]+\.)+\p{L}{2,}$/u;
+const HOST = lazyRegExp(String.raw`^(?:[\p{L}\p{N}-]+\.)+\p{L}{2,}$`, 'u');
 const SCHEME = /^(?:https?|hxxps?|ftp)$/i;
-const SEGMENT = /^[\p{L}\p{N}_\-.~%?=&+#]+$/u;
+const SEGMENT = lazyRegExp(String.raw`^[\p{L}\p{N}_\-.~%?=&+#]+$`, 'u');
 /** The same for an ASCII segment, with no Unicode class for V8 to build as it is first run (in a woken worker). */
 const ASCII_SEGMENT = /^[A-Za-z0-9_\-.~%?=&+#]+$/;
-const isSegment = (seg: string) => (/^[\x00-\x7f]*$/.test(seg) ? ASCII_SEGMENT.test(seg) : SEGMENT.test(seg));
+const isSegment = (seg: string) => (/^[\x00-\x7f]*$/.test(seg) ? ASCII_SEGMENT.test(seg) : SEGMENT().test(seg));
 const DEFANGED_DOT = /(?:\[\s*\.\s*\]|\(\s*\.\s*\)|\[dot\])\s*$/i;
 
 const isSpace = (c: number) => c === 0x20 || c === 0x09;
@@ -31,7 +33,7 @@ export function inUrlPath(text: string, start: number): boolean {
     while (j > 0 && !isSpace(text.charCodeAt(j - 1)) && text.charCodeAt(j - 1) !== 0x2f) j--;
     const seg = text.slice(j, i);
     // (A host has a dot: without one its pattern, whose Unicode classes V8 builds on the first run, is not run.)
-    if ((seg.includes('.') && HOST.test(seg)) || DEFANGED_DOT.test(text.slice(Math.max(0, j - 8), j))) return true;
+    if ((seg.includes('.') && HOST().test(seg)) || DEFANGED_DOT.test(text.slice(Math.max(0, j - 8), j))) return true;
     if (seg === ':' || seg.endsWith(':')) {
       // "https : / /" or "https:/ /": the scheme is the word before the colon.
       const before =

@@ -3,6 +3,7 @@ import { slug } from '../../knowledge/keys';
 import { ORGANIZATIONS } from '../../knowledge/seed/organizations';
 import { placeRows } from '../../knowledge/seed/places';
 import type { SentenceInfo } from './index';
+import { VICTIM_AFTER, VICTIM_BEFORE } from './victim-words';
 
 /**
  * Who was hit, who did it and where, from the words around each candidate in the sentences that
@@ -23,28 +24,6 @@ export interface Scored {
  * lede, before the incident's word) and what it is.
  */
 export type VictimEvidence = 'cue' | 'users' | 'reference' | 'position';
-
-// Before a victim: "attack on", "breach at", "hit", "targeting", "crippling", "hacking into", "stolen customer records from" — up
-// to two words of description between ("attack on US retailer Acme").
-const VICTIM_BEFORE =
-  /\b(?:(?:cyber-?)?attacks? (?:on|against|at)|breach(?:es)? (?:at|of)|hack(?:ing)? (?:of|on|at)|hack(?:s|ing)? into|(?:data|records|information|details|files|credentials|e-?mails|documents|accounts) (?:belonging to|held by|owned by)|intrusions? (?:at|into)|incidents? (?:at|affecting)|compromise of|supply[- ]chain of|targeted|targeting|hit|hitting|struck|crippled|crippling|disrupted|disrupting|paralyz(?:ed|ing)|paralys(?:ed|ing)|breached|breaching|compromised|compromising|infiltrated|infiltrating|infecting|hacked|victims? (?:include|included|including|was|is)|(?:affected|impacted|targeted|hit|breached|victim) (?:[\w-]+ ){0,2}(?:include|included|including|such as)|impacting|affecting|affected|customers of|employees of|patients of|(?:systems?|networks?|servers?|environment|infrastructure|pipeline|accounts?|website|databases?|data) of|(?:stolen|stole|steal|stealing|leaked|exfiltrated)(?: [\w-]+){0,3} from|on behalf of|(?:gained|obtained|unauthori[sz]ed) access to|extort(?:s|ed|ing)?|blackmail(?:s|ed|ing)?|unless)\s+(?:the\s+|a\s+|an\s+)?(?:[\p{L}-]+\s+){0,2}(?:[\p{L}-]+,\s+)?$/iu;
-
-// After a victim: "said it", "disclosed", "was hit", "has suffered", "'s systems", "paid a ransom", "by paying
-// $17,000 to decrypt" — an apposition may come between ("Acme, a Texas retailer, said it ...").
-const VICTIM_AFTER =
-  /^(?:\s*\([^()]{1,12}\))?(?:\s*,[^,]{1,80},)?(?:\s*,\s*which)?\s*(?:(?:’s|'s)\s+(?:\w+\s+)?(?:systems|network|networks|servers|data|customers|employees|patients|students|website|email|infrastructure|it|computer)|said (?:it|its|that it|in a|on \w+ (?:that )?(?:it|the)|(?:on \w+ )?that (?:the|a|its)|(?:on \w+ )?(?:that )?(?:an? |the )?(?:[\w$-]+ ){0,2}(?:hackers?|attackers?|actors?|groups?|gang|operators|cybercriminals|criminals|intruders?|unauthori[sz]ed|party|parties))\b|(?:[a-z]+ ){1,2}its (?:[\w,-]+ ){0,2}(?:systems|network|networks|operations|servers|services|computers|websites?|sites|pipeline|plants?|factories|stores|offices|doors)\b|(?:lost|lose|loses) (?:\S+ )?\S*(?:million|billion|[$£€])|(?:fell|falling|falls) for (?:an? |the )?(?:\w+ )?(?:phishing|scam|fraud|con)\b|(?:says|admits|admitted) (?:that )?(?:an? |the )?(?:[\w$-]+ ){0,2}(?:hackers?|attackers?|intruders?|cybercriminals|criminals)\b|(?:[\w-]+ )?(?:website|site|systems?|networks?|servers?|database|accounts?|e-?mails?) (?:(?:was|were|has been|have been|had been) )?(?:hacked|breached|compromised|attacked|defaced|encrypted|infected)\b|said (?:[\w,-]+ ){0,5}(?:of )?its (?:own )?(?:direct )?(?:customers|clients|users|systems|servers|network|employees|patients|students|members)|says it|disclosed|confirmed|exposed|leaked|lost|(?:agreed|voted|decided|chose|opted|refused|refuses|declined|declines) to pay|,?\s*(?:hit|struck|crippled|paralyzed|paralysed|infected|breached|hacked|attacked|disrupted|shut down|knocked offline|taken offline) by\b|announced|revealed|notified|is notifying|has notified|began notifying|has begun|(?:(?:apparently|reportedly|allegedly|recently|also|itself|previously) )?(?:was|were|had been|has been|have been) (?:(?:apparently|reportedly|allegedly|recently|also|itself|previously|first) )?(?:hit|attacked|targeted|breached|hacked|compromised|struck|the (?:victim|target)|affected|impacted|infected|crippled|disrupted)|suffer(?:s|ed)|(?:has|have|had) (?:also )?suffered|f(?:ell|alls?|alling) victim|(?:came|comes|is|was|were|has been|have been) under (?:an? )?(?:[\w-]+ )?(?:attack|cyber-?attack)|(?:shut|shuts|shutting|took|takes|taking) (?:down|offline) (?:[\d,]+ |all |some |most |many |hundreds of |thousands of )?(?:of )?(?:its |their )?(?:[\w-]+ )?(?:computers|systems|servers|networks|websites?)\b|(?:is|was|became|becomes|has become) (?:the |an? )?(?:(?:latest|newest|most recent|first|second|third|another|also|biggest|largest) )*(?:victim|target)\b|(?:is|was|are|were) (?:among|one of) (?:the )?(?:[\w-]+ ){0,2}victims\b|(?:informed|emailed|contacted|told|is (?:informing|emailing|contacting)) (?:its|all its|some of its|affected) (?:[\w-]+ )?(?:customers|users|clients|members|patients|employees|staff|students|subscribers|account holders|policyholders)\b|experienced|(?:customers|patients|subscribers|policyholders|account holders|employees|students)\b|(?:data breach|breach|ransomware attack|cyber ?attack|hack)\b|detected|discovered (?:a|an|that|suspicious|unauthori[sz]ed)|is investigating|became aware|reported (?:a|an|that)|warned (?:customers|users|employees|patients)|(?:extortion|ransom|blackmail) (?:attempt|demand|plot|bid)s?\b|(?:(?:[\w-]+ ){1,4}?by )?(?:pa(?:id|ys?|ying)|(?:agreed|decided|had) to pay) (?:an? |the )?(?:[\w$£€,.-]+ ){0,3}?(?:ransom|in bitcoins?|bitcoins?|to (?:decrypt|unlock|regain|restore|recover|get back|release))\b|(?:was|were|is|are) forced to (?:either )?pay\b|(?:was|were|had been|has been) (?:extorted|blackmailed|locked out|knocked offline|taken offline))/iu;
-
-/**
- * Whether the words around a name are those that tell who was hit ("attack on X", "X said hackers"): the
- * organisation finder takes an unknown one-word name there as a candidate (what this file then scores).
- * Not the agent ("hit by X", "targeted with X") nor a product named before its noun ("the affected X system").
- */
-export function victimWords(before: string, after: string): boolean {
-  if (VICTIM_AFTER.test(after)) return true;
-  return VICTIM_BEFORE.test(before) && !AGENT_BEFORE.test(before) && !(MODIFIER_BEFORE.test(before) && /^[ \t]+\p{Ll}/u.test(after));
-}
-const AGENT_BEFORE = /\b(?:by|with|from|via|using)\s+(?:(?:a|an|the)\s+)?$/i;
-const MODIFIER_BEFORE = /\b(?:affected|compromised|impacted|infected|targeted|hacked|breached|the|an?)\s+$/i;
 
 const ACCORDING_TO = /\baccording to\s+(?:the\s+)?$/i;
 /** The plainest words that a name was hit, strong enough to outweigh its role as a source elsewhere in the text. */
@@ -327,7 +306,7 @@ export function findVictim(text: string, s: SentenceInfo, type: IncidentType, re
     let score = asUsers ? 2 : instances || group || people ? -1.5 : 0;
     // "targeted ads on Twitter": the cue's words reach the name only through a preposition of place or means.
     const victimBefore =
-      (VICTIM_BEFORE.test(before) ||
+      (VICTIM_BEFORE().test(before) ||
         PRESENT_HIT_BEFORE.test(before) ||
         ((type === 'phishing' || type === 'fraud') && DECEIVED_BEFORE.test(before))) &&
       !meansPrepBefore(before) &&
@@ -338,7 +317,7 @@ export function findVictim(text: string, s: SentenceInfo, type: IncidentType, re
     if (victimBefore) score += 3;
     const victimAfter =
       !MODAL_AFTER.test(after) &&
-      ((VICTIM_AFTER.test(after) && !reportsOther(after)) || BEING_HIT_AFTER.test(after) || coordinatedVictim(text, e, s));
+      ((VICTIM_AFTER().test(after) && !reportsOther(after)) || BEING_HIT_AFTER.test(after) || coordinatedVictim(text, e, s));
     if (victimAfter) score += 3;
     // A lure runs on a platform the text names again and again ("ads on Twitter"): where, not who, unless the text says it was hit.
     if ((type === 'phishing' || type === 'fraud') && reporters.platforms?.has(e.key) && !victimBefore && !victimAfter && !asUsers)
@@ -378,7 +357,7 @@ export function findVictim(text: string, s: SentenceInfo, type: IncidentType, re
     if ((type === 'phishing' || type === 'fraud') && BRAND_CUSTOMERS_AFTER.test(after)) continue;
     // The maker of an exploited product is not who was hit ("a flaw affecting Pulse Secure VPN
     // appliances"), unless the text says it was.
-    if (type === 'vulnerability-exploitation' && e.type === 'vendor' && !VICTIM_AFTER.test(after)) continue;
+    if (type === 'vulnerability-exploitation' && e.type === 'vendor' && !VICTIM_AFTER().test(after)) continue;
     // Police and national agencies investigate and warn; they are rarely the victim of the story.
     if (AUTHORITY.test(e.name) || AUTHORITY.test(e.text)) score -= 4;
     // "claimed the attacks on Telegram": the platform a claim was made on.
@@ -405,7 +384,7 @@ export function findVictim(text: string, s: SentenceInfo, type: IncidentType, re
     if (e === found && listLength(text, e, s.entities) >= 3) score -= 3;
     if (isResearchFirm(e.key)) score -= 2.5;
     // The maker that fixes a flaw, or whose products block a threat, is rarely the victim of the story.
-    if (reporters.makers?.has(e.key) && !VICTIM_AFTER.test(after)) score -= 3;
+    if (reporters.makers?.has(e.key) && !VICTIM_AFTER().test(after)) score -= 3;
     if (wide.includes(' by ') && SPONSOR_BEFORE.test(wide)) score -= 5;
     // "FBI website hacked by CyberZeist", "the Reconnaissance General Bureau ... was behind the attack": the attacker.
     if (BY_ATTACKER_BEFORE.test(before) || BEHIND_AFTER.test(after)) score -= 5;
@@ -554,7 +533,7 @@ function byReference(text: string, s: SentenceInfo, reporters: Reporters): Score
     const at = s.start + m.index;
     const before = text.slice(Math.max(s.start, at - 45), at);
     const after = text.slice(at + m[0].length, Math.min(s.end, at + m[0].length + 110));
-    if (!(VICTIM_BEFORE.test(before) || STRONG_VICTIM_AFTER.test(after) || VICTIM_AFTER.test(after))) continue;
+    if (!(VICTIM_BEFORE().test(before) || STRONG_VICTIM_AFTER.test(after) || VICTIM_AFTER().test(after))) continue;
     if (REPORTER_AFTER.test(after) || WARNS_AFTER.test(after) || DENIES_AFTER.test(after)) continue;
     // "would leave the business exposed", "the company could be hit": what might happen, not what did.
     if (MODAL_BEFORE.test(before) || MODAL_AFTER.test(after)) continue;
@@ -688,7 +667,7 @@ function coordinatedVictim(text: string, e: EntityMatch, s: SentenceInfo): boole
   const next = s.entities.find((o) => o.start > e.end && VICTIM_TYPES.has(o.type));
   if (!next || !/^\s+(?:and|&)\s+$/.test(text.slice(e.end, next.start))) return false;
   const after = text.slice(next.end, Math.min(s.end, next.end + 110));
-  return VICTIM_AFTER.test(after) && !reportsOther(after) && !REPORTER_AFTER.test(after);
+  return VICTIM_AFTER().test(after) && !reportsOther(after) && !REPORTER_AFTER.test(after);
 }
 
 /** Regions of several countries in the catalogue (the European Union, a body, aside). */

@@ -52,6 +52,12 @@ const wordCache = new Uint8Array(65536); // 0 unknown, 1 not a word char, 2 word
 for (let c = 0; c < 128; c++) {
   wordCache[c] = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f ? 2 : 1;
 }
+// Latin-1 and the general punctuation (quotes, dashes, blanks) filled too, as WORD_RE reads them: a page's first
+// curly quote then does not make V8 build WORD_RE's classes (as it first runs it: a millisecond in a woken worker).
+// Latin-1's word characters are its letters but the multiplication and division signs, and these few:
+const LATIN1_WORD_SIGNS = [0xaa, 0xb2, 0xb3, 0xb5, 0xb9, 0xba, 0xbc, 0xbd, 0xbe];
+for (let c = 0x80; c < 0x100; c++) wordCache[c] = c >= 0xc0 ? (c === 0xd7 || c === 0xf7 ? 1 : 2) : LATIN1_WORD_SIGNS.includes(c) ? 2 : 1;
+wordCache.fill(1, 0x2000, 0x2070);
 
 export function isWordCode(c: number): boolean {
   let v = wordCache[c];
