@@ -8,7 +8,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { sendMessage } from '@/lib/shared/messaging';
 import type { SourceView, SyncOverview } from '@/lib/worker/sync/status';
-import { buildOpml, parseOpml } from '@/lib/worker/sync/opml';
+import { buildOpml, opmlFeedsOf, parseOpml } from '@/lib/worker/sync/opml';
 import { feedOrigin, originPattern } from '@/lib/worker/sync/sources';
 import { getRetentionDays, RETENTION_CHOICES_DAYS, setRetentionDays } from '@/lib/worker/sync/settings';
 import { ago } from '@/components/sync/format';
@@ -145,7 +145,10 @@ export function SourcesSection() {
         setMessage(`Checking ${plural(fresh.length, 'feed')} from ${file.name}…`);
         const failed: string[] = [];
         for (const f of fresh)
-          await sendMessage('addFeed', { url: f.url }).catch((err: unknown) => failed.push(`${f.title}: ${errorText(err)}`));
+          await sendMessage('addFeed', { url: f.url })
+            // A feed the list marks disabled (an Incident Lens export of a feed turned off) is kept, off.
+            .then((s) => (f.disabled ? sendMessage('setSourceEnabled', { id: s.id, enabled: false }) : undefined))
+            .catch((err: unknown) => failed.push(`${f.title}: ${errorText(err)}`));
         return `Imported ${fresh.length - failed.length} of ${plural(fresh.length, 'feed')}.${skipped}${failed.length ? ` Not added: ${failed.join('; ')}` : ''}`;
       })
       .then(setMessage, (err: unknown) => setMessage(`Not imported: ${errorText(err)}`))
@@ -153,8 +156,7 @@ export function SourcesSection() {
   };
 
   const exportOpml = () => {
-    const feeds = overview.sources.filter((s) => s.kind === 'feed' && s.enabled).map((s) => ({ url: s.url, title: s.title }));
-    const url = URL.createObjectURL(new Blob([buildOpml(feeds)], { type: 'text/x-opml' }));
+    const url = URL.createObjectURL(new Blob([buildOpml(opmlFeedsOf(overview.sources))], { type: 'text/x-opml' }));
     const a = document.createElement('a');
     a.href = url;
     a.download = 'incident-lens-feeds.opml';

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { IncidentLensDb } from '../../lib/worker/db/database';
 import { addUserFeed, removeUserFeed, setSourceEnabled } from '../../lib/worker/sync/user-feeds';
-import { buildOpml, parseOpml } from '../../lib/worker/sync/opml';
+import { buildOpml, opmlFeedsOf, parseOpml } from '../../lib/worker/sync/opml';
 import { catalogueDirty } from '../../lib/worker/sync/catalogues';
 import { syncOverview } from '../../lib/worker/sync/status';
 import { feedOrigin, userFeedId } from '../../lib/worker/sync/sources';
@@ -123,6 +123,23 @@ describe('OPML', () => {
     const text = buildOpml(feeds);
     expect(text).toContain('xmlUrl="https://a.example/feed?x=1&amp;y=2"');
     expect(parseOpml(text)).toEqual({ feeds, unusable: 0 });
+  });
+
+  it('keeps a disabled feed in a move: written marked, read back disabled', () => {
+    const sources = [
+      { kind: 'feed', url: 'https://on.example/feed', title: 'On', enabled: true },
+      { kind: 'feed', url: 'https://off.example/feed', title: 'Off', enabled: false },
+      { kind: 'kev', url: 'https://catalogue.example/kev.json', title: 'KEV', enabled: true },
+    ];
+    const text = buildOpml(opmlFeedsOf(sources));
+    expect(text).toContain('xmlUrl="https://off.example/feed" disabled="true"/>');
+    expect(parseOpml(text).feeds).toEqual([
+      { url: 'https://on.example/feed', title: 'On' },
+      { url: 'https://off.example/feed', title: 'Off', disabled: true },
+    ]);
+    // Another reader's list: anything but "true" is an enabled feed.
+    const other = parseOpml('<opml><body><outline xmlUrl="https://x.example/rss" disabled="no"/></body></opml>');
+    expect(other.feeds).toEqual([{ url: 'https://x.example/rss', title: 'x.example' }]);
   });
 
   it('refuses what is not OPML and documents declaring entities', () => {
