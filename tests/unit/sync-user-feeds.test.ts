@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { IncidentLensDb } from '../../lib/worker/db/database';
-import { addUserFeed, removeUserFeed, setSourceEnabled } from '../../lib/worker/sync/user-feeds';
+import { addUserFeed, removeUserFeed, setSourceEnabled, unclosedRoot } from '../../lib/worker/sync/user-feeds';
 import { buildOpml, opmlFeedsOf, parseOpml } from '../../lib/worker/sync/opml';
 import { catalogueDirty } from '../../lib/worker/sync/catalogues';
 import { syncOverview } from '../../lib/worker/sync/status';
@@ -52,6 +52,28 @@ describe("the user's feeds", () => {
     await addUserFeed(db, 'https://blog.example/feed.xml', { fetch });
     await expect(addUserFeed(db, 'https://blog.example/feed.xml?utm_source=x', { fetch })).rejects.toThrow(/already in the list/);
     expect(await db.sources.count()).toBe(1);
+  });
+
+  it('says a feed cut short looks cut off, not that it holds no items', async () => {
+    const s = net();
+    const cut = '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Cut</title><item><title>First in a long';
+    s.answers.set('https://blog.example/cut.xml', () => new Response(cut, { headers: { 'content-type': 'application/rss+xml' } }));
+    s.answers.set(
+      'https://blog.example/empty.xml',
+      () =>
+        new Response(`${cut.slice(0, cut.indexOf('<item>'))}</channel></rss>\n`, { headers: { 'content-type': 'application/rss+xml' } }),
+    );
+    await expect(addUserFeed(db, 'https://blog.example/cut.xml', { fetch: s.fetch })).rejects.toThrow(
+      /looks cut off: it ends before its closing <\/rss>, so it is not a complete feed/,
+    );
+    await expect(addUserFeed(db, 'https://blog.example/empty.xml', { fetch: s.fetch })).rejects.toThrow(/holds no items with links/);
+    expect(await db.sources.count()).toBe(0);
+    // The root is found past comments, a DOCTYPE and a namespace prefix; closed (or self-closed) roots are complete.
+    expect(unclosedRoot('\uFEFF<!-- x --><!DOCTYPE rdf><rdf:RDF xmlns:rdf="r"><item>')).toBe('rdf:RDF');
+    expect(unclosedRoot('<feed xmlns="http://www.w3.org/2005/Atom"></feed >\n')).toBeUndefined();
+    expect(unclosedRoot('<rss/>')).toBeUndefined();
+    expect(unclosedRoot('<rss versi')).toBe('rss');
+    expect(unclosedRoot('{"items": [')).toBeUndefined();
   });
 
   it('keeps a feed’s name of any length to 200 characters, so that the export of everything imports back', async () => {
