@@ -19,6 +19,19 @@ function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+/**
+ * What "Sync now" says it started: a run reads only the enabled sources whose site the user allowed, so on a
+ * profile that allowed none (or with every source off) it fetches nothing, and saying "Sync started." would mislead.
+ */
+export function syncNowMessage(sources: readonly Pick<SourceView, 'enabled' | 'origin'>[], granted: ReadonlySet<string>): string {
+  const on = sources.filter((s) => s.enabled);
+  if (!on.length) return 'Nothing to read: every source is off.';
+  const waiting = on.filter((s) => !granted.has(s.origin)).length;
+  if (waiting === on.length)
+    return `Nothing read: Incident Lens may not read any source's site yet. “Allow reading ${plural(new Set(on.map((s) => s.origin)).size, 'site')}” gives it that permission.`;
+  return waiting ? `Sync started (${plural(waiting, 'source')} of ${on.length} waiting for your permission).` : 'Sync started.';
+}
+
 function useSyncOverview(): { overview?: SyncOverview; error?: string; refresh: () => void } {
   const [overview, setOverview] = useState<SyncOverview>();
   const [error, setError] = useState<string>();
@@ -101,7 +114,8 @@ export function SourcesSection() {
 
   const missing = [...new Set(overview.sources.filter((s) => s.enabled && !granted.has(s.origin)).map((s) => s.origin))];
   const grantAll = () => void browser.permissions.request({ origins: missing }).then(refresh);
-  const syncNow = () => void sendMessage('syncNow').then(() => (setMessage('Sync started.'), setTimeout(refresh, 300)));
+  const syncNow = () =>
+    void sendMessage('syncNow').then(() => (setMessage(syncNowMessage(overview.sources, granted)), setTimeout(refresh, 300)));
 
   const addFeed = (e: Event) => {
     e.preventDefault();
