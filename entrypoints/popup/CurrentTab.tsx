@@ -17,6 +17,22 @@ import { formatDate } from '@/components/format';
 interface Target {
   tabId: number;
   page: PageArticle;
+  /** The tab shows the browser's own error page (the page did not load): nothing there to read or save. */
+  errorPage?: true;
+}
+
+/**
+ * Whether the tab shows the browser's error page. Only the browser knows (the tab keeps the address it failed
+ * to load), and says so when asked to run a script there: Chrome's refusal is "Frame with ID 0 is showing error
+ * page". Any other refusal (no permission for the host) says nothing about the page.
+ */
+async function showsErrorPage(tabId: number): Promise<boolean> {
+  try {
+    await browser.scripting.executeScript({ target: { tabId }, func: () => true });
+    return false;
+  } catch (e) {
+    return /showing error page/i.test(e instanceof Error ? e.message : String(e));
+  }
 }
 
 async function findTarget(): Promise<Target | undefined> {
@@ -32,7 +48,8 @@ async function findTarget(): Promise<Target | undefined> {
   }
   if (!tab.url || !isWebUrl(tab.url)) return undefined;
   const url = pageUrl(tab.url);
-  return { tabId: tab.id, page: { url, isArticle: false, title: tab.title, site: siteOf(url) } };
+  const page = { url, isArticle: false, title: tab.title, site: siteOf(url) };
+  return (await showsErrorPage(tab.id)) ? { tabId: tab.id, page, errorPage: true } : { tabId: tab.id, page };
 }
 
 /** Saved again on a later day than first saved (the same day says nothing new). */
@@ -122,6 +139,17 @@ export function CurrentTab({ onSaved }: { onSaved?: () => void }) {
   if (target === undefined) return <p class="muted">Looking at this page…</p>;
   if (target === null) return <p class="muted">Incident Lens reads web pages; this tab is not one.</p>;
   const { page } = target;
+  if (target.errorPage)
+    return (
+      <section aria-label="This page">
+        <p class="page-title" data-testid="page-title">
+          {page.title || page.url}
+        </p>
+        <p class="muted" data-testid="detected">
+          {page.site} · the browser shows an error page here (the page did not load): there is nothing to read or save.
+        </p>
+      </section>
+    );
   return (
     <section aria-label="This page">
       <p class="page-title" data-testid="page-title">
