@@ -199,6 +199,9 @@ describe('the collection in Chromium', () => {
     expect(await collection.locator('#reader-title').evaluate((el) => el === document.activeElement)).toBe(true);
     await collection.keyboard.press('Escape');
     await expect.poll(() => titles(collection)).toEqual([ICC_TITLE, DEMO_TITLE]);
+    // The keyboard is back where it was, not at the top of the page.
+    const readButton = item(collection, ICC_TITLE).getByRole('button', { name: 'Read saved text' });
+    await expect.poll(() => readButton.evaluate((el) => el === document.activeElement)).toBe(true);
 
     const shown = () => titles(collection);
     await collection.locator('select[name=tag]').selectOption('ports');
