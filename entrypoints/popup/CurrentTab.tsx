@@ -5,7 +5,7 @@
  * `popup.html?tab=ID` aims it at a given tab instead of the active one (the end-to-end tests open the popup
  * as a page, where the "active tab" would be the popup itself).
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { sendMessage, type PageArticle, type SavedArticle } from '@/lib/shared/messaging';
 import { isWebUrl, pageUrl, siteOf } from '@/lib/shared/sites';
@@ -68,6 +68,12 @@ export function CurrentTab({ onSaved }: { onSaved?: () => void }) {
   const [note, setNote] = useState('');
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
+  // The form the keyboard was in is gone once saved: the focus moves to the link that replaces it.
+  const savedLink = useRef<HTMLAnchorElement>(null);
+  const [focusSaved, setFocusSaved] = useState(false);
+  useEffect(() => {
+    if (focusSaved && saved) savedLink.current?.focus();
+  }, [focusSaved, saved]);
 
   useEffect(() => {
     findTarget().then(
@@ -101,6 +107,7 @@ export function CurrentTab({ onSaved }: { onSaved?: () => void }) {
         ...mine,
       });
       setSaved(row);
+      setFocusSaved(!again);
       setMessage(again ? 'Updated in your collection.' : 'Saved to your collection.');
       onSaved?.();
     } catch (e) {
@@ -163,7 +170,7 @@ export function CurrentTab({ onSaved }: { onSaved?: () => void }) {
           <p>
             {`Saved on ${formatDate(new Date(saved.savedAt).toISOString())}`}
             {updatedLater(saved) ? ` (updated ${formatDate(new Date(saved.updatedAt).toISOString())})` : ''} ·{' '}
-            <a href={collectionLink(page.url)} onClick={openSaved}>
+            <a href={collectionLink(page.url)} onClick={openSaved} ref={savedLink}>
               See it in your collection
             </a>
           </p>
