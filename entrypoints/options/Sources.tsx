@@ -8,7 +8,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { sendMessage } from '@/lib/shared/messaging';
 import type { SourceView, SyncOverview } from '@/lib/worker/sync/status';
-import { buildOpml, opmlFeedsOf, parseOpml } from '@/lib/worker/sync/opml';
+import { buildOpml, opmlChanges, opmlFeedsOf, parseOpml } from '@/lib/worker/sync/opml';
 import { feedOrigin, originPattern } from '@/lib/worker/sync/sources';
 import { getRetentionDays, RETENTION_CHOICES_DAYS, setRetentionDays } from '@/lib/worker/sync/settings';
 import { ago } from '@/components/sync/format';
@@ -149,10 +149,12 @@ export function SourcesSection() {
       .text()
       .then(async (text) => {
         const { feeds, unusable } = parseOpml(text);
-        const known = new Set(overview.sources.map((s) => s.url));
-        const fresh = feeds.filter((f) => !known.has(f.url));
-        const skipped = unusable ? ` ${plural(unusable, 'entry', 'entries')} without an http(s) feed address left out.` : '';
-        if (!fresh.length) return `Nothing new in ${file.name}: ${plural(feeds.length, 'feed')} already in the list.${skipped}`;
+        const { fresh, turnOff } = opmlChanges(feeds, overview.sources);
+        for (const id of turnOff) await sendMessage('setSourceEnabled', { id, enabled: false });
+        const notes =
+          (turnOff.length ? ` ${plural(turnOff.length, 'feed')} turned off, as in the file.` : '') +
+          (unusable ? ` ${plural(unusable, 'entry', 'entries')} without an http(s) feed address left out.` : '');
+        if (!fresh.length) return `Nothing new in ${file.name}: ${plural(feeds.length, 'feed')} already in the list.${notes}`;
         const ok = await browser.permissions.request({ origins: [...new Set(fresh.map((f) => originPattern(f.url)))] });
         if (!ok) return 'Not imported: the permission to read those sites was not given.';
         // Each feed is fetched and read before it is kept: a long list takes a while.
@@ -163,7 +165,7 @@ export function SourcesSection() {
             // A feed the list marks disabled (an Incident Lens export of a feed turned off) is kept, off.
             .then((s) => (f.disabled ? sendMessage('setSourceEnabled', { id: s.id, enabled: false }) : undefined))
             .catch((err: unknown) => failed.push(`${f.title}: ${errorText(err)}`));
-        return `Imported ${fresh.length - failed.length} of ${plural(fresh.length, 'feed')}.${skipped}${failed.length ? ` Not added: ${failed.join('; ')}` : ''}`;
+        return `Imported ${fresh.length - failed.length} of ${plural(fresh.length, 'feed')}.${notes}${failed.length ? ` Not added: ${failed.join('; ')}` : ''}`;
       })
       .then(setMessage, (err: unknown) => setMessage(`Not imported: ${errorText(err)}`))
       .finally(refresh);

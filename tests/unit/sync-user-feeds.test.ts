@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { IncidentLensDb } from '../../lib/worker/db/database';
 import { addUserFeed, removeUserFeed, setSourceEnabled, unclosedRoot } from '../../lib/worker/sync/user-feeds';
-import { buildOpml, opmlFeedsOf, parseOpml } from '../../lib/worker/sync/opml';
+import { buildOpml, opmlChanges, opmlFeedsOf, parseOpml } from '../../lib/worker/sync/opml';
 import { catalogueDirty } from '../../lib/worker/sync/catalogues';
 import { syncOverview } from '../../lib/worker/sync/status';
 import { feedOrigin, userFeedId } from '../../lib/worker/sync/sources';
@@ -159,6 +159,18 @@ describe('OPML', () => {
       { url: 'https://on.example/feed', title: 'On' },
       { url: 'https://off.example/feed', title: 'Off', disabled: true },
     ]);
+    // Imported where the built-in feeds are all on: the new feed is added, the one marked disabled is turned off.
+    const here = [
+      { id: 'feed:on', url: 'https://on.example/feed', enabled: true },
+      { id: 'feed:off', url: 'https://off.example/feed', enabled: true },
+    ];
+    const moved = parseOpml(buildOpml([...opmlFeedsOf(sources), { url: 'https://new.example/rss', title: 'New', disabled: true }])).feeds;
+    expect(opmlChanges(moved, here)).toEqual({
+      fresh: [{ url: 'https://new.example/rss', title: 'New', disabled: true }],
+      turnOff: ['feed:off'],
+    });
+    // Already off here, or on in the file: nothing to turn off.
+    expect(opmlChanges(moved, [{ ...here[1], enabled: false }]).turnOff).toEqual([]);
     // Another reader's list: anything but "true" is an enabled feed.
     const other = parseOpml('<opml><body><outline xmlUrl="https://x.example/rss" disabled="no"/></body></opml>');
     expect(other.feeds).toEqual([{ url: 'https://x.example/rss', title: 'x.example' }]);

@@ -47,6 +47,24 @@ export function parseOpml(text: string): OpmlList {
   return { feeds: [...out.values()], unusable };
 }
 
+/**
+ * What importing a list changes: the feeds not in the sources yet, and the sources in it the list marks disabled
+ * that are on here (a built-in feed turned off before a move is turned off again, not brought back on).
+ */
+export function opmlChanges(
+  list: readonly OpmlFeed[],
+  sources: readonly { id: string; url: string; enabled: boolean }[],
+): { fresh: OpmlFeed[]; turnOff: string[] } {
+  const byUrl = new Map(sources.map((s) => [s.url, s]));
+  return {
+    fresh: list.filter((f) => !byUrl.has(f.url)),
+    turnOff: list.flatMap((f) => {
+      const known = byUrl.get(f.url);
+      return f.disabled && known?.enabled ? [known.id] : [];
+    }),
+  };
+}
+
 function esc(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
