@@ -141,7 +141,7 @@ export function ArticleItem({ article: a, selected, onSelect, onSave, onDelete, 
           </button>
         )}
         {a.text && (
-          <button type="button" onClick={onRead}>
+          <button type="button" name="read" onClick={onRead}>
             Read saved text
           </button>
         )}

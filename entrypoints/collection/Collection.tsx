@@ -85,10 +85,19 @@ export function Collection() {
       return `Exported ${plural(list.length, 'article')} as ${FORMAT_LABELS[fmt]}.`;
     });
 
+  /** Back to the list, where the keyboard was: on the article's "Read saved text" (the list was not on the page meanwhile). */
+  const closeReader = (url: string) => {
+    setReading(null);
+    requestAnimationFrame(() => {
+      const item = document.querySelector(`li.article[data-url="${CSS.escape(url)}"]`);
+      (item?.querySelector<HTMLElement>('button[name=read]') ?? item?.querySelector<HTMLElement>('a'))?.focus();
+    });
+  };
+
   if (reading)
     return (
       <main>
-        <Reader article={reading} onClose={() => setReading(null)} />
+        <Reader article={reading} onClose={() => closeReader(reading.url)} />
       </main>
     );
 

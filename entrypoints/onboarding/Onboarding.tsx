@@ -7,10 +7,24 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { sendMessage } from '@/lib/shared/messaging';
 import { BUILTIN_ORIGINS, BUILTIN_SOURCES } from '@/lib/worker/sync/sources';
+import { NEWS_SITES } from '@/lib/shared/sites';
+
+/** The shortcut the browser gave the sidebar's command ('' when another extension holds the suggested keys). */
+function useSidebarShortcut(): string {
+  const [keys, setKeys] = useState('');
+  useEffect(() => {
+    void browser.commands.getAll().then(
+      (all) => setKeys(all.find((c) => c.name === 'toggle-sidebar')?.shortcut ?? ''),
+      () => undefined,
+    );
+  }, []);
+  return keys;
+}
 
 export function Onboarding() {
   const [granted, setGranted] = useState<boolean>();
   const [message, setMessage] = useState('');
+  const shortcut = useSidebarShortcut();
   useEffect(() => {
     void browser.permissions.contains({ origins: [...BUILTIN_ORIGINS] }).then(setGranted);
   }, []);
@@ -58,6 +72,21 @@ export function Onboarding() {
         </button>
       )}
       {message && <p role="status">{message}</p>}
+      <h2>How to use it</h2>
+      <ul data-testid="how-to">
+        <li>
+          It opens by itself on articles of {NEWS_SITES.length} security news sites (BleepingComputer, The Hacker News, The Record …) and
+          stays silent on their other pages.
+        </li>
+        <li>
+          On any other page, ask for it: “Read this page” under its toolbar button, “Read this page with Incident Lens” in the page's
+          right-click menu{shortcut ? `, or ${shortcut}` : ''}.
+        </li>
+        <li>
+          Articles you save (from the sidebar or the toolbar button) go to <a href="/collection.html">your collection</a>, kept in this
+          browser. The <a href="/options.html">options</a> say where it runs and what it syncs.
+        </li>
+      </ul>
     </main>
   );
 }

@@ -8,7 +8,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { sendMessage } from '@/lib/shared/messaging';
 import type { SourceView, SyncOverview } from '@/lib/worker/sync/status';
-import { buildOpml, parseOpml } from '@/lib/worker/sync/opml';
+import { buildOpml, opmlChanges, opmlFeedsOf, parseOpml } from '@/lib/worker/sync/opml';
 import { feedOrigin, originPattern } from '@/lib/worker/sync/sources';
 import { getRetentionDays, RETENTION_CHOICES_DAYS, setRetentionDays } from '@/lib/worker/sync/settings';
 import { ago } from '@/components/sync/format';
@@ -17,6 +17,19 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 
 function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
+}
+
+/**
+ * What "Sync now" says it started: a run reads only the enabled sources whose site the user allowed, so on a
+ * profile that allowed none (or with every source off) it fetches nothing, and saying "Sync started." would mislead.
+ */
+export function syncNowMessage(sources: readonly Pick<SourceView, 'enabled' | 'origin'>[], granted: ReadonlySet<string>): string {
+  const on = sources.filter((s) => s.enabled);
+  if (!on.length) return 'Nothing to read: every source is off.';
+  const waiting = on.filter((s) => !granted.has(s.origin)).length;
+  if (waiting === on.length)
+    return `Nothing read: Incident Lens may not read any source's site yet. “Allow reading ${plural(new Set(on.map((s) => s.origin)).size, 'site')}” gives it that permission.`;
+  return waiting ? `Sync started (${plural(waiting, 'source')} of ${on.length} waiting for your permission).` : 'Sync started.';
 }
 
 function useSyncOverview(): { overview?: SyncOverview; error?: string; refresh: () => void } {
@@ -101,7 +114,8 @@ export function SourcesSection() {
 
   const missing = [...new Set(overview.sources.filter((s) => s.enabled && !granted.has(s.origin)).map((s) => s.origin))];
   const grantAll = () => void browser.permissions.request({ origins: missing }).then(refresh);
-  const syncNow = () => void sendMessage('syncNow').then(() => (setMessage('Sync started.'), setTimeout(refresh, 300)));
+  const syncNow = () =>
+    void sendMessage('syncNow').then(() => (setMessage(syncNowMessage(overview.sources, granted)), setTimeout(refresh, 300)));
 
   const addFeed = (e: Event) => {
     e.preventDefault();
@@ -135,26 +149,30 @@ export function SourcesSection() {
       .text()
       .then(async (text) => {
         const { feeds, unusable } = parseOpml(text);
-        const known = new Set(overview.sources.map((s) => s.url));
-        const fresh = feeds.filter((f) => !known.has(f.url));
-        const skipped = unusable ? ` ${plural(unusable, 'entry', 'entries')} without an http(s) feed address left out.` : '';
-        if (!fresh.length) return `Nothing new in ${file.name}: ${plural(feeds.length, 'feed')} already in the list.${skipped}`;
+        const { fresh, turnOff } = opmlChanges(feeds, overview.sources);
+        for (const id of turnOff) await sendMessage('setSourceEnabled', { id, enabled: false });
+        const notes =
+          (turnOff.length ? ` ${plural(turnOff.length, 'feed')} turned off, as in the file.` : '') +
+          (unusable ? ` ${plural(unusable, 'entry', 'entries')} without an http(s) feed address left out.` : '');
+        if (!fresh.length) return `Nothing new in ${file.name}: ${plural(feeds.length, 'feed')} already in the list.${notes}`;
         const ok = await browser.permissions.request({ origins: [...new Set(fresh.map((f) => originPattern(f.url)))] });
         if (!ok) return 'Not imported: the permission to read those sites was not given.';
         // Each feed is fetched and read before it is kept: a long list takes a while.
         setMessage(`Checking ${plural(fresh.length, 'feed')} from ${file.name}…`);
         const failed: string[] = [];
         for (const f of fresh)
-          await sendMessage('addFeed', { url: f.url }).catch((err: unknown) => failed.push(`${f.title}: ${errorText(err)}`));
-        return `Imported ${fresh.length - failed.length} of ${plural(fresh.length, 'feed')}.${skipped}${failed.length ? ` Not added: ${failed.join('; ')}` : ''}`;
+          await sendMessage('addFeed', { url: f.url })
+            // A feed the list marks disabled (an Incident Lens export of a feed turned off) is kept, off.
+            .then((s) => (f.disabled ? sendMessage('setSourceEnabled', { id: s.id, enabled: false }) : undefined))
+            .catch((err: unknown) => failed.push(`${f.title}: ${errorText(err)}`));
+        return `Imported ${fresh.length - failed.length} of ${plural(fresh.length, 'feed')}.${notes}${failed.length ? ` Not added: ${failed.join('; ')}` : ''}`;
       })
       .then(setMessage, (err: unknown) => setMessage(`Not imported: ${errorText(err)}`))
       .finally(refresh);
   };
 
   const exportOpml = () => {
-    const feeds = overview.sources.filter((s) => s.kind === 'feed' && s.enabled).map((s) => ({ url: s.url, title: s.title }));
-    const url = URL.createObjectURL(new Blob([buildOpml(feeds)], { type: 'text/x-opml' }));
+    const url = URL.createObjectURL(new Blob([buildOpml(opmlFeedsOf(overview.sources))], { type: 'text/x-opml' }));
     const a = document.createElement('a');
     a.href = url;
     a.download = 'incident-lens-feeds.opml';

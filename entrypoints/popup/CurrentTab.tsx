@@ -5,7 +5,7 @@
  * `popup.html?tab=ID` aims it at a given tab instead of the active one (the end-to-end tests open the popup
  * as a page, where the "active tab" would be the popup itself).
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { sendMessage, type PageArticle, type SavedArticle } from '@/lib/shared/messaging';
 import { isWebUrl, pageUrl, siteOf } from '@/lib/shared/sites';
@@ -17,6 +17,22 @@ import { formatDate } from '@/components/format';
 interface Target {
   tabId: number;
   page: PageArticle;
+  /** The tab shows the browser's own error page (the page did not load): nothing there to read or save. */
+  errorPage?: true;
+}
+
+/**
+ * Whether the tab shows the browser's error page. Only the browser knows (the tab keeps the address it failed
+ * to load), and says so when asked to run a script there: Chrome's refusal is "Frame with ID 0 is showing error
+ * page". Any other refusal (no permission for the host) says nothing about the page.
+ */
+async function showsErrorPage(tabId: number): Promise<boolean> {
+  try {
+    await browser.scripting.executeScript({ target: { tabId }, func: () => true });
+    return false;
+  } catch (e) {
+    return /showing error page/i.test(e instanceof Error ? e.message : String(e));
+  }
 }
 
 async function findTarget(): Promise<Target | undefined> {
@@ -32,7 +48,8 @@ async function findTarget(): Promise<Target | undefined> {
   }
   if (!tab.url || !isWebUrl(tab.url)) return undefined;
   const url = pageUrl(tab.url);
-  return { tabId: tab.id, page: { url, isArticle: false, title: tab.title, site: siteOf(url) } };
+  const page = { url, isArticle: false, title: tab.title, site: siteOf(url) };
+  return (await showsErrorPage(tab.id)) ? { tabId: tab.id, page, errorPage: true } : { tabId: tab.id, page };
 }
 
 /** Saved again on a later day than first saved (the same day says nothing new). */
@@ -51,6 +68,12 @@ export function CurrentTab({ onSaved }: { onSaved?: () => void }) {
   const [note, setNote] = useState('');
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
+  // The form the keyboard was in is gone once saved: the focus moves to the link that replaces it.
+  const savedLink = useRef<HTMLAnchorElement>(null);
+  const [focusSaved, setFocusSaved] = useState(false);
+  useEffect(() => {
+    if (focusSaved && saved) savedLink.current?.focus();
+  }, [focusSaved, saved]);
 
   useEffect(() => {
     findTarget().then(
@@ -84,6 +107,7 @@ export function CurrentTab({ onSaved }: { onSaved?: () => void }) {
         ...mine,
       });
       setSaved(row);
+      setFocusSaved(!again);
       setMessage(again ? 'Updated in your collection.' : 'Saved to your collection.');
       onSaved?.();
     } catch (e) {
@@ -122,6 +146,17 @@ export function CurrentTab({ onSaved }: { onSaved?: () => void }) {
   if (target === undefined) return <p class="muted">Looking at this page…</p>;
   if (target === null) return <p class="muted">Incident Lens reads web pages; this tab is not one.</p>;
   const { page } = target;
+  if (target.errorPage)
+    return (
+      <section aria-label="This page">
+        <p class="page-title" data-testid="page-title">
+          {page.title || page.url}
+        </p>
+        <p class="muted" data-testid="detected">
+          {page.site} · the browser shows an error page here (the page did not load): there is nothing to read or save.
+        </p>
+      </section>
+    );
   return (
     <section aria-label="This page">
       <p class="page-title" data-testid="page-title">
@@ -135,7 +170,7 @@ export function CurrentTab({ onSaved }: { onSaved?: () => void }) {
           <p>
             {`Saved on ${formatDate(new Date(saved.savedAt).toISOString())}`}
             {updatedLater(saved) ? ` (updated ${formatDate(new Date(saved.updatedAt).toISOString())})` : ''} ·{' '}
-            <a href={collectionLink(page.url)} onClick={openSaved}>
+            <a href={collectionLink(page.url)} onClick={openSaved} ref={savedLink}>
               See it in your collection
             </a>
           </p>

@@ -177,15 +177,15 @@ describe('Incident Lens in Chromium', () => {
     if (!popup.isClosed()) await popup.close();
   });
 
-  it('says so when the browser keeps it out of the page the user asks it to read (an error page)', async () => {
+  it("says the tab shows the browser's error page, and offers neither to save nor to read it", async () => {
     const broken = await ext.context.newPage();
     await broken.goto('http://127.0.0.1:1/').catch(() => undefined); // ERR_UNSAFE_PORT: the tab shows the browser's error page
     const popup = await ext.context.newPage();
     await popup.goto(`${ext.extensionUrl}popup.html?tab=${await tabIdOf(broken)}`);
-    await popup.getByRole('button', { name: 'Read this page' }).click();
     await expect
-      .poll(() => popup.getByRole('status').textContent(), { timeout: 10_000 })
-      .toMatch(/^Incident Lens cannot read this page: the browser does not let extensions into it \(.+\)\.$/);
+      .poll(() => popup.getByTestId('detected').textContent(), { timeout: 10_000 })
+      .toBe('127.0.0.1 · the browser shows an error page here (the page did not load): there is nothing to read or save.');
+    expect(await popup.getByRole('button', { name: /Save to collection|Read this page/ }).count()).toBe(0);
     await broken.close();
     await popup.close();
   });

@@ -123,9 +123,12 @@ describe('the collection in Chromium', () => {
     await expect.poll(() => popup.getByTestId('detected').textContent(), { timeout: 10_000 }).toContain('article detected');
     await popup.fill('input[name=tags]', 'LockBit, Ports');
     await popup.fill('textarea[name=note]', '=cmd|" /C calc"!A0');
-    await popup.getByRole('button', { name: 'Save to collection' }).click();
+    // By keyboard: Enter in the form saves it, and the focus moves to what replaces the form (not the page's body).
+    await popup.locator('input[name=tags]').press('Enter');
     await expect.poll(() => popup.getByTestId('saved').textContent(), { timeout: 15_000 }).toMatch(/^Saved on .*See it in your collection/);
-    const link = await popup.getByRole('link', { name: 'See it in your collection' }).getAttribute('href');
+    const seeIt = popup.getByRole('link', { name: 'See it in your collection' });
+    await expect.poll(() => seeIt.evaluate((el) => el === document.activeElement)).toBe(true);
+    const link = await seeIt.getAttribute('href');
     expect(link).toBe(`${ext.extensionUrl}collection.html?article=${encodeURIComponent(`${server.origin}/`)}`);
 
     const [row] = await readCollection(probe);
@@ -199,6 +202,9 @@ describe('the collection in Chromium', () => {
     expect(await collection.locator('#reader-title').evaluate((el) => el === document.activeElement)).toBe(true);
     await collection.keyboard.press('Escape');
     await expect.poll(() => titles(collection)).toEqual([ICC_TITLE, DEMO_TITLE]);
+    // The keyboard is back where it was, not at the top of the page.
+    const readButton = item(collection, ICC_TITLE).getByRole('button', { name: 'Read saved text' });
+    await expect.poll(() => readButton.evaluate((el) => el === document.activeElement)).toBe(true);
 
     const shown = () => titles(collection);
     await collection.locator('select[name=tag]').selectOption('ports');

@@ -6,12 +6,13 @@
  * Screenshots of the options page, light and dark, go to test-results/.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, ROOT, type ExtensionBrowser } from '../../scripts/chromium';
 import type { DemoServer } from '../../demo/server';
 import { SIDEBAR, screenshot, serveTestPages } from './helpers';
 import { seriousViolations } from './axe';
+import { BUILTIN_SOURCES } from '../../lib/worker/sync/sources';
 
 let ext: ExtensionBrowser;
 let server: DemoServer;
@@ -98,6 +99,30 @@ describe('options page', () => {
     await expect
       .poll(() => page.evaluate(async () => (await chrome.storage.local.get('disabledSites')).disabledSites as string[]))
       .toEqual([]);
+    await page.close();
+  });
+
+  it('keeps a disabled feed through OPML: exported marked, and an import turns it off', async () => {
+    const page = await openOptions();
+    const [first, second] = BUILTIN_SOURCES.filter((s) => s.kind === 'feed');
+    const box = (id: string) => page.locator(`tr[data-source="${id}"] input[type=checkbox]`);
+    await box(first.id).uncheck();
+    await expect.poll(() => box(first.id).isChecked()).toBe(false);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export OPML' }).click()]);
+    const opml = readFileSync((await download.path())!, 'utf8');
+    expect(opml).toContain(`xmlUrl="${first.url}" disabled="true"/>`);
+    expect(opml).toContain(`xmlUrl="${second.url}"/>`);
+
+    // A list from another profile where the second feed was off: it is turned off here too.
+    await page.locator('input[name=opml]').setInputFiles({
+      name: 'moved.opml',
+      mimeType: 'text/x-opml',
+      buffer: Buffer.from(`<opml version="2.0"><body><outline text="x" xmlUrl="${second.url}" disabled="true"/></body></opml>`),
+    });
+    await expect
+      .poll(() => page.locator('#sources [role=status]').textContent())
+      .toBe('Nothing new in moved.opml: 1 feed already in the list. 1 feed turned off, as in the file.');
+    await expect.poll(() => box(second.id).isChecked()).toBe(false);
     await page.close();
   });
 

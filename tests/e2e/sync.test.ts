@@ -89,6 +89,13 @@ describe('sync (Chromium)', () => {
     expect(text).toMatch(/It never sends what you read/);
     expect(text).toContain('www.bleepingcomputer.com');
     expect(text).toContain('raw.githubusercontent.com');
+    // A new user learns where it runs by itself, how to ask for it elsewhere, and where saved articles go.
+    await expect
+      .poll(() => onboarding.getByTestId('how-to').textContent())
+      .toMatch(
+        /^It opens by itself on articles of \d+ security news sites.*“Read this page” under its toolbar button.*, or Alt\+Shift\+L\..*your collection/,
+      );
+    expect(await onboarding.getByRole('link', { name: 'your collection' }).getAttribute('href')).toBe('/collection.html');
   });
 
   it('a CVE has no KEV facts before the sync', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { siteFromInput } from '../../entrypoints/options/SitesSection';
 import { formatBytes } from '../../entrypoints/options/StorageSection';
-import { choicesWith, hoursOrMinutes } from '../../entrypoints/options/Sources';
+import { choicesWith, hoursOrMinutes, syncNowMessage } from '../../entrypoints/options/Sources';
 
 describe('options helpers', () => {
   it('reads a site as typed: a host, a URL, with or without www, in any case', () => {
@@ -9,6 +9,22 @@ describe('options helpers', () => {
     expect(siteFromInput('  https://www.Example.org/some/page?x=1 ')).toBe('example.org');
     expect(siteFromInput('news.example.co.uk')).toBe('news.example.co.uk');
     for (const bad of ['', '   ', 'localhost', 'not a site', 'javascript:alert(1)', 'http://']) expect(siteFromInput(bad), bad).toBeNull();
+  });
+
+  it("says 'Sync started.' only when a run has a source it may read", () => {
+    const a = { enabled: true, origin: 'https://a.example/*' };
+    const a2 = { enabled: true, origin: 'https://a.example/*' };
+    const b = { enabled: true, origin: 'https://b.example/*' };
+    const off = { enabled: false, origin: 'https://c.example/*' };
+    // A fresh profile: nothing granted, nothing will be fetched.
+    expect(syncNowMessage([a, a2, b, off], new Set())).toBe(
+      "Nothing read: Incident Lens may not read any source's site yet. “Allow reading 2 sites” gives it that permission.",
+    );
+    expect(syncNowMessage([a, a2, b, off], new Set(['https://a.example/*']))).toBe(
+      'Sync started (1 source of 3 waiting for your permission).',
+    );
+    expect(syncNowMessage([a, b], new Set(['https://a.example/*', 'https://b.example/*']))).toBe('Sync started.');
+    expect(syncNowMessage([off], new Set(['https://c.example/*']))).toBe('Nothing to read: every source is off.');
   });
 
   it('writes sizes in the unit a person reads', () => {

@@ -141,6 +141,18 @@ describe('SearchIndex', () => {
 });
 
 describe('SearchService', () => {
+  it('finds a saved article by a tag of emoji only (the word index reads letters and digits)', async () => {
+    open();
+    const s = service();
+    await saveArticle(db, { url: 'https://blog.example/hot', title: 'Notes on router botnets', tags: ['🔥', 'todo'] });
+    await saveArticle(db, { url: 'https://blog.example/cold', title: 'Notes on printers', tags: ['🧊 later'] });
+    expect((await keys(s, '🔥')).saved).toEqual(['https://blog.example/hot']);
+    expect((await keys(s, ' 🧊 ')).saved).toEqual(['https://blog.example/cold']);
+    expect((await keys(s, '🦀')).saved).toEqual([]);
+    // A query with words is the index's: the words find what they find.
+    expect((await keys(s, 'printers')).saved).toEqual(['https://blog.example/cold']);
+  });
+
   it('indexes the seed, synced entities, articles, incidents and the collection, and follows writes', async () => {
     open();
     const s = service();

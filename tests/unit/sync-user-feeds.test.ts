@@ -2,8 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { IncidentLensDb } from '../../lib/worker/db/database';
-import { addUserFeed, removeUserFeed, setSourceEnabled } from '../../lib/worker/sync/user-feeds';
-import { buildOpml, parseOpml } from '../../lib/worker/sync/opml';
+import { addUserFeed, removeUserFeed, setSourceEnabled, unclosedRoot } from '../../lib/worker/sync/user-feeds';
+import { buildOpml, opmlChanges, opmlFeedsOf, parseOpml } from '../../lib/worker/sync/opml';
 import { catalogueDirty } from '../../lib/worker/sync/catalogues';
 import { syncOverview } from '../../lib/worker/sync/status';
 import { feedOrigin, userFeedId } from '../../lib/worker/sync/sources';
@@ -52,6 +52,28 @@ describe("the user's feeds", () => {
     await addUserFeed(db, 'https://blog.example/feed.xml', { fetch });
     await expect(addUserFeed(db, 'https://blog.example/feed.xml?utm_source=x', { fetch })).rejects.toThrow(/already in the list/);
     expect(await db.sources.count()).toBe(1);
+  });
+
+  it('says a feed cut short looks cut off, not that it holds no items', async () => {
+    const s = net();
+    const cut = '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Cut</title><item><title>First in a long';
+    s.answers.set('https://blog.example/cut.xml', () => new Response(cut, { headers: { 'content-type': 'application/rss+xml' } }));
+    s.answers.set(
+      'https://blog.example/empty.xml',
+      () =>
+        new Response(`${cut.slice(0, cut.indexOf('<item>'))}</channel></rss>\n`, { headers: { 'content-type': 'application/rss+xml' } }),
+    );
+    await expect(addUserFeed(db, 'https://blog.example/cut.xml', { fetch: s.fetch })).rejects.toThrow(
+      /looks cut off: it ends before its closing <\/rss>, so it is not a complete feed/,
+    );
+    await expect(addUserFeed(db, 'https://blog.example/empty.xml', { fetch: s.fetch })).rejects.toThrow(/holds no items with links/);
+    expect(await db.sources.count()).toBe(0);
+    // The root is found past comments, a DOCTYPE and a namespace prefix; closed (or self-closed) roots are complete.
+    expect(unclosedRoot('\uFEFF<!-- x --><!DOCTYPE rdf><rdf:RDF xmlns:rdf="r"><item>')).toBe('rdf:RDF');
+    expect(unclosedRoot('<feed xmlns="http://www.w3.org/2005/Atom"></feed >\n')).toBeUndefined();
+    expect(unclosedRoot('<rss/>')).toBeUndefined();
+    expect(unclosedRoot('<rss versi')).toBe('rss');
+    expect(unclosedRoot('{"items": [')).toBeUndefined();
   });
 
   it('keeps a feed’s name of any length to 200 characters, so that the export of everything imports back', async () => {
@@ -123,6 +145,35 @@ describe('OPML', () => {
     const text = buildOpml(feeds);
     expect(text).toContain('xmlUrl="https://a.example/feed?x=1&amp;y=2"');
     expect(parseOpml(text)).toEqual({ feeds, unusable: 0 });
+  });
+
+  it('keeps a disabled feed in a move: written marked, read back disabled', () => {
+    const sources = [
+      { kind: 'feed', url: 'https://on.example/feed', title: 'On', enabled: true },
+      { kind: 'feed', url: 'https://off.example/feed', title: 'Off', enabled: false },
+      { kind: 'kev', url: 'https://catalogue.example/kev.json', title: 'KEV', enabled: true },
+    ];
+    const text = buildOpml(opmlFeedsOf(sources));
+    expect(text).toContain('xmlUrl="https://off.example/feed" disabled="true"/>');
+    expect(parseOpml(text).feeds).toEqual([
+      { url: 'https://on.example/feed', title: 'On' },
+      { url: 'https://off.example/feed', title: 'Off', disabled: true },
+    ]);
+    // Imported where the built-in feeds are all on: the new feed is added, the one marked disabled is turned off.
+    const here = [
+      { id: 'feed:on', url: 'https://on.example/feed', enabled: true },
+      { id: 'feed:off', url: 'https://off.example/feed', enabled: true },
+    ];
+    const moved = parseOpml(buildOpml([...opmlFeedsOf(sources), { url: 'https://new.example/rss', title: 'New', disabled: true }])).feeds;
+    expect(opmlChanges(moved, here)).toEqual({
+      fresh: [{ url: 'https://new.example/rss', title: 'New', disabled: true }],
+      turnOff: ['feed:off'],
+    });
+    // Already off here, or on in the file: nothing to turn off.
+    expect(opmlChanges(moved, [{ ...here[1], enabled: false }]).turnOff).toEqual([]);
+    // Another reader's list: anything but "true" is an enabled feed.
+    const other = parseOpml('<opml><body><outline xmlUrl="https://x.example/rss" disabled="no"/></body></opml>');
+    expect(other.feeds).toEqual([{ url: 'https://x.example/rss', title: 'x.example' }]);
   });
 
   it('refuses what is not OPML and documents declaring entities', () => {

@@ -84,7 +84,7 @@ class Registry {
 }
 
 /** The split of a query into words, as the encoder will see them (lower case, letters and digits). */
-function queryWords(query: string): string[] {
+export function queryWords(query: string): string[] {
   return query
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)

@@ -19,7 +19,8 @@ import { seedCatalogue } from '../knowledge/seed';
 import { TYPE_LABELS } from '../../shared/labels';
 import { INCIDENT_LABELS, type CatalogueEntry } from '../../shared/types';
 import { articleText, entityText, incidentText, savedText, SEARCH_KINDS, type SearchKind } from './docs';
-import { SearchIndex, SEARCH_INDEX_VERSION } from './engine';
+import { queryWords, SearchIndex, SEARCH_INDEX_VERSION } from './engine';
+import { normaliseTag } from '../../shared/tags';
 import type { SearchAnswer, SearchHit, SearchProgress } from './protocol';
 
 const SEARCH_BLOB_PREFIX = 'search:';
@@ -392,8 +393,19 @@ export class SearchService {
     else building.catch(() => undefined);
     if (!q) return { query, groups: empty, progress: this.progress() };
     const { results, corrected } = this.index.search(q, limit);
+    // The index reads letters and digits only: a query of neither (an emoji tag, a symbol) is looked for in the tags.
+    if (!queryWords(q).length) results.saved = await this.taggedWith(q, limit);
     const groups = await this.describe(results);
     return { query, groups, progress: this.progress(), ...(corrected ? { corrected } : {}) };
+  }
+
+  /** Saved articles with a tag that holds `query` (the collection's tags are few: their list is read whole). */
+  private async taggedWith(query: string, limit: number): Promise<string[]> {
+    const wanted = normaliseTag(query);
+    const tags = ((await this.db.collection.orderBy('tags').uniqueKeys()) as string[]).filter((t) => t.includes(wanted));
+    if (!tags.length) return [];
+    const urls = (await this.db.collection.where('tags').anyOf(tags).primaryKeys()) as string[];
+    return [...new Set(urls)].slice(0, limit);
   }
 
   private async describe(results: Record<SearchKind, string[]>): Promise<Record<SearchKind, SearchHit[]>> {

@@ -35,8 +35,16 @@ export async function addUserFeed(
   if (known) throw new FeedError(`this feed is already in the list ("${known.title}")`);
   const res = await fetchSource(url, { fetch: opts.fetch, maxBytes: FEED_MAX_BYTES, timeoutMs: opts.timeoutMs });
   if (res.notModified) throw new FeedError('the server answered "not modified" to a first request');
-  const feed = parseFeed(decodeBody(res.body, res.contentType), id, url);
-  if (!feed.items.length) throw new FeedError('the feed parses but holds no items with links');
+  const text = decodeBody(res.body, res.contentType);
+  const feed = parseFeed(text, id, url);
+  if (!feed.items.length) {
+    const root = unclosedRoot(text);
+    throw new FeedError(
+      root
+        ? `the feed looks cut off: it ends before its closing </${root}>, so it is not a complete feed (the server or a proxy may have sent only part of it)`
+        : 'the feed parses but holds no items with links',
+    );
+  }
   const now = opts.now ?? Date.now();
   const title = feed.title.slice(0, MAX_FEED_TITLE).trimEnd() || new URL(url).host;
   const source: SourceRow = { id, kind: 'feed', url, title, enabled: true, addedAt: now };
@@ -45,6 +53,22 @@ export async function addUserFeed(
     await db.syncState.put({ sourceId: id, failures: 0, nextAttemptAt: 0 });
   });
   return { source, items: feed.items.length };
+}
+
+/**
+ * The name of an XML document's root element when the text ends before that element is closed (a download cut
+ * short: the tolerant parser reads what is there, and no item may be complete), else undefined.
+ */
+export function unclosedRoot(text: string): string | undefined {
+  const body = text.replace(/^\uFEFF/, '').trim();
+  if (!body.startsWith('<')) return undefined;
+  // The first tag that is no declaration, comment or DOCTYPE (in the prolog: the start of the text is enough).
+  const head = body.slice(0, 65_536).replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<![^>]*>/g, '');
+  const open = /<([A-Za-z_][\w.:-]*)[^>]*?(\/?)>|<([A-Za-z_][\w.:-]*)[^>]*$/.exec(head);
+  if (!open) return undefined;
+  if (open[2]) return undefined; // <rss/>: closed where it opens
+  const name = open[1] ?? open[3];
+  return new RegExp(`</${name.replace(/[.]/g, '\\.')}\\s*>$`).test(body) ? undefined : name;
 }
 
 /** Remove a user's feed (built-ins can only be disabled). True when something was removed. */
