@@ -146,25 +146,25 @@ export function CurrentTab({ onSaved }: { onSaved?: () => void }) {
   if (target === undefined) return <p class="muted">Looking at this page…</p>;
   if (target === null) return <p class="muted">Incident Lens reads web pages; this tab is not one.</p>;
   const { page } = target;
-  if (target.errorPage)
-    return (
-      <section aria-label="This page">
-        <p class="page-title" data-testid="page-title">
-          {page.title || page.url}
-        </p>
-        <p class="muted" data-testid="detected">
-          {page.site} · the browser shows an error page here (the page did not load): there is nothing to read or save.
-        </p>
-      </section>
-    );
-  return (
-    <section aria-label="This page">
+  const header = (detected: string) => (
+    <>
       <p class="page-title" data-testid="page-title">
         {page.title || page.url}
       </p>
       <p class="muted" data-testid="detected">
-        {page.site} · {page.isArticle ? 'article detected' : 'not detected as an article'}
+        {page.site} · {detected}
       </p>
+    </>
+  );
+  if (target.errorPage)
+    return (
+      <section aria-label="This page">
+        {header('the browser shows an error page here (the page did not load): there is nothing to read or save.')}
+      </section>
+    );
+  return (
+    <section aria-label="This page">
+      {header(page.isArticle ? 'article detected' : 'not detected as an article')}
       {saved === undefined ? null : saved ? (
         <div data-testid="saved">
           <p>
