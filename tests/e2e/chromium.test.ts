@@ -180,8 +180,16 @@ describe('Incident Lens in Chromium', () => {
   it("says the tab shows the browser's error page, and offers neither to save nor to read it", async () => {
     const broken = await ext.context.newPage();
     await broken.goto('http://127.0.0.1:1/').catch(() => undefined); // ERR_UNSAFE_PORT: the tab shows the browser's error page
+    // The error page commits after goto has given up, in a process of its own: until it has, the page cannot be
+    // brought to the front ("Not attached to an active page", seen on Chromium 120).
+    let tabId: number | undefined;
+    for (let i = 0; i < 50 && tabId === undefined; i++) {
+      tabId = await tabIdOf(broken).catch(() => undefined);
+      if (tabId === undefined) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(tabId).toBeDefined();
     const popup = await ext.context.newPage();
-    await popup.goto(`${ext.extensionUrl}popup.html?tab=${await tabIdOf(broken)}`);
+    await popup.goto(`${ext.extensionUrl}popup.html?tab=${tabId}`);
     await expect
       .poll(() => popup.getByTestId('detected').textContent(), { timeout: 10_000 })
       .toBe('127.0.0.1 · the browser shows an error page here (the page did not load): there is nothing to read or save.');
