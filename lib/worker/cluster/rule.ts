@@ -67,6 +67,7 @@
 import { stemmer } from 'stemmer';
 import type { EntityRef, IncidentType } from '../../shared/types';
 import { COMMON_WORDS } from '../extract/matcher/words/common-words';
+import { isCommonWord } from '../extract/common-word';
 import { canonical } from './names';
 
 export const WINDOW_DAYS = 10;
@@ -341,7 +342,6 @@ function wordsOfName(name: string): string[] {
   return nameForms(name).known;
 }
 
-let everyday: Set<string> | undefined;
 /**
  * The words a name is known by: of its lower-cased words of 4+ letters (stop words aside), those that are
  * not everyday English ("lloyds" of "Lloyds Bank", "atlanta" of "City of Atlanta"), else all of them
@@ -349,9 +349,8 @@ let everyday: Set<string> | undefined;
  * are two victims, the City of Atlanta and the City of Baltimore two more.
  */
 function knownWords(name: string): string[] {
-  everyday ??= new Set(COMMON_WORDS.split(' '));
   const words = (name.toLowerCase().match(/[\p{L}\p{N}]{4,}/gu) ?? []).filter((w) => !STOP.has(w));
-  const rare = words.filter((w) => !everyday!.has(w));
+  const rare = words.filter((w) => !isCommonWord(w));
   return rare.length ? rare : words;
 }
 
