@@ -381,8 +381,14 @@ export async function keptCount(db: IncidentLensDb, table: CountedTable): Promis
 }
 
 /** The kept counts, counted once if there are none. */
-export async function readCounts(db: IncidentLensDb, now = Date.now()): Promise<KeptCounts> {
+async function readCounts(db: IncidentLensDb, now = Date.now()): Promise<KeptCounts> {
   return (await readKept(db)) ?? countAll(db, now);
+}
+
+/** The kept counts, and beside them the user's collection counted (small, and not kept: see COUNTED). */
+export async function readCountsWithCollection(db: IncidentLensDb, now = Date.now()): Promise<{ kept: KeptCounts; collection: number }> {
+  const [kept, collection] = await Promise.all([readCounts(db, now), db.collection.count()]);
+  return { kept, collection };
 }
 
 /**

@@ -9,7 +9,7 @@
  */
 import type { Status } from '../../shared/messaging';
 import type { IncidentLensDb } from './database';
-import { readCounts, readEntityKeys, recountIfDue, type KeptCounts } from './counts';
+import { readCountsWithCollection, readEntityKeys, recountIfDue, type KeptCounts } from './counts';
 import { contentHash } from '../cluster/ingest';
 
 const NO_KEYS: readonly string[] = [];
@@ -54,8 +54,7 @@ export async function getStatus(
   bundledKeys: readonly string[] = NO_KEYS,
   now = Date.now(),
 ): Promise<Status> {
-  // The user's collection is counted (small; not kept: lib/worker/db/counts.ts), beside the kept counts' read.
-  const [kept, collection] = await Promise.all([readCounts(db, now), db.collection.count()]);
+  const { kept, collection } = await readCountsWithCollection(db, now);
   const size = await catalogueSize(db, kept, bundledKeys);
   const { sources, articles, incidents, entities, kev } = kept.counts;
   startRecount(db, kept, now);

@@ -13,7 +13,7 @@
  */
 import Dexie, { cmp, RangeSet, type IndexableType, type ObservabilitySet, type Transaction } from 'dexie';
 import type { IncidentLensDb } from '../db/database';
-import { readCounts, type CountedTable } from '../db/counts';
+import { readCountsWithCollection, type CountedTable } from '../db/counts';
 import type { ArticleRow, CollectionRow, EntityRow, IncidentRow } from '../db/schema';
 import { seedCatalogue } from '../knowledge/seed';
 import { TYPE_LABELS } from '../../shared/labels';
@@ -255,11 +255,10 @@ export class SearchService {
 
   /** Rows of each kind's table: the sync's tables from their kept counts, the user's collection (small, not kept) counted. */
   private async rowCounts(): Promise<Record<SearchKind, number>> {
-    const [kept, saved] = await Promise.all([readCounts(this.db), this.db.collection.count()]);
-    return Object.fromEntries(SEARCH_KINDS.map((k) => [k, k === 'saved' ? saved : kept.counts[TABLE_OF[k] as CountedTable]])) as Record<
-      SearchKind,
-      number
-    >;
+    const { kept, collection } = await readCountsWithCollection(this.db);
+    return Object.fromEntries(
+      SEARCH_KINDS.map((k) => [k, k === 'saved' ? collection : kept.counts[TABLE_OF[k] as CountedTable]]),
+    ) as Record<SearchKind, number>;
   }
 
   /**
