@@ -56,10 +56,18 @@ function useSyncOverview(): { overview?: SyncOverview; error?: string; refresh: 
 }
 
 function SourceLine({ source, granted, onChange }: { source: SourceView; granted: boolean; onChange: () => void }) {
+  // The switch shows the click at once: the stored state comes back a message later, and until then the
+  // controlled checkbox would spring back to the old value (and a second click would undo the first).
+  const [shown, setShown] = useState(source.enabled);
+  useEffect(() => setShown(source.enabled), [source.enabled]);
   const toggle = () => {
-    const enabling = !source.enabled;
+    const enabling = !shown;
+    setShown(enabling);
     const asking = enabling && !granted ? browser.permissions.request({ origins: [source.origin] }) : Promise.resolve(true);
-    void asking.then(() => sendMessage('setSourceEnabled', { id: source.id, enabled: enabling })).then(onChange);
+    void asking
+      .then(() => sendMessage('setSourceEnabled', { id: source.id, enabled: enabling }))
+      .catch(() => setShown(source.enabled))
+      .then(onChange);
   };
   const remove = () => void sendMessage('removeFeed', { id: source.id }).then(onChange);
   const status = !source.enabled
@@ -77,7 +85,7 @@ function SourceLine({ source, granted, onChange }: { source: SourceView; granted
     <tr data-source={source.id} class={source.lastOutcome === 'error' && source.enabled ? 'failing' : undefined}>
       <td>
         <label>
-          <input type="checkbox" checked={source.enabled} onChange={toggle} /> {source.title}
+          <input type="checkbox" checked={shown} onChange={toggle} /> {source.title}
         </label>
       </td>
       <td data-field="status">{status}</td>
