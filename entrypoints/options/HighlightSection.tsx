@@ -4,22 +4,30 @@ import { ENTITY_TYPES, type EntityType } from '@/lib/shared/types';
 import { isTypeShown, settings, type HighlightColors, type HighlightTypes } from '@/lib/shared/settings';
 import { styleOf, TYPE_STYLES } from '@/lib/page/highlight/styles';
 
-function useItem<T>(item: { getValue(): Promise<T>; watch(cb: (v: T) => void): () => void }): T | undefined {
+/**
+ * A stored setting, and a setter that shows the new value at once: the stored one comes back through the
+ * watch a moment later, and until then a controlled checkbox would spring back to the old value.
+ */
+function useItem<T>(item: {
+  getValue(): Promise<T>;
+  setValue(v: T): Promise<void>;
+  watch(cb: (v: T) => void): () => void;
+}): [T | undefined, (v: T) => void] {
   const [value, setValue] = useState<T>();
   useEffect(() => {
     void item.getValue().then(setValue);
     return item.watch(setValue);
   }, []);
-  return value;
+  return [value, (v: T) => (setValue(v), void item.setValue(v))];
 }
 
 export function HighlightSection() {
-  const flags = useItem<HighlightTypes>(settings().highlightTypes);
-  const colors = useItem<HighlightColors>(settings().highlightColors);
+  const [flags, setFlags] = useItem<HighlightTypes>(settings().highlightTypes);
+  const [colors, setColors] = useItem<HighlightColors>(settings().highlightColors);
   if (!flags || !colors) return null;
-  const toggle = (type: EntityType) => void settings().highlightTypes.setValue({ ...flags, [type]: !isTypeShown(flags, type) });
-  const setColor = (type: EntityType, color: string) => void settings().highlightColors.setValue({ ...colors, [type]: color });
-  const reset = () => void settings().highlightColors.setValue({});
+  const toggle = (type: EntityType) => setFlags({ ...flags, [type]: !isTypeShown(flags, type) });
+  const setColor = (type: EntityType, color: string) => setColors({ ...colors, [type]: color });
+  const reset = () => setColors({});
   return (
     <section aria-labelledby="highlight-title" id="highlight">
       <h2 id="highlight-title">Highlighting</h2>

@@ -132,8 +132,9 @@ export function CurrentTab({ onSaved }: { onSaved?: () => void }) {
 
   const toggleSite = async () => {
     if (!target) return;
-    await setSiteDisabled(target.page.site, !disabled);
+    // Shown at once (a controlled checkbox would spring back until the write returns); put back if it fails.
     setDisabled(!disabled);
+    await setSiteDisabled(target.page.site, !disabled).catch(() => setDisabled(disabled));
   };
 
   const openSaved = (e: MouseEvent) => {
