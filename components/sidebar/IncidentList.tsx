@@ -9,7 +9,7 @@ export function IncidentList({ incidents }: { incidents: readonly Incident[] }) 
       {incidents.map((inc, i) => (
         <li key={i} class="il-incident" data-type={inc.type}>
           <strong>{INCIDENT_LABELS[inc.type] ?? inc.type}</strong>
-          {inc.summary && <span class="il-incident-summary">{readableSummary(inc.summary, inc.when)}</span>}
+          {inc.summary && <span class="il-incident-summary">{readableSummary(inc.summary)}</span>}
           {incidentLine(inc) && <span class="il-meta">{incidentLine(inc)}</span>}
         </li>
       ))}

@@ -2,6 +2,13 @@
 import type { RelatedIncident } from '../../lib/shared/analysis/protocol';
 import { formatWhen, INCIDENT_LABELS, readableSummary } from './model';
 
+/** The event's date where it is known; else the latest report's, said so (the summary may give the event's own). */
+function whenLine(r: RelatedIncident): string | undefined {
+  if (r.when) return formatWhen(r.when);
+  const latest = formatWhen(r.published);
+  return latest && `last reported ${latest}`;
+}
+
 export function RelatedList({ related }: { related: readonly RelatedIncident[] | null | 'error' }) {
   if (related === null)
     return (
@@ -15,8 +22,8 @@ export function RelatedList({ related }: { related: readonly RelatedIncident[] |
     <ul class="il-related">
       {related.map((r) => (
         <li key={r.id} class="il-related-item">
-          <strong>{r.summary ? readableSummary(r.summary, r.when) : INCIDENT_LABELS[r.type]}</strong>
-          <span class="il-meta">{[INCIDENT_LABELS[r.type], formatWhen(r.when ?? r.published)].filter(Boolean).join(' · ')}</span>
+          <strong>{r.summary ? readableSummary(r.summary) : INCIDENT_LABELS[r.type]}</strong>
+          <span class="il-meta">{[INCIDENT_LABELS[r.type], whenLine(r)].filter(Boolean).join(' · ')}</span>
           <span class="il-reason">{r.reason}</span>
           {r.sites && r.sites.length > 1 && (
             <span class="il-meta il-sources">

@@ -196,6 +196,10 @@ describe('the collection in Chromium', () => {
     await collection.goto(`${ext.extensionUrl}collection.html`);
     await expect.poll(() => titles(collection), { timeout: 10_000 }).toEqual([ICC_TITLE, DEMO_TITLE]);
     await expect.poll(() => collection.getByTestId('count').textContent()).toBe('2 saved articles');
+    // An incident's date reads as a date (the engine's summary ends '…, 2026-03-04').
+    expect(await item(collection, DEMO_TITLE).locator('ul.incidents li').allTextContents()).toEqual([
+      'Ransomware attack against Kestrel Maritime by LockBit, 4 March 2026',
+    ]);
 
     await item(collection, ICC_TITLE).getByRole('button', { name: 'Read saved text' }).click();
     await expect.poll(() => collection.getByTestId('reader-text').textContent()).toContain('International Criminal Court');

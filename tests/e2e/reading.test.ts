@@ -258,6 +258,10 @@ describe('reading the seed article', () => {
     expect(reasons[0]).toMatch(/^shares .*International Criminal Court/);
     expect((await shadowTexts(page, '.il-related-articles a'))[0]).toBe('ICC hack: court says attackers were after witness files');
     expect((await shadowTexts(page, '.il-related-item strong')).join(' ')).not.toContain('Boeing');
+    // The event's month written out as the article's own incidents are (not the engine's '2023-10'), and the
+    // date beside it said to be the latest report's, not the event's.
+    expect(await shadowTexts(page, '.il-related-item strong')).toEqual(['Espionage against International Criminal Court, October 2023']);
+    expect(await shadowTexts(page, '.il-related-item > .il-meta')).toEqual(['Espionage · last reported 2 November 2023']);
     await screenshot(page, { path: resolve(SHOTS, 'reading-sidebar-related.png') });
   });
 

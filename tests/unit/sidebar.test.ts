@@ -85,14 +85,18 @@ describe('sidebar model', () => {
     expect(formatWhen('2023-10-20')).toBe('20 October 2023');
     expect(formatWhen('2023')).toBe('2023');
     expect(incidentLine({ victim: { key: 'organization:icc', name: 'ICC' }, when: '2023-09' })).toBe('Victim: ICC · When: September 2023');
-    expect(readableSummary('Espionage against International Criminal Court, 2023-09', '2023-09')).toBe(
+    expect(readableSummary('Espionage against International Criminal Court, 2023-09')).toBe(
       'Espionage against International Criminal Court, September 2023',
     );
-    expect(readableSummary('Ransomware attack against Acme, 2024-03-01', '2024-03-01')).toBe(
-      'Ransomware attack against Acme, 1 March 2024',
+    expect(readableSummary('Ransomware attack against Acme, 2024-03-01')).toBe('Ransomware attack against Acme, 1 March 2024');
+    expect(readableSummary('Data breach against Acme')).toBe('Data breach against Acme');
+    expect(readableSummary('Patch (CVE-2024-1234)')).toBe('Patch (CVE-2024-1234)'); // no date at its end
+    expect(readableSummary('Espionage by APT28, 2016')).toBe('Espionage by APT28, 2016'); // a year says itself
+    // A related incident (a cluster's row) has a summary and no `when`: its date is written out all the same.
+    expect(readableSummary('Fraud against Transport for London by Scattered Spider, 2022-05')).toBe(
+      'Fraud against Transport for London by Scattered Spider, May 2022',
     );
-    expect(readableSummary('Data breach against Acme', undefined)).toBe('Data breach against Acme');
-    expect(readableSummary('Patch (CVE-2024-1234)', '2024')).toBe('Patch (CVE-2024-1234)'); // no date at its end
+    expect(readableSummary('Breach at Acme, 2024-13')).toBe('Breach at Acme, 2024-13'); // not a month: left as it is
   });
   it('says why a text matched, and offers lookups only as links', () => {
     expect(whyMatched(ENTITIES[5])).toBe('Matched “Fancy Bear”, an alias of APT28 (MISP galaxy “threat-actor”).');
