@@ -22,16 +22,17 @@ interface Target {
 }
 
 /**
- * Whether the tab shows the browser's error page. Only the browser knows (the tab keeps the address it failed
- * to load), and says so when asked to run a script there: Chrome's refusal is "Frame with ID 0 is showing error
- * page". Any other refusal (no permission for the host) says nothing about the page.
+ * What the browser shows in the tab where no content script answers. Only the browser knows (the tab keeps the
+ * address it failed to load, or that served a PDF), and says so when asked to run a script there: Chrome's
+ * refusal is "Frame with ID 0 is showing error page"; a PDF viewer's document has the type of the file. Any
+ * other refusal (no permission for the host) says nothing about the page.
  */
-async function showsErrorPage(tabId: number): Promise<boolean> {
+async function tabShows(tabId: number): Promise<'error' | 'pdf' | undefined> {
   try {
-    await browser.scripting.executeScript({ target: { tabId }, func: () => true });
-    return false;
+    const [frame] = await browser.scripting.executeScript({ target: { tabId }, func: () => document.contentType });
+    return frame?.result === 'application/pdf' ? 'pdf' : undefined;
   } catch (e) {
-    return /showing error page/i.test(e instanceof Error ? e.message : String(e));
+    return /showing error page/i.test(e instanceof Error ? e.message : String(e)) ? 'error' : undefined;
   }
 }
 
@@ -40,16 +41,19 @@ async function findTarget(): Promise<Target | undefined> {
   const tab = param ? await browser.tabs.get(Number(param)) : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
   if (tab?.id === undefined) return undefined;
   try {
-    // The content script knows the page best (and answers even where the tab's URL is hidden from us).
+    // The content script knows the page best (and answers even where the tab's URL is hidden from us). A
+    // document without a title of its own (a PDF) goes by the one the browser shows in the tab.
     const page = await sendMessage('getPageArticle', undefined, tab.id);
-    if (page) return { tabId: tab.id, page };
+    if (page) return { tabId: tab.id, page: page.title || !tab.title ? page : { ...page, title: tab.title } };
   } catch {
     // No content script on this page (not a listed site, or not run yet): the tab itself says enough.
   }
   if (!tab.url || !isWebUrl(tab.url)) return undefined;
   const url = pageUrl(tab.url);
-  const page = { url, isArticle: false, title: tab.title, site: siteOf(url) };
-  return (await showsErrorPage(tab.id)) ? { tabId: tab.id, page, errorPage: true } : { tabId: tab.id, page };
+  const page: PageArticle = { url, isArticle: false, title: tab.title, site: siteOf(url) };
+  const shows = await tabShows(tab.id);
+  if (shows === 'error') return { tabId: tab.id, page, errorPage: true };
+  return { tabId: tab.id, page: shows === 'pdf' ? { ...page, pdf: true } : page };
 }
 
 /** Saved again on a later day than first saved (the same day says nothing new). */
@@ -164,7 +168,13 @@ export function CurrentTab({ onSaved }: { onSaved?: () => void }) {
     );
   return (
     <section aria-label="This page">
-      {header(page.isArticle ? 'article detected' : 'not detected as an article')}
+      {header(
+        page.pdf
+          ? 'a PDF document: Incident Lens cannot read its text, but you can save it to your collection.'
+          : page.isArticle
+            ? 'article detected'
+            : 'not detected as an article',
+      )}
       {saved === undefined ? null : saved ? (
         <div data-testid="saved">
           <p>
@@ -198,9 +208,11 @@ export function CurrentTab({ onSaved }: { onSaved?: () => void }) {
         </form>
       )}
       <div class="row">
-        <button type="button" onClick={() => void runHere()}>
-          Read this page
-        </button>
+        {!page.pdf && (
+          <button type="button" onClick={() => void runHere()}>
+            Read this page
+          </button>
+        )}
         <label class="row">
           <input type="checkbox" checked={disabled} onChange={() => void toggleSite()} /> Off on this site
         </label>
