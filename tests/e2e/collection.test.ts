@@ -296,6 +296,18 @@ describe('the collection in Chromium', () => {
     expect(csv.text.split('\r\n')[0]).toBe('url,title,site,author,published,saved_at,updated_at,tags,note,excerpt,entities,incident_types');
     expect(csv.text.split('\r\n').filter(Boolean)).toHaveLength(3);
 
+    // For a reference manager: a web page per article, with the fields a citation needs.
+    const ris = await exportAs('ris');
+    expect(ris.name).toMatch(/^incident-lens-collection-\d{4}-\d{2}-\d{2}\.ris$/);
+    expect(ris.text.match(/^TY {2}- ELEC\r$/gm)).toHaveLength(2);
+    expect(ris.text.match(/^ER {2}- \r$/gm)).toHaveLength(2);
+    const demo = ris.text.split('ER  - ').find((r) => r.includes(`TI  - ${DEMO_TITLE}\r\n`))!;
+    expect(demo).toContain(`UR  - ${server.origin}/\r\n`);
+    expect(demo).toContain('T2  - The Patch Report\r\n');
+    expect(demo).toContain('AU  - Marta Oyelaran\r\n');
+    expect(demo).toContain('DA  - 2026/03/12/\r\n');
+    expect(demo).toMatch(/\r\nY2 {2}- \d{4}\/\d{2}\/\d{2}\/\r\n/);
+
     const md = await exportAs('markdown');
     expect(md.name.endsWith('.md')).toBe(true);
     expect(md.text.match(/^## \[/gm)).toHaveLength(2);
