@@ -99,6 +99,16 @@ describe('options page', () => {
     await expect
       .poll(() => page.evaluate(async () => (await chrome.storage.local.get('disabledSites')).disabledSites as string[]))
       .toEqual([]);
+    // The news items' retention reads as a person says it ('1 months' was offered).
+    expect(await page.locator('select[name=retention] option').allTextContents()).toEqual([
+      '1 month',
+      '3 months',
+      '6 months',
+      '1 year',
+      '2 years',
+      '5 years',
+      '10 years',
+    ]);
     await page.close();
   });
 
