@@ -10,6 +10,7 @@ import type { IncidentBrief, IncidentDetail, SearchHit } from '@/lib/worker/sear
 import { INCIDENT_LABELS } from '@/lib/shared/types';
 import { EntityCard } from '@/components/card/EntityCard';
 import { formatDate } from '@/components/format';
+import { formatWhen, readableSummary } from '@/components/sidebar/model';
 
 interface DetailProps {
   hit: SearchHit;
@@ -64,14 +65,14 @@ export function IncidentView({ hit, onBack, open }: DetailProps) {
   return (
     <section aria-labelledby="detail-title" class="detail" data-testid="incident-detail">
       <BackButton onBack={onBack} />
-      <h2 id="detail-title">{hit.title}</h2>
+      <h2 id="detail-title">{readableSummary(hit.title)}</h2>
       {error && <p class="error">{error}</p>}
       {detail === null && <p class="muted">This incident is no longer in the database.</p>}
       {detail && (
         <>
           <p class="muted">
             {INCIDENT_LABELS[detail.type]}
-            {detail.when && ` · ${detail.when}`}
+            {detail.when && ` · ${formatWhen(detail.when)}`}
             {!detail.when && detail.published && ` · ${formatDate(detail.published)}`}
           </p>
           <dl class="facts">
@@ -148,8 +149,8 @@ export function EntityView({ hit, onBack, open }: DetailProps) {
             <ArticleLink
               key={i.id}
               url={i.articleUrl}
-              title={i.summary}
-              meta={[i.articleTitle, i.when ?? formatDate(i.published)].filter(Boolean).join(' · ')}
+              title={readableSummary(i.summary)}
+              meta={[i.articleTitle, i.when ? formatWhen(i.when) : formatDate(i.published)].filter(Boolean).join(' · ')}
               open={open}
             />
           ))}
