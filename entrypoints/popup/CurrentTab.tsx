@@ -9,6 +9,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { sendMessage, type PageArticle, type SavedArticle } from '@/lib/shared/messaging';
 import { isWebUrl, pageUrl, siteOf } from '@/lib/shared/sites';
+import { originPattern } from '@/lib/worker/sync/sources';
 import { isSiteDisabled, setSiteDisabled } from '@/lib/shared/settings';
 import { parseTags } from '@/lib/shared/tags';
 import { MAX_NOTE_LENGTH, userFieldsProblem } from '@/lib/shared/collection/user-fields';
@@ -22,17 +23,28 @@ interface Target {
 }
 
 /**
+ * Sites where Firefox lets no extension run a script whatever its permissions (its
+ * `extensions.webextensions.restrictedDomains`): its refusal there does not mean an error page.
+ */
+const FIREFOX_RESTRICTED = /(^|\.)(mozilla\.org|mozilla\.net|firefox\.com|mozilla\.com)$/;
+
+/**
  * What the browser shows in the tab where no content script answers. Only the browser knows (the tab keeps the
  * address it failed to load, or that served a PDF), and says so when asked to run a script there: Chrome's
- * refusal is "Frame with ID 0 is showing error page"; a PDF viewer's document has the type of the file. Any
- * other refusal (no permission for the host) says nothing about the page.
+ * refusal is "Frame with ID 0 is showing error page"; a PDF viewer's document has the type of the file.
+ * Firefox says only "Missing host permission for the tab", also on its error page: where the extension holds
+ * the permission for the tab's address, the document refused is not that address's, so it is the error page.
+ * Any other refusal (no permission for the host) says nothing about the page.
  */
-async function tabShows(tabId: number): Promise<'error' | 'pdf' | undefined> {
+async function tabShows(tabId: number, url: string): Promise<'error' | 'pdf' | undefined> {
   try {
     const [frame] = await browser.scripting.executeScript({ target: { tabId }, func: () => document.contentType });
     return frame?.result === 'application/pdf' ? 'pdf' : undefined;
   } catch (e) {
-    return /showing error page/i.test(e instanceof Error ? e.message : String(e)) ? 'error' : undefined;
+    const message = e instanceof Error ? e.message : String(e);
+    if (/showing error page/i.test(message)) return 'error';
+    if (!/missing host permission/i.test(message) || FIREFOX_RESTRICTED.test(new URL(url).hostname)) return undefined;
+    return (await browser.permissions.contains({ origins: [originPattern(url)] }).catch(() => false)) ? 'error' : undefined;
   }
 }
 
@@ -51,7 +63,7 @@ async function findTarget(): Promise<Target | undefined> {
   if (!tab.url || !isWebUrl(tab.url)) return undefined;
   const url = pageUrl(tab.url);
   const page: PageArticle = { url, isArticle: false, title: tab.title, site: siteOf(url) };
-  const shows = await tabShows(tab.id);
+  const shows = await tabShows(tab.id, url);
   if (shows === 'error') return { tabId: tab.id, page, errorPage: true };
   return { tabId: tab.id, page: shows === 'pdf' ? { ...page, pdf: true } : page };
 }
