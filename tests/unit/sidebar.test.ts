@@ -163,6 +163,41 @@ describe('sidebar and card in Chromium', () => {
     expect(await text('[data-testid="saved-state"]')).toEqual(['Not in your collection']);
   });
 
+  it('says an incident known only by its type once, not as its heading and again beside it', async () => {
+    // The engine's summary of an incident with no victim, actor or date is its type's label alone.
+    await show({
+      analysis: { entities: ENTITIES, incidents: [{ type: 'data-breach', spans: [], summary: 'Data breach' }], facts: FACTS },
+      related: [
+        {
+          ...RELATED[0],
+          id: 'y#0',
+          type: 'supply-chain',
+          summary: 'Supply-chain attack',
+          when: undefined,
+          published: '2026-07-04T08:00:00Z',
+          reason: 'shares Chrome',
+        },
+      ],
+      saved: null,
+    });
+    expect(await text('.il-incident strong')).toEqual(['Data breach']);
+    expect(await text('.il-incident-summary')).toEqual([]);
+    expect(await text('.il-related-item strong')).toEqual(['Supply-chain attack']);
+    expect(await text('.il-related-item > .il-meta')).toEqual(['Last reported 4 July 2026']);
+    // With more than its type, the summary and the type are both said.
+    await show({
+      analysis: {
+        entities: ENTITIES,
+        incidents: [{ type: 'data-breach', victim: { key: 'organization:acme', name: 'Acme' }, spans: [], summary: 'Data breach at Acme' }],
+        facts: FACTS,
+      },
+      related: RELATED,
+      saved: null,
+    });
+    expect(await text('.il-incident-summary')).toEqual(['Data breach at Acme']);
+    expect(await text('.il-related-item > .il-meta')).toEqual(['Ransomware attack · November 2023']);
+  });
+
   it('toggles types, activates and focuses entities from the keyboard', async () => {
     await calls();
     await shadow('.il-group[data-type="actor"] input[type="checkbox"]').click();
