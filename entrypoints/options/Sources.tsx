@@ -133,6 +133,8 @@ export function SourcesSection() {
       return;
     }
     setBusy(true);
+    // Said at once: the last address's answer ("Not added: …") must not stand while this one is checked.
+    setMessage(`Checking ${feedUrl.trim()}…`);
     // Asked first, in the click: the worker then fetches the feed to check it before keeping it.
     void browser.permissions
       .request({ origins: [origin] })
