@@ -265,6 +265,28 @@ describe('reading the seed article', () => {
     await screenshot(page, { path: resolve(SHOTS, 'reading-sidebar-related.png') });
   });
 
+  it('does not list the article being read as related to itself when its address carries tracking parameters', async () => {
+    // The article itself came through a feed (stored under its address without utm_*); the reader arrives
+    // from a newsletter, its address with them.
+    const url = `${server.origin}/shared/icc-espionage.html`;
+    const text = 'The International Criminal Court said hackers breached its systems in an act of espionage, the court in The Hague said.';
+    const r = await send<{ entities: unknown[]; incidents: unknown[] }>('analyzeArticle', { url, text, published: '2023-10-20' });
+    const article = { url, sourceId: 'feed:test', title: 'ICC says the hack was espionage', published: '2023-10-20' };
+    expect(
+      await send<number>('ingestArticles', { articles: [{ ...article, entities: r.entities, incidents: r.incidents }] }),
+    ).toBeGreaterThan(0);
+    const tracked = await open('/shared/icc-espionage.html?utm_source=newsletter&utm_medium=email');
+    await painted(tracked);
+    await expect.poll(() => shadowTexts(tracked, '.il-reason'), { timeout: 10_000 }).not.toEqual([]);
+    const links = await inShadow<string[]>(
+      tracked,
+      "function () { return [...this.querySelectorAll('.il-related-articles a')].map((a) => a.href); }",
+    );
+    expect(links).toContain('https://therecord.example/icc-hack-follow-up');
+    expect(links).not.toContain(url);
+    await tracked.close();
+  });
+
   it('reads the page headline the worker is sent with the text (issue 8)', async () => {
     const req = {
       url: 'https://news.example/acme-health',
