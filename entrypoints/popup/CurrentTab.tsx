@@ -32,11 +32,12 @@ const FIREFOX_RESTRICTED = /(^|\.)(mozilla\.org|mozilla\.net|firefox\.com|mozill
  * What the browser shows in the tab where no content script answers. Only the browser knows (the tab keeps the
  * address it failed to load, or that served a PDF), and says so when asked to run a script there: Chrome's
  * refusal is "Frame with ID 0 is showing error page"; a PDF viewer's document has the type of the file.
- * Firefox says only "Missing host permission for the tab", also on its error page: where the extension holds
- * the permission for the tab's address, the document refused is not that address's, so it is the error page.
- * Any other refusal (no permission for the host) says nothing about the page.
+ * Firefox says only "Missing host permission for the tab", on its error page and in its PDF viewer alike:
+ * where the extension holds the permission for the tab's address, the document refused is not that
+ * address's page, so it is the PDF viewer when the address or the title names a .pdf file, else the error
+ * page. Any other refusal (no permission for the host) says nothing about the page.
  */
-async function tabShows(tabId: number, url: string): Promise<'error' | 'pdf' | undefined> {
+async function tabShows(tabId: number, url: string, title: string | undefined): Promise<'error' | 'pdf' | undefined> {
   try {
     const [frame] = await browser.scripting.executeScript({ target: { tabId }, func: () => document.contentType });
     return frame?.result === 'application/pdf' ? 'pdf' : undefined;
@@ -44,7 +45,8 @@ async function tabShows(tabId: number, url: string): Promise<'error' | 'pdf' | u
     const message = e instanceof Error ? e.message : String(e);
     if (/showing error page/i.test(message)) return 'error';
     if (!/missing host permission/i.test(message) || FIREFOX_RESTRICTED.test(new URL(url).hostname)) return undefined;
-    return (await browser.permissions.contains({ origins: [originPattern(url)] }).catch(() => false)) ? 'error' : undefined;
+    if (!(await browser.permissions.contains({ origins: [originPattern(url)] }).catch(() => false))) return undefined;
+    return /\.pdf$/i.test(new URL(url).pathname) || /\.pdf$/i.test(title ?? '') ? 'pdf' : 'error';
   }
 }
 
@@ -63,7 +65,7 @@ async function findTarget(): Promise<Target | undefined> {
   if (!tab.url || !isWebUrl(tab.url)) return undefined;
   const url = pageUrl(tab.url);
   const page: PageArticle = { url, isArticle: false, title: tab.title, site: siteOf(url) };
-  const shows = await tabShows(tab.id, url);
+  const shows = await tabShows(tab.id, url, tab.title);
   if (shows === 'error') return { tabId: tab.id, page, errorPage: true };
   return { tabId: tab.id, page: shows === 'pdf' ? { ...page, pdf: true } : page };
 }

@@ -134,6 +134,32 @@ describe('the extension pages in Firefox', () => {
     await firefox.send('browsingContext.close', { context: broken });
   });
 
+  it('offers to save a PDF, not to read it (Firefox refuses its PDF viewer to scripts as it does its error page)', async () => {
+    const url = `${server.origin}/fixtures/threat-report.pdf`;
+    const pdf = await openTab(url);
+    const popup = await openTab(`${EXTENSION_URL}popup.html`);
+    let tabId = -1;
+    await expect
+      .poll(
+        async () =>
+          (tabId = await js<number>(
+            popup,
+            `browser.tabs.query({}).then((tabs) => tabs.find((t) => t.url === ${JSON.stringify(url)})?.id ?? -1)`,
+          )),
+        { timeout: 10_000 },
+      )
+      .toBeGreaterThan(0);
+    await firefox.send('browsingContext.navigate', { context: popup, url: `${EXTENSION_URL}popup.html?tab=${tabId}`, wait: 'complete' });
+    await expect
+      .poll(() => js(popup, text('[data-testid="detected"]')), { timeout: 10_000 })
+      .toBe('127.0.0.1 · a PDF document: Incident Lens cannot read its text, but you can save it to your collection.');
+    expect(await js<string>(popup, text('[data-testid="page-title"]'))).toMatch(/^Threat report Q1/);
+    const buttons = `[...document.querySelectorAll('button')].map((b) => b.textContent).join('|')`;
+    expect(await js<string>(popup, buttons)).toContain('Save to collection');
+    expect(await js<string>(popup, buttons)).not.toContain('Read this page');
+    await firefox.send('browsingContext.close', { context: pdf });
+  });
+
   it('opens the options page with data from the background and stores a setting', async () => {
     const options = await openTab(`${EXTENSION_URL}options.html`);
     await expect.poll(() => js(options, text('[data-testid="version"]')), { timeout: 10_000 }).toBe('0.1.0');
