@@ -18,8 +18,12 @@ import { formatDate } from '@/components/format';
 interface Target {
   tabId: number;
   page: PageArticle;
-  /** The tab shows the browser's own error page (the page did not load): nothing there to read or save. */
-  errorPage?: true;
+  /**
+   * The tab shows a page of the browser's own: its error page (the page did not load; Chrome says so), or in
+   * Firefox its error page or a viewer of its own (JSON, text), which it does not tell apart: nothing there to
+   * read or save.
+   */
+  browserPage?: 'error' | 'error-or-viewer';
 }
 
 /**
@@ -32,12 +36,12 @@ const FIREFOX_RESTRICTED = /(^|\.)(mozilla\.org|mozilla\.net|firefox\.com|mozill
  * What the browser shows in the tab where no content script answers. Only the browser knows (the tab keeps the
  * address it failed to load, or that served a PDF), and says so when asked to run a script there: Chrome's
  * refusal is "Frame with ID 0 is showing error page"; a PDF viewer's document has the type of the file.
- * Firefox says only "Missing host permission for the tab", on its error page and in its PDF viewer alike:
- * where the extension holds the permission for the tab's address, the document refused is not that
- * address's page, so it is the PDF viewer when the address or the title names a .pdf file, else the error
- * page. Any other refusal (no permission for the host) says nothing about the page.
+ * Firefox says only "Missing host permission for the tab", on its error page and in its viewers (PDF, JSON)
+ * alike: where the extension holds the permission for the tab's address, the document refused is not that
+ * address's page, so it is the PDF viewer when the address or the title names a .pdf file, else its error
+ * page or another viewer. Any other refusal (no permission for the host) says nothing about the page.
  */
-async function tabShows(tabId: number, url: string, title: string | undefined): Promise<'error' | 'pdf' | undefined> {
+async function tabShows(tabId: number, url: string, title: string | undefined): Promise<'error' | 'error-or-viewer' | 'pdf' | undefined> {
   try {
     const [frame] = await browser.scripting.executeScript({ target: { tabId }, func: () => document.contentType });
     return frame?.result === 'application/pdf' ? 'pdf' : undefined;
@@ -46,7 +50,7 @@ async function tabShows(tabId: number, url: string, title: string | undefined): 
     if (/showing error page/i.test(message)) return 'error';
     if (!/missing host permission/i.test(message) || FIREFOX_RESTRICTED.test(new URL(url).hostname)) return undefined;
     if (!(await browser.permissions.contains({ origins: [originPattern(url)] }).catch(() => false))) return undefined;
-    return /\.pdf$/i.test(new URL(url).pathname) || /\.pdf$/i.test(title ?? '') ? 'pdf' : 'error';
+    return /\.pdf$/i.test(new URL(url).pathname) || /\.pdf$/i.test(title ?? '') ? 'pdf' : 'error-or-viewer';
   }
 }
 
@@ -66,7 +70,7 @@ async function findTarget(): Promise<Target | undefined> {
   const url = pageUrl(tab.url);
   const page: PageArticle = { url, isArticle: false, title: tab.title, site: siteOf(url) };
   const shows = await tabShows(tab.id, url, tab.title);
-  if (shows === 'error') return { tabId: tab.id, page, errorPage: true };
+  if (shows === 'error' || shows === 'error-or-viewer') return { tabId: tab.id, page, browserPage: shows };
   return { tabId: tab.id, page: shows === 'pdf' ? { ...page, pdf: true } : page };
 }
 
@@ -174,10 +178,14 @@ export function CurrentTab({ onSaved }: { onSaved?: () => void }) {
       </p>
     </>
   );
-  if (target.errorPage)
+  if (target.browserPage)
     return (
       <section aria-label="This page">
-        {header('the browser shows an error page here (the page did not load): there is nothing to read or save.')}
+        {header(
+          target.browserPage === 'error'
+            ? 'the browser shows an error page here (the page did not load): there is nothing to read or save.'
+            : 'the browser shows a page of its own here (an error page, or its viewer of a file that is no web page): there is nothing to read or save.',
+        )}
       </section>
     );
   return (

@@ -124,7 +124,9 @@ describe('the extension pages in Firefox', () => {
     await firefox.send('browsingContext.navigate', { context: popup, url: `${EXTENSION_URL}popup.html?tab=${tabId}`, wait: 'complete' });
     await expect
       .poll(() => js(popup, text('[data-testid="detected"]')), { timeout: 10_000 })
-      .toBe('127.0.0.1 · the browser shows an error page here (the page did not load): there is nothing to read or save.');
+      .toBe(
+        '127.0.0.1 · the browser shows a page of its own here (an error page, or its viewer of a file that is no web page): there is nothing to read or save.',
+      );
     expect(
       await js<number>(
         popup,
