@@ -60,6 +60,17 @@ function useAsk<T>(ask: () => Promise<T>, deps: unknown[]): { value?: T; error?:
   return state;
 }
 
+/**
+ * The line under an incident's heading: its type, unless the heading is the type alone, and when it happened
+ * (else when it was reported).
+ */
+function incidentLine(title: string, detail: IncidentDetail): string {
+  const label = INCIDENT_LABELS[detail.type];
+  const when = detail.when ? formatWhen(detail.when) : detail.published && `reported ${formatDate(detail.published)}`;
+  const line = [title === label ? undefined : label, when].filter(Boolean).join(' · ');
+  return line.charAt(0).toUpperCase() + line.slice(1);
+}
+
 export function IncidentView({ hit, onBack, open }: DetailProps) {
   const { value: detail, error } = useAsk<IncidentDetail | null>(() => sendMessage('searchIncident', { id: hit.key }), [hit.key]);
   return (
@@ -70,11 +81,7 @@ export function IncidentView({ hit, onBack, open }: DetailProps) {
       {detail === null && <p class="muted">This incident is no longer in the database.</p>}
       {detail && (
         <>
-          <p class="muted">
-            {INCIDENT_LABELS[detail.type]}
-            {detail.when && ` · ${formatWhen(detail.when)}`}
-            {!detail.when && detail.published && ` · ${formatDate(detail.published)}`}
-          </p>
+          <p class="muted">{incidentLine(hit.title, detail)}</p>
           <dl class="facts">
             {detail.victim && (
               <>

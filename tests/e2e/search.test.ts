@@ -60,6 +60,8 @@ beforeAll(async () => {
             when: '2024-02',
             summary: 'Ransomware attack on Ardent Health, 2024-02',
           },
+          // An incident the engine knows only by its type: its summary is the type's label.
+          { type: 'data-breach', spans: [{ start: 0, end: 60 }], summary: 'Data breach' },
         ],
       },
       {
@@ -219,6 +221,17 @@ describe('popup search', () => {
     expect(await detail.textContent()).toContain('Victim');
     expect(await detail.locator('h2').textContent()).toBe('Ransomware attack on Ardent Health, February 2024');
     expect(await detail.locator('h2 + p').textContent()).toBe('Ransomware attack · February 2024');
+    await popup.getByRole('button', { name: /Back to results/ }).click();
+
+    // Known only by its type, it says the type once: as its title, not again in the line beside it.
+    await typeQuery(popup, 'data breach');
+    const hit = popup.locator(`[role=option][data-key="${ARTICLE}#1"]`);
+    expect(await hit.locator('.search-hit-title').textContent()).toBe('Data breach');
+    expect(await hit.locator('.search-hit-detail').textContent()).toBe('2024-03-02');
+    await hit.click();
+    await detail.waitFor();
+    expect(await detail.locator('h2').textContent()).toBe('Data breach');
+    expect(await detail.locator('h2 + p').textContent()).toMatch(/^Reported \w+ \d+, 2024$/);
     await popup.close();
   });
 
