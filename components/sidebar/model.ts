@@ -58,12 +58,14 @@ export function formatWhen(when: string | undefined): string | undefined {
 }
 
 /**
- * An incident's summary for reading: the engine ends it with the ISO date ("…, 2023-09"), which a reader
- * gets written out ("…, September 2023").
+ * An incident's summary for reading: the engine ends it with the event's ISO date ("…, 2023-09"), which a
+ * reader gets written out ("…, September 2023"). The date is read at the summary's end, not from `when`: a
+ * related incident (a cluster of feed items) carries its summary but no `when` of its own.
  */
-export function readableSummary(summary: string, when: string | undefined): string {
-  const written = formatWhen(when);
-  return when && written && summary.endsWith(`, ${when}`) ? `${summary.slice(0, -when.length)}${written}` : summary;
+export function readableSummary(summary: string): string {
+  const m = /, (\d{4}-\d{2}(?:-\d{2})?)$/.exec(summary);
+  const written = m ? formatWhen(m[1]) : undefined;
+  return m && written ? `${summary.slice(0, -m[1].length)}${written}` : summary;
 }
 
 /** One line that says who was hit, by whom, when: for the sidebar's incident list. */

@@ -5,6 +5,7 @@ import { INCIDENT_LABELS } from '@/lib/shared/types';
 import { parseTags } from '@/lib/shared/tags';
 import { MAX_NOTE_LENGTH } from '@/lib/shared/collection/user-fields';
 import { formatDate, formatTags } from '@/components/format';
+import { readableSummary } from '@/components/sidebar/model';
 import { TYPE_NAMES } from './Filters';
 
 interface Props {
@@ -71,7 +72,7 @@ export function ArticleItem({ article: a, selected, onSelect, onSave, onDelete, 
       {a.incidents.length > 0 && (
         <ul class="incidents" aria-label="Incidents">
           {a.incidents.map((i, n) => (
-            <li key={n}>{i.summary || INCIDENT_LABELS[i.type]}</li>
+            <li key={n}>{i.summary ? readableSummary(i.summary) : INCIDENT_LABELS[i.type]}</li>
           ))}
         </ul>
       )}

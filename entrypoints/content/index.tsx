@@ -25,6 +25,7 @@ function describePage(info: ArticleInfo): PageArticle {
     published: info.published,
     site: info.site ?? siteOf(url),
     text: info.isArticle ? info.text : undefined, // for saving from the popup
+    ...(document.contentType === 'application/pdf' ? { pdf: true as const } : {}),
   };
 }
 

@@ -133,6 +133,8 @@ export function SourcesSection() {
       return;
     }
     setBusy(true);
+    // Said at once: the last address's answer ("Not added: …") must not stand while this one is checked.
+    setMessage(`Checking ${feedUrl.trim()}…`);
     // Asked first, in the click: the worker then fetches the feed to check it before keeping it.
     void browser.permissions
       .request({ origins: [origin] })
@@ -332,8 +334,10 @@ function RetentionChoice() {
   );
 }
 
-function retentionLabel(days: number): string {
-  if (days % 365 === 0) return days === 365 ? '1 year' : `${days / 365} years`;
-  if (days >= 28 && days < 365) return `${Math.round(days / 30.4)} months`;
-  return `${days} days`;
+/** A retention period as a person says it: '1 month', '3 months', '1 year', '10 days'. */
+export function retentionLabel(days: number): string {
+  const count = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+  if (days % 365 === 0) return count(days / 365, 'year');
+  if (days >= 28 && days < 365) return count(Math.round(days / 30.4), 'month');
+  return count(days, 'day');
 }

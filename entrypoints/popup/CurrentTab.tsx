@@ -9,6 +9,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { sendMessage, type PageArticle, type SavedArticle } from '@/lib/shared/messaging';
 import { isWebUrl, pageUrl, siteOf } from '@/lib/shared/sites';
+import { originPattern } from '@/lib/worker/sync/sources';
 import { isSiteDisabled, setSiteDisabled } from '@/lib/shared/settings';
 import { parseTags } from '@/lib/shared/tags';
 import { MAX_NOTE_LENGTH, userFieldsProblem } from '@/lib/shared/collection/user-fields';
@@ -17,21 +18,39 @@ import { formatDate } from '@/components/format';
 interface Target {
   tabId: number;
   page: PageArticle;
-  /** The tab shows the browser's own error page (the page did not load): nothing there to read or save. */
-  errorPage?: true;
+  /**
+   * The tab shows a page of the browser's own: its error page (the page did not load; Chrome says so), or in
+   * Firefox its error page or a viewer of its own (JSON, text), which it does not tell apart: nothing there to
+   * read or save.
+   */
+  browserPage?: 'error' | 'error-or-viewer';
 }
 
 /**
- * Whether the tab shows the browser's error page. Only the browser knows (the tab keeps the address it failed
- * to load), and says so when asked to run a script there: Chrome's refusal is "Frame with ID 0 is showing error
- * page". Any other refusal (no permission for the host) says nothing about the page.
+ * Sites where Firefox lets no extension run a script whatever its permissions (its
+ * `extensions.webextensions.restrictedDomains`): its refusal there does not mean an error page.
  */
-async function showsErrorPage(tabId: number): Promise<boolean> {
+const FIREFOX_RESTRICTED = /(^|\.)(mozilla\.org|mozilla\.net|firefox\.com|mozilla\.com)$/;
+
+/**
+ * What the browser shows in the tab where no content script answers. Only the browser knows (the tab keeps the
+ * address it failed to load, or that served a PDF), and says so when asked to run a script there: Chrome's
+ * refusal is "Frame with ID 0 is showing error page"; a PDF viewer's document has the type of the file.
+ * Firefox says only "Missing host permission for the tab", on its error page and in its viewers (PDF, JSON)
+ * alike: where the extension holds the permission for the tab's address, the document refused is not that
+ * address's page, so it is the PDF viewer when the address or the title names a .pdf file, else its error
+ * page or another viewer. Any other refusal (no permission for the host) says nothing about the page.
+ */
+async function tabShows(tabId: number, url: string, title: string | undefined): Promise<'error' | 'error-or-viewer' | 'pdf' | undefined> {
   try {
-    await browser.scripting.executeScript({ target: { tabId }, func: () => true });
-    return false;
+    const [frame] = await browser.scripting.executeScript({ target: { tabId }, func: () => document.contentType });
+    return frame?.result === 'application/pdf' ? 'pdf' : undefined;
   } catch (e) {
-    return /showing error page/i.test(e instanceof Error ? e.message : String(e));
+    const message = e instanceof Error ? e.message : String(e);
+    if (/showing error page/i.test(message)) return 'error';
+    if (!/missing host permission/i.test(message) || FIREFOX_RESTRICTED.test(new URL(url).hostname)) return undefined;
+    if (!(await browser.permissions.contains({ origins: [originPattern(url)] }).catch(() => false))) return undefined;
+    return /\.pdf$/i.test(new URL(url).pathname) || /\.pdf$/i.test(title ?? '') ? 'pdf' : 'error-or-viewer';
   }
 }
 
@@ -40,16 +59,19 @@ async function findTarget(): Promise<Target | undefined> {
   const tab = param ? await browser.tabs.get(Number(param)) : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
   if (tab?.id === undefined) return undefined;
   try {
-    // The content script knows the page best (and answers even where the tab's URL is hidden from us).
+    // The content script knows the page best (and answers even where the tab's URL is hidden from us). A
+    // document without a title of its own (a PDF) goes by the one the browser shows in the tab.
     const page = await sendMessage('getPageArticle', undefined, tab.id);
-    if (page) return { tabId: tab.id, page };
+    if (page) return { tabId: tab.id, page: page.title || !tab.title ? page : { ...page, title: tab.title } };
   } catch {
     // No content script on this page (not a listed site, or not run yet): the tab itself says enough.
   }
   if (!tab.url || !isWebUrl(tab.url)) return undefined;
   const url = pageUrl(tab.url);
-  const page = { url, isArticle: false, title: tab.title, site: siteOf(url) };
-  return (await showsErrorPage(tab.id)) ? { tabId: tab.id, page, errorPage: true } : { tabId: tab.id, page };
+  const page: PageArticle = { url, isArticle: false, title: tab.title, site: siteOf(url) };
+  const shows = await tabShows(tab.id, url, tab.title);
+  if (shows === 'error' || shows === 'error-or-viewer') return { tabId: tab.id, page, browserPage: shows };
+  return { tabId: tab.id, page: shows === 'pdf' ? { ...page, pdf: true } : page };
 }
 
 /** Saved again on a later day than first saved (the same day says nothing new). */
@@ -157,15 +179,25 @@ export function CurrentTab({ onSaved }: { onSaved?: () => void }) {
       </p>
     </>
   );
-  if (target.errorPage)
+  if (target.browserPage)
     return (
       <section aria-label="This page">
-        {header('the browser shows an error page here (the page did not load): there is nothing to read or save.')}
+        {header(
+          target.browserPage === 'error'
+            ? 'the browser shows an error page here (the page did not load): there is nothing to read or save.'
+            : 'the browser shows a page of its own here (an error page, or its viewer of a file that is no web page): there is nothing to read or save.',
+        )}
       </section>
     );
   return (
     <section aria-label="This page">
-      {header(page.isArticle ? 'article detected' : 'not detected as an article')}
+      {header(
+        page.pdf
+          ? 'a PDF document: Incident Lens cannot read its text, but you can save it to your collection.'
+          : page.isArticle
+            ? 'article detected'
+            : 'not detected as an article',
+      )}
       {saved === undefined ? null : saved ? (
         <div data-testid="saved">
           <p>
@@ -199,9 +231,11 @@ export function CurrentTab({ onSaved }: { onSaved?: () => void }) {
         </form>
       )}
       <div class="row">
-        <button type="button" onClick={() => void runHere()}>
-          Read this page
-        </button>
+        {!page.pdf && (
+          <button type="button" onClick={() => void runHere()}>
+            Read this page
+          </button>
+        )}
         <label class="row">
           <input type="checkbox" checked={disabled} onChange={() => void toggleSite()} /> Off on this site
         </label>

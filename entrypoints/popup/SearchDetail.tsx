@@ -10,6 +10,7 @@ import type { IncidentBrief, IncidentDetail, SearchHit } from '@/lib/worker/sear
 import { INCIDENT_LABELS } from '@/lib/shared/types';
 import { EntityCard } from '@/components/card/EntityCard';
 import { formatDate } from '@/components/format';
+import { formatWhen, readableSummary } from '@/components/sidebar/model';
 
 interface DetailProps {
   hit: SearchHit;
@@ -59,21 +60,28 @@ function useAsk<T>(ask: () => Promise<T>, deps: unknown[]): { value?: T; error?:
   return state;
 }
 
+/**
+ * The line under an incident's heading: its type, unless the heading is the type alone, and when it happened
+ * (else when it was reported).
+ */
+function incidentLine(title: string, detail: IncidentDetail): string {
+  const label = INCIDENT_LABELS[detail.type];
+  const when = detail.when ? formatWhen(detail.when) : detail.published && `reported ${formatDate(detail.published)}`;
+  const line = [title === label ? undefined : label, when].filter(Boolean).join(' · ');
+  return line.charAt(0).toUpperCase() + line.slice(1);
+}
+
 export function IncidentView({ hit, onBack, open }: DetailProps) {
   const { value: detail, error } = useAsk<IncidentDetail | null>(() => sendMessage('searchIncident', { id: hit.key }), [hit.key]);
   return (
     <section aria-labelledby="detail-title" class="detail" data-testid="incident-detail">
       <BackButton onBack={onBack} />
-      <h2 id="detail-title">{hit.title}</h2>
+      <h2 id="detail-title">{readableSummary(hit.title)}</h2>
       {error && <p class="error">{error}</p>}
       {detail === null && <p class="muted">This incident is no longer in the database.</p>}
       {detail && (
         <>
-          <p class="muted">
-            {INCIDENT_LABELS[detail.type]}
-            {detail.when && ` · ${detail.when}`}
-            {!detail.when && detail.published && ` · ${formatDate(detail.published)}`}
-          </p>
+          <p class="muted">{incidentLine(hit.title, detail)}</p>
           <dl class="facts">
             {detail.victim && (
               <>
@@ -148,8 +156,8 @@ export function EntityView({ hit, onBack, open }: DetailProps) {
             <ArticleLink
               key={i.id}
               url={i.articleUrl}
-              title={i.summary}
-              meta={[i.articleTitle, i.when ?? formatDate(i.published)].filter(Boolean).join(' · ')}
+              title={readableSummary(i.summary)}
+              meta={[i.articleTitle, i.when ? formatWhen(i.when) : formatDate(i.published)].filter(Boolean).join(' · ')}
               open={open}
             />
           ))}

@@ -2,6 +2,7 @@
 import type { SearchHit, SearchKind } from '@/lib/worker/search/protocol';
 import { styleOf } from '@/lib/page/highlight/styles';
 import type { HighlightColors } from '@/lib/shared/settings';
+import { readableSummary } from '@/components/sidebar/model';
 
 export const KIND_LABELS: Record<SearchKind, string> = {
   incident: 'Incidents',
@@ -52,7 +53,7 @@ export function SearchResults({ id, hits, active, onPick, onHover, colors }: Pro
                 >
                   {hit.type && <span class="il-swatch" style={{ background: styleOf(hit.type, colors).color }} aria-hidden="true" />}
                   <span class="search-hit-text">
-                    <span class="search-hit-title">{hit.title}</span>
+                    <span class="search-hit-title">{hit.kind === 'incident' ? readableSummary(hit.title) : hit.title}</span>
                     {hit.detail && <span class="search-hit-detail">{hit.detail}</span>}
                   </span>
                 </div>

@@ -116,6 +116,8 @@ export interface PageArticle {
   site: string;
   /** The main text, for saving (articles only). */
   text?: string;
+  /** The tab shows a PDF in the browser's viewer: nothing there to read, but a document to save. */
+  pdf?: true;
 }
 
 /** Messages the background answers. */

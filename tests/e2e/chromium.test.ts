@@ -198,6 +198,31 @@ describe('Incident Lens in Chromium', () => {
     await popup.close();
   });
 
+  it('saves a PDF under the title the browser shows, and does not offer to read it', async () => {
+    // The browser's PDF viewer: the document has no title of its own (the tab shows the file's) and no text to read.
+    const pdf = await open('/fixtures/threat-report.pdf');
+    expect(await askPage(pdf)).toMatchObject({ isArticle: false, pdf: true });
+    const tabId = await tabIdOf(pdf);
+    // The viewer reads the file's title a moment after the load.
+    await expect
+      .poll(() => probe.evaluate(async (id) => (await chrome.tabs.get(id)).title, tabId), { timeout: 10_000 })
+      .toBe('Threat report Q1');
+    const popup = await ext.context.newPage();
+    await popup.goto(`${ext.extensionUrl}popup.html?tab=${tabId}`);
+    await expect.poll(() => popup.getByTestId('page-title').textContent(), { timeout: 10_000 }).toBe('Threat report Q1');
+    expect(await popup.getByTestId('detected').textContent()).toBe(
+      '127.0.0.1 · a PDF document: Incident Lens cannot read its text, but you can save it to your collection.',
+    );
+    expect(await popup.getByRole('button', { name: 'Read this page' }).count()).toBe(0);
+    await popup.getByRole('button', { name: 'Save to collection' }).click();
+    await expect.poll(() => popup.getByTestId('saved').textContent(), { timeout: 15_000 }).toMatch(/^Saved on /);
+    const saved = await probe.evaluate((msg) => chrome.runtime.sendMessage(msg), wireMessage('getSavedArticle', { url: pdf.url() }));
+    expect(saved).toMatchObject({ res: { url: pdf.url(), title: 'Threat report Q1', site: '127.0.0.1' } });
+    await probe.evaluate((msg) => chrome.runtime.sendMessage(msg), wireMessage('removeArticle', { url: pdf.url() }));
+    await pdf.close();
+    await popup.close();
+  });
+
   it("the popup's sync line leads to where the sources' permission is given", async () => {
     const popup = await ext.context.newPage();
     await popup.goto(`${ext.extensionUrl}popup.html`);

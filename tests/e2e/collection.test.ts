@@ -196,6 +196,10 @@ describe('the collection in Chromium', () => {
     await collection.goto(`${ext.extensionUrl}collection.html`);
     await expect.poll(() => titles(collection), { timeout: 10_000 }).toEqual([ICC_TITLE, DEMO_TITLE]);
     await expect.poll(() => collection.getByTestId('count').textContent()).toBe('2 saved articles');
+    // An incident's date reads as a date (the engine's summary ends '…, 2026-03-04').
+    expect(await item(collection, DEMO_TITLE).locator('ul.incidents li').allTextContents()).toEqual([
+      'Ransomware attack against Kestrel Maritime by LockBit, 4 March 2026',
+    ]);
 
     await item(collection, ICC_TITLE).getByRole('button', { name: 'Read saved text' }).click();
     await expect.poll(() => collection.getByTestId('reader-text').textContent()).toContain('International Criminal Court');
@@ -291,6 +295,18 @@ describe('the collection in Chromium', () => {
     const csv = await exportAs('csv');
     expect(csv.text.split('\r\n')[0]).toBe('url,title,site,author,published,saved_at,updated_at,tags,note,excerpt,entities,incident_types');
     expect(csv.text.split('\r\n').filter(Boolean)).toHaveLength(3);
+
+    // For a reference manager: a web page per article, with the fields a citation needs.
+    const ris = await exportAs('ris');
+    expect(ris.name).toMatch(/^incident-lens-collection-\d{4}-\d{2}-\d{2}\.ris$/);
+    expect(ris.text.match(/^TY {2}- ELEC\r$/gm)).toHaveLength(2);
+    expect(ris.text.match(/^ER {2}- \r$/gm)).toHaveLength(2);
+    const demo = ris.text.split('ER  - ').find((r) => r.includes(`TI  - ${DEMO_TITLE}\r\n`))!;
+    expect(demo).toContain(`UR  - ${server.origin}/\r\n`);
+    expect(demo).toContain('T2  - The Patch Report\r\n');
+    expect(demo).toContain('AU  - Marta Oyelaran\r\n');
+    expect(demo).toContain('DA  - 2026/03/12/\r\n');
+    expect(demo).toMatch(/\r\nY2 {2}- \d{4}\/\d{2}\/\d{2}\/\r\n/);
 
     const md = await exportAs('markdown');
     expect(md.name.endsWith('.md')).toBe(true);

@@ -4,6 +4,8 @@
  * Run `npx wxt build -b firefox` first (npm test does).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { FIREFOX_BUILD } from '../../scripts/chromium';
 import type { DemoServer } from '../../demo/server';
 import { EXTENSION_ID, EXTENSION_URL, launchFirefox, type BidiFirefox } from './firefox';
@@ -96,6 +98,68 @@ describe('the extension pages in Firefox', () => {
     await expect
       .poll(() => js(collection, text('[data-testid="none-match"]')), { timeout: 10_000 })
       .toBe('No saved article matches these filters.');
+  });
+
+  it("says the tab shows the browser's error page, and offers neither to save nor to read it", async () => {
+    // A loopback port nobody listens on: the connection is refused and Firefox shows its error page in the tab,
+    // which keeps the address it tried. Firefox's refusal to run a script there says only "Missing host permission".
+    const closed = createServer();
+    await new Promise<void>((ok) => closed.listen(0, '127.0.0.1', ok));
+    const url = `http://127.0.0.1:${(closed.address() as AddressInfo).port}/`;
+    await new Promise((ok) => closed.close(ok));
+    const { context: broken } = await firefox.send<{ context: string }>('browsingContext.create', { type: 'tab' });
+    await firefox.send('browsingContext.navigate', { context: broken, url, wait: 'complete' }).catch(() => undefined);
+    const popup = await openTab(`${EXTENSION_URL}popup.html`);
+    let tabId = -1;
+    await expect
+      .poll(
+        async () =>
+          (tabId = await js<number>(
+            popup,
+            `browser.tabs.query({}).then((tabs) => tabs.find((t) => t.url === ${JSON.stringify(url)})?.id ?? -1)`,
+          )),
+        { timeout: 10_000 },
+      )
+      .toBeGreaterThan(0);
+    await firefox.send('browsingContext.navigate', { context: popup, url: `${EXTENSION_URL}popup.html?tab=${tabId}`, wait: 'complete' });
+    await expect
+      .poll(() => js(popup, text('[data-testid="detected"]')), { timeout: 10_000 })
+      .toBe(
+        '127.0.0.1 · the browser shows a page of its own here (an error page, or its viewer of a file that is no web page): there is nothing to read or save.',
+      );
+    expect(
+      await js<number>(
+        popup,
+        `[...document.querySelectorAll('button')].filter((b) => /Save to collection|Read this page/.test(b.textContent)).length`,
+      ),
+    ).toBe(0);
+    await firefox.send('browsingContext.close', { context: broken });
+  });
+
+  it('offers to save a PDF, not to read it (Firefox refuses its PDF viewer to scripts as it does its error page)', async () => {
+    const url = `${server.origin}/fixtures/threat-report.pdf`;
+    const pdf = await openTab(url);
+    const popup = await openTab(`${EXTENSION_URL}popup.html`);
+    let tabId = -1;
+    await expect
+      .poll(
+        async () =>
+          (tabId = await js<number>(
+            popup,
+            `browser.tabs.query({}).then((tabs) => tabs.find((t) => t.url === ${JSON.stringify(url)})?.id ?? -1)`,
+          )),
+        { timeout: 10_000 },
+      )
+      .toBeGreaterThan(0);
+    await firefox.send('browsingContext.navigate', { context: popup, url: `${EXTENSION_URL}popup.html?tab=${tabId}`, wait: 'complete' });
+    await expect
+      .poll(() => js(popup, text('[data-testid="detected"]')), { timeout: 10_000 })
+      .toBe('127.0.0.1 · a PDF document: Incident Lens cannot read its text, but you can save it to your collection.');
+    expect(await js<string>(popup, text('[data-testid="page-title"]'))).toMatch(/^Threat report Q1/);
+    const buttons = `[...document.querySelectorAll('button')].map((b) => b.textContent).join('|')`;
+    expect(await js<string>(popup, buttons)).toContain('Save to collection');
+    expect(await js<string>(popup, buttons)).not.toContain('Read this page');
+    await firefox.send('browsingContext.close', { context: pdf });
   });
 
   it('opens the options page with data from the background and stores a setting', async () => {

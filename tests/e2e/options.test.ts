@@ -99,6 +99,16 @@ describe('options page', () => {
     await expect
       .poll(() => page.evaluate(async () => (await chrome.storage.local.get('disabledSites')).disabledSites as string[]))
       .toEqual([]);
+    // The news items' retention reads as a person says it ('1 months' was offered).
+    expect(await page.locator('select[name=retention] option').allTextContents()).toEqual([
+      '1 month',
+      '3 months',
+      '6 months',
+      '1 year',
+      '2 years',
+      '5 years',
+      '10 years',
+    ]);
     await page.close();
   });
 
@@ -123,6 +133,16 @@ describe('options page', () => {
       .poll(() => page.locator('#sources [role=status]').textContent())
       .toBe('Nothing new in moved.opml: 1 feed already in the list. 1 feed turned off, as in the file.');
     await expect.poll(() => box(second.id).isChecked()).toBe(false);
+
+    // A hostile list is refused, and the refusal names what it is: a file, not a feed.
+    await page.locator('input[name=opml]').setInputFiles({
+      name: 'laughs.opml',
+      mimeType: 'text/x-opml',
+      buffer: Buffer.from('<?xml version="1.0"?><!DOCTYPE o [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;&a;">]><opml><body/></opml>'),
+    });
+    await expect
+      .poll(() => page.locator('#sources [role=status]').textContent())
+      .toMatch(/^Not imported: the file declares its own XML entities \(a DOCTYPE with <!ENTITY>\), refused/);
     await page.close();
   });
 

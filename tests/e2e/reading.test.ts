@@ -258,7 +258,33 @@ describe('reading the seed article', () => {
     expect(reasons[0]).toMatch(/^shares .*International Criminal Court/);
     expect((await shadowTexts(page, '.il-related-articles a'))[0]).toBe('ICC hack: court says attackers were after witness files');
     expect((await shadowTexts(page, '.il-related-item strong')).join(' ')).not.toContain('Boeing');
+    // The event's month written out as the article's own incidents are (not the engine's '2023-10'), and the
+    // date beside it said to be the latest report's, not the event's.
+    expect(await shadowTexts(page, '.il-related-item strong')).toEqual(['Espionage against International Criminal Court, October 2023']);
+    expect(await shadowTexts(page, '.il-related-item > .il-meta')).toEqual(['Espionage · last reported 2 November 2023']);
     await screenshot(page, { path: resolve(SHOTS, 'reading-sidebar-related.png') });
+  });
+
+  it('does not list the article being read as related to itself when its address carries tracking parameters', async () => {
+    // The article itself came through a feed (stored under its address without utm_*); the reader arrives
+    // from a newsletter, its address with them.
+    const url = `${server.origin}/shared/icc-espionage.html`;
+    const text = 'The International Criminal Court said hackers breached its systems in an act of espionage, the court in The Hague said.';
+    const r = await send<{ entities: unknown[]; incidents: unknown[] }>('analyzeArticle', { url, text, published: '2023-10-20' });
+    const article = { url, sourceId: 'feed:test', title: 'ICC says the hack was espionage', published: '2023-10-20' };
+    expect(
+      await send<number>('ingestArticles', { articles: [{ ...article, entities: r.entities, incidents: r.incidents }] }),
+    ).toBeGreaterThan(0);
+    const tracked = await open('/shared/icc-espionage.html?utm_source=newsletter&utm_medium=email');
+    await painted(tracked);
+    await expect.poll(() => shadowTexts(tracked, '.il-reason'), { timeout: 10_000 }).not.toEqual([]);
+    const links = await inShadow<string[]>(
+      tracked,
+      "function () { return [...this.querySelectorAll('.il-related-articles a')].map((a) => a.href); }",
+    );
+    expect(links).toContain('https://therecord.example/icc-hack-follow-up');
+    expect(links).not.toContain(url);
+    await tracked.close();
   });
 
   it('reads the page headline the worker is sent with the text (issue 8)', async () => {

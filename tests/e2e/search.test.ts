@@ -56,8 +56,12 @@ beforeAll(async () => {
             victim: name('organization:ardent-health', 'Ardent Health', 0),
             actor: name('malware:lockbit', 'LockBit', 30),
             spans: [{ start: 0, end: 60 }],
-            summary: 'Ransomware attack on Ardent Health',
+            // As the engine writes a summary: the event's ISO date at its end.
+            when: '2024-02',
+            summary: 'Ransomware attack on Ardent Health, 2024-02',
           },
+          // An incident the engine knows only by its type: its summary is the type's label.
+          { type: 'data-breach', spans: [{ start: 0, end: 60 }], summary: 'Data breach' },
         ],
       },
       {
@@ -67,7 +71,13 @@ beforeAll(async () => {
         published: '2024-04-11',
         entities: [{ ...name('actor:apt28', 'APT28', 0), type: 'actor' }],
         incidents: [
-          { type: 'espionage', actor: name('actor:apt28', 'APT28', 0), spans: [{ start: 0, end: 30 }], summary: 'Espionage by APT28' },
+          {
+            type: 'espionage',
+            actor: name('actor:apt28', 'APT28', 0),
+            spans: [{ start: 0, end: 30 }],
+            when: '2024-03-28',
+            summary: 'Espionage by APT28, 2024-03-28',
+          },
         ],
       },
     ],
@@ -169,6 +179,9 @@ describe('popup search', () => {
     await detail.waitFor();
     expect(await detail.getByTestId('card-name').textContent()).toBe('APT28');
     await expect.poll(() => detail.getByTestId('entity-incidents').textContent()).toContain('Espionage by APT28');
+    // Its dates written out, as everywhere else (not the engine's '2024-03-28').
+    expect(await detail.getByTestId('entity-incidents').textContent()).toContain('Espionage by APT28, 28 March 2024');
+    expect(await detail.getByTestId('entity-incidents').textContent()).not.toMatch(/\d{4}-\d{2}/);
     expect(await popup.evaluate(() => document.activeElement?.textContent)).toContain('Back to results');
     expect(await seriousViolations(popup)).toEqual([]);
     await popup.keyboard.press('Escape');
@@ -206,6 +219,19 @@ describe('popup search', () => {
       .poll(() => detail.getByTestId('incident-articles').textContent())
       .toContain('Ardent Health hospitals hit by LockBit ransomware');
     expect(await detail.textContent()).toContain('Victim');
+    expect(await detail.locator('h2').textContent()).toBe('Ransomware attack on Ardent Health, February 2024');
+    expect(await detail.locator('h2 + p').textContent()).toBe('Ransomware attack · February 2024');
+    await popup.getByRole('button', { name: /Back to results/ }).click();
+
+    // Known only by its type, it says the type once: as its title, not again in the line beside it.
+    await typeQuery(popup, 'data breach');
+    const hit = popup.locator(`[role=option][data-key="${ARTICLE}#1"]`);
+    expect(await hit.locator('.search-hit-title').textContent()).toBe('Data breach');
+    expect(await hit.locator('.search-hit-detail').textContent()).toBe('2024-03-02');
+    await hit.click();
+    await detail.waitFor();
+    expect(await detail.locator('h2').textContent()).toBe('Data breach');
+    expect(await detail.locator('h2 + p').textContent()).toMatch(/^Reported \w+ \d+, 2024$/);
     await popup.close();
   });
 

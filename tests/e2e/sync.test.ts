@@ -189,8 +189,15 @@ describe('sync (Chromium)', () => {
       .toMatch(/^Not added: .*web page, not a feed/);
 
     const before = await count('articles');
+    // While the next address is checked, the last one's refusal is not left standing as if it were this one's.
+    const held = session.sources.hold('/mine/ncsc.xml');
     await field.fill(`${session.sources.origin}/mine/ncsc.xml`);
     await options.getByRole('button', { name: 'Add feed' }).click();
+    await held.arrived;
+    expect(await options.locator('[data-section=sources]').getByRole('status').textContent()).toBe(
+      `Checking ${session.sources.origin}/mine/ncsc.xml…`,
+    );
+    held.release();
     await expect
       .poll(() => options.locator('[data-section=sources]').getByRole('status').textContent(), { timeout: 20_000 })
       .toBe('Added “All Feed”.');

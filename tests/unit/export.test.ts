@@ -5,6 +5,8 @@ import { saveArticle } from '../../lib/worker/db/collection';
 import type { SavedArticle } from '../../lib/shared/messaging';
 import { csvCell, toCsv, CSV_COLUMNS } from '../../lib/worker/export/csv';
 import { mdLine, mdText, toMarkdown } from '../../lib/worker/export/markdown';
+import { toRis } from '../../lib/worker/export/ris';
+import { exportArticles } from '../../lib/worker/export/formats';
 import { indicatorPattern, stixBundle, stixTime } from '../../lib/worker/export/stix';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -77,6 +79,73 @@ describe('CSV', () => {
     expect(table[1][CSV_COLUMNS.indexOf('note')]).toBe(`'=HYPERLINK("http://evil")`);
     for (const lead of ['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx']) expect(csvCell(lead).replace(/^"/, '')[0]).toBe("'");
     for (const r of table) for (const c of r) expect(c).not.toMatch(/^[=+\-@\t\r]/);
+  });
+});
+
+/** RIS read as a reference manager does: records end at ER, each line `XX  - value`. */
+function parseRis(text: string): [string, string][][] {
+  const records: [string, string][][] = [];
+  let current: [string, string][] = [];
+  for (const line of text.split('\r\n')) {
+    if (!line) continue;
+    const m = /^([A-Z][A-Z0-9])  - ?(.*)$/.exec(line);
+    if (!m) throw new Error(`not a RIS line: ${JSON.stringify(line)}`);
+    if (m[1] === 'ER') {
+      records.push(current);
+      current = [];
+    } else current.push([m[1], m[2]]);
+  }
+  expect(current).toEqual([]); // the last record is closed
+  return records;
+}
+
+describe('RIS', () => {
+  it('a web page per article with what a citation needs: title, site, author, date, URL, day accessed', () => {
+    const file = exportArticles('ris', rows, Date.UTC(2024, 0, 5));
+    expect(file).toMatchObject({
+      name: 'incident-lens-collection-2024-01-05.ris',
+      type: 'application/x-research-info-systems;charset=utf-8',
+    });
+    expect(file.text.endsWith('ER  - \r\n')).toBe(true);
+    const [citrix, icc, bare] = parseRis(file.text);
+    expect(citrix).toEqual([
+      ['TY', 'ELEC'],
+      ['TI', 'LockBit used Citrix Bleed to breach Boeing'],
+      ['T2', 'bleepingcomputer.com'],
+      ['AU', 'Sergiu Gatlan'],
+      ['DA', '2023/11/13/'],
+      ['PY', '2023'],
+      ['UR', rows[0].url],
+      ['Y2', '2024/01/02/'],
+      ['KW', 'ransomware'],
+      ['KW', 'citrix'],
+      ...(rows[0].excerpt ? [['AB', rows[0].excerpt.replace(/\s+/g, ' ').trim()]] : []),
+      ['N1', '=HYPERLINK("http://evil")'],
+    ]);
+    expect(icc).toContainEqual(['DA', '2023/10/20/']);
+    expect(icc.some(([tag]) => tag === 'AU' || tag === 'N1')).toBe(false); // nothing empty is written
+    expect(bare).toEqual(
+      expect.arrayContaining([
+        ['TI', 'Vendor advisory, read later'],
+        ['Y2', '2024/01/04/'],
+        ['KW', 'todo'],
+      ]),
+    );
+    expect(bare.some(([tag]) => tag === 'DA' || tag === 'PY')).toBe(false); // no date published: none made up
+  });
+
+  it('keeps each value on its line, and a note that holds markup as text', () => {
+    const row = {
+      ...rows[0],
+      title: 'Two\nlines\r\nER  - and a tag',
+      note: 'See <b>this</b> & that\nTY  - BOOK',
+      tags: ['a\nb'],
+    };
+    const [only, ...rest] = parseRis(toRis([row]));
+    expect(rest).toEqual([]);
+    expect(only).toContainEqual(['TI', 'Two lines ER - and a tag']);
+    expect(only).toContainEqual(['N1', 'See &lt;b&gt;this&lt;/b&gt; &amp; that TY - BOOK']);
+    expect(only.filter(([tag]) => tag === 'TY')).toEqual([['TY', 'ELEC']]);
   });
 });
 

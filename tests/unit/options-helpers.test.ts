@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { siteFromInput } from '../../entrypoints/options/SitesSection';
 import { formatBytes } from '../../entrypoints/options/StorageSection';
-import { choicesWith, hoursOrMinutes, syncNowMessage } from '../../entrypoints/options/Sources';
+import { choicesWith, hoursOrMinutes, retentionLabel, syncNowMessage } from '../../entrypoints/options/Sources';
 
 describe('options helpers', () => {
   it('reads a site as typed: a host, a URL, with or without www, in any case', () => {
@@ -39,5 +39,16 @@ describe('options helpers', () => {
     expect(choicesWith([15, 30, 60], 45)).toEqual([15, 30, 45, 60]);
     expect(choicesWith([360, 1440], 100)).toEqual([100, 360, 1440]);
     expect([100, 360, 1440, 10080].map(hoursOrMinutes)).toEqual(['100 min', '6 h', '24 h', '168 h']);
+    // One of a unit is not plural ('1 months' was shown).
+    expect([1, 10, 30, 91, 182, 365, 730, 3650].map(retentionLabel)).toEqual([
+      '1 day',
+      '10 days',
+      '1 month',
+      '3 months',
+      '6 months',
+      '1 year',
+      '2 years',
+      '10 years',
+    ]);
   });
 });

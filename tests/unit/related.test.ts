@@ -183,6 +183,11 @@ describe('relatedIncidents', () => {
     expect(related[0].articles.map((a) => a.url)).toEqual(['https://therecord.example/boeing']);
     expect(related[0].shared.map((s) => s.key)).toEqual([LOCKBIT[0]]);
     expect(related.flatMap((r) => r.articles.map((a) => a.url))).not.toContain('https://bleepingcomputer.example/boeing-lockbit');
+    // Reached from a newsletter or a share: the same article, its tracking parameters aside.
+    const tracked = await relatedIncidents(db, [CITRIX_CVE[0], LOCKBIT[0]], '2023-11-20', {
+      url: 'https://bleepingcomputer.example/boeing-lockbit?utm_source=newsletter&utm_medium=email&fbclid=x#comments',
+    });
+    expect(tracked).toEqual(related);
     expect(await relatedIncidents(db, ['actor:nobody'], '2023-11-20')).toEqual([]);
     expect(await relatedIncidents(db, [], '2023-11-20')).toEqual([]);
   });

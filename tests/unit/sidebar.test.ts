@@ -85,14 +85,18 @@ describe('sidebar model', () => {
     expect(formatWhen('2023-10-20')).toBe('20 October 2023');
     expect(formatWhen('2023')).toBe('2023');
     expect(incidentLine({ victim: { key: 'organization:icc', name: 'ICC' }, when: '2023-09' })).toBe('Victim: ICC · When: September 2023');
-    expect(readableSummary('Espionage against International Criminal Court, 2023-09', '2023-09')).toBe(
+    expect(readableSummary('Espionage against International Criminal Court, 2023-09')).toBe(
       'Espionage against International Criminal Court, September 2023',
     );
-    expect(readableSummary('Ransomware attack against Acme, 2024-03-01', '2024-03-01')).toBe(
-      'Ransomware attack against Acme, 1 March 2024',
+    expect(readableSummary('Ransomware attack against Acme, 2024-03-01')).toBe('Ransomware attack against Acme, 1 March 2024');
+    expect(readableSummary('Data breach against Acme')).toBe('Data breach against Acme');
+    expect(readableSummary('Patch (CVE-2024-1234)')).toBe('Patch (CVE-2024-1234)'); // no date at its end
+    expect(readableSummary('Espionage by APT28, 2016')).toBe('Espionage by APT28, 2016'); // a year says itself
+    // A related incident (a cluster's row) has a summary and no `when`: its date is written out all the same.
+    expect(readableSummary('Fraud against Transport for London by Scattered Spider, 2022-05')).toBe(
+      'Fraud against Transport for London by Scattered Spider, May 2022',
     );
-    expect(readableSummary('Data breach against Acme', undefined)).toBe('Data breach against Acme');
-    expect(readableSummary('Patch (CVE-2024-1234)', '2024')).toBe('Patch (CVE-2024-1234)'); // no date at its end
+    expect(readableSummary('Breach at Acme, 2024-13')).toBe('Breach at Acme, 2024-13'); // not a month: left as it is
   });
   it('says why a text matched, and offers lookups only as links', () => {
     expect(whyMatched(ENTITIES[5])).toBe('Matched “Fancy Bear”, an alias of APT28 (MISP galaxy “threat-actor”).');
@@ -157,6 +161,41 @@ describe('sidebar and card in Chromium', () => {
     expect(await text('.il-group h4')).toEqual(['Threat actor (1)', 'Vulnerability (1)', 'Organisation (3)', 'Place (2)', 'Indicator (1)']);
     expect(await text('.il-reason')).toEqual(['shares APT28 and CVE-2023-4966']);
     expect(await text('[data-testid="saved-state"]')).toEqual(['Not in your collection']);
+  });
+
+  it('says an incident known only by its type once, not as its heading and again beside it', async () => {
+    // The engine's summary of an incident with no victim, actor or date is its type's label alone.
+    await show({
+      analysis: { entities: ENTITIES, incidents: [{ type: 'data-breach', spans: [], summary: 'Data breach' }], facts: FACTS },
+      related: [
+        {
+          ...RELATED[0],
+          id: 'y#0',
+          type: 'supply-chain',
+          summary: 'Supply-chain attack',
+          when: undefined,
+          published: '2026-07-04T08:00:00Z',
+          reason: 'shares Chrome',
+        },
+      ],
+      saved: null,
+    });
+    expect(await text('.il-incident strong')).toEqual(['Data breach']);
+    expect(await text('.il-incident-summary')).toEqual([]);
+    expect(await text('.il-related-item strong')).toEqual(['Supply-chain attack']);
+    expect(await text('.il-related-item > .il-meta')).toEqual(['Last reported 4 July 2026']);
+    // With more than its type, the summary and the type are both said.
+    await show({
+      analysis: {
+        entities: ENTITIES,
+        incidents: [{ type: 'data-breach', victim: { key: 'organization:acme', name: 'Acme' }, spans: [], summary: 'Data breach at Acme' }],
+        facts: FACTS,
+      },
+      related: RELATED,
+      saved: null,
+    });
+    expect(await text('.il-incident-summary')).toEqual(['Data breach at Acme']);
+    expect(await text('.il-related-item > .il-meta')).toEqual(['Ransomware attack · November 2023']);
   });
 
   it('toggles types, activates and focuses entities from the keyboard', async () => {

@@ -24,6 +24,7 @@
 import type { EntityType, IncidentType } from '../../shared/types';
 import type { RelatedArticle, RelatedIncident, RelatedRequest } from '../../shared/analysis/protocol';
 import { pageUrl } from '../../shared/sites';
+import { canonicalUrl } from '../sync/parse/links';
 import type { IncidentLensDb } from './database';
 import type { ClusterRow } from './schema';
 import { LISTED_ARTICLES } from '../cluster/summarise';
@@ -123,7 +124,10 @@ export async function relatedIncidents(
     if (twin && !standsFor.has(twin)) standsFor.set(twin, k);
   }
   const keys = [...standsFor.keys()];
-  const self = opts.url ? pageUrl(opts.url) : undefined;
+  // The page being read, under the address it has and the one the sync stores it by (tracking parameters
+  // dropped): a reader who came from a newsletter reads `…?utm_source=…` of an article a feed brought without.
+  const selves = opts.url ? [...new Set([canonicalUrl(opts.url), pageUrl(opts.url)].filter((u): u is string => !!u))] : [];
+  const isSelf = (url: string) => selves.includes(url);
   const limit = opts.limit ?? 10;
   const now = opts.now ?? Date.now();
 
@@ -131,7 +135,7 @@ export async function relatedIncidents(
     const [total, idLists, selfRow] = await Promise.all([
       clusterCount(db, now),
       Promise.all(keys.map((k) => anchoredBy(db.clusters, k).limit(PER_KEY).primaryKeys())),
-      self ? db.articles.get(self) : undefined,
+      selves.length ? db.articles.bulkGet(selves).then((rows) => rows.find(Boolean)) : undefined,
     ]);
     const weight = new Map<string, number>();
     keys.forEach((k, i) => {
@@ -174,7 +178,7 @@ export async function relatedIncidents(
     const rows = stored.filter((r): r is ClusterRow => !!r && !!r.type);
     // Its other articles, oldest first as a row lists them (by time, then URL, as lib/worker/cluster/summarise.ts).
     const others = members
-      .filter((a) => a.url !== self)
+      .filter((a) => !isSelf(a.url))
       .map((a) => ({ a, t: a.features?.t ?? time(a.published) ?? 0 }))
       .sort((x, y) => x.t - y.t || x.a.url.localeCompare(y.a.url))
       .map(({ a }) => a);
@@ -185,7 +189,7 @@ export async function relatedIncidents(
     const ref = time(publishedAt) ?? now;
     const scored = rows.flatMap((row) => {
       const mine = row.id === selfCluster;
-      const articles = mine ? othersListed : row.articles.filter((a) => a.url !== self);
+      const articles = mine ? othersListed : row.articles.filter((a) => !isSelf(a.url));
       if (!articles.length) return [];
       const has = new Set(mine ? others.flatMap((a) => a.entityKeys) : row.entityKeys);
       const sites = mine ? others.map((a) => a.site) : row.sites;

@@ -3,14 +3,16 @@ import type { SavedArticle } from '../../shared/messaging';
 import { toCsv } from './csv';
 import { toExportFile, toJson, type ExportFile } from './json';
 import { toMarkdown } from './markdown';
+import { toRis } from './ris';
 import { stixBundle } from './stix';
 
-export const EXPORT_FORMATS = ['json', 'csv', 'markdown', 'stix'] as const;
+export const EXPORT_FORMATS = ['json', 'csv', 'ris', 'markdown', 'stix'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const FORMAT_LABELS: Record<ExportFormat, string> = {
   json: 'JSON (complete, re-importable)',
   csv: 'CSV (spreadsheet)',
+  ris: 'RIS (Zotero, EndNote, Mendeley)',
   markdown: 'Markdown',
   stix: 'STIX 2.1 bundle',
 };
@@ -31,6 +33,8 @@ export function exportArticles(format: ExportFormat, articles: readonly SavedArt
       return exportFile(toExportFile(articles, {}, now), base);
     case 'csv':
       return { name: `${base}.csv`, type: 'text/csv;charset=utf-8', text: toCsv(articles) };
+    case 'ris':
+      return { name: `${base}.ris`, type: 'application/x-research-info-systems;charset=utf-8', text: toRis(articles) };
     case 'markdown':
       return { name: `${base}.md`, type: 'text/markdown;charset=utf-8', text: toMarkdown(articles) };
     case 'stix':

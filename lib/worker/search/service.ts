@@ -420,7 +420,8 @@ export class SearchService {
         kind: 'incident',
         key: r.id,
         title: r.summary,
-        detail: joined(INCIDENT_LABELS[r.type], day(r.when ?? r.published)),
+        // A summary that is the type's label alone (no victim, actor or date) is not followed by the label again.
+        detail: joined(r.summary === INCIDENT_LABELS[r.type] ? undefined : INCIDENT_LABELS[r.type], day(r.when ?? r.published)),
         url: r.articleUrl,
       })),
       article: present(articles).map((r) => ({

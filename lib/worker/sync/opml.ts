@@ -26,7 +26,7 @@ export interface OpmlList {
 }
 
 export function parseOpml(text: string): OpmlList {
-  const root = parseXml(text.replace(/^\uFEFF/, '').trimStart()).find((n) => localName(n.tagName) === 'opml');
+  const root = parseXml(text.replace(/^\uFEFF/, '').trimStart(), 'the file').find((n) => localName(n.tagName) === 'opml');
   if (!root) throw new FeedError('this is not an OPML file (no <opml> element)');
   const out = new Map<string, OpmlFeed>();
   let unusable = 0;

@@ -20,11 +20,14 @@ function escapeText(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** The document's top-level nodes. Throws FeedError for refused or unreadable documents. */
-export function parseXml(text: string): TNode[] {
+/**
+ * The document's top-level nodes. Throws FeedError for refused or unreadable documents, naming the document as
+ * `what` ("the feed", "the file" for an OPML list).
+ */
+export function parseXml(text: string, what = 'the feed'): TNode[] {
   if (text.length > MAX_FEED_CHARS) {
     throw new FeedError(
-      `the feed is too large (${Math.round(text.length / 1e6)} million characters; the limit is ${MAX_FEED_CHARS / 1e6} million)`,
+      `${what} is too large (${Math.round(text.length / 1e6)} million characters; the limit is ${MAX_FEED_CHARS / 1e6} million)`,
     );
   }
   // A DOCTYPE's internal subset is the only place entities are declared. Look only before the root's first
@@ -33,7 +36,7 @@ export function parseXml(text: string): TNode[] {
   const prolog = prologEnd < 0 ? text : text.slice(0, prologEnd);
   if (ENTITY_DECL.test(prolog)) {
     throw new FeedError(
-      'the feed declares its own XML entities (a DOCTYPE with <!ENTITY>), refused: that is how entity-expansion attacks work, and feeds never need it',
+      `${what} declares its own XML entities (a DOCTYPE with <!ENTITY>), refused: that is how entity-expansion attacks work, and neither feeds nor feed lists need it`,
     );
   }
   // Stray text before the root (a broken `<?phpxml ...?>` declaration, blank lines) is skipped by the parser.
@@ -42,7 +45,7 @@ export function parseXml(text: string): TNode[] {
   try {
     nodes = parse(escaped, { decodeEntities: true, keepWhitespace: true, selfClosingTags: [] });
   } catch (e) {
-    throw new FeedError(`the feed is not well-formed XML (${(e as Error).message.split('\n')[0]})`);
+    throw new FeedError(`${what} is not well-formed XML (${(e as Error).message.split('\n')[0]})`);
   }
   return nodes.filter((n): n is TNode => typeof n !== 'string' && !n.tagName.startsWith('?'));
 }
