@@ -138,8 +138,10 @@ export function Search({ onTyped, onSettled }: { onTyped?: () => void; onSettled
               ? total
                 ? answer.corrected
                   ? `${total} close match${total === 1 ? '' : 'es'} (nothing exactly as typed)`
-                  : `${total} result${total === 1 ? '' : 's'}`
-                : 'Nothing found.'
+                  : `${total} result${total === 1 ? '' : 's'}${answer.indicator ? ` for ${answer.indicator}` : ''}`
+                : answer.indicator
+                  ? `Nothing in your database mentions ${answer.indicator}.`
+                  : 'Nothing found.'
               : ''}
       </p>
       {total > 0 && <SearchResults id={RESULTS_ID} hits={hits} active={active} onPick={pick} onHover={setActive} colors={colors} />}

@@ -49,6 +49,7 @@ beforeAll(async () => {
         entities: [
           { ...name('organization:ardent-health', 'Ardent Health', 0), type: 'organization' },
           { ...name('malware:lockbit', 'LockBit', 30), type: 'malware' },
+          { ...name('indicator:ipv4:203.0.113.7', '203.0.113.7', 45), type: 'indicator', subtype: 'ipv4' },
         ],
         incidents: [
           {
@@ -168,6 +169,18 @@ describe('popup search', () => {
     expect(await popup.locator('.search-status').textContent()).toBe('1 close match (nothing exactly as typed)');
     await typeQuery(popup, 'xylophone');
     expect(await popup.locator('.search-status').textContent()).toBe('Nothing found.');
+    await popup.close();
+  });
+
+  it('looks an indicator up, typed defanged, by what mentions it', async () => {
+    const popup = await openPopup();
+    const status = () => popup.locator('[role=status].search-status').textContent();
+    await typeQuery(popup, '203.0.113[.]7');
+    await expect.poll(status).toBe('3 results for 203.0.113.7');
+    expect(await hitKeys(popup, 'incident')).toEqual([`${ARTICLE}#0`, `${ARTICLE}#1`]);
+    expect(await hitKeys(popup, 'article')).toEqual([ARTICLE]);
+    await typeQuery(popup, '198.51.100[.]1');
+    await expect.poll(status).toBe('Nothing in your database mentions 198.51.100.1.');
     await popup.close();
   });
 

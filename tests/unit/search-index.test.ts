@@ -153,6 +153,57 @@ describe('SearchService', () => {
     expect((await keys(s, 'printers')).saved).toEqual(['https://blog.example/cold']);
   });
 
+  it('answers a query that is one indicator, plain or defanged, with what mentions it, not with what shares its digits', async () => {
+    open();
+    const s = service();
+    const ip = { key: 'indicator:ipv4:203.0.113.7', name: '203.0.113.7', type: 'indicator', subtype: 'ipv4', start: 40, end: 51 } as const;
+    const host = {
+      key: 'indicator:domain:evil.example.com',
+      name: 'evil.example.com',
+      type: 'indicator',
+      subtype: 'domain',
+      start: 60,
+      end: 76,
+    } as const;
+    await ingestArticles(db, [
+      { ...ransom, entities: [...ransom.entities, ip, host] },
+      article(2, 'Patch 203 fixes 7 flaws in routers', { published: '2024-03-05' }),
+    ]);
+    await saveArticle(db, { url: 'https://blog.example/drop', title: 'Loader notes', note: '' }, Date.now(), {
+      entities: [
+        {
+          key: 'indicator:url:http://evil.example.com/drop.php',
+          name: 'http://evil.example.com/drop.php',
+          type: 'indicator',
+          subtype: 'url',
+          start: 0,
+          end: 31,
+        },
+      ],
+      incidents: [],
+    });
+
+    const ipAnswer = await s.search('203.0.113[.]7');
+    expect(ipAnswer.indicator).toBe('203.0.113.7');
+    expect(await keys(s, '203.0.113[.]7')).toMatchObject({
+      incident: ['https://news.example/1#0'],
+      article: ['https://news.example/1'],
+      saved: [],
+    });
+    expect((await keys(s, ' "203.0.113.7". ')).incident).toEqual(['https://news.example/1#0']);
+    // A URL is looked up by itself and by its host: the saved note holds the URL, the article names the host.
+    expect(await keys(s, 'hxxp://evil[.]example[.]com/drop.php')).toMatchObject({
+      incident: ['https://news.example/1#0'],
+      saved: ['https://blog.example/drop'],
+    });
+    const none = await s.search('198.51.100.1');
+    expect(none.indicator).toBe('198.51.100.1');
+    expect(Object.values(none.groups).flat()).toEqual([]);
+    // Words are still the index's.
+    expect((await keys(s, 'patch 203')).article).toEqual(['https://news.example/2']);
+    expect((await s.search('patch 203')).indicator).toBeUndefined();
+  });
+
   it('indexes the seed, synced entities, articles, incidents and the collection, and follows writes', async () => {
     open();
     const s = service();

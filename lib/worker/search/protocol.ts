@@ -36,6 +36,8 @@ export interface SearchAnswer {
    * encoder folds some vowels and letters alike, so it may not be spelled as a person would.
    */
   corrected?: string;
+  /** The query read as one indicator (refanged): the hits are what mentions it, not what shares its words. */
+  indicator?: string;
   progress: SearchProgress;
 }
 

@@ -20,6 +20,7 @@ import { TYPE_LABELS } from '../../shared/labels';
 import { INCIDENT_LABELS, type CatalogueEntry } from '../../shared/types';
 import { articleText, entityText, incidentText, savedText, SEARCH_KINDS, type SearchKind } from './docs';
 import { queryWords, SearchIndex, SEARCH_INDEX_VERSION } from './engine';
+import { indicatorQuery } from './indicator-query';
 import { normaliseTag } from '../../shared/tags';
 import type { SearchAnswer, SearchHit, SearchProgress } from './protocol';
 
@@ -35,6 +36,8 @@ const PAGE = 1000;
 /** Small kinds first: a woken worker answers entities and the collection while the articles still load. */
 const LOAD_ORDER: readonly SearchKind[] = ['entity', 'saved', 'incident', 'article'];
 const MAX_QUERY = 200;
+/** Rows read for an indicator query, of incidents and of saved articles, before the newest are kept. */
+const INDICATOR_ROWS = 200;
 
 export interface SearchServiceOptions {
   db: IncidentLensDb;
@@ -391,6 +394,12 @@ export class SearchService {
     if (this.status.state !== 'building' && this.status.state !== 'loading') await building;
     else building.catch(() => undefined);
     if (!q) return { query, groups: empty, progress: this.progress() };
+    const indicator = indicatorQuery(q);
+    if (indicator) {
+      // What mentions it, never what shares its digits: the entities' index may still know the name (a domain).
+      const results = { ...(await this.mentioning(indicator.keys, limit)), entity: this.index.search(q, limit).results.entity };
+      return { query, groups: await this.describe(results), progress: this.progress(), indicator: indicator.value };
+    }
     const { results, corrected } = this.index.search(q, limit);
     // The index reads letters and digits only: a query of neither (an emoji tag, a symbol) is looked for in the tags.
     if (!queryWords(q).length) results.saved = await this.taggedWith(q, limit);
@@ -399,6 +408,24 @@ export class SearchService {
   }
 
   /** Saved articles with a tag that holds `query` (the collection's tags are few: their list is read whole). */
+  /**
+   * The incidents, their articles and the saved articles whose entities include one of `keys` (an indicator's),
+   * the newest first, by the tables' entity-key indexes.
+   */
+  private async mentioning(keys: string[], limit: number): Promise<Omit<Record<SearchKind, string[]>, 'entity'>> {
+    const [incidents, saved] = await Promise.all([
+      this.db.incidents.where('entityKeys').anyOf(keys).limit(INDICATOR_ROWS).toArray(),
+      this.db.collection.where('entityKeys').anyOf(keys).limit(INDICATOR_ROWS).toArray(),
+    ]);
+    const newest = <T extends { published?: string }>(rows: T[], key: (r: T) => string) =>
+      [...new Set(rows.sort((a, b) => (b.published ?? '').localeCompare(a.published ?? '')).map(key))].slice(0, limit);
+    return {
+      incident: newest(incidents, (r) => r.id),
+      article: newest(incidents, (r) => r.articleUrl),
+      saved: newest(saved, (r) => r.url),
+    };
+  }
+
   private async taggedWith(query: string, limit: number): Promise<string[]> {
     const wanted = normaliseTag(query);
     const tags = ((await this.db.collection.orderBy('tags').uniqueKeys()) as string[]).filter((t) => t.includes(wanted));
