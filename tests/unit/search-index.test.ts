@@ -176,8 +176,6 @@ describe('SearchService', () => {
           name: 'http://evil.example.com/drop.php',
           type: 'indicator',
           subtype: 'url',
-          start: 0,
-          end: 31,
         },
       ],
       incidents: [],
