@@ -13,6 +13,7 @@ import {
 import { normaliseTag, normaliseTags, parseTags } from '../../lib/shared/tags';
 import { excerptOf } from '../../lib/shared/collection/saved';
 import { articleUrl } from '../../lib/shared/collection/article-url';
+import { canonicalUrl } from '../../lib/worker/sync/parse/links';
 import { facets, type CollectionSort } from '../../lib/shared/collection/filter';
 import { parseTagInput } from '../../components/sidebar/SaveForm';
 import { parseTags as formParseTags } from '../../components/format';
@@ -158,6 +159,10 @@ describe('saving', () => {
   it('is one article whether reached with tracking parameters or a fragment', async () => {
     expect(articleUrl('https://therecord.media/a?utm_source=x&id=7&fbclid=abc#top')).toBe('https://therecord.media/a?id=7');
     expect(articleUrl('https://example.com/p?page=2')).toBe('https://example.com/p?page=2');
+    // One list with the sync's links: a feed item's address and the saved article's are the same address.
+    for (const tracked of ['https://news.example/a?icid=home&id=2&msclkid=x', 'https://news.example/a?taid=1&id=2&gbraid=y#c'])
+      expect(articleUrl(tracked)).toBe(canonicalUrl(tracked));
+    expect(canonicalUrl('https://news.example/a?icid=home&id=2&msclkid=x')).toBe('https://news.example/a?id=2');
     await saveArticle(db, { ...ICC_SAVE, url: `${ICC_SAVE.url}?utm_medium=email&utm_campaign=daily` }, 1_000, ICC_FINDINGS);
     const again = await saveArticle(db, { url: `${ICC_SAVE.url}?fbclid=1#comments`, title: ICC_SAVE.title }, 2_000);
     expect(again).toMatchObject({ url: ICC_SAVE.url, savedAt: 1_000, updatedAt: 2_000 });

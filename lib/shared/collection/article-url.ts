@@ -4,14 +4,10 @@
  * feed, a newsletter and a share is one saved article.
  */
 import { pageUrl } from '../sites';
-
-const TRACKING =
-  /^(utm_[a-z_]+|mc_(cid|eid)|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|igshid|_hsenc|_hsmi|mkt_tok|ref_src|ref_url|cmpid|ncid|sr_share)$/i;
+import { dropTrackingParams } from '../tracking';
 
 export function articleUrl(url: string): string {
   const u = new URL(pageUrl(url));
-  const drop = [...u.searchParams.keys()].filter((k) => TRACKING.test(k));
-  if (!drop.length) return u.href;
-  for (const k of drop) u.searchParams.delete(k);
+  dropTrackingParams(u);
   return u.href;
 }

@@ -1,7 +1,5 @@
 /** Links as the sync keeps them: absolute (resolved against xml:base and the feed's address), canonical. */
-
-/** Query parameters that only track the reader; dropped so that one article has one URL. */
-const TRACKING = /^(utm_\w+|fbclid|gclid|dclid|mc_cid|mc_eid|_hsenc|_hsmi|mkt_tok|ref_src|cmpid|icid|ncid|taid)$/i;
+import { dropTrackingParams } from '../../../shared/tracking';
 
 /** `href` resolved against each base in turn (innermost xml:base first, the feed's URL last); undefined if it cannot be. */
 export function resolveUrl(href: string | undefined, ...bases: (string | undefined)[]): string | undefined {
@@ -34,6 +32,6 @@ export function canonicalUrl(url: string | undefined): string | undefined {
   }
   if (u.protocol !== 'http:' && u.protocol !== 'https:') return undefined;
   u.hash = '';
-  for (const key of [...u.searchParams.keys()]) if (TRACKING.test(key)) u.searchParams.delete(key);
+  dropTrackingParams(u);
   return u.href;
 }
