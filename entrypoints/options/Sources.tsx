@@ -240,8 +240,10 @@ export function SourcesSection() {
       <h2>News feeds</h2>
       {table(feeds)}
       <form class="row" onSubmit={addFeed}>
+        <label for="feed-url">Feed address</label>
         <input
           type="url"
+          id="feed-url"
           name="feed-url"
           placeholder="https://example.com/feed.xml"
           value={feedUrl}

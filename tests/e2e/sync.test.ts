@@ -181,7 +181,8 @@ describe('sync (Chromium)', () => {
   it("adds the user's feed from the options page only once it parses, and syncs it", async () => {
     const options = await session.ext.context.newPage();
     await options.goto(`${session.ext.extensionUrl}options.html`);
-    const field = options.locator('input[name=feed-url]');
+    // Named by its label, not by its placeholder alone (which goes once something is typed).
+    const field = options.getByLabel('Feed address', { exact: true });
     await field.fill(`${session.sources.origin}/mine/home.html`);
     await options.getByRole('button', { name: 'Add feed' }).click();
     await expect
