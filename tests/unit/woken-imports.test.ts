@@ -31,3 +31,16 @@ test('a worker woken for a page’s first stage does not evaluate the incidents�
   expect(loaded.has('lib/worker/extract/incidents/victim-words.ts')).toBe(true);
   for (const m of ['index', 'roles', 'triggers']) expect(loaded.has(`lib/worker/extract/incidents/${m}.ts`), m).toBe(false);
 });
+
+test('a worker woken for a page does not evaluate the seed’s data: its stored matcher’s stamp was worked out at build time', () => {
+  const loaded = staticallyLoaded('entrypoints/background/index.ts');
+  expect(loaded.has('lib/worker/knowledge/seed/stamp.ts')).toBe(true);
+  // places.ts: the organisation finder's place names (second stage), built at their first use.
+  const data = ['data', 'index', 'actors', 'malware', 'vendors', 'products', 'organizations', 'attacks', 'vulnerabilities'];
+  for (const m of data) expect(loaded.has(`lib/worker/knowledge/seed/${m}.ts`), m).toBe(false);
+  // Before: the matcher's stamp check counted the rows (seed/data.ts), the status and the search listed them (seed/index.ts).
+  expect([...loaded].filter((f) => f.startsWith('lib/worker/knowledge/seed/')).sort()).toEqual([
+    'lib/worker/knowledge/seed/places.ts',
+    'lib/worker/knowledge/seed/stamp.ts',
+  ]);
+});
