@@ -6,7 +6,7 @@
  * extension pages and tools can have the whole analysis, card facts included, in one answer.
  * Page text is analysed here and never leaves the browser.
  */
-import { addOrganizations, extractEntities, extractKnownEntities } from '../extract/entities';
+import { extractKnownEntities } from '../extract/known';
 import { compileSteps, loadMatcher, MATCHER_VERSION, serializeMatcher, type CompiledMatcher } from '../extract/matcher';
 import { bundledSeed, bundledSeedStamp } from '../knowledge/seed/stamp';
 import type { IncidentLensDb } from '../db/database';
@@ -24,6 +24,11 @@ export const MATCHER_BLOB = 'matcher';
  * stage does not evaluate them (their patterns are built as each module loads) before it answers.
  */
 const incidentsModule = () => import('../extract/incidents');
+/**
+ * The whole extraction (../extract/entities.ts: organisations, people, malware and actors by shape), loaded
+ * with the incidents' modules: the first stage is ../extract/known.ts alone.
+ */
+const entitiesModule = () => import('../extract/entities');
 /**
  * What each analysis cost, on the worker's own performance timeline (the latest one of each kind), for
  * the benchmark to read there: timings stay off the wire. `receivedAt`/`answeredAt` are wall-clock ms
@@ -342,7 +347,7 @@ export class AnalysisService {
     const receivedAt = wallClock();
     const got = await this.matcherFor();
     const { state } = got;
-    const { extractIncidents } = await incidentsModule();
+    const [{ extractIncidents }, { extractEntities }] = await Promise.all([incidentsModule(), entitiesModule()]);
     const t0 = this.now();
     const entities = extractEntities(req.text, state.matcher);
     const incidents = extractIncidents(req.text, entities, { published: req.published, site: req.url, title: req.title });
@@ -406,7 +411,7 @@ export class AnalysisService {
     const pending = this.pendingRests.get(id);
     if (!pending || pending.url !== url) return null;
     this.pendingRests.delete(id);
-    const { extractIncidents } = await incidentsModule();
+    const [{ extractIncidents }, { addOrganizations }] = await Promise.all([incidentsModule(), entitiesModule()]);
     // Worked out when the page asks (after it painted the first stage), not right after that answer: on a
     // busy machine the work would take the CPU from the page receiving and painting it.
     const entities = addOrganizations(pending.text, pending.known);
