@@ -2,6 +2,7 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { ALL_SITES_ORIGINS, DEMO_MATCHES } from './lib/shared/sites';
 import { BUILTIN_ORIGINS } from './lib/worker/sync/sources';
+import { seedStampDefine } from './lib/node/seed-stamp';
 
 // Permissions, each explained in README.md ("Permissions"). Host access comes from the content
 // script's own match list (lib/shared/sites.ts), activeTab for pages the user points at, and the optional
@@ -10,7 +11,8 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Firefox too gets Manifest V3 (WXT would default it to MV2).
   manifestVersion: 3,
-  vite: () => ({ plugins: [preact()] }),
+  // The bundled seed's stamp, worked out here so that a woken worker need not evaluate the seed to check its stored matcher.
+  vite: () => ({ plugins: [preact()], define: seedStampDefine() }),
   zip: {
     artifactTemplate: '{{name}}-{{version}}-{{browser}}.zip',
     // The sources zip (for addons.mozilla.org review) is the project, not local scratch or outputs.

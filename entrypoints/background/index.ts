@@ -12,7 +12,7 @@ import { registerInjection, runOnTab } from './inject';
 import { AnalysisService } from '@/lib/worker/analysis/service';
 import { relatedIncidents } from '@/lib/worker/db/related';
 import { ingestArticles } from '@/lib/worker/db/ingest';
-import { seedCatalogue } from '@/lib/worker/knowledge/seed';
+import { bundledSeed } from '@/lib/worker/knowledge/seed/stamp';
 import { watchDisabledSites } from '@/lib/shared/settings';
 import { siteOf } from '@/lib/shared/sites';
 import { registerSync, scheduleSync, startSync, syncModule, workerLife } from './sync';
@@ -36,8 +36,12 @@ export default defineBackground(() => {
     });
   }
 
-  let seedKeys: string[] | undefined;
-  const status = () => getStatus(getDb(), version, (seedKeys ??= seedCatalogue().map((e) => e.key)));
+  // The seed's keys: its data is evaluated for the status (popup, options), not by a worker woken for a page.
+  let seedKeys: Promise<string[]> | undefined;
+  const status = async () => {
+    seedKeys ??= bundledSeed().then((seed) => seed.map((e) => e.key));
+    return getStatus(getDb(), version, await seedKeys);
+  };
   handle('getStatus', status);
   // After an install or an update the status is worked out once, answering no one, so that the popup's first
   // open finds it ready: a database from before the kept counts is counted (seconds at 200,000 articles) and a

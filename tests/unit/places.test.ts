@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { placeRowCount, placeRows } from '../../lib/worker/knowledge/seed/places';
-import { SEED_ROWS, seedRowCount } from '../../lib/worker/knowledge/seed/data';
+import { placeRows } from '../../lib/worker/knowledge/seed/places';
 import { placeKey, placeKeyByIso, placeKeyByName } from '../../lib/worker/knowledge/places-index';
 
 const byId = new Map(placeRows().map((r) => [r.id, r]));
@@ -117,10 +116,5 @@ describe('placeRows', () => {
   it('builds the rows once and hands out the same array (the seed groups hold it by identity)', () => {
     expect(placeRows()).toBe(placeRows());
     expect(placeRows().length).toBeGreaterThan(200);
-  });
-
-  it('counts the rows without building them, as many as they are (the seed stamp counts them)', () => {
-    expect(placeRowCount()).toBe(placeRows().length);
-    expect(seedRowCount()).toBe(SEED_ROWS.reduce((n, g) => n + g.rows.length, 0));
   });
 });

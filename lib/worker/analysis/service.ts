@@ -6,10 +6,9 @@
  * extension pages and tools can have the whole analysis, card facts included, in one answer.
  * Page text is analysed here and never leaves the browser.
  */
-import { addOrganizations, extractEntities, extractKnownEntities } from '../extract/entities';
+import { extractKnownEntities } from '../extract/known';
 import { compileSteps, loadMatcher, MATCHER_VERSION, serializeMatcher, type CompiledMatcher } from '../extract/matcher';
-import { seedCatalogue } from '../knowledge/seed';
-import { seedRowCount } from '../knowledge/seed/data';
+import { bundledSeed, bundledSeedStamp } from '../knowledge/seed/stamp';
 import type { IncidentLensDb } from '../db/database';
 import type { CatalogueEntry, EntityMatch } from '../../shared/types';
 import { bareFacts, crewFacts, familyKeyOfCrew, nameFromKey, toFacts } from './facts';
@@ -25,6 +24,11 @@ export const MATCHER_BLOB = 'matcher';
  * stage does not evaluate them (their patterns are built as each module loads) before it answers.
  */
 const incidentsModule = () => import('../extract/incidents');
+/**
+ * The whole extraction (../extract/entities.ts: organisations, people, malware and actors by shape), loaded
+ * with the incidents' modules: the first stage is ../extract/known.ts alone.
+ */
+const entitiesModule = () => import('../extract/entities');
 /**
  * What each analysis cost, on the worker's own performance timeline (the latest one of each kind), for
  * the benchmark to read there: timings stay off the wire. `receivedAt`/`answeredAt` are wall-clock ms
@@ -122,8 +126,8 @@ export interface RebuildSplit extends SliceStats {
 
 export interface AnalysisServiceOptions {
   db: IncidentLensDb;
-  /** The bundled catalogue; a parameter so tests can give a small one. */
-  seed?: () => CatalogueEntry[];
+  /** The bundled catalogue (loaded when a build or a card needs it); a parameter so tests can give a small one. */
+  seed?: () => CatalogueEntry[] | Promise<CatalogueEntry[]>;
   /** Extension version (or build id): a new build brings a new seed, so the stored matcher is stale. */
   buildId?: string;
   now?: () => number;
@@ -148,7 +152,7 @@ async function invalidateMatcher(db: IncidentLensDb): Promise<void> {
 
 export class AnalysisService {
   private readonly db: IncidentLensDb;
-  private readonly seed: () => CatalogueEntry[];
+  private readonly seed: () => CatalogueEntry[] | Promise<CatalogueEntry[]>;
   private readonly buildId: string;
   private readonly now: () => number;
   private readonly sliceMs: number;
@@ -159,9 +163,9 @@ export class AnalysisService {
   private preloading?: Promise<StoredLoad>;
   /** The matcher whose load an analysis has reported on the timeline: each load is reported once. */
   private reported?: Promise<MatcherState>;
-  private seedEntries?: CatalogueEntry[];
+  private seedEntries?: Promise<CatalogueEntry[]>;
   private progress?: RebuildProgress;
-  private seedIndex?: Map<string, CatalogueEntry>;
+  private seedIndex?: Promise<Map<string, CatalogueEntry>>;
   /** Staged analyses answered first: what their rest is worked out from, by the id the answer gave. */
   private readonly pendingRests = new Map<
     string,
@@ -170,7 +174,7 @@ export class AnalysisService {
 
   constructor(opts: AnalysisServiceOptions) {
     this.db = opts.db;
-    this.seed = opts.seed ?? seedCatalogue;
+    this.seed = opts.seed ?? bundledSeed;
     this.buildId = opts.buildId ?? '';
     this.now = opts.now ?? (() => performance.now());
     this.sliceMs = opts.sliceMs ?? 8;
@@ -192,14 +196,21 @@ export class AnalysisService {
     await invalidateMatcher(this.db);
   }
 
-  /** Names the seed a merge used: a new build brings a new seed. */
-  private seedStamp(): string {
-    const seedCount = this.seed === seedCatalogue ? seedRowCount() : this.seedList().length;
-    return `${this.buildId}|seed:${seedCount}`;
+  /**
+   * Names the seed a merge used: a new build brings a new seed. The bundled seed's stamp (its rows' count and
+   * digest) was worked out when the extension was built, so a woken worker checks its stored matcher without
+   * evaluating the seed's data; a seed given by a test is named by its length.
+   */
+  private async seedStamp(): Promise<string> {
+    const seed = this.seed === bundledSeed ? await bundledSeedStamp() : String((await this.seedList()).length);
+    return `${this.buildId}|seed:${seed}`;
   }
 
-  private seedList(): CatalogueEntry[] {
-    this.seedEntries ??= this.seed();
+  private seedList(): Promise<CatalogueEntry[]> {
+    this.seedEntries ??= Promise.resolve(this.seed()).catch((e: unknown) => {
+      this.seedEntries = undefined; // a failed load must not poison every later call
+      throw e;
+    });
     return this.seedEntries;
   }
 
@@ -221,7 +232,7 @@ export class AnalysisService {
   /** The stored matcher, if it is valid for this seed and merge: the database opened, both rows read at once, views made. */
   private async loadStored(): Promise<StoredLoad> {
     const t0 = this.now();
-    const seedStamp = this.seedStamp();
+    const seedStamp = await this.seedStamp();
     if (!this.db.isOpen()) await this.db.open();
     const t1 = this.now();
     const [record, stored] = await Promise.all([readMergeRecord(this.db), this.db.blobs.get(MATCHER_BLOB)]);
@@ -270,8 +281,12 @@ export class AnalysisService {
       opts.sliced ? runSliced(steps, { sliceMs: this.sliceMs, stats, pause }) : runToEnd(steps);
     if (opts.sliced) this.progress = progress;
     try {
-      const seedStamp = this.seedStamp();
-      const merged = await mergeStoredCatalogue(this.db, this.seedList(), seedStamp, { sourceIds: opts.sourceIds, write: opts.write, run });
+      const seedStamp = await this.seedStamp();
+      const merged = await mergeStoredCatalogue(this.db, await this.seedList(), seedStamp, {
+        sourceIds: opts.sourceIds,
+        write: opts.write,
+        run,
+      });
       const t1 = this.now();
       progress.step = 'compile';
       const matcher = await run(compileSteps(merged.entries));
@@ -332,7 +347,7 @@ export class AnalysisService {
     const receivedAt = wallClock();
     const got = await this.matcherFor();
     const { state } = got;
-    const { extractIncidents } = await incidentsModule();
+    const [{ extractIncidents }, { extractEntities }] = await Promise.all([incidentsModule(), entitiesModule()]);
     const t0 = this.now();
     const entities = extractEntities(req.text, state.matcher);
     const incidents = extractIncidents(req.text, entities, { published: req.published, site: req.url, title: req.title });
@@ -396,7 +411,7 @@ export class AnalysisService {
     const pending = this.pendingRests.get(id);
     if (!pending || pending.url !== url) return null;
     this.pendingRests.delete(id);
-    const { extractIncidents } = await incidentsModule();
+    const [{ extractIncidents }, { addOrganizations }] = await Promise.all([incidentsModule(), entitiesModule()]);
     // Worked out when the page asks (after it painted the first stage), not right after that answer: on a
     // busy machine the work would take the CPU from the page receiving and painting it.
     const entities = addOrganizations(pending.text, pending.known);
@@ -411,14 +426,14 @@ export class AnalysisService {
     const rows = await this.db.entities.bulkGet(keys);
     const cves = unique.map((w) => (w.type === 'vulnerability' ? w.name.toUpperCase() : ''));
     const kevRows = await this.db.kev.bulkGet(cves.map((c) => c || '\u0000'));
-    const entries = rows.map((r, i) => r ?? this.seedEntry(keys[i]));
+    const entries = await this.orSeed(keys, rows);
     // An actor the catalogue does not hold may be the crew of a family it does ("DarkSide affiliates").
     const familyKeys = keys.map((k, i) => (entries[i] ? undefined : familyKeyOfCrew(k)));
     const familyRows = familyKeys.some(Boolean) ? await this.db.entities.bulkGet(familyKeys.map((k) => k ?? '\u0000')) : [];
-    const families = familyKeys.map((k, i) => (k ? (familyRows[i] ?? this.seedEntry(k)) : undefined));
+    const families = await this.orSeed(familyKeys, familyRows);
     const countryKeys = [...new Set(entries.flatMap((e) => (e?.country ? [e.country] : [])))];
-    const countryRows = await this.db.entities.bulkGet(countryKeys);
-    const countryNames = new Map(countryKeys.map((k, i) => [k, countryRows[i]?.name ?? this.seedEntry(k)?.name ?? nameFromKey(k)]));
+    const countryRows = await this.orSeed(countryKeys, await this.db.entities.bulkGet(countryKeys));
+    const countryNames = new Map(countryKeys.map((k, i) => [k, countryRows[i]?.name ?? nameFromKey(k)]));
     const out: Record<string, EntityFacts> = {};
     unique.forEach((w, i) => {
       const entry = entries[i];
@@ -433,8 +448,17 @@ export class AnalysisService {
     return out;
   }
 
-  private seedEntry(key: string): CatalogueEntry | undefined {
-    this.seedIndex ??= new Map(this.seedList().map((e) => [e.key, e]));
-    return this.seedIndex.get(key);
+  /** The rows read for these keys, those missing taken from the bundled seed (loaded only when one is missing). */
+  private async orSeed(keys: (string | undefined)[], rows: (CatalogueEntry | undefined)[]): Promise<(CatalogueEntry | undefined)[]> {
+    if (keys.every((k, i) => !k || rows[i])) return keys.map((_, i) => rows[i]);
+    this.seedIndex ??= this.seedList().then(
+      (list) => new Map(list.map((e) => [e.key, e])),
+      (e: unknown) => {
+        this.seedIndex = undefined;
+        throw e;
+      },
+    );
+    const seed = await this.seedIndex;
+    return keys.map((k, i) => rows[i] ?? (k ? seed.get(k) : undefined));
   }
 }

@@ -25,7 +25,7 @@ export const MERGE_RECORD = 'catalogue-merge';
 const WRITE_CHUNK = 500;
 
 export interface MergeRecord {
-  /** The seed it was merged with (build id and seed size, as the analysis service names it). */
+  /** The seed it was merged with (build id and the seed's stamp, as the analysis service names it). */
   seed: string;
   /** Source ids of the imports merged, sorted. */
   sources: string[];

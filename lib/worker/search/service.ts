@@ -15,7 +15,7 @@ import Dexie, { cmp, RangeSet, type IndexableType, type ObservabilitySet, type T
 import type { IncidentLensDb } from '../db/database';
 import { readCountsWithCollection, type CountedTable } from '../db/counts';
 import type { ArticleRow, CollectionRow, EntityRow, IncidentRow } from '../db/schema';
-import { seedCatalogue } from '../knowledge/seed';
+import { bundledSeed } from '../knowledge/seed/stamp';
 import { TYPE_LABELS } from '../../shared/labels';
 import { INCIDENT_LABELS, type CatalogueEntry } from '../../shared/types';
 import { articleText, entityText, incidentText, savedText, SEARCH_KINDS, type SearchKind } from './docs';
@@ -41,7 +41,7 @@ const INDICATOR_ROWS = 200;
 
 export interface SearchServiceOptions {
   db: IncidentLensDb;
-  seed?: () => CatalogueEntry[];
+  seed?: () => CatalogueEntry[] | Promise<CatalogueEntry[]>;
   /** Extension version: a new build brings a new seed. */
   buildId?: string;
   /** ms between the last change and writing the stored index. */
@@ -104,11 +104,11 @@ const pause = () => new Promise<void>((r) => setTimeout(r, 0));
 
 export class SearchService {
   private readonly db: IncidentLensDb;
-  private readonly seed: () => CatalogueEntry[];
+  private readonly seed: () => CatalogueEntry[] | Promise<CatalogueEntry[]>;
   private readonly buildId: string;
   private readonly persistDelayMs: number;
   private index = new SearchIndex();
-  private seedByKey?: Map<string, CatalogueEntry>;
+  private seedByKey?: Promise<Map<string, CatalogueEntry>>;
   private state?: Promise<void>;
   private status: SearchProgress = { state: 'idle', done: 0, total: 0 };
   private readonly pending = new Map<SearchKind, Set<string>>(SEARCH_KINDS.map((k) => [k, new Set()]));
@@ -124,7 +124,7 @@ export class SearchService {
 
   constructor(opts: SearchServiceOptions) {
     this.db = opts.db;
-    this.seed = opts.seed ?? seedCatalogue;
+    this.seed = opts.seed ?? bundledSeed;
     this.buildId = opts.buildId ?? '';
     this.persistDelayMs = opts.persistDelayMs ?? 2000;
   }
@@ -133,8 +133,15 @@ export class SearchService {
     return { ...this.status };
   }
 
-  private seedEntries(): Map<string, CatalogueEntry> {
-    this.seedByKey ??= new Map(this.seed().map((e) => [e.key, e]));
+  /** The bundled seed by key, loaded (its data evaluated) when the index is first loaded or searched, not when the worker wakes. */
+  private seedEntries(): Promise<Map<string, CatalogueEntry>> {
+    this.seedByKey ??= Promise.resolve(this.seed()).then(
+      (list) => new Map(list.map((e) => [e.key, e])),
+      (e: unknown) => {
+        this.seedByKey = undefined; // a failed load must not poison every later call
+        throw e;
+      },
+    );
     return this.seedByKey;
   }
 
@@ -223,8 +230,9 @@ export class SearchService {
         this.pending.get(kind)!.clear();
         if (!keys.length) continue;
         const rows = (await this.db.table(TABLE_OF[kind]).bulkGet(keys)) as (Row | undefined)[];
+        const seed = kind === 'entity' && rows.some((r) => !r) ? await this.seedEntries() : undefined;
         rows.forEach((row, i) => {
-          const entry: Row | CatalogueEntry | undefined = row ?? (kind === 'entity' ? this.seedEntries().get(keys[i]) : undefined);
+          const entry: Row | CatalogueEntry | undefined = row ?? seed?.get(keys[i]);
           if (entry) this.index.put(kind, keys[i], textOf(kind, entry as Row));
           else this.index.remove(kind, keys[i]);
         });
@@ -251,7 +259,7 @@ export class SearchService {
     // takes a woken worker seconds at 200,000 articles before its first search could be answered.
     const counts = await this.rowCounts();
     return {
-      stamp: `${SEARCH_INDEX_VERSION}|${this.buildId}|seed:${this.seedEntries().size}|${kinds.map((k) => counts[k]).join(',')}`,
+      stamp: `${SEARCH_INDEX_VERSION}|${this.buildId}|seed:${(await this.seedEntries()).size}|${kinds.map((k) => counts[k]).join(',')}`,
       saved: await this.savedMark(counts.saved),
     };
   }
@@ -358,7 +366,7 @@ export class SearchService {
   }
 
   private async build(): Promise<void> {
-    const seed = [...this.seedEntries().values()];
+    const seed = [...(await this.seedEntries()).values()];
     const counts = await this.rowCounts();
     const total = seed.length + SEARCH_KINDS.reduce((n, k) => n + counts[k], 0);
     this.status = { state: 'building', done: 0, total };
@@ -442,6 +450,7 @@ export class SearchService {
       this.db.collection.bulkGet(results.saved),
     ]);
     const present = <T>(rows: (T | undefined)[]) => rows.filter((r): r is T => r !== undefined);
+    const seed = entities.some((r) => !r) ? await this.seedEntries() : undefined;
     return {
       incident: present(incidents).map((r) => ({
         kind: 'incident',
@@ -458,7 +467,7 @@ export class SearchService {
         detail: joined(r.site, day(r.published)),
         url: r.url,
       })),
-      entity: present(entities.map((r, i) => r ?? this.seedEntries().get(results.entity[i]))).map((e) => ({
+      entity: present(entities.map((r, i) => r ?? seed?.get(results.entity[i]))).map((e) => ({
         kind: 'entity',
         key: e.key,
         title: e.name,

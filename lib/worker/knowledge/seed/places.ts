@@ -785,11 +785,6 @@ function stateRow(name: string): SeedRow {
   return withAmbiguity({ id: stateId(name), name, aliases: [], country: 'united-states', meta: { kind: 'subdivision' } });
 }
 
-/** How many rows placeRows() holds (one a listed place), without building them: the matcher's seed stamp counts them. */
-export function placeRowCount(): number {
-  return COUNTRIES.length + REGIONS.length + US_STATES.length + CITIES.length;
-}
-
 let rows: SeedRow[] | undefined;
 
 /**
