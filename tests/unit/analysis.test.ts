@@ -14,7 +14,7 @@ import { mergeStoredCatalogues } from '../../lib/worker/sync/catalogues';
 import { relatedIncidents } from '../../lib/worker/db/related';
 import { detectArticle } from '../../lib/page/detect';
 import { packEntities, unpackEntities } from '../../lib/shared/analysis/packed';
-import type { EntityMatch } from '../../lib/shared/types';
+import type { CatalogueEntry, EntityMatch } from '../../lib/shared/types';
 
 const SEED_PAGE = resolve(import.meta.dirname, '../../../shared/fixtures/pages/icc-espionage.html');
 const SEED_URL = 'https://newswire.example/2023/10/20/war-crimes-tribunal-says-september-cyberattack-was-act-of-espionage/';
@@ -199,6 +199,35 @@ describe('analysis service', () => {
     expect(whole.incidents.map((i) => i.type)).toContain('ransomware');
     const first = await svc.firstStage(titled);
     expect((await svc.secondStage(SEED_URL, first.id))?.incidents).toEqual(whole.incidents);
+  });
+
+  it('looks for a card in the seed only where the table lacks the merged catalogue, and never for an indicator', async () => {
+    db = new IncidentLensDb({ indexedDB: new IDBFactory(), IDBKeyRange, name: 'seedless' });
+    let loads = 0;
+    const seed = (): CatalogueEntry[] => {
+      loads++;
+      return [{ key: 'organization:kestrel', type: 'organization', name: 'Kestrel', aliases: [], sources: ['seed'] }];
+    };
+    const svc = new AnalysisService({ db, seed });
+    const ip = { key: 'indicator:ipv4:203.0.113.7', type: 'indicator', name: '203.0.113.7', subtype: 'ipv4' } as const;
+    const org = { key: 'organization:kestrel', type: 'organization', name: 'Kestrel' } as const;
+    await svc.facts([ip]);
+    expect(loads).toBe(0);
+    // No catalogue merged into the table yet: the seed is where the entry is.
+    expect((await svc.facts([org]))['organization:kestrel'].name).toBe('Kestrel');
+    expect(loads).toBe(1);
+
+    // The table holds the merged catalogue (the seed's entries among them): a key it lacks is in no seed.
+    const woken = new AnalysisService({ db, seed });
+    await db.blobs.put({
+      key: 'catalogue-merge',
+      data: new Uint8Array(),
+      updatedAt: 1,
+      meta: { seed: 's', sources: 'misp', entities: 900, at: 1 },
+    });
+    const other = { key: 'organization:someone-else', type: 'organization', name: 'Someone Else' } as const;
+    expect((await woken.facts([other]))['organization:someone-else'].name).toBe('Someone Else');
+    expect(loads).toBe(1);
   });
 
   it('packs a match whose text is not the article’s slice with its own text', () => {

@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { INCIDENT_TYPES, type EntityType } from '../../lib/shared/types';
 import type { SeedRow } from '../../lib/worker/knowledge/seed/row';
 import { SEED_ROWS } from '../../lib/worker/knowledge/seed/data';
+import { NOT_IN_SEED } from '../../lib/worker/analysis/service';
 import { ACTORS } from '../../lib/worker/knowledge/seed/actors';
 import { MALWARE_ROWS } from '../../lib/worker/knowledge/seed/malware';
 import { VENDORS } from '../../lib/worker/knowledge/seed/vendors';
@@ -52,6 +53,10 @@ describe('seed data: shape', () => {
     for (const f of FILES) expect(f.rows.length, f.type).toBeGreaterThanOrEqual(f.min);
     const total = FILES.reduce((n, f) => n + f.rows.length, 0);
     expect(total).toBeGreaterThan(900);
+  });
+
+  it('holds none of the types the card facts do not look for in it', () => {
+    for (const t of NOT_IN_SEED) expect(SEED_ROWS.filter((g) => g.type === t)).toEqual([]);
   });
 
   it('lists every file in SEED_ROWS under its type', () => {

@@ -10,7 +10,7 @@ import { extractKnownEntities } from '../extract/known';
 import { compileSteps, loadMatcher, MATCHER_VERSION, serializeMatcher, type CompiledMatcher } from '../extract/matcher';
 import { bundledSeed, bundledSeedStamp } from '../knowledge/seed/stamp';
 import type { IncidentLensDb } from '../db/database';
-import type { CatalogueEntry, EntityMatch } from '../../shared/types';
+import type { CatalogueEntry, EntityMatch, EntityType } from '../../shared/types';
 import { bareFacts, crewFacts, familyKeyOfCrew, nameFromKey, toFacts } from './facts';
 import { packEntities } from '../../shared/analysis/packed';
 import { enabledSourceIds, mergeStoredCatalogue, readMergeRecord, type MergeRecord } from '../knowledge/stored-catalogue';
@@ -148,6 +148,13 @@ function matcherStamp(seedStamp: string, record: MergeRecord | undefined): strin
 /** Drop the stored matcher: the next analysis rebuilds it. For the sync, after it changed the catalogue. */
 async function invalidateMatcher(db: IncidentLensDb): Promise<void> {
   await db.blobs.delete(MATCHER_BLOB);
+}
+
+/** Entity types the bundled seed holds no entry of (tests/unit/seed-data.test.ts checks it). */
+export const NOT_IN_SEED: readonly EntityType[] = ['indicator', 'technique'];
+
+function mayBeInSeed(key: string): boolean {
+  return !NOT_IN_SEED.some((t) => key.startsWith(`${t}:`));
 }
 
 export class AnalysisService {
@@ -448,9 +455,16 @@ export class AnalysisService {
     return out;
   }
 
-  /** The rows read for these keys, those missing taken from the bundled seed (loaded only when one is missing). */
+  /**
+   * The rows read for these keys, those missing taken from the bundled seed: only where the `entities` table
+   * does not hold the merged catalogue (no import stored yet: ../knowledge/stored-catalogue.ts), and only when
+   * a key the seed may hold is missing (an indicator or a technique never is; an organisation found by its
+   * shape, on most pages, may be). So a worker woken for a page after a sync does not evaluate the seed for it.
+   */
   private async orSeed(keys: (string | undefined)[], rows: (CatalogueEntry | undefined)[]): Promise<(CatalogueEntry | undefined)[]> {
-    if (keys.every((k, i) => !k || rows[i])) return keys.map((_, i) => rows[i]);
+    const asRead = () => keys.map((_, i) => rows[i]);
+    if (keys.every((k, i) => !k || rows[i] || !mayBeInSeed(k))) return asRead();
+    if ((await readMergeRecord(this.db))?.entities) return asRead();
     this.seedIndex ??= this.seedList().then(
       (list) => new Map(list.map((e) => [e.key, e])),
       (e: unknown) => {
