@@ -52,7 +52,7 @@ interface LabelledItem {
 }
 
 /** The labelled halves (tests/fixtures/clusters/README.md): tuning looks at the `tune*` halves only. */
-const TUNE = ['tune', 'tune-mar', 'tune-apr-jun', 'tune-2018'] as const;
+export const TUNE = ['tune', 'tune-mar', 'tune-apr-jun', 'tune-2018'] as const;
 /** The held-out halves of earlier rounds (pooled as before) and October–December 2018, labelled in issue 10's third round. */
 const HELDOUT_EARLIER = ['heldout', 'heldout-feb', 'heldout-may'] as const;
 const HELDOUT = [...HELDOUT_EARLIER, 'heldout-q4-2018'] as const;
@@ -73,7 +73,7 @@ function isoDate(d: string): string {
 }
 
 /** `content`: each item also carries its whole text as content (a feed with content:encoded, as the ingest bench's). */
-function loadLabelled(content = false): LabelledItem[] {
+export function loadLabelled(content = false): LabelledItem[] {
   const texts = new Map<string, { url: string; date: string; title: string; text: string }>();
   for (const line of readFileSync(CASIE, 'utf8').split('\n'))
     if (line.trim()) {

@@ -3,7 +3,7 @@
  * NER is scored twice: with the bundled seed alone (a fresh, offline install) and with the fixture
  * catalogues (what a synced extension knows). The floors of issue 3 are checked on the second.
  *
- *   npm run eval [-- --only article|ioc|secnews-pages|ner|incidents|secnews|casie|clusters] [--limit N]
+ *   npm run eval [-- --only article|ioc|secnews-pages|ner|incidents|secnews|casie|clusters|related] [--limit N]
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,6 +15,7 @@ import { runCasieEval } from './casie';
 import { runNerEval } from './ner';
 import { runSecnewsPagesEval } from './secnews-pages';
 import { clusterFigures } from './clusters';
+import { runRelatedEval } from './related';
 
 const SHARED = resolve(import.meta.dirname, '../../../shared');
 export const FIXTURE_CATALOGUES = [
@@ -65,6 +66,10 @@ async function main(): Promise<void> {
     console.log('\n## Clustering feed items into events (pairwise, our labels; TF-IDF single-link baseline beside)');
     const { loadMatcherFor } = await import('../../cli/matcher-cache');
     Object.assign(figures, await clusterFigures((await loadMatcherFor(FIXTURE_CATALOGUES)).matcher));
+  }
+  if (run('related')) {
+    console.log("\n## Related incidents (CASIE's labelled items ingested as feed items; the tuning halves' items as pages)");
+    Object.assign(figures, await runRelatedEval());
   }
   if (run('ner')) {
     console.log('\n## Entities, bundled seed only (fresh offline install)');
