@@ -50,6 +50,24 @@ async function js<T extends string | number | boolean | null>(context: string, e
 
 const text = (selector: string) => `document.querySelector(${JSON.stringify(selector)})?.textContent ?? null`;
 
+/** The popup opened for the tab showing `url` (as the toolbar button opens it for the active tab). */
+async function popupFor(url: string): Promise<string> {
+  const popup = await openTab(`${EXTENSION_URL}popup.html`);
+  let tabId = -1;
+  await expect
+    .poll(
+      async () =>
+        (tabId = await js<number>(
+          popup,
+          `browser.tabs.query({}).then((tabs) => tabs.find((t) => t.url === ${JSON.stringify(url)})?.id ?? -1)`,
+        )),
+      { timeout: 10_000 },
+    )
+    .toBeGreaterThan(0);
+  await firefox.send('browsingContext.navigate', { context: popup, url: `${EXTENSION_URL}popup.html?tab=${tabId}`, wait: 'complete' });
+  return popup;
+}
+
 /** Types into a field the way a user does: the value, then the input event the UI listens to. */
 const type = (selector: string, value: string) =>
   `(() => { const el = document.querySelector(${JSON.stringify(selector)}); el.value = ${JSON.stringify(value)}; el.dispatchEvent(new Event('input', { bubbles: true })); return true; })()`;
@@ -109,19 +127,7 @@ describe('the extension pages in Firefox', () => {
     await new Promise((ok) => closed.close(ok));
     const { context: broken } = await firefox.send<{ context: string }>('browsingContext.create', { type: 'tab' });
     await firefox.send('browsingContext.navigate', { context: broken, url, wait: 'complete' }).catch(() => undefined);
-    const popup = await openTab(`${EXTENSION_URL}popup.html`);
-    let tabId = -1;
-    await expect
-      .poll(
-        async () =>
-          (tabId = await js<number>(
-            popup,
-            `browser.tabs.query({}).then((tabs) => tabs.find((t) => t.url === ${JSON.stringify(url)})?.id ?? -1)`,
-          )),
-        { timeout: 10_000 },
-      )
-      .toBeGreaterThan(0);
-    await firefox.send('browsingContext.navigate', { context: popup, url: `${EXTENSION_URL}popup.html?tab=${tabId}`, wait: 'complete' });
+    const popup = await popupFor(url);
     await expect
       .poll(() => js(popup, text('[data-testid="detected"]')), { timeout: 10_000 })
       .toBe(
@@ -139,19 +145,7 @@ describe('the extension pages in Firefox', () => {
   it('offers to save a PDF, not to read it (Firefox refuses its PDF viewer to scripts as it does its error page)', async () => {
     const url = `${server.origin}/fixtures/threat-report.pdf`;
     const pdf = await openTab(url);
-    const popup = await openTab(`${EXTENSION_URL}popup.html`);
-    let tabId = -1;
-    await expect
-      .poll(
-        async () =>
-          (tabId = await js<number>(
-            popup,
-            `browser.tabs.query({}).then((tabs) => tabs.find((t) => t.url === ${JSON.stringify(url)})?.id ?? -1)`,
-          )),
-        { timeout: 10_000 },
-      )
-      .toBeGreaterThan(0);
-    await firefox.send('browsingContext.navigate', { context: popup, url: `${EXTENSION_URL}popup.html?tab=${tabId}`, wait: 'complete' });
+    const popup = await popupFor(url);
     await expect
       .poll(() => js(popup, text('[data-testid="detected"]')), { timeout: 10_000 })
       .toBe('127.0.0.1 · a PDF document: Incident Lens cannot read its text, but you can save it to your collection.');
